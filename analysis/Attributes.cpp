@@ -1,0 +1,125 @@
+//===- Attributes.cpp - [[pure]] and friends as Clang plugin attributes ---===//
+//
+// Why plugin attributes rather than parsing comments or macros: Clang then
+// parses, checks and attaches them like its own, they survive template
+// instantiation, and `-verify` sees their diagnostics.
+//
+//===----------------------------------------------------------------------===//
+#include "Attributes.h"
+#include "Diagnostics.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/ParsedAttrInfo.h"
+#include "clang/Sema/ParsedAttr.h"
+#include "clang/Sema/Sema.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// One attribute: a set of C++11 spellings that all mean the same thing.
+template <PureccAttr Kind> struct PureccAttrInfo : public ParsedAttrInfo {
+  PureccAttrInfo() {
+    OptArgs = 0;
+    NumArgs = 0;
+    Spellings = spellings();
+  }
+
+  static ArrayRef<Spelling> spellings() {
+    static constexpr Spelling Pure[] = {
+        {ParsedAttr::AS_CXX11, "pure"},
+        {ParsedAttr::AS_CXX11, "purecc::pure"},
+    };
+    static constexpr Spelling Assume[] = {
+        {ParsedAttr::AS_CXX11, "purecc::assume_pure"}};
+    static constexpr Spelling Memo[] = {{ParsedAttr::AS_CXX11, "purecc::memo"}};
+    switch (Kind) {
+    case PureccAttr::Pure: return Pure;
+    case PureccAttr::AssumePure: return Assume;
+    case PureccAttr::Memo: return Memo;
+    }
+    return {};
+  }
+
+  bool diagAppertainsToDecl(Sema &S, const ParsedAttr &Attr,
+                            const Decl *D) const override {
+    if (isa<FunctionDecl>(D) || isa<FunctionTemplateDecl>(D))
+      return true;
+    report(S.getDiagnostics(), Attr.getLoc(), Diag::AttrWrongSubject)
+        << Attr << Attr.getRange();
+    return false;
+  }
+
+  bool diagAppertainsToStmt(Sema &S, const ParsedAttr &Attr,
+                            const Stmt *) const override {
+    report(S.getDiagnostics(), Attr.getLoc(), Diag::AttrOnStatement)
+        << Attr << Attr.getRange();
+    return false;
+  }
+
+  AttrHandling handleDeclAttribute(Sema &S, Decl *D,
+                                   const ParsedAttr &Attr) const override {
+    if (Attr.getNumArgs() != 0) {
+      report(S.getDiagnostics(), Attr.getLoc(), Diag::AttrTakesNoArguments)
+          << Attr << Attr.getRange();
+      return AttributeNotApplied;
+    }
+    if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      D = FTD->getTemplatedDecl();
+    D->addAttr(AnnotateAttr::Create(S.Context, annotationName(Kind), nullptr,
+                                    0, Attr.getRange()));
+    return AttributeApplied;
+  }
+};
+
+// Registration happens when this translation unit's static objects are
+// initialized; registerAttributes() exists so the linker keeps this file.
+ParsedAttrInfoRegistry::Add<PureccAttrInfo<PureccAttr::Pure>>
+    RegisterPure("purecc-pure", "a function checked to be pure");
+ParsedAttrInfoRegistry::Add<PureccAttrInfo<PureccAttr::AssumePure>>
+    RegisterAssumePure("purecc-assume-pure", "a declaration trusted to be pure");
+ParsedAttrInfoRegistry::Add<PureccAttrInfo<PureccAttr::Memo>>
+    RegisterMemo("purecc-memo", "a pure function whose results are memoized");
+
+const AnnotateAttr *findOn(const FunctionDecl *FD, StringRef Name) {
+  for (const FunctionDecl *R : FD->redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == Name)
+        return A;
+  return nullptr;
+}
+
+} // namespace
+
+void registerAttributes() {
+  // Nothing to do at run time: referencing this function keeps the
+  // registrations above in the link.
+}
+
+StringRef annotationName(PureccAttr A) {
+  switch (A) {
+  case PureccAttr::Pure: return "purecc::pure";
+  case PureccAttr::AssumePure: return "purecc::assume_pure";
+  case PureccAttr::Memo: return "purecc::memo";
+  }
+  return "";
+}
+
+const AnnotateAttr *findAttr(const FunctionDecl *FD, PureccAttr A) {
+  if (!FD)
+    return nullptr;
+  StringRef Name = annotationName(A);
+  if (const AnnotateAttr *Found = findOn(FD, Name))
+    return Found;
+  // An instantiation carries what its pattern was declared with.
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    if (Pattern != FD)
+      return findOn(Pattern, Name);
+  return nullptr;
+}
+
+} // namespace purecc

@@ -1,0 +1,49 @@
+//===- CommandLine.h - the purecc command line ----------------------------===//
+//
+//   purecc check   [options] <file>... [-- <compiler flags>]
+//   purecc rewrite [options] <file> -o <out> [-- <compiler flags>]
+//   purecc --help | --version
+//
+// Parsing never exits: a malformed command line comes back as a one-line
+// message, which the caller prints before exiting with status 2.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Pipeline.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace purecc {
+
+enum class Command { Help, Version, Check, Rewrite };
+
+enum class DiagnosticsFormat { Text, Json, Sarif };
+
+struct Options {
+  Command Cmd = Command::Help;
+  std::vector<std::string> Files;
+  std::string Output;                        // rewrite: -o
+  std::optional<std::string> BuildDir;       // -p
+  std::optional<std::vector<std::string>> CompilerFlags; // after --
+  std::optional<Step> DumpAfter;             // --dump-after=
+  WarnOnly Warn = WarnOnly::Off;             // --warn-only
+  Remarks ShowRemarks = Remarks::Off;        // --remarks
+  DiagnosticsFormat Format = DiagnosticsFormat::Text;
+  FpReassoc Reassociate = FpReassoc::On;     // --fp-reassoc=on|off
+};
+
+/// The result of parsing: options, or the one-line reason they are invalid.
+struct ParseResult {
+  std::optional<Options> Opts;
+  std::string Error;
+};
+
+ParseResult parseCommandLine(const std::vector<std::string> &Args);
+
+/// The text `purecc --help` prints.
+const char *helpText();
+
+} // namespace purecc

@@ -1,0 +1,161 @@
+//===- Driver.cpp - purecc's main entry point -----------------------------===//
+#include "Driver.h"
+#include "CommandLine.h"
+#include "Pipeline.h"
+
+#include "analysis/Attributes.h"
+
+#include "clang/Basic/Version.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <memory>
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace purecc {
+namespace {
+
+int usageError(const llvm::Twine &Message) {
+  llvm::WithColor::error(llvm::errs(), "purecc") << Message << "\n";
+  return ExitUsage;
+}
+
+/// Checks that every input exists and can be read, and makes it absolute.
+bool validateInputs(std::vector<std::string> &Files) {
+  for (std::string &F : Files) {
+    if (llvm::sys::fs::is_directory(F)) {
+      usageError("'" + F + "' is a directory, not a source file");
+      return false;
+    }
+    auto Buffer = llvm::MemoryBuffer::getFile(F);
+    if (!Buffer) {
+      usageError("cannot read '" + F + "': " + Buffer.getError().message());
+      return false;
+    }
+    llvm::SmallString<256> Abs(F);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    F = std::string(Abs);
+  }
+  return true;
+}
+
+/// The compile flags: after `--`, from `-p <dir>`, or found next to the
+/// sources, in that order; with none of them, Clang's defaults.
+std::unique_ptr<CompilationDatabase> loadDatabase(const Options &O,
+                                                  std::string &Error) {
+  if (O.CompilerFlags)
+    return std::make_unique<FixedCompilationDatabase>(".", *O.CompilerFlags);
+  if (O.BuildDir) {
+    auto DB = CompilationDatabase::loadFromDirectory(*O.BuildDir, Error);
+    if (!DB)
+      Error = "cannot load compile_commands.json from '" + *O.BuildDir + "'";
+    return DB;
+  }
+  std::string Ignored;
+  if (auto DB = CompilationDatabase::autoDetectFromSource(O.Files.front(), Ignored))
+    return DB;
+  return std::make_unique<FixedCompilationDatabase>(".", std::vector<std::string>{});
+}
+
+/// Makes a compile command fit for purecc's in-process Clang: Clang's own
+/// builtin headers (the tool does not live next to them), no output files.
+ArgumentsAdjuster pureccAdjuster() {
+  ArgumentsAdjuster A = getClangStripOutputAdjuster();
+  A = combineAdjusters(A, getClangStripDependencyFileAdjuster());
+  A = combineAdjusters(A, getClangSyntaxOnlyAdjuster());
+  A = combineAdjusters(A, getInsertArgumentAdjuster(
+                              "-resource-dir=" PURECC_CLANG_RESOURCE_DIR,
+                              ArgumentInsertPosition::BEGIN));
+  // `[] [[pure]] (int x) {...}` is where an attribute names a lambda's call
+  // operator; purecc accepts it in C++20 too, without Clang's C++23 warning.
+  A = combineAdjusters(A, getInsertArgumentAdjuster("-Wno-c++23-lambda-attributes",
+                                                    ArgumentInsertPosition::END));
+  return A;
+}
+
+class PipelineActionFactory : public FrontendActionFactory {
+public:
+  PipelineActionFactory(const PipelineConfig &Config, PipelineResult &Result)
+      : Config(Config), Result(Result) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return makePipelineAction(Config, Result);
+  }
+
+private:
+  const PipelineConfig &Config;
+  PipelineResult &Result;
+};
+
+int runTool(Options &O) {
+  if (!validateInputs(O.Files))
+    return ExitUsage;
+  std::string DBError;
+  std::unique_ptr<CompilationDatabase> DB = loadDatabase(O, DBError);
+  if (!DB)
+    return usageError(DBError);
+
+  PipelineConfig Config;
+  Config.LastStep = O.Cmd == Command::Rewrite ? Step::Emit : Step::Verify;
+  Config.DumpAfter = O.DumpAfter;
+  Config.Warn = O.Warn;
+  Config.ShowRemarks = O.ShowRemarks;
+  Config.Reassociate = O.Reassociate;
+  Config.OutputPath = O.Output;
+  PipelineResult Result;
+
+  ClangTool Tool(*DB, O.Files);
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(pureccAdjuster());
+  PipelineActionFactory Factory(Config, Result);
+
+  int Status = 0;
+  llvm::CrashRecoveryContext CRC;
+  bool Survived = CRC.RunSafely([&] { Status = Tool.run(&Factory); });
+  if (!Survived) {
+    llvm::WithColor::error(llvm::errs(), "purecc")
+        << "internal error while processing the input; please report it\n";
+    return ExitInternal;
+  }
+  if (Result.EmitFailed)
+    return ExitUsage;
+  if (Status == 2)
+    return usageError("no compile command for some input files in '" +
+                      O.BuildDir.value_or(".") + "'");
+  return Status == 0 ? ExitSuccess : ExitViolations;
+}
+
+} // namespace
+
+int runDriver(const char *Argv0, const std::vector<std::string> &Args) {
+  (void)Argv0;
+  registerAttributes();
+  ParseResult Parsed = parseCommandLine(Args);
+  if (!Parsed.Opts)
+    return usageError(Parsed.Error);
+  Options &O = *Parsed.Opts;
+  switch (O.Cmd) {
+  case Command::Help:
+    llvm::outs() << helpText();
+    return ExitSuccess;
+  case Command::Version:
+    llvm::outs() << "purecc version " PURECC_VERSION_STRING "\n"
+                 << "built on " << clang::getClangFullVersion() << "\n";
+    return ExitSuccess;
+  case Command::Check:
+  case Command::Rewrite:
+    return runTool(O);
+  }
+  return ExitInternal;
+}
+
+} // namespace purecc

@@ -1,0 +1,46 @@
+//===- Emit.cpp - the emit step: write a file atomically ------------------===//
+#include "Emit.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace purecc {
+
+bool emitFile(llvm::StringRef Path, llvm::StringRef Text) {
+  if (Path == "-") {
+    llvm::outs() << Text;
+    llvm::outs().flush();
+    return true;
+  }
+  auto Fail = [&](const std::string &Why) {
+    llvm::WithColor::error(llvm::errs(), "purecc")
+        << "cannot write '" << Path << "': " << Why << "\n";
+    return false;
+  };
+  llvm::SmallString<256> Model(Path);
+  Model += ".purecc-tmp-%%%%%%";
+  int FD = -1;
+  llvm::SmallString<256> TempPath;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
+    return Fail(EC.message());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      std::string Why = OS.error().message();
+      OS.clear_error();
+      llvm::sys::fs::remove(TempPath);
+      return Fail(Why);
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
+    llvm::sys::fs::remove(TempPath);
+    return Fail(EC.message());
+  }
+  return true;
+}
+
+} // namespace purecc

@@ -1,0 +1,114 @@
+//===- Pipeline.cpp - runs the steps over one translation unit ------------===//
+#include "Pipeline.h"
+#include "Emit.h"
+
+#include "analysis/PurityChecker.h"
+#include "codegen/Plan.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace purecc {
+
+std::optional<Step> parseStep(llvm::StringRef Name) {
+  return llvm::StringSwitch<std::optional<Step>>(Name)
+      .Case("parse", Step::Parse)
+      .Case("verify", Step::Verify)
+      .Case("plan", Step::Plan)
+      .Case("rewrite", Step::Rewrite)
+      .Case("emit", Step::Emit)
+      .Default(std::nullopt);
+}
+
+llvm::StringRef stepName(Step S) {
+  switch (S) {
+  case Step::Parse: return "parse";
+  case Step::Verify: return "verify";
+  case Step::Plan: return "plan";
+  case Step::Rewrite: return "rewrite";
+  case Step::Emit: return "emit";
+  }
+  return "";
+}
+
+namespace {
+
+class PipelineConsumer : public ASTConsumer {
+public:
+  PipelineConsumer(const PipelineConfig &Config, PipelineResult &Result)
+      : Config(Config), Result(Result) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &Engine = Ctx.getDiagnostics();
+    // Code that does not compile is reported by Clang; judging its purity
+    // would only add noise.
+    if (Engine.hasErrorOccurred())
+      return;
+    if (dumpAfter(Step::Parse))
+      Ctx.getTranslationUnitDecl()->dump(llvm::outs());
+    if (done(Step::Parse))
+      return;
+
+    Reporter R(Engine, Config.Warn);
+    PurityFacts Facts = verifyPurity(Ctx, R);
+    Result.PureFunctions += Facts.verifiedCount();
+    if (dumpAfter(Step::Verify))
+      Facts.dump(llvm::outs(), Ctx);
+    // Only code that passed verification may be rewritten.
+    if (done(Step::Verify) || Engine.hasErrorOccurred())
+      return;
+
+    PlanConfig PC;
+    PC.ShowRemarks = Config.ShowRemarks == Remarks::On;
+    PC.ReassociateFloatingPoint = Config.Reassociate == FpReassoc::On;
+    Plan P = planRewrites(Ctx, Facts, R, PC);
+    if (dumpAfter(Step::Plan))
+      dumpPlan(P, Ctx, llvm::outs());
+    if (done(Step::Plan))
+      return;
+
+    std::string Text = applyPlan(Ctx, P);
+    if (dumpAfter(Step::Rewrite))
+      llvm::outs() << Text;
+    if (done(Step::Rewrite))
+      return;
+
+    if (!emitFile(Config.OutputPath, Text))
+      Result.EmitFailed = true;
+  }
+
+private:
+  bool dumpAfter(Step S) const { return Config.DumpAfter == S; }
+  bool done(Step S) const { return Config.LastStep == S; }
+
+  const PipelineConfig &Config;
+  PipelineResult &Result;
+};
+
+class PipelineAction : public ASTFrontendAction {
+public:
+  PipelineAction(const PipelineConfig &Config, PipelineResult &Result)
+      : Config(Config), Result(Result) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 llvm::StringRef) override {
+    return std::make_unique<PipelineConsumer>(Config, Result);
+  }
+
+private:
+  const PipelineConfig &Config;
+  PipelineResult &Result;
+};
+
+} // namespace
+
+std::unique_ptr<FrontendAction> makePipelineAction(const PipelineConfig &Config,
+                                                   PipelineResult &Result) {
+  return std::make_unique<PipelineAction>(Config, Result);
+}
+
+} // namespace purecc

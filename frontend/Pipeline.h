@@ -1,0 +1,59 @@
+//===- Pipeline.h - purecc's steps: parse, verify, plan, rewrite, emit ----===//
+//
+// A translation unit goes through a fixed list of steps, each of which can be
+// dumped for debugging with `--dump-after=<step>` (like Halide's Lower.cpp):
+//
+//   parse    Clang parses and type-checks the unit (with purecc's attributes)
+//   verify   the purity checker judges every function it needs to
+//   plan     codegen picks the calls and loops it will parallelize or memoize
+//   rewrite  the plan is applied to the source text
+//   emit     the rewritten main file is written (atomically)
+//
+// `check` runs parse and verify; `rewrite` runs all five.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "analysis/Diagnostics.h"
+
+#include "clang/Frontend/FrontendAction.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace purecc {
+
+enum class Step { Parse, Verify, Plan, Rewrite, Emit };
+
+/// `--remarks`: report what codegen did and why it refused.
+enum class Remarks : bool { Off, On };
+/// `--fp-reassoc=on|off`: whether floating-point reductions may be rewritten
+/// into the (deterministic) tree order.
+enum class FpReassoc : bool { Off, On };
+
+std::optional<Step> parseStep(llvm::StringRef Name);
+llvm::StringRef stepName(Step S);
+
+/// What one run of the pipeline over a translation unit should do.
+struct PipelineConfig {
+  Step LastStep = Step::Verify;   // check: Verify; rewrite: Emit
+  std::optional<Step> DumpAfter;
+  WarnOnly Warn = WarnOnly::Off;
+  Remarks ShowRemarks = Remarks::Off;
+  FpReassoc Reassociate = FpReassoc::On;
+  std::string OutputPath;         // for Emit; "-" is standard output
+};
+
+/// What the pipeline reports back to the driver for one translation unit.
+struct PipelineResult {
+  unsigned PureFunctions = 0;     // functions declared [[pure]] and verified
+  bool EmitFailed = false;        // the output file could not be written
+};
+
+/// The frontend action that runs the pipeline on each translation unit.
+std::unique_ptr<clang::FrontendAction>
+makePipelineAction(const PipelineConfig &Config, PipelineResult &Result);
+
+} // namespace purecc
