@@ -1,26 +1,44 @@
 //===- PurityChecker.cpp - the verify step --------------------------------===//
 #include "PurityChecker.h"
 #include "Attributes.h"
+#include "Collector.h"
+#include "Fixpoint.h"
+#include "Report.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "llvm/ADT/DenseSet.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
 namespace purecc {
 namespace {
 
-/// Finds every function definition declared [[pure]], in source order,
-/// including template instantiations and lambda call operators.
-class DeclaredPureFinder : public RecursiveASTVisitor<DeclaredPureFinder> {
+/// Finds, in the user's code only (system headers are skipped whole):
+/// definitions declared [[pure]] (template instantiations and lambda call
+/// operators included), overrides of [[pure]] virtuals that are not pure
+/// themselves, and, for --suggest, the main file's other function
+/// definitions.
+class Finder : public RecursiveASTVisitor<Finder> {
 public:
-  explicit DeclaredPureFinder(std::vector<const FunctionDecl *> &Out) : Out(Out) {}
+  Finder(const SourceManager &SM, Suggest S) : SM(SM), WantCandidates(S == Suggest::On) {}
+
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     consider(FD);
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      considerOverride(MD);
     return true;
   }
   // A lambda's call operator is not reached as a declaration; a generic
@@ -35,14 +53,51 @@ public:
     return true;
   }
 
+  std::vector<const FunctionDecl *> DeclaredPure;
+  std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>> Overrides;
+  std::vector<const FunctionDecl *> Candidates;
+
 private:
   void consider(const FunctionDecl *FD) {
-    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
-        isDeclaredPure(FD) && Seen.insert(FD).second)
-      Out.push_back(FD);
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        !Seen.insert(FD).second)
+      return;
+    if (isDeclaredPure(FD)) {
+      DeclaredPure.push_back(FD);
+      return;
+    }
+    if (WantCandidates && isCandidate(FD))
+      Candidates.push_back(FD);
   }
+
+  /// A function worth suggesting: written by the user in the main file,
+  /// returns a value, and is not a special member, main, or a lambda.
+  bool isCandidate(const FunctionDecl *FD) const {
+    if (!SM.isInMainFile(FD->getLocation()) || FD->isImplicit() || FD->isMain() ||
+        isAssumedPure(FD) || FD->getReturnType()->isVoidType() ||
+        FD->isTemplateInstantiation() || FD->getDeclName().getNameKind() !=
+                                             DeclarationName::Identifier)
+      return false;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (MD->getParent()->isLambda())
+        return false;
+    return true;
+  }
+
+  void considerOverride(const CXXMethodDecl *MD) {
+    if (MD->isDependentContext() || isDeclaredPure(MD) || isAssumedPure(MD) ||
+        !MD->isFirstDecl())
+      return;
+    for (const CXXMethodDecl *Base : MD->overridden_methods())
+      if (isDeclaredPure(Base)) {
+        Overrides.push_back({MD, Base});
+        return;
+      }
+  }
+
+  const SourceManager &SM;
+  bool WantCandidates;
   llvm::DenseSet<const FunctionDecl *> Seen;
-  std::vector<const FunctionDecl *> &Out;
 };
 
 } // namespace
@@ -73,15 +128,34 @@ void PurityFacts::dump(raw_ostream &OS, const ASTContext &Ctx) const {
   }
 }
 
-PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R) {
-  (void)R;
+PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Options) {
   PurityFacts Facts;
-  std::vector<const FunctionDecl *> Found;
-  DeclaredPureFinder(Found).TraverseDecl(Ctx.getTranslationUnitDecl());
-  for (const FunctionDecl *FD : Found) {
+  Finder Find(Ctx.getSourceManager(), Options.FindSuggestions);
+  Find.TraverseDecl(Ctx.getTranslationUnitDecl());
+
+  Collector C(Ctx);
+  Fixpoint Fix(C);
+  PurityReport Report(Ctx, R, Fix, Options.ChainDepth);
+
+  std::vector<std::pair<const FunctionDecl *, Verdict>> Declared;
+  for (const FunctionDecl *FD : Find.DeclaredPure) {
     Facts.addDeclaredPure(FD);
-    Facts.record(FD, Verdict::Pure);
+    bool Ok = Report.reportDeclaredPure(FD);
+    Declared.push_back({FD, Ok ? Verdict::Pure : Verdict::Impure});
   }
+  for (const auto &[Override, Base] : Find.Overrides)
+    Report.reportOverride(Override, Base);
+  for (const FunctionDecl *FD : Find.Candidates)
+    if (Report.wouldPass(FD))
+      Facts.addSuggestion({FD, FD->getBeginLoc()});
+
+  // Inferred verdicts for everything judged on the way; the declared ones
+  // (which also check the interface) take precedence.
+  for (const auto &[FD, S] : C.all())
+    if (S->Done)
+      Facts.record(FD, Fixpoint::isClean(*S) ? Verdict::Pure : Verdict::Impure);
+  for (const auto &[FD, V] : Declared)
+    Facts.record(FD, V);
   return Facts;
 }
 

@@ -1,13 +1,32 @@
 //===- PurityChecker.h - the verify step ----------------------------------===//
 //
-// Judges every function declared [[pure]] in a translation unit (and, through
-// them, everything they call) and reports each violation through the
-// Reporter. The verdicts it reaches are kept in PurityFacts for the later
-// steps: codegen only rewrites code that was verified pure.
+// Judges every function declared [[pure]] in a translation unit (and,
+// through them, everything they call, transitively) and reports each
+// violation through the Reporter. The verdicts are kept in PurityFacts for
+// the later steps: codegen only rewrites code that was verified pure.
 //
 //   purecc::Reporter R(Ctx.getDiagnostics(), purecc::WarnOnly::Off);
 //   purecc::PurityFacts Facts = purecc::verifyPurity(Ctx, R);
 //   if (Facts.isPure(FD)) ...
+//
+// `purecc check --suggest` asks for one more thing: the unannotated
+// functions of the main file that would pass every rule if declared pure.
+//
+//   purecc::VerifyOptions VO;
+//   VO.Suggest = purecc::Suggest::On;
+//   purecc::PurityFacts Facts = purecc::verifyPurity(Ctx, R, VO);
+//   for (const purecc::PureSuggestion &S : Facts.suggestions())
+//     // S.FD is provably pure; insert "[[pure]] " at S.InsertLoc
+//
+// How it works (find, then report): Collector.h walks each function that
+// is needed once and lets the rules in analysis/rules/ record effects;
+// Fixpoint.h combines them over the call graph's SCCs; Report.h turns the
+// effects of declared-pure functions into errors and note chains. The rules
+// themselves are documented in docs/purity.md.
+//
+// Cost: only functions reachable from declared-pure ones (and, with
+// --suggest, the main file's functions) are summarized, once each;
+// standard library bodies are never walked.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -24,9 +43,28 @@ namespace purecc {
 
 enum class Verdict { Pure, Impure };
 
+/// `--suggest`: also look for unannotated main-file functions that are pure.
+enum class Suggest : bool { Off, On };
+
+struct VerifyOptions {
+  Suggest FindSuggestions = Suggest::Off;
+  /// How many "is not pure because" notes a call chain gets before
+  /// "and N more steps down the call chain".
+  unsigned ChainDepth = 4;
+};
+
+/// An unannotated main-file function that would pass every rule.
+struct PureSuggestion {
+  const clang::FunctionDecl *FD;
+  /// Where "[[pure]] " goes: the start of the declaration (after any
+  /// template parameter list), so the attribute appertains to it.
+  clang::SourceLocation InsertLoc;
+};
+
 class PurityFacts {
 public:
-  /// True when FD was judged pure (declared or inferred).
+  /// True when FD was judged pure: declared [[pure]] and verified, or
+  /// inferred (a callee, or a --suggest candidate, with no effect at all).
   bool isPure(const clang::FunctionDecl *FD) const;
   /// The functions declared [[pure]] in the translation unit, in source order.
   const std::vector<const clang::FunctionDecl *> &declaredPure() const {
@@ -34,9 +72,13 @@ public:
   }
   /// Number of declared-pure functions that passed every rule.
   unsigned verifiedCount() const;
+  /// With Suggest::On: main-file functions that could be declared pure, in
+  /// source order.
+  const std::vector<PureSuggestion> &suggestions() const { return Suggestions; }
 
   void record(const clang::FunctionDecl *FD, Verdict V);
   void addDeclaredPure(const clang::FunctionDecl *FD) { DeclaredPure.push_back(FD); }
+  void addSuggestion(PureSuggestion S) { Suggestions.push_back(S); }
 
   /// `--dump-after=verify`: one line per judged function.
   void dump(llvm::raw_ostream &OS, const clang::ASTContext &Ctx) const;
@@ -44,8 +86,10 @@ public:
 private:
   llvm::DenseMap<const clang::FunctionDecl *, Verdict> Verdicts;
   std::vector<const clang::FunctionDecl *> DeclaredPure;
+  std::vector<PureSuggestion> Suggestions;
 };
 
-PurityFacts verifyPurity(clang::ASTContext &Ctx, Reporter &R);
+PurityFacts verifyPurity(clang::ASTContext &Ctx, Reporter &R,
+                         const VerifyOptions &Options = {});
 
 } // namespace purecc

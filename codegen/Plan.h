@@ -5,6 +5,12 @@
 // can be dumped (`--dump-after=plan`), remarked on (`--remarks`) and tested
 // without touching any text.
 //
+// A plan is a list of text edits of the main file. Every transformation
+// (ParallelCalls, Reductions, Maps, Algorithms, Memoize) edits only the frame
+// around the code it parallelizes and keeps the number of lines of what it
+// replaces, so edits never overlap, nested rewrites compose, and the output
+// keeps the input's line numbers (LineDirectives covers the rest).
+//
 //   purecc::Plan P = purecc::planRewrites(Ctx, Facts, R, Config);
 //   std::string Out = purecc::applyPlan(Ctx, P);
 //
@@ -17,6 +23,7 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,11 +32,32 @@ namespace purecc {
 /// A purecc attribute written in the main file, to be turned into a comment
 /// in the output (compilers would warn about it otherwise).
 struct AttributeToHide {
-  clang::SourceRange Range; // the whole [[...]] specifier
+  clang::SourceRange Range; // the attribute's name (widened to [[...]] when alone)
+};
+
+/// Replace the main file's bytes [Begin, End) by Text (Begin == End inserts).
+struct Edit {
+  unsigned Begin = 0;
+  unsigned End = 0;
+  std::string Text;
+};
+
+/// One line of `--dump-after=plan`: what was decided where.
+struct PlanEntry {
+  clang::SourceLocation Loc;
+  std::string Kind;   // "parallel-calls", "reduction", "map", "memo", ...
+  std::string Detail; // e.g. "fib fib", "acc:+", "fingerprint 0x..."
 };
 
 struct Plan {
   std::vector<AttributeToHide> Attributes;
+  std::vector<Edit> Edits;
+  std::vector<PlanEntry> Entries;
+  /// Standard headers the generated code needs beyond the runtime's
+  /// (e.g. <limits> for the identity of a max reduction).
+  std::set<std::string> ExtraIncludes;
+  /// True when some edit calls the runtime: only then is it included.
+  bool UsesRuntime = false;
 };
 
 struct PlanConfig {

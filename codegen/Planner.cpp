@@ -1,11 +1,28 @@
 //===- Planner.cpp - the plan step ----------------------------------------===//
+//
+// Walks every function defined in the main file and offers each statement
+// to the transformations, outermost first: a loop is a reduction or a map
+// (T2/T3) before anything inside it is considered; a block's consecutive
+// independent statements (T1) before each statement's sibling calls (T1);
+// algorithm calls (T2/T3) inside any expression. A function marked
+// [[purecc::memo]] is then wrapped (T4). Functions outside the main file are
+// never edited.
+//
+//===----------------------------------------------------------------------===//
+#include "Algorithms.h"
+#include "Maps.h"
+#include "Memoize.h"
+#include "ParallelCalls.h"
 #include "Plan.h"
+#include "PlanContext.h"
+#include "Reductions.h"
 
 #include "analysis/Attributes.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -43,15 +60,156 @@ private:
   llvm::DenseSet<SourceLocation> Seen;
 };
 
+/// Plans the rewrites inside one function body.
+class FunctionPlanner {
+public:
+  FunctionPlanner(PlanContext &PC, const FunctionDecl *FD)
+      : PC(PC), T1(PC, FD), Escaped(escapedLocals(FD, PC)), Algos(PC, Escaped) {}
+
+  void walk(const Stmt *S, const Stmt *Parent, bool InParallelLoop) {
+    if (!S)
+      return;
+    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      llvm::SmallPtrSet<const Stmt *, 4> Done;
+      if (!InParallelLoop)
+        Done = T1.planRuns(CS);
+      for (const Stmt *Child : CS->body())
+        if (!Done.contains(Child))
+          walk(Child, CS, InParallelLoop);
+      return;
+    }
+    if (isa<ForStmt, CXXForRangeStmt>(S)) {
+      bool Parallel = planLoop(S);
+      if (const auto *For = dyn_cast<ForStmt>(S)) {
+        Algos.planWithin(For->getCond());
+        walk(For->getInit(), S, InParallelLoop);
+      }
+      const Stmt *Body = isa<ForStmt>(S) ? cast<ForStmt>(S)->getBody()
+                                         : cast<CXXForRangeStmt>(S)->getBody();
+      // Inside a parallel loop the iterations already run in parallel.
+      walk(Body, S, InParallelLoop || Parallel);
+      return;
+    }
+    if (isa<ReturnStmt, DeclStmt>(S) || isa<Expr>(S)) {
+      Algos.planWithin(S);
+      if (!InParallelLoop)
+        T1.planStatement(S, Parent);
+      return;
+    }
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      Algos.planWithin(If->getCond());
+      walk(If->getThen(), S, InParallelLoop);
+      walk(If->getElse(), S, InParallelLoop);
+      return;
+    }
+    if (const auto *W = dyn_cast<WhileStmt>(S)) {
+      Algos.planWithin(W->getCond());
+      walk(W->getBody(), S, InParallelLoop);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      if (Child && !isa<Expr>(Child))
+        walk(Child, S, InParallelLoop);
+  }
+
+private:
+  /// T2 or T3 for one loop; remarks on a refusal when the loop calls a pure
+  /// function (other loops are nobody's business).
+  bool planLoop(const Stmt *Loop) {
+    std::string WhyNot;
+    Diag Missed = Diag::RemarkMissedReduction;
+    LoopOutcome Outcome = LoopOutcome::NotThisKind;
+    if (std::optional<LoopShape> L = matchLoop(PC, Loop, WhyNot)) {
+      Outcome = planReduction(PC, *L, Escaped, WhyNot);
+      if (Outcome == LoopOutcome::NotThisKind) {
+        Outcome = planMap(PC, *L, Escaped, WhyNot);
+        Missed = Diag::RemarkMissedMap;
+      }
+      if (Outcome == LoopOutcome::NotThisKind)
+        WhyNot = L->Body_.ImpureCall ? impureReason(L->Body_.ImpureCall)
+                                     : "the loop body neither accumulates into a variable nor "
+                                       "stores into elements by index";
+    } else if (WhyNot.empty()) {
+      return false;
+    }
+    if (Outcome == LoopOutcome::Rewritten)
+      return true;
+    if (!WhyNot.empty() && callsPureFunction(Loop))
+      if (auto D = PC.remark(Loop->getBeginLoc(), Missed))
+        *D << WhyNot;
+    return false;
+  }
+
+  bool callsPureFunction(const Stmt *S) const {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const PurityFacts &Facts;
+      bool Found = false;
+      explicit Finder(const PurityFacts &Facts) : Facts(Facts) {}
+      bool VisitCallExpr(CallExpr *CE) {
+        if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Facts.isPure(FD))
+          Found = true;
+        return !Found;
+      }
+    } F(PC.Facts);
+    F.TraverseStmt(const_cast<Stmt *>(S));
+    return F.Found;
+  }
+
+  PlanContext &PC;
+  ParallelCalls T1;
+  llvm::SmallPtrSet<const VarDecl *, 8> Escaped;
+  Algorithms Algos;
+};
+
+/// The function definitions whose bodies codegen may edit, in source order.
+class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
+public:
+  FunctionFinder(PlanContext &PC, std::vector<const FunctionDecl *> &Out) : PC(PC), Out(Out) {}
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        FD->isTemplateInstantiation() ||
+        (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda()))
+      return true;
+    const SourceManager &SM = PC.SM;
+    SourceLocation Loc = FD->getBody()->getBeginLoc();
+    if (Loc.isMacroID() || !SM.isWrittenInMainFile(Loc)) {
+      if (PC.Facts.isPure(FD) && !Loc.isMacroID() && !SM.isInSystemHeader(Loc) &&
+          Reported.insert(FD->getCanonicalDecl()).second)
+        if (auto D = PC.remark(FD->getLocation(), Diag::RemarkOutsideMainFile))
+          *D << FD;
+      return true;
+    }
+    if (FD->isConstexpr()) {
+      // Constant evaluation cannot run tasks.
+      if (PC.Facts.isPure(FD))
+        if (auto D = PC.remark(FD->getLocation(), Diag::RemarkNotRewritten))
+          *D << FD << "it is 'constexpr'";
+      return true;
+    }
+    Out.push_back(FD);
+    return true;
+  }
+
+private:
+  PlanContext &PC;
+  std::vector<const FunctionDecl *> &Out;
+  llvm::DenseSet<const FunctionDecl *> Reported;
+};
+
 } // namespace
 
 Plan planRewrites(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
                   const PlanConfig &Config) {
-  (void)Facts;
-  (void)R;
-  (void)Config;
   Plan P;
   AttributeCollector(Ctx.getSourceManager(), P).TraverseDecl(Ctx.getTranslationUnitDecl());
+  PlanContext PC(Ctx, Facts, R, Config, P);
+  std::vector<const FunctionDecl *> Functions;
+  FunctionFinder(PC, Functions).TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const FunctionDecl *FD : Functions)
+    FunctionPlanner(PC, FD).walk(FD->getBody(), nullptr, /*InParallelLoop=*/false);
+  // Memoization wraps whole bodies, around whatever was planned inside them.
+  for (const FunctionDecl *FD : Functions)
+    planMemo(PC, FD);
   return P;
 }
 
@@ -60,6 +218,10 @@ void dumpPlan(const Plan &P, const ASTContext &Ctx, raw_ostream &OS) {
   for (const AttributeToHide &A : P.Attributes) {
     PresumedLoc L = SM.getPresumedLoc(A.Range.getBegin());
     OS << "hide-attribute " << L.getLine() << ":" << L.getColumn() << "\n";
+  }
+  for (const PlanEntry &E : P.Entries) {
+    PresumedLoc L = SM.getPresumedLoc(E.Loc);
+    OS << E.Kind << " " << L.getLine() << ":" << L.getColumn() << " " << E.Detail << "\n";
   }
 }
 

@@ -1,14 +1,20 @@
 //===- Rewrite.cpp - the rewrite step -------------------------------------===//
 //
 // Applies a Plan to the main file's text. Only planned spans change; every
-// other byte of the file is copied as it is.
+// other byte of the file is copied as it is. purecc's attributes become
+// comments (compilers would warn about unknown attributes), the runtime's
+// header is included only when an edit calls the runtime, and `#line`
+// directives (LineDirectives.h) keep every line of the output attributed to
+// the user's file and line.
 //
 //===----------------------------------------------------------------------===//
+#include "LineDirectives.h"
 #include "Plan.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "clang/Rewrite/Core/Rewriter.h"
+
+#include <algorithm>
 
 using namespace clang;
 
@@ -17,9 +23,8 @@ namespace {
 
 /// Widens an attribute name's range to the whole `[[...]]` specifier when the
 /// specifier holds only that attribute, so that it can be hidden whole.
-CharSourceRange wholeSpecifier(const SourceManager &SM, SourceRange Name,
-                               const LangOptions &LO) {
-  CharSourceRange Tok = CharSourceRange::getTokenRange(Name);
+std::pair<unsigned, unsigned> wholeSpecifier(const SourceManager &SM, SourceRange Name,
+                                             const LangOptions &LO) {
   StringRef Buffer = SM.getBufferData(SM.getFileID(Name.getBegin()));
   unsigned Begin = SM.getFileOffset(Name.getBegin());
   unsigned End = SM.getFileOffset(Lexer::getLocForEndOfToken(Name.getEnd(), 0, SM, LO));
@@ -29,25 +34,51 @@ CharSourceRange wholeSpecifier(const SourceManager &SM, SourceRange Name,
   while (E < Buffer.size() && isspace(static_cast<unsigned char>(Buffer[E])))
     ++E;
   if (B >= 2 && Buffer.substr(B - 2, 2) == "[[" && Buffer.substr(E, 2) == "]]")
-    return CharSourceRange::getCharRange(Name.getBegin().getLocWithOffset(-int(Begin - B + 2)),
-                                         Name.getBegin().getLocWithOffset(int(E + 2 - Begin)));
-  return Tok;
+    return {B - 2, E + 2};
+  return {Begin, End};
 }
 
 } // namespace
 
 std::string applyPlan(ASTContext &Ctx, const Plan &P) {
   SourceManager &SM = Ctx.getSourceManager();
-  Rewriter RW(SM, Ctx.getLangOpts());
-  for (const AttributeToHide &A : P.Attributes) {
-    CharSourceRange R = wholeSpecifier(SM, A.Range, Ctx.getLangOpts());
-    std::string Text = Lexer::getSourceText(R, SM, Ctx.getLangOpts()).str();
-    RW.ReplaceText(R, "/*" + Text + "*/");
-  }
   FileID Main = SM.getMainFileID();
-  if (const RewriteBuffer *Buf = RW.getRewriteBufferFor(Main))
-    return std::string(Buf->begin(), Buf->end());
-  return SM.getBufferData(Main).str();
+  StringRef Buffer = SM.getBufferData(Main);
+
+  std::vector<Edit> Edits = P.Edits;
+  for (const AttributeToHide &A : P.Attributes) {
+    auto [B, E] = wholeSpecifier(SM, A.Range, Ctx.getLangOpts());
+    Edits.push_back({B, E, "/*" + Buffer.slice(B, E).str() + "*/"});
+  }
+  // In file order; at one offset, insertions (in planning order) come before
+  // the replacement that starts there.
+  std::stable_sort(Edits.begin(), Edits.end(), [](const Edit &L, const Edit &R) {
+    if (L.Begin != R.Begin)
+      return L.Begin < R.Begin;
+    return (L.Begin == L.End) > (R.Begin == R.End);
+  });
+
+  std::string Out;
+  if (P.UsesRuntime) {
+    Out += "#include <purecc/purecc.h>\n";
+    for (const std::string &H : P.ExtraIncludes)
+      Out += "#include <" + H + ">\n";
+  }
+  LineDirectives Lines(SM, Ctx.getLangOpts());
+  if (P.UsesRuntime)
+    Out += Lines.directive(1);
+  unsigned Pos = 0;
+  for (const Edit &E : Edits) {
+    // Planning never overlaps edits; an overlap would be a bug that must not
+    // corrupt the output, so the later edit is dropped.
+    if (E.Begin < Pos || E.End > Buffer.size())
+      continue;
+    Lines.copy(Out, Pos, E.Begin);
+    Lines.replace(Out, E.Begin, E.End, E.Text);
+    Pos = E.End;
+  }
+  Lines.copy(Out, Pos, Buffer.size());
+  return Out;
 }
 
 } // namespace purecc

@@ -9,8 +9,10 @@ const char *helpText() {
   return R"(OVERVIEW: purecc - check and parallelize pure C++ functions
 
 USAGE:
-  purecc check   [options] <file>... [-- <compiler flags>]
+  purecc check   [options] [--suggest] [--fix] <file>... [-- <compiler flags>]
   purecc rewrite [options] <file> -o <out> [-- <compiler flags>]
+  purecc check   [options] -p <build-dir>   (every file in its compile_commands.json)
+  purecc <compiler> <compiler args>...     (as a compiler launcher: check, rewrite, compile)
   purecc --help | --version
 
 COMMANDS:
@@ -24,7 +26,12 @@ OPTIONS:
   --remarks                   explain what was parallelized and what was not
   --fp-reassoc=on|off         allow tree-order floating-point reductions (default on)
   --diagnostics-format=text|json|sarif
-                              how diagnostics are printed (default text)
+                              how diagnostics are printed (default text); json
+                              and sarif print one document on stdout for the run
+  --suggest                   check: report functions not declared [[pure]] that
+                              could be, with a fix-it inserting the attribute
+  --fix                       check: apply the diagnostics' fix-its to the files
+                              in place (each file replaced atomically)
   --dump-after=<step>         print the state after a step: parse, verify, plan, rewrite
   --help, --version
 
@@ -102,6 +109,14 @@ ParseResult parseCommandLine(const std::vector<std::string> &Args) {
       O.Warn = WarnOnly::On;
       continue;
     }
+    if (A == "--suggest") {
+      O.SuggestPure = Suggest::On;
+      continue;
+    }
+    if (A == "--fix") {
+      O.Fix = ApplyFixes::On;
+      continue;
+    }
     if (A == "--remarks") {
       O.ShowRemarks = Remarks::On;
       continue;
@@ -137,13 +152,18 @@ ParseResult parseCommandLine(const std::vector<std::string> &Args) {
     O.Files.push_back(A.str());
   }
 
-  if (O.Files.empty())
+  // `check -p <dir>` without files checks every unit of the compile database.
+  if (O.Files.empty() && !(O.Cmd == Command::Check && O.BuildDir))
     return Error("no input files; see 'purecc --help'");
   if (O.Cmd == Command::Rewrite) {
     if (O.Files.size() != 1)
       return Error("'rewrite' takes exactly one input file");
     if (O.Output.empty())
       return Error("'rewrite' needs an output file: -o <out>");
+    if (O.SuggestPure == Suggest::On)
+      return Error("option '--suggest' is only valid with 'check'");
+    if (O.Fix == ApplyFixes::On)
+      return Error("option '--fix' is only valid with 'check'");
   } else if (!O.Output.empty()) {
     return Error("option '-o' is only valid with 'rewrite'");
   }

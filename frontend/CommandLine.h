@@ -1,6 +1,6 @@
 //===- CommandLine.h - the purecc command line ----------------------------===//
 //
-//   purecc check   [options] <file>... [-- <compiler flags>]
+//   purecc check   [options] [--suggest] [--fix] <file>... [-- <compiler flags>]
 //   purecc rewrite [options] <file> -o <out> [-- <compiler flags>]
 //   purecc --help | --version
 //
@@ -22,6 +22,9 @@ enum class Command { Help, Version, Check, Rewrite };
 
 enum class DiagnosticsFormat { Text, Json, Sarif };
 
+/// `--fix`: apply the fix-its of the run's diagnostics to the files.
+enum class ApplyFixes : bool { Off, On };
+
 struct Options {
   Command Cmd = Command::Help;
   std::vector<std::string> Files;
@@ -32,6 +35,8 @@ struct Options {
   WarnOnly Warn = WarnOnly::Off;             // --warn-only
   Remarks ShowRemarks = Remarks::Off;        // --remarks
   DiagnosticsFormat Format = DiagnosticsFormat::Text;
+  Suggest SuggestPure = Suggest::Off;        // --suggest (check only)
+  ApplyFixes Fix = ApplyFixes::Off;          // --fix (check only)
   FpReassoc Reassociate = FpReassoc::On;     // --fp-reassoc=on|off
 };
 

@@ -1,7 +1,13 @@
 //===- Driver.cpp - purecc's main entry point -----------------------------===//
 #include "Driver.h"
 #include "CommandLine.h"
+#include "DiagnosticCollector.h"
+#include "FixApplier.h"
+#include "JsonDiagnostics.h"
+#include "Launcher.h"
 #include "Pipeline.h"
+#include "ProjectCheck.h"
+#include "SarifDiagnostics.h"
 
 #include "analysis/Attributes.h"
 
@@ -16,6 +22,9 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "purecc/cache_admin.h"
+
+#include <iostream>
 #include <memory>
 
 using namespace clang;
@@ -69,7 +78,7 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const Options &O,
 
 /// Makes a compile command fit for purecc's in-process Clang: Clang's own
 /// builtin headers (the tool does not live next to them), no output files.
-ArgumentsAdjuster pureccAdjuster() {
+ArgumentsAdjuster pureccAdjuster(DiagnosticsFormat Format) {
   ArgumentsAdjuster A = getClangStripOutputAdjuster();
   A = combineAdjusters(A, getClangStripDependencyFileAdjuster());
   A = combineAdjusters(A, getClangSyntaxOnlyAdjuster());
@@ -80,6 +89,11 @@ ArgumentsAdjuster pureccAdjuster() {
   // operator; purecc accepts it in C++20 too, without Clang's C++23 warning.
   A = combineAdjusters(A, getInsertArgumentAdjuster("-Wno-c++23-lambda-attributes",
                                                     ArgumentInsertPosition::END));
+  // With a JSON or SARIF document on stdout, Clang's "N errors generated."
+  // (printed only with carets on) would be noise on stderr.
+  if (Format != DiagnosticsFormat::Text)
+    A = combineAdjusters(A, getInsertArgumentAdjuster("-fno-caret-diagnostics",
+                                                      ArgumentInsertPosition::END));
   return A;
 }
 
@@ -96,6 +110,17 @@ private:
   PipelineResult &Result;
 };
 
+/// One consumer for the whole run, so that JSON and SARIF are one document
+/// and --fix sees every unit's fix-its.
+std::unique_ptr<DiagnosticCollector> makeCollector(DiagnosticsFormat F) {
+  switch (F) {
+  case DiagnosticsFormat::Text: return std::make_unique<TextDiagnostics>();
+  case DiagnosticsFormat::Json: return std::make_unique<JsonDiagnostics>(llvm::outs());
+  case DiagnosticsFormat::Sarif: return std::make_unique<SarifDiagnostics>(llvm::outs());
+  }
+  return std::make_unique<TextDiagnostics>();
+}
+
 int runTool(Options &O) {
   if (!validateInputs(O.Files))
     return ExitUsage;
@@ -110,12 +135,15 @@ int runTool(Options &O) {
   Config.Warn = O.Warn;
   Config.ShowRemarks = O.ShowRemarks;
   Config.Reassociate = O.Reassociate;
+  Config.SuggestPure = O.SuggestPure;
   Config.OutputPath = O.Output;
   PipelineResult Result;
 
+  std::unique_ptr<DiagnosticCollector> Diags = makeCollector(O.Format);
   ClangTool Tool(*DB, O.Files);
   Tool.setPrintErrorMessage(false);
-  Tool.appendArgumentsAdjuster(pureccAdjuster());
+  Tool.setDiagnosticConsumer(Diags.get());
+  Tool.appendArgumentsAdjuster(pureccAdjuster(O.Format));
   PipelineActionFactory Factory(Config, Result);
 
   int Status = 0;
@@ -126,18 +154,29 @@ int runTool(Options &O) {
         << "internal error while processing the input; please report it\n";
     return ExitInternal;
   }
+  Diags->endRun();
   if (Result.EmitFailed)
     return ExitUsage;
   if (Status == 2)
     return usageError("no compile command for some input files in '" +
                       O.BuildDir.value_or(".") + "'");
-  return Status == 0 ? ExitSuccess : ExitViolations;
+  if (O.Fix == ApplyFixes::On && applyFixIts(Diags->records()) == FixOutcome::Failed)
+    return ExitUsage;
+  bool Errors = Status != 0 || Diags->errorsInRun() > 0;
+  return Errors ? ExitViolations : ExitSuccess;
 }
 
 } // namespace
 
 int runDriver(const char *Argv0, const std::vector<std::string> &Args) {
   (void)Argv0;
+  // `purecc g++ -c a.cpp ...`: a compile to run through purecc.
+  if (isLauncherInvocation(Args))
+    return runLauncher(Args);
+  // `purecc cache stats|clear|prune`: the memo store's administration lives
+  // in the runtime, next to the store it administers.
+  if (!Args.empty() && Args[0] == "cache")
+    return purecc::cache_command({Args.begin() + 1, Args.end()}, std::cout, std::cerr);
   registerAttributes();
   ParseResult Parsed = parseCommandLine(Args);
   if (!Parsed.Opts)
@@ -153,6 +192,8 @@ int runDriver(const char *Argv0, const std::vector<std::string> &Args) {
     return ExitSuccess;
   case Command::Check:
   case Command::Rewrite:
+    if (O.Cmd == Command::Check && O.Files.empty())
+      return checkProject(O); // -p <dir> without files: the whole project
     return runTool(O);
   }
   return ExitInternal;

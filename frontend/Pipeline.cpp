@@ -1,6 +1,7 @@
 //===- Pipeline.cpp - runs the steps over one translation unit ------------===//
 #include "Pipeline.h"
 #include "Emit.h"
+#include "SuggestPure.h"
 
 #include "analysis/PurityChecker.h"
 #include "codegen/Plan.h"
@@ -54,7 +55,10 @@ public:
       return;
 
     Reporter R(Engine, Config.Warn);
-    PurityFacts Facts = verifyPurity(Ctx, R);
+    VerifyOptions VO;
+    VO.FindSuggestions = Config.SuggestPure;
+    PurityFacts Facts = verifyPurity(Ctx, R, VO);
+    reportSuggestions(Facts, R);
     Result.PureFunctions += Facts.verifiedCount();
     if (dumpAfter(Step::Verify))
       Facts.dump(llvm::outs(), Ctx);
@@ -68,7 +72,9 @@ public:
     Plan P = planRewrites(Ctx, Facts, R, PC);
     if (dumpAfter(Step::Plan))
       dumpPlan(P, Ctx, llvm::outs());
-    if (done(Step::Plan))
+    // A plan that reported an error (e.g. a memoized impure function) must
+    // not produce output.
+    if (done(Step::Plan) || Engine.hasErrorOccurred())
       return;
 
     std::string Text = applyPlan(Ctx, P);

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "analysis/Diagnostics.h"
+#include "analysis/PurityChecker.h" // Suggest
 
 #include "clang/Frontend/FrontendAction.h"
 #include "llvm/ADT/StringRef.h"
@@ -43,6 +44,7 @@ struct PipelineConfig {
   WarnOnly Warn = WarnOnly::Off;
   Remarks ShowRemarks = Remarks::Off;
   FpReassoc Reassociate = FpReassoc::On;
+  Suggest SuggestPure = Suggest::Off; // --suggest
   std::string OutputPath;         // for Emit; "-" is standard output
 };
 

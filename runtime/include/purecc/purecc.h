@@ -4,3 +4,18 @@
 #pragma once
 
 #include "purecc/version.h"
+#include "purecc/serialize.h"
+#include "purecc/memo_key.h"
+#include "purecc/memo_site.h"
+#include "purecc/memo_config.h"
+#include "purecc/memo_stats.h"
+#include "purecc/memo_cache.h"
+#include "purecc/disk_store.h"
+#include "purecc/memo.h"
+#include "purecc/cache_admin.h"
+#include "purecc/scheduler.h"
+#include "purecc/invoke.h"
+#include "purecc/progress.h"
+#include "purecc/range_tree.h"
+#include "purecc/reduce.h"
+#include "purecc/parallel_for.h"

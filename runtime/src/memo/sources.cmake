@@ -1,2 +1,11 @@
 # Sources of the memoization part of purecc_rt (paths relative to runtime/).
-list(APPEND PURECC_RT_SOURCES)
+list(APPEND PURECC_RT_SOURCES
+  src/memo/cache_admin.cpp
+  src/memo/disk_store.cpp
+  src/memo/disk_writer.cpp
+  src/memo/memo_cache.cpp
+  src/memo/memo_config.cpp
+  src/memo/memo_key.cpp
+  src/memo/memo_runtime.cpp
+  src/memo/memo_stats.cpp
+  src/memo/sqlite_db.cpp)

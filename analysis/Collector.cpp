@@ -1,0 +1,128 @@
+//===- Collector.cpp - walks bodies and runs the rules --------------------===//
+#include "Collector.h"
+#include "Stdlib.h"
+#include "rules/AtomicAccess.h"
+#include "rules/GlobalRead.h"
+#include "rules/GlobalWrite.h"
+#include "rules/ImpureCall.h"
+#include "rules/InlineAsm.h"
+#include "rules/ParamIndirection.h"
+#include "rules/ParamWrite.h"
+#include "rules/ThisWrite.h"
+#include "rules/VirtualCall.h"
+#include "rules/VolatileAccess.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace purecc {
+
+Collector::Collector(ASTContext &Ctx) : Ctx(Ctx) {
+  Rules.push_back(makeGlobalWriteRule());
+  Rules.push_back(makeThisWriteRule());
+  Rules.push_back(makeParamWriteRule());
+  Rules.push_back(makeGlobalReadRule());
+  Rules.push_back(makeVolatileAccessRule());
+  Rules.push_back(makeAtomicAccessRule());
+  Rules.push_back(makeInlineAsmRule());
+  Rules.push_back(makeParamIndirectionRule());
+  Rules.push_back(makeImpureCallRule());
+  Rules.push_back(makeVirtualCallRule());
+}
+
+Collector::~Collector() = default;
+
+Summary &Collector::summary(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (FD->hasBody(Def))
+    FD = Def;
+  auto [It, Inserted] = Summaries.try_emplace(FD);
+  if (Inserted) {
+    It->second = std::make_unique<Summary>();
+    It->second->FD = FD;
+    // The map may grow while FD is collected: hold the summary, not the slot.
+    Summary &S = *It->second;
+    collect(S);
+    return S;
+  }
+  return *It->second;
+}
+
+Prov Collector::returns(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || InProgress.count(Def))
+    return Prov::unknown();
+  return summary(Def).Returns;
+}
+
+void Collector::collect(Summary &S) {
+  const FunctionDecl *FD = S.FD;
+  InProgress.insert(FD);
+  Locality L(Ctx, FD, [this](const FunctionDecl *F) { return returns(F); });
+  RuleContext RC(L, S);
+  for (auto &R : Rules)
+    R->inspectFunction(RC);
+  if (FD->hasBody()) {
+    if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : CD->inits())
+        walk(Init->getInit(), RC, S, L);
+    walk(FD->getBody(), RC, S, L);
+  } else {
+    S.Returns = Prov::unknown();
+  }
+  InProgress.erase(FD);
+}
+
+void Collector::walk(const Stmt *S, RuleContext &RC, Summary &Sum, Locality &L) {
+  if (!S)
+    return;
+  // Not evaluated at run time: nothing in them happens.
+  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, ConstantExpr>(S))
+    return;
+  if (const auto *TE = dyn_cast<CXXTypeidExpr>(S))
+    if (!TE->isPotentiallyEvaluated())
+      return;
+  for (auto &R : Rules)
+    R->inspectStmt(S, RC);
+  if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+    // Making the closure copies the captures; the body runs only when the
+    // closure is called, and is judged then, as a callee.
+    for (const Expr *Init : LE->capture_inits())
+      walk(Init, RC, Sum, L);
+    return;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        walk(VD->getInit(), RC, Sum, L);
+    return;
+  }
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
+    const CXXDefaultArgExpr *Outer = RC.DefaultArg;
+    if (!Outer)
+      RC.DefaultArg = DA;
+    walk(DA->getExpr(), RC, Sum, L);
+    RC.DefaultArg = Outer;
+    return;
+  }
+  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S)) {
+    walk(DI->getExpr(), RC, Sum, L);
+    return;
+  }
+  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    if (const Expr *RV = RS->getRetValue()) {
+      QualType T = Sum.FD->getReturnType();
+      if (T->isReferenceType())
+        Sum.Returns = join(Sum.Returns, L.ofLValue(RV));
+      else if (isPointerLike(T))
+        Sum.Returns = join(Sum.Returns, L.ofPointee(RV));
+    }
+  }
+  for (const Stmt *Child : S->children())
+    walk(Child, RC, Sum, L);
+}
+
+} // namespace purecc

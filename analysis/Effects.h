@@ -1,0 +1,153 @@
+//===- Effects.h - what a function does, as the purity rules see it -------===//
+//
+// The checker works in two steps (find, then report). The find step walks a
+// function's body once and records each thing that could make it impure as
+// an Effect in the function's Summary; the fixpoint (Fixpoint.h) then
+// combines summaries along the call graph; the report step (Report.h) turns
+// the effects of declared-pure functions into diagnostics and note chains.
+//
+// Where a write lands is a Prov (provenance): the function's own locals, the
+// object or parameter of the function (relative: whether that is observable
+// depends on the caller), a global, or memory the function cannot see the
+// owner of. Relative writes are re-judged at every call site against the
+// provenance of the actual object and arguments: `v.push_back(x)` or a helper
+// `fill(out)` is fine on a local, a violation on a global.
+//
+//   Summary S; S.Effects.push_back(Effect::at(EffectKind::GlobalRead, E));
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceLocation.h"
+
+#include <string>
+#include <vector>
+
+namespace purecc {
+
+/// Where an lvalue designates, or where a pointer value points.
+struct Prov {
+  enum Kind : unsigned char {
+    Local,   // storage owned by this call: locals, by-value params, `new`
+    This,    // the object a member function was called on
+    Param,   // what reference/pointer parameter `Index` refers to
+    Global,  // a variable with static or thread storage (`Var`)
+    Unknown, // memory reached through a loaded pointer: no owner in sight
+  };
+  Kind K = Local;
+  unsigned Index = 0;                        // Param: parameter index
+  const clang::ValueDecl *Var = nullptr;     // Global/Param: the variable
+  const clang::ValueDecl *Via = nullptr;     // Unknown: pointer member/var loaded
+  /// The pointer came from a cast that removes protection (names the cast).
+  const char *Cast = nullptr;
+
+  static Prov local() { return {}; }
+  static Prov thisObject() { Prov P; P.K = This; return P; }
+  static Prov param(unsigned I, const clang::ValueDecl *PVD) {
+    Prov P; P.K = Param; P.Index = I; P.Var = PVD; return P;
+  }
+  static Prov global(const clang::ValueDecl *VD) {
+    Prov P; P.K = Global; P.Var = VD; return P;
+  }
+  static Prov unknown(const clang::ValueDecl *Via = nullptr) {
+    Prov P; P.K = Unknown; P.Via = Via; return P;
+  }
+  bool isLocal() const { return K == Local; }
+};
+
+/// The worse of two provenances (Unknown > Global > Param > This > Local):
+/// conservative when a pointer may come from either.
+Prov join(const Prov &A, const Prov &B);
+
+enum class EffectKind : unsigned char {
+  // R1: writes. GlobalWrite/NonLocalWrite/CastWrite/Io are absolute;
+  // ThisWrite/ParamWrite are relative (judged by the caller).
+  GlobalWrite,   // Subject: the variable
+  NonLocalWrite, // Subject: pointer member/variable the memory was reached by
+  CastWrite,     // Detail: the cast
+  Io,            // Subject: the stream variable
+  ThisWrite,     // Subject: the field (if a member), Flag: field is mutable
+  ParamWrite,    // Index/Subject: the parameter
+  // R2: reads of mutable state.
+  GlobalRead,    // Subject: the variable
+  Volatile,      // Subject: the variable, if named
+  Atomic,        // Detail: the atomic type or operation
+  InlineAsm,
+  // R3 / member rules: the interface of a function that must be pure.
+  ParamIndirection, // Index/Subject: the parameter
+  ReturnIndirection,
+  NonConstMember,
+  // R4/R5: calls.
+  Call,          // Callee: judged by inference; Object/Args: site provenances
+  ImpureCall,    // made by the fixpoint from a Call whose callee is impure
+  LibraryCall,   // Callee: library function not known to be pure; Detail: why
+  IndirectCall,  // Detail: "a function pointer", "'std::function'", ...
+  VirtualCall,   // Callee: the method in the static type
+};
+
+/// How an effect's category reads in messages: `%select{global|...}`.
+enum class GlobalSort : unsigned { Global, StaticLocal, StaticMember, ThreadLocal };
+GlobalSort globalSort(const clang::ValueDecl *VD);
+
+struct Effect {
+  EffectKind Kind;
+  clang::SourceLocation Loc;
+  clang::SourceRange Range;
+  const clang::NamedDecl *Subject = nullptr;
+  const clang::FunctionDecl *Callee = nullptr;
+  unsigned Index = 0;
+  bool Flag = false;
+  std::string Detail;
+  // Call: provenance of the object (member calls) and of each argument that
+  // binds a reference or pointer parameter (Local for the others).
+  Prov Object;
+  std::vector<Prov> Args;
+  // A write made by a callee on our behalf (mapped at this call site).
+  const clang::FunctionDecl *ViaCallee = nullptr;
+  clang::SourceLocation ViaLoc;
+  const clang::ParmVarDecl *ViaParam = nullptr; // null: the callee's object
+  // The effect sits in a default argument that this call site uses.
+  const clang::ParmVarDecl *DefaultArgOf = nullptr;
+  clang::SourceLocation DefaultArgUse;
+
+  static Effect at(EffectKind K, const clang::Expr *E) {
+    Effect X;
+    X.Kind = K;
+    X.Loc = E->getExprLoc();
+    X.Range = E->getSourceRange();
+    return X;
+  }
+  static Effect at(EffectKind K, clang::SourceLocation L, clang::SourceRange R) {
+    Effect X;
+    X.Kind = K;
+    X.Loc = L;
+    X.Range = R;
+    return X;
+  }
+  bool isRelative() const {
+    return Kind == EffectKind::ThisWrite || Kind == EffectKind::ParamWrite;
+  }
+  bool isInterface() const {
+    return Kind == EffectKind::ParamIndirection ||
+           Kind == EffectKind::ReturnIndirection ||
+           Kind == EffectKind::NonConstMember;
+  }
+  /// Makes the function impure wherever it is called from.
+  bool isAbsolute() const {
+    return !isRelative() && !isInterface() && Kind != EffectKind::Call;
+  }
+};
+
+/// What the find step and the fixpoint learn about one function.
+struct Summary {
+  const clang::FunctionDecl *FD = nullptr;
+  std::vector<Effect> Effects;   // found in the body (find step)
+  std::vector<Effect> Resolved;  // after the fixpoint: calls judged, writes mapped
+  Prov Returns;                  // where a returned reference/pointer points
+  bool Impure = false;           // has an absolute effect after the fixpoint
+  bool Done = false;             // Resolved is final
+};
+
+} // namespace purecc

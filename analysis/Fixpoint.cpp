@@ -1,0 +1,191 @@
+//===- Fixpoint.cpp - Tarjan's SCCs and the per-component iteration -------===//
+#include "Fixpoint.h"
+#include "Stdlib.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// The callee of a Call effect that has a body to be judged.
+const FunctionDecl *bodyCallee(const Effect &E) {
+  if (E.Kind != EffectKind::Call || !E.Callee || !E.Callee->hasBody())
+    return nullptr;
+  return E.Callee;
+}
+
+/// What the fixpoint compares between iterations.
+using Signature = std::pair<bool, std::set<std::pair<unsigned, unsigned>>>;
+
+Signature signature(const Summary &S) {
+  Signature Sig{S.Impure, {}};
+  for (const Effect &E : S.Resolved)
+    if (E.isRelative())
+      Sig.second.insert({unsigned(E.Kind), E.Index});
+  return Sig;
+}
+
+/// A callee's write to its object or parameter, seen at our call site.
+void mapWrite(const Effect &Site, const Effect &Write, std::vector<Effect> &Out) {
+  Prov P;
+  if (Write.Kind == EffectKind::ThisWrite)
+    P = Site.Object;
+  else if (Write.Index < Site.Args.size())
+    P = Site.Args[Write.Index];
+  else
+    P = Prov::unknown();
+  Effect M = Site;
+  M.Args.clear();
+  M.Callee = nullptr;
+  M.ViaCallee = Site.Callee;
+  M.ViaLoc = Write.Loc;
+  M.ViaParam = Write.Kind == EffectKind::ParamWrite
+                   ? dyn_cast_or_null<ParmVarDecl>(Write.Subject)
+                   : nullptr;
+  M.Subject = nullptr;
+  M.Index = 0;
+  M.Flag = false;
+  switch (P.K) {
+  case Prov::Local:
+    return;
+  case Prov::This:
+    M.Kind = EffectKind::ThisWrite;
+    break;
+  case Prov::Param:
+    M.Kind = EffectKind::ParamWrite;
+    M.Index = P.Index;
+    M.Subject = dyn_cast_or_null<NamedDecl>(P.Var);
+    break;
+  case Prov::Global:
+    M.Kind = isStreamType(P.Var->getType()) ? EffectKind::Io : EffectKind::GlobalWrite;
+    M.Subject = P.Var;
+    break;
+  case Prov::Unknown:
+    M.Kind = EffectKind::NonLocalWrite;
+    M.Subject = P.Via;
+    break;
+  }
+  Out.push_back(std::move(M));
+}
+
+bool covers(const Effect &Write, const Effect &Read, const SourceManager &SM) {
+  if (Write.Subject != Read.Subject)
+    return false;
+  SourceRange R = Write.Range;
+  return R.isValid() && !SM.isBeforeInTranslationUnit(Read.Loc, R.getBegin()) &&
+         !SM.isBeforeInTranslationUnit(R.getEnd(), Read.Loc);
+}
+
+} // namespace
+
+bool Fixpoint::isClean(const Summary &S) {
+  for (const Effect &E : S.Resolved)
+    if (E.isAbsolute() || E.isRelative())
+      return false;
+  return true;
+}
+
+Summary &Fixpoint::resolve(const FunctionDecl *FD) {
+  Summary &S = C.summary(FD);
+  if (!S.Done)
+    connect(S);
+  return S;
+}
+
+void Fixpoint::connect(Summary &S) {
+  NodeState &N = Nodes[&S];
+  N = {NextIndex, NextIndex, true};
+  ++NextIndex;
+  Stack.push_back(&S);
+  for (size_t I = 0; I < S.Effects.size(); ++I) {
+    const FunctionDecl *Callee = bodyCallee(S.Effects[I]);
+    if (!Callee)
+      continue;
+    Summary &T = C.summary(Callee);
+    if (T.Done)
+      continue;
+    auto It = Nodes.find(&T);
+    if (It == Nodes.end()) {
+      connect(T);
+      Nodes[&S].Low = std::min(Nodes[&S].Low, Nodes[&T].Low);
+    } else if (It->second.OnStack) {
+      Nodes[&S].Low = std::min(Nodes[&S].Low, It->second.Index);
+    }
+  }
+  if (Nodes[&S].Low != Nodes[&S].Index)
+    return;
+  std::vector<Summary *> Component;
+  Summary *Top;
+  do {
+    Top = Stack.back();
+    Stack.pop_back();
+    Nodes[Top].OnStack = false;
+    Component.push_back(Top);
+  } while (Top != &S);
+  solve(Component);
+}
+
+void Fixpoint::solve(const std::vector<Summary *> &Component) {
+  // Effects only grow from one round to the next, so this terminates.
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (Summary *S : Component) {
+      Signature Before = signature(*S);
+      S->Resolved = resolveOne(*S);
+      S->Impure = std::any_of(S->Resolved.begin(), S->Resolved.end(),
+                              [](const Effect &E) { return E.isAbsolute(); });
+      if (signature(*S) != Before)
+        Changed = true;
+    }
+  }
+  for (Summary *S : Component)
+    S->Done = true;
+}
+
+std::vector<Effect> Fixpoint::resolveOne(const Summary &S) {
+  std::vector<Effect> Out;
+  for (const Effect &E : S.Effects) {
+    if (E.Kind != EffectKind::Call) {
+      Out.push_back(E);
+      continue;
+    }
+    if (!E.Callee->hasBody()) {
+      Effect I = E;
+      I.Kind = EffectKind::ImpureCall;
+      Out.push_back(std::move(I));
+      continue;
+    }
+    const Summary &T = C.summary(E.Callee);
+    if (T.Impure) {
+      Effect I = E;
+      I.Kind = EffectKind::ImpureCall;
+      Out.push_back(std::move(I));
+    }
+    for (const Effect &W : T.Resolved)
+      if (W.isRelative())
+        mapWrite(E, W, Out);
+  }
+  // One diagnostic per thing: a write to a global also reads it, and a
+  // callee's several writes to one argument land on one call site.
+  const SourceManager &SM = C.ast().getSourceManager();
+  std::vector<Effect> Unique;
+  std::set<std::tuple<unsigned, const void *, unsigned, unsigned>> Seen;
+  for (const Effect &E : Out) {
+    if (E.Kind == EffectKind::GlobalRead &&
+        std::any_of(Out.begin(), Out.end(), [&](const Effect &W) {
+          return (W.Kind == EffectKind::GlobalWrite || W.Kind == EffectKind::Io) &&
+                 covers(W, E, SM);
+        }))
+      continue;
+    if (Seen.insert({unsigned(E.Kind), E.Subject, E.Loc.getRawEncoding(), E.Index}).second)
+      Unique.push_back(E);
+  }
+  return Unique;
+}
+
+} // namespace purecc

@@ -1,0 +1,467 @@
+//===- Locality.cpp - provenance of lvalues and pointers ------------------===//
+#include "Locality.h"
+#include "Stdlib.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtVisitor.h"
+
+using namespace clang;
+
+namespace purecc {
+
+Prov join(const Prov &A, const Prov &B) { return B.K > A.K ? B : A; }
+
+GlobalSort globalSort(const ValueDecl *D) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
+  if (!VD)
+    return GlobalSort::Global;
+  if (VD->getTLSKind() != VarDecl::TLS_None)
+    return GlobalSort::ThreadLocal;
+  if (VD->isStaticDataMember())
+    return GlobalSort::StaticMember;
+  if (VD->isStaticLocal())
+    return GlobalSort::StaticLocal;
+  return GlobalSort::Global;
+}
+
+CallParts callParts(const Expr *E) {
+  CallParts P;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    P.Callee = MC->getMethodDecl();
+    P.Object = MC->getImplicitObjectArgument();
+    if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+      P.IsArrow = ME->isArrow();
+    for (const Expr *A : MC->arguments())
+      P.Args.push_back(A);
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    P.Callee = OC->getDirectCallee();
+    unsigned First = 0;
+    if (isa_and_nonnull<CXXMethodDecl>(P.Callee) &&
+        !cast<CXXMethodDecl>(P.Callee)->isStatic() && OC->getNumArgs() > 0) {
+      P.Object = OC->getArg(0);
+      First = 1;
+    }
+    for (unsigned I = First; I < OC->getNumArgs(); ++I)
+      P.Args.push_back(OC->getArg(I));
+  } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    P.Callee = CE->getDirectCallee();
+    for (const Expr *A : CE->arguments())
+      P.Args.push_back(A);
+  } else if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+    P.Callee = CC->getConstructor();
+    for (const Expr *A : CC->arguments())
+      P.Args.push_back(A);
+  }
+  return P;
+}
+
+Locality::Locality(ASTContext &Ctx, const FunctionDecl *FD, ReturnsFn Returns)
+    : Ctx(Ctx), FD(FD), Returns(std::move(Returns)) {
+  InConstructorOrDestructor =
+      isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD);
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  InLambda = MD && MD->getParent()->isLambda();
+}
+
+Prov Locality::thisProv() const {
+  // A constructor initializes, and a destructor tears down, its own object.
+  if (InConstructorOrDestructor)
+    return Prov::local();
+  // `this` inside a lambda is the enclosing object, captured: not ours.
+  if (InLambda)
+    return Prov::unknown();
+  return Prov::thisObject();
+}
+
+Prov Locality::ofCaptured(const VarDecl *VD, bool Pointee) {
+  // Judge the variable where it lives; what is local there is reached
+  // through the closure object here.
+  const auto *Owner = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!Owner)
+    return Prov::unknown(VD);
+  Locality Outer(Ctx, Owner, Returns);
+  Prov P = Pointee ? Outer.ofPointerVariable(VD) : Outer.ofVariable(VD, nullptr);
+  if (P.isLocal())
+    return Prov::thisObject();
+  return Prov::unknown(VD);
+}
+
+Prov Locality::ofVariable(const VarDecl *VD, const DeclRefExpr *Ref) {
+  if (VD->hasGlobalStorage())
+    return Prov::global(VD);
+  if (Ref && Ref->refersToEnclosingVariableOrCapture() &&
+      VD->getParentFunctionOrMethod() != FD)
+    return ofCaptured(VD, /*Pointee=*/false);
+  if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+    if (PVD->getType()->isReferenceType())
+      return Prov::param(PVD->getFunctionScopeIndex(), PVD);
+    return Prov::local();
+  }
+  if (VD->getType()->isReferenceType()) {
+    if (const Expr *Init = VD->getInit())
+      return ofLValue(Init);
+    return Prov::unknown(VD);
+  }
+  return Prov::local();
+}
+
+Prov Locality::ofLValue(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return ofVariable(VD, DRE);
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+      if (const Expr *B = BD->getBinding())
+        return ofLValue(B);
+    return Prov::local();
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return Prov::global(VD);
+    return ME->isArrow() ? ofPointee(ME->getBase()) : ofLValue(ME->getBase());
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref)
+      return ofPointee(UO->getSubExpr());
+    if (UO->isIncrementDecrementOp())
+      return ofLValue(UO->getSubExpr());
+    return Prov::unknown();
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return ofPointee(AS->getBase());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_Comma)
+      return ofLValue(BO->getRHS());
+    if (BO->isAssignmentOp())
+      return ofLValue(BO->getLHS());
+    return Prov::unknown();
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+    return join(ofLValue(CO->getTrueExpr()), ofLValue(CO->getFalseExpr()));
+  if (const auto *CC = dyn_cast<CXXConstCastExpr>(E)) {
+    Prov P = ofLValue(CC->getSubExpr());
+    P.Cast = "'const_cast'";
+    return P;
+  }
+  if (const auto *RC = dyn_cast<CXXReinterpretCastExpr>(E)) {
+    Prov P = ofLValue(RC->getSubExpr());
+    P.Cast = "'reinterpret_cast'";
+    return P;
+  }
+  if (const auto *CE = dyn_cast<CastExpr>(E))
+    return ofLValue(CE->getSubExpr());
+  if (isa<MaterializeTemporaryExpr, CompoundLiteralExpr, StringLiteral,
+          CXXTemporaryObjectExpr, CXXConstructExpr>(E))
+    return Prov::local();
+  if (const auto *OV = dyn_cast<OpaqueValueExpr>(E))
+    return OV->getSourceExpr() ? ofLValue(OV->getSourceExpr()) : Prov::unknown();
+  if (const auto *EW = dyn_cast<ExprWithCleanups>(E))
+    return ofLValue(EW->getSubExpr());
+  if (isa<CallExpr>(E))
+    return ofCallResult(E);
+  return Prov::unknown();
+}
+
+Prov Locality::ofPointerVariable(const VarDecl *VD) {
+  if (VD->hasGlobalStorage())
+    return Prov::unknown(VD);
+  if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
+    return Prov::param(PVD->getFunctionScopeIndex(), PVD);
+  if (VD->getType()->isReferenceType())
+    return VD->getInit() ? ofStoredPointer(VD->getInit()) : Prov::unknown(VD);
+  auto [It, Inserted] = PointerVars.try_emplace(VD, Prov::local());
+  if (!Inserted)
+    return It->second;
+  Prov P = VD->getInit() ? ofPointee(VD->getInit()) : Prov::local();
+  // Assignments anywhere in the body can repoint it.
+  struct Finder : ConstStmtVisitor<Finder> {
+    const VarDecl *VD;
+    std::vector<const Expr *> Sources;
+    void VisitStmt(const Stmt *S) {
+      for (const Stmt *C : S->children())
+        if (C)
+          Visit(C);
+    }
+    void VisitBinaryOperator(const BinaryOperator *BO) {
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *D = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+          if (D->getDecl() == VD)
+            Sources.push_back(BO->getRHS());
+      VisitStmt(BO);
+    }
+    void VisitCXXOperatorCallExpr(const CXXOperatorCallExpr *OC) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+        if (const auto *D = dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParens()))
+          if (D->getDecl() == VD)
+            Sources.push_back(OC->getArg(1));
+      VisitStmt(OC);
+    }
+  } F;
+  F.VD = VD;
+  if (const Stmt *Body = FD->getBody())
+    F.Visit(Body);
+  for (const Expr *Src : F.Sources)
+    P = join(P, ofPointee(Src));
+  PointerVars[VD] = P;
+  return P;
+}
+
+Prov Locality::ofStoredPointer(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return Prov::unknown();
+    if (DRE->refersToEnclosingVariableOrCapture() &&
+        VD->getParentFunctionOrMethod() != FD && !VD->hasGlobalStorage())
+      return ofCaptured(VD, /*Pointee=*/true);
+    return ofPointerVariable(VD);
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return Prov::unknown(ME->getMemberDecl());
+  if (const auto *CE = dyn_cast<CastExpr>(E))
+    return ofStoredPointer(CE->getSubExpr());
+  if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, CallExpr,
+          CXXConstructExpr>(E))
+    return ofPointee(E);
+  return Prov::unknown();
+}
+
+Prov Locality::ofPointee(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
+    switch (IC->getCastKind()) {
+    case CK_ArrayToPointerDecay:
+      return ofLValue(IC->getSubExpr());
+    case CK_LValueToRValue:
+      return ofStoredPointer(IC->getSubExpr());
+    case CK_FunctionToPointerDecay:
+    case CK_NullToPointer:
+      return Prov::local();
+    case CK_IntegralToPointer:
+      return Prov::unknown();
+    default:
+      return ofPointee(IC->getSubExpr());
+    }
+  }
+  if (const auto *CC = dyn_cast<CXXConstCastExpr>(E)) {
+    Prov P = ofPointee(CC->getSubExpr());
+    P.Cast = "'const_cast'";
+    return P;
+  }
+  if (const auto *RC = dyn_cast<CXXReinterpretCastExpr>(E)) {
+    Prov P = ofPointee(RC->getSubExpr());
+    P.Cast = "'reinterpret_cast'";
+    return P;
+  }
+  if (const auto *CE = dyn_cast<ExplicitCastExpr>(E))
+    return ofPointee(CE->getSubExpr());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_AddrOf)
+      return ofLValue(UO->getSubExpr());
+    if (UO->isIncrementDecrementOp())
+      return ofStoredPointer(UO->getSubExpr());
+    return Prov::unknown();
+  }
+  if (isa<CXXThisExpr>(E))
+    return thisProv();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAdditiveOp())
+      return BO->getLHS()->getType()->isPointerType() ? ofPointee(BO->getLHS())
+                                                      : ofPointee(BO->getRHS());
+    if (BO->getOpcode() == BO_Comma || BO->getOpcode() == BO_Assign)
+      return ofPointee(BO->getRHS());
+    return Prov::unknown();
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+    return join(ofPointee(CO->getTrueExpr()), ofPointee(CO->getFalseExpr()));
+  if (isa<CXXNewExpr, CXXNullPtrLiteralExpr, IntegerLiteral, GNUNullExpr,
+          StringLiteral>(E))
+    return Prov::local();
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(E))
+    return CC->getNumArgs() > 0 ? ofPointee(CC->getArg(0)) : Prov::local();
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+    return ofPointee(MT->getSubExpr());
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+    return ofPointee(BT->getSubExpr());
+  if (const auto *EW = dyn_cast<ExprWithCleanups>(E))
+    return ofPointee(EW->getSubExpr());
+  if (isa<CallExpr>(E)) {
+    // A call returning an iterator by value points where the call's result
+    // designates; one returning a reference to a pointer is a stored pointer.
+    if (E->isGLValue())
+      return ofStoredPointer(E);
+    return ofCallResult(E);
+  }
+  if (isa<DeclRefExpr, MemberExpr>(E))
+    return ofStoredPointer(E);
+  return Prov::unknown();
+}
+
+Prov Locality::ofObject(const Expr *Object, bool IsArrow) {
+  if (!Object)
+    return Prov::local();
+  if (IsArrow)
+    return ofPointee(Object);
+  return Object->isGLValue() ? ofLValue(Object) : Prov::local();
+}
+
+Prov Locality::ofArgument(const ParmVarDecl *P, const Expr *A) {
+  QualType T = P->getType();
+  if (T->isReferenceType()) {
+    if (isPointerLike(T.getNonReferenceType()))
+      return join(ofLValue(A), ofStoredPointer(A));
+    return ofLValue(A);
+  }
+  if (isPointerLike(T) && !T->isFunctionPointerType())
+    return ofPointee(A);
+  return Prov::local();
+}
+
+Prov Locality::ofCallResult(const Expr *Call) {
+  CallParts Parts = callParts(Call);
+  if (!Parts.Callee)
+    return Prov::unknown();
+  Prov Obj = Parts.Object && isPointerLike(Parts.Object->getType()) && !Parts.IsArrow
+                 ? ofStoredPointer(Parts.Object)
+                 : ofObject(Parts.Object, Parts.IsArrow);
+  if (isLibraryFunction(Parts.Callee, Ctx.getSourceManager())) {
+    // The result of a library call designates its object or what its
+    // iterator/pointer arguments designate.
+    Prov P = Parts.Object ? Obj : Prov::local();
+    for (unsigned I = 0; I < Parts.Args.size(); ++I) {
+      QualType T = Parts.Args[I]->getType();
+      if (isPointerLike(T))
+        P = join(P, ofPointee(Parts.Args[I]));
+      else if (I < Parts.Callee->getNumParams()) {
+        QualType PT = Parts.Callee->getParamDecl(I)->getType();
+        if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
+          P = join(P, ofLValue(Parts.Args[I]));
+      }
+    }
+    return P;
+  }
+  Prov R = Returns(Parts.Callee);
+  switch (R.K) {
+  case Prov::Local:
+    return Prov::local();
+  case Prov::This:
+    return Obj;
+  case Prov::Param:
+    if (R.Index < Parts.Args.size() && R.Index < Parts.Callee->getNumParams())
+      return ofArgument(Parts.Callee->getParamDecl(R.Index), Parts.Args[R.Index]);
+    return Prov::unknown();
+  default:
+    return R;
+  }
+}
+
+namespace {
+const FieldDecl *namedField(const Expr *E) {
+  if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+} // namespace
+
+namespace {
+/// Non-const overloads that only hand out access (`v.begin()`, `v[i]` on a
+/// vector): the write, if any, happens through the result and is judged
+/// there. `operator[]` on a map inserts, so it is not one of them.
+bool isAccessor(const CXXMethodDecl *MD) {
+  static const llvm::StringRef Names[] = {
+      "begin", "end", "rbegin", "rend", "data", "front", "back", "at",
+      "find", "lower_bound", "upper_bound", "equal_range", "get", "value", "base"};
+  if (MD->getOverloadedOperator() == OO_Subscript) {
+    llvm::StringRef Class = MD->getParent()->getName();
+    return !Class.contains("map") && !Class.contains("_Map_base");
+  }
+  if (MD->getOverloadedOperator() == OO_Star || MD->getOverloadedOperator() == OO_Arrow)
+    return true;
+  if (!MD->getIdentifier())
+    return false;
+  for (llvm::StringRef N : Names)
+    if (MD->getName() == N)
+      return true;
+  return false;
+}
+} // namespace
+
+void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
+  CallParts Parts = callParts(Call);
+  const FunctionDecl *Callee = Parts.Callee;
+  if (!Callee)
+    return;
+  bool Library = isLibraryFunction(Callee, Ctx.getSourceManager());
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  // A trivial assignment operator has no body to judge: it writes its object.
+  bool TrivialAssign = MD && MD->isTrivial() && MD->isCopyAssignmentOperator();
+  TrivialAssign |= MD && MD->isTrivial() && MD->isMoveAssignmentOperator();
+  if (!Library && !TrivialAssign)
+    return;
+  const CXXRecordDecl *ObjectClass =
+      Parts.Object ? Parts.Object->getType()->getPointeeCXXRecordDecl() : nullptr;
+  if (Parts.Object && !ObjectClass)
+    ObjectClass = Parts.Object->getType()->getAsCXXRecordDecl();
+  LibraryVerdict V = TrivialAssign ? LibraryVerdict{LibraryKind::ValueMember, nullptr}
+                                   : judgeLibraryCall(Callee, ObjectClass);
+  if (V.Kind == LibraryKind::Impure || V.Kind == LibraryKind::Unknown)
+    return;
+  auto Add = [&](Prov P, const Expr *Target) {
+    WriteSite W;
+    W.Where = P;
+    W.Field = namedField(Target);
+    W.Loc = Call->getExprLoc();
+    W.Range = Call->getSourceRange();
+    Out.push_back(W);
+  };
+  if (MD && Parts.Object && MD->isInstance() && !MD->isConst() &&
+      !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD) &&
+      !isAccessor(MD))
+    Add(ofObject(Parts.Object, Parts.IsArrow), Parts.Object);
+  for (unsigned I = 0; I < Parts.Args.size() && I < Callee->getNumParams(); ++I) {
+    QualType PT = Callee->getParamDecl(I)->getType();
+    const Expr *A = Parts.Args[I];
+    if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
+      Add(ofLValue(A), A);
+    else if (V.Kind == LibraryKind::MutatesRange && isPointerLike(A->getType()) &&
+             !A->getType()->isFunctionPointerType())
+      Add(ofPointee(A), A);
+  }
+}
+
+std::vector<WriteSite> Locality::writes(const Stmt *S) {
+  std::vector<WriteSite> Out;
+  auto Add = [&](const Expr *Target, const Expr *Site) {
+    WriteSite W;
+    W.Where = ofLValue(Target);
+    W.Field = namedField(Target);
+    W.Loc = Site->getExprLoc();
+    W.Range = Site->getSourceRange();
+    Out.push_back(W);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      Add(BO->getLHS(), BO);
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      Add(UO->getSubExpr(), UO);
+  } else if (const auto *NE = dyn_cast<CXXNewExpr>(S)) {
+    if (NE->getNumPlacementArgs() > 0 &&
+        NE->getPlacementArg(0)->getType()->isPointerType()) {
+      WriteSite W;
+      W.Where = ofPointee(NE->getPlacementArg(0));
+      if (!W.Where.isLocal())
+        W.Where.Cast = "placement new";
+      W.Loc = NE->getExprLoc();
+      W.Range = NE->getSourceRange();
+      Out.push_back(W);
+    }
+  } else if (isa<CallExpr>(S)) {
+    libraryWrites(cast<Expr>(S), Out);
+  }
+  return Out;
+}
+
+} // namespace purecc

@@ -1,0 +1,93 @@
+//===- Locality.h - where a write lands, seen from one function -----------===//
+//
+// Every R1 question is "whose memory is this?". Locality answers it for
+// expressions inside one function: an lvalue designates a local, the
+// function's object, what a reference/pointer parameter refers to, a global,
+// or memory reached through a loaded pointer (Unknown: `const N& n;
+// *n.p = 1` writes through a pointer member; const is shallow).
+//
+// Local pointers, references and iterators are followed to their
+// initializers and assignments; calls returning references or pointers are
+// followed into the callee's summary (its Returns provenance), or, for the
+// standard library, to the object and iterator arguments.
+//
+//   Locality L(Ctx, FD, ReturnsOf);
+//   for (const WriteSite &W : L.writes(S)) if (W.Where.K == Prov::Global) ...
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Effects.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <functional>
+#include <vector>
+
+namespace purecc {
+
+/// One memory write performed by a statement.
+struct WriteSite {
+  Prov Where;
+  const clang::FieldDecl *Field = nullptr; // the member written, if named
+  clang::SourceLocation Loc;
+  clang::SourceRange Range;
+};
+
+class Locality {
+public:
+  /// Where a callee's returned reference/pointer points, in its own terms.
+  using ReturnsFn = std::function<Prov(const clang::FunctionDecl *)>;
+
+  Locality(clang::ASTContext &Ctx, const clang::FunctionDecl *FD, ReturnsFn Returns);
+
+  /// The storage a glvalue designates.
+  Prov ofLValue(const clang::Expr *E);
+  /// What a pointer, or a pointer-like object (iterator, span), points to.
+  Prov ofPointee(const clang::Expr *E);
+  /// The provenance passed for parameter P by argument A at a call site.
+  Prov ofArgument(const clang::ParmVarDecl *P, const clang::Expr *A);
+  /// The object a member call is made on (Local for non-member calls).
+  Prov ofObject(const clang::Expr *Object, bool IsArrow);
+
+  /// The writes S performs itself: builtin assignments and increments,
+  /// trivial assignment operators, and library calls that mutate their
+  /// object or arguments (calls to functions with bodies are judged from
+  /// their summaries instead).
+  std::vector<WriteSite> writes(const clang::Stmt *S);
+
+  const clang::FunctionDecl *function() const { return FD; }
+  clang::ASTContext &ast() const { return Ctx; }
+
+private:
+  Prov ofVariable(const clang::VarDecl *VD, const clang::DeclRefExpr *Ref);
+  Prov ofStoredPointer(const clang::Expr *E);
+  Prov ofPointerVariable(const clang::VarDecl *VD);
+  Prov ofCallResult(const clang::Expr *Call);
+  Prov ofCaptured(const clang::VarDecl *VD, bool Pointee);
+  Prov thisProv() const;
+  void libraryWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
+
+  clang::ASTContext &Ctx;
+  const clang::FunctionDecl *FD;
+  ReturnsFn Returns;
+  bool InConstructorOrDestructor;
+  bool InLambda;
+  // Provenance of local pointer variables; an entry in progress reads as
+  // Local, which breaks cycles like `p = p + 1`.
+  llvm::DenseMap<const clang::VarDecl *, Prov> PointerVars;
+};
+
+/// The callee, object expression and argument list of any call-like
+/// expression, with arguments aligned to the callee's parameters.
+struct CallParts {
+  const clang::FunctionDecl *Callee = nullptr;
+  const clang::Expr *Object = nullptr;
+  bool IsArrow = false;
+  std::vector<const clang::Expr *> Args;
+};
+CallParts callParts(const clang::Expr *E);
+
+} // namespace purecc

@@ -1,0 +1,317 @@
+//===- Report.cpp - diagnostics for functions that must be pure -----------===//
+#include "Report.h"
+#include "Attributes.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+std::string quoted(const NamedDecl *D) {
+  if (!D)
+    return "a pointer";
+  // Streamed rather than concatenated: GCC 12 warns (-Wrestrict) on
+  // `"'" + s + "'"` at -O3.
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << '\'' << D->getName() << '\'';
+  return S;
+}
+
+const char *sortName(const ValueDecl *VD) {
+  switch (globalSort(VD)) {
+  case GlobalSort::Global: return "global";
+  case GlobalSort::StaticLocal: return "static local";
+  case GlobalSort::StaticMember: return "static data member";
+  case GlobalSort::ThreadLocal: return "thread_local";
+  }
+  return "global";
+}
+
+unsigned sortIndex(const NamedDecl *D) {
+  return unsigned(globalSort(dyn_cast_or_null<ValueDecl>(D)));
+}
+
+} // namespace
+
+std::string PurityReport::name(const FunctionDecl *FD) const {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->getParent()->isLambda()) {
+      PresumedLoc P = Ctx.getSourceManager().getPresumedLoc(MD->getParent()->getLocation());
+      return "'lambda at line " + std::to_string(P.isValid() ? P.getLine() : 0) + "'";
+    }
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << '\'';
+  FD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
+  OS << '\'';
+  return S;
+}
+
+bool PurityReport::blocks(const Summary &S, const Effect &E) const {
+  if (E.isAbsolute() || E.isRelative())
+    return true;
+  if (E.Kind == EffectKind::ReturnIndirection)
+    return !E.Flag || !S.Returns.isLocal(); // a fresh pointer is the caller's
+  return E.isInterface();
+}
+
+bool PurityReport::wouldPass(const FunctionDecl *FD) {
+  const Summary &S = F.resolve(FD);
+  for (const Effect &E : S.Resolved)
+    if (blocks(S, E))
+      return false;
+  return true;
+}
+
+std::string PurityReport::phrase(const Effect &E) const {
+  const auto *VD = dyn_cast_or_null<ValueDecl>(E.Subject);
+  switch (E.Kind) {
+  case EffectKind::GlobalWrite:
+    return std::string("writes to ") + sortName(VD) + " " + quoted(E.Subject);
+  case EffectKind::GlobalRead:
+    return std::string("reads mutable ") + sortName(VD) + " " + quoted(E.Subject);
+  case EffectKind::NonLocalWrite:
+    return "writes through " +
+           (E.Subject ? std::string(isa<FieldDecl>(E.Subject) ? "pointer member " : "pointer ") +
+                            quoted(E.Subject)
+                      : std::string("a pointer")) +
+           " that may point to memory it does not own";
+  case EffectKind::CastWrite:
+    return "writes to memory it does not own through " + E.Detail;
+  case EffectKind::Io:
+    return "performs I/O on " + quoted(E.Subject);
+  case EffectKind::Volatile:
+    return E.Subject ? "accesses volatile variable " + quoted(E.Subject)
+                     : std::string("accesses volatile memory");
+  case EffectKind::Atomic:
+    return "uses atomic operations (" + E.Detail + ")";
+  case EffectKind::InlineAsm:
+    return "contains inline assembly";
+  case EffectKind::ImpureCall:
+    return "calls " + name(E.Callee) + ", which is not pure";
+  case EffectKind::LibraryCall:
+    return "calls " + name(E.Callee) + ", which " + E.Detail;
+  case EffectKind::IndirectCall:
+    return "calls through " + E.Detail;
+  case EffectKind::VirtualCall:
+    return "makes a virtual call to " + name(E.Callee) +
+           ", which is not declared '[[pure]]'";
+  default:
+    return "has side effects";
+  }
+}
+
+const Effect *PurityReport::cause(const FunctionDecl *FD,
+                                  const std::set<const FunctionDecl *> &Visited) {
+  const Summary &S = F.resolve(FD);
+  for (const Effect &E : S.Resolved)
+    if (E.isAbsolute() && E.Kind != EffectKind::ImpureCall)
+      return &E;
+  for (const Effect &E : S.Resolved)
+    if (E.Kind == EffectKind::ImpureCall && !Visited.count(E.Callee))
+      return &E;
+  return nullptr;
+}
+
+void PurityReport::explain(const FunctionDecl *Callee) {
+  std::set<const FunctionDecl *> Visited;
+  unsigned Depth = 0;
+  while (Callee) {
+    Visited.insert(Callee);
+    if (!Callee->hasBody()) {
+      R.report(Callee->getLocation(), Diag::NoteNotPureBecause)
+          << name(Callee) << "has no definition in this translation unit";
+      return;
+    }
+    const Effect *E = cause(Callee, Visited);
+    if (!E)
+      return;
+    if (Depth == ChainDepth) {
+      // Count the remaining steps without reporting them.
+      unsigned More = 0;
+      const FunctionDecl *Next = Callee;
+      const Effect *Step = E;
+      while (Step) {
+        ++More;
+        if (Step->Kind != EffectKind::ImpureCall || !Step->Callee->hasBody())
+          break;
+        Next = Step->Callee;
+        Visited.insert(Next);
+        Step = cause(Next, Visited);
+      }
+      R.report(E->Loc, Diag::NoteChainMore) << More;
+      return;
+    }
+    R.report(E->Loc, Diag::NoteNotPureBecause) << name(Callee) << phrase(*E) << E->Range;
+    ++Depth;
+    Callee = E->Kind == EffectKind::ImpureCall ? E->Callee : nullptr;
+  }
+}
+
+void PurityReport::error(const Effect &E, const Summary &S, const std::string &Fn) {
+  const auto *VD = dyn_cast_or_null<ValueDecl>(E.Subject);
+  switch (E.Kind) {
+  case EffectKind::GlobalWrite:
+    R.report(E.Loc, Diag::GlobalWrite) << Fn << sortIndex(VD) << E.Subject << E.Range;
+    break;
+  case EffectKind::GlobalRead:
+    R.report(E.Loc, Diag::GlobalRead) << Fn << sortIndex(VD) << E.Subject << E.Range;
+    break;
+  case EffectKind::NonLocalWrite: {
+    unsigned Sel = !E.Subject ? 0 : isa<FieldDecl>(E.Subject) ? 1 : 2;
+    auto B = R.report(E.Loc, Diag::NonLocalWrite);
+    B << Fn << Sel;
+    if (E.Subject)
+      B << E.Subject;
+    else
+      B << "";
+    B << E.Range;
+    break;
+  }
+  case EffectKind::CastWrite:
+    R.report(E.Loc, Diag::CastWrite) << Fn << E.Detail << E.Range;
+    break;
+  case EffectKind::Io:
+    R.report(E.Loc, Diag::IoWrite) << Fn << E.Subject << E.Range;
+    break;
+  case EffectKind::ThisWrite: {
+    unsigned Sel = !E.Subject ? 0 : E.Flag ? 2 : 1;
+    auto B = R.report(E.Loc, Diag::ThisWrite);
+    B << Fn << Sel;
+    if (E.Subject)
+      B << E.Subject;
+    else
+      B << "";
+    B << E.Range;
+    break;
+  }
+  case EffectKind::ParamWrite:
+    R.report(E.Loc, Diag::ParamWrite) << Fn << E.Subject << E.Range;
+    break;
+  case EffectKind::Volatile: {
+    auto B = R.report(E.Loc, Diag::VolatileAccess);
+    B << Fn << unsigned(E.Subject != nullptr);
+    if (E.Subject)
+      B << E.Subject;
+    else
+      B << "";
+    B << E.Range;
+    break;
+  }
+  case EffectKind::Atomic:
+    R.report(E.Loc, Diag::AtomicAccess) << Fn << E.Detail << E.Range;
+    break;
+  case EffectKind::InlineAsm:
+    R.report(E.Loc, Diag::InlineAsm) << Fn << E.Range;
+    break;
+  case EffectKind::ParamIndirection: {
+    const auto *P = cast<ParmVarDecl>(E.Subject);
+    unsigned Sel = E.Detail == "view" ? 2 : E.Flag ? 1 : 0;
+    bool Written = false;
+    for (const Effect &W : S.Resolved)
+      Written |= W.Kind == EffectKind::ParamWrite && W.Index == E.Index;
+    auto B = R.report(E.Loc, Diag::ParamIndirection);
+    B << Fn << P << Sel << E.Range;
+    // Only read: `T&` -> `const T&`, `T*` -> `const T*`.
+    if (!Written && Sel != 2 && P->getTypeSpecStartLoc().isValid() &&
+        P->getTypeSpecStartLoc().isFileID())
+      B << FixItHint::CreateInsertion(P->getTypeSpecStartLoc(), "const ");
+    break;
+  }
+  case EffectKind::ReturnIndirection:
+    R.report(E.Loc, Diag::ReturnIndirection) << Fn << unsigned(E.Flag) << E.Range;
+    break;
+  case EffectKind::NonConstMember: {
+    auto B = R.report(E.Loc, Diag::NonConstMember);
+    B << unsigned(E.Flag) << Fn;
+    bool WritesThis = false;
+    for (const Effect &W : S.Resolved)
+      WritesThis |= W.Kind == EffectKind::ThisWrite;
+    if (!E.Flag && !WritesThis) {
+      FunctionTypeLoc TL = S.FD->getFunctionTypeLoc();
+      if (TL && TL.getRParenLoc().isFileID()) {
+        SourceLocation After = Lexer::getLocForEndOfToken(
+            TL.getRParenLoc(), 0, Ctx.getSourceManager(), Ctx.getLangOpts());
+        B << FixItHint::CreateInsertion(After, " const");
+      }
+    }
+    break;
+  }
+  case EffectKind::ImpureCall:
+    R.report(E.Loc, Diag::ImpureCall) << Fn << name(E.Callee) << E.Range;
+    explain(E.Callee);
+    break;
+  case EffectKind::LibraryCall:
+    R.report(E.Loc, Diag::LibraryCall) << Fn << name(E.Callee) << E.Detail << E.Range;
+    break;
+  case EffectKind::IndirectCall:
+    R.report(E.Loc, Diag::IndirectCall) << Fn << E.Detail << E.Range;
+    break;
+  case EffectKind::VirtualCall: {
+    R.report(E.Loc, Diag::VirtualCall) << Fn << name(E.Callee) << E.Range;
+    const FunctionDecl *Def = nullptr;
+    if (E.Callee->hasBody(Def) && wouldPass(Def) && E.Callee->getBeginLoc().isFileID())
+      R.report(E.Callee->getLocation(), Diag::NoteCanBeDeclaredPure)
+          << name(E.Callee)
+          << FixItHint::CreateInsertion(E.Callee->getBeginLoc(), "[[pure]] ");
+    break;
+  }
+  case EffectKind::Call:
+    break;
+  }
+  if (E.ViaCallee)
+    R.report(E.ViaLoc, Diag::NoteCalleeWrites)
+        << name(E.ViaCallee) << unsigned(E.ViaParam != nullptr)
+        << (E.ViaParam ? quoted(E.ViaParam) : std::string());
+  if (E.DefaultArgOf)
+    R.report(E.DefaultArgUse, Diag::NoteDefaultArgUsed) << E.DefaultArgOf;
+}
+
+void PurityReport::instantiationNote(const FunctionDecl *FD) {
+  if (!FD->isTemplateInstantiation())
+    return;
+  SourceLocation POI = FD->getPointOfInstantiation();
+  if (POI.isInvalid())
+    return;
+  R.report(POI, Diag::NoteInstantiation)
+      << unsigned(FD->getPrimaryTemplate() == nullptr) << name(FD);
+}
+
+bool PurityReport::reportDeclaredPure(const FunctionDecl *FD) {
+  const Summary &S = F.resolve(FD);
+  std::string Fn = name(FD);
+  const AnnotateAttr *Attr = findAttr(FD, PureccAttr::Pure);
+  bool Pure = true;
+  for (const Effect &E : S.Resolved) {
+    if (!blocks(S, E))
+      continue;
+    Pure = false;
+    error(E, S, Fn);
+    if (Attr)
+      R.report(Attr->getLocation(), Diag::NoteDeclaredPureHere) << Fn;
+    instantiationNote(FD);
+  }
+  return Pure;
+}
+
+void PurityReport::reportOverride(const CXXMethodDecl *Override,
+                                  const CXXMethodDecl *PureBase) {
+  {
+    auto B = R.report(Override->getLocation(), Diag::OverrideNotPure);
+    B << name(Override) << name(PureBase);
+    const FunctionDecl *Def = nullptr;
+    if (Override->hasBody(Def) && wouldPass(Def) && Override->getBeginLoc().isFileID())
+      B << FixItHint::CreateInsertion(Override->getBeginLoc(), "[[pure]] ");
+  }
+  if (const AnnotateAttr *A = findAttr(PureBase, PureccAttr::Pure))
+    R.report(A->getLocation(), Diag::NoteDeclaredPureHere) << name(PureBase);
+}
+
+} // namespace purecc

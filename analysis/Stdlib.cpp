@@ -1,0 +1,162 @@
+//===- Stdlib.cpp - the table of known-pure library functions -------------===//
+#include "Stdlib.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+struct Table {
+  llvm::StringMap<LibraryVerdict> Functions;
+  llvm::StringMap<bool> Classes;
+
+  Table() {
+#define PURECC_STD_CLASS(Name) Classes[Name] = true;
+#define PURECC_STD_PURE(Name) Functions[Name] = {LibraryKind::Pure, nullptr};
+#define PURECC_STD_RANGE(Name) Functions[Name] = {LibraryKind::MutatesRange, nullptr};
+#define PURECC_STD_IMPURE(Name, Why) Functions[Name] = {LibraryKind::Impure, Why};
+#include "StdlibPurity.def"
+  }
+};
+
+const Table &table() {
+  static const Table T;
+  return T;
+}
+
+bool isStdContext(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->getParent()->isTranslationUnit() &&
+          (NS->getName() == "std" || NS->getName() == "__gnu_cxx"))
+        return true;
+    }
+  return false;
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+bool classIsListed(const CXXRecordDecl *RD) {
+  return RD && table().Classes.count(tableName(RD));
+}
+
+/// The class itself or one of its bases has the table name Name.
+bool derivesFromNamed(const CXXRecordDecl *RD, llvm::ArrayRef<llvm::StringRef> Names) {
+  if (!RD)
+    return false;
+  std::string N = tableName(RD);
+  for (llvm::StringRef Want : Names)
+    if (N == Want)
+      return true;
+  if (!RD->hasDefinition())
+    return false;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (derivesFromNamed(B.getType()->getAsCXXRecordDecl(), Names))
+      return true;
+  return false;
+}
+
+} // namespace
+
+std::string tableName(const NamedDecl *D) {
+  llvm::SmallVector<llvm::StringRef, 6> Parts;
+  std::string Own = D->getNameAsString();
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Parts.push_back(RD->getName());
+    }
+  }
+  std::string Out;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It)
+    Out += (*It + "::").str();
+  // Constructors are spelled Class::Class, like the table does.
+  return Out + Own;
+}
+
+bool isLibraryFunction(const FunctionDecl *FD, const SourceManager &SM) {
+  if (FD->getBuiltinID())
+    return true;
+  if (isStdContext(FD->getDeclContext()))
+    return true;
+  return SM.isInSystemHeader(FD->getLocation()) && FD->isExternC();
+}
+
+LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
+                                const CXXRecordDecl *ObjectClass) {
+  const Table &T = table();
+  std::string Name = tableName(FD);
+  auto Lookup = [&](const std::string &N) -> const LibraryVerdict * {
+    auto It = T.Functions.find(N);
+    return It == T.Functions.end() ? nullptr : &It->second;
+  };
+  if (const LibraryVerdict *V = Lookup(Name))
+    return *V;
+  // `::strlen` and `__builtin_strlen` are listed as std::strlen.
+  llvm::StringRef Plain = FD->getName();
+  if (FD->getIdentifier()) {
+    Plain.consume_front("__builtin_");
+    if (Name.find("::") == std::string::npos || Name.rfind("__builtin_", 0) == 0)
+      if (const LibraryVerdict *V = Lookup("std::" + Plain.str()))
+        return *V;
+  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    // Judged by the class the API is used through, so that base classes
+    // that happen to implement it (std::__detail::_Map_base::operator[])
+    // do not matter.
+    if (classIsListed(ObjectClass) || classIsListed(MD->getParent()))
+      return {LibraryKind::ValueMember, nullptr};
+  }
+  return {};
+}
+
+bool isPointerLike(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  llvm::StringRef N = RD->getName();
+  return N.contains_insensitive("iterator") || N == "span" ||
+         N == "reference_wrapper";
+}
+
+bool isStreamType(QualType T) {
+  static const llvm::StringRef Names[] = {"std::basic_ostream", "std::basic_istream",
+                                          "std::basic_ios", "std::ios_base"};
+  return derivesFromNamed(recordOf(T), Names);
+}
+
+bool isAtomicType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isAtomicType())
+    return true;
+  static const llvm::StringRef Names[] = {"std::atomic", "std::atomic_ref",
+                                          "std::atomic_flag", "std::__atomic_base",
+                                          "std::__atomic_float"};
+  return derivesFromNamed(recordOf(T), Names);
+}
+
+bool isFunctionWrapper(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD)
+    return false;
+  std::string N = tableName(RD);
+  return N == "std::function" || N == "std::move_only_function";
+}
+
+} // namespace purecc

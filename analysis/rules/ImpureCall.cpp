@@ -1,0 +1,208 @@
+//===- ImpureCall.cpp - R4: every call, written or implicit ---------------===//
+#include "ImpureCall.h"
+#include "AtomicAccess.h"
+#include "VirtualCall.h"
+#include "analysis/Attributes.h"
+#include "analysis/Stdlib.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+class ImpureCallRule : public Rule {
+public:
+  void inspectFunction(RuleContext &C) override {
+    const auto *DD = dyn_cast<CXXDestructorDecl>(C.function());
+    if (!DD)
+      return;
+    // Members and bases are destroyed after the body, without a call in it.
+    const CXXRecordDecl *RD = DD->getParent();
+    for (const FieldDecl *F : RD->fields())
+      destroy(F->getType(), DD->getLocation(), DD->getSourceRange(), C);
+    for (const CXXBaseSpecifier &B : RD->bases())
+      destroy(B.getType(), DD->getLocation(), DD->getSourceRange(), C);
+  }
+
+  void inspectStmt(const Stmt *S, RuleContext &C) override {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->hasLocalStorage())
+            destroy(VD->getType(), VD->getLocation(), VD->getSourceRange(), C);
+      return;
+    }
+    if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S)) {
+      if (const CXXDestructorDecl *D = BT->getTemporary()->getDestructor())
+        callee(D, BT->getExprLoc(), BT->getSourceRange(), nullptr, C);
+      return;
+    }
+    if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
+      destroy(DE->getDestroyedType(), DE->getExprLoc(), DE->getSourceRange(), C);
+      return;
+    }
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
+      callee(CC->getConstructor(), CC->getExprLoc(), CC->getSourceRange(), CC, C);
+      return;
+    }
+    const auto *CE = dyn_cast<CallExpr>(S);
+    if (!CE || virtualTarget(CE) || isAtomicOperation(CE))
+      return;
+    CallParts Parts = callParts(CE);
+    if (Parts.Object && isFunctionWrapper(Parts.Object->getType()) &&
+        isa<CXXOperatorCallExpr>(CE)) {
+      indirect(CE, "'std::function'", C);
+      return;
+    }
+    if (!Parts.Callee) {
+      if (isa<CXXPseudoDestructorExpr>(CE->getCallee()->IgnoreParens()))
+        return;
+      bool MemberPointer = CE->getCallee()->getType()->isSpecificPlaceholderType(
+          BuiltinType::BoundMember);
+      indirect(CE, MemberPointer ? "a pointer to member function" : "a function pointer", C);
+      return;
+    }
+    callee(Parts.Callee, CE->getExprLoc(), CE->getSourceRange(), CE, C);
+  }
+
+private:
+  static void indirect(const Expr *E, const char *How, RuleContext &C) {
+    Effect Eff = Effect::at(EffectKind::IndirectCall, E);
+    Eff.Detail = How;
+    C.record(std::move(Eff));
+  }
+
+  void destroy(QualType T, SourceLocation Loc, SourceRange Range, RuleContext &C) {
+    T = C.ast().getBaseElementType(T.getNonReferenceType());
+    if (T->isReferenceType())
+      return;
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
+      return;
+    if (const CXXDestructorDecl *D = RD->getDestructor())
+      callee(D, Loc, Range, nullptr, C);
+  }
+
+  /// Judges one call target; Site (may be null) supplies object/arguments.
+  void callee(const FunctionDecl *FD, SourceLocation Loc, SourceRange Range,
+              const Expr *Site, RuleContext &C) {
+    if (!FD || isDeclaredPure(FD) || isAssumedPure(FD) || FD->isTrivial())
+      return;
+    // Making and destroying an atomic is not an atomic operation.
+    if ((isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD)) &&
+        isAtomicType(QualType(cast<CXXMethodDecl>(FD)->getParent()->getTypeForDecl(), 0)))
+      return;
+    CallParts Parts = Site ? callParts(Site) : CallParts{};
+    Locality &L = C.locality();
+    if (isLibraryFunction(FD, C.sourceManager())) {
+      const CXXRecordDecl *ObjectClass = nullptr;
+      if (Parts.Object)
+        ObjectClass = Parts.IsArrow ? Parts.Object->getType()->getPointeeCXXRecordDecl()
+                                    : Parts.Object->getType()->getAsCXXRecordDecl();
+      else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+        ObjectClass = MD->getParent();
+      LibraryVerdict V = judgeLibraryCall(FD, ObjectClass);
+      if (V.Kind == LibraryKind::Impure || V.Kind == LibraryKind::Unknown) {
+        Effect E = Effect::at(EffectKind::LibraryCall, Loc, Range);
+        E.Callee = FD;
+        E.Detail = V.Reason ? V.Reason : "is not known to be pure";
+        C.record(std::move(E));
+        return;
+      }
+      if (!isa<CXXMethodDecl>(FD))
+        callables(Parts, C);
+      return;
+    }
+    const FunctionDecl *Def = nullptr;
+    if (!FD->hasBody(Def))
+      Def = FD;
+    Effect E = Effect::at(EffectKind::Call, Loc, Range);
+    E.Callee = Def;
+    E.Object = L.ofObject(Parts.Object, Parts.IsArrow);
+    for (unsigned I = 0; I < Parts.Args.size() && I < FD->getNumParams(); ++I)
+      E.Args.push_back(L.ofArgument(FD->getParamDecl(I), Parts.Args[I]));
+    C.record(std::move(E));
+  }
+
+  /// A library algorithm calls the callables it is given, on elements of
+  /// the ranges it is given: record those calls as ours.
+  void callables(const CallParts &Parts, RuleContext &C) {
+    Locality &L = C.locality();
+    Prov Elements = Prov::local();
+    for (const Expr *A : Parts.Args)
+      if (isPointerLike(A->getType()) && !A->getType()->isFunctionPointerType())
+        Elements = join(Elements, L.ofPointee(A));
+    for (const Expr *A : Parts.Args) {
+      QualType T = A->getType().getNonReferenceType();
+      if (isFunctionWrapper(T)) {
+        indirect(A, "'std::function'", C);
+        continue;
+      }
+      if (T->isFunctionPointerType() || T->isFunctionType()) {
+        const Expr *Inner = A->IgnoreParenImpCasts();
+        if (const auto *UO = dyn_cast<UnaryOperator>(Inner))
+          if (UO->getOpcode() == UO_AddrOf)
+            Inner = UO->getSubExpr()->IgnoreParenImpCasts();
+        const auto *DRE = dyn_cast<DeclRefExpr>(Inner);
+        const auto *Target = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+        if (!Target)
+          indirect(A, "a function pointer", C);
+        else
+          invoke(Target, A, Elements, C);
+        continue;
+      }
+      const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      if (!RD || !RD->hasDefinition() ||
+          isLibraryFunctionClass(RD, C))
+        continue;
+      for (const FunctionDecl *Op : callOperators(RD))
+        invoke(Op, A, Elements, C);
+    }
+  }
+
+  static bool isLibraryFunctionClass(const CXXRecordDecl *RD, RuleContext &C) {
+    return C.sourceManager().isInSystemHeader(RD->getLocation());
+  }
+
+  static std::vector<const FunctionDecl *> callOperators(const CXXRecordDecl *RD) {
+    std::vector<const FunctionDecl *> Out;
+    DeclarationName Name =
+        RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+    for (const NamedDecl *ND : RD->lookup(Name)) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+        Out.push_back(FD);
+      else if (const auto *FT = dyn_cast<FunctionTemplateDecl>(ND))
+        for (const FunctionDecl *Spec : FT->specializations())
+          Out.push_back(Spec);
+    }
+    return Out;
+  }
+
+  void invoke(const FunctionDecl *FD, const Expr *Arg, const Prov &Elements,
+              RuleContext &C) {
+    if (isDeclaredPure(FD) || isAssumedPure(FD))
+      return;
+    if (isLibraryFunction(FD, C.sourceManager())) {
+      callee(FD, Arg->getExprLoc(), Arg->getSourceRange(), nullptr, C);
+      return;
+    }
+    const FunctionDecl *Def = nullptr;
+    if (!FD->hasBody(Def))
+      Def = FD;
+    Effect E = Effect::at(EffectKind::Call, Arg);
+    E.Callee = Def;
+    E.Object = Prov::local(); // the algorithm works on its own copy
+    E.Args.assign(FD->getNumParams(), Elements);
+    C.record(std::move(E));
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeImpureCallRule() { return std::make_unique<ImpureCallRule>(); }
+
+} // namespace purecc

@@ -1,0 +1,40 @@
+//===- ThisWrite.cpp - R1: writes to the object of a member function ------===//
+#include "ThisWrite.h"
+
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+class ThisWriteRule : public Rule {
+public:
+  void inspectFunction(RuleContext &C) override {
+    const auto *MD = dyn_cast<CXXMethodDecl>(C.function());
+    if (!MD || !MD->isInstance() || MD->isConst() || isa<CXXConstructorDecl>(MD) ||
+        isa<CXXDestructorDecl>(MD))
+      return;
+    Effect E = Effect::at(EffectKind::NonConstMember, MD->getLocation(),
+                          MD->getSourceRange());
+    E.Flag = MD->getParent()->isLambda();
+    C.record(std::move(E));
+  }
+
+  void inspectStmt(const Stmt *S, RuleContext &C) override {
+    for (const WriteSite &W : C.locality().writes(S)) {
+      if (W.Where.K != Prov::This || W.Where.Cast)
+        continue;
+      Effect E = Effect::at(EffectKind::ThisWrite, W.Loc, W.Range);
+      E.Subject = W.Field;
+      E.Flag = W.Field && W.Field->isMutable();
+      C.record(std::move(E));
+    }
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeThisWriteRule() { return std::make_unique<ThisWriteRule>(); }
+
+} // namespace purecc

@@ -1,0 +1,304 @@
+//===- Algorithms.cpp - T2/T3 for standard algorithms over pure callables -===//
+#include "Algorithms.h"
+#include "Containers.h"
+#include "Reductions.h"
+#include "Shapes.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace purecc {
+
+/// [first, last) over a named array or container: indexable as Var[k].
+struct Algorithms::Range {
+  const VarDecl *Var;
+  std::string Size; // std::int64_t expression
+  QualType Element;
+};
+
+namespace {
+
+using shapes::ReduceOp;
+
+const VarDecl *varRef(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// `v.begin()`, `std::begin(v)` (and the c-variants) → v, for the names given.
+const VarDecl *iteratorOf(const Expr *E, llvm::StringRef Member, llvm::StringRef CMember) {
+  E = written(E);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const auto *MD = MC->getMethodDecl();
+    if (MD && MD->getDeclName().isIdentifier() &&
+        (MD->getName() == Member || MD->getName() == CMember) && MC->getNumArgs() == 0)
+      return varRef(MC->getImplicitObjectArgument());
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getNumArgs() == 1)
+    if (const FunctionDecl *FD = CE->getDirectCallee();
+        FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+        (FD->getName() == Member || FD->getName() == CMember))
+      return varRef(CE->getArg(0));
+  return nullptr;
+}
+
+/// The operation of a standard function object (std::plus<> ...).
+std::optional<ReduceOp> functorOp(const Expr *E) {
+  const auto *RD = written(E)->getType()->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->getDeclName().isIdentifier())
+    return std::nullopt;
+  return llvm::StringSwitch<std::optional<ReduceOp>>(RD->getName())
+      .Case("plus", ReduceOp::Add)
+      .Case("multiplies", ReduceOp::Mul)
+      .Case("bit_and", ReduceOp::BitAnd)
+      .Case("bit_or", ReduceOp::BitOr)
+      .Case("bit_xor", ReduceOp::BitXor)
+      .Default(std::nullopt);
+}
+
+class CallFinder : public RecursiveASTVisitor<CallFinder> {
+public:
+  explicit CallFinder(std::vector<const CallExpr *> &Out) : Out(Out) {}
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitCallExpr(CallExpr *CE) {
+    if (const FunctionDecl *FD = CE->getDirectCallee(); FD && FD->isInStdNamespace())
+      Out.push_back(CE);
+    return true;
+  }
+
+private:
+  std::vector<const CallExpr *> &Out;
+};
+
+} // namespace
+
+std::optional<Algorithms::Range> Algorithms::range(const Expr *First, const Expr *Last) const {
+  const VarDecl *V = iteratorOf(First, "begin", "cbegin");
+  if (!V || V != iteratorOf(Last, "end", "cend")) {
+    // A built-in array as `a, a + N`.
+    V = varRef(First);
+    const auto *Plus = dyn_cast<BinaryOperator>(Last->IgnoreParenImpCasts());
+    const auto *AT = V ? PC.Ctx.getAsConstantArrayType(V->getType().getNonReferenceType()) : nullptr;
+    const auto *N = Plus ? dyn_cast<IntegerLiteral>(Plus->getRHS()->IgnoreParenImpCasts()) : nullptr;
+    if (!AT || !Plus || Plus->getOpcode() != BO_Add || varRef(Plus->getLHS()) != V || !N ||
+        N->getValue() != AT->getSize())
+      return std::nullopt;
+  }
+  ContainerKind K = containerKind(V->getType());
+  if (K == ContainerKind::None)
+    return std::nullopt;
+  Range R{V, "", elementType(PC.Ctx, V->getType())};
+  if (const auto *AT = PC.Ctx.getAsConstantArrayType(V->getType().getNonReferenceType()))
+    R.Size = std::to_string(AT->getSize().getZExtValue());
+  else
+    R.Size = "static_cast<std::int64_t>(" + V->getNameAsString() + ".size())";
+  return R;
+}
+
+bool Algorithms::pureCallable(const Expr *F, QualType &Result,
+                              llvm::SmallPtrSetImpl<const VarDecl *> &Reads) const {
+  F = written(F);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts()))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+      Result = FD->getReturnType();
+      return PC.Facts.isPure(FD);
+    }
+  const auto *LE = dyn_cast<LambdaExpr>(F);
+  if (!LE || LE->getDependentCallOperator())
+    return false;
+  const CXXMethodDecl *Op = LE->getCallOperator();
+  Result = Op->getReturnType();
+  if (PC.Facts.isPure(Op))
+    return true;
+  Effects Fx = EffectScanner(PC).scan(LE->getBody());
+  for (const VarDecl *W : Fx.Writes)
+    if (!Fx.Locals.contains(W) && !(isa<ParmVarDecl>(W) && !W->getType()->isReferenceType()))
+      return false;
+  Reads.insert(Fx.Reads.begin(), Fx.Reads.end());
+  for (const LambdaCapture &C : LE->captures())
+    if (C.capturesVariable())
+      if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+        Reads.insert(VD);
+  return !Fx.MemoryWrite && !Fx.ImpureCall;
+}
+
+void Algorithms::planWithin(const Stmt *S) {
+  if (!S)
+    return;
+  std::vector<const CallExpr *> Calls;
+  CallFinder(Calls).TraverseStmt(const_cast<Stmt *>(S));
+  for (const CallExpr *CE : Calls) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD->getDeclName().isIdentifier())
+      continue;
+    StringRef Name = FD->getName();
+    if (!llvm::is_contained({"accumulate", "reduce", "transform_reduce", "count_if", "transform"},
+                            Name))
+      continue;
+    // With an execution policy, the user already chose how it runs.
+    if (CE->getNumArgs() > 0) {
+      const auto *RD = written(CE->getArg(0))->getType()->getAsCXXRecordDecl();
+      if (RD && RD->getDeclName().isIdentifier() && RD->getName().contains("policy"))
+        continue;
+    }
+    std::string WhyNot;
+    if (!plan(CE, Name, WhyNot) && !WhyNot.empty())
+      if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkMissedAlgorithm))
+        *D << ("'std::" + Name + "'").str() << WhyNot;
+  }
+}
+
+bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
+  unsigned N = CE->getNumArgs();
+  auto Where = PC.offsets(CE->getSourceRange());
+  if (!Where || PC.isTaken(Where->first, Where->second))
+    return false;
+  if (N < 3) {
+    if (Name != "reduce" || N != 2)
+      return false;
+  }
+  std::optional<Range> In = range(CE->getArg(0), CE->getArg(1));
+  if (!In) {
+    WhyNot = "the range is not 'v.begin(), v.end()' of a named array or random-access container";
+    return false;
+  }
+  std::string Elem = In->Var->getNameAsString() + "[purecc_k]";
+  std::string Quoted = ("'std::" + Name + "'").str();
+  auto Text = [&](const Expr *E) { return *PC.text(E->getSourceRange()); };
+  for (unsigned I = 0; I < N; ++I)
+    if (!PC.offsets(CE->getArg(I)->getSourceRange())) {
+      WhyNot = "it is written in a macro";
+      return false;
+    }
+
+  if (Name == "transform") {
+    // Its result, an iterator, must be unused: the rewrite is a statement.
+    bool Statement = false;
+    for (const DynTypedNode &P : PC.Ctx.getParents(*CE))
+      Statement |= P.get<CompoundStmt>() != nullptr;
+    if (!Statement)
+      return false;
+    const VarDecl *Out = N == 4 ? iteratorOf(CE->getArg(2), "begin", "begin") : nullptr;
+    if (!Out) {
+      WhyNot = "the output is not 'out.begin()' of a named container";
+      return false;
+    }
+    if (!isOwnedLocal(Out) || containerKind(Out->getType()) != ContainerKind::Owning ||
+        Escaped.contains(Out)) {
+      WhyNot = quoted(Out) + " is not a local container whose address stays local";
+      return false;
+    }
+    QualType Result;
+    llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+    if (!pureCallable(CE->getArg(3), Result, Reads)) {
+      WhyNot = "the function applied is not known to be pure";
+      return false;
+    }
+    if (Reads.contains(Out)) {
+      WhyNot = "the function applied reads '" + Out->getNameAsString() + "'";
+      return false;
+    }
+    shapes::Index Idx{"purecc_k", ""};
+    std::string Body = Out->getNameAsString() + "[purecc_k] = purecc_op(" + Elem + ");";
+    PC.replace(Where->first, Where->second,
+               shapes::forHead("0", In->Size, Idx, ", purecc_op = (" + Text(CE->getArg(3)) + ")") +
+                   Body + " })");
+    PC.take(Where->first, Where->second);
+    if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkAlgorithm))
+      *D << Quoted << "map";
+    PC.note(CE->getExprLoc(), "map", Quoted);
+    return true;
+  }
+
+  // Reductions: the operation, the value of one element, the initial value.
+  ReduceOp Op = ReduceOp::Add;
+  QualType T = CE->getType(), Value = In->Element;
+  std::string Leaf = Elem, Captures, Init;
+  const Expr *InitExpr = nullptr;
+  const Expr *OpExpr = nullptr;
+  if (Name == "accumulate" || Name == "reduce") {
+    if (N >= 3)
+      InitExpr = CE->getArg(2);
+    if (N == 4)
+      OpExpr = CE->getArg(3);
+  } else if (Name == "transform_reduce") {
+    if (N == 5) {
+      InitExpr = CE->getArg(2);
+      OpExpr = CE->getArg(3);
+      llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+      if (!pureCallable(CE->getArg(4), Value, Reads)) {
+        WhyNot = "the transformation is not known to be pure";
+        return false;
+      }
+      Captures = ", purecc_op = (" + Text(CE->getArg(4)) + ")";
+      Leaf = "purecc_op(" + Elem + ")";
+    } else if (N == 4) {
+      const VarDecl *Second = iteratorOf(CE->getArg(2), "begin", "cbegin");
+      if (!Second || containerKind(Second->getType()) == ContainerKind::None) {
+        WhyNot = "the second range is not 'w.begin()' of a named container";
+        return false;
+      }
+      InitExpr = CE->getArg(3);
+      Leaf = Elem + " * " + Second->getNameAsString() + "[purecc_k]";
+    } else {
+      return false;
+    }
+  } else if (Name == "count_if") {
+    llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+    QualType Ignored;
+    if (!pureCallable(CE->getArg(2), Ignored, Reads)) {
+      WhyNot = "the predicate is not known to be pure";
+      return false;
+    }
+    Captures = ", purecc_op = (" + Text(CE->getArg(2)) + ")";
+    Leaf = "purecc_op(" + Elem + ") ? 1 : 0";
+    Value = T;
+  }
+  if (OpExpr) {
+    std::optional<ReduceOp> K = functorOp(OpExpr);
+    if (!K) {
+      WhyNot = "the operation is not one of std::plus, std::multiplies, std::bit_and, "
+               "std::bit_or, std::bit_xor";
+      return false;
+    }
+    Op = *K;
+  }
+  if (InitExpr) {
+    if (!EffectScanner(PC).scan(InitExpr).isEffectFree()) {
+      WhyNot = "the initial value has side effects";
+      return false;
+    }
+    Init = Text(InitExpr);
+  }
+  if (!T->isIntegerType() && !T->isRealFloatingType()) {
+    WhyNot = "the result type '" + T.getAsString() + "' is not arithmetic";
+    return false;
+  }
+  if (std::string P = conversionProblem(PC.Ctx, "the running total", T, Value, Op); !P.empty()) {
+    WhyNot = P;
+    return false;
+  }
+  if (T->isRealFloatingType() && !PC.Config.ReassociateFloatingPoint) {
+    if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkFpKeptSerial))
+      *D << Quoted;
+    return false;
+  }
+  bool Narrow = T->isIntegerType() && PC.Ctx.getTypeSize(T) < PC.Ctx.getTypeSize(PC.Ctx.IntTy);
+  shapes::Accumulator A{"", PC.typeText(T), Op, T->isBooleanType(), Narrow};
+  shapes::Index Idx{"purecc_k", ""};
+  std::string Reduce = shapes::reduceExpr("0", In->Size, A, Captures, Idx, Leaf);
+  std::string Result = Init.empty() ? Reduce : "(" + Init + " " + shapes::opName(Op).str() + " " + Reduce + ")";
+  PC.replace(Where->first, Where->second, Result);
+  PC.take(Where->first, Where->second);
+  if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkAlgorithm))
+    *D << Quoted << "reduction";
+  PC.note(CE->getExprLoc(), "reduction", Quoted);
+  return true;
+}
+
+} // namespace purecc

@@ -1,0 +1,50 @@
+//===- Algorithms.h - T2/T3 for standard algorithms over pure callables ---===//
+//
+// Calls of the standard numeric algorithms become runtime calls:
+//
+//   std::accumulate(v.begin(), v.end(), init[, std::plus<>()])   reduction
+//   std::reduce(v.begin(), v.end()[, init[, op]])                reduction
+//   std::transform_reduce(v.begin(), v.end(), init, op, f)       reduction
+//   std::transform_reduce(v.begin(), v.end(), w.begin(), init)   reduction
+//   std::count_if(v.begin(), v.end(), pred)                      reduction
+//   std::transform(v.begin(), v.end(), out.begin(), f);          map
+//
+// over a named array or random-access standard container, when the
+// callables are pure (a pure function, or a lambda whose body only calls
+// pure functions and writes its own locals), the operation is one with an
+// identity (std::plus, std::multiplies, std::bit_*), and the same type rules
+// as loop reductions hold (`std::accumulate(d.begin(), d.end(), 0)` over
+// doubles truncates every step: refused). An execution policy means the user
+// already chose: left alone.
+//
+//   Algorithms A(PC, Escaped);
+//   A.planWithin(Stmt);   // every algorithm call in the statement's expressions
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Effects.h"
+#include "PlanContext.h"
+
+namespace purecc {
+
+class Algorithms {
+public:
+  Algorithms(PlanContext &PC, const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped)
+      : PC(PC), Escaped(Escaped) {}
+
+  /// Plans every recognized algorithm call in S (lambda bodies excluded).
+  void planWithin(const clang::Stmt *S);
+
+private:
+  struct Range;
+  bool plan(const clang::CallExpr *CE, llvm::StringRef Name, std::string &WhyNot);
+  std::optional<Range> range(const clang::Expr *First, const clang::Expr *Last) const;
+  bool pureCallable(const clang::Expr *F, clang::QualType &Result,
+                    llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads) const;
+
+  PlanContext &PC;
+  const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped;
+};
+
+} // namespace purecc

@@ -1,0 +1,34 @@
+//===- Containers.h - which standard types codegen can index in parallel --===//
+//
+// Parallel loops over a range need random access by index, and parallel
+// writes need elements that do not share storage. These queries name the
+// standard types that give both (or only the first, for views), so that the
+// transformations agree on them.
+//
+//   if (containerKind(E->getType()) == ContainerKind::Owning) ...
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Type.h"
+
+namespace purecc {
+
+enum class ContainerKind {
+  None,     ///< not a container codegen indexes
+  Owning,   ///< std::vector (not <bool>), std::array, std::deque, std::basic_string
+  View,     ///< std::span, std::basic_string_view: indexable, may alias
+  CArray,   ///< a built-in array of known size
+};
+
+/// What kind of indexable range T (references and cv stripped) is.
+ContainerKind containerKind(clang::QualType T);
+
+/// The element type of an indexable range (null when not one).
+clang::QualType elementType(const clang::ASTContext &Ctx, clang::QualType T);
+
+/// True for std::vector<bool>, whose elements share words (no parallel writes).
+bool isBitVector(clang::QualType T);
+
+} // namespace purecc

@@ -1,0 +1,334 @@
+//===- Effects.cpp - what a piece of code reads, writes and calls ---------===//
+#include "Effects.h"
+#include "Containers.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// Standard functions that only compute a value from their arguments. The
+/// purity checker is the authority on user code; these are the library's
+/// building blocks that codegen must see through to recognize `acc =
+/// std::max(acc, f(i))` or `i < v.size()`.
+bool isEffectFreeStdFunction(const FunctionDecl *FD) {
+  if (!FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
+    return false;
+  return llvm::StringSwitch<bool>(FD->getName())
+      .Cases("max", "min", "abs", "clamp", "fabs", true)
+      .Default(false);
+}
+
+/// Members of standard containers that neither change nor publish the
+/// container: reading through them is a read of the container.
+bool isEffectFreeStdMember(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || !MD->getParent()->isInStdNamespace())
+    return false;
+  if (MD->getOverloadedOperator() == OO_Subscript)
+    return true;
+  if (!MD->getDeclName().isIdentifier())
+    return false;
+  return llvm::StringSwitch<bool>(MD->getName())
+      .Cases("size", "empty", "length", "front", "back", true)
+      .Default(false);
+}
+
+bool isTrivialSpecialMember(const FunctionDecl *FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    return (MD->isTrivial() || MD->isDefaulted()) &&
+           (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD) ||
+            MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator());
+  return false;
+}
+
+class Scanner : public RecursiveASTVisitor<Scanner> {
+  using Base = RecursiveASTVisitor<Scanner>;
+
+public:
+  Scanner(const EffectScanner &ES, Effects &Out, const llvm::SmallPtrSetImpl<const Expr *> *Skip)
+      : ES(ES), Out(Out), Skip(Skip) {}
+
+  bool shouldVisitLambdaBody() const { return false; }
+
+  // Code the caller judges itself (a call being parallelized, an
+  // accumulator's position) is skipped whole.
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    if (const auto *E = dyn_cast_or_null<Expr>(S); E && Skip && Skip->contains(E))
+      return true;
+    return Base::TraverseStmt(S, Queue);
+  }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  // Loops and switches contain their own break (and loops their continue).
+  // The base traversal is called without a queue so that children are
+  // visited before the depth is restored.
+#define PURECC_NESTED(CLASS, DEPTH)                                                  \
+  bool Traverse##CLASS(CLASS *S, DataRecursionQueue * = nullptr) {                  \
+    ++DEPTH;                                                                         \
+    bool Continue = Base::Traverse##CLASS(S, nullptr);                               \
+    --DEPTH;                                                                         \
+    return Continue;                                                                 \
+  }
+  PURECC_NESTED(ForStmt, LoopDepth)
+  PURECC_NESTED(CXXForRangeStmt, LoopDepth)
+  PURECC_NESTED(WhileStmt, LoopDepth)
+  PURECC_NESTED(DoStmt, LoopDepth)
+  PURECC_NESTED(SwitchStmt, SwitchDepth)
+#undef PURECC_NESTED
+
+  bool VisitBreakStmt(BreakStmt *S) {
+    if (LoopDepth == 0 && SwitchDepth == 0)
+      exit(S);
+    return true;
+  }
+  bool VisitContinueStmt(ContinueStmt *S) {
+    if (LoopDepth == 0)
+      exit(S);
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
+  bool VisitGotoStmt(GotoStmt *S) { return exit(S); }
+  bool VisitIndirectGotoStmt(IndirectGotoStmt *S) { return exit(S); }
+  bool VisitCoreturnStmt(CoreturnStmt *S) { return exit(S); }
+  bool VisitGCCAsmStmt(GCCAsmStmt *S) { return impure(cast<Expr>(*S->child_begin())); }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    Out.Locals.insert(VD);
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return true;
+    if (!WriteOnly.contains(DRE))
+      Out.Reads.insert(VD);
+    if (VD->getType()->isReferenceType() || !VD->hasLocalStorage())
+      if (!VD->getType().isConstQualified() || VD->getType()->isReferenceType())
+        Out.ReadsMemory = true;
+    return true;
+  }
+
+  bool VisitCXXThisExpr(CXXThisExpr *) {
+    Out.ReadsMemory = true;
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_Deref)
+      Out.ReadsMemory = true;
+    if (UO->isIncrementDecrementOp())
+      write(UO->getSubExpr(), UO);
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (ME->isArrow())
+      Out.ReadsMemory = true;
+    return true;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *AS) {
+    if (!baseVariable(AS))
+      Out.ReadsMemory = true;
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (!BO->isAssignmentOp())
+      return true;
+    if (BO->getOpcode() == BO_Assign)
+      markWriteOnly(BO->getLHS());
+    write(BO->getLHS(), BO);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD || !ES.isEffectFreeCallee(FD))
+      return impure(CE);
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    unsigned FirstArg = 0;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE); Op && MD && !MD->isStatic()) {
+      // The object is the first argument of a member operator.
+      FirstArg = 1;
+      if (!MD->isConst() && !isEffectFreeStdMember(MD)) {
+        if (Op->getOperator() == OO_Equal)
+          markWriteOnly(CE->getArg(0));
+        write(CE->getArg(0), CE);
+      }
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+      if (MD && !MD->isConst() && !isEffectFreeStdMember(MD))
+        write(MC->getImplicitObjectArgument(), CE);
+    }
+    // Arguments bound to non-const references may be written by the callee.
+    for (unsigned I = FirstArg; I < CE->getNumArgs(); ++I) {
+      unsigned Param = I - FirstArg;
+      if (Param < FD->getNumParams()) {
+        QualType PT = FD->getParamDecl(Param)->getType();
+        if ((PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified()) ||
+            (PT->isPointerType() && !PT->getPointeeType().isConstQualified()))
+          write(CE->getArg(I), CE);
+      }
+    }
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!isTrivialSpecialMember(Ctor) && !Ctor->getParent()->isInStdNamespace() &&
+        !ES.isEffectFreeCallee(Ctor))
+      return impure(CE);
+    return true;
+  }
+  bool VisitCXXNewExpr(CXXNewExpr *E) { return impure(E); }
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) { return impure(E); }
+
+private:
+  bool exit(Stmt *S) {
+    if (!Out.Exit)
+      Out.Exit = S;
+    return true;
+  }
+  bool impure(const Expr *E) {
+    if (!Out.ImpureCall)
+      Out.ImpureCall = E;
+    return true;
+  }
+  void markWriteOnly(const Expr *LHS) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
+      WriteOnly.insert(DRE);
+  }
+  void write(const Expr *LHS, const Expr *Site) {
+    if (Skip && Skip->contains(LHS->IgnoreParenImpCasts()))
+      return;
+    const VarDecl *VD = baseVariable(LHS);
+    if (!VD || VD->getType()->isReferenceType()) {
+      if (!Out.MemoryWrite)
+        Out.MemoryWrite = Site;
+      if (!VD)
+        return;
+    }
+    Out.Writes.insert(VD);
+    Out.FirstWrite.try_emplace(VD, Site);
+  }
+
+  const EffectScanner &ES;
+  Effects &Out;
+  const llvm::SmallPtrSetImpl<const Expr *> *Skip;
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> WriteOnly;
+  unsigned LoopDepth = 0, SwitchDepth = 0;
+};
+
+} // namespace
+
+bool EffectScanner::isEffectFreeCallee(const FunctionDecl *FD) const {
+  if (PC.Facts.isPure(FD) || isEffectFreeStdFunction(FD) || isEffectFreeStdMember(FD) ||
+      isTrivialSpecialMember(FD))
+    return true;
+  if (unsigned ID = FD->getBuiltinID())
+    return PC.Ctx.BuiltinInfo.isConst(ID) ||
+           PC.Ctx.BuiltinInfo.isConstWithoutErrnoAndExceptions(ID);
+  return false;
+}
+
+Effects EffectScanner::scan(const Stmt *S,
+                            const llvm::SmallPtrSetImpl<const Expr *> *Skip) const {
+  Effects Out;
+  Scanner(*this, Out, Skip).TraverseStmt(const_cast<Stmt *>(S));
+  return Out;
+}
+
+const VarDecl *baseVariable(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->isArrow() ? nullptr : baseVariable(ME->getBase());
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *B = AS->getBase()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(B);
+        Cast && Cast->getCastKind() == CK_ArrayToPointerDecay)
+      return baseVariable(Cast->getSubExpr());
+    return nullptr;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->getOperator() == OO_Subscript &&
+        containerKind(Op->getArg(0)->getType()) == ContainerKind::Owning)
+      return baseVariable(Op->getArg(0));
+  return nullptr;
+}
+
+bool isOwnedLocal(const VarDecl *VD) {
+  return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
+}
+
+llvm::SmallPtrSet<const VarDecl *, 8> escapedLocals(const FunctionDecl *FD,
+                                                   const PlanContext &PC) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ASTContext &Ctx;
+    const EffectScanner &ES;
+    llvm::SmallPtrSet<const VarDecl *, 8> Out;
+    Finder(ASTContext &Ctx, const EffectScanner &ES) : Ctx(Ctx), ES(ES) {}
+    void escape(const Expr *E) {
+      if (const VarDecl *VD = baseVariable(E); isOwnedLocal(VD))
+        Out.insert(VD);
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      if (UO->getOpcode() == UO_AddrOf)
+        escape(UO->getSubExpr());
+      return true;
+    }
+    bool VisitImplicitCastExpr(ImplicitCastExpr *IC) {
+      if (IC->getCastKind() != CK_ArrayToPointerDecay)
+        return true;
+      for (const DynTypedNode &P : Ctx.getParents(*IC))
+        if (const auto *AS = P.get<ArraySubscriptExpr>(); AS && AS->getBase() == IC)
+          return true;
+      escape(IC->getSubExpr());
+      return true;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+      if (const auto *MD = MC->getMethodDecl(); MD && MD->getDeclName().isIdentifier() &&
+                                                 MD->getName() == "data")
+        escape(MC->getImplicitObjectArgument());
+      return true;
+    }
+    bool VisitVarDecl(VarDecl *VD) {
+      QualType T = VD->getType();
+      if (VD->getInit() && T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+        escape(VD->getInit());
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (Callee && ES.isEffectFreeCallee(Callee))
+        return true;
+      for (unsigned I = 0; Callee && I < CE->getNumArgs() && I < Callee->getNumParams(); ++I) {
+        QualType PT = Callee->getParamDecl(I)->getType();
+        if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
+          escape(CE->getArg(I));
+      }
+      return true;
+    }
+    bool VisitLambdaExpr(LambdaExpr *LE) {
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+          if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()); isOwnedLocal(VD))
+            Out.insert(VD);
+      return true;
+    }
+  };
+  EffectScanner ES(PC);
+  Finder F(PC.Ctx, ES);
+  if (FD->getBody())
+    F.TraverseStmt(FD->getBody());
+  return F.Out;
+}
+
+} // namespace purecc

@@ -1,0 +1,59 @@
+//===- Loops.h - counted loops and range-for loops over random access -----===//
+//
+// Reductions and maps both start from a loop whose iterations can be
+// numbered up front: `for (T i = B; i < E; ++i)` (also `<=`, `!=`, `i++`,
+// `i += 1`) with B and E free of side effects, E not changed by the body, and
+// `i` not written in it; or `for (decl : v)` over a local array or a
+// standard container with random access. No iteration may leave the loop
+// early (break, continue, return, goto). The runtime numbers iterations with
+// std::int64_t; Index recreates the user's variable from that number.
+//
+//   std::string WhyNot;
+//   if (auto L = matchLoop(PC, Loop, WhyNot)) ... L->Body ... L->Begin ...
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Effects.h"
+#include "PlanContext.h"
+#include "Shapes.h"
+
+namespace purecc {
+
+struct LoopShape {
+  const clang::Stmt *Loop = nullptr;
+  const clang::Stmt *Body = nullptr;
+  std::string Begin, End;                  // std::int64_t expressions
+  const clang::VarDecl *Induction = nullptr; // counted loops
+  const clang::VarDecl *Element = nullptr;   // range-for: the loop variable
+  const clang::VarDecl *Range = nullptr;     // range-for: the container
+  Effects Body_;                           // what the body does
+  unsigned HeaderBegin = 0;                // offset of `for`
+  unsigned HeaderEnd = 0;                  // offset after the header's ')'
+  unsigned BodyEnd = 0;                    // offset after the body
+};
+
+/// Recognizes Loop; on failure WhyNot says why (empty when Loop is not even
+/// a for loop).
+std::optional<LoopShape> matchLoop(PlanContext &PC, const clang::Stmt *Loop,
+                                   std::string &WhyNot);
+
+/// The lambda parameter and declarations that give the body its `i` (or its
+/// range-for variable) back from the runtime's std::int64_t index.
+shapes::Index makeIndex(PlanContext &PC, const LoopShape &L);
+
+/// Text converting an integer expression to std::int64_t when needed.
+std::string asInt64(PlanContext &PC, const clang::Expr *E, const std::string &Text);
+
+/// Head without its trailing blanks when the original text at Off already
+/// continues with whitespace (no blanks at line ends, no double spaces).
+std::string trimBeforeSpace(PlanContext &PC, std::string Head, unsigned Off);
+
+/// "'break' leaves the loop" and the like.
+std::string exitReason(const clang::Stmt *Exit);
+
+/// Why a call is not known to be free of side effects, e.g. "'log' is not
+/// known to be pure".
+std::string impureReason(const clang::Expr *Call);
+
+} // namespace purecc

@@ -1,0 +1,185 @@
+//===- Memoize.cpp - T4: [[purecc::memo]] functions go through the cache --===//
+#include "Memoize.h"
+#include "Fingerprint.h"
+#include "Shapes.h"
+
+#include "analysis/Attributes.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// The name of a namespace-scope record as code at global scope spells it
+/// (anonymous namespaces need no qualifier there).
+std::string globalName(const CXXRecordDecl *RD) {
+  std::string Name = RD->getNameAsString();
+  for (const DeclContext *DC = RD->getDeclContext(); !DC->isTranslationUnit(); DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC); NS && !NS->isAnonymousNamespace())
+      Name = NS->getNameAsString() + "::" + Name;
+  return Name;
+}
+
+bool hasUserCodec(ASTContext &Ctx, QualType T) {
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(D);
+    if (!NS || NS->getName() != "purecc")
+      continue;
+    for (const Decl *Inner : NS->decls())
+      if (const auto *CT = dyn_cast<ClassTemplateDecl>(Inner); CT && CT->getName() == "codec")
+        for (const ClassTemplateSpecializationDecl *S : CT->specializations())
+          if (S->isExplicitSpecialization() && S->getTemplateArgs().size() >= 1 &&
+              S->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+              Ctx.hasSameType(S->getTemplateArgs()[0].getAsType(), T))
+            return true;
+  }
+  return false;
+}
+
+/// Checks that T can be a memo key part or result, collecting the user
+/// aggregates that need a generated codec (fields before the class).
+bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Hooks,
+             std::string &Why) {
+  T = T.getNonReferenceType().getUnqualifiedType();
+  std::string Spelled = "'" + T.getAsString() + "'";
+  if (T->isArithmeticType() || T->isEnumeralType())
+    return true;
+  if (T->isPointerType() || T->isMemberPointerType() || T->isFunctionType() || T->isArrayType()) {
+    Why = Spelled + " is not a value type";
+    return false;
+  }
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition()) {
+    Why = Spelled + " is not a complete value type";
+    return false;
+  }
+  if (RD->isInStdNamespace()) {
+    // The runtime has codecs for the standard types; their user-defined
+    // element types need one too.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+        if (A.getKind() != TemplateArgument::Type)
+          continue;
+        const CXXRecordDecl *Elem = A.getAsType()->getAsCXXRecordDecl();
+        if ((!Elem || !Elem->isInStdNamespace()) && !codable(Ctx, A.getAsType(), Hooks, Why))
+          return false;
+      }
+    return true;
+  }
+  if (hasUserCodec(Ctx, T) || llvm::is_contained(Hooks, RD))
+    return true;
+  bool Namespaced = true;
+  for (const DeclContext *DC = RD->getDeclContext(); !DC->isTranslationUnit(); DC = DC->getParent())
+    Namespaced &= isa<NamespaceDecl>(DC);
+  bool Plain = RD->isAggregate() && RD->getNumBases() == 0 && !RD->field_empty() && Namespaced &&
+               RD->getIdentifier() && !isa<ClassTemplateSpecializationDecl>(RD);
+  for (const FieldDecl *F : RD->fields())
+    Plain &= F->getAccess() == AS_public && !F->isBitField() && !F->isAnonymousStructOrUnion() &&
+             !F->getType()->isReferenceType();
+  if (!Plain) {
+    Why = Spelled + " is not a simple aggregate; specialize 'purecc::codec<" + T.getAsString() +
+          ">' for it";
+    return false;
+  }
+  for (const FieldDecl *F : RD->fields())
+    if (!codable(Ctx, F->getType(), Hooks, Why))
+      return false;
+  Hooks.push_back(RD);
+  return true;
+}
+
+} // namespace
+
+void planMemo(PlanContext &PC, const FunctionDecl *FD) {
+  const AnnotateAttr *Attr = findAttr(FD, PureccAttr::Memo);
+  if (!Attr)
+    return;
+  SourceLocation AttrLoc = Attr->getLocation();
+  if (!PC.Facts.isPure(FD)) {
+    PC.R.report(AttrLoc, Diag::ErrMemoNotPure) << FD;
+    return;
+  }
+  auto Unsupported = [&](const std::string &Why) {
+    PC.R.report(AttrLoc, Diag::ErrMemoUnsupported) << FD << Why;
+  };
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && !MD->isStatic())
+    return Unsupported("it is a member function, and its object is not part of the key");
+  if (FD->isVariadic())
+    return Unsupported("it is variadic");
+  QualType Result = FD->getReturnType();
+  if (Result->isVoidType() || Result->isReferenceType())
+    return Unsupported("it does not return a value");
+  std::vector<const CXXRecordDecl *> Hooks;
+  std::string Why;
+  if (!codable(PC.Ctx, Result, Hooks, Why))
+    return Unsupported("its result: " + Why);
+  std::vector<std::string> Args;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    QualType T = P->getType();
+    if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+      return Unsupported("parameter '" + P->getNameAsString() + "' is a non-const reference");
+    if (!codable(PC.Ctx, T, Hooks, Why))
+      return Unsupported("parameter '" + P->getNameAsString() + "': " + Why);
+    // An unnamed parameter cannot influence the result.
+    if (P->getIdentifier())
+      Args.push_back(P->getNameAsString());
+  }
+  const auto *Body = dyn_cast<CompoundStmt>(FD->getBody());
+  auto Open = Body ? PC.offsets(Body->getLBracLoc()) : std::nullopt;
+  auto Close = Body ? PC.offsets(Body->getRBracLoc()) : std::nullopt;
+  if (!Open || !Close)
+    return Unsupported("its body is written in a macro or is a function-try-block");
+
+  Fingerprint F = fingerprint(FD, PC.Ctx);
+  std::string Site = PC.freshName("site");
+  std::string Name = FD->getQualifiedNameAsString();
+  PC.insert(Open->second, " " + shapes::memoHead(Site, Name, F.Hi, F.Lo, PC.typeText(Result)));
+  PC.insert(Close->first, shapes::memoTail(Args));
+
+  // Codec hooks go before the function, at global scope.
+  std::string HookText;
+  for (const CXXRecordDecl *RD : Hooks) {
+    if (!PC.EmittedCodecs.insert(RD).second)
+      continue;
+    std::vector<std::string> Fields;
+    for (const FieldDecl *Fld : RD->fields())
+      Fields.push_back(Fld->getNameAsString());
+    HookText += shapes::codecHook(globalName(RD), Fields) + " ";
+  }
+  if (!HookText.empty()) {
+    std::string Close, Reopen;
+    for (const DeclContext *DC = FD->getDeclContext(); !DC->isTranslationUnit(); DC = DC->getParent()) {
+      const auto *NS = dyn_cast<NamespaceDecl>(DC);
+      if (!NS)
+        return Unsupported("the codec for its argument types must be declared at namespace scope");
+      Close += "} ";
+      Reopen = std::string(NS->isInline() ? "inline " : "") + "namespace " +
+               (NS->isAnonymousNamespace() ? "" : NS->getNameAsString() + " ") + "{ " + Reopen;
+    }
+    SourceLocation Start = FD->getBeginLoc();
+    if (PC.SM.isBeforeInTranslationUnit(AttrLoc, Start))
+      Start = AttrLoc;
+    unsigned At = PC.SM.getFileOffset(PC.SM.getExpansionLoc(Start));
+    // Put the hook at the start of the line when only indentation precedes.
+    unsigned LineStart = At - PC.indentationAt(At).size();
+    StringRef Buffer = PC.SM.getBufferData(PC.SM.getMainFileID());
+    if (LineStart == 0 || Buffer[LineStart - 1] == '\n') {
+      if (PC.textAt(LineStart, At).find_first_not_of(" \t") == std::string::npos)
+        At = LineStart;
+    }
+    // `[[` of the attribute starts before its name.
+    while (At >= 2 && Buffer.substr(At - 2, 2) == "[[")
+      At -= 2;
+    PC.insert(At, Close + HookText + Reopen);
+  }
+  if (auto D = PC.remark(FD->getLocation(), Diag::RemarkMemoized))
+    *D << FD << F.hex();
+  PC.note(FD->getLocation(), "memo", Name + " fingerprint " + F.hex());
+}
+
+} // namespace purecc

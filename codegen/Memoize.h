@@ -1,0 +1,31 @@
+//===- Memoize.h - T4: [[purecc::memo]] functions go through the memo cache ===//
+//
+// The body of a memoized function becomes the compute callback of
+// purecc::memoize, keyed by the function's fingerprint (Fingerprint.h) and
+// its arguments:
+//
+//   [[purecc::memo]] long f(int n) { BODY }
+//   ==>
+//   /*[[purecc::memo]]*/ long f(int n) { static const purecc::MemoSite purecc_site0{"f",
+//       0x...ULL, 0x...ULL}; return purecc::memoize(purecc_site0, [&]() -> long { BODY }, n); }
+//
+// (on the original lines: only the braces' surroundings change). The memo
+// key is made of the arguments' canonical bytes, so every parameter and the
+// result must be values with a purecc::codec: arithmetic types, standard
+// containers of them, and user aggregates, for which codegen emits the
+// `purecc::fields<...>` hook before the function. A memoized function must
+// be pure; anything that cannot be memoized faithfully (a member function, a
+// pointer parameter, a class without a codec) is an error, not a silent
+// fallback, because the user asked for it.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "PlanContext.h"
+
+namespace purecc {
+
+/// Plans the memoization of FD if it is marked [[purecc::memo]].
+void planMemo(PlanContext &PC, const clang::FunctionDecl *FD);
+
+} // namespace purecc

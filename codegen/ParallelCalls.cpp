@@ -1,0 +1,315 @@
+//===- ParallelCalls.cpp - T1: independent pure calls as parallel tasks ---===//
+#include "ParallelCalls.h"
+#include "Shapes.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace purecc {
+
+struct ParallelCalls::Candidate {
+  const Stmt *S;
+  const CallExpr *Call;
+  const VarDecl *Target; // the variable the statement stores the result in
+  Effects Args;
+};
+
+namespace {
+
+bool isPureCall(const Expr *E, const PurityFacts &Facts) {
+  const auto *CE = dyn_cast<CallExpr>(E);
+  return CE && CE->getDirectCallee() && Facts.isPure(CE->getDirectCallee());
+}
+
+/// The pure calls of E that are always evaluated and not nested in another
+/// one: candidates to run side by side.
+void collectFrontier(const Expr *E, const PurityFacts &Facts,
+                     std::vector<const CallExpr *> &Out) {
+  if (!E)
+    return;
+  if (isPureCall(E, Facts)) {
+    Out.push_back(cast<CallExpr>(E));
+    return;
+  }
+  // Not evaluated, or evaluated only on some paths.
+  if (isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, StmtExpr>(E))
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp())
+    return collectFrontier(BO->getLHS(), Facts, Out);
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+    return collectFrontier(CO->getCond(), Facts, Out);
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      collectFrontier(CE, Facts, Out);
+}
+
+/// Descends through single pure calls: `f(g(x), h(y))` offers g and h.
+std::vector<const CallExpr *> siblingCalls(const Expr *E, const PurityFacts &Facts) {
+  std::vector<const CallExpr *> Frontier;
+  collectFrontier(E, Facts, Frontier);
+  while (Frontier.size() == 1) {
+    const CallExpr *Only = Frontier.front();
+    Frontier.clear();
+    for (const Expr *Arg : Only->arguments())
+      collectFrontier(Arg, Facts, Frontier);
+  }
+  return Frontier;
+}
+
+bool isMovable(QualType T) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return true;
+  if (!RD->hasDefinition())
+    return false;
+  if ((RD->needsImplicitMoveConstructor() && !RD->defaultedMoveConstructorIsDeleted()) ||
+      (RD->needsImplicitCopyConstructor() && !RD->defaultedCopyConstructorIsDeleted()))
+    return true;
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isCopyOrMoveConstructor() && !C->isDeleted())
+      return true;
+  return false;
+}
+
+std::string calleeName(const CallExpr *CE) {
+  return CE->getDirectCallee()->getNameAsString();
+}
+
+} // namespace
+
+ParallelCalls::ParallelCalls(PlanContext &PC, const FunctionDecl *FD)
+    : PC(PC), FD(FD), Scanner(PC), Escaped(escapedLocals(FD, PC)) {}
+
+bool ParallelCalls::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
+  QualType T = CE->getType();
+  std::string Name = calleeName(CE);
+  if (T->isVoidType() || !CE->isPRValue() || T->isArrayType()) {
+    WhyNot = "'" + Name + "' does not return an object";
+    return false;
+  }
+  if (!isMovable(T)) {
+    WhyNot = "the result of '" + Name + "' cannot be moved";
+    return false;
+  }
+  auto O = PC.offsets(CE->getSourceRange());
+  if (!O) {
+    WhyNot = "the call to '" + Name + "' is written in a macro";
+    return false;
+  }
+  if (PC.isTaken(O->first, O->second)) {
+    WhyNot = "the call to '" + Name + "' is rewritten otherwise";
+    return false;
+  }
+  for (const Expr *Arg : CE->arguments()) {
+    Effects E = Scanner.scan(Arg);
+    if (!E.isEffectFree()) {
+      WhyNot = "an argument of '" + Name + "' has side effects";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
+  const Expr *Full = nullptr;
+  const VarDecl *Declared = nullptr;
+  if (const auto *RS = dyn_cast<ReturnStmt>(S))
+    Full = RS->getRetValue();
+  else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    if (!DS->isSingleDecl() || !isa_and_nonnull<CompoundStmt>(Parent))
+      return false;
+    Declared = dyn_cast<VarDecl>(DS->getSingleDecl());
+    if (!Declared || !Declared->hasLocalStorage())
+      return false;
+    Full = Declared->getInit();
+  } else
+    Full = dyn_cast<Expr>(S);
+  if (!Full)
+    return false;
+
+  std::vector<const CallExpr *> Calls = siblingCalls(Full, PC.Facts);
+  if (Calls.size() < 2)
+    return false;
+  std::vector<std::string> Names;
+  for (const CallExpr *CE : Calls)
+    Names.push_back(calleeName(CE));
+  SourceLocation Loc = Calls.front()->getExprLoc();
+  auto Refuse = [&](const std::string &Why) {
+    if (auto D = PC.remark(Loc, Diag::RemarkMissedParallelCalls))
+      *D << quotedList(Names) << Why;
+    return false;
+  };
+
+  // Every call must be movable out of the statement...
+  llvm::SmallPtrSet<const Expr *, 4> CallSet;
+  llvm::SmallPtrSet<const VarDecl *, 8> ArgReads;
+  bool ArgsReadMemory = false;
+  for (const CallExpr *CE : Calls) {
+    std::string Why;
+    if (!acceptableCall(CE, Why))
+      return Refuse(Why);
+    CallSet.insert(CE);
+    for (const Expr *Arg : CE->arguments()) {
+      Effects E = Scanner.scan(Arg);
+      ArgReads.insert(E.Reads.begin(), E.Reads.end());
+      ArgsReadMemory |= E.ReadsMemory;
+    }
+  }
+  // ...and nothing else in it may write what their arguments read.
+  Effects Rest = Scanner.scan(Full, &CallSet);
+  if (const auto *BO = dyn_cast<BinaryOperator>(Full->IgnoreParens());
+      BO && BO->isAssignmentOp())
+    if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
+      Rest.Writes.erase(Target); // stored after the calls, as before
+  for (const VarDecl *VD : ArgReads)
+    if (Rest.Writes.contains(VD))
+      return Refuse(quoted(VD) + " is written in the same expression");
+  if (Rest.ImpureCall || Rest.MemoryWrite) {
+    std::string Writer = "the expression";
+    if (const FunctionDecl *Callee = calleeOf(Rest.ImpureCall))
+      Writer = quoted(Callee);
+    if (ArgsReadMemory)
+      return Refuse(Writer + " may write the memory their arguments read");
+    for (const VarDecl *VD : ArgReads)
+      if (!isOwnedLocal(VD) || Escaped.contains(VD))
+        return Refuse(Writer + " may write '" + VD->getNameAsString() +
+                      "', whose address escapes");
+  }
+
+  auto Begin = PC.offsets(S->getSourceRange());
+  std::optional<unsigned> End = PC.endOfStatement(S);
+  if (!Begin || !End || PC.isTaken(Begin->first, *End - 1))
+    return Refuse("the statement is written in a macro or rewritten otherwise");
+
+  std::vector<std::string> Results, Branches;
+  for (const CallExpr *CE : Calls) {
+    std::string Result = PC.freshName("r");
+    auto O = *PC.offsets(CE->getSourceRange());
+    Branches.push_back(shapes::invokeBranch(PC.textAt(O.first, O.second)));
+    // An object, or a scalar bound to a reference, stays an rvalue.
+    bool Move = CE->getType()->isRecordType();
+    for (const DynTypedNode &P : PC.Ctx.getParents(*CE))
+      Move |= P.get<MaterializeTemporaryExpr>() != nullptr;
+    PC.replace(O.first, O.second, shapes::useResult(Result, Move));
+    PC.take(O.first, O.second);
+    Results.push_back(std::move(Result));
+  }
+  std::string Hoist = shapes::invokeHead(Results) + llvm::join(Branches, shapes::InvokeSeparator) +
+                      shapes::InvokeTail + " ";
+  // A declaration must stay in its scope; anything else gets its own block
+  // when it is not directly in one (or is in a switch, where a declaration
+  // would be jumped over).
+  bool InSwitch = false;
+  if (Parent)
+    for (const DynTypedNode &P : PC.Ctx.getParents(*Parent))
+      InSwitch |= P.get<SwitchStmt>() != nullptr;
+  bool Brace = !Declared && (!isa_and_nonnull<CompoundStmt>(Parent) || InSwitch);
+  PC.insert(Begin->first, (Brace ? "{ " : "") + Hoist);
+  if (Brace)
+    PC.insert(*End, " }");
+  if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
+    *D << quotedList(Names);
+  PC.note(Loc, "parallel-calls", llvm::join(Names, " "));
+  return true;
+}
+
+std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *S) const {
+  Candidate C{S, nullptr, nullptr, Effects()};
+  const Expr *Value = nullptr;
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+    if (!VD || !VD->hasLocalStorage() || !VD->getInit())
+      return std::nullopt;
+    C.Target = VD;
+    Value = VD->getInit();
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+    C.Target = dyn_cast_or_null<VarDecl>(
+        isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())
+            ? cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())->getDecl()
+            : nullptr);
+    Value = BO->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->getOperator() == OO_Equal) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+      C.Target = dyn_cast<VarDecl>(DRE->getDecl());
+    Value = Op->getArg(1);
+  }
+  if (!C.Target || !isOwnedLocal(C.Target) || Escaped.contains(C.Target) || !Value)
+    return std::nullopt;
+  const Expr *W = written(Value);
+  if (!isPureCall(W, PC.Facts))
+    return std::nullopt;
+  C.Call = cast<CallExpr>(W);
+  std::string Ignored;
+  if (!acceptableCall(C.Call, Ignored))
+    return std::nullopt;
+  for (const Expr *Arg : C.Call->arguments()) {
+    Effects E = Scanner.scan(Arg);
+    C.Args.Reads.insert(E.Reads.begin(), E.Reads.end());
+  }
+  auto Begin = PC.offsets(S->getSourceRange());
+  std::optional<unsigned> End = PC.endOfStatement(S);
+  if (!Begin || !End || PC.isTaken(Begin->first, *End))
+    return std::nullopt;
+  return C;
+}
+
+llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *CS) {
+  llvm::SmallPtrSet<const Stmt *, 4> Done;
+  std::vector<Candidate> Run;
+  auto Flush = [&] {
+    if (Run.size() >= 2) {
+      emitRun(Run);
+      for (const Candidate &C : Run)
+        Done.insert(C.S);
+    }
+    Run.clear();
+  };
+  for (const Stmt *S : CS->body()) {
+    std::optional<Candidate> C = runCandidate(S);
+    if (!C) {
+      Flush();
+      continue;
+    }
+    // A call may not read what an earlier statement of the run stores.
+    bool Feeds = false;
+    for (const Candidate &Earlier : Run)
+      Feeds |= C->Args.Reads.contains(Earlier.Target) || C->Target == Earlier.Target;
+    if (Feeds)
+      Flush();
+    Run.push_back(std::move(*C));
+  }
+  Flush();
+  return Done;
+}
+
+void ParallelCalls::emitRun(const std::vector<Candidate> &Run) {
+  std::vector<std::string> Results, Names, Stores;
+  for (const Candidate &C : Run) {
+    Results.push_back(PC.freshName("r"));
+    Names.push_back(calleeName(C.Call));
+  }
+  for (size_t I = 0; I < Run.size(); ++I) {
+    const Candidate &C = Run[I];
+    unsigned SB = PC.offsets(C.S->getSourceRange())->first;
+    unsigned SE = *PC.endOfStatement(C.S);
+    auto [CB, CE] = *PC.offsets(C.Call->getSourceRange());
+    bool Move = C.Call->getType()->isRecordType();
+    Stores.push_back(PC.textAt(SB, CB) + shapes::useResult(Results[I], Move) + PC.textAt(CE, SE));
+    std::string Text = I == 0 ? shapes::invokeHead(Results) : "";
+    Text += shapes::invokeBranch(PC.textAt(CB, CE));
+    Text += I + 1 < Run.size() ? std::string(",") : shapes::InvokeTail + (" " + llvm::join(Stores, " "));
+    PC.replace(SB, SE, Text);
+    PC.take(SB, SE);
+  }
+  SourceLocation Loc = Run.front().Call->getExprLoc();
+  if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
+    *D << quotedList(Names);
+  PC.note(Loc, "parallel-statements", llvm::join(Names, " "));
+}
+
+} // namespace purecc

@@ -1,0 +1,56 @@
+//===- ParallelCalls.h - T1: independent pure calls run as parallel tasks -===//
+//
+// Two shapes of independence:
+//
+//  * sibling calls in one full-expression, `fib(n - 1) + fib(n - 2)`,
+//    `f(g(x), h(y))`, `std::max(a(x), b(y))`: the calls are hoisted into one
+//    parallel_invoke just before the statement and their results take their
+//    places;
+//  * consecutive statements `auto l = solve(left); auto r = solve(right);`
+//    whose calls do not read what an earlier one of them stores.
+//
+// Hoisting is only done when it cannot be observed: the calls are evaluated
+// unconditionally (not under &&, ||, ?: or in a lambda), their arguments
+// have no side effects, and nothing else in the statement can write what
+// they read. In a function that is not itself pure (e.g. `main`) that last
+// point needs the arguments to read only locals whose address never escapes.
+//
+//   ParallelCalls T1(PC, FD);
+//   T1.planStatement(S, Parent);     // sibling calls
+//   T1.planRuns(Compound);           // consecutive statements
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Effects.h"
+#include "PlanContext.h"
+
+#include "clang/AST/Stmt.h"
+
+namespace purecc {
+
+class ParallelCalls {
+public:
+  ParallelCalls(PlanContext &PC, const clang::FunctionDecl *FD);
+
+  /// Sibling calls in the full-expression of a return, declaration or
+  /// expression statement. True if S was rewritten.
+  bool planStatement(const clang::Stmt *S, const clang::Stmt *Parent);
+
+  /// Runs of consecutive independent call statements in CS; returns the
+  /// statements it rewrote (their text is now taken).
+  llvm::SmallPtrSet<const clang::Stmt *, 4> planRuns(const clang::CompoundStmt *CS);
+
+private:
+  struct Candidate;
+  bool acceptableCall(const clang::CallExpr *CE, std::string &WhyNot) const;
+  std::optional<Candidate> runCandidate(const clang::Stmt *S) const;
+  void emitRun(const std::vector<Candidate> &Run);
+
+  PlanContext &PC;
+  const clang::FunctionDecl *FD;
+  EffectScanner Scanner;
+  llvm::SmallPtrSet<const clang::VarDecl *, 8> Escaped;
+};
+
+} // namespace purecc

@@ -1,0 +1,185 @@
+//===- PlanContext.cpp - source-text helpers shared by the transformations ===//
+#include "PlanContext.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace purecc {
+
+PlanContext::PlanContext(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
+                         const PlanConfig &Config, Plan &P)
+    : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Facts(Facts), R(R),
+      Config(Config), P(P) {
+  // Generated names must not capture or shadow anything the user wrote.
+  StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+  Lexer Lex(SM.getLocForStartOfFile(SM.getMainFileID()), LO, Buffer.begin(), Buffer.begin(),
+            Buffer.end());
+  Token Tok;
+  while (!Lex.LexFromRawLexer(Tok))
+    if (Tok.is(tok::raw_identifier))
+      IdentifiersInFile.insert(Tok.getRawIdentifier());
+}
+
+std::optional<std::pair<unsigned, unsigned>> PlanContext::offsets(SourceRange Range) const {
+  SourceLocation B = Range.getBegin(), E = Range.getEnd();
+  if (B.isInvalid() || E.isInvalid() || B.isMacroID() || E.isMacroID())
+    return std::nullopt;
+  FileID Main = SM.getMainFileID();
+  if (SM.getFileID(B) != Main || SM.getFileID(E) != Main)
+    return std::nullopt;
+  unsigned BO = SM.getFileOffset(B), EO = endOfToken(E);
+  if (EO < BO)
+    return std::nullopt;
+  return std::make_pair(BO, EO);
+}
+
+unsigned PlanContext::endOfToken(SourceLocation Loc) const {
+  return SM.getFileOffset(Loc) + Lexer::MeasureTokenLength(Loc, SM, LO);
+}
+
+std::optional<unsigned> PlanContext::endOfStatement(const Stmt *S) const {
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return offsets(CS->getRBracLoc()) ? std::optional(endOfToken(CS->getRBracLoc()))
+                                      : std::nullopt;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    return offsets(DS->getEndLoc()) ? std::optional(endOfToken(DS->getEndLoc())) : std::nullopt;
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return endOfStatement(If->getElse() ? If->getElse() : If->getThen());
+  if (const auto *For = dyn_cast<ForStmt>(S))
+    return endOfStatement(For->getBody());
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
+    return endOfStatement(RF->getBody());
+  if (const auto *W = dyn_cast<WhileStmt>(S))
+    return endOfStatement(W->getBody());
+  if (const auto *Sw = dyn_cast<SwitchStmt>(S))
+    return endOfStatement(Sw->getBody());
+  // Expression statements, return, break, do-while...: the ';' after the end.
+  SourceLocation End = S->getEndLoc();
+  if (End.isInvalid() || End.isMacroID() || SM.getFileID(End) != SM.getMainFileID())
+    return std::nullopt;
+  SourceLocation After = Lexer::findLocationAfterToken(End, tok::semi, SM, LO,
+                                                       /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (After.isInvalid())
+    return std::nullopt;
+  return SM.getFileOffset(After);
+}
+
+std::optional<std::string> PlanContext::text(SourceRange Range) const {
+  auto O = offsets(Range);
+  if (!O)
+    return std::nullopt;
+  return textAt(O->first, O->second);
+}
+
+std::string PlanContext::textAt(unsigned Begin, unsigned End) const {
+  return SM.getBufferData(SM.getMainFileID()).slice(Begin, End).str();
+}
+
+std::string PlanContext::indentationAt(unsigned Off) const {
+  StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+  size_t LineStart = Buffer.rfind('\n', Off == 0 ? 0 : Off - 1);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  size_t I = LineStart;
+  while (I < Buffer.size() && (Buffer[I] == ' ' || Buffer[I] == '\t'))
+    ++I;
+  return Buffer.slice(LineStart, I).str();
+}
+
+bool PlanContext::isTaken(unsigned Begin, unsigned End) const {
+  auto Overlaps = [&](unsigned B, unsigned E) {
+    if (B == E) // an insertion point strictly inside the range
+      return Begin < B && B < End;
+    if (Begin == End)
+      return B < Begin && Begin < E;
+    return B < End && Begin < E;
+  };
+  for (const Edit &Ed : P.Edits)
+    if (Overlaps(Ed.Begin, Ed.End))
+      return true;
+  for (auto [B, E] : Taken)
+    if (Overlaps(B, E))
+      return true;
+  return false;
+}
+
+void PlanContext::take(unsigned Begin, unsigned End) { Taken.push_back({Begin, End}); }
+
+void PlanContext::replace(unsigned Begin, unsigned End, std::string Text) {
+  P.Edits.push_back({Begin, End, std::move(Text)});
+  P.UsesRuntime = true;
+}
+
+std::string PlanContext::freshName(StringRef Stem) {
+  while (true) {
+    std::string Name = ("purecc_" + Stem + Twine(NameCounter++)).str();
+    if (!IdentifiersInFile.contains(Name))
+      return Name;
+  }
+}
+
+std::optional<DiagnosticBuilder> PlanContext::remark(SourceLocation Loc, Diag D) {
+  if (!Config.ShowRemarks)
+    return std::nullopt;
+  return R.report(Loc, D);
+}
+
+void PlanContext::note(SourceLocation Loc, std::string Kind, std::string Detail) {
+  P.Entries.push_back({Loc, std::move(Kind), std::move(Detail)});
+}
+
+std::string PlanContext::typeText(QualType T) const {
+  PrintingPolicy Policy(LO);
+  Policy.SuppressTagKeyword = true;
+  Policy.FullyQualifiedName = true;
+  QualType U = T.getUnqualifiedType();
+  if (U->isBuiltinType() || U.getCanonicalType()->isBuiltinType())
+    return U.getCanonicalType().getAsString(Policy);
+  return U.getAsString(Policy);
+}
+
+const Expr *written(const Expr *E) {
+  while (true) {
+    const Expr *Prev = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      if (CE->getNumArgs() == 1 && (CE->isElidable() || CE->getConstructor()->isCopyOrMoveConstructor()) &&
+          !isa<CXXTemporaryObjectExpr>(CE))
+        E = CE->getArg(0);
+    if (E == Prev)
+      return E;
+  }
+}
+
+const FunctionDecl *calleeOf(const Expr *E) {
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    return CE->getDirectCallee();
+  return nullptr;
+}
+
+std::string quoted(const NamedDecl *D) {
+  std::string S = "'";
+  S += D->getNameAsString();
+  S += "'";
+  return S;
+}
+
+std::string quotedList(const std::vector<std::string> &Names) {
+  std::string Out;
+  for (size_t I = 0; I < Names.size(); ++I) {
+    if (I > 0)
+      Out += I + 1 == Names.size() ? " and " : ", ";
+    Out += "'" + Names[I] + "'";
+  }
+  return Out;
+}
+
+} // namespace purecc

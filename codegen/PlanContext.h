@@ -1,0 +1,97 @@
+//===- PlanContext.h - what every transformation needs while planning -----===//
+//
+// The transformations (ParallelCalls, Reductions, Maps, Algorithms, Memoize)
+// share one PlanContext per translation unit: the AST, the purity verdicts,
+// the plan being built, fresh names, and the source-text helpers that keep
+// every edit inside the main file, outside macros and away from text another
+// edit has already taken over.
+//
+//   PlanContext PC(Ctx, Facts, R, Config, P);
+//   if (auto Text = PC.text(E->getSourceRange())) ...
+//   PC.replace(E->getSourceRange(), "purecc_r0");
+//   PC.remark(Loc, Diag::RemarkParallelCalls) << "'f' and 'g'";
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Plan.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <optional>
+#include <string>
+
+namespace purecc {
+
+class PlanContext {
+public:
+  PlanContext(clang::ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
+              const PlanConfig &Config, Plan &P);
+
+  clang::ASTContext &Ctx;
+  const clang::SourceManager &SM;
+  const clang::LangOptions &LO;
+  const PurityFacts &Facts;
+  Reporter &R;
+  const PlanConfig &Config;
+  Plan &P;
+  /// User aggregates whose purecc::codec hook was already emitted.
+  llvm::SmallPtrSet<const clang::CXXRecordDecl *, 4> EmittedCodecs;
+
+  /// The main-file byte offsets of a token range, when all of it is written
+  /// in the main file outside any macro expansion.
+  std::optional<std::pair<unsigned, unsigned>> offsets(clang::SourceRange Range) const;
+  /// The offset just past the token at Loc (Loc in the main file).
+  unsigned endOfToken(clang::SourceLocation Loc) const;
+  /// The offset just past the ';' that ends statement S (or its '}').
+  std::optional<unsigned> endOfStatement(const clang::Stmt *S) const;
+  /// The original text of a token range (nullopt if not editable).
+  std::optional<std::string> text(clang::SourceRange Range) const;
+  std::string textAt(unsigned Begin, unsigned End) const;
+  /// The whitespace that starts the line holding offset Off.
+  std::string indentationAt(unsigned Off) const;
+
+  /// True when [Begin, End) overlaps an edit already planned or text an
+  /// earlier transformation copied (so editing it would be lost).
+  bool isTaken(unsigned Begin, unsigned End) const;
+  /// Marks text that a planned edit copied into its replacement.
+  void take(unsigned Begin, unsigned End);
+  void replace(unsigned Begin, unsigned End, std::string Text);
+  void insert(unsigned At, std::string Text) { replace(At, At, std::move(Text)); }
+
+  /// A fresh identifier "purecc_<Stem><N>" used nowhere in the main file.
+  std::string freshName(llvm::StringRef Stem);
+
+  /// Reports a remark only when `--remarks` asked for them.
+  std::optional<clang::DiagnosticBuilder> remark(clang::SourceLocation Loc, Diag D);
+  /// Records a line of `--dump-after=plan`.
+  void note(clang::SourceLocation Loc, std::string Kind, std::string Detail);
+
+  /// C++ spelling of a type for generated code (canonical for builtins).
+  std::string typeText(clang::QualType T) const;
+
+private:
+  llvm::StringSet<> IdentifiersInFile;
+  std::vector<std::pair<unsigned, unsigned>> Taken;
+  unsigned NameCounter = 0;
+};
+
+/// The expression with parentheses, implicit casts, temporaries and
+/// elidable copies around it removed: what the user wrote.
+const clang::Expr *written(const clang::Expr *E);
+
+/// The direct callee of a call, or null.
+const clang::FunctionDecl *calleeOf(const clang::Expr *E);
+
+/// "'name'" for a declaration, as remarks quote code.
+std::string quoted(const clang::NamedDecl *D);
+
+/// "'f'", "'f' and 'g'", "'f', 'g' and 'h'".
+std::string quotedList(const std::vector<std::string> &Names);
+
+} // namespace purecc

@@ -1,0 +1,43 @@
+//===- Reductions.h - T2: loops that accumulate pure results --------------===//
+//
+// A loop (see Loops.h) whose body only folds values into accumulators
+//
+//   acc += f(i);  acc -= e;  acc *= e;  acc = acc + e;  acc = std::max(acc, e);
+//   acc = acc && p(i);  acc |= e;  acc ^= e;  if (p(i)) ++n;  ...
+//
+// (several accumulators, conditions and body-local variables allowed)
+// becomes one deterministic tree reduction of the runtime. Each leaf runs
+// the unchanged body on private accumulators that start at the operation's
+// identity; the tree combines them and the result is folded into the
+// accumulators once. That is only the same as the loop when:
+//  * an accumulator is not read anywhere else in the body;
+//  * everything else the body writes is declared inside it;
+//  * every call in it is pure;
+//  * the reduction type is the accumulator's type and the per-step
+//    conversion cannot change the result (no `int acc += double`);
+//  * floating point may be reassociated (`--fp-reassoc=on`, the default:
+//    reproducible for any thread count, possibly different in the last bits
+//    from the serial left-to-right order).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Loops.h"
+
+namespace purecc {
+
+enum class LoopOutcome { Rewritten, Refused, NotThisKind };
+
+/// Plans the reduction of loop L; on refusal WhyNot (when not empty) is the
+/// remark to print. A refusal for `--fp-reassoc=off` is remarked here.
+LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
+                          const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
+                          std::string &WhyNot);
+
+/// Why folding values of type V into an accumulator of type T one step at a
+/// time gives another result than folding the tree's partial results (e.g.
+/// `int += double` truncates every step), or empty when it cannot.
+std::string conversionProblem(clang::ASTContext &Ctx, llvm::StringRef AccName, clang::QualType T,
+                              clang::QualType V, shapes::ReduceOp Op);
+
+} // namespace purecc

@@ -1,0 +1,209 @@
+//===- Shapes.cpp - the text of every runtime call codegen emits ----------===//
+#include "Shapes.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace purecc::shapes {
+
+std::string invokeHead(const std::vector<std::string> &ResultNames) {
+  return "auto [" + llvm::join(ResultNames, ", ") + "] = purecc::parallel_invoke(";
+}
+
+std::string invokeBranch(llvm::StringRef CallText) {
+  return ("[&] { return " + CallText + "; }").str();
+}
+
+std::string useResult(llvm::StringRef Name, bool Move) {
+  return Move ? ("std::move(" + Name + ")").str() : Name.str();
+}
+
+llvm::StringRef opName(ReduceOp Op) {
+  switch (Op) {
+  case ReduceOp::Add: return "+";
+  case ReduceOp::Mul: return "*";
+  case ReduceOp::Max: return "max";
+  case ReduceOp::Min: return "min";
+  case ReduceOp::LogicalAnd: return "&&";
+  case ReduceOp::LogicalOr: return "||";
+  case ReduceOp::BitAnd: return "&";
+  case ReduceOp::BitOr: return "|";
+  case ReduceOp::BitXor: return "^";
+  }
+  return "?";
+}
+
+bool needsLimits(ReduceOp Op) { return Op == ReduceOp::Max || Op == ReduceOp::Min; }
+
+namespace {
+
+/// A value of type T: `T{V}` (or `T{}` for zero), or a cast when T is
+/// spelled with several words (`unsigned int{1}` is not C++).
+std::string valueOf(const std::string &T, const std::string &V) {
+  if (T.find(' ') != std::string::npos)
+    return "static_cast<" + T + ">(" + (V.empty() ? "0" : V) + ")";
+  return T + "{" + V + "}";
+}
+
+} // namespace
+
+std::string identity(const Accumulator &A) {
+  const std::string &T = A.Type;
+  switch (A.Op) {
+  case ReduceOp::Add:
+  case ReduceOp::BitOr:
+  case ReduceOp::BitXor:
+  case ReduceOp::LogicalOr:
+    return A.IsBool ? "false" : valueOf(T, "");
+  case ReduceOp::Mul:
+    return valueOf(T, "1");
+  case ReduceOp::LogicalAnd:
+    return A.IsBool ? "true" : valueOf(T, "1");
+  case ReduceOp::BitAnd:
+    return A.IsBool ? "true" : "static_cast<" + T + ">(~" + valueOf(T, "") + ")";
+  case ReduceOp::Max:
+    return "std::numeric_limits<" + T + ">::lowest()";
+  case ReduceOp::Min:
+    return "std::numeric_limits<" + T + ">::max()";
+  }
+  return valueOf(T, "");
+}
+
+namespace {
+
+std::string combineExpr(ReduceOp Op, const std::string &L, const std::string &R) {
+  switch (Op) {
+  case ReduceOp::Max: return "std::max(" + L + ", " + R + ")";
+  case ReduceOp::Min: return "std::min(" + L + ", " + R + ")";
+  default: return L + " " + opName(Op).str() + " " + R;
+  }
+}
+
+/// The statement that folds a partial result R into the accumulator.
+std::string mergeStmt(const Accumulator &A, const std::string &R) {
+  const std::string &V = A.Name;
+  switch (A.Op) {
+  case ReduceOp::Max:
+  case ReduceOp::Min:
+  case ReduceOp::LogicalAnd:
+  case ReduceOp::LogicalOr:
+    return V + " = " + combineExpr(A.Op, V, R) + ";";
+  default:
+    return V + " " + opName(A.Op).str() + "= " + R + ";";
+  }
+}
+
+std::string lambdaHead(const Index &Idx, llvm::StringRef Captures, llvm::StringRef Result) {
+  std::string S = "[&" + Captures.str() + "](std::int64_t";
+  if (!Idx.Param.empty())
+    S += " " + Idx.Param;
+  S += ")";
+  if (!Result.empty())
+    S += " -> " + Result.str();
+  return S + " { " + Idx.Declaration;
+}
+
+std::string tupleType(const std::vector<Accumulator> &Accs) {
+  std::vector<std::string> Types;
+  for (const Accumulator &A : Accs)
+    Types.push_back(A.Type);
+  return "std::tuple<" + llvm::join(Types, ", ") + ">";
+}
+
+std::string combineLambda(const Accumulator &A) {
+  std::string S = "[](" + A.Type + " a, " + A.Type + " b)";
+  if (A.Promotes)
+    S += " -> " + A.Type;
+  return S + " { return " + combineExpr(A.Op, "a", "b") + "; }";
+}
+
+} // namespace
+
+std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
+                       const std::vector<Accumulator> &Accs, const Index &Idx,
+                       llvm::StringRef ResultStem) {
+  std::string Locals;
+  for (const Accumulator &A : Accs)
+    Locals += A.Type + " " + A.Name + " = " + identity(A) + "; ";
+  std::string Range = Begin.str() + ", " + End.str() + ", ";
+  if (Accs.size() == 1) {
+    const Accumulator &A = Accs[0];
+    std::string Merge = mergeStmt(A, "\x01");
+    std::string Prefix = Merge.substr(0, Merge.find('\x01'));
+    return Prefix + "purecc::parallel_reduce(" + Range + identity(A) + ", " +
+           lambdaHead(Idx, "", A.Type) + Locals;
+  }
+  std::vector<std::string> Names, Ids;
+  for (size_t I = 0; I < Accs.size(); ++I) {
+    Names.push_back(ResultStem.str() + std::to_string(I));
+    Ids.push_back(identity(Accs[I]));
+  }
+  std::string Tuple = tupleType(Accs);
+  return "{ auto [" + llvm::join(Names, ", ") + "] = purecc::parallel_reduce(" + Range + Tuple +
+         "{" + llvm::join(Ids, ", ") + "}, " + lambdaHead(Idx, "", Tuple) + Locals;
+}
+
+std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem) {
+  if (Accs.size() == 1) {
+    const Accumulator &A = Accs[0];
+    std::string Merge = mergeStmt(A, "\x01");
+    std::string Suffix = Merge.substr(Merge.find('\x01') + 1);
+    return " return " + A.Name + "; }, " + combineLambda(A) + ")" + Suffix;
+  }
+  std::string Tuple = tupleType(Accs);
+  std::vector<std::string> Names, Parts, Merges;
+  for (size_t I = 0; I < Accs.size(); ++I) {
+    std::string N = std::to_string(I);
+    Names.push_back(Accs[I].Name);
+    std::string Part = combineExpr(Accs[I].Op, "std::get<" + N + ">(a)", "std::get<" + N + ">(b)");
+    if (Accs[I].Promotes)
+      Part = "static_cast<" + Accs[I].Type + ">(" + Part + ")";
+    Parts.push_back(Part);
+    Merges.push_back(mergeStmt(Accs[I], ResultStem.str() + N));
+  }
+  return " return " + Tuple + "{" + llvm::join(Names, ", ") + "}; }, [](const " + Tuple +
+         " &a, const " + Tuple + " &b) { return " + Tuple + "{" + llvm::join(Parts, ", ") +
+         "}; }); " + llvm::join(Merges, " ") + " }";
+}
+
+std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumulator &A,
+                       const std::string &LeafCaptures, const Index &Idx,
+                       llvm::StringRef LeafExpr) {
+  return "purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + identity(A) + ", " +
+         lambdaHead(Idx, LeafCaptures, A.Type) + "return " + LeafExpr.str() + "; }, " +
+         combineLambda(A) + ")";
+}
+
+std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
+                    llvm::StringRef ExtraCaptures) {
+  return "purecc::parallel_for(" + Begin.str() + ", " + End.str() + ", " +
+         lambdaHead(Idx, ExtraCaptures, "");
+}
+
+std::string memoHead(llvm::StringRef Site, llvm::StringRef Name, std::uint64_t Hi,
+                     std::uint64_t Lo, llvm::StringRef Result) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << "static const purecc::MemoSite " << Site << "{\"" << Name << "\", "
+     << llvm::format_hex(Hi, 18) << "ULL, " << llvm::format_hex(Lo, 18) << "ULL}; return purecc::memoize("
+     << Site << ", [&]() -> " << Result << " {";
+  return S;
+}
+
+std::string memoTail(const std::vector<std::string> &Args) {
+  std::string S = "}";
+  for (const std::string &A : Args)
+    S += ", " + A;
+  return S + "); ";
+}
+
+std::string codecHook(llvm::StringRef Type, const std::vector<std::string> &Fields) {
+  std::vector<std::string> Members;
+  for (const std::string &F : Fields)
+    Members.push_back("&" + Type.str() + "::" + F);
+  return "template <> struct purecc::codec<" + Type.str() + "> : purecc::fields<" +
+         llvm::join(Members, ", ") + "> {};";
+}
+
+} // namespace purecc::shapes

@@ -1,0 +1,99 @@
+//===- Shapes.h - the text of every runtime call codegen emits ------------===//
+//
+// The code shapes of the rewritten program live here and nowhere else, so
+// that a faster shape (say, a fast clone for recursive calls) is one change.
+// Each function returns the text of a frame: the transformations put the
+// user's original text (a call, a loop body, a function body) inside it
+// verbatim, so nested rewrites compose and line numbers stay put.
+//
+//   parallel_invoke   auto [r0, r1] = purecc::parallel_invoke([&] { return f(x); },
+//                                                             [&] { return g(y); });
+//   parallel_reduce   acc += purecc::parallel_reduce(B, E, T{}, [&](std::int64_t i) -> T {
+//                       T acc{}; <body> return acc; }, [](T a, T b) { return a + b; });
+//   parallel_for      purecc::parallel_for(B, E, [&](std::int64_t i) { <body> });
+//   memoize           static const purecc::MemoSite s{"f", 0x..ULL, 0x..ULL};
+//                     return purecc::memoize(s, [&]() -> R { <body> }, args...);
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace purecc::shapes {
+
+// --- parallel_invoke ---------------------------------------------------------
+
+/// "auto [a, b] = purecc::parallel_invoke(" for result names a, b.
+std::string invokeHead(const std::vector<std::string> &ResultNames);
+/// One branch: "[&] { return <Call>; }".
+std::string invokeBranch(llvm::StringRef CallText);
+/// The separator between branches and the end of the call.
+inline constexpr const char *InvokeSeparator = ", ";
+inline constexpr const char *InvokeTail = ");";
+/// How a result is used where its call was: moved when it is an object.
+std::string useResult(llvm::StringRef Name, bool Move);
+
+// --- reductions --------------------------------------------------------------
+
+enum class ReduceOp { Add, Mul, Max, Min, LogicalAnd, LogicalOr, BitAnd, BitOr, BitXor };
+
+/// One accumulator of a reduction: its name, type and operation.
+struct Accumulator {
+  std::string Name;
+  std::string Type;
+  ReduceOp Op;
+  bool IsBool = false;
+  bool Promotes = false; // narrower than int: the combine casts back
+};
+
+/// The identity of Op for values of A's type.
+std::string identity(const Accumulator &A);
+/// The operator's spelling in diagnostics and dumps ("+", "max", "&&").
+llvm::StringRef opName(ReduceOp Op);
+/// Does the runtime need <limits> for this identity?
+bool needsLimits(ReduceOp Op);
+
+/// The index the runtime passes (std::int64_t) and how the user's induction
+/// variable is recreated from it.
+struct Index {
+  std::string Param;       // lambda parameter name; empty when unused
+  std::string Declaration; // e.g. "const int i = static_cast<int>(purecc_i); "
+};
+
+/// Text before the loop body: "<merge> purecc::parallel_reduce(B, E, id,
+/// [&](std::int64_t i) -> T { T acc = id; " (the body follows verbatim).
+std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
+                       const std::vector<Accumulator> &Accs, const Index &Idx,
+                       llvm::StringRef ResultStem);
+/// Text after the body: " return acc; }, <combine>);<merges>".
+std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem);
+
+/// A whole reduction as an expression: the leaf returns LeafExpr.
+std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumulator &A,
+                       const std::string &LeafCaptures, const Index &Idx,
+                       llvm::StringRef LeafExpr);
+
+// --- maps --------------------------------------------------------------------
+
+/// "purecc::parallel_for(B, E, [&](std::int64_t i) { <decl>" (the body follows).
+std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
+                    llvm::StringRef ExtraCaptures = "");
+inline constexpr const char *ForTail = " });";
+
+// --- memoization -------------------------------------------------------------
+
+/// "static const purecc::MemoSite <Site>{"<Name>", 0x..ULL, 0x..ULL}; return
+/// purecc::memoize(<Site>, [&]() -> <Result> {" (the body's statements follow).
+std::string memoHead(llvm::StringRef Site, llvm::StringRef Name, std::uint64_t Hi,
+                     std::uint64_t Lo, llvm::StringRef Result);
+/// "}, a, b); }" after the body's statements.
+std::string memoTail(const std::vector<std::string> &Args);
+/// The serialization hook for a user aggregate:
+/// "template <> struct purecc::codec<P> : purecc::fields<&P::x, &P::y> {};".
+std::string codecHook(llvm::StringRef Type, const std::vector<std::string> &Fields);
+
+} // namespace purecc::shapes

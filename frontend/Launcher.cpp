@@ -1,0 +1,329 @@
+//===- Launcher.cpp - purecc in front of a real compiler ------------------===//
+#include "Launcher.h"
+#include "CompilerCommand.h"
+#include "Driver.h"
+#include "Emit.h"
+#include "Pipeline.h"
+#include "PreScan.h"
+#include "UnitCheck.h"
+
+#include "analysis/Attributes.h"
+
+#include "clang/Basic/FileManager.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+using namespace llvm;
+
+namespace purecc {
+namespace {
+
+int launcherError(const Twine &Message) {
+  WithColor::error(errs(), "purecc") << Message << "\n";
+  return ExitUsage;
+}
+
+/// The pass-through path: this process becomes the real command, so the
+/// compile runs exactly as it would without purecc (same arguments,
+/// environment, signals and exit status).
+int execCommand(const std::vector<std::string> &Args) {
+  std::vector<char *> Argv;
+  for (const std::string &A : Args)
+    Argv.push_back(const_cast<char *>(A.c_str()));
+  Argv.push_back(nullptr);
+  outs().flush();
+  errs().flush();
+  ::execvp(Argv[0], Argv.data());
+  return launcherError("cannot run '" + Args[0] + "': " + std::strerror(errno));
+}
+
+/// Runs a command and returns its exit status.
+int runCommand(const std::vector<std::string> &Args) {
+  std::string Program = Args[0];
+  if (Program.find('/') == std::string::npos) {
+    ErrorOr<std::string> Found = sys::findProgramByName(Program);
+    if (!Found)
+      return launcherError("cannot run '" + Program + "': not found in PATH");
+    Program = *Found;
+  }
+  SmallVector<StringRef, 64> Argv(Args.begin(), Args.end());
+  std::string Error;
+  bool ExecFailed = false;
+  outs().flush();
+  errs().flush();
+  int Status = sys::ExecuteAndWait(Program, Argv, std::nullopt, {}, 0, 0, &Error, &ExecFailed);
+  if (ExecFailed)
+    return launcherError("cannot run '" + Args[0] + "': " + Error);
+  if (Status < 0) { // killed by a signal
+    WithColor::error(errs(), "purecc") << "'" << Args[0] << "' failed: " << Error << "\n";
+    return ExitViolations;
+  }
+  return Status;
+}
+
+/// Whether the compiler is Clang (clang++, or c++ linked to it) rather than
+/// GCC: the two spell "ignore unknown attributes" differently.
+bool isClang(StringRef Compiler) {
+  std::string Program = Compiler.str();
+  if (Program.find('/') == std::string::npos)
+    if (ErrorOr<std::string> Found = sys::findProgramByName(Program))
+      Program = *Found;
+  SmallString<256> Real;
+  if (sys::fs::real_path(Program, Real))
+    Real = Program;
+  return sys::path::filename(Real).contains("clang");
+}
+
+/// A private directory for the rewritten source: nothing else lives in it,
+/// so `#include "x.h"` can only find x.h where the original file would.
+class TempDir {
+public:
+  bool create(std::string &Error) {
+    SmallString<128> P;
+    if (std::error_code EC = sys::fs::createUniqueDirectory("purecc", P)) {
+      Error = EC.message();
+      return false;
+    }
+    Path = std::string(P);
+    return true;
+  }
+  ~TempDir() {
+    if (!Path.empty())
+      sys::fs::remove_directories(Path);
+  }
+  const std::string &path() const { return Path; }
+
+private:
+  std::string Path;
+};
+
+std::string absoluteDir(StringRef File) {
+  SmallString<256> Dir(File);
+  sys::fs::make_absolute(Dir);
+  sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  sys::path::remove_filename(Dir);
+  return std::string(Dir);
+}
+
+/// A path as it appears in a Make rule written by GCC or Clang.
+std::string makeEscape(StringRef Path) {
+  std::string Out;
+  for (char C : Path) {
+    if (C == ' ' || C == '#')
+      Out += '\\';
+    else if (C == '$')
+      Out += '$';
+    Out += C;
+  }
+  return Out;
+}
+
+/// A path inside a C string literal (a #line directive).
+std::string literalEscape(StringRef Path) {
+  std::string Out;
+  for (char C : Path) {
+    if (C == '\\' || C == '"')
+      Out += '\\';
+    Out += C;
+  }
+  return Out;
+}
+
+/// Makes the dependency file name the user's source instead of the
+/// rewritten copy, so that Make and Ninja rebuild when the user edits it.
+bool patchDepFile(StringRef DepFile, StringRef Rewritten, StringRef Original) {
+  auto Buffer = MemoryBuffer::getFile(DepFile, /*IsText=*/true);
+  if (!Buffer)
+    return true; // no dependency file was written: nothing names the copy
+  std::string Text = (*Buffer)->getBuffer().str();
+  std::string From = makeEscape(Rewritten), To = makeEscape(Original);
+  bool Changed = false;
+  for (size_t Pos = Text.find(From); Pos != std::string::npos; Pos = Text.find(From, Pos + To.size())) {
+    Text.replace(Pos, From.size(), To);
+    Changed = true;
+  }
+  return !Changed || emitFile(DepFile, Text);
+}
+
+/// What checking the source in process found.
+enum class CheckOutcome { Rewritten, Violations, ClangRejected, Failed };
+
+/// Parses, verifies and rewrites Input into Output with the command's
+/// flags; purecc's diagnostics go to stderr as they come, Clang's errors to
+/// ClangErrors.
+CheckOutcome checkAndRewrite(const CompilerCommand &C, const CommandInput &Input,
+                             const std::string &RuntimeInclude, const std::string &Output,
+                             std::string &ClangErrors) {
+  PipelineConfig Config;
+  Config.LastStep = Step::Emit;
+  Config.OutputPath = Output;
+
+  auto StderrOpts = stderrDiagnosticOptions();
+  clang::TextDiagnosticPrinter ToStderr(errs(), StderrOpts.get());
+  raw_string_ostream ClangOS(ClangErrors);
+  IntrusiveRefCntPtr<clang::DiagnosticOptions> BufferOpts(new clang::DiagnosticOptions);
+  clang::TextDiagnosticPrinter ToBuffer(ClangOS, BufferOpts.get());
+  IntrusiveRefCntPtr<clang::FileManager> Files(
+      new clang::FileManager(clang::FileSystemOptions()));
+  UnitVerdict V = checkUnit(analysisCommandLine(C, Input, {RuntimeInclude}), Config, *Files,
+                            ToStderr, ToBuffer);
+  if (V.Crashed)
+    return CheckOutcome::Failed;
+  if (V.PureccErrors)
+    return CheckOutcome::Violations;
+  if (V.ClangErrors || !V.Completed)
+    return CheckOutcome::ClangRejected;
+  return V.Result.EmitFailed ? CheckOutcome::Failed : CheckOutcome::Rewritten;
+}
+
+/// The compile of one C++ source that uses purecc: check, rewrite, compile
+/// the rewritten copy. Wrappers are Args' leading ccache-like entries.
+int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt,
+                         const CompilerCommand &C, const CommandInput &Input) {
+  registerAttributes();
+  TempDir Dir;
+  std::string Error;
+  if (!Dir.create(Error))
+    return launcherError("cannot create a temporary directory: " + Error);
+  SmallString<256> Copy(Dir.path());
+  sys::path::append(Copy, sys::path::filename(Input.Path));
+  sys::RemoveFileOnSignal(Copy);
+  std::string RuntimeInclude = runtimeIncludeDir();
+
+  // The rewrite hides the main file's purecc attributes; those in headers
+  // stay, and the compiler does not know them.
+  const char *QuietAttributes = isClang(C.Args[0]) ? "-Wno-unknown-attributes" : "-Wno-attributes";
+  std::vector<std::string> Unchanged = Args;
+  Unchanged.push_back(QuietAttributes);
+
+  std::string ClangErrors;
+  switch (checkAndRewrite(C, Input, RuntimeInclude, std::string(Copy), ClangErrors)) {
+  case CheckOutcome::Rewritten:
+    break;
+  case CheckOutcome::Violations:
+    return ExitViolations;
+  case CheckOutcome::Failed:
+    WithColor::error(errs(), "purecc")
+        << "internal error while checking '" << Input.Path << "'; please report it\n";
+    return ExitInternal;
+  case CheckOutcome::ClangRejected: {
+    // Most often the code simply does not compile: let the real compiler
+    // say so in its own words. If it compiles it anyway, purecc could not
+    // check it, and an object that looks checked must not be left behind.
+    int Status = runCommand(Unchanged);
+    if (Status != 0)
+      return Status;
+    errs() << ClangErrors;
+    sys::fs::remove(C.ObjectFile);
+    return launcherError("cannot check '" + Input.Path +
+                         "': Clang rejects it with these flags (errors above)");
+  }
+  }
+
+  auto Original = MemoryBuffer::getFile(Input.Path, /*IsText=*/true);
+  auto Rewritten = MemoryBuffer::getFile(Copy, /*IsText=*/true);
+  if (!Original || !Rewritten)
+    return launcherError("cannot read '" + Input.Path + "' back");
+  StringRef Text = (*Rewritten)->getBuffer();
+  if (Text == (*Original)->getBuffer()) {
+    // Nothing to rewrite here (the attributes are in headers, or the
+    // pre-scan's match was a comment): compile the user's file itself.
+    return runCommand(Unchanged);
+  }
+  Text.consume_front("\xEF\xBB\xBF"); // a BOM must stay first; #line goes before
+  if (!emitFile(Copy, "#line 1 \"" + literalEscape(Input.Path) + "\"\n" + Text.str()))
+    return ExitUsage;
+
+  // The rewritten copy sees the original's directory first for "x.h", as
+  // the original did; then the runtime's headers and OpenMP.
+  std::string OriginalDir = absoluteDir(Input.Path);
+  std::vector<std::string> Command(Args.begin(), Args.begin() + CompilerAt);
+  Command.push_back(C.Args[0]);
+  Command.push_back("-iquote");
+  Command.push_back(OriginalDir);
+  for (size_t I = 1; I < C.Args.size(); ++I)
+    Command.push_back(I == Input.Index ? std::string(Copy) : C.Args[I]);
+  Command.push_back("-I");
+  Command.push_back(RuntimeInclude);
+  Command.push_back("-fopenmp");
+  Command.push_back(QuietAttributes);
+  Command.push_back("-fdebug-prefix-map=" + Dir.path() + "=" + OriginalDir);
+
+  int Status = runCommand(Command);
+  if (Status == 0 && C.DepFile && !patchDepFile(*C.DepFile, Copy, Input.Path))
+    return ExitUsage;
+  return Status;
+}
+
+} // namespace
+
+bool isLauncherInvocation(const std::vector<std::string> &Args) {
+  if (Args.empty())
+    return false;
+  StringRef First = Args[0];
+  if (First.starts_with("-") || First == "check" || First == "rewrite" || First == "help" ||
+      First == "version")
+    return false;
+  size_t I = 0;
+  while (I + 1 < Args.size() && isWrapperName(Args[I]))
+    ++I;
+  StringRef Compiler = Args[I];
+  if (isCompilerName(Compiler))
+    return true;
+  // A compiler with another name, given as a path (as CMake does).
+  return Compiler.contains('/') && !sys::fs::is_directory(Compiler) &&
+         sys::fs::can_execute(Compiler);
+}
+
+int runLauncher(const std::vector<std::string> &Args) {
+  size_t CompilerAt = 0;
+  while (CompilerAt + 1 < Args.size() && isWrapperName(Args[CompilerAt]))
+    ++CompilerAt;
+  std::string Error;
+  std::optional<CompilerCommand> C =
+      parseCompilerCommand(ArrayRef(Args).drop_front(CompilerAt), Error);
+  if (!C || C->Mode == CompileMode::Preprocess)
+    return execCommand(Args);
+
+  IncludeSearch Search{C->QuoteDirs, C->AngleDirs};
+  std::vector<const CommandInput *> UsesPurecc;
+  for (const CommandInput &In : C->Inputs)
+    if (In.Lang == SourceLanguage::Cxx && mayUsePurecc(In.Path, Search))
+      UsesPurecc.push_back(&In);
+  if (UsesPurecc.empty())
+    return execCommand(Args);
+
+  const std::string &Path = UsesPurecc.front()->Path;
+  if (C->Mode == CompileMode::Link)
+    return launcherError("'" + Path + "' uses purecc attributes: compile it with '-c' through "
+                         "purecc, then link the object with the purecc runtime");
+  if (C->Inputs.size() != 1)
+    return launcherError("'" + Path + "' uses purecc attributes: compile it in a command of "
+                         "its own (one source per command)");
+  return compileThroughPurecc(Args, CompilerAt, *C, *UsesPurecc.front());
+}
+
+std::string runtimeIncludeDir() {
+  // Installed: <prefix>/<bindir>/purecc next to <prefix>/<includedir>/purecc.
+  std::string Exe = sys::fs::getMainExecutable("purecc", (void *)&runtimeIncludeDir);
+  SmallString<256> Dir(sys::path::parent_path(Exe));
+  sys::path::append(Dir, PURECC_BIN_TO_INCLUDE_DIR);
+  sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  SmallString<256> Umbrella(Dir);
+  sys::path::append(Umbrella, "purecc", "purecc.h");
+  if (!Exe.empty() && sys::fs::exists(Umbrella))
+    return std::string(Dir);
+  return PURECC_SOURCE_RUNTIME_INCLUDE_DIR;
+}
+
+} // namespace purecc

@@ -1,0 +1,41 @@
+//===- PreScan.h - may this source use purecc's attributes? ---------------===//
+//
+// In launcher mode most compiles in a build have nothing to do with purecc;
+// they must run exactly as without it, and without waiting for a Clang parse.
+// A textual look decides: a source needs purecc when it, or a header it
+// includes with quotes ("x.h", found the way the compiler finds it), holds an
+// attribute specifier `[[...]]` that names `pure` or `purecc`
+// ([[pure]], [[purecc::memo]], [[nodiscard, pure]], [[using purecc: pure]],
+// or a macro defined as one). The test errs on the side of yes: a match
+// inside a comment only costs a parse that finds nothing. Headers included
+// with angle brackets are library headers and are not read.
+//
+//   purecc::IncludeSearch Dirs{C.QuoteDirs, C.AngleDirs};
+//   if (!purecc::mayUsePurecc("a.cpp", Dirs)) ...pass the compile through...
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace purecc {
+
+/// Where quoted includes are looked up after the including file's own
+/// directory: -iquote directories, then -I directories.
+struct IncludeSearch {
+  std::vector<std::string> QuoteDirs;
+  std::vector<std::string> AngleDirs;
+};
+
+/// Whether Text holds an attribute specifier naming `pure` or `purecc`.
+bool mentionsPureccAttribute(llvm::StringRef Text);
+
+/// Whether the source at Path, or a header it includes with quotes
+/// (transitively), mentions a purecc attribute. Unreadable files count as
+/// no: the compiler will say what is wrong with them.
+bool mayUsePurecc(llvm::StringRef Path, const IncludeSearch &Search);
+
+} // namespace purecc

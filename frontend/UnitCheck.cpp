@@ -1,0 +1,122 @@
+//===- UnitCheck.cpp - check one translation unit on behalf of a build ----===//
+#include "UnitCheck.h"
+
+#include "clang/Basic/DiagnosticIDs.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/Process.h"
+
+using namespace clang;
+
+namespace purecc {
+
+void UnitDiagnostics::BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) {
+  PureccOut.BeginSourceFile(LO, PP);
+  if (&ClangErrorsOut != &PureccOut)
+    ClangErrorsOut.BeginSourceFile(LO, PP);
+}
+
+void UnitDiagnostics::EndSourceFile() {
+  PureccOut.EndSourceFile();
+  if (&ClangErrorsOut != &PureccOut)
+    ClangErrorsOut.EndSourceFile();
+}
+
+void UnitDiagnostics::finish() {
+  PureccOut.finish();
+  if (&ClangErrorsOut != &PureccOut)
+    ClangErrorsOut.finish();
+}
+
+void UnitDiagnostics::HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) {
+  DiagnosticConsumer::HandleDiagnostic(Level, Info);
+  // purecc reports through custom diagnostic IDs (analysis/Diagnostics.h),
+  // which Clang numbers after all of its own.
+  bool FromPurecc = Info.getID() >= diag::DIAG_UPPER_LIMIT;
+  if (Level != DiagnosticsEngine::Note) {
+    if (FromPurecc)
+      LastSink = Sink::Purecc;
+    else if (Level >= DiagnosticsEngine::Error)
+      LastSink = Sink::ClangError;
+    else
+      LastSink = Sink::Dropped;
+  }
+  switch (LastSink) {
+  case Sink::Purecc:
+    if (Level >= DiagnosticsEngine::Error)
+      ++PureccErrors;
+    else if (Level == DiagnosticsEngine::Warning)
+      ++PureccWarnings;
+    PureccOut.HandleDiagnostic(Level, Info);
+    break;
+  case Sink::ClangError:
+    if (Level >= DiagnosticsEngine::Error)
+      ++ClangErrors;
+    ClangErrorsOut.HandleDiagnostic(Level, Info);
+    break;
+  case Sink::Dropped:
+    break;
+  }
+}
+
+namespace {
+
+/// Runs the pipeline's frontend action like FrontendActionFactory does, but
+/// with Clang's closing "N errors generated" line sent nowhere: the counts
+/// would include the warnings purecc drops, and in a parallel project check
+/// the line would land between other units' diagnostics.
+class QuietPipeline : public tooling::ToolAction {
+public:
+  QuietPipeline(const PipelineConfig &Config, PipelineResult &Result)
+      : Config(Config), Result(Result) {}
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *Consumer) override {
+    CompilerInstance Compiler(std::move(PCHContainerOps));
+    Compiler.setInvocation(std::move(Invocation));
+    Compiler.setFileManager(Files);
+    Compiler.createDiagnostics(Consumer, /*ShouldOwnClient=*/false);
+    if (!Compiler.hasDiagnostics())
+      return false;
+    Compiler.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
+    Compiler.createSourceManager(*Files);
+    std::unique_ptr<FrontendAction> Action = makePipelineAction(Config, Result);
+    bool Success = Compiler.ExecuteAction(*Action);
+    Files->clearStatCache();
+    return Success;
+  }
+
+private:
+  const PipelineConfig &Config;
+  PipelineResult &Result;
+};
+
+} // namespace
+
+UnitVerdict checkUnit(const std::vector<std::string> &CommandLine, const PipelineConfig &Config,
+                      FileManager &Files, DiagnosticConsumer &PureccOut,
+                      DiagnosticConsumer &ClangErrorsOut) {
+  UnitVerdict V;
+  UnitDiagnostics Diags(PureccOut, ClangErrorsOut);
+  QuietPipeline Action(Config, V.Result);
+  tooling::ToolInvocation Invocation(CommandLine, &Action, &Files,
+                                     std::make_shared<PCHContainerOperations>());
+  Invocation.setDiagnosticConsumer(&Diags);
+  llvm::CrashRecoveryContext CRC;
+  V.Crashed = !CRC.RunSafely([&] { V.Completed = Invocation.run(); });
+  V.PureccErrors = Diags.pureccErrors();
+  V.PureccWarnings = Diags.pureccWarnings();
+  V.ClangErrors = Diags.clangErrors();
+  return V;
+}
+
+llvm::IntrusiveRefCntPtr<DiagnosticOptions> stderrDiagnosticOptions() {
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> Opts(new DiagnosticOptions);
+  Opts->ShowColors = llvm::sys::Process::StandardErrHasColors();
+  return Opts;
+}
+
+} // namespace purecc

@@ -1,0 +1,30 @@
+// purecc/cache_admin.h — `purecc cache ...`: inspecting and maintaining the disk memo cache.
+//
+// Why a library function: the CLI forwards to it, and tests and other tools
+// can run the exact same commands with their own streams.
+//
+//   purecc cache stats   [--cache-dir=DIR]   entries, bytes, hit rate, per-function counts
+//   purecc cache clear   [--cache-dir=DIR]   delete every entry and counter
+//   purecc cache prune   [--cache-dir=DIR]   drop corrupt entries, enforce PURECC_CACHE_MAX_SIZE,
+//                                            return free space to the file system
+//   purecc cache help
+//
+// DIR defaults to PURECC_CACHE_DIR (else $XDG_CACHE_HOME/purecc, else
+// ~/.cache/purecc). Exit codes: 0 success, 1 the cache cannot be used,
+// 2 usage error. Errors are one line on `err`, e.g.
+//   purecc: error: unknown cache command 'purge' (expected stats, clear, prune or help) [purecc-cache-usage]
+//
+// Usage:
+//   int rc = purecc::cache_command({"stats"}, std::cout, std::cerr);
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace purecc {
+
+/// Runs one cache command; `args` are the words after `purecc cache`.
+int cache_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+
+} // namespace purecc

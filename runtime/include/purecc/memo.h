@@ -1,0 +1,199 @@
+// purecc/memo.h — memoized calls: purecc::memoize and the runtime behind it.
+//
+// For `[[purecc::memo]] R f(A a, B b)` purecc's code generator keeps the body
+// as `f__purecc_body` and makes `f` route through the cache:
+//
+//   static R f__purecc_body(A a, B b) { /* original body */ }
+//   R f(A a, B b) {
+//     static const purecc::MemoSite site{"f", 0x<fingerprint hi>ULL, 0x<fingerprint lo>ULL};
+//     return purecc::memoize(site, [&] { return f__purecc_body(a, b); }, a, b);
+//   }
+//
+// Requirements: every argument type has a purecc::codec (purecc/serialize.h)
+// with `write`; the result type R is a default-constructible value type with
+// a full codec (write and read), because results are stored as bytes.
+//
+// What a call does (MemoRuntime::call):
+//   1. key = XXH3-128(fingerprint · namespace · canonical argument bytes).
+//   2. In-process tier (purecc/memo_cache.h): a hit decodes and returns.
+//      If another thread is computing the same key, wait for it; if that
+//      computation throws, every waiter runs the body itself (and so gets
+//      its own value or its own exception) — never another call's value.
+//   3. Disk tier (purecc/disk_store.h, PURECC_MEMO=disk): a verified hit is
+//      decoded, promoted to memory and returned.
+//   4. Otherwise run the body, time it, keep the bytes in memory and, if it
+//      took >= PURECC_MEMO_MIN_MS, queue them for the disk.
+//   Exceptions from the body propagate unchanged and nothing is cached.
+//
+// Hand-written use:
+//   long slow_square(long x) {
+//     static const purecc::MemoSite site{"slow_square", 0x1ULL, 0x2ULL};
+//     return purecc::memoize(site, [&] { return x * x; }, x);
+//   }
+#pragma once
+
+#include "purecc/disk_store.h"
+#include "purecc/memo_cache.h"
+#include "purecc/memo_config.h"
+#include "purecc/memo_key.h"
+#include "purecc/memo_site.h"
+#include "purecc/memo_stats.h"
+#include "purecc/serialize.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace purecc {
+
+/// One memoization context: the two tiers, the per-function counters and
+/// the settings. Programs use the process-wide one through memoize(); tests
+/// and tools may create their own.
+///
+///   purecc::MemoConfig cfg;  cfg.mode = purecc::MemoMode::mem;
+///   purecc::MemoRuntime rt(cfg);
+///   int v = rt.call(site, [&] { return f_body(3); }, 3);
+class MemoRuntime {
+public:
+  /// Opens the disk tier if `config.mode` is disk. Any problem (config.problems,
+  /// an unusable cache directory) is reported as ONE line through `warn`
+  /// (default: stderr) and the runtime continues with memory only.
+  explicit MemoRuntime(const MemoConfig &config,
+                       std::function<void(const std::string &)> warn = nullptr);
+  /// Writes per-function counters and queued results to disk.
+  ~MemoRuntime();
+  MemoRuntime(const MemoRuntime &) = delete;
+  MemoRuntime &operator=(const MemoRuntime &) = delete;
+
+  /// The process-wide runtime, configured from the environment on first use.
+  /// At exit it prints PURECC_STATS and flushes the disk tier.
+  static MemoRuntime &global();
+
+  template <class F, class... Args>
+  std::remove_cvref_t<std::invoke_result_t<F &>> call(const MemoSite &site, F &&compute,
+                                                      const Args &...args);
+
+  /// The mode in effect (after any fallback to memory).
+  MemoMode mode() const noexcept { return mode_; }
+  const MemoConfig &config() const noexcept { return config_; }
+  /// The warning this runtime printed, or "".
+  const std::string &warning() const noexcept { return warning_; }
+  MemoCache &memory() noexcept { return memory_; }
+  DiskStore *disk() noexcept { return disk_.get(); }
+  MemoStats &stats() noexcept { return stats_; }
+  /// Writes pending per-function counters and queued results to disk now.
+  void flush();
+  /// The PURECC_STATS report of this runtime.
+  void print_stats(std::ostream &out) const;
+
+private:
+  /// What step 3 found, as bytes.
+  bool disk_lookup(const MemoKey &key, std::string &value, std::uint64_t &cost_ns);
+  void disk_reject(const MemoKey &key);
+  void persist(const MemoSite &site, const MemoKey &key, const std::string &value,
+               std::uint64_t cost_ns);
+  void report(const std::string &line);
+
+  template <class R, class F>
+  R compute_and_publish(const MemoSite &site, SiteCounters &counters, const MemoKey &key,
+                        F &compute, MemoCache::Claim *claim);
+
+  MemoConfig config_;
+  MemoMode mode_;
+  std::function<void(const std::string &)> warn_;
+  std::string warning_;
+  MemoCache memory_;
+  std::unique_ptr<DiskStore> disk_;
+  MemoStats stats_;
+};
+
+/// The call codegen emits: memoizes `compute()` under `site` and `args`
+/// through the process-wide runtime.
+template <class F, class... Args>
+std::remove_cvref_t<std::invoke_result_t<F &>> memoize(const MemoSite &site, F &&compute,
+                                                       const Args &...args) {
+  return MemoRuntime::global().call(site, compute, args...);
+}
+
+// ---- implementation ----------------------------------------------------------
+
+template <class R, class F>
+R MemoRuntime::compute_and_publish(const MemoSite &site, SiteCounters &counters, const MemoKey &key,
+                                   F &compute, MemoCache::Claim *claim) {
+  const auto start = std::chrono::steady_clock::now();
+  R result = compute();
+  const auto cost = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
+          .count());
+  counters.on_miss(cost);
+  std::string bytes = to_bytes(result);
+  persist(site, key, bytes, cost);
+  if (claim)
+    claim->fulfil(std::move(bytes), cost);
+  else
+    memory_.insert(key, std::move(bytes), cost);
+  return result;
+}
+
+template <class F, class... Args>
+std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite &site, F &&compute,
+                                                                 const Args &...args) {
+  using R = std::remove_cvref_t<std::invoke_result_t<F &>>;
+  static_assert(!std::is_void_v<R>, "purecc::memoize: a memoized function must return a value");
+  static_assert(Codable<R>, "purecc::memoize: the result type needs a purecc::codec with write "
+                            "and read (see purecc/serialize.h)");
+  static_assert(std::is_default_constructible_v<R>,
+                "purecc::memoize: the result type must be default-constructible");
+  SiteCounters &counters = stats_.counters(site);
+  counters.on_call();
+  if (mode_ == MemoMode::off) {
+    const auto start = std::chrono::steady_clock::now();
+    R result = compute();
+    counters.on_miss(static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
+            .count()));
+    return result;
+  }
+  const MemoKey key = make_memo_key(site.fingerprint(), compiler_namespace(), args...);
+  // No reference to a thread_local may live across compute(): the body may
+  // make memoized calls of its own on this thread.
+  std::string value;
+  std::uint64_t cost = 0;
+  MemoCache::Probe probe = memory_.acquire(key, value);
+  switch (probe.outcome) {
+  case MemoCache::Outcome::hit:
+    if (std::optional<R> r = from_bytes<R>(value)) {
+      counters.on_mem_hit(probe.cost_ns);
+      return std::move(*r);
+    }
+    break; // unreadable bytes (a codec whose read disagrees with its write)
+  case MemoCache::Outcome::in_flight:
+    if (MemoCache::wait(*probe.flight, value, cost))
+      if (std::optional<R> r = from_bytes<R>(value)) {
+        counters.on_mem_hit(cost);
+        return std::move(*r);
+      }
+    break; // the owner threw: run the body ourselves
+  case MemoCache::Outcome::reentrant:
+    break;
+  case MemoCache::Outcome::claimed: {
+    MemoCache::Claim claim(memory_, key, std::move(probe.flight));
+    if (disk_ && disk_lookup(key, value, cost)) {
+      if (std::optional<R> r = from_bytes<R>(value)) {
+        counters.on_disk_hit(cost);
+        claim.fulfil(std::move(value), cost);
+        return std::move(*r);
+      }
+      disk_reject(key);
+    }
+    return compute_and_publish<R>(site, counters, key, compute, &claim);
+  }
+  }
+  return compute_and_publish<R>(site, counters, key, compute, nullptr);
+}
+
+} // namespace purecc

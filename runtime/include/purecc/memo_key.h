@@ -1,0 +1,107 @@
+// purecc/memo_key.h — the 128-bit key of one memoized call.
+//
+// key = XXH3-128( function fingerprint (16 bytes)
+//               · namespace hash     (16 bytes: purecc version, C++ ABI,
+//                                      compiler, data model, byte order)
+//               · canonical bytes of the arguments (purecc/serialize.h) )
+//
+// Why these parts: the fingerprint changes when the function or anything it
+// calls changes (codegen computes it), the namespace keeps a new runtime or
+// another compiler from reading results written under different rules, and
+// the canonical argument bytes make equal arguments give equal keys in every
+// process. Keys are compared by their 128 bits only (like ccache), so a
+// collision needs ~2^64 distinct calls.
+//
+// Usage:
+//   purecc::Hash128 fn{0x1234ULL, 0x5678ULL};                 // from codegen
+//   purecc::MemoKey k = purecc::make_memo_key(fn, purecc::compiler_namespace(), 3, 4.5);
+//   std::printf("%s\n", k.hex().c_str());
+#pragma once
+
+#include "purecc/serialize.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace purecc {
+
+/// A 128-bit hash: memo keys, function fingerprints, checksums.
+struct Hash128 {
+  std::uint64_t hi = 0;
+  std::uint64_t lo = 0;
+  friend bool operator==(const Hash128 &, const Hash128 &) = default;
+  /// 32 lower-case hex digits, hi first.
+  std::string hex() const;
+};
+using MemoKey = Hash128;
+
+struct Hash128Hasher {
+  std::size_t operator()(const Hash128 &h) const noexcept { return static_cast<std::size_t>(h.lo); }
+};
+
+/// XXH3-128 of `bytes` (libxxhash, XXH3_128bits).
+Hash128 xxh3_128(std::string_view bytes) noexcept;
+
+/// The namespace text for a compiler id, e.g.
+/// "purecc 0.1.0; abi 1017; cxx11-abi 1; compiler gcc 12.2.0; lp64; le".
+std::string memo_namespace_text(std::string_view compiler_id);
+/// XXH3-128 of memo_namespace_text(compiler_id).
+Hash128 memo_namespace(std::string_view compiler_id);
+
+// The compiler that builds the *calling* code: macros expand in the user's
+// translation unit, so a program built by clang never reads results that a
+// gcc build wrote.
+#if defined(__clang__)
+#define PURECC_COMPILER_ID "clang " __clang_version__
+#elif defined(__GNUC__)
+#define PURECC_COMPILER_ID "gcc " __VERSION__
+#else
+#define PURECC_COMPILER_ID "unknown"
+#endif
+
+/// The namespace of the calling translation unit's compiler, computed once.
+inline const Hash128 &compiler_namespace() {
+  static const Hash128 ns = memo_namespace(PURECC_COMPILER_ID);
+  return ns;
+}
+
+namespace detail {
+// Scratch buffer for key bytes, one per thread. Keys are built and hashed
+// before the memoized body runs, so nested memo calls never see it in use.
+// The pointer is trivially destructible so that memoized calls made during
+// thread or process teardown (after thread_local destructors ran) still find
+// a usable, if fresh, buffer instead of a destroyed one.
+inline thread_local std::string *key_scratch_ptr = nullptr;
+struct KeyScratchReleaser {
+  ~KeyScratchReleaser() {
+    delete key_scratch_ptr;
+    key_scratch_ptr = nullptr;
+  }
+};
+inline std::string &key_scratch() {
+  if (!key_scratch_ptr) [[unlikely]] {
+    key_scratch_ptr = new std::string;
+    thread_local KeyScratchReleaser releaser;
+    (void)releaser;
+  }
+  return *key_scratch_ptr;
+}
+} // namespace detail
+
+/// The memo key of a call of `fingerprint` with `args` under namespace `ns`.
+template <class... Args>
+MemoKey make_memo_key(const Hash128 &fingerprint, const Hash128 &ns, const Args &...args) {
+  std::string &buf = detail::key_scratch();
+  buf.clear();
+  ByteWriter w(buf);
+  w.uint(fingerprint.hi);
+  w.uint(fingerprint.lo);
+  w.uint(ns.hi);
+  w.uint(ns.lo);
+  (w.write(args), ...);
+  return xxh3_128(buf);
+}
+
+} // namespace purecc

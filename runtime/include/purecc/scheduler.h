@@ -1,0 +1,96 @@
+// purecc/scheduler.h — thread count and the adaptive "should I spawn?" test.
+//
+// Every parallel construct of purecc (parallel_invoke, parallel_for,
+// parallel_reduce) asks one question before creating an OpenMP task: is there
+// room for another queued task? The answer is a single relaxed atomic load of
+// a global counter, `spawn room` = capacity - (tasks queued but not started),
+// where the capacity is the team size (0 with one thread). When every worker
+// is busy the queue is full, the load says "no" and the callable runs inline:
+// the cost of a would-be spawn is then one load and one predictable branch,
+// so user code (and purecc's code generator) never needs a cutoff. This is
+// the "split only when cores are idle" policy of pyfora and the work-first
+// principle of Cilk: the overhead lives on the rare path that finds an idle
+// worker. The room counter starts positive so that the very first call takes
+// the slow path, which reads the OpenMP configuration (and opens the OpenMP
+// team when called outside a parallel region).
+//
+// Example:
+//   purecc::set_num_threads(4);          // like omp_set_num_threads, but
+//   assert(purecc::num_threads() == 4);  // also resizes the spawn budget
+#pragma once
+
+#include <atomic>
+
+namespace purecc {
+
+/// The number of threads the next top-level parallel construct will use:
+/// OMP_NUM_THREADS, or the number of cores, or what set_num_threads() chose.
+///   int p = purecc::num_threads();
+int num_threads() noexcept;
+
+/// Sets the number of threads of later top-level parallel constructs (n >= 1;
+/// smaller values are clamped to 1). Call it outside any parallel construct.
+/// Prefer it over omp_set_num_threads(), whose change purecc only notices the
+/// next time it opens a team.
+///   purecc::set_num_threads(1);  // everything below runs serially, inline
+void set_num_threads(int n);
+
+namespace detail {
+
+/// capacity - queued-but-unstarted tasks; see the file comment. Positive
+/// means "take the slow path": spawning may pay off, or the OpenMP team is
+/// not open yet, or the runtime has not read its configuration yet.
+extern std::atomic<int> g_spawn_room;
+
+/// The fast test inlined into every parallel construct.
+inline bool spawn_room_available() noexcept {
+  return g_spawn_room.load(std::memory_order_relaxed) > 0;
+}
+
+/// Where the caller of a parallel construct is running.
+enum class exec_context {
+  serial,       ///< one thread (or a team of one): run everything inline
+  in_team,      ///< inside an OpenMP team of >= 2 threads: create tasks
+  outside_team  ///< no team yet and >= 2 threads wanted: open one first
+};
+
+/// Classifies the calling context (slow path only: it calls into OpenMP).
+exec_context current_context() noexcept;
+
+/// Claims one unit of spawn room for a task about to be queued; false if
+/// another thread took the last unit first (then run inline instead).
+inline bool try_claim_spawn() noexcept {
+  int room = g_spawn_room.load(std::memory_order_relaxed);
+  while (room > 0) {
+    if (g_spawn_room.compare_exchange_weak(room, room - 1, std::memory_order_relaxed))
+      return true;
+  }
+  return false;
+}
+
+/// Gives the unit back when the queued task starts running.
+inline void release_spawn() noexcept { g_spawn_room.fetch_add(1, std::memory_order_relaxed); }
+
+/// Opens an OpenMP team (parallel + single), runs `body(ctx)` on one of its
+/// threads while the others wait at the closing barrier executing the tasks
+/// it creates, and returns once all of them are done. `body` must not throw.
+void run_in_team(void (*body)(void*) noexcept, void* ctx);
+
+}  // namespace detail
+
+/// The "fast clone" test for generated code: true when a parallel version of
+/// a function may pay off now (a worker may be idle, or the runtime still
+/// has to open its team); false when every core is busy and the original,
+/// untouched serial function should run instead. One relaxed atomic load.
+///   int fib(int n) {                     // the parallel entry point
+///     if (!purecc::should_spawn()) return fib_serial(n);  // original code
+///     if (n < 2) return n;
+///     auto [a, b] = purecc::parallel_invoke([&] { return fib(n - 1); },
+///                                           [&] { return fib(n - 2); });
+///     return a + b;
+///   }
+[[gnu::always_inline]] inline bool should_spawn() noexcept {
+  return detail::spawn_room_available();
+}
+
+}  // namespace purecc

@@ -1,0 +1,466 @@
+// purecc/serialize.h — canonical byte encoding of memo keys and results.
+//
+// Why: a memo key must be the same for equal arguments in every run and every
+// process, and results go to disk, so both need a byte form that does not
+// depend on addresses, padding, hash-table order or NaN payloads. Reading is
+// total: malformed bytes make `read` return false (a cache miss), never UB.
+//
+// Format (little-endian, no padding, lengths are 8-byte counts):
+//   bool 1 byte (0|1) · integers/enums/char sizeof(T) bytes · float/double
+//   their IEEE bits, every NaN as the one quiet NaN, -0.0 != +0.0 ·
+//   long double sign/class/exponent/mantissa words · string, vector, map,
+//   set: count + elements · array, pair, tuple, aggregates: elements only ·
+//   optional: 0|1 + value · variant: 4-byte index + value · unordered
+//   containers: count + elements sorted by their encoded bytes.
+//
+// Usage:
+//   std::string bytes = purecc::to_bytes(std::pair{1, std::string("x")});
+//   auto back = purecc::from_bytes<std::pair<int, std::string>>(bytes);
+//
+//   struct Point { double x, y; };          // a user aggregate
+//   template <> struct purecc::codec<Point> : purecc::fields<&Point::x, &Point::y> {};
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cfloat>
+#include <cmath>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace purecc {
+
+/// The customization point. Specialize for your type with
+///   static void write(ByteWriter&, const T&);
+///   static bool read(ByteReader&, T&);     // false = malformed input
+/// `read` receives a default-constructed T. The primary template is left
+/// undefined so that a missing codec is a compile error naming the type.
+template <class T, class Enable = void> struct codec;
+
+/// Appends canonical bytes to a std::string.
+///   std::string s; purecc::ByteWriter w(s); w.write(42); w.write(std::string("a"));
+class ByteWriter {
+public:
+  explicit ByteWriter(std::string &out) noexcept : out_(&out) {}
+  void bytes(const void *p, std::size_t n) { out_->append(static_cast<const char *>(p), n); }
+  /// Fixed-width little-endian unsigned integer of sizeof(U) bytes.
+  template <class U> void uint(U v) {
+    static_assert(std::is_unsigned_v<U>);
+    if constexpr (std::endian::native == std::endian::big)
+      v = byteswap(v);
+    bytes(&v, sizeof v);
+  }
+  void count(std::size_t n) { uint(static_cast<std::uint64_t>(n)); }
+  template <class T> void write(const T &v) { codec<std::remove_cv_t<T>>::write(*this, v); }
+  std::string &buffer() noexcept { return *out_; }
+
+private:
+  template <class U> static U byteswap(U v) {
+    U r = 0;
+    for (std::size_t i = 0; i < sizeof(U); ++i)
+      r = static_cast<U>((r << 8) | ((v >> (8 * i)) & 0xFF));
+    return r;
+  }
+  std::string *out_;
+};
+
+/// Reads canonical bytes back; every accessor returns false instead of
+/// reading past the end, and nesting deeper than kMaxDepth is rejected (so a
+/// forged recursive value cannot exhaust the stack).
+///   purecc::ByteReader r(bytes); int x; if (!r.read(x) || !r.at_end()) ...
+class ByteReader {
+public:
+  static constexpr int kMaxDepth = 512;
+  explicit ByteReader(std::string_view in) noexcept : in_(in) {}
+  std::size_t remaining() const noexcept { return in_.size(); }
+  bool at_end() const noexcept { return in_.empty(); }
+  bool bytes(void *p, std::size_t n) noexcept {
+    if (n > in_.size())
+      return false;
+    if (n != 0)
+      std::memcpy(p, in_.data(), n);
+    in_.remove_prefix(n);
+    return true;
+  }
+  bool view(std::string_view &out, std::size_t n) noexcept {
+    if (n > in_.size())
+      return false;
+    out = in_.substr(0, n);
+    in_.remove_prefix(n);
+    return true;
+  }
+  template <class U> bool uint(U &v) noexcept {
+    static_assert(std::is_unsigned_v<U>);
+    U le{};
+    if (!bytes(&le, sizeof le))
+      return false;
+    v = 0;
+    const auto *b = reinterpret_cast<const unsigned char *>(&le);
+    for (std::size_t i = 0; i < sizeof(U); ++i)
+      v = static_cast<U>(v | (static_cast<U>(b[i]) << (8 * i)));
+    return true;
+  }
+  /// An element count: rejected if it exceeds the bytes left, because every
+  /// element of a well-formed value takes at least one byte.
+  bool count(std::size_t &n) noexcept {
+    std::uint64_t c = 0;
+    if (!uint(c) || c > in_.size())
+      return false;
+    n = static_cast<std::size_t>(c);
+    return true;
+  }
+  template <class T> bool read(T &v) {
+    if (depth_ >= kMaxDepth)
+      return false;
+    ++depth_;
+    const bool ok = codec<std::remove_cv_t<T>>::read(*this, v);
+    --depth_;
+    return ok;
+  }
+
+private:
+  std::string_view in_;
+  int depth_ = 0;
+};
+
+/// True when `codec<T>` exists with both write and read.
+template <class T>
+concept Codable = requires(ByteWriter &w, ByteReader &r, const T &c, T &m) {
+  codec<T>::write(w, c);
+  { codec<T>::read(r, m) } -> std::same_as<bool>;
+};
+
+// ---- scalars ---------------------------------------------------------------
+
+template <> struct codec<bool> {
+  static void write(ByteWriter &w, bool v) { w.uint(static_cast<std::uint8_t>(v ? 1 : 0)); }
+  static bool read(ByteReader &r, bool &v) {
+    std::uint8_t b = 0;
+    if (!r.uint(b) || b > 1)
+      return false;
+    v = b == 1;
+    return true;
+  }
+};
+
+namespace detail {
+template <class T, bool = std::is_enum_v<T>> struct integer_of { using type = T; };
+template <class T> struct integer_of<T, true> { using type = std::underlying_type_t<T>; };
+} // namespace detail
+
+template <class T>
+struct codec<T, std::enable_if_t<(std::is_integral_v<T> && !std::is_same_v<T, bool>) ||
+                                 std::is_enum_v<T>>> {
+  using U = std::make_unsigned_t<typename detail::integer_of<T>::type>;
+  static void write(ByteWriter &w, T v) { w.uint(static_cast<U>(v)); }
+  static bool read(ByteReader &r, T &v) {
+    U u = 0;
+    if (!r.uint(u))
+      return false;
+    v = static_cast<T>(u);
+    return true;
+  }
+};
+
+template <class T>
+struct codec<T, std::enable_if_t<std::is_same_v<T, float> || std::is_same_v<T, double>>> {
+  using U = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+  static void write(ByteWriter &w, T v) {
+    // Every NaN is written as the same quiet NaN: equal keys for "a NaN".
+    if (std::isnan(v))
+      v = std::numeric_limits<T>::quiet_NaN();
+    w.uint(std::bit_cast<U>(v));
+  }
+  static bool read(ByteReader &r, T &v) {
+    U u = 0;
+    if (!r.uint(u))
+      return false;
+    v = std::bit_cast<T>(u);
+    return true;
+  }
+};
+
+/// long double has padding bytes with garbage on x86, so it is written by
+/// value: class byte (0 finite, 1 inf, 2 nan), sign byte, exponent, then the
+/// mantissa in 32-bit words (exact: scaling by 2^32 is exact in binary).
+template <> struct codec<long double> {
+  static constexpr int kWords = (LDBL_MANT_DIG + 31) / 32;
+  static void write(ByteWriter &w, long double v) {
+    const std::uint8_t cls = std::isnan(v) ? 2 : std::isinf(v) ? 1 : 0;
+    w.uint(cls);
+    w.uint(static_cast<std::uint8_t>(cls != 2 && std::signbit(v) ? 1 : 0));
+    int exp = 0;
+    long double m = cls == 0 ? std::frexp(std::fabs(v), &exp) : 0.0L;
+    w.uint(static_cast<std::uint32_t>(exp));
+    for (int i = 0; i < kWords; ++i) {
+      m = std::ldexp(m, 32);
+      const long double word = std::floor(m);
+      w.uint(static_cast<std::uint32_t>(word));
+      m -= word;
+    }
+  }
+  static bool read(ByteReader &r, long double &v) {
+    std::uint8_t cls = 0, sign = 0;
+    std::uint32_t exp = 0;
+    if (!r.uint(cls) || !r.uint(sign) || !r.uint(exp) || cls > 2 || sign > 1)
+      return false;
+    long double m = 0.0L;
+    for (int i = 0; i < kWords; ++i) {
+      std::uint32_t word = 0;
+      if (!r.uint(word))
+        return false;
+      m += std::ldexp(static_cast<long double>(word), -32 * (i + 1));
+    }
+    v = cls == 2 ? std::numeric_limits<long double>::quiet_NaN()
+        : cls == 1 ? std::numeric_limits<long double>::infinity()
+                   : std::ldexp(m, static_cast<int>(exp));
+    if (sign)
+      v = -v;
+    return true;
+  }
+};
+
+// ---- strings and sequences -------------------------------------------------
+
+template <> struct codec<std::string> {
+  static void write(ByteWriter &w, const std::string &s) {
+    w.count(s.size());
+    w.bytes(s.data(), s.size());
+  }
+  static bool read(ByteReader &r, std::string &s) {
+    std::size_t n = 0;
+    std::string_view v;
+    if (!r.count(n) || !r.view(v, n))
+      return false;
+    s.assign(v);
+    return true;
+  }
+};
+
+/// Write-only: lets `std::string_view` arguments key a memo call (same bytes
+/// as std::string). A string_view cannot be a result.
+template <> struct codec<std::string_view> {
+  static void write(ByteWriter &w, std::string_view s) {
+    w.count(s.size());
+    w.bytes(s.data(), s.size());
+  }
+};
+
+template <class T, class A> struct codec<std::vector<T, A>> {
+  static void write(ByteWriter &w, const std::vector<T, A> &v) {
+    w.count(v.size());
+    for (const auto &e : v)
+      w.write(static_cast<const T &>(e));
+  }
+  static bool read(ByteReader &r, std::vector<T, A> &v) {
+    std::size_t n = 0;
+    if (!r.count(n))
+      return false;
+    v.clear();
+    v.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      T e{};
+      if (!r.read(e))
+        return false;
+      v.push_back(std::move(e));
+    }
+    return true;
+  }
+};
+
+template <class T, std::size_t N> struct codec<std::array<T, N>> {
+  static void write(ByteWriter &w, const std::array<T, N> &a) {
+    for (const auto &e : a)
+      w.write(e);
+  }
+  static bool read(ByteReader &r, std::array<T, N> &a) {
+    for (auto &e : a)
+      if (!r.read(e))
+        return false;
+    return true;
+  }
+};
+
+// ---- products and sums -----------------------------------------------------
+
+template <class A, class B> struct codec<std::pair<A, B>> {
+  static void write(ByteWriter &w, const std::pair<A, B> &p) {
+    w.write(p.first);
+    w.write(p.second);
+  }
+  static bool read(ByteReader &r, std::pair<A, B> &p) {
+    // Map keys arrive as `const K`; read through a mutable alias.
+    return r.read(const_cast<std::remove_const_t<A> &>(p.first)) && r.read(p.second);
+  }
+};
+
+template <class... Ts> struct codec<std::tuple<Ts...>> {
+  static void write(ByteWriter &w, const std::tuple<Ts...> &t) {
+    std::apply([&](const auto &...e) { (w.write(e), ...); }, t);
+  }
+  static bool read(ByteReader &r, std::tuple<Ts...> &t) {
+    return std::apply([&](auto &...e) { return (r.read(e) && ...); }, t);
+  }
+};
+
+template <class T> struct codec<std::optional<T>> {
+  static void write(ByteWriter &w, const std::optional<T> &o) {
+    w.write(o.has_value());
+    if (o)
+      w.write(*o);
+  }
+  static bool read(ByteReader &r, std::optional<T> &o) {
+    bool has = false;
+    if (!r.read(has))
+      return false;
+    if (!has) {
+      o.reset();
+      return true;
+    }
+    return r.read(o.emplace());
+  }
+};
+
+template <> struct codec<std::monostate> {
+  static void write(ByteWriter &, std::monostate) {}
+  static bool read(ByteReader &, std::monostate &) { return true; }
+};
+
+template <class... Ts> struct codec<std::variant<Ts...>> {
+  static void write(ByteWriter &w, const std::variant<Ts...> &v) {
+    w.uint(static_cast<std::uint32_t>(v.index()));
+    std::visit([&](const auto &e) { w.write(e); }, v);
+  }
+  static bool read(ByteReader &r, std::variant<Ts...> &v) {
+    std::uint32_t index = 0;
+    if (!r.uint(index) || index >= sizeof...(Ts))
+      return false;
+    return read_alternative(r, v, index, std::index_sequence_for<Ts...>{});
+  }
+
+private:
+  template <std::size_t... I>
+  static bool read_alternative(ByteReader &r, std::variant<Ts...> &v, std::uint32_t index,
+                               std::index_sequence<I...>) {
+    bool ok = false;
+    ((index == I ? (ok = r.read(v.template emplace<I>()), true) : false) || ...);
+    return ok;
+  }
+};
+
+// ---- associative containers ------------------------------------------------
+
+namespace detail {
+/// Ordered containers iterate in comparator order: already canonical.
+template <class C> struct ordered_codec {
+  static void write(ByteWriter &w, const C &c) {
+    w.count(c.size());
+    for (const auto &e : c)
+      w.write(e);
+  }
+  static bool read(ByteReader &r, C &c) {
+    std::size_t n = 0;
+    if (!r.count(n))
+      return false;
+    c.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      std::remove_const_t<typename C::value_type> e{};
+      if (!r.read(e))
+        return false;
+      c.insert(c.end(), std::move(e));
+    }
+    return true;
+  }
+};
+
+/// Hash containers iterate in an arbitrary order: encode every element on
+/// its own and emit the encodings sorted, so equal containers give equal bytes.
+template <class C> struct unordered_codec {
+  static void write(ByteWriter &w, const C &c) {
+    std::vector<std::string> parts;
+    parts.reserve(c.size());
+    for (const auto &e : c) {
+      std::string part;
+      ByteWriter pw(part);
+      pw.write(e);
+      parts.push_back(std::move(part));
+    }
+    std::sort(parts.begin(), parts.end());
+    w.count(parts.size());
+    for (const auto &p : parts)
+      w.bytes(p.data(), p.size());
+  }
+  static bool read(ByteReader &r, C &c) { return ordered_codec<C>::read(r, c); }
+};
+} // namespace detail
+
+template <class K, class V, class Cmp, class A>
+struct codec<std::map<K, V, Cmp, A>> : detail::ordered_codec<std::map<K, V, Cmp, A>> {};
+template <class K, class Cmp, class A>
+struct codec<std::set<K, Cmp, A>> : detail::ordered_codec<std::set<K, Cmp, A>> {};
+template <class K, class V, class H, class E, class A>
+struct codec<std::unordered_map<K, V, H, E, A>>
+    : detail::unordered_codec<std::unordered_map<K, V, H, E, A>> {};
+template <class K, class H, class E, class A>
+struct codec<std::unordered_set<K, H, E, A>>
+    : detail::unordered_codec<std::unordered_set<K, H, E, A>> {};
+
+// ---- user aggregates -------------------------------------------------------
+
+namespace detail {
+template <class M> struct member_class;
+template <class C, class F> struct member_class<F C::*> { using type = C; };
+} // namespace detail
+
+/// A codec for a class made of its listed data members, in order:
+///   struct Point { double x, y; };
+///   template <> struct purecc::codec<Point> : purecc::fields<&Point::x, &Point::y> {};
+/// purecc's code generator emits exactly this for aggregates used as memo
+/// arguments or results; hand-written classes may do the same or write a
+/// full codec (write + read) by hand.
+template <auto First, auto... Rest> struct fields {
+  using Class = typename detail::member_class<decltype(First)>::type;
+  static void write(ByteWriter &w, const Class &v) {
+    w.write(v.*First);
+    (w.write(v.*Rest), ...);
+  }
+  static bool read(ByteReader &r, Class &v) { return r.read(v.*First) && (r.read(v.*Rest) && ...); }
+};
+
+// ---- whole values ----------------------------------------------------------
+
+/// The canonical bytes of `v`.
+template <class T> std::string to_bytes(const T &v) {
+  std::string out;
+  ByteWriter w(out);
+  w.write(v);
+  return out;
+}
+
+/// Decodes a whole value; nullopt if the bytes are malformed or have
+/// trailing garbage. T must be default-constructible.
+template <class T> std::optional<T> from_bytes(std::string_view bytes) {
+  ByteReader r(bytes);
+  std::optional<T> v(std::in_place);
+  if (!r.read(*v) || !r.at_end())
+    return std::nullopt;
+  return v;
+}
+
+} // namespace purecc

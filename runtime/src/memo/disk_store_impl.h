@@ -1,0 +1,101 @@
+// Internal: the state behind purecc::DiskStore, shared by disk_store.cpp
+// (opening, reading, recovery, administration) and disk_writer.cpp (the
+// background writer). Two SQLite connections, each under its own mutex:
+// callers read through `reader` while the writer thread holds `writer` in a
+// transaction, which WAL mode allows. Lock order: writer_mutex, reader_mutex.
+#pragma once
+
+#include "purecc/disk_store.h"
+
+#include "sqlite_db.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <variant>
+
+namespace purecc {
+
+class DiskStore::Impl {
+public:
+  explicit Impl(Options options);
+  ~Impl();
+
+  /// Opens both connections and creates the schema; "" or one line of error.
+  std::string open_all();
+  /// Deletes the database files and opens a fresh one (corruption recovery).
+  /// Both mutexes must be held.
+  std::string recreate_locked();
+  void warn_once(const std::string &what);
+
+  // --- queue (disk_writer.cpp) ---
+  struct Put {
+    MemoKey key;
+    Hash128 function;
+    const char *name;
+    std::string value;
+    std::uint64_t cost_ns;
+  };
+  struct Touch {
+    MemoKey key;
+    std::int64_t atime;
+  };
+  struct Erase {
+    MemoKey key;
+  };
+  struct Counts {
+    std::vector<StatsRow> rows;
+  };
+  using Op = std::variant<Put, Touch, Erase, Counts>;
+  void enqueue(Op op);
+  void flush();
+  /// Asks the writer to run now without waiting for it.
+  void wake();
+  void start_writer();
+  void stop_writer();
+  /// Writes one batch in a transaction; needs writer_mutex. Returns the code.
+  int write_batch_locked(const std::vector<Op> &batch);
+  /// If the stored bytes exceed `limit`, deletes least recently used entries
+  /// until they are <= target; needs writer_mutex. Adds to *evicted.
+  int evict_locked(std::uint64_t target, std::uint64_t limit, std::uint64_t *evicted);
+
+  Options options;
+  std::filesystem::path file;
+
+  std::mutex writer_mutex;
+  sqlite::Db writer;
+  std::mutex reader_mutex;
+  sqlite::Db reader;
+  /// The lookup statement, prepared once per reader connection (a lookup
+  /// happens on every memory miss). Guarded by reader_mutex.
+  std::unique_ptr<sqlite::Stmt> lookup;
+  /// Set by readers that saw corruption; the writer rebuilds the database.
+  std::atomic<bool> rebuild_requested{false};
+  std::atomic<std::uint64_t> corrupt_seen{0};
+
+private:
+  void writer_loop();
+
+  std::mutex queue_mutex;
+  std::condition_variable queue_cv;
+  std::condition_variable written_cv;
+  std::vector<Op> queue;
+  std::size_t queued_bytes = 0;
+  std::uint64_t enqueued = 0; // operations ever queued
+  std::uint64_t written = 0;  // operations ever handled by the writer
+  bool flush_now = false;
+  bool stopping = false;
+  std::thread thread;
+  std::once_flag warned;
+};
+
+/// Microseconds since the epoch: access times comparable across processes.
+std::int64_t now_micros() noexcept;
+/// The stored checksum of an entry: XXH3-128(key · value), 16 bytes.
+std::string entry_checksum(const MemoKey &key, std::string_view value);
+/// The 16 bytes under which a key or fingerprint is stored.
+std::string hash_blob(const Hash128 &h);
+Hash128 blob_hash(std::string_view blob) noexcept;
+
+} // namespace purecc

@@ -1,0 +1,131 @@
+// Per-function memo counters and the PURECC_STATS report (purecc/memo_stats.h).
+#include "purecc/memo_stats.h"
+
+#include "purecc/memo_config.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace purecc {
+
+namespace {
+std::atomic<std::uint32_t> next_site_id{0};
+}
+
+std::uint32_t MemoSite::assign_id() const noexcept {
+  std::uint32_t expected = 0;
+  const std::uint32_t fresh = next_site_id.fetch_add(1, std::memory_order_relaxed) + 1;
+  if (id_.compare_exchange_strong(expected, fresh, std::memory_order_relaxed))
+    return fresh - 1;
+  return expected - 1; // another thread won; its id stands
+}
+
+CallCounts &CallCounts::operator+=(const CallCounts &o) noexcept {
+  calls += o.calls;
+  mem_hits += o.mem_hits;
+  disk_hits += o.disk_hits;
+  misses += o.misses;
+  saved_ns += o.saved_ns;
+  compute_ns += o.compute_ns;
+  return *this;
+}
+
+CallCounts CallCounts::operator-(const CallCounts &o) const noexcept {
+  return CallCounts{calls - o.calls,       mem_hits - o.mem_hits, disk_hits - o.disk_hits,
+                    misses - o.misses,     saved_ns - o.saved_ns, compute_ns - o.compute_ns};
+}
+
+CallCounts SiteCounters::snapshot() const noexcept {
+  CallCounts c;
+  c.calls = calls_.load(std::memory_order_relaxed);
+  c.mem_hits = mem_hits_.load(std::memory_order_relaxed);
+  c.disk_hits = disk_hits_.load(std::memory_order_relaxed);
+  c.misses = misses_.load(std::memory_order_relaxed);
+  c.saved_ns = saved_ns_.load(std::memory_order_relaxed);
+  c.compute_ns = compute_ns_.load(std::memory_order_relaxed);
+  return c;
+}
+
+MemoStats::MemoStats() : chunks_(new std::atomic<Chunk *>[kCapacity / kChunk]) {
+  for (std::uint32_t i = 0; i < kCapacity / kChunk; ++i)
+    chunks_[i].store(nullptr, std::memory_order_relaxed);
+}
+
+MemoStats::~MemoStats() {
+  for (std::uint32_t i = 0; i < kCapacity / kChunk; ++i)
+    delete chunks_[i].load(std::memory_order_relaxed);
+}
+
+SiteCounters &MemoStats::slow_counters(const MemoSite &site) {
+  const std::uint32_t id = site.id();
+  if (id >= kCapacity)
+    return overflow_;
+  std::lock_guard lock(mutex_);
+  Chunk *chunk = chunks_[id / kChunk].load(std::memory_order_relaxed);
+  if (!chunk) {
+    chunk = new Chunk;
+    chunks_[id / kChunk].store(chunk, std::memory_order_release);
+  }
+  if (chunk->sites[id % kChunk].load(std::memory_order_relaxed) != &site) {
+    chunk->sites[id % kChunk].store(&site, std::memory_order_relaxed);
+    order_.push_back(id);
+  }
+  return chunk->counters[id % kChunk];
+}
+
+std::vector<StatsRow> MemoStats::rows() const {
+  std::lock_guard lock(mutex_);
+  std::vector<StatsRow> out;
+  for (std::uint32_t id : order_) {
+    const Chunk *chunk = chunks_[id / kChunk].load(std::memory_order_relaxed);
+    const MemoSite *site = chunk->sites[id % kChunk].load(std::memory_order_relaxed);
+    out.push_back(StatsRow{site->name(), site->fingerprint(), chunk->counters[id % kChunk].snapshot()});
+  }
+  if (const CallCounts o = overflow_.snapshot(); o.calls != 0)
+    out.push_back(StatsRow{"(others)", Hash128{}, o});
+  return out;
+}
+
+std::vector<StatsRow> MemoStats::take_unflushed() {
+  std::lock_guard lock(mutex_);
+  std::vector<StatsRow> out;
+  for (std::uint32_t id : order_) {
+    Chunk *chunk = chunks_[id / kChunk].load(std::memory_order_relaxed);
+    const MemoSite *site = chunk->sites[id % kChunk].load(std::memory_order_relaxed);
+    const CallCounts now = chunk->counters[id % kChunk].snapshot();
+    const CallCounts delta = now - chunk->flushed[id % kChunk];
+    chunk->flushed[id % kChunk] = now;
+    if (delta.calls != 0)
+      out.push_back(StatsRow{site->name(), site->fingerprint(), delta});
+  }
+  const CallCounts now = overflow_.snapshot();
+  if (const CallCounts delta = now - overflow_flushed_; delta.calls != 0)
+    out.push_back(StatsRow{"(others)", Hash128{}, delta});
+  overflow_flushed_ = now;
+  return out;
+}
+
+void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &out) {
+  std::size_t name_width = 8;
+  for (const StatsRow &r : rows)
+    name_width = std::max(name_width, r.name.size());
+  auto line = [&](const std::string &name, const std::string &calls, const std::string &mem,
+                  const std::string &disk, const std::string &misses, const std::string &saved) {
+    std::string buf(name_width + 128, '\0');
+    const int n = std::snprintf(buf.data(), buf.size(), "  %-*s %10s %10s %10s %10s %12s\n",
+                                static_cast<int>(name_width), name.c_str(), calls.c_str(), mem.c_str(),
+                                disk.c_str(), misses.c_str(), saved.c_str());
+    out.write(buf.data(), std::min<std::streamsize>(n, static_cast<std::streamsize>(buf.size() - 1)));
+  };
+  out << "purecc: memo statistics\n";
+  line("function", "calls", "mem hits", "disk hits", "misses", "time saved");
+  for (const StatsRow &r : rows) {
+    const CallCounts &c = r.counts;
+    line(r.name, std::to_string(c.calls), std::to_string(c.mem_hits), std::to_string(c.disk_hits),
+         std::to_string(c.misses),
+         format_duration(std::chrono::nanoseconds(static_cast<std::int64_t>(c.saved_ns))));
+  }
+}
+
+} // namespace purecc

@@ -1,0 +1,33 @@
+// RUN: %purecc check %s -- -std=c++20 -Xclang -verify
+//
+// R2: a pure function reads no mutable global state. const and constexpr
+// globals cannot change between calls, so reading them is fine.
+int g_scale = 3;
+const int k_offset = 7;
+constexpr int k_table[4] = {1, 2, 4, 8};
+struct Config { static int level; static const int max = 9; };
+int Config::level = 1;
+thread_local int t_seed = 42;
+
+[[pure]] int scaled(int x) { // expected-note {{'scaled' declared pure here}}
+  return x * g_scale; // expected-error {{pure function 'scaled' reads mutable global 'g_scale' [purecc-global-read]}}
+}
+
+[[pure]] int leveled(int x) { // expected-note {{'leveled' declared pure here}}
+  return x + Config::level; // expected-error {{pure function 'leveled' reads mutable static data member 'level'}}
+}
+
+[[pure]] int seeded(int x) { // expected-note {{'seeded' declared pure here}}
+  return x ^ t_seed; // expected-error {{pure function 'seeded' reads mutable thread_local 't_seed'}}
+}
+
+int helper_reads() { return g_scale; } // expected-note {{'helper_reads' is not pure because it reads mutable global 'g_scale'}}
+
+[[pure]] int indirect_read(int x) { // expected-note {{'indirect_read' declared pure here}}
+  return x + helper_reads(); // expected-error {{pure function 'indirect_read' calls 'helper_reads', which is not pure}}
+}
+
+// Accepted: constants, constexpr tables, static const members.
+[[pure]] int constants(int i) {
+  return k_table[i & 3] + k_offset + Config::max;
+}

@@ -1,0 +1,90 @@
+// RUN: %purecc check %s -- -std=c++20 -Xclang -verify
+//
+// R4: everything a pure function calls must be pure, including the calls
+// nobody wrote (destructors, copies, operators, default arguments), and
+// the chain of notes says why a callee is not.
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+struct Noisy {
+  int v;
+  ~Noisy() { std::printf("bye\n"); } // expected-note {{'Noisy::~Noisy' is not pure because it calls 'printf', which performs I/O}}
+};
+
+[[pure]] int use_noisy(int x) { // expected-note {{'use_noisy' declared pure here}}
+  Noisy n{x}; // expected-error {{pure function 'use_noisy' calls 'Noisy::~Noisy', which is not pure [purecc-impure-call]}}
+  return n.v;
+}
+
+int g_copies = 0;
+struct Tracked {
+  int v;
+  Tracked(int v) : v(v) {}
+  Tracked(const Tracked &o) : v(o.v) { ++g_copies; } // expected-note {{'Tracked::Tracked' is not pure because it writes to global 'g_copies'}}
+};
+
+[[pure]] int copy_it(const Tracked &t) { // expected-note {{'copy_it' declared pure here}}
+  Tracked c = t; // expected-error {{pure function 'copy_it' calls 'Tracked::Tracked', which is not pure}}
+  return c.v;
+}
+
+int g_adds = 0;
+struct Money { int cents; };
+Money operator+(Money a, Money b) { ++g_adds; return {a.cents + b.cents}; } // expected-note {{'operator+' is not pure because it writes to global 'g_adds'}}
+
+[[pure]] Money total(Money a, Money b) { // expected-note {{'total' declared pure here}}
+  return a + b; // expected-error {{pure function 'total' calls 'operator+', which is not pure}}
+}
+
+int g_next = 0;
+int next_default() { return ++g_next; } // expected-note {{'next_default' is not pure because it writes to global 'g_next'}}
+int add_default(int x, int y = next_default()) { return x + y; } // expected-error {{pure function 'with_default' calls 'next_default', which is not pure}}
+
+[[pure]] int with_default(int x) { // expected-note {{'with_default' declared pure here}}
+  return add_default(x); // expected-note {{in the default argument of parameter 'y', used here}}
+}
+
+[[pure]] int roll() { // expected-note {{'roll' declared pure here}}
+  return std::rand() % 6; // expected-error {{pure function 'roll' calls 'rand', which returns a different value on every call [purecc-impure-library]}}
+}
+
+int external(int); // expected-note {{'external' is not pure because it has no definition in this translation unit}}
+
+[[pure]] int use_external(int x) { // expected-note {{'use_external' declared pure here}}
+  return external(x); // expected-error {{pure function 'use_external' calls 'external', which is not pure}}
+}
+
+[[pure]] int apply_ptr(int (*f)(int), int x) { // expected-note {{'apply_ptr' declared pure here}}
+  return f(x); // expected-error {{pure function 'apply_ptr' calls through a function pointer [purecc-indirect-call]}}
+}
+
+[[pure]] int apply_fn(const std::function<int(int)> &f, int x) { // expected-note {{'apply_fn' declared pure here}}
+  return f(x); // expected-error {{pure function 'apply_fn' calls through 'std::function'}}
+}
+
+// Mutual recursion through an impure function: the whole cycle is impure.
+int g_depth = 0;
+int is_odd(int n);
+int is_even(int n) { return n == 0 ? 1 : is_odd(n - 1); } // expected-note {{'is_even' is not pure because it calls 'is_odd', which is not pure}}
+int is_odd(int n) { ++g_depth; return n == 0 ? 0 : is_even(n - 1); } // expected-note {{'is_odd' is not pure because it writes to global 'g_depth'}}
+
+[[pure]] int parity(int n) { // expected-note {{'parity' declared pure here}}
+  return is_even(n); // expected-error {{pure function 'parity' calls 'is_even', which is not pure}}
+}
+
+// Accepted: trusted declarations (also on a redeclaration), pure recursion
+// and pure mutual recursion, and callees inferred pure from their bodies.
+[[purecc::assume_pure]] int trusted(int);
+int vendor_hash(int);
+[[purecc::assume_pure]] int vendor_hash(int);
+
+int ev(int n);
+int od(int n) { return n == 0 ? 0 : ev(n - 1); }
+int ev(int n) { return n == 0 ? 1 : od(n - 1); }
+
+[[pure]] int fact(int n) { return n <= 1 ? 1 : n * fact(n - 1); }
+
+[[pure]] int combined(int n) {
+  return trusted(n) + vendor_hash(n) + ev(n) + fact(n & 7);
+}

@@ -1,0 +1,2 @@
+/* A C unit: not C++, skipped. */
+int legacy(void) { return 0; }

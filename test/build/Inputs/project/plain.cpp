@@ -1,0 +1,2 @@
+// No purecc attribute at all.
+int plain(int x) { return x + 1; }

@@ -1,0 +1,2 @@
+#pragma once
+inline int add_one(int x) { return x + 1; }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# End-to-end check of one program (see ../lit.local.cfg for the contract).
+#   e2e.sh <purecc> <g++> <clang++> <runtime include dir> "<runtime link flags>"
+#          <source> <scratch prefix> [purecc options...]
+set -u
+purecc=$1 gxx=$2 clangxx=$3 rt_include=$4 rt_link=$5 src=$6 tmp=$7
+shift 7
+std="-std=c++20"
+
+fail() { echo "e2e: $*" >&2; exit 1; }
+
+"$purecc" rewrite "$@" "$src" -o "$tmp.out.cpp" -- $std -I"$rt_include" ||
+  fail "purecc rewrite failed"
+# The input has purecc's attributes, which compilers do not know: -w.
+"$gxx" $std -O1 -w "$src" -o "$tmp.orig" || fail "the input does not compile"
+"$tmp.orig" > "$tmp.expected" 2>&1
+expected_status=$?
+
+for cxx in "$gxx" "$clangxx"; do
+  name=$(basename "${cxx%% *}")
+  $cxx $std -O1 -Wall -Wextra -Werror -fopenmp -I"$rt_include" "$tmp.out.cpp" $rt_link \
+    -o "$tmp.$name" || fail "the output does not compile warning-free with $name"
+  for threads in 1 2 4; do
+    OMP_NUM_THREADS=$threads "$tmp.$name" > "$tmp.actual" 2>&1
+    status=$?
+    [ "$status" = "$expected_status" ] ||
+      fail "$name, $threads threads: exit status $status, expected $expected_status"
+    diff -u "$tmp.expected" "$tmp.actual" ||
+      fail "$name, $threads threads: output differs from the unrewritten program"
+  done
+done
+cat "$tmp.expected"

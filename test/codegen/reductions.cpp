@@ -1,0 +1,83 @@
+// Loops and standard algorithms that fold pure results become deterministic
+// tree reductions; the loop body stays as written, inside the leaf.
+// RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <vector>
+
+[[pure]] int sq(int x) { return x * x; }
+[[pure]] double term(long i) { return std::sin(static_cast<double>(i)) / (1.0 + i); }
+[[pure]] bool is_prime(int n) {
+  if (n < 2)
+    return false;
+  for (int d = 2; d * d <= n; ++d)
+    if (n % d == 0)
+      return false;
+  return true;
+}
+
+int main() {
+  const int n = 3000;
+  // An integer sum.
+  long total = 0;
+  for (int i = 0; i < n; ++i)
+    total += sq(i);
+  // CHECK:      {{^}}  total += purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i0) -> long { const int i = static_cast<int>(purecc_i0); long total = long{}; {
+  // CHECK-NEXT: {{^}}    total += sq(i); } return total; }, [](long a, long b) { return a + b; });
+  // REMARK: reductions.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'total' [purecc-reduction]
+
+  // A floating-point sum: the tree order, the same for every thread count.
+  double s = 0.0;
+  for (long i = 0; i < n; i++) {
+    s = s + term(i);
+  }
+  // CHECK:      {{^}}  s += purecc::parallel_reduce(0, n, double{}, [&](std::int64_t i) -> double { double s = double{}; {
+  // CHECK-NEXT: {{^}}    s = s + term(i);
+  // CHECK-NEXT: {{^}}  } return s; }, [](double a, double b) { return a + b; });
+
+  // Counting, a maximum and an exclusive or in one loop.
+  int primes = 0, best = 0;
+  unsigned mix = 1;
+  for (int i = 0; i <= n; ++i) {
+    if (is_prime(i))
+      ++primes;
+    best = std::max(best, sq(i) % 1009);
+    mix ^= static_cast<unsigned>(sq(i)) * 2654435761u;
+  }
+  // CHECK:      {{^}}  { auto [purecc_r2_0, purecc_r2_1, purecc_r2_2] = purecc::parallel_reduce(0, static_cast<std::int64_t>(n) + 1, std::tuple<int, int, unsigned int>{int{}, std::numeric_limits<int>::lowest(), static_cast<unsigned int>(0)}, [&](std::int64_t purecc_i1) -> std::tuple<int, int, unsigned int> { const int i = static_cast<int>(purecc_i1); int primes = int{}; int best = std::numeric_limits<int>::lowest(); unsigned int mix = static_cast<unsigned int>(0); {
+  // CHECK-NEXT: {{^}}    if (is_prime(i))
+  // CHECK-NEXT: {{^}}      ++primes;
+  // CHECK-NEXT: {{^}}    best = std::max(best, sq(i) % 1009);
+  // CHECK-NEXT: {{^}}    mix ^= static_cast<unsigned>(sq(i)) * 2654435761u;
+  // CHECK-NEXT: {{^}}  } return std::tuple<int, int, unsigned int>{primes, best, mix}; }, [](const std::tuple<int, int, unsigned int> &a, const std::tuple<int, int, unsigned int> &b) { return std::tuple<int, int, unsigned int>{std::get<0>(a) + std::get<0>(b), std::max(std::get<1>(a), std::get<1>(b)), std::get<2>(a) ^ std::get<2>(b)}; }); primes += purecc_r2_0; best = std::max(best, purecc_r2_1); mix ^= purecc_r2_2; }
+  // REMARK: reductions.cpp:[[@LINE-12]]:3: remark: loop rewritten as a parallel reduction of 'primes', 'best' and 'mix' [purecc-reduction]
+
+  // Range-for over a container, and the standard algorithms.
+  std::vector<int> v(n);
+  std::iota(v.begin(), v.end(), 0);
+  long evens = 0;
+  for (const int &x : v)
+    if (x % 2 == 0)
+      evens += sq(x);
+  // CHECK: {{^}}  evens += purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k3) -> long { const int &x = v[purecc_k3]; long evens = long{}; {
+  long count = std::count_if(v.begin(), v.end(), [](int x) { return is_prime(x); });
+  // CHECK: {{^}}  long count = purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x) { return is_prime(x); })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]) ? 1 : 0; }, [](long a, long b) { return a + b; });
+  // REMARK: reductions.cpp:[[@LINE-2]]:16: remark: call to 'std::count_if' rewritten as a parallel reduction [purecc-parallel-algorithm]
+  long acc = std::accumulate(v.begin(), v.end(), 0L);
+  // CHECK: {{^}}  long acc = (0L + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k) -> long { return v[purecc_k]; }, [](long a, long b) { return a + b; }));
+  long squares = std::transform_reduce(v.begin(), v.end(), 0L, std::plus<>(), sq);
+  // CHECK: {{^}}  long squares = (0L + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = (sq)](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]); }, [](long a, long b) { return a + b; }));
+  std::vector<double> d(100, 0.75);
+  int truncated = std::accumulate(d.begin(), d.end(), 0);
+  // REMARK: reductions.cpp:[[@LINE-1]]:19: remark: call to 'std::accumulate' not parallelized: each step converts 'double' to 'int' (the running total), which the tree order would change [purecc-missed-algorithm]
+
+  std::printf("%ld %.12g %d %d %u %ld %ld %ld %ld %d\n", total, s, primes, best, mix, evens,
+              count, acc, squares, truncated);
+  return 0;
+}
+// OUT: 8995500500 0.543456546695 430 1008 388939281 4495501000 430 4498500 8995500500 0

@@ -1,0 +1,196 @@
+// The in-process memo tier (purecc/memo_cache.h): hits, LRU eviction under a
+// byte budget, and single flight — concurrent identical calls compute once,
+// and an abandoned (throwing) computation never hands out a value.
+#include "purecc/memo_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <barrier>
+#include <thread>
+
+namespace {
+
+using purecc::MemoCache;
+using purecc::MemoKey;
+
+MemoKey key(std::uint64_t i) { return MemoKey{i * 0x9e3779b97f4a7c15ULL, i}; }
+
+/// Computes `value` under `k` unless cached; returns what the caller sees.
+std::string get_or_compute(MemoCache &c, const MemoKey &k, const std::string &value) {
+  std::string out;
+  std::uint64_t cost = 0;
+  auto probe = c.acquire(k, out);
+  switch (probe.outcome) {
+  case MemoCache::Outcome::hit:
+    return out;
+  case MemoCache::Outcome::in_flight:
+    if (MemoCache::wait(*probe.flight, out, cost))
+      return out;
+    return value;
+  case MemoCache::Outcome::reentrant:
+    return value;
+  case MemoCache::Outcome::claimed:
+    MemoCache::Claim(c, k, std::move(probe.flight)).fulfil(value, 7);
+    return value;
+  }
+  return "";
+}
+
+TEST(MemoCache, MissThenHitWithCost) {
+  MemoCache c(1 << 20);
+  std::string out;
+  auto first = c.acquire(key(1), out);
+  ASSERT_EQ(first.outcome, MemoCache::Outcome::claimed);
+  MemoCache::Claim(c, key(1), std::move(first.flight)).fulfil("abc", 1234);
+  auto second = c.acquire(key(1), out);
+  EXPECT_EQ(second.outcome, MemoCache::Outcome::hit);
+  EXPECT_EQ(out, "abc");
+  EXPECT_EQ(second.cost_ns, 1234u);
+  EXPECT_EQ(c.entries(), 1u);
+  EXPECT_EQ(c.bytes(), 3 + MemoCache::kEntryOverhead);
+}
+
+TEST(MemoCache, EvictsLeastRecentlyUsedUnderBudget) {
+  // Room for exactly 4 entries of 100 bytes, all in one shard so that the
+  // order is exact LRU.
+  const std::uint64_t entry = 100 + MemoCache::kEntryOverhead;
+  MemoCache c(4 * entry, /*shard_count=*/1);
+  const std::string v(100, 'v');
+  for (int i = 0; i < 4; ++i)
+    get_or_compute(c, key(i), v);
+  std::string out;
+  ASSERT_EQ(c.acquire(key(0), out).outcome, MemoCache::Outcome::hit); // 0 is now most recent
+  get_or_compute(c, key(4), v);                                         // evicts 1
+  EXPECT_EQ(c.entries(), 4u);
+  EXPECT_LE(c.bytes(), c.budget());
+  EXPECT_EQ(c.evictions(), 1u);
+  EXPECT_EQ(c.acquire(key(0), out).outcome, MemoCache::Outcome::hit);
+  auto evicted = c.acquire(key(1), out);
+  EXPECT_EQ(evicted.outcome, MemoCache::Outcome::claimed);
+  c.abandon(key(1), evicted.flight);
+  for (int i : {2, 3, 4})
+    EXPECT_EQ(c.acquire(key(i), out).outcome, MemoCache::Outcome::hit) << i;
+}
+
+TEST(MemoCache, BudgetHoldsAcrossShards) {
+  MemoCache c(64 * 1024, 16);
+  const std::string v(500, 'x');
+  for (int i = 0; i < 2000; ++i)
+    get_or_compute(c, key(i), v);
+  EXPECT_LE(c.bytes(), c.budget());
+  EXPECT_GT(c.entries(), 64u); // most of the budget is in use
+  EXPECT_EQ(c.entries() + c.evictions(), 2000u);
+}
+
+TEST(MemoCache, TooLargeValueIsReturnedButNotKept) {
+  MemoCache c(1000);
+  EXPECT_EQ(get_or_compute(c, key(1), std::string(5000, 'b')), std::string(5000, 'b'));
+  EXPECT_EQ(c.entries(), 0u);
+  EXPECT_EQ(c.bytes(), 0u);
+}
+
+TEST(MemoCache, ManyThreadsComputeEachKeyOnce) {
+  MemoCache c(1 << 20);
+  constexpr int kThreads = 8, kKeys = 50, kRounds = 20;
+  std::atomic<int> computed[kKeys] = {};
+  std::atomic<int> wrong{0};
+  std::barrier start(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      for (int r = 0; r < kRounds; ++r)
+        for (int k = 0; k < kKeys; ++k) {
+          const int i = (k + t * 7) % kKeys;
+          std::string out;
+          std::uint64_t cost = 0;
+          auto probe = c.acquire(key(i), out);
+          if (probe.outcome == MemoCache::Outcome::claimed) {
+            computed[i].fetch_add(1);
+            std::this_thread::sleep_for(std::chrono::microseconds(200)); // others pile up
+            out = "value" + std::to_string(i);
+            MemoCache::Claim(c, key(i), std::move(probe.flight)).fulfil(out, 1);
+          } else if (probe.outcome == MemoCache::Outcome::in_flight) {
+            ASSERT_TRUE(MemoCache::wait(*probe.flight, out, cost));
+          }
+          if (out != "value" + std::to_string(i))
+            wrong.fetch_add(1);
+        }
+    });
+  for (auto &th : threads)
+    th.join();
+  for (int k = 0; k < kKeys; ++k)
+    EXPECT_EQ(computed[k].load(), 1) << "key " << k;
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+TEST(MemoCache, AbandonedFlightReleasesWaitersWithoutAValue) {
+  MemoCache c(1 << 20);
+  std::string out;
+  auto owner = c.acquire(key(9), out);
+  ASSERT_EQ(owner.outcome, MemoCache::Outcome::claimed);
+  std::atomic<int> released{0}, got_value{0};
+  std::vector<std::thread> waiters;
+  for (int i = 0; i < 4; ++i)
+    waiters.emplace_back([&] {
+      std::string v;
+      std::uint64_t cost = 0;
+      auto p = c.acquire(key(9), v);
+      ASSERT_EQ(p.outcome, MemoCache::Outcome::in_flight);
+      got_value += MemoCache::wait(*p.flight, v, cost);
+      released += 1;
+    });
+  while (true) { // wait until every waiter joined the flight
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (owner.flight.use_count() >= 6) // owner probe + table + 4 waiters
+      break;
+  }
+  try {
+    MemoCache::Claim claim(c, key(9), std::move(owner.flight));
+    throw std::runtime_error("body failed");
+  } catch (const std::runtime_error &) {
+  }
+  for (auto &w : waiters)
+    w.join();
+  EXPECT_EQ(released.load(), 4);
+  EXPECT_EQ(got_value.load(), 0);
+  // Nothing was stored, and the key can be claimed again.
+  EXPECT_EQ(c.acquire(key(9), out).outcome, MemoCache::Outcome::claimed);
+}
+
+TEST(MemoCache, SameThreadSameKeyIsReentrantNotADeadlock) {
+  MemoCache c(1 << 20);
+  std::string out;
+  auto outer = c.acquire(key(3), out);
+  ASSERT_EQ(outer.outcome, MemoCache::Outcome::claimed);
+  EXPECT_EQ(c.acquire(key(3), out).outcome, MemoCache::Outcome::reentrant);
+  c.abandon(key(3), outer.flight);
+}
+
+TEST(MemoCache, ZeroBudgetStillDedupsConcurrentCalls) {
+  MemoCache c(0);
+  std::string out;
+  auto owner = c.acquire(key(5), out);
+  ASSERT_EQ(owner.outcome, MemoCache::Outcome::claimed);
+  auto waiter = c.acquire(key(5), out); // a second caller (same thread reports reentrant,
+  EXPECT_EQ(waiter.outcome, MemoCache::Outcome::reentrant); // so ask from another thread)
+  std::string seen;
+  std::thread other([&] {
+    std::string v;
+    std::uint64_t cost = 0;
+    auto p = c.acquire(key(5), v);
+    ASSERT_EQ(p.outcome, MemoCache::Outcome::in_flight);
+    ASSERT_TRUE(MemoCache::wait(*p.flight, v, cost));
+    seen = v;
+  });
+  while (owner.flight.use_count() < 4) // owner probe + table + reentrant probe + other
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  waiter.flight.reset();
+  MemoCache::Claim(c, key(5), std::move(owner.flight)).fulfil("v5", 1);
+  other.join();
+  EXPECT_EQ(seen, "v5");
+  EXPECT_EQ(c.entries(), 0u);
+}
+
+} // namespace

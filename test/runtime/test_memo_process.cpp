@@ -1,0 +1,202 @@
+// Whole-program behaviour of purecc::memoize across processes: this test
+// binary re-runs itself as a small "memoized program" (PURECC_TEST_CHILD set)
+// configured only by environment variables, exactly as users run one.
+#include "purecc/cache_admin.h"
+#include "purecc/memo.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- the child program ---------------------------------------------------------
+
+int body_calls = 0;
+
+long slow_square__purecc_body(long x) {
+  ++body_calls;
+  return x * x + 1;
+}
+// What `purecc rewrite` emits for `[[purecc::memo]] long slow_square(long x)`.
+long slow_square(long x) {
+  static const purecc::MemoSite site{"slow_square", 0x51075ULL, 0x9a4eULL};
+  return purecc::memoize(site, [&] { return slow_square__purecc_body(x); }, x);
+}
+
+/// Calls slow_square for x in [PURECC_TEST_FROM, PURECC_TEST_TO) twice and
+/// prints how often the body ran and the sum of the results.
+int run_child() {
+  const long from = std::atol(std::getenv("PURECC_TEST_FROM"));
+  const long to = std::atol(std::getenv("PURECC_TEST_TO"));
+  long sum = 0;
+  for (int round = 0; round < 2; ++round)
+    for (long x = from; x < to; ++x)
+      sum += slow_square(x);
+  std::printf("body calls: %d\nsum: %ld\n", body_calls, sum);
+  return 0;
+}
+
+[[maybe_unused]] const bool child_hook = [] {
+  if (std::getenv("PURECC_TEST_CHILD"))
+    std::exit(run_child()); // exit(), not _exit(): the runtime flushes at exit
+  return false;
+}();
+
+// ---- the parent ------------------------------------------------------------------
+
+fs::path fresh_dir(const std::string &name) {
+  fs::path dir = fs::path(PURECC_TEST_TMPDIR) / ("memo_process-" + name); // reset on each run
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string self_exe() { return fs::read_symlink("/proc/self/exe").string(); }
+
+struct ChildResult {
+  std::string out, err;
+  int status = -1;
+};
+
+/// Starts the child with `env` (NAME=value words, single-quoted by the
+/// caller where needed); finish() collects it.
+struct Child {
+  FILE *pipe = nullptr;
+  fs::path err_file;
+  Child(const std::string &env, const fs::path &scratch, int id) {
+    err_file = scratch / ("stderr-" + std::to_string(id));
+    const std::string cmd = "env PURECC_TEST_CHILD=1 PURECC_MEMO_MIN_MS=0 " + env + " '" +
+                            self_exe() + "' 2>'" + err_file.string() + "'";
+    pipe = popen(cmd.c_str(), "r");
+  }
+  ChildResult finish() {
+    ChildResult r;
+    char buf[4096];
+    size_t n;
+    while (pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0)
+      r.out.append(buf, n);
+    r.status = pipe ? pclose(pipe) : -1;
+    std::ifstream in(err_file);
+    r.err.assign(std::istreambuf_iterator<char>(in), {});
+    return r;
+  }
+};
+
+ChildResult run(const std::string &env, const fs::path &scratch) {
+  static int id = 0;
+  return Child(env, scratch, ++id).finish();
+}
+
+std::string sum_line(long from, long to) {
+  long sum = 0;
+  for (long x = from; x < to; ++x)
+    sum += 2 * (x * x + 1);
+  return "sum: " + std::to_string(sum) + "\n";
+}
+
+std::string expected_out(int body_calls, long from, long to) {
+  return "body calls: " + std::to_string(body_calls) + "\n" + sum_line(from, to);
+}
+
+TEST(MemoProcess, SecondRunSkipsTheWork) {
+  const fs::path dir = fresh_dir("second-run");
+  const std::string env = "PURECC_CACHE_DIR='" + (dir / "cache").string() +
+                          "' PURECC_TEST_FROM=0 PURECC_TEST_TO=20";
+  const ChildResult first = run(env, dir);
+  EXPECT_EQ(first.status, 0);
+  EXPECT_EQ(first.out, expected_out(20, 0, 20)) << "second round hits memory";
+  EXPECT_EQ(first.err, "");
+  const ChildResult second = run(env, dir);
+  EXPECT_EQ(second.status, 0);
+  EXPECT_EQ(second.out, expected_out(0, 0, 20)) << "every result comes from disk";
+  EXPECT_EQ(second.err, "");
+  EXPECT_FALSE(fs::exists(dir / "cache" / "memo.sqlite-wal")) << "closed cleanly at exit";
+
+  // The per-function counters of both runs, as `purecc cache stats` shows them.
+  std::ostringstream out, err;
+  ASSERT_EQ(purecc::cache_command({"stats", "--cache-dir=" + (dir / "cache").string()}, out, err), 0);
+  EXPECT_TRUE(std::regex_search(
+      out.str(), std::regex("entries: 20 \\(2\\.1 KiB of [0-9.]+ [KMGT]iB\\)\n"
+                            "calls: 80, hits: 60 \\(memory 40, disk 20\\), misses: 20, hit rate: 75\\.0%\n")))
+      << out.str();
+  EXPECT_TRUE(std::regex_search(
+      out.str(), std::regex("\n  slow_square +20 +2\\.1 KiB +80 +40 +20 +20 +[0-9.]+ (ns|us|ms|s)\n")))
+      << out.str();
+}
+
+TEST(MemoProcess, TwoProcessesShareOneCacheAtOnce) {
+  const fs::path dir = fresh_dir("shared");
+  const std::string cache = "PURECC_CACHE_DIR='" + (dir / "cache").string() + "'";
+  Child a(cache + " PURECC_TEST_FROM=0 PURECC_TEST_TO=300", dir, 1);
+  Child b(cache + " PURECC_TEST_FROM=150 PURECC_TEST_TO=450", dir, 2);
+  const ChildResult ra = a.finish(), rb = b.finish();
+  EXPECT_EQ(ra.status, 0);
+  EXPECT_EQ(rb.status, 0);
+  EXPECT_EQ(ra.err, "");
+  EXPECT_EQ(rb.err, "");
+  // Each computed what it did not find; both printed the right sums.
+  EXPECT_EQ(ra.out.substr(ra.out.find("sum:")), sum_line(0, 300));
+  EXPECT_EQ(rb.out.substr(rb.out.find("sum:")), sum_line(150, 450));
+  const ChildResult third = run(cache + " PURECC_TEST_FROM=0 PURECC_TEST_TO=450", dir);
+  EXPECT_EQ(third.out, expected_out(0, 0, 450)) << "the union of both runs is on disk";
+}
+
+TEST(MemoProcess, StatsAtExit) {
+  const fs::path dir = fresh_dir("stats");
+  const std::string env = "PURECC_STATS=1 PURECC_CACHE_DIR='" + (dir / "cache").string() +
+                          "' PURECC_TEST_FROM=0 PURECC_TEST_TO=5";
+  const ChildResult first = run(env, dir);
+  const std::string header = "purecc: memo statistics\n"
+                             "  function         calls   mem hits  disk hits     misses   time saved\n";
+  EXPECT_TRUE(std::regex_match(
+      first.err, std::regex(header + "  slow_square         10          5          0          5 +[0-9.]+ (ns|us|ms|s)\n")))
+      << first.err;
+  const ChildResult second = run(env, dir);
+  EXPECT_TRUE(std::regex_match(
+      second.err, std::regex(header + "  slow_square         10          5          5          0 +[0-9.]+ (ns|us|ms|s)\n")))
+      << second.err;
+}
+
+TEST(MemoProcess, BadEnvironmentWarnsOnceAndKeepsComputing) {
+  const fs::path dir = fresh_dir("bad-env");
+  const ChildResult r = run("PURECC_CACHE_DIR='" + (dir / "cache").string() +
+                        "' PURECC_CACHE_MAX_SIZE=lots PURECC_TEST_FROM=0 PURECC_TEST_TO=10",
+                    dir);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, expected_out(10, 0, 10));
+  EXPECT_EQ(r.err, "purecc: warning: PURECC_CACHE_MAX_SIZE='lots' is not a size (like 100M or 5G); "
+                   "memoizing in memory only [purecc-memo-config]\n");
+  EXPECT_FALSE(fs::exists(dir / "cache")) << "the disk tier stayed off";
+}
+
+TEST(MemoProcess, UnwritableCacheDirectoryWarnsOnceAndKeepsComputing) {
+  const fs::path dir = fresh_dir("unwritable");
+  std::ofstream(dir / "file") << "x";
+  const fs::path cache = dir / "file" / "cache";
+  const ChildResult r = run("PURECC_CACHE_DIR='" + cache.string() + "' PURECC_TEST_FROM=0 PURECC_TEST_TO=10", dir);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, expected_out(10, 0, 10));
+  EXPECT_EQ(r.err, "purecc: warning: cannot use the memo cache directory '" + cache.string() +
+                       "': cannot create '" + cache.string() +
+                       "': Not a directory; memoizing in memory only [purecc-memo-disk]\n");
+}
+
+TEST(MemoProcess, ModesOffAndMem) {
+  const fs::path dir = fresh_dir("modes");
+  const std::string common = " PURECC_CACHE_DIR='" + (dir / "cache").string() +
+                             "' PURECC_TEST_FROM=0 PURECC_TEST_TO=10";
+  EXPECT_EQ(run("PURECC_MEMO=off" + common, dir).out, expected_out(20, 0, 10));
+  EXPECT_EQ(run("PURECC_MEMO=mem" + common, dir).out, expected_out(10, 0, 10));
+  EXPECT_EQ(run("PURECC_MEMO=mem" + common, dir).out, expected_out(10, 0, 10)) << "nothing persisted";
+  EXPECT_FALSE(fs::exists(dir / "cache"));
+}
+
+} // namespace

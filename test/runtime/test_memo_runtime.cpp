@@ -1,0 +1,350 @@
+// Memoized calls through purecc::MemoRuntime (purecc/memo.h): each tier,
+// single flight with and without exceptions, nesting, the persistence
+// threshold, corruption, and the one-line fallback warnings.
+#include "purecc/memo.h"
+
+#include <gtest/gtest.h>
+
+#include <barrier>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using purecc::MemoConfig;
+using purecc::MemoMode;
+using purecc::MemoRuntime;
+using purecc::MemoSite;
+
+fs::path fresh_dir(const std::string &name) {
+  fs::path dir = fs::path(PURECC_TEST_TMPDIR) / ("memo_runtime-" + name); // reset on each run
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+MemoConfig config(MemoMode mode, const fs::path &dir = {}) {
+  MemoConfig c;
+  c.mode = mode;
+  c.cache_dir = dir;
+  c.min_persist_time = std::chrono::nanoseconds(0);
+  return c;
+}
+
+/// Collects warnings so tests can assert their exact text.
+struct Warnings {
+  std::vector<std::string> lines;
+  std::function<void(const std::string &)> sink() {
+    return [this](const std::string &l) { lines.push_back(l); };
+  }
+};
+
+const MemoSite square_site{"square", 0x5157ULL, 0x1ULL};
+std::atomic<int> square_calls{0};
+long square_body(long x) {
+  square_calls.fetch_add(1);
+  return x * x;
+}
+long square(MemoRuntime &rt, long x) {
+  return rt.call(square_site, [&] { return square_body(x); }, x);
+}
+
+TEST(MemoRuntime, MemoryTierComputesEachArgumentOnce) {
+  MemoRuntime rt(config(MemoMode::mem));
+  square_calls = 0;
+  for (int round = 0; round < 3; ++round)
+    for (long x = 0; x < 10; ++x)
+      EXPECT_EQ(square(rt, x), x * x);
+  EXPECT_EQ(square_calls.load(), 10);
+  const auto rows = rt.stats().rows();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].name, "square");
+  EXPECT_EQ(rows[0].counts.calls, 30u);
+  EXPECT_EQ(rows[0].counts.misses, 10u);
+  EXPECT_EQ(rows[0].counts.mem_hits, 20u);
+  EXPECT_EQ(rows[0].counts.disk_hits, 0u);
+}
+
+TEST(MemoRuntime, OffModeAlwaysRunsTheBody) {
+  MemoRuntime rt(config(MemoMode::off));
+  square_calls = 0;
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(square(rt, 4), 16);
+  EXPECT_EQ(square_calls.load(), 5);
+  EXPECT_EQ(rt.stats().rows()[0].counts.misses, 5u);
+}
+
+TEST(MemoRuntime, StructuredArgumentsAndResults) {
+  MemoRuntime rt(config(MemoMode::mem));
+  static const MemoSite site{"split", 0x5911ULL, 0x2ULL};
+  int calls = 0;
+  auto split = [&](const std::string &s, char sep) {
+    return rt.call(site, [&] {
+      ++calls;
+      std::vector<std::string> parts(1);
+      for (char c : s) {
+        if (c == sep)
+          parts.emplace_back();
+        else
+          parts.back().push_back(c);
+      }
+      return parts;
+    }, s, sep);
+  };
+  EXPECT_EQ(split("a,b,c", ','), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(split("a,b,c", ','), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(split("a,b,c", ';'), (std::vector<std::string>{"a,b,c"}));
+  EXPECT_EQ(calls, 2);
+}
+
+TEST(MemoRuntime, ConcurrentIdenticalCallsComputeOnce) {
+  MemoRuntime rt(config(MemoMode::mem));
+  static const MemoSite site{"slow", 0x510ULL, 0x3ULL};
+  std::atomic<int> calls{0};
+  constexpr int kThreads = 8;
+  std::barrier start(kThreads);
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&] {
+      start.arrive_and_wait();
+      for (int k = 0; k < 20; ++k) {
+        const int v = rt.call(site, [&] {
+          calls.fetch_add(1);
+          std::this_thread::sleep_for(std::chrono::milliseconds(2));
+          return k * 3;
+        }, k);
+        wrong += v != k * 3;
+      }
+    });
+  for (auto &t : threads)
+    t.join();
+  EXPECT_EQ(calls.load(), 20);
+  EXPECT_EQ(wrong.load(), 0);
+  const auto c = rt.stats().rows()[0].counts;
+  EXPECT_EQ(c.calls, 160u);
+  EXPECT_EQ(c.misses, 20u);
+  EXPECT_EQ(c.mem_hits, 140u);
+}
+
+TEST(MemoRuntime, WhenTheFirstCallThrowsWaitersRunTheBodyThemselves) {
+  MemoRuntime rt(config(MemoMode::mem));
+  static const MemoSite site{"flaky", 0xf1ULL, 0x4ULL};
+  std::atomic<int> calls{0};
+  std::atomic<bool> waiters_ready{false};
+  // The first invocation waits until the others are queued on its flight,
+  // then throws; later invocations succeed.
+  auto body = [&]() -> int {
+    if (calls.fetch_add(1) == 0) {
+      while (!waiters_ready.load())
+        std::this_thread::yield();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      throw std::runtime_error("first call fails");
+    }
+    return 42;
+  };
+  std::atomic<int> threw{0}, got42{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      if (t != 0)
+        while (calls.load() == 0)
+          std::this_thread::yield();
+      if (t == 3)
+        waiters_ready = true;
+      try {
+        got42 += rt.call(site, body, 7) == 42;
+      } catch (const std::runtime_error &e) {
+        EXPECT_STREQ(e.what(), "first call fails");
+        threw += 1;
+      }
+    });
+  for (auto &t : threads)
+    t.join();
+  EXPECT_EQ(threw.load(), 1) << "only the caller whose body threw sees the exception";
+  EXPECT_EQ(got42.load(), 3);
+  EXPECT_GE(calls.load(), 2) << "waiters ran the body themselves";
+  EXPECT_EQ(rt.call(site, body, 7), 42);
+}
+
+TEST(MemoRuntime, ExceptionsAreNotCached) {
+  MemoRuntime rt(config(MemoMode::mem));
+  static const MemoSite site{"thrower", 0x7ULL, 0x5ULL};
+  int calls = 0;
+  auto body = [&]() -> int {
+    if (++calls < 3)
+      throw std::invalid_argument("not yet");
+    return 1;
+  };
+  EXPECT_THROW(rt.call(site, body, 0), std::invalid_argument);
+  EXPECT_THROW(rt.call(site, body, 0), std::invalid_argument);
+  EXPECT_EQ(rt.call(site, body, 0), 1);
+  EXPECT_EQ(rt.call(site, body, 0), 1);
+  EXPECT_EQ(calls, 3);
+}
+
+MemoRuntime *fib_rt = nullptr;
+std::atomic<int> fib_calls{0};
+long fib(int n) {
+  static const MemoSite site{"fib", 0xf1bULL, 0x6ULL};
+  return fib_rt->call(site, [&]() -> long {
+    fib_calls.fetch_add(1);
+    return n < 2 ? n : fib(n - 1) + fib(n - 2);
+  }, n);
+}
+
+TEST(MemoRuntime, NestedMemoizedCalls) {
+  MemoRuntime rt(config(MemoMode::mem));
+  fib_rt = &rt;
+  fib_calls = 0;
+  EXPECT_EQ(fib(80), 23416728348467685L);
+  EXPECT_EQ(fib_calls.load(), 81);
+}
+
+TEST(MemoRuntime, SameKeyNestedOnOneThreadDoesNotDeadlock) {
+  MemoRuntime rt(config(MemoMode::mem));
+  static const MemoSite site{"self", 0x5e1fULL, 0x7ULL};
+  int depth = 0;
+  std::function<int()> body = [&]() -> int {
+    return ++depth < 3 ? rt.call(site, body, 1) + 1 : 0;
+  };
+  EXPECT_EQ(rt.call(site, body, 1), 2);
+}
+
+TEST(MemoRuntime, DiskTierServesANewRuntime) {
+  const fs::path dir = fresh_dir("disk");
+  square_calls = 0;
+  {
+    MemoRuntime first(config(MemoMode::disk, dir));
+    ASSERT_EQ(first.mode(), MemoMode::disk) << first.warning();
+    for (long x = 0; x < 10; ++x)
+      EXPECT_EQ(square(first, x), x * x);
+  }
+  EXPECT_EQ(square_calls.load(), 10);
+  MemoRuntime second(config(MemoMode::disk, dir));
+  for (long x = 0; x < 10; ++x)
+    EXPECT_EQ(square(second, x), x * x);
+  EXPECT_EQ(square_calls.load(), 10) << "every result came from disk";
+  for (long x = 0; x < 10; ++x)
+    EXPECT_EQ(square(second, x), x * x);
+  const auto c = second.stats().rows()[0].counts;
+  EXPECT_EQ(c.disk_hits, 10u);
+  EXPECT_EQ(c.mem_hits, 10u) << "disk hits are promoted to memory";
+  EXPECT_EQ(c.misses, 0u);
+}
+
+TEST(MemoRuntime, OnlySlowResultsArePersisted) {
+  const fs::path dir = fresh_dir("threshold");
+  MemoConfig c = config(MemoMode::disk, dir);
+  c.min_persist_time = std::chrono::milliseconds(5);
+  static const MemoSite site{"mixed", 0x313ULL, 0x8ULL};
+  auto body = [](int ms) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    return ms;
+  };
+  {
+    MemoRuntime rt(c);
+    rt.call(site, [&] { return body(0); }, 0);
+    rt.call(site, [&] { return body(10); }, 10);
+  }
+  MemoRuntime rt(c);
+  rt.flush();
+  const auto sum = rt.disk()->summary();
+  EXPECT_EQ(sum.entries, 1u) << "the 0 ms result stays in memory only";
+  int calls = 0;
+  rt.call(site, [&] { ++calls; return body(10); }, 10);
+  EXPECT_EQ(calls, 0);
+  ASSERT_EQ(sum.functions.size(), 1u);
+  EXPECT_EQ(sum.functions[0].name, "mixed");
+  EXPECT_EQ(sum.functions[0].counts.calls, 2u) << "counters of the first runtime were saved";
+}
+
+TEST(MemoRuntime, CorruptStoredValueIsRecomputedCorrectly) {
+  const fs::path dir = fresh_dir("corrupt");
+  static const MemoSite site{"text", 0x7e47ULL, 0x9ULL};
+  const std::string text = "the quick brown fox jumps over the lazy dog 0123456789";
+  {
+    MemoRuntime rt(config(MemoMode::disk, dir));
+    rt.call(site, [&] { return text; }, 1);
+  }
+  const fs::path file = dir / purecc::DiskStore::kFileName;
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  in.close();
+  const auto at = bytes.find(text);
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + 4] = 'Q';
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+
+  MemoRuntime rt(config(MemoMode::disk, dir));
+  int calls = 0;
+  EXPECT_EQ(rt.call(site, [&] { ++calls; return text; }, 1), text);
+  EXPECT_EQ(calls, 1) << "a corrupt entry is a miss";
+  EXPECT_EQ(rt.disk()->corrupt_entries_seen(), 1u);
+}
+
+TEST(MemoRuntime, BadConfigurationWarnsOnceAndUsesMemory) {
+  MemoConfig c = config(MemoMode::mem);
+  c.problems = "PURECC_CACHE_MAX_SIZE='x' is not a size (like 100M or 5G)";
+  Warnings w;
+  MemoRuntime rt(c, w.sink());
+  ASSERT_EQ(w.lines.size(), 1u);
+  EXPECT_EQ(w.lines[0], "purecc: warning: PURECC_CACHE_MAX_SIZE='x' is not a size (like 100M or "
+                        "5G); memoizing in memory only [purecc-memo-config]");
+  EXPECT_EQ(rt.mode(), MemoMode::mem);
+  square_calls = 0;
+  EXPECT_EQ(square(rt, 9), 81);
+  EXPECT_EQ(square(rt, 9), 81);
+  EXPECT_EQ(square_calls.load(), 1);
+}
+
+TEST(MemoRuntime, UnwritableCacheDirectoryWarnsOnceAndUsesMemory) {
+  const fs::path dir = fresh_dir("unwritable");
+  std::ofstream(dir / "file") << "x";
+  const fs::path cache = dir / "file" / "cache"; // under a regular file: never creatable
+  Warnings w;
+  MemoRuntime rt(config(MemoMode::disk, cache), w.sink());
+  EXPECT_EQ(rt.mode(), MemoMode::mem);
+  EXPECT_EQ(rt.disk(), nullptr);
+  ASSERT_EQ(w.lines.size(), 1u);
+  EXPECT_EQ(w.lines[0], "purecc: warning: cannot use the memo cache directory '" + cache.string() +
+                            "': cannot create '" + cache.string() +
+                            "': Not a directory; memoizing in memory only [purecc-memo-disk]");
+  square_calls = 0;
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(square(rt, 12), 144);
+  EXPECT_EQ(square_calls.load(), 1) << "results are kept in memory";
+  EXPECT_EQ(w.lines.size(), 1u) << "one warning, not one per call";
+}
+
+TEST(MemoRuntime, StatsTableFormat) {
+  std::vector<purecc::StatsRow> rows = {
+      {"fib", purecc::Hash128{1, 2}, purecc::CallCounts{100, 80, 8, 12, 12300000, 5}},
+      {"a_longer_function_name", purecc::Hash128{3, 4}, purecc::CallCounts{1, 0, 0, 1, 0, 9}}};
+  std::ostringstream out;
+  purecc::print_stats_table(rows, out);
+  EXPECT_EQ(out.str(),
+            "purecc: memo statistics\n"
+            "  function                    calls   mem hits  disk hits     misses   time saved\n"
+            "  fib                           100         80          8         12      12.3 ms\n"
+            "  a_longer_function_name          1          0          0          1         0 ns\n");
+}
+
+TEST(MemoRuntime, PrintStatsReportsEveryFunction) {
+  MemoRuntime rt(config(MemoMode::mem));
+  square_calls = 0;
+  square(rt, 1);
+  square(rt, 1);
+  std::ostringstream out;
+  rt.print_stats(out);
+  EXPECT_TRUE(std::regex_match(out.str(), std::regex("purecc: memo statistics\n"
+                                                     "  function +calls +mem hits +disk hits +misses +time saved\n"
+                                                     "  square +2 +1 +0 +1 +[0-9.]+ (ns|us|ms|s)\n")))
+      << out.str();
+}
+
+} // namespace

@@ -1,0 +1,190 @@
+// Tests of purecc::parallel_reduce: values, empty and one-element ranges,
+// the documented tree shape, bitwise determinism across thread counts,
+// order of a non-commutative combine, move-only accumulators, exceptions,
+// nesting and large ranges.
+#include "purecc/reduce.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "purecc/scheduler.h"
+
+namespace {
+
+constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+
+std::uint64_t bits(double d) {
+  std::uint64_t b;
+  std::memcpy(&b, &d, sizeof b);
+  return b;
+}
+
+double inverse(std::int64_t i) { return 1.0 / static_cast<double>(i + 1); }
+double sine(std::int64_t i) { return std::sin(static_cast<double>(i)); }
+
+// The tree of docs/runtime.md, written out independently and run serially.
+double reference_tree(std::int64_t b, std::int64_t e, std::int64_t leaf,
+                      double (*f)(std::int64_t)) {
+  std::int64_t n = e - b;
+  if (n <= leaf) {
+    double acc = f(b);
+    for (std::int64_t i = b + 1; i < e; ++i) acc = acc + f(i);
+    return acc;
+  }
+  std::int64_t leaves = (n + leaf - 1) / leaf;
+  std::int64_t mid = b + leaves / 2 * leaf;
+  return reference_tree(b, mid, leaf, f) + reference_tree(mid, e, leaf, f);
+}
+
+double parallel_sum(std::int64_t n, double (*f)(std::int64_t), int threads) {
+  purecc::set_num_threads(threads);
+  return purecc::parallel_reduce(0, n, 0.0, f, std::plus<>());
+}
+
+TEST(ParallelReduce, SumsIntegers) {
+  for (int threads : {1, 2, 3}) {
+    purecc::set_num_threads(threads);
+    EXPECT_EQ(purecc::parallel_reduce(0, 100000, 0LL, [](std::int64_t i) { return i; },
+                                      std::plus<>()),
+              100000LL * 99999 / 2);
+  }
+}
+
+TEST(ParallelReduce, EmptyRangeReturnsIdentity) {
+  auto never = [](std::int64_t) -> int { throw std::logic_error("leaf called"); };
+  EXPECT_EQ(purecc::parallel_reduce(5, 5, 42, never, std::plus<>()), 42);
+  EXPECT_EQ(purecc::parallel_reduce(9, 3, -1, never, std::plus<>()), -1);
+}
+
+TEST(ParallelReduce, OneElementIsTheLeafValueWithoutIdentity) {
+  // The identity is only the result of an empty range; it is never folded in.
+  EXPECT_EQ(purecc::parallel_reduce(7, 8, 1000, [](std::int64_t i) { return int(i) * 2; },
+                                    std::plus<>()),
+            14);
+}
+
+TEST(ParallelReduce, NegativeAndExtremeBounds) {
+  EXPECT_EQ(purecc::parallel_reduce(-500, 500, 0LL, [](std::int64_t i) { return i; },
+                                    std::plus<>()),
+            -500);
+  auto count = [](std::int64_t) { return 1LL; };
+  EXPECT_EQ(purecc::parallel_reduce(kMax - 3000, kMax, 0LL, count, std::plus<>()), 3000);
+  EXPECT_EQ(purecc::parallel_reduce(std::numeric_limits<std::int64_t>::min(),
+                                    std::numeric_limits<std::int64_t>::min() + 3000, 0LL, count,
+                                    std::plus<>(), purecc::leaf_size{7}),
+            3000);
+}
+
+TEST(ParallelReduce, FollowsTheDocumentedTree) {
+  purecc::set_num_threads(2);
+  for (std::int64_t leaf : {1, 3, 4, 64}) {
+    for (std::int64_t n : {1, 2, 5, 37, 1000}) {
+      double got = purecc::parallel_reduce(0, n, 0.0, inverse, std::plus<>(),
+                                           purecc::leaf_size{leaf});
+      EXPECT_EQ(bits(got), bits(reference_tree(0, n, leaf, inverse))) << n << " " << leaf;
+    }
+  }
+  std::int64_t n = 100000;
+  EXPECT_EQ(bits(purecc::parallel_reduce(0, n, 0.0, sine, std::plus<>())),
+            bits(reference_tree(0, n, purecc::auto_leaf_size(n), sine)));
+}
+
+TEST(ParallelReduce, BitwiseIdenticalForEveryThreadCount) {
+  for (auto f : {inverse, sine}) {
+    const std::int64_t n = 2'000'000;
+    double one = parallel_sum(n, f, 1);
+    for (int threads : {2, 3, 8}) EXPECT_EQ(bits(parallel_sum(n, f, threads)), bits(one));
+  }
+}
+
+TEST(ParallelReduce, DiffersFromALeftToRightLoopOnlyByRounding) {
+  double serial = 0;
+  for (std::int64_t i = 0; i < 1'000'000; ++i) serial += inverse(i);
+  double tree = parallel_sum(1'000'000, inverse, 2);
+  EXPECT_NEAR(tree, serial, 1e-12 * serial);
+}
+
+TEST(ParallelReduce, KeepsTheOrderOfANonCommutativeCombine) {
+  purecc::set_num_threads(3);
+  std::string expected;
+  for (int i = 0; i < 2000; ++i) expected += char('a' + i % 26);
+  auto letter = [](std::int64_t i) { return std::string(1, char('a' + i % 26)); };
+  auto concat = [](std::string a, const std::string& b) { return a += b; };
+  EXPECT_EQ(purecc::parallel_reduce(0, 2000, std::string(), letter, concat,
+                                    purecc::leaf_size{3}),
+            expected);
+}
+
+TEST(ParallelReduce, MoveOnlyAccumulator) {
+  purecc::set_num_threads(2);
+  using box = std::unique_ptr<long long>;
+  auto r = purecc::parallel_reduce(
+      0, 5000, std::make_unique<long long>(0),
+      [](std::int64_t i) { return std::make_unique<long long>(i); },
+      [](box a, box b) {
+        *a += *b;
+        return a;
+      });
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(*r, 5000LL * 4999 / 2);
+}
+
+TEST(ParallelReduce, LeftmostThrowingIndexWins) {
+  for (int threads : {1, 2, 3}) {
+    purecc::set_num_threads(threads);
+    try {
+      purecc::parallel_reduce(
+          0, 100000, 0LL,
+          [](std::int64_t i) -> long long {
+            if (i == 777 || i == 50000 || i == 99999) throw std::out_of_range(std::to_string(i));
+            return i;
+          },
+          std::plus<>(), purecc::leaf_size{16});
+      ADD_FAILURE() << "no exception";
+    } catch (const std::out_of_range& e) {
+      EXPECT_STREQ(e.what(), "777") << threads << " threads";
+    }
+  }
+}
+
+TEST(ParallelReduce, NestedReductions) {
+  purecc::set_num_threads(2);
+  // sum over i < 300 of sum over j < i of j
+  auto inner = [](std::int64_t i) {
+    return purecc::parallel_reduce(0, i, 0LL, [](std::int64_t j) { return j; }, std::plus<>());
+  };
+  long long expected = 0;
+  for (long long i = 0; i < 300; ++i) expected += i * (i - 1) / 2;
+  EXPECT_EQ(purecc::parallel_reduce(0, 300, 0LL, inner, std::plus<>()), expected);
+}
+
+TEST(ParallelReduce, LargeRange) {
+  purecc::set_num_threads(2);
+  const std::int64_t n = 200'000'000;
+  EXPECT_EQ(purecc::parallel_reduce(0, n, std::int64_t{0}, [](std::int64_t i) { return i & 7; },
+                                    std::plus<>()),
+            n / 8 * 28);
+}
+
+TEST(RangeTree, AutoLeafSizeAndSplitPoint) {
+  EXPECT_EQ(purecc::auto_leaf_size(0), 1);
+  EXPECT_EQ(purecc::auto_leaf_size(13), 1);
+  EXPECT_EQ(purecc::auto_leaf_size(257), 2);
+  EXPECT_EQ(purecc::auto_leaf_size(100'000), 391);
+  EXPECT_EQ(purecc::auto_leaf_size(kMax), purecc::max_auto_leaf_size);
+  EXPECT_EQ(purecc::detail::split_point(0, 10, 3), 6);  // 4 leaves: 2 | 2
+  EXPECT_EQ(purecc::detail::split_point(0, 9, 3), 3);   // 3 leaves: 1 | 2
+  // 2^64 - 1 indices in 2^44 leaves of 2^20: the middle is exactly 0.
+  EXPECT_EQ(purecc::detail::split_point(std::numeric_limits<std::int64_t>::min(), kMax, 1 << 20),
+            0);
+}
+
+}  // namespace
