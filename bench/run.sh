@@ -43,4 +43,4 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 ninja -C "$build" -j2 purecc purecc_rt_static >&2
 
-exec python3 "$repo/bench/suite/run_suite.py" --build "$build" "${args[@]}"
+PYTHONDONTWRITEBYTECODE=1 exec python3 "$repo/bench/suite/run_suite.py" --build "$build" "${args[@]}"

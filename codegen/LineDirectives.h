@@ -36,6 +36,9 @@ public:
   /// Appends Text in place of the original bytes [Begin, End).
   void replace(std::string &Out, unsigned Begin, unsigned End, const std::string &Text);
 
+  /// The text appended last ended with a directive for the next line.
+  void resynchronized() { Drift = 0; }
+
 private:
   /// The offset of the first line after Off that starts with a token (so
   /// not inside a comment or a string literal), or npos.

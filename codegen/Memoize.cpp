@@ -161,9 +161,12 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
       Reopen = std::string(NS->isInline() ? "inline " : "") + "namespace " +
                (NS->isAnonymousNamespace() ? "" : NS->getNameAsString() + " ") + "{ " + Reopen;
     }
+    // Before the function and every purecc attribute written on it.
     SourceLocation Start = FD->getBeginLoc();
-    if (PC.SM.isBeforeInTranslationUnit(AttrLoc, Start))
-      Start = AttrLoc;
+    for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation().starts_with("purecc::") &&
+          PC.SM.isBeforeInTranslationUnit(A->getLocation(), Start))
+        Start = A->getLocation();
     unsigned At = PC.SM.getFileOffset(PC.SM.getExpansionLoc(Start));
     // Put the hook at the start of the line when only indentation precedes.
     unsigned LineStart = At - PC.indentationAt(At).size();

@@ -40,6 +40,9 @@ struct Edit {
   unsigned Begin = 0;
   unsigned End = 0;
   std::string Text;
+  /// Text ends with a `#line` directive naming the original line that
+  /// follows it (FastClone), so no resynchronization is needed.
+  bool EndsWithLineDirective = false;
 };
 
 /// One line of `--dump-after=plan`: what was decided where.

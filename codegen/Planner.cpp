@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
+#include "FastClone.h"
 #include "Maps.h"
 #include "Memoize.h"
 #include "ParallelCalls.h"
@@ -205,8 +206,14 @@ Plan planRewrites(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
   PlanContext PC(Ctx, Facts, R, Config, P);
   std::vector<const FunctionDecl *> Functions;
   FunctionFinder(PC, Functions).TraverseDecl(Ctx.getTranslationUnitDecl());
-  for (const FunctionDecl *FD : Functions)
+  for (const FunctionDecl *FD : Functions) {
+    size_t Before = P.Entries.size();
     FunctionPlanner(PC, FD).walk(FD->getBody(), nullptr, /*InParallelLoop=*/false);
+    // A pure function with parallel code keeps its serial self as the path
+    // taken when no worker is idle.
+    if (P.Entries.size() > Before && Facts.isPure(FD))
+      planFastClone(PC, FD);
+  }
   // Memoization wraps whole bodies, around whatever was planned inside them.
   for (const FunctionDecl *FD : Functions)
     planMemo(PC, FD);

@@ -75,6 +75,8 @@ std::string applyPlan(ASTContext &Ctx, const Plan &P) {
       continue;
     Lines.copy(Out, Pos, E.Begin);
     Lines.replace(Out, E.Begin, E.End, E.Text);
+    if (E.EndsWithLineDirective)
+      Lines.resynchronized();
     Pos = E.End;
   }
   Lines.copy(Out, Pos, Buffer.size());

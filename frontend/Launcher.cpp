@@ -204,6 +204,8 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
   // stay, and the compiler does not know them.
   const char *QuietAttributes = isClang(C.Args[0]) ? "-Wno-unknown-attributes" : "-Wno-attributes";
   std::vector<std::string> Unchanged = Args;
+  Unchanged.push_back("-I");
+  Unchanged.push_back(RuntimeInclude);
   Unchanged.push_back(QuietAttributes);
 
   std::string ClangErrors;
@@ -240,7 +242,8 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
     // pre-scan's match was a comment): compile the user's file itself.
     return runCommand(Unchanged);
   }
-  Text.consume_front("\xEF\xBB\xBF"); // a BOM must stay first; #line goes before
+  // A byte-order mark is only valid at the very start, where #line goes.
+  Text.consume_front("\xEF\xBB\xBF");
   if (!emitFile(Copy, "#line 1 \"" + literalEscape(Input.Path) + "\"\n" + Text.str()))
     return ExitUsage;
 

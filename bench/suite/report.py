@@ -85,7 +85,7 @@ def plot(programs, samples, threads, data_dir, svg_path, title):
               "set output '%s'" % svg_path,
               "set multiplot layout 2,%d title \"%s\"" % (cols, title.replace('"', "'")),
               "set key top left font ',9'", "set grid",
-              "set xrange [1:%d]" % P, "set yrange [0:%g]" % (P + 0.5),
+              "set xrange [1:%d]" % P,
               "set xtics 1", "set xlabel 'threads'", "set ylabel 'speedup vs serial'"]
     for p in programs:
         ser = _wall(samples, (p.name, "serial", 1))
@@ -95,8 +95,14 @@ def plot(programs, samples, threads, data_dir, svg_path, title):
             for t in threads:
                 vals = [_ratio(ser, _wall(samples, (p.name, v, t))) for v in ("purecc", "omp", "tbb")]
                 f.write("%d %s\n" % (t, " ".join("nan" if x is None else "%.4f" % x for x in vals)))
+        top = max([P + 0.5] + [x for t in threads for x in
+                               [_ratio(ser, _wall(samples, (p.name, v, t))) for v in ("purecc", "omp", "tbb")]
+                               if x is not None])
+        # A memoized program's speedup can be orders of magnitude: log scale.
+        script += (["set logscale y", "set yrange [0.05:%g]" % (top * 2)] if top > 4 * P else
+                   ["unset logscale y", "set yrange [0:%g]" % (top * 1.1)])
         script += ["set title '%s'" % p.name,
-                   "plot x title 'ideal' with lines dashtype 2 lc rgb 'gray', "
+                   "plot x title 'ideal' with lines lw 1 lc rgb '#aaaaaa', "
                    "'%s' using 1:2 title 'purecc' with linespoints lw 2 lc rgb '#d62728', "
                    "'' using 1:3 title 'OpenMP' with linespoints lc rgb '#1f77b4', "
                    "'' using 1:4 title 'TBB' with linespoints lc rgb '#2ca02c'" % path]

@@ -17,8 +17,8 @@
 }
 [[pure]] long merge(long l, long r) { return l * 3 + r; }
 
-// CHECK:      {{^}}  auto [purecc_r1, purecc_r2] = purecc::parallel_invoke([&] { return sum(v, 0, mid); },
-// CHECK-NEXT: {{^}}  [&] { return sum(v, mid, n); }); long l = purecc_r1; auto r = purecc_r2;
+// CHECK:      {{^}}  auto [purecc_r2, purecc_r3] = purecc::parallel_invoke([&] { return sum(v, 0, mid); },
+// CHECK-NEXT: {{^}}  [&] { return sum(v, mid, n); }); long l = purecc_r2; auto r = purecc_r3;
 // CHECK-NEXT: {{^}}  return merge(l, r);
 [[pure]] long solve(const std::vector<long> &v, int n) {
   int mid = n / 2;
@@ -40,9 +40,9 @@
 [[pure]] long twice(long x) { return 2 * x; }
 [[pure]] long thrice(long x) { return 3 * x; }
 
-// CHECK: {{^}}/*{{\[\[}}pure]]*/ long nested(long x) { auto [purecc_r3, purecc_r4] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x + 1); }); return merge(purecc_r3, purecc_r4); }
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ long nested(long x) { if (!purecc::should_spawn()) return purecc_serial_nested_7(x); auto [purecc_r5, purecc_r6] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x + 1); }); return merge(purecc_r5, purecc_r6); }
 [[pure]] long nested(long x) { return merge(twice(x), thrice(x + 1)); }
-// CHECK: {{^}}/*{{\[\[}}pure]]*/ long larger(long x) { auto [purecc_r5, purecc_r6] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x); }); return std::max(purecc_r5, purecc_r6); }
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ long larger(long x) { if (!purecc::should_spawn()) return purecc_serial_larger_10(x); auto [purecc_r8, purecc_r9] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x); }); return std::max(purecc_r8, purecc_r9); }
 [[pure]] long larger(long x) { return std::max(twice(x), thrice(x)); }
 
 // Short-circuit and conditional operands are not always evaluated.
@@ -50,8 +50,8 @@
 [[pure]] bool guarded(long x) { return x > 0 && twice(x) > thrice(x - 1); }
 
 // CHECK: {{^}}  std::printf("%ld\n", twice(x) + thrice(*p) + static_cast<long>(std::printf("-")));
-// CHECK-NEXT: {{^}}  auto [purecc_r7, purecc_r8, purecc_r9, purecc_r10, purecc_r11] = purecc::parallel_invoke([&] { return solve(v, 1000); }, [&] { return chained(v, 1000); }, [&] { return nested(7); }, [&] { return larger(-3); }, [&] { return guarded(4); }); std::printf("%ld %ld %ld %ld %d\n", purecc_r7, purecc_r8, purecc_r9, purecc_r10,
-// CHECK-NEXT: {{^}}              purecc_r11);
+// CHECK-NEXT: {{^}}  auto [purecc_r11, purecc_r12, purecc_r13, purecc_r14, purecc_r15] = purecc::parallel_invoke([&] { return solve(v, 1000); }, [&] { return chained(v, 1000); }, [&] { return nested(7); }, [&] { return larger(-3); }, [&] { return guarded(4); }); std::printf("%ld %ld %ld %ld %d\n", purecc_r11, purecc_r12, purecc_r13, purecc_r14,
+// CHECK-NEXT: {{^}}              purecc_r15);
 int main() {
   std::vector<long> v;
   for (long i = 0; i < 1000; ++i)

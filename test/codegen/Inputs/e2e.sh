@@ -13,7 +13,7 @@ fail() { echo "e2e: $*" >&2; exit 1; }
   fail "purecc rewrite failed"
 # The input has purecc's attributes, which compilers do not know: -w.
 "$gxx" $std -O1 -w "$src" -o "$tmp.orig" || fail "the input does not compile"
-"$tmp.orig" > "$tmp.expected" 2>&1
+"$tmp.orig" > "$tmp.expected" 2> "$tmp.expected.stderr"
 expected_status=$?
 
 for cxx in "$gxx" "$clangxx"; do
@@ -21,7 +21,7 @@ for cxx in "$gxx" "$clangxx"; do
   $cxx $std -O1 -Wall -Wextra -Werror -fopenmp -I"$rt_include" "$tmp.out.cpp" $rt_link \
     -o "$tmp.$name" || fail "the output does not compile warning-free with $name"
   for threads in 1 2 4; do
-    OMP_NUM_THREADS=$threads "$tmp.$name" > "$tmp.actual" 2>&1
+    OMP_NUM_THREADS=$threads "$tmp.$name" > "$tmp.actual" 2> "$tmp.actual.stderr"
     status=$?
     [ "$status" = "$expected_status" ] ||
       fail "$name, $threads threads: exit status $status, expected $expected_status"

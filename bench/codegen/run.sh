@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# run.sh — what `purecc rewrite` buys on plain serial programs.
+#
+# For each of fib(40), nqueens(13) and the sum of sin(i) over 1e8 terms
+# (bench/codegen/*.cpp, written serially with [[pure]]), builds
+#   serial   the input as written (purecc's attributes compile to nothing)
+#   purecc   the output of `purecc rewrite`
+#   omp      the hand-tuned OpenMP variant of bench/parallel/<prog>.cpp
+# with g++ -O2 -fopenmp, runs each RUNS times round-robin and prints the
+# medians and the ratios purecc/serial (speedup) and omp/purecc (>= 0.95 is
+# the goal: the rewritten serial code as fast as the best hand-written
+# OpenMP). Every variant must print the same result.
+#
+#   bench/codegen/run.sh [-n RUNS] [-t THREADS] [-b BUILD_DIR]
+#     -b BUILD_DIR  CMake build dir with frontend/purecc and the runtime
+#                   (default $PURECC_BUILD_DIR or <repo>/build)
+#
+# Timings are only meaningful on an idle machine.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+runs=5
+threads=$(nproc)
+build=${PURECC_BUILD_DIR:-$repo/build}
+while getopts "n:t:b:" opt; do
+  case $opt in
+    n) runs=$OPTARG ;;
+    t) threads=$OPTARG ;;
+    b) build=$OPTARG ;;
+    *) sed -n '2,18p' "$0"; exit 2 ;;
+  esac
+done
+cmake --build "$build" --target purecc purecc_rt_static > /dev/null
+purecc=$build/frontend/purecc
+lib=$build/runtime/libpurecc_rt.a
+inc=$repo/runtime/include
+flags=(-std=c++20 -O2 -fopenmp -I"$inc")
+libs=("$lib" -fopenmp -lxxhash -lsqlite3 -lpthread)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+echo "threads: $threads, runs: $runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| program | serial s | purecc s | omp s | purecc speedup | omp/purecc |\n'
+printf '|---|---|---|---|---|---|\n'
+for prog in fib nqueens sumsin; do
+  src=$repo/bench/codegen/$prog.cpp
+  "$purecc" rewrite "$src" -o "$work/$prog.out.cpp" -- -std=c++20 -I"$inc"
+  g++ "${flags[@]}" -Wno-attributes "$src" -o "$work/$prog.serial"
+  g++ "${flags[@]}" "$work/$prog.out.cpp" "${libs[@]}" -o "$work/$prog.purecc"
+  g++ "${flags[@]}" "$repo/bench/parallel/$prog.cpp" "${libs[@]}" -o "$work/$prog.omp"
+  : > "$work/serial.t"; : > "$work/purecc.t"; : > "$work/omp.t"
+  results=()
+  for ((r = 0; r < runs; r++)); do
+    # Results are compared to 6 significant digits (the tree order of a
+    # floating-point sum differs from the serial one in the last bits).
+    read -r res t < <(OMP_NUM_THREADS=1 "$work/$prog.serial")
+    echo "$t" >> "$work/serial.t"; results+=("$(printf '%.6g' "$res")")
+    read -r res t < <(OMP_NUM_THREADS=$threads "$work/$prog.purecc")
+    echo "$t" >> "$work/purecc.t"; results+=("$(printf '%.6g' "$res")")
+    read -r _ res t _ < <("$work/$prog.omp" omp "$threads")
+    echo "$t" >> "$work/omp.t"; results+=("$(printf '%.6g' "$res")")
+  done
+  if [ "$(printf '%s\n' "${results[@]}" | sort -u | wc -l)" != 1 ]; then
+    echo "run.sh: $prog: variants disagree: ${results[*]}" >&2
+    exit 1
+  fi
+  s=$(median < "$work/serial.t"); p=$(median < "$work/purecc.t"); o=$(median < "$work/omp.t")
+  awk -v n="$prog" -v s="$s" -v p="$p" -v o="$o" \
+    'BEGIN { printf "| %s | %.3f | %.3f | %.3f | %.2fx | %.2f |\n", n, s, p, o, s / p, o / p }'
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,99 @@
+//===- FastClone.cpp - keep the serial code as the fast path --------------===//
+#include "FastClone.h"
+#include "LineDirectives.h"
+
+#include "analysis/Attributes.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// The offsets of every name in Body that refers to FD (recursive calls).
+std::vector<unsigned> selfReferences(const PlanContext &PC, const FunctionDecl *FD) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const PlanContext &PC;
+    const FunctionDecl *FD;
+    std::vector<unsigned> Out;
+    bool Ok = true;
+    Finder(const PlanContext &PC, const FunctionDecl *FD) : PC(PC), FD(FD) {}
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (DRE->getDecl()->getCanonicalDecl() != FD->getCanonicalDecl())
+        return true;
+      if (auto O = PC.offsets(DRE->getLocation()))
+        Out.push_back(O->first);
+      else
+        Ok = false;
+      return true;
+    }
+  } F(PC, FD);
+  F.TraverseStmt(FD->getBody());
+  if (!F.Ok)
+    return {};
+  std::sort(F.Out.begin(), F.Out.end());
+  return F.Out;
+}
+
+} // namespace
+
+bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
+  if (isa<CXXMethodDecl>(FD) || FD->isVariadic() || FD->isMain() || !FD->getIdentifier() ||
+      isMemoized(FD) || !FD->getDeclContext()->getRedeclContext()->isFileContext())
+    return false;
+  std::vector<std::string> Args;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    if (!P->getIdentifier() || P->hasDefaultArg())
+      return false;
+    Args.push_back(P->getNameAsString());
+  }
+  const auto *Body = dyn_cast<CompoundStmt>(FD->getBody());
+  auto Decl = PC.offsets(SourceRange(FD->getBeginLoc(), FD->getBeginLoc()));
+  auto Name = PC.offsets(FD->getLocation());
+  auto Open = Body ? PC.offsets(Body->getLBracLoc()) : std::nullopt;
+  auto Close = Body ? PC.offsets(Body->getRBracLoc()) : std::nullopt;
+  if (!Decl || !Name || !Open || !Close)
+    return false;
+  // The clone goes before the function and its attributes, on a line of its own.
+  unsigned Start = Decl->first;
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+    if (auto O = PC.offsets(A->getLocation()); O && O->first < Start)
+      Start = O->first;
+  StringRef Buffer = PC.SM.getBufferData(PC.SM.getMainFileID());
+  while (Start >= 2 && Buffer.substr(Start - 2, 2) == "[[")
+    Start -= 2;
+  unsigned LineStart = Start - PC.indentationAt(Start).size();
+  if (PC.textAt(LineStart, Start).find_first_not_of(" \t") != std::string::npos ||
+      (LineStart > 0 && Buffer[LineStart - 1] != '\n'))
+    return false;
+
+  std::string Serial = PC.freshName("serial_" + FD->getNameAsString() + "_");
+  // The original text, renamed; it keeps the original lines.
+  std::string Clone = FD->getStorageClass() == SC_Static ? "" : "static ";
+  unsigned Pos = Decl->first;
+  std::vector<unsigned> Refs = selfReferences(PC, FD);
+  Refs.insert(Refs.begin(), Name->first);
+  for (unsigned R : Refs) {
+    Clone += PC.textAt(Pos, R) + Serial;
+    Pos = R + static_cast<unsigned>(FD->getName().size());
+  }
+  Clone += PC.textAt(Pos, Close->second);
+
+  LineDirectives Lines(PC.SM, PC.LO);
+  unsigned Line = PC.SM.getLineNumber(PC.SM.getMainFileID(), Decl->first);
+  unsigned FirstLine = PC.SM.getLineNumber(PC.SM.getMainFileID(), LineStart);
+  Edit E{LineStart, LineStart,
+         Lines.directive(Line) + PC.indentationAt(Decl->first) + Clone + "\n" +
+             Lines.directive(FirstLine)};
+  E.EndsWithLineDirective = true;
+  PC.P.Edits.push_back(std::move(E));
+  PC.insert(Open->second, " if (!purecc::should_spawn()) return " + Serial + "(" +
+                              llvm::join(Args, ", ") + ");");
+  PC.note(FD->getLocation(), "fast-clone", FD->getNameAsString() + " " + Serial);
+  return true;
+}
+
+} // namespace purecc

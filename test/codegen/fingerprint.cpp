@@ -1,0 +1,18 @@
+// A memoized function's fingerprint ignores comments and layout, and changes
+// when its body or the body of a function it calls changes.
+// RUN: %purecc rewrite --dump-after=plan %s -o /dev/null -- -std=c++20 > %t.base
+// RUN: sed -e 's|// A comment.|/* Another comment, */|' -e 's|return v % 97;|return   v %  97 ;|' %s > %t.layout.cpp
+// RUN: %purecc rewrite --dump-after=plan %t.layout.cpp -o /dev/null -- -std=c++20 > %t.layout
+// RUN: sed -e 's|return v % 97;|return v % 89;|' %s > %t.callee.cpp
+// RUN: %purecc rewrite --dump-after=plan %t.callee.cpp -o /dev/null -- -std=c++20 > %t.callee
+// RUN: FileCheck %s --input-file=%t.base
+// RUN: diff %t.base %t.layout
+// RUN: not diff %t.base %t.callee
+// RUN: grep -c "^memo" %t.callee | FileCheck %s --check-prefix=ONE
+
+// CHECK: memo [[@LINE+5]]:32 cached fingerprint 0x{{[0-9a-f]+}}:0x{{[0-9a-f]+}}
+// ONE: 1
+
+// A comment.
+[[pure]] long weight(long v) { return v % 97; }
+[[pure]] [[purecc::memo]] long cached(long n) { return weight(n) + 1; }
