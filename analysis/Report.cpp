@@ -155,6 +155,17 @@ void PurityReport::explain(const FunctionDecl *Callee) {
   }
 }
 
+void PurityReport::reportWithSubject(const Effect &E, Diag D, const std::string &Fn,
+                                     unsigned Sel) {
+  auto B = R.report(E.Loc, D);
+  B << Fn << Sel;
+  if (E.Subject)
+    B << E.Subject;
+  else
+    B << "";
+  B << E.Range;
+}
+
 void PurityReport::error(const Effect &E, const Summary &S, const std::string &Fn) {
   const auto *VD = dyn_cast_or_null<ValueDecl>(E.Subject);
   switch (E.Kind) {
@@ -164,47 +175,25 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
   case EffectKind::GlobalRead:
     R.report(E.Loc, Diag::GlobalRead) << Fn << sortIndex(VD) << E.Subject << E.Range;
     break;
-  case EffectKind::NonLocalWrite: {
-    unsigned Sel = !E.Subject ? 0 : isa<FieldDecl>(E.Subject) ? 1 : 2;
-    auto B = R.report(E.Loc, Diag::NonLocalWrite);
-    B << Fn << Sel;
-    if (E.Subject)
-      B << E.Subject;
-    else
-      B << "";
-    B << E.Range;
+  case EffectKind::NonLocalWrite:
+    reportWithSubject(E, Diag::NonLocalWrite, Fn,
+                      !E.Subject ? 0 : isa<FieldDecl>(E.Subject) ? 1 : 2);
     break;
-  }
   case EffectKind::CastWrite:
     R.report(E.Loc, Diag::CastWrite) << Fn << E.Detail << E.Range;
     break;
   case EffectKind::Io:
     R.report(E.Loc, Diag::IoWrite) << Fn << E.Subject << E.Range;
     break;
-  case EffectKind::ThisWrite: {
-    unsigned Sel = !E.Subject ? 0 : E.Flag ? 2 : 1;
-    auto B = R.report(E.Loc, Diag::ThisWrite);
-    B << Fn << Sel;
-    if (E.Subject)
-      B << E.Subject;
-    else
-      B << "";
-    B << E.Range;
+  case EffectKind::ThisWrite:
+    reportWithSubject(E, Diag::ThisWrite, Fn, !E.Subject ? 0 : E.Flag ? 2 : 1);
     break;
-  }
   case EffectKind::ParamWrite:
     R.report(E.Loc, Diag::ParamWrite) << Fn << E.Subject << E.Range;
     break;
-  case EffectKind::Volatile: {
-    auto B = R.report(E.Loc, Diag::VolatileAccess);
-    B << Fn << unsigned(E.Subject != nullptr);
-    if (E.Subject)
-      B << E.Subject;
-    else
-      B << "";
-    B << E.Range;
+  case EffectKind::Volatile:
+    reportWithSubject(E, Diag::VolatileAccess, Fn, unsigned(E.Subject != nullptr));
     break;
-  }
   case EffectKind::Atomic:
     R.report(E.Loc, Diag::AtomicAccess) << Fn << E.Detail << E.Range;
     break;

@@ -46,6 +46,9 @@ private:
   bool blocks(const Summary &S, const Effect &E) const;
   void error(const Effect &E, const Summary &S, const std::string &Fn);
   void explain(const clang::FunctionDecl *Callee);
+  /// Reports D, whose message takes (function, selector, subject): the
+  /// subject is the effect's declaration, or empty when it has none.
+  void reportWithSubject(const Effect &E, Diag D, const std::string &Fn, unsigned Sel);
   /// Completes "'g' is not pure because it ...".
   std::string phrase(const Effect &E) const;
   /// The effect that best explains why FD is impure, skipping Visited.
