@@ -76,6 +76,17 @@ std::string impureReason(const Expr *Call) {
   return "the loop body has side effects";
 }
 
+std::string bodyEffectReason(const Effects &Fx, const LoopShape &L) {
+  for (const VarDecl *W : Fx.Writes)
+    if (!Fx.Locals.contains(W) && !(W == L.Element && !W->getType()->isReferenceType()))
+      return quoted(W) + " is written inside the loop body";
+  if (Fx.MemoryWrite)
+    return "the loop body writes through a pointer or reference";
+  if (Fx.ImpureCall)
+    return impureReason(Fx.ImpureCall);
+  return "";
+}
+
 std::string asInt64(PlanContext &PC, const Expr *E, const std::string &Text) {
   QualType T = E->IgnoreParenImpCasts()->getType();
   if (T->isSignedIntegerType() && PC.Ctx.getTypeSize(T) <= 64)

@@ -56,4 +56,10 @@ std::string exitReason(const clang::Stmt *Exit);
 /// known to be pure".
 std::string impureReason(const clang::Expr *Call);
 
+/// Why a loop body's effects forbid running its iterations in parallel: it
+/// writes a variable declared outside the body (other than a by-value range
+/// element), writes through a pointer or reference, or calls impure code.
+/// Empty when they do not.
+std::string bodyEffectReason(const Effects &Fx, const LoopShape &L);
+
 } // namespace purecc

@@ -110,17 +110,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       WhyNot = quoted(X) + " is read inside the loop body";
       return LoopOutcome::Refused;
     }
-  for (const VarDecl *W : Fx.Writes)
-    if (!Fx.Locals.contains(W) && !(W == L.Element && !W->getType()->isReferenceType())) {
-      WhyNot = quoted(W) + " is written inside the loop body";
-      return LoopOutcome::Refused;
-    }
-  if (Fx.MemoryWrite) {
-    WhyNot = "the loop body writes through a pointer or reference";
-    return LoopOutcome::Refused;
-  }
-  if (Fx.ImpureCall) {
-    WhyNot = impureReason(Fx.ImpureCall);
+  if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {
+    WhyNot = Why;
     return LoopOutcome::Refused;
   }
   if (PC.isTaken(L.HeaderBegin, L.BodyEnd)) {
