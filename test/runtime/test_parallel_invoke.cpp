@@ -152,6 +152,41 @@ TEST(ParallelInvoke, BranchesRunConcurrentlyWithTwoThreads) {
   EXPECT_TRUE(b);
 }
 
+// Waits (up to a long timeout) until `flag` is set; true if it was.
+bool wait_for(const std::atomic<bool>& flag) {
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  while (!flag.load()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::yield();
+  }
+  return true;
+}
+
+// The caller's left branch is taken by the other thread, which splits it;
+// the caller, waiting at the join, must run the piece the other thread
+// offered. With OpenMP's taskwait (libgomp) the joiner could only run its
+// own children, the piece would wait for the thief itself, and `inner`
+// would time out.
+TEST(ParallelInvoke, AJoinerRunsTheWorkOfTheThreadThatTookItsBranch) {
+  purecc::set_num_threads(2);
+  std::atomic<bool> left_started{false}, piece_ran_elsewhere{false};
+  auto [ok_left, ok_right] = purecc::parallel_invoke(
+      [&] {
+        left_started = true;
+        auto thief = std::this_thread::get_id();
+        auto [piece, inner] = purecc::parallel_invoke(
+            [&] {
+              piece_ran_elsewhere = std::this_thread::get_id() != thief;
+              return true;
+            },
+            [&] { return wait_for(piece_ran_elsewhere); });
+        return piece && inner;
+      },
+      [&] { return wait_for(left_started); });
+  EXPECT_TRUE(ok_right) << "the left branch never started on another thread";
+  EXPECT_TRUE(ok_left) << "the joining thread did not help";
+}
+
 TEST(ParallelInvoke, OneThreadRunsEverythingInlineOnTheCaller) {
   purecc::set_num_threads(1);
   auto caller = std::this_thread::get_id();

@@ -145,8 +145,63 @@ bool spawn_or_run(branch_slot<R>& slot, F& f) {
 
 /// Inside a team: all but the last branch may become tasks; the last runs
 /// here, then we wait for the tasks and apply the leftmost-exception rule.
+/// One branch of invoke_in_own_team: a help_request that fills its slot.
+template <class R, class F>
+struct offered_branch : help_request {
+  branch_slot<R> slot;
+  F* fn;
+  bool offered = false;
+
+  explicit offered_branch(F& f) noexcept : fn(&f) {
+    run = [](help_request* self) noexcept {
+      auto* b = static_cast<offered_branch*>(self);
+      b->slot.run(*b->fn);
+      b->done.store(true, std::memory_order_release);  // last access
+    };
+  }
+
+  /// Offers the branch to waiting threads, or runs it now.
+  void start() noexcept {
+    if (try_claim_spawn()) {
+      if (offer(this)) {
+        offered = true;
+        return;
+      }
+      release_spawn();
+    }
+    slot.run(*fn);
+  }
+
+  /// Waits for the branch: runs it here if nobody took it, else helps
+  /// other branches until the thread that took it is done.
+  void join() noexcept {
+    if (!offered) return;
+    if (withdraw(this))
+      slot.run(*fn);
+    else
+      help_until_done(*this);
+  }
+};
+
+/// In a team purecc opened: branches are offered on the board (see
+/// help_request), so any waiting thread of the team can run them.
+template <class... F, std::size_t... I>
+std::tuple<call_result_t<F>...> invoke_in_own_team(std::index_sequence<I...>, F&... f) {
+  constexpr std::size_t last = sizeof...(F) - 1;
+  std::tuple<offered_branch<call_result_t<F>, F>...> branches(f...);
+  // Comma folds: left to right; the last branch always runs inline.
+  ((I < last ? std::get<I>(branches).start() : std::get<I>(branches).slot.run(f)), ...);
+  ((I < last ? std::get<I>(branches).join() : void()), ...);
+  std::exception_ptr first_error;
+  ((first_error = first_error ? first_error : std::get<I>(branches).slot.error()), ...);
+  if (first_error) std::rethrow_exception(first_error);
+  return std::tuple<call_result_t<F>...>{std::get<I>(branches).slot.take()...};
+}
+
+/// In a team the user opened: branches become OpenMP tasks.
 template <class... F, std::size_t... I>
 std::tuple<call_result_t<F>...> invoke_in_team(std::index_sequence<I...>, F&... f) {
+  if (in_own_team()) return invoke_in_own_team(std::index_sequence<I...>{}, f...);
   constexpr std::size_t last = sizeof...(F) - 1;
   std::tuple<branch_slot<call_result_t<F>>...> slots;
   bool spawned = false;

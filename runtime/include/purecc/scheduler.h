@@ -71,10 +71,42 @@ inline bool try_claim_spawn() noexcept {
 /// Gives the unit back when the queued task starts running.
 inline void release_spawn() noexcept { g_spawn_room.fetch_add(1, std::memory_order_relaxed); }
 
-/// Opens an OpenMP team (parallel + single), runs `body(ctx)` on one of its
-/// threads while the others wait at the closing barrier executing the tasks
-/// it creates, and returns once all of them are done. `body` must not throw.
+/// Opens an OpenMP team, runs `body(ctx)` on its first thread while the
+/// others run the branches it offers (see help_request), and returns once
+/// all of them are done. `body` must not throw.
 void run_in_team(void (*body)(void*) noexcept, void* ctx);
+
+/// Whether the calling thread belongs to a team that run_in_team opened.
+/// There, branches are offered as help_requests, which any waiting thread
+/// may run; in a team the user opened, they become OpenMP tasks.
+bool in_own_team() noexcept;
+
+/// A branch offered to the idle threads of a purecc team. Why not an OpenMP
+/// task: libgomp lets a thread blocked in `taskwait` run only its own
+/// children, so a joiner whose child was stolen sits idle while the thief
+/// splits its work into tasks nobody can take (fib(40) on 2 cores: 1.4x).
+/// An offered branch can be run by any thread that is waiting: workers
+/// between jobs and joiners whose own branch is running elsewhere.
+///
+/// Protocol: the spawner offers the request; a taker removes it from the
+/// offer board with one CAS (so exactly one thread owns it), runs it and
+/// sets `done` as its last access. The spawner, at the join, either
+/// withdraws it (the CAS succeeded for it: nobody took it, run it inline) or
+/// helps other requests until `done`.
+struct help_request {
+  void (*run)(help_request*) noexcept = nullptr;
+  std::atomic<bool> done{false};
+  int slot = -1;  ///< where it sits on the offer board (set by offer())
+};
+
+/// Puts `r` on the offer board; false when the board is full (run inline).
+bool offer(help_request* r) noexcept;
+
+/// Takes `r` back if nobody has taken it yet; true when it was taken back.
+bool withdraw(help_request* r) noexcept;
+
+/// Runs offered requests until `r` is done (it was taken by another thread).
+void help_until_done(const help_request& r) noexcept;
 
 }  // namespace detail
 

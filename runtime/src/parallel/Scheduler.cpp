@@ -10,7 +10,11 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
+#include <thread>
+
+#include <time.h>
 
 namespace purecc::detail {
 
@@ -25,10 +29,24 @@ namespace {
 std::mutex g_capacity_mutex;
 int g_capacity = 1;
 
+// The offer board: where spawners put help_requests for waiting threads.
+// Room (capacity - queued) bounds how many are on it at once, so a few
+// slots suffice; each sits on its own cache line so that a spawn and a
+// take touch only the line of their slot.
+constexpr int kBoardSlots = 64;
+struct alignas(64) board_slot {
+  std::atomic<help_request*> request{nullptr};
+};
+std::array<board_slot, kBoardSlots> g_board;
+// Slots [0, g_board_used) have ever held a request: takers scan only those.
+std::atomic<int> g_board_used{0};
+
+thread_local bool t_in_own_team = false;
+
 // Capacity for a team of `threads`: one queued task per thread keeps an idle
 // worker fed without flooding the queue with small tasks; with one thread
 // spawning never pays off.
-int capacity_for(int threads) { return threads > 1 ? threads : 0; }
+int capacity_for(int threads) { return threads > 1 ? std::min(threads, kBoardSlots) : 0; }
 
 // Moves the accounted capacity to `wanted`, preserving the number of tasks
 // currently queued (room is capacity minus queued).
@@ -39,7 +57,87 @@ void sync_capacity(int wanted) {
   g_capacity = wanted;
 }
 
+// Takes one offered request and runs it; false if the board is empty.
+bool help_once() noexcept {
+  int used = g_board_used.load(std::memory_order_acquire);
+  for (int i = 0; i < used; ++i) {
+    board_slot& slot = g_board[i];
+    help_request* r = slot.request.load(std::memory_order_acquire);
+    if (r && slot.request.compare_exchange_strong(r, nullptr, std::memory_order_acq_rel)) {
+      release_spawn();
+      r->run(r);  // sets r->done last; r may be gone afterwards
+      return true;
+    }
+  }
+  return false;
+}
+
+// Waiting without work: spin briefly (a request usually follows soon), then
+// yield, then sleep in short naps so an idle team costs little CPU.
+void idle_pause(int& misses) noexcept {
+  ++misses;
+  if (misses < 512) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  } else if (misses < 2048) {
+    std::this_thread::yield();
+  } else {
+    timespec nap{0, 20'000};
+    nanosleep(&nap, nullptr);
+  }
+}
+
+// Marks the calling thread as a member of a purecc team for its lifetime.
+class own_team_scope {
+ public:
+  own_team_scope() noexcept : saved_(t_in_own_team) { t_in_own_team = true; }
+  ~own_team_scope() { t_in_own_team = saved_; }
+  own_team_scope(const own_team_scope&) = delete;
+  own_team_scope& operator=(const own_team_scope&) = delete;
+
+ private:
+  bool saved_;
+};
+
 }  // namespace
+
+bool in_own_team() noexcept { return t_in_own_team; }
+
+bool offer(help_request* r) noexcept {
+  for (int i = 0; i < kBoardSlots; ++i) {
+    help_request* empty = nullptr;
+    if (g_board[i].request.load(std::memory_order_relaxed) != nullptr) continue;
+    r->slot = i;
+    if (g_board[i].request.compare_exchange_strong(empty, r, std::memory_order_acq_rel)) {
+      int used = g_board_used.load(std::memory_order_relaxed);
+      while (used < i + 1 &&
+             !g_board_used.compare_exchange_weak(used, i + 1, std::memory_order_release)) {
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+bool withdraw(help_request* r) noexcept {
+  help_request* expected = r;
+  if (!g_board[r->slot].request.compare_exchange_strong(expected, nullptr,
+                                                         std::memory_order_acq_rel))
+    return false;
+  release_spawn();
+  return true;
+}
+
+void help_until_done(const help_request& r) noexcept {
+  int misses = 0;
+  while (!r.done.load(std::memory_order_acquire)) {
+    if (help_once())
+      misses = 0;
+    else
+      idle_pause(misses);
+  }
+}
 
 exec_context current_context() noexcept {
   if (omp_in_parallel()) {
@@ -52,10 +150,24 @@ exec_context current_context() noexcept {
 }
 
 void run_in_team(void (*body)(void*) noexcept, void* ctx) {
-#pragma omp parallel
+  std::atomic<bool> finished{false};
+#pragma omp parallel shared(finished)
   {
-#pragma omp single
-    body(ctx);
+    own_team_scope member;
+    if (omp_get_thread_num() == 0) {
+      body(ctx);
+      finished.store(true, std::memory_order_release);
+    } else {
+      // A worker: run offered branches until the job is over. Every branch
+      // is joined before body returns, so none is left when it ends.
+      int misses = 0;
+      while (!finished.load(std::memory_order_acquire)) {
+        if (help_once())
+          misses = 0;
+        else
+          idle_pause(misses);
+      }
+    }
   }
 }
 
