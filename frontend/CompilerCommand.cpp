@@ -1,5 +1,6 @@
 //===- CompilerCommand.cpp - what a g++/clang++ command line asks for -----===//
 #include "CompilerCommand.h"
+#include "CommandNames.h"
 
 #include "clang/Driver/Options.h"
 #include "llvm/ADT/StringExtras.h"
@@ -18,17 +19,9 @@ namespace purecc {
 namespace {
 
 SourceLanguage languageOfExtension(StringRef Path) {
-  StringRef Ext = sys::path::extension(Path);
-  if (Ext.consume_front(".")) {
-    // The spellings g++ and clang++ compile as C++ (".C" and ".CC" are
-    // upper case on purpose: case matters to both drivers).
-    for (StringRef Cxx : {"cpp", "cc", "cxx", "c++", "cp", "C", "CC", "CPP", "CXX"})
-      if (Ext == Cxx)
-        return SourceLanguage::Cxx;
-    if (Ext == "c")
-      return SourceLanguage::C;
-  }
-  return SourceLanguage::Other;
+  if (isCxxSourceName(Path))
+    return SourceLanguage::Cxx;
+  return isCSourceName(Path) ? SourceLanguage::C : SourceLanguage::Other;
 }
 
 /// `-x <lang>`: the language of the inputs that follow, or nullopt for
@@ -205,29 +198,6 @@ std::vector<std::string> analysisCommandLine(const CompilerCommand &C,
   Out.push_back("c++");
   Out.push_back(Input.Path);
   return Out;
-}
-
-bool isCompilerName(StringRef Name) {
-  StringRef Base = sys::path::filename(Name);
-  // A version suffix: "-12", "-19", "-4.9".
-  size_t Dash = Base.rfind('-');
-  if (Dash != StringRef::npos && Dash + 1 < Base.size() &&
-      Base.substr(Dash + 1).find_first_not_of("0123456789.") == StringRef::npos)
-    Base = Base.take_front(Dash);
-  for (StringRef Driver : {"clang++", "clang", "g++", "c++", "gcc", "cc"}) {
-    if (Base == Driver)
-      return true;
-    // A target prefix: "x86_64-linux-gnu-g++".
-    if (Base.ends_with(Driver) && Base.size() > Driver.size() &&
-        Base[Base.size() - Driver.size() - 1] == '-')
-      return true;
-  }
-  return false;
-}
-
-bool isWrapperName(StringRef Name) {
-  StringRef Base = sys::path::filename(Name);
-  return Base == "ccache" || Base == "sccache" || Base == "distcc";
 }
 
 } // namespace purecc

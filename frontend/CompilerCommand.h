@@ -24,6 +24,8 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include "CommandNames.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,14 +77,5 @@ std::optional<CompilerCommand> parseCompilerCommand(llvm::ArrayRef<std::string> 
 std::vector<std::string>
 analysisCommandLine(const CompilerCommand &C, const CommandInput &Input,
                     llvm::ArrayRef<std::string> ExtraIncludeDirs = {});
-
-/// Whether Name (a path or a program name) names a C or C++ compiler driver:
-/// g++, c++, gcc, cc, clang++, clang, with an optional target prefix and
-/// version suffix ("x86_64-linux-gnu-g++-12", "clang++-19").
-bool isCompilerName(llvm::StringRef Name);
-
-/// Whether Name is a compiler wrapper that takes the compiler as its first
-/// argument: ccache, sccache, distcc.
-bool isWrapperName(llvm::StringRef Name);
 
 } // namespace purecc

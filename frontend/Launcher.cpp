@@ -317,10 +317,10 @@ int runLauncher(const std::vector<std::string> &Args) {
 }
 
 std::string runtimeIncludeDir() {
-  // Installed: <prefix>/<bindir>/purecc next to <prefix>/<includedir>/purecc.
+  // Installed: <prefix>/libexec/purecc/purecc-core and <prefix>/include/purecc.
   std::string Exe = sys::fs::getMainExecutable("purecc", (void *)&runtimeIncludeDir);
   SmallString<256> Dir(sys::path::parent_path(Exe));
-  sys::path::append(Dir, PURECC_BIN_TO_INCLUDE_DIR);
+  sys::path::append(Dir, PURECC_CORE_TO_INCLUDE_DIR);
   sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
   SmallString<256> Umbrella(Dir);
   sys::path::append(Umbrella, "purecc", "purecc.h");

@@ -1,16 +1,14 @@
 //===- PreScan.cpp - may this source use purecc's attributes? -------------===//
 #include "PreScan.h"
 
-#include "llvm/ADT/SmallString.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
-
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
+#include <set>
+#include <system_error>
 
-using namespace llvm;
+namespace fs = std::filesystem;
 
 namespace purecc {
 namespace {
@@ -19,45 +17,62 @@ namespace {
 /// it, the scan gives up and answers yes (a parse is always correct).
 constexpr size_t MaxFilesScanned = 512;
 
-bool isIdentChar(char C) { return isAlnum(C) || C == '_'; }
+bool isIdentChar(char C) {
+  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_';
+}
+
+std::string_view trimLeft(std::string_view S) {
+  size_t I = S.find_first_not_of(" \t");
+  return I == std::string_view::npos ? std::string_view() : S.substr(I);
+}
+
+bool consumeFront(std::string_view &S, std::string_view Prefix) {
+  if (!S.starts_with(Prefix))
+    return false;
+  S.remove_prefix(Prefix.size());
+  return true;
+}
 
 /// The names of the headers Text includes with quotes, in order.
-std::vector<StringRef> quotedIncludes(StringRef Text) {
-  std::vector<StringRef> Names;
+std::vector<std::string> quotedIncludes(std::string_view Text) {
+  std::vector<std::string> Names;
   while (!Text.empty()) {
-    auto [Line, Rest] = Text.split('\n');
-    Text = Rest;
-    Line = Line.ltrim(" \t");
-    if (!Line.consume_front("#"))
+    size_t Newline = Text.find('\n');
+    std::string_view Line = Text.substr(0, Newline);
+    Text = Newline == std::string_view::npos ? std::string_view() : Text.substr(Newline + 1);
+    Line = trimLeft(Line);
+    if (!consumeFront(Line, "#"))
       continue;
-    Line = Line.ltrim(" \t");
-    if (!Line.consume_front("include_next") && !Line.consume_front("include") &&
-        !Line.consume_front("import"))
+    Line = trimLeft(Line);
+    if (!consumeFront(Line, "include_next") && !consumeFront(Line, "include") &&
+        !consumeFront(Line, "import"))
       continue;
-    Line = Line.ltrim(" \t");
-    if (!Line.consume_front("\""))
+    Line = trimLeft(Line);
+    if (!consumeFront(Line, "\""))
       continue;
     size_t Close = Line.find('"');
-    if (Close != StringRef::npos && Close > 0)
-      Names.push_back(Line.take_front(Close));
+    if (Close != std::string_view::npos && Close > 0)
+      Names.emplace_back(Line.substr(0, Close));
   }
   return Names;
 }
 
+bool isRegularFile(const fs::path &P) {
+  std::error_code EC;
+  return fs::is_regular_file(P, EC);
+}
+
 /// Finds a quoted include the way GCC and Clang do: the including file's
 /// directory, then -iquote, then -I.
-std::optional<std::string> resolve(StringRef Name, StringRef IncluderDir,
+std::optional<std::string> resolve(const std::string &Name, const fs::path &IncluderDir,
                                    const IncludeSearch &Search) {
-  auto Try = [&](StringRef Dir) -> std::optional<std::string> {
-    SmallString<256> P;
-    if (sys::path::is_absolute(Name))
-      P = Name;
-    else {
-      P = Dir;
-      sys::path::append(P, Name);
-    }
-    if (sys::fs::is_regular_file(P))
-      return std::string(P);
+  fs::path NamePath(Name);
+  if (NamePath.is_absolute())
+    return isRegularFile(NamePath) ? std::optional<std::string>(Name) : std::nullopt;
+  auto Try = [&](const fs::path &Dir) -> std::optional<std::string> {
+    fs::path P = Dir / NamePath;
+    if (isRegularFile(P))
+      return P.string();
     return std::nullopt;
   };
   if (auto P = Try(IncluderDir))
@@ -69,14 +84,22 @@ std::optional<std::string> resolve(StringRef Name, StringRef IncluderDir,
   return std::nullopt;
 }
 
+std::optional<std::string> readFile(const std::string &Path) {
+  std::ifstream In(Path, std::ios::binary);
+  if (!In)
+    return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(In), std::istreambuf_iterator<char>());
+}
+
 } // namespace
 
-bool mentionsPureccAttribute(StringRef Text) {
-  for (size_t Pos = Text.find("[["); Pos != StringRef::npos; Pos = Text.find("[[", Pos + 2)) {
+bool mentionsPureccAttribute(std::string_view Text) {
+  for (size_t Pos = Text.find("[["); Pos != std::string_view::npos;
+       Pos = Text.find("[[", Pos + 2)) {
     size_t End = Text.find("]]", Pos + 2);
-    if (End == StringRef::npos)
+    if (End == std::string_view::npos)
       return false;
-    StringRef Spec = Text.slice(Pos + 2, End);
+    std::string_view Spec = Text.substr(Pos + 2, End - Pos - 2);
     for (size_t I = 0; I < Spec.size();) {
       if (!isIdentChar(Spec[I])) {
         ++I;
@@ -85,7 +108,7 @@ bool mentionsPureccAttribute(StringRef Text) {
       size_t J = I;
       while (J < Spec.size() && isIdentChar(Spec[J]))
         ++J;
-      StringRef Ident = Spec.slice(I, J);
+      std::string_view Ident = Spec.substr(I, J - I);
       if (Ident == "pure" || Ident == "purecc")
         return true;
       I = J;
@@ -94,28 +117,25 @@ bool mentionsPureccAttribute(StringRef Text) {
   return false;
 }
 
-bool mayUsePurecc(StringRef Path, const IncludeSearch &Search) {
-  StringSet<> Seen;
-  std::vector<std::string> Work{Path.str()};
+bool mayUsePurecc(const std::string &Path, const IncludeSearch &Search) {
+  std::set<std::string> Seen;
+  std::vector<std::string> Work{Path};
   while (!Work.empty()) {
     std::string File = std::move(Work.back());
     Work.pop_back();
-    SmallString<256> Real;
-    if (sys::fs::real_path(File, Real))
-      Real = File;
-    if (!Seen.insert(Real).second)
+    std::error_code EC;
+    fs::path Real = fs::canonical(File, EC);
+    if (!Seen.insert(EC ? File : Real.string()).second)
       continue;
     if (Seen.size() > MaxFilesScanned)
       return true;
-    auto Buffer = MemoryBuffer::getFile(File, /*IsText=*/false,
-                                        /*RequiresNullTerminator=*/false);
-    if (!Buffer)
+    std::optional<std::string> Text = readFile(File);
+    if (!Text)
       continue; // the compiler will say what is wrong with it
-    StringRef Text = (*Buffer)->getBuffer();
-    if (mentionsPureccAttribute(Text))
+    if (mentionsPureccAttribute(*Text))
       return true;
-    StringRef Dir = sys::path::parent_path(File);
-    for (StringRef Name : quotedIncludes(Text))
+    fs::path Dir = fs::path(File).parent_path();
+    for (const std::string &Name : quotedIncludes(*Text))
       if (std::optional<std::string> Header = resolve(Name, Dir.empty() ? "." : Dir, Search))
         Work.push_back(std::move(*Header));
   }

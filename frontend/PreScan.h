@@ -8,7 +8,8 @@
 // ([[pure]], [[purecc::memo]], [[nodiscard, pure]], [[using purecc: pure]],
 // or a macro defined as one). The test errs on the side of yes: a match
 // inside a comment only costs a parse that finds nothing. Headers included
-// with angle brackets are library headers and are not read.
+// with angle brackets are library headers and are not read. Plain C++ (no
+// LLVM): the launcher front (front/) runs it before deciding to load Clang.
 //
 //   purecc::IncludeSearch Dirs{C.QuoteDirs, C.AngleDirs};
 //   if (!purecc::mayUsePurecc("a.cpp", Dirs)) ...pass the compile through...
@@ -16,9 +17,8 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "llvm/ADT/StringRef.h"
-
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace purecc {
@@ -31,11 +31,11 @@ struct IncludeSearch {
 };
 
 /// Whether Text holds an attribute specifier naming `pure` or `purecc`.
-bool mentionsPureccAttribute(llvm::StringRef Text);
+bool mentionsPureccAttribute(std::string_view Text);
 
 /// Whether the source at Path, or a header it includes with quotes
 /// (transitively), mentions a purecc attribute. Unreadable files count as
 /// no: the compiler will say what is wrong with them.
-bool mayUsePurecc(llvm::StringRef Path, const IncludeSearch &Search);
+bool mayUsePurecc(const std::string &Path, const IncludeSearch &Search);
 
 } // namespace purecc

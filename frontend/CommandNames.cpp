@@ -1,0 +1,56 @@
+//===- CommandNames.cpp - compilers, wrappers and C++ sources by name -----===//
+#include "CommandNames.h"
+
+#include <string_view>
+
+namespace purecc {
+namespace {
+
+std::string_view fileName(std::string_view Path) {
+  size_t Slash = Path.rfind('/');
+  return Slash == std::string_view::npos ? Path : Path.substr(Slash + 1);
+}
+
+/// The extension after the last dot of the file name, without the dot.
+std::string_view extension(std::string_view Path) {
+  std::string_view Name = fileName(Path);
+  size_t Dot = Name.rfind('.');
+  return Dot == std::string_view::npos || Dot == 0 ? std::string_view() : Name.substr(Dot + 1);
+}
+
+} // namespace
+
+bool isCompilerName(std::string_view Name) {
+  std::string_view Base = fileName(Name);
+  // A version suffix: "-12", "-19", "-4.9".
+  size_t Dash = Base.rfind('-');
+  if (Dash != std::string_view::npos && Dash + 1 < Base.size() &&
+      Base.substr(Dash + 1).find_first_not_of("0123456789.") == std::string_view::npos)
+    Base = Base.substr(0, Dash);
+  for (std::string_view Driver : {"clang++", "clang", "g++", "c++", "gcc", "cc"}) {
+    if (Base == Driver)
+      return true;
+    // A target prefix: "x86_64-linux-gnu-g++".
+    if (Base.size() > Driver.size() && Base.ends_with(Driver) &&
+        Base[Base.size() - Driver.size() - 1] == '-')
+      return true;
+  }
+  return false;
+}
+
+bool isWrapperName(std::string_view Name) {
+  std::string_view Base = fileName(Name);
+  return Base == "ccache" || Base == "sccache" || Base == "distcc";
+}
+
+bool isCxxSourceName(std::string_view Path) {
+  std::string_view Ext = extension(Path);
+  for (std::string_view Cxx : {"cpp", "cc", "cxx", "c++", "cp", "C", "CC", "CPP", "CXX"})
+    if (Ext == Cxx)
+      return true;
+  return false;
+}
+
+bool isCSourceName(std::string_view Path) { return extension(Path) == "c"; }
+
+} // namespace purecc

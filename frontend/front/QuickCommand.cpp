@@ -1,0 +1,88 @@
+//===- QuickCommand.cpp - can this compile skip purecc? (no LLVM) ---------===//
+#include "QuickCommand.h"
+
+#include "CommandNames.h"
+#include "PreScan.h"
+
+#include <string_view>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace purecc {
+namespace {
+
+/// The purecc commands (`purecc check ...`), which are never compilers.
+bool isPureccCommand(std::string_view Word) {
+  return Word.starts_with("-") || Word == "check" || Word == "rewrite" || Word == "cache" ||
+         Word == "help" || Word == "version";
+}
+
+bool isExecutableFile(const std::string &Path) {
+  struct stat St;
+  return ::stat(Path.c_str(), &St) == 0 && S_ISREG(St.st_mode) && ::access(Path.c_str(), X_OK) == 0;
+}
+
+/// Reads an include-directory option at Args[I] ("-Idir", "-I dir",
+/// "-iquote dir", "-iquotedir", "--include-directory=dir") into Search;
+/// returns how many words it used (0: not one).
+size_t readIncludeDir(const std::vector<std::string> &Args, size_t I, IncludeSearch &Search) {
+  std::string_view A = Args[I];
+  auto Take = [&](std::string_view Flag, std::vector<std::string> &Into) -> size_t {
+    if (!A.starts_with(Flag))
+      return 0;
+    if (A.size() > Flag.size()) {
+      Into.emplace_back(A.substr(Flag.size()));
+      return 1;
+    }
+    if (I + 1 < Args.size()) {
+      Into.push_back(Args[I + 1]);
+      return 2;
+    }
+    return 1;
+  };
+  if (size_t N = Take("-iquote", Search.QuoteDirs))
+    return N;
+  if (size_t N = Take("--include-directory=", Search.AngleDirs))
+    return N;
+  if (A.starts_with("-I") && A != "-I-")
+    return Take("-I", Search.AngleDirs);
+  return 0;
+}
+
+} // namespace
+
+bool looksLikeCompilerCommand(const std::vector<std::string> &Args) {
+  if (Args.empty() || isPureccCommand(Args[0]))
+    return false;
+  size_t I = 0;
+  while (I + 1 < Args.size() && isWrapperName(Args[I]))
+    ++I;
+  const std::string &Compiler = Args[I];
+  if (isCompilerName(Compiler))
+    return true;
+  // A compiler with another name, given as a path (as CMake does).
+  return Compiler.find('/') != std::string::npos && isExecutableFile(Compiler);
+}
+
+QuickVerdict classifyQuickly(const std::vector<std::string> &Args) {
+  IncludeSearch Search;
+  std::vector<const std::string *> CxxWords;
+  for (size_t I = 0; I < Args.size();) {
+    const std::string &A = Args[I];
+    if (A.starts_with("@") || A.starts_with("-x"))
+      return QuickVerdict::AskCore;
+    if (size_t Used = readIncludeDir(Args, I, Search)) {
+      I += Used;
+      continue;
+    }
+    if (isCxxSourceName(A))
+      CxxWords.push_back(&A);
+    ++I;
+  }
+  for (const std::string *Word : CxxWords)
+    if (mayUsePurecc(*Word, Search))
+      return QuickVerdict::AskCore;
+  return QuickVerdict::PassThrough;
+}
+
+} // namespace purecc
