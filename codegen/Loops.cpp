@@ -133,6 +133,12 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       return std::nullopt;
     }
     L.Induction = I;
+    Expr::EvalResult First, Last;
+    if (I->getInit()->EvaluateAsInt(First, PC.Ctx) && Bnd->EvaluateAsInt(Last, PC.Ctx)) {
+      std::int64_t Trips = Last.Val.getInt().getExtValue() - First.Val.getInt().getExtValue() +
+                           (Inclusive ? 1 : 0);
+      L.TripCount = std::max<std::int64_t>(Trips, 0);
+    }
     L.Begin = asInt64(PC, I->getInit(), *BeginText);
     L.End = Inclusive ? "static_cast<std::int64_t>(" + *EndText + ") + 1"
                       : asInt64(PC, Bnd, *EndText);
@@ -155,8 +161,10 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     L.Element = Elem;
     L.Begin = "0";
     std::string Name = Range->getNameAsString();
-    if (const auto *AT = PC.Ctx.getAsConstantArrayType(Range->getType().getNonReferenceType()))
+    if (const auto *AT = PC.Ctx.getAsConstantArrayType(Range->getType().getNonReferenceType())) {
       L.End = std::to_string(AT->getSize().getZExtValue());
+      L.TripCount = static_cast<std::int64_t>(AT->getSize().getZExtValue());
+    }
     else
       L.End = "static_cast<std::int64_t>(" + Name + ".size())";
     L.Body = RF->getBody();
@@ -185,6 +193,45 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     return std::nullopt;
   }
   return L;
+}
+
+namespace {
+
+/// Whether S runs a loop or calls (transitively, through functions whose
+/// bodies are visible) a function that does, or recursion. Depth-limited:
+/// a long call chain counts as heavy.
+bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path, int Depth) {
+  if (!S)
+    return false;
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    return true;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+      const FunctionDecl *Def = nullptr;
+      if (FD->hasBody(Def) && Def) {
+        if (Depth >= 4 || !Path.insert(Def).second)
+          return true; // deep, or recursion
+        bool Heavy = runsLoops(Def->getBody(), Path, Depth + 1);
+        Path.erase(Def);
+        if (Heavy)
+          return true;
+      }
+    }
+  for (const Stmt *Child : S->children())
+    if (runsLoops(Child, Path, Depth))
+      return true;
+  return false;
+}
+
+} // namespace
+
+std::string tinyLoopReason(const LoopShape &L) {
+  if (!L.TripCount || *L.TripCount > kMaxTinyTrips)
+    return "";
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Path;
+  if (runsLoops(L.Body, Path, 0))
+    return "";
+  return std::to_string(*L.TripCount) + " iterations of loop-free work are too little to share";
 }
 
 shapes::Index makeIndex(PlanContext &PC, const LoopShape &L) {

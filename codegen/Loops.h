@@ -27,6 +27,7 @@ struct LoopShape {
   const clang::VarDecl *Induction = nullptr; // counted loops
   const clang::VarDecl *Element = nullptr;   // range-for: the loop variable
   const clang::VarDecl *Range = nullptr;     // range-for: the container
+  std::optional<std::int64_t> TripCount;     // when the bounds are constants
   Effects Body_;                           // what the body does
   unsigned HeaderBegin = 0;                // offset of `for`
   unsigned HeaderEnd = 0;                  // offset after the header's ')'
@@ -48,6 +49,14 @@ std::string asInt64(PlanContext &PC, const clang::Expr *E, const std::string &Te
 /// Head without its trailing blanks when the original text at Off already
 /// continues with whitespace (no blanks at line ends, no double spaces).
 std::string trimBeforeSpace(PlanContext &PC, std::string Head, unsigned Off);
+
+/// Why the loop is too little work to share, or empty: a constant trip
+/// count of at most kMaxTinyTrips iterations whose body, and every function
+/// it calls (transitively), runs no loop and no recursion. Splitting such a
+/// loop costs more than running it (a nested one would be split again on
+/// every call of its enclosing function).
+constexpr std::int64_t kMaxTinyTrips = 1024;
+std::string tinyLoopReason(const LoopShape &L);
 
 /// "'break' leaves the loop" and the like.
 std::string exitReason(const clang::Stmt *Exit);

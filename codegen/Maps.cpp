@@ -114,6 +114,10 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
+  if (std::string Tiny = tinyLoopReason(L); !Tiny.empty()) {
+    WhyNot = Tiny;
+    return LoopOutcome::Refused;
+  }
   if (PC.isTaken(L.HeaderBegin, L.BodyEnd)) {
     WhyNot = "the loop is rewritten otherwise";
     return LoopOutcome::Refused;

@@ -222,6 +222,10 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
         WhyNot.clear();
         return LoopOutcome::Refused;
       }
+  if (std::string Tiny = tinyLoopReason(L); !Tiny.empty()) {
+    WhyNot = Tiny;
+    return LoopOutcome::Refused;
+  }
   if (PC.isTaken(L.HeaderBegin, L.BodyEnd)) {
     WhyNot = "the loop is rewritten otherwise";
     return LoopOutcome::Refused;

@@ -19,7 +19,7 @@
 
 int main() {
   int best = 0;
-  for (int i = 0; i < 100; ++i)
+  for (int i = 0; i < 5000; ++i)
     best = std::max(best, f(i));
   int unused = f(3);
   // GCC: line-directives.cpp:[[@LINE-1]]:7: warning: unused variable 'unused'

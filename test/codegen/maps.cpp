@@ -8,22 +8,22 @@
 #include <cstdio>
 #include <vector>
 
-[[pure]] int cube(int x) { return x * x * x % 9973; }
+[[pure]] int cube(int x) { return static_cast<int>(1L * x * x % 9973 * x % 9973); }
 
 int main() {
-  const int n = 500;
+  const int n = 5000;
   std::vector<int> out(n);
-  int table[64];
+  int table[2048];
   for (int i = 0; i < n; ++i)
     out[i] = cube(i);
   // CHECK:      {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i0) { const int i = static_cast<int>(purecc_i0); {
   // CHECK-NEXT: {{^}}    out[i] = cube(i); } });
   // REMARK: maps.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
-  for (int i = 0; i < 64; ++i) {
+  for (int i = 0; i < 2048; ++i) {
     int c = cube(i + 1);
     table[i] = c - 1;
   }
-  // CHECK: {{^}}  purecc::parallel_for(0, 64, [&](std::int64_t purecc_i1) { const int i = static_cast<int>(purecc_i1); {
+  // CHECK: {{^}}  purecc::parallel_for(0, 2048, [&](std::int64_t purecc_i1) { const int i = static_cast<int>(purecc_i1); {
   for (int &x : out)
     x = cube(x);
   // CHECK: {{^}}  purecc::parallel_for(0, static_cast<std::int64_t>(out.size()), [&](std::int64_t purecc_k2) { int &x = out[purecc_k2]; {
@@ -48,10 +48,10 @@ int main() {
     buckets[i % 10] = cube(i);
   // REMARK: maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the element of 'buckets' written is not indexed by the loop variable [purecc-missed-map]
 
-  long check = 0;
+  unsigned long check = 0;
   for (int i = 0; i < n; ++i)
-    check = check * 31 + out[i] + twice[i] + shifted[i] + odd[i] + buckets[i % 10] + table[i % 64];
-  std::printf("%ld\n", check);
+    check = check * 31 + out[i] + twice[i] + shifted[i] + odd[i] + buckets[i % 10] + table[i % 2048];
+  std::printf("%lu\n", check);
   return 0;
 }
-// OUT: {{-?[0-9]+}}
+// OUT: {{[0-9]+}}

@@ -76,8 +76,15 @@ int main() {
   int truncated = std::accumulate(d.begin(), d.end(), 0);
   // REMARK: reductions.cpp:[[@LINE-1]]:19: remark: call to 'std::accumulate' not parallelized: each step converts 'double' to 'int' (the running total), which the tree order would change [purecc-missed-algorithm]
 
-  std::printf("%ld %.12g %d %d %u %ld %ld %ld %ld %d\n", total, s, primes, best, mix, evens,
-              count, acc, squares, truncated);
+  // A few iterations of loop-free work: sharing them costs more than they do.
+  int small = 0;
+  for (int i = 0; i < 64; ++i)
+    small += sq(i);
+  // CHECK: {{^}}  for (int i = 0; i < 64; ++i)
+  // REMARK: reductions.cpp:[[@LINE-3]]:3: remark: loop not parallelized: 64 iterations of loop-free work are too little to share [purecc-missed-reduction]
+
+  std::printf("%ld %.12g %d %d %u %ld %ld %ld %ld %d %d\n", total, s, primes, best, mix, evens,
+              count, acc, squares, truncated, small);
   return 0;
 }
-// OUT: 8995500500 0.543456546695 430 1008 388939281 4495501000 430 4498500 8995500500 0
+// OUT: 8995500500 0.543456546695 430 1008 388939281 4495501000 430 4498500 8995500500 0 85344
