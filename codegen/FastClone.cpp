@@ -22,13 +22,21 @@ std::vector<unsigned> selfReferences(const PlanContext &PC, const FunctionDecl *
     bool Ok = true;
     Finder(const PlanContext &PC, const FunctionDecl *FD) : PC(PC), FD(FD) {}
     bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-      if (DRE->getDecl()->getCanonicalDecl() != FD->getCanonicalDecl())
-        return true;
-      if (auto O = PC.offsets(DRE->getLocation()))
+      record(DRE->getDecl(), DRE->getLocation());
+      return true;
+    }
+    // A member function's own calls: `fib(n - 1)`, `this->fib(...)`.
+    bool VisitMemberExpr(MemberExpr *ME) {
+      record(ME->getMemberDecl(), ME->getMemberLoc());
+      return true;
+    }
+    void record(const ValueDecl *D, SourceLocation Loc) {
+      if (D->getCanonicalDecl() != FD->getCanonicalDecl())
+        return;
+      if (auto O = PC.offsets(Loc))
         Out.push_back(O->first);
       else
         Ok = false;
-      return true;
     }
   } F(PC, FD);
   F.TraverseStmt(FD->getBody());
@@ -38,11 +46,25 @@ std::vector<unsigned> selfReferences(const PlanContext &PC, const FunctionDecl *
   return F.Out;
 }
 
+/// Whether a member function can get its serial clone next to it: defined
+/// inside its class (so the clone needs no declaration of its own), not
+/// virtual (the clone must not override anything), in a class at namespace
+/// scope.
+bool isClonableMember(const CXXMethodDecl *MD) {
+  const CXXRecordDecl *Class = MD->getParent();
+  return !MD->isVirtual() && !MD->isOutOfLine() && !Class->isLambda() &&
+         !isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(MD) &&
+         Class->getDeclContext()->getRedeclContext()->isFileContext();
+}
+
 } // namespace
 
 bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
-  if (isa<CXXMethodDecl>(FD) || FD->isVariadic() || FD->isMain() || !FD->getIdentifier() ||
-      isMemoized(FD) || !FD->getDeclContext()->getRedeclContext()->isFileContext())
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (Method ? !isClonableMember(Method)
+             : !FD->getDeclContext()->getRedeclContext()->isFileContext())
+    return false;
+  if (FD->isVariadic() || FD->isMain() || !FD->getIdentifier() || isMemoized(FD))
     return false;
   std::vector<std::string> Args;
   for (const ParmVarDecl *P : FD->parameters()) {
@@ -72,7 +94,9 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
 
   std::string Serial = PC.freshName("serial_" + FD->getNameAsString() + "_");
   // The original text, renamed; it keeps the original lines.
-  std::string Clone = FD->getStorageClass() == SC_Static ? "" : "static ";
+  // A free function's clone has internal linkage; a member's is a member
+  // (its text keeps `static` if the original is a static member).
+  std::string Clone = Method || FD->getStorageClass() == SC_Static ? "" : "static ";
   unsigned Pos = Decl->first;
   std::vector<unsigned> Refs = selfReferences(PC, FD);
   Refs.insert(Refs.begin(), Name->first);

@@ -20,8 +20,10 @@
 namespace purecc {
 
 /// Plans the serial clone of FD (whose body received parallel rewrites).
-/// Returns false, planning nothing, when FD does not fit (a member, a
-/// template, unnamed or defaulted parameters, not at the start of a line).
+/// Returns false, planning nothing, when FD does not fit (a virtual member
+/// or one defined outside its class, unnamed or defaulted parameters, not at
+/// the start of a line). A member's clone is a member of the same class,
+/// placed just before it, with the same qualifiers and access.
 bool planFastClone(PlanContext &PC, const clang::FunctionDecl *FD);
 
 } // namespace purecc

@@ -167,6 +167,15 @@ class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
 public:
   FunctionFinder(PlanContext &PC, std::vector<const FunctionDecl *> &Out) : PC(PC), Out(Out) {}
   bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() && FD->isDependentContext() &&
+        !FD->isTemplateInstantiation() && isDeclaredPure(FD) &&
+        PC.SM.isWrittenInMainFile(FD->getLocation())) {
+      // A template's calls are resolved per instantiation, and the one text
+      // serves every instantiation: purecc cannot tell yet which are pure.
+      if (auto D = PC.remark(FD->getLocation(), Diag::RemarkNotRewritten))
+        *D << FD << "it is a template";
+      return true;
+    }
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
         FD->isTemplateInstantiation() ||
         (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda()))
