@@ -426,7 +426,7 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
     if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
       Add(ofLValue(A), A);
     else if (V.Kind == LibraryKind::MutatesRange && isPointerLike(A->getType()) &&
-             !A->getType()->isFunctionPointerType())
+             !A->getType()->isFunctionPointerType() && !isReadOnlyIterator(A->getType()))
       Add(ofPointee(A), A);
   }
 }

@@ -135,6 +135,27 @@ bool isPointerLike(QualType T) {
          N == "reference_wrapper";
 }
 
+bool isReadOnlyIterator(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType())
+    return T->getPointeeType().isConstQualified();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  auto Star = RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Star);
+  bool Found = false;
+  for (const NamedDecl *ND : RD->lookup(Star)) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(ND->getUnderlyingDecl());
+    if (!MD || MD->getNumParams() != 0)
+      continue;
+    QualType R = MD->getReturnType();
+    if (R->isReferenceType() && !R.getNonReferenceType().isConstQualified())
+      return false; // yields a modifiable element
+    Found = true;
+  }
+  return Found;
+}
+
 bool isStreamType(QualType T) {
   static const llvm::StringRef Names[] = {"std::basic_ostream", "std::basic_istream",
                                           "std::basic_ios", "std::ios_base"};

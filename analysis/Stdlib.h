@@ -48,6 +48,11 @@ std::string tableName(const clang::NamedDecl *D);
 
 /// A class value that designates other memory: pointers, iterators, spans.
 bool isPointerLike(clang::QualType T);
+/// A pointer-like value that cannot be written through: a pointer to const,
+/// or an iterator whose operator* yields a const reference or a value
+/// (std::vector<T>::const_iterator). Library algorithms that write through
+/// their iterators cannot write through these.
+bool isReadOnlyIterator(clang::QualType T);
 /// std::basic_ostream, std::basic_istream and their relatives.
 bool isStreamType(clang::QualType T);
 /// std::atomic, std::atomic_ref, std::atomic_flag (or a C _Atomic type).

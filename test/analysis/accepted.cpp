@@ -22,6 +22,23 @@
   return out;
 }
 
+// Algorithms that write through their output iterator only read a const
+// input range: copying out of a const parameter is fine.
+[[pure]] std::vector<long> prefix_sums(const std::vector<long> &in) {
+  std::vector<long> out(in.size());
+  std::partial_sum(in.begin(), in.end(), out.begin());
+  std::vector<long> shifted(in.size());
+  std::copy(in.cbegin(), in.cend(), shifted.begin());
+  std::transform(out.begin(), out.end(), shifted.begin(), out.begin(), std::plus<>());
+  return out;
+}
+
+[[pure]] long first_of_copy(const long *data, int n) {
+  long buffer[4] = {};
+  std::copy_n(data, n < 4 ? n : 4, buffer);
+  return buffer[0];
+}
+
 [[pure]] std::string greet(const std::string &name) {
   std::string s = "hello, " + name;
   s += "!";

@@ -3,6 +3,7 @@
 // R3: no mutable indirection in a pure function's interface; R1: no writes
 // through what parameters refer to, including through a pointer member of a
 // const object (const is shallow) and through const_cast.
+#include <algorithm>
 #include <span>
 #include <vector>
 
@@ -56,4 +57,13 @@ struct Node {
 [[pure]] std::vector<int> sorted(std::vector<int> &&v) {
   std::vector<int> out = static_cast<std::vector<int> &&>(v);
   return out;
+}
+
+// A library algorithm that writes through its iterators writes the
+// parameter's elements when the iterators are not const.
+[[pure]] std::vector<int> sort_in_place(std::vector<int> &&v, std::span<int> out) { // expected-note 3 {{'sort_in_place' declared pure here}}
+  // expected-error@-1 {{pure function 'sort_in_place' takes parameter 'out' by mutable view}}
+  std::fill(out.begin(), out.end(), 0); // expected-error {{pure function 'sort_in_place' writes through parameter 'out' [purecc-param-write]}}
+  std::copy(v.cbegin(), v.cend(), out.begin()); // expected-error {{pure function 'sort_in_place' writes through parameter 'out' [purecc-param-write]}}
+  return v;
 }
