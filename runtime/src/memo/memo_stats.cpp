@@ -36,14 +36,25 @@ CallCounts CallCounts::operator-(const CallCounts &o) const noexcept {
                     misses - o.misses,     saved_ns - o.saved_ns, compute_ns - o.compute_ns};
 }
 
+namespace detail {
+unsigned stats_stripe() noexcept {
+  static std::atomic<unsigned> next{0};
+  thread_local const unsigned stripe =
+      next.fetch_add(1, std::memory_order_relaxed) % SiteCounters::kStripes;
+  return stripe;
+}
+} // namespace detail
+
 CallCounts SiteCounters::snapshot() const noexcept {
   CallCounts c;
-  c.calls = calls_.load(std::memory_order_relaxed);
-  c.mem_hits = mem_hits_.load(std::memory_order_relaxed);
-  c.disk_hits = disk_hits_.load(std::memory_order_relaxed);
-  c.misses = misses_.load(std::memory_order_relaxed);
-  c.saved_ns = saved_ns_.load(std::memory_order_relaxed);
-  c.compute_ns = compute_ns_.load(std::memory_order_relaxed);
+  for (const Stripe &s : stripes_) {
+    c.calls += s.calls.load(std::memory_order_relaxed);
+    c.mem_hits += s.mem_hits.load(std::memory_order_relaxed);
+    c.disk_hits += s.disk_hits.load(std::memory_order_relaxed);
+    c.misses += s.misses.load(std::memory_order_relaxed);
+    c.saved_ns += s.saved_ns.load(std::memory_order_relaxed);
+    c.compute_ns += s.compute_ns.load(std::memory_order_relaxed);
+  }
   return c;
 }
 
