@@ -168,6 +168,35 @@ TEST(MemoCache, SameThreadSameKeyIsReentrantNotADeadlock) {
   c.abandon(key(3), outer.flight);
 }
 
+// Thread 1 owns K and waits for L; thread 2 owns L and waits for K (the
+// scheduler can stack an unrelated branch on a computation a thread owns).
+// Whichever starts waiting second sees the cycle and computes instead of
+// blocking, so both finish; the other one receives the value.
+TEST(MemoCache, CrossedWaitsDoNotDeadlock) {
+  MemoCache c(1 << 20);
+  std::barrier both_own(2);
+  std::atomic<int> computed_instead{0}, received{0};
+  auto run = [&](std::uint64_t own, std::uint64_t want) {
+    std::string v;
+    std::uint64_t cost = 0;
+    auto mine = c.acquire(key(own), v);
+    ASSERT_EQ(mine.outcome, MemoCache::Outcome::claimed);
+    both_own.arrive_and_wait();
+    auto other = c.acquire(key(want), v);
+    ASSERT_EQ(other.outcome, MemoCache::Outcome::in_flight);
+    if (MemoCache::wait(*other.flight, v, cost))
+      received += 1;
+    else
+      computed_instead += 1;
+    MemoCache::Claim(c, key(own), std::move(mine.flight)).fulfil(std::to_string(own), 1);
+  };
+  std::thread t1(run, 11, 12), t2(run, 12, 11);
+  t1.join();
+  t2.join();
+  EXPECT_EQ(computed_instead.load(), 1);
+  EXPECT_EQ(received.load(), 1);
+}
+
 TEST(MemoCache, ZeroBudgetStillDedupsConcurrentCalls) {
   MemoCache c(0);
   std::string out;

@@ -2,10 +2,12 @@
 //
 // parallel_invoke(f1, ..., fN) calls every fi (N >= 2) and returns a
 // std::tuple of their results in argument order; a void result becomes
-// purecc::unit. Branches become OpenMP tasks only when a worker may be idle
-// (see scheduler.h); otherwise they run inline, left to right, and the call
-// costs one relaxed atomic load more than calling them directly. Called
-// outside any OpenMP region, it opens the team itself, so `main` can use it.
+// purecc::unit. Branches are handed to other threads only when a worker may
+// be idle (see scheduler.h: offered to the waiting threads of a team purecc
+// opened, or OpenMP tasks in a team the user opened); otherwise they run
+// inline, left to right, and the call costs one relaxed atomic load more
+// than calling them directly. Called outside any OpenMP region, it opens the
+// team itself, so `main` can use it.
 //
 // Exceptions are deterministic: every branch runs to completion first, then
 // the exception of the LEFTMOST throwing branch is rethrown (the others are

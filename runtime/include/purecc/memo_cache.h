@@ -14,6 +14,14 @@
 // learn that no value exists and run the body themselves, so nobody ever
 // receives a value computed for another call or a half-made one.
 //
+// Waiting never deadlocks: a thread that joins parallel work may run an
+// unrelated branch on top of a computation it owns (the scheduler's helping,
+// purecc/scheduler.h), so thread A can own K and wait for L while thread B
+// owns L and waits for K, though no function calls itself. Before blocking,
+// a waiter follows the chain "flight -> its owner -> the flight that owner
+// waits for -> ..."; if the chain comes back to the waiter, it does not
+// block but computes the value itself (the function is pure: same value).
+//
 // Usage:
 //   purecc::MemoCache cache(64 << 20);
 //   std::string bytes;
@@ -62,7 +70,8 @@ public:
   Probe acquire(const MemoKey &key, std::string &value);
 
   /// Blocks until `flight` ends. True: its value and cost were copied out.
-  /// False: the owner abandoned it (the body threw).
+  /// False: the owner abandoned it (the body threw), or waiting would close
+  /// a cycle of waits (see the file comment); compute the value yourself.
   static bool wait(const Flight &flight, std::string &value, std::uint64_t &cost_ns);
 
   /// Ends a claimed flight with its value, publishing it to waiters and, if

@@ -1,9 +1,10 @@
 // purecc/scheduler.h — thread count and the adaptive "should I spawn?" test.
 //
 // Every parallel construct of purecc (parallel_invoke, parallel_for,
-// parallel_reduce) asks one question before creating an OpenMP task: is there
-// room for another queued task? The answer is a single relaxed atomic load of
-// a global counter, `spawn room` = capacity - (tasks queued but not started),
+// parallel_reduce) asks one question before handing a branch to another
+// thread: is there room for another queued branch? The answer is a single
+// relaxed atomic load of a global counter, `spawn room` = capacity -
+// (branches queued but not started),
 // where the capacity is the team size (0 with one thread). When every worker
 // is busy the queue is full, the load says "no" and the callable runs inline:
 // the cost of a would-be spawn is then one load and one predictable branch,
@@ -12,7 +13,9 @@
 // principle of Cilk: the overhead lives on the rare path that finds an idle
 // worker. The room counter starts positive so that the very first call takes
 // the slow path, which reads the OpenMP configuration (and opens the OpenMP
-// team when called outside a parallel region).
+// team when called outside a parallel region). A queued branch is offered to
+// the team's waiting threads (help_request below) in teams purecc opened,
+// and is an OpenMP task in teams the user opened.
 //
 // Example:
 //   purecc::set_num_threads(4);          // like omp_set_num_threads, but

@@ -29,16 +29,53 @@ public:
     cv_.notify_all();
   }
   bool wait(std::string &value, std::uint64_t &cost_ns) const {
-    std::unique_lock lock(mutex_);
-    cv_.wait(lock, [&] { return state_ != State::running; });
-    if (state_ == State::failed)
-      return false;
-    value = value_;
-    cost_ns = cost_ns_;
-    return true;
+    const auto self = std::this_thread::get_id();
+    if (!start_waiting(self))
+      return false; // waiting would wait for ourselves: compute instead
+    bool ok;
+    {
+      std::unique_lock lock(mutex_);
+      cv_.wait(lock, [&] { return state_ != State::running; });
+      ok = state_ != State::failed;
+      if (ok) {
+        value = value_;
+        cost_ns = cost_ns_;
+      }
+    }
+    stop_waiting(self);
+    return ok;
   }
 
 private:
+  // Which flight each blocked thread waits for: the edges of the wait-for
+  // graph (threads -> flights -> owners). One lock for the whole graph; it
+  // is taken only on the rare path of waiting for another thread.
+  static inline std::mutex graph_mutex_;
+  static inline std::unordered_map<std::thread::id, const Flight *> waiting_on_;
+
+  /// Records that `self` waits for this flight, unless the chain of owners
+  /// and the flights they wait for leads back to `self` (then false).
+  bool start_waiting(std::thread::id self) const {
+    std::lock_guard lock(graph_mutex_);
+    std::thread::id t = owner_;
+    // Every thread waits for at most one flight, so a chain longer than the
+    // number of waiting threads has repeated one: no need to go further.
+    for (std::size_t steps = 0; steps <= waiting_on_.size(); ++steps) {
+      if (t == self)
+        return false;
+      auto it = waiting_on_.find(t);
+      if (it == waiting_on_.end())
+        break;
+      t = it->second->owner_;
+    }
+    waiting_on_[self] = this;
+    return true;
+  }
+  static void stop_waiting(std::thread::id self) {
+    std::lock_guard lock(graph_mutex_);
+    waiting_on_.erase(self);
+  }
+
   enum class State { running, done, failed };
   const std::thread::id owner_;
   mutable std::mutex mutex_;
