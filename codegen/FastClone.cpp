@@ -46,6 +46,13 @@ std::vector<unsigned> selfReferences(const PlanContext &PC, const FunctionDecl *
   return F.Out;
 }
 
+/// The function template FD instantiates (or describes), if any.
+const FunctionTemplateDecl *templateOf(const FunctionDecl *FD) {
+  if (const FunctionTemplateDecl *FT = FD->getPrimaryTemplate())
+    return FT;
+  return FD->getDescribedFunctionTemplate();
+}
+
 /// Whether a member function can get its serial clone next to it: defined
 /// inside its class (so the clone needs no declaration of its own), not
 /// virtual (the clone must not override anything), in a class at namespace
@@ -79,8 +86,19 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
   auto Close = Body ? PC.offsets(Body->getRBracLoc()) : std::nullopt;
   if (!Decl || !Name || !Open || !Close)
     return false;
-  // The clone goes before the function and its attributes, on a line of its own.
+  // A function template's clone is a template too: it repeats the template
+  // parameter list, and goes before the `template` line.
+  std::string TemplateHead;
   unsigned Start = Decl->first;
+  if (const FunctionTemplateDecl *FT = templateOf(FD)) {
+    auto Head = PC.offsets(SourceRange(FT->getBeginLoc(),
+                                       FT->getTemplateParameters()->getRAngleLoc()));
+    if (!Head)
+      return false;
+    TemplateHead = PC.textAt(Head->first, Head->second) + " ";
+    Start = Head->first;
+  }
+  // The clone goes before the function and its attributes, on a line of its own.
   for (const auto *A : FD->specific_attrs<AnnotateAttr>())
     if (auto O = PC.offsets(A->getLocation()); O && O->first < Start)
       Start = O->first;
@@ -96,7 +114,8 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
   // The original text, renamed; it keeps the original lines.
   // A free function's clone has internal linkage; a member's is a member
   // (its text keeps `static` if the original is a static member).
-  std::string Clone = Method || FD->getStorageClass() == SC_Static ? "" : "static ";
+  std::string Clone =
+      TemplateHead + (Method || FD->getStorageClass() == SC_Static ? "" : "static ");
   unsigned Pos = Decl->first;
   std::vector<unsigned> Refs = selfReferences(PC, FD);
   Refs.insert(Refs.begin(), Name->first);

@@ -170,10 +170,7 @@ public:
     if (FD->doesThisDeclarationHaveABody() && FD->isDependentContext() &&
         !FD->isTemplateInstantiation() && isDeclaredPure(FD) &&
         PC.SM.isWrittenInMainFile(FD->getLocation())) {
-      // A template's calls are resolved per instantiation, and the one text
-      // serves every instantiation: purecc cannot tell yet which are pure.
-      if (auto D = PC.remark(FD->getLocation(), Diag::RemarkNotRewritten))
-        *D << FD << "it is a template";
+      planTemplate(FD);
       return true;
     }
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
@@ -201,6 +198,30 @@ public:
   }
 
 private:
+  /// A template's calls are resolved per instantiation, and one text serves
+  /// every instantiation. A free function template instantiated exactly once
+  /// in this file is planned through that instantiation (its nodes point at
+  /// the template's text); with several, the plans could differ.
+  void planTemplate(const FunctionDecl *Pattern) {
+    const FunctionTemplateDecl *FT = Pattern->getDescribedFunctionTemplate();
+    std::vector<const FunctionDecl *> Uses;
+    if (FT && !isa<CXXMethodDecl>(Pattern) && !Pattern->isConstexpr())
+      for (const FunctionDecl *Spec : FT->specializations())
+        if (Spec->isTemplateInstantiation() && Spec->hasBody())
+          Uses.push_back(Spec);
+    if (Uses.size() == 1 && PC.Facts.isPure(Uses.front())) {
+      Out.push_back(Uses.front());
+      return;
+    }
+    std::string Why = !FT || isa<CXXMethodDecl>(Pattern) ? "it is in a class template"
+                      : Pattern->isConstexpr()           ? "it is 'constexpr'"
+                      : Uses.empty()                      ? "it is a template that is never used"
+                      : Uses.size() > 1 ? "it is a template instantiated with several argument lists"
+                                        : "its instantiation is not verified pure";
+    if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkNotRewritten))
+      *D << Pattern << Why;
+  }
+
   PlanContext &PC;
   std::vector<const FunctionDecl *> &Out;
   llvm::DenseSet<const FunctionDecl *> Reported;
