@@ -165,7 +165,10 @@ private:
 /// The function definitions whose bodies codegen may edit, in source order.
 class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
 public:
-  FunctionFinder(PlanContext &PC, std::vector<const FunctionDecl *> &Out) : PC(PC), Out(Out) {}
+  /// Out: groups in source order; a group of several is the instantiations
+  /// of one template.
+  FunctionFinder(PlanContext &PC, std::vector<std::vector<const FunctionDecl *>> &Out)
+      : PC(PC), Out(Out) {}
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && FD->isDependentContext() &&
         !FD->isTemplateInstantiation() && isDeclaredPure(FD) &&
@@ -193,39 +196,78 @@ public:
           *D << FD << "it is 'constexpr'";
       return true;
     }
-    Out.push_back(FD);
+    Out.push_back({FD});
     return true;
   }
 
 private:
   /// A template's calls are resolved per instantiation, and one text serves
-  /// every instantiation. A free function template instantiated exactly once
-  /// in this file is planned through that instantiation (its nodes point at
-  /// the template's text); with several, the plans could differ.
+  /// every instantiation. A free function template is planned through its
+  /// instantiations in this file (their nodes point at the template's text),
+  /// and rewritten only if all of them need the same edits.
   void planTemplate(const FunctionDecl *Pattern) {
     const FunctionTemplateDecl *FT = Pattern->getDescribedFunctionTemplate();
     std::vector<const FunctionDecl *> Uses;
+    bool AllPure = true;
     if (FT && !isa<CXXMethodDecl>(Pattern) && !Pattern->isConstexpr())
       for (const FunctionDecl *Spec : FT->specializations())
-        if (Spec->isTemplateInstantiation() && Spec->hasBody())
+        if (Spec->isTemplateInstantiation() && Spec->hasBody()) {
           Uses.push_back(Spec);
-    if (Uses.size() == 1 && PC.Facts.isPure(Uses.front())) {
-      Out.push_back(Uses.front());
+          AllPure &= PC.Facts.isPure(Spec);
+        }
+    if (!Uses.empty() && AllPure) {
+      Out.push_back(std::move(Uses));
       return;
     }
     std::string Why = !FT || isa<CXXMethodDecl>(Pattern) ? "it is in a class template"
                       : Pattern->isConstexpr()           ? "it is 'constexpr'"
-                      : Uses.empty()                      ? "it is a template that is never used"
-                      : Uses.size() > 1 ? "it is a template instantiated with several argument lists"
-                                        : "its instantiation is not verified pure";
+                      : Uses.empty() ? "it is a template that is never used"
+                                     : "an instantiation of it is not verified pure";
     if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkNotRewritten))
       *D << Pattern << Why;
   }
 
   PlanContext &PC;
-  std::vector<const FunctionDecl *> &Out;
+  std::vector<std::vector<const FunctionDecl *>> &Out;
   llvm::DenseSet<const FunctionDecl *> Reported;
 };
+
+/// Plans FD's body and, when something in it became parallel, its serial
+/// clone: the path taken when no worker is idle.
+void planFunction(PlanContext &PC, const FunctionDecl *FD) {
+  size_t Before = PC.P.Entries.size();
+  FunctionPlanner(PC, FD).walk(FD->getBody(), nullptr, /*InParallelLoop=*/false);
+  if (PC.P.Entries.size() > Before && PC.Facts.isPure(FD))
+    planFastClone(PC, FD);
+}
+
+bool sameEdit(const Edit &A, const Edit &B) {
+  return A.Begin == B.Begin && A.End == B.End && A.Text == B.Text &&
+         A.EndsWithLineDirective == B.EndsWithLineDirective;
+}
+
+/// Whether every instantiation of one template gets the same edits of its
+/// text (each planned quietly, into a plan of its own). Types the rewrite
+/// spells out differ between instantiations, so such rewrites do not pass.
+bool sameEditsForAll(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
+                     const PlanConfig &Config, const std::vector<const FunctionDecl *> &Uses) {
+  PlanConfig Quiet = Config;
+  Quiet.ShowRemarks = false;
+  std::optional<std::vector<Edit>> First;
+  for (const FunctionDecl *FD : Uses) {
+    Plan Scratch;
+    PlanContext Trial(Ctx, Facts, R, Quiet, Scratch);
+    planFunction(Trial, FD);
+    if (!First) {
+      First = std::move(Scratch.Edits);
+      continue;
+    }
+    if (!std::equal(First->begin(), First->end(), Scratch.Edits.begin(), Scratch.Edits.end(),
+                    sameEdit))
+      return false;
+  }
+  return true;
+}
 
 } // namespace
 
@@ -234,15 +276,19 @@ Plan planRewrites(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
   Plan P;
   AttributeCollector(Ctx.getSourceManager(), P).TraverseDecl(Ctx.getTranslationUnitDecl());
   PlanContext PC(Ctx, Facts, R, Config, P);
-  std::vector<const FunctionDecl *> Functions;
-  FunctionFinder(PC, Functions).TraverseDecl(Ctx.getTranslationUnitDecl());
-  for (const FunctionDecl *FD : Functions) {
-    size_t Before = P.Entries.size();
-    FunctionPlanner(PC, FD).walk(FD->getBody(), nullptr, /*InParallelLoop=*/false);
-    // A pure function with parallel code keeps its serial self as the path
-    // taken when no worker is idle.
-    if (P.Entries.size() > Before && Facts.isPure(FD))
-      planFastClone(PC, FD);
+  std::vector<std::vector<const FunctionDecl *>> Groups;
+  FunctionFinder(PC, Groups).TraverseDecl(Ctx.getTranslationUnitDecl());
+  std::vector<const FunctionDecl *> Functions; // what was planned, for T4
+  for (const std::vector<const FunctionDecl *> &Uses : Groups) {
+    if (Uses.size() == 1 || sameEditsForAll(Ctx, Facts, R, Config, Uses)) {
+      planFunction(PC, Uses.front());
+      Functions.push_back(Uses.front());
+      continue;
+    }
+    const FunctionDecl *Pattern = Uses.front()->getTemplateInstantiationPattern();
+    if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkNotRewritten))
+      *D << Pattern << "its instantiations need different rewrites";
+    Functions.push_back(Uses.front()); // T4 explains why it cannot memoize it
   }
   // Memoization wraps whole bodies, around whatever was planned inside them.
   for (const FunctionDecl *FD : Functions)

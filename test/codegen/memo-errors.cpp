@@ -17,3 +17,10 @@ private:
 };
 // CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'of': parameter 'o': 'Opaque' is not a simple aggregate; specialize 'purecc::codec<Opaque>' for it [purecc-memo-unsupported]
 [[pure]] [[purecc::memo]] long of(Opaque o) { return o.get(); }
+
+// One text and one fingerprint would serve both instantiations: equal
+// argument bytes of different types would share results.
+template <class T>
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'half': it is a template instantiated with several argument lists [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] T half(T n) { return n / 2; }
+long use_both() { return half(7L) + half(9); }
