@@ -20,6 +20,7 @@
 
 #include "analysis/Attributes.h"
 
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -169,6 +170,16 @@ public:
   /// of one template.
   FunctionFinder(PlanContext &PC, std::vector<std::vector<const FunctionDecl *>> &Out)
       : PC(PC), Out(Out) {}
+  // A lambda's body is planned like a function's: its loops and calls,
+  // with its captures as variables from outside (a lambda gets no serial
+  // clone: it has no name to dispatch through). Generic lambdas are
+  // templates; they are left alone.
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    if (!LE->getDependentCallOperator())
+      VisitFunctionDecl(LE->getCallOperator());
+    return true;
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && FD->isDependentContext() &&
         !FD->isTemplateInstantiation() && isDeclaredPure(FD) &&
@@ -177,8 +188,7 @@ public:
       return true;
     }
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
-        FD->isTemplateInstantiation() ||
-        (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda()))
+        FD->isTemplateInstantiation())
       return true;
     const SourceManager &SM = PC.SM;
     SourceLocation Loc = FD->getBody()->getBeginLoc();
@@ -189,7 +199,10 @@ public:
           *D << FD;
       return true;
     }
-    if (FD->isConstexpr()) {
+    // A lambda's call operator is constexpr implicitly whenever it can be
+    // (and Clang marks it so); only `constexpr` written in its declarator
+    // says it is meant for constant evaluation.
+    if (isLambdaCallOperator(FD) ? writesConstexpr(FD) : FD->isConstexpr()) {
       // Constant evaluation cannot run tasks.
       if (PC.Facts.isPure(FD))
         if (auto D = PC.remark(FD->getLocation(), Diag::RemarkNotRewritten))
@@ -201,6 +214,17 @@ public:
   }
 
 private:
+  /// Whether `constexpr` or `consteval` is written between the start of the
+  /// lambda FD and its body.
+  bool writesConstexpr(const FunctionDecl *FD) const {
+    auto Head = PC.offsets(SourceRange(FD->getBeginLoc(), FD->getBody()->getBeginLoc()));
+    if (!Head)
+      return true; // cannot tell: leave it alone
+    std::string Text = PC.textAt(Head->first, Head->second);
+    return Text.find("constexpr") != std::string::npos ||
+           Text.find("consteval") != std::string::npos;
+  }
+
   /// A template's calls are resolved per instantiation, and one text serves
   /// every instantiation. A free function template is planned through its
   /// instantiations in this file (their nodes point at the template's text),
