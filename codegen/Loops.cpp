@@ -164,9 +164,9 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     if (const auto *AT = PC.Ctx.getAsConstantArrayType(Range->getType().getNonReferenceType())) {
       L.End = std::to_string(AT->getSize().getZExtValue());
       L.TripCount = static_cast<std::int64_t>(AT->getSize().getZExtValue());
-    }
-    else
+    } else {
       L.End = "static_cast<std::int64_t>(" + Name + ".size())";
+    }
     L.Body = RF->getBody();
     RParen = RF->getRParenLoc();
     Bound.Reads.insert(Range);

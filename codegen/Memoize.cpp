@@ -104,9 +104,8 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     PC.R.report(AttrLoc, Diag::ErrMemoNotPure) << FD;
     return;
   }
-  const FunctionDecl *Named = FD->getPrimaryTemplate()
-                                  ? FD->getPrimaryTemplate()->getTemplatedDecl()
-                                  : FD; // 'f', not 'f<long>'
+  const FunctionTemplateDecl *Template = FD->getPrimaryTemplate();
+  const FunctionDecl *Named = Template ? Template->getTemplatedDecl() : FD; // 'f', not 'f<long>'
   auto Unsupported = [&](const std::string &Why) {
     PC.R.report(AttrLoc, Diag::ErrMemoUnsupported) << Named << Why;
   };
@@ -114,13 +113,8 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     return Unsupported("it is a member function, and its object is not part of the key");
   // One text would serve every instantiation, with one fingerprint: calls
   // with equal argument bytes but different types would share results.
-  if (const FunctionTemplateDecl *FT = FD->getPrimaryTemplate()) {
-    unsigned Uses = 0;
-    for (const FunctionDecl *Spec : FT->specializations())
-      Uses += Spec->isTemplateInstantiation() && Spec->hasBody();
-    if (Uses > 1)
-      return Unsupported("it is a template instantiated with several argument lists");
-  }
+  if (Template && instantiationsOf(Template).size() > 1)
+    return Unsupported("it is a template instantiated with several argument lists");
   if (FD->isVariadic())
     return Unsupported("it is variadic");
   QualType Result = FD->getReturnType();

@@ -182,4 +182,12 @@ std::string quotedList(const std::vector<std::string> &Names) {
   return Out;
 }
 
+std::vector<const FunctionDecl *> instantiationsOf(const FunctionTemplateDecl *FT) {
+  std::vector<const FunctionDecl *> Out;
+  for (const FunctionDecl *Spec : FT->specializations())
+    if (Spec->isTemplateInstantiation() && Spec->hasBody())
+      Out.push_back(Spec);
+  return Out;
+}
+
 } // namespace purecc

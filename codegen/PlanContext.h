@@ -94,4 +94,9 @@ std::string quoted(const clang::NamedDecl *D);
 /// "'f'", "'f' and 'g'", "'f', 'g' and 'h'".
 std::string quotedList(const std::vector<std::string> &Names);
 
+/// The instantiations of FT in this translation unit that have a body: the
+/// functions one template text turns into.
+std::vector<const clang::FunctionDecl *>
+instantiationsOf(const clang::FunctionTemplateDecl *FT);
+
 } // namespace purecc

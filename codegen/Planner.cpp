@@ -232,13 +232,9 @@ private:
   void planTemplate(const FunctionDecl *Pattern) {
     const FunctionTemplateDecl *FT = Pattern->getDescribedFunctionTemplate();
     std::vector<const FunctionDecl *> Uses;
-    bool AllPure = true;
     if (FT && !isa<CXXMethodDecl>(Pattern) && !Pattern->isConstexpr())
-      for (const FunctionDecl *Spec : FT->specializations())
-        if (Spec->isTemplateInstantiation() && Spec->hasBody()) {
-          Uses.push_back(Spec);
-          AllPure &= PC.Facts.isPure(Spec);
-        }
+      Uses = instantiationsOf(FT);
+    bool AllPure = llvm::all_of(Uses, [&](const FunctionDecl *F) { return PC.Facts.isPure(F); });
     if (!Uses.empty() && AllPure) {
       Out.push_back(std::move(Uses));
       return;
@@ -302,17 +298,16 @@ Plan planRewrites(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
   PlanContext PC(Ctx, Facts, R, Config, P);
   std::vector<std::vector<const FunctionDecl *>> Groups;
   FunctionFinder(PC, Groups).TraverseDecl(Ctx.getTranslationUnitDecl());
-  std::vector<const FunctionDecl *> Functions; // what was planned, for T4
+  std::vector<const FunctionDecl *> Functions; // one per group, for T4
   for (const std::vector<const FunctionDecl *> &Uses : Groups) {
+    Functions.push_back(Uses.front()); // T4 also explains what it refuses
     if (Uses.size() == 1 || sameEditsForAll(Ctx, Facts, R, Config, Uses)) {
       planFunction(PC, Uses.front());
-      Functions.push_back(Uses.front());
       continue;
     }
     const FunctionDecl *Pattern = Uses.front()->getTemplateInstantiationPattern();
     if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkNotRewritten))
       *D << Pattern << "its instantiations need different rewrites";
-    Functions.push_back(Uses.front()); // T4 explains why it cannot memoize it
   }
   // Memoization wraps whole bodies, around whatever was planned inside them.
   for (const FunctionDecl *FD : Functions)

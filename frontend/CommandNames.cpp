@@ -2,6 +2,8 @@
 #include "CommandNames.h"
 
 #include <string_view>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace purecc {
 namespace {
@@ -52,5 +54,27 @@ bool isCxxSourceName(std::string_view Path) {
 }
 
 bool isCSourceName(std::string_view Path) { return extension(Path) == "c"; }
+
+bool isExecutableFile(const std::string &Path) {
+  struct stat St;
+  return ::stat(Path.c_str(), &St) == 0 && S_ISREG(St.st_mode) && ::access(Path.c_str(), X_OK) == 0;
+}
+
+bool isCompilerCommand(const std::vector<std::string> &Args) {
+  if (Args.empty())
+    return false;
+  std::string_view First = Args[0];
+  if (First.starts_with("-") || First == "check" || First == "rewrite" || First == "cache" ||
+      First == "help" || First == "version")
+    return false;
+  size_t I = 0;
+  while (I + 1 < Args.size() && isWrapperName(Args[I]))
+    ++I;
+  const std::string &Compiler = Args[I];
+  if (isCompilerName(Compiler))
+    return true;
+  // A compiler with another name, given as a path (as CMake does).
+  return Compiler.find('/') != std::string::npos && isExecutableFile(Compiler);
+}
 
 } // namespace purecc

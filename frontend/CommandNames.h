@@ -12,7 +12,9 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace purecc {
 
@@ -31,5 +33,13 @@ bool isCxxSourceName(std::string_view Path);
 
 /// Whether Path's extension is .c (compiled as C).
 bool isCSourceName(std::string_view Path);
+
+/// Whether Path is a regular file the caller may execute.
+bool isExecutableFile(const std::string &Path);
+
+/// Whether purecc's arguments (without argv[0]) are a compiler command,
+/// maybe behind wrappers such as ccache, rather than a purecc command
+/// (`check`, `rewrite`, `cache`, an option): the launcher's entry test.
+bool isCompilerCommand(const std::vector<std::string> &Args);
 
 } // namespace purecc

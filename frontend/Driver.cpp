@@ -1,6 +1,7 @@
 //===- Driver.cpp - purecc's main entry point -----------------------------===//
 #include "Driver.h"
 #include "CommandLine.h"
+#include "CommandNames.h"
 #include "DiagnosticCollector.h"
 #include "FixApplier.h"
 #include "JsonDiagnostics.h"
@@ -171,7 +172,7 @@ int runTool(Options &O) {
 int runDriver(const char *Argv0, const std::vector<std::string> &Args) {
   (void)Argv0;
   // `purecc g++ -c a.cpp ...`: a compile to run through purecc.
-  if (isLauncherInvocation(Args))
+  if (isCompilerCommand(Args))
     return runLauncher(Args);
   // `purecc cache stats|clear|prune`: the memo store's administration lives
   // in the runtime, next to the store it administers.

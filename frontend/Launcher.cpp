@@ -270,24 +270,6 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
 
 } // namespace
 
-bool isLauncherInvocation(const std::vector<std::string> &Args) {
-  if (Args.empty())
-    return false;
-  StringRef First = Args[0];
-  if (First.starts_with("-") || First == "check" || First == "rewrite" || First == "help" ||
-      First == "version")
-    return false;
-  size_t I = 0;
-  while (I + 1 < Args.size() && isWrapperName(Args[I]))
-    ++I;
-  StringRef Compiler = Args[I];
-  if (isCompilerName(Compiler))
-    return true;
-  // A compiler with another name, given as a path (as CMake does).
-  return Compiler.contains('/') && !sys::fs::is_directory(Compiler) &&
-         sys::fs::can_execute(Compiler);
-}
-
 int runLauncher(const std::vector<std::string> &Args) {
   size_t CompilerAt = 0;
   while (CompilerAt + 1 < Args.size() && isWrapperName(Args[CompilerAt]))

@@ -20,7 +20,7 @@
 // without purecc attributes (see PreScan.h), C files, -E and -M, links,
 // and command lines purecc cannot read.
 //
-//   if (purecc::isLauncherInvocation(Args)) return purecc::runLauncher(Args);
+//   if (purecc::isCompilerCommand(Args)) return purecc::runLauncher(Args);
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -29,10 +29,6 @@
 #include <vector>
 
 namespace purecc {
-
-/// Whether purecc's arguments (without argv[0]) start with a compiler, maybe
-/// behind a wrapper such as ccache, rather than a purecc command.
-bool isLauncherInvocation(const std::vector<std::string> &Args);
 
 /// Runs the compile Args describes; returns the exit status: the real
 /// compiler's, 1 for purity violations, 2 when purecc cannot run it.

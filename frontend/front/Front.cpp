@@ -11,13 +11,13 @@
 // installed.
 //
 //===----------------------------------------------------------------------===//
+#include "CommandNames.h"
 #include "QuickCommand.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -42,11 +42,6 @@ std::string ownDirectory() {
   return Slash == std::string::npos ? std::string() : Buf.substr(0, Slash);
 }
 
-bool isExecutable(const std::string &Path) {
-  struct stat St;
-  return ::stat(Path.c_str(), &St) == 0 && S_ISREG(St.st_mode) && ::access(Path.c_str(), X_OK) == 0;
-}
-
 /// Replaces this process with Program; returns only on failure.
 int execProgram(const std::string &Program, const std::vector<std::string> &Args, bool SearchPath) {
   std::vector<char *> Argv;
@@ -66,7 +61,7 @@ int runCore(const std::vector<std::string> &Args) {
   if (Dir.empty())
     return fail("cannot find its own executable (/proc/self/exe)");
   for (const std::string &Candidate : {Dir + "/purecc-core", Dir + "/../libexec/purecc/purecc-core"}) {
-    if (!isExecutable(Candidate))
+    if (!purecc::isExecutableFile(Candidate))
       continue;
     std::vector<std::string> Argv{Candidate};
     Argv.insert(Argv.end(), Args.begin(), Args.end());
@@ -80,7 +75,7 @@ int runCore(const std::vector<std::string> &Args) {
 
 int main(int argc, char **argv) {
   std::vector<std::string> Args(argv + 1, argv + argc);
-  if (purecc::looksLikeCompilerCommand(Args) &&
+  if (purecc::isCompilerCommand(Args) &&
       purecc::classifyQuickly(Args) == purecc::QuickVerdict::PassThrough)
     return execProgram(Args[0], Args, /*SearchPath=*/true);
   return runCore(Args);

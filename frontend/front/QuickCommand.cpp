@@ -5,22 +5,9 @@
 #include "PreScan.h"
 
 #include <string_view>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace purecc {
 namespace {
-
-/// The purecc commands (`purecc check ...`), which are never compilers.
-bool isPureccCommand(std::string_view Word) {
-  return Word.starts_with("-") || Word == "check" || Word == "rewrite" || Word == "cache" ||
-         Word == "help" || Word == "version";
-}
-
-bool isExecutableFile(const std::string &Path) {
-  struct stat St;
-  return ::stat(Path.c_str(), &St) == 0 && S_ISREG(St.st_mode) && ::access(Path.c_str(), X_OK) == 0;
-}
 
 /// Reads an include-directory option at Args[I] ("-Idir", "-I dir",
 /// "-iquote dir", "-iquotedir", "--include-directory=dir") into Search;
@@ -50,19 +37,6 @@ size_t readIncludeDir(const std::vector<std::string> &Args, size_t I, IncludeSea
 }
 
 } // namespace
-
-bool looksLikeCompilerCommand(const std::vector<std::string> &Args) {
-  if (Args.empty() || isPureccCommand(Args[0]))
-    return false;
-  size_t I = 0;
-  while (I + 1 < Args.size() && isWrapperName(Args[I]))
-    ++I;
-  const std::string &Compiler = Args[I];
-  if (isCompilerName(Compiler))
-    return true;
-  // A compiler with another name, given as a path (as CMake does).
-  return Compiler.find('/') != std::string::npos && isExecutableFile(Compiler);
-}
 
 QuickVerdict classifyQuickly(const std::vector<std::string> &Args) {
   IncludeSearch Search;

@@ -27,10 +27,6 @@
 
 namespace purecc {
 
-/// Whether purecc's arguments (without argv[0]) start with a compiler, maybe
-/// behind wrappers such as ccache, rather than a purecc command.
-bool looksLikeCompilerCommand(const std::vector<std::string> &Args);
-
 enum class QuickVerdict {
   PassThrough, ///< nothing here can use purecc: run the command as it is
   AskCore,     ///< a source may use purecc, or the command is not plain

@@ -145,8 +145,6 @@ bool spawn_or_run(branch_slot<R>& slot, F& f) {
   return true;
 }
 
-/// Inside a team: all but the last branch may become tasks; the last runs
-/// here, then we wait for the tasks and apply the leftmost-exception rule.
 /// One branch of invoke_in_own_team: a help_request that fills its slot.
 template <class R, class F>
 struct offered_branch : help_request {
@@ -200,7 +198,10 @@ std::tuple<call_result_t<F>...> invoke_in_own_team(std::index_sequence<I...>, F&
   return std::tuple<call_result_t<F>...>{std::get<I>(branches).slot.take()...};
 }
 
-/// In a team the user opened: branches become OpenMP tasks.
+/// Inside a team: all but the last branch may become tasks (in a team the
+/// user opened: OpenMP tasks; in one purecc opened: offered branches); the
+/// last runs here, then we wait for the others and apply the
+/// leftmost-exception rule.
 template <class... F, std::size_t... I>
 std::tuple<call_result_t<F>...> invoke_in_team(std::index_sequence<I...>, F&... f) {
   if (in_own_team()) return invoke_in_own_team(std::index_sequence<I...>{}, f...);

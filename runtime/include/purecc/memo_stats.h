@@ -56,8 +56,8 @@ unsigned stats_stripe() noexcept;
 class SiteCounters {
 public:
   void on_call() noexcept { mine().calls.fetch_add(1, std::memory_order_relaxed); }
-  void on_mem_hit(std::uint64_t cost_ns) noexcept { hit(mine().mem_hits, cost_ns); }
-  void on_disk_hit(std::uint64_t cost_ns) noexcept { hit(mine().disk_hits, cost_ns); }
+  void on_mem_hit(std::uint64_t cost_ns) noexcept { hit(&Stripe::mem_hits, cost_ns); }
+  void on_disk_hit(std::uint64_t cost_ns) noexcept { hit(&Stripe::disk_hits, cost_ns); }
   void on_miss(std::uint64_t compute_ns) noexcept {
     Stripe &s = mine();
     s.misses.fetch_add(1, std::memory_order_relaxed);
@@ -74,9 +74,10 @@ private:
         compute_ns{0};
   };
   Stripe &mine() noexcept { return stripes_[detail::stats_stripe()]; }
-  void hit(std::atomic<std::uint64_t> &tier, std::uint64_t cost_ns) noexcept {
-    tier.fetch_add(1, std::memory_order_relaxed);
-    mine().saved_ns.fetch_add(cost_ns, std::memory_order_relaxed);
+  void hit(std::atomic<std::uint64_t> Stripe::*tier, std::uint64_t cost_ns) noexcept {
+    Stripe &s = mine();
+    (s.*tier).fetch_add(1, std::memory_order_relaxed);
+    s.saved_ns.fetch_add(cost_ns, std::memory_order_relaxed);
   }
   Stripe stripes_[kStripes];
 };

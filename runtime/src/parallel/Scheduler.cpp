@@ -91,6 +91,18 @@ void idle_pause(int& misses) noexcept {
   }
 }
 
+// Runs offered requests until `flag` is set (by the thread that took a
+// joined branch, or by the master when the team's job is over).
+void help_until(const std::atomic<bool>& flag) noexcept {
+  int misses = 0;
+  while (!flag.load(std::memory_order_acquire)) {
+    if (help_once())
+      misses = 0;
+    else
+      idle_pause(misses);
+  }
+}
+
 // Marks the calling thread as a member of a purecc team for its lifetime.
 class own_team_scope {
  public:
@@ -132,15 +144,7 @@ bool withdraw(help_request* r) noexcept {
   return true;
 }
 
-void help_until_done(const help_request& r) noexcept {
-  int misses = 0;
-  while (!r.done.load(std::memory_order_acquire)) {
-    if (help_once())
-      misses = 0;
-    else
-      idle_pause(misses);
-  }
-}
+void help_until_done(const help_request& r) noexcept { help_until(r.done); }
 
 exec_context current_context() noexcept {
   if (omp_in_parallel()) {
@@ -163,13 +167,7 @@ void run_in_team(void (*body)(void*) noexcept, void* ctx) {
     } else {
       // A worker: run offered branches until the job is over. Every branch
       // is joined before body returns, so none is left when it ends.
-      int misses = 0;
-      while (!finished.load(std::memory_order_acquire)) {
-        if (help_once())
-          misses = 0;
-        else
-          idle_pause(misses);
-      }
+      help_until(finished);
     }
   }
 }
