@@ -1,11 +1,13 @@
 // Memoized calls through purecc::MemoRuntime (purecc/memo.h): each tier,
 // single flight with and without exceptions, nesting, the persistence
 // threshold, corruption, and the one-line fallback warnings.
+#include "purecc/invoke.h"
 #include "purecc/memo.h"
 
 #include <gtest/gtest.h>
 
 #include <barrier>
+#include <cmath>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -129,6 +131,100 @@ TEST(MemoRuntime, ConcurrentIdenticalCallsComputeOnce) {
   EXPECT_EQ(c.calls, 160u);
   EXPECT_EQ(c.misses, 20u);
   EXPECT_EQ(c.mem_hits, 140u);
+}
+
+// Spins until `flag` is set; false after `limit` (the test then fails
+// instead of hanging).
+bool wait_for(const std::atomic<bool> &flag, std::chrono::seconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!flag.load()) {
+    if (std::chrono::steady_clock::now() > deadline)
+      return false;
+    std::this_thread::yield();
+  }
+  return true;
+}
+
+// In a purecc team, a thread waiting for a key another thread computes runs
+// the branches offered meanwhile. Here the caller owns key 7 and its body
+// offers a piece that must run on another thread; the only other thread is
+// inside a call of key 7, waiting. Blocked (as it was before), it never
+// takes the piece, and the body gives up after 5 s and returns -1.
+TEST(MemoRuntime, AWaiterInAPureccTeamRunsOfferedBranches) {
+  purecc::set_num_threads(2);
+  MemoRuntime rt(config(MemoMode::mem));
+  static const MemoSite site{"owner_offers", 0x0FFEULL, 0x7ULL};
+  std::atomic<bool> owner_running{false}, waiter_calling{false}, piece_ran_elsewhere{false};
+  auto owner_body = [&] {
+    owner_running = true;
+    if (!wait_for(waiter_calling, std::chrono::seconds(20)))
+      return -2;
+    const auto owner = std::this_thread::get_id();
+    auto [piece, waited] = purecc::parallel_invoke(
+        [&] {
+          piece_ran_elsewhere = std::this_thread::get_id() != owner;
+          return true;
+        },
+        [&] { return wait_for(piece_ran_elsewhere, std::chrono::seconds(5)); });
+    return piece && waited ? 49 : -1;
+  };
+  auto [from_waiter, from_owner] = purecc::parallel_invoke(
+      [&] { // offered first, so the other thread takes it
+        if (!wait_for(owner_running, std::chrono::seconds(20)))
+          return -2;
+        waiter_calling = true;
+        return rt.call(site, [] { return -3; }, 7); // key 7 is in flight: wait
+      },
+      [&] { return rt.call(site, owner_body, 7); });
+  EXPECT_EQ(from_owner, 49) << "the waiting thread did not run the offered piece";
+  EXPECT_EQ(from_waiter, 49);
+}
+
+// A memoized grid: g(i, j) needs g(i-1, j) and g(i, j-1), asked for in
+// parallel, so threads keep finding keys in flight and helping while they
+// wait. A waiting thread can pick up a branch unrelated to what it waits
+// for; if that branch is taken over by the owner of a key the waiter holds
+// lower on its stack, and needs that key, the two threads wait for each
+// other through a join and a key. The wait graph (purecc/wait_graph.h)
+// joins both kinds of edges; without the join edges this hung in about one
+// run in ten.
+struct Grid {
+  MemoRuntime &rt;
+  double node(int i, int j) const {
+    double s = 0;
+    for (int k = 0; k < 200; ++k)
+      s += std::sin(i * 0.01 + j * 0.02 + k * 1e-3);
+    return s;
+  }
+  double operator()(int i, int j) const {
+    static const MemoSite site{"grid", 0x6121ULL, 0x1ULL};
+    return rt.call(site, [&] {
+      if (i == 0 || j == 0)
+        return node(i, j);
+      auto [up, left] = purecc::parallel_invoke([&] { return (*this)(i - 1, j); },
+                                                [&] { return (*this)(i, j - 1); });
+      return node(i, j) + 0.5 * (up + left);
+    }, i, j);
+  }
+};
+
+TEST(MemoRuntime, MemoizedGridWithParallelBranchesNeverDeadlocks) {
+  constexpr int kN = 24;
+  std::vector<std::vector<double>> table(kN + 1, std::vector<double>(kN + 1));
+  MemoRuntime serial_rt(config(MemoMode::off));
+  const Grid nodes{serial_rt};
+  for (int i = 0; i <= kN; ++i)
+    for (int j = 0; j <= kN; ++j)
+      table[i][j] = i == 0 || j == 0 ? nodes.node(i, j)
+                                     : nodes.node(i, j) + 0.5 * (table[i - 1][j] + table[i][j - 1]);
+  for (int threads : {2, 3}) {
+    purecc::set_num_threads(threads);
+    for (int run = 0; run < 40; ++run) {
+      MemoRuntime rt(config(MemoMode::mem));
+      ASSERT_EQ(Grid{rt}(kN, kN), table[kN][kN]) << threads << " threads, run " << run;
+    }
+  }
+  purecc::set_num_threads(2);
 }
 
 TEST(MemoRuntime, WhenTheFirstCallThrowsWaitersRunTheBodyThemselves) {

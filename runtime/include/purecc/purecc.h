@@ -14,6 +14,7 @@
 #include "purecc/memo.h"
 #include "purecc/cache_admin.h"
 #include "purecc/scheduler.h"
+#include "purecc/wait_graph.h"
 #include "purecc/invoke.h"
 #include "purecc/progress.h"
 #include "purecc/range_tree.h"

@@ -99,6 +99,10 @@ bool in_own_team() noexcept;
 struct help_request {
   void (*run)(help_request*) noexcept = nullptr;
   std::atomic<bool> done{false};
+  /// The taker's slot in the wait graph (purecc/wait_graph.h), set before
+  /// it runs the request; kNotTaken until then.
+  static constexpr int kNotTaken = -2;
+  std::atomic<int> taker{kNotTaken};
   int slot = -1;  ///< where it sits on the offer board (set by offer())
 };
 
@@ -108,7 +112,16 @@ bool offer(help_request* r) noexcept;
 /// Takes `r` back if nobody has taken it yet; true when it was taken back.
 bool withdraw(help_request* r) noexcept;
 
-/// Runs offered requests until `r` is done (it was taken by another thread).
+/// Runs offered requests until `flag` is set (by the master when the
+/// team's job is over, by the owner of a memo key this thread waits for).
+/// While nothing is offered it calls `give_up(ctx)` (if given) and returns
+/// false as soon as that says true; returns true once `flag` is set. Only
+/// for threads of a purecc team (in_own_team()): elsewhere nobody offers.
+bool help_until(const std::atomic<bool>& flag, bool (*give_up)(const void*) = nullptr,
+                const void* ctx = nullptr) noexcept;
+
+/// Runs offered requests until `r` is done (it was taken by another
+/// thread), recording meanwhile that this thread waits for the taker.
 void help_until_done(const help_request& r) noexcept;
 
 }  // namespace detail

@@ -2,9 +2,14 @@
 // global byte budget, plus the single-flight table of computations in progress.
 #include "purecc/memo_cache.h"
 
+#include "purecc/scheduler.h"
+#include "purecc/wait_graph.h"
+
+#include <atomic>
 #include <condition_variable>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -12,7 +17,7 @@ namespace purecc {
 
 class MemoCache::Flight {
 public:
-  explicit Flight(std::thread::id owner) : owner_(owner) {}
+  explicit Flight(std::thread::id owner) : owner_(owner), owner_slot_(detail::this_thread_slot()) {}
   std::thread::id owner() const noexcept { return owner_; }
 
   /// Ends the flight: with a value (copied for waiters), or without one —
@@ -25,62 +30,51 @@ public:
         cost_ns_ = cost_ns;
       }
       state_ = value || fulfilled ? State::done : State::failed;
+      ended_.store(true, std::memory_order_release);
     }
     cv_.notify_all();
   }
   bool wait(std::string &value, std::uint64_t &cost_ns) const {
-    const auto self = std::this_thread::get_id();
-    if (!start_waiting(self))
-      return false; // waiting would wait for ourselves: compute instead
-    bool ok;
+    std::optional<detail::wait_edge> edge;
     {
-      std::unique_lock lock(mutex_);
-      cv_.wait(lock, [&] { return state_ != State::running; });
-      ok = state_ != State::failed;
-      if (ok) {
-        value = value_;
-        cost_ns = cost_ns_;
-      }
+      // Record-then-check under one lock, so that of two threads waiting
+      // for each other's keys exactly one sees the cycle and computes.
+      std::lock_guard lock(check_mutex_);
+      edge.emplace(owner_slot_);
+      if (detail::waits_reach(owner_slot_, detail::this_thread_slot()))
+        return false; // the owner (transitively) waits for us: compute instead
     }
-    stop_waiting(self);
-    return ok;
+    // A thread of a purecc team runs offered branches while it waits, as a
+    // joiner does: blocked, it would leave a core idle while work sits on
+    // the board. What it picks up may be unrelated to this key and may, in
+    // turn, make the owner wait for this thread (a join of a branch it
+    // took): so it re-checks for a cycle whenever it is idle.
+    if (detail::in_own_team()) {
+      const auto cycle = [](const void *owner_slot) {
+        return detail::waits_reach(*static_cast<const int *>(owner_slot), detail::this_thread_slot());
+      };
+      if (!detail::help_until(ended_, cycle, &owner_slot_))
+        return false;
+    }
+    std::unique_lock lock(mutex_);
+    cv_.wait(lock, [&] { return state_ != State::running; });
+    if (state_ == State::failed)
+      return false;
+    value = value_;
+    cost_ns = cost_ns_;
+    return true;
   }
 
 private:
-  // Which flight each blocked thread waits for: the edges of the wait-for
-  // graph (threads -> flights -> owners). One lock for the whole graph; it
-  // is taken only on the rare path of waiting for another thread.
-  static inline std::mutex graph_mutex_;
-  static inline std::unordered_map<std::thread::id, const Flight *> waiting_on_;
-
-  /// Records that `self` waits for this flight, unless the chain of owners
-  /// and the flights they wait for leads back to `self` (then false).
-  bool start_waiting(std::thread::id self) const {
-    std::lock_guard lock(graph_mutex_);
-    std::thread::id t = owner_;
-    // Every thread waits for at most one flight, so a chain longer than the
-    // number of waiting threads has repeated one: no need to go further.
-    for (std::size_t steps = 0; steps <= waiting_on_.size(); ++steps) {
-      if (t == self)
-        return false;
-      auto it = waiting_on_.find(t);
-      if (it == waiting_on_.end())
-        break;
-      t = it->second->owner_;
-    }
-    waiting_on_[self] = this;
-    return true;
-  }
-  static void stop_waiting(std::thread::id self) {
-    std::lock_guard lock(graph_mutex_);
-    waiting_on_.erase(self);
-  }
+  static inline std::mutex check_mutex_; // see wait()
 
   enum class State { running, done, failed };
   const std::thread::id owner_;
+  const int owner_slot_; // the owner's slot in the wait graph
   mutable std::mutex mutex_;
   mutable std::condition_variable cv_;
   State state_ = State::running;
+  std::atomic<bool> ended_{false}; // state_ != running, readable without the lock
   std::string value_;
   std::uint64_t cost_ns_ = 0;
 };

@@ -7,6 +7,8 @@
 // the same GOMP_* entry points, so one archive serves both.
 #include "purecc/scheduler.h"
 
+#include "purecc/wait_graph.h"
+
 #include <omp.h>
 
 #include <algorithm>
@@ -65,6 +67,7 @@ bool help_once() noexcept {
     help_request* r = slot.request.load(std::memory_order_acquire);
     if (r && slot.request.compare_exchange_strong(r, nullptr, std::memory_order_acq_rel)) {
       release_spawn();
+      r->taker.store(this_thread_slot(), std::memory_order_release);
       r->run(r);  // sets r->done last; r may be gone afterwards
       return true;
     }
@@ -91,18 +94,6 @@ void idle_pause(int& misses) noexcept {
   }
 }
 
-// Runs offered requests until `flag` is set (by the thread that took a
-// joined branch, or by the master when the team's job is over).
-void help_until(const std::atomic<bool>& flag) noexcept {
-  int misses = 0;
-  while (!flag.load(std::memory_order_acquire)) {
-    if (help_once())
-      misses = 0;
-    else
-      idle_pause(misses);
-  }
-}
-
 // Marks the calling thread as a member of a purecc team for its lifetime.
 class own_team_scope {
  public:
@@ -118,6 +109,29 @@ class own_team_scope {
 }  // namespace
 
 bool in_own_team() noexcept { return t_in_own_team; }
+
+bool help_until(const std::atomic<bool>& flag, bool (*give_up)(const void*),
+                const void* ctx) noexcept {
+  int misses = 0;
+  while (!flag.load(std::memory_order_acquire)) {
+    if (help_once()) {
+      misses = 0;
+    } else {
+      if (give_up && give_up(ctx)) return false;
+      idle_pause(misses);
+    }
+  }
+  return true;
+}
+
+void help_until_done(const help_request& r) noexcept {
+  // The taker publishes its slot right after taking r, before running it.
+  int taker;
+  while ((taker = r.taker.load(std::memory_order_acquire)) == help_request::kNotTaken)
+    std::this_thread::yield();
+  wait_edge edge(taker);
+  help_until(r.done);
+}
 
 bool offer(help_request* r) noexcept {
   for (int i = 0; i < kBoardSlots; ++i) {
@@ -143,8 +157,6 @@ bool withdraw(help_request* r) noexcept {
   release_spawn();
   return true;
 }
-
-void help_until_done(const help_request& r) noexcept { help_until(r.done); }
 
 exec_context current_context() noexcept {
   if (omp_in_parallel()) {
