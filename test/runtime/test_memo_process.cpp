@@ -71,9 +71,10 @@ struct ChildResult {
 struct Child {
   FILE *pipe = nullptr;
   fs::path err_file;
-  Child(const std::string &env, const fs::path &scratch, int id) {
+  /// `shell` runs first in the child's shell (limits, traps).
+  Child(const std::string &env, const fs::path &scratch, int id, const std::string &shell = "") {
     err_file = scratch / ("stderr-" + std::to_string(id));
-    const std::string cmd = "env PURECC_TEST_CHILD=1 PURECC_MEMO_MIN_MS=0 " + env + " '" +
+    const std::string cmd = shell + "env PURECC_TEST_CHILD=1 PURECC_MEMO_MIN_MS=0 " + env + " '" +
                             self_exe() + "' 2>'" + err_file.string() + "'";
     pipe = popen(cmd.c_str(), "r");
   }
@@ -90,9 +91,9 @@ struct Child {
   }
 };
 
-ChildResult run(const std::string &env, const fs::path &scratch) {
+ChildResult run(const std::string &env, const fs::path &scratch, const std::string &shell = "") {
   static int id = 0;
-  return Child(env, scratch, ++id).finish();
+  return Child(env, scratch, ++id, shell).finish();
 }
 
 std::string sum_line(long from, long to) {
@@ -187,6 +188,36 @@ TEST(MemoProcess, UnwritableCacheDirectoryWarnsOnceAndKeepsComputing) {
   EXPECT_EQ(r.err, "purecc: warning: cannot use the memo cache directory '" + cache.string() +
                        "': cannot create '" + cache.string() +
                        "': Not a directory; memoizing in memory only [purecc-memo-disk]\n");
+}
+
+// A full disk as the process sees it: no file may grow past 256 KiB
+// (RLIMIT_FSIZE, with SIGXFSZ ignored, so a write fails with EFBIG as it
+// would with ENOSPC), while the run would store about 2 MiB. The program
+// warns once, keeps every result in memory and exits normally; the next
+// run, with room again, reuses what was committed and recomputes the rest.
+// The reason is the write's own (it once read "cannot rollback - no
+// transaction is active": the message of the ROLLBACK that followed).
+TEST(MemoProcess, AFullDiskWarnsOnceAndKeepsEveryResult) {
+  const fs::path dir = fresh_dir("full-disk");
+  const fs::path cache = dir / "cache";
+  const std::string env = "PURECC_CACHE_DIR='" + cache.string() + "' PURECC_TEST_FROM=0 PURECC_TEST_TO=20000";
+  // dash counts `ulimit -f` in 512-byte blocks, bash in 1024-byte ones:
+  // 256 or 512 KiB, both far below what the run writes.
+  const ChildResult full = run(env, dir, "trap '' XFSZ; ulimit -f 512; ");
+  EXPECT_EQ(full.status, 0);
+  EXPECT_EQ(full.out, expected_out(20000, 0, 20000)) << "each value computed once, then kept in memory";
+  const std::string warning = "purecc: warning: cannot write the memo cache '" +
+                              (cache / "memo.sqlite").string() +
+                              "': (disk I/O error|database or disk is full); "
+                              "results stay in memory \\[purecc-memo-disk\\]\n";
+  EXPECT_TRUE(std::regex_match(full.err, std::regex(warning))) << full.err;
+
+  const ChildResult next = run(env, dir);
+  EXPECT_EQ(next.status, 0);
+  EXPECT_EQ(next.err, "");
+  EXPECT_TRUE(next.out.ends_with(sum_line(0, 20000))) << next.out;
+  EXPECT_LT(std::atol(next.out.c_str() + std::string("body calls: ").size()), 20000)
+      << "the batches committed before the disk filled up are reused";
 }
 
 TEST(MemoProcess, ModesOffAndMem) {

@@ -147,7 +147,7 @@ std::string DiskStore::Impl::open_all() {
       rc = reader.open(file.string(), kBusyTimeoutMs);
     if (rc == SQLITE_OK)
       return "";
-    const std::string why = writer ? writer.error() : sqlite3_errstr(rc);
+    const std::string why = writer.error(rc);
     lookup.reset();
     reader.close();
     writer.close();

@@ -104,7 +104,7 @@ void DiskStore::Impl::writer_loop() {
           rc = evict_locked(options.max_bytes / 10 * 9, options.max_bytes, &evicted);
         }
         if (rc != SQLITE_OK)
-          warn_once(writer ? writer.error() : sqlite3_errstr(rc));
+          warn_once(writer.error(rc));
       }
     }
     {

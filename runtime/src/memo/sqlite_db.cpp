@@ -22,7 +22,11 @@ void Db::close() noexcept {
 
 int Db::exec(const char *sql) noexcept { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
 
-std::string Db::error() const { return db_ ? sqlite3_errmsg(db_) : "out of memory"; }
+std::string Db::error(int rc) const {
+  if (db_ && sqlite3_extended_errcode(db_) == rc)
+    return sqlite3_errmsg(db_);
+  return sqlite3_errstr(rc);
+}
 
 Stmt::Stmt(const Db &db, const char *sql) noexcept {
   prepare_rc_ = db ? sqlite3_prepare_v2(db.get(), sql, -1, &stmt_, nullptr) : SQLITE_MISUSE;

@@ -32,7 +32,12 @@ public:
   explicit operator bool() const noexcept { return db_ != nullptr; }
   /// Runs statements without results; returns the SQLite code.
   int exec(const char *sql) noexcept;
-  std::string error() const;
+  /// What went wrong in the failed call that returned `rc`: the
+  /// connection's own message while it still describes that call, else the
+  /// generic text for `rc` (a ROLLBACK after the failure, successful or
+  /// not, replaces the message: "cannot rollback - no transaction is
+  /// active" must not stand for "database or disk is full").
+  std::string error(int rc) const;
 
 private:
   sqlite3 *db_ = nullptr;
