@@ -6,10 +6,15 @@
 #   serial   the input as written (purecc's attributes compile to nothing)
 #   purecc   the output of `purecc rewrite`
 #   omp      the hand-tuned OpenMP variant of bench/parallel/<prog>.cpp
+#   ideal    THREADS copies of the serial binary at once: one job's time at
+#            their combined throughput, 1 / sum(1 / copy time) (serial /
+#            THREADS on equal cores; this VM's two vCPUs are not equal, see
+#            bench/parallel/harness.h). ideal / purecc is the efficiency.
 # with g++ -O2 -fopenmp, runs each RUNS times round-robin and prints the
-# medians and the ratios purecc/serial (speedup) and omp/purecc (>= 0.95 is
-# the goal: the rewritten serial code as fast as the best hand-written
-# OpenMP). Every variant must print the same result.
+# medians and the ratios purecc/serial (speedup), ideal/purecc (efficiency;
+# the runtime's target is >= 0.9) and omp/purecc (the goal is >= 0.95: the
+# rewritten serial code as fast as the best hand-written OpenMP). Every
+# variant must print the same result.
 #
 #   bench/codegen/run.sh [-n RUNS] [-t THREADS] [-b BUILD_DIR]
 #     -b BUILD_DIR  CMake build dir with frontend/purecc and the runtime
@@ -27,7 +32,7 @@ while getopts "n:t:b:" opt; do
     n) runs=$OPTARG ;;
     t) threads=$OPTARG ;;
     b) build=$OPTARG ;;
-    *) sed -n '2,18p' "$0"; exit 2 ;;
+    *) sed -n '2,23p' "$0"; exit 2 ;;
   esac
 done
 cmake --build "$build" --target purecc purecc_rt_static > /dev/null
@@ -42,15 +47,15 @@ trap 'rm -rf "$work"' EXIT
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 echo "threads: $threads, runs: $runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| program | serial s | purecc s | omp s | purecc speedup | omp/purecc |\n'
-printf '|---|---|---|---|---|---|\n'
+printf '| program | serial s | purecc s | omp s | ideal s | purecc speedup | efficiency | omp/purecc |\n'
+printf '|---|---|---|---|---|---|---|---|\n'
 for prog in fib nqueens sumsin; do
   src=$repo/bench/codegen/$prog.cpp
   "$purecc" rewrite "$src" -o "$work/$prog.out.cpp" -- -std=c++20 -I"$inc"
   g++ "${flags[@]}" -Wno-attributes "$src" -o "$work/$prog.serial"
   g++ "${flags[@]}" "$work/$prog.out.cpp" "${libs[@]}" -o "$work/$prog.purecc"
   g++ "${flags[@]}" "$repo/bench/parallel/$prog.cpp" "${libs[@]}" -o "$work/$prog.omp"
-  : > "$work/serial.t"; : > "$work/purecc.t"; : > "$work/omp.t"
+  : > "$work/serial.t"; : > "$work/purecc.t"; : > "$work/omp.t"; : > "$work/ideal.t"
   results=()
   for ((r = 0; r < runs; r++)); do
     # Results are compared to 6 significant digits (the tree order of a
@@ -61,13 +66,20 @@ for prog in fib nqueens sumsin; do
     echo "$t" >> "$work/purecc.t"; results+=("$(printf '%.6g' "$res")")
     read -r _ res t _ < <("$work/$prog.omp" omp "$threads")
     echo "$t" >> "$work/omp.t"; results+=("$(printf '%.6g' "$res")")
+    for ((k = 0; k < threads; k++)); do
+      env -u OMP_PROC_BIND -u OMP_PLACES "$work/$prog.serial" > "$work/copy.$k" &
+    done
+    wait
+    cat "$work"/copy.* | awk '{ rate += 1 / $2 } END { print 1 / rate }' >> "$work/ideal.t"
   done
   if [ "$(printf '%s\n' "${results[@]}" | sort -u | wc -l)" != 1 ]; then
     echo "run.sh: $prog: variants disagree: ${results[*]}" >&2
     exit 1
   fi
   s=$(median < "$work/serial.t"); p=$(median < "$work/purecc.t"); o=$(median < "$work/omp.t")
-  awk -v n="$prog" -v s="$s" -v p="$p" -v o="$o" \
-    'BEGIN { printf "| %s | %.3f | %.3f | %.3f | %.2fx | %.2f |\n", n, s, p, o, s / p, o / p }'
+  i=$(median < "$work/ideal.t")
+  awk -v n="$prog" -v s="$s" -v p="$p" -v o="$o" -v i="$i" \
+    'BEGIN { printf "| %s | %.3f | %.3f | %.3f | %.3f | %.2fx | %.2f | %.2f |\n",
+             n, s, p, o, i, s / p, i / p, o / p }'
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
