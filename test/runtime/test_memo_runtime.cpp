@@ -336,7 +336,9 @@ TEST(MemoRuntime, DiskTierServesANewRuntime) {
 TEST(MemoRuntime, OnlySlowResultsArePersisted) {
   const fs::path dir = fresh_dir("threshold");
   MemoConfig c = config(MemoMode::disk, dir);
-  c.min_persist_time = std::chrono::milliseconds(5);
+  // Far apart, so that a loaded machine pausing the thread in body(0)
+  // cannot make the fast call look slow.
+  c.min_persist_time = std::chrono::milliseconds(100);
   static const MemoSite site{"mixed", 0x313ULL, 0x8ULL};
   auto body = [](int ms) {
     std::this_thread::sleep_for(std::chrono::milliseconds(ms));
@@ -345,14 +347,14 @@ TEST(MemoRuntime, OnlySlowResultsArePersisted) {
   {
     MemoRuntime rt(c);
     rt.call(site, [&] { return body(0); }, 0);
-    rt.call(site, [&] { return body(10); }, 10);
+    rt.call(site, [&] { return body(150); }, 150);
   }
   MemoRuntime rt(c);
   rt.flush();
   const auto sum = rt.disk()->summary();
   EXPECT_EQ(sum.entries, 1u) << "the 0 ms result stays in memory only";
   int calls = 0;
-  rt.call(site, [&] { ++calls; return body(10); }, 10);
+  rt.call(site, [&] { ++calls; return body(150); }, 150);
   EXPECT_EQ(calls, 0);
   ASSERT_EQ(sum.functions.size(), 1u);
   EXPECT_EQ(sum.functions[0].name, "mixed");
