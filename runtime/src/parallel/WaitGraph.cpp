@@ -1,10 +1,9 @@
 // WaitGraph.cpp — the slots and edges of purecc/wait_graph.h.
 #include "purecc/wait_graph.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
-#include <mutex>
-#include <vector>
 
 namespace purecc::detail {
 
@@ -18,41 +17,42 @@ constexpr int kSlots = 4096;
 // least one sees the other's edge.
 constinit std::array<std::atomic<int>, kSlots> g_edge{};
 
-// Slots handed out so far; walks never go further than this many steps.
+// Slots handed out so far (a high-water mark, may pass kSlots when that many
+// threads live at once); walks never go further than this many steps.
 std::atomic<int> g_slots_used{0};
 
-// Slots of ended threads, reused before new ones are handed out.
-std::mutex g_free_mutex;
-std::vector<int> g_free;
+// Which slots belong to a live thread. Only trivially destructible atomics
+// here: threads end, and give their slot back, while the program's static
+// objects are being destroyed (libomp joins its workers from an atexit
+// handler); a std::vector free list freed at that point corrupted the heap.
+constinit std::array<std::atomic<bool>, kSlots> g_taken{};
+
+int take_slot() noexcept {
+  const int used = std::min(g_slots_used.load(), kSlots);
+  for (int s = 0; s < used; ++s)  // reuse an ended thread's slot first
+    if (!g_taken[static_cast<unsigned>(s)].load(std::memory_order_relaxed) &&
+        !g_taken[static_cast<unsigned>(s)].exchange(true))
+      return s;
+  const int s = g_slots_used.fetch_add(1);
+  if (s >= kSlots) return -1;
+  g_taken[static_cast<unsigned>(s)].store(true);
+  return s;
+}
 
 class slot_holder {
  public:
-  slot_holder() noexcept {
-    {
-      std::lock_guard lock(g_free_mutex);
-      if (!g_free.empty()) {
-        slot_ = g_free.back();
-        g_free.pop_back();
-        return;
-      }
-    }
-    int s = g_slots_used.load(std::memory_order_relaxed);
-    while (s < kSlots && !g_slots_used.compare_exchange_weak(s, s + 1)) {
-    }
-    slot_ = s < kSlots ? s : -1;
-  }
+  slot_holder() noexcept : slot_(take_slot()) {}
   ~slot_holder() {
     if (slot_ < 0) return;
     g_edge[static_cast<unsigned>(slot_)].store(0);
-    std::lock_guard lock(g_free_mutex);
-    g_free.push_back(slot_);
+    g_taken[static_cast<unsigned>(slot_)].store(false);
   }
   slot_holder(const slot_holder&) = delete;
   slot_holder& operator=(const slot_holder&) = delete;
   int slot() const noexcept { return slot_; }
 
  private:
-  int slot_ = -1;
+  const int slot_;
 };
 
 }  // namespace
@@ -72,7 +72,7 @@ wait_edge::~wait_edge() {
 
 bool waits_reach(int from, int self) noexcept {
   if (self < 0) return false;
-  const int limit = g_slots_used.load();
+  const int limit = std::min(g_slots_used.load(), kSlots);
   int t = from;
   // A chain longer than the number of slots has repeated one: a cycle that
   // does not pass through `self`.
