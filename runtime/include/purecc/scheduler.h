@@ -117,8 +117,8 @@ bool withdraw(help_request* r) noexcept;
 /// While nothing is offered it calls `give_up(ctx)` (if given) and returns
 /// false as soon as that says true; returns true once `flag` is set. Only
 /// for threads of a purecc team (in_own_team()): elsewhere nobody offers.
-bool help_until(const std::atomic<bool>& flag, bool (*give_up)(const void*) = nullptr,
-                const void* ctx = nullptr) noexcept;
+bool help_until(const std::atomic<bool>& flag, bool (*give_up)(void*) = nullptr,
+                void* ctx = nullptr) noexcept;
 
 /// Runs offered requests until `r` is done (it was taken by another
 /// thread), recording meanwhile that this thread waits for the taker.

@@ -10,19 +10,28 @@
 // that: this graph joins both.
 //
 // Every thread has a slot holding the slot of the thread it waits for (its
-// innermost wait only: that is the one that blocks it), or -1. A memo waiter
-// follows the edges from the key's owner; reaching itself means the owner
-// (transitively) waits for it, and it computes the value itself instead.
-// The edges are read without a lock, so one walk may see a cycle that never
-// existed (the waiter then computes a value it could have received: wasted
-// work, never a wrong answer) or miss one that just formed; a real cycle
-// does not change any more, so a waiter that keeps re-checking while idle
-// sees it.
+// innermost wait only: that is the one that blocks it), or nothing. A memo
+// waiter follows the edges from the key's owner; reaching itself means the
+// owner (transitively) waits for it, and it computes the value itself.
+//
+// The edges are read without a lock, and an edge can outlive its wait by a
+// moment: a joiner whose branch just finished still shows its edge until it
+// notices. A cycle seen once may therefore never have blocked anybody. A
+// real one does not change any more, so a thread that can keep looking (a
+// waiter of a purecc team, which helps while it waits) gives up only on a
+// cycle whose edges stayed the same for kStableCycle: every edge carries a
+// sequence number that changes whenever its thread starts or ends a wait.
+// A thread that must block (outside a team) decides on one look, under a
+// lock shared by all such waiters. Either way a wrong call costs work (the
+// value is computed twice), never a wrong answer.
 //
 //   detail::wait_edge edge(owner_slot);        // "I wait for owner_slot"
-//   if (detail::waits_reach(owner_slot, detail::this_thread_slot()))
+//   if (detail::cycle_signature(owner_slot, detail::this_thread_slot()) != 0)
 //     return compute_it_myself();
 #pragma once
+
+#include <chrono>
+#include <cstdint>
 
 namespace purecc::detail {
 
@@ -42,10 +51,15 @@ class wait_edge {
 
  private:
   int self_;
-  int previous_;  // the outer wait's edge, as stored (see WaitGraph.cpp)
+  int previous_target_;  // the outer wait's target, or -1
 };
 
-/// Whether following the edges from slot `from` reaches slot `self`.
-bool waits_reach(int from, int self) noexcept;
+/// 0 if following the edges from slot `from` does not lead to slot `self`;
+/// otherwise a nonzero digest of the edges on the way (their targets and
+/// sequence numbers), equal at two looks only if none of them changed.
+std::uint64_t cycle_signature(int from, int self) noexcept;
+
+/// How long a cycle must stay unchanged before a helping waiter gives up.
+inline constexpr std::chrono::milliseconds kStableCycle{10};
 
 }  // namespace purecc::detail

@@ -6,6 +6,7 @@
 #include "purecc/wait_graph.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <list>
 #include <mutex>
@@ -35,25 +36,42 @@ public:
     cv_.notify_all();
   }
   bool wait(std::string &value, std::uint64_t &cost_ns) const {
+    const int self = detail::this_thread_slot();
+    const bool helping = detail::in_own_team();
     std::optional<detail::wait_edge> edge;
     {
-      // Record-then-check under one lock, so that of two threads waiting
-      // for each other's keys exactly one sees the cycle and computes.
+      // Record-then-check under one lock, so that of two blocking threads
+      // waiting for each other's keys exactly one sees the cycle.
       std::lock_guard lock(check_mutex_);
       edge.emplace(owner_slot_);
-      if (detail::waits_reach(owner_slot_, detail::this_thread_slot()))
+      if (!helping && detail::cycle_signature(owner_slot_, self) != 0)
         return false; // the owner (transitively) waits for us: compute instead
     }
     // A thread of a purecc team runs offered branches while it waits, as a
     // joiner does: blocked, it would leave a core idle while work sits on
     // the board. What it picks up may be unrelated to this key and may, in
     // turn, make the owner wait for this thread (a join of a branch it
-    // took): so it re-checks for a cycle whenever it is idle.
-    if (detail::in_own_team()) {
-      const auto cycle = [](const void *owner_slot) {
-        return detail::waits_reach(*static_cast<const int *>(owner_slot), detail::this_thread_slot());
+    // took). So whenever it is idle it looks for a cycle, and computes the
+    // value itself once one has stayed unchanged for kStableCycle (see
+    // purecc/wait_graph.h for why a cycle seen once is not enough).
+    if (helping) {
+      struct watch {
+        int owner, self;
+        std::uint64_t signature = 0;
+        std::chrono::steady_clock::time_point since{};
+      } w{owner_slot_, self};
+      const auto deadlocked = [](void *p) {
+        auto &w = *static_cast<watch *>(p);
+        const std::uint64_t now_signature = detail::cycle_signature(w.owner, w.self);
+        const auto now = std::chrono::steady_clock::now();
+        if (now_signature == 0 || now_signature != w.signature) {
+          w.signature = now_signature;
+          w.since = now;
+          return false;
+        }
+        return now - w.since >= detail::kStableCycle;
       };
-      if (!detail::help_until(ended_, cycle, &owner_slot_))
+      if (!detail::help_until(ended_, deadlocked, &w))
         return false;
     }
     std::unique_lock lock(mutex_);

@@ -110,8 +110,8 @@ class own_team_scope {
 
 bool in_own_team() noexcept { return t_in_own_team; }
 
-bool help_until(const std::atomic<bool>& flag, bool (*give_up)(const void*),
-                const void* ctx) noexcept {
+bool help_until(const std::atomic<bool>& flag, bool (*give_up)(void*),
+                void* ctx) noexcept {
   int misses = 0;
   while (!flag.load(std::memory_order_acquire)) {
     if (help_once()) {
