@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace {
@@ -255,17 +256,51 @@ TEST(DiskStore, UnusableDirectoryIsAOneLineError) {
   EXPECT_EQ(error.find('\n'), std::string::npos);
 }
 
-TEST(DiskStore, ReadOnlyDirectoryIsAnError) {
-  if (geteuid() == 0)
-    GTEST_SKIP() << "root ignores directory permissions; UnusableDirectoryIsAOneLineError covers it";
-  const fs::path dir = fresh_dir("readonly");
-  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
-  DiskStore::Options o;
-  o.dir = dir;
+// Opens a store in `dir` and returns the error (empty if it opened). Run
+// as root, it opens from a child process that first becomes `nobody`, since
+// root ignores directory permissions (and CI runs as root).
+std::string open_error_as_unprivileged(const fs::path &dir) {
+  const auto try_open = [&] {
+    DiskStore::Options o;
+    o.dir = dir;
+    std::string error;
+    return DiskStore::open(o, error) ? std::string() : error;
+  };
+  if (geteuid() != 0)
+    return try_open();
+  int out[2];
+  if (pipe(out) != 0)
+    return "pipe failed";
+  const pid_t child = fork();
+  if (child == 0) {
+    close(out[0]);
+    const uid_t nobody = 65534;
+    std::string error = setgid(nobody) == 0 && setuid(nobody) == 0 ? try_open() : "setuid failed";
+    (void)!write(out[1], error.data(), error.size());
+    _exit(0);
+  }
+  close(out[1]);
   std::string error;
-  EXPECT_FALSE(DiskStore::open(o, error));
-  EXPECT_EQ(error.rfind("cannot use '", 0), 0u) << error;
-  fs::permissions(dir, fs::perms::owner_all);
+  char buf[512];
+  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;)
+    error.append(buf, static_cast<std::size_t>(n));
+  close(out[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  return error;
+}
+
+TEST(DiskStore, ReadOnlyDirectoryIsAnError) {
+  // Under /tmp, whose parents anybody may traverse: only the mode of the
+  // cache directory itself keeps the store out.
+  char templ[] = "/tmp/purecc-readonly-XXXXXX";
+  ASSERT_NE(mkdtemp(templ), nullptr);
+  const fs::path dir = templ;
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                           fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  const std::string error = open_error_as_unprivileged(dir);
+  fs::remove_all(dir);
+  EXPECT_EQ(error, "cannot use '" + (dir / "memo.sqlite").string() + "': unable to open database file");
 }
 
 } // namespace
