@@ -5,8 +5,9 @@
 // "<variant> <result> <cold seconds> <cpu seconds> <warm seconds>" so run.sh
 // can compare variants of one run:
 //   cold  the first call in a fresh process: it pays for starting the thread
-//         pool (0.4 ms, at times 4-8 ms, on the 2-core VM of docs/) and for a
-//         core that has been idle — what a short program sees;
+//         pool (0.3-0.6 ms, or up to 5 ms when Linux starts the new thread
+//         on the master's core, on the 2-core VM of docs/) — what a short
+//         program sees;
 //   cpu   user + system time of all threads during the cold call;
 //   warm  the same call once more in the same process — what every call
 //         after the first sees in a long program.
@@ -35,6 +36,7 @@
 #include <map>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -57,6 +59,13 @@ inline double cpu_seconds() {
   return secs(u.ru_utime) + secs(u.ru_stime);
 }
 
+// Calls `fn` and returns its result and the seconds it took.
+inline std::pair<std::string, double> timed_call(const std::function<std::string()>& fn) {
+  auto start = std::chrono::steady_clock::now();
+  std::string result = fn();
+  return {result, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+}
+
 // Runs `serial` on `threads` threads at once, each a full copy, and returns
 // its result and the ideal time of one job (see the file comment).
 inline std::pair<std::string, double> run_copies(const std::function<std::string()>& serial,
@@ -70,9 +79,7 @@ inline std::pair<std::string, double> run_copies(const std::function<std::string
       // Start together, so the copies overlap from their first instruction.
       ready.fetch_add(1);
       while (ready.load() < threads) std::this_thread::yield();
-      auto start = std::chrono::steady_clock::now();
-      results[i] = serial();
-      secs[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::tie(results[i], secs[i]) = timed_call(serial);
     });
   for (auto& t : copies) t.join();
   double jobs_per_second = 0;
@@ -95,10 +102,8 @@ inline int run_main(int argc, char** argv, const variant_table& variants) {
                                     static_cast<std::size_t>(threads));
 #endif
   auto timed = [&] {
-    if (name == "machine") return run_copies(variants.at("serial"), threads);
-    auto start = std::chrono::steady_clock::now();
-    std::string result = variants.at(name)();
-    return std::pair{result, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()};
+    return name == "machine" ? run_copies(variants.at("serial"), threads)
+                             : timed_call(variants.at(name));
   };
   double cpu_start = cpu_seconds();
   auto [result, cold] = timed();

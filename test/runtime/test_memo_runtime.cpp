@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "wait_for.h"
+
 #include <barrier>
 #include <cmath>
 #include <fstream>
@@ -133,18 +135,6 @@ TEST(MemoRuntime, ConcurrentIdenticalCallsComputeOnce) {
   EXPECT_EQ(c.mem_hits, 140u);
 }
 
-// Spins until `flag` is set; false after `limit` (the test then fails
-// instead of hanging).
-bool wait_for(const std::atomic<bool> &flag, std::chrono::seconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!flag.load()) {
-    if (std::chrono::steady_clock::now() > deadline)
-      return false;
-    std::this_thread::yield();
-  }
-  return true;
-}
-
 // In a purecc team, a thread waiting for a key another thread computes runs
 // the branches offered meanwhile. Here the caller owns key 7 and its body
 // offers a piece that must run on another thread; the only other thread is
@@ -157,7 +147,7 @@ TEST(MemoRuntime, AWaiterInAPureccTeamRunsOfferedBranches) {
   std::atomic<bool> owner_running{false}, waiter_calling{false}, piece_ran_elsewhere{false};
   auto owner_body = [&] {
     owner_running = true;
-    if (!wait_for(waiter_calling, std::chrono::seconds(20)))
+    if (!wait_for(waiter_calling))
       return -2;
     const auto owner = std::this_thread::get_id();
     auto [piece, waited] = purecc::parallel_invoke(
@@ -170,7 +160,7 @@ TEST(MemoRuntime, AWaiterInAPureccTeamRunsOfferedBranches) {
   };
   auto [from_waiter, from_owner] = purecc::parallel_invoke(
       [&] { // offered first, so the other thread takes it
-        if (!wait_for(owner_running, std::chrono::seconds(20)))
+        if (!wait_for(owner_running))
           return -2;
         waiter_calling = true;
         return rt.call(site, [] { return -3; }, 7); // key 7 is in flight: wait

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "wait_for.h"
+
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
@@ -78,10 +80,7 @@ TEST(ParallelFor, FewExpensiveItemsSpreadOverThreads) {
   std::vector<int> ok(2);
   purecc::parallel_for(0, 2, [&](std::int64_t i) {
     arrived.fetch_add(1);
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (arrived.load() < 2 && std::chrono::steady_clock::now() < deadline)
-      std::this_thread::yield();
-    ok[i] = arrived.load() == 2;
+    ok[i] = wait_for([&] { return arrived.load() >= 2; });
   });
   EXPECT_EQ(ok, (std::vector<int>{1, 1}));
 }

@@ -16,6 +16,7 @@
 
 #include "purecc/reduce.h"
 #include "purecc/scheduler.h"
+#include "wait_for.h"
 
 namespace {
 
@@ -25,12 +26,7 @@ using namespace std::chrono_literals;
 // the two ran at the same time.
 bool rendezvous(std::atomic<int>& arrived) {
   arrived.fetch_add(1);
-  auto deadline = std::chrono::steady_clock::now() + 20s;
-  while (arrived.load() < 2) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::yield();
-  }
-  return true;
+  return wait_for([&] { return arrived.load() >= 2; });
 }
 
 struct tagged_error : std::runtime_error {
@@ -150,16 +146,6 @@ TEST(ParallelInvoke, BranchesRunConcurrentlyWithTwoThreads) {
                                         [&] { return rendezvous(arrived); });
   EXPECT_TRUE(a);
   EXPECT_TRUE(b);
-}
-
-// Waits (up to a long timeout) until `flag` is set; true if it was.
-bool wait_for(const std::atomic<bool>& flag) {
-  auto deadline = std::chrono::steady_clock::now() + 20s;
-  while (!flag.load()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::yield();
-  }
-  return true;
 }
 
 // The caller's left branch is taken by the other thread, which splits it;
