@@ -169,8 +169,9 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
     if (Rest.Writes.contains(VD))
       return Refuse(quoted(VD) + " is written in the same expression");
   if (Rest.ImpureCall || Rest.MemoryWrite) {
+    // A write through a reference or pointer has no callee to name.
     std::string Writer = "the expression";
-    if (const FunctionDecl *Callee = calleeOf(Rest.ImpureCall))
+    if (const FunctionDecl *Callee = Rest.ImpureCall ? calleeOf(Rest.ImpureCall) : nullptr)
       Writer = quoted(Callee);
     if (ArgsReadMemory)
       return Refuse(Writer + " may write the memory their arguments read");
