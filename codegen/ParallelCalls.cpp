@@ -7,6 +7,8 @@
 #include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace purecc {
@@ -82,7 +84,27 @@ std::string calleeName(const CallExpr *CE) {
 } // namespace
 
 ParallelCalls::ParallelCalls(PlanContext &PC, const FunctionDecl *FD)
-    : PC(PC), FD(FD), Scanner(PC), Escaped(escapedLocals(FD, PC)), Throws(PC.Ctx) {}
+    : PC(PC), FD(FD), Scanner(PC), Escaped(escapedLocals(FD, PC)), Throws(PC.Ctx), Cost(PC.Ctx) {}
+
+/// At least two of the calls do enough work for a task; otherwise says so
+/// in a remark naming the cheap ones.
+bool ParallelCalls::worthTasks(const std::vector<const CallExpr *> &Calls) {
+  std::vector<std::string> Cheap, All;
+  unsigned Worth = 0;
+  for (const CallExpr *CE : Calls) {
+    All.push_back(calleeName(CE));
+    if (Cost.worthATask(CE->getDirectCallee()))
+      ++Worth;
+    else if (std::find(Cheap.begin(), Cheap.end(), calleeName(CE)) == Cheap.end())
+      Cheap.push_back(calleeName(CE));
+  }
+  if (Worth >= 2)
+    return true;
+  if (auto D = PC.remark(Calls.front()->getExprLoc(), Diag::RemarkCheapCalls))
+    *D << quotedList(All) << quotedList(Cheap) + (Cheap.size() == 1 ? " is" : " are")
+       << unsigned(Cheap.size() == 1 ? 0 : 1);
+  return false;
+}
 
 namespace {
 
@@ -204,6 +226,14 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
   std::vector<const CallExpr *> Calls = siblingCalls(Full, PC.Facts);
   if (Calls.size() < 2)
     return false;
+  // Only calls worth a task are hoisted; the cheap ones stay where they are.
+  if (!worthTasks(Calls))
+    return false;
+  Calls.erase(std::remove_if(Calls.begin(), Calls.end(),
+                             [&](const CallExpr *CE) {
+                               return !Cost.worthATask(CE->getDirectCallee());
+                             }),
+              Calls.end());
   std::vector<std::string> Names;
   for (const CallExpr *CE : Calls)
     Names.push_back(calleeName(CE));
@@ -336,7 +366,10 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
   llvm::SmallPtrSet<const Stmt *, 4> Done;
   std::vector<Candidate> Run;
   auto Flush = [&] {
-    if (Run.size() >= 2) {
+    std::vector<const CallExpr *> Calls;
+    for (const Candidate &C : Run)
+      Calls.push_back(C.Call);
+    if (Run.size() >= 2 && worthTasks(Calls)) {
       emitRun(Run);
       for (const Candidate &C : Run)
         Done.insert(C.S);

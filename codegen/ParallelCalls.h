@@ -20,6 +20,10 @@
 // they read. In a function that is not itself pure (e.g. `main`) that last
 // point needs the arguments to read only locals whose address never escapes.
 //
+// And only when it pays: at least two of the calls must do enough work for
+// a task (a loop or recursion in what they run, see CallCost.h); otherwise
+// the statement stays serial with a purecc-cheap-calls remark.
+//
 //   ParallelCalls T1(PC, FD);
 //   T1.planStatement(S, Parent);     // sibling calls
 //   T1.planRuns(Compound);           // consecutive statements
@@ -27,6 +31,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "CallCost.h"
 #include "Effects.h"
 #include "PlanContext.h"
 
@@ -56,12 +61,14 @@ private:
 
   PlanContext &PC;
   const clang::FunctionDecl *FD;
+  bool worthTasks(const std::vector<const clang::CallExpr *> &Calls);
   std::optional<std::string> speculationProblem(const clang::Expr *Full,
                                                 const std::vector<const clang::CallExpr *> &Calls);
 
   EffectScanner Scanner;
   llvm::SmallPtrSet<const clang::VarDecl *, 8> Escaped;
   MayThrow Throws;
+  CallCost Cost;
 };
 
 } // namespace purecc

@@ -10,10 +10,19 @@
 #include <cstdio>
 #include <stdexcept>
 
+// Cannot throw: no throw, no call that may.
+[[pure]] long settle(long x) {
+  long s = 0;
+  for (long i = 0; i < x; ++i)
+    s += (i * i) % 11;
+  return s;
+}
+
+// Throws; and does enough work (settle's loop) to be worth a task.
 [[pure]] long require_positive(long x) {
   if (x <= 0)
     throw std::invalid_argument("x must be positive, got " + std::to_string(x));
-  return x;
+  return x + settle(x % 3);
 }
 
 // Counts 1, 2, 3, ... and wraps from 10^9 back to 1: never reaches x <= 0.
@@ -23,14 +32,6 @@
     s += i % 7;
     i = i < 1000000000 ? i + 1 : 1;
   }
-  return s;
-}
-
-// Cannot throw: no throw, no call that may.
-[[pure]] long settle(long x) {
-  long s = 0;
-  for (long i = 0; i < x; ++i)
-    s += (i * i) % 11;
   return s;
 }
 
