@@ -105,7 +105,8 @@ public:
   bool VisitGotoStmt(GotoStmt *S) { return exit(S); }
   bool VisitIndirectGotoStmt(IndirectGotoStmt *S) { return exit(S); }
   bool VisitCoreturnStmt(CoreturnStmt *S) { return exit(S); }
-  bool VisitGCCAsmStmt(GCCAsmStmt *S) { return impure(cast<Expr>(*S->child_begin())); }
+  // `asm("")` may have no operand at all; its string is always there.
+  bool VisitGCCAsmStmt(GCCAsmStmt *S) { return impure(S->getAsmString()); }
 
   bool VisitVarDecl(VarDecl *VD) {
     Out.Locals.insert(VD);
