@@ -1,5 +1,6 @@
 //===- Pipeline.cpp - runs the steps over one translation unit ------------===//
 #include "Pipeline.h"
+#include "CrashGuard.h"
 #include "Emit.h"
 #include "SuggestPure.h"
 
@@ -54,6 +55,7 @@ public:
     if (done(Step::Parse))
       return;
 
+    maybeInjectFault("verify");
     Reporter R(Engine, Config.Warn);
     VerifyOptions VO;
     VO.FindSuggestions = Config.SuggestPure;
@@ -66,6 +68,7 @@ public:
     if (done(Step::Verify) || Engine.hasErrorOccurred())
       return;
 
+    maybeInjectFault("plan");
     PlanConfig PC;
     PC.ShowRemarks = Config.ShowRemarks == Remarks::On;
     PC.ReassociateFloatingPoint = Config.Reassociate == FpReassoc::On;
@@ -77,12 +80,14 @@ public:
     if (done(Step::Plan) || Engine.hasErrorOccurred())
       return;
 
+    maybeInjectFault("rewrite");
     std::string Text = applyPlan(Ctx, P);
     if (dumpAfter(Step::Rewrite))
       llvm::outs() << Text;
     if (done(Step::Rewrite))
       return;
 
+    maybeInjectFault("emit");
     if (!emitFile(Config.OutputPath, Text))
       Result.EmitFailed = true;
   }
