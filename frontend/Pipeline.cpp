@@ -60,6 +60,7 @@ public:
     PurityFacts Facts = verifyPurity(Ctx, R, VO);
     reportSuggestions(Facts, R);
     Result.PureFunctions += Facts.verifiedCount();
+    Result.Suggestions += unsigned(Facts.suggestions().size());
     if (dumpAfter(Step::Verify))
       Facts.dump(llvm::outs(), Ctx);
     // Only code that passed verification may be rewritten.
