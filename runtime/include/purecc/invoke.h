@@ -123,7 +123,7 @@ class branch_slot {
  private:
   alignas(R) unsigned char storage_[sizeof(R)];
   R* value_ = nullptr;
-  std::exception_ptr error_;
+  std::exception_ptr error_{};
 };
 
 /// Queues `f` as an OpenMP task if spawn room is left, else runs it now.
@@ -152,7 +152,9 @@ struct offered_branch : help_request {
   F* fn;
   bool offered = false;
 
-  explicit offered_branch(F& f) noexcept : fn(&f) {
+  // Initialized in the list and not copyable, as g++'s -Weffc++ asks of a
+  // class with pointer members: the generated code compiles under it.
+  explicit offered_branch(F& f) noexcept : slot(), fn(&f) {
     run = [](help_request* self) noexcept {
       auto* b = static_cast<offered_branch*>(self);
       b->slot.run(*b->fn);
@@ -181,6 +183,9 @@ struct offered_branch : help_request {
     else
       help_until_done(*this);
   }
+
+  offered_branch(const offered_branch&) = delete;
+  offered_branch& operator=(const offered_branch&) = delete;
 };
 
 /// In a team purecc opened: branches are offered on the board (see
