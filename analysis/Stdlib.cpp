@@ -169,6 +169,11 @@ bool isStreamType(QualType T) {
   return derivesFromNamed(recordOf(T), Names);
 }
 
+bool isStdExceptionClass(const CXXRecordDecl *RD) {
+  static const llvm::StringRef Names[] = {"std::exception"};
+  return derivesFromNamed(RD, Names);
+}
+
 bool isAtomicType(QualType T) {
   T = T.getNonReferenceType();
   if (T->isAtomicType())
