@@ -132,7 +132,7 @@ class branch_slot {
  private:
   alignas(R) unsigned char storage_[sizeof(R)];
   R* value_ = nullptr;
-  std::exception_ptr error_;
+  std::exception_ptr error_{};
 };
 
 /// Queues `f` as an OpenMP task if spawn room is left, else runs it now.
@@ -164,7 +164,9 @@ struct offered_branch : help_request {
   std::size_t index = 0;
   bool offered = false;
 
-  explicit offered_branch(F& f) noexcept : fn(&f) {
+  // Initialized in the list and not copyable, as g++'s -Weffc++ asks of a
+  // class with pointer members: the generated code compiles under it.
+  explicit offered_branch(F& f) noexcept : slot(), fn(&f) {
     run = [](help_request* self) noexcept {
       auto* b = static_cast<offered_branch*>(self);
       b->slot.run_in(*b->fn, *b->group, b->index);
@@ -193,6 +195,9 @@ struct offered_branch : help_request {
     else
       help_until_done(*this);
   }
+
+  offered_branch(const offered_branch&) = delete;
+  offered_branch& operator=(const offered_branch&) = delete;
 };
 
 /// In a team purecc opened: branches are offered on the board (see
