@@ -16,7 +16,7 @@ namespace {
 
 const purecc::Hash128 kLocal{0x1111ULL, 0x2222ULL};
 
-std::string library(const std::string &symbol) { return "lib-of " + symbol; }
+std::string library(const std::string &symbol, const void *) { return "lib-of " + symbol; }
 
 purecc::LinkedProgram program(std::vector<purecc::LinkRecord> records,
                               purecc::LinkedProgram::Identity id = library) {
@@ -91,7 +91,7 @@ TEST(MemoLink, OrderOfSymbolsAndRecordsDoesNotMatter) {
 TEST(MemoLink, ASymbolNoRecordDefinesIsItsModulesIdentity) {
   int asked = 0;
   std::string lib = "build-id 01";
-  auto id = [&](const std::string &symbol) {
+  auto id = [&](const std::string &symbol, const void *) {
     ++asked;
     return symbol == "sin" ? lib : "?";
   };
@@ -131,7 +131,7 @@ TEST(MemoLink, ASiteCompletesItsFingerprintOnce) {
   EXPECT_EQ(plain.fingerprint(), kLocal);
   EXPECT_EQ(linked.local_fingerprint(), kLocal);
   const purecc::Hash128 &fp = linked.fingerprint();
-  EXPECT_EQ(fp, purecc::LinkedProgram::current().complete(kLocal, "sin"));
+  EXPECT_EQ(fp, purecc::LinkedProgram::current().complete(kLocal, "sin", &linked));
   EXPECT_EQ(&linked.fingerprint(), &fp);
   EXPECT_STREQ(linked.linked(), "sin");
 }

@@ -22,17 +22,18 @@
 //
 // A symbol no note defines (a shared library, an object purecc did not
 // rewrite) stands for the module that defines it: its GNU build id, else a
-// hash of its file. A symbol the dynamic linker cannot find (a function in
-// the main program that is not exported), and "@program" (a virtual call),
-// stand for the main program's build id, so that any relink is a new
+// hash of its file. A symbol the dynamic linker cannot find (a function that
+// is not exported, so defined in the caller's own module), and "@program" (a
+// virtual call), stand for the build ids of the main program and of the
+// module holding the memo site, so that relinking either is a new
 // fingerprint: a miss, never a stale answer.
 //
 // Usage:
-//   purecc::Hash128 fp = purecc::LinkedProgram::current().complete(local, "_Z6kerneld");
+//   purecc::Hash128 fp = purecc::LinkedProgram::current().complete(local, "_Z6kerneld", &site);
 //
 //   // Tests: a program made of records, with a fixed identity for the rest.
 //   purecc::LinkedProgram p({{"_Z6kerneld", {1, 2}, {}}},
-//                           [](std::string_view sym) { return "lib:" + std::string(sym); });
+//                           [](const std::string &sym, const void *) { return "lib:" + sym; });
 #pragma once
 
 #include "purecc/memo_key.h"
@@ -62,8 +63,9 @@ std::size_t parse_link_records(std::string_view text, std::vector<LinkRecord> &o
 /// The records of a program and how to name what no record defines.
 class LinkedProgram {
 public:
-  /// The identity of the module that defines a symbol no record names.
-  using Identity = std::function<std::string(const std::string &symbol)>;
+  /// The identity of the module that defines a symbol no record names;
+  /// `caller` is an address in the module of the memo site asking.
+  using Identity = std::function<std::string(const std::string &symbol, const void *caller)>;
 
   LinkedProgram(std::vector<LinkRecord> records, Identity identity);
   LinkedProgram(const LinkedProgram &) = delete;
@@ -74,12 +76,15 @@ public:
   static const LinkedProgram &current();
 
   /// The fingerprint of a site with this local fingerprint and these linked
-  /// symbols (space-separated). Empty `linked`: `local` itself.
-  Hash128 complete(const Hash128 &local, std::string_view linked) const;
+  /// symbols (space-separated); `caller` is an address in the site's module
+  /// (the site itself). Empty `linked`: `local` itself.
+  Hash128 complete(const Hash128 &local, std::string_view linked,
+                   const void *caller = nullptr) const;
 
   /// What stands for a symbol no record defines ("build-id <hex>",
-  /// "file <hash>"), asked once per symbol and kept.
-  const std::string &identity_of(const std::string &symbol) const;
+  /// "file <hash>", several for "@program"), asked once per symbol and
+  /// caller and kept.
+  const std::string &identity_of(const std::string &symbol, const void *caller = nullptr) const;
 
   std::size_t size() const noexcept { return records_.size(); }
 

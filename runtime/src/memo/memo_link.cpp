@@ -126,17 +126,22 @@ class ProcessModules {
 public:
   explicit ProcessModules(std::vector<Module> modules) : modules_(std::move(modules)) {}
 
-  std::string identity(const std::string &symbol) const {
-    const Module *m = main_module();
+  std::string identity(const std::string &symbol, const void *caller) const {
     if (symbol != kProgram)
       if (void *addr = ::dlsym(RTLD_DEFAULT, symbol.c_str()))
         if (const Module *owner = owner_of(reinterpret_cast<std::uintptr_t>(addr)))
-          m = owner;
-    return m ? module_identity(*m) : module_identity(Module{});
+          return module_identity(*owner);
+    // Not exported: defined in the caller's module, which may be a shared
+    // library rebuilt without relinking the program. A virtual call: an
+    // override may be in either.
+    std::string id = modules_.empty() ? module_identity(Module{}) : module_identity(modules_.front());
+    if (const Module *own = owner_of(reinterpret_cast<std::uintptr_t>(caller));
+        own && own != &modules_.front())
+      id += "; " + module_identity(*own);
+    return id;
   }
 
 private:
-  const Module *main_module() const { return modules_.empty() ? nullptr : &modules_.front(); }
   const Module *owner_of(std::uintptr_t addr) const {
     for (const Module &m : modules_)
       for (auto [lo, hi] : m.ranges)
@@ -188,21 +193,24 @@ const LinkedProgram &LinkedProgram::current() {
       for (const std::string &note : m.notes)
         parse_link_records(note, records);
     auto process = std::make_shared<const ProcessModules>(std::move(modules));
-    return new LinkedProgram(std::move(records),
-                             [process](const std::string &symbol) { return process->identity(symbol); });
+    return new LinkedProgram(std::move(records), [process](const std::string &symbol, const void *caller) {
+      return process->identity(symbol, caller);
+    });
   }();
   return *program;
 }
 
-const std::string &LinkedProgram::identity_of(const std::string &symbol) const {
+const std::string &LinkedProgram::identity_of(const std::string &symbol, const void *caller) const {
+  std::string key = symbol + '\n' + std::to_string(reinterpret_cast<std::uintptr_t>(caller));
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = identities_.find(symbol);
+  auto it = identities_.find(key);
   if (it == identities_.end())
-    it = identities_.emplace(symbol, identity_(symbol)).first;
+    it = identities_.emplace(std::move(key), identity_(symbol, caller)).first;
   return it->second;
 }
 
-Hash128 LinkedProgram::complete(const Hash128 &local, std::string_view linked) const {
+Hash128 LinkedProgram::complete(const Hash128 &local, std::string_view linked,
+                                const void *caller) const {
   // Everything reachable from the linked symbols through the records; a
   // cycle only means a symbol is reached twice.
   std::set<std::string> reached;
@@ -231,7 +239,7 @@ Hash128 LinkedProgram::complete(const Hash128 &local, std::string_view linked) c
     input += '\n';
     auto it = by_symbol_.find(symbol);
     if (it == by_symbol_.end()) {
-      input += "=" + identity_of(symbol) + "\n";
+      input += "=" + identity_of(symbol, caller) + "\n";
       continue;
     }
     // A symbol several units define (interposed, or an ODR violation)
@@ -254,7 +262,7 @@ const Hash128 &MemoSite::link() const noexcept {
   std::lock_guard<std::mutex> lock(mutex);
   if (!linked_ready_.load(std::memory_order_relaxed)) {
     try {
-      linked_fingerprint_ = LinkedProgram::current().complete(fingerprint_, linked_);
+      linked_fingerprint_ = LinkedProgram::current().complete(fingerprint_, linked_, this);
     } catch (...) {
       // Out of memory while linking: a fingerprint no other process uses,
       // so the disk tier never serves this site a result made elsewhere.

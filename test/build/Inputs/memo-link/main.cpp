@@ -10,4 +10,6 @@
   return s;
 }
 
+#ifndef MEMO_LINK_LIBRARY // built into libcalc.so, app.cpp has the main
 int main() { std::printf("integral = %.6f\n", integral(1000)); }
+#endif
