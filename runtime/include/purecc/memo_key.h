@@ -1,8 +1,8 @@
 // purecc/memo_key.h — the 128-bit key of one memoized call.
 //
 // key = XXH3-128( function fingerprint (16 bytes)
-//               · namespace hash     (16 bytes: purecc version, C++ ABI,
-//                                      compiler, data model, byte order)
+//               · namespace hash     (16 bytes: purecc version, key format,
+//                                      C++ ABI, compiler, data model, byte order)
 //               · canonical bytes of the arguments (purecc/serialize.h) )
 //
 // Why these parts: the fingerprint changes when the function or anything it
@@ -44,8 +44,12 @@ struct Hash128Hasher {
 /// XXH3-128 of `bytes` (libxxhash, XXH3_128bits).
 Hash128 xxh3_128(std::string_view bytes) noexcept;
 
-/// The namespace text for a compiler id, e.g.
-/// "purecc 0.1.0; abi 1017; cxx11-abi 1; compiler gcc 12.2.0; lp64; le".
+/// The version of the key format (canonical argument bytes, fingerprints),
+/// part of the namespace: a new format reads none of the old entries.
+inline constexpr int kMemoKeyFormat = 2;
+
+/// The namespace text for a compiler id, e.g. "purecc 0.1.0; keys 2;
+/// abi 1017; cxx11-abi 1; compiler gcc 12.2.0; ptr64 long64 ldbl128; le".
 std::string memo_namespace_text(std::string_view compiler_id);
 /// XXH3-128 of memo_namespace_text(compiler_id).
 Hash128 memo_namespace(std::string_view compiler_id);
