@@ -8,4 +8,6 @@ list(APPEND PURECC_RT_SOURCES
   src/memo/memo_key.cpp
   src/memo/memo_runtime.cpp
   src/memo/memo_stats.cpp
+  src/memo/shared_secret.cpp
+  src/memo/shared_store.cpp
   src/memo/sqlite_db.cpp)
