@@ -14,7 +14,10 @@
 #include <fstream>
 #include <sstream>
 #include <regex>
+#include <map>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <thread>
 
 namespace {
@@ -329,6 +332,121 @@ TEST(SharedStore, ClearRemovesOnlyPureccKeysOfItsPrefix) {
   EXPECT_EQ(key_count(server), 52) << "team-b's 50 keys, purecc:1:user-key and unrelated stay";
   EXPECT_EQ(store.summary().entries, 0u);
   EXPECT_EQ(other.summary().entries, 50u);
+}
+
+/// A unix-socket "server" that accepts connections and then either never
+/// answers or answers `reply` to whatever it is sent.
+class FakeServer {
+public:
+  FakeServer(const fs::path &socket, std::string reply) : reply_(std::move(reply)) {
+    fd_ = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", socket.c_str());
+    fs::remove(socket);
+    EXPECT_EQ(::bind(fd_, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+    EXPECT_EQ(::listen(fd_, 16), 0);
+    thread_ = std::thread([this] {
+      for (;;) {
+        const int c = ::accept(fd_, nullptr, nullptr);
+        if (c < 0)
+          return;
+        ++accepted;
+        clients_.push_back(c);
+        if (!reply_.empty()) {
+          char buf[256];
+          if (::read(c, buf, sizeof buf) > 0)
+            (void)!::write(c, reply_.data(), reply_.size());
+        }
+      }
+    });
+  }
+  ~FakeServer() {
+    ::shutdown(fd_, SHUT_RDWR);
+    ::close(fd_);
+    thread_.join();
+    for (int c : clients_)
+      ::close(c);
+  }
+  std::atomic<int> accepted{0};
+
+private:
+  int fd_ = -1;
+  std::string reply_;
+  std::vector<int> clients_;
+  std::thread thread_;
+};
+
+purecc::SharedStore::Options fake_options(const fs::path &socket, std::vector<std::string> *warnings) {
+  purecc::SharedStore::Options o;
+  std::string error;
+  o.address = *purecc::parse_redis_url("unix://" + socket.string(), error);
+  o.secret = purecc::SharedSecret::from_bytes(kSecret);
+  o.command_timeout = std::chrono::milliseconds(50);
+  o.warn = [warnings](const std::string &line) { warnings->push_back(line); };
+  return o;
+}
+
+TEST(SharedStore, ASilentServerTimesOutOnceThenBacksOff) {
+  const fs::path dir = fresh_dir("silent");
+  FakeServer fake(dir / "silent.sock", "");
+  std::vector<std::string> warnings;
+  purecc::SharedStore store(fake_options(dir / "silent.sock", &warnings));
+  purecc::SharedStore::Lookup outcome;
+  for (std::uint64_t i = 0; i < 50; ++i) {
+    EXPECT_FALSE(store.get({3, i}, &outcome));
+    EXPECT_EQ(outcome, purecc::SharedStore::Lookup::unavailable);
+  }
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], "purecc: warning: cannot use the shared memo cache PURECC_CACHE_REDIS='unix://" +
+                             (dir / "silent.sock").string() +
+                             "': Resource temporarily unavailable; using the local tiers only, retrying "
+                             "now and then [purecc-memo-shared]");
+  EXPECT_EQ(fake.accepted.load(), 1) << "no reconnect on every call: the backoff holds the others";
+}
+
+TEST(SharedStore, AServerAnsweringGarbageIsUnavailable) {
+  const fs::path dir = fresh_dir("garbage");
+  FakeServer fake(dir / "garbage.sock", "garbage\r\n");
+  std::vector<std::string> warnings;
+  purecc::SharedStore store(fake_options(dir / "garbage.sock", &warnings));
+  purecc::SharedStore::Lookup outcome;
+  for (std::uint64_t i = 0; i < 20; ++i) {
+    EXPECT_FALSE(store.get({4, i}, &outcome));
+    EXPECT_EQ(outcome, purecc::SharedStore::Lookup::unavailable);
+  }
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_TRUE(warnings[0].find("Protocol error") != std::string::npos) << warnings[0];
+  EXPECT_EQ(fake.accepted.load(), 1);
+}
+
+TEST(SharedConfig, VariablesAndTheirProblems) {
+  std::map<std::string, std::string> env = {
+      {"PURECC_CACHE_DIR", "/tmp/unused"},
+      {"PURECC_CACHE_REDIS", "redis://h:1"},
+      {"PURECC_CACHE_REDIS_CONNECT_MS", "75"},
+      {"PURECC_CACHE_REDIS_TIMEOUT_MS", "400"},
+      {"PURECC_CACHE_REDIS_PREFIX", "team:"},
+      {"PURECC_CACHE_TRUST_UNSIGNED", "1"}};
+  auto get = [&](const char *n) -> const char * {
+    auto it = env.find(n);
+    return it == env.end() ? nullptr : it->second.c_str();
+  };
+  purecc::MemoConfig c = purecc::MemoConfig::from_environment(get);
+  EXPECT_EQ(c.shared_url, "redis://h:1");
+  EXPECT_EQ(c.shared_connect_timeout, std::chrono::milliseconds(75));
+  EXPECT_EQ(c.shared_command_timeout, std::chrono::milliseconds(400));
+  EXPECT_EQ(c.shared_prefix, "team:");
+  EXPECT_TRUE(c.trust_unsigned);
+  EXPECT_EQ(c.shared_problems, "");
+  env["PURECC_CACHE_REDIS_TIMEOUT_MS"] = "0";
+  env["PURECC_CACHE_SECRET_FILE"] = "relative";
+  c = purecc::MemoConfig::from_environment(get);
+  EXPECT_EQ(c.shared_problems, "PURECC_CACHE_SECRET_FILE='relative' is not an absolute path; "
+                               "PURECC_CACHE_REDIS_TIMEOUT_MS='0' is not a number of milliseconds "
+                               "from 1 to 600000");
+  EXPECT_EQ(c.problems, "") << "the disk tier stays on";
+  EXPECT_EQ(c.mode, purecc::MemoMode::disk);
 }
 
 // ---- through the memo runtime ------------------------------------------------------
