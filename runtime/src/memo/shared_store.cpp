@@ -400,9 +400,13 @@ public:
     if (stopping)
       return false;
     queued_bytes += put.entry.size();
+    const bool first = queue.empty();
+    if (first)
+      oldest_queued = std::chrono::steady_clock::now();
     queue.push_back(std::move(put));
     ++enqueued;
-    if (queue.size() >= kBatchOps || queued_bytes >= kBatchBytes)
+    // The first put starts the writer's clock; a full batch sends at once.
+    if (first || queue.size() >= kBatchOps || queued_bytes >= kBatchBytes)
       queue_cv.notify_all();
     if (queued_bytes >= kMaxQueuedBytes) {
       const std::uint64_t target = enqueued;
@@ -442,7 +446,7 @@ public:
           return stopping || flush_now || queue.size() >= kBatchOps || queued_bytes >= kBatchBytes;
         };
         queue_cv.wait(lock, [&] { return urgent() || !queue.empty(); });
-        queue_cv.wait_for(lock, options.flush_interval, urgent);
+        queue_cv.wait_until(lock, oldest_queued + options.flush_interval, urgent);
         batch.swap(queue);
         queued_bytes = 0;
         upto = enqueued;
@@ -531,6 +535,7 @@ public:
   std::condition_variable queue_cv, written_cv;
   std::vector<QueuedPut> queue;
   std::size_t queued_bytes = 0;
+  std::chrono::steady_clock::time_point oldest_queued{};
   std::uint64_t enqueued = 0, written = 0;
   bool flush_now = false, stopping = false, stopped = false;
   Context wconn; // the writer thread's own connection
