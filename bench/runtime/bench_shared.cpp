@@ -17,6 +17,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <vector>
 
@@ -62,7 +65,7 @@ purecc::MemoConfig config(const fs::path &dir, purecc::MemoMode mode, const std:
 }
 
 void row(const char *what, const Summary &s) {
-  std::printf("| %-58s | %9.1f | %9.1f | %11.1f |\n", what, s.median_us, s.p99_us, s.first_us);
+  std::printf("| %-66s | %9.1f | %9.1f | %11.1f |\n", what, s.median_us, s.p99_us, s.first_us);
 }
 
 } // namespace
@@ -75,7 +78,20 @@ int main(int argc, char **argv) {
   const fs::path secret = dir / "secret";
   std::ofstream(secret) << "a benchmark secret of some length\n";
   chmod(secret.c_str(), 0600);
-  RedisServer server(dir / "redis");
+  // A free loopback port for the TCP rows (asked of the kernel, then freed).
+  int port = 0;
+  {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    if (bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0 &&
+        getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len) == 0)
+      port = ntohs(a.sin_port);
+    close(fd);
+  }
+  RedisServer server(dir / "redis", port);
   if (!server.available()) {
     std::fprintf(stderr, "bench_shared: %s\n", RedisServer::kMissing);
     return 2;
@@ -90,8 +106,8 @@ int main(int argc, char **argv) {
   auto quiet = [](const std::string &) {};
 
   std::printf("calls per row: %ld; memory tier off; times in microseconds per call\n\n", n);
-  std::printf("| %-58s | %9s | %9s | %11s |\n", "case", "median", "p99", "first call");
-  std::printf("|%s|%s|%s|%s|\n", std::string(60, '-').c_str(), std::string(10, '-').append(":").c_str(),
+  std::printf("| %-66s | %9s | %9s | %11s |\n", "case", "median", "p99", "first call");
+  std::printf("|%s|%s|%s|%s|\n", std::string(68, '-').c_str(), std::string(10, '-').append(":").c_str(),
               std::string(10, '-').append(":").c_str(), std::string(12, '-').append(":").c_str());
   {
     // Warm the disk tier, then read it back through a fresh runtime.
@@ -109,12 +125,21 @@ int main(int argc, char **argv) {
     row("shared-tier hit over a unix socket, 8 KiB result", time_calls(n, [&](long i) { large(rt, i); }));
   }
   {
+    purecc::MemoRuntime rt(config(dir, purecc::MemoMode::mem, server.tcp_url(), secret), quiet);
+    row("shared-tier hit over loopback TCP, 8-byte result", time_calls(n, [&](long i) { small(rt, i); }));
+    row("shared-tier hit over loopback TCP, 8 KiB result", time_calls(n, [&](long i) { large(rt, i); }));
+  }
+  {
     purecc::MemoRuntime rt(config(dir, purecc::MemoMode::mem, "", secret), quiet);
     row("miss, no shared tier (memory only)", time_calls(n, [&](long i) { small(rt, n + i); }));
   }
   {
     purecc::MemoRuntime rt(config(dir, purecc::MemoMode::mem, server.url(), secret), quiet);
-    row("miss, shared tier reachable (GET + queued SET NX)", time_calls(n, [&](long i) { small(rt, 2 * n + i); }));
+    row("miss, shared tier reachable (GET + queued SET NX), unix socket", time_calls(n, [&](long i) { small(rt, 2 * n + i); }));
+  }
+  {
+    purecc::MemoRuntime rt(config(dir, purecc::MemoMode::mem, server.tcp_url(), secret), quiet);
+    row("miss, shared tier reachable (GET + queued SET NX), loopback TCP", time_calls(n, [&](long i) { small(rt, 5 * n + i); }));
   }
   {
     purecc::MemoRuntime rt(config(dir, purecc::MemoMode::mem, "unix://" + (dir / "down.sock").string(), secret), quiet);
@@ -125,7 +150,7 @@ int main(int argc, char **argv) {
     // whole connect timeout (250 ms by default) unless the network says
     // "unreachable" at once.
     purecc::MemoRuntime rt(config(dir, purecc::MemoMode::mem, "redis://192.0.2.1:6379", secret), quiet);
-    row("miss, shared tier down (unroutable address, 250 ms timeout)", time_calls(n, [&](long i) { small(rt, 4 * n + i); }));
+    row("miss, shared tier down (unroutable address: connect fails or times out)", time_calls(n, [&](long i) { small(rt, 4 * n + i); }));
   }
   server.kill();
   fs::remove_all(dir);

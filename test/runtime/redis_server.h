@@ -23,7 +23,9 @@ public:
       "redis-server is not installed (Debian: apt-get install redis-server); skipping";
   static bool installed() { return access("/usr/bin/redis-server", X_OK) == 0; }
 
-  explicit RedisServer(const std::filesystem::path &dir) : socket_(dir / "redis.sock") {
+  /// `tcp_port` 0: the unix socket only; else also loopback TCP on that port.
+  explicit RedisServer(const std::filesystem::path &dir, int tcp_port = 0)
+      : socket_(dir / "redis.sock"), tcp_port_(tcp_port) {
     if (!installed())
       return;
     std::filesystem::create_directories(dir);
@@ -31,7 +33,9 @@ public:
     pid_ = fork();
     if (pid_ == 0) {
       const std::string sock = socket_.string(), d = dir.string(), log = (dir / "redis.log").string();
-      execl("/usr/bin/redis-server", "redis-server", "--port", "0", "--unixsocket", sock.c_str(),
+      const std::string port = std::to_string(tcp_port);
+      execl("/usr/bin/redis-server", "redis-server", "--port", port.c_str(), "--bind", "127.0.0.1",
+            "--unixsocket", sock.c_str(),
             "--save", "", "--appendonly", "no", "--dir", d.c_str(), "--logfile", log.c_str(),
             static_cast<char *>(nullptr));
       _exit(127);
@@ -57,6 +61,7 @@ public:
 
   bool available() const { return pid_ > 0 && ready_; }
   std::string url() const { return "unix://" + socket_.string(); }
+  std::string tcp_url() const { return "redis://127.0.0.1:" + std::to_string(tcp_port_); }
   const std::filesystem::path &socket() const { return socket_; }
 
   /// Kills the server now (as a crash would) and reaps it.
@@ -87,6 +92,7 @@ public:
 
 private:
   std::filesystem::path socket_;
+  int tcp_port_ = 0;
   pid_t pid_ = -1;
   bool ready_ = false;
 };

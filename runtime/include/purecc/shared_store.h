@@ -104,7 +104,7 @@ public:
   /// absent, rejected (bad checksum, tag or format), or server unavailable.
   std::optional<Record> get(const MemoKey &key, Lookup *outcome = nullptr);
   /// Queues storing a value unless the key exists. False if not queued
-  /// (too large, or the store is shut down).
+  /// (too large, the server is down, or the store is shut down).
   bool put(const MemoKey &key, std::string value, std::uint64_t cost_ns);
   /// Blocks until every put queued before the call was sent (or dropped).
   void flush();

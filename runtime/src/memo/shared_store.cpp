@@ -608,6 +608,12 @@ bool SharedStore::put(const MemoKey &key, std::string value, std::uint64_t cost_
                                     " bytes; such results stay in the local tiers");
     return false;
   }
+  if (const std::int64_t until = m.down_until.load(std::memory_order_acquire);
+      until != 0 && Impl::now_ns() < until) {
+    // Down: the writer would drop it; do not spend a tag on it.
+    m.dropped.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  }
   std::string rkey = m.redis_key(key);
   std::string entry = m.encode(rkey, key, value, cost_ns);
   return m.enqueue(QueuedPut{std::move(rkey), std::move(entry)});
