@@ -4,3 +4,4 @@
 
 const char *fast_compiler_id() { return PURECC_COMPILER_ID; }
 purecc::Hash128 fast_namespace() { return purecc::memo_namespace(PURECC_COMPILER_ID); }
+purecc::Hash128 fast_compiler_namespace() { return purecc::compiler_namespace(); }

@@ -9,6 +9,7 @@
 
 const char *fast_compiler_id();
 purecc::Hash128 fast_namespace();
+purecc::Hash128 fast_compiler_namespace();
 
 TEST(FpEnvironment, PlainBuildIsKeyedWithoutFastMath) {
   const std::string id = PURECC_COMPILER_ID;
@@ -24,4 +25,11 @@ TEST(FpEnvironment, FastMathAndFmaChangeTheNamespace) {
 #endif
   EXPECT_NE(fast_namespace(), purecc::compiler_namespace());
   EXPECT_NE(purecc::memo_namespace_text(fast), purecc::memo_namespace_text(PURECC_COMPILER_ID));
+}
+
+// Two translation units of one program, one built with -ffast-math: each
+// keeps its own namespace (the linker does not merge them into one).
+TEST(FpEnvironment, EachTranslationUnitKeepsItsOwnNamespace) {
+  EXPECT_EQ(fast_compiler_namespace(), fast_namespace());
+  EXPECT_NE(fast_compiler_namespace(), purecc::compiler_namespace());
 }

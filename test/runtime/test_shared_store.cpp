@@ -643,3 +643,30 @@ TEST(SharedProcess, TwoProcessesWritingTheSameKeysAtOnce) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SharedCacheCommand, UsageAndAnUnreachableServer) {
+  const fs::path dir = fresh_dir("admin");
+  unsetenv("PURECC_CACHE_REDIS");
+  std::ostringstream out, err;
+  EXPECT_EQ(purecc::cache_command({"clear", "--shared"}, out, err), 1);
+  EXPECT_EQ(err.str(), "purecc: error: 'clear --shared' needs PURECC_CACHE_REDIS [purecc-cache-config]\n");
+  std::ostringstream out2, err2;
+  EXPECT_EQ(purecc::cache_command({"stats", "--shared"}, out2, err2), 2);
+  EXPECT_EQ(err2.str(), "purecc: error: '--shared' goes with 'clear' only ('stats' always shows the "
+                        "shared tier) [purecc-cache-usage]\n");
+  const std::string url = "unix://" + (dir / "nobody.sock").string();
+  setenv("PURECC_CACHE_REDIS", url.c_str(), 1);
+  std::ostringstream out3, err3;
+  EXPECT_EQ(purecc::cache_command({"stats", "--cache-dir=" + (dir / "cache").string()}, out3, err3), 0);
+  EXPECT_TRUE(out3.str().ends_with("shared: " + url + ", unreachable: No such file or directory\n"))
+      << out3.str();
+  std::ostringstream out4, err4;
+  EXPECT_EQ(purecc::cache_command({"clear", "--shared"}, out4, err4), 1);
+  EXPECT_EQ(err4.str(), "purecc: error: cannot clear the shared memo cache: No such file or directory "
+                        "[purecc-cache-open]\n");
+  unsetenv("PURECC_CACHE_REDIS");
+}
+
+} // namespace

@@ -63,8 +63,11 @@ Hash128 memo_namespace(std::string_view compiler_id);
 #define PURECC_COMPILER_ID "unknown" PURECC_FP_ID
 #endif
 
-/// The namespace of the calling translation unit's compiler, computed once.
-inline const Hash128 &compiler_namespace() {
+/// The namespace of the calling translation unit's compiler and flags,
+/// computed once per translation unit. `static`: with external linkage the
+/// linker would keep one translation unit's copy, and a file built with
+/// -ffast-math would share the namespace of one built without.
+static inline const Hash128 &compiler_namespace() {
   static const Hash128 ns = memo_namespace(PURECC_COMPILER_ID);
   return ns;
 }
