@@ -15,6 +15,7 @@
 #include <sstream>
 #include <regex>
 #include <map>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -40,9 +41,21 @@ long shared_square(long x) {
 int run_child() {
   const long from = std::atol(std::getenv("PURECC_TEST_FROM"));
   const long to = std::atol(std::getenv("PURECC_TEST_TO"));
+  // PURECC_TEST_PAUSE_AT=k: after the results below k, say "paused" and
+  // wait for a line on stdin (the parent kills the server meanwhile).
+  const char *pause = std::getenv("PURECC_TEST_PAUSE_AT");
+  const long pause_at = pause ? std::atol(pause) : -1;
   long sum = 0;
-  for (long x = from; x < to; ++x)
+  for (long x = from; x < to; ++x) {
+    if (x == pause_at) {
+      std::printf("paused\n");
+      std::fflush(stdout);
+      char line[16];
+      if (!std::fgets(line, sizeof line, stdin))
+        return 3;
+    }
     sum += shared_square(x);
+  }
   std::printf("body calls: %d\nsum: %ld\n", body_calls, sum);
   return 0;
 }
@@ -605,6 +618,66 @@ TEST(SharedProcess, ServerNeverStartedWarnsOnceAndComputes) {
   EXPECT_EQ(r.err, "purecc: warning: cannot use the shared memo cache PURECC_CACHE_REDIS='" + url +
                        "': No such file or directory; using the local tiers only, retrying now and "
                        "then [purecc-memo-shared]\n");
+}
+
+// The server dies while a program runs: one warning, every result right, exit 0.
+TEST(SharedProcess, ServerKilledMidRun) {
+  const fs::path dir = fresh_dir("killed-mid-run");
+  RedisServer server(dir / "redis");
+  REQUIRE_SERVER(server);
+  const fs::path secret = write_secret(dir, "secret", kSecret);
+  // Half the results are on the server before the run.
+  ASSERT_EQ(run(shared_env(server, secret, dir / "cache-a") + " PURECC_TEST_FROM=0 PURECC_TEST_TO=100", dir).out,
+            expected_out(100, 0, 100));
+  int to_child[2], from_child[2];
+  ASSERT_EQ(pipe(to_child), 0);
+  ASSERT_EQ(pipe(from_child), 0);
+  const std::string exe = self_exe(), err_file = (dir / "stderr-killed").string();
+  const std::string url = server.url(), cache = (dir / "cache-b").string();
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    dup2(to_child[0], 0);
+    dup2(from_child[1], 1);
+    const int err = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(err, 2);
+    for (int fd : {to_child[0], to_child[1], from_child[0], from_child[1], err})
+      close(fd);
+    setenv("PURECC_TEST_CHILD", "1", 1);
+    setenv("PURECC_MEMO_MIN_MS", "0", 1);
+    setenv("PURECC_CACHE_REDIS", url.c_str(), 1);
+    setenv("PURECC_CACHE_SECRET_FILE", secret.c_str(), 1);
+    setenv("PURECC_CACHE_DIR", cache.c_str(), 1);
+    setenv("PURECC_TEST_FROM", "50", 1);
+    setenv("PURECC_TEST_TO", "150", 1);
+    setenv("PURECC_TEST_PAUSE_AT", "75", 1);
+    execl(exe.c_str(), exe.c_str(), static_cast<char *>(nullptr));
+    _exit(127);
+  }
+  close(to_child[0]);
+  close(from_child[1]);
+  FILE *out = fdopen(from_child[0], "r");
+  char line[64] = "";
+  ASSERT_TRUE(std::fgets(line, sizeof line, out));
+  EXPECT_STREQ(line, "paused\n");
+  server.kill(); // 50..74 came from the server; 75..149 must be computed
+  ASSERT_EQ(write(to_child[1], "go\n", 3), 3);
+  close(to_child[1]);
+  std::string rest;
+  while (std::fgets(line, sizeof line, out))
+    rest += line;
+  std::fclose(out);
+  int status = -1;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_EQ(rest, expected_out(75, 50, 150)) << "25 shared hits, then 75 computed";
+  std::ifstream in(err_file);
+  const std::string err((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_TRUE(std::regex_match(err, std::regex("purecc: warning: cannot use the shared memo cache "
+                                               "PURECC_CACHE_REDIS='[^']+': [^;]+; using the local "
+                                               "tiers only, retrying now and then "
+                                               "\\[purecc-memo-shared\\]\n")))
+      << err;
 }
 
 TEST(SharedProcess, TwoProcessesWritingTheSameKeysAtOnce) {
