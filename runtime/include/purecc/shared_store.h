@@ -15,9 +15,10 @@
 //   XXH3-128(key · value) [· HMAC-SHA-256 tag]. The tag covers the Redis key
 //   and every byte before it, so a tag cannot be moved to another key.
 //   A bad magic, length, checksum or tag is a miss (counted), never a value.
-// - Writes are write-once (SET NX: the first result stays), queued by the
-//   caller and sent by a background thread in pipelined batches every
-//   `flush_interval`, never on the caller's thread.
+// - Writes are write-once (SET NX: the first result stays). The caller only
+//   queues the value; a background thread builds, signs and sends entries
+//   in pipelined batches, at the latest `flush_interval` after the oldest
+//   was queued. No network I/O or HMAC on the caller's thread for a write.
 // - Values above kMaxValueBytes are not stored (one warning per process):
 //   Redis keeps a value in one allocation and copies it on every read, and
 //   a bulk reply that large would not fit the command timeout anyway.

@@ -75,17 +75,33 @@ std::optional<SharedSecret> SharedSecret::from_file(const std::filesystem::path 
   return secret;
 }
 
+namespace {
+/// libcrypto's HMAC, fetched once (a fetch searches the provider tables) and
+/// shared by threads. The first call initializes libcrypto without its exit
+/// handler: entries are signed by the shared tier's writer thread, which
+/// runs until purecc's own exit handler has sent the last batch; an
+/// OPENSSL_cleanup registered after that handler would run before it and
+/// leave the writer signing with a freed library.
+EVP_MAC *hmac_algorithm() {
+  static EVP_MAC *const mac = [] {
+    OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr);
+    return EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  }();
+  return mac;
+}
+} // namespace
+
 std::optional<SharedSecret> SharedSecret::from_bytes(std::string bytes) {
   if (bytes.size() < kMinSecretBytes)
     return std::nullopt;
+  hmac_algorithm(); // initialize libcrypto now, before any exit handler of ours
   return SharedSecret(std::move(bytes));
 }
 
 SharedSecret::Tag SharedSecret::sign(std::initializer_list<std::string_view> parts) const {
   Tag tag{};
   // HMAC_CTX is deprecated in OpenSSL 3; EVP_MAC is its replacement.
-  // Fetched once (a fetch searches the provider tables); shared by threads.
-  static EVP_MAC *const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  EVP_MAC *const mac = hmac_algorithm();
   EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new(mac) : nullptr;
   char digest[] = "SHA256";
   OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digest, 0), OSSL_PARAM_construct_end()};

@@ -218,9 +218,12 @@ Reply command(redisContext *c, const char *format, ...) {
 
 std::string reply_text(const redisReply *r) { return std::string(r->str, r->len); }
 
+/// A result waiting for the writer, which builds and signs its entry (the
+/// HMAC is kept off the caller's thread too).
 struct QueuedPut {
-  std::string rkey;
-  std::string entry;
+  MemoKey key;
+  std::string value;
+  std::uint64_t cost_ns;
 };
 } // namespace
 
@@ -399,7 +402,7 @@ public:
     std::unique_lock lock(queue_mutex);
     if (stopping)
       return false;
-    queued_bytes += put.entry.size();
+    queued_bytes += put.value.size();
     const bool first = queue.empty();
     if (first)
       oldest_queued = std::chrono::steady_clock::now();
@@ -486,9 +489,11 @@ public:
       std::size_t end = i, bytes = 0;
       for (; end < batch.size() && end - i < kBatchOps && (end == i || bytes < kBatchBytes); ++end) {
         const QueuedPut &p = batch[end];
-        bytes += p.entry.size();
-        redisAppendCommand(wconn.get(), "SET %b %b NX", p.rkey.data(), p.rkey.size(), p.entry.data(),
-                           p.entry.size());
+        const std::string rkey = redis_key(p.key);
+        const std::string entry = encode(rkey, p.key, p.value, p.cost_ns);
+        bytes += entry.size();
+        redisAppendCommand(wconn.get(), "SET %b %b NX", rkey.data(), rkey.size(), entry.data(),
+                           entry.size());
       }
       for (std::size_t k = i; k < end; ++k) {
         void *raw = nullptr;
@@ -610,13 +615,11 @@ bool SharedStore::put(const MemoKey &key, std::string value, std::uint64_t cost_
   }
   if (const std::int64_t until = m.down_until.load(std::memory_order_acquire);
       until != 0 && Impl::now_ns() < until) {
-    // Down: the writer would drop it; do not spend a tag on it.
+    // Down: the writer would drop it; do not even copy it.
     m.dropped.fetch_add(1, std::memory_order_relaxed);
     return false;
   }
-  std::string rkey = m.redis_key(key);
-  std::string entry = m.encode(rkey, key, value, cost_ns);
-  return m.enqueue(QueuedPut{std::move(rkey), std::move(entry)});
+  return m.enqueue(QueuedPut{key, std::move(value), cost_ns});
 }
 
 void SharedStore::flush() { impl_->flush(); }
