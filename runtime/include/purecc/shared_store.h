@@ -40,6 +40,7 @@
 #pragma once
 
 #include "purecc/memo_key.h"
+#include "purecc/redis_address.h"
 #include "purecc/shared_secret.h"
 
 #include <atomic>
@@ -51,22 +52,6 @@
 #include <string>
 
 namespace purecc {
-
-/// Where the Redis server is: a TCP host and port or a unix socket.
-struct RedisAddress {
-  std::string host;        ///< empty for a unix socket
-  int port = 6379;
-  std::string socket_path; ///< set for unix://
-  std::string user;        ///< ACL user ("" = default)
-  std::string password;    ///< "" = no AUTH
-  int db = 0;
-  /// The URL without the password, for messages.
-  std::string display() const;
-};
-
-/// Parses redis://[user:password@]host[:port][/db] and unix:///path[?db=N];
-/// nullopt and `error` (a few words) if malformed.
-std::optional<RedisAddress> parse_redis_url(std::string_view url, std::string &error);
 
 class SharedStore {
 public:
