@@ -24,7 +24,7 @@
 
 namespace purecc {
 
-
+/// Helpers of the shared tier: the entry format, hiredis wrappers.
 namespace shared_detail {
 constexpr char kMagic[4] = {'P', 'C', 'S', '1'};
 constexpr unsigned char kSigned = 1;
