@@ -18,6 +18,7 @@
 //   std::printf("%s\n", k.hex().c_str());
 #pragma once
 
+#include "purecc/fp_environment.h"
 #include "purecc/serialize.h"
 
 #include <cstdint>
@@ -56,17 +57,21 @@ Hash128 memo_namespace(std::string_view compiler_id);
 
 // The compiler that builds the *calling* code: macros expand in the user's
 // translation unit, so a program built by clang never reads results that a
-// gcc build wrote.
+// gcc build wrote, nor one built with -ffast-math or FMA contraction one
+// built without (purecc/fp_environment.h).
 #if defined(__clang__)
-#define PURECC_COMPILER_ID "clang " __clang_version__
+#define PURECC_COMPILER_ID "clang " __clang_version__ PURECC_FP_ID
 #elif defined(__GNUC__)
-#define PURECC_COMPILER_ID "gcc " __VERSION__
+#define PURECC_COMPILER_ID "gcc " __VERSION__ PURECC_FP_ID
 #else
-#define PURECC_COMPILER_ID "unknown"
+#define PURECC_COMPILER_ID "unknown" PURECC_FP_ID
 #endif
 
-/// The namespace of the calling translation unit's compiler, computed once.
-inline const Hash128 &compiler_namespace() {
+/// The namespace of the calling translation unit's compiler and flags,
+/// computed once per translation unit. `static`: with external linkage the
+/// linker would keep one translation unit's copy, and a file built with
+/// -ffast-math would share the namespace of one built without.
+static inline const Hash128 &compiler_namespace() {
   static const Hash128 ns = memo_namespace(PURECC_COMPILER_ID);
   return ns;
 }

@@ -9,4 +9,9 @@ list(APPEND PURECC_RT_SOURCES
   src/memo/memo_link.cpp
   src/memo/memo_runtime.cpp
   src/memo/memo_stats.cpp
+  src/memo/redis_address.cpp
+  src/memo/shared_admin.cpp
+  src/memo/shared_secret.cpp
+  src/memo/shared_store.cpp
+  src/memo/shared_writer.cpp
   src/memo/sqlite_db.cpp)
