@@ -301,6 +301,14 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
         return LoopOutcome::Refused;
       }
     }
+    if (S.Op == ReduceOp::LogicalAnd || S.Op == ReduceOp::LogicalOr) {
+      // The serial loop stops evaluating terms once the result is decided;
+      // a parallel one would call them anyway (and a term may throw or run
+      // forever where the serial program never called it).
+      WhyNot = "once " + quoted(S.Acc) + " is decided, '" + shapes::opName(S.Op).str() +
+               "' skips the remaining terms, which a parallel loop would evaluate";
+      return LoopOutcome::Refused;
+    }
     Positions.insert(S.Positions.begin(), S.Positions.end());
   }
   if (Accs.empty())
