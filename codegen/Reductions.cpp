@@ -398,6 +398,13 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
              trimBeforeSpace(PC, shapes::reduceHead(L.Begin, L.End, Shape, Idx, Stem) +
                                      (Block ? "" : "{"), L.HeaderEnd));
   PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem));
+  // A rounded (floating-point + or *) result depends on the tree order; the
+  // serial clone must round the same way (bits independent of the path).
+  if (llvm::any_of(Shape, [](const shapes::Accumulator &A) {
+        return A.Floating && (A.Op == ReduceOp::Add || A.Op == ReduceOp::Mul);
+      }))
+    for (size_t I = PC.P.Edits.size() - 2; I < PC.P.Edits.size(); ++I)
+      PC.P.Edits[I].RepeatInSerialClone = true;
   std::string Detail;
   for (auto &[Acc, Op] : Accs)
     Detail += (Detail.empty() ? "" : " ") + Acc->getNameAsString() + ":" + shapes::opName(Op).str();
