@@ -21,6 +21,8 @@ struct Step {
   /// max/min: why no tree reproduces the step for a floating accumulator
   /// (a NaN term replaces it, or the library decides); empty when one does.
   std::string FloatingProblem;
+  /// The inner loops of the loop body the step is in.
+  llvm::SmallVector<const Stmt *, 1> Loops;
 };
 
 const DeclRefExpr *asVarRef(const Expr *E) {
@@ -232,6 +234,23 @@ void collectSteps(const Stmt *S, std::vector<Step> &Out, ASTContext &Ctx) {
     }
     collectSteps(If->getThen(), Out, Ctx);
     collectSteps(If->getElse(), Out, Ctx);
+  } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
+    // An inner loop that folds into the outer accumulator runs serially
+    // inside the outer loop's leaves: the nest is one reduction, not one
+    // small reduction per outer iteration.
+    const Stmt *Body = nullptr;
+    if (const auto *F = dyn_cast<ForStmt>(S))
+      Body = F->getBody();
+    else if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
+      Body = RF->getBody();
+    else if (const auto *W = dyn_cast<WhileStmt>(S))
+      Body = W->getBody();
+    else
+      Body = cast<DoStmt>(S)->getBody();
+    size_t Before = Out.size();
+    collectSteps(Body, Out, Ctx);
+    for (size_t I = Before; I < Out.size(); ++I)
+      Out[I].Loops.push_back(S);
   } else if (const auto *E = dyn_cast<Expr>(S)) {
     if (auto Step = matchStep(E, Ctx))
       Out.push_back(std::move(*Step));
@@ -277,6 +296,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   llvm::MapVector<const VarDecl *, ReduceOp> Accs;
   llvm::DenseMap<const VarDecl *, bool> LastWins; // max/min: which of equals is kept
   llvm::SmallPtrSet<const Expr *, 8> Positions;
+  llvm::SmallPtrSet<const Stmt *, 4> Inner; // inner loops folding into Accs
   for (const Step &S : Steps) {
     if (L.Body_.Locals.contains(S.Acc) || S.Acc == L.Induction || S.Acc == L.Element)
       continue;
@@ -310,6 +330,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
       return LoopOutcome::Refused;
     }
     Positions.insert(S.Positions.begin(), S.Positions.end());
+    Inner.insert(S.Loops.begin(), S.Loops.end());
   }
   if (Accs.empty())
     return LoopOutcome::NotThisKind;
@@ -408,6 +429,8 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   std::string Detail;
   for (auto &[Acc, Op] : Accs)
     Detail += (Detail.empty() ? "" : " ") + Acc->getNameAsString() + ":" + shapes::opName(Op).str();
+  // Inner loops that fold into the accumulators are part of this reduction.
+  PC.Absorbed.insert(Inner.begin(), Inner.end());
   if (auto D = PC.remark(Loc, Diag::RemarkReduction))
     *D << quotedList(Names);
   PC.note(Loc, "reduction", Detail);
