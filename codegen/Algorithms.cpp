@@ -294,6 +294,8 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   std::string Reduce = shapes::reduceExpr("0", In->Size, A, Captures, Idx, Leaf);
   std::string Result = Init.empty() ? Reduce : "(" + Init + " " + shapes::opName(Op).str() + " " + Reduce + ")";
   PC.replace(Where->first, Where->second, Result);
+  // The serial clone rounds in the same tree order (see Plan.h).
+  PC.P.Edits.back().RepeatInSerialClone = T->isRealFloatingType();
   PC.take(Where->first, Where->second);
   if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkAlgorithm))
     *D << Quoted << "reduction";

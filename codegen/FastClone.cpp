@@ -64,6 +64,40 @@ bool isClonableMember(const CXXMethodDecl *MD) {
          Class->getDeclContext()->getRedeclContext()->isFileContext();
 }
 
+/// The text [Begin, End) with the self references at Refs renamed to Serial
+/// and the planned edits marked RepeatInSerialClone applied (in applyPlan's
+/// order: at one offset, insertions before the replacement).
+std::string cloneText(const PlanContext &PC, unsigned Begin, unsigned End,
+                      const std::vector<unsigned> &Refs, unsigned NameLength,
+                      const std::string &Serial) {
+  std::vector<Edit> Pieces;
+  for (const Edit &E : PC.P.Edits)
+    if (E.RepeatInSerialClone && E.Begin >= Begin && E.End <= End)
+      Pieces.push_back(E);
+  for (unsigned R : Refs) {
+    // A reference inside replaced text keeps the name the replacement has.
+    bool Replaced = llvm::any_of(Pieces, [&](const Edit &E) {
+      return E.Begin < E.End && E.Begin <= R && R < E.End;
+    });
+    if (!Replaced)
+      Pieces.push_back({R, R + NameLength, Serial});
+  }
+  std::stable_sort(Pieces.begin(), Pieces.end(), [](const Edit &L, const Edit &R) {
+    if (L.Begin != R.Begin)
+      return L.Begin < R.Begin;
+    return (L.Begin == L.End) > (R.Begin == R.End);
+  });
+  std::string Out;
+  unsigned Pos = Begin;
+  for (const Edit &E : Pieces) {
+    if (E.Begin < Pos)
+      continue;
+    Out += PC.textAt(Pos, E.Begin) + E.Text;
+    Pos = E.End;
+  }
+  return Out + PC.textAt(Pos, End);
+}
+
 } // namespace
 
 bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
@@ -116,14 +150,10 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
   // (its text keeps `static` if the original is a static member).
   std::string Clone =
       TemplateHead + (Method || FD->getStorageClass() == SC_Static ? "" : "static ");
-  unsigned Pos = Decl->first;
   std::vector<unsigned> Refs = selfReferences(PC, FD);
   Refs.insert(Refs.begin(), Name->first);
-  for (unsigned R : Refs) {
-    Clone += PC.textAt(Pos, R) + Serial;
-    Pos = R + static_cast<unsigned>(FD->getName().size());
-  }
-  Clone += PC.textAt(Pos, Close->second);
+  Clone += cloneText(PC, Decl->first, Close->second, Refs,
+                     static_cast<unsigned>(FD->getName().size()), Serial);
 
   LineDirectives Lines(PC.SM, PC.LO);
   unsigned Line = PC.SM.getLineNumber(PC.SM.getMainFileID(), Decl->first);

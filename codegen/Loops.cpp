@@ -50,6 +50,133 @@ bool checkBody(const LoopShape &L, const Effects &Bound, std::string &WhyNot) {
   return true;
 }
 
+/// The value range of an integer type.
+struct IntRange {
+  llvm::APSInt Min, Max;
+};
+IntRange rangeOf(ASTContext &Ctx, QualType T) {
+  unsigned W = Ctx.getIntWidth(T);
+  bool Unsigned = T->isUnsignedIntegerOrEnumerationType();
+  return {llvm::APSInt::getMinValue(W, Unsigned), llvm::APSInt::getMaxValue(W, Unsigned)};
+}
+bool within(const llvm::APSInt &V, const IntRange &R) {
+  return llvm::APSInt::compareValues(V, R.Min) >= 0 && llvm::APSInt::compareValues(V, R.Max) <= 0;
+}
+/// Every value of From is a value of To.
+bool contains(ASTContext &Ctx, QualType To, QualType From) {
+  IntRange F = rangeOf(Ctx, From);
+  return within(F.Min, rangeOf(Ctx, To)) && within(F.Max, rangeOf(Ctx, To));
+}
+std::optional<llvm::APSInt> constantOf(ASTContext &Ctx, const Expr *E) {
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt();
+}
+
+/// The index range of a counted loop, as the runtime numbers it.
+struct Trips {
+  std::string Begin, End;
+  std::optional<std::int64_t> Count;
+};
+
+/// The iterations of `for (T i = b; i < e; ++i)` (or `<=`, `!=`) computed in
+/// the counter's own type T: the condition compares i and e converted to
+/// their common type C, and ++i wraps around when T is unsigned or narrower
+/// than int (the promoted sum converts back modulo 2^W). For a wider
+/// signed T an overflow is undefined, so the loop never gets there. Index k
+/// of the runtime's range [Begin, End) is the iteration where i == T(k).
+/// Refuses (WhyNot) the cases whose count cannot be computed that way.
+std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, const Expr *Bnd,
+                                bool NotEqual, bool Inclusive, const std::string &BeginText,
+                                const std::string &EndText, std::string &WhyNot) {
+  ASTContext &Ctx = PC.Ctx;
+  QualType T = I->getType().getUnqualifiedType();
+  C = C.getUnqualifiedType();
+  unsigned W = Ctx.getIntWidth(T);
+  bool Wraps = T->isUnsignedIntegerType() || W < Ctx.getIntWidth(Ctx.IntTy);
+  IntRange TR = rangeOf(Ctx, T);
+  std::string Name = quoted(I), TypeName = PC.typeText(T);
+  const Expr *InitWritten = I->getInit()->IgnoreParenImpCasts();
+  QualType BoundType = Bnd->IgnoreParenImpCasts()->getType();
+  std::optional<llvm::APSInt> B = constantOf(Ctx, I->getInit()); // already converted to T
+  std::optional<llvm::APSInt> E = constantOf(Ctx, Bnd);            // converted to C
+
+  // i as C is i itself unless a signed i is compared as unsigned: then a
+  // negative i compares as a large value. Fine only when i starts at a
+  // constant >= 0 and cannot wrap.
+  if (T->isSignedIntegerType() && C->isUnsignedIntegerType() &&
+      (Wraps || !B || B->isNegative())) {
+    WhyNot = Name + " ('" + TypeName + "') is compared as '" + PC.typeText(C) +
+             "', where a negative value compares as a large one";
+    return std::nullopt;
+  }
+  // The bound as the condition sees it, and whether it lies in T's range.
+  bool BoundExact = contains(Ctx, C, BoundType); // converting it to C keeps its value
+  bool FitsAbove, FitsBoth;
+  if (E) {
+    FitsAbove = llvm::APSInt::compareValues(*E, TR.Max) < (Inclusive ? 0 : 1);
+    FitsBoth = within(*E, TR);
+  } else {
+    QualType Seen = BoundExact ? BoundType : C;
+    IntRange SR = rangeOf(Ctx, Seen);
+    // `i <= e` with e == the largest T never ends: undefined for a loop
+    // without side effects, so it need not be honoured.
+    FitsAbove = llvm::APSInt::compareValues(SR.Max, TR.Max) <= 0;
+    FitsBoth = contains(Ctx, T, Seen);
+  }
+  if (Wraps && !(NotEqual ? FitsBoth : FitsAbove)) {
+    WhyNot = Name + " ('" + TypeName + "') wraps around before it " +
+             (E ? "can reach" : "is sure to reach") + " the bound";
+    return std::nullopt;
+  }
+  Trips R;
+  auto Int64 = [&](QualType Ty, const std::string &Text) {
+    if (Ty->isSignedIntegerType() && Ctx.getTypeSize(Ty) <= 64)
+      return Text;
+    return "static_cast<std::int64_t>(" + Text + ")";
+  };
+  // b converted to T, when that may change its value (`unsigned short i = -1`).
+  QualType InitType = InitWritten->getType();
+  std::optional<llvm::APSInt> Written = constantOf(Ctx, InitWritten);
+  bool BeginExact = InitType->isIntegerType() &&
+                    (contains(Ctx, T, InitType) || (Written && within(*Written, TR)));
+  std::string Begin = BeginExact ? BeginText : "static_cast<" + TypeName + ">(" + BeginText + ")";
+  R.Begin = Int64(BeginExact ? InitType : T, Begin);
+  // e converted to C, when that changes its value (`unsigned i < -1`).
+  bool EndExact = BoundExact || !Bnd->getType()->isIntegerType();
+  std::string End = EndExact ? EndText : "static_cast<" + PC.typeText(C) + ">(" + EndText + ")";
+  QualType EndType = EndExact ? BoundType : C;
+  if (NotEqual && Wraps) {
+    // The first k >= 0 with T(b + k) == e: (e - b) modulo 2^W.
+    bool BeginsAtZero = B && B->isZero() && T->isUnsignedIntegerType();
+    if (W >= 64 && !BeginsAtZero) {
+      WhyNot = Name + " ('" + TypeName + "') may wrap around more often than a 64-bit count holds";
+      return std::nullopt;
+    }
+    if (BeginsAtZero) {
+      R.End = Int64(EndType, End);
+    } else {
+      std::string U = PC.typeText(Ctx.getCorrespondingUnsignedType(T));
+      R.End = R.Begin + " + static_cast<std::int64_t>(static_cast<" + U + ">(static_cast<" + U +
+              ">(" + End + ") - static_cast<" + U + ">(" + Begin + ")))";
+    }
+    if (B && E) {
+      llvm::APInt Diff = E->extOrTrunc(W) - B->extOrTrunc(W);
+      R.Count = static_cast<std::int64_t>(Diff.getZExtValue());
+    }
+    return R;
+  }
+  R.End = Inclusive ? "static_cast<std::int64_t>(" + End + ") + 1" : Int64(EndType, End);
+  if (B && E) {
+    __int128 Bv = B->isSigned() ? B->getSExtValue() : static_cast<__int128>(B->getZExtValue());
+    __int128 Ev = E->isSigned() ? E->getSExtValue() : static_cast<__int128>(E->getZExtValue());
+    __int128 N = Ev - Bv + (Inclusive ? 1 : 0);
+    R.Count = N <= 0 ? 0 : N > INT64_MAX ? INT64_MAX : static_cast<std::int64_t>(N);
+  }
+  return R;
+}
+
 } // namespace
 
 std::string trimBeforeSpace(PlanContext &PC, std::string Head, unsigned Off) {
@@ -109,13 +236,16 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
         !isUnitStep(For->getInc(), I))
       return std::nullopt;
     const Expr *Bnd = nullptr;
+    const Expr *Counter = nullptr; // the side of the condition that is `i`
     bool Inclusive = false;
     BinaryOperatorKind Op = Cond->getOpcode();
     if (refersTo(Cond->getLHS()) == I && (Op == BO_LT || Op == BO_LE || Op == BO_NE)) {
       Bnd = Cond->getRHS();
+      Counter = Cond->getLHS();
       Inclusive = Op == BO_LE;
     } else if (refersTo(Cond->getRHS()) == I && (Op == BO_GT || Op == BO_GE || Op == BO_NE)) {
       Bnd = Cond->getLHS();
+      Counter = Cond->getRHS();
       Inclusive = Op == BO_GE;
     }
     if (!Bnd)
@@ -126,6 +256,10 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       WhyNot = "the loop bounds have side effects";
       return std::nullopt;
     }
+    if (Bound.Reads.contains(I)) {
+      WhyNot = "the loop bound depends on " + quoted(I);
+      return std::nullopt;
+    }
     auto BeginText = PC.text(I->getInit()->getSourceRange());
     auto EndText = PC.text(Bnd->getSourceRange());
     if (!BeginText || !EndText) {
@@ -133,15 +267,13 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       return std::nullopt;
     }
     L.Induction = I;
-    Expr::EvalResult First, Last;
-    if (I->getInit()->EvaluateAsInt(First, PC.Ctx) && Bnd->EvaluateAsInt(Last, PC.Ctx)) {
-      std::int64_t Trips = Last.Val.getInt().getExtValue() - First.Val.getInt().getExtValue() +
-                           (Inclusive ? 1 : 0);
-      L.TripCount = std::max<std::int64_t>(Trips, 0);
-    }
-    L.Begin = asInt64(PC, I->getInit(), *BeginText);
-    L.End = Inclusive ? "static_cast<std::int64_t>(" + *EndText + ") + 1"
-                      : asInt64(PC, Bnd, *EndText);
+    auto Trips = countTrips(PC, I, Counter->getType(), Bnd, Op == BO_NE, Inclusive, *BeginText,
+                            *EndText, WhyNot);
+    if (!Trips)
+      return std::nullopt;
+    L.Begin = Trips->Begin;
+    L.End = Trips->End;
+    L.TripCount = Trips->Count;
     L.Body = For->getBody();
     RParen = For->getRParenLoc();
   } else if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop)) {

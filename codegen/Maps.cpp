@@ -69,6 +69,18 @@ private:
   std::vector<Store> &Out;
 };
 
+/// The variable through which the loop body reads container X: X itself, or
+/// a reference declared outside the body and bound to (an element of) X.
+const VarDecl *readOf(const Effects &Fx, const LoopShape &L, const VarDecl *X) {
+  if (Fx.Reads.contains(X))
+    return X;
+  for (const VarDecl *V : Fx.Reads)
+    if (V->getType()->isReferenceType() && !L.Body_.Locals.contains(V) && V != L.Element &&
+        V->getInit() && baseVariable(written(V->getInit())) == X)
+      return V;
+  return nullptr;
+}
+
 } // namespace
 
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
@@ -105,9 +117,13 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     Containers.insert(S.Container);
   }
   Effects Fx = EffectScanner(PC).scan(L.Body, &Targets);
+  // Any other read of a written container (r[0], r.front(), through a
+  // reference bound to it) may see an element another iteration writes. A
+  // range-for's own element is not such a read: it is the stored target.
   for (const VarDecl *X : Containers)
-    if (Fx.Reads.contains(X) && !L.Element) {
-      WhyNot = quoted(X) + " is read inside the loop body";
+    if (const VarDecl *Via = readOf(Fx, L, X)) {
+      WhyNot = quoted(X) + " is read inside the loop body" +
+               (Via == X ? std::string() : " (through " + quoted(Via) + ")");
       return LoopOutcome::Refused;
     }
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {

@@ -43,6 +43,10 @@ struct Edit {
   /// Text ends with a `#line` directive naming the original line that
   /// follows it (FastClone), so no resynchronization is needed.
   bool EndsWithLineDirective = false;
+  /// The serial clone of the enclosing function (FastClone) makes the same
+  /// edit: a floating-point reduction must round in the same tree order on
+  /// both paths.
+  bool RepeatInSerialClone = false;
 };
 
 /// One line of `--dump-after=plan`: what was decided where.

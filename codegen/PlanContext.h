@@ -42,6 +42,9 @@ public:
   Plan &P;
   /// User aggregates whose purecc::codec hook was already emitted.
   llvm::SmallPtrSet<const clang::CXXRecordDecl *, 4> EmittedCodecs;
+  /// Inner loops that a rewritten outer reduction runs serially in its
+  /// leaves (they fold into its accumulators): not planned on their own.
+  llvm::SmallPtrSet<const clang::Stmt *, 4> Absorbed;
 
   /// The main-file byte offsets of a token range, when all of it is written
   /// in the main file outside any macro expansion.

@@ -118,6 +118,8 @@ private:
   /// T2 or T3 for one loop; remarks on a refusal when the loop calls a pure
   /// function (other loops are nobody's business).
   bool planLoop(const Stmt *Loop) {
+    if (PC.Absorbed.contains(Loop))
+      return true; // part of an enclosing reduction: its leaves run it serially
     std::string WhyNot;
     Diag Missed = Diag::RemarkMissedReduction;
     LoopOutcome Outcome = LoopOutcome::NotThisKind;

@@ -16,6 +16,13 @@ struct Step {
   ReduceOp Op = ReduceOp::Add;
   const Expr *Value = nullptr; // null for ++/--
   llvm::SmallVector<const Expr *, 2> Positions; // the accumulator's own DeclRefExprs
+  /// max/min: the step keeps the last of equal values (`if (e >= m) m = e;`).
+  bool LastWins = false;
+  /// max/min: why no tree reproduces the step for a floating accumulator
+  /// (a NaN term replaces it, or the library decides); empty when one does.
+  std::string FloatingProblem;
+  /// The inner loops of the loop body the step is in.
+  llvm::SmallVector<const Stmt *, 1> Loops;
 };
 
 const DeclRefExpr *asVarRef(const Expr *E) {
@@ -37,8 +44,92 @@ std::optional<ReduceOp> opOf(BinaryOperatorKind K) {
   }
 }
 
+/// Whether A and B are the same expression (the pure value `e` written twice
+/// in `if (e > m) m = e;`).
+bool sameExpr(ASTContext &Ctx, const Expr *A, const Expr *B) {
+  llvm::FoldingSetNodeID IA, IB;
+  A->IgnoreParenImpCasts()->Profile(IA, Ctx, /*Canonical=*/true);
+  B->IgnoreParenImpCasts()->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
+/// A selection step: the accumulator Acc takes the value E when the
+/// comparison Cmp of the two holds (ReplacesWhenTrue) or fails. Fills Op,
+/// LastWins and FloatingProblem of S. Written `e REL acc` (acc on the right
+/// after mirroring), replacing on true:
+///   e > acc: max, first of equals kept     e >= acc: max, last kept
+///   e < acc: min, first of equals kept     e <= acc: min, last kept
+/// A comparison with a NaN is false, so such a step skips NaN terms and a
+/// NaN accumulator stays: the tree's combine does the same. Replacing on
+/// false (`m = e < m ? m : e`, `std::max(e, m)`) lets a NaN term replace the
+/// accumulator, which depends on where the last NaN is: no tree reproduces
+/// that for a floating type.
+bool classifySelection(const BinaryOperator *Cmp, const VarDecl *Acc, const Expr *E,
+                       bool ReplacesWhenTrue, Step &S, ASTContext &Ctx) {
+  BinaryOperatorKind K = Cmp->getOpcode();
+  if (K != BO_LT && K != BO_GT && K != BO_LE && K != BO_GE)
+    return false;
+  const DeclRefExpr *L = asVarRef(Cmp->getLHS()), *R = asVarRef(Cmp->getRHS());
+  bool AccLeft = L && varOf(L) == Acc && sameExpr(Ctx, Cmp->getRHS(), E);
+  bool AccRight = R && varOf(R) == Acc && sameExpr(Ctx, Cmp->getLHS(), E);
+  if (AccLeft == AccRight)
+    return false;
+  if (AccLeft)
+    K = BinaryOperator::reverseComparisonOp(K);
+  S.Positions.push_back(AccLeft ? L : R);
+  // Now `e K acc`.
+  if (!ReplacesWhenTrue) // replaced when !(e K acc), i.e. (NaN aside) e K' acc
+    K = BinaryOperator::negateComparisonOp(K);
+  S.Op = (K == BO_GT || K == BO_GE) ? ReduceOp::Max : ReduceOp::Min;
+  S.LastWins = K == BO_GE || K == BO_LE;
+  S.Value = E;
+  if (!ReplacesWhenTrue)
+    S.FloatingProblem = "a NaN term replaces " + quoted(Acc) +
+                        " in its 'max'/'min' step, which no tree order reproduces";
+  return true;
+}
+
+/// `acc = std::max(acc, e)`, `acc = std::min(e, acc)`, `acc = std::fmax(acc, e)`.
+bool matchMinMaxCall(const CallExpr *Call, Step &S, ASTContext &Ctx) {
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || Call->getNumArgs() != 2 || !FD->getDeclName().isIdentifier())
+    return false;
+  StringRef Name = FD->getName();
+  bool Std = FD->isInStdNamespace() && (Name == "max" || Name == "min");
+  bool Libm = (FD->isInStdNamespace() || FD->getDeclContext()->getRedeclContext()->isTranslationUnit()) &&
+              (Name == "fmax" || Name == "fmaxf" || Name == "fmaxl" || Name == "fmin" ||
+               Name == "fminf" || Name == "fminl");
+  if (!Std && !Libm)
+    return false;
+  for (unsigned I = 0; I < 2; ++I)
+    if (const DeclRefExpr *A = asVarRef(Call->getArg(I)); A && varOf(A) == S.Acc) {
+      S.Positions.push_back(A);
+      S.Value = Call->getArg(1 - I);
+      bool Max = Name.starts_with("max") || Name.starts_with("fmax");
+      S.Op = Max ? ReduceOp::Max : ReduceOp::Min;
+      if (Libm) {
+        S.FloatingProblem = "'" + Name.str() +
+                            "' leaves the sign of its result for equal zeros to the library, so "
+                            "no tree order is sure to reproduce it";
+        return true;
+      }
+      // std::max(a, b) is `a < b ? b : a`, std::min(a, b) is `b < a ? b : a`:
+      // with the accumulator first, a strict selection (first of equals
+      // kept); second, it is replaced unless the term is worse.
+      S.LastWins = I == 1;
+      if (I == 1)
+        S.FloatingProblem = "a NaN term replaces " + quoted(S.Acc) + " in 'std::" + Name.str() +
+                            "(..., " + S.Acc->getNameAsString() +
+                            ")', which no tree order reproduces; 'std::" + Name.str() + "(" +
+                            S.Acc->getNameAsString() + ", ...)' skips NaN terms";
+      return true;
+    }
+  (void)Ctx;
+  return false;
+}
+
 /// Recognizes one accumulation step written as an expression statement.
-std::optional<Step> matchStep(const Expr *E) {
+std::optional<Step> matchStep(const Expr *E, ASTContext &Ctx) {
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
     E = EWC->getSubExpr();
   E = E->IgnoreParens();
@@ -86,34 +177,82 @@ std::optional<Step> matchStep(const Expr *E) {
     S.Op = *Op;
     return S;
   }
-  if (const auto *Call = dyn_cast<CallExpr>(RHS); Call && Call->getNumArgs() == 2) {
-    const FunctionDecl *FD = Call->getDirectCallee();
-    if (!FD || !FD->isInStdNamespace() || !FD->getDeclName().isIdentifier() ||
-        (FD->getName() != "max" && FD->getName() != "min"))
+  // acc = e > acc ? e : acc;  acc = acc < e ? e : acc;  acc = e < acc ? acc : e;
+  if (const auto *Cond = dyn_cast<ConditionalOperator>(RHS)) {
+    const auto *Cmp = dyn_cast<BinaryOperator>(Cond->getCond()->IgnoreParens());
+    const DeclRefExpr *T = asVarRef(Cond->getTrueExpr()), *F = asVarRef(Cond->getFalseExpr());
+    bool TrueIsAcc = T && varOf(T) == S.Acc, FalseIsAcc = F && varOf(F) == S.Acc;
+    if (!Cmp || TrueIsAcc == FalseIsAcc)
       return std::nullopt;
-    S.Op = FD->getName() == "max" ? ReduceOp::Max : ReduceOp::Min;
-    for (unsigned I = 0; I < 2; ++I)
-      if (const DeclRefExpr *A = asVarRef(Call->getArg(I)); A && varOf(A) == S.Acc) {
-        S.Positions.push_back(A);
-        S.Value = Call->getArg(1 - I);
-        return S;
-      }
+    S.Positions.push_back(TrueIsAcc ? T : F);
+    const Expr *Term = TrueIsAcc ? Cond->getFalseExpr() : Cond->getTrueExpr();
+    if (!classifySelection(Cmp, S.Acc, Term, /*ReplacesWhenTrue=*/FalseIsAcc, S, Ctx))
+      return std::nullopt;
+    return S;
   }
+  if (matchMinMaxCall(dyn_cast<CallExpr>(RHS), S, Ctx))
+    return S;
   return std::nullopt;
 }
 
+/// `if (e > acc) acc = e;` (any of <, >, <=, >=; braces allowed; no else).
+std::optional<Step> matchSelectingIf(const IfStmt *If, ASTContext &Ctx) {
+  if (If->getElse() || If->getInit() || If->getConditionVariable() || If->isConstexpr())
+    return std::nullopt;
+  const Stmt *Then = If->getThen();
+  if (const auto *CS = dyn_cast<CompoundStmt>(Then)) {
+    if (CS->size() != 1)
+      return std::nullopt;
+    Then = CS->body_front();
+  }
+  const auto *Assign = dyn_cast<BinaryOperator>(Then);
+  const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
+  if (!Assign || Assign->getOpcode() != BO_Assign || !Cmp)
+    return std::nullopt;
+  const DeclRefExpr *V = asVarRef(Assign->getLHS());
+  if (!V)
+    return std::nullopt;
+  Step S;
+  S.Acc = varOf(V);
+  S.Positions.push_back(V);
+  if (!classifySelection(Cmp, S.Acc, Assign->getRHS(), /*ReplacesWhenTrue=*/true, S, Ctx))
+    return std::nullopt;
+  return S;
+}
+
 /// Collects the steps among the statements of Body (through blocks and ifs).
-void collectSteps(const Stmt *S, std::vector<Step> &Out) {
+void collectSteps(const Stmt *S, std::vector<Step> &Out, ASTContext &Ctx) {
   if (!S)
     return;
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
     for (const Stmt *Child : CS->body())
-      collectSteps(Child, Out);
+      collectSteps(Child, Out, Ctx);
   } else if (const auto *If = dyn_cast<IfStmt>(S)) {
-    collectSteps(If->getThen(), Out);
-    collectSteps(If->getElse(), Out);
+    if (auto Step = matchSelectingIf(If, Ctx)) {
+      Out.push_back(std::move(*Step));
+      return;
+    }
+    collectSteps(If->getThen(), Out, Ctx);
+    collectSteps(If->getElse(), Out, Ctx);
+  } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
+    // An inner loop that folds into the outer accumulator runs serially
+    // inside the outer loop's leaves: the nest is one reduction, not one
+    // small reduction per outer iteration.
+    const Stmt *Body = nullptr;
+    if (const auto *F = dyn_cast<ForStmt>(S))
+      Body = F->getBody();
+    else if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
+      Body = RF->getBody();
+    else if (const auto *W = dyn_cast<WhileStmt>(S))
+      Body = W->getBody();
+    else
+      Body = cast<DoStmt>(S)->getBody();
+    size_t Before = Out.size();
+    collectSteps(Body, Out, Ctx);
+    for (size_t I = Before; I < Out.size(); ++I)
+      Out[I].Loops.push_back(S);
   } else if (const auto *E = dyn_cast<Expr>(S)) {
-    if (auto Step = matchStep(E))
+    if (auto Step = matchStep(E, Ctx))
       Out.push_back(std::move(*Step));
   }
 }
@@ -152,10 +291,12 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
                           const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
                           std::string &WhyNot) {
   std::vector<Step> Steps;
-  collectSteps(L.Body, Steps);
+  collectSteps(L.Body, Steps, PC.Ctx);
   // Only variables from outside the body accumulate.
   llvm::MapVector<const VarDecl *, ReduceOp> Accs;
+  llvm::DenseMap<const VarDecl *, bool> LastWins; // max/min: which of equals is kept
   llvm::SmallPtrSet<const Expr *, 8> Positions;
+  llvm::SmallPtrSet<const Stmt *, 4> Inner; // inner loops folding into Accs
   for (const Step &S : Steps) {
     if (L.Body_.Locals.contains(S.Acc) || S.Acc == L.Induction || S.Acc == L.Element)
       continue;
@@ -165,7 +306,31 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
                shapes::opName(It->second).str() + "' and '" + shapes::opName(S.Op).str() + "'";
       return LoopOutcome::Refused;
     }
+    // Ties and NaN terms only show in floating types: integers compare equal
+    // only when their bits are equal.
+    bool Floating = S.Acc->getType()->isRealFloatingType();
+    if (Floating && (S.Op == ReduceOp::Max || S.Op == ReduceOp::Min)) {
+      if (!S.FloatingProblem.empty()) {
+        WhyNot = S.FloatingProblem;
+        return LoopOutcome::Refused;
+      }
+      auto [Tie, First] = LastWins.insert({S.Acc, S.LastWins});
+      if (!First && Tie->second != S.LastWins) {
+        WhyNot = quoted(S.Acc) + " keeps the first of equal values in one step and the last in "
+                                 "another, which no tree order reproduces";
+        return LoopOutcome::Refused;
+      }
+    }
+    if (S.Op == ReduceOp::LogicalAnd || S.Op == ReduceOp::LogicalOr) {
+      // The serial loop stops evaluating terms once the result is decided;
+      // a parallel one would call them anyway (and a term may throw or run
+      // forever where the serial program never called it).
+      WhyNot = "once " + quoted(S.Acc) + " is decided, '" + shapes::opName(S.Op).str() +
+               "' skips the remaining terms, which a parallel loop would evaluate";
+      return LoopOutcome::Refused;
+    }
     Positions.insert(S.Positions.begin(), S.Positions.end());
+    Inner.insert(S.Loops.begin(), S.Loops.end());
   }
   if (Accs.empty())
     return LoopOutcome::NotThisKind;
@@ -214,9 +379,11 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   for (auto &[Acc, Op] : Accs)
     Names.push_back(Acc->getNameAsString());
   SourceLocation Loc = L.Loop->getBeginLoc();
+  // A max/min selects one of the values exactly: only sums and products
+  // round differently in the tree order.
   if (!PC.Config.ReassociateFloatingPoint)
     for (auto &[Acc, Op] : Accs)
-      if (Acc->getType()->isRealFloatingType()) {
+      if (Acc->getType()->isRealFloatingType() && (Op == ReduceOp::Add || Op == ReduceOp::Mul)) {
         if (auto D = PC.remark(Loc, Diag::RemarkFpKeptSerial))
           *D << Acc;
         WhyNot.clear();
@@ -236,12 +403,15 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     QualType T = Acc->getType();
     bool Narrow = T->isBooleanType() || (T->isIntegerType() && PC.Ctx.getTypeSize(T) <
                                                                    PC.Ctx.getTypeSize(PC.Ctx.IntTy));
-    Shape.push_back({Acc->getNameAsString(), PC.typeText(T), Op, T->isBooleanType(), Narrow});
+    bool Floating = T->isRealFloatingType();
+    Shape.push_back({Acc->getNameAsString(), PC.typeText(T), Op, T->isBooleanType(), Narrow,
+                     Floating, Floating && LastWins.lookup(Acc)});
     if (shapes::needsLimits(Op))
       PC.P.ExtraIncludes.insert("limits");
   }
   shapes::Index Idx = makeIndex(PC, L);
-  std::string Stem = Accs.size() > 1 ? PC.freshName("r") + "_" : "";
+  bool Named = Accs.size() > 1 || Shape[0].LastWins; // see shapes::reduceHead
+  std::string Stem = Named ? PC.freshName("r") + "_" : "";
   // A body that is not a block gets one, so that what follows it in the
   // leaf is not indented as if it were part of it.
   bool Block = isa<CompoundStmt>(L.Body);
@@ -249,9 +419,18 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
              trimBeforeSpace(PC, shapes::reduceHead(L.Begin, L.End, Shape, Idx, Stem) +
                                      (Block ? "" : "{"), L.HeaderEnd));
   PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem));
+  // A rounded (floating-point + or *) result depends on the tree order; the
+  // serial clone must round the same way (bits independent of the path).
+  if (llvm::any_of(Shape, [](const shapes::Accumulator &A) {
+        return A.Floating && (A.Op == ReduceOp::Add || A.Op == ReduceOp::Mul);
+      }))
+    for (size_t I = PC.P.Edits.size() - 2; I < PC.P.Edits.size(); ++I)
+      PC.P.Edits[I].RepeatInSerialClone = true;
   std::string Detail;
   for (auto &[Acc, Op] : Accs)
     Detail += (Detail.empty() ? "" : " ") + Acc->getNameAsString() + ":" + shapes::opName(Op).str();
+  // Inner loops that fold into the accumulators are part of this reduction.
+  PC.Absorbed.insert(Inner.begin(), Inner.end());
   if (auto D = PC.remark(Loc, Diag::RemarkReduction))
     *D << quotedList(Names);
   PC.note(Loc, "reduction", Detail);

@@ -3,7 +3,7 @@
 // A loop (see Loops.h) whose body only folds values into accumulators
 //
 //   acc += f(i);  acc -= e;  acc *= e;  acc = acc + e;  acc = std::max(acc, e);
-//   acc = acc && p(i);  acc |= e;  acc ^= e;  if (p(i)) ++n;  ...
+//   if (e > acc) acc = e;  acc |= e;  acc ^= e;  if (p(i)) ++n;  ...
 //
 // (several accumulators, conditions and body-local variables allowed)
 // becomes one deterministic tree reduction of the runtime. Each leaf runs
@@ -15,9 +15,13 @@
 //  * every call in it is pure;
 //  * the reduction type is the accumulator's type and the per-step
 //    conversion cannot change the result (no `int acc += double`);
-//  * floating point may be reassociated (`--fp-reassoc=on`, the default:
-//    reproducible for any thread count, possibly different in the last bits
-//    from the serial left-to-right order).
+//  * floating-point sums and products may be reassociated (`--fp-reassoc=on`,
+//    the default: reproducible for any thread count, possibly different in
+//    the last bits from the serial left-to-right order);
+//  * a floating-point max/min step is a selection the tree can repeat
+//    exactly: it skips NaN terms (the comparison is false) and keeps the
+//    first or the last of equal values consistently (see classifySelection);
+//  * the fold is not `&&`/`||`, which skip terms once decided.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

@@ -62,23 +62,34 @@ std::string identity(const Accumulator &A) {
     return A.IsBool ? "true" : valueOf(T, "1");
   case ReduceOp::BitAnd:
     return A.IsBool ? "true" : "static_cast<" + T + ">(~" + valueOf(T, "") + ")";
+  // A floating max/min starts from an infinity: lowest()/max() are finite
+  // and would replace an all -inf (or +inf) result.
   case ReduceOp::Max:
-    return "std::numeric_limits<" + T + ">::lowest()";
+    return A.Floating ? "-std::numeric_limits<" + T + ">::infinity()"
+                      : "std::numeric_limits<" + T + ">::lowest()";
   case ReduceOp::Min:
-    return "std::numeric_limits<" + T + ">::max()";
+    return A.Floating ? "std::numeric_limits<" + T + ">::infinity()"
+                      : "std::numeric_limits<" + T + ">::max()";
   }
   return valueOf(T, "");
 }
 
-namespace {
-
-std::string combineExpr(ReduceOp Op, const std::string &L, const std::string &R) {
-  switch (Op) {
-  case ReduceOp::Max: return "std::max(" + L + ", " + R + ")";
-  case ReduceOp::Min: return "std::min(" + L + ", " + R + ")";
-  default: return L + " " + opName(Op).str() + " " + R;
+// The selections keep the left partial unless the right one is better
+// (first of equals kept: std::max(L, R) is `L < R ? R : L`) or at least as
+// good (last of equals kept). A NaN partial on the right never wins and one
+// on the left (only the user's initial value can be NaN) never loses:
+// exactly what the loop's own step does. See Reductions.h.
+std::string combineExpr(const Accumulator &A, const std::string &L, const std::string &R) {
+  switch (A.Op) {
+  case ReduceOp::Max:
+    return A.LastWins ? R + " >= " + L + " ? " + R + " : " + L : "std::max(" + L + ", " + R + ")";
+  case ReduceOp::Min:
+    return A.LastWins ? R + " <= " + L + " ? " + R + " : " + L : "std::min(" + L + ", " + R + ")";
+  default: return L + " " + opName(A.Op).str() + " " + R;
   }
 }
+
+namespace {
 
 /// The statement that folds a partial result R into the accumulator.
 std::string mergeStmt(const Accumulator &A, const std::string &R) {
@@ -88,7 +99,7 @@ std::string mergeStmt(const Accumulator &A, const std::string &R) {
   case ReduceOp::Min:
   case ReduceOp::LogicalAnd:
   case ReduceOp::LogicalOr:
-    return V + " = " + combineExpr(A.Op, V, R) + ";";
+    return V + " = " + combineExpr(A, V, R) + ";";
   default:
     return V + " " + opName(A.Op).str() + "= " + R + ";";
   }
@@ -104,6 +115,12 @@ std::string lambdaHead(const Index &Idx, llvm::StringRef Captures, llvm::StringR
   return S + " { " + Idx.Declaration;
 }
 
+/// Whether the reduction's result is merged in place (`acc += reduce(...)`)
+/// rather than through names: a last-of-equals merge mentions it twice.
+bool isSingle(const std::vector<Accumulator> &Accs) {
+  return Accs.size() == 1 && !Accs[0].LastWins;
+}
+
 std::string tupleType(const std::vector<Accumulator> &Accs) {
   std::vector<std::string> Types;
   for (const Accumulator &A : Accs)
@@ -115,7 +132,7 @@ std::string combineLambda(const Accumulator &A) {
   std::string S = "[](" + A.Type + " a, " + A.Type + " b)";
   if (A.Promotes)
     S += " -> " + A.Type;
-  return S + " { return " + combineExpr(A.Op, "a", "b") + "; }";
+  return S + " { return " + combineExpr(A, "a", "b") + "; }";
 }
 
 } // namespace
@@ -127,7 +144,7 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
   for (const Accumulator &A : Accs)
     Locals += A.Type + " " + A.Name + " = " + identity(A) + "; ";
   std::string Range = Begin.str() + ", " + End.str() + ", ";
-  if (Accs.size() == 1) {
+  if (isSingle(Accs)) {
     const Accumulator &A = Accs[0];
     std::string Merge = mergeStmt(A, "\x01");
     std::string Prefix = Merge.substr(0, Merge.find('\x01'));
@@ -145,7 +162,7 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
 }
 
 std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem) {
-  if (Accs.size() == 1) {
+  if (isSingle(Accs)) {
     const Accumulator &A = Accs[0];
     std::string Merge = mergeStmt(A, "\x01");
     std::string Suffix = Merge.substr(Merge.find('\x01') + 1);
@@ -156,7 +173,7 @@ std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef Res
   for (size_t I = 0; I < Accs.size(); ++I) {
     std::string N = std::to_string(I);
     Names.push_back(Accs[I].Name);
-    std::string Part = combineExpr(Accs[I].Op, "std::get<" + N + ">(a)", "std::get<" + N + ">(b)");
+    std::string Part = combineExpr(Accs[I], "std::get<" + N + ">(a)", "std::get<" + N + ">(b)");
     if (Accs[I].Promotes)
       Part = "static_cast<" + Accs[I].Type + ">(" + Part + ")";
     Parts.push_back(Part);

@@ -48,6 +48,12 @@ struct Accumulator {
   ReduceOp Op;
   bool IsBool = false;
   bool Promotes = false; // narrower than int: the combine casts back
+  /// max/min of a floating type: the identity is an infinity, not lowest().
+  bool Floating = false;
+  /// max/min that keeps the last of equal values (`if (e >= m) m = e;`)
+  /// rather than the first (`m = std::max(m, e)`): the combine must keep the
+  /// right partial on a tie. Only matters for floating types (-0.0 == +0.0).
+  bool LastWins = false;
 };
 
 /// The identity of Op for values of A's type.
@@ -56,6 +62,9 @@ std::string identity(const Accumulator &A);
 llvm::StringRef opName(ReduceOp Op);
 /// Does the runtime need <limits> for this identity?
 bool needsLimits(ReduceOp Op);
+/// The combine of A's operation with the left partial L and the right one R:
+/// "L + R", "std::max(L, R)", "R >= L ? R : L" (last of equals kept).
+std::string combineExpr(const Accumulator &A, const std::string &L, const std::string &R);
 
 /// The index the runtime passes (std::int64_t) and how the user's induction
 /// variable is recreated from it.

@@ -1,0 +1,46 @@
+// `ok = ok && valid(i)` stops calling valid() once ok is false, and a call
+// the serial loop never makes may throw (here: past the end of the table).
+// Such loops stay serial; `&=` and `|=`, which the loop evaluates for every
+// term, are reductions.
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <cstdio>
+#include <stdexcept>
+#include <vector>
+
+[[pure]] bool valid(const std::vector<long> &table, long i) {
+  if (i >= static_cast<long>(table.size()))
+    throw std::out_of_range("past the end");
+  return table[i] >= 0;
+}
+
+int main() {
+  std::vector<long> table(2000, 1);
+  table[1500] = -1;
+  const long n = 3000; // longer than the table: serial stops at 1500
+  bool ok = true;
+  for (long i = 0; i < n; ++i)
+    ok = ok && valid(table, i);
+  // REMARK: short-circuit-reductions.cpp:[[@LINE-2]]:3: remark: loop not parallelized: once 'ok' is decided, '&&' skips the remaining terms, which a parallel loop would evaluate [purecc-missed-reduction]
+  bool bad = false;
+  for (long i = 0; i < n; ++i)
+    bad = bad || !valid(table, i);
+  // REMARK: short-circuit-reductions.cpp:[[@LINE-2]]:3: remark: loop not parallelized: once 'bad' is decided, '||' skips the remaining terms, which a parallel loop would evaluate [purecc-missed-reduction]
+  std::printf("ok %d bad %d\n", ok, bad);
+  // OUT: ok 0 bad 1
+  bool all = true;
+  for (long i = 0; i < 2000; ++i)
+    all &= valid(table, i);
+  // REMARK: short-circuit-reductions.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'all' [purecc-reduction]
+  try {
+    for (long i = 0; i < n; ++i)
+      all &= valid(table, i);
+    // REMARK: short-circuit-reductions.cpp:[[@LINE-2]]:5: remark: loop rewritten as a parallel reduction of 'all' [purecc-reduction]
+  } catch (const std::out_of_range &e) {
+    std::printf("every term of '&=' is evaluated: %s\n", e.what());
+  }
+  std::printf("all %d\n", all);
+  // OUT-NEXT: every term of '&=' is evaluated: past the end
+  // OUT-NEXT: all 0
+}
