@@ -56,6 +56,17 @@ double slow_term(std::int64_t i, double seed) {
 }
 
 const purecc::reduce_task<term, add> sum_terms{"demo::term", 0x1111ULL, 0x2222ULL};
+
+std::string label(std::int64_t i) { return std::string(static_cast<std::size_t>((i % 5 + 5) % 5), 'x') + std::to_string(i); }
+const purecc::map_task<label> labels{"demo::label", 0xdd01ULL, 0xdd02ULL};
+
+double minus_zero(std::int64_t, double z) { return z; }
+const purecc::reduce_task<minus_zero, add> sum_zeros{"demo::minus_zero", 0xdd03ULL, 0xdd04ULL};
+
+/// A task that itself calls a distributed reduction: inside a shipped node
+/// it runs on that rank's cores.
+double nested(std::int64_t i) { return purecc::distributed_reduce(sum_terms, 0, 3000, 0.0, 1e-3 * static_cast<double>(i)); }
+const purecc::reduce_task<nested, add> sum_nested{"demo::nested", 0xdd05ULL, 0xdd06ULL};
 const purecc::map_task<lookup> lookups{"demo::lookup", 0x3333ULL, 0x4444ULL};
 const purecc::reduce_task<is_prime, add_ll> count_primes{"demo::is_prime", 0x5555ULL, 0x6666ULL};
 const purecc::reduce_task<checked, add> sum_checked{"demo::checked", 0x7777ULL, 0x8888ULL};
@@ -99,6 +110,10 @@ int run_all() {
   std::printf("primes below 200000: %lld\n",
               purecc::distributed_reduce(count_primes, 0, 200000, 0LL, purecc::leaf_size{256}));
   std::printf("empty range: %.1f\n", purecc::distributed_reduce(sum_terms, 5, 5, -1.0, 0.25));
+  std::vector<std::string> names = purecc::distributed_map(labels, -3, 4000, purecc::leaf_size{7});
+  std::printf("labels %s %s %zu\n", names.front().c_str(), names.back().c_str(), names.size());
+  std::printf("-0.0 sum bits %016llx\n", bits(purecc::distributed_reduce(sum_zeros, 0, 5000, 0.0, -0.0)));
+  std::printf("nested bits %016llx\n", bits(purecc::distributed_reduce(sum_nested, 0, 400, 0.0, purecc::leaf_size{3})));
   try_checked(-1, -1);
   try_checked(15000, 4000);   // the leftmost throwing index wins
   try_checked(4000, 15000);

@@ -21,6 +21,8 @@ namespace {
 enum Tag : int { kTagTask = 1, kTagResult = 2, kTagStop = 3, kTagStats = 4 };
 /// How an argument travels inside a task message.
 enum Part : std::uint8_t { kInline = 0, kStoreBlob = 1, kBlobRef = 2 };
+/// MPI counts are ints: one message carries less than 2 GiB.
+constexpr std::size_t kMaxMessage = 0x7fffffff;
 
 std::uint64_t now_ns(std::chrono::steady_clock::time_point since) {
   return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -309,8 +311,12 @@ void MpiBackend::comm_loop() {
       // Back off while idle: polling must not take the cores the tasks need.
       idle_us = std::min<std::int64_t>(std::max<std::int64_t>(1, idle_us * 2),
                                        settings_.poll_max_us);
-      if (idle_us > 0)
-        std::this_thread::sleep_for(std::chrono::microseconds(idle_us));
+      // Work from this process (a result, a job, stop) wakes it at once;
+      // only messages from other ranks wait for the next poll.
+      std::unique_lock lock(mutex_);
+      if (!wake_ && idle_us > 0)
+        wake_cv_.wait_for(lock, std::chrono::microseconds(idle_us), [&] { return wake_; });
+      wake_ = false;
     }
   }
 }
@@ -341,6 +347,11 @@ void MpiBackend::handle(int source, int tag, std::string bytes) {
   default:
     break;
   }
+}
+
+void MpiBackend::wake_comm_locked() {
+  wake_ = true;
+  wake_cv_.notify_one();
 }
 
 // ---- rank 0 -------------------------------------------------------------------------------
@@ -486,8 +497,21 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
     job->part_hash.push_back(part.size() >= settings_.blob_min ? xxh3_128(part) : Hash128{});
     from = end;
   }
+  // A task message must fit in one MPI message; a job whose arguments do
+  // not fit runs here, as one node (the same result, just not shipped).
+  if (spec.args.size() + 4096 > kMaxMessage) {
+    static std::once_flag once;
+    std::call_once(once, [&] {
+      std::fprintf(stderr, "purecc: note: task '%s' runs on rank 0 only: its arguments (%zu bytes) "
+                           "exceed the largest MPI message (2 GiB)\n",
+                   spec.task->id(), spec.args.size());
+    });
+    NodeScope scope;
+    return {{spec.begin, spec.end, spec.task->run(spec.args, spec.begin, spec.end, spec.leaf)}};
+  }
   std::unique_lock lock(mutex_);
   job_ = job;
+  wake_comm_locked();
   while (true) {
     std::int64_t begin = 0, end = 0;
     if (settings_.root_works && take_node_locked(*job, begin, end)) {
@@ -533,6 +557,7 @@ void MpiBackend::finish() {
   {
     std::lock_guard lock(mutex_);
     stop_requested_ = true;
+    wake_comm_locked();
   }
   if (comm_.joinable())
     comm_.join();
@@ -675,6 +700,12 @@ void MpiBackend::serve() {
     const std::uint64_t busy = now_ns(start);
     tasks_ += 1;
     busy_ns_ += busy;
+    if (ok && result.size() > kMaxMessage - 1024) {
+      ok = false;
+      what = "purecc: a node result of " + std::to_string(result.size()) +
+             " bytes exceeds the largest MPI message (2 GiB); use a larger range split or a smaller result";
+      result = "std::length_error";
+    }
     std::string bytes;
     ByteWriter w(bytes);
     w.uint(t.ticket);
@@ -685,10 +716,12 @@ void MpiBackend::serve() {
       w.write(what);
     std::lock_guard lock(mutex_);
     outbox_.push_back({0, kTagResult, std::move(bytes)});
+    wake_comm_locked();
   }
   {
     std::lock_guard lock(mutex_);
     executor_done_ = true;
+    wake_comm_locked();
   }
   comm_.join();
 }

@@ -37,7 +37,7 @@ namespace purecc::mpi {
 
 /// Read from the environment on rank 0 and broadcast to every rank.
 struct Settings {
-  std::int64_t in_flight = 2;                     ///< PURECC_MPI_IN_FLIGHT
+  std::int64_t in_flight = 4;                     ///< PURECC_MPI_IN_FLIGHT
   std::uint64_t blob_min = std::uint64_t{64} << 10; ///< PURECC_MPI_BLOB_MIN
   std::uint64_t blob_cache = std::uint64_t{1} << 30; ///< PURECC_MPI_BLOB_CACHE
   std::int64_t poll_max_us = 200;                 ///< PURECC_MPI_POLL_US
@@ -106,6 +106,8 @@ private:
   void record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
                      std::uint64_t busy_ns);
   void print_stats(const std::vector<RankStats> &all) const;
+  /// Wakes an idle communication thread (call with mutex_ held).
+  void wake_comm_locked();
 
   Settings settings_;
   int rank_ = 0, size_ = 1;
@@ -122,6 +124,8 @@ private:
   // State shared between the main thread and the communication thread.
   std::mutex mutex_;
   std::condition_variable cv_;
+  std::condition_variable wake_cv_; ///< the communication thread's idle wait
+  bool wake_ = false;
   std::shared_ptr<Job> job_;
   std::uint64_t next_ticket_ = 1;
   std::map<std::uint64_t, Ticket> tickets_;
