@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # mpi_tests.sh — dist_app under mpirun on loopback (and without it): the
 # same output at 1-4 ranks x 1-2 threads, large arguments sent once per
-# rank, the mismatch check on an MPMD launch, kill -9 of a rank and resume.
+# rank, the mismatch check on an MPMD launch and on an id registered twice,
+# kill -9 of a rank and resume.
 #   bash test/distributed/mpi_tests.sh <dir with dist_app and dist_app_other>
 # Exit 0 = pass, 1 = fail, 77 = skipped (no mpirun). Every mpirun has a timeout.
 set -u
@@ -82,6 +83,13 @@ rc=$?
 [ "$(grep -c '^purecc: error: ranks run different builds: rank 1 on .* (task registry and build id) differ from rank 0 on ' "$tmp/mpmd")" = 1 ] ||
   { fail "MPMD mismatch: no single error line"; cat "$tmp/mpmd"; }
 grep -q '^reduce bits' "$tmp/mpmd" && fail "MPMD mismatch: main ran anyway"
+
+# 4b. One id registered twice with different fingerprints: refused the same way.
+run_mpi -n 2 "$dir/dist_app_twice" all >"$tmp/twice" 2>&1
+rc=$?
+[ $rc -eq 2 ] || fail "id registered twice: mpirun exit status $rc, want 2"
+[ "$(grep -c "^purecc: error: task ids registered twice with different fingerprints: 'demo::term'; every rank exits with status 2\$" "$tmp/twice")" = 1 ] ||
+  { fail "id registered twice: no single error line"; cat "$tmp/twice"; }
 
 # 5. kill -9 of a rank midway, then resume from rank 0's memo store.
 export PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/cache PURECC_MEMO_MIN_MS=0

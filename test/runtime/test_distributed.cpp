@@ -153,7 +153,7 @@ TEST(Distributed, NoShippingFromInsideAParallelRegionOrANode) {
 TEST(TaskRegistry, FindsEntriesAndDigestsThem) {
   EXPECT_EQ(purecc::TaskRegistry::find("test::wave"), &wave_sum.entry());
   EXPECT_EQ(purecc::TaskRegistry::find("test::nothing"), nullptr);
-  EXPECT_EQ(purecc::TaskRegistry::entries().size(), 3u);
+  EXPECT_EQ(purecc::TaskRegistry::entries().size(), 4u); // wave, cube, failing, twin
   EXPECT_EQ(purecc::TaskRegistry::digest(), purecc::TaskRegistry::digest());
   // A thunk given bytes that do not decode throws, never reads past them.
   EXPECT_THROW(wave_sum.entry().run("abc", 0, 10, 1), purecc::task_decode_error);
@@ -188,4 +188,20 @@ TEST(RemoteError, StandardTypesComeBackAsThemselves) {
   }
 }
 
+} // namespace
+
+namespace {
+double twin_a(std::int64_t i) { return static_cast<double>(i); }
+double twin_b(std::int64_t i) { return static_cast<double>(-i); }
+const purecc::reduce_task<twin_a, plus> twin_1{"test::twin", 0x70ULL, 0x71ULL};
+const purecc::reduce_task<twin_b, plus> twin_2{"test::twin", 0x72ULL, 0x73ULL};
+// The same task registered from a second place (a header included twice).
+const purecc::reduce_task<wave, plus> wave_again{"test::wave", 0x10ULL, 0x20ULL};
+
+TEST(TaskRegistry, AnIdWithTwoFingerprintsIsAConflict) {
+  // test::twin: two functions under one id; test::wave registered again
+  // with its own fingerprint is no conflict (the first entry stays).
+  EXPECT_EQ(purecc::TaskRegistry::conflicts(), std::vector<std::string>{"test::twin"});
+  EXPECT_EQ(purecc::TaskRegistry::find("test::wave"), &wave_sum.entry());
+}
 } // namespace

@@ -82,9 +82,11 @@ public:
 class TaskRegistry {
 public:
   /// Adds `entry` (which must outlive the program). A second entry with the
-  /// same id but a different fingerprint is remembered as a conflict and
-  /// makes registry_digest() unique to this process, so it never matches.
+  /// same id but a different fingerprint is remembered as a conflict: the
+  /// MPI backend refuses to start with one (the id would be ambiguous).
   static void add(const TaskEntry &entry);
+  /// The ids registered more than once with different fingerprints.
+  static std::vector<std::string> conflicts();
   /// The entry registered under `id`, or nullptr.
   static const TaskEntry *find(std::string_view id);
   /// All entries, sorted by id.

@@ -66,11 +66,13 @@ Hash128 TaskRegistry::digest() {
     w.uint(e->fingerprint().hi);
     w.uint(e->fingerprint().lo);
   }
-  // A conflicting registration makes this process match nobody: its
-  // address-dependent bytes differ in every process.
-  if (!r.conflicts.empty())
-    w.uint(reinterpret_cast<std::uintptr_t>(&r));
   return xxh3_128(bytes);
+}
+
+std::vector<std::string> TaskRegistry::conflicts() {
+  Registry &r = registry();
+  std::lock_guard lock(r.mutex);
+  return r.conflicts;
 }
 
 std::string executable_build_id() {

@@ -208,9 +208,17 @@ bool MpiBackend::startup_check() {
                                                  : "build id") +
               ")";
     }
+    std::string twice;
+    for (const std::string &id : TaskRegistry::conflicts())
+      twice += (twice.empty() ? "'" : ", '") + id + "'";
     ByteWriter w(verdict);
-    w.write(line.empty());
-    if (!line.empty())
+    w.write(line.empty() && twice.empty());
+    if (!twice.empty())
+      std::fprintf(stderr,
+                   "purecc: error: task ids registered twice with different fingerprints: %s; "
+                   "every rank exits with status 2\n",
+                   twice.c_str());
+    else if (!line.empty())
       std::fprintf(stderr,
                    "purecc: error: ranks run different builds: %s differ from rank 0 on %s; every "
                    "rank exits with status 2\n",
