@@ -40,7 +40,10 @@ void DiskStore::Impl::enqueue(Op op) {
   queued_bytes += op_bytes(op);
   queue.push_back(std::move(op));
   ++enqueued;
-  if (queue.size() >= kBatchOps || queued_bytes >= kMaxQueuedBytes)
+  // The first op wakes the writer, which then waits flush_interval for a
+  // batch: without it ops sat queued until 256 of them (or a flush), and a
+  // killed process lost them.
+  if (queue.size() == 1 || queue.size() >= kBatchOps || queued_bytes >= kMaxQueuedBytes)
     queue_cv.notify_all();
   if (queued_bytes >= kMaxQueuedBytes) {
     const std::uint64_t target = enqueued;
