@@ -6,6 +6,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtVisitor.h"
 
+#include <optional>
+
 using namespace clang;
 
 namespace purecc {
@@ -56,6 +58,20 @@ CallParts callParts(const Expr *E) {
   return P;
 }
 
+/// Counts one step of a question; past Locality::MaxDepth the step answers
+/// Unknown without looking further.
+class DepthGuard {
+public:
+  explicit DepthGuard(Locality &L) : L(L) { ++L.Depth; }
+  ~DepthGuard() { --L.Depth; }
+  DepthGuard(const DepthGuard &) = delete;
+  DepthGuard &operator=(const DepthGuard &) = delete;
+  bool tooDeep() const { return L.Depth > Locality::MaxDepth; }
+
+private:
+  Locality &L;
+};
+
 Locality::Locality(ASTContext &Ctx, const FunctionDecl *FD, ReturnsFn Returns)
     : Ctx(Ctx), FD(FD), Returns(std::move(Returns)) {
   InConstructorOrDestructor =
@@ -81,6 +97,7 @@ Prov Locality::ofCaptured(const VarDecl *VD, bool Pointee) {
   if (!Owner)
     return Prov::unknown(VD);
   Locality Outer(Ctx, Owner, Returns);
+  Outer.Depth = Depth;
   Prov P = Pointee ? Outer.ofPointerVariable(VD) : Outer.ofVariable(VD, nullptr);
   if (P.isLocal())
     return Prov::thisObject();
@@ -99,14 +116,20 @@ Prov Locality::ofVariable(const VarDecl *VD, const DeclRefExpr *Ref) {
     return Prov::local();
   }
   if (VD->getType()->isReferenceType()) {
-    if (const Expr *Init = VD->getInit())
-      return ofLValue(Init);
-    return Prov::unknown(VD);
+    const Expr *Init = VD->getInit();
+    if (!Init || !ReferencesInProgress.try_emplace(VD, true).second)
+      return Prov::unknown(VD);
+    Prov P = ofLValue(Init);
+    ReferencesInProgress.erase(VD);
+    return P;
   }
   return Prov::local();
 }
 
 Prov Locality::ofLValue(const Expr *E) {
+  DepthGuard Step(*this);
+  if (Step.tooDeep())
+    return Prov::unknown();
   E = E->IgnoreParens();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
@@ -168,8 +191,14 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
     return Prov::unknown(VD);
   if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
     return Prov::param(PVD->getFunctionScopeIndex(), PVD);
-  if (VD->getType()->isReferenceType())
-    return VD->getInit() ? ofStoredPointer(VD->getInit()) : Prov::unknown(VD);
+  if (VD->getType()->isReferenceType()) {
+    const Expr *Init = VD->getInit();
+    if (!Init || !ReferencesInProgress.try_emplace(VD, true).second)
+      return Prov::unknown(VD);
+    Prov P = ofStoredPointer(Init);
+    ReferencesInProgress.erase(VD);
+    return P;
+  }
   auto [It, Inserted] = PointerVars.try_emplace(VD, Prov::local());
   if (!Inserted)
     return It->second;
@@ -208,6 +237,9 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
 }
 
 Prov Locality::ofStoredPointer(const Expr *E) {
+  DepthGuard Step(*this);
+  if (Step.tooDeep())
+    return Prov::unknown();
   E = E->IgnoreParens();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
@@ -222,13 +254,54 @@ Prov Locality::ofStoredPointer(const Expr *E) {
     return Prov::unknown(ME->getMemberDecl());
   if (const auto *CE = dyn_cast<CastExpr>(E))
     return ofStoredPointer(CE->getSubExpr());
+  // A call returning a reference designates a pointer stored somewhere
+  // else (`*it`, `v[0]`, `v.back()` on a container of pointers).
+  if (isa<CallExpr>(E) && E->isGLValue())
+    return ofStoredInCall(E);
   if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, CallExpr,
           CXXConstructExpr>(E))
     return ofPointee(E);
   return Prov::unknown();
 }
 
+Prov Locality::ofStoredInCall(const Expr *Call) {
+  CallParts Parts = callParts(Call);
+  if (!Parts.Callee)
+    return Prov::unknown();
+  // The pointer the result refers to is one of the pointer arguments the
+  // call takes by reference (std::min(p, q), std::move(p), a user's
+  // `T *&pick(T *&a, T *&b)`) ...
+  auto ByReference = [&](unsigned I) -> std::optional<Prov> {
+    if (I >= Parts.Args.size() || I >= Parts.Callee->getNumParams())
+      return std::nullopt;
+    QualType PT = Parts.Callee->getParamDecl(I)->getType();
+    if (!PT->isReferenceType() || !isPointerLike(PT.getNonReferenceType()))
+      return std::nullopt;
+    return ofStoredPointer(Parts.Args[I]);
+  };
+  if (isLibraryFunction(Parts.Callee, Ctx.getSourceManager())) {
+    // ... or, for a member (`v[0]`, `*it`, `v.back()`), an element stored
+    // in a container: a pointer loaded from memory, whose target no one
+    // here can name.
+    if (Parts.Object)
+      return Prov::unknown();
+    std::optional<Prov> P;
+    for (unsigned I = 0; I < Parts.Args.size(); ++I)
+      if (std::optional<Prov> A = ByReference(I))
+        P = P ? join(*P, *A) : *A;
+    return P ? *P : Prov::unknown();
+  }
+  Prov R = Returns(Parts.Callee);
+  if (R.K == Prov::Param)
+    if (std::optional<Prov> A = ByReference(R.Index))
+      return *A;
+  return Prov::unknown();
+}
+
 Prov Locality::ofPointee(const Expr *E) {
+  DepthGuard Step(*this);
+  if (Step.tooDeep())
+    return Prov::unknown();
   E = E->IgnoreParens();
   if (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
     switch (IC->getCastKind()) {
@@ -320,6 +393,9 @@ Prov Locality::ofArgument(const ParmVarDecl *P, const Expr *A) {
 }
 
 Prov Locality::ofCallResult(const Expr *Call) {
+  DepthGuard Step(*this);
+  if (Step.tooDeep())
+    return Prov::unknown();
   CallParts Parts = callParts(Call);
   if (!Parts.Callee)
     return Prov::unknown();

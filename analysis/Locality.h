@@ -67,6 +67,7 @@ private:
   Prov ofPointerVariable(const clang::VarDecl *VD);
   Prov ofCallResult(const clang::Expr *Call);
   Prov ofCaptured(const clang::VarDecl *VD, bool Pointee);
+  Prov ofStoredInCall(const clang::Expr *Call);
   Prov thisProv() const;
   void libraryWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
 
@@ -78,6 +79,17 @@ private:
   // Provenance of local pointer variables; an entry in progress reads as
   // Local, which breaks cycles like `p = p + 1`.
   llvm::DenseMap<const clang::VarDecl *, Prov> PointerVars;
+  // Reference variables being followed to their initializers: `int &r = r;`
+  // (or a chain of them) reads as Unknown instead of looping.
+  llvm::DenseMap<const clang::VarDecl *, bool> ReferencesInProgress;
+  // How deep the current question has gone. Every step either descends
+  // into a subexpression or follows a variable (each at most once, above),
+  // so a question ends anyway; the bound makes that hold by construction,
+  // also for walks through lambdas' enclosing functions, and keeps the
+  // stack small: past it the answer is Unknown (conservative).
+  unsigned Depth = 0;
+  static constexpr unsigned MaxDepth = 512;
+  friend class DepthGuard;
 };
 
 /// The callee, object expression and argument list of any call-like

@@ -32,7 +32,9 @@ const Table &table() {
 bool isStdContext(const DeclContext *DC) {
   for (; DC; DC = DC->getParent())
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
-      if (NS->getParent()->isTranslationUnit() &&
+      // `extern "C++" { namespace std { void terminate(); } }`: the
+      // linkage specification between std and the file does not count.
+      if (NS->getParent()->getRedeclContext()->isTranslationUnit() &&
           (NS->getName() == "std" || NS->getName() == "__gnu_cxx"))
         return true;
     }
@@ -99,6 +101,11 @@ LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
                                 const CXXRecordDecl *ObjectClass) {
   const Table &T = table();
   std::string Name = tableName(FD);
+  // std::to_string(double) formats like sprintf("%f"): the decimal point
+  // is the global locale's. Its integer overloads print digits only.
+  if (Name == "std::to_string" && FD->getNumParams() == 1 &&
+      FD->getParamDecl(0)->getType()->isRealFloatingType())
+    return {LibraryKind::Impure, "formats through the global locale"};
   auto Lookup = [&](const std::string &N) -> const LibraryVerdict * {
     auto It = T.Functions.find(N);
     return It == T.Functions.end() ? nullptr : &It->second;
@@ -160,6 +167,11 @@ bool isStreamType(QualType T) {
   static const llvm::StringRef Names[] = {"std::basic_ostream", "std::basic_istream",
                                           "std::basic_ios", "std::ios_base"};
   return derivesFromNamed(recordOf(T), Names);
+}
+
+bool isStdExceptionClass(const CXXRecordDecl *RD) {
+  static const llvm::StringRef Names[] = {"std::exception"};
+  return derivesFromNamed(RD, Names);
 }
 
 bool isAtomicType(QualType T) {

@@ -55,6 +55,8 @@ bool isPointerLike(clang::QualType T);
 bool isReadOnlyIterator(clang::QualType T);
 /// std::basic_ostream, std::basic_istream and their relatives.
 bool isStreamType(clang::QualType T);
+/// A class derived from std::exception.
+bool isStdExceptionClass(const clang::CXXRecordDecl *RD);
 /// std::atomic, std::atomic_ref, std::atomic_flag (or a C _Atomic type).
 bool isAtomicType(clang::QualType T);
 /// std::function / std::move_only_function: calls through it are indirect.

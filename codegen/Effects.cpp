@@ -41,6 +41,13 @@ bool isEffectFreeStdMember(const FunctionDecl *FD) {
       .Default(false);
 }
 
+/// A temporary materialized for one call's argument (not bound to a named
+/// reference): whatever the callee writes there dies with the expression.
+bool isPrivateTemporary(const Expr *Arg) {
+  const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Arg->IgnoreParenImpCasts());
+  return MT && !MT->getExtendingDecl();
+}
+
 bool isTrivialSpecialMember(const FunctionDecl *FD) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
     return (MD->isTrivial() || MD->isDefaulted()) &&
@@ -98,7 +105,8 @@ public:
   bool VisitGotoStmt(GotoStmt *S) { return exit(S); }
   bool VisitIndirectGotoStmt(IndirectGotoStmt *S) { return exit(S); }
   bool VisitCoreturnStmt(CoreturnStmt *S) { return exit(S); }
-  bool VisitGCCAsmStmt(GCCAsmStmt *S) { return impure(cast<Expr>(*S->child_begin())); }
+  // `asm("")` may have no operand at all; its string is always there.
+  bool VisitGCCAsmStmt(GCCAsmStmt *S) { return impure(S->getAsmString()); }
 
   bool VisitVarDecl(VarDecl *VD) {
     Out.Locals.insert(VD);
@@ -171,6 +179,8 @@ public:
       unsigned Param = I - FirstArg;
       if (Param < FD->getNumParams()) {
         QualType PT = FD->getParamDecl(Param)->getType();
+        if (isPrivateTemporary(CE->getArg(I)))
+          continue; // `v = {a, b}`: the callee may change a temporary nobody else sees
         if ((PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified()) ||
             (PT->isPointerType() && !PT->getPointeeType().isConstQualified()))
           write(CE->getArg(I), CE);

@@ -9,8 +9,20 @@
 // from system headers are left out (the runtime's memo namespace already
 // covers the compiler and library version).
 //
+// A translation unit sees only declarations of what other units define. So
+// the fingerprint also lists, by linker symbol, every function and constant
+// it depends on whose definition is not here (External), and every unit
+// records, in an ELF note, the fingerprint and the External list of each
+// pure function (and constant) it defines for others to call. At run time
+// purecc/memo_link.h follows those symbols through the notes of the linked
+// program to complete the fingerprint: an edit in kernel.cpp changes the key
+// of a memoized function in main.cpp that calls it. A symbol no note
+// defines stands for the library that defines it (its build id).
+//
 //   Fingerprint F = fingerprint(FD, Ctx);
 //   OS << F.hex();   // "0x1234...:0xabcd..."
+//   F.External       // {"_Z6kerneld"}
+//   std::string Records = linkNote(Ctx, Facts);   // for the rewritten unit's note
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -20,16 +32,35 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace purecc {
+
+class PurityFacts;
 
 struct Fingerprint {
   std::uint64_t Hi = 0;
   std::uint64_t Lo = 0;
+  /// The linker symbols (sorted, unique) of the functions and constants the
+  /// declaration depends on that this unit does not define, and
+  /// ExternalProgram when a virtual call may run any override.
+  std::vector<std::string> External;
   /// "0x<16 hex digits>:0x<16 hex digits>".
   std::string hex() const;
 };
 
-Fingerprint fingerprint(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
+/// Stands for "whatever the program links" in Fingerprint::External: the
+/// runtime puts the main program's build id there.
+inline constexpr const char *ExternalProgram = "@program";
+
+/// The fingerprint of a function or a variable with global storage.
+Fingerprint fingerprint(const clang::Decl *D, clang::ASTContext &Ctx);
+
+/// The records of this unit's link note, or "" when the unit defines no pure
+/// function another unit could call: one line "<symbol> <32 hex digits>
+/// <external>..." per pure function with a strong external definition here
+/// (not inline, not an implicit instantiation), and, in such a unit, per
+/// constant with external linkage defined here. Sorted by symbol.
+std::string linkNote(clang::ASTContext &Ctx, const PurityFacts &Facts);
 
 } // namespace purecc

@@ -10,6 +10,8 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace purecc {
@@ -144,7 +146,8 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   Fingerprint F = fingerprint(FD, PC.Ctx);
   std::string Site = PC.freshName("site");
   std::string Name = FD->getQualifiedNameAsString();
-  PC.insert(Open->second, " " + shapes::memoHead(Site, Name, F.Hi, F.Lo, PC.typeText(Result)));
+  PC.insert(Open->second, " " + shapes::memoHead(Site, Name, F.Hi, F.Lo, llvm::join(F.External, " "),
+                                                 PC.typeText(Result)));
   PC.insert(Close->first, shapes::memoTail(Args));
 
   // Codec hooks go before the function, at global scope.
@@ -188,7 +191,36 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   }
   if (auto D = PC.remark(FD->getLocation(), Diag::RemarkMemoized))
     *D << FD << F.hex();
-  PC.note(FD->getLocation(), "memo", Name + " fingerprint " + F.hex());
+  std::string Detail = Name + " fingerprint " + F.hex();
+  if (!F.External.empty())
+    Detail += " linked " + llvm::join(F.External, " ");
+  PC.note(FD->getLocation(), "memo", Detail);
+}
+
+void planLinkNote(PlanContext &PC) {
+  std::string Records = linkNote(PC.Ctx, PC.Facts);
+  if (Records.empty())
+    return;
+  // The note's descriptor is the records as a C string, padded to 4 bytes
+  // as ELF notes are. Mangled names and hex digits need no escapes.
+  size_t Size = Records.size() + 1;
+  size_t Padded = (Size + 3) / 4 * 4;
+  std::string Literal;
+  for (char C : Records)
+    Literal += C == '\n' ? std::string("\\n") : std::string(1, C);
+  std::string Name = PC.freshName("link_note");
+  std::string Text = "\n[[gnu::used, gnu::retain, gnu::section(\".note.purecc\"), gnu::aligned(4)]] "
+                     "static const struct { unsigned namesz, descsz, type; char name[8]; char desc[" +
+                     std::to_string(Padded) + "]; } " + Name + " = {7, " + std::to_string(Size) +
+                     ", 1, \"purecc\", \"" + Literal + "\"};\n";
+  unsigned End = PC.SM.getBufferData(PC.SM.getMainFileID()).size();
+  // The note is plain C++: a unit that needs nothing else of the runtime
+  // does not include its headers, and links without it.
+  bool UsesRuntime = PC.P.UsesRuntime;
+  PC.insert(End, Text);
+  PC.P.UsesRuntime = UsesRuntime;
+  PC.note(PC.SM.getLocForEndOfFile(PC.SM.getMainFileID()), "link-note",
+          std::to_string(std::count(Records.begin(), Records.end(), '\n')) + " records");
 }
 
 } // namespace purecc

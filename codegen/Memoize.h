@@ -28,4 +28,16 @@ namespace purecc {
 /// Plans the memoization of FD if it is marked [[purecc::memo]].
 void planMemo(PlanContext &PC, const clang::FunctionDecl *FD);
 
+/// Appends the unit's link note (Fingerprint.h: linkNote) to the end of the
+/// main file, as an ELF note that the linker keeps and purecc's runtime
+/// reads to complete the fingerprints of memoized functions in other units:
+///
+///   [[gnu::used, gnu::retain, gnu::section(".note.purecc"), gnu::aligned(4)]]
+///   static const struct { unsigned namesz, descsz, type; char name[8];
+///     char desc[N]; } purecc_link_note0 = {7, L, 1, "purecc", "<records>"};
+///
+/// Every unit purecc rewrites gets one when it defines a pure function with
+/// external linkage, also when it memoizes nothing itself.
+void planLinkNote(PlanContext &PC);
+
 } // namespace purecc

@@ -7,6 +7,8 @@
 #include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace purecc {
@@ -82,7 +84,97 @@ std::string calleeName(const CallExpr *CE) {
 } // namespace
 
 ParallelCalls::ParallelCalls(PlanContext &PC, const FunctionDecl *FD)
-    : PC(PC), FD(FD), Scanner(PC), Escaped(escapedLocals(FD, PC)) {}
+    : PC(PC), FD(FD), Scanner(PC), Escaped(escapedLocals(FD, PC)), Throws(PC.Ctx), Cost(PC.Ctx) {}
+
+/// At least two of the calls do enough work for a task; otherwise says so
+/// in a remark naming the cheap ones.
+bool ParallelCalls::worthTasks(const std::vector<const CallExpr *> &Calls) {
+  std::vector<std::string> Cheap, All;
+  unsigned Worth = 0;
+  for (const CallExpr *CE : Calls) {
+    All.push_back(calleeName(CE));
+    if (Cost.worthATask(CE->getDirectCallee()))
+      ++Worth;
+    else if (std::find(Cheap.begin(), Cheap.end(), calleeName(CE)) == Cheap.end())
+      Cheap.push_back(calleeName(CE));
+  }
+  if (Worth >= 2)
+    return true;
+  if (auto D = PC.remark(Calls.front()->getExprLoc(), Diag::RemarkCheapCalls))
+    *D << quotedList(All) << quotedList(Cheap) + (Cheap.size() == 1 ? " is" : " are")
+       << unsigned(Cheap.size() == 1 ? 0 : 1);
+  return false;
+}
+
+namespace {
+
+/// The operands of E in the order C++17 sequences their evaluation, when E
+/// sequences them (a braced initializer, `,`, `<<`, `>>`, an assignment,
+/// `a[i]`, a member call's object before its arguments); empty otherwise
+/// (`+`, a function's arguments: unsequenced or in an unspecified order).
+std::vector<const Expr *> sequencedOperands(const Expr *E) {
+  std::vector<const Expr *> Out;
+  auto Args = [&](auto Range) {
+    for (const Expr *A : Range)
+      Out.push_back(A);
+  };
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    Args(IL->inits());
+  else if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->isListInitialization())
+    Args(CE->arguments());
+  else if (const auto *PL = dyn_cast<CXXParenListInitExpr>(E))
+    Args(PL->getInitExprs());
+  else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAssignmentOp())
+      Out = {BO->getRHS(), BO->getLHS()};
+    else if (BO->isCommaOp() || BO->isShiftOp() || BO->isPtrMemOp())
+      Out = {BO->getLHS(), BO->getRHS()};
+  } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    Out = {AS->getLHS(), AS->getRHS()};
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getNumArgs() == 2) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if (K == OO_Equal || (K >= OO_PlusEqual && K <= OO_GreaterGreaterEqual && K != OO_LessLess &&
+                          K != OO_GreaterGreater))
+      Out = {Op->getArg(1), Op->getArg(0)};
+    else if (K == OO_Comma || K == OO_LessLess || K == OO_GreaterGreater || K == OO_Subscript)
+      Out = {Op->getArg(0), Op->getArg(1)};
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    Out.push_back(MC->getCallee());
+    Args(MC->arguments());
+  }
+  return Out;
+}
+
+std::string describe(const Expr *E) {
+  if (const auto *CE = dyn_cast<CallExpr>(E->IgnoreImplicit()); CE && CE->getDirectCallee())
+    return "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw";
+  return "code that may throw";
+}
+
+} // namespace
+
+/// Why hoisting Calls out of Full would evaluate one the serial program
+/// might not reach: it is sequenced after an operand that may throw.
+std::optional<std::string>
+ParallelCalls::speculationProblem(const Expr *Full, const std::vector<const CallExpr *> &Calls) {
+  for (const CallExpr *CE : Calls) {
+    const Expr *Child = CE;
+    while (Child != Full) {
+      DynTypedNodeList Parents = PC.Ctx.getParents(*Child);
+      const Expr *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+      if (!Parent)
+        break;
+      for (const Expr *Earlier : sequencedOperands(Parent)) {
+        if (Earlier == Child)
+          break;
+        if (Throws.mayThrow(Earlier))
+          return "the call to '" + calleeName(CE) + "' comes after " + describe(Earlier);
+      }
+      Child = Parent;
+    }
+  }
+  return std::nullopt;
+}
 
 bool ParallelCalls::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
   QualType T = CE->getType();
@@ -134,6 +226,14 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
   std::vector<const CallExpr *> Calls = siblingCalls(Full, PC.Facts);
   if (Calls.size() < 2)
     return false;
+  // Only calls worth a task are hoisted; the cheap ones stay where they are.
+  if (!worthTasks(Calls))
+    return false;
+  Calls.erase(std::remove_if(Calls.begin(), Calls.end(),
+                             [&](const CallExpr *CE) {
+                               return !Cost.worthATask(CE->getDirectCallee());
+                             }),
+              Calls.end());
   std::vector<std::string> Names;
   for (const CallExpr *CE : Calls)
     Names.push_back(calleeName(CE));
@@ -159,6 +259,9 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
       ArgsReadMemory |= E.ReadsMemory;
     }
   }
+  // ...the serial program must reach every one of them...
+  if (std::optional<std::string> Why = speculationProblem(Full, Calls))
+    return Refuse(*Why);
   // ...and nothing else in it may write what their arguments read.
   Effects Rest = Scanner.scan(Full, &CallSet);
   if (const auto *BO = dyn_cast<BinaryOperator>(Full->IgnoreParens());
@@ -169,8 +272,9 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
     if (Rest.Writes.contains(VD))
       return Refuse(quoted(VD) + " is written in the same expression");
   if (Rest.ImpureCall || Rest.MemoryWrite) {
+    // A write through a reference or pointer has no callee to name.
     std::string Writer = "the expression";
-    if (const FunctionDecl *Callee = calleeOf(Rest.ImpureCall))
+    if (const FunctionDecl *Callee = Rest.ImpureCall ? calleeOf(Rest.ImpureCall) : nullptr)
       Writer = quoted(Callee);
     if (ArgsReadMemory)
       return Refuse(Writer + " may write the memory their arguments read");
@@ -262,7 +366,10 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
   llvm::SmallPtrSet<const Stmt *, 4> Done;
   std::vector<Candidate> Run;
   auto Flush = [&] {
-    if (Run.size() >= 2) {
+    std::vector<const CallExpr *> Calls;
+    for (const Candidate &C : Run)
+      Calls.push_back(C.Call);
+    if (Run.size() >= 2 && worthTasks(Calls)) {
       emitRun(Run);
       for (const Candidate &C : Run)
         Done.insert(C.S);
@@ -281,6 +388,15 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
       Feeds |= C->Args.Reads.contains(Earlier.Target) || C->Target == Earlier.Target;
     if (Feeds)
       Flush();
+    // Nor run where the serial program has left by an exception: only the
+    // last statement of a run may throw.
+    if (!Run.empty() && Throws.mayThrow(Run.back().S)) {
+      if (auto D = PC.remark(Run.back().Call->getExprLoc(), Diag::RemarkMissedParallelCalls))
+        *D << quotedList({calleeName(Run.back().Call), calleeName(C->Call)})
+           << "'" + calleeName(Run.back().Call) +
+                  "' may throw, and the serial program does not make the later call then";
+      Flush();
+    }
     Run.push_back(std::move(*C));
   }
   Flush();

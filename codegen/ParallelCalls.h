@@ -7,13 +7,22 @@
 //    parallel_invoke just before the statement and their results take their
 //    places;
 //  * consecutive statements `auto l = solve(left); auto r = solve(right);`
-//    whose calls do not read what an earlier one of them stores.
+//    whose calls do not read what an earlier one of them stores, and where
+//    every statement but the last cannot throw (otherwise the later ones
+//    would run where the serial program had already left by the exception).
 //
 // Hoisting is only done when it cannot be observed: the calls are evaluated
-// unconditionally (not under &&, ||, ?: or in a lambda), their arguments
+// unconditionally (not under &&, ||, ?: or in a lambda), no call is
+// sequenced after code that may throw (a braced initializer's elements, the
+// operands of `,` `<<` `>>` `=` `[]`: the serial program would not reach it;
+// see analysis/MayThrow.h), their arguments
 // have no side effects, and nothing else in the statement can write what
 // they read. In a function that is not itself pure (e.g. `main`) that last
 // point needs the arguments to read only locals whose address never escapes.
+//
+// And only when it pays: at least two of the calls must do enough work for
+// a task (a loop or recursion in what they run, see CallCost.h); otherwise
+// the statement stays serial with a purecc-cheap-calls remark.
 //
 //   ParallelCalls T1(PC, FD);
 //   T1.planStatement(S, Parent);     // sibling calls
@@ -22,8 +31,11 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "CallCost.h"
 #include "Effects.h"
 #include "PlanContext.h"
+
+#include "analysis/MayThrow.h"
 
 #include "clang/AST/Stmt.h"
 
@@ -49,8 +61,14 @@ private:
 
   PlanContext &PC;
   const clang::FunctionDecl *FD;
+  bool worthTasks(const std::vector<const clang::CallExpr *> &Calls);
+  std::optional<std::string> speculationProblem(const clang::Expr *Full,
+                                                const std::vector<const clang::CallExpr *> &Calls);
+
   EffectScanner Scanner;
   llvm::SmallPtrSet<const clang::VarDecl *, 8> Escaped;
+  MayThrow Throws;
+  CallCost Cost;
 };
 
 } // namespace purecc

@@ -160,7 +160,7 @@ const Expr *written(const Expr *E) {
 }
 
 const FunctionDecl *calleeOf(const Expr *E) {
-  if (const auto *CE = dyn_cast<CallExpr>(E))
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(E))
     return CE->getDirectCallee();
   return nullptr;
 }

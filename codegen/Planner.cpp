@@ -312,6 +312,8 @@ Plan planRewrites(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
   // Memoization wraps whole bodies, around whatever was planned inside them.
   for (const FunctionDecl *FD : Functions)
     planMemo(PC, FD);
+  // Other units' memoized functions may call this unit's pure functions.
+  planLinkNote(PC);
   return P;
 }
 

@@ -182,11 +182,14 @@ std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx
 }
 
 std::string memoHead(llvm::StringRef Site, llvm::StringRef Name, std::uint64_t Hi,
-                     std::uint64_t Lo, llvm::StringRef Result) {
+                     std::uint64_t Lo, llvm::StringRef Linked, llvm::StringRef Result) {
   std::string S;
   llvm::raw_string_ostream OS(S);
   OS << "static const purecc::MemoSite " << Site << "{\"" << Name << "\", "
-     << llvm::format_hex(Hi, 18) << "ULL, " << llvm::format_hex(Lo, 18) << "ULL}; return purecc::memoize("
+     << llvm::format_hex(Hi, 18) << "ULL, " << llvm::format_hex(Lo, 18) << "ULL";
+  if (!Linked.empty())
+    OS << ", \"" << Linked << "\"";
+  OS << "}; return purecc::memoize("
      << Site << ", [&]() -> " << Result << " {";
   return S;
 }

@@ -86,10 +86,11 @@ inline constexpr const char *ForTail = " });";
 
 // --- memoization -------------------------------------------------------------
 
-/// "static const purecc::MemoSite <Site>{"<Name>", 0x..ULL, 0x..ULL}; return
-/// purecc::memoize(<Site>, [&]() -> <Result> {" (the body's statements follow).
+/// "static const purecc::MemoSite <Site>{"<Name>", 0x..ULL, 0x..ULL[, "<Linked>"]};
+/// return purecc::memoize(<Site>, [&]() -> <Result> {" (the body's statements
+/// follow). Linked: the symbols defined elsewhere, space-separated, if any.
 std::string memoHead(llvm::StringRef Site, llvm::StringRef Name, std::uint64_t Hi,
-                     std::uint64_t Lo, llvm::StringRef Result);
+                     std::uint64_t Lo, llvm::StringRef Linked, llvm::StringRef Result);
 /// "}, a, b); }" after the body's statements.
 std::string memoTail(const std::vector<std::string> &Args);
 /// The serialization hook for a user aggregate:

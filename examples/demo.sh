@@ -26,7 +26,7 @@ echo "== 2. purecc rewrite examples/demo/primes.cpp -o $out/primes.purecc.cpp ==
 echo
 echo "== 3. build and run the rewritten program (cache: $out/cache) =="
 g++ -std=c++20 -O2 -Wall -Wextra -fopenmp -I"$repo/runtime/include" \
-    "$out/primes.purecc.cpp" "$build/runtime/libpurecc_rt.a" -lxxhash -lsqlite3 -lpthread \
+    "$out/primes.purecc.cpp" "$build/runtime/libpurecc_rt.a" -lxxhash -lsqlite3 -lhiredis -lcrypto -lpthread \
     -o "$out/primes"
 # The serial original, for comparison (g++ ignores the attributes it does not know).
 g++ -std=c++20 -O2 -Wno-attributes "$repo/examples/demo/primes.cpp" -o "$out/primes-serial"

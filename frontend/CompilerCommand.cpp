@@ -133,6 +133,8 @@ std::optional<CompilerCommand> parseCompilerCommand(ArrayRef<std::string> Argv,
       C.QuoteDirs.push_back(A->getValue());
     } else if (O.matches(opts::OPT_I)) {
       C.AngleDirs.push_back(A->getValue());
+    } else if (O.matches(opts::OPT_isystem) || O.matches(opts::OPT_idirafter)) {
+      C.SystemDirs.push_back(A->getValue());
     }
     if (!Drop && isCodegenOnlyToken(C.Args[Begin]))
       Drop = true;

@@ -58,9 +58,10 @@ struct CompilerCommand {
   /// Set when the compile writes a Make-style dependency file (-MD, -MMD,
   /// -Wp,-MD,<f>): the file the compiler writes it to.
   std::optional<std::string> DepFile;
-  /// -iquote and -I directories, in order: where headers named in quotes
-  /// (-iquote, then -I) and in angle brackets (-I) are looked up.
-  std::vector<std::string> QuoteDirs, AngleDirs;
+  /// -iquote, -I and -isystem/-idirafter directories, in order: where the
+  /// pre-scan looks up headers named in quotes (-iquote, -I, -isystem) and
+  /// in angle brackets (-I, -isystem).
+  std::vector<std::string> QuoteDirs, AngleDirs, SystemDirs;
   /// Indexes in Args that the analysis must not see (see the file comment).
   std::vector<size_t> AnalysisDrops;
 };

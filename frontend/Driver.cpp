@@ -163,6 +163,21 @@ int runTool(Options &O) {
                       O.BuildDir.value_or(".") + "'");
   if (O.Fix == ApplyFixes::On && applyFixIts(Diags->records()) == FixOutcome::Failed)
     return ExitUsage;
+  // Files named with -p are part of a project check: the same closing line
+  // as `check -p` (ProjectCheck.cpp). A check of files with flags after
+  // `--` stays silent when clean, like a compiler.
+  if (O.Cmd == Command::Check && O.BuildDir && O.Format == DiagnosticsFormat::Text) {
+    auto Plural = [](unsigned N, const char *One, const char *Many) {
+      return std::to_string(N) + " " + (N == 1 ? One : Many);
+    };
+    llvm::errs() << Plural(unsigned(O.Files.size()), "file", "files") << ", "
+                 << Plural(Result.PureFunctions, "pure function", "pure functions")
+                 << " verified, "
+                 << Plural(unsigned(Diags->errorsInRun()), "violation", "violations");
+    if (O.SuggestPure == Suggest::On)
+      llvm::errs() << ", " << Plural(Result.Suggestions, "suggestion", "suggestions");
+    llvm::errs() << "\n";
+  }
   bool Errors = Status != 0 || Diags->errorsInRun() > 0;
   return Errors ? ExitViolations : ExitSuccess;
 }

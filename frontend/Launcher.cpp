@@ -11,6 +11,7 @@
 
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -198,6 +199,11 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
   SmallString<256> Copy(Dir.path());
   sys::path::append(Copy, sys::path::filename(Input.Path));
   sys::RemoveFileOnSignal(Copy);
+  // That put LLVM's signal handlers over crash recovery's; recovery goes
+  // back on top (and passes what it does not recover on to them), so that a
+  // fault while checking still ends in the fallback below (CrashGuard.h).
+  CrashRecoveryContext::Disable();
+  CrashRecoveryContext::Enable();
   std::string RuntimeInclude = runtimeIncludeDir();
 
   // The rewrite hides the main file's purecc attributes; those in headers
@@ -215,9 +221,12 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
   case CheckOutcome::Violations:
     return ExitViolations;
   case CheckOutcome::Failed:
-    WithColor::error(errs(), "purecc")
-        << "internal error while checking '" << Input.Path << "'; please report it\n";
-    return ExitInternal;
+    // purecc's own fault must not break the build: the user's source, as
+    // written, is a correct serial program.
+    WithColor::warning(errs(), "purecc")
+        << "internal error while rewriting '" << Input.Path
+        << "'; compiled without purecc (please report it)\n";
+    return runCommand(Unchanged);
   case CheckOutcome::ClangRejected: {
     // Most often the code simply does not compile: let the real compiler
     // say so in its own words. If it compiles it anyway, purecc could not
@@ -280,7 +289,7 @@ int runLauncher(const std::vector<std::string> &Args) {
   if (!C || C->Mode == CompileMode::Preprocess)
     return execCommand(Args);
 
-  IncludeSearch Search{C->QuoteDirs, C->AngleDirs};
+  IncludeSearch Search{C->QuoteDirs, C->AngleDirs, C->SystemDirs};
   std::vector<const CommandInput *> UsesPurecc;
   for (const CommandInput &In : C->Inputs)
     if (In.Lang == SourceLanguage::Cxx && mayUsePurecc(In.Path, Search))

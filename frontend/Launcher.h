@@ -14,7 +14,8 @@
 // debug line tables name the user's file; the dependency file (-MD) is
 // patched to name it too, so incremental builds see the real source.
 // A purity violation fails the compile, with purecc's diagnostics at the
-// user's file and line.
+// user's file and line. An internal error of purecc never does: the user's
+// original source is compiled instead, after one warning (CrashGuard.h).
 //
 // Everything else runs the real command unchanged (exec, no parse): sources
 // without purecc attributes (see PreScan.h), C files, -E and -M, links,

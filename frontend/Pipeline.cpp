@@ -1,5 +1,6 @@
 //===- Pipeline.cpp - runs the steps over one translation unit ------------===//
 #include "Pipeline.h"
+#include "CrashGuard.h"
 #include "Emit.h"
 #include "SuggestPure.h"
 
@@ -8,6 +9,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/LangStandard.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -54,22 +56,41 @@ public:
     if (done(Step::Parse))
       return;
 
+    maybeInjectFault("verify");
     Reporter R(Engine, Config.Warn);
     VerifyOptions VO;
     VO.FindSuggestions = Config.SuggestPure;
     PurityFacts Facts = verifyPurity(Ctx, R, VO);
     reportSuggestions(Facts, R);
     Result.PureFunctions += Facts.verifiedCount();
+    Result.Suggestions += unsigned(Facts.suggestions().size());
     if (dumpAfter(Step::Verify))
       Facts.dump(llvm::outs(), Ctx);
     // Only code that passed verification may be rewritten.
     if (done(Step::Verify) || Engine.hasErrorOccurred())
       return;
 
+    maybeInjectFault("plan");
     PlanConfig PC;
     PC.ShowRemarks = Config.ShowRemarks == Remarks::On;
     PC.ReassociateFloatingPoint = Config.Reassociate == FpReassoc::On;
+    // The runtime and the code generated for it need C++20; a unit built
+    // with an older standard is planned (so that errors such as a memoized
+    // impure function are still reported) but compiled as written.
+    const bool OldStandard = !Ctx.getLangOpts().CPlusPlus20;
+    if (OldStandard)
+      PC.ShowRemarks = false; // its "rewritten" remarks would not be true
     Plan P = planRewrites(Ctx, Facts, R, PC);
+    if (OldStandard && (!P.Edits.empty() || P.UsesRuntime)) {
+      const LangStandard &Std = LangStandard::getLangStandardForKind(Ctx.getLangOpts().LangStd);
+      SourceLocation Where = P.Entries.empty() ? SourceLocation() : P.Entries.front().Loc;
+      if (Where.isInvalid())
+        Where = Ctx.getSourceManager().getLocForStartOfFile(Ctx.getSourceManager().getMainFileID());
+      R.report(Where, Diag::RemarkNeedsCxx20) << Std.getName();
+      Plan Kept;
+      Kept.Attributes = std::move(P.Attributes); // still hidden from the compiler
+      P = std::move(Kept);
+    }
     if (dumpAfter(Step::Plan))
       dumpPlan(P, Ctx, llvm::outs());
     // A plan that reported an error (e.g. a memoized impure function) must
@@ -77,12 +98,14 @@ public:
     if (done(Step::Plan) || Engine.hasErrorOccurred())
       return;
 
+    maybeInjectFault("rewrite");
     std::string Text = applyPlan(Ctx, P);
     if (dumpAfter(Step::Rewrite))
       llvm::outs() << Text;
     if (done(Step::Rewrite))
       return;
 
+    maybeInjectFault("emit");
     if (!emitFile(Config.OutputPath, Text))
       Result.EmitFailed = true;
   }

@@ -51,6 +51,7 @@ struct PipelineConfig {
 /// What the pipeline reports back to the driver for one translation unit.
 struct PipelineResult {
   unsigned PureFunctions = 0;     // functions declared [[pure]] and verified
+  unsigned Suggestions = 0;       // --suggest: functions that can be declared pure
   bool EmitFailed = false;        // the output file could not be written
 };
 

@@ -33,9 +33,15 @@ bool consumeFront(std::string_view &S, std::string_view Prefix) {
   return true;
 }
 
-/// The names of the headers Text includes with quotes, in order.
-std::vector<std::string> quotedIncludes(std::string_view Text) {
-  std::vector<std::string> Names;
+/// A header named by an include directive.
+struct Include {
+  std::string Name;
+  bool Angled = false;
+};
+
+/// The headers Text includes, in order.
+std::vector<Include> includes(std::string_view Text) {
+  std::vector<Include> Names;
   while (!Text.empty()) {
     size_t Newline = Text.find('\n');
     std::string_view Line = Text.substr(0, Newline);
@@ -48,11 +54,12 @@ std::vector<std::string> quotedIncludes(std::string_view Text) {
         !consumeFront(Line, "import"))
       continue;
     Line = trimLeft(Line);
-    if (!consumeFront(Line, "\""))
+    bool Angled = consumeFront(Line, "<");
+    if (!Angled && !consumeFront(Line, "\""))
       continue;
-    size_t Close = Line.find('"');
+    size_t Close = Line.find(Angled ? '>' : '"');
     if (Close != std::string_view::npos && Close > 0)
-      Names.emplace_back(Line.substr(0, Close));
+      Names.push_back({std::string(Line.substr(0, Close)), Angled});
   }
   return Names;
 }
@@ -62,10 +69,12 @@ bool isRegularFile(const fs::path &P) {
   return fs::is_regular_file(P, EC);
 }
 
-/// Finds a quoted include the way GCC and Clang do: the including file's
-/// directory, then -iquote, then -I.
-std::optional<std::string> resolve(const std::string &Name, const fs::path &IncluderDir,
+/// Finds an include the way GCC and Clang do, in the command's directories
+/// only: for quotes the including file's directory, then -iquote; then -I,
+/// then -isystem.
+std::optional<std::string> resolve(const Include &Inc, const fs::path &IncluderDir,
                                    const IncludeSearch &Search) {
+  const std::string &Name = Inc.Name;
   fs::path NamePath(Name);
   if (NamePath.is_absolute())
     return isRegularFile(NamePath) ? std::optional<std::string>(Name) : std::nullopt;
@@ -75,9 +84,14 @@ std::optional<std::string> resolve(const std::string &Name, const fs::path &Incl
       return P.string();
     return std::nullopt;
   };
-  if (auto P = Try(IncluderDir))
-    return P;
-  for (const auto *Dirs : {&Search.QuoteDirs, &Search.AngleDirs})
+  if (!Inc.Angled) {
+    if (auto P = Try(IncluderDir))
+      return P;
+    for (const std::string &D : Search.QuoteDirs)
+      if (auto P = Try(D))
+        return P;
+  }
+  for (const auto *Dirs : {&Search.AngleDirs, &Search.SystemDirs})
     for (const std::string &D : *Dirs)
       if (auto P = Try(D))
         return P;
@@ -135,8 +149,8 @@ bool mayUsePurecc(const std::string &Path, const IncludeSearch &Search) {
     if (mentionsPureccAttribute(*Text))
       return true;
     fs::path Dir = fs::path(File).parent_path();
-    for (const std::string &Name : quotedIncludes(*Text))
-      if (std::optional<std::string> Header = resolve(Name, Dir.empty() ? "." : Dir, Search))
+    for (const Include &Inc : includes(*Text))
+      if (std::optional<std::string> Header = resolve(Inc, Dir.empty() ? "." : Dir, Search))
         Work.push_back(std::move(*Header));
   }
   return false;

@@ -8,10 +8,12 @@
 // ([[pure]], [[purecc::memo]], [[nodiscard, pure]], [[using purecc: pure]],
 // or a macro defined as one). The test errs on the side of yes: a match
 // inside a comment only costs a parse that finds nothing. Headers included
-// with angle brackets are library headers and are not read. Plain C++ (no
-// LLVM): the launcher front (front/) runs it before deciding to load Clang.
+// with angle brackets (<proj/x.h>) are read when the command's own -I or
+// -isystem directories hold them; the system's directories are never read
+// (library headers do not use purecc). Plain C++ (no LLVM): the launcher
+// front (front/) runs it before deciding to load Clang.
 //
-//   purecc::IncludeSearch Dirs{C.QuoteDirs, C.AngleDirs};
+//   purecc::IncludeSearch Dirs{C.QuoteDirs, C.AngleDirs, C.SystemDirs};
 //   if (!purecc::mayUsePurecc("a.cpp", Dirs)) ...pass the compile through...
 //
 //===----------------------------------------------------------------------===//
@@ -23,18 +25,20 @@
 
 namespace purecc {
 
-/// Where quoted includes are looked up after the including file's own
-/// directory: -iquote directories, then -I directories.
+/// The command's include directories: quoted includes are looked up in the
+/// including file's own directory, then -iquote, -I and -isystem; angle
+/// includes in -I, then -isystem (as GCC and Clang do, minus the system's).
 struct IncludeSearch {
-  std::vector<std::string> QuoteDirs;
-  std::vector<std::string> AngleDirs;
+  std::vector<std::string> QuoteDirs;  // -iquote
+  std::vector<std::string> AngleDirs;  // -I
+  std::vector<std::string> SystemDirs; // -isystem, -idirafter
 };
 
 /// Whether Text holds an attribute specifier naming `pure` or `purecc`.
 bool mentionsPureccAttribute(std::string_view Text);
 
-/// Whether the source at Path, or a header it includes with quotes
-/// (transitively), mentions a purecc attribute. Unreadable files count as
+/// Whether the source at Path, or a header it includes from the command's
+/// directories (transitively), mentions a purecc attribute. Unreadable files count as
 /// no: the compiler will say what is wrong with them.
 bool mayUsePurecc(const std::string &Path, const IncludeSearch &Search);
 

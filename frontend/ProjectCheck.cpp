@@ -40,6 +40,7 @@ struct UnitReport {
   std::string Text;
   unsigned PureFunctions = 0;
   unsigned Violations = 0;
+  unsigned Suggestions = 0;
   bool CompileErrors = false;
   bool Crashed = false;
 };
@@ -110,6 +111,7 @@ UnitReport checkOneUnit(const Unit &U, const PipelineConfig &Config, WarnOnly Wa
   UnitVerdict V = checkUnit(U.CommandLine, Config, *Files, Printer, Printer);
   Report.Crashed = V.Crashed;
   Report.PureFunctions = V.Result.PureFunctions;
+  Report.Suggestions = V.Result.Suggestions;
   Report.Violations = Warn == WarnOnly::On ? V.PureccWarnings : V.PureccErrors;
   Report.CompileErrors = !V.Crashed && (V.ClangErrors > 0 || (!V.Completed && !V.PureccErrors));
   return Report;
@@ -163,7 +165,7 @@ int checkProject(const Options &O) {
   std::mutex OutputLock;
   std::atomic<size_t> Next{0};
   size_t Done = 0;
-  unsigned PureFunctions = 0, Violations = 0, BrokenFiles = 0, Crashes = 0;
+  unsigned PureFunctions = 0, Violations = 0, Suggestions = 0, BrokenFiles = 0, Crashes = 0;
 
   auto Worker = [&] {
     for (size_t I = Next++; I < Units.size(); I = Next++) {
@@ -178,6 +180,7 @@ int checkProject(const Options &O) {
       ++Done;
       PureFunctions += R.PureFunctions;
       Violations += R.Violations;
+      Suggestions += R.Suggestions;
       BrokenFiles += R.CompileErrors;
       Crashes += R.Crashed;
       if (Progress)
@@ -199,6 +202,10 @@ int checkProject(const Options &O) {
   errs() << plural(Units.size(), "file", "files") << ", "
          << plural(PureFunctions, "pure function", "pure functions") << " verified, "
          << plural(Violations, "violation", "violations");
+  if (O.SuggestPure == Suggest::On)
+    errs() << ", " << plural(Suggestions, "suggestion", "suggestions");
+  if (Crashes)
+    errs() << ", " << plural(Crashes, "file", "files") << " failed";
   if (BrokenFiles)
     errs() << ", " << plural(BrokenFiles, "file", "files") << " with compile errors";
   if (Skipped)

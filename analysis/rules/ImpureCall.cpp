@@ -70,6 +70,16 @@ public:
   }
 
 private:
+  /// The destructor of an exception type (a class derived from
+  /// std::exception) defined in another file is trusted, as the standard
+  /// exceptions' are: destroying an exception object releases what it owns
+  /// (its message), and a thrown one dies in the catching function. A
+  /// destructor with a body in this unit is judged as usual.
+  static bool isTrustedExceptionDestructor(const FunctionDecl *FD) {
+    const auto *DD = dyn_cast<CXXDestructorDecl>(FD);
+    return DD && !DD->hasBody() && isStdExceptionClass(DD->getParent());
+  }
+
   static void indirect(const Expr *E, const char *How, RuleContext &C) {
     Effect Eff = Effect::at(EffectKind::IndirectCall, E);
     Eff.Detail = How;
@@ -91,6 +101,8 @@ private:
   void callee(const FunctionDecl *FD, SourceLocation Loc, SourceRange Range,
               const Expr *Site, RuleContext &C) {
     if (!FD || isDeclaredPure(FD) || isAssumedPure(FD) || FD->isTrivial())
+      return;
+    if (isTrustedExceptionDestructor(FD))
       return;
     // Making and destroying an atomic is not an atomic operation.
     if ((isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD)) &&

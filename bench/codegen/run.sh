@@ -40,7 +40,7 @@ purecc=$build/frontend/purecc
 lib=$build/runtime/libpurecc_rt.a
 inc=$repo/runtime/include
 flags=(-std=c++20 -O2 -fopenmp -I"$inc")
-libs=("$lib" -fopenmp -lxxhash -lsqlite3 -lpthread)
+libs=("$lib" -fopenmp -lxxhash -lsqlite3 -lhiredis -lcrypto -lpthread)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -65,7 +65,7 @@ trap 'rm -rf "$work"' EXIT
 pids=()
 for p in $programs; do
   "$cxx" -std=c++20 -O2 -fopenmp -I"$repo/runtime/include" "$repo/bench/parallel/$p.cpp" \
-    "$lib" -lxxhash -lsqlite3 -lpthread "${tbb_flags[@]}" -o "$work/$p" &
+    "$lib" -lxxhash -lsqlite3 -lhiredis -lcrypto -lpthread "${tbb_flags[@]}" -o "$work/$p" &
   pids+=($!)
 done
 for pid in "${pids[@]}"; do

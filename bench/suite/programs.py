@@ -88,7 +88,7 @@ def compile_commands(cxx, prog, variant, work, build):
                 ["-fopenmp", "-I" + os.path.join(REPO, "runtime", "include"),
                  os.path.join(work, prog.name + ".purecc.cpp"),
                  os.path.join(build, "runtime", "libpurecc_rt.a"),
-                 "-lxxhash", "-lsqlite3", "-lpthread", "-o", exe])
+                 "-lxxhash", "-lsqlite3", "-lhiredis", "-lcrypto", "-lpthread", "-o", exe])
     if variant == "omp":
         return [cxx] + BASE_FLAGS + ["-fopenmp", os.path.join(HERE, prog.name + ".omp.cpp"), "-o", exe]
     if variant == "tbb":

@@ -10,20 +10,30 @@
 // this executable in a build tree, and in <prefix>/libexec/purecc when
 // installed.
 //
+// The front runs purecc-core as a child rather than becoming it, so that a
+// core that dies by a crash signal anyway (a stack overflow, say: see
+// CrashGuard.h) still ends the documented way: one line and exit status 3,
+// or, for a compile, the user's original source compiled by the real
+// compiler with a one-line warning: purecc's fault never breaks a build.
+//
 //===----------------------------------------------------------------------===//
 #include "CommandNames.h"
 #include "QuickCommand.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
 namespace {
 
-constexpr int ExitUsage = 2; // as the full tool's (frontend/Driver.h)
+constexpr int ExitUsage = 2;    // as the full tool's (frontend/Driver.h)
+constexpr int ExitInternal = 3; // likewise
 
 int fail(const std::string &Message) {
   std::fprintf(stderr, "purecc: error: %s\n", Message.c_str());
@@ -56,7 +66,58 @@ int execProgram(const std::string &Program, const std::vector<std::string> &Args
   return fail("cannot run '" + Program + "': " + std::strerror(errno));
 }
 
-int runCore(const std::vector<std::string> &Args) {
+/// The core being waited for, for the forwarding handler.
+volatile pid_t Child = 0;
+
+/// Signals meant for this process (a build tool stopping the compile) are
+/// the core's too.
+void forward(int Signal) {
+  if (Child > 0)
+    ::kill(Child, Signal);
+}
+
+/// Signals that mean the core itself went wrong, not that someone stopped it.
+bool isCrashSignal(int Signal) {
+  for (int S : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS})
+    if (Signal == S)
+      return true;
+  return false;
+}
+
+/// Runs Program with Args as a child and returns how it ended (waitpid's status).
+int runAndWait(const std::string &Program, const std::vector<std::string> &Args) {
+  std::vector<char *> Argv;
+  for (const std::string &A : Args)
+    Argv.push_back(const_cast<char *>(A.c_str()));
+  Argv.push_back(nullptr);
+  std::fflush(nullptr);
+  pid_t Parent = ::getpid();
+  pid_t Pid = ::fork();
+  if (Pid < 0)
+    return -1;
+  if (Pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL); // the front killed outright: so is the core
+    if (::getppid() != Parent)
+      ::_exit(ExitInternal);
+    ::execv(Program.c_str(), Argv.data());
+    std::fprintf(stderr, "purecc: error: cannot run '%s': %s\n", Program.c_str(),
+                 std::strerror(errno));
+    ::_exit(ExitUsage);
+  }
+  Child = Pid;
+  struct sigaction SA {};
+  SA.sa_handler = forward;
+  sigemptyset(&SA.sa_mask);
+  for (int Signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT})
+    ::sigaction(Signal, &SA, nullptr);
+  int Status = 0;
+  while (::waitpid(Pid, &Status, 0) < 0)
+    if (errno != EINTR)
+      return -1;
+  return Status;
+}
+
+int runCore(const std::vector<std::string> &Args, bool IsCompile) {
   std::string Dir = ownDirectory();
   if (Dir.empty())
     return fail("cannot find its own executable (/proc/self/exe)");
@@ -65,7 +126,36 @@ int runCore(const std::vector<std::string> &Args) {
       continue;
     std::vector<std::string> Argv{Candidate};
     Argv.insert(Argv.end(), Args.begin(), Args.end());
-    return execProgram(Candidate, Argv, /*SearchPath=*/false);
+    int Status = runAndWait(Candidate, Argv);
+    if (Status == -1)
+      return fail("cannot run '" + Candidate + "': " + std::strerror(errno));
+    if (WIFEXITED(Status))
+      return WEXITSTATUS(Status);
+    int Signal = WTERMSIG(Status);
+    if (!isCrashSignal(Signal)) {
+      // Stopped from outside: end the same way, as the build tool expects.
+      std::signal(Signal, SIG_DFL);
+      std::raise(Signal);
+      return 128 + Signal;
+    }
+    if (!IsCompile) {
+      std::fprintf(stderr, "purecc: error: internal error: %s; please report it\n",
+                   strsignal(Signal));
+      return ExitInternal;
+    }
+    // purecc's fault must not break the build: compile the source as the
+    // user wrote it, telling the compiler to ignore purecc's attributes.
+    std::fprintf(stderr,
+                 "purecc: warning: internal error (%s) while rewriting; compiled without "
+                 "purecc (please report it)\n",
+                 strsignal(Signal));
+    std::vector<std::string> Plain = Args;
+    size_t CompilerAt = 0;
+    while (CompilerAt + 1 < Plain.size() && purecc::isWrapperName(Plain[CompilerAt]))
+      ++CompilerAt;
+    bool Clang = Plain[CompilerAt].find("clang") != std::string::npos;
+    Plain.push_back(Clang ? "-Wno-unknown-attributes" : "-Wno-attributes");
+    return execProgram(Plain[0], Plain, /*SearchPath=*/true);
   }
   return fail("cannot find 'purecc-core' in '" + Dir + "' or '" + Dir +
               "/../libexec/purecc': the installation is incomplete");
@@ -78,5 +168,5 @@ int main(int argc, char **argv) {
   if (purecc::isCompilerCommand(Args) &&
       purecc::classifyQuickly(Args) == purecc::QuickVerdict::PassThrough)
     return execProgram(Args[0], Args, /*SearchPath=*/true);
-  return runCore(Args);
+  return runCore(Args, purecc::isCompilerCommand(Args));
 }

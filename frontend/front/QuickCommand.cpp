@@ -29,6 +29,10 @@ size_t readIncludeDir(const std::vector<std::string> &Args, size_t I, IncludeSea
   };
   if (size_t N = Take("-iquote", Search.QuoteDirs))
     return N;
+  if (size_t N = Take("-isystem", Search.SystemDirs))
+    return N;
+  if (size_t N = Take("-idirafter", Search.SystemDirs))
+    return N;
   if (size_t N = Take("--include-directory=", Search.AngleDirs))
     return N;
   if (A.starts_with("-I") && A != "-I-")

@@ -92,11 +92,9 @@ constexpr int kPrimes[] = {2, 3, 5, 7, 11, 13};
   return *it;
 }
 
-[[pure]] std::string render(int x) {
-  std::ostringstream os;
-  os << "x=" << x;
-  return os.str();
-}
+// (A std::ostringstream would not do: it formats through the global
+// locale, library-global-state.cpp.)
+[[pure]] std::string render(int x) { return "x=" + std::to_string(x); }
 
 [[pure]] std::vector<int> doubled(std::vector<int> v) {
   std::for_each(v.begin(), v.end(), [](int &x) { x *= 2; });

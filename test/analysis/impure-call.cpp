@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <stdexcept>
 
 struct Noisy {
   int v;
@@ -87,4 +88,34 @@ int ev(int n) { return n == 0 ? 1 : od(n - 1); }
 
 [[pure]] int combined(int n) {
   return trusted(n) + vendor_hash(n) + ev(n) + fact(n & 7);
+}
+
+// An exception type's destructor defined in another file is trusted (the
+// cross-file contract, docs/purity.md); one with a body here is judged.
+struct ParseError : std::runtime_error {
+  explicit ParseError(const char *m) : std::runtime_error(m) {}
+  ~ParseError() override;
+};
+[[pure]] int parse_digit(char c) {
+  if (c < '0' || c > '9')
+    throw ParseError("not a digit");
+  return c - '0';
+}
+int g_errors = 0;
+struct CountedError : std::runtime_error {
+  explicit CountedError(const char *m) : std::runtime_error(m) {}
+  ~CountedError() override { ++g_errors; } // expected-note {{'CountedError::~CountedError' is not pure because it writes to global 'g_errors'}}
+};
+[[pure]] int parse_sign(char c) { // expected-note {{'parse_sign' declared pure here}}
+  if (c != '+' && c != '-')
+    throw CountedError("not a sign"); // expected-error {{pure function 'parse_sign' calls 'CountedError::~CountedError', which is not pure [purecc-impure-call]}}
+  return c == '-' ? -1 : 1;
+}
+// Not an exception type: its destructor without a body is not trusted.
+struct Handle {
+  ~Handle(); // expected-note {{'Handle::~Handle' is not pure because it has no definition in this translation unit}}
+};
+[[pure]] int with_handle(int x) { // expected-note {{'with_handle' declared pure here}}
+  Handle h; // expected-error {{pure function 'with_handle' calls 'Handle::~Handle', which is not pure [purecc-impure-call]}}
+  return x;
 }

@@ -37,8 +37,15 @@
   return a + b;
 }
 
-[[pure]] long twice(long x) { return 2 * x; }
-[[pure]] long thrice(long x) { return 3 * x; }
+// A loop makes a call worth a task (docs/codegen.md, "Cost").
+[[pure]] long times(long x, int k) {
+  long s = 0;
+  while (k-- > 0)
+    s += x;
+  return s;
+}
+[[pure]] long twice(long x) { return times(x, 2); }
+[[pure]] long thrice(long x) { return times(x, 3); }
 
 // CHECK: {{^}}/*{{\[\[}}pure]]*/ long nested(long x) { if (!purecc::should_spawn()) return purecc_serial_nested_7(x); auto [purecc_r5, purecc_r6] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x + 1); }); return merge(purecc_r5, purecc_r6); }
 [[pure]] long nested(long x) { return merge(twice(x), thrice(x + 1)); }

@@ -15,8 +15,10 @@
 // A compile_commands.json written for this run, naming this file.
 // RUN: rm -rf %t && mkdir -p %t/build
 // RUN: echo '[{"directory": "%t/build", "file": "%s", "arguments": ["clang++", "-std=c++20", "-DFLAGS_ARRIVED=1", "-c", "%s"]}]' > %t/build/compile_commands.json
-// RUN: %purecc check -p %t/build %s 2>&1 | count 0
-// RUN: %purecc check -p%t/build %s 2>&1 | count 0
+// RUN: %purecc check -p %t/build %s 2>&1 | FileCheck %s --check-prefix=SUMMARY --match-full-lines
+// RUN: %purecc check -p%t/build %s 2>&1 | FileCheck %s --check-prefix=SUMMARY --match-full-lines
+// Named files with -p close with the project check's summary line.
+// SUMMARY: 1 file, {{[0-9]+}} pure function{{s?}} verified, 0 violations
 
 // The same database with the define removed: its flags really are used.
 // RUN: sed -e 's/"-DFLAGS_ARRIVED=1", //' %t/build/compile_commands.json > %t/nodefine.json
@@ -26,7 +28,7 @@
 // A file the database does not list borrows the command of the most similar
 // file that it does (as clangd and clang-tidy do).
 // RUN: mkdir -p %t/other && echo '[{"directory": "%t", "file": "%t/other.cpp", "arguments": ["clang++", "-std=c++20", "-DFLAGS_ARRIVED=2", "-c", "%t/other.cpp"]}]' > %t/other/compile_commands.json
-// RUN: %purecc check -p %t/other %s 2>&1 | count 0
+// RUN: %purecc check -p %t/other %s 2>&1 | FileCheck %s --check-prefix=SUMMARY --match-full-lines
 
 // A database with no commands at all, and a directory without one, are
 // usage errors (exit 2, one line).

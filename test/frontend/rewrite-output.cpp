@@ -33,5 +33,15 @@
 // WHOLE: int square(int x) { return x * x; }
 // WHOLE: int last_line_of_the_input = 0;
 
+// A device or a FIFO is written in place, never replaced by a renamed
+// temporary file: /dev/null stays a character device (it became a regular
+// file when purecc ran as root), a FIFO stays a FIFO and gets the text.
+// RUN: %purecc rewrite %s -o /dev/null -- -std=c++20
+// RUN: test -c /dev/null
+// RUN: mkfifo %t/fifo
+// RUN: sh -c 'cat %t/fifo > %t/fifo.out & %purecc rewrite %s -o %t/fifo -- -std=c++20; wait'
+// RUN: test -p %t/fifo
+// RUN: FileCheck %s --check-prefix=WHOLE < %t/fifo.out
+
 [[pure]] int square(int x) { return x * x; }
 int last_line_of_the_input = 0;

@@ -75,7 +75,7 @@ TEST_F(CacheAdmin, UsageErrorsExitWith2) {
 TEST_F(CacheAdmin, Help) {
   const Result r = cache({"help"});
   EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out.rfind("usage: purecc cache <command> [--cache-dir=DIR]\n", 0), 0u);
+  EXPECT_EQ(r.out.rfind("usage: purecc cache <command> [--cache-dir=DIR] [--shared]\n", 0), 0u);
   EXPECT_NE(r.out.find("  prune "), std::string::npos);
 }
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <limits>
 #include <set>
 
 namespace {
@@ -43,9 +45,26 @@ TEST(MemoKey, EveryPartChangesTheKey) {
   EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs)));                        // no arguments
 }
 
-TEST(MemoKey, NaNArgumentsShareOneKey) {
-  EXPECT_EQ(purecc::make_memo_key(kFn, kNs, std::numeric_limits<double>::quiet_NaN()),
-            purecc::make_memo_key(kFn, kNs, -std::numeric_limits<double>::quiet_NaN()));
+// f(+NaN), f(-NaN) and NaNs with other payloads are different calls: a
+// memoized function may look at signbit or the payload (issue 12, item 7).
+TEST(MemoKey, NaNArgumentsAreKeyedByTheirBits) {
+  std::set<std::pair<std::uint64_t, std::uint64_t>> seen;
+  auto add = [&](const purecc::MemoKey &k) { return seen.insert({k.hi, k.lo}).second; };
+  const double q = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, q)));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, -q)));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, std::bit_cast<double>(std::uint64_t{0x7ff8000000000001}))));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, std::numeric_limits<double>::signaling_NaN())));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, std::numeric_limits<float>::quiet_NaN())));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, -std::numeric_limits<float>::quiet_NaN())));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, std::numeric_limits<long double>::quiet_NaN())));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, -std::numeric_limits<long double>::quiet_NaN())));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, 0.0L)));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, -0.0L)));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, 0.0f)));
+  EXPECT_TRUE(add(purecc::make_memo_key(kFn, kNs, -0.0f)));
+  // The same NaN twice is one key.
+  EXPECT_FALSE(add(purecc::make_memo_key(kFn, kNs, -q)));
 }
 
 TEST(MemoKey, NamespaceNamesVersionCompilerAndAbi) {
@@ -53,6 +72,8 @@ TEST(MemoKey, NamespaceNamesVersionCompilerAndAbi) {
   EXPECT_EQ(text.rfind(std::string("purecc ") + purecc::runtime_version() + ";", 0), 0u) << text;
   EXPECT_NE(text.find("; compiler gcc 12.2.0;"), std::string::npos) << text;
   EXPECT_NE(text.find("; abi "), std::string::npos) << text;
+  // A new key format (issue 12: exact float bits) reads no old entry.
+  EXPECT_NE(text.find("; keys 2;"), std::string::npos) << text;
   EXPECT_EQ(purecc::memo_namespace("gcc 12.2.0"), purecc::xxh3_128(text));
   EXPECT_NE(purecc::memo_namespace("gcc 12.2.0"), purecc::memo_namespace("clang 19.1.0"));
   EXPECT_EQ(kNs, purecc::memo_namespace(PURECC_COMPILER_ID));

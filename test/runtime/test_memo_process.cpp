@@ -11,7 +11,13 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -25,10 +31,13 @@ long slow_square__purecc_body(long x) {
   ++body_calls;
   return x * x + 1;
 }
+const purecc::MemoSite &slow_square_site() {
+  static const purecc::MemoSite site{"slow_square", 0x51075ULL, 0x9a4eULL};
+  return site;
+}
 // What `purecc rewrite` emits for `[[purecc::memo]] long slow_square(long x)`.
 long slow_square(long x) {
-  static const purecc::MemoSite site{"slow_square", 0x51075ULL, 0x9a4eULL};
-  return purecc::memoize(site, [&] { return slow_square__purecc_body(x); }, x);
+  return purecc::memoize(slow_square_site(), [&] { return slow_square__purecc_body(x); }, x);
 }
 
 /// Calls slow_square for x in [PURECC_TEST_FROM, PURECC_TEST_TO) twice and
@@ -44,7 +53,36 @@ int run_child() {
   return 0;
 }
 
+/// Computes slow_square(0), (1), ... for ever, each body taking about 5 ms
+/// (the sleep stands for work, not for synchronization): fewer than the 256
+/// results that make the writer start a batch at once finish in a second, so
+/// only the writer's time bound can get them to disk. Once
+/// some result finished more than a second ago, prints "ready M" where every
+/// result below M finished over a second ago (about 200 of them, two seconds
+/// after the first), then carries on until killed.
+[[noreturn]] void run_kill_child() {
+  using clock = std::chrono::steady_clock;
+  std::vector<clock::time_point> finished;
+  bool told = false;
+  for (long x = 0;; ++x) {
+    (void)purecc::memoize(slow_square_site(), [&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      return x * x + 1;
+    }, x);
+    finished.push_back(clock::now());
+    if (!told && finished.front() + std::chrono::seconds(2) < clock::now()) {
+      const auto cutoff = clock::now() - std::chrono::seconds(1);
+      const auto m = std::upper_bound(finished.begin(), finished.end(), cutoff) - finished.begin();
+      std::printf("ready %ld\n", static_cast<long>(m));
+      std::fflush(stdout);
+      told = true;
+    }
+  }
+}
+
 [[maybe_unused]] const bool child_hook = [] {
+  if (std::getenv("PURECC_TEST_KILL_CHILD"))
+    run_kill_child();
   if (std::getenv("PURECC_TEST_CHILD"))
     std::exit(run_child()); // exit(), not _exit(): the runtime flushes at exit
   return false;
@@ -218,6 +256,59 @@ TEST(MemoProcess, AFullDiskWarnsOnceAndKeepsEveryResult) {
   EXPECT_TRUE(next.out.ends_with(sum_line(0, 20000))) << next.out;
   EXPECT_LT(std::atol(next.out.c_str() + std::string("body calls: ").size()), 20000)
       << "the batches committed before the disk filled up are reused";
+}
+
+// kill -9 loses at most the last second of finished results: the child
+// reports, while it keeps computing, the results that finished over a second
+// ago; the parent kills it there and then, and every one of them is on disk.
+TEST(MemoProcess, KillNineLosesAtMostTheLastSecond) {
+  const fs::path dir = fresh_dir("kill-9");
+  const fs::path cache = dir / "cache";
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
+  const std::string exe = self_exe();
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    dup2(out[1], 1);
+    close(out[0]);
+    close(out[1]);
+    setenv("PURECC_TEST_KILL_CHILD", "1", 1);
+    setenv("PURECC_MEMO_MIN_MS", "0", 1);
+    setenv("PURECC_CACHE_DIR", cache.c_str(), 1);
+    execl(exe.c_str(), exe.c_str(), static_cast<char *>(nullptr));
+    _exit(127);
+  }
+  close(out[1]);
+  FILE *in = fdopen(out[0], "r");
+  char line[64] = "";
+  const bool got = std::fgets(line, sizeof line, in) != nullptr;
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::fclose(in);
+  ASSERT_TRUE(got) << "the child died before it was ready";
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+  long ready = -1;
+  ASSERT_EQ(std::sscanf(line, "ready %ld", &ready), 1) << line;
+  ASSERT_GT(ready, 0);
+
+  std::string error;
+  auto store = purecc::DiskStore::open({.dir = cache}, error);
+  ASSERT_TRUE(store) << error;
+  long missing = 0, first_missing = -1;
+  for (long x = 0; x < ready; ++x) {
+    const purecc::MemoKey key =
+        purecc::make_memo_key(slow_square_site().fingerprint(), purecc::compiler_namespace(), x);
+    auto rec = store->get(key);
+    if (!rec || purecc::from_bytes<long>(rec->value) != x * x + 1) {
+      if (first_missing < 0)
+        first_missing = x;
+      ++missing;
+    }
+  }
+  EXPECT_EQ(missing, 0) << "of the " << ready << " results finished over a second before the kill; "
+                        << "first missing: " << first_missing;
 }
 
 TEST(MemoProcess, ModesOffAndMem) {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <set>
 
 namespace {
 
@@ -90,21 +91,71 @@ TEST(Serialize, SignedZerosAreDistinct) {
   EXPECT_TRUE(std::signbit(*back));
 }
 
-TEST(Serialize, EveryNaNHasOneEncoding) {
+template <class T, class U> T from_bits(U bits) { return std::bit_cast<T>(bits); }
+template <class T> auto bits_of(T v) {
+  return std::bit_cast<std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>>(v);
+}
+
+// A memoized function may look at a NaN's sign or payload: every NaN keeps
+// its own bytes, and reads back bit for bit.
+TEST(Serialize, NaNsKeepTheirSignAndPayload) {
   const double quiet = std::numeric_limits<double>::quiet_NaN();
-  const double negative = -quiet;
-  const double payload = std::bit_cast<double>(std::uint64_t{0x7ff0000000000123});
-  const double signaling = std::numeric_limits<double>::signaling_NaN();
-  ASSERT_TRUE(std::isnan(payload) && std::isnan(signaling) && std::isnan(negative));
-  const std::string canonical = purecc::to_bytes(quiet);
-  EXPECT_EQ(purecc::to_bytes(negative), canonical);
-  EXPECT_EQ(purecc::to_bytes(payload), canonical);
-  EXPECT_EQ(purecc::to_bytes(signaling), canonical);
-  EXPECT_EQ(purecc::to_bytes(-std::numeric_limits<float>::quiet_NaN()),
-            purecc::to_bytes(std::numeric_limits<float>::quiet_NaN()));
-  EXPECT_EQ(purecc::to_bytes(-std::numeric_limits<long double>::quiet_NaN()),
-            purecc::to_bytes(std::numeric_limits<long double>::quiet_NaN()));
-  EXPECT_TRUE(std::isnan(*purecc::from_bytes<double>(canonical)));
+  const std::vector<double> nans = {quiet, -quiet, from_bits<double>(std::uint64_t{0x7ff0000000000123}),
+                                    from_bits<double>(std::uint64_t{0xfff8000000000001}),
+                                    std::numeric_limits<double>::signaling_NaN()};
+  std::set<std::string> encodings;
+  for (double v : nans) {
+    ASSERT_TRUE(std::isnan(v));
+    const std::string bytes = purecc::to_bytes(v);
+    EXPECT_TRUE(encodings.insert(bytes).second) << std::hex << bits_of(v);
+    const std::optional<double> back = purecc::from_bytes<double>(bytes);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(bits_of(*back), bits_of(v));
+  }
+  EXPECT_EQ(hex(purecc::to_bytes(-quiet)), "000000000000f8ff");
+  const float fq = std::numeric_limits<float>::quiet_NaN();
+  EXPECT_NE(purecc::to_bytes(-fq), purecc::to_bytes(fq));
+  EXPECT_NE(purecc::to_bytes(from_bits<float>(std::uint32_t{0x7fc00001})), purecc::to_bytes(fq));
+  EXPECT_EQ(bits_of(*purecc::from_bytes<float>(purecc::to_bytes(-fq))), bits_of(-fq));
+}
+
+TEST(Serialize, LongDoubleNaNsKeepTheirSignAndPayload) {
+  const long double quiet = std::numeric_limits<long double>::quiet_NaN();
+  long double payload = quiet;
+  if constexpr (LDBL_MANT_DIG == 64) { // x87: the mantissa is the low 8 bytes
+    unsigned char raw[sizeof(long double)];
+    std::memcpy(raw, &quiet, sizeof quiet);
+    raw[0] = 0x5A;
+    std::memcpy(&payload, raw, sizeof payload);
+  }
+  ASSERT_TRUE(std::isnan(payload));
+  std::set<std::string> encodings;
+  for (long double v : {quiet, -quiet, payload, -payload}) {
+    const std::string bytes = purecc::to_bytes(v);
+    EXPECT_TRUE(encodings.insert(bytes).second);
+    const std::optional<long double> back = purecc::from_bytes<long double>(bytes);
+    ASSERT_TRUE(back);
+    EXPECT_TRUE(std::isnan(*back));
+    EXPECT_EQ(std::signbit(*back), std::signbit(v));
+    EXPECT_EQ(purecc::to_bytes(*back), bytes) << "the payload survives a round trip";
+  }
+  if constexpr (LDBL_MANT_DIG == 64) {
+    EXPECT_EQ(encodings.size(), 4u);
+  }
+}
+
+TEST(Serialize, ForgedLongDoubleNaNIsRejected) {
+  // Class 2 (NaN) with a non-zero exponent word, and with payload words that
+  // make no NaN (a zero mantissa is an infinity on x87).
+  std::string bytes = purecc::to_bytes(std::numeric_limits<long double>::quiet_NaN());
+  std::string bad_exp = bytes;
+  bad_exp[2] = 1;
+  EXPECT_FALSE(purecc::from_bytes<long double>(bad_exp));
+  if constexpr (LDBL_MANT_DIG == 64) {
+    std::string zero_payload = bytes;
+    std::fill(zero_payload.begin() + 6, zero_payload.end(), '\0');
+    EXPECT_FALSE(purecc::from_bytes<long double>(zero_payload));
+  }
 }
 
 TEST(Serialize, LongDoubleIgnoresPaddingBytes) {

@@ -3,8 +3,11 @@
 // Why a library function: the CLI forwards to it, and tests and other tools
 // can run the exact same commands with their own streams.
 //
-//   purecc cache stats   [--cache-dir=DIR]   entries, bytes, hit rate, per-function counts
+//   purecc cache stats   [--cache-dir=DIR]   entries, bytes, hit rate, per-function counts;
+//                                            the shared tier too if PURECC_CACHE_REDIS is set
 //   purecc cache clear   [--cache-dir=DIR]   delete every entry and counter
+//   purecc cache clear --shared              delete purecc's keys (PURECC_CACHE_REDIS_PREFIX)
+//                                            on the shared tier; nothing else
 //   purecc cache prune   [--cache-dir=DIR]   drop corrupt entries, enforce PURECC_CACHE_MAX_SIZE,
 //                                            return free space to the file system
 //   purecc cache help

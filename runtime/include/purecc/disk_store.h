@@ -9,9 +9,12 @@
 //   a miss and the entry is deleted. A database SQLite reports as corrupt
 //   (or not a database) is deleted and recreated empty. Never a wrong answer.
 // - Writes never happen on the caller's thread: put/erase/touch/add_counts
-//   queue an operation; a background thread writes queued operations in one
-//   transaction every `flush_interval` (or at 256 operations), and the
-//   destructor writes what is left.
+//   queue an operation; a background thread writes queued operations in
+//   transactions of at most 256 operations, at the latest `flush_interval`
+//   after the oldest was queued (sooner at 256), and the destructor writes
+//   what is left. So a process killed with `kill -9` loses only results
+//   finished in the last flush_interval plus the time to write what was
+//   queued before them: well under a second unless the disk stalls.
 // - Entries are write-once (pure results never change); reading one bumps
 //   its access time. After each batch, if the stored bytes exceed
 //   `max_bytes`, the least recently used entries are deleted down to 90% of it.
@@ -46,6 +49,7 @@ public:
   struct Options {
     std::filesystem::path dir;
     std::uint64_t max_bytes = std::uint64_t{5} << 30; ///< 0 = no limit
+    /// The longest a queued operation waits before its batch is written.
     std::chrono::milliseconds flush_interval{50};
     /// Receives at most one line, the first time writing fails (stderr if empty).
     std::function<void(const std::string &)> warn = {};

@@ -9,9 +9,14 @@
 // than calling them directly. Called outside any OpenMP region, it opens the
 // team itself, so `main` can use it.
 //
-// Exceptions are deterministic: every branch runs to completion first, then
-// the exception of the LEFTMOST throwing branch is rethrown (the others are
-// dropped). This holds whether the branches ran in parallel or inline.
+// Exceptions follow serial order: the branches are the serial program's
+// calls from left to right, so when branch i throws, the branches to its
+// right are no longer needed. Inline, they are not run at all; in parallel,
+// those not started yet are skipped, those already running finish (C++ has
+// no safe way to stop one: unwinding through a noexcept frame would end the
+// program). Then the exception of the LEFTMOST throwing branch is rethrown:
+// the one the serial program would have thrown, whether the branches ran in
+// parallel or inline.
 //
 // Example (the shape purecc's code generator emits):
 //   int fib(int n) {
@@ -26,6 +31,7 @@
 // temporaries, the usual case).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <functional>
@@ -64,41 +70,37 @@ call_result_t<F> call_as_value(F& f) {
   }
 }
 
-// ---- inline path: left to right, all branches run, leftmost exception wins.
-
-/// Runs branches From.. of `fs` for completeness after an earlier branch
-/// threw; their results and exceptions are dropped (the earlier one wins).
-template <std::size_t From, class Fs>
-void finish_after_throw(Fs& fs) noexcept {
-  if constexpr (From < std::tuple_size_v<Fs>) {
-    try {
-      (void)std::invoke(std::get<From>(fs));
-    } catch (...) {
-    }
-    finish_after_throw<From + 1>(fs);
-  }
-}
-
-template <std::size_t I, class Fs>
-auto guarded_call(Fs& fs) {
-  try {
-    return call_as_value(std::get<I>(fs));
-  } catch (...) {
-    finish_after_throw<I + 1>(fs);
-    throw;
-  }
-}
+// ---- inline path: left to right; a throw ends it, as in the serial program.
 
 template <class... F, std::size_t... I>
 std::tuple<call_result_t<F>...> invoke_inline(std::index_sequence<I...>, F&... f) {
-  std::tuple<F&...> fs(f...);
   // Braced initialization evaluates the calls left to right.
-  return std::tuple<call_result_t<F>...>{guarded_call<I>(fs)...};
+  return std::tuple<call_result_t<F>...>{call_as_value(f)...};
 }
 
 // ---- task path.
 
-/// Storage for one branch's outcome: a result or an exception.
+/// The leftmost branch of one parallel_invoke known to have thrown. The
+/// branches to its right are no longer needed: the serial program would
+/// not have reached them.
+class invoke_group {
+ public:
+  bool needed(std::size_t branch) const noexcept {
+    return first_failed_.load(std::memory_order_acquire) > branch;
+  }
+  void failed(std::size_t branch) noexcept {
+    std::size_t known = first_failed_.load(std::memory_order_relaxed);
+    while (branch < known &&
+           !first_failed_.compare_exchange_weak(known, branch, std::memory_order_acq_rel)) {
+    }
+  }
+
+ private:
+  std::atomic<std::size_t> first_failed_{static_cast<std::size_t>(-1)};
+};
+
+/// Storage for one branch's outcome: a result, an exception, or nothing
+/// (skipped: an earlier branch threw before it started).
 template <class R>
 class branch_slot {
  public:
@@ -117,30 +119,38 @@ class branch_slot {
       error_ = std::current_exception();
     }
   }
+  /// Runs branch `i` of `group` unless an earlier branch has thrown.
+  template <class F>
+  void run_in(F& f, invoke_group& group, std::size_t i) noexcept {
+    if (!group.needed(i)) return;
+    run(f);
+    if (error_) group.failed(i);
+  }
   const std::exception_ptr& error() const noexcept { return error_; }
   R take() { return std::move(*value_); }
 
  private:
   alignas(R) unsigned char storage_[sizeof(R)];
   R* value_ = nullptr;
-  std::exception_ptr error_;
+  std::exception_ptr error_{};
 };
 
 /// Queues `f` as an OpenMP task if spawn room is left, else runs it now.
 template <class R, class F>
-bool spawn_or_run(branch_slot<R>& slot, F& f) {
+bool spawn_or_run(branch_slot<R>& slot, F& f, invoke_group& group, std::size_t i) {
   if (!try_claim_spawn()) {
-    slot.run(f);
+    slot.run_in(f, group, i);
     return false;
   }
   branch_slot<R>* s = &slot;
   F* fp = &f;
+  invoke_group* g = &group;
 #ifdef _OPENMP  // without -fopenmp the "task" simply runs here
-#pragma omp task default(none) firstprivate(s, fp)
+#pragma omp task default(none) firstprivate(s, fp, g, i)
 #endif
   {
     release_spawn();
-    s->run(*fp);
+    s->run_in(*fp, *g, i);
   }
   return true;
 }
@@ -150,12 +160,16 @@ template <class R, class F>
 struct offered_branch : help_request {
   branch_slot<R> slot;
   F* fn;
+  invoke_group* group = nullptr;
+  std::size_t index = 0;
   bool offered = false;
 
-  explicit offered_branch(F& f) noexcept : fn(&f) {
+  // Initialized in the list and not copyable, as g++'s -Weffc++ asks of a
+  // class with pointer members: the generated code compiles under it.
+  explicit offered_branch(F& f) noexcept : slot(), fn(&f) {
     run = [](help_request* self) noexcept {
       auto* b = static_cast<offered_branch*>(self);
-      b->slot.run(*b->fn);
+      b->slot.run_in(*b->fn, *b->group, b->index);
       b->done.store(true, std::memory_order_release);  // last access
     };
   }
@@ -169,7 +183,7 @@ struct offered_branch : help_request {
       }
       release_spawn();
     }
-    slot.run(*fn);
+    slot.run_in(*fn, *group, index);
   }
 
   /// Waits for the branch: runs it here if nobody took it, else helps
@@ -177,10 +191,13 @@ struct offered_branch : help_request {
   void join() noexcept {
     if (!offered) return;
     if (withdraw(this))
-      slot.run(*fn);
+      slot.run_in(*fn, *group, index);
     else
       help_until_done(*this);
   }
+
+  offered_branch(const offered_branch&) = delete;
+  offered_branch& operator=(const offered_branch&) = delete;
 };
 
 /// In a team purecc opened: branches are offered on the board (see
@@ -189,8 +206,11 @@ template <class... F, std::size_t... I>
 std::tuple<call_result_t<F>...> invoke_in_own_team(std::index_sequence<I...>, F&... f) {
   constexpr std::size_t last = sizeof...(F) - 1;
   std::tuple<offered_branch<call_result_t<F>, F>...> branches(f...);
+  invoke_group group;
+  ((std::get<I>(branches).group = &group, std::get<I>(branches).index = I), ...);
   // Comma folds: left to right; the last branch always runs inline.
-  ((I < last ? std::get<I>(branches).start() : std::get<I>(branches).slot.run(f)), ...);
+  ((I < last ? std::get<I>(branches).start() : std::get<I>(branches).slot.run_in(f, group, I)),
+   ...);
   ((I < last ? std::get<I>(branches).join() : void()), ...);
   std::exception_ptr first_error;
   ((first_error = first_error ? first_error : std::get<I>(branches).slot.error()), ...);
@@ -207,10 +227,11 @@ std::tuple<call_result_t<F>...> invoke_in_team(std::index_sequence<I...>, F&... 
   if (in_own_team()) return invoke_in_own_team(std::index_sequence<I...>{}, f...);
   constexpr std::size_t last = sizeof...(F) - 1;
   std::tuple<branch_slot<call_result_t<F>>...> slots;
+  invoke_group group;
   bool spawned = false;
   // Comma fold: left to right; the last branch always runs inline.
-  ((I < last ? (void)(spawned |= spawn_or_run(std::get<I>(slots), f))
-             : std::get<I>(slots).run(f)),
+  ((I < last ? (void)(spawned |= spawn_or_run(std::get<I>(slots), f, group, I))
+             : std::get<I>(slots).run_in(f, group, I)),
    ...);
   if (spawned) {
 #ifdef _OPENMP

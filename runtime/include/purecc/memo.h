@@ -21,8 +21,10 @@
 //      its own value or its own exception) — never another call's value.
 //   3. Disk tier (purecc/disk_store.h, PURECC_MEMO=disk): a verified hit is
 //      decoded, promoted to memory and returned.
-//   4. Otherwise run the body, time it, keep the bytes in memory and, if it
-//      took >= PURECC_MEMO_MIN_MS, queue them for the disk.
+//   4. Shared tier (purecc/shared_store.h, PURECC_CACHE_REDIS): a verified
+//      hit is decoded, copied into the disk and memory tiers and returned.
+//   5. Otherwise run the body, time it, keep the bytes in memory and, if it
+//      took >= PURECC_MEMO_MIN_MS, queue them for the disk and shared tiers.
 //   Exceptions from the body propagate unchanged and nothing is cached.
 //
 // Hand-written use:
@@ -39,10 +41,12 @@
 #include "purecc/memo_site.h"
 #include "purecc/memo_stats.h"
 #include "purecc/serialize.h"
+#include "purecc/shared_store.h"
 
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <string>
 #include <type_traits>
@@ -59,9 +63,11 @@ namespace purecc {
 ///   int v = rt.call(site, [&] { return f_body(3); }, 3);
 class MemoRuntime {
 public:
-  /// Opens the disk tier if `config.mode` is disk. Any problem (config.problems,
-  /// an unusable cache directory) is reported as ONE line through `warn`
-  /// (default: stderr) and the runtime continues with memory only.
+  /// Opens the disk tier if `config.mode` is disk, and the shared tier if
+  /// `config.shared_url` is set (and mode is not off). Any problem
+  /// (config.problems, an unusable cache directory) is reported as ONE line
+  /// through `warn` (default: stderr) and the runtime continues with memory
+  /// only; a shared-tier problem is one line too and turns only that tier off.
   explicit MemoRuntime(const MemoConfig &config,
                        std::function<void(const std::string &)> warn = nullptr);
   /// Writes per-function counters and queued results to disk.
@@ -84,6 +90,7 @@ public:
   const std::string &warning() const noexcept { return warning_; }
   MemoCache &memory() noexcept { return memory_; }
   DiskStore *disk() noexcept { return disk_.get(); }
+  SharedStore *shared() noexcept { return shared_.get(); }
   MemoStats &stats() noexcept { return stats_; }
   /// Writes pending per-function counters and queued results to disk now.
   void flush();
@@ -93,9 +100,16 @@ public:
 private:
   /// What step 3 found, as bytes.
   bool disk_lookup(const MemoKey &key, std::string &value, std::uint64_t &cost_ns);
+  /// What step 4 found, as bytes; counts a rejected entry.
+  bool shared_lookup(SiteCounters &counters, const MemoKey &key, std::string &value,
+                     std::uint64_t &cost_ns);
+  /// Copies a shared hit into the disk tier.
+  void keep_shared_hit(const MemoSite &site, const MemoKey &key, const std::string &value,
+                       std::uint64_t cost_ns);
+  void open_shared();
   void disk_reject(const MemoKey &key);
-  void persist(const MemoSite &site, const MemoKey &key, const std::string &value,
-               std::uint64_t cost_ns);
+  void persist(const MemoSite &site, SiteCounters &counters, const MemoKey &key,
+               const std::string &value, std::uint64_t cost_ns);
   void report(const std::string &line);
 
   template <class R, class F>
@@ -105,9 +119,11 @@ private:
   MemoConfig config_;
   MemoMode mode_;
   std::function<void(const std::string &)> warn_;
+  std::mutex report_mutex_; // warnings come from callers and writer threads
   std::string warning_;
   MemoCache memory_;
   std::unique_ptr<DiskStore> disk_;
+  std::unique_ptr<SharedStore> shared_;
   MemoStats stats_;
 };
 
@@ -131,7 +147,7 @@ R MemoRuntime::compute_and_publish(const MemoSite &site, SiteCounters &counters,
           .count());
   counters.on_miss(cost);
   std::string bytes = to_bytes(result);
-  persist(site, key, bytes, cost);
+  persist(site, counters, key, bytes, cost);
   if (claim)
     claim->fulfil(std::move(bytes), cost);
   else
@@ -189,6 +205,15 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
         return std::move(*r);
       }
       disk_reject(key);
+    }
+    if (shared_ && shared_lookup(counters, key, value, cost)) {
+      if (std::optional<R> r = from_bytes<R>(value)) {
+        counters.on_shared_hit(cost);
+        keep_shared_hit(site, key, value, cost);
+        claim.fulfil(std::move(value), cost);
+        return std::move(*r);
+      }
+      counters.on_shared_rejected(); // verified bytes its type cannot read
     }
     return compute_and_publish<R>(site, counters, key, compute, &claim);
   }

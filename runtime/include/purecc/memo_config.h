@@ -8,9 +8,19 @@
 //   PURECC_MEMO_MIN_MS     persist only results that took >= this many ms (default 1)
 //   PURECC_STATS           1 = print per-function statistics at exit (default 0)
 //
+// The shared tier (purecc/shared_store.h), off unless PURECC_CACHE_REDIS is set:
+//   PURECC_CACHE_REDIS              redis://[user:password@]host[:port][/db] or unix:///path
+//   PURECC_CACHE_SECRET_FILE        file (mode 0600) with the HMAC secret
+//   PURECC_CACHE_TRUST_UNSIGNED     1 = accept and write entries without a tag (default 0)
+//   PURECC_CACHE_REDIS_PREFIX       key prefix (default "purecc:1:")
+//   PURECC_CACHE_REDIS_CONNECT_MS   connect timeout in ms (default 250)
+//   PURECC_CACHE_REDIS_TIMEOUT_MS   command timeout in ms (default 1000)
+//
 // Why a fallback instead of an error: a cache must never stop a program. A
 // bad value is ignored (its default is used), the disk tier is switched off
-// and `problems` holds one line saying why; the runtime prints it once.
+// and `problems` holds one line saying why; the runtime prints it once. A bad
+// shared-tier setting goes to `shared_problems` instead and turns only the
+// shared tier off.
 //
 // Usage:
 //   purecc::MemoConfig c = purecc::MemoConfig::from_environment();
@@ -37,6 +47,16 @@ struct MemoConfig {
   std::uint64_t disk_max_bytes = std::uint64_t{5} << 30; // 0 = unlimited
   std::chrono::nanoseconds min_persist_time = std::chrono::milliseconds(1);
   bool print_stats = false;
+  /// The shared tier: empty url = off. The secret file is read when the
+  /// runtime opens the tier (its problems are reported then).
+  std::string shared_url;
+  std::filesystem::path secret_file;
+  bool trust_unsigned = false;
+  std::string shared_prefix = "purecc:1:";
+  std::chrono::milliseconds shared_connect_timeout{250};
+  std::chrono::milliseconds shared_command_timeout{1000};
+  /// Empty, or what was wrong with the shared tier's variables.
+  std::string shared_problems;
   /// Empty, or "PURECC_X='v' is ...; PURECC_Y=..." — what was ignored.
   std::string problems;
 

@@ -1,8 +1,8 @@
 // purecc/memo_key.h — the 128-bit key of one memoized call.
 //
 // key = XXH3-128( function fingerprint (16 bytes)
-//               · namespace hash     (16 bytes: purecc version, C++ ABI,
-//                                      compiler, data model, byte order)
+//               · namespace hash     (16 bytes: purecc version, key format,
+//                                      C++ ABI, compiler, data model, byte order)
 //               · canonical bytes of the arguments (purecc/serialize.h) )
 //
 // Why these parts: the fingerprint changes when the function or anything it
@@ -18,6 +18,7 @@
 //   std::printf("%s\n", k.hex().c_str());
 #pragma once
 
+#include "purecc/fp_environment.h"
 #include "purecc/serialize.h"
 
 #include <cstdint>
@@ -44,25 +45,33 @@ struct Hash128Hasher {
 /// XXH3-128 of `bytes` (libxxhash, XXH3_128bits).
 Hash128 xxh3_128(std::string_view bytes) noexcept;
 
-/// The namespace text for a compiler id, e.g.
-/// "purecc 0.1.0; abi 1017; cxx11-abi 1; compiler gcc 12.2.0; lp64; le".
+/// The version of the key format (canonical argument bytes, fingerprints),
+/// part of the namespace: a new format reads none of the old entries.
+inline constexpr int kMemoKeyFormat = 2;
+
+/// The namespace text for a compiler id, e.g. "purecc 0.1.0; keys 2;
+/// abi 1017; cxx11-abi 1; compiler gcc 12.2.0; ptr64 long64 ldbl128; le".
 std::string memo_namespace_text(std::string_view compiler_id);
 /// XXH3-128 of memo_namespace_text(compiler_id).
 Hash128 memo_namespace(std::string_view compiler_id);
 
 // The compiler that builds the *calling* code: macros expand in the user's
 // translation unit, so a program built by clang never reads results that a
-// gcc build wrote.
+// gcc build wrote, nor one built with -ffast-math or FMA contraction one
+// built without (purecc/fp_environment.h).
 #if defined(__clang__)
-#define PURECC_COMPILER_ID "clang " __clang_version__
+#define PURECC_COMPILER_ID "clang " __clang_version__ PURECC_FP_ID
 #elif defined(__GNUC__)
-#define PURECC_COMPILER_ID "gcc " __VERSION__
+#define PURECC_COMPILER_ID "gcc " __VERSION__ PURECC_FP_ID
 #else
-#define PURECC_COMPILER_ID "unknown"
+#define PURECC_COMPILER_ID "unknown" PURECC_FP_ID
 #endif
 
-/// The namespace of the calling translation unit's compiler, computed once.
-inline const Hash128 &compiler_namespace() {
+/// The namespace of the calling translation unit's compiler and flags,
+/// computed once per translation unit. `static`: with external linkage the
+/// linker would keep one translation unit's copy, and a file built with
+/// -ffast-math would share the namespace of one built without.
+static inline const Hash128 &compiler_namespace() {
   static const Hash128 ns = memo_namespace(PURECC_COMPILER_ID);
   return ns;
 }

@@ -33,6 +33,11 @@ struct CallCounts {
   std::uint64_t misses = 0;
   std::uint64_t saved_ns = 0;
   std::uint64_t compute_ns = 0;
+  // The shared tier (purecc/shared_store.h); counted per process only: the
+  // disk tier's per-function counters do not keep them across runs.
+  std::uint64_t shared_hits = 0;
+  std::uint64_t shared_writes = 0;   ///< results queued for the shared tier
+  std::uint64_t shared_rejected = 0; ///< entries whose checksum or tag failed
   CallCounts &operator+=(const CallCounts &o) noexcept;
   CallCounts operator-(const CallCounts &o) const noexcept;
   friend bool operator==(const CallCounts &, const CallCounts &) = default;
@@ -58,6 +63,11 @@ public:
   void on_call() noexcept { mine().calls.fetch_add(1, std::memory_order_relaxed); }
   void on_mem_hit(std::uint64_t cost_ns) noexcept { hit(&Stripe::mem_hits, cost_ns); }
   void on_disk_hit(std::uint64_t cost_ns) noexcept { hit(&Stripe::disk_hits, cost_ns); }
+  void on_shared_hit(std::uint64_t cost_ns) noexcept { hit(&Stripe::shared_hits, cost_ns); }
+  void on_shared_write() noexcept { mine().shared_writes.fetch_add(1, std::memory_order_relaxed); }
+  void on_shared_rejected() noexcept {
+    mine().shared_rejected.fetch_add(1, std::memory_order_relaxed);
+  }
   void on_miss(std::uint64_t compute_ns) noexcept {
     Stripe &s = mine();
     s.misses.fetch_add(1, std::memory_order_relaxed);
@@ -71,7 +81,7 @@ public:
 private:
   struct alignas(64) Stripe {
     std::atomic<std::uint64_t> calls{0}, mem_hits{0}, disk_hits{0}, misses{0}, saved_ns{0},
-        compute_ns{0};
+        compute_ns{0}, shared_hits{0}, shared_writes{0}, shared_rejected{0};
   };
   Stripe &mine() noexcept { return stripes_[detail::stats_stripe()]; }
   void hit(std::atomic<std::uint64_t> Stripe::*tier, std::uint64_t cost_ns) noexcept {
@@ -124,10 +134,16 @@ private:
   CallCounts overflow_flushed_;
 };
 
+/// Whether the PURECC_STATS report has the shared tier's columns.
+enum class SharedColumns { hide, show };
+
 /// Writes the PURECC_STATS report, e.g.
 ///   purecc: memo statistics
 ///     function  calls  mem hits  disk hits  misses  time saved
 ///     fib         100        80          8      12     12.3 ms
-void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &out);
+/// With SharedColumns::show, "shared hits", "shared writes" and "rejected"
+/// follow "disk hits".
+void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &out,
+                       SharedColumns shared = SharedColumns::hide);
 
 } // namespace purecc

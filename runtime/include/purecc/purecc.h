@@ -7,6 +7,7 @@
 #include "purecc/serialize.h"
 #include "purecc/memo_key.h"
 #include "purecc/memo_site.h"
+#include "purecc/memo_link.h"
 #include "purecc/memo_config.h"
 #include "purecc/memo_stats.h"
 #include "purecc/memo_cache.h"

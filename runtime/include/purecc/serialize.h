@@ -2,13 +2,18 @@
 //
 // Why: a memo key must be the same for equal arguments in every run and every
 // process, and results go to disk, so both need a byte form that does not
-// depend on addresses, padding, hash-table order or NaN payloads. Reading is
-// total: malformed bytes make `read` return false (a cache miss), never UB.
+// depend on addresses, padding or hash-table order. Floating-point values
+// keep every bit that a program can observe: the sign of a zero and the sign
+// and payload of a NaN (a function may look at `signbit`, so f(-NaN) and
+// f(+NaN) are different calls, and a cached -NaN must come back as -NaN).
+// Reading is total: malformed bytes make `read` return false (a cache miss),
+// never UB.
 //
 // Format (little-endian, no padding, lengths are 8-byte counts):
 //   bool 1 byte (0|1) · integers/enums/char sizeof(T) bytes · float/double
-//   their IEEE bits, every NaN as the one quiet NaN, -0.0 != +0.0 ·
-//   long double sign/class/exponent/mantissa words · string, vector, map,
+//   their exact IEEE bits (NaN sign and payload, -0.0 != +0.0) ·
+//   long double class/sign/exponent/mantissa words (a NaN: its payload
+//   bits) · string, vector, map,
 //   set: count + elements · array, pair, tuple, aggregates: elements only ·
 //   optional: 0|1 + value · variant: 4-byte index + value · unordered
 //   containers: count + elements sorted by their encoded bytes.
@@ -181,12 +186,9 @@ struct codec<T, std::enable_if_t<(std::is_integral_v<T> && !std::is_same_v<T, bo
 template <class T>
 struct codec<T, std::enable_if_t<std::is_same_v<T, float> || std::is_same_v<T, double>>> {
   using U = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
-  static void write(ByteWriter &w, T v) {
-    // Every NaN is written as the same quiet NaN: equal keys for "a NaN".
-    if (std::isnan(v))
-      v = std::numeric_limits<T>::quiet_NaN();
-    w.uint(std::bit_cast<U>(v));
-  }
+  // The exact bits: NaNs of another sign or payload are other values (a
+  // memoized function may look at them), and -0.0 is not +0.0.
+  static void write(ByteWriter &w, T v) { w.uint(std::bit_cast<U>(v)); }
   static bool read(ByteReader &r, T &v) {
     U u = 0;
     if (!r.uint(u))
@@ -196,15 +198,92 @@ struct codec<T, std::enable_if_t<std::is_same_v<T, float> || std::is_same_v<T, d
   }
 };
 
+namespace detail {
+/// The payload of a long double NaN, as kWords 32-bit words, for the formats
+/// whose bits purecc knows: x87 80-bit extended (the 64-bit mantissa, explicit
+/// integer bit included), IEEE binary128 (the 112-bit fraction) and a long
+/// double that is a double, on little-endian targets. Other formats (IBM
+/// double-double) write zeros: there, every NaN of one sign is one key.
+template <int Words> struct LongDoubleNaNBits {
+  static constexpr bool known = std::endian::native == std::endian::little &&
+                                ((LDBL_MANT_DIG == 64 && sizeof(long double) >= 10) ||
+                                 (LDBL_MANT_DIG == 113 && sizeof(long double) == 16) ||
+                                 (LDBL_MANT_DIG == 53 && sizeof(long double) == 8));
+  /// The mantissa bits of `v`, least significant word first.
+  static std::array<std::uint32_t, Words> payload(long double v) noexcept {
+    std::array<std::uint32_t, Words> out{};
+    if constexpr (known) {
+      unsigned char raw[sizeof(long double)];
+      std::memcpy(raw, &v, sizeof v);
+      // Mantissa bytes, little-endian: x87 0..7, binary128 0..13, double 0..6
+      // (the top nibble of byte 6 belongs to the exponent).
+      constexpr std::size_t n = LDBL_MANT_DIG == 64 ? 8 : LDBL_MANT_DIG == 113 ? 14 : 7;
+      for (std::size_t i = 0; i < n; ++i) {
+        unsigned char b = raw[i];
+        if (LDBL_MANT_DIG == 53 && i == 6)
+          b &= 0x0F;
+        out[i / 4] |= static_cast<std::uint32_t>(b) << (8 * (i % 4));
+      }
+    }
+    return out;
+  }
+  /// The NaN with this sign and payload, or false if the bits do not make a
+  /// NaN (forged input).
+  static bool make(bool negative, const std::array<std::uint32_t, Words> &words,
+                   long double &v) noexcept {
+    if constexpr (known) {
+      unsigned char raw[sizeof(long double)] = {};
+      constexpr std::size_t n = LDBL_MANT_DIG == 64 ? 8 : LDBL_MANT_DIG == 113 ? 14 : 7;
+      for (std::size_t i = 0; i < 4 * Words; ++i) {
+        const auto b = static_cast<unsigned char>(words[i / 4] >> (8 * (i % 4)));
+        if (i >= n ? b != 0 : LDBL_MANT_DIG == 53 && i == 6 && (b & 0xF0) != 0)
+          return false;
+        if (i < n)
+          raw[i] = b;
+      }
+      if constexpr (LDBL_MANT_DIG == 64) { // sign + 15-bit exponent in bytes 8..9
+        if ((raw[7] & 0x80) == 0) // no integer bit: a pseudo-NaN, which no
+          return false;           // arithmetic produces
+        raw[8] = 0xFF;
+        raw[9] = static_cast<unsigned char>(negative ? 0xFF : 0x7F);
+      } else if constexpr (LDBL_MANT_DIG == 113) { // sign + 15-bit exponent in 14..15
+        raw[14] = 0xFF;
+        raw[15] = static_cast<unsigned char>(negative ? 0xFF : 0x7F);
+      } else { // sign + 11-bit exponent in the top 12 bits of bytes 6..7
+        raw[6] = static_cast<unsigned char>(raw[6] | 0xF0);
+        raw[7] = static_cast<unsigned char>(negative ? 0xFF : 0x7F);
+      }
+      std::memcpy(&v, raw, sizeof v);
+      return std::isnan(v);
+    } else {
+      for (std::uint32_t w : words)
+        if (w != 0)
+          return false;
+      v = negative ? -std::numeric_limits<long double>::quiet_NaN()
+                   : std::numeric_limits<long double>::quiet_NaN();
+      return true;
+    }
+  }
+};
+} // namespace detail
+
 /// long double has padding bytes with garbage on x86, so it is written by
 /// value: class byte (0 finite, 1 inf, 2 nan), sign byte, exponent, then the
-/// mantissa in 32-bit words (exact: scaling by 2^32 is exact in binary).
+/// mantissa in 32-bit words (exact: scaling by 2^32 is exact in binary). A
+/// NaN writes exponent 0 and its payload bits as the words.
 template <> struct codec<long double> {
   static constexpr int kWords = (LDBL_MANT_DIG + 31) / 32;
+  using NaNBits = detail::LongDoubleNaNBits<kWords>;
   static void write(ByteWriter &w, long double v) {
     const std::uint8_t cls = std::isnan(v) ? 2 : std::isinf(v) ? 1 : 0;
     w.uint(cls);
-    w.uint(static_cast<std::uint8_t>(cls != 2 && std::signbit(v) ? 1 : 0));
+    w.uint(static_cast<std::uint8_t>(std::signbit(v) ? 1 : 0));
+    if (cls == 2) {
+      w.uint(std::uint32_t{0});
+      for (std::uint32_t word : NaNBits::payload(v))
+        w.uint(word);
+      return;
+    }
     int exp = 0;
     long double m = cls == 0 ? std::frexp(std::fabs(v), &exp) : 0.0L;
     w.uint(static_cast<std::uint32_t>(exp));
@@ -220,16 +299,17 @@ template <> struct codec<long double> {
     std::uint32_t exp = 0;
     if (!r.uint(cls) || !r.uint(sign) || !r.uint(exp) || cls > 2 || sign > 1)
       return false;
-    long double m = 0.0L;
-    for (int i = 0; i < kWords; ++i) {
-      std::uint32_t word = 0;
+    std::array<std::uint32_t, kWords> words{};
+    for (auto &word : words)
       if (!r.uint(word))
         return false;
-      m += std::ldexp(static_cast<long double>(word), -32 * (i + 1));
-    }
-    v = cls == 2 ? std::numeric_limits<long double>::quiet_NaN()
-        : cls == 1 ? std::numeric_limits<long double>::infinity()
-                   : std::ldexp(m, static_cast<int>(exp));
+    if (cls == 2)
+      return exp == 0 && NaNBits::make(sign == 1, words, v);
+    long double m = 0.0L;
+    for (int i = 0; i < kWords; ++i)
+      m += std::ldexp(static_cast<long double>(words[i]), -32 * (i + 1));
+    v = cls == 1 ? std::numeric_limits<long double>::infinity()
+                 : std::ldexp(m, static_cast<int>(exp));
     if (sign)
       v = -v;
     return true;

@@ -3,6 +3,7 @@
 
 #include "purecc/disk_store.h"
 #include "purecc/memo_config.h"
+#include "purecc/shared_store.h"
 
 #include <algorithm>
 #include <chrono>
@@ -14,10 +15,12 @@ namespace purecc {
 
 namespace {
 constexpr const char *kUsage =
-    "usage: purecc cache <command> [--cache-dir=DIR]\n"
+    "usage: purecc cache <command> [--cache-dir=DIR] [--shared]\n"
     "commands:\n"
-    "  stats   entries, size, hit rate and per-function counts\n"
-    "  clear   delete every entry and counter\n"
+    "  stats   entries, size, hit rate and per-function counts (and the shared\n"
+    "          tier's, if PURECC_CACHE_REDIS is set)\n"
+    "  clear   delete every entry and counter; with --shared, delete instead\n"
+    "          purecc's entries under PURECC_CACHE_REDIS_PREFIX on the shared tier\n"
     "  prune   drop corrupt entries, enforce PURECC_CACHE_MAX_SIZE, shrink the file\n"
     "  help    print this text\n";
 
@@ -72,13 +75,54 @@ void print_stats(const DiskStore::Summary &s, std::uint64_t max_bytes, std::ostr
         duration(c.saved_ns));
   }
 }
+/// A SharedStore for administration (no secret needed: it reads no values),
+/// or nullptr and `error`.
+std::unique_ptr<SharedStore> open_shared(const MemoConfig &config, std::string &error) {
+  std::optional<RedisAddress> address = parse_redis_url(config.shared_url, error);
+  if (!address) {
+    error = "PURECC_CACHE_REDIS='" + config.shared_url + "' " + error;
+    return nullptr;
+  }
+  SharedStore::Options o;
+  o.address = std::move(*address);
+  o.prefix = config.shared_prefix;
+  o.connect_timeout = config.shared_connect_timeout;
+  o.command_timeout = config.shared_command_timeout;
+  o.warn = [](const std::string &) {};
+  return std::make_unique<SharedStore>(std::move(o));
+}
+
+void print_shared_stats(const MemoConfig &config, std::ostream &out) {
+  std::string error;
+  std::unique_ptr<SharedStore> shared = open_shared(config, error);
+  if (!shared) {
+    out << "shared: " << error << "\n";
+    return;
+  }
+  const std::string where = parse_redis_url(config.shared_url, error)->display();
+  const SharedStore::Summary s = shared->summary();
+  if (!s.reachable) {
+    out << "shared: " << where << ", unreachable: " << s.error << "\n";
+    return;
+  }
+  out << "shared: " << where << ", reachable, " << entries_text(s.entries) << " ("
+      << format_byte_size(s.bytes) << ") under prefix '" << config.shared_prefix << "'\n";
+  const SharedStore::Counters &t = s.totals;
+  out << "shared lookups (all runs): hits " << t.hits << ", misses " << t.misses << ", rejected "
+      << t.rejected << ", unavailable " << t.unavailable << "; writes " << t.writes
+      << " (already there " << t.existing << ", dropped " << t.dropped << ", too large "
+      << t.too_large << ")\n";
+}
 } // namespace
 
 int cache_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
   std::string command;
   std::filesystem::path dir;
+  bool shared_only = false;
   for (const std::string &a : args) {
-    if (a.rfind("--cache-dir=", 0) == 0) {
+    if (a == "--shared") {
+      shared_only = true;
+    } else if (a.rfind("--cache-dir=", 0) == 0) {
       dir = a.substr(12);
       if (dir.empty())
         return usage_error(err, "'--cache-dir=' needs a directory");
@@ -98,11 +142,36 @@ int cache_command(const std::vector<std::string> &args, std::ostream &out, std::
   }
   if (command.empty())
     return usage_error(err, "missing cache command (expected stats, clear, prune or help)");
+  if (shared_only && command != "clear")
+    return usage_error(err, "'--shared' goes with 'clear' only ('stats' always shows the shared tier)");
 
   MemoConfig config = MemoConfig::from_environment();
   if (!config.problems.empty()) {
     err << "purecc: error: " << config.problems << " [purecc-cache-config]\n";
     return 1;
+  }
+  if (!config.shared_url.empty() && !config.shared_problems.empty()) {
+    err << "purecc: error: " << config.shared_problems << " [purecc-cache-config]\n";
+    return 1;
+  }
+  if (shared_only) {
+    if (config.shared_url.empty()) {
+      err << "purecc: error: 'clear --shared' needs PURECC_CACHE_REDIS [purecc-cache-config]\n";
+      return 1;
+    }
+    std::string error;
+    std::unique_ptr<SharedStore> shared = open_shared(config, error);
+    std::optional<std::uint64_t> removed;
+    if (shared) {
+      out << "shared: " << parse_redis_url(config.shared_url, error)->display() << "\n";
+      removed = shared->clear(error);
+    }
+    if (!removed) {
+      err << "purecc: error: cannot clear the shared memo cache: " << error << " [purecc-cache-open]\n";
+      return 1;
+    }
+    out << "removed " << entries_text(*removed, "shared ") << "\n";
+    return 0;
   }
   if (!dir.empty())
     config.cache_dir = dir;
@@ -113,6 +182,8 @@ int cache_command(const std::vector<std::string> &args, std::ostream &out, std::
   std::error_code ec;
   if (command == "stats" && !std::filesystem::exists(config.cache_dir / DiskStore::kFileName, ec)) {
     print_stats(DiskStore::Summary{}, config.disk_max_bytes, out);
+    if (!config.shared_url.empty())
+      print_shared_stats(config, out);
     return 0;
   }
   DiskStore::Options options;
@@ -132,6 +203,8 @@ int cache_command(const std::vector<std::string> &args, std::ostream &out, std::
   }
   if (command == "stats") {
     print_stats(store->summary(), config.disk_max_bytes, out);
+    if (!config.shared_url.empty())
+      print_shared_stats(config, out);
   } else if (command == "clear") {
     const std::uint64_t removed = store->clear();
     out << "removed " << entries_text(removed) << "\n";

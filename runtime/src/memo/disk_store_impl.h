@@ -11,7 +11,9 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <chrono>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <variant>
 
@@ -55,7 +57,7 @@ public:
   void start_writer();
   void stop_writer();
   /// Writes one batch in a transaction; needs writer_mutex. Returns the code.
-  int write_batch_locked(const std::vector<Op> &batch);
+  int write_batch_locked(std::span<const Op> batch);
   /// If the stored bytes exceed `limit`, deletes least recently used entries
   /// until they are <= target; needs writer_mutex. Adds to *evicted.
   int evict_locked(std::uint64_t target, std::uint64_t limit, std::uint64_t *evicted);
@@ -82,6 +84,8 @@ private:
   std::condition_variable written_cv;
   std::vector<Op> queue;
   std::size_t queued_bytes = 0;
+  /// When the oldest operation in `queue` was queued.
+  std::chrono::steady_clock::time_point oldest_queued{};
   std::uint64_t enqueued = 0; // operations ever queued
   std::uint64_t written = 0;  // operations ever handled by the writer
   bool flush_now = false;

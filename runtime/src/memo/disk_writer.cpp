@@ -3,6 +3,9 @@
 // hot path never waits for SQLite, fsync or another process's lock.
 #include "disk_store_impl.h"
 
+#include <algorithm>
+#include <span>
+
 namespace purecc {
 
 namespace {
@@ -38,12 +41,15 @@ void DiskStore::Impl::enqueue(Op op) {
   if (stopping)
     return; // after shutdown the store only answers reads
   queued_bytes += op_bytes(op);
+  const bool first = queue.empty();
+  if (first)
+    oldest_queued = std::chrono::steady_clock::now();
   queue.push_back(std::move(op));
   ++enqueued;
-  // The first op wakes the writer, which then waits flush_interval for a
-  // batch: without it ops sat queued until 256 of them (or a flush), and a
-  // killed process lost them.
-  if (queue.size() == 1 || queue.size() >= kBatchOps || queued_bytes >= kMaxQueuedBytes)
+  // The first operation starts the writer's clock (it sleeps while the
+  // queue is empty: without this wake-up, results queued after a batch
+  // waited for the next 256th operation or for exit, however long that took).
+  if (first || queue.size() >= kBatchOps || queued_bytes >= kMaxQueuedBytes)
     queue_cv.notify_all();
   if (queued_bytes >= kMaxQueuedBytes) {
     const std::uint64_t target = enqueued;
@@ -79,8 +85,11 @@ void DiskStore::Impl::writer_loop() {
       auto urgent = [&] { return stopping || flush_now || queue.size() >= kBatchOps ||
                                  queued_bytes >= kMaxQueuedBytes; };
       queue_cv.wait(lock, [&] { return urgent() || !queue.empty(); });
-      // Something is queued: give it a moment to become a bigger batch.
-      queue_cv.wait_for(lock, options.flush_interval, urgent);
+      // Something is queued: give it a moment to become a bigger batch, but
+      // counted from when the oldest operation was queued, not from when
+      // this thread got to run, so nothing waits longer than flush_interval
+      // (plus the writing of the batches before it).
+      queue_cv.wait_until(lock, oldest_queued + options.flush_interval, urgent);
       batch.swap(queue);
       queued_bytes = 0;
       upto = enqueued;
@@ -94,13 +103,19 @@ void DiskStore::Impl::writer_loop() {
         if (std::string error = recreate_locked(); !error.empty())
           warn_once(error);
       }
-      if (!batch.empty()) {
-        int rc = write_batch_locked(batch);
+      // One transaction per kBatchOps operations: a writer that fell behind
+      // (a loaded machine, a burst of results) commits what it holds in
+      // pieces, so a full disk or a kill keeps every piece committed before
+      // it, never all-or-nothing.
+      for (std::size_t begin = 0; begin < batch.size(); begin += kBatchOps) {
+        const std::span<const Op> slice(batch.data() + begin,
+                                        std::min(kBatchOps, batch.size() - begin));
+        int rc = write_batch_locked(slice);
         if (sqlite::is_corruption(rc)) {
           std::lock_guard rlock(reader_mutex);
           if (std::string error = recreate_locked(); !error.empty())
             warn_once(error);
-          rc = write_batch_locked(batch);
+          rc = write_batch_locked(slice);
         }
         if (rc == SQLITE_OK && options.max_bytes != 0) {
           std::uint64_t evicted = 0;
@@ -120,7 +135,7 @@ void DiskStore::Impl::writer_loop() {
   }
 }
 
-int DiskStore::Impl::write_batch_locked(const std::vector<Op> &batch) {
+int DiskStore::Impl::write_batch_locked(std::span<const Op> batch) {
   if (!writer)
     return SQLITE_CANTOPEN;
   int rc = writer.exec("BEGIN IMMEDIATE");

@@ -107,6 +107,51 @@ std::optional<double> parse_millis(std::string_view text) {
     return std::nullopt;
   return v;
 }
+std::optional<std::chrono::milliseconds> parse_timeout(std::string_view text) {
+  const std::optional<double> ms = parse_millis(text);
+  if (!ms || *ms < 1 || *ms > 600000)
+    return std::nullopt;
+  return std::chrono::milliseconds(static_cast<std::int64_t>(*ms));
+}
+
+/// The shared tier's variables: problems go to `shared_problems`, and any
+/// problem switches the shared tier (only) off.
+void read_shared_settings(const std::function<const char *(const char *)> &getenv, MemoConfig &c) {
+  std::string &bad = c.shared_problems;
+  if (const char *v = getenv("PURECC_CACHE_REDIS"); v && *v)
+    c.shared_url = v;
+  if (const char *v = getenv("PURECC_CACHE_SECRET_FILE"); v && *v) {
+    c.secret_file = v;
+    if (!c.secret_file.is_absolute())
+      add_problem(bad, "PURECC_CACHE_SECRET_FILE", v, "is not an absolute path");
+  }
+  if (const char *v = getenv("PURECC_CACHE_TRUST_UNSIGNED"); v && *v) {
+    const std::string_view s = v;
+    if (s == "1")
+      c.trust_unsigned = true;
+    else if (s != "0")
+      add_problem(bad, "PURECC_CACHE_TRUST_UNSIGNED", s, "is not 0 or 1");
+  }
+  if (const char *v = getenv("PURECC_CACHE_REDIS_PREFIX"); v && *v) {
+    const std::string_view s = v;
+    if (s.size() > 200 || s.find_first_of(" \t\r\n") != std::string_view::npos)
+      add_problem(bad, "PURECC_CACHE_REDIS_PREFIX", s, "has white space or is longer than 200 bytes");
+    else
+      c.shared_prefix = s;
+  }
+  if (const char *v = getenv("PURECC_CACHE_REDIS_CONNECT_MS"); v && *v) {
+    if (auto t = parse_timeout(v))
+      c.shared_connect_timeout = *t;
+    else
+      add_problem(bad, "PURECC_CACHE_REDIS_CONNECT_MS", v, "is not a number of milliseconds from 1 to 600000");
+  }
+  if (const char *v = getenv("PURECC_CACHE_REDIS_TIMEOUT_MS"); v && *v) {
+    if (auto t = parse_timeout(v))
+      c.shared_command_timeout = *t;
+    else
+      add_problem(bad, "PURECC_CACHE_REDIS_TIMEOUT_MS", v, "is not a number of milliseconds from 1 to 600000");
+  }
+}
 } // namespace
 
 MemoConfig MemoConfig::from_environment(const std::function<const char *(const char *)> &getenv) {
@@ -159,6 +204,7 @@ MemoConfig MemoConfig::from_environment(const std::function<const char *(const c
     else if (s != "0")
       add_problem(bad, "PURECC_STATS", s, "is not 0 or 1");
   }
+  read_shared_settings(getenv, c);
   if (!bad.empty() && c.mode == MemoMode::disk)
     c.mode = MemoMode::mem;
   return c;

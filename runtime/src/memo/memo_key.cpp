@@ -26,6 +26,12 @@ Hash128 xxh3_128(std::string_view bytes) noexcept {
 std::string memo_namespace_text(std::string_view compiler_id) {
   std::string text = "purecc ";
   text += runtime_version();
+  // The key format: bumped whenever the canonical bytes of an argument or the
+  // way fingerprints are made change, so that entries written under the old
+  // rules are misses, never another call's answer. 2: floating-point
+  // arguments by their exact bits (NaN sign and payload); fingerprints that
+  // cover callees in other translation units.
+  text += "; keys " + std::to_string(kMemoKeyFormat);
 #ifdef __GXX_ABI_VERSION
   text += "; abi " + std::to_string(__GXX_ABI_VERSION);
 #endif

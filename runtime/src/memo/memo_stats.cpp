@@ -28,12 +28,24 @@ CallCounts &CallCounts::operator+=(const CallCounts &o) noexcept {
   misses += o.misses;
   saved_ns += o.saved_ns;
   compute_ns += o.compute_ns;
+  shared_hits += o.shared_hits;
+  shared_writes += o.shared_writes;
+  shared_rejected += o.shared_rejected;
   return *this;
 }
 
 CallCounts CallCounts::operator-(const CallCounts &o) const noexcept {
-  return CallCounts{calls - o.calls,       mem_hits - o.mem_hits, disk_hits - o.disk_hits,
-                    misses - o.misses,     saved_ns - o.saved_ns, compute_ns - o.compute_ns};
+  CallCounts d;
+  d.calls = calls - o.calls;
+  d.mem_hits = mem_hits - o.mem_hits;
+  d.disk_hits = disk_hits - o.disk_hits;
+  d.misses = misses - o.misses;
+  d.saved_ns = saved_ns - o.saved_ns;
+  d.compute_ns = compute_ns - o.compute_ns;
+  d.shared_hits = shared_hits - o.shared_hits;
+  d.shared_writes = shared_writes - o.shared_writes;
+  d.shared_rejected = shared_rejected - o.shared_rejected;
+  return d;
 }
 
 namespace detail {
@@ -54,6 +66,9 @@ CallCounts SiteCounters::snapshot() const noexcept {
     c.misses += s.misses.load(std::memory_order_relaxed);
     c.saved_ns += s.saved_ns.load(std::memory_order_relaxed);
     c.compute_ns += s.compute_ns.load(std::memory_order_relaxed);
+    c.shared_hits += s.shared_hits.load(std::memory_order_relaxed);
+    c.shared_writes += s.shared_writes.load(std::memory_order_relaxed);
+    c.shared_rejected += s.shared_rejected.load(std::memory_order_relaxed);
   }
   return c;
 }
@@ -117,23 +132,34 @@ std::vector<StatsRow> MemoStats::take_unflushed() {
   return out;
 }
 
-void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &out) {
+void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &out, SharedColumns shared) {
   std::size_t name_width = 8;
   for (const StatsRow &r : rows)
     name_width = std::max(name_width, r.name.size());
   auto line = [&](const std::string &name, const std::string &calls, const std::string &mem,
-                  const std::string &disk, const std::string &misses, const std::string &saved) {
-    std::string buf(name_width + 128, '\0');
-    const int n = std::snprintf(buf.data(), buf.size(), "  %-*s %10s %10s %10s %10s %12s\n",
+                  const std::string &disk, const std::string &shared_cols, const std::string &misses,
+                  const std::string &saved) {
+    std::string buf(name_width + 192, '\0');
+    const int n = std::snprintf(buf.data(), buf.size(), "  %-*s %10s %10s %10s%s %10s %12s\n",
                                 static_cast<int>(name_width), name.c_str(), calls.c_str(), mem.c_str(),
-                                disk.c_str(), misses.c_str(), saved.c_str());
+                                disk.c_str(), shared_cols.c_str(), misses.c_str(), saved.c_str());
     out.write(buf.data(), std::min<std::streamsize>(n, static_cast<std::streamsize>(buf.size() - 1)));
   };
+  auto shared_text = [&](const std::string &hits, const std::string &writes, const std::string &rejected) {
+    if (shared == SharedColumns::hide)
+      return std::string();
+    char buf[96];
+    std::snprintf(buf, sizeof buf, " %11s %13s %8s", hits.c_str(), writes.c_str(), rejected.c_str());
+    return std::string(buf);
+  };
   out << "purecc: memo statistics\n";
-  line("function", "calls", "mem hits", "disk hits", "misses", "time saved");
+  line("function", "calls", "mem hits", "disk hits", shared_text("shared hits", "shared writes", "rejected"),
+       "misses", "time saved");
   for (const StatsRow &r : rows) {
     const CallCounts &c = r.counts;
     line(r.name, std::to_string(c.calls), std::to_string(c.mem_hits), std::to_string(c.disk_hits),
+         shared_text(std::to_string(c.shared_hits), std::to_string(c.shared_writes),
+                     std::to_string(c.shared_rejected)),
          std::to_string(c.misses),
          format_duration(std::chrono::nanoseconds(static_cast<std::int64_t>(c.saved_ns))));
   }

@@ -6,6 +6,12 @@ list(APPEND PURECC_RT_SOURCES
   src/memo/memo_cache.cpp
   src/memo/memo_config.cpp
   src/memo/memo_key.cpp
+  src/memo/memo_link.cpp
   src/memo/memo_runtime.cpp
   src/memo/memo_stats.cpp
+  src/memo/redis_address.cpp
+  src/memo/shared_admin.cpp
+  src/memo/shared_secret.cpp
+  src/memo/shared_store.cpp
+  src/memo/shared_writer.cpp
   src/memo/sqlite_db.cpp)

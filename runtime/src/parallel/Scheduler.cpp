@@ -1,10 +1,27 @@
-// Scheduler.cpp — the OpenMP side of purecc's adaptive spawning: keeps the
-// spawn-room counter in step with the team size and opens teams on demand.
+// Scheduler.cpp — purecc's adaptive spawning: keeps the spawn-room counter
+// in step with the team size, and runs purecc's own team: a pool of worker
+// threads that run offered branches (help_request) while a job is open.
 //
-// Only this file calls the OpenMP API, so headers compile without <omp.h>.
-// The static library is built by g++ (libgomp's GOMP_* entry points); a
-// program compiled by clang++ -fopenmp links libomp instead, which exports
-// the same GOMP_* entry points, so one archive serves both.
+// Why its own threads and not `#pragma omp parallel` per job: a program that
+// calls a pure function with one small parallel loop thousands of times
+// opens thousands of teams. libgomp's threads then spin ~300,000 pauses at
+// every region's end and between regions (GOMP_SPINCOUNT; OMP_WAIT_POLICY
+// cannot be changed once libgomp has started), and every region ends in a
+// barrier that waits for each thread to arrive. On a machine where another
+// process keeps a core busy, those spinning threads and that barrier made
+// 2000 such calls take 1.8-2.6 s against 0.16-0.29 s serial (issue 12). The
+// pool's job has no closing barrier (every branch is joined before the job's
+// body returns), an idle worker spins for at most kSpinBeforeSleep and then
+// sleeps on a futex (std::atomic::wait), and opening a job is two atomic
+// increments plus a wake-up that costs a system call only when a worker
+// sleeps. See docs/runtime.md, "Waiting threads".
+//
+// Only this file calls the OpenMP API, so headers compile without <omp.h>:
+// the thread count comes from omp_get_max_threads() (OMP_NUM_THREADS), and
+// teams the user opened still get OpenMP tasks (invoke.h). The static
+// library is built by g++ (libgomp's GOMP_* entry points); a program
+// compiled by clang++ -fopenmp links libomp instead, which exports the same
+// GOMP_* entry points, so one archive serves both.
 #include "purecc/scheduler.h"
 
 #include "purecc/wait_graph.h"
@@ -13,7 +30,10 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdint>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include <time.h>
@@ -94,6 +114,77 @@ void idle_pause(int& misses) noexcept {
   }
 }
 
+// ---- the pool -------------------------------------------------------------
+
+// How long a worker keeps spinning after a job for the next one before it
+// sleeps. Back-to-back jobs (a serial loop over small parallel regions)
+// come within microseconds, so they find the workers awake; on a machine
+// where others need the core, a worker gives it up after this long.
+constexpr auto kSpinBeforeSleep = std::chrono::microseconds(50);
+
+// Jobs open now (run_in_team calls that have not returned); workers help
+// while it is positive. Several user threads may open jobs at once: they
+// share the workers and the offer board.
+constinit std::atomic<int> g_open_jobs{0};
+// Bumped when a job opens; sleeping workers wait for it to change.
+constinit std::atomic<std::uint32_t> g_job_epoch{0};
+// Workers that take part in jobs: the newest job's team size minus one.
+// Workers with a higher index sit jobs out (after set_num_threads(smaller)).
+constinit std::atomic<int> g_team_workers{0};
+std::mutex g_pool_mutex;
+int g_pool_size = 0;  // workers started (never stopped: they sleep)
+
+// Waits until a job opens after `seen` was read: spins for kSpinBeforeSleep,
+// then sleeps on g_job_epoch.
+void wait_for_job(std::uint32_t seen) noexcept {
+  const auto until = std::chrono::steady_clock::now() + kSpinBeforeSleep;
+  for (int i = 0; g_job_epoch.load(std::memory_order_acquire) == seen; ++i) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+    if ((i & 63) == 63 && std::chrono::steady_clock::now() >= until) {
+      g_job_epoch.wait(seen, std::memory_order_acquire);
+      return;
+    }
+  }
+}
+
+void worker_main(int index) noexcept {
+  t_in_own_team = true;
+  while (true) {
+    // Read the epoch before looking for a job: a job that opens in between
+    // bumps it, so the wait below cannot miss it.
+    const std::uint32_t seen = g_job_epoch.load(std::memory_order_acquire);
+    if (g_open_jobs.load(std::memory_order_acquire) == 0 ||
+        index >= g_team_workers.load(std::memory_order_relaxed)) {
+      wait_for_job(seen);
+      continue;
+    }
+    int misses = 0;
+    while (g_open_jobs.load(std::memory_order_acquire) > 0) {
+      if (help_once())
+        misses = 0;
+      else
+        idle_pause(misses);
+    }
+  }
+}
+
+// Starts workers until there are `wanted`; a thread that cannot be started
+// leaves the pool smaller (its branches then run inline: withdrawn at the
+// join), never an error.
+void grow_pool(int wanted) noexcept {
+  std::lock_guard lock(g_pool_mutex);
+  while (g_pool_size < wanted) {
+    try {
+      std::thread(worker_main, g_pool_size).detach();
+    } catch (const std::system_error&) {
+      return;
+    }
+    ++g_pool_size;
+  }
+}
+
 // Marks the calling thread as a member of a purecc team for its lifetime.
 class own_team_scope {
  public:
@@ -159,6 +250,8 @@ bool withdraw(help_request* r) noexcept {
 }
 
 exec_context current_context() noexcept {
+  // purecc's own workers are not OpenMP threads: ask our own flag first.
+  if (t_in_own_team) return exec_context::in_team;
   if (omp_in_parallel()) {
     // Already inside an active region (ours or the user's): tasks go to it.
     return omp_get_num_threads() > 1 ? exec_context::in_team : exec_context::serial;
@@ -169,19 +262,21 @@ exec_context current_context() noexcept {
 }
 
 void run_in_team(void (*body)(void*) noexcept, void* ctx) {
-  std::atomic<bool> finished{false};
-#pragma omp parallel shared(finished)
-  {
-    own_team_scope member;
-    if (omp_get_thread_num() == 0) {
-      body(ctx);
-      finished.store(true, std::memory_order_release);
-    } else {
-      // A worker: run offered branches until the job is over. Every branch
-      // is joined before body returns, so none is left when it ends.
-      help_until(finished);
-    }
+  const int workers = std::max(omp_get_max_threads(), 1) - 1;
+  if (workers > 0) {
+    grow_pool(workers);
+    g_team_workers.store(workers, std::memory_order_relaxed);
   }
+  own_team_scope member;
+  // Open the job: workers that spin see the epoch change; sleeping ones are
+  // woken (a system call only when some worker sleeps).
+  g_open_jobs.fetch_add(1, std::memory_order_seq_cst);
+  g_job_epoch.fetch_add(1, std::memory_order_seq_cst);
+  g_job_epoch.notify_all();
+  body(ctx);
+  // No closing barrier: body joined every branch it offered, so no worker
+  // holds anything of this job; they notice the close on their own.
+  g_open_jobs.fetch_sub(1, std::memory_order_release);
 }
 
 }  // namespace purecc::detail

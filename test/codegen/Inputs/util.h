@@ -1,3 +1,3 @@
 #pragma once
-[[pure]] inline long norm(long x) { return x < 0 ? -x : x; }
+[[pure]] inline long norm(long x) { long r = 0; for (long i = x < 0 ? x : -x; i < 0; ++i) ++r; return r; }
 [[pure]] inline long twice(long x) { return norm(x) + norm(x); }

@@ -1,0 +1,221 @@
+//===- MayThrow.cpp - can this code end by throwing an exception? ---------===//
+#include "MayThrow.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/Builtins.h"
+
+#include <optional>
+#include <vector>
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// What a call to FD promises without looking at its body.
+enum class Promise { NoThrow, MayThrow, SeeBody };
+
+bool isAllocationFailure(const FunctionDecl *FD) {
+  if (FD->getDeclName().getCXXOverloadedOperator() == OO_New ||
+      FD->getDeclName().getCXXOverloadedOperator() == OO_Array_New)
+    return FD->isReplaceableGlobalAllocationFunction();
+  if (!FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
+    return false;
+  return FD->getName() == "__throw_bad_alloc" || FD->getName() == "__throw_bad_array_new_length";
+}
+
+/// The exception specification's word, when it has one that is resolved
+/// (an implicit member's may not be: Clang computes it only when needed).
+std::optional<bool> specSaysNoThrow(QualType T) {
+  const auto *FPT = T->getAs<FunctionProtoType>();
+  if (!FPT)
+    return std::nullopt;
+  switch (FPT->getExceptionSpecType()) {
+  case EST_Unparsed:
+  case EST_Unevaluated:
+  case EST_Uninstantiated:
+  case EST_DependentNoexcept:
+  case EST_None:
+    return std::nullopt;
+  default:
+    return FPT->canThrow() == CT_Cannot;
+  }
+}
+
+Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx) {
+  std::optional<bool> Spec = specSaysNoThrow(FD->getType());
+  if (Spec && *Spec)
+    return Promise::NoThrow;
+  // Destructors are noexcept unless declared otherwise.
+  if (isa<CXXDestructorDecl>(FD))
+    return Spec ? Promise::MayThrow : Promise::NoThrow;
+  if (isAllocationFailure(FD))
+    return Promise::NoThrow;
+  if (unsigned ID = FD->getBuiltinID())
+    return Ctx.BuiltinInfo.isConst(ID) || Ctx.BuiltinInfo.isConstWithoutErrnoAndExceptions(ID) ||
+                   Ctx.BuiltinInfo.isNoThrow(ID)
+               ? Promise::NoThrow
+               : Promise::MayThrow;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isVirtual())
+    return Promise::MayThrow; // an override may throw
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def || Def->isDependentContext())
+    return Promise::MayThrow;
+  return Promise::SeeBody;
+}
+
+/// What one body does by itself: throws, calls something that may throw
+/// by its promise, or calls functions whose bodies decide.
+struct Direct {
+  bool Throws = false;
+  std::vector<const FunctionDecl *> Callees;
+};
+
+class DirectScan : public RecursiveASTVisitor<DirectScan> {
+public:
+  DirectScan(ASTContext &Ctx, Direct &Out) : Ctx(Ctx), Out(Out) {}
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  // A lambda's body runs when the lambda is called (a call seen as such).
+  bool shouldVisitLambdaBody() const { return false; }
+
+  bool VisitCXXThrowExpr(CXXThrowExpr *) { return stop(); }
+  bool VisitCXXDynamicCastExpr(CXXDynamicCastExpr *E) {
+    if (E->getType()->isReferenceType())
+      return stop();
+    return true;
+  }
+  bool VisitCXXTypeidExpr(CXXTypeidExpr *E) {
+    if (E->isPotentiallyEvaluated())
+      return stop();
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      return callee(FD);
+    // Through a pointer: the pointer's type may promise noexcept.
+    QualType T = CE->getCallee()->getType();
+    if (const auto *PT = T->getAs<PointerType>())
+      T = PT->getPointeeType();
+    if (std::optional<bool> Spec = specSaysNoThrow(T); Spec && *Spec)
+      return true;
+    return stop();
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return callee(E->getConstructor()); }
+  bool VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
+    return callee(E->getConstructor());
+  }
+  bool VisitCXXNewExpr(CXXNewExpr *E) {
+    if (const FunctionDecl *New = E->getOperatorNew())
+      return callee(New);
+    return true;
+  }
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+    if (const CXXDestructorDecl *D = E->getTemporary()->getDestructor())
+      return callee(D);
+    return true;
+  }
+  // Unresolved code in a template pattern: nothing is known.
+  bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *) { return stop(); }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *) { return stop(); }
+
+private:
+  bool stop() {
+    Out.Throws = true;
+    return false;
+  }
+  bool callee(const FunctionDecl *FD) {
+    switch (promiseOf(FD, Ctx)) {
+    case Promise::NoThrow: return true;
+    case Promise::MayThrow: return stop();
+    case Promise::SeeBody: {
+      const FunctionDecl *Def = nullptr;
+      FD->hasBody(Def);
+      Out.Callees.push_back(Def);
+      return true;
+    }
+    }
+    return true;
+  }
+
+  ASTContext &Ctx;
+  Direct &Out;
+};
+
+Direct scanDirect(const Stmt *S, ASTContext &Ctx) {
+  Direct D;
+  DirectScan(Ctx, D).TraverseStmt(const_cast<Stmt *>(S));
+  return D;
+}
+
+Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx) {
+  Direct D;
+  // The whole declaration: a constructor's member initializers too.
+  DirectScan(Ctx, D).TraverseDecl(const_cast<FunctionDecl *>(Def));
+  return D;
+}
+
+} // namespace
+
+bool MayThrow::mayThrow(const FunctionDecl *FD) {
+  if (!FD)
+    return true;
+  switch (promiseOf(FD, Ctx)) {
+  case Promise::NoThrow: return false;
+  case Promise::MayThrow: return true;
+  case Promise::SeeBody: break;
+  }
+  const FunctionDecl *Root = nullptr;
+  FD->hasBody(Root);
+  if (auto It = Known.find(Root); It != Known.end())
+    return It->second;
+
+  // Every function reachable through visible bodies, with its own facts;
+  // then "may throw" flows from callees to callers until nothing changes
+  // (recursion: a cycle with no throw in it cannot throw).
+  llvm::DenseMap<const FunctionDecl *, Direct> Graph;
+  std::vector<const FunctionDecl *> Work{Root};
+  while (!Work.empty()) {
+    const FunctionDecl *F = Work.back();
+    Work.pop_back();
+    if (Graph.count(F) || Known.count(F))
+      continue;
+    Direct D = scanDirect(F, Ctx);
+    for (const FunctionDecl *C : D.Callees)
+      Work.push_back(C);
+    Graph.try_emplace(F, std::move(D));
+  }
+  llvm::DenseMap<const FunctionDecl *, bool> Throws;
+  for (auto &[F, D] : Graph)
+    Throws[F] = D.Throws;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (auto &[F, D] : Graph) {
+      if (Throws[F])
+        continue;
+      for (const FunctionDecl *C : D.Callees) {
+        auto K = Known.find(C);
+        if (K != Known.end() ? K->second : Throws[C]) {
+          Throws[F] = Changed = true;
+          break;
+        }
+      }
+    }
+  }
+  for (auto &[F, T] : Throws)
+    Known[F] = T;
+  return Known[Root];
+}
+
+bool MayThrow::mayThrow(const Stmt *S) {
+  Direct D = scanDirect(S, Ctx);
+  if (D.Throws)
+    return true;
+  for (const FunctionDecl *C : D.Callees)
+    if (mayThrow(C))
+      return true;
+  return false;
+}
+
+} // namespace purecc

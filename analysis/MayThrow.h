@@ -1,0 +1,50 @@
+//===- MayThrow.h - can this code end by throwing an exception? -----------===//
+//
+// The may-throw fact. Parallel code must not evaluate a call the serial
+// program would not have reached: in `long v = check(x); long s = run(x);`
+// the serial program never calls `run` when `check` throws, so the two run
+// side by side only when `check` cannot throw (docs/codegen.md,
+// "Speculation"). This analysis answers "can evaluating this end in an
+// exception?" conservatively (a "no" is a proof):
+//
+//  * a `throw` expression may throw (even inside a `try`: not looked into);
+//  * a call may throw unless the callee is `noexcept` (or a destructor, or
+//    a const builtin such as libm), or its body is visible and, followed
+//    through every callee's visible body (recursion included: a fixed point
+//    over the call graph), contains no `throw` and no call that may throw;
+//  * virtual calls, calls through pointers, `dynamic_cast` to a reference
+//    and `typeid` of a polymorphic object may throw unless `noexcept`;
+//  * allocation failure is exempt, as `errno` is: the global `operator new`
+//    and libstdc++'s `__throw_bad_alloc` are taken not to throw. A program
+//    out of memory is not one whose exceptions purecc keeps in order.
+//
+//   MayThrow Throws(Ctx);
+//   if (!Throws.mayThrow(Stmt)) ... // evaluating Stmt cannot throw
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace purecc {
+
+class MayThrow {
+public:
+  explicit MayThrow(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+
+  /// Whether evaluating S (an expression or a statement) may throw.
+  bool mayThrow(const clang::Stmt *S);
+
+  /// Whether a call to FD may throw (its own exception specification and,
+  /// without one, its body and its callees' bodies).
+  bool mayThrow(const clang::FunctionDecl *FD);
+
+private:
+  clang::ASTContext &Ctx;
+  /// Final answers, for every function whose call graph was explored.
+  llvm::DenseMap<const clang::FunctionDecl *, bool> Known;
+};
+
+} // namespace purecc

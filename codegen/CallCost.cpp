@@ -1,0 +1,129 @@
+//===- CallCost.cpp - is a call worth a parallel task? ---------------------===//
+#include "CallCost.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#include <vector>
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// Standard algorithms whose work grows with the range they are given.
+bool isRangeAlgorithm(const FunctionDecl *FD) {
+  if (!FD->isInStdNamespace() || !FD->getDeclName().isIdentifier() || isa<CXXMethodDecl>(FD))
+    return false;
+  return llvm::StringSwitch<bool>(FD->getName())
+      .Cases("accumulate", "reduce", "transform_reduce", "inner_product", "partial_sum", true)
+      .Cases("sort", "stable_sort", "partial_sort", "nth_element", "for_each", true)
+      .Cases("transform", "copy", "copy_if", "fill", "generate", true)
+      .Cases("find", "find_if", "count", "count_if", "search", true)
+      .Cases("all_of", "any_of", "none_of", "equal", "mismatch", true)
+      .Cases("min_element", "max_element", "minmax_element", "unique", "reverse", true)
+      .Cases("lower_bound", "upper_bound", "binary_search", "merge", "rotate", true)
+      .Default(false);
+}
+
+/// What one body does by itself.
+struct Body {
+  bool Loops = false;   // a loop, an opaque user callee, or a range algorithm
+  std::vector<const FunctionDecl *> Callees; // user functions with visible bodies
+};
+
+class BodyScan : public RecursiveASTVisitor<BodyScan> {
+public:
+  BodyScan(const SourceManager &SM, Body &Out) : SM(SM), Out(Out) {}
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool VisitForStmt(ForStmt *) { return loop(); }
+  bool VisitWhileStmt(WhileStmt *) { return loop(); }
+  bool VisitDoStmt(DoStmt *) { return loop(); }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *) { return loop(); }
+  bool VisitGotoStmt(GotoStmt *) { return loop(); } // may jump back
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD)
+      return loop(); // through a pointer: unknown
+    return callee(FD);
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return callee(E->getConstructor()); }
+
+private:
+  bool loop() {
+    Out.Loops = true;
+    return false;
+  }
+  bool callee(const FunctionDecl *FD) {
+    if (FD->getBuiltinID())
+      return true;
+    if (SM.isInSystemHeader(FD->getLocation()) || FD->isInStdNamespace())
+      return isRangeAlgorithm(FD) ? loop() : true;
+    const FunctionDecl *Def = nullptr;
+    if (!FD->hasBody(Def) || !Def)
+      return FD->isDefaulted() ? true : loop(); // defined elsewhere: unknown cost
+    Out.Callees.push_back(Def);
+    return true;
+  }
+
+  const SourceManager &SM;
+  Body &Out;
+};
+
+} // namespace
+
+bool CallCost::worthATask(const FunctionDecl *FD) {
+  const FunctionDecl *Root = nullptr;
+  if (!FD || !FD->hasBody(Root) || !Root)
+    return true; // unknown cost: the benefit of the doubt
+  if (auto It = Known.find(Root); It != Known.end())
+    return It->second;
+  // The user functions reachable through visible bodies.
+  llvm::DenseMap<const FunctionDecl *, Body> Graph;
+  std::vector<const FunctionDecl *> Work{Root};
+  bool Loops = false;
+  while (!Work.empty() && !Loops) {
+    const FunctionDecl *F = Work.back();
+    Work.pop_back();
+    if (Graph.count(F))
+      continue;
+    Body B;
+    BodyScan(Ctx.getSourceManager(), B).TraverseDecl(const_cast<FunctionDecl *>(F));
+    Loops |= B.Loops;
+    for (const FunctionDecl *C : B.Callees)
+      Work.push_back(C);
+    Graph.try_emplace(F, std::move(B));
+  }
+  // Recursion: a cycle in that graph (depth-first search, colours).
+  bool Recursion = false;
+  if (!Loops) {
+    enum Colour { White, Grey, Black };
+    llvm::DenseMap<const FunctionDecl *, Colour> C;
+    std::vector<std::pair<const FunctionDecl *, size_t>> Stack{{Root, 0}};
+    C[Root] = Grey;
+    while (!Stack.empty() && !Recursion) {
+      auto &[F, Next] = Stack.back();
+      const std::vector<const FunctionDecl *> &Callees = Graph[F].Callees;
+      if (Next == Callees.size()) {
+        C[F] = Black;
+        Stack.pop_back();
+        continue;
+      }
+      const FunctionDecl *Callee = Callees[Next++];
+      Colour &K = C[Callee];
+      if (K == Grey)
+        Recursion = true;
+      else if (K == White) {
+        K = Grey;
+        Stack.push_back({Callee, 0});
+      }
+    }
+  }
+  return Known[Root] = Loops || Recursion;
+}
+
+} // namespace purecc

@@ -1,0 +1,110 @@
+// RUN: %purecc check %s -- -std=c++20 -ferror-limit=0 -Xclang -verify
+// RUN: %purecc check --suggest %s -- -std=c++20 -DUNANNOTATED -Xclang -verify=suggest
+//
+// Library functions whose result depends on the global locale, the
+// floating-point environment or the process environment read global
+// state: never pure, never suggested (a memoized result would outlive a
+// change of locale). Each is named with the reason.
+#include <cctype>
+#include <cfenv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <charconv>
+#include <sstream>
+#include <string>
+
+#ifdef UNANNOTATED
+#define PURE
+#else
+#define PURE [[pure]]
+#endif
+
+// Nothing in this file may be suggested but these two: integer to_string
+// and the locale-free <charconv> forms.
+PURE std::string digits(int x) { return std::to_string(x); } // suggest-remark {{function 'digits' can be declared pure}}
+PURE int parse(const char *s, int n) { // suggest-remark {{function 'parse' can be declared pure}}
+  int v = 0;
+  std::from_chars(s, s + n, v);
+  return v;
+}
+
+PURE std::string grouped(long x) { // expected-note {{'grouped' declared pure here}}
+  std::ostringstream os; // expected-error {{pure function 'grouped' calls 'std::basic_ostringstream<char>::basic_ostringstream', which depends on the global locale [purecc-impure-library]}}
+  os << x;
+  return os.str();
+}
+
+PURE double read_back(const std::string &s) { // expected-note {{'read_back' declared pure here}}
+  std::istringstream is(s); // expected-error {{pure function 'read_back' calls 'std::basic_istringstream<char>::basic_istringstream', which depends on the global locale [purecc-impure-library]}}
+  double d = 0;
+  is >> d;
+  return d;
+}
+
+PURE std::string both(const std::string &s) { // expected-note {{'both' declared pure here}}
+  std::stringstream ss; // expected-error {{pure function 'both' calls 'std::basic_stringstream<char>::basic_stringstream', which depends on the global locale [purecc-impure-library]}}
+  ss << s;
+  return ss.str();
+}
+
+PURE std::string fraction(double x) { // expected-note {{'fraction' declared pure here}}
+  return std::to_string(x); // expected-error {{pure function 'fraction' calls 'std::to_string', which formats through the global locale [purecc-impure-library]}}
+}
+
+PURE int lower(int c) { // expected-note {{'lower' declared pure here}}
+  return std::tolower(c); // expected-error {{pure function 'lower' calls 'tolower', which depends on the global locale [purecc-impure-library]}}
+}
+
+PURE int upper(int c) { // expected-note {{'upper' declared pure here}}
+  return toupper(c); // expected-error {{pure function 'upper' calls 'toupper', which depends on the global locale [purecc-impure-library]}}
+}
+
+PURE bool letter(int c) { // expected-note 12 {{'letter' declared pure here}}
+  return std::isalpha(c) // expected-error {{pure function 'letter' calls 'isalpha', which depends on the global locale [purecc-impure-library]}}
+      || std::isdigit(c) // expected-error {{pure function 'letter' calls 'isdigit', which depends on the global locale [purecc-impure-library]}}
+      || std::isalnum(c) // expected-error {{pure function 'letter' calls 'isalnum', which depends on the global locale [purecc-impure-library]}}
+      || std::isspace(c) // expected-error {{pure function 'letter' calls 'isspace', which depends on the global locale [purecc-impure-library]}}
+      || std::isupper(c) // expected-error {{pure function 'letter' calls 'isupper', which depends on the global locale [purecc-impure-library]}}
+      || std::islower(c) // expected-error {{pure function 'letter' calls 'islower', which depends on the global locale [purecc-impure-library]}}
+      || std::isxdigit(c) // expected-error {{pure function 'letter' calls 'isxdigit', which depends on the global locale [purecc-impure-library]}}
+      || std::ispunct(c) // expected-error {{pure function 'letter' calls 'ispunct', which depends on the global locale [purecc-impure-library]}}
+      || std::isprint(c) // expected-error {{pure function 'letter' calls 'isprint', which depends on the global locale [purecc-impure-library]}}
+      || std::isgraph(c) // expected-error {{pure function 'letter' calls 'isgraph', which depends on the global locale [purecc-impure-library]}}
+      || std::iscntrl(c) // expected-error {{pure function 'letter' calls 'iscntrl', which depends on the global locale [purecc-impure-library]}}
+      || std::isblank(c); // expected-error {{pure function 'letter' calls 'isblank', which depends on the global locale [purecc-impure-library]}}
+}
+
+PURE double number(const std::string &s) { // expected-note 2 {{'number' declared pure here}}
+  return std::stod(s) // expected-error {{pure function 'number' calls 'std::stod', which depends on the global locale [purecc-impure-library]}}
+       + std::stoi(s); // expected-error {{pure function 'number' calls 'std::stoi', which depends on the global locale [purecc-impure-library]}}
+}
+
+PURE double c_number(const char *s) { // expected-note 3 {{'c_number' declared pure here}}
+  return std::strtod(s, nullptr) // expected-error {{pure function 'c_number' calls 'strtod', which depends on the global locale [purecc-impure-library]}}
+       + std::atoi(s) // expected-error {{pure function 'c_number' calls 'atoi', which depends on the global locale [purecc-impure-library]}}
+       + std::strtol(s, nullptr, 10); // expected-error {{pure function 'c_number' calls 'strtol', which depends on the global locale [purecc-impure-library]}}
+}
+
+PURE int format(double x) { // expected-note {{'format' declared pure here}}
+  char buf[64];
+  return std::snprintf(buf, sizeof buf, "%.2f", x); // expected-error {{pure function 'format' calls 'snprintf', which formats through the global locale [purecc-impure-library]}}
+}
+
+PURE double rounded(double x) { // expected-note 2 {{'rounded' declared pure here}}
+  return std::nearbyint(x) // expected-error {{pure function 'rounded' calls 'nearbyint', which depends on the floating-point environment [purecc-impure-library]}}
+       + std::rint(x); // expected-error {{pure function 'rounded' calls 'rint', which depends on the floating-point environment [purecc-impure-library]}}
+}
+
+PURE int mode(int) { // expected-note {{'mode' declared pure here}}
+  return std::fegetround(); // expected-error {{pure function 'mode' calls 'fegetround', which depends on the floating-point environment [purecc-impure-library]}}
+}
+
+PURE int set_mode(int m) { // expected-note {{'set_mode' declared pure here}}
+  return std::fesetround(m); // expected-error {{pure function 'set_mode' calls 'fesetround', which changes the floating-point environment [purecc-impure-library]}}
+}
+
+PURE bool configured(const char *name) { // expected-note {{'configured' declared pure here}}
+  return std::getenv(name) != nullptr; // expected-error {{pure function 'configured' calls 'getenv', which reads the environment [purecc-impure-library]}}
+}

@@ -1,0 +1,2 @@
+#pragma once
+inline long twice(long x) { return 2 * x; }

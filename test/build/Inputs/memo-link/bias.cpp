@@ -1,0 +1,1 @@
+[[pure]] double bias(double x) { return 0 * x; }

@@ -1,0 +1,52 @@
+// Parallel calls must pay: a task costs far more than a call that runs a
+// few instructions. Calls run in parallel only when at least two of them do
+// enough work: a loop or recursion in what they run, followed through the
+// bodies purecc sees (or a body it cannot see: the benefit of the doubt).
+// RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <cstdio>
+#include <string>
+
+// A one-character string, as a parser builds them (issue 13: 3-7x slower
+// as tasks).
+[[pure]] std::string one(char c) { return std::string(1, c); }
+[[pure]] long twice(long x) { return 2 * x; }
+[[pure]] long fib(long n) {
+  if (n < 2)
+    return n;
+  return fib(n - 1) + fib(n - 2);
+  // REMARK: call-cost.cpp:[[@LINE-1]]:10: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
+}
+[[pure]] long sum(long n) {
+  long s = 0;
+  for (long i = 0; i < n; ++i)
+    s += i % 3;
+  return s;
+}
+// No loop of its own, but it calls one.
+[[pure]] long wrapped(long n) { return twice(sum(n)); }
+// Defined below: its body is seen all the same.
+[[pure]] long elsewhere(long n);
+
+// CHECK: {{^}}[[PURE:/\*\[\[pure\]\]\*/]] std::string pair_of(char a, char b) { return one(a) + one(b); }
+[[pure]] std::string pair_of(char a, char b) { return one(a) + one(b); }
+// REMARK: call-cost.cpp:[[@LINE-1]]:55: remark: calls to 'one' and 'one' not parallelized: 'one' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+
+int main() {
+  std::string s = one('a') + one('b');
+  // REMARK: call-cost.cpp:[[@LINE-1]]:19: remark: calls to 'one' and 'one' not parallelized: 'one' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+  // CHECK: {{^}}  std::string s = one('a') + one('b');
+  long a = twice(3) + sum(1000);
+  // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'twice' and 'sum' not parallelized: 'twice' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+  long b = fib(20) + wrapped(1000);
+  // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'fib' and 'wrapped' run in parallel [purecc-parallel-calls]
+  long c = sum(10) + elsewhere(10);
+  // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'sum' and 'elsewhere' not parallelized: 'elsewhere' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+  std::printf("%s %ld %ld %ld %s\n", s.c_str(), a, b, c, pair_of('x', 'y').c_str());
+  return 0;
+}
+
+long elsewhere(long n) { return n + 1; }
+// OUT: ab 1005 8763 20 xy

@@ -1,0 +1,72 @@
+// What a unit tells the linked program about its functions (issue 12, item
+// 8; docs/memo.md, "Callees in other files"). A memo site names, by linker
+// symbol, what its function depends on that this unit does not define; the
+// unit's .note.purecc records each pure function it defines with external
+// linkage (its fingerprint and its own external symbols), also those that
+// are not memoized. Inline, static and implicitly instantiated functions are
+// defined wherever they are called and get no record.
+// RUN: %purecc rewrite %s -o %t.cpp -- -std=c++20
+// RUN: FileCheck %s --input-file=%t.cpp
+// RUN: %purecc rewrite --dump-after=plan %s -o /dev/null -- -std=c++20 | FileCheck %s --check-prefix=PLAN
+// RUN: %cxx %rt_cflags -std=c++20 -Wall -Wextra -Werror -c %t.cpp -o %t.g.o
+// RUN: %clangxx %rt_cflags -std=c++20 -Wall -Wextra -Werror -c %t.cpp -o %t.c.o
+// RUN: readelf -n %t.g.o | FileCheck %s --check-prefix=ELF
+// RUN: readelf -n %t.c.o | FileCheck %s --check-prefix=ELF
+
+#include <cmath>
+
+[[pure]] double kernel(double x);                 // defined in another file
+extern "C" [[pure]] double c_kernel(double x);     // extern "C": its plain name
+extern const double scale;                         // a constant defined elsewhere
+namespace geo {
+[[pure]] double area(double r);
+}
+
+struct Shape {
+  [[pure]] virtual double size() const { return 1; }
+  virtual ~Shape() = default;
+};
+
+[[pure]] static double local_helper(double x) { return x + 1; }
+[[pure]] inline double inline_helper(double x) { return x - 1; }
+template <class T> [[pure]] T twice(T x) { return x + x; }
+template <> [[pure]] double twice<double>(double x) { return x * 2; }
+
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double integral(int n) { static const purecc::MemoSite purecc_site{{[0-9]+}}{"integral", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "_Z6kerneld _ZN3geo4areaEd c_kernel scale sin"};
+[[pure, purecc::memo]] double integral(int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += kernel(i) + c_kernel(i) + geo::area(i) * scale + std::sin(double(i)) + local_helper(i) + inline_helper(i);
+  return s;
+}
+// PLAN: memo [[@LINE-6]]:31 integral fingerprint 0x{{[0-9a-f]+}}:0x{{[0-9a-f]+}} linked _Z6kerneld _ZN3geo4areaEd c_kernel scale sin
+
+// Everything it calls is here: no symbol list.
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double local(int n) { static const purecc::MemoSite purecc_site{{[0-9]+}}{"local", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL};
+[[pure, purecc::memo]] double local(int n) { return local_helper(n) + twice(n); }
+
+// A virtual call may run an override from anywhere: the whole program.
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double measured(int n) { static const purecc::MemoSite purecc_site{{[0-9]+}}{"measured", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "@program"};
+[[pure, purecc::memo]] double measured(int n) {
+  Shape s;
+  const Shape &r = s;
+  return r.size() * n;
+}
+
+// Not memoized: recorded for other units' memoized callers.
+[[pure]] double weight(double x) { return kernel(x) * 2; }
+
+// Not pure: nobody's pure function can call it, no record.
+double g_calls = 0;
+double counted(double x) { g_calls += 1; return x; }
+
+int main() { return integral(3) + local(2) + measured(1) + counted(weight(1)) > 0 ? 0 : 1; }
+
+// CHECK: {{^}}{{\[\[}}gnu::used, gnu::retain, gnu::section(".note.purecc"), gnu::aligned(4)]] static const struct { unsigned namesz, descsz, type; char name[8]; char desc[{{[0-9]+}}]; } purecc_link_note{{[0-9]+}} = {7, {{[0-9]+}}, 1, "purecc", "_Z5locali {{[0-9a-f]+}}\n_Z5twiceIdET_S0_ {{[0-9a-f]+}}\n_Z6weightd {{[0-9a-f]+}} _Z6kerneld\n_Z8integrali {{[0-9a-f]+}} _Z6kerneld _ZN3geo4areaEd c_kernel scale sin\n_Z8measuredi {{[0-9a-f]+}} @program\n"};
+// PLAN: link-note {{[0-9]+}}:1 5 records
+
+// The compilers make it an ELF note, which the linker keeps in a PT_NOTE
+// segment for the runtime to read.
+// ELF: Displaying notes found in: .note.purecc
+// ELF-NEXT: Owner{{.*}}Description
+// ELF-NEXT: purecc {{.*}}NT_VERSION
