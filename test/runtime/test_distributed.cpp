@@ -148,6 +148,13 @@ TEST(Distributed, NoShippingFromInsideAParallelRegionOrANode) {
   }
   EXPECT_EQ(cluster.jobs, 0);
   EXPECT_TRUE(purecc::may_ship_from_this_thread());
+  // Branches of a parallel call run in purecc's team when it has 2+ threads:
+  // none of them ships (one job at a time, from serial code).
+  auto [a, b] = purecc::parallel_invoke(
+      [] { return purecc::distributed_reduce(wave_sum, 0, 1000, 0.0, 0.5); },
+      [] { return purecc::distributed_reduce(wave_sum, 0, 1000, 0.0, 0.25); });
+  EXPECT_EQ(cluster.jobs, purecc::num_threads() > 1 ? 0 : 2);
+  EXPECT_NE(a, b);
 }
 
 TEST(TaskRegistry, FindsEntriesAndDigestsThem) {

@@ -31,21 +31,21 @@ namespace purecc {
 /// canonical bytes, and the range with its leaf size.
 struct RangeJob {
   const TaskEntry *task = nullptr;
-  std::string args;
+  std::string args{};
   /// End offset in `args` of each argument, so a backend can ship large
   /// arguments separately (by content hash) from small ones.
-  std::vector<std::size_t> arg_ends;
+  std::vector<std::size_t> arg_ends{};
   std::int64_t begin = 0, end = 0, leaf = 1;
   /// The memo namespace of the calling code (memo_key.h): persisted node
   /// results are keyed like a memoized call of
   /// task(args..., node begin, node end, leaf).
-  Hash128 memo_namespace;
+  Hash128 memo_namespace{};
 };
 
 /// The canonical result bytes of one node [begin, end) of the split tree.
 struct NodeResult {
   std::int64_t begin = 0, end = 0;
-  std::string bytes;
+  std::string bytes{};
 };
 
 class ClusterBackend {
@@ -60,9 +60,10 @@ public:
   virtual std::vector<NodeResult> run(const RangeJob &job) = 0;
 };
 
-/// True on a thread that may hand a range call to the cluster: outside any
-/// OpenMP parallel region and not inside a node this process is running
-/// for the cluster (nested parallelism stays on the rank's own cores).
+/// True on a thread that may hand a range call to the cluster: not inside a
+/// team of 2+ threads (purecc's or an OpenMP one) and not inside a node this
+/// process is running for the cluster (nested parallelism stays on the
+/// rank's own cores).
 bool may_ship_from_this_thread() noexcept;
 
 /// Marks the current thread as running a cluster node while it lives.

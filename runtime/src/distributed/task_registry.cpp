@@ -1,6 +1,7 @@
 // The task registry, the executable's build id and the cluster hook (core
 // runtime: none of this needs MPI).
 #include "purecc/cluster.h"
+#include "purecc/scheduler.h"
 #include "purecc/task_registry.h"
 
 #include <algorithm>
@@ -10,7 +11,6 @@
 #include <link.h>
 #include <map>
 #include <mutex>
-#include <omp.h>
 
 namespace purecc {
 namespace {
@@ -106,7 +106,12 @@ std::string executable_build_id() {
   return id;
 }
 
-bool may_ship_from_this_thread() noexcept { return !t_in_node && !omp_in_parallel(); }
+// Inside a team (purecc's own pool or a user's OpenMP team) several
+// threads could ship at once; the backend takes one job at a time, from
+// rank 0's serial code.
+bool may_ship_from_this_thread() noexcept {
+  return !t_in_node && detail::current_context() != detail::exec_context::in_team;
+}
 NodeScope::NodeScope() noexcept : outer_(t_in_node) { t_in_node = true; }
 NodeScope::~NodeScope() { t_in_node = outer_; }
 
