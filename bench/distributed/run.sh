@@ -32,7 +32,7 @@ trap 'rm -rf "$tmp"' EXIT
 bin=$tmp/dist_bench
 g++ -std=c++20 -O2 -fopenmp -I"$repo/runtime/include" "$repo/bench/distributed/dist_bench.cpp" \
   -o "$bin" -Wl,--wrap=main "$build/runtime/libpurecc_rt_mpi.a" "$build/runtime/libpurecc_rt.a" \
-  -lxxhash -lsqlite3 $(pkg-config --libs ompi-c)
+  -lxxhash -lsqlite3 -lhiredis -lcrypto $(pkg-config --libs ompi-c)
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
 export OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_btl_tcp_if_include=lo PURECC_MEMO=off
 mpi() { timeout 600 mpirun --bind-to none "$@"; }
