@@ -21,3 +21,7 @@
 #include "purecc/range_tree.h"
 #include "purecc/reduce.h"
 #include "purecc/parallel_for.h"
+#include "purecc/task_registry.h"
+#include "purecc/remote_error.h"
+#include "purecc/cluster.h"
+#include "purecc/distributed.h"

@@ -1,0 +1,51 @@
+// launch.cpp — how a program linked with purecc_rt_mpi starts under mpirun/srun.
+//
+// The program is linked with `-Wl,--wrap=main` (purecc_rt_mpi's CMake target
+// and the documented Makefile flags add it), so the C runtime calls
+// __wrap_main below instead of the user's main, and __real_main is the
+// user's main. Why this hook and not a constructor: by the time the C
+// runtime calls main, every static initializer of the program has run — the
+// task registry is complete and the globals a task may read are
+// initialized. A constructor that entered the serve loop would run tasks
+// against half-initialized globals. And linking without the flag is a link
+// error (undefined __real_main), not a silent run of main on every rank.
+//
+// Without a launcher's environment nothing here touches MPI: main runs
+// as if the library were not linked.
+#include "mpi_backend.h"
+
+#include <cstdlib>
+#include <memory>
+
+extern "C" int __real_main(int argc, char **argv, char **envp);
+
+namespace {
+
+std::unique_ptr<purecc::mpi::MpiBackend> g_backend;
+
+void finish_at_exit() {
+  if (!g_backend)
+    return;
+  purecc::set_active_cluster(nullptr);
+  g_backend->finish();
+}
+
+} // namespace
+
+extern "C" int __wrap_main(int argc, char **argv, char **envp) {
+  if (!purecc::mpi::launched_by_mpi())
+    return __real_main(argc, argv, envp);
+  std::unique_ptr<purecc::mpi::MpiBackend> backend = purecc::mpi::MpiBackend::start();
+  if (!backend->consistent())
+    return 2;
+  if (backend->rank() != 0) {
+    backend->serve();
+    return 0;
+  }
+  g_backend = std::move(backend);
+  purecc::set_active_cluster(g_backend.get());
+  // Registered after every static initializer's destructor registration, so
+  // it runs first at exit: the workers are released before globals die.
+  std::atexit(finish_at_exit);
+  return __real_main(argc, argv, envp);
+}

@@ -1,0 +1,155 @@
+// mpi_backend.h — the Open MPI implementation of purecc::ClusterBackend.
+//
+// Running model: one communication thread per rank initializes MPI
+// (MPI_THREAD_FUNNELED: it is the only thread that ever calls MPI), checks
+// that every rank runs the same build, then moves messages until the end.
+// Rank 0 runs `main`; when main hands a range job to run(), rank 0's main
+// thread computes nodes itself while the communication thread keeps up to
+// `in_flight` nodes queued at every other rank. Other ranks never run main:
+// their main thread executes received nodes one after another (each on all
+// of that rank's cores) until rank 0 says stop. At the end every rank has
+// drained its sends before MPI_Finalize, so nothing hangs there.
+//
+// Usage (what launch.cpp does before main):
+//   if (auto *b = purecc::mpi::MpiBackend::start()) { ... b->serve() / b->finish() ... }
+#pragma once
+
+#include "blob_lru.h"
+#include "node_plan.h"
+
+#include "purecc/cluster.h"
+#include "purecc/remote_error.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace purecc::mpi {
+
+/// Read from the environment on rank 0 and broadcast to every rank.
+struct Settings {
+  std::int64_t in_flight = 4;                     ///< PURECC_MPI_IN_FLIGHT
+  std::uint64_t blob_min = std::uint64_t{64} << 10; ///< PURECC_MPI_BLOB_MIN
+  std::uint64_t blob_cache = std::uint64_t{1} << 30; ///< PURECC_MPI_BLOB_CACHE
+  std::int64_t poll_max_us = 200;                 ///< PURECC_MPI_POLL_US
+  bool root_works = true; ///< PURECC_MPI_ROOT_WORKS (rank 0 only): rank 0 computes nodes too
+};
+
+/// One rank's counters, as PURECC_STATS prints them.
+struct RankStats {
+  std::uint64_t tasks = 0, busy_ns = 0, wall_ns = 0, sent = 0, received = 0;
+  std::uint64_t blobs_reused = 0, blob_bytes_saved = 0, resumed = 0;
+};
+
+/// Whether the launcher's environment says this process is an MPI rank
+/// (OMPI_COMM_WORLD_SIZE, PMIX_RANK or PMI_SIZE is set).
+bool launched_by_mpi();
+
+class MpiBackend final : public ClusterBackend {
+public:
+  /// Starts the communication thread and waits for the start-up check.
+  static std::unique_ptr<MpiBackend> start();
+  ~MpiBackend() override;
+
+  int rank() const noexcept override { return rank_; }
+  int size() const noexcept override { return size_; }
+  std::vector<NodeResult> run(const RangeJob &job) override;
+
+  /// False when the start-up check found ranks running different builds
+  /// (rank 0 has printed the line; MPI is already finalized).
+  bool consistent() const noexcept { return consistent_; }
+  /// Ranks > 0: runs received nodes until rank 0 stops; then finalizes.
+  void serve();
+  /// Rank 0: stops the workers, prints PURECC_STATS, finalizes.
+  void finish();
+
+private:
+  struct Job;
+  struct Ticket {
+    std::int64_t begin, end;
+    int worker;
+  };
+  struct Task {
+    std::uint64_t ticket;
+    std::string id, args;
+    std::int64_t begin, end, leaf;
+    std::string error; ///< a protocol problem found on receipt
+  };
+  struct Outgoing {
+    int dest, tag;
+    std::string bytes;
+  };
+
+  MpiBackend() = default;
+  void comm_main();
+  bool startup_check();
+  void comm_loop();
+  bool progress_sends();
+  void post(int dest, int tag, std::string bytes);
+  void handle(int source, int tag, std::string bytes);
+  void handle_result(int source, std::string_view bytes);
+  void handle_task(std::string_view bytes);
+  bool dispatch();
+  bool flush_outbox();
+  std::string encode_task(const Job &job, int worker, std::uint64_t ticket, std::int64_t begin,
+                          std::int64_t end);
+  bool take_node_locked(Job &job, std::int64_t &begin, std::int64_t &end);
+  void record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
+                     std::uint64_t busy_ns);
+  void print_stats(const std::vector<RankStats> &all) const;
+  /// Wakes an idle communication thread (call with mutex_ held).
+  void wake_comm_locked();
+
+  Settings settings_;
+  int rank_ = 0, size_ = 1;
+  bool consistent_ = true;
+  std::vector<std::string> hosts_;
+  std::thread comm_;
+  std::chrono::steady_clock::time_point started_;
+
+  // Start-up handshake between the communication thread and main.
+  std::mutex start_mutex_;
+  std::condition_variable start_cv_;
+  bool started_up_ = false;
+
+  // State shared between the main thread and the communication thread.
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::condition_variable wake_cv_; ///< the communication thread's idle wait
+  bool wake_ = false;
+  std::shared_ptr<Job> job_;
+  std::uint64_t next_ticket_ = 1;
+  std::map<std::uint64_t, Ticket> tickets_;
+  std::vector<std::int64_t> in_flight_;
+  std::vector<BlobLru> mirrors_; ///< rank 0: what each worker's blob cache holds
+  bool stop_requested_ = false;
+  bool stop_sent_ = false;
+  std::vector<RankStats> worker_stats_;
+  int stats_received_ = 0;
+  // Worker side.
+  std::deque<Task> queue_;
+  std::deque<Outgoing> outbox_;
+  bool stop_received_ = false;
+  bool executor_done_ = false;
+  bool stats_sent_ = false;
+  std::unique_ptr<BlobLru> blobs_;
+
+  // Communication-thread-only state.
+  struct PendingSend;
+  std::deque<std::unique_ptr<PendingSend>> sends_;
+
+  // Counters of this rank.
+  std::atomic<std::uint64_t> tasks_{0}, busy_ns_{0}, sent_{0}, received_{0};
+  std::atomic<std::uint64_t> blobs_reused_{0}, blob_bytes_saved_{0}, resumed_{0};
+};
+
+} // namespace purecc::mpi

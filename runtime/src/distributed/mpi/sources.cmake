@@ -1,0 +1,5 @@
+# Sources of purecc_rt_mpi, the Open MPI backend (paths relative to runtime/).
+set(PURECC_RT_MPI_SOURCES
+  src/distributed/mpi/launch.cpp
+  src/distributed/mpi/mpi_backend.cpp
+  src/distributed/mpi/node_plan.cpp)

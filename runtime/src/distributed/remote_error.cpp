@@ -1,0 +1,62 @@
+// Remote exceptions: describing one on the worker, rebuilding it on rank 0.
+#include "purecc/remote_error.h"
+
+#include <cstdlib>
+#include <cxxabi.h>
+#include <memory>
+#include <new>
+#include <typeinfo>
+
+namespace purecc {
+
+remote_error::remote_error(std::string type_name, std::string message, int rank, std::string host)
+    : std::runtime_error(type_name + ": " + message + " (rank " + std::to_string(rank) + " on " +
+                         host + ")"),
+      type_name_(std::move(type_name)), message_(std::move(message)), rank_(rank),
+      host_(std::move(host)) {}
+
+namespace detail {
+namespace {
+
+std::string demangle(const char *mangled) {
+  int status = 0;
+  std::unique_ptr<char, void (*)(void *)> out(abi::__cxa_demangle(mangled, nullptr, nullptr, &status),
+                                              std::free);
+  return status == 0 && out ? std::string(out.get()) : std::string(mangled);
+}
+
+} // namespace
+
+exception_description describe_current_exception() {
+  exception_description d;
+  const std::type_info *type = abi::__cxa_current_exception_type();
+  d.type_name = type ? demangle(type->name()) : "unknown exception";
+  try {
+    throw;
+  } catch (const std::exception &e) {
+    d.what = e.what();
+  } catch (...) {
+  }
+  return d;
+}
+
+std::exception_ptr make_remote_exception(const exception_description &d, int rank,
+                                         const std::string &host) {
+  const std::string &t = d.type_name;
+  const std::string &m = d.what;
+  // Exactly these types (a user class derived from one is not "itself").
+  if (t == "std::runtime_error") return std::make_exception_ptr(std::runtime_error(m));
+  if (t == "std::logic_error") return std::make_exception_ptr(std::logic_error(m));
+  if (t == "std::invalid_argument") return std::make_exception_ptr(std::invalid_argument(m));
+  if (t == "std::domain_error") return std::make_exception_ptr(std::domain_error(m));
+  if (t == "std::length_error") return std::make_exception_ptr(std::length_error(m));
+  if (t == "std::out_of_range") return std::make_exception_ptr(std::out_of_range(m));
+  if (t == "std::range_error") return std::make_exception_ptr(std::range_error(m));
+  if (t == "std::overflow_error") return std::make_exception_ptr(std::overflow_error(m));
+  if (t == "std::underflow_error") return std::make_exception_ptr(std::underflow_error(m));
+  if (t == "std::bad_alloc") return std::make_exception_ptr(std::bad_alloc());
+  return std::make_exception_ptr(remote_error(t, m, rank, host));
+}
+
+} // namespace detail
+} // namespace purecc

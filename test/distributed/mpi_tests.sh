@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# mpi_tests.sh — dist_app under mpirun on loopback (and without it): the
+# same output at 1-4 ranks x 1-2 threads, large arguments sent once per
+# rank, the mismatch check on an MPMD launch and on an id registered twice,
+# kill -9 of a rank and resume.
+#   bash test/distributed/mpi_tests.sh <dir with dist_app and dist_app_other>
+# Exit 0 = pass, 1 = fail, 77 = skipped (no mpirun). Every mpirun has a timeout.
+set -u
+dir=$1
+app=$dir/dist_app
+other=$dir/dist_app_other
+if ! command -v mpirun >/dev/null; then
+  echo "SKIP: mpirun not found (apt-get install openmpi-bin libopenmpi-dev)"
+  exit 77
+fi
+# Root in a container, oversubscribed cores, no CMA single copy, loopback only.
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none
+export OMPI_MCA_btl_tcp_if_include=lo
+if ! getent hosts "$(hostname)" >/dev/null; then
+  if [ -w /etc/hosts ]; then
+    echo "127.0.0.1 $(hostname)" >>/etc/hosts
+  else
+    echo "SKIP: host name $(hostname) does not resolve and /etc/hosts is not writable"
+    exit 77
+  fi
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PURECC_MEMO=mem PURECC_CACHE_DIR=$tmp/unused
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+run_mpi() { timeout 120 mpirun --bind-to none "$@"; }
+# Local and remote runs differ only in how a non-standard exception arrives.
+normalize() { sed -e 's/^caught \(local\|remote\) /caught /' "$1"; }
+
+# 1. Without mpirun: the reference, the same at 1 and 2 threads.
+OMP_NUM_THREADS=1 "$app" all >"$tmp/ref1" 2>&1 || fail "dist_app all without mpirun"
+OMP_NUM_THREADS=2 "$app" all >"$tmp/ref" 2>&1 || fail "dist_app all without mpirun (2 threads)"
+cmp -s "$tmp/ref1" "$tmp/ref" || fail "local runs differ between 1 and 2 threads"
+grep -q "equal to the local tree" "$tmp/ref" || fail "local reduce differs from parallel_reduce"
+grep -q "caught local demo::odd_error: odd 4000" "$tmp/ref" || fail "local custom exception"
+
+# 2. ranks x threads: the same output; exceptions from other ranks arrive
+#    as the standard type or purecc::remote_error.
+for n in 1 2 3 4; do
+  for t in 1 2; do
+    out=$tmp/out.$n.$t
+    if ! OMP_NUM_THREADS=$t run_mpi -n $n "$app" all >"$out" 2>"$out.err"; then
+      fail "mpirun -n $n (OMP_NUM_THREADS=$t) failed:"; cat "$out.err"; continue
+    fi
+    diff <(normalize "$tmp/ref") <(normalize "$out") >/dev/null ||
+      { fail "mpirun -n $n x $t threads: output differs from the local run"; diff "$tmp/ref" "$out"; }
+    want=remote; [ $n -eq 1 ] && want=local
+    grep -q "caught $want demo::odd_error: odd 4000" "$out" || fail "-n $n: expected a $want exception"
+  done
+done
+
+# 3. A large argument (a 160 KB table, two maps) travels once per rank.
+#    Rank 0 only coordinates here, so every worker surely gets nodes of both.
+if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=1 run_mpi -n 3 "$app" all \
+    >"$tmp/blob" 2>"$tmp/blob.err"; then
+  [ "$(grep -c '^purecc: rank [0-2] (' "$tmp/blob.err")" = 3 ] || fail "PURECC_STATS: not one line per rank"
+  grep -q '^purecc: rank 0 (.*): 0 tasks' "$tmp/blob.err" || fail "PURECC_MPI_ROOT_WORKS=0: rank 0 ran tasks"
+  for r in 1 2; do
+    line=$(grep "^purecc: rank $r (" "$tmp/blob.err")
+    received=$(sed -n 's/.*received \([0-9.]*\) KiB.*/\1/p' <<<"$line")
+    reused=$(sed -n 's/.*blobs reused \([0-9]*\)$/\1/p' <<<"$line")
+    # One copy of the table is 156.3 KiB; without the cache each worker
+    # would receive it with every map node (>= 4 nodes: 2 maps x 2 in flight).
+    awk -v k="$received" 'BEGIN { exit !(k >= 156.3 && k < 2 * 156.3) }' ||
+      fail "rank $r received ${received:-?} KiB, not the table once: $line"
+    [ "${reused:-0}" -ge 1 ] || fail "rank $r reused no blob: $line"
+  done
+else
+  fail "mpirun -n 3 with PURECC_STATS"; cat "$tmp/blob.err"
+fi
+
+# 4. Two different builds under one launch: one line, every rank exits 2.
+run_mpi -n 1 "$app" all : -n 1 "$other" all >"$tmp/mpmd" 2>&1
+rc=$?
+[ $rc -eq 2 ] || fail "MPMD mismatch: mpirun exit status $rc, want 2"
+[ "$(grep -c '^purecc: error: ranks run different builds: rank 1 on .* (task registry and build id) differ from rank 0 on ' "$tmp/mpmd")" = 1 ] ||
+  { fail "MPMD mismatch: no single error line"; cat "$tmp/mpmd"; }
+grep -q '^reduce bits' "$tmp/mpmd" && fail "MPMD mismatch: main ran anyway"
+
+# 4b. One id registered twice with different fingerprints: refused the same way.
+run_mpi -n 2 "$dir/dist_app_twice" all >"$tmp/twice" 2>&1
+rc=$?
+[ $rc -eq 2 ] || fail "id registered twice: mpirun exit status $rc, want 2"
+[ "$(grep -c "^purecc: error: task ids registered twice with different fingerprints: 'demo::term'; every rank exits with status 2\$" "$tmp/twice")" = 1 ] ||
+  { fail "id registered twice: no single error line"; cat "$tmp/twice"; }
+
+# 5. kill -9 of a rank midway, then resume from rank 0's memo store.
+export PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/cache PURECC_MEMO_MIN_MS=0
+PURECC_MEMO=off "$app" resume >"$tmp/resume.ref" 2>&1
+PURECC_TEST_DIE_AT=3000 OMP_NUM_THREADS=1 run_mpi -n 2 "$app" resume >"$tmp/killed" 2>&1
+rc=$?
+[ $rc -ne 0 ] && [ $rc -ne 124 ] || fail "killed run: mpirun exit status $rc"
+grep -q "^$(head -1 "$tmp/resume.ref")\$" "$tmp/killed" || fail "killed run did not finish its first reduction"
+PURECC_STATS=1 OMP_NUM_THREADS=1 run_mpi -n 2 "$app" resume >"$tmp/resumed" 2>"$tmp/resumed.err" ||
+  fail "resumed run failed"
+cmp -s "$tmp/resume.ref" "$tmp/resumed" || { fail "resumed run: output differs"; diff "$tmp/resume.ref" "$tmp/resumed"; }
+resumed=$(sed -n 's/^purecc: rank 0 .*resumed \([0-9]*\) tasks.*/\1/p' "$tmp/resumed.err")
+[ "${resumed:-0}" -ge 1 ] || { fail "resumed run found nothing in the memo store"; cat "$tmp/resumed.err"; }
+grep -q '^  demo::slow_term .* [1-9][0-9]* .*' "$tmp/resumed.err" || fail "memo statistics lack demo::slow_term"
+
+if [ $fails -ne 0 ]; then
+  echo "mpi_tests: $fails failure(s)"
+  exit 1
+fi
+echo "mpi_tests: all passed (resumed $resumed tasks)"

@@ -1,0 +1,97 @@
+// Unit tests of purecc_rt_mpi's pieces that need no running MPI: the
+// tree-aligned hand-out plan and the blob cache (with rank 0's mirror).
+#include "blob_lru.h"
+#include "node_plan.h"
+
+#include "purecc/range_tree.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <vector>
+
+namespace {
+
+using purecc::mpi::BlobLru;
+using purecc::mpi::NodePlan;
+using Node = std::pair<std::int64_t, std::int64_t>;
+
+/// Whether [b, e) is a node of the split tree of [begin, end) with `leaf`.
+bool is_tree_node(std::int64_t begin, std::int64_t end, std::int64_t leaf, Node n) {
+  if (n.first == begin && n.second == end) return true;
+  if (purecc::detail::range_length(begin, end) <= static_cast<std::uint64_t>(leaf)) return false;
+  const std::int64_t mid = purecc::detail::split_point(begin, end, leaf);
+  return n.second <= mid ? is_tree_node(begin, mid, leaf, n)
+                         : n.first >= mid && is_tree_node(mid, end, leaf, n);
+}
+
+std::vector<Node> all_nodes(std::int64_t b, std::int64_t e, std::int64_t leaf, std::int64_t div) {
+  NodePlan plan(b, e, leaf, div);
+  std::vector<Node> out;
+  while (auto n = plan.next()) out.push_back(*n);
+  EXPECT_TRUE(plan.exhausted());
+  return out;
+}
+
+TEST(NodePlan, HandsOutTreeNodesLeftToRightCoveringTheRange) {
+  for (auto [b, e, leaf] : {std::tuple{0LL, 1000LL, 7LL}, {-50LL, 3LL, 1LL}, {5LL, 6LL, 4LL},
+                            {0LL, 1LL << 20, 1024LL}, {INT64_MIN, INT64_MIN + 999, 10LL}}) {
+    std::vector<Node> nodes = all_nodes(b, e, leaf, NodePlan::kDivisor);
+    ASSERT_FALSE(nodes.empty());
+    std::int64_t at = b;
+    for (Node n : nodes) {
+      EXPECT_EQ(n.first, at);
+      EXPECT_LT(n.first, n.second);
+      EXPECT_TRUE(is_tree_node(b, e, leaf, n)) << n.first << ".." << n.second;
+      at = n.second;
+    }
+    EXPECT_EQ(at, e);
+  }
+}
+
+TEST(NodePlan, PiecesShrinkTowardTheEndAndTheSequenceIsFixed) {
+  std::vector<Node> nodes = all_nodes(0, 1 << 16, 16, 64);
+  EXPECT_GT(nodes.size(), 64u);
+  const auto size = [](Node n) { return n.second - n.first; };
+  EXPECT_GE(size(nodes.front()), 16 * size(nodes.back()));
+  EXPECT_EQ(size(nodes.back()), 16); // the last pieces are single leaves
+  EXPECT_EQ(nodes, all_nodes(0, 1 << 16, 16, 64));
+}
+
+TEST(NodePlan, EmptyRangeHandsOutNothing) {
+  NodePlan plan(4, 4, 1, 64);
+  EXPECT_FALSE(plan.next());
+}
+
+TEST(BlobLru, EvictsLeastRecentlyUsedAndKeepsTheNewest) {
+  BlobLru lru(100);
+  const purecc::Hash128 a{1, 1}, b{2, 2}, c{3, 3};
+  lru.insert(a, 40, std::string(40, 'a'));
+  lru.insert(b, 40, std::string(40, 'b'));
+  EXPECT_TRUE(lru.touch(a)); // a is now more recent than b
+  lru.insert(c, 40, std::string(40, 'c'));
+  EXPECT_TRUE(lru.touch(a));
+  EXPECT_FALSE(lru.touch(b));
+  ASSERT_NE(lru.bytes(c), nullptr);
+  EXPECT_EQ(*lru.bytes(c), std::string(40, 'c'));
+  EXPECT_FALSE(lru.cacheable(101));
+}
+
+TEST(BlobLru, RankZerosMirrorAgreesWithTheWorkersCache) {
+  BlobLru worker(1000), mirror(1000);
+  std::uint64_t state = 7;
+  for (int step = 0; step < 2000; ++step) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const purecc::Hash128 h{state % 13, 0};
+    const std::uint64_t size = 50 + (state >> 40) % 300;
+    // What rank 0 decides from its mirror, the worker replays on receipt.
+    if (mirror.touch(h)) {
+      ASSERT_TRUE(worker.touch(h)) << "step " << step;
+    } else {
+      mirror.insert(h, size);
+      worker.insert(h, size, std::string(size, 'x'));
+    }
+  }
+}
+
+} // namespace

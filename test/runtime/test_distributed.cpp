@@ -1,0 +1,214 @@
+// Tests of purecc/distributed.h, task_registry.h and remote_error.h in one
+// process: the local path, and the cluster path through an in-process
+// backend that cuts the range into arbitrary split-tree nodes and returns
+// their results out of order (what an MPI run does, without MPI).
+#include "purecc/cluster.h"
+#include "purecc/distributed.h"
+#include "purecc/remote_error.h"
+#include "purecc/task_registry.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <random>
+#include <stdexcept>
+
+namespace {
+
+double wave(std::int64_t i, double k) { return std::sin(k * static_cast<double>(i)) * 1e-3 + 1e-9 * static_cast<double>(i); }
+double plus(double a, double b) { return a + b; }
+const purecc::reduce_task<wave, plus> wave_sum{"test::wave", 0x10ULL, 0x20ULL};
+
+long long cube(std::int64_t i, const std::vector<long long> &offsets) {
+  return i * i * i + offsets[static_cast<std::size_t>(i) % offsets.size()];
+}
+const purecc::map_task<cube> cubes{"test::cube", 0x30ULL, 0x40ULL};
+
+struct custom_failure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+double failing(std::int64_t i, std::int64_t first_bad) {
+  if (i == first_bad) throw std::invalid_argument("bad " + std::to_string(i));
+  if (i == first_bad + 100) throw custom_failure("custom " + std::to_string(i));
+  return 1.0;
+}
+const purecc::reduce_task<failing, plus> failing_sum{"test::failing", 0x50ULL, 0x60ULL};
+
+/// An in-process backend: a random cut of the tree, nodes run through the
+/// registry by id (as a worker would), results shuffled, exceptions
+/// described and rebuilt like remote ones (leftmost node wins).
+class FakeCluster final : public purecc::ClusterBackend {
+public:
+  explicit FakeCluster(unsigned seed) : rng_(seed) {}
+  int rank() const noexcept override { return 0; }
+  int size() const noexcept override { return 3; }
+  std::vector<purecc::NodeResult> run(const purecc::RangeJob &job) override {
+    ++jobs;
+    const purecc::TaskEntry *entry = purecc::TaskRegistry::find(job.task->id());
+    EXPECT_EQ(entry, job.task);
+    std::vector<purecc::NodeResult> out;
+    std::exception_ptr error;
+    std::int64_t error_begin = 0;
+    cut(job, *entry, job.begin, job.end, out, error, error_begin);
+    if (error) std::rethrow_exception(error);
+    std::shuffle(out.begin(), out.end(), rng_);
+    return out;
+  }
+  int jobs = 0;
+
+private:
+  void cut(const purecc::RangeJob &job, const purecc::TaskEntry &e, std::int64_t b, std::int64_t en,
+           std::vector<purecc::NodeResult> &out, std::exception_ptr &error, std::int64_t &error_begin) {
+    const bool can_split = purecc::detail::range_length(b, en) > static_cast<std::uint64_t>(job.leaf);
+    if (can_split && rng_() % 3 != 0) {
+      const std::int64_t mid = purecc::detail::split_point(b, en, job.leaf);
+      cut(job, e, b, mid, out, error, error_begin);
+      cut(job, e, mid, en, out, error, error_begin);
+      return;
+    }
+    try {
+      out.push_back({b, en, e.run(job.args, b, en, job.leaf)});
+    } catch (...) {
+      if (!error || b < error_begin) {
+        error = purecc::detail::make_remote_exception(purecc::detail::describe_current_exception(), 2, "node2");
+        error_begin = b;
+      }
+    }
+  }
+  std::mt19937 rng_;
+};
+
+struct ClusterScope {
+  explicit ClusterScope(purecc::ClusterBackend *c) { purecc::set_active_cluster(c); }
+  ~ClusterScope() { purecc::set_active_cluster(nullptr); }
+};
+
+TEST(Distributed, LocalReduceIsTheParallelReduceTree) {
+  const std::int64_t n = 100000;
+  double a = purecc::distributed_reduce(wave_sum, 0, n, 0.0, 0.5);
+  double b = purecc::parallel_reduce(0, n, 0.0, [](std::int64_t i) { return wave(i, 0.5); }, plus);
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(a), std::bit_cast<std::uint64_t>(b));
+  EXPECT_EQ(purecc::distributed_reduce(wave_sum, 3, 3, -7.0, 0.5), -7.0);
+}
+
+TEST(Distributed, ClusterReduceIsBitwiseTheLocalOneForAnyCut) {
+  const std::int64_t n = 54321;
+  const double local = purecc::distributed_reduce(wave_sum, -7, n, 0.0, purecc::leaf_size{13}, 0.25);
+  for (unsigned seed = 0; seed < 20; ++seed) {
+    FakeCluster cluster(seed);
+    ClusterScope scope(&cluster);
+    const double d = purecc::distributed_reduce(wave_sum, -7, n, 0.0, purecc::leaf_size{13}, 0.25);
+    EXPECT_EQ(cluster.jobs, 1);
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(d), std::bit_cast<std::uint64_t>(local)) << "seed " << seed;
+  }
+}
+
+TEST(Distributed, ClusterMapPlacesEveryNodesValues) {
+  std::vector<long long> offsets{5, -3, 11};
+  const std::vector<long long> local = purecc::distributed_map(cubes, -20, 1000, offsets);
+  ASSERT_EQ(local.size(), 1020u);
+  EXPECT_EQ(local[20], 0 + 5);  // index 0
+  EXPECT_EQ(local[21], 1 - 3);
+  FakeCluster cluster(4);
+  ClusterScope scope(&cluster);
+  EXPECT_EQ(purecc::distributed_map(cubes, -20, 1000, purecc::leaf_size{3}, offsets), local);
+  EXPECT_EQ(cluster.jobs, 1);
+}
+
+TEST(Distributed, LeftmostExceptionArrivesAsItsStandardTypeOrRemoteError) {
+  FakeCluster cluster(9);
+  ClusterScope scope(&cluster);
+  try {
+    purecc::distributed_reduce(failing_sum, 0, 5000, 0.0, std::int64_t{1234});
+    FAIL() << "no exception";
+  } catch (const std::invalid_argument &e) {
+    EXPECT_STREQ(e.what(), "bad 1234");
+  }
+  try {
+    purecc::distributed_reduce(failing_sum, 0, 5000, 0.0, std::int64_t{-100});
+    FAIL() << "no exception";
+  } catch (const purecc::remote_error &e) {
+    EXPECT_NE(e.type_name().find("custom_failure"), std::string::npos) << e.type_name();
+    EXPECT_EQ(e.message(), "custom 0");
+    EXPECT_EQ(e.rank(), 2);
+    EXPECT_EQ(e.host(), "node2");
+    EXPECT_NE(std::string(e.what()).find("(rank 2 on node2)"), std::string::npos);
+  }
+}
+
+TEST(Distributed, NoShippingFromInsideAParallelRegionOrANode) {
+  FakeCluster cluster(1);
+  ClusterScope scope(&cluster);
+  {
+    purecc::NodeScope node;
+    EXPECT_FALSE(purecc::may_ship_from_this_thread());
+    purecc::distributed_reduce(wave_sum, 0, 1000, 0.0, 0.5);
+  }
+  EXPECT_EQ(cluster.jobs, 0);
+  EXPECT_TRUE(purecc::may_ship_from_this_thread());
+  // Branches of a parallel call run in purecc's team when it has 2+ threads:
+  // none of them ships (one job at a time, from serial code).
+  auto [a, b] = purecc::parallel_invoke(
+      [] { return purecc::distributed_reduce(wave_sum, 0, 1000, 0.0, 0.5); },
+      [] { return purecc::distributed_reduce(wave_sum, 0, 1000, 0.0, 0.25); });
+  EXPECT_EQ(cluster.jobs, purecc::num_threads() > 1 ? 0 : 2);
+  EXPECT_NE(a, b);
+}
+
+TEST(TaskRegistry, FindsEntriesAndDigestsThem) {
+  EXPECT_EQ(purecc::TaskRegistry::find("test::wave"), &wave_sum.entry());
+  EXPECT_EQ(purecc::TaskRegistry::find("test::nothing"), nullptr);
+  EXPECT_EQ(purecc::TaskRegistry::entries().size(), 4u); // wave, cube, failing, twin
+  EXPECT_EQ(purecc::TaskRegistry::digest(), purecc::TaskRegistry::digest());
+  // A thunk given bytes that do not decode throws, never reads past them.
+  EXPECT_THROW(wave_sum.entry().run("abc", 0, 10, 1), purecc::task_decode_error);
+}
+
+TEST(TaskRegistry, ExecutableHasAGnuBuildId) {
+  EXPECT_EQ(purecc::executable_build_id().size(), 20u);
+}
+
+TEST(RemoteError, StandardTypesComeBackAsThemselves) {
+  auto rebuilt = [](auto thrown) {
+    try {
+      throw thrown;
+    } catch (...) {
+      return purecc::detail::make_remote_exception(purecc::detail::describe_current_exception(), 1, "h");
+    }
+  };
+  EXPECT_THROW(std::rethrow_exception(rebuilt(std::out_of_range("x"))), std::out_of_range);
+  EXPECT_THROW(std::rethrow_exception(rebuilt(std::bad_alloc())), std::bad_alloc);
+  try {
+    std::rethrow_exception(rebuilt(42));
+  } catch (const purecc::remote_error &e) {
+    EXPECT_EQ(e.type_name(), "int");
+    EXPECT_EQ(e.message(), "");
+  }
+  try {
+    std::rethrow_exception(rebuilt(std::runtime_error("plain")));
+  } catch (const purecc::remote_error &) {
+    FAIL() << "std::runtime_error must come back as itself";
+  } catch (const std::runtime_error &e) {
+    EXPECT_STREQ(e.what(), "plain");
+  }
+}
+
+} // namespace
+
+namespace {
+double twin_a(std::int64_t i) { return static_cast<double>(i); }
+double twin_b(std::int64_t i) { return static_cast<double>(-i); }
+const purecc::reduce_task<twin_a, plus> twin_1{"test::twin", 0x70ULL, 0x71ULL};
+const purecc::reduce_task<twin_b, plus> twin_2{"test::twin", 0x72ULL, 0x73ULL};
+// The same task registered from a second place (a header included twice).
+const purecc::reduce_task<wave, plus> wave_again{"test::wave", 0x10ULL, 0x20ULL};
+
+TEST(TaskRegistry, AnIdWithTwoFingerprintsIsAConflict) {
+  // test::twin: two functions under one id; test::wave registered again
+  // with its own fingerprint is no conflict (the first entry stays).
+  EXPECT_EQ(purecc::TaskRegistry::conflicts(), std::vector<std::string>{"test::twin"});
+  EXPECT_EQ(purecc::TaskRegistry::find("test::wave"), &wave_sum.entry());
+}
+} // namespace
