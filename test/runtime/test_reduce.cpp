@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -16,6 +17,8 @@
 #include <string>
 
 #include "purecc/scheduler.h"
+#include "purecc/parallel_for.h"
+#include "wait_for.h"
 
 namespace {
 
@@ -153,6 +156,39 @@ TEST(ParallelReduce, LeftmostThrowingIndexWins) {
       EXPECT_STREQ(e.what(), "777") << threads << " threads";
     }
   }
+}
+
+// After a leaf throws, no chunk to its right starts: the serial loop would
+// never have reached it. Over [0, 3) with one index per leaf and two
+// threads, the caller offers [0, 1) and works through [1, 3) itself; the
+// first of leaves 1 and 2 it starts waits until the throw of leaf 0 (which
+// only the other thread can run meanwhile) is recorded, so the second one
+// starts after it and must be skipped, whichever order the schedule picked.
+// Threads are ordered by flags and the runtime's test seam, never by time.
+std::atomic<bool> g_throw_recorded{false};
+
+TEST(ParallelReduce, NoChunkStartsAfterAThrowToItsLeft) {
+  purecc::set_num_threads(2);
+  g_throw_recorded = false;
+  purecc::detail::on_leaf_throw_recorded = [](std::int64_t) { g_throw_recorded = true; };
+  std::atomic<int> right_leaves_run{0};
+  std::atomic<bool> timed_out{false};
+  try {
+    purecc::parallel_for(
+        0, 3,
+        [&](std::int64_t i) {
+          if (i == 0) throw std::out_of_range("0");
+          if (right_leaves_run.fetch_add(1) == 0 && !wait_for(g_throw_recorded))
+            timed_out = true;
+        },
+        purecc::leaf_size{1});
+    ADD_FAILURE() << "no exception";
+  } catch (const std::out_of_range& e) {
+    EXPECT_STREQ(e.what(), "0");
+  }
+  purecc::detail::on_leaf_throw_recorded = nullptr;
+  EXPECT_FALSE(timed_out);
+  EXPECT_EQ(right_leaves_run.load(), 1) << "a chunk right of the throw started after it";
 }
 
 TEST(ParallelReduce, NestedReductions) {

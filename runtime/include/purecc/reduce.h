@@ -14,7 +14,10 @@
 //
 // If leaf or combine throw, the exception of the leftmost throwing index
 // is rethrown once no part of the reduction is running any more (indices
-// to its right may or may not have been evaluated). Long reductions draw a progress
+// to its right may or may not have been evaluated). Work the serial loop
+// would never have reached stops at the next chunk boundary: once a leaf
+// has thrown at index k, no node of the tree that starts after k begins
+// (a leaf already running finishes; its result is discarded). Long reductions draw a progress
 // bar on stderr (see progress.h).
 //
 // Example:
@@ -23,6 +26,7 @@
 //       [](double a, double b) { return a + b; });
 #pragma once
 
+#include <atomic>
 #include <concepts>
 #include <cstdint>
 #include <limits>
@@ -37,21 +41,52 @@
 namespace purecc {
 namespace detail {
 
+/// Thrown by a node of the tree that would start after a leaf to its left
+/// has thrown: the serial loop never reaches it. It never escapes
+/// parallel_reduce, because the real exception lies in a branch to its left
+/// and parallel_invoke rethrows the leftmost one.
+struct skipped_after_throw {};
+
+/// Test seam, not API: called with the index of a leaf call that threw,
+/// once the reduction has recorded it (runtime tests wait on it to order
+/// their threads without sleeping).
+inline void (*on_leaf_throw_recorded)(std::int64_t) = nullptr;
+
 template <class T, class Leaf, class Combine>
 struct reduce_job {
+  reduce_job(std::int64_t size, Leaf& l, Combine& c) : leaf_size(size), leaf(l), combine(c) {}
+  reduce_job(const reduce_job&) = delete;
+  reduce_job& operator=(const reduce_job&) = delete;
+
   std::int64_t leaf_size;
   Leaf& leaf;
   Combine& combine;
+  /// The lowest index whose leaf call (or in-leaf combine) has thrown so far.
+  mutable std::atomic<std::int64_t> first_throw{std::numeric_limits<std::int64_t>::max()};
+
+  void record_throw(std::int64_t i) const noexcept {
+    std::int64_t seen = first_throw.load(std::memory_order_acquire);
+    while (i < seen && !first_throw.compare_exchange_weak(seen, i, std::memory_order_acq_rel)) {
+    }
+    if (on_leaf_throw_recorded) on_leaf_throw_recorded(i);
+  }
 
   /// One leaf: a left-to-right fold that starts from the first value.
   T fold(std::int64_t begin, std::int64_t end) const {
-    T acc(leaf(begin));
-    for (std::int64_t i = begin + 1; i < end; ++i) acc = combine(std::move(acc), leaf(i));
-    return acc;
+    std::int64_t i = begin;
+    try {
+      T acc(leaf(i));
+      for (++i; i < end; ++i) acc = combine(std::move(acc), leaf(i));
+      return acc;
+    } catch (...) {
+      record_throw(i);
+      throw;
+    }
   }
 
   /// One node of the split tree; reports finished chunks to `meter`.
   T node(std::int64_t begin, std::int64_t end, progress_meter* meter) const {
+    if (begin > first_throw.load(std::memory_order_acquire)) throw skipped_after_throw{};
     std::uint64_t n = range_length(begin, end);
     if (meter && (n <= static_cast<std::uint64_t>(meter->grain()) ||
                   n <= static_cast<std::uint64_t>(leaf_size))) {
@@ -87,7 +122,7 @@ template <class T, class Leaf, class Combine>
 T reduce_range(std::int64_t begin, std::int64_t end, T identity, Leaf& leaf, Combine& combine,
                const leaf_size* chosen) {
   if (end <= begin) return identity;
-  reduce_job<T, Leaf, Combine> job{effective_leaf_size(begin, end, chosen), leaf, combine};
+  reduce_job<T, Leaf, Combine> job(effective_leaf_size(begin, end, chosen), leaf, combine);
   std::uint64_t n = range_length(begin, end);
   // Leaves only: no tree, no meter (a single leaf is no "long map" worth a
   // bar, and this keeps tiny reductions as cheap as a loop).
