@@ -185,8 +185,10 @@ def main():
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     exact = len(files) - len(disagreements)
-    print(f"corpus: {len(files)} programs ({tp + fn} impure, {fp + tn} pure), "
-          f"checked in {elapsed:.1f} s with -j{args.j}")
+    broken = sum(1 for d in disagreements.values() if d[0] == "compile-error")
+    print(f"corpus: {len(files)} programs ({tp + fn} impure, {fp + tn} pure"
+          + (f", {broken} did not compile" if broken else "")
+          + f"), checked in {elapsed:.1f} s with -j{args.j}")
     print(f"verdicts: TP={tp} FP={fp} FN={fn} TN={tn}; precision {precision:.3f}, recall {recall:.3f} "
           f"(impure = positive)")
     print(f"exact agreement (verdict, line and ID): {exact}/{len(files)}")
