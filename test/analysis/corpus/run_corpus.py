@@ -144,7 +144,8 @@ def main():
     files = []
     for p in args.paths or [here]:
         if os.path.isdir(p):
-            files += sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith(".cpp"))
+            files += sorted(os.path.join(p, f) for f in os.listdir(p)
+                           if f.endswith(".cpp") and not f.startswith("."))
         else:
             files.append(p)
     try:
