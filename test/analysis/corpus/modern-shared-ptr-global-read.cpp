@@ -1,5 +1,6 @@
-// CORPUS: impure line=6 id=purecc-global-read
-// Copying a global shared_ptr reads (and bumps the count of) a global.
+// CORPUS: impure line=7 id=purecc-global-read|purecc-global-write
+// Copying a global shared_ptr reads the global and bumps the count it shares
+// with the copy (g_config.use_count() changes): either ID is right.
 #include <memory>
 std::shared_ptr<int> g_config = std::make_shared<int>(3);
 [[pure]] int configured(int x) {
