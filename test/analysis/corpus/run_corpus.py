@@ -73,7 +73,10 @@ def parse_truth(path):
 
 def run_purecc(purecc, path, extra):
     cmd = [purecc, "check", "--diagnostics-format=json", path, "--", "-std=c++20"] + extra
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return None, "purecc did not finish within 300 s"
     try:
         doc = json.loads(proc.stdout)
     except json.JSONDecodeError:
