@@ -197,7 +197,11 @@ def probe_purecc(purecc, path, line, tmp):
         proc = purecc_run(purecc, copy)
     finally:
         os.unlink(copy)
-    ids = sorted({m.group(5) for m in map(ERROR.match, proc.stderr.splitlines()) if m})
+    # Only the probed function's own errors: the dump names the function declared at `line`.
+    probed = {m.group(2) for m in map(DUMP.match, proc.stdout.splitlines())
+              if m and int(m.group(4)) == line}
+    ids = sorted({m.group(5) for m in map(ERROR.match, proc.stderr.splitlines())
+                  if m and (not probed or (m.group(3) or m.group(4)) in probed)})
     if ids:
         return "purecc: " + ", ".join(ids)
     if re.search(r"\[[^\]]*\]\s*\(", lines[line - 1]):
