@@ -3,6 +3,7 @@
 #include "AtomicAccess.h"
 #include "VirtualCall.h"
 #include "analysis/Attributes.h"
+#include "analysis/LibraryNames.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -38,7 +39,7 @@ public:
     }
     if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S)) {
       if (const CXXDestructorDecl *D = BT->getTemporary()->getDestructor())
-        callee(D, BT->getExprLoc(), BT->getSourceRange(), nullptr, C);
+        callee(D, BT->getExprLoc(), BT->getSourceRange(), nullptr, C, BT->getType());
       return;
     }
     if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
@@ -46,7 +47,8 @@ public:
       return;
     }
     if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
-      callee(CC->getConstructor(), CC->getExprLoc(), CC->getSourceRange(), CC, C);
+      callee(CC->getConstructor(), CC->getExprLoc(), CC->getSourceRange(), CC, C,
+             CC->getType());
       return;
     }
     const auto *CE = dyn_cast<CallExpr>(S);
@@ -84,12 +86,13 @@ private:
     if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
       return;
     if (const CXXDestructorDecl *D = RD->getDestructor())
-      callee(D, Loc, Range, nullptr, C);
+      callee(D, Loc, Range, nullptr, C, T);
   }
 
-  /// Judges one call target; Site (may be null) supplies object/arguments.
+  /// Judges one call target; Site (may be null) supplies object/arguments;
+  /// Made: the type constructed or destroyed, as written, if that is the call.
   void callee(const FunctionDecl *FD, SourceLocation Loc, SourceRange Range,
-              const Expr *Site, RuleContext &C) {
+              const Expr *Site, RuleContext &C, QualType Made = QualType()) {
     if (!FD || isDeclaredPure(FD) || isAssumedPure(FD) || FD->isTrivial())
       return;
     // Making and destroying an atomic is not an atomic operation.
@@ -99,21 +102,29 @@ private:
     CallParts Parts = Site ? callParts(Site) : CallParts{};
     Locality &L = C.locality();
     if (isLibraryFunction(FD, C.sourceManager())) {
+      // Judged through the class the user named, not the implementation
+      // base that declares the member (std::__shared_ptr_access).
       const CXXRecordDecl *ObjectClass = nullptr;
-      if (Parts.Object)
-        ObjectClass = Parts.IsArrow ? Parts.Object->getType()->getPointeeCXXRecordDecl()
-                                    : Parts.Object->getType()->getAsCXXRecordDecl();
-      else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      QualType Shown = Made;
+      if (Parts.Object) {
+        ObjectClass = libraryObjectClass(Parts.Object, Parts.IsArrow);
+        Shown = objectType(Parts.Object, Parts.IsArrow);
+      } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
         ObjectClass = MD->getParent();
+      }
       LibraryVerdict V = judgeLibraryCall(FD, ObjectClass);
       if (V.Kind == LibraryKind::Impure || V.Kind == LibraryKind::Unknown) {
         Effect E = Effect::at(EffectKind::LibraryCall, Loc, Range);
         E.Callee = FD;
         E.Detail = V.Reason ? V.Reason : "is not known to be pure";
+        E.Shown = libraryCallName(FD, Shown, C.ast().getPrintingPolicy());
         C.record(std::move(E));
         return;
       }
-      if (!isa<CXXMethodDecl>(FD))
+      // Free functions and function objects listed by name (std::invoke,
+      // views::transform's adaptor, ranges::sort) call what they are given;
+      // members of value classes do not.
+      if (!isa<CXXMethodDecl>(FD) || V.Kind != LibraryKind::ValueMember)
         callables(Parts, C);
       return;
     }
