@@ -16,8 +16,53 @@ bool isReserved(llvm::StringRef N) {
   return N.starts_with("__") || (N.size() > 1 && N[0] == '_' && isUppercase(N[1]));
 }
 
+/// A name the library declares for itself (std::__detail::__unique_ptr_t).
+bool isReservedDecl(const NamedDecl *D) {
+  if (D->getIdentifier() && isReserved(D->getName()))
+    return true;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      // std::__cxx11 is inline: std::regex declared there is the user's name.
+      if (!NS->isInline() && NS->getIdentifier() && isReserved(NS->getName()))
+        return true;
+  return false;
+}
+
+/// T spelled through one of the library's own aliases: the aliased type.
+QualType peelReservedAlias(QualType T) {
+  if (const auto *TT = dyn_cast<TypedefType>(T.getTypePtr()))
+    if (isReservedDecl(TT->getDecl()))
+      return TT->desugar();
+  if (const auto *TST = dyn_cast<TemplateSpecializationType>(T.getTypePtr()))
+    if (TST->isTypeAlias())
+      if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
+        if (isReservedDecl(TD))
+          return TST->getAliasedType();
+  return QualType();
+}
+
 std::string printed(QualType T, const PrintingPolicy &PP) {
   T = T.getNonReferenceType().getUnqualifiedType();
+  // Look through `auto` and the library's own aliases; keep the user's
+  // spelling otherwise (std::mt19937_64, std::vector<Rec>).
+  for (;;) {
+    if (const auto *AT = dyn_cast<AutoType>(T.getTypePtr()); AT && AT->isDeduced()) {
+      T = AT->getDeducedType();
+      continue;
+    }
+    if (const auto *ET = dyn_cast<ElaboratedType>(T.getTypePtr()))
+      if (QualType Inner = peelReservedAlias(ET->getNamedType()); !Inner.isNull()) {
+        T = Inner.getCanonicalType();
+        continue;
+      }
+    if (QualType Inner = peelReservedAlias(T); !Inner.isNull()) {
+      // The alias's target is spelled inside the library (`unique_ptr<_Tp>`):
+      // print it in full, as the user would write it.
+      T = Inner.getCanonicalType();
+      continue;
+    }
+    break;
+  }
   PrintingPolicy P = PP;
   P.SuppressTagKeyword = true;
   return T.getAsString(P);

@@ -235,6 +235,9 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
   }
   case EffectKind::ImpureCall:
     R.report(E.Loc, Diag::ImpureCall) << Fn << name(E.Callee) << E.Range;
+    // Run by a library template on a user type: name the library call.
+    if (!E.Shown.empty())
+      R.report(E.Loc, Diag::NoteLibraryRuns) << E.Shown << E.Detail;
     explain(E.Callee);
     break;
   case EffectKind::LibraryCall:

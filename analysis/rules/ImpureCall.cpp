@@ -4,11 +4,16 @@
 #include "VirtualCall.h"
 #include "analysis/Attributes.h"
 #include "analysis/LibraryNames.h"
+#include "analysis/LibraryRuns.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <optional>
+#include <set>
 
 using namespace clang;
 
@@ -124,8 +129,10 @@ private:
       // Free functions and function objects listed by name (std::invoke,
       // views::transform's adaptor, ranges::sort) call what they are given;
       // members of value classes do not.
+      Invoked.clear();
       if (!isa<CXXMethodDecl>(FD) || V.Kind != LibraryKind::ValueMember)
         callables(Parts, C);
+      userRuns(FD, Loc, Range, libraryCallName(FD, Shown, C.ast().getPrintingPolicy()), C);
       return;
     }
     const FunctionDecl *Def = nullptr;
@@ -138,6 +145,39 @@ private:
       E.Args.push_back(L.ofArgument(FD->getParamDecl(I), Parts.Args[I]));
     C.record(std::move(E));
   }
+
+  /// The members of user types that the instantiated library function runs
+  /// (make_unique<Log> constructs a Log, ~vector<Res> destroys Res, std::sort
+  /// calls Key::operator<): calls made here, named with the library call.
+  void userRuns(const FunctionDecl *FD, SourceLocation Loc, SourceRange Range,
+                const std::string &Shown, RuleContext &C) {
+    if (!Runs)
+      Runs.emplace(C.sourceManager(), C.ast().getPrintingPolicy());
+    for (const UserRun &R : Runs->of(FD)) {
+      if (Invoked.count(R.Member) || isDeclaredPure(R.Member) || isAssumedPure(R.Member))
+        continue;
+      // Once per function: the same ~Log behind the temporary and the
+      // variable, or behind every insert into one set, is one finding.
+      if (!Reported.insert({C.function(), R.Member}).second)
+        continue;
+      const FunctionDecl *Def = nullptr;
+      if (!R.Member->hasBody(Def))
+        Def = R.Member;
+      Effect E = Effect::at(EffectKind::Call, Loc, Range);
+      E.Callee = Def;
+      E.Subject = Def; // one diagnostic per member, not per call site
+      E.Shown = Shown;
+      E.Detail = R.Action;
+      E.Object = Prov::local(); // an element the library owns
+      E.Args.assign(Def->getNumParams(), Prov::local());
+      C.record(std::move(E));
+    }
+  }
+
+  std::optional<LibraryRuns> Runs;
+  std::set<std::pair<const FunctionDecl *, const FunctionDecl *>> Reported;
+  // Callables already judged as arguments of the current library call.
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Invoked;
 
   /// A library algorithm calls the callables it is given, on elements of
   /// the ranges it is given: record those calls as ours.
@@ -195,6 +235,7 @@ private:
 
   void invoke(const FunctionDecl *FD, const Expr *Arg, const Prov &Elements,
               RuleContext &C) {
+    Invoked.insert(FD);
     if (isDeclaredPure(FD) || isAssumedPure(FD))
       return;
     if (isLibraryFunction(FD, C.sourceManager())) {
