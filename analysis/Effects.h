@@ -100,6 +100,8 @@ struct Effect {
   unsigned Index = 0;
   bool Flag = false;
   std::string Detail;
+  // LibraryCall: the callee as the user wrote it (LibraryNames.h).
+  std::string Shown;
   // Call: provenance of the object (member calls) and of each argument that
   // binds a reference or pointer parameter (Local for the others).
   Prov Object;

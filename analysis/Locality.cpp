@@ -1,5 +1,6 @@
 //===- Locality.cpp - provenance of lvalues and pointers ------------------===//
 #include "Locality.h"
+#include "LibraryNames.h"
 #include "Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -476,10 +477,7 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   TrivialAssign |= MD && MD->isTrivial() && MD->isMoveAssignmentOperator();
   if (!Library && !TrivialAssign)
     return;
-  const CXXRecordDecl *ObjectClass =
-      Parts.Object ? Parts.Object->getType()->getPointeeCXXRecordDecl() : nullptr;
-  if (Parts.Object && !ObjectClass)
-    ObjectClass = Parts.Object->getType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *ObjectClass = libraryObjectClass(Parts.Object, Parts.IsArrow);
   LibraryVerdict V = TrivialAssign ? LibraryVerdict{LibraryKind::ValueMember, nullptr}
                                    : judgeLibraryCall(Callee, ObjectClass);
   if (V.Kind == LibraryKind::Impure || V.Kind == LibraryKind::Unknown)

@@ -97,7 +97,7 @@ std::string PurityReport::phrase(const Effect &E) const {
   case EffectKind::ImpureCall:
     return "calls " + name(E.Callee) + ", which is not pure";
   case EffectKind::LibraryCall:
-    return "calls " + name(E.Callee) + ", which " + E.Detail;
+    return "calls " + (E.Shown.empty() ? name(E.Callee) : E.Shown) + ", which " + E.Detail;
   case EffectKind::IndirectCall:
     return "calls through " + E.Detail;
   case EffectKind::VirtualCall:
@@ -235,10 +235,14 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
   }
   case EffectKind::ImpureCall:
     R.report(E.Loc, Diag::ImpureCall) << Fn << name(E.Callee) << E.Range;
+    // Run by a library template on a user type: name the library call.
+    if (!E.Shown.empty())
+      R.report(E.Loc, Diag::NoteLibraryRuns) << E.Shown << E.Detail;
     explain(E.Callee);
     break;
   case EffectKind::LibraryCall:
-    R.report(E.Loc, Diag::LibraryCall) << Fn << name(E.Callee) << E.Detail << E.Range;
+    R.report(E.Loc, Diag::LibraryCall)
+        << Fn << (E.Shown.empty() ? name(E.Callee) : E.Shown) << E.Detail << E.Range;
     break;
   case EffectKind::IndirectCall:
     R.report(E.Loc, Diag::IndirectCall) << Fn << E.Detail << E.Range;

@@ -3,11 +3,17 @@
 #include "AtomicAccess.h"
 #include "VirtualCall.h"
 #include "analysis/Attributes.h"
+#include "analysis/LibraryNames.h"
+#include "analysis/LibraryRuns.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <optional>
+#include <set>
 
 using namespace clang;
 
@@ -38,7 +44,7 @@ public:
     }
     if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S)) {
       if (const CXXDestructorDecl *D = BT->getTemporary()->getDestructor())
-        callee(D, BT->getExprLoc(), BT->getSourceRange(), nullptr, C);
+        callee(D, BT->getExprLoc(), BT->getSourceRange(), nullptr, C, BT->getType());
       return;
     }
     if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
@@ -46,7 +52,8 @@ public:
       return;
     }
     if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
-      callee(CC->getConstructor(), CC->getExprLoc(), CC->getSourceRange(), CC, C);
+      callee(CC->getConstructor(), CC->getExprLoc(), CC->getSourceRange(), CC, C,
+             CC->getType());
       return;
     }
     const auto *CE = dyn_cast<CallExpr>(S);
@@ -94,12 +101,13 @@ private:
     if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
       return;
     if (const CXXDestructorDecl *D = RD->getDestructor())
-      callee(D, Loc, Range, nullptr, C);
+      callee(D, Loc, Range, nullptr, C, T);
   }
 
-  /// Judges one call target; Site (may be null) supplies object/arguments.
+  /// Judges one call target; Site (may be null) supplies object/arguments;
+  /// Made: the type constructed or destroyed, as written, if that is the call.
   void callee(const FunctionDecl *FD, SourceLocation Loc, SourceRange Range,
-              const Expr *Site, RuleContext &C) {
+              const Expr *Site, RuleContext &C, QualType Made = QualType()) {
     if (!FD || isDeclaredPure(FD) || isAssumedPure(FD) || FD->isTrivial())
       return;
     if (isTrustedExceptionDestructor(FD))
@@ -111,22 +119,32 @@ private:
     CallParts Parts = Site ? callParts(Site) : CallParts{};
     Locality &L = C.locality();
     if (isLibraryFunction(FD, C.sourceManager())) {
+      // Judged through the class the user named, not the implementation
+      // base that declares the member (std::__shared_ptr_access).
       const CXXRecordDecl *ObjectClass = nullptr;
-      if (Parts.Object)
-        ObjectClass = Parts.IsArrow ? Parts.Object->getType()->getPointeeCXXRecordDecl()
-                                    : Parts.Object->getType()->getAsCXXRecordDecl();
-      else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      QualType Shown = Made;
+      if (Parts.Object) {
+        ObjectClass = libraryObjectClass(Parts.Object, Parts.IsArrow);
+        Shown = objectType(Parts.Object, Parts.IsArrow);
+      } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
         ObjectClass = MD->getParent();
+      }
       LibraryVerdict V = judgeLibraryCall(FD, ObjectClass);
       if (V.Kind == LibraryKind::Impure || V.Kind == LibraryKind::Unknown) {
         Effect E = Effect::at(EffectKind::LibraryCall, Loc, Range);
         E.Callee = FD;
         E.Detail = V.Reason ? V.Reason : "is not known to be pure";
+        E.Shown = libraryCallName(FD, Shown, C.ast().getPrintingPolicy());
         C.record(std::move(E));
         return;
       }
-      if (!isa<CXXMethodDecl>(FD))
+      // Free functions and function objects listed by name (std::invoke,
+      // views::transform's adaptor, ranges::sort) call what they are given;
+      // members of value classes do not.
+      Invoked.clear();
+      if (!isa<CXXMethodDecl>(FD) || V.Kind != LibraryKind::ValueMember)
         callables(Parts, C);
+      userRuns(FD, Loc, Range, libraryCallName(FD, Shown, C.ast().getPrintingPolicy()), C);
       return;
     }
     const FunctionDecl *Def = nullptr;
@@ -139,6 +157,39 @@ private:
       E.Args.push_back(L.ofArgument(FD->getParamDecl(I), Parts.Args[I]));
     C.record(std::move(E));
   }
+
+  /// The members of user types that the instantiated library function runs
+  /// (make_unique<Log> constructs a Log, ~vector<Res> destroys Res, std::sort
+  /// calls Key::operator<): calls made here, named with the library call.
+  void userRuns(const FunctionDecl *FD, SourceLocation Loc, SourceRange Range,
+                const std::string &Shown, RuleContext &C) {
+    if (!Runs)
+      Runs.emplace(C.sourceManager(), C.ast().getPrintingPolicy());
+    for (const UserRun &R : Runs->of(FD)) {
+      if (Invoked.count(R.Member) || isDeclaredPure(R.Member) || isAssumedPure(R.Member))
+        continue;
+      // Once per function: the same ~Log behind the temporary and the
+      // variable, or behind every insert into one set, is one finding.
+      if (!Reported.insert({C.function(), R.Member}).second)
+        continue;
+      const FunctionDecl *Def = nullptr;
+      if (!R.Member->hasBody(Def))
+        Def = R.Member;
+      Effect E = Effect::at(EffectKind::Call, Loc, Range);
+      E.Callee = Def;
+      E.Subject = Def; // one diagnostic per member, not per call site
+      E.Shown = Shown;
+      E.Detail = R.Action;
+      E.Object = Prov::local(); // an element the library owns
+      E.Args.assign(Def->getNumParams(), Prov::local());
+      C.record(std::move(E));
+    }
+  }
+
+  std::optional<LibraryRuns> Runs;
+  std::set<std::pair<const FunctionDecl *, const FunctionDecl *>> Reported;
+  // Callables already judged as arguments of the current library call.
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Invoked;
 
   /// A library algorithm calls the callables it is given, on elements of
   /// the ranges it is given: record those calls as ours.
@@ -196,6 +247,7 @@ private:
 
   void invoke(const FunctionDecl *FD, const Expr *Arg, const Prov &Elements,
               RuleContext &C) {
+    Invoked.insert(FD);
     if (isDeclaredPure(FD) || isAssumedPure(FD))
       return;
     if (isLibraryFunction(FD, C.sourceManager())) {

@@ -31,3 +31,11 @@ int helper_reads() { return g_scale; } // expected-note {{'helper_reads' is not 
 [[pure]] int constants(int i) {
   return k_table[i & 3] + k_offset + Config::max;
 }
+
+// A mutable member of a const global can change between calls.
+struct Counted { int size; mutable int hits; };
+const Counted g_counted{8, 0};
+[[pure]] int counted_size(int i) { return i + g_counted.size; }
+[[pure]] int counted_hits(int i) { // expected-note {{'counted_hits' declared pure here}}
+  return i + g_counted.hits; // expected-error {{pure function 'counted_hits' reads mutable global 'g_counted' [purecc-global-read]}}
+}

@@ -1,0 +1,130 @@
+//===- LibraryNames.cpp - library calls as the user wrote them ------------===//
+#include "LibraryNames.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// Names the implementation reserves: `__detail`, `_Partial`, `__sort_fn`.
+bool isReserved(llvm::StringRef N) {
+  return N.starts_with("__") || (N.size() > 1 && N[0] == '_' && isUppercase(N[1]));
+}
+
+/// A name the library declares for itself (std::__detail::__unique_ptr_t).
+bool isReservedDecl(const NamedDecl *D) {
+  if (D->getIdentifier() && isReserved(D->getName()))
+    return true;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      // std::__cxx11 is inline: std::regex declared there is the user's name.
+      if (!NS->isInline() && NS->getIdentifier() && isReserved(NS->getName()))
+        return true;
+  return false;
+}
+
+/// T spelled through one of the library's own aliases: the aliased type.
+QualType peelReservedAlias(QualType T) {
+  if (const auto *TT = dyn_cast<TypedefType>(T.getTypePtr()))
+    if (isReservedDecl(TT->getDecl()))
+      return TT->desugar();
+  if (const auto *TST = dyn_cast<TemplateSpecializationType>(T.getTypePtr()))
+    if (TST->isTypeAlias())
+      if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
+        if (isReservedDecl(TD))
+          return TST->getAliasedType();
+  return QualType();
+}
+
+std::string printed(QualType T, const PrintingPolicy &PP) {
+  T = T.getNonReferenceType().getUnqualifiedType();
+  // Look through `auto` and the library's own aliases; keep the user's
+  // spelling otherwise (std::mt19937_64, std::vector<Rec>).
+  for (;;) {
+    if (const auto *AT = dyn_cast<AutoType>(T.getTypePtr()); AT && AT->isDeduced()) {
+      T = AT->getDeducedType();
+      continue;
+    }
+    if (const auto *ET = dyn_cast<ElaboratedType>(T.getTypePtr()))
+      if (QualType Inner = peelReservedAlias(ET->getNamedType()); !Inner.isNull()) {
+        T = Inner.getCanonicalType();
+        continue;
+      }
+    if (QualType Inner = peelReservedAlias(T); !Inner.isNull()) {
+      // The alias's target is spelled inside the library (`unique_ptr<_Tp>`):
+      // print it in full, as the user would write it.
+      T = Inner.getCanonicalType();
+      continue;
+    }
+    break;
+  }
+  PrintingPolicy P = PP;
+  P.SuppressTagKeyword = true;
+  return T.getAsString(P);
+}
+
+} // namespace
+
+QualType objectType(const Expr *Object, bool IsArrow) {
+  if (!Object)
+    return QualType();
+  // Strip the conversions into implementation bases, and nothing else: the
+  // type the user's expression has is the one to show.
+  while (const auto *IC = dyn_cast<ImplicitCastExpr>(Object)) {
+    if (IC->getCastKind() != CK_UncheckedDerivedToBase &&
+        IC->getCastKind() != CK_DerivedToBase && IC->getCastKind() != CK_NoOp)
+      break;
+    Object = IC->getSubExpr();
+  }
+  QualType T = Object->getType();
+  if (IsArrow && T->isPointerType())
+    T = T->getPointeeType();
+  return T;
+}
+
+const CXXRecordDecl *libraryObjectClass(const Expr *Object, bool IsArrow) {
+  QualType T = objectType(Object, IsArrow);
+  return T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+std::string libraryCallName(const FunctionDecl *FD, QualType Object,
+                            const PrintingPolicy &PP) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (MD && !Object.isNull()) {
+    if (isa<CXXConstructorDecl>(MD)) {
+      OS << "the constructor of '" << printed(Object, PP) << '\'';
+      return S;
+    }
+    if (isa<CXXDestructorDecl>(MD)) {
+      OS << "the destructor of '" << printed(Object, PP) << '\'';
+      return S;
+    }
+    OS << '\'' << printed(Object, PP) << "::" << FD->getNameAsString() << '\'';
+    return S;
+  }
+  llvm::SmallVector<std::string, 6> Parts;
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent()) {
+    const auto *ND = dyn_cast<NamedDecl>(DC);
+    if (!ND || !ND->getIdentifier())
+      continue;
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC); NS && NS->isInline())
+      continue;
+    if (isReserved(ND->getName()))
+      continue;
+    Parts.push_back(ND->getName().str());
+  }
+  OS << '\'';
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It)
+    OS << *It << "::";
+  OS << FD->getNameAsString() << '\'';
+  return S;
+}
+
+} // namespace purecc

@@ -1,0 +1,138 @@
+//===- LibraryRuns.cpp - user code that library templates run -------------===//
+#include "LibraryRuns.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+std::string describe(const FunctionDecl *FD, const PrintingPolicy &PP) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  const char *Verb = nullptr;
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
+    Verb = CD->isCopyConstructor() ? "copies" : CD->isMoveConstructor() ? "moves" : "constructs";
+  else if (isa<CXXDestructorDecl>(FD))
+    Verb = "destroys";
+  if (Verb && MD) {
+    OS << Verb << " a '";
+    MD->getParent()->printQualifiedName(OS, PP);
+    OS << '\'';
+    return S;
+  }
+  if (MD && MD->isCopyAssignmentOperator())
+    OS << "copy-assigns";
+  else if (MD && MD->isMoveAssignmentOperator())
+    OS << "move-assigns";
+  else
+    OS << "calls";
+  OS << " '";
+  FD->printQualifiedName(OS, PP);
+  OS << '\'';
+  return S;
+}
+
+} // namespace
+
+const std::vector<UserRun> &LibraryRuns::of(const FunctionDecl *FD) {
+  auto It = Cache.find(FD);
+  if (It != Cache.end())
+    return It->second;
+  std::vector<UserRun> Out;
+  InProgress.insert(FD);
+  scanFunction(FD, Out);
+  InProgress.erase(FD);
+  // One entry per member.
+  std::vector<UserRun> Unique;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  for (UserRun &R : Out)
+    if (Seen.insert(R.Member).second)
+      Unique.push_back(std::move(R));
+  return Cache[FD] = std::move(Unique);
+}
+
+void LibraryRuns::scanFunction(const FunctionDecl *FD, std::vector<UserRun> &Out) {
+  const FunctionDecl *Def = nullptr;
+  if (FD->hasBody(Def))
+    scanStmt(Def->getBody(), Out);
+  else
+    Def = FD;
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : CD->inits())
+      scanStmt(Init->getInit(), Out);
+  // A destructor destroys the members and bases after its body, without a
+  // call in it (pair<const K, V>'s implicit destructor destroys the V).
+  if (const auto *DD = dyn_cast<CXXDestructorDecl>(Def)) {
+    const CXXRecordDecl *RD = DD->getParent();
+    if (RD->hasDefinition()) {
+      for (const FieldDecl *F : RD->fields())
+        destroyType(F->getType(), Out);
+      for (const CXXBaseSpecifier &B : RD->bases())
+        destroyType(B.getType(), Out);
+    }
+  }
+}
+
+void LibraryRuns::destroyType(QualType T, std::vector<UserRun> &Out) {
+  T = T.getNonReferenceType();
+  while (const auto *AT = T->getAsArrayTypeUnsafe())
+    T = AT->getElementType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
+    return;
+  reach(RD->getDestructor(), Out);
+}
+
+void LibraryRuns::reach(const FunctionDecl *FD, std::vector<UserRun> &Out) {
+  if (!FD || FD->isTrivial())
+    return;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->getParent()->isLambda() && !SM.isInSystemHeader(MD->getLocation()))
+      return;
+  if (!SM.isInSystemHeader(FD->getLocation())) {
+    Out.push_back({FD, describe(FD, PP)});
+    return;
+  }
+  if (InProgress.count(FD))
+    return;
+  const std::vector<UserRun> &Inner = of(FD);
+  Out.insert(Out.end(), Inner.begin(), Inner.end());
+}
+
+void LibraryRuns::scanStmt(const Stmt *S, std::vector<UserRun> &Out) {
+  if (!S)
+    return;
+  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, ConstantExpr>(S))
+    return;
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
+    reach(CC->getConstructor(), Out);
+  else if (const auto *DE = dyn_cast<CXXDeleteExpr>(S))
+    destroyType(DE->getDestroyedType(), Out);
+  else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S))
+    reach(BT->getTemporary()->getDestructor(), Out);
+  else if (const auto *CE = dyn_cast<CallExpr>(S))
+    reach(CE->getDirectCallee(), Out);
+  else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D)) {
+        if (VD->hasLocalStorage())
+          destroyType(VD->getType(), Out);
+        scanStmt(VD->getInit(), Out);
+      }
+    return;
+  } else if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
+    scanStmt(DA->getExpr(), Out);
+  } else if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S)) {
+    scanStmt(DI->getExpr(), Out);
+  }
+  for (const Stmt *C : S->children())
+    scanStmt(C, Out);
+}
+
+} // namespace purecc

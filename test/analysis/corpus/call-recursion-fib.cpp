@@ -1,0 +1,3 @@
+// CORPUS: pure
+// Plain recursion.
+[[pure]] long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }

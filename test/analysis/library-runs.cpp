@@ -1,0 +1,69 @@
+// RUN: %purecc check %s -- -std=c++20 -Xclang -verify
+//
+// Members of user types that library templates run (LibraryRuns.h): the
+// table says make_unique, push_back and sort are pure, and the instantiation
+// says which constructor, destructor or operator they run on the user's type.
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <vector>
+
+int g_made, g_freed, g_copies, g_compares;
+
+struct Log { ~Log() { ++g_freed; } int v = 0; }; // expected-note {{'Log::~Log' is not pure because it writes to global 'g_freed'}}
+[[pure]] int drop(int x) { // expected-note {{'drop' declared pure here}}
+  auto p = std::make_unique<Log>(); // expected-error {{pure function 'drop' calls 'Log::~Log', which is not pure}} expected-note {{the destructor of 'std::unique_ptr<Log>' destroys a 'Log' here}}
+  p->v = x;
+  return p->v;
+}
+
+struct Conn { explicit Conn(int p) : port(p) { ++g_made; } int port; }; // expected-note 2 {{'Conn::Conn' is not pure because it writes to global 'g_made'}}
+[[pure]] int open_one(int p) { // expected-note {{'open_one' declared pure here}}
+  auto c = std::make_unique<Conn>(p); // expected-error {{pure function 'open_one' calls 'Conn::Conn', which is not pure}} expected-note {{'std::make_unique' constructs a 'Conn' here}}
+  return c->port;
+}
+[[pure]] int open_opt(int p) { // expected-note {{'open_opt' declared pure here}}
+  std::optional<Conn> c;
+  c.emplace(p); // expected-error {{pure function 'open_opt' calls 'Conn::Conn', which is not pure}} expected-note {{'std::optional<Conn>::emplace' constructs a 'Conn' here}}
+  return c->port;
+}
+
+struct Rec {
+  int v;
+  explicit Rec(int x) : v(x) {}
+  Rec(const Rec &o) : v(o.v) { ++g_copies; } // expected-note {{'Rec::Rec' is not pure because it writes to global 'g_copies'}}
+};
+[[pure]] std::size_t keep(const Rec &r) { // expected-note {{'keep' declared pure here}}
+  std::vector<Rec> v;
+  v.push_back(r); // expected-error {{pure function 'keep' calls 'Rec::Rec', which is not pure}} expected-note {{'std::vector<Rec>::push_back' copies a 'Rec' here}}
+  return v.size();
+}
+
+struct Key {
+  int k;
+  bool operator<(const Key &o) const { ++g_compares; return k < o.k; } // expected-note 2 {{'Key::operator<' is not pure because it writes to global 'g_compares'}}
+};
+[[pure]] int smallest(std::vector<Key> v) { // expected-note {{'smallest' declared pure here}}
+  std::sort(v.begin(), v.end()); // expected-error {{pure function 'smallest' calls 'Key::operator<', which is not pure}} expected-note {{'std::sort' calls 'Key::operator<' here}}
+  return v.empty() ? 0 : v.front().k;
+}
+// The comparator std::set<Key> runs is std::less<Key>, which calls Key::operator<:
+// reported once per function, at the first insert.
+[[pure]] std::size_t distinct(Key a, Key b) { // expected-note {{'distinct' declared pure here}}
+  std::set<Key> s;
+  s.insert(a); // expected-error {{pure function 'distinct' calls 'Key::operator<', which is not pure}} expected-note {{'std::set<Key>::insert' calls 'Key::operator<' here}}
+  s.insert(b);
+  return s.size();
+}
+
+// Pure members run by the library keep the caller pure.
+struct Pt { int x = 0; Pt() = default; Pt(const Pt &o) : x(o.x + 0) {} ~Pt() {} };
+[[pure]] int fine(int n) {
+  std::vector<Pt> v(static_cast<std::size_t>(n > 0 ? n : 1));
+  std::vector<Pt> w = v;
+  std::map<int, Pt> m;
+  m[n].x = n;
+  return static_cast<int>(w.size()) + m[n].x;
+}
