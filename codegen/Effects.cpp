@@ -97,8 +97,11 @@ public:
     return true;
   }
   bool VisitContinueStmt(ContinueStmt *S) {
-    if (LoopDepth == 0)
-      exit(S);
+    if (LoopDepth == 0) {
+      Out.Continues.push_back(S);
+      if (!Out.Exit)
+        Out.Exit = S;
+    }
     return true;
   }
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
@@ -203,6 +206,8 @@ private:
   bool exit(Stmt *S) {
     if (!Out.Exit)
       Out.Exit = S;
+    if (!Out.Leave)
+      Out.Leave = S;
     return true;
   }
   bool impure(const Expr *E) {

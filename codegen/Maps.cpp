@@ -146,6 +146,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   PC.replace(L.HeaderBegin, L.HeaderEnd,
              trimBeforeSpace(PC, shapes::forHead(L.Begin, L.End, Idx) + (Block ? "" : "{"),
                              L.HeaderEnd));
+  endIterationsEarly(PC, L, shapes::ForContinue);
   PC.insert(L.BodyEnd, (Block ? std::string() : std::string(" }")) + shapes::ForTail);
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))
