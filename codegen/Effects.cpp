@@ -44,7 +44,12 @@ bool isEffectFreeStdMember(const FunctionDecl *FD) {
 /// A temporary materialized for one call's argument (not bound to a named
 /// reference): whatever the callee writes there dies with the expression.
 bool isPrivateTemporary(const Expr *Arg) {
-  const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Arg->IgnoreParenImpCasts());
+  // Not IgnoreParenImpCasts: it looks through the MaterializeTemporaryExpr
+  // itself (`out[i] = g(v[i])` for a struct passes one to operator=(P&&)).
+  const Expr *E = Arg->IgnoreParens();
+  while (const auto *IC = dyn_cast<ImplicitCastExpr>(E))
+    E = IC->getSubExpr()->IgnoreParens();
+  const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E);
   return MT && !MT->getExtendingDecl();
 }
 
