@@ -44,7 +44,12 @@ bool isEffectFreeStdMember(const FunctionDecl *FD) {
 /// A temporary materialized for one call's argument (not bound to a named
 /// reference): whatever the callee writes there dies with the expression.
 bool isPrivateTemporary(const Expr *Arg) {
-  const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Arg->IgnoreParenImpCasts());
+  // Not IgnoreParenImpCasts: it looks through the MaterializeTemporaryExpr
+  // itself (`out[i] = g(v[i])` for a struct passes one to operator=(P&&)).
+  const Expr *E = Arg->IgnoreParens();
+  while (const auto *IC = dyn_cast<ImplicitCastExpr>(E))
+    E = IC->getSubExpr()->IgnoreParens();
+  const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E);
   return MT && !MT->getExtendingDecl();
 }
 
@@ -97,8 +102,11 @@ public:
     return true;
   }
   bool VisitContinueStmt(ContinueStmt *S) {
-    if (LoopDepth == 0)
-      exit(S);
+    if (LoopDepth == 0) {
+      Out.Continues.push_back(S);
+      if (!Out.Exit)
+        Out.Exit = S;
+    }
     return true;
   }
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
@@ -203,6 +211,8 @@ private:
   bool exit(Stmt *S) {
     if (!Out.Exit)
       Out.Exit = S;
+    if (!Out.Leave)
+      Out.Leave = S;
     return true;
   }
   bool impure(const Expr *E) {
@@ -276,69 +286,6 @@ const VarDecl *baseVariable(const Expr *E) {
 
 bool isOwnedLocal(const VarDecl *VD) {
   return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
-}
-
-llvm::SmallPtrSet<const VarDecl *, 8> escapedLocals(const FunctionDecl *FD,
-                                                   const PlanContext &PC) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    ASTContext &Ctx;
-    const EffectScanner &ES;
-    llvm::SmallPtrSet<const VarDecl *, 8> Out;
-    Finder(ASTContext &Ctx, const EffectScanner &ES) : Ctx(Ctx), ES(ES) {}
-    void escape(const Expr *E) {
-      if (const VarDecl *VD = baseVariable(E); isOwnedLocal(VD))
-        Out.insert(VD);
-    }
-    bool VisitUnaryOperator(UnaryOperator *UO) {
-      if (UO->getOpcode() == UO_AddrOf)
-        escape(UO->getSubExpr());
-      return true;
-    }
-    bool VisitImplicitCastExpr(ImplicitCastExpr *IC) {
-      if (IC->getCastKind() != CK_ArrayToPointerDecay)
-        return true;
-      for (const DynTypedNode &P : Ctx.getParents(*IC))
-        if (const auto *AS = P.get<ArraySubscriptExpr>(); AS && AS->getBase() == IC)
-          return true;
-      escape(IC->getSubExpr());
-      return true;
-    }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-      if (const auto *MD = MC->getMethodDecl(); MD && MD->getDeclName().isIdentifier() &&
-                                                 MD->getName() == "data")
-        escape(MC->getImplicitObjectArgument());
-      return true;
-    }
-    bool VisitVarDecl(VarDecl *VD) {
-      QualType T = VD->getType();
-      if (VD->getInit() && T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
-        escape(VD->getInit());
-      return true;
-    }
-    bool VisitCallExpr(CallExpr *CE) {
-      const FunctionDecl *Callee = CE->getDirectCallee();
-      if (Callee && ES.isEffectFreeCallee(Callee))
-        return true;
-      for (unsigned I = 0; Callee && I < CE->getNumArgs() && I < Callee->getNumParams(); ++I) {
-        QualType PT = Callee->getParamDecl(I)->getType();
-        if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
-          escape(CE->getArg(I));
-      }
-      return true;
-    }
-    bool VisitLambdaExpr(LambdaExpr *LE) {
-      for (const LambdaCapture &C : LE->captures())
-        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-          if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()); isOwnedLocal(VD))
-            Out.insert(VD);
-      return true;
-    }
-  };
-  EffectScanner ES(PC);
-  Finder F(PC.Ctx, ES);
-  if (FD->getBody())
-    F.TraverseStmt(FD->getBody());
-  return F.Out;
 }
 
 } // namespace purecc

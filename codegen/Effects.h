@@ -26,6 +26,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace purecc {
 
@@ -44,6 +45,12 @@ struct Effects {
   const clang::Expr *ImpureCall = nullptr;
   /// The first break/continue/return/goto that leaves the scanned code.
   const clang::Stmt *Exit = nullptr;
+  /// The first break/return/goto that leaves the scanned code: an exit that
+  /// is not a `continue` of the scanned loop body.
+  const clang::Stmt *Leave = nullptr;
+  /// The `continue`s that leave the scanned code (not those of inner loops;
+  /// those in a `switch` do): in a loop body, the end of one iteration.
+  llvm::SmallVector<const clang::ContinueStmt *, 2> Continues;
   /// Where each written variable is first written (for remarks).
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> FirstWrite;
 

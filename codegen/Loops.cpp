@@ -3,7 +3,9 @@
 #include "Containers.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -16,22 +18,126 @@ const VarDecl *refersTo(const Expr *E) {
   return nullptr;
 }
 
-bool isUnitStep(const Expr *Inc, const VarDecl *I) {
-  if (const auto *UO = dyn_cast<UnaryOperator>(Inc))
-    return UO->isIncrementOp() && refersTo(UO->getSubExpr()) == I;
-  if (const auto *CA = dyn_cast<CompoundAssignOperator>(Inc)) {
-    const auto *One = dyn_cast<IntegerLiteral>(CA->getRHS()->IgnoreParenImpCasts());
-    return CA->getOpcode() == BO_AddAssign && refersTo(CA->getLHS()) == I && One &&
-           One->getValue() == 1;
+/// The constant step of `++i`, `i--`, `i += 3`, `i -= 2` (never 0).
+std::optional<std::int64_t> stepOf(ASTContext &Ctx, const Expr *Inc, const VarDecl *I) {
+  if (!Inc)
+    return std::nullopt;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Inc)) {
+    if (!UO->isIncrementDecrementOp() || refersTo(UO->getSubExpr()) != I)
+      return std::nullopt;
+    return UO->isIncrementOp() ? 1 : -1;
   }
+  const auto *CA = dyn_cast<CompoundAssignOperator>(Inc);
+  if (!CA || refersTo(CA->getLHS()) != I ||
+      (CA->getOpcode() != BO_AddAssign && CA->getOpcode() != BO_SubAssign))
+    return std::nullopt;
+  Expr::EvalResult R;
+  const Expr *By = CA->getRHS();
+  if (By->isValueDependent() || !By->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  const llvm::APSInt &V = R.Val.getInt();
+  if (V.getSignificantBits() > 32 || V.isZero())
+    return std::nullopt;
+  std::int64_t Step = V.getExtValue();
+  return CA->getOpcode() == BO_AddAssign ? Step : -Step;
+}
+
+/// Whether E is the counter I as a condition compares it: `i`, or `i`
+/// under explicit casts to integer types that hold every value of I's type
+/// (`(long)i`); a cast to an unsigned type of the same width (`(unsigned)i`)
+/// is judged like the usual conversion, by the common type of the condition.
+bool isCounter(ASTContext &Ctx, const Expr *E, const VarDecl *I) {
+  E = E->IgnoreParenImpCasts();
+  while (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    QualType To = Cast->getType();
+    if (!To->isIntegerType() || To->isBooleanType() ||
+        Ctx.getIntWidth(To) < Ctx.getIntWidth(I->getType()))
+      return false;
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  }
+  return refersTo(E) == I;
+}
+
+/// `i--` (the condition of `for (T i = n; i-- > 0;)`).
+bool isPostDecrement(const Expr *E, const VarDecl *I) {
+  const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+  return UO && UO->getOpcode() == UO_PostDec && refersTo(UO->getSubExpr()) == I;
+}
+
+/// Whether S uses the standard container X only through its size
+/// (`X.size()`, `X.length()`, `X.empty()`).
+bool usesOnlySize(const Stmt *S, const VarDecl *X) {
+  if (!S)
+    return true;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+    if (refersTo(MC->getImplicitObjectArgument()) == X && MC->getMethodDecl() &&
+        MC->getMethodDecl()->getDeclName().isIdentifier() &&
+        llvm::StringSwitch<bool>(MC->getMethodDecl()->getName())
+            .Cases("size", "length", "empty", true)
+            .Default(false))
+      return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() != X;
+  for (const Stmt *Child : S->children())
+    if (!usesOnlySize(Child, X))
+      return false;
+  return true;
+}
+
+/// Whether Body may change the size of the standard container X: anything
+/// but storing into, or reading, its elements (`X[i] = v`, `X.at(i)`,
+/// `X.size()`) — a member call that is not one of those, an assignment to
+/// X itself, X bound to a non-const reference or pointer, `&X`, a capture.
+bool mayResize(const Stmt *Body, const VarDecl *X) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *X;
+    bool Found = false;
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (DRE->getDecl() == X)
+        Uses.push_back(DRE);
+      return true;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+      const Expr *Object = MC->getImplicitObjectArgument();
+      if (refersTo(Object) != X)
+        return true;
+      Allowed.insert(Object->IgnoreParenImpCasts());
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      bool KeepsSize = MD && (MD->isConst() ||
+                              (MD->getDeclName().isIdentifier() &&
+                               llvm::StringSwitch<bool>(MD->getName())
+                                   .Cases("at", "front", "back", "begin", "end", true)
+                                   .Cases("rbegin", "rend", "data", true)
+                                   .Default(false)));
+      Found |= !KeepsSize;
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+      if (Op->getOperator() == OO_Subscript && refersTo(Op->getArg(0)) == X)
+        Allowed.insert(Op->getArg(0)->IgnoreParenImpCasts());
+      return true;
+    }
+    llvm::SmallVector<const DeclRefExpr *, 4> Uses;
+    llvm::SmallPtrSet<const Expr *, 4> Allowed;
+  } F;
+  F.X = X;
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  if (F.Found)
+    return true;
+  // Every other use (passed along, assigned, captured) may resize it.
+  for (const DeclRefExpr *Use : F.Uses)
+    if (!F.Allowed.contains(Use))
+      return true;
   return false;
 }
 
 /// Checks what every loop shape needs of its body, given its effects.
-bool checkBody(const LoopShape &L, const Effects &Bound, std::string &WhyNot) {
+/// BoundExpr: the condition's bound (counted loops).
+bool checkBody(const LoopShape &L, const Effects &Bound, const Expr *BoundExpr,
+               std::string &WhyNot) {
   const Effects &B = L.Body_;
-  if (B.Exit) {
-    WhyNot = exitReason(B.Exit);
+  if (B.Leave) {
+    WhyNot = exitReason(B.Leave);
     return false;
   }
   if (L.Induction && B.Writes.contains(L.Induction)) {
@@ -40,6 +146,12 @@ bool checkBody(const LoopShape &L, const Effects &Bound, std::string &WhyNot) {
   }
   for (const VarDecl *VD : Bound.Reads)
     if (B.Writes.contains(VD)) {
+      // `i < out.size()` while the body stores `out[i] = ...`: storing
+      // into elements does not change the size.
+      if (BoundExpr && containerKind(VD->getType()) == ContainerKind::Owning &&
+          !VD->getType()->isReferenceType() && usesOnlySize(BoundExpr, VD) &&
+          !mayResize(L.Body, VD))
+        continue;
       WhyNot = "the bound '" + VD->getNameAsString() + "' changes inside the loop body";
       return false;
     }
@@ -177,6 +289,103 @@ std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, c
   return R;
 }
 
+/// The iterations of a counted loop that is not `++i` up to a bound:
+/// counting down by one (`--i` while `i > e` or `i >= e`, and
+/// `for (T i = b; i-- > e;)`), or by a constant step s other than 1 (`i += 3`
+/// while `i < e`, `i -= 2` while `i > e`). The runtime still numbers
+/// iterations k from Begin to End, in serial order; Index is the counter's
+/// value at k (\x01 stands for k).
+///   down by one: k in [-b, -e) and i == -k (`>=`: to -e + 1; `i-- > e`:
+///                k in [1 - b, 1 - e)), for any counter at least as wide as
+///                'int' that cannot wrap before the bound: an unsigned one
+///                ends at `i > e` before 0, at `i >= e` only when e > 0
+///   step s:      k in [0, trips) and i == b + s*k, for a signed counter at
+///                least as wide as 'int' compared as signed: it cannot wrap
+///                (an overflow would be undefined), so the count is
+///                ceil((e - b) / s) (and one more for `<=`/`>=`) or 0
+/// b is evaluated again in each iteration (Index): the caller checks that
+/// the body cannot change it.
+std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C, const Expr *Bnd,
+                                  std::int64_t Step, bool Inclusive, bool PostDec,
+                                  const std::string &BeginText, const std::string &EndText,
+                                  std::string &Index, std::string &WhyNot) {
+  ASTContext &Ctx = PC.Ctx;
+  QualType T = I->getType().getUnqualifiedType();
+  C = C.getUnqualifiedType();
+  std::string Name = quoted(I), TypeName = PC.typeText(T);
+  if (Ctx.getIntWidth(T) < Ctx.getIntWidth(Ctx.IntTy)) {
+    WhyNot = Name + " ('" + TypeName + "') is narrower than 'int' and counts " +
+             (Step < 0 ? "down" : "in steps of " + std::to_string(Step)) +
+             ", which may wrap around";
+    return std::nullopt;
+  }
+  std::optional<llvm::APSInt> B = constantOf(Ctx, I->getInit());
+  std::optional<llvm::APSInt> E = constantOf(Ctx, Bnd);
+  if (T->isSignedIntegerType() && C->isUnsignedIntegerType() && (!B || B->isNegative())) {
+    WhyNot = Name + " ('" + TypeName + "') is compared as '" + PC.typeText(C) +
+             "', where a negative value compares as a large one";
+    return std::nullopt;
+  }
+  QualType BoundType = Bnd->IgnoreParenImpCasts()->getType();
+  bool BoundExact = contains(Ctx, C, BoundType);
+  std::string Bv = "static_cast<std::int64_t>(" +
+                   (contains(Ctx, T, I->getInit()->IgnoreParenImpCasts()->getType())
+                        ? BeginText
+                        : "static_cast<" + TypeName + ">(" + BeginText + ")") + ")";
+  std::string Ev = "static_cast<std::int64_t>(" +
+                   (BoundExact || !Bnd->getType()->isIntegerType()
+                        ? EndText
+                        : "static_cast<" + PC.typeText(C) + ">(" + EndText + ")") + ")";
+  Trips R;
+  auto Value = [](const std::optional<llvm::APSInt> &V) -> __int128 {
+    return V->isSigned() ? V->getSExtValue() : static_cast<__int128>(V->getZExtValue());
+  };
+  if (Step == -1) {
+    if (T->isUnsignedIntegerType()) {
+      // The bound as the condition sees it must be >= 0 (else `i > e`
+      // never fails), and `i >= e` ends only when e > 0.
+      bool NonNegative = C->isUnsignedIntegerType() || BoundType->isUnsignedIntegerType() ||
+                         (E && !E->isNegative());
+      if (!NonNegative || (Inclusive && !(E && E->isStrictlyPositive()))) {
+        WhyNot = Name + " ('" + TypeName + "') wraps around before it is sure to reach the bound";
+        return std::nullopt;
+      }
+    }
+    if (PostDec) {
+      R.Begin = "1 - " + Bv;
+      R.End = "1 - " + Ev;
+    } else {
+      R.Begin = "-" + Bv;
+      R.End = Inclusive ? "1 - " + Ev : "-" + Ev;
+    }
+    Index = "static_cast<" + TypeName + ">(-\x01)";
+    if (B && E) {
+      __int128 N = Value(B) - Value(E) + (Inclusive ? 1 : 0);
+      R.Count = N <= 0 ? 0 : N > INT64_MAX ? INT64_MAX : static_cast<std::int64_t>(N);
+    }
+    return R;
+  }
+  if (!T->isSignedIntegerType() || !C->isSignedIntegerType()) {
+    WhyNot = Name + " ('" + TypeName + "') counts in steps of " + std::to_string(Step) +
+             " and may wrap around";
+    return std::nullopt;
+  }
+  std::int64_t A = Step < 0 ? -Step : Step;
+  std::string From = Step > 0 ? Bv : Ev, To = Step > 0 ? Ev : Bv, AText = std::to_string(A);
+  R.Begin = "0";
+  R.End = Inclusive ? "(" + To + " >= " + From + " ? (" + To + " - " + From + ") / " + AText +
+                          " + 1 : 0)"
+                    : "(" + To + " > " + From + " ? (" + To + " - " + From + " + " +
+                          std::to_string(A - 1) + ") / " + AText + " : 0)";
+  Index = "static_cast<" + TypeName + ">(" + Bv + (Step > 0 ? " + " : " - ") + AText + " * \x01)";
+  if (B && E) {
+    __int128 D = Step > 0 ? Value(E) - Value(B) : Value(B) - Value(E);
+    __int128 N = Inclusive ? (D >= 0 ? D / A + 1 : 0) : (D > 0 ? (D + A - 1) / A : 0);
+    R.Count = N > INT64_MAX ? INT64_MAX : static_cast<std::int64_t>(N);
+  }
+  return R;
+}
+
 } // namespace
 
 std::string trimBeforeSpace(PlanContext &PC, std::string Head, unsigned Off) {
@@ -226,30 +435,45 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   L.Loop = Loop;
   EffectScanner Scan(PC);
   Effects Bound;
+  const Expr *BoundExpr = nullptr;
   SourceLocation RParen;
   if (const auto *For = dyn_cast<ForStmt>(Loop)) {
     WhyNot = "the loop is not of the form 'for (T i = b; i < e; ++i)'";
     const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
     const auto *I = Init && Init->isSingleDecl() ? dyn_cast<VarDecl>(Init->getSingleDecl()) : nullptr;
     const auto *Cond = dyn_cast_or_null<BinaryOperator>(For->getCond());
-    if (!I || !I->getType()->isIntegerType() || !I->getInit() || !Cond || !For->getInc() ||
-        !isUnitStep(For->getInc(), I))
+    if (!I || !I->getType()->isIntegerType() || !I->getInit() || !Cond)
+      return std::nullopt;
+    ASTContext &Ctx = PC.Ctx;
+    // `for (T i = b; i-- > e;)`: no increment, the condition counts down.
+    bool PostDec = !For->getInc() &&
+                   ((Cond->getOpcode() == BO_GT && isPostDecrement(Cond->getLHS(), I)) ||
+                    (Cond->getOpcode() == BO_LT && isPostDecrement(Cond->getRHS(), I)));
+    std::optional<std::int64_t> Step = PostDec ? std::optional<std::int64_t>(-1)
+                                               : stepOf(Ctx, For->getInc(), I);
+    if (!Step)
       return std::nullopt;
     const Expr *Bnd = nullptr;
     const Expr *Counter = nullptr; // the side of the condition that is `i`
     bool Inclusive = false;
     BinaryOperatorKind Op = Cond->getOpcode();
-    if (refersTo(Cond->getLHS()) == I && (Op == BO_LT || Op == BO_LE || Op == BO_NE)) {
+    // Written with `i` on the left: `i < e`; mirrored: `e > i` is `i < e`.
+    BinaryOperatorKind AsLeft = Op;
+    if (PostDec ? isPostDecrement(Cond->getLHS(), I) : isCounter(Ctx, Cond->getLHS(), I)) {
       Bnd = Cond->getRHS();
       Counter = Cond->getLHS();
-      Inclusive = Op == BO_LE;
-    } else if (refersTo(Cond->getRHS()) == I && (Op == BO_GT || Op == BO_GE || Op == BO_NE)) {
+    } else if (PostDec ? isPostDecrement(Cond->getRHS(), I) : isCounter(Ctx, Cond->getRHS(), I)) {
       Bnd = Cond->getLHS();
       Counter = Cond->getRHS();
-      Inclusive = Op == BO_GE;
+      AsLeft = BinaryOperator::isComparisonOp(Op) ? BinaryOperator::reverseComparisonOp(Op) : Op;
     }
+    bool Up = *Step > 0;
+    if (Up ? !(AsLeft == BO_LT || AsLeft == BO_LE || (AsLeft == BO_NE && *Step == 1))
+           : !(AsLeft == BO_GT || AsLeft == BO_GE))
+      Bnd = nullptr;
     if (!Bnd)
       return std::nullopt;
+    Inclusive = AsLeft == BO_LE || AsLeft == BO_GE;
     Effects InitFx = Scan.scan(I->getInit());
     Bound = Scan.scan(Bnd);
     if (!InitFx.isEffectFree() || !Bound.isEffectFree()) {
@@ -267,14 +491,25 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       return std::nullopt;
     }
     L.Induction = I;
-    auto Trips = countTrips(PC, I, Counter->getType(), Bnd, Op == BO_NE, Inclusive, *BeginText,
-                            *EndText, WhyNot);
+    std::optional<Trips> Trips;
+    if (*Step == 1) {
+      Trips = countTrips(PC, I, Counter->getType(), Bnd, Op == BO_NE, Inclusive, *BeginText,
+                         *EndText, WhyNot);
+    } else {
+      Trips = countStrided(PC, I, Counter->getType(), Bnd, *Step, Inclusive, PostDec,
+                           *BeginText, *EndText, L.IndexValue, WhyNot);
+      // A stride's leaves evaluate b again: the body must not change it.
+      for (const VarDecl *VD : InitFx.Reads)
+        Bound.Reads.insert(VD);
+      Bound.ReadsMemory |= InitFx.ReadsMemory;
+    }
     if (!Trips)
       return std::nullopt;
     L.Begin = Trips->Begin;
     L.End = Trips->End;
     L.TripCount = Trips->Count;
     L.Body = For->getBody();
+    BoundExpr = Bnd;
     RParen = For->getRParenLoc();
   } else if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop)) {
     const VarDecl *Range = refersTo(RF->getRangeInit());
@@ -318,8 +553,13 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   L.HeaderEnd = Header->second;
   L.BodyEnd = *End;
   L.Body_ = Scan.scan(L.Body);
-  if (!checkBody(L, Bound, WhyNot))
+  if (!checkBody(L, Bound, BoundExpr, WhyNot))
     return std::nullopt;
+  for (const ContinueStmt *C : L.Body_.Continues)
+    if (!PC.offsets(C->getSourceRange())) {
+      WhyNot = "a 'continue' of the loop is written in a macro";
+      return std::nullopt;
+    }
   if (L.Range && L.Body_.Writes.contains(L.Range)) {
     WhyNot = "the loop body changes '" + L.Range->getNameAsString() + "'";
     return std::nullopt;
@@ -357,6 +597,13 @@ bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path,
 
 } // namespace
 
+void endIterationsEarly(PlanContext &PC, const LoopShape &L, const std::string &Return) {
+  for (const ContinueStmt *C : L.Body_.Continues) {
+    auto [B, E] = *PC.offsets(C->getSourceRange());
+    PC.replace(B, E, Return);
+  }
+}
+
 std::string tinyLoopReason(const LoopShape &L) {
   if (!L.TripCount || *L.TripCount > kMaxTinyTrips)
     return "";
@@ -382,6 +629,14 @@ shapes::Index makeIndex(PlanContext &PC, const LoopShape &L) {
   const VarDecl *I = L.Induction;
   if (!L.Body_.Reads.contains(I))
     return Idx;
+  if (!L.IndexValue.empty()) {
+    Idx.Param = PC.freshName("k");
+    std::string Value = L.IndexValue;
+    Value.replace(Value.find('\x01'), 1, Idx.Param);
+    Idx.Declaration = "const " + PC.typeText(I->getType().getUnqualifiedType()) + " " +
+                      I->getNameAsString() + " = " + Value + "; ";
+    return Idx;
+  }
   QualType T = I->getType().getUnqualifiedType();
   if (PC.Ctx.hasSameType(T, PC.Ctx.getIntTypeForBitwidth(64, /*Signed=*/true))) {
     Idx.Param = I->getNameAsString();

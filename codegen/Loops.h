@@ -2,11 +2,15 @@
 //
 // Reductions and maps both start from a loop whose iterations can be
 // numbered up front: `for (T i = B; i < E; ++i)` (also `<=`, `!=`, `i++`,
-// `i += 1`) with B and E free of side effects, E not changed by the body, and
-// `i` not written in it; or `for (decl : v)` over a local array or a
+// `i += 1`, casts of `i` that keep its value), counting down (`--i` while
+// `i > E` or `i >= E`, `i-- > E`) or in constant steps (`i += 3`), with B
+// and E free of side effects, E (and B of a stride) not changed by the body,
+// and `i` not written in it; or `for (decl : v)` over a local array or a
 // standard container with random access. No iteration may leave the loop
-// early (break, continue, return, goto). The runtime numbers iterations with
-// std::int64_t; Index recreates the user's variable from that number.
+// early (break, return, goto); a `continue` ends one iteration, which in the
+// leaf lambda is a `return` (endIterationsEarly). The runtime numbers
+// iterations with std::int64_t; Index recreates the user's variable from
+// that number.
 //
 //   std::string WhyNot;
 //   if (auto L = matchLoop(PC, Loop, WhyNot)) ... L->Body ... L->Begin ...
@@ -28,6 +32,9 @@ struct LoopShape {
   const clang::VarDecl *Element = nullptr;   // range-for: the loop variable
   const clang::VarDecl *Range = nullptr;     // range-for: the container
   std::optional<std::int64_t> TripCount;     // when the bounds are constants
+  /// The counter's value at iteration k ('\x01' stands for k) when it is
+  /// not k itself: count-down and stride loops.
+  std::string IndexValue;
   Effects Body_;                           // what the body does
   unsigned HeaderBegin = 0;                // offset of `for`
   unsigned HeaderEnd = 0;                  // offset after the header's ')'
@@ -57,6 +64,11 @@ std::string trimBeforeSpace(PlanContext &PC, std::string Head, unsigned Off);
 /// every call of its enclosing function).
 constexpr std::int64_t kMaxTinyTrips = 1024;
 std::string tinyLoopReason(const LoopShape &L);
+
+/// Replaces each `continue` of the loop (not of its inner loops) with
+/// Return ("return acc", "return"): in the leaf lambda that runs one
+/// iteration, leaving the lambda is going on to the next iteration.
+void endIterationsEarly(PlanContext &PC, const LoopShape &L, const std::string &Return);
 
 /// "'break' leaves the loop" and the like.
 std::string exitReason(const clang::Stmt *Exit);

@@ -15,8 +15,93 @@ namespace {
 struct Store {
   const Expr *Target;       // the whole left-hand side
   const VarDecl *Container; // X (or the range)
-  bool DistinctIndex;       // indexed by the induction variable itself
+  bool DistinctIndex;       // indexed by an injective function of the counter
+  const Expr *Index = nullptr; // the index written (counted loops)
+  /// The loop-invariant parts of Index (`n - 1` in `X[n - 1 - i]`).
+  llvm::SmallVector<const Expr *, 2> Invariants;
 };
+
+const VarDecl *refersTo(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// E without parentheses and value-keeping conversions (lvalue-to-rvalue,
+/// integer conversions to a type at least as wide: injective ones).
+const Expr *stripKeepingValues(ASTContext &Ctx, const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    const auto *IC = dyn_cast<ImplicitCastExpr>(E);
+    if (!IC)
+      return E;
+    CastKind K = IC->getCastKind();
+    const Expr *Sub = IC->getSubExpr();
+    if (K == CK_IntegralCast &&
+        (!Sub->getType()->isIntegerType() || !IC->getType()->isIntegerType() ||
+         Ctx.getIntWidth(IC->getType()) < Ctx.getIntWidth(Sub->getType())))
+      return E;
+    if (K != CK_IntegralCast && K != CK_LValueToRValue && K != CK_NoOp)
+      return E;
+    E = Sub;
+  }
+}
+
+/// Whether index E takes a different value for every value of the counter
+/// I: `i`, `c - i`, `i + c`, `a * i + b`, `-i` with c, b loop-invariant
+/// (collected in Invariants for the caller to check) and a a constant other
+/// than 0. A factor |a| > 1 needs a signed type, where the product cannot
+/// wrap around (overflow is undefined); adding a constant or negating is a
+/// bijection modulo 2^W as well.
+bool isInjectiveIndex(ASTContext &Ctx, const Expr *E, const VarDecl *I,
+                      llvm::SmallVectorImpl<const Expr *> &Invariants) {
+  E = stripKeepingValues(Ctx, E);
+  if (refersTo(E) == I && !isa<ImplicitCastExpr>(E))
+    return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_Minus && isInjectiveIndex(Ctx, UO->getSubExpr(), I, Invariants);
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || !BO->getType()->isIntegerType())
+    return false;
+  const Expr *L = BO->getLHS(), *R = BO->getRHS();
+  switch (BO->getOpcode()) {
+  case BO_Add:
+  case BO_Sub:
+    if (isInjectiveIndex(Ctx, L, I, Invariants)) {
+      Invariants.push_back(R);
+      return true;
+    }
+    if (isInjectiveIndex(Ctx, R, I, Invariants)) {
+      Invariants.push_back(L);
+      return true;
+    }
+    return false;
+  case BO_Mul: {
+    for (int Side = 0; Side < 2; ++Side) {
+      const Expr *Factor = Side ? L : R, *Rest = Side ? R : L;
+      Expr::EvalResult V;
+      if (Factor->isValueDependent() || !Factor->EvaluateAsInt(V, Ctx) ||
+          V.Val.getInt().isZero())
+        continue;
+      bool Unit = V.Val.getInt().isOne() || V.Val.getInt().isAllOnes();
+      if (!Unit && !BO->getType()->isSignedIntegerType())
+        continue;
+      return isInjectiveIndex(Ctx, Rest, I, Invariants);
+    }
+    return false;
+  }
+  default:
+    return false;
+  }
+}
+
+/// Whether A and B are the same expression.
+bool sameExpr(ASTContext &Ctx, const Expr *A, const Expr *B) {
+  llvm::FoldingSetNodeID IA, IB;
+  A->IgnoreParenImpCasts()->Profile(IA, Ctx, /*Canonical=*/true);
+  B->IgnoreParenImpCasts()->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
 
 const Expr *indexOf(const Expr *LHS, const Expr *&Base) {
   LHS = LHS->IgnoreParenImpCasts();
@@ -33,7 +118,8 @@ const Expr *indexOf(const Expr *LHS, const Expr *&Base) {
 
 class StoreFinder : public RecursiveASTVisitor<StoreFinder> {
 public:
-  StoreFinder(const LoopShape &L, std::vector<Store> &Out) : L(L), Out(Out) {}
+  StoreFinder(ASTContext &Ctx, const LoopShape &L, std::vector<Store> &Out)
+      : Ctx(Ctx), L(L), Out(Out) {}
   bool shouldVisitLambdaBody() const { return false; }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->isAssignmentOp())
@@ -51,7 +137,7 @@ private:
     if (L.Element && L.Element->getType()->isReferenceType())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
           DRE && DRE->getDecl() == L.Element) {
-        Out.push_back({LHS, L.Range, true});
+        Out.push_back({LHS, L.Range, true, nullptr, {}});
         return;
       }
     const Expr *Base = nullptr;
@@ -62,9 +148,11 @@ private:
     const auto *X = BaseRef ? dyn_cast<VarDecl>(BaseRef->getDecl()) : nullptr;
     if (!X || L.Body_.Locals.contains(X))
       return;
-    const auto *I = dyn_cast<DeclRefExpr>(Idx->IgnoreParenImpCasts());
-    Out.push_back({LHS, X, L.Induction && I && I->getDecl() == L.Induction});
+    Store S{LHS, X, false, Idx, {}};
+    S.DistinctIndex = L.Induction && isInjectiveIndex(Ctx, Idx, L.Induction, S.Invariants);
+    Out.push_back(std::move(S));
   }
+  ASTContext &Ctx;
   const LoopShape &L;
   std::vector<Store> &Out;
 };
@@ -86,7 +174,7 @@ const VarDecl *readOf(const Effects &Fx, const LoopShape &L, const VarDecl *X) {
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                     const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped, std::string &WhyNot) {
   std::vector<Store> Stores;
-  StoreFinder(L, Stores).TraverseStmt(const_cast<Stmt *>(L.Body));
+  StoreFinder(PC.Ctx, L, Stores).TraverseStmt(const_cast<Stmt *>(L.Body));
   if (Stores.empty())
     return LoopOutcome::NotThisKind;
 
@@ -97,6 +185,29 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     if (!S.DistinctIndex) {
       WhyNot = "the element of " + Name + " written is not indexed by the loop variable";
       return LoopOutcome::Refused;
+    }
+    // Two injective indexes (`X[i]` and `X[n - 1 - i]`) may still meet.
+    for (const Store &Other : Stores)
+      if (Other.Container == S.Container && S.Index && Other.Index &&
+          !sameExpr(PC.Ctx, S.Index, Other.Index)) {
+        WhyNot = "the elements of " + Name + " are written at different indexes, which "
+                                             "different iterations may share";
+        return LoopOutcome::Refused;
+      }
+    // The rest of an index must be the same in every iteration.
+    for (const Expr *Part : S.Invariants) {
+      Effects PartFx = EffectScanner(PC).scan(Part);
+      for (const VarDecl *VD : PartFx.Reads)
+        if (VD == L.Induction || L.Body_.Writes.contains(VD) || L.Body_.Locals.contains(VD)) {
+          WhyNot = "the index of " + Name + " written reads " + quoted(VD) +
+                   ", which may not be the same in every iteration";
+          return LoopOutcome::Refused;
+        }
+      if (!PartFx.isEffectFree() ||
+          (PartFx.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall))) {
+        WhyNot = "the index of " + Name + " written may change inside the loop body";
+        return LoopOutcome::Refused;
+      }
     }
     ContainerKind K = containerKind(S.Container->getType());
     if (isBitVector(S.Container->getType())) {
@@ -146,6 +257,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   PC.replace(L.HeaderBegin, L.HeaderEnd,
              trimBeforeSpace(PC, shapes::forHead(L.Begin, L.End, Idx) + (Block ? "" : "{"),
                              L.HeaderEnd));
+  endIterationsEarly(PC, L, shapes::ForContinue);
   PC.insert(L.BodyEnd, (Block ? std::string() : std::string(" }")) + shapes::ForTail);
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
+#include "Escapes.h"
 #include "FastClone.h"
 #include "Maps.h"
 #include "Memoize.h"
@@ -66,7 +67,8 @@ private:
 class FunctionPlanner {
 public:
   FunctionPlanner(PlanContext &PC, const FunctionDecl *FD)
-      : PC(PC), T1(PC, FD), Escaped(escapedLocals(FD, PC)), Algos(PC, Escaped) {}
+      : PC(PC), T1(PC, FD), Sites(findEscapes(FD, PC)), Escaped(Sites.all()),
+        Algos(PC, Escaped) {}
 
   void walk(const Stmt *S, const Stmt *Parent, bool InParallelLoop) {
     if (!S)
@@ -124,9 +126,13 @@ private:
     Diag Missed = Diag::RemarkMissedReduction;
     LoopOutcome Outcome = LoopOutcome::NotThisKind;
     if (std::optional<LoopShape> L = matchLoop(PC, Loop, WhyNot)) {
-      Outcome = planReduction(PC, *L, Escaped, WhyNot);
+      // Only an address that has escaped by the time the loop runs (or
+      // escapes again on a later round of an enclosing loop) can be used
+      // while it runs.
+      llvm::SmallPtrSet<const VarDecl *, 8> During = Sites.during(Loop, PC);
+      Outcome = planReduction(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind) {
-        Outcome = planMap(PC, *L, Escaped, WhyNot);
+        Outcome = planMap(PC, *L, During, WhyNot);
         Missed = Diag::RemarkMissedMap;
       }
       if (Outcome == LoopOutcome::NotThisKind)
@@ -161,6 +167,7 @@ private:
 
   PlanContext &PC;
   ParallelCalls T1;
+  EscapeSites Sites;
   llvm::SmallPtrSet<const VarDecl *, 8> Escaped;
   Algorithms Algos;
 };

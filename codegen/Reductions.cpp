@@ -234,6 +234,11 @@ void collectSteps(const Stmt *S, std::vector<Step> &Out, ASTContext &Ctx) {
     }
     collectSteps(If->getThen(), Out, Ctx);
     collectSteps(If->getElse(), Out, Ctx);
+  } else if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+    // A step under a `case` is a step under a condition, as under an `if`.
+    collectSteps(Switch->getBody(), Out, Ctx);
+  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
+    collectSteps(Case->getSubStmt(), Out, Ctx);
   } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
     // An inner loop that folds into the outer accumulator runs serially
     // inside the outer loop's leaves: the nest is one reduction, not one
@@ -415,16 +420,18 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   // A body that is not a block gets one, so that what follows it in the
   // leaf is not indented as if it were part of it.
   bool Block = isa<CompoundStmt>(L.Body);
+  size_t FirstEdit = PC.P.Edits.size();
   PC.replace(L.HeaderBegin, L.HeaderEnd,
              trimBeforeSpace(PC, shapes::reduceHead(L.Begin, L.End, Shape, Idx, Stem) +
                                      (Block ? "" : "{"), L.HeaderEnd));
+  endIterationsEarly(PC, L, shapes::reduceContinue(Shape));
   PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem));
   // A rounded (floating-point + or *) result depends on the tree order; the
   // serial clone must round the same way (bits independent of the path).
   if (llvm::any_of(Shape, [](const shapes::Accumulator &A) {
         return A.Floating && (A.Op == ReduceOp::Add || A.Op == ReduceOp::Mul);
       }))
-    for (size_t I = PC.P.Edits.size() - 2; I < PC.P.Edits.size(); ++I)
+    for (size_t I = FirstEdit; I < PC.P.Edits.size(); ++I)
       PC.P.Edits[I].RepeatInSerialClone = true;
   std::string Detail;
   for (auto &[Acc, Op] : Accs)

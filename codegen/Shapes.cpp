@@ -184,6 +184,15 @@ std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef Res
          "}; }); " + llvm::join(Merges, " ") + " }";
 }
 
+std::string reduceContinue(const std::vector<Accumulator> &Accs) {
+  if (isSingle(Accs))
+    return "return " + Accs[0].Name;
+  std::vector<std::string> Names;
+  for (const Accumulator &A : Accs)
+    Names.push_back(A.Name);
+  return "return " + tupleType(Accs) + "{" + llvm::join(Names, ", ") + "}";
+}
+
 std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumulator &A,
                        const std::string &LeafCaptures, const Index &Idx,
                        llvm::StringRef LeafExpr) {

@@ -80,6 +80,9 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        llvm::StringRef ResultStem);
 /// Text after the body: " return acc; }, <combine>);<merges>".
 std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem);
+/// What a `continue` of the loop becomes in the leaf: "return acc" (or
+/// "return std::tuple<...>{a, b}"), the iteration's contribution so far.
+std::string reduceContinue(const std::vector<Accumulator> &Accs);
 
 /// A whole reduction as an expression: the leaf returns LeafExpr.
 std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumulator &A,
@@ -92,6 +95,8 @@ std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumul
 std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
                     llvm::StringRef ExtraCaptures = "");
 inline constexpr const char *ForTail = " });";
+/// What a `continue` of a map loop becomes in its leaf.
+inline constexpr const char *ForContinue = "return";
 
 // --- memoization -------------------------------------------------------------
 

@@ -1,0 +1,71 @@
+// A map may write the element at an injective affine function of the loop
+// counter: `e[n - 1 - i]`, `e[2 * i + 1]`, `e[i + k]` with loop-invariant
+// n, k. Every iteration writes its own element, as with `e[i]`. Indexes
+// that may repeat, or that change inside the body, stay serial.
+// RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <cstddef>
+#include <cstdio>
+#include <vector>
+
+[[pure]] long f(long i) {
+  long s = 0;
+  for (long k = 0; k < 50; ++k)
+    s += (i * 131 + k * 7) % 97;
+  return s;
+}
+
+long digest(const std::vector<long> &v) {
+  long h = 0;
+  for (long x : v)
+    h = h * 31 + x;
+  return h;
+}
+
+int main(int argc, char **) {
+  std::size_t n = 3000 + static_cast<std::size_t>(argc);
+  std::vector<long> e(n, -1);
+  for (std::size_t i = 0; i < n; ++i)
+    e[n - 1 - i] = f(static_cast<long>(i));
+  // CHECK: {{^}}  purecc::parallel_for(0, static_cast<std::int64_t>(n), [&](std::int64_t purecc_i{{[0-9]+}}) {
+  // REMARK: affine-maps.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel map over 'e' [purecc-parallel-map]
+  std::printf("reverse: %ld %ld\n", e[0], digest(e));
+  // OUT: reverse: 2495 7690189399300843230
+
+  int m = 1000 + argc;
+  std::vector<long> odd(2 * static_cast<std::size_t>(m) + 5, -1);
+  for (int i = 0; i < m; ++i)
+    odd[2 * i + 1] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'odd' [purecc-parallel-map]
+  long a[4000];
+  int k = argc + 2;
+  for (int i = 0; i < 3000; ++i)
+    a[i + k] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'a' [purecc-parallel-map]
+  std::printf("affine: %ld %ld %ld\n", digest(odd), a[k], a[2999 + k]);
+  // OUT-NEXT: affine: 1610131941996423100 2173 2347
+
+  // Not injective, or not the same in every iteration: serial.
+  std::vector<long> w(3000, 0);
+  for (int i = 0; i < 3000; ++i)
+    w[i / 2] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the element of 'w' written is not indexed by the loop variable [purecc-missed-map]
+  for (int i = 0; i < 3000; ++i)
+    w[0 * i + 5] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the element of 'w' written is not indexed by the loop variable [purecc-missed-map]
+  for (int i = 0; i < 1500; ++i) {
+    int off = i % 2;
+    w[i + off] = f(i);
+  }
+  // REMARK: affine-maps.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the index of 'w' written reads 'off', which may not be the same in every iteration [purecc-missed-map]
+  for (int i = 0; i < 1500; ++i) {
+    w[i] = f(i);
+    w[2999 - i] = f(i + 1);
+  }
+  // REMARK: affine-maps.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the elements of 'w' are written at different indexes, which different iterations may share [purecc-missed-map]
+  std::printf("serial: %ld\n", digest(w));
+  // OUT-NEXT: serial: -4155109678685244285
+  return 0;
+}
