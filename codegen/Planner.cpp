@@ -100,12 +100,17 @@ public:
     }
     if (const auto *If = dyn_cast<IfStmt>(S)) {
       Algos.planWithin(If->getCond());
+      // A condition variable's scope is the whole statement: its calls stay.
+      if (!InParallelLoop && !If->getConditionVariable())
+        T1.planCondition(If->getCond());
       walk(If->getThen(), S, InParallelLoop);
       walk(If->getElse(), S, InParallelLoop);
       return;
     }
     if (const auto *W = dyn_cast<WhileStmt>(S)) {
       Algos.planWithin(W->getCond());
+      if (!InParallelLoop && !W->getConditionVariable())
+        T1.planCondition(W->getCond());
       walk(W->getBody(), S, InParallelLoop);
       return;
     }
