@@ -151,7 +151,9 @@ int checkProject(const Options &O) {
     return Fail("'" + Json + "' lists no C++ translation units");
 
   PipelineConfig Config;
-  Config.LastStep = Step::Verify;
+  // `--remarks` plans every unit's rewrite (writing nothing) and prints its
+  // remarks with the unit's other diagnostics.
+  Config.LastStep = O.ShowRemarks == Remarks::On ? Step::Plan : Step::Verify;
   Config.Warn = O.Warn;
   Config.ShowRemarks = O.ShowRemarks;
   Config.Reassociate = O.Reassociate;
