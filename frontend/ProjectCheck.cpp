@@ -18,7 +18,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 using namespace llvm;
@@ -42,6 +44,8 @@ struct UnitReport {
   unsigned Violations = 0;
   bool CompileErrors = false;
   bool Crashed = false;
+  std::vector<PureContract> Contracts;
+  std::vector<std::string> VerifiedDefinitions;
 };
 
 /// The command's C++ source: its only input, or the one the entry names.
@@ -110,6 +114,8 @@ UnitReport checkOneUnit(const Unit &U, const PipelineConfig &Config, WarnOnly Wa
   UnitVerdict V = checkUnit(U.CommandLine, Config, *Files, Printer, Printer);
   Report.Crashed = V.Crashed;
   Report.PureFunctions = V.Result.PureFunctions;
+  Report.Contracts = std::move(V.Result.Contracts);
+  Report.VerifiedDefinitions = std::move(V.Result.VerifiedDefinitions);
   Report.Violations = Warn == WarnOnly::On ? V.PureccWarnings : V.PureccErrors;
   Report.CompileErrors = !V.Crashed && (V.ClangErrors > 0 || (!V.Completed && !V.PureccErrors));
   return Report;
@@ -166,6 +172,10 @@ int checkProject(const Options &O) {
   std::atomic<size_t> Next{0};
   size_t Done = 0;
   unsigned PureFunctions = 0, Violations = 0, BrokenFiles = 0, Crashes = 0;
+  // Across units: a [[pure]] declaration a unit called without defining it
+  // is trusted there; some unit must define and verify it.
+  std::map<std::string, PureContract> Contracts;
+  std::set<std::string> Verified;
 
   auto Worker = [&] {
     for (size_t I = Next++; I < Units.size(); I = Next++) {
@@ -182,6 +192,9 @@ int checkProject(const Options &O) {
       Violations += R.Violations;
       BrokenFiles += R.CompileErrors;
       Crashes += R.Crashed;
+      for (PureContract &C : R.Contracts)
+        Contracts.emplace(C.LinkName, std::move(C)); // the first unit's location
+      Verified.insert(R.VerifiedDefinitions.begin(), R.VerifiedDefinitions.end());
       if (Progress)
         errs() << "[" << Done << "/" << Units.size() << "] " << Units[I].File;
       errs().flush();
@@ -198,6 +211,19 @@ int checkProject(const Options &O) {
 
   if (Progress)
     errs() << "\r\033[K";
+  for (const auto &[LinkName, C] : Contracts) {
+    if (Verified.contains(LinkName))
+      continue;
+    errs() << C.Where << ": ";
+    if (O.Warn == WarnOnly::On)
+      WithColor::warning(errs(), "", /*DisableColors=*/true);
+    else
+      WithColor::error(errs(), "", /*DisableColors=*/true);
+    errs() << "'" << C.Name << "' is declared pure and called, but no translation unit of the "
+           << "project defines it: its purity was never checked "
+           << "[purecc-unchecked-pure-declaration]\n";
+    ++Violations;
+  }
   errs() << plural(Units.size(), "file", "files") << ", "
          << plural(PureFunctions, "pure function", "pure functions") << " verified, "
          << plural(Violations, "violation", "violations");
