@@ -17,6 +17,7 @@
 # variant must print the same result.
 #
 #   bench/codegen/run.sh [-n RUNS] [-t THREADS] [-b BUILD_DIR]
+#     -N            only the second table (the naturally written programs)
 #     -b BUILD_DIR  CMake build dir with frontend/purecc and the runtime
 #                   (default $PURECC_BUILD_DIR or <repo>/build)
 #
@@ -30,12 +31,14 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 runs=5
 threads=$(nproc)
 build=${PURECC_BUILD_DIR:-$repo/build}
-while getopts "n:t:b:" opt; do
+natural_only=0
+while getopts "n:t:b:N" opt; do
   case $opt in
+    N) natural_only=1 ;;
     n) runs=$OPTARG ;;
     t) threads=$OPTARG ;;
     b) build=$OPTARG ;;
-    *) sed -n '2,23p' "$0"; exit 2 ;;
+    *) sed -n '2,27p' "$0"; exit 2 ;;
   esac
 done
 cmake --build "$build" --target purecc purecc_rt_static > /dev/null
@@ -52,7 +55,10 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "threads: $threads, runs: $runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| program | serial s | purecc s | omp s | ideal s | purecc speedup | efficiency | omp/purecc |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
-for prog in fib nqueens sumsin; do
+main_programs=(fib nqueens sumsin)
+[ "$natural_only" = 1 ] && main_programs=()
+"$purecc" rewrite "$repo/bench/codegen/fib.cpp" -o "$work/fib.out.cpp" -- -std=c++20 -I"$inc"
+for prog in "${main_programs[@]}"; do
   src=$repo/bench/codegen/$prog.cpp
   "$purecc" rewrite "$src" -o "$work/$prog.out.cpp" -- -std=c++20 -I"$inc"
   g++ "${flags[@]}" -Wno-attributes "$src" -o "$work/$prog.serial"
@@ -100,9 +106,9 @@ g++ "${flags[@]}" "$work/fibt.out.cpp" "${libs[@]}" -o "$work/fib_ternary.purecc
 g++ "${flags[@]}" -Wno-attributes "$repo/bench/codegen/fib_ternary.cpp" -o "$work/fib_ternary.serial"
 "$purecc" rewrite "$tf/main.cpp" -o "$work/main.out.cpp" -- -std=c++20 -I"$tf"
 "$purecc" rewrite "$tf/work.cpp" -o "$work/work.out.cpp" -- -std=c++20 -I"$tf"
-g++ "${flags[@]}" -I"$tf" "$work/main.out.cpp" "$work/work.out.cpp" "${libs[@]}" -o "$work/twofile.purecc"
+g++ "${flags[@]}" -Wno-attributes -I"$tf" "$work/main.out.cpp" "$work/work.out.cpp" "${libs[@]}" -o "$work/twofile.purecc"
 g++ "${flags[@]}" -Wno-attributes -I"$tf" "$tf/main.cpp" "$tf/work.cpp" -o "$work/twofile.serial"
-sed -e '/#include "work.h"/d' "$tf/work.h" "$tf/work.cpp" "$tf/main.cpp" > "$work/onefile.cpp"
+sed -e '/#include "work.h"/d' -e '/#pragma once/d' "$tf/work.h" "$tf/work.cpp" "$tf/main.cpp" > "$work/onefile.cpp"
 "$purecc" rewrite "$work/onefile.cpp" -o "$work/onefile.out.cpp" -- -std=c++20
 g++ "${flags[@]}" "$work/onefile.out.cpp" "${libs[@]}" -o "$work/twofile.reference"
 g++ "${flags[@]}" "$work/fib.out.cpp" "${libs[@]}" -o "$work/fib_ternary.reference"
