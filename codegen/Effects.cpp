@@ -279,15 +279,21 @@ bool isOwnedLocal(const VarDecl *VD) {
 }
 
 llvm::SmallPtrSet<const VarDecl *, 8> escapedLocals(const FunctionDecl *FD,
-                                                   const PlanContext &PC) {
+                                                   const PlanContext &PC, EscapeSites *Sites) {
   struct Finder : RecursiveASTVisitor<Finder> {
     ASTContext &Ctx;
     const EffectScanner &ES;
+    EscapeSites *Sites;
     llvm::SmallPtrSet<const VarDecl *, 8> Out;
-    Finder(ASTContext &Ctx, const EffectScanner &ES) : Ctx(Ctx), ES(ES) {}
-    void escape(const Expr *E) {
-      if (const VarDecl *VD = baseVariable(E); isOwnedLocal(VD))
-        Out.insert(VD);
+    Finder(ASTContext &Ctx, const EffectScanner &ES, EscapeSites *Sites)
+        : Ctx(Ctx), ES(ES), Sites(Sites) {}
+    void escape(const Expr *E) { escapeAt(baseVariable(E), E); }
+    void escapeAt(const VarDecl *VD, const Stmt *Site) {
+      if (!isOwnedLocal(VD))
+        return;
+      Out.insert(VD);
+      if (Sites)
+        (*Sites)[VD].push_back(Site);
     }
     bool VisitUnaryOperator(UnaryOperator *UO) {
       if (UO->getOpcode() == UO_AddrOf)
@@ -329,13 +335,12 @@ llvm::SmallPtrSet<const VarDecl *, 8> escapedLocals(const FunctionDecl *FD,
     bool VisitLambdaExpr(LambdaExpr *LE) {
       for (const LambdaCapture &C : LE->captures())
         if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-          if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()); isOwnedLocal(VD))
-            Out.insert(VD);
+          escapeAt(dyn_cast<VarDecl>(C.getCapturedVar()), LE);
       return true;
     }
   };
   EffectScanner ES(PC);
-  Finder F(PC.Ctx, ES);
+  Finder F(PC.Ctx, ES, Sites);
   if (FD->getBody())
     F.TraverseStmt(FD->getBody());
   return F.Out;

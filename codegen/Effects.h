@@ -25,7 +25,9 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace purecc {
 
@@ -70,9 +72,16 @@ private:
 /// containers), or null when it goes through a pointer or is not a variable.
 const clang::VarDecl *baseVariable(const clang::Expr *LValue);
 
-/// Locals and parameters of FD whose address escapes (see the file comment).
+/// Where each escaping local's address escapes: the expressions (or the
+/// reference's declaration, or the capturing lambda).
+using EscapeSites =
+    llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<const clang::Stmt *, 2>>;
+
+/// Locals and parameters of FD whose address escapes (see the file comment);
+/// with Sites, also where.
 llvm::SmallPtrSet<const clang::VarDecl *, 8> escapedLocals(const clang::FunctionDecl *FD,
-                                                          const PlanContext &PC);
+                                                          const PlanContext &PC,
+                                                          EscapeSites *Sites = nullptr);
 
 /// True for a variable local to a function (automatic storage, parameters
 /// included) that is not a reference.

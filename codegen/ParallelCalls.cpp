@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
+#include <functional>
 
 using namespace clang;
 
@@ -96,7 +97,58 @@ std::string calleeName(const CallExpr *CE) {
 } // namespace
 
 ParallelCalls::ParallelCalls(PlanContext &PC, const FunctionDecl *FD)
-    : PC(PC), FD(FD), Scanner(PC), Escaped(escapedLocals(FD, PC)), Throws(PC.Ctx), Cost(PC.Ctx) {}
+    : PC(PC), FD(FD), Scanner(PC), Escaped(escapedLocals(FD, PC, &Sites)), Throws(PC.Ctx),
+      Cost(PC.Ctx) {
+  std::function<bool(const Stmt *)> Jumps = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<GotoStmt, IndirectGotoStmt>(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (Jumps(Child))
+        return true;
+    return false;
+  };
+  HasJumps = Jumps(FD->getBody());
+}
+
+bool ParallelCalls::escapedWhileRunning(const VarDecl *VD, const Expr *Full) const {
+  if (!Escaped.contains(VD))
+    return false;
+  // A variable of an enclosing function (a lambda's capture) outlives calls
+  // of this one: an escape in an earlier call counts.
+  if (HasJumps || VD->getParentFunctionOrMethod() != FD)
+    return true;
+  auto It = Sites.find(VD);
+  if (It == Sites.end())
+    return true;
+  const SourceManager &SM = PC.SM;
+  SourceLocation End = SM.getExpansionLoc(Full->getEndLoc());
+  // The loops around Full: an escape anywhere in one happened in an
+  // earlier iteration.
+  std::vector<SourceRange> Loops;
+  const Stmt *Child = Full;
+  while (true) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Parent)
+      break;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent))
+      Loops.push_back(SourceRange(SM.getExpansionLoc(Parent->getBeginLoc()),
+                                  SM.getExpansionLoc(Parent->getEndLoc())));
+    Child = Parent;
+  }
+  for (const Stmt *Site : It->second) {
+    SourceLocation At = SM.getExpansionLoc(Site->getBeginLoc());
+    if (At.isInvalid() || !SM.isBeforeInTranslationUnit(End, At))
+      return true; // before the calls, or in the same statement
+    for (SourceRange L : Loops)
+      if (!SM.isBeforeInTranslationUnit(At, L.getBegin()) &&
+          !SM.isBeforeInTranslationUnit(L.getEnd(), At))
+        return true;
+  }
+  return false;
+}
 
 /// At least two of the calls do enough work for a task; otherwise says so
 /// in a remark naming the cheap ones.
@@ -421,7 +473,7 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
     if (ArgsReadMemory)
       return Writer + " may write the memory their arguments read";
     for (const VarDecl *VD : ArgReads)
-      if (!isOwnedLocal(VD) || Escaped.contains(VD))
+      if (!isOwnedLocal(VD) || escapedWhileRunning(VD, Full))
         if (!isImmutable(VD, PC.Ctx))
           return Writer + " may write '" + VD->getNameAsString() + "', whose address escapes";
   }

@@ -90,8 +90,15 @@ private:
   std::optional<std::string> speculationProblem(const clang::Expr *Full,
                                                 const std::vector<const clang::CallExpr *> &Calls);
 
+  /// Whether an impure call in Full could write VD through an address
+  /// that escaped: one that escapes before Full ends, or anywhere in a loop
+  /// around Full (an earlier iteration), or in a function with `goto`.
+  bool escapedWhileRunning(const clang::VarDecl *VD, const clang::Expr *Full) const;
+
   EffectScanner Scanner;
+  EscapeSites Sites;
   llvm::SmallPtrSet<const clang::VarDecl *, 8> Escaped;
+  bool HasJumps = false;
   MayThrow Throws;
   CallCost Cost;
 };
