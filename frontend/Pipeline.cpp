@@ -98,7 +98,8 @@ public:
 
 private:
   /// The unit's side of the cross-unit model: what it trusts (with a remark)
-  /// and what it verified, by link name.
+  /// and which [[pure]] definitions it checked (passed or reported), by
+  /// link name.
   void recordContracts(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R) {
     std::unique_ptr<MangleContext> Mangle(Ctx.createMangleContext());
     auto LinkName = [&](const FunctionDecl *FD) -> std::optional<std::string> {
@@ -125,9 +126,9 @@ private:
       }
     }
     for (const FunctionDecl *FD : Facts.declaredPure())
-      if (FD->isExternallyVisible() && Facts.isPure(FD))
+      if (FD->isExternallyVisible()) // a violation is reported by this unit
         if (std::optional<std::string> Name = LinkName(FD))
-          Result.VerifiedDefinitions.push_back(*Name);
+          Result.CheckedDefinitions.push_back(*Name);
   }
 
   bool dumpAfter(Step S) const { return Config.DumpAfter == S; }

@@ -63,9 +63,10 @@ struct PipelineResult {
   unsigned PureFunctions = 0;     // functions declared [[pure]] and verified
   bool EmitFailed = false;        // the output file could not be written
   /// Across units: the contracts the unit relies on, and the link names of
-  /// the [[pure]] definitions it verified (`purecc check -p` matches them).
+  /// the [[pure]] definitions it checked, whether they passed or not (a
+  /// violation is reported by the unit; `purecc check -p` matches them).
   std::vector<PureContract> Contracts;
-  std::vector<std::string> VerifiedDefinitions;
+  std::vector<std::string> CheckedDefinitions;
 };
 
 /// The frontend action that runs the pipeline on each translation unit.

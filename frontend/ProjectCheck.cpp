@@ -45,7 +45,7 @@ struct UnitReport {
   bool CompileErrors = false;
   bool Crashed = false;
   std::vector<PureContract> Contracts;
-  std::vector<std::string> VerifiedDefinitions;
+  std::vector<std::string> CheckedDefinitions;
 };
 
 /// The command's C++ source: its only input, or the one the entry names.
@@ -115,7 +115,7 @@ UnitReport checkOneUnit(const Unit &U, const PipelineConfig &Config, WarnOnly Wa
   Report.Crashed = V.Crashed;
   Report.PureFunctions = V.Result.PureFunctions;
   Report.Contracts = std::move(V.Result.Contracts);
-  Report.VerifiedDefinitions = std::move(V.Result.VerifiedDefinitions);
+  Report.CheckedDefinitions = std::move(V.Result.CheckedDefinitions);
   Report.Violations = Warn == WarnOnly::On ? V.PureccWarnings : V.PureccErrors;
   Report.CompileErrors = !V.Crashed && (V.ClangErrors > 0 || (!V.Completed && !V.PureccErrors));
   return Report;
@@ -175,7 +175,7 @@ int checkProject(const Options &O) {
   // Across units: a [[pure]] declaration a unit called without defining it
   // is trusted there; some unit must define and verify it.
   std::map<std::string, PureContract> Contracts;
-  std::set<std::string> Verified;
+  std::set<std::string> Checked;
 
   auto Worker = [&] {
     for (size_t I = Next++; I < Units.size(); I = Next++) {
@@ -194,7 +194,7 @@ int checkProject(const Options &O) {
       Crashes += R.Crashed;
       for (PureContract &C : R.Contracts)
         Contracts.emplace(C.LinkName, std::move(C)); // the first unit's location
-      Verified.insert(R.VerifiedDefinitions.begin(), R.VerifiedDefinitions.end());
+      Checked.insert(R.CheckedDefinitions.begin(), R.CheckedDefinitions.end());
       if (Progress)
         errs() << "[" << Done << "/" << Units.size() << "] " << Units[I].File;
       errs().flush();
@@ -212,7 +212,7 @@ int checkProject(const Options &O) {
   if (Progress)
     errs() << "\r\033[K";
   for (const auto &[LinkName, C] : Contracts) {
-    if (Verified.contains(LinkName))
+    if (Checked.contains(LinkName))
       continue;
     errs() << C.Where << ": ";
     if (O.Warn == WarnOnly::On)
