@@ -54,11 +54,18 @@ public:
   }
 
   std::vector<const FunctionDecl *> DeclaredPure;
+  std::vector<const FunctionDecl *> Contracts;
   std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>> Overrides;
   std::vector<const FunctionDecl *> Candidates;
 
 private:
   void consider(const FunctionDecl *FD) {
+    // A [[pure]] function this unit calls and cannot see defined: a
+    // contract (an external one; an internal one has no other definition).
+    if (!FD->isDefined() && FD->isReferenced() && !FD->isDependentContext() &&
+        FD->isExternallyVisible() && isDeclaredPure(FD) &&
+        ContractSeen.insert(FD->getCanonicalDecl()).second)
+      Contracts.push_back(FD->getCanonicalDecl());
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
         !Seen.insert(FD).second)
       return;
@@ -97,7 +104,7 @@ private:
 
   const SourceManager &SM;
   bool WantCandidates;
-  llvm::DenseSet<const FunctionDecl *> Seen;
+  llvm::DenseSet<const FunctionDecl *> Seen, ContractSeen;
 };
 
 } // namespace
@@ -156,6 +163,10 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
       Facts.record(FD, Fixpoint::isClean(*S) ? Verdict::Pure : Verdict::Impure);
   for (const auto &[FD, V] : Declared)
     Facts.record(FD, V);
+  for (const FunctionDecl *FD : Find.Contracts) {
+    Facts.addContract(FD);
+    Facts.record(FD, Verdict::Pure);
+  }
   return Facts;
 }
 

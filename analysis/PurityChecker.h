@@ -72,6 +72,12 @@ public:
   }
   /// Number of declared-pure functions that passed every rule.
   unsigned verifiedCount() const;
+  /// Functions declared [[pure]] that this translation unit calls but does
+  /// not define: pure by contract here (isPure is true), checked where they
+  /// are defined. `purecc check -p` reports a contract no unit of the
+  /// project checked (docs/codegen.md, "Across translation units").
+  const std::vector<const clang::FunctionDecl *> &contracts() const { return Contracts; }
+  void addContract(const clang::FunctionDecl *FD) { Contracts.push_back(FD); }
   /// With Suggest::On: main-file functions that could be declared pure, in
   /// source order.
   const std::vector<PureSuggestion> &suggestions() const { return Suggestions; }
@@ -86,6 +92,7 @@ public:
 private:
   llvm::DenseMap<const clang::FunctionDecl *, Verdict> Verdicts;
   std::vector<const clang::FunctionDecl *> DeclaredPure;
+  std::vector<const clang::FunctionDecl *> Contracts;
   std::vector<PureSuggestion> Suggestions;
 };
 

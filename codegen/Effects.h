@@ -25,6 +25,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -77,7 +78,8 @@ private:
 /// containers), or null when it goes through a pointer or is not a variable.
 const clang::VarDecl *baseVariable(const clang::Expr *LValue);
 
-/// Locals and parameters of FD whose address escapes (see the file comment).
+/// Locals and parameters of FD whose address escapes (see the file
+/// comment); Escapes.h also says where (findEscapes).
 llvm::SmallPtrSet<const clang::VarDecl *, 8> escapedLocals(const clang::FunctionDecl *FD,
                                                           const PlanContext &PC);
 

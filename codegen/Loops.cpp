@@ -587,6 +587,8 @@ bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path,
         Path.erase(Def);
         if (Heavy)
           return true;
+      } else if (!FD->getASTContext().getSourceManager().isInSystemHeader(FD->getLocation())) {
+        return true; // the user's, defined in another file: unknown cost
       }
     }
   for (const Stmt *Child : S->children())

@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
+#include <functional>
 
 using namespace clang;
 
@@ -77,6 +78,18 @@ bool isMovable(QualType T) {
   return false;
 }
 
+/// A const object can be written by nobody while the calls run (writing it
+/// is undefined behaviour), unless it has a `mutable` member.
+bool isImmutable(const VarDecl *VD, const ASTContext &Ctx) {
+  if (VD->isConstexpr())
+    return true;
+  QualType T = VD->getType();
+  if (T->isReferenceType() || !T.isConstant(Ctx))
+    return false;
+  const auto *RD = T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+  return !RD || (RD->hasDefinition() && !RD->hasMutableFields());
+}
+
 std::string calleeName(const CallExpr *CE) {
   return CE->getDirectCallee()->getNameAsString();
 }
@@ -84,7 +97,58 @@ std::string calleeName(const CallExpr *CE) {
 } // namespace
 
 ParallelCalls::ParallelCalls(PlanContext &PC, const FunctionDecl *FD)
-    : PC(PC), FD(FD), Scanner(PC), Escaped(escapedLocals(FD, PC)), Throws(PC.Ctx), Cost(PC.Ctx) {}
+    : PC(PC), FD(FD), Scanner(PC), Sites(findEscapes(FD, PC)), Escaped(Sites.all()), Throws(PC.Ctx),
+      Cost(PC.Ctx) {
+  std::function<bool(const Stmt *)> Jumps = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<GotoStmt, IndirectGotoStmt>(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (Jumps(Child))
+        return true;
+    return false;
+  };
+  HasJumps = Jumps(FD->getBody());
+}
+
+bool ParallelCalls::escapedWhileRunning(const VarDecl *VD, const Expr *Full) const {
+  if (!Escaped.contains(VD))
+    return false;
+  // A variable of an enclosing function (a lambda's capture) outlives calls
+  // of this one: an escape in an earlier call counts.
+  if (HasJumps || VD->getParentFunctionOrMethod() != FD)
+    return true;
+  auto It = Sites.Sites.find(VD);
+  if (It == Sites.Sites.end())
+    return true;
+  const SourceManager &SM = PC.SM;
+  SourceLocation End = SM.getExpansionLoc(Full->getEndLoc());
+  // The loops around Full: an escape anywhere in one happened in an
+  // earlier iteration.
+  std::vector<SourceRange> Loops;
+  const Stmt *Child = Full;
+  while (true) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Parent)
+      break;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent))
+      Loops.push_back(SourceRange(SM.getExpansionLoc(Parent->getBeginLoc()),
+                                  SM.getExpansionLoc(Parent->getEndLoc())));
+    Child = Parent;
+  }
+  for (const Stmt *Site : It->second) {
+    SourceLocation At = SM.getExpansionLoc(Site->getBeginLoc());
+    if (At.isInvalid() || !SM.isBeforeInTranslationUnit(End, At))
+      return true; // before the calls, or in the same statement
+    for (SourceRange L : Loops)
+      if (!SM.isBeforeInTranslationUnit(At, L.getBegin()) &&
+          !SM.isBeforeInTranslationUnit(L.getEnd(), At))
+        return true;
+  }
+  return false;
+}
 
 /// At least two of the calls do enough work for a task; otherwise says so
 /// in a remark naming the cheap ones.
@@ -212,98 +276,46 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
   if (const auto *RS = dyn_cast<ReturnStmt>(S))
     Full = RS->getRetValue();
   else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    if (!DS->isSingleDecl() || !isa_and_nonnull<CompoundStmt>(Parent))
+    if (!DS->isSingleDecl())
       return false;
     Declared = dyn_cast<VarDecl>(DS->getSingleDecl());
     if (!Declared || !Declared->hasLocalStorage())
       return false;
     Full = Declared->getInit();
+    // Hoisting before a declaration outside a block would change its scope;
+    // inside a '?:' branch the calls stay where they are.
+    if (Full && !isa_and_nonnull<CompoundStmt>(Parent))
+      return planBranches(Full, Full);
   } else
     Full = dyn_cast<Expr>(S);
   if (!Full)
     return false;
 
   std::vector<const CallExpr *> Calls = siblingCalls(Full, PC.Facts);
+  // No group runs on every evaluation: the serial program evaluates one
+  // branch of each '?:', so a group can only run inside its branch.
   if (Calls.size() < 2)
-    return false;
+    return planBranches(Full, Full);
   // Only calls worth a task are hoisted; the cheap ones stay where they are.
   if (!worthTasks(Calls))
     return false;
-  Calls.erase(std::remove_if(Calls.begin(), Calls.end(),
-                             [&](const CallExpr *CE) {
-                               return !Cost.worthATask(CE->getDirectCallee());
-                             }),
-              Calls.end());
-  std::vector<std::string> Names;
-  for (const CallExpr *CE : Calls)
-    Names.push_back(calleeName(CE));
+  keepWorthTasks(Calls);
+  std::vector<std::string> Names = namesOf(Calls);
   SourceLocation Loc = Calls.front()->getExprLoc();
   auto Refuse = [&](const std::string &Why) {
     if (auto D = PC.remark(Loc, Diag::RemarkMissedParallelCalls))
       *D << quotedList(Names) << Why;
     return false;
   };
-
-  // Every call must be movable out of the statement...
-  llvm::SmallPtrSet<const Expr *, 4> CallSet;
-  llvm::SmallPtrSet<const VarDecl *, 8> ArgReads;
-  bool ArgsReadMemory = false;
-  for (const CallExpr *CE : Calls) {
-    std::string Why;
-    if (!acceptableCall(CE, Why))
-      return Refuse(Why);
-    CallSet.insert(CE);
-    for (const Expr *Arg : CE->arguments()) {
-      Effects E = Scanner.scan(Arg);
-      ArgReads.insert(E.Reads.begin(), E.Reads.end());
-      ArgsReadMemory |= E.ReadsMemory;
-    }
-  }
-  // ...the serial program must reach every one of them...
-  if (std::optional<std::string> Why = speculationProblem(Full, Calls))
+  if (std::optional<std::string> Why = groupProblem(Full, Full, Calls))
     return Refuse(*Why);
-  // ...and nothing else in it may write what their arguments read.
-  Effects Rest = Scanner.scan(Full, &CallSet);
-  if (const auto *BO = dyn_cast<BinaryOperator>(Full->IgnoreParens());
-      BO && BO->isAssignmentOp())
-    if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
-      Rest.Writes.erase(Target); // stored after the calls, as before
-  for (const VarDecl *VD : ArgReads)
-    if (Rest.Writes.contains(VD))
-      return Refuse(quoted(VD) + " is written in the same expression");
-  if (Rest.ImpureCall || Rest.MemoryWrite) {
-    // A write through a reference or pointer has no callee to name.
-    std::string Writer = "the expression";
-    if (const FunctionDecl *Callee = Rest.ImpureCall ? calleeOf(Rest.ImpureCall) : nullptr)
-      Writer = quoted(Callee);
-    if (ArgsReadMemory)
-      return Refuse(Writer + " may write the memory their arguments read");
-    for (const VarDecl *VD : ArgReads)
-      if (!isOwnedLocal(VD) || Escaped.contains(VD))
-        return Refuse(Writer + " may write '" + VD->getNameAsString() +
-                      "', whose address escapes");
-  }
 
   auto Begin = PC.offsets(S->getSourceRange());
   std::optional<unsigned> End = PC.endOfStatement(S);
   if (!Begin || !End || PC.isTaken(Begin->first, *End - 1))
     return Refuse("the statement is written in a macro or rewritten otherwise");
 
-  std::vector<std::string> Results, Branches;
-  for (const CallExpr *CE : Calls) {
-    std::string Result = PC.freshName("r");
-    auto O = *PC.offsets(CE->getSourceRange());
-    Branches.push_back(shapes::invokeBranch(PC.textAt(O.first, O.second)));
-    // An object, or a scalar bound to a reference, stays an rvalue.
-    bool Move = CE->getType()->isRecordType();
-    for (const DynTypedNode &P : PC.Ctx.getParents(*CE))
-      Move |= P.get<MaterializeTemporaryExpr>() != nullptr;
-    PC.replace(O.first, O.second, shapes::useResult(Result, Move));
-    PC.take(O.first, O.second);
-    Results.push_back(std::move(Result));
-  }
-  std::string Hoist = shapes::invokeHead(Results) + llvm::join(Branches, shapes::InvokeSeparator) +
-                      shapes::InvokeTail + " ";
+  std::string Hoist = hoist(Calls);
   // A declaration must stay in its scope; anything else gets its own block
   // when it is not directly in one (or is in a switch, where a declaration
   // would be jumped over).
@@ -319,6 +331,171 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
     *D << quotedList(Names);
   PC.note(Loc, "parallel-calls", llvm::join(Names, " "));
   return true;
+}
+
+bool ParallelCalls::planCondition(const Expr *Cond) {
+  if (!Cond)
+    return false;
+  return planRegion(Cond, Cond);
+}
+
+namespace {
+
+/// The '?:', '&&' and '||' operators evaluated whenever E is, or on some of
+/// its paths (a branch, or the right operand, is evaluated entirely whenever
+/// its operator picks it), outermost first; not those in a lambda or an
+/// unevaluated operand.
+void collectConditionals(const Expr *E, std::vector<const Expr *> &Out) {
+  if (!E || isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, StmtExpr>(E))
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp()) {
+    Out.push_back(BO);
+    return;
+  }
+  if (isa<AbstractConditionalOperator>(E)) {
+    Out.push_back(E);
+    return;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      collectConditionals(CE, Out);
+}
+
+} // namespace
+
+bool ParallelCalls::planBranches(const Expr *Full, const Expr *E) {
+  std::vector<const Expr *> Conds;
+  collectConditionals(E, Conds);
+  bool Any = false;
+  for (const Expr *C : Conds) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
+      Any |= planBranches(Full, BO->getLHS());
+      Any |= planRegion(Full, BO->getRHS());
+      continue;
+    }
+    const auto *CO = cast<AbstractConditionalOperator>(C);
+    // The condition is evaluated whenever the operator is; `a ?: b` has
+    // its condition as its true branch.
+    Any |= planBranches(Full, CO->getCond());
+    if (isa<ConditionalOperator>(CO))
+      Any |= planRegion(Full, CO->getTrueExpr());
+    Any |= planRegion(Full, CO->getFalseExpr());
+  }
+  return Any;
+}
+
+bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
+  std::vector<const CallExpr *> Calls = siblingCalls(Region, PC.Facts);
+  if (Calls.size() < 2)
+    return planBranches(Full, Region);
+  if (!worthTasks(Calls))
+    return false;
+  keepWorthTasks(Calls);
+  std::vector<std::string> Names = namesOf(Calls);
+  SourceLocation Loc = Calls.front()->getExprLoc();
+  auto Refuse = [&](const std::string &Why) {
+    if (auto D = PC.remark(Loc, Diag::RemarkMissedParallelCalls))
+      *D << quotedList(Names) << Why;
+    return false;
+  };
+  // The region becomes `[&] { <hoisted calls> return <region>; }()`, whose
+  // value is the region's own prvalue: a glvalue would become a copy.
+  const Expr *Written = Region->IgnoreImplicit();
+  if (!Written->isPRValue() || Written->getType()->isVoidType() ||
+      Written->getType()->isArrayType())
+    return Refuse("the expression around them is not a value");
+  if (std::optional<std::string> Why = groupProblem(Full, Region, Calls))
+    return Refuse(*Why);
+  auto O = PC.offsets(Written->getSourceRange());
+  if (!O || PC.isTaken(O->first, O->second))
+    return Refuse("the expression is written in a macro or rewritten otherwise");
+  std::string Hoist = hoist(Calls);
+  PC.insert(O->first, "[&] { " + Hoist + "return ");
+  PC.insert(O->second, "; }()");
+  if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
+    *D << quotedList(Names);
+  PC.note(Loc, "parallel-calls", llvm::join(Names, " "));
+  return true;
+}
+
+void ParallelCalls::keepWorthTasks(std::vector<const CallExpr *> &Calls) {
+  Calls.erase(std::remove_if(Calls.begin(), Calls.end(),
+                             [&](const CallExpr *CE) {
+                               return !Cost.worthATask(CE->getDirectCallee());
+                             }),
+              Calls.end());
+}
+
+std::vector<std::string> ParallelCalls::namesOf(const std::vector<const CallExpr *> &Calls) {
+  std::vector<std::string> Names;
+  for (const CallExpr *CE : Calls)
+    Names.push_back(calleeName(CE));
+  return Names;
+}
+
+std::optional<std::string>
+ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
+                            const std::vector<const CallExpr *> &Calls) {
+  // Every call must be movable out of the region...
+  llvm::SmallPtrSet<const Expr *, 4> CallSet;
+  llvm::SmallPtrSet<const VarDecl *, 8> ArgReads;
+  bool ArgsReadMemory = false;
+  for (const CallExpr *CE : Calls) {
+    std::string Why;
+    if (!acceptableCall(CE, Why))
+      return Why;
+    CallSet.insert(CE);
+    for (const Expr *Arg : CE->arguments()) {
+      Effects E = Scanner.scan(Arg);
+      ArgReads.insert(E.Reads.begin(), E.Reads.end());
+      ArgsReadMemory |= E.ReadsMemory;
+    }
+  }
+  // ...the serial program must reach every one of them once it evaluates
+  // the region...
+  if (std::optional<std::string> Why = speculationProblem(Region, Calls))
+    return Why;
+  // ...and nothing else in the full-expression may write what their
+  // arguments read.
+  Effects Rest = Scanner.scan(Full, &CallSet);
+  if (const auto *BO = dyn_cast<BinaryOperator>(Full->IgnoreParens());
+      BO && BO->isAssignmentOp())
+    if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
+      Rest.Writes.erase(Target); // stored after the calls, as before
+  for (const VarDecl *VD : ArgReads)
+    if (Rest.Writes.contains(VD))
+      return quoted(VD) + " is written in the same expression";
+  if (Rest.ImpureCall || Rest.MemoryWrite) {
+    // A write through a reference or pointer has no callee to name.
+    std::string Writer = "the expression";
+    if (const FunctionDecl *Callee = Rest.ImpureCall ? calleeOf(Rest.ImpureCall) : nullptr)
+      Writer = quoted(Callee);
+    if (ArgsReadMemory)
+      return Writer + " may write the memory their arguments read";
+    for (const VarDecl *VD : ArgReads)
+      if (!isOwnedLocal(VD) || escapedWhileRunning(VD, Full))
+        if (!isImmutable(VD, PC.Ctx))
+          return Writer + " may write '" + VD->getNameAsString() + "', whose address escapes";
+  }
+  return std::nullopt;
+}
+
+std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
+  std::vector<std::string> Results, Branches;
+  for (const CallExpr *CE : Calls) {
+    std::string Result = PC.freshName("r");
+    auto O = *PC.offsets(CE->getSourceRange());
+    Branches.push_back(shapes::invokeBranch(PC.textAt(O.first, O.second)));
+    // An object, or a scalar bound to a reference, stays an rvalue.
+    bool Move = CE->getType()->isRecordType();
+    for (const DynTypedNode &P : PC.Ctx.getParents(*CE))
+      Move |= P.get<MaterializeTemporaryExpr>() != nullptr;
+    PC.replace(O.first, O.second, shapes::useResult(Result, Move));
+    PC.take(O.first, O.second);
+    Results.push_back(std::move(Result));
+  }
+  return shapes::invokeHead(Results) + llvm::join(Branches, shapes::InvokeSeparator) +
+         shapes::InvokeTail + " ";
 }
 
 std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *S) const {

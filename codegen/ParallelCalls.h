@@ -12,13 +12,20 @@
 //    would run where the serial program had already left by the exception).
 //
 // Hoisting is only done when it cannot be observed: the calls are evaluated
-// unconditionally (not under &&, ||, ?: or in a lambda), no call is
+// whenever the statement is (not under &&, ||, ?: or in a lambda), no call is
 // sequenced after code that may throw (a braced initializer's elements, the
 // operands of `,` `<<` `>>` `=` `[]`: the serial program would not reach it;
 // see analysis/MayThrow.h), their arguments
 // have no side effects, and nothing else in the statement can write what
 // they read. In a function that is not itself pure (e.g. `main`) that last
 // point needs the arguments to read only locals whose address never escapes.
+//
+// A group inside one branch of '?:' (or the right operand of && or ||) is
+// evaluated only when the serial program evaluates that branch, so its calls
+// run inside it: the branch becomes an immediately invoked lambda,
+// `c ? n : [&] { auto [r0, r1] = parallel_invoke(...); return r0 + r1; }()`.
+// The same shape serves conditions of `if` and `while`, and declarations
+// that are not directly in a block (a `for` init-statement).
 //
 // And only when it pays: at least two of the calls must do enough work for
 // a task (a loop or recursion in what they run, see CallCost.h); otherwise
@@ -33,6 +40,7 @@
 
 #include "CallCost.h"
 #include "Effects.h"
+#include "Escapes.h"
 #include "PlanContext.h"
 
 #include "analysis/MayThrow.h"
@@ -53,11 +61,29 @@ public:
   /// statements it rewrote (their text is now taken).
   llvm::SmallPtrSet<const clang::Stmt *, 4> planRuns(const clang::CompoundStmt *CS);
 
+  /// Sibling calls in the condition of an `if` or `while` (evaluated every
+  /// time the condition is). True if something was rewritten.
+  bool planCondition(const clang::Expr *Cond);
+
 private:
   struct Candidate;
   bool acceptableCall(const clang::CallExpr *CE, std::string &WhyNot) const;
   std::optional<Candidate> runCandidate(const clang::Stmt *S) const;
   void emitRun(const std::vector<Candidate> &Run);
+  /// Groups inside the branches of the '?:' operators of E (part of Full)
+  /// and the right operands of its '&&' and '||'.
+  bool planBranches(const clang::Expr *Full, const clang::Expr *E);
+  /// The sibling calls of Region (part of Full) run inside it, as
+  /// `[&] { auto [r...] = parallel_invoke(...); return <Region>; }()`.
+  bool planRegion(const clang::Expr *Full, const clang::Expr *Region);
+  /// Why Calls, sibling calls of Region, cannot run side by side.
+  std::optional<std::string> groupProblem(const clang::Expr *Full, const clang::Expr *Region,
+                                          const std::vector<const clang::CallExpr *> &Calls);
+  /// Replaces the calls by their results; returns the parallel_invoke that
+  /// computes them.
+  std::string hoist(const std::vector<const clang::CallExpr *> &Calls);
+  void keepWorthTasks(std::vector<const clang::CallExpr *> &Calls);
+  static std::vector<std::string> namesOf(const std::vector<const clang::CallExpr *> &Calls);
 
   PlanContext &PC;
   const clang::FunctionDecl *FD;
@@ -65,8 +91,15 @@ private:
   std::optional<std::string> speculationProblem(const clang::Expr *Full,
                                                 const std::vector<const clang::CallExpr *> &Calls);
 
+  /// Whether an impure call in Full could write VD through an address
+  /// that escaped: one that escapes before Full ends, or anywhere in a loop
+  /// around Full (an earlier iteration), or in a function with `goto`.
+  bool escapedWhileRunning(const clang::VarDecl *VD, const clang::Expr *Full) const;
+
   EffectScanner Scanner;
+  EscapeSites Sites;
   llvm::SmallPtrSet<const clang::VarDecl *, 8> Escaped;
+  bool HasJumps = false;
   MayThrow Throws;
   CallCost Cost;
 };

@@ -102,12 +102,17 @@ public:
     }
     if (const auto *If = dyn_cast<IfStmt>(S)) {
       Algos.planWithin(If->getCond());
+      // A condition variable's scope is the whole statement: its calls stay.
+      if (!InParallelLoop && !If->getConditionVariable())
+        T1.planCondition(If->getCond());
       walk(If->getThen(), S, InParallelLoop);
       walk(If->getElse(), S, InParallelLoop);
       return;
     }
     if (const auto *W = dyn_cast<WhileStmt>(S)) {
       Algos.planWithin(W->getCond());
+      if (!InParallelLoop && !W->getConditionVariable())
+        T1.planCondition(W->getCond());
       walk(W->getBody(), S, InParallelLoop);
       return;
     }
@@ -184,8 +189,19 @@ public:
   // clone: it has no name to dispatch through). Generic lambdas are
   // templates; they are left alone.
   bool VisitLambdaExpr(LambdaExpr *LE) {
-    if (!LE->getDependentCallOperator())
+    FunctionTemplateDecl *FT = LE->getDependentCallOperator();
+    if (!FT) {
       VisitFunctionDecl(LE->getCallOperator());
+      return true;
+    }
+    // Never silent: say why calls to pure functions in it stay serial.
+    if (PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(LE->getBeginLoc())))
+      for (const FunctionDecl *Spec : FT->specializations())
+        if (Spec->getBody() && callsPure(Spec->getBody())) {
+          if (auto D = PC.remark(LE->getBeginLoc(), Diag::RemarkNotRewritten))
+            *D << LE->getCallOperator() << "it is a generic lambda (a template)";
+          break;
+        }
     return true;
   }
 
@@ -213,7 +229,7 @@ public:
     // says it is meant for constant evaluation.
     if (isLambdaCallOperator(FD) ? writesConstexpr(FD) : FD->isConstexpr()) {
       // Constant evaluation cannot run tasks.
-      if (PC.Facts.isPure(FD))
+      if (PC.Facts.isPure(FD) || callsPure(FD->getBody()))
         if (auto D = PC.remark(FD->getLocation(), Diag::RemarkNotRewritten))
           *D << FD << "it is 'constexpr'";
       return true;
@@ -223,6 +239,22 @@ public:
   }
 
 private:
+  /// Whether S calls a function known to be pure.
+  bool callsPure(const Stmt *S) const {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const PurityFacts &Facts;
+      bool Found = false;
+      explicit Finder(const PurityFacts &Facts) : Facts(Facts) {}
+      bool VisitCallExpr(CallExpr *CE) {
+        if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Facts.isPure(FD))
+          Found = true;
+        return !Found;
+      }
+    } F(PC.Facts);
+    F.TraverseStmt(const_cast<Stmt *>(S));
+    return F.Found;
+  }
+
   /// Whether `constexpr` or `consteval` is written between the start of the
   /// lambda FD and its body.
   bool writesConstexpr(const FunctionDecl *FD) const {

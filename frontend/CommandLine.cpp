@@ -12,12 +12,15 @@ USAGE:
   purecc check   [options] [--suggest] [--fix] <file>... [-- <compiler flags>]
   purecc rewrite [options] <file> -o <out> [-- <compiler flags>]
   purecc check   [options] -p <build-dir>   (every file in its compile_commands.json)
+  purecc cache   stats|clear|prune|help [--cache-dir=<dir>]
   purecc <compiler> <compiler args>...     (as a compiler launcher: check, rewrite, compile)
   purecc --help | --version
 
 COMMANDS:
   check      verify every [[pure]] function; report each violation
   rewrite    verify, then write the parallelized source to <out> ('-': stdout)
+  cache      inspect or trim the memo cache of [[purecc::memo]] results
+             (see 'purecc cache help')
 
 OPTIONS:
   -p <build-dir>              read compile flags from <build-dir>/compile_commands.json

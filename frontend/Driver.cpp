@@ -131,7 +131,11 @@ int runTool(Options &O) {
     return usageError(DBError);
 
   PipelineConfig Config;
-  Config.LastStep = O.Cmd == Command::Rewrite ? Step::Emit : Step::Verify;
+  // `check --remarks` plans the rewrite (writing nothing) to say what would
+  // run in parallel and what would stay serial.
+  Config.LastStep = O.Cmd == Command::Rewrite      ? Step::Emit
+                    : O.ShowRemarks == Remarks::On ? Step::Plan
+                                                   : Step::Verify;
   Config.DumpAfter = O.DumpAfter;
   Config.Warn = O.Warn;
   Config.ShowRemarks = O.ShowRemarks;

@@ -21,6 +21,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <unistd.h>
 
@@ -156,6 +157,14 @@ bool patchDepFile(StringRef DepFile, StringRef Rewritten, StringRef Original) {
   return !Changed || emitFile(DepFile, Text);
 }
 
+/// PURECC_REMARKS=1 (any value but empty or "0") prints the remarks of
+/// `--remarks` during the build: the launcher has no options of its own, and
+/// the environment reaches every compile of a build tool.
+Remarks remarksFromEnvironment() {
+  const char *V = std::getenv("PURECC_REMARKS");
+  return V && *V && std::strcmp(V, "0") != 0 ? Remarks::On : Remarks::Off;
+}
+
 /// What checking the source in process found.
 enum class CheckOutcome { Rewritten, Violations, ClangRejected, Failed };
 
@@ -168,6 +177,7 @@ CheckOutcome checkAndRewrite(const CompilerCommand &C, const CommandInput &Input
   PipelineConfig Config;
   Config.LastStep = Step::Emit;
   Config.OutputPath = Output;
+  Config.ShowRemarks = remarksFromEnvironment();
 
   auto StderrOpts = stderrDiagnosticOptions();
   clang::TextDiagnosticPrinter ToStderr(errs(), StderrOpts.get());

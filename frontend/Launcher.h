@@ -17,6 +17,9 @@
 // user's file and line. An internal error of purecc never does: the user's
 // original source is compiled instead, after one warning (CrashGuard.h).
 //
+// PURECC_REMARKS=1 in the environment prints the `--remarks` remarks (what
+// was parallelized, what stayed serial and why) on stderr during the build.
+//
 // Everything else runs the real command unchanged (exec, no parse): sources
 // without purecc attributes (see PreScan.h), C files, -E and -M, links,
 // and command lines purecc cannot read.

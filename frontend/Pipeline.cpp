@@ -10,6 +10,9 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/LangStandard.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/GlobalDecl.h"
+#include "clang/AST/Mangle.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -64,6 +67,7 @@ public:
     reportSuggestions(Facts, R);
     Result.PureFunctions += Facts.verifiedCount();
     Result.Suggestions += unsigned(Facts.suggestions().size());
+    recordContracts(Ctx, Facts, R);
     if (dumpAfter(Step::Verify))
       Facts.dump(llvm::outs(), Ctx);
     // Only code that passed verification may be rewritten.
@@ -111,6 +115,40 @@ public:
   }
 
 private:
+  /// The unit's side of the cross-unit model: what it trusts (with a remark)
+  /// and which [[pure]] definitions it checked (passed or reported), by
+  /// link name.
+  void recordContracts(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R) {
+    std::unique_ptr<MangleContext> Mangle(Ctx.createMangleContext());
+    auto LinkName = [&](const FunctionDecl *FD) -> std::optional<std::string> {
+      if (isa<CXXConstructorDecl, CXXDestructorDecl>(FD) || FD->isDependentContext())
+        return std::nullopt;
+      if (!Mangle->shouldMangleDeclName(FD))
+        return FD->getName().str();
+      std::string Out;
+      llvm::raw_string_ostream OS(Out);
+      Mangle->mangleName(GlobalDecl(FD), OS);
+      return Out;
+    };
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const FunctionDecl *FD : Facts.contracts()) {
+      if (Config.ShowRemarks == Remarks::On)
+        R.report(FD->getLocation(), Diag::RemarkPureContract) << FD;
+      if (std::optional<std::string> Name = LinkName(FD)) {
+        PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));
+        std::string Where = P.isValid() ? (std::string(P.getFilename()) + ":" +
+                                           std::to_string(P.getLine()) + ":" +
+                                           std::to_string(P.getColumn()))
+                                        : std::string("<unknown>");
+        Result.Contracts.push_back({*Name, FD->getQualifiedNameAsString(), Where});
+      }
+    }
+    for (const FunctionDecl *FD : Facts.declaredPure())
+      if (FD->isExternallyVisible()) // a violation is reported by this unit
+        if (std::optional<std::string> Name = LinkName(FD))
+          Result.CheckedDefinitions.push_back(*Name);
+  }
+
   bool dumpAfter(Step S) const { return Config.DumpAfter == S; }
   bool done(Step S) const { return Config.LastStep == S; }
 

@@ -14,6 +14,9 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "analysis/Diagnostics.h"
 #include "analysis/PurityChecker.h" // Suggest
 
@@ -49,10 +52,22 @@ struct PipelineConfig {
 };
 
 /// What the pipeline reports back to the driver for one translation unit.
+/// A function declared [[pure]] that a unit calls without defining it.
+struct PureContract {
+  std::string LinkName; // the mangled name: the same in every unit
+  std::string Name;     // as the user wrote it, qualified
+  std::string Where;    // "<file>:<line>:<col>" of the declaration
+};
+
 struct PipelineResult {
   unsigned PureFunctions = 0;     // functions declared [[pure]] and verified
   unsigned Suggestions = 0;       // --suggest: functions that can be declared pure
   bool EmitFailed = false;        // the output file could not be written
+  /// Across units: the contracts the unit relies on, and the link names of
+  /// the [[pure]] definitions it checked, whether they passed or not (a
+  /// violation is reported by the unit; `purecc check -p` matches them).
+  std::vector<PureContract> Contracts;
+  std::vector<std::string> CheckedDefinitions;
 };
 
 /// The frontend action that runs the pipeline on each translation unit.

@@ -18,7 +18,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 using namespace llvm;
@@ -43,6 +45,8 @@ struct UnitReport {
   unsigned Suggestions = 0;
   bool CompileErrors = false;
   bool Crashed = false;
+  std::vector<PureContract> Contracts;
+  std::vector<std::string> CheckedDefinitions;
 };
 
 /// The command's C++ source: its only input, or the one the entry names.
@@ -112,6 +116,8 @@ UnitReport checkOneUnit(const Unit &U, const PipelineConfig &Config, WarnOnly Wa
   Report.Crashed = V.Crashed;
   Report.PureFunctions = V.Result.PureFunctions;
   Report.Suggestions = V.Result.Suggestions;
+  Report.Contracts = std::move(V.Result.Contracts);
+  Report.CheckedDefinitions = std::move(V.Result.CheckedDefinitions);
   Report.Violations = Warn == WarnOnly::On ? V.PureccWarnings : V.PureccErrors;
   Report.CompileErrors = !V.Crashed && (V.ClangErrors > 0 || (!V.Completed && !V.PureccErrors));
   return Report;
@@ -153,7 +159,9 @@ int checkProject(const Options &O) {
     return Fail("'" + Json + "' lists no C++ translation units");
 
   PipelineConfig Config;
-  Config.LastStep = Step::Verify;
+  // `--remarks` plans every unit's rewrite (writing nothing) and prints its
+  // remarks with the unit's other diagnostics.
+  Config.LastStep = O.ShowRemarks == Remarks::On ? Step::Plan : Step::Verify;
   Config.Warn = O.Warn;
   Config.ShowRemarks = O.ShowRemarks;
   Config.Reassociate = O.Reassociate;
@@ -166,6 +174,10 @@ int checkProject(const Options &O) {
   std::atomic<size_t> Next{0};
   size_t Done = 0;
   unsigned PureFunctions = 0, Violations = 0, Suggestions = 0, BrokenFiles = 0, Crashes = 0;
+  // Across units: a [[pure]] declaration a unit called without defining it
+  // is trusted there; some unit must define and verify it.
+  std::map<std::string, PureContract> Contracts;
+  std::set<std::string> Checked;
 
   auto Worker = [&] {
     for (size_t I = Next++; I < Units.size(); I = Next++) {
@@ -183,6 +195,9 @@ int checkProject(const Options &O) {
       Suggestions += R.Suggestions;
       BrokenFiles += R.CompileErrors;
       Crashes += R.Crashed;
+      for (PureContract &C : R.Contracts)
+        Contracts.emplace(C.LinkName, std::move(C)); // the first unit's location
+      Checked.insert(R.CheckedDefinitions.begin(), R.CheckedDefinitions.end());
       if (Progress)
         errs() << "[" << Done << "/" << Units.size() << "] " << Units[I].File;
       errs().flush();
@@ -199,6 +214,19 @@ int checkProject(const Options &O) {
 
   if (Progress)
     errs() << "\r\033[K";
+  for (const auto &[LinkName, C] : Contracts) {
+    if (Checked.contains(LinkName))
+      continue;
+    errs() << C.Where << ": ";
+    if (O.Warn == WarnOnly::On)
+      WithColor::warning(errs(), "", /*DisableColors=*/true);
+    else
+      WithColor::error(errs(), "", /*DisableColors=*/true);
+    errs() << "'" << C.Name << "' is declared pure and called, but no translation unit of the "
+           << "project defines it: its purity was never checked "
+           << "[purecc-unchecked-pure-declaration]\n";
+    ++Violations;
+  }
   errs() << plural(Units.size(), "file", "files") << ", "
          << plural(PureFunctions, "pure function", "pure functions") << " verified, "
          << plural(Violations, "violation", "violations");

@@ -17,8 +17,12 @@
 # variant must print the same result.
 #
 #   bench/codegen/run.sh [-n RUNS] [-t THREADS] [-b BUILD_DIR]
+#     -N            only the second table (the naturally written programs)
 #     -b BUILD_DIR  CMake build dir with frontend/purecc and the runtime
 #                   (default $PURECC_BUILD_DIR or <repo>/build)
+#
+# A second table compares the naturally written versions (fib with `?:`, a
+# [[pure]] function from another file) with the suite's form of the kernel.
 #
 # Timings are only meaningful on an idle machine.
 set -euo pipefail
@@ -27,12 +31,14 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 runs=5
 threads=$(nproc)
 build=${PURECC_BUILD_DIR:-$repo/build}
-while getopts "n:t:b:" opt; do
+natural_only=0
+while getopts "n:t:b:N" opt; do
   case $opt in
+    N) natural_only=1 ;;
     n) runs=$OPTARG ;;
     t) threads=$OPTARG ;;
     b) build=$OPTARG ;;
-    *) sed -n '2,23p' "$0"; exit 2 ;;
+    *) sed -n '2,27p' "$0"; exit 2 ;;
   esac
 done
 cmake --build "$build" --target purecc purecc_rt_static > /dev/null
@@ -49,7 +55,10 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "threads: $threads, runs: $runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| program | serial s | purecc s | omp s | ideal s | purecc speedup | efficiency | omp/purecc |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
-for prog in fib nqueens sumsin; do
+main_programs=(fib nqueens sumsin)
+[ "$natural_only" = 1 ] && main_programs=()
+"$purecc" rewrite "$repo/bench/codegen/fib.cpp" -o "$work/fib.out.cpp" -- -std=c++20 -I"$inc"
+for prog in "${main_programs[@]}"; do
   src=$repo/bench/codegen/$prog.cpp
   "$purecc" rewrite "$src" -o "$work/$prog.out.cpp" -- -std=c++20 -I"$inc"
   g++ "${flags[@]}" -Wno-attributes "$src" -o "$work/$prog.serial"
@@ -81,5 +90,49 @@ for prog in fib nqueens sumsin; do
   awk -v n="$prog" -v s="$s" -v p="$p" -v o="$o" -v i="$i" \
     'BEGIN { printf "| %s | %.3f | %.3f | %.3f | %.3f | %.2fx | %.2f | %.2f |\n",
              n, s, p, o, i, s / p, i / p, o / p }'
+done
+
+# The same kernels written as people write them (issue 15): fib with one
+# `?:` (fib_ternary.cpp), and a loop over a [[pure]] function defined in
+# another file (twofile/: main.cpp calls work() from work.cpp, both files
+# through `purecc rewrite`), against their reference: fib.cpp's purecc
+# build, and twofile as one translation unit. ratio = reference / natural
+# purecc time (the target is >= 0.95); efficiency = ideal / natural.
+printf '\n| natural program | reference s | natural purecc s | ideal s | ratio | efficiency |\n'
+printf '|---|---|---|---|---|---|\n'
+tf=$repo/bench/codegen/twofile
+"$purecc" rewrite "$repo/bench/codegen/fib_ternary.cpp" -o "$work/fibt.out.cpp" -- -std=c++20
+g++ "${flags[@]}" "$work/fibt.out.cpp" "${libs[@]}" -o "$work/fib_ternary.purecc"
+g++ "${flags[@]}" -Wno-attributes "$repo/bench/codegen/fib_ternary.cpp" -o "$work/fib_ternary.serial"
+"$purecc" rewrite "$tf/main.cpp" -o "$work/main.out.cpp" -- -std=c++20 -I"$tf"
+"$purecc" rewrite "$tf/work.cpp" -o "$work/work.out.cpp" -- -std=c++20 -I"$tf"
+g++ "${flags[@]}" -Wno-attributes -I"$tf" "$work/main.out.cpp" "$work/work.out.cpp" "${libs[@]}" -o "$work/twofile.purecc"
+g++ "${flags[@]}" -Wno-attributes -I"$tf" "$tf/main.cpp" "$tf/work.cpp" -o "$work/twofile.serial"
+sed -e '/#include "work.h"/d' -e '/#pragma once/d' "$tf/work.h" "$tf/work.cpp" "$tf/main.cpp" > "$work/onefile.cpp"
+"$purecc" rewrite "$work/onefile.cpp" -o "$work/onefile.out.cpp" -- -std=c++20
+g++ "${flags[@]}" "$work/onefile.out.cpp" "${libs[@]}" -o "$work/twofile.reference"
+g++ "${flags[@]}" "$work/fib.out.cpp" "${libs[@]}" -o "$work/fib_ternary.reference"
+for prog in fib_ternary twofile; do
+  : > "$work/ref.t"; : > "$work/nat.t"; : > "$work/ideal.t"
+  results=()
+  for ((r = 0; r < runs; r++)); do
+    read -r res t < <(OMP_NUM_THREADS=$threads "$work/$prog.reference")
+    echo "$t" >> "$work/ref.t"; results+=("$(printf '%.6g' "$res")")
+    read -r res t < <(OMP_NUM_THREADS=$threads "$work/$prog.purecc")
+    echo "$t" >> "$work/nat.t"; results+=("$(printf '%.6g' "$res")")
+    rm -f "$work"/copy.*
+    for ((k = 0; k < threads; k++)); do
+      env -u OMP_PROC_BIND -u OMP_PLACES "$work/$prog.serial" > "$work/copy.$k" &
+    done
+    wait
+    cat "$work"/copy.* | awk '{ rate += 1 / $2 } END { print 1 / rate }' >> "$work/ideal.t"
+  done
+  if [ "$(printf '%s\n' "${results[@]}" | sort -u | wc -l)" != 1 ]; then
+    echo "run.sh: $prog: variants disagree: ${results[*]}" >&2
+    exit 1
+  fi
+  f=$(median < "$work/ref.t"); p=$(median < "$work/nat.t"); i=$(median < "$work/ideal.t")
+  awk -v n="$prog" -v f="$f" -v p="$p" -v i="$i" \
+    'BEGIN { printf "| %s | %.3f | %.3f | %.3f | %.2f | %.2f |\n", n, f, p, i, f / p, i / p }'
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,9 +1,10 @@
 // Lambda bodies are planned like function bodies: their loops become
 // reductions and maps, their independent calls parallel tasks (a lambda has
 // no name to dispatch through, so it gets no serial clone). Generic lambdas
-// and lambdas written `constexpr` are left alone.
+// and lambdas written `constexpr` are left alone, with a remark.
 // RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=LEFT
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <cstdio>
@@ -11,6 +12,7 @@
 
 [[pure]] long sq(long x) { return x * x; }
 [[pure]] long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+// REMARK: lambdas.cpp:[[@LINE-1]]:47: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
 
 int main() {
   const long n = 100000;
@@ -23,21 +25,23 @@ int main() {
     return s;
   }();
   auto both = [](int k) { return fib(k) + fib(k + 1); };
-  // CHECK: {{^}}  auto both = [](int k) { auto [purecc_r0, purecc_r1] = purecc::parallel_invoke([&] { return fib(k); }, [&] { return fib(k + 1); }); return purecc_r0 + purecc_r1; };
+  // CHECK: {{^}}  auto both = [](int k) { auto [purecc_r3, purecc_r4] = purecc::parallel_invoke([&] { return fib(k); }, [&] { return fib(k + 1); }); return purecc_r3 + purecc_r4; };
   // REMARK: lambdas.cpp:[[@LINE-2]]:34: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
   std::vector<long> out(5000);
   auto fill = [&](int k) {
     for (int i = 0; i < 5000; ++i)
       out[i] = sq(i + k);
-    // CHECK: {{^}}    purecc::parallel_for(0, 5000, [&](std::int64_t purecc_i2) { const int i = static_cast<int>(purecc_i2); {
+    // CHECK: {{^}}    purecc::parallel_for(0, 5000, [&](std::int64_t purecc_i5) { const int i = static_cast<int>(purecc_i5); {
     // REMARK: lambdas.cpp:[[@LINE-3]]:5: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
   };
   fill(3);
   // Left alone: a generic lambda, and one written constexpr.
   auto generic = [](auto k) { return fib(k) + fib(k + 1); };
   // CHECK: {{^}}  auto generic = [](auto k) { return fib(k) + fib(k + 1); };
+  // LEFT: lambdas.cpp:[[@LINE-2]]:18: remark: body of 'operator()' not rewritten: it is a generic lambda (a template) [purecc-not-rewritten]
   auto constant = [](int k) constexpr { return sq(k) + sq(k + 1); };
   // CHECK: {{^}}  auto constant = [](int k) constexpr { return sq(k) + sq(k + 1); };
+  // LEFT: lambdas.cpp:[[@LINE-2]]:19: remark: body of 'operator()' not rewritten: it is 'constexpr' [purecc-not-rewritten]
   std::printf("%ld %ld %ld %ld %ld\n", total, both(20), out[4999], generic(10), constant(3));
   return 0;
 }

@@ -52,13 +52,15 @@
 // CHECK: {{^}}/*{{\[\[}}pure]]*/ long larger(long x) { if (!purecc::should_spawn()) return purecc_serial_larger_10(x); auto [purecc_r8, purecc_r9] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x); }); return std::max(purecc_r8, purecc_r9); }
 [[pure]] long larger(long x) { return std::max(twice(x), thrice(x)); }
 
-// Short-circuit and conditional operands are not always evaluated.
-// CHECK: {{^}}/*{{\[\[}}pure]]*/ bool guarded(long x) { return x > 0 && twice(x) > thrice(x - 1); }
+// Short-circuit and conditional operands are not always evaluated: the calls
+// of the right operand of && run in parallel inside it, after 'x > 0'.
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ bool guarded(long x) { if (!purecc::should_spawn()) return purecc_serial_guarded_13(x); return x > 0 && [&] { auto [purecc_r11, purecc_r12] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x - 1); }); return purecc_r11 > purecc_r12; }(); }
 [[pure]] bool guarded(long x) { return x > 0 && twice(x) > thrice(x - 1); }
+// REMARK: parallel-statements.cpp:[[@LINE-1]]:49: remark: calls to 'twice' and 'thrice' run in parallel [purecc-parallel-calls]
 
 // CHECK: {{^}}  std::printf("%ld\n", twice(x) + thrice(*p) + static_cast<long>(std::printf("-")));
-// CHECK-NEXT: {{^}}  auto [purecc_r11, purecc_r12, purecc_r13, purecc_r14, purecc_r15] = purecc::parallel_invoke([&] { return solve(v, 1000); }, [&] { return chained(v, 1000); }, [&] { return nested(7); }, [&] { return larger(-3); }, [&] { return guarded(4); }); std::printf("%ld %ld %ld %ld %d\n", purecc_r11, purecc_r12, purecc_r13, purecc_r14,
-// CHECK-NEXT: {{^}}              purecc_r15);
+// CHECK-NEXT: {{^}}  auto [purecc_r14, purecc_r15, purecc_r16, purecc_r17, purecc_r18] = purecc::parallel_invoke([&] { return solve(v, 1000); }, [&] { return chained(v, 1000); }, [&] { return nested(7); }, [&] { return larger(-3); }, [&] { return guarded(4); }); std::printf("%ld %ld %ld %ld %d\n", purecc_r14, purecc_r15, purecc_r16, purecc_r17,
+// CHECK-NEXT: {{^}}              purecc_r18);
 int main() {
   std::vector<long> v;
   for (long i = 0; i < 1000; ++i)

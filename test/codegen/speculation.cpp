@@ -62,11 +62,14 @@ struct Pair {
 [[pure]] Pair both(long x) { return Pair{require_positive(x), simulate(x)}; }
 // REMARK: speculation.cpp:[[@LINE-1]]:42: remark: calls to 'require_positive' and 'simulate' not parallelized: the call to 'simulate' comes after 'require_positive', which may throw [purecc-missed-parallel-calls]
 
-// The branch not taken and the operand after a decided && are not evaluated.
-// CHECK: {{^}}[[PURE]] long pick(long x) { return x > 0 ? simulate(x) + simulate(x + 1) : -1; }
+// The branch not taken and the operand after a decided && are not evaluated:
+// their calls run in parallel inside the branch, only when it is taken.
+// CHECK: {{^}}[[PURE]] long pick(long x) { if (!purecc::should_spawn()) return purecc_serial_pick_{{[0-9]+}}(x); return x > 0 ? [&] { auto [purecc_r4, purecc_r5] = purecc::parallel_invoke([&] { return simulate(x); }, [&] { return simulate(x + 1); }); return purecc_r4 + purecc_r5; }() : -1; }
 [[pure]] long pick(long x) { return x > 0 ? simulate(x) + simulate(x + 1) : -1; }
-// CHECK: {{^}}[[PURE]] bool both_positive(long x) { return x > 0 && simulate(x) + simulate(x + 1) > 0; }
+// REMARK: speculation.cpp:[[@LINE-1]]:45: remark: calls to 'simulate' and 'simulate' run in parallel [purecc-parallel-calls]
+// CHECK: {{^}}[[PURE]] bool both_positive(long x) { if (!purecc::should_spawn()) return purecc_serial_both_positive_{{[0-9]+}}(x); return x > 0 && [&] { auto [purecc_r7, purecc_r8] = purecc::parallel_invoke([&] { return simulate(x); }, [&] { return simulate(x + 1); }); return purecc_r7 + purecc_r8 > 0; }(); }
 [[pure]] bool both_positive(long x) { return x > 0 && simulate(x) + simulate(x + 1) > 0; }
+// REMARK: speculation.cpp:[[@LINE-1]]:55: remark: calls to 'simulate' and 'simulate' run in parallel [purecc-parallel-calls]
 
 int main() {
   std::printf("%ld %ld\n", checked(1000), settled(3));

@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Never silent: every candidate of the planner gets a remark (issue 15).
+
+Runs `purecc rewrite --remarks` over the codegen inputs of the test corpus
+(test/codegen/*.cpp) and finds, independently of purecc, with libclang's
+Python bindings (python3-clang-19):
+
+  * groups of sibling calls: two or more calls to functions declared
+    [[pure]] in one full-expression (an expression statement, a `return`, a
+    declaration's initializer, an `if`/`while` condition), always evaluated
+    together or inside one branch of `?:` or one operand of `&&`/`||`;
+  * loops (`for`, range-`for`) whose body calls a function declared [[pure]].
+
+Each must have a remark of purecc (rewritten or not, and why) on a line of
+its own source range, or lie inside a loop that purecc rewrote (whose
+iterations already run in parallel). A construct in a function that is not
+rewritten at all (a template that is never instantiated) is skipped.
+
+  remark_coverage.py --purecc build/frontend/purecc --corpus test/codegen
+      --rt-include runtime/include
+
+Prints one line per silent construct ("<file>:<line>: silent <what>") and
+a summary; exit status 1 when any was silent, 2 on a usage problem.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+try:
+    import clang.cindex as ci
+except ImportError:  # a Python other than Debian's (pyenv, venv)
+    sys.path.append("/usr/lib/python3/dist-packages")
+    import clang.cindex as ci
+
+FLAGS = ["-std=c++20", "-x", "c++"]
+REMARK = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):\d+: remark: (?P<text>.*)$", re.M)
+REWRITTEN_LOOP = ("[purecc-reduction]", "[purecc-map]", "[purecc-algorithm]")
+
+
+def library():
+    for name in ("/usr/lib/llvm-19/lib/libclang-19.so.1", "/usr/lib/llvm-19/lib/libclang.so"):
+        if os.path.exists(name):
+            return name
+    return None
+
+
+def pure_functions(purecc, path, flags):
+    """Names of the functions declared [[pure]] (purecc's verify step)."""
+    out = subprocess.run([purecc, "check", "--warn-only", "--dump-after=verify", path, "--"] + flags,
+                         capture_output=True, text=True, timeout=300).stdout
+    names = set()
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] in ("pure", "impure"):
+            names.add(parts[1].split("::")[-1])
+    return names
+
+
+def remarks(purecc, path, flags):
+    r = subprocess.run([purecc, "rewrite", "--remarks", path, "-o", os.devnull, "--"] + flags,
+                       capture_output=True, text=True, timeout=300)
+    if r.returncode != 0:
+        return None
+    found = []
+    for m in REMARK.finditer(r.stderr):
+        if os.path.realpath(m.group("file")) == os.path.realpath(path):
+            found.append((int(m.group("line")), m.group("text")))
+    return found
+
+
+class Finder:
+    def __init__(self, path, pure):
+        self.path = os.path.realpath(path)
+        self.pure = pure
+        self.groups = []  # (first line, last line, description)
+        self.loops = []
+
+    def mine(self, c):
+        f = c.location.file
+        return f is not None and os.path.realpath(f.name) == self.path
+
+    def is_pure_call(self, c):
+        return (c.kind == ci.CursorKind.CALL_EXPR and c.referenced is not None and
+                c.referenced.kind in (ci.CursorKind.FUNCTION_DECL, ci.CursorKind.CXX_METHOD,
+                                      ci.CursorKind.FUNCTION_TEMPLATE) and
+                c.spelling in self.pure)
+
+    def frontier(self, c, out):
+        """Pure calls of c evaluated whenever c is, not nested in another."""
+        if self.is_pure_call(c):
+            out.append(c)
+            return
+        if c.kind in (ci.CursorKind.LAMBDA_EXPR, ci.CursorKind.CXX_UNARY_EXPR):
+            return
+        kids = list(c.get_children())
+        if c.kind in (ci.CursorKind.CONDITIONAL_OPERATOR,):
+            self.frontier(kids[0], out)
+            return
+        if c.kind == ci.CursorKind.BINARY_OPERATOR and self.logical(c):
+            self.frontier(kids[0], out)
+            return
+        for k in kids:
+            self.frontier(k, out)
+
+    @staticmethod
+    def logical(c):
+        toks = [t.spelling for t in c.get_tokens()]
+        kids = list(c.get_children())
+        if len(kids) != 2:
+            return False
+        lhs = len(list(kids[0].get_tokens()))
+        return lhs < len(toks) and toks[lhs] in ("&&", "||")
+
+    def regions(self, c, out):
+        """c and the parts of it evaluated as a whole: branches of ?:, the
+        right operand of && and ||."""
+        out.append(c)
+        self.sub_regions(c, out)
+
+    def sub_regions(self, c, out):
+        if c.kind == ci.CursorKind.LAMBDA_EXPR:
+            return
+        kids = list(c.get_children())
+        if c.kind == ci.CursorKind.CONDITIONAL_OPERATOR and len(kids) == 3:
+            self.sub_regions(kids[0], out)
+            self.regions(kids[1], out)
+            self.regions(kids[2], out)
+            return
+        if c.kind == ci.CursorKind.BINARY_OPERATOR and self.logical(c):
+            self.sub_regions(kids[0], out)
+            self.regions(kids[1], out)
+            return
+        for k in kids:
+            self.sub_regions(k, out)
+
+    def group(self, full):
+        regions = []
+        self.regions(full, regions)
+        for r in regions:
+            calls = []
+            self.frontier(r, calls)
+            while len(calls) == 1:  # f(g(x), h(y)) offers g and h
+                only = calls[0]
+                calls = []
+                for a in list(only.get_children())[1:]:
+                    self.frontier(a, calls)
+            if len(calls) >= 2:
+                names = ", ".join(sorted(k.spelling for k in calls))
+                self.groups.append((r.extent.start.line, r.extent.end.line, "calls " + names))
+
+    def calls_pure(self, c):
+        if self.is_pure_call(c):
+            return True
+        return any(self.calls_pure(k) for k in c.get_children())
+
+    FULL = (ci.CursorKind.RETURN_STMT, ci.CursorKind.VAR_DECL)
+
+    def walk(self, c, in_function=False):
+        for k in c.get_children():
+            if not self.mine(k):
+                continue
+            if k.kind in (ci.CursorKind.FUNCTION_TEMPLATE, ci.CursorKind.CLASS_TEMPLATE):
+                continue  # judged per instantiation: not the source's business here
+            if k.kind in (ci.CursorKind.FOR_STMT, ci.CursorKind.CXX_FOR_RANGE_STMT):
+                if self.calls_pure(k):
+                    self.loops.append((k.extent.start.line, k.extent.end.line, "loop"))
+            if k.kind == ci.CursorKind.COMPOUND_STMT or k.kind in (
+                    ci.CursorKind.FOR_STMT, ci.CursorKind.CXX_FOR_RANGE_STMT, ci.CursorKind.IF_STMT,
+                    ci.CursorKind.WHILE_STMT, ci.CursorKind.FUNCTION_DECL, ci.CursorKind.CXX_METHOD,
+                    ci.CursorKind.STRUCT_DECL, ci.CursorKind.CLASS_DECL, ci.CursorKind.NAMESPACE,
+                    ci.CursorKind.CONSTRUCTOR, ci.CursorKind.LAMBDA_EXPR, ci.CursorKind.DECL_STMT,
+                    ci.CursorKind.SWITCH_STMT, ci.CursorKind.CASE_STMT, ci.CursorKind.DEFAULT_STMT,
+                    ci.CursorKind.DO_STMT, ci.CursorKind.CXX_TRY_STMT, ci.CursorKind.CXX_CATCH_STMT,
+                    ci.CursorKind.UNEXPOSED_STMT):
+                inside = in_function or k.kind in (ci.CursorKind.FUNCTION_DECL,
+                                                   ci.CursorKind.CXX_METHOD,
+                                                   ci.CursorKind.CONSTRUCTOR)
+                if k.kind == ci.CursorKind.IF_STMT or k.kind == ci.CursorKind.WHILE_STMT:
+                    kids = list(k.get_children())
+                    if kids and kids[0].kind != ci.CursorKind.DECL_STMT:
+                        self.group(kids[0])
+                self.walk(k, inside)
+                continue
+            if not in_function:
+                continue
+            if k.kind == ci.CursorKind.VAR_DECL:
+                kids = [x for x in k.get_children() if x.kind != ci.CursorKind.TYPE_REF]
+                if kids:
+                    self.group(kids[-1])
+                self.walk(k, in_function)
+                continue
+            if k.kind == ci.CursorKind.RETURN_STMT or k.kind.is_expression():
+                self.group(k)
+                self.walk_lambdas(k)
+
+    def walk_lambdas(self, c):
+        for k in c.get_children():
+            if k.kind == ci.CursorKind.LAMBDA_EXPR:
+                self.walk(k, True)
+            else:
+                self.walk_lambdas(k)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--purecc", required=True)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--rt-include", required=True)
+    a = ap.parse_args()
+    lib = library()
+    if lib is None:
+        print("remark_coverage.py: libclang 19 not found", file=sys.stderr)
+        return 2
+    ci.Config.set_library_file(lib)
+    index = ci.Index.create()
+    flags = ["-std=c++20", "-I" + a.rt_include, "-I" + os.path.join(a.corpus, "Inputs")]
+    files = sorted(os.path.join(a.corpus, f) for f in os.listdir(a.corpus) if f.endswith(".cpp"))
+    silent = checked = 0
+    for path in files:
+        rs = remarks(a.purecc, path, flags)
+        if rs is None:
+            continue  # a file purecc rejects (an expected error): nothing planned
+        pure = pure_functions(a.purecc, path, flags)
+        if not pure:
+            continue
+        tu = index.parse(path, args=FLAGS + flags[1:] + ["-Wno-unknown-attributes"])
+        f = Finder(path, pure)
+        f.walk(tu.cursor)
+        rewritten_loops = [(b, e) for (b, e, _) in f.loops
+                           if any(l == b and t.endswith(REWRITTEN_LOOP) for (l, t) in rs)]
+        for (b, e, what) in f.groups + f.loops:
+            checked += 1
+            if any(b <= l <= e for (l, _) in rs):
+                continue
+            if any(lb < b and e <= le for (lb, le) in rewritten_loops):
+                continue
+            silent += 1
+            print("%s:%d: silent %s" % (os.path.basename(path), b, what))
+    print("%d constructs, %d silent" % (checked, silent))
+    return 1 if silent else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
