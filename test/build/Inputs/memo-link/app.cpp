@@ -3,4 +3,4 @@
 
 double integral(int n);
 
-int main() { std::printf("integral = %.6f\n", integral(1000)); }
+int main() { std::printf("integral = %.5f\n", integral(1000)); }

@@ -11,5 +11,5 @@
 }
 
 #ifndef MEMO_LINK_LIBRARY // built into libcalc.so, app.cpp has the main
-int main() { std::printf("integral = %.6f\n", integral(1000)); }
+int main() { std::printf("integral = %.5f\n", integral(1000)); }
 #endif
