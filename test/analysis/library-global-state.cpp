@@ -31,20 +31,20 @@ PURE int parse(const char *s, int n) { // suggest-remark {{function 'parse' can 
 }
 
 PURE std::string grouped(long x) { // expected-note {{'grouped' declared pure here}}
-  std::ostringstream os; // expected-error {{pure function 'grouped' calls 'std::basic_ostringstream<char>::basic_ostringstream', which depends on the global locale [purecc-impure-library]}}
+  std::ostringstream os; // expected-error {{pure function 'grouped' calls the constructor of 'std::ostringstream', which depends on the global locale [purecc-impure-library]}}
   os << x;
   return os.str();
 }
 
 PURE double read_back(const std::string &s) { // expected-note {{'read_back' declared pure here}}
-  std::istringstream is(s); // expected-error {{pure function 'read_back' calls 'std::basic_istringstream<char>::basic_istringstream', which depends on the global locale [purecc-impure-library]}}
+  std::istringstream is(s); // expected-error {{pure function 'read_back' calls the constructor of 'std::istringstream', which depends on the global locale [purecc-impure-library]}}
   double d = 0;
   is >> d;
   return d;
 }
 
 PURE std::string both(const std::string &s) { // expected-note {{'both' declared pure here}}
-  std::stringstream ss; // expected-error {{pure function 'both' calls 'std::basic_stringstream<char>::basic_stringstream', which depends on the global locale [purecc-impure-library]}}
+  std::stringstream ss; // expected-error {{pure function 'both' calls the constructor of 'std::stringstream', which depends on the global locale [purecc-impure-library]}}
   ss << s;
   return ss.str();
 }
