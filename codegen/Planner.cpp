@@ -33,6 +33,23 @@ using namespace clang;
 namespace purecc {
 namespace {
 
+/// Whether S calls a function known to be pure (the planner's test for "a
+/// construct a user expects a remark about").
+bool callsPure(const Stmt *S, const PurityFacts &Facts) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const PurityFacts &Facts;
+    bool Found = false;
+    explicit Finder(const PurityFacts &Facts) : Facts(Facts) {}
+    bool VisitCallExpr(CallExpr *CE) {
+      if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Facts.isPure(FD))
+        Found = true;
+      return !Found;
+    }
+  } F(Facts);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
+}
+
 /// Collects the purecc attributes written in the main file.
 class AttributeCollector : public RecursiveASTVisitor<AttributeCollector> {
 public:
@@ -149,25 +166,10 @@ private:
     }
     if (Outcome == LoopOutcome::Rewritten)
       return true;
-    if (!WhyNot.empty() && callsPureFunction(Loop))
+    if (!WhyNot.empty() && callsPure(Loop, PC.Facts))
       if (auto D = PC.remark(Loop->getBeginLoc(), Missed))
         *D << WhyNot;
     return false;
-  }
-
-  bool callsPureFunction(const Stmt *S) const {
-    struct Finder : RecursiveASTVisitor<Finder> {
-      const PurityFacts &Facts;
-      bool Found = false;
-      explicit Finder(const PurityFacts &Facts) : Facts(Facts) {}
-      bool VisitCallExpr(CallExpr *CE) {
-        if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Facts.isPure(FD))
-          Found = true;
-        return !Found;
-      }
-    } F(PC.Facts);
-    F.TraverseStmt(const_cast<Stmt *>(S));
-    return F.Found;
   }
 
   PlanContext &PC;
@@ -197,7 +199,7 @@ public:
     // Never silent: say why calls to pure functions in it stay serial.
     if (PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(LE->getBeginLoc())))
       for (const FunctionDecl *Spec : FT->specializations())
-        if (Spec->getBody() && callsPure(Spec->getBody())) {
+        if (Spec->getBody() && callsPure(Spec->getBody(), PC.Facts)) {
           if (auto D = PC.remark(LE->getBeginLoc(), Diag::RemarkNotRewritten))
             *D << LE->getCallOperator() << "it is a generic lambda (a template)";
           break;
@@ -229,7 +231,7 @@ public:
     // says it is meant for constant evaluation.
     if (isLambdaCallOperator(FD) ? writesConstexpr(FD) : FD->isConstexpr()) {
       // Constant evaluation cannot run tasks.
-      if (PC.Facts.isPure(FD) || callsPure(FD->getBody()))
+      if (PC.Facts.isPure(FD) || callsPure(FD->getBody(), PC.Facts))
         if (auto D = PC.remark(FD->getLocation(), Diag::RemarkNotRewritten))
           *D << FD << "it is 'constexpr'";
       return true;
@@ -239,22 +241,6 @@ public:
   }
 
 private:
-  /// Whether S calls a function known to be pure.
-  bool callsPure(const Stmt *S) const {
-    struct Finder : RecursiveASTVisitor<Finder> {
-      const PurityFacts &Facts;
-      bool Found = false;
-      explicit Finder(const PurityFacts &Facts) : Facts(Facts) {}
-      bool VisitCallExpr(CallExpr *CE) {
-        if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Facts.isPure(FD))
-          Found = true;
-        return !Found;
-      }
-    } F(PC.Facts);
-    F.TraverseStmt(const_cast<Stmt *>(S));
-    return F.Found;
-  }
-
   /// Whether `constexpr` or `consteval` is written between the start of the
   /// lambda FD and its body.
   bool writesConstexpr(const FunctionDecl *FD) const {
