@@ -1,7 +1,9 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
 #include "Effects.h"
+#include "Containers.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -49,70 +51,514 @@ llvm::SmallPtrSet<const VarDecl *, 8> EscapeSites::during(const Stmt *Loop,
   return Out;
 }
 
-EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    ASTContext &Ctx;
-    const EffectScanner &ES;
-    EscapeSites Out;
-    Finder(ASTContext &Ctx, const EffectScanner &ES) : Ctx(Ctx), ES(ES) {}
-    void escape(const Expr *E, const Stmt *Site = nullptr) {
-      if (const VarDecl *VD = baseVariable(E); isOwnedLocal(VD))
-        Out.Sites[VD].push_back(Site ? Site : E);
-    }
-    bool VisitLabelStmt(LabelStmt *) {
-      Out.HasLabels = true;
+const VarDecl *EscapeSites::holderAmong(const VarDecl *V,
+                                        const llvm::SmallPtrSetImpl<const VarDecl *> &Reads) const {
+  for (const auto &[H, Held] : Holds)
+    if (H != V && Held.contains(V) && Reads.contains(H))
+      return H;
+  return nullptr;
+}
+
+namespace {
+
+using Roots = llvm::SmallPtrSet<const VarDecl *, 4>;
+
+/// Whether D is declared in namespace std or one nested in it (std::ranges,
+/// std::views): the standard library keeps an argument's address only in
+/// what it returns, constructs, or is called on.
+bool inStd(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
       return true;
-    }
-    bool VisitUnaryOperator(UnaryOperator *UO) {
-      if (UO->getOpcode() == UO_AddrOf)
-        escape(UO->getSubExpr());
+  return false;
+}
+
+/// Whether a value of type T may hold an address: a pointer or reference,
+/// or a class with one (a view, an iterator, a closure capturing by
+/// reference, `struct { int &r; }`). Owning standard containers, strings,
+/// pairs, tuples and optionals hold addresses only if their element types do
+/// (their own buffer is no one else's).
+class AddressTypes {
+public:
+  bool mayHold(QualType T) {
+    T = T.getCanonicalType();
+    if (T->isReferenceType() || T->isAnyPointerType() || T->isMemberPointerType() ||
+        T->isBlockPointerType())
       return true;
-    }
-    bool VisitImplicitCastExpr(ImplicitCastExpr *IC) {
-      if (IC->getCastKind() != CK_ArrayToPointerDecay)
+    if (T->isDependentType())
+      return true;
+    if (T->isBuiltinType() || T->isEnumeralType() || T->isVoidType())
+      return false;
+    if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+      return mayHold(AT->getElementType());
+    if (const auto *CT = T->getAs<ComplexType>())
+      return mayHold(CT->getElementType());
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return !T->isScalarType() || T->isAnyPointerType();
+    RD = RD->getDefinition();
+    if (!RD)
+      return true;
+    auto [It, New] = Memo.try_emplace(RD, true); // a cycle through itself holds
+    if (!New)
+      return It->second;
+    bool Holds = recordMayHold(RD);
+    Memo[RD] = Holds;
+    return Holds;
+  }
+
+private:
+  bool recordMayHold(const CXXRecordDecl *RD) {
+    if (inStd(RD)) {
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+      if (!RD->getDeclName().isIdentifier())
         return true;
-      for (const DynTypedNode &P : Ctx.getParents(*IC))
-        if (const auto *AS = P.get<ArraySubscriptExpr>(); AS && AS->getBase() == IC)
+      StringRef Name = RD->getName();
+      // Stateless helpers: they hold nothing whatever their arguments.
+      if (llvm::is_contained({"allocator", "char_traits", "less", "greater", "equal_to", "hash"},
+                             Name))
+        return false;
+      bool Value = containerKind(QualType(RD->getTypeForDecl(), 0)) == ContainerKind::Owning ||
+                   llvm::is_contained({"pair", "tuple", "optional", "complex", "variant", "map",
+                                       "set", "multimap", "multiset", "unordered_map",
+                                       "unordered_set", "list", "forward_list", "valarray",
+                                       "basic_string", "bitset"},
+                                      Name);
+      if (!Value || !Spec)
+        return !Value;
+      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+        if (A.getKind() == TemplateArgument::Type && mayHold(A.getAsType()))
           return true;
-      escape(IC->getSubExpr());
-      return true;
+        else if (A.getKind() == TemplateArgument::Pack)
+          for (const TemplateArgument &P : A.pack_elements())
+            if (P.getKind() == TemplateArgument::Type && mayHold(P.getAsType()))
+              return true;
+      return false;
     }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-      if (const auto *MD = MC->getMethodDecl(); MD && MD->getDeclName().isIdentifier() &&
-                                                 MD->getName() == "data")
-        escape(MC->getImplicitObjectArgument());
-      return true;
-    }
-    bool VisitVarDecl(VarDecl *VD) {
-      QualType T = VD->getType();
-      if (VD->getInit() && T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
-        escape(VD->getInit());
-      return true;
-    }
-    bool VisitCallExpr(CallExpr *CE) {
-      const FunctionDecl *Callee = CE->getDirectCallee();
-      if (Callee && ES.isEffectFreeCallee(Callee))
+    for (const FieldDecl *F : RD->fields())
+      if (mayHold(F->getType()))
         return true;
-      for (unsigned I = 0; Callee && I < CE->getNumArgs() && I < Callee->getNumParams(); ++I) {
-        QualType PT = Callee->getParamDecl(I)->getType();
-        if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
-          escape(CE->getArg(I));
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (mayHold(B.getType()))
+        return true;
+    return false;
+  }
+  llvm::DenseMap<const CXXRecordDecl *, bool> Memo;
+};
+
+class Finder : public RecursiveASTVisitor<Finder> {
+public:
+  Finder(ASTContext &Ctx, const EffectScanner &ES, EscapeSites &Out)
+      : Ctx(Ctx), ES(ES), Out(Out) {}
+
+  /// Whether the last traversal found a new holder (another one is due).
+  bool Changed = false;
+
+  bool VisitLabelStmt(LabelStmt *) {
+    Out.HasLabels = true;
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_AddrOf)
+      escape(UO->getSubExpr());
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *IC) {
+    if (IC->getCastKind() != CK_ArrayToPointerDecay)
+      return true;
+    for (const DynTypedNode &P : Ctx.getParents(*IC))
+      if (const auto *AS = P.get<ArraySubscriptExpr>(); AS && AS->getBase() == IC)
+        return true;
+    escape(IC->getSubExpr());
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+    if (const auto *MD = MC->getMethodDecl(); MD && MD->getDeclName().isIdentifier() &&
+                                               MD->getName() == "data")
+      escape(MC->getImplicitObjectArgument());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    QualType T = VD->getType();
+    if (VD->getInit() && T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+      escape(VD->getInit());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee && ES.isEffectFreeCallee(Callee))
+      return true;
+    for (unsigned I = 0; Callee && I < CE->getNumArgs() && I < Callee->getNumParams(); ++I) {
+      QualType PT = Callee->getParamDecl(I)->getType();
+      if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
+        escape(CE->getArg(I));
+    }
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    Roots Held;
+    for (const LambdaCapture &C : LE->captures()) {
+      const auto *VD = C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
+      if (!VD)
+        continue;
+      if (C.getCaptureKind() == LCK_ByRef) {
+        if (isOwnedLocal(VD))
+          Out.Sites[VD].push_back(LE);
+        rootsOf(VD, Held);
+      } else if (const auto It = Out.Holds.find(VD); It != Out.Holds.end()) {
+        Held.insert(It->second.begin(), It->second.end()); // a copy of a holder
       }
-      return true;
     }
-    bool VisitLambdaExpr(LambdaExpr *LE) {
-      for (const LambdaCapture &C : LE->captures())
-        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-          if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()); isOwnedLocal(VD))
-            Out.Sites[VD].push_back(LE);
+    if (!Held.empty())
+      follow(LE, Held);
+    return true;
+  }
+  // Every use of a local, or of a holder of one, is followed outwards.
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    Roots R;
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      rootsOf(VD, R);
+    else if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+      if (const auto *DD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()))
+        rootsOf(DD, R);
+    if (!R.empty())
+      follow(DRE, R);
+    return true;
+  }
+  // `for (auto &x : v)`: the loop variable refers into the range (the
+  // implicit variables in between are not traversed).
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *FR) {
+    const VarDecl *LV = FR->getLoopVariable();
+    if (!LV || !FR->getRangeInit() || !(LV->getType()->isReferenceType() || Types.mayHold(LV->getType())))
       return true;
+    struct Mentions : RecursiveASTVisitor<Mentions> {
+      Finder &F;
+      Roots &R;
+      Mentions(Finder &F, Roots &R) : F(F), R(R) {}
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          F.rootsOf(VD, R);
+        return true;
+      }
+    };
+    Roots R;
+    Mentions(*this, R).TraverseStmt(FR->getRangeInit());
+    hold(LV, R, FR);
+    return true;
+  }
+
+private:
+  /// V itself (when it owns its storage) and whatever it holds.
+  void rootsOf(const VarDecl *V, Roots &R) const {
+    if (isOwnedLocal(V))
+      R.insert(V);
+    if (auto It = Out.Holds.find(V); It != Out.Holds.end())
+      R.insert(It->second.begin(), It->second.end());
+  }
+
+  void escape(const Expr *E, const Stmt *Site = nullptr) {
+    if (const VarDecl *VD = baseVariable(E); isOwnedLocal(VD))
+      Out.Sites[VD].push_back(Site ? Site : E);
+  }
+  void escapeAll(const Roots &R, const Stmt *Site) {
+    for (const VarDecl *VD : R)
+      if (isOwnedLocal(VD))
+        Out.Sites[VD].push_back(Site);
+  }
+
+  /// V now holds R as well (V is kept for the whole function: a holder is
+  /// a holder wherever it is made).
+  void hold(const VarDecl *V, const Roots &R, const Stmt *Site) {
+    if (!V->hasLocalStorage()) {
+      escapeAll(R, Site); // a static or global: anyone may read it
+      return;
     }
-  };
+    auto &Held = Out.Holds[V];
+    for (const VarDecl *X : R)
+      if (X != V && Held.insert(X).second)
+        Changed = true;
+  }
+
+  /// A value that may hold R is stored into Dest: the local Dest names now
+  /// holds R (a local whose type cannot hold an address keeps none).
+  void storeInto(const Expr *Dest, const Roots &R, const Stmt *Site) {
+    const Expr *E = Dest->IgnoreParenImpCasts();
+    while (true) {
+      if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
+        E = ME->getBase()->IgnoreParenImpCasts();
+        continue;
+      }
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E); AS && baseVariable(AS)) {
+        E = AS->getBase()->IgnoreParenImpCasts();
+        continue;
+      }
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+          Op && Op->getOperator() == OO_Subscript && baseVariable(Op)) {
+        E = Op->getArg(0)->IgnoreParenImpCasts();
+        continue;
+      }
+      // `out.begin()`, `ptrs.back()`: an iterator or element of a standard
+      // container stores into the container.
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+          MC && MC->getMethodDecl() && inStd(MC->getMethodDecl()) &&
+          MC->getImplicitObjectArgument()) {
+        E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+        continue;
+      }
+      break;
+    }
+    // `std::back_inserter(out)`: what the library returns stores into its
+    // arguments.
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && !isa<CXXMemberCallExpr>(Call) &&
+                                                 Call->getDirectCallee() &&
+                                                 inStd(Call->getDirectCallee())) {
+      for (const Expr *A : Call->arguments())
+        if (A->isGLValue())
+          storeInto(A, R, Site);
+      return;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || VD->getType()->isReferenceType()) {
+      escapeAll(R, Site); // into memory no local names
+      return;
+    }
+    if (Types.mayHold(VD->getType()))
+      hold(VD, R, Site);
+  }
+
+  /// Whether a value of E's kind still leads into R: a glvalue (it names
+  /// storage) or a value whose type may hold an address.
+  bool carries(const Expr *E) { return E->isGLValue() || Types.mayHold(E->getType()); }
+
+  /// Follows a use of R (E designates R's storage or holds an address
+  /// into it) outwards until it is read as a plain value, stored into a
+  /// local (a new holder), or escapes.
+  void follow(const Expr *E, const Roots &R, unsigned Depth = 0) {
+    if (Depth > 64) {
+      escapeAll(R, E);
+      return;
+    }
+    for (const DynTypedNode &P : Ctx.getParents(*E)) {
+      if (const auto *VD = P.get<VarDecl>()) {
+        if (VD->getType()->isReferenceType() || Types.mayHold(VD->getType()))
+          hold(VD, R, E);
+        continue;
+      }
+      const Stmt *PS = P.get<Stmt>();
+      if (!PS) {
+        escapeAll(R, E); // a member's default initializer ...
+        continue;
+      }
+      step(E, PS, R, Depth);
+    }
+  }
+
+  void step(const Expr *E, const Stmt *PS, const Roots &R, unsigned Depth) {
+    const auto *PE = dyn_cast<Expr>(PS);
+    if (!PE) {
+      // A returned address leaves; any other statement discards the value
+      // or tests it (`if (p)` converts it to bool first).
+      if (isa<ReturnStmt, CoreturnStmt>(PS) && carries(E))
+        escapeAll(R, PS);
+      return;
+    }
+    auto Up = [&] {
+      if (carries(PE))
+        follow(PE, R, Depth + 1);
+    };
+    if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, CXXDeleteExpr,
+            CXXPseudoDestructorExpr>(PE))
+      return; // unevaluated, or the end of the storage
+    if (const auto *CE = dyn_cast<CastExpr>(PE)) {
+      if (CE->getCastKind() == CK_PointerToIntegral)
+        escapeAll(R, PE); // an address as a number can come back
+      else
+        Up();
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(PE)) {
+      if (BO->isAssignmentOp() && BO->getRHS() == E && Types.mayHold(E->getType()))
+        storeInto(BO->getLHS(), R, PE);
+      if (BO->getOpcode() == BO_Comma && BO->getLHS() == E)
+        return;
+      Up();
+      return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(PE)) {
+      if (isa<CXXMethodDecl>(ME->getMemberDecl())) {
+        // `v.begin()`: the object of a member call.
+        for (const DynTypedNode &Q : Ctx.getParents(*ME))
+          if (const auto *Call = Q.get<CallExpr>())
+            call(Call, ME, /*Object=*/true, R, Depth);
+          else
+            escapeAll(R, ME); // a member function named but not called
+        return;
+      }
+      Up();
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(PE)) {
+      if (Call->getCallee() == E) {
+        escapeAll(R, PE); // calls what E holds
+        return;
+      }
+      bool Object = false;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+        if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+            MD && !MD->isStatic() && Op->getNumArgs() > 0 && Op->getArg(0) == E)
+          Object = true;
+      call(Call, E, Object, R, Depth);
+      return;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(PE)) {
+      construct(CE, E, R, Depth);
+      return;
+    }
+    if (isa<ParenExpr, UnaryOperator, ArraySubscriptExpr, ConditionalOperator,
+            BinaryConditionalOperator, InitListExpr, CXXStdInitializerListExpr, LambdaExpr,
+            MaterializeTemporaryExpr, CXXBindTemporaryExpr, FullExpr, CXXDefaultArgExpr,
+            CXXDefaultInitExpr, ParenListExpr, CXXParenListInitExpr, ArrayInitLoopExpr,
+            OpaqueValueExpr, DesignatedInitExpr, ImplicitValueInitExpr>(PE)) {
+      Up();
+      return;
+    }
+    escapeAll(R, PE); // anything else: not understood, so it escapes
+  }
+
+  /// E (leading into R) is the object (Object) or an argument of Call.
+  void call(const CallExpr *Call, const Expr *E, bool Object, const Roots &R, unsigned Depth) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD) {
+      escapeAll(R, Call);
+      return;
+    }
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    bool Library = inStd(FD) || (MD && inStd(MD->getParent())) || FD->getBuiltinID() != 0;
+    bool Free = ES.isEffectFreeCallee(FD);
+    if (!Library && !Free) {
+      escapeAll(R, Call); // it may keep the address anywhere
+      return;
+    }
+    unsigned First = isa<CXXOperatorCallExpr>(Call) && MD && !MD->isStatic() ? 1 : 0;
+    // `s2 = s` (a view, a pointer-holding struct): the target holds R.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && Op->isAssignmentOp() && !Object && Types.mayHold(E->getType()))
+      storeInto(Op->getArg(0), R, Call);
+    // The library hands an address on only through what it returns.
+    if (carries(Call))
+      follow(Call, R, Depth + 1);
+    if (Free)
+      return;
+    // `x.swap(y)`, `y = std::move(x)`: storage moves between the objects.
+    if (Object) {
+      for (unsigned I = First; I < Call->getNumArgs(); ++I)
+        if (paramMovesStorage(FD, I - First, Call->getArg(I))) {
+          escapeAll(R, Call);
+          escape(Call->getArg(I), Call);
+        }
+      return;
+    }
+    unsigned Index = 0;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I) == E)
+        Index = I;
+    if (Index >= First && paramMovesStorage(FD, Index - First, E)) {
+      escapeAll(R, Call);
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+        escape(MC->getImplicitObjectArgument(), Call);
+      else if (First == 1)
+        escape(Call->getArg(0), Call);
+      return;
+    }
+    // An address (a pointer, an iterator, a view) given to the library may
+    // be stored through its other arguments (`std::copy(..., out)`,
+    // `ptrs.push_back(&x)`).
+    if (!Types.mayHold(E->getType()))
+      return;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call); MC && MD && !MD->isConst())
+      storeInto(MC->getImplicitObjectArgument(), R, Call);
+    else if (First == 1 && !MD->isConst())
+      storeInto(Call->getArg(0), R, Call);
+    for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+      if (I == Index)
+        continue;
+      const Expr *A = Call->getArg(I);
+      QualType PT = I - First < FD->getNumParams() ? FD->getParamDecl(I - First)->getType()
+                                                     : A->getType();
+      // Stores go through non-const references, pointers to non-const, and
+      // iterators passed by value.
+      bool Out = PT->isReferenceType() ? !PT.getNonReferenceType().isConstQualified()
+                 : PT->isPointerType() ? !PT->getPointeeType().isConstQualified()
+                                       : PT->isRecordType() && Types.mayHold(PT);
+      if (Out)
+        storeInto(A, R, Call);
+    }
+  }
+
+  /// Whether parameter I of FD, given A, takes over A's storage: a
+  /// non-const rvalue reference to a class given an object (`T(T&&)`).
+  bool paramMovesStorage(const FunctionDecl *FD, unsigned I, const Expr *A) const {
+    if (I >= FD->getNumParams())
+      return false;
+    QualType PT = FD->getParamDecl(I)->getType();
+    return PT->isRValueReferenceType() && !PT.getNonReferenceType().isConstQualified() &&
+           PT.getNonReferenceType()->isRecordType() && A->isGLValue();
+  }
+
+  /// E (leading into R) is an argument of constructor call CE.
+  void construct(const CXXConstructExpr *CE, const Expr *E, const Roots &R, unsigned Depth) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    unsigned Index = 0;
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (CE->getArg(I) == E)
+        Index = I;
+    if (paramMovesStorage(Ctor, Index, E) && !Ctor->getParent()->isTriviallyCopyable()) {
+      // The new object takes the storage over: both are out of reach.
+      escapeAll(R, CE);
+      for (const DynTypedNode &P : Ctx.getParents(*CE))
+        if (const auto *VD = P.get<VarDecl>(); VD && isOwnedLocal(VD))
+          Out.Sites[VD].push_back(CE);
+      return;
+    }
+    bool Known = inStd(Ctor->getParent()) || ES.isEffectFreeCallee(Ctor) || Ctor->isTrivial() ||
+                 Ctor->isDefaulted();
+    if (!Known) {
+      escapeAll(R, CE);
+      return;
+    }
+    if (carries(CE))
+      follow(CE, R, Depth + 1);
+  }
+
+  ASTContext &Ctx;
+  const EffectScanner &ES;
+  EscapeSites &Out;
+  AddressTypes Types;
+};
+
+} // namespace
+
+EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
   EffectScanner ES(PC);
-  Finder F(PC.Ctx, ES);
-  if (FD->getBody())
+  EscapeSites Out;
+  if (!FD->getBody())
+    return Out;
+  // Holders of holders are found on later rounds; every round adds to
+  // Holds, which is finite.
+  for (bool Again = true; Again;) {
+    Out.Sites.clear();
+    Out.HasLabels = false;
+    Finder F(PC.Ctx, ES, Out);
     F.TraverseStmt(FD->getBody());
-  return std::move(F.Out);
+    Again = F.Changed;
+  }
+  // Sites may repeat an expression reached along two paths.
+  for (auto &[VD, Where] : Out.Sites) {
+    llvm::SmallPtrSet<const Stmt *, 4> Seen;
+    llvm::erase_if(Where, [&](const Stmt *S) { return !Seen.insert(S).second; });
+  }
+  return Out;
 }
 
 llvm::SmallPtrSet<const VarDecl *, 8> escapedLocals(const FunctionDecl *FD,

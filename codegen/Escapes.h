@@ -8,8 +8,19 @@
 // around again, cannot touch anything while the loop runs
 // (`words[i] = tag(i);` and only then `std::sort(words.begin(), ...)`).
 //
+// An address kept in a local is no escape, but that local then reaches the
+// other one: a view (`std::span<int> s(v)`, `std::string_view`, a ranges
+// view), an iterator (`v.begin()`), a pointer (`&v[0]`, `v.data() + 1`), a
+// reference, a lambda capturing by reference, a `std::reference_wrapper`,
+// an aggregate with a reference or pointer member (`Holder h{v}`), and any
+// local built from those. Reading such a holder reads the local it holds.
+// Every use of a local (or of a holder) is followed outwards until the
+// value can no longer carry an address (a read of an `int` element, a copy
+// into a `std::vector<int>`); a use that is not understood is an escape.
+//
 //   EscapeSites Sites = findEscapes(FD, PC);
 //   auto Escaped = Sites.during(Loop, PC);   // what escapes before Loop ends
+//   if (const VarDecl *H = Sites.holderAmong(V, Reads)) ... // V read through H
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -27,8 +38,19 @@ namespace purecc {
 struct EscapeSites {
   /// Each escaping local with the expressions where its address escapes.
   llvm::MapVector<const clang::VarDecl *, llvm::SmallVector<const clang::Stmt *, 2>> Sites;
+  /// Each local (or reference) whose value may lead into the storage of
+  /// other locals, with those locals (see the file comment).
+  llvm::MapVector<const clang::VarDecl *, llvm::SmallPtrSet<const clang::VarDecl *, 2>> Holds;
   /// The function has labels: a `goto` may run code after a loop before it.
   bool HasLabels = false;
+
+  /// A variable of Reads, other than V, through which V may be reached
+  /// (null when none). Holders are found wherever they are made: a holder
+  /// assigned after a loop may still be read by an enclosing loop's next
+  /// round.
+  const clang::VarDecl *
+  holderAmong(const clang::VarDecl *V,
+              const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads) const;
 
   /// Every escaping local, wherever it escapes.
   llvm::SmallPtrSet<const clang::VarDecl *, 8> all() const;

@@ -157,22 +157,18 @@ private:
   std::vector<Store> &Out;
 };
 
-/// The variable through which the loop body reads container X: X itself, or
-/// a reference declared outside the body and bound to (an element of) X.
-const VarDecl *readOf(const Effects &Fx, const LoopShape &L, const VarDecl *X) {
-  if (Fx.Reads.contains(X))
-    return X;
-  for (const VarDecl *V : Fx.Reads)
-    if (V->getType()->isReferenceType() && !L.Body_.Locals.contains(V) && V != L.Element &&
-        V->getInit() && baseVariable(written(V->getInit())) == X)
-      return V;
-  return nullptr;
+/// Where holder H is declared, for a remark.
+std::string declaredAt(const VarDecl *H) {
+  const SourceManager &SM = H->getASTContext().getSourceManager();
+  return "declared on line " +
+         std::to_string(SM.getPresumedLineNumber(SM.getExpansionLoc(H->getLocation())));
 }
 
 } // namespace
 
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
-                    const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped, std::string &WhyNot) {
+                    const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
+                    const EscapeSites &Sites, std::string &WhyNot) {
   std::vector<Store> Stores;
   StoreFinder(PC.Ctx, L, Stores).TraverseStmt(const_cast<Stmt *>(L.Body));
   if (Stores.empty())
@@ -219,22 +215,35 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                       "loop reads";
       return LoopOutcome::Refused;
     }
-    if (Escaped.contains(S.Container)) {
-      WhyNot = "the address of " + Name + " escapes";
-      return LoopOutcome::Refused;
-    }
     // The stored-to element itself is not a read of anything else.
     Targets.insert(S.Target);
     Containers.insert(S.Container);
   }
   Effects Fx = EffectScanner(PC).scan(L.Body, &Targets);
-  // Any other read of a written container (r[0], r.front(), through a
-  // reference bound to it) may see an element another iteration writes. A
-  // range-for's own element is not such a read: it is the stored target.
+  // Any other read of a written container (r[0], r.front(), or through a
+  // local holding its address: a reference, view, iterator, pointer, lambda
+  // or struct made from it) may see an element another iteration writes. A
+  // range-for's own element is not such a read: it is the stored target;
+  // nor is a local of the body (it can be made only from what the body
+  // reads by name).
+  llvm::SmallPtrSet<const VarDecl *, 8> Outside;
+  for (const VarDecl *V : Fx.Reads)
+    if (V != L.Element && !L.Body_.Locals.contains(V) && !Fx.Locals.contains(V))
+      Outside.insert(V);
+  for (const VarDecl *X : Containers) {
+    if (Fx.Reads.contains(X)) {
+      WhyNot = quoted(X) + " is read inside the loop body";
+      return LoopOutcome::Refused;
+    }
+    if (const VarDecl *Via = Sites.holderAmong(X, Outside)) {
+      WhyNot = quoted(X) + " is read inside the loop body (through " + quoted(Via) + ", " +
+               declaredAt(Via) + ")";
+      return LoopOutcome::Refused;
+    }
+  }
   for (const VarDecl *X : Containers)
-    if (const VarDecl *Via = readOf(Fx, L, X)) {
-      WhyNot = quoted(X) + " is read inside the loop body" +
-               (Via == X ? std::string() : " (through " + quoted(Via) + ")");
+    if (Escaped.contains(X)) {
+      WhyNot = "the address of " + quoted(X) + " escapes";
       return LoopOutcome::Refused;
     }
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {

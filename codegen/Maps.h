@@ -8,19 +8,24 @@
 // becomes purecc::parallel_for with the body unchanged. Distinct means the
 // index is the induction variable itself (or the element is the range-for
 // variable), so no two iterations touch the same element. The written array
-// or container must be a local that the body does not otherwise read, whose
-// address does not escape (nothing else can alias it), and whose elements do
-// not share storage (not std::vector<bool>).
+// or container must be a local that the body does not otherwise read,
+// neither by name nor through a local that holds its address (a view,
+// iterator, pointer, reference, lambda or struct made from it: see
+// Escapes.h), whose address does not escape (nothing else can alias it),
+// and whose elements do not share storage (not std::vector<bool>).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "Escapes.h"
 #include "Reductions.h"
 
 namespace purecc {
 
+/// Escaped: the locals whose address may be used while L runs; Sites: the
+/// function's holders.
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                     const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
-                    std::string &WhyNot);
+                    const EscapeSites &Sites, std::string &WhyNot);
 
 } // namespace purecc

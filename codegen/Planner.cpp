@@ -154,7 +154,7 @@ private:
       llvm::SmallPtrSet<const VarDecl *, 8> During = Sites.during(Loop, PC);
       Outcome = planReduction(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind) {
-        Outcome = planMap(PC, *L, During, WhyNot);
+        Outcome = planMap(PC, *L, During, Sites, WhyNot);
         Missed = Diag::RemarkMissedMap;
       }
       if (Outcome == LoopOutcome::NotThisKind)

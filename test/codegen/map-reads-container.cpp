@@ -38,11 +38,11 @@ int main() {
   const std::vector<long> &alias = r;
   for (long &x : r)
     x = f(x) + alias[2999];
-  // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'r' is read inside the loop body (through 'alias') [purecc-missed-map]
+  // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'r' is read inside the loop body (through 'alias', declared on line [[@LINE-3]]) [purecc-missed-map]
   const long &first = r[0];
   for (long i = 0; i < 3000; ++i)
     r[i] = f(i) + first;
-  // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'r' is read inside the loop body (through 'first') [purecc-missed-map]
+  // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'r' is read inside the loop body (through 'first', declared on line [[@LINE-3]]) [purecc-missed-map]
   // Reading only the element itself is a map.
   for (long &x : r)
     x = f(x);
