@@ -56,6 +56,13 @@ std::optional<unsigned> PlanContext::endOfStatement(const Stmt *S) const {
     return endOfStatement(W->getBody());
   if (const auto *Sw = dyn_cast<SwitchStmt>(S))
     return endOfStatement(Sw->getBody());
+  // `try { ... } catch (...) { ... }` ends with its last handler's '}'.
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+    return endOfStatement(Try->getHandler(Try->getNumHandlers() - 1)->getHandlerBlock());
+  if (const auto *Label = dyn_cast<LabelStmt>(S))
+    return endOfStatement(Label->getSubStmt());
+  if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
+    return endOfStatement(Attributed->getSubStmt());
   // Expression statements, return, break, do-while...: the ';' after the end.
   SourceLocation End = S->getEndLoc();
   if (End.isInvalid() || End.isMacroID() || SM.getFileID(End) != SM.getMainFileID())

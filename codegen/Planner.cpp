@@ -80,6 +80,16 @@ private:
   llvm::DenseSet<SourceLocation> Seen;
 };
 
+/// Whether Body is, or directly contains, a `try` statement: a reduction's
+/// accumulations are not looked for inside one.
+bool hasTry(const Stmt *Body) {
+  if (isa<CXXTryStmt>(Body))
+    return true;
+  if (const auto *CS = dyn_cast<CompoundStmt>(Body))
+    return llvm::any_of(CS->body(), [](const Stmt *S) { return isa<CXXTryStmt>(S); });
+  return false;
+}
+
 /// Plans the rewrites inside one function body.
 class FunctionPlanner {
 public:
@@ -159,8 +169,11 @@ private:
       }
       if (Outcome == LoopOutcome::NotThisKind)
         WhyNot = L->Body_.ImpureCall ? impureReason(L->Body_.ImpureCall)
-                                     : "the loop body neither accumulates into a variable nor "
-                                       "stores into elements by index";
+                 : hasTry(L->Body)
+                     ? "the loop body's statements are inside a 'try' statement, where reductions "
+                       "are not recognized"
+                     : "the loop body neither accumulates into a variable nor stores into "
+                       "elements by index";
     } else if (WhyNot.empty()) {
       return false;
     }
