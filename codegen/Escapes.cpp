@@ -51,6 +51,20 @@ llvm::SmallPtrSet<const VarDecl *, 8> EscapeSites::during(const Stmt *Loop,
   return Out;
 }
 
+void addBindingReads(const Stmt *Body, llvm::SmallPtrSetImpl<const VarDecl *> &Reads) {
+  struct Bindings : RecursiveASTVisitor<Bindings> {
+    llvm::SmallPtrSetImpl<const VarDecl *> &Reads;
+    explicit Bindings(llvm::SmallPtrSetImpl<const VarDecl *> &Reads) : Reads(Reads) {}
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+        if (const auto *DD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()))
+          Reads.insert(DD);
+      return true;
+    }
+  };
+  Bindings(Reads).TraverseStmt(const_cast<Stmt *>(Body));
+}
+
 const VarDecl *EscapeSites::holderAmong(const VarDecl *V,
                                         const llvm::SmallPtrSetImpl<const VarDecl *> &Reads) const {
   for (const auto &[H, Held] : Holds)
@@ -498,12 +512,17 @@ private:
 
   /// Whether parameter I of FD, given A, takes over A's storage: a
   /// non-const rvalue reference to a class given an object (`T(T&&)`).
+  /// (A class that is trivially copyable is copied, not taken over: a
+  /// view, a closure.)
   bool paramMovesStorage(const FunctionDecl *FD, unsigned I, const Expr *A) const {
     if (I >= FD->getNumParams())
       return false;
     QualType PT = FD->getParamDecl(I)->getType();
-    return PT->isRValueReferenceType() && !PT.getNonReferenceType().isConstQualified() &&
-           PT.getNonReferenceType()->isRecordType() && A->isGLValue();
+    if (!PT->isRValueReferenceType() || PT.getNonReferenceType().isConstQualified() ||
+        !A->isGLValue())
+      return false;
+    const CXXRecordDecl *RD = PT.getNonReferenceType()->getAsCXXRecordDecl();
+    return RD && (!RD->hasDefinition() || !RD->isTriviallyCopyable());
   }
 
   /// E (leading into R) is an argument of constructor call CE.
@@ -513,7 +532,7 @@ private:
     for (unsigned I = 0; I < CE->getNumArgs(); ++I)
       if (CE->getArg(I) == E)
         Index = I;
-    if (paramMovesStorage(Ctor, Index, E) && !Ctor->getParent()->isTriviallyCopyable()) {
+    if (paramMovesStorage(Ctor, Index, E)) {
       // The new object takes the storage over: both are out of reach.
       escapeAll(R, CE);
       for (const DynTypedNode &P : Ctx.getParents(*CE))

@@ -61,6 +61,10 @@ struct EscapeSites {
                                                       const PlanContext &PC) const;
 };
 
+/// Adds to Reads the variable each structured binding read in Body belongs
+/// to (`auto [a, b] = t;`: reading `a` reads `t`).
+void addBindingReads(const clang::Stmt *Body, llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads);
+
 /// The escape sites of the locals of FD's body.
 EscapeSites findEscapes(const clang::FunctionDecl *FD, const PlanContext &PC);
 

@@ -157,6 +157,17 @@ private:
   std::vector<Store> &Out;
 };
 
+/// Holder H's name for a remark: a structured binding's names.
+std::string holderName(const VarDecl *H) {
+  const auto *DD = dyn_cast<DecompositionDecl>(H);
+  if (!DD)
+    return quoted(H);
+  std::vector<std::string> Names;
+  for (const BindingDecl *B : DD->bindings())
+    Names.push_back(B->getNameAsString());
+  return Names.size() == 1 ? "'" + Names[0] + "'" : "'[" + llvm::join(Names, ", ") + "]'";
+}
+
 /// Where holder H is declared, for a remark.
 std::string declaredAt(const VarDecl *H) {
   const SourceManager &SM = H->getASTContext().getSourceManager();
@@ -226,8 +237,9 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // range-for's own element is not such a read: it is the stored target;
   // nor is a local of the body (it can be made only from what the body
   // reads by name).
-  llvm::SmallPtrSet<const VarDecl *, 8> Outside;
-  for (const VarDecl *V : Fx.Reads)
+  llvm::SmallPtrSet<const VarDecl *, 8> Reads(Fx.Reads.begin(), Fx.Reads.end()), Outside;
+  addBindingReads(L.Body, Reads);
+  for (const VarDecl *V : Reads)
     if (V != L.Element && !L.Body_.Locals.contains(V) && !Fx.Locals.contains(V))
       Outside.insert(V);
   for (const VarDecl *X : Containers) {
@@ -236,7 +248,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       return LoopOutcome::Refused;
     }
     if (const VarDecl *Via = Sites.holderAmong(X, Outside)) {
-      WhyNot = quoted(X) + " is read inside the loop body (through " + quoted(Via) + ", " +
+      WhyNot = quoted(X) + " is read inside the loop body (through " + holderName(Via) + ", " +
                declaredAt(Via) + ")";
       return LoopOutcome::Refused;
     }

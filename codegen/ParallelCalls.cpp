@@ -462,6 +462,11 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
       BO && BO->isAssignmentOp())
     if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
       Rest.Writes.erase(Target); // stored after the calls, as before
+  // Reading a local that holds another's address reads that other local.
+  addBindingReads(Region, ArgReads);
+  for (const auto &[H, Held] : Sites.Holds)
+    if (ArgReads.contains(H))
+      ArgReads.insert(Held.begin(), Held.end());
   for (const VarDecl *VD : ArgReads)
     if (Rest.Writes.contains(VD))
       return quoted(VD) + " is written in the same expression";
@@ -476,6 +481,14 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
       if (!isOwnedLocal(VD) || escapedWhileRunning(VD, Full))
         if (!isImmutable(VD, PC.Ctx))
           return Writer + " may write '" + VD->getNameAsString() + "', whose address escapes";
+    // `(sv[0] = 9, f(v[0]) + f(v[1]))`: a write through a local that holds
+    // the address of what the calls read.
+    addBindingReads(Full, Rest.Reads);
+    for (const VarDecl *VD : ArgReads)
+      if (!isImmutable(VD, PC.Ctx))
+        for (const auto &[H, Held] : Sites.Holds)
+          if (Held.contains(VD) && Rest.Reads.contains(H))
+            return Writer + " may write " + quoted(VD) + " through " + quoted(H);
   }
   return std::nullopt;
 }
@@ -532,6 +545,12 @@ std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *
     Effects E = Scanner.scan(Arg);
     C.Args.Reads.insert(E.Reads.begin(), E.Reads.end());
   }
+  // Reading a local that holds another's address (`const long &ra = a;`, a
+  // view, a lambda capturing by reference) reads that other local.
+  addBindingReads(C.Call, C.Args.Reads);
+  for (const auto &[H, Held] : Sites.Holds)
+    if (C.Args.Reads.contains(H))
+      C.Args.Reads.insert(Held.begin(), Held.end());
   auto Begin = PC.offsets(S->getSourceRange());
   std::optional<unsigned> End = PC.endOfStatement(S);
   if (!Begin || !End || PC.isTaken(Begin->first, *End))

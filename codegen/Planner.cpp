@@ -162,6 +162,14 @@ private:
       // escapes again on a later round of an enclosing loop) can be used
       // while it runs.
       llvm::SmallPtrSet<const VarDecl *, 8> During = Sites.during(Loop, PC);
+      // A local the body reads through a holder of its address (`const
+      // long &cs = s; ... s += f(cs)`) is shared with the body like an
+      // escaped one.
+      llvm::SmallPtrSet<const VarDecl *, 8> Reads(L->Body_.Reads.begin(), L->Body_.Reads.end());
+      addBindingReads(L->Body, Reads);
+      for (const auto &[H, Held] : Sites.Holds)
+        if (Reads.contains(H) && H != L->Element && !L->Body_.Locals.contains(H))
+          During.insert(Held.begin(), Held.end());
       Outcome = planReduction(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind) {
         Outcome = planMap(PC, *L, During, Sites, WhyNot);
