@@ -40,7 +40,16 @@ llvm::SmallPtrSet<const VarDecl *, 8> EscapeSites::during(const Stmt *Loop,
     return !SM.isBeforeInTranslationUnit(S->getBeginLoc(), Outer->getBeginLoc()) &&
            !SM.isBeforeInTranslationUnit(Outer->getEndLoc(), S->getBeginLoc());
   };
+  // A local of a function around a lambda (a capture) may be used through
+  // an escape there whenever the lambda runs.
+  auto Outside = [&](const VarDecl *VD) {
+    return Body && (SM.isBeforeInTranslationUnit(VD->getLocation(), Body->getBeginLoc()) ||
+                    SM.isBeforeInTranslationUnit(Body->getEndLoc(), VD->getLocation()));
+  };
   llvm::SmallPtrSet<const VarDecl *, 8> Out;
+  for (const auto &[VD, Where] : Sites)
+    if (Outside(VD) && !Where.empty())
+      Out.insert(VD);
   for (const auto &[VD, Where] : Sites)
     for (const Stmt *S : Where)
       if (!SM.isBeforeInTranslationUnit(Loop->getEndLoc(), S->getBeginLoc()) ||
@@ -162,8 +171,9 @@ private:
 
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
-  Finder(ASTContext &Ctx, const EffectScanner &ES, EscapeSites &Out)
-      : Ctx(Ctx), ES(ES), Out(Out) {}
+  Finder(ASTContext &Ctx, const EffectScanner &ES, EscapeSites &Out, const FunctionDecl *Self,
+         const Stmt *Outer)
+      : Ctx(Ctx), ES(ES), Out(Out), Self(Self), Outer(Outer) {}
 
   /// Whether the last traversal found a new holder (another one is due).
   bool Changed = false;
@@ -216,7 +226,8 @@ public:
       if (!VD)
         continue;
       if (C.getCaptureKind() == LCK_ByRef) {
-        if (isOwnedLocal(VD))
+        // The lambda being planned uses its captures as its own locals.
+        if (isOwnedLocal(VD) && LE->getCallOperator() != Self)
           Out.Sites[VD].push_back(LE);
         rootsOf(VD, Held);
       } else if (const auto It = Out.Holds.find(VD); It != Out.Holds.end()) {
@@ -448,6 +459,24 @@ private:
       return;
     }
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    // A lambda of the function analysed: its body is analysed here too, so
+    // calling it is no escape; an argument is held by its parameter.
+    if (MD && MD->getParent()->isLambda() && within(MD->getParent()->getLocation())) {
+      if (!Object) {
+        unsigned Index = 0;
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+          if (Call->getArg(I) == E)
+            Index = I;
+        unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+        if (Index >= First && Index - First < MD->getNumParams())
+          hold(MD->getParamDecl(Index - First), R, Call);
+        else
+          escapeAll(R, Call);
+      }
+      if (carries(Call))
+        follow(Call, R, Depth + 1);
+      return;
+    }
     bool Library = inStd(FD) || (MD && inStd(MD->getParent())) || FD->getBuiltinID() != 0;
     bool Free = ES.isEffectFreeCallee(FD);
     if (!Library && !Free) {
@@ -553,8 +582,29 @@ private:
   ASTContext &Ctx;
   const EffectScanner &ES;
   EscapeSites &Out;
+  const FunctionDecl *Self;
+  const Stmt *Outer; // the body analysed
   AddressTypes Types;
+
+  bool within(SourceLocation Loc) const {
+    const SourceManager &SM = Ctx.getSourceManager();
+    return !SM.isBeforeInTranslationUnit(Loc, Outer->getBeginLoc()) &&
+           !SM.isBeforeInTranslationUnit(Outer->getEndLoc(), Loc);
+  }
 };
+
+/// The outermost function around FD: FD itself unless it is a lambda's.
+const FunctionDecl *outermost(const FunctionDecl *FD) {
+  while (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (!MD->getParent()->isLambda())
+      break;
+    const auto *Around = dyn_cast<FunctionDecl>(MD->getParent()->getDeclContext());
+    if (!Around || !Around->getBody())
+      break;
+    FD = Around;
+  }
+  return FD;
+}
 
 } // namespace
 
@@ -563,13 +613,16 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
   EscapeSites Out;
   if (!FD->getBody())
     return Out;
+  const FunctionDecl *Outer = outermost(FD);
+  if (Outer != FD)
+    Out.Body = FD->getBody();
   // Holders of holders are found on later rounds; every round adds to
   // Holds, which is finite.
   for (bool Again = true; Again;) {
     Out.Sites.clear();
     Out.HasLabels = false;
-    Finder F(PC.Ctx, ES, Out);
-    F.TraverseStmt(FD->getBody());
+    Finder F(PC.Ctx, ES, Out, FD, Outer->getBody());
+    F.TraverseStmt(Outer->getBody());
     Again = F.Changed;
   }
   // Sites may repeat an expression reached along two paths.

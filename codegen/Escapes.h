@@ -43,6 +43,10 @@ struct EscapeSites {
   llvm::MapVector<const clang::VarDecl *, llvm::SmallPtrSet<const clang::VarDecl *, 2>> Holds;
   /// The function has labels: a `goto` may run code after a loop before it.
   bool HasLabels = false;
+  /// The body of the function the sites are for. A lambda's body is
+  /// analysed with the functions around it: a local of theirs may have
+  /// escaped, or be held, anywhere there, before the lambda is called.
+  const clang::Stmt *Body = nullptr;
 
   /// A variable of Reads, other than V, through which V may be reached
   /// (null when none). Holders are found wherever they are made: a holder
