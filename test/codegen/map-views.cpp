@@ -198,18 +198,6 @@ int main() {
   show("pointer-to-view", y);
   // OUT-NEXT: pointer-to-view [[SPAN]]
 
-  // A lambda's map sees the holders made around it.
-  std::vector<int> l(N, 1);
-  std::span<int> sl(l);
-  auto inLambda = [&] {
-    for (int i = 0; i < N; ++i)
-      l[i] = f(sl[0]) + i;
-    // REMARK: map-views.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'l' is read inside the loop body (through 'sl', declared on line [[@LINE-4]]) [purecc-missed-map]
-  };
-  inLambda();
-  show("lambda-body", l);
-  // OUT-NEXT: lambda-body [[SPAN]]
-
   // A view of another container, and a view the body does not read, keep
   // the map.
   std::vector<int> z(N, 1);
@@ -220,5 +208,18 @@ int main() {
   // REMARK: map-views.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'z' [purecc-parallel-map]
   show("other", z);
   // OUT-NEXT: other -6286611592552635567
+
+  // A lambda's map sees the holders made around it (a lambda's body is
+  // planned after the function's).
+  std::vector<int> l(N, 1);
+  std::span<int> sl(l);
+  auto inLambda = [&] {
+    for (int i = 0; i < N; ++i)
+      l[i] = f(sl[0]) + i;
+    // REMARK: map-views.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'l' is read inside the loop body (through 'sl', declared on line [[@LINE-4]]) [purecc-missed-map]
+  };
+  inLambda();
+  show("lambda-body", l);
+  // OUT-NEXT: lambda-body [[SPAN]]
   return unread.size() == N ? 0 : 1;
 }
