@@ -203,6 +203,11 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       WhyNot = "the function applied reads '" + Out->getNameAsString() + "'";
       return false;
     }
+    if (const VarDecl *Via = Sites.holderAmong(Out, Reads)) {
+      WhyNot = "the function applied reads '" + Out->getNameAsString() + "' (through " +
+               quoted(Via) + ")";
+      return false;
+    }
     shapes::Index Idx{"purecc_k", ""};
     std::string Body = Out->getNameAsString() + "[purecc_k] = purecc_op(" + Elem + ");";
     PC.replace(Where->first, Where->second,

@@ -17,21 +17,25 @@
 // doubles truncates every step: refused). An execution policy means the user
 // already chose: left alone.
 //
-//   Algorithms A(PC, Escaped);
+//   Algorithms A(PC, Escaped, Sites);
 //   A.planWithin(Stmt);   // every algorithm call in the statement's expressions
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
 #include "Effects.h"
+#include "Escapes.h"
 #include "PlanContext.h"
 
 namespace purecc {
 
 class Algorithms {
 public:
-  Algorithms(PlanContext &PC, const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped)
-      : PC(PC), Escaped(Escaped) {}
+  /// Sites: the function's holders (a function applied that reads a view
+  /// of the output reads the output).
+  Algorithms(PlanContext &PC, const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
+             const EscapeSites &Sites)
+      : PC(PC), Escaped(Escaped), Sites(Sites) {}
 
   /// Plans every recognized algorithm call in S (lambda bodies excluded).
   void planWithin(const clang::Stmt *S);
@@ -45,6 +49,7 @@ private:
 
   PlanContext &PC;
   const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped;
+  const EscapeSites &Sites;
 };
 
 } // namespace purecc

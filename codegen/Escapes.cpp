@@ -530,7 +530,11 @@ private:
       QualType PT = I - First < FD->getNumParams() ? FD->getParamDecl(I - First)->getType()
                                                      : A->getType();
       // Stores go through non-const references, pointers to non-const, and
-      // iterators passed by value.
+      // iterators passed by value (not a function object: a lambda has no
+      // member the library could assign).
+      const CXXRecordDecl *ArgClass = A->getType()->getAsCXXRecordDecl();
+      if (ArgClass && ArgClass->isLambda())
+        continue;
       bool Out = PT->isReferenceType() ? !PT.getNonReferenceType().isConstQualified()
                  : PT->isPointerType() ? !PT->getPointeeType().isConstQualified()
                                        : PT->isRecordType() && Types.mayHold(PT);

@@ -95,7 +95,7 @@ class FunctionPlanner {
 public:
   FunctionPlanner(PlanContext &PC, const FunctionDecl *FD)
       : PC(PC), T1(PC, FD), Sites(findEscapes(FD, PC)), Escaped(Sites.all()),
-        Algos(PC, Escaped) {}
+        Algos(PC, Escaped, Sites) {}
 
   void walk(const Stmt *S, const Stmt *Parent, bool InParallelLoop) {
     if (!S)

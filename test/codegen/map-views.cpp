@@ -7,6 +7,7 @@
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <ranges>
@@ -208,6 +209,15 @@ int main() {
   // REMARK: map-views.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'z' [purecc-parallel-map]
   show("other", z);
   // OUT-NEXT: other -6286611592552635567
+
+  // std::transform into a container is a map as well: the function applied
+  // may not read the output through a view of it.
+  std::vector<int> tr(N, 1);
+  std::span<int> str(tr);
+  std::transform(u.begin(), u.end(), tr.begin(), [&](int e) { return f(e + str[0]); });
+  // REMARK: map-views.cpp:[[@LINE-1]]:3: remark: call to 'std::transform' not parallelized: the function applied reads 'tr' (through 'str') [purecc-missed-algorithm]
+  show("transform", tr);
+  // OUT-NEXT: transform -800301839011997329
 
   // A lambda's map sees the holders made around it (a lambda's body is
   // planned after the function's).
