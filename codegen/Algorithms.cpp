@@ -189,7 +189,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       return false;
     }
     if (!isOwnedLocal(Out) || containerKind(Out->getType()) != ContainerKind::Owning ||
-        Escaped.contains(Out)) {
+        Sites.during(CE, PC).contains(Out)) {
       WhyNot = quoted(Out) + " is not a local container whose address stays local";
       return false;
     }

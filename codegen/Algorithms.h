@@ -31,8 +31,9 @@ namespace purecc {
 
 class Algorithms {
 public:
-  /// Sites: the function's holders (a function applied that reads a view
-  /// of the output reads the output).
+  /// Sites: the function's escapes (only those before the call, or in a
+  /// loop around it, can reach the output while it runs) and holders (a
+  /// function applied that reads a view of the output reads the output).
   Algorithms(PlanContext &PC, const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
              const EscapeSites &Sites)
       : PC(PC), Escaped(Escaped), Sites(Sites) {}
