@@ -48,10 +48,18 @@ std::string valueOf(const std::string &T, const std::string &V) {
 
 } // namespace
 
+std::string valueInitialized(const std::string &Type) { return valueOf(Type, ""); }
+
 std::string identity(const Accumulator &A) {
   const std::string &T = A.Type;
   switch (A.Op) {
+  // The identity of IEEE addition is -0.0: x + -0.0 is x for every x, while
+  // -0.0 + +0.0 is +0.0, so a +0.0 start would turn a sum of -0.0 terms (or
+  // of none) into +0.0. It serves `-` too: s - x is s + (-x).
   case ReduceOp::Add:
+    if (A.Floating)
+      return "-" + valueOf(T, "");
+    [[fallthrough]];
   case ReduceOp::BitOr:
   case ReduceOp::BitXor:
   case ReduceOp::LogicalOr:

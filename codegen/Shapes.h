@@ -48,7 +48,8 @@ struct Accumulator {
   ReduceOp Op;
   bool IsBool = false;
   bool Promotes = false; // narrower than int: the combine casts back
-  /// max/min of a floating type: the identity is an infinity, not lowest().
+  /// A floating type: the identity of + is -0.0, that of max/min an
+  /// infinity (not lowest()).
   bool Floating = false;
   /// max/min that keeps the last of equal values (`if (e >= m) m = e;`)
   /// rather than the first (`m = std::max(m, e)`): the combine must keep the
@@ -58,6 +59,8 @@ struct Accumulator {
 
 /// The identity of Op for values of A's type.
 std::string identity(const Accumulator &A);
+/// The value-initialized object of a type, `T{}` (zero, +0.0).
+std::string valueInitialized(const std::string &Type);
 /// The operator's spelling in diagnostics and dumps ("+", "max", "&&").
 llvm::StringRef opName(ReduceOp Op);
 /// Does the runtime need <limits> for this identity?

@@ -36,7 +36,7 @@ int main() {
   for (long i = 0; i < n; i++) {
     s = s + term(i);
   }
-  // CHECK:      {{^}}  s += purecc::parallel_reduce(0, n, double{}, [&](std::int64_t i) -> double { double s = double{}; {
+  // CHECK:      {{^}}  s += purecc::parallel_reduce(0, n, -double{}, [&](std::int64_t i) -> double { double s = -double{}; {
   // CHECK-NEXT: {{^}}    s = s + term(i);
   // CHECK-NEXT: {{^}}  } return s; }, [](double a, double b) { return a + b; });
 
