@@ -9,8 +9,8 @@
 // RUN: %purecc rewrite %s -o %t.cpp -- -std=c++20
 // RUN: %cxx -O1 -w %s -o %t.serial
 // RUN: %t.serial | FileCheck %s --check-prefix=SERIAL
-// RUN: %cxx -O1 -Wall -Wextra -Werror %rt_cflags %t.cpp %rt_link -o %t.gxx
-// RUN: %clangxx -O1 -Wall -Wextra -Werror %rt_cflags %t.cpp %rt_link -o %t.clangxx
+// RUN: %cxx -O1 -Wall -Wextra -Wshadow -Werror %rt_cflags %t.cpp %rt_link -o %t.gxx
+// RUN: %clangxx -O1 -Wall -Wextra -Wshadow -Werror %rt_cflags %t.cpp %rt_link -o %t.clangxx
 // RUN: bash -c 'for b in %t.gxx %t.clangxx; do for t in 1 2 4; do OMP_NUM_THREADS=$t $b || exit 1; done; done' | FileCheck %s --check-prefix=TREE
 
 #include <cmath>
