@@ -294,9 +294,15 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     return false;
   }
   bool Narrow = T->isIntegerType() && PC.Ctx.getTypeSize(T) < PC.Ctx.getTypeSize(PC.Ctx.IntTy);
-  shapes::Accumulator A{"", PC.typeText(T), Op, T->isBooleanType(), Narrow};
+  bool Floating = T->isRealFloatingType();
+  shapes::Accumulator A{"", "", PC.typeText(T), Op, T->isBooleanType(), Narrow, Floating};
+  // `std::reduce(first, last)` starts from `T{}`: +0.0, which the tree's
+  // identity (-0.0) is not, so a sum of -0.0 terms is +0.0 there.
+  if (Init.empty() && Floating)
+    Init = shapes::valueInitialized(A.Type);
   shapes::Index Idx{"purecc_k", ""};
-  std::string Reduce = shapes::reduceExpr("0", In->Size, A, Captures, Idx, Leaf);
+  std::string Reduce = shapes::reduceExpr("0", In->Size, A, Captures, Idx, Leaf,
+                                         {PC.unusedName("lhs"), PC.unusedName("rhs")});
   std::string Result = Init.empty() ? Reduce : "(" + Init + " " + shapes::opName(Op).str() + " " + Reduce + ")";
   PC.replace(Where->first, Where->second, Result);
   // The serial clone rounds in the same tree order (see Plan.h).

@@ -494,6 +494,7 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
 }
 
 std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
+  SeveralMayThrow |= llvm::count_if(Calls, [&](const CallExpr *CE) { return Throws.mayThrow(CE); }) > 1;
   std::vector<std::string> Results, Branches;
   for (const CallExpr *CE : Calls) {
     std::string Result = PC.freshName("r");

@@ -65,6 +65,12 @@ public:
   /// time the condition is). True if something was rewritten.
   bool planCondition(const clang::Expr *Cond);
 
+  /// Whether some group of unsequenced calls has more than one call that
+  /// may throw. The parallel path then throws the leftmost one's exception;
+  /// the serial clone would throw whichever the compiler evaluates first,
+  /// so such a function gets no clone (docs/codegen.md, "Speculation").
+  bool throwOrderMatters() const { return SeveralMayThrow; }
+
 private:
   struct Candidate;
   bool acceptableCall(const clang::CallExpr *CE, std::string &WhyNot) const;
@@ -102,6 +108,7 @@ private:
   bool HasJumps = false;
   MayThrow Throws;
   CallCost Cost;
+  bool SeveralMayThrow = false;
 };
 
 } // namespace purecc

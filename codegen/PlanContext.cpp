@@ -127,6 +127,20 @@ std::string PlanContext::freshName(StringRef Stem) {
   }
 }
 
+std::string PlanContext::freshNumbered(StringRef Stem) {
+  unsigned &Counter = NumberedCounters[Stem];
+  while (true) {
+    std::string Name = ("purecc_" + Stem + "_" + Twine(Counter++)).str();
+    if (!IdentifiersInFile.contains(Name))
+      return Name;
+  }
+}
+
+std::string PlanContext::unusedName(StringRef Stem) {
+  std::string Name = ("purecc_" + Stem).str();
+  return IdentifiersInFile.contains(Name) ? freshName(Stem) : Name;
+}
+
 std::optional<DiagnosticBuilder> PlanContext::remark(SourceLocation Loc, Diag D) {
   if (!Config.ShowRemarks)
     return std::nullopt;

@@ -21,6 +21,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
 #include <optional>
@@ -69,6 +70,14 @@ public:
 
   /// A fresh identifier "purecc_<Stem><N>" used nowhere in the main file.
   std::string freshName(llvm::StringRef Stem);
+  /// A fresh identifier "purecc_<Stem>_<N>" used nowhere in the main file,
+  /// numbered per stem (so that one more kind of name does not renumber the
+  /// others): the private accumulators of reductions, which nest.
+  std::string freshNumbered(llvm::StringRef Stem);
+  /// "purecc_<Stem>" when the main file does not use it, else a fresh name:
+  /// for names that never enclose one another (a combine lambda's
+  /// parameters) and only must not shadow the user's.
+  std::string unusedName(llvm::StringRef Stem);
 
   /// Reports a remark only when `--remarks` asked for them.
   std::optional<clang::DiagnosticBuilder> remark(clang::SourceLocation Loc, Diag D);
@@ -82,6 +91,7 @@ private:
   llvm::StringSet<> IdentifiersInFile;
   std::vector<std::pair<unsigned, unsigned>> Taken;
   unsigned NameCounter = 0;
+  llvm::StringMap<unsigned> NumberedCounters;
 };
 
 /// The expression with parentheses, implicit casts, temporaries and

@@ -97,6 +97,8 @@ public:
       : PC(PC), T1(PC, FD), Sites(findEscapes(FD, PC)), Escaped(Sites.all()),
         Algos(PC, Escaped, Sites) {}
 
+  bool throwOrderMatters() const { return T1.throwOrderMatters(); }
+
   void walk(const Stmt *S, const Stmt *Parent, bool InParallelLoop) {
     if (!S)
       return;
@@ -304,8 +306,12 @@ private:
 /// clone: the path taken when no worker is idle.
 void planFunction(PlanContext &PC, const FunctionDecl *FD) {
   size_t Before = PC.P.Entries.size();
-  FunctionPlanner(PC, FD).walk(FD->getBody(), nullptr, /*InParallelLoop=*/false);
-  if (PC.P.Entries.size() > Before && PC.Facts.isPure(FD))
+  FunctionPlanner Planner(PC, FD);
+  Planner.walk(FD->getBody(), nullptr, /*InParallelLoop=*/false);
+  // The clone evaluates unsequenced calls in the compiler's order, the
+  // parallel path throws the leftmost exception: where several may throw,
+  // one rule for every thread count beats a faster path.
+  if (PC.P.Entries.size() > Before && PC.Facts.isPure(FD) && !Planner.throwOrderMatters())
     planFastClone(PC, FD);
 }
 

@@ -2,6 +2,7 @@
 #include "Reductions.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/MapVector.h"
 
 using namespace clang;
@@ -262,6 +263,38 @@ void collectSteps(const Stmt *S, std::vector<Step> &Out, ASTContext &Ctx) {
   }
 }
 
+/// The references to one accumulator in a loop body, each a token the leaf
+/// renames. (Any other use, such as a lambda capturing it, is a read that
+/// planReduction has refused.)
+class AccumulatorRefs : public RecursiveASTVisitor<AccumulatorRefs> {
+public:
+  explicit AccumulatorRefs(const VarDecl *Acc) : Acc(Acc) {}
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (DRE->getDecl() == Acc)
+      Locs.push_back(DRE->getLocation());
+    return true;
+  }
+  const VarDecl *Acc;
+  std::vector<SourceLocation> Locs;
+};
+
+/// The main-file spans of every reference to Acc in Body, or nullopt when
+/// one is not in the main file's own text (a macro).
+std::optional<std::vector<std::pair<unsigned, unsigned>>>
+referenceSpans(PlanContext &PC, const Stmt *Body, const VarDecl *Acc) {
+  AccumulatorRefs Refs(Acc);
+  Refs.TraverseStmt(const_cast<Stmt *>(Body));
+  std::vector<std::pair<unsigned, unsigned>> Spans;
+  for (SourceLocation Loc : Refs.Locs) {
+    auto O = PC.offsets(SourceRange(Loc, Loc));
+    if (!O)
+      return std::nullopt;
+    if (!llvm::is_contained(Spans, *O)) // a template's text seen twice
+      Spans.push_back(*O);
+  }
+  return Spans;
+}
+
 } // namespace
 
 /// Why folding Value into an accumulator of type T step by step differs
@@ -403,20 +436,36 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::Refused;
   }
 
+  // The body is kept verbatim, but its accumulators are the leaf's private
+  // ones: every reference is renamed to a name of their own, since a private
+  // accumulator named like the user's would shadow it (and `-Wshadow
+  // -Werror` builds fail). A reference written in a macro cannot be renamed.
+  std::vector<std::vector<std::pair<unsigned, unsigned>>> References;
+  for (auto &[Acc, Op] : Accs) {
+    auto Spans = referenceSpans(PC, L.Body, Acc);
+    if (!Spans) {
+      WhyNot = quoted(Acc) + " is written in a macro in the loop body, where its private "
+                             "copy cannot be given a name of its own";
+      return LoopOutcome::Refused;
+    }
+    References.push_back(std::move(*Spans));
+  }
+
   std::vector<shapes::Accumulator> Shape;
   for (auto &[Acc, Op] : Accs) {
     QualType T = Acc->getType();
     bool Narrow = T->isBooleanType() || (T->isIntegerType() && PC.Ctx.getTypeSize(T) <
                                                                    PC.Ctx.getTypeSize(PC.Ctx.IntTy));
     bool Floating = T->isRealFloatingType();
-    Shape.push_back({Acc->getNameAsString(), PC.typeText(T), Op, T->isBooleanType(), Narrow,
-                     Floating, Floating && LastWins.lookup(Acc)});
+    Shape.push_back({Acc->getNameAsString(), PC.freshNumbered("acc"), PC.typeText(T), Op,
+                     T->isBooleanType(), Narrow, Floating, Floating && LastWins.lookup(Acc)});
     if (shapes::needsLimits(Op))
       PC.P.ExtraIncludes.insert("limits");
   }
   shapes::Index Idx = makeIndex(PC, L);
   bool Named = Accs.size() > 1 || Shape[0].LastWins; // see shapes::reduceHead
   std::string Stem = Named ? PC.freshName("r") + "_" : "";
+  shapes::CombineParams Params{PC.unusedName("lhs"), PC.unusedName("rhs")};
   // A body that is not a block gets one, so that what follows it in the
   // leaf is not indented as if it were part of it.
   bool Block = isa<CompoundStmt>(L.Body);
@@ -424,8 +473,11 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   PC.replace(L.HeaderBegin, L.HeaderEnd,
              trimBeforeSpace(PC, shapes::reduceHead(L.Begin, L.End, Shape, Idx, Stem) +
                                      (Block ? "" : "{"), L.HeaderEnd));
+  for (size_t I = 0; I < Shape.size(); ++I)
+    for (auto [B, E] : References[I])
+      PC.replace(B, E, Shape[I].Private);
   endIterationsEarly(PC, L, shapes::reduceContinue(Shape));
-  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem));
+  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem, Params));
   // A rounded (floating-point + or *) result depends on the tree order; the
   // serial clone must round the same way (bits independent of the path).
   if (llvm::any_of(Shape, [](const shapes::Accumulator &A) {

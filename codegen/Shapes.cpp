@@ -48,10 +48,18 @@ std::string valueOf(const std::string &T, const std::string &V) {
 
 } // namespace
 
+std::string valueInitialized(const std::string &Type) { return valueOf(Type, ""); }
+
 std::string identity(const Accumulator &A) {
   const std::string &T = A.Type;
   switch (A.Op) {
+  // The identity of IEEE addition is -0.0: x + -0.0 is x for every x, while
+  // -0.0 + +0.0 is +0.0, so a +0.0 start would turn a sum of -0.0 terms (or
+  // of none) into +0.0. It serves `-` too: s - x is s + (-x).
   case ReduceOp::Add:
+    if (A.Floating)
+      return "-" + valueOf(T, "");
+    [[fallthrough]];
   case ReduceOp::BitOr:
   case ReduceOp::BitXor:
   case ReduceOp::LogicalOr:
@@ -128,11 +136,11 @@ std::string tupleType(const std::vector<Accumulator> &Accs) {
   return "std::tuple<" + llvm::join(Types, ", ") + ">";
 }
 
-std::string combineLambda(const Accumulator &A) {
-  std::string S = "[](" + A.Type + " a, " + A.Type + " b)";
+std::string combineLambda(const Accumulator &A, const CombineParams &P) {
+  std::string S = "[](" + A.Type + " " + P.L + ", " + A.Type + " " + P.R + ")";
   if (A.Promotes)
     S += " -> " + A.Type;
-  return S + " { return " + combineExpr(A, "a", "b") + "; }";
+  return S + " { return " + combineExpr(A, P.L, P.R) + "; }";
 }
 
 } // namespace
@@ -142,7 +150,7 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        llvm::StringRef ResultStem) {
   std::string Locals;
   for (const Accumulator &A : Accs)
-    Locals += A.Type + " " + A.Name + " = " + identity(A) + "; ";
+    Locals += A.Type + " " + A.Private + " = " + identity(A) + "; ";
   std::string Range = Begin.str() + ", " + End.str() + ", ";
   if (isSingle(Accs)) {
     const Accumulator &A = Accs[0];
@@ -161,44 +169,46 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
          "{" + llvm::join(Ids, ", ") + "}, " + lambdaHead(Idx, "", Tuple) + Locals;
 }
 
-std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem) {
+std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
+                       const CombineParams &Params) {
   if (isSingle(Accs)) {
     const Accumulator &A = Accs[0];
     std::string Merge = mergeStmt(A, "\x01");
     std::string Suffix = Merge.substr(Merge.find('\x01') + 1);
-    return " return " + A.Name + "; }, " + combineLambda(A) + ")" + Suffix;
+    return " return " + A.Private + "; }, " + combineLambda(A, Params) + ")" + Suffix;
   }
   std::string Tuple = tupleType(Accs);
   std::vector<std::string> Names, Parts, Merges;
   for (size_t I = 0; I < Accs.size(); ++I) {
     std::string N = std::to_string(I);
-    Names.push_back(Accs[I].Name);
-    std::string Part = combineExpr(Accs[I], "std::get<" + N + ">(a)", "std::get<" + N + ">(b)");
+    Names.push_back(Accs[I].Private);
+    std::string Part = combineExpr(Accs[I], "std::get<" + N + ">(" + Params.L + ")",
+                                   "std::get<" + N + ">(" + Params.R + ")");
     if (Accs[I].Promotes)
       Part = "static_cast<" + Accs[I].Type + ">(" + Part + ")";
     Parts.push_back(Part);
     Merges.push_back(mergeStmt(Accs[I], ResultStem.str() + N));
   }
   return " return " + Tuple + "{" + llvm::join(Names, ", ") + "}; }, [](const " + Tuple +
-         " &a, const " + Tuple + " &b) { return " + Tuple + "{" + llvm::join(Parts, ", ") +
-         "}; }); " + llvm::join(Merges, " ") + " }";
+         " &" + Params.L + ", const " + Tuple + " &" + Params.R + ") { return " + Tuple + "{" +
+         llvm::join(Parts, ", ") + "}; }); " + llvm::join(Merges, " ") + " }";
 }
 
 std::string reduceContinue(const std::vector<Accumulator> &Accs) {
   if (isSingle(Accs))
-    return "return " + Accs[0].Name;
+    return "return " + Accs[0].Private;
   std::vector<std::string> Names;
   for (const Accumulator &A : Accs)
-    Names.push_back(A.Name);
+    Names.push_back(A.Private);
   return "return " + tupleType(Accs) + "{" + llvm::join(Names, ", ") + "}";
 }
 
 std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumulator &A,
                        const std::string &LeafCaptures, const Index &Idx,
-                       llvm::StringRef LeafExpr) {
+                       llvm::StringRef LeafExpr, const CombineParams &Params) {
   return "purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + identity(A) + ", " +
          lambdaHead(Idx, LeafCaptures, A.Type) + "return " + LeafExpr.str() + "; }, " +
-         combineLambda(A) + ")";
+         combineLambda(A, Params) + ")";
 }
 
 std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,

@@ -9,7 +9,8 @@
 //   parallel_invoke   auto [r0, r1] = purecc::parallel_invoke([&] { return f(x); },
 //                                                             [&] { return g(y); });
 //   parallel_reduce   acc += purecc::parallel_reduce(B, E, T{}, [&](std::int64_t i) -> T {
-//                       T acc{}; <body> return acc; }, [](T a, T b) { return a + b; });
+//                       T purecc_acc_0 = T{}; <body, acc renamed> return purecc_acc_0; },
+//                       [](T purecc_lhs, T purecc_rhs) { return purecc_lhs + purecc_rhs; });
 //   parallel_for      purecc::parallel_for(B, E, [&](std::int64_t i) { <body> });
 //   memoize           static const purecc::MemoSite s{"f", 0x..ULL, 0x..ULL};
 //                     return purecc::memoize(s, [&]() -> R { <body> }, args...);
@@ -44,11 +45,15 @@ enum class ReduceOp { Add, Mul, Max, Min, LogicalAnd, LogicalOr, BitAnd, BitOr, 
 /// One accumulator of a reduction: its name, type and operation.
 struct Accumulator {
   std::string Name;
+  /// The leaf's private accumulator: a name of its own, to which the body's
+  /// references are renamed (one named like the user's would shadow it).
+  std::string Private;
   std::string Type;
   ReduceOp Op;
   bool IsBool = false;
   bool Promotes = false; // narrower than int: the combine casts back
-  /// max/min of a floating type: the identity is an infinity, not lowest().
+  /// A floating type: the identity of + is -0.0, that of max/min an
+  /// infinity (not lowest()).
   bool Floating = false;
   /// max/min that keeps the last of equal values (`if (e >= m) m = e;`)
   /// rather than the first (`m = std::max(m, e)`): the combine must keep the
@@ -58,10 +63,19 @@ struct Accumulator {
 
 /// The identity of Op for values of A's type.
 std::string identity(const Accumulator &A);
+/// The value-initialized object of a type, `T{}` (zero, +0.0).
+std::string valueInitialized(const std::string &Type);
 /// The operator's spelling in diagnostics and dumps ("+", "max", "&&").
 llvm::StringRef opName(ReduceOp Op);
 /// Does the runtime need <limits> for this identity?
 bool needsLimits(ReduceOp Op);
+/// The parameters of a combine lambda: names used nowhere in the user's
+/// file, so that they shadow nothing (`-Wshadow`).
+struct CombineParams {
+  std::string L;
+  std::string R;
+};
+
 /// The combine of A's operation with the left partial L and the right one R:
 /// "L + R", "std::max(L, R)", "R >= L ? R : L" (last of equals kept).
 std::string combineExpr(const Accumulator &A, const std::string &L, const std::string &R);
@@ -79,7 +93,8 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        const std::vector<Accumulator> &Accs, const Index &Idx,
                        llvm::StringRef ResultStem);
 /// Text after the body: " return acc; }, <combine>);<merges>".
-std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem);
+std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
+                       const CombineParams &Params);
 /// What a `continue` of the loop becomes in the leaf: "return acc" (or
 /// "return std::tuple<...>{a, b}"), the iteration's contribution so far.
 std::string reduceContinue(const std::vector<Accumulator> &Accs);
@@ -87,7 +102,7 @@ std::string reduceContinue(const std::vector<Accumulator> &Accs);
 /// A whole reduction as an expression: the leaf returns LeafExpr.
 std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumulator &A,
                        const std::string &LeafCaptures, const Index &Idx,
-                       llvm::StringRef LeafExpr);
+                       llvm::StringRef LeafExpr, const CombineParams &Params);
 
 // --- maps --------------------------------------------------------------------
 

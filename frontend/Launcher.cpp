@@ -219,8 +219,10 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
   // The rewrite hides the main file's purecc attributes; those in headers
   // stay, and the compiler does not know them.
   const char *QuietAttributes = isClang(C.Args[0]) ? "-Wno-unknown-attributes" : "-Wno-attributes";
+  // The runtime's headers are system headers to the user's build: its
+  // warning flags (-Wsign-conversion, -Weffc++, ...) are for the user's code.
   std::vector<std::string> Unchanged = Args;
-  Unchanged.push_back("-I");
+  Unchanged.push_back("-isystem");
   Unchanged.push_back(RuntimeInclude);
   Unchanged.push_back(QuietAttributes);
 
@@ -275,7 +277,7 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
   Command.push_back(OriginalDir);
   for (size_t I = 1; I < C.Args.size(); ++I)
     Command.push_back(I == Input.Index ? std::string(Copy) : C.Args[I]);
-  Command.push_back("-I");
+  Command.push_back("-isystem");
   Command.push_back(RuntimeInclude);
   Command.push_back("-fopenmp");
   Command.push_back(QuietAttributes);

@@ -26,9 +26,9 @@
     count += queens(n, row + 1, cols | 1u << col, d1 | 1u << (row + col),
                     d2 | 1u << (row - col + n - 1));
   }
-  // CHECK: {{^}}  count += purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i{{[0-9]+}}) -> long { const int col = static_cast<int>(purecc_i{{[0-9]+}}); long count = long{};
+  // CHECK: {{^}}  count += purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i{{[0-9]+}}) -> long { const int col = static_cast<int>(purecc_i{{[0-9]+}}); long [[ACC:purecc_acc_[0-9]+]] = long{};
   // CHECK-NEXT: {{^}}    if (!safe(cols, d1, d2, row, col, n))
-  // CHECK-NEXT: {{^}}      return count;
+  // CHECK-NEXT: {{^}}      return [[ACC]];
   // REMARK: continue-loops.cpp:[[@LINE-9]]:3: remark: loop rewritten as a parallel reduction of 'count' [purecc-reduction]
   return count;
 }
@@ -76,7 +76,7 @@ int main(int argc, char **) {
       continue;
     b ^= heavy(i) << (i % 7);
   }
-  // CHECK: {{^}}      return std::tuple<long, long>{a, b};
+  // CHECK: {{^}}      return std::tuple<long, long>{purecc_acc_{{[0-9]+}}, purecc_acc_{{[0-9]+}}};
   // REMARK: continue-loops.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel reduction of 'a' and 'b' [purecc-reduction]
   std::printf("two: %ld %ld\n", a, b);
   // OUT-NEXT: two: 600186 14080
@@ -100,7 +100,7 @@ int main(int argc, char **) {
     }
     s += 1;
   }
-  // CHECK: {{^}}      return s;
+  // CHECK: {{^}}      return purecc_acc_{{[0-9]+}};
   // CHECK: {{^}}          continue;
   // REMARK: continue-loops.cpp:[[@LINE-18]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   std::printf("switch: %ld\n", s);

@@ -27,8 +27,8 @@ int main() {
   long total = 0;
   for (int i = 0; i < n; ++i)
     total += sq(i);
-  // CHECK:      {{^}}  total += purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i0) -> long { const int i = static_cast<int>(purecc_i0); long total = long{}; {
-  // CHECK-NEXT: {{^}}    total += sq(i); } return total; }, [](long a, long b) { return a + b; });
+  // CHECK:      {{^}}  total += purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i0) -> long { const int i = static_cast<int>(purecc_i0); long purecc_acc_0 = long{}; {
+  // CHECK-NEXT: {{^}}    purecc_acc_0 += sq(i); } return purecc_acc_0; }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; });
   // REMARK: reductions.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'total' [purecc-reduction]
 
   // A floating-point sum: the tree order, the same for every thread count.
@@ -36,9 +36,9 @@ int main() {
   for (long i = 0; i < n; i++) {
     s = s + term(i);
   }
-  // CHECK:      {{^}}  s += purecc::parallel_reduce(0, n, double{}, [&](std::int64_t i) -> double { double s = double{}; {
-  // CHECK-NEXT: {{^}}    s = s + term(i);
-  // CHECK-NEXT: {{^}}  } return s; }, [](double a, double b) { return a + b; });
+  // CHECK:      {{^}}  s += purecc::parallel_reduce(0, n, -double{}, [&](std::int64_t i) -> double { double purecc_acc_1 = -double{}; {
+  // CHECK-NEXT: {{^}}    purecc_acc_1 = purecc_acc_1 + term(i);
+  // CHECK-NEXT: {{^}}  } return purecc_acc_1; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; });
 
   // Counting, a maximum and an exclusive or in one loop.
   int primes = 0, best = 0;
@@ -49,12 +49,12 @@ int main() {
     best = std::max(best, sq(i) % 1009);
     mix ^= static_cast<unsigned>(sq(i)) * 2654435761u;
   }
-  // CHECK:      {{^}}  { auto [purecc_r2_0, purecc_r2_1, purecc_r2_2] = purecc::parallel_reduce(0, static_cast<std::int64_t>(n) + 1, std::tuple<int, int, unsigned int>{int{}, std::numeric_limits<int>::lowest(), static_cast<unsigned int>(0)}, [&](std::int64_t purecc_i1) -> std::tuple<int, int, unsigned int> { const int i = static_cast<int>(purecc_i1); int primes = int{}; int best = std::numeric_limits<int>::lowest(); unsigned int mix = static_cast<unsigned int>(0); {
+  // CHECK:      {{^}}  { auto [purecc_r2_0, purecc_r2_1, purecc_r2_2] = purecc::parallel_reduce(0, static_cast<std::int64_t>(n) + 1, std::tuple<int, int, unsigned int>{int{}, std::numeric_limits<int>::lowest(), static_cast<unsigned int>(0)}, [&](std::int64_t purecc_i1) -> std::tuple<int, int, unsigned int> { const int i = static_cast<int>(purecc_i1); int purecc_acc_2 = int{}; int purecc_acc_3 = std::numeric_limits<int>::lowest(); unsigned int purecc_acc_4 = static_cast<unsigned int>(0); {
   // CHECK-NEXT: {{^}}    if (is_prime(i))
-  // CHECK-NEXT: {{^}}      ++primes;
-  // CHECK-NEXT: {{^}}    best = std::max(best, sq(i) % 1009);
-  // CHECK-NEXT: {{^}}    mix ^= static_cast<unsigned>(sq(i)) * 2654435761u;
-  // CHECK-NEXT: {{^}}  } return std::tuple<int, int, unsigned int>{primes, best, mix}; }, [](const std::tuple<int, int, unsigned int> &a, const std::tuple<int, int, unsigned int> &b) { return std::tuple<int, int, unsigned int>{std::get<0>(a) + std::get<0>(b), std::max(std::get<1>(a), std::get<1>(b)), std::get<2>(a) ^ std::get<2>(b)}; }); primes += purecc_r2_0; best = std::max(best, purecc_r2_1); mix ^= purecc_r2_2; }
+  // CHECK-NEXT: {{^}}      ++purecc_acc_2;
+  // CHECK-NEXT: {{^}}    purecc_acc_3 = std::max(purecc_acc_3, sq(i) % 1009);
+  // CHECK-NEXT: {{^}}    purecc_acc_4 ^= static_cast<unsigned>(sq(i)) * 2654435761u;
+  // CHECK-NEXT: {{^}}  } return std::tuple<int, int, unsigned int>{purecc_acc_2, purecc_acc_3, purecc_acc_4}; }, [](const std::tuple<int, int, unsigned int> &purecc_lhs, const std::tuple<int, int, unsigned int> &purecc_rhs) { return std::tuple<int, int, unsigned int>{std::get<0>(purecc_lhs) + std::get<0>(purecc_rhs), std::max(std::get<1>(purecc_lhs), std::get<1>(purecc_rhs)), std::get<2>(purecc_lhs) ^ std::get<2>(purecc_rhs)}; }); primes += purecc_r2_0; best = std::max(best, purecc_r2_1); mix ^= purecc_r2_2; }
   // REMARK: reductions.cpp:[[@LINE-12]]:3: remark: loop rewritten as a parallel reduction of 'primes', 'best' and 'mix' [purecc-reduction]
 
   // Range-for over a container, and the standard algorithms.
@@ -64,14 +64,14 @@ int main() {
   for (const int &x : v)
     if (x % 2 == 0)
       evens += sq(x);
-  // CHECK: {{^}}  evens += purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k3) -> long { const int &x = v[purecc_k3]; long evens = long{}; {
+  // CHECK: {{^}}  evens += purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k3) -> long { const int &x = v[purecc_k3]; long purecc_acc_5 = long{}; {
   long count = std::count_if(v.begin(), v.end(), [](int x) { return is_prime(x); });
-  // CHECK: {{^}}  long count = purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x) { return is_prime(x); })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]) ? 1 : 0; }, [](long a, long b) { return a + b; });
+  // CHECK: {{^}}  long count = purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x) { return is_prime(x); })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]) ? 1 : 0; }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; });
   // REMARK: reductions.cpp:[[@LINE-2]]:16: remark: call to 'std::count_if' rewritten as a parallel reduction [purecc-parallel-algorithm]
   long acc = std::accumulate(v.begin(), v.end(), 0L);
-  // CHECK: {{^}}  long acc = (0L + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k) -> long { return v[purecc_k]; }, [](long a, long b) { return a + b; }));
+  // CHECK: {{^}}  long acc = (0L + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k) -> long { return v[purecc_k]; }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; }));
   long squares = std::transform_reduce(v.begin(), v.end(), 0L, std::plus<>(), sq);
-  // CHECK: {{^}}  long squares = (0L + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = (sq)](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]); }, [](long a, long b) { return a + b; }));
+  // CHECK: {{^}}  long squares = (0L + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = (sq)](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]); }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; }));
   std::vector<double> d(100, 0.75);
   int truncated = std::accumulate(d.begin(), d.end(), 0);
   // REMARK: reductions.cpp:[[@LINE-1]]:19: remark: call to 'std::accumulate' not parallelized: each step converts 'double' to 'int' (the running total), which the tree order would change [purecc-missed-algorithm]

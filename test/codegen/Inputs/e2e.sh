@@ -18,7 +18,7 @@ expected_status=$?
 
 for cxx in "$gxx" "$clangxx"; do
   name=$(basename "${cxx%% *}")
-  $cxx $std -O1 -Wall -Wextra -Werror -fopenmp -I"$rt_include" "$tmp.out.cpp" $rt_link \
+  $cxx $std -O1 -Wall -Wextra -Wshadow -Werror -fopenmp -I"$rt_include" "$tmp.out.cpp" $rt_link \
     -o "$tmp.$name" || fail "the output does not compile warning-free with $name"
   for threads in 1 2 4; do
     OMP_NUM_THREADS=$threads "$tmp.$name" > "$tmp.actual" 2> "$tmp.actual.stderr"

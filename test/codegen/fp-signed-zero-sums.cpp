@@ -1,0 +1,137 @@
+// The identity of IEEE addition is -0.0, not +0.0: x + (-0.0) is x for
+// every x (+0.0 + -0.0 == +0.0), while -0.0 + (+0.0) is +0.0. A floating
+// sum's private accumulators (and the result of an empty range) start at
+// -0.0, so a sum of -0.0 terms, or of no terms, keeps the sign of the
+// serial loop's: `s = -0.0; s += x` over all -0.0 terms is -0.0. The
+// serial clone (1 thread) runs the same tree. `std::reduce(first, last)`
+// starts from `T{}` (+0.0) in the standard, so its rewrite adds it.
+// RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <numeric>
+#include <vector>
+
+using V = std::vector<double>;
+
+[[pure]] double add(const V &v, double s) {
+  for (double x : v)
+    s += x;
+  return s;
+}
+// CHECK: double add(const V &v, double s) {{.*}} s += purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{}, [&]{{.*}} = -double{};
+[[pure]] double plain(const V &v, double s) {
+  for (double x : v)
+    s = s + x;
+  return s;
+}
+[[pure]] double mirrored(const V &v, double s) {
+  for (double x : v)
+    s = x + s;
+  return s;
+}
+// s - x is s + (-x): -0.0 is its identity too.
+[[pure]] double sub(const V &v, double s) {
+  for (double x : v)
+    s -= x;
+  return s;
+}
+[[pure]] float addf(const std::vector<float> &v, float s) {
+  for (float x : v)
+    s += x;
+  return s;
+}
+// CHECK: float addf({{.*}} -float{}, [&]{{.*}} = -float{};
+[[pure]] long double addl(const std::vector<long double> &v, long double s) {
+  for (long double x : v)
+    s += x;
+  return s;
+}
+// CHECK: long double addl({{.*}} -static_cast<long double>(0), [&]{{.*}} = -static_cast<long double>(0);
+[[pure]] double acc(const V &v, double s) { return std::accumulate(v.begin(), v.end(), s); }
+// CHECK: double acc(const V &v, double s) {{.*}} return (s + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{},
+[[pure]] double red(const V &v, double s) { return std::reduce(v.begin(), v.end(), s, std::plus<>()); }
+// std::reduce without an initial value starts from double{}, which is +0.0.
+[[pure]] double red2(const V &v) { return std::reduce(v.begin(), v.end()); }
+// CHECK: double red2(const V &v) {{.*}} return (double{} + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{},
+[[pure]] double twice(double x) { return x + x; }
+[[pure]] double tred(const V &v, double s) {
+  return std::transform_reduce(v.begin(), v.end(), s, std::plus<>(), twice);
+}
+
+// The sign of a NaN that arithmetic returns is unspecified (IEEE 754
+// 6.3), and compilers use that: the leaf's `-0.0 - x` is `-x`, whose NaN
+// has the other sign. Of a difference only NaN-ness is kept.
+double unsignedNaN(double d) { return std::isnan(d) ? std::fabs(d) : d; }
+
+// Every other bit of the result: the sign of a zero and of a NaN.
+void show(const char *what, const V &v, double s) {
+  std::printf("%s: %a %a %a %a %a %a %a %a\n", what, add(v, s), plain(v, s), mirrored(v, s),
+              unsignedNaN(sub(v, s)), acc(v, s), red(v, s), red2(v), tred(v, s));
+  std::vector<float> f(v.begin(), v.end());
+  std::vector<long double> l(v.begin(), v.end());
+  std::printf("  float %a long double %La\n", double(addf(f, float(s))), addl(l, s));
+}
+
+int main() {
+  const long n = 4000;
+  V minus(n, -0.0), plus(n, 0.0), mixed(n, -0.0), none;
+  mixed[2500] = 0.0;
+  V nan(n, NAN), mnan(n, -NAN), pinf(n, 1.0), ninf(n, -1.0), both(n, 1.0);
+  pinf[1234] = INFINITY;
+  ninf[5] = -INFINITY;
+  both[100] = INFINITY;
+  both[3900] = -INFINITY;
+  for (double s : {-0.0, 0.0}) {
+    std::printf("s = %a\n", s);
+    show("-0.0 terms", minus, s);
+    show("+0.0 terms", plus, s);
+    show("mixed zeros", mixed, s);
+    show("no terms", none, s);
+    show("NaN terms", nan, s);
+    show("-NaN terms", mnan, s);
+    show("+inf", pinf, s);
+    show("-inf", ninf, s);
+    show("+inf and -inf", both, s);
+  }
+}
+// OUT:      s = -0x0p+0
+// OUT-NEXT: -0.0 terms: -0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0
+// OUT-NEXT:   float -0x0p+0 long double -0x0p+0
+// OUT-NEXT: +0.0 terms: 0x0p+0 0x0p+0 0x0p+0 -0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0
+// OUT-NEXT:   float 0x0p+0 long double 0x0p+0
+// OUT-NEXT: mixed zeros: 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0
+// OUT-NEXT:   float 0x0p+0 long double 0x0p+0
+// OUT-NEXT: no terms: -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0
+// OUT-NEXT:   float -0x0p+0 long double -0x0p+0
+// OUT-NEXT: NaN terms: nan nan nan nan nan nan nan nan
+// OUT-NEXT:   float nan long double nan
+// OUT-NEXT: -NaN terms: -nan -nan -nan nan -nan -nan -nan -nan
+// OUT-NEXT:   float -nan long double -nan
+// OUT-NEXT: +inf: inf inf inf -inf inf inf inf inf
+// OUT-NEXT:   float inf long double inf
+// OUT-NEXT: -inf: -inf -inf -inf inf -inf -inf -inf -inf
+// OUT-NEXT:   float -inf long double -inf
+// OUT-NEXT: +inf and -inf: -nan -nan -nan nan -nan -nan -nan -nan
+// OUT-NEXT:   float -nan long double -nan
+// OUT-NEXT: s = 0x0p+0
+// OUT-NEXT: -0.0 terms: 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0
+// OUT-NEXT:   float 0x0p+0 long double 0x0p+0
+// OUT-NEXT: +0.0 terms: 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0
+// OUT-NEXT:   float 0x0p+0 long double 0x0p+0
+// OUT-NEXT: mixed zeros: 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0
+// OUT-NEXT:   float 0x0p+0 long double 0x0p+0
+// OUT-NEXT: no terms: 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0
+// OUT-NEXT:   float 0x0p+0 long double 0x0p+0
+// OUT-NEXT: NaN terms: nan nan nan nan nan nan nan nan
+// OUT-NEXT:   float nan long double nan
+// OUT-NEXT: -NaN terms: -nan -nan -nan nan -nan -nan -nan -nan
+// OUT-NEXT:   float -nan long double -nan
+// OUT-NEXT: +inf: inf inf inf -inf inf inf inf inf
+// OUT-NEXT:   float inf long double inf
+// OUT-NEXT: -inf: -inf -inf -inf inf -inf -inf -inf -inf
+// OUT-NEXT:   float -inf long double -inf
+// OUT-NEXT: +inf and -inf: -nan -nan -nan nan -nan -nan -nan -nan
+// OUT-NEXT:   float -nan long double -nan
