@@ -43,8 +43,8 @@ bool hasUserCodec(ASTContext &Ctx, QualType T) {
   return false;
 }
 
-/// Checks that T can be a memo key part or result, collecting the user
-/// aggregates that need a generated codec (fields before the class).
+} // namespace
+
 bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Hooks,
              std::string &Why) {
   T = T.getNonReferenceType().getUnqualifiedType();
@@ -94,8 +94,6 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
   Hooks.push_back(RD);
   return true;
 }
-
-} // namespace
 
 void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   const AnnotateAttr *Attr = findAttr(FD, PureccAttr::Memo);

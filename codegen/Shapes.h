@@ -73,13 +73,26 @@ struct Index {
   std::string Declaration; // e.g. "const int i = static_cast<int>(purecc_i); "
 };
 
+/// A reduction other ranks can run (TaskRegistry.h): its registry id and
+/// fingerprint, and the values its leaf reads as parameters and arguments.
+struct TaskSite {
+  std::string Id;
+  std::uint64_t Hi = 0, Lo = 0;
+  std::vector<std::string> Params; // "[[maybe_unused]] const T &x"
+  std::vector<std::string> Args;   // "x"
+};
+
 /// Text before the loop body: "<merge> purecc::parallel_reduce(B, E, id,
 /// [&](std::int64_t i) -> T { T acc = id; " (the body follows verbatim).
+/// With a Site: "<merge> purecc::reduce_at<"<id>", 0x..ULL, 0x..ULL>(B, E,
+/// id, [](std::int64_t i, <params>) -> T { T acc = id; ".
 std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        const std::vector<Accumulator> &Accs, const Index &Idx,
-                       llvm::StringRef ResultStem);
-/// Text after the body: " return acc; }, <combine>);<merges>".
-std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem);
+                       llvm::StringRef ResultStem, const TaskSite *Site = nullptr);
+/// Text after the body: " return acc; }, <combine>);<merges>" (with a
+/// Site: " return acc; }, <combine>, <args>);<merges>").
+std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
+                       const TaskSite *Site = nullptr);
 /// What a `continue` of the loop becomes in the leaf: "return acc" (or
 /// "return std::tuple<...>{a, b}"), the iteration's contribution so far.
 std::string reduceContinue(const std::vector<Accumulator> &Accs);
