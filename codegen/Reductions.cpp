@@ -426,7 +426,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   std::vector<const VarDecl *> Own;
   for (auto &[Acc, Op] : Accs)
     Own.push_back(Acc);
-  std::optional<RangeTask> Task = planRangeTask(PC, L, Own, "reduction");
+  std::optional<RangeTask> Task = planRangeTask(PC, L, Idx, Own, "reduction");
   const shapes::TaskSite *Site = Task ? &*Task : nullptr;
   PC.replace(L.HeaderBegin, L.HeaderEnd,
              trimBeforeSpace(PC, shapes::reduceHead(L.Begin, L.End, Shape, Idx, Stem, Site) +

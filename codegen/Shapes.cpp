@@ -134,7 +134,8 @@ std::string leafHead(const Index &Idx, llvm::StringRef Result, const TaskSite *S
     S += " " + Idx.Param;
   for (const std::string &P : Site->Params)
     S += ", " + P;
-  return S + ") -> " + Result.str() + " { " + Idx.Declaration;
+  return S + ") -> " + Result.str() + " { " +
+         (Site->IndexDeclaration.empty() ? Idx.Declaration : Site->IndexDeclaration);
 }
 
 /// ", a, b" after the combine of a site: the values its leaf reads.
@@ -237,6 +238,19 @@ std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx
                     llvm::StringRef ExtraCaptures) {
   return "purecc::parallel_for(" + Begin.str() + ", " + End.str() + ", " +
          lambdaHead(Idx, ExtraCaptures, "");
+}
+
+std::string mapHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
+                    llvm::StringRef Element, const TaskSite &Site) {
+  std::string Call = reduceCall(&Site);
+  Call.replace(Call.find("reduce_at"), 9, "map_at");
+  return Call + Begin.str() + ", " + End.str() + ", " + leafHead(Idx, Element, &Site);
+}
+
+std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site) {
+  return " }, [&](std::int64_t " + Idx.Param + ", auto &&purecc_v) { " + Idx.Declaration +
+         Target.str() + " = std::forward<decltype(purecc_v)>(purecc_v); }" + siteArgs(&Site) +
+         ");";
 }
 
 std::string memoHead(llvm::StringRef Site, llvm::StringRef Name, std::uint64_t Hi,

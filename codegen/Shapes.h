@@ -80,6 +80,9 @@ struct TaskSite {
   std::uint64_t Hi = 0, Lo = 0;
   std::vector<std::string> Params; // "[[maybe_unused]] const T &x"
   std::vector<std::string> Args;   // "x"
+  /// The leaf's own index declaration when it differs from Index's (a
+  /// range-for element bound by non-const reference reads a const param).
+  std::string IndexDeclaration;
 };
 
 /// Text before the loop body: "<merge> purecc::parallel_reduce(B, E, id,
@@ -108,6 +111,13 @@ std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumul
 std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
                     llvm::StringRef ExtraCaptures = "");
 inline constexpr const char *ForTail = " });";
+/// A map `<Target> = e;` other ranks can run (TaskRegistry.h): "purecc::map_at<
+/// "<id>", 0x..ULL, 0x..ULL>(B, E, [](std::int64_t i, <params>) -> T { <decl>"
+/// before the body, whose "<Target> =" becomes "return"; after it
+/// " }, [&](std::int64_t i, auto &&purecc_v) { <decl> <Target> = std::forward<...>(purecc_v); }, <args>);".
+std::string mapHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
+                    llvm::StringRef Element, const TaskSite &Site);
+std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site);
 /// What a `continue` of a map loop becomes in its leaf.
 inline constexpr const char *ForContinue = "return";
 

@@ -3,6 +3,7 @@
 #include "Fingerprint.h"
 #include "Memoize.h"
 
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -67,6 +68,13 @@ public:
   /// The first reason the loop cannot run elsewhere.
   std::string Problem;
   llvm::SmallPtrSet<const VarDecl *, 8> Inside;
+  const Expr *Skip = nullptr;
+
+  bool TraverseStmt(Stmt *S) {
+    if (S && S == Skip)
+      return true;
+    return RecursiveASTVisitor::TraverseStmt(S);
+  }
 
   bool VisitVarDecl(VarDecl *VD) {
     Inside.insert(VD);
@@ -107,7 +115,9 @@ bool distributedBuild(ASTContext &Ctx) {
 }
 
 std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
-                                       llvm::ArrayRef<const VarDecl *> Own, llvm::StringRef Kind) {
+                                       const shapes::Index &Idx,
+                                       llvm::ArrayRef<const VarDecl *> Own, llvm::StringRef Kind,
+                                       const Expr *Skip) {
   if (!distributedBuild(PC.Ctx))
     return std::nullopt;
   SourceLocation Loc = L.Loop->getBeginLoc();
@@ -127,10 +137,27 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   if (Symbol.empty())
     return Local("its function has no linker name to identify it across ranks");
 
-  // The leaf recreates the index from the loop's own text (its header) and
-  // runs the body: what either reads from outside travels.
+  // The leaf recreates the index from the loop's start and step (never
+  // its condition: the end is computed by the caller) and runs the body:
+  // what these read from outside travels.
   Reads R;
-  R.TraverseStmt(const_cast<Stmt *>(L.Loop));
+  R.Skip = Skip;
+  // The leaf declares the loop's variable itself.
+  for (const VarDecl *Own : {L.Induction, L.Element})
+    if (Own)
+      R.Inside.insert(Own);
+  if (const auto *For = dyn_cast<ForStmt>(L.Loop)) {
+    R.TraverseStmt(const_cast<Stmt *>(For->getInit()));
+    R.TraverseStmt(const_cast<Expr *>(For->getInc()));
+  }
+  if (L.Range && !Idx.Param.empty()) {
+    if (L.Range->hasLocalStorage())
+      R.Locals[L.Range];
+    else if (!L.Range->getType().isConstQualified() && R.Problem.empty())
+      R.Problem = "it reads " + quoted(L.Range) +
+                  ", a mutable variable of which every rank has its own copy";
+  }
+  R.TraverseStmt(const_cast<Stmt *>(L.Body));
   if (!R.Problem.empty())
     return Local(R.Problem);
 
@@ -166,6 +193,13 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
     T.Args.push_back(Name);
   }
 
+  // The element of a range-for, bound by reference to the container that
+  // is now a const parameter, is read through a const reference.
+  if (L.Element && L.Range && !Idx.Param.empty() && L.Element->getType()->isReferenceType() &&
+      !L.Element->getType().getNonReferenceType().isConstQualified())
+    T.IndexDeclaration = "const auto &" + L.Element->getNameAsString() + " = " +
+                         L.Range->getNameAsString() + "[" + Idx.Param + "]; ";
+
   const SourceManager &SM = PC.SM;
   unsigned LoopAt = SM.getFileOffset(SM.getExpansionLoc(Loc));
   unsigned FnAt = SM.getFileOffset(SM.getExpansionLoc(FD->getBeginLoc()));
@@ -179,6 +213,66 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
     *D << Kind << T.Id;
   PC.note(Loc, "task", T.Id);
   return T;
+}
+
+bool planMapTask(PlanContext &PC, const LoopShape &L, const Expr *Target,
+                 const shapes::Index &Idx) {
+  if (!distributedBuild(PC.Ctx))
+    return false;
+  auto Local = [&](const std::string &Why) {
+    if (auto D = PC.remark(L.Loop->getBeginLoc(), Diag::RemarkRangeTaskLocal))
+      *D << "map" << Why;
+    return false;
+  };
+  // The leaf returns what the one assignment stores.
+  const Stmt *S = L.Body;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S); CS && CS->size() == 1)
+    S = CS->body_front();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
+    S = EWC->getSubExpr();
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+    LHS = BO->getLHS();
+    RHS = BO->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+    LHS = Op->getArg(0);
+    RHS = Op->getArg(1);
+  }
+  if (!Target || LHS != Target || Idx.Param.empty())
+    return Local("its body is not one assignment 'x[i] = e;' of the element");
+  QualType Element = Target->getType().getNonReferenceType().getUnqualifiedType();
+  QualType Value = RHS->IgnoreImpCasts()->getType().getNonReferenceType().getUnqualifiedType();
+  // A returned value is converted by initialization, a stored one by
+  // operator=: the same for arithmetic types only.
+  if (!Element->isArithmeticType() && !PC.Ctx.hasSameType(Element, Value))
+    return Local("the element's assignment converts '" + Value.getAsString() + "' to '" +
+                 Element.getAsString() + "'");
+  std::vector<const CXXRecordDecl *> Hooks;
+  std::string Why;
+  if (!codable(PC.Ctx, Element, Hooks, Why) || !Hooks.empty())
+    return Local("its elements cannot travel: " +
+                 (Why.empty() ? "'" + Element.getAsString() + "' has no 'purecc::codec'" : Why));
+  if (const CXXRecordDecl *RD = Element->getAsCXXRecordDecl(); RD && !RD->hasDefaultConstructor())
+    return Local("its element type '" + Element.getAsString() + "' has no default constructor");
+  auto Stored = PC.offsets(Target->getSourceRange());
+  auto Value0 = PC.offsets(RHS->getSourceRange());
+  if (!Stored || !Value0 || PC.isTaken(Stored->first, Value0->first))
+    return Local("its assignment is written in a macro");
+  std::optional<RangeTask> Task = planRangeTask(PC, L, Idx, {}, "map", Target);
+  if (!Task)
+    return false;
+  bool Block = isa<CompoundStmt>(L.Body);
+  std::string TargetText = PC.textAt(Stored->first, Stored->second);
+  PC.replace(L.HeaderBegin, L.HeaderEnd,
+             trimBeforeSpace(PC,
+                             shapes::mapHead(L.Begin, L.End, Idx, PC.typeText(Element), *Task) +
+                                 (Block ? "" : "{"),
+                             L.HeaderEnd));
+  PC.replace(Stored->first, Value0->first, "return ");
+  PC.insert(L.BodyEnd, (Block ? std::string() : std::string(" }")) +
+                           shapes::mapTail(Idx, TargetText, *Task));
+  return true;
 }
 
 } // namespace purecc

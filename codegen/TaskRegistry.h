@@ -55,12 +55,23 @@ bool distributedBuild(clang::ASTContext &Ctx);
 /// parameters after the index with the arguments passed for them.
 using RangeTask = shapes::TaskSite;
 
-/// The task entry of loop L, whose leaf declares the variables in Own
+/// The task entry of loop L (index Idx, from makeIndex), whose leaf declares the variables in Own
 /// itself (the accumulators of a reduction); nullopt when the loop stays
 /// on this process (with a purecc-task-local remark) or the build is not
 /// distributed (silently). Kind names the loop in the remark.
+/// Skip: an expression of the loop the leaf does not contain (a map's
+/// stored-to element).
 std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
+                                       const shapes::Index &Idx,
                                        llvm::ArrayRef<const clang::VarDecl *> Own,
-                                       llvm::StringRef Kind);
+                                       llvm::StringRef Kind, const clang::Expr *Skip = nullptr);
+
+/// In a distributed build, rewrites the map L whose body is the one
+/// assignment `Target = e;` into purecc::map_at (its leaf returns e, a
+/// second lambda stores it) and returns true; false (with a
+/// purecc-task-local remark in a distributed build) leaves the map to
+/// parallel_for. Idx: the loop's index (makeIndex).
+bool planMapTask(PlanContext &PC, const LoopShape &L, const clang::Expr *Target,
+                 const shapes::Index &Idx);
 
 } // namespace purecc

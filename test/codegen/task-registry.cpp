@@ -32,7 +32,7 @@ struct Grid {
   [[pure]] long total() const {
     long t = 0;
     for (long i = 0; i < cells; ++i)
-      t += sq(i);
+      t += sq(i % cells);
     // REMARK: task-registry.cpp:[[@LINE-2]]:5: remark: this reduction runs on this process only, not on other ranks: it uses 'this' [purecc-task-local]
     return t;
   }
@@ -61,6 +61,7 @@ int main() {
   std::vector<long> v(5000);
   for (std::size_t k = 0; k < v.size(); ++k)
     v[k] = static_cast<long>(k % 11);
+  // REMARK: task-registry.cpp:[[@LINE-2]]:3: remark: this map can run on other ranks under mpirun (task 'main#m{{[0-9]+}}') [purecc-task]
   long a = 0, b = 0;
   for (long x : v) {
     if (x == 3)
@@ -80,6 +81,31 @@ int main() {
     down += sq(i % 100);
   // CHECK: {{^}}  down += purecc::reduce_at<"main#r{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>({{.*}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}maybe_unused]] const long &hi) -> long { const long i = static_cast<long>(-purecc_k{{[0-9]+}});
   // REMARK: task-registry.cpp:[[@LINE-3]]:3: remark: this reduction can run on other ranks under mpirun (task 'main#r{{[0-9]+}}') [purecc-task]
+
+  // Maps: the leaf returns the stored value, a second lambda stores it on
+  // rank 0; the container written is not sent.
+  long base = 10;
+  std::vector<long> sqs(3000);
+  for (std::size_t k = 0; k < sqs.size(); ++k)
+    sqs[k] = sq(static_cast<long>(k) + base);
+  // CHECK:      {{^}}  purecc::map_at<"main#m{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_i{{[0-9]+}}, {{\[\[}}maybe_unused]] const long &base) -> long { const unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); {
+  // CHECK-NEXT: {{^}}    return sq(static_cast<long>(k) + base); } }, [&](std::int64_t purecc_i{{[0-9]+}}, auto &&purecc_v) { const unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); sqs[k] = std::forward<decltype(purecc_v)>(purecc_v); }, base);
+  // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this map can run on other ranks under mpirun (task 'main#m{{[0-9]+}}') [purecc-task]
+  for (long &x : sqs)
+    x = sq(x % 1000);
+  // CHECK:      {{^}}  purecc::map_at<"main#m{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}maybe_unused]] const std::vector<long> &sqs) -> long { const auto &x = sqs[purecc_k{{[0-9]+}}]; {
+  // CHECK-NEXT: {{^}}    return sq(x % 1000); } }, [&](std::int64_t purecc_k{{[0-9]+}}, auto &&purecc_v) { long &x = sqs[purecc_k{{[0-9]+}}]; x = std::forward<decltype(purecc_v)>(purecc_v); }, sqs);
+  // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this map can run on other ranks under mpirun (task 'main#m{{[0-9]+}}') [purecc-task]
+  std::vector<long> twice(3000);
+  for (std::size_t k = 0; k < twice.size(); ++k) {
+    long t = sq(static_cast<long>(k));
+    twice[k] = t + t;
+  }
+  // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this map runs on this process only, not on other ranks: its body is not one assignment 'x[i] = e;' of the element [purecc-task-local]
+  // CHECK: {{^}}  purecc::parallel_for(0, static_cast<std::int64_t>(twice.size()), [&](std::int64_t purecc_i{{[0-9]+}}) {
+  unsigned long maps = 0;
+  for (std::size_t k = 0; k < sqs.size(); ++k)
+    maps = maps * 3 + static_cast<unsigned long>(sqs[k] + twice[k]);
 
   // What cannot travel stays here.
   const long *p = v.data();
@@ -107,8 +133,8 @@ int main() {
     bound += sq(i % step + lo);
   // REMARK: task-registry.cpp:[[@LINE-2]]:3: remark: this reduction runs on this process only, not on other ranks: it reads the structured binding 'step' [purecc-task-local]
 
-  std::printf("%.2f %ld %ld %ld %ld %ld %ld %ld %ld %ld\n", s, a, b, down, viaptr, glob, opaque, bound,
-              Grid{}.total(), tsum(3000L));
+  std::printf("%.2f %ld %ld %ld %ld %ld %ld %ld %ld %ld %lu\n", s, a, b, down, viaptr, glob, opaque,
+              bound, Grid{}.total(), tsum(3000L), maps);
   // OUT: 7000.00 170750 23620 13134000 174845 8331 64975 438150 8995500500 8995500500
   return 0;
 }

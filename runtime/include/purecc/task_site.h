@@ -19,6 +19,9 @@
 // default-constructs the closure (captureless lambdas are
 // default-constructible in C++20) and evaluates split-tree nodes of it.
 //
+// A map site does the same for `out[i] = e`: the leaf returns e, and a
+// second lambda (which never travels) stores it.
+//
 // Run without a cluster (no purecc_rt_mpi linked, or not under mpirun, or
 // from inside a parallel region or a shipped node) reduce_at is exactly
 // parallel_reduce over the same tree: one pointer load more per call, and
@@ -36,6 +39,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace purecc {
 
@@ -99,6 +103,32 @@ struct reduce_site {
   static inline const site_registration registration{Id.text, Hi, Lo, &thunk};
 };
 
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf> struct map_site {
+  using value_type = typename closure_traits<Leaf>::result;
+  using args_tuple = typename closure_traits<Leaf>::args;
+
+  /// leaf(i, args...) for i in [begin, end), on this process's cores.
+  template <class... A>
+  static std::vector<value_type> node(std::int64_t begin, std::int64_t end, std::int64_t leaf,
+                                      const A &...args) {
+    Leaf body{};
+    std::vector<value_type> out(static_cast<std::size_t>(end - begin));
+    parallel_for(
+        begin, end,
+        [&](std::int64_t i) { out[static_cast<std::size_t>(i - begin)] = body(i, args...); },
+        leaf_size{leaf});
+    return out;
+  }
+
+  static std::string thunk(std::string_view args, std::int64_t begin, std::int64_t end,
+                           std::int64_t leaf) {
+    auto t = decode_task_args<args_tuple>(args, Id.text);
+    return to_bytes(std::apply([&](const auto &...a) { return node(begin, end, leaf, a...); }, t));
+  }
+
+  static inline const site_registration registration{Id.text, Hi, Lo, &thunk};
+};
+
 } // namespace detail
 
 /// parallel_reduce(begin, end, identity, leaf(i, args...), combine) whose
@@ -133,6 +163,46 @@ reduce_at(std::int64_t begin, std::int64_t end,
   }
   auto join = [&](T a, T b) -> T { return combine(std::move(a), std::move(b)); };
   return detail::assemble_node<T>(nodes, begin, end, leaf_len, join);
+}
+
+/// parallel_for(begin, end, [&](i) { store(i, leaf(i, args...)); }) whose
+/// leaves may run on other ranks: a map `out[i] = e` is
+///   purecc::map_at<"main#m80", 0x..ULL, 0x..ULL>(0, n,
+///       [](std::int64_t i, [[maybe_unused]] const double &w) -> double { return w * f(i); },
+///       [&](std::int64_t i, auto &&v) { out[i] = std::forward<decltype(v)>(v); }, w);
+/// Only `leaf` travels; `store` writes each result on rank 0. If an element
+/// throws under a cluster, the map runs again here, so that the exception
+/// and the elements written before it are exactly the local run's (pure
+/// code throws the same way twice).
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class Store, class... Args>
+  requires std::is_empty_v<Leaf>
+void map_at(std::int64_t begin, std::int64_t end, Leaf leaf, Store store, const Args &...args) {
+  using Site = detail::map_site<Id, Hi, Lo, Leaf>;
+  using R = typename Site::value_type;
+  static_cast<void>(&Site::registration); // registered on every rank at start-up
+  auto local = [&] {
+    parallel_for(begin, end, [&](std::int64_t i) { store(i, leaf(i, args...)); });
+  };
+  ClusterBackend *cluster = end > begin ? detail::cluster_for_call() : nullptr;
+  if (!cluster) [[likely]]
+    return local();
+  const TaskEntry &task = Site::registration.entry();
+  const std::int64_t leaf_len = detail::leaf_of(begin, end, nullptr);
+  RangeJob job =
+      detail::make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, args...);
+  std::vector<NodeResult> results;
+  try {
+    results = cluster->run(job);
+  } catch (...) {
+    return local();
+  }
+  for (NodeResult &r : results) {
+    std::optional<std::vector<R>> v = from_bytes<std::vector<R>>(r.bytes);
+    if (!v || static_cast<std::int64_t>(v->size()) != r.end - r.begin)
+      throw task_decode_error(task.id());
+    for (std::int64_t i = r.begin; i < r.end; ++i)
+      store(i, std::move((*v)[static_cast<std::size_t>(i - r.begin)]));
+  }
 }
 
 } // namespace purecc

@@ -1,7 +1,7 @@
 // sweep.cpp — a plain [[pure]] program that purecc rewrites with
 // -DPURECC_DISTRIBUTED (test/distributed/CMakeLists.txt); rewritten_tests.sh
 // runs the result with and without mpirun and compares every line.
-//   sweep [all|sum|primes|queens|memo|large|throw]
+//   sweep [all|sum|primes|queens|memo|map|large|throw]
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -52,6 +52,13 @@
   return table[static_cast<unsigned long>(i) % table.size()] * static_cast<double>(i % 7);
 }
 
+[[pure]] long digit_sum(long n) {
+  long s = 0;
+  for (; n > 0; n /= 10)
+    s += n % 10;
+  return s;
+}
+
 [[pure]] long checked(long i, long bad) {
   if (i == bad)
     throw std::out_of_range("item " + std::to_string(i) + " is out of range");
@@ -91,6 +98,21 @@ int main(int argc, char **argv) {
     for (long i = 0; i < 60000; ++i)
       steps += collatz_steps(1 + i % 3000);
     std::printf("collatz %ld\n", steps);
+  }
+  if (all || what == "map") {
+    // Maps: an indexed store and a range-for over its elements; the
+    // checksums fold in order (not parallelized: h is read).
+    long offset = 1000;
+    std::vector<long> sums(30000);
+    for (std::size_t k = 0; k < sums.size(); ++k)
+      sums[k] = digit_sum(static_cast<long>(k) * 7919 + offset);
+    std::vector<double> roots(30000, 2.0);
+    for (double &x : roots)
+      x = std::sqrt(x + static_cast<double>(digit_sum(static_cast<long>(x * 1e6))));
+    unsigned long h = 0;
+    for (std::size_t k = 0; k < sums.size(); ++k)
+      h = h * 31 + static_cast<unsigned long>(sums[k]) + static_cast<unsigned long>(roots[k] * 1e9);
+    std::printf("map %lu\n", h);
   }
   if (all || what == "large") {
     // 20000 doubles: 156.3 KiB, above the 64 KiB of a large argument.
