@@ -31,6 +31,12 @@ namespace purecc {
 bool codable(clang::ASTContext &Ctx, clang::QualType T,
              std::vector<const clang::CXXRecordDecl *> &Hooks, std::string &Why);
 
+/// Emits the purecc::codec hooks of Hooks (from codable) not emitted yet,
+/// at namespace scope before FD; false (with Why) when FD is not at
+/// namespace scope.
+bool emitCodecHooks(PlanContext &PC, const clang::FunctionDecl *FD,
+                    const std::vector<const clang::CXXRecordDecl *> &Hooks, std::string &Why);
+
 /// Plans the memoization of FD if it is marked [[purecc::memo]].
 void planMemo(PlanContext &PC, const clang::FunctionDecl *FD);
 

@@ -162,6 +162,9 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
     return Local(R.Problem);
 
   RangeTask T;
+  // User aggregates read by the leaf get the generated codec memoization
+  // uses (Memoize.h).
+  std::vector<const CXXRecordDecl *> Hooks;
   for (auto &[VD, Uses] : R.Locals) {
     if (R.Inside.contains(VD) || llvm::is_contained(Own, VD))
       continue;
@@ -177,13 +180,9 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
         return Local("it uses the constant " + quoted(VD) + " both as a value and by reference");
     }
     QualType Ty = VD->getType().getNonReferenceType().getUnqualifiedType();
-    std::vector<const CXXRecordDecl *> Hooks;
     std::string Why;
     if (!codable(PC.Ctx, Ty, Hooks, Why))
       return Local("it reads " + quoted(VD) + ": " + Why);
-    if (!Hooks.empty())
-      return Local("it reads " + quoted(VD) + ": '" + Ty.getAsString() +
-                   "' has no 'purecc::codec'; specialize it to send it to other ranks");
     if (const CXXRecordDecl *RD = Ty->getAsCXXRecordDecl();
         RD && !RD->hasDefaultConstructor())
       return Local("it reads " + quoted(VD) + ", whose type '" + Ty.getAsString() +
@@ -199,6 +198,9 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
       !L.Element->getType().getNonReferenceType().isConstQualified())
     T.IndexDeclaration = "const auto &" + L.Element->getNameAsString() + " = " +
                          L.Range->getNameAsString() + "[" + Idx.Param + "]; ";
+
+  if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why))
+    return Local(Why);
 
   const SourceManager &SM = PC.SM;
   unsigned LoopAt = SM.getFileOffset(SM.getExpansionLoc(Loc));
