@@ -1,5 +1,6 @@
 //===- Maps.cpp - T3: loops that write one element per iteration ----------===//
 #include "Maps.h"
+#include "TaskRegistry.h"
 #include "Containers.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -275,11 +276,14 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     Names.push_back(X->getNameAsString());
   shapes::Index Idx = makeIndex(PC, L);
   bool Block = isa<CompoundStmt>(L.Body);
-  PC.replace(L.HeaderBegin, L.HeaderEnd,
-             trimBeforeSpace(PC, shapes::forHead(L.Begin, L.End, Idx) + (Block ? "" : "{"),
-                             L.HeaderEnd));
-  endIterationsEarly(PC, L, shapes::ForContinue);
-  PC.insert(L.BodyEnd, (Block ? std::string() : std::string(" }")) + shapes::ForTail);
+  // Under mpirun other ranks may compute the elements (TaskRegistry.h).
+  if (!planMapTask(PC, L, Stores.size() == 1 ? Stores[0].Target : nullptr, Idx)) {
+    PC.replace(L.HeaderBegin, L.HeaderEnd,
+               trimBeforeSpace(PC, shapes::forHead(L.Begin, L.End, Idx) + (Block ? "" : "{"),
+                               L.HeaderEnd));
+    endIterationsEarly(PC, L, shapes::ForContinue);
+    PC.insert(L.BodyEnd, (Block ? std::string() : std::string(" }")) + shapes::ForTail);
+  }
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))
     *D << quotedList(Names);

@@ -43,8 +43,8 @@ bool hasUserCodec(ASTContext &Ctx, QualType T) {
   return false;
 }
 
-/// Checks that T can be a memo key part or result, collecting the user
-/// aggregates that need a generated codec (fields before the class).
+} // namespace
+
 bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Hooks,
              std::string &Why) {
   T = T.getNonReferenceType().getUnqualifiedType();
@@ -95,7 +95,53 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
   return true;
 }
 
-} // namespace
+bool emitCodecHooks(PlanContext &PC, const FunctionDecl *FD,
+                    const std::vector<const CXXRecordDecl *> &Hooks, std::string &Why) {
+  // Codec hooks go before the function, at global scope.
+  std::string Close, Reopen;
+  for (const DeclContext *DC = FD->getDeclContext(); !DC->isTranslationUnit(); DC = DC->getParent()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(DC);
+    if (!NS) {
+      if (llvm::all_of(Hooks, [&](const CXXRecordDecl *RD) { return PC.EmittedCodecs.contains(RD); }))
+        return true;
+      Why = "the codec for its argument types must be declared at namespace scope";
+      return false;
+    }
+    Close += "} ";
+    Reopen = std::string(NS->isInline() ? "inline " : "") + "namespace " +
+             (NS->isAnonymousNamespace() ? "" : NS->getNameAsString() + " ") + "{ " + Reopen;
+  }
+  std::string HookText;
+  for (const CXXRecordDecl *RD : Hooks) {
+    if (!PC.EmittedCodecs.insert(RD).second)
+      continue;
+    std::vector<std::string> Fields;
+    for (const FieldDecl *Fld : RD->fields())
+      Fields.push_back(Fld->getNameAsString());
+    HookText += shapes::codecHook(globalName(RD), Fields) + " ";
+  }
+  if (!HookText.empty()) {
+    // Before the function and every purecc attribute written on it.
+    SourceLocation Start = FD->getBeginLoc();
+    for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation().starts_with("purecc::") &&
+          PC.SM.isBeforeInTranslationUnit(A->getLocation(), Start))
+        Start = A->getLocation();
+    unsigned At = PC.SM.getFileOffset(PC.SM.getExpansionLoc(Start));
+    // Put the hook at the start of the line when only indentation precedes.
+    unsigned LineStart = At - PC.indentationAt(At).size();
+    StringRef Buffer = PC.SM.getBufferData(PC.SM.getMainFileID());
+    if (LineStart == 0 || Buffer[LineStart - 1] == '\n') {
+      if (PC.textAt(LineStart, At).find_first_not_of(" \t") == std::string::npos)
+        At = LineStart;
+    }
+    // `[[` of the attribute starts before its name.
+    while (At >= 2 && Buffer.substr(At - 2, 2) == "[[")
+      At -= 2;
+    PC.insert(At, Close + HookText + Reopen);
+  }
+  return true;
+}
 
 void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   const AnnotateAttr *Attr = findAttr(FD, PureccAttr::Memo);
@@ -150,45 +196,8 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
                                                  PC.typeText(Result)));
   PC.insert(Close->first, shapes::memoTail(Args));
 
-  // Codec hooks go before the function, at global scope.
-  std::string HookText;
-  for (const CXXRecordDecl *RD : Hooks) {
-    if (!PC.EmittedCodecs.insert(RD).second)
-      continue;
-    std::vector<std::string> Fields;
-    for (const FieldDecl *Fld : RD->fields())
-      Fields.push_back(Fld->getNameAsString());
-    HookText += shapes::codecHook(globalName(RD), Fields) + " ";
-  }
-  if (!HookText.empty()) {
-    std::string Close, Reopen;
-    for (const DeclContext *DC = FD->getDeclContext(); !DC->isTranslationUnit(); DC = DC->getParent()) {
-      const auto *NS = dyn_cast<NamespaceDecl>(DC);
-      if (!NS)
-        return Unsupported("the codec for its argument types must be declared at namespace scope");
-      Close += "} ";
-      Reopen = std::string(NS->isInline() ? "inline " : "") + "namespace " +
-               (NS->isAnonymousNamespace() ? "" : NS->getNameAsString() + " ") + "{ " + Reopen;
-    }
-    // Before the function and every purecc attribute written on it.
-    SourceLocation Start = FD->getBeginLoc();
-    for (const auto *A : FD->specific_attrs<AnnotateAttr>())
-      if (A->getAnnotation().starts_with("purecc::") &&
-          PC.SM.isBeforeInTranslationUnit(A->getLocation(), Start))
-        Start = A->getLocation();
-    unsigned At = PC.SM.getFileOffset(PC.SM.getExpansionLoc(Start));
-    // Put the hook at the start of the line when only indentation precedes.
-    unsigned LineStart = At - PC.indentationAt(At).size();
-    StringRef Buffer = PC.SM.getBufferData(PC.SM.getMainFileID());
-    if (LineStart == 0 || Buffer[LineStart - 1] == '\n') {
-      if (PC.textAt(LineStart, At).find_first_not_of(" \t") == std::string::npos)
-        At = LineStart;
-    }
-    // `[[` of the attribute starts before its name.
-    while (At >= 2 && Buffer.substr(At - 2, 2) == "[[")
-      At -= 2;
-    PC.insert(At, Close + HookText + Reopen);
-  }
+  if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why))
+    return Unsupported(Why);
   if (auto D = PC.remark(FD->getLocation(), Diag::RemarkMemoized))
     *D << FD << F.hex();
   std::string Detail = Name + " fingerprint " + F.hex();

@@ -25,6 +25,18 @@
 
 namespace purecc {
 
+/// Checks that T can be a memo key part or result (or a value a shipped
+/// task reads), collecting the user aggregates that need a generated codec
+/// (fields before the class); otherwise Why says why not.
+bool codable(clang::ASTContext &Ctx, clang::QualType T,
+             std::vector<const clang::CXXRecordDecl *> &Hooks, std::string &Why);
+
+/// Emits the purecc::codec hooks of Hooks (from codable) not emitted yet,
+/// at namespace scope before FD; false (with Why) when FD is not at
+/// namespace scope.
+bool emitCodecHooks(PlanContext &PC, const clang::FunctionDecl *FD,
+                    const std::vector<const clang::CXXRecordDecl *> &Hooks, std::string &Why);
+
 /// Plans the memoization of FD if it is marked [[purecc::memo]].
 void planMemo(PlanContext &PC, const clang::FunctionDecl *FD);
 

@@ -1,5 +1,6 @@
 //===- Reductions.cpp - T2: loops that accumulate pure results ------------===//
 #include "Reductions.h"
+#include "TaskRegistry.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -470,14 +471,20 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   // leaf is not indented as if it were part of it.
   bool Block = isa<CompoundStmt>(L.Body);
   size_t FirstEdit = PC.P.Edits.size();
+  // Under mpirun other ranks may run it (TaskRegistry.h).
+  std::vector<const VarDecl *> Own;
+  for (auto &[Acc, Op] : Accs)
+    Own.push_back(Acc);
+  std::optional<RangeTask> Task = planRangeTask(PC, L, Idx, Own, "reduction");
+  const shapes::TaskSite *Site = Task ? &*Task : nullptr;
   PC.replace(L.HeaderBegin, L.HeaderEnd,
-             trimBeforeSpace(PC, shapes::reduceHead(L.Begin, L.End, Shape, Idx, Stem) +
+             trimBeforeSpace(PC, shapes::reduceHead(L.Begin, L.End, Shape, Idx, Stem, Site) +
                                      (Block ? "" : "{"), L.HeaderEnd));
   for (size_t I = 0; I < Shape.size(); ++I)
     for (auto [B, E] : References[I])
       PC.replace(B, E, Shape[I].Private);
   endIterationsEarly(PC, L, shapes::reduceContinue(Shape));
-  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem, Params));
+  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem, Params, Site));
   // A rounded (floating-point + or *) result depends on the tree order; the
   // serial clone must round the same way (bits independent of the path).
   if (llvm::any_of(Shape, [](const shapes::Accumulator &A) {

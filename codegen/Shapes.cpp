@@ -123,6 +123,38 @@ std::string lambdaHead(const Index &Idx, llvm::StringRef Captures, llvm::StringR
   return S + " { " + Idx.Declaration;
 }
 
+/// The call that starts a reduction, and the leaf lambda's head.
+std::string reduceCall(const TaskSite *Site) {
+  if (!Site)
+    return "purecc::parallel_reduce(";
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << "purecc::reduce_at<\"" << Site->Id << "\", " << llvm::format_hex(Site->Hi, 18) << "ULL, "
+     << llvm::format_hex(Site->Lo, 18) << "ULL>(";
+  return S;
+}
+
+std::string leafHead(const Index &Idx, llvm::StringRef Result, const TaskSite *Site) {
+  if (!Site)
+    return lambdaHead(Idx, "", Result);
+  std::string S = "[](std::int64_t";
+  if (!Idx.Param.empty())
+    S += " " + Idx.Param;
+  for (const std::string &P : Site->Params)
+    S += ", " + P;
+  return S + ") -> " + Result.str() + " { " +
+         (Site->IndexDeclaration.empty() ? Idx.Declaration : Site->IndexDeclaration);
+}
+
+/// ", a, b" after the combine of a site: the values its leaf reads.
+std::string siteArgs(const TaskSite *Site) {
+  std::string S;
+  if (Site)
+    for (const std::string &A : Site->Args)
+      S += ", " + A;
+  return S;
+}
+
 /// Whether the reduction's result is merged in place (`acc += reduce(...)`)
 /// rather than through names: a last-of-equals merge mentions it twice.
 bool isSingle(const std::vector<Accumulator> &Accs) {
@@ -147,7 +179,7 @@ std::string combineLambda(const Accumulator &A, const CombineParams &P) {
 
 std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        const std::vector<Accumulator> &Accs, const Index &Idx,
-                       llvm::StringRef ResultStem) {
+                       llvm::StringRef ResultStem, const TaskSite *Site) {
   std::string Locals;
   for (const Accumulator &A : Accs)
     Locals += A.Type + " " + A.Private + " = " + identity(A) + "; ";
@@ -156,8 +188,8 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
     const Accumulator &A = Accs[0];
     std::string Merge = mergeStmt(A, "\x01");
     std::string Prefix = Merge.substr(0, Merge.find('\x01'));
-    return Prefix + "purecc::parallel_reduce(" + Range + identity(A) + ", " +
-           lambdaHead(Idx, "", A.Type) + Locals;
+    return Prefix + reduceCall(Site) + Range + identity(A) + ", " + leafHead(Idx, A.Type, Site) +
+           Locals;
   }
   std::vector<std::string> Names, Ids;
   for (size_t I = 0; I < Accs.size(); ++I) {
@@ -165,17 +197,17 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
     Ids.push_back(identity(Accs[I]));
   }
   std::string Tuple = tupleType(Accs);
-  return "{ auto [" + llvm::join(Names, ", ") + "] = purecc::parallel_reduce(" + Range + Tuple +
-         "{" + llvm::join(Ids, ", ") + "}, " + lambdaHead(Idx, "", Tuple) + Locals;
+  return "{ auto [" + llvm::join(Names, ", ") + "] = " + reduceCall(Site) + Range + Tuple + "{" +
+         llvm::join(Ids, ", ") + "}, " + leafHead(Idx, Tuple, Site) + Locals;
 }
 
 std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
-                       const CombineParams &Params) {
+                       const CombineParams &Params, const TaskSite *Site) {
   if (isSingle(Accs)) {
     const Accumulator &A = Accs[0];
     std::string Merge = mergeStmt(A, "\x01");
     std::string Suffix = Merge.substr(Merge.find('\x01') + 1);
-    return " return " + A.Private + "; }, " + combineLambda(A, Params) + ")" + Suffix;
+    return " return " + A.Private + "; }, " + combineLambda(A, Params) + siteArgs(Site) + ")" + Suffix;
   }
   std::string Tuple = tupleType(Accs);
   std::vector<std::string> Names, Parts, Merges;
@@ -191,7 +223,7 @@ std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef Res
   }
   return " return " + Tuple + "{" + llvm::join(Names, ", ") + "}; }, [](const " + Tuple +
          " &" + Params.L + ", const " + Tuple + " &" + Params.R + ") { return " + Tuple + "{" +
-         llvm::join(Parts, ", ") + "}; }); " + llvm::join(Merges, " ") + " }";
+         llvm::join(Parts, ", ") + "}; }" + siteArgs(Site) + "); " + llvm::join(Merges, " ") + " }";
 }
 
 std::string reduceContinue(const std::vector<Accumulator> &Accs) {
@@ -215,6 +247,19 @@ std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx
                     llvm::StringRef ExtraCaptures) {
   return "purecc::parallel_for(" + Begin.str() + ", " + End.str() + ", " +
          lambdaHead(Idx, ExtraCaptures, "");
+}
+
+std::string mapHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
+                    llvm::StringRef Element, const TaskSite &Site) {
+  std::string Call = reduceCall(&Site);
+  Call.replace(Call.find("reduce_at"), 9, "map_at");
+  return Call + Begin.str() + ", " + End.str() + ", " + leafHead(Idx, Element, &Site);
+}
+
+std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site) {
+  return " }, [&](std::int64_t " + Idx.Param + ", auto &&purecc_v) { " + Idx.Declaration +
+         Target.str() + " = std::forward<decltype(purecc_v)>(purecc_v); }" + siteArgs(&Site) +
+         ");";
 }
 
 std::string memoHead(llvm::StringRef Site, llvm::StringRef Name, std::uint64_t Hi,

@@ -87,14 +87,29 @@ struct Index {
   std::string Declaration; // e.g. "const int i = static_cast<int>(purecc_i); "
 };
 
+/// A reduction other ranks can run (TaskRegistry.h): its registry id and
+/// fingerprint, and the values its leaf reads as parameters and arguments.
+struct TaskSite {
+  std::string Id;
+  std::uint64_t Hi = 0, Lo = 0;
+  std::vector<std::string> Params; // "[[maybe_unused]] const T &x"
+  std::vector<std::string> Args;   // "x"
+  /// The leaf's own index declaration when it differs from Index's (a
+  /// range-for element bound by non-const reference reads a const param).
+  std::string IndexDeclaration;
+};
+
 /// Text before the loop body: "<merge> purecc::parallel_reduce(B, E, id,
 /// [&](std::int64_t i) -> T { T acc = id; " (the body follows verbatim).
+/// With a Site: "<merge> purecc::reduce_at<"<id>", 0x..ULL, 0x..ULL>(B, E,
+/// id, [](std::int64_t i, <params>) -> T { T acc = id; ".
 std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        const std::vector<Accumulator> &Accs, const Index &Idx,
-                       llvm::StringRef ResultStem);
-/// Text after the body: " return acc; }, <combine>);<merges>".
+                       llvm::StringRef ResultStem, const TaskSite *Site = nullptr);
+/// Text after the body: " return acc; }, <combine>);<merges>" (with a
+/// Site: " return acc; }, <combine>, <args>);<merges>").
 std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
-                       const CombineParams &Params);
+                       const CombineParams &Params, const TaskSite *Site = nullptr);
 /// What a `continue` of the loop becomes in the leaf: "return acc" (or
 /// "return std::tuple<...>{a, b}"), the iteration's contribution so far.
 std::string reduceContinue(const std::vector<Accumulator> &Accs);
@@ -110,6 +125,13 @@ std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumul
 std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
                     llvm::StringRef ExtraCaptures = "");
 inline constexpr const char *ForTail = " });";
+/// A map `<Target> = e;` other ranks can run (TaskRegistry.h): "purecc::map_at<
+/// "<id>", 0x..ULL, 0x..ULL>(B, E, [](std::int64_t i, <params>) -> T { <decl>"
+/// before the body, whose "<Target> =" becomes "return"; after it
+/// " }, [&](std::int64_t i, auto &&purecc_v) { <decl> <Target> = std::forward<...>(purecc_v); }, <args>);".
+std::string mapHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
+                    llvm::StringRef Element, const TaskSite &Site);
+std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site);
 /// What a `continue` of a map loop becomes in its leaf.
 inline constexpr const char *ForContinue = "return";
 

@@ -6,6 +6,7 @@
 #include "purecc/distributed.h"
 #include "purecc/remote_error.h"
 #include "purecc/task_registry.h"
+#include "purecc/task_site.h"
 
 #include <gtest/gtest.h>
 
@@ -115,6 +116,64 @@ TEST(Distributed, ClusterMapPlacesEveryNodesValues) {
   ClusterScope scope(&cluster);
   EXPECT_EQ(purecc::distributed_map(cubes, -20, 1000, purecc::leaf_size{3}, offsets), local);
   EXPECT_EQ(cluster.jobs, 1);
+}
+
+// The sites codegen emits (task_site.h): captureless leaves over the values
+// they read, registered by their template arguments.
+double site_sum(std::int64_t n, double k) {
+  return purecc::reduce_at<"test::site_sum", 0x70ULL, 0x80ULL>(
+      0, n, 0.0, [](std::int64_t i, const double &kk) -> double { return wave(i, kk); },
+      [](double a, double b) { return a + b; }, k);
+}
+
+void site_map(std::vector<long long> &out, std::int64_t bad) {
+  purecc::map_at<"test::site_map", 0x90ULL, 0xa0ULL>(
+      0, static_cast<std::int64_t>(out.size()),
+      [](std::int64_t i, const std::int64_t &b) -> long long {
+        if (i == b) throw std::invalid_argument("bad " + std::to_string(i));
+        return i * 3 + 1;
+      },
+      [&](std::int64_t i, long long v) { out[static_cast<std::size_t>(i)] = v; }, bad);
+}
+
+TEST(TaskSite, ReduceAtIsBitwiseParallelReduceLocallyAndOnAnyCut) {
+  const std::int64_t n = 70001;
+  const double tree = purecc::parallel_reduce(0, n, 0.0, [](std::int64_t i) { return wave(i, 0.75); }, plus);
+  const double local = site_sum(n, 0.75);
+  ASSERT_EQ(std::bit_cast<std::uint64_t>(local), std::bit_cast<std::uint64_t>(tree));
+  ASSERT_NE(purecc::TaskRegistry::find("test::site_sum"), nullptr);
+  for (unsigned seed = 0; seed < 10; ++seed) {
+    FakeCluster cluster(seed);
+    ClusterScope scope(&cluster);
+    const double d = site_sum(n, 0.75);
+    EXPECT_EQ(cluster.jobs, 1);
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(d), std::bit_cast<std::uint64_t>(tree)) << "seed " << seed;
+  }
+}
+
+TEST(TaskSite, MapAtStoresEveryElementAndRerunsLocallyAfterAThrow) {
+  std::vector<long long> local(5000, -1);
+  site_map(local, -1);
+  for (std::size_t i = 0; i < local.size(); ++i)
+    ASSERT_EQ(local[i], static_cast<long long>(i) * 3 + 1);
+  FakeCluster cluster(5);
+  ClusterScope scope(&cluster);
+  std::vector<long long> remote(5000, -1);
+  site_map(remote, -1);
+  EXPECT_EQ(cluster.jobs, 1);
+  EXPECT_EQ(remote, local);
+  // A throwing element: the exception is the local run's (its own type, not
+  // remote_error), and every element left of it is written, as serially.
+  std::vector<long long> partial(5000, -1);
+  try {
+    site_map(partial, 4321);
+    FAIL() << "no exception";
+  } catch (const std::invalid_argument &e) {
+    EXPECT_STREQ(e.what(), "bad 4321");
+  }
+  EXPECT_EQ(cluster.jobs, 2);
+  for (std::size_t i = 0; i < 4321; ++i)
+    ASSERT_EQ(partial[i], static_cast<long long>(i) * 3 + 1) << i;
 }
 
 TEST(Distributed, LeftmostExceptionArrivesAsItsStandardTypeOrRemoteError) {

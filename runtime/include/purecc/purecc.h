@@ -25,3 +25,4 @@
 #include "purecc/remote_error.h"
 #include "purecc/cluster.h"
 #include "purecc/distributed.h"
+#include "purecc/task_site.h"

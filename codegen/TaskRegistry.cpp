@@ -1,0 +1,280 @@
+//===- TaskRegistry.cpp - range loops other ranks can run -----------------===//
+#include "TaskRegistry.h"
+#include "Fingerprint.h"
+#include "Memoize.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Mangle.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/IdentifierTable.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
+
+#include <memory>
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// The function whose body holds S (a lambda's call operator for a loop in
+/// a lambda), or null.
+const FunctionDecl *enclosingFunction(ASTContext &Ctx, const Stmt *S) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  while (!Parents.empty()) {
+    const DynTypedNode &P = Parents[0];
+    if (const auto *FD = P.get<FunctionDecl>())
+      return FD;
+    if (const auto *LE = P.get<LambdaExpr>())
+      return LE->getCallOperator();
+    Parents = Ctx.getParents(P);
+  }
+  return nullptr;
+}
+
+/// The linker symbol of FD ("main", "_Z3sumi"), or "" when it has none a
+/// string literal can hold.
+std::string symbolOf(ASTContext &Ctx, const FunctionDecl *FD) {
+  std::unique_ptr<MangleContext> MC(Ctx.createMangleContext());
+  GlobalDecl GD;
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
+    GD = GlobalDecl(CD, Ctor_Complete);
+  else if (const auto *DD = dyn_cast<CXXDestructorDecl>(FD))
+    GD = GlobalDecl(DD, Dtor_Complete);
+  else
+    GD = GlobalDecl(FD);
+  std::string Name;
+  if (!MC->shouldMangleDeclName(FD)) {
+    if (FD->getIdentifier())
+      Name = FD->getName().str();
+  } else {
+    llvm::raw_string_ostream OS(Name);
+    MC->mangleName(GD, OS);
+  }
+  for (char C : Name)
+    if (!llvm::isAlnum(C) && C != '_' && C != '.' && C != '$')
+      return "";
+  return Name;
+}
+
+/// What the loop reads from outside itself, in order of first use.
+class Reads : public RecursiveASTVisitor<Reads> {
+public:
+  /// Locals (automatic variables and parameters) and every use of each.
+  llvm::MapVector<const VarDecl *, std::vector<const DeclRefExpr *>> Locals;
+  /// The first reason the loop cannot run elsewhere.
+  std::string Problem;
+  llvm::SmallPtrSet<const VarDecl *, 8> Inside;
+  const Expr *Skip = nullptr;
+
+  bool TraverseStmt(Stmt *S) {
+    if (S && S == Skip)
+      return true;
+    return RecursiveASTVisitor::TraverseStmt(S);
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    Inside.insert(VD);
+    return true;
+  }
+  bool VisitCXXThisExpr(CXXThisExpr *) {
+    if (Problem.empty())
+      Problem = "it uses 'this'";
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
+      if (Problem.empty())
+        Problem = "it reads the structured binding " + quoted(BD);
+      return true;
+    }
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return true;
+    if (VD->hasLocalStorage()) {
+      Locals[VD].push_back(DRE);
+      return true;
+    }
+    // Every rank computes its own globals from the same binary: a constant
+    // is the same everywhere, anything else may differ from rank 0's.
+    if (!VD->getType().isConstQualified() && !VD->isConstexpr() && Problem.empty())
+      Problem = "it reads " + quoted(VD) +
+                ", a mutable variable of which every rank has its own copy";
+    return true;
+  }
+};
+
+} // namespace
+
+bool distributedBuild(ASTContext &Ctx) {
+  auto It = Ctx.Idents.find("PURECC_DISTRIBUTED");
+  return It != Ctx.Idents.end() && It->getValue()->hasMacroDefinition();
+}
+
+std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
+                                       const shapes::Index &Idx,
+                                       llvm::ArrayRef<const VarDecl *> Own, llvm::StringRef Kind,
+                                       const Expr *Skip) {
+  if (!distributedBuild(PC.Ctx))
+    return std::nullopt;
+  SourceLocation Loc = L.Loop->getBeginLoc();
+  auto Local = [&](const std::string &Why) -> std::optional<RangeTask> {
+    if (auto D = PC.remark(Loc, Diag::RemarkRangeTaskLocal))
+      *D << Kind << Why;
+    return std::nullopt;
+  };
+  const FunctionDecl *FD = enclosingFunction(PC.Ctx, L.Loop);
+  if (!FD)
+    return Local("it is not inside a function");
+  // One text, several instantiations: the captured types differ per
+  // instantiation, and one id must name one function.
+  if (FD->isTemplated() || FD->isTemplateInstantiation() || FD->getTemplateInstantiationPattern())
+    return Local("it is inside a template");
+  std::string Symbol = symbolOf(PC.Ctx, FD);
+  if (Symbol.empty())
+    return Local("its function has no linker name to identify it across ranks");
+
+  // The leaf recreates the index from the loop's start and step (never
+  // its condition: the end is computed by the caller) and runs the body:
+  // what these read from outside travels.
+  Reads R;
+  R.Skip = Skip;
+  // The leaf declares the loop's variable itself.
+  for (const VarDecl *Own : {L.Induction, L.Element})
+    if (Own)
+      R.Inside.insert(Own);
+  if (const auto *For = dyn_cast<ForStmt>(L.Loop)) {
+    R.TraverseStmt(const_cast<Stmt *>(For->getInit()));
+    R.TraverseStmt(const_cast<Expr *>(For->getInc()));
+  }
+  if (L.Range && !Idx.Param.empty()) {
+    if (L.Range->hasLocalStorage())
+      R.Locals[L.Range];
+    else if (!L.Range->getType().isConstQualified() && R.Problem.empty())
+      R.Problem = "it reads " + quoted(L.Range) +
+                  ", a mutable variable of which every rank has its own copy";
+  }
+  R.TraverseStmt(const_cast<Stmt *>(L.Body));
+  if (!R.Problem.empty())
+    return Local(R.Problem);
+
+  RangeTask T;
+  // User aggregates read by the leaf get the generated codec memoization
+  // uses (Memoize.h).
+  std::vector<const CXXRecordDecl *> Hooks;
+  for (auto &[VD, Uses] : R.Locals) {
+    if (R.Inside.contains(VD) || llvm::is_contained(Own, VD))
+      continue;
+    // A constant read only as a value needs no parameter (a captureless
+    // lambda may name it); one also bound to a reference needs one, which
+    // then is no constant for the uses that need one.
+    if (VD->isUsableInConstantExpressions(PC.Ctx)) {
+      unsigned OdrUses = llvm::count_if(
+          Uses, [](const DeclRefExpr *D) { return D->isNonOdrUse() == NOUR_None; });
+      if (OdrUses == 0)
+        continue;
+      if (OdrUses != Uses.size())
+        return Local("it uses the constant " + quoted(VD) + " both as a value and by reference");
+    }
+    QualType Ty = VD->getType().getNonReferenceType().getUnqualifiedType();
+    std::string Why;
+    if (!codable(PC.Ctx, Ty, Hooks, Why))
+      return Local("it reads " + quoted(VD) + ": " + Why);
+    if (const CXXRecordDecl *RD = Ty->getAsCXXRecordDecl();
+        RD && !RD->hasDefaultConstructor())
+      return Local("it reads " + quoted(VD) + ", whose type '" + Ty.getAsString() +
+                   "' has no default constructor to decode it into");
+    std::string Name = VD->getNameAsString();
+    T.Params.push_back("[[maybe_unused]] const " + PC.typeText(Ty) + " &" + Name);
+    T.Args.push_back(Name);
+  }
+
+  // The element of a range-for, bound by reference to the container that
+  // is now a const parameter, is read through a const reference.
+  if (L.Element && L.Range && !Idx.Param.empty() && L.Element->getType()->isReferenceType() &&
+      !L.Element->getType().getNonReferenceType().isConstQualified())
+    T.IndexDeclaration = "const auto &" + L.Element->getNameAsString() + " = " +
+                         L.Range->getNameAsString() + "[" + Idx.Param + "]; ";
+
+  if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why))
+    return Local(Why);
+
+  const SourceManager &SM = PC.SM;
+  unsigned LoopAt = SM.getFileOffset(SM.getExpansionLoc(Loc));
+  unsigned FnAt = SM.getFileOffset(SM.getExpansionLoc(FD->getBeginLoc()));
+  T.Id = Symbol + "#" + Kind.substr(0, 1).str() + std::to_string(LoopAt - FnAt);
+  // Several loops of one function share its fingerprint; the id tells
+  // their persisted results apart.
+  Fingerprint F = fingerprint(FD, PC.Ctx);
+  T.Hi = F.Hi ^ llvm::xxh3_64bits(T.Id);
+  T.Lo = F.Lo ^ llvm::xxh3_64bits(llvm::StringRef(T.Id + "#lo"));
+  if (auto D = PC.remark(Loc, Diag::RemarkRangeTask))
+    *D << Kind << T.Id;
+  PC.note(Loc, "task", T.Id);
+  return T;
+}
+
+bool planMapTask(PlanContext &PC, const LoopShape &L, const Expr *Target,
+                 const shapes::Index &Idx) {
+  if (!distributedBuild(PC.Ctx))
+    return false;
+  auto Local = [&](const std::string &Why) {
+    if (auto D = PC.remark(L.Loop->getBeginLoc(), Diag::RemarkRangeTaskLocal))
+      *D << "map" << Why;
+    return false;
+  };
+  // The leaf returns what the one assignment stores.
+  const Stmt *S = L.Body;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S); CS && CS->size() == 1)
+    S = CS->body_front();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
+    S = EWC->getSubExpr();
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+    LHS = BO->getLHS();
+    RHS = BO->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+    LHS = Op->getArg(0);
+    RHS = Op->getArg(1);
+  }
+  if (!Target || LHS != Target || Idx.Param.empty())
+    return Local("its body is not one assignment 'x[i] = e;' of the element");
+  QualType Element = Target->getType().getNonReferenceType().getUnqualifiedType();
+  QualType Value = RHS->IgnoreImpCasts()->getType().getNonReferenceType().getUnqualifiedType();
+  // A returned value is converted by initialization, a stored one by
+  // operator=: the same for arithmetic types only.
+  if (!Element->isArithmeticType() && !PC.Ctx.hasSameType(Element, Value))
+    return Local("the element's assignment converts '" + Value.getAsString() + "' to '" +
+                 Element.getAsString() + "'");
+  std::vector<const CXXRecordDecl *> Hooks;
+  std::string Why;
+  if (!codable(PC.Ctx, Element, Hooks, Why) || !Hooks.empty())
+    return Local("its elements cannot travel: " +
+                 (Why.empty() ? "'" + Element.getAsString() + "' has no 'purecc::codec'" : Why));
+  if (const CXXRecordDecl *RD = Element->getAsCXXRecordDecl(); RD && !RD->hasDefaultConstructor())
+    return Local("its element type '" + Element.getAsString() + "' has no default constructor");
+  auto Stored = PC.offsets(Target->getSourceRange());
+  auto Value0 = PC.offsets(RHS->getSourceRange());
+  if (!Stored || !Value0 || PC.isTaken(Stored->first, Value0->first))
+    return Local("its assignment is written in a macro");
+  std::optional<RangeTask> Task = planRangeTask(PC, L, Idx, {}, "map", Target);
+  if (!Task)
+    return false;
+  bool Block = isa<CompoundStmt>(L.Body);
+  std::string TargetText = PC.textAt(Stored->first, Stored->second);
+  PC.replace(L.HeaderBegin, L.HeaderEnd,
+             trimBeforeSpace(PC,
+                             shapes::mapHead(L.Begin, L.End, Idx, PC.typeText(Element), *Task) +
+                                 (Block ? "" : "{"),
+                             L.HeaderEnd));
+  PC.replace(Stored->first, Value0->first, "return ");
+  PC.insert(L.BodyEnd, (Block ? std::string() : std::string(" }")) +
+                           shapes::mapTail(Idx, TargetText, *Task));
+  return true;
+}
+
+} // namespace purecc

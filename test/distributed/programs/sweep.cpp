@@ -1,0 +1,139 @@
+// sweep.cpp — a plain [[pure]] program that purecc rewrites with
+// -DPURECC_DISTRIBUTED (test/distributed/CMakeLists.txt); rewritten_tests.sh
+// runs the result with and without mpirun and compares every line.
+//   sweep [all|sum|primes|queens|memo|map|large|throw]
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+// A floating-point sum: its bits depend on the association of every '+'.
+[[pure]] double term(long i, double scale) {
+  return std::sin(scale * static_cast<double>(i)) / (1.0 + static_cast<double>(i));
+}
+
+// Uneven costs: trial division is cheap for small and for even numbers.
+[[pure]] bool is_prime(long n) {
+  if (n < 2)
+    return false;
+  for (long d = 2; d * d <= n; ++d)
+    if (n % d == 0)
+      return false;
+  return true;
+}
+
+// A recursive search: solutions of n queens below a partial placement.
+[[pure]] long queens(int n, unsigned cols, unsigned left, unsigned right) {
+  unsigned all = (1u << n) - 1u;
+  if (cols == all)
+    return 1;
+  long count = 0;
+  unsigned free = all & ~(cols | left | right);
+  while (free != 0u) {
+    unsigned bit = free & (0u - free);
+    free -= bit;
+    count += queens(n, cols | bit, ((left | bit) << 1) & all, (right | bit) >> 1);
+  }
+  return count;
+}
+
+// A memoized function, called from a shipped loop.
+[[pure]] [[purecc::memo]] long collatz_steps(long n) {
+  long steps = 0;
+  while (n != 1) {
+    n = n % 2 == 0 ? n / 2 : 3 * n + 1;
+    ++steps;
+  }
+  return steps;
+}
+
+[[pure]] double weighted(const std::vector<double> &table, long i) {
+  return table[static_cast<unsigned long>(i) % table.size()] * static_cast<double>(i % 7);
+}
+
+[[pure]] long digit_sum(long n) {
+  long s = 0;
+  for (; n > 0; n /= 10)
+    s += n % 10;
+  return s;
+}
+
+[[pure]] long checked(long i, long bad) {
+  if (i == bad)
+    throw std::out_of_range("item " + std::to_string(i) + " is out of range");
+  return i % 3;
+}
+
+int main(int argc, char **argv) {
+  std::string what = argc > 1 ? argv[1] : "all";
+  bool all = what == "all";
+  if (all || what == "sum") {
+    double scale = 0.25;
+    long n = 300000;
+    double s = 0.0;
+    for (long i = 0; i < n; ++i)
+      s += term(i, scale);
+    std::printf("sum %a\n", s);
+  }
+  if (all || what == "primes") {
+    long count = 0;
+    for (long k = 0; k < 200000; ++k)
+      count += is_prime(k) ? 1 : 0;
+    std::printf("primes %ld\n", count);
+  }
+  if (all || what == "queens") {
+    // The second row's placements are the tasks: uneven subtrees.
+    int n = 10;
+    long solutions = 0;
+    for (int p = 0; p < n * n; ++p) {
+      unsigned a = 1u << (p / n), b = 1u << (p % n);
+      if ((b & (a | (a << 1) | (a >> 1))) == 0u)
+        solutions += queens(n, a | b, ((a << 2) | (b << 1)) & ((1u << n) - 1u), (a >> 2) | (b >> 1));
+    }
+    std::printf("queens %ld\n", solutions);
+  }
+  if (all || what == "memo") {
+    long steps = 0;
+    for (long i = 0; i < 60000; ++i)
+      steps += collatz_steps(1 + i % 3000);
+    std::printf("collatz %ld\n", steps);
+  }
+  if (all || what == "map") {
+    // Maps: an indexed store and a range-for over its elements; the
+    // checksums fold in order (not parallelized: h is read).
+    long offset = 1000;
+    std::vector<long> sums(30000);
+    for (std::size_t k = 0; k < sums.size(); ++k)
+      sums[k] = digit_sum(static_cast<long>(k) * 7919 + offset);
+    std::vector<double> roots(30000, 2.0);
+    for (double &x : roots)
+      x = std::sqrt(x + static_cast<double>(digit_sum(static_cast<long>(x * 1e6))));
+    unsigned long h = 0;
+    for (std::size_t k = 0; k < sums.size(); ++k)
+      h = h * 31 + static_cast<unsigned long>(sums[k]) + static_cast<unsigned long>(roots[k] * 1e9);
+    std::printf("map %lu\n", h);
+  }
+  if (all || what == "large") {
+    // 20000 doubles: 156.3 KiB, above the 64 KiB of a large argument.
+    std::vector<double> table(20000);
+    for (std::size_t k = 0; k < table.size(); ++k)
+      table[k] = 1.0 / static_cast<double>(k + 1);
+    double w = 0.0;
+    for (long i = 0; i < 400000; ++i)
+      w += weighted(table, i);
+    std::printf("weighted %a\n", w);
+  }
+  if (all || what == "throw") {
+    long bad = 150001;
+    try {
+      long t = 0;
+      for (long i = 0; i < 200000; ++i)
+        t += checked(i, bad);
+      std::printf("no exception %ld\n", t);
+    } catch (const std::out_of_range &e) {
+      std::printf("caught std::out_of_range: %s\n", e.what());
+    }
+  }
+  return 0;
+}
