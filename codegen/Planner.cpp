@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
+#include "ArgReductions.h"
 #include "Escapes.h"
 #include "FastClone.h"
 #include "Maps.h"
@@ -152,7 +153,9 @@ private:
       // escapes again on a later round of an enclosing loop) can be used
       // while it runs.
       llvm::SmallPtrSet<const VarDecl *, 8> During = Sites.during(Loop, PC);
-      Outcome = planReduction(PC, *L, During, WhyNot);
+      Outcome = planSelection(PC, *L, During, WhyNot);
+      if (Outcome == LoopOutcome::NotThisKind)
+        Outcome = planReduction(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind) {
         Outcome = planMap(PC, *L, During, WhyNot);
         Missed = Diag::RemarkMissedMap;

@@ -235,4 +235,62 @@ std::string codecHook(llvm::StringRef Type, const std::vector<std::string> &Fiel
          llvm::join(Members, ", ") + "> {};";
 }
 
+// --- selections (argmin/argmax) ----------------------------------------------
+
+namespace {
+
+std::string selectTuple(const Selection &S) {
+  return "std::tuple<" + S.Best.Type + ", " +
+         (S.PayloadTypes.empty() ? "" : llvm::join(S.PayloadTypes, ", ") + ", ") + "bool>";
+}
+
+std::string selectValues(const Selection &S) {
+  std::string V = S.Best.Name + ", ";
+  for (const std::string &P : S.Payloads)
+    V += P + ", ";
+  return selectTuple(S) + "{" + V + S.Stem + "_hit}";
+}
+
+} // namespace
+
+std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selection &S,
+                       const Index &Idx) {
+  std::string Aliases, Inits, Locals, Bindings = S.Stem + "_best";
+  std::string Id = identity(S.Best);
+  for (size_t I = 0; I < S.Payloads.size(); ++I) {
+    // The leaf's payloads start as copies of the user's (any copyable type
+    // will do; they are only read back when the selection fired).
+    std::string Init = S.Stem + "_init" + std::to_string(I);
+    Aliases += "auto &" + Init + " = " + S.Payloads[I] + "; ";
+    Inits += Init + ", ";
+    Locals += S.PayloadTypes[I] + " " + S.Payloads[I] + " = " + Init + "; ";
+    Bindings += ", " + S.Stem + "_" + std::to_string(I);
+  }
+  std::string Tuple = selectTuple(S);
+  std::string Lambda = "[&](std::int64_t";
+  if (!Idx.Param.empty())
+    Lambda += " " + Idx.Param;
+  Lambda += ") -> " + Tuple + " { " + Idx.Declaration;
+  return "{ " + Aliases + "auto [" + Bindings + ", " + S.Stem + "_found] = purecc::parallel_reduce(" +
+         Begin.str() + ", " + End.str() + ", " + Tuple + "{" + Id + ", " + Inits + "false}, " +
+         Lambda + S.Best.Type + " " + S.Best.Name + " = " + Id + "; " + Locals + "bool " + S.Stem +
+         "_hit = false; ";
+}
+
+std::string selectFired(const Selection &S) { return " " + S.Stem + "_hit = true;"; }
+
+std::string selectTail(const Selection &S) {
+  std::string Tuple = selectTuple(S);
+  std::string Hit = "std::get<" + std::to_string(S.Payloads.size() + 1) + ">";
+  std::string Assign = S.Best.Name + " = " + S.Stem + "_best;";
+  for (size_t I = 0; I < S.Payloads.size(); ++I)
+    Assign += " " + S.Payloads[I] + " = " + S.Stem + "_" + std::to_string(I) + ";";
+  return " return " + selectValues(S) + "; }, [](const " + Tuple + " &a, const " + Tuple +
+         " &b) { return " + Hit + "(b) && (!" + Hit + "(a) || std::get<0>(b) " + S.Rel +
+         " std::get<0>(a)) ? b : a; }); if (" + S.Stem + "_found && " + S.Stem + "_best " + S.Rel +
+         " " + S.Best.Name + ") { " + Assign + " } }";
+}
+
+std::string selectContinue(const Selection &S) { return "return " + selectValues(S); }
+
 } // namespace purecc::shapes

@@ -111,4 +111,33 @@ std::string memoTail(const std::vector<std::string> &Args);
 /// "template <> struct purecc::codec<P> : purecc::fields<&P::x, &P::y> {};".
 std::string codecHook(llvm::StringRef Type, const std::vector<std::string> &Fields);
 
+// --- selections (argmin/argmax) ----------------------------------------------
+
+/// A loop that keeps the best value and what goes with it:
+///   if (d < best) { best = d; arg = i; }
+/// Each leaf runs the body on private copies of best (starting at the
+/// identity of Op) and of the payloads, plus a flag that the body sets when
+/// its selection fires; the ordered combine keeps the left partial unless
+/// the right one fired and beats it by the loop's own comparison Rel
+/// ("<", "<=", ">", ">=", written `term Rel best`).
+struct Selection {
+  Accumulator Best;                  // Op is Max or Min
+  std::string Rel;                   // the loop's comparison, term on the left
+  std::vector<std::string> Payloads; // names of the variables set with best
+  std::vector<std::string> PayloadTypes;
+  std::string Stem;                  // fresh "purecc_aN"
+};
+/// Text before the loop body: "{ auto &<stem>_init0 = arg; auto [...] =
+/// purecc::parallel_reduce(B, E, <tuple>{id, ...}, [&](std::int64_t i) ->
+/// <tuple> { T best = id; P arg = <stem>_init0; bool <stem>_hit = false; ".
+std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selection &S,
+                       const Index &Idx);
+/// Inserted first in the selection's block: "<stem>_hit = true;".
+std::string selectFired(const Selection &S);
+/// Text after the body: " return <tuple>{...}; }, <combine>); if (<stem>_hit &&
+/// <stem>_best Rel best) { best = ...; arg = ...; } }".
+std::string selectTail(const Selection &S);
+/// What a `continue` of the loop becomes in the leaf.
+std::string selectContinue(const Selection &S);
+
 } // namespace purecc::shapes
