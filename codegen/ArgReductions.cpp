@@ -194,7 +194,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
                              L.HeaderEnd));
   PC.insert(Brace->first + 1, shapes::selectFired(S));
   endIterationsEarly(PC, L, shapes::selectContinue(S));
-  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::selectTail(S));
+  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::selectTail(S, loopGrain(L)));
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkSelection))
     *D << C.Best << (PayloadNames.empty() ? std::string() : " with " + quotedList(PayloadNames))

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
 #include "ArgReductions.h"
+#include "ConcatReductions.h"
 #include "Escapes.h"
 #include "FastClone.h"
 #include "Maps.h"
@@ -154,6 +155,8 @@ private:
       // while it runs.
       llvm::SmallPtrSet<const VarDecl *, 8> During = Sites.during(Loop, PC);
       Outcome = planSelection(PC, *L, During, WhyNot);
+      if (Outcome == LoopOutcome::NotThisKind)
+        Outcome = planConcatenation(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind)
         Outcome = planReduction(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind) {

@@ -425,7 +425,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
              trimBeforeSpace(PC, shapes::reduceHead(L.Begin, L.End, Shape, Idx, Stem) +
                                      (Block ? "" : "{"), L.HeaderEnd));
   endIterationsEarly(PC, L, shapes::reduceContinue(Shape));
-  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem));
+  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem, loopGrain(L)));
   // A rounded (floating-point + or *) result depends on the tree order; the
   // serial clone must round the same way (bits independent of the path).
   if (llvm::any_of(Shape, [](const shapes::Accumulator &A) {

@@ -128,6 +128,11 @@ std::string tupleType(const std::vector<Accumulator> &Accs) {
   return "std::tuple<" + llvm::join(Types, ", ") + ">";
 }
 
+/// ", <grain>" as the last argument of a runtime call, or nothing.
+std::string grainArg(llvm::StringRef Grain) {
+  return Grain.empty() ? std::string() : ", " + Grain.str();
+}
+
 std::string combineLambda(const Accumulator &A) {
   std::string S = "[](" + A.Type + " a, " + A.Type + " b)";
   if (A.Promotes)
@@ -161,12 +166,13 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
          "{" + llvm::join(Ids, ", ") + "}, " + lambdaHead(Idx, "", Tuple) + Locals;
 }
 
-std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem) {
+std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
+                       llvm::StringRef Grain) {
   if (isSingle(Accs)) {
     const Accumulator &A = Accs[0];
     std::string Merge = mergeStmt(A, "\x01");
     std::string Suffix = Merge.substr(Merge.find('\x01') + 1);
-    return " return " + A.Name + "; }, " + combineLambda(A) + ")" + Suffix;
+    return " return " + A.Name + "; }, " + combineLambda(A) + grainArg(Grain) + ")" + Suffix;
   }
   std::string Tuple = tupleType(Accs);
   std::vector<std::string> Names, Parts, Merges;
@@ -181,7 +187,7 @@ std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef Res
   }
   return " return " + Tuple + "{" + llvm::join(Names, ", ") + "}; }, [](const " + Tuple +
          " &a, const " + Tuple + " &b) { return " + Tuple + "{" + llvm::join(Parts, ", ") +
-         "}; }); " + llvm::join(Merges, " ") + " }";
+         "}; }" + grainArg(Grain) + "); " + llvm::join(Merges, " ") + " }";
 }
 
 std::string reduceContinue(const std::vector<Accumulator> &Accs) {
@@ -206,6 +212,8 @@ std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx
   return "purecc::parallel_for(" + Begin.str() + ", " + End.str() + ", " +
          lambdaHead(Idx, ExtraCaptures, "");
 }
+
+std::string forTail(llvm::StringRef Grain) { return " }" + grainArg(Grain) + ");"; }
 
 std::string memoHead(llvm::StringRef Site, llvm::StringRef Name, std::uint64_t Hi,
                      std::uint64_t Lo, llvm::StringRef Linked, llvm::StringRef Result) {
@@ -279,7 +287,7 @@ std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
 
 std::string selectFired(const Selection &S) { return " " + S.Stem + "_hit = true;"; }
 
-std::string selectTail(const Selection &S) {
+std::string selectTail(const Selection &S, llvm::StringRef Grain) {
   std::string Tuple = selectTuple(S);
   std::string Hit = "std::get<" + std::to_string(S.Payloads.size() + 1) + ">";
   std::string Assign = S.Best.Name + " = " + S.Stem + "_best;";
@@ -287,10 +295,45 @@ std::string selectTail(const Selection &S) {
     Assign += " " + S.Payloads[I] + " = " + S.Stem + "_" + std::to_string(I) + ";";
   return " return " + selectValues(S) + "; }, [](const " + Tuple + " &a, const " + Tuple +
          " &b) { return " + Hit + "(b) && (!" + Hit + "(a) || std::get<0>(b) " + S.Rel +
-         " std::get<0>(a)) ? b : a; }); if (" + S.Stem + "_found && " + S.Stem + "_best " + S.Rel +
+         " std::get<0>(a)) ? b : a; }" + grainArg(Grain) + "); if (" + S.Stem + "_found && " + S.Stem + "_best " + S.Rel +
          " " + S.Best.Name + ") { " + Assign + " } }";
 }
 
 std::string selectContinue(const Selection &S) { return "return " + selectValues(S); }
+
+// --- concatenations (std::string, std::vector) -------------------------------
+
+namespace {
+
+/// "x.insert(x.end(), std::make_move_iterator(y.begin()), ...)".
+std::string appendMoved(const std::string &X, const std::string &Y) {
+  return X + ".insert(" + X + ".end(), std::make_move_iterator(" + Y +
+         ".begin()), std::make_move_iterator(" + Y + ".end()));";
+}
+
+} // namespace
+
+std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concatenation &C,
+                       const Index &Idx) {
+  std::string Lambda = "[&](std::int64_t";
+  if (!Idx.Param.empty())
+    Lambda += " " + Idx.Param;
+  Lambda += ") -> " + C.Type + " { " + Idx.Declaration;
+  std::string Call = "purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + C.Type +
+                     "{}, " + Lambda + C.Type + " " + C.Name + "{}; ";
+  return (C.IsString ? C.Name + " += " : "{ auto " + C.Stem + " = ") + Call;
+}
+
+std::string concatTail(const Concatenation &C, llvm::StringRef Grain) {
+  std::string Combine = "[](" + C.Type + " a, " + C.Type + " b) { " +
+                        (C.IsString ? std::string("a += b;") : appendMoved("a", "b")) +
+                        " return a; }";
+  std::string S = " return " + C.Name + "; }, " + Combine + grainArg(Grain) + ");";
+  if (!C.IsString)
+    S += " " + appendMoved(C.Name, C.Stem) + " }";
+  return S;
+}
+
+std::string concatContinue(const Concatenation &C) { return "return " + C.Name; }
 
 } // namespace purecc::shapes

@@ -78,8 +78,10 @@ struct Index {
 std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        const std::vector<Accumulator> &Accs, const Index &Idx,
                        llvm::StringRef ResultStem);
-/// Text after the body: " return acc; }, <combine>);<merges>".
-std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem);
+/// Text after the body: " return acc; }, <combine>);<merges>". Grain, when
+/// not empty, is the leaf size to pass ("purecc::leaf_size{1024}").
+std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
+                       llvm::StringRef Grain = "");
 /// What a `continue` of the loop becomes in the leaf: "return acc" (or
 /// "return std::tuple<...>{a, b}"), the iteration's contribution so far.
 std::string reduceContinue(const std::vector<Accumulator> &Accs);
@@ -95,6 +97,8 @@ std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumul
 std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
                     llvm::StringRef ExtraCaptures = "");
 inline constexpr const char *ForTail = " });";
+/// ForTail with a leaf size ("purecc::leaf_size{1024}") when Grain is not empty.
+std::string forTail(llvm::StringRef Grain);
 /// What a `continue` of a map loop becomes in its leaf.
 inline constexpr const char *ForContinue = "return";
 
@@ -136,8 +140,31 @@ std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
 std::string selectFired(const Selection &S);
 /// Text after the body: " return <tuple>{...}; }, <combine>); if (<stem>_hit &&
 /// <stem>_best Rel best) { best = ...; arg = ...; } }".
-std::string selectTail(const Selection &S);
+std::string selectTail(const Selection &S, llvm::StringRef Grain = "");
 /// What a `continue` of the loop becomes in the leaf.
 std::string selectContinue(const Selection &S);
+
+// --- concatenations (std::string, std::vector) -------------------------------
+
+/// A loop that appends to a string or vector in order:
+///   s += piece(i);   v.push_back(f(i));   v.insert(v.end(), p.begin(), p.end());
+/// Each leaf runs the body on an empty private accumulator; the ordered
+/// combine appends the right partial to the left one (associative, not
+/// commutative: the tree keeps operand order) and the result is appended to
+/// the user's accumulator once.
+struct Concatenation {
+  std::string Name; // the user's accumulator
+  std::string Type; // its type
+  bool IsString = false;
+  std::string Stem; // fresh "purecc_cN"
+};
+/// "s += purecc::parallel_reduce(B, E, T{}, [&](std::int64_t i) -> T { T s{}; "
+/// (a vector: "{ auto <stem> = purecc::parallel_reduce(...").
+std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concatenation &C,
+                       const Index &Idx);
+/// " return s; }, <append b to a>);" (a vector: and the insert of the result).
+std::string concatTail(const Concatenation &C, llvm::StringRef Grain = "");
+/// What a `continue` of the loop becomes in the leaf.
+std::string concatContinue(const Concatenation &C);
 
 } // namespace purecc::shapes
