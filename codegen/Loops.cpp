@@ -451,8 +451,18 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
                     (Cond->getOpcode() == BO_LT && isPostDecrement(Cond->getRHS(), I)));
     std::optional<std::int64_t> Step = PostDec ? std::optional<std::int64_t>(-1)
                                                : stepOf(Ctx, For->getInc(), I);
-    if (!Step)
+    if (!Step) {
+      // `i += k` with a k that is not a constant: its sign decides whether
+      // the loop ends at all (k <= 0 counts away from the bound for ever).
+      if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(For->getInc());
+          CA && refersTo(CA->getLHS()) == I &&
+          (CA->getOpcode() == BO_AddAssign || CA->getOpcode() == BO_SubAssign) &&
+          !CA->getRHS()->isValueDependent() && !CA->getRHS()->isIntegerConstantExpr(Ctx))
+        if (auto StepText = PC.text(CA->getRHS()->getSourceRange()))
+          WhyNot = quoted(I) + " counts in steps of '" + *StepText +
+                   "', which is not a constant: whether the loop ends depends on its sign";
       return std::nullopt;
+    }
     const Expr *Bnd = nullptr;
     const Expr *Counter = nullptr; // the side of the condition that is `i`
     bool Inclusive = false;
