@@ -38,6 +38,8 @@ bool isEffectFreeStdMember(const FunctionDecl *FD) {
     return false;
   return llvm::StringSwitch<bool>(MD->getName())
       .Cases("size", "empty", "length", "front", "back", true)
+      // Iterators: a write through one is a write through memory.
+      .Cases("begin", "end", "cbegin", "cend", true)
       .Default(false);
 }
 

@@ -212,8 +212,12 @@ public:
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (Callee && ES.isEffectFreeCallee(Callee))
       return true;
-    for (unsigned I = 0; Callee && I < CE->getNumArgs() && I < Callee->getNumParams(); ++I) {
-      QualType PT = Callee->getParamDecl(I)->getType();
+    // A member operator's object is its first argument, not a parameter.
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    unsigned Shift = isa<CXXOperatorCallExpr>(CE) && MD && !MD->isStatic() ? 1 : 0;
+    for (unsigned I = Shift; Callee && I < CE->getNumArgs() && I - Shift < Callee->getNumParams();
+         ++I) {
+      QualType PT = Callee->getParamDecl(I - Shift)->getType();
       if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
         escape(CE->getArg(I));
     }

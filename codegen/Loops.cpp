@@ -451,8 +451,18 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
                     (Cond->getOpcode() == BO_LT && isPostDecrement(Cond->getRHS(), I)));
     std::optional<std::int64_t> Step = PostDec ? std::optional<std::int64_t>(-1)
                                                : stepOf(Ctx, For->getInc(), I);
-    if (!Step)
+    if (!Step) {
+      // `i += k` with a k that is not a constant: its sign decides whether
+      // the loop ends at all (k <= 0 counts away from the bound for ever).
+      if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(For->getInc());
+          CA && refersTo(CA->getLHS()) == I &&
+          (CA->getOpcode() == BO_AddAssign || CA->getOpcode() == BO_SubAssign) &&
+          !CA->getRHS()->isValueDependent() && !CA->getRHS()->isIntegerConstantExpr(Ctx))
+        if (auto StepText = PC.text(CA->getRHS()->getSourceRange()))
+          WhyNot = quoted(I) + " counts in steps of '" + *StepText +
+                   "', which is not a constant: whether the loop ends depends on its sign";
       return std::nullopt;
+    }
     const Expr *Bnd = nullptr;
     const Expr *Counter = nullptr; // the side of the condition that is `i`
     bool Inclusive = false;
@@ -572,12 +582,13 @@ namespace {
 /// Whether S runs a loop or calls (transitively, through functions whose
 /// bodies are visible) a function that does, or recursion. Depth-limited:
 /// a long call chain counts as heavy.
-bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path, int Depth) {
+bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path, int Depth,
+               const llvm::SmallPtrSetImpl<const Expr *> *Cheap = nullptr) {
   if (!S)
     return false;
   if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
     return true;
-  if (const auto *CE = dyn_cast<CallExpr>(S))
+  if (const auto *CE = dyn_cast<CallExpr>(S); CE && !(Cheap && Cheap->contains(CE)))
     if (const FunctionDecl *FD = CE->getDirectCallee()) {
       const FunctionDecl *Def = nullptr;
       if (FD->hasBody(Def) && Def) {
@@ -592,7 +603,7 @@ bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path,
       }
     }
   for (const Stmt *Child : S->children())
-    if (runsLoops(Child, Path, Depth))
+    if (runsLoops(Child, Path, Depth, Cheap))
       return true;
   return false;
 }
@@ -606,11 +617,20 @@ void endIterationsEarly(PlanContext &PC, const LoopShape &L, const std::string &
   }
 }
 
-std::string tinyLoopReason(const LoopShape &L) {
+std::string loopGrain(const LoopShape &L, const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {
+  if (L.TripCount)
+    return "";
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Path;
+  if (runsLoops(L.Body, Path, 0, Cheap))
+    return "";
+  return "purecc::leaf_size{" + std::to_string(kMaxTinyTrips) + "}";
+}
+
+std::string tinyLoopReason(const LoopShape &L, const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {
   if (!L.TripCount || *L.TripCount > kMaxTinyTrips)
     return "";
   llvm::SmallPtrSet<const FunctionDecl *, 8> Path;
-  if (runsLoops(L.Body, Path, 0))
+  if (runsLoops(L.Body, Path, 0, Cheap))
     return "";
   return std::to_string(*L.TripCount) + " iterations of loop-free work are too little to share";
 }

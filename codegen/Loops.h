@@ -63,7 +63,19 @@ std::string trimBeforeSpace(PlanContext &PC, std::string Head, unsigned Off);
 /// loop costs more than running it (a nested one would be split again on
 /// every call of its enclosing function).
 constexpr std::int64_t kMaxTinyTrips = 1024;
-std::string tinyLoopReason(const LoopShape &L);
+/// Cheap: calls that a transformation judges cheap itself (a concatenation's
+/// push_back, whose library body has loops that a short append never runs).
+std::string tinyLoopReason(const LoopShape &L,
+                           const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
+
+/// The leaf size a loop's runtime call should pass, or empty for the
+/// runtime's choice: a loop whose trip count is not a constant and whose
+/// body is loop-free work (as for tinyLoopReason) runs kMaxTinyTrips
+/// iterations per leaf, so that a short run of it (the 16 centroids of a
+/// k-means step) is one leaf that the runtime folds in the calling thread
+/// without a task, while a long one is still shared.
+std::string loopGrain(const LoopShape &L,
+                      const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 
 /// Replaces each `continue` of the loop (not of its inner loops) with
 /// Return ("return acc", "return"): in the leaf lambda that runs one

@@ -282,7 +282,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                trimBeforeSpace(PC, shapes::forHead(L.Begin, L.End, Idx) + (Block ? "" : "{"),
                                L.HeaderEnd));
     endIterationsEarly(PC, L, shapes::ForContinue);
-    PC.insert(L.BodyEnd, (Block ? std::string() : std::string(" }")) + shapes::ForTail);
+    PC.insert(L.BodyEnd,
+              (Block ? std::string() : std::string(" }")) + shapes::forTail(loopGrain(L)));
   }
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))

@@ -10,6 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
+#include "ArgReductions.h"
+#include "ConcatReductions.h"
 #include "Escapes.h"
 #include "FastClone.h"
 #include "Maps.h"
@@ -172,7 +174,11 @@ private:
       for (const auto &[H, Held] : Sites.Holds)
         if (Reads.contains(H) && H != L->Element && !L->Body_.Locals.contains(H))
           During.insert(Held.begin(), Held.end());
-      Outcome = planReduction(PC, *L, During, WhyNot);
+      Outcome = planSelection(PC, *L, During, WhyNot);
+      if (Outcome == LoopOutcome::NotThisKind)
+        Outcome = planConcatenation(PC, *L, During, WhyNot);
+      if (Outcome == LoopOutcome::NotThisKind)
+        Outcome = planReduction(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind) {
         Outcome = planMap(PC, *L, During, Sites, WhyNot);
         Missed = Diag::RemarkMissedMap;

@@ -484,7 +484,9 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     for (auto [B, E] : References[I])
       PC.replace(B, E, Shape[I].Private);
   endIterationsEarly(PC, L, shapes::reduceContinue(Shape));
-  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::reduceTail(Shape, Stem, Params, Site));
+  // A distributed reduction's leaves are sized by the cluster's hand-out.
+  PC.insert(L.BodyEnd, (Block ? "" : " }") +
+                           shapes::reduceTail(Shape, Stem, Params, Site, loopGrain(L)));
   // A rounded (floating-point + or *) result depends on the tree order; the
   // serial clone must round the same way (bits independent of the path).
   if (llvm::any_of(Shape, [](const shapes::Accumulator &A) {

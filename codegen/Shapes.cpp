@@ -168,6 +168,17 @@ std::string tupleType(const std::vector<Accumulator> &Accs) {
   return "std::tuple<" + llvm::join(Types, ", ") + ">";
 }
 
+/// ", <grain>" as the last argument of a runtime call, or nothing.
+std::string grainArg(llvm::StringRef Grain) {
+  return Grain.empty() ? std::string() : ", " + Grain.str();
+}
+
+/// The arguments after a reduction's combine: a site's values, or the
+/// local run's leaf size.
+std::string tailArgs(const TaskSite *Site, llvm::StringRef Grain) {
+  return Site ? siteArgs(Site) : grainArg(Grain);
+}
+
 std::string combineLambda(const Accumulator &A, const CombineParams &P) {
   std::string S = "[](" + A.Type + " " + P.L + ", " + A.Type + " " + P.R + ")";
   if (A.Promotes)
@@ -202,12 +213,14 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
 }
 
 std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
-                       const CombineParams &Params, const TaskSite *Site) {
+                       const CombineParams &Params, const TaskSite *Site,
+                       llvm::StringRef Grain) {
   if (isSingle(Accs)) {
     const Accumulator &A = Accs[0];
     std::string Merge = mergeStmt(A, "\x01");
     std::string Suffix = Merge.substr(Merge.find('\x01') + 1);
-    return " return " + A.Private + "; }, " + combineLambda(A, Params) + siteArgs(Site) + ")" + Suffix;
+    return " return " + A.Private + "; }, " + combineLambda(A, Params) + tailArgs(Site, Grain) +
+           ")" + Suffix;
   }
   std::string Tuple = tupleType(Accs);
   std::vector<std::string> Names, Parts, Merges;
@@ -223,7 +236,8 @@ std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef Res
   }
   return " return " + Tuple + "{" + llvm::join(Names, ", ") + "}; }, [](const " + Tuple +
          " &" + Params.L + ", const " + Tuple + " &" + Params.R + ") { return " + Tuple + "{" +
-         llvm::join(Parts, ", ") + "}; }" + siteArgs(Site) + "); " + llvm::join(Merges, " ") + " }";
+         llvm::join(Parts, ", ") + "}; }" + tailArgs(Site, Grain) + "); " +
+         llvm::join(Merges, " ") + " }";
 }
 
 std::string reduceContinue(const std::vector<Accumulator> &Accs) {
@@ -262,6 +276,8 @@ std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Si
          ");";
 }
 
+std::string forTail(llvm::StringRef Grain) { return " }" + grainArg(Grain) + ");"; }
+
 std::string memoHead(llvm::StringRef Site, llvm::StringRef Name, std::uint64_t Hi,
                      std::uint64_t Lo, llvm::StringRef Linked, llvm::StringRef Result) {
   std::string S;
@@ -289,5 +305,98 @@ std::string codecHook(llvm::StringRef Type, const std::vector<std::string> &Fiel
   return "template <> struct purecc::codec<" + Type.str() + "> : purecc::fields<" +
          llvm::join(Members, ", ") + "> {};";
 }
+
+// --- selections (argmin/argmax) ----------------------------------------------
+
+namespace {
+
+std::string selectTuple(const Selection &S) {
+  return "std::tuple<" + S.Best.Type + ", " +
+         (S.PayloadTypes.empty() ? "" : llvm::join(S.PayloadTypes, ", ") + ", ") + "bool>";
+}
+
+std::string selectValues(const Selection &S) {
+  std::string V = S.Best.Name + ", ";
+  for (const std::string &P : S.Payloads)
+    V += P + ", ";
+  return selectTuple(S) + "{" + V + S.Stem + "_hit}";
+}
+
+} // namespace
+
+std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selection &S,
+                       const Index &Idx) {
+  std::string Aliases, Inits, Locals, Bindings = S.Stem + "_best";
+  std::string Id = identity(S.Best);
+  for (size_t I = 0; I < S.Payloads.size(); ++I) {
+    // The leaf's payloads start as copies of the user's (any copyable type
+    // will do; they are only read back when the selection fired).
+    std::string Init = S.Stem + "_init" + std::to_string(I);
+    Aliases += "auto &" + Init + " = " + S.Payloads[I] + "; ";
+    Inits += Init + ", ";
+    Locals += S.PayloadTypes[I] + " " + S.Payloads[I] + " = " + Init + "; ";
+    Bindings += ", " + S.Stem + "_" + std::to_string(I);
+  }
+  std::string Tuple = selectTuple(S);
+  std::string Lambda = "[&](std::int64_t";
+  if (!Idx.Param.empty())
+    Lambda += " " + Idx.Param;
+  Lambda += ") -> " + Tuple + " { " + Idx.Declaration;
+  return "{ " + Aliases + "auto [" + Bindings + ", " + S.Stem + "_found] = purecc::parallel_reduce(" +
+         Begin.str() + ", " + End.str() + ", " + Tuple + "{" + Id + ", " + Inits + "false}, " +
+         Lambda + S.Best.Type + " " + S.Best.Name + " = " + Id + "; " + Locals + "bool " + S.Stem +
+         "_hit = false; ";
+}
+
+std::string selectFired(const Selection &S) { return " " + S.Stem + "_hit = true;"; }
+
+std::string selectTail(const Selection &S, llvm::StringRef Grain) {
+  std::string Tuple = selectTuple(S);
+  std::string Hit = "std::get<" + std::to_string(S.Payloads.size() + 1) + ">";
+  std::string Assign = S.Best.Name + " = " + S.Stem + "_best;";
+  for (size_t I = 0; I < S.Payloads.size(); ++I)
+    Assign += " " + S.Payloads[I] + " = " + S.Stem + "_" + std::to_string(I) + ";";
+  return " return " + selectValues(S) + "; }, [](const " + Tuple + " &a, const " + Tuple +
+         " &b) { return " + Hit + "(b) && (!" + Hit + "(a) || std::get<0>(b) " + S.Rel +
+         " std::get<0>(a)) ? b : a; }" + grainArg(Grain) + "); if (" + S.Stem + "_found && " + S.Stem + "_best " + S.Rel +
+         " " + S.Best.Name + ") { " + Assign + " } }";
+}
+
+std::string selectContinue(const Selection &S) { return "return " + selectValues(S); }
+
+// --- concatenations (std::string, std::vector) -------------------------------
+
+namespace {
+
+/// "x.insert(x.end(), std::make_move_iterator(y.begin()), ...)".
+std::string appendMoved(const std::string &X, const std::string &Y) {
+  return X + ".insert(" + X + ".end(), std::make_move_iterator(" + Y +
+         ".begin()), std::make_move_iterator(" + Y + ".end()));";
+}
+
+} // namespace
+
+std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concatenation &C,
+                       const Index &Idx) {
+  std::string Lambda = "[&](std::int64_t";
+  if (!Idx.Param.empty())
+    Lambda += " " + Idx.Param;
+  Lambda += ") -> " + C.Type + " { " + Idx.Declaration;
+  std::string Call = "purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + C.Type +
+                     "{}, " + Lambda + C.Type + " " + C.Name + "{}; ";
+  return (C.IsString ? C.Name + " += " : "{ auto " + C.Stem + " = ") + Call;
+}
+
+std::string concatTail(const Concatenation &C, llvm::StringRef Grain) {
+  std::string Combine = "[](" + C.Type + " a, " + C.Type + " b) { " +
+                        (C.IsString ? std::string("a += b;") : appendMoved("a", "b")) +
+                        " return a; }";
+  std::string S = " return " + C.Name + "; }, " + Combine + grainArg(Grain) + ");";
+  if (!C.IsString)
+    S += " " + appendMoved(C.Name, C.Stem) + " }";
+  return S;
+}
+
+std::string concatContinue(const Concatenation &C) { return "return " + C.Name; }
 
 } // namespace purecc::shapes

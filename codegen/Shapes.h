@@ -107,9 +107,12 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        const std::vector<Accumulator> &Accs, const Index &Idx,
                        llvm::StringRef ResultStem, const TaskSite *Site = nullptr);
 /// Text after the body: " return acc; }, <combine>);<merges>" (with a
-/// Site: " return acc; }, <combine>, <args>);<merges>").
+/// Site: " return acc; }, <combine>, <args>);<merges>"). Grain, when not
+/// empty and there is no Site, is the leaf size to pass
+/// ("purecc::leaf_size{1024}").
 std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
-                       const CombineParams &Params, const TaskSite *Site = nullptr);
+                       const CombineParams &Params, const TaskSite *Site = nullptr,
+                       llvm::StringRef Grain = "");
 /// What a `continue` of the loop becomes in the leaf: "return acc" (or
 /// "return std::tuple<...>{a, b}"), the iteration's contribution so far.
 std::string reduceContinue(const std::vector<Accumulator> &Accs);
@@ -132,6 +135,8 @@ inline constexpr const char *ForTail = " });";
 std::string mapHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
                     llvm::StringRef Element, const TaskSite &Site);
 std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site);
+/// ForTail with a leaf size ("purecc::leaf_size{1024}") when Grain is not empty.
+std::string forTail(llvm::StringRef Grain);
 /// What a `continue` of a map loop becomes in its leaf.
 inline constexpr const char *ForContinue = "return";
 
@@ -147,5 +152,57 @@ std::string memoTail(const std::vector<std::string> &Args);
 /// The serialization hook for a user aggregate:
 /// "template <> struct purecc::codec<P> : purecc::fields<&P::x, &P::y> {};".
 std::string codecHook(llvm::StringRef Type, const std::vector<std::string> &Fields);
+
+// --- selections (argmin/argmax) ----------------------------------------------
+
+/// A loop that keeps the best value and what goes with it:
+///   if (d < best) { best = d; arg = i; }
+/// Each leaf runs the body on private copies of best (starting at the
+/// identity of Op) and of the payloads, plus a flag that the body sets when
+/// its selection fires; the ordered combine keeps the left partial unless
+/// the right one fired and beats it by the loop's own comparison Rel
+/// ("<", "<=", ">", ">=", written `term Rel best`).
+struct Selection {
+  Accumulator Best;                  // Op is Max or Min
+  std::string Rel;                   // the loop's comparison, term on the left
+  std::vector<std::string> Payloads; // names of the variables set with best
+  std::vector<std::string> PayloadTypes;
+  std::string Stem;                  // fresh "purecc_aN"
+};
+/// Text before the loop body: "{ auto &<stem>_init0 = arg; auto [...] =
+/// purecc::parallel_reduce(B, E, <tuple>{id, ...}, [&](std::int64_t i) ->
+/// <tuple> { T best = id; P arg = <stem>_init0; bool <stem>_hit = false; ".
+std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selection &S,
+                       const Index &Idx);
+/// Inserted first in the selection's block: "<stem>_hit = true;".
+std::string selectFired(const Selection &S);
+/// Text after the body: " return <tuple>{...}; }, <combine>); if (<stem>_hit &&
+/// <stem>_best Rel best) { best = ...; arg = ...; } }".
+std::string selectTail(const Selection &S, llvm::StringRef Grain = "");
+/// What a `continue` of the loop becomes in the leaf.
+std::string selectContinue(const Selection &S);
+
+// --- concatenations (std::string, std::vector) -------------------------------
+
+/// A loop that appends to a string or vector in order:
+///   s += piece(i);   v.push_back(f(i));   v.insert(v.end(), p.begin(), p.end());
+/// Each leaf runs the body on an empty private accumulator; the ordered
+/// combine appends the right partial to the left one (associative, not
+/// commutative: the tree keeps operand order) and the result is appended to
+/// the user's accumulator once.
+struct Concatenation {
+  std::string Name; // the user's accumulator
+  std::string Type; // its type
+  bool IsString = false;
+  std::string Stem; // fresh "purecc_cN"
+};
+/// "s += purecc::parallel_reduce(B, E, T{}, [&](std::int64_t i) -> T { T s{}; "
+/// (a vector: "{ auto <stem> = purecc::parallel_reduce(...").
+std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concatenation &C,
+                       const Index &Idx);
+/// " return s; }, <append b to a>);" (a vector: and the insert of the result).
+std::string concatTail(const Concatenation &C, llvm::StringRef Grain = "");
+/// What a `continue` of the loop becomes in the leaf.
+std::string concatContinue(const Concatenation &C);
 
 } // namespace purecc::shapes

@@ -1,0 +1,234 @@
+//===- ConcatReductions.cpp - T2: loops that append to a string or vector -===//
+#include "ConcatReductions.h"
+
+#include "Containers.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+enum class Sequence { None, String, Vector };
+
+/// std::basic_string or std::vector (not <bool>): what a concatenation
+/// builds.
+Sequence sequenceOf(QualType T) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || isBitVector(T))
+    return Sequence::None;
+  if (Spec->getName() == "basic_string")
+    return Sequence::String;
+  if (Spec->getName() == "vector")
+    return Sequence::Vector;
+  return Sequence::None;
+}
+
+/// One append of a loop body: the whole call (judged here) and the
+/// arguments that compute what is appended (scanned like the rest).
+struct Append {
+  const VarDecl *Acc = nullptr;
+  const Expr *Call = nullptr;
+  llvm::SmallVector<const Expr *, 3> Values;
+  /// The inner loops of the loop body the append is in.
+  llvm::SmallVector<const Stmt *, 1> Loops;
+};
+
+const VarDecl *sequenceVar(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && sequenceOf(VD->getType().getNonReferenceType()) != Sequence::None ? VD : nullptr;
+}
+
+/// `v.end()` (or `cend`) of Acc.
+bool isEndOf(const Expr *E, const VarDecl *Acc) {
+  E = written(E);
+  // insert takes a const_iterator: `v.end()` is converted to one.
+  if (const auto *Conv = dyn_cast<CXXConstructExpr>(E); Conv && Conv->getNumArgs() == 1)
+    E = written(Conv->getArg(0));
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const auto *MD = MC ? MC->getMethodDecl() : nullptr;
+  return MD && MD->getDeclName().isIdentifier() &&
+         (MD->getName() == "end" || MD->getName() == "cend") &&
+         sequenceVar(MC->getImplicitObjectArgument()) == Acc;
+}
+
+std::optional<Append> matchAppend(const Expr *E) {
+  E = written(E);
+  Append A;
+  A.Call = E;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    A.Acc = Op->getNumArgs() == 2 ? sequenceVar(Op->getArg(0)) : nullptr;
+    if (!A.Acc || sequenceOf(A.Acc->getType()) != Sequence::String)
+      return std::nullopt;
+    if (Op->getOperator() == OO_PlusEqual) { // s += e
+      A.Values.push_back(Op->getArg(1));
+      return A;
+    }
+    // s = s + e
+    const auto *Plus = dyn_cast<CXXOperatorCallExpr>(written(Op->getArg(1)));
+    if (Op->getOperator() == OO_Equal && Plus && Plus->getOperator() == OO_Plus &&
+        Plus->getNumArgs() == 2 && sequenceVar(Plus->getArg(0)) == A.Acc) {
+      A.Values.push_back(Plus->getArg(1));
+      return A;
+    }
+    return std::nullopt;
+  }
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getDeclName().isIdentifier())
+    return std::nullopt;
+  A.Acc = sequenceVar(MC->getImplicitObjectArgument());
+  if (!A.Acc)
+    return std::nullopt;
+  StringRef Name = MD->getName();
+  bool String = sequenceOf(A.Acc->getType()) == Sequence::String;
+  unsigned First = 0;
+  if (Name == "insert" && MC->getNumArgs() >= 2 && isEndOf(MC->getArg(0), A.Acc))
+    First = 1;
+  else if (!(Name == "push_back" || (String ? Name == "append" : Name == "emplace_back")))
+    return std::nullopt;
+  for (unsigned I = First; I < MC->getNumArgs(); ++I)
+    A.Values.push_back(MC->getArg(I));
+  return A;
+}
+
+/// Collects the appends among the statements of S (through blocks, ifs,
+/// switches and inner loops, which run serially inside a leaf).
+void collect(const Stmt *S, std::vector<Append> &Out) {
+  if (!S)
+    return;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : CS->body())
+      collect(Child, Out);
+  } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+    collect(If->getThen(), Out);
+    collect(If->getElse(), Out);
+  } else if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+    collect(Switch->getBody(), Out);
+  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
+    collect(Case->getSubStmt(), Out);
+  } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
+    const Stmt *Body = nullptr;
+    if (const auto *F = dyn_cast<ForStmt>(S))
+      Body = F->getBody();
+    else if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
+      Body = RF->getBody();
+    else if (const auto *W = dyn_cast<WhileStmt>(S))
+      Body = W->getBody();
+    else
+      Body = cast<DoStmt>(S)->getBody();
+    size_t Before = Out.size();
+    collect(Body, Out);
+    for (size_t I = Before; I < Out.size(); ++I)
+      Out[I].Loops.push_back(S);
+  } else if (const auto *E = dyn_cast<Expr>(S)) {
+    if (auto A = matchAppend(E))
+      Out.push_back(std::move(*A));
+  }
+}
+
+void mergeInto(Effects &To, const Effects &From) {
+  To.Reads.insert(From.Reads.begin(), From.Reads.end());
+  To.Writes.insert(From.Writes.begin(), From.Writes.end());
+  To.Locals.insert(From.Locals.begin(), From.Locals.end());
+  To.ReadsMemory |= From.ReadsMemory;
+  if (!To.MemoryWrite)
+    To.MemoryWrite = From.MemoryWrite;
+  if (!To.ImpureCall)
+    To.ImpureCall = From.ImpureCall;
+  for (auto &[V, Site] : From.FirstWrite)
+    To.FirstWrite.try_emplace(V, Site);
+}
+
+} // namespace
+
+LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
+                              const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
+                              std::string &WhyNot) {
+  std::vector<Append> All;
+  collect(L.Body, All);
+  // Appends to the body's own strings and vectors are writes to its locals.
+  std::vector<Append> Found;
+  llvm::copy_if(All, std::back_inserter(Found),
+                [&](const Append &A) { return !L.Body_.Locals.contains(A.Acc); });
+  if (Found.empty())
+    return LoopOutcome::NotThisKind;
+  const VarDecl *Acc = Found[0].Acc;
+  for (const Append &A : Found)
+    if (A.Acc != Acc) {
+      WhyNot = "the loop appends to both " + quoted(Acc) + " and " + quoted(A.Acc) +
+               ", which purecc does not combine in one reduction";
+      return LoopOutcome::Refused;
+    }
+  std::string Name = quoted(Acc);
+  QualType T = Acc->getType().getNonReferenceType().getUnqualifiedType();
+  bool String = sequenceOf(T) == Sequence::String;
+  if (!String) {
+    // push_back copies (or constructs) the element inside the library.
+    QualType Elem = elementType(PC.Ctx, T).getCanonicalType();
+    const auto *RD = Elem->getAsCXXRecordDecl();
+    if (!Elem.isTriviallyCopyableType(PC.Ctx) && !(RD && RD->isInStdNamespace())) {
+      WhyNot = "appending to " + Name + " copies '" + Elem.getAsString() +
+               "' with code not known to be pure";
+      return LoopOutcome::Refused;
+    }
+  }
+  // The appends are judged here; what they append is scanned as code.
+  llvm::SmallPtrSet<const Expr *, 8> Calls;
+  llvm::SmallPtrSet<const Stmt *, 4> Inner;
+  for (const Append &A : All)
+    Calls.insert(A.Call);
+  for (const Append &A : Found)
+    Inner.insert(A.Loops.begin(), A.Loops.end());
+  EffectScanner Scan(PC);
+  Effects Fx = Scan.scan(L.Body, &Calls);
+  for (const Append &A : All)
+    for (const Expr *V : A.Values)
+      mergeInto(Fx, Scan.scan(V));
+  if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc)) {
+    WhyNot = Name + " is used inside the loop body other than by appending to it";
+    return LoopOutcome::Refused;
+  }
+  if (!isOwnedLocal(Acc) || Acc->getType().isVolatileQualified()) {
+    WhyNot = Name + " is not a local variable";
+    return LoopOutcome::Refused;
+  }
+  if (Escaped.contains(Acc)) {
+    WhyNot = "the address of " + Name + " escapes";
+    return LoopOutcome::Refused;
+  }
+  if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {
+    WhyNot = Why;
+    return LoopOutcome::Refused;
+  }
+  if (std::string Tiny = tinyLoopReason(L, &Calls); !Tiny.empty()) {
+    WhyNot = Tiny;
+    return LoopOutcome::Refused;
+  }
+  if (PC.isTaken(L.HeaderBegin, L.BodyEnd)) {
+    WhyNot = "the loop is rewritten otherwise";
+    return LoopOutcome::Refused;
+  }
+  shapes::Concatenation C{Acc->getNameAsString(), PC.typeText(T), String, PC.freshName("c")};
+  if (!String)
+    PC.P.ExtraIncludes.insert("iterator");
+  shapes::Index Idx = makeIndex(PC, L);
+  bool Block = isa<CompoundStmt>(L.Body);
+  PC.replace(L.HeaderBegin, L.HeaderEnd,
+             trimBeforeSpace(PC, shapes::concatHead(L.Begin, L.End, C, Idx) + (Block ? "" : "{"),
+                             L.HeaderEnd));
+  endIterationsEarly(PC, L, shapes::concatContinue(C));
+  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::concatTail(C, loopGrain(L, &Calls)));
+  PC.Absorbed.insert(Inner.begin(), Inner.end());
+  SourceLocation Loc = L.Loop->getBeginLoc();
+  if (auto D = PC.remark(Loc, Diag::RemarkConcatenation))
+    *D << Acc;
+  PC.note(Loc, "concatenation", Acc->getNameAsString());
+  return LoopOutcome::Rewritten;
+}
+
+} // namespace purecc

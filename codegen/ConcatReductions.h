@@ -1,0 +1,34 @@
+//===- ConcatReductions.h - T2: loops that append to a string or vector ---===//
+//
+// A loop that only appends to a std::string or std::vector declared outside
+// it, in the loop's order,
+//
+//   s += piece(i);   s.append(...);   s.push_back(c);   s = s + piece(i);
+//   v.push_back(f(i));   v.emplace_back(a, b);   v.insert(v.end(), first, last);
+//
+// builds the concatenation of what each iteration appends. Concatenation is
+// associative but not commutative, and the runtime's tree keeps operand
+// order (reduce.h), so the loop becomes one parallel_reduce: each leaf runs
+// the unchanged body on an empty private accumulator, the combine appends
+// the right partial to the left one, and the result is appended to the
+// user's accumulator once (which keeps what it held before the loop). It
+// is only the same as the loop when the accumulator is a local variable
+// that the body touches only through those appends (no `s.size()`, no
+// `s += s`), the appended values are built by pure code (a vector's element
+// type is trivially copyable or a standard type: its copy runs inside
+// push_back), and nothing else outside the body is written.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Reductions.h"
+
+namespace purecc {
+
+/// Plans loop L as a concatenation; on refusal WhyNot says why.
+/// NotThisKind when the body appends to no string or vector from outside.
+LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
+                              const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
+                              std::string &WhyNot);
+
+} // namespace purecc

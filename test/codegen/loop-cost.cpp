@@ -1,0 +1,70 @@
+// Worth sharing or not: a loop whose body is loop-free work and whose trip
+// count is not a constant runs 1024 iterations per leaf, so that a short run
+// of it (16 centroids) is one leaf the runtime folds in the calling thread,
+// without a task; a loop whose body runs a loop keeps the runtime's leaves
+// (one iteration each for 16 iterations), so a 16-iteration outer loop with
+// heavy inner work is still shared. A constant count of at most 1024
+// loop-free iterations stays serial (see refused-loops.cpp).
+// RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <cstdio>
+#include <vector>
+
+struct P {
+  double x, y;
+};
+
+[[pure]] double dist2(P a, P b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
+[[pure]] P point(long i) { return {double(i % 101) / 7.0, double(i % 37) / 3.0}; }
+
+// Heavy: a loop over every point.
+[[pure]] double spread(const std::vector<P> &pts, P c) {
+  double s = 0;
+  for (const P &p : pts)
+    s += dist2(p, c);
+  // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
+  return s;
+}
+
+int main(int argc, char **) {
+  int k = 15 + argc; // 16, not a constant
+  long n = 20000;
+  std::vector<P> pts(n);
+  for (long i = 0; i < n; ++i)
+    pts[i] = point(i);
+  // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'pts' [purecc-parallel-map]
+  // CHECK: {{^}}    pts[i] = point(i); } }, purecc::leaf_size{1024});
+  std::vector<P> centers(k);
+  for (int c = 0; c < k; ++c)
+    centers[c] = point(c * 13);
+  // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'centers' [purecc-parallel-map]
+  // CHECK: {{^}}    centers[c] = point(c * 13); } }, purecc::leaf_size{1024});
+
+  // 16 iterations of heavy work: the runtime's own leaves.
+  std::vector<double> cost(k);
+  for (int c = 0; c < k; ++c)
+    cost[c] = spread(pts, centers[c]);
+  // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'cost' [purecc-parallel-map]
+  // CHECK: {{^}}    cost[c] = spread(pts, centers[c]); } });
+
+  // 16 iterations of a few flops: one leaf, no task.
+  double nearest = 1e300;
+  int at = -1;
+  P q{3.5, 2.25};
+  for (int c = 0; c < k; ++c)
+    if (dist2(q, centers[c]) < nearest) {
+      nearest = dist2(q, centers[c]);
+      at = c;
+    }
+  // REMARK: loop-cost.cpp:[[@LINE-5]]:3: remark: loop rewritten as a parallel selection of 'nearest' with 'at' (the first of equal values kept, as in the loop) [purecc-selection]
+  // CHECK: ? b : a; }, purecc::leaf_size{1024}); if (purecc_a{{[0-9]+}}_found
+  double total = 0;
+  for (int c = 0; c < k; ++c)
+    total += cost[c];
+  // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'total' [purecc-reduction]
+  // CHECK: {{^}}    total += cost[c]; } return total; }, [](double a, double b) { return a + b; }, purecc::leaf_size{1024});
+  std::printf("nearest %d at %.6f, total %.6g\n", at, nearest, total);
+  // OUT: nearest 9 at 1.536990, total 1.96696e+07
+}
