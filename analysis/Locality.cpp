@@ -441,7 +441,13 @@ Prov Locality::ofCallResult(const Expr *Call) {
         P = join(P, ofPointee(Parts.Args[I]));
       else if (I < Parts.Callee->getNumParams()) {
         QualType PT = Parts.Callee->getParamDecl(I)->getType();
-        if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
+        // A reference result may designate any argument taken by reference
+        // (`std::get<0>(pair)`, `std::min(a, b)`), const or not, unless it
+        // is a member (`m[key]` designates the map, not the key): what is
+        // read through it is judged by where it points.
+        if (PT->isLValueReferenceType() &&
+            (!PT.getNonReferenceType().isConstQualified() ||
+             (!Parts.Object && Call->isGLValue())))
           P = join(P, ofLValue(Parts.Args[I]));
       }
     }
