@@ -90,11 +90,14 @@ bool ReadContexts::followed(const VarDecl *VD, Mode M, unsigned Depth) {
   if (!Inserted)
     return It->second;
   bool OK = true;
+  bool Joined = InJoin;
+  InJoin = false; // each use is a path of its own
   for (const DeclRefExpr *Use : Uses.lookup(VD))
     if (up(Use, M, Depth + 1) == Outcome::Escapes) {
       OK = false;
       break;
     }
+  InJoin = Joined;
   Followed[VD] = OK;
   return OK;
 }
@@ -107,7 +110,7 @@ ReadContexts::Outcome ReadContexts::upCall(const Expr *E, const Expr *Call, Mode
   Outcome Fallback = M == Mode::Holds ? Outcome::Escapes : Outcome::Consumed;
   if (!Callee)
     return Fallback;
-  if (!IsObject && isAddressOnly(Callee)) {
+  if (!IsObject && isAddressOnly(Callee) && !InJoin) {
     // std::move(g), std::ref(g), std::addressof(g): the result stands for g.
     if (Call->isGLValue())
       return up(Call, M, Depth + 1);
@@ -315,8 +318,13 @@ ReadContexts::Outcome ReadContexts::up(const Expr *E, Mode M, unsigned Depth) {
     return Fallback;
   }
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(P)) {
-    if (CO->getTrueExpr() == E || CO->getFalseExpr() == E)
-      return up(CO, M, Depth + 1);
+    if (CO->getTrueExpr() == E || CO->getFalseExpr() == E) {
+      bool Saved = InJoin;
+      InJoin = true;
+      Outcome O = up(CO, M, Depth + 1);
+      InJoin = Saved;
+      return O;
+    }
     return Fallback;
   }
   if (isa<CallExpr, CXXConstructExpr>(P))
@@ -328,6 +336,9 @@ ReadContexts::Outcome ReadContexts::up(const Expr *E, Mode M, unsigned Depth) {
         return Outcome::Discarded;
     return Fallback;
   }
+  // A binding, a member or a returned reference after a `?:`: see InJoin.
+  if (InJoin && isa<InitListExpr, CXXParenListInitExpr, DeclStmt, ReturnStmt>(P))
+    return Outcome::Escapes;
   if (isa<InitListExpr, CXXParenListInitExpr>(P))
     return upInit(E, P, M, Depth);
   if (isa<DeclStmt>(P)) {

@@ -55,6 +55,10 @@ private:
 
   const clang::FunctionDecl *FD;
   bool Built = false;
+  // The walk came through a `?:` branch: Locality joins the branches into
+  // the worse one (an unknown pointer hides the global), so the value may
+  // not be stored in a binding whose reads are judged by provenance.
+  bool InJoin = false;
   llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> Parent;
   llvm::DenseSet<const clang::Stmt *> Ambiguous;
   llvm::DenseMap<const clang::Stmt *, const clang::VarDecl *> InitOf;

@@ -93,3 +93,10 @@ const int &peek() { return g; } // expected-note {{'peek' returns a reference or
 [[pure]] long distance() { // expected-note 2 {{'distance' declared pure here}}
   return g_v.end() - g_v.begin(); // expected-error 2 {{pure function 'distance' reads mutable global 'g_v'}}
 }
+// A '?:' between the global and the binding: the other branch may hide it.
+struct Holder { const int *p; };
+[[pure]] int joined(bool c, const Holder &h) { // expected-note 2 {{'joined' declared pure here}}
+  const int *p = c ? &g : h.p; // expected-error {{pure function 'joined' reads mutable global 'g'}}
+  const int &r = c ? g : *h.p; // expected-error {{pure function 'joined' reads mutable global 'g'}}
+  return *p + r;
+}
