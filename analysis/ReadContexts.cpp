@@ -47,6 +47,7 @@ void ReadContexts::build(const Stmt *S, const Stmt *P) {
         }
     return;
   }
+  Returns += isa<ReturnStmt>(S);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       Uses[VD].push_back(DRE);
@@ -356,8 +357,8 @@ ReadContexts::Outcome ReadContexts::up(const Expr *E, Mode M, unsigned Depth) {
     // Returned by reference or as a pointer: the caller judges what it does
     // with the result (the call stands for the global there).
     QualType R = FD->getReturnType();
-    if ((M == Mode::Designates && R->isReferenceType()) ||
-        (M == Mode::PointsTo && R->isPointerType()))
+    if (Returns == 1 && ((M == Mode::Designates && R->isReferenceType()) ||
+                         (M == Mode::PointsTo && R->isPointerType())))
       return Outcome::Discarded;
     return Fallback;
   }

@@ -59,6 +59,9 @@ private:
   // the worse one (an unknown pointer hides the global), so the value may
   // not be stored in a binding whose reads are judged by provenance.
   bool InJoin = false;
+  // Locality joins what every return statement returns; with more than one,
+  // an unknown pointer returned elsewhere can hide the global.
+  unsigned Returns = 0;
   llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> Parent;
   llvm::DenseSet<const clang::Stmt *> Ambiguous;
   llvm::DenseMap<const clang::Stmt *, const clang::VarDecl *> InitOf;

@@ -133,10 +133,10 @@ LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
 bool isAddressOnly(const FunctionDecl *FD) {
   if (!FD->getIdentifier() || isa<CXXMethodDecl>(FD))
     return false;
-  static const llvm::StringRef Names[] = {"std::ref",         "std::cref",
-                                          "std::addressof",   "std::__addressof",
-                                          "std::as_const",    "std::move",
-                                          "std::forward"};
+  static const llvm::StringRef Names[] = {
+#define PURECC_STD_ADDRESS(Name) Name,
+#include "StdlibPurity.def"
+  };
   std::string N = tableName(FD);
   for (llvm::StringRef Name : Names)
     if (N == Name)

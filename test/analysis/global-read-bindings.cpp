@@ -100,3 +100,12 @@ struct Holder { const int *p; };
   const int &r = c ? g : *h.p; // expected-error {{pure function 'joined' reads mutable global 'g'}}
   return *p + r;
 }
+// Two returns: the caller sees the join of both, which may hide the global.
+const int *either(bool c, const Holder &h) {
+  if (c)
+    return &g; // expected-note {{'either' is not pure because it reads mutable global 'g'}}
+  return h.p;
+}
+[[pure]] int via_either(bool c, const Holder &h) { // expected-note {{'via_either' declared pure here}}
+  return *either(c, h); // expected-error {{pure function 'via_either' calls 'either', which is not pure}}
+}
