@@ -42,6 +42,11 @@ struct Prov {
   const clang::ValueDecl *Via = nullptr;     // Unknown: pointer member/var loaded
   /// The pointer came from a cast that removes protection (names the cast).
   const char *Cast = nullptr;
+  /// The local reference, pointer or member the storage was reached
+  /// through, and where it was bound (for the note on a global's read or
+  /// write made through it): `int &r = g; r = 1;` names 'r'.
+  const clang::ValueDecl *Through = nullptr;
+  clang::SourceLocation ThroughLoc;
 
   static Prov local() { return {}; }
   static Prov thisObject() { Prov P; P.K = This; return P; }
@@ -110,6 +115,10 @@ struct Effect {
   const clang::FunctionDecl *ViaCallee = nullptr;
   clang::SourceLocation ViaLoc;
   const clang::ParmVarDecl *ViaParam = nullptr; // null: the callee's object
+  // A global reached through a local reference, pointer or member: the
+  // binding (Prov::Through), noted where it was made.
+  const clang::ValueDecl *Through = nullptr;
+  clang::SourceLocation ThroughLoc;
   // The effect sits in a default argument that this call site uses.
   const clang::ParmVarDecl *DefaultArgOf = nullptr;
   clang::SourceLocation DefaultArgUse;

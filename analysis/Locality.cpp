@@ -102,6 +102,9 @@ Prov Locality::ofCaptured(const VarDecl *VD, bool Pointee) {
   Prov P = Pointee ? Outer.ofPointerVariable(VD) : Outer.ofVariable(VD, nullptr);
   if (P.isLocal())
     return Prov::thisObject();
+  // A reference (or pointer) to a global stays one inside the closure.
+  if (P.K == Prov::Global)
+    return P;
   return Prov::unknown(VD);
 }
 
@@ -122,6 +125,10 @@ Prov Locality::ofVariable(const VarDecl *VD, const DeclRefExpr *Ref) {
       return Prov::unknown(VD);
     Prov P = ofLValue(Init);
     ReferencesInProgress.erase(VD);
+    if (P.K == Prov::Global && !P.Through) {
+      P.Through = VD;
+      P.ThroughLoc = VD->getLocation();
+    }
     return P;
   }
   return Prov::local();
@@ -143,6 +150,10 @@ Prov Locality::ofLValue(const Expr *E) {
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
       return Prov::global(VD);
+    // A reference member designates what it was bound to, not its object.
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (F->getType()->isReferenceType())
+        return ofReferenceMember(ME, F);
     return ME->isArrow() ? ofPointee(ME->getBase()) : ofLValue(ME->getBase());
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
@@ -233,6 +244,10 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
     F.Visit(Body);
   for (const Expr *Src : F.Sources)
     P = join(P, ofPointee(Src));
+  if (P.K == Prov::Global && !P.Through) {
+    P.Through = VD;
+    P.ThroughLoc = VD->getLocation();
+  }
   PointerVars[VD] = P;
   return P;
 }
@@ -251,8 +266,11 @@ Prov Locality::ofStoredPointer(const Expr *E) {
       return ofCaptured(VD, /*Pointee=*/true);
     return ofPointerVariable(VD);
   }
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      return ofPointerMember(ME, F);
     return Prov::unknown(ME->getMemberDecl());
+  }
   if (const auto *CE = dyn_cast<CastExpr>(E))
     return ofStoredPointer(CE->getSubExpr());
   // A call returning a reference designates a pointer stored somewhere
@@ -353,8 +371,18 @@ Prov Locality::ofPointee(const Expr *E) {
   if (isa<CXXNewExpr, CXXNullPtrLiteralExpr, IntegerLiteral, GNUNullExpr,
           StringLiteral>(E))
     return Prov::local();
-  if (const auto *CC = dyn_cast<CXXConstructExpr>(E))
-    return CC->getNumArgs() > 0 ? ofPointee(CC->getArg(0)) : Prov::local();
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+    if (CC->getNumArgs() == 0)
+      return Prov::local();
+    // A view made from an array or container (`std::span<int> s(arr)`)
+    // points into that object's storage.
+    const Expr *A = CC->getArg(0);
+    const CXXConstructorDecl *Ctor = CC->getConstructor();
+    if (A->isGLValue() && !isPointerLike(A->getType()) && Ctor->getNumParams() > 0 &&
+        Ctor->getParamDecl(0)->getType()->isReferenceType())
+      return ofLValue(A);
+    return ofPointee(A);
+  }
   if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
     return ofPointee(MT->getSubExpr());
   if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
@@ -413,7 +441,13 @@ Prov Locality::ofCallResult(const Expr *Call) {
         P = join(P, ofPointee(Parts.Args[I]));
       else if (I < Parts.Callee->getNumParams()) {
         QualType PT = Parts.Callee->getParamDecl(I)->getType();
-        if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
+        // A reference result may designate any argument taken by reference
+        // (`std::get<0>(pair)`, `std::min(a, b)`), const or not, unless it
+        // is a member (`m[key]` designates the map, not the key): what is
+        // read through it is judged by where it points.
+        if (PT->isLValueReferenceType() &&
+            (!PT.getNonReferenceType().isConstQualified() ||
+             (!Parts.Object && Call->isGLValue())))
           P = join(P, ofLValue(Parts.Args[I]));
       }
     }
@@ -481,6 +515,10 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   LibraryVerdict V = TrivialAssign ? LibraryVerdict{LibraryKind::ValueMember, nullptr}
                                    : judgeLibraryCall(Callee, ObjectClass);
   if (V.Kind == LibraryKind::Impure || V.Kind == LibraryKind::Unknown)
+    return;
+  // They take a non-const reference only to hand out its address: a write,
+  // if any, happens through the result and is judged there.
+  if (!MD && isAddressOnly(Callee))
     return;
   auto Add = [&](Prov P, const Expr *Target) {
     WriteSite W;

@@ -24,6 +24,7 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace purecc {
@@ -68,6 +69,16 @@ private:
   Prov ofCallResult(const clang::Expr *Call);
   Prov ofCaptured(const clang::VarDecl *VD, bool Pointee);
   Prov ofStoredInCall(const clang::Expr *Call);
+  // FieldBindings.cpp: what a reference or pointer member of a local object
+  // (or of the object a constructor builds) was bound to.
+  Prov ofReferenceMember(const clang::MemberExpr *ME, const clang::FieldDecl *F);
+  Prov ofPointerMember(const clang::MemberExpr *ME, const clang::FieldDecl *F);
+  std::optional<Prov> boundField(const clang::Expr *Base, const clang::FieldDecl *F,
+                                 bool Pointer);
+  std::optional<Prov> boundInConstructor(const clang::CXXConstructExpr *CE,
+                                         const clang::FieldDecl *F);
+  const clang::Expr *initOf(const clang::Expr *Object);
+  bool onlyReadThroughFields(const clang::VarDecl *VD);
   Prov thisProv() const;
   void libraryWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
 

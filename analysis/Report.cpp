@@ -259,6 +259,12 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
   case EffectKind::Call:
     break;
   }
+  // Reached through a local reference, pointer or member, or a call: say
+  // where it was bound (the binding itself reads nothing).
+  if (E.Through && E.ThroughLoc.isValid() &&
+      (E.Kind == EffectKind::GlobalRead || E.Kind == EffectKind::GlobalWrite))
+    R.report(E.ThroughLoc, Diag::NoteReachedThrough)
+        << unsigned(isa<FunctionDecl>(E.Through)) << E.Through << E.Subject;
   if (E.ViaCallee)
     R.report(E.ViaLoc, Diag::NoteCalleeWrites)
         << name(E.ViaCallee) << unsigned(E.ViaParam != nullptr)

@@ -130,6 +130,20 @@ LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
   return {};
 }
 
+bool isAddressOnly(const FunctionDecl *FD) {
+  if (!FD->getIdentifier() || isa<CXXMethodDecl>(FD))
+    return false;
+  static const llvm::StringRef Names[] = {
+#define PURECC_STD_ADDRESS(Name) Name,
+#include "StdlibPurity.def"
+  };
+  std::string N = tableName(FD);
+  for (llvm::StringRef Name : Names)
+    if (N == Name)
+      return true;
+  return false;
+}
+
 bool isPointerLike(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isPointerType())

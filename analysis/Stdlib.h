@@ -46,6 +46,12 @@ LibraryVerdict judgeLibraryCall(const clang::FunctionDecl *FD,
 /// namespaces ("std::vector::push_back").
 std::string tableName(const clang::NamedDecl *D);
 
+/// A library function that only hands back the address of (or a reference
+/// to) its argument: std::ref, std::cref, std::addressof, std::as_const,
+/// std::move, std::forward. It neither reads nor writes it; what is done
+/// through the result is judged where it is done.
+bool isAddressOnly(const clang::FunctionDecl *FD);
+
 /// A class value that designates other memory: pointers, iterators, spans.
 bool isPointerLike(clang::QualType T);
 /// A pointer-like value that cannot be written through: a pointer to const,

@@ -1,7 +1,10 @@
 //===- GlobalRead.cpp - R2: reads of mutable globals ----------------------===//
 #include "GlobalRead.h"
+#include "analysis/ReadContexts.h"
+#include "analysis/Stdlib.h"
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 
 using namespace clang;
 
@@ -39,28 +42,159 @@ const VarDecl *constGlobalWithMutable(const MemberExpr *ME, const ASTContext &Ct
   return VD;
 }
 
+/// The expression names a mutable global (or calls a user function, whose
+/// result the call-root check judges) at the bottom of its member,
+/// subscript, `*`, `&` and `?:` chain: the named-global check reports it.
+bool namesGlobal(const Expr *E, const ASTContext &Ctx) {
+  for (unsigned Steps = 0; E && Steps < 64; ++Steps) {
+    E = E->IgnoreParens();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      return VD && isMutableGlobal(VD, Ctx);
+    }
+    if (const auto *CE = dyn_cast<CastExpr>(E))
+      E = CE->getSubExpr();
+    else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+        return isMutableGlobal(VD, Ctx);
+      E = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = AS->getBase();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      E = UO->getSubExpr();
+    else if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+      return namesGlobal(CO->getTrueExpr(), Ctx) || namesGlobal(CO->getFalseExpr(), Ctx);
+    else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+             BO && (BO->getOpcode() == BO_Comma || BO->isAssignmentOp()))
+      E = BO->getOpcode() == BO_Comma ? BO->getRHS() : BO->getLHS();
+    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MT->getSubExpr();
+    else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      return Callee && !isLibraryFunction(Callee, Ctx.getSourceManager());
+    }
+    else
+      return false;
+  }
+  return false;
+}
+
 class GlobalReadRule : public Rule {
 public:
   void inspectStmt(const Stmt *S, RuleContext &C) override {
+    if (const auto *ME = dyn_cast<MemberExpr>(S))
+      if (const VarDecl *Owner = constGlobalWithMutable(ME, C.ast())) {
+        if (contexts(C).reads(ME))
+          recordRead(C, ME, Prov::global(Owner));
+        return;
+      }
     const ValueDecl *D = nullptr;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       D = DRE->getDecl();
     else if (const auto *ME = dyn_cast<MemberExpr>(S))
       D = ME->getMemberDecl();
-    if (const auto *ME = dyn_cast<MemberExpr>(S))
-      if (const VarDecl *Owner = constGlobalWithMutable(ME, C.ast())) {
-        Effect E = Effect::at(EffectKind::GlobalRead, ME);
-        E.Subject = Owner;
-        C.record(std::move(E));
-        return;
-      }
-    const auto *VD = dyn_cast_or_null<VarDecl>(D);
-    if (!VD || !isMutableGlobal(VD, C.ast()))
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(D)) {
+      // Named here: a read unless only its address or a binding is taken.
+      if (isMutableGlobal(VD, C.ast()) && contexts(C).reads(cast<Expr>(S)))
+        recordRead(C, cast<Expr>(S), Prov::global(VD));
       return;
-    Effect E = Effect::at(EffectKind::GlobalRead, cast<Expr>(S));
-    E.Subject = VD;
+    }
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(S)) {
+      // A value read through a local reference, pointer or member.
+      if (IC->getCastKind() == CK_LValueToRValue && !namesGlobal(IC->getSubExpr(), C.ast()))
+        check(C, IC->getSubExpr(), C.locality().ofLValue(IC->getSubExpr()));
+      return;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      checkCallRoot(CE, C);
+    if (isa<CallExpr, CXXConstructExpr>(S))
+      checkCallReads(cast<Expr>(S), C);
+  }
+
+private:
+  ReadContexts &contexts(RuleContext &C) {
+    // Summaries nest (a callee is summarized while its caller is walked):
+    // one set of contexts per function.
+    std::unique_ptr<ReadContexts> &RC = Contexts[C.function()];
+    if (!RC)
+      RC = std::make_unique<ReadContexts>(C.function());
+    return *RC;
+  }
+
+  static void recordRead(RuleContext &C, const Expr *At, const Prov &P) {
+    Effect E = Effect::at(EffectKind::GlobalRead, At);
+    E.Subject = P.Var;
+    E.Through = P.Through;
+    E.ThroughLoc = P.ThroughLoc;
     C.record(std::move(E));
   }
+
+  static void check(RuleContext &C, const Expr *At, const Prov &P) {
+    const auto *VD = dyn_cast_or_null<VarDecl>(P.Var);
+    if (P.K == Prov::Global && VD && isMutableGlobal(VD, C.ast()))
+      recordRead(C, At, P);
+  }
+
+  /// `slot()` where slot returns a reference or pointer to a global: the
+  /// call stands for the global, and is a read where it is consumed.
+  void checkCallRoot(const CallExpr *CE, RuleContext &C) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || isLibraryFunction(Callee, C.sourceManager()))
+      return;
+    QualType R = Callee->getReturnType();
+    if (!R->isReferenceType() && !R->isPointerType())
+      return;
+    Locality &L = C.locality();
+    Prov P = CE->isGLValue() ? L.ofLValue(CE) : L.ofPointee(CE);
+    const auto *VD = dyn_cast_or_null<VarDecl>(P.Var);
+    if (P.K != Prov::Global || !VD || !isMutableGlobal(VD, C.ast()) || !contexts(C).reads(CE))
+      return;
+    if (!P.Through) {
+      P.Through = Callee;
+      P.ThroughLoc = Callee->getLocation();
+    }
+    recordRead(C, CE, P);
+  }
+
+  /// A call reads its object and what its reference and pointer arguments
+  /// designate; those that name a global are judged where named.
+  void checkCallReads(const Expr *Call, RuleContext &C) {
+    CallParts Parts = callParts(Call);
+    Locality &L = C.locality();
+    const ASTContext &Ctx = C.ast();
+    const FunctionDecl *Callee = Parts.Callee;
+    if (Callee && isAddressOnly(Callee))
+      return;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
+      if (isPointerLike(CE->getType()) && !CE->getConstructor()->isCopyOrMoveConstructor())
+        return; // making a view reads nothing
+    if (const Expr *Obj = Parts.Object; Obj && !namesGlobal(Obj, Ctx)) {
+      if (Parts.IsArrow)
+        check(C, Obj, L.ofPointee(Obj));
+      else if (isPointerLike(Obj->getType())) {
+        QualType R = Callee ? Callee->getReturnType() : QualType();
+        if (!R.isNull() && !R->isReferenceType() && !isPointerLike(R))
+          check(C, Obj, L.ofPointee(Obj));
+      } else if (Obj->isGLValue())
+        check(C, Obj, L.ofLValue(Obj));
+    }
+    for (unsigned I = 0; I < Parts.Args.size(); ++I) {
+      const Expr *A = Parts.Args[I];
+      if (namesGlobal(A, Ctx))
+        continue;
+      QualType PT = Callee && I < Callee->getNumParams()
+                        ? Callee->getParamDecl(I)->getType()
+                        : A->getType();
+      if (PT->isReferenceType() || (!Callee && A->isGLValue())) {
+        if (A->isGLValue())
+          check(C, A, L.ofLValue(A));
+      } else if (isPointerLike(PT) && !PT->isFunctionPointerType()) {
+        check(C, A, L.ofPointee(A));
+      }
+    }
+  }
+
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ReadContexts>> Contexts;
 };
 
 } // namespace

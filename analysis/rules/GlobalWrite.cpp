@@ -27,6 +27,8 @@ public:
         Effect E = Effect::at(Stream ? EffectKind::Io : EffectKind::GlobalWrite,
                               W.Loc, W.Range);
         E.Subject = P.Var;
+        E.Through = P.Through;
+        E.ThroughLoc = P.ThroughLoc;
         C.record(std::move(E));
       } else if (P.K == Prov::Unknown) {
         Effect E = Effect::at(EffectKind::NonLocalWrite, W.Loc, W.Range);
