@@ -174,14 +174,30 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   bool Min = C.Rel == BO_LT || C.Rel == BO_LE;
   bool LastWins = C.Rel == BO_LE || C.Rel == BO_GE;
   shapes::Selection S;
-  S.Best = {C.Best->getNameAsString(), PC.typeText(T), Min ? shapes::ReduceOp::Min
-                                                           : shapes::ReduceOp::Max,
-            false, false, T->isRealFloatingType(), LastWins};
+  // The leaf's copies of best and the payloads get names of their own (see
+  // referenceSpans); a reference written in a macro cannot be renamed.
+  std::vector<std::vector<std::pair<unsigned, unsigned>>> References;
+  std::vector<const VarDecl *> Renamed{C.Best};
+  Renamed.insert(Renamed.end(), C.Payloads.begin(), C.Payloads.end());
+  for (const VarDecl *V : Renamed) {
+    auto Spans = referenceSpans(PC, L.Body, V);
+    if (!Spans) {
+      WhyNot = quoted(V) + " is written in a macro in the loop body, where its private "
+                           "copy cannot be given a name of its own";
+      return LoopOutcome::Refused;
+    }
+    References.push_back(std::move(*Spans));
+  }
+  S.Best = {C.Best->getNameAsString(), PC.freshNumbered("acc"), PC.typeText(T),
+            Min ? shapes::ReduceOp::Min : shapes::ReduceOp::Max, false, false,
+            T->isRealFloatingType(), LastWins};
+  S.Params = {PC.unusedName("lhs"), PC.unusedName("rhs")};
   S.Rel = BinaryOperator::getOpcodeStr(C.Rel).str();
   std::vector<std::string> PayloadNames;
   for (const VarDecl *P : C.Payloads) {
     S.Payloads.push_back(P->getNameAsString());
     S.PayloadTypes.push_back(PC.typeText(P->getType().getUnqualifiedType()));
+    S.PayloadPrivates.push_back(PC.freshNumbered("acc"));
     PayloadNames.push_back(P->getNameAsString());
   }
   S.Stem = PC.freshName("a");
@@ -192,6 +208,9 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   PC.replace(L.HeaderBegin, L.HeaderEnd,
              trimBeforeSpace(PC, shapes::selectHead(L.Begin, L.End, S, Idx) + (Block ? "" : "{"),
                              L.HeaderEnd));
+  for (size_t I = 0; I < References.size(); ++I)
+    for (auto [B, E] : References[I])
+      PC.replace(B, E, I == 0 ? S.Best.Private : S.PayloadPrivates[I - 1]);
   PC.insert(Brace->first + 1, shapes::selectFired(S));
   endIterationsEarly(PC, L, shapes::selectContinue(S));
   PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::selectTail(S, loopGrain(L)));

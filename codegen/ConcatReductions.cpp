@@ -213,7 +213,17 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
     WhyNot = "the loop is rewritten otherwise";
     return LoopOutcome::Refused;
   }
-  shapes::Concatenation C{Acc->getNameAsString(), PC.typeText(T), String, PC.freshName("c")};
+  // The leaf appends to a private accumulator of its own name (see
+  // referenceSpans); a reference written in a macro cannot be renamed.
+  auto References = referenceSpans(PC, L.Body, Acc);
+  if (!References) {
+    WhyNot = quoted(Acc) + " is written in a macro in the loop body, where its private "
+                           "copy cannot be given a name of its own";
+    return LoopOutcome::Refused;
+  }
+  shapes::Concatenation C{Acc->getNameAsString(), PC.typeText(T), String, PC.freshName("c"),
+                          PC.freshNumbered("acc"),
+                          {PC.unusedName("lhs"), PC.unusedName("rhs")}};
   if (!String)
     PC.P.ExtraIncludes.insert("iterator");
   shapes::Index Idx = makeIndex(PC, L);
@@ -221,6 +231,8 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   PC.replace(L.HeaderBegin, L.HeaderEnd,
              trimBeforeSpace(PC, shapes::concatHead(L.Begin, L.End, C, Idx) + (Block ? "" : "{"),
                              L.HeaderEnd));
+  for (auto [B, E] : *References)
+    PC.replace(B, E, C.Private);
   endIterationsEarly(PC, L, shapes::concatContinue(C));
   PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::concatTail(C, loopGrain(L, &Calls)));
   PC.Absorbed.insert(Inner.begin(), Inner.end());

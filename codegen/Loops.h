@@ -74,6 +74,13 @@ std::string tinyLoopReason(const LoopShape &L,
 /// iterations per leaf, so that a short run of it (the 16 centroids of a
 /// k-means step) is one leaf that the runtime folds in the calling thread
 /// without a task, while a long one is still shared.
+/// The main-file spans of every reference to Var in Body, or nullopt when
+/// one is not in the main file's own text (a macro): a transformation that
+/// gives the leaf a private copy of Var renames them, since a copy named
+/// like the user's variable would shadow it (`-Wshadow -Werror` builds).
+std::optional<std::vector<std::pair<unsigned, unsigned>>>
+referenceSpans(PlanContext &PC, const clang::Stmt *Body, const clang::VarDecl *Var);
+
 std::string loopGrain(const LoopShape &L,
                       const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 

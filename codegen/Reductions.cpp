@@ -279,6 +279,8 @@ public:
   std::vector<SourceLocation> Locs;
 };
 
+} // namespace
+
 /// The main-file spans of every reference to Acc in Body, or nullopt when
 /// one is not in the main file's own text (a macro).
 std::optional<std::vector<std::pair<unsigned, unsigned>>>
@@ -295,8 +297,6 @@ referenceSpans(PlanContext &PC, const Stmt *Body, const VarDecl *Acc) {
   }
   return Spans;
 }
-
-} // namespace
 
 /// Why folding Value into an accumulator of type T step by step differs
 /// from folding the tree's partial results, or empty if it does not.

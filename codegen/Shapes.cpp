@@ -316,8 +316,8 @@ std::string selectTuple(const Selection &S) {
 }
 
 std::string selectValues(const Selection &S) {
-  std::string V = S.Best.Name + ", ";
-  for (const std::string &P : S.Payloads)
+  std::string V = S.Best.Private + ", ";
+  for (const std::string &P : S.PayloadPrivates)
     V += P + ", ";
   return selectTuple(S) + "{" + V + S.Stem + "_hit}";
 }
@@ -334,7 +334,7 @@ std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
     std::string Init = S.Stem + "_init" + std::to_string(I);
     Aliases += "auto &" + Init + " = " + S.Payloads[I] + "; ";
     Inits += Init + ", ";
-    Locals += S.PayloadTypes[I] + " " + S.Payloads[I] + " = " + Init + "; ";
+    Locals += S.PayloadTypes[I] + " " + S.PayloadPrivates[I] + " = " + Init + "; ";
     Bindings += ", " + S.Stem + "_" + std::to_string(I);
   }
   std::string Tuple = selectTuple(S);
@@ -344,7 +344,7 @@ std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
   Lambda += ") -> " + Tuple + " { " + Idx.Declaration;
   return "{ " + Aliases + "auto [" + Bindings + ", " + S.Stem + "_found] = purecc::parallel_reduce(" +
          Begin.str() + ", " + End.str() + ", " + Tuple + "{" + Id + ", " + Inits + "false}, " +
-         Lambda + S.Best.Type + " " + S.Best.Name + " = " + Id + "; " + Locals + "bool " + S.Stem +
+         Lambda + S.Best.Type + " " + S.Best.Private + " = " + Id + "; " + Locals + "bool " + S.Stem +
          "_hit = false; ";
 }
 
@@ -356,9 +356,11 @@ std::string selectTail(const Selection &S, llvm::StringRef Grain) {
   std::string Assign = S.Best.Name + " = " + S.Stem + "_best;";
   for (size_t I = 0; I < S.Payloads.size(); ++I)
     Assign += " " + S.Payloads[I] + " = " + S.Stem + "_" + std::to_string(I) + ";";
-  return " return " + selectValues(S) + "; }, [](const " + Tuple + " &a, const " + Tuple +
-         " &b) { return " + Hit + "(b) && (!" + Hit + "(a) || std::get<0>(b) " + S.Rel +
-         " std::get<0>(a)) ? b : a; }" + grainArg(Grain) + "); if (" + S.Stem + "_found && " + S.Stem + "_best " + S.Rel +
+  const std::string &A = S.Params.L, &B = S.Params.R;
+  return " return " + selectValues(S) + "; }, [](const " + Tuple + " &" + A + ", const " + Tuple +
+         " &" + B + ") { return " + Hit + "(" + B + ") && (!" + Hit + "(" + A +
+         ") || std::get<0>(" + B + ") " + S.Rel + " std::get<0>(" + A + ")) ? " + B + " : " + A +
+         "; }" + grainArg(Grain) + "); if (" + S.Stem + "_found && " + S.Stem + "_best " + S.Rel +
          " " + S.Best.Name + ") { " + Assign + " } }";
 }
 
@@ -383,20 +385,21 @@ std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concate
     Lambda += " " + Idx.Param;
   Lambda += ") -> " + C.Type + " { " + Idx.Declaration;
   std::string Call = "purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + C.Type +
-                     "{}, " + Lambda + C.Type + " " + C.Name + "{}; ";
+                     "{}, " + Lambda + C.Type + " " + C.Private + "{}; ";
   return (C.IsString ? C.Name + " += " : "{ auto " + C.Stem + " = ") + Call;
 }
 
 std::string concatTail(const Concatenation &C, llvm::StringRef Grain) {
-  std::string Combine = "[](" + C.Type + " a, " + C.Type + " b) { " +
-                        (C.IsString ? std::string("a += b;") : appendMoved("a", "b")) +
-                        " return a; }";
-  std::string S = " return " + C.Name + "; }, " + Combine + grainArg(Grain) + ");";
+  const std::string &A = C.Params.L, &B = C.Params.R;
+  std::string Combine = "[](" + C.Type + " " + A + ", " + C.Type + " " + B + ") { " +
+                        (C.IsString ? A + " += " + B + ";" : appendMoved(A, B)) + " return " + A +
+                        "; }";
+  std::string S = " return " + C.Private + "; }, " + Combine + grainArg(Grain) + ");";
   if (!C.IsString)
     S += " " + appendMoved(C.Name, C.Stem) + " }";
   return S;
 }
 
-std::string concatContinue(const Concatenation &C) { return "return " + C.Name; }
+std::string concatContinue(const Concatenation &C) { return "return " + C.Private; }
 
 } // namespace purecc::shapes

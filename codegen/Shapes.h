@@ -167,7 +167,9 @@ struct Selection {
   std::string Rel;                   // the loop's comparison, term on the left
   std::vector<std::string> Payloads; // names of the variables set with best
   std::vector<std::string> PayloadTypes;
+  std::vector<std::string> PayloadPrivates; // the leaf's copies, renamed
   std::string Stem;                  // fresh "purecc_aN"
+  CombineParams Params;              // the combine's parameter names
 };
 /// Text before the loop body: "{ auto &<stem>_init0 = arg; auto [...] =
 /// purecc::parallel_reduce(B, E, <tuple>{id, ...}, [&](std::int64_t i) ->
@@ -195,6 +197,8 @@ struct Concatenation {
   std::string Type; // its type
   bool IsString = false;
   std::string Stem; // fresh "purecc_cN"
+  std::string Private; // the leaf's accumulator, to which the body's references are renamed
+  CombineParams Params; // the combine's parameter names
 };
 /// "s += purecc::parallel_reduce(B, E, T{}, [&](std::int64_t i) -> T { T s{}; "
 /// (a vector: "{ auto <stem> = purecc::parallel_reduce(...").
