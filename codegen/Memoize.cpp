@@ -103,7 +103,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     return;
   SourceLocation AttrLoc = Attr->getLocation();
   if (!PC.Facts.isPure(FD)) {
-    PC.R.report(AttrLoc, Diag::ErrMemoNotPure) << FD;
+    PC.R.report(AttrLoc, Diag::ErrMemoNotPure) << quoted(FD);
     return;
   }
   const FunctionTemplateDecl *Template = FD->getPrimaryTemplate();
@@ -190,7 +190,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     PC.insert(At, Close + HookText + Reopen);
   }
   if (auto D = PC.remark(FD->getLocation(), Diag::RemarkMemoized))
-    *D << FD << F.hex();
+    *D << quoted(FD) << F.hex();
   std::string Detail = Name + " fingerprint " + F.hex();
   if (!F.External.empty())
     Detail += " linked " + llvm::join(F.External, " ");
