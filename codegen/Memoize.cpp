@@ -149,7 +149,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     return;
   SourceLocation AttrLoc = Attr->getLocation();
   if (!PC.Facts.isPure(FD)) {
-    PC.R.report(AttrLoc, Diag::ErrMemoNotPure) << FD;
+    PC.R.report(AttrLoc, Diag::ErrMemoNotPure) << quoted(FD);
     return;
   }
   const FunctionTemplateDecl *Template = FD->getPrimaryTemplate();
@@ -199,7 +199,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why))
     return Unsupported(Why);
   if (auto D = PC.remark(FD->getLocation(), Diag::RemarkMemoized))
-    *D << FD << F.hex();
+    *D << quoted(FD) << F.hex();
   std::string Detail = Name + " fingerprint " + F.hex();
   if (!F.External.empty())
     Detail += " linked " + llvm::join(F.External, " ");

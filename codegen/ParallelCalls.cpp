@@ -90,9 +90,7 @@ bool isImmutable(const VarDecl *VD, const ASTContext &Ctx) {
   return !RD || (RD->hasDefinition() && !RD->hasMutableFields());
 }
 
-std::string calleeName(const CallExpr *CE) {
-  return CE->getDirectCallee()->getNameAsString();
-}
+std::string calleeName(const CallExpr *CE) { return displayName(CE->getDirectCallee()); }
 
 } // namespace
 

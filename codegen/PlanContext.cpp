@@ -186,12 +186,25 @@ const FunctionDecl *calleeOf(const Expr *E) {
   return nullptr;
 }
 
-std::string quoted(const NamedDecl *D) {
-  std::string S = "'";
-  S += D->getNameAsString();
-  S += "'";
+std::string displayName(const NamedDecl *D) {
+  // Two functions named `size` in two classes must not read alike: a
+  // function is named as the user would qualify it (`ns::S::size`), without
+  // unwritten scopes (anonymous and inline namespaces). The standard
+  // library's are named as written (`sort`, not its internal namespaces),
+  // and a lambda's call operator has no name to qualify.
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!FD || FD->isInStdNamespace() || (MD && MD->getParent()->isLambda()))
+    return D->getNameAsString();
+  PrintingPolicy Policy(D->getASTContext().getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  D->printQualifiedName(OS, Policy);
   return S;
 }
+
+std::string quoted(const NamedDecl *D) { return "'" + displayName(D) + "'"; }
 
 std::string quotedList(const std::vector<std::string> &Names) {
   std::string Out;

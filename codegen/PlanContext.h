@@ -101,7 +101,10 @@ const clang::Expr *written(const clang::Expr *E);
 /// The direct callee of a call, or null.
 const clang::FunctionDecl *calleeOf(const clang::Expr *E);
 
-/// "'name'" for a declaration, as remarks quote code.
+/// How remarks name a declaration: a function qualified as the user would
+/// write it (`ns::S::size`), anything else by its name.
+std::string displayName(const clang::NamedDecl *D);
+/// "'name'" for a declaration, as remarks quote code (displayName).
 std::string quoted(const clang::NamedDecl *D);
 
 /// "'f'", "'f' and 'g'", "'f', 'g' and 'h'".

@@ -252,7 +252,7 @@ public:
       if (PC.Facts.isPure(FD) && !Loc.isMacroID() && !SM.isInSystemHeader(Loc) &&
           Reported.insert(FD->getCanonicalDecl()).second)
         if (auto D = PC.remark(FD->getLocation(), Diag::RemarkOutsideMainFile))
-          *D << FD;
+          *D << quoted(FD);
       return true;
     }
     // A lambda's call operator is constexpr implicitly whenever it can be
@@ -262,7 +262,7 @@ public:
       // Constant evaluation cannot run tasks.
       if (PC.Facts.isPure(FD) || callsPure(FD->getBody(), PC.Facts))
         if (auto D = PC.remark(FD->getLocation(), Diag::RemarkNotRewritten))
-          *D << FD << "it is 'constexpr'";
+          *D << quoted(FD) << "it is 'constexpr'";
       return true;
     }
     Out.push_back({FD});
@@ -300,7 +300,7 @@ private:
                       : Uses.empty() ? "it is a template that is never used"
                                      : "an instantiation of it is not verified pure";
     if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkNotRewritten))
-      *D << Pattern << Why;
+      *D << quoted(Pattern) << Why;
   }
 
   PlanContext &PC;
@@ -367,7 +367,7 @@ Plan planRewrites(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
     }
     const FunctionDecl *Pattern = Uses.front()->getTemplateInstantiationPattern();
     if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkNotRewritten))
-      *D << Pattern << "its instantiations need different rewrites";
+      *D << quoted(Pattern) << "its instantiations need different rewrites";
   }
   // Memoization wraps whole bodies, around whatever was planned inside them.
   for (const FunctionDecl *FD : Functions)

@@ -22,7 +22,7 @@ public:
       return 1;
     return ways(n - 1) + this->ways(n - step);
   }
-  // REMARK: members.cpp:[[@LINE-2]]:12: remark: calls to 'ways' and 'ways' run in parallel [purecc-parallel-calls]
+  // REMARK: members.cpp:[[@LINE-2]]:12: remark: calls to 'Stairs::ways' and 'Stairs::ways' run in parallel [purecc-parallel-calls]
 
   // A static member's clone is static too.
   // CHECK:      {{^}}  static long purecc_serial_fib_5(int n) {

@@ -6,7 +6,8 @@
 // the values are folded left to right starting from leaf(first index), and
 // the leaves are combined pairwise up the tree. `combine` must be
 // associative; `identity` is returned for an empty range only (it should
-// be neutral, e.g. 0 for +). The tree depends only on the range and the
+// be neutral: 0 for an integer +, but -0.0 for a floating-point +, since
+// -0.0 + +0.0 is +0.0). The tree depends only on the range and the
 // leaf size, so the result — including the rounding of a floating-point sum
 // — is bitwise identical for every thread count and schedule. It may differ
 // in the last bits from a plain left-to-right loop, which associates
