@@ -96,7 +96,8 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
 }
 
 bool emitCodecHooks(PlanContext &PC, const FunctionDecl *FD,
-                    const std::vector<const CXXRecordDecl *> &Hooks, std::string &Why) {
+                    const std::vector<const CXXRecordDecl *> &Hooks, std::string &Why,
+                    HookLine Line) {
   // Codec hooks go before the function, at global scope.
   std::string Close, Reopen;
   for (const DeclContext *DC = FD->getDeclContext(); !DC->isTranslationUnit(); DC = DC->getParent()) {
@@ -138,7 +139,7 @@ bool emitCodecHooks(PlanContext &PC, const FunctionDecl *FD,
     // `[[` of the attribute starts before its name.
     while (At >= 2 && Buffer.substr(At - 2, 2) == "[[")
       At -= 2;
-    PC.insert(At, Close + HookText + Reopen);
+    PC.insert(At, Close + HookText + Reopen + (Line == HookLine::Own ? "\n" : ""));
   }
   return true;
 }

@@ -31,11 +31,17 @@ namespace purecc {
 bool codable(clang::ASTContext &Ctx, clang::QualType T,
              std::vector<const clang::CXXRecordDecl *> &Hooks, std::string &Why);
 
+/// Where emitCodecHooks' text ends: on the function's line, or with a
+/// newline (the output's next line then gets a #line directive) for text
+/// that may meet another insertion there, such as a fast clone's #line.
+enum class HookLine { Shared, Own };
+
 /// Emits the purecc::codec hooks of Hooks (from codable) not emitted yet,
 /// at namespace scope before FD; false (with Why) when FD is not at
 /// namespace scope.
 bool emitCodecHooks(PlanContext &PC, const clang::FunctionDecl *FD,
-                    const std::vector<const clang::CXXRecordDecl *> &Hooks, std::string &Why);
+                    const std::vector<const clang::CXXRecordDecl *> &Hooks, std::string &Why,
+                    HookLine Line = HookLine::Shared);
 
 /// Plans the memoization of FD if it is marked [[purecc::memo]].
 void planMemo(PlanContext &PC, const clang::FunctionDecl *FD);

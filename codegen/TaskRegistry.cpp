@@ -11,6 +11,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
 #include <memory>
@@ -136,6 +137,17 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   std::string Symbol = symbolOf(PC.Ctx, FD);
   if (Symbol.empty())
     return Local("its function has no linker name to identify it across ranks");
+  // Two files may define a static (or anonymous-namespace) function of the
+  // same name: the file's name tells their tasks apart.
+  if (!FD->isExternallyVisible()) {
+    std::string File = llvm::sys::path::filename(
+                           PC.SM.getFileEntryRefForID(PC.SM.getMainFileID())->getName())
+                           .str();
+    for (char &C : File)
+      if (!llvm::isAlnum(C) && C != '_' && C != '.' && C != '-')
+        C = '_';
+    Symbol += "@" + File;
+  }
 
   // The leaf recreates the index from the loop's start and step (never
   // its condition: the end is computed by the caller) and runs the body:
@@ -199,7 +211,7 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
     T.IndexDeclaration = "const auto &" + L.Element->getNameAsString() + " = " +
                          L.Range->getNameAsString() + "[" + Idx.Param + "]; ";
 
-  if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why))
+  if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why, HookLine::Own))
     return Local(Why);
 
   const SourceManager &SM = PC.SM;
