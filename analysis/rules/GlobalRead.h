@@ -6,10 +6,15 @@
 //
 // Why: the result would depend on something other than the arguments.
 //
-// Every named use of such a variable counts; a use that is the target of a
+// A use that consumes the value counts: an lvalue-to-rvalue conversion, a
+// call that takes it by reference or pointer (or as its object), a copy.
+// Naming it for its address or to bind a reference is not a read when
+// ReadContexts can follow every later use; the read is then reported where
+// the value is used through the binding (its provenance, from Locality,
+// is the global), with a note at the binding. A use that is the target of a
 // write is reported once, as the write (the fixpoint drops the duplicate).
 //
-// Depends on: nothing but the AST.
+// Depends on: Locality (provenance), ReadContexts (what consumes a name).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
