@@ -39,7 +39,7 @@
 #pragma once
 
 #include "CallCost.h"
-#include "Effects.h"
+#include "StmtDeps.h"
 #include "Escapes.h"
 #include "PlanContext.h"
 

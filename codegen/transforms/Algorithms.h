@@ -23,7 +23,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "Effects.h"
+#include "StmtDeps.h"
 #include "PlanContext.h"
 
 namespace purecc {

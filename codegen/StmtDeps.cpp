@@ -1,5 +1,5 @@
 //===- Effects.cpp - what a piece of code reads, writes and calls ---------===//
-#include "Effects.h"
+#include "StmtDeps.h"
 #include "Containers.h"
 
 #include "clang/AST/ExprCXX.h"
