@@ -31,7 +31,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"

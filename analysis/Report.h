@@ -14,7 +14,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 #include "Fixpoint.h"
 
 #include "clang/AST/DeclCXX.h"

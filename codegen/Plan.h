@@ -17,7 +17,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "analysis/Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 #include "analysis/PurityChecker.h"
 
 #include "clang/AST/ASTContext.h"

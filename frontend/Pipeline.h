@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 #include "analysis/PurityChecker.h" // Suggest
 
 #include "clang/Frontend/FrontendAction.h"
