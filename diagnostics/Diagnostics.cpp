@@ -14,7 +14,7 @@ struct DiagInfo {
 
 constexpr DiagInfo Table[] = {
 #define PURECC_DIAG(Name, Level, Id, Message) {DiagLevel::Level, Id, Message},
-#include "Analysis.def"
+#include "Diagnostics.def"
 };
 
 const DiagInfo &info(Diag D) { return Table[static_cast<unsigned>(D)]; }

@@ -18,7 +18,7 @@ namespace purecc {
 
 enum class Diag : unsigned {
 #define PURECC_DIAG(Name, Level, Id, Message) Name,
-#include "Analysis.def"
+#include "Diagnostics.def"
 };
 
 enum class DiagLevel { Error, Warning, Remark, Note };

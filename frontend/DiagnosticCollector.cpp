@@ -25,7 +25,7 @@ const llvm::StringSet<> &pureccIds() {
     llvm::StringSet<> S;
     const Diag All[] = {
 #define PURECC_DIAG(Name, Level, Id, Message) Diag::Name,
-#include "diagnostics/Analysis.def"
+#include "diagnostics/Diagnostics.def"
     };
     for (Diag D : All)
       if (!stableId(D).empty())

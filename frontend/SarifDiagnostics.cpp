@@ -99,7 +99,7 @@ public:
     // index does not depend on what this run happened to find.
     const Diag All[] = {
 #define PURECC_DIAG(Name, Level, Id, Message) Diag::Name,
-#include "diagnostics/Analysis.def"
+#include "diagnostics/Diagnostics.def"
     };
     for (Diag D : All) {
       if (stableId(D).empty() || RuleIndex.count(stableId(D)))

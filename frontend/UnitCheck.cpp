@@ -32,7 +32,7 @@ void UnitDiagnostics::finish() {
 
 void UnitDiagnostics::HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) {
   DiagnosticConsumer::HandleDiagnostic(Level, Info);
-  // purecc reports through custom diagnostic IDs (analysis/Diagnostics.h),
+  // purecc reports through custom diagnostic IDs (diagnostics/Diagnostics.h),
   // which Clang numbers after all of its own.
   bool FromPurecc = Info.getID() >= diag::DIAG_UPPER_LIMIT;
   if (Level != DiagnosticsEngine::Note) {
