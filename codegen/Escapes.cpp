@@ -115,9 +115,4 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
   return std::move(F.Out);
 }
 
-llvm::SmallPtrSet<const VarDecl *, 8> escapedLocals(const FunctionDecl *FD,
-                                                   const PlanContext &PC) {
-  return findEscapes(FD, PC).all();
-}
-
 } // namespace purecc

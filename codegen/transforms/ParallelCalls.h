@@ -1,4 +1,4 @@
-//===- ParallelCalls.h - T1: independent pure calls run as parallel tasks -===//
+//===- ParallelCalls.h - parallel-calls: independent pure calls as tasks --===//
 //
 // Two shapes of independence:
 //
@@ -31,9 +31,9 @@
 // a task (a loop or recursion in what they run, see CallCost.h); otherwise
 // the statement stays serial with a purecc-cheap-calls remark.
 //
-//   ParallelCalls T1(PC, FD);
-//   T1.planStatement(S, Parent);     // sibling calls
-//   T1.planRuns(Compound);           // consecutive statements
+//   ParallelCalls Calls(PC, FD);
+//   Calls.planStatement(S, Parent);  // sibling calls
+//   Calls.planRuns(Compound);        // consecutive statements
 //
 //===----------------------------------------------------------------------===//
 #pragma once
