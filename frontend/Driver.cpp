@@ -130,18 +130,7 @@ int runTool(Options &O) {
   if (!DB)
     return usageError(DBError);
 
-  PipelineConfig Config;
-  // `check --remarks` plans the rewrite (writing nothing) to say what would
-  // run in parallel and what would stay serial.
-  Config.LastStep = O.Cmd == Command::Rewrite      ? Step::Emit
-                    : O.ShowRemarks == Remarks::On ? Step::Plan
-                                                   : Step::Verify;
-  Config.DumpAfter = O.DumpAfter;
-  Config.Warn = O.Warn;
-  Config.ShowRemarks = O.ShowRemarks;
-  Config.Reassociate = O.Reassociate;
-  Config.SuggestPure = O.SuggestPure;
-  Config.OutputPath = O.Output;
+  PipelineConfig Config = pipelineConfig(O);
   PipelineResult Result;
 
   std::unique_ptr<DiagnosticCollector> Diags = makeCollector(O.Format);
