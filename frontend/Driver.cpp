@@ -98,19 +98,6 @@ ArgumentsAdjuster pureccAdjuster(DiagnosticsFormat Format) {
   return A;
 }
 
-class PipelineActionFactory : public FrontendActionFactory {
-public:
-  PipelineActionFactory(const PipelineConfig &Config, PipelineResult &Result)
-      : Config(Config), Result(Result) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return makePipelineAction(Config, Result);
-  }
-
-private:
-  const PipelineConfig &Config;
-  PipelineResult &Result;
-};
-
 /// One consumer for the whole run, so that JSON and SARIF are one document
 /// and --fix sees every unit's fix-its.
 std::unique_ptr<DiagnosticCollector> makeCollector(DiagnosticsFormat F) {
@@ -138,11 +125,11 @@ int runTool(Options &O) {
   Tool.setPrintErrorMessage(false);
   Tool.setDiagnosticConsumer(Diags.get());
   Tool.appendArgumentsAdjuster(pureccAdjuster(O.Format));
-  PipelineActionFactory Factory(Config, Result);
+  std::unique_ptr<ToolAction> Runner = makePipelineRunner(Config, Result, ErrorCountLine::Print);
 
   int Status = 0;
   llvm::CrashRecoveryContext CRC;
-  bool Survived = CRC.RunSafely([&] { Status = Tool.run(&Factory); });
+  bool Survived = CRC.RunSafely([&] { Status = Tool.run(Runner.get()); });
   if (!Survived) {
     llvm::WithColor::error(llvm::errs(), "purecc")
         << "internal error while processing the input; please report it\n";

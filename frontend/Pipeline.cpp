@@ -186,11 +186,45 @@ private:
   PipelineResult &Result;
 };
 
+/// Runs the pipeline's frontend action on one unit as
+/// FrontendActionFactory::runInvocation does, with the choice of where
+/// Clang's closing line goes.
+class PipelineRunner : public tooling::ToolAction {
+public:
+  PipelineRunner(const PipelineConfig &Config, PipelineResult &Result, ErrorCountLine Count)
+      : Config(Config), Result(Result), Count(Count) {}
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *Consumer) override {
+    CompilerInstance Compiler(std::move(PCHContainerOps));
+    Compiler.setInvocation(std::move(Invocation));
+    Compiler.setFileManager(Files);
+    // The action may refer to the compiler's members: it must go first.
+    std::unique_ptr<FrontendAction> Action = std::make_unique<PipelineAction>(Config, Result);
+    Compiler.createDiagnostics(Consumer, /*ShouldOwnClient=*/false);
+    if (!Compiler.hasDiagnostics())
+      return false;
+    if (Count == ErrorCountLine::Suppress)
+      Compiler.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
+    Compiler.createSourceManager(*Files);
+    const bool Success = Compiler.ExecuteAction(*Action);
+    Files->clearStatCache();
+    return Success;
+  }
+
+private:
+  const PipelineConfig &Config;
+  PipelineResult &Result;
+  ErrorCountLine Count;
+};
+
 } // namespace
 
-std::unique_ptr<FrontendAction> makePipelineAction(const PipelineConfig &Config,
-                                                   PipelineResult &Result) {
-  return std::make_unique<PipelineAction>(Config, Result);
+std::unique_ptr<tooling::ToolAction> makePipelineRunner(const PipelineConfig &Config,
+                                                        PipelineResult &Result,
+                                                        ErrorCountLine Count) {
+  return std::make_unique<PipelineRunner>(Config, Result, Count);
 }
 
 } // namespace purecc

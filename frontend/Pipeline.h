@@ -24,6 +24,7 @@
 #include "analysis/PurityChecker.h" // Suggest
 
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
@@ -97,8 +98,16 @@ struct PipelineResult {
   std::vector<std::string> CheckedDefinitions;
 };
 
-/// The frontend action that runs the pipeline on each translation unit.
-std::unique_ptr<clang::FrontendAction>
-makePipelineAction(const PipelineConfig &Config, PipelineResult &Result);
+/// Clang's closing "N errors generated." line: printed for the command line
+/// (like a compiler), not when purecc checks a unit for a build (its count
+/// would include the warnings purecc drops, and in a parallel project check
+/// the line would land between other units' diagnostics).
+enum class ErrorCountLine : bool { Suppress, Print };
+
+/// The one way the pipeline runs: a tool action that runs it over each
+/// translation unit it is given, for a ClangTool (Driver.cpp: the command
+/// line's files) or a ToolInvocation (UnitCheck.cpp: one unit of a build).
+std::unique_ptr<clang::tooling::ToolAction>
+makePipelineRunner(const PipelineConfig &Config, PipelineResult &Result, ErrorCountLine Count);
 
 } // namespace purecc
