@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Attributes.h"
-#include "Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"

@@ -1,16 +1,6 @@
 //===- Collector.cpp - walks bodies and runs the rules --------------------===//
 #include "Collector.h"
 #include "Stdlib.h"
-#include "rules/AtomicAccess.h"
-#include "rules/GlobalRead.h"
-#include "rules/GlobalWrite.h"
-#include "rules/ImpureCall.h"
-#include "rules/InlineAsm.h"
-#include "rules/ParamIndirection.h"
-#include "rules/ParamWrite.h"
-#include "rules/ThisWrite.h"
-#include "rules/VirtualCall.h"
-#include "rules/VolatileAccess.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -20,17 +10,13 @@ using namespace clang;
 
 namespace purecc {
 
+// Each rule's factory (declared in its own header too, next to its docs).
+#define PURECC_RULE(Name, Section, Test, Ids) std::unique_ptr<Rule> make##Name##Rule();
+#include "rules/Rules.def"
+
 Collector::Collector(ASTContext &Ctx) : Ctx(Ctx) {
-  Rules.push_back(makeGlobalWriteRule());
-  Rules.push_back(makeThisWriteRule());
-  Rules.push_back(makeParamWriteRule());
-  Rules.push_back(makeGlobalReadRule());
-  Rules.push_back(makeVolatileAccessRule());
-  Rules.push_back(makeAtomicAccessRule());
-  Rules.push_back(makeInlineAsmRule());
-  Rules.push_back(makeParamIndirectionRule());
-  Rules.push_back(makeImpureCallRule());
-  Rules.push_back(makeVirtualCallRule());
+#define PURECC_RULE(Name, Section, Test, Ids) Rules.push_back(make##Name##Rule());
+#include "rules/Rules.def"
 }
 
 Collector::~Collector() = default;

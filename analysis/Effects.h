@@ -73,17 +73,17 @@ enum class EffectKind : unsigned char {
   NonLocalWrite, // Subject: pointer member/variable the memory was reached by
   CastWrite,     // Detail: the cast
   Io,            // Subject: the stream variable
-  ThisWrite,     // Subject: the field (if a member), Flag: field is mutable
+  ThisWrite,     // Subject: the field (if a member); MutableMember
   ParamWrite,    // Index/Subject: the parameter
   // R2: reads of mutable state.
   GlobalRead,    // Subject: the variable
   Volatile,      // Subject: the variable, if named
   Atomic,        // Detail: the atomic type or operation
-  InlineAsm,
+  InlineAsm,     // R4 (calls only to pure code): assembly purecc cannot see
   // R3 / member rules: the interface of a function that must be pure.
-  ParamIndirection, // Index/Subject: the parameter
-  ReturnIndirection,
-  NonConstMember,
+  ParamIndirection, // Index/Subject: the parameter; Through
+  ReturnIndirection, // Through (Reference or Pointer)
+  NonConstMember,    // InLambda
   // R4/R5: calls.
   Call,          // Callee: judged by inference; Object/Args: site provenances
   ImpureCall,    // made by the fixpoint from a Call whose callee is impure
@@ -91,6 +91,10 @@ enum class EffectKind : unsigned char {
   IndirectCall,  // Detail: "a function pointer", "'std::function'", ...
   VirtualCall,   // Callee: the method in the static type
 };
+
+/// How an interface hands out memory it does not own (ParamIndirection,
+/// ReturnIndirection); the order is the messages' `%select`.
+enum class Indirection : unsigned char { Reference, Pointer, View };
 
 /// How an effect's category reads in messages: `%select{global|...}`.
 enum class GlobalSort : unsigned { Global, StaticLocal, StaticMember, ThreadLocal };
@@ -103,7 +107,9 @@ struct Effect {
   const clang::NamedDecl *Subject = nullptr;
   const clang::FunctionDecl *Callee = nullptr;
   unsigned Index = 0;
-  bool Flag = false;
+  Indirection Through = Indirection::Reference; // ParamIndirection, ReturnIndirection
+  bool MutableMember = false; // ThisWrite: the member written is `mutable`
+  bool InLambda = false;      // NonConstMember: a `mutable` lambda's call operator
   std::string Detail;
   // LibraryCall: the callee as the user wrote it (LibraryNames.h).
   std::string Shown;

@@ -48,7 +48,7 @@ void mapWrite(const Effect &Site, const Effect &Write, std::vector<Effect> &Out)
                    : nullptr;
   M.Subject = nullptr;
   M.Index = 0;
-  M.Flag = false;
+  M.MutableMember = false;
   switch (P.K) {
   case Prov::Local:
     return;

@@ -10,6 +10,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -132,8 +133,71 @@ void PurityFacts::dump(raw_ostream &OS, const ASTContext &Ctx) const {
     OS << (isPure(FD) ? "pure   " : "impure ") << FD->getQualifiedNameAsString()
        << "  (" << (P.isValid() ? P.getFilename() : "<unknown>") << ":"
        << (P.isValid() ? P.getLine() : 0) << ")\n";
+    if (auto It = Explanations.find(FD); It != Explanations.end())
+      for (const std::string &Line : It->second)
+        OS << "    " << Line << "\n";
   }
 }
+
+namespace {
+
+/// The effect kinds as `--dump-after=verify` prints them.
+llvm::StringRef effectName(EffectKind K) {
+  switch (K) {
+  case EffectKind::GlobalWrite: return "global-write";
+  case EffectKind::NonLocalWrite: return "nonlocal-write";
+  case EffectKind::CastWrite: return "cast-write";
+  case EffectKind::Io: return "io";
+  case EffectKind::ThisWrite: return "this-write";
+  case EffectKind::ParamWrite: return "param-write";
+  case EffectKind::GlobalRead: return "global-read";
+  case EffectKind::Volatile: return "volatile";
+  case EffectKind::Atomic: return "atomic";
+  case EffectKind::InlineAsm: return "inline-asm";
+  case EffectKind::ParamIndirection: return "param-indirection";
+  case EffectKind::ReturnIndirection: return "return-indirection";
+  case EffectKind::NonConstMember: return "nonconst-member";
+  case EffectKind::Call: return "call";
+  case EffectKind::ImpureCall: return "impure-call";
+  case EffectKind::LibraryCall: return "impure-library";
+  case EffectKind::IndirectCall: return "indirect-call";
+  case EffectKind::VirtualCall: return "virtual-call";
+  default: return "effect"; // a kind added without a name here
+  }
+}
+
+/// One effect as a line of the verify dump: what, where, on what, and why
+/// it counts (how the fixpoint judged it).
+std::string describe(const Effect &E, bool Blocks, const SourceManager &SM) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << effectName(E.Kind);
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(E.Loc));
+  if (P.isValid())
+    OS << "  " << llvm::sys::path::filename(P.getFilename()) << ":" << P.getLine() << ":"
+       << P.getColumn();
+  if (E.Subject)
+    OS << "  '" << E.Subject->getQualifiedNameAsString() << "'";
+  if (E.Callee)
+    OS << "  calls '" << E.Callee->getQualifiedNameAsString() << "'";
+  if (!E.Shown.empty())
+    OS << "  calls '" << E.Shown << "'";
+  if (!E.Detail.empty())
+    OS << "  (" << E.Detail << ")";
+  if (E.ViaCallee)
+    OS << "  through the call to '" << E.ViaCallee->getQualifiedNameAsString() << "'";
+  if (E.DefaultArgOf)
+    OS << "  in the default argument of '" << E.DefaultArgOf->getName() << "'";
+  if (Blocks)
+    OS << "  [violation]";
+  else if (E.Kind == EffectKind::Call)
+    OS << "  [callee judged pure]";
+  else
+    OS << "  [allowed]";
+  return Out;
+}
+
+} // namespace
 
 PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Options) {
   PurityFacts Facts;
@@ -149,6 +213,19 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
     Facts.addDeclaredPure(FD);
     bool Ok = Report.reportDeclaredPure(FD);
     Declared.push_back({FD, Ok ? Verdict::Pure : Verdict::Impure});
+    if (Options.Explain == ExplainEffects::On) {
+      std::vector<std::string> Lines;
+      const Summary &S = Fix.resolve(FD);
+      for (const Effect &E : S.Resolved)
+        Lines.push_back(describe(E, Report.blocks(S, E), Ctx.getSourceManager()));
+      // The calls the verdict rests on: each callee was judged pure (an
+      // impure one is an impure-call above).
+      for (const Effect &E : S.Effects)
+        if (E.Kind == EffectKind::Call && E.Callee && E.Callee->hasBody() &&
+            Fixpoint::isClean(Fix.resolve(E.Callee)))
+          Lines.push_back(describe(E, /*Blocks=*/false, Ctx.getSourceManager()));
+      Facts.explain(FD, std::move(Lines));
+    }
   }
   for (const auto &[Override, Base] : Find.Overrides)
     Report.reportOverride(Override, Base);

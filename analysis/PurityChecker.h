@@ -31,7 +31,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
@@ -46,8 +46,13 @@ enum class Verdict { Pure, Impure };
 /// `--suggest`: also look for unannotated main-file functions that are pure.
 enum class Suggest : bool { Off, On };
 
+/// `--dump-after=verify`: keep, for each function declared pure, the
+/// effects its verdict rests on.
+enum class ExplainEffects : bool { Off, On };
+
 struct VerifyOptions {
   Suggest FindSuggestions = Suggest::Off;
+  ExplainEffects Explain = ExplainEffects::Off;
   /// How many "is not pure because" notes a call chain gets before
   /// "and N more steps down the call chain".
   unsigned ChainDepth = 4;
@@ -85,8 +90,14 @@ public:
   void record(const clang::FunctionDecl *FD, Verdict V);
   void addDeclaredPure(const clang::FunctionDecl *FD) { DeclaredPure.push_back(FD); }
   void addSuggestion(PureSuggestion S) { Suggestions.push_back(S); }
+  /// With ExplainEffects::On: one line per effect FD's verdict rests on.
+  void explain(const clang::FunctionDecl *FD, std::vector<std::string> Lines) {
+    Explanations[FD] = std::move(Lines);
+  }
 
-  /// `--dump-after=verify`: one line per judged function.
+  /// `--dump-after=verify`: one line per function declared pure (verdict,
+  /// name, where), then, indented, the effects found in it after the
+  /// fixpoint (kind, where, what) when they were kept.
   void dump(llvm::raw_ostream &OS, const clang::ASTContext &Ctx) const;
 
 private:
@@ -94,6 +105,7 @@ private:
   std::vector<const clang::FunctionDecl *> DeclaredPure;
   std::vector<const clang::FunctionDecl *> Contracts;
   std::vector<PureSuggestion> Suggestions;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<std::string>> Explanations;
 };
 
 PurityFacts verifyPurity(clang::ASTContext &Ctx, Reporter &R,

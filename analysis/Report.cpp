@@ -58,7 +58,7 @@ bool PurityReport::blocks(const Summary &S, const Effect &E) const {
   if (E.isAbsolute() || E.isRelative())
     return true;
   if (E.Kind == EffectKind::ReturnIndirection)
-    return !E.Flag || !S.Returns.isLocal(); // a fresh pointer is the caller's
+    return E.Through != Indirection::Pointer || !S.Returns.isLocal(); // a fresh pointer is the caller's
   return E.isInterface();
 }
 
@@ -186,7 +186,7 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     R.report(E.Loc, Diag::IoWrite) << Fn << E.Subject << E.Range;
     break;
   case EffectKind::ThisWrite:
-    reportWithSubject(E, Diag::ThisWrite, Fn, !E.Subject ? 0 : E.Flag ? 2 : 1);
+    reportWithSubject(E, Diag::ThisWrite, Fn, !E.Subject ? 0 : E.MutableMember ? 2 : 1);
     break;
   case EffectKind::ParamWrite:
     R.report(E.Loc, Diag::ParamWrite) << Fn << E.Subject << E.Range;
@@ -202,28 +202,28 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     break;
   case EffectKind::ParamIndirection: {
     const auto *P = cast<ParmVarDecl>(E.Subject);
-    unsigned Sel = E.Detail == "view" ? 2 : E.Flag ? 1 : 0;
+    unsigned Sel = unsigned(E.Through);
     bool Written = false;
     for (const Effect &W : S.Resolved)
       Written |= W.Kind == EffectKind::ParamWrite && W.Index == E.Index;
     auto B = R.report(E.Loc, Diag::ParamIndirection);
     B << Fn << P << Sel << E.Range;
     // Only read: `T&` -> `const T&`, `T*` -> `const T*`.
-    if (!Written && Sel != 2 && P->getTypeSpecStartLoc().isValid() &&
+    if (!Written && E.Through != Indirection::View && P->getTypeSpecStartLoc().isValid() &&
         P->getTypeSpecStartLoc().isFileID())
       B << FixItHint::CreateInsertion(P->getTypeSpecStartLoc(), "const ");
     break;
   }
   case EffectKind::ReturnIndirection:
-    R.report(E.Loc, Diag::ReturnIndirection) << Fn << unsigned(E.Flag) << E.Range;
+    R.report(E.Loc, Diag::ReturnIndirection) << Fn << unsigned(E.Through == Indirection::Pointer) << E.Range;
     break;
   case EffectKind::NonConstMember: {
     auto B = R.report(E.Loc, Diag::NonConstMember);
-    B << unsigned(E.Flag) << Fn;
+    B << unsigned(E.InLambda) << Fn;
     bool WritesThis = false;
     for (const Effect &W : S.Resolved)
       WritesThis |= W.Kind == EffectKind::ThisWrite;
-    if (!E.Flag && !WritesThis) {
+    if (!E.InLambda && !WritesThis) {
       FunctionTypeLoc TL = S.FD->getFunctionTypeLoc();
       if (TL && TL.getRParenLoc().isFileID()) {
         SourceLocation After = Lexer::getLocForEndOfToken(

@@ -14,7 +14,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 #include "Fixpoint.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -41,9 +41,10 @@ public:
   /// How a function is named in messages: 'f', 'S::g', 'apply<Bad>',
   /// 'lambda at line 3'.
   std::string name(const clang::FunctionDecl *FD) const;
+  /// E, found in S, makes a function declared [[pure]] fail.
+  bool blocks(const Summary &S, const Effect &E) const;
 
 private:
-  bool blocks(const Summary &S, const Effect &E) const;
   void error(const Effect &E, const Summary &S, const std::string &Fn);
   void explain(const clang::FunctionDecl *Callee);
   /// Reports D, whose message takes (function, selector, subject): the

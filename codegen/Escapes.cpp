@@ -1,6 +1,6 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
-#include "Effects.h"
+#include "StmtDeps.h"
 #include "Containers.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -639,11 +639,6 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
     llvm::erase_if(Where, [&](const Stmt *S) { return !Seen.insert(S).second; });
   }
   return Out;
-}
-
-llvm::SmallPtrSet<const VarDecl *, 8> escapedLocals(const FunctionDecl *FD,
-                                                   const PlanContext &PC) {
-  return findEscapes(FD, PC).all();
 }
 
 } // namespace purecc

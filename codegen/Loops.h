@@ -18,7 +18,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "Effects.h"
+#include "StmtDeps.h"
 #include "PlanContext.h"
 #include "Shapes.h"
 

@@ -6,7 +6,7 @@
 // without touching any text.
 //
 // A plan is a list of text edits of the main file. Every transformation
-// (ParallelCalls, Reductions, Maps, Algorithms, Memoize) edits only the frame
+// (transforms/Transforms.def lists them) edits only the frame
 // around the code it parallelizes and keeps the number of lines of what it
 // replaces, so edits never overlap, nested rewrites compose, and the output
 // keeps the input's line numbers (LineDirectives covers the rest).
@@ -17,7 +17,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "analysis/Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 #include "analysis/PurityChecker.h"
 
 #include "clang/AST/ASTContext.h"
@@ -49,10 +49,21 @@ struct Edit {
   bool RepeatInSerialClone = false;
 };
 
+/// codegen's transformations, in the order the planner offers code to
+/// them (transforms/Transforms.def).
+enum class Transform {
+#define PURECC_TRANSFORM(Name, Spelling, Test, Ids) Name,
+#include "codegen/transforms/Transforms.def"
+};
+
+/// The transformation's one name: its `--dump-after=plan` kind and its
+/// section in docs/codegen.md ("parallel-calls", "reduction", ...).
+llvm::StringRef transformName(Transform T);
+
 /// One line of `--dump-after=plan`: what was decided where.
 struct PlanEntry {
   clang::SourceLocation Loc;
-  std::string Kind;   // "parallel-calls", "reduction", "map", "memo", ...
+  std::string Kind;   // transformName(), or a step of one ("parallel-statements", "link-note")
   std::string Detail; // e.g. "fib fib", "acc:+", "fingerprint 0x..."
 };
 
@@ -75,7 +86,8 @@ struct PlanConfig {
 Plan planRewrites(clang::ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
                   const PlanConfig &Config);
 
-/// `--dump-after=plan`: one line per planned change.
+/// `--dump-after=plan`: one line per planned change, then each edit of the
+/// main file (where, and the text that replaces what was there).
 void dumpPlan(const Plan &P, const clang::ASTContext &Ctx, llvm::raw_ostream &OS);
 
 /// Applies the plan to the main file and returns the new text.

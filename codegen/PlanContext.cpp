@@ -147,6 +147,10 @@ std::optional<DiagnosticBuilder> PlanContext::remark(SourceLocation Loc, Diag D)
   return R.report(Loc, D);
 }
 
+void PlanContext::note(SourceLocation Loc, Transform T, std::string Detail) {
+  note(Loc, transformName(T).str(), std::move(Detail));
+}
+
 void PlanContext::note(SourceLocation Loc, std::string Kind, std::string Detail) {
   P.Entries.push_back({Loc, std::move(Kind), std::move(Detail)});
 }

@@ -81,7 +81,9 @@ public:
 
   /// Reports a remark only when `--remarks` asked for them.
   std::optional<clang::DiagnosticBuilder> remark(clang::SourceLocation Loc, Diag D);
-  /// Records a line of `--dump-after=plan`.
+  /// Records a line of `--dump-after=plan`, of the transformation's own
+  /// kind (Transforms.def) or, for a step of one, of a kind of its own.
+  void note(clang::SourceLocation Loc, Transform T, std::string Detail);
   void note(clang::SourceLocation Loc, std::string Kind, std::string Detail);
 
   /// C++ spelling of a type for generated code (canonical for builtins).

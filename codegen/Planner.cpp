@@ -1,12 +1,13 @@
 //===- Planner.cpp - the plan step ----------------------------------------===//
 //
 // Walks every function defined in the main file and offers each statement
-// to the transformations, outermost first: a loop is a reduction or a map
-// (T2/T3) before anything inside it is considered; a block's consecutive
-// independent statements (T1) before each statement's sibling calls (T1);
-// algorithm calls (T2/T3) inside any expression. A function marked
-// [[purecc::memo]] is then wrapped (T4). Functions outside the main file are
-// never edited.
+// to the transformations (transforms/Transforms.def), outermost first: a
+// loop is a reduction or a parallel map before anything inside it is
+// considered; a block's consecutive independent statements (parallel-calls)
+// before each statement's sibling calls (parallel-calls); algorithm calls
+// (parallel-algorithm) inside any expression. A function marked
+// [[purecc::memo]] is then wrapped (memo). Functions outside the main file
+// are never edited.
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
@@ -96,10 +97,10 @@ bool hasTry(const Stmt *Body) {
 class FunctionPlanner {
 public:
   FunctionPlanner(PlanContext &PC, const FunctionDecl *FD)
-      : PC(PC), T1(PC, FD), Sites(findEscapes(FD, PC)), Escaped(Sites.all()),
+      : PC(PC), Calls(PC, FD), Sites(findEscapes(FD, PC)), Escaped(Sites.all()),
         Algos(PC, Escaped, Sites) {}
 
-  bool throwOrderMatters() const { return T1.throwOrderMatters(); }
+  bool throwOrderMatters() const { return Calls.throwOrderMatters(); }
 
   void walk(const Stmt *S, const Stmt *Parent, bool InParallelLoop) {
     if (!S)
@@ -107,7 +108,7 @@ public:
     if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
       llvm::SmallPtrSet<const Stmt *, 4> Done;
       if (!InParallelLoop)
-        Done = T1.planRuns(CS);
+        Done = Calls.planRuns(CS);
       for (const Stmt *Child : CS->body())
         if (!Done.contains(Child))
           walk(Child, CS, InParallelLoop);
@@ -128,14 +129,14 @@ public:
     if (isa<ReturnStmt, DeclStmt>(S) || isa<Expr>(S)) {
       Algos.planWithin(S);
       if (!InParallelLoop)
-        T1.planStatement(S, Parent);
+        Calls.planStatement(S, Parent);
       return;
     }
     if (const auto *If = dyn_cast<IfStmt>(S)) {
       Algos.planWithin(If->getCond());
       // A condition variable's scope is the whole statement: its calls stay.
       if (!InParallelLoop && !If->getConditionVariable())
-        T1.planCondition(If->getCond());
+        Calls.planCondition(If->getCond());
       walk(If->getThen(), S, InParallelLoop);
       walk(If->getElse(), S, InParallelLoop);
       return;
@@ -143,7 +144,7 @@ public:
     if (const auto *W = dyn_cast<WhileStmt>(S)) {
       Algos.planWithin(W->getCond());
       if (!InParallelLoop && !W->getConditionVariable())
-        T1.planCondition(W->getCond());
+        Calls.planCondition(W->getCond());
       walk(W->getBody(), S, InParallelLoop);
       return;
     }
@@ -153,7 +154,7 @@ public:
   }
 
 private:
-  /// T2 or T3 for one loop; remarks on a refusal when the loop calls a pure
+  /// A reduction or a parallel map for one loop; remarks on a refusal when the loop calls a pure
   /// function (other loops are nobody's business).
   bool planLoop(const Stmt *Loop) {
     if (PC.Absorbed.contains(Loop))
@@ -202,7 +203,7 @@ private:
   }
 
   PlanContext &PC;
-  ParallelCalls T1;
+  ParallelCalls Calls;
   EscapeSites Sites;
   llvm::SmallPtrSet<const VarDecl *, 8> Escaped;
   Algorithms Algos;
@@ -358,9 +359,9 @@ Plan planRewrites(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
   PlanContext PC(Ctx, Facts, R, Config, P);
   std::vector<std::vector<const FunctionDecl *>> Groups;
   FunctionFinder(PC, Groups).TraverseDecl(Ctx.getTranslationUnitDecl());
-  std::vector<const FunctionDecl *> Functions; // one per group, for T4
+  std::vector<const FunctionDecl *> Functions; // one per group, for memo
   for (const std::vector<const FunctionDecl *> &Uses : Groups) {
-    Functions.push_back(Uses.front()); // T4 also explains what it refuses
+    Functions.push_back(Uses.front()); // memo also explains what it refuses
     if (Uses.size() == 1 || sameEditsForAll(Ctx, Facts, R, Config, Uses)) {
       planFunction(PC, Uses.front());
       continue;
@@ -377,6 +378,16 @@ Plan planRewrites(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
   return P;
 }
 
+llvm::StringRef transformName(Transform T) {
+  switch (T) {
+#define PURECC_TRANSFORM(Name, Spelling, Test, Ids)                            \
+  case Transform::Name:                                                        \
+    return Spelling;
+#include "transforms/Transforms.def"
+  }
+  return "";
+}
+
 void dumpPlan(const Plan &P, const ASTContext &Ctx, raw_ostream &OS) {
   const SourceManager &SM = Ctx.getSourceManager();
   for (const AttributeToHide &A : P.Attributes) {
@@ -386,6 +397,26 @@ void dumpPlan(const Plan &P, const ASTContext &Ctx, raw_ostream &OS) {
   for (const PlanEntry &E : P.Entries) {
     PresumedLoc L = SM.getPresumedLoc(E.Loc);
     OS << E.Kind << " " << L.getLine() << ":" << L.getColumn() << " " << E.Detail << "\n";
+  }
+  // The edits, in the order they apply: what rewrite will do to the text.
+  // Positions are line:column of the main file; each line of the new text
+  // follows, after "  | ".
+  std::vector<const Edit *> Sorted;
+  for (const Edit &Ed : P.Edits)
+    Sorted.push_back(&Ed);
+  llvm::stable_sort(Sorted, [](const Edit *A, const Edit *B) { return A->Begin < B->Begin; });
+  const FileID Main = SM.getMainFileID();
+  auto Where = [&](unsigned Offset) {
+    return std::to_string(SM.getLineNumber(Main, Offset)) + ":" +
+           std::to_string(SM.getColumnNumber(Main, Offset));
+  };
+  for (const Edit *Ed : Sorted) {
+    OS << "edit " << Where(Ed->Begin) << "-" << Where(Ed->End)
+       << (Ed->Begin == Ed->End ? " inserts" : " replaces") << "\n";
+    llvm::SmallVector<llvm::StringRef, 8> Lines;
+    llvm::StringRef(Ed->Text).split(Lines, '\n');
+    for (llvm::StringRef Line : Lines)
+      OS << "  | " << Line << "\n";
   }
 }
 

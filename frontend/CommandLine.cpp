@@ -35,7 +35,8 @@ OPTIONS:
                               could be, with a fix-it inserting the attribute
   --fix                       check: apply the diagnostics' fix-its to the files
                               in place (each file replaced atomically)
-  --dump-after=<step>         print the state after a step: parse, verify, plan, rewrite
+  --dump-after=<step>[,<step>...]|all
+                              print the state after steps: parse, verify, plan, rewrite
   --help, --version
 
 EXIT STATUS:
@@ -65,6 +66,7 @@ ParseResult parseCommandLine(const std::vector<std::string> &Args) {
     return Result;
   };
   Options O;
+  bool DumpAll = false; // --dump-after=all: resolved once the command is known
   if (Args.empty())
     return Error("no command given; see 'purecc --help'");
 
@@ -143,11 +145,19 @@ ParseResult parseCommandLine(const std::vector<std::string> &Args) {
       continue;
     }
     if (valueOf(A, "--dump-after", V)) {
-      std::optional<Step> S = parseStep(V);
-      if (!S || *S == Step::Emit)
-        return Error("invalid value '" + V.str() +
-                     "' for '--dump-after' (expected parse, verify, plan or rewrite)");
-      O.DumpAfter = S;
+      if (V == "all") {
+        DumpAll = true;
+        continue;
+      }
+      llvm::SmallVector<llvm::StringRef, 4> Names;
+      V.split(Names, ',');
+      for (llvm::StringRef Name : Names) {
+        std::optional<Step> S = parseStep(Name);
+        if (!S || *S == Step::Emit)
+          return Error("invalid value '" + Name.str() +
+                       "' for '--dump-after' (expected parse, verify, plan, rewrite or all)");
+        O.DumpAfter.insert(*S);
+      }
       continue;
     }
     if (A.starts_with("-") && A != "-")
@@ -170,10 +180,28 @@ ParseResult parseCommandLine(const std::vector<std::string> &Args) {
   } else if (!O.Output.empty()) {
     return Error("option '-o' is only valid with 'rewrite'");
   }
-  if (O.Cmd == Command::Check && O.DumpAfter && *O.DumpAfter > Step::Verify)
+  if (O.Cmd == Command::Check &&
+      (O.DumpAfter.contains(Step::Plan) || O.DumpAfter.contains(Step::Rewrite)))
     return Error("'check' stops after 'verify'; use 'rewrite' to dump later steps");
+  // `all`: every step the command runs that has something to print.
+  if (DumpAll)
+    O.DumpAfter = StepSet::upTo(O.Cmd == Command::Check ? Step::Verify : Step::Rewrite);
   Result.Opts = O;
   return Result;
+}
+
+PipelineConfig pipelineConfig(const Options &O) {
+  PipelineConfig Config;
+  Config.LastStep = O.Cmd == Command::Rewrite      ? Step::Emit
+                    : O.ShowRemarks == Remarks::On ? Step::Plan
+                                                   : Step::Verify;
+  Config.DumpAfter = O.DumpAfter;
+  Config.Warn = O.Warn;
+  Config.ShowRemarks = O.ShowRemarks;
+  Config.Reassociate = O.Reassociate;
+  Config.SuggestPure = O.SuggestPure;
+  Config.OutputPath = O.Output;
+  return Config;
 }
 
 } // namespace purecc

@@ -31,7 +31,7 @@ struct Options {
   std::string Output;                        // rewrite: -o
   std::optional<std::string> BuildDir;       // -p
   std::optional<std::vector<std::string>> CompilerFlags; // after --
-  std::optional<Step> DumpAfter;             // --dump-after=
+  StepSet DumpAfter;                         // --dump-after=
   WarnOnly Warn = WarnOnly::Off;             // --warn-only
   Remarks ShowRemarks = Remarks::Off;        // --remarks
   DiagnosticsFormat Format = DiagnosticsFormat::Text;
@@ -47,6 +47,13 @@ struct ParseResult {
 };
 
 ParseResult parseCommandLine(const std::vector<std::string> &Args);
+
+/// The one place a run's PipelineConfig is built from its options (the
+/// command line, `check -p`, and the launcher, which fills in Options as a
+/// `rewrite` would). `rewrite` runs every step; `check` stops after verify,
+/// or after plan with --remarks (it plans, writing nothing, to say what
+/// would run in parallel and what would stay serial).
+PipelineConfig pipelineConfig(const Options &O);
 
 /// The text `purecc --help` prints.
 const char *helpText();

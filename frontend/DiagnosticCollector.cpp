@@ -1,7 +1,7 @@
 //===- DiagnosticCollector.cpp - diagnostics kept for the whole run -------===//
 #include "DiagnosticCollector.h"
 
-#include "analysis/Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/FileManager.h"
@@ -25,7 +25,7 @@ const llvm::StringSet<> &pureccIds() {
     llvm::StringSet<> S;
     const Diag All[] = {
 #define PURECC_DIAG(Name, Level, Id, Message) Diag::Name,
-#include "analysis/Diagnostics.def"
+#include "diagnostics/Diagnostics.def"
     };
     for (Diag D : All)
       if (!stableId(D).empty())

@@ -98,19 +98,6 @@ ArgumentsAdjuster pureccAdjuster(DiagnosticsFormat Format) {
   return A;
 }
 
-class PipelineActionFactory : public FrontendActionFactory {
-public:
-  PipelineActionFactory(const PipelineConfig &Config, PipelineResult &Result)
-      : Config(Config), Result(Result) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return makePipelineAction(Config, Result);
-  }
-
-private:
-  const PipelineConfig &Config;
-  PipelineResult &Result;
-};
-
 /// One consumer for the whole run, so that JSON and SARIF are one document
 /// and --fix sees every unit's fix-its.
 std::unique_ptr<DiagnosticCollector> makeCollector(DiagnosticsFormat F) {
@@ -130,18 +117,7 @@ int runTool(Options &O) {
   if (!DB)
     return usageError(DBError);
 
-  PipelineConfig Config;
-  // `check --remarks` plans the rewrite (writing nothing) to say what would
-  // run in parallel and what would stay serial.
-  Config.LastStep = O.Cmd == Command::Rewrite      ? Step::Emit
-                    : O.ShowRemarks == Remarks::On ? Step::Plan
-                                                   : Step::Verify;
-  Config.DumpAfter = O.DumpAfter;
-  Config.Warn = O.Warn;
-  Config.ShowRemarks = O.ShowRemarks;
-  Config.Reassociate = O.Reassociate;
-  Config.SuggestPure = O.SuggestPure;
-  Config.OutputPath = O.Output;
+  PipelineConfig Config = pipelineConfig(O);
   PipelineResult Result;
 
   std::unique_ptr<DiagnosticCollector> Diags = makeCollector(O.Format);
@@ -149,11 +125,11 @@ int runTool(Options &O) {
   Tool.setPrintErrorMessage(false);
   Tool.setDiagnosticConsumer(Diags.get());
   Tool.appendArgumentsAdjuster(pureccAdjuster(O.Format));
-  PipelineActionFactory Factory(Config, Result);
+  std::unique_ptr<ToolAction> Runner = makePipelineRunner(Config, Result, ErrorCountLine::Print);
 
   int Status = 0;
   llvm::CrashRecoveryContext CRC;
-  bool Survived = CRC.RunSafely([&] { Status = Tool.run(&Factory); });
+  bool Survived = CRC.RunSafely([&] { Status = Tool.run(Runner.get()); });
   if (!Survived) {
     llvm::WithColor::error(llvm::errs(), "purecc")
         << "internal error while processing the input; please report it\n";

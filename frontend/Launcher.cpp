@@ -3,6 +3,7 @@
 #include "CompilerCommand.h"
 #include "Driver.h"
 #include "Emit.h"
+#include "CommandLine.h"
 #include "Pipeline.h"
 #include "PreScan.h"
 #include "UnitCheck.h"
@@ -174,10 +175,11 @@ enum class CheckOutcome { Rewritten, Violations, ClangRejected, Failed };
 CheckOutcome checkAndRewrite(const CompilerCommand &C, const CommandInput &Input,
                              const std::string &RuntimeInclude, const std::string &Output,
                              std::string &ClangErrors) {
-  PipelineConfig Config;
-  Config.LastStep = Step::Emit;
-  Config.OutputPath = Output;
-  Config.ShowRemarks = remarksFromEnvironment();
+  Options O; // what `purecc rewrite <source> -o <Output>` would run
+  O.Cmd = Command::Rewrite;
+  O.Output = Output;
+  O.ShowRemarks = remarksFromEnvironment();
+  const PipelineConfig Config = pipelineConfig(O);
 
   auto StderrOpts = stderrDiagnosticOptions();
   clang::TextDiagnosticPrinter ToStderr(errs(), StderrOpts.get());

@@ -22,21 +22,27 @@ namespace purecc {
 
 std::optional<Step> parseStep(llvm::StringRef Name) {
   return llvm::StringSwitch<std::optional<Step>>(Name)
-      .Case("parse", Step::Parse)
-      .Case("verify", Step::Verify)
-      .Case("plan", Step::Plan)
-      .Case("rewrite", Step::Rewrite)
-      .Case("emit", Step::Emit)
+#define PURECC_STEP(Name, Spelling, Dump) .Case(Spelling, Step::Name)
+#include "Steps.def"
       .Default(std::nullopt);
 }
 
 llvm::StringRef stepName(Step S) {
   switch (S) {
-  case Step::Parse: return "parse";
-  case Step::Verify: return "verify";
-  case Step::Plan: return "plan";
-  case Step::Rewrite: return "rewrite";
-  case Step::Emit: return "emit";
+#define PURECC_STEP(Name, Spelling, Dump)                                      \
+  case Step::Name:                                                             \
+    return Spelling;
+#include "Steps.def"
+  }
+  return "";
+}
+
+llvm::StringRef stepDump(Step S) {
+  switch (S) {
+#define PURECC_STEP(Name, Spelling, Dump)                                      \
+  case Step::Name:                                                             \
+    return Dump;
+#include "Steps.def"
   }
   return "";
 }
@@ -59,10 +65,11 @@ public:
     if (done(Step::Parse))
       return;
 
-    maybeInjectFault("verify");
+    maybeInjectFault(stepName(Step::Verify));
     Reporter R(Engine, Config.Warn);
     VerifyOptions VO;
     VO.FindSuggestions = Config.SuggestPure;
+    VO.Explain = Config.DumpAfter.contains(Step::Verify) ? ExplainEffects::On : ExplainEffects::Off;
     PurityFacts Facts = verifyPurity(Ctx, R, VO);
     reportSuggestions(Facts, R);
     Result.PureFunctions += Facts.verifiedCount();
@@ -74,7 +81,7 @@ public:
     if (done(Step::Verify) || Engine.hasErrorOccurred())
       return;
 
-    maybeInjectFault("plan");
+    maybeInjectFault(stepName(Step::Plan));
     PlanConfig PC;
     PC.ShowRemarks = Config.ShowRemarks == Remarks::On;
     PC.ReassociateFloatingPoint = Config.Reassociate == FpReassoc::On;
@@ -102,14 +109,14 @@ public:
     if (done(Step::Plan) || Engine.hasErrorOccurred())
       return;
 
-    maybeInjectFault("rewrite");
+    maybeInjectFault(stepName(Step::Rewrite));
     std::string Text = applyPlan(Ctx, P);
     if (dumpAfter(Step::Rewrite))
       llvm::outs() << Text;
     if (done(Step::Rewrite))
       return;
 
-    maybeInjectFault("emit");
+    maybeInjectFault(stepName(Step::Emit));
     if (!emitFile(Config.OutputPath, Text))
       Result.EmitFailed = true;
   }
@@ -149,7 +156,15 @@ private:
           Result.CheckedDefinitions.push_back(*Name);
   }
 
-  bool dumpAfter(Step S) const { return Config.DumpAfter == S; }
+  /// Whether to dump after S; with more than one step dumped, each dump
+  /// starts with a line naming its step.
+  bool dumpAfter(Step S) const {
+    if (!Config.DumpAfter.contains(S))
+      return false;
+    if (Config.DumpAfter.size() > 1)
+      llvm::outs() << "=== after " << stepName(S) << " ===\n";
+    return true;
+  }
   bool done(Step S) const { return Config.LastStep == S; }
 
   const PipelineConfig &Config;
@@ -171,11 +186,45 @@ private:
   PipelineResult &Result;
 };
 
+/// Runs the pipeline's frontend action on one unit as
+/// FrontendActionFactory::runInvocation does, with the choice of where
+/// Clang's closing line goes.
+class PipelineRunner : public tooling::ToolAction {
+public:
+  PipelineRunner(const PipelineConfig &Config, PipelineResult &Result, ErrorCountLine Count)
+      : Config(Config), Result(Result), Count(Count) {}
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *Consumer) override {
+    CompilerInstance Compiler(std::move(PCHContainerOps));
+    Compiler.setInvocation(std::move(Invocation));
+    Compiler.setFileManager(Files);
+    // The action may refer to the compiler's members: it must go first.
+    std::unique_ptr<FrontendAction> Action = std::make_unique<PipelineAction>(Config, Result);
+    Compiler.createDiagnostics(Consumer, /*ShouldOwnClient=*/false);
+    if (!Compiler.hasDiagnostics())
+      return false;
+    if (Count == ErrorCountLine::Suppress)
+      Compiler.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
+    Compiler.createSourceManager(*Files);
+    const bool Success = Compiler.ExecuteAction(*Action);
+    Files->clearStatCache();
+    return Success;
+  }
+
+private:
+  const PipelineConfig &Config;
+  PipelineResult &Result;
+  ErrorCountLine Count;
+};
+
 } // namespace
 
-std::unique_ptr<FrontendAction> makePipelineAction(const PipelineConfig &Config,
-                                                   PipelineResult &Result) {
-  return std::make_unique<PipelineAction>(Config, Result);
+std::unique_ptr<tooling::ToolAction> makePipelineRunner(const PipelineConfig &Config,
+                                                        PipelineResult &Result,
+                                                        ErrorCountLine Count) {
+  return std::make_unique<PipelineRunner>(Config, Result, Count);
 }
 
 } // namespace purecc

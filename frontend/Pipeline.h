@@ -1,7 +1,8 @@
 //===- Pipeline.h - purecc's steps: parse, verify, plan, rewrite, emit ----===//
 //
-// A translation unit goes through a fixed list of steps, each of which can be
-// dumped for debugging with `--dump-after=<step>` (like Halide's Lower.cpp):
+// A translation unit goes through a fixed list of steps (Steps.def), any of
+// which can be dumped for debugging with `--dump-after=<step>[,<step>...]`
+// or `--dump-after=all` (like Halide's Lower.cpp):
 //
 //   parse    Clang parses and type-checks the unit (with purecc's attributes)
 //   verify   the purity checker judges every function it needs to
@@ -9,7 +10,9 @@
 //   rewrite  the plan is applied to the source text
 //   emit     the rewritten main file is written (atomically)
 //
-// `check` runs parse and verify; `rewrite` runs all five.
+// `check` runs parse and verify; `rewrite` runs all five. Every way of
+// running purecc (the command line, `check -p`, the launcher) builds its
+// PipelineConfig with pipelineConfig() in CommandLine.h.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -17,10 +20,11 @@
 #include <string>
 #include <vector>
 
-#include "analysis/Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 #include "analysis/PurityChecker.h" // Suggest
 
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
@@ -29,7 +33,29 @@
 
 namespace purecc {
 
-enum class Step { Parse, Verify, Plan, Rewrite, Emit };
+enum class Step : unsigned {
+#define PURECC_STEP(Name, Spelling, Dump) Name,
+#include "Steps.def"
+};
+
+/// The steps `--dump-after` names.
+class StepSet {
+public:
+  void insert(Step S) { Bits |= 1u << unsigned(S); }
+  bool contains(Step S) const { return Bits & (1u << unsigned(S)); }
+  bool empty() const { return Bits == 0; }
+  unsigned size() const { return unsigned(__builtin_popcount(Bits)); }
+  /// The steps up to and including Last.
+  static StepSet upTo(Step Last) {
+    StepSet Out;
+    for (unsigned I = 0; I <= unsigned(Last); ++I)
+      Out.insert(Step(I));
+    return Out;
+  }
+
+private:
+  unsigned Bits = 0;
+};
 
 /// `--remarks`: report what codegen did and why it refused.
 enum class Remarks : bool { Off, On };
@@ -39,11 +65,13 @@ enum class FpReassoc : bool { Off, On };
 
 std::optional<Step> parseStep(llvm::StringRef Name);
 llvm::StringRef stepName(Step S);
+/// What `--dump-after=<S>` prints (Steps.def).
+llvm::StringRef stepDump(Step S);
 
 /// What one run of the pipeline over a translation unit should do.
 struct PipelineConfig {
   Step LastStep = Step::Verify;   // check: Verify; rewrite: Emit
-  std::optional<Step> DumpAfter;
+  StepSet DumpAfter;
   WarnOnly Warn = WarnOnly::Off;
   Remarks ShowRemarks = Remarks::Off;
   FpReassoc Reassociate = FpReassoc::On;
@@ -70,8 +98,16 @@ struct PipelineResult {
   std::vector<std::string> CheckedDefinitions;
 };
 
-/// The frontend action that runs the pipeline on each translation unit.
-std::unique_ptr<clang::FrontendAction>
-makePipelineAction(const PipelineConfig &Config, PipelineResult &Result);
+/// Clang's closing "N errors generated." line: printed for the command line
+/// (like a compiler), not when purecc checks a unit for a build (its count
+/// would include the warnings purecc drops, and in a parallel project check
+/// the line would land between other units' diagnostics).
+enum class ErrorCountLine : bool { Suppress, Print };
+
+/// The one way the pipeline runs: a tool action that runs it over each
+/// translation unit it is given, for a ClangTool (Driver.cpp: the command
+/// line's files) or a ToolInvocation (UnitCheck.cpp: one unit of a build).
+std::unique_ptr<clang::tooling::ToolAction>
+makePipelineRunner(const PipelineConfig &Config, PipelineResult &Result, ErrorCountLine Count);
 
 } // namespace purecc

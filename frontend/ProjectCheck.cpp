@@ -136,7 +136,7 @@ int checkProject(const Options &O) {
   };
   // These print or change per-file state that a parallel run over a whole
   // project cannot keep apart; they need named input files.
-  if (O.DumpAfter)
+  if (!O.DumpAfter.empty())
     return Fail("'--dump-after' needs input files; it cannot be used for a whole project");
   if (O.Fix == ApplyFixes::On)
     return Fail("'--fix' needs input files; it cannot be used for a whole project");
@@ -158,14 +158,9 @@ int checkProject(const Options &O) {
   if (Units.empty())
     return Fail("'" + Json + "' lists no C++ translation units");
 
-  PipelineConfig Config;
   // `--remarks` plans every unit's rewrite (writing nothing) and prints its
   // remarks with the unit's other diagnostics.
-  Config.LastStep = O.ShowRemarks == Remarks::On ? Step::Plan : Step::Verify;
-  Config.Warn = O.Warn;
-  Config.ShowRemarks = O.ShowRemarks;
-  Config.Reassociate = O.Reassociate;
-  Config.SuggestPure = O.SuggestPure;
+  const PipelineConfig Config = pipelineConfig(O);
 
   // Crashes in one unit are reported and the others still run.
   CrashRecoveryContext::Enable();

@@ -1,7 +1,7 @@
 //===- SarifDiagnostics.cpp - `--diagnostics-format=sarif` ----------------===//
 #include "SarifDiagnostics.h"
 
-#include "analysis/Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -99,7 +99,7 @@ public:
     // index does not depend on what this run happened to find.
     const Diag All[] = {
 #define PURECC_DIAG(Name, Level, Id, Message) Diag::Name,
-#include "analysis/Diagnostics.def"
+#include "diagnostics/Diagnostics.def"
     };
     for (Diag D : All) {
       if (stableId(D).empty() || RuleIndex.count(stableId(D)))

@@ -14,7 +14,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "analysis/Diagnostics.h"
+#include "diagnostics/Diagnostics.h"
 #include "analysis/PurityChecker.h"
 
 namespace purecc {

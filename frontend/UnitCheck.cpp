@@ -32,7 +32,7 @@ void UnitDiagnostics::finish() {
 
 void UnitDiagnostics::HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) {
   DiagnosticConsumer::HandleDiagnostic(Level, Info);
-  // purecc reports through custom diagnostic IDs (analysis/Diagnostics.h),
+  // purecc reports through custom diagnostic IDs (diagnostics/Diagnostics.h),
   // which Clang numbers after all of its own.
   bool FromPurecc = Info.getID() >= diag::DIAG_UPPER_LIMIT;
   if (Level != DiagnosticsEngine::Note) {
@@ -61,48 +61,14 @@ void UnitDiagnostics::HandleDiagnostic(DiagnosticsEngine::Level Level, const Dia
   }
 }
 
-namespace {
-
-/// Runs the pipeline's frontend action like FrontendActionFactory does, but
-/// with Clang's closing "N errors generated" line sent nowhere: the counts
-/// would include the warnings purecc drops, and in a parallel project check
-/// the line would land between other units' diagnostics.
-class QuietPipeline : public tooling::ToolAction {
-public:
-  QuietPipeline(const PipelineConfig &Config, PipelineResult &Result)
-      : Config(Config), Result(Result) {}
-
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
-                     DiagnosticConsumer *Consumer) override {
-    CompilerInstance Compiler(std::move(PCHContainerOps));
-    Compiler.setInvocation(std::move(Invocation));
-    Compiler.setFileManager(Files);
-    Compiler.createDiagnostics(Consumer, /*ShouldOwnClient=*/false);
-    if (!Compiler.hasDiagnostics())
-      return false;
-    Compiler.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
-    Compiler.createSourceManager(*Files);
-    std::unique_ptr<FrontendAction> Action = makePipelineAction(Config, Result);
-    bool Success = Compiler.ExecuteAction(*Action);
-    Files->clearStatCache();
-    return Success;
-  }
-
-private:
-  const PipelineConfig &Config;
-  PipelineResult &Result;
-};
-
-} // namespace
-
 UnitVerdict checkUnit(const std::vector<std::string> &CommandLine, const PipelineConfig &Config,
                       FileManager &Files, DiagnosticConsumer &PureccOut,
                       DiagnosticConsumer &ClangErrorsOut) {
   UnitVerdict V;
   UnitDiagnostics Diags(PureccOut, ClangErrorsOut);
-  QuietPipeline Action(Config, V.Result);
-  tooling::ToolInvocation Invocation(CommandLine, &Action, &Files,
+  std::unique_ptr<tooling::ToolAction> Runner =
+      makePipelineRunner(Config, V.Result, ErrorCountLine::Suppress);
+  tooling::ToolInvocation Invocation(CommandLine, Runner.get(), &Files,
                                      std::make_shared<PCHContainerOperations>());
   Invocation.setDiagnosticConsumer(&Diags);
   llvm::CrashRecoveryContext CRC;

@@ -4,22 +4,24 @@
 
 #include "clang/AST/DeclTemplate.h"
 
+#include <optional>
+
 using namespace clang;
 
 namespace purecc {
 namespace {
 
-enum class Indirection : unsigned { Reference, Pointer, View, None };
-
-Indirection classify(QualType T) {
+/// How a parameter of type T reaches memory the function does not own;
+/// nullopt when it cannot write through it.
+std::optional<Indirection> classify(QualType T) {
   if (T->isLValueReferenceType())
-    return T.getNonReferenceType().isConstQualified() ? Indirection::None
-                                                      : Indirection::Reference;
+    return T.getNonReferenceType().isConstQualified() ? std::nullopt
+                                                      : std::optional(Indirection::Reference);
   if (T->isFunctionPointerType() || T->isMemberFunctionPointerType())
-    return Indirection::None;
+    return std::nullopt;
   if (const auto *PT = T->getAs<PointerType>())
-    return PT->getPointeeType().isConstQualified() ? Indirection::None
-                                                   : Indirection::Pointer;
+    return PT->getPointeeType().isConstQualified() ? std::nullopt
+                                                   : std::optional(Indirection::Pointer);
   // std::span<T> with a non-const T is a pointer in disguise.
   if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
           T->getAsCXXRecordDecl()))
@@ -27,7 +29,7 @@ Indirection classify(QualType T) {
         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
         !Spec->getTemplateArgs()[0].getAsType().isConstQualified())
       return Indirection::View;
-  return Indirection::None;
+  return std::nullopt;
 }
 
 class ParamIndirectionRule : public Rule {
@@ -35,15 +37,14 @@ public:
   void inspectFunction(RuleContext &C) override {
     const FunctionDecl *FD = C.function();
     for (const ParmVarDecl *P : FD->parameters()) {
-      Indirection K = classify(P->getType());
-      if (K == Indirection::None)
+      std::optional<Indirection> K = classify(P->getType());
+      if (!K)
         continue;
       Effect E = Effect::at(EffectKind::ParamIndirection, P->getLocation(),
                             P->getSourceRange());
       E.Subject = P;
       E.Index = P->getFunctionScopeIndex();
-      E.Flag = K == Indirection::Pointer; // Detail distinguishes the view
-      E.Detail = K == Indirection::View ? "view" : "";
+      E.Through = *K;
       C.record(std::move(E));
     }
     QualType R = FD->getReturnType();
@@ -55,7 +56,7 @@ public:
     SourceRange Range = FD->getReturnTypeSourceRange();
     Effect E = Effect::at(EffectKind::ReturnIndirection,
                           Range.isValid() ? Range.getBegin() : FD->getLocation(), Range);
-    E.Flag = Ptr;
+    E.Through = Ptr ? Indirection::Pointer : Indirection::Reference;
     C.record(std::move(E));
   }
 

@@ -17,7 +17,7 @@ public:
       return;
     Effect E = Effect::at(EffectKind::NonConstMember, MD->getLocation(),
                           MD->getSourceRange());
-    E.Flag = MD->getParent()->isLambda();
+    E.InLambda = MD->getParent()->isLambda();
     C.record(std::move(E));
   }
 
@@ -27,7 +27,7 @@ public:
         continue;
       Effect E = Effect::at(EffectKind::ThisWrite, W.Loc, W.Range);
       E.Subject = W.Field;
-      E.Flag = W.Field && W.Field->isMutable();
+      E.MutableMember = W.Field && W.Field->isMutable();
       C.record(std::move(E));
     }
   }

@@ -11,24 +11,13 @@
 #   bench/codegen/nest.sh [-n RUNS] [-t THREADS] [-b BUILD_DIR]
 set -euo pipefail
 
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-runs=5
-threads=$(nproc)
-build=${PURECC_BUILD_DIR:-$repo/build}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 while getopts "n:t:b:" opt; do
-  case $opt in
-    n) runs=$OPTARG ;;
-    t) threads=$OPTARG ;;
-    b) build=$OPTARG ;;
-    *) sed -n '2,12p' "$0"; exit 2 ;;
-  esac
+  bench_option "$opt" "${OPTARG-}" || { sed -n '2,12p' "$0"; exit 2; }
 done
-cmake --build "$build" --target purecc purecc_rt_static > /dev/null
+bench_build purecc purecc_rt_static
 inc=$repo/runtime/include
-libs=("$build/runtime/libpurecc_rt.a" -fopenmp -lxxhash -lsqlite3 -lpthread)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+libs=("${rt_libs[@]}")
 
 "$build/frontend/purecc" rewrite "$repo/bench/codegen/nest.cpp" -o "$work/nest.out.cpp" -- -std=c++20 -I"$inc"
 echo "threads: $threads, runs: $runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"

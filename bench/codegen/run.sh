@@ -28,32 +28,21 @@
 # Timings are only meaningful on an idle machine.
 set -euo pipefail
 
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-runs=5
-threads=$(nproc)
-build=${PURECC_BUILD_DIR:-$repo/build}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 natural_only=0
 natural_programs=
 while getopts "n:t:b:NP:" opt; do
   case $opt in
     P) natural_programs=$OPTARG ;;
     N) natural_only=1 ;;
-    n) runs=$OPTARG ;;
-    t) threads=$OPTARG ;;
-    b) build=$OPTARG ;;
-    *) sed -n '2,28p' "$0"; exit 2 ;;
+    *) bench_option "$opt" "${OPTARG-}" || { sed -n '2,28p' "$0"; exit 2; } ;;
   esac
 done
-cmake --build "$build" --target purecc purecc_rt_static > /dev/null
+bench_build purecc purecc_rt_static
 purecc=$build/frontend/purecc
-lib=$build/runtime/libpurecc_rt.a
 inc=$repo/runtime/include
 flags=(-std=c++20 -O2 -fopenmp -I"$inc")
-libs=("$lib" -fopenmp -lxxhash -lsqlite3 -lhiredis -lcrypto -lpthread)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+libs=("${rt_libs[@]}")
 
 echo "threads: $threads, runs: $runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| program | serial s | purecc s | omp s | ideal s | purecc speedup | efficiency | omp/purecc |\n'

@@ -12,34 +12,22 @@
 #   bench/parallel/small_regions.sh [-n RUNS] [-t THREADS] [-b BUILD_DIR]
 set -euo pipefail
 
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-runs=5
-threads=2
-build=${PURECC_BUILD_DIR:-$repo/build}
-while getopts "n:t:b:" opt; do
-  case $opt in
-    n) runs=$OPTARG ;;
-    t) threads=$OPTARG ;;
-    b) build=$OPTARG ;;
-    *) sed -n '2,13p' "$0"; exit 2 ;;
-  esac
-done
-cmake --build "$build" --target purecc_rt_static > /dev/null
-lib=$build/runtime/libpurecc_rt.a
-tmp=$(mktemp -d)
 yes_pid=
-cleanup() {
+bench_on_exit() {
   if [ -n "$yes_pid" ]; then kill "$yes_pid" 2> /dev/null || true; fi
-  rm -rf "$tmp"
 }
-trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+threads=2
+while getopts "n:t:b:" opt; do
+  bench_option "$opt" "${OPTARG-}" || { sed -n '2,13p' "$0"; exit 2; }
+done
+bench_build purecc_rt_static
+tmp=$work
 
 for cxx in g++ clang++-19; do
   "$cxx" -std=c++20 -O2 -fopenmp -I"$repo/runtime/include" "$repo/bench/parallel/small_regions.cpp" \
-    "$lib" -lxxhash -lsqlite3 -lpthread -o "$tmp/$cxx"
+    "${rt_libs[@]}" -o "$tmp/$cxx"
 done
-
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "| compiler | condition | serial s | purecc s | omp s |"
 echo "|---|---|---:|---:|---:|"

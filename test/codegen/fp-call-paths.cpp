@@ -34,7 +34,7 @@
 // CHECK-NEXT: return (0.0 + purecc::parallel_reduce(
 
 [[pure]] double both(const std::vector<double> &v) {
-  // Two calls that T1 may run in parallel: one may take the clone.
+  // Two calls that parallel-calls may run in parallel: one may take the clone.
   double a = wsum(v, 0.1);
   double b = wsum(v, 0.1);
   return a - b + dot(v) - dot(v);

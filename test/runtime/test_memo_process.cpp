@@ -4,6 +4,8 @@
 #include "purecc/cache_admin.h"
 #include "purecc/memo.h"
 
+#include "child_process.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -90,48 +92,10 @@ int run_child() {
 
 // ---- the parent ------------------------------------------------------------------
 
-fs::path fresh_dir(const std::string &name) {
-  fs::path dir = fs::path(PURECC_TEST_TMPDIR) / ("memo_process-" + name); // reset on each run
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string self_exe() { return fs::read_symlink("/proc/self/exe").string(); }
-
-struct ChildResult {
-  std::string out, err;
-  int status = -1;
-};
-
-/// Starts the child with `env` (NAME=value words, single-quoted by the
-/// caller where needed); finish() collects it.
-struct Child {
-  FILE *pipe = nullptr;
-  fs::path err_file;
-  /// `shell` runs first in the child's shell (limits, traps).
-  Child(const std::string &env, const fs::path &scratch, int id, const std::string &shell = "") {
-    err_file = scratch / ("stderr-" + std::to_string(id));
-    const std::string cmd = shell + "env PURECC_TEST_CHILD=1 PURECC_MEMO_MIN_MS=0 " + env + " '" +
-                            self_exe() + "' 2>'" + err_file.string() + "'";
-    pipe = popen(cmd.c_str(), "r");
-  }
-  ChildResult finish() {
-    ChildResult r;
-    char buf[4096];
-    size_t n;
-    while (pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0)
-      r.out.append(buf, n);
-    r.status = pipe ? pclose(pipe) : -1;
-    std::ifstream in(err_file);
-    r.err.assign(std::istreambuf_iterator<char>(in), {});
-    return r;
-  }
-};
+fs::path fresh_dir(const std::string &name) { return scratch_dir("memo_process-" + name); }
 
 ChildResult run(const std::string &env, const fs::path &scratch, const std::string &shell = "") {
-  static int id = 0;
-  return Child(env, scratch, ++id, shell).finish();
+  return run_self(env, scratch, shell);
 }
 
 std::string sum_line(long from, long to) {

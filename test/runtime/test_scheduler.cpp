@@ -1,4 +1,4 @@
-// purecc's own team (Scheduler.cpp): a pool of workers that sleep between
+// purecc's own team (scheduler.cpp): a pool of workers that sleep between
 // jobs instead of spinning, wake for the next job, sit jobs out after the
 // team shrinks, and serve jobs opened by several user threads at once.
 #include "purecc/invoke.h"

@@ -6,6 +6,7 @@
 #include "purecc/memo.h"
 #include "purecc/shared_store.h"
 
+#include "child_process.h"
 #include "redis_server.h"
 
 #include <gtest/gtest.h>
@@ -68,14 +69,7 @@ int run_child() {
 
 // ---- helpers ---------------------------------------------------------------------
 
-fs::path fresh_dir(const std::string &name) {
-  fs::path dir = fs::path(PURECC_TEST_TMPDIR) / ("shared-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string self_exe() { return fs::read_symlink("/proc/self/exe").string(); }
+fs::path fresh_dir(const std::string &name) { return scratch_dir("shared-" + name); }
 
 fs::path write_secret(const fs::path &dir, const std::string &name, const std::string &bytes,
                       mode_t mode = 0600) {
@@ -85,37 +79,7 @@ fs::path write_secret(const fs::path &dir, const std::string &name, const std::s
   return p;
 }
 
-struct ChildResult {
-  std::string out, err;
-  int status = -1;
-};
-
-struct Child {
-  FILE *pipe = nullptr;
-  fs::path err_file;
-  Child(const std::string &env, const fs::path &scratch, int id) {
-    err_file = scratch / ("stderr-" + std::to_string(id));
-    const std::string cmd = "env PURECC_TEST_CHILD=1 PURECC_MEMO_MIN_MS=0 " + env + " '" + self_exe() +
-                            "' 2>'" + err_file.string() + "'";
-    pipe = popen(cmd.c_str(), "r");
-  }
-  ChildResult finish() {
-    ChildResult r;
-    char buf[4096];
-    size_t n;
-    while (pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0)
-      r.out.append(buf, n);
-    r.status = pipe ? pclose(pipe) : -1;
-    std::ifstream in(err_file);
-    r.err.assign(std::istreambuf_iterator<char>(in), {});
-    return r;
-  }
-};
-
-ChildResult run(const std::string &env, const fs::path &scratch) {
-  static int id = 0;
-  return Child(env, scratch, ++id).finish();
-}
+ChildResult run(const std::string &env, const fs::path &scratch) { return run_self(env, scratch); }
 
 std::string expected_out(int calls, long from, long to) {
   long sum = 0;

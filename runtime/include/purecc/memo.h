@@ -1,13 +1,13 @@
 // purecc/memo.h — memoized calls: purecc::memoize and the runtime behind it.
 //
-// For `[[purecc::memo]] R f(A a, B b)` purecc's code generator keeps the body
-// as `f__purecc_body` and makes `f` route through the cache:
+// For `[[purecc::memo]] R f(A a, B b) { body }` purecc's code generator
+// makes `f` route through the cache, the original body (on its original
+// lines) becoming the compute callback:
 //
-//   static R f__purecc_body(A a, B b) { /* original body */ }
-//   R f(A a, B b) {
-//     static const purecc::MemoSite site{"f", 0x<fingerprint hi>ULL, 0x<fingerprint lo>ULL};
-//     return purecc::memoize(site, [&] { return f__purecc_body(a, b); }, a, b);
-//   }
+//   R f(A a, B b) { static const purecc::MemoSite purecc_site1{"f", 0x<hi>ULL, 0x<lo>ULL};
+//     return purecc::memoize(purecc_site1, [&]() -> R {
+//       body
+//   }, a, b); }
 //
 // Requirements: every argument type has a purecc::codec (purecc/serialize.h)
 // with `write`; the result type R is a default-constructible value type with

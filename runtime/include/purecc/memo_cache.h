@@ -118,6 +118,7 @@ private:
   Shard &shard_for(const MemoKey &key) noexcept;
   void store(Shard &shard, const MemoKey &key, std::string value, std::uint64_t cost_ns);
   void evict_elsewhere(const Shard &except);
+  void evict_oldest(Shard &shard);
 
   std::uint64_t budget_;
   unsigned shard_count_;

@@ -10,11 +10,12 @@
 // fingerprint with what the running program links for those symbols
 // (purecc/memo_link.h), once.
 //
-// Usage (what `purecc rewrite` emits for `[[purecc::memo]] long fib(int n)`):
-//   long fib(int n) {
-//     static const purecc::MemoSite site{"fib", 0x9e3779b97f4a7c15ULL, 0x243f6a8885a308d3ULL};
-//     return purecc::memoize(site, [&] { return fib__purecc_body(n); }, n);
-//   }
+// Usage (what `purecc rewrite` emits for `[[purecc::memo]] long fib(int n)`,
+// the body kept on its lines):
+//   long fib(int n) { static const purecc::MemoSite purecc_site1{"fib", 0x9e3779b97f4a7c15ULL, 0x243f6a8885a308d3ULL};
+//     return purecc::memoize(purecc_site1, [&]() -> long {
+//       /* the original body */
+//   }, n); }
 //   // integral() calls kernel(double), defined in kernel.cpp:
 //   static const purecc::MemoSite site{"integral", 0x1ULL, 0x2ULL, "_Z6kerneld"};
 #pragma once

@@ -14,6 +14,7 @@
 #include "purecc/disk_store.h"
 #include "purecc/memo.h"
 #include "purecc/cache_admin.h"
+#include "purecc/offer_board.h"
 #include "purecc/scheduler.h"
 #include "purecc/wait_graph.h"
 #include "purecc/invoke.h"

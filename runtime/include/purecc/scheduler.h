@@ -14,13 +14,15 @@
 // worker. The room counter starts positive so that the very first call takes
 // the slow path, which reads the OpenMP configuration (and opens the OpenMP
 // team when called outside a parallel region). A queued branch is offered to
-// the team's waiting threads (help_request below) in teams purecc opened,
-// and is an OpenMP task in teams the user opened.
+// the team's waiting threads (purecc/offer_board.h) in teams purecc
+// opened, and is an OpenMP task in teams the user opened.
 //
 // Example:
 //   purecc::set_num_threads(4);          // like omp_set_num_threads, but
 //   assert(purecc::num_threads() == 4);  // also resizes the spawn budget
 #pragma once
+
+#include "purecc/offer_board.h"
 
 #include <atomic>
 
@@ -83,46 +85,6 @@ void run_in_team(void (*body)(void*) noexcept, void* ctx);
 /// There, branches are offered as help_requests, which any waiting thread
 /// may run; in a team the user opened, they become OpenMP tasks.
 bool in_own_team() noexcept;
-
-/// A branch offered to the idle threads of a purecc team. Why not an OpenMP
-/// task: libgomp lets a thread blocked in `taskwait` run only its own
-/// children, so a joiner whose child was stolen sits idle while the thief
-/// splits its work into tasks nobody can take (fib(40) on 2 cores: 1.4x).
-/// An offered branch can be run by any thread that is waiting: workers
-/// between jobs and joiners whose own branch is running elsewhere.
-///
-/// Protocol: the spawner offers the request; a taker removes it from the
-/// offer board with one CAS (so exactly one thread owns it), runs it and
-/// sets `done` as its last access. The spawner, at the join, either
-/// withdraws it (the CAS succeeded for it: nobody took it, run it inline) or
-/// helps other requests until `done`.
-struct help_request {
-  void (*run)(help_request*) noexcept = nullptr;
-  std::atomic<bool> done{false};
-  /// The taker's slot in the wait graph (purecc/wait_graph.h), set before
-  /// it runs the request; kNotTaken until then.
-  static constexpr int kNotTaken = -2;
-  std::atomic<int> taker{kNotTaken};
-  int slot = -1;  ///< where it sits on the offer board (set by offer())
-};
-
-/// Puts `r` on the offer board; false when the board is full (run inline).
-bool offer(help_request* r) noexcept;
-
-/// Takes `r` back if nobody has taken it yet; true when it was taken back.
-bool withdraw(help_request* r) noexcept;
-
-/// Runs offered requests until `flag` is set (by the master when the
-/// team's job is over, by the owner of a memo key this thread waits for).
-/// While nothing is offered it calls `give_up(ctx)` (if given) and returns
-/// false as soon as that says true; returns true once `flag` is set. Only
-/// for threads of a purecc team (in_own_team()): elsewhere nobody offers.
-bool help_until(const std::atomic<bool>& flag, bool (*give_up)(void*) = nullptr,
-                void* ctx = nullptr) noexcept;
-
-/// Runs offered requests until `r` is done (it was taken by another
-/// thread), recording meanwhile that this thread waits for the taker.
-void help_until_done(const help_request& r) noexcept;
 
 }  // namespace detail
 

@@ -7,6 +7,7 @@
 
 #include "purecc/disk_store.h"
 
+#include "batch_queue.h"
 #include "sqlite_db.h"
 
 #include <atomic>
@@ -76,20 +77,17 @@ public:
   std::atomic<bool> rebuild_requested{false};
   std::atomic<std::uint64_t> corrupt_seen{0};
 
+  /// Operations per transaction, and per batch that the writer takes at once.
+  static constexpr std::size_t kBatchOps = 256;
+  /// Past this many queued value bytes, callers wait for the writer
+  /// instead of letting the queue grow without bound.
+  static constexpr std::size_t kMaxQueuedBytes = std::size_t{64} << 20;
+
 private:
   void writer_loop();
 
-  std::mutex queue_mutex;
-  std::condition_variable queue_cv;
-  std::condition_variable written_cv;
-  std::vector<Op> queue;
-  std::size_t queued_bytes = 0;
-  /// When the oldest operation in `queue` was queued.
-  std::chrono::steady_clock::time_point oldest_queued{};
-  std::uint64_t enqueued = 0; // operations ever queued
-  std::uint64_t written = 0;  // operations ever handled by the writer
-  bool flush_now = false;
-  bool stopping = false;
+  using OpQueue = batch_queue<Op>;
+  OpQueue queue{{kBatchOps, kMaxQueuedBytes, kMaxQueuedBytes}};
   std::thread thread;
   std::once_flag warned;
 };

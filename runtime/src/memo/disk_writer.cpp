@@ -9,11 +9,6 @@
 namespace purecc {
 
 namespace {
-constexpr std::size_t kBatchOps = 256;
-/// Past this many queued value bytes, callers wait for the writer instead
-/// of letting the queue grow without bound.
-constexpr std::size_t kMaxQueuedBytes = std::size_t{64} << 20;
-
 std::size_t op_bytes(const DiskStore::Impl::Op &op) {
   if (const auto *p = std::get_if<DiskStore::Impl::Put>(&op))
     return p->value.size();
@@ -28,74 +23,25 @@ void DiskStore::Impl::start_writer() {
 void DiskStore::Impl::stop_writer() {
   if (!thread.joinable())
     return;
-  {
-    std::lock_guard lock(queue_mutex);
-    stopping = true;
-  }
-  queue_cv.notify_all();
+  queue.stop();
   thread.join();
 }
 
 void DiskStore::Impl::enqueue(Op op) {
-  std::unique_lock lock(queue_mutex);
-  if (stopping)
-    return; // after shutdown the store only answers reads
-  queued_bytes += op_bytes(op);
-  const bool first = queue.empty();
-  if (first)
-    oldest_queued = std::chrono::steady_clock::now();
-  queue.push_back(std::move(op));
-  ++enqueued;
-  // The first operation starts the writer's clock (it sleeps while the
-  // queue is empty: without this wake-up, results queued after a batch
-  // waited for the next 256th operation or for exit, however long that took).
-  if (first || queue.size() >= kBatchOps || queued_bytes >= kMaxQueuedBytes)
-    queue_cv.notify_all();
-  if (queued_bytes >= kMaxQueuedBytes) {
-    const std::uint64_t target = enqueued;
-    written_cv.wait(lock, [&] { return written >= target || stopping; });
-  }
+  const std::size_t bytes = op_bytes(op);
+  (void)queue.push(std::move(op), bytes); // after shutdown the store only answers reads
 }
 
 void DiskStore::Impl::flush() {
-  std::unique_lock lock(queue_mutex);
-  if (!thread.joinable() || stopping)
-    return;
-  const std::uint64_t target = enqueued;
-  flush_now = true;
-  queue_cv.notify_all();
-  written_cv.wait(lock, [&] { return written >= target || stopping; });
+  if (thread.joinable())
+    queue.flush();
 }
 
-void DiskStore::Impl::wake() {
-  {
-    std::lock_guard lock(queue_mutex);
-    flush_now = true;
-  }
-  queue_cv.notify_all();
-}
+void DiskStore::Impl::wake() { queue.wake(); }
 
 void DiskStore::Impl::writer_loop() {
   for (;;) {
-    std::vector<Op> batch;
-    std::uint64_t upto = 0;
-    bool last = false;
-    {
-      std::unique_lock lock(queue_mutex);
-      auto urgent = [&] { return stopping || flush_now || queue.size() >= kBatchOps ||
-                                 queued_bytes >= kMaxQueuedBytes; };
-      queue_cv.wait(lock, [&] { return urgent() || !queue.empty(); });
-      // Something is queued: give it a moment to become a bigger batch, but
-      // counted from when the oldest operation was queued, not from when
-      // this thread got to run, so nothing waits longer than flush_interval
-      // (plus the writing of the batches before it).
-      queue_cv.wait_until(lock, oldest_queued + options.flush_interval, urgent);
-      batch.swap(queue);
-      queued_bytes = 0;
-      upto = enqueued;
-      flush_now = false;
-      last = stopping;
-    }
+    const OpQueue::batch batch = queue.take(options.flush_interval);
     {
       std::lock_guard lock(writer_mutex);
       if (rebuild_requested.exchange(false)) {
@@ -107,9 +53,9 @@ void DiskStore::Impl::writer_loop() {
       // (a loaded machine, a burst of results) commits what it holds in
       // pieces, so a full disk or a kill keeps every piece committed before
       // it, never all-or-nothing.
-      for (std::size_t begin = 0; begin < batch.size(); begin += kBatchOps) {
-        const std::span<const Op> slice(batch.data() + begin,
-                                        std::min(kBatchOps, batch.size() - begin));
+      const std::vector<Op> &ops = batch.items;
+      for (std::size_t begin = 0; begin < ops.size(); begin += kBatchOps) {
+        const std::span<const Op> slice(ops.data() + begin, std::min(kBatchOps, ops.size() - begin));
         int rc = write_batch_locked(slice);
         if (sqlite::is_corruption(rc)) {
           std::lock_guard rlock(reader_mutex);
@@ -125,12 +71,8 @@ void DiskStore::Impl::writer_loop() {
           warn_once(writer.error(rc));
       }
     }
-    {
-      std::lock_guard lock(queue_mutex);
-      written = upto;
-    }
-    written_cv.notify_all();
-    if (last)
+    queue.done(batch);
+    if (batch.last)
       return;
   }
 }

@@ -194,14 +194,19 @@ void MemoCache::store(Shard &s, const MemoKey &key, std::string value, std::uint
   s.index.emplace(key, s.lru.begin());
   bytes_.fetch_add(charge, std::memory_order_relaxed);
   entries_.fetch_add(1, std::memory_order_relaxed);
-  while (bytes_.load(std::memory_order_relaxed) > budget_ && s.lru.size() > 1) {
-    const Shard::Entry &victim = s.lru.back();
-    bytes_.fetch_sub(victim.charge(), std::memory_order_relaxed);
-    entries_.fetch_sub(1, std::memory_order_relaxed);
-    evictions_.fetch_add(1, std::memory_order_relaxed);
-    s.index.erase(victim.key);
-    s.lru.pop_back();
-  }
+  while (bytes_.load(std::memory_order_relaxed) > budget_ && s.lru.size() > 1)
+    evict_oldest(s);
+}
+
+// Called with s.mutex held and s not empty: drops s's least recently used
+// entry and takes it off the budget.
+void MemoCache::evict_oldest(Shard &s) {
+  const Shard::Entry &victim = s.lru.back();
+  bytes_.fetch_sub(victim.charge(), std::memory_order_relaxed);
+  entries_.fetch_sub(1, std::memory_order_relaxed);
+  evictions_.fetch_add(1, std::memory_order_relaxed);
+  s.index.erase(victim.key);
+  s.lru.pop_back();
 }
 
 // The inserting shard held only the new entry: take the oldest entries of
@@ -220,12 +225,7 @@ void MemoCache::evict_elsewhere(const Shard &except) {
       continue;
     }
     empty_in_a_row = 0;
-    const Shard::Entry &victim = s.lru.back();
-    bytes_.fetch_sub(victim.charge(), std::memory_order_relaxed);
-    entries_.fetch_sub(1, std::memory_order_relaxed);
-    evictions_.fetch_add(1, std::memory_order_relaxed);
-    s.index.erase(victim.key);
-    s.lru.pop_back();
+    evict_oldest(s);
   }
 }
 

@@ -6,6 +6,8 @@
 
 #include "purecc/shared_store.h"
 
+#include "batch_queue.h"
+
 #include <hiredis/hiredis.h>
 
 #include <algorithm>
@@ -330,13 +332,8 @@ public:
       existing{0}, dropped{0}, too_large{0};
   Counters published;
 
-  std::mutex queue_mutex;
-  std::condition_variable queue_cv, written_cv;
-  std::vector<QueuedPut> queue;
-  std::size_t queued_bytes = 0;
-  std::chrono::steady_clock::time_point oldest_queued{};
-  std::uint64_t enqueued = 0, written = 0;
-  bool flush_now = false, stopping = false, stopped = false;
+  using PutQueue = batch_queue<QueuedPut>;
+  PutQueue queue{{kBatchOps, kBatchBytes, kMaxQueuedBytes}};
   Context wconn; // the writer thread's own connection
   std::thread writer;
 };

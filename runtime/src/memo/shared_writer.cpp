@@ -7,74 +7,24 @@
 namespace purecc {
 
 bool SharedStore::Impl::enqueue(QueuedPut put) {
-  std::unique_lock lock(queue_mutex);
-  if (stopping)
-    return false;
-  queued_bytes += put.value.size();
-  const bool first = queue.empty();
-  if (first)
-    oldest_queued = std::chrono::steady_clock::now();
-  queue.push_back(std::move(put));
-  ++enqueued;
-  // The first put starts the writer's clock; a full batch sends at once.
-  if (first || queue.size() >= kBatchOps || queued_bytes >= kBatchBytes)
-    queue_cv.notify_all();
-  if (queued_bytes >= kMaxQueuedBytes) {
-    const std::uint64_t target = enqueued;
-    written_cv.wait(lock, [&] { return written >= target || stopped; });
-  }
-  return true;
+  const std::size_t bytes = put.value.size();
+  return queue.push(std::move(put), bytes);
 }
 
-void SharedStore::Impl::flush() {
-  std::unique_lock lock(queue_mutex);
-  if (stopped)
-    return;
-  const std::uint64_t target = enqueued;
-  flush_now = true;
-  queue_cv.notify_all();
-  written_cv.wait(lock, [&] { return written >= target || stopped; });
-}
+void SharedStore::Impl::flush() { queue.flush(); }
 
 void SharedStore::Impl::stop() {
-  {
-    std::lock_guard lock(queue_mutex);
-    if (stopping && !writer.joinable())
-      return;
-    stopping = true;
-  }
-  queue_cv.notify_all();
+  queue.stop();
   if (writer.joinable())
     writer.join();
 }
 
 void SharedStore::Impl::writer_loop() {
   for (;;) {
-    std::vector<QueuedPut> batch;
-    std::uint64_t upto = 0;
-    bool last = false;
-    {
-      std::unique_lock lock(queue_mutex);
-      auto urgent = [&] {
-        return stopping || flush_now || queue.size() >= kBatchOps || queued_bytes >= kBatchBytes;
-      };
-      queue_cv.wait(lock, [&] { return urgent() || !queue.empty(); });
-      queue_cv.wait_until(lock, oldest_queued + options.flush_interval, urgent);
-      batch.swap(queue);
-      queued_bytes = 0;
-      upto = enqueued;
-      flush_now = false;
-      last = stopping;
-    }
-    send(batch);
-    {
-      std::lock_guard lock(queue_mutex);
-      written = upto;
-      if (last)
-        stopped = true;
-    }
-    written_cv.notify_all();
-    if (last)
+    const PutQueue::batch batch = queue.take(options.flush_interval);
+    send(batch.items);
+    queue.done(batch);
+    if (batch.last)
       return;
   }
 }

@@ -3,11 +3,11 @@ list(APPEND PURECC_RT_SOURCES
   src/memo/cache_admin.cpp
   src/memo/disk_store.cpp
   src/memo/disk_writer.cpp
+  src/memo/memo.cpp
   src/memo/memo_cache.cpp
   src/memo/memo_config.cpp
   src/memo/memo_key.cpp
   src/memo/memo_link.cpp
-  src/memo/memo_runtime.cpp
   src/memo/memo_stats.cpp
   src/memo/redis_address.cpp
   src/memo/shared_admin.cpp

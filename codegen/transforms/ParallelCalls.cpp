@@ -1,4 +1,4 @@
-//===- ParallelCalls.cpp - T1: independent pure calls as parallel tasks ---===//
+//===- ParallelCalls.cpp - parallel-calls: independent pure calls as tasks ===//
 #include "ParallelCalls.h"
 #include "Shapes.h"
 
@@ -327,7 +327,7 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
     PC.insert(*End, " }");
   if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
     *D << quotedList(Names);
-  PC.note(Loc, "parallel-calls", llvm::join(Names, " "));
+  PC.note(Loc, Transform::ParallelCalls, llvm::join(Names, " "));
   return true;
 }
 
@@ -412,7 +412,7 @@ bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
   PC.insert(O->second, "; }()");
   if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
     *D << quotedList(Names);
-  PC.note(Loc, "parallel-calls", llvm::join(Names, " "));
+  PC.note(Loc, Transform::ParallelCalls, llvm::join(Names, " "));
   return true;
 }
 

@@ -1,4 +1,4 @@
-//===- Memoize.h - T4: [[purecc::memo]] functions go through the memo cache ===//
+//===- Memoize.h - memo: [[purecc::memo]] functions go through the cache --===//
 //
 // The body of a memoized function becomes the compute callback of
 // purecc::memoize, keyed by the function's fingerprint (Fingerprint.h) and

@@ -1,4 +1,4 @@
-//===- Maps.h - T3: loops that write one element per iteration ------------===//
+//===- Maps.h - parallel-map: loops that write one element each -----------===//
 //
 // A loop (see Loops.h) whose body stores pure results into distinct elements
 //

@@ -1,4 +1,4 @@
-//===- Memoize.cpp - T4: [[purecc::memo]] functions go through the cache --===//
+//===- Memoize.cpp - memo: [[purecc::memo]] functions through the cache ---===//
 #include "Memoize.h"
 #include "Fingerprint.h"
 #include "Shapes.h"
@@ -204,7 +204,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   std::string Detail = Name + " fingerprint " + F.hex();
   if (!F.External.empty())
     Detail += " linked " + llvm::join(F.External, " ");
-  PC.note(FD->getLocation(), "memo", Detail);
+  PC.note(FD->getLocation(), Transform::Memoize, Detail);
 }
 
 void planLinkNote(PlanContext &PC) {

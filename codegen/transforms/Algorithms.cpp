@@ -1,4 +1,4 @@
-//===- Algorithms.cpp - T2/T3 for standard algorithms over pure callables -===//
+//===- Algorithms.cpp - parallel-algorithm: standard algorithms -----------===//
 #include "Algorithms.h"
 #include "Containers.h"
 #include "Reductions.h"
@@ -216,7 +216,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     PC.take(Where->first, Where->second);
     if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkAlgorithm))
       *D << Quoted << "map";
-    PC.note(CE->getExprLoc(), "map", Quoted);
+    PC.note(CE->getExprLoc(), Transform::Algorithms, "map " + Quoted);
     return true;
   }
 
@@ -310,7 +310,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   PC.take(Where->first, Where->second);
   if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkAlgorithm))
     *D << Quoted << "reduction";
-  PC.note(CE->getExprLoc(), "reduction", Quoted);
+  PC.note(CE->getExprLoc(), Transform::Algorithms, "reduction " + Quoted);
   return true;
 }
 

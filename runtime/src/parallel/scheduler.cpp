@@ -1,6 +1,7 @@
-// Scheduler.cpp — purecc's adaptive spawning: keeps the spawn-room counter
-// in step with the team size, and runs purecc's own team: a pool of worker
-// threads that run offered branches (help_request) while a job is open.
+// scheduler.cpp — purecc's adaptive spawning (purecc/scheduler.h): keeps
+// the spawn-room counter in step with the team size, and runs purecc's own
+// team: a pool of worker threads that run offered branches
+// (purecc/offer_board.h) while a job is open.
 //
 // Why its own threads and not `#pragma omp parallel` per job: a program that
 // calls a pure function with one small parallel loop thousands of times
@@ -24,19 +25,14 @@
 // GOMP_* entry points, so one archive serves both.
 #include "purecc/scheduler.h"
 
-#include "purecc/wait_graph.h"
-
 #include <omp.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <system_error>
 #include <thread>
-
-#include <time.h>
 
 namespace purecc::detail {
 
@@ -50,18 +46,6 @@ namespace {
 // initial 1 counts as one unit to be removed by the first sync).
 std::mutex g_capacity_mutex;
 int g_capacity = 1;
-
-// The offer board: where spawners put help_requests for waiting threads.
-// Room (capacity - queued) bounds how many are on it at once, so a few
-// slots suffice; each sits on its own cache line so that a spawn and a
-// take touch only the line of their slot.
-constexpr int kBoardSlots = 64;
-struct alignas(64) board_slot {
-  std::atomic<help_request*> request{nullptr};
-};
-std::array<board_slot, kBoardSlots> g_board;
-// Slots [0, g_board_used) have ever held a request: takers scan only those.
-std::atomic<int> g_board_used{0};
 
 thread_local bool t_in_own_team = false;
 
@@ -77,41 +61,6 @@ void sync_capacity(int wanted) {
   if (wanted == g_capacity) return;
   g_spawn_room.fetch_add(wanted - g_capacity, std::memory_order_relaxed);
   g_capacity = wanted;
-}
-
-// Takes one offered request and runs it; false if the board is empty.
-bool help_once() noexcept {
-  int used = g_board_used.load(std::memory_order_acquire);
-  for (int i = 0; i < used; ++i) {
-    board_slot& slot = g_board[i];
-    help_request* r = slot.request.load(std::memory_order_acquire);
-    if (r && slot.request.compare_exchange_strong(r, nullptr, std::memory_order_acq_rel)) {
-      release_spawn();
-      r->taker.store(this_thread_slot(), std::memory_order_release);
-      r->run(r);  // sets r->done last; r may be gone afterwards
-      return true;
-    }
-  }
-  return false;
-}
-
-// Waiting without work: spin briefly (a request usually follows soon), then
-// yield, then nap, 20 us at first and longer the longer nothing comes, up
-// to 1 ms: a worker idle for a whole second costed 13% of a core with fixed
-// 20 us naps, and a new offer after a long quiet spell can wait 1 ms.
-void idle_pause(int& misses) noexcept {
-  if (misses < (1 << 20)) ++misses;
-  if (misses < 512) {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
-  } else if (misses < 2048) {
-    std::this_thread::yield();
-  } else {
-    long micros = std::min(1000L, 20L + (misses - 2048) / 4);
-    timespec nap{0, micros * 1000};
-    nanosleep(&nap, nullptr);
-  }
 }
 
 // ---- the pool -------------------------------------------------------------
@@ -200,54 +149,6 @@ class own_team_scope {
 }  // namespace
 
 bool in_own_team() noexcept { return t_in_own_team; }
-
-bool help_until(const std::atomic<bool>& flag, bool (*give_up)(void*),
-                void* ctx) noexcept {
-  int misses = 0;
-  while (!flag.load(std::memory_order_acquire)) {
-    if (help_once()) {
-      misses = 0;
-    } else {
-      if (give_up && give_up(ctx)) return false;
-      idle_pause(misses);
-    }
-  }
-  return true;
-}
-
-void help_until_done(const help_request& r) noexcept {
-  // The taker publishes its slot right after taking r, before running it.
-  int taker;
-  while ((taker = r.taker.load(std::memory_order_acquire)) == help_request::kNotTaken)
-    std::this_thread::yield();
-  wait_edge edge(taker);
-  help_until(r.done);
-}
-
-bool offer(help_request* r) noexcept {
-  for (int i = 0; i < kBoardSlots; ++i) {
-    help_request* empty = nullptr;
-    if (g_board[i].request.load(std::memory_order_relaxed) != nullptr) continue;
-    r->slot = i;
-    if (g_board[i].request.compare_exchange_strong(empty, r, std::memory_order_acq_rel)) {
-      int used = g_board_used.load(std::memory_order_relaxed);
-      while (used < i + 1 &&
-             !g_board_used.compare_exchange_weak(used, i + 1, std::memory_order_release)) {
-      }
-      return true;
-    }
-  }
-  return false;
-}
-
-bool withdraw(help_request* r) noexcept {
-  help_request* expected = r;
-  if (!g_board[r->slot].request.compare_exchange_strong(expected, nullptr,
-                                                         std::memory_order_acq_rel))
-    return false;
-  release_spawn();
-  return true;
-}
 
 exec_context current_context() noexcept {
   // purecc's own workers are not OpenMP threads: ask our own flag first.

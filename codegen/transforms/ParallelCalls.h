@@ -1,4 +1,4 @@
-//===- ParallelCalls.h - T1: independent pure calls run as parallel tasks -===//
+//===- ParallelCalls.h - parallel-calls: independent pure calls as tasks --===//
 //
 // Two shapes of independence:
 //
@@ -31,15 +31,15 @@
 // a task (a loop or recursion in what they run, see CallCost.h); otherwise
 // the statement stays serial with a purecc-cheap-calls remark.
 //
-//   ParallelCalls T1(PC, FD);
-//   T1.planStatement(S, Parent);     // sibling calls
-//   T1.planRuns(Compound);           // consecutive statements
+//   ParallelCalls Calls(PC, FD);
+//   Calls.planStatement(S, Parent);  // sibling calls
+//   Calls.planRuns(Compound);        // consecutive statements
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
 #include "CallCost.h"
-#include "Effects.h"
+#include "StmtDeps.h"
 #include "Escapes.h"
 #include "PlanContext.h"
 

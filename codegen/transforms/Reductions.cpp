@@ -1,4 +1,4 @@
-//===- Reductions.cpp - T2: loops that accumulate pure results ------------===//
+//===- Reductions.cpp - reduction: loops that accumulate pure results -----===//
 #include "Reductions.h"
 #include "TaskRegistry.h"
 
@@ -501,7 +501,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   PC.Absorbed.insert(Inner.begin(), Inner.end());
   if (auto D = PC.remark(Loc, Diag::RemarkReduction))
     *D << quotedList(Names);
-  PC.note(Loc, "reduction", Detail);
+  PC.note(Loc, Transform::Reductions, Detail);
   return LoopOutcome::Rewritten;
 }
 

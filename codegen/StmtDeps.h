@@ -1,22 +1,23 @@
-//===- Effects.h - what a piece of code reads, writes and calls -----------===//
+//===- StmtDeps.h - statement dependences: what code reads, writes, calls -===//
 //
 // Every parallelizing rewrite rests on one question: can these computations
-// run in any order? EffectScanner answers it conservatively for a statement
+// run in any order? That is a question of dependences between statements,
+// not of purity (analysis/Effects.h models what makes a function impure).
+// DepScanner answers it conservatively for a statement
 // or expression: which variables it reads and writes, whether it reads or
 // writes memory it cannot name (through pointers, references, globals),
 // whether it calls something not known to be free of side effects, and
 // whether it jumps out. A call is effect-free when the purity checker judged
 // the callee pure, when it is a const Clang builtin (libm: errno is not
 // observable in purecc), or when it is one of the few standard-library
-// operations listed in Effects.cpp (std::max, a container's size() ...).
+// operations listed in StmtDeps.cpp (std::max, a container's size() ...).
 //
-//   EffectScanner Scan(PC);
-//   Effects E = Scan.scan(Body);
-//   if (E.ImpureCall) ... // explain with E.ImpureCall's callee
+//   DepScanner Scan(PC);
+//   StmtDeps D = Scan.scan(Body);
+//   if (D.ImpureCall) ... // explain with D.ImpureCall's callee
 //
-// escapedLocals() finds the locals whose address leaves the function's
-// direct control (&x, x.data(), binding to a non-const reference, capture
-// by reference): writes through unknown memory might reach them.
+// Which locals' addresses leave the function's control (and so may be
+// written through unknown memory) is Escapes.h's question.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -31,7 +32,7 @@
 
 namespace purecc {
 
-struct Effects {
+struct StmtDeps {
   /// Variables whose value (or an element or member of it) is read.
   llvm::SmallPtrSet<const clang::VarDecl *, 8> Reads;
   /// Variables assigned, incremented, or mutated through a member call.
@@ -58,13 +59,13 @@ struct Effects {
   bool isEffectFree() const { return Writes.empty() && !MemoryWrite && !ImpureCall; }
 };
 
-class EffectScanner {
+class DepScanner {
 public:
-  explicit EffectScanner(const PlanContext &PC) : PC(PC) {}
+  explicit DepScanner(const PlanContext &PC) : PC(PC) {}
 
   /// Scans S. Expressions in Skip (with everything inside them) are left
   /// out: code the caller judges itself, such as an accumulator's position.
-  Effects scan(const clang::Stmt *S,
+  StmtDeps scan(const clang::Stmt *S,
                const llvm::SmallPtrSetImpl<const clang::Expr *> *Skip = nullptr) const;
 
   /// True when a call to FD is free of side effects (see the file comment).
@@ -78,13 +79,13 @@ private:
 /// containers), or null when it goes through a pointer or is not a variable.
 const clang::VarDecl *baseVariable(const clang::Expr *LValue);
 
-/// Locals and parameters of FD whose address escapes (see the file
-/// comment); Escapes.h also says where (findEscapes).
-llvm::SmallPtrSet<const clang::VarDecl *, 8> escapedLocals(const clang::FunctionDecl *FD,
-                                                          const PlanContext &PC);
-
 /// True for a variable local to a function (automatic storage, parameters
 /// included) that is not a reference.
 bool isOwnedLocal(const clang::VarDecl *VD);
+
+// The names the transformations still use (issue 18 renamed the model;
+// the transformations, edited by others at the time, follow after merging).
+using Effects = StmtDeps;
+using EffectScanner = DepScanner;
 
 } // namespace purecc

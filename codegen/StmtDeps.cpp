@@ -1,5 +1,5 @@
-//===- Effects.cpp - what a piece of code reads, writes and calls ---------===//
-#include "Effects.h"
+//===- StmtDeps.cpp - statement dependences: what code reads and writes -===//
+#include "StmtDeps.h"
 #include "Containers.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -67,7 +67,7 @@ class Scanner : public RecursiveASTVisitor<Scanner> {
   using Base = RecursiveASTVisitor<Scanner>;
 
 public:
-  Scanner(const EffectScanner &ES, Effects &Out, const llvm::SmallPtrSetImpl<const Expr *> *Skip)
+  Scanner(const DepScanner &ES, StmtDeps &Out, const llvm::SmallPtrSetImpl<const Expr *> *Skip)
       : ES(ES), Out(Out), Skip(Skip) {}
 
   bool shouldVisitLambdaBody() const { return false; }
@@ -240,8 +240,8 @@ private:
     Out.FirstWrite.try_emplace(VD, Site);
   }
 
-  const EffectScanner &ES;
-  Effects &Out;
+  const DepScanner &ES;
+  StmtDeps &Out;
   const llvm::SmallPtrSetImpl<const Expr *> *Skip;
   llvm::SmallPtrSet<const DeclRefExpr *, 8> WriteOnly;
   unsigned LoopDepth = 0, SwitchDepth = 0;
@@ -249,7 +249,7 @@ private:
 
 } // namespace
 
-bool EffectScanner::isEffectFreeCallee(const FunctionDecl *FD) const {
+bool DepScanner::isEffectFreeCallee(const FunctionDecl *FD) const {
   if (PC.Facts.isPure(FD) || isEffectFreeStdFunction(FD) || isEffectFreeStdMember(FD) ||
       isTrivialSpecialMember(FD))
     return true;
@@ -259,9 +259,9 @@ bool EffectScanner::isEffectFreeCallee(const FunctionDecl *FD) const {
   return false;
 }
 
-Effects EffectScanner::scan(const Stmt *S,
+StmtDeps DepScanner::scan(const Stmt *S,
                             const llvm::SmallPtrSetImpl<const Expr *> *Skip) const {
-  Effects Out;
+  StmtDeps Out;
   Scanner(*this, Out, Skip).TraverseStmt(const_cast<Stmt *>(S));
   return Out;
 }

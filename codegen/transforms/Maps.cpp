@@ -1,4 +1,4 @@
-//===- Maps.cpp - T3: loops that write one element per iteration ----------===//
+//===- Maps.cpp - parallel-map: loops that write one element each ---------===//
 #include "Maps.h"
 #include "TaskRegistry.h"
 #include "Containers.h"
@@ -288,7 +288,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))
     *D << quotedList(Names);
-  PC.note(Loc, "map", llvm::join(Names, " "));
+  PC.note(Loc, Transform::Maps, llvm::join(Names, " "));
   return LoopOutcome::Rewritten;
 }
 

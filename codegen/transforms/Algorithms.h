@@ -1,4 +1,4 @@
-//===- Algorithms.h - T2/T3 for standard algorithms over pure callables ---===//
+//===- Algorithms.h - parallel-algorithm: standard algorithms -------------===//
 //
 // Calls of the standard numeric algorithms become runtime calls:
 //
@@ -23,7 +23,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "Effects.h"
+#include "StmtDeps.h"
 #include "Escapes.h"
 #include "PlanContext.h"
 

@@ -1,4 +1,4 @@
-//===- Reductions.h - T2: loops that accumulate pure results --------------===//
+//===- Reductions.h - reduction: loops that accumulate pure results -------===//
 //
 // A loop (see Loops.h) whose body only folds values into accumulators
 //
