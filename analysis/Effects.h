@@ -107,7 +107,7 @@ struct Effect {
   const clang::NamedDecl *Subject = nullptr;
   const clang::FunctionDecl *Callee = nullptr;
   unsigned Index = 0;
-  Indirection Through = Indirection::Reference; // ParamIndirection, ReturnIndirection
+  Indirection HandedOut = Indirection::Reference; // ParamIndirection, ReturnIndirection
   bool MutableMember = false; // ThisWrite: the member written is `mutable`
   bool InLambda = false;      // NonConstMember: a `mutable` lambda's call operator
   std::string Detail;

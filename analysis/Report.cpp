@@ -58,7 +58,7 @@ bool PurityReport::blocks(const Summary &S, const Effect &E) const {
   if (E.isAbsolute() || E.isRelative())
     return true;
   if (E.Kind == EffectKind::ReturnIndirection)
-    return E.Through != Indirection::Pointer || !S.Returns.isLocal(); // a fresh pointer is the caller's
+    return E.HandedOut != Indirection::Pointer || !S.Returns.isLocal(); // a fresh pointer is the caller's
   return E.isInterface();
 }
 
@@ -202,20 +202,20 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     break;
   case EffectKind::ParamIndirection: {
     const auto *P = cast<ParmVarDecl>(E.Subject);
-    unsigned Sel = unsigned(E.Through);
+    unsigned Sel = unsigned(E.HandedOut);
     bool Written = false;
     for (const Effect &W : S.Resolved)
       Written |= W.Kind == EffectKind::ParamWrite && W.Index == E.Index;
     auto B = R.report(E.Loc, Diag::ParamIndirection);
     B << Fn << P << Sel << E.Range;
     // Only read: `T&` -> `const T&`, `T*` -> `const T*`.
-    if (!Written && E.Through != Indirection::View && P->getTypeSpecStartLoc().isValid() &&
+    if (!Written && E.HandedOut != Indirection::View && P->getTypeSpecStartLoc().isValid() &&
         P->getTypeSpecStartLoc().isFileID())
       B << FixItHint::CreateInsertion(P->getTypeSpecStartLoc(), "const ");
     break;
   }
   case EffectKind::ReturnIndirection:
-    R.report(E.Loc, Diag::ReturnIndirection) << Fn << unsigned(E.Through == Indirection::Pointer) << E.Range;
+    R.report(E.Loc, Diag::ReturnIndirection) << Fn << unsigned(E.HandedOut == Indirection::Pointer) << E.Range;
     break;
   case EffectKind::NonConstMember: {
     auto B = R.report(E.Loc, Diag::NonConstMember);

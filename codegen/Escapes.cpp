@@ -171,7 +171,7 @@ private:
 
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
-  Finder(ASTContext &Ctx, const EffectScanner &ES, EscapeSites &Out, const FunctionDecl *Self,
+  Finder(ASTContext &Ctx, const DepScanner &ES, EscapeSites &Out, const FunctionDecl *Self,
          const Stmt *Outer)
       : Ctx(Ctx), ES(ES), Out(Out), Self(Self), Outer(Outer) {}
 
@@ -588,7 +588,7 @@ private:
   }
 
   ASTContext &Ctx;
-  const EffectScanner &ES;
+  const DepScanner &ES;
   EscapeSites &Out;
   const FunctionDecl *Self;
   const Stmt *Outer; // the body analysed
@@ -617,7 +617,7 @@ const FunctionDecl *outermost(const FunctionDecl *FD) {
 } // namespace
 
 EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
-  EffectScanner ES(PC);
+  DepScanner ES(PC);
   EscapeSites Out;
   if (!FD->getBody())
     return Out;

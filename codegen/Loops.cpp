@@ -133,9 +133,9 @@ bool mayResize(const Stmt *Body, const VarDecl *X) {
 
 /// Checks what every loop shape needs of its body, given its effects.
 /// BoundExpr: the condition's bound (counted loops).
-bool checkBody(const LoopShape &L, const Effects &Bound, const Expr *BoundExpr,
+bool checkBody(const LoopShape &L, const StmtDeps &Bound, const Expr *BoundExpr,
                std::string &WhyNot) {
-  const Effects &B = L.Body_;
+  const StmtDeps &B = L.Body_;
   if (B.Leave) {
     WhyNot = exitReason(B.Leave);
     return false;
@@ -412,7 +412,7 @@ std::string impureReason(const Expr *Call) {
   return "the loop body has side effects";
 }
 
-std::string bodyEffectReason(const Effects &Fx, const LoopShape &L) {
+std::string bodyEffectReason(const StmtDeps &Fx, const LoopShape &L) {
   for (const VarDecl *W : Fx.Writes)
     if (!Fx.Locals.contains(W) && !(W == L.Element && !W->getType()->isReferenceType()))
       return quoted(W) + " is written inside the loop body";
@@ -433,8 +433,8 @@ std::string asInt64(PlanContext &PC, const Expr *E, const std::string &Text) {
 std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::string &WhyNot) {
   LoopShape L;
   L.Loop = Loop;
-  EffectScanner Scan(PC);
-  Effects Bound;
+  DepScanner Scan(PC);
+  StmtDeps Bound;
   const Expr *BoundExpr = nullptr;
   SourceLocation RParen;
   if (const auto *For = dyn_cast<ForStmt>(Loop)) {
@@ -484,7 +484,7 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     if (!Bnd)
       return std::nullopt;
     Inclusive = AsLeft == BO_LE || AsLeft == BO_GE;
-    Effects InitFx = Scan.scan(I->getInit());
+    StmtDeps InitFx = Scan.scan(I->getInit());
     Bound = Scan.scan(Bnd);
     if (!InitFx.isEffectFree() || !Bound.isEffectFree()) {
       WhyNot = "the loop bounds have side effects";

@@ -35,7 +35,7 @@ struct LoopShape {
   /// The counter's value at iteration k ('\x01' stands for k) when it is
   /// not k itself: count-down and stride loops.
   std::string IndexValue;
-  Effects Body_;                           // what the body does
+  StmtDeps Body_;                           // what the body does
   unsigned HeaderBegin = 0;                // offset of `for`
   unsigned HeaderEnd = 0;                  // offset after the header's ')'
   unsigned BodyEnd = 0;                    // offset after the body
@@ -100,6 +100,6 @@ std::string impureReason(const clang::Expr *Call);
 /// writes a variable declared outside the body (other than a by-value range
 /// element), writes through a pointer or reference, or calls impure code.
 /// Empty when they do not.
-std::string bodyEffectReason(const Effects &Fx, const LoopShape &L);
+std::string bodyEffectReason(const StmtDeps &Fx, const LoopShape &L);
 
 } // namespace purecc

@@ -11,8 +11,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
-#include "ArgReductions.h"
-#include "ConcatReductions.h"
+#include "Selections.h"
+#include "Concatenations.h"
 #include "Escapes.h"
 #include "FastClone.h"
 #include "Maps.h"

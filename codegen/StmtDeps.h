@@ -83,9 +83,4 @@ const clang::VarDecl *baseVariable(const clang::Expr *LValue);
 /// included) that is not a reference.
 bool isOwnedLocal(const clang::VarDecl *VD);
 
-// The names the transformations still use (issue 18 renamed the model;
-// the transformations, edited by others at the time, follow after merging).
-using Effects = StmtDeps;
-using EffectScanner = DepScanner;
-
 } // namespace purecc

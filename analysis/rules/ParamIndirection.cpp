@@ -44,7 +44,7 @@ public:
                             P->getSourceRange());
       E.Subject = P;
       E.Index = P->getFunctionScopeIndex();
-      E.Through = *K;
+      E.HandedOut = *K;
       C.record(std::move(E));
     }
     QualType R = FD->getReturnType();
@@ -56,7 +56,7 @@ public:
     SourceRange Range = FD->getReturnTypeSourceRange();
     Effect E = Effect::at(EffectKind::ReturnIndirection,
                           Range.isValid() ? Range.getBegin() : FD->getLocation(), Range);
-    E.Through = Ptr ? Indirection::Pointer : Indirection::Reference;
+    E.HandedOut = Ptr ? Indirection::Pointer : Indirection::Reference;
     C.record(std::move(E));
   }
 

@@ -115,7 +115,7 @@ bool Algorithms::pureCallable(const Expr *F, QualType &Result,
   Result = Op->getReturnType();
   if (PC.Facts.isPure(Op))
     return true;
-  Effects Fx = EffectScanner(PC).scan(LE->getBody());
+  StmtDeps Fx = DepScanner(PC).scan(LE->getBody());
   for (const VarDecl *W : Fx.Writes)
     if (!Fx.Locals.contains(W) && !(isa<ParmVarDecl>(W) && !W->getType()->isReferenceType()))
       return false;
@@ -274,7 +274,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     Op = *K;
   }
   if (InitExpr) {
-    if (!EffectScanner(PC).scan(InitExpr).isEffectFree()) {
+    if (!DepScanner(PC).scan(InitExpr).isEffectFree()) {
       WhyNot = "the initial value has side effects";
       return false;
     }

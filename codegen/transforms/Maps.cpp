@@ -204,7 +204,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       }
     // The rest of an index must be the same in every iteration.
     for (const Expr *Part : S.Invariants) {
-      Effects PartFx = EffectScanner(PC).scan(Part);
+      StmtDeps PartFx = DepScanner(PC).scan(Part);
       for (const VarDecl *VD : PartFx.Reads)
         if (VD == L.Induction || L.Body_.Writes.contains(VD) || L.Body_.Locals.contains(VD)) {
           WhyNot = "the index of " + Name + " written reads " + quoted(VD) +
@@ -231,7 +231,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     Targets.insert(S.Target);
     Containers.insert(S.Container);
   }
-  Effects Fx = EffectScanner(PC).scan(L.Body, &Targets);
+  StmtDeps Fx = DepScanner(PC).scan(L.Body, &Targets);
   // Any other read of a written container (r[0], r.front(), or through a
   // local holding its address: a reference, view, iterator, pointer, lambda
   // or struct made from it) may see an element another iteration writes. A

@@ -18,7 +18,7 @@ struct ParallelCalls::Candidate {
   const Stmt *S;
   const CallExpr *Call;
   const VarDecl *Target; // the variable the statement stores the result in
-  Effects Args;
+  StmtDeps Args;
 };
 
 namespace {
@@ -259,7 +259,7 @@ bool ParallelCalls::acceptableCall(const CallExpr *CE, std::string &WhyNot) cons
     return false;
   }
   for (const Expr *Arg : CE->arguments()) {
-    Effects E = Scanner.scan(Arg);
+    StmtDeps E = Scanner.scan(Arg);
     if (!E.isEffectFree()) {
       WhyNot = "an argument of '" + Name + "' has side effects";
       return false;
@@ -444,7 +444,7 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
       return Why;
     CallSet.insert(CE);
     for (const Expr *Arg : CE->arguments()) {
-      Effects E = Scanner.scan(Arg);
+      StmtDeps E = Scanner.scan(Arg);
       ArgReads.insert(E.Reads.begin(), E.Reads.end());
       ArgsReadMemory |= E.ReadsMemory;
     }
@@ -455,7 +455,7 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
     return Why;
   // ...and nothing else in the full-expression may write what their
   // arguments read.
-  Effects Rest = Scanner.scan(Full, &CallSet);
+  StmtDeps Rest = Scanner.scan(Full, &CallSet);
   if (const auto *BO = dyn_cast<BinaryOperator>(Full->IgnoreParens());
       BO && BO->isAssignmentOp())
     if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
@@ -511,7 +511,7 @@ std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
 }
 
 std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *S) const {
-  Candidate C{S, nullptr, nullptr, Effects()};
+  Candidate C{S, nullptr, nullptr, StmtDeps()};
   const Expr *Value = nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
@@ -541,7 +541,7 @@ std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *
   if (!acceptableCall(C.Call, Ignored))
     return std::nullopt;
   for (const Expr *Arg : C.Call->arguments()) {
-    Effects E = Scanner.scan(Arg);
+    StmtDeps E = Scanner.scan(Arg);
     C.Args.Reads.insert(E.Reads.begin(), E.Reads.end());
   }
   // Reading a local that holds another's address (`const long &ra = a;`, a

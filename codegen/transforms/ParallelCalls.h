@@ -102,7 +102,7 @@ private:
   /// around Full (an earlier iteration), or in a function with `goto`.
   bool escapedWhileRunning(const clang::VarDecl *VD, const clang::Expr *Full) const;
 
-  EffectScanner Scanner;
+  DepScanner Scanner;
   EscapeSites Sites;
   llvm::SmallPtrSet<const clang::VarDecl *, 8> Escaped;
   bool HasJumps = false;

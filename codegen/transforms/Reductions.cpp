@@ -374,7 +374,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   if (Accs.empty())
     return LoopOutcome::NotThisKind;
 
-  Effects Fx = EffectScanner(PC).scan(L.Body, &Positions);
+  StmtDeps Fx = DepScanner(PC).scan(L.Body, &Positions);
   for (auto &[Acc, Op] : Accs) {
     std::string Name = quoted(Acc);
     if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc)) {

@@ -1,4 +1,4 @@
-//===- ConcatReductions.h - T2: loops that append to a string or vector ---===//
+//===- Concatenations.h - concatenation: appends in loop order --------------===//
 //
 // A loop that only appends to a std::string or std::vector declared outside
 // it, in the loop's order,

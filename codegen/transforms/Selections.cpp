@@ -1,5 +1,5 @@
-//===- ArgReductions.cpp - T2: loops that select the best term and its index =//
-#include "ArgReductions.h"
+//===- Selections.cpp - selection: argmin and argmax loops ------------------===//
+#include "Selections.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringExtras.h"
@@ -44,7 +44,7 @@ const BinaryOperator *asAssignment(const Stmt *S) {
 /// a variable that the block (of at least two statements; one alone is a
 /// plain max/min, see Reductions.h) sets to that term. The block's other
 /// assignments to variables from outside the body are the payloads.
-std::optional<Candidate> matchCandidate(const IfStmt *If, const Effects &Body, ASTContext &Ctx) {
+std::optional<Candidate> matchCandidate(const IfStmt *If, const StmtDeps &Body, ASTContext &Ctx) {
   if (If->getElse() || If->getInit() || If->getConditionVariable() || If->isConstexpr())
     return std::nullopt;
   const auto *Then = dyn_cast<CompoundStmt>(If->getThen());
@@ -85,7 +85,7 @@ std::optional<Candidate> matchCandidate(const IfStmt *If, const Effects &Body, A
 
 /// The selections among the statements of S (through blocks, ifs and
 /// switches; not into inner loops, whose selections run per outer iteration).
-void collect(const Stmt *S, const Effects &Body, std::vector<Candidate> &Out, ASTContext &Ctx) {
+void collect(const Stmt *S, const StmtDeps &Body, std::vector<Candidate> &Out, ASTContext &Ctx) {
   if (!S)
     return;
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
@@ -123,7 +123,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   llvm::SmallVector<const VarDecl *, 3> Vars{C.Best};
   Vars.append(C.Payloads.begin(), C.Payloads.end());
   llvm::SmallPtrSet<const Expr *, 8> Positions(C.Positions.begin(), C.Positions.end());
-  Effects Fx = EffectScanner(PC).scan(L.Body, &Positions);
+  StmtDeps Fx = DepScanner(PC).scan(L.Body, &Positions);
   for (const VarDecl *V : Vars) {
     std::string Name = quoted(V);
     if (Fx.Reads.contains(V)) {
@@ -218,7 +218,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   if (auto D = PC.remark(Loc, Diag::RemarkSelection))
     *D << C.Best << (PayloadNames.empty() ? std::string() : " with " + quotedList(PayloadNames))
        << LastWins;
-  PC.note(Loc, "selection",
+  PC.note(Loc, Transform::Selections,
           C.Best->getNameAsString() + ":" + S.Rel +
               (PayloadNames.empty() ? "" : " " + llvm::join(PayloadNames, " ")));
   return LoopOutcome::Rewritten;

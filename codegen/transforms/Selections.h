@@ -1,4 +1,4 @@
-//===- ArgReductions.h - T2: loops that select the best term and its index ===//
+//===- Selections.h - selection: argmin and argmax loops --------------------===//
 //
 // An argmin/argmax loop keeps the best value seen so far and what goes with
 // it (its index, or anything computed from the iteration):

@@ -1,5 +1,5 @@
-//===- ConcatReductions.cpp - T2: loops that append to a string or vector -===//
-#include "ConcatReductions.h"
+//===- Concatenations.cpp - concatenation: appends in loop order ------------===//
+#include "Concatenations.h"
 
 #include "Containers.h"
 
@@ -131,7 +131,7 @@ void collect(const Stmt *S, std::vector<Append> &Out) {
   }
 }
 
-void mergeInto(Effects &To, const Effects &From) {
+void mergeInto(StmtDeps &To, const StmtDeps &From) {
   To.Reads.insert(From.Reads.begin(), From.Reads.end());
   To.Writes.insert(From.Writes.begin(), From.Writes.end());
   To.Locals.insert(From.Locals.begin(), From.Locals.end());
@@ -184,8 +184,8 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
     Calls.insert(A.Call);
   for (const Append &A : Found)
     Inner.insert(A.Loops.begin(), A.Loops.end());
-  EffectScanner Scan(PC);
-  Effects Fx = Scan.scan(L.Body, &Calls);
+  DepScanner Scan(PC);
+  StmtDeps Fx = Scan.scan(L.Body, &Calls);
   for (const Append &A : All)
     for (const Expr *V : A.Values)
       mergeInto(Fx, Scan.scan(V));
@@ -239,7 +239,7 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkConcatenation))
     *D << Acc;
-  PC.note(Loc, "concatenation", Acc->getNameAsString());
+  PC.note(Loc, Transform::Concatenations, Acc->getNameAsString());
   return LoopOutcome::Rewritten;
 }
 
