@@ -90,9 +90,15 @@ using Roots = llvm::SmallPtrSet<const VarDecl *, 4>;
 /// std::views): the standard library keeps an argument's address only in
 /// what it returns, constructs, or is called on.
 bool inStd(const Decl *D) {
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (DC->isStdNamespace())
       return true;
+    // libstdc++'s iterators of vector and string (`__normal_iterator`) live
+    // in its extension namespace.
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
+        NS && NS->getIdentifier() && NS->getName() == "__gnu_cxx")
+      return true;
+  }
   return false;
 }
 
@@ -319,6 +325,13 @@ private:
       }
       if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E); AS && baseVariable(AS)) {
         E = AS->getBase()->IgnoreParenImpCasts();
+        continue;
+      }
+      // A library copy or conversion (`w.end()` made a const_iterator)
+      // stores where what it was made from stores.
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+          CE && CE->getNumArgs() == 1 && inStd(CE->getConstructor()->getParent())) {
+        E = CE->getArg(0)->IgnoreParenImpCasts();
         continue;
       }
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
@@ -557,6 +570,13 @@ private:
     QualType PT = FD->getParamDecl(I)->getType();
     if (!PT->isRValueReferenceType() || PT.getNonReferenceType().isConstQualified() ||
         !A->isGLValue())
+      return false;
+    // A temporary (`t = t + piece(i)`) is no one's storage: taking it over
+    // moves nothing out of a local.
+    const Expr *X = A;
+    while (isa<ParenExpr, ImplicitCastExpr>(X))
+      X = isa<ParenExpr>(X) ? cast<ParenExpr>(X)->getSubExpr() : cast<ImplicitCastExpr>(X)->getSubExpr();
+    if (isa<MaterializeTemporaryExpr>(X))
       return false;
     const CXXRecordDecl *RD = PT.getNonReferenceType()->getAsCXXRecordDecl();
     return RD && (!RD->hasDefinition() || !RD->isTriviallyCopyable());

@@ -1,8 +1,10 @@
 //===- Loops.cpp - counted loops and range-for loops over random access ---===//
 #include "Loops.h"
 #include "Containers.h"
+#include "analysis/MayThrow.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -633,6 +635,73 @@ std::string tinyLoopReason(const LoopShape &L, const llvm::SmallPtrSetImpl<const
   if (runsLoops(L.Body, Path, 0, Cheap))
     return "";
   return std::to_string(*L.TripCount) + " iterations of loop-free work are too little to share";
+}
+
+std::string lastRefusal(PlanContext &PC, const LoopShape &L,
+                        const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {
+  if (std::string Tiny = tinyLoopReason(L, Cheap); !Tiny.empty())
+    return Tiny;
+  if (PC.isTaken(L.HeaderBegin, L.BodyEnd))
+    return "the loop is rewritten otherwise";
+  return "";
+}
+
+std::string exceptionReason(PlanContext &PC, const LoopShape &L,
+                            llvm::ArrayRef<const VarDecl *> Written) {
+  // The try statements whose block holds the loop, innermost first.
+  std::vector<const CXXTryStmt *> Tries;
+  const Stmt *At = L.Loop;
+  for (unsigned Depth = 0; At && Depth < 256; ++Depth) {
+    const Stmt *Up = nullptr;
+    for (const DynTypedNode &P : PC.Ctx.getParents(*At))
+      if ((Up = P.get<Stmt>()))
+        break;
+    if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Up); Try && Try->getTryBlock() == At)
+      Tries.push_back(Try);
+    At = Up;
+  }
+  const SourceManager &SM = PC.SM;
+  auto Inside = [&](const VarDecl *V, const CXXTryStmt *Try) {
+    SourceRange B = Try->getTryBlock()->getSourceRange();
+    SourceLocation Loc = V->getLocation();
+    return !SM.isBeforeInTranslationUnit(Loc, B.getBegin()) &&
+           !SM.isBeforeInTranslationUnit(B.getEnd(), Loc);
+  };
+  std::string Seen;
+  for (const VarDecl *V : Written) {
+    if (!V)
+      continue;
+    if (!isOwnedLocal(V)) {
+      Seen = quoted(V) + " outlives the function, so a caller that catches the exception reads it";
+      break;
+    }
+    for (const CXXTryStmt *Try : Tries)
+      if (!Inside(V, Try)) {
+        Seen = quoted(V) + " is declared outside the 'try' statement on line " +
+               std::to_string(SM.getPresumedLineNumber(Try->getBeginLoc())) +
+               ", whose handlers read it after the exception";
+        break;
+      }
+    if (!Seen.empty())
+      break;
+  }
+  if (Seen.empty() || !MayThrow(PC.Ctx).mayThrow(L.Body))
+    return "";
+  return "the loop body may throw, and " + Seen +
+         ": the serial loop leaves the result of the iterations before the throw, which the "
+         "parallel loop does not";
+}
+
+const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
+    return F->getBody();
+  if (const auto *RF = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    return RF->getBody();
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(Loop))
+    return W->getBody();
+  if (const auto *D = dyn_cast_or_null<DoStmt>(Loop))
+    return D->getBody();
+  return nullptr;
 }
 
 shapes::Index makeIndex(PlanContext &PC, const LoopShape &L) {

@@ -68,6 +68,27 @@ constexpr std::int64_t kMaxTinyTrips = 1024;
 std::string tinyLoopReason(const LoopShape &L,
                            const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 
+/// Why a loop that a transformation has matched is still not shared: too
+/// little work (tinyLoopReason), or text another transformation already
+/// edits. Empty when nothing stands in the way. Every loop transformation
+/// asks this last, just before it edits.
+std::string lastRefusal(PlanContext &PC, const LoopShape &L,
+                        const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
+
+/// Why an exception from the loop body would show a different state than
+/// the serial loop's, or empty. When the body may throw, the serial loop
+/// leaves a partial result (the sum so far, the elements before the throw),
+/// while a parallel one leaves its accumulator untouched and may have
+/// written elements past the throw. That difference is seen when one of
+/// Written outlives the exception: declared outside a `try` around the
+/// loop, or not a local of the function at all (a reference parameter, a
+/// global), which the caller's handler may read.
+std::string exceptionReason(PlanContext &PC, const LoopShape &L,
+                            llvm::ArrayRef<const clang::VarDecl *> Written);
+
+/// The body of a for, range-for, while or do loop; null for anything else.
+const clang::Stmt *loopBody(const clang::Stmt *Loop);
+
 /// The leaf size a loop's runtime call should pass, or empty for the
 /// runtime's choice: a loop whose trip count is not a constant and whose
 /// body is loop-free work (as for tinyLoopReason) runs kMaxTinyTrips

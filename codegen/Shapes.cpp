@@ -124,6 +124,17 @@ std::string lambdaHead(const Index &Idx, llvm::StringRef Captures, llvm::StringR
 }
 
 /// The call that starts a reduction, and the leaf lambda's head.
+/// Around a site's statement: its captureless leaf takes the values it reads
+/// as parameters named like the user's variables, so that the body stays as
+/// written; g++'s -Wshadow would call each one a shadow.
+std::string noShadowBegin(const TaskSite *Site) {
+  return Site ? "_Pragma(\"GCC diagnostic push\") _Pragma(\"GCC diagnostic ignored \\\"-Wshadow\\\"\") "
+              : "";
+}
+std::string noShadowEnd(const TaskSite *Site) {
+  return Site ? " _Pragma(\"GCC diagnostic pop\")" : "";
+}
+
 std::string reduceCall(const TaskSite *Site) {
   if (!Site)
     return "purecc::parallel_reduce(";
@@ -199,7 +210,8 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
     const Accumulator &A = Accs[0];
     std::string Merge = mergeStmt(A, "\x01");
     std::string Prefix = Merge.substr(0, Merge.find('\x01'));
-    return Prefix + reduceCall(Site) + Range + identity(A) + ", " + leafHead(Idx, A.Type, Site) +
+    return noShadowBegin(Site) + Prefix + reduceCall(Site) + Range + identity(A) + ", " +
+           leafHead(Idx, A.Type, Site) +
            Locals;
   }
   std::vector<std::string> Names, Ids;
@@ -208,7 +220,8 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
     Ids.push_back(identity(Accs[I]));
   }
   std::string Tuple = tupleType(Accs);
-  return "{ auto [" + llvm::join(Names, ", ") + "] = " + reduceCall(Site) + Range + Tuple + "{" +
+  return noShadowBegin(Site) + "{ auto [" + llvm::join(Names, ", ") + "] = " + reduceCall(Site) +
+         Range + Tuple + "{" +
          llvm::join(Ids, ", ") + "}, " + leafHead(Idx, Tuple, Site) + Locals;
 }
 
@@ -220,7 +233,7 @@ std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef Res
     std::string Merge = mergeStmt(A, "\x01");
     std::string Suffix = Merge.substr(Merge.find('\x01') + 1);
     return " return " + A.Private + "; }, " + combineLambda(A, Params) + tailArgs(Site, Grain) +
-           ")" + Suffix;
+           ")" + Suffix + noShadowEnd(Site);
   }
   std::string Tuple = tupleType(Accs);
   std::vector<std::string> Names, Parts, Merges;
@@ -237,7 +250,7 @@ std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef Res
   return " return " + Tuple + "{" + llvm::join(Names, ", ") + "}; }, [](const " + Tuple +
          " &" + Params.L + ", const " + Tuple + " &" + Params.R + ") { return " + Tuple + "{" +
          llvm::join(Parts, ", ") + "}; }" + tailArgs(Site, Grain) + "); " +
-         llvm::join(Merges, " ") + " }";
+         llvm::join(Merges, " ") + " }" + noShadowEnd(Site);
 }
 
 std::string reduceContinue(const std::vector<Accumulator> &Accs) {
@@ -267,13 +280,14 @@ std::string mapHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx
                     llvm::StringRef Element, const TaskSite &Site) {
   std::string Call = reduceCall(&Site);
   Call.replace(Call.find("reduce_at"), 9, "map_at");
-  return Call + Begin.str() + ", " + End.str() + ", " + leafHead(Idx, Element, &Site);
+  return noShadowBegin(&Site) + Call + Begin.str() + ", " + End.str() + ", " +
+         leafHead(Idx, Element, &Site);
 }
 
 std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site) {
   return " }, [&](std::int64_t " + Idx.Param + ", auto &&purecc_v) { " + Idx.Declaration +
          Target.str() + " = std::forward<decltype(purecc_v)>(purecc_v); }" + siteArgs(&Site) +
-         ");";
+         ");" + noShadowEnd(&Site);
 }
 
 std::string forTail(llvm::StringRef Grain) { return " }" + grainArg(Grain) + ");"; }

@@ -112,15 +112,7 @@ void collect(const Stmt *S, std::vector<Append> &Out) {
   } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
     collect(Case->getSubStmt(), Out);
   } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
-    const Stmt *Body = nullptr;
-    if (const auto *F = dyn_cast<ForStmt>(S))
-      Body = F->getBody();
-    else if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
-      Body = RF->getBody();
-    else if (const auto *W = dyn_cast<WhileStmt>(S))
-      Body = W->getBody();
-    else
-      Body = cast<DoStmt>(S)->getBody();
+    const Stmt *Body = loopBody(S);
     size_t Before = Out.size();
     collect(Body, Out);
     for (size_t I = Before; I < Out.size(); ++I)
@@ -205,12 +197,12 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (std::string Tiny = tinyLoopReason(L, &Calls); !Tiny.empty()) {
-    WhyNot = Tiny;
+  if (std::string Why = exceptionReason(PC, L, llvm::ArrayRef<const VarDecl *>(Acc)); !Why.empty()) {
+    WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (PC.isTaken(L.HeaderBegin, L.BodyEnd)) {
-    WhyNot = "the loop is rewritten otherwise";
+  if (std::string Why = lastRefusal(PC, L, &Calls); !Why.empty()) {
+    WhyNot = Why;
     return LoopOutcome::Refused;
   }
   // The leaf appends to a private accumulator of its own name (see

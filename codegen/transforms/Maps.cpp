@@ -263,12 +263,12 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (std::string Tiny = tinyLoopReason(L); !Tiny.empty()) {
-    WhyNot = Tiny;
+  if (std::string Why = exceptionReason(PC, L, std::vector<const VarDecl *>(Containers.begin(), Containers.end())); !Why.empty()) {
+    WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (PC.isTaken(L.HeaderBegin, L.BodyEnd)) {
-    WhyNot = "the loop is rewritten otherwise";
+  if (std::string Why = lastRefusal(PC, L); !Why.empty()) {
+    WhyNot = Why;
     return LoopOutcome::Refused;
   }
   std::vector<std::string> Names;

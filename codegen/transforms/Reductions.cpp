@@ -245,15 +245,7 @@ void collectSteps(const Stmt *S, std::vector<Step> &Out, ASTContext &Ctx) {
     // An inner loop that folds into the outer accumulator runs serially
     // inside the outer loop's leaves: the nest is one reduction, not one
     // small reduction per outer iteration.
-    const Stmt *Body = nullptr;
-    if (const auto *F = dyn_cast<ForStmt>(S))
-      Body = F->getBody();
-    else if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
-      Body = RF->getBody();
-    else if (const auto *W = dyn_cast<WhileStmt>(S))
-      Body = W->getBody();
-    else
-      Body = cast<DoStmt>(S)->getBody();
+    const Stmt *Body = loopBody(S);
     size_t Before = Out.size();
     collectSteps(Body, Out, Ctx);
     for (size_t I = Before; I < Out.size(); ++I)
@@ -428,12 +420,15 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
         WhyNot.clear();
         return LoopOutcome::Refused;
       }
-  if (std::string Tiny = tinyLoopReason(L); !Tiny.empty()) {
-    WhyNot = Tiny;
+  std::vector<const VarDecl *> Written;
+  for (auto &[Acc, Op] : Accs)
+    Written.push_back(Acc);
+  if (std::string Why = exceptionReason(PC, L, Written); !Why.empty()) {
+    WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (PC.isTaken(L.HeaderBegin, L.BodyEnd)) {
-    WhyNot = "the loop is rewritten otherwise";
+  if (std::string Why = lastRefusal(PC, L); !Why.empty()) {
+    WhyNot = Why;
     return LoopOutcome::Refused;
   }
 

@@ -161,13 +161,20 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (std::string Tiny = tinyLoopReason(L); !Tiny.empty()) {
-    WhyNot = Tiny;
+  std::vector<const VarDecl *> Written{C.Best};
+  Written.insert(Written.end(), C.Payloads.begin(), C.Payloads.end());
+  if (std::string Why = exceptionReason(PC, L, Written); !Why.empty()) {
+    WhyNot = Why;
+    return LoopOutcome::Refused;
+  }
+  if (std::string Why = lastRefusal(PC, L); !Why.empty()) {
+    WhyNot = Why;
     return LoopOutcome::Refused;
   }
   auto Brace = PC.offsets(SourceRange(C.Then->getLBracLoc(), C.Then->getLBracLoc()));
-  if (PC.isTaken(L.HeaderBegin, L.BodyEnd) || !Brace) {
-    WhyNot = "the loop is rewritten otherwise";
+  if (!Brace) {
+    WhyNot = "the block that updates " + quoted(C.Best) +
+             " is written in a macro, where the selection cannot mark that it ran";
     return LoopOutcome::Refused;
   }
 

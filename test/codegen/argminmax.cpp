@@ -38,9 +38,9 @@ int main() {
       arg = i;
     }
   }
-  // CHECK: {{^}}  { auto &purecc_a0_init0 = arg; auto [purecc_a0_best, purecc_a0_0, purecc_a0_found] = purecc::parallel_reduce(0, n, std::tuple<double, long, bool>{std::numeric_limits<double>::infinity(), purecc_a0_init0, false}, [&](std::int64_t i) -> std::tuple<double, long, bool> { double best = std::numeric_limits<double>::infinity(); long arg = purecc_a0_init0; bool purecc_a0_hit = false; {
-  // CHECK: {{^}}    if (d < best) { purecc_a0_hit = true;
-  // CHECK: {{^}}  } return std::tuple<double, long, bool>{best, arg, purecc_a0_hit}; }, [](const std::tuple<double, long, bool> &a, const std::tuple<double, long, bool> &b) { return std::get<2>(b) && (!std::get<2>(a) || std::get<0>(b) < std::get<0>(a)) ? b : a; }, purecc::leaf_size{1024}); if (purecc_a0_found && purecc_a0_best < best) { best = purecc_a0_best; arg = purecc_a0_0; } }
+  // CHECK: {{^}}  { auto &purecc_a0_init0 = arg; auto [purecc_a0_best, purecc_a0_0, purecc_a0_found] = purecc::parallel_reduce(0, n, std::tuple<double, long, bool>{std::numeric_limits<double>::infinity(), purecc_a0_init0, false}, [&](std::int64_t i) -> std::tuple<double, long, bool> { double purecc_acc_0 = std::numeric_limits<double>::infinity(); long purecc_acc_1 = purecc_a0_init0; bool purecc_a0_hit = false; {
+  // CHECK: {{^}}    if (d < purecc_acc_0) { purecc_a0_hit = true;
+  // CHECK: {{^}}  } return std::tuple<double, long, bool>{purecc_acc_0, purecc_acc_1, purecc_a0_hit}; }, [](const std::tuple<double, long, bool> &purecc_lhs, const std::tuple<double, long, bool> &purecc_rhs) { return std::get<2>(purecc_rhs) && (!std::get<2>(purecc_lhs) || std::get<0>(purecc_rhs) < std::get<0>(purecc_lhs)) ? purecc_rhs : purecc_lhs; }, purecc::leaf_size{1024}); if (purecc_a0_found && purecc_a0_best < best) { best = purecc_a0_best; arg = purecc_a0_0; } }
   // REMARK: argminmax.cpp:[[@LINE-10]]:3: remark: loop rewritten as a parallel selection of 'best' with 'arg' (the first of equal values kept, as in the loop) [purecc-selection]
   show("first minimum:", best, arg);
   // OUT: first minimum: -0x0p+0 at 3

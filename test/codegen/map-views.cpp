@@ -214,7 +214,7 @@ int main() {
   // may not read the output through a view of it.
   std::vector<int> tr(N, 1);
   std::span<int> str(tr);
-  std::transform(u.begin(), u.end(), tr.begin(), [&](int e) { return f(e + str[0]); });
+  std::transform(u.begin(), u.end(), tr.begin(), [&](int elem) { return f(elem + str[0]); });
   // REMARK: map-views.cpp:[[@LINE-1]]:3: remark: call to 'std::transform' not parallelized: the function applied reads 'tr' (through 'str') [purecc-missed-algorithm]
   show("transform", tr);
   // OUT-NEXT: transform -800301839011997329

@@ -9,7 +9,8 @@
 // nodes with the local tree on its own cores, and rank 0 combines the node
 // results up the same tree, so a floating-point reduction is bitwise
 // identical for every ranks x threads layout, including the plain local run.
-// (NaN results are the exception: they travel as the one canonical NaN.)
+// (Floating-point values travel by their exact bits, serialize.h, so a NaN
+// result keeps its sign and payload.)
 //
 // Requirements: the function is `R leaf(std::int64_t i, A... captured)`, the
 // combine `R combine(R, R)` is associative; R and every A have a purecc
