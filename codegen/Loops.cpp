@@ -646,6 +646,15 @@ std::string lastRefusal(PlanContext &PC, const LoopShape &L,
   return "";
 }
 
+std::string accumulatorReason(const VarDecl *V,
+                              const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped) {
+  if (!isOwnedLocal(V) || V->getType().isVolatileQualified())
+    return quoted(V) + " is not a local variable";
+  if (Escaped.contains(V))
+    return "the address of " + quoted(V) + " escapes";
+  return "";
+}
+
 std::string exceptionReason(PlanContext &PC, const LoopShape &L,
                             llvm::ArrayRef<const VarDecl *> Written) {
   // The try statements whose block holds the loop, innermost first.

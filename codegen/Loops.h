@@ -75,6 +75,12 @@ std::string tinyLoopReason(const LoopShape &L,
 std::string lastRefusal(PlanContext &PC, const LoopShape &L,
                         const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 
+/// Why V cannot be a leaf's private accumulator: not a local variable of
+/// the function (or volatile), or its address has escaped while the loop
+/// runs (Escaped). Empty when it can.
+std::string accumulatorReason(const clang::VarDecl *V,
+                              const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped);
+
 /// Why an exception from the loop body would show a different state than
 /// the serial loop's, or empty. When the body may throw, the serial loop
 /// leaves a partial result (the sum so far, the elements before the throw),

@@ -185,12 +185,8 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
     WhyNot = Name + " is used inside the loop body other than by appending to it";
     return LoopOutcome::Refused;
   }
-  if (!isOwnedLocal(Acc) || Acc->getType().isVolatileQualified()) {
-    WhyNot = Name + " is not a local variable";
-    return LoopOutcome::Refused;
-  }
-  if (Escaped.contains(Acc)) {
-    WhyNot = "the address of " + Name + " escapes";
+  if (std::string Why = accumulatorReason(Acc, Escaped); !Why.empty()) {
+    WhyNot = Why;
     return LoopOutcome::Refused;
   }
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {

@@ -373,12 +373,8 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
       WhyNot = Name + " is read inside the loop body";
       return LoopOutcome::Refused;
     }
-    if (!isOwnedLocal(Acc) || Acc->getType().isVolatileQualified()) {
-      WhyNot = Name + " is not a local variable";
-      return LoopOutcome::Refused;
-    }
-    if (Escaped.contains(Acc)) {
-      WhyNot = "the address of " + Name + " escapes";
+    if (std::string Why = accumulatorReason(Acc, Escaped); !Why.empty()) {
+      WhyNot = Why;
       return LoopOutcome::Refused;
     }
     QualType T = Acc->getType();

@@ -134,12 +134,8 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
       WhyNot = Name + " is also written outside the selection of " + quoted(C.Best);
       return LoopOutcome::Refused;
     }
-    if (!isOwnedLocal(V) || V->getType().isVolatileQualified()) {
-      WhyNot = Name + " is not a local variable";
-      return LoopOutcome::Refused;
-    }
-    if (Escaped.contains(V)) {
-      WhyNot = "the address of " + Name + " escapes";
+    if (std::string Why = accumulatorReason(V, Escaped); !Why.empty()) {
+      WhyNot = Why;
       return LoopOutcome::Refused;
     }
   }
