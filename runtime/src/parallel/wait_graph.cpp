@@ -39,15 +39,20 @@ std::atomic<int> g_slots_used{0};
 constinit std::array<std::atomic<bool>, kSlots> g_taken{};
 
 int take_slot() noexcept {
-  const int used = std::min(g_slots_used.load(), kSlots);
-  for (int s = 0; s < used; ++s)  // reuse an ended thread's slot first
-    if (!g_taken[static_cast<unsigned>(s)].load(std::memory_order_relaxed) &&
-        !g_taken[static_cast<unsigned>(s)].exchange(true))
-      return s;
-  const int s = g_slots_used.fetch_add(1);
-  if (s >= kSlots) return -1;
-  g_taken[static_cast<unsigned>(s)].store(true);
-  return s;
+  for (;;) {
+    const int used = std::min(g_slots_used.load(), kSlots);
+    for (int s = 0; s < used; ++s)  // reuse an ended thread's slot first
+      if (!g_taken[static_cast<unsigned>(s)].load(std::memory_order_relaxed) &&
+          !g_taken[static_cast<unsigned>(s)].exchange(true))
+        return s;
+    const int s = g_slots_used.fetch_add(1);
+    if (s >= kSlots) return -1;
+    // Between the fetch_add and here a thread scanning for an ended
+    // thread's slot sees s counted and not taken, and may take it: two
+    // threads sharing a slot saw their own edge as a cycle. Whoever
+    // exchanges first owns s; the other one looks again.
+    if (!g_taken[static_cast<unsigned>(s)].exchange(true)) return s;
+  }
 }
 
 class slot_holder {
