@@ -1,5 +1,6 @@
 //===- FastClone.cpp - keep the serial code as the fast path --------------===//
 #include "FastClone.h"
+#include "TaskRegistry.h"
 #include "LineDirectives.h"
 
 #include "analysis/Attributes.h"
@@ -163,7 +164,12 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
              Lines.directive(FirstLine)};
   E.EndsWithLineDirective = true;
   PC.P.Edits.push_back(std::move(E));
-  PC.insert(Open->second, " if (!purecc::should_spawn()) return " + Serial + "(" +
+  // In a distributed build, the parallel version also runs where its calls
+  // may still be offered to other ranks (near the root, TaskRegistry.h).
+  PC.insert(Open->second, std::string(distributedBuild(PC.Ctx)
+                                          ? " if (!purecc::should_spawn() && !purecc::may_offer_calls()) return "
+                                          : " if (!purecc::should_spawn()) return ") +
+                              Serial + "(" +
                               llvm::join(Args, ", ") + ");");
   PC.note(FD->getLocation(), "fast-clone", FD->getNameAsString() + " " + Serial);
   return true;

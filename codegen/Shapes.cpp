@@ -184,10 +184,11 @@ std::string grainArg(llvm::StringRef Grain) {
   return Grain.empty() ? std::string() : ", " + Grain.str();
 }
 
-/// The arguments after a reduction's combine: a site's values, or the
-/// local run's leaf size.
+/// The arguments after a reduction's combine: the local run's leaf size,
+/// then a site's values (a site keeps the leaf size: its tree is the local
+/// run's, and a short range of cheap iterations stays on this process).
 std::string tailArgs(const TaskSite *Site, llvm::StringRef Grain) {
-  return Site ? siteArgs(Site) : grainArg(Grain);
+  return grainArg(Grain) + siteArgs(Site);
 }
 
 std::string combineLambda(const Accumulator &A, const CombineParams &P) {
@@ -284,9 +285,11 @@ std::string mapHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx
          leafHead(Idx, Element, &Site);
 }
 
-std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site) {
+std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site,
+                    llvm::StringRef Grain) {
   return " }, [&](std::int64_t " + Idx.Param + ", auto &&purecc_v) { " + Idx.Declaration +
-         Target.str() + " = std::forward<decltype(purecc_v)>(purecc_v); }" + siteArgs(&Site) +
+         Target.str() + " = std::forward<decltype(purecc_v)>(purecc_v); }" + grainArg(Grain) +
+         siteArgs(&Site) +
          ");" + noShadowEnd(&Site);
 }
 

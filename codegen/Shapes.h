@@ -108,8 +108,8 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        llvm::StringRef ResultStem, const TaskSite *Site = nullptr);
 /// Text after the body: " return acc; }, <combine>);<merges>" (with a
 /// Site: " return acc; }, <combine>, <args>);<merges>"). Grain, when not
-/// empty and there is no Site, is the leaf size to pass
-/// ("purecc::leaf_size{1024}").
+/// empty, is the leaf size to pass ("purecc::leaf_size{1024}"), before a
+/// Site's args.
 std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef ResultStem,
                        const CombineParams &Params, const TaskSite *Site = nullptr,
                        llvm::StringRef Grain = "");
@@ -131,10 +131,11 @@ inline constexpr const char *ForTail = " });";
 /// A map `<Target> = e;` other ranks can run (TaskRegistry.h): "purecc::map_at<
 /// "<id>", 0x..ULL, 0x..ULL>(B, E, [](std::int64_t i, <params>) -> T { <decl>"
 /// before the body, whose "<Target> =" becomes "return"; after it
-/// " }, [&](std::int64_t i, auto &&purecc_v) { <decl> <Target> = std::forward<...>(purecc_v); }, <args>);".
+/// " }, [&](std::int64_t i, auto &&purecc_v) { <decl> <Target> = std::forward<...>(purecc_v); }[, <grain>], <args>);".
 std::string mapHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
                     llvm::StringRef Element, const TaskSite &Site);
-std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site);
+std::string mapTail(const Index &Idx, llvm::StringRef Target, const TaskSite &Site,
+                    llvm::StringRef Grain = "");
 /// ForTail with a leaf size ("purecc::leaf_size{1024}") when Grain is not empty.
 std::string forTail(llvm::StringRef Grain);
 /// What a `continue` of a map loop becomes in its leaf.

@@ -11,6 +11,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
@@ -229,8 +230,102 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   return T;
 }
 
+std::optional<std::string> planCallTask(PlanContext &PC, const CallExpr *CE, bool ArgsMayThrow) {
+  if (!distributedBuild(PC.Ctx))
+    return std::nullopt;
+  auto Local = [&](const std::string &Why) -> std::optional<std::string> {
+    if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkRangeTaskLocal))
+      *D << "parallel call" << Why;
+    return std::nullopt;
+  };
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!Callee || isa<CXXMemberCallExpr, CXXOperatorCallExpr>(CE) || (Method && !Method->isStatic()))
+    return Local("it calls a member function or an operator");
+  if (Callee->isVariadic())
+    return Local("'" + Callee->getNameAsString() + "' takes variadic arguments");
+  const FunctionDecl *FD = enclosingFunction(PC.Ctx, CE);
+  if (!FD)
+    return Local("it is not inside a function");
+  if (FD->isTemplated() || Callee->isTemplated() || Callee->isTemplateInstantiation() ||
+      FD->isTemplateInstantiation())
+    return Local("it is inside or calls a template");
+  if (ArgsMayThrow)
+    return Local("an argument of '" + Callee->getNameAsString() +
+                 "' may throw, and a branch that travels has its arguments evaluated first");
+  std::string Symbol = symbolOf(PC.Ctx, Callee);
+  if (Symbol.empty())
+    return Local("'" + Callee->getNameAsString() + "' has no linker name to identify it across ranks");
+  if (!Callee->isExternallyVisible()) {
+    std::string File = llvm::sys::path::filename(
+                           PC.SM.getFileEntryRefForID(PC.SM.getMainFileID())->getName())
+                           .str();
+    for (char &C : File)
+      if (!llvm::isAlnum(C) && C != '_' && C != '.' && C != '-')
+        C = '_';
+    Symbol += "@" + File;
+  }
+  // Written arguments only: default arguments are the callee's own.
+  std::vector<const Expr *> Args;
+  for (const Expr *A : CE->arguments())
+    if (!isa<CXXDefaultArgExpr>(A))
+      Args.push_back(A);
+  std::vector<const CXXRecordDecl *> Hooks;
+  auto Travels = [&](QualType Ty, const std::string &What) -> std::string {
+    std::string Why;
+    if (!codable(PC.Ctx, Ty, Hooks, Why))
+      return What + ": " + Why;
+    if (const CXXRecordDecl *RD = Ty->getAsCXXRecordDecl(); RD && !RD->hasDefaultConstructor())
+      return What + ", whose type '" + Ty.getAsString() + "' has no default constructor to decode it into";
+    return "";
+  };
+  QualType Result = Callee->getReturnType();
+  if (Result->isReferenceType() || Result->isVoidType())
+    return Local("'" + Callee->getNameAsString() + "' does not return an object");
+  if (std::string Why = Travels(Result.getUnqualifiedType(), "its result"); !Why.empty())
+    return Local(Why);
+  std::string Stem = PC.unusedName("arg");
+  std::vector<std::string> Params, Names, Texts;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    if (I >= Callee->getNumParams())
+      return Local("it passes more arguments than '" + Callee->getNameAsString() + "' declares");
+    QualType Ty = Callee->getParamDecl(I)->getType().getNonReferenceType().getUnqualifiedType();
+    if (std::string Why = Travels(Ty, "argument " + std::to_string(I + 1)); !Why.empty())
+      return Local(Why);
+    auto O = PC.offsets(Args[I]->getSourceRange());
+    if (!O)
+      return Local("an argument is written in a macro");
+    Names.push_back(Stem + "_" + std::to_string(I));
+    Params.push_back("const " + PC.typeText(Ty) + " &" + Names.back());
+    Texts.push_back(PC.textAt(O->first, O->second));
+  }
+  auto CalleeText = PC.offsets(CE->getCallee()->IgnoreImplicit()->getSourceRange());
+  if (!CalleeText)
+    return Local("the call is written in a macro");
+  if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why, HookLine::Own))
+    return Local(Why);
+  std::string Id = Symbol + "#call";
+  Fingerprint F = fingerprint(Callee, PC.Ctx);
+  std::uint64_t Hi = F.Hi ^ llvm::xxh3_64bits(Id);
+  std::uint64_t Lo = F.Lo ^ llvm::xxh3_64bits(llvm::StringRef(Id + "#lo"));
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "purecc::call_at<\"" << Id << "\", " << llvm::format_hex(Hi, 18) << "ULL, "
+     << llvm::format_hex(Lo, 18) << "ULL>([](" << llvm::join(Params, ", ") << ") -> "
+     << PC.typeText(Result.getUnqualifiedType()) << " { return "
+     << PC.textAt(CalleeText->first, CalleeText->second) << "(" << llvm::join(Names, ", ")
+     << "); }";
+  for (const std::string &T : Texts)
+    OS << ", " << T;
+  OS << ")";
+  if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkRangeTask))
+    *D << "parallel call" << Id;
+  PC.note(CE->getExprLoc(), "task", Id);
+  return Text;
+}
+
 bool planMapTask(PlanContext &PC, const LoopShape &L, const Expr *Target,
-                 const shapes::Index &Idx) {
+                 const shapes::Index &Idx, llvm::StringRef Grain) {
   if (!distributedBuild(PC.Ctx))
     return false;
   auto Local = [&](const std::string &Why) {
@@ -285,7 +380,7 @@ bool planMapTask(PlanContext &PC, const LoopShape &L, const Expr *Target,
                              L.HeaderEnd));
   PC.replace(Stored->first, Value0->first, "return ");
   PC.insert(L.BodyEnd, (Block ? std::string() : std::string(" }")) +
-                           shapes::mapTail(Idx, TargetText, *Task));
+                           shapes::mapTail(Idx, TargetText, *Task, Grain));
   return true;
 }
 

@@ -70,8 +70,22 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
 /// assignment `Target = e;` into purecc::map_at (its leaf returns e, a
 /// second lambda stores it) and returns true; false (with a
 /// purecc-task-local remark in a distributed build) leaves the map to
-/// parallel_for. Idx: the loop's index (makeIndex).
+/// parallel_for. Idx: the loop's index (makeIndex); Grain: the local
+/// run's leaf size (loopGrain), passed on to map_at.
 bool planMapTask(PlanContext &PC, const LoopShape &L, const clang::Expr *Target,
-                 const shapes::Index &Idx);
+                 const shapes::Index &Idx, llvm::StringRef Grain);
+
+/// In a distributed build, the text of a parallel-call branch that other
+/// ranks can run (task_site.h's call_at; the call's id is its callee's
+/// linker symbol + "#call", its fingerprint the callee's):
+///   purecc::call_at<"_Z3fibi#call", 0x..ULL, 0x..ULL>(
+///       [](const int &purecc_arg_0) -> long { return fib(purecc_arg_0); }, n - 1)
+/// The arguments are evaluated before the branches run, so a call whose
+/// arguments may throw (ArgsMayThrow) stays a local branch. nullopt, with
+/// a purecc-task-local remark in a distributed build, when the call cannot
+/// travel: a member or operator call, a template, an argument or result
+/// without a purecc::codec.
+std::optional<std::string> planCallTask(PlanContext &PC, const clang::CallExpr *CE,
+                                        bool ArgsMayThrow);
 
 } // namespace purecc

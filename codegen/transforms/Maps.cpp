@@ -277,7 +277,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   shapes::Index Idx = makeIndex(PC, L);
   bool Block = isa<CompoundStmt>(L.Body);
   // Under mpirun other ranks may compute the elements (TaskRegistry.h).
-  if (!planMapTask(PC, L, Stores.size() == 1 ? Stores[0].Target : nullptr, Idx)) {
+  if (!planMapTask(PC, L, Stores.size() == 1 ? Stores[0].Target : nullptr, Idx, loopGrain(L))) {
     PC.replace(L.HeaderBegin, L.HeaderEnd,
                trimBeforeSpace(PC, shapes::forHead(L.Begin, L.End, Idx) + (Block ? "" : "{"),
                                L.HeaderEnd));

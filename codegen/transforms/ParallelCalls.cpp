@@ -1,6 +1,7 @@
 //===- ParallelCalls.cpp - parallel-calls: independent pure calls as tasks ===//
 #include "ParallelCalls.h"
 #include "Shapes.h"
+#include "TaskRegistry.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -491,13 +492,38 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
   return std::nullopt;
 }
 
+namespace {
+
+/// The distributed form of parallel calls (TaskRegistry.h): in a
+/// distributed build, a call that can travel becomes a purecc::call_at
+/// branch of purecc::invoke_at; everything else keeps its plain form.
+std::string branchText(PlanContext &PC, MayThrow &Throws, const CallExpr *CE,
+                       const std::string &CallText, bool &AnyRemote) {
+  bool ArgsMayThrow = llvm::any_of(CE->arguments(), [&](const Expr *A) { return Throws.mayThrow(A); });
+  if (std::optional<std::string> Remote = planCallTask(PC, CE, ArgsMayThrow)) {
+    AnyRemote = true;
+    return *Remote;
+  }
+  return shapes::invokeBranch(CallText);
+}
+
+std::string headText(const std::vector<std::string> &Results, bool AnyRemote) {
+  std::string Head = shapes::invokeHead(Results);
+  if (AnyRemote)
+    Head.replace(Head.find("purecc::parallel_invoke("), 24, "purecc::invoke_at(");
+  return Head;
+}
+
+} // namespace
+
 std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
   SeveralMayThrow |= llvm::count_if(Calls, [&](const CallExpr *CE) { return Throws.mayThrow(CE); }) > 1;
   std::vector<std::string> Results, Branches;
+  bool AnyRemote = false;
   for (const CallExpr *CE : Calls) {
     std::string Result = PC.freshName("r");
     auto O = *PC.offsets(CE->getSourceRange());
-    Branches.push_back(shapes::invokeBranch(PC.textAt(O.first, O.second)));
+    Branches.push_back(branchText(PC, Throws, CE, PC.textAt(O.first, O.second), AnyRemote));
     // An object, or a scalar bound to a reference, stays an rvalue.
     bool Move = CE->getType()->isRecordType();
     for (const DynTypedNode &P : PC.Ctx.getParents(*CE))
@@ -506,7 +532,7 @@ std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
     PC.take(O.first, O.second);
     Results.push_back(std::move(Result));
   }
-  return shapes::invokeHead(Results) + llvm::join(Branches, shapes::InvokeSeparator) +
+  return headText(Results, AnyRemote) + llvm::join(Branches, shapes::InvokeSeparator) +
          shapes::InvokeTail + " ";
 }
 
@@ -599,10 +625,13 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
 }
 
 void ParallelCalls::emitRun(const std::vector<Candidate> &Run) {
-  std::vector<std::string> Results, Names, Stores;
+  std::vector<std::string> Results, Names, Stores, Branches;
+  bool AnyRemote = false;
   for (const Candidate &C : Run) {
     Results.push_back(PC.freshName("r"));
     Names.push_back(calleeName(C.Call));
+    auto [CB, CE] = *PC.offsets(C.Call->getSourceRange());
+    Branches.push_back(branchText(PC, Throws, C.Call, PC.textAt(CB, CE), AnyRemote));
   }
   for (size_t I = 0; I < Run.size(); ++I) {
     const Candidate &C = Run[I];
@@ -611,8 +640,8 @@ void ParallelCalls::emitRun(const std::vector<Candidate> &Run) {
     auto [CB, CE] = *PC.offsets(C.Call->getSourceRange());
     bool Move = C.Call->getType()->isRecordType();
     Stores.push_back(PC.textAt(SB, CB) + shapes::useResult(Results[I], Move) + PC.textAt(CE, SE));
-    std::string Text = I == 0 ? shapes::invokeHead(Results) : "";
-    Text += shapes::invokeBranch(PC.textAt(CB, CE));
+    std::string Text = I == 0 ? headText(Results, AnyRemote) : "";
+    Text += Branches[I];
     Text += I + 1 < Run.size() ? std::string(",") : shapes::InvokeTail + (" " + llvm::join(Stores, " "));
     PC.replace(SB, SE, Text);
     PC.take(SB, SE);

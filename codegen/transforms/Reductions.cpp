@@ -475,7 +475,8 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     for (auto [B, E] : References[I])
       PC.replace(B, E, Shape[I].Private);
   endIterationsEarly(PC, L, shapes::reduceContinue(Shape));
-  // A distributed reduction's leaves are sized by the cluster's hand-out.
+  // A distributed reduction keeps the local leaf size: the same tree, and
+  // a short range of cheap iterations never leaves this process.
   PC.insert(L.BodyEnd, (Block ? "" : " }") +
                            shapes::reduceTail(Shape, Stem, Params, Site, loopGrain(L)));
   // A rounded (floating-point + or *) result depends on the tree order; the

@@ -72,7 +72,7 @@ int main() {
   // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") { auto [purecc_r{{[0-9]+}}_0, purecc_r{{[0-9]+}}_1] = purecc::reduce_at<"main#r{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(v.size()), std::tuple<long, long>{long{}, long{}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}maybe_unused]] const std::vector<long> &v) -> std::tuple<long, long> { long x = v[purecc_k{{[0-9]+}}]; long purecc_acc_3 = long{}; long purecc_acc_4 = long{}; {
   // CHECK:      {{^}}    if (x == 3)
   // CHECK-NEXT: {{^}}      return std::tuple<long, long>{purecc_acc_3, purecc_acc_4};
-  // CHECK:      {{^}}  } return std::tuple<long, long>{purecc_acc_3, purecc_acc_4}; }, [](const std::tuple<long, long> &purecc_lhs, const std::tuple<long, long> &purecc_rhs) { return std::tuple<long, long>{std::get<0>(purecc_lhs) + std::get<0>(purecc_rhs), std::get<1>(purecc_lhs) + std::get<1>(purecc_rhs)}; }, v); a += purecc_r{{[0-9]+}}_0; b += purecc_r{{[0-9]+}}_1; }
+  // CHECK:      {{^}}  } return std::tuple<long, long>{purecc_acc_3, purecc_acc_4}; }, [](const std::tuple<long, long> &purecc_lhs, const std::tuple<long, long> &purecc_rhs) { return std::tuple<long, long>{std::get<0>(purecc_lhs) + std::get<0>(purecc_rhs), std::get<1>(purecc_lhs) + std::get<1>(purecc_rhs)}; }, purecc::leaf_size{1024}, v); a += purecc_r{{[0-9]+}}_0; b += purecc_r{{[0-9]+}}_1; }
   // REMARK: task-registry.cpp:[[@LINE-10]]:3: remark: this reduction can run on other ranks under mpirun (task 'main#r{{[0-9]+}}') [purecc-task]
 
   // A count-down loop: the index is rebuilt from 'hi', which travels.
@@ -89,12 +89,12 @@ int main() {
   for (std::size_t k = 0; k < sqs.size(); ++k)
     sqs[k] = sq(static_cast<long>(k) + base);
   // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") purecc::map_at<"main#m{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_i{{[0-9]+}}, {{\[\[}}maybe_unused]] const long &base) -> long { const unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); {
-  // CHECK-NEXT: {{^}}    return sq(static_cast<long>(k) + base); } }, [&](std::int64_t purecc_i{{[0-9]+}}, auto &&purecc_v) { const unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); sqs[k] = std::forward<decltype(purecc_v)>(purecc_v); }, base);
+  // CHECK-NEXT: {{^}}    return sq(static_cast<long>(k) + base); } }, [&](std::int64_t purecc_i{{[0-9]+}}, auto &&purecc_v) { const unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); sqs[k] = std::forward<decltype(purecc_v)>(purecc_v); }, purecc::leaf_size{1024}, base);
   // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this map can run on other ranks under mpirun (task 'main#m{{[0-9]+}}') [purecc-task]
   for (long &x : sqs)
     x = sq(x % 1000);
   // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") purecc::map_at<"main#m{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}maybe_unused]] const std::vector<long> &sqs) -> long { const auto &x = sqs[purecc_k{{[0-9]+}}]; {
-  // CHECK-NEXT: {{^}}    return sq(x % 1000); } }, [&](std::int64_t purecc_k{{[0-9]+}}, auto &&purecc_v) { long &x = sqs[purecc_k{{[0-9]+}}]; x = std::forward<decltype(purecc_v)>(purecc_v); }, sqs);
+  // CHECK-NEXT: {{^}}    return sq(x % 1000); } }, [&](std::int64_t purecc_k{{[0-9]+}}, auto &&purecc_v) { long &x = sqs[purecc_k{{[0-9]+}}]; x = std::forward<decltype(purecc_v)>(purecc_v); }, purecc::leaf_size{1024}, sqs);
   // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this map can run on other ranks under mpirun (task 'main#m{{[0-9]+}}') [purecc-task]
   std::vector<long> twice(3000);
   for (std::size_t k = 0; k < twice.size(); ++k) {

@@ -9,28 +9,8 @@ set -u
 dir=$1
 app=$dir/dist_app
 other=$dir/dist_app_other
-if ! command -v mpirun >/dev/null; then
-  echo "SKIP: mpirun not found (apt-get install openmpi-bin libopenmpi-dev)"
-  exit 77
-fi
-# Root in a container, oversubscribed cores, no CMA single copy, loopback only.
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none
-export OMPI_MCA_btl_tcp_if_include=lo
-if ! getent hosts "$(hostname)" >/dev/null; then
-  if [ -w /etc/hosts ]; then
-    echo "127.0.0.1 $(hostname)" >>/etc/hosts
-  else
-    echo "SKIP: host name $(hostname) does not resolve and /etc/hosts is not writable"
-    exit 77
-  fi
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export PURECC_MEMO=mem PURECC_CACHE_DIR=$tmp/unused
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-run_mpi() { timeout 120 mpirun --bind-to none "$@"; }
+# Open MPI environment, /etc/hosts, $tmp, fail, run_mpi; exits 77 to skip.
+source "$(dirname "${BASH_SOURCE[0]}")/mpi_env.sh"
 # Local and remote runs differ only in how a non-standard exception arrives.
 normalize() { sed -e 's/^caught \(local\|remote\) /caught /' "$1"; }
 

@@ -10,27 +10,8 @@
 # Exit 0 = pass, 1 = fail, 77 = skipped (no mpirun). Every mpirun has a timeout.
 set -u
 app=$1/dist_sweep
-if ! command -v mpirun >/dev/null; then
-  echo "SKIP: mpirun not found (apt-get install openmpi-bin libopenmpi-dev)"
-  exit 77
-fi
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none
-export OMPI_MCA_btl_tcp_if_include=lo
-if ! getent hosts "$(hostname)" >/dev/null; then
-  if [ -w /etc/hosts ]; then
-    echo "127.0.0.1 $(hostname)" >>/etc/hosts
-  else
-    echo "SKIP: host name $(hostname) does not resolve and /etc/hosts is not writable"
-    exit 77
-  fi
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export PURECC_MEMO=mem PURECC_CACHE_DIR=$tmp/unused
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-run_mpi() { timeout 120 mpirun --bind-to none "$@"; }
+# Open MPI environment, /etc/hosts, $tmp, fail, run_mpi; exits 77 to skip.
+source "$(dirname "${BASH_SOURCE[0]}")/mpi_env.sh"
 
 # 1. Without mpirun, the reference: the same at 1 and 2 threads.
 OMP_NUM_THREADS=1 "$app" all >"$tmp/ref1" 2>&1 || fail "dist_sweep without mpirun"

@@ -20,8 +20,10 @@
 #include "purecc/memo_key.h"
 #include "purecc/task_registry.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -48,9 +50,42 @@ struct NodeResult {
   std::string bytes{};
 };
 
+/// One branch of a parallel call (task_site.h's invoke_at) offered to the
+/// other ranks while its caller goes on: an idle rank may take it, or the
+/// caller withdraws it and runs it itself, or a thread of this process that
+/// waits for another branch runs it (`run`). The object lives in the
+/// caller's frame until the branch is done.
+class CallOffer {
+public:
+  enum class State : int { idle, offered, withdrawn, taken_here, shipped, done };
+  /// The call as a task: its entry and argument bytes (begin = end = leaf = 0).
+  RangeJob job{};
+  /// How many branches share this level of the call tree: the product of
+  /// the branch counts from the first parallel call down to this branch
+  /// (2^depth for fib). Rank 0 ships only branches of a width at least
+  /// (PURECC_MPI_CALL_SPLIT x ranks) and below the width measured too cheap.
+  std::uint64_t width = 1;
+  /// Runs the branch on this thread and keeps its outcome in the caller's
+  /// frame (the local path; never throws).
+  void (*run)(CallOffer *) noexcept = nullptr;
+  /// Set by the backend (under its lock).
+  State state = State::idle;
+  /// A shipped branch: its result bytes, or the exception it threw there.
+  std::string result{};
+  std::exception_ptr error{};
+};
+
 class ClusterBackend {
 public:
   virtual ~ClusterBackend() = default;
+  /// Parallel calls. offer_call puts `o` on this process's board (false:
+  /// not offered, run it yourself); withdraw_call takes it back unless
+  /// someone took it (true: run it yourself); wait_call returns when a
+  /// taken `o` is done, running other offers on this thread meanwhile.
+  /// The defaults offer nothing.
+  virtual bool offer_call(CallOffer &) { return false; }
+  virtual bool withdraw_call(CallOffer &) { return true; }
+  virtual void wait_call(CallOffer &) {}
   virtual int rank() const noexcept = 0;
   virtual int size() const noexcept = 0;
   /// Runs `job` (end > begin) on all ranks. Returns results for a set of
@@ -77,7 +112,41 @@ public:
 
 private:
   bool outer_;
+  std::uint64_t outer_width_;
 };
+
+namespace detail {
+/// The widest level at which parallel calls are offered to the cluster
+/// (0: no cluster of 2+ ranks, nothing is offered). Set by the backend.
+extern std::atomic<std::uint64_t> g_call_offer_width;
+/// The width (CallOffer::width) of the branch this thread runs: 1 outside
+/// any offered branch; kDeepCall inside a cluster node (nothing there is offered).
+extern thread_local std::uint64_t t_call_width;
+inline constexpr std::uint64_t kDeepCall = std::uint64_t{1} << 62;
+
+/// Sets this thread's call width for a scope (a branch of invoke_at).
+class call_width_scope {
+public:
+  explicit call_width_scope(std::uint64_t w) noexcept : outer_(t_call_width) { t_call_width = w; }
+  ~call_width_scope() { t_call_width = outer_; }
+  call_width_scope(const call_width_scope &) = delete;
+  call_width_scope &operator=(const call_width_scope &) = delete;
+
+private:
+  std::uint64_t outer_;
+};
+} // namespace detail
+
+/// Whether a parallel call made here could offer its branches to other
+/// ranks: under a cluster of 2+ ranks, near the root of the call tree, on
+/// rank 0, outside a cluster node. A rewritten recursive function's fast
+/// clone (codegen/FastClone.h) keeps its parallel version while this holds,
+/// even when every local core is busy. One relaxed load and a TLS read.
+///   if (!purecc::should_spawn() && !purecc::may_offer_calls()) return serial_fib(n);
+inline bool may_offer_calls() noexcept {
+  const std::uint64_t w = detail::g_call_offer_width.load(std::memory_order_relaxed);
+  return w != 0 && detail::t_call_width < w;
+}
 
 /// The installed backend, or nullptr (local run).
 ClusterBackend *active_cluster() noexcept;

@@ -30,9 +30,12 @@
 #pragma once
 
 #include "purecc/distributed.h"
+#include "purecc/invoke.h"
 
 #include <concepts>
 #include <cstddef>
+#include <exception>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -131,6 +134,89 @@ template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf> struct map
 
 } // namespace detail
 
+namespace detail {
+
+/// A range that stays on this process even under a cluster: the caller
+/// gave a leaf size (codegen does for a loop-free body whose bound is not a
+/// constant: its iterations cost nanoseconds) and the range holds fewer
+/// than cluster_min_leaves leaves of it. A remote node costs ~0.1 ms on
+/// loopback (docs/distributed.md, Numbers); 64 leaves of 1024 loop-free
+/// iterations are about that much work in all, so shipping any part of
+/// them could only lose.
+inline constexpr std::int64_t cluster_min_leaves = 64;
+inline bool too_small_for_cluster(std::int64_t begin, std::int64_t end,
+                                  const leaf_size *chosen) noexcept {
+  return chosen && chosen->value > 0 &&
+         range_length(begin, end) <
+             static_cast<std::uint64_t>(cluster_min_leaves) * static_cast<std::uint64_t>(chosen->value);
+}
+
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class Combine, class... Args>
+typename closure_traits<Leaf>::result
+reduce_at_impl(std::int64_t begin, std::int64_t end, typename closure_traits<Leaf>::result identity,
+               Leaf leaf, Combine combine, const leaf_size *chosen, const Args &...args) {
+  using Site = reduce_site<Id, Hi, Lo, Leaf, Combine>;
+  using T = typename Site::value_type;
+  // Odr-using the registration instantiates it: every rank registers the
+  // site at start-up, before any rank reaches this call.
+  static_cast<void>(&Site::registration);
+  ClusterBackend *cluster =
+      end > begin && !too_small_for_cluster(begin, end, chosen) ? cluster_for_call() : nullptr;
+  if (!cluster) [[likely]] {
+    auto leaf_fn = [&](std::int64_t i) -> T { return leaf(i, args...); };
+    return reduce_range<T>(begin, end, std::move(identity), leaf_fn, combine, chosen);
+  }
+  const TaskEntry &task = Site::registration.entry();
+  const std::int64_t leaf_len = leaf_of(begin, end, chosen);
+  RangeJob job = make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, args...);
+  std::map<std::int64_t, std::pair<std::int64_t, T>> nodes;
+  for (NodeResult &r : cluster->run(job)) {
+    std::optional<T> v = from_bytes<T>(r.bytes);
+    if (!v)
+      throw task_decode_error(task.id());
+    nodes.emplace(r.begin, std::pair<std::int64_t, T>(r.end, std::move(*v)));
+  }
+  auto join = [&](T a, T b) -> T { return combine(std::move(a), std::move(b)); };
+  return assemble_node<T>(nodes, begin, end, leaf_len, join);
+}
+
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class Store, class... Args>
+void map_at_impl(std::int64_t begin, std::int64_t end, Leaf leaf, Store store,
+                 const leaf_size *chosen, const Args &...args) {
+  using Site = map_site<Id, Hi, Lo, Leaf>;
+  using R = typename Site::value_type;
+  static_cast<void>(&Site::registration); // registered on every rank at start-up
+  auto local = [&] {
+    auto body = [&](std::int64_t i) { store(i, leaf(i, args...)); };
+    if (chosen)
+      parallel_for(begin, end, body, *chosen);
+    else
+      parallel_for(begin, end, body);
+  };
+  ClusterBackend *cluster =
+      end > begin && !too_small_for_cluster(begin, end, chosen) ? cluster_for_call() : nullptr;
+  if (!cluster) [[likely]]
+    return local();
+  const TaskEntry &task = Site::registration.entry();
+  const std::int64_t leaf_len = leaf_of(begin, end, chosen);
+  RangeJob job = make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, args...);
+  std::vector<NodeResult> results;
+  try {
+    results = cluster->run(job);
+  } catch (...) {
+    return local();
+  }
+  for (NodeResult &r : results) {
+    std::optional<std::vector<R>> v = from_bytes<std::vector<R>>(r.bytes);
+    if (!v || static_cast<std::int64_t>(v->size()) != r.end - r.begin)
+      throw task_decode_error(task.id());
+    for (std::int64_t i = r.begin; i < r.end; ++i)
+      store(i, std::move((*v)[static_cast<std::size_t>(i - r.begin)]));
+  }
+}
+
+} // namespace detail
+
 /// parallel_reduce(begin, end, identity, leaf(i, args...), combine) whose
 /// nodes may run on other ranks. Leaf and Combine must be captureless
 /// lambdas; `args` are the values the leaf reads, passed to it after the
@@ -141,28 +227,23 @@ typename detail::closure_traits<Leaf>::result
 reduce_at(std::int64_t begin, std::int64_t end,
           typename detail::closure_traits<Leaf>::result identity, Leaf leaf, Combine combine,
           const Args &...args) {
-  using Site = detail::reduce_site<Id, Hi, Lo, Leaf, Combine>;
-  using T = typename Site::value_type;
-  // Odr-using the registration instantiates it: every rank registers the
-  // site at start-up, before any rank reaches this call.
-  static_cast<void>(&Site::registration);
-  ClusterBackend *cluster = end > begin ? detail::cluster_for_call() : nullptr;
-  if (!cluster) [[likely]]
-    return parallel_reduce(begin, end, std::move(identity),
-                           [&](std::int64_t i) -> T { return leaf(i, args...); }, combine);
-  const TaskEntry &task = Site::registration.entry();
-  const std::int64_t leaf_len = detail::leaf_of(begin, end, nullptr);
-  RangeJob job =
-      detail::make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, args...);
-  std::map<std::int64_t, std::pair<std::int64_t, T>> nodes;
-  for (NodeResult &r : cluster->run(job)) {
-    std::optional<T> v = from_bytes<T>(r.bytes);
-    if (!v)
-      throw task_decode_error(task.id());
-    nodes.emplace(r.begin, std::pair<std::int64_t, T>(r.end, std::move(*v)));
-  }
-  auto join = [&](T a, T b) -> T { return combine(std::move(a), std::move(b)); };
-  return detail::assemble_node<T>(nodes, begin, end, leaf_len, join);
+  return detail::reduce_at_impl<Id, Hi, Lo>(begin, end, std::move(identity), leaf, combine,
+                                            nullptr, args...);
+}
+
+/// The same with the local run's leaf size (codegen passes
+/// purecc::leaf_size{1024} for a loop-free body): the tree is the one
+/// parallel_reduce(..., size) builds, and a range of fewer than 64 leaves
+/// never leaves this process (detail::too_small_for_cluster).
+///   purecc::reduce_at<"f#r9", 0x1ULL, 0x2ULL>(0, n, 0L, leaf, combine, purecc::leaf_size{1024}, k);
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class Combine, class... Args>
+  requires std::is_empty_v<Leaf> && std::is_empty_v<Combine>
+typename detail::closure_traits<Leaf>::result
+reduce_at(std::int64_t begin, std::int64_t end,
+          typename detail::closure_traits<Leaf>::result identity, Leaf leaf, Combine combine,
+          leaf_size size, const Args &...args) {
+  return detail::reduce_at_impl<Id, Hi, Lo>(begin, end, std::move(identity), leaf, combine, &size,
+                                            args...);
 }
 
 /// parallel_for(begin, end, [&](i) { store(i, leaf(i, args...)); }) whose
@@ -177,32 +258,198 @@ reduce_at(std::int64_t begin, std::int64_t end,
 template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class Store, class... Args>
   requires std::is_empty_v<Leaf>
 void map_at(std::int64_t begin, std::int64_t end, Leaf leaf, Store store, const Args &...args) {
-  using Site = detail::map_site<Id, Hi, Lo, Leaf>;
-  using R = typename Site::value_type;
-  static_cast<void>(&Site::registration); // registered on every rank at start-up
-  auto local = [&] {
-    parallel_for(begin, end, [&](std::int64_t i) { store(i, leaf(i, args...)); });
+  detail::map_at_impl<Id, Hi, Lo>(begin, end, leaf, store, nullptr, args...);
+}
+
+/// The same with the local run's leaf size (see reduce_at's).
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class Store, class... Args>
+  requires std::is_empty_v<Leaf>
+void map_at(std::int64_t begin, std::int64_t end, Leaf leaf, Store store, leaf_size size,
+            const Args &...args) {
+  detail::map_at_impl<Id, Hi, Lo>(begin, end, leaf, store, &size, args...);
+}
+
+// ---- parallel calls ----------------------------------------------------------
+
+namespace detail {
+
+/// The call leaf `R(const A &...)` of a branch as a result type and a tuple
+/// of its (decayed) argument types.
+template <class F> struct call_traits : call_traits<decltype(&F::operator())> {};
+template <class C, class R, class... A> struct call_traits<R (C::*)(A...) const> {
+  using result = std::remove_cvref_t<R>;
+  using args = std::tuple<std::remove_cvref_t<A>...>;
+};
+
+/// The registry entry of one shippable call: decodes the arguments, calls
+/// the leaf (the pure function) and encodes its result.
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf> struct call_site {
+  using value_type = typename call_traits<Leaf>::result;
+  using args_tuple = typename call_traits<Leaf>::args;
+
+  static std::string thunk(std::string_view args, std::int64_t, std::int64_t, std::int64_t) {
+    auto t = decode_task_args<args_tuple>(args, Id.text);
+    return to_bytes(std::apply(Leaf{}, t));
+  }
+
+  static inline const site_registration registration{Id.text, Hi, Lo, &thunk};
+};
+
+template <class B> struct is_call_branch : std::false_type {};
+
+/// saturating a * b: widths only grow, and past kDeepCall nothing is offered.
+inline std::uint64_t call_width_times(std::uint64_t a, std::uint64_t b) noexcept {
+  return a > kDeepCall / b ? kDeepCall : a * b;
+}
+
+} // namespace detail
+
+/// One branch of invoke_at that other ranks can run: the pure function
+/// call `leaf(args...)` (a captureless lambda around the user's call, whose
+/// parameters are the call's arguments). The arguments are evaluated by
+/// the caller (codegen emits call_at only for arguments that cannot throw)
+/// and held by reference until the end of the full expression.
+///   purecc::call_at<"_Z3fibi#call", 0x..ULL, 0x..ULL>([](const int &a) -> long { return fib(a); }, n - 1)
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class... Args>
+class call_branch {
+public:
+  using site = detail::call_site<Id, Hi, Lo, Leaf>;
+  using value_type = typename site::value_type;
+
+  explicit call_branch(const Args &...args) noexcept : args_(args...) {}
+  /// The call, here.
+  value_type operator()() const { return std::apply(Leaf{}, args_); }
+  /// The call as a task message: its entry and canonical argument bytes.
+  RangeJob job() const {
+    return std::apply(
+        [](const Args &...a) {
+          return detail::make_range_job<typename site::args_tuple>(site::registration.entry(), 0,
+                                                                   0, 0, a...);
+        },
+        args_);
+  }
+
+private:
+  std::tuple<const Args &...> args_;
+};
+
+namespace detail {
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class... Args>
+struct is_call_branch<call_branch<Id, Hi, Lo, Leaf, Args...>> : std::true_type {};
+} // namespace detail
+
+/// A branch for invoke_at whose call may run on another rank. Leaf must be
+/// a captureless lambda; see call_branch.
+template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class... Args>
+  requires std::is_empty_v<Leaf>
+call_branch<Id, Hi, Lo, Leaf, Args...> call_at(Leaf, const Args &...args) noexcept {
+  // Odr-using the registration registers the call on every rank at start-up.
+  static_cast<void>(&detail::call_site<Id, Hi, Lo, Leaf>::registration);
+  return call_branch<Id, Hi, Lo, Leaf, Args...>(args...);
+}
+
+namespace detail {
+
+/// One branch of invoke_at under a cluster: its outcome, and the offer
+/// through which another rank (or another waiting thread here) may run it.
+template <class B> struct cluster_branch : CallOffer {
+  static_assert(!std::is_reference_v<B>);
+  using R = call_result_t<B>;
+  B *branch = nullptr;
+  bool offered = false;
+  std::optional<R> value{};
+  std::exception_ptr failure{};
+
+  void run_here() noexcept {
+    call_width_scope scope(width);
+    try {
+      value.emplace(call_as_value(*branch));
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  }
+  /// After the branch is done: a shipped one's result bytes become a value.
+  void collect() {
+    if (value || failure)
+      return; // run here (by the caller or a helping thread)
+    if (error) {
+      failure = error;
+      return;
+    }
+    if constexpr (is_call_branch<B>::value) {
+      std::optional<R> v = from_bytes<R>(result);
+      if (!v)
+        failure = std::make_exception_ptr(task_decode_error(job.task ? job.task->id() : "call"));
+      else
+        value.emplace(std::move(*v));
+    }
+  }
+};
+
+template <class... B, std::size_t... I>
+std::tuple<call_result_t<B>...> invoke_on_cluster(ClusterBackend &cluster,
+                                                  std::index_sequence<I...>, B &...b) {
+  constexpr std::size_t last = sizeof...(B) - 1;
+  const std::uint64_t width = call_width_times(t_call_width, sizeof...(B));
+  if (width >= g_call_offer_width.load(std::memory_order_relaxed)) {
+    // Too deep to offer: local, but each branch knows its width (the
+    // thread that runs it may be another one, whose own width is 1).
+    return parallel_invoke([&] {
+      call_width_scope scope(width);
+      return call_as_value(b);
+    }...);
+  }
+  std::tuple<cluster_branch<B>...> branches;
+  auto prepare = [&]<std::size_t K, class Branch>(cluster_branch<Branch> &c, Branch &fn) {
+    c.branch = &fn;
+    c.width = width;
+    c.run = [](CallOffer *self) noexcept { static_cast<cluster_branch<Branch> *>(self)->run_here(); };
+    // The last branch runs here anyway; only calls can travel.
+    if constexpr (K < last && is_call_branch<Branch>::value) {
+      c.job = fn.job();
+      c.offered = cluster.offer_call(c);
+    }
   };
-  ClusterBackend *cluster = end > begin ? detail::cluster_for_call() : nullptr;
-  if (!cluster) [[likely]]
-    return local();
-  const TaskEntry &task = Site::registration.entry();
-  const std::int64_t leaf_len = detail::leaf_of(begin, end, nullptr);
-  RangeJob job =
-      detail::make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, args...);
-  std::vector<NodeResult> results;
-  try {
-    results = cluster->run(job);
-  } catch (...) {
-    return local();
-  }
-  for (NodeResult &r : results) {
-    std::optional<std::vector<R>> v = from_bytes<std::vector<R>>(r.bytes);
-    if (!v || static_cast<std::int64_t>(v->size()) != r.end - r.begin)
-      throw task_decode_error(task.id());
-    for (std::int64_t i = r.begin; i < r.end; ++i)
-      store(i, std::move((*v)[static_cast<std::size_t>(i - r.begin)]));
-  }
+  (prepare.template operator()<I>(std::get<I>(branches), b), ...);
+  // Local part: every branch nobody took, on this process's cores; the
+  // last (never offered) first, so that an idle rank has the time to take
+  // the offered ones (inline, parallel_invoke runs left to right). Every
+  // branch runs, so the order changes nothing but where they run.
+  parallel_invoke([&] {
+    auto &c = std::get<last - I>(branches);
+    if (!c.offered || cluster.withdraw_call(c))
+      c.run_here();
+    return unit{};
+  }...);
+  ((std::get<I>(branches).offered ? cluster.wait_call(std::get<I>(branches)) : void()), ...);
+  (std::get<I>(branches).collect(), ...);
+  // The leftmost exception wins, as in parallel_invoke.
+  std::exception_ptr first;
+  ((first = first ? first : std::get<I>(branches).failure), ...);
+  if (first)
+    std::rethrow_exception(first);
+  return std::tuple<call_result_t<B>...>{std::move(*std::get<I>(branches).value)...};
+}
+
+} // namespace detail
+
+/// parallel_invoke(b...) whose call_at branches may run on other ranks:
+/// under a cluster of 2+ ranks, near the root of the call tree, the
+/// branches are offered to idle ranks (all but the last); the others, and
+/// everything without a cluster, run as parallel_invoke runs them. Results
+/// and the leftmost-exception rule are parallel_invoke's; an exception from
+/// another rank arrives as described in remote_error.h.
+///   auto [a, b] = purecc::invoke_at(purecc::call_at<...>(leaf, n - 1),
+///                                   purecc::call_at<...>(leaf, n - 2));
+template <class... B>
+  requires(sizeof...(B) >= 2 && (std::is_invocable_v<B &> && ...))
+std::tuple<detail::call_result_t<B>...> invoke_at(B &&...b) {
+  if (detail::g_call_offer_width.load(std::memory_order_relaxed) == 0) [[likely]]
+    return parallel_invoke(b...);
+  ClusterBackend *cluster = active_cluster();
+  if (!cluster)
+    return parallel_invoke(b...);
+  return detail::invoke_on_cluster(*cluster, std::index_sequence_for<B...>{}, b...);
 }
 
 } // namespace purecc

@@ -112,8 +112,21 @@ std::string executable_build_id() {
 bool may_ship_from_this_thread() noexcept {
   return !t_in_node && detail::current_context() != detail::exec_context::in_team;
 }
-NodeScope::NodeScope() noexcept : outer_(t_in_node) { t_in_node = true; }
-NodeScope::~NodeScope() { t_in_node = outer_; }
+namespace detail {
+std::atomic<std::uint64_t> g_call_offer_width{0};
+thread_local std::uint64_t t_call_width = 1;
+} // namespace detail
+
+// Inside a node, parallel calls stay on this process (like range calls):
+// the node is already a piece the cluster handed out.
+NodeScope::NodeScope() noexcept : outer_(t_in_node), outer_width_(detail::t_call_width) {
+  t_in_node = true;
+  detail::t_call_width = detail::kDeepCall;
+}
+NodeScope::~NodeScope() {
+  t_in_node = outer_;
+  detail::t_call_width = outer_width_;
+}
 
 ClusterBackend *active_cluster() noexcept { return g_backend.load(std::memory_order_acquire); }
 void set_active_cluster(ClusterBackend *backend) noexcept {

@@ -26,6 +26,7 @@ std::unique_ptr<purecc::mpi::MpiBackend> g_backend;
 void finish_at_exit() {
   if (!g_backend)
     return;
+  g_backend->enable_calls(false);
   purecc::set_active_cluster(nullptr);
   g_backend->finish();
 }
@@ -44,6 +45,7 @@ extern "C" int __wrap_main(int argc, char **argv, char **envp) {
   }
   g_backend = std::move(backend);
   purecc::set_active_cluster(g_backend.get());
+  g_backend->enable_calls(true);
   // Registered after every static initializer's destructor registration, so
   // it runs first at exit: the workers are released before globals die.
   std::atexit(finish_at_exit);

@@ -228,6 +228,8 @@ bool MpiBackend::startup_check() {
     settings_.blob_cache = env_bytes("PURECC_MPI_BLOB_CACHE", settings_.blob_cache);
     settings_.poll_max_us = env_int("PURECC_MPI_POLL_US", settings_.poll_max_us, 0);
     settings_.root_works = env_int("PURECC_MPI_ROOT_WORKS", 1, 0) != 0;
+    settings_.call_split = env_int("PURECC_MPI_CALL_SPLIT", settings_.call_split, 1);
+    settings_.call_min_us = env_int("PURECC_MPI_CALL_MIN_US", settings_.call_min_us, 0);
     w.uint(static_cast<std::uint64_t>(settings_.in_flight));
     w.uint(settings_.blob_min);
     w.uint(settings_.blob_cache);
@@ -396,9 +398,9 @@ void MpiBackend::record_locked(Job &job, std::int64_t begin, std::int64_t end, s
   job.results.push_back({begin, end, std::move(bytes)});
 }
 
-std::string MpiBackend::encode_task(const Job &job, int worker, std::uint64_t ticket,
-                                    std::int64_t begin, std::int64_t end) {
-  const RangeJob &spec = *job.spec;
+std::string MpiBackend::encode_task(const RangeJob &spec, const std::vector<Hash128> &part_hash,
+                                    int worker, std::uint64_t ticket, std::int64_t begin,
+                                    std::int64_t end) {
   std::string out;
   ByteWriter w(out);
   w.uint(ticket);
@@ -417,7 +419,7 @@ std::string MpiBackend::encode_task(const Job &job, int worker, std::uint64_t ti
       w.write(part);
       continue;
     }
-    const Hash128 &h = job.part_hash[i];
+    const Hash128 &h = part_hash[i];
     if (mirror.touch(h)) {
       w.uint(static_cast<std::uint8_t>(kBlobRef));
       w.uint(h.hi);
@@ -448,12 +450,13 @@ bool MpiBackend::dispatch() {
         tickets_[ticket] = {begin, end, worker};
         ++in_flight_[static_cast<std::size_t>(worker)];
         ++job_->outstanding;
-        post(worker, kTagTask, encode_task(*job_, worker, ticket, begin, end));
+        post(worker, kTagTask, encode_task(*job_->spec, job_->part_hash, worker, ticket, begin, end));
         any = true;
       }
     }
     cv_.notify_all(); // results recorded from disk hits
   }
+  any |= dispatch_calls_locked();
   if (stop_requested_ && !stop_sent_) {
     for (int worker = 1; worker < size_; ++worker)
       post(worker, kTagStop, {});
@@ -478,6 +481,23 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
   const Ticket t = it->second;
   tickets_.erase(it);
   --in_flight_[static_cast<std::size_t>(source)];
+  if (CallOffer *o = t.call) {
+    if (ok) {
+      o->result = std::move(payload);
+      // Measured too cheap to travel: this function's branches at this
+      // level and below stay on rank 0 from now on.
+      if (busy < static_cast<std::uint64_t>(settings_.call_min_us) * 1000) {
+        std::uint64_t &cut = call_cut_.try_emplace(o->job.task, detail::kDeepCall).first->second;
+        cut = std::min(cut, o->width);
+      }
+    } else {
+      o->error = detail::make_remote_exception({std::move(payload), std::move(what)}, source,
+                                               hosts_[static_cast<std::size_t>(source)]);
+    }
+    o->state = CallOffer::State::done;
+    cv_.notify_all();
+    return;
+  }
   if (job_) {
     if (ok)
       record_locked(*job_, t.begin, t.end, std::move(payload), busy);
@@ -561,6 +581,110 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
   return std::move(job->results);
 }
 
+// ---- parallel calls (rank 0) ------------------------------------------------------------
+
+void MpiBackend::enable_calls(bool on) noexcept {
+  if (rank_ != 0 || size_ < 2)
+    return;
+  {
+    std::lock_guard lock(mutex_);
+    ship_min_width_ = static_cast<std::uint64_t>(settings_.call_split) * static_cast<std::uint64_t>(size_);
+  }
+  // Offered up to 64 times wider (six binary levels below the first that
+  // may travel): deeper, an idle rank gets a smaller piece of a subtree
+  // rank 0 is running; deeper still, branches are never worth a message.
+  detail::g_call_offer_width.store(on ? ship_min_width_ * 64 : 0, std::memory_order_relaxed);
+}
+
+bool MpiBackend::shippable_locked(const CallOffer &o) const {
+  if (o.width < ship_min_width_)
+    return false;
+  auto it = call_cut_.find(o.job.task);
+  return it == call_cut_.end() || o.width < it->second;
+}
+
+bool MpiBackend::offer_call(CallOffer &o) {
+  if (!o.job.task || o.job.args.size() + 4096 > kMaxMessage)
+    return false;
+  std::lock_guard lock(mutex_);
+  o.state = CallOffer::State::offered;
+  call_board_.push_back(&o);
+  if (shippable_locked(o) &&
+      std::find(in_flight_.begin() + 1, in_flight_.end(), 0) != in_flight_.end())
+    wake_comm_locked();
+  return true;
+}
+
+bool MpiBackend::withdraw_call(CallOffer &o) {
+  std::lock_guard lock(mutex_);
+  if (o.state != CallOffer::State::offered)
+    return false;
+  // With PURECC_MPI_ROOT_WORKS=0 a branch that may travel waits for a worker.
+  if (!settings_.root_works && shippable_locked(o))
+    return false;
+  call_board_.erase(std::find(call_board_.begin(), call_board_.end(), &o));
+  o.state = CallOffer::State::withdrawn;
+  return true;
+}
+
+void MpiBackend::wait_call(CallOffer &o) {
+  std::unique_lock lock(mutex_);
+  while (o.state != CallOffer::State::done && o.state != CallOffer::State::withdrawn) {
+    // Meanwhile run the most recent offer nobody took (the deepest one:
+    // the nearest sibling of what this thread ran last).
+    CallOffer *help = nullptr;
+    for (auto it = call_board_.rbegin(); it != call_board_.rend(); ++it)
+      if (settings_.root_works || !shippable_locked(**it)) {
+        help = *it;
+        call_board_.erase(std::next(it).base());
+        break;
+      }
+    if (!help) {
+      cv_.wait(lock);
+      continue;
+    }
+    help->state = CallOffer::State::taken_here;
+    lock.unlock();
+    help->run(help);
+    lock.lock();
+    help->state = CallOffer::State::done;
+    cv_.notify_all();
+  }
+}
+
+bool MpiBackend::dispatch_calls_locked() {
+  bool any = false;
+  for (int worker = 1; worker < size_ && !call_board_.empty(); ++worker) {
+    if (in_flight_[static_cast<std::size_t>(worker)] != 0)
+      continue;
+    // The branch nearest the root (the narrowest level) that may travel;
+    // the leftmost of equals.
+    auto best = call_board_.end();
+    for (auto it = call_board_.begin(); it != call_board_.end(); ++it)
+      if (shippable_locked(**it) && (best == call_board_.end() || (*it)->width < (*best)->width))
+        best = it;
+    if (best == call_board_.end())
+      break;
+    CallOffer *o = *best;
+    call_board_.erase(best);
+    o->state = CallOffer::State::shipped;
+    std::vector<Hash128> part_hash;
+    std::size_t from = 0;
+    for (std::size_t end : o->job.arg_ends) {
+      const std::string_view part(o->job.args.data() + from, end - from);
+      part_hash.push_back(part.size() >= settings_.blob_min ? xxh3_128(part) : Hash128{});
+      from = end;
+    }
+    const std::uint64_t ticket = next_ticket_++;
+    tickets_[ticket] = {0, 0, worker, o};
+    ++in_flight_[static_cast<std::size_t>(worker)];
+    ++calls_shipped_;
+    post(worker, kTagTask, encode_task(o->job, part_hash, worker, ticket, 0, 0));
+    any = true;
+  }
+  return any;
+}
+
 void MpiBackend::finish() {
   {
     std::lock_guard lock(mutex_);
@@ -597,7 +721,8 @@ void MpiBackend::print_stats(const std::vector<RankStats> &all) const {
     if (r == 0)
       line += ", blobs reused " + std::to_string(s.blobs_reused) + " (" +
               format_byte_size(s.blob_bytes_saved) + " not sent), resumed " +
-              std::to_string(s.resumed) + " tasks from the memo store";
+              std::to_string(s.resumed) + " tasks from the memo store, parallel-call branches shipped " +
+              std::to_string(calls_shipped_);
     else
       line += ", blobs reused " + std::to_string(s.blobs_reused);
     std::fprintf(stderr, "%s\n", line.c_str());

@@ -42,6 +42,12 @@ struct Settings {
   std::uint64_t blob_cache = std::uint64_t{1} << 30; ///< PURECC_MPI_BLOB_CACHE
   std::int64_t poll_max_us = 200;                 ///< PURECC_MPI_POLL_US
   bool root_works = true; ///< PURECC_MPI_ROOT_WORKS (rank 0 only): rank 0 computes nodes too
+  /// Parallel calls (rank 0 only): a branch may travel once its level of
+  /// the call tree has at least call_split x ranks branches
+  /// (PURECC_MPI_CALL_SPLIT), and not at a level where a shipped branch of
+  /// the same function ran less than call_min_us there (PURECC_MPI_CALL_MIN_US).
+  std::int64_t call_split = 16;
+  std::int64_t call_min_us = 1000;
 };
 
 /// One rank's counters, as PURECC_STATS prints them.
@@ -63,6 +69,12 @@ public:
   int rank() const noexcept override { return rank_; }
   int size() const noexcept override { return size_; }
   std::vector<NodeResult> run(const RangeJob &job) override;
+  bool offer_call(CallOffer &o) override;
+  bool withdraw_call(CallOffer &o) override;
+  void wait_call(CallOffer &o) override;
+  /// Rank 0 of 2+ ranks: lets invoke_at offer branches (cluster.h); called
+  /// once the backend is installed, undone before finish().
+  void enable_calls(bool on) noexcept;
 
   /// False when the start-up check found ranks running different builds
   /// (rank 0 has printed the line; MPI is already finalized).
@@ -77,6 +89,7 @@ private:
   struct Ticket {
     std::int64_t begin, end;
     int worker;
+    CallOffer *call = nullptr; ///< a shipped parallel-call branch, else a range node
   };
   struct Task {
     std::uint64_t ticket;
@@ -100,8 +113,12 @@ private:
   void handle_task(std::string_view bytes);
   bool dispatch();
   bool flush_outbox();
-  std::string encode_task(const Job &job, int worker, std::uint64_t ticket, std::int64_t begin,
-                          std::int64_t end);
+  std::string encode_task(const RangeJob &spec, const std::vector<Hash128> &part_hash, int worker,
+                          std::uint64_t ticket, std::int64_t begin, std::int64_t end);
+  /// Whether rank 0 may ship offer `o` (its width, the measured cut).
+  bool shippable_locked(const CallOffer &o) const;
+  /// Ships offered branches to idle workers; true if any went.
+  bool dispatch_calls_locked();
   bool take_node_locked(Job &job, std::int64_t &begin, std::int64_t &end);
   void record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
                      std::uint64_t busy_ns);
@@ -134,6 +151,12 @@ private:
   bool stop_requested_ = false;
   bool stop_sent_ = false;
   std::vector<RankStats> worker_stats_;
+  // Parallel calls (rank 0): offered branches in offer order, the width
+  // from which each function's shipped branches proved too cheap, and the
+  // narrowest width that may travel.
+  std::vector<CallOffer *> call_board_;
+  std::map<const TaskEntry *, std::uint64_t> call_cut_;
+  std::uint64_t ship_min_width_ = 0;
   int stats_received_ = 0;
   // Worker side.
   std::deque<Task> queue_;
@@ -150,6 +173,7 @@ private:
   // Counters of this rank.
   std::atomic<std::uint64_t> tasks_{0}, busy_ns_{0}, sent_{0}, received_{0};
   std::atomic<std::uint64_t> blobs_reused_{0}, blob_bytes_saved_{0}, resumed_{0};
+  std::uint64_t calls_shipped_ = 0; // under mutex_
 };
 
 } // namespace purecc::mpi

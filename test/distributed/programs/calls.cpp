@@ -1,0 +1,58 @@
+// calls.cpp — recursive searches written with calls, which purecc rewrites
+// into parallel calls; built with -DPURECC_DISTRIBUTED (dist_calls, see
+// test/distributed/CMakeLists.txt) their branches near the root may run on
+// other ranks. calls_tests.sh compares every line with the local run.
+//   calls [all|fib|queens|throw]
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+
+[[pure]] long fib(int n) {
+  if (n < 2)
+    return n;
+  return fib(n - 1) + fib(n - 2);
+}
+
+// n queens below a partial placement, the columns [lo, hi) of the next row
+// split in halves by calls: an unbalanced tree (most columns are attacked).
+[[pure]] long queens(int n, unsigned cols, unsigned left, unsigned right, int lo, int hi) {
+  unsigned all = (1u << n) - 1u;
+  if (cols == all)
+    return 1;
+  if (hi - lo > 1) {
+    int mid = lo + (hi - lo) / 2;
+    return queens(n, cols, left, right, lo, mid) + queens(n, cols, left, right, mid, hi);
+  }
+  unsigned bit = 1u << lo;
+  if (((cols | left | right) & bit) != 0u)
+    return 0;
+  return queens(n, cols | bit, ((left | bit) << 1) & all, (right | bit) >> 1, 0, n);
+}
+
+// fib's tree with a path number per node; several leaves throw, each with
+// its own message: the serial program's exception is the leftmost one.
+[[pure]] long walk(int n, long path) {
+  if (n < 2) {
+    if (path % 1000 == 777)
+      throw std::out_of_range("walk leaf " + std::to_string(path));
+    return n;
+  }
+  return walk(n - 1, 2 * path) + walk(n - 2, 2 * path + 1);
+}
+
+int main(int argc, char **argv) {
+  std::string what = argc > 1 ? argv[1] : "all";
+  bool all = what == "all";
+  if (all || what == "fib")
+    std::printf("fib %ld\n", fib(30));
+  if (all || what == "queens")
+    std::printf("queens %ld\n", queens(10, 0u, 0u, 0u, 0, 10));
+  if (all || what == "throw") {
+    try {
+      std::printf("no exception %ld\n", walk(24, 1));
+    } catch (const std::out_of_range &e) {
+      std::printf("caught std::out_of_range: %s\n", e.what());
+    }
+  }
+  return 0;
+}
