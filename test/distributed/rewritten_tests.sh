@@ -65,5 +65,17 @@ else
   fail "mpirun -n 3 large"; cat "$tmp/large.err"
 fi
 
+# 5. A 16-iteration loop-free reduction stays on rank 0 even when rank 0
+#    only coordinates: its leaf size is the local run's (1024), and fewer
+#    than 64 leaves are not worth a message (task_site.h).
+if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=1 run_mpi -n 2 "$app" small \
+    >"$tmp/small" 2>"$tmp/small.err"; then
+  grep -qx "$(grep '^small ' "$tmp/ref")" "$tmp/small" || fail "small: the sum differs: $(cat "$tmp/small")"
+  grep -q '^purecc: rank 1 (.*): 0 tasks' "$tmp/small.err" ||
+    fail "small: rank 1 ran nodes of a 16-iteration reduction: $(grep 'rank 1 (' "$tmp/small.err")"
+else
+  fail "mpirun -n 2 small"; cat "$tmp/small.err"
+fi
+
 [ $fails -eq 0 ] && echo "rewritten program under mpirun: all checks passed"
 [ $fails -eq 0 ]

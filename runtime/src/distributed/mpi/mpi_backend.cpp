@@ -627,25 +627,40 @@ bool MpiBackend::withdraw_call(CallOffer &o) {
   return true;
 }
 
+namespace {
+/// How many offers this thread runs on top of one another while waiting.
+thread_local int t_help_depth = 0;
+/// Each level holds a waiting frame on the stack: a bound keeps a long
+/// run of waits (several ranks, a deep tree) from exhausting it.
+constexpr int kMaxHelpDepth = 8;
+} // namespace
+
 void MpiBackend::wait_call(CallOffer &o) {
   std::unique_lock lock(mutex_);
   while (o.state != CallOffer::State::done && o.state != CallOffer::State::withdrawn) {
     // Meanwhile run the most recent offer nobody took (the deepest one:
-    // the nearest sibling of what this thread ran last).
+    // the nearest sibling of what this thread ran last). With
+    // PURECC_MPI_ROOT_WORKS=0 rank 0 waits: every offer it ran would wait
+    // for a worker in turn, one frame deeper each time.
     CallOffer *help = nullptr;
-    for (auto it = call_board_.rbegin(); it != call_board_.rend(); ++it)
-      if (settings_.root_works || !shippable_locked(**it)) {
-        help = *it;
-        call_board_.erase(std::next(it).base());
-        break;
-      }
+    if (o.state == CallOffer::State::offered && !shippable_locked(o)) {
+      // Waiting for a worker (PURECC_MPI_ROOT_WORKS=0), but a measured cut
+      // has since ruled the branch out: it runs here after all.
+      help = &o;
+      call_board_.erase(std::find(call_board_.begin(), call_board_.end(), &o));
+    } else if (settings_.root_works && t_help_depth < kMaxHelpDepth && !call_board_.empty()) {
+      help = call_board_.back();
+      call_board_.pop_back();
+    }
     if (!help) {
       cv_.wait(lock);
       continue;
     }
     help->state = CallOffer::State::taken_here;
     lock.unlock();
+    ++t_help_depth;
     help->run(help);
+    --t_help_depth;
     lock.lock();
     help->state = CallOffer::State::done;
     cv_.notify_all();

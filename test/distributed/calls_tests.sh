@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# calls_tests.sh — recursive searches by calls (programs/calls.cpp: fib,
+# n queens split by calls, a walk whose leaves throw) that purecc rewrote
+# with -DPURECC_DISTRIBUTED (dist_calls), under mpirun on loopback: the same
+# output as without mpirun at 1-3 ranks x 1-2 threads (the integer results
+# and the leftmost exception as the serial program prints them), proof from
+# PURECC_STATS that ranks 1.. ran branches (an exception among them), and
+# the measured cut that keeps cheap branches on rank 0.
+#   bash test/distributed/calls_tests.sh <dir with dist_calls>
+# Exit 0 = pass, 1 = fail, 77 = skipped (no mpirun). Every mpirun has a timeout.
+set -u
+app=$1/dist_calls
+# Open MPI environment, /etc/hosts, $tmp, fail, run_mpi; exits 77 to skip.
+source "$(dirname "${BASH_SOURCE[0]}")/mpi_env.sh"
+tasks_of() { sed -n "s/^purecc: rank $1 ([^)]*): \([0-9]*\) tasks.*/\1/p" "$2"; }
+shipped_in() { sed -n 's/^purecc: rank 0 .*parallel-call branches shipped \([0-9]*\)$/\1/p' "$1"; }
+
+# 1. Without mpirun, the reference: the same at 1 and 2 threads, the
+#    serial program's lines.
+OMP_NUM_THREADS=1 "$app" all >"$tmp/ref1" 2>&1 || fail "dist_calls without mpirun"
+OMP_NUM_THREADS=2 "$app" all >"$tmp/ref" 2>&1 || fail "dist_calls without mpirun (2 threads)"
+cmp -s "$tmp/ref1" "$tmp/ref" || { fail "local runs differ between 1 and 2 threads"; diff "$tmp/ref1" "$tmp/ref"; }
+for line in "fib 832040" "queens 724" "caught std::out_of_range: walk leaf 1048777"; do
+  grep -qx "$line" "$tmp/ref" || fail "the local run does not print '$line'"
+done
+
+# 2. ranks x threads: every line the same.
+for n in 1 2 3; do
+  for t in 1 2; do
+    out=$tmp/out.$n.$t
+    if ! OMP_NUM_THREADS=$t run_mpi -n $n "$app" all >"$out" 2>"$out.err"; then
+      fail "mpirun -n $n (OMP_NUM_THREADS=$t) failed:"; cat "$out.err"; continue
+    fi
+    diff "$tmp/ref" "$out" >/dev/null ||
+      { fail "mpirun -n $n x $t threads: output differs from the local run"; diff "$tmp/ref" "$out"; }
+  done
+done
+
+# 3. Rank 0 runs no branch that may travel and no cut applies: ranks 1 and
+#    2 run the branches near the root of each search, and the walk's leftmost
+#    exception, thrown on a worker, still arrives as std::out_of_range.
+for what in all throw; do
+  if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 OMP_NUM_THREADS=1 \
+      run_mpi -n 3 "$app" $what >"$tmp/spread.$what" 2>"$tmp/spread.$what.err"; then
+    grep -v '^purecc: ' "$tmp/ref" | { [ $what = all ] && cat || grep '^caught '; } >"$tmp/want.$what"
+    diff "$tmp/want.$what" "$tmp/spread.$what" >/dev/null ||
+      { fail "workers only ($what): output differs"; diff "$tmp/want.$what" "$tmp/spread.$what"; }
+    for r in 1 2; do
+      [ "$(tasks_of $r "$tmp/spread.$what.err")" -gt 0 ] 2>/dev/null ||
+        fail "$what: rank $r ran no branch: $(grep "rank $r (" "$tmp/spread.$what.err")"
+    done
+    [ "$(shipped_in "$tmp/spread.$what.err")" -gt 0 ] 2>/dev/null ||
+      fail "$what: rank 0 shipped no branch: $(grep 'rank 0 (' "$tmp/spread.$what.err")"
+  else
+    fail "mpirun -n 3 $what with rank 0 coordinating"; cat "$tmp/spread.$what.err"
+  fi
+done
+
+# 4. The measured cut: when every shipped branch counts as too cheap
+#    (PURECC_MPI_CALL_MIN_US huge), the first result stops shipping at its
+#    level and below; one worker takes one branch at a time, so exactly one
+#    branch travels, and rank 0 runs the rest.
+if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=1000000000 OMP_NUM_THREADS=1 \
+    run_mpi -n 2 "$app" fib >"$tmp/cut" 2>"$tmp/cut.err"; then
+  grep -qx "fib 832040" "$tmp/cut" || fail "cut: fib differs: $(cat "$tmp/cut")"
+  [ "$(shipped_in "$tmp/cut.err")" = 1 ] || fail "cut: not exactly one branch shipped: $(grep 'rank 0 (' "$tmp/cut.err")"
+else
+  fail "mpirun -n 2 fib with the cut"; cat "$tmp/cut.err"
+fi
+
+[ $fails -eq 0 ] && echo "parallel calls under mpirun: all checks passed"
+[ $fails -eq 0 ]
