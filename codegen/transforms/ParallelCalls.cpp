@@ -499,7 +499,17 @@ namespace {
 /// branch of purecc::invoke_at; everything else keeps its plain form.
 std::string branchText(PlanContext &PC, MayThrow &Throws, const CallExpr *CE,
                        const std::string &CallText, bool &AnyRemote) {
-  bool ArgsMayThrow = llvm::any_of(CE->arguments(), [&](const Expr *A) { return Throws.mayThrow(A); });
+  // The parameter's copy is made by the branch either way (call_at holds
+  // the argument by reference): only evaluating the argument counts.
+  auto Evaluated = [](const Expr *A) {
+    A = A->IgnoreImplicit();
+    if (const auto *C = dyn_cast<CXXConstructExpr>(A);
+        C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
+      A = C->getArg(0)->IgnoreImplicit();
+    return A;
+  };
+  bool ArgsMayThrow = llvm::any_of(CE->arguments(),
+                                   [&](const Expr *A) { return Throws.mayThrow(Evaluated(A)); });
   if (std::optional<std::string> Remote = planCallTask(PC, CE, ArgsMayThrow)) {
     AnyRemote = true;
     return *Remote;

@@ -136,5 +136,7 @@ int main() {
   std::printf("%.2f %ld %ld %ld %ld %ld %ld %ld %ld %ld %lu\n", s, a, b, down, viaptr, glob, opaque,
               bound, Grid{}.total(), tsum(3000L), maps);
   // OUT: 7000.00 170750 23620 13134000 174845 8331 64975 438150 8995500500 8995500500
+  // REMARK: task-registry.cpp:[[@LINE-2]]:29: remark: this parallel call runs on this process only, not on other ranks: it calls a member function or an operator [purecc-task-local]
+  // REMARK: task-registry.cpp:[[@LINE-3]]:38: remark: this parallel call runs on this process only, not on other ranks: it is inside or calls a template [purecc-task-local]
   return 0;
 }
