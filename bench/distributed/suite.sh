@@ -4,6 +4,8 @@
 # `mpirun -n 2` on this machine's loopback. A benchmark, not a test.
 #   bench/distributed/suite.sh [-b BUILD_DIR] [-q] [PROGRAM...]
 # -q: the suite's quick sizes (a pipeline check, not a measurement).
+# Programs come from bench/suite, and nqueens_calls (n queens by calls,
+# parallel calls rather than a reduction) from this directory.
 # Per program (kernel seconds as the program reports them, one run each):
 #   serial     the original, g++ -O2
 #   ideal 2    two serial copies at once, each its mean time / 2: what two
@@ -22,7 +24,7 @@ while getopts "b:q" opt; do
 done
 shift $((OPTIND - 1))
 progs=("$@")
-[ ${#progs[@]} -gt 0 ] || progs=(sumsin primes nqueens nw montecarlo uts fib lcs)
+[ ${#progs[@]} -gt 0 ] || progs=(sumsin primes nqueens nw montecarlo uts fib nqueens_calls lcs)
 command -v mpirun >/dev/null || { echo "suite.sh: mpirun not found" >&2; exit 2; }
 cmake --build "$build" --target purecc purecc_rt_static purecc_rt_mpi >/dev/null
 tmp=$(mktemp -d)
@@ -35,6 +37,7 @@ mpilibs=(-Wl,--wrap=main "$build/runtime/libpurecc_rt_mpi.a" "$build/runtime/lib
          -lxxhash -lsqlite3 -lhiredis -lcrypto $(pkg-config --libs ompi-c))
 rtlibs=("$build/runtime/libpurecc_rt.a" -lxxhash -lsqlite3 -lhiredis -lcrypto)
 size_of() {
+  if [ "$1" = nqueens_calls ]; then [ "$quick" = 1 ] && echo 10 || echo 13; return; fi
   python3 - "$repo/bench/suite" "$1" "$quick" <<'PY'
 import sys; sys.path.insert(0, sys.argv[1]); import programs
 p = {q.name: q for q in programs.PROGRAMS}[sys.argv[2]]
@@ -48,6 +51,7 @@ echo "| program | size | serial s | ideal 2 s | mpi 2x1 s (eff) | local 1x2 s (e
 echo "|---|---|---|---|---|---|---|---|---|"
 for p in "${progs[@]}"; do
   src=$repo/bench/suite/$p.cpp
+  [ -f "$src" ] || src=$repo/bench/distributed/$p.cpp
   n=$(size_of "$p")
   g++ "${flags[@]}" "$src" -o "$tmp/$p.serial"
   "$build/frontend/purecc" rewrite "$src" -o "$tmp/$p.dist.cpp" -- -std=c++20 -O2 \

@@ -12,6 +12,11 @@
 // the node results; distributed.h combines them up the same tree, so the
 // result does not depend on which rank ran which node.
 //
+// Parallel calls use the same backend differently: invoke_at (task_site.h)
+// offers branches on rank 0's board (CallOffer) while it runs the last one;
+// the backend ships offers near the root to idle ranks, and the caller
+// takes back and runs whatever nobody took.
+//
 // Usage:
 //   if (purecc::ClusterBackend *c = purecc::active_cluster())
 //     std::printf("rank %d of %d\n", c->rank(), c->size());

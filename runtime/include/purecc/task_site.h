@@ -1,4 +1,5 @@
-// purecc/task_site.h — reductions that codegen rewrote, shippable to remote workers.
+// purecc/task_site.h — reductions, maps and parallel calls that codegen
+// rewrote, shippable to remote workers.
 //
 // Why: distributed.h's reduce_task needs a namespace-scope function for the
 // leaf, so codegen would have to move the user's loop body out of its
@@ -26,7 +27,19 @@
 // from inside a parallel region or a shipped node) reduce_at is exactly
 // parallel_reduce over the same tree: one pointer load more per call, and
 // the registration (a map insert per site) at start-up. Under a cluster of
-// 2+ ranks it is distributed_reduce: same tree, same bits.
+// 2+ ranks it is distributed_reduce: same tree, same bits. Given the local
+// run's leaf size (codegen's purecc::leaf_size{1024} for loop-free bodies),
+// a range of fewer than 64 leaves stays local even then.
+//
+// Parallel calls: a branch `[&] { return fib(n - 1); }` whose call can
+// travel is instead
+//
+//   purecc::call_at<"_Z3fibi#call", 0x..ULL, 0x..ULL>(
+//       [](const int &purecc_arg_0) -> long { return fib(purecc_arg_0); }, n - 1)
+//
+// inside purecc::invoke_at(...), which is parallel_invoke without a cluster;
+// under one, branches near the root are offered to idle ranks
+// (cluster.h's CallOffer, docs/distributed.md "Parallel calls").
 #pragma once
 
 #include "purecc/distributed.h"
@@ -406,7 +419,13 @@ std::tuple<call_result_t<B>...> invoke_on_cluster(ClusterBackend &cluster,
     c.run = [](CallOffer *self) noexcept { static_cast<cluster_branch<Branch> *>(self)->run_here(); };
     // The last branch runs here anyway; only calls can travel.
     if constexpr (K < last && is_call_branch<Branch>::value) {
-      c.job = fn.job();
+      // A branch whose arguments cannot be encoded (say, out of memory)
+      // just runs here; an exception must not leave offers behind.
+      try {
+        c.job = fn.job();
+      } catch (...) {
+        return;
+      }
       c.offered = cluster.offer_call(c);
     }
   };
