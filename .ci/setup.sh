@@ -13,6 +13,7 @@ packages=(
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 llvm-19-tools libomp-19-dev
   libfmt-dev libxxhash-dev libsqlite3-dev sqlite3 libgtest-dev libbenchmark-dev
   libtbb-dev libhiredis-dev libssl-dev redis-server openmpi-bin libopenmpi-dev python3-clang-19
+  slurmd slurmctld slurm-client munge
 )
 
 missing=()
