@@ -7,8 +7,24 @@
 
 namespace purecc::shapes {
 
-std::string invokeHead(const std::vector<std::string> &ResultNames) {
-  return "auto [" + llvm::join(ResultNames, ", ") + "] = purecc::parallel_invoke(";
+std::string invokeHead(const std::vector<std::string> &ResultNames, bool Remote) {
+  return "auto [" + llvm::join(ResultNames, ", ") + "] = purecc::" +
+         (Remote ? "invoke_at(" : "parallel_invoke(");
+}
+
+std::string callAtBranch(llvm::StringRef Id, std::uint64_t Hi, std::uint64_t Lo,
+                         const std::vector<std::string> &Params, llvm::StringRef Result,
+                         llvm::StringRef Callee, const std::vector<std::string> &Names,
+                         const std::vector<std::string> &Args) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "purecc::call_at<\"" << Id << "\", " << llvm::format_hex(Hi, 18) << "ULL, "
+     << llvm::format_hex(Lo, 18) << "ULL>([](" << llvm::join(Params, ", ") << ") -> " << Result
+     << " { return " << Callee << "(" << llvm::join(Names, ", ") << "); }";
+  for (const std::string &A : Args)
+    OS << ", " << A;
+  OS << ")";
+  return Text;
 }
 
 std::string invokeBranch(llvm::StringRef CallText) {

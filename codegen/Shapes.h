@@ -8,6 +8,8 @@
 //
 //   parallel_invoke   auto [r0, r1] = purecc::parallel_invoke([&] { return f(x); },
 //                                                             [&] { return g(y); });
+//   distributed call  auto [r0, r1] = purecc::invoke_at(purecc::call_at<"_Z1fi#call", 0x..ULL, 0x..ULL>(
+//                       [](const int &purecc_arg_0) -> long { return f(purecc_arg_0); }, x), ...);
 //   parallel_reduce   acc += purecc::parallel_reduce(B, E, T{}, [&](std::int64_t i) -> T {
 //                       T purecc_acc_0 = T{}; <body, acc renamed> return purecc_acc_0; },
 //                       [](T purecc_lhs, T purecc_rhs) { return purecc_lhs + purecc_rhs; });
@@ -28,8 +30,16 @@ namespace purecc::shapes {
 
 // --- parallel_invoke ---------------------------------------------------------
 
-/// "auto [a, b] = purecc::parallel_invoke(" for result names a, b.
-std::string invokeHead(const std::vector<std::string> &ResultNames);
+/// "auto [a, b] = purecc::parallel_invoke(" for result names a, b; with
+/// Remote (a branch is a call_at), "... = purecc::invoke_at(".
+std::string invokeHead(const std::vector<std::string> &ResultNames, bool Remote = false);
+/// A branch other ranks can run (TaskRegistry.h's planCallTask):
+/// "purecc::call_at<"<Id>", 0x..ULL, 0x..ULL>([](<Params>) -> <Result> {
+/// return <Callee>(<Names>); }, <Args>)".
+std::string callAtBranch(llvm::StringRef Id, std::uint64_t Hi, std::uint64_t Lo,
+                         const std::vector<std::string> &Params, llvm::StringRef Result,
+                         llvm::StringRef Callee, const std::vector<std::string> &Names,
+                         const std::vector<std::string> &Args);
 /// One branch: "[&] { return <Call>; }".
 std::string invokeBranch(llvm::StringRef CallText);
 /// The separator between branches and the end of the call.

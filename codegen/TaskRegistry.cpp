@@ -11,7 +11,6 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
@@ -308,16 +307,9 @@ std::optional<std::string> planCallTask(PlanContext &PC, const CallExpr *CE, boo
   Fingerprint F = fingerprint(Callee, PC.Ctx);
   std::uint64_t Hi = F.Hi ^ llvm::xxh3_64bits(Id);
   std::uint64_t Lo = F.Lo ^ llvm::xxh3_64bits(llvm::StringRef(Id + "#lo"));
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << "purecc::call_at<\"" << Id << "\", " << llvm::format_hex(Hi, 18) << "ULL, "
-     << llvm::format_hex(Lo, 18) << "ULL>([](" << llvm::join(Params, ", ") << ") -> "
-     << PC.typeText(Result.getUnqualifiedType()) << " { return "
-     << PC.textAt(CalleeText->first, CalleeText->second) << "(" << llvm::join(Names, ", ")
-     << "); }";
-  for (const std::string &T : Texts)
-    OS << ", " << T;
-  OS << ")";
+  std::string Text = shapes::callAtBranch(Id, Hi, Lo, Params, PC.typeText(Result.getUnqualifiedType()),
+                                         PC.textAt(CalleeText->first, CalleeText->second),
+                                         Names, Texts);
   if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkRangeTask))
     *D << "parallel call" << Id;
   PC.note(CE->getExprLoc(), "task", Id);

@@ -517,13 +517,6 @@ std::string branchText(PlanContext &PC, MayThrow &Throws, const CallExpr *CE,
   return shapes::invokeBranch(CallText);
 }
 
-std::string headText(const std::vector<std::string> &Results, bool AnyRemote) {
-  std::string Head = shapes::invokeHead(Results);
-  if (AnyRemote)
-    Head.replace(Head.find("purecc::parallel_invoke("), 24, "purecc::invoke_at(");
-  return Head;
-}
-
 } // namespace
 
 std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
@@ -542,7 +535,7 @@ std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
     PC.take(O.first, O.second);
     Results.push_back(std::move(Result));
   }
-  return headText(Results, AnyRemote) + llvm::join(Branches, shapes::InvokeSeparator) +
+  return shapes::invokeHead(Results, AnyRemote) + llvm::join(Branches, shapes::InvokeSeparator) +
          shapes::InvokeTail + " ";
 }
 
@@ -650,7 +643,7 @@ void ParallelCalls::emitRun(const std::vector<Candidate> &Run) {
     auto [CB, CE] = *PC.offsets(C.Call->getSourceRange());
     bool Move = C.Call->getType()->isRecordType();
     Stores.push_back(PC.textAt(SB, CB) + shapes::useResult(Results[I], Move) + PC.textAt(CE, SE));
-    std::string Text = I == 0 ? headText(Results, AnyRemote) : "";
+    std::string Text = I == 0 ? shapes::invokeHead(Results, AnyRemote) : "";
     Text += Branches[I];
     Text += I + 1 < Run.size() ? std::string(",") : shapes::InvokeTail + (" " + llvm::join(Stores, " "));
     PC.replace(SB, SE, Text);
