@@ -70,6 +70,7 @@ void onTerminate() {
 }
 
 /// Handlers run on their own stack, so that a stack overflow reaches them.
+/// 64 KiB: recovery's handler and our last-resort one need a few KiB.
 void installSignalHandlers() {
   static char AltStack[64 * 1024];
   stack_t SS{};
@@ -102,8 +103,25 @@ void installCrashGuard(CrashMode Mode) {
   llvm::install_fatal_error_handler(onFatalError);
   std::set_terminate(onTerminate);
   // Enabled last: its handlers chain to ours when no recovery context runs.
-  llvm::CrashRecoveryContext::Enable();
+  enableCrashRecovery();
 }
+
+void enableCrashRecovery() {
+  llvm::CrashRecoveryContext::Enable();
+  // LLVM 19 installs its handler with sa_flags 0: on an overflowed stack the
+  // kernel cannot push the handler's frame and kills the process, so the
+  // overflow escapes recovery. The same handler, run on the alternate stack,
+  // unwinds (longjmp) to the recovery context like any other crash.
+  for (int Signal : CrashSignals) {
+    struct sigaction Current {};
+    if (::sigaction(Signal, nullptr, &Current) != 0 || (Current.sa_flags & SA_ONSTACK))
+      continue;
+    Current.sa_flags |= SA_ONSTACK;
+    ::sigaction(Signal, &Current, nullptr);
+  }
+}
+
+void setCrashMode(CrashMode Mode) { GMode = Mode; }
 
 void maybeInjectFault(llvm::StringRef Step) {
   const char *Spec = std::getenv("PURECC_TEST_CRASH");

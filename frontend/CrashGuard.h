@@ -9,7 +9,13 @@
 //  1. the tool runs inside llvm::CrashRecoveryContext (Driver.cpp,
 //     UnitCheck.cpp), which this file enables: a crash inside a unit's
 //     check unwinds to the caller, which reports it (the launcher then
-//     compiles the user's original source, see Launcher.cpp);
+//     compiles the user's original source, see Launcher.cpp). A stack
+//     overflow too: LLVM installs the recovery's handler without
+//     SA_ONSTACK, so it would run on the exhausted stack and the kernel
+//     would kill the process; enableCrashRecovery() moves it to the
+//     alternate signal stack this file gives the main thread. (`check -p`
+//     adds a fourth layer: each unit in a process of its own, see
+//     ProjectCheck.h);
 //  2. a fatal error handler, a terminate handler and last-resort signal
 //     handlers (on their own stack, so that a stack overflow is caught too)
 //     print one line and exit with 3 — or, in launcher mode, die by the
@@ -43,6 +49,17 @@ enum class CrashMode {
 
 /// Enables crash recovery and installs the last-resort handlers.
 void installCrashGuard(CrashMode Mode);
+
+/// llvm::CrashRecoveryContext::Enable(), with its handlers on the
+/// alternate signal stack so that a stack overflow is recovered like any
+/// other crash. Use it instead of Enable() wherever recovery is
+/// (re-)enabled. Only the main thread has an alternate stack: run
+/// recoverable work there (or give the thread one with sigaltstack).
+void enableCrashRecovery();
+
+/// Changes what the last-resort handlers do (a process that checks one unit
+/// for `check -p` dies silently, and its parent reports the unit).
+void setCrashMode(CrashMode Mode);
 
 /// Test-only (see the file comment): faults on purpose when
 /// PURECC_TEST_CRASH names Step.

@@ -1,6 +1,7 @@
 //===- Launcher.cpp - purecc in front of a real compiler ------------------===//
 #include "Launcher.h"
 #include "CompilerCommand.h"
+#include "CrashGuard.h"
 #include "Driver.h"
 #include "Emit.h"
 #include "CommandLine.h"
@@ -89,9 +90,20 @@ bool isClang(StringRef Compiler) {
 
 /// A private directory for the rewritten source: nothing else lives in it,
 /// so `#include "x.h"` can only find x.h where the original file would.
+/// Under the `purecc` front it is the one the front made (PURECC_WORK_DIR),
+/// which the front removes however this process ends; this process then
+/// removes only what it wrote there.
 class TempDir {
 public:
   bool create(std::string &Error) {
+    if (const char *Given = std::getenv("PURECC_WORK_DIR"); Given && *Given) {
+      Path = Given;
+      ::unsetenv("PURECC_WORK_DIR"); // not the compiler's business
+      if (sys::fs::is_directory(Path)) {
+        Owned = false;
+        return true;
+      }
+    }
     SmallString<128> P;
     if (std::error_code EC = sys::fs::createUniqueDirectory("purecc", P)) {
       Error = EC.message();
@@ -101,13 +113,26 @@ public:
     return true;
   }
   ~TempDir() {
-    if (!Path.empty())
+    if (Owned) {
       sys::fs::remove_directories(Path);
+    } else if (!Path.empty()) {
+      sys::fs::remove(File);
+      sys::fs::remove(Path); // empty now, unless someone else wrote there
+    }
+  }
+  /// The path of the one file this directory holds, named Name.
+  std::string file(StringRef Name) {
+    SmallString<256> P(Path);
+    sys::path::append(P, Name);
+    File = std::string(P);
+    return File;
   }
   const std::string &path() const { return Path; }
 
 private:
   std::string Path;
+  std::string File;
+  bool Owned = true;
 };
 
 std::string absoluteDir(StringRef File) {
@@ -208,14 +233,13 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
   std::string Error;
   if (!Dir.create(Error))
     return launcherError("cannot create a temporary directory: " + Error);
-  SmallString<256> Copy(Dir.path());
-  sys::path::append(Copy, sys::path::filename(Input.Path));
+  SmallString<256> Copy(Dir.file(sys::path::filename(Input.Path)));
   sys::RemoveFileOnSignal(Copy);
   // That put LLVM's signal handlers over crash recovery's; recovery goes
   // back on top (and passes what it does not recover on to them), so that a
   // fault while checking still ends in the fallback below (CrashGuard.h).
   CrashRecoveryContext::Disable();
-  CrashRecoveryContext::Enable();
+  enableCrashRecovery();
   std::string RuntimeInclude = runtimeIncludeDir();
 
   // The rewrite hides the main file's purecc attributes; those in headers

@@ -1,6 +1,7 @@
 //===- ProjectCheck.cpp - purecc check over a whole compile database ------===//
 #include "ProjectCheck.h"
 #include "CompilerCommand.h"
+#include "CrashGuard.h"
 #include "Driver.h"
 #include "Pipeline.h"
 #include "UnitCheck.h"
@@ -17,11 +18,16 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
-#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <map>
-#include <mutex>
+#include <optional>
+#include <poll.h>
 #include <set>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace llvm;
 using namespace clang::tooling;
@@ -101,8 +107,8 @@ UnitReport checkOneUnit(const Unit &U, const PipelineConfig &Config, WarnOnly Wa
   clang::TextDiagnosticPrinter Printer(OS, Opts.get());
 
   // A file system of the unit's own: relative paths in its command resolve
-  // against its directory without touching the process's working directory,
-  // which the other threads share.
+  // against its directory without touching the process's working directory
+  // (a unit checked in process, when no child can be started, shares it).
   IntrusiveRefCntPtr<vfs::FileSystem> FS(vfs::createPhysicalFileSystem().release());
   if (std::error_code EC = FS->setCurrentWorkingDirectory(U.Directory)) {
     Report.Text = "error: cannot enter directory '" + U.Directory + "' of '" + U.File +
@@ -121,6 +127,163 @@ UnitReport checkOneUnit(const Unit &U, const PipelineConfig &Config, WarnOnly Wa
   Report.Violations = Warn == WarnOnly::On ? V.PureccWarnings : V.PureccErrors;
   Report.CompileErrors = !V.Crashed && (V.ClangErrors > 0 || (!V.Completed && !V.PureccErrors));
   return Report;
+}
+
+/// A unit's report crosses from the child that checked it to the parent as
+/// length-prefixed fields (both ends are this executable).
+class ReportWriter {
+public:
+  void number(uint64_t N) { Bytes.append(reinterpret_cast<const char *>(&N), sizeof(N)); }
+  void text(StringRef S) {
+    number(S.size());
+    Bytes.append(S.data(), S.size());
+  }
+  std::string Bytes;
+};
+
+class ReportReader {
+public:
+  explicit ReportReader(StringRef Bytes) : Rest(Bytes) {}
+  bool number(uint64_t &N) {
+    if (Rest.size() < sizeof(N))
+      return false;
+    std::memcpy(&N, Rest.data(), sizeof(N));
+    Rest = Rest.drop_front(sizeof(N));
+    return true;
+  }
+  bool text(std::string &S) {
+    uint64_t N = 0;
+    if (!number(N) || Rest.size() < N)
+      return false;
+    S = Rest.take_front(N).str();
+    Rest = Rest.drop_front(N);
+    return true;
+  }
+  bool done() const { return Rest.empty(); }
+
+private:
+  StringRef Rest;
+};
+
+std::string encodeReport(const UnitReport &R) {
+  ReportWriter W;
+  W.text(R.Text);
+  for (uint64_t N : {uint64_t(R.PureFunctions), uint64_t(R.Violations), uint64_t(R.Suggestions),
+                     uint64_t(R.CompileErrors), uint64_t(R.Crashed), uint64_t(R.Contracts.size())})
+    W.number(N);
+  for (const PureContract &C : R.Contracts) {
+    W.text(C.LinkName);
+    W.text(C.Name);
+    W.text(C.Where);
+  }
+  W.number(R.CheckedDefinitions.size());
+  for (const std::string &D : R.CheckedDefinitions)
+    W.text(D);
+  return std::move(W.Bytes);
+}
+
+std::optional<UnitReport> decodeReport(StringRef Bytes) {
+  UnitReport R;
+  ReportReader In(Bytes);
+  uint64_t Pure, Violations, Suggestions, Broken, Crashed, Contracts, Checked;
+  if (!In.text(R.Text) || !In.number(Pure) || !In.number(Violations) ||
+      !In.number(Suggestions) || !In.number(Broken) || !In.number(Crashed) ||
+      !In.number(Contracts))
+    return std::nullopt;
+  R.PureFunctions = unsigned(Pure);
+  R.Violations = unsigned(Violations);
+  R.Suggestions = unsigned(Suggestions);
+  R.CompileErrors = Broken != 0;
+  R.Crashed = Crashed != 0;
+  for (uint64_t I = 0; I < Contracts; ++I) {
+    PureContract C;
+    if (!In.text(C.LinkName) || !In.text(C.Name) || !In.text(C.Where))
+      return std::nullopt;
+    R.Contracts.push_back(std::move(C));
+  }
+  if (!In.number(Checked))
+    return std::nullopt;
+  for (uint64_t I = 0; I < Checked; ++I)
+    if (!In.text(R.CheckedDefinitions.emplace_back()))
+      return std::nullopt;
+  if (!In.done())
+    return std::nullopt;
+  return R;
+}
+
+/// A unit being checked by a child process: the read end of the pipe its
+/// report comes through, and the bytes read so far.
+struct Child {
+  pid_t Pid = -1;
+  int Fd = -1;
+  size_t Unit = 0;
+  std::string Bytes;
+};
+
+bool writeAll(int Fd, StringRef Bytes) {
+  while (!Bytes.empty()) {
+    ssize_t N = ::write(Fd, Bytes.data(), Bytes.size());
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N <= 0)
+      return false;
+    Bytes = Bytes.drop_front(size_t(N));
+  }
+  return true;
+}
+
+/// Starts a child that checks Units[I] and writes its report to a pipe.
+/// Forked, not exec'd: the child has the parsed options and the database
+/// already, and the parent has no other threads to leave locks behind.
+std::optional<Child> startChild(const std::vector<Unit> &Units, size_t I,
+                                const PipelineConfig &Config, WarnOnly Warn) {
+  int Pipe[2];
+  if (::pipe2(Pipe, O_CLOEXEC) != 0)
+    return std::nullopt;
+  errs().flush();
+  pid_t Pid = ::fork();
+  if (Pid < 0) {
+    ::close(Pipe[0]);
+    ::close(Pipe[1]);
+    return std::nullopt;
+  }
+  if (Pid == 0) {
+    ::close(Pipe[0]);
+    // A fault that escapes recovery here kills this child only, silently:
+    // the parent names the unit.
+    setCrashMode(CrashMode::DieBySignal);
+    UnitReport R = checkOneUnit(Units[I], Config, Warn);
+    ::_exit(writeAll(Pipe[1], encodeReport(R)) ? 0 : ExitInternal);
+  }
+  ::close(Pipe[1]);
+  return Child{Pid, Pipe[0], I, {}};
+}
+
+/// Reads what Child C has written; false at the end of its report.
+bool readSome(Child &C) {
+  char Buf[1 << 16];
+  ssize_t N = ::read(C.Fd, Buf, sizeof(Buf));
+  if (N < 0 && (errno == EINTR || errno == EAGAIN))
+    return true;
+  if (N <= 0)
+    return false;
+  C.Bytes.append(Buf, size_t(N));
+  return true;
+}
+
+/// Waits for a child whose pipe has closed; its report, or one that says
+/// the unit failed if the child did not end cleanly.
+UnitReport finishChild(Child &C) {
+  ::close(C.Fd);
+  int Status = 0;
+  while (::waitpid(C.Pid, &Status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0)
+    if (std::optional<UnitReport> R = decodeReport(C.Bytes))
+      return std::move(*R);
+  UnitReport Failed;
+  Failed.Crashed = true;
+  return Failed;
 }
 
 std::string plural(unsigned N, StringRef One, StringRef Many) {
@@ -162,11 +325,17 @@ int checkProject(const Options &O) {
   // remarks with the unit's other diagnostics.
   const PipelineConfig Config = pipelineConfig(O);
 
-  // Crashes in one unit are reported and the others still run.
-  CrashRecoveryContext::Enable();
+  // A unit on which purecc fails is reported and the others still run. Each
+  // unit is checked in a child process of its own rather than on a thread:
+  // a fault that crash recovery cannot undo cleanly (a stack overflow in
+  // Clang or in an analysis walk, one inside malloc holding its lock, heap
+  // corruption, a fatal signal, the kernel's OOM killer) ends that child
+  // only, and the parent's state and the other units' are untouched. fork()
+  // costs ~1 ms per unit against hundreds for the check itself (measured in
+  // docs/build-integration.md), and the parent stays single-threaded so
+  // that forking it is safe.
+  enableCrashRecovery();
   const bool Progress = sys::Process::StandardErrIsDisplayed();
-  std::mutex OutputLock;
-  std::atomic<size_t> Next{0};
   size_t Done = 0;
   unsigned PureFunctions = 0, Violations = 0, Suggestions = 0, BrokenFiles = 0, Crashes = 0;
   // Across units: a [[pure]] declaration a unit called without defining it
@@ -174,38 +343,57 @@ int checkProject(const Options &O) {
   std::map<std::string, PureContract> Contracts;
   std::set<std::string> Checked;
 
-  auto Worker = [&] {
-    for (size_t I = Next++; I < Units.size(); I = Next++) {
-      UnitReport R = checkOneUnit(Units[I], Config, O.Warn);
-      std::lock_guard<std::mutex> Lock(OutputLock);
-      if (Progress)
-        errs() << "\r\033[K";
-      errs() << R.Text;
-      if (R.Crashed)
-        WithColor::error(errs(), "purecc") << "internal error while checking '" << Units[I].File
-                                           << "'; please report it\n";
-      ++Done;
-      PureFunctions += R.PureFunctions;
-      Violations += R.Violations;
-      Suggestions += R.Suggestions;
-      BrokenFiles += R.CompileErrors;
-      Crashes += R.Crashed;
-      for (PureContract &C : R.Contracts)
-        Contracts.emplace(C.LinkName, std::move(C)); // the first unit's location
-      Checked.insert(R.CheckedDefinitions.begin(), R.CheckedDefinitions.end());
-      if (Progress)
-        errs() << "[" << Done << "/" << Units.size() << "] " << Units[I].File;
-      errs().flush();
-    }
+  auto Record = [&](UnitReport R, size_t I) {
+    if (Progress)
+      errs() << "\r\033[K";
+    errs() << R.Text;
+    if (R.Crashed)
+      WithColor::error(errs(), "purecc") << "internal error while checking '" << Units[I].File
+                                         << "'; please report it\n";
+    ++Done;
+    PureFunctions += R.PureFunctions;
+    Violations += R.Violations;
+    Suggestions += R.Suggestions;
+    BrokenFiles += R.CompileErrors;
+    Crashes += R.Crashed;
+    for (PureContract &C : R.Contracts)
+      Contracts.emplace(C.LinkName, std::move(C)); // the first unit's location
+    Checked.insert(R.CheckedDefinitions.begin(), R.CheckedDefinitions.end());
+    if (Progress)
+      errs() << "[" << Done << "/" << Units.size() << "] " << Units[I].File;
+    errs().flush();
   };
-  unsigned Threads = std::max(1u, std::thread::hardware_concurrency());
-  Threads = std::min<size_t>(Threads, Units.size());
-  std::vector<std::thread> Pool;
-  for (unsigned T = 1; T < Threads; ++T)
-    Pool.emplace_back(Worker);
-  Worker();
-  for (std::thread &T : Pool)
-    T.join();
+
+  const size_t Jobs = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                       Units.size());
+  std::vector<Child> Running;
+  size_t NextUnit = 0;
+  while (NextUnit < Units.size() || !Running.empty()) {
+    while (Running.size() < Jobs && NextUnit < Units.size()) {
+      size_t I = NextUnit++;
+      if (std::optional<Child> C = startChild(Units, I, Config, O.Warn))
+        Running.push_back(std::move(*C));
+      else if (Running.empty()) // no process to be had: check it here
+        Record(checkOneUnit(Units[I], Config, O.Warn), I);
+      else {
+        --NextUnit; // retry when a running child has ended
+        break;
+      }
+    }
+    if (Running.empty())
+      continue;
+    std::vector<pollfd> Fds;
+    for (const Child &C : Running)
+      Fds.push_back({C.Fd, POLLIN, 0});
+    if (::poll(Fds.data(), Fds.size(), -1) < 0)
+      continue; // EINTR
+    for (size_t K = Running.size(); K-- > 0;) {
+      if (!Fds[K].revents || readSome(Running[K]))
+        continue;
+      Record(finishChild(Running[K]), Running[K].Unit);
+      Running.erase(Running.begin() + K);
+    }
+  }
 
   if (Progress)
     errs() << "\r\033[K";

@@ -15,6 +15,9 @@
 // CrashGuard.h) still ends the documented way: one line and exit status 3,
 // or, for a compile, the user's original source compiled by the real
 // compiler with a one-line warning: purecc's fault never breaks a build.
+// For the same reason the front makes the private directory a compile's
+// rewritten copy goes to (PURECC_WORK_DIR, read by Launcher.cpp) and
+// removes it when the core has ended, however it ended.
 //
 //===----------------------------------------------------------------------===//
 #include "CommandNames.h"
@@ -23,7 +26,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <string>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -66,6 +71,39 @@ int execProgram(const std::string &Program, const std::vector<std::string> &Args
   return fail("cannot run '" + Program + "': " + std::strerror(errno));
 }
 
+/// A directory for one compile's rewritten copy, handed to the core in
+/// PURECC_WORK_DIR: a core that dies by a signal cannot remove its own.
+class WorkDir {
+public:
+  WorkDir() {
+    const char *Tmp = nullptr;
+    for (const char *Name : {"TMPDIR", "TMP", "TEMP", "TEMPDIR"}) // as LLVM looks
+      if ((Tmp = std::getenv(Name)) && *Tmp)
+        break;
+    std::string Template = std::string(Tmp && *Tmp ? Tmp : "/tmp") + "/purecc-XXXXXX";
+    if (::mkdtemp(Template.data()))
+      Path = Template;
+  }
+  ~WorkDir() { remove(); }
+  /// Only the core's files are in it, none in a folder of their own.
+  void remove() {
+    if (Path.empty())
+      return;
+    if (DIR *D = ::opendir(Path.c_str())) {
+      while (const dirent *E = ::readdir(D))
+        if (std::strcmp(E->d_name, ".") != 0 && std::strcmp(E->d_name, "..") != 0)
+          ::unlink((Path + "/" + E->d_name).c_str());
+      ::closedir(D);
+    }
+    ::rmdir(Path.c_str());
+    Path.clear();
+  }
+  const std::string &path() const { return Path; }
+
+private:
+  std::string Path;
+};
+
 /// The core being waited for, for the forwarding handler.
 volatile pid_t Child = 0;
 
@@ -84,8 +122,10 @@ bool isCrashSignal(int Signal) {
   return false;
 }
 
-/// Runs Program with Args as a child and returns how it ended (waitpid's status).
-int runAndWait(const std::string &Program, const std::vector<std::string> &Args) {
+/// Runs Program with Args as a child and returns how it ended (waitpid's
+/// status); a non-empty Work is its PURECC_WORK_DIR.
+int runAndWait(const std::string &Program, const std::vector<std::string> &Args,
+               const std::string &Work) {
   std::vector<char *> Argv;
   for (const std::string &A : Args)
     Argv.push_back(const_cast<char *>(A.c_str()));
@@ -99,6 +139,8 @@ int runAndWait(const std::string &Program, const std::vector<std::string> &Args)
     ::prctl(PR_SET_PDEATHSIG, SIGKILL); // the front killed outright: so is the core
     if (::getppid() != Parent)
       ::_exit(ExitInternal);
+    if (!Work.empty())
+      ::setenv("PURECC_WORK_DIR", Work.c_str(), 1); // the front has no other threads
     ::execv(Program.c_str(), Argv.data());
     std::fprintf(stderr, "purecc: error: cannot run '%s': %s\n", Program.c_str(),
                  std::strerror(errno));
@@ -126,7 +168,11 @@ int runCore(const std::vector<std::string> &Args, bool IsCompile) {
       continue;
     std::vector<std::string> Argv{Candidate};
     Argv.insert(Argv.end(), Args.begin(), Args.end());
-    int Status = runAndWait(Candidate, Argv);
+    WorkDir Work;
+    if (!IsCompile)
+      Work.remove();
+    int Status = runAndWait(Candidate, Argv, Work.path());
+    Work.remove();
     if (Status == -1)
       return fail("cannot run '" + Candidate + "': " + std::strerror(errno));
     if (WIFEXITED(Status))
