@@ -343,8 +343,8 @@ std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
   std::string Aliases, Inits, Locals, Bindings = S.Stem + "_best";
   std::string Id = identity(S.Best);
   for (size_t I = 0; I < S.Payloads.size(); ++I) {
-    // The leaf's payloads start as copies of the user's (any copyable type
-    // will do; they are only read back when the selection fired).
+    // The leaf's payloads start as copies of the user's (plain values, see
+    // Selections.h; they are only read back when the selection fired).
     std::string Init = S.Stem + "_init" + std::to_string(I);
     Aliases += "auto &" + Init + " = " + S.Payloads[I] + "; ";
     Inits += Init + ", ";

@@ -17,7 +17,9 @@ struct Candidate {
   const Expr *Term = nullptr;
   BinaryOperatorKind Rel = BO_LT; // `Term Rel Best`
   llvm::SmallVector<const VarDecl *, 2> Payloads;
-  llvm::SmallVector<const Expr *, 4> Positions; // DeclRefExprs judged here
+  llvm::SmallVector<const Expr *, 4> Positions; // DeclRefExprs (or payload operator= calls) judged here
+  /// The arguments of payloads' operator= calls, which Positions leaves out.
+  llvm::SmallVector<const Expr *, 2> OperatorValues;
 };
 
 const DeclRefExpr *asVarRef(const Expr *E) {
@@ -32,12 +34,96 @@ bool sameExpr(ASTContext &Ctx, const Expr *A, const Expr *B) {
   return IA == IB;
 }
 
-/// `x = e;` as written in a block.
-const BinaryOperator *asAssignment(const Stmt *S) {
+/// `x = e;` as written in a block: the built-in assignment, or a class's
+/// copy or move assignment operator (`name = names[i]` with a std::string,
+/// `at = pts[i]` with a struct).
+struct Assignment {
+  const Expr *Whole = nullptr;
+  const DeclRefExpr *Target = nullptr;
+  const Expr *Value = nullptr;
+  /// A class's operator=: judged by plainValueReason, not by DepScanner.
+  bool ThroughOperator = false;
+};
+
+std::optional<Assignment> asAssignment(const Stmt *S) {
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
     S = EWC->getSubExpr();
-  const auto *BO = dyn_cast<BinaryOperator>(S);
-  return BO && BO->getOpcode() == BO_Assign && asVarRef(BO->getLHS()) ? BO : nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign && asVarRef(BO->getLHS()))
+    return Assignment{BO, asVarRef(BO->getLHS()), BO->getRHS(), false};
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+  if (!Op || Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 || !asVarRef(Op->getArg(0)))
+    return std::nullopt;
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl());
+  if (!M || !(M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator()))
+    return std::nullopt;
+  return Assignment{Op, asVarRef(Op->getArg(0)), Op->getArg(1), true};
+}
+
+/// Why copying, assigning and destroying values of type T could do more than
+/// make one value equal to another (empty when they cannot): the leaves copy
+/// a payload where the loop does not, so only values whose copies are the
+/// compiler's memberwise ones (or std::string's, std::vector's, std::pair's
+/// and std::array's of such values) may be payloads.
+std::string plainValueReason(QualType T) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  if (T->isReferenceType())
+    return "is a reference";
+  if (T->isScalarType())
+    return "";
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return plainValueReason(A->getElementType());
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return "is not a complete class";
+  RD = RD->getDefinition();
+  if (RD->isInStdNamespace()) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    llvm::StringRef Name = RD->getIdentifier() ? RD->getName() : "";
+    if (Spec && Name == "basic_string")
+      return plainValueReason(Spec->getTemplateArgs()[0].getAsType());
+    if (Spec && (Name == "vector" || Name == "array" || Name == "pair")) {
+      // The element types (std::vector's allocator is std::allocator, whose
+      // copies are plain: it has no state).
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      unsigned Elements = Name == "pair" ? 2 : 1;
+      for (unsigned I = 0; I < Elements && I < Args.size(); ++I)
+        if (Args[I].getKind() == TemplateArgument::Type)
+          if (std::string Why = plainValueReason(Args[I].getAsType()); !Why.empty())
+            return Why;
+      return "";
+    }
+    return "is a standard-library class whose copies purecc does not know to be plain values";
+  }
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->isUserProvided() &&
+        (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator() ||
+         isa<CXXDestructorDecl>(M)))
+      return "has a user-provided '" + M->getNameAsString() + "'";
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isUserProvided() && (C->isCopyConstructor() || C->isMoveConstructor()))
+      return "has a user-provided copy or move constructor";
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (std::string Why = plainValueReason(B.getType()); !Why.empty())
+      return Why;
+  for (const FieldDecl *F : RD->fields())
+    if (std::string Why = plainValueReason(F->getType()); !Why.empty())
+      return Why;
+  return "";
+}
+
+/// Adds what From reads, writes and calls to Into.
+void merge(StmtDeps &Into, const StmtDeps &From) {
+  Into.Reads.insert(From.Reads.begin(), From.Reads.end());
+  Into.Writes.insert(From.Writes.begin(), From.Writes.end());
+  Into.Locals.insert(From.Locals.begin(), From.Locals.end());
+  Into.ReadsMemory |= From.ReadsMemory;
+  if (!Into.MemoryWrite)
+    Into.MemoryWrite = From.MemoryWrite;
+  if (!Into.ImpureCall)
+    Into.ImpureCall = From.ImpureCall;
+  for (const auto &[V, E] : From.FirstWrite)
+    Into.FirstWrite.try_emplace(V, E);
 }
 
 /// The selection an `if` makes, when it is one: a comparison of a term with
@@ -53,30 +139,37 @@ std::optional<Candidate> matchCandidate(const IfStmt *If, const StmtDeps &Body, 
     return std::nullopt;
   const DeclRefExpr *L = asVarRef(Cmp->getLHS()), *R = asVarRef(Cmp->getRHS());
   for (const Stmt *S : Then->body()) {
-    const BinaryOperator *A = asAssignment(S);
-    if (!A)
-      continue;
-    const DeclRefExpr *Target = asVarRef(A->getLHS());
+    std::optional<Assignment> A = asAssignment(S);
+    if (!A || A->ThroughOperator)
+      continue; // best is arithmetic: the built-in assignment
+    const DeclRefExpr *Target = A->Target;
     const auto *V = cast<VarDecl>(Target->getDecl());
-    bool BestRight = R && R->getDecl() == V && sameExpr(Ctx, Cmp->getLHS(), A->getRHS());
-    bool BestLeft = L && L->getDecl() == V && sameExpr(Ctx, Cmp->getRHS(), A->getRHS());
+    bool BestRight = R && R->getDecl() == V && sameExpr(Ctx, Cmp->getLHS(), A->Value);
+    bool BestLeft = L && L->getDecl() == V && sameExpr(Ctx, Cmp->getRHS(), A->Value);
     if (BestRight == BestLeft || Body.Locals.contains(V))
       continue;
     Candidate C;
     C.If = If;
     C.Then = Then;
     C.Best = V;
-    C.Term = A->getRHS();
+    C.Term = A->Value;
     C.Rel = BestRight ? Cmp->getOpcode() : BinaryOperator::reverseComparisonOp(Cmp->getOpcode());
     C.Positions = {BestRight ? R : L, Target};
     for (const Stmt *P : Then->body())
-      if (const BinaryOperator *PA = asAssignment(P); PA && PA != A) {
-        const DeclRefExpr *PT = asVarRef(PA->getLHS());
+      if (std::optional<Assignment> PA = asAssignment(P); PA && PA->Whole != A->Whole) {
+        const DeclRefExpr *PT = PA->Target;
         const auto *PV = cast<VarDecl>(PT->getDecl());
         if (Body.Locals.contains(PV) || PV == V || llvm::is_contained(C.Payloads, PV))
           continue; // body locals are the body's business; repeats are judged as writes
         C.Payloads.push_back(PV);
-        C.Positions.push_back(PT);
+        if (PA->ThroughOperator) {
+          // The operator= is judged by plainValueReason; its argument is
+          // scanned as any other code of the body.
+          C.Positions.push_back(PA->Whole);
+          C.OperatorValues.push_back(PA->Value);
+        } else {
+          C.Positions.push_back(PT);
+        }
       }
     return C;
   }
@@ -124,6 +217,16 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   Vars.append(C.Payloads.begin(), C.Payloads.end());
   llvm::SmallPtrSet<const Expr *, 8> Positions(C.Positions.begin(), C.Positions.end());
   StmtDeps Fx = DepScanner(PC).scan(L.Body, &Positions);
+  for (const Expr *Value : C.OperatorValues)
+    merge(Fx, DepScanner(PC).scan(Value));
+  for (const VarDecl *P : C.Payloads)
+    if (std::string Why = plainValueReason(P->getType()); !Why.empty()) {
+      // The leaves copy the payload where the loop does not; other copies
+      // must be what the compiler's memberwise copy makes.
+      WhyNot = quoted(P) + " has type '" + P->getType().getUnqualifiedType().getAsString() +
+               "', which " + Why + ": the selection's private copies would run code the loop does not";
+      return LoopOutcome::Refused;
+    }
   for (const VarDecl *V : Vars) {
     std::string Name = quoted(V);
     if (Fx.Reads.contains(V)) {
