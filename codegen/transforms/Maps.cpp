@@ -31,12 +31,14 @@ const VarDecl *refersTo(const Expr *E) {
 }
 
 /// E without parentheses and value-keeping conversions (lvalue-to-rvalue,
-/// integer conversions to a type at least as wide: injective ones).
+/// integer conversions to a type at least as wide: injective ones), implicit
+/// or written (`static_cast<std::size_t>(i)`, `(unsigned long)i`).
 const Expr *stripKeepingValues(ASTContext &Ctx, const Expr *E) {
   while (true) {
     E = E->IgnoreParens();
-    const auto *IC = dyn_cast<ImplicitCastExpr>(E);
-    if (!IC)
+    const auto *IC = dyn_cast<CastExpr>(E);
+    if (!IC || !(isa<ImplicitCastExpr>(IC) || isa<CStyleCastExpr>(IC) ||
+                 isa<CXXStaticCastExpr>(IC) || isa<CXXFunctionalCastExpr>(IC)))
       return E;
     CastKind K = IC->getCastKind();
     const Expr *Sub = IC->getSubExpr();

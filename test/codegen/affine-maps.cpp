@@ -49,8 +49,14 @@ int main(int argc, char **) {
   for (unsigned i = 0; i < 700; ++i)
     u[2 * n - 5u * i] = f(static_cast<long>(i));
   // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'u' [purecc-parallel-map]
+  std::vector<long> c(n, -1);
+  for (long i = 0; i < static_cast<long>(n); ++i)
+    c[static_cast<std::size_t>(i)] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'c' [purecc-parallel-map]
   std::printf("size, odd factors: %ld %ld %ld\n", digest(r), r[0] - e[0], digest(u));
+  std::printf("written casts: %ld\n", digest(c));
   // OUT-NEXT: size, odd factors: 7690189399300843230 0 -764318689021506002
+  // OUT-NEXT: written casts: 7728460079771281758
 
   int m = 1000 + argc;
   std::vector<long> odd(2 * static_cast<std::size_t>(m) + 5, -1);
@@ -69,6 +75,9 @@ int main(int argc, char **) {
   std::vector<long> w(3000, 0);
   for (int i = 0; i < 3000; ++i)
     w[i / 2] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the element of 'w' written is not indexed by the loop variable [purecc-missed-map]
+  for (int i = 0; i < 3000; ++i)
+    w[static_cast<unsigned char>(i)] = f(i);
   // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the element of 'w' written is not indexed by the loop variable [purecc-missed-map]
   for (int i = 0; i < 3000; ++i)
     w[0 * i + 5] = f(i);
