@@ -25,6 +25,9 @@
 // assignments are the compiler's memberwise ones down to scalars,
 // std::string and std::vector/array/pair of plain values; a class with a
 // user-provided copy, assignment or destructor stays serial.
+// `best` may also be a member of a local struct that the block sets with
+// it (`if (d < b.d) b = {d, i};`, `{ b.d = d; b.i = i; }`): the leaves copy
+// the whole struct, with the compared member at the identity.
 // It is only the same as the loop when `best` and the payloads are local
 // variables written nowhere else in the body and read only there, the
 // term has the type of `best` (a conversion would compare another value
