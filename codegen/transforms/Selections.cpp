@@ -83,11 +83,22 @@ std::string plainValueReason(QualType T) {
   if (RD->isInStdNamespace()) {
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
     llvm::StringRef Name = RD->getIdentifier() ? RD->getName() : "";
+    // The allocator of a string or vector must be std::allocator, whose
+    // copies are plain (it has no state); a user's may do anything.
+    auto UserAllocator = [&](unsigned At) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (At >= Args.size() || Args[At].getKind() != TemplateArgument::Type)
+        return false;
+      const auto *A = Args[At].getAsType()->getAsCXXRecordDecl();
+      return !A || !A->isInStdNamespace() || !A->getIdentifier() || A->getName() != "allocator";
+    };
+    if (Spec && ((Name == "basic_string" && UserAllocator(2)) ||
+                 (Name == "vector" && UserAllocator(1))))
+      return "has an allocator of the user's, whose copies purecc does not know to be plain";
     if (Spec && Name == "basic_string")
       return plainValueReason(Spec->getTemplateArgs()[0].getAsType());
     if (Spec && (Name == "vector" || Name == "array" || Name == "pair")) {
-      // The element types (std::vector's allocator is std::allocator, whose
-      // copies are plain: it has no state).
+      // The element types.
       const TemplateArgumentList &Args = Spec->getTemplateArgs();
       unsigned Elements = Name == "pair" ? 2 : 1;
       for (unsigned I = 0; I < Elements && I < Args.size(); ++I)

@@ -113,6 +113,9 @@ class progress_board {
   /// `delay`: seconds of a site's work before anything is drawn (0 when
   /// forced on, 1 on a terminal).
   progress_board(sink out, double delay);
+  // current_ points into sites_: a copy would point into the original.
+  progress_board(const progress_board&) = delete;
+  progress_board& operator=(const progress_board&) = delete;
 
   /// Changes the delay (set_progress_mode between maps).
   void set_delay(double delay) noexcept { delay_ = delay; }
