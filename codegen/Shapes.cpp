@@ -343,8 +343,19 @@ std::string codecHook(llvm::StringRef Type, const std::vector<std::string> &Fiel
 
 namespace {
 
+/// The type of the leaf's copy of best: best's, or the whole struct's.
+const std::string &bestCopyType(const Selection &S) {
+  return S.Member.empty() ? S.Best.Type : S.WholeType;
+}
+
+/// The value compared in a partial result's first element: "std::get<0>(x)"
+/// or "std::get<0>(x).d".
+std::string comparedIn(const Selection &S, const std::string &X) {
+  return "std::get<0>(" + X + ")" + (S.Member.empty() ? "" : "." + S.Member);
+}
+
 std::string selectTuple(const Selection &S) {
-  return "std::tuple<" + S.Best.Type + ", " +
+  return "std::tuple<" + bestCopyType(S) + ", " +
          (S.PayloadTypes.empty() ? "" : llvm::join(S.PayloadTypes, ", ") + ", ") + "bool>";
 }
 
@@ -362,8 +373,8 @@ std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
   std::string Aliases, Inits, Locals, Bindings = S.Stem + "_best";
   std::string Id = identity(S.Best);
   for (size_t I = 0; I < S.Payloads.size(); ++I) {
-    // The leaf's payloads start as copies of the user's (any copyable type
-    // will do; they are only read back when the selection fired).
+    // The leaf's payloads start as copies of the user's (plain values, see
+    // Selections.h; they are only read back when the selection fired).
     std::string Init = S.Stem + "_init" + std::to_string(I);
     Aliases += "auto &" + Init + " = " + S.Payloads[I] + "; ";
     Inits += Init + ", ";
@@ -375,10 +386,20 @@ std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
   if (!Idx.Param.empty())
     Lambda += " " + Idx.Param;
   Lambda += ") -> " + Tuple + " { " + Idx.Declaration;
+  std::string Start = Id, Copy = S.Best.Type + " " + S.Best.Private + " = " + Id + "; ";
+  if (!S.Member.empty()) {
+    // The struct's other members start as the user's, like the payloads;
+    // the compared one at the identity. An empty range's result (not
+    // found) is never read back.
+    std::string Init = S.Stem + "_initb";
+    Aliases = "auto &" + Init + " = " + S.Best.Name + "; " + Aliases;
+    Start = Init;
+    Copy = S.WholeType + " " + S.Best.Private + " = " + Init + "; " + S.Best.Private + "." +
+           S.Member + " = " + Id + "; ";
+  }
   return "{ " + Aliases + "auto [" + Bindings + ", " + S.Stem + "_found] = purecc::parallel_reduce(" +
-         Begin.str() + ", " + End.str() + ", " + Tuple + "{" + Id + ", " + Inits + "false}, " +
-         Lambda + S.Best.Type + " " + S.Best.Private + " = " + Id + "; " + Locals + "bool " + S.Stem +
-         "_hit = false; ";
+         Begin.str() + ", " + End.str() + ", " + Tuple + "{" + Start + ", " + Inits + "false}, " +
+         Lambda + Copy + Locals + "bool " + S.Stem + "_hit = false; ";
 }
 
 std::string selectFired(const Selection &S) { return " " + S.Stem + "_hit = true;"; }
@@ -390,11 +411,12 @@ std::string selectTail(const Selection &S, llvm::StringRef Grain) {
   for (size_t I = 0; I < S.Payloads.size(); ++I)
     Assign += " " + S.Payloads[I] + " = " + S.Stem + "_" + std::to_string(I) + ";";
   const std::string &A = S.Params.L, &B = S.Params.R;
+  std::string Field = S.Member.empty() ? "" : "." + S.Member;
   return " return " + selectValues(S) + "; }, [](const " + Tuple + " &" + A + ", const " + Tuple +
-         " &" + B + ") { return " + Hit + "(" + B + ") && (!" + Hit + "(" + A +
-         ") || std::get<0>(" + B + ") " + S.Rel + " std::get<0>(" + A + ")) ? " + B + " : " + A +
-         "; }" + grainArg(Grain) + "); if (" + S.Stem + "_found && " + S.Stem + "_best " + S.Rel +
-         " " + S.Best.Name + ") { " + Assign + " } }";
+         " &" + B + ") { return " + Hit + "(" + B + ") && (!" + Hit + "(" + A + ") || " +
+         comparedIn(S, B) + " " + S.Rel + " " + comparedIn(S, A) + ") ? " + B + " : " + A + "; }" +
+         grainArg(Grain) + "); if (" + S.Stem + "_found && " + S.Stem + "_best" + Field + " " +
+         S.Rel + " " + S.Best.Name + Field + ") { " + Assign + " } }";
 }
 
 std::string selectContinue(const Selection &S) { return "return " + selectValues(S); }

@@ -181,6 +181,11 @@ struct Selection {
   std::vector<std::string> PayloadPrivates; // the leaf's copies, renamed
   std::string Stem;                  // fresh "purecc_aN"
   CombineParams Params;              // the combine's parameter names
+  /// A struct's member `best.d` compared (Best.Type is the member's type):
+  /// the leaf's copy is the whole struct WholeType, a copy of the user's
+  /// with the member at the identity.
+  std::string Member;
+  std::string WholeType;
 };
 /// Text before the loop body: "{ auto &<stem>_init0 = arg; auto [...] =
 /// purecc::parallel_reduce(B, E, <tuple>{id, ...}, [&](std::int64_t i) ->

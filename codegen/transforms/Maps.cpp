@@ -20,6 +20,8 @@ struct Store {
   const Expr *Index = nullptr; // the index written (counted loops)
   /// The loop-invariant parts of Index (`n - 1` in `X[n - 1 - i]`).
   llvm::SmallVector<const Expr *, 2> Invariants;
+  /// Why an index of the counter is not known to be injective, if it is not.
+  std::string WhyNotDistinct;
 };
 
 const VarDecl *refersTo(const Expr *E) {
@@ -29,12 +31,14 @@ const VarDecl *refersTo(const Expr *E) {
 }
 
 /// E without parentheses and value-keeping conversions (lvalue-to-rvalue,
-/// integer conversions to a type at least as wide: injective ones).
+/// integer conversions to a type at least as wide: injective ones), implicit
+/// or written (`static_cast<std::size_t>(i)`, `(unsigned long)i`).
 const Expr *stripKeepingValues(ASTContext &Ctx, const Expr *E) {
   while (true) {
     E = E->IgnoreParens();
-    const auto *IC = dyn_cast<ImplicitCastExpr>(E);
-    if (!IC)
+    const auto *IC = dyn_cast<CastExpr>(E);
+    if (!IC || !(isa<ImplicitCastExpr>(IC) || isa<CStyleCastExpr>(IC) ||
+                 isa<CXXStaticCastExpr>(IC) || isa<CXXFunctionalCastExpr>(IC)))
       return E;
     CastKind K = IC->getCastKind();
     const Expr *Sub = IC->getSubExpr();
@@ -48,19 +52,42 @@ const Expr *stripKeepingValues(ASTContext &Ctx, const Expr *E) {
   }
 }
 
+/// Whether E names V anywhere.
+bool mentions(const Stmt *E, const VarDecl *V) {
+  if (!E)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E); DRE && DRE->getDecl() == V)
+    return true;
+  for (const Stmt *Child : E->children())
+    if (mentions(Child, V))
+      return true;
+  return false;
+}
+
+/// Why an index is not known to take a different value in every iteration:
+/// empty when it does, else a reason for the remark.
+struct IndexVerdict {
+  bool Injective = false;
+  std::string Why; // set when the index has a factor purecc cannot prove nonzero or wrap-free
+};
+
 /// Whether index E takes a different value for every value of the counter
 /// I: `i`, `c - i`, `i + c`, `a * i + b`, `-i` with c, b loop-invariant
 /// (collected in Invariants for the caller to check) and a a constant other
-/// than 0. A factor |a| > 1 needs a signed type, where the product cannot
-/// wrap around (overflow is undefined); adding a constant or negating is a
-/// bijection modulo 2^W as well.
-bool isInjectiveIndex(ASTContext &Ctx, const Expr *E, const VarDecl *I,
-                      llvm::SmallVectorImpl<const Expr *> &Invariants) {
+/// than 0. Adding a constant or negating is a bijection modulo 2^W, and so is
+/// multiplying by an odd constant (it has an inverse modulo 2^W). An even
+/// factor needs a signed type, where the product cannot wrap around (overflow
+/// is undefined): in an unsigned type, `2 * i` and `2 * (i + 2^(W-1))` are
+/// one element. When E has a factor that stops it, Why names the factor.
+bool isInjectiveIndex(PlanContext &PC, const Expr *E, const VarDecl *I,
+                      llvm::SmallVectorImpl<const Expr *> &Invariants, std::string &Why) {
+  ASTContext &Ctx = PC.Ctx;
   E = stripKeepingValues(Ctx, E);
   if (refersTo(E) == I && !isa<ImplicitCastExpr>(E))
     return true;
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    return UO->getOpcode() == UO_Minus && isInjectiveIndex(Ctx, UO->getSubExpr(), I, Invariants);
+    return UO->getOpcode() == UO_Minus &&
+           isInjectiveIndex(PC, UO->getSubExpr(), I, Invariants, Why);
   const auto *BO = dyn_cast<BinaryOperator>(E);
   if (!BO || !BO->getType()->isIntegerType())
     return false;
@@ -68,11 +95,13 @@ bool isInjectiveIndex(ASTContext &Ctx, const Expr *E, const VarDecl *I,
   switch (BO->getOpcode()) {
   case BO_Add:
   case BO_Sub:
-    if (isInjectiveIndex(Ctx, L, I, Invariants)) {
+    if (isInjectiveIndex(PC, L, I, Invariants, Why)) {
       Invariants.push_back(R);
       return true;
     }
-    if (isInjectiveIndex(Ctx, R, I, Invariants)) {
+    if (!Why.empty())
+      return false;
+    if (isInjectiveIndex(PC, R, I, Invariants, Why)) {
       Invariants.push_back(L);
       return true;
     }
@@ -80,20 +109,53 @@ bool isInjectiveIndex(ASTContext &Ctx, const Expr *E, const VarDecl *I,
   case BO_Mul: {
     for (int Side = 0; Side < 2; ++Side) {
       const Expr *Factor = Side ? L : R, *Rest = Side ? R : L;
+      llvm::SmallVector<const Expr *, 2> Ignored;
+      std::string RestWhy;
+      if (!isInjectiveIndex(PC, Rest, I, Ignored, RestWhy))
+        continue;
+      std::string FactorText = PC.text(Factor->getSourceRange()).value_or("the factor");
       Expr::EvalResult V;
-      if (Factor->isValueDependent() || !Factor->EvaluateAsInt(V, Ctx) ||
-          V.Val.getInt().isZero())
-        continue;
-      bool Unit = V.Val.getInt().isOne() || V.Val.getInt().isAllOnes();
-      if (!Unit && !BO->getType()->isSignedIntegerType())
-        continue;
-      return isInjectiveIndex(Ctx, Rest, I, Invariants);
+      if (Factor->isValueDependent() || !Factor->EvaluateAsInt(V, Ctx)) {
+        if (mentions(Factor, I))
+          return false;
+        Why = "multiplies " + quoted(I) + " by '" + FactorText +
+              "', which is not a constant: where it is 0, every iteration writes one element";
+        return false;
+      }
+      const llvm::APSInt &A = V.Val.getInt();
+      if (A.isZero())
+        return false;
+      if (A[0] == 0 && !BO->getType()->isSignedIntegerType()) {
+        Why = "multiplies " + quoted(I) + " by " + FactorText + " in the unsigned type '" +
+              BO->getType().getAsString(Ctx.getPrintingPolicy()) +
+              "', where the product may wrap around so that two iterations write one element "
+              "(a signed counter's cannot: its overflow is undefined)";
+        return false;
+      }
+      return isInjectiveIndex(PC, Rest, I, Invariants, Why);
     }
     return false;
   }
   default:
     return false;
   }
+}
+
+/// The calls `X.size()` among Part: a container's size, which a body that
+/// writes X only by element does not change (any other use of X in the
+/// body is refused on its own).
+void collectSizesOf(const Stmt *Part, const VarDecl *X, llvm::SmallPtrSetImpl<const Expr *> &Out) {
+  if (!Part)
+    return;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Part))
+    if (const CXXMethodDecl *M = MC->getMethodDecl();
+        M && M->getIdentifier() && M->getName() == "size" && MC->getNumArgs() == 0 &&
+        refersTo(MC->getImplicitObjectArgument()) == X) {
+      Out.insert(MC);
+      return;
+    }
+  for (const Stmt *Child : Part->children())
+    collectSizesOf(Child, X, Out);
 }
 
 /// Whether A and B are the same expression.
@@ -119,8 +181,8 @@ const Expr *indexOf(const Expr *LHS, const Expr *&Base) {
 
 class StoreFinder : public RecursiveASTVisitor<StoreFinder> {
 public:
-  StoreFinder(ASTContext &Ctx, const LoopShape &L, std::vector<Store> &Out)
-      : Ctx(Ctx), L(L), Out(Out) {}
+  StoreFinder(PlanContext &PC, const LoopShape &L, std::vector<Store> &Out)
+      : PC(PC), L(L), Out(Out) {}
   bool shouldVisitLambdaBody() const { return false; }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->isAssignmentOp())
@@ -138,7 +200,7 @@ private:
     if (L.Element && L.Element->getType()->isReferenceType())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
           DRE && DRE->getDecl() == L.Element) {
-        Out.push_back({LHS, L.Range, true, nullptr, {}});
+        Out.push_back({LHS, L.Range, true, nullptr, {}, {}});
         return;
       }
     const Expr *Base = nullptr;
@@ -149,11 +211,12 @@ private:
     const auto *X = BaseRef ? dyn_cast<VarDecl>(BaseRef->getDecl()) : nullptr;
     if (!X || L.Body_.Locals.contains(X))
       return;
-    Store S{LHS, X, false, Idx, {}};
-    S.DistinctIndex = L.Induction && isInjectiveIndex(Ctx, Idx, L.Induction, S.Invariants);
+    Store S{LHS, X, false, Idx, {}, {}};
+    S.DistinctIndex =
+        L.Induction && isInjectiveIndex(PC, Idx, L.Induction, S.Invariants, S.WhyNotDistinct);
     Out.push_back(std::move(S));
   }
-  ASTContext &Ctx;
+  PlanContext &PC;
   const LoopShape &L;
   std::vector<Store> &Out;
 };
@@ -182,7 +245,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                     const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
                     const EscapeSites &Sites, std::string &WhyNot) {
   std::vector<Store> Stores;
-  StoreFinder(PC.Ctx, L, Stores).TraverseStmt(const_cast<Stmt *>(L.Body));
+  StoreFinder(PC, L, Stores).TraverseStmt(const_cast<Stmt *>(L.Body));
   if (Stores.empty())
     return LoopOutcome::NotThisKind;
 
@@ -191,7 +254,9 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   for (const Store &S : Stores) {
     std::string Name = quoted(S.Container);
     if (!S.DistinctIndex) {
-      WhyNot = "the element of " + Name + " written is not indexed by the loop variable";
+      WhyNot = S.WhyNotDistinct.empty()
+                   ? "the element of " + Name + " written is not indexed by the loop variable"
+                   : "the index of " + Name + " written " + S.WhyNotDistinct;
       return LoopOutcome::Refused;
     }
     // Two injective indexes (`X[i]` and `X[n - 1 - i]`) may still meet.
@@ -204,7 +269,9 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       }
     // The rest of an index must be the same in every iteration.
     for (const Expr *Part : S.Invariants) {
-      StmtDeps PartFx = DepScanner(PC).scan(Part);
+      llvm::SmallPtrSet<const Expr *, 2> Sizes;
+      collectSizesOf(Part, S.Container, Sizes);
+      StmtDeps PartFx = DepScanner(PC).scan(Part, &Sizes);
       for (const VarDecl *VD : PartFx.Reads)
         if (VD == L.Induction || L.Body_.Writes.contains(VD) || L.Body_.Locals.contains(VD)) {
           WhyNot = "the index of " + Name + " written reads " + quoted(VD) +

@@ -6,8 +6,10 @@
 //   for (auto &x : v) x = g(x);
 //
 // becomes purecc::parallel_for with the body unchanged. Distinct means the
-// index is the induction variable itself (or the element is the range-for
-// variable), so no two iterations touch the same element. The written array
+// index is an injective function of the induction variable (`i`,
+// `n - 1 - i`, `2 * i + 1`; an even factor only in a signed type, where it
+// cannot wrap) or the element is the range-for variable, so no two
+// iterations touch the same element. The written array
 // or container must be a local that the body does not otherwise read,
 // neither by name nor through a local that holds its address (a view,
 // iterator, pointer, reference, lambda or struct made from it: see

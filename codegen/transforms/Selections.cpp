@@ -14,10 +14,15 @@ struct Candidate {
   const IfStmt *If = nullptr;
   const CompoundStmt *Then = nullptr;
   const VarDecl *Best = nullptr;
+  /// `best.d` of a struct `best`: the member compared; the block sets it to
+  /// the term (`best.d = d; best.i = i;` or `best = {d, i};`).
+  const FieldDecl *Member = nullptr;
   const Expr *Term = nullptr;
   BinaryOperatorKind Rel = BO_LT; // `Term Rel Best`
   llvm::SmallVector<const VarDecl *, 2> Payloads;
-  llvm::SmallVector<const Expr *, 4> Positions; // DeclRefExprs judged here
+  llvm::SmallVector<const Expr *, 4> Positions; // DeclRefExprs (or payload operator= calls) judged here
+  /// The arguments of payloads' operator= calls, which Positions leaves out.
+  llvm::SmallVector<const Expr *, 2> OperatorValues;
 };
 
 const DeclRefExpr *asVarRef(const Expr *E) {
@@ -32,12 +37,107 @@ bool sameExpr(ASTContext &Ctx, const Expr *A, const Expr *B) {
   return IA == IB;
 }
 
-/// `x = e;` as written in a block.
-const BinaryOperator *asAssignment(const Stmt *S) {
+/// `x = e;` as written in a block: the built-in assignment, or a class's
+/// copy or move assignment operator (`name = names[i]` with a std::string,
+/// `at = pts[i]` with a struct).
+struct Assignment {
+  const Expr *Whole = nullptr;
+  const DeclRefExpr *Target = nullptr;
+  const Expr *Value = nullptr;
+  /// A class's operator=: judged by plainValueReason, not by DepScanner.
+  bool ThroughOperator = false;
+};
+
+std::optional<Assignment> asAssignment(const Stmt *S) {
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
     S = EWC->getSubExpr();
-  const auto *BO = dyn_cast<BinaryOperator>(S);
-  return BO && BO->getOpcode() == BO_Assign && asVarRef(BO->getLHS()) ? BO : nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign && asVarRef(BO->getLHS()))
+    return Assignment{BO, asVarRef(BO->getLHS()), BO->getRHS(), false};
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+  if (!Op || Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 || !asVarRef(Op->getArg(0)))
+    return std::nullopt;
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl());
+  if (!M || !(M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator()))
+    return std::nullopt;
+  return Assignment{Op, asVarRef(Op->getArg(0)), Op->getArg(1), true};
+}
+
+/// Why copying, assigning and destroying values of type T could do more than
+/// make one value equal to another (empty when they cannot): the leaves copy
+/// a payload where the loop does not, so only values whose copies are the
+/// compiler's memberwise ones (or std::string's, std::vector's, std::pair's
+/// and std::array's of such values) may be payloads.
+std::string plainValueReason(QualType T) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  if (T->isReferenceType())
+    return "is a reference";
+  if (T->isScalarType())
+    return "";
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return plainValueReason(A->getElementType());
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return "is not a complete class";
+  RD = RD->getDefinition();
+  if (RD->isInStdNamespace()) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    llvm::StringRef Name = RD->getIdentifier() ? RD->getName() : "";
+    // The allocator of a string or vector must be std::allocator, whose
+    // copies are plain (it has no state); a user's may do anything.
+    auto UserAllocator = [&](unsigned At) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (At >= Args.size() || Args[At].getKind() != TemplateArgument::Type)
+        return false;
+      const auto *A = Args[At].getAsType()->getAsCXXRecordDecl();
+      return !A || !A->isInStdNamespace() || !A->getIdentifier() || A->getName() != "allocator";
+    };
+    if (Spec && ((Name == "basic_string" && UserAllocator(2)) ||
+                 (Name == "vector" && UserAllocator(1))))
+      return "has an allocator of the user's, whose copies purecc does not know to be plain";
+    if (Spec && Name == "basic_string")
+      return plainValueReason(Spec->getTemplateArgs()[0].getAsType());
+    if (Spec && (Name == "vector" || Name == "array" || Name == "pair")) {
+      // The element types.
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      unsigned Elements = Name == "pair" ? 2 : 1;
+      for (unsigned I = 0; I < Elements && I < Args.size(); ++I)
+        if (Args[I].getKind() == TemplateArgument::Type)
+          if (std::string Why = plainValueReason(Args[I].getAsType()); !Why.empty())
+            return Why;
+      return "";
+    }
+    return "is a standard-library class whose copies purecc does not know to be plain values";
+  }
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->isUserProvided() &&
+        (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator() ||
+         isa<CXXDestructorDecl>(M)))
+      return "has a user-provided '" + M->getNameAsString() + "'";
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isUserProvided() && (C->isCopyConstructor() || C->isMoveConstructor()))
+      return "has a user-provided copy or move constructor";
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (std::string Why = plainValueReason(B.getType()); !Why.empty())
+      return Why;
+  for (const FieldDecl *F : RD->fields())
+    if (std::string Why = plainValueReason(F->getType()); !Why.empty())
+      return Why;
+  return "";
+}
+
+/// Adds what From reads, writes and calls to Into.
+void merge(StmtDeps &Into, const StmtDeps &From) {
+  Into.Reads.insert(From.Reads.begin(), From.Reads.end());
+  Into.Writes.insert(From.Writes.begin(), From.Writes.end());
+  Into.Locals.insert(From.Locals.begin(), From.Locals.end());
+  Into.ReadsMemory |= From.ReadsMemory;
+  if (!Into.MemoryWrite)
+    Into.MemoryWrite = From.MemoryWrite;
+  if (!Into.ImpureCall)
+    Into.ImpureCall = From.ImpureCall;
+  for (const auto &[V, E] : From.FirstWrite)
+    Into.FirstWrite.try_emplace(V, E);
 }
 
 /// The selection an `if` makes, when it is one: a comparison of a term with
@@ -53,34 +153,168 @@ std::optional<Candidate> matchCandidate(const IfStmt *If, const StmtDeps &Body, 
     return std::nullopt;
   const DeclRefExpr *L = asVarRef(Cmp->getLHS()), *R = asVarRef(Cmp->getRHS());
   for (const Stmt *S : Then->body()) {
-    const BinaryOperator *A = asAssignment(S);
-    if (!A)
-      continue;
-    const DeclRefExpr *Target = asVarRef(A->getLHS());
+    std::optional<Assignment> A = asAssignment(S);
+    if (!A || A->ThroughOperator)
+      continue; // best is arithmetic: the built-in assignment
+    const DeclRefExpr *Target = A->Target;
     const auto *V = cast<VarDecl>(Target->getDecl());
-    bool BestRight = R && R->getDecl() == V && sameExpr(Ctx, Cmp->getLHS(), A->getRHS());
-    bool BestLeft = L && L->getDecl() == V && sameExpr(Ctx, Cmp->getRHS(), A->getRHS());
+    bool BestRight = R && R->getDecl() == V && sameExpr(Ctx, Cmp->getLHS(), A->Value);
+    bool BestLeft = L && L->getDecl() == V && sameExpr(Ctx, Cmp->getRHS(), A->Value);
     if (BestRight == BestLeft || Body.Locals.contains(V))
       continue;
     Candidate C;
     C.If = If;
     C.Then = Then;
     C.Best = V;
-    C.Term = A->getRHS();
+    C.Term = A->Value;
     C.Rel = BestRight ? Cmp->getOpcode() : BinaryOperator::reverseComparisonOp(Cmp->getOpcode());
     C.Positions = {BestRight ? R : L, Target};
     for (const Stmt *P : Then->body())
-      if (const BinaryOperator *PA = asAssignment(P); PA && PA != A) {
-        const DeclRefExpr *PT = asVarRef(PA->getLHS());
+      if (std::optional<Assignment> PA = asAssignment(P); PA && PA->Whole != A->Whole) {
+        const DeclRefExpr *PT = PA->Target;
         const auto *PV = cast<VarDecl>(PT->getDecl());
         if (Body.Locals.contains(PV) || PV == V || llvm::is_contained(C.Payloads, PV))
           continue; // body locals are the body's business; repeats are judged as writes
         C.Payloads.push_back(PV);
-        C.Positions.push_back(PT);
+        if (PA->ThroughOperator) {
+          // The operator= is judged by plainValueReason; its argument is
+          // scanned as any other code of the body.
+          C.Positions.push_back(PA->Whole);
+          C.OperatorValues.push_back(PA->Value);
+        } else {
+          C.Positions.push_back(PT);
+        }
       }
     return C;
   }
   return std::nullopt;
+}
+
+/// `v.m` for a local v (not through a pointer).
+const MemberExpr *asMemberOfVar(const Expr *E, const VarDecl *&V) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME || ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
+    return nullptr;
+  const DeclRefExpr *Base = asVarRef(ME->getBase());
+  if (!Base)
+    return nullptr;
+  V = cast<VarDecl>(Base->getDecl());
+  return ME;
+}
+
+/// The initializer of field F in a braced list assigned whole (`{d, i}`,
+/// `Best{d, i}`), if any.
+const Expr *fieldInit(const Expr *Value, const FieldDecl *F) {
+  const Expr *E = Value->IgnoreImplicit();
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = MT->getSubExpr()->IgnoreImplicit();
+  if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+    E = FC->getSubExpr()->IgnoreImplicit();
+  const auto *IL = dyn_cast<InitListExpr>(E);
+  if (!IL || F->getFieldIndex() >= IL->getNumInits())
+    return nullptr;
+  if (IL->isSemanticForm() && IL->getInitializedFieldInUnion())
+    return nullptr;
+  return IL->getInit(F->getFieldIndex());
+}
+
+/// The selection of a struct's member: `if (term REL b.m)` whose block sets
+/// b.m to the term, member by member or whole.
+std::optional<Candidate> matchMemberCandidate(const IfStmt *If, const CompoundStmt *Then,
+                                              llvm::ArrayRef<const Stmt *> Statements,
+                                              const BinaryOperator *Cmp, const StmtDeps &Body,
+                                              ASTContext &Ctx) {
+  for (int Side = 0; Side < 2; ++Side) {
+    const VarDecl *V = nullptr;
+    const MemberExpr *Compared = asMemberOfVar(Side ? Cmp->getLHS() : Cmp->getRHS(), V);
+    if (!Compared || Body.Locals.contains(V))
+      continue;
+    const auto *F = cast<FieldDecl>(Compared->getMemberDecl());
+    const Expr *Term = Side ? Cmp->getRHS() : Cmp->getLHS();
+    Candidate C;
+    C.If = If;
+    C.Then = Then;
+    C.Best = V;
+    C.Member = F;
+    C.Term = Term;
+    C.Rel = Side ? BinaryOperator::reverseComparisonOp(Cmp->getOpcode()) : Cmp->getOpcode();
+    C.Positions = {Compared};
+    bool SetsMember = false;
+    for (const Stmt *S : Statements) {
+      const Stmt *Plain = S;
+      if (const auto *EWC = dyn_cast<ExprWithCleanups>(Plain))
+        Plain = EWC->getSubExpr();
+      const VarDecl *W = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(Plain);
+          BO && BO->getOpcode() == BO_Assign && asMemberOfVar(BO->getLHS(), W) && W == V) {
+        // `b.x = e;`: the member is b's business, e is scanned as usual.
+        C.Positions.push_back(BO->getLHS()->IgnoreParenImpCasts());
+        if (cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts())->getMemberDecl() == F) {
+          if (!sameExpr(Ctx, BO->getRHS(), Term) || SetsMember)
+            return std::nullopt;
+          SetsMember = true;
+        }
+        continue;
+      }
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Plain);
+          Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          asMemberOfVar(Op->getArg(0), W) && W == V) {
+        // `b.name = label(i);` through the member's operator=: judged with
+        // b's type by plainValueReason, its argument scanned as usual.
+        const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl());
+        if (!M || !(M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator()) ||
+            cast<MemberExpr>(Op->getArg(0)->IgnoreParenImpCasts())->getMemberDecl() == F)
+          return std::nullopt;
+        C.Positions.push_back(Op);
+        C.OperatorValues.push_back(Op->getArg(1));
+        continue;
+      }
+      if (std::optional<Assignment> A = asAssignment(S); A && A->Target->getDecl() == V) {
+        const Expr *Init = A->ThroughOperator ? fieldInit(A->Value, F) : nullptr;
+        if (!Init || !sameExpr(Ctx, Init, Term) || SetsMember)
+          return std::nullopt;
+        SetsMember = true;
+        C.Positions.push_back(A->Whole);
+        C.OperatorValues.push_back(A->Value);
+        continue;
+      }
+      if (std::optional<Assignment> PA = asAssignment(S)) {
+        const auto *PV = cast<VarDecl>(PA->Target->getDecl());
+        if (Body.Locals.contains(PV) || llvm::is_contained(C.Payloads, PV))
+          continue;
+        C.Payloads.push_back(PV);
+        if (PA->ThroughOperator) {
+          C.Positions.push_back(PA->Whole);
+          C.OperatorValues.push_back(PA->Value);
+        } else {
+          C.Positions.push_back(PA->Target);
+        }
+      }
+    }
+    if (SetsMember)
+      return C;
+  }
+  return std::nullopt;
+}
+
+/// matchMemberCandidate for an `if` of the right form.
+std::optional<Candidate> matchMemberOf(const IfStmt *If, const StmtDeps &Body, ASTContext &Ctx) {
+  if (If->getElse() || If->getInit() || If->getConditionVariable() || If->isConstexpr())
+    return std::nullopt;
+  const Stmt *ThenS = If->getThen();
+  const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
+  if (!Cmp || !Cmp->isRelationalOp())
+    return std::nullopt;
+  // `if (d < b.d) b = {d, i};` sets the whole selection in one statement.
+  const auto *Then = dyn_cast<CompoundStmt>(ThenS);
+  llvm::SmallVector<const Stmt *, 4> Statements;
+  if (Then)
+    Statements.append(Then->body_begin(), Then->body_end());
+  else if (isa<Expr>(ThenS))
+    Statements.push_back(ThenS);
+  else
+    return std::nullopt;
+  return matchMemberCandidate(If, Then, Statements, Cmp, Body, Ctx);
 }
 
 /// The selections among the statements of S (through blocks, ifs and
@@ -93,6 +327,10 @@ void collect(const Stmt *S, const StmtDeps &Body, std::vector<Candidate> &Out, A
       collect(Child, Body, Out, Ctx);
   } else if (const auto *If = dyn_cast<IfStmt>(S)) {
     if (auto C = matchCandidate(If, Body, Ctx)) {
+      Out.push_back(std::move(*C));
+      return;
+    }
+    if (auto C = matchMemberOf(If, Body, Ctx)) {
       Out.push_back(std::move(*C));
       return;
     }
@@ -124,6 +362,16 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   Vars.append(C.Payloads.begin(), C.Payloads.end());
   llvm::SmallPtrSet<const Expr *, 8> Positions(C.Positions.begin(), C.Positions.end());
   StmtDeps Fx = DepScanner(PC).scan(L.Body, &Positions);
+  for (const Expr *Value : C.OperatorValues)
+    merge(Fx, DepScanner(PC).scan(Value));
+  for (const VarDecl *P : C.Payloads)
+    if (std::string Why = plainValueReason(P->getType()); !Why.empty()) {
+      // The leaves copy the payload where the loop does not; other copies
+      // must be what the compiler's memberwise copy makes.
+      WhyNot = quoted(P) + " has type '" + P->getType().getUnqualifiedType().getAsString() +
+               "', which " + Why + ": the selection's private copies would run code the loop does not";
+      return LoopOutcome::Refused;
+    }
   for (const VarDecl *V : Vars) {
     std::string Name = quoted(V);
     if (Fx.Reads.contains(V)) {
@@ -139,17 +387,27 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
       return LoopOutcome::Refused;
     }
   }
-  QualType T = C.Best->getType().getUnqualifiedType();
+  // The value compared: best itself, or its member best.d.
+  std::string BestName =
+      C.Member ? "'" + C.Best->getNameAsString() + "." + C.Member->getNameAsString() + "'"
+               : quoted(C.Best);
+  QualType Whole = C.Best->getType().getUnqualifiedType();
+  if (C.Member)
+    if (std::string Why = plainValueReason(Whole); !Why.empty()) {
+      WhyNot = quoted(C.Best) + " has type '" + Whole.getAsString() + "', which " + Why +
+               ": the selection's private copies would run code the loop does not";
+      return LoopOutcome::Refused;
+    }
+  QualType T = C.Member ? C.Member->getType().getUnqualifiedType() : Whole;
   if (!(T->isIntegerType() || T->isRealFloatingType()) || T->isBooleanType() ||
       T->isEnumeralType()) {
-    WhyNot = quoted(C.Best) + " has type '" + T.getAsString() +
-             "', which has no parallel selection";
+    WhyNot = BestName + " has type '" + T.getAsString() + "', which has no parallel selection";
     return LoopOutcome::Refused;
   }
   QualType V = C.Term->IgnoreParenImpCasts()->getType().getNonReferenceType().getUnqualifiedType();
   if (!PC.Ctx.hasSameType(T, V)) {
     // The loop compares the unconverted term and keeps the converted one.
-    WhyNot = "the loop compares a '" + V.getAsString() + "' with " + quoted(C.Best) + " of type '" +
+    WhyNot = "the loop compares a '" + V.getAsString() + "' with " + BestName + " of type '" +
              T.getAsString() + "', which the tree's comparisons of kept values would change";
     return LoopOutcome::Refused;
   }
@@ -167,8 +425,18 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  auto Brace = PC.offsets(SourceRange(C.Then->getLBracLoc(), C.Then->getLBracLoc()));
-  if (!Brace) {
+  // Where the flag is set: first in the block, or in braces put around the
+  // one statement (`if (d < b.d) b = {d, i};`).
+  std::optional<std::pair<unsigned, unsigned>> Brace;
+  std::optional<unsigned> StatementEnd;
+  if (C.Then) {
+    Brace = PC.offsets(SourceRange(C.Then->getLBracLoc(), C.Then->getLBracLoc()));
+  } else if (PC.offsets(SourceRange(C.If->getRParenLoc(), C.If->getThen()->getEndLoc()))) {
+    unsigned AfterParen = PC.endOfToken(C.If->getRParenLoc());
+    Brace = std::make_pair(AfterParen - 1, AfterParen);
+    StatementEnd = PC.endOfStatement(C.If->getThen());
+  }
+  if (!Brace || (!C.Then && !StatementEnd)) {
     WhyNot = "the block that updates " + quoted(C.Best) +
              " is written in a macro, where the selection cannot mark that it ran";
     return LoopOutcome::Refused;
@@ -194,6 +462,10 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   S.Best = {C.Best->getNameAsString(), PC.freshNumbered("acc"), PC.typeText(T),
             Min ? shapes::ReduceOp::Min : shapes::ReduceOp::Max, false, false,
             T->isRealFloatingType(), LastWins};
+  if (C.Member) {
+    S.Member = C.Member->getNameAsString();
+    S.WholeType = PC.typeText(Whole);
+  }
   S.Params = {PC.unusedName("lhs"), PC.unusedName("rhs")};
   S.Rel = BinaryOperator::getOpcodeStr(C.Rel).str();
   std::vector<std::string> PayloadNames;
@@ -214,7 +486,12 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   for (size_t I = 0; I < References.size(); ++I)
     for (auto [B, E] : References[I])
       PC.replace(B, E, I == 0 ? S.Best.Private : S.PayloadPrivates[I - 1]);
-  PC.insert(Brace->first + 1, shapes::selectFired(S));
+  if (C.Then) {
+    PC.insert(Brace->first + 1, shapes::selectFired(S));
+  } else {
+    PC.insert(Brace->second, " {" + shapes::selectFired(S));
+    PC.insert(*StatementEnd, " }");
+  }
   endIterationsEarly(PC, L, shapes::selectContinue(S));
   PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::selectTail(S, loopGrain(L)));
   SourceLocation Loc = L.Loop->getBeginLoc();

@@ -19,6 +19,15 @@
 //    initial `best` is never replaced: the final merge uses the same test;
 //  * a term equal to the identity (+inf for a `<` minimum) is selected only
 //    when the loop's comparison selects it, which the flag records.
+// A payload may be an object assigned whole (`name = names[i]` with a
+// std::string, `at = pts[i]` with a struct): the leaves copy it where the
+// loop does not, so its type must be a plain value, whose copies and
+// assignments are the compiler's memberwise ones down to scalars,
+// std::string and std::vector/array/pair of plain values; a class with a
+// user-provided copy, assignment or destructor stays serial.
+// `best` may also be a member of a local struct that the block sets with
+// it (`if (d < b.d) b = {d, i};`, `{ b.d = d; b.i = i; }`): the leaves copy
+// the whole struct, with the compared member at the identity.
 // It is only the same as the loop when `best` and the payloads are local
 // variables written nowhere else in the body and read only there, the
 // term has the type of `best` (a conversion would compare another value

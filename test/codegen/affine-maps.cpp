@@ -1,7 +1,10 @@
 // A map may write the element at an injective affine function of the loop
-// counter: `e[n - 1 - i]`, `e[2 * i + 1]`, `e[i + k]` with loop-invariant
-// n, k. Every iteration writes its own element, as with `e[i]`. Indexes
-// that may repeat, or that change inside the body, stay serial.
+// counter: `e[n - 1 - i]`, `e[e.size() - 1 - i]`, `e[2 * i + 1]`, `e[i + k]`
+// with loop-invariant n, k, and in an unsigned type `e[3 * i + 1]` (an odd
+// factor has an inverse modulo 2^W). Every iteration writes its own element,
+// as with `e[i]`. Indexes that may repeat (a factor that is not a constant,
+// an even factor of an unsigned counter, which may wrap around), or that
+// change inside the body, stay serial.
 // RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
@@ -34,6 +37,27 @@ int main(int argc, char **) {
   std::printf("reverse: %ld %ld\n", e[0], digest(e));
   // OUT: reverse: 2495 7690189399300843230
 
+  std::vector<long> r(n, -1);
+  for (std::size_t i = 0; i < n; ++i)
+    r[r.size() - 1 - i] = f(static_cast<long>(i));
+  // CHECK: {{^}}    r[r.size() - 1 - i] = f(static_cast<long>(i)); } });
+  // REMARK: affine-maps.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel map over 'r' [purecc-parallel-map]
+  std::vector<long> u(3 * n + 1, -1);
+  for (std::size_t i = 0; i < n; ++i)
+    u[3 * i + 1] = f(static_cast<long>(i));
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'u' [purecc-parallel-map]
+  for (unsigned i = 0; i < 700; ++i)
+    u[2 * n - 5u * i] = f(static_cast<long>(i));
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'u' [purecc-parallel-map]
+  std::vector<long> c(n, -1);
+  for (long i = 0; i < static_cast<long>(n); ++i)
+    c[static_cast<std::size_t>(i)] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'c' [purecc-parallel-map]
+  std::printf("size, odd factors: %ld %ld %ld\n", digest(r), r[0] - e[0], digest(u));
+  std::printf("written casts: %ld\n", digest(c));
+  // OUT-NEXT: size, odd factors: 7690189399300843230 0 -764318689021506002
+  // OUT-NEXT: written casts: 7728460079771281758
+
   int m = 1000 + argc;
   std::vector<long> odd(2 * static_cast<std::size_t>(m) + 5, -1);
   for (int i = 0; i < m; ++i)
@@ -53,6 +77,9 @@ int main(int argc, char **) {
     w[i / 2] = f(i);
   // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the element of 'w' written is not indexed by the loop variable [purecc-missed-map]
   for (int i = 0; i < 3000; ++i)
+    w[static_cast<unsigned char>(i)] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the element of 'w' written is not indexed by the loop variable [purecc-missed-map]
+  for (int i = 0; i < 3000; ++i)
     w[0 * i + 5] = f(i);
   // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the element of 'w' written is not indexed by the loop variable [purecc-missed-map]
   for (int i = 0; i < 1500; ++i) {
@@ -65,7 +92,15 @@ int main(int argc, char **) {
     w[2999 - i] = f(i + 1);
   }
   // REMARK: affine-maps.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the elements of 'w' are written at different indexes, which different iterations may share [purecc-missed-map]
+  std::size_t half = 1500;
+  for (std::size_t i = 0; i < half; ++i)
+    w[2 * i + 1] = f(static_cast<long>(i));
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the index of 'w' written multiplies 'i' by 2 in the unsigned type 'std::size_t', where the product may wrap around so that two iterations write one element (a signed counter's cannot: its overflow is undefined) [purecc-missed-map]
+  int step = argc + 1;
+  for (int i = 0; i < 1400; ++i)
+    w[step * i + 1] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the index of 'w' written multiplies 'i' by 'step', which is not a constant: where it is 0, every iteration writes one element [purecc-missed-map]
   std::printf("serial: %ld\n", digest(w));
-  // OUT-NEXT: serial: -4155109678685244285
+  // OUT-NEXT: serial: -7283459194924288479
   return 0;
 }

@@ -209,4 +209,36 @@ int main() {
   // REMARK: argminmax.cpp:[[@LINE-5]]:3: remark: loop not parallelized: 'rb' is read inside the loop body [purecc-missed-reduction]
   std::printf("refused: %ld %ld %ld %ld %ld %ld\n", carg, seen, iarg, lo_at, hi_at, ra);
   // OUT-NEXT: refused: 3 2 0 3 1 3
+
+  // A selection that calls no function is a loop like any other: rewritten
+  // when the cost model finds it worth sharing, else left as written with
+  // no remark (remarks answer for loops over pure calls).
+  std::vector<double> plain(static_cast<std::size_t>(n));
+  for (long i = 0; i < n; ++i)
+    plain[static_cast<std::size_t>(i)] = dist(i);
+  // REMARK: argminmax.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'plain' [purecc-parallel-map]
+  double pbest = HUGE_VAL;
+  std::size_t pat = 0;
+  for (std::size_t i = 0; i < plain.size(); ++i)
+    if (plain[i] <= pbest) {
+      pbest = plain[i];
+      pat = i;
+    }
+  // REMARK: argminmax.cpp:[[@LINE-5]]:3: remark: loop rewritten as a parallel selection of 'pbest' with 'pat' (the last of equal values kept, as in the loop) [purecc-selection]
+  double few[8] = {3, -0.0, 1, 0.0, 2, -0.0, 5, 4};
+  double fbest = HUGE_VAL;
+  int fat = -1, fseen = 0;
+  for (int i = 0; i < 8; ++i)
+    if (few[i] < fbest) {
+      fbest = few[i];
+      fat = i;
+    }
+  for (int i = 0; i < 8; ++i)
+    if (few[i] >= fbest) {
+      fbest = few[i];
+      fat = i;
+      ++fseen;
+    }
+  std::printf("plain: %a at %zu; few: %a at %d after %d\n", pbest, pat, fbest, fat, fseen);
+  // OUT-NEXT: plain: -0x0p+0 at 5001; few: 0x1.4p+2 at 6 after 2
 }

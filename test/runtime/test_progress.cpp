@@ -1,6 +1,8 @@
-// Tests of the progress bar: the exact line format, that a forced bar is
-// drawn to stderr by parallel_for/parallel_reduce with a final line, that
-// nested maps stay silent, and that it is silent when off or not a tty.
+// Tests of the progress bar: the exact line format, the board's exact
+// output for one-shot and repeated sites on a clock of the test's own, that
+// a forced bar is drawn to stderr by parallel_for/parallel_reduce with a
+// final line, that nested maps stay silent, that a map called repeatedly
+// from one site draws one line, and that it is silent when off or not a tty.
 #include "purecc/progress.h"
 
 #include <gtest/gtest.h>
@@ -67,6 +69,116 @@ TEST(ProgressLine, FinishedLineShowsTotalTime) {
             "purecc [##############################] 100% 12345678/12345678 12.3M/s done in 1.0s");
 }
 
+TEST(ProgressLine, SiteLineCountsRunsAndItems) {
+  EXPECT_EQ(purecc::format_site_line("k.cpp:4", 3, 25, 100, 225, 1.5, progress_phase::running),
+            "purecc k.cpp:4 run 3 [#######.......................] 25% 25/100, 225 items 150/s");
+  EXPECT_EQ(purecc::format_site_line("k.cpp:4", 3, 0, 0, 300, 2.0, progress_phase::finished),
+            "purecc k.cpp:4 3 runs, 300 items 150/s done in 2.0s");
+}
+
+// The board on a clock of the test's own: exact output.
+struct BoardOutput {
+  std::string text;
+  purecc::progress_board::sink sink() {
+    return [this](const std::string& s) { text += s; };
+  }
+};
+
+const char kSiteA = 0, kSiteB = 0;
+const purecc::progress_site kA{&kSiteA, "/src/kmeans.cpp", 42};
+const purecc::progress_site kB{&kSiteB, "kmeans.cpp", 57};
+
+TEST(ProgressBoard, OneRunDrawsItsBarAndAFinalLine) {
+  BoardOutput out;
+  purecc::progress_board board(out.sink(), 0.0);
+  board.begin(kA, 100, 10.0);
+  board.update(10, 10.0);   // forced: from the first update
+  board.update(20, 10.05);  // within 0.1 s of the last line: not drawn
+  board.update(50, 10.5);
+  board.end(100, 11.0);
+  board.finish();  // one run: no summary
+  EXPECT_EQ(out.text,
+            "\rpurecc [###...........................] 10% 10/100 -/s ETA -"
+            "\rpurecc [###############...............] 50% 50/100 100/s ETA 0.5s"
+            "\rpurecc [##############################] 100% 100/100 100/s done in 1.0s\n");
+}
+
+TEST(ProgressBoard, RepeatedRunsOfASiteRollIntoOneLineAndASummary) {
+  BoardOutput out;
+  purecc::progress_board board(out.sink(), 0.0);
+  // 200 runs of 10 items, 1/64 s each (times exact in binary), half done
+  // at 1/128 s into each: the first run's bar, then one line redrawn no
+  // sooner than 0.1 s after the last (runs 8, 15, 22, ...: 28 times),
+  // erased at each run's end, and one summary when the program exits.
+  double t = 0;
+  for (int run = 0; run < 200; ++run) {
+    board.begin(kA, 10, t);
+    board.update(5, t + 1.0 / 128);
+    board.end(10, t + 1.0 / 64);
+    t += 1.0 / 64;
+  }
+  board.finish();
+  EXPECT_EQ(count(out.text, "\n"), 2) << out.text;
+  EXPECT_EQ(count(out.text, "done in"), 2) << out.text;
+  EXPECT_EQ(count(out.text, "\rpurecc kmeans.cpp:42 run "), 28) << out.text;
+  std::string run8 =
+      "\rpurecc kmeans.cpp:42 run 8 [###############...............] 50% 5/10, 75 items 640/s\r";
+  EXPECT_NE(out.text.find(run8), std::string::npos) << out.text;
+  std::string tail = "\rpurecc kmeans.cpp:42 200 runs, 2000 items 640/s done in 3.1s\n";
+  ASSERT_GE(out.text.size(), tail.size());
+  EXPECT_EQ(out.text.substr(out.text.size() - tail.size()), tail);
+}
+
+TEST(ProgressBoard, ARepeatedRunErasesItsLineWhenItEnds) {
+  BoardOutput out;
+  purecc::progress_board board(out.sink(), 0.0);
+  board.begin(kB, 4, 0.0);
+  board.end(4, 0.5);
+  out.text.clear();
+  board.begin(kB, 4, 1.0);
+  board.update(2, 1.5);
+  board.end(4, 2.0);
+  board.finish();
+  std::string line = "purecc kmeans.cpp:57 run 2 [###############...............] 50% 2/4, 6 items 6.00/s";
+  EXPECT_EQ(out.text, "\r" + line + "\r" + std::string(line.size(), ' ') + "\r" +
+                          "purecc kmeans.cpp:57 2 runs, 8 items 5.33/s done in 1.5s\n");
+}
+
+TEST(ProgressBoard, OnATerminalASiteDrawsOnceItsRunsAddUpToOneSecond) {
+  BoardOutput out;
+  purecc::progress_board board(out.sink(), 1.0);
+  // Two sites alternate, 0.3 s a run: nothing before a site has worked 1 s.
+  double t = 0;
+  for (int run = 0; run < 4; ++run) {
+    board.begin(kA, 10, t);
+    board.update(5, t + 0.15);
+    board.end(10, t + 0.3);
+    t += 0.3;
+    board.begin(kB, 10, t);
+    board.end(10, t + 0.01);
+    t += 0.01;
+  }
+  // kA's fourth run starts after 0.9 s of kA's work: drawn at 0.15 into it.
+  EXPECT_EQ(count(out.text, "\rpurecc kmeans.cpp:42 run 4 "), 1) << out.text;
+  EXPECT_EQ(count(out.text, "kmeans.cpp:57"), 0) << out.text;
+  board.finish();  // kB never drew: no summary of it
+  EXPECT_EQ(count(out.text, "\n"), 1) << out.text;
+  EXPECT_NE(out.text.find("purecc kmeans.cpp:42 4 runs, 40 items 33/s done in 1.2s\n"),
+            std::string::npos)
+      << out.text;
+}
+
+TEST(ProgressBoard, RunsOfASiteNotKnownAreNeverRolledUp) {
+  BoardOutput out;
+  purecc::progress_board board(out.sink(), 0.0);
+  for (int run = 0; run < 3; ++run) {
+    board.begin(purecc::progress_site{}, 10, run);
+    board.end(10, run + 0.5);
+  }
+  board.finish();
+  EXPECT_EQ(count(out.text, "100% 10/10 20/s done in 0.5s\n"), 3) << out.text;
+}
+
 TEST(ProgressMode, ParsedFromTheEnvironmentValue) {
   EXPECT_EQ(purecc::progress_mode_from_env("1"), purecc::progress_mode::on);
   EXPECT_EQ(purecc::progress_mode_from_env("0"), purecc::progress_mode::off);
@@ -118,6 +230,24 @@ TEST_F(ProgressEnv, ForcedOnDrawsOnlyTheOutermostOfNestedMaps) {
   });
   EXPECT_EQ(count(err, "done in"), 1) << err;
   EXPECT_EQ(count(err, "/500 "), count(err, "\r")) << "every drawn line is the outer map's";
+}
+
+// A k-means loop: one map site called 200 times from serial code draws its
+// first run's bar and then rolls into one line, not 200 bars; its summary
+// comes when the process exits (a death test runs it to the end).
+TEST(ProgressEnvDeathTest, RepeatedMapsDrawOneLinePerSite) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  auto kmeans = [] {
+    purecc::set_progress_mode(purecc::progress_mode::on);
+    purecc::set_num_threads(2);
+    for (int step = 0; step < 200; ++step)
+      purecc::parallel_for(0, 1000, [](std::int64_t) {}, purecc::leaf_size{100});
+    std::fputs("end\n", stderr);
+    std::exit(0);
+  };
+  EXPECT_EXIT(kmeans(), ::testing::ExitedWithCode(0),
+              "^\r[^\n]*100% 1000/1000 [^\n]* done in [^\n]*\n[^\n]*end\n"
+              "purecc test_progress.cpp:[0-9]+ 200 runs, 200000 items [^\n]* done in [^\n]*\n$");
 }
 
 TEST_F(ProgressEnv, OffWhenDisabled) {

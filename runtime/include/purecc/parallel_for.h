@@ -17,6 +17,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <source_location>
 
 #include "purecc/invoke.h"
 #include "purecc/reduce.h"
@@ -25,13 +26,14 @@ namespace purecc {
 namespace detail {
 
 template <class Body>
-void for_range(std::int64_t begin, std::int64_t end, Body& body, const leaf_size* chosen) {
+void for_range(std::int64_t begin, std::int64_t end, Body& body, const leaf_size* chosen,
+               const std::source_location& where) {
   auto leaf = [&body](std::int64_t i) {
     body(i);
     return unit{};
   };
   auto combine = [](unit, unit) { return unit{}; };
-  (void)reduce_range<unit>(begin, end, unit{}, leaf, combine, chosen);
+  (void)reduce_range<unit>(begin, end, unit{}, leaf, combine, chosen, where);
 }
 
 }  // namespace detail
@@ -40,16 +42,18 @@ void for_range(std::int64_t begin, std::int64_t end, Body& body, const leaf_size
 ///   purecc::parallel_for(0, 3, [&](std::int64_t i) { v[i] = i * i; });
 template <class Body>
   requires std::invocable<Body&, std::int64_t>
-void parallel_for(std::int64_t begin, std::int64_t end, Body&& body) {
-  detail::for_range(begin, end, body, nullptr);
+void parallel_for(std::int64_t begin, std::int64_t end, Body&& body,
+                  const std::source_location& where = std::source_location::current()) {
+  detail::for_range(begin, end, body, nullptr, where);
 }
 
 /// The same with an explicit number of indices per leaf (task granule).
 ///   purecc::parallel_for(0, n, body, purecc::leaf_size{1});  // costly items
 template <class Body>
   requires std::invocable<Body&, std::int64_t>
-void parallel_for(std::int64_t begin, std::int64_t end, Body&& body, leaf_size size) {
-  detail::for_range(begin, end, body, &size);
+void parallel_for(std::int64_t begin, std::int64_t end, Body&& body, leaf_size size,
+                  const std::source_location& where = std::source_location::current()) {
+  detail::for_range(begin, end, body, &size, where);
 }
 
 }  // namespace purecc

@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <source_location>
 #include <type_traits>
 #include <utility>
 
@@ -121,7 +122,8 @@ inline std::int64_t effective_leaf_size(std::int64_t begin, std::int64_t end,
 
 template <class T, class Leaf, class Combine>
 T reduce_range(std::int64_t begin, std::int64_t end, T identity, Leaf& leaf, Combine& combine,
-               const leaf_size* chosen) {
+               const leaf_size* chosen,
+               const std::source_location& where = std::source_location::current()) {
   if (end <= begin) return identity;
   reduce_job<T, Leaf, Combine> job(effective_leaf_size(begin, end, chosen), leaf, combine);
   std::uint64_t n = range_length(begin, end);
@@ -129,8 +131,12 @@ T reduce_range(std::int64_t begin, std::int64_t end, T identity, Leaf& leaf, Com
   // bar, and this keeps tiny reductions as cheap as a loop).
   if (n <= static_cast<std::uint64_t>(job.leaf_size)) return job.fold(begin, end);
   std::unique_ptr<progress_meter> meter;
+  // One address per instantiation, so per call site (each has its own
+  // lambda type): repeated runs of a site roll into one bar (progress.h).
+  static constexpr char site_key = 0;
   if (n <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-    meter = progress_meter::start(static_cast<std::int64_t>(n));
+    meter = progress_meter::start(static_cast<std::int64_t>(n),
+                                  progress_site{&site_key, where.file_name(), where.line()});
   return job.node(begin, end, meter.get());
 }
 
@@ -144,8 +150,9 @@ T reduce_range(std::int64_t begin, std::int64_t end, T identity, Leaf& leaf, Com
 template <class T, class Leaf, class Combine>
   requires std::invocable<Leaf&, std::int64_t> && std::invocable<Combine&, T, T>
 T parallel_reduce(std::int64_t begin, std::int64_t end, T identity, Leaf&& leaf,
-                  Combine&& combine) {
-  return detail::reduce_range<T>(begin, end, std::move(identity), leaf, combine, nullptr);
+                  Combine&& combine,
+                  const std::source_location& where = std::source_location::current()) {
+  return detail::reduce_range<T>(begin, end, std::move(identity), leaf, combine, nullptr, where);
 }
 
 /// The same with an explicit leaf size: the tree (and so the rounding of a
@@ -155,8 +162,9 @@ T parallel_reduce(std::int64_t begin, std::int64_t end, T identity, Leaf&& leaf,
 template <class T, class Leaf, class Combine>
   requires std::invocable<Leaf&, std::int64_t> && std::invocable<Combine&, T, T>
 T parallel_reduce(std::int64_t begin, std::int64_t end, T identity, Leaf&& leaf,
-                  Combine&& combine, leaf_size size) {
-  return detail::reduce_range<T>(begin, end, std::move(identity), leaf, combine, &size);
+                  Combine&& combine, leaf_size size,
+                  const std::source_location& where = std::source_location::current()) {
+  return detail::reduce_range<T>(begin, end, std::move(identity), leaf, combine, &size, where);
 }
 
 }  // namespace purecc
