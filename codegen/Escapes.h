@@ -15,7 +15,7 @@
 // an aggregate with a reference or pointer member (`Holder h{v}`), and any
 // local built from those. Reading such a holder reads the local it holds.
 // Every use of a local (or of a holder) is followed outwards until the
-// value can no longer carry an address (a read of an `int` element, a copy
+// value can no longer carry an address (AddressTypes.h: a read of an `int` element, a copy
 // into a `std::vector<int>`); a use that is not understood is an escape.
 //
 //   EscapeSites Sites = findEscapes(FD, PC);
