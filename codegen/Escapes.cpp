@@ -7,6 +7,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -79,6 +80,19 @@ const VarDecl *EscapeSites::holderAmong(const VarDecl *V,
     if (H != V && Held.contains(V) && Reads.contains(H))
       return H;
   return nullptr;
+}
+
+std::string readThroughReason(const VarDecl *V, const VarDecl *H) {
+  std::string Name = quoted(H);
+  if (const auto *DD = dyn_cast<DecompositionDecl>(H)) {
+    std::vector<std::string> Names;
+    for (const BindingDecl *B : DD->bindings())
+      Names.push_back(B->getNameAsString());
+    Name = Names.size() == 1 ? "'" + Names[0] + "'" : "'[" + llvm::join(Names, ", ") + "]'";
+  }
+  const SourceManager &SM = H->getASTContext().getSourceManager();
+  return quoted(V) + " is read inside the loop body (through " + Name + ", declared on line " +
+         std::to_string(SM.getPresumedLineNumber(SM.getExpansionLoc(H->getLocation()))) + ")";
 }
 
 namespace {

@@ -69,6 +69,11 @@ struct EscapeSites {
 /// to (`auto [a, b] = t;`: reading `a` reads `t`).
 void addBindingReads(const clang::Stmt *Body, llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads);
 
+/// A remark's reason for a loop body that reaches V through holder H:
+/// `'u' is read inside the loop body (through 'sp', declared on line 44)`
+/// (a structured binding is named by its bindings).
+std::string readThroughReason(const clang::VarDecl *V, const clang::VarDecl *H);
+
 /// The escape sites of the locals of FD's body.
 EscapeSites findEscapes(const clang::FunctionDecl *FD, const PlanContext &PC);
 
