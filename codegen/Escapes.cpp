@@ -1,13 +1,13 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
+#include "AddressTypes.h"
 #include "StmtDeps.h"
-#include "Containers.h"
 
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -82,98 +82,22 @@ const VarDecl *EscapeSites::holderAmong(const VarDecl *V,
   return nullptr;
 }
 
+std::string readThroughReason(const VarDecl *V, const VarDecl *H) {
+  std::string Name = quoted(H);
+  if (const auto *DD = dyn_cast<DecompositionDecl>(H)) {
+    std::vector<std::string> Names;
+    for (const BindingDecl *B : DD->bindings())
+      Names.push_back(B->getNameAsString());
+    Name = Names.size() == 1 ? "'" + Names[0] + "'" : "'[" + llvm::join(Names, ", ") + "]'";
+  }
+  const SourceManager &SM = H->getASTContext().getSourceManager();
+  return quoted(V) + " is read inside the loop body (through " + Name + ", declared on line " +
+         std::to_string(SM.getPresumedLineNumber(SM.getExpansionLoc(H->getLocation()))) + ")";
+}
+
 namespace {
 
 using Roots = llvm::SmallPtrSet<const VarDecl *, 4>;
-
-/// Whether D is declared in namespace std or one nested in it (std::ranges,
-/// std::views): the standard library keeps an argument's address only in
-/// what it returns, constructs, or is called on.
-bool inStd(const Decl *D) {
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
-    if (DC->isStdNamespace())
-      return true;
-    // libstdc++'s iterators of vector and string (`__normal_iterator`) live
-    // in its extension namespace.
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
-        NS && NS->getIdentifier() && NS->getName() == "__gnu_cxx")
-      return true;
-  }
-  return false;
-}
-
-/// Whether a value of type T may hold an address: a pointer or reference,
-/// or a class with one (a view, an iterator, a closure capturing by
-/// reference, `struct { int &r; }`). Owning standard containers, strings,
-/// pairs, tuples and optionals hold addresses only if their element types do
-/// (their own buffer is no one else's).
-class AddressTypes {
-public:
-  bool mayHold(QualType T) {
-    T = T.getCanonicalType();
-    if (T->isReferenceType() || T->isAnyPointerType() || T->isMemberPointerType() ||
-        T->isBlockPointerType())
-      return true;
-    if (T->isDependentType())
-      return true;
-    if (T->isBuiltinType() || T->isEnumeralType() || T->isVoidType())
-      return false;
-    if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
-      return mayHold(AT->getElementType());
-    if (const auto *CT = T->getAs<ComplexType>())
-      return mayHold(CT->getElementType());
-    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    if (!RD)
-      return !T->isScalarType() || T->isAnyPointerType();
-    RD = RD->getDefinition();
-    if (!RD)
-      return true;
-    auto [It, New] = Memo.try_emplace(RD, true); // a cycle through itself holds
-    if (!New)
-      return It->second;
-    bool Holds = recordMayHold(RD);
-    Memo[RD] = Holds;
-    return Holds;
-  }
-
-private:
-  bool recordMayHold(const CXXRecordDecl *RD) {
-    if (inStd(RD)) {
-      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-      if (!RD->getDeclName().isIdentifier())
-        return true;
-      StringRef Name = RD->getName();
-      // Stateless helpers: they hold nothing whatever their arguments.
-      if (llvm::is_contained({"allocator", "char_traits", "less", "greater", "equal_to", "hash"},
-                             Name))
-        return false;
-      bool Value = containerKind(QualType(RD->getTypeForDecl(), 0)) == ContainerKind::Owning ||
-                   llvm::is_contained({"pair", "tuple", "optional", "complex", "variant", "map",
-                                       "set", "multimap", "multiset", "unordered_map",
-                                       "unordered_set", "list", "forward_list", "valarray",
-                                       "basic_string", "bitset"},
-                                      Name);
-      if (!Value || !Spec)
-        return !Value;
-      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-        if (A.getKind() == TemplateArgument::Type && mayHold(A.getAsType()))
-          return true;
-        else if (A.getKind() == TemplateArgument::Pack)
-          for (const TemplateArgument &P : A.pack_elements())
-            if (P.getKind() == TemplateArgument::Type && mayHold(P.getAsType()))
-              return true;
-      return false;
-    }
-    for (const FieldDecl *F : RD->fields())
-      if (mayHold(F->getType()))
-        return true;
-    for (const CXXBaseSpecifier &B : RD->bases())
-      if (mayHold(B.getType()))
-        return true;
-    return false;
-  }
-  llvm::DenseMap<const CXXRecordDecl *, bool> Memo;
-};
 
 class Finder : public RecursiveASTVisitor<Finder> {
 public:

@@ -15,7 +15,7 @@
 // an aggregate with a reference or pointer member (`Holder h{v}`), and any
 // local built from those. Reading such a holder reads the local it holds.
 // Every use of a local (or of a holder) is followed outwards until the
-// value can no longer carry an address (a read of an `int` element, a copy
+// value can no longer carry an address (AddressTypes.h: a read of an `int` element, a copy
 // into a `std::vector<int>`); a use that is not understood is an escape.
 //
 //   EscapeSites Sites = findEscapes(FD, PC);
@@ -68,6 +68,11 @@ struct EscapeSites {
 /// Adds to Reads the variable each structured binding read in Body belongs
 /// to (`auto [a, b] = t;`: reading `a` reads `t`).
 void addBindingReads(const clang::Stmt *Body, llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads);
+
+/// A remark's reason for a loop body that reaches V through holder H:
+/// `'u' is read inside the loop body (through 'sp', declared on line 44)`
+/// (a structured binding is named by its bindings).
+std::string readThroughReason(const clang::VarDecl *V, const clang::VarDecl *H);
 
 /// The escape sites of the locals of FD's body.
 EscapeSites findEscapes(const clang::FunctionDecl *FD, const PlanContext &PC);

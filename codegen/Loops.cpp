@@ -1,6 +1,7 @@
 //===- Loops.cpp - counted loops and range-for loops over random access ---===//
 #include "Loops.h"
 #include "Containers.h"
+#include "Escapes.h"
 #include "analysis/MayThrow.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -647,9 +648,12 @@ std::string lastRefusal(PlanContext &PC, const LoopShape &L,
 }
 
 std::string accumulatorReason(const VarDecl *V,
-                              const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped) {
+                              const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
+                              const LoopShape &L) {
   if (!isOwnedLocal(V) || V->getType().isVolatileQualified())
     return quoted(V) + " is not a local variable";
+  if (auto It = L.ReadThrough.find(V); It != L.ReadThrough.end())
+    return readThroughReason(V, It->second);
   if (Escaped.contains(V))
     return "the address of " + quoted(V) + " escapes";
   return "";

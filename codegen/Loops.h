@@ -22,6 +22,8 @@
 #include "PlanContext.h"
 #include "Shapes.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 namespace purecc {
 
 struct LoopShape {
@@ -36,6 +38,10 @@ struct LoopShape {
   /// not k itself: count-down and stride loops.
   std::string IndexValue;
   StmtDeps Body_;                           // what the body does
+  /// Locals outside the body that the body reaches through a holder of
+  /// their address (`const long &cs = s; ... f(cs)`, Escapes.h), each with
+  /// that holder. The planner fills it in before the transformations run.
+  llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *> ReadThrough;
   unsigned HeaderBegin = 0;                // offset of `for`
   unsigned HeaderEnd = 0;                  // offset after the header's ')'
   unsigned BodyEnd = 0;                    // offset after the body
@@ -76,10 +82,12 @@ std::string lastRefusal(PlanContext &PC, const LoopShape &L,
                         const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 
 /// Why V cannot be a leaf's private accumulator: not a local variable of
-/// the function (or volatile), or its address has escaped while the loop
-/// runs (Escaped). Empty when it can.
+/// the function (or volatile), read by the body through a holder of its
+/// address (L.ReadThrough), or its address has escaped while the loop runs
+/// (Escaped). Empty when it can.
 std::string accumulatorReason(const clang::VarDecl *V,
-                              const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped);
+                              const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
+                              const LoopShape &L);
 
 /// Why an exception from the loop body would show a different state than
 /// the serial loop's, or empty. When the body may throw, the serial loop

@@ -174,7 +174,10 @@ private:
       addBindingReads(L->Body, Reads);
       for (const auto &[H, Held] : Sites.Holds)
         if (Reads.contains(H) && H != L->Element && !L->Body_.Locals.contains(H))
-          During.insert(Held.begin(), Held.end());
+          for (const VarDecl *X : Held) {
+            During.insert(X);
+            L->ReadThrough.try_emplace(X, H); // for the remark
+          }
       Outcome = planSelection(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind)
         Outcome = planConcatenation(PC, *L, During, WhyNot);

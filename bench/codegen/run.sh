@@ -18,7 +18,8 @@
 #
 #   bench/codegen/run.sh [-n RUNS] [-t THREADS] [-b BUILD_DIR]
 #     -N            only the second table (the naturally written programs)
-#     -P "PROGS"    in the second table only these (e.g. -P "kmeans")
+#     -P "PROGS"    only these programs, in either table (e.g. -P "kmeans",
+#                   -P "fib fib_ternary")
 #     -b BUILD_DIR  CMake build dir with frontend/purecc and the runtime
 #                   (default $PURECC_BUILD_DIR or <repo>/build)
 #
@@ -30,12 +31,12 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 natural_only=0
-natural_programs=
+only_programs=
 while getopts "n:t:b:NP:" opt; do
   case $opt in
-    P) natural_programs=$OPTARG ;;
+    P) only_programs=$OPTARG ;;
     N) natural_only=1 ;;
-    *) bench_option "$opt" "${OPTARG-}" || { sed -n '2,28p' "$0"; exit 2; } ;;
+    *) bench_option "$opt" "${OPTARG-}" || { sed -n '2,29p' "$0"; exit 2; } ;;
   esac
 done
 bench_build purecc purecc_rt_static
@@ -44,29 +45,31 @@ inc=$repo/runtime/include
 flags=(-std=c++20 -O2 -fopenmp -I"$inc")
 libs=("${rt_libs[@]}")
 
-echo "threads: $threads, runs: $runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| program | serial s | purecc s | omp s | ideal s | purecc speedup | efficiency | omp/purecc |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
-main_programs=(fib nqueens sumsin)
-[ "$natural_only" = 1 ] && main_programs=()
-"$purecc" rewrite "$repo/bench/codegen/fib.cpp" -o "$work/fib.out.cpp" -- -std=c++20 -I"$inc"
-for prog in "${main_programs[@]}"; do
-  src=$repo/bench/codegen/$prog.cpp
-  "$purecc" rewrite "$src" -o "$work/$prog.out.cpp" -- -std=c++20 -I"$inc"
-  g++ "${flags[@]}" -Wno-attributes "$src" -o "$work/$prog.serial"
-  g++ "${flags[@]}" "$work/$prog.out.cpp" "${libs[@]}" -o "$work/$prog.purecc"
-  g++ "${flags[@]}" "$repo/bench/parallel/$prog.cpp" "${libs[@]}" -o "$work/$prog.omp"
-  : > "$work/serial.t"; : > "$work/purecc.t"; : > "$work/omp.t"; : > "$work/ideal.t"
-  results=()
+# Runs one program's variants RUNS times round-robin, each followed by the
+# ideal (THREADS copies of $work/PROG.serial at once), checks that every
+# variant printed the same result, and sets med[VARIANT] (and med[ideal])
+# to the median time. A variant is the binary $work/PROG.VARIANT, run with
+# OMP_NUM_THREADS=THREADS; `serial` runs with one thread, `omp` is
+# bench/parallel's harness (`omp THREADS` on its command line).
+#   measure PROG VARIANT...
+declare -A med
+measure() {
+  local prog=$1 variant res t k r
+  shift
+  local results=()
+  for variant in "$@" ideal; do : > "$work/$variant.t"; done
   for ((r = 0; r < runs; r++)); do
-    # Results are compared to 6 significant digits (the tree order of a
-    # floating-point sum differs from the serial one in the last bits).
-    read -r res t < <(OMP_NUM_THREADS=1 "$work/$prog.serial")
-    echo "$t" >> "$work/serial.t"; results+=("$(printf '%.6g' "$res")")
-    read -r res t < <(OMP_NUM_THREADS=$threads "$work/$prog.purecc")
-    echo "$t" >> "$work/purecc.t"; results+=("$(printf '%.6g' "$res")")
-    read -r _ res t _ < <("$work/$prog.omp" omp "$threads")
-    echo "$t" >> "$work/omp.t"; results+=("$(printf '%.6g' "$res")")
+    for variant in "$@"; do
+      case $variant in
+        serial) read -r res t < <(OMP_NUM_THREADS=1 "$work/$prog.serial") ;;
+        omp) read -r _ res t _ < <("$work/$prog.omp" omp "$threads") ;;
+        *) read -r res t < <(OMP_NUM_THREADS=$threads "$work/$prog.$variant") ;;
+      esac
+      # Results are compared to 6 significant digits (the tree order of a
+      # floating-point sum differs from the serial one in the last bits).
+      echo "$t" >> "$work/$variant.t"; results+=("$(printf '%.6g' "$res")")
+    done
+    rm -f "$work"/copy.*
     for ((k = 0; k < threads; k++)); do
       env -u OMP_PROC_BIND -u OMP_PLACES "$work/$prog.serial" > "$work/copy.$k" &
     done
@@ -77,9 +80,33 @@ for prog in "${main_programs[@]}"; do
     echo "run.sh: $prog: variants disagree: ${results[*]}" >&2
     exit 1
   fi
-  s=$(median < "$work/serial.t"); p=$(median < "$work/purecc.t"); o=$(median < "$work/omp.t")
-  i=$(median < "$work/ideal.t")
-  awk -v n="$prog" -v s="$s" -v p="$p" -v o="$o" -v i="$i" \
+  for variant in "$@" ideal; do med[$variant]=$(median < "$work/$variant.t"); done
+}
+
+# The programs of a table that -P (when given) names.
+selected() {
+  local prog
+  for prog in "$@"; do
+    if [ -z "$only_programs" ] || [[ " $only_programs " == *" $prog "* ]]; then
+      echo "$prog"
+    fi
+  done
+}
+
+echo "threads: $threads, runs: $runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| program | serial s | purecc s | omp s | ideal s | purecc speedup | efficiency | omp/purecc |\n'
+printf '|---|---|---|---|---|---|---|---|\n'
+mapfile -t main_programs < <(selected fib nqueens sumsin)
+[ "$natural_only" = 1 ] && main_programs=()
+"$purecc" rewrite "$repo/bench/codegen/fib.cpp" -o "$work/fib.out.cpp" -- -std=c++20 -I"$inc"
+for prog in "${main_programs[@]}"; do
+  src=$repo/bench/codegen/$prog.cpp
+  "$purecc" rewrite "$src" -o "$work/$prog.out.cpp" -- -std=c++20 -I"$inc"
+  g++ "${flags[@]}" -Wno-attributes "$src" -o "$work/$prog.serial"
+  g++ "${flags[@]}" "$work/$prog.out.cpp" "${libs[@]}" -o "$work/$prog.purecc"
+  g++ "${flags[@]}" "$repo/bench/parallel/$prog.cpp" "${libs[@]}" -o "$work/$prog.omp"
+  measure "$prog" serial purecc omp
+  awk -v n="$prog" -v s="${med[serial]}" -v p="${med[purecc]}" -v o="${med[omp]}" -v i="${med[ideal]}" \
     'BEGIN { printf "| %s | %.3f | %.3f | %.3f | %.3f | %.2fx | %.2f | %.2f |\n",
              n, s, p, o, i, s / p, i / p, o / p }'
 done
@@ -116,27 +143,9 @@ done
 "$purecc" rewrite "$repo/bench/codegen/nqueens.cpp" -o "$work/nq.out.cpp" -- -std=c++20
 g++ "${flags[@]}" "$work/nq.out.cpp" "${libs[@]}" -o "$work/nqueens_continue.reference"
 cp "$work/kmeans.serial" "$work/kmeans.reference"
-for prog in ${natural_programs:-fib_ternary twofile nqueens_continue kmeans}; do
-  : > "$work/ref.t"; : > "$work/nat.t"; : > "$work/ideal.t"
-  results=()
-  for ((r = 0; r < runs; r++)); do
-    read -r res t < <(OMP_NUM_THREADS=$threads "$work/$prog.reference")
-    echo "$t" >> "$work/ref.t"; results+=("$(printf '%.6g' "$res")")
-    read -r res t < <(OMP_NUM_THREADS=$threads "$work/$prog.purecc")
-    echo "$t" >> "$work/nat.t"; results+=("$(printf '%.6g' "$res")")
-    rm -f "$work"/copy.*
-    for ((k = 0; k < threads; k++)); do
-      env -u OMP_PROC_BIND -u OMP_PLACES "$work/$prog.serial" > "$work/copy.$k" &
-    done
-    wait
-    cat "$work"/copy.* | awk '{ rate += 1 / $2 } END { print 1 / rate }' >> "$work/ideal.t"
-  done
-  if [ "$(printf '%s\n' "${results[@]}" | sort -u | wc -l)" != 1 ]; then
-    echo "run.sh: $prog: variants disagree: ${results[*]}" >&2
-    exit 1
-  fi
-  f=$(median < "$work/ref.t"); p=$(median < "$work/nat.t"); i=$(median < "$work/ideal.t")
-  awk -v n="$prog" -v f="$f" -v p="$p" -v i="$i" \
+for prog in $(selected fib_ternary twofile nqueens_continue kmeans); do
+  measure "$prog" reference purecc
+  awk -v n="$prog" -v f="${med[reference]}" -v p="${med[purecc]}" -v i="${med[ideal]}" \
     'BEGIN { printf "| %s | %.3f | %.3f | %.3f | %.2f | %.2f |\n", n, f, p, i, f / p, i / p }'
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -167,7 +167,11 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     WhyNot = "the range is not 'v.begin(), v.end()' of a named array or random-access container";
     return false;
   }
-  std::string Elem = In->Var->getNameAsString() + "[purecc_k]";
+  // The index and the function object's capture must not shadow (or be
+  // shadowed by) the user's names: `purecc_k` and `purecc_op` unless the
+  // file uses them.
+  const std::string K = PC.unusedName("k"), Fn = PC.unusedName("op");
+  std::string Elem = In->Var->getNameAsString() + "[" + K + "]";
   std::string Quoted = ("'std::" + Name + "'").str();
   auto Text = [&](const Expr *E) { return *PC.text(E->getSourceRange()); };
   for (unsigned I = 0; I < N; ++I)
@@ -208,10 +212,10 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
                quoted(Via) + ")";
       return false;
     }
-    shapes::Index Idx{"purecc_k", ""};
-    std::string Body = Out->getNameAsString() + "[purecc_k] = purecc_op(" + Elem + ");";
+    shapes::Index Idx{K, ""};
+    std::string Body = Out->getNameAsString() + "[" + K + "] = " + Fn + "(" + Elem + ");";
     PC.replace(Where->first, Where->second,
-               shapes::forHead("0", In->Size, Idx, ", purecc_op = (" + Text(CE->getArg(3)) + ")") +
+               shapes::forHead("0", In->Size, Idx, ", " + Fn + " = (" + Text(CE->getArg(3)) + ")") +
                    Body + " })");
     PC.take(Where->first, Where->second);
     if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkAlgorithm))
@@ -240,8 +244,8 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
         WhyNot = "the transformation is not known to be pure";
         return false;
       }
-      Captures = ", purecc_op = (" + Text(CE->getArg(4)) + ")";
-      Leaf = "purecc_op(" + Elem + ")";
+      Captures = ", " + Fn + " = (" + Text(CE->getArg(4)) + ")";
+      Leaf = Fn + "(" + Elem + ")";
     } else if (N == 4) {
       const VarDecl *Second = iteratorOf(CE->getArg(2), "begin", "cbegin");
       if (!Second || containerKind(Second->getType()) == ContainerKind::None) {
@@ -249,7 +253,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
         return false;
       }
       InitExpr = CE->getArg(3);
-      Leaf = Elem + " * " + Second->getNameAsString() + "[purecc_k]";
+      Leaf = Elem + " * " + Second->getNameAsString() + "[" + K + "]";
     } else {
       return false;
     }
@@ -260,8 +264,8 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       WhyNot = "the predicate is not known to be pure";
       return false;
     }
-    Captures = ", purecc_op = (" + Text(CE->getArg(2)) + ")";
-    Leaf = "purecc_op(" + Elem + ") ? 1 : 0";
+    Captures = ", " + Fn + " = (" + Text(CE->getArg(2)) + ")";
+    Leaf = Fn + "(" + Elem + ") ? 1 : 0";
     Value = T;
   }
   if (OpExpr) {
@@ -300,7 +304,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   // identity (-0.0) is not, so a sum of -0.0 terms is +0.0 there.
   if (Init.empty() && Floating)
     Init = shapes::valueInitialized(A.Type);
-  shapes::Index Idx{"purecc_k", ""};
+  shapes::Index Idx{K, ""};
   std::string Reduce = shapes::reduceExpr("0", In->Size, A, Captures, Idx, Leaf,
                                          {PC.unusedName("lhs"), PC.unusedName("rhs")});
   std::string Result = Init.empty() ? Reduce : "(" + Init + " " + shapes::opName(Op).str() + " " + Reduce + ")";

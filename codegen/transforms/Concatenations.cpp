@@ -185,7 +185,7 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
     WhyNot = Name + " is used inside the loop body other than by appending to it";
     return LoopOutcome::Refused;
   }
-  if (std::string Why = accumulatorReason(Acc, Escaped); !Why.empty()) {
+  if (std::string Why = accumulatorReason(Acc, Escaped, L); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }

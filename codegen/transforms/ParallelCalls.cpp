@@ -20,6 +20,7 @@ struct ParallelCalls::Candidate {
   const CallExpr *Call;
   const VarDecl *Target; // the variable the statement stores the result in
   StmtDeps Args;
+  std::string Blocked; // why the statement cannot join a run (empty: it can)
 };
 
 namespace {
@@ -96,7 +97,7 @@ std::string calleeName(const CallExpr *CE) { return displayName(CE->getDirectCal
 } // namespace
 
 ParallelCalls::ParallelCalls(PlanContext &PC, const FunctionDecl *FD)
-    : PC(PC), FD(FD), Scanner(PC), Sites(findEscapes(FD, PC)), Escaped(Sites.all()), Throws(PC.Ctx),
+    : PC(PC), FD(FD), Scanner(PC), Sites(findEscapes(FD, PC)), Throws(PC.Ctx),
       Cost(PC.Ctx) {
   std::function<bool(const Stmt *)> Jumps = [&](const Stmt *S) {
     if (!S)
@@ -111,22 +112,24 @@ ParallelCalls::ParallelCalls(PlanContext &PC, const FunctionDecl *FD)
   HasJumps = Jumps(FD->getBody());
 }
 
-bool ParallelCalls::escapedWhileRunning(const VarDecl *VD, const Expr *Full) const {
-  if (!Escaped.contains(VD))
-    return false;
+std::optional<ParallelCalls::LiveEscape>
+ParallelCalls::liveEscape(const VarDecl *VD, const Stmt *Where) const {
+  auto It = Sites.Sites.find(VD);
+  if (It == Sites.Sites.end() || It->second.empty())
+    return std::nullopt;
+  const Stmt *First = It->second.front();
   // A variable of an enclosing function (a lambda's capture) outlives calls
   // of this one: an escape in an earlier call counts.
-  if (HasJumps || VD->getParentFunctionOrMethod() != FD)
-    return true;
-  auto It = Sites.Sites.find(VD);
-  if (It == Sites.Sites.end())
-    return true;
+  if (VD->getParentFunctionOrMethod() != FD)
+    return LiveEscape{First, LiveEscape::Enclosing};
+  if (HasJumps)
+    return LiveEscape{First, LiveEscape::Goto};
   const SourceManager &SM = PC.SM;
-  SourceLocation End = SM.getExpansionLoc(Full->getEndLoc());
-  // The loops around Full: an escape anywhere in one happened in an
+  SourceLocation End = SM.getExpansionLoc(Where->getEndLoc());
+  // The loops around Where: an escape anywhere in one happened in an
   // earlier iteration.
   std::vector<SourceRange> Loops;
-  const Stmt *Child = Full;
+  const Stmt *Child = Where;
   while (true) {
     DynTypedNodeList Parents = PC.Ctx.getParents(*Child);
     const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
@@ -140,13 +143,31 @@ bool ParallelCalls::escapedWhileRunning(const VarDecl *VD, const Expr *Full) con
   for (const Stmt *Site : It->second) {
     SourceLocation At = SM.getExpansionLoc(Site->getBeginLoc());
     if (At.isInvalid() || !SM.isBeforeInTranslationUnit(End, At))
-      return true; // before the calls, or in the same statement
+      return LiveEscape{Site, LiveEscape::Before}; // before, or in the same statement
     for (SourceRange L : Loops)
       if (!SM.isBeforeInTranslationUnit(At, L.getBegin()) &&
           !SM.isBeforeInTranslationUnit(L.getEnd(), At))
-        return true;
+        return LiveEscape{Site, LiveEscape::InLoop};
   }
-  return false;
+  return std::nullopt;
+}
+
+std::string ParallelCalls::escapeReason(const VarDecl *VD, const LiveEscape &E) const {
+  const SourceManager &SM = PC.SM;
+  std::string Line =
+      "line " + std::to_string(SM.getPresumedLineNumber(SM.getExpansionLoc(E.Site->getBeginLoc())));
+  std::string Address = "the address of " + quoted(VD) + " escapes ";
+  switch (E.When) {
+  case LiveEscape::Before:
+    return Address + "before them (" + Line + ")";
+  case LiveEscape::InLoop:
+    return Address + "inside a loop around them (" + Line + ")";
+  case LiveEscape::Goto:
+    return Address + "(" + Line + ") in a function with 'goto'";
+  case LiveEscape::Enclosing:
+    return Address + "in the function around the lambda (" + Line + ")";
+  }
+  return Address;
 }
 
 /// At least two of the calls do enough work for a task; otherwise says so
@@ -290,46 +311,28 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
   if (!Full)
     return false;
 
-  std::vector<const CallExpr *> Calls = siblingCalls(Full, PC.Facts);
-  // No group runs on every evaluation: the serial program evaluates one
-  // branch of each '?:', so a group can only run inside its branch.
-  if (Calls.size() < 2)
-    return planBranches(Full, Full);
-  // Only calls worth a task are hoisted; the cheap ones stay where they are.
-  if (!worthTasks(Calls))
-    return false;
-  keepWorthTasks(Calls);
-  std::vector<std::string> Names = namesOf(Calls);
-  SourceLocation Loc = Calls.front()->getExprLoc();
-  auto Refuse = [&](const std::string &Why) {
-    if (auto D = PC.remark(Loc, Diag::RemarkMissedParallelCalls))
-      *D << quotedList(Names) << Why;
-    return false;
-  };
-  if (std::optional<std::string> Why = groupProblem(Full, Full, Calls))
-    return Refuse(*Why);
-
-  auto Begin = PC.offsets(S->getSourceRange());
-  std::optional<unsigned> End = PC.endOfStatement(S);
-  if (!Begin || !End || PC.isTaken(Begin->first, *End - 1))
-    return Refuse("the statement is written in a macro or rewritten otherwise");
-
-  std::string Hoist = hoist(Calls);
-  // A declaration must stay in its scope; anything else gets its own block
-  // when it is not directly in one (or is in a switch, where a declaration
-  // would be jumped over).
-  bool InSwitch = false;
-  if (Parent)
-    for (const DynTypedNode &P : PC.Ctx.getParents(*Parent))
-      InSwitch |= P.get<SwitchStmt>() != nullptr;
-  bool Brace = !Declared && (!isa_and_nonnull<CompoundStmt>(Parent) || InSwitch);
-  PC.insert(Begin->first, (Brace ? "{ " : "") + Hoist);
-  if (Brace)
-    PC.insert(*End, " }");
-  if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
-    *D << quotedList(Names);
-  PC.note(Loc, Transform::ParallelCalls, llvm::join(Names, " "));
-  return true;
+  return planGroup(Full, Full, [&] {
+    Placement P;
+    auto Begin = PC.offsets(S->getSourceRange());
+    std::optional<unsigned> End = PC.endOfStatement(S);
+    if (!Begin || !End || PC.isTaken(Begin->first, *End - 1)) {
+      P.NotEditable = "the statement is written in a macro or rewritten otherwise";
+      return P;
+    }
+    // A declaration must stay in its scope; anything else gets its own
+    // block when it is not directly in one (or is in a switch, where a
+    // declaration would be jumped over).
+    bool InSwitch = false;
+    if (Parent)
+      for (const DynTypedNode &Up : PC.Ctx.getParents(*Parent))
+        InSwitch |= Up.get<SwitchStmt>() != nullptr;
+    bool Brace = !Declared && (!isa_and_nonnull<CompoundStmt>(Parent) || InSwitch);
+    P.Open = Begin->first;
+    P.Close = *End;
+    P.Before = Brace ? "{ " : "";
+    P.After = Brace ? " }" : "";
+    return P;
+  });
 }
 
 bool ParallelCalls::planCondition(const Expr *Cond) {
@@ -384,9 +387,39 @@ bool ParallelCalls::planBranches(const Expr *Full, const Expr *E) {
 }
 
 bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
+  return planGroup(Full, Region, [&] {
+    Placement P;
+    // The region becomes `[&] { <hoisted calls> return <region>; }()`,
+    // whose value is the region's own prvalue: a glvalue would become a
+    // copy.
+    const Expr *Written = Region->IgnoreImplicit();
+    if (!Written->isPRValue() || Written->getType()->isVoidType() ||
+        Written->getType()->isArrayType()) {
+      P.Unfit = "the expression around them is not a value";
+      return P;
+    }
+    auto O = PC.offsets(Written->getSourceRange());
+    if (!O || PC.isTaken(O->first, O->second)) {
+      P.NotEditable = "the expression is written in a macro or rewritten otherwise";
+      return P;
+    }
+    P.Open = O->first;
+    P.Close = O->second;
+    P.Before = "[&] { ";
+    P.BeforeRest = "return ";
+    P.After = "; }()";
+    return P;
+  });
+}
+
+bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
+                              llvm::function_ref<Placement()> Place) {
   std::vector<const CallExpr *> Calls = siblingCalls(Region, PC.Facts);
+  // No group runs on every evaluation: the serial program evaluates one
+  // branch of each '?:', so a group can only run inside its branch.
   if (Calls.size() < 2)
     return planBranches(Full, Region);
+  // Only calls worth a task are hoisted; the cheap ones stay where they are.
   if (!worthTasks(Calls))
     return false;
   keepWorthTasks(Calls);
@@ -397,20 +430,17 @@ bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
       *D << quotedList(Names) << Why;
     return false;
   };
-  // The region becomes `[&] { <hoisted calls> return <region>; }()`, whose
-  // value is the region's own prvalue: a glvalue would become a copy.
-  const Expr *Written = Region->IgnoreImplicit();
-  if (!Written->isPRValue() || Written->getType()->isVoidType() ||
-      Written->getType()->isArrayType())
-    return Refuse("the expression around them is not a value");
+  Placement P = Place();
+  if (!P.Unfit.empty())
+    return Refuse(P.Unfit);
   if (std::optional<std::string> Why = groupProblem(Full, Region, Calls))
     return Refuse(*Why);
-  auto O = PC.offsets(Written->getSourceRange());
-  if (!O || PC.isTaken(O->first, O->second))
-    return Refuse("the expression is written in a macro or rewritten otherwise");
+  if (!P.NotEditable.empty())
+    return Refuse(P.NotEditable);
   std::string Hoist = hoist(Calls);
-  PC.insert(O->first, "[&] { " + Hoist + "return ");
-  PC.insert(O->second, "; }()");
+  PC.insert(P.Open, P.Before + Hoist + P.BeforeRest);
+  if (!P.After.empty())
+    PC.insert(P.Close, P.After);
   if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
     *D << quotedList(Names);
   PC.note(Loc, Transform::ParallelCalls, llvm::join(Names, " "));
@@ -477,7 +507,7 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
     if (ArgsReadMemory)
       return Writer + " may write the memory their arguments read";
     for (const VarDecl *VD : ArgReads)
-      if (!isOwnedLocal(VD) || escapedWhileRunning(VD, Full))
+      if (!isOwnedLocal(VD) || liveEscape(VD, Full))
         if (!isImmutable(VD, PC.Ctx))
           return Writer + " may write '" + VD->getNameAsString() + "', whose address escapes";
     // `(sv[0] = 9, f(v[0]) + f(v[1]))`: a write through a local that holds
@@ -540,7 +570,7 @@ std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
 }
 
 std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *S) const {
-  Candidate C{S, nullptr, nullptr, StmtDeps()};
+  Candidate C{S, nullptr, nullptr, StmtDeps(), ""};
   const Expr *Value = nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
@@ -560,7 +590,7 @@ std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *
       C.Target = dyn_cast<VarDecl>(DRE->getDecl());
     Value = Op->getArg(1);
   }
-  if (!C.Target || !isOwnedLocal(C.Target) || Escaped.contains(C.Target) || !Value)
+  if (!C.Target || !isOwnedLocal(C.Target) || !Value)
     return std::nullopt;
   const Expr *W = written(Value);
   if (!isPureCall(W, PC.Facts))
@@ -583,21 +613,52 @@ std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *
   std::optional<unsigned> End = PC.endOfStatement(S);
   if (!Begin || !End || PC.isTaken(Begin->first, *End))
     return std::nullopt;
+  // The calls of the run all run before the first target is stored: one
+  // of them could read the old value through an address of the target
+  // that escaped earlier (an argument `*p`). An escape after the statement
+  // is no matter: not inside the run (a later call of the run that takes
+  // the address reads the target, which ends the run before it), nor
+  // after it.
+  if (std::optional<LiveEscape> E = liveEscape(C.Target, S))
+    C.Blocked = escapeReason(C.Target, *E);
   return C;
 }
 
 llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *CS) {
   llvm::SmallPtrSet<const Stmt *, 4> Done;
   std::vector<Candidate> Run;
+  // Emits the parts of Run between its blocked statements, and a remark
+  // for each blocked statement that would have joined a neighbour.
   auto Flush = [&] {
-    std::vector<const CallExpr *> Calls;
-    for (const Candidate &C : Run)
-      Calls.push_back(C.Call);
-    if (Run.size() >= 2 && worthTasks(Calls)) {
-      emitRun(Run);
-      for (const Candidate &C : Run)
-        Done.insert(C.S);
+    std::vector<Candidate> Part;
+    auto Emit = [&] {
+      std::vector<const CallExpr *> Calls;
+      for (const Candidate &C : Part)
+        Calls.push_back(C.Call);
+      if (Part.size() >= 2 && worthTasks(Calls)) {
+        emitRun(Part);
+        for (const Candidate &C : Part)
+          Done.insert(C.S);
+      }
+      Part.clear();
+    };
+    for (size_t I = 0; I < Run.size(); ++I) {
+      const Candidate &C = Run[I];
+      if (C.Blocked.empty()) {
+        Part.push_back(C);
+        continue;
+      }
+      Emit();
+      if (Run.size() >= 2) {
+        const Candidate &Other = Run[I + 1 < Run.size() ? I + 1 : I - 1];
+        if (auto D = PC.remark(C.Call->getExprLoc(), Diag::RemarkMissedParallelCalls))
+          *D << quotedList(I + 1 < Run.size()
+                               ? std::vector<std::string>{calleeName(C.Call), calleeName(Other.Call)}
+                               : std::vector<std::string>{calleeName(Other.Call), calleeName(C.Call)})
+             << C.Blocked;
+      }
     }
+    Emit();
     Run.clear();
   };
   for (const Stmt *S : CS->body()) {

@@ -7,7 +7,10 @@
 //    parallel_invoke just before the statement and their results take their
 //    places;
 //  * consecutive statements `auto l = solve(left); auto r = solve(right);`
-//    whose calls do not read what an earlier one of them stores, and where
+//    whose calls do not read what an earlier one of them stores (by name or
+//    through a holder), whose targets' addresses cannot be used while the
+//    calls run (no escape before them, in a loop around them, or in a
+//    function with `goto`: an escape after them is no matter), and where
 //    every statement but the last cannot throw (otherwise the later ones
 //    would run where the serial program had already left by the exception).
 //
@@ -46,6 +49,7 @@
 #include "analysis/MayThrow.h"
 
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace purecc {
 
@@ -82,6 +86,20 @@ private:
   /// The sibling calls of Region (part of Full) run inside it, as
   /// `[&] { auto [r...] = parallel_invoke(...); return <Region>; }()`.
   bool planRegion(const clang::Expr *Full, const clang::Expr *Region);
+  /// Where a group's parallel_invoke goes: Before, the hoisted calls and
+  /// BeforeRest at Open, After at Close; or why it cannot go there.
+  struct Placement {
+    std::string Unfit;       // the calls cannot run there (checked first)
+    std::string NotEditable; // the text cannot be edited (checked last)
+    unsigned Open = 0, Close = 0;
+    std::string Before, BeforeRest, After;
+  };
+  /// The steps every group of sibling calls takes, whether it goes before
+  /// a statement or into a region: find the calls of Region (part of Full),
+  /// or the groups of its branches; keep the ones worth a task; refuse with
+  /// a remark (Place's reasons, groupProblem); hoist them where Place says.
+  bool planGroup(const clang::Expr *Full, const clang::Expr *Region,
+                 llvm::function_ref<Placement()> Place);
   /// Why Calls, sibling calls of Region, cannot run side by side.
   std::optional<std::string> groupProblem(const clang::Expr *Full, const clang::Expr *Region,
                                           const std::vector<const clang::CallExpr *> &Calls);
@@ -97,14 +115,22 @@ private:
   std::optional<std::string> speculationProblem(const clang::Expr *Full,
                                                 const std::vector<const clang::CallExpr *> &Calls);
 
-  /// Whether an impure call in Full could write VD through an address
-  /// that escaped: one that escapes before Full ends, or anywhere in a loop
-  /// around Full (an earlier iteration), or in a function with `goto`.
-  bool escapedWhileRunning(const clang::VarDecl *VD, const clang::Expr *Full) const;
+  /// An escape of VD's address that could be used while the code of Where
+  /// runs (an impure call there could write VD through it, or a call of
+  /// a group read VD through it): one before Where ends, or anywhere in a
+  /// loop around Where (an earlier iteration); any escape at all in a
+  /// function with `goto`, or of a variable of an enclosing function (a
+  /// lambda's capture, which outlives one call of the lambda).
+  struct LiveEscape {
+    const clang::Stmt *Site;
+    enum { Before, InLoop, Goto, Enclosing } When;
+  };
+  std::optional<LiveEscape> liveEscape(const clang::VarDecl *VD, const clang::Stmt *Where) const;
+  /// A remark's reason naming where VD's address escapes.
+  std::string escapeReason(const clang::VarDecl *VD, const LiveEscape &E) const;
 
   DepScanner Scanner;
   EscapeSites Sites;
-  llvm::SmallPtrSet<const clang::VarDecl *, 8> Escaped;
   bool HasJumps = false;
   MayThrow Throws;
   CallCost Cost;

@@ -373,7 +373,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
       WhyNot = Name + " is read inside the loop body";
       return LoopOutcome::Refused;
     }
-    if (std::string Why = accumulatorReason(Acc, Escaped); !Why.empty()) {
+    if (std::string Why = accumulatorReason(Acc, Escaped, L); !Why.empty()) {
       WhyNot = Why;
       return LoopOutcome::Refused;
     }

@@ -382,7 +382,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
       WhyNot = Name + " is also written outside the selection of " + quoted(C.Best);
       return LoopOutcome::Refused;
     }
-    if (std::string Why = accumulatorReason(V, Escaped); !Why.empty()) {
+    if (std::string Why = accumulatorReason(V, Escaped, L); !Why.empty()) {
       WhyNot = Why;
       return LoopOutcome::Refused;
     }

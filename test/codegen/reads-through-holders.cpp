@@ -1,6 +1,7 @@
 // A local read through another local that holds its address (a const
 // reference, a std::cref, a view) is read all the same: a reduction whose
-// body reads its accumulator that way stays serial, a run of statements does
+// body reads its accumulator that way stays serial (the remark names the
+// holder), so do a selection and a concatenation, a run of statements does
 // not start a call reading what an earlier one stores, and calls are not
 // hoisted above a write through a view of what they read. Maps:
 // map-views.cpp.
@@ -33,12 +34,12 @@ int main() {
   const long &cs = s;
   for (long i = 0; i < 3000; ++i)
     s += f(cs + i);
-  // REMARK: reads-through-holders.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 's' escapes [purecc-missed-reduction]
+  // REMARK: reads-through-holders.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 's' is read inside the loop body (through 'cs', declared on line [[@LINE-3]]) [purecc-missed-reduction]
   long t = 1;
   auto ct = std::cref(t);
   for (long i = 0; i < 3000; ++i)
     t += f(ct.get() + i);
-  // REMARK: reads-through-holders.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 't' escapes [purecc-missed-reduction]
+  // REMARK: reads-through-holders.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 't' is read inside the loop body (through 'ct', declared on line [[@LINE-3]]) [purecc-missed-reduction]
   // A reference to another local keeps the reduction.
   long u = 1;
   const long &other = s;
@@ -47,6 +48,19 @@ int main() {
   // REMARK: reads-through-holders.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'u' [purecc-reduction]
   std::printf("%ld %ld %ld\n", s, t, u);
   // OUT: 14727125 14727125 15021685
+  // The same for a selection and a concatenation.
+  long best = 0;
+  const auto &[rb] = std::tie(best);
+  for (long i = 0; i < 3000; ++i)
+    best = std::max(best, f(i + rb % 3));
+  // REMARK: reads-through-holders.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'best' is read inside the loop body (through 'rb', declared on line [[@LINE-3]]) [purecc-missed-reduction]
+  std::vector<long> out;
+  const std::vector<long> &ro = out;
+  for (long i = 0; i < 3000; ++i)
+    out.push_back(f(i + static_cast<long>(ro.size() % 5)));
+  // REMARK: reads-through-holders.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'out' is read inside the loop body (through 'ro', declared on line [[@LINE-3]]) [purecc-missed-reduction]
+  std::printf("%ld %ld\n", best, out.back());
+  // OUT-NEXT: 10005 8694
 
   long a = 1;
   const long &ra = a;
