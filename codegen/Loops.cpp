@@ -2,12 +2,12 @@
 #include "Loops.h"
 #include "Containers.h"
 #include "analysis/MayThrow.h"
+#include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -74,9 +74,7 @@ bool usesOnlySize(const Stmt *S, const VarDecl *X) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
     if (refersTo(MC->getImplicitObjectArgument()) == X && MC->getMethodDecl() &&
         MC->getMethodDecl()->getDeclName().isIdentifier() &&
-        llvm::StringSwitch<bool>(MC->getMethodDecl()->getName())
-            .Cases("size", "length", "empty", true)
-            .Default(false))
+        memberRole(MC->getMethodDecl()) == MemberRole::Size)
       return true;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
     return DRE->getDecl() != X;
@@ -105,12 +103,10 @@ bool mayResize(const Stmt *Body, const VarDecl *X) {
         return true;
       Allowed.insert(Object->IgnoreParenImpCasts());
       const CXXMethodDecl *MD = MC->getMethodDecl();
-      bool KeepsSize = MD && (MD->isConst() ||
-                              (MD->getDeclName().isIdentifier() &&
-                               llvm::StringSwitch<bool>(MD->getName())
-                                   .Cases("at", "front", "back", "begin", "end", true)
-                                   .Cases("rbegin", "rend", "data", true)
-                                   .Default(false)));
+      // Const members, and those the library model says only hand out
+      // access (at, front, begin, data ...).
+      bool KeepsSize = MD && (MD->isConst() || (MD->getDeclName().isIdentifier() &&
+                                                leavesObject(memberRole(MD))));
       Found |= !KeepsSize;
       return true;
     }
@@ -421,7 +417,7 @@ std::string bodyEffectReason(const StmtDeps &Fx, const LoopShape &L) {
   if (Fx.MemoryWrite)
     return "the loop body writes through a pointer or reference";
   if (Fx.ImpureCall)
-    return impureReason(Fx.ImpureCall);
+    return Fx.ImpureWhy.empty() ? impureReason(Fx.ImpureCall) : Fx.ImpureWhy;
   return "";
 }
 
