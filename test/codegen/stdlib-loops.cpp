@@ -23,6 +23,9 @@ struct Noisy {
 };
 
 [[pure]] long scale(long x) { return 3 * x + 1; }
+// Noisy's constructor from a long is pure (the checker proves it here);
+// its copy constructor is not.
+[[pure]] long noisy(long x) { return Noisy(x).v; }
 
 int run(int n) {
   std::vector<long> a(n), g(n), l(n);
@@ -79,11 +82,12 @@ int run(int n) {
     common += std::gcd(scale(a[i]), 12L);
   // REMARK: stdlib-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'common' [purecc-reduction]
 
-  // Pushing into a vector from outside the loop is a loop-carried write.
+  // Pushing onto a vector from outside the loop: a concatenation, its
+  // pieces kept in the loop's order.
   std::vector<long> all;
   for (int i = 0; i < n; ++i)
     all.push_back(std::gcd(scale(a[i]), 6L));
-  // REMARK: stdlib-loops.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'all' is written inside the loop body [purecc-missed-reduction]
+  // REMARK: stdlib-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'all' (the pieces kept in the loop's order) [purecc-concatenation]
 
   // So is inserting into a map from outside through operator[].
   std::map<long, long> counts;
@@ -115,10 +119,12 @@ int run(int n) {
   for (int i = 0; i < n; ++i)
     check = check * 31 + static_cast<unsigned long>(g[i] + l[i] + local[i] + copies[i]) +
             static_cast<unsigned long>(h[i] * 1000) + where[i] + parts[i].size();
+  for (long v : all)
+    check = check * 7 + static_cast<unsigned long>(v);
   std::printf("%lu %ld %ld %zu %zu %ld %ld\n", check, common, total, all.size(), counts.size(),
               g[0], g_copies);
   return 0;
 }
 
 int main(int argc, char **) { return run(3000 + argc); }
-// OUT: {{[0-9]+}} {{-?[0-9]+}} {{-?[0-9]+}} 3001 3 {{[0-9]+}} 3001
+// OUT: 2392940028399091323 6001 1797601 3001 2 1 3001
