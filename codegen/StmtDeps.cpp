@@ -82,13 +82,18 @@ const Expr *rangeOwner(const Expr *A) {
     return rangeOwner(Op->getArg(0));
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
+    // A view's iterators (std::span's) designate memory the view does not own.
     if (MD && MC->getNumArgs() == 0 && memberRole(MD) == MemberRole::Access &&
-        MD->getOverloadedOperator() == OO_None)
+        MD->getOverloadedOperator() == OO_None &&
+        ownsElements(MC->getImplicitObjectArgument()->getType()))
       return MC->getImplicitObjectArgument();
     return nullptr;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getNumArgs() == 1)
-    if (const FunctionDecl *FD = CE->getDirectCallee(); FD && isAccessFunction(FD))
+    if (const FunctionDecl *FD = CE->getDirectCallee();
+        FD && isAccessFunction(FD) &&
+        (ownsElements(CE->getArg(0)->getType()) ||
+         CE->getArg(0)->getType()->isConstantArrayType()))
       return CE->getArg(0);
   return nullptr;
 }
@@ -292,9 +297,16 @@ public:
     // with it, and what it refers to was written where it was made.
     if (MD && Object && !MD->isConst() && !(V && isPrivateTemporary(Object)) &&
         !(V && leavesObject(memberRole(MD, ObjectClass)))) {
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE); Op && Op->getOperator() == OO_Equal)
-        markWriteOnly(Object);
-      write(Object, CE);
+      if (Arrow) {
+        // `p->push_back(x)`: the object is wherever p points.
+        if (!Out.MemoryWrite)
+          Out.MemoryWrite = CE;
+      } else {
+        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+            Op && Op->getOperator() == OO_Equal)
+          markWriteOnly(Object);
+        write(Object, CE);
+      }
     }
     // Address-only functions (std::move) and the free mirrors of access
     // members (std::begin) write nothing themselves.
@@ -311,7 +323,9 @@ public:
       if (isPrivateTemporary(Arg))
         continue; // `v = {a, b}`: the callee may change a temporary nobody else sees
       if (writableReference(PT)) {
-        if (!(V && forwardsLvalue(FD, Param)))
+        // A forwarded lvalue is passed on, not written, except to a
+        // function that writes the range it is given (std::ranges::sort).
+        if (!(V && V->Kind != LibraryKind::MutatesRange && forwardsLvalue(FD, Param)))
           write(Arg, CE);
       } else if (V && V->Kind == LibraryKind::MutatesRange && Param >= RangeFrom &&
                  (writablePointer(PT) ||
@@ -378,6 +392,20 @@ public:
       impure(Site, quoted(D) + " is not known to be pure");
     return true;
   }
+  // A temporary of a class type is destroyed at the end of its full
+  // expression.
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *BT) {
+    const CXXDestructorDecl *D = BT->getTemporary()->getDestructor();
+    if (!D || D->isTrivial())
+      return true;
+    if (std::optional<LibraryVerdict> V = ES.libraryVerdict(D, D->getParent()))
+      library(D, BT, nullptr, 0,
+              libraryCallName(D, BT->getType(), D->getASTContext().getPrintingPolicy()));
+    else if (!ES.isEffectFreeCallee(D))
+      impure(BT, quoted(D) + " is not known to be pure");
+    return true;
+  }
+
   bool VisitCXXNewExpr(CXXNewExpr *E) { return impure(E); }
   bool VisitCXXDeleteExpr(CXXDeleteExpr *E) { return impure(E); }
 
@@ -440,7 +468,10 @@ private:
       if (!Scanned.insert(LE).second)
         return;
       // Its body runs here, as often as the library likes: its writes are
-      // ours (captures by reference name the variables themselves).
+      // ours (captures by reference name the variables themselves); its
+      // parameters are its own.
+      for (const ParmVarDecl *P : LE->getCallOperator()->parameters())
+        Out.Locals.insert(P);
       ++LambdaDepth;
       TraverseStmt(LE->getBody());
       --LambdaDepth;

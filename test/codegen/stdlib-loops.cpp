@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -115,6 +116,39 @@ int run(int n) {
   }
   // REMARK: stdlib-loops.cpp:[[@LINE-5]]:3: remark: loop not parallelized: 'total' is written inside the loop body [purecc-missed-map]
 
+  // Writes the model cannot pin on a local of the iteration stay serial:
+  // a pointer to a container from outside,
+  std::vector<long> shared;
+  for (int i = 0; i < n; ++i) {
+    std::vector<long> *p = &shared;
+    p->push_back(scale(i));
+    local[i] = scale(i);
+  }
+  // REMARK: stdlib-loops.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the loop body writes through a pointer or reference [purecc-missed-map]
+  // a view of an array from outside, filled through its iterators (the
+  // span is made from a reference to the array: a write of it),
+  long cells[8] = {};
+  for (int i = 0; i < n; ++i) {
+    std::span<long> view(cells);
+    std::fill(view.begin(), view.end(), scale(i));
+    local[i] = view[0];
+  }
+  // REMARK: stdlib-loops.cpp:[[@LINE-5]]:3: remark: loop not parallelized: 'cells' is written inside the loop body [purecc-missed-map]
+  // a range algorithm given a container from outside,
+  for (int i = 0; i < n; ++i) {
+    std::ranges::sort(shared);
+    local[i] = scale(i);
+  }
+  // REMARK: stdlib-loops.cpp:[[@LINE-4]]:3: remark: loop not parallelized: 'shared' is written inside the loop body [purecc-missed-map]
+  // and a comparator that counts its calls in a variable from outside.
+  long compared = 0;
+  for (int i = 0; i < n; ++i) {
+    std::vector<long> two{scale(i), scale(n - i)};
+    std::sort(two.begin(), two.end(), [&compared](long x, long y) { ++compared; return x < y; });
+    local[i] = two[0];
+  }
+  // REMARK: stdlib-loops.cpp:[[@LINE-5]]:3: remark: loop not parallelized: 'compared' is written inside the loop body [purecc-missed-map]
+
   unsigned long check = 0;
   for (int i = 0; i < n; ++i)
     check = check * 31 + static_cast<unsigned long>(g[i] + l[i] + local[i] + copies[i]) +
@@ -127,4 +161,4 @@ int run(int n) {
 }
 
 int main(int argc, char **) { return run(3000 + argc); }
-// OUT: 2392940028399091323 6001 1797601 3001 2 1 3001
+// OUT: 12216427962878958691 6001 1797601 3001 2 1 3001
