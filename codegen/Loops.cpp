@@ -718,7 +718,11 @@ shapes::Index makeIndex(PlanContext &PC, const LoopShape &L) {
     Idx.Param = PC.freshName("k");
     const VarDecl *E = L.Element;
     unsigned B = PC.offsets(SourceRange(E->getBeginLoc(), E->getLocation()))->first;
-    Idx.Declaration = PC.textAt(B, PC.endOfToken(E->getLocation())) + " = " +
+    // `const auto &[k, v]`: a structured binding's location is its '['.
+    const auto *DD = dyn_cast<DecompositionDecl>(E);
+    SourceLocation Last = DD && !DD->bindings().empty() ? DD->bindings().back()->getLocation()
+                                                        : E->getLocation();
+    Idx.Declaration = PC.textAt(B, PC.endOfToken(Last)) + (DD ? "]" : "") + " = " +
                       L.Range->getNameAsString() + "[" + Idx.Param + "]; ";
     return Idx;
   }

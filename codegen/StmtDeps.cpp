@@ -218,6 +218,10 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    // A structured binding's name reads the variable it decomposes (a
+    // range-for's `const auto &[k, v]` element).
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()); BD && !VD)
+      VD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
     if (!VD)
       return true;
     if (!WriteOnly.contains(DRE))
