@@ -476,29 +476,6 @@ const FieldDecl *namedField(const Expr *E) {
 }
 } // namespace
 
-namespace {
-/// Non-const overloads that only hand out access (`v.begin()`, `v[i]` on a
-/// vector): the write, if any, happens through the result and is judged
-/// there. `operator[]` on a map inserts, so it is not one of them.
-bool isAccessor(const CXXMethodDecl *MD) {
-  static const llvm::StringRef Names[] = {
-      "begin", "end", "rbegin", "rend", "data", "front", "back", "at",
-      "find", "lower_bound", "upper_bound", "equal_range", "get", "value", "base"};
-  if (MD->getOverloadedOperator() == OO_Subscript) {
-    llvm::StringRef Class = MD->getParent()->getName();
-    return !Class.contains("map") && !Class.contains("_Map_base");
-  }
-  if (MD->getOverloadedOperator() == OO_Star || MD->getOverloadedOperator() == OO_Arrow)
-    return true;
-  if (!MD->getIdentifier())
-    return false;
-  for (llvm::StringRef N : Names)
-    if (MD->getName() == N)
-      return true;
-  return false;
-}
-} // namespace
-
 void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   CallParts Parts = callParts(Call);
   const FunctionDecl *Callee = Parts.Callee;
@@ -530,7 +507,7 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   };
   if (MD && Parts.Object && MD->isInstance() && !MD->isConst() &&
       !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD) &&
-      !isAccessor(MD))
+      !leavesObject(memberRole(MD, ObjectClass)))
     Add(ofObject(Parts.Object, Parts.IsArrow), Parts.Object);
   for (unsigned I = 0; I < Parts.Args.size() && I < Callee->getNumParams(); ++I) {
     QualType PT = Callee->getParamDecl(I)->getType();

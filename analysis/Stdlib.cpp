@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 
 using namespace clang;
@@ -14,13 +15,33 @@ namespace {
 struct Table {
   llvm::StringMap<LibraryVerdict> Functions;
   llvm::StringMap<bool> Classes;
+  llvm::StringMap<MemberRole> Members;
+  llvm::StringMap<RandomAccess> Containers;
+  llvm::StringSet<> Holders; // Holds: elements part of it, no random access
+  llvm::StringMap<unsigned> WritesFrom;
+  llvm::StringMap<Combine> Combines;
+  llvm::StringMap<AlgorithmShape> Algorithms;
 
   Table() {
 #define PURECC_STD_CLASS(Name) Classes[Name] = true;
 #define PURECC_STD_PURE(Name) Functions[Name] = {LibraryKind::Pure, nullptr};
 #define PURECC_STD_RANGE(Name) Functions[Name] = {LibraryKind::MutatesRange, nullptr};
 #define PURECC_STD_IMPURE(Name, Why) Functions[Name] = {LibraryKind::Impure, Why};
+#define PURECC_STD_MEMBER(Name, Role) Members[Name] = MemberRole::Role;
+#define PURECC_STD_CONTAINER(Name, Kind) addContainer(Name, ContainerColumn::Kind);
+#define PURECC_STD_WRITES_FROM(Name, First) WritesFrom[Name] = First;
+#define PURECC_STD_COMBINE(Name, Op) Combines[Name] = Combine::Op;
+#define PURECC_STD_ALGORITHM(Name, Shape) Algorithms[Name] = AlgorithmShape::Shape;
 #include "StdlibPurity.def"
+  }
+
+private:
+  enum class ContainerColumn { Owning, View, Holds };
+  void addContainer(llvm::StringRef Name, ContainerColumn K) {
+    if (K == ContainerColumn::Holds)
+      Holders.insert(Name);
+    else
+      Containers[Name] = K == ContainerColumn::Owning ? RandomAccess::Owning : RandomAccess::View;
   }
 };
 
@@ -94,7 +115,11 @@ bool isLibraryFunction(const FunctionDecl *FD, const SourceManager &SM) {
     return true;
   if (isStdContext(FD->getDeclContext()))
     return true;
-  return SM.isInSystemHeader(FD->getLocation()) && FD->isExternC();
+  // C functions, and the C++ overloads C headers declare beside them in
+  // the global namespace (glibc's `const char *strchr(const char *, int)`).
+  return SM.isInSystemHeader(FD->getLocation()) &&
+         (FD->isExternC() || (FD->getIdentifier() &&
+                              FD->getDeclContext()->getRedeclContext()->isTranslationUnit()));
 }
 
 LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
@@ -128,6 +153,109 @@ LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
       return {LibraryKind::ValueMember, nullptr};
   }
   return {};
+}
+
+namespace {
+
+/// The table name of a function, with C functions (`::fmin`,
+/// `__builtin_fmin`) spelled as the table lists them (`std::fmin`).
+std::string functionTableName(const FunctionDecl *FD) {
+  std::string Name = tableName(FD);
+  if (!FD->getIdentifier())
+    return Name;
+  llvm::StringRef Plain = FD->getName();
+  if (Name.find("::") == std::string::npos || Name.rfind("__builtin_", 0) == 0) {
+    Plain.consume_front("__builtin_");
+    return "std::" + Plain.str();
+  }
+  return Name;
+}
+
+bool isStdVectorOfBool(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || tableName(Spec) != "std::vector")
+    return false;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  return Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type &&
+         Args[0].getAsType()->isBooleanType();
+}
+
+} // namespace
+
+MemberRole memberRole(const CXXMethodDecl *MD, const CXXRecordDecl *ObjectClass) {
+  const auto &Members = table().Members;
+  std::string Own = MD->getNameAsString();
+  for (const CXXRecordDecl *RD : {ObjectClass, MD->getParent()})
+    if (RD) {
+      auto It = Members.find(tableName(RD) + "::" + Own);
+      if (It != Members.end())
+        return It->second;
+    }
+  auto It = Members.find(Own);
+  return It == Members.end() ? MemberRole::Other : It->second;
+}
+
+MemberRole memberRole(llvm::StringRef BareName) {
+  auto It = table().Members.find(BareName);
+  return It == table().Members.end() ? MemberRole::Other : It->second;
+}
+
+bool isModelledClass(const CXXRecordDecl *RD) { return classIsListed(RD); }
+
+RandomAccess randomAccess(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !isStdContext(RD->getDeclContext()))
+    return RandomAccess::None;
+  auto It = table().Containers.find(tableName(RD));
+  if (It == table().Containers.end())
+    return RandomAccess::None;
+  // std::vector<bool>'s elements share words: indexable, but no element
+  // is storage of its own.
+  if (isStdVectorOfBool(RD))
+    return RandomAccess::None;
+  return It->second;
+}
+
+bool ownsElements(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !isStdContext(RD->getDeclContext()))
+    return false;
+  std::string N = tableName(RD);
+  auto It = table().Containers.find(N);
+  return table().Holders.contains(N) ||
+         (It != table().Containers.end() && It->second == RandomAccess::Owning);
+}
+
+unsigned rangeWritesFrom(const FunctionDecl *FD) {
+  auto It = table().WritesFrom.find(tableName(FD));
+  return It == table().WritesFrom.end() ? 0 : It->second;
+}
+
+Combine combineOf(const CXXRecordDecl *RD) {
+  if (!RD || !isStdContext(RD->getDeclContext()))
+    return Combine::None;
+  auto It = table().Combines.find(tableName(RD));
+  return It == table().Combines.end() ? Combine::None : It->second;
+}
+
+Combine combineOf(const FunctionDecl *FD) {
+  if (!FD || isa<CXXMethodDecl>(FD))
+    return Combine::None;
+  // Only the library's own: a user's `max` in the global namespace is not.
+  if (!isStdContext(FD->getDeclContext()) &&
+      !(FD->isExternC() && FD->getASTContext().getSourceManager().isInSystemHeader(
+                               FD->getLocation())) &&
+      !FD->getBuiltinID())
+    return Combine::None;
+  auto It = table().Combines.find(functionTableName(FD));
+  return It == table().Combines.end() ? Combine::None : It->second;
+}
+
+AlgorithmShape algorithmShape(const FunctionDecl *FD) {
+  if (!FD || isa<CXXMethodDecl>(FD) || !isStdContext(FD->getDeclContext()))
+    return AlgorithmShape::None;
+  auto It = table().Algorithms.find(tableName(FD));
+  return It == table().Algorithms.end() ? AlgorithmShape::None : It->second;
 }
 
 bool isAddressOnly(const FunctionDecl *FD) {

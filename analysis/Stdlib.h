@@ -1,14 +1,21 @@
-//===- Stdlib.h - judging standard library calls at the API level ---------===//
+//===- Stdlib.h - the standard-library model: queries ---------------------===//
 //
 // purecc never descends into libstdc++'s bodies (that would be slow and
 // would judge implementation details rather than the contract). A call into
-// the library is judged from the table in StdlibPurity.def, and from the
-// types involved: a non-const member of a value class writes its object.
+// the library is judged from the one table in StdlibPurity.def, which the
+// purity checker and the rewriter both read through these queries: whether
+// a call is pure and which arguments it writes (judgeLibraryCall), which
+// members leave their object as it is (memberRole), which ranges can be
+// indexed in parallel (randomAccess), which operations combine
+// associatively (combineOf), which algorithms loop over their range and how
+// codegen rewrites them (algorithmShape). Which members of the element type
+// an operation runs is read from its instantiation (LibraryRuns.h).
 //
 //   if (isLibraryFunction(FD, SM)) {
 //     LibraryVerdict V = judgeLibraryCall(FD, ObjectClass);
 //     if (V.Kind == LibraryKind::Impure) ... V.Reason ...
 //   }
+//   if (randomAccess(T) == RandomAccess::Owning) ... // v[i] writable in parallel
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -16,6 +23,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <string>
 
@@ -51,6 +59,62 @@ std::string tableName(const clang::NamedDecl *D);
 /// std::move, std::forward. It neither reads nor writes it; what is done
 /// through the result is judged where it is done.
 bool isAddressOnly(const clang::FunctionDecl *FD);
+
+/// What a member of a listed class does to its object besides what its
+/// constness says (StdlibPurity.def, PURECC_STD_MEMBER).
+enum class MemberRole {
+  Other,   // judged by constness: a non-const member writes its object
+  Access,  // hands out an element, iterator or view; changes nothing
+  Size,    // reads only the size
+  Inserts, // may insert (a map's operator[]), however it looks
+};
+/// ObjectClass: the class the member is called through (may be null).
+MemberRole memberRole(const clang::CXXMethodDecl *MD,
+                      const clang::CXXRecordDecl *ObjectClass = nullptr);
+/// The role the table gives a bare member name ("begin"): for the free
+/// functions that mirror members (std::begin(v)).
+MemberRole memberRole(llvm::StringRef BareName);
+/// A class the table lists as a value class (PURECC_STD_CLASS).
+bool isModelledClass(const clang::CXXRecordDecl *RD);
+/// Non-const overloads that only hand out access (`v.begin()`, `v[i]` on a
+/// vector): the write, if any, happens through the result and is judged
+/// there. `operator[]` on a map inserts, so it is not one of them.
+inline bool leavesObject(MemberRole R) {
+  return R == MemberRole::Access || R == MemberRole::Size;
+}
+
+/// Whether a range can be indexed in parallel (PURECC_STD_CONTAINER).
+enum class RandomAccess {
+  None,   // not a standard range codegen indexes
+  Owning, // std::vector (not <bool>), std::array, std::deque, std::basic_string
+  View,   // std::span, std::basic_string_view: indexable, may alias
+};
+/// T with references and cv stripped; built-in arrays are not the table's.
+RandomAccess randomAccess(clang::QualType T);
+/// A standard container whose elements are part of it (Owning or Holds in
+/// the table, std::vector<bool> included): a write to an element it hands
+/// out (m[k], l.front()) is a write to it.
+bool ownsElements(clang::QualType T);
+
+/// The first argument a PURECC_STD_RANGE function writes through
+/// (PURECC_STD_WRITES_FROM; 0 when not listed: any of them).
+unsigned rangeWritesFrom(const clang::FunctionDecl *FD);
+
+/// An associative combine with an identity (PURECC_STD_COMBINE).
+enum class Combine { None, Add, Mul, BitAnd, BitOr, BitXor, Max, Min };
+/// The combine of a standard function object's class (std::plus<>).
+Combine combineOf(const clang::CXXRecordDecl *RD);
+/// The combine of a standard function (std::max, std::fmin, ::fmin).
+Combine combineOf(const clang::FunctionDecl *FD);
+
+/// How codegen treats a standard algorithm (PURECC_STD_ALGORITHM).
+enum class AlgorithmShape {
+  None,      // not an algorithm over a range
+  Serial,    // loops over its range; not rewritten
+  Reduction, // rewritten into a parallel reduction
+  Map,       // rewritten into a parallel map
+};
+AlgorithmShape algorithmShape(const clang::FunctionDecl *FD);
 
 /// A class value that designates other memory: pointers, iterators, spans.
 bool isPointerLike(clang::QualType T);

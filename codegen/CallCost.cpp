@@ -1,10 +1,11 @@
 //===- CallCost.cpp - is a call worth a parallel task? ---------------------===//
 #include "CallCost.h"
 
+#include "analysis/Stdlib.h"
+
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/StringSwitch.h"
 
 #include <vector>
 
@@ -13,19 +14,10 @@ using namespace clang;
 namespace purecc {
 namespace {
 
-/// Standard algorithms whose work grows with the range they are given.
+/// Standard algorithms whose work grows with the range they are given: the
+/// library model's algorithm column (analysis/Stdlib.h).
 bool isRangeAlgorithm(const FunctionDecl *FD) {
-  if (!FD->isInStdNamespace() || !FD->getDeclName().isIdentifier() || isa<CXXMethodDecl>(FD))
-    return false;
-  return llvm::StringSwitch<bool>(FD->getName())
-      .Cases("accumulate", "reduce", "transform_reduce", "inner_product", "partial_sum", true)
-      .Cases("sort", "stable_sort", "partial_sort", "nth_element", "for_each", true)
-      .Cases("transform", "copy", "copy_if", "fill", "generate", true)
-      .Cases("find", "find_if", "count", "count_if", "search", true)
-      .Cases("all_of", "any_of", "none_of", "equal", "mismatch", true)
-      .Cases("min_element", "max_element", "minmax_element", "unique", "reverse", true)
-      .Cases("lower_bound", "upper_bound", "binary_search", "merge", "rotate", true)
-      .Default(false);
+  return algorithmShape(FD) != AlgorithmShape::None;
 }
 
 /// What one body does by itself.

@@ -3,7 +3,8 @@
 // Parallel loops over a range need random access by index, and parallel
 // writes need elements that do not share storage. These queries name the
 // standard types that give both (or only the first, for views), so that the
-// transformations agree on them.
+// transformations agree on them. Which standard types those are is the
+// library model's random-access column (analysis/Stdlib.h, randomAccess).
 //
 //   if (containerKind(E->getType()) == ContainerKind::Owning) ...
 //

@@ -3,12 +3,12 @@
 #include "Containers.h"
 #include "Escapes.h"
 #include "analysis/MayThrow.h"
+#include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -75,9 +75,7 @@ bool usesOnlySize(const Stmt *S, const VarDecl *X) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
     if (refersTo(MC->getImplicitObjectArgument()) == X && MC->getMethodDecl() &&
         MC->getMethodDecl()->getDeclName().isIdentifier() &&
-        llvm::StringSwitch<bool>(MC->getMethodDecl()->getName())
-            .Cases("size", "length", "empty", true)
-            .Default(false))
+        memberRole(MC->getMethodDecl()) == MemberRole::Size)
       return true;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
     return DRE->getDecl() != X;
@@ -106,12 +104,10 @@ bool mayResize(const Stmt *Body, const VarDecl *X) {
         return true;
       Allowed.insert(Object->IgnoreParenImpCasts());
       const CXXMethodDecl *MD = MC->getMethodDecl();
-      bool KeepsSize = MD && (MD->isConst() ||
-                              (MD->getDeclName().isIdentifier() &&
-                               llvm::StringSwitch<bool>(MD->getName())
-                                   .Cases("at", "front", "back", "begin", "end", true)
-                                   .Cases("rbegin", "rend", "data", true)
-                                   .Default(false)));
+      // Const members, and those the library model says only hand out
+      // access (at, front, begin, data ...).
+      bool KeepsSize = MD && (MD->isConst() || (MD->getDeclName().isIdentifier() &&
+                                                leavesObject(memberRole(MD))));
       Found |= !KeepsSize;
       return true;
     }
@@ -422,7 +418,7 @@ std::string bodyEffectReason(const StmtDeps &Fx, const LoopShape &L) {
   if (Fx.MemoryWrite)
     return "the loop body writes through a pointer or reference";
   if (Fx.ImpureCall)
-    return impureReason(Fx.ImpureCall);
+    return Fx.ImpureWhy.empty() ? impureReason(Fx.ImpureCall) : Fx.ImpureWhy;
   return "";
 }
 
@@ -726,7 +722,11 @@ shapes::Index makeIndex(PlanContext &PC, const LoopShape &L) {
     Idx.Param = PC.freshName("k");
     const VarDecl *E = L.Element;
     unsigned B = PC.offsets(SourceRange(E->getBeginLoc(), E->getLocation()))->first;
-    Idx.Declaration = PC.textAt(B, PC.endOfToken(E->getLocation())) + " = " +
+    // `const auto &[k, v]`: a structured binding's location is its '['.
+    const auto *DD = dyn_cast<DecompositionDecl>(E);
+    SourceLocation Last = DD && !DD->bindings().empty() ? DD->bindings().back()->getLocation()
+                                                        : E->getLocation();
+    Idx.Declaration = PC.textAt(B, PC.endOfToken(Last)) + (DD ? "]" : "") + " = " +
                       L.Range->getNameAsString() + "[" + Idx.Param + "]; ";
     return Idx;
   }

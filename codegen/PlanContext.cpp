@@ -165,6 +165,12 @@ std::string PlanContext::typeText(QualType T) const {
   return U.getAsString(Policy);
 }
 
+LibraryRuns &PlanContext::libraryRuns() const {
+  if (!Runs)
+    Runs = std::make_unique<LibraryRuns>(SM, Ctx.getPrintingPolicy());
+  return *Runs;
+}
+
 const Expr *written(const Expr *E) {
   while (true) {
     const Expr *Prev = E;

@@ -16,6 +16,8 @@
 
 #include "Plan.h"
 
+#include "analysis/LibraryRuns.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
@@ -24,6 +26,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -89,11 +92,16 @@ public:
   /// C++ spelling of a type for generated code (canonical for builtins).
   std::string typeText(clang::QualType T) const;
 
+  /// Which members of user types the library functions met run (the
+  /// library model's element-member column), walked once per unit.
+  LibraryRuns &libraryRuns() const;
+
 private:
   llvm::StringSet<> IdentifiersInFile;
   std::vector<std::pair<unsigned, unsigned>> Taken;
   unsigned NameCounter = 0;
   llvm::StringMap<unsigned> NumberedCounters;
+  mutable std::unique_ptr<LibraryRuns> Runs;
 };
 
 /// The expression with parentheses, implicit casts, temporaries and

@@ -188,7 +188,8 @@ private:
         Missed = Diag::RemarkMissedMap;
       }
       if (Outcome == LoopOutcome::NotThisKind)
-        WhyNot = L->Body_.ImpureCall ? impureReason(L->Body_.ImpureCall)
+        WhyNot = L->Body_.ImpureCall ? (L->Body_.ImpureWhy.empty() ? impureReason(L->Body_.ImpureCall)
+                                                                    : L->Body_.ImpureWhy)
                  : hasTry(L->Body)
                      ? "the loop body's statements are inside a 'try' statement, where reductions "
                        "are not recognized"

@@ -2,45 +2,143 @@
 #include "StmtDeps.h"
 #include "Containers.h"
 
+#include "analysis/Attributes.h"
+#include "analysis/LibraryNames.h"
+#include "analysis/Stdlib.h"
+
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Builtins.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
 namespace purecc {
 namespace {
 
-/// Standard functions that only compute a value from their arguments. The
-/// purity checker is the authority on user code; these are the library's
-/// building blocks that codegen must see through to recognize `acc =
-/// std::max(acc, f(i))` or `i < v.size()`.
-bool isEffectFreeStdFunction(const FunctionDecl *FD) {
-  if (!FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
-    return false;
-  return llvm::StringSwitch<bool>(FD->getName())
-      .Cases("max", "min", "abs", "clamp", "fabs", true)
-      .Default(false);
+/// A parameter through which the callee may write what the argument is.
+bool writableReference(QualType PT) {
+  return PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified();
+}
+bool writablePointer(QualType PT) {
+  return PT->isPointerType() && !PT->getPointeeType().isConstQualified() &&
+         !PT->getPointeeType()->isFunctionType();
 }
 
-/// Members of standard containers that neither change nor publish the
-/// container: reading through them is a read of the container.
-bool isEffectFreeStdMember(const FunctionDecl *FD) {
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  if (!MD || !MD->getParent()->isInStdNamespace())
+/// `std::move(x)`, `std::ref(x)` ...: x itself, for a write through the
+/// result (the library model's address-only functions).
+const Expr *throughAddressOnly(const Expr *E) {
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (!FD || CE->getNumArgs() != 1 || !isAddressOnly(FD))
+      return E;
+    E = CE->getArg(0);
+  }
+  return E;
+}
+
+/// std::begin(v), std::data(v) ...: the free functions that mirror a
+/// container's access members hand out access and change nothing.
+bool isAccessFunction(const FunctionDecl *FD) {
+  return FD->isInStdNamespace() && FD->getIdentifier() && !isa<CXXMethodDecl>(FD) &&
+         memberRole(FD->getName()) == MemberRole::Access;
+}
+
+/// The lambda a callable argument is: written there, or the initializer of
+/// the local it names. Null when it is something else.
+const LambdaExpr *lambdaOf(const Expr *A) {
+  A = written(A);
+  if (const auto *LE = dyn_cast<LambdaExpr>(A))
+    return LE;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->getInit() && !VD->getType()->isReferenceType())
+      return dyn_cast<LambdaExpr>(written(VD->getInit()));
+  return nullptr;
+}
+
+/// `v.begin()`, `std::end(v)`, `v.data()`, `&x`, an array that decays, or
+/// one of them plus or minus an offset: v (or x), whose elements a library
+/// call writing through the argument writes.
+const Expr *rangeOwner(const Expr *A) {
+  const Expr *E = A->IgnoreParens();
+  for (const auto *IC = dyn_cast<ImplicitCastExpr>(E); IC; IC = dyn_cast<ImplicitCastExpr>(E)) {
+    if (IC->getCastKind() == CK_ArrayToPointerDecay)
+      return IC->getSubExpr();
+    E = IC->getSubExpr()->IgnoreParens();
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub) &&
+      BO->getType()->isPointerType())
+    return rangeOwner(BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    return UO->getSubExpr();
+  E = written(E);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && (Op->getOperator() == OO_Plus || Op->getOperator() == OO_Minus) &&
+      Op->getNumArgs() == 2)
+    return rangeOwner(Op->getArg(0));
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    // A view's iterators (std::span's) designate memory the view does not own.
+    if (MD && MC->getNumArgs() == 0 && memberRole(MD) == MemberRole::Access &&
+        MD->getOverloadedOperator() == OO_None &&
+        ownsElements(MC->getImplicitObjectArgument()->getType()))
+      return MC->getImplicitObjectArgument();
+    return nullptr;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getNumArgs() == 1)
+    if (const FunctionDecl *FD = CE->getDirectCallee();
+        FD && isAccessFunction(FD) &&
+        (ownsElements(CE->getArg(0)->getType()) ||
+         CE->getArg(0)->getType()->isConstantArrayType()))
+      return CE->getArg(0);
+  return nullptr;
+}
+
+/// Parameter I of the library function FD is a forwarding reference (`T&&`
+/// of the function template's own T) bound to an lvalue: the library passes
+/// it on (to a constructor that copies it, to a callable judged where it is
+/// given) and does not write it. Bound to an xvalue it may be moved from.
+bool forwardsLvalue(const FunctionDecl *FD, unsigned I) {
+  const FunctionTemplateDecl *FT = FD->getPrimaryTemplate();
+  if (!FT || I >= FD->getNumParams() || !FD->getParamDecl(I)->getType()->isLValueReferenceType())
     return false;
-  if (MD->getOverloadedOperator() == OO_Subscript)
+  const FunctionDecl *Pattern = FT->getTemplatedDecl();
+  unsigned Depth = FT->getTemplateParameters()->getDepth();
+  // Instantiated parameters map one to one onto the pattern's until its
+  // pack, which takes the rest.
+  const ParmVarDecl *P = nullptr;
+  for (unsigned J = 0; J < Pattern->getNumParams(); ++J) {
+    const ParmVarDecl *Q = Pattern->getParamDecl(J);
+    if (J == I || Q->isParameterPack()) {
+      P = Q;
+      break;
+    }
+  }
+  if (!P)
+    return false;
+  QualType T = P->getType();
+  if (const auto *PE = T->getAs<PackExpansionType>())
+    T = PE->getPattern();
+  const auto *RT = T->getAs<RValueReferenceType>();
+  if (!RT || RT->getPointeeType().hasQualifiers())
+    return false;
+  const auto *TTP = RT->getPointeeType()->getAs<TemplateTypeParmType>();
+  return TTP && TTP->getDepth() == Depth;
+}
+
+/// std::function, std::move_only_function, std::reference_wrapper: calling
+/// one calls whatever it holds.
+bool isIndirectCallable(QualType T) {
+  if (T.isNull())
+    return false;
+  if (isFunctionWrapper(T))
     return true;
-  if (!MD->getDeclName().isIdentifier())
-    return false;
-  return llvm::StringSwitch<bool>(MD->getName())
-      .Cases("size", "empty", "length", "front", "back", true)
-      // Iterators: a write through one is a write through memory.
-      .Cases("begin", "end", "cbegin", "cend", true)
-      .Default(false);
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && tableName(RD) == "std::reference_wrapper";
 }
 
 /// A temporary materialized for one call's argument (not bound to a named
@@ -118,13 +216,12 @@ public:
   // `asm("")` may have no operand at all; its string is always there.
   bool VisitGCCAsmStmt(GCCAsmStmt *S) { return impure(S->getAsmString()); }
 
-  bool VisitVarDecl(VarDecl *VD) {
-    Out.Locals.insert(VD);
-    return true;
-  }
-
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    // A structured binding's name reads the variable it decomposes (a
+    // range-for's `const auto &[k, v]` element).
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()); BD && !VD)
+      VD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
     if (!VD)
       return true;
     if (!WriteOnly.contains(DRE))
@@ -168,65 +265,242 @@ public:
 
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *FD = CE->getDirectCallee();
-    if (!FD || !ES.isEffectFreeCallee(FD))
+    if (!FD)
       return impure(CE);
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    const Expr *Object = nullptr;
+    bool Arrow = false;
     unsigned FirstArg = 0;
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE); Op && MD && !MD->isStatic()) {
       // The object is the first argument of a member operator.
+      Object = CE->getArg(0);
       FirstArg = 1;
-      if (!MD->isConst() && !isEffectFreeStdMember(MD)) {
-        if (Op->getOperator() == OO_Equal)
-          markWriteOnly(CE->getArg(0));
-        write(CE->getArg(0), CE);
-      }
     } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
-      if (MD && !MD->isConst() && !isEffectFreeStdMember(MD))
-        write(MC->getImplicitObjectArgument(), CE);
+      Object = MC->getImplicitObjectArgument();
+      if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+        Arrow = ME->isArrow();
     }
-    // Arguments bound to non-const references may be written by the callee.
-    for (unsigned I = FirstArg; I < CE->getNumArgs(); ++I) {
-      unsigned Param = I - FirstArg;
-      if (Param < FD->getNumParams()) {
-        QualType PT = FD->getParamDecl(Param)->getType();
-        if (isPrivateTemporary(CE->getArg(I)))
-          continue; // `v = {a, b}`: the callee may change a temporary nobody else sees
-        if ((PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified()) ||
-            (PT->isPointerType() && !PT->getPointeeType().isConstQualified()))
-          write(CE->getArg(I), CE);
+    const CXXRecordDecl *ObjectClass = Object ? libraryObjectClass(Object, Arrow) : nullptr;
+    std::optional<LibraryVerdict> V = ES.libraryVerdict(FD, ObjectClass);
+    if (!V && !ES.isEffectFreeCallee(FD))
+      return impure(CE);
+    std::string Shown;
+    if (V) {
+      Shown = libraryCallName(FD, objectType(Object, Arrow), FD->getASTContext().getPrintingPolicy());
+      if (V->Kind == LibraryKind::Impure)
+        return impure(CE, Shown + " " + V->Reason);
+      if (V->Kind == LibraryKind::Unknown)
+        return impure(CE, Shown + " is not known to be pure");
+    }
+    // Calling through std::function or std::reference_wrapper calls
+    // whatever it holds: an indirect call.
+    if (V && MD && MD->getOverloadedOperator() == OO_Call && Object &&
+        isIndirectCallable(objectType(Object, Arrow)))
+      return impure(CE, "a call through " + Shown + " is an indirect call");
+    // A temporary's member (`std::tie(x, y) = p`): what it writes dies
+    // with it, and what it refers to was written where it was made.
+    if (MD && Object && !MD->isConst() && !(V && isPrivateTemporary(Object)) &&
+        !(V && leavesObject(memberRole(MD, ObjectClass)))) {
+      if (Arrow) {
+        // `p->push_back(x)`: the object is wherever p points.
+        if (!Out.MemoryWrite)
+          Out.MemoryWrite = CE;
+      } else {
+        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+            Op && Op->getOperator() == OO_Equal)
+          markWriteOnly(Object);
+        write(Object, CE);
       }
     }
+    // Address-only functions (std::move) and the free mirrors of access
+    // members (std::begin) write nothing themselves.
+    bool AddressOnly = V && !MD && (isAddressOnly(FD) || isAccessFunction(FD));
+    unsigned RangeFrom = V && V->Kind == LibraryKind::MutatesRange ? rangeWritesFrom(FD) : 0;
+    for (unsigned I = FirstArg; I < CE->getNumArgs(); ++I) {
+      const Expr *Arg = CE->getArg(I);
+      unsigned Param = I - FirstArg;
+      if (V && isPointerLike(Arg->getType()) && !Arg->getType()->isFunctionPointerType())
+        Out.ReadsMemory = true; // the library reads through it
+      if (Param >= FD->getNumParams() || AddressOnly)
+        continue;
+      QualType PT = FD->getParamDecl(Param)->getType();
+      if (isPrivateTemporary(Arg))
+        continue; // `v = {a, b}`: the callee may change a temporary nobody else sees
+      if (writableReference(PT)) {
+        // A forwarded lvalue is passed on, not written, except to a
+        // function that writes the range it is given (std::ranges::sort).
+        if (!(V && V->Kind != LibraryKind::MutatesRange && forwardsLvalue(FD, Param)))
+          write(Arg, CE);
+      } else if (V && V->Kind == LibraryKind::MutatesRange && Param >= RangeFrom &&
+                 (writablePointer(PT) ||
+                  (isPointerLike(Arg->getType()) && !Arg->getType()->isFunctionPointerType() &&
+                   !isReadOnlyIterator(Arg->getType())))) {
+        // The table: only a range function writes through its pointers
+        // and iterators (memchr's `void *` is read).
+        writeRange(Arg, CE);
+      } else if (V && V->Kind == LibraryKind::ValueMember && writablePointer(PT)) {
+        // A member that fills a buffer it is given (std::string::copy):
+        // the table says a value member writes its object; codegen does
+        // not rely on that for the buffer.
+        writeRange(Arg, CE);
+      } else if (!V && writablePointer(PT)) {
+        write(Arg, CE);
+      }
+    }
+    if (V)
+      library(FD, CE, CE->getArgs() + FirstArg, CE->getNumArgs() - FirstArg, Shown);
     return true;
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
-    if (!isTrivialSpecialMember(Ctor) && !Ctor->getParent()->isInStdNamespace() &&
-        !ES.isEffectFreeCallee(Ctor))
-      return impure(CE);
+    if (isTrivialSpecialMember(Ctor))
+      return true;
+    std::optional<LibraryVerdict> V = ES.libraryVerdict(Ctor, Ctor->getParent());
+    if (!V)
+      return ES.isEffectFreeCallee(Ctor) ? true : impure(CE);
+    std::string Shown =
+        libraryCallName(Ctor, CE->getType(), Ctor->getASTContext().getPrintingPolicy());
+    if (V->Kind == LibraryKind::Impure)
+      return impure(CE, Shown + " " + V->Reason);
+    if (V->Kind == LibraryKind::Unknown)
+      return impure(CE, Shown + " is not known to be pure");
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+      if (writableReference(Ctor->getParamDecl(I)->getType()) &&
+          !isPrivateTemporary(CE->getArg(I)) && !forwardsLvalue(Ctor, I))
+        write(CE->getArg(I), CE); // `std::string t(std::move(s))` empties s
+    library(Ctor, CE, CE->getArgs(), CE->getNumArgs(), Shown);
     return true;
   }
+
+  // A local of a class type is destroyed at the end of each run of the
+  // scanned code: its destructor runs there.
+  bool VisitVarDecl(VarDecl *VD) {
+    Out.Locals.insert(VD);
+    if (!VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || VD->getType()->isReferenceType())
+      return true;
+    QualType T = VD->getType();
+    while (const auto *AT = T->getAsArrayTypeUnsafe())
+      T = AT->getElementType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor() || RD->isLambda())
+      return true;
+    const CXXDestructorDecl *D = RD->getDestructor();
+    const Expr *Site = VD->getInit() ? VD->getInit() : nullptr;
+    if (!D || !Site)
+      return true; // no initializer: a class with a constructor always has one
+    if (std::optional<LibraryVerdict> V = ES.libraryVerdict(D, RD))
+      library(D, Site, nullptr, 0,
+              libraryCallName(D, VD->getType(), VD->getASTContext().getPrintingPolicy()));
+    else if (!ES.isEffectFreeCallee(D))
+      impure(Site, quoted(D) + " is not known to be pure");
+    return true;
+  }
+  // A temporary of a class type is destroyed at the end of its full
+  // expression.
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *BT) {
+    const CXXDestructorDecl *D = BT->getTemporary()->getDestructor();
+    if (!D || D->isTrivial())
+      return true;
+    if (std::optional<LibraryVerdict> V = ES.libraryVerdict(D, D->getParent()))
+      library(D, BT, nullptr, 0,
+              libraryCallName(D, BT->getType(), D->getASTContext().getPrintingPolicy()));
+    else if (!ES.isEffectFreeCallee(D))
+      impure(BT, quoted(D) + " is not known to be pure");
+    return true;
+  }
+
   bool VisitCXXNewExpr(CXXNewExpr *E) { return impure(E); }
   bool VisitCXXDeleteExpr(CXXDeleteExpr *E) { return impure(E); }
 
 private:
   bool exit(Stmt *S) {
+    if (LambdaDepth > 0)
+      return true; // a lambda's own return
     if (!Out.Exit)
       Out.Exit = S;
     if (!Out.Leave)
       Out.Leave = S;
     return true;
   }
-  bool impure(const Expr *E) {
-    if (!Out.ImpureCall)
+  /// Why: the reason when it is not "the callee is not known to be pure".
+  bool impure(const Expr *E, std::string Why = "") {
+    if (!Out.ImpureCall) {
       Out.ImpureCall = E;
+      Out.ImpureWhy = std::move(Why);
+    }
     return true;
+  }
+
+  /// What a library call does beyond its arguments: it calls the callables
+  /// it is given (judged as code run here) and runs members of user types
+  /// (the library model's element-member column, LibraryRuns).
+  /// Shown: the call as remarks name it ('std::vector<Log>::push_back').
+  void library(const FunctionDecl *FD, const Expr *Site, const Expr *const *Args,
+               unsigned NumArgs, const std::string &Shown) {
+    for (unsigned I = 0; I < NumArgs; ++I)
+      callable(Args[I], Site, Shown);
+    for (const UserRun &R : ES.runsOf(FD))
+      if (!ES.isEffectFreeCallee(R.Member))
+        impure(Site, Shown + " " + R.Action + ", which is not known to be pure");
+  }
+
+  void callable(const Expr *A, const Expr *Site, const std::string &Shown) {
+    QualType T = A->getType().getNonReferenceType();
+    if (isIndirectCallable(T))
+      return (void)impure(Site, "the function given to " + Shown + " is an indirect call");
+    if (T->isFunctionPointerType() || T->isFunctionType() || T->isMemberFunctionPointerType()) {
+      const Expr *Inner = A->IgnoreParenImpCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(Inner); UO && UO->getOpcode() == UO_AddrOf)
+        Inner = UO->getSubExpr()->IgnoreParenImpCasts();
+      const auto *DRE = dyn_cast<DeclRefExpr>(Inner);
+      const auto *Target = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+      if (!Target)
+        impure(Site, "the function given to " + Shown + " is an indirect call");
+      else if (!ES.isEffectFreeCallee(Target))
+        impure(Site, quoted(Target) + ", given to " + Shown + ", is not known to be pure");
+      return;
+    }
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return;
+    if (RD->isLambda()) {
+      const LambdaExpr *LE = lambdaOf(A);
+      if (!LE)
+        return (void)impure(Site, "the lambda given to " + Shown +
+                                      " is not one written there or in a local's initializer");
+      if (!Scanned.insert(LE).second)
+        return;
+      // Its body runs here, as often as the library likes: its writes are
+      // ours (captures by reference name the variables themselves); its
+      // parameters are its own.
+      for (const ParmVarDecl *P : LE->getCallOperator()->parameters())
+        Out.Locals.insert(P);
+      ++LambdaDepth;
+      TraverseStmt(LE->getBody());
+      --LambdaDepth;
+      return;
+    }
+    if (ES.libraryVerdict(nullptr, RD))
+      return; // std::less<T> and friends: what they run is in LibraryRuns
+    auto Call = RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+    for (const NamedDecl *ND : RD->lookup(Call))
+      if (const FunctionDecl *Op = ND->getAsFunction(); Op && !ES.isEffectFreeCallee(Op))
+        return (void)impure(Site, quoted(Op) + ", given to " + Shown + ", is not known to be pure");
+  }
+
+  void writeRange(const Expr *Arg, const Expr *Site) {
+    if (const Expr *Owner = rangeOwner(Arg))
+      return write(Owner, Site);
+    if (!Out.MemoryWrite)
+      Out.MemoryWrite = Site;
   }
   void markWriteOnly(const Expr *LHS) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
       WriteOnly.insert(DRE);
   }
   void write(const Expr *LHS, const Expr *Site) {
+    LHS = throughAddressOnly(LHS);
     if (Skip && Skip->contains(LHS->IgnoreParenImpCasts()))
       return;
     const VarDecl *VD = baseVariable(LHS);
@@ -244,19 +518,67 @@ private:
   StmtDeps &Out;
   const llvm::SmallPtrSetImpl<const Expr *> *Skip;
   llvm::SmallPtrSet<const DeclRefExpr *, 8> WriteOnly;
-  unsigned LoopDepth = 0, SwitchDepth = 0;
+  unsigned LoopDepth = 0, SwitchDepth = 0, LambdaDepth = 0;
+  llvm::SmallPtrSet<const LambdaExpr *, 2> Scanned;
 };
 
 } // namespace
 
 bool DepScanner::isEffectFreeCallee(const FunctionDecl *FD) const {
-  if (PC.Facts.isPure(FD) || isEffectFreeStdFunction(FD) || isEffectFreeStdMember(FD) ||
-      isTrivialSpecialMember(FD))
+  if (PC.Facts.isPure(FD) || isTrivialSpecialMember(FD))
     return true;
-  if (unsigned ID = FD->getBuiltinID())
-    return PC.Ctx.BuiltinInfo.isConst(ID) ||
-           PC.Ctx.BuiltinInfo.isConstWithoutErrnoAndExceptions(ID);
-  return false;
+  // The library model: a call that reads its arguments and writes nothing
+  // (no non-const reference or pointer parameter, no range, no callable).
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  std::optional<LibraryVerdict> V = libraryVerdict(FD, MD ? MD->getParent() : nullptr);
+  if (!V)
+    return false;
+  switch (V->Kind) {
+  case LibraryKind::Pure:
+    break;
+  case LibraryKind::ValueMember:
+    if (MD && !MD->isConst() && !leavesObject(memberRole(MD)))
+      return false;
+    if (MD && MD->getOverloadedOperator() == OO_Call)
+      return false; // std::function's operator() calls what it holds
+    break;
+  default:
+    return false;
+  }
+  for (const ParmVarDecl *P : FD->parameters()) {
+    QualType PT = P->getType();
+    if (writableReference(PT) || writablePointer(PT) || isPointerLike(PT) ||
+        PT->isFunctionPointerType() || PT->isRecordType() || PT->isTemplateTypeParmType())
+      return false;
+  }
+  return runsOf(FD).empty();
+}
+
+std::optional<LibraryVerdict> DepScanner::libraryVerdict(const FunctionDecl *FD,
+                                                         const CXXRecordDecl *ObjectClass) const {
+  if (!FD) {
+    // A standard class used as a callable (std::less<T>, std::plus<>).
+    if (ObjectClass && isModelledClass(ObjectClass))
+      return LibraryVerdict{LibraryKind::ValueMember, nullptr};
+    return std::nullopt;
+  }
+  if (PC.Facts.isPure(FD) || !isLibraryFunction(FD, PC.SM))
+    return std::nullopt;
+  // [[purecc::assume_pure]] on a redeclaration: the user vouches for it.
+  if (isAssumedPure(FD))
+    return LibraryVerdict{LibraryKind::Pure, nullptr};
+  LibraryVerdict V = judgeLibraryCall(FD, ObjectClass);
+  // Not in the table: Clang's own builtin table may know it computes a
+  // value only (errno is not observable in purecc).
+  if (unsigned ID = FD->getBuiltinID(); ID && V.Kind == LibraryKind::Unknown &&
+                                        (PC.Ctx.BuiltinInfo.isConst(ID) ||
+                                         PC.Ctx.BuiltinInfo.isConstWithoutErrnoAndExceptions(ID)))
+    V.Kind = LibraryKind::Pure;
+  return V;
+}
+
+const std::vector<UserRun> &DepScanner::runsOf(const FunctionDecl *FD) const {
+  return PC.libraryRuns().of(FD);
 }
 
 StmtDeps DepScanner::scan(const Stmt *S,
@@ -279,10 +601,17 @@ const VarDecl *baseVariable(const Expr *E) {
       return baseVariable(Cast->getSubExpr());
     return nullptr;
   }
+  // An element a standard container hands out is part of it (m[k],
+  // v.front(), o.value()); a view's or an iterator's is not.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    if (Op->getOperator() == OO_Subscript &&
-        containerKind(Op->getArg(0)->getType()) == ContainerKind::Owning)
+    if (Op->getOperator() == OO_Subscript && ownsElements(Op->getArg(0)->getType()))
       return baseVariable(Op->getArg(0));
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *MD = MC->getMethodDecl();
+        MD && MD->getOverloadedOperator() == OO_None && memberRole(MD) == MemberRole::Access &&
+        MD->getReturnType()->isReferenceType() &&
+        ownsElements(MC->getImplicitObjectArgument()->getType()))
+      return baseVariable(MC->getImplicitObjectArgument());
   return nullptr;
 }
 

@@ -7,10 +7,14 @@
 // or expression: which variables it reads and writes, whether it reads or
 // writes memory it cannot name (through pointers, references, globals),
 // whether it calls something not known to be free of side effects, and
-// whether it jumps out. A call is effect-free when the purity checker judged
-// the callee pure, when it is a const Clang builtin (libm: errno is not
-// observable in purecc), or when it is one of the few standard-library
-// operations listed in StmtDeps.cpp (std::max, a container's size() ...).
+// whether it jumps out. A call is known when the purity checker judged the
+// callee pure, or when the standard-library model (analysis/Stdlib.h, the
+// one table the checker uses too) says what it does: which arguments and
+// which object it writes (a push_back on a local written in the scanned code
+// is a write of that local, not an unknown effect), which callables it
+// calls (a lambda's body is scanned as code run here) and which members of
+// user types it runs (LibraryRuns). Clang's const builtins (libm: errno is
+// not observable in purecc) are known too.
 //
 //   DepScanner Scan(PC);
 //   StmtDeps D = Scan.scan(Body);
@@ -24,11 +28,18 @@
 
 #include "PlanContext.h"
 
+#include "analysis/LibraryRuns.h"
+#include "analysis/Stdlib.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace purecc {
 
@@ -45,6 +56,9 @@ struct StmtDeps {
   const clang::Expr *MemoryWrite = nullptr;
   /// The first call not known to be free of side effects.
   const clang::Expr *ImpureCall = nullptr;
+  /// Why, when it is not that its callee is not known to be pure: a member
+  /// of a user type the library call runs, a callable given to it.
+  std::string ImpureWhy;
   /// The first break/continue/return/goto that leaves the scanned code.
   const clang::Stmt *Exit = nullptr;
   /// The first break/return/goto that leaves the scanned code: an exit that
@@ -68,8 +82,20 @@ public:
   StmtDeps scan(const clang::Stmt *S,
                const llvm::SmallPtrSetImpl<const clang::Expr *> *Skip = nullptr) const;
 
-  /// True when a call to FD is free of side effects (see the file comment).
+  /// True when a call to FD is free of side effects whatever its arguments:
+  /// judged pure, or a library function that writes no argument, takes no
+  /// callable and runs no user member (see the file comment).
   bool isEffectFreeCallee(const clang::FunctionDecl *FD) const;
+
+  /// The library model's verdict on a call to FD (a member called through
+  /// ObjectClass), or nullopt when FD is not the library's (user code, or
+  /// judged pure by the checker). With FD null: ObjectClass used as a
+  /// callable (std::less<T>), a value member when the model lists it.
+  std::optional<LibraryVerdict> libraryVerdict(const clang::FunctionDecl *FD,
+                                               const clang::CXXRecordDecl *ObjectClass) const;
+
+  /// The members of user types a library function runs.
+  const std::vector<UserRun> &runsOf(const clang::FunctionDecl *FD) const;
 
 private:
   const PlanContext &PC;

@@ -3,11 +3,11 @@
 #include "Containers.h"
 #include "Reductions.h"
 #include "Shapes.h"
+#include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -47,18 +47,28 @@ const VarDecl *iteratorOf(const Expr *E, llvm::StringRef Member, llvm::StringRef
   return nullptr;
 }
 
-/// The operation of a standard function object (std::plus<> ...).
+/// The operation of a standard function object (std::plus<> ...): the
+/// library model's associative combines (StdlibPurity.def). Max and Min are
+/// functions there, never function objects, and the reductions below take
+/// only the ones with an arithmetic identity.
 std::optional<ReduceOp> functorOp(const Expr *E) {
-  const auto *RD = written(E)->getType()->getAsCXXRecordDecl();
-  if (!RD || !RD->isInStdNamespace() || !RD->getDeclName().isIdentifier())
-    return std::nullopt;
-  return llvm::StringSwitch<std::optional<ReduceOp>>(RD->getName())
-      .Case("plus", ReduceOp::Add)
-      .Case("multiplies", ReduceOp::Mul)
-      .Case("bit_and", ReduceOp::BitAnd)
-      .Case("bit_or", ReduceOp::BitOr)
-      .Case("bit_xor", ReduceOp::BitXor)
-      .Default(std::nullopt);
+  switch (combineOf(written(E)->getType()->getAsCXXRecordDecl())) {
+  case Combine::Add:
+    return ReduceOp::Add;
+  case Combine::Mul:
+    return ReduceOp::Mul;
+  case Combine::BitAnd:
+    return ReduceOp::BitAnd;
+  case Combine::BitOr:
+    return ReduceOp::BitOr;
+  case Combine::BitXor:
+    return ReduceOp::BitXor;
+  case Combine::Max:
+  case Combine::Min:
+  case Combine::None:
+    break;
+  }
+  return std::nullopt;
 }
 
 class CallFinder : public RecursiveASTVisitor<CallFinder> {
@@ -137,8 +147,9 @@ void Algorithms::planWithin(const Stmt *S) {
     if (!FD->getDeclName().isIdentifier())
       continue;
     StringRef Name = FD->getName();
-    if (!llvm::is_contained({"accumulate", "reduce", "transform_reduce", "count_if", "transform"},
-                            Name))
+    // The algorithms the library model says codegen rewrites.
+    AlgorithmShape Shape = algorithmShape(FD);
+    if (Shape != AlgorithmShape::Reduction && Shape != AlgorithmShape::Map)
       continue;
     // With an execution policy, the user already chose how it runs.
     if (CE->getNumArgs() > 0) {
@@ -267,6 +278,11 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     Captures = ", " + Fn + " = (" + Text(CE->getArg(2)) + ")";
     Leaf = Fn + "(" + Elem + ") ? 1 : 0";
     Value = T;
+  } else {
+    // Listed as a reduction in the library model, but no form is written
+    // for it here: say so rather than guess its arguments.
+    WhyNot = "purecc has no parallel form for it";
+    return false;
   }
   if (OpExpr) {
     std::optional<ReduceOp> K = functorOp(OpExpr);

@@ -502,7 +502,7 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
   if (Rest.ImpureCall || Rest.MemoryWrite) {
     // A write through a reference or pointer has no callee to name.
     std::string Writer = "the expression";
-    if (const FunctionDecl *Callee = Rest.ImpureCall ? calleeOf(Rest.ImpureCall) : nullptr)
+    if (const FunctionDecl *Callee = calleeOf(Rest.ImpureCall ? Rest.ImpureCall : Rest.MemoryWrite))
       Writer = quoted(Callee);
     if (ArgsReadMemory)
       return Writer + " may write the memory their arguments read";

@@ -1,5 +1,6 @@
 //===- Reductions.cpp - reduction: loops that accumulate pure results -----===//
 #include "Reductions.h"
+#include "analysis/Stdlib.h"
 #include "TaskRegistry.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -97,17 +98,17 @@ bool matchMinMaxCall(const CallExpr *Call, Step &S, ASTContext &Ctx) {
   if (!FD || Call->getNumArgs() != 2 || !FD->getDeclName().isIdentifier())
     return false;
   StringRef Name = FD->getName();
-  bool Std = FD->isInStdNamespace() && (Name == "max" || Name == "min");
-  bool Libm = (FD->isInStdNamespace() || FD->getDeclContext()->getRedeclContext()->isTranslationUnit()) &&
-              (Name == "fmax" || Name == "fmaxf" || Name == "fmaxl" || Name == "fmin" ||
-               Name == "fminf" || Name == "fminl");
-  if (!Std && !Libm)
+  // The library model's max/min combines; std::max and std::min are
+  // comparisons (selections), the fmax family is libm's.
+  Combine C = combineOf(FD);
+  if (C != Combine::Max && C != Combine::Min)
     return false;
+  bool Libm = Name != "max" && Name != "min";
   for (unsigned I = 0; I < 2; ++I)
     if (const DeclRefExpr *A = asVarRef(Call->getArg(I)); A && varOf(A) == S.Acc) {
       S.Positions.push_back(A);
       S.Value = Call->getArg(1 - I);
-      bool Max = Name.starts_with("max") || Name.starts_with("fmax");
+      bool Max = C == Combine::Max;
       S.Op = Max ? ReduceOp::Max : ReduceOp::Min;
       if (Libm) {
         S.FloatingProblem = "'" + Name.str() +

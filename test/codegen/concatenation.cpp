@@ -29,6 +29,8 @@ void show(const char *what, const std::vector<long> &v) {
   std::string s;
   for (long x : v)
     s += std::to_string(x) + " ";
+  // std::to_string of an integer is pure (the library model): a concatenation too.
+  // REMARK: concatenation.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel concatenation onto 's' (the pieces kept in the loop's order) [purecc-concatenation]
   show(what, s);
 }
 
@@ -37,8 +39,8 @@ int main() {
   std::string s = "start:";
   for (int i = 0; i < n; ++i)
     s += piece(i);
-  // CHECK: {{^}}  s += purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i1) -> std::string { const int i = static_cast<int>(purecc_i1); std::string purecc_acc_0{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_0 += piece(i); } return purecc_acc_0; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_lhs += purecc_rhs; return purecc_lhs; });
+  // CHECK: {{^}}  s += purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i3) -> std::string { const int i = static_cast<int>(purecc_i3); std::string purecc_acc_1{}; {
+  // CHECK-NEXT: {{^}}    purecc_acc_1 += piece(i); } return purecc_acc_1; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_lhs += purecc_rhs; return purecc_lhs; });
   // REMARK: concatenation.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel concatenation onto 's' (the pieces kept in the loop's order) [purecc-concatenation]
   show("+=:", s);
   // OUT: +=: 6698 1b7cb898289390ca start:0,7,1,8,2,9,3,10,4
@@ -64,8 +66,8 @@ int main() {
   std::vector<long> v{-1, -2};
   for (long i = 0; i < n; ++i)
     v.push_back(sq(i));
-  // CHECK: {{^}}  { auto purecc_c4 = purecc::parallel_reduce(0, n, std::vector<long>{}, [&](std::int64_t i) -> std::vector<long> { std::vector<long> purecc_acc_2{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_2.push_back(sq(i)); } return purecc_acc_2; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { purecc_lhs.insert(purecc_lhs.end(), std::make_move_iterator(purecc_rhs.begin()), std::make_move_iterator(purecc_rhs.end())); return purecc_lhs; }, purecc::leaf_size{1024}); v.insert(v.end(), std::make_move_iterator(purecc_c4.begin()), std::make_move_iterator(purecc_c4.end())); }
+  // CHECK: {{^}}  { auto purecc_c6 = purecc::parallel_reduce(0, n, std::vector<long>{}, [&](std::int64_t i) -> std::vector<long> { std::vector<long> purecc_acc_3{}; {
+  // CHECK-NEXT: {{^}}    purecc_acc_3.push_back(sq(i)); } return purecc_acc_3; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { purecc_lhs.insert(purecc_lhs.end(), std::make_move_iterator(purecc_rhs.begin()), std::make_move_iterator(purecc_rhs.end())); return purecc_lhs; }, purecc::leaf_size{1024}); v.insert(v.end(), std::make_move_iterator(purecc_c6.begin()), std::make_move_iterator(purecc_c6.end())); }
   // REMARK: concatenation.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel concatenation onto 'v' (the pieces kept in the loop's order) [purecc-concatenation]
   show("push_back:", v);
   // OUT-NEXT: push_back: 11688 90582090875a78d4 -1 -2 0 1 4 9 16 25 36 4
@@ -97,6 +99,7 @@ int main() {
   std::string joined;
   for (const auto &[x, p] : pairs)
     joined += std::to_string(x) + "=" + p;
+  // REMARK: concatenation.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'joined' (the pieces kept in the loop's order) [purecc-concatenation]
   show("pairs:", joined);
   // OUT-NEXT: pairs: 245 fbec93c19ad60fdf 100=11,3=8,294=4,973=12,
 

@@ -26,7 +26,7 @@ int main() {
   keep(&a);
   long b = 2000;
   for (int k = 0; k < 2; ++k) {
-    // REMARK: escapes.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'printf' is not known to be pure [purecc-missed-map]
+    // REMARK: escapes.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'printf' performs I/O [purecc-missed-map]
     // CHECK: {{^}}    std::printf("%ld %ld\n", work(b), work(b + 1));
     std::printf("%ld %ld\n", work(b), work(b + 1));
     // REMARK: escapes.cpp:[[@LINE-1]]:30: remark: calls to 'work' and 'work' not parallelized: 'printf' may write 'b', whose address escapes [purecc-missed-parallel-calls]
