@@ -655,11 +655,11 @@ std::string accumulatorReason(const VarDecl *V,
   return "";
 }
 
-std::string exceptionReason(PlanContext &PC, const LoopShape &L,
-                            llvm::ArrayRef<const VarDecl *> Written) {
-  // The try statements whose block holds the loop, innermost first.
+std::string outlivesException(PlanContext &PC, const Stmt *Where,
+                              llvm::ArrayRef<const VarDecl *> Written) {
+  // The try statements whose block holds Where, innermost first.
   std::vector<const CXXTryStmt *> Tries;
-  const Stmt *At = L.Loop;
+  const Stmt *At = Where;
   for (unsigned Depth = 0; At && Depth < 256; ++Depth) {
     const Stmt *Up = nullptr;
     for (const DynTypedNode &P : PC.Ctx.getParents(*At))
@@ -694,6 +694,12 @@ std::string exceptionReason(PlanContext &PC, const LoopShape &L,
     if (!Seen.empty())
       break;
   }
+  return Seen;
+}
+
+std::string exceptionReason(PlanContext &PC, const LoopShape &L,
+                            llvm::ArrayRef<const VarDecl *> Written) {
+  std::string Seen = outlivesException(PC, L.Loop, Written);
   if (Seen.empty() || !MayThrow(PC.Ctx).mayThrow(L.Body))
     return "";
   return "the loop body may throw, and " + Seen +

@@ -1,5 +1,6 @@
 //===- ParallelCalls.cpp - parallel-calls: independent pure calls as tasks ===//
 #include "ParallelCalls.h"
+#include "Loops.h"
 #include "Shapes.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -591,6 +592,26 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
            << "'" + calleeName(Run.back().Call) +
                   "' may throw, and the serial program does not make the later call then";
       Flush();
+    }
+    // Nor store late what a handler reads: when this call throws, the
+    // serial program has stored every earlier statement's result, the
+    // parallel one none of them.
+    if (!Run.empty() && Throws.mayThrow(C->S)) {
+      std::vector<const VarDecl *> Stored;
+      for (const Candidate &Earlier : Run)
+        Stored.push_back(Earlier.Target);
+      if (std::string Seen = outlivesException(PC, C->S, Stored); !Seen.empty()) {
+        std::vector<std::string> Names;
+        for (const Candidate &Earlier : Run)
+          Names.push_back(calleeName(Earlier.Call));
+        Names.push_back(calleeName(C->Call));
+        if (auto D = PC.remark(C->Call->getExprLoc(), Diag::RemarkMissedParallelCalls))
+          *D << quotedList(Names)
+             << "'" + calleeName(C->Call) + "' may throw, and " + Seen +
+                    ": the serial program has stored the earlier results by then, the parallel "
+                    "one none of them";
+        Flush();
+      }
     }
     Run.push_back(std::move(*C));
   }
