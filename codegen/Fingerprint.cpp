@@ -178,8 +178,15 @@ private:
 };
 
 /// The declaration's tokens as written, one per line (so that `a b` and
-/// `ab` differ), without comments or layout.
-std::string tokens(const Decl *D, const SourceManager &SM, const LangOptions &LO) {
+/// `ab` differ), without comments or layout. Where the text goes through the
+/// preprocessor (a directive, or a name that is or was a macro), the tokens
+/// do not say what it compiles to: `return x * SCALE;` reads the same under
+/// `-DSCALE=5` and `-DSCALE=7`, and an `#ifdef FAST` in the body the same
+/// with and without `-DFAST`. Such a declaration adds the AST as printed
+/// after preprocessing, so the two builds have different keys.
+std::string tokens(const Decl *D, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
   CharSourceRange R = SM.getExpansionRange(D->getSourceRange());
   FileID File = SM.getFileID(R.getBegin());
   if (File.isInvalid() || SM.getFileID(R.getEnd()) != File)
@@ -191,14 +198,28 @@ std::string tokens(const Decl *D, const SourceManager &SM, const LangOptions &LO
             Buffer.end());
   std::string Out;
   Token Tok;
+  bool Preprocessed = false;
   while (true) {
     bool Last = Lex.LexFromRawLexer(Tok);
     if (Tok.is(tok::eof) || SM.getFileOffset(Tok.getLocation()) >= End)
       break;
+    if (Tok.is(tok::hash) && Tok.isAtStartOfLine())
+      Preprocessed = true;
+    else if (Tok.is(tok::raw_identifier))
+      if (auto It = Ctx.Idents.find(Tok.getRawIdentifier());
+          It != Ctx.Idents.end() && It->getValue()->hadMacroDefinition())
+        Preprocessed = true;
     Out += Lexer::getSpelling(Tok, SM, LO);
     Out += '\n';
     if (Last)
       break;
+  }
+  if (Preprocessed) {
+    PrintingPolicy Policy = Ctx.getPrintingPolicy();
+    Policy.AnonymousTagLocations = false; // no file names: a copy elsewhere hits
+    llvm::raw_string_ostream OS(Out);
+    OS << "\x1c";
+    D->print(OS, Policy);
   }
   return Out;
 }
@@ -235,10 +256,10 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
   // that moving a callee in the file does not change anything.
   std::string Input = FormatVersion;
   Input += '\n';
-  Input += tokens(Deps.Found.front(), SM, Ctx.getLangOpts());
+  Input += tokens(Deps.Found.front(), Ctx);
   std::multimap<std::string, std::string> Rest;
   for (size_t I = 1; I < Deps.Found.size(); ++I)
-    Rest.emplace(keyOf(Deps.Found[I]), tokens(Deps.Found[I], SM, Ctx.getLangOpts()));
+    Rest.emplace(keyOf(Deps.Found[I]), tokens(Deps.Found[I], Ctx));
   for (auto &[Key, Text] : Rest)
     Input += "\x1f" + Key + "\x1e" + Text;
   // What is defined elsewhere enters by name here, by content at run time.
