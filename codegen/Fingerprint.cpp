@@ -92,6 +92,8 @@ public:
       if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
         RD = Pattern;
       D = RD->getDefinition() ? RD->getDefinition() : RD;
+    } else if (const auto *ED = dyn_cast<EnumDecl>(D)) {
+      D = ED->getDefinition() ? ED->getDefinition() : ED;
     }
     if (!Seen.insert(D).second)
       return;
@@ -110,11 +112,20 @@ public:
       if (RD->hasDefinition())
         for (const FieldDecl *F : RD->fields())
           addType(F->getType());
+    } else if (const auto *TND = dyn_cast<TypedefNameDecl>(D)) {
+      addType(TND->getUnderlyingType());
     }
   }
 
   void addType(QualType T) {
     T = T.getNonReferenceType();
+    // What a name stands for is not in the text that uses it: `real s` is
+    // another computation after `using real = float;` becomes `double`, and
+    // `Mode::B` another value when the enum changes.
+    if (const auto *TT = T->getAs<TypedefType>())
+      add(TT->getDecl());
+    if (const auto *ET = T->getAs<EnumType>())
+      add(ET->getDecl());
     while (const Type *Elem = T->getPointeeOrArrayElementType())
       if (Elem == T.getTypePtr())
         break;
@@ -132,6 +143,8 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && VD->hasGlobalStorage())
       add(VD);
+    if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+      add(cast<EnumDecl>(ECD->getDeclContext()));
     if (isa<FunctionDecl>(DRE->getDecl()))
       add(DRE->getDecl());
     return true;
@@ -151,6 +164,15 @@ public:
     if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
         MD && MD->isVirtual() && !ME->hasQualifier())
       External.insert(ExternalProgram);
+    return true;
+  }
+  // Types named in expressions: casts, sizeof, template arguments.
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    add(TL.getTypedefNameDecl());
+    return true;
+  }
+  bool VisitEnumTypeLoc(EnumTypeLoc TL) {
+    add(TL.getDecl());
     return true;
   }
   bool VisitDeclaratorDecl(DeclaratorDecl *DD) {
