@@ -461,6 +461,22 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
       BO && BO->isAssignmentOp())
     if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
       Rest.Writes.erase(Target); // stored after the calls, as before
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Full->IgnoreParens());
+      Op && Op->getOperator() == OO_Equal)
+    if (const VarDecl *Target = baseVariable(Op->getArg(0)); Target && Rest.FirstWrite[Target] == Op)
+      Rest.Writes.erase(Target); // `p = P{f(x), g(y)}`: likewise
+  // ...nor store something a handler reads that the serial program stored
+  // before a call threw (`a = heavy(1), b = checked(2)`): the rewritten
+  // expression stores only once every call has returned.
+  if (llvm::any_of(Calls, [&](const CallExpr *CE) { return Throws.mayThrow(CE); })) {
+    std::vector<const VarDecl *> Stored(Rest.Writes.begin(), Rest.Writes.end());
+    llvm::sort(Stored, [](const VarDecl *A, const VarDecl *B) {
+      return A->getBeginLoc() < B->getBeginLoc();
+    });
+    if (std::string Seen = outlivesException(PC, Full, Stored); !Seen.empty())
+      return "a call may throw, and " + Seen +
+             ": the serial program stores it before the call, the parallel one only after all";
+  }
   // Reading a local that holds another's address reads that other local.
   addBindingReads(Region, ArgReads);
   for (const auto &[H, Held] : Sites.Holds)

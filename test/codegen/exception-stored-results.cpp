@@ -48,6 +48,30 @@ int main() {
     // OUT-NEXT: rejected 5
   }
 
+  // One expression: the comma stores 'h' before 'checked' is called.
+  long h = 0, k = 0;
+  try {
+    h = heavy(8), k = checked(9);
+    // REMARK-DAG: exception-stored-results.cpp:[[@LINE-1]]:9: remark: calls to 'heavy' and 'checked' not parallelized: a call may throw, and 'h' is declared outside the 'try' statement on line [[@LINE-2]], whose handlers read it after the exception: the serial program stores it before the call, the parallel one only after all [purecc-missed-parallel-calls]
+  } catch (const std::exception &e) {
+    std::printf("%s after %ld %ld\n", e.what(), h, k);
+    // OUT-NEXT: rejected 9 after 59997 0
+  }
+
+  // A lambda's captures are read by the handler around its call.
+  long m = 0, q = 0;
+  auto both = [&] {
+    m = heavy(10);
+    q = checked(11);
+    // REMARK-DAG: exception-stored-results.cpp:[[@LINE-1]]:9: remark: calls to 'heavy' and 'checked' not parallelized: 'checked' may throw, and 'm' is captured by the lambda on line [[@LINE-3]], whose caller may catch the exception and read it: the serial program has stored the earlier results by then, the parallel one none of them [purecc-missed-parallel-calls]
+  };
+  try {
+    both();
+  } catch (const std::exception &e) {
+    std::printf("%s after %ld %ld\n", e.what(), m, q);
+    // OUT-NEXT: rejected 11 after 59997 0
+  }
+
   long f = 0, g = 0;
   f = heavy(6);
   g = heavy(7);
