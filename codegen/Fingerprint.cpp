@@ -92,6 +92,8 @@ public:
       if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
         RD = Pattern;
       D = RD->getDefinition() ? RD->getDefinition() : RD;
+    } else if (const auto *ED = dyn_cast<EnumDecl>(D)) {
+      D = ED->getDefinition() ? ED->getDefinition() : ED;
     }
     if (!Seen.insert(D).second)
       return;
@@ -110,11 +112,20 @@ public:
       if (RD->hasDefinition())
         for (const FieldDecl *F : RD->fields())
           addType(F->getType());
+    } else if (const auto *TND = dyn_cast<TypedefNameDecl>(D)) {
+      addType(TND->getUnderlyingType());
     }
   }
 
   void addType(QualType T) {
     T = T.getNonReferenceType();
+    // What a name stands for is not in the text that uses it: `real s` is
+    // another computation after `using real = float;` becomes `double`, and
+    // `Mode::B` another value when the enum changes.
+    if (const auto *TT = T->getAs<TypedefType>())
+      add(TT->getDecl());
+    if (const auto *ET = T->getAs<EnumType>())
+      add(ET->getDecl());
     while (const Type *Elem = T->getPointeeOrArrayElementType())
       if (Elem == T.getTypePtr())
         break;
@@ -132,6 +143,8 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && VD->hasGlobalStorage())
       add(VD);
+    if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+      add(cast<EnumDecl>(ECD->getDeclContext()));
     if (isa<FunctionDecl>(DRE->getDecl()))
       add(DRE->getDecl());
     return true;
@@ -151,6 +164,15 @@ public:
     if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
         MD && MD->isVirtual() && !ME->hasQualifier())
       External.insert(ExternalProgram);
+    return true;
+  }
+  // Types named in expressions: casts, sizeof, template arguments.
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    add(TL.getTypedefNameDecl());
+    return true;
+  }
+  bool VisitEnumTypeLoc(EnumTypeLoc TL) {
+    add(TL.getDecl());
     return true;
   }
   bool VisitDeclaratorDecl(DeclaratorDecl *DD) {
@@ -178,8 +200,15 @@ private:
 };
 
 /// The declaration's tokens as written, one per line (so that `a b` and
-/// `ab` differ), without comments or layout.
-std::string tokens(const Decl *D, const SourceManager &SM, const LangOptions &LO) {
+/// `ab` differ), without comments or layout. Where the text goes through the
+/// preprocessor (a directive, or a name that is or was a macro), the tokens
+/// do not say what it compiles to: `return x * SCALE;` reads the same under
+/// `-DSCALE=5` and `-DSCALE=7`, and an `#ifdef FAST` in the body the same
+/// with and without `-DFAST`. Such a declaration adds the AST as printed
+/// after preprocessing, so the two builds have different keys.
+std::string tokens(const Decl *D, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
   CharSourceRange R = SM.getExpansionRange(D->getSourceRange());
   FileID File = SM.getFileID(R.getBegin());
   if (File.isInvalid() || SM.getFileID(R.getEnd()) != File)
@@ -191,14 +220,28 @@ std::string tokens(const Decl *D, const SourceManager &SM, const LangOptions &LO
             Buffer.end());
   std::string Out;
   Token Tok;
+  bool Preprocessed = false;
   while (true) {
     bool Last = Lex.LexFromRawLexer(Tok);
     if (Tok.is(tok::eof) || SM.getFileOffset(Tok.getLocation()) >= End)
       break;
+    if (Tok.is(tok::hash) && Tok.isAtStartOfLine())
+      Preprocessed = true;
+    else if (Tok.is(tok::raw_identifier))
+      if (auto It = Ctx.Idents.find(Tok.getRawIdentifier());
+          It != Ctx.Idents.end() && It->getValue()->hadMacroDefinition())
+        Preprocessed = true;
     Out += Lexer::getSpelling(Tok, SM, LO);
     Out += '\n';
     if (Last)
       break;
+  }
+  if (Preprocessed) {
+    PrintingPolicy Policy = Ctx.getPrintingPolicy();
+    Policy.AnonymousTagLocations = false; // no file names: a copy elsewhere hits
+    llvm::raw_string_ostream OS(Out);
+    OS << "\x1c";
+    D->print(OS, Policy);
   }
   return Out;
 }
@@ -235,10 +278,10 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
   // that moving a callee in the file does not change anything.
   std::string Input = FormatVersion;
   Input += '\n';
-  Input += tokens(Deps.Found.front(), SM, Ctx.getLangOpts());
+  Input += tokens(Deps.Found.front(), Ctx);
   std::multimap<std::string, std::string> Rest;
   for (size_t I = 1; I < Deps.Found.size(); ++I)
-    Rest.emplace(keyOf(Deps.Found[I]), tokens(Deps.Found[I], SM, Ctx.getLangOpts()));
+    Rest.emplace(keyOf(Deps.Found[I]), tokens(Deps.Found[I], Ctx));
   for (auto &[Key, Text] : Rest)
     Input += "\x1f" + Key + "\x1e" + Text;
   // What is defined elsewhere enters by name here, by content at run time.

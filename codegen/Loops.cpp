@@ -655,23 +655,36 @@ std::string accumulatorReason(const VarDecl *V,
   return "";
 }
 
-std::string exceptionReason(PlanContext &PC, const LoopShape &L,
-                            llvm::ArrayRef<const VarDecl *> Written) {
-  // The try statements whose block holds the loop, innermost first.
+std::string outlivesException(PlanContext &PC, const Stmt *Where,
+                              llvm::ArrayRef<const VarDecl *> Written) {
+  // The try statements whose block holds Where, innermost first.
   std::vector<const CXXTryStmt *> Tries;
-  const Stmt *At = L.Loop;
+  // A lambda's body runs where the lambda is called, whose handlers see
+  // what it captured: the try statements around its definition do not count.
+  const Stmt *LambdaBody = nullptr;
+  const Stmt *At = Where;
   for (unsigned Depth = 0; At && Depth < 256; ++Depth) {
     const Stmt *Up = nullptr;
-    for (const DynTypedNode &P : PC.Ctx.getParents(*At))
+    const Decl *Owner = nullptr;
+    for (const DynTypedNode &P : PC.Ctx.getParents(*At)) {
       if ((Up = P.get<Stmt>()))
         break;
+      if (!Owner)
+        Owner = P.get<Decl>();
+    }
+    if (const auto *LE = dyn_cast_or_null<LambdaExpr>(Up)) {
+      LambdaBody = LE->getBody();
+      break;
+    }
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Owner); !Up && MD && MD->getParent()->isLambda())
+      LambdaBody = MD->getBody();
     if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Up); Try && Try->getTryBlock() == At)
       Tries.push_back(Try);
     At = Up;
   }
   const SourceManager &SM = PC.SM;
-  auto Inside = [&](const VarDecl *V, const CXXTryStmt *Try) {
-    SourceRange B = Try->getTryBlock()->getSourceRange();
+  auto Inside = [&](const VarDecl *V, const Stmt *Block) {
+    SourceRange B = Block->getSourceRange();
     SourceLocation Loc = V->getLocation();
     return !SM.isBeforeInTranslationUnit(Loc, B.getBegin()) &&
            !SM.isBeforeInTranslationUnit(B.getEnd(), Loc);
@@ -684,8 +697,14 @@ std::string exceptionReason(PlanContext &PC, const LoopShape &L,
       Seen = quoted(V) + " outlives the function, so a caller that catches the exception reads it";
       break;
     }
+    if (LambdaBody && !Inside(V, LambdaBody)) {
+      Seen = quoted(V) + " is captured by the lambda on line " +
+             std::to_string(SM.getPresumedLineNumber(LambdaBody->getBeginLoc())) +
+             ", whose caller may catch the exception and read it";
+      break;
+    }
     for (const CXXTryStmt *Try : Tries)
-      if (!Inside(V, Try)) {
+      if (!Inside(V, Try->getTryBlock())) {
         Seen = quoted(V) + " is declared outside the 'try' statement on line " +
                std::to_string(SM.getPresumedLineNumber(Try->getBeginLoc())) +
                ", whose handlers read it after the exception";
@@ -694,6 +713,12 @@ std::string exceptionReason(PlanContext &PC, const LoopShape &L,
     if (!Seen.empty())
       break;
   }
+  return Seen;
+}
+
+std::string exceptionReason(PlanContext &PC, const LoopShape &L,
+                            llvm::ArrayRef<const VarDecl *> Written) {
+  std::string Seen = outlivesException(PC, L.Loop, Written);
   if (Seen.empty() || !MayThrow(PC.Ctx).mayThrow(L.Body))
     return "";
   return "the loop body may throw, and " + Seen +

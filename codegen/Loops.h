@@ -89,6 +89,13 @@ std::string accumulatorReason(const clang::VarDecl *V,
                               const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
                               const LoopShape &L);
 
+/// Why a handler can see one of Written after an exception thrown at Where,
+/// or empty: it is not a local of the function (a reference parameter, a
+/// global: the caller's handler), or it is declared outside a `try` whose
+/// block holds Where.
+std::string outlivesException(PlanContext &PC, const clang::Stmt *Where,
+                              llvm::ArrayRef<const clang::VarDecl *> Written);
+
 /// Why an exception from the loop body would show a different state than
 /// the serial loop's, or empty. When the body may throw, the serial loop
 /// leaves a partial result (the sum so far, the elements before the throw),

@@ -23,7 +23,11 @@ while getopts "s:n:b:w:" opt; do
 done
 mkdir -p "$work"
 cmake --build "$build" --target purecc purecc_rt_static > /dev/null || exit 2
-rt="$build/runtime/libpurecc_rt.a -fopenmp -lxxhash -lsqlite3 -lpthread"
+# The runtime's link line as the lit tests use it (the shared cache adds
+# hiredis and libcrypto): a hand-written copy went stale and failed every seed.
+libs=$(sed -n 's/^config.rt_link_libs = "\(.*\)"$/\1/p' "$build/test/lit.site.cfg.py")
+[ -n "$libs" ] || { echo "sweep_loops: no rt_link_libs in $build/test/lit.site.cfg.py" >&2; exit 2; }
+rt="$build/runtime/libpurecc_rt.a $libs"
 failed=0
 for ((seed = first; seed < first + count; seed++)); do
   src=$work/loops$seed.cpp

@@ -1,5 +1,6 @@
 //===- ParallelCalls.cpp - parallel-calls: independent pure calls as tasks ===//
 #include "ParallelCalls.h"
+#include "Loops.h"
 #include "Shapes.h"
 #include "TaskRegistry.h"
 
@@ -491,6 +492,22 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
       BO && BO->isAssignmentOp())
     if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
       Rest.Writes.erase(Target); // stored after the calls, as before
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Full->IgnoreParens());
+      Op && Op->getOperator() == OO_Equal)
+    if (const VarDecl *Target = baseVariable(Op->getArg(0)); Target && Rest.FirstWrite[Target] == Op)
+      Rest.Writes.erase(Target); // `p = P{f(x), g(y)}`: likewise
+  // ...nor store something a handler reads that the serial program stored
+  // before a call threw (`a = heavy(1), b = checked(2)`): the rewritten
+  // expression stores only once every call has returned.
+  if (llvm::any_of(Calls, [&](const CallExpr *CE) { return Throws.mayThrow(CE); })) {
+    std::vector<const VarDecl *> Stored(Rest.Writes.begin(), Rest.Writes.end());
+    llvm::sort(Stored, [](const VarDecl *A, const VarDecl *B) {
+      return A->getBeginLoc() < B->getBeginLoc();
+    });
+    if (std::string Seen = outlivesException(PC, Full, Stored); !Seen.empty())
+      return "a call may throw, and " + Seen +
+             ": the serial program stores it before the call, the parallel one only after all";
+  }
   // Reading a local that holds another's address reads that other local.
   addBindingReads(Region, ArgReads);
   for (const auto &[H, Held] : Sites.Holds)
@@ -681,6 +698,26 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
            << "'" + calleeName(Run.back().Call) +
                   "' may throw, and the serial program does not make the later call then";
       Flush();
+    }
+    // Nor store late what a handler reads: when this call throws, the
+    // serial program has stored every earlier statement's result, the
+    // parallel one none of them.
+    if (!Run.empty() && Throws.mayThrow(C->S)) {
+      std::vector<const VarDecl *> Stored;
+      for (const Candidate &Earlier : Run)
+        Stored.push_back(Earlier.Target);
+      if (std::string Seen = outlivesException(PC, C->S, Stored); !Seen.empty()) {
+        std::vector<std::string> Names;
+        for (const Candidate &Earlier : Run)
+          Names.push_back(calleeName(Earlier.Call));
+        Names.push_back(calleeName(C->Call));
+        if (auto D = PC.remark(C->Call->getExprLoc(), Diag::RemarkMissedParallelCalls))
+          *D << quotedList(Names)
+             << "'" + calleeName(C->Call) + "' may throw, and " + Seen +
+                    ": the serial program has stored the earlier results by then, the parallel "
+                    "one none of them";
+        Flush();
+      }
     }
     Run.push_back(std::move(*C));
   }

@@ -298,13 +298,22 @@ std::string conversionProblem(ASTContext &Ctx, llvm::StringRef Acc, QualType T, 
   T = T.getNonReferenceType().getUnqualifiedType();
   V = V.getNonReferenceType().getUnqualifiedType();
   auto Problem = [&] {
-    return "each step converts '" + V.getAsString() + "' to '" + T.getAsString() + "' (" +
+    const PrintingPolicy &P = Ctx.getPrintingPolicy();
+    return "each step converts '" + V.getAsString(P) + "' to '" + T.getAsString(P) + "' (" +
            Acc.str() + "), which the tree order would change";
   };
   if (Op == ReduceOp::LogicalAnd || Op == ReduceOp::LogicalOr)
     return "";
   if (Op == ReduceOp::Max || Op == ReduceOp::Min)
     return Ctx.hasSameType(T, V) ? "" : Problem();
+  // Integer conversions wrap, which '+', '*' and the bitwise operators
+  // commute with; a conversion to bool does not wrap (2 becomes true), so
+  // `bool b ^= 2` sets b where the tree's `true ^ true` clears it, and a
+  // rewritten `std::accumulate(b, e, true, std::bit_and<>())`, whose leaves
+  // convert each element to the total's type, takes 2 as true where the
+  // serial `true & 2` is 0.
+  if (T->isBooleanType() && !V->isBooleanType())
+    return Problem();
   if (T->isIntegerType())
     return V->isIntegralOrUnscopedEnumerationType() ? "" : Problem();
   if (T->isRealFloatingType()) {
@@ -383,7 +392,8 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     if (!Arith || (T->isBooleanType() && (Op == ReduceOp::Add || Op == ReduceOp::Mul)) ||
         (T->isRealFloatingType() && Op != ReduceOp::Add && Op != ReduceOp::Mul &&
          Op != ReduceOp::Max && Op != ReduceOp::Min)) {
-      WhyNot = Name + " has type '" + T.getAsString() + "', which has no parallel '" +
+      WhyNot = Name + " has type '" + T.getAsString(PC.Ctx.getPrintingPolicy()) +
+               "', which has no parallel '" +
                shapes::opName(Op).str() + "' reduction";
       return LoopOutcome::Refused;
     }

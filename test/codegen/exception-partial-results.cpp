@@ -94,4 +94,20 @@ int main() {
   }
   std::printf("u %ld\n", u);
   // OUT-NEXT: u 1153750
+
+  // In a lambda: the handler around its call reads what it captured.
+  long c = 0;
+  auto run = [&] {
+    for (long i = 0; i < n; ++i)
+      c += sq(i);
+    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 'c' is captured by the lambda on line [[@LINE-3]], whose caller may catch the exception and read it: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+  };
+  try {
+    run();
+  } catch (const std::exception &e) {
+    std::printf("caught %s\n", e.what());
+  }
+  std::printf("c %ld\n", c);
+  // OUT-NEXT: caught bad square
+  // OUT-NEXT: c 214179
 }
