@@ -59,11 +59,10 @@ bool matchCombination(PlanContext &PC, const Expr *RHS, Fold &F) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!isUserFunction(PC, FD))
     return false;
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+  if (isa<CXXOperatorCallExpr>(Call)) {
     if (isCompoundAssignment(FD) || !isCombineCandidate(FD))
       return false;
     F.How = Form::Operator;
-    (void)Op;
   } else {
     F.How = Form::Call;
     F.Callee = Call->getCallee();

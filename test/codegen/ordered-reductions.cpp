@@ -65,6 +65,16 @@ struct Affine {
 [[purecc::associative]] Affine then(Affine f, Affine g) { return Affine{g.m * f.m % kP, (g.m * f.q + g.q) % kP}; }
 [[pure]] Affine step(int i) { return Affine{i % 4 + 2, i % 9}; }
 
+// Inside a pure function (which gets a serial clone that folds in the same
+// tree order).
+[[pure]] Mat chain(int n) {
+  Mat C{0, 1, 1, 1};
+  for (int i = 0; i < n; ++i)
+    C *= shear(i) * rot(i);
+  // REMARK: ordered-reductions.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'C' with '*=' in the loop's order
+  return C;
+}
+
 unsigned long fnv(const std::string &s) {
   unsigned long h = 1469598103934665603UL;
   for (unsigned char ch : s)
@@ -81,8 +91,8 @@ void run(int n) {
   Mat P{2, 1, 1, 1}; // not an identity: it stays in front
   for (int i = 0; i < n; ++i)
     P = P * rot(i);
-  // CHECK: {{^}}  { auto purecc_o0 = purecc::parallel_reduce(0, n, std::optional<Mat>{}, [&](std::int64_t purecc_i1) -> std::optional<Mat> { const int i = static_cast<int>(purecc_i1); std::optional<Mat> purecc_acc_0; {
-  // CHECK-NEXT: {{^}}    [&](Mat purecc_v) { if (purecc_acc_0) *purecc_acc_0 = *purecc_acc_0 * std::move(purecc_v); else purecc_acc_0.emplace(std::move(purecc_v)); }(rot(i)); } return purecc_acc_0; }, [](std::optional<Mat> purecc_lhs, std::optional<Mat> purecc_rhs) { if (!purecc_lhs) return purecc_rhs; if (purecc_rhs) *purecc_lhs = *purecc_lhs * std::move(*purecc_rhs); return purecc_lhs; }); if (purecc_o0) P = P * std::move(*purecc_o0); }
+  // CHECK: {{^}}  { auto purecc_o3 = purecc::parallel_reduce(0, n, std::optional<Mat>{}, [&](std::int64_t purecc_i4) -> std::optional<Mat> { const int i = static_cast<int>(purecc_i4); std::optional<Mat> purecc_acc_1; {
+  // CHECK-NEXT: {{^}}    [&](Mat purecc_v) { if (purecc_acc_1) *purecc_acc_1 = *purecc_acc_1 * std::move(purecc_v); else purecc_acc_1.emplace(std::move(purecc_v)); }(rot(i)); } return purecc_acc_1; }, [](std::optional<Mat> purecc_lhs, std::optional<Mat> purecc_rhs) { if (!purecc_lhs) return purecc_rhs; if (purecc_rhs) *purecc_lhs = *purecc_lhs * std::move(*purecc_rhs); return purecc_lhs; }); if (purecc_o3) P = P * std::move(*purecc_o3); }
   // REMARK: ordered-reductions.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'P' with '*' in the loop's order (associative as declared by '{{\[\[}}purecc::associative]]') [purecc-ordered-reduction]
   show("P = P * rot(i):", P);
 
@@ -97,6 +107,7 @@ void run(int n) {
   }
   // REMARK: ordered-reductions.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel reduction of 'Q' with '*=' in the loop's order
   show("Q *= rot(i):", Q);
+  show("chain(n):", chain(n));
 
   // A string-like type, and the same pieces prepended.
   Text t{"<"};
@@ -203,6 +214,7 @@ int main() {
 // OUT: n = 0
 // OUT-NEXT: P = P * rot(i): 2 1 1 1
 // OUT-NEXT: Q *= rot(i): 1 0 0 1
+// OUT-NEXT: chain(n): 0 1 1 1
 // OUT-NEXT: t = t + word(i): 1 44bd67d473cd5d8d <
 // OUT-NEXT: u = word(i) + u: 1 44bd65d473cd5a27 >
 // OUT-NEXT: stats: 0 0 0
@@ -211,6 +223,7 @@ int main() {
 // OUT-NEXT: n = 1
 // OUT-NEXT: P = P * rot(i): 3 1000002 2 0
 // OUT-NEXT: Q *= rot(i): 3 1000001 2 3
+// OUT-NEXT: chain(n): 1 1 2 0
 // OUT-NEXT: t = t + word(i): 3 b1a01d50617c6ab1 <0,
 // OUT-NEXT: u = word(i) + u: 3 4890bf5025a9b773 0,>
 // OUT-NEXT: stats: 1 0 0
@@ -219,6 +232,7 @@ int main() {
 // OUT-NEXT: n = 2
 // OUT-NEXT: P = P * rot(i): 7 999994 6 999999
 // OUT-NEXT: Q *= rot(i): 21 999976 27 21
+// OUT-NEXT: chain(n): 7 4 10 2
 // OUT-NEXT: t = t + word(i): 4 4f7c4f95a668f780 <0,1
 // OUT-NEXT: u = word(i) + u: 4 f04e9e276ec5f4cc 10,>
 // OUT-NEXT: stats: 2 1 1
@@ -227,6 +241,7 @@ int main() {
 // OUT-NEXT: n = 1025
 // OUT-NEXT: P = P * rot(i): 303110 463993 289068 739019
 // OUT-NEXT: Q *= rot(i): 186260 434156 613198 392296
+// OUT-NEXT: chain(n): 306871 712436 803446 453690
 // OUT-NEXT: t = t + word(i): 1368 4b8aced570bc50a7 <0,123,456,789,012,3
 // OUT-NEXT: u = word(i) + u: 1368 54bf94ef9e25321b 43,210,987,654,321,0
 // OUT-NEXT: stats: 1025 5116 35806
@@ -235,6 +250,7 @@ int main() {
 // OUT-NEXT: n = 3000
 // OUT-NEXT: P = P * rot(i): 151731 31443 84750 49212
 // OUT-NEXT: Q *= rot(i): 788807 842254 259109 962192
+// OUT-NEXT: chain(n): 331176 964339 327640 780587
 // OUT-NEXT: t = t + word(i): 4001 e16196368221570d <0,123,456,789,012,3
 // OUT-NEXT: u = word(i) + u: 4001 b36c63889d08e167 987,654,321,098,765,
 // OUT-NEXT: stats: 3000 14988 104860
