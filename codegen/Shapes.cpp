@@ -443,17 +443,22 @@ std::string orderedHead(llvm::StringRef Begin, llvm::StringRef End, const Ordere
 }
 
 std::string orderedStepHead(const OrderedFold &F) {
-  return "[&](" + F.Type + " " + F.Value + ") { if (" + F.Private + ") " +
-         foldInto(F, "*" + F.Private, "std::move(" + F.Value + ")") + " else " + F.Private +
-         ".emplace(std::move(" + F.Value + ")); }(";
+  // `auto &&` binds the term as the loop's step did (a temporary without a
+  // copy, an lvalue as an lvalue), and forwarding keeps its value category.
+  std::string V = "std::forward<decltype(" + F.Value + ")>(" + F.Value + ")";
+  return "[&](auto &&" + F.Value + ") { if (" + F.Private + ") " +
+         foldInto(F, "*" + F.Private, V) + " else " + F.Private + ".emplace(" + V + "); }(";
 }
 
 std::string orderedTail(const OrderedFold &F, llvm::StringRef Grain) {
   std::string Opt = optionalOf(F);
   const std::string &A = F.Params.L, &B = F.Params.R;
-  std::string Combine = "[](" + Opt + " " + A + ", " + Opt + " " + B + ") { if (!" + A +
-                        ") return " + B + "; if (" + B + ") " +
-                        foldInto(F, "*" + A, "std::move(*" + B + ")") + " return " + A + "; }";
+  // The runtime passes partials as rvalues: taking them by reference
+  // saves moving each into a parameter.
+  std::string Combine = "[](" + Opt + " &&" + A + ", " + Opt + " &&" + B + ") { if (!" + A +
+                        ") return std::move(" + B + "); if (" + B + ") " +
+                        foldInto(F, "*" + A, "std::move(*" + B + ")") + " return std::move(" +
+                        A + "); }";
   return " return " + F.Private + "; }, " + Combine + grainArg(Grain) + "); if (" + F.Stem +
          ") " + foldInto(F, F.Name, "std::move(*" + F.Stem + ")") + " }";
 }

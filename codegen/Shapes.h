@@ -239,8 +239,9 @@ std::string foldInto(const OrderedFold &F, const std::string &Target, const std:
 /// [&](std::int64_t i) -> std::optional<T> { std::optional<T> <private>; "
 std::string orderedHead(llvm::StringRef Begin, llvm::StringRef End, const OrderedFold &F,
                         const Index &Idx);
-/// What a step's text up to its value becomes: "[&](T v) { if (p) <fold>
-/// else p.emplace(std::move(v)); }(" (the value follows, then OrderedStepTail).
+/// What a step's text up to its value becomes: "[&](auto &&v) { if (p)
+/// <fold> else p.emplace(std::forward<decltype(v)>(v)); }(" (the value
+/// follows, then OrderedStepTail).
 std::string orderedStepHead(const OrderedFold &F);
 inline constexpr const char *OrderedStepTail = ")";
 /// " return <private>; }, <combine>); if (<stem>) <fold into the user's> }".
