@@ -37,10 +37,13 @@ template <PureccAttr Kind> struct PureccAttrInfo : public ParsedAttrInfo {
     static constexpr Spelling Assume[] = {
         {ParsedAttr::AS_CXX11, "purecc::assume_pure"}};
     static constexpr Spelling Memo[] = {{ParsedAttr::AS_CXX11, "purecc::memo"}};
+    static constexpr Spelling Associative[] = {
+        {ParsedAttr::AS_CXX11, "purecc::associative"}};
     switch (Kind) {
     case PureccAttr::Pure: return Pure;
     case PureccAttr::AssumePure: return Assume;
     case PureccAttr::Memo: return Memo;
+    case PureccAttr::Associative: return Associative;
     }
     return {};
   }
@@ -84,6 +87,9 @@ ParsedAttrInfoRegistry::Add<PureccAttrInfo<PureccAttr::AssumePure>>
     RegisterAssumePure("purecc-assume-pure", "a declaration trusted to be pure");
 ParsedAttrInfoRegistry::Add<PureccAttrInfo<PureccAttr::Memo>>
     RegisterMemo("purecc-memo", "a pure function whose results are memoized");
+ParsedAttrInfoRegistry::Add<PureccAttrInfo<PureccAttr::Associative>>
+    RegisterAssociative("purecc-associative",
+                        "a binary function the user promises is associative");
 
 const AnnotateAttr *findOn(const FunctionDecl *FD, StringRef Name) {
   for (const FunctionDecl *R : FD->redecls())
@@ -105,6 +111,7 @@ StringRef annotationName(PureccAttr A) {
   case PureccAttr::Pure: return "purecc::pure";
   case PureccAttr::AssumePure: return "purecc::assume_pure";
   case PureccAttr::Memo: return "purecc::memo";
+  case PureccAttr::Associative: return "purecc::associative";
   }
   return "";
 }

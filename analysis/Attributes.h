@@ -8,6 +8,11 @@
 //   [[pure]] / [[purecc::pure]]   the function must be pure (checked)
 //   [[purecc::assume_pure]]       the user vouches for a declaration (trusted)
 //   [[purecc::memo]]              memoize the (pure) function's results
+//   [[purecc::associative]]       the user promises that the binary function
+//                                 (or operator) is associative: a loop that
+//                                 folds with it may be split into an ordered
+//                                 tree (checked to be pure; never proved
+//                                 associative)
 //
 // Sema turns each into an AnnotateAttr ("purecc::pure", ...) on the
 // declaration; the queries below look through redeclarations, template
@@ -24,7 +29,7 @@
 
 namespace purecc {
 
-enum class PureccAttr { Pure, AssumePure, Memo };
+enum class PureccAttr { Pure, AssumePure, Memo, Associative };
 
 /// Makes sure the plugin attributes are linked in and registered. Call before
 /// constructing any CompilerInstance.
@@ -45,6 +50,9 @@ inline bool isAssumedPure(const clang::FunctionDecl *FD) {
 }
 inline bool isMemoized(const clang::FunctionDecl *FD) {
   return findAttr(FD, PureccAttr::Memo) != nullptr;
+}
+inline bool isDeclaredAssociative(const clang::FunctionDecl *FD) {
+  return findAttr(FD, PureccAttr::Associative) != nullptr;
 }
 
 } // namespace purecc

@@ -1,5 +1,6 @@
 //===- PurityChecker.cpp - the verify step --------------------------------===//
 #include "PurityChecker.h"
+#include "Associative.h"
 #include "Attributes.h"
 #include "Collector.h"
 #include "Fixpoint.h"
@@ -58,6 +59,9 @@ public:
   std::vector<const FunctionDecl *> Contracts;
   std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>> Overrides;
   std::vector<const FunctionDecl *> Candidates;
+  /// Binary operators and functions that may combine a loop's accumulator
+  /// (Associative.h).
+  std::vector<const FunctionDecl *> Combines;
 
 private:
   void consider(const FunctionDecl *FD) {
@@ -70,6 +74,8 @@ private:
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
         !Seen.insert(FD).second)
       return;
+    if (isCombineCandidate(FD))
+      Combines.push_back(FD);
     if (isDeclaredPure(FD)) {
       DeclaredPure.push_back(FD);
       return;
@@ -124,6 +130,15 @@ unsigned PurityFacts::verifiedCount() const {
 
 void PurityFacts::record(const FunctionDecl *FD, Verdict V) {
   Verdicts[FD->getCanonicalDecl()] = V;
+}
+
+const CombineVerdict *PurityFacts::combineVerdict(const FunctionDecl *FD) const {
+  auto It = Combines.find(FD->getCanonicalDecl());
+  return It == Combines.end() ? nullptr : &It->second;
+}
+
+void PurityFacts::recordCombine(const FunctionDecl *FD, CombineVerdict V) {
+  Combines[FD->getCanonicalDecl()] = std::move(V);
 }
 
 void PurityFacts::dump(raw_ostream &OS, const ASTContext &Ctx) const {
@@ -244,6 +259,7 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
     Facts.addContract(FD);
     Facts.record(FD, Verdict::Pure);
   }
+  judgeCombines(Find.Combines, Fix, Report, R, Facts);
   return Facts;
 }
 

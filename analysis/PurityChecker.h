@@ -37,6 +37,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <string>
 #include <vector>
 
 namespace purecc {
@@ -66,6 +67,14 @@ struct PureSuggestion {
   clang::SourceLocation InsertLoc;
 };
 
+/// The verdict on a combine function (Associative.h).
+struct CombineVerdict {
+  /// Pure apart from writing its left operand (a compound assignment's).
+  bool Pure = false;
+  /// When not Pure: completes "'f' is not pure because it ...".
+  std::string Why;
+};
+
 class PurityFacts {
 public:
   /// True when FD was judged pure: declared [[pure]] and verified, or
@@ -88,6 +97,11 @@ public:
   const std::vector<PureSuggestion> &suggestions() const { return Suggestions; }
 
   void record(const clang::FunctionDecl *FD, Verdict V);
+  /// The verdict on FD as a combine function (a user's binary operator, a
+  /// `T f(T, T)`, or a function marked [[purecc::associative]]), or null
+  /// when FD was not judged as one (Associative.h).
+  const CombineVerdict *combineVerdict(const clang::FunctionDecl *FD) const;
+  void recordCombine(const clang::FunctionDecl *FD, CombineVerdict V);
   void addDeclaredPure(const clang::FunctionDecl *FD) { DeclaredPure.push_back(FD); }
   void addSuggestion(PureSuggestion S) { Suggestions.push_back(S); }
   /// With ExplainEffects::On: one line per effect FD's verdict rests on.
@@ -102,6 +116,7 @@ public:
 
 private:
   llvm::DenseMap<const clang::FunctionDecl *, Verdict> Verdicts;
+  llvm::DenseMap<const clang::FunctionDecl *, CombineVerdict> Combines;
   std::vector<const clang::FunctionDecl *> DeclaredPure;
   std::vector<const clang::FunctionDecl *> Contracts;
   std::vector<PureSuggestion> Suggestions;

@@ -43,6 +43,8 @@ public:
   std::string name(const clang::FunctionDecl *FD) const;
   /// E, found in S, makes a function declared [[pure]] fail.
   bool blocks(const Summary &S, const Effect &E) const;
+  /// Completes "'g' is not pure because it ..." for an absolute effect.
+  std::string phrase(const Effect &E) const;
 
 private:
   void error(const Effect &E, const Summary &S, const std::string &Fn);
@@ -50,8 +52,6 @@ private:
   /// Reports D, whose message takes (function, selector, subject): the
   /// subject is the effect's declaration, or empty when it has none.
   void reportWithSubject(const Effect &E, Diag D, const std::string &Fn, unsigned Sel);
-  /// Completes "'g' is not pure because it ...".
-  std::string phrase(const Effect &E) const;
   /// The effect that best explains why FD is impure, skipping Visited.
   const Effect *cause(const clang::FunctionDecl *FD,
                       const std::set<const clang::FunctionDecl *> &Visited);

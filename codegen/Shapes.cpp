@@ -457,4 +457,53 @@ std::string concatTail(const Concatenation &C, llvm::StringRef Grain) {
 
 std::string concatContinue(const Concatenation &C) { return "return " + C.Private; }
 
+// --- ordered reductions (a user's associative combine) -----------------------
+
+std::string foldInto(const OrderedFold &F, const std::string &Target, const std::string &Value) {
+  const std::string &L = F.Prepends ? Value : Target, &R = F.Prepends ? Target : Value;
+  switch (F.How) {
+  case OrderedFold::Form::CompoundAssign:
+    return Target + " " + F.Spelling + " " + Value + ";";
+  case OrderedFold::Form::Operator:
+    return Target + " = " + L + " " + F.Spelling + " " + R + ";";
+  case OrderedFold::Form::Call:
+    return Target + " = " + F.Spelling + "(" + L + ", " + R + ");";
+  }
+  return "";
+}
+
+namespace {
+std::string optionalOf(const OrderedFold &F) { return "std::optional<" + F.Type + ">"; }
+} // namespace
+
+std::string orderedHead(llvm::StringRef Begin, llvm::StringRef End, const OrderedFold &F,
+                        const Index &Idx) {
+  std::string Opt = optionalOf(F);
+  return "{ auto " + F.Stem + " = purecc::parallel_reduce(" + Begin.str() + ", " + End.str() +
+         ", " + Opt + "{}, " + lambdaHead(Idx, "", Opt) + Opt + " " + F.Private + "; ";
+}
+
+std::string orderedStepHead(const OrderedFold &F) {
+  // `auto &&` binds the term as the loop's step did (a temporary without a
+  // copy, an lvalue as an lvalue), and forwarding keeps its value category.
+  std::string V = "std::forward<decltype(" + F.Value + ")>(" + F.Value + ")";
+  return "[&](auto &&" + F.Value + ") { if (" + F.Private + ") " +
+         foldInto(F, "*" + F.Private, V) + " else " + F.Private + ".emplace(" + V + "); }(";
+}
+
+std::string orderedTail(const OrderedFold &F, llvm::StringRef Grain) {
+  std::string Opt = optionalOf(F);
+  const std::string &A = F.Params.L, &B = F.Params.R;
+  // The runtime passes partials as rvalues: taking them by reference
+  // saves moving each into a parameter.
+  std::string Combine = "[](" + Opt + " &&" + A + ", " + Opt + " &&" + B + ") { if (!" + A +
+                        ") return std::move(" + B + "); if (" + B + ") " +
+                        foldInto(F, "*" + A, "std::move(*" + B + ")") + " return std::move(" +
+                        A + "); }";
+  return " return " + F.Private + "; }, " + Combine + grainArg(Grain) + "); if (" + F.Stem +
+         ") " + foldInto(F, F.Name, "std::move(*" + F.Stem + ")") + " }";
+}
+
+std::string orderedContinue(const OrderedFold &F) { return "return " + F.Private; }
+
 } // namespace purecc::shapes

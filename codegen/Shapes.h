@@ -225,4 +225,44 @@ std::string concatTail(const Concatenation &C, llvm::StringRef Grain = "");
 /// What a `continue` of the loop becomes in the leaf.
 std::string concatContinue(const Concatenation &C);
 
+// --- ordered reductions (a user's associative combine) -----------------------
+
+/// A loop that folds a user's type with an associative combine, in order:
+///   P = P * rot(i);   acc += piece(i);   acc = combine(acc, f(i));
+/// There is no identity to start from: each leaf's private accumulator is a
+/// std::optional<T> that the first step fills with its value and later
+/// steps fold into; the ordered combine folds the right partial into the
+/// left one (an empty partial is skipped), and the result is folded into
+/// the user's accumulator once, after what it held before the loop.
+struct OrderedFold {
+  enum class Form { CompoundAssign, Operator, Call };
+  std::string Name;     // the user's accumulator
+  std::string Type;     // its type T
+  std::string Private;  // the leaf's std::optional<T>
+  std::string Stem;     // fresh "purecc_oN": the reduction's result
+  std::string Value;    // a step's value parameter
+  CombineParams Params; // the combine's parameter names
+  Form How = Form::Operator;
+  std::string Spelling; // "*=", "*" or the called function as written
+  /// The accumulator is the right operand (`acc = e * acc`): later terms
+  /// go in front.
+  bool Prepends = false;
+};
+/// The statement that folds Value into Target: "T *= V;", "T = T * V;",
+/// "T = f(T, V);" (prepending: "T = V * T;", "T = f(V, T);").
+std::string foldInto(const OrderedFold &F, const std::string &Target, const std::string &Value);
+/// "{ auto <stem> = purecc::parallel_reduce(B, E, std::optional<T>{},
+/// [&](std::int64_t i) -> std::optional<T> { std::optional<T> <private>; "
+std::string orderedHead(llvm::StringRef Begin, llvm::StringRef End, const OrderedFold &F,
+                        const Index &Idx);
+/// What a step's text up to its value becomes: "[&](auto &&v) { if (p)
+/// <fold> else p.emplace(std::forward<decltype(v)>(v)); }(" (the value
+/// follows, then OrderedStepTail).
+std::string orderedStepHead(const OrderedFold &F);
+inline constexpr const char *OrderedStepTail = ")";
+/// " return <private>; }, <combine>); if (<stem>) <fold into the user's> }".
+std::string orderedTail(const OrderedFold &F, llvm::StringRef Grain = "");
+/// What a `continue` of the loop becomes in the leaf.
+std::string orderedContinue(const OrderedFold &F);
+
 } // namespace purecc::shapes

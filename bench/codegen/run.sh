@@ -120,7 +120,10 @@ done
 # nqueens_continue (the column loop skips unsafe columns with `continue`)
 # has nqueens.cpp's purecc build as reference; kmeans (a std::vector of a
 # 2-D point struct, an argmin over 16 centroids) has no suite form: its
-# reference is its own serial build, so its ratio is its speedup.
+# reference is its own serial build, so its ratio is its speedup. So has
+# matprod (an in-order product of 2e7 4x4 rotations from a [[pure]]
+# function, `P = P * turn(i)` with a [[purecc::associative]] operator*: an
+# ordered reduction of a user's type).
 printf '\n| natural program | reference s | natural purecc s | ideal s | ratio | efficiency |\n'
 printf '|---|---|---|---|---|---|\n'
 tf=$repo/bench/codegen/twofile
@@ -135,7 +138,7 @@ sed -e '/#include "work.h"/d' -e '/#pragma once/d' "$tf/work.h" "$tf/work.cpp" "
 "$purecc" rewrite "$work/onefile.cpp" -o "$work/onefile.out.cpp" -- -std=c++20
 g++ "${flags[@]}" "$work/onefile.out.cpp" "${libs[@]}" -o "$work/twofile.reference"
 g++ "${flags[@]}" "$work/fib.out.cpp" "${libs[@]}" -o "$work/fib_ternary.reference"
-for prog in nqueens_continue kmeans; do
+for prog in nqueens_continue kmeans matprod; do
   "$purecc" rewrite "$repo/bench/codegen/$prog.cpp" -o "$work/$prog.out.cpp" -- -std=c++20
   g++ "${flags[@]}" "$work/$prog.out.cpp" "${libs[@]}" -o "$work/$prog.purecc"
   g++ "${flags[@]}" -Wno-attributes "$repo/bench/codegen/$prog.cpp" -o "$work/$prog.serial"
@@ -143,7 +146,8 @@ done
 "$purecc" rewrite "$repo/bench/codegen/nqueens.cpp" -o "$work/nq.out.cpp" -- -std=c++20
 g++ "${flags[@]}" "$work/nq.out.cpp" "${libs[@]}" -o "$work/nqueens_continue.reference"
 cp "$work/kmeans.serial" "$work/kmeans.reference"
-for prog in $(selected fib_ternary twofile nqueens_continue kmeans); do
+cp "$work/matprod.serial" "$work/matprod.reference"
+for prog in $(selected fib_ternary twofile nqueens_continue kmeans matprod); do
   measure "$prog" reference purecc
   awk -v n="$prog" -v f="${med[reference]}" -v p="${med[purecc]}" -v i="${med[ideal]}" \
     'BEGIN { printf "| %s | %.3f | %.3f | %.3f | %.2f | %.2f |\n", n, f, p, i, f / p, i / p }'

@@ -1,5 +1,6 @@
 //===- Reductions.cpp - reduction: loops that accumulate pure results -----===//
 #include "Reductions.h"
+#include "OrderedReductions.h"
 #include "analysis/Stdlib.h"
 #include "TaskRegistry.h"
 
@@ -333,6 +334,16 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
                           std::string &WhyNot) {
   std::vector<Step> Steps;
   collectSteps(L.Body, Steps, PC.Ctx);
+  // A fold with a user's combine (`P = P * m`) is an ordered reduction;
+  // the built-in steps' accumulators are passed so that it can refuse a
+  // loop that has both.
+  std::vector<const VarDecl *> Builtin;
+  for (const Step &S : Steps)
+    if (!L.Body_.Locals.contains(S.Acc) && S.Acc != L.Induction && S.Acc != L.Element)
+      Builtin.push_back(S.Acc);
+  if (LoopOutcome O = planOrderedReduction(PC, L, Escaped, Builtin, WhyNot);
+      O != LoopOutcome::NotThisKind)
+    return O;
   // Only variables from outside the body accumulate.
   llvm::MapVector<const VarDecl *, ReduceOp> Accs;
   llvm::DenseMap<const VarDecl *, bool> LastWins; // max/min: which of equals is kept

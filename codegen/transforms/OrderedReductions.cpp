@@ -1,0 +1,437 @@
+//===- OrderedReductions.cpp - reductions with a user's associative combine ===//
+#include "OrderedReductions.h"
+
+#include "Escapes.h"
+
+#include "analysis/Associative.h"
+#include "analysis/Attributes.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/OperatorKinds.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+using Form = shapes::OrderedFold::Form;
+
+/// One fold of a loop body: `acc OP= e`, `acc = acc OP e`, `acc = f(acc, e)`
+/// (or, prepending, `acc = e OP acc`, `acc = f(e, acc)`).
+struct Fold {
+  const VarDecl *Acc = nullptr;
+  const FunctionDecl *Combine = nullptr;
+  Form How = Form::Operator;
+  bool Prepends = false;
+  const Expr *Step = nullptr;   // the whole expression: judged here
+  const Expr *Value = nullptr;  // the term: scanned as code, kept verbatim
+  const Expr *Callee = nullptr; // Form::Call: the called function as written
+  /// The assignment operator that stores the result (not for CompoundAssign).
+  const FunctionDecl *Assign = nullptr;
+  /// The inner loops of the loop body the fold is in.
+  llvm::SmallVector<const Stmt *, 1> Loops;
+};
+
+QualType valueType(QualType T) {
+  return T.getNonReferenceType().getUnqualifiedType().getCanonicalType();
+}
+
+const VarDecl *accOf(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(written(E));
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// A function of the user's: the standard library's own operators (a
+/// string's `+`, a complex `*=`) are the other transformations' business.
+bool isUserFunction(PlanContext &PC, const FunctionDecl *FD) {
+  return FD && !FD->isInStdNamespace() && !FD->getBuiltinID() &&
+         !PC.SM.isInSystemHeader(PC.SM.getExpansionLoc(FD->getLocation()));
+}
+
+/// `acc OP e` / `f(acc, e)` (or with acc on the right) as the right-hand
+/// side of `acc = ...`.
+bool matchCombination(PlanContext &PC, const Expr *RHS, Fold &F) {
+  const auto *Call = dyn_cast<CallExpr>(written(RHS));
+  if (!Call || isa<CXXMemberCallExpr>(Call) || Call->getNumArgs() != 2)
+    return false;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!isUserFunction(PC, FD))
+    return false;
+  if (isa<CXXOperatorCallExpr>(Call)) {
+    if (isCompoundAssignment(FD) || !isCombineCandidate(FD))
+      return false;
+    F.How = Form::Operator;
+  } else {
+    F.How = Form::Call;
+    F.Callee = Call->getCallee();
+  }
+  bool Left = accOf(Call->getArg(0)) == F.Acc, Right = accOf(Call->getArg(1)) == F.Acc;
+  if (Left == Right) // `acc * acc` squares; `x * y` is no fold of acc
+    return false;
+  F.Combine = FD;
+  F.Prepends = Right;
+  F.Value = Call->getArg(Left ? 1 : 0);
+  return true;
+}
+
+std::optional<Fold> matchFold(PlanContext &PC, const Expr *E) {
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    E = EWC->getSubExpr();
+  E = E->IgnoreParens();
+  Fold F;
+  F.Step = E;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getNumArgs() != 2 || !(F.Acc = accOf(Op->getArg(0))))
+      return std::nullopt;
+    const FunctionDecl *FD = Op->getDirectCallee();
+    if (FD && isCompoundAssignment(FD)) { // acc OP= e
+      if (!isUserFunction(PC, FD))
+        return std::nullopt;
+      F.How = Form::CompoundAssign;
+      F.Combine = FD;
+      F.Value = Op->getArg(1);
+      return F;
+    }
+    if (Op->getOperator() != OO_Equal || !matchCombination(PC, Op->getArg(1), F))
+      return std::nullopt;
+    F.Assign = FD;
+    return F;
+  }
+  // A scalar accumulator: `acc = f(acc, e)`.
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || BO->getOpcode() != BO_Assign || !(F.Acc = accOf(BO->getLHS())) ||
+      !matchCombination(PC, BO->getRHS(), F) || F.How != Form::Call)
+    return std::nullopt;
+  return F;
+}
+
+/// Collects the folds among the statements of S (through blocks, ifs,
+/// switches and inner loops, which run serially inside a leaf).
+void collect(PlanContext &PC, const Stmt *S, std::vector<Fold> &Out) {
+  if (!S)
+    return;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : CS->body())
+      collect(PC, Child, Out);
+  } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+    collect(PC, If->getThen(), Out);
+    collect(PC, If->getElse(), Out);
+  } else if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+    collect(PC, Switch->getBody(), Out);
+  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
+    collect(PC, Case->getSubStmt(), Out);
+  } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
+    size_t Before = Out.size();
+    collect(PC, loopBody(S), Out);
+    for (size_t I = Before; I < Out.size(); ++I)
+      Out[I].Loops.push_back(S);
+  } else if (const auto *E = dyn_cast<Expr>(S)) {
+    if (auto F = matchFold(PC, E))
+      Out.push_back(std::move(*F));
+  }
+}
+
+// As Concatenations does: the values of skipped steps are scanned apart.
+void mergeInto(StmtDeps &To, const StmtDeps &From) {
+  To.Reads.insert(From.Reads.begin(), From.Reads.end());
+  To.Writes.insert(From.Writes.begin(), From.Writes.end());
+  To.Locals.insert(From.Locals.begin(), From.Locals.end());
+  To.ReadsMemory |= From.ReadsMemory;
+  if (!To.MemoryWrite)
+    To.MemoryWrite = From.MemoryWrite;
+  if (!To.ImpureCall)
+    To.ImpureCall = From.ImpureCall;
+  for (auto &[V, Site] : From.FirstWrite)
+    To.FirstWrite.try_emplace(V, Site);
+}
+
+/// How a fold is written, for remarks: "'*='", "'*'", "'combine'".
+std::string combineName(const Fold &F) {
+  if (F.How == Form::Call)
+    return quoted(F.Combine);
+  return std::string("'") + getOperatorSpelling(F.Combine->getOverloadedOperator()) + "'";
+}
+
+/// Why the combine of F may not fold a loop's terms, or empty: it must be
+/// pure (a compound assignment may write its left operand) and declared
+/// associative.
+std::string combineReason(PlanContext &PC, const Fold &F, bool NeedAssociative) {
+  const FunctionDecl *FD = F.Combine;
+  const CombineVerdict *V = PC.Facts.combineVerdict(FD);
+  if (!PC.Facts.isPure(FD) && !(V && V->Pure))
+    return V && !V->Why.empty() ? quoted(FD) + " is not pure: it " + V->Why
+                                : quoted(FD) + " is not known to be pure";
+  if (!NeedAssociative || isDeclaredAssociative(FD))
+    return "";
+  std::string Shape;
+  if (F.How == Form::Call) {
+    std::string N = FD->getNameAsString();
+    Shape = "'" + N + "(" + N + "(a, b), c)' equals '" + N + "(a, " + N + "(b, c))'";
+  } else {
+    // `a += b` folds like `a = a + b`.
+    std::string Op = getOperatorSpelling(FD->getOverloadedOperator());
+    if (F.How == Form::CompoundAssign)
+      Op.pop_back();
+    Shape = "'(a " + Op + " b) " + Op + " c' equals 'a " + Op + " (b " + Op + " c)'";
+  }
+  return quoted(FD) + " is pure but not declared associative, which purecc cannot prove: " +
+         "if " + Shape + ", mark it '[[purecc::associative]]'";
+}
+
+bool isPlainSpecialMember(const FunctionDecl *FD) {
+  return FD->isTrivial() || FD->isDefaulted();
+}
+
+/// Why the leaves cannot hold and move values of T, or empty. The leaves
+/// move the terms and the partial results (std::optional<T>), which runs
+/// T's move (or copy) constructor and its destructor; no default
+/// constructor is needed.
+std::string typeReason(PlanContext &PC, QualType T, const std::string &Acc) {
+  std::string Name = "'" + T.getAsString(PC.Ctx.getPrintingPolicy()) + "'";
+  if (T->isScalarType())
+    return "";
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return Acc + " has type " + Name + ", which purecc cannot hold in a leaf's partial result";
+  RD = RD->getDefinition();
+  if (RD->isInStdNamespace())
+    return ""; // the library's value types: copies and moves are value operations
+  const CXXConstructorDecl *Move = nullptr, *Copy = nullptr;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isMoveConstructor())
+      Move = C;
+    else if (C->isCopyConstructor())
+      Copy = C;
+  }
+  // Overload resolution picks a declared move constructor (even a deleted
+  // one) over the copy constructor.
+  const CXXConstructorDecl *Used = Move ? Move : Copy;
+  if (Used) {
+    const char *What = Used == Move ? "move" : "copy";
+    if (Used->isDeleted() || Used->getAccess() != AS_public)
+      return Name + " cannot be moved into a leaf's partial result: its " + What +
+             " constructor is " + (Used->isDeleted() ? "deleted" : "not public");
+    if (!isPlainSpecialMember(Used) && !PC.Facts.isPure(Used))
+      return "the " + std::string(What) + " constructor of " + Name + " is not known to be pure";
+  } else if (!(RD->needsImplicitMoveConstructor() && !RD->defaultedMoveConstructorIsDeleted()) &&
+             !(RD->needsImplicitCopyConstructor() && !RD->defaultedCopyConstructorIsDeleted())) {
+    return Name + " cannot be moved into a leaf's partial result: it has no usable copy or "
+                  "move constructor";
+  }
+  if (const CXXDestructorDecl *D = RD->getDestructor();
+      D && !isPlainSpecialMember(D) && !PC.Facts.isPure(D))
+    return "the destructor of " + Name + " is not known to be pure";
+  return "";
+}
+
+/// The function (or lambda) whose body holds S; InLoop tells whether a
+/// loop around S runs it again.
+const FunctionDecl *enclosingFunction(ASTContext &Ctx, const Stmt *S, bool &InLoop) {
+  InLoop = false;
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  while (!Parents.empty()) {
+    if (const auto *FD = Parents[0].get<FunctionDecl>())
+      return FD;
+    if (const auto *LE = Parents[0].get<LambdaExpr>())
+      return LE->getCallOperator();
+    if (const Stmt *P = Parents[0].get<Stmt>(); P && loopBody(P))
+      InLoop = true;
+    Parents = Ctx.getParents(Parents[0]);
+  }
+  return nullptr;
+}
+
+/// Whether Acc is among the escaped locals only because its folds bind it
+/// to the combine's reference parameter (`Q *= m` passes `&Q` as `this`):
+/// the combine was judged to write nothing but its left operand, so it
+/// cannot keep the address anywhere, and the statement drops what it
+/// returns. An escape after the loop (with no loop around it to come back)
+/// cannot be used while it runs (as Escapes.h says); any other escape site,
+/// or a holder of Acc, keeps it escaped.
+bool escapesOnlyInFolds(PlanContext &PC, const LoopShape &L, const VarDecl *Acc,
+                        llvm::ArrayRef<std::pair<unsigned, unsigned>> Folds) {
+  bool InLoop = false;
+  const FunctionDecl *FD = enclosingFunction(PC.Ctx, L.Loop, InLoop);
+  if (!FD)
+    return false;
+  EscapeSites Sites = findEscapes(FD, PC);
+  if (Sites.HasLabels)
+    return false;
+  for (const auto &[Holder, Held] : Sites.Holds)
+    if (Held.contains(Acc))
+      return false;
+  auto It = Sites.Sites.find(Acc);
+  if (It == Sites.Sites.end())
+    return false; // escaped some way this cannot see: keep the planner's word
+  for (const Stmt *Site : It->second) {
+    auto O = PC.offsets(Site->getSourceRange());
+    if (!O)
+      return false;
+    if (!InLoop && O->first >= L.BodyEnd)
+      continue;
+    if (llvm::none_of(Folds, [&](const std::pair<unsigned, unsigned> &F) {
+          return F.first <= O->first && O->second <= F.second;
+        }))
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
+LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
+                                 const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
+                                 llvm::ArrayRef<const VarDecl *> Others, std::string &WhyNot) {
+  std::vector<Fold> All;
+  collect(PC, L.Body, All);
+  std::vector<const Fold *> Found;
+  for (const Fold &F : All)
+    if (!L.Body_.Locals.contains(F.Acc) && F.Acc != L.Induction && F.Acc != L.Element)
+      Found.push_back(&F);
+  if (Found.empty())
+    return LoopOutcome::NotThisKind;
+  auto Refuse = [&](std::string Why) {
+    WhyNot = std::move(Why);
+    return LoopOutcome::Refused;
+  };
+  const Fold &First = *Found[0];
+  const VarDecl *Acc = First.Acc;
+  std::string Name = quoted(Acc);
+  for (const Fold *F : Found)
+    if (F->Acc != Acc)
+      return Refuse("the loop folds into both " + Name + " and " + quoted(F->Acc) +
+                    ", which purecc does not combine in one reduction");
+  for (const VarDecl *O : Others)
+    if (O != Acc)
+      return Refuse("the loop folds into both " + Name + " and " + quoted(O) +
+                    ", which purecc does not combine in one reduction");
+  for (const Fold *F : Found) {
+    if (F->Combine != First.Combine)
+      return Refuse(Name + " is combined with both " + combineName(First) + " and " +
+                    combineName(*F));
+    if (F->Prepends != First.Prepends)
+      return Refuse(Name + " is both the left and the right operand of " + combineName(First) +
+                    " in the loop body");
+    if (F->How != First.How)
+      return Refuse(Name + " is combined with " + combineName(First) + " written in two ways");
+  }
+  // The combine must fold two values of the accumulator's type into one.
+  QualType T = valueType(Acc->getType());
+  std::string TypeName = "'" + T.getAsString(PC.Ctx.getPrintingPolicy()) + "'";
+  const FunctionDecl *FD = First.Combine;
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  bool Member = MD && MD->isInstance();
+  QualType Other = valueType(FD->getParamDecl(Member ? 0 : 1)->getType());
+  QualType Left = Member ? valueType(PC.Ctx.getRecordType(MD->getParent()))
+                         : valueType(FD->getParamDecl(0)->getType());
+  bool Fits = Left == T && Other == T &&
+              (First.How == Form::CompoundAssign || valueType(FD->getReturnType()) == T);
+  for (const Fold *F : Found)
+    Fits = Fits && valueType(written(F->Value)->getType()) == T;
+  if (!Fits)
+    return Refuse(quoted(FD) + " does not combine two " + TypeName + " values into one, as " +
+                  "a reduction of " + Name + " needs");
+  // The accumulator's combine must be associative; a body-local fold
+  // (`Q *= m` on a local Q) is just code, which must be pure.
+  for (const Fold &F : All)
+    if (std::string Why = combineReason(PC, F, /*NeedAssociative=*/&F == &First);
+        !Why.empty())
+      return Refuse(Why);
+  for (const Fold &F : All)
+    if (F.Assign && !isPlainSpecialMember(F.Assign) && !PC.Facts.isPure(F.Assign))
+      return Refuse("the assignment of " + TypeName + " is not known to be pure");
+  if (std::string Why = typeReason(PC, T, Name); !Why.empty())
+    return Refuse(Why);
+
+  // The folds are judged here; their terms are scanned as code.
+  llvm::SmallPtrSet<const Expr *, 8> Steps;
+  llvm::SmallPtrSet<const Stmt *, 4> Inner;
+  for (const Fold &F : All)
+    Steps.insert(F.Step);
+  for (const Fold *F : Found)
+    Inner.insert(F->Loops.begin(), F->Loops.end());
+  DepScanner Scan(PC);
+  StmtDeps Fx = Scan.scan(L.Body, &Steps);
+  for (const Fold &F : All)
+    mergeInto(Fx, Scan.scan(F.Value));
+  if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc))
+    return Refuse(Name + " is used inside the loop body other than by folding into it");
+  // Each fold keeps its term's text and loses what surrounds it.
+  struct Span {
+    unsigned StepBegin, ValueBegin, ValueEnd, StepEnd;
+  };
+  std::vector<Span> Spans;
+  std::string Spelling;
+  for (const Fold *F : Found) {
+    auto S = PC.offsets(F->Step->getSourceRange());
+    auto V = PC.offsets(F->Value->getSourceRange());
+    if (!S || !V || V->first < S->first || V->second > S->second)
+      return Refuse(Name + " is folded into in a macro in the loop body, where its private "
+                           "copy cannot be given a name of its own");
+    Spans.push_back({S->first, V->first, V->second, S->second});
+  }
+  std::vector<std::pair<unsigned, unsigned>> FoldSpans;
+  for (const Span &S : Spans)
+    FoldSpans.push_back({S.StepBegin, S.StepEnd});
+  llvm::SmallPtrSet<const VarDecl *, 8> Outside(Escaped.begin(), Escaped.end());
+  if (Outside.contains(Acc) && escapesOnlyInFolds(PC, L, Acc, FoldSpans))
+    Outside.erase(Acc);
+  if (std::string Why = accumulatorReason(Acc, Outside); !Why.empty())
+    return Refuse(Why);
+  if (std::string Why = bodyEffectReason(Fx, L); !Why.empty())
+    return Refuse(Why);
+  if (std::string Why = exceptionReason(PC, L, llvm::ArrayRef<const VarDecl *>(Acc));
+      !Why.empty())
+    return Refuse(Why);
+
+  if (First.How == Form::Call) {
+    auto C = PC.text(First.Callee->getSourceRange());
+    if (!C)
+      return Refuse(quoted(FD) + " is named in a macro, which purecc cannot repeat in the combine");
+    Spelling = *C;
+  } else {
+    Spelling = getOperatorSpelling(FD->getOverloadedOperator());
+  }
+  if (std::string Why = lastRefusal(PC, L); !Why.empty())
+    return Refuse(Why);
+
+  shapes::OrderedFold Shape{Acc->getNameAsString(),
+                            PC.typeText(Acc->getType().getNonReferenceType().getUnqualifiedType()),
+                            PC.freshNumbered("acc"),
+                            PC.freshName("o"),
+                            PC.unusedName("v"),
+                            {PC.unusedName("lhs"), PC.unusedName("rhs")},
+                            First.How,
+                            Spelling,
+                            First.Prepends};
+  PC.P.ExtraIncludes.insert("optional");
+  PC.P.ExtraIncludes.insert("utility");
+  shapes::Index Idx = makeIndex(PC, L);
+  bool Block = isa<CompoundStmt>(L.Body);
+  size_t FirstEdit = PC.P.Edits.size();
+  PC.replace(L.HeaderBegin, L.HeaderEnd,
+             trimBeforeSpace(PC, shapes::orderedHead(L.Begin, L.End, Shape, Idx) +
+                                     (Block ? "" : "{"),
+                             L.HeaderEnd));
+  for (const Span &S : Spans) {
+    PC.replace(S.StepBegin, S.ValueBegin, shapes::orderedStepHead(Shape));
+    PC.replace(S.ValueEnd, S.StepEnd, shapes::OrderedStepTail);
+  }
+  endIterationsEarly(PC, L, shapes::orderedContinue(Shape));
+  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::orderedTail(Shape, loopGrain(L)));
+  // The user's promise of associativity may be approximate (floating-point
+  // members): the serial clone folds in the same tree order, so that the
+  // result does not depend on which path ran.
+  for (size_t I = FirstEdit; I < PC.P.Edits.size(); ++I)
+    PC.P.Edits[I].RepeatInSerialClone = true;
+  PC.Absorbed.insert(Inner.begin(), Inner.end());
+  SourceLocation Loc = L.Loop->getBeginLoc();
+  if (auto D = PC.remark(Loc, Diag::RemarkOrderedReduction))
+    *D << Acc << combineName(First);
+  PC.note(Loc, Transform::OrderedReductions, Acc->getNameAsString() + ":" + displayName(FD));
+  return LoopOutcome::Rewritten;
+}
+
+} // namespace purecc
