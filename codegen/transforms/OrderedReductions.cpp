@@ -378,7 +378,7 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
   llvm::SmallPtrSet<const VarDecl *, 8> Outside(Escaped.begin(), Escaped.end());
   if (Outside.contains(Acc) && escapesOnlyInFolds(PC, L, Acc, FoldSpans))
     Outside.erase(Acc);
-  if (std::string Why = accumulatorReason(Acc, Outside); !Why.empty())
+  if (std::string Why = accumulatorReason(Acc, Outside, L); !Why.empty())
     return Refuse(Why);
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty())
     return Refuse(Why);
