@@ -36,7 +36,11 @@ except ImportError:  # a Python other than Debian's (pyenv, venv)
 
 FLAGS = ["-std=c++20", "-x", "c++"]
 REMARK = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):\d+: remark: (?P<text>.*)$", re.M)
-REWRITTEN_LOOP = ("[purecc-reduction]", "[purecc-map]", "[purecc-algorithm]")
+# The remarks of the transformations that run a loop's iterations in
+# parallel (codegen/transforms/Transforms.def).
+REWRITTEN_LOOP = ("[purecc-reduction]", "[purecc-ordered-reduction]", "[purecc-selection]",
+                  "[purecc-concatenation]", "[purecc-parallel-map]",
+                  "[purecc-parallel-algorithm]")
 
 
 def library():
