@@ -619,4 +619,19 @@ bool isOwnedLocal(const VarDecl *VD) {
   return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
 }
 
+void StmtDeps::merge(const StmtDeps &From) {
+  Reads.insert(From.Reads.begin(), From.Reads.end());
+  Writes.insert(From.Writes.begin(), From.Writes.end());
+  Locals.insert(From.Locals.begin(), From.Locals.end());
+  ReadsMemory |= From.ReadsMemory;
+  if (!MemoryWrite)
+    MemoryWrite = From.MemoryWrite;
+  if (!ImpureCall) {
+    ImpureCall = From.ImpureCall;
+    ImpureWhy = From.ImpureWhy;
+  }
+  for (auto &[V, Site] : From.FirstWrite)
+    FirstWrite.try_emplace(V, Site);
+}
+
 } // namespace purecc

@@ -71,6 +71,9 @@ struct StmtDeps {
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> FirstWrite;
 
   bool isEffectFree() const { return Writes.empty() && !MemoryWrite && !ImpureCall; }
+  /// Adds what From found, as if it had been scanned with this: for code a
+  /// transformation scans apart (the values of skipped appends and folds).
+  void merge(const StmtDeps &From);
 };
 
 class DepScanner {

@@ -123,19 +123,6 @@ void collect(const Stmt *S, std::vector<Append> &Out) {
   }
 }
 
-void mergeInto(StmtDeps &To, const StmtDeps &From) {
-  To.Reads.insert(From.Reads.begin(), From.Reads.end());
-  To.Writes.insert(From.Writes.begin(), From.Writes.end());
-  To.Locals.insert(From.Locals.begin(), From.Locals.end());
-  To.ReadsMemory |= From.ReadsMemory;
-  if (!To.MemoryWrite)
-    To.MemoryWrite = From.MemoryWrite;
-  if (!To.ImpureCall)
-    To.ImpureCall = From.ImpureCall;
-  for (auto &[V, Site] : From.FirstWrite)
-    To.FirstWrite.try_emplace(V, Site);
-}
-
 } // namespace
 
 LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
@@ -180,7 +167,7 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   StmtDeps Fx = Scan.scan(L.Body, &Calls);
   for (const Append &A : All)
     for (const Expr *V : A.Values)
-      mergeInto(Fx, Scan.scan(V));
+      Fx.merge(Scan.scan(V));
   if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc)) {
     WhyNot = Name + " is used inside the loop body other than by appending to it";
     return LoopOutcome::Refused;

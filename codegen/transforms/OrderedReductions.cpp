@@ -133,20 +133,6 @@ void collect(PlanContext &PC, const Stmt *S, std::vector<Fold> &Out) {
   }
 }
 
-// As Concatenations does: the values of skipped steps are scanned apart.
-void mergeInto(StmtDeps &To, const StmtDeps &From) {
-  To.Reads.insert(From.Reads.begin(), From.Reads.end());
-  To.Writes.insert(From.Writes.begin(), From.Writes.end());
-  To.Locals.insert(From.Locals.begin(), From.Locals.end());
-  To.ReadsMemory |= From.ReadsMemory;
-  if (!To.MemoryWrite)
-    To.MemoryWrite = From.MemoryWrite;
-  if (!To.ImpureCall)
-    To.ImpureCall = From.ImpureCall;
-  for (auto &[V, Site] : From.FirstWrite)
-    To.FirstWrite.try_emplace(V, Site);
-}
-
 /// How a fold is written, for remarks: "'*='", "'*'", "'combine'".
 std::string combineName(const Fold &F) {
   if (F.How == Form::Call)
@@ -355,7 +341,7 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
   DepScanner Scan(PC);
   StmtDeps Fx = Scan.scan(L.Body, &Steps);
   for (const Fold &F : All)
-    mergeInto(Fx, Scan.scan(F.Value));
+    Fx.merge(Scan.scan(F.Value));
   if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc))
     return Refuse(Name + " is used inside the loop body other than by folding into it");
   // Each fold keeps its term's text and loses what surrounds it.
