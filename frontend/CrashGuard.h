@@ -13,9 +13,9 @@
 //     overflow too: LLVM installs the recovery's handler without
 //     SA_ONSTACK, so it would run on the exhausted stack and the kernel
 //     would kill the process; enableCrashRecovery() moves it to the
-//     alternate signal stack this file gives the main thread. (`check -p`
+//     alternate signal stack this file gives the main thread. (`check`
 //     adds a fourth layer: each unit in a process of its own, see
-//     ProjectCheck.h);
+//     ChildUnits.h);
 //  2. a fatal error handler, a terminate handler and last-resort signal
 //     handlers (on their own stack, so that a stack overflow is caught too)
 //     print one line and exit with 3 — or, in launcher mode, die by the

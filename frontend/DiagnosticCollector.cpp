@@ -235,6 +235,13 @@ void DiagnosticCollector::HandleDiagnostic(DiagnosticsEngine::Level Level,
   present(Level, Info);
 }
 
+void DiagnosticCollector::adopt(std::vector<DiagnosticRecord> Unit) {
+  for (DiagnosticRecord &R : Unit) {
+    RunErrors += R.Level >= DiagnosticsEngine::Error;
+    Records.push_back(std::move(R));
+  }
+}
+
 void TextDiagnostics::BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) {
   DiagnosticCollector::BeginSourceFile(LO, PP);
   // Each unit has its own diagnostic options (colour, carets, column

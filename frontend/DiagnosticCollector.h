@@ -101,6 +101,11 @@ public:
   /// Errors over the whole run (getNumErrors() counts one unit only).
   unsigned errorsInRun() const { return RunErrors; }
 
+  /// Takes over the records of a unit checked in another process
+  /// (ChildUnits.h), which presented them there: they join the run's
+  /// records and errors, for the document endRun() writes and for --fix.
+  void adopt(std::vector<DiagnosticRecord> Unit);
+
 protected:
   /// Called for every diagnostic after it has been recorded.
   virtual void present(clang::DiagnosticsEngine::Level, const clang::Diagnostic &) {}

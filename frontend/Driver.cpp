@@ -3,9 +3,9 @@
 #include "CommandLine.h"
 #include "CommandNames.h"
 #include "DiagnosticCollector.h"
-#include "FixApplier.h"
 #include "JsonDiagnostics.h"
 #include "Launcher.h"
+#include "NamedFilesCheck.h"
 #include "Pipeline.h"
 #include "ProjectCheck.h"
 #include "SarifDiagnostics.h"
@@ -109,6 +109,23 @@ std::unique_ptr<DiagnosticCollector> makeCollector(DiagnosticsFormat F) {
   return std::make_unique<TextDiagnostics>();
 }
 
+/// Runs the pipeline over Files in this process; Diags gets their
+/// diagnostics.
+FileOutcome runPipeline(const Options &O, const CompilationDatabase &DB,
+                        const std::vector<std::string> &Files, DiagnosticCollector &Diags) {
+  FileOutcome Out;
+  PipelineConfig Config = pipelineConfig(O);
+  ClangTool Tool(DB, Files);
+  Tool.setPrintErrorMessage(false);
+  Tool.setDiagnosticConsumer(&Diags);
+  Tool.appendArgumentsAdjuster(pureccAdjuster(O.Format));
+  std::unique_ptr<ToolAction> Runner =
+      makePipelineRunner(Config, Out.Result, ErrorCountLine::Print);
+  llvm::CrashRecoveryContext CRC;
+  Out.Crashed = !CRC.RunSafely([&] { Out.Status = Tool.run(Runner.get()); });
+  return Out;
+}
+
 int runTool(Options &O) {
   if (!validateInputs(O.Files))
     return ExitUsage;
@@ -116,49 +133,31 @@ int runTool(Options &O) {
   std::unique_ptr<CompilationDatabase> DB = loadDatabase(O, DBError);
   if (!DB)
     return usageError(DBError);
-
-  PipelineConfig Config = pipelineConfig(O);
-  PipelineResult Result;
-
   std::unique_ptr<DiagnosticCollector> Diags = makeCollector(O.Format);
-  ClangTool Tool(*DB, O.Files);
-  Tool.setPrintErrorMessage(false);
-  Tool.setDiagnosticConsumer(Diags.get());
-  Tool.appendArgumentsAdjuster(pureccAdjuster(O.Format));
-  std::unique_ptr<ToolAction> Runner = makePipelineRunner(Config, Result, ErrorCountLine::Print);
 
-  int Status = 0;
-  llvm::CrashRecoveryContext CRC;
-  bool Survived = CRC.RunSafely([&] { Status = Tool.run(Runner.get()); });
-  if (!Survived) {
+  // Checks: each file in a process of its own (NamedFilesCheck.h).
+  if (O.Cmd == Command::Check)
+    return checkFiles(O, *Diags, [&](const std::string &File) {
+      std::unique_ptr<DiagnosticCollector> Unit = makeCollector(O.Format);
+      FileOutcome Out = runPipeline(O, *DB, {File}, *Unit);
+      Out.Records = Unit->records();
+      return Out;
+    });
+
+  // A rewrite has one input.
+  FileOutcome Out = runPipeline(O, *DB, O.Files, *Diags);
+  if (Out.Crashed) {
     llvm::WithColor::error(llvm::errs(), "purecc")
         << "internal error while processing the input; please report it\n";
     return ExitInternal;
   }
   Diags->endRun();
-  if (Result.EmitFailed)
+  if (Out.Result.EmitFailed)
     return ExitUsage;
-  if (Status == 2)
+  if (Out.Status == 2)
     return usageError("no compile command for some input files in '" +
                       O.BuildDir.value_or(".") + "'");
-  if (O.Fix == ApplyFixes::On && applyFixIts(Diags->records()) == FixOutcome::Failed)
-    return ExitUsage;
-  // Files named with -p are part of a project check: the same closing line
-  // as `check -p` (ProjectCheck.cpp). A check of files with flags after
-  // `--` stays silent when clean, like a compiler.
-  if (O.Cmd == Command::Check && O.BuildDir && O.Format == DiagnosticsFormat::Text) {
-    auto Plural = [](unsigned N, const char *One, const char *Many) {
-      return std::to_string(N) + " " + (N == 1 ? One : Many);
-    };
-    llvm::errs() << Plural(unsigned(O.Files.size()), "file", "files") << ", "
-                 << Plural(Result.PureFunctions, "pure function", "pure functions")
-                 << " verified, "
-                 << Plural(unsigned(Diags->errorsInRun()), "violation", "violations");
-    if (O.SuggestPure == Suggest::On)
-      llvm::errs() << ", " << Plural(Result.Suggestions, "suggestion", "suggestions");
-    llvm::errs() << "\n";
-  }
-  bool Errors = Status != 0 || Diags->errorsInRun() > 0;
+  bool Errors = Out.Status != 0 || Diags->errorsInRun() > 0;
   return Errors ? ExitViolations : ExitSuccess;
 }
 

@@ -1,5 +1,7 @@
 //===- ProjectCheck.cpp - purecc check over a whole compile database ------===//
 #include "ProjectCheck.h"
+#include "CheckSummary.h"
+#include "ChildUnits.h"
 #include "CompilerCommand.h"
 #include "CrashGuard.h"
 #include "Driver.h"
@@ -18,16 +20,10 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <map>
 #include <optional>
-#include <poll.h>
 #include <set>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace llvm;
 using namespace clang::tooling;
@@ -129,44 +125,9 @@ UnitReport checkOneUnit(const Unit &U, const PipelineConfig &Config, WarnOnly Wa
   return Report;
 }
 
-/// A unit's report crosses from the child that checked it to the parent as
-/// length-prefixed fields (both ends are this executable).
-class ReportWriter {
-public:
-  void number(uint64_t N) { Bytes.append(reinterpret_cast<const char *>(&N), sizeof(N)); }
-  void text(StringRef S) {
-    number(S.size());
-    Bytes.append(S.data(), S.size());
-  }
-  std::string Bytes;
-};
-
-class ReportReader {
-public:
-  explicit ReportReader(StringRef Bytes) : Rest(Bytes) {}
-  bool number(uint64_t &N) {
-    if (Rest.size() < sizeof(N))
-      return false;
-    std::memcpy(&N, Rest.data(), sizeof(N));
-    Rest = Rest.drop_front(sizeof(N));
-    return true;
-  }
-  bool text(std::string &S) {
-    uint64_t N = 0;
-    if (!number(N) || Rest.size() < N)
-      return false;
-    S = Rest.take_front(N).str();
-    Rest = Rest.drop_front(N);
-    return true;
-  }
-  bool done() const { return Rest.empty(); }
-
-private:
-  StringRef Rest;
-};
-
+/// A unit's report crosses from the child that checked it to the parent.
 std::string encodeReport(const UnitReport &R) {
-  ReportWriter W;
+  WireWriter W;
   W.text(R.Text);
   for (uint64_t N : {uint64_t(R.PureFunctions), uint64_t(R.Violations), uint64_t(R.Suggestions),
                      uint64_t(R.CompileErrors), uint64_t(R.Crashed), uint64_t(R.Contracts.size())})
@@ -179,12 +140,12 @@ std::string encodeReport(const UnitReport &R) {
   W.number(R.CheckedDefinitions.size());
   for (const std::string &D : R.CheckedDefinitions)
     W.text(D);
-  return std::move(W.Bytes);
+  return W.take();
 }
 
 std::optional<UnitReport> decodeReport(StringRef Bytes) {
   UnitReport R;
-  ReportReader In(Bytes);
+  WireReader In(Bytes);
   uint64_t Pure, Violations, Suggestions, Broken, Crashed, Contracts, Checked;
   if (!In.text(R.Text) || !In.number(Pure) || !In.number(Violations) ||
       !In.number(Suggestions) || !In.number(Broken) || !In.number(Crashed) ||
@@ -209,85 +170,6 @@ std::optional<UnitReport> decodeReport(StringRef Bytes) {
   if (!In.done())
     return std::nullopt;
   return R;
-}
-
-/// A unit being checked by a child process: the read end of the pipe its
-/// report comes through, and the bytes read so far.
-struct Child {
-  pid_t Pid = -1;
-  int Fd = -1;
-  size_t Unit = 0;
-  std::string Bytes;
-};
-
-bool writeAll(int Fd, StringRef Bytes) {
-  while (!Bytes.empty()) {
-    ssize_t N = ::write(Fd, Bytes.data(), Bytes.size());
-    if (N < 0 && errno == EINTR)
-      continue;
-    if (N <= 0)
-      return false;
-    Bytes = Bytes.drop_front(size_t(N));
-  }
-  return true;
-}
-
-/// Starts a child that checks Units[I] and writes its report to a pipe.
-/// Forked, not exec'd: the child has the parsed options and the database
-/// already, and the parent has no other threads to leave locks behind.
-std::optional<Child> startChild(const std::vector<Unit> &Units, size_t I,
-                                const PipelineConfig &Config, WarnOnly Warn) {
-  int Pipe[2];
-  if (::pipe2(Pipe, O_CLOEXEC) != 0)
-    return std::nullopt;
-  errs().flush();
-  pid_t Pid = ::fork();
-  if (Pid < 0) {
-    ::close(Pipe[0]);
-    ::close(Pipe[1]);
-    return std::nullopt;
-  }
-  if (Pid == 0) {
-    ::close(Pipe[0]);
-    // A fault that escapes recovery here kills this child only, silently:
-    // the parent names the unit.
-    setCrashMode(CrashMode::DieBySignal);
-    UnitReport R = checkOneUnit(Units[I], Config, Warn);
-    ::_exit(writeAll(Pipe[1], encodeReport(R)) ? 0 : ExitInternal);
-  }
-  ::close(Pipe[1]);
-  return Child{Pid, Pipe[0], I, {}};
-}
-
-/// Reads what Child C has written; false at the end of its report.
-bool readSome(Child &C) {
-  char Buf[1 << 16];
-  ssize_t N = ::read(C.Fd, Buf, sizeof(Buf));
-  if (N < 0 && (errno == EINTR || errno == EAGAIN))
-    return true;
-  if (N <= 0)
-    return false;
-  C.Bytes.append(Buf, size_t(N));
-  return true;
-}
-
-/// Waits for a child whose pipe has closed; its report, or one that says
-/// the unit failed if the child did not end cleanly.
-UnitReport finishChild(Child &C) {
-  ::close(C.Fd);
-  int Status = 0;
-  while (::waitpid(C.Pid, &Status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0)
-    if (std::optional<UnitReport> R = decodeReport(C.Bytes))
-      return std::move(*R);
-  UnitReport Failed;
-  Failed.Crashed = true;
-  return Failed;
-}
-
-std::string plural(unsigned N, StringRef One, StringRef Many) {
-  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
 }
 
 } // namespace
@@ -325,25 +207,24 @@ int checkProject(const Options &O) {
   // remarks with the unit's other diagnostics.
   const PipelineConfig Config = pipelineConfig(O);
 
-  // A unit on which purecc fails is reported and the others still run. Each
-  // unit is checked in a child process of its own rather than on a thread:
-  // a fault that crash recovery cannot undo cleanly (a stack overflow in
-  // Clang or in an analysis walk, one inside malloc holding its lock, heap
-  // corruption, a fatal signal, the kernel's OOM killer) ends that child
-  // only, and the parent's state and the other units' are untouched. fork()
-  // costs ~1 ms per unit against hundreds for the check itself (measured in
-  // docs/build-integration.md), and the parent stays single-threaded so
-  // that forking it is safe.
+  // A unit on which purecc fails is reported and the others still run: each
+  // unit is checked in a child process of its own (ChildUnits.h), as many at
+  // a time as there are cores. Its report is printed whole when it ends.
   enableCrashRecovery();
   const bool Progress = sys::Process::StandardErrIsDisplayed();
   size_t Done = 0;
-  unsigned PureFunctions = 0, Violations = 0, Suggestions = 0, BrokenFiles = 0, Crashes = 0;
+  CheckSummary Summary;
+  Summary.Files = unsigned(Units.size());
+  Summary.Skipped = Skipped;
   // Across units: a [[pure]] declaration a unit called without defining it
   // is trusted there; some unit must define and verify it.
   std::map<std::string, PureContract> Contracts;
   std::set<std::string> Checked;
 
-  auto Record = [&](UnitReport R, size_t I) {
+  auto Record = [&](size_t I, std::optional<std::string> Bytes) {
+    std::optional<UnitReport> Decoded = Bytes ? decodeReport(*Bytes) : std::nullopt;
+    UnitReport R = Decoded ? std::move(*Decoded) : UnitReport{};
+    R.Crashed |= !Decoded;
     if (Progress)
       errs() << "\r\033[K";
     errs() << R.Text;
@@ -351,11 +232,11 @@ int checkProject(const Options &O) {
       WithColor::error(errs(), "purecc") << "internal error while checking '" << Units[I].File
                                          << "'; please report it\n";
     ++Done;
-    PureFunctions += R.PureFunctions;
-    Violations += R.Violations;
-    Suggestions += R.Suggestions;
-    BrokenFiles += R.CompileErrors;
-    Crashes += R.Crashed;
+    Summary.PureFunctions += R.PureFunctions;
+    Summary.Violations += R.Violations;
+    Summary.Suggestions += R.Suggestions;
+    Summary.Broken += R.CompileErrors;
+    Summary.Failed += R.Crashed;
     for (PureContract &C : R.Contracts)
       Contracts.emplace(C.LinkName, std::move(C)); // the first unit's location
     Checked.insert(R.CheckedDefinitions.begin(), R.CheckedDefinitions.end());
@@ -363,37 +244,9 @@ int checkProject(const Options &O) {
       errs() << "[" << Done << "/" << Units.size() << "] " << Units[I].File;
     errs().flush();
   };
-
-  const size_t Jobs = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                       Units.size());
-  std::vector<Child> Running;
-  size_t NextUnit = 0;
-  while (NextUnit < Units.size() || !Running.empty()) {
-    while (Running.size() < Jobs && NextUnit < Units.size()) {
-      size_t I = NextUnit++;
-      if (std::optional<Child> C = startChild(Units, I, Config, O.Warn))
-        Running.push_back(std::move(*C));
-      else if (Running.empty()) // no process to be had: check it here
-        Record(checkOneUnit(Units[I], Config, O.Warn), I);
-      else {
-        --NextUnit; // retry when a running child has ended
-        break;
-      }
-    }
-    if (Running.empty())
-      continue;
-    std::vector<pollfd> Fds;
-    for (const Child &C : Running)
-      Fds.push_back({C.Fd, POLLIN, 0});
-    if (::poll(Fds.data(), Fds.size(), -1) < 0)
-      continue; // EINTR
-    for (size_t K = Running.size(); K-- > 0;) {
-      if (!Fds[K].revents || readSome(Running[K]))
-        continue;
-      Record(finishChild(Running[K]), Running[K].Unit);
-      Running.erase(Running.begin() + K);
-    }
-  }
+  runInChildren(
+      Units.size(), std::max(1u, std::thread::hardware_concurrency()),
+      [&](size_t I) { return encodeReport(checkOneUnit(Units[I], Config, O.Warn)); }, Record);
 
   if (Progress)
     errs() << "\r\033[K";
@@ -408,24 +261,13 @@ int checkProject(const Options &O) {
     errs() << "'" << C.Name << "' is declared pure and called, but no translation unit of the "
            << "project defines it: its purity was never checked "
            << "[purecc-unchecked-pure-declaration]\n";
-    ++Violations;
+    ++Summary.Violations;
   }
-  errs() << plural(Units.size(), "file", "files") << ", "
-         << plural(PureFunctions, "pure function", "pure functions") << " verified, "
-         << plural(Violations, "violation", "violations");
-  if (O.SuggestPure == Suggest::On)
-    errs() << ", " << plural(Suggestions, "suggestion", "suggestions");
-  if (Crashes)
-    errs() << ", " << plural(Crashes, "file", "files") << " failed";
-  if (BrokenFiles)
-    errs() << ", " << plural(BrokenFiles, "file", "files") << " with compile errors";
-  if (Skipped)
-    errs() << " (" << plural(Skipped, "entry", "entries") << " not C++, skipped)";
-  errs() << "\n";
+  Summary.print(errs(), O.SuggestPure);
 
-  if (Crashes)
+  if (Summary.Failed)
     return ExitInternal;
-  if (BrokenFiles || (Violations && O.Warn == WarnOnly::Off))
+  if (Summary.Broken || (Summary.Violations && O.Warn == WarnOnly::Off))
     return ExitViolations;
   return ExitSuccess;
 }

@@ -5,12 +5,13 @@
 // Checks every C++ translation unit listed in <build-dir>/compile_commands.json
 // with its own flags (g++ command lines are read as Launcher.h reads them),
 // as many at a time as there are cores, each unit in a child process of its
-// own, so that nothing that goes wrong in one unit (even a stack overflow or
+// own (ChildUnits.h), so that nothing that goes wrong in one unit (even a stack overflow or
 // a corrupted heap) can stop or taint the others: a unit that fails is named
 // (`internal error while checking 'x.cpp'`), the rest are checked, and the
 // exit status is 3. Each unit's diagnostics are printed whole, never
 // interleaved with another's; on a terminal a progress line shows how far
-// the check has got. A closing summary follows:
+// the check has got. The summary line of every check follows
+// (CheckSummary.h):
 //
 //   12 files, 48 pure functions verified, 2 violations
 //

@@ -14,4 +14,5 @@ int missing_semicolon() { return 1 }
 // CHECK-NEXT:       |                                   ^
 // CHECK-NEXT:       |                                   ;
 // CHECK-NEXT: 2 errors generated.
+// CHECK-NEXT: 1 file, 0 pure functions verified, 0 violations, 1 file with compile errors
 // CHECK-NEXT: exit 1

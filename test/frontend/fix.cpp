@@ -8,6 +8,7 @@
 // LOG: a.cpp:3:23: warning: extra ';' after member function definition [-Wextra-semi]
 // LOG: a.cpp:4:19: error: expected ';' after return statement
 // LOG: {{^}}purecc: fixed '[[DIR]]/a.cpp' (3 fix-its)
+// LOG-NEXT: {{^}}1 file, 0 pure functions verified, 0 violations, 1 file with compile errors
 // RUN: FileCheck %s --check-prefix=FIXED --match-full-lines < %t/a.cpp
 // FIXED:      // the input of fix.cpp
 // FIXED-NEXT: {{\[\[}}pure]] int square(int x) { return x * x; }
@@ -21,8 +22,10 @@
 // FILES: err
 // FILES: original.cpp
 
-// Fixed, the file is clean: a second run has nothing to say or do.
-// RUN: %purecc check --fix %t/a.cpp -- -std=c++20 -Wextra-semi 2>&1 | count 0
+// Fixed, the file is clean: a second run has nothing to say or do but its
+// summary line.
+// RUN: %purecc check --fix %t/a.cpp -- -std=c++20 -Wextra-semi 2>&1 | FileCheck %s --check-prefix=AGAIN --match-full-lines
+// AGAIN: 1 file, 1 pure function verified, 0 violations
 
 // A compile error without a fix-it means the code may not be what the other
 // fix-its assume: nothing is changed.

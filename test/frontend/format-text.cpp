@@ -15,11 +15,13 @@
 // CHECK-NEXT:     2 | int unused_local() { int u; return 0; }
 // CHECK-NEXT:       |                          ^
 // CHECK-NEXT: 1 warning generated.
+// CHECK-NEXT: 2 files, 0 pure functions verified, 1 violation
 // CHECK-NEXT: exit 1
 
 // RUN: not %purecc check %s -- -std=c++20 -fno-show-column -fno-caret-diagnostics 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=NOCOLUMN --match-full-lines -DFILE=%s
 // NOCOLUMN:      [[FILE]]:7: error: 'pure' attribute only applies to functions, member functions, function templates and lambdas [purecc-attribute-subject]
+// NOCOLUMN-NEXT: 1 file, 0 pure functions verified, 1 violation
 // NOCOLUMN-NOT:  {{.}}
 
 // On a terminal the text is coloured, as clang's is; into a pipe it is not.

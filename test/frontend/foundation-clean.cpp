@@ -1,6 +1,8 @@
 // `purecc check` on a file whose [[pure]] functions are all fine reports
-// nothing and exits 0; `--dump-after=verify` lists every function it judged.
-// RUN: %purecc check %s -- -std=c++20 2>&1 | count 0
+// nothing but its summary line and exits 0; `--dump-after=verify` lists
+// every function it judged.
+// RUN: %purecc check %s -- -std=c++20 2>&1 | FileCheck %s --check-prefix=SUMMARY --match-full-lines
+// SUMMARY: 1 file, 4 pure functions verified, 0 violations
 // RUN: %purecc check --dump-after=verify %s -- -std=c++20 | FileCheck %s
 
 // CHECK: pure   square  ({{.*}}foundation-clean.cpp:[[@LINE+1]])

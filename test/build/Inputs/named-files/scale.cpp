@@ -1,0 +1,2 @@
+// A good unit checked next to one purecc fails on: its suggestion is applied.
+double scale(double x) { return 2 * x; }
