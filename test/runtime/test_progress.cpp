@@ -8,10 +8,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -76,107 +78,110 @@ TEST(ProgressLine, SiteLineCountsRunsAndItems) {
             "purecc k.cpp:4 3 runs, 300 items 150/s done in 2.0s");
 }
 
-// The board on a clock of the test's own: exact output.
-struct BoardOutput {
-  std::string text;
-  purecc::progress_board::sink sink() {
-    return [this](const std::string& s) { text += s; };
-  }
-};
-
 const char kSiteA = 0, kSiteB = 0;
 const purecc::progress_site kA{&kSiteA, "/src/kmeans.cpp", 42};
 const purecc::progress_site kB{&kSiteB, "kmeans.cpp", 57};
 
-TEST(ProgressBoard, OneRunDrawsItsBarAndAFinalLine) {
-  BoardOutput out;
-  purecc::progress_board board(out.sink(), 0.0);
+// Whether a run reports its first half done, half-way through.
+enum class Halfway { Update, Skip };
+
+// The board on a clock of the test's own (the board takes every time from
+// its caller), its output collected whole: exact output.
+class ProgressBoard : public ::testing::Test {
+ protected:
+  // A board that draws a site once its runs add up to `delay` seconds (0:
+  // at once).
+  purecc::progress_board& make_board(double delay = 0.0) {
+    return board_.emplace([this](const std::string& s) { text += s; }, delay);
+  }
+
+  // One run of `items` items at `site`, from the clock's time to `seconds`
+  // later, where the clock then stands.
+  void run(const purecc::progress_site& site, std::int64_t items, double seconds,
+           Halfway half) {
+    board_->begin(site, items, now);
+    if (half == Halfway::Update) board_->update(items / 2, now + seconds / 2);
+    board_->end(items, now + seconds);
+    now += seconds;
+  }
+
+  std::string text;  // what the board wrote
+  double now = 0;    // the test's clock
+
+ private:
+  std::optional<purecc::progress_board> board_;
+};
+
+TEST_F(ProgressBoard, OneRunDrawsItsBarAndAFinalLine) {
+  purecc::progress_board& board = make_board();
   board.begin(kA, 100, 10.0);
   board.update(10, 10.0);   // forced: from the first update
   board.update(20, 10.05);  // within 0.1 s of the last line: not drawn
   board.update(50, 10.5);
   board.end(100, 11.0);
   board.finish();  // one run: no summary
-  EXPECT_EQ(out.text,
+  EXPECT_EQ(text,
             "\rpurecc [###...........................] 10% 10/100 -/s ETA -"
             "\rpurecc [###############...............] 50% 50/100 100/s ETA 0.5s"
             "\rpurecc [##############################] 100% 100/100 100/s done in 1.0s\n");
 }
 
-TEST(ProgressBoard, RepeatedRunsOfASiteRollIntoOneLineAndASummary) {
-  BoardOutput out;
-  purecc::progress_board board(out.sink(), 0.0);
+TEST_F(ProgressBoard, RepeatedRunsOfASiteRollIntoOneLineAndASummary) {
+  purecc::progress_board& board = make_board();
   // 200 runs of 10 items, 1/64 s each (times exact in binary), half done
   // at 1/128 s into each: the first run's bar, then one line redrawn no
   // sooner than 0.1 s after the last (runs 8, 15, 22, ...: 28 times),
   // erased at each run's end, and one summary when the program exits.
-  double t = 0;
-  for (int run = 0; run < 200; ++run) {
-    board.begin(kA, 10, t);
-    board.update(5, t + 1.0 / 128);
-    board.end(10, t + 1.0 / 64);
-    t += 1.0 / 64;
-  }
+  for (int k = 0; k < 200; ++k) run(kA, 10, 1.0 / 64, Halfway::Update);
   board.finish();
-  EXPECT_EQ(count(out.text, "\n"), 2) << out.text;
-  EXPECT_EQ(count(out.text, "done in"), 2) << out.text;
-  EXPECT_EQ(count(out.text, "\rpurecc kmeans.cpp:42 run "), 28) << out.text;
+  EXPECT_EQ(count(text, "\n"), 2) << text;
+  EXPECT_EQ(count(text, "done in"), 2) << text;
+  EXPECT_EQ(count(text, "\rpurecc kmeans.cpp:42 run "), 28) << text;
   std::string run8 =
       "\rpurecc kmeans.cpp:42 run 8 [###############...............] 50% 5/10, 75 items 640/s\r";
-  EXPECT_NE(out.text.find(run8), std::string::npos) << out.text;
+  EXPECT_NE(text.find(run8), std::string::npos) << text;
   std::string tail = "\rpurecc kmeans.cpp:42 200 runs, 2000 items 640/s done in 3.1s\n";
-  ASSERT_GE(out.text.size(), tail.size());
-  EXPECT_EQ(out.text.substr(out.text.size() - tail.size()), tail);
+  ASSERT_GE(text.size(), tail.size());
+  EXPECT_EQ(text.substr(text.size() - tail.size()), tail);
 }
 
-TEST(ProgressBoard, ARepeatedRunErasesItsLineWhenItEnds) {
-  BoardOutput out;
-  purecc::progress_board board(out.sink(), 0.0);
-  board.begin(kB, 4, 0.0);
-  board.end(4, 0.5);
-  out.text.clear();
-  board.begin(kB, 4, 1.0);
-  board.update(2, 1.5);
-  board.end(4, 2.0);
+TEST_F(ProgressBoard, ARepeatedRunErasesItsLineWhenItEnds) {
+  purecc::progress_board& board = make_board();
+  run(kB, 4, 0.5, Halfway::Skip);
+  text.clear();
+  now = 1.0;
+  run(kB, 4, 1.0, Halfway::Update);
   board.finish();
   std::string line = "purecc kmeans.cpp:57 run 2 [###############...............] 50% 2/4, 6 items 6.00/s";
-  EXPECT_EQ(out.text, "\r" + line + "\r" + std::string(line.size(), ' ') + "\r" +
-                          "purecc kmeans.cpp:57 2 runs, 8 items 5.33/s done in 1.5s\n");
+  EXPECT_EQ(text, "\r" + line + "\r" + std::string(line.size(), ' ') + "\r" +
+                      "purecc kmeans.cpp:57 2 runs, 8 items 5.33/s done in 1.5s\n");
 }
 
-TEST(ProgressBoard, OnATerminalASiteDrawsOnceItsRunsAddUpToOneSecond) {
-  BoardOutput out;
-  purecc::progress_board board(out.sink(), 1.0);
+TEST_F(ProgressBoard, OnATerminalASiteDrawsOnceItsRunsAddUpToOneSecond) {
+  purecc::progress_board& board = make_board(1.0);
   // Two sites alternate, 0.3 s a run: nothing before a site has worked 1 s.
-  double t = 0;
-  for (int run = 0; run < 4; ++run) {
-    board.begin(kA, 10, t);
-    board.update(5, t + 0.15);
-    board.end(10, t + 0.3);
-    t += 0.3;
-    board.begin(kB, 10, t);
-    board.end(10, t + 0.01);
-    t += 0.01;
+  for (int k = 0; k < 4; ++k) {
+    run(kA, 10, 0.3, Halfway::Update);
+    run(kB, 10, 0.01, Halfway::Skip);
   }
   // kA's fourth run starts after 0.9 s of kA's work: drawn at 0.15 into it.
-  EXPECT_EQ(count(out.text, "\rpurecc kmeans.cpp:42 run 4 "), 1) << out.text;
-  EXPECT_EQ(count(out.text, "kmeans.cpp:57"), 0) << out.text;
+  EXPECT_EQ(count(text, "\rpurecc kmeans.cpp:42 run 4 "), 1) << text;
+  EXPECT_EQ(count(text, "kmeans.cpp:57"), 0) << text;
   board.finish();  // kB never drew: no summary of it
-  EXPECT_EQ(count(out.text, "\n"), 1) << out.text;
-  EXPECT_NE(out.text.find("purecc kmeans.cpp:42 4 runs, 40 items 33/s done in 1.2s\n"),
+  EXPECT_EQ(count(text, "\n"), 1) << text;
+  EXPECT_NE(text.find("purecc kmeans.cpp:42 4 runs, 40 items 33/s done in 1.2s\n"),
             std::string::npos)
-      << out.text;
+      << text;
 }
 
-TEST(ProgressBoard, RunsOfASiteNotKnownAreNeverRolledUp) {
-  BoardOutput out;
-  purecc::progress_board board(out.sink(), 0.0);
-  for (int run = 0; run < 3; ++run) {
-    board.begin(purecc::progress_site{}, 10, run);
-    board.end(10, run + 0.5);
+TEST_F(ProgressBoard, RunsOfASiteNotKnownAreNeverRolledUp) {
+  purecc::progress_board& board = make_board();
+  for (int k = 0; k < 3; ++k) {
+    run(purecc::progress_site{}, 10, 0.5, Halfway::Skip);
+    now += 0.5;  // a pause between the runs
   }
   board.finish();
-  EXPECT_EQ(count(out.text, "100% 10/10 20/s done in 0.5s\n"), 3) << out.text;
+  EXPECT_EQ(count(text, "100% 10/10 20/s done in 0.5s\n"), 3) << text;
 }
 
 TEST(ProgressMode, ParsedFromTheEnvironmentValue) {
