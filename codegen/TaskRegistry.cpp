@@ -61,6 +61,22 @@ std::string symbolOf(ASTContext &Ctx, const FunctionDecl *FD) {
   return Name;
 }
 
+/// The name of FD's task, the same on every rank: its linker symbol, and
+/// for a function of internal linkage "@<file>" too (two files may define
+/// a static or anonymous-namespace function of the same name; the main
+/// file's name tells their tasks apart). "" when FD has no linker symbol.
+std::string taskSymbol(ASTContext &Ctx, const SourceManager &SM, const FunctionDecl *FD) {
+  std::string Symbol = symbolOf(Ctx, FD);
+  if (Symbol.empty() || FD->isExternallyVisible())
+    return Symbol;
+  std::string File =
+      llvm::sys::path::filename(SM.getFileEntryRefForID(SM.getMainFileID())->getName()).str();
+  for (char &C : File)
+    if (!llvm::isAlnum(C) && C != '_' && C != '.' && C != '-')
+      C = '_';
+  return Symbol + "@" + File;
+}
+
 /// What the loop reads from outside itself, in order of first use.
 class Reads : public RecursiveASTVisitor<Reads> {
 public:
@@ -134,20 +150,9 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   // instantiation, and one id must name one function.
   if (FD->isTemplated() || FD->isTemplateInstantiation() || FD->getTemplateInstantiationPattern())
     return Local("it is inside a template");
-  std::string Symbol = symbolOf(PC.Ctx, FD);
+  std::string Symbol = taskSymbol(PC.Ctx, PC.SM, FD);
   if (Symbol.empty())
     return Local("its function has no linker name to identify it across ranks");
-  // Two files may define a static (or anonymous-namespace) function of the
-  // same name: the file's name tells their tasks apart.
-  if (!FD->isExternallyVisible()) {
-    std::string File = llvm::sys::path::filename(
-                           PC.SM.getFileEntryRefForID(PC.SM.getMainFileID())->getName())
-                           .str();
-    for (char &C : File)
-      if (!llvm::isAlnum(C) && C != '_' && C != '.' && C != '-')
-        C = '_';
-    Symbol += "@" + File;
-  }
 
   // The leaf recreates the index from the loop's start and step (never
   // its condition: the end is computed by the caller) and runs the body:
@@ -252,18 +257,9 @@ std::optional<std::string> planCallTask(PlanContext &PC, const CallExpr *CE, boo
   if (ArgsMayThrow)
     return Local("an argument of '" + Callee->getNameAsString() +
                  "' may throw, and a branch that travels has its arguments evaluated first");
-  std::string Symbol = symbolOf(PC.Ctx, Callee);
+  std::string Symbol = taskSymbol(PC.Ctx, PC.SM, Callee);
   if (Symbol.empty())
     return Local("'" + Callee->getNameAsString() + "' has no linker name to identify it across ranks");
-  if (!Callee->isExternallyVisible()) {
-    std::string File = llvm::sys::path::filename(
-                           PC.SM.getFileEntryRefForID(PC.SM.getMainFileID())->getName())
-                           .str();
-    for (char &C : File)
-      if (!llvm::isAlnum(C) && C != '_' && C != '.' && C != '-')
-        C = '_';
-    Symbol += "@" + File;
-  }
   // Written arguments only: default arguments are the callee's own.
   std::vector<const Expr *> Args;
   for (const Expr *A : CE->arguments())
