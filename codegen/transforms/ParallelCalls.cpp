@@ -122,9 +122,9 @@ ParallelCalls::liveEscape(const VarDecl *VD, const Stmt *Where) const {
   // A variable of an enclosing function (a lambda's capture) outlives calls
   // of this one: an escape in an earlier call counts.
   if (VD->getParentFunctionOrMethod() != FD)
-    return LiveEscape{First, LiveEscape::Enclosing};
+    return LiveEscape{First, LiveBecause::OfEnclosingFunction};
   if (HasJumps)
-    return LiveEscape{First, LiveEscape::Goto};
+    return LiveEscape{First, LiveBecause::FunctionHasGoto};
   const SourceManager &SM = PC.SM;
   SourceLocation End = SM.getExpansionLoc(Where->getEndLoc());
   // The loops around Where: an escape anywhere in one happened in an
@@ -144,11 +144,11 @@ ParallelCalls::liveEscape(const VarDecl *VD, const Stmt *Where) const {
   for (const Stmt *Site : It->second) {
     SourceLocation At = SM.getExpansionLoc(Site->getBeginLoc());
     if (At.isInvalid() || !SM.isBeforeInTranslationUnit(End, At))
-      return LiveEscape{Site, LiveEscape::Before}; // before, or in the same statement
+      return LiveEscape{Site, LiveBecause::EscapesBefore};
     for (SourceRange L : Loops)
       if (!SM.isBeforeInTranslationUnit(At, L.getBegin()) &&
           !SM.isBeforeInTranslationUnit(L.getEnd(), At))
-        return LiveEscape{Site, LiveEscape::InLoop};
+        return LiveEscape{Site, LiveBecause::EscapesInLoopAround};
   }
   return std::nullopt;
 }
@@ -158,14 +158,14 @@ std::string ParallelCalls::escapeReason(const VarDecl *VD, const LiveEscape &E) 
   std::string Line =
       "line " + std::to_string(SM.getPresumedLineNumber(SM.getExpansionLoc(E.Site->getBeginLoc())));
   std::string Address = "the address of " + quoted(VD) + " escapes ";
-  switch (E.When) {
-  case LiveEscape::Before:
+  switch (E.Because) {
+  case LiveBecause::EscapesBefore:
     return Address + "before them (" + Line + ")";
-  case LiveEscape::InLoop:
+  case LiveBecause::EscapesInLoopAround:
     return Address + "inside a loop around them (" + Line + ")";
-  case LiveEscape::Goto:
+  case LiveBecause::FunctionHasGoto:
     return Address + "(" + Line + ") in a function with 'goto'";
-  case LiveEscape::Enclosing:
+  case LiveBecause::OfEnclosingFunction:
     return Address + "in the function around the lambda (" + Line + ")";
   }
   return Address;

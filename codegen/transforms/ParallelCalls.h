@@ -121,9 +121,15 @@ private:
   /// loop around Where (an earlier iteration); any escape at all in a
   /// function with `goto`, or of a variable of an enclosing function (a
   /// lambda's capture, which outlives one call of the lambda).
+  enum class LiveBecause {
+    EscapesBefore,         // before Where ends, or in the same statement
+    EscapesInLoopAround,   // in a loop around Where: an earlier iteration
+    FunctionHasGoto,       // any escape: jumps defeat the order of the text
+    OfEnclosingFunction,   // any escape: a lambda's capture outlives one call
+  };
   struct LiveEscape {
     const clang::Stmt *Site;
-    enum { Before, InLoop, Goto, Enclosing } When;
+    LiveBecause Because;
   };
   std::optional<LiveEscape> liveEscape(const clang::VarDecl *VD, const clang::Stmt *Where) const;
   /// A remark's reason naming where VD's address escapes.
