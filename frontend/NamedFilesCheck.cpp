@@ -163,7 +163,9 @@ int checkFiles(const Options &O, DiagnosticCollector &Run,
   bool FixFailed = false;
   if (O.Fix == ApplyFixes::On && !Unlisted)
     FixFailed = applyFixIts(Run.records()) == FixOutcome::Failed;
-  if (O.Format == DiagnosticsFormat::Text)
+  // A usage error is its one line (the database lists no command at all:
+  // a file it does not list borrows the command of the most similar one).
+  if (O.Format == DiagnosticsFormat::Text && !(Unlisted && !Summary.Failed))
     Summary.print(llvm::errs(), O.SuggestPure);
   if (Summary.Failed)
     return ExitInternal;

@@ -34,6 +34,7 @@
 // usage errors (exit 2, one line).
 // RUN: mkdir -p %t/none && echo '[]' > %t/none/compile_commands.json
 // RUN: sh -c '%purecc check -p %t/none %s 2>&1; echo "exit $?"' | FileCheck %s --check-prefix=NOTLISTED -DDIR=%t
+// NOTLISTED-NOT:  verified
 // NOTLISTED:      {{^}}purecc: error: no compile command for some input files in '[[DIR]]/none'
 // NOTLISTED-NEXT: {{^}}exit 2
 // RUN: mkdir -p %t/empty
