@@ -121,15 +121,27 @@ int runTool(Options &O) {
   PipelineResult Result;
 
   std::unique_ptr<DiagnosticCollector> Diags = makeCollector(O.Format);
-  ClangTool Tool(*DB, O.Files);
-  Tool.setPrintErrorMessage(false);
-  Tool.setDiagnosticConsumer(Diags.get());
-  Tool.appendArgumentsAdjuster(pureccAdjuster(O.Format));
   std::unique_ptr<ToolAction> Runner = makePipelineRunner(Config, Result, ErrorCountLine::Print);
 
+  // One ClangTool per file: given several, it prints "[i/n] Processing file
+  // x." before each compile command, and counts commands against files
+  // ("[9/8]" for a file the database lists with several commands).
+  // ClangTool::run answers 1 when some unit failed, 2 when some file has no
+  // compile command; a failure wins.
   int Status = 0;
+  auto RunAll = [&] {
+    for (const std::string &File : O.Files) {
+      ClangTool Tool(*DB, File);
+      Tool.setPrintErrorMessage(false);
+      Tool.setDiagnosticConsumer(Diags.get());
+      Tool.appendArgumentsAdjuster(pureccAdjuster(O.Format));
+      int FileStatus = Tool.run(Runner.get());
+      if (FileStatus == 1 || Status == 0)
+        Status = FileStatus;
+    }
+  };
   llvm::CrashRecoveryContext CRC;
-  bool Survived = CRC.RunSafely([&] { Status = Tool.run(Runner.get()); });
+  bool Survived = CRC.RunSafely(RunAll);
   if (!Survived) {
     llvm::WithColor::error(llvm::errs(), "purecc")
         << "internal error while processing the input; please report it\n";
