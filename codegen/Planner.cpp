@@ -254,8 +254,11 @@ public:
     const SourceManager &SM = PC.SM;
     SourceLocation Loc = FD->getBody()->getBeginLoc();
     if (Loc.isMacroID() || !SM.isWrittenInMainFile(Loc)) {
-      if (PC.Facts.isPure(FD) && !Loc.isMacroID() && !SM.isInSystemHeader(Loc) &&
-          Reported.insert(FD->getCanonicalDecl()).second)
+      // Only for what the user marked: a header's accessors and helpers that
+      // the checker merely infers pure were never meant to be rewritten, and
+      // a library's headers have hundreds of them, in every unit.
+      if ((isDeclaredPure(FD) || isMemoized(FD)) && PC.Facts.isPure(FD) && !Loc.isMacroID() &&
+          !SM.isInSystemHeader(Loc) && Reported.insert(FD->getCanonicalDecl()).second)
         if (auto D = PC.remark(FD->getLocation(), Diag::RemarkOutsideMainFile))
           *D << quoted(FD);
       return true;

@@ -1,7 +1,9 @@
 // Only the main file is edited: pure functions from a user header are called
 // as they are (a remark says so), while calls to them from the main file may
-// still run in parallel.
-// RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 -I%S/Inputs 2>&1 | FileCheck %s --check-prefix=REMARK
+// still run in parallel. A header's helper that is not marked [[pure]]
+// ('half', which the checker infers pure) is not remarked on: it was never
+// meant to be rewritten.
+// RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 -I%S/Inputs 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not="'half'"
 // RUN: FileCheck %s --input-file=%t.out.cpp --strict-whitespace
 
 #include "util.h"
@@ -11,3 +13,6 @@
 // REMARK: outside-main-file.cpp:[[@LINE+2]]:37: remark: calls to 'twice' and 'norm' run in parallel [purecc-parallel-calls]
 // CHECK: {{^}}/*{{\[\[}}pure]]*/ long both(long x) { if (!purecc::should_spawn()) return purecc_serial_both_2(x); auto [purecc_r0, purecc_r1] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return norm(x - 9); }); return purecc_r0 * purecc_r1; }
 [[pure]] long both(long x) { return twice(x) * norm(x - 9); }
+
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ long halved(long x) { return half(x); }
+[[pure]] long halved(long x) { return half(x); }
