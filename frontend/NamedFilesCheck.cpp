@@ -150,13 +150,9 @@ int checkFiles(const Options &O, DiagnosticCollector &Run,
     Run.adopt(std::move(Out->Records));
   };
   // One at a time: each child prints its diagnostics itself, as it goes,
-  // after ClangTool's progress line for a run over several files.
-  auto Work = [&](size_t I) {
-    if (O.Files.size() > 1)
-      llvm::errs() << "[" << I + 1 << "/" << O.Files.size() << "] Processing file "
-                   << O.Files[I] << ".\n";
-    return encodeOutcome(CheckOne(O.Files[I]));
-  };
+  // like a compiler given several files (no progress lines: the summary
+  // line closes the run).
+  auto Work = [&](size_t I) { return encodeOutcome(CheckOne(O.Files[I])); };
   runInChildren(O.Files.size(), 1, Work, Record);
 
   Run.endRun();
