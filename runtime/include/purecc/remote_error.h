@@ -55,5 +55,14 @@ exception_description describe_current_exception();
 std::exception_ptr make_remote_exception(const exception_description &d, int rank,
                                          const std::string &host);
 
+/// The exception being handled (call inside a catch block) as a cluster
+/// run reports it whichever rank ran the code: a purecc::remote_error (one
+/// that came from another rank) and the standard types as themselves,
+/// anything else as remote_error naming `rank` and this host. Why: under a
+/// cluster, whether a branch or node runs here or elsewhere depends on
+/// timing, and the type a caller catches must not.
+///   catch (...) { failure = purecc::detail::as_cluster_exception(0); }
+std::exception_ptr as_cluster_exception(int rank);
+
 } // namespace detail
 } // namespace purecc

@@ -6,6 +6,7 @@
 #include <memory>
 #include <new>
 #include <typeinfo>
+#include <unistd.h>
 
 namespace purecc {
 
@@ -56,6 +57,19 @@ std::exception_ptr make_remote_exception(const exception_description &d, int ran
   if (t == "std::underflow_error") return std::make_exception_ptr(std::underflow_error(m));
   if (t == "std::bad_alloc") return std::make_exception_ptr(std::bad_alloc());
   return std::make_exception_ptr(remote_error(t, m, rank, host));
+}
+
+std::exception_ptr as_cluster_exception(int rank) {
+  try {
+    throw;
+  } catch (const remote_error &) {
+    return std::current_exception(); // described once, where it was thrown
+  } catch (...) {
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0)
+      host[0] = '?';
+    return make_remote_exception(describe_current_exception(), rank, host);
+  }
 }
 
 } // namespace detail

@@ -554,7 +554,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
       } catch (...) {
         // Described like a worker's exception, so what the caller catches
         // does not depend on which rank happened to run the node.
-        error = detail::make_remote_exception(detail::describe_current_exception(), 0, hosts_[0]);
+        error = detail::as_cluster_exception(0);
       }
       const std::uint64_t busy = now_ns(start);
       tasks_ += 1;
