@@ -71,6 +71,23 @@ rc=$?
 [ "$(grep -c "^purecc: error: task ids registered twice with different fingerprints: 'demo::term'; every rank exits with status 2\$" "$tmp/twice")" = 1 ] ||
   { fail "id registered twice: no single error line"; cat "$tmp/twice"; }
 
+# 4c. A PURECC_MPI_* variable with a bad value: one line naming it, every
+#     rank exits 2 before main (no hang), at one rank and at several.
+for bad in "PURECC_MPI_IN_FLIGHT=abc:is not an integer >= 1" \
+           "PURECC_MPI_ROOT_WORKS=yes:is not 0 or 1" \
+           "PURECC_MPI_POLL_US=99999999999999999999:is not an integer >= 0" \
+           "PURECC_MPI_BLOB_CACHE=-1:is not a size (like 64K or 1G)"; do
+  setting=${bad%%:*} why=${bad#*:}
+  for n in 1 3; do
+    (export "$setting"; run_mpi -n $n "$app" all >"$tmp/badenv" 2>&1)
+    rc=$?
+    [ $rc -eq 2 ] || fail "$setting under mpirun -n $n: exit status $rc, want 2"
+    [ "$(grep -cxF "purecc: error: ${setting%%=*}='${setting#*=}' $why; every rank exits with status 2 [purecc-mpi-config]" "$tmp/badenv")" = 1 ] ||
+      { fail "$setting under mpirun -n $n: no single error line"; cat "$tmp/badenv"; }
+    grep -q '^reduce bits' "$tmp/badenv" && fail "$setting under mpirun -n $n: main ran anyway"
+  done
+done
+
 # 5. kill -9 of a rank midway, then resume from rank 0's memo store.
 export PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/cache PURECC_MEMO_MIN_MS=0
 PURECC_MEMO=off "$app" resume >"$tmp/resume.ref" 2>&1

@@ -9,6 +9,8 @@
 #include <mpi.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -30,29 +32,45 @@ std::uint64_t now_ns(std::chrono::steady_clock::time_point since) {
                                         .count());
 }
 
-std::int64_t env_int(const char *name, std::int64_t fallback, std::int64_t min) {
-  const char *v = std::getenv(name);
-  if (!v || !*v)
-    return fallback;
-  char *end = nullptr;
-  long long x = std::strtoll(v, &end, 10);
-  if (*end != '\0' || x < min) {
-    std::fprintf(stderr, "purecc: ignoring %s='%s' (not an integer >= %lld)\n", name, v,
-                 static_cast<long long>(min));
+/// The PURECC_MPI_* settings as rank 0 reads them; a bad value is an
+/// error (`problems` gets its line): these settings decide where work runs
+/// and what each rank holds, and a cluster job that silently ran with the
+/// defaults instead would waste its allocation.
+struct SettingsReader {
+  std::vector<std::string> problems;
+
+  void bad(const char *name, const char *value, const char *want) {
+    problems.push_back(std::string(name) + "='" + value + "' is not " + want);
+  }
+
+  std::int64_t integer(const char *name, std::int64_t fallback, std::int64_t min,
+                       std::int64_t max = INT64_MAX) {
+    const char *v = std::getenv(name);
+    if (!v || !*v)
+      return fallback;
+    char *end = nullptr;
+    errno = 0;
+    const long long x = std::strtoll(v, &end, 10);
+    if (*end != '\0' || errno == ERANGE || x < min || x > max) {
+      const std::string want = max == INT64_MAX
+                                   ? "an integer >= " + std::to_string(min)
+                                   : std::to_string(min) + " or " + std::to_string(max);
+      bad(name, v, want.c_str());
+      return fallback;
+    }
+    return x;
+  }
+
+  std::uint64_t bytes(const char *name, std::uint64_t fallback) {
+    const char *v = std::getenv(name);
+    if (!v || !*v)
+      return fallback;
+    if (auto b = parse_byte_size(v))
+      return *b;
+    bad(name, v, "a size (like 64K or 1G)");
     return fallback;
   }
-  return x;
-}
-
-std::uint64_t env_bytes(const char *name, std::uint64_t fallback) {
-  const char *v = std::getenv(name);
-  if (!v || !*v)
-    return fallback;
-  if (auto b = parse_byte_size(v))
-    return *b;
-  std::fprintf(stderr, "purecc: ignoring %s='%s' (not a byte size)\n", name, v);
-  return fallback;
-}
+};
 
 std::string host_name() {
   char buf[256] = {};
@@ -208,11 +226,22 @@ bool MpiBackend::startup_check() {
                                                  : "build id") +
               ")";
     }
+    SettingsReader env;
+    settings_.in_flight = env.integer("PURECC_MPI_IN_FLIGHT", settings_.in_flight, 1);
+    settings_.blob_min = env.bytes("PURECC_MPI_BLOB_MIN", settings_.blob_min);
+    settings_.blob_cache = env.bytes("PURECC_MPI_BLOB_CACHE", settings_.blob_cache);
+    settings_.poll_max_us = env.integer("PURECC_MPI_POLL_US", settings_.poll_max_us, 0);
+    settings_.root_works = env.integer("PURECC_MPI_ROOT_WORKS", 1, 0, 1) != 0;
+    settings_.call_split = env.integer("PURECC_MPI_CALL_SPLIT", settings_.call_split, 1);
+    settings_.call_min_us = env.integer("PURECC_MPI_CALL_MIN_US", settings_.call_min_us, 0);
     std::string twice;
     for (const std::string &id : TaskRegistry::conflicts())
       twice += (twice.empty() ? "'" : ", '") + id + "'";
     ByteWriter w(verdict);
-    w.write(line.empty() && twice.empty());
+    w.write(line.empty() && twice.empty() && env.problems.empty());
+    for (const std::string &p : env.problems)
+      std::fprintf(stderr, "purecc: error: %s; every rank exits with status 2 [purecc-mpi-config]\n",
+                   p.c_str());
     if (!twice.empty())
       std::fprintf(stderr,
                    "purecc: error: task ids registered twice with different fingerprints: %s; "
@@ -223,13 +252,6 @@ bool MpiBackend::startup_check() {
                    "purecc: error: ranks run different builds: %s differ from rank 0 on %s; every "
                    "rank exits with status 2\n",
                    line.c_str(), host.c_str());
-    settings_.in_flight = env_int("PURECC_MPI_IN_FLIGHT", settings_.in_flight, 1);
-    settings_.blob_min = env_bytes("PURECC_MPI_BLOB_MIN", settings_.blob_min);
-    settings_.blob_cache = env_bytes("PURECC_MPI_BLOB_CACHE", settings_.blob_cache);
-    settings_.poll_max_us = env_int("PURECC_MPI_POLL_US", settings_.poll_max_us, 0);
-    settings_.root_works = env_int("PURECC_MPI_ROOT_WORKS", 1, 0) != 0;
-    settings_.call_split = env_int("PURECC_MPI_CALL_SPLIT", settings_.call_split, 1);
-    settings_.call_min_us = env_int("PURECC_MPI_CALL_MIN_US", settings_.call_min_us, 0);
     w.uint(static_cast<std::uint64_t>(settings_.in_flight));
     w.uint(settings_.blob_min);
     w.uint(settings_.blob_cache);
