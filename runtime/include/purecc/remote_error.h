@@ -24,7 +24,9 @@ namespace purecc {
 
 class remote_error : public std::runtime_error {
 public:
-  /// what() reads "<type>: <message> (rank <r> on <host>)".
+  /// what() reads "<type>: <message>" ("<type>" for an empty message):
+  /// the same text whichever rank ran the task, so a program that prints
+  /// it prints the same line in every run; rank() and host() say where.
   remote_error(std::string type_name, std::string message, int rank, std::string host);
   const std::string &type_name() const noexcept { return type_name_; }
   const std::string &message() const noexcept { return message_; }

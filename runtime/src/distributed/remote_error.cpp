@@ -11,8 +11,7 @@
 namespace purecc {
 
 remote_error::remote_error(std::string type_name, std::string message, int rank, std::string host)
-    : std::runtime_error(type_name + ": " + message + " (rank " + std::to_string(rank) + " on " +
-                         host + ")"),
+    : std::runtime_error(message.empty() ? type_name : type_name + ": " + message),
       type_name_(std::move(type_name)), message_(std::move(message)), rank_(rank),
       host_(std::move(host)) {}
 
