@@ -15,9 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/mpi_env.sh"
 normalize() { sed -e 's/^caught \(local\|remote\) /caught /' "$1"; }
 
 # 1. Without mpirun: the reference, the same at 1 and 2 threads.
-OMP_NUM_THREADS=1 "$app" all >"$tmp/ref1" 2>&1 || fail "dist_app all without mpirun"
-OMP_NUM_THREADS=2 "$app" all >"$tmp/ref" 2>&1 || fail "dist_app all without mpirun (2 threads)"
-cmp -s "$tmp/ref1" "$tmp/ref" || fail "local runs differ between 1 and 2 threads"
+local_reference "$app" all
 grep -q "equal to the local tree" "$tmp/ref" || fail "local reduce differs from parallel_reduce"
 grep -q "caught local demo::odd_error: odd 4000" "$tmp/ref" || fail "local custom exception"
 
@@ -25,14 +23,9 @@ grep -q "caught local demo::odd_error: odd 4000" "$tmp/ref" || fail "local custo
 #    as the standard type or purecc::remote_error.
 for n in 1 2 3 4; do
   for t in 1 2; do
-    out=$tmp/out.$n.$t
-    if ! OMP_NUM_THREADS=$t run_mpi -n $n "$app" all >"$out" 2>"$out.err"; then
-      fail "mpirun -n $n (OMP_NUM_THREADS=$t) failed:"; cat "$out.err"; continue
-    fi
-    diff <(normalize "$tmp/ref") <(normalize "$out") >/dev/null ||
-      { fail "mpirun -n $n x $t threads: output differs from the local run"; diff "$tmp/ref" "$out"; }
+    OMP_NUM_THREADS=$t output_filter=normalize same_output out.$n.$t "$tmp/ref" run_mpi -n $n "$app" all || continue
     want=remote; [ $n -eq 1 ] && want=local
-    grep -q "caught $want demo::odd_error: odd 4000" "$out" || fail "-n $n: expected a $want exception"
+    grep -q "caught $want demo::odd_error: odd 4000" "$tmp/out.$n.$t" || fail "-n $n: expected a $want exception"
   done
 done
 
