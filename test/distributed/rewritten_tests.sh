@@ -32,6 +32,12 @@ done
 if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=1 same_output spread "$tmp/ref" \
     run_mpi -n 3 "$app" all; then
   grep -q '^purecc: rank 0 (.*): 0 tasks' "$tmp/spread.err" || fail "PURECC_MPI_ROOT_WORKS=0: rank 0 ran tasks"
+  # Each rank's memo table says whose it is: rank 0's (the resume counters)
+  # and the workers' (collatz_steps ran there), one each.
+  for r in 0 1 2; do
+    [ "$(grep -c "^purecc: memo statistics (rank $r on [^)]*)\$" "$tmp/spread.err")" = 1 ] ||
+      { fail "no memo table headed 'rank $r'"; grep '^purecc: memo' "$tmp/spread.err"; }
+  done
   for r in 1 2; do
     tasks=$(sed -n "s/^purecc: rank $r ([^)]*): \([0-9]*\) tasks.*/\1/p" "$tmp/spread.err")
     [ "${tasks:-0}" -gt 0 ] || fail "rank $r ran no task: $(grep "rank $r (" "$tmp/spread.err")"

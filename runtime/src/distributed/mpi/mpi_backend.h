@@ -68,6 +68,8 @@ public:
 
   int rank() const noexcept override { return rank_; }
   int size() const noexcept override { return size_; }
+  /// The host name rank `r` reported at start-up.
+  const std::string &host(int r) const { return hosts_.at(static_cast<std::size_t>(r)); }
   std::vector<NodeResult> run(const RangeJob &job) override;
   bool offer_call(CallOffer &o) override;
   bool withdraw_call(CallOffer &o) override;
