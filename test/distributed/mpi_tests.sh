@@ -29,6 +29,14 @@ for n in 1 2 3 4; do
   done
 done
 
+# 2b. Two threads of the program each run distributed reductions at once:
+#     the same bits as without mpirun (one job at a time on rank 0; both
+#     handed out together crashed rank 0 or hung).
+OMP_NUM_THREADS=2 timeout 120 "$app" threads >"$tmp/threads.ref" 2>&1 || fail "dist_app threads without mpirun"
+for n in 2 3; do
+  OMP_NUM_THREADS=1 same_output threads.$n "$tmp/threads.ref" run_mpi -n $n "$app" threads
+done
+
 # 3. A large argument (a 160 KB table, two maps) travels once per rank.
 #    Rank 0 only coordinates here, so every worker surely gets nodes of both.
 if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=1 run_mpi -n 3 "$app" all \

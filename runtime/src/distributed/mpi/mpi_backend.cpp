@@ -560,6 +560,10 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
     return {{spec.begin, spec.end, spec.task->run(spec.args, spec.begin, spec.end, spec.leaf)}};
   }
   std::unique_lock lock(mutex_);
+  // One range job at a time: two threads of the program (its own
+  // std::threads) may each reach a distributed loop. The second waits for
+  // the first; it cannot be inside the first's nodes (a node never ships).
+  cv_.wait(lock, [&] { return !job_; });
   job_ = job;
   wake_comm_locked();
   while (true) {
@@ -593,6 +597,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
     cv_.wait(lock);
   }
   job_.reset();
+  cv_.notify_all(); // a thread waiting to run its own job
   lock.unlock();
   // A finished job's persisted results are on disk before the caller goes
   // on: a run killed later finds all of them.
