@@ -57,11 +57,12 @@ else
   fail "mpirun -n 3 with PURECC_STATS"; cat "$tmp/blob.err"
 fi
 
-# 4. Two different builds under one launch: one line, every rank exits 2.
+# 4. Two different builds under one launch: one line ([purecc-mpi-mismatch]),
+#    every rank exits 2.
 run_mpi -n 1 "$app" all : -n 1 "$other" all >"$tmp/mpmd" 2>&1
 rc=$?
 [ $rc -eq 2 ] || fail "MPMD mismatch: mpirun exit status $rc, want 2"
-[ "$(grep -c '^purecc: error: ranks run different builds: rank 1 on .* (task registry and build id) differ from rank 0 on ' "$tmp/mpmd")" = 1 ] ||
+[ "$(grep -c '^purecc: error: ranks run different builds: rank 1 on .* (task registry and build id) differ from rank 0 on .*; every rank exits with status 2 \[purecc-mpi-mismatch\]$' "$tmp/mpmd")" = 1 ] ||
   { fail "MPMD mismatch: no single error line"; cat "$tmp/mpmd"; }
 grep -q '^reduce bits' "$tmp/mpmd" && fail "MPMD mismatch: main ran anyway"
 
@@ -69,7 +70,7 @@ grep -q '^reduce bits' "$tmp/mpmd" && fail "MPMD mismatch: main ran anyway"
 run_mpi -n 2 "$dir/dist_app_twice" all >"$tmp/twice" 2>&1
 rc=$?
 [ $rc -eq 2 ] || fail "id registered twice: mpirun exit status $rc, want 2"
-[ "$(grep -c "^purecc: error: task ids registered twice with different fingerprints: 'demo::term'; every rank exits with status 2\$" "$tmp/twice")" = 1 ] ||
+[ "$(grep -c "^purecc: error: task ids registered twice with different fingerprints: 'demo::term'; every rank exits with status 2 \\[purecc-mpi-mismatch\\]\$" "$tmp/twice")" = 1 ] ||
   { fail "id registered twice: no single error line"; cat "$tmp/twice"; }
 
 # 4c. A PURECC_MPI_* variable with a bad value: one line naming it, every

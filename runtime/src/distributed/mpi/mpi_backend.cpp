@@ -245,12 +245,12 @@ bool MpiBackend::startup_check() {
     if (!twice.empty())
       std::fprintf(stderr,
                    "purecc: error: task ids registered twice with different fingerprints: %s; "
-                   "every rank exits with status 2\n",
+                   "every rank exits with status 2 [purecc-mpi-mismatch]\n",
                    twice.c_str());
     else if (!line.empty())
       std::fprintf(stderr,
                    "purecc: error: ranks run different builds: %s differ from rank 0 on %s; every "
-                   "rank exits with status 2\n",
+                   "rank exits with status 2 [purecc-mpi-mismatch]\n",
                    line.c_str(), host.c_str());
     w.uint(static_cast<std::uint64_t>(settings_.in_flight));
     w.uint(settings_.blob_min);
