@@ -72,5 +72,21 @@ PURECC_MPI_CALL_SPLIT=100000000 OMP_NUM_THREADS=1 same_output user.local "$tmp/u
 PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 OMP_NUM_THREADS=1 same_output user.shipped \
   "$tmp/user.want" run_mpi -n 2 "$app" throw_user
 
+# 6. Resume: a shipped branch's result goes to rank 0's memo store as it
+#    arrives; a rerun (after a kill, a time limit, or just again) takes
+#    those branches from there instead of shipping them, with the same lines.
+resumed_in() { sed -n 's/^purecc: rank 0 .*resumed \([0-9]*\) tasks.*/\1/p' "$1"; }
+grep '^fib ' "$tmp/ref" >"$tmp/fib.want"
+for run in first again; do
+  PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/cache PURECC_MEMO_MIN_MS=0 PURECC_STATS=1 \
+    PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 OMP_NUM_THREADS=1 \
+    same_output resume.$run "$tmp/fib.want" run_mpi -n 3 "$app" fib
+done
+# (fib repeats its calls: the first run already finds some of its own.)
+[ "$(resumed_in "$tmp/resume.again.err")" -gt "$(resumed_in "$tmp/resume.first.err")" ] 2>/dev/null ||
+  fail "resume: the second run found no more branches than the first: $(grep -h 'rank 0 (' "$tmp"/resume.*.err)"
+[ "$(shipped_in "$tmp/resume.again.err")" -lt "$(shipped_in "$tmp/resume.first.err")" ] 2>/dev/null ||
+  fail "resume: the second run shipped as many branches as the first"
+
 [ $fails -eq 0 ] && echo "parallel calls under mpirun: all checks passed"
 [ $fails -eq 0 ]

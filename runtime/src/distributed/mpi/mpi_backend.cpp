@@ -128,20 +128,38 @@ struct MpiBackend::Job {
 
   /// Keyed like a memoized call task(args..., begin, end, leaf).
   MemoKey node_key(std::int64_t begin, std::int64_t end) const {
-    std::string bytes;
-    ByteWriter w(bytes);
-    const Hash128 &fp = spec->task->fingerprint();
-    w.uint(fp.hi);
-    w.uint(fp.lo);
-    w.uint(spec->memo_namespace.hi);
-    w.uint(spec->memo_namespace.lo);
-    w.bytes(spec->args.data(), spec->args.size());
-    w.write(begin);
-    w.write(end);
-    w.write(spec->leaf);
-    return xxh3_128(bytes);
+    return task_key(*spec, begin, end);
   }
 };
+
+/// The resume record's key of node [begin, end) of `spec`; a parallel-call
+/// branch is the node (0, 0) of its call (leaf 0).
+MemoKey task_key(const RangeJob &spec, std::int64_t begin, std::int64_t end) {
+  std::string bytes;
+  ByteWriter w(bytes);
+  const Hash128 &fp = spec.task->fingerprint();
+  w.uint(fp.hi);
+  w.uint(fp.lo);
+  w.uint(spec.memo_namespace.hi);
+  w.uint(spec.memo_namespace.lo);
+  w.bytes(spec.args.data(), spec.args.size());
+  w.write(begin);
+  w.write(end);
+  w.write(spec.leaf);
+  return xxh3_128(bytes);
+}
+
+namespace {
+/// Rank 0's persistent memo tier for resume records, or nullptr
+/// (PURECC_MEMO other than disk); its threshold in `min_ns`.
+DiskStore *resume_store(std::uint64_t &min_ns) {
+  MemoRuntime &memo = MemoRuntime::global();
+  if (memo.mode() != MemoMode::disk || !memo.disk())
+    return nullptr;
+  min_ns = static_cast<std::uint64_t>(memo.config().min_persist_time.count());
+  return memo.disk();
+}
+} // namespace
 
 struct MpiBackend::PendingSend {
   MPI_Request request = MPI_REQUEST_NULL;
@@ -505,6 +523,12 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
   --in_flight_[static_cast<std::size_t>(source)];
   if (CallOffer *o = t.call) {
     if (ok) {
+      // Persisted as it arrives, like a range node: a rerun after a
+      // failure finds it (offer_call).
+      std::uint64_t min_ns = 0;
+      if (DiskStore *disk = resume_store(min_ns); disk && busy >= min_ns)
+        disk->put(task_key(o->job, 0, 0), o->job.task->fingerprint(), o->job.task->id(), payload,
+                  busy);
       o->result = std::move(payload);
       // Measured too cheap to travel: this function's branches at this
       // level and below stay on rank 0 from now on.
@@ -633,6 +657,25 @@ bool MpiBackend::shippable_locked(const CallOffer &o) const {
 bool MpiBackend::offer_call(CallOffer &o) {
   if (!o.job.task || o.job.args.size() + 4096 > kMaxMessage)
     return false;
+  // Resume: a branch that may travel and whose result an earlier run
+  // persisted (see handle_result) is done before it is offered.
+  bool may_travel = false;
+  {
+    std::lock_guard lock(mutex_);
+    may_travel = shippable_locked(o);
+  }
+  std::uint64_t min_ns = 0;
+  if (may_travel) {
+    if (DiskStore *disk = resume_store(min_ns)) {
+      if (auto rec = disk->get(task_key(o.job, 0, 0))) {
+        std::lock_guard lock(mutex_);
+        o.result = std::move(rec->value);
+        o.state = CallOffer::State::done;
+        ++resumed_;
+        return true;
+      }
+    }
+  }
   std::lock_guard lock(mutex_);
   o.state = CallOffer::State::offered;
   call_board_.push_back(&o);

@@ -60,6 +60,10 @@ struct RankStats {
 /// (OMPI_COMM_WORLD_SIZE, PMIX_RANK or PMI_SIZE is set).
 bool launched_by_mpi();
 
+/// The key under which rank 0 persists the result of node [begin, end) of
+/// `job` for resume: like a memoized call task(args..., begin, end, leaf).
+MemoKey task_key(const RangeJob &job, std::int64_t begin, std::int64_t end);
+
 class MpiBackend final : public ClusterBackend {
 public:
   /// Starts the communication thread and waits for the start-up check.
