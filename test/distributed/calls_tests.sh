@@ -17,9 +17,7 @@ shipped_in() { sed -n 's/^purecc: rank 0 .*parallel-call branches shipped \([0-9
 
 # 1. Without mpirun, the reference: the same at 1 and 2 threads, the
 #    serial program's lines.
-OMP_NUM_THREADS=1 "$app" all >"$tmp/ref1" 2>&1 || fail "dist_calls without mpirun"
-OMP_NUM_THREADS=2 "$app" all >"$tmp/ref" 2>&1 || fail "dist_calls without mpirun (2 threads)"
-cmp -s "$tmp/ref1" "$tmp/ref" || { fail "local runs differ between 1 and 2 threads"; diff "$tmp/ref1" "$tmp/ref"; }
+local_reference "$app" all
 for line in "fib 832040" "queens 724" "caught std::out_of_range: walk leaf 1048777"; do
   grep -qx "$line" "$tmp/ref" || fail "the local run does not print '$line'"
 done
@@ -27,12 +25,7 @@ done
 # 2. ranks x threads: every line the same.
 for n in 1 2 3; do
   for t in 1 2; do
-    out=$tmp/out.$n.$t
-    if ! OMP_NUM_THREADS=$t run_mpi -n $n "$app" all >"$out" 2>"$out.err"; then
-      fail "mpirun -n $n (OMP_NUM_THREADS=$t) failed:"; cat "$out.err"; continue
-    fi
-    diff "$tmp/ref" "$out" >/dev/null ||
-      { fail "mpirun -n $n x $t threads: output differs from the local run"; diff "$tmp/ref" "$out"; }
+    OMP_NUM_THREADS=$t same_output out.$n.$t "$tmp/ref" run_mpi -n $n "$app" all
   done
 done
 
@@ -40,19 +33,15 @@ done
 #    2 run the branches near the root of each search, and the walk's leftmost
 #    exception, thrown on a worker, still arrives as std::out_of_range.
 for what in all throw; do
+  grep -v '^purecc: ' "$tmp/ref" | { [ $what = all ] && cat || grep '^caught '; } >"$tmp/want.$what"
   if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 OMP_NUM_THREADS=1 \
-      run_mpi -n 3 "$app" $what >"$tmp/spread.$what" 2>"$tmp/spread.$what.err"; then
-    grep -v '^purecc: ' "$tmp/ref" | { [ $what = all ] && cat || grep '^caught '; } >"$tmp/want.$what"
-    diff "$tmp/want.$what" "$tmp/spread.$what" >/dev/null ||
-      { fail "workers only ($what): output differs"; diff "$tmp/want.$what" "$tmp/spread.$what"; }
+      same_output spread.$what "$tmp/want.$what" run_mpi -n 3 "$app" $what; then
     for r in 1 2; do
       [ "$(tasks_of $r "$tmp/spread.$what.err")" -gt 0 ] 2>/dev/null ||
         fail "$what: rank $r ran no branch: $(grep "rank $r (" "$tmp/spread.$what.err")"
     done
     [ "$(shipped_in "$tmp/spread.$what.err")" -gt 0 ] 2>/dev/null ||
       fail "$what: rank 0 shipped no branch: $(grep 'rank 0 (' "$tmp/spread.$what.err")"
-  else
-    fail "mpirun -n 3 $what with rank 0 coordinating"; cat "$tmp/spread.$what.err"
   fi
 done
 
@@ -67,6 +56,37 @@ if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=1000000000 OMP_
 else
   fail "mpirun -n 2 fib with the cut"; cat "$tmp/cut.err"
 fi
+
+# 5. An exception type of the user's reaches the caller the same way
+#    whether the leftmost throwing branch ran on rank 0 (nothing may travel:
+#    PURECC_MPI_CALL_SPLIT out of reach) or on a worker (rank 0 only
+#    coordinates): as purecc::remote_error, a std::runtime_error whose
+#    what() names the type and message, not the rank (the same line in
+#    every run). Without mpirun it is the user's type itself.
+OMP_NUM_THREADS=2 timeout 120 "$app" throw_user >"$tmp/user.ref" 2>&1
+grep -qx "caught walk_error: walk leaf [0-9]*555" "$tmp/user.ref" ||
+  fail "throw_user without mpirun: $(cat "$tmp/user.ref")"
+sed 's/^caught walk_error: /caught std::runtime_error: walk_error: /' "$tmp/user.ref" >"$tmp/user.want"
+PURECC_MPI_CALL_SPLIT=100000000 OMP_NUM_THREADS=1 same_output user.local "$tmp/user.want" \
+  run_mpi -n 2 "$app" throw_user
+PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 OMP_NUM_THREADS=1 same_output user.shipped \
+  "$tmp/user.want" run_mpi -n 2 "$app" throw_user
+
+# 6. Resume: a shipped branch's result goes to rank 0's memo store as it
+#    arrives; a rerun (after a kill, a time limit, or just again) takes
+#    those branches from there instead of shipping them, with the same lines.
+resumed_in() { sed -n 's/^purecc: rank 0 .*resumed \([0-9]*\) tasks.*/\1/p' "$1"; }
+grep '^fib ' "$tmp/ref" >"$tmp/fib.want"
+for run in first again; do
+  PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/cache PURECC_MEMO_MIN_MS=0 PURECC_STATS=1 \
+    PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 OMP_NUM_THREADS=1 \
+    same_output resume.$run "$tmp/fib.want" run_mpi -n 3 "$app" fib
+done
+# (fib repeats its calls: the first run already finds some of its own.)
+[ "$(resumed_in "$tmp/resume.again.err")" -gt "$(resumed_in "$tmp/resume.first.err")" ] 2>/dev/null ||
+  fail "resume: the second run found no more branches than the first: $(grep -h 'rank 0 (' "$tmp"/resume.*.err)"
+[ "$(shipped_in "$tmp/resume.again.err")" -lt "$(shipped_in "$tmp/resume.first.err")" ] 2>/dev/null ||
+  fail "resume: the second run shipped as many branches as the first"
 
 [ $fails -eq 0 ] && echo "parallel calls under mpirun: all checks passed"
 [ $fails -eq 0 ]

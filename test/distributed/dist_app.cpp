@@ -2,6 +2,8 @@
 // mpi_tests.sh with and without mpirun. Every line it prints must be the
 // same at any ranks x threads (except where the line says "local"/"remote").
 //   dist_app all       reduction, map with a large argument, uneven costs, errors
+//   dist_app threads   two threads of the program's own, each running
+//                      distributed reductions at the same time
 //   dist_app resume    two reductions of slow terms; PURECC_TEST_DIE_AT=i makes
 //                      the process running index i of the second one kill itself
 #include "purecc/distributed.h"
@@ -16,6 +18,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace demo {
@@ -120,6 +123,25 @@ int run_all() {
   return 0;
 }
 
+int run_threads() {
+  // Rank 0 runs one range job at a time; the second thread's waits (it
+  // crashed or hung when both were handed out at once).
+  double a = 0.0, b = 0.0;
+  long long p = 0;
+  std::thread first([&] {
+    for (int k = 0; k < 3; ++k)
+      a += purecc::distributed_reduce(sum_terms, 0, 200000, 0.0, 0.25 + k);
+  });
+  std::thread second([&] {
+    for (int k = 0; k < 3; ++k)
+      b += purecc::distributed_reduce(sum_terms, 0, 150000, 0.0, 0.5 + k);
+    p = purecc::distributed_reduce(count_primes, 0, 100000, 0LL, purecc::leaf_size{256});
+  });
+  first.join();
+  second.join();
+  std::printf("threads bits %016llx %016llx primes %lld\n", bits(a), bits(b), p);
+  return 0;
+}
 int run_resume() {
   const double a = purecc::distributed_reduce(sum_slow, 0, 4000, 0.0, purecc::leaf_size{16}, 1.0);
   std::printf("first %016llx\n", bits(a));
@@ -134,6 +156,7 @@ int run_resume() {
 int main(int argc, char **argv) {
   if (argc == 2 && std::strcmp(argv[1], "all") == 0) return demo::run_all();
   if (argc == 2 && std::strcmp(argv[1], "resume") == 0) return demo::run_resume();
-  std::fprintf(stderr, "usage: dist_app all|resume\n");
+  if (argc == 2 && std::strcmp(argv[1], "threads") == 0) return demo::run_threads();
+  std::fprintf(stderr, "usage: dist_app all|threads|resume\n");
   return 2;
 }

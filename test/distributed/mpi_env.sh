@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # mpi_env.sh — what every mpirun test on loopback needs, sourced by
-# mpi_tests.sh and rewritten_tests.sh (and usable by hand):
+# mpi_tests.sh, rewritten_tests.sh, calls_tests.sh and slurm_tests.sh (and
+# usable by hand):
 #   source test/distributed/mpi_env.sh    # exits 77 (skip) when it cannot run
 # Sets Open MPI's environment for a root container with oversubscribed cores,
 # no CMA single copy (the shared-memory single-copy path fails in
 # containers) and loopback TCP only; adds `127.0.0.1 $(hostname)` to
 # /etc/hosts when the host name resolves nowhere; defines run_mpi (mpirun
-# with a timeout, threads not bound to one core), fail (counts into $fails)
-# and a temporary directory $tmp removed at exit, with the memo store in
-# memory there.
+# with a timeout, threads not bound to one core), fail (counts into $fails),
+# local_reference and same_output (the run-and-compare step every script
+# repeats, below) and a temporary directory $tmp removed at exit, with the
+# memo store in memory there.
 if ! command -v mpirun >/dev/null; then
   echo "SKIP: mpirun not found (apt-get install openmpi-bin libopenmpi-dev)"
   exit 77
@@ -30,3 +32,34 @@ export PURECC_MEMO=mem PURECC_CACHE_DIR=$tmp/unused
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 run_mpi() { timeout 120 mpirun --bind-to none "$@"; }
+
+# local_reference APP ARGS...: the program without a launcher at 1 and 2
+# threads; $tmp/ref is its output (stdout and stderr), which must not
+# depend on the thread count.
+local_reference() {
+  OMP_NUM_THREADS=1 timeout 120 "$@" >"$tmp/ref1" 2>&1 || fail "$* without a launcher"
+  OMP_NUM_THREADS=2 timeout 120 "$@" >"$tmp/ref" 2>&1 || fail "$* without a launcher (2 threads)"
+  cmp -s "$tmp/ref1" "$tmp/ref" ||
+    { fail "$*: local runs differ between 1 and 2 threads"; diff "$tmp/ref1" "$tmp/ref"; }
+}
+
+# same_output NAME REFERENCE COMMAND...: runs COMMAND (say `run_mpi -n 3
+# "$app" all`, with the caller's environment prefix) with stdout in
+# $tmp/NAME and stderr in $tmp/NAME.err; fails, showing why, when it exits
+# non-zero or when its stdout differs from the file REFERENCE. Both go
+# through $output_filter first when the caller sets it (a command reading
+# a file name, say one that strips what may differ on purpose). Status 0
+# when the run succeeded and printed the reference.
+same_output() {
+  local name=$1 ref=$2
+  shift 2
+  local out=$tmp/$name filter=${output_filter:-cat}
+  "$@" >"$out" 2>"$out.err"
+  local rc=$?
+  if [ $rc -ne 0 ]; then
+    fail "$name: '$*' failed (status $rc):"; cat "$out.err"; return 1
+  fi
+  if ! diff <($filter "$ref") <($filter "$out") >/dev/null; then
+    fail "$name: the output of '$*' differs from $(basename "$ref")"; diff "$ref" "$out"; return 1
+  fi
+}

@@ -15,9 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/mpi_env.sh"
 normalize() { sed -e 's/^caught \(local\|remote\) /caught /' "$1"; }
 
 # 1. Without mpirun: the reference, the same at 1 and 2 threads.
-OMP_NUM_THREADS=1 "$app" all >"$tmp/ref1" 2>&1 || fail "dist_app all without mpirun"
-OMP_NUM_THREADS=2 "$app" all >"$tmp/ref" 2>&1 || fail "dist_app all without mpirun (2 threads)"
-cmp -s "$tmp/ref1" "$tmp/ref" || fail "local runs differ between 1 and 2 threads"
+local_reference "$app" all
 grep -q "equal to the local tree" "$tmp/ref" || fail "local reduce differs from parallel_reduce"
 grep -q "caught local demo::odd_error: odd 4000" "$tmp/ref" || fail "local custom exception"
 
@@ -25,15 +23,18 @@ grep -q "caught local demo::odd_error: odd 4000" "$tmp/ref" || fail "local custo
 #    as the standard type or purecc::remote_error.
 for n in 1 2 3 4; do
   for t in 1 2; do
-    out=$tmp/out.$n.$t
-    if ! OMP_NUM_THREADS=$t run_mpi -n $n "$app" all >"$out" 2>"$out.err"; then
-      fail "mpirun -n $n (OMP_NUM_THREADS=$t) failed:"; cat "$out.err"; continue
-    fi
-    diff <(normalize "$tmp/ref") <(normalize "$out") >/dev/null ||
-      { fail "mpirun -n $n x $t threads: output differs from the local run"; diff "$tmp/ref" "$out"; }
+    OMP_NUM_THREADS=$t output_filter=normalize same_output out.$n.$t "$tmp/ref" run_mpi -n $n "$app" all || continue
     want=remote; [ $n -eq 1 ] && want=local
-    grep -q "caught $want demo::odd_error: odd 4000" "$out" || fail "-n $n: expected a $want exception"
+    grep -q "caught $want demo::odd_error: odd 4000" "$tmp/out.$n.$t" || fail "-n $n: expected a $want exception"
   done
+done
+
+# 2b. Two threads of the program each run distributed reductions at once:
+#     the same bits as without mpirun (one job at a time on rank 0; both
+#     handed out together crashed rank 0 or hung).
+OMP_NUM_THREADS=2 timeout 120 "$app" threads >"$tmp/threads.ref" 2>&1 || fail "dist_app threads without mpirun"
+for n in 2 3; do
+  OMP_NUM_THREADS=1 same_output threads.$n "$tmp/threads.ref" run_mpi -n $n "$app" threads
 done
 
 # 3. A large argument (a 160 KB table, two maps) travels once per rank.
@@ -56,11 +57,12 @@ else
   fail "mpirun -n 3 with PURECC_STATS"; cat "$tmp/blob.err"
 fi
 
-# 4. Two different builds under one launch: one line, every rank exits 2.
+# 4. Two different builds under one launch: one line ([purecc-mpi-mismatch]),
+#    every rank exits 2.
 run_mpi -n 1 "$app" all : -n 1 "$other" all >"$tmp/mpmd" 2>&1
 rc=$?
 [ $rc -eq 2 ] || fail "MPMD mismatch: mpirun exit status $rc, want 2"
-[ "$(grep -c '^purecc: error: ranks run different builds: rank 1 on .* (task registry and build id) differ from rank 0 on ' "$tmp/mpmd")" = 1 ] ||
+[ "$(grep -c '^purecc: error: ranks run different builds: rank 1 on .* (task registry and build id) differ from rank 0 on .*; every rank exits with status 2 \[purecc-mpi-mismatch\]$' "$tmp/mpmd")" = 1 ] ||
   { fail "MPMD mismatch: no single error line"; cat "$tmp/mpmd"; }
 grep -q '^reduce bits' "$tmp/mpmd" && fail "MPMD mismatch: main ran anyway"
 
@@ -68,8 +70,25 @@ grep -q '^reduce bits' "$tmp/mpmd" && fail "MPMD mismatch: main ran anyway"
 run_mpi -n 2 "$dir/dist_app_twice" all >"$tmp/twice" 2>&1
 rc=$?
 [ $rc -eq 2 ] || fail "id registered twice: mpirun exit status $rc, want 2"
-[ "$(grep -c "^purecc: error: task ids registered twice with different fingerprints: 'demo::term'; every rank exits with status 2\$" "$tmp/twice")" = 1 ] ||
+[ "$(grep -c "^purecc: error: task ids registered twice with different fingerprints: 'demo::term'; every rank exits with status 2 \\[purecc-mpi-mismatch\\]\$" "$tmp/twice")" = 1 ] ||
   { fail "id registered twice: no single error line"; cat "$tmp/twice"; }
+
+# 4c. A PURECC_MPI_* variable with a bad value: one line naming it, every
+#     rank exits 2 before main (no hang), at one rank and at several.
+for bad in "PURECC_MPI_IN_FLIGHT=abc:is not an integer >= 1" \
+           "PURECC_MPI_ROOT_WORKS=yes:is not 0 or 1" \
+           "PURECC_MPI_POLL_US=99999999999999999999:is not an integer >= 0" \
+           "PURECC_MPI_BLOB_CACHE=-1:is not a size (like 64K or 1G)"; do
+  setting=${bad%%:*} why=${bad#*:}
+  for n in 1 3; do
+    (export "$setting"; run_mpi -n $n "$app" all >"$tmp/badenv" 2>&1)
+    rc=$?
+    [ $rc -eq 2 ] || fail "$setting under mpirun -n $n: exit status $rc, want 2"
+    [ "$(grep -cxF "purecc: error: ${setting%%=*}='${setting#*=}' $why; every rank exits with status 2 [purecc-mpi-config]" "$tmp/badenv")" = 1 ] ||
+      { fail "$setting under mpirun -n $n: no single error line"; cat "$tmp/badenv"; }
+    grep -q '^reduce bits' "$tmp/badenv" && fail "$setting under mpirun -n $n: main ran anyway"
+  done
+done
 
 # 5. kill -9 of a rank midway, then resume from rank 0's memo store.
 export PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/cache PURECC_MEMO_MIN_MS=0

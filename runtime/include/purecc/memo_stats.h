@@ -137,6 +137,13 @@ private:
 /// Whether the PURECC_STATS report has the shared tier's columns.
 enum class SharedColumns { hide, show };
 
+/// Names this process in the report's heading ("purecc: memo statistics
+/// (rank 1 on node7)"): under mpirun every rank that memoized prints its
+/// own table, and a reader must know whose it is. Set by purecc_rt_mpi
+/// before main; empty (the default) keeps the plain heading.
+///   purecc::set_memo_stats_label("rank 1 on node7");
+void set_memo_stats_label(std::string label);
+
 /// Writes the PURECC_STATS report, e.g.
 ///   purecc: memo statistics
 ///     function  calls  mem hits  disk hits  misses  time saved

@@ -24,7 +24,9 @@ namespace purecc {
 
 class remote_error : public std::runtime_error {
 public:
-  /// what() reads "<type>: <message> (rank <r> on <host>)".
+  /// what() reads "<type>: <message>" ("<type>" for an empty message):
+  /// the same text whichever rank ran the task, so a program that prints
+  /// it prints the same line in every run; rank() and host() say where.
   remote_error(std::string type_name, std::string message, int rank, std::string host);
   const std::string &type_name() const noexcept { return type_name_; }
   const std::string &message() const noexcept { return message_; }
@@ -54,6 +56,15 @@ exception_description describe_current_exception();
 ///   std::rethrow_exception(purecc::detail::make_remote_exception(d, 1, "node7"));
 std::exception_ptr make_remote_exception(const exception_description &d, int rank,
                                          const std::string &host);
+
+/// The exception being handled (call inside a catch block) as a cluster
+/// run reports it whichever rank ran the code: a purecc::remote_error (one
+/// that came from another rank) and the standard types as themselves,
+/// anything else as remote_error naming `rank` and this host. Why: under a
+/// cluster, whether a branch or node runs here or elsewhere depends on
+/// timing, and the type a caller catches must not.
+///   catch (...) { failure = purecc::detail::as_cluster_exception(0); }
+std::exception_ptr as_cluster_exception(int rank);
 
 } // namespace detail
 } // namespace purecc

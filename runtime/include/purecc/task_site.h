@@ -44,6 +44,7 @@
 
 #include "purecc/distributed.h"
 #include "purecc/invoke.h"
+#include "purecc/remote_error.h"
 
 #include <concepts>
 #include <cstddef>
@@ -373,12 +374,15 @@ template <class B> struct cluster_branch : CallOffer {
   std::optional<R> value{};
   std::exception_ptr failure{};
 
+  /// Runs the branch here. Its exception is described as a shipped
+  /// branch's would be (remote_error.h): whether a branch travels depends
+  /// on timing, and the type the caller catches must not.
   void run_here() noexcept {
     call_width_scope scope(width);
     try {
       value.emplace(call_as_value(*branch));
     } catch (...) {
-      failure = std::current_exception();
+      failure = as_cluster_exception(0);
     }
   }
   /// After the branch is done: a shipped one's result bytes become a value.

@@ -6,12 +6,12 @@
 #include <memory>
 #include <new>
 #include <typeinfo>
+#include <unistd.h>
 
 namespace purecc {
 
 remote_error::remote_error(std::string type_name, std::string message, int rank, std::string host)
-    : std::runtime_error(type_name + ": " + message + " (rank " + std::to_string(rank) + " on " +
-                         host + ")"),
+    : std::runtime_error(message.empty() ? type_name : type_name + ": " + message),
       type_name_(std::move(type_name)), message_(std::move(message)), rank_(rank),
       host_(std::move(host)) {}
 
@@ -56,6 +56,19 @@ std::exception_ptr make_remote_exception(const exception_description &d, int ran
   if (t == "std::underflow_error") return std::make_exception_ptr(std::underflow_error(m));
   if (t == "std::bad_alloc") return std::make_exception_ptr(std::bad_alloc());
   return std::make_exception_ptr(remote_error(t, m, rank, host));
+}
+
+std::exception_ptr as_cluster_exception(int rank) {
+  try {
+    throw;
+  } catch (const remote_error &) {
+    return std::current_exception(); // described once, where it was thrown
+  } catch (...) {
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0)
+      host[0] = '?';
+    return make_remote_exception(describe_current_exception(), rank, host);
+  }
 }
 
 } // namespace detail

@@ -132,6 +132,15 @@ std::vector<StatsRow> MemoStats::take_unflushed() {
   return out;
 }
 
+namespace {
+std::string &memo_stats_label() {
+  static std::string label; // set once before main, read at exit
+  return label;
+}
+} // namespace
+
+void set_memo_stats_label(std::string label) { memo_stats_label() = std::move(label); }
+
 void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &out, SharedColumns shared) {
   std::size_t name_width = 8;
   for (const StatsRow &r : rows)
@@ -152,7 +161,10 @@ void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &out, Sha
     std::snprintf(buf, sizeof buf, " %11s %13s %8s", hits.c_str(), writes.c_str(), rejected.c_str());
     return std::string(buf);
   };
-  out << "purecc: memo statistics\n";
+  out << "purecc: memo statistics";
+  if (!memo_stats_label().empty())
+    out << " (" << memo_stats_label() << ")";
+  out << "\n";
   line("function", "calls", "mem hits", "disk hits", shared_text("shared hits", "shared writes", "rejected"),
        "misses", "time saved");
   for (const StatsRow &r : rows) {

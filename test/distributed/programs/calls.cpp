@@ -2,7 +2,7 @@
 // into parallel calls; built with -DPURECC_DISTRIBUTED (dist_calls, see
 // test/distributed/CMakeLists.txt) their branches near the root may run on
 // other ranks. calls_tests.sh compares every line with the local run.
-//   calls [all|fib|queens|throw]
+//   calls [all|fib|queens|throw|throw_user]
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -40,6 +40,24 @@
   return walk(n - 1, 2 * path) + walk(n - 2, 2 * path + 1);
 }
 
+// An exception type of the user's: under a cluster it arrives as
+// purecc::remote_error (what() "walk_error: <message> (rank R on H)")
+// whether the branch that threw ran on rank 0 or travelled; the local run
+// throws walk_error itself. Not part of `all` (whose lines are the serial
+// program's at every rank count).
+struct walk_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+[[pure]] long walk_user(int n, long path) {
+  if (n < 2) {
+    if (path % 1000 == 555)
+      throw walk_error("walk leaf " + std::to_string(path));
+    return n;
+  }
+  return walk_user(n - 1, 2 * path) + walk_user(n - 2, 2 * path + 1);
+}
+
 int main(int argc, char **argv) {
   std::string what = argc > 1 ? argv[1] : "all";
   bool all = what == "all";
@@ -52,6 +70,15 @@ int main(int argc, char **argv) {
       std::printf("no exception %ld\n", walk(24, 1));
     } catch (const std::out_of_range &e) {
       std::printf("caught std::out_of_range: %s\n", e.what());
+    }
+  }
+  if (what == "throw_user") {
+    try {
+      std::printf("no exception %ld\n", walk_user(24, 1));
+    } catch (const walk_error &e) {
+      std::printf("caught walk_error: %s\n", e.what());
+    } catch (const std::runtime_error &e) {
+      std::printf("caught std::runtime_error: %s\n", e.what());
     }
   }
   return 0;

@@ -14,8 +14,11 @@
 // as if the library were not linked.
 #include "mpi_backend.h"
 
+#include "purecc/memo_stats.h"
+
 #include <cstdlib>
 #include <memory>
+#include <string>
 
 extern "C" int __real_main(int argc, char **argv, char **envp);
 
@@ -39,6 +42,10 @@ extern "C" int __wrap_main(int argc, char **argv, char **envp) {
   std::unique_ptr<purecc::mpi::MpiBackend> backend = purecc::mpi::MpiBackend::start();
   if (!backend->consistent())
     return 2;
+  // Every rank that memoized prints its own PURECC_STATS table at exit.
+  if (backend->size() > 1)
+    purecc::set_memo_stats_label("rank " + std::to_string(backend->rank()) + " on " +
+                                 backend->host(backend->rank()));
   if (backend->rank() != 0) {
     backend->serve();
     return 0;

@@ -9,6 +9,8 @@
 #include <mpi.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -30,29 +32,45 @@ std::uint64_t now_ns(std::chrono::steady_clock::time_point since) {
                                         .count());
 }
 
-std::int64_t env_int(const char *name, std::int64_t fallback, std::int64_t min) {
-  const char *v = std::getenv(name);
-  if (!v || !*v)
-    return fallback;
-  char *end = nullptr;
-  long long x = std::strtoll(v, &end, 10);
-  if (*end != '\0' || x < min) {
-    std::fprintf(stderr, "purecc: ignoring %s='%s' (not an integer >= %lld)\n", name, v,
-                 static_cast<long long>(min));
+/// The PURECC_MPI_* settings as rank 0 reads them; a bad value is an
+/// error (`problems` gets its line): these settings decide where work runs
+/// and what each rank holds, and a cluster job that silently ran with the
+/// defaults instead would waste its allocation.
+struct SettingsReader {
+  std::vector<std::string> problems;
+
+  void bad(const char *name, const char *value, const char *want) {
+    problems.push_back(std::string(name) + "='" + value + "' is not " + want);
+  }
+
+  std::int64_t integer(const char *name, std::int64_t fallback, std::int64_t min,
+                       std::int64_t max = INT64_MAX) {
+    const char *v = std::getenv(name);
+    if (!v || !*v)
+      return fallback;
+    char *end = nullptr;
+    errno = 0;
+    const long long x = std::strtoll(v, &end, 10);
+    if (*end != '\0' || errno == ERANGE || x < min || x > max) {
+      const std::string want = max == INT64_MAX
+                                   ? "an integer >= " + std::to_string(min)
+                                   : std::to_string(min) + " or " + std::to_string(max);
+      bad(name, v, want.c_str());
+      return fallback;
+    }
+    return x;
+  }
+
+  std::uint64_t bytes(const char *name, std::uint64_t fallback) {
+    const char *v = std::getenv(name);
+    if (!v || !*v)
+      return fallback;
+    if (auto b = parse_byte_size(v))
+      return *b;
+    bad(name, v, "a size (like 64K or 1G)");
     return fallback;
   }
-  return x;
-}
-
-std::uint64_t env_bytes(const char *name, std::uint64_t fallback) {
-  const char *v = std::getenv(name);
-  if (!v || !*v)
-    return fallback;
-  if (auto b = parse_byte_size(v))
-    return *b;
-  std::fprintf(stderr, "purecc: ignoring %s='%s' (not a byte size)\n", name, v);
-  return fallback;
-}
+};
 
 std::string host_name() {
   char buf[256] = {};
@@ -110,20 +128,38 @@ struct MpiBackend::Job {
 
   /// Keyed like a memoized call task(args..., begin, end, leaf).
   MemoKey node_key(std::int64_t begin, std::int64_t end) const {
-    std::string bytes;
-    ByteWriter w(bytes);
-    const Hash128 &fp = spec->task->fingerprint();
-    w.uint(fp.hi);
-    w.uint(fp.lo);
-    w.uint(spec->memo_namespace.hi);
-    w.uint(spec->memo_namespace.lo);
-    w.bytes(spec->args.data(), spec->args.size());
-    w.write(begin);
-    w.write(end);
-    w.write(spec->leaf);
-    return xxh3_128(bytes);
+    return task_key(*spec, begin, end);
   }
 };
+
+/// The resume record's key of node [begin, end) of `spec`; a parallel-call
+/// branch is the node (0, 0) of its call (leaf 0).
+MemoKey task_key(const RangeJob &spec, std::int64_t begin, std::int64_t end) {
+  std::string bytes;
+  ByteWriter w(bytes);
+  const Hash128 &fp = spec.task->fingerprint();
+  w.uint(fp.hi);
+  w.uint(fp.lo);
+  w.uint(spec.memo_namespace.hi);
+  w.uint(spec.memo_namespace.lo);
+  w.bytes(spec.args.data(), spec.args.size());
+  w.write(begin);
+  w.write(end);
+  w.write(spec.leaf);
+  return xxh3_128(bytes);
+}
+
+namespace {
+/// Rank 0's persistent memo tier for resume records, or nullptr
+/// (PURECC_MEMO other than disk); its threshold in `min_ns`.
+DiskStore *resume_store(std::uint64_t &min_ns) {
+  MemoRuntime &memo = MemoRuntime::global();
+  if (memo.mode() != MemoMode::disk || !memo.disk())
+    return nullptr;
+  min_ns = static_cast<std::uint64_t>(memo.config().min_persist_time.count());
+  return memo.disk();
+}
+} // namespace
 
 struct MpiBackend::PendingSend {
   MPI_Request request = MPI_REQUEST_NULL;
@@ -208,28 +244,32 @@ bool MpiBackend::startup_check() {
                                                  : "build id") +
               ")";
     }
+    SettingsReader env;
+    settings_.in_flight = env.integer("PURECC_MPI_IN_FLIGHT", settings_.in_flight, 1);
+    settings_.blob_min = env.bytes("PURECC_MPI_BLOB_MIN", settings_.blob_min);
+    settings_.blob_cache = env.bytes("PURECC_MPI_BLOB_CACHE", settings_.blob_cache);
+    settings_.poll_max_us = env.integer("PURECC_MPI_POLL_US", settings_.poll_max_us, 0);
+    settings_.root_works = env.integer("PURECC_MPI_ROOT_WORKS", 1, 0, 1) != 0;
+    settings_.call_split = env.integer("PURECC_MPI_CALL_SPLIT", settings_.call_split, 1);
+    settings_.call_min_us = env.integer("PURECC_MPI_CALL_MIN_US", settings_.call_min_us, 0);
     std::string twice;
     for (const std::string &id : TaskRegistry::conflicts())
       twice += (twice.empty() ? "'" : ", '") + id + "'";
     ByteWriter w(verdict);
-    w.write(line.empty() && twice.empty());
+    w.write(line.empty() && twice.empty() && env.problems.empty());
+    for (const std::string &p : env.problems)
+      std::fprintf(stderr, "purecc: error: %s; every rank exits with status 2 [purecc-mpi-config]\n",
+                   p.c_str());
     if (!twice.empty())
       std::fprintf(stderr,
                    "purecc: error: task ids registered twice with different fingerprints: %s; "
-                   "every rank exits with status 2\n",
+                   "every rank exits with status 2 [purecc-mpi-mismatch]\n",
                    twice.c_str());
     else if (!line.empty())
       std::fprintf(stderr,
                    "purecc: error: ranks run different builds: %s differ from rank 0 on %s; every "
-                   "rank exits with status 2\n",
+                   "rank exits with status 2 [purecc-mpi-mismatch]\n",
                    line.c_str(), host.c_str());
-    settings_.in_flight = env_int("PURECC_MPI_IN_FLIGHT", settings_.in_flight, 1);
-    settings_.blob_min = env_bytes("PURECC_MPI_BLOB_MIN", settings_.blob_min);
-    settings_.blob_cache = env_bytes("PURECC_MPI_BLOB_CACHE", settings_.blob_cache);
-    settings_.poll_max_us = env_int("PURECC_MPI_POLL_US", settings_.poll_max_us, 0);
-    settings_.root_works = env_int("PURECC_MPI_ROOT_WORKS", 1, 0) != 0;
-    settings_.call_split = env_int("PURECC_MPI_CALL_SPLIT", settings_.call_split, 1);
-    settings_.call_min_us = env_int("PURECC_MPI_CALL_MIN_US", settings_.call_min_us, 0);
     w.uint(static_cast<std::uint64_t>(settings_.in_flight));
     w.uint(settings_.blob_min);
     w.uint(settings_.blob_cache);
@@ -483,6 +523,12 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
   --in_flight_[static_cast<std::size_t>(source)];
   if (CallOffer *o = t.call) {
     if (ok) {
+      // Persisted as it arrives, like a range node: a rerun after a
+      // failure finds it (offer_call).
+      std::uint64_t min_ns = 0;
+      if (DiskStore *disk = resume_store(min_ns); disk && busy >= min_ns)
+        disk->put(task_key(o->job, 0, 0), o->job.task->fingerprint(), o->job.task->id(), payload,
+                  busy);
       o->result = std::move(payload);
       // Measured too cheap to travel: this function's branches at this
       // level and below stay on rank 0 from now on.
@@ -538,6 +584,10 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
     return {{spec.begin, spec.end, spec.task->run(spec.args, spec.begin, spec.end, spec.leaf)}};
   }
   std::unique_lock lock(mutex_);
+  // One range job at a time: two threads of the program (its own
+  // std::threads) may each reach a distributed loop. The second waits for
+  // the first; it cannot be inside the first's nodes (a node never ships).
+  cv_.wait(lock, [&] { return !job_; });
   job_ = job;
   wake_comm_locked();
   while (true) {
@@ -554,7 +604,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
       } catch (...) {
         // Described like a worker's exception, so what the caller catches
         // does not depend on which rank happened to run the node.
-        error = detail::make_remote_exception(detail::describe_current_exception(), 0, hosts_[0]);
+        error = detail::as_cluster_exception(0);
       }
       const std::uint64_t busy = now_ns(start);
       tasks_ += 1;
@@ -571,6 +621,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
     cv_.wait(lock);
   }
   job_.reset();
+  cv_.notify_all(); // a thread waiting to run its own job
   lock.unlock();
   // A finished job's persisted results are on disk before the caller goes
   // on: a run killed later finds all of them.
@@ -606,6 +657,25 @@ bool MpiBackend::shippable_locked(const CallOffer &o) const {
 bool MpiBackend::offer_call(CallOffer &o) {
   if (!o.job.task || o.job.args.size() + 4096 > kMaxMessage)
     return false;
+  // Resume: a branch that may travel and whose result an earlier run
+  // persisted (see handle_result) is done before it is offered.
+  bool may_travel = false;
+  {
+    std::lock_guard lock(mutex_);
+    may_travel = shippable_locked(o);
+  }
+  std::uint64_t min_ns = 0;
+  if (may_travel) {
+    if (DiskStore *disk = resume_store(min_ns)) {
+      if (auto rec = disk->get(task_key(o.job, 0, 0))) {
+        std::lock_guard lock(mutex_);
+        o.result = std::move(rec->value);
+        o.state = CallOffer::State::done;
+        ++resumed_;
+        return true;
+      }
+    }
+  }
   std::lock_guard lock(mutex_);
   o.state = CallOffer::State::offered;
   call_board_.push_back(&o);

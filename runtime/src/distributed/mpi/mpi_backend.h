@@ -60,6 +60,10 @@ struct RankStats {
 /// (OMPI_COMM_WORLD_SIZE, PMIX_RANK or PMI_SIZE is set).
 bool launched_by_mpi();
 
+/// The key under which rank 0 persists the result of node [begin, end) of
+/// `job` for resume: like a memoized call task(args..., begin, end, leaf).
+MemoKey task_key(const RangeJob &job, std::int64_t begin, std::int64_t end);
+
 class MpiBackend final : public ClusterBackend {
 public:
   /// Starts the communication thread and waits for the start-up check.
@@ -68,6 +72,8 @@ public:
 
   int rank() const noexcept override { return rank_; }
   int size() const noexcept override { return size_; }
+  /// The host name rank `r` reported at start-up.
+  const std::string &host(int r) const { return hosts_.at(static_cast<std::size_t>(r)); }
   std::vector<NodeResult> run(const RangeJob &job) override;
   bool offer_call(CallOffer &o) override;
   bool withdraw_call(CallOffer &o) override;
