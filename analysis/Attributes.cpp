@@ -13,6 +13,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/ParsedAttrInfo.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Sema/ParsedAttr.h"
 #include "clang/Sema/Sema.h"
 
@@ -21,10 +23,37 @@ using namespace clang;
 namespace purecc {
 namespace {
 
+/// Whether an argument list is written after the attribute's name, even one
+/// that Clang dropped: the parser looks a scoped attribute up by the name
+/// after '::' ("memo"), finds no plugin spelled so, and skips the arguments of
+/// `[[purecc::memo(1)]]` unparsed. The range then ends at the name; parsed
+/// arguments (`[[pure()]]` has none) end it at the ')'.
+bool writesArguments(Sema &S, const ParsedAttr &Attr) {
+  const SourceManager &SM = S.getSourceManager();
+  SourceLocation Last = SM.getSpellingLoc(Attr.getRange().getEnd());
+  Token Tok;
+  if (Lexer::getRawToken(Last, Tok, SM, S.getLangOpts(), /*IgnoreWhiteSpace=*/true))
+    return false;
+  if (Tok.is(tok::r_paren))
+    return true;
+  std::optional<Token> Next = Lexer::findNextToken(Last, SM, S.getLangOpts());
+  return Next && Next->is(tok::l_paren);
+}
+
+/// The attribute's name as written, scope included: 'purecc::memo'.
+std::string quotedName(const ParsedAttr &Attr) {
+  std::string Out(1, '\'');
+  Out.append(Attr.getNormalizedFullName());
+  Out.push_back('\'');
+  return Out;
+}
+
 /// One attribute: a set of C++11 spellings that all mean the same thing.
 template <PureccAttr Kind> struct PureccAttrInfo : public ParsedAttrInfo {
   PureccAttrInfo() {
-    OptArgs = 0;
+    // None is accepted, but Clang's own count check would say so without
+    // the stable ID: let every count through to handleDeclAttribute.
+    OptArgs = 15;
     NumArgs = 0;
     Spellings = spellings();
   }
@@ -66,9 +95,10 @@ template <PureccAttr Kind> struct PureccAttrInfo : public ParsedAttrInfo {
 
   AttrHandling handleDeclAttribute(Sema &S, Decl *D,
                                    const ParsedAttr &Attr) const override {
-    if (Attr.getNumArgs() != 0) {
+    if (Attr.getNumArgs() != 0 || writesArguments(S, Attr)) {
+      // The name as written, scope included ('purecc::memo').
       report(S.getDiagnostics(), Attr.getLoc(), Diag::AttrTakesNoArguments)
-          << Attr << Attr.getRange();
+          << quotedName(Attr) << Attr.getRange();
       return AttributeNotApplied;
     }
     if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D))

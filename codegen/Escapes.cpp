@@ -242,6 +242,10 @@ private:
   /// holds R (a local whose type cannot hold an address keeps none).
   void storeInto(const Expr *Dest, const Roots &R, const Stmt *Site) {
     const Expr *E = Dest->IgnoreParenImpCasts();
+    // `v.insert(v.end(), {1.0, 2.0})`: a braced list's elements are const,
+    // so nothing is stored through it.
+    if (isa<CXXStdInitializerListExpr>(E->IgnoreImplicit()))
+      return;
     while (true) {
       if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
         E = ME->getBase()->IgnoreParenImpCasts();

@@ -9,6 +9,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -183,6 +184,31 @@ std::optional<llvm::APSInt> constantOf(ASTContext &Ctx, const Expr *E) {
   if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
     return std::nullopt;
   return R.Val.getInt();
+}
+
+/// The text of a counted loop's start or bound as the rewritten loop
+/// repeats it: the user's own, also when it is (or holds) whole macro
+/// expansions (`i < N`, `i < INT_MAX`, `i <= 2 * N`) — the same text at the
+/// same place expands the same way. An expansion that is more than a
+/// literal, a name or a parenthesized expression is parenthesized, so that
+/// the text composes like the value it stands for (`#define N 10 + 5`).
+/// Nullopt when the expression begins or ends inside a macro's text
+/// (`#define LT < n`): there is no text of it to repeat.
+std::optional<std::string> boundText(PlanContext &PC, const Expr *E) {
+  if (auto Plain = PC.text(E->getSourceRange()))
+    return Plain;
+  CharSourceRange R = Lexer::makeFileCharRange(CharSourceRange::getTokenRange(E->getSourceRange()),
+                                               PC.SM, PC.LO);
+  if (R.isInvalid() || PC.SM.getFileID(R.getBegin()) != PC.SM.getMainFileID())
+    return std::nullopt;
+  unsigned B = PC.SM.getFileOffset(R.getBegin()), End = PC.SM.getFileOffset(R.getEnd());
+  if (End <= B)
+    return std::nullopt;
+  std::string Text = PC.textAt(B, End);
+  const Expr *Bare = E->IgnoreImpCasts();
+  if (isa<IntegerLiteral, DeclRefExpr, ParenExpr, CharacterLiteral>(Bare))
+    return Text;
+  return "(" + Text + ")";
 }
 
 /// The index range of a counted loop, as the runtime numbers it.
@@ -441,7 +467,20 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
     const auto *I = Init && Init->isSingleDecl() ? dyn_cast<VarDecl>(Init->getSingleDecl()) : nullptr;
     const auto *Cond = dyn_cast_or_null<BinaryOperator>(For->getCond());
-    if (!I || !I->getType()->isIntegerType() || !I->getInit() || !Cond)
+    if (I && !I->getType()->isIntegerType() && !I->getType()->isDependentType()) {
+      // `for (auto it = v.begin(); it != v.end(); ++it)`: say so in the
+      // user's words, not with the library's iterator class.
+      QualType T = I->getType().getNonReferenceType();
+      std::string What = T->isPointerType()      ? "a pointer"
+                         : T->isRecordType()     ? "an iterator"
+                         : T->isRealFloatingType() ? "a floating-point counter"
+                                                 : "not an integer";
+      WhyNot = quoted(I) + " is " + What +
+               ": only loops that count with an integer ('for (T i = b; i < e; ++i)') and "
+               "range-for loops ('for (auto &x : v)') are rewritten";
+      return std::nullopt;
+    }
+    if (!I || !I->getInit() || !Cond)
       return std::nullopt;
     ASTContext &Ctx = PC.Ctx;
     // `for (T i = b; i-- > e;)`: no increment, the condition counts down.
@@ -493,10 +532,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       WhyNot = "the loop bound depends on " + quoted(I);
       return std::nullopt;
     }
-    auto BeginText = PC.text(I->getInit()->getSourceRange());
-    auto EndText = PC.text(Bnd->getSourceRange());
+    auto BeginText = boundText(PC, I->getInit());
+    auto EndText = boundText(PC, Bnd);
     if (!BeginText || !EndText) {
-      WhyNot = "the loop is written in a macro";
+      WhyNot = std::string("the loop's ") + (BeginText ? "bound" : "start") +
+               " is written partly inside a macro";
       return std::nullopt;
     }
     L.Induction = I;

@@ -1,5 +1,6 @@
 //===- PlanContext.cpp - source-text helpers shared by the transformations ===//
 #include "PlanContext.h"
+#include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -196,15 +197,31 @@ const FunctionDecl *calleeOf(const Expr *E) {
   return nullptr;
 }
 
+namespace {
+/// Whether D is declared inside a library-internal namespace or class, one
+/// whose name is reserved to the implementation (`__gnu_cxx`,
+/// `__normal_iterator`, `std::__detail`).
+bool inInternalScope(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *ND = dyn_cast<NamedDecl>(DC))
+      if (const IdentifierInfo *II = ND->getIdentifier(); II && II->getName().starts_with("__"))
+        return true;
+  return false;
+}
+} // namespace
+
 std::string displayName(const NamedDecl *D) {
   // Two functions named `size` in two classes must not read alike: a
   // function is named as the user would qualify it (`ns::S::size`), without
   // unwritten scopes (anonymous and inline namespaces). The standard
-  // library's are named as written (`sort`, not its internal namespaces),
-  // and a lambda's call operator has no name to qualify.
+  // library's are named as written (`sort`, `operator==`), never by the
+  // internal scopes the user did not write (`__gnu_cxx::operator==` for an
+  // iterator comparison, `__normal_iterator<...>::operator*`), and a
+  // lambda's call operator has no name to qualify.
   const auto *FD = dyn_cast<FunctionDecl>(D);
   const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
-  if (!FD || FD->isInStdNamespace() || (MD && MD->getParent()->isLambda()))
+  if (!FD || FD->isInStdNamespace() || (MD && MD->getParent()->isLambda()) ||
+      (isLibraryFunction(FD, D->getASTContext().getSourceManager()) && inInternalScope(FD)))
     return D->getNameAsString();
   PrintingPolicy Policy(D->getASTContext().getLangOpts());
   Policy.SuppressUnwrittenScope = true;

@@ -111,8 +111,8 @@ const clang::Expr *written(const clang::Expr *E);
 /// The direct callee of a call, or null.
 const clang::FunctionDecl *calleeOf(const clang::Expr *E);
 
-/// How remarks name a declaration: a function qualified as the user would
-/// write it (`ns::S::size`), anything else by its name.
+/// How remarks name a declaration: a function qualified as written (`ns::S::size`; a library
+/// one never by an internal scope: `operator==`, not `__gnu_cxx::...`), else by its name.
 std::string displayName(const clang::NamedDecl *D);
 /// "'name'" for a declaration, as remarks quote code (displayName).
 std::string quoted(const clang::NamedDecl *D);

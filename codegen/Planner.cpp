@@ -23,6 +23,7 @@
 #include "Reductions.h"
 
 #include "analysis/Attributes.h"
+#include "analysis/Stdlib.h"
 
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/Attr.h"
@@ -36,19 +37,43 @@ using namespace clang;
 namespace purecc {
 namespace {
 
+/// Whether FD is a standard-library computation the library model knows
+/// pure (`std::sqrt`, `std::gcd`, `std::hypot`, `std::max`): a free function
+/// with a name of its own, not an operator, an accessor the table gives a
+/// member role (`std::size`, `std::begin`), a function that hands back an
+/// address (`std::move`) or a reserved name (`__builtin_expect`). A loop over
+/// such calls is work a user expects a word about, like one over [[pure]]
+/// calls.
+bool isLibraryWork(const FunctionDecl *FD, const SourceManager &SM) {
+  if (isa<CXXMethodDecl>(FD) || !FD->getIdentifier() || FD->getName().starts_with("__") ||
+      !isLibraryFunction(FD, SM) || isAddressOnly(FD) ||
+      memberRole(FD->getName()) != MemberRole::Other)
+    return false;
+  return judgeLibraryCall(FD, nullptr).Kind == LibraryKind::Pure;
+}
+
+/// Which calls make a construct one that a user expects a remark about.
+enum class PureCalls {
+  Declared,      // functions known pure (declared, verified or inferred)
+  OrLibraryWork, // those, and library computations (isLibraryWork)
+};
+
 /// Whether S calls a function known to be pure (the planner's test for "a
 /// construct a user expects a remark about").
-bool callsPure(const Stmt *S, const PurityFacts &Facts) {
+bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCalls::Declared) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const PurityFacts &Facts;
+    PureCalls Which;
     bool Found = false;
-    explicit Finder(const PurityFacts &Facts) : Facts(Facts) {}
+    Finder(const PurityFacts &Facts, PureCalls Which) : Facts(Facts), Which(Which) {}
     bool VisitCallExpr(CallExpr *CE) {
-      if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Facts.isPure(FD))
-        Found = true;
+      if (const FunctionDecl *FD = CE->getDirectCallee())
+        Found = Facts.isPure(FD) ||
+                (Which == PureCalls::OrLibraryWork &&
+                 isLibraryWork(FD, FD->getASTContext().getSourceManager()));
       return !Found;
     }
-  } F(Facts);
+  } F(Facts, Which);
   F.TraverseStmt(const_cast<Stmt *>(S));
   return F.Found;
 }
@@ -142,10 +167,16 @@ public:
       return;
     }
     if (const auto *W = dyn_cast<WhileStmt>(S)) {
+      remarkUncounted(S);
       Algos.planWithin(W->getCond());
       if (!InParallelLoop && !W->getConditionVariable())
         Calls.planCondition(W->getCond());
       walk(W->getBody(), S, InParallelLoop);
+      return;
+    }
+    if (const auto *Do = dyn_cast<DoStmt>(S)) {
+      remarkUncounted(S);
+      walk(Do->getBody(), S, InParallelLoop);
       return;
     }
     for (const Stmt *Child : S->children())
@@ -154,6 +185,21 @@ public:
   }
 
 private:
+  /// Never silent about a `while` or `do` loop over pure calls: none is
+  /// rewritten, since the iterations a runtime splits up must be numbered
+  /// before the loop runs, which only a counted `for` header says
+  /// (`while (i < n) { ...; ++i; }` is that loop too, but the counter's
+  /// updates may hide anywhere in the body: the user's rewrite to `for` is
+  /// the safe one).
+  void remarkUncounted(const Stmt *Loop) {
+    if (PC.Absorbed.contains(Loop) || !callsPure(Loop, PC.Facts, PureCalls::OrLibraryWork))
+      return;
+    if (auto D = PC.remark(Loop->getBeginLoc(), Diag::RemarkMissedReduction))
+      *D << std::string("a '") + (isa<DoStmt>(Loop) ? "do" : "while") +
+                "' loop is not rewritten: only a 'for' header ('for (T i = b; i < e; ++i)') "
+                "numbers the iterations before the loop runs";
+  }
+
   /// A reduction or a parallel map for one loop; remarks on a refusal when the loop calls a pure
   /// function (other loops are nobody's business).
   bool planLoop(const Stmt *Loop) {
@@ -200,7 +246,7 @@ private:
     }
     if (Outcome == LoopOutcome::Rewritten)
       return true;
-    if (!WhyNot.empty() && callsPure(Loop, PC.Facts))
+    if (!WhyNot.empty() && callsPure(Loop, PC.Facts, PureCalls::OrLibraryWork))
       if (auto D = PC.remark(Loop->getBeginLoc(), Missed))
         *D << WhyNot;
     return false;

@@ -221,24 +221,6 @@ private:
   std::vector<Store> &Out;
 };
 
-/// Holder H's name for a remark: a structured binding's names.
-std::string holderName(const VarDecl *H) {
-  const auto *DD = dyn_cast<DecompositionDecl>(H);
-  if (!DD)
-    return quoted(H);
-  std::vector<std::string> Names;
-  for (const BindingDecl *B : DD->bindings())
-    Names.push_back(B->getNameAsString());
-  return Names.size() == 1 ? "'" + Names[0] + "'" : "'[" + llvm::join(Names, ", ") + "]'";
-}
-
-/// Where holder H is declared, for a remark.
-std::string declaredAt(const VarDecl *H) {
-  const SourceManager &SM = H->getASTContext().getSourceManager();
-  return "declared on line " +
-         std::to_string(SM.getPresumedLineNumber(SM.getExpansionLoc(H->getLocation())));
-}
-
 } // namespace
 
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
@@ -316,8 +298,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       return LoopOutcome::Refused;
     }
     if (const VarDecl *Via = Sites.holderAmong(X, Outside)) {
-      WhyNot = quoted(X) + " is read inside the loop body (through " + holderName(Via) + ", " +
-               declaredAt(Via) + ")";
+      WhyNot = readThroughReason(X, Via);
       return LoopOutcome::Refused;
     }
   }

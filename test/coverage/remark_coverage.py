@@ -9,7 +9,16 @@ Python bindings (python3-clang-19):
     [[pure]] in one full-expression (an expression statement, a `return`, a
     declaration's initializer, an `if`/`while` condition), always evaluated
     together or inside one branch of `?:` or one operand of `&&`/`||`;
-  * loops (`for`, range-`for`) whose body calls a function declared [[pure]].
+  * loops (`for`, range-`for`, `while`, `do`) whose body calls a function
+    declared [[pure]] or a standard-library computation the library model
+    (analysis/StdlibPurity.def) lists as pure: a free function with a name
+    of its own (`std::sqrt`, `std::gcd`), not an operator, an accessor
+    (`std::size`, `std::begin`), an address (`std::move`) or a reserved
+    name.
+
+A function declared [[pure]] is matched by its qualified name and the
+place of its declaration (purecc's verify dump), so that `a::size` being
+pure says nothing about `b::size`.
 
 Each must have a remark of purecc (rewritten or not, and why) on a line of
 its own source range, or lie inside a loop that purecc rewrote (whose
@@ -50,16 +59,80 @@ def library():
     return None
 
 
+DUMP = re.compile(r"^(?:pure|impure)\s+(?P<name>.+?)\s+\((?P<file>.+):(?P<line>\d+)\)$")
+
+
+def scopes(name):
+    """A qualified name as a tuple of the scopes a user writes: no template
+    arguments, no anonymous namespaces or classes, no enclosing functions
+    (`main()::(anonymous class)::operator()` is `('operator()',)`)."""
+    out, depth, cur = [], 0, ""
+    for ch in name:  # drop <...>, which may hold '::' of its own
+        if ch == "<" and not cur.split("::")[-1].startswith("operator"):
+            depth += 1
+        elif ch == ">" and depth:
+            depth -= 1
+        elif not depth:
+            cur += ch
+    for part in cur.split("::"):
+        if part.startswith("operator") or (part and not part.startswith("(") and
+                                           not part.endswith(")")):
+            out.append(part)
+    return tuple(out)
+
+
 def pure_functions(purecc, path, flags):
-    """Names of the functions declared [[pure]] (purecc's verify step)."""
+    """The functions declared [[pure]] (purecc's verify step), each as
+    (scopes of its qualified name, file, line of its declaration)."""
     out = subprocess.run([purecc, "check", "--warn-only", "--dump-after=verify", path, "--"] + flags,
                          capture_output=True, text=True, timeout=300).stdout
-    names = set()
+    keys = set()
     for line in out.splitlines():
-        parts = line.split()
-        if len(parts) >= 2 and parts[0] in ("pure", "impure"):
-            names.add(parts[1].split("::")[-1])
-    return names
+        m = DUMP.match(line.strip())
+        if m:
+            keys.add((scopes(m.group("name")), os.path.realpath(m.group("file")),
+                      int(m.group("line"))))
+    return keys
+
+
+def library_work(table):
+    """The table names of the library computations (see the docstring)."""
+    text = open(table).read()
+    pure = set(re.findall(r'^PURECC_STD_PURE\("([^"]+)"\)', text, re.M))
+    address = set(re.findall(r'^PURECC_STD_ADDRESS\("([^"]+)"\)', text, re.M))
+    members = set(n for n in re.findall(r'^PURECC_STD_MEMBER\("([^"]+)"', text, re.M)
+                  if "::" not in n)
+    work = set()
+    for name in pure - address:
+        bare = name.split("::")[-1]
+        if bare.startswith("__") or bare.startswith("operator") or bare in members:
+            continue
+        work.add(name)
+    return work
+
+
+def qualified(c):
+    """The scopes of cursor c's qualified name, as scopes() gives them."""
+    parts = [c.spelling]
+    p = c.semantic_parent
+    while p is not None and p.kind != ci.CursorKind.TRANSLATION_UNIT:
+        if p.kind in (ci.CursorKind.NAMESPACE, ci.CursorKind.CLASS_DECL, ci.CursorKind.STRUCT_DECL,
+                      ci.CursorKind.CLASS_TEMPLATE, ci.CursorKind.UNION_DECL,
+                      ci.CursorKind.CLASS_TEMPLATE_PARTIAL_SPECIALIZATION):
+            if p.spelling and not p.spelling.startswith("(") and " " not in p.spelling:
+                parts.append(p.spelling)
+        p = p.semantic_parent
+    return scopes("::".join(reversed(parts)))
+
+
+def lines_of(c):
+    """(file, line) of the declarations of c: itself, its first one, its
+    definition."""
+    out = set()
+    for d in (c, c.canonical, c.get_definition()):
+        if d is not None and d.location.file is not None:
+            out.add((os.path.realpath(d.location.file.name), d.location.line))
+    return out
 
 
 def remarks(purecc, path, flags):
@@ -75,9 +148,10 @@ def remarks(purecc, path, flags):
 
 
 class Finder:
-    def __init__(self, path, pure):
+    def __init__(self, path, pure, library):
         self.path = os.path.realpath(path)
         self.pure = pure
+        self.library = library
         self.groups = []  # (first line, last line, description)
         self.loops = []
 
@@ -86,10 +160,26 @@ class Finder:
         return f is not None and os.path.realpath(f.name) == self.path
 
     def is_pure_call(self, c):
-        return (c.kind == ci.CursorKind.CALL_EXPR and c.referenced is not None and
+        """A call of a function declared [[pure]]."""
+        if not (c.kind == ci.CursorKind.CALL_EXPR and c.referenced is not None and
                 c.referenced.kind in (ci.CursorKind.FUNCTION_DECL, ci.CursorKind.CXX_METHOD,
-                                      ci.CursorKind.FUNCTION_TEMPLATE) and
-                c.spelling in self.pure)
+                                      ci.CursorKind.FUNCTION_TEMPLATE)):
+            return False
+        name = qualified(c.referenced)
+        return any((name, f, l) in self.pure for (f, l) in lines_of(c.referenced))
+
+    def is_library_work(self, c):
+        """A call of a library computation (library_work)."""
+        if not (c.kind == ci.CursorKind.CALL_EXPR and c.referenced is not None and
+                c.referenced.kind in (ci.CursorKind.FUNCTION_DECL,
+                                      ci.CursorKind.FUNCTION_TEMPLATE)):
+            return False
+        # Inline and implementation namespaces (std::__cxx11) are not
+        # written; a C function (::sqrt) is listed as std::sqrt.
+        name = [p for p in qualified(c.referenced) if not p.startswith("__")]
+        if len(name) == 1:
+            name = ["std"] + name
+        return "::".join(name) in self.library
 
     def frontier(self, c, out):
         """Pure calls of c evaluated whenever c is, not nested in another."""
@@ -155,7 +245,9 @@ class Finder:
                 self.groups.append((r.extent.start.line, r.extent.end.line, "calls " + names))
 
     def calls_pure(self, c):
-        if self.is_pure_call(c):
+        """Whether c calls a [[pure]] function or a library computation
+        (what makes a loop one a user expects a remark about)."""
+        if self.is_pure_call(c) or self.is_library_work(c):
             return True
         return any(self.calls_pure(k) for k in c.get_children())
 
@@ -167,7 +259,8 @@ class Finder:
                 continue
             if k.kind in (ci.CursorKind.FUNCTION_TEMPLATE, ci.CursorKind.CLASS_TEMPLATE):
                 continue  # judged per instantiation: not the source's business here
-            if k.kind in (ci.CursorKind.FOR_STMT, ci.CursorKind.CXX_FOR_RANGE_STMT):
+            if k.kind in (ci.CursorKind.FOR_STMT, ci.CursorKind.CXX_FOR_RANGE_STMT,
+                          ci.CursorKind.WHILE_STMT, ci.CursorKind.DO_STMT):
                 if self.calls_pure(k):
                     self.loops.append((k.extent.start.line, k.extent.end.line, "loop"))
             if k.kind == ci.CursorKind.COMPOUND_STMT or k.kind in (
@@ -212,7 +305,14 @@ def main():
     ap.add_argument("--purecc", required=True)
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--rt-include", required=True)
+    ap.add_argument("--stdlib-table",
+                    default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                         "analysis", "StdlibPurity.def"))
     a = ap.parse_args()
+    if not os.path.exists(a.stdlib_table):
+        print("remark_coverage.py: %s not found" % a.stdlib_table, file=sys.stderr)
+        return 2
+    work = library_work(a.stdlib_table)
     lib = library()
     if lib is None:
         print("remark_coverage.py: libclang 19 not found", file=sys.stderr)
@@ -227,10 +327,8 @@ def main():
         if rs is None:
             continue  # a file purecc rejects (an expected error): nothing planned
         pure = pure_functions(a.purecc, path, flags)
-        if not pure:
-            continue
         tu = index.parse(path, args=FLAGS + flags[1:] + ["-Wno-unknown-attributes"])
-        f = Finder(path, pure)
+        f = Finder(path, pure, work)
         f.walk(tu.cursor)
         rewritten_loops = [(b, e) for (b, e, _) in f.loops
                            if any(l == b and t.endswith(REWRITTEN_LOOP) for (l, t) in rs)]
