@@ -423,7 +423,6 @@ std::optional<Trips> countVariableStride(PlanContext &PC, const VarDecl *I, Qual
   L.StrideGuard = LoopShape::Guard{
       Stem + "_n", shapes::strideCount(TypeName, PC.typeText(C), BeginText, EndText, *StepText,
                                        Inclusive, Stem)};
-  PC.P.ExtraIncludes.insert("limits");
   L.IndexValue = shapes::strideIndex(TypeName, BeginText, *StepText);
   Trips R;
   R.Begin = "0";
@@ -461,6 +460,7 @@ void guardStride(PlanContext &PC, const LoopShape &L) {
                 Lines.directive(Line) + PC.textAt(L.HeaderBegin, L.BodyEnd) + "\n" +
                 Lines.directive(Line)};
   Head.EndsWithLineDirective = true;
+  PC.P.ExtraIncludes.insert("limits");
   Head.RepeatInSerialClone = Repeat;
   PC.P.Edits.push_back(std::move(Head));
   PC.insert(L.HeaderBegin, shapes::StrideGuardElse);
