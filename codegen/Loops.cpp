@@ -2,6 +2,7 @@
 #include "Loops.h"
 #include "Containers.h"
 #include "Escapes.h"
+#include "LineDirectives.h"
 #include "analysis/MayThrow.h"
 #include "analysis/Stdlib.h"
 
@@ -411,7 +412,88 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
   return R;
 }
 
+/// The iterations of `for (T i = b; i < e; i += k)` (or `<=`) with a k that
+/// is no constant, numbered 0, 1, ... with i == b + k*n at iteration n. The
+/// serial loop ends only for k > 0, and then only if i does not wrap around
+/// (unsigned or narrower than 'int': `i += k` converts back modulo 2^W) or
+/// overflow after its last iteration: the count is computed at run time,
+/// before the loop, in 64-bit unsigned arithmetic in which none of this
+/// overflows, and where it says no (-1) the original loop runs as it is
+/// (guardStride). The counter must compare as its own value: C holds every
+/// value of T.
+std::optional<Trips> countVariableStride(PlanContext &PC, const VarDecl *I, QualType C,
+                                         const Expr *Step, bool Inclusive,
+                                         const std::string &BeginText,
+                                         const std::string &EndText, LoopShape &L,
+                                         std::string &WhyNot) {
+  ASTContext &Ctx = PC.Ctx;
+  QualType T = I->getType().getUnqualifiedType();
+  C = C.getUnqualifiedType();
+  std::string Name = quoted(I), TypeName = PC.typeText(T);
+  if (Ctx.getIntWidth(T) > 64 || Ctx.getIntWidth(C) > 64 ||
+      Ctx.getIntWidth(Step->getType()) > 64) {
+    WhyNot = Name + " ('" + TypeName + "') or its step is wider than 64 bits";
+    return std::nullopt;
+  }
+  if (!contains(Ctx, C, T)) {
+    WhyNot = Name + " ('" + TypeName + "') is compared as '" + PC.typeText(C) +
+             "', where a negative value compares as a large one";
+    return std::nullopt;
+  }
+  std::optional<std::string> StepText = PC.text(Step->getSourceRange());
+  if (!StepText) {
+    WhyNot = "the loop is written in a macro";
+    return std::nullopt;
+  }
+  std::string Stem = PC.freshName("g");
+  L.StrideGuard = LoopShape::Guard{
+      Stem + "_n", shapes::strideCount(TypeName, PC.typeText(C), BeginText, EndText, *StepText,
+                                       Inclusive, Stem)};
+  L.IndexValue = shapes::strideIndex(TypeName, BeginText, *StepText);
+  Trips R;
+  R.Begin = "0";
+  R.End = L.StrideGuard->Trips;
+  return R;
+}
+
+/// Whether S declares a label (a copy of it would declare it twice).
+bool containsLabel(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<LabelStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsLabel(Child))
+      return true;
+  return false;
+}
+
 } // namespace
+
+void guardStride(PlanContext &PC, const LoopShape &L) {
+  if (!L.StrideGuard)
+    return;
+  // The original loop, on its own lines, for the branch that runs it
+  // serially; the rewritten one continues on the loop's first line.
+  FileID Main = PC.SM.getMainFileID();
+  unsigned Line = PC.SM.getLineNumber(Main, L.HeaderBegin);
+  LineDirectives Lines(PC.SM, PC.LO);
+  bool Repeat = llvm::any_of(PC.P.Edits, [&](const Edit &E) {
+    return E.RepeatInSerialClone && E.Begin >= L.HeaderBegin && E.End <= L.BodyEnd;
+  });
+  Edit Head{L.HeaderBegin, L.HeaderBegin,
+            shapes::strideGuardHead(L.StrideGuard->Trips, L.StrideGuard->Count) + "\n" +
+                Lines.directive(Line) + PC.textAt(L.HeaderBegin, L.BodyEnd) + "\n" +
+                Lines.directive(Line)};
+  Head.EndsWithLineDirective = true;
+  PC.P.ExtraIncludes.insert("limits");
+  Head.RepeatInSerialClone = Repeat;
+  PC.P.Edits.push_back(std::move(Head));
+  PC.insert(L.HeaderBegin, shapes::StrideGuardElse);
+  PC.P.Edits.back().RepeatInSerialClone = Repeat;
+  PC.insert(L.BodyEnd, shapes::StrideGuardTail);
+  PC.P.Edits.back().RepeatInSerialClone = Repeat;
+}
 
 std::string trimBeforeSpace(PlanContext &PC, std::string Head, unsigned Off) {
   std::string Next = PC.textAt(Off, Off + 1);
@@ -460,6 +542,7 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   L.Loop = Loop;
   DepScanner Scan(PC);
   StmtDeps Bound;
+  StmtDeps StepFx; // a step that is no constant: what it reads
   const Expr *BoundExpr = nullptr;
   SourceLocation RParen;
   if (const auto *For = dyn_cast<ForStmt>(Loop)) {
@@ -489,17 +572,26 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
                     (Cond->getOpcode() == BO_LT && isPostDecrement(Cond->getRHS(), I)));
     std::optional<std::int64_t> Step = PostDec ? std::optional<std::int64_t>(-1)
                                                : stepOf(Ctx, For->getInc(), I);
+    // `i += k` with a k that is not a constant: its sign decides whether
+    // the loop ends at all (k <= 0 counts away from the bound for ever), so
+    // it is shared only under a run-time guard (countVariableStride).
+    const Expr *VarStep = nullptr;
     if (!Step) {
-      // `i += k` with a k that is not a constant: its sign decides whether
-      // the loop ends at all (k <= 0 counts away from the bound for ever).
       if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(For->getInc());
           CA && refersTo(CA->getLHS()) == I &&
           (CA->getOpcode() == BO_AddAssign || CA->getOpcode() == BO_SubAssign) &&
           !CA->getRHS()->isValueDependent() && !CA->getRHS()->isIntegerConstantExpr(Ctx))
-        if (auto StepText = PC.text(CA->getRHS()->getSourceRange()))
+        if (auto StepText = PC.text(CA->getRHS()->getSourceRange())) {
           WhyNot = quoted(I) + " counts in steps of '" + *StepText +
                    "', which is not a constant: whether the loop ends depends on its sign";
-      return std::nullopt;
+          if (CA->getOpcode() == BO_AddAssign && CA->getRHS()->getType()->isIntegerType() &&
+              !CA->getRHS()->getType()->isBooleanType()) {
+            VarStep = CA->getRHS();
+            Step = 2; // any step but 1 and -1: the strided shapes of the condition
+          }
+        }
+      if (!Step)
+        return std::nullopt;
     }
     const Expr *Bnd = nullptr;
     const Expr *Counter = nullptr; // the side of the condition that is `i`
@@ -521,6 +613,17 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       Bnd = nullptr;
     if (!Bnd)
       return std::nullopt;
+    if (VarStep) {
+      StepFx = Scan.scan(VarStep);
+      if (!StepFx.isEffectFree()) {
+        WhyNot = "the loop's step has side effects";
+        return std::nullopt;
+      }
+      if (StepFx.Reads.contains(I)) {
+        WhyNot = "the loop's step depends on " + quoted(I);
+        return std::nullopt;
+      }
+    }
     Inclusive = AsLeft == BO_LE || AsLeft == BO_GE;
     StmtDeps InitFx = Scan.scan(I->getInit());
     Bound = Scan.scan(Bnd);
@@ -541,7 +644,14 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     }
     L.Induction = I;
     std::optional<Trips> Trips;
-    if (*Step == 1) {
+    if (VarStep) {
+      Trips = countVariableStride(PC, I, Counter->getType(), VarStep, Inclusive, *BeginText,
+                                  *EndText, L, WhyNot);
+      // The leaves evaluate b and k again: the body must change neither.
+      for (const VarDecl *VD : InitFx.Reads)
+        Bound.Reads.insert(VD);
+      Bound.ReadsMemory |= InitFx.ReadsMemory;
+    } else if (*Step == 1) {
       Trips = countTrips(PC, I, Counter->getType(), Bnd, Op == BO_NE, Inclusive, *BeginText,
                          *EndText, WhyNot);
     } else {
@@ -604,6 +714,21 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   L.Body_ = Scan.scan(L.Body);
   if (!checkBody(L, Bound, BoundExpr, WhyNot))
     return std::nullopt;
+  if (L.StrideGuard) {
+    for (const VarDecl *VD : StepFx.Reads)
+      if (L.Body_.Writes.contains(VD)) {
+        WhyNot = "the step '" + VD->getNameAsString() + "' changes inside the loop body";
+        return std::nullopt;
+      }
+    if ((StepFx.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)) ||
+        containsLabel(L.Body)) {
+      WhyNot = StepFx.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)
+                   ? "the loop's step may change inside the loop body"
+                   : "the loop body has a label, which the serial copy of the loop for a step "
+                     "that is not positive would repeat";
+      return std::nullopt;
+    }
+  }
   for (const ContinueStmt *C : L.Body_.Continues)
     if (!PC.offsets(C->getSourceRange())) {
       WhyNot = "a 'continue' of the loop is written in a macro";
@@ -613,6 +738,7 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     WhyNot = "the loop body changes '" + L.Range->getNameAsString() + "'";
     return std::nullopt;
   }
+  WhyNot.clear();
   return L;
 }
 

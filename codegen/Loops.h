@@ -37,6 +37,15 @@ struct LoopShape {
   /// The counter's value at iteration k ('\x01' stands for k) when it is
   /// not k itself: count-down and stride loops.
   std::string IndexValue;
+  /// A step that is no constant (`i += k`): the loop is shared only when
+  /// the guard, evaluated before it, finds a positive step and a counter
+  /// that does not wrap around; otherwise the original loop runs, copied
+  /// verbatim (guardStride). Trips names the guard's trip count, which End is.
+  struct Guard {
+    std::string Trips; // fresh name: the trip count, or -1 for "run serially"
+    std::string Count; // the immediately invoked lambda computing it
+  };
+  std::optional<Guard> StrideGuard;
   StmtDeps Body_;                           // what the body does
   /// Locals outside the body that the body reaches through a holder of
   /// their address (`const long &cs = s; ... f(cs)`, Escapes.h), each with
@@ -106,6 +115,12 @@ std::string outlivesException(PlanContext &PC, const clang::Stmt *Where,
 /// global), which the caller's handler may read.
 std::string exceptionReason(PlanContext &PC, const LoopShape &L,
                             llvm::ArrayRef<const clang::VarDecl *> Written);
+
+/// For a loop with a StrideGuard that a transformation has rewritten: puts
+/// the rewritten loop under the guard, and the original loop, copied
+/// verbatim on its own lines (`#line`), in the branch that runs it serially:
+///   if (const std::int64_t n = <count>; n < 0) <original loop> else { <rewritten> }
+void guardStride(PlanContext &PC, const LoopShape &L);
 
 /// The body of a for, range-for, while or do loop; null for anything else.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);

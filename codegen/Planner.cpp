@@ -233,6 +233,8 @@ private:
         Outcome = planMap(PC, *L, During, Sites, WhyNot);
         Missed = Diag::RemarkMissedMap;
       }
+      if (Outcome == LoopOutcome::Rewritten)
+        guardStride(PC, *L); // a step that is no constant: only when it is positive
       if (Outcome == LoopOutcome::NotThisKind)
         WhyNot = L->Body_.ImpureCall ? (L->Body_.ImpureWhy.empty() ? impureReason(L->Body_.ImpureCall)
                                                                     : L->Body_.ImpureWhy)

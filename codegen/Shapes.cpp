@@ -287,6 +287,40 @@ std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumul
          combineLambda(A, Params) + ")";
 }
 
+std::string strideCount(llvm::StringRef T, llvm::StringRef C, llvm::StringRef Begin,
+                        llvm::StringRef End, llvm::StringRef Step, bool Inclusive,
+                        llvm::StringRef Stem) {
+  std::string S = (Stem + "_s").str(), B = (Stem + "_b").str(), D = (Stem + "_d").str(),
+              K = (Stem + "_k").str(), Q = (Stem + "_q").str(), R = (Stem + "_r").str();
+  auto U64 = [](const std::string &X) { return "static_cast<std::uint64_t>(" + X + ")"; };
+  std::string AsC = "static_cast<" + C.str() + ">(";
+  std::string Bc = AsC + B + ")", Ec = AsC + "(" + End.str() + "))";
+  // d = e - b, exact: b and e are values of C (which holds every T) with
+  // b before e. The last iteration is b + q*k; the serial loop then adds k
+  // once more, which must stay within T (r = max - b): otherwise it wraps
+  // around (unsigned, narrow) or overflows, and the serial loop runs.
+  return "[&]() -> std::int64_t { const auto " + S + " = (" + Step.str() + "); if (!(" + S +
+         " > 0)) return -1; const " + T.str() + " " + B + " = (" + Begin.str() + "); if (!(" +
+         Bc + (Inclusive ? " <= " : " < ") + Ec + ")) return 0; const std::uint64_t " + D +
+         " = " + U64(Ec) + " - " + U64(Bc) + ", " + K + " = " + U64(S) + ", " + Q + " = " +
+         (Inclusive ? D + " / " + K : "(" + D + " - 1) / " + K) + ", " + R + " = " +
+         U64("std::numeric_limits<" + T.str() + ">::max()") + " - " + U64(B) + "; if (" + K +
+         " > " + R + " || " + Q + " * " + K + " > " + R + " - " + K + " || " + Q +
+         " >= " + U64("std::numeric_limits<std::int64_t>::max()") +
+         ") return -1; return static_cast<std::int64_t>(" + Q + " + 1); }()";
+}
+
+std::string strideIndex(llvm::StringRef T, llvm::StringRef Begin, llvm::StringRef Step) {
+  return "static_cast<" + T.str() + ">(static_cast<std::uint64_t>(static_cast<" + T.str() +
+         ">(" + Begin.str() + ")) + static_cast<std::uint64_t>(" + Step.str() +
+         ") * static_cast<std::uint64_t>(\x01))";
+}
+
+std::string strideGuardHead(llvm::StringRef Trips, llvm::StringRef Count) {
+  return "if (const std::int64_t " + Trips.str() + " = " + Count.str() + "; " + Trips.str() +
+         " < 0)";
+}
+
 std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
                     llvm::StringRef ExtraCaptures) {
   return "purecc::parallel_for(" + Begin.str() + ", " + End.str() + ", " +

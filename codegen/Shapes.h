@@ -132,6 +132,30 @@ std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumul
                        const std::string &LeafCaptures, const Index &Idx,
                        llvm::StringRef LeafExpr, const CombineParams &Params);
 
+// --- counted loops -----------------------------------------------------------
+
+/// The trip count of `for (T i = Begin; i < End; i += Step)` (`<=` when
+/// Inclusive) whose step is no constant, the counter compared as C, as an
+/// immediately invoked lambda (its locals start with Stem): -1 when the
+/// serial loop must run instead (the step is not positive, or the counter
+/// would wrap around or overflow after its last iteration), else the count,
+/// computed in 64-bit unsigned arithmetic that cannot overflow:
+///   [&]() -> std::int64_t { const auto s = (Step); if (!(s > 0)) return -1;
+///     const T b = (Begin); if (!(C(b) < C(End))) return 0; ... }()
+std::string strideCount(llvm::StringRef T, llvm::StringRef C, llvm::StringRef Begin,
+                        llvm::StringRef End, llvm::StringRef Step, bool Inclusive,
+                        llvm::StringRef Stem);
+/// The counter's value at iteration '\x01' of that loop:
+/// "static_cast<T>(u64(static_cast<T>(Begin)) + u64(Step) * u64(\x01))", exact
+/// modulo 2^64 and so exact in T for every iteration the count admits.
+std::string strideIndex(llvm::StringRef T, llvm::StringRef Begin, llvm::StringRef Step);
+/// The guard around the rewritten loop, before it and after it:
+/// "if (const std::int64_t <Trips> = <Count>; <Trips> < 0)" (the original
+/// loop follows, then "else {"), and " }".
+std::string strideGuardHead(llvm::StringRef Trips, llvm::StringRef Count);
+inline constexpr const char *StrideGuardElse = "else { ";
+inline constexpr const char *StrideGuardTail = " }";
+
 // --- maps --------------------------------------------------------------------
 
 /// "purecc::parallel_for(B, E, [&](std::int64_t i) { <decl>" (the body follows).

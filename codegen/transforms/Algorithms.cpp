@@ -1,5 +1,6 @@
 //===- Algorithms.cpp - parallel-algorithm: standard algorithms -----------===//
 #include "Algorithms.h"
+#include "CallCost.h"
 #include "Containers.h"
 #include "Reductions.h"
 #include "Shapes.h"
@@ -147,21 +148,63 @@ void Algorithms::planWithin(const Stmt *S) {
     if (!FD->getDeclName().isIdentifier())
       continue;
     StringRef Name = FD->getName();
-    // The algorithms the library model says codegen rewrites.
-    AlgorithmShape Shape = algorithmShape(FD);
-    if (Shape != AlgorithmShape::Reduction && Shape != AlgorithmShape::Map)
-      continue;
     // With an execution policy, the user already chose how it runs.
     if (CE->getNumArgs() > 0) {
       const auto *RD = written(CE->getArg(0))->getType()->getAsCXXRecordDecl();
       if (RD && RD->getDeclName().isIdentifier() && RD->getName().contains("policy"))
         continue;
     }
+    if (Name == "min_element" || Name == "max_element" || Name == "minmax_element") {
+      if (std::string Why = selectionReason(CE); !Why.empty())
+        if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkMissedAlgorithm))
+          *D << ("'std::" + Name + "'").str() << Why;
+      continue;
+    }
+    // The algorithms the library model says codegen rewrites.
+    AlgorithmShape Shape = algorithmShape(FD);
+    if (Shape != AlgorithmShape::Reduction && Shape != AlgorithmShape::Map)
+      continue;
     std::string WhyNot;
     if (!plan(CE, Name, WhyNot) && !WhyNot.empty())
       if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkMissedAlgorithm))
         *D << ("'std::" + Name + "'").str() << WhyNot;
   }
+}
+
+std::string Algorithms::selectionReason(const CallExpr *CE) const {
+  if (!PC.offsets(CE->getSourceRange()))
+    return "";
+  // A comparator (or an element type's operator<) is the user's: the
+  // serial scan compares each element with the best so far, and a tree of
+  // partial scans finds the same element only when the comparison is a
+  // strict weak ordering, which purecc cannot check.
+  QualType Element = CE->getArg(0)->getType();
+  if (const auto *PT = Element->getAs<PointerType>())
+    Element = PT->getPointeeType();
+  else if (const auto *RD = Element->getAsCXXRecordDecl())
+    for (const Decl *D : RD->decls())
+      if (const auto *TD = dyn_cast<TypedefNameDecl>(D); TD && TD->getName() == "value_type")
+        Element = TD->getUnderlyingType();
+  Element = Element.getCanonicalType().getUnqualifiedType();
+  if (CE->getNumArgs() == 3) {
+    const Expr *Comp = written(CE->getArg(2));
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Comp->IgnoreParenImpCasts()))
+      Callee = dyn_cast<FunctionDecl>(DRE->getDecl());
+    else if (const auto *LE = dyn_cast<LambdaExpr>(Comp); LE && !LE->getDependentCallOperator())
+      Callee = LE->getCallOperator();
+    if (Callee && !CallCost(PC.Ctx).worthATask(Callee))
+      return "each step is one call of a comparator that runs no loop, too little work to "
+             "share: the work worth sharing is computing the elements";
+    return "the comparator need not be a strict weak ordering, and a tree of partial scans "
+           "finds the serial scan's element only when it is one";
+  }
+  if (Element->isArithmeticType() || Element->isPointerType())
+    return "each step is one comparison of '" + Element.getAsString(PC.Ctx.getPrintingPolicy()) +
+           "' elements, too little work to share: the work worth sharing is computing the "
+           "elements";
+  return "'operator<' of the elements need not be a strict weak ordering, and a tree of "
+         "partial scans finds the serial scan's element only when it is one";
 }
 
 bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {

@@ -15,7 +15,8 @@
 // identity (std::plus, std::multiplies, std::bit_*), and the same type rules
 // as loop reductions hold (`std::accumulate(d.begin(), d.end(), 0)` over
 // doubles truncates every step: refused). An execution policy means the user
-// already chose: left alone.
+// already chose: left alone. std::min_element, max_element and
+// minmax_element stay serial scans, with a remark saying why.
 //
 //   Algorithms A(PC, Escaped, Sites);
 //   A.planWithin(Stmt);   // every algorithm call in the statement's expressions
@@ -44,6 +45,10 @@ public:
 private:
   struct Range;
   bool plan(const clang::CallExpr *CE, llvm::StringRef Name, std::string &WhyNot);
+  /// Why a std::min_element, max_element or minmax_element call stays a
+  /// serial scan (empty when it is not the user's text): cheap comparisons,
+  /// or a comparison purecc cannot know to be a strict weak ordering.
+  std::string selectionReason(const clang::CallExpr *CE) const;
   std::optional<Range> range(const clang::Expr *First, const clang::Expr *Last) const;
   bool pureCallable(const clang::Expr *F, clang::QualType &Result,
                     llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads) const;

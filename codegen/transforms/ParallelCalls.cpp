@@ -488,14 +488,21 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
   // ...and nothing else in the full-expression may write what their
   // arguments read.
   StmtDeps Rest = Scanner.scan(Full, &CallSet);
-  if (const auto *BO = dyn_cast<BinaryOperator>(Full->IgnoreParens());
-      BO && BO->isAssignmentOp())
+  // The assignment itself, under the cleanups of its temporaries (`p =
+  // P{f(x), g(y)}` materializes the aggregate before storing it).
+  const Expr *Assign = Full->IgnoreParens();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Assign))
+    Assign = EWC->getSubExpr()->IgnoreParens();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Assign); BO && BO->isAssignmentOp())
     if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
       Rest.Writes.erase(Target); // stored after the calls, as before
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Full->IgnoreParens());
+  // `p = P{f(x), g(y)}`, `v = {f(x), g(y)}`: likewise, the whole object is
+  // built (both calls returned) before operator= stores it, so a throw
+  // leaves the target as it was, in the serial program as in the parallel.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Assign);
       Op && Op->getOperator() == OO_Equal)
     if (const VarDecl *Target = baseVariable(Op->getArg(0)); Target && Rest.FirstWrite[Target] == Op)
-      Rest.Writes.erase(Target); // `p = P{f(x), g(y)}`: likewise
+      Rest.Writes.erase(Target);
   // ...nor store something a handler reads that the serial program stored
   // before a call threw (`a = heavy(1), b = checked(2)`): the rewritten
   // expression stores only once every call has returned.

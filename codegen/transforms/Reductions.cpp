@@ -292,6 +292,33 @@ referenceSpans(PlanContext &PC, const Stmt *Body, const VarDecl *Acc) {
   return Spans;
 }
 
+namespace {
+
+/// Whether every value of V converts to T exactly and keeps its order (a
+/// widening: `unsigned short` to `unsigned`, `int` to `long` or `double`,
+/// `float` to `double`). Then a max/min step in T over converted terms is
+/// the max/min of the terms themselves: the comparison `e > m` is made in T
+/// (or in `int`, which holds both when T is narrower), and the tree compares
+/// the same converted values. Not a widening: signed to unsigned (-1 becomes
+/// the largest value), an integer to a floating type without the digits
+/// (`long` to `double` rounds, so two terms become equal), any narrowing.
+bool exactWidening(ASTContext &Ctx, QualType T, QualType V) {
+  if (V->isIntegralOrUnscopedEnumerationType() && T->isIntegerType() && !T->isBooleanType()) {
+    unsigned WV = Ctx.getIntWidth(V), WT = Ctx.getIntWidth(T);
+    bool SV = V->isSignedIntegerOrEnumerationType(), ST = T->isSignedIntegerOrEnumerationType();
+    if (SV == ST)
+      return WV <= WT;
+    return !SV && WV < WT; // unsigned into a wider signed type
+  }
+  if (V->isIntegralOrUnscopedEnumerationType() && T->isRealFloatingType())
+    return Ctx.getIntWidth(V) <= llvm::APFloat::semanticsPrecision(Ctx.getFloatTypeSemantics(T));
+  if (V->isRealFloatingType() && T->isRealFloatingType())
+    return Ctx.getFloatingTypeOrder(V, T) <= 0;
+  return false;
+}
+
+} // namespace
+
 /// Why folding Value into an accumulator of type T step by step differs
 /// from folding the tree's partial results, or empty if it does not.
 std::string conversionProblem(ASTContext &Ctx, llvm::StringRef Acc, QualType T, QualType V,
@@ -306,7 +333,7 @@ std::string conversionProblem(ASTContext &Ctx, llvm::StringRef Acc, QualType T, 
   if (Op == ReduceOp::LogicalAnd || Op == ReduceOp::LogicalOr)
     return "";
   if (Op == ReduceOp::Max || Op == ReduceOp::Min)
-    return Ctx.hasSameType(T, V) ? "" : Problem();
+    return Ctx.hasSameType(T, V) || exactWidening(Ctx, T, V) ? "" : Problem();
   // Integer conversions wrap, which '+', '*' and the bitwise operators
   // commute with; a conversion to bool does not wrap (2 becomes true), so
   // `bool b ^= 2` sets b where the tree's `true ^ true` clears it, and a

@@ -48,6 +48,18 @@ struct Assignment {
   bool ThroughOperator = false;
 };
 
+/// `v = {a, b}` of a standard class (std::vector, std::string): its
+/// operator= from a std::initializer_list, which makes v hold those values
+/// as a copy would (plainValueReason judges v's type; allocation failure
+/// is exempt, as everywhere: docs/codegen.md, "Speculation").
+bool assignsBracedList(const CXXMethodDecl *M) {
+  if (M->getNumParams() != 1 || !M->getParent()->isInStdNamespace())
+    return false;
+  const auto *P = M->getParamDecl(0)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return P && P->isInStdNamespace() && P->getIdentifier() &&
+         P->getName() == "initializer_list";
+}
+
 std::optional<Assignment> asAssignment(const Stmt *S) {
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
     S = EWC->getSubExpr();
@@ -58,7 +70,8 @@ std::optional<Assignment> asAssignment(const Stmt *S) {
   if (!Op || Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 || !asVarRef(Op->getArg(0)))
     return std::nullopt;
   const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl());
-  if (!M || !(M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator()))
+  if (!M || !(M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator() ||
+              assignsBracedList(M)))
     return std::nullopt;
   return Assignment{Op, asVarRef(Op->getArg(0)), Op->getArg(1), true};
 }
