@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
 
@@ -62,53 +63,73 @@ void Collector::collect(Summary &S) {
   InProgress.erase(FD);
 }
 
-void Collector::walk(const Stmt *S, RuleContext &RC, Summary &Sum, Locality &L) {
-  if (!S)
-    return;
-  // Not evaluated at run time: nothing in them happens.
-  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, ConstantExpr>(S))
-    return;
-  if (const auto *TE = dyn_cast<CXXTypeidExpr>(S))
-    if (!TE->isPotentiallyEvaluated())
-      return;
-  for (auto &R : Rules)
-    R->inspectStmt(S, RC);
-  if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
-    // Making the closure copies the captures; the body runs only when the
-    // closure is called, and is judged then, as a callee.
-    for (const Expr *Init : LE->capture_inits())
-      walk(Init, RC, Sum, L);
-    return;
-  }
-  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        walk(VD->getInit(), RC, Sum, L);
-    return;
-  }
-  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
-    const CXXDefaultArgExpr *Outer = RC.DefaultArg;
-    if (!Outer)
-      RC.DefaultArg = DA;
-    walk(DA->getExpr(), RC, Sum, L);
-    RC.DefaultArg = Outer;
-    return;
-  }
-  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S)) {
-    walk(DI->getExpr(), RC, Sum, L);
-    return;
-  }
-  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-    if (const Expr *RV = RS->getRetValue()) {
-      QualType T = Sum.FD->getReturnType();
-      if (T->isReferenceType())
-        Sum.Returns = join(Sum.Returns, L.ofLValue(RV));
-      else if (isPointerLike(T))
-        Sum.Returns = join(Sum.Returns, L.ofPointee(RV));
+void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &L) {
+  // Iterative, with an explicit stack: a legal expression can nest far
+  // deeper than the call stack holds (`1 + 1 + ... + 1` with 100,000 terms
+  // is a chain of 100,000 BinaryOperators). Statements are shown to the
+  // rules in the same order as a recursive pre-order walk would: children
+  // are pushed in reverse, and the end of the outermost default argument is
+  // an entry of its own.
+  struct Item {
+    const Stmt *S;
+    /// Not a statement: the end of the outermost default argument.
+    bool EndOfDefaultArg;
+  };
+  llvm::SmallVector<Item, 64> Stack;
+  llvm::SmallVector<const Stmt *, 8> Children;
+  Stack.push_back({Root, false});
+  while (!Stack.empty()) {
+    Item I = Stack.pop_back_val();
+    if (I.EndOfDefaultArg) {
+      RC.DefaultArg = nullptr;
+      continue;
     }
+    const Stmt *S = I.S;
+    if (!S)
+      continue;
+    // Not evaluated at run time: nothing in them happens.
+    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, ConstantExpr>(S))
+      continue;
+    if (const auto *TE = dyn_cast<CXXTypeidExpr>(S))
+      if (!TE->isPotentiallyEvaluated())
+        continue;
+    for (auto &R : Rules)
+      R->inspectStmt(S, RC);
+    Children.clear();
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      // Making the closure copies the captures; the body runs only when the
+      // closure is called, and is judged then, as a callee.
+      for (const Expr *Init : LE->capture_inits())
+        Children.push_back(Init);
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          Children.push_back(VD->getInit());
+    } else if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
+      // Effects inside are tagged with the outermost default argument.
+      if (!RC.DefaultArg) {
+        RC.DefaultArg = DA;
+        Stack.push_back({nullptr, true});
+      }
+      Children.push_back(DA->getExpr());
+    } else if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S)) {
+      Children.push_back(DI->getExpr());
+    } else {
+      if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+        if (const Expr *RV = RS->getRetValue()) {
+          QualType T = Sum.FD->getReturnType();
+          if (T->isReferenceType())
+            Sum.Returns = join(Sum.Returns, L.ofLValue(RV));
+          else if (isPointerLike(T))
+            Sum.Returns = join(Sum.Returns, L.ofPointee(RV));
+        }
+      }
+      for (const Stmt *Child : S->children())
+        Children.push_back(Child);
+    }
+    for (auto It = Children.rbegin(); It != Children.rend(); ++It)
+      Stack.push_back({*It, false});
   }
-  for (const Stmt *Child : S->children())
-    walk(Child, RC, Sum, L);
 }
 
 } // namespace purecc
