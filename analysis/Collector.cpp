@@ -7,6 +7,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace purecc {
@@ -14,6 +16,30 @@ namespace purecc {
 // Each rule's factory (declared in its own header too, next to its docs).
 #define PURECC_RULE(Name, Section, Test, Ids) std::unique_ptr<Rule> make##Name##Rule();
 #include "rules/Rules.def"
+
+namespace {
+
+/// Statements in which no rule can find an effect: they name no storage and
+/// call nothing themselves (Rule.h). They make up a good part of a body, and
+/// each would be shown to every rule; their children still are.
+bool isInert(const Stmt *S) {
+  switch (S->getStmtClass()) {
+  case Stmt::IntegerLiteralClass:
+  case Stmt::FloatingLiteralClass:
+  case Stmt::CharacterLiteralClass:
+  case Stmt::StringLiteralClass:
+  case Stmt::CXXBoolLiteralExprClass:
+  case Stmt::CXXNullPtrLiteralExprClass:
+  case Stmt::ParenExprClass:
+  case Stmt::CompoundStmtClass:
+  case Stmt::NullStmtClass:
+    return true;
+  default:
+    return false;
+  }
+}
+
+} // namespace
 
 Collector::Collector(ASTContext &Ctx) : Ctx(Ctx) {
 #define PURECC_RULE(Name, Section, Test, Ids) Rules.push_back(make##Name##Rule());
@@ -76,7 +102,6 @@ void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &
     bool EndOfDefaultArg;
   };
   llvm::SmallVector<Item, 64> Stack;
-  llvm::SmallVector<const Stmt *, 8> Children;
   Stack.push_back({Root, false});
   while (!Stack.empty()) {
     Item I = Stack.pop_back_val();
@@ -93,27 +118,32 @@ void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &
     if (const auto *TE = dyn_cast<CXXTypeidExpr>(S))
       if (!TE->isPotentiallyEvaluated())
         continue;
-    for (auto &R : Rules)
-      R->inspectStmt(S, RC);
-    Children.clear();
+    if (!isInert(S))
+      for (auto &R : Rules)
+        R->inspectStmt(S, RC);
+    // The children, pushed in reverse below.
+    const size_t First = Stack.size();
+    auto Push = [&](const Stmt *Child) { Stack.push_back({Child, false}); };
     if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
       // Making the closure copies the captures; the body runs only when the
       // closure is called, and is judged then, as a callee.
       for (const Expr *Init : LE->capture_inits())
-        Children.push_back(Init);
+        Push(Init);
     } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
-          Children.push_back(VD->getInit());
+          Push(VD->getInit());
     } else if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
-      // Effects inside are tagged with the outermost default argument.
+      // Effects inside are tagged with the outermost default argument,
+      // until the entry pushed first (so popped last) ends it.
       if (!RC.DefaultArg) {
         RC.DefaultArg = DA;
         Stack.push_back({nullptr, true});
       }
-      Children.push_back(DA->getExpr());
+      Stack.push_back({DA->getExpr(), false});
+      continue;
     } else if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S)) {
-      Children.push_back(DI->getExpr());
+      Push(DI->getExpr());
     } else {
       if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
         if (const Expr *RV = RS->getRetValue()) {
@@ -125,10 +155,9 @@ void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &
         }
       }
       for (const Stmt *Child : S->children())
-        Children.push_back(Child);
+        Push(Child);
     }
-    for (auto It = Children.rbegin(); It != Children.rend(); ++It)
-      Stack.push_back({*It, false});
+    std::reverse(Stack.begin() + First, Stack.end());
   }
 }
 

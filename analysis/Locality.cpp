@@ -520,8 +520,12 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   }
 }
 
-std::vector<WriteSite> Locality::writes(const Stmt *S) {
-  std::vector<WriteSite> Out;
+const std::vector<WriteSite> &Locality::writes(const Stmt *S) {
+  if (S == WritesOf)
+    return Writes;
+  WritesOf = S;
+  std::vector<WriteSite> &Out = Writes;
+  Out.clear();
   auto Add = [&](const Expr *Target, const Expr *Site) {
     WriteSite W;
     W.Where = ofLValue(Target);
