@@ -5,6 +5,9 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <algorithm>
 
 using namespace clang;
 
@@ -13,6 +16,30 @@ namespace purecc {
 // Each rule's factory (declared in its own header too, next to its docs).
 #define PURECC_RULE(Name, Section, Test, Ids) std::unique_ptr<Rule> make##Name##Rule();
 #include "rules/Rules.def"
+
+namespace {
+
+/// Statements in which no rule can find an effect: they name no storage and
+/// call nothing themselves (Rule.h). They make up a good part of a body, and
+/// each would be shown to every rule; their children still are.
+bool isInert(const Stmt *S) {
+  switch (S->getStmtClass()) {
+  case Stmt::IntegerLiteralClass:
+  case Stmt::FloatingLiteralClass:
+  case Stmt::CharacterLiteralClass:
+  case Stmt::StringLiteralClass:
+  case Stmt::CXXBoolLiteralExprClass:
+  case Stmt::CXXNullPtrLiteralExprClass:
+  case Stmt::ParenExprClass:
+  case Stmt::CompoundStmtClass:
+  case Stmt::NullStmtClass:
+    return true;
+  default:
+    return false;
+  }
+}
+
+} // namespace
 
 Collector::Collector(ASTContext &Ctx) : Ctx(Ctx) {
 #define PURECC_RULE(Name, Section, Test, Ids) Rules.push_back(make##Name##Rule());
@@ -62,53 +89,76 @@ void Collector::collect(Summary &S) {
   InProgress.erase(FD);
 }
 
-void Collector::walk(const Stmt *S, RuleContext &RC, Summary &Sum, Locality &L) {
-  if (!S)
-    return;
-  // Not evaluated at run time: nothing in them happens.
-  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, ConstantExpr>(S))
-    return;
-  if (const auto *TE = dyn_cast<CXXTypeidExpr>(S))
-    if (!TE->isPotentiallyEvaluated())
-      return;
-  for (auto &R : Rules)
-    R->inspectStmt(S, RC);
-  if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
-    // Making the closure copies the captures; the body runs only when the
-    // closure is called, and is judged then, as a callee.
-    for (const Expr *Init : LE->capture_inits())
-      walk(Init, RC, Sum, L);
-    return;
-  }
-  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        walk(VD->getInit(), RC, Sum, L);
-    return;
-  }
-  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
-    const CXXDefaultArgExpr *Outer = RC.DefaultArg;
-    if (!Outer)
-      RC.DefaultArg = DA;
-    walk(DA->getExpr(), RC, Sum, L);
-    RC.DefaultArg = Outer;
-    return;
-  }
-  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S)) {
-    walk(DI->getExpr(), RC, Sum, L);
-    return;
-  }
-  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-    if (const Expr *RV = RS->getRetValue()) {
-      QualType T = Sum.FD->getReturnType();
-      if (T->isReferenceType())
-        Sum.Returns = join(Sum.Returns, L.ofLValue(RV));
-      else if (isPointerLike(T))
-        Sum.Returns = join(Sum.Returns, L.ofPointee(RV));
+void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &L) {
+  // Iterative, with an explicit stack: a legal expression can nest far
+  // deeper than the call stack holds (`1 + 1 + ... + 1` with 100,000 terms
+  // is a chain of 100,000 BinaryOperators). Statements are shown to the
+  // rules in the same order as a recursive pre-order walk would: children
+  // are pushed in reverse, and the end of the outermost default argument is
+  // an entry of its own.
+  struct Item {
+    const Stmt *S;
+    /// Not a statement: the end of the outermost default argument.
+    bool EndOfDefaultArg;
+  };
+  llvm::SmallVector<Item, 64> Stack;
+  Stack.push_back({Root, false});
+  while (!Stack.empty()) {
+    Item I = Stack.pop_back_val();
+    if (I.EndOfDefaultArg) {
+      RC.DefaultArg = nullptr;
+      continue;
     }
+    const Stmt *S = I.S;
+    if (!S)
+      continue;
+    // Not evaluated at run time: nothing in them happens.
+    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, ConstantExpr>(S))
+      continue;
+    if (const auto *TE = dyn_cast<CXXTypeidExpr>(S))
+      if (!TE->isPotentiallyEvaluated())
+        continue;
+    if (!isInert(S))
+      for (auto &R : Rules)
+        R->inspectStmt(S, RC);
+    // The children, pushed in reverse below.
+    const size_t First = Stack.size();
+    auto Push = [&](const Stmt *Child) { Stack.push_back({Child, false}); };
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      // Making the closure copies the captures; the body runs only when the
+      // closure is called, and is judged then, as a callee.
+      for (const Expr *Init : LE->capture_inits())
+        Push(Init);
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          Push(VD->getInit());
+    } else if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
+      // Effects inside are tagged with the outermost default argument,
+      // until the entry pushed first (so popped last) ends it.
+      if (!RC.DefaultArg) {
+        RC.DefaultArg = DA;
+        Stack.push_back({nullptr, true});
+      }
+      Stack.push_back({DA->getExpr(), false});
+      continue;
+    } else if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S)) {
+      Push(DI->getExpr());
+    } else {
+      if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+        if (const Expr *RV = RS->getRetValue()) {
+          QualType T = Sum.FD->getReturnType();
+          if (T->isReferenceType())
+            Sum.Returns = join(Sum.Returns, L.ofLValue(RV));
+          else if (isPointerLike(T))
+            Sum.Returns = join(Sum.Returns, L.ofPointee(RV));
+        }
+      }
+      for (const Stmt *Child : S->children())
+        Push(Child);
+    }
+    std::reverse(Stack.begin() + First, Stack.end());
   }
-  for (const Stmt *Child : S->children())
-    walk(Child, RC, Sum, L);
 }
 
 } // namespace purecc

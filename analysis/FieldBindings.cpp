@@ -23,7 +23,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtVisitor.h"
+#include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
 
@@ -235,48 +235,49 @@ bool Locality::onlyReadThroughFields(const VarDecl *VD) {
   // Every mention of VD must be the base of a chain of `.field` accesses
   // whose value is read (an lvalue-to-rvalue conversion): then nothing
   // repoints a member, copies the object or lets anyone else do so.
-  struct Scan : ConstStmtVisitor<Scan> {
-    const VarDecl *VD;
-    unsigned Mentions = 0, Reads = 0;
-    static const DeclRefExpr *chainBase(const Expr *E) {
-      E = E->IgnoreParens();
-      bool Member = false;
-      while (const auto *ME = dyn_cast<MemberExpr>(E)) {
-        if (ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
-          return nullptr;
-        Member = true;
-        E = ME->getBase()->IgnoreParens();
-      }
-      return Member ? dyn_cast<DeclRefExpr>(E) : nullptr;
+  // An explicit stack, not recursion: an expression can nest deeper than
+  // the call stack holds.
+  auto ChainBase = [](const Expr *E) -> const DeclRefExpr * {
+    E = E->IgnoreParens();
+    bool Member = false;
+    while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
+        return nullptr;
+      Member = true;
+      E = ME->getBase()->IgnoreParens();
     }
-    void VisitStmt(const Stmt *S) {
-      for (const Stmt *C : S->children())
-        if (C)
-          Visit(C);
-    }
-    void VisitImplicitCastExpr(const ImplicitCastExpr *IC) {
-      if (IC->getCastKind() == CK_LValueToRValue)
-        if (const DeclRefExpr *D = chainBase(IC->getSubExpr()); D && D->getDecl() == VD)
-          ++Reads;
-      VisitStmt(IC);
-    }
-    void VisitDeclRefExpr(const DeclRefExpr *D) { Mentions += D->getDecl() == VD; }
-    void VisitLambdaExpr(const LambdaExpr *LE) {
-      // A capture by reference could write it from the closure.
-      for (const Expr *Init : LE->capture_inits())
-        if (Init)
-          Visit(Init);
-      for (const LambdaCapture &C : LE->captures())
-        if (C.capturesVariable() && C.getCapturedVar() == VD)
-          ++Mentions;
-    }
-  } S;
-  S.VD = VD;
+    return Member ? dyn_cast<DeclRefExpr>(E) : nullptr;
+  };
   const Stmt *Body = FD->getBody();
   if (!Body)
     return false;
-  S.Visit(Body);
-  return S.Mentions == S.Reads;
+  unsigned Mentions = 0, Reads = 0;
+  llvm::SmallVector<const Stmt *, 64> Stack{Body};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (const auto *D = dyn_cast<DeclRefExpr>(S)) {
+      Mentions += D->getDecl() == VD;
+      continue;
+    }
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      // A capture by reference could write it from the closure.
+      for (const Expr *Init : LE->capture_inits())
+        if (Init)
+          Stack.push_back(Init);
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesVariable() && C.getCapturedVar() == VD)
+          ++Mentions;
+      continue;
+    }
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(S))
+      if (IC->getCastKind() == CK_LValueToRValue)
+        if (const DeclRefExpr *D = ChainBase(IC->getSubExpr()); D && D->getDecl() == VD)
+          ++Reads;
+    for (const Stmt *C : S->children())
+      if (C)
+        Stack.push_back(C);
+  }
+  return Mentions == Reads;
 }
 
 } // namespace purecc

@@ -5,7 +5,9 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtVisitor.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <algorithm>
 
 #include <optional>
 
@@ -215,34 +217,32 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
   if (!Inserted)
     return It->second;
   Prov P = VD->getInit() ? ofPointee(VD->getInit()) : Prov::local();
-  // Assignments anywhere in the body can repoint it.
-  struct Finder : ConstStmtVisitor<Finder> {
-    const VarDecl *VD;
-    std::vector<const Expr *> Sources;
-    void VisitStmt(const Stmt *S) {
-      for (const Stmt *C : S->children())
-        if (C)
-          Visit(C);
-    }
-    void VisitBinaryOperator(const BinaryOperator *BO) {
-      if (BO->getOpcode() == BO_Assign)
-        if (const auto *D = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
-          if (D->getDecl() == VD)
-            Sources.push_back(BO->getRHS());
-      VisitStmt(BO);
-    }
-    void VisitCXXOperatorCallExpr(const CXXOperatorCallExpr *OC) {
-      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
-        if (const auto *D = dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParens()))
-          if (D->getDecl() == VD)
-            Sources.push_back(OC->getArg(1));
-      VisitStmt(OC);
-    }
-  } F;
-  F.VD = VD;
+  // Assignments anywhere in the body can repoint it. An explicit stack, not
+  // recursion: an expression can nest deeper than the call stack holds.
+  std::vector<const Expr *> Sources;
+  auto AssignsVD = [VD](const Expr *LHS) {
+    const auto *D = dyn_cast<DeclRefExpr>(LHS->IgnoreParens());
+    return D && D->getDecl() == VD;
+  };
+  llvm::SmallVector<const Stmt *, 64> Stack;
   if (const Stmt *Body = FD->getBody())
-    F.Visit(Body);
-  for (const Expr *Src : F.Sources)
+    Stack.push_back(Body);
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->getOpcode() == BO_Assign && AssignsVD(BO->getLHS()))
+        Sources.push_back(BO->getRHS());
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 && AssignsVD(OC->getArg(0)))
+        Sources.push_back(OC->getArg(1));
+    }
+    size_t First = Stack.size();
+    for (const Stmt *C : S->children())
+      if (C)
+        Stack.push_back(C);
+    std::reverse(Stack.begin() + First, Stack.end()); // source order
+  }
+  for (const Expr *Src : Sources)
     P = join(P, ofPointee(Src));
   if (P.K == Prov::Global && !P.Through) {
     P.Through = VD;
@@ -520,8 +520,12 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   }
 }
 
-std::vector<WriteSite> Locality::writes(const Stmt *S) {
-  std::vector<WriteSite> Out;
+const std::vector<WriteSite> &Locality::writes(const Stmt *S) {
+  if (S == WritesOf)
+    return Writes;
+  WritesOf = S;
+  std::vector<WriteSite> &Out = Writes;
+  Out.clear();
   auto Add = [&](const Expr *Target, const Expr *Site) {
     WriteSite W;
     W.Where = ofLValue(Target);

@@ -22,6 +22,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <functional>
 #include <optional>
@@ -56,8 +57,9 @@ public:
   /// The writes S performs itself: builtin assignments and increments,
   /// trivial assignment operators, and library calls that mutate their
   /// object or arguments (calls to functions with bodies are judged from
-  /// their summaries instead).
-  std::vector<WriteSite> writes(const clang::Stmt *S);
+  /// their summaries instead). Valid until the next call: the three write
+  /// rules ask about each statement in turn, and it is worked out once.
+  const std::vector<WriteSite> &writes(const clang::Stmt *S);
 
   const clang::FunctionDecl *function() const { return FD; }
   clang::ASTContext &ast() const { return Ctx; }
@@ -100,6 +102,9 @@ private:
   // stack small: past it the answer is Unknown (conservative).
   unsigned Depth = 0;
   static constexpr unsigned MaxDepth = 512;
+  // writes(): the statement last asked about, and its answer.
+  const clang::Stmt *WritesOf = nullptr;
+  std::vector<WriteSite> Writes;
   friend class DepthGuard;
 };
 
@@ -109,7 +114,8 @@ struct CallParts {
   const clang::FunctionDecl *Callee = nullptr;
   const clang::Expr *Object = nullptr;
   bool IsArrow = false;
-  std::vector<const clang::Expr *> Args;
+  // Made for every call the rules look at: most have few arguments.
+  llvm::SmallVector<const clang::Expr *, 4> Args;
 };
 CallParts callParts(const clang::Expr *E);
 

@@ -25,16 +25,37 @@ namespace {
 /// definitions.
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
-  Finder(const SourceManager &SM, Suggest S) : SM(SM), WantCandidates(S == Suggest::On) {}
+  Finder(const ASTContext &Ctx, Suggest S)
+      : SM(Ctx.getSourceManager()), WantCandidates(S == Suggest::On),
+        // A lambda in an OpenMP region or a block lives in a context of its
+        // own (CapturedDecl, BlockDecl), not in its function's.
+        MaySkipBodies(!Ctx.getLangOpts().OpenMP && !Ctx.getLangOpts().Blocks) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
+  // Nothing here visits types: their TypeLocs are walked (for the lambdas
+  // in them), not the types again.
+  bool shouldWalkTypesOfTypeLocs() const { return false; }
 
   bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+    // A parameter is where its function is, which was looked at.
+    if (D && !isa<TranslationUnitDecl, ParmVarDecl>(D) && D->getLocation().isValid() &&
         SM.isInSystemHeader(D->getLocation()))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    const Stmt *Outer = SkipBody;
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(D))
+      SkipBody = FD->doesThisDeclarationHaveABody() && declaresNothingToFind(FD)
+                     ? FD->getBody()
+                     : nullptr;
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    SkipBody = Outer;
+    return Result;
+  }
+
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    if (S && S == SkipBody)
+      return true;
+    return RecursiveASTVisitor::TraverseStmt(S, Queue);
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
@@ -64,6 +85,22 @@ public:
   std::vector<const FunctionDecl *> Combines;
 
 private:
+  /// Whether FD's body can hold nothing this visitor looks for: a lambda's
+  /// closure class, a local class and a block-scope function declaration
+  /// are all declared in FD itself, so a body that declares only variables
+  /// (and names, labels, assertions) need not be walked. Most bodies are
+  /// such, and walking every statement of the unit was the larger part of
+  /// this visitor's cost.
+  bool declaresNothingToFind(const FunctionDecl *FD) const {
+    if (!MaySkipBodies)
+      return false;
+    for (const Decl *D : FD->decls())
+      if (!isa<VarDecl, BindingDecl, LabelDecl, TypedefNameDecl, UsingDecl, UsingShadowDecl,
+               UsingDirectiveDecl, StaticAssertDecl>(D))
+        return false;
+    return true;
+  }
+
   void consider(const FunctionDecl *FD) {
     // A [[pure]] function this unit calls and cannot see defined: a
     // contract (an external one; an internal one has no other definition).
@@ -111,6 +148,9 @@ private:
 
   const SourceManager &SM;
   bool WantCandidates;
+  bool MaySkipBodies;
+  /// The body of the function being traversed, when it need not be walked.
+  const Stmt *SkipBody = nullptr;
   llvm::DenseSet<const FunctionDecl *> Seen, ContractSeen;
 };
 
@@ -216,7 +256,7 @@ std::string describe(const Effect &E, bool Blocks, const SourceManager &SM) {
 
 PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Options) {
   PurityFacts Facts;
-  Finder Find(Ctx.getSourceManager(), Options.FindSuggestions);
+  Finder Find(Ctx, Options.FindSuggestions);
   Find.TraverseDecl(Ctx.getTranslationUnitDecl());
 
   Collector C(Ctx);

@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <initializer_list>
 
@@ -34,37 +35,45 @@ void ReadContexts::link(const Stmt *Child, const Stmt *P) {
     Ambiguous.insert(Child);
 }
 
-void ReadContexts::build(const Stmt *S, const Stmt *P) {
-  if (!S)
-    return;
-  link(S, P);
-  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        if (const Expr *Init = VD->getInit()) {
-          InitOf[Init] = VD;
-          build(Init, DS);
-        }
-    return;
+void ReadContexts::build(const Stmt *Root, const Stmt *RootParent) {
+  // An explicit stack, not recursion: an expression can nest deeper than
+  // the call stack holds. Children are pushed in reverse, so that each
+  // variable's uses are recorded in source order.
+  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 64> Stack;
+  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 8> Next;
+  Stack.push_back({Root, RootParent});
+  while (!Stack.empty()) {
+    auto [S, P] = Stack.pop_back_val();
+    if (!S)
+      continue;
+    link(S, P);
+    Next.clear();
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (const Expr *Init = VD->getInit()) {
+            InitOf[Init] = VD;
+            Next.push_back({Init, DS});
+          }
+    } else {
+      Returns += isa<ReturnStmt>(S);
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          Uses[VD].push_back(DRE);
+        else if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+          if (const auto *Whole = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()))
+            Uses[Whole].push_back(DRE);
+      }
+      if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S))
+        Next.push_back({DA->getExpr(), DA});
+      else if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S))
+        Next.push_back({DI->getExpr(), DI});
+      else
+        for (const Stmt *C : S->children())
+          Next.push_back({C, S});
+    }
+    Stack.append(Next.rbegin(), Next.rend());
   }
-  Returns += isa<ReturnStmt>(S);
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      Uses[VD].push_back(DRE);
-    else if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
-      if (const auto *Whole = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()))
-        Uses[Whole].push_back(DRE);
-  }
-  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
-    build(DA->getExpr(), DA);
-    return;
-  }
-  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S)) {
-    build(DI->getExpr(), DI);
-    return;
-  }
-  for (const Stmt *C : S->children())
-    build(C, S);
 }
 
 const Stmt *ReadContexts::parentOf(const Stmt *S) const {

@@ -285,12 +285,17 @@ void PurityReport::instantiationNote(const FunctionDecl *FD) {
 
 bool PurityReport::reportDeclaredPure(const FunctionDecl *FD) {
   const Summary &S = F.resolve(FD);
-  std::string Fn = name(FD);
-  const AnnotateAttr *Attr = findAttr(FD, PureccAttr::Pure);
+  // Named only for a violation: most functions have none.
+  std::string Fn;
+  const AnnotateAttr *Attr = nullptr;
   bool Pure = true;
   for (const Effect &E : S.Resolved) {
     if (!blocks(S, E))
       continue;
+    if (Pure) {
+      Fn = name(FD);
+      Attr = findAttr(FD, PureccAttr::Pure);
+    }
     Pure = false;
     error(E, S, Fn);
     if (Attr)

@@ -77,10 +77,17 @@ bool classIsListed(const CXXRecordDecl *RD) {
 bool derivesFromNamed(const CXXRecordDecl *RD, llvm::ArrayRef<llvm::StringRef> Names) {
   if (!RD)
     return false;
-  std::string N = tableName(RD);
-  for (llvm::StringRef Want : Names)
-    if (N == Want)
-      return true;
+  // The qualified name is built only for a class named like one of Names.
+  llvm::StringRef Own = RD->getName();
+  auto EndsWithOwn = [&](llvm::StringRef Want) {
+    return Want.consume_back(Own) && (Want.empty() || Want.ends_with("::"));
+  };
+  if (llvm::any_of(Names, EndsWithOwn)) {
+    std::string N = tableName(RD);
+    for (llvm::StringRef Want : Names)
+      if (N == Want)
+        return true;
+  }
   if (!RD->hasDefinition())
     return false;
   for (const CXXBaseSpecifier &B : RD->bases())
@@ -93,7 +100,6 @@ bool derivesFromNamed(const CXXRecordDecl *RD, llvm::ArrayRef<llvm::StringRef> N
 
 std::string tableName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 6> Parts;
-  std::string Own = D->getNameAsString();
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
@@ -104,10 +110,16 @@ std::string tableName(const NamedDecl *D) {
     }
   }
   std::string Out;
-  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It)
-    Out += (*It + "::").str();
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    Out += *It;
+    Out += "::";
+  }
   // Constructors are spelled Class::Class, like the table does.
-  return Out + Own;
+  if (const IdentifierInfo *II = D->getIdentifier())
+    Out += II->getName();
+  else
+    Out += D->getNameAsString();
+  return Out;
 }
 
 bool isLibraryFunction(const FunctionDecl *FD, const SourceManager &SM) {

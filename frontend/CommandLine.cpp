@@ -200,6 +200,7 @@ PipelineConfig pipelineConfig(const Options &O) {
   Config.ShowRemarks = O.ShowRemarks;
   Config.Reassociate = O.Reassociate;
   Config.SuggestPure = O.SuggestPure;
+  Config.CrossUnit = O.BuildDir ? LinkNames::On : LinkNames::Off;
   Config.OutputPath = O.Output;
   return Config;
 }

@@ -141,6 +141,8 @@ private:
     for (const FunctionDecl *FD : Facts.contracts()) {
       if (Config.ShowRemarks == Remarks::On)
         R.report(FD->getLocation(), Diag::RemarkPureContract) << FD;
+      if (Config.CrossUnit == LinkNames::Off)
+        continue;
       if (std::optional<std::string> Name = LinkName(FD)) {
         PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));
         std::string Where = P.isValid() ? (std::string(P.getFilename()) + ":" +
@@ -150,6 +152,8 @@ private:
         Result.Contracts.push_back({*Name, FD->getQualifiedNameAsString(), Where});
       }
     }
+    if (Config.CrossUnit == LinkNames::Off)
+      return;
     for (const FunctionDecl *FD : Facts.declaredPure())
       if (FD->isExternallyVisible()) // a violation is reported by this unit
         if (std::optional<std::string> Name = LinkName(FD))

@@ -62,6 +62,11 @@ enum class Remarks : bool { Off, On };
 /// `--fp-reassoc=on|off`: whether floating-point reductions may be rewritten
 /// into the (deterministic) tree order.
 enum class FpReassoc : bool { Off, On };
+/// `check -p`: whether the unit reports its [[pure]] contracts and checked
+/// definitions by link name for the other units (PipelineResult). Only the
+/// project check matches them; mangling every [[pure]] definition costs a
+/// few percent of a check, so the other forms skip it.
+enum class LinkNames : bool { Off, On };
 
 std::optional<Step> parseStep(llvm::StringRef Name);
 llvm::StringRef stepName(Step S);
@@ -76,6 +81,7 @@ struct PipelineConfig {
   Remarks ShowRemarks = Remarks::Off;
   FpReassoc Reassociate = FpReassoc::On;
   Suggest SuggestPure = Suggest::Off; // --suggest
+  LinkNames CrossUnit = LinkNames::Off; // check -p
   std::string OutputPath;         // for Emit; "-" is standard output
 };
 

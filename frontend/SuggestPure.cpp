@@ -6,6 +6,8 @@
 namespace purecc {
 
 void reportSuggestions(const PurityFacts &Facts, Reporter &R) {
+  if (Facts.suggestions().empty())
+    return;
   // A short name shared by two different functions of the unit ('size' of
   // two classes) is ambiguous: those are named in full, as clang does.
   llvm::StringMap<std::string> FirstQualified;

@@ -8,6 +8,27 @@ using namespace clang;
 
 namespace purecc {
 
+namespace {
+
+/// Whether FD's table name may start with "std::atomic_": its own name or
+/// an enclosing one starts with "atomic_" (a name that is not an identifier,
+/// such as 'operator()', never does). A cheap test first: the table name is
+/// a string to build, for every call.
+bool mayBeStdAtomicFunction(const FunctionDecl *FD) {
+  auto AtomicName = [](const NamedDecl *D) {
+    const IdentifierInfo *II = D->getIdentifier();
+    return II && II->getName().starts_with("atomic_");
+  };
+  if (AtomicName(FD))
+    return true;
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
+    if (isa<NamespaceDecl, RecordDecl>(DC) && AtomicName(cast<NamedDecl>(DC)))
+      return true;
+  return false;
+}
+
+} // namespace
+
 bool isAtomicOperation(const Expr *Call) {
   CallParts Parts = callParts(Call);
   if (!Parts.Callee || isa<CXXConstructorDecl>(Parts.Callee) ||
@@ -18,6 +39,8 @@ bool isAtomicOperation(const Expr *Call) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Parts.Callee))
     if (isAtomicType(QualType(MD->getParent()->getTypeForDecl(), 0)))
       return true;
+  if (!mayBeStdAtomicFunction(Parts.Callee))
+    return false;
   std::string Name = tableName(Parts.Callee);
   return llvm::StringRef(Name).starts_with("std::atomic_");
 }

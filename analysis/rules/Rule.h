@@ -58,7 +58,9 @@ public:
   virtual ~Rule() = default;
   /// Called once per function before its body: declaration-level checks.
   virtual void inspectFunction(RuleContext &) {}
-  /// Called for every statement and expression that runs in the body.
+  /// Called for every statement and expression that runs in the body,
+  /// except literals, parentheses and compound statements (Collector.cpp:
+  /// isInert), which hold no effect of their own.
   virtual void inspectStmt(const clang::Stmt *S, RuleContext &C) = 0;
 };
 
