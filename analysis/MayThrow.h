@@ -18,6 +18,20 @@
 //    and libstdc++'s `__throw_bad_alloc` are taken not to throw. A program
 //    out of memory is not one whose exceptions purecc keeps in order.
 //
+// With SizeLimits::Exempt (asked by the tree folds, whose question is
+// "could calling this on other operands than the serial loop's throw?",
+// see docs/codegen.md, "ordered-reduction") two more things do not count:
+//
+//  * the standard library's size limit, `std::__throw_length_error`: a
+//    container asked to hold more than max_size() elements (2^62 bytes
+//    and more), which growing by appending cannot reach before memory runs
+//    out (allocation failure, exempt already). Only a size asked for
+//    directly (`std::string(n, c)`, `v.resize(n)`, with an n that wrapped
+//    below zero) reaches it;
+//  * `throw;` inside a `catch` handler (libstdc++'s cleanup after a failed
+//    element copy): it rethrows what the `try` block threw, which is
+//    counted there already.
+//
 //   MayThrow Throws(Ctx);
 //   if (!Throws.mayThrow(Stmt)) ... // evaluating Stmt cannot throw
 //
@@ -30,9 +44,20 @@
 
 namespace purecc {
 
+/// Whether the standard library's size limit (std::length_error when a
+/// size passes max_size()) counts as an exception.
+enum class SizeLimits {
+  /// It does: statements and loops whose exceptions purecc keeps in order.
+  Throw,
+  /// It does not, like allocation failure: for folds whose question is
+  /// which operands the code runs on, not where the program runs out.
+  Exempt,
+};
+
 class MayThrow {
 public:
-  explicit MayThrow(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  explicit MayThrow(clang::ASTContext &Ctx, SizeLimits Limits = SizeLimits::Throw)
+      : Ctx(Ctx), Limits(Limits) {}
 
   /// Whether evaluating S (an expression or a statement) may throw.
   bool mayThrow(const clang::Stmt *S);
@@ -43,6 +68,7 @@ public:
 
 private:
   clang::ASTContext &Ctx;
+  SizeLimits Limits;
   /// Final answers, for every function whose call graph was explored.
   llvm::DenseMap<const clang::FunctionDecl *, bool> Known;
 };
