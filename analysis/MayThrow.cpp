@@ -4,6 +4,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
 
 #include <optional>
 #include <vector>
@@ -49,14 +50,28 @@ std::optional<bool> specSaysNoThrow(QualType T) {
   }
 }
 
-Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, SizeLimits Limits) {
+/// A function of the user's (not the library's) whose body is visible.
+bool isUsersWithBody(const FunctionDecl *FD, ASTContext &Ctx) {
+  const FunctionDecl *Def = nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  return FD->hasBody(Def) && Def && !Def->isDependentContext() && !FD->isInStdNamespace() &&
+         !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+}
+
+Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
+  // On other operands, a user's `noexcept` is no proof: a throw out of it
+  // ends the program where the serial program's operands may not reach it.
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (On == Operands::Other && !FD->getBuiltinID() && !(MD && MD->isVirtual()) &&
+      isUsersWithBody(FD, Ctx))
+    return Promise::SeeBody;
   std::optional<bool> Spec = specSaysNoThrow(FD->getType());
   if (Spec && *Spec)
     return Promise::NoThrow;
   // Destructors are noexcept unless declared otherwise.
   if (isa<CXXDestructorDecl>(FD))
     return Spec ? Promise::MayThrow : Promise::NoThrow;
-  if (isAllocationFailure(FD) || (Limits == SizeLimits::Exempt && isSizeLimit(FD)))
+  if (isAllocationFailure(FD) || (On == Operands::Other && isSizeLimit(FD)))
     return Promise::NoThrow;
   if (unsigned ID = FD->getBuiltinID())
     return Ctx.BuiltinInfo.isConst(ID) || Ctx.BuiltinInfo.isConstWithoutErrnoAndExceptions(ID) ||
@@ -80,8 +95,8 @@ struct Direct {
 
 class DirectScan : public RecursiveASTVisitor<DirectScan> {
 public:
-  DirectScan(ASTContext &Ctx, SizeLimits Limits, Direct &Out)
-      : Ctx(Ctx), Limits(Limits), Out(Out) {}
+  DirectScan(ASTContext &Ctx, Operands On, Direct &Out)
+      : Ctx(Ctx), On(On), Out(Out) {}
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldVisitTemplateInstantiations() const { return true; }
   // A lambda's body runs when the lambda is called (a call seen as such).
@@ -96,7 +111,7 @@ public:
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
     // `throw;` in a handler rethrows what its `try` block threw: counted
     // there (MayThrow.h).
-    if (Limits == SizeLimits::Exempt && !E->getSubExpr() && Handlers > 0)
+    if (On == Operands::Other && !E->getSubExpr() && Handlers > 0)
       return true;
     return stop();
   }
@@ -148,7 +163,7 @@ private:
     return false;
   }
   bool callee(const FunctionDecl *FD) {
-    switch (promiseOf(FD, Ctx, Limits)) {
+    switch (promiseOf(FD, Ctx, On)) {
     case Promise::NoThrow: return true;
     case Promise::MayThrow: return stop();
     case Promise::SeeBody: {
@@ -162,22 +177,22 @@ private:
   }
 
   ASTContext &Ctx;
-  SizeLimits Limits;
+  Operands On;
   Direct &Out;
   /// How many `catch` handlers the visit is inside.
   unsigned Handlers = 0;
 };
 
-Direct scanDirect(const Stmt *S, ASTContext &Ctx, SizeLimits Limits) {
+Direct scanDirect(const Stmt *S, ASTContext &Ctx, Operands On) {
   Direct D;
-  DirectScan(Ctx, Limits, D).TraverseStmt(const_cast<Stmt *>(S));
+  DirectScan(Ctx, On, D).TraverseStmt(const_cast<Stmt *>(S));
   return D;
 }
 
-Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, SizeLimits Limits) {
+Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
   Direct D;
   // The whole declaration: a constructor's member initializers too.
-  DirectScan(Ctx, Limits, D).TraverseDecl(const_cast<FunctionDecl *>(Def));
+  DirectScan(Ctx, On, D).TraverseDecl(const_cast<FunctionDecl *>(Def));
   return D;
 }
 
@@ -186,7 +201,7 @@ Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, SizeLimits Limits) {
 bool MayThrow::mayThrow(const FunctionDecl *FD) {
   if (!FD)
     return true;
-  switch (promiseOf(FD, Ctx, Limits)) {
+  switch (promiseOf(FD, Ctx, On)) {
   case Promise::NoThrow: return false;
   case Promise::MayThrow: return true;
   case Promise::SeeBody: break;
@@ -206,7 +221,7 @@ bool MayThrow::mayThrow(const FunctionDecl *FD) {
     Work.pop_back();
     if (Graph.count(F) || Known.count(F))
       continue;
-    Direct D = scanDirect(F, Ctx, Limits);
+    Direct D = scanDirect(F, Ctx, On);
     for (const FunctionDecl *C : D.Callees)
       Work.push_back(C);
     Graph.try_emplace(F, std::move(D));
@@ -234,7 +249,7 @@ bool MayThrow::mayThrow(const FunctionDecl *FD) {
 }
 
 bool MayThrow::mayThrow(const Stmt *S) {
-  Direct D = scanDirect(S, Ctx, Limits);
+  Direct D = scanDirect(S, Ctx, On);
   if (D.Throws)
     return true;
   for (const FunctionDecl *C : D.Callees)

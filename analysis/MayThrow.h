@@ -18,19 +18,22 @@
 //    and libstdc++'s `__throw_bad_alloc` are taken not to throw. A program
 //    out of memory is not one whose exceptions purecc keeps in order.
 //
-// With SizeLimits::Exempt (asked by the tree folds, whose question is
-// "could calling this on other operands than the serial loop's throw?",
-// see docs/codegen.md, "ordered-reduction") two more things do not count:
+// With Operands::Other (asked by the tree folds, whose question is "could
+// calling this on other operands than the serial program's throw?", see
+// docs/codegen.md, "ordered-reduction"):
 //
-//  * the standard library's size limit, `std::__throw_length_error`: a
-//    container asked to hold more than max_size() elements (2^62 bytes
-//    and more), which growing by appending cannot reach before memory runs
-//    out (allocation failure, exempt already). Only a size asked for
-//    directly (`std::string(n, c)`, `v.resize(n)`, with an n that wrapped
-//    below zero) reaches it;
+//  * the standard library's size limit, `std::__throw_length_error`, does
+//    not count either: a container asked to hold more than max_size()
+//    elements (2^62 bytes and more), which growing by appending cannot
+//    reach before memory runs out (allocation failure, exempt already).
+//    Only a size asked for directly (`std::string(n, c)`, `v.resize(n)`,
+//    with an n that wrapped below zero) reaches it;
 //  * `throw;` inside a `catch` handler (libstdc++'s cleanup after a failed
-//    element copy): it rethrows what the `try` block threw, which is
-//    counted there already.
+//    element copy) does not count: it rethrows what the `try` block threw,
+//    which is counted there already;
+//  * a user's function declared `noexcept` (or a destructor) is judged by
+//    its body all the same: a throw out of it ends the program
+//    (std::terminate), which on the serial program's operands it may not.
 //
 //   MayThrow Throws(Ctx);
 //   if (!Throws.mayThrow(Stmt)) ... // evaluating Stmt cannot throw
@@ -44,20 +47,20 @@
 
 namespace purecc {
 
-/// Whether the standard library's size limit (std::length_error when a
-/// size passes max_size()) counts as an exception.
-enum class SizeLimits {
-  /// It does: statements and loops whose exceptions purecc keeps in order.
-  Throw,
-  /// It does not, like allocation failure: for folds whose question is
-  /// which operands the code runs on, not where the program runs out.
-  Exempt,
+/// Whose operands the code runs on (see above).
+enum class Operands {
+  /// The serial program's: statements and loops whose exceptions purecc
+  /// keeps in order. `noexcept` is taken at its word.
+  Serial,
+  /// Others (a tree fold's partial results): the library's size limit does
+  /// not count, and a user's `noexcept` function is judged by its body.
+  Other,
 };
 
 class MayThrow {
 public:
-  explicit MayThrow(clang::ASTContext &Ctx, SizeLimits Limits = SizeLimits::Throw)
-      : Ctx(Ctx), Limits(Limits) {}
+  explicit MayThrow(clang::ASTContext &Ctx, Operands On = Operands::Serial)
+      : Ctx(Ctx), On(On) {}
 
   /// Whether evaluating S (an expression or a statement) may throw.
   bool mayThrow(const clang::Stmt *S);
@@ -68,7 +71,7 @@ public:
 
 private:
   clang::ASTContext &Ctx;
-  SizeLimits Limits;
+  Operands On;
   /// Final answers, for every function whose call graph was explored.
   llvm::DenseMap<const clang::FunctionDecl *, bool> Known;
 };

@@ -262,10 +262,10 @@ bool constructionMayThrow(MayThrow &Throws, QualType T, bool FromLValue, unsigne
 /// copies terms and partials the loop never moves. Code that may throw
 /// depending on its operands may then throw in the tree and not in the
 /// loop, or another exception. Allocation failure and the library's size
-/// limit do not count (MayThrow.h, SizeLimits::Exempt; docs/codegen.md).
+/// limit do not count (MayThrow.h, Operands::Other; docs/codegen.md).
 std::string throwReason(PlanContext &PC, llvm::ArrayRef<const Fold *> Found, QualType T,
                         const std::string &TypeName) {
-  MayThrow Throws(PC.Ctx, SizeLimits::Exempt);
+  MayThrow Throws(PC.Ctx, Operands::Other);
   const Fold &First = *Found[0];
   const FunctionDecl *FD = First.Combine;
   if (Throws.mayThrow(FD))

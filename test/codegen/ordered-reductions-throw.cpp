@@ -53,6 +53,21 @@ struct Capped {
 }
 [[pure]] long big(int i) { return i % 2 == 0 ? 0x4000000000000000L : -0x4000000000000000L; }
 
+// `noexcept`, but a throw escapes it on a long right operand: the tree
+// would end the program (std::terminate) where the serial loop does not.
+[[pure]] long limit(const std::string &s) {
+  if (s.size() > 100)
+    throw std::length_error("too long");
+  return 0;
+}
+struct Quiet {
+  std::string s;
+};
+[[purecc::associative]] Quiet operator+(const Quiet &l, const Quiet &r) noexcept {
+  return Quiet{l.s + r.s + std::string(static_cast<size_t>(limit(r.s)), '-')};
+}
+[[pure]] Quiet quiet(int i) { return Quiet{w(i).s}; }
+
 // A move constructor that throws on long values: the tree moves partials.
 struct Moved {
   std::string s;
@@ -109,6 +124,11 @@ void run(int n) {
   } catch (const std::exception &x) {
     std::printf("%d checked: caught %s\n", n, x.what());
   }
+  Quiet qt{"q"};
+  for (int i = 0; i < n; ++i)
+    qt = qt + quiet(i);
+  // REMARK: ordered-reductions-throw.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'operator+' may throw, and a parallel fold would call it on partial results the serial loop never combines [purecc-missed-reduction]
+  std::printf("%d quiet: len %zu\n", n, qt.s.size());
   try {
     Moved m{"x"};
     for (int i = 0; i < n; ++i)
@@ -135,25 +155,30 @@ int main() {
 // OUT: 0 right: len 1
 // OUT-NEXT: 0 capped: len 1
 // OUT-NEXT: 0 checked: 0
+// OUT-NEXT: 0 quiet: len 1
 // OUT-NEXT: 0 moved: len 1
 // OUT-NEXT: 0 poly: 1 7
 // OUT-NEXT: 1 right: len 2
 // OUT-NEXT: 1 capped: len 2
 // OUT-NEXT: 1 checked: 4611686018427387904
+// OUT-NEXT: 1 quiet: len 2
 // OUT-NEXT: 1 moved: len 2
 // OUT-NEXT: 1 poly: 2 d9
 // OUT-NEXT: 2 right: len 4
 // OUT-NEXT: 2 capped: len 4
 // OUT-NEXT: 2 checked: 0
+// OUT-NEXT: 2 quiet: len 4
 // OUT-NEXT: 2 moved: len 4
 // OUT-NEXT: 2 poly: 4 32eb9
 // OUT-NEXT: 1025 right: len 2050
 // OUT-NEXT: 1025 capped: caught too long 1498+3
 // OUT-NEXT: 1025 checked: 4611686018427387904
+// OUT-NEXT: 1025 quiet: len 2050
 // OUT-NEXT: 1025 moved: len 2050
 // OUT-NEXT: 1025 poly: 2562 98a4180492c5a2d9
 // OUT-NEXT: 5000 right: len 10000
 // OUT-NEXT: 5000 capped: caught too long 1498+3
 // OUT-NEXT: 5000 checked: 0
+// OUT-NEXT: 5000 quiet: len 10000
 // OUT-NEXT: 5000 moved: len 10000
 // OUT-NEXT: 5000 poly: 12501 4d30316c9daa330b
