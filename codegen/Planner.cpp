@@ -36,15 +36,17 @@ using namespace clang;
 namespace purecc {
 namespace {
 
-/// Whether S calls a function known to be pure (the planner's test for "a
-/// construct a user expects a remark about").
+/// Whether S calls a function known to be pure or declared
+/// [[purecc::associative]] (the planner's test for "a construct a user
+/// expects a remark about").
 bool callsPure(const Stmt *S, const PurityFacts &Facts) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const PurityFacts &Facts;
     bool Found = false;
     explicit Finder(const PurityFacts &Facts) : Facts(Facts) {}
     bool VisitCallExpr(CallExpr *CE) {
-      if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Facts.isPure(FD))
+      if (const FunctionDecl *FD = CE->getDirectCallee();
+          FD && (Facts.isPure(FD) || isDeclaredAssociative(FD)))
         Found = true;
       return !Found;
     }

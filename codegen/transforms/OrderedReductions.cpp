@@ -285,10 +285,10 @@ std::string throwReason(PlanContext &PC, llvm::ArrayRef<const Fold *> Found, Qua
   // partial results into and out of their optionals.
   bool LValueTerm = llvm::any_of(Found, [](const Fold *F) { return written(F->Value)->isLValue(); });
   if (constructionMayThrow(Throws, T, /*FromLValue=*/false))
-    return "moving a " + TypeName + " may throw, and a parallel fold would move terms and " +
+    return "moving " + TypeName + " may throw, and a parallel fold would move terms and " +
            "partial results where the serial loop does not";
   if (LValueTerm && constructionMayThrow(Throws, T, /*FromLValue=*/true))
-    return "copying a " + TypeName + " may throw, and a parallel fold would copy terms " +
+    return "copying " + TypeName + " may throw, and a parallel fold would copy terms " +
            "where the serial loop does not";
   return "";
 }

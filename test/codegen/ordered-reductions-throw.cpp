@@ -83,6 +83,21 @@ struct Moved {
 [[purecc::associative]] Moved operator*(const Moved &l, const Moved &r) { return Moved{l.s + r.s}; }
 [[pure]] Moved moved(int i) { return Moved{w(i).s}; }
 
+// A copy constructor that throws on long values, and terms that are
+// variables: the leaves copy them, the serial loop passes them by reference.
+struct Copied {
+  std::string s;
+  [[pure]] explicit Copied(std::string v) : s(std::move(v)) {}
+  [[pure]] Copied(const Copied &o) : s(o.s) {
+    if (s.size() > 2)
+      throw std::length_error("copied too long");
+  }
+  [[pure]] Copied(Copied &&o) noexcept : s(std::move(o.s)) {}
+  Copied &operator=(const Copied &) = default;
+  Copied &operator=(Copied &&) = default;
+};
+[[purecc::associative]] Copied operator*(const Copied &l, const Copied &r) { return Copied{l.s + r.s}; }
+
 // Growing a string and a vector only fails on allocation or past max_size():
 // still a parallel reduction.
 struct Poly {
@@ -95,6 +110,8 @@ struct Poly {
   return p;
 }
 [[pure]] Poly poly(int i) { return Poly{std::vector<long>(i % 4 + 1, i)}; }
+
+std::vector<Copied> copies;
 
 void run(int n) {
   try {
@@ -133,10 +150,19 @@ void run(int n) {
     Moved m{"x"};
     for (int i = 0; i < n; ++i)
       m = m * moved(i);
-    // REMARK: ordered-reductions-throw.cpp:[[@LINE-2]]:5: remark: loop not parallelized: moving a 'Moved' may throw, and a parallel fold would move terms and partial results where the serial loop does not [purecc-missed-reduction]
+    // REMARK: ordered-reductions-throw.cpp:[[@LINE-2]]:5: remark: loop not parallelized: moving 'Moved' may throw, and a parallel fold would move terms and partial results where the serial loop does not [purecc-missed-reduction]
     std::printf("%d moved: len %zu\n", n, m.s.size());
   } catch (const std::exception &x) {
     std::printf("%d moved: caught %s\n", n, x.what());
+  }
+  try {
+    Copied c{"c"};
+    for (int i = 0; i < n; ++i)
+      c = c * copies[static_cast<size_t>(i)];
+    // REMARK: ordered-reductions-throw.cpp:[[@LINE-2]]:5: remark: loop not parallelized: copying 'Copied' may throw, and a parallel fold would copy terms where the serial loop does not [purecc-missed-reduction]
+    std::printf("%d copied: len %zu\n", n, c.s.size());
+  } catch (const std::exception &x) {
+    std::printf("%d copied: caught %s\n", n, x.what());
   }
   Poly p{{7}};
   for (int i = 0; i < n; ++i)
@@ -149,6 +175,9 @@ void run(int n) {
 }
 
 int main() {
+  for (int i = 0; i < 5000; ++i)
+    copies.push_back(Copied{w(i).s});
+  // REMARK: ordered-reductions-throw.cpp:[[@LINE-2]]:3: remark: loop not parallelized: appending to 'copies' copies and moves 'Copied', which has a user-provided copy or move constructor: the parallel combine would run that code more often than the loop does [purecc-missed-reduction]
   for (int n : {0, 1, 2, 1025, 5000})
     run(n);
 }
@@ -157,28 +186,33 @@ int main() {
 // OUT-NEXT: 0 checked: 0
 // OUT-NEXT: 0 quiet: len 1
 // OUT-NEXT: 0 moved: len 1
+// OUT-NEXT: 0 copied: len 1
 // OUT-NEXT: 0 poly: 1 7
 // OUT-NEXT: 1 right: len 2
 // OUT-NEXT: 1 capped: len 2
 // OUT-NEXT: 1 checked: 4611686018427387904
 // OUT-NEXT: 1 quiet: len 2
 // OUT-NEXT: 1 moved: len 2
+// OUT-NEXT: 1 copied: len 2
 // OUT-NEXT: 1 poly: 2 d9
 // OUT-NEXT: 2 right: len 4
 // OUT-NEXT: 2 capped: len 4
 // OUT-NEXT: 2 checked: 0
 // OUT-NEXT: 2 quiet: len 4
 // OUT-NEXT: 2 moved: len 4
+// OUT-NEXT: 2 copied: len 4
 // OUT-NEXT: 2 poly: 4 32eb9
 // OUT-NEXT: 1025 right: len 2050
 // OUT-NEXT: 1025 capped: caught too long 1498+3
 // OUT-NEXT: 1025 checked: 4611686018427387904
 // OUT-NEXT: 1025 quiet: len 2050
 // OUT-NEXT: 1025 moved: len 2050
+// OUT-NEXT: 1025 copied: len 2050
 // OUT-NEXT: 1025 poly: 2562 98a4180492c5a2d9
 // OUT-NEXT: 5000 right: len 10000
 // OUT-NEXT: 5000 capped: caught too long 1498+3
 // OUT-NEXT: 5000 checked: 0
 // OUT-NEXT: 5000 quiet: len 10000
 // OUT-NEXT: 5000 moved: len 10000
+// OUT-NEXT: 5000 copied: len 10000
 // OUT-NEXT: 5000 poly: 12501 4d30316c9daa330b
