@@ -12,6 +12,8 @@
 //    a const builtin such as libm), or its body is visible and, followed
 //    through every callee's visible body (recursion included: a fixed point
 //    over the call graph), contains no `throw` and no call that may throw;
+//  * a pseudo-destructor call (`p->~T()` of a scalar T, as in
+//    std::destroy_at<long>) does nothing, so it cannot throw;
 //  * virtual calls, calls through pointers, `dynamic_cast` to a reference
 //    and `typeid` of a polymorphic object may throw unless `noexcept`;
 //  * allocation failure is exempt, as `errno` is: the global `operator new`

@@ -277,8 +277,9 @@ std::string throwReason(PlanContext &PC, llvm::ArrayRef<const Fold *> Found, Qua
         constructionMayThrow(Throws, P->getType(), /*FromLValue=*/true))
       return "copying an operand of " + quoted(FD) + " may throw, and a parallel fold would " +
              "copy partial results the serial loop never forms";
+  // A defaulted assignment runs the members' own, which may throw.
   for (const Fold *F : Found)
-    if (F->Assign && !isPlainSpecialMember(F->Assign) && Throws.mayThrow(F->Assign))
+    if (F->Assign && !F->Assign->isTrivial() && Throws.mayThrow(F->Assign))
       return "the assignment of " + TypeName + " may throw, and a parallel fold would run it " +
              "on partial results the serial loop never forms";
   // The leaves move the terms (copy one that is an lvalue) and the

@@ -3,7 +3,10 @@
 
 #include "PlainValues.h"
 
+#include "analysis/MayThrow.h"
+
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
@@ -282,6 +285,38 @@ void collect(const Stmt *S, const StmtDeps &Body, std::vector<Candidate> &Out, A
   }
 }
 
+/// Why running the block that updates the selection could throw where the
+/// serial loop does not, or empty. A leaf compares each term with its own
+/// best, which starts at the identity: the block runs for every term that
+/// beats the leaf's earlier ones, also for iterations the serial loop never
+/// selects (the first of each leaf's range, at least). Code in it that may
+/// throw (`name = label(i)` with a `label` that throws for some i) would
+/// then throw where the serial loop did not call it. Allocation failure and
+/// the library's size limit do not count (MayThrow.h, Operands::Other).
+std::string blockThrowReason(PlanContext &PC, const Candidate &C) {
+  MayThrow Throws(PC.Ctx, Operands::Other);
+  const Stmt *Block = C.If->getThen();
+  if (!Throws.mayThrow(Block))
+    return "";
+  // Name the first call that may throw, when one does.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    MayThrow &Throws;
+    const FunctionDecl *Found = nullptr;
+    explicit Finder(MayThrow &Throws) : Throws(Throws) {}
+    bool VisitCallExpr(CallExpr *CE) {
+      if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Throws.mayThrow(FD))
+        Found = FD;
+      return !Found;
+    }
+  } F(Throws);
+  F.TraverseStmt(const_cast<Stmt *>(Block));
+  std::string What = F.Found ? quoted(F.Found) + " may throw in the block that updates " +
+                                   quoted(C.Best)
+                             : "the block that updates " + quoted(C.Best) + " may throw";
+  return What + ", and the parallel selection runs that block for iterations the serial loop "
+                "never selects";
+}
+
 } // namespace
 
 LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
@@ -357,6 +392,10 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   std::vector<const VarDecl *> Written{C.Best};
   Written.insert(Written.end(), C.Payloads.begin(), C.Payloads.end());
   if (std::string Why = exceptionReason(PC, L, Written); !Why.empty()) {
+    WhyNot = Why;
+    return LoopOutcome::Refused;
+  }
+  if (std::string Why = blockThrowReason(PC, C); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }

@@ -98,6 +98,30 @@ struct Copied {
 };
 [[purecc::associative]] Copied operator*(const Copied &l, const Copied &r) { return Copied{l.s + r.s}; }
 
+// A defaulted assignment whose member's assignment throws on an even
+// length past 50: the serial loop assigns "x" plus two-letter terms (odd
+// lengths), the tree assigns sums of terms (even ones).
+struct Even {
+  std::string s;
+  [[pure]] explicit Even(std::string v) : s(std::move(v)) {}
+  Even(const Even &) = default;
+  Even(Even &&) = default;
+  Even &operator=(const Even &) = default;
+  Even &operator=(Even &&o) {
+    if (o.s.size() % 2 == 0 && o.s.size() > 50)
+      throw std::length_error("even length");
+    s = std::move(o.s);
+    return *this;
+  }
+};
+struct Assigned {
+  Even e;
+};
+[[purecc::associative]] Assigned operator+(const Assigned &l, const Assigned &r) {
+  return Assigned{Even{l.e.s + r.e.s}};
+}
+[[pure]] Assigned two(int i) { return Assigned{Even{std::string(2, char('a' + i % 26))}}; }
+
 // Growing a string and a vector only fails on allocation or past max_size():
 // still a parallel reduction.
 struct Poly {
@@ -164,6 +188,15 @@ void run(int n) {
   } catch (const std::exception &x) {
     std::printf("%d copied: caught %s\n", n, x.what());
   }
+  try {
+    Assigned a{Even{"x"}};
+    for (int i = 0; i < n; ++i)
+      a = a + two(i);
+    // REMARK: ordered-reductions-throw.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the assignment of 'Assigned' may throw, and a parallel fold would run it on partial results the serial loop never forms [purecc-missed-reduction]
+    std::printf("%d assigned: len %zu\n", n, a.e.s.size());
+  } catch (const std::exception &x) {
+    std::printf("%d assigned: caught %s\n", n, x.what());
+  }
   Poly p{{7}};
   for (int i = 0; i < n; ++i)
     p = p + poly(i);
@@ -187,6 +220,7 @@ int main() {
 // OUT-NEXT: 0 quiet: len 1
 // OUT-NEXT: 0 moved: len 1
 // OUT-NEXT: 0 copied: len 1
+// OUT-NEXT: 0 assigned: len 1
 // OUT-NEXT: 0 poly: 1 7
 // OUT-NEXT: 1 right: len 2
 // OUT-NEXT: 1 capped: len 2
@@ -194,6 +228,7 @@ int main() {
 // OUT-NEXT: 1 quiet: len 2
 // OUT-NEXT: 1 moved: len 2
 // OUT-NEXT: 1 copied: len 2
+// OUT-NEXT: 1 assigned: len 3
 // OUT-NEXT: 1 poly: 2 d9
 // OUT-NEXT: 2 right: len 4
 // OUT-NEXT: 2 capped: len 4
@@ -201,6 +236,7 @@ int main() {
 // OUT-NEXT: 2 quiet: len 4
 // OUT-NEXT: 2 moved: len 4
 // OUT-NEXT: 2 copied: len 4
+// OUT-NEXT: 2 assigned: len 5
 // OUT-NEXT: 2 poly: 4 32eb9
 // OUT-NEXT: 1025 right: len 2050
 // OUT-NEXT: 1025 capped: caught too long 1498+3
@@ -208,6 +244,7 @@ int main() {
 // OUT-NEXT: 1025 quiet: len 2050
 // OUT-NEXT: 1025 moved: len 2050
 // OUT-NEXT: 1025 copied: len 2050
+// OUT-NEXT: 1025 assigned: len 2051
 // OUT-NEXT: 1025 poly: 2562 98a4180492c5a2d9
 // OUT-NEXT: 5000 right: len 10000
 // OUT-NEXT: 5000 capped: caught too long 1498+3
@@ -215,4 +252,5 @@ int main() {
 // OUT-NEXT: 5000 quiet: len 10000
 // OUT-NEXT: 5000 moved: len 10000
 // OUT-NEXT: 5000 copied: len 10000
+// OUT-NEXT: 5000 assigned: len 10001
 // OUT-NEXT: 5000 poly: 12501 4d30316c9daa330b
