@@ -50,6 +50,12 @@ std::optional<bool> specSaysNoThrow(QualType T) {
   }
 }
 
+/// libstdc++'s `std::__throw_*` helpers: the library's own exceptions.
+bool isLibraryThrow(const FunctionDecl *FD) {
+  return FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+         FD->getName().starts_with("__throw_");
+}
+
 /// A function of the user's (not the library's) whose body is visible.
 bool isUsersWithBody(const FunctionDecl *FD, ASTContext &Ctx) {
   const FunctionDecl *Def = nullptr;
@@ -62,7 +68,7 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
   // On other operands, a user's `noexcept` is no proof: a throw out of it
   // ends the program where the serial program's operands may not reach it.
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  if (On == Operands::Other && !FD->getBuiltinID() && !(MD && MD->isVirtual()) &&
+  if (On != Operands::Serial && !FD->getBuiltinID() && !(MD && MD->isVirtual()) &&
       isUsersWithBody(FD, Ctx))
     return Promise::SeeBody;
   std::optional<bool> Spec = specSaysNoThrow(FD->getType());
@@ -71,7 +77,8 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
   // Destructors are noexcept unless declared otherwise.
   if (isa<CXXDestructorDecl>(FD))
     return Spec ? Promise::MayThrow : Promise::NoThrow;
-  if (isAllocationFailure(FD) || (On == Operands::Other && isSizeLimit(FD)))
+  if (isAllocationFailure(FD) || (On != Operands::Serial && isSizeLimit(FD)) ||
+      (On == Operands::OtherUsersThrows && isLibraryThrow(FD)))
     return Promise::NoThrow;
   if (unsigned ID = FD->getBuiltinID())
     return Ctx.BuiltinInfo.isConst(ID) || Ctx.BuiltinInfo.isConstWithoutErrnoAndExceptions(ID) ||
@@ -111,7 +118,7 @@ public:
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
     // `throw;` in a handler rethrows what its `try` block threw: counted
     // there (MayThrow.h).
-    if (On == Operands::Other && !E->getSubExpr() && Handlers > 0)
+    if (On != Operands::Serial && !E->getSubExpr() && Handlers > 0)
       return true;
     return stop();
   }

@@ -294,7 +294,7 @@ void collect(const Stmt *S, const StmtDeps &Body, std::vector<Candidate> &Out, A
 /// then throw where the serial loop did not call it. Allocation failure and
 /// the library's size limit do not count (MayThrow.h, Operands::Other).
 std::string blockThrowReason(PlanContext &PC, const Candidate &C) {
-  MayThrow Throws(PC.Ctx, Operands::Other);
+  MayThrow Throws(PC.Ctx, Operands::OtherUsersThrows);
   const Stmt *Block = C.If->getThen();
   if (!Throws.mayThrow(Block))
     return "";
