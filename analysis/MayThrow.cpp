@@ -4,6 +4,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
 
 #include <optional>
 #include <vector>
@@ -25,6 +26,12 @@ bool isAllocationFailure(const FunctionDecl *FD) {
   return FD->getName() == "__throw_bad_alloc" || FD->getName() == "__throw_bad_array_new_length";
 }
 
+/// libstdc++'s std::length_error: a size past max_size() (MayThrow.h).
+bool isSizeLimit(const FunctionDecl *FD) {
+  return FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+         FD->getName() == "__throw_length_error";
+}
+
 /// The exception specification's word, when it has one that is resolved
 /// (an implicit member's may not be: Clang computes it only when needed).
 std::optional<bool> specSaysNoThrow(QualType T) {
@@ -43,14 +50,35 @@ std::optional<bool> specSaysNoThrow(QualType T) {
   }
 }
 
-Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx) {
+/// libstdc++'s `std::__throw_*` helpers: the library's own exceptions.
+bool isLibraryThrow(const FunctionDecl *FD) {
+  return FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+         FD->getName().starts_with("__throw_");
+}
+
+/// A function of the user's (not the library's) whose body is visible.
+bool isUsersWithBody(const FunctionDecl *FD, ASTContext &Ctx) {
+  const FunctionDecl *Def = nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  return FD->hasBody(Def) && Def && !Def->isDependentContext() && !FD->isInStdNamespace() &&
+         !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+}
+
+Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
+  // On other operands, a user's `noexcept` is no proof: a throw out of it
+  // ends the program where the serial program's operands may not reach it.
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (On != Operands::Serial && !FD->getBuiltinID() && !(MD && MD->isVirtual()) &&
+      isUsersWithBody(FD, Ctx))
+    return Promise::SeeBody;
   std::optional<bool> Spec = specSaysNoThrow(FD->getType());
   if (Spec && *Spec)
     return Promise::NoThrow;
   // Destructors are noexcept unless declared otherwise.
   if (isa<CXXDestructorDecl>(FD))
     return Spec ? Promise::MayThrow : Promise::NoThrow;
-  if (isAllocationFailure(FD))
+  if (isAllocationFailure(FD) || (On != Operands::Serial && isSizeLimit(FD)) ||
+      (On == Operands::OtherUsersThrows && isLibraryThrow(FD)))
     return Promise::NoThrow;
   if (unsigned ID = FD->getBuiltinID())
     return Ctx.BuiltinInfo.isConst(ID) || Ctx.BuiltinInfo.isConstWithoutErrnoAndExceptions(ID) ||
@@ -74,13 +102,26 @@ struct Direct {
 
 class DirectScan : public RecursiveASTVisitor<DirectScan> {
 public:
-  DirectScan(ASTContext &Ctx, Direct &Out) : Ctx(Ctx), Out(Out) {}
+  DirectScan(ASTContext &Ctx, Operands On, Direct &Out)
+      : Ctx(Ctx), On(On), Out(Out) {}
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldVisitTemplateInstantiations() const { return true; }
   // A lambda's body runs when the lambda is called (a call seen as such).
   bool shouldVisitLambdaBody() const { return false; }
 
-  bool VisitCXXThrowExpr(CXXThrowExpr *) { return stop(); }
+  bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
+    ++Handlers;
+    bool Continue = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
+    --Handlers;
+    return Continue;
+  }
+  bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+    // `throw;` in a handler rethrows what its `try` block threw: counted
+    // there (MayThrow.h).
+    if (On != Operands::Serial && !E->getSubExpr() && Handlers > 0)
+      return true;
+    return stop();
+  }
   bool VisitCXXDynamicCastExpr(CXXDynamicCastExpr *E) {
     if (E->getType()->isReferenceType())
       return stop();
@@ -94,6 +135,9 @@ public:
   bool VisitCallExpr(CallExpr *CE) {
     if (const FunctionDecl *FD = CE->getDirectCallee())
       return callee(FD);
+    // `p->~T()` of a scalar T (std::destroy_at<long>): does nothing.
+    if (isa<CXXPseudoDestructorExpr>(CE->getCallee()->IgnoreParens()))
+      return true;
     // Through a pointer: the pointer's type may promise noexcept.
     QualType T = CE->getCallee()->getType();
     if (const auto *PT = T->getAs<PointerType>())
@@ -126,7 +170,7 @@ private:
     return false;
   }
   bool callee(const FunctionDecl *FD) {
-    switch (promiseOf(FD, Ctx)) {
+    switch (promiseOf(FD, Ctx, On)) {
     case Promise::NoThrow: return true;
     case Promise::MayThrow: return stop();
     case Promise::SeeBody: {
@@ -140,19 +184,22 @@ private:
   }
 
   ASTContext &Ctx;
+  Operands On;
   Direct &Out;
+  /// How many `catch` handlers the visit is inside.
+  unsigned Handlers = 0;
 };
 
-Direct scanDirect(const Stmt *S, ASTContext &Ctx) {
+Direct scanDirect(const Stmt *S, ASTContext &Ctx, Operands On) {
   Direct D;
-  DirectScan(Ctx, D).TraverseStmt(const_cast<Stmt *>(S));
+  DirectScan(Ctx, On, D).TraverseStmt(const_cast<Stmt *>(S));
   return D;
 }
 
-Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx) {
+Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
   Direct D;
   // The whole declaration: a constructor's member initializers too.
-  DirectScan(Ctx, D).TraverseDecl(const_cast<FunctionDecl *>(Def));
+  DirectScan(Ctx, On, D).TraverseDecl(const_cast<FunctionDecl *>(Def));
   return D;
 }
 
@@ -161,7 +208,7 @@ Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx) {
 bool MayThrow::mayThrow(const FunctionDecl *FD) {
   if (!FD)
     return true;
-  switch (promiseOf(FD, Ctx)) {
+  switch (promiseOf(FD, Ctx, On)) {
   case Promise::NoThrow: return false;
   case Promise::MayThrow: return true;
   case Promise::SeeBody: break;
@@ -181,7 +228,7 @@ bool MayThrow::mayThrow(const FunctionDecl *FD) {
     Work.pop_back();
     if (Graph.count(F) || Known.count(F))
       continue;
-    Direct D = scanDirect(F, Ctx);
+    Direct D = scanDirect(F, Ctx, On);
     for (const FunctionDecl *C : D.Callees)
       Work.push_back(C);
     Graph.try_emplace(F, std::move(D));
@@ -209,7 +256,7 @@ bool MayThrow::mayThrow(const FunctionDecl *FD) {
 }
 
 bool MayThrow::mayThrow(const Stmt *S) {
-  Direct D = scanDirect(S, Ctx);
+  Direct D = scanDirect(S, Ctx, On);
   if (D.Throws)
     return true;
   for (const FunctionDecl *C : D.Callees)

@@ -12,11 +12,30 @@
 //    a const builtin such as libm), or its body is visible and, followed
 //    through every callee's visible body (recursion included: a fixed point
 //    over the call graph), contains no `throw` and no call that may throw;
+//  * a pseudo-destructor call (`p->~T()` of a scalar T, as in
+//    std::destroy_at<long>) does nothing, so it cannot throw;
 //  * virtual calls, calls through pointers, `dynamic_cast` to a reference
 //    and `typeid` of a polymorphic object may throw unless `noexcept`;
 //  * allocation failure is exempt, as `errno` is: the global `operator new`
 //    and libstdc++'s `__throw_bad_alloc` are taken not to throw. A program
 //    out of memory is not one whose exceptions purecc keeps in order.
+//
+// With Operands::Other (asked by the tree folds, whose question is "could
+// calling this on other operands than the serial program's throw?", see
+// docs/codegen.md, "ordered-reduction"):
+//
+//  * the standard library's size limit, `std::__throw_length_error`, does
+//    not count either: a container asked to hold more than max_size()
+//    elements (2^62 bytes and more), which growing by appending cannot
+//    reach before memory runs out (allocation failure, exempt already).
+//    Only a size asked for directly (`std::string(n, c)`, `v.resize(n)`,
+//    with an n that wrapped below zero) reaches it;
+//  * `throw;` inside a `catch` handler (libstdc++'s cleanup after a failed
+//    element copy) does not count: it rethrows what the `try` block threw,
+//    which is counted there already;
+//  * a user's function declared `noexcept` (or a destructor) is judged by
+//    its body all the same: a throw out of it ends the program
+//    (std::terminate), which on the serial program's operands it may not.
 //
 //   MayThrow Throws(Ctx);
 //   if (!Throws.mayThrow(Stmt)) ... // evaluating Stmt cannot throw
@@ -30,9 +49,26 @@
 
 namespace purecc {
 
+/// Whose operands the code runs on (see above).
+enum class Operands {
+  /// The serial program's: statements and loops whose exceptions purecc
+  /// keeps in order. `noexcept` is taken at its word.
+  Serial,
+  /// Others (a tree fold's partial results): the library's size limit does
+  /// not count, and a user's `noexcept` function is judged by its body.
+  Other,
+  /// As Other, and no exception the standard library raises itself
+  /// (`std::__throw_out_of_range_fmt`, ...) counts: only the user's throws
+  /// and unknown code. For code run on values the serial program may not
+  /// reach, where libstdc++'s checks (`"x" + s` checks that position 0 is
+  /// in range) cannot be told from `v.at(i)`: a known gap, documented.
+  OtherUsersThrows,
+};
+
 class MayThrow {
 public:
-  explicit MayThrow(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  explicit MayThrow(clang::ASTContext &Ctx, Operands On = Operands::Serial)
+      : Ctx(Ctx), On(On) {}
 
   /// Whether evaluating S (an expression or a statement) may throw.
   bool mayThrow(const clang::Stmt *S);
@@ -43,6 +79,7 @@ public:
 
 private:
   clang::ASTContext &Ctx;
+  Operands On;
   /// Final answers, for every function whose call graph was explored.
   llvm::DenseMap<const clang::FunctionDecl *, bool> Known;
 };

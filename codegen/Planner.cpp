@@ -58,8 +58,9 @@ enum class PureCalls {
   OrLibraryWork, // those, and library computations (isLibraryWork)
 };
 
-/// Whether S calls a function known to be pure (the planner's test for "a
-/// construct a user expects a remark about").
+/// Whether S calls a function known to be pure or declared
+/// [[purecc::associative]] (the planner's test for "a construct a user
+/// expects a remark about").
 bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCalls::Declared) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const PurityFacts &Facts;
@@ -68,7 +69,7 @@ bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCa
     Finder(const PurityFacts &Facts, PureCalls Which) : Facts(Facts), Which(Which) {}
     bool VisitCallExpr(CallExpr *CE) {
       if (const FunctionDecl *FD = CE->getDirectCallee())
-        Found = Facts.isPure(FD) ||
+        Found = Facts.isPure(FD) || isDeclaredAssociative(FD) ||
                 (Which == PureCalls::OrLibraryWork &&
                  isLibraryWork(FD, FD->getASTContext().getSourceManager()));
       return !Found;

@@ -2,6 +2,7 @@
 #include "Concatenations.h"
 
 #include "Containers.h"
+#include "PlainValues.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -147,14 +148,19 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   QualType T = Acc->getType().getNonReferenceType().getUnqualifiedType();
   bool String = sequenceOf(T) == Sequence::String;
   if (!String) {
-    // push_back copies (or constructs) the element inside the library.
-    QualType Elem = elementType(PC.Ctx, T).getCanonicalType();
-    const auto *RD = Elem->getAsCXXRecordDecl();
-    if (!Elem.isTriviallyCopyableType(PC.Ctx) && !(RD && RD->isInStdNamespace())) {
-      WhyNot = "appending to " + Name + " copies '" + Elem.getAsString() +
-               "' with code not known to be pure";
-      return LoopOutcome::Refused;
-    }
+    // push_back copies (or constructs) the element inside the library, and
+    // the combine moves every element of a right partial into the left one
+    // (and a growing vector moves or copies what it holds), which the loop
+    // does fewer times: the element's copies and moves must be plain ones
+    // (PlainValues.h), not a user's, even inside a std::pair or std::array.
+    QualType Elem = elementType(PC.Ctx, T);
+    if (!Elem.isTriviallyCopyableType(PC.Ctx))
+      if (std::string Why = plainValueReason(Elem); !Why.empty()) {
+        WhyNot = "appending to " + Name + " copies and moves '" + PC.typeText(Elem) +
+                 "', which " + Why + ": the parallel combine would run that code more often "
+                 "than the loop does";
+        return LoopOutcome::Refused;
+      }
   }
   // The appends are judged here; what they append is scanned as code.
   llvm::SmallPtrSet<const Expr *, 8> Calls;

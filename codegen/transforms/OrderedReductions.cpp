@@ -5,6 +5,7 @@
 
 #include "analysis/Associative.h"
 #include "analysis/Attributes.h"
+#include "analysis/MayThrow.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -212,6 +213,87 @@ std::string typeReason(PlanContext &PC, QualType T, const std::string &Acc) {
   return "";
 }
 
+/// Whether making a T from another T may throw: from an rvalue (the move
+/// constructor, or the copy constructor where there is none) or from an
+/// lvalue (the copy constructor). A constructor that is defaulted but not
+/// defined yet (nothing in the program made one) is its members'.
+bool constructionMayThrow(MayThrow &Throws, QualType T, bool FromLValue, unsigned Depth = 0) {
+  T = T.getCanonicalType();
+  if (T->isScalarType() || T->isReferenceType())
+    return false;
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return constructionMayThrow(Throws, A->getElementType(), FromLValue, Depth);
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || Depth > 16)
+    return true;
+  RD = RD->getDefinition();
+  const CXXConstructorDecl *Move = nullptr, *Copy = nullptr;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isMoveConstructor())
+      Move = C;
+    else if (C->isCopyConstructor())
+      Copy = C;
+  }
+  const CXXConstructorDecl *Used = FromLValue || !Move ? Copy : Move;
+  // Implicit and not declared yet: an implicit copy copies every member,
+  // an implicit move moves them.
+  bool MemberCopies = FromLValue || (!Move && !RD->needsImplicitMoveConstructor());
+  if (Used) {
+    if (Used->isTrivial())
+      return false;
+    const FunctionDecl *Def = nullptr;
+    if (!Used->isDefaulted() || Used->hasBody(Def))
+      return Throws.mayThrow(Used);
+    MemberCopies = Used->isCopyConstructor();
+  }
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (constructionMayThrow(Throws, B.getType(), MemberCopies, Depth + 1))
+      return true;
+  for (const FieldDecl *F : RD->fields())
+    if (constructionMayThrow(Throws, F->getType(), MemberCopies, Depth + 1))
+      return true;
+  return false;
+}
+
+/// Why the tree may throw where the serial loop does not, or empty. The
+/// serial loop calls the combine with the accumulator on one side and one
+/// term on the other; the tree calls it on partial results of any length
+/// (and folds the tree's result into the accumulator), and moves and
+/// copies terms and partials the loop never moves. Code that may throw
+/// depending on its operands may then throw in the tree and not in the
+/// loop, or another exception. Allocation failure and the library's size
+/// limit do not count (MayThrow.h, Operands::Other; docs/codegen.md).
+std::string throwReason(PlanContext &PC, llvm::ArrayRef<const Fold *> Found, QualType T,
+                        const std::string &TypeName) {
+  MayThrow Throws(PC.Ctx, Operands::Other);
+  const Fold &First = *Found[0];
+  const FunctionDecl *FD = First.Combine;
+  if (Throws.mayThrow(FD))
+    return quoted(FD) + " may throw, and a parallel fold would call it on partial results " +
+           "the serial loop never combines";
+  // The combine's parameters taken by value are copies of its operands.
+  for (const ParmVarDecl *P : FD->parameters())
+    if (!P->getType()->isReferenceType() &&
+        constructionMayThrow(Throws, P->getType(), /*FromLValue=*/true))
+      return "copying an operand of " + quoted(FD) + " may throw, and a parallel fold would " +
+             "copy partial results the serial loop never forms";
+  // A defaulted assignment runs the members' own, which may throw.
+  for (const Fold *F : Found)
+    if (F->Assign && !F->Assign->isTrivial() && Throws.mayThrow(F->Assign))
+      return "the assignment of " + TypeName + " may throw, and a parallel fold would run it " +
+             "on partial results the serial loop never forms";
+  // The leaves move the terms (copy one that is an lvalue) and the
+  // partial results into and out of their optionals.
+  bool LValueTerm = llvm::any_of(Found, [](const Fold *F) { return written(F->Value)->isLValue(); });
+  if (constructionMayThrow(Throws, T, /*FromLValue=*/false))
+    return "moving " + TypeName + " may throw, and a parallel fold would move terms and " +
+           "partial results where the serial loop does not";
+  if (LValueTerm && constructionMayThrow(Throws, T, /*FromLValue=*/true))
+    return "copying " + TypeName + " may throw, and a parallel fold would copy terms " +
+           "where the serial loop does not";
+  return "";
+}
+
 /// The function (or lambda) whose body holds S; InLoop tells whether a
 /// loop around S runs it again.
 const FunctionDecl *enclosingFunction(ASTContext &Ctx, const Stmt *S, bool &InLoop) {
@@ -329,6 +411,8 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
     if (F.Assign && !isPlainSpecialMember(F.Assign) && !PC.Facts.isPure(F.Assign))
       return Refuse("the assignment of " + TypeName + " is not known to be pure");
   if (std::string Why = typeReason(PC, T, Name); !Why.empty())
+    return Refuse(Why);
+  if (std::string Why = throwReason(PC, Found, T, TypeName); !Why.empty())
     return Refuse(Why);
 
   // The folds are judged here; their terms are scanned as code.

@@ -24,6 +24,13 @@
 // constructor; it must be copy- or move-constructible by code known to be
 // pure, since the steps' values and the partials are moved around.
 //
+// The tree calls the combine on partial results the serial loop never
+// forms, and moves (copies, for a term that is a variable) values the loop
+// never moves: the loop stays serial when the combine, a by-value
+// parameter's copy, the assignment or T's move or copy may throw on such
+// operands (analysis/MayThrow.h, Operands::Other: allocation failure and
+// the library's size limit do not count; docs/codegen.md says why).
+//
 // Only one accumulator per loop; the body may touch it only through its
 // steps, must write nothing else from outside, and call only pure code, as
 // for every reduction (Reductions.h).

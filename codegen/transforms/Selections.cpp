@@ -1,7 +1,12 @@
 //===- Selections.cpp - selection: argmin and argmax loops ------------------===//
 #include "Selections.h"
 
+#include "PlainValues.h"
+
+#include "analysis/MayThrow.h"
+
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
@@ -74,69 +79,6 @@ std::optional<Assignment> asAssignment(const Stmt *S) {
               assignsBracedList(M)))
     return std::nullopt;
   return Assignment{Op, asVarRef(Op->getArg(0)), Op->getArg(1), true};
-}
-
-/// Why copying, assigning and destroying values of type T could do more than
-/// make one value equal to another (empty when they cannot): the leaves copy
-/// a payload where the loop does not, so only values whose copies are the
-/// compiler's memberwise ones (or std::string's, std::vector's, std::pair's
-/// and std::array's of such values) may be payloads.
-std::string plainValueReason(QualType T) {
-  T = T.getCanonicalType().getUnqualifiedType();
-  if (T->isReferenceType())
-    return "is a reference";
-  if (T->isScalarType())
-    return "";
-  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
-    return plainValueReason(A->getElementType());
-  const auto *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
-    return "is not a complete class";
-  RD = RD->getDefinition();
-  if (RD->isInStdNamespace()) {
-    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-    llvm::StringRef Name = RD->getIdentifier() ? RD->getName() : "";
-    // The allocator of a string or vector must be std::allocator, whose
-    // copies are plain (it has no state); a user's may do anything.
-    auto UserAllocator = [&](unsigned At) {
-      const TemplateArgumentList &Args = Spec->getTemplateArgs();
-      if (At >= Args.size() || Args[At].getKind() != TemplateArgument::Type)
-        return false;
-      const auto *A = Args[At].getAsType()->getAsCXXRecordDecl();
-      return !A || !A->isInStdNamespace() || !A->getIdentifier() || A->getName() != "allocator";
-    };
-    if (Spec && ((Name == "basic_string" && UserAllocator(2)) ||
-                 (Name == "vector" && UserAllocator(1))))
-      return "has an allocator of the user's, whose copies purecc does not know to be plain";
-    if (Spec && Name == "basic_string")
-      return plainValueReason(Spec->getTemplateArgs()[0].getAsType());
-    if (Spec && (Name == "vector" || Name == "array" || Name == "pair")) {
-      // The element types.
-      const TemplateArgumentList &Args = Spec->getTemplateArgs();
-      unsigned Elements = Name == "pair" ? 2 : 1;
-      for (unsigned I = 0; I < Elements && I < Args.size(); ++I)
-        if (Args[I].getKind() == TemplateArgument::Type)
-          if (std::string Why = plainValueReason(Args[I].getAsType()); !Why.empty())
-            return Why;
-      return "";
-    }
-    return "is a standard-library class whose copies purecc does not know to be plain values";
-  }
-  for (const CXXMethodDecl *M : RD->methods())
-    if (M->isUserProvided() &&
-        (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator() ||
-         isa<CXXDestructorDecl>(M)))
-      return "has a user-provided '" + M->getNameAsString() + "'";
-  for (const CXXConstructorDecl *C : RD->ctors())
-    if (C->isUserProvided() && (C->isCopyConstructor() || C->isMoveConstructor()))
-      return "has a user-provided copy or move constructor";
-  for (const CXXBaseSpecifier &B : RD->bases())
-    if (std::string Why = plainValueReason(B.getType()); !Why.empty())
-      return Why;
-  for (const FieldDecl *F : RD->fields())
-    if (std::string Why = plainValueReason(F->getType()); !Why.empty())
-      return Why;
-  return "";
 }
 
 /// Adds what From reads, writes and calls to Into.
@@ -356,6 +298,38 @@ void collect(const Stmt *S, const StmtDeps &Body, std::vector<Candidate> &Out, A
   }
 }
 
+/// Why running the block that updates the selection could throw where the
+/// serial loop does not, or empty. A leaf compares each term with its own
+/// best, which starts at the identity: the block runs for every term that
+/// beats the leaf's earlier ones, also for iterations the serial loop never
+/// selects (the first of each leaf's range, at least). Code in it that may
+/// throw (`name = label(i)` with a `label` that throws for some i) would
+/// then throw where the serial loop did not call it. Allocation failure and
+/// the library's size limit do not count (MayThrow.h, Operands::Other).
+std::string blockThrowReason(PlanContext &PC, const Candidate &C) {
+  MayThrow Throws(PC.Ctx, Operands::OtherUsersThrows);
+  const Stmt *Block = C.If->getThen();
+  if (!Throws.mayThrow(Block))
+    return "";
+  // Name the first call that may throw, when one does.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    MayThrow &Throws;
+    const FunctionDecl *Found = nullptr;
+    explicit Finder(MayThrow &Throws) : Throws(Throws) {}
+    bool VisitCallExpr(CallExpr *CE) {
+      if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Throws.mayThrow(FD))
+        Found = FD;
+      return !Found;
+    }
+  } F(Throws);
+  F.TraverseStmt(const_cast<Stmt *>(Block));
+  std::string What = F.Found ? quoted(F.Found) + " may throw in the block that updates " +
+                                   quoted(C.Best)
+                             : "the block that updates " + quoted(C.Best) + " may throw";
+  return What + ", and the parallel selection runs that block for iterations the serial loop "
+                "never selects";
+}
+
 } // namespace
 
 LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
@@ -431,6 +405,10 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   std::vector<const VarDecl *> Written{C.Best};
   Written.insert(Written.end(), C.Payloads.begin(), C.Payloads.end());
   if (std::string Why = exceptionReason(PC, L, Written); !Why.empty()) {
+    WhyNot = Why;
+    return LoopOutcome::Refused;
+  }
+  if (std::string Why = blockThrowReason(PC, C); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }

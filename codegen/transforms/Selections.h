@@ -28,6 +28,9 @@
 // `best` may also be a member of a local struct that the block sets with
 // it (`if (d < b.d) b = {d, i};`, `{ b.d = d; b.i = i; }`): the leaves copy
 // the whole struct, with the compared member at the identity.
+// The leaves run the block for every term that beats the leaf's own best,
+// also for iterations the serial loop never selects: code in it must not
+// throw (analysis/MayThrow.h, Operands::Other).
 // It is only the same as the loop when `best` and the payloads are local
 // variables written nowhere else in the body and read only there, the
 // term has the type of `best` (a conversion would compare another value

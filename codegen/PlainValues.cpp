@@ -1,0 +1,76 @@
+//===- PlainValues.cpp - types whose copies are plain value copies ---------===//
+#include "PlainValues.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace purecc {
+
+std::string plainValueReason(QualType T) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  if (T->isReferenceType())
+    return "is a reference";
+  if (T->isScalarType())
+    return "";
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return plainValueReason(A->getElementType());
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return "is not a complete class";
+  RD = RD->getDefinition();
+  if (RD->isInStdNamespace()) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    llvm::StringRef Name = RD->getIdentifier() ? RD->getName() : "";
+    // The allocator of a string or vector must be std::allocator, whose
+    // copies are plain (it has no state); a user's may do anything.
+    auto UserAllocator = [&](unsigned At) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (At >= Args.size() || Args[At].getKind() != TemplateArgument::Type)
+        return false;
+      const auto *A = Args[At].getAsType()->getAsCXXRecordDecl();
+      return !A || !A->isInStdNamespace() || !A->getIdentifier() || A->getName() != "allocator";
+    };
+    if (Spec && ((Name == "basic_string" && UserAllocator(2)) ||
+                 (Name == "vector" && UserAllocator(1))))
+      return "has an allocator of the user's, whose copies purecc does not know to be plain";
+    if (Spec && Name == "basic_string")
+      return plainValueReason(Spec->getTemplateArgs()[0].getAsType());
+    if (Spec && (Name == "vector" || Name == "array" || Name == "pair")) {
+      // The element types.
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      unsigned Elements = Name == "pair" ? 2 : 1;
+      for (unsigned I = 0; I < Elements && I < Args.size(); ++I)
+        if (Args[I].getKind() == TemplateArgument::Type)
+          if (std::string Why = plainValueReason(Args[I].getAsType()); !Why.empty()) {
+            // Name the user's class the library's holds.
+            QualType E = Args[I].getAsType();
+            const auto *ERD = E->getAsCXXRecordDecl();
+            if (!ERD || ERD->isInStdNamespace())
+              return Why;
+            return "holds '" + E.getAsString(RD->getASTContext().getPrintingPolicy()) +
+                   "', which " + Why;
+          }
+      return "";
+    }
+    return "is a standard-library class whose copies purecc does not know to be plain values";
+  }
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->isUserProvided() &&
+        (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator() ||
+         isa<CXXDestructorDecl>(M)))
+      return "has a user-provided '" + M->getNameAsString() + "'";
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isUserProvided() && (C->isCopyConstructor() || C->isMoveConstructor()))
+      return "has a user-provided copy or move constructor";
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (std::string Why = plainValueReason(B.getType()); !Why.empty())
+      return Why;
+  for (const FieldDecl *F : RD->fields())
+    if (std::string Why = plainValueReason(F->getType()); !Why.empty())
+      return Why;
+  return "";
+}
+
+} // namespace purecc

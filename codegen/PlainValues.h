@@ -1,0 +1,29 @@
+//===- PlainValues.h - types whose copies are plain value copies -----------===//
+//
+// A transformation that copies, moves or assigns values where the loop
+// does not (a selection's private payloads, a concatenation's combine that
+// moves a vector's elements from one partial into another) must know that
+// doing so runs no code of the user's: the compiler's memberwise copies
+// down to scalars, std::string, and std::vector/array/pair of such values
+// (with std::allocator). Anything else (a user-provided copy, move,
+// assignment or destructor, a user's allocator, other library classes
+// that may hold user types) may count, log or throw.
+//
+//   if (std::string Why = plainValueReason(T); !Why.empty())
+//     ... "'x' has type 'T', which " + Why
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/Type.h"
+
+#include <string>
+
+namespace purecc {
+
+/// Why copying, assigning and destroying values of type T could do more than
+/// make one value equal to another ("has a user-provided 'operator='"), or
+/// empty when they cannot.
+std::string plainValueReason(clang::QualType T);
+
+} // namespace purecc

@@ -1,0 +1,97 @@
+// A selection's leaves compare each term with their own best, which starts
+// at the identity: the block that updates the best runs for every term that
+// beats the leaf's earlier ones, also for iterations the serial loop never
+// selects. Code in it that may throw would throw where the serial loop never
+// called it, so the loop stays serial; copies of plain values (a string
+// taken from a table) throw nothing but allocation failure and stay parallel.
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <cstdio>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+[[pure]] double cost(long i) {
+  double s = 0;
+  for (int j = 0; j < 20; ++j)
+    s += double((i * j) % 7);
+  return double(i) + s * 0.0; // increasing: the serial loop keeps the first term
+}
+// Throws for every term but the first, which the serial loop never selects.
+[[pure]] std::string label(long i) {
+  if (i > 0)
+    throw std::runtime_error("label " + std::to_string(i));
+  return "first";
+}
+[[pure]] long checked(long i) {
+  if (i > 0)
+    throw std::runtime_error("checked " + std::to_string(i));
+  return -i;
+}
+// noexcept: a throw out of it would end the program.
+[[pure]] long quiet(long i) noexcept { return checked(i); }
+
+std::vector<std::string> names;
+
+void run(long n) {
+  try {
+    double best = std::numeric_limits<double>::infinity();
+    long arg = -1;
+    std::string name = "none";
+    for (long i = 0; i < n; ++i) {
+      double d = cost(i);
+      if (d < best) {
+        best = d;
+        arg = i;
+        name = label(i);
+      }
+    }
+    // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:5: remark: loop not parallelized: 'label' may throw in the block that updates 'best', and the parallel selection runs that block for iterations the serial loop never selects [purecc-missed-reduction]
+    std::printf("%ld label: %g %ld %s\n", n, best, arg, name.c_str());
+  } catch (const std::exception &e) {
+    std::printf("%ld label: caught %s\n", n, e.what());
+  }
+  double lo = std::numeric_limits<double>::infinity();
+  long q = 0;
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    if (d < lo) {
+      lo = d;
+      q = quiet(i);
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop not parallelized: 'quiet' may throw in the block that updates 'lo', and the parallel selection runs that block for iterations the serial loop never selects [purecc-missed-reduction]
+  std::printf("%ld quiet: %g %ld\n", n, lo, q);
+  double top = -std::numeric_limits<double>::infinity();
+  std::string at = "none";
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    if (d >= top) {
+      top = d;
+      at = names[static_cast<size_t>(i)];
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel selection of 'top' with 'at' (the last of equal values kept, as in the loop) [purecc-selection]
+  std::printf("%ld names: %g %s\n", n, top, at.c_str());
+}
+
+int main() {
+  for (long i = 0; i < 4000; ++i)
+    names.push_back("n" + std::to_string(i));
+  for (long n : {1L, 2L, 1025L, 4000L})
+    run(n);
+}
+// OUT: 1 label: 0 0 first
+// OUT-NEXT: 1 quiet: 0 0
+// OUT-NEXT: 1 names: 0 n0
+// OUT-NEXT: 2 label: 0 0 first
+// OUT-NEXT: 2 quiet: 0 0
+// OUT-NEXT: 2 names: 1 n1
+// OUT-NEXT: 1025 label: 0 0 first
+// OUT-NEXT: 1025 quiet: 0 0
+// OUT-NEXT: 1025 names: 1024 n1024
+// OUT-NEXT: 4000 label: 0 0 first
+// OUT-NEXT: 4000 quiet: 0 0
+// OUT-NEXT: 4000 names: 3999 n3999
