@@ -80,6 +80,7 @@ void run(long n) {
 int main() {
   for (long i = 0; i < 4000; ++i)
     names.push_back("n" + std::to_string(i));
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'names' is not a local variable [purecc-missed-reduction]
   for (long n : {1L, 2L, 1025L, 4000L})
     run(n);
 }
