@@ -442,7 +442,16 @@ std::optional<Trips> countVariableStride(PlanContext &PC, const VarDecl *I, Qual
   }
   std::optional<std::string> StepText = PC.text(Step->getSourceRange());
   if (!StepText) {
-    WhyNot = "the loop is written in a macro";
+    WhyNot = "the loop's step is written in a macro";
+    return std::nullopt;
+  }
+  // The parallel loop needs the step before the first iteration; the serial
+  // one evaluates it after each, so a throw would come before the first
+  // iteration's work instead of after it (or where the serial loop never
+  // evaluates it: the first iteration throws).
+  if (MayThrow(Ctx).mayThrow(Step)) {
+    WhyNot = "the step '" + *StepText + "' may throw, and the parallel loop would evaluate it "
+             "before the first iteration, the serial loop only after it";
     return std::nullopt;
   }
   std::string Stem = PC.freshName("g");

@@ -225,7 +225,14 @@ private:
             During.insert(X);
             L->ReadThrough.try_emplace(X, H); // for the remark
           }
-      Outcome = planSelection(PC, *L, During, WhyNot);
+      // The header (start, bound, step) is evaluated again as iterations
+      // run; read through a holder (`const long &lim = s; i < lim`,
+      // `i += 1 + (*it > 0)` with `it` into the written vector), it sees
+      // what the body changes, which the parallel loop would not.
+      if (std::string Why = headerReadThroughReason(*L); !Why.empty())
+        WhyNot = Why, Outcome = LoopOutcome::Refused;
+      if (Outcome == LoopOutcome::NotThisKind)
+        Outcome = planSelection(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind)
         Outcome = planConcatenation(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind)
@@ -253,6 +260,40 @@ private:
       if (auto D = PC.remark(Loop->getBeginLoc(), Missed))
         *D << WhyNot;
     return false;
+  }
+
+  /// Why a counted loop's header may not be evaluated apart from its body:
+  /// it reads a local the body changes through a holder of its address
+  /// (empty when it does not).
+  std::string headerReadThroughReason(const LoopShape &L) const {
+    const auto *For = dyn_cast<ForStmt>(L.Loop);
+    if (!For)
+      return "";
+    llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+    struct Refs : RecursiveASTVisitor<Refs> {
+      llvm::SmallPtrSetImpl<const VarDecl *> &Reads;
+      explicit Refs(llvm::SmallPtrSetImpl<const VarDecl *> &Reads) : Reads(Reads) {}
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          Reads.insert(VD);
+        return true;
+      }
+    } R(Reads);
+    for (const Stmt *Part : {For->getInit(), static_cast<const Stmt *>(For->getCond()),
+                             static_cast<const Stmt *>(For->getInc())})
+      if (Part) {
+        R.TraverseStmt(const_cast<Stmt *>(Part));
+        addBindingReads(Part, Reads);
+      }
+    for (const auto &[H, Held] : Sites.Holds) {
+      if (!Reads.contains(H) || H == L.Induction)
+        continue;
+      for (const VarDecl *X : Held)
+        if (X != H && L.Body_.Writes.contains(X))
+          return "the loop's header reads " + quoted(X) + " through " + quoted(H) +
+                 ", and the loop body changes " + quoted(X);
+    }
+    return "";
   }
 
   PlanContext &PC;

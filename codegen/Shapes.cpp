@@ -299,9 +299,12 @@ std::string strideCount(llvm::StringRef T, llvm::StringRef C, llvm::StringRef Be
   // b before e. The last iteration is b + q*k; the serial loop then adds k
   // once more, which must stay within T (r = max - b): otherwise it wraps
   // around (unsigned, narrow) or overflows, and the serial loop runs.
-  return "[&]() -> std::int64_t { const auto " + S + " = (" + Step.str() + "); if (!(" + S +
-         " > 0)) return -1; const " + T.str() + " " + B + " = (" + Begin.str() + "); if (!(" +
-         Bc + (Inclusive ? " <= " : " < ") + Ec + ")) return 0; const std::uint64_t " + D +
+  // In the serial loop's order: the start, then the condition; the step
+  // only when there is a first iteration (a loop of no iterations never
+  // evaluates it).
+  return "[&]() -> std::int64_t { const " + T.str() + " " + B + " = (" + Begin.str() +
+         "); if (!(" + Bc + (Inclusive ? " <= " : " < ") + Ec + ")) return 0; const auto " + S +
+         " = (" + Step.str() + "); if (!(" + S + " > 0)) return -1; const std::uint64_t " + D +
          " = " + U64(Ec) + " - " + U64(Bc) + ", " + K + " = " + U64(S) + ", " + Q + " = " +
          (Inclusive ? D + " / " + K : "(" + D + " - 1) / " + K) + ", " + R + " = " +
          U64("std::numeric_limits<" + T.str() + ">::max()") + " - " + U64(B) + "; if (" + K +

@@ -31,7 +31,7 @@ long sum(long b, long n, long k) {
   long s = 0;
   for (long i = b; i < n; i += k)
     s += heavy(i);
-  // CHECK: {{^}}  if (const std::int64_t purecc_g{{[0-9]+}}_n = [&]() -> std::int64_t { const auto purecc_g{{[0-9]+}}_s = (k); if (!(purecc_g{{[0-9]+}}_s > 0)) return -1; const long purecc_g{{[0-9]+}}_b = (b);
+  // CHECK: {{^}}  if (const std::int64_t purecc_g{{[0-9]+}}_n = [&]() -> std::int64_t { const long purecc_g{{[0-9]+}}_b = (b); if (!(static_cast<long>(purecc_g{{[0-9]+}}_b) < static_cast<long>((n)))) return 0; const auto purecc_g{{[0-9]+}}_s = (k); if (!(purecc_g{{[0-9]+}}_s > 0)) return -1;
   // CHECK-NEXT: {{^}}#line [[@LINE-3]]
   // CHECK-NEXT: {{^}}for (long i = b; i < n; i += k)
   // CHECK-NEXT: {{^}}    s += heavy(i);
