@@ -12,6 +12,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/ParsedAttrInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -31,6 +32,27 @@ namespace {
 bool writesArguments(Sema &S, const ParsedAttr &Attr) {
   const SourceManager &SM = S.getSourceManager();
   SourceLocation Last = SM.getSpellingLoc(Attr.getRange().getEnd());
+  // The usual spellings, read from the characters: every function of a unit
+  // may carry the attribute, and lexing twice each time costs more than the
+  // rest of this check (bench/check). A comment, a line continuation or the
+  // end of the buffer goes to the lexer.
+  bool Invalid = false;
+  const char *At = SM.getCharacterData(Last, &Invalid);
+  if (!Invalid && At) {
+    if (*At == ')')
+      return true;
+    const char *P = At;
+    while (isAsciiIdentifierContinue(*P))
+      ++P;
+    if (P != At) {
+      while (*P == ' ' || *P == '\t')
+        ++P;
+      if (*P == '(')
+        return true;
+      if (*P == ']' || *P == ',' || *P == ':')
+        return false;
+    }
+  }
   Token Tok;
   if (Lexer::getRawToken(Last, Tok, SM, S.getLangOpts(), /*IgnoreWhiteSpace=*/true))
     return false;
