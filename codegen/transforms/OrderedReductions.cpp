@@ -17,6 +17,22 @@ using namespace clang;
 namespace purecc {
 namespace {
 
+/// A class's declared move and copy constructors (null where it declares
+/// none).
+struct CopyAndMove {
+  const CXXConstructorDecl *Move = nullptr, *Copy = nullptr;
+};
+CopyAndMove declaredCopyAndMove(const CXXRecordDecl *RD) {
+  CopyAndMove Out;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isMoveConstructor())
+      Out.Move = C;
+    else if (C->isCopyConstructor())
+      Out.Copy = C;
+  }
+  return Out;
+}
+
 using Form = shapes::OrderedFold::Form;
 
 /// One fold of a loop body: `acc OP= e`, `acc = acc OP e`, `acc = f(acc, e)`
@@ -185,13 +201,7 @@ std::string typeReason(PlanContext &PC, QualType T, const std::string &Acc) {
   RD = RD->getDefinition();
   if (RD->isInStdNamespace())
     return ""; // the library's value types: copies and moves are value operations
-  const CXXConstructorDecl *Move = nullptr, *Copy = nullptr;
-  for (const CXXConstructorDecl *C : RD->ctors()) {
-    if (C->isMoveConstructor())
-      Move = C;
-    else if (C->isCopyConstructor())
-      Copy = C;
-  }
+  auto [Move, Copy] = declaredCopyAndMove(RD);
   // Overload resolution picks a declared move constructor (even a deleted
   // one) over the copy constructor.
   const CXXConstructorDecl *Used = Move ? Move : Copy;
@@ -227,13 +237,7 @@ bool constructionMayThrow(MayThrow &Throws, QualType T, bool FromLValue, unsigne
   if (!RD || !RD->hasDefinition() || Depth > 16)
     return true;
   RD = RD->getDefinition();
-  const CXXConstructorDecl *Move = nullptr, *Copy = nullptr;
-  for (const CXXConstructorDecl *C : RD->ctors()) {
-    if (C->isMoveConstructor())
-      Move = C;
-    else if (C->isCopyConstructor())
-      Copy = C;
-  }
+  auto [Move, Copy] = declaredCopyAndMove(RD);
   const CXXConstructorDecl *Used = FromLValue || !Move ? Copy : Move;
   // Implicit and not declared yet: an implicit copy copies every member,
   // an implicit move moves them.
