@@ -552,6 +552,10 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   DepScanner Scan(PC);
   StmtDeps Bound;
   StmtDeps StepFx; // a step that is no constant: what it reads
+  // A strided loop's leaves evaluate the start again (i == b + s*k): what
+  // it reads must not change in the body.
+  StmtDeps StartFx;
+  const Expr *StartExpr = nullptr;
   const Expr *BoundExpr = nullptr;
   SourceLocation RParen;
   if (const auto *For = dyn_cast<ForStmt>(Loop)) {
@@ -657,9 +661,8 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       Trips = countVariableStride(PC, I, Counter->getType(), VarStep, Inclusive, *BeginText,
                                   *EndText, L, WhyNot);
       // The leaves evaluate b and k again: the body must change neither.
-      for (const VarDecl *VD : InitFx.Reads)
-        Bound.Reads.insert(VD);
-      Bound.ReadsMemory |= InitFx.ReadsMemory;
+      StartFx = InitFx;
+      StartExpr = I->getInit();
     } else if (*Step == 1) {
       Trips = countTrips(PC, I, Counter->getType(), Bnd, Op == BO_NE, Inclusive, *BeginText,
                          *EndText, WhyNot);
@@ -667,9 +670,8 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       Trips = countStrided(PC, I, Counter->getType(), Bnd, *Step, Inclusive, PostDec,
                            *BeginText, *EndText, L.IndexValue, WhyNot);
       // A stride's leaves evaluate b again: the body must not change it.
-      for (const VarDecl *VD : InitFx.Reads)
-        Bound.Reads.insert(VD);
-      Bound.ReadsMemory |= InitFx.ReadsMemory;
+      StartFx = InitFx;
+      StartExpr = I->getInit();
     }
     if (!Trips)
       return std::nullopt;
@@ -723,6 +725,21 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   L.Body_ = Scan.scan(L.Body);
   if (!checkBody(L, Bound, BoundExpr, WhyNot))
     return std::nullopt;
+  if (StartExpr) {
+    for (const VarDecl *VD : StartFx.Reads)
+      if (L.Body_.Writes.contains(VD) &&
+          !(containerKind(VD->getType()) == ContainerKind::Owning &&
+            !VD->getType()->isReferenceType() && usesOnlySize(StartExpr, VD) &&
+            !mayResize(L.Body, VD))) {
+        WhyNot = "the start reads " + quoted(VD) + ", which changes inside the loop body (each " +
+                 "iteration of the parallel loop computes its counter from the start)";
+        return std::nullopt;
+      }
+    if (StartFx.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)) {
+      WhyNot = "the loop's start may change inside the loop body";
+      return std::nullopt;
+    }
+  }
   if (L.StrideGuard) {
     for (const VarDecl *VD : StepFx.Reads)
       if (L.Body_.Writes.contains(VD)) {

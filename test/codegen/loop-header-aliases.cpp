@@ -92,6 +92,22 @@ long throwing_start(long n, long x) {
   return s;
 }
 
+// A strided loop's iterations compute their counter from the start
+// (i == b + k*j): a start that reads what the body stores keeps the loop
+// serial, whether read directly or through a holder.
+std::vector<long> start_reads_target(long n, long k) {
+  std::vector<long> out(n, 0);
+  for (long i = out[0]; i < n; i += k)
+    out[i] = 1000 + heavy(i);
+  // REMARK: loop-header-aliases.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the start reads 'out', which changes inside the loop body (each iteration of the parallel loop computes its counter from the start) [purecc-missed-reduction]
+  std::vector<long> o2(n, 0);
+  for (long i = o2[0]; i < n; i += 2)
+    o2[i] = 1000 + heavy(i);
+  // REMARK: loop-header-aliases.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the start reads 'o2', which changes inside the loop body (each iteration of the parallel loop computes its counter from the start) [purecc-missed-reduction]
+  out.insert(out.end(), o2.begin(), o2.end());
+  return out;
+}
+
 // The step is read only when there is a first iteration.
 long zero_trips(long n, long k) {
   long s = 0;
@@ -115,6 +131,12 @@ int main() {
     std::printf("caught '%s'\n", e.what());
   }
   std::printf("zero trips %ld %ld\n", zero_trips(0, 0), zero_trips(3000, 3));
+  long zeros = 0, sum = 0;
+  for (long x : start_reads_target(3000, 2)) {
+    zeros += x == 0;
+    sum += x;
+  }
+  std::printf("start reads target: %ld zeros, sum %ld\n", zeros, sum);
 }
 // OUT:      bound 749
 // OUT-NEXT: step 133
@@ -126,3 +148,4 @@ int main() {
 // OUT-NEXT: good step -11
 // OUT-NEXT: caught 'start threw'
 // OUT-NEXT: zero trips 0 {{-?[0-9]+}}
+// OUT-NEXT: start reads target: 3000 zeros, sum 2999824
