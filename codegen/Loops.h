@@ -116,12 +116,6 @@ std::string outlivesException(PlanContext &PC, const clang::Stmt *Where,
 std::string exceptionReason(PlanContext &PC, const LoopShape &L,
                             llvm::ArrayRef<const clang::VarDecl *> Written);
 
-/// For a loop with a StrideGuard that a transformation has rewritten: puts
-/// the rewritten loop under the guard, and the original loop, copied
-/// verbatim on its own lines (`#line`), in the branch that runs it serially:
-///   if (const std::int64_t n = <count>; n < 0) <original loop> else { <rewritten> }
-void guardStride(PlanContext &PC, const LoopShape &L);
-
 /// The body of a for, range-for, while or do loop; null for anything else.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);
 

@@ -21,6 +21,7 @@
 #include "Plan.h"
 #include "PlanContext.h"
 #include "Reductions.h"
+#include "TripCounts.h"
 
 #include "analysis/Attributes.h"
 #include "analysis/Stdlib.h"

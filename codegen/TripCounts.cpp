@@ -1,0 +1,296 @@
+//===- TripCounts.cpp - how many iterations a counted loop runs -----------===//
+#include "TripCounts.h"
+#include "LineDirectives.h"
+#include "analysis/MayThrow.h"
+
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// The value range of an integer type.
+struct IntRange {
+  llvm::APSInt Min, Max;
+};
+IntRange rangeOf(ASTContext &Ctx, QualType T) {
+  unsigned W = Ctx.getIntWidth(T);
+  bool Unsigned = T->isUnsignedIntegerOrEnumerationType();
+  return {llvm::APSInt::getMinValue(W, Unsigned), llvm::APSInt::getMaxValue(W, Unsigned)};
+}
+bool within(const llvm::APSInt &V, const IntRange &R) {
+  return llvm::APSInt::compareValues(V, R.Min) >= 0 && llvm::APSInt::compareValues(V, R.Max) <= 0;
+}
+/// Every value of From is a value of To.
+bool contains(ASTContext &Ctx, QualType To, QualType From) {
+  IntRange F = rangeOf(Ctx, From);
+  return within(F.Min, rangeOf(Ctx, To)) && within(F.Max, rangeOf(Ctx, To));
+}
+std::optional<llvm::APSInt> constantOf(ASTContext &Ctx, const Expr *E) {
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt();
+}
+
+} // namespace
+
+std::optional<std::string> boundText(PlanContext &PC, const Expr *E) {
+  if (auto Plain = PC.text(E->getSourceRange()))
+    return Plain;
+  CharSourceRange R = Lexer::makeFileCharRange(CharSourceRange::getTokenRange(E->getSourceRange()),
+                                               PC.SM, PC.LO);
+  if (R.isInvalid() || PC.SM.getFileID(R.getBegin()) != PC.SM.getMainFileID())
+    return std::nullopt;
+  unsigned B = PC.SM.getFileOffset(R.getBegin()), End = PC.SM.getFileOffset(R.getEnd());
+  if (End <= B)
+    return std::nullopt;
+  std::string Text = PC.textAt(B, End);
+  const Expr *Bare = E->IgnoreImpCasts();
+  if (isa<IntegerLiteral, DeclRefExpr, ParenExpr, CharacterLiteral>(Bare))
+    return Text;
+  return "(" + Text + ")";
+}
+
+std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, const Expr *Bnd,
+                                bool NotEqual, bool Inclusive, const std::string &BeginText,
+                                const std::string &EndText, std::string &WhyNot) {
+  ASTContext &Ctx = PC.Ctx;
+  QualType T = I->getType().getUnqualifiedType();
+  C = C.getUnqualifiedType();
+  unsigned W = Ctx.getIntWidth(T);
+  bool Wraps = T->isUnsignedIntegerType() || W < Ctx.getIntWidth(Ctx.IntTy);
+  IntRange TR = rangeOf(Ctx, T);
+  std::string Name = quoted(I), TypeName = PC.typeText(T);
+  const Expr *InitWritten = I->getInit()->IgnoreParenImpCasts();
+  QualType BoundType = Bnd->IgnoreParenImpCasts()->getType();
+  std::optional<llvm::APSInt> B = constantOf(Ctx, I->getInit()); // already converted to T
+  std::optional<llvm::APSInt> E = constantOf(Ctx, Bnd);            // converted to C
+
+  // i as C is i itself unless a signed i is compared as unsigned: then a
+  // negative i compares as a large value. Fine only when i starts at a
+  // constant >= 0 and cannot wrap.
+  if (T->isSignedIntegerType() && C->isUnsignedIntegerType() &&
+      (Wraps || !B || B->isNegative())) {
+    WhyNot = Name + " ('" + TypeName + "') is compared as '" + PC.typeText(C) +
+             "', where a negative value compares as a large one";
+    return std::nullopt;
+  }
+  // The bound as the condition sees it, and whether it lies in T's range.
+  bool BoundExact = contains(Ctx, C, BoundType); // converting it to C keeps its value
+  bool FitsAbove, FitsBoth;
+  if (E) {
+    FitsAbove = llvm::APSInt::compareValues(*E, TR.Max) < (Inclusive ? 0 : 1);
+    FitsBoth = within(*E, TR);
+  } else {
+    QualType Seen = BoundExact ? BoundType : C;
+    IntRange SR = rangeOf(Ctx, Seen);
+    // `i <= e` with e == the largest T never ends: undefined for a loop
+    // without side effects, so it need not be honoured.
+    FitsAbove = llvm::APSInt::compareValues(SR.Max, TR.Max) <= 0;
+    FitsBoth = contains(Ctx, T, Seen);
+  }
+  if (Wraps && !(NotEqual ? FitsBoth : FitsAbove)) {
+    WhyNot = Name + " ('" + TypeName + "') wraps around before it " +
+             (E ? "can reach" : "is sure to reach") + " the bound";
+    return std::nullopt;
+  }
+  Trips R;
+  auto Int64 = [&](QualType Ty, const std::string &Text) {
+    if (Ty->isSignedIntegerType() && Ctx.getTypeSize(Ty) <= 64)
+      return Text;
+    return "static_cast<std::int64_t>(" + Text + ")";
+  };
+  // b converted to T, when that may change its value (`unsigned short i = -1`).
+  QualType InitType = InitWritten->getType();
+  std::optional<llvm::APSInt> Written = constantOf(Ctx, InitWritten);
+  bool BeginExact = InitType->isIntegerType() &&
+                    (contains(Ctx, T, InitType) || (Written && within(*Written, TR)));
+  std::string Begin = BeginExact ? BeginText : "static_cast<" + TypeName + ">(" + BeginText + ")";
+  R.Begin = Int64(BeginExact ? InitType : T, Begin);
+  // e converted to C, when that changes its value (`unsigned i < -1`).
+  bool EndExact = BoundExact || !Bnd->getType()->isIntegerType();
+  std::string End = EndExact ? EndText : "static_cast<" + PC.typeText(C) + ">(" + EndText + ")";
+  QualType EndType = EndExact ? BoundType : C;
+  if (NotEqual && Wraps) {
+    // The first k >= 0 with T(b + k) == e: (e - b) modulo 2^W.
+    bool BeginsAtZero = B && B->isZero() && T->isUnsignedIntegerType();
+    if (W >= 64 && !BeginsAtZero) {
+      WhyNot = Name + " ('" + TypeName + "') may wrap around more often than a 64-bit count holds";
+      return std::nullopt;
+    }
+    if (BeginsAtZero) {
+      R.End = Int64(EndType, End);
+    } else {
+      std::string U = PC.typeText(Ctx.getCorrespondingUnsignedType(T));
+      R.End = R.Begin + " + static_cast<std::int64_t>(static_cast<" + U + ">(static_cast<" + U +
+              ">(" + End + ") - static_cast<" + U + ">(" + Begin + ")))";
+    }
+    if (B && E) {
+      llvm::APInt Diff = E->extOrTrunc(W) - B->extOrTrunc(W);
+      R.Count = static_cast<std::int64_t>(Diff.getZExtValue());
+    }
+    return R;
+  }
+  R.End = Inclusive ? "static_cast<std::int64_t>(" + End + ") + 1" : Int64(EndType, End);
+  if (B && E) {
+    __int128 Bv = B->isSigned() ? B->getSExtValue() : static_cast<__int128>(B->getZExtValue());
+    __int128 Ev = E->isSigned() ? E->getSExtValue() : static_cast<__int128>(E->getZExtValue());
+    __int128 N = Ev - Bv + (Inclusive ? 1 : 0);
+    R.Count = N <= 0 ? 0 : N > INT64_MAX ? INT64_MAX : static_cast<std::int64_t>(N);
+  }
+  return R;
+}
+
+std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C, const Expr *Bnd,
+                                  std::int64_t Step, bool Inclusive, bool PostDec,
+                                  const std::string &BeginText, const std::string &EndText,
+                                  std::string &Index, std::string &WhyNot) {
+  ASTContext &Ctx = PC.Ctx;
+  QualType T = I->getType().getUnqualifiedType();
+  C = C.getUnqualifiedType();
+  std::string Name = quoted(I), TypeName = PC.typeText(T);
+  if (Ctx.getIntWidth(T) < Ctx.getIntWidth(Ctx.IntTy)) {
+    WhyNot = Name + " ('" + TypeName + "') is narrower than 'int' and counts " +
+             (Step < 0 ? "down" : "in steps of " + std::to_string(Step)) +
+             ", which may wrap around";
+    return std::nullopt;
+  }
+  std::optional<llvm::APSInt> B = constantOf(Ctx, I->getInit());
+  std::optional<llvm::APSInt> E = constantOf(Ctx, Bnd);
+  if (T->isSignedIntegerType() && C->isUnsignedIntegerType() && (!B || B->isNegative())) {
+    WhyNot = Name + " ('" + TypeName + "') is compared as '" + PC.typeText(C) +
+             "', where a negative value compares as a large one";
+    return std::nullopt;
+  }
+  QualType BoundType = Bnd->IgnoreParenImpCasts()->getType();
+  bool BoundExact = contains(Ctx, C, BoundType);
+  std::string Bv = "static_cast<std::int64_t>(" +
+                   (contains(Ctx, T, I->getInit()->IgnoreParenImpCasts()->getType())
+                        ? BeginText
+                        : "static_cast<" + TypeName + ">(" + BeginText + ")") + ")";
+  std::string Ev = "static_cast<std::int64_t>(" +
+                   (BoundExact || !Bnd->getType()->isIntegerType()
+                        ? EndText
+                        : "static_cast<" + PC.typeText(C) + ">(" + EndText + ")") + ")";
+  Trips R;
+  auto Value = [](const std::optional<llvm::APSInt> &V) -> __int128 {
+    return V->isSigned() ? V->getSExtValue() : static_cast<__int128>(V->getZExtValue());
+  };
+  if (Step == -1) {
+    if (T->isUnsignedIntegerType()) {
+      // The bound as the condition sees it must be >= 0 (else `i > e`
+      // never fails), and `i >= e` ends only when e > 0.
+      bool NonNegative = C->isUnsignedIntegerType() || BoundType->isUnsignedIntegerType() ||
+                         (E && !E->isNegative());
+      if (!NonNegative || (Inclusive && !(E && E->isStrictlyPositive()))) {
+        WhyNot = Name + " ('" + TypeName + "') wraps around before it is sure to reach the bound";
+        return std::nullopt;
+      }
+    }
+    if (PostDec) {
+      R.Begin = "1 - " + Bv;
+      R.End = "1 - " + Ev;
+    } else {
+      R.Begin = "-" + Bv;
+      R.End = Inclusive ? "1 - " + Ev : "-" + Ev;
+    }
+    Index = "static_cast<" + TypeName + ">(-\x01)";
+    if (B && E) {
+      __int128 N = Value(B) - Value(E) + (Inclusive ? 1 : 0);
+      R.Count = N <= 0 ? 0 : N > INT64_MAX ? INT64_MAX : static_cast<std::int64_t>(N);
+    }
+    return R;
+  }
+  if (!T->isSignedIntegerType() || !C->isSignedIntegerType()) {
+    WhyNot = Name + " ('" + TypeName + "') counts in steps of " + std::to_string(Step) +
+             " and may wrap around";
+    return std::nullopt;
+  }
+  std::int64_t A = Step < 0 ? -Step : Step;
+  std::string From = Step > 0 ? Bv : Ev, To = Step > 0 ? Ev : Bv, AText = std::to_string(A);
+  R.Begin = "0";
+  R.End = Inclusive ? "(" + To + " >= " + From + " ? (" + To + " - " + From + ") / " + AText +
+                          " + 1 : 0)"
+                    : "(" + To + " > " + From + " ? (" + To + " - " + From + " + " +
+                          std::to_string(A - 1) + ") / " + AText + " : 0)";
+  Index = "static_cast<" + TypeName + ">(" + Bv + (Step > 0 ? " + " : " - ") + AText + " * \x01)";
+  if (B && E) {
+    __int128 D = Step > 0 ? Value(E) - Value(B) : Value(B) - Value(E);
+    __int128 N = Inclusive ? (D >= 0 ? D / A + 1 : 0) : (D > 0 ? (D + A - 1) / A : 0);
+    R.Count = N > INT64_MAX ? INT64_MAX : static_cast<std::int64_t>(N);
+  }
+  return R;
+}
+
+std::optional<Trips> countVariableStride(PlanContext &PC, const VarDecl *I, QualType C,
+                                         const Expr *Step, bool Inclusive,
+                                         const std::string &BeginText,
+                                         const std::string &EndText, LoopShape &L,
+                                         std::string &WhyNot) {
+  ASTContext &Ctx = PC.Ctx;
+  QualType T = I->getType().getUnqualifiedType();
+  C = C.getUnqualifiedType();
+  std::string Name = quoted(I), TypeName = PC.typeText(T);
+  if (Ctx.getIntWidth(T) > 64 || Ctx.getIntWidth(C) > 64 ||
+      Ctx.getIntWidth(Step->getType()) > 64) {
+    WhyNot = Name + " ('" + TypeName + "') or its step is wider than 64 bits";
+    return std::nullopt;
+  }
+  if (!contains(Ctx, C, T)) {
+    WhyNot = Name + " ('" + TypeName + "') is compared as '" + PC.typeText(C) +
+             "', where a negative value compares as a large one";
+    return std::nullopt;
+  }
+  std::optional<std::string> StepText = PC.text(Step->getSourceRange());
+  if (!StepText) {
+    WhyNot = "the loop's step is written in a macro";
+    return std::nullopt;
+  }
+  // The parallel loop needs the step before the first iteration; the serial
+  // one evaluates it after each, so a throw would come before the first
+  // iteration's work instead of after it (or where the serial loop never
+  // evaluates it: the first iteration throws).
+  if (MayThrow(Ctx).mayThrow(Step)) {
+    WhyNot = "the step '" + *StepText + "' may throw, and the parallel loop would evaluate it "
+             "before the first iteration, the serial loop only after it";
+    return std::nullopt;
+  }
+  std::string Stem = PC.freshName("g");
+  L.StrideGuard = LoopShape::Guard{
+      Stem + "_n", shapes::strideCount(TypeName, PC.typeText(C), BeginText, EndText, *StepText,
+                                       Inclusive, Stem)};
+  L.IndexValue = shapes::strideIndex(TypeName, BeginText, *StepText);
+  Trips R;
+  R.Begin = "0";
+  R.End = L.StrideGuard->Trips;
+  return R;
+}
+
+void guardStride(PlanContext &PC, const LoopShape &L) {
+  if (!L.StrideGuard)
+    return;
+  // The original loop, on its own lines, for the branch that runs it
+  // serially; the rewritten one continues on the loop's first line.
+  FileID Main = PC.SM.getMainFileID();
+  unsigned Line = PC.SM.getLineNumber(Main, L.HeaderBegin);
+  LineDirectives Lines(PC.SM, PC.LO);
+  bool Repeat = llvm::any_of(PC.P.Edits, [&](const Edit &E) {
+    return E.RepeatInSerialClone && E.Begin >= L.HeaderBegin && E.End <= L.BodyEnd;
+  });
+  Edit Head{L.HeaderBegin, L.HeaderBegin,
+            shapes::strideGuardHead(L.StrideGuard->Trips, L.StrideGuard->Count) + "\n" +
+                Lines.directive(Line) + PC.textAt(L.HeaderBegin, L.BodyEnd) + "\n" +
+                Lines.directive(Line)};
+  Head.EndsWithLineDirective = true;
+  PC.P.ExtraIncludes.insert("limits");
+  Head.RepeatInSerialClone = Repeat;
+  PC.P.Edits.push_back(std::move(Head));
+  PC.insert(L.HeaderBegin, shapes::StrideGuardElse);
+  PC.P.Edits.back().RepeatInSerialClone = Repeat;
+  PC.insert(L.BodyEnd, shapes::StrideGuardTail);
+  PC.P.Edits.back().RepeatInSerialClone = Repeat;
+}
+
+} // namespace purecc
