@@ -39,11 +39,12 @@ std::optional<std::int64_t> stepOf(ASTContext &Ctx, const Expr *Inc, const VarDe
   const Expr *By = CA->getRHS();
   if (By->isValueDependent() || !By->EvaluateAsInt(R, Ctx))
     return std::nullopt;
-  const llvm::APSInt &V = R.Val.getInt();
-  if (V.getSignificantBits() > 32 || V.isZero())
+  // Any step whose negation is a std::int64_t: the counts are computed
+  // without overflow for all of them (TripCounts.h).
+  std::optional<std::int64_t> Step = R.Val.getInt().tryExtValue();
+  if (!Step || *Step == 0 || *Step == INT64_MIN)
     return std::nullopt;
-  std::int64_t Step = V.getExtValue();
-  return CA->getOpcode() == BO_AddAssign ? Step : -Step;
+  return CA->getOpcode() == BO_AddAssign ? *Step : -*Step;
 }
 
 /// Whether E is the counter I as a condition compares it: `i`, or `i`
@@ -339,8 +340,8 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       Trips = countTrips(PC, I, Counter->getType(), Bnd, Op == BO_NE, Inclusive, *BeginText,
                          *EndText, WhyNot);
     } else {
-      Trips = countStrided(PC, I, Counter->getType(), Bnd, *Step, Inclusive, PostDec,
-                           *BeginText, *EndText, L.IndexValue, WhyNot);
+      Trips = countStrided(PC, I, Counter->getType(), Bnd, For->getInc(), *Step, Inclusive,
+                           PostDec, *BeginText, *EndText, L.IndexValue, WhyNot);
       // A stride's leaves evaluate b again: the body must not change it.
       StartFx = InitFx;
       StartExpr = I->getInit();

@@ -144,7 +144,7 @@ std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, c
 }
 
 std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C, const Expr *Bnd,
-                                  std::int64_t Step, bool Inclusive, bool PostDec,
+                                  const Expr *Inc, std::int64_t Step, bool Inclusive, bool PostDec,
                                   const std::string &BeginText, const std::string &EndText,
                                   std::string &Index, std::string &WhyNot) {
   ASTContext &Ctx = PC.Ctx;
@@ -157,6 +157,10 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
              ", which may wrap around";
     return std::nullopt;
   }
+  if (Ctx.getIntWidth(T) > 64 || Ctx.getIntWidth(C) > 64) {
+    WhyNot = Name + " ('" + TypeName + "') or its bound is wider than 64 bits";
+    return std::nullopt;
+  }
   std::optional<llvm::APSInt> B = constantOf(Ctx, I->getInit());
   std::optional<llvm::APSInt> E = constantOf(Ctx, Bnd);
   if (T->isSignedIntegerType() && C->isUnsignedIntegerType() && (!B || B->isNegative())) {
@@ -166,17 +170,53 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
   }
   QualType BoundType = Bnd->IgnoreParenImpCasts()->getType();
   bool BoundExact = contains(Ctx, C, BoundType);
+  QualType InitType = I->getInit()->IgnoreParenImpCasts()->getType();
+  bool BeginExact = contains(Ctx, T, InitType);
   std::string Bv = "static_cast<std::int64_t>(" +
-                   (contains(Ctx, T, I->getInit()->IgnoreParenImpCasts()->getType())
-                        ? BeginText
-                        : "static_cast<" + TypeName + ">(" + BeginText + ")") + ")";
+                   (BeginExact ? BeginText : "static_cast<" + TypeName + ">(" + BeginText + ")") +
+                   ")";
+  bool EndExact = BoundExact || !Bnd->getType()->isIntegerType();
   std::string Ev = "static_cast<std::int64_t>(" +
-                   (BoundExact || !Bnd->getType()->isIntegerType()
-                        ? EndText
-                        : "static_cast<" + PC.typeText(C) + ">(" + EndText + ")") + ")";
+                   (EndExact ? EndText : "static_cast<" + PC.typeText(C) + ">(" + EndText + ")") +
+                   ")";
   Trips R;
   auto Value = [](const std::optional<llvm::APSInt> &V) -> __int128 {
     return V->isSigned() ? V->getSExtValue() : static_cast<__int128>(V->getZExtValue());
+  };
+  // The values b and e may have (as T and as the condition sees e): their
+  // own when they are constants, else their types' ranges; a bound that is
+  // no integer may be anything.
+  struct Span {
+    __int128 Lo, Hi;
+  };
+  auto SpanOf = [&](const std::optional<llvm::APSInt> &V, QualType Ty) -> Span {
+    if (V)
+      return {Value(V), Value(V)};
+    if (!Ty->isIntegerType())
+      return {INT64_MIN, static_cast<__int128>(UINT64_MAX)};
+    IntRange TR = rangeOf(Ctx, Ty);
+    return {Value(TR.Min), Value(TR.Max)};
+  };
+  Span Bs = SpanOf(B, BeginExact ? InitType : T);
+  Span Es = SpanOf(E, EndExact ? BoundType : C);
+  // Where the counts below cannot be computed in std::int64_t without
+  // overflow, they are computed in std::uint64_t, where they do not: the
+  // trip count (e - b, at most 2^64 - 1 apart) as (e - b - 1) / s + 1, and
+  // the counter as b + s*k, which modulo 2^64 is the counter's value (it is
+  // one the serial loop reaches) converted back to T. A count above
+  // INT64_MAX (only from a step of 2 over the whole range) is a loop the
+  // serial program does not finish either: 2^63 iterations.
+  auto U = [](const std::string &X) { return "static_cast<std::uint64_t>(" + X + ")"; };
+  auto WideCount = [&](const std::string &From, const std::string &To, std::int64_t A,
+                       bool AsUnsigned) {
+    std::string Ahead = AsUnsigned ? U(To) + (Inclusive ? " >= " : " > ") + U(From)
+                                   : To + (Inclusive ? " >= " : " > ") + From;
+    std::string Diff = "(" + U(To) + " - " + U(From) + ")";
+    std::string Per = A == 1 ? "" : " / " + std::to_string(A) + "u";
+    std::string N = Inclusive ? Diff + Per + " + 1"
+                    : A == 1  ? Diff
+                              : "(" + Diff + " - 1)" + Per + " + 1";
+    return "(" + Ahead + " ? static_cast<std::int64_t>(" + N + ") : 0)";
   };
   if (Step == -1) {
     if (T->isUnsignedIntegerType()) {
@@ -189,14 +229,26 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
         return std::nullopt;
       }
     }
-    if (PostDec) {
-      R.Begin = "1 - " + Bv;
-      R.End = "1 - " + Ev;
+    // k is -i: exact while -b, -e and 1 - e stay in std::int64_t and k
+    // grows with the iterations (b and e both below 2^63, or a b above
+    // that only with e <= 0: 2^63 iterations or more).
+    auto Negatable = [](const Span &S) { return S.Lo >= INT64_MIN + 2 && S.Hi <= INT64_MAX; };
+    if (Negatable(Es) && (Negatable(Bs) || (Bs.Lo >= INT64_MIN + 2 && Es.Hi <= 0))) {
+      if (PostDec) {
+        R.Begin = "1 - " + Bv;
+        R.End = "1 - " + Ev;
+      } else {
+        R.Begin = "-" + Bv;
+        R.End = Inclusive ? "1 - " + Ev : "-" + Ev;
+      }
+      Index = "static_cast<" + TypeName + ">(-\x01)";
     } else {
-      R.Begin = "-" + Bv;
-      R.End = Inclusive ? "1 - " + Ev : "-" + Ev;
+      // k in [0, b - e) and i == b - k (`i-- > e`: b - 1 - k).
+      R.Begin = "0";
+      R.End = WideCount(Ev, Bv, 1, C->isUnsignedIntegerType());
+      Index = "static_cast<" + TypeName + ">(" + U(Bv) + (PostDec ? " - 1u" : "") + " - " +
+              U("\x01") + ")";
     }
-    Index = "static_cast<" + TypeName + ">(-\x01)";
     if (B && E) {
       __int128 N = Value(B) - Value(E) + (Inclusive ? 1 : 0);
       R.Count = N <= 0 ? 0 : N > INT64_MAX ? INT64_MAX : static_cast<std::int64_t>(N);
@@ -208,14 +260,33 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
              " and may wrap around";
     return std::nullopt;
   }
+  // `i += 3UL` adds in 'unsigned long' and converts back: past the largest
+  // 'long' the counter wraps around to negative values and the loop goes on,
+  // where `i += 3` would overflow (which the loop may assume it does not).
+  if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc);
+      CA && !Ctx.hasSameType(CA->getComputationResultType().getUnqualifiedType(), T)) {
+    WhyNot = Name + " ('" + TypeName + "') counts in steps of " + std::to_string(Step) +
+             " computed in '" + PC.typeText(CA->getComputationResultType()) +
+             "', in which it wraps around instead of overflowing";
+    return std::nullopt;
+  }
   std::int64_t A = Step < 0 ? -Step : Step;
   std::string From = Step > 0 ? Bv : Ev, To = Step > 0 ? Ev : Bv, AText = std::to_string(A);
   R.Begin = "0";
-  R.End = Inclusive ? "(" + To + " >= " + From + " ? (" + To + " - " + From + ") / " + AText +
-                          " + 1 : 0)"
-                    : "(" + To + " > " + From + " ? (" + To + " - " + From + " + " +
-                          std::to_string(A - 1) + ") / " + AText + " : 0)";
-  Index = "static_cast<" + TypeName + ">(" + Bv + (Step > 0 ? " + " : " - ") + AText + " * \x01)";
+  const Span &Lower = Step > 0 ? Bs : Es, &Upper = Step > 0 ? Es : Bs;
+  if (Upper.Hi - Lower.Lo <= INT64_MAX) {
+    R.End = Inclusive ? "(" + To + " >= " + From + " ? (" + To + " - " + From + ") / " + AText +
+                            " + 1 : 0)"
+                      : "(" + To + " > " + From + " ? (" + To + " - " + From + " + " +
+                            std::to_string(A - 1) + ") / " + AText + " : 0)";
+    Index = "static_cast<" + TypeName + ">(" + Bv + (Step > 0 ? " + " : " - ") + AText + " * \x01)";
+  } else {
+    // b and e may lie more than INT64_MAX apart (`for (long i = LONG_MIN;
+    // i < LONG_MAX - 4; i += 1L << 62)`).
+    R.End = WideCount(From, To, A, /*AsUnsigned=*/false);
+    Index = "static_cast<" + TypeName + ">(" + U(Bv) + (Step > 0 ? " + " : " - ") + AText +
+            "u * " + U("\x01") + ")";
+  }
   if (B && E) {
     __int128 D = Step > 0 ? Value(E) - Value(B) : Value(B) - Value(E);
     __int128 N = Inclusive ? (D >= 0 ? D / A + 1 : 0) : (D > 0 ? (D + A - 1) / A : 0);

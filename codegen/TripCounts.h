@@ -64,10 +64,14 @@ std::optional<Trips> countTrips(PlanContext &PC, const clang::VarDecl *I, clang:
 ///                (an overflow would be undefined), so the count is
 ///                ceil((e - b) / s) (and one more for `<=`/`>=`) or 0
 /// b is evaluated again in each iteration (Index): the caller checks that
-/// the body cannot change it.
+/// the body cannot change it. The counts are computed in std::uint64_t where
+/// b and e may lie too far apart for std::int64_t. Inc is the loop's
+/// increment (null for `i-- > e`): a step computed in another type than T
+/// (`i += 3UL`) wraps around instead of overflowing, and stays serial.
 std::optional<Trips> countStrided(PlanContext &PC, const clang::VarDecl *I, clang::QualType C,
-                                  const clang::Expr *Bnd, std::int64_t Step, bool Inclusive,
-                                  bool PostDec, const std::string &BeginText,
+                                  const clang::Expr *Bnd, const clang::Expr *Inc,
+                                  std::int64_t Step, bool Inclusive, bool PostDec,
+                                  const std::string &BeginText,
                                   const std::string &EndText, std::string &Index,
                                   std::string &WhyNot);
 
