@@ -231,9 +231,13 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
     }
     // k is -i: exact while -b, -e and 1 - e stay in std::int64_t and k
     // grows with the iterations (b and e both below 2^63, or a b above
-    // that only with e <= 0: 2^63 iterations or more).
+    // that only with e <= 0: 2^63 iterations or more). A signed b that may
+    // be too small to negate (LONG_MIN) is negated only when the loop runs,
+    // which means b > e.
     auto Negatable = [](const Span &S) { return S.Lo >= INT64_MIN + 2 && S.Hi <= INT64_MAX; };
-    if (Negatable(Es) && (Negatable(Bs) || (Bs.Lo >= INT64_MIN + 2 && Es.Hi <= 0))) {
+    bool SignedB = T->isSignedIntegerType() && C->isSignedIntegerType();
+    if (Negatable(Es) &&
+        (Negatable(Bs) || SignedB || (Bs.Lo >= INT64_MIN + 2 && Es.Hi <= 0))) {
       if (PostDec) {
         R.Begin = "1 - " + Bv;
         R.End = "1 - " + Ev;
@@ -241,6 +245,9 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
         R.Begin = "-" + Bv;
         R.End = Inclusive ? "1 - " + Ev : "-" + Ev;
       }
+      if (!Negatable(Bs))
+        R.Begin = "(" + Bv + (Inclusive ? " >= " : " > ") + Ev + " ? " + R.Begin + " : " + R.End +
+                  ")";
       Index = "static_cast<" + TypeName + ">(-\x01)";
     } else {
       // k in [0, b - e) and i == b - k (`i-- > e`: b - 1 - k).

@@ -63,8 +63,14 @@ int main(int argc, char **) {
   for (long i = lo + 10; i > lo; --i)
     g += heavy(i);
   // REMARK: stride-loops-wide.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'g' [purecc-reduction]
-  std::printf("run time: %ld %ld\n", f, g);
-  // OUT-NEXT: run time: -2174 -13729
+  // A start of LONG_MIN: no iterations, and -b is taken only when there are.
+  long z = 0;
+  for (long i = lo; i >= 0; --i)
+    z += heavy(i);
+  // CHECK: {{^}}  z += purecc::parallel_reduce((static_cast<std::int64_t>(lo) >= static_cast<std::int64_t>(0) ? -static_cast<std::int64_t>(lo) : 1 - static_cast<std::int64_t>(0)), 1 - static_cast<std::int64_t>(0), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { const long i = static_cast<long>(-purecc_k{{[0-9]+}});
+  // REMARK: stride-loops-wide.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'z' [purecc-reduction]
+  std::printf("run time: %ld %ld %ld\n", f, g, z);
+  // OUT-NEXT: run time: -2174 -13729 0
 
   // `i += 3UL` adds in 'unsigned long': past LONG_MAX the counter would wrap
   // around to negative values and the loop go on.
