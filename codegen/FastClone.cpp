@@ -1,5 +1,6 @@
 //===- FastClone.cpp - keep the serial code as the fast path --------------===//
 #include "FastClone.h"
+#include "HiddenAttributes.h"
 #include "TaskRegistry.h"
 #include "LineDirectives.h"
 
@@ -65,13 +66,14 @@ bool isClonableMember(const CXXMethodDecl *MD) {
          Class->getDeclContext()->getRedeclContext()->isFileContext();
 }
 
-/// The text [Begin, End) with the self references at Refs renamed to Serial
-/// and the planned edits marked RepeatInSerialClone applied (in applyPlan's
-/// order: at one offset, insertions before the replacement).
+/// The text [Begin, End) with the self references at Refs renamed to Serial,
+/// purecc's attributes hidden and the planned edits marked
+/// RepeatInSerialClone applied (in applyPlan's order: at one offset,
+/// insertions before the replacement).
 std::string cloneText(const PlanContext &PC, unsigned Begin, unsigned End,
                       const std::vector<unsigned> &Refs, unsigned NameLength,
                       const std::string &Serial) {
-  std::vector<Edit> Pieces;
+  std::vector<Edit> Pieces = attributeEdits(PC.SM, PC.LO, PC.P.Attributes, Begin, End);
   for (const Edit &E : PC.P.Edits)
     if (E.RepeatInSerialClone && E.Begin >= Begin && E.End <= End)
       Pieces.push_back(E);

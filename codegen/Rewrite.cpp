@@ -8,37 +8,17 @@
 // the user's file and line.
 //
 //===----------------------------------------------------------------------===//
+#include "HiddenAttributes.h"
 #include "LineDirectives.h"
 #include "Plan.h"
 
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 
 #include <algorithm>
 
 using namespace clang;
 
 namespace purecc {
-namespace {
-
-/// Widens an attribute name's range to the whole `[[...]]` specifier when the
-/// specifier holds only that attribute, so that it can be hidden whole.
-std::pair<unsigned, unsigned> wholeSpecifier(const SourceManager &SM, SourceRange Name,
-                                             const LangOptions &LO) {
-  StringRef Buffer = SM.getBufferData(SM.getFileID(Name.getBegin()));
-  unsigned Begin = SM.getFileOffset(Name.getBegin());
-  unsigned End = SM.getFileOffset(Lexer::getLocForEndOfToken(Name.getEnd(), 0, SM, LO));
-  unsigned B = Begin, E = End;
-  while (B > 0 && isspace(static_cast<unsigned char>(Buffer[B - 1])))
-    --B;
-  while (E < Buffer.size() && isspace(static_cast<unsigned char>(Buffer[E])))
-    ++E;
-  if (B >= 2 && Buffer.substr(B - 2, 2) == "[[" && Buffer.substr(E, 2) == "]]")
-    return {B - 2, E + 2};
-  return {Begin, End};
-}
-
-} // namespace
 
 std::string applyPlan(ASTContext &Ctx, const Plan &P) {
   SourceManager &SM = Ctx.getSourceManager();
@@ -46,10 +26,8 @@ std::string applyPlan(ASTContext &Ctx, const Plan &P) {
   StringRef Buffer = SM.getBufferData(Main);
 
   std::vector<Edit> Edits = P.Edits;
-  for (const AttributeToHide &A : P.Attributes) {
-    auto [B, E] = wholeSpecifier(SM, A.Range, Ctx.getLangOpts());
-    Edits.push_back({B, E, "/*" + Buffer.slice(B, E).str() + "*/"});
-  }
+  for (Edit &E : attributeEdits(SM, Ctx.getLangOpts(), P.Attributes, 0, Buffer.size()))
+    Edits.push_back(std::move(E));
   // In file order; at one offset, insertions (in planning order) come before
   // the replacement that starts there.
   std::stable_sort(Edits.begin(), Edits.end(), [](const Edit &L, const Edit &R) {

@@ -1,5 +1,6 @@
 //===- TripCounts.cpp - how many iterations a counted loop runs -----------===//
 #include "TripCounts.h"
+#include "HiddenAttributes.h"
 #include "LineDirectives.h"
 #include "analysis/MayThrow.h"
 
@@ -357,10 +358,12 @@ void guardStride(PlanContext &PC, const LoopShape &L) {
   bool Repeat = llvm::any_of(PC.P.Edits, [&](const Edit &E) {
     return E.RepeatInSerialClone && E.Begin >= L.HeaderBegin && E.End <= L.BodyEnd;
   });
+  // The copy hides purecc's attributes as the output does (a `[[pure]]`
+  // lambda in the body: g++ warns about the attribute).
   Edit Head{L.HeaderBegin, L.HeaderBegin,
             shapes::strideGuardHead(L.StrideGuard->Trips, L.StrideGuard->Count) + "\n" +
-                Lines.directive(Line) + PC.textAt(L.HeaderBegin, L.BodyEnd) + "\n" +
-                Lines.directive(Line)};
+                Lines.directive(Line) + withAttributesHidden(PC, L.HeaderBegin, L.BodyEnd) +
+                "\n" + Lines.directive(Line)};
   Head.EndsWithLineDirective = true;
   PC.P.ExtraIncludes.insert("limits");
   Head.RepeatInSerialClone = Repeat;

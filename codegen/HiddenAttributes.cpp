@@ -1,0 +1,59 @@
+//===- HiddenAttributes.cpp - purecc's attributes become comments ---------===//
+#include "HiddenAttributes.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// Widens an attribute name's range to the whole `[[...]]` specifier when the
+/// specifier holds only that attribute, so that it can be hidden whole.
+std::pair<unsigned, unsigned> wholeSpecifier(const SourceManager &SM, SourceRange Name,
+                                             const LangOptions &LO) {
+  StringRef Buffer = SM.getBufferData(SM.getFileID(Name.getBegin()));
+  unsigned Begin = SM.getFileOffset(Name.getBegin());
+  unsigned End = SM.getFileOffset(Lexer::getLocForEndOfToken(Name.getEnd(), 0, SM, LO));
+  unsigned B = Begin, E = End;
+  while (B > 0 && isspace(static_cast<unsigned char>(Buffer[B - 1])))
+    --B;
+  while (E < Buffer.size() && isspace(static_cast<unsigned char>(Buffer[E])))
+    ++E;
+  if (B >= 2 && Buffer.substr(B - 2, 2) == "[[" && Buffer.substr(E, 2) == "]]")
+    return {B - 2, E + 2};
+  return {Begin, End};
+}
+
+} // namespace
+
+std::vector<Edit> attributeEdits(const SourceManager &SM, const LangOptions &LO,
+                                 llvm::ArrayRef<AttributeToHide> Attributes, unsigned Begin,
+                                 unsigned End) {
+  StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+  std::vector<Edit> Edits;
+  for (const AttributeToHide &A : Attributes) {
+    auto [B, E] = wholeSpecifier(SM, A.Range, LO);
+    if (B >= Begin && E <= End)
+      Edits.push_back({B, E, "/*" + Buffer.slice(B, E).str() + "*/"});
+  }
+  return Edits;
+}
+
+std::string withAttributesHidden(const PlanContext &PC, unsigned Begin, unsigned End) {
+  std::vector<Edit> Edits = attributeEdits(PC.SM, PC.LO, PC.P.Attributes, Begin, End);
+  std::sort(Edits.begin(), Edits.end(),
+            [](const Edit &L, const Edit &R) { return L.Begin < R.Begin; });
+  std::string Out;
+  unsigned Pos = Begin;
+  for (const Edit &E : Edits) {
+    Out += PC.textAt(Pos, E.Begin) + E.Text;
+    Pos = E.End;
+  }
+  return Out + PC.textAt(Pos, End);
+}
+
+} // namespace purecc
