@@ -36,6 +36,28 @@ const FunctionDecl *enclosingFunction(ASTContext &Ctx, const Stmt *S) {
   return nullptr;
 }
 
+/// The type of the element Target (`v[i]`, `v.at(i)`, `a[i]`) as the user
+/// wrote it, for a remark: the container's template argument as written
+/// (`std::vector<Box>`: 'Box', `std::vector<std::string>`: 'std::string'),
+/// not the library's 'value_type', which names the element type only inside
+/// the library (and whose desugaring loses the user's spelling).
+QualType writtenElementType(const ASTContext &Ctx, const Expr *Target, QualType Element) {
+  const Expr *Object = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Target->IgnoreParenImpCasts()))
+    Object = Op->getArg(0);
+  else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Target->IgnoreParenImpCasts()))
+    Object = MC->getImplicitObjectArgument();
+  if (Object)
+    if (const auto *TST = Object->IgnoreParenImpCasts()
+                              ->getType()
+                              .getNonReferenceType()
+                              ->getAs<TemplateSpecializationType>())
+      for (const TemplateArgument &A : TST->template_arguments())
+        if (A.getKind() == TemplateArgument::Type && Ctx.hasSameType(A.getAsType(), Element))
+          return A.getAsType().getUnqualifiedType();
+  return Element;
+}
+
 /// The linker symbol of FD ("main", "_Z3sumi"), or "" when it has none a
 /// string literal can hold.
 std::string symbolOf(ASTContext &Ctx, const FunctionDecl *FD) {
@@ -340,18 +362,21 @@ bool planMapTask(PlanContext &PC, const LoopShape &L, const Expr *Target,
     return Local("its body is not one assignment 'x[i] = e;' of the element");
   QualType Element = Target->getType().getNonReferenceType().getUnqualifiedType();
   QualType Value = RHS->IgnoreImpCasts()->getType().getNonReferenceType().getUnqualifiedType();
+  // The remarks name the element type as the user wrote it.
+  QualType Written = writtenElementType(PC.Ctx, Target, Element);
+  std::string Known = Written.getAsString(PC.Ctx.getPrintingPolicy());
   // A returned value is converted by initialization, a stored one by
   // operator=: the same for arithmetic types only.
   if (!Element->isArithmeticType() && !PC.Ctx.hasSameType(Element, Value))
-    return Local("the element's assignment converts '" + Value.getAsString() + "' to '" +
-                 Element.getAsString() + "'");
+    return Local("the element's assignment converts '" +
+                 Value.getAsString(PC.Ctx.getPrintingPolicy()) + "' to '" + Known + "'");
   std::vector<const CXXRecordDecl *> Hooks;
   std::string Why;
-  if (!codable(PC.Ctx, Element, Hooks, Why) || !Hooks.empty())
+  if (!codable(PC.Ctx, Written, Hooks, Why) || !Hooks.empty())
     return Local("its elements cannot travel: " +
-                 (Why.empty() ? "'" + Element.getAsString() + "' has no 'purecc::codec'" : Why));
+                 (Why.empty() ? "'" + Known + "' has no 'purecc::codec'" : Why));
   if (const CXXRecordDecl *RD = Element->getAsCXXRecordDecl(); RD && !RD->hasDefaultConstructor())
-    return Local("its element type '" + Element.getAsString() + "' has no default constructor");
+    return Local("its element type '" + Known + "' has no default constructor");
   auto Stored = PC.offsets(Target->getSourceRange());
   auto Value0 = PC.offsets(RHS->getSourceRange());
   if (!Stored || !Value0 || PC.isTaken(Stored->first, Value0->first))
