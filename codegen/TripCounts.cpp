@@ -246,7 +246,7 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
         R.Begin = "-" + Bv;
         R.End = Inclusive ? "1 - " + Ev : "-" + Ev;
       }
-      if (!Negatable(Bs))
+      if (SignedB && !Negatable(Bs))
         R.Begin = "(" + Bv + (Inclusive ? " >= " : " > ") + Ev + " ? " + R.Begin + " : " + R.End +
                   ")";
       Index = "static_cast<" + TypeName + ">(-\x01)";
