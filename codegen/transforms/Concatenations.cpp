@@ -1,6 +1,7 @@
 //===- Concatenations.cpp - concatenation: appends in loop order ------------===//
 #include "Concatenations.h"
 
+#include "BodyWalk.h"
 #include "Containers.h"
 #include "PlainValues.h"
 
@@ -97,31 +98,17 @@ std::optional<Append> matchAppend(const Expr *E) {
   return A;
 }
 
-/// Collects the appends among the statements of S (through blocks, ifs,
-/// switches and inner loops, which run serially inside a leaf).
+/// Collects the appends among the statements of S (BodyWalk.h: through
+/// blocks, ifs, switches and inner loops, which run serially inside a leaf).
 void collect(const Stmt *S, std::vector<Append> &Out) {
-  if (!S)
-    return;
-  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : CS->body())
-      collect(Child, Out);
-  } else if (const auto *If = dyn_cast<IfStmt>(S)) {
-    collect(If->getThen(), Out);
-    collect(If->getElse(), Out);
-  } else if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
-    collect(Switch->getBody(), Out);
-  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
-    collect(Case->getSubStmt(), Out);
-  } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
-    const Stmt *Body = loopBody(S);
-    size_t Before = Out.size();
-    collect(Body, Out);
-    for (size_t I = Before; I < Out.size(); ++I)
-      Out[I].Loops.push_back(S);
-  } else if (const auto *E = dyn_cast<Expr>(S)) {
-    if (auto A = matchAppend(E))
-      Out.push_back(std::move(*A));
-  }
+  walkStatements(S, [&](const Stmt *St, llvm::ArrayRef<const Stmt *> Loops) {
+    if (const auto *E = dyn_cast<Expr>(St))
+      if (auto A = matchAppend(E)) {
+        A->Loops.assign(Loops.begin(), Loops.end());
+        Out.push_back(std::move(*A));
+      }
+    return Walk::Into;
+  });
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 //===- OrderedReductions.cpp - reductions with a user's associative combine ===//
 #include "OrderedReductions.h"
 
+#include "BodyWalk.h"
 #include "Escapes.h"
 
 #include "analysis/Associative.h"
@@ -124,30 +125,17 @@ std::optional<Fold> matchFold(PlanContext &PC, const Expr *E) {
   return F;
 }
 
-/// Collects the folds among the statements of S (through blocks, ifs,
-/// switches and inner loops, which run serially inside a leaf).
+/// Collects the folds among the statements of S (BodyWalk.h: through
+/// blocks, ifs, switches and inner loops, which run serially inside a leaf).
 void collect(PlanContext &PC, const Stmt *S, std::vector<Fold> &Out) {
-  if (!S)
-    return;
-  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : CS->body())
-      collect(PC, Child, Out);
-  } else if (const auto *If = dyn_cast<IfStmt>(S)) {
-    collect(PC, If->getThen(), Out);
-    collect(PC, If->getElse(), Out);
-  } else if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
-    collect(PC, Switch->getBody(), Out);
-  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
-    collect(PC, Case->getSubStmt(), Out);
-  } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
-    size_t Before = Out.size();
-    collect(PC, loopBody(S), Out);
-    for (size_t I = Before; I < Out.size(); ++I)
-      Out[I].Loops.push_back(S);
-  } else if (const auto *E = dyn_cast<Expr>(S)) {
-    if (auto F = matchFold(PC, E))
-      Out.push_back(std::move(*F));
-  }
+  walkStatements(S, [&](const Stmt *St, llvm::ArrayRef<const Stmt *> Loops) {
+    if (const auto *E = dyn_cast<Expr>(St))
+      if (auto F = matchFold(PC, E)) {
+        F->Loops.assign(Loops.begin(), Loops.end());
+        Out.push_back(std::move(*F));
+      }
+    return Walk::Into;
+  });
 }
 
 /// How a fold is written, for remarks: "'*='", "'*'", "'combine'".

@@ -1,5 +1,6 @@
 //===- Reductions.cpp - reduction: loops that accumulate pure results -----===//
 #include "Reductions.h"
+#include "BodyWalk.h"
 #include "OrderedReductions.h"
 #include "analysis/Stdlib.h"
 #include "TaskRegistry.h"
@@ -224,38 +225,23 @@ std::optional<Step> matchSelectingIf(const IfStmt *If, ASTContext &Ctx) {
   return S;
 }
 
-/// Collects the steps among the statements of Body (through blocks and ifs).
+/// Collects the steps among the statements of S (BodyWalk.h: through blocks,
+/// ifs, switches and inner loops). A step in an inner loop that folds into
+/// the outer accumulator runs serially inside the outer loop's leaves: the
+/// nest is one reduction, not one small reduction per outer iteration.
 void collectSteps(const Stmt *S, std::vector<Step> &Out, ASTContext &Ctx) {
-  if (!S)
-    return;
-  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : CS->body())
-      collectSteps(Child, Out, Ctx);
-  } else if (const auto *If = dyn_cast<IfStmt>(S)) {
-    if (auto Step = matchSelectingIf(If, Ctx)) {
-      Out.push_back(std::move(*Step));
-      return;
-    }
-    collectSteps(If->getThen(), Out, Ctx);
-    collectSteps(If->getElse(), Out, Ctx);
-  } else if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
-    // A step under a `case` is a step under a condition, as under an `if`.
-    collectSteps(Switch->getBody(), Out, Ctx);
-  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
-    collectSteps(Case->getSubStmt(), Out, Ctx);
-  } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
-    // An inner loop that folds into the outer accumulator runs serially
-    // inside the outer loop's leaves: the nest is one reduction, not one
-    // small reduction per outer iteration.
-    const Stmt *Body = loopBody(S);
-    size_t Before = Out.size();
-    collectSteps(Body, Out, Ctx);
-    for (size_t I = Before; I < Out.size(); ++I)
-      Out[I].Loops.push_back(S);
-  } else if (const auto *E = dyn_cast<Expr>(S)) {
-    if (auto Step = matchStep(E, Ctx))
-      Out.push_back(std::move(*Step));
-  }
+  walkStatements(S, [&](const Stmt *St, llvm::ArrayRef<const Stmt *> Loops) {
+    std::optional<Step> Found;
+    if (const auto *If = dyn_cast<IfStmt>(St))
+      Found = matchSelectingIf(If, Ctx);
+    else if (const auto *E = dyn_cast<Expr>(St))
+      Found = matchStep(E, Ctx);
+    if (!Found)
+      return Walk::Into;
+    Found->Loops.assign(Loops.begin(), Loops.end());
+    Out.push_back(std::move(*Found));
+    return Walk::Past;
+  });
 }
 
 /// The references to one accumulator in a loop body, each a token the leaf

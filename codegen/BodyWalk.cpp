@@ -1,0 +1,45 @@
+//===- BodyWalk.cpp - the statements of a loop body that may fold or append ===//
+#include "BodyWalk.h"
+#include "Loops.h"
+
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+void walk(const Stmt *S, StatementVisitor Visit, llvm::SmallVectorImpl<const Stmt *> &Loops) {
+  if (!S)
+    return;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : CS->body())
+      walk(Child, Visit, Loops);
+  } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+    if (Visit(If, Loops) == Walk::Past)
+      return;
+    walk(If->getThen(), Visit, Loops);
+    walk(If->getElse(), Visit, Loops);
+  } else if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+    // A statement under a `case` runs under a condition, as under an `if`.
+    walk(Switch->getBody(), Visit, Loops);
+  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
+    walk(Case->getSubStmt(), Visit, Loops);
+  } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
+    Loops.push_back(S);
+    walk(loopBody(S), Visit, Loops);
+    Loops.pop_back();
+  } else {
+    Visit(S, Loops);
+  }
+}
+
+} // namespace
+
+void walkStatements(const Stmt *Body, StatementVisitor Visit) {
+  llvm::SmallVector<const Stmt *, 4> Loops;
+  walk(Body, Visit, Loops);
+}
+
+} // namespace purecc

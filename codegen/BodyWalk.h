@@ -1,0 +1,43 @@
+//===- BodyWalk.h - the statements of a loop body that may fold or append -===//
+//
+// A reduction's step (`acc += e`, `if (e > m) m = e;`), an ordered
+// reduction's fold (`acc = f(acc, e)`) and a concatenation's append
+// (`s.push_back(x)`) may stand anywhere a loop body runs statements in
+// order: in blocks, in either branch of an `if`, under the cases of a
+// `switch`, and in inner loops, which run serially inside a leaf of the
+// outer loop (a nest is one reduction, not one small reduction per outer
+// iteration). One walker goes through those the same way for each of them,
+// so that what one transformation counts as a step the others see too.
+//
+//   walkStatements(L.Body, [&](const Stmt *S, llvm::ArrayRef<const Stmt *> Loops) {
+//     if (const auto *E = dyn_cast<Expr>(S))
+//       if (auto F = matchFold(PC, E)) { F->Loops.assign(Loops.begin(), Loops.end()); ... }
+//     return Walk::Into;
+//   });
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace purecc {
+
+/// What walkStatements does next with an `if` its visitor has seen.
+enum class Walk {
+  Into, // walk both branches
+  Past, // the visitor took the whole `if` (a selection: `if (e > m) m = e;`)
+};
+
+/// Shows Visit every statement of Body that is not a block, a `switch`, a
+/// `case` or a loop, each with the inner loops of Body around it (outermost
+/// first): the statements of blocks in order, the cases of a `switch`, the
+/// bodies of inner loops, and each `if` itself before, unless Visit says
+/// Walk::Past, its two branches. Visit's answer for anything but an `if`
+/// does not matter.
+using StatementVisitor =
+    llvm::function_ref<Walk(const clang::Stmt *S, llvm::ArrayRef<const clang::Stmt *> Loops)>;
+void walkStatements(const clang::Stmt *Body, StatementVisitor Visit);
+
+} // namespace purecc
