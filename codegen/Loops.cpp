@@ -399,10 +399,11 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
   std::int64_t A = Step < 0 ? -Step : Step;
   std::string From = Step > 0 ? Bv : Ev, To = Step > 0 ? Ev : Bv, AText = std::to_string(A);
   R.Begin = "0";
-  R.End = Inclusive ? "(" + To + " >= " + From + " ? (" + To + " - " + From + ") / " + AText +
-                          " + 1 : 0)"
-                    : "(" + To + " > " + From + " ? (" + To + " - " + From + " + " +
-                          std::to_string(A - 1) + ") / " + AText + " : 0)";
+  // A call, not `To >= From ? ... : 0` written out: g++'s -Wtype-limits sees
+  // through the casts to int64 and warns on a comparison the bounds' types
+  // decide (`(int64)m >= 0` for an unsigned short m), breaking -Werror builds.
+  R.End = std::string(Inclusive ? "purecc::trips_through(" : "purecc::trips_until(") + From +
+          ", " + To + ", " + AText + ")";
   Index = "static_cast<" + TypeName + ">(" + Bv + (Step > 0 ? " + " : " - ") + AText + " * \x01)";
   if (B && E) {
     __int128 D = Step > 0 ? Value(E) - Value(B) : Value(B) - Value(E);
