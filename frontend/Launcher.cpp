@@ -342,10 +342,14 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
   sys::fs::remove(ErrorPath);
   sys::DontRemoveFileOnSignal(ErrorPath);
   if (Status != 0) {
-    WithColor::warning(errs(), "purecc")
-        << "the rewritten '" << Input.Path << "' does not compile ("
-        << firstErrorLine(Diagnostics) << "); compiled without purecc (please report it)\n";
-    return runCommand(Unchanged);
+    // Only once the original compiled is the fault known to be purecc's:
+    // a source g++ rejects as written gets the compiler's errors alone.
+    int OriginalStatus = runCommand(Unchanged);
+    if (OriginalStatus == 0)
+      WithColor::warning(errs(), "purecc")
+          << "the rewritten '" << Input.Path << "' does not compile ("
+          << firstErrorLine(Diagnostics) << "); compiled without purecc (please report it)\n";
+    return OriginalStatus;
   }
   errs() << Diagnostics; // the compiler's warnings, as it printed them
   if (C.DepFile && !patchDepFile(*C.DepFile, Copy, Input.Path))
