@@ -283,10 +283,12 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
   R.Begin = "0";
   const Span &Lower = Step > 0 ? Bs : Es, &Upper = Step > 0 ? Es : Bs;
   if (Upper.Hi - Lower.Lo <= INT64_MAX) {
-    R.End = Inclusive ? "(" + To + " >= " + From + " ? (" + To + " - " + From + ") / " + AText +
-                            " + 1 : 0)"
-                      : "(" + To + " > " + From + " ? (" + To + " - " + From + " + " +
-                            std::to_string(A - 1) + ") / " + AText + " : 0)";
+    // A call, not `To >= From ? ... : 0` written out: g++'s -Wtype-limits
+    // sees through the casts to int64 and warns on a comparison the bounds'
+    // types decide (`(int64)m >= 0` for an unsigned short m), breaking
+    // -Werror builds (purecc/trip_count.h).
+    R.End = std::string(Inclusive ? "purecc::trips_through(" : "purecc::trips_until(") + From +
+            ", " + To + ", " + AText + ")";
     Index = "static_cast<" + TypeName + ">(" + Bv + (Step > 0 ? " + " : " - ") + AText + " * \x01)";
   } else {
     // b and e may lie more than INT64_MAX apart (`for (long i = LONG_MIN;

@@ -25,6 +25,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <unistd.h>
 
 using namespace llvm;
@@ -51,8 +52,9 @@ int execCommand(const std::vector<std::string> &Args) {
   return launcherError("cannot run '" + Args[0] + "': " + std::strerror(errno));
 }
 
-/// Runs a command and returns its exit status.
-int runCommand(const std::vector<std::string> &Args) {
+/// Runs a command and returns its exit status; with ErrorFile, its stderr
+/// goes to that file instead of ours.
+int runCommand(const std::vector<std::string> &Args, std::optional<StringRef> ErrorFile = {}) {
   std::string Program = Args[0];
   if (Program.find('/') == std::string::npos) {
     ErrorOr<std::string> Found = sys::findProgramByName(Program);
@@ -65,7 +67,10 @@ int runCommand(const std::vector<std::string> &Args) {
   bool ExecFailed = false;
   outs().flush();
   errs().flush();
-  int Status = sys::ExecuteAndWait(Program, Argv, std::nullopt, {}, 0, 0, &Error, &ExecFailed);
+  std::optional<StringRef> Redirects[] = {std::nullopt, std::nullopt, ErrorFile};
+  int Status = sys::ExecuteAndWait(Program, Argv, std::nullopt,
+                                   ErrorFile ? ArrayRef(Redirects) : ArrayRef<std::optional<StringRef>>(),
+                                   0, 0, &Error, &ExecFailed);
   if (ExecFailed)
     return launcherError("cannot run '" + Args[0] + "': " + Error);
   if (Status < 0) { // killed by a signal
@@ -191,6 +196,17 @@ Remarks remarksFromEnvironment() {
   return V && *V && std::strcmp(V, "0") != 0 ? Remarks::On : Remarks::Off;
 }
 
+/// The first line of a compiler's output that reports an error, for the
+/// one-line warning of a failed compile of the rewritten copy.
+std::string firstErrorLine(StringRef Output) {
+  SmallVector<StringRef, 16> Lines;
+  Output.split(Lines, '\n');
+  for (StringRef L : Lines)
+    if (L.contains("error"))
+      return L.trim().str();
+  return Lines.empty() ? std::string() : Lines.front().trim().str();
+}
+
 /// What checking the source in process found.
 enum class CheckOutcome { Rewritten, Violations, ClangRejected, Failed };
 
@@ -309,8 +325,34 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
   Command.push_back(QuietAttributes);
   Command.push_back("-fdebug-prefix-map=" + Dir.path() + "=" + OriginalDir);
 
-  int Status = runCommand(Command);
-  if (Status == 0 && C.DepFile && !patchDepFile(*C.DepFile, Copy, Input.Path))
+  // The compiler's diagnostics are held back until it is known whether the
+  // rewritten copy compiled: if it did not, the fault is purecc's (the
+  // source passed Clang's parse; a g++ warning on generated code under
+  // -Werror, an error in generated code), and the user's build must not
+  // break for it. The original source is compiled as written instead, after
+  // one warning line, exactly as for an internal error while rewriting.
+  SmallString<256> ErrorPath;
+  if (std::error_code EC = sys::fs::createTemporaryFile("purecc-compile", "txt", ErrorPath))
+    return launcherError("cannot create a temporary file: " + EC.message());
+  sys::RemoveFileOnSignal(ErrorPath);
+  int Status = runCommand(Command, StringRef(ErrorPath));
+  std::string Diagnostics;
+  if (auto Buffer = MemoryBuffer::getFile(ErrorPath, /*IsText=*/true))
+    Diagnostics = (*Buffer)->getBuffer().str();
+  sys::fs::remove(ErrorPath);
+  sys::DontRemoveFileOnSignal(ErrorPath);
+  if (Status != 0) {
+    // Only once the original compiled is the fault known to be purecc's:
+    // a source g++ rejects as written gets the compiler's errors alone.
+    int OriginalStatus = runCommand(Unchanged);
+    if (OriginalStatus == 0)
+      WithColor::warning(errs(), "purecc")
+          << "the rewritten '" << Input.Path << "' does not compile ("
+          << firstErrorLine(Diagnostics) << "); compiled without purecc (please report it)\n";
+    return OriginalStatus;
+  }
+  errs() << Diagnostics; // the compiler's warnings, as it printed them
+  if (C.DepFile && !patchDepFile(*C.DepFile, Copy, Input.Path))
     return ExitUsage;
   return Status;
 }

@@ -20,6 +20,7 @@
 #include "purecc/invoke.h"
 #include "purecc/progress.h"
 #include "purecc/range_tree.h"
+#include "purecc/trip_count.h"
 #include "purecc/reduce.h"
 #include "purecc/parallel_for.h"
 #include "purecc/task_registry.h"
