@@ -21,6 +21,7 @@
 #include "purecc/progress.h"
 #include "purecc/range_tree.h"
 #include "purecc/reduce.h"
+#include "purecc/selection.h"
 #include "purecc/parallel_for.h"
 #include "purecc/task_registry.h"
 #include "purecc/remote_error.h"
