@@ -329,8 +329,14 @@ std::string blockThrowReason(PlanContext &PC, const Candidate &C) {
     }
   } F(Throws);
   F.TraverseStmt(const_cast<Stmt *>(Block));
-  std::string What = F.Found ? quoted(F.Found) + " may throw in the block that updates " +
-                                   quoted(C.Best)
+  // A library member by the name the user wrote (`.at`), not its class's.
+  std::string Callee;
+  if (F.Found)
+    Callee = isa<CXXMethodDecl>(F.Found) &&
+                     cast<CXXMethodDecl>(F.Found)->getParent()->isInStdNamespace()
+                 ? "'" + F.Found->getNameAsString() + "'"
+                 : quoted(F.Found);
+  std::string What = F.Found ? Callee + " may throw in the block that updates " + quoted(C.Best)
                              : "the block that updates " + quoted(C.Best) + " may throw";
   return What + ", and the parallel selection runs that block for iterations the serial loop "
                 "never selects";
