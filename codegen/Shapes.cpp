@@ -458,6 +458,56 @@ std::string selectTail(const Selection &S, llvm::StringRef Grain) {
 
 std::string selectContinue(const Selection &S) { return "return " + selectValues(S); }
 
+std::string passesHead(llvm::StringRef Begin, llvm::StringRef End, const SelectionPasses &S,
+                       const Index &Idx) {
+  std::string Types = S.Better + ", " + S.KeyType;
+  for (const SelectionPasses::Carried &C : S.Carries)
+    Types += ", " + C.Value;
+  std::string T = S.Stem + "_t", One = S.Stem + "_one";
+  // The leaf may no longer read the loop variable when only the block did.
+  std::string Decl = Idx.Declaration.empty() ? "" : "[[maybe_unused]] " + Idx.Declaration;
+  return "{ using " + T + " = purecc::selection_records<" + Types + ">; purecc::selection_stop " +
+         S.Stem + "_stop; auto " + S.Stem + "_all = purecc::parallel_reduce(" + Begin.str() +
+         ", " + End.str() + ", " + T + "{}, [&](std::int64_t " + S.Param + ") -> " + T + " { " +
+         T + " " + One + "; if (" + S.Stem + "_stop.passed(" + S.Param + ")) return " + One +
+         "; " + Decl + "try { ";
+}
+
+std::string passesAdd(const SelectionPasses &S, llvm::StringRef Term) {
+  std::string Args = S.Param + ", (" + Term.str() + ")";
+  for (const SelectionPasses::Carried &C : S.Carries)
+    Args += ", " + C.Name;
+  return S.Stem + "_one.add(" + Args + ");";
+}
+
+std::string passesBeforeBlock(const SelectionPasses &S, const Index &Idx, llvm::StringRef Grain) {
+  std::string R = S.Stem + "_r", One = S.Stem + "_one";
+  std::string Text = " } catch (...) { " + S.Stem + "_stop.note(" + S.Param + "); " + One +
+                     ".fail(std::current_exception()); } return " + One + "; }, " + S.Stem +
+                     "_t::merge{}" + grainArg(Grain) + "); for (auto &" + R + " : " + S.Stem +
+                     "_all.records()) if (" + R + ".key " + S.Rel + " " + S.Compared + ") { ";
+  if (S.BlockReadsIndex) {
+    Text += "[[maybe_unused]] const std::int64_t " + S.Param + " = " + R + ".at; ";
+    if (!Idx.Declaration.empty())
+      Text += "[[maybe_unused]] " + Idx.Declaration;
+  }
+  for (size_t I = 0; I < S.Carries.size(); ++I) {
+    const SelectionPasses::Carried &C = S.Carries[I];
+    // A reference binds the carried copy; a value takes it over.
+    std::string Get = "std::get<" + std::to_string(I) + ">(";
+    bool Reference = !C.Declared.empty() && C.Declared.back() == '&';
+    Text += C.Declared + (Reference ? "" : " ") + C.Name + " = " + Get +
+            (Reference ? R + ".carried" : "std::move(" + R + ".carried)") + "); ";
+  }
+  return Text;
+}
+
+std::string passesAfterBlock(const SelectionPasses &S) {
+  return " } " + S.Stem + "_all.rethrow(); }";
+}
+
+std::string passesContinue(const SelectionPasses &S) { return "return " + S.Stem + "_one"; }
+
 // --- concatenations (std::string, std::vector) -------------------------------
 
 namespace {

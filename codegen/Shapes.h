@@ -224,6 +224,44 @@ std::string selectTail(const Selection &S, llvm::StringRef Grain = "");
 /// What a `continue` of the loop becomes in the leaf.
 std::string selectContinue(const Selection &S);
 
+/// A selection in two passes (runtime/include/purecc/selection.h): the
+/// leaves evaluate only the term and keep the records, the terms that beat
+/// the best of everything before them, with the values the block reads; a
+/// final serial pass runs the user's block, verbatim, for those records in
+/// order, so it runs exactly where the loop runs it.
+struct SelectionPasses {
+  std::string Stem;          // fresh "purecc_aN"
+  std::string Better;        // the loop's comparison: "std::less<>", ...
+  std::string Rel;           // the same, spelled "<", ...
+  std::string KeyType;       // the term's type
+  std::string Compared;      // the user's best: "best" or "b.d"
+  std::string Param;         // the leaf's index parameter
+  bool BlockReadsIndex = false; // the final pass recreates the loop variable
+  /// The body's locals the block reads: name, declared type (maybe a
+  /// reference), type carried (the value).
+  struct Carried {
+    std::string Name, Declared, Value;
+  };
+  std::vector<Carried> Carries;
+};
+/// Text before the loop body: "{ using <stem>_t = purecc::selection_records<
+/// ...>; purecc::selection_stop <stem>_stop; auto <stem>_all =
+/// purecc::parallel_reduce(B, E, <stem>_t{}, [&](std::int64_t k) -> <stem>_t {
+/// <stem>_t <stem>_one; if (<stem>_stop.passed(k)) return <stem>_one; <decl>try { ".
+std::string passesHead(llvm::StringRef Begin, llvm::StringRef End, const SelectionPasses &S,
+                       const Index &Idx);
+/// What replaces the selection's `if` in the leaf: "<stem>_one.add(k, (<term>), c...);".
+std::string passesAdd(const SelectionPasses &S, llvm::StringRef Term);
+/// Text after the body, around the block: " } catch (...) { ... } return
+/// <stem>_one; }, <stem>_t::merge{}); for (auto &<stem>_r : <stem>_all.records())
+/// if (<stem>_r.key Rel best) { <index> <carried> " (BeforeBlock), then the
+/// block, then " } <stem>_all.rethrow(); }" (AfterBlock).
+std::string passesBeforeBlock(const SelectionPasses &S, const Index &Idx,
+                              llvm::StringRef Grain = "");
+std::string passesAfterBlock(const SelectionPasses &S);
+/// What a `continue` of the loop becomes in the leaf.
+std::string passesContinue(const SelectionPasses &S);
+
 // --- concatenations (std::string, std::vector) -------------------------------
 
 /// A loop that appends to a string or vector in order:

@@ -4,7 +4,9 @@
 #include "PlainValues.h"
 
 #include "analysis/MayThrow.h"
+#include "codegen/LineDirectives.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringExtras.h"
@@ -23,6 +25,8 @@ struct Candidate {
   /// the term (`best.d = d; best.i = i;` or `best = {d, i};`).
   const FieldDecl *Member = nullptr;
   const Expr *Term = nullptr;
+  /// The term as the comparison writes it (evaluated first in the loop).
+  const Expr *CondTerm = nullptr;
   BinaryOperatorKind Rel = BO_LT; // `Term Rel Best`
   llvm::SmallVector<const VarDecl *, 2> Payloads;
   llvm::SmallVector<const Expr *, 4> Positions; // DeclRefExprs (or payload operator= calls) judged here
@@ -122,6 +126,7 @@ std::optional<Candidate> matchCandidate(const IfStmt *If, const StmtDeps &Body, 
     C.Then = Then;
     C.Best = V;
     C.Term = A->Value;
+    C.CondTerm = BestRight ? Cmp->getLHS() : Cmp->getRHS();
     C.Rel = BestRight ? Cmp->getOpcode() : BinaryOperator::reverseComparisonOp(Cmp->getOpcode());
     C.Positions = {BestRight ? R : L, Target};
     for (const Stmt *P : Then->body())
@@ -192,6 +197,7 @@ std::optional<Candidate> matchMemberCandidate(const IfStmt *If, const CompoundSt
     C.Best = V;
     C.Member = F;
     C.Term = Term;
+    C.CondTerm = Term;
     C.Rel = Side ? BinaryOperator::reverseComparisonOp(Cmp->getOpcode()) : Cmp->getOpcode();
     C.Positions = {Compared};
     bool SetsMember = false;
@@ -307,7 +313,7 @@ void collect(const Stmt *S, const StmtDeps &Body, std::vector<Candidate> &Out, A
 /// then throw where the serial loop did not call it. Allocation failure and
 /// the library's size limit do not count (MayThrow.h, Operands::Other).
 std::string blockThrowReason(PlanContext &PC, const Candidate &C) {
-  MayThrow Throws(PC.Ctx, Operands::OtherUsersThrows);
+  MayThrow Throws(PC.Ctx, Operands::Other);
   const Stmt *Block = C.If->getThen();
   if (!Throws.mayThrow(Block))
     return "";
@@ -323,11 +329,268 @@ std::string blockThrowReason(PlanContext &PC, const Candidate &C) {
     }
   } F(Throws);
   F.TraverseStmt(const_cast<Stmt *>(Block));
-  std::string What = F.Found ? quoted(F.Found) + " may throw in the block that updates " +
-                                   quoted(C.Best)
+  // A library member by the name the user wrote (`.at`), not its class's.
+  std::string Callee;
+  if (F.Found)
+    Callee = isa<CXXMethodDecl>(F.Found) &&
+                     cast<CXXMethodDecl>(F.Found)->getParent()->isInStdNamespace()
+                 ? "'" + F.Found->getNameAsString() + "'"
+                 : quoted(F.Found);
+  std::string What = F.Found ? Callee + " may throw in the block that updates " + quoted(C.Best)
                              : "the block that updates " + quoted(C.Best) + " may throw";
   return What + ", and the parallel selection runs that block for iterations the serial loop "
                 "never selects";
+}
+
+/// Whether a value of type T may hold a pointer or a reference, which
+/// could point into the iteration that computed it (gone when the final
+/// pass reads it), or into what a reference of the body names.
+bool holdsPointer(QualType T) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  if (T->isReferenceType() || T->isAnyPointerType() || T->isMemberPointerType() ||
+      T->isNullPtrType() || T->isBlockPointerType())
+    return true;
+  if (T->isScalarType())
+    return false;
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return holdsPointer(A->getElementType());
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return true;
+  RD = RD->getDefinition();
+  if (RD->isInStdNamespace()) {
+    // plainValueReason admits std::string, std::vector, std::array and
+    // std::pair of plain values: their elements decide.
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    llvm::StringRef Name = RD->getIdentifier() ? RD->getName() : "";
+    if (!Spec || !(Name == "basic_string" || Name == "vector" || Name == "array" || Name == "pair"))
+      return true;
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    unsigned Elements = Name == "pair" ? 2 : 1;
+    for (unsigned I = 0; I < Elements && I < Args.size(); ++I)
+      if (Args[I].getKind() == TemplateArgument::Type && holdsPointer(Args[I].getAsType()))
+        return true;
+    return false;
+  }
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (holdsPointer(B.getType()))
+      return true;
+  for (const FieldDecl *F : RD->fields())
+    if (holdsPointer(F->getType()))
+      return true;
+  return false;
+}
+
+/// What the final pass of a selection in two passes needs to run the block
+/// for one record (Selections.h): the body's locals the block reads, which
+/// the leaf carries to it by value, and whether it reads the loop variable,
+/// which the pass recreates from the record's index.
+struct Records {
+  std::vector<const VarDecl *> Carried;
+  bool ReadsIndex = false;
+  std::pair<unsigned, unsigned> If;    // the `if` statement, replaced in the leaf
+  std::pair<unsigned, unsigned> Block; // the block, copied into the final pass
+  std::string Term;                    // the term's text, as compared
+};
+
+/// Whether S (a statement of the block) sets best, a member of it or a
+/// payload, whole (the statements the matchers took).
+bool setsSelection(const Stmt *S, const Candidate &C) {
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
+    S = EWC->getSubExpr();
+  const Expr *Target = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign)
+    Target = BO->getLHS();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    Target = Op->getArg(0);
+  if (!Target)
+    return false;
+  const VarDecl *V = nullptr;
+  if (const DeclRefExpr *DRE = asVarRef(Target))
+    V = cast<VarDecl>(DRE->getDecl());
+  else if (!C.Member || !asMemberOfVar(Target, V))
+    return false;
+  return V && (V == C.Best || llvm::is_contained(C.Payloads, V));
+}
+
+/// The two passes for candidate C, or nullopt with Why when the block
+/// needs what the leaf cannot carry to the final pass.
+std::optional<Records> planRecords(PlanContext &PC, const LoopShape &L, const Candidate &C,
+                                   std::string &Why) {
+  const Stmt *Block = C.If->getThen();
+  std::string Updates = "the block that updates " + quoted(C.Best);
+  llvm::SmallVector<const Stmt *, 4> Statements;
+  if (C.Then)
+    Statements.append(C.Then->body_begin(), C.Then->body_end());
+  else
+    Statements.push_back(Block);
+  for (const Stmt *S : Statements)
+    if (!setsSelection(S, C)) {
+      Why = Updates + " does more than assign it and what goes with it";
+      return std::nullopt;
+    }
+  // It writes nothing but the selection: the leaves skip it, and the rest
+  // of the body must not depend on it.
+  llvm::SmallPtrSet<const Expr *, 8> Positions(C.Positions.begin(), C.Positions.end());
+  StmtDeps D = DepScanner(PC).scan(Block, &Positions);
+  for (const Expr *Value : C.OperatorValues)
+    merge(D, DepScanner(PC).scan(Value));
+  for (const VarDecl *W : D.Writes)
+    if (W != C.Best && !llvm::is_contained(C.Payloads, W)) {
+      Why = Updates + " writes " + quoted(W);
+      return std::nullopt;
+    }
+  if (D.MemoryWrite) {
+    Why = Updates + " writes through a pointer or reference";
+    return std::nullopt;
+  }
+  struct Refs : RecursiveASTVisitor<Refs> {
+    std::vector<const ValueDecl *> Seen;
+    bool TakesAddress = false;
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      Seen.push_back(E->getDecl());
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *U) {
+      TakesAddress |= U->getOpcode() == UO_AddrOf;
+      return true;
+    }
+  } Found;
+  Found.TraverseStmt(const_cast<Stmt *>(Block));
+  if (Found.TakesAddress) {
+    Why = Updates + " takes an address";
+    return std::nullopt;
+  }
+  const SourceManager &SM = PC.SM;
+  auto Within = [&](const Decl *D, const Stmt *S) {
+    SourceRange R = S->getSourceRange();
+    SourceLocation Loc = D->getLocation();
+    return !SM.isBeforeInTranslationUnit(Loc, R.getBegin()) &&
+           !SM.isBeforeInTranslationUnit(R.getEnd(), Loc);
+  };
+  Records R;
+  bool CarriesReference = false;
+  const auto *Decomposed = dyn_cast_or_null<DecompositionDecl>(L.Element);
+  for (const ValueDecl *VD : Found.Seen) {
+    if (const auto *B = dyn_cast<BindingDecl>(VD)) {
+      if (Decomposed && llvm::is_contained(Decomposed->bindings(), B)) {
+        R.ReadsIndex = true;
+        continue;
+      }
+      if (Within(B, Block))
+        continue;
+      Why = Updates + " reads the structured binding " + quoted(B);
+      return std::nullopt;
+    }
+    const auto *V = dyn_cast<VarDecl>(VD);
+    if (!V || V == C.Best || llvm::is_contained(C.Payloads, V) ||
+        llvm::is_contained(R.Carried, V) || !Within(V, L.Loop) || Within(V, Block))
+      continue;
+    if (V == L.Induction || V == L.Element) {
+      R.ReadsIndex = true;
+      continue;
+    }
+    if (!Within(V, L.Body) || !V->hasLocalStorage()) {
+      Why = Updates + " reads " + quoted(V) + ", which the final pass cannot see";
+      return std::nullopt;
+    }
+    QualType Value = V->getType().getNonReferenceType().getUnqualifiedType();
+    if (Value->isArrayType() || !plainValueReason(Value).empty() || holdsPointer(Value)) {
+      Why = Updates + " reads " + quoted(V) + " of type '" + Value.getAsString() +
+            "', which the leaf cannot carry to the final pass as a plain value";
+      return std::nullopt;
+    }
+    CarriesReference |= V->getType()->isReferenceType();
+    R.Carried.push_back(V);
+  }
+  if (CarriesReference) {
+    // A copy stands for what the reference named: what the block keeps must
+    // not tell them apart.
+    llvm::SmallVector<const VarDecl *, 4> Kept{C.Best};
+    Kept.append(C.Payloads.begin(), C.Payloads.end());
+    for (const VarDecl *K : Kept)
+      if (holdsPointer(K->getType())) {
+        Why = Updates + " reads a reference and keeps " + quoted(K) + ", which holds a pointer";
+        return std::nullopt;
+      }
+  }
+  auto Term = PC.offsets(C.CondTerm->getSourceRange());
+  auto Whole = PC.offsets(SourceRange(C.If->getBeginLoc(), Block->getEndLoc()));
+  auto Start = PC.offsets(SourceRange(Block->getBeginLoc(), Block->getBeginLoc()));
+  std::optional<unsigned> End = C.Then ? std::optional<unsigned>(PC.endOfToken(C.Then->getRBracLoc()))
+                                       : PC.endOfStatement(Block);
+  if (!Term || !Whole || !Start || !End) {
+    Why = Updates + " is written in a macro";
+    return std::nullopt;
+  }
+  R.Term = PC.textAt(Term->first, Term->second);
+  R.If = {Whole->first, *End};
+  R.Block = {Start->first, *End};
+  return R;
+}
+
+/// The remark and the plan's line for a rewritten selection.
+void reportSelection(PlanContext &PC, const LoopShape &L, const Candidate &C, bool LastWins,
+                     llvm::StringRef Rel) {
+  std::vector<std::string> PayloadNames;
+  for (const VarDecl *P : C.Payloads)
+    PayloadNames.push_back(P->getNameAsString());
+  SourceLocation Loc = L.Loop->getBeginLoc();
+  if (auto D = PC.remark(Loc, Diag::RemarkSelection))
+    *D << C.Best << (PayloadNames.empty() ? std::string() : " with " + quotedList(PayloadNames))
+       << LastWins;
+  PC.note(Loc, Transform::Selections,
+          C.Best->getNameAsString() + ":" + Rel.str() +
+              (PayloadNames.empty() ? "" : " " + llvm::join(PayloadNames, " ")));
+}
+
+/// Rewrites the loop as a selection in two passes (Selections.h): the
+/// leaves keep the records, the final pass runs the block for them.
+LoopOutcome emitPasses(PlanContext &PC, const LoopShape &L, const Candidate &C,
+                       const Records &R, QualType Key) {
+  shapes::SelectionPasses S;
+  S.Stem = PC.freshName("a");
+  S.Rel = BinaryOperator::getOpcodeStr(C.Rel).str();
+  S.Better = C.Rel == BO_LT   ? "std::less<>"
+             : C.Rel == BO_LE ? "std::less_equal<>"
+             : C.Rel == BO_GT ? "std::greater<>"
+                              : "std::greater_equal<>";
+  S.KeyType = PC.typeText(Key);
+  S.Compared = C.Best->getNameAsString() + (C.Member ? "." + C.Member->getNameAsString() : "");
+  shapes::Index Idx = makeIndex(PC, L);
+  S.Param = Idx.Param.empty() ? PC.freshName("k") : Idx.Param;
+  S.BlockReadsIndex = R.ReadsIndex;
+  for (const VarDecl *V : R.Carried) {
+    QualType T = V->getType();
+    QualType Value = T.getNonReferenceType();
+    S.Carries.push_back({V->getNameAsString(),
+                         T->isReferenceType() ? PC.typeText(Value) + " &" : PC.typeText(T),
+                         PC.typeText(Value.getUnqualifiedType())});
+  }
+  PC.P.ExtraIncludes.insert("functional");
+  PC.P.ExtraIncludes.insert("tuple");
+  bool Block = isa<CompoundStmt>(L.Body);
+  PC.replace(L.HeaderBegin, L.HeaderEnd,
+             trimBeforeSpace(PC, shapes::passesHead(L.Begin, L.End, S, Idx) + (Block ? "" : "{"),
+                             L.HeaderEnd));
+  // The leaf only adds the term; it keeps the `if`'s lines.
+  std::string IfText = PC.textAt(R.If.first, R.If.second);
+  PC.replace(R.If.first, R.If.second,
+             shapes::passesAdd(S, R.Term) + std::string(llvm::count(IfText, '\n'), '\n'));
+  endIterationsEarly(PC, L, shapes::passesContinue(S));
+  // The block, verbatim on its own lines, in the final pass after the loop.
+  FileID Main = PC.SM.getMainFileID();
+  LineDirectives Lines(PC.SM, PC.LO);
+  unsigned BlockLine = PC.SM.getLineNumber(Main, R.Block.first);
+  unsigned EndLine = PC.SM.getLineNumber(Main, L.BodyEnd);
+  PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::passesBeforeBlock(S, Idx, loopGrain(L)) +
+                           "\n" + Lines.directive(BlockLine) +
+                           PC.textAt(R.Block.first, R.Block.second) + "\n" +
+                           Lines.directive(EndLine) + shapes::passesAfterBlock(S));
+  PC.P.Edits.back().EndsWithLineDirective = true;
+  reportSelection(PC, L, C, C.Rel == BO_LE || C.Rel == BO_GE, S.Rel);
+  return LoopOutcome::Rewritten;
 }
 
 } // namespace
@@ -408,14 +671,19 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (std::string Why = blockThrowReason(PC, C); !Why.empty()) {
-    WhyNot = Why;
-    return LoopOutcome::Refused;
-  }
+  std::string NoPasses;
+  std::optional<Records> Passes = planRecords(PC, L, C, NoPasses);
+  if (!Passes)
+    if (std::string Why = blockThrowReason(PC, C); !Why.empty()) {
+      WhyNot = Why + " (" + NoPasses + ")";
+      return LoopOutcome::Refused;
+    }
   if (std::string Why = lastRefusal(PC, L); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
+  if (Passes)
+    return emitPasses(PC, L, C, *Passes, T);
   // Where the flag is set: first in the block, or in braces put around the
   // one statement (`if (d < b.d) b = {d, i};`).
   std::optional<std::pair<unsigned, unsigned>> Brace;
@@ -459,12 +727,10 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   }
   S.Params = {PC.unusedName("lhs"), PC.unusedName("rhs")};
   S.Rel = BinaryOperator::getOpcodeStr(C.Rel).str();
-  std::vector<std::string> PayloadNames;
   for (const VarDecl *P : C.Payloads) {
     S.Payloads.push_back(P->getNameAsString());
     S.PayloadTypes.push_back(PC.typeText(P->getType().getUnqualifiedType()));
     S.PayloadPrivates.push_back(PC.freshNumbered("acc"));
-    PayloadNames.push_back(P->getNameAsString());
   }
   S.Stem = PC.freshName("a");
   PC.P.ExtraIncludes.insert("limits");
@@ -485,13 +751,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   }
   endIterationsEarly(PC, L, shapes::selectContinue(S));
   PC.insert(L.BodyEnd, (Block ? "" : " }") + shapes::selectTail(S, loopGrain(L)));
-  SourceLocation Loc = L.Loop->getBeginLoc();
-  if (auto D = PC.remark(Loc, Diag::RemarkSelection))
-    *D << C.Best << (PayloadNames.empty() ? std::string() : " with " + quotedList(PayloadNames))
-       << LastWins;
-  PC.note(Loc, Transform::Selections,
-          C.Best->getNameAsString() + ":" + S.Rel +
-              (PayloadNames.empty() ? "" : " " + llvm::join(PayloadNames, " ")));
+  reportSelection(PC, L, C, LastWins, S.Rel);
   return LoopOutcome::Rewritten;
 }
 

@@ -6,31 +6,34 @@
 //   if (d < best) { best = d; arg = i; }       // first of equal values kept
 //   if (best <= f(i)) { best = f(i); a = i; }  // last of equal values kept
 //
-// It becomes one deterministic tree reduction (Shapes.h, selections): each
-// leaf runs the unchanged body on private copies of `best` (starting at the
-// identity of the min/max) and of the payloads, plus a flag the selection
-// sets when it fires; the ordered combine keeps the left partial unless the
-// right one fired and beats it by the loop's own comparison. That is the
-// serial result bit for bit:
-//  * a strict comparison (`<`, `>`) keeps the first of equal values and a
-//    non-strict one the last, in the loop and in the combine alike (+0.0 and
-//    -0.0 are equal; the loop's choice of the two is kept);
-//  * a NaN term never compares true, so it is never selected, and a NaN
-//    initial `best` is never replaced: the final merge uses the same test;
-//  * a term equal to the identity (+inf for a `<` minimum) is selected only
-//    when the loop's comparison selects it, which the flag records.
+// The loop runs its block for its records only: the terms that beat the
+// best of all earlier terms. The rewrite runs it for exactly those, in two
+// passes (runtime/include/purecc/selection.h, Shapes.h passes*): a tree
+// reduction evaluates the body with the `if` replaced by the term, and keeps
+// the records with the body's locals the block reads (carried as plain
+// values); the ordered combine keeps of a right part only what beats the
+// left part's best. A serial pass after the loop then runs the user's block
+// verbatim for each kept record that beats the user's best by the loop's
+// own comparison. So ties (`<` keeps the first, `<=` the last; +0.0 and
+// -0.0 are equal), NaN terms (never selected) and a NaN initial best (never
+// replaced) are decided as in the loop, and code in the block that throws
+// (the user's or the library's) throws at the loop's iteration. An
+// iteration that throws ends the records there (the first exception in
+// loop order escapes after the blocks before it ran).
+// Where the block reads what cannot be carried (a pointer, an array, a
+// structured binding) or does more than assign the selection, the leaves
+// run the block themselves on private copies of best (starting at the
+// identity) and of the payloads, with a flag set when it fired, and the
+// combine keeps the left partial unless the right one fired and beats it.
+// There the block runs for iterations the serial loop never selects, so
+// code in it that may throw, also the library's, keeps the loop serial.
 // A payload may be an object assigned whole (`name = names[i]` with a
-// std::string, `at = pts[i]` with a struct): the leaves copy it where the
-// loop does not, so its type must be a plain value, whose copies and
-// assignments are the compiler's memberwise ones down to scalars,
-// std::string and std::vector/array/pair of plain values; a class with a
-// user-provided copy, assignment or destructor stays serial.
+// std::string, `at = pts[i]` with a struct): its type must be a plain
+// value, whose copies and assignments are the compiler's memberwise ones
+// down to scalars, std::string and std::vector/array/pair of plain values;
+// a class with a user-provided copy, assignment or destructor stays serial.
 // `best` may also be a member of a local struct that the block sets with
-// it (`if (d < b.d) b = {d, i};`, `{ b.d = d; b.i = i; }`): the leaves copy
-// the whole struct, with the compared member at the identity.
-// The leaves run the block for every term that beats the leaf's own best,
-// also for iterations the serial loop never selects: code in it must not
-// throw (analysis/MayThrow.h, Operands::Other).
+// it (`if (d < b.d) b = {d, i};`, `{ b.d = d; b.i = i; }`).
 // It is only the same as the loop when `best` and the payloads are local
 // variables written nowhere else in the body and read only there, the
 // term has the type of `best` (a conversion would compare another value

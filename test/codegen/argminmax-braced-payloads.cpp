@@ -55,7 +55,7 @@ int main() {
       bv = {i, i + 1, c};
     }
   }
-  // CHECK: {{^}}      purecc_acc_{{[0-9]+}} = {i, i + 1, c};
+  // CHECK: {{^}}      bv = {i, i + 1, c};
   // REMARK: argminmax-braced-payloads.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel selection of 'best' with 'bv' (the first of equal values kept, as in the loop) [purecc-selection]
   show("first min", best, bv);
   // OUT: first min -1: 13 14 -1

@@ -58,10 +58,12 @@ void run(long n, const std::vector<std::string> &names) {
       name = names[i];
     }
   }
-  // CHECK: {{^}}  { auto &purecc_a0_init0 = name; auto [purecc_a0_best, purecc_a0_0, purecc_a0_found] = purecc::parallel_reduce(0, n, std::tuple<double, std::string, bool>{std::numeric_limits<double>::infinity(), purecc_a0_init0, false}, [&](std::int64_t i) -> std::tuple<double, std::string, bool> { double purecc_acc_0 = std::numeric_limits<double>::infinity(); std::string purecc_acc_1 = purecc_a0_init0; bool purecc_a0_hit = false; {
-  // CHECK: {{^}}      purecc_acc_0 = d;
-  // CHECK-NEXT: {{^}}      purecc_acc_1 = names[i];
-  // REMARK: argminmax-payloads.cpp:[[@LINE-10]]:3: remark: loop rewritten as a parallel selection of 'best' with 'name' (the first of equal values kept, as in the loop) [purecc-selection]
+  // CHECK: {{^}}  { using purecc_a0_t = purecc::selection_records<std::less<>, double, double>; purecc::selection_stop purecc_a0_stop; auto purecc_a0_all = purecc::parallel_reduce(0, n, purecc_a0_t{}, [&](std::int64_t i) -> purecc_a0_t { purecc_a0_t purecc_a0_one; if (purecc_a0_stop.passed(i)) return purecc_a0_one; try { {
+  // CHECK: {{^}}    purecc_a0_one.add(i, (d), d);
+  // CHECK: if (purecc_a0_r.key < best) { {{\[\[}}maybe_unused{{\]\]}} const std::int64_t i = purecc_a0_r.at; double d = std::get<0>(std::move(purecc_a0_r.carried)); {{$}}
+  // CHECK: {{^}}      best = d;
+  // CHECK-NEXT: {{^}}      name = names[i];
+  // REMARK: argminmax-payloads.cpp:[[@LINE-12]]:3: remark: loop rewritten as a parallel selection of 'best' with 'name' (the first of equal values kept, as in the loop) [purecc-selection]
   std::printf("n=%ld ", n);
   show("first:", best, name);
 

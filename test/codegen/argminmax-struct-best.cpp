@@ -44,11 +44,15 @@ void run(long n) {
     double d = dist(i);
     if (d < b.d) b = {d, i, 7};
   }
-  // CHECK: {{^}}  { auto &purecc_a0_initb = b; auto [purecc_a0_best, purecc_a0_found] = purecc::parallel_reduce(0, n, std::tuple<Best, bool>{purecc_a0_initb, false}, [&](std::int64_t i) -> std::tuple<Best, bool> { Best purecc_acc_0 = purecc_a0_initb; purecc_acc_0.d = std::numeric_limits<double>::infinity(); bool purecc_a0_hit = false; {
+  // CHECK: {{^}}  { using purecc_a0_t = purecc::selection_records<std::less<>, double, double>; purecc::selection_stop purecc_a0_stop; auto purecc_a0_all = purecc::parallel_reduce(0, n, purecc_a0_t{}, [&](std::int64_t i) -> purecc_a0_t { purecc_a0_t purecc_a0_one; if (purecc_a0_stop.passed(i)) return purecc_a0_one; try { {
   // CHECK-NEXT: {{^}}    double d = dist(i);
-  // CHECK-NEXT: {{^}}    if (d < purecc_acc_0.d) { purecc_a0_hit = true; purecc_acc_0 = {d, i, 7}; }
-  // CHECK-NEXT: {{^}}  } return std::tuple<Best, bool>{purecc_acc_0, purecc_a0_hit}; }, [](const std::tuple<Best, bool> &purecc_lhs, const std::tuple<Best, bool> &purecc_rhs) { return std::get<1>(purecc_rhs) && (!std::get<1>(purecc_lhs) || std::get<0>(purecc_rhs).d < std::get<0>(purecc_lhs).d) ? purecc_rhs : purecc_lhs; }{{.*}}); if (purecc_a0_found && purecc_a0_best.d < b.d) { b = purecc_a0_best; } }
-  // REMARK: argminmax-struct-best.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel selection of 'b' (the first of equal values kept, as in the loop) [purecc-selection]
+  // CHECK-NEXT: {{^}}    purecc_a0_one.add(i, (d), d);
+  // CHECK-NEXT: {{^}}  } } catch (...) { purecc_a0_stop.note(i); purecc_a0_one.fail(std::current_exception()); } return purecc_a0_one; }, purecc_a0_t::merge{}{{.*}}); for (auto &purecc_a0_r : purecc_a0_all.records()) if (purecc_a0_r.key < b.d) { {{\[\[}}maybe_unused{{\]\]}} const std::int64_t i = purecc_a0_r.at; double d = std::get<0>(std::move(purecc_a0_r.carried)); {{$}}
+  // CHECK-NEXT: {{^}}#line {{[0-9]+}} "{{.*}}argminmax-struct-best.cpp"
+  // CHECK-NEXT: {{^}}b = {d, i, 7};
+  // CHECK-NEXT: {{^}}#line {{[0-9]+}} "{{.*}}argminmax-struct-best.cpp"
+  // CHECK-NEXT: {{^}} } purecc_a0_all.rethrow(); }
+  // REMARK: argminmax-struct-best.cpp:[[@LINE-12]]:3: remark: loop rewritten as a parallel selection of 'b' (the first of equal values kept, as in the loop) [purecc-selection]
   std::printf("n=%ld first: %a at %ld (%d)\n", n, b.d, b.i, b.untouched);
 
   // Member by member, `>=` (the last of equal values), counting down, odd

@@ -1,9 +1,11 @@
-// A selection's leaves compare each term with their own best, which starts
-// at the identity: the block that updates the best runs for every term that
-// beats the leaf's earlier ones, also for iterations the serial loop never
-// selects. Code in it that may throw would throw where the serial loop never
-// called it, so the loop stays serial; copies of plain values (a string
-// taken from a table) throw nothing but allocation failure and stay parallel.
+// A selection runs the block that updates the best only for the loop's
+// records, in loop order (argminmax-records.cpp): code in it that throws
+// for iterations the loop never selects (`label`, a noexcept `quiet` a throw
+// would escape from) is never run for them, and the loop is parallel. Where
+// the block reads what the leaves cannot carry to that final pass (a
+// pointer the body computed), the leaves run the block themselves, for
+// every term that beats their own best: then code in it that may throw,
+// also the library's (`.at()`), keeps the loop serial.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -48,7 +50,7 @@ void run(long n) {
         name = label(i);
       }
     }
-    // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:5: remark: loop not parallelized: 'label' may throw in the block that updates 'best', and the parallel selection runs that block for iterations the serial loop never selects [purecc-missed-reduction]
+    // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:5: remark: loop rewritten as a parallel selection of 'best' with 'arg' and 'name' (the first of equal values kept, as in the loop) [purecc-selection]
     std::printf("%ld label: %g %ld %s\n", n, best, arg, name.c_str());
   } catch (const std::exception &e) {
     std::printf("%ld label: caught %s\n", n, e.what());
@@ -62,7 +64,7 @@ void run(long n) {
       q = quiet(i);
     }
   }
-  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop not parallelized: 'quiet' may throw in the block that updates 'lo', and the parallel selection runs that block for iterations the serial loop never selects [purecc-missed-reduction]
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel selection of 'lo' with 'q' (the first of equal values kept, as in the loop) [purecc-selection]
   std::printf("%ld quiet: %g %ld\n", n, lo, q);
   double top = -std::numeric_limits<double>::infinity();
   std::string at = "none";
@@ -75,6 +77,31 @@ void run(long n) {
   }
   // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel selection of 'top' with 'at' (the last of equal values kept, as in the loop) [purecc-selection]
   std::printf("%ld names: %g %s\n", n, top, at.c_str());
+  // The block reads a pointer the body computed: the leaves run it.
+  double near = std::numeric_limits<double>::infinity();
+  std::string who = "none";
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    const std::string *p = &names[static_cast<size_t>(i)];
+    if (d < near) {
+      near = d;
+      who = *p;
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel selection of 'near' with 'who' (the first of equal values kept, as in the loop) [purecc-selection]
+  std::printf("%ld pointer: %g %s\n", n, near, who.c_str());
+  double far = std::numeric_limits<double>::infinity();
+  std::string tag = "none";
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    const std::string *p = &names[static_cast<size_t>(i)];
+    if (d < far) {
+      far = d;
+      tag = names.at(static_cast<size_t>(i + (i > 0 ? n : 0))) + *p;
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'at' may throw in the block that updates 'far', and the parallel selection runs that block for iterations the serial loop never selects (the block that updates 'far' reads 'p' of type 'const std::string *', which the leaf cannot carry to the final pass as a plain value) [purecc-missed-reduction]
+  std::printf("%ld pointer at(): %g %s\n", n, far, tag.c_str());
 }
 
 int main() {
@@ -87,12 +114,20 @@ int main() {
 // OUT: 1 label: 0 0 first
 // OUT-NEXT: 1 quiet: 0 0
 // OUT-NEXT: 1 names: 0 n0
+// OUT-NEXT: 1 pointer: 0 n0
+// OUT-NEXT: 1 pointer at(): 0 n0n0
 // OUT-NEXT: 2 label: 0 0 first
 // OUT-NEXT: 2 quiet: 0 0
 // OUT-NEXT: 2 names: 1 n1
+// OUT-NEXT: 2 pointer: 0 n0
+// OUT-NEXT: 2 pointer at(): 0 n0n0
 // OUT-NEXT: 1025 label: 0 0 first
 // OUT-NEXT: 1025 quiet: 0 0
 // OUT-NEXT: 1025 names: 1024 n1024
+// OUT-NEXT: 1025 pointer: 0 n0
+// OUT-NEXT: 1025 pointer at(): 0 n0n0
 // OUT-NEXT: 4000 label: 0 0 first
 // OUT-NEXT: 4000 quiet: 0 0
 // OUT-NEXT: 4000 names: 3999 n3999
+// OUT-NEXT: 4000 pointer: 0 n0
+// OUT-NEXT: 4000 pointer at(): 0 n0n0

@@ -38,10 +38,18 @@ int main() {
       arg = i;
     }
   }
-  // CHECK: {{^}}  { auto &purecc_a0_init0 = arg; auto [purecc_a0_best, purecc_a0_0, purecc_a0_found] = purecc::parallel_reduce(0, n, std::tuple<double, long, bool>{std::numeric_limits<double>::infinity(), purecc_a0_init0, false}, [&](std::int64_t i) -> std::tuple<double, long, bool> { double purecc_acc_0 = std::numeric_limits<double>::infinity(); long purecc_acc_1 = purecc_a0_init0; bool purecc_a0_hit = false; {
-  // CHECK: {{^}}    if (d < purecc_acc_0) { purecc_a0_hit = true;
-  // CHECK: {{^}}  } return std::tuple<double, long, bool>{purecc_acc_0, purecc_acc_1, purecc_a0_hit}; }, [](const std::tuple<double, long, bool> &purecc_lhs, const std::tuple<double, long, bool> &purecc_rhs) { return std::get<2>(purecc_rhs) && (!std::get<2>(purecc_lhs) || std::get<0>(purecc_rhs) < std::get<0>(purecc_lhs)) ? purecc_rhs : purecc_lhs; }, purecc::leaf_size{1024}); if (purecc_a0_found && purecc_a0_best < best) { best = purecc_a0_best; arg = purecc_a0_0; } }
-  // REMARK: argminmax.cpp:[[@LINE-10]]:3: remark: loop rewritten as a parallel selection of 'best' with 'arg' (the first of equal values kept, as in the loop) [purecc-selection]
+  // CHECK: {{^}}  { using purecc_a0_t = purecc::selection_records<std::less<>, double, double>; purecc::selection_stop purecc_a0_stop; auto purecc_a0_all = purecc::parallel_reduce(0, n, purecc_a0_t{}, [&](std::int64_t i) -> purecc_a0_t { purecc_a0_t purecc_a0_one; if (purecc_a0_stop.passed(i)) return purecc_a0_one; try { {
+  // CHECK-NEXT: {{^}}    double d = dist(i);
+  // CHECK-NEXT: {{^}}    purecc_a0_one.add(i, (d), d);
+  // CHECK: {{^}}  } } catch (...) { purecc_a0_stop.note(i); purecc_a0_one.fail(std::current_exception()); } return purecc_a0_one; }, purecc_a0_t::merge{}, purecc::leaf_size{1024}); for (auto &purecc_a0_r : purecc_a0_all.records()) if (purecc_a0_r.key < best) { {{\[\[}}maybe_unused{{\]\]}} const std::int64_t i = purecc_a0_r.at; double d = std::get<0>(std::move(purecc_a0_r.carried)); {{$}}
+  // CHECK-NEXT: {{^}}#line 36 "{{.*}}argminmax.cpp"
+  // CHECK-NEXT: {{^}}{
+  // CHECK-NEXT: {{^}}      best = d;
+  // CHECK-NEXT: {{^}}      arg = i;
+  // CHECK-NEXT: {{^}}    }
+  // CHECK-NEXT: {{^}}#line 40 "{{.*}}argminmax.cpp"
+  // CHECK-NEXT: {{^}} } purecc_a0_all.rethrow(); }
+  // REMARK: argminmax.cpp:[[@LINE-18]]:3: remark: loop rewritten as a parallel selection of 'best' with 'arg' (the first of equal values kept, as in the loop) [purecc-selection]
   show("first minimum:", best, arg);
   // OUT: first minimum: -0x0p+0 at 3
 

@@ -22,6 +22,7 @@
 #include "purecc/range_tree.h"
 #include "purecc/trip_count.h"
 #include "purecc/reduce.h"
+#include "purecc/selection.h"
 #include "purecc/parallel_for.h"
 #include "purecc/task_registry.h"
 #include "purecc/remote_error.h"
