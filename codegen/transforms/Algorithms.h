@@ -45,10 +45,11 @@ public:
 private:
   struct Range;
   bool plan(const clang::CallExpr *CE, llvm::StringRef Name, std::string &WhyNot);
-  /// Why a std::min_element, max_element or minmax_element call stays a
-  /// serial scan (empty when it is not the user's text): cheap comparisons,
-  /// or a comparison purecc cannot know to be a strict weak ordering.
-  std::string selectionReason(const clang::CallExpr *CE) const;
+  /// A std::min_element, max_element or minmax_element call whose
+  /// comparator compares one key of each argument becomes the keys computed
+  /// in parallel and the library's scan over them; otherwise WhyNot says
+  /// why it stays a serial scan (empty when it is not the user's text).
+  bool planSelection(const clang::CallExpr *CE, llvm::StringRef Name, std::string &WhyNot);
   std::optional<Range> range(const clang::Expr *First, const clang::Expr *Last) const;
   bool pureCallable(const clang::Expr *F, clang::QualType &Result,
                     llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads) const;

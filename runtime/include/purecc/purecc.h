@@ -22,6 +22,7 @@
 #include "purecc/range_tree.h"
 #include "purecc/reduce.h"
 #include "purecc/parallel_for.h"
+#include "purecc/keyed_selection.h"
 #include "purecc/task_registry.h"
 #include "purecc/remote_error.h"
 #include "purecc/cluster.h"
