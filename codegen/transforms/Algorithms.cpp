@@ -341,8 +341,12 @@ void Algorithms::planWithin(const Stmt *S) {
 
 bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   auto Where = PC.offsets(CE->getSourceRange());
-  if (!Where)
+  if (!Where) {
+    // Never silent about the user's own file; a header's calls are not ours.
+    if (PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(CE->getBeginLoc())))
+      WhyNot = "it is written in a macro";
     return false;
+  }
   QualType Element = CE->getArg(0)->getType();
   if (const auto *PT = Element->getAs<PointerType>())
     Element = PT->getPointeeType();

@@ -16,7 +16,12 @@
 // as loop reductions hold (`std::accumulate(d.begin(), d.end(), 0)` over
 // doubles truncates every step: refused). An execution policy means the user
 // already chose: left alone. std::min_element, max_element and
-// minmax_element stay serial scans, with a remark saying why.
+// minmax_element whose comparator is a lambda comparing one key of each
+// argument (`return cost(a) < cost(b);`) compute the keys in parallel and
+// run the library's own scan over them (purecc/keyed_selection.h): the
+// serial answer to every comparison, so the serial element, even for a
+// comparison that is no strict weak ordering; any other stays a serial
+// scan, with a remark saying why.
 //
 //   Algorithms A(PC, Escaped, Sites);
 //   A.planWithin(Stmt);   // every algorithm call in the statement's expressions
