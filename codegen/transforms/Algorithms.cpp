@@ -10,6 +10,9 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <functional>
 
 using namespace clang;
 
@@ -179,6 +182,75 @@ bool sameKey(const Stmt *X, const Stmt *Y, const ParmVarDecl *A, const ParmVarDe
   return IX == CX.end() && IY == CY.end();
 }
 
+/// Whether S names D: a key that does not read its element is no key (and
+/// its lambda's parameter would be unused, a -Wextra warning).
+bool names(const Stmt *S, const ValueDecl *D) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == D)
+    return true;
+  for (const Stmt *C : S->children())
+    if (names(C, D))
+      return true;
+  return false;
+}
+
+/// The outermost function around S: the bodies of lambdas are in it.
+const FunctionDecl *outermostFunction(ASTContext &Ctx, const Stmt *S) {
+  const FunctionDecl *Outer = nullptr;
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  while (!Parents.empty()) {
+    if (const auto *FD = Parents[0].get<FunctionDecl>())
+      Outer = FD;
+    Parents = Ctx.getParents(Parents[0]);
+  }
+  return Outer;
+}
+
+/// Whether V is declared inside function F (or a lambda in it).
+bool declaredIn(const VarDecl *V, const FunctionDecl *F) {
+  for (const DeclContext *DC = V->getDeclContext(); DC; DC = DC->getParent())
+    if (DC == F)
+      return true;
+  return false;
+}
+
+/// A name the key uses (other than its parameter A) that a declaration in
+/// the function around the call also declares (empty when none): the key
+/// of a stored lambda is repeated at the call, where such a name may mean
+/// something else than where the lambda is written.
+std::string shadowedName(ASTContext &Ctx, const CallExpr *Call, const Expr *Key,
+                         const ParmVarDecl *A) {
+  llvm::StringSet<> Used;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() != A &&
+                                                    DRE->getDecl()->getDeclName().isIdentifier())
+      Used.insert(DRE->getDecl()->getName());
+    for (const Stmt *C : S->children())
+      Collect(C);
+  };
+  Collect(Key);
+  const FunctionDecl *Outer = outermostFunction(Ctx, Call);
+  if (!Outer)
+    return "";
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::StringSet<> &Used;
+    const ParmVarDecl *A;
+    std::string Found;
+    explicit Finder(llvm::StringSet<> &Used, const ParmVarDecl *A) : Used(Used), A(A) {}
+    bool VisitNamedDecl(NamedDecl *D) {
+      if (D != A && D->getDeclName().isIdentifier() && Used.contains(D->getName()) &&
+          D->getDeclContext()->isFunctionOrMethod())
+        Found = D->getName().str();
+      return Found.empty();
+    }
+  } F(Used, A);
+  F.TraverseDecl(const_cast<FunctionDecl *>(Outer));
+  return F.Found;
+}
+
 BinaryOperatorKind mirrored(BinaryOperatorKind Op) {
   switch (Op) {
   case BO_LT:
@@ -216,6 +288,8 @@ std::optional<KeyedComparator> keyedComparator(const Expr *Comp) {
   if (!(T->isArithmeticType() || T->isEnumeralType()) || T->isAnyComplexType())
     return std::nullopt;
   const ParmVarDecl *A = Op->getParamDecl(0), *B = Op->getParamDecl(1);
+  if (!names(Cmp, A))
+    return std::nullopt;
   if (sameKey(Cmp->getLHS(), Cmp->getRHS(), A, B))
     return KeyedComparator{LE, A, Cmp->getLHS(), T, Cmp->getOpcode()};
   if (sameKey(Cmp->getRHS(), Cmp->getLHS(), A, B))
@@ -367,6 +441,29 @@ bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &
     return false;
   }
   const Expr *Comp = written(CE->getArg(2));
+  // A lambda without captures, stored in a variable, is the same lambda at
+  // every use (it has no state): it is read where it is written.
+  const VarDecl *Stored = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Comp->IgnoreParenImpCasts()))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V->getInit())
+      if (const auto *LE = dyn_cast<LambdaExpr>(written(V->getInit()))) {
+        if (LE->capture_size() != 0 || LE->getCaptureDefault() != LCD_None) {
+          WhyNot = "the comparator " + quoted(V) +
+                   " is a lambda with captures stored in a variable: its captured values are "
+                   "the ones of where it is written, which the call's text does not have";
+          return false;
+        }
+        // Outside the function, the names in its key may mean something else
+        // at the call (a class member, another namespace's function).
+        if (!V->isLocalVarDecl() || !declaredIn(V, outermostFunction(PC.Ctx, CE))) {
+          WhyNot = "the comparator " + quoted(V) +
+                   " is a lambda stored outside the function, and the names in its key may "
+                   "mean something else at the call";
+          return false;
+        }
+        Comp = LE;
+        Stored = V;
+      }
   const FunctionDecl *Callee = nullptr;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Comp->IgnoreParenImpCasts()))
     Callee = dyn_cast<FunctionDecl>(DRE->getDecl());
@@ -395,9 +492,16 @@ bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &
              "scan's element only for a strict weak ordering, which purecc cannot check";
     return false;
   }
+  if (Stored)
+    if (std::string Name = shadowedName(PC.Ctx, CE, Keyed->Key, Keyed->A); !Name.empty()) {
+      WhyNot = "the key of " + quoted(Stored) + " names '" + Name +
+               "', which a local of the function names too, so the key's text would mean "
+               "something else at the call";
+      return false;
+    }
   if (PC.isTaken(Where->first, Where->second))
     return false;
-  for (unsigned I = 0; I < 3; ++I)
+  for (unsigned I = 0; I < 2; ++I)
     if (!PC.offsets(CE->getArg(I)->getSourceRange())) {
       WhyNot = "it is written in a macro";
       return false;
@@ -419,17 +523,28 @@ bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &
              "order than the serial scan";
     return false;
   }
+  // The key lambda repeats the comparator's captures, first parameter and
+  // key as written: none of them may come from a macro expansion.
+  std::optional<std::string> Captures = PC.text(Keyed->Lambda->getIntroducerRange()),
+                             Param = PC.text(Keyed->A->getSourceRange()),
+                             KeyText = PC.text(Keyed->Key->getSourceRange());
+  if (!Captures || !Param || !KeyText) {
+    WhyNot = "its comparator's key is written in a macro";
+    return false;
+  }
   auto Text = [&](SourceRange R) { return *PC.text(R); };
   std::string KeyType = PC.typeText(Keyed->Type);
   std::string L = PC.unusedName("lhs"), R = PC.unusedName("rhs");
-  std::string Key = Text(Keyed->Lambda->getIntroducerRange()) + "(" +
-                    Text(Keyed->A->getSourceRange()) + ") -> " + KeyType + " { return " +
-                    Text(Keyed->Key->getSourceRange()) + "; }";
+  std::string Key = *Captures + "(" + *Param + ") -> " + KeyType + " { return " + *KeyText + "; }";
   std::string Less = "[](" + KeyType + " " + L + ", " + KeyType + " " + R + ") { return " + L +
                      " " + BinaryOperator::getOpcodeStr(Keyed->Op).str() + " " + R + "; }";
-  PC.replace(Where->first, Where->second,
-             "purecc::" + Name.str() + "_by_key(" + Text(CE->getArg(0)->getSourceRange()) + ", " +
-                 Text(CE->getArg(1)->getSourceRange()) + ", " + Key + ", " + Less + ")");
+  std::string Call = "purecc::" + Name.str() + "_by_key(" + Text(CE->getArg(0)->getSourceRange()) +
+                     ", " + Text(CE->getArg(1)->getSourceRange()) + ", " + Key + ", " + Less + ")";
+  // A stored lambda stays used (a variable used nowhere else would be a
+  // -Wunused-variable warning); copying it does nothing.
+  if (Stored)
+    Call = "((void)" + Stored->getNameAsString() + ", " + Call + ")";
+  PC.replace(Where->first, Where->second, Call);
   PC.take(Where->first, Where->second);
   std::string Quoted = ("'std::" + Name + "'").str();
   if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkAlgorithm))

@@ -4,8 +4,10 @@
 // enum class key, short keys the comparison promotes to int, a trailing
 // return type, captures by copy and init-captures, a std::array, `using
 // namespace std`, and a selection inside a pure function that a parallel
-// map calls (nested). A call written in a macro stays serial, with the
-// reason.
+// map calls (nested), a lambda without captures stored in a local. A call
+// or a key written in a macro, a "key" that does not read the element, a
+// stored lambda with captures or stored outside the function, and one
+// whose key names a local of the function stay serial, with the reason.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -48,12 +50,25 @@ enum class Grade { Low, Mid, High };
     s = short(s + x % 5);
   return s;
 }
+#define KEY(x) cost(x)
 #define FIRST_CHEAPEST(v) std::min_element(v.begin(), v.end(), [](long a, long b) { return cost(a) < cost(b); })
 
 [[pure]] long cheapest(const std::vector<long> &v) {
   return long(std::min_element(v.begin(), v.end(), [](long a, long b) { return cost(a) < cost(b); }) - v.begin());
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:80: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:15: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
+}
+
+const auto by_cost_global = [](long a, long b) { return cost(a) < cost(b); };
+// REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:57: remark: calls to 'cost' and 'cost' run in parallel [purecc-parallel-calls]
+
+// A local named as the key's function: the key's text would call it.
+long shadowed(const std::vector<long> &v) {
+  auto by_cost = [](long a, long b) { return cost(a) < cost(b); };
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:46: remark: calls to 'cost' and 'cost' run in parallel [purecc-parallel-calls]
+  auto cost = [](long x) { return -x; };
+  return long(std::min_element(v.begin(), v.end(), by_cost) - v.begin()) + cost(0);
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:15: remark: call to 'std::min_element' not parallelized: the key of 'by_cost' names 'cost', which a local of the function names too, so the key's text would mean something else at the call [purecc-missed-algorithm]
 }
 
 int main() {
@@ -95,6 +110,32 @@ int main() {
               long(a4.first - v.begin()), long(a4.second - v.begin()), long(a5.first - v.begin()),
               long(a5.second - v.begin()), long(a6 - lv.begin()), long(a7 - ar.begin()));
   // OUT: 123 2 1998 (-0) 278 0 1994 5 1994 123 123
+
+  // A key written in a macro; a "key" that does not read the element.
+  auto m1 = std::min_element(lv.begin(), lv.end(), [](long a, long b) { return KEY(a) < KEY(b); });
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:13: remark: call to 'std::min_element' not parallelized: its comparator's key is written in a macro [purecc-missed-algorithm]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:80: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is written in a macro [purecc-missed-parallel-calls]
+  auto m2 = std::min_element(lv.begin(), lv.end(), [](long, long) { return cost(5) < cost(5); });
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:13: remark: call to 'std::min_element' not parallelized: the comparator is not a lambda comparing one arithmetic key of each argument ('return key(a) < key(b);'), and a tree of partial scans finds the serial scan's element only for a strict weak ordering, which purecc cannot check [purecc-missed-algorithm]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:76: remark: calls to 'cost' and 'cost' run in parallel [purecc-parallel-calls]
+  std::printf("macro %ld, constant %ld\n", long(m1 - lv.begin()), long(m2 - lv.begin()));
+  // OUT-NEXT: macro 123, constant 0
+
+  // A lambda without captures stored in a local is read where it is
+  // written; one with captures, or stored outside the function, is not.
+  auto by_cost = [](long a, long b) { return cost(a) < cost(b); };
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:46: remark: calls to 'cost' and 'cost' run in parallel [purecc-parallel-calls]
+  auto by_w = [w](long a, long b) { return cost(a * w) < cost(b * w); };
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:44: remark: calls to 'cost' and 'cost' run in parallel [purecc-parallel-calls]
+  auto s1 = std::min_element(lv.begin(), lv.end(), by_cost);
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:13: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
+  auto s2 = std::min_element(lv.begin(), lv.end(), by_w);
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:13: remark: call to 'std::min_element' not parallelized: the comparator 'by_w' is a lambda with captures stored in a variable: its captured values are the ones of where it is written, which the call's text does not have [purecc-missed-algorithm]
+  auto s3 = std::max_element(lv.begin(), lv.end(), by_cost_global);
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:13: remark: call to 'std::max_element' not parallelized: the comparator 'by_cost_global' is a lambda stored outside the function, and the names in its key may mean something else at the call [purecc-missed-algorithm]
+  std::printf("stored %ld, captures %ld, global %ld, shadowed %ld\n", long(s1 - lv.begin()),
+              long(s2 - lv.begin()), long(s3 - lv.begin()), shadowed(lv));
+  // OUT-NEXT: stored 123, captures 28, global 109, shadowed 123
 
   std::vector<long> rows(50);
   for (long r = 0; r < 50; ++r)
