@@ -7,7 +7,8 @@
 // key(first[i]) for every element in parallel (parallel_for: the key is
 // the costly part), then runs std::min_element itself over the keys with
 // `less`. The library's scan gets the same answer to every comparison at
-// the same positions, so it returns the same position, whatever the
+// the same positions (the library's scan depends on nothing else: both
+// ranges are random-access), so it returns the same position, whatever the
 // comparison: a NaN key that compares false both ways, -0.0 equal to
 // +0.0, ties kept first or last as the library keeps them, and
 // minmax_element's pairwise steps. This is exact for any `less`, not only
