@@ -4,11 +4,15 @@
 #include "Containers.h"
 #include "Reductions.h"
 #include "Shapes.h"
+#include "analysis/MayThrow.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <functional>
 
 using namespace clang;
 
@@ -86,6 +90,243 @@ private:
   std::vector<const CallExpr *> &Out;
 };
 
+/// A comparator `[captures](T a, T b) { return key(a) < key(b); }`: comp(a,
+/// b) is `key(a) Op key(b)` for a built-in comparison of arithmetic keys.
+struct KeyedComparator {
+  const LambdaExpr *Lambda;
+  const ParmVarDecl *A;
+  const Expr *Key;  // key(a), as written in the comparator
+  QualType Type;    // the type the comparison compares
+  BinaryOperatorKind Op;
+};
+
+/// Whether Y is X with B wherever X names A (and neither names the other).
+/// Only the kinds of expressions listed are compared; any other is taken to
+/// differ, so an unknown construct never passes for the same key.
+bool sameKey(const Stmt *X, const Stmt *Y, const ParmVarDecl *A, const ParmVarDecl *B) {
+  if (!X || !Y)
+    return X == Y;
+  if (X->getStmtClass() != Y->getStmtClass())
+    return false;
+  if (const auto *EX = dyn_cast<Expr>(X))
+    if (EX->getType().getCanonicalType() != cast<Expr>(Y)->getType().getCanonicalType() ||
+        EX->getValueKind() != cast<Expr>(Y)->getValueKind())
+      return false;
+  switch (X->getStmtClass()) {
+  case Stmt::DeclRefExprClass: {
+    const ValueDecl *DX = cast<DeclRefExpr>(X)->getDecl(), *DY = cast<DeclRefExpr>(Y)->getDecl();
+    if (DX == A)
+      return DY == B;
+    return DX != B && DX == DY && DY != A && DY != B;
+  }
+  case Stmt::MemberExprClass:
+    if (cast<MemberExpr>(X)->getMemberDecl() != cast<MemberExpr>(Y)->getMemberDecl() ||
+        cast<MemberExpr>(X)->isArrow() != cast<MemberExpr>(Y)->isArrow())
+      return false;
+    break;
+  case Stmt::BinaryOperatorClass:
+    if (cast<BinaryOperator>(X)->getOpcode() != cast<BinaryOperator>(Y)->getOpcode())
+      return false;
+    break;
+  case Stmt::UnaryOperatorClass:
+    if (cast<UnaryOperator>(X)->getOpcode() != cast<UnaryOperator>(Y)->getOpcode())
+      return false;
+    break;
+  case Stmt::ImplicitCastExprClass:
+  case Stmt::CStyleCastExprClass:
+  case Stmt::CXXStaticCastExprClass:
+  case Stmt::CXXFunctionalCastExprClass:
+    if (cast<CastExpr>(X)->getCastKind() != cast<CastExpr>(Y)->getCastKind())
+      return false;
+    break;
+  case Stmt::IntegerLiteralClass:
+    return cast<IntegerLiteral>(X)->getValue() == cast<IntegerLiteral>(Y)->getValue();
+  case Stmt::FloatingLiteralClass:
+    return cast<FloatingLiteral>(X)->getValue().bitwiseIsEqual(
+        cast<FloatingLiteral>(Y)->getValue());
+  case Stmt::CXXBoolLiteralExprClass:
+    return cast<CXXBoolLiteralExpr>(X)->getValue() == cast<CXXBoolLiteralExpr>(Y)->getValue();
+  case Stmt::CharacterLiteralClass:
+    return cast<CharacterLiteral>(X)->getValue() == cast<CharacterLiteral>(Y)->getValue();
+  case Stmt::CXXOperatorCallExprClass:
+    if (cast<CXXOperatorCallExpr>(X)->getOperator() != cast<CXXOperatorCallExpr>(Y)->getOperator())
+      return false;
+    break;
+  case Stmt::CXXConstructExprClass:
+  case Stmt::CXXTemporaryObjectExprClass:
+    if (cast<CXXConstructExpr>(X)->getConstructor() != cast<CXXConstructExpr>(Y)->getConstructor())
+      return false;
+    break;
+  case Stmt::CXXDefaultArgExprClass:
+    // Its expression is the parameter's default, the same on both sides.
+    return cast<CXXDefaultArgExpr>(X)->getParam() == cast<CXXDefaultArgExpr>(Y)->getParam();
+  case Stmt::CallExprClass:
+  case Stmt::CXXMemberCallExprClass:
+  case Stmt::ParenExprClass:
+  case Stmt::ArraySubscriptExprClass:
+  case Stmt::ConditionalOperatorClass:
+  case Stmt::MaterializeTemporaryExprClass:
+  case Stmt::ExprWithCleanupsClass:
+  case Stmt::CXXBindTemporaryExprClass:
+  case Stmt::CXXThisExprClass:
+  case Stmt::CXXNullPtrLiteralExprClass:
+    break;
+  default:
+    return false;
+  }
+  auto CX = X->children(), CY = Y->children();
+  auto IX = CX.begin(), IY = CY.begin();
+  for (; IX != CX.end() && IY != CY.end(); ++IX, ++IY)
+    if (!sameKey(*IX, *IY, A, B))
+      return false;
+  return IX == CX.end() && IY == CY.end();
+}
+
+/// Whether S names D: a key that does not read its element is no key (and
+/// its lambda's parameter would be unused, a -Wextra warning).
+bool names(const Stmt *S, const ValueDecl *D) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == D)
+    return true;
+  for (const Stmt *C : S->children())
+    if (names(C, D))
+      return true;
+  return false;
+}
+
+/// The outermost function around S: the bodies of lambdas are in it.
+const FunctionDecl *outermostFunction(ASTContext &Ctx, const Stmt *S) {
+  const FunctionDecl *Outer = nullptr;
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  while (!Parents.empty()) {
+    if (const auto *FD = Parents[0].get<FunctionDecl>())
+      Outer = FD;
+    Parents = Ctx.getParents(Parents[0]);
+  }
+  return Outer;
+}
+
+/// Whether V is declared inside function F (or a lambda in it).
+bool declaredIn(const VarDecl *V, const FunctionDecl *F) {
+  for (const DeclContext *DC = V->getDeclContext(); DC; DC = DC->getParent())
+    if (DC == F)
+      return true;
+  return false;
+}
+
+/// A name the key uses (other than its parameter A) that a declaration in
+/// the function around the call also declares (empty when none): the key
+/// of a stored lambda is repeated at the call, where such a name may mean
+/// something else than where the lambda is written.
+std::string shadowedName(ASTContext &Ctx, const CallExpr *Call, const Expr *Key,
+                         const ParmVarDecl *A) {
+  llvm::StringSet<> Used;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() != A &&
+                                                    DRE->getDecl()->getDeclName().isIdentifier())
+      Used.insert(DRE->getDecl()->getName());
+    for (const Stmt *C : S->children())
+      Collect(C);
+  };
+  Collect(Key);
+  const FunctionDecl *Outer = outermostFunction(Ctx, Call);
+  if (!Outer)
+    return "";
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::StringSet<> &Used;
+    const ParmVarDecl *A;
+    std::string Found;
+    explicit Finder(llvm::StringSet<> &Used, const ParmVarDecl *A) : Used(Used), A(A) {}
+    bool VisitNamedDecl(NamedDecl *D) {
+      if (D != A && D->getDeclName().isIdentifier() && Used.contains(D->getName()) &&
+          D->getDeclContext()->isFunctionOrMethod())
+        Found = D->getName().str();
+      return Found.empty();
+    }
+  } F(Used, A);
+  F.TraverseDecl(const_cast<FunctionDecl *>(Outer));
+  return F.Found;
+}
+
+BinaryOperatorKind mirrored(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_LT:
+    return BO_GT;
+  case BO_GT:
+    return BO_LT;
+  case BO_LE:
+    return BO_GE;
+  default:
+    return BO_LE;
+  }
+}
+
+/// Comp read as a keyed comparator: a non-generic, non-mutable lambda with
+/// two parameters of one type and the body `return key(a) Op key(b);` (or
+/// `key(b) Op key(a)`), Op one of < > <= >= on arithmetic or enum keys.
+std::optional<KeyedComparator> keyedComparator(const Expr *Comp) {
+  const auto *LE = dyn_cast<LambdaExpr>(Comp);
+  if (!LE || LE->getDependentCallOperator() || LE->isMutable())
+    return std::nullopt;
+  const CXXMethodDecl *Op = LE->getCallOperator();
+  if (Op->getNumParams() != 2 ||
+      Op->getParamDecl(0)->getType().getCanonicalType() !=
+          Op->getParamDecl(1)->getType().getCanonicalType())
+    return std::nullopt;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(LE->getBody());
+  const auto *Ret = Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front()) : nullptr;
+  const auto *Cmp = Ret && Ret->getRetValue()
+                        ? dyn_cast<BinaryOperator>(Ret->getRetValue()->IgnoreParenImpCasts())
+                        : nullptr;
+  if (!Cmp || !(Cmp->getOpcode() == BO_LT || Cmp->getOpcode() == BO_GT ||
+                Cmp->getOpcode() == BO_LE || Cmp->getOpcode() == BO_GE))
+    return std::nullopt;
+  QualType T = Cmp->getLHS()->getType().getCanonicalType().getUnqualifiedType();
+  if (!(T->isArithmeticType() || T->isEnumeralType()) || T->isAnyComplexType())
+    return std::nullopt;
+  const ParmVarDecl *A = Op->getParamDecl(0), *B = Op->getParamDecl(1);
+  if (!names(Cmp, A))
+    return std::nullopt;
+  if (sameKey(Cmp->getLHS(), Cmp->getRHS(), A, B))
+    return KeyedComparator{LE, A, Cmp->getLHS(), T, Cmp->getOpcode()};
+  if (sameKey(Cmp->getRHS(), Cmp->getLHS(), A, B))
+    return KeyedComparator{LE, A, Cmp->getRHS(), T, mirrored(Cmp->getOpcode())};
+  return std::nullopt;
+}
+
+/// Whether an iterator of type T is random-access: a pointer, or a class
+/// whose iterator_category is (derived from) std::random_access_iterator_tag.
+bool randomAccess(ASTContext &Ctx, QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType())
+    return true;
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  for (const NamedDecl *D : RD->lookup(&Ctx.Idents.get("iterator_category"))) {
+    const auto *TD = dyn_cast<TypedefNameDecl>(D);
+    const auto *Tag = TD ? TD->getUnderlyingType()->getAsCXXRecordDecl() : nullptr;
+    if (!Tag || !Tag->hasDefinition())
+      continue;
+    auto IsRandom = [](const CXXRecordDecl *C) {
+      return C->isInStdNamespace() && C->getDeclName().isIdentifier() &&
+             C->getName() == "random_access_iterator_tag";
+    };
+    if (IsRandom(Tag))
+      return true;
+    bool Derived = false;
+    Tag->forallBases([&](const CXXRecordDecl *Base) {
+      Derived |= IsRandom(Base);
+      return true;
+    });
+    return Derived;
+  }
+  return false;
+}
+
 } // namespace
 
 std::optional<Algorithms::Range> Algorithms::range(const Expr *First, const Expr *Last) const {
@@ -155,9 +396,10 @@ void Algorithms::planWithin(const Stmt *S) {
         continue;
     }
     if (Name == "min_element" || Name == "max_element" || Name == "minmax_element") {
-      if (std::string Why = selectionReason(CE); !Why.empty())
+      std::string WhyNot;
+      if (!planSelection(CE, Name, WhyNot) && !WhyNot.empty())
         if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkMissedAlgorithm))
-          *D << ("'std::" + Name + "'").str() << Why;
+          *D << ("'std::" + Name + "'").str() << WhyNot;
       continue;
     }
     // The algorithms the library model says codegen rewrites.
@@ -171,13 +413,14 @@ void Algorithms::planWithin(const Stmt *S) {
   }
 }
 
-std::string Algorithms::selectionReason(const CallExpr *CE) const {
-  if (!PC.offsets(CE->getSourceRange()))
-    return "";
-  // A comparator (or an element type's operator<) is the user's: the
-  // serial scan compares each element with the best so far, and a tree of
-  // partial scans finds the same element only when the comparison is a
-  // strict weak ordering, which purecc cannot check.
+bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
+  auto Where = PC.offsets(CE->getSourceRange());
+  if (!Where) {
+    // Never silent about the user's own file; a header's calls are not ours.
+    if (PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(CE->getBeginLoc())))
+      WhyNot = "it is written in a macro";
+    return false;
+  }
   QualType Element = CE->getArg(0)->getType();
   if (const auto *PT = Element->getAs<PointerType>())
     Element = PT->getPointeeType();
@@ -186,25 +429,128 @@ std::string Algorithms::selectionReason(const CallExpr *CE) const {
       if (const auto *TD = dyn_cast<TypedefNameDecl>(D); TD && TD->getName() == "value_type")
         Element = TD->getUnderlyingType();
   Element = Element.getCanonicalType().getUnqualifiedType();
-  if (CE->getNumArgs() == 3) {
-    const Expr *Comp = written(CE->getArg(2));
-    const FunctionDecl *Callee = nullptr;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Comp->IgnoreParenImpCasts()))
-      Callee = dyn_cast<FunctionDecl>(DRE->getDecl());
-    else if (const auto *LE = dyn_cast<LambdaExpr>(Comp); LE && !LE->getDependentCallOperator())
-      Callee = LE->getCallOperator();
-    if (Callee && !CallCost(PC.Ctx).worthATask(Callee))
-      return "each step is one call of a comparator that runs no loop, too little work to "
-             "share: the work worth sharing is computing the elements";
-    return "the comparator need not be a strict weak ordering, and a tree of partial scans "
-           "finds the serial scan's element only when it is one";
+  if (CE->getNumArgs() != 3) {
+    if (Element->isArithmeticType() || Element->isPointerType())
+      WhyNot = "each step is one comparison of '" +
+               Element.getAsString(PC.Ctx.getPrintingPolicy()) +
+               "' elements, too little work to share: the work worth sharing is computing the "
+               "elements";
+    else
+      WhyNot = "'operator<' of the elements need not be a strict weak ordering, and a tree of "
+               "partial scans finds the serial scan's element only when it is one";
+    return false;
   }
-  if (Element->isArithmeticType() || Element->isPointerType())
-    return "each step is one comparison of '" + Element.getAsString(PC.Ctx.getPrintingPolicy()) +
-           "' elements, too little work to share: the work worth sharing is computing the "
-           "elements";
-  return "'operator<' of the elements need not be a strict weak ordering, and a tree of "
-         "partial scans finds the serial scan's element only when it is one";
+  const Expr *Comp = written(CE->getArg(2));
+  // A lambda without captures, stored in a variable, is the same lambda at
+  // every use (it has no state): it is read where it is written.
+  const VarDecl *Stored = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Comp->IgnoreParenImpCasts()))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V->getInit())
+      if (const auto *LE = dyn_cast<LambdaExpr>(written(V->getInit()))) {
+        if (LE->capture_size() != 0 || LE->getCaptureDefault() != LCD_None) {
+          WhyNot = "the comparator " + quoted(V) +
+                   " is a lambda with captures stored in a variable: its captured values are "
+                   "the ones of where it is written, which the call's text does not have";
+          return false;
+        }
+        // Outside the function, the names in its key may mean something else
+        // at the call (a class member, another namespace's function).
+        if (!V->isLocalVarDecl() || !declaredIn(V, outermostFunction(PC.Ctx, CE))) {
+          WhyNot = "the comparator " + quoted(V) +
+                   " is a lambda stored outside the function, and the names in its key may "
+                   "mean something else at the call";
+          return false;
+        }
+        Comp = LE;
+        Stored = V;
+      }
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Comp->IgnoreParenImpCasts()))
+    Callee = dyn_cast<FunctionDecl>(DRE->getDecl());
+  else if (const auto *LE = dyn_cast<LambdaExpr>(Comp); LE && !LE->getDependentCallOperator())
+    Callee = LE->getCallOperator();
+  if (Callee && !CallCost(PC.Ctx).worthATask(Callee)) {
+    WhyNot = "each step is one call of a comparator that runs no loop, too little work to "
+             "share: the work worth sharing is computing the elements";
+    return false;
+  }
+  // A tree of partial scans finds the serial scan's element only for a
+  // strict weak ordering, which purecc cannot check of a comparator. A
+  // comparator that compares one key of each argument is computed as the
+  // keys, in parallel, and the library's own scan over them (see
+  // purecc/keyed_selection.h): the same answer to every comparison.
+  std::optional<KeyedComparator> Keyed = keyedComparator(Comp);
+  if (const auto *LE = dyn_cast<LambdaExpr>(Comp); LE && LE->getDependentCallOperator()) {
+    WhyNot = "the comparator is a generic lambda (a template), whose key purecc does not read, "
+             "and a tree of partial scans finds the serial scan's element only for a strict "
+             "weak ordering, which purecc cannot check";
+    return false;
+  }
+  if (!Keyed) {
+    WhyNot = "the comparator is not a lambda comparing one arithmetic key of each argument "
+             "('return key(a) < key(b);'), and a tree of partial scans finds the serial "
+             "scan's element only for a strict weak ordering, which purecc cannot check";
+    return false;
+  }
+  if (Stored)
+    if (std::string Name = shadowedName(PC.Ctx, CE, Keyed->Key, Keyed->A); !Name.empty()) {
+      WhyNot = "the key of " + quoted(Stored) + " names '" + Name +
+               "', which a local of the function names too, so the key's text would mean "
+               "something else at the call";
+      return false;
+    }
+  if (PC.isTaken(Where->first, Where->second))
+    return false;
+  for (unsigned I = 0; I < 2; ++I)
+    if (!PC.offsets(CE->getArg(I)->getSourceRange())) {
+      WhyNot = "it is written in a macro";
+      return false;
+    }
+  if (!randomAccess(PC.Ctx, CE->getArg(0)->getType())) {
+    WhyNot = "the range's iterators are not random-access";
+    return false;
+  }
+  QualType Ignored;
+  llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+  if (!pureCallable(Comp, Ignored, Reads)) {
+    WhyNot = "the comparator is not known to be pure";
+    return false;
+  }
+  // Every key is computed, in another order than the serial scan's
+  // comparisons: which exception escapes, and when, would change.
+  if (MayThrow(PC.Ctx).mayThrow(Keyed->Lambda->getBody())) {
+    WhyNot = "the comparator may throw, and the parallel form computes every key in another "
+             "order than the serial scan";
+    return false;
+  }
+  // The key lambda repeats the comparator's captures, first parameter and
+  // key as written: none of them may come from a macro expansion.
+  std::optional<std::string> Captures = PC.text(Keyed->Lambda->getIntroducerRange()),
+                             Param = PC.text(Keyed->A->getSourceRange()),
+                             KeyText = PC.text(Keyed->Key->getSourceRange());
+  if (!Captures || !Param || !KeyText) {
+    WhyNot = "its comparator's key is written in a macro";
+    return false;
+  }
+  auto Text = [&](SourceRange R) { return *PC.text(R); };
+  std::string KeyType = PC.typeText(Keyed->Type);
+  std::string L = PC.unusedName("lhs"), R = PC.unusedName("rhs");
+  std::string Key = *Captures + "(" + *Param + ") -> " + KeyType + " { return " + *KeyText + "; }";
+  std::string Less = "[](" + KeyType + " " + L + ", " + KeyType + " " + R + ") { return " + L +
+                     " " + BinaryOperator::getOpcodeStr(Keyed->Op).str() + " " + R + "; }";
+  std::string Call = "purecc::" + Name.str() + "_by_key(" + Text(CE->getArg(0)->getSourceRange()) +
+                     ", " + Text(CE->getArg(1)->getSourceRange()) + ", " + Key + ", " + Less + ")";
+  // A stored lambda stays used (a variable used nowhere else would be a
+  // -Wunused-variable warning); copying it does nothing.
+  if (Stored)
+    Call = "((void)" + Stored->getNameAsString() + ", " + Call + ")";
+  PC.replace(Where->first, Where->second, Call);
+  PC.take(Where->first, Where->second);
+  std::string Quoted = ("'std::" + Name + "'").str();
+  if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkAlgorithm))
+    *D << Quoted << "selection by key";
+  PC.note(CE->getExprLoc(), Transform::Algorithms, "selection " + Quoted);
+  return true;
 }
 
 bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {

@@ -16,7 +16,12 @@
 // as loop reductions hold (`std::accumulate(d.begin(), d.end(), 0)` over
 // doubles truncates every step: refused). An execution policy means the user
 // already chose: left alone. std::min_element, max_element and
-// minmax_element stay serial scans, with a remark saying why.
+// minmax_element whose comparator is a lambda comparing one key of each
+// argument (`return cost(a) < cost(b);`) compute the keys in parallel and
+// run the library's own scan over them (purecc/keyed_selection.h): the
+// serial answer to every comparison, so the serial element, even for a
+// comparison that is no strict weak ordering; any other stays a serial
+// scan, with a remark saying why.
 //
 //   Algorithms A(PC, Escaped, Sites);
 //   A.planWithin(Stmt);   // every algorithm call in the statement's expressions
@@ -45,10 +50,11 @@ public:
 private:
   struct Range;
   bool plan(const clang::CallExpr *CE, llvm::StringRef Name, std::string &WhyNot);
-  /// Why a std::min_element, max_element or minmax_element call stays a
-  /// serial scan (empty when it is not the user's text): cheap comparisons,
-  /// or a comparison purecc cannot know to be a strict weak ordering.
-  std::string selectionReason(const clang::CallExpr *CE) const;
+  /// A std::min_element, max_element or minmax_element call whose
+  /// comparator compares one key of each argument becomes the keys computed
+  /// in parallel and the library's scan over them; otherwise WhyNot says
+  /// why it stays a serial scan (empty when it is not the user's text).
+  bool planSelection(const clang::CallExpr *CE, llvm::StringRef Name, std::string &WhyNot);
   std::optional<Range> range(const clang::Expr *First, const clang::Expr *Last) const;
   bool pureCallable(const clang::Expr *F, clang::QualType &Result,
                     llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads) const;

@@ -1,13 +1,14 @@
-// std::min_element, std::max_element and std::minmax_element stay serial
-// scans, with a remark saying why. Over elements a loop or std::transform
-// has computed, the scan's steps are single comparisons: the work worth
-// sharing is computing the elements, which runs in parallel. A comparator
-// (or a class's operator<) is the user's: the serial scan compares each
-// element with the best so far, and a tree of partial scans finds the same
-// element (the first smallest for min_element, the first largest for
-// max_element, the last largest for minmax_element; a NaN first element is
-// kept, later NaNs never chosen) only for a strict weak ordering, which
-// purecc cannot check.
+// std::min_element, std::max_element and std::minmax_element that stay
+// serial scans, with a remark saying why. Over elements a loop or
+// std::transform has computed, the scan's steps are single comparisons: the
+// work worth sharing is computing the elements, which runs in parallel. A
+// comparator (or a class's operator<) is the user's: the serial scan
+// compares each element with the best so far, and a tree of partial scans
+// finds the same element (the first smallest for min_element, the first
+// largest for max_element, the last largest for minmax_element; a NaN first
+// element is kept, later NaNs never chosen) only for a strict weak ordering,
+// which purecc cannot check. Only a lambda comparing one key of each
+// argument is computed in parallel, exactly (minmax-element-keyed.cpp).
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -57,7 +58,7 @@ int main() {
   long at = long(std::min_element(d.begin(), d.end(), [](double x, double y) { return x < y; }) - d.begin());
   // REMARK: minmax-element.cpp:[[@LINE-1]]:18: remark: call to 'std::min_element' not parallelized: each step is one call of a comparator that runs no loop, too little work to share: the work worth sharing is computing the elements [purecc-missed-algorithm]
   long far = long(std::max_element(d.begin(), d.end(), closer) - d.begin());
-  // REMARK: minmax-element.cpp:[[@LINE-1]]:19: remark: call to 'std::max_element' not parallelized: the comparator need not be a strict weak ordering, and a tree of partial scans finds the serial scan's element only when it is one [purecc-missed-algorithm]
+  // REMARK: minmax-element.cpp:[[@LINE-1]]:19: remark: call to 'std::max_element' not parallelized: the comparator is not a lambda comparing one arithmetic key of each argument ('return key(a) < key(b);'), and a tree of partial scans finds the serial scan's element only for a strict weak ordering, which purecc cannot check [purecc-missed-algorithm]
   std::printf("NaN first: %ld, with a comparator: %ld\n", at, far);
   // OUT-NEXT: NaN first: 0, with a comparator: 0
 

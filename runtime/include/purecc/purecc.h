@@ -24,6 +24,7 @@
 #include "purecc/reduce.h"
 #include "purecc/selection.h"
 #include "purecc/parallel_for.h"
+#include "purecc/keyed_selection.h"
 #include "purecc/task_registry.h"
 #include "purecc/remote_error.h"
 #include "purecc/cluster.h"

@@ -1,0 +1,97 @@
+// purecc/keyed_selection.h — std::min_element, max_element and
+// minmax_element whose comparator compares one key of each argument.
+//
+// min_element_by_key(first, last, key, less) returns what
+// std::min_element(first, last, comp) returns when comp(a, b) is
+// less(key(a), key(b)) for every pair of elements. It computes
+// key(first[i]) for every element in parallel (parallel_for: the key is
+// the costly part), then runs std::min_element itself over the keys with
+// `less`. The library's scan gets the same answer to every comparison at
+// the same positions (the library's scan depends on nothing else: both
+// ranges are random-access), so it returns the same position, whatever the
+// comparison: a NaN key that compares false both ways, -0.0 equal to
+// +0.0, ties kept first or last as the library keeps them, and
+// minmax_element's pairwise steps. This is exact for any `less`, not only
+// for a strict weak ordering, where a tree of partial scans is not.
+//
+// A range of fewer than two elements is answered as the library answers
+// it, with no key computed (the library compares nothing there). `key` is
+// called once per element, concurrently: it must be pure and must not
+// throw (purecc checks both before it rewrites). The keys take one value
+// per element of memory while the call runs.
+//
+// Example:
+//   auto it = purecc::min_element_by_key(v.begin(), v.end(),
+//       [](long a) -> double { return cost(a); },
+//       [](double x, double y) { return x < y; });
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <source_location>
+#include <type_traits>
+#include <utility>
+
+#include "purecc/parallel_for.h"
+
+namespace purecc {
+namespace detail {
+
+/// key(first[i]) for every i in [0, n), computed in parallel.
+template <class It, class Key>
+auto element_keys(It first, std::int64_t n, Key& key, const std::source_location& where) {
+  using K = std::decay_t<std::invoke_result_t<Key&, std::iter_reference_t<It>>>;
+  std::unique_ptr<K[]> keys(new K[static_cast<std::size_t>(n)]);
+  parallel_for(
+      0, n,
+      [&](std::int64_t i) {
+        keys[i] = std::invoke(key, first[static_cast<std::iter_difference_t<It>>(i)]);
+      },
+      where);
+  return keys;
+}
+
+}  // namespace detail
+
+/// std::min_element(first, last, comp) for comp(a, b) == less(key(a), key(b)).
+///   auto it = purecc::min_element_by_key(v.begin(), v.end(), cost, std::less<>());
+template <std::random_access_iterator It, class Key, class Less>
+It min_element_by_key(It first, It last, Key key, Less less,
+                      const std::source_location& where = std::source_location::current()) {
+  const auto n = static_cast<std::int64_t>(last - first);
+  if (n < 2)
+    return first;
+  auto keys = detail::element_keys(first, n, key, where);
+  return first + (std::min_element(keys.get(), keys.get() + n, less) - keys.get());
+}
+
+/// std::max_element(first, last, comp) for comp(a, b) == less(key(a), key(b)).
+///   auto it = purecc::max_element_by_key(v.begin(), v.end(), cost, std::less<>());
+template <std::random_access_iterator It, class Key, class Less>
+It max_element_by_key(It first, It last, Key key, Less less,
+                      const std::source_location& where = std::source_location::current()) {
+  const auto n = static_cast<std::int64_t>(last - first);
+  if (n < 2)
+    return first;
+  auto keys = detail::element_keys(first, n, key, where);
+  return first + (std::max_element(keys.get(), keys.get() + n, less) - keys.get());
+}
+
+/// std::minmax_element(first, last, comp) for comp(a, b) == less(key(a), key(b)).
+///   auto [lo, hi] = purecc::minmax_element_by_key(v.begin(), v.end(), cost, std::less<>());
+template <std::random_access_iterator It, class Key, class Less>
+std::pair<It, It> minmax_element_by_key(
+    It first, It last, Key key, Less less,
+    const std::source_location& where = std::source_location::current()) {
+  const auto n = static_cast<std::int64_t>(last - first);
+  if (n < 2)
+    return {first, first};
+  auto keys = detail::element_keys(first, n, key, where);
+  auto [lo, hi] = std::minmax_element(keys.get(), keys.get() + n, less);
+  return {first + (lo - keys.get()), first + (hi - keys.get())};
+}
+
+}  // namespace purecc
