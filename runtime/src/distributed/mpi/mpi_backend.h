@@ -10,12 +10,17 @@
 // of that rank's cores) until rank 0 says stop. At the end every rank has
 // drained its sends before MPI_Finalize, so nothing hangs there.
 //
+// The code: start-up and the communication loop in mpi_backend.cpp, rank
+// 0's scheduler in scheduler.cpp (scheduler.h), the workers' loop in
+// worker.cpp (worker.h), the messages in wire.h.
+//
 // Usage (what launch.cpp does before main):
 //   if (auto *b = purecc::mpi::MpiBackend::start()) { ... b->serve() / b->finish() ... }
 #pragma once
 
 #include "blob_lru.h"
 #include "node_plan.h"
+#include "worker.h"
 
 #include "purecc/cluster.h"
 #include "purecc/remote_error.h"
@@ -97,12 +102,6 @@ private:
     int worker;
     CallOffer *call = nullptr; ///< a shipped parallel-call branch, else a range node
   };
-  struct Task {
-    std::uint64_t ticket;
-    std::string id, args;
-    std::int64_t begin, end, leaf;
-    std::string error; ///< a protocol problem found on receipt
-  };
   struct Outgoing {
     int dest, tag;
     std::string bytes;
@@ -165,7 +164,7 @@ private:
   std::uint64_t ship_min_width_ = 0;
   int stats_received_ = 0;
   // Worker side.
-  std::deque<Task> queue_;
+  std::deque<WorkerTask> queue_;
   std::deque<Outgoing> outbox_;
   bool stop_received_ = false;
   bool executor_done_ = false;
