@@ -1,7 +1,9 @@
 // Unit tests of purecc_rt_mpi's pieces that need no running MPI: the
-// tree-aligned hand-out plan and the blob cache (with rank 0's mirror).
+// tree-aligned hand-out plan, the blob cache (with rank 0's mirror) and
+// the cost estimate that decides whether a job's nodes travel.
 #include "blob_lru.h"
 #include "node_plan.h"
+#include "scheduler.h"
 
 #include "purecc/range_tree.h"
 
@@ -94,4 +96,24 @@ TEST(BlobLru, RankZerosMirrorAgreesWithTheWorkersCache) {
   }
 }
 
+TEST(ShipPays, ATrivialMapStaysAndRealWorkTravels) {
+  using purecc::mpi::ship_pays;
+  // 12 288 doubles computed in 210 us (the cold first node measured for
+  // dist_app trivial): 96 KiB back cost more than that; it stays.
+  EXPECT_FALSE(ship_pays(210'000, 98'312, 0, 1));
+  // The same elements at 100 ns each (1.2 ms): worth a message.
+  EXPECT_TRUE(ship_pays(1'228'800, 98'312, 0, 1));
+  // A reduction node: one value back, 5 ms of work.
+  EXPECT_TRUE(ship_pays(5'000'000, 8, 16, 1));
+  // Work below a remote node's own cost never travels, however few bytes.
+  EXPECT_FALSE(ship_pays(50'000, 8, 0, 1));
+  // Arguments that travel with every node count like results.
+  EXPECT_FALSE(ship_pays(2'000'000, 8, 600'000, 1));
+  // Summed over nodes: one slow node among cheap ones does not flip it.
+  EXPECT_FALSE(ship_pays(210'000 + 9 * 60'000 + 500'000, 11 * 98'312, 0, 11));
+  // Byte counts whose product with the per-byte cost would wrap 64 bits.
+  EXPECT_FALSE(ship_pays(1'000'000, UINT64_MAX / 2, 0, 1));
+}
+
 } // namespace
+

@@ -14,7 +14,9 @@
 // as if the library were not linked.
 #include "mpi_backend.h"
 
+#include "purecc/memo.h"
 #include "purecc/memo_stats.h"
+#include "purecc/task_registry.h"
 
 #include <cstdlib>
 #include <memory>
@@ -25,6 +27,19 @@ extern "C" int __real_main(int argc, char **argv, char **envp);
 namespace {
 
 std::unique_ptr<purecc::mpi::MpiBackend> g_backend;
+
+/// Rank 0's memo runtime, opened while MPI initializes. Why: its first use
+/// opens the persistent store (SQLite: create, WAL, schema — 6-70 ms
+/// measured, docs/distributed.md), and the first distributed loop is where
+/// it used to happen, inside the program's own timing and on the critical
+/// path of every rank waiting for its first node. MPI_Init keeps the main
+/// thread waiting anyway (tens to hundreds of ms). Only a program that has
+/// task entries (it will run distributed loops) and only the process the
+/// launcher names rank 0: a worker opens no store it does not use.
+void open_memo_store_early() {
+  if (purecc::mpi::launcher_rank() == 0 && !purecc::TaskRegistry::entries().empty())
+    purecc::MemoRuntime::global();
+}
 
 void finish_at_exit() {
   if (!g_backend)
@@ -39,7 +54,7 @@ void finish_at_exit() {
 extern "C" int __wrap_main(int argc, char **argv, char **envp) {
   if (!purecc::mpi::launched_by_mpi())
     return __real_main(argc, argv, envp);
-  std::unique_ptr<purecc::mpi::MpiBackend> backend = purecc::mpi::MpiBackend::start();
+  std::unique_ptr<purecc::mpi::MpiBackend> backend = purecc::mpi::MpiBackend::start(open_memo_store_early);
   if (!backend->consistent())
     return 2;
   // Every rank that memoized prints its own PURECC_STATS table at exit.

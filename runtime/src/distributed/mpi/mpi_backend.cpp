@@ -72,6 +72,18 @@ bool launched_by_mpi() {
          std::getenv("PMI_SIZE");
 }
 
+int launcher_rank() {
+  for (const char *name : {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"}) {
+    const char *v = std::getenv(name);
+    if (!v || !*v)
+      continue;
+    char *end = nullptr;
+    const long r = std::strtol(v, &end, 10);
+    return *end == '\0' && r >= 0 && r <= INT32_MAX ? static_cast<int>(r) : -1;
+  }
+  return -1;
+}
+
 
 struct MpiBackend::PendingSend {
   MPI_Request request = MPI_REQUEST_NULL;
@@ -80,10 +92,12 @@ struct MpiBackend::PendingSend {
 
 // ---- start-up -------------------------------------------------------------------
 
-std::unique_ptr<MpiBackend> MpiBackend::start() {
+std::unique_ptr<MpiBackend> MpiBackend::start(void (*meanwhile)()) {
   std::unique_ptr<MpiBackend> b(new MpiBackend);
   b->started_ = std::chrono::steady_clock::now();
   b->comm_ = std::thread([p = b.get()] { p->comm_main(); });
+  if (meanwhile)
+    meanwhile();
   std::unique_lock lock(b->start_mutex_);
   b->start_cv_.wait(lock, [&] { return b->started_up_; });
   if (!b->consistent_) {
@@ -100,10 +114,15 @@ MpiBackend::~MpiBackend() {
 
 void MpiBackend::comm_main() {
   int provided = 0;
+  const auto t0 = std::chrono::steady_clock::now();
   MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+  costs_.mpi_init_ns = now_ns(t0);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  const auto t1 = std::chrono::steady_clock::now();
   const bool ok = startup_check();
+  costs_.check_ns = now_ns(t1);
+  comm_cpu_start_ns_ = thread_cpu_ns(); // the polling's CPU, without MPI_Init's
   {
     std::lock_guard lock(start_mutex_);
     consistent_ = ok;
@@ -119,6 +138,7 @@ void MpiBackend::comm_main() {
     MPI_Wait(&sends_.front()->request, MPI_STATUS_IGNORE);
     sends_.pop_front();
   }
+  comm_cpu_ns_ = thread_cpu_ns() - comm_cpu_start_ns_;
   MPI_Finalize();
 }
 
@@ -317,6 +337,7 @@ void MpiBackend::wake_comm_locked() {
 }
 
 void MpiBackend::finish() {
+  const auto t0 = std::chrono::steady_clock::now();
   {
     std::lock_guard lock(mutex_);
     stop_requested_ = true;
@@ -324,6 +345,7 @@ void MpiBackend::finish() {
   }
   if (comm_.joinable())
     comm_.join();
+  costs_.finish_ns = now_ns(t0);
   RankStats mine;
   mine.tasks = tasks_;
   mine.busy_ns = busy_ns_;
@@ -333,11 +355,30 @@ void MpiBackend::finish() {
   mine.blobs_reused = blobs_reused_;
   mine.blob_bytes_saved = blob_bytes_saved_;
   mine.resumed = resumed_;
+  mine.comm_cpu_ns = comm_cpu_ns_; // the communication thread has ended (joined above)
   std::vector<RankStats> all = worker_stats_;
   all[0] = mine;
   const char *stats = std::getenv("PURECC_STATS");
-  if (stats && std::strcmp(stats, "1") == 0)
+  if (stats && std::strcmp(stats, "1") == 0) {
     print_stats(all);
+    print_fixed_costs(all);
+  }
+}
+
+void MpiBackend::print_fixed_costs(const std::vector<RankStats> &all) const {
+  auto ms = [](std::uint64_t ns) { return format_duration(std::chrono::nanoseconds(ns)); };
+  const FixedCosts &c = costs_;
+  std::string comm;
+  for (std::size_t r = 0; r < all.size(); ++r)
+    comm += (r ? ", rank " : " rank ") + std::to_string(r) + " " + ms(all[r].comm_cpu_ns);
+  std::fprintf(stderr,
+               "purecc: fixed costs on rank 0: MPI_Init %s, start-up check %s, memo runtime %s; "
+               "%llu range jobs: starting %s, waiting for workers at the end %s, store flush %s; "
+               "finish %s; communication threads' CPU:%s\n",
+               ms(c.mpi_init_ns).c_str(), ms(c.check_ns).c_str(), ms(c.memo_ns).c_str(),
+               static_cast<unsigned long long>(c.jobs), ms(c.job_start_ns).c_str(),
+               ms(c.tail_ns).c_str(), ms(c.flush_ns).c_str(), ms(c.finish_ns).c_str(),
+               comm.c_str());
 }
 
 void MpiBackend::print_stats(const std::vector<RankStats> &all) const {

@@ -59,11 +59,29 @@ struct Settings {
 struct RankStats {
   std::uint64_t tasks = 0, busy_ns = 0, wall_ns = 0, sent = 0, received = 0;
   std::uint64_t blobs_reused = 0, blob_bytes_saved = 0, resumed = 0;
+  std::uint64_t comm_cpu_ns = 0; ///< CPU time of the communication thread (its polling)
+};
+
+/// Where rank 0's fixed costs go (PURECC_STATS prints them on one line):
+/// the per-run costs that decide efficiency for kernels of a second or less.
+struct FixedCosts {
+  std::uint64_t mpi_init_ns = 0;   ///< MPI_Init_thread (before main)
+  std::uint64_t check_ns = 0;      ///< the start-up check (registry digests, settings)
+  std::uint64_t memo_ns = 0;       ///< first use of the memo runtime inside run()
+  std::uint64_t jobs = 0;          ///< range jobs run across the ranks
+  std::uint64_t job_start_ns = 0;  ///< run() entered -> the job handed to the scheduler
+  std::uint64_t tail_ns = 0;       ///< the caller waiting, its share done, for workers' nodes
+  std::uint64_t flush_ns = 0;      ///< the resume store's flush at each job's end
+  std::uint64_t finish_ns = 0;     ///< stop -> every rank's statistics in -> MPI_Finalize
 };
 
 /// Whether the launcher's environment says this process is an MPI rank
 /// (OMPI_COMM_WORLD_SIZE, PMIX_RANK or PMI_SIZE is set).
 bool launched_by_mpi();
+
+/// This process's rank as the launcher's environment gives it before
+/// MPI_Init (OMPI_COMM_WORLD_RANK, PMIX_RANK, PMI_RANK), or -1.
+int launcher_rank();
 
 /// The key under which rank 0 persists the result of node [begin, end) of
 /// `job` for resume: like a memoized call task(args..., begin, end, leaf).
@@ -71,8 +89,9 @@ MemoKey task_key(const RangeJob &job, std::int64_t begin, std::int64_t end);
 
 class MpiBackend final : public ClusterBackend {
 public:
-  /// Starts the communication thread and waits for the start-up check.
-  static std::unique_ptr<MpiBackend> start();
+  /// Starts the communication thread and waits for the start-up check;
+  /// the calling thread runs `meanwhile` (if any) while MPI initializes.
+  static std::unique_ptr<MpiBackend> start(void (*meanwhile)() = nullptr);
   ~MpiBackend() override;
 
   int rank() const noexcept override { return rank_; }
@@ -128,6 +147,7 @@ private:
   void record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
                      std::uint64_t busy_ns);
   void print_stats(const std::vector<RankStats> &all) const;
+  void print_fixed_costs(const std::vector<RankStats> &all) const;
   /// Wakes an idle communication thread (call with mutex_ held).
   void wake_comm_locked();
 
@@ -179,6 +199,9 @@ private:
   std::atomic<std::uint64_t> tasks_{0}, busy_ns_{0}, sent_{0}, received_{0};
   std::atomic<std::uint64_t> blobs_reused_{0}, blob_bytes_saved_{0}, resumed_{0};
   std::uint64_t calls_shipped_ = 0; // under mutex_
+  FixedCosts costs_;                // rank 0; under mutex_ once main runs
+  std::uint64_t comm_cpu_ns_ = 0;   // set by the communication thread as it ends
+  std::uint64_t comm_cpu_start_ns_ = 0; // its CPU time when the start-up check was done
 };
 
 } // namespace purecc::mpi

@@ -11,10 +11,37 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
+#include <pthread.h>
+#include <time.h>
 
 namespace purecc::mpi {
 
+namespace {
+/// Rank 0's cost of a remote node beyond its bytes: encoding, the round
+/// trip through two communication threads, recording (84-150 us at rank 0
+/// on this machine's loopback with 4 in flight, docs/distributed.md).
+constexpr std::uint64_t kRemoteNodeNs = 100'000;
+/// Rank 0's cost per byte moved beyond what a local node costs too (both
+/// encode and decode the node's result): the copy into and out of Open
+/// MPI's buffers and the receive on the communication thread — 2-5 ns per
+/// byte of that thread's CPU for a map of 800 000 doubles shipped whole
+/// (6.1 MiB; docs/distributed.md), against 10-17 ns per element (1.3-2 ns
+/// per result byte) for computing and encoding it on rank 0.
+constexpr std::uint64_t kNsPerByte = 4;
+} // namespace
+
+bool ship_pays(std::uint64_t cpu_ns, std::uint64_t result_bytes, std::uint64_t arg_bytes,
+               std::uint64_t nodes) {
+  // In floating point: a product of byte counts must not wrap.
+  return static_cast<double>(cpu_ns) >
+         static_cast<double>(result_bytes + arg_bytes) * kNsPerByte +
+             static_cast<double>(nodes) * kRemoteNodeNs;
+}
+
+/// The resume record's key of node [begin, end) of `spec`; a parallel-call
+/// branch is the node (0, 0) of its call (leaf 0).
 MemoKey task_key(const RangeJob &spec, std::int64_t begin, std::int64_t end) {
   std::string bytes;
   ByteWriter w(bytes);
@@ -66,9 +93,11 @@ void MpiBackend::record_locked(Job &job, std::int64_t begin, std::int64_t end, s
                                std::uint64_t busy_ns) {
   if (job.counters)
     job.counters->on_miss(busy_ns);
-  if (job.disk && busy_ns >= job.min_persist_ns)
+  if (job.disk && busy_ns >= job.min_persist_ns) {
+    job.persisted = true;
     job.disk->put(job.node_key(begin, end), job.spec->task->fingerprint(), job.spec->task->id(),
                   bytes, busy_ns);
+  }
   job.results.push_back({begin, end, std::move(bytes)});
 }
 
@@ -116,7 +145,20 @@ bool MpiBackend::dispatch() {
   bool any = false;
   if (job_) {
     for (int worker = 1; worker < size_; ++worker) {
-      while (in_flight_[static_cast<std::size_t>(worker)] < settings_.in_flight) {
+      // Nothing travels before rank 0 has measured a node of its own: a map
+      // of trivial elements must not send its range out before the
+      // estimate says it stays (ship_pays). A first node that keeps rank
+      // 0 busy for kProbeCpuNs of CPU is no such map.
+      if (job_->ship == Job::Ship::probe && job_->probing) {
+        timespec t{};
+        clock_gettime(job_->probe_clock, &t);
+        const std::uint64_t cpu =
+            static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(t.tv_nsec);
+        if (cpu - job_->probe_cpu_start >= kProbeCpuNs)
+          job_->ship = Job::Ship::yes;
+      }
+      const std::int64_t limit = job_->ship == Job::Ship::yes ? settings_.in_flight : 0;
+      while (in_flight_[static_cast<std::size_t>(worker)] < limit) {
         std::int64_t begin = 0, end = 0;
         if (!take_node_locked(*job_, begin, end))
           break;
@@ -191,8 +233,10 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
 }
 
 std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
+  const auto entered = std::chrono::steady_clock::now();
   auto job = std::make_shared<Job>(spec);
   job->memo = &MemoRuntime::global();
+  const std::uint64_t memo_ns = now_ns(entered);
   if (job->memo->mode() == MemoMode::disk && job->memo->disk()) {
     job->disk = job->memo->disk();
     job->min_persist_ns = static_cast<std::uint64_t>(job->memo->config().min_persist_time.count());
@@ -203,8 +247,13 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
   for (std::size_t end : spec.arg_ends) {
     const std::string_view part(spec.args.data() + from, end - from);
     job->part_hash.push_back(part.size() >= settings_.blob_min ? xxh3_128(part) : Hash128{});
+    if (part.size() < settings_.blob_min)
+      job->inline_arg_bytes += part.size();
     from = end;
   }
+  // Rank 0 only coordinating: everything travels, whatever it costs.
+  if (!settings_.root_works)
+    job->ship = Job::Ship::yes;
   // A task message must fit in one MPI message; a job whose arguments do
   // not fit runs here, as one node (the same result, just not shipped).
   if (spec.args.size() + 4096 > kMaxMessage) {
@@ -224,12 +273,23 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
   cv_.wait(lock, [&] { return !job_; });
   job_ = job;
   wake_comm_locked();
+  costs_.memo_ns += memo_ns;
+  costs_.job_start_ns += now_ns(entered);
+  ++costs_.jobs;
   while (true) {
     std::int64_t begin = 0, end = 0;
     if (settings_.root_works && take_node_locked(*job, begin, end)) {
+      if (job->ship == Job::Ship::probe && !job->probing &&
+          pthread_getcpuclockid(pthread_self(), &job->probe_clock) == 0) {
+        job->probe_cpu_start = thread_cpu_ns();
+        job->probing = true;
+      }
       lock.unlock();
       // Rank 0 takes its share, on its own cores.
       const auto start = std::chrono::steady_clock::now();
+      // The estimate uses this thread's CPU time: a node that was only
+      // preempted (a loaded machine) must not look expensive.
+      const std::uint64_t cpu_start = thread_cpu_ns();
       std::string bytes;
       std::exception_ptr error;
       try {
@@ -240,27 +300,43 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
         // does not depend on which rank happened to run the node.
         error = detail::as_cluster_exception(0);
       }
+      const std::uint64_t cpu = thread_cpu_ns() - cpu_start;
       const std::uint64_t busy = now_ns(start);
       tasks_ += 1;
       busy_ns_ += busy;
       lock.lock();
-      if (error)
+      if (error) {
         job->note_error(begin, error);
-      else
+      } else {
+        job->measured_cpu_ns += cpu;
+        job->measured_bytes += bytes.size();
+        ++job->measured_nodes;
+        const bool pays = ship_pays(job->measured_cpu_ns, job->measured_bytes,
+                                    job->inline_arg_bytes * job->measured_nodes, job->measured_nodes);
+        if (pays && job->ship != Job::Ship::yes)
+          wake_comm_locked();
+        job->ship = pays ? Job::Ship::yes : Job::Ship::no;
         record_locked(*job, begin, end, std::move(bytes), busy);
+      }
       continue;
     }
     if (job->outstanding == 0 && (job->failed || job->plan.exhausted()))
       break;
+    const auto waiting = std::chrono::steady_clock::now();
     cv_.wait(lock);
+    costs_.tail_ns += now_ns(waiting);
   }
   job_.reset();
   cv_.notify_all(); // a thread waiting to run its own job
   lock.unlock();
   // A finished job's persisted results are on disk before the caller goes
   // on: a run killed later finds all of them.
-  if (job->disk)
+  if (job->persisted) {
+    const auto flushing = std::chrono::steady_clock::now();
     job->disk->flush();
+    std::lock_guard relock(mutex_);
+    costs_.flush_ns += now_ns(flushing);
+  }
   if (job->failed)
     std::rethrow_exception(job->error);
   return std::move(job->results);

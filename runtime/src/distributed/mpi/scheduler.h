@@ -19,6 +19,7 @@
 #include "purecc/memo.h"
 
 #include <cstdint>
+#include <ctime>
 #include <exception>
 #include <vector>
 
@@ -40,6 +41,26 @@ struct MpiBackend::Job {
   std::uint64_t min_persist_ns = 0;
   // The large arguments (index into spec->arg_ends) and their hashes.
   std::vector<Hash128> part_hash;
+  /// Bytes of the arguments that travel with every node (those below the
+  /// blob size; a large one travels once per rank).
+  std::uint64_t inline_arg_bytes = 0;
+  /// Whether nodes go to the workers, from rank 0's own nodes: `probe`
+  /// (none) until rank 0's first node is measured — or has used
+  /// kProbeCpuNs of CPU, when shipping pays whatever its result's size —
+  /// then `yes` or `no` after each of rank 0's nodes (ship_pays).
+  enum class Ship { probe, yes, no } ship = Ship::probe;
+  /// The CPU clock of the thread running rank 0's first node, and its
+  /// reading when the node began (`probing` once it has).
+  clockid_t probe_clock{};
+  std::uint64_t probe_cpu_start = 0;
+  bool probing = false;
+  /// Rank 0's nodes of this job so far, for ship_pays: summed, so that
+  /// one node slowed by the machine (cache misses under load) does not
+  /// flip the decision; re-estimated on each, as costs may be uneven.
+  std::uint64_t measured_cpu_ns = 0, measured_bytes = 0, measured_nodes = 0;
+  /// Whether anything was put into the resume store (the flush at the end
+  /// is needed only then).
+  bool persisted = false;
 
   Job(const RangeJob &j)
       : spec(&j), plan(j.begin, j.end, j.leaf, NodePlan::kDivisor) {}
@@ -59,6 +80,21 @@ struct MpiBackend::Job {
 };
 
 /// The resume record's key of node [begin, end) of `spec`; a parallel-call
+
+/// The cost estimate of issue 16: `nodes` nodes rank 0 ran in `cpu_ns` of
+/// its own time, whose results took `result_bytes` and whose arguments
+/// `arg_bytes` (what travels with each node, summed), pay to ship when
+/// computing them cost rank 0 more than sending them out and taking the
+/// results in would (per byte, and per node, measured on loopback:
+/// docs/distributed.md). A map of trivial elements (8 bytes back for a few
+/// nanoseconds of work) stays on rank 0; a reduction (one value per node)
+/// of any real work travels.
+bool ship_pays(std::uint64_t cpu_ns, std::uint64_t result_bytes, std::uint64_t arg_bytes,
+               std::uint64_t nodes);
+/// Rank 0's first node of a job has run this long on the CPU (1 ms, ten
+/// times a remote node's cost): the workers start without waiting for its
+/// end. CPU time, not wall time: a loaded machine must not decide it.
+inline constexpr std::uint64_t kProbeCpuNs = 1'000'000;
 
 /// Rank 0's persistent memo tier for resume records, or nullptr
 /// (PURECC_MEMO other than disk); its threshold in `min_ns`.

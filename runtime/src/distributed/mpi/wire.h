@@ -19,6 +19,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <ctime>
 
 namespace purecc::mpi {
 
@@ -34,7 +35,15 @@ inline std::uint64_t now_ns(std::chrono::steady_clock::time_point since) {
                                         .count());
 }
 
-/// A worker's statistics message (tag kTagStats).
+/// CPU time the calling thread has used so far.
+inline std::uint64_t thread_cpu_ns() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(t.tv_nsec);
+}
+
+/// A worker's statistics message (tag kTagStats): 9 fixed-width integers.
+constexpr std::uint64_t kStatsBytes = 9 * 8;
 void write_stats(ByteWriter &w, const RankStats &s);
 bool read_stats(ByteReader &r, RankStats &s);
 

@@ -80,12 +80,13 @@ bool MpiBackend::flush_outbox() {
     s.tasks = tasks_;
     s.busy_ns = busy_ns_;
     s.wall_ns = now_ns(started_);
+    s.comm_cpu_ns = thread_cpu_ns() - comm_cpu_start_ns_; // flush_outbox runs on the communication thread
     s.received = received_;
     s.blobs_reused = blobs_reused_;
     s.blob_bytes_saved = blob_bytes_saved_;
     std::string bytes;
     ByteWriter w(bytes);
-    s.sent = sent_ + 8 * 8; // this message included
+    s.sent = sent_ + kStatsBytes; // this message included
     write_stats(w, s);
     post(0, kTagStats, std::move(bytes));
     std::lock_guard lock(mutex_);
