@@ -182,6 +182,11 @@ private:
   std::vector<CallOffer *> call_board_;
   std::map<const TaskEntry *, std::uint64_t> call_cut_;
   std::uint64_t ship_min_width_ = 0;
+  /// Range tasks whose last job's nodes paid to ship (scheduler.h's
+  /// ship_pays): their next job ships from its start instead of waiting
+  /// for rank 0's first node (a search recursing through reductions runs
+  /// many jobs of one task).
+  std::map<const TaskEntry *, bool> ship_known_;
   int stats_received_ = 0;
   // Worker side.
   std::deque<WorkerTask> queue_;

@@ -271,6 +271,8 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
   // std::threads) may each reach a distributed loop. The second waits for
   // the first; it cannot be inside the first's nodes (a node never ships).
   cv_.wait(lock, [&] { return !job_; });
+  if (auto known = ship_known_.find(spec.task); known != ship_known_.end() && known->second)
+    job->ship = Job::Ship::yes;
   job_ = job;
   wake_comm_locked();
   costs_.memo_ns += memo_ns;
@@ -326,6 +328,8 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
     cv_.wait(lock);
     costs_.tail_ns += now_ns(waiting);
   }
+  if (settings_.root_works && job->measured_nodes > 0)
+    ship_known_[spec.task] = job->ship == Job::Ship::yes;
   job_.reset();
   cv_.notify_all(); // a thread waiting to run its own job
   lock.unlock();
