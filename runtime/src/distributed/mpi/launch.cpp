@@ -18,7 +18,9 @@
 #include "purecc/memo_stats.h"
 #include "purecc/task_registry.h"
 
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <memory>
 #include <string>
 
@@ -41,12 +43,24 @@ void open_memo_store_early() {
     purecc::MemoRuntime::global();
 }
 
+/// What a rank prints at its exit after the run (its memo table, written
+/// piece by piece to std::cerr) goes out in one piece: every rank reaches its exit at the
+/// same moment (stop, MPI_Finalize), and unbuffered tables of two ranks
+/// interleaved mid-line in mpirun's output.
+void buffer_exit_output() {
+  static char buffer[1 << 16];
+  std::fflush(stderr);
+  std::setvbuf(stderr, buffer, _IOFBF, sizeof buffer);
+  std::cerr.unsetf(std::ios::unitbuf); // the table flushes std::cerr once, at its end
+}
+
 void finish_at_exit() {
   if (!g_backend)
     return;
   g_backend->enable_calls(false);
   purecc::set_active_cluster(nullptr);
   g_backend->finish();
+  buffer_exit_output();
 }
 
 } // namespace
@@ -63,6 +77,7 @@ extern "C" int __wrap_main(int argc, char **argv, char **envp) {
                                  backend->host(backend->rank()));
   if (backend->rank() != 0) {
     backend->serve();
+    buffer_exit_output();
     return 0;
   }
   g_backend = std::move(backend);

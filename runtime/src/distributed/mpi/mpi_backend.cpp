@@ -3,6 +3,7 @@
 // workers' serve loop worker.cpp.
 #include "mpi_backend.h"
 
+#include "scheduler.h"
 #include "wire.h"
 
 #include "purecc/memo.h"
@@ -291,11 +292,15 @@ void MpiBackend::comm_loop() {
       idle_us = 0;
     } else {
       // Back off while idle: polling must not take the cores the tasks need.
-      idle_us = std::min<std::int64_t>(std::max<std::int64_t>(1, idle_us * 2),
-                                       settings_.poll_max_us);
+      std::unique_lock lock(mutex_);
+      const std::int64_t cap = sends_.empty() ? poll_cap_us_locked() : settings_.poll_max_us;
+      // Past the fast cap nothing waits for a prompt reply: sleep the whole
+      // cap at once (the doubling from 1 us was most of the polls).
+      idle_us = cap > settings_.poll_max_us
+                    ? cap
+                    : std::min<std::int64_t>(std::max<std::int64_t>(1, idle_us * 2), cap);
       // Work from this process (a result, a job, stop) wakes it at once;
       // only messages from other ranks wait for the next poll.
-      std::unique_lock lock(mutex_);
       if (!wake_ && idle_us > 0)
         wake_cv_.wait_for(lock, std::chrono::microseconds(idle_us), [&] { return wake_; });
       wake_ = false;
@@ -329,6 +334,34 @@ void MpiBackend::handle(int source, int tag, std::string bytes) {
   default:
     break;
   }
+}
+
+std::int64_t MpiBackend::poll_cap_us_locked() const {
+  // Each poll costs the rank CPU its tasks need (8-10 us of a core: 40 ms
+  // per second per rank at the 200 us cap, measured with PURECC_STATS'
+  // "communication threads' CPU"). Two states need no prompt poll:
+  // a worker whose main thread runs a node (it wakes this thread with the
+  // result; what arrives meanwhile are more nodes for its queue), and rank
+  // 0 while every worker has 2+ nodes in flight of a job still being
+  // handed out (a result read later delays no worker: each has another
+  // queued). There the cap is a quarter of a remote node's mean run time
+  // (at most kSlowPollUs). Anything else — a send under way, an idle
+  // worker, the end of a job, parallel-call branches — polls at
+  // PURECC_MPI_POLL_US.
+  constexpr std::int64_t kSlowPollUs = 2000;
+  const std::int64_t fast = settings_.poll_max_us;
+  if (fast == 0)
+    return 0; // PURECC_MPI_POLL_US=0: busy polling asked for
+  if (rank_ != 0)
+    return executing_ ? std::max(fast, kSlowPollUs) : fast;
+  if (!job_ || job_->ship != Job::Ship::yes || job_->plan.exhausted() || !call_board_.empty() ||
+      remote_nodes_ == 0)
+    return fast;
+  for (int w = 1; w < size_; ++w)
+    if (in_flight_[static_cast<std::size_t>(w)] < 2)
+      return fast;
+  const auto quarter = static_cast<std::int64_t>(remote_busy_ns_ / remote_nodes_ / 4000);
+  return std::clamp(quarter, fast, std::max(fast, kSlowPollUs));
 }
 
 void MpiBackend::wake_comm_locked() {

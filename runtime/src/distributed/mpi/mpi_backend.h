@@ -150,6 +150,9 @@ private:
   void print_fixed_costs(const std::vector<RankStats> &all) const;
   /// Wakes an idle communication thread (call with mutex_ held).
   void wake_comm_locked();
+  /// How long the idle communication thread may sleep before it polls
+  /// MPI again (call with mutex_ held; see comm_loop).
+  std::int64_t poll_cap_us_locked() const;
 
   Settings settings_;
   int rank_ = 0, size_ = 1;
@@ -193,6 +196,7 @@ private:
   std::deque<Outgoing> outbox_;
   bool stop_received_ = false;
   bool executor_done_ = false;
+  bool executing_ = false; ///< the main thread is running a node (it wakes us when done)
   bool stats_sent_ = false;
   std::unique_ptr<BlobLru> blobs_;
 
@@ -204,6 +208,9 @@ private:
   std::atomic<std::uint64_t> tasks_{0}, busy_ns_{0}, sent_{0}, received_{0};
   std::atomic<std::uint64_t> blobs_reused_{0}, blob_bytes_saved_{0}, resumed_{0};
   std::uint64_t calls_shipped_ = 0; // under mutex_
+  /// Rank 0: the workers' reported busy time and count of range nodes,
+  /// for how long the communication thread may sleep while they work.
+  std::uint64_t remote_busy_ns_ = 0, remote_nodes_ = 0; // under mutex_
   FixedCosts costs_;                // rank 0; under mutex_ once main runs
   std::uint64_t comm_cpu_ns_ = 0;   // set by the communication thread as it ends
   std::uint64_t comm_cpu_start_ns_ = 0; // its CPU time when the start-up check was done

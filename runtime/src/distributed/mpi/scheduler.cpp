@@ -221,6 +221,8 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
     return;
   }
   if (job_) {
+    remote_busy_ns_ += busy;
+    ++remote_nodes_;
     if (ok)
       record_locked(*job_, t.begin, t.end, std::move(payload), busy);
     else

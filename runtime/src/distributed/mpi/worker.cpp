@@ -105,6 +105,7 @@ void MpiBackend::serve() {
         break;
       t = std::move(queue_.front());
       queue_.pop_front();
+      executing_ = true;
     }
     const auto start = std::chrono::steady_clock::now();
     std::string result, what;
@@ -141,6 +142,7 @@ void MpiBackend::serve() {
     if (!ok)
       w.write(what);
     std::lock_guard lock(mutex_);
+    executing_ = false;
     outbox_.push_back({0, kTagResult, std::move(bytes)});
     wake_comm_locked();
   }
