@@ -1,6 +1,7 @@
 // Unit tests of purecc_rt_mpi's pieces that need no running MPI: the
 // tree-aligned hand-out plan, the blob cache (with rank 0's mirror) and
-// the cost estimate that decides whether a job's nodes travel.
+// the cost estimate that decides whether a job's nodes travel, and how
+// many nodes a worker may hold.
 #include "blob_lru.h"
 #include "node_plan.h"
 #include "scheduler.h"
@@ -113,6 +114,22 @@ TEST(ShipPays, ATrivialMapStaysAndRealWorkTravels) {
   EXPECT_FALSE(ship_pays(210'000 + 9 * 60'000 + 500'000, 11 * 98'312, 0, 11));
   // Byte counts whose product with the per-byte cost would wrap 64 bits.
   EXPECT_FALSE(ship_pays(1'000'000, UINT64_MAX / 2, 0, 1));
+}
+
+TEST(NodeLimit, CoarseNodesQueueLessAndNoneAtTheEnd) {
+  using purecc::mpi::NodeCosts;
+  using purecc::mpi::node_limit;
+  // Nothing measured: the setting, or one at a time for a coarse job.
+  EXPECT_EQ(node_limit(NodeCosts{}, 4, 2), 4);
+  EXPECT_EQ(node_limit(NodeCosts{0, 0, 0, 1000, true}, 4, 2), 1);
+  // Nodes of 0.5 ms: queue 4 to hide the round trip.
+  EXPECT_EQ(node_limit(NodeCosts{5'000'000, 10'000, 10, 1'000'000, false}, 4, 2), 4);
+  // Nodes of 50 ms with much left: 2 (one running, one queued).
+  EXPECT_EQ(node_limit(NodeCosts{500'000'000, 10, 10, 100, false}, 4, 2), 2);
+  // n queens 13 at its end: 3 leaves of ~80 ms left for 2 ranks: 1.
+  EXPECT_EQ(node_limit(NodeCosts{800'000'000, 10, 10, 3, false}, 4, 2), 1);
+  // Never above the setting.
+  EXPECT_EQ(node_limit(NodeCosts{500'000'000, 10, 10, 100, false}, 1, 2), 1);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "wire.h"
 
 #include "purecc/memo.h"
+#include "purecc/range_tree.h"
 #include "purecc/serialize.h"
 
 #include <algorithm>
@@ -89,8 +90,22 @@ bool MpiBackend::take_node_locked(Job &job, std::int64_t &begin, std::int64_t &e
   return false;
 }
 
+std::int64_t node_limit(const NodeCosts &c, std::int64_t in_flight, int ranks) {
+  if (c.nodes == 0)
+    return c.coarse ? 1 : in_flight;
+  const double node_ns = static_cast<double>(c.busy_ns) / static_cast<double>(c.nodes);
+  if (node_ns < 2e6)
+    return in_flight;
+  const double left_ns = static_cast<double>(c.remaining) * static_cast<double>(c.busy_ns) /
+                         static_cast<double>(std::max<std::uint64_t>(c.elements, 1));
+  return std::min<std::int64_t>(in_flight, left_ns < 2.0 * ranks * node_ns ? 1 : 2);
+}
+
 void MpiBackend::record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
                                std::uint64_t busy_ns) {
+  job.done_busy_ns += busy_ns;
+  job.done_elements += detail::range_length(begin, end);
+  ++job.done_nodes;
   if (job.counters)
     job.counters->on_miss(busy_ns);
   if (job.disk && busy_ns >= job.min_persist_ns) {
@@ -154,10 +169,15 @@ bool MpiBackend::dispatch() {
         clock_gettime(job_->probe_clock, &t);
         const std::uint64_t cpu =
             static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(t.tv_nsec);
-        if (cpu - job_->probe_cpu_start >= kProbeCpuNs)
+        if (cpu - job_->probe_cpu_start >= kProbeCpuNs) {
           job_->ship = Job::Ship::yes;
+          job_->coarse = true;
+        }
       }
-      const std::int64_t limit = job_->ship == Job::Ship::yes ? settings_.in_flight : 0;
+      const NodeCosts costs{job_->done_busy_ns, job_->done_elements, job_->done_nodes,
+                            job_->plan.remaining(), job_->coarse};
+      const std::int64_t limit =
+          job_->ship == Job::Ship::yes ? node_limit(costs, settings_.in_flight, size_) : 0;
       while (in_flight_[static_cast<std::size_t>(worker)] < limit) {
         std::int64_t begin = 0, end = 0;
         if (!take_node_locked(*job_, begin, end))

@@ -58,6 +58,12 @@ struct MpiBackend::Job {
   /// one node slowed by the machine (cache misses under load) does not
   /// flip the decision; re-estimated on each, as costs may be uneven.
   std::uint64_t measured_cpu_ns = 0, measured_bytes = 0, measured_nodes = 0;
+  /// Every computed node of this job (any rank): wall time, elements,
+  /// count — for how many nodes a worker may hold (node_limit).
+  std::uint64_t done_busy_ns = 0, done_elements = 0, done_nodes = 0;
+  /// Shipping began because rank 0's first node ran 1 ms of CPU.
+  bool coarse = false;
+
   /// Whether anything was put into the resume store (the flush at the end
   /// is needed only then).
   bool persisted = false;
@@ -91,6 +97,23 @@ struct MpiBackend::Job {
 /// of any real work travels.
 bool ship_pays(std::uint64_t cpu_ns, std::uint64_t result_bytes, std::uint64_t arg_bytes,
                std::uint64_t nodes);
+/// What a job has measured of its nodes so far (any rank's), and how much
+/// of its range is left, for node_limit.
+struct NodeCosts {
+  std::uint64_t busy_ns = 0, elements = 0, nodes = 0;
+  std::uint64_t remaining = 0; ///< elements not handed out yet
+  bool coarse = false;         ///< shipping began on the 1 ms probe (kProbeCpuNs)
+};
+
+/// How many nodes of a job a worker may hold (queued or running) at once:
+/// `in_flight` for fine nodes, which hides the round trip; for nodes of
+/// 2 ms or more, 2 — and 1 once less than two nodes' worth per rank is
+/// left, so that no worker holds a queued node while rank 0 runs out of
+/// work (13 coarse nodes of n queens at 4 in flight left rank 0 waiting
+/// 0.5 s of a 1 s kernel for rank 1's queue); 1 too for a coarse job
+/// before any node is done.
+std::int64_t node_limit(const NodeCosts &c, std::int64_t in_flight, int ranks);
+
 /// Rank 0's first node of a job has run this long on the CPU (1 ms, ten
 /// times a remote node's cost): the workers start without waiting for its
 /// end. CPU time, not wall time: a loaded machine must not decide it.
