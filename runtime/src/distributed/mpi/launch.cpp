@@ -44,9 +44,9 @@ void open_memo_store_early() {
 }
 
 /// What a rank prints at its exit after the run (its memo table, written
-/// piece by piece to std::cerr) goes out in one piece: every rank reaches its exit at the
-/// same moment (stop, MPI_Finalize), and unbuffered tables of two ranks
-/// interleaved mid-line in mpirun's output.
+/// piece by piece to std::cerr) goes out in one piece: every rank reaches
+/// its exit at the same moment (stop, MPI_Finalize), and unbuffered tables
+/// of two ranks interleaved mid-line in mpirun's output.
 void buffer_exit_output() {
   static char buffer[1 << 16];
   std::fflush(stderr);
@@ -68,7 +68,8 @@ void finish_at_exit() {
 extern "C" int __wrap_main(int argc, char **argv, char **envp) {
   if (!purecc::mpi::launched_by_mpi())
     return __real_main(argc, argv, envp);
-  std::unique_ptr<purecc::mpi::MpiBackend> backend = purecc::mpi::MpiBackend::start(open_memo_store_early);
+  std::unique_ptr<purecc::mpi::MpiBackend> backend =
+      purecc::mpi::MpiBackend::start(open_memo_store_early);
   if (!backend->consistent())
     return 2;
   // Every rank that memoized prints its own PURECC_STATS table at exit.

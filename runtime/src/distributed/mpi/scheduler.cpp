@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <mutex>
 #include <pthread.h>
 #include <time.h>
@@ -165,11 +164,7 @@ bool MpiBackend::dispatch() {
       // estimate says it stays (ship_pays). A first node that keeps rank
       // 0 busy for kProbeCpuNs of CPU is no such map.
       if (job_->ship == Job::Ship::probe && job_->probing) {
-        timespec t{};
-        clock_gettime(job_->probe_clock, &t);
-        const std::uint64_t cpu =
-            static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(t.tv_nsec);
-        if (cpu - job_->probe_cpu_start >= kProbeCpuNs) {
+        if (cpu_clock_ns(job_->probe_clock) - job_->probe_cpu_start >= kProbeCpuNs) {
           job_->ship = Job::Ship::yes;
           job_->coarse = true;
         }
@@ -335,8 +330,9 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
         job->measured_cpu_ns += cpu;
         job->measured_bytes += bytes.size();
         ++job->measured_nodes;
-        const bool pays = ship_pays(job->measured_cpu_ns, job->measured_bytes,
-                                    job->inline_arg_bytes * job->measured_nodes, job->measured_nodes);
+        const bool pays =
+            ship_pays(job->measured_cpu_ns, job->measured_bytes,
+                      job->inline_arg_bytes * job->measured_nodes, job->measured_nodes);
         if (pays && job->ship != Job::Ship::yes)
           wake_comm_locked();
         job->ship = pays ? Job::Ship::yes : Job::Ship::no;

@@ -35,12 +35,15 @@ inline std::uint64_t now_ns(std::chrono::steady_clock::time_point since) {
                                         .count());
 }
 
-/// CPU time the calling thread has used so far.
-inline std::uint64_t thread_cpu_ns() {
+/// CPU time a thread has used so far, by its CPU clock.
+inline std::uint64_t cpu_clock_ns(clockid_t clock) {
   timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(t.tv_nsec);
+  clock_gettime(clock, &t);
+  return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u +
+         static_cast<std::uint64_t>(t.tv_nsec);
 }
+/// CPU time the calling thread has used so far.
+inline std::uint64_t thread_cpu_ns() { return cpu_clock_ns(CLOCK_THREAD_CPUTIME_ID); }
 
 /// A worker's statistics message (tag kTagStats): 9 fixed-width integers.
 constexpr std::uint64_t kStatsBytes = 9 * 8;

@@ -80,7 +80,8 @@ bool MpiBackend::flush_outbox() {
     s.tasks = tasks_;
     s.busy_ns = busy_ns_;
     s.wall_ns = now_ns(started_);
-    s.comm_cpu_ns = thread_cpu_ns() - comm_cpu_start_ns_; // flush_outbox runs on the communication thread
+    // flush_outbox runs on the communication thread: its own CPU time.
+    s.comm_cpu_ns = thread_cpu_ns() - comm_cpu_start_ns_;
     s.received = received_;
     s.blobs_reused = blobs_reused_;
     s.blob_bytes_saved = blob_bytes_saved_;
