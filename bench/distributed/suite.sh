@@ -6,6 +6,16 @@
 # -q: the suite's quick sizes (a pipeline check, not a measurement).
 # Programs come from bench/suite, and nqueens_calls (n queens by calls,
 # parallel calls rather than a reduction) from this directory.
+# Sizes: larger than bench/suite's, so that each serial kernel runs ~1-2 s
+# on this 2-core VM (CPU seconds measured 2026-11-30: sumsin 1.5e8 1.5 s,
+# primes 9e6 1.5 s, nqueens 14 ~3 s (13: 0.54 s; its pieces are whole
+# first-row placements), nw 200 1.1 s, montecarlo 5e5 1.5 s, uts 5e5 ~1.4 s,
+# fib 44 1.35 s, nqueens_calls 14 ~1.4 s; lcs 20 as in bench/suite, its
+# serial original is exponential): a start-up cost of tens of ms decided
+# the ratio of the 0.14-0.5 s kernels of the suite's own sizes.
+# Memo store: every run gets a fresh PURECC_CACHE_DIR (the default disk
+# mode, as a first run sees it); a shared one let lcs find an earlier run's
+# results and report 0.000 s.
 # Per program (kernel seconds as the program reports them, one run each):
 #   serial     the original, g++ -O2
 #   ideal 2    two serial copies at once, each its mean time / 2: what two
@@ -31,13 +41,22 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
 export OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_btl_tcp_if_include=lo
-export PURECC_MEMO=mem PURECC_CACHE_DIR=$tmp/cache
+unset PURECC_MEMO
+# fresh: a new, empty memo store directory for the next run.
+fresh() { mktemp -d "$tmp/cache.XXXXXX"; }
 flags=(-std=c++20 -O2 -fopenmp -Wno-attributes -I"$repo/bench/suite" -I"$repo/runtime/include")
 mpilibs=(-Wl,--wrap=main "$build/runtime/libpurecc_rt_mpi.a" "$build/runtime/libpurecc_rt.a"
          -lxxhash -lsqlite3 -lhiredis -lcrypto $(pkg-config --libs ompi-c))
 rtlibs=("$build/runtime/libpurecc_rt.a" -lxxhash -lsqlite3 -lhiredis -lcrypto)
 size_of() {
-  if [ "$1" = nqueens_calls ]; then [ "$quick" = 1 ] && echo 10 || echo 13; return; fi
+  if [ "$quick" = 0 ]; then
+    case $1 in
+      sumsin) echo 150000000; return ;; primes) echo 9000000; return ;;
+      nqueens | nqueens_calls) echo 14; return ;; nw) echo 200; return ;;
+      montecarlo | uts) echo 500000; return ;; fib) echo 44; return ;;
+    esac
+  fi
+  if [ "$1" = nqueens_calls ]; then echo 10; return; fi
   python3 - "$repo/bench/suite" "$1" "$quick" <<'PY'
 import sys; sys.path.insert(0, sys.argv[1]); import programs
 p = {q.name: q for q in programs.PROGRAMS}[sys.argv[2]]
@@ -62,10 +81,11 @@ for p in "${progs[@]}"; do
   g++ "${flags[@]}" "$tmp/$p.plain.cpp" -o "$tmp/$p.plain" "${rtlibs[@]}"
   "$tmp/$p.serial" "$n" >"$tmp/s.out"
   "$tmp/$p.serial" "$n" >"$tmp/c1.out" & "$tmp/$p.serial" "$n" >"$tmp/c2.out"; wait
-  OMP_NUM_THREADS=1 PURECC_STATS=1 timeout 900 mpirun --bind-to none -n 2 "$tmp/$p.dist" "$n" \
-    >"$tmp/m.out" 2>"$tmp/m.err"
-  OMP_NUM_THREADS=2 "$tmp/$p.dist" "$n" >"$tmp/l.out"
-  OMP_NUM_THREADS=2 "$tmp/$p.plain" "$n" >"$tmp/p.out"
+  PURECC_CACHE_DIR=$(fresh) OMP_NUM_THREADS=1 PURECC_STATS=1 timeout 900 \
+    mpirun --bind-to none -n 2 "$tmp/$p.dist" "$n" >"$tmp/m.out" 2>"$tmp/m.err"
+  grep '^purecc: fixed costs on rank 0' "$tmp/m.err" | sed "s/^purecc:/$p:/" >>"$tmp/costs" || true
+  PURECC_CACHE_DIR=$(fresh) OMP_NUM_THREADS=2 "$tmp/$p.dist" "$n" >"$tmp/l.out"
+  PURECC_CACHE_DIR=$(fresh) OMP_NUM_THREADS=2 "$tmp/$p.plain" "$n" >"$tmp/p.out"
   tasks=$(sed -n 's/^purecc: rank 1 ([^)]*): \([0-9]*\) tasks.*/\1/p' "$tmp/m.err")
   # The three rewritten runs share one tree: bitwise the same result. A
   # floating-point sum may differ from serial (the tree's association).
@@ -81,3 +101,5 @@ for p in "${progs[@]}"; do
            p, n, s, id, m, id / m, l, id / l, pl, t, r }'
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Where rank 0's fixed costs went in each mpirun -n 2 run (PURECC_STATS).
+if [ -f "$tmp/costs" ]; then cat "$tmp/costs"; fi

@@ -6,6 +6,10 @@
 //                      distributed reductions at the same time
 //   dist_app resume    two reductions of slow terms; PURECC_TEST_DIE_AT=i makes
 //                      the process running index i of the second one kill itself
+//   dist_app trivial   a map of 800 000 trivial elements (6 MiB of results):
+//                      rank 0's cost estimate keeps it there
+//   dist_app store     whether PURECC_CACHE_DIR exists when main starts (rank 0
+//                      opens its memo store while MPI initializes), then a reduction
 #include "purecc/distributed.h"
 #include "purecc/remote_error.h"
 
@@ -16,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -76,6 +81,9 @@ const purecc::reduce_task<checked, add> sum_checked{"demo::checked", 0x7777ULL, 
 const purecc::reduce_task<slow_term, add> sum_slow{"demo::slow_term", 0x9999ULL, 0xaaaaULL};
 
 unsigned long long bits(double d) { return std::bit_cast<unsigned long long>(d); }
+
+double half(std::int64_t i) { return static_cast<double>(i) * 0.5; }
+const purecc::map_task<half> halves{"demo::half", 0xdd07ULL, 0xdd08ULL};
 
 void try_checked(std::int64_t bad_range, std::int64_t bad_odd) {
   try {
@@ -151,12 +159,30 @@ int run_resume() {
   return 0;
 }
 
+int run_trivial() {
+  const std::vector<double> v = purecc::distributed_map(halves, 0, 800000);
+  unsigned long long check = 0;
+  for (double x : v) check = check * 31 + bits(x);
+  std::printf("trivial map of %zu: checksum %016llx\n", v.size(), check);
+  return 0;
+}
+
+int run_store() {
+  const char *dir = std::getenv("PURECC_CACHE_DIR");
+  std::printf("memo store open when main starts: %s\n",
+              dir && std::filesystem::exists(dir) ? "yes" : "no");
+  std::printf("reduce bits %016llx\n", bits(purecc::distributed_reduce(sum_terms, 0, 300000, 0.0, 0.25)));
+  return 0;
+}
+
 } // namespace demo
 
 int main(int argc, char **argv) {
   if (argc == 2 && std::strcmp(argv[1], "all") == 0) return demo::run_all();
   if (argc == 2 && std::strcmp(argv[1], "resume") == 0) return demo::run_resume();
   if (argc == 2 && std::strcmp(argv[1], "threads") == 0) return demo::run_threads();
-  std::fprintf(stderr, "usage: dist_app all|threads|resume\n");
+  if (argc == 2 && std::strcmp(argv[1], "trivial") == 0) return demo::run_trivial();
+  if (argc == 2 && std::strcmp(argv[1], "store") == 0) return demo::run_store();
+  std::fprintf(stderr, "usage: dist_app all|threads|resume|trivial|store\n");
   return 2;
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # mpi_tests.sh — dist_app under mpirun on loopback (and without it): the
 # same output at 1-4 ranks x 1-2 threads, large arguments sent once per
-# rank, the mismatch check on an MPMD launch and on an id registered twice,
-# kill -9 of a rank and resume.
+# rank, a trivial map kept on rank 0 by the cost estimate, rank 0's memo
+# store opened before main, the mismatch check on an MPMD launch and on an
+# id registered twice, kill -9 of a rank and resume.
 #   bash test/distributed/mpi_tests.sh <dir with dist_app and dist_app_other>
 # Exit 0 = pass, 1 = fail, 77 = skipped (no mpirun). Every mpirun has a timeout.
 set -u
@@ -56,6 +57,36 @@ if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=1 run_mpi -n 3 "$app" 
 else
   fail "mpirun -n 3 with PURECC_STATS"; cat "$tmp/blob.err"
 fi
+
+# 3b. A map of 800 000 trivial elements (6 MiB of results): rank 0's cost
+#     estimate (its own nodes' CPU time against the bytes a remote node
+#     moves) keeps every node on rank 0 — the workers receive nothing (their
+#     byte counters). Before, rank 0 handed nodes out from the start and
+#     every worker ran some.
+local_reference "$app" trivial
+# One thread per rank: the estimate reads the CPU time of the thread that
+# ran the node, and a team's barrier spinning on a crowded machine would
+# add to it (a node would look costlier and might travel: slower, never a
+# different result).
+if OMP_NUM_THREADS=1 PURECC_STATS=1 same_output trivial "$tmp/ref" run_mpi -n 3 "$app" trivial; then
+  for r in 1 2; do
+    grep -q "^purecc: rank $r (.*): 0 tasks, .*, received 0 B, " "$tmp/trivial.err" ||
+      fail "trivial map: rank $r was sent nodes: $(grep "^purecc: rank $r (" "$tmp/trivial.err")"
+  done
+fi
+
+# 3c. Rank 0 opens its memo store while MPI initializes, not inside the
+#     program's first distributed loop (it cost 6-70 ms there): the cache
+#     directory exists when main starts. Without a launcher nothing changes.
+PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/early OMP_NUM_THREADS=1 run_mpi -n 2 "$app" store \
+  >"$tmp/early.out" 2>&1 || fail "dist_app store under mpirun"
+grep -qx "memo store open when main starts: yes" "$tmp/early.out" ||
+  { fail "rank 0's memo store was not open when main started"; cat "$tmp/early.out"; }
+PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/late "$app" store >"$tmp/late.out" 2>&1
+grep -qx "memo store open when main starts: no" "$tmp/late.out" ||
+  { fail "a local run opened the memo store before main"; cat "$tmp/late.out"; }
+[ "$(grep '^reduce bits' "$tmp/early.out")" = "$(grep '^reduce bits' "$tmp/late.out")" ] ||
+  fail "dist_app store: the reduction differs under mpirun"
 
 # 4. Two different builds under one launch: one line ([purecc-mpi-mismatch]),
 #    every rank exits 2.

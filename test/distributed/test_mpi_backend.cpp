@@ -1,7 +1,10 @@
 // Unit tests of purecc_rt_mpi's pieces that need no running MPI: the
-// tree-aligned hand-out plan and the blob cache (with rank 0's mirror).
+// tree-aligned hand-out plan, the blob cache (with rank 0's mirror) and
+// the cost estimate that decides whether a job's nodes travel, and how
+// many nodes a worker may hold.
 #include "blob_lru.h"
 #include "node_plan.h"
+#include "scheduler.h"
 
 #include "purecc/range_tree.h"
 
@@ -94,4 +97,40 @@ TEST(BlobLru, RankZerosMirrorAgreesWithTheWorkersCache) {
   }
 }
 
+TEST(ShipPays, ATrivialMapStaysAndRealWorkTravels) {
+  using purecc::mpi::ship_pays;
+  // 12 288 doubles computed in 210 us (the cold first node measured for
+  // dist_app trivial): 96 KiB back cost more than that; it stays.
+  EXPECT_FALSE(ship_pays(210'000, 98'312, 0, 1));
+  // The same elements at 100 ns each (1.2 ms): worth a message.
+  EXPECT_TRUE(ship_pays(1'228'800, 98'312, 0, 1));
+  // A reduction node: one value back, 5 ms of work.
+  EXPECT_TRUE(ship_pays(5'000'000, 8, 16, 1));
+  // Work below a remote node's own cost never travels, however few bytes.
+  EXPECT_FALSE(ship_pays(50'000, 8, 0, 1));
+  // Arguments that travel with every node count like results.
+  EXPECT_FALSE(ship_pays(2'000'000, 8, 600'000, 1));
+  // Summed over nodes: one slow node among cheap ones does not flip it.
+  EXPECT_FALSE(ship_pays(210'000 + 9 * 60'000 + 500'000, 11 * 98'312, 0, 11));
+  // Byte counts whose product with the per-byte cost would wrap 64 bits.
+  EXPECT_FALSE(ship_pays(1'000'000, UINT64_MAX / 2, 0, 1));
+}
+
+TEST(NodeLimit, CoarseNodesQueueLessAndNoneAtTheEnd) {
+  using purecc::mpi::NodeCosts;
+  using purecc::mpi::node_limit;
+  // Nothing measured: the setting, or one at a time for a coarse job.
+  EXPECT_EQ(node_limit(NodeCosts{}, 4, 2), 4);
+  EXPECT_EQ(node_limit(NodeCosts{0, 0, 0, 1000, true}, 4, 2), 1);
+  // Nodes of 0.5 ms: queue 4 to hide the round trip.
+  EXPECT_EQ(node_limit(NodeCosts{5'000'000, 10'000, 10, 1'000'000, false}, 4, 2), 4);
+  // Nodes of 50 ms with much left: 2 (one running, one queued).
+  EXPECT_EQ(node_limit(NodeCosts{500'000'000, 10, 10, 100, false}, 4, 2), 2);
+  // n queens 13 at its end: 3 leaves of ~80 ms left for 2 ranks: 1.
+  EXPECT_EQ(node_limit(NodeCosts{800'000'000, 10, 10, 3, false}, 4, 2), 1);
+  // Never above the setting.
+  EXPECT_EQ(node_limit(NodeCosts{500'000'000, 10, 10, 100, false}, 1, 2), 1);
+}
+
 } // namespace
+

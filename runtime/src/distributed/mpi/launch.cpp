@@ -14,9 +14,13 @@
 // as if the library were not linked.
 #include "mpi_backend.h"
 
+#include "purecc/memo.h"
 #include "purecc/memo_stats.h"
+#include "purecc/task_registry.h"
 
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <memory>
 #include <string>
 
@@ -26,12 +30,37 @@ namespace {
 
 std::unique_ptr<purecc::mpi::MpiBackend> g_backend;
 
+/// Rank 0's memo runtime, opened while MPI initializes. Why: its first use
+/// opens the persistent store (SQLite: create, WAL, schema — 6-70 ms
+/// measured, docs/distributed.md), and the first distributed loop is where
+/// it used to happen, inside the program's own timing and on the critical
+/// path of every rank waiting for its first node. MPI_Init keeps the main
+/// thread waiting anyway (tens to hundreds of ms). Only a program that has
+/// task entries (it will run distributed loops) and only the process the
+/// launcher names rank 0: a worker opens no store it does not use.
+void open_memo_store_early() {
+  if (purecc::mpi::launcher_rank() == 0 && !purecc::TaskRegistry::entries().empty())
+    purecc::MemoRuntime::global();
+}
+
+/// What a rank prints at its exit after the run (its memo table, written
+/// piece by piece to std::cerr) goes out in one piece: every rank reaches
+/// its exit at the same moment (stop, MPI_Finalize), and unbuffered tables
+/// of two ranks interleaved mid-line in mpirun's output.
+void buffer_exit_output() {
+  static char buffer[1 << 16];
+  std::fflush(stderr);
+  std::setvbuf(stderr, buffer, _IOFBF, sizeof buffer);
+  std::cerr.unsetf(std::ios::unitbuf); // the table flushes std::cerr once, at its end
+}
+
 void finish_at_exit() {
   if (!g_backend)
     return;
   g_backend->enable_calls(false);
   purecc::set_active_cluster(nullptr);
   g_backend->finish();
+  buffer_exit_output();
 }
 
 } // namespace
@@ -39,7 +68,8 @@ void finish_at_exit() {
 extern "C" int __wrap_main(int argc, char **argv, char **envp) {
   if (!purecc::mpi::launched_by_mpi())
     return __real_main(argc, argv, envp);
-  std::unique_ptr<purecc::mpi::MpiBackend> backend = purecc::mpi::MpiBackend::start();
+  std::unique_ptr<purecc::mpi::MpiBackend> backend =
+      purecc::mpi::MpiBackend::start(open_memo_store_early);
   if (!backend->consistent())
     return 2;
   // Every rank that memoized prints its own PURECC_STATS table at exit.
@@ -48,6 +78,7 @@ extern "C" int __wrap_main(int argc, char **argv, char **envp) {
                                  backend->host(backend->rank()));
   if (backend->rank() != 0) {
     backend->serve();
+    buffer_exit_output();
     return 0;
   }
   g_backend = std::move(backend);

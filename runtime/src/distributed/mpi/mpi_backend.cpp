@@ -1,6 +1,10 @@
-// The Open MPI backend: start-up check, communication thread, rank 0's
-// dispatcher and the workers' serve loop (see mpi_backend.h).
+// The Open MPI backend's start-up check, communication thread and end of
+// the run (see mpi_backend.h); rank 0's scheduler is scheduler.cpp, the
+// workers' serve loop worker.cpp.
 #include "mpi_backend.h"
+
+#include "scheduler.h"
+#include "wire.h"
 
 #include "purecc/memo.h"
 #include "purecc/memo_config.h"
@@ -14,28 +18,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <optional>
 #include <unistd.h>
 
 namespace purecc::mpi {
 namespace {
 
-enum Tag : int { kTagTask = 1, kTagResult = 2, kTagStop = 3, kTagStats = 4 };
-/// How an argument travels inside a task message.
-enum Part : std::uint8_t { kInline = 0, kStoreBlob = 1, kBlobRef = 2 };
-/// MPI counts are ints: one message carries less than 2 GiB.
-constexpr std::size_t kMaxMessage = 0x7fffffff;
-
-std::uint64_t now_ns(std::chrono::steady_clock::time_point since) {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                        std::chrono::steady_clock::now() - since)
-                                        .count());
-}
-
-/// The PURECC_MPI_* settings as rank 0 reads them; a bad value is an
-/// error (`problems` gets its line): these settings decide where work runs
-/// and what each rank holds, and a cluster job that silently ran with the
-/// defaults instead would waste its allocation.
 struct SettingsReader {
   std::vector<std::string> problems;
 
@@ -79,18 +66,6 @@ std::string host_name() {
   return buf;
 }
 
-void write_stats(ByteWriter &w, const RankStats &s) {
-  for (std::uint64_t v : {s.tasks, s.busy_ns, s.wall_ns, s.sent, s.received, s.blobs_reused,
-                          s.blob_bytes_saved, s.resumed})
-    w.uint(v);
-}
-
-bool read_stats(ByteReader &r, RankStats &s) {
-  return r.uint(s.tasks) && r.uint(s.busy_ns) && r.uint(s.wall_ns) && r.uint(s.sent) &&
-         r.uint(s.received) && r.uint(s.blobs_reused) && r.uint(s.blob_bytes_saved) &&
-         r.uint(s.resumed);
-}
-
 } // namespace
 
 bool launched_by_mpi() {
@@ -98,68 +73,18 @@ bool launched_by_mpi() {
          std::getenv("PMI_SIZE");
 }
 
-/// A range job while rank 0 runs it.
-struct MpiBackend::Job {
-  const RangeJob *spec;
-  NodePlan plan;
-  std::vector<NodeResult> results;
-  std::int64_t outstanding = 0;
-  bool failed = false;
-  std::int64_t error_begin = 0;
-  std::exception_ptr error;
-  // Resume: the persistent memo tier, if enabled.
-  MemoRuntime *memo = nullptr;
-  DiskStore *disk = nullptr;
-  SiteCounters *counters = nullptr;
-  std::uint64_t min_persist_ns = 0;
-  // The large arguments (index into spec->arg_ends) and their hashes.
-  std::vector<Hash128> part_hash;
-
-  Job(const RangeJob &j)
-      : spec(&j), plan(j.begin, j.end, j.leaf, NodePlan::kDivisor) {}
-
-  void note_error(std::int64_t begin, std::exception_ptr e) {
-    if (!failed || begin < error_begin) {
-      error_begin = begin;
-      error = std::move(e);
-    }
-    failed = true;
+int launcher_rank() {
+  for (const char *name : {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"}) {
+    const char *v = std::getenv(name);
+    if (!v || !*v)
+      continue;
+    char *end = nullptr;
+    const long r = std::strtol(v, &end, 10);
+    return *end == '\0' && r >= 0 && r <= INT32_MAX ? static_cast<int>(r) : -1;
   }
-
-  /// Keyed like a memoized call task(args..., begin, end, leaf).
-  MemoKey node_key(std::int64_t begin, std::int64_t end) const {
-    return task_key(*spec, begin, end);
-  }
-};
-
-/// The resume record's key of node [begin, end) of `spec`; a parallel-call
-/// branch is the node (0, 0) of its call (leaf 0).
-MemoKey task_key(const RangeJob &spec, std::int64_t begin, std::int64_t end) {
-  std::string bytes;
-  ByteWriter w(bytes);
-  const Hash128 &fp = spec.task->fingerprint();
-  w.uint(fp.hi);
-  w.uint(fp.lo);
-  w.uint(spec.memo_namespace.hi);
-  w.uint(spec.memo_namespace.lo);
-  w.bytes(spec.args.data(), spec.args.size());
-  w.write(begin);
-  w.write(end);
-  w.write(spec.leaf);
-  return xxh3_128(bytes);
+  return -1;
 }
 
-namespace {
-/// Rank 0's persistent memo tier for resume records, or nullptr
-/// (PURECC_MEMO other than disk); its threshold in `min_ns`.
-DiskStore *resume_store(std::uint64_t &min_ns) {
-  MemoRuntime &memo = MemoRuntime::global();
-  if (memo.mode() != MemoMode::disk || !memo.disk())
-    return nullptr;
-  min_ns = static_cast<std::uint64_t>(memo.config().min_persist_time.count());
-  return memo.disk();
-}
-} // namespace
 
 struct MpiBackend::PendingSend {
   MPI_Request request = MPI_REQUEST_NULL;
@@ -168,10 +93,12 @@ struct MpiBackend::PendingSend {
 
 // ---- start-up -------------------------------------------------------------------
 
-std::unique_ptr<MpiBackend> MpiBackend::start() {
+std::unique_ptr<MpiBackend> MpiBackend::start(void (*meanwhile)()) {
   std::unique_ptr<MpiBackend> b(new MpiBackend);
   b->started_ = std::chrono::steady_clock::now();
   b->comm_ = std::thread([p = b.get()] { p->comm_main(); });
+  if (meanwhile)
+    meanwhile();
   std::unique_lock lock(b->start_mutex_);
   b->start_cv_.wait(lock, [&] { return b->started_up_; });
   if (!b->consistent_) {
@@ -188,10 +115,15 @@ MpiBackend::~MpiBackend() {
 
 void MpiBackend::comm_main() {
   int provided = 0;
+  const auto t0 = std::chrono::steady_clock::now();
   MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+  costs_.mpi_init_ns = now_ns(t0);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  const auto t1 = std::chrono::steady_clock::now();
   const bool ok = startup_check();
+  costs_.check_ns = now_ns(t1);
+  comm_cpu_start_ns_ = thread_cpu_ns(); // the polling's CPU, without MPI_Init's
   {
     std::lock_guard lock(start_mutex_);
     consistent_ = ok;
@@ -207,6 +139,7 @@ void MpiBackend::comm_main() {
     MPI_Wait(&sends_.front()->request, MPI_STATUS_IGNORE);
     sends_.pop_front();
   }
+  comm_cpu_ns_ = thread_cpu_ns() - comm_cpu_start_ns_;
   MPI_Finalize();
 }
 
@@ -359,11 +292,15 @@ void MpiBackend::comm_loop() {
       idle_us = 0;
     } else {
       // Back off while idle: polling must not take the cores the tasks need.
-      idle_us = std::min<std::int64_t>(std::max<std::int64_t>(1, idle_us * 2),
-                                       settings_.poll_max_us);
+      std::unique_lock lock(mutex_);
+      const std::int64_t cap = sends_.empty() ? poll_cap_us_locked() : settings_.poll_max_us;
+      // Past the fast cap nothing waits for a prompt reply: sleep the whole
+      // cap at once (the doubling from 1 us was most of the polls).
+      idle_us = cap > settings_.poll_max_us
+                    ? cap
+                    : std::min<std::int64_t>(std::max<std::int64_t>(1, idle_us * 2), cap);
       // Work from this process (a result, a job, stop) wakes it at once;
       // only messages from other ranks wait for the next poll.
-      std::unique_lock lock(mutex_);
       if (!wake_ && idle_us > 0)
         wake_cv_.wait_for(lock, std::chrono::microseconds(idle_us), [&] { return wake_; });
       wake_ = false;
@@ -399,378 +336,41 @@ void MpiBackend::handle(int source, int tag, std::string bytes) {
   }
 }
 
+std::int64_t MpiBackend::poll_cap_us_locked() const {
+  // Each poll costs the rank CPU its tasks need (8-10 us of a core: 40 ms
+  // per second per rank at the 200 us cap, measured with PURECC_STATS'
+  // "communication threads' CPU"). Two states need no prompt poll:
+  // a worker whose main thread runs a node (it wakes this thread with the
+  // result; what arrives meanwhile are more nodes for its queue), and rank
+  // 0 while every worker has 2+ nodes in flight of a job still being
+  // handed out (a result read later delays no worker: each has another
+  // queued). There the cap is a quarter of a remote node's mean run time
+  // (at most kSlowPollUs). Anything else — a send under way, an idle
+  // worker, the end of a job, parallel-call branches — polls at
+  // PURECC_MPI_POLL_US.
+  constexpr std::int64_t kSlowPollUs = 2000;
+  const std::int64_t fast = settings_.poll_max_us;
+  if (fast == 0)
+    return 0; // PURECC_MPI_POLL_US=0: busy polling asked for
+  if (rank_ != 0)
+    return executing_ ? std::max(fast, kSlowPollUs) : fast;
+  if (!job_ || job_->ship != Job::Ship::yes || job_->plan.exhausted() || !call_board_.empty() ||
+      remote_nodes_ == 0)
+    return fast;
+  for (int w = 1; w < size_; ++w)
+    if (in_flight_[static_cast<std::size_t>(w)] < 2)
+      return fast;
+  const auto quarter = static_cast<std::int64_t>(remote_busy_ns_ / remote_nodes_ / 4000);
+  return std::clamp(quarter, fast, std::max(fast, kSlowPollUs));
+}
+
 void MpiBackend::wake_comm_locked() {
   wake_ = true;
   wake_cv_.notify_one();
 }
 
-// ---- rank 0 -------------------------------------------------------------------------------
-
-bool MpiBackend::take_node_locked(Job &job, std::int64_t &begin, std::int64_t &end) {
-  while (!job.failed) {
-    auto node = job.plan.next();
-    if (!node)
-      return false;
-    if (job.counters)
-      job.counters->on_call();
-    if (job.disk) {
-      if (auto rec = job.disk->get(job.node_key(node->first, node->second))) {
-        job.counters->on_disk_hit(rec->cost_ns);
-        ++resumed_;
-        job.results.push_back({node->first, node->second, std::move(rec->value)});
-        continue;
-      }
-    }
-    begin = node->first;
-    end = node->second;
-    return true;
-  }
-  return false;
-}
-
-void MpiBackend::record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
-                               std::uint64_t busy_ns) {
-  if (job.counters)
-    job.counters->on_miss(busy_ns);
-  if (job.disk && busy_ns >= job.min_persist_ns)
-    job.disk->put(job.node_key(begin, end), job.spec->task->fingerprint(), job.spec->task->id(),
-                  bytes, busy_ns);
-  job.results.push_back({begin, end, std::move(bytes)});
-}
-
-std::string MpiBackend::encode_task(const RangeJob &spec, const std::vector<Hash128> &part_hash,
-                                    int worker, std::uint64_t ticket, std::int64_t begin,
-                                    std::int64_t end) {
-  std::string out;
-  ByteWriter w(out);
-  w.uint(ticket);
-  w.write(std::string_view(spec.task->id()));
-  w.write(begin);
-  w.write(end);
-  w.write(spec.leaf);
-  w.count(spec.arg_ends.size());
-  BlobLru &mirror = mirrors_[static_cast<std::size_t>(worker)];
-  std::size_t from = 0;
-  for (std::size_t i = 0; i < spec.arg_ends.size(); ++i) {
-    const std::string_view part(spec.args.data() + from, spec.arg_ends[i] - from);
-    from = spec.arg_ends[i];
-    if (part.size() < settings_.blob_min || !mirror.cacheable(part.size())) {
-      w.uint(static_cast<std::uint8_t>(kInline));
-      w.write(part);
-      continue;
-    }
-    const Hash128 &h = part_hash[i];
-    if (mirror.touch(h)) {
-      w.uint(static_cast<std::uint8_t>(kBlobRef));
-      w.uint(h.hi);
-      w.uint(h.lo);
-      ++blobs_reused_;
-      blob_bytes_saved_ += part.size();
-    } else {
-      mirror.insert(h, part.size());
-      w.uint(static_cast<std::uint8_t>(kStoreBlob));
-      w.uint(h.hi);
-      w.uint(h.lo);
-      w.write(part);
-    }
-  }
-  return out;
-}
-
-bool MpiBackend::dispatch() {
-  std::lock_guard lock(mutex_);
-  bool any = false;
-  if (job_) {
-    for (int worker = 1; worker < size_; ++worker) {
-      while (in_flight_[static_cast<std::size_t>(worker)] < settings_.in_flight) {
-        std::int64_t begin = 0, end = 0;
-        if (!take_node_locked(*job_, begin, end))
-          break;
-        const std::uint64_t ticket = next_ticket_++;
-        tickets_[ticket] = {begin, end, worker};
-        ++in_flight_[static_cast<std::size_t>(worker)];
-        ++job_->outstanding;
-        post(worker, kTagTask, encode_task(*job_->spec, job_->part_hash, worker, ticket, begin, end));
-        any = true;
-      }
-    }
-    cv_.notify_all(); // results recorded from disk hits
-  }
-  any |= dispatch_calls_locked();
-  if (stop_requested_ && !stop_sent_) {
-    for (int worker = 1; worker < size_; ++worker)
-      post(worker, kTagStop, {});
-    stop_sent_ = true;
-    any = true;
-  }
-  return any;
-}
-
-void MpiBackend::handle_result(int source, std::string_view bytes) {
-  ByteReader r(bytes);
-  std::uint64_t ticket = 0, busy = 0;
-  bool ok = false;
-  std::string payload, what;
-  if (!r.uint(ticket) || !r.uint(busy) || !r.read(ok) || !r.read(payload) ||
-      (!ok && !r.read(what)))
-    return; // cannot happen between consistent builds
-  std::lock_guard lock(mutex_);
-  auto it = tickets_.find(ticket);
-  if (it == tickets_.end())
-    return;
-  const Ticket t = it->second;
-  tickets_.erase(it);
-  --in_flight_[static_cast<std::size_t>(source)];
-  if (CallOffer *o = t.call) {
-    if (ok) {
-      // Persisted as it arrives, like a range node: a rerun after a
-      // failure finds it (offer_call).
-      std::uint64_t min_ns = 0;
-      if (DiskStore *disk = resume_store(min_ns); disk && busy >= min_ns)
-        disk->put(task_key(o->job, 0, 0), o->job.task->fingerprint(), o->job.task->id(), payload,
-                  busy);
-      o->result = std::move(payload);
-      // Measured too cheap to travel: this function's branches at this
-      // level and below stay on rank 0 from now on.
-      if (busy < static_cast<std::uint64_t>(settings_.call_min_us) * 1000) {
-        std::uint64_t &cut = call_cut_.try_emplace(o->job.task, detail::kDeepCall).first->second;
-        cut = std::min(cut, o->width);
-      }
-    } else {
-      o->error = detail::make_remote_exception({std::move(payload), std::move(what)}, source,
-                                               hosts_[static_cast<std::size_t>(source)]);
-    }
-    o->state = CallOffer::State::done;
-    cv_.notify_all();
-    return;
-  }
-  if (job_) {
-    if (ok)
-      record_locked(*job_, t.begin, t.end, std::move(payload), busy);
-    else
-      job_->note_error(t.begin, detail::make_remote_exception(
-                                    {std::move(payload), std::move(what)}, source,
-                                    hosts_[static_cast<std::size_t>(source)]));
-    --job_->outstanding;
-  }
-  cv_.notify_all();
-}
-
-std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
-  auto job = std::make_shared<Job>(spec);
-  job->memo = &MemoRuntime::global();
-  if (job->memo->mode() == MemoMode::disk && job->memo->disk()) {
-    job->disk = job->memo->disk();
-    job->min_persist_ns = static_cast<std::uint64_t>(job->memo->config().min_persist_time.count());
-  }
-  if (job->memo->mode() != MemoMode::off)
-    job->counters = &job->memo->stats().counters(spec.task->site());
-  std::size_t from = 0;
-  for (std::size_t end : spec.arg_ends) {
-    const std::string_view part(spec.args.data() + from, end - from);
-    job->part_hash.push_back(part.size() >= settings_.blob_min ? xxh3_128(part) : Hash128{});
-    from = end;
-  }
-  // A task message must fit in one MPI message; a job whose arguments do
-  // not fit runs here, as one node (the same result, just not shipped).
-  if (spec.args.size() + 4096 > kMaxMessage) {
-    static std::once_flag once;
-    std::call_once(once, [&] {
-      std::fprintf(stderr, "purecc: note: task '%s' runs on rank 0 only: its arguments (%zu bytes) "
-                           "exceed the largest MPI message (2 GiB)\n",
-                   spec.task->id(), spec.args.size());
-    });
-    NodeScope scope;
-    return {{spec.begin, spec.end, spec.task->run(spec.args, spec.begin, spec.end, spec.leaf)}};
-  }
-  std::unique_lock lock(mutex_);
-  // One range job at a time: two threads of the program (its own
-  // std::threads) may each reach a distributed loop. The second waits for
-  // the first; it cannot be inside the first's nodes (a node never ships).
-  cv_.wait(lock, [&] { return !job_; });
-  job_ = job;
-  wake_comm_locked();
-  while (true) {
-    std::int64_t begin = 0, end = 0;
-    if (settings_.root_works && take_node_locked(*job, begin, end)) {
-      lock.unlock();
-      // Rank 0 takes its share, on its own cores.
-      const auto start = std::chrono::steady_clock::now();
-      std::string bytes;
-      std::exception_ptr error;
-      try {
-        NodeScope scope;
-        bytes = spec.task->run(spec.args, begin, end, spec.leaf);
-      } catch (...) {
-        // Described like a worker's exception, so what the caller catches
-        // does not depend on which rank happened to run the node.
-        error = detail::as_cluster_exception(0);
-      }
-      const std::uint64_t busy = now_ns(start);
-      tasks_ += 1;
-      busy_ns_ += busy;
-      lock.lock();
-      if (error)
-        job->note_error(begin, error);
-      else
-        record_locked(*job, begin, end, std::move(bytes), busy);
-      continue;
-    }
-    if (job->outstanding == 0 && (job->failed || job->plan.exhausted()))
-      break;
-    cv_.wait(lock);
-  }
-  job_.reset();
-  cv_.notify_all(); // a thread waiting to run its own job
-  lock.unlock();
-  // A finished job's persisted results are on disk before the caller goes
-  // on: a run killed later finds all of them.
-  if (job->disk)
-    job->disk->flush();
-  if (job->failed)
-    std::rethrow_exception(job->error);
-  return std::move(job->results);
-}
-
-// ---- parallel calls (rank 0) ------------------------------------------------------------
-
-void MpiBackend::enable_calls(bool on) noexcept {
-  if (rank_ != 0 || size_ < 2)
-    return;
-  {
-    std::lock_guard lock(mutex_);
-    ship_min_width_ = static_cast<std::uint64_t>(settings_.call_split) * static_cast<std::uint64_t>(size_);
-  }
-  // Offered up to 64 times wider (six binary levels below the first that
-  // may travel): deeper, an idle rank gets a smaller piece of a subtree
-  // rank 0 is running; deeper still, branches are never worth a message.
-  detail::g_call_offer_width.store(on ? ship_min_width_ * 64 : 0, std::memory_order_relaxed);
-}
-
-bool MpiBackend::shippable_locked(const CallOffer &o) const {
-  if (o.width < ship_min_width_)
-    return false;
-  auto it = call_cut_.find(o.job.task);
-  return it == call_cut_.end() || o.width < it->second;
-}
-
-bool MpiBackend::offer_call(CallOffer &o) {
-  if (!o.job.task || o.job.args.size() + 4096 > kMaxMessage)
-    return false;
-  // Resume: a branch that may travel and whose result an earlier run
-  // persisted (see handle_result) is done before it is offered.
-  bool may_travel = false;
-  {
-    std::lock_guard lock(mutex_);
-    may_travel = shippable_locked(o);
-  }
-  std::uint64_t min_ns = 0;
-  if (may_travel) {
-    if (DiskStore *disk = resume_store(min_ns)) {
-      if (auto rec = disk->get(task_key(o.job, 0, 0))) {
-        std::lock_guard lock(mutex_);
-        o.result = std::move(rec->value);
-        o.state = CallOffer::State::done;
-        ++resumed_;
-        return true;
-      }
-    }
-  }
-  std::lock_guard lock(mutex_);
-  o.state = CallOffer::State::offered;
-  call_board_.push_back(&o);
-  if (shippable_locked(o) &&
-      std::find(in_flight_.begin() + 1, in_flight_.end(), 0) != in_flight_.end())
-    wake_comm_locked();
-  return true;
-}
-
-bool MpiBackend::withdraw_call(CallOffer &o) {
-  std::lock_guard lock(mutex_);
-  if (o.state != CallOffer::State::offered)
-    return false;
-  // With PURECC_MPI_ROOT_WORKS=0 a branch that may travel waits for a worker.
-  if (!settings_.root_works && shippable_locked(o))
-    return false;
-  call_board_.erase(std::find(call_board_.begin(), call_board_.end(), &o));
-  o.state = CallOffer::State::withdrawn;
-  return true;
-}
-
-namespace {
-/// How many offers this thread runs on top of one another while waiting.
-thread_local int t_help_depth = 0;
-/// Each level holds a waiting frame on the stack: a bound keeps a long
-/// run of waits (several ranks, a deep tree) from exhausting it.
-constexpr int kMaxHelpDepth = 8;
-} // namespace
-
-void MpiBackend::wait_call(CallOffer &o) {
-  std::unique_lock lock(mutex_);
-  while (o.state != CallOffer::State::done && o.state != CallOffer::State::withdrawn) {
-    // Meanwhile run the most recent offer nobody took (the deepest one:
-    // the nearest sibling of what this thread ran last). With
-    // PURECC_MPI_ROOT_WORKS=0 rank 0 waits: every offer it ran would wait
-    // for a worker in turn, one frame deeper each time.
-    CallOffer *help = nullptr;
-    if (o.state == CallOffer::State::offered && !shippable_locked(o)) {
-      // Waiting for a worker (PURECC_MPI_ROOT_WORKS=0), but a measured cut
-      // has since ruled the branch out: it runs here after all.
-      help = &o;
-      call_board_.erase(std::find(call_board_.begin(), call_board_.end(), &o));
-    } else if (settings_.root_works && t_help_depth < kMaxHelpDepth && !call_board_.empty()) {
-      help = call_board_.back();
-      call_board_.pop_back();
-    }
-    if (!help) {
-      cv_.wait(lock);
-      continue;
-    }
-    help->state = CallOffer::State::taken_here;
-    lock.unlock();
-    ++t_help_depth;
-    help->run(help);
-    --t_help_depth;
-    lock.lock();
-    help->state = CallOffer::State::done;
-    cv_.notify_all();
-  }
-}
-
-bool MpiBackend::dispatch_calls_locked() {
-  bool any = false;
-  for (int worker = 1; worker < size_ && !call_board_.empty(); ++worker) {
-    if (in_flight_[static_cast<std::size_t>(worker)] != 0)
-      continue;
-    // The branch nearest the root (the narrowest level) that may travel;
-    // the leftmost of equals.
-    auto best = call_board_.end();
-    for (auto it = call_board_.begin(); it != call_board_.end(); ++it)
-      if (shippable_locked(**it) && (best == call_board_.end() || (*it)->width < (*best)->width))
-        best = it;
-    if (best == call_board_.end())
-      break;
-    CallOffer *o = *best;
-    call_board_.erase(best);
-    o->state = CallOffer::State::shipped;
-    std::vector<Hash128> part_hash;
-    std::size_t from = 0;
-    for (std::size_t end : o->job.arg_ends) {
-      const std::string_view part(o->job.args.data() + from, end - from);
-      part_hash.push_back(part.size() >= settings_.blob_min ? xxh3_128(part) : Hash128{});
-      from = end;
-    }
-    const std::uint64_t ticket = next_ticket_++;
-    tickets_[ticket] = {0, 0, worker, o};
-    ++in_flight_[static_cast<std::size_t>(worker)];
-    ++calls_shipped_;
-    post(worker, kTagTask, encode_task(o->job, part_hash, worker, ticket, 0, 0));
-    any = true;
-  }
-  return any;
-}
-
 void MpiBackend::finish() {
+  const auto t0 = std::chrono::steady_clock::now();
   {
     std::lock_guard lock(mutex_);
     stop_requested_ = true;
@@ -778,6 +378,7 @@ void MpiBackend::finish() {
   }
   if (comm_.joinable())
     comm_.join();
+  costs_.finish_ns = now_ns(t0);
   RankStats mine;
   mine.tasks = tasks_;
   mine.busy_ns = busy_ns_;
@@ -787,11 +388,30 @@ void MpiBackend::finish() {
   mine.blobs_reused = blobs_reused_;
   mine.blob_bytes_saved = blob_bytes_saved_;
   mine.resumed = resumed_;
+  mine.comm_cpu_ns = comm_cpu_ns_; // the communication thread has ended (joined above)
   std::vector<RankStats> all = worker_stats_;
   all[0] = mine;
   const char *stats = std::getenv("PURECC_STATS");
-  if (stats && std::strcmp(stats, "1") == 0)
+  if (stats && std::strcmp(stats, "1") == 0) {
     print_stats(all);
+    print_fixed_costs(all);
+  }
+}
+
+void MpiBackend::print_fixed_costs(const std::vector<RankStats> &all) const {
+  auto ms = [](std::uint64_t ns) { return format_duration(std::chrono::nanoseconds(ns)); };
+  const FixedCosts &c = costs_;
+  std::string comm;
+  for (std::size_t r = 0; r < all.size(); ++r)
+    comm += (r ? ", rank " : " rank ") + std::to_string(r) + " " + ms(all[r].comm_cpu_ns);
+  std::fprintf(stderr,
+               "purecc: fixed costs on rank 0: MPI_Init %s, start-up check %s, memo runtime %s; "
+               "%llu range jobs: starting %s, waiting for workers at the end %s, store flush %s; "
+               "finish %s; communication threads' CPU:%s\n",
+               ms(c.mpi_init_ns).c_str(), ms(c.check_ns).c_str(), ms(c.memo_ns).c_str(),
+               static_cast<unsigned long long>(c.jobs), ms(c.job_start_ns).c_str(),
+               ms(c.tail_ns).c_str(), ms(c.flush_ns).c_str(), ms(c.finish_ns).c_str(),
+               comm.c_str());
 }
 
 void MpiBackend::print_stats(const std::vector<RankStats> &all) const {
@@ -812,136 +432,6 @@ void MpiBackend::print_stats(const std::vector<RankStats> &all) const {
       line += ", blobs reused " + std::to_string(s.blobs_reused);
     std::fprintf(stderr, "%s\n", line.c_str());
   }
-}
-
-// ---- ranks > 0 ------------------------------------------------------------------------------
-
-void MpiBackend::handle_task(std::string_view bytes) {
-  ByteReader r(bytes);
-  Task t{};
-  std::size_t parts = 0;
-  if (!r.uint(t.ticket) || !r.read(t.id) || !r.read(t.begin) || !r.read(t.end) ||
-      !r.read(t.leaf) || !r.count(parts))
-    t.error = "malformed task message";
-  for (std::size_t i = 0; i < parts && t.error.empty(); ++i) {
-    std::uint8_t kind = 0;
-    Hash128 h;
-    std::string_view data;
-    std::size_t n = 0;
-    if (!r.uint(kind)) {
-      t.error = "malformed task message";
-    } else if (kind == kInline) {
-      if (r.count(n) && r.view(data, n))
-        t.args.append(data);
-      else
-        t.error = "malformed task message";
-    } else if (!r.uint(h.hi) || !r.uint(h.lo)) {
-      t.error = "malformed task message";
-    } else if (kind == kStoreBlob) {
-      if (r.count(n) && r.view(data, n)) {
-        blobs_->insert(h, data.size(), std::string(data));
-        t.args.append(data);
-      } else {
-        t.error = "malformed task message";
-      }
-    } else if (blobs_->touch(h)) {
-      const std::string *blob = blobs_->bytes(h);
-      t.args.append(*blob);
-      ++blobs_reused_;
-      blob_bytes_saved_ += blob->size();
-    } else {
-      t.error = "argument blob " + h.hex() + " is not in this rank's cache";
-    }
-  }
-  std::lock_guard lock(mutex_);
-  queue_.push_back(std::move(t));
-  cv_.notify_all();
-}
-
-bool MpiBackend::flush_outbox() {
-  std::deque<Outgoing> out;
-  bool send_stats = false;
-  {
-    std::lock_guard lock(mutex_);
-    out.swap(outbox_);
-    send_stats = executor_done_ && !stats_sent_;
-  }
-  for (Outgoing &o : out)
-    post(o.dest, o.tag, std::move(o.bytes));
-  if (send_stats) {
-    RankStats s;
-    s.tasks = tasks_;
-    s.busy_ns = busy_ns_;
-    s.wall_ns = now_ns(started_);
-    s.received = received_;
-    s.blobs_reused = blobs_reused_;
-    s.blob_bytes_saved = blob_bytes_saved_;
-    std::string bytes;
-    ByteWriter w(bytes);
-    s.sent = sent_ + 8 * 8; // this message included
-    write_stats(w, s);
-    post(0, kTagStats, std::move(bytes));
-    std::lock_guard lock(mutex_);
-    stats_sent_ = true;
-  }
-  return !out.empty() || send_stats;
-}
-
-void MpiBackend::serve() {
-  while (true) {
-    Task t;
-    {
-      std::unique_lock lock(mutex_);
-      cv_.wait(lock, [&] { return !queue_.empty() || stop_received_; });
-      if (queue_.empty())
-        break;
-      t = std::move(queue_.front());
-      queue_.pop_front();
-    }
-    const auto start = std::chrono::steady_clock::now();
-    std::string result, what;
-    bool ok = false;
-    try {
-      if (!t.error.empty())
-        throw std::runtime_error("purecc: " + t.error);
-      const TaskEntry *entry = TaskRegistry::find(t.id);
-      if (!entry)
-        throw std::runtime_error("purecc: task '" + t.id + "' is not registered on this rank");
-      NodeScope scope;
-      result = entry->run(t.args, t.begin, t.end, t.leaf);
-      ok = true;
-    } catch (...) {
-      detail::exception_description d = detail::describe_current_exception();
-      result = std::move(d.type_name);
-      what = std::move(d.what);
-    }
-    const std::uint64_t busy = now_ns(start);
-    tasks_ += 1;
-    busy_ns_ += busy;
-    if (ok && result.size() > kMaxMessage - 1024) {
-      ok = false;
-      what = "purecc: a node result of " + std::to_string(result.size()) +
-             " bytes exceeds the largest MPI message (2 GiB); use a larger range split or a smaller result";
-      result = "std::length_error";
-    }
-    std::string bytes;
-    ByteWriter w(bytes);
-    w.uint(t.ticket);
-    w.uint(busy);
-    w.write(ok);
-    w.write(result);
-    if (!ok)
-      w.write(what);
-    std::lock_guard lock(mutex_);
-    outbox_.push_back({0, kTagResult, std::move(bytes)});
-    wake_comm_locked();
-  }
-  {
-    std::lock_guard lock(mutex_);
-    executor_done_ = true;
-    wake_comm_locked();
-  }
-  comm_.join();
 }
 
 } // namespace purecc::mpi

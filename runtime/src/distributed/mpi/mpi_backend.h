@@ -10,12 +10,17 @@
 // of that rank's cores) until rank 0 says stop. At the end every rank has
 // drained its sends before MPI_Finalize, so nothing hangs there.
 //
+// The code: start-up and the communication loop in mpi_backend.cpp, rank
+// 0's scheduler in scheduler.cpp (scheduler.h), the workers' loop in
+// worker.cpp (worker.h), the messages in wire.h.
+//
 // Usage (what launch.cpp does before main):
 //   if (auto *b = purecc::mpi::MpiBackend::start()) { ... b->serve() / b->finish() ... }
 #pragma once
 
 #include "blob_lru.h"
 #include "node_plan.h"
+#include "worker.h"
 
 #include "purecc/cluster.h"
 #include "purecc/remote_error.h"
@@ -54,11 +59,29 @@ struct Settings {
 struct RankStats {
   std::uint64_t tasks = 0, busy_ns = 0, wall_ns = 0, sent = 0, received = 0;
   std::uint64_t blobs_reused = 0, blob_bytes_saved = 0, resumed = 0;
+  std::uint64_t comm_cpu_ns = 0; ///< CPU time of the communication thread (its polling)
+};
+
+/// Where rank 0's fixed costs go (PURECC_STATS prints them on one line):
+/// the per-run costs that decide efficiency for kernels of a second or less.
+struct FixedCosts {
+  std::uint64_t mpi_init_ns = 0;   ///< MPI_Init_thread (before main)
+  std::uint64_t check_ns = 0;      ///< the start-up check (registry digests, settings)
+  std::uint64_t memo_ns = 0;       ///< first use of the memo runtime inside run()
+  std::uint64_t jobs = 0;          ///< range jobs run across the ranks
+  std::uint64_t job_start_ns = 0;  ///< run() entered -> the job handed to the scheduler
+  std::uint64_t tail_ns = 0;       ///< the caller waiting, its share done, for workers' nodes
+  std::uint64_t flush_ns = 0;      ///< the resume store's flush at each job's end
+  std::uint64_t finish_ns = 0;     ///< stop -> every rank's statistics in -> MPI_Finalize
 };
 
 /// Whether the launcher's environment says this process is an MPI rank
 /// (OMPI_COMM_WORLD_SIZE, PMIX_RANK or PMI_SIZE is set).
 bool launched_by_mpi();
+
+/// This process's rank as the launcher's environment gives it before
+/// MPI_Init (OMPI_COMM_WORLD_RANK, PMIX_RANK, PMI_RANK), or -1.
+int launcher_rank();
 
 /// The key under which rank 0 persists the result of node [begin, end) of
 /// `job` for resume: like a memoized call task(args..., begin, end, leaf).
@@ -66,8 +89,9 @@ MemoKey task_key(const RangeJob &job, std::int64_t begin, std::int64_t end);
 
 class MpiBackend final : public ClusterBackend {
 public:
-  /// Starts the communication thread and waits for the start-up check.
-  static std::unique_ptr<MpiBackend> start();
+  /// Starts the communication thread and waits for the start-up check;
+  /// the calling thread runs `meanwhile` (if any) while MPI initializes.
+  static std::unique_ptr<MpiBackend> start(void (*meanwhile)() = nullptr);
   ~MpiBackend() override;
 
   int rank() const noexcept override { return rank_; }
@@ -97,12 +121,6 @@ private:
     int worker;
     CallOffer *call = nullptr; ///< a shipped parallel-call branch, else a range node
   };
-  struct Task {
-    std::uint64_t ticket;
-    std::string id, args;
-    std::int64_t begin, end, leaf;
-    std::string error; ///< a protocol problem found on receipt
-  };
   struct Outgoing {
     int dest, tag;
     std::string bytes;
@@ -129,8 +147,12 @@ private:
   void record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
                      std::uint64_t busy_ns);
   void print_stats(const std::vector<RankStats> &all) const;
+  void print_fixed_costs(const std::vector<RankStats> &all) const;
   /// Wakes an idle communication thread (call with mutex_ held).
   void wake_comm_locked();
+  /// How long the idle communication thread may sleep before it polls
+  /// MPI again (call with mutex_ held; see comm_loop).
+  std::int64_t poll_cap_us_locked() const;
 
   Settings settings_;
   int rank_ = 0, size_ = 1;
@@ -163,12 +185,18 @@ private:
   std::vector<CallOffer *> call_board_;
   std::map<const TaskEntry *, std::uint64_t> call_cut_;
   std::uint64_t ship_min_width_ = 0;
+  /// Range tasks whose last job's nodes paid to ship (scheduler.h's
+  /// ship_pays): their next job ships from its start instead of waiting
+  /// for rank 0's first node (a search recursing through reductions runs
+  /// many jobs of one task).
+  std::map<const TaskEntry *, bool> ship_known_;
   int stats_received_ = 0;
   // Worker side.
-  std::deque<Task> queue_;
+  std::deque<WorkerTask> queue_;
   std::deque<Outgoing> outbox_;
   bool stop_received_ = false;
   bool executor_done_ = false;
+  bool executing_ = false; ///< the main thread is running a node (it wakes us when done)
   bool stats_sent_ = false;
   std::unique_ptr<BlobLru> blobs_;
 
@@ -180,6 +208,12 @@ private:
   std::atomic<std::uint64_t> tasks_{0}, busy_ns_{0}, sent_{0}, received_{0};
   std::atomic<std::uint64_t> blobs_reused_{0}, blob_bytes_saved_{0}, resumed_{0};
   std::uint64_t calls_shipped_ = 0; // under mutex_
+  /// Rank 0: the workers' reported busy time and count of range nodes,
+  /// for how long the communication thread may sleep while they work.
+  std::uint64_t remote_busy_ns_ = 0, remote_nodes_ = 0; // under mutex_
+  FixedCosts costs_;                // rank 0; under mutex_ once main runs
+  std::uint64_t comm_cpu_ns_ = 0;   // set by the communication thread as it ends
+  std::uint64_t comm_cpu_start_ns_ = 0; // its CPU time when the start-up check was done
 };
 
 } // namespace purecc::mpi

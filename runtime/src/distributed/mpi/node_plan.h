@@ -28,6 +28,8 @@ public:
   /// The next node [first, second), or nullopt when the range is handed out.
   std::optional<std::pair<std::int64_t, std::int64_t>> next();
   bool exhausted() const noexcept { return pending_.empty(); }
+  /// Elements not handed out yet.
+  std::uint64_t remaining() const noexcept { return remaining_; }
 
 private:
   std::int64_t leaf_;

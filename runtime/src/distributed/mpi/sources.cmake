@@ -2,4 +2,7 @@
 set(PURECC_RT_MPI_SOURCES
   src/distributed/mpi/launch.cpp
   src/distributed/mpi/mpi_backend.cpp
-  src/distributed/mpi/node_plan.cpp)
+  src/distributed/mpi/node_plan.cpp
+  src/distributed/mpi/scheduler.cpp
+  src/distributed/mpi/wire.cpp
+  src/distributed/mpi/worker.cpp)

@@ -1,0 +1,505 @@
+// Rank 0's scheduler (see scheduler.h): range jobs handed out as nodes of
+// the split tree, their results recorded and persisted for resume, and
+// parallel-call branches offered, shipped to idle workers or run here.
+#include "scheduler.h"
+
+#include "wire.h"
+
+#include "purecc/memo.h"
+#include "purecc/range_tree.h"
+#include "purecc/serialize.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <mutex>
+#include <pthread.h>
+#include <time.h>
+
+namespace purecc::mpi {
+
+namespace {
+/// Rank 0's cost of a remote node beyond its bytes: encoding, the round
+/// trip through two communication threads, recording (84-150 us at rank 0
+/// on this machine's loopback with 4 in flight, docs/distributed.md).
+constexpr std::uint64_t kRemoteNodeNs = 100'000;
+/// Rank 0's cost per byte moved beyond what a local node costs too (both
+/// encode and decode the node's result): the copy into and out of Open
+/// MPI's buffers and the receive on the communication thread — 2-5 ns per
+/// byte of that thread's CPU for a map of 800 000 doubles shipped whole
+/// (6.1 MiB; docs/distributed.md), against 10-17 ns per element (1.3-2 ns
+/// per result byte) for computing and encoding it on rank 0.
+constexpr std::uint64_t kNsPerByte = 4;
+} // namespace
+
+bool ship_pays(std::uint64_t cpu_ns, std::uint64_t result_bytes, std::uint64_t arg_bytes,
+               std::uint64_t nodes) {
+  // In floating point: a product of byte counts must not wrap.
+  return static_cast<double>(cpu_ns) >
+         static_cast<double>(result_bytes + arg_bytes) * kNsPerByte +
+             static_cast<double>(nodes) * kRemoteNodeNs;
+}
+
+/// The resume record's key of node [begin, end) of `spec`; a parallel-call
+/// branch is the node (0, 0) of its call (leaf 0).
+MemoKey task_key(const RangeJob &spec, std::int64_t begin, std::int64_t end) {
+  std::string bytes;
+  ByteWriter w(bytes);
+  const Hash128 &fp = spec.task->fingerprint();
+  w.uint(fp.hi);
+  w.uint(fp.lo);
+  w.uint(spec.memo_namespace.hi);
+  w.uint(spec.memo_namespace.lo);
+  w.bytes(spec.args.data(), spec.args.size());
+  w.write(begin);
+  w.write(end);
+  w.write(spec.leaf);
+  return xxh3_128(bytes);
+}
+
+DiskStore *resume_store(std::uint64_t &min_ns) {
+  MemoRuntime &memo = MemoRuntime::global();
+  if (memo.mode() != MemoMode::disk || !memo.disk())
+    return nullptr;
+  min_ns = static_cast<std::uint64_t>(memo.config().min_persist_time.count());
+  return memo.disk();
+}
+
+// ---- rank 0 -------------------------------------------------------------------------------
+
+bool MpiBackend::take_node_locked(Job &job, std::int64_t &begin, std::int64_t &end) {
+  while (!job.failed) {
+    auto node = job.plan.next();
+    if (!node)
+      return false;
+    if (job.counters)
+      job.counters->on_call();
+    if (job.disk) {
+      if (auto rec = job.disk->get(job.node_key(node->first, node->second))) {
+        job.counters->on_disk_hit(rec->cost_ns);
+        ++resumed_;
+        job.results.push_back({node->first, node->second, std::move(rec->value)});
+        continue;
+      }
+    }
+    begin = node->first;
+    end = node->second;
+    return true;
+  }
+  return false;
+}
+
+std::int64_t node_limit(const NodeCosts &c, std::int64_t in_flight, int ranks) {
+  if (c.nodes == 0)
+    return c.coarse ? 1 : in_flight;
+  const double node_ns = static_cast<double>(c.busy_ns) / static_cast<double>(c.nodes);
+  if (node_ns < 2e6)
+    return in_flight;
+  const double left_ns = static_cast<double>(c.remaining) * static_cast<double>(c.busy_ns) /
+                         static_cast<double>(std::max<std::uint64_t>(c.elements, 1));
+  return std::min<std::int64_t>(in_flight, left_ns < 2.0 * ranks * node_ns ? 1 : 2);
+}
+
+void MpiBackend::record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
+                               std::uint64_t busy_ns) {
+  job.done_busy_ns += busy_ns;
+  job.done_elements += detail::range_length(begin, end);
+  ++job.done_nodes;
+  if (job.counters)
+    job.counters->on_miss(busy_ns);
+  if (job.disk && busy_ns >= job.min_persist_ns) {
+    job.persisted = true;
+    job.disk->put(job.node_key(begin, end), job.spec->task->fingerprint(), job.spec->task->id(),
+                  bytes, busy_ns);
+  }
+  job.results.push_back({begin, end, std::move(bytes)});
+}
+
+std::string MpiBackend::encode_task(const RangeJob &spec, const std::vector<Hash128> &part_hash,
+                                    int worker, std::uint64_t ticket, std::int64_t begin,
+                                    std::int64_t end) {
+  std::string out;
+  ByteWriter w(out);
+  w.uint(ticket);
+  w.write(std::string_view(spec.task->id()));
+  w.write(begin);
+  w.write(end);
+  w.write(spec.leaf);
+  w.count(spec.arg_ends.size());
+  BlobLru &mirror = mirrors_[static_cast<std::size_t>(worker)];
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < spec.arg_ends.size(); ++i) {
+    const std::string_view part(spec.args.data() + from, spec.arg_ends[i] - from);
+    from = spec.arg_ends[i];
+    if (part.size() < settings_.blob_min || !mirror.cacheable(part.size())) {
+      w.uint(static_cast<std::uint8_t>(kInline));
+      w.write(part);
+      continue;
+    }
+    const Hash128 &h = part_hash[i];
+    if (mirror.touch(h)) {
+      w.uint(static_cast<std::uint8_t>(kBlobRef));
+      w.uint(h.hi);
+      w.uint(h.lo);
+      ++blobs_reused_;
+      blob_bytes_saved_ += part.size();
+    } else {
+      mirror.insert(h, part.size());
+      w.uint(static_cast<std::uint8_t>(kStoreBlob));
+      w.uint(h.hi);
+      w.uint(h.lo);
+      w.write(part);
+    }
+  }
+  return out;
+}
+
+bool MpiBackend::dispatch() {
+  std::lock_guard lock(mutex_);
+  bool any = false;
+  if (job_) {
+    for (int worker = 1; worker < size_; ++worker) {
+      // Nothing travels before rank 0 has measured a node of its own: a map
+      // of trivial elements must not send its range out before the
+      // estimate says it stays (ship_pays). A first node that keeps rank
+      // 0 busy for kProbeCpuNs of CPU is no such map.
+      if (job_->ship == Job::Ship::probe && job_->probing) {
+        if (cpu_clock_ns(job_->probe_clock) - job_->probe_cpu_start >= kProbeCpuNs) {
+          job_->ship = Job::Ship::yes;
+          job_->coarse = true;
+        }
+      }
+      const NodeCosts costs{job_->done_busy_ns, job_->done_elements, job_->done_nodes,
+                            job_->plan.remaining(), job_->coarse};
+      const std::int64_t limit =
+          job_->ship == Job::Ship::yes ? node_limit(costs, settings_.in_flight, size_) : 0;
+      while (in_flight_[static_cast<std::size_t>(worker)] < limit) {
+        std::int64_t begin = 0, end = 0;
+        if (!take_node_locked(*job_, begin, end))
+          break;
+        const std::uint64_t ticket = next_ticket_++;
+        tickets_[ticket] = {begin, end, worker};
+        ++in_flight_[static_cast<std::size_t>(worker)];
+        ++job_->outstanding;
+        post(worker, kTagTask, encode_task(*job_->spec, job_->part_hash, worker, ticket, begin, end));
+        any = true;
+      }
+    }
+    cv_.notify_all(); // results recorded from disk hits
+  }
+  any |= dispatch_calls_locked();
+  if (stop_requested_ && !stop_sent_) {
+    for (int worker = 1; worker < size_; ++worker)
+      post(worker, kTagStop, {});
+    stop_sent_ = true;
+    any = true;
+  }
+  return any;
+}
+
+void MpiBackend::handle_result(int source, std::string_view bytes) {
+  ByteReader r(bytes);
+  std::uint64_t ticket = 0, busy = 0;
+  bool ok = false;
+  std::string payload, what;
+  if (!r.uint(ticket) || !r.uint(busy) || !r.read(ok) || !r.read(payload) ||
+      (!ok && !r.read(what)))
+    return; // cannot happen between consistent builds
+  std::lock_guard lock(mutex_);
+  auto it = tickets_.find(ticket);
+  if (it == tickets_.end())
+    return;
+  const Ticket t = it->second;
+  tickets_.erase(it);
+  --in_flight_[static_cast<std::size_t>(source)];
+  if (CallOffer *o = t.call) {
+    if (ok) {
+      // Persisted as it arrives, like a range node: a rerun after a
+      // failure finds it (offer_call).
+      std::uint64_t min_ns = 0;
+      if (DiskStore *disk = resume_store(min_ns); disk && busy >= min_ns)
+        disk->put(task_key(o->job, 0, 0), o->job.task->fingerprint(), o->job.task->id(), payload,
+                  busy);
+      o->result = std::move(payload);
+      // Measured too cheap to travel: this function's branches at this
+      // level and below stay on rank 0 from now on.
+      if (busy < static_cast<std::uint64_t>(settings_.call_min_us) * 1000) {
+        std::uint64_t &cut = call_cut_.try_emplace(o->job.task, detail::kDeepCall).first->second;
+        cut = std::min(cut, o->width);
+      }
+    } else {
+      o->error = detail::make_remote_exception({std::move(payload), std::move(what)}, source,
+                                               hosts_[static_cast<std::size_t>(source)]);
+    }
+    o->state = CallOffer::State::done;
+    cv_.notify_all();
+    return;
+  }
+  if (job_) {
+    remote_busy_ns_ += busy;
+    ++remote_nodes_;
+    if (ok)
+      record_locked(*job_, t.begin, t.end, std::move(payload), busy);
+    else
+      job_->note_error(t.begin, detail::make_remote_exception(
+                                    {std::move(payload), std::move(what)}, source,
+                                    hosts_[static_cast<std::size_t>(source)]));
+    --job_->outstanding;
+  }
+  cv_.notify_all();
+}
+
+std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
+  const auto entered = std::chrono::steady_clock::now();
+  auto job = std::make_shared<Job>(spec);
+  job->memo = &MemoRuntime::global();
+  const std::uint64_t memo_ns = now_ns(entered);
+  if (job->memo->mode() == MemoMode::disk && job->memo->disk()) {
+    job->disk = job->memo->disk();
+    job->min_persist_ns = static_cast<std::uint64_t>(job->memo->config().min_persist_time.count());
+  }
+  if (job->memo->mode() != MemoMode::off)
+    job->counters = &job->memo->stats().counters(spec.task->site());
+  std::size_t from = 0;
+  for (std::size_t end : spec.arg_ends) {
+    const std::string_view part(spec.args.data() + from, end - from);
+    job->part_hash.push_back(part.size() >= settings_.blob_min ? xxh3_128(part) : Hash128{});
+    if (part.size() < settings_.blob_min)
+      job->inline_arg_bytes += part.size();
+    from = end;
+  }
+  // Rank 0 only coordinating: everything travels, whatever it costs.
+  if (!settings_.root_works)
+    job->ship = Job::Ship::yes;
+  // A task message must fit in one MPI message; a job whose arguments do
+  // not fit runs here, as one node (the same result, just not shipped).
+  if (spec.args.size() + 4096 > kMaxMessage) {
+    static std::once_flag once;
+    std::call_once(once, [&] {
+      std::fprintf(stderr, "purecc: note: task '%s' runs on rank 0 only: its arguments (%zu bytes) "
+                           "exceed the largest MPI message (2 GiB)\n",
+                   spec.task->id(), spec.args.size());
+    });
+    NodeScope scope;
+    return {{spec.begin, spec.end, spec.task->run(spec.args, spec.begin, spec.end, spec.leaf)}};
+  }
+  std::unique_lock lock(mutex_);
+  // One range job at a time: two threads of the program (its own
+  // std::threads) may each reach a distributed loop. The second waits for
+  // the first; it cannot be inside the first's nodes (a node never ships).
+  cv_.wait(lock, [&] { return !job_; });
+  if (auto known = ship_known_.find(spec.task); known != ship_known_.end() && known->second)
+    job->ship = Job::Ship::yes;
+  job_ = job;
+  wake_comm_locked();
+  costs_.memo_ns += memo_ns;
+  costs_.job_start_ns += now_ns(entered);
+  ++costs_.jobs;
+  while (true) {
+    std::int64_t begin = 0, end = 0;
+    if (settings_.root_works && take_node_locked(*job, begin, end)) {
+      if (job->ship == Job::Ship::probe && !job->probing &&
+          pthread_getcpuclockid(pthread_self(), &job->probe_clock) == 0) {
+        job->probe_cpu_start = thread_cpu_ns();
+        job->probing = true;
+      }
+      lock.unlock();
+      // Rank 0 takes its share, on its own cores.
+      const auto start = std::chrono::steady_clock::now();
+      // The estimate uses this thread's CPU time: a node that was only
+      // preempted (a loaded machine) must not look expensive.
+      const std::uint64_t cpu_start = thread_cpu_ns();
+      std::string bytes;
+      std::exception_ptr error;
+      try {
+        NodeScope scope;
+        bytes = spec.task->run(spec.args, begin, end, spec.leaf);
+      } catch (...) {
+        // Described like a worker's exception, so what the caller catches
+        // does not depend on which rank happened to run the node.
+        error = detail::as_cluster_exception(0);
+      }
+      const std::uint64_t cpu = thread_cpu_ns() - cpu_start;
+      const std::uint64_t busy = now_ns(start);
+      tasks_ += 1;
+      busy_ns_ += busy;
+      lock.lock();
+      if (error) {
+        job->note_error(begin, error);
+      } else {
+        job->measured_cpu_ns += cpu;
+        job->measured_bytes += bytes.size();
+        ++job->measured_nodes;
+        const bool pays =
+            ship_pays(job->measured_cpu_ns, job->measured_bytes,
+                      job->inline_arg_bytes * job->measured_nodes, job->measured_nodes);
+        if (pays && job->ship != Job::Ship::yes)
+          wake_comm_locked();
+        job->ship = pays ? Job::Ship::yes : Job::Ship::no;
+        record_locked(*job, begin, end, std::move(bytes), busy);
+      }
+      continue;
+    }
+    if (job->outstanding == 0 && (job->failed || job->plan.exhausted()))
+      break;
+    const auto waiting = std::chrono::steady_clock::now();
+    cv_.wait(lock);
+    costs_.tail_ns += now_ns(waiting);
+  }
+  if (settings_.root_works && job->measured_nodes > 0)
+    ship_known_[spec.task] = job->ship == Job::Ship::yes;
+  job_.reset();
+  cv_.notify_all(); // a thread waiting to run its own job
+  lock.unlock();
+  // A finished job's persisted results are on disk before the caller goes
+  // on: a run killed later finds all of them.
+  if (job->persisted) {
+    const auto flushing = std::chrono::steady_clock::now();
+    job->disk->flush();
+    std::lock_guard relock(mutex_);
+    costs_.flush_ns += now_ns(flushing);
+  }
+  if (job->failed)
+    std::rethrow_exception(job->error);
+  return std::move(job->results);
+}
+
+// ---- parallel calls (rank 0) ------------------------------------------------------------
+
+void MpiBackend::enable_calls(bool on) noexcept {
+  if (rank_ != 0 || size_ < 2)
+    return;
+  {
+    std::lock_guard lock(mutex_);
+    ship_min_width_ = static_cast<std::uint64_t>(settings_.call_split) * static_cast<std::uint64_t>(size_);
+  }
+  // Offered up to 64 times wider (six binary levels below the first that
+  // may travel): deeper, an idle rank gets a smaller piece of a subtree
+  // rank 0 is running; deeper still, branches are never worth a message.
+  detail::g_call_offer_width.store(on ? ship_min_width_ * 64 : 0, std::memory_order_relaxed);
+}
+
+bool MpiBackend::shippable_locked(const CallOffer &o) const {
+  if (o.width < ship_min_width_)
+    return false;
+  auto it = call_cut_.find(o.job.task);
+  return it == call_cut_.end() || o.width < it->second;
+}
+
+bool MpiBackend::offer_call(CallOffer &o) {
+  if (!o.job.task || o.job.args.size() + 4096 > kMaxMessage)
+    return false;
+  // Resume: a branch that may travel and whose result an earlier run
+  // persisted (see handle_result) is done before it is offered.
+  bool may_travel = false;
+  {
+    std::lock_guard lock(mutex_);
+    may_travel = shippable_locked(o);
+  }
+  std::uint64_t min_ns = 0;
+  if (may_travel) {
+    if (DiskStore *disk = resume_store(min_ns)) {
+      if (auto rec = disk->get(task_key(o.job, 0, 0))) {
+        std::lock_guard lock(mutex_);
+        o.result = std::move(rec->value);
+        o.state = CallOffer::State::done;
+        ++resumed_;
+        return true;
+      }
+    }
+  }
+  std::lock_guard lock(mutex_);
+  o.state = CallOffer::State::offered;
+  call_board_.push_back(&o);
+  if (shippable_locked(o) &&
+      std::find(in_flight_.begin() + 1, in_flight_.end(), 0) != in_flight_.end())
+    wake_comm_locked();
+  return true;
+}
+
+bool MpiBackend::withdraw_call(CallOffer &o) {
+  std::lock_guard lock(mutex_);
+  if (o.state != CallOffer::State::offered)
+    return false;
+  // With PURECC_MPI_ROOT_WORKS=0 a branch that may travel waits for a worker.
+  if (!settings_.root_works && shippable_locked(o))
+    return false;
+  call_board_.erase(std::find(call_board_.begin(), call_board_.end(), &o));
+  o.state = CallOffer::State::withdrawn;
+  return true;
+}
+
+namespace {
+/// How many offers this thread runs on top of one another while waiting.
+thread_local int t_help_depth = 0;
+/// Each level holds a waiting frame on the stack: a bound keeps a long
+/// run of waits (several ranks, a deep tree) from exhausting it.
+constexpr int kMaxHelpDepth = 8;
+} // namespace
+
+void MpiBackend::wait_call(CallOffer &o) {
+  std::unique_lock lock(mutex_);
+  while (o.state != CallOffer::State::done && o.state != CallOffer::State::withdrawn) {
+    // Meanwhile run the most recent offer nobody took (the deepest one:
+    // the nearest sibling of what this thread ran last). With
+    // PURECC_MPI_ROOT_WORKS=0 rank 0 waits: every offer it ran would wait
+    // for a worker in turn, one frame deeper each time.
+    CallOffer *help = nullptr;
+    if (o.state == CallOffer::State::offered && !shippable_locked(o)) {
+      // Waiting for a worker (PURECC_MPI_ROOT_WORKS=0), but a measured cut
+      // has since ruled the branch out: it runs here after all.
+      help = &o;
+      call_board_.erase(std::find(call_board_.begin(), call_board_.end(), &o));
+    } else if (settings_.root_works && t_help_depth < kMaxHelpDepth && !call_board_.empty()) {
+      help = call_board_.back();
+      call_board_.pop_back();
+    }
+    if (!help) {
+      cv_.wait(lock);
+      continue;
+    }
+    help->state = CallOffer::State::taken_here;
+    lock.unlock();
+    ++t_help_depth;
+    help->run(help);
+    --t_help_depth;
+    lock.lock();
+    help->state = CallOffer::State::done;
+    cv_.notify_all();
+  }
+}
+
+bool MpiBackend::dispatch_calls_locked() {
+  bool any = false;
+  for (int worker = 1; worker < size_ && !call_board_.empty(); ++worker) {
+    if (in_flight_[static_cast<std::size_t>(worker)] != 0)
+      continue;
+    // The branch nearest the root (the narrowest level) that may travel;
+    // the leftmost of equals.
+    auto best = call_board_.end();
+    for (auto it = call_board_.begin(); it != call_board_.end(); ++it)
+      if (shippable_locked(**it) && (best == call_board_.end() || (*it)->width < (*best)->width))
+        best = it;
+    if (best == call_board_.end())
+      break;
+    CallOffer *o = *best;
+    call_board_.erase(best);
+    o->state = CallOffer::State::shipped;
+    std::vector<Hash128> part_hash;
+    std::size_t from = 0;
+    for (std::size_t end : o->job.arg_ends) {
+      const std::string_view part(o->job.args.data() + from, end - from);
+      part_hash.push_back(part.size() >= settings_.blob_min ? xxh3_128(part) : Hash128{});
+      from = end;
+    }
+    const std::uint64_t ticket = next_ticket_++;
+    tickets_[ticket] = {0, 0, worker, o};
+    ++in_flight_[static_cast<std::size_t>(worker)];
+    ++calls_shipped_;
+    post(worker, kTagTask, encode_task(o->job, part_hash, worker, ticket, 0, 0));
+    any = true;
+  }
+  return any;
+}
+
+} // namespace purecc::mpi

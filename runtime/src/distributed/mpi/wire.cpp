@@ -1,0 +1,18 @@
+// The statistics message of a worker (see wire.h).
+#include "wire.h"
+
+namespace purecc::mpi {
+
+void write_stats(ByteWriter &w, const RankStats &s) {
+  for (std::uint64_t v : {s.tasks, s.busy_ns, s.wall_ns, s.sent, s.received, s.blobs_reused,
+                          s.blob_bytes_saved, s.resumed, s.comm_cpu_ns})
+    w.uint(v);
+}
+
+bool read_stats(ByteReader &r, RankStats &s) {
+  return r.uint(s.tasks) && r.uint(s.busy_ns) && r.uint(s.wall_ns) && r.uint(s.sent) &&
+         r.uint(s.received) && r.uint(s.blobs_reused) && r.uint(s.blob_bytes_saved) &&
+         r.uint(s.resumed) && r.uint(s.comm_cpu_ns);
+}
+
+} // namespace purecc::mpi

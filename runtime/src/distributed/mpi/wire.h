@@ -1,0 +1,53 @@
+// wire.h — the messages ranks exchange, as the three parts of the backend
+// (mpi_backend.cpp: start-up and the communication loop; scheduler.cpp:
+// rank 0; worker.cpp: ranks > 0) encode and decode them.
+//
+// Why one place: a task message written by rank 0's scheduler is read by a
+// worker, and a worker's statistics by rank 0's communication loop; the
+// tags, the argument kinds and the statistics layout must agree on both
+// sides.
+//
+// Usage:
+//   std::string bytes; purecc::ByteWriter w(bytes);
+//   purecc::mpi::write_stats(w, stats);   // a worker, tag kTagStats
+#pragma once
+
+#include "mpi_backend.h"
+
+#include "purecc/serialize.h"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <ctime>
+
+namespace purecc::mpi {
+
+enum Tag : int { kTagTask = 1, kTagResult = 2, kTagStop = 3, kTagStats = 4 };
+/// How an argument travels inside a task message.
+enum Part : std::uint8_t { kInline = 0, kStoreBlob = 1, kBlobRef = 2 };
+/// MPI counts are ints: one message carries less than 2 GiB.
+constexpr std::size_t kMaxMessage = 0x7fffffff;
+
+inline std::uint64_t now_ns(std::chrono::steady_clock::time_point since) {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                        std::chrono::steady_clock::now() - since)
+                                        .count());
+}
+
+/// CPU time a thread has used so far, by its CPU clock.
+inline std::uint64_t cpu_clock_ns(clockid_t clock) {
+  timespec t{};
+  clock_gettime(clock, &t);
+  return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u +
+         static_cast<std::uint64_t>(t.tv_nsec);
+}
+/// CPU time the calling thread has used so far.
+inline std::uint64_t thread_cpu_ns() { return cpu_clock_ns(CLOCK_THREAD_CPUTIME_ID); }
+
+/// A worker's statistics message (tag kTagStats): 9 fixed-width integers.
+constexpr std::uint64_t kStatsBytes = 9 * 8;
+void write_stats(ByteWriter &w, const RankStats &s);
+bool read_stats(ByteReader &r, RankStats &s);
+
+} // namespace purecc::mpi
