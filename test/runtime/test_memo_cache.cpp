@@ -7,6 +7,10 @@
 
 #include <atomic>
 #include <barrier>
+#include <exception>
+#include <latch>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 namespace {
@@ -157,6 +161,46 @@ TEST(MemoCache, AbandonedFlightReleasesWaitersWithoutAValue) {
   EXPECT_EQ(got_value.load(), 0);
   // Nothing was stored, and the key can be claimed again.
   EXPECT_EQ(c.acquire(key(9), out).outcome, MemoCache::Outcome::claimed);
+}
+
+TEST(MemoCache, FailedFlightHandsItsExceptionToWaiters) {
+  MemoCache c(1 << 20);
+  std::string out;
+  auto owner = c.acquire(key(11), out);
+  ASSERT_EQ(owner.outcome, MemoCache::Outcome::claimed);
+  // Every waiter has joined the flight (its probe says in_flight) before
+  // the owner fails it.
+  std::latch joined(3);
+  std::atomic<int> rethrown{0}, got_value{0}, in_flight{0};
+  std::vector<std::thread> waiters;
+  for (int i = 0; i < 3; ++i)
+    waiters.emplace_back([&] {
+      std::string v;
+      std::uint64_t cost = 0;
+      auto p = c.acquire(key(11), v);
+      in_flight += p.outcome == MemoCache::Outcome::in_flight;
+      joined.count_down();
+      if (p.outcome != MemoCache::Outcome::in_flight)
+        return;
+      std::exception_ptr error;
+      got_value += MemoCache::wait(*p.flight, v, cost, &error);
+      try {
+        if (error)
+          std::rethrow_exception(error);
+      } catch (const std::range_error &e) {
+        rethrown += std::string(e.what()) == "bad 11";
+      }
+    });
+  joined.wait();
+  MemoCache::Claim(c, key(11), std::move(owner.flight))
+      .fail(std::make_exception_ptr(std::range_error("bad 11")));
+  for (auto &w : waiters)
+    w.join();
+  EXPECT_EQ(in_flight.load(), 3);
+  EXPECT_EQ(rethrown.load(), 3);
+  EXPECT_EQ(got_value.load(), 0);
+  // A failure is never stored: the key can be claimed again.
+  EXPECT_EQ(c.acquire(key(11), out).outcome, MemoCache::Outcome::claimed);
 }
 
 TEST(MemoCache, SameThreadSameKeyIsReentrantNotADeadlock) {

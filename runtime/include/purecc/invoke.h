@@ -80,6 +80,21 @@ std::tuple<call_result_t<F>...> invoke_inline(std::index_sequence<I...>, F&... f
 
 // ---- task path.
 
+class invoke_group;
+
+/// The branch a thread is running, and the branch that started it: a chain
+/// up to the outermost parallel_invoke. A branch is still needed only while
+/// no branch to its left has thrown in any group of the chain (see
+/// still_needed()).
+struct branch_frame {
+  const invoke_group* group;
+  std::size_t index;
+  const branch_frame* parent;
+};
+
+/// The innermost branch this thread runs, or nullptr outside any branch.
+inline thread_local const branch_frame* current_branch = nullptr;
+
 /// The leftmost branch of one parallel_invoke known to have thrown. The
 /// branches to its right are no longer needed: the serial program would
 /// not have reached them.
@@ -98,6 +113,14 @@ class invoke_group {
  private:
   std::atomic<std::size_t> first_failed_{static_cast<std::size_t>(-1)};
 };
+
+/// False once the serial program would not reach the code this thread runs:
+/// a branch to the left of it, or of a branch that started it, has thrown.
+inline bool still_needed() noexcept {
+  for (const branch_frame* b = current_branch; b; b = b->parent)
+    if (!b->group->needed(b->index)) return false;
+  return true;
+}
 
 /// Storage for one branch's outcome: a result, an exception, or nothing
 /// (skipped: an earlier branch threw before it started).
@@ -119,11 +142,16 @@ class branch_slot {
       error_ = std::current_exception();
     }
   }
-  /// Runs branch `i` of `group` unless an earlier branch has thrown.
+  /// Runs branch `i` of `group` unless an earlier branch has thrown;
+  /// `parent` is the branch that called parallel_invoke (still_needed()).
   template <class F>
-  void run_in(F& f, invoke_group& group, std::size_t i) noexcept {
+  void run_in(F& f, invoke_group& group, std::size_t i, const branch_frame* parent) noexcept {
     if (!group.needed(i)) return;
+    const branch_frame frame{&group, i, parent};
+    const branch_frame* outer = current_branch;
+    current_branch = &frame;
     run(f);
+    current_branch = outer;
     if (error_) group.failed(i);
   }
   const std::exception_ptr& error() const noexcept { return error_; }
@@ -138,19 +166,20 @@ class branch_slot {
 /// Queues `f` as an OpenMP task if spawn room is left, else runs it now.
 template <class R, class F>
 bool spawn_or_run(branch_slot<R>& slot, F& f, invoke_group& group, std::size_t i) {
+  const branch_frame* parent = current_branch;
   if (!try_claim_spawn()) {
-    slot.run_in(f, group, i);
+    slot.run_in(f, group, i, parent);
     return false;
   }
   branch_slot<R>* s = &slot;
   F* fp = &f;
   invoke_group* g = &group;
 #ifdef _OPENMP  // without -fopenmp the "task" simply runs here
-#pragma omp task default(none) firstprivate(s, fp, g, i)
+#pragma omp task default(none) firstprivate(s, fp, g, i, parent)
 #endif
   {
     release_spawn();
-    s->run_in(*fp, *g, i);
+    s->run_in(*fp, *g, i, parent);
   }
   return true;
 }
@@ -162,6 +191,7 @@ struct offered_branch : help_request {
   F* fn;
   invoke_group* group = nullptr;
   std::size_t index = 0;
+  const branch_frame* parent = current_branch;  // whoever called parallel_invoke
   bool offered = false;
 
   // Initialized in the list and not copyable, as g++'s -Weffc++ asks of a
@@ -169,7 +199,7 @@ struct offered_branch : help_request {
   explicit offered_branch(F& f) noexcept : slot(), fn(&f) {
     run = [](help_request* self) noexcept {
       auto* b = static_cast<offered_branch*>(self);
-      b->slot.run_in(*b->fn, *b->group, b->index);
+      b->slot.run_in(*b->fn, *b->group, b->index, b->parent);
       b->done.store(true, std::memory_order_release);  // last access
     };
   }
@@ -183,7 +213,7 @@ struct offered_branch : help_request {
       }
       release_spawn();
     }
-    slot.run_in(*fn, *group, index);
+    slot.run_in(*fn, *group, index, parent);
   }
 
   /// Waits for the branch: runs it here if nobody took it, else helps
@@ -191,7 +221,7 @@ struct offered_branch : help_request {
   void join() noexcept {
     if (!offered) return;
     if (withdraw(this))
-      slot.run_in(*fn, *group, index);
+      slot.run_in(*fn, *group, index, parent);
     else
       help_until_done(*this);
   }
@@ -209,7 +239,9 @@ std::tuple<call_result_t<F>...> invoke_in_own_team(std::index_sequence<I...>, F&
   invoke_group group;
   ((std::get<I>(branches).group = &group, std::get<I>(branches).index = I), ...);
   // Comma folds: left to right; the last branch always runs inline.
-  ((I < last ? std::get<I>(branches).start() : std::get<I>(branches).slot.run_in(f, group, I)),
+  const branch_frame* parent = current_branch;
+  ((I < last ? std::get<I>(branches).start()
+             : std::get<I>(branches).slot.run_in(f, group, I, parent)),
    ...);
   ((I < last ? std::get<I>(branches).join() : void()), ...);
   std::exception_ptr first_error;
@@ -229,9 +261,10 @@ std::tuple<call_result_t<F>...> invoke_in_team(std::index_sequence<I...>, F&... 
   std::tuple<branch_slot<call_result_t<F>>...> slots;
   invoke_group group;
   bool spawned = false;
+  const branch_frame* parent = current_branch;
   // Comma fold: left to right; the last branch always runs inline.
   ((I < last ? (void)(spawned |= spawn_or_run(std::get<I>(slots), f, group, I))
-             : std::get<I>(slots).run_in(f, group, I)),
+             : std::get<I>(slots).run_in(f, group, I, parent)),
    ...);
   if (spawned) {
 #ifdef _OPENMP
@@ -248,6 +281,11 @@ std::tuple<call_result_t<F>...> invoke_in_team(std::index_sequence<I...>, F&... 
 template <class... F>
 [[gnu::noinline]] std::tuple<call_result_t<F>...> invoke_slow(F&... f) {
   using seq = std::index_sequence_for<F...>;
+  // Work the serial program would no longer reach (a branch to the left
+  // threw) spreads no further: run inline, left to right, so it stops at
+  // its first exception as the serial program would, and offers nothing
+  // that other threads would pick up and wait on.
+  if (!still_needed()) return invoke_inline(seq{}, f...);
   switch (current_context()) {
     case exec_context::in_team:
       return invoke_in_team(seq{}, f...);

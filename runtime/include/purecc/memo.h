@@ -44,9 +44,12 @@
 #include "purecc/shared_store.h"
 
 #include <chrono>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <new>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <type_traits>
@@ -141,7 +144,23 @@ template <class R, class F>
 R MemoRuntime::compute_and_publish(const MemoSite &site, SiteCounters &counters, const MemoKey &key,
                                    F &compute, MemoCache::Claim *claim) {
   const auto start = std::chrono::steady_clock::now();
-  R result = compute();
+  std::optional<R> computed;
+  try {
+    computed.emplace(compute());
+  } catch (const std::bad_alloc &) {
+    throw; // not the body's answer: the claim ends without one and waiters try themselves
+  } catch (...) {
+    // Threads waiting for this key get the exception: their own call of
+    // the pure body would throw it too (a pure function's exception depends
+    // only on its arguments), and running the body again in every waiter
+    // multiplied the work, and the waits, of a failing call. The waiters
+    // rethrow the owner's exception object; pure code cannot write to a
+    // caught exception (purecc-nonlocal-write), so sharing it is safe there.
+    if (claim)
+      claim->fail(std::current_exception());
+    throw;
+  }
+  R result = std::move(*computed);
   const auto cost = static_cast<std::uint64_t>(
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
           .count());
@@ -187,13 +206,18 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
       return std::move(*r);
     }
     break; // unreadable bytes (a codec whose read disagrees with its write)
-  case MemoCache::Outcome::in_flight:
-    if (MemoCache::wait(*probe.flight, value, cost))
+  case MemoCache::Outcome::in_flight: {
+    std::exception_ptr error;
+    if (MemoCache::wait(*probe.flight, value, cost, &error)) {
       if (std::optional<R> r = from_bytes<R>(value)) {
         counters.on_mem_hit(cost);
         return std::move(*r);
       }
-    break; // the owner threw: run the body ourselves
+    } else if (error) {
+      std::rethrow_exception(error); // the owner's body threw: so would ours
+    }
+    break; // no value (a cycle of waits, unreadable bytes): run the body ourselves
+  }
   case MemoCache::Outcome::reentrant:
     break;
   case MemoCache::Outcome::claimed: {

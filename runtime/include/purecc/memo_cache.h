@@ -10,9 +10,11 @@
 //
 // Single flight: the first caller of a key *claims* it; later callers of the
 // same key get the claim's Flight and wait. The owner either fulfils it
-// (waiters receive the value) or abandons it (its body threw): waiters then
-// learn that no value exists and run the body themselves, so nobody ever
-// receives a value computed for another call or a half-made one.
+// (waiters receive the value), fails it (its body threw: waiters rethrow
+// that exception, which their own call of the pure body would throw too),
+// or abandons it (out of memory, a cycle of waits): waiters then learn that
+// no value exists and run the body themselves, so nobody ever receives a
+// value computed for another call or a half-made one.
 //
 // Waiting never deadlocks: a thread that joins parallel work may run an
 // unrelated branch on top of a computation it owns (the scheduler's helping,
@@ -37,6 +39,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -70,9 +73,12 @@ public:
   Probe acquire(const MemoKey &key, std::string &value);
 
   /// Blocks until `flight` ends. True: its value and cost were copied out.
-  /// False: the owner abandoned it (the body threw), or waiting would close
-  /// a cycle of waits (see the file comment); compute the value yourself.
-  static bool wait(const Flight &flight, std::string &value, std::uint64_t &cost_ns);
+  /// False: the owner abandoned it, or waiting would close a cycle of waits
+  /// (see the file comment); compute the value yourself. When the owner's
+  /// body threw and `error` is given, *error receives its exception: the
+  /// body is pure, so the waiter's own call would throw the same.
+  static bool wait(const Flight &flight, std::string &value, std::uint64_t &cost_ns,
+                   std::exception_ptr *error = nullptr);
 
   /// Ends a claimed flight with its value, publishing it to waiters and, if
   /// it fits the budget, to the table.
@@ -80,6 +86,10 @@ public:
               std::uint64_t cost_ns);
   /// Ends a claimed flight without a value (waiters compute themselves).
   void abandon(const MemoKey &key, const std::shared_ptr<Flight> &flight) noexcept;
+  /// Ends a claimed flight whose body threw `error`: waiters that ask for
+  /// it rethrow it instead of running the body again. Never stored.
+  void fail(const MemoKey &key, const std::shared_ptr<Flight> &flight,
+            std::exception_ptr error) noexcept;
 
   /// Stores a value outside any flight (e.g. after an abandoned flight).
   void insert(const MemoKey &key, std::string value, std::uint64_t cost_ns);
@@ -99,6 +109,10 @@ public:
     void fulfil(std::string value, std::uint64_t cost_ns) {
       auto f = std::move(flight_);
       cache_->fulfil(key_, f, std::move(value), cost_ns);
+    }
+    void fail(std::exception_ptr error) noexcept {
+      auto f = std::move(flight_);
+      cache_->fail(key_, f, std::move(error));
     }
 
   private:

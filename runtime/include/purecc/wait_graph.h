@@ -60,6 +60,10 @@ class wait_edge {
 std::uint64_t cycle_signature(int from, int self) noexcept;
 
 /// How long a cycle must stay unchanged before a helping waiter gives up.
-inline constexpr std::chrono::milliseconds kStableCycle{10};
+/// A stale edge lasts as long as its thread takes to notice that its wait
+/// ended (microseconds, or a time slice when the thread is descheduled);
+/// a longer limit only delays the break of a real cycle, and a recursive
+/// memoized search that throws met hundreds of them per second at 10 ms.
+inline constexpr std::chrono::milliseconds kStableCycle{1};
 
 }  // namespace purecc::detail

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -23,19 +24,21 @@ public:
 
   /// Ends the flight: with a value (copied for waiters), or without one —
   /// abandoned, or fulfilled with nobody left to receive it.
-  void finish(const std::string *value, std::uint64_t cost_ns, bool fulfilled = false) {
+  void finish(const std::string *value, std::uint64_t cost_ns, bool fulfilled = false,
+              std::exception_ptr error = nullptr) {
     {
       std::lock_guard lock(mutex_);
       if (value) {
         value_ = *value;
         cost_ns_ = cost_ns;
       }
+      error_ = std::move(error);
       state_ = value || fulfilled ? State::done : State::failed;
       ended_.store(true, std::memory_order_release);
     }
     cv_.notify_all();
   }
-  bool wait(std::string &value, std::uint64_t &cost_ns) const {
+  bool wait(std::string &value, std::uint64_t &cost_ns, std::exception_ptr *error) const {
     const int self = detail::this_thread_slot();
     const bool helping = detail::in_own_team();
     std::optional<detail::wait_edge> edge;
@@ -76,8 +79,11 @@ public:
     }
     std::unique_lock lock(mutex_);
     cv_.wait(lock, [&] { return state_ != State::running; });
-    if (state_ == State::failed)
+    if (state_ == State::failed) {
+      if (error)
+        *error = error_;
       return false;
+    }
     value = value_;
     cost_ns = cost_ns_;
     return true;
@@ -95,6 +101,7 @@ private:
   std::atomic<bool> ended_{false}; // state_ != running, readable without the lock
   std::string value_;
   std::uint64_t cost_ns_ = 0;
+  std::exception_ptr error_; // what the owner's body threw, if it threw
 };
 
 struct alignas(64) MemoCache::Shard {
@@ -140,8 +147,9 @@ MemoCache::Probe MemoCache::acquire(const MemoKey &key, std::string &value) {
   return Probe{Outcome::claimed, 0, std::move(flight)};
 }
 
-bool MemoCache::wait(const Flight &flight, std::string &value, std::uint64_t &cost_ns) {
-  return flight.wait(value, cost_ns);
+bool MemoCache::wait(const Flight &flight, std::string &value, std::uint64_t &cost_ns,
+                     std::exception_ptr *error) {
+  return flight.wait(value, cost_ns, error);
 }
 
 void MemoCache::fulfil(const MemoKey &key, const std::shared_ptr<Flight> &flight, std::string value,
@@ -173,6 +181,17 @@ void MemoCache::abandon(const MemoKey &key, const std::shared_ptr<Flight> &fligh
       s.flights.erase(it);
   }
   flight->finish(nullptr, 0);
+}
+
+void MemoCache::fail(const MemoKey &key, const std::shared_ptr<Flight> &flight,
+                     std::exception_ptr error) noexcept {
+  Shard &s = shard_for(key);
+  {
+    std::lock_guard lock(s.mutex);
+    if (auto it = s.flights.find(key); it != s.flights.end() && it->second == flight)
+      s.flights.erase(it);
+  }
+  flight->finish(nullptr, 0, /*fulfilled=*/false, std::move(error));
 }
 
 void MemoCache::insert(const MemoKey &key, std::string value, std::uint64_t cost_ns) {

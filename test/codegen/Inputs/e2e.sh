@@ -21,8 +21,13 @@ for cxx in "$gxx" "$clangxx"; do
   $cxx $std -O1 -Wall -Wextra -Wshadow -Werror -fopenmp -I"$rt_include" "$tmp.out.cpp" $rt_link \
     -o "$tmp.$name" || fail "the output does not compile warning-free with $name"
   for threads in 1 2 4; do
-    OMP_NUM_THREADS=$threads "$tmp.$name" > "$tmp.actual" 2> "$tmp.actual.stderr"
+    # E2E_TIMEOUT (seconds): a test of a former hang fails instead of
+    # stalling the suite. A liveness bound, far above any normal run.
+    OMP_NUM_THREADS=$threads ${E2E_TIMEOUT:+timeout "$E2E_TIMEOUT"} "$tmp.$name" \
+      > "$tmp.actual" 2> "$tmp.actual.stderr"
     status=$?
+    [ -n "${E2E_TIMEOUT:-}" ] && [ "$status" = 124 ] &&
+      fail "$name, $threads threads: no end after $E2E_TIMEOUT s (a hang)"
     [ "$status" = "$expected_status" ] ||
       fail "$name, $threads threads: exit status $status, expected $expected_status"
     diff -u "$tmp.expected" "$tmp.actual" ||
