@@ -22,7 +22,6 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <array>
-
 #include <memory>
 #include <vector>
 

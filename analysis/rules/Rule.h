@@ -42,11 +42,6 @@ public:
     return Out;
   }
   bool contains(clang::Stmt::StmtClass C) const { return Bits.test(C); }
-  StmtClasses operator|(const StmtClasses &O) const {
-    StmtClasses Out = *this;
-    Out.Bits |= O.Bits;
-    return Out;
-  }
 
 private:
   /// Whether the concrete class C is T or derived from T.
