@@ -18,6 +18,8 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Sema/ParsedAttr.h"
 #include "clang/Sema/Sema.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/TinyPtrVector.h"
 
 using namespace clang;
 
@@ -68,6 +70,48 @@ std::string quotedName(const ParsedAttr &Attr) {
   Out.append(Attr.getNormalizedFullName());
   Out.push_back('\'');
   return Out;
+}
+
+/// The attributes of a unit whose declarations do not carry them
+/// (keepAttributesAside), by the declaration they were written on.
+///
+/// Why: a declaration with any attribute costs Clang a hash-table look-up
+/// on each of the many checks that ask it for one of its own (is it a
+/// builtin, noreturn, enable_if, ...), every time it is named or called.
+/// With [[pure]] on most functions of a unit that was 60 M instructions of
+/// bench/check's generated file (7 % of a check), and a check needs the
+/// attributes only for its own queries below. One unit at a time: the
+/// table belongs to the ASTContext it was made for and is emptied when that
+/// context goes away.
+struct AsideTable {
+  const ASTContext *Ctx = nullptr;
+  llvm::DenseMap<const Decl *, llvm::TinyPtrVector<const AnnotateAttr *>> On;
+
+  void clear() {
+    Ctx = nullptr;
+    On.clear();
+  }
+};
+
+AsideTable &aside() {
+  static AsideTable Table;
+  return Table;
+}
+
+/// Called as the ASTContext Ctx is destroyed: its declarations go with it.
+void release(void *Ctx) {
+  AsideTable &T = aside();
+  if (T.Ctx == Ctx)
+    T.clear();
+}
+
+/// Records A for D when D's unit keeps its attributes aside.
+bool keepAside(const ASTContext &Ctx, const Decl &D, const AnnotateAttr &A) {
+  AsideTable &T = aside();
+  if (T.Ctx != &Ctx)
+    return false;
+  T.On[&D].push_back(&A);
+  return true;
 }
 
 /// One attribute: a set of C++11 spellings that all mean the same thing.
@@ -125,8 +169,10 @@ template <PureccAttr Kind> struct PureccAttrInfo : public ParsedAttrInfo {
     }
     if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
       D = FTD->getTemplatedDecl();
-    D->addAttr(AnnotateAttr::Create(S.Context, annotationName(Kind), nullptr,
-                                    0, Attr.getRange()));
+    auto *A = AnnotateAttr::Create(S.Context, annotationName(Kind), nullptr, 0,
+                                   Attr.getRange());
+    if (!keepAside(S.Context, *D, *A))
+      D->addAttr(A);
     return AttributeApplied;
   }
 };
@@ -143,6 +189,43 @@ ParsedAttrInfoRegistry::Add<PureccAttrInfo<PureccAttr::Associative>>
     RegisterAssociative("purecc-associative",
                         "a binary function the user promises is associative");
 
+/// The attribute kept aside for some declaration of FD.
+const AnnotateAttr *findAside(const AsideTable &T, const FunctionDecl *FD, StringRef Name) {
+  for (const FunctionDecl *R : FD->redecls())
+    if (auto It = T.On.find(R); It != T.On.end())
+      for (const AnnotateAttr *A : It->second)
+        if (A->getAnnotation() == Name)
+          return A;
+  return nullptr;
+}
+
+/// findAttr for a unit whose attributes are kept aside. Clang copies an
+/// attached attribute onto every declaration instantiated from the one it
+/// was written on, and an explicit specialization redeclares such a copy;
+/// a table entry is not copied, so the chain of patterns is followed up to
+/// where it was written instead: an explicit specialization's primary
+/// template, and, for a generic lambda in an instantiated function, the
+/// instantiated closure's call operator and then the one written.
+const AnnotateAttr *findAlongPatterns(const AsideTable &T, const FunctionDecl *FD,
+                                      StringRef Name) {
+  for (unsigned Steps = 0; FD && Steps < 16; ++Steps) {
+    if (const AnnotateAttr *A = findAside(T, FD, Name))
+      return A;
+    const FunctionDecl *Next = FD->getTemplateInstantiationPattern(/*ForDefinition=*/false);
+    if (!Next || Next == FD) {
+      // The call operator template of a generic lambda in an instantiated
+      // function remembers only as a template what it was made from.
+      const FunctionTemplateDecl *FT = FD->getDescribedFunctionTemplate();
+      FT = FT ? FT->getInstantiatedFromMemberTemplate() : nullptr;
+      Next = FT ? FT->getTemplatedDecl() : nullptr;
+    }
+    if (Next == FD)
+      break;
+    FD = Next;
+  }
+  return nullptr;
+}
+
 const AnnotateAttr *findOn(const FunctionDecl *FD, StringRef Name) {
   for (const FunctionDecl *R : FD->redecls())
     for (const auto *A : R->specific_attrs<AnnotateAttr>())
@@ -156,6 +239,15 @@ const AnnotateAttr *findOn(const FunctionDecl *FD, StringRef Name) {
 void registerAttributes() {
   // Nothing to do at run time: referencing this function keeps the
   // registrations above in the link.
+}
+
+void keepAttributesAside(ASTContext &Ctx) {
+  AsideTable &T = aside();
+  if (T.Ctx == &Ctx)
+    return;
+  T.clear();
+  T.Ctx = &Ctx;
+  Ctx.AddDeallocation(&release, &Ctx);
 }
 
 StringRef annotationName(PureccAttr A) {
@@ -172,6 +264,9 @@ const AnnotateAttr *findAttr(const FunctionDecl *FD, PureccAttr A) {
   if (!FD)
     return nullptr;
   StringRef Name = annotationName(A);
+  const AsideTable &T = aside();
+  if (T.Ctx && T.Ctx == &FD->getASTContext())
+    return findAlongPatterns(T, FD, Name);
   if (const AnnotateAttr *Found = findOn(FD, Name))
     return Found;
   // An instantiation carries what its pattern was declared with.

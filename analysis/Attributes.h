@@ -15,8 +15,9 @@
 //                                 associative)
 //
 // Sema turns each into an AnnotateAttr ("purecc::pure", ...) on the
-// declaration; the queries below look through redeclarations, template
-// patterns and lambda call operators.
+// declaration (or, for a unit that only is checked, into an entry of a
+// table beside the AST: keepAttributesAside); the queries below look
+// through redeclarations, template patterns and lambda call operators.
 //
 //   purecc::registerAttributes();           // once, before running Clang
 //   if (purecc::isDeclaredPure(FD)) ...
@@ -34,6 +35,14 @@ enum class PureccAttr { Pure, AssumePure, Memo, Associative };
 /// Makes sure the plugin attributes are linked in and registered. Call before
 /// constructing any CompilerInstance.
 void registerAttributes();
+
+/// For the unit being parsed into Ctx, which only the queries below will
+/// ask about its attributes (`purecc check`): keep them in a table of
+/// purecc's own instead of on the declarations (Clang then checks those
+/// declarations as fast as unannotated ones). Call before parsing; the
+/// table lives as long as Ctx. Code that reads the AnnotateAttrs off the
+/// declarations itself (codegen) needs them attached: do not call it then.
+void keepAttributesAside(clang::ASTContext &Ctx);
 
 /// The annotation string Sema attaches for an attribute ("purecc::pure", ...).
 llvm::StringRef annotationName(PureccAttr A);

@@ -17,33 +17,16 @@ namespace purecc {
 #define PURECC_RULE(Name, Section, Test, Ids) std::unique_ptr<Rule> make##Name##Rule();
 #include "rules/Rules.def"
 
-namespace {
-
-/// Statements in which no rule can find an effect: they name no storage and
-/// call nothing themselves (Rule.h). They make up a good part of a body, and
-/// each would be shown to every rule; their children still are.
-bool isInert(const Stmt *S) {
-  switch (S->getStmtClass()) {
-  case Stmt::IntegerLiteralClass:
-  case Stmt::FloatingLiteralClass:
-  case Stmt::CharacterLiteralClass:
-  case Stmt::StringLiteralClass:
-  case Stmt::CXXBoolLiteralExprClass:
-  case Stmt::CXXNullPtrLiteralExprClass:
-  case Stmt::ParenExprClass:
-  case Stmt::CompoundStmtClass:
-  case Stmt::NullStmtClass:
-    return true;
-  default:
-    return false;
-  }
-}
-
-} // namespace
-
 Collector::Collector(ASTContext &Ctx) : Ctx(Ctx) {
 #define PURECC_RULE(Name, Section, Test, Ids) Rules.push_back(make##Name##Rule());
 #include "rules/Rules.def"
+  // Each class's rules, in the rules' order (which is their effects' order).
+  for (auto &R : Rules) {
+    StmtClasses Classes = R->inspects();
+    for (unsigned C = 0; C < StmtClasses::Count; ++C)
+      if (Classes.contains(Stmt::StmtClass(C)))
+        RulesFor[C].push_back(R.get());
+  }
 }
 
 Collector::~Collector() = default;
@@ -118,9 +101,8 @@ void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &
     if (const auto *TE = dyn_cast<CXXTypeidExpr>(S))
       if (!TE->isPotentiallyEvaluated())
         continue;
-    if (!isInert(S))
-      for (auto &R : Rules)
-        R->inspectStmt(S, RC);
+    for (Rule *R : RulesFor[S->getStmtClass()])
+      R->inspectStmt(S, RC);
     // The children, pushed in reverse below.
     const size_t First = Stack.size();
     auto Push = [&](const Stmt *Child) { Stack.push_back({Child, false}); };

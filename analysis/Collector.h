@@ -19,7 +19,9 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -47,6 +49,8 @@ private:
 
   clang::ASTContext &Ctx;
   std::vector<std::unique_ptr<Rule>> Rules;
+  /// The rules that inspect statements of each class (Rule::inspects).
+  std::array<llvm::SmallVector<Rule *, 4>, StmtClasses::Count> RulesFor;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>> Summaries;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
 };

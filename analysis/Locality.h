@@ -59,6 +59,8 @@ public:
   /// object or arguments (calls to functions with bodies are judged from
   /// their summaries instead). Valid until the next call: the three write
   /// rules ask about each statement in turn, and it is worked out once.
+  /// The rules ask only about the classes of writingStatements()
+  /// (rules/Rule.h): a new kind of write needs its class there too.
   const std::vector<WriteSite> &writes(const clang::Stmt *S);
 
   const clang::FunctionDecl *function() const { return FD; }

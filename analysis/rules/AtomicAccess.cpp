@@ -49,6 +49,10 @@ namespace {
 
 class AtomicAccessRule : public Rule {
 public:
+  StmtClasses inspects() const override {
+    return StmtClasses::of<AtomicExpr, CallExpr, ImplicitCastExpr>();
+  }
+
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     const auto *E = dyn_cast<Expr>(S);
     if (!E)

@@ -81,6 +81,11 @@ bool namesGlobal(const Expr *E, const ASTContext &Ctx) {
 
 class GlobalReadRule : public Rule {
 public:
+  StmtClasses inspects() const override {
+    return StmtClasses::of<MemberExpr, DeclRefExpr, ImplicitCastExpr, CallExpr,
+                           CXXConstructExpr>();
+  }
+
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     if (const auto *ME = dyn_cast<MemberExpr>(S))
       if (const VarDecl *Owner = constGlobalWithMutable(ME, C.ast())) {

@@ -9,6 +9,8 @@ namespace {
 
 class GlobalWriteRule : public Rule {
 public:
+  StmtClasses inspects() const override { return writingStatements(); }
+
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     for (const WriteSite &W : C.locality().writes(S)) {
       const Prov &P = W.Where;

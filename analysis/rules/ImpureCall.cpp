@@ -34,6 +34,11 @@ public:
       destroy(B.getType(), DD->getLocation(), DD->getSourceRange(), C);
   }
 
+  StmtClasses inspects() const override {
+    return StmtClasses::of<DeclStmt, CXXBindTemporaryExpr, CXXDeleteExpr, CXXConstructExpr,
+                           CallExpr>();
+  }
+
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())

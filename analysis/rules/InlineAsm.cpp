@@ -10,6 +10,8 @@ namespace {
 
 class InlineAsmRule : public Rule {
 public:
+  StmtClasses inspects() const override { return StmtClasses::of<AsmStmt>(); }
+
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     const auto *A = dyn_cast<AsmStmt>(S);
     if (!A)

@@ -60,6 +60,8 @@ public:
     C.record(std::move(E));
   }
 
+  // Declaration-level only: no statement says anything about the interface.
+  StmtClasses inspects() const override { return StmtClasses(); }
   void inspectStmt(const Stmt *, RuleContext &) override {}
 };
 

@@ -8,6 +8,8 @@ namespace {
 
 class ParamWriteRule : public Rule {
 public:
+  StmtClasses inspects() const override { return writingStatements(); }
+
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     for (const WriteSite &W : C.locality().writes(S)) {
       if (W.Where.K != Prov::Param || W.Where.Cast)

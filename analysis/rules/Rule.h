@@ -2,7 +2,8 @@
 //
 // The find step walks each function body once (Collector.cpp) and shows
 // every statement, including the implicit ones (default arguments, member
-// initializers, destructors of locals and temporaries), to every rule. A
+// initializers, destructors of locals and temporaries), to every rule that
+// looks at statements of its class (Rule::inspects). A
 // rule records Effects into the function's Summary; it never reports: the
 // report step (Report.cpp) decides what the effects mean for a declared-pure
 // function and how to explain them.
@@ -18,10 +19,55 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/StmtVisitor.h" // every statement class, complete
 
+#include <bitset>
 #include <memory>
+#include <type_traits>
 
 namespace purecc {
+
+/// A set of statement classes, named as isa<> names them: of<CallExpr>()
+/// holds CallExpr and every class derived from it (CXXMemberCallExpr,
+/// CXXOperatorCallExpr, ...).
+class StmtClasses {
+public:
+  static constexpr unsigned Count = clang::Stmt::lastStmtConstant + 1;
+
+  template <class... T> static StmtClasses of() {
+    StmtClasses Out;
+    for (unsigned C = 0; C < Count; ++C)
+      if ((derives<T>(clang::Stmt::StmtClass(C)) || ...))
+        Out.Bits.set(C);
+    return Out;
+  }
+  bool contains(clang::Stmt::StmtClass C) const { return Bits.test(C); }
+
+private:
+  /// Whether the concrete class C is T or derived from T.
+  template <class T> static bool derives(clang::Stmt::StmtClass C);
+  std::bitset<Count> Bits;
+};
+
+template <class T> bool StmtClasses::derives(clang::Stmt::StmtClass C) {
+  using namespace clang;
+  switch (C) {
+#define ABSTRACT_STMT(S)
+#define STMT(CLASS, PARENT)                                                    \
+  case Stmt::CLASS##Class:                                                     \
+    return std::is_base_of_v<T, CLASS>;
+#include "clang/AST/StmtNodes.inc"
+  default:
+    return false;
+  }
+}
+
+/// The statements Locality::writes can find a write in (keep the two in
+/// step): the classes the three write rules inspect.
+inline StmtClasses writingStatements() {
+  using namespace clang;
+  return StmtClasses::of<BinaryOperator, UnaryOperator, CXXNewExpr, CallExpr>();
+}
 
 /// The function being summarized, as the rules see it.
 class RuleContext {
@@ -58,9 +104,13 @@ public:
   virtual ~Rule() = default;
   /// Called once per function before its body: declaration-level checks.
   virtual void inspectFunction(RuleContext &) {}
-  /// Called for every statement and expression that runs in the body,
-  /// except literals, parentheses and compound statements (Collector.cpp:
-  /// isInert), which hold no effect of their own.
+  /// The classes of the statements inspectStmt can find an effect in.
+  /// Most statements are of a class that only one or two rules look at:
+  /// the walker (Collector.cpp) shows each statement only to the rules
+  /// that name its class, instead of every statement to every rule.
+  virtual StmtClasses inspects() const = 0;
+  /// Called for every statement and expression that runs in the body and
+  /// is of a class inspects() names.
   virtual void inspectStmt(const clang::Stmt *S, RuleContext &C) = 0;
 };
 

@@ -21,6 +21,8 @@ public:
     C.record(std::move(E));
   }
 
+  StmtClasses inspects() const override { return writingStatements(); }
+
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     for (const WriteSite &W : C.locality().writes(S)) {
       if (W.Where.K != Prov::This || W.Where.Cast)

@@ -26,6 +26,8 @@ namespace {
 
 class VirtualCallRule : public Rule {
 public:
+  StmtClasses inspects() const override { return StmtClasses::of<CallExpr>(); }
+
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     const auto *E = dyn_cast<CallExpr>(S);
     if (!E)

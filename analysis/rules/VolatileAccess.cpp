@@ -16,6 +16,10 @@ const VarDecl *namedVariable(const Expr *E) {
 
 class VolatileAccessRule : public Rule {
 public:
+  StmtClasses inspects() const override {
+    return StmtClasses::of<ImplicitCastExpr, BinaryOperator, UnaryOperator>();
+  }
+
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     const Expr *Accessed = nullptr;
     const Expr *Site = nullptr;
