@@ -974,6 +974,20 @@ std::string accumulatorReason(const VarDecl *V,
   return "";
 }
 
+namespace {
+/// Whether S names V.
+bool mentions(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, V))
+      return true;
+  return false;
+}
+} // namespace
+
 std::string outlivesException(PlanContext &PC, const Stmt *Where,
                               llvm::ArrayRef<const VarDecl *> Written) {
   // The try statements whose block holds Where, innermost first.
@@ -1024,9 +1038,13 @@ std::string outlivesException(PlanContext &PC, const Stmt *Where,
     }
     for (const CXXTryStmt *Try : Tries)
       if (!Inside(V, Try->getTryBlock())) {
+        bool HandlerReads = false;
+        for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
+          HandlerReads |= mentions(Try->getHandler(H)->getHandlerBlock(), V);
         Seen = quoted(V) + " is declared outside the 'try' statement on line " +
                std::to_string(SM.getPresumedLineNumber(Try->getBeginLoc())) +
-               ", whose handlers read it after the exception";
+               (HandlerReads ? ", whose handlers read it after the exception"
+                             : ", so it is still in scope after its handlers");
         break;
       }
     if (!Seen.empty())

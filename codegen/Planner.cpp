@@ -270,15 +270,21 @@ private:
     if (!For)
       return "";
     llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+    llvm::SmallPtrSet<const BindingDecl *, 4> Bindings; // for the remark
     struct Refs : RecursiveASTVisitor<Refs> {
       llvm::SmallPtrSetImpl<const VarDecl *> &Reads;
-      explicit Refs(llvm::SmallPtrSetImpl<const VarDecl *> &Reads) : Reads(Reads) {}
+      llvm::SmallPtrSetImpl<const BindingDecl *> &Bindings;
+      Refs(llvm::SmallPtrSetImpl<const VarDecl *> &Reads,
+           llvm::SmallPtrSetImpl<const BindingDecl *> &Bindings)
+          : Reads(Reads), Bindings(Bindings) {}
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
           Reads.insert(VD);
+        if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+          Bindings.insert(BD);
         return true;
       }
-    } R(Reads);
+    } R(Reads, Bindings);
     for (const Stmt *Part : {For->getInit(), static_cast<const Stmt *>(For->getCond()),
                              static_cast<const Stmt *>(For->getInc())})
       if (Part) {
@@ -290,10 +296,28 @@ private:
         continue;
       for (const VarDecl *X : Held)
         if (X != H && L.Body_.Writes.contains(X))
-          return "the loop's header reads " + quoted(X) + " through " + quoted(H) +
+          return "the loop's header reads " + quoted(X) + " through " + holderName(H, Bindings) +
                  ", and the loop body changes " + quoted(X);
     }
     return "";
+  }
+
+  /// A holder as the user names it: a structured binding's holder has no
+  /// name of its own, so the binding the header reads ('a' of
+  /// `auto [a, b] = std::tie(s, t)`), or all of them.
+  static std::string holderName(const VarDecl *H,
+                                const llvm::SmallPtrSetImpl<const BindingDecl *> &Read) {
+    const auto *DD = dyn_cast<DecompositionDecl>(H);
+    if (!DD)
+      return quoted(H);
+    std::vector<std::string> Used;
+    for (const BindingDecl *B : DD->bindings())
+      if (Read.contains(B))
+        Used.push_back(B->getNameAsString());
+    if (Used.empty())
+      for (const BindingDecl *B : DD->bindings())
+        Used.push_back(B->getNameAsString());
+    return quotedList(Used);
   }
 
   PlanContext &PC;
