@@ -869,8 +869,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   if (L.StrideGuard) {
     for (const VarDecl *VD : StepFx.Reads)
       if (L.Body_.Writes.contains(VD)) {
-        WhyNot = "the step '" + writtenText(PC, StepExpr) + "' reads " + quoted(VD) +
-                 ", and the loop body changes " + changedPart(PC, L.Body_, VD);
+        std::string Step = writtenText(PC, StepExpr), Changed = changedPart(PC, L.Body_, VD);
+        WhyNot = Step == VD->getNameAsString() && Changed == quoted(VD)
+                     ? "the step '" + Step + "' changes inside the loop body"
+                     : "the step '" + Step + "' reads " + quoted(VD) +
+                           ", and the loop body changes " + Changed;
         return std::nullopt;
       }
     if ((StepFx.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)) ||
