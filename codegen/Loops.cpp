@@ -745,8 +745,9 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       Bnd = nullptr;
     if (!Bnd) {
       WhyNot = "the condition '" + writtenText(PC, Cond) + "' does not compare " + quoted(I) +
-               " with a bound in the direction of its step ('i < e', 'i <= e' or, counting by "
-               "one, 'i != e' up; 'i > e' or 'i >= e' down)";
+               (Counter ? " with a bound in the direction of its step ('i < e', 'i <= e' or, "
+                          "counting by one, 'i != e' up; 'i > e' or 'i >= e' down)"
+                        : " itself with a bound ('i < e', 'i <= e', 'i != e', 'i > e', 'i >= e')");
       return std::nullopt;
     }
     if (VarStep) {
