@@ -194,6 +194,8 @@ std::string headerEffectReason(PlanContext &PC, const StmtDeps &Fx, const Expr *
             return Named + " reads " + quoted(V) + " through " +
                    (Holder ? quoted(Holder) : std::string("a lambda")) +
                    ", and the loop body changes " + quoted(V);
+      if (Holder && !MayThrow(PC.Ctx).mayThrow(Part))
+        return Named + " calls the lambda " + quoted(Holder) + ", which is not known to be pure";
     }
   if (Fx.ImpureCall && MayThrow(PC.Ctx).mayThrow(Part))
     return Named + " may throw, and the parallel loop would evaluate it before the first "
