@@ -269,7 +269,8 @@ private:
                      ? "the loop body's statements are inside a 'try' statement, where reductions "
                        "are not recognized"
                      : unrecognizedReason(*L);
-      if (Outcome == LoopOutcome::NotThisKind && WhyNot != kNeitherReason)
+      if (Outcome == LoopOutcome::NotThisKind && !L->Body_.ImpureCall && !hasTry(L->Body) &&
+          WhyNot != kNeitherReason)
         Missed = Diag::RemarkMissedReduction; // a recurrence or a max, not a map
     } else if (WhyNot.empty()) {
       return false;
@@ -324,8 +325,17 @@ private:
         continue;
       QualType Stored = Best->getType().getNonReferenceType().getUnqualifiedType();
       QualType Compared = Cmp->getLHS()->getType().getUnqualifiedType();
-      if (PC.Ctx.hasSameType(Stored, Compared))
+      if (PC.Ctx.hasSameType(Stored, Compared)) {
+        // `if ((long)t > k) k = t;`: the same comparison as `t > k`, whose
+        // conversion the compiler makes, but written out.
+        for (const Expr *Side : {Cmp->getLHS(), Cmp->getRHS()})
+          if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Side->IgnoreParenImpCasts()))
+            return quoted(Best) + " is a maximum or minimum whose comparison" + Shown(Cmp) +
+                   " converts with a written cast" + Shown(Cast) + ": only a comparison of the "
+                   "values themselves is recognized (a conversion the compiler makes, as in "
+                   "'if (t > k)', is no obstacle)";
         continue;
+      }
       return quoted(Best) + " is a maximum or minimum whose comparison" + Shown(Cmp) +
              " is made in '" + Compared.getAsString() + "', not in the type it is stored in ('" +
              Stored.getAsString() + "'): only a comparison of the stored values (or of terms "

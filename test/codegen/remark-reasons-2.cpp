@@ -113,6 +113,16 @@ int main() {
   // REMARK: remark-reasons-2.cpp:[[@LINE-5]]:3: remark: loop not parallelized: 'k' is a maximum or minimum whose comparison ('(double)t > k') is made in 'double', not in the type it is stored in ('long'): only a comparison of the stored values (or of terms converted to them exactly) is recognized [purecc-missed-reduction]
   std::printf("k %ld\n", k);
   // OUT-NEXT: k 606997
+  // The same comparison as 't > k2', but with the cast written out.
+  long k2 = 0;
+  for (long i = 0; i < n; ++i) {
+    int t = static_cast<int>(heavy(i));
+    if ((long)t > k2)
+      k2 = t;
+  }
+  // REMARK: remark-reasons-2.cpp:[[@LINE-5]]:3: remark: loop not parallelized: 'k2' is a maximum or minimum whose comparison ('(long)t > k2') converts with a written cast ('(long)t'): only a comparison of the values themselves is recognized (a conversion the compiler makes, as in 'if (t > k)', is no obstacle) [purecc-missed-reduction]
+  std::printf("k2 %ld\n", k2);
+  // OUT-NEXT: k2 606
 
   // A recurrence.
   double h = 0;
