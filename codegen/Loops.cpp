@@ -132,10 +132,88 @@ bool mayResize(const Stmt *Body, const VarDecl *X) {
   return false;
 }
 
+/// The text of E as the user wrote it, macros unexpanded (`STEP`, `K`):
+/// for naming it in a remark.
+std::string writtenText(PlanContext &PC, const Expr *E) {
+  if (auto Plain = PC.text(E->getSourceRange()))
+    return *Plain;
+  CharSourceRange R = PC.SM.getExpansionRange(E->getSourceRange());
+  bool Invalid = false;
+  llvm::StringRef Text = Lexer::getSourceText(R, PC.SM, PC.LO, &Invalid);
+  return Invalid ? std::string() : Text.str();
+}
+
+/// The variable an increment `++i`, `i += k`, `i = i + k` counts with.
+const VarDecl *counterOfStep(const Expr *Inc) {
+  if (!Inc)
+    return nullptr;
+  Inc = Inc->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Inc))
+    return UO->isIncrementDecrementOp() ? refersTo(UO->getSubExpr()) : nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Inc))
+    return BO->isAssignmentOp() ? refersTo(BO->getLHS()) : nullptr;
+  return nullptr;
+}
+
+/// What VD's change inside the body is, for a remark: `'p.s'` when the
+/// body writes a member of VD (members are not told apart), else `'p'`.
+std::string changedPart(PlanContext &PC, const StmtDeps &Body, const VarDecl *VD) {
+  auto It = Body.FirstWrite.find(VD);
+  const Expr *Target = It == Body.FirstWrite.end() ? nullptr : It->second;
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Target))
+    Target = BO->getLHS();
+  else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Target))
+    Target = UO->getSubExpr();
+  else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Target); Op && Op->getNumArgs())
+    Target = Op->getArg(0);
+  else
+    Target = nullptr;
+  if (Target && isa<MemberExpr>(Target->IgnoreParenImpCasts()))
+    if (std::string T = writtenText(PC, Target->IgnoreParenImpCasts()); !T.empty())
+      return "'" + T + "'";
+  return quoted(VD);
+}
+
+/// Why a part of a counted loop's header ("start", "bound", "step"),
+/// whose effects are Fx, cannot be evaluated apart from the body: a call
+/// through a lambda that captures by reference what the body changes, a
+/// call that may throw, a call not known to be pure, a write.
+std::string headerEffectReason(PlanContext &PC, const StmtDeps &Fx, const Expr *Part,
+                               const char *What, const Stmt *Body) {
+  std::string Text = writtenText(PC, Part);
+  std::string Named = std::string("the loop's ") + What + (Text.empty() ? "" : " '" + Text + "'");
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Fx.ImpureCall);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    if (const CXXRecordDecl *RD = Op->getArg(0)->getType()->getAsCXXRecordDecl();
+        RD && RD->isLambda()) {
+      const VarDecl *Holder = refersTo(Op->getArg(0));
+      StmtDeps BodyFx = DepScanner(PC).scan(Body);
+      for (const LambdaCapture &C : RD->captures())
+        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+          if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()); V && BodyFx.Writes.contains(V))
+            return Named + " reads " + quoted(V) + " through " +
+                   (Holder ? quoted(Holder) : std::string("a lambda")) +
+                   ", and the loop body changes " + quoted(V);
+      if (Holder && !MayThrow(PC.Ctx).mayThrow(Part))
+        return Named + " calls the lambda " + quoted(Holder) + ", which is not known to be pure";
+    }
+  if (Fx.ImpureCall && MayThrow(PC.Ctx).mayThrow(Part))
+    return Named + " may throw, and the parallel loop would evaluate it before the first "
+                   "iteration, the serial loop only after it";
+  if (!Fx.Writes.empty())
+    return Named + " writes " + quoted(*Fx.Writes.begin());
+  if (Fx.MemoryWrite)
+    return Named + " writes through a pointer or reference";
+  if (Fx.ImpureCall)
+    return Named + " has side effects: " +
+           (Fx.ImpureWhy.empty() ? impureReason(Fx.ImpureCall) : Fx.ImpureWhy);
+  return Named + " has side effects";
+}
+
 /// Checks what every loop shape needs of its body, given its effects.
 /// BoundExpr: the condition's bound (counted loops).
-bool checkBody(const LoopShape &L, const StmtDeps &Bound, const Expr *BoundExpr,
-               std::string &WhyNot) {
+bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
+               const Expr *BoundExpr, std::string &WhyNot) {
   const StmtDeps &B = L.Body_;
   if (B.Leave) {
     WhyNot = exitReason(B.Leave);
@@ -153,7 +231,10 @@ bool checkBody(const LoopShape &L, const StmtDeps &Bound, const Expr *BoundExpr,
           !VD->getType()->isReferenceType() && usesOnlySize(BoundExpr, VD) &&
           !mayResize(L.Body, VD))
         continue;
-      WhyNot = "the bound '" + VD->getNameAsString() + "' changes inside the loop body";
+      std::string Changed = changedPart(PC, B, VD);
+      WhyNot = Changed == quoted(VD)
+                   ? "the bound '" + VD->getNameAsString() + "' changes inside the loop body"
+                   : "the bound reads " + quoted(VD) + ", and the loop body changes " + Changed;
       return false;
     }
   if (Bound.ReadsMemory && (B.MemoryWrite || B.ImpureCall)) {
@@ -229,6 +310,7 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   // it reads must not change in the body.
   StmtDeps StartFx;
   const Expr *StartExpr = nullptr;
+  const Expr *StepExpr = nullptr; // a step that is no constant
   const Expr *BoundExpr = nullptr;
   SourceLocation RParen;
   if (const auto *For = dyn_cast<ForStmt>(Loop)) {
@@ -249,8 +331,30 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
                "range-for loops ('for (auto &x : v)') are rewritten";
       return std::nullopt;
     }
-    if (!I || !I->getInit() || !Cond)
+    if (!I || !I->getInit() || !Cond) {
+      // Say which part of the header is not the counted form.
+      const VarDecl *Counter = I ? I : counterOfStep(For->getInc());
+      if (Counter && !I && Counter->getType()->isRealFloatingType())
+        WhyNot = quoted(Counter) + " is a floating-point counter: only loops that count with an "
+                 "integer ('for (T i = b; i < e; ++i)') and range-for loops ('for (auto &x : v)') "
+                 "are rewritten";
+      else if (!I && Init)
+        WhyNot = "the loop's header declares more than one variable: only loops that declare "
+                 "their counter alone ('for (T i = b; i < e; ++i)') are rewritten";
+      else if (!I)
+        WhyNot = std::string("the loop's counter ") +
+                 (Counter ? quoted(Counter) + " " : std::string()) +
+                 "is not declared in its header: only loops of the form 'for (T i = b; i < e; "
+                 "++i)' are rewritten";
+      else if (!I->getInit())
+        WhyNot = quoted(I) + " has no start value in the loop's header";
+      else if (!For->getCond())
+        WhyNot = "the loop has no condition";
+      else
+        WhyNot = "the condition '" + writtenText(PC, For->getCond()) + "' does not compare " +
+                 quoted(I) + " with a bound ('i < e', 'i <= e', 'i != e', 'i > e', 'i >= e')";
       return std::nullopt;
+    }
     ASTContext &Ctx = PC.Ctx;
     // `for (T i = b; i-- > e;)`: no increment, the condition counts down.
     bool PostDec = !For->getInc() &&
@@ -266,8 +370,16 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(For->getInc());
           CA && refersTo(CA->getLHS()) == I &&
           (CA->getOpcode() == BO_AddAssign || CA->getOpcode() == BO_SubAssign) &&
-          !CA->getRHS()->isValueDependent() && !CA->getRHS()->isIntegerConstantExpr(Ctx))
-        if (auto StepText = PC.text(CA->getRHS()->getSourceRange())) {
+          !CA->getRHS()->isValueDependent() && !CA->getRHS()->isIntegerConstantExpr(Ctx)) {
+        auto StepText = PC.text(CA->getRHS()->getSourceRange());
+        if (!CA->getRHS()->getType()->isIntegerType())
+          WhyNot = quoted(I) + " counts in steps of '" + writtenText(PC, CA->getRHS()) +
+                   "', which is not an integer: only integer steps are rewritten";
+        else if (!StepText)
+          // The guard that tests the step's sign repeats its text.
+          WhyNot = "the loop's step '" + writtenText(PC, CA->getRHS()) +
+                   "' is written in a macro and is not a constant";
+        else {
           WhyNot = quoted(I) + " counts in steps of '" + *StepText +
                    "', which is not a constant: whether the loop ends depends on its sign";
           if (CA->getOpcode() == BO_AddAssign && CA->getRHS()->getType()->isIntegerType() &&
@@ -276,6 +388,15 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
             Step = 2; // any step but 1 and -1: the strided shapes of the condition
           }
         }
+      } else if (For->getInc() && !counterOfStep(For->getInc())) {
+        WhyNot = "the step '" + writtenText(PC, For->getInc()) + "' does not count " + quoted(I) +
+                 ": only '++i', '--i', 'i += k' and 'i -= k' are rewritten";
+      } else if (For->getInc()) {
+        WhyNot = "the step '" + writtenText(PC, For->getInc()) + "' is not of the form '++i', "
+                 "'--i', 'i += k' or 'i -= k'";
+      } else {
+        WhyNot = "the loop has no step";
+      }
       if (!Step)
         return std::nullopt;
     }
@@ -297,12 +418,18 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     if (Up ? !(AsLeft == BO_LT || AsLeft == BO_LE || (AsLeft == BO_NE && *Step == 1))
            : !(AsLeft == BO_GT || AsLeft == BO_GE))
       Bnd = nullptr;
-    if (!Bnd)
+    if (!Bnd) {
+      WhyNot = "the condition '" + writtenText(PC, Cond) + "' does not compare " + quoted(I) +
+               (Counter ? " with a bound in the direction of its step ('i < e', 'i <= e' or, "
+                          "counting by one, 'i != e' up; 'i > e' or 'i >= e' down)"
+                        : " itself with a bound ('i < e', 'i <= e', 'i != e', 'i > e', 'i >= e')");
       return std::nullopt;
+    }
     if (VarStep) {
       StepFx = Scan.scan(VarStep);
+      StepExpr = VarStep;
       if (!StepFx.isEffectFree()) {
-        WhyNot = "the loop's step has side effects";
+        WhyNot = headerEffectReason(PC, StepFx, VarStep, "step", For->getBody());
         return std::nullopt;
       }
       if (StepFx.Reads.contains(I)) {
@@ -314,7 +441,9 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     StmtDeps InitFx = Scan.scan(I->getInit());
     Bound = Scan.scan(Bnd);
     if (!InitFx.isEffectFree() || !Bound.isEffectFree()) {
-      WhyNot = "the loop bounds have side effects";
+      WhyNot = InitFx.isEffectFree()
+                   ? headerEffectReason(PC, Bound, Bnd, "bound", For->getBody())
+                   : headerEffectReason(PC, InitFx, I->getInit(), "start", For->getBody());
       return std::nullopt;
     }
     if (Bound.Reads.contains(I)) {
@@ -396,7 +525,7 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   L.HeaderEnd = Header->second;
   L.BodyEnd = *End;
   L.Body_ = Scan.scan(L.Body);
-  if (!checkBody(L, Bound, BoundExpr, WhyNot))
+  if (!checkBody(PC, L, Bound, BoundExpr, WhyNot))
     return std::nullopt;
   if (StartExpr) {
     for (const VarDecl *VD : StartFx.Reads)
@@ -416,7 +545,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   if (L.StrideGuard) {
     for (const VarDecl *VD : StepFx.Reads)
       if (L.Body_.Writes.contains(VD)) {
-        WhyNot = "the step '" + VD->getNameAsString() + "' changes inside the loop body";
+        std::string Step = writtenText(PC, StepExpr), Changed = changedPart(PC, L.Body_, VD);
+        WhyNot = Step == VD->getNameAsString() && Changed == quoted(VD)
+                     ? "the step '" + Step + "' changes inside the loop body"
+                     : "the step '" + Step + "' reads " + quoted(VD) +
+                           ", and the loop body changes " + Changed;
         return std::nullopt;
       }
     if ((StepFx.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)) ||
@@ -520,6 +653,20 @@ std::string accumulatorReason(const VarDecl *V,
   return "";
 }
 
+namespace {
+/// Whether S names V.
+bool mentions(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, V))
+      return true;
+  return false;
+}
+} // namespace
+
 std::string outlivesException(PlanContext &PC, const Stmt *Where,
                               llvm::ArrayRef<const VarDecl *> Written) {
   // The try statements whose block holds Where, innermost first.
@@ -570,9 +717,13 @@ std::string outlivesException(PlanContext &PC, const Stmt *Where,
     }
     for (const CXXTryStmt *Try : Tries)
       if (!Inside(V, Try->getTryBlock())) {
+        bool HandlerReads = false;
+        for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
+          HandlerReads |= mentions(Try->getHandler(H)->getHandlerBlock(), V);
         Seen = quoted(V) + " is declared outside the 'try' statement on line " +
                std::to_string(SM.getPresumedLineNumber(Try->getBeginLoc())) +
-               ", whose handlers read it after the exception";
+               (HandlerReads ? ", whose handlers read it after the exception"
+                             : ", so it is still in scope after its handlers");
         break;
       }
     if (!Seen.empty())

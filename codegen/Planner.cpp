@@ -120,6 +120,25 @@ bool hasTry(const Stmt *Body) {
   return false;
 }
 
+/// The variable E names, under parentheses and any casts.
+const VarDecl *namedVariable(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// Whether S names V.
+bool names(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (names(Child, V))
+      return true;
+  return false;
+}
+
 /// Plans the rewrites inside one function body.
 class FunctionPlanner {
 public:
@@ -250,8 +269,10 @@ private:
                  : hasTry(L->Body)
                      ? "the loop body's statements are inside a 'try' statement, where reductions "
                        "are not recognized"
-                     : "the loop body neither accumulates into a variable nor stores into "
-                       "elements by index";
+                     : unrecognizedReason(*L);
+      if (Outcome == LoopOutcome::NotThisKind && !L->Body_.ImpureCall && !hasTry(L->Body) &&
+          WhyNot != kNeitherReason)
+        Missed = Diag::RemarkMissedReduction; // a recurrence or a max, not a map
     } else if (WhyNot.empty()) {
       return false;
     }
@@ -263,6 +284,69 @@ private:
     return false;
   }
 
+  /// Why a loop whose body no transformation recognized stays serial: a
+  /// recurrence (`h = h * 0.5 + f(i)`: each iteration starts from the value
+  /// the one before left, which no grouping of the terms reproduces), a
+  /// max or min compared in another type than it is stored in (`if
+  /// ((double)t > k) k = t;`), or neither an accumulation nor a store.
+  std::string unrecognizedReason(const LoopShape &L) const {
+    std::vector<const Stmt *> Stmts;
+    if (const auto *CS = dyn_cast<CompoundStmt>(L.Body))
+      Stmts.assign(CS->body_begin(), CS->body_end());
+    else
+      Stmts.push_back(L.Body);
+    auto Outer = [&](const VarDecl *V) {
+      return V && !L.Body_.Locals.contains(V) && V != L.Induction && V != L.Element;
+    };
+    auto Shown = [&](const Expr *E) {
+      std::optional<std::string> T = PC.text(E->getSourceRange());
+      return T && T->size() <= 60 ? " ('" + *T + "')" : std::string();
+    };
+    for (const Stmt *S : Stmts) {
+      if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign)
+        if (const VarDecl *V = namedVariable(BO->getLHS());
+            Outer(V) && isa<DeclRefExpr>(BO->getLHS()->IgnoreParens()) && names(BO->getRHS(), V))
+          return "each iteration computes " + quoted(V) + " from the value the iteration before "
+                 "left" + Shown(BO) + ": a recurrence, not a reduction (only 'x += e', "
+                 "'x = x + e' and the like combine in any grouping)";
+      const auto *If = dyn_cast<IfStmt>(S);
+      if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+        continue;
+      const Stmt *Then = If->getThen();
+      if (const auto *CS = dyn_cast<CompoundStmt>(Then); CS && CS->size() == 1)
+        Then = CS->body_front();
+      const auto *Set = dyn_cast<BinaryOperator>(Then);
+      const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
+      if (!Set || Set->getOpcode() != BO_Assign || !Cmp || !Cmp->isRelationalOp())
+        continue;
+      const VarDecl *Best = namedVariable(Set->getLHS());
+      const VarDecl *Term = namedVariable(Set->getRHS());
+      const VarDecl *A = namedVariable(Cmp->getLHS()), *B = namedVariable(Cmp->getRHS());
+      if (!Outer(Best) || !Term || !((A == Best && B == Term) || (A == Term && B == Best)))
+        continue;
+      QualType Stored = Best->getType().getNonReferenceType().getUnqualifiedType();
+      QualType Compared = Cmp->getLHS()->getType().getUnqualifiedType();
+      if (PC.Ctx.hasSameType(Stored, Compared)) {
+        // `if ((long)t > k) k = t;`: the same comparison as `t > k`, whose
+        // conversion the compiler makes, but written out.
+        for (const Expr *Side : {Cmp->getLHS(), Cmp->getRHS()})
+          if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Side->IgnoreParenImpCasts()))
+            return quoted(Best) + " is a maximum or minimum whose comparison" + Shown(Cmp) +
+                   " converts with a written cast" + Shown(Cast) + ": only a comparison of the "
+                   "values themselves is recognized (a conversion the compiler makes, as in "
+                   "'if (t > k)', is no obstacle)";
+        continue;
+      }
+      return quoted(Best) + " is a maximum or minimum whose comparison" + Shown(Cmp) +
+             " is made in '" + Compared.getAsString() + "', not in the type it is stored in ('" +
+             Stored.getAsString() + "'): only a comparison of the stored values (or of terms "
+             "converted to them exactly) is recognized";
+    }
+    return kNeitherReason;
+  }
+  static constexpr const char *kNeitherReason =
+      "the loop body neither accumulates into a variable nor stores into elements by index";
+
   /// Why a counted loop's header may not be evaluated apart from its body:
   /// it reads a local the body changes through a holder of its address
   /// (empty when it does not).
@@ -271,15 +355,21 @@ private:
     if (!For)
       return "";
     llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+    llvm::SmallPtrSet<const BindingDecl *, 4> Bindings; // for the remark
     struct Refs : RecursiveASTVisitor<Refs> {
       llvm::SmallPtrSetImpl<const VarDecl *> &Reads;
-      explicit Refs(llvm::SmallPtrSetImpl<const VarDecl *> &Reads) : Reads(Reads) {}
+      llvm::SmallPtrSetImpl<const BindingDecl *> &Bindings;
+      Refs(llvm::SmallPtrSetImpl<const VarDecl *> &Reads,
+           llvm::SmallPtrSetImpl<const BindingDecl *> &Bindings)
+          : Reads(Reads), Bindings(Bindings) {}
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
           Reads.insert(VD);
+        if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+          Bindings.insert(BD);
         return true;
       }
-    } R(Reads);
+    } R(Reads, Bindings);
     for (const Stmt *Part : {For->getInit(), static_cast<const Stmt *>(For->getCond()),
                              static_cast<const Stmt *>(For->getInc())})
       if (Part) {
@@ -291,10 +381,28 @@ private:
         continue;
       for (const VarDecl *X : Held)
         if (X != H && L.Body_.Writes.contains(X))
-          return "the loop's header reads " + quoted(X) + " through " + quoted(H) +
+          return "the loop's header reads " + quoted(X) + " through " + holderName(H, Bindings) +
                  ", and the loop body changes " + quoted(X);
     }
     return "";
+  }
+
+  /// A holder as the user names it: a structured binding's holder has no
+  /// name of its own, so the binding the header reads ('a' of
+  /// `auto [a, b] = std::tie(s, t)`), or all of them.
+  static std::string holderName(const VarDecl *H,
+                                const llvm::SmallPtrSetImpl<const BindingDecl *> &Read) {
+    const auto *DD = dyn_cast<DecompositionDecl>(H);
+    if (!DD)
+      return quoted(H);
+    std::vector<std::string> Used;
+    for (const BindingDecl *B : DD->bindings())
+      if (Read.contains(B))
+        Used.push_back(B->getNameAsString());
+    if (Used.empty())
+      for (const BindingDecl *B : DD->bindings())
+        Used.push_back(B->getNameAsString());
+    return quotedList(Used);
   }
 
   PlanContext &PC;
@@ -339,6 +447,10 @@ public:
       planTemplate(FD);
       return true;
     }
+    if (FD->doesThisDeclarationHaveABody() && FD->isDependentContext() &&
+        !FD->isTemplateInstantiation() && !isa<CXXMethodDecl>(FD) && !isLambdaCallOperator(FD) &&
+        PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(FD->getLocation())))
+      remarkUnmarkedTemplate(FD);
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
         FD->isTemplateInstantiation())
       return true;
@@ -378,6 +490,24 @@ private:
     std::string Text = PC.textAt(Head->first, Head->second);
     return Text.find("constexpr") != std::string::npos ||
            Text.find("consteval") != std::string::npos;
+  }
+
+  /// Never silent about a function template not declared [[pure]] whose
+  /// instantiations call pure functions: only a [[pure]] template is
+  /// planned (planTemplate), since one text serves every instantiation and
+  /// the checker's verdict on each is what vouches for the shared edits.
+  void remarkUnmarkedTemplate(const FunctionDecl *Pattern) {
+    const FunctionTemplateDecl *FT = Pattern->getDescribedFunctionTemplate();
+    if (!FT)
+      return;
+    bool Calls = callsPure(Pattern->getBody(), PC.Facts, PureCalls::OrLibraryWork);
+    for (const FunctionDecl *Use : instantiationsOf(FT))
+      Calls |= Use->getBody() && callsPure(Use->getBody(), PC.Facts, PureCalls::OrLibraryWork);
+    if (Calls)
+      if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkNotRewritten))
+        *D << quoted(Pattern)
+           << "it is a function template not declared '[[pure]]': a template is rewritten "
+              "only when it is declared '[[pure]]' (one text serves every instantiation)";
   }
 
   /// A template's calls are resolved per instantiation, and one text serves

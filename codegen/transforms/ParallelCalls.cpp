@@ -230,9 +230,38 @@ std::vector<const Expr *> sequencedOperands(const Expr *E) {
   return Out;
 }
 
-std::string describe(const Expr *E) {
-  if (const auto *CE = dyn_cast<CallExpr>(E->IgnoreImplicit()); CE && CE->getDirectCallee())
+/// Whether the operand Earlier is the node Child, seen through the two
+/// forms of a braced initializer (the parent map may hand back the
+/// semantic form of a list whose syntactic form holds Child).
+bool sameOperand(const Expr *Earlier, const Expr *Child) {
+  if (Earlier == Child)
+    return true;
+  const auto *A = dyn_cast<InitListExpr>(Earlier->IgnoreImplicit());
+  const auto *B = dyn_cast<InitListExpr>(Child->IgnoreImplicit());
+  if (!A || !B)
+    return Earlier->IgnoreImplicit() == Child->IgnoreImplicit();
+  auto Semantic = [](const InitListExpr *L) { return L->isSemanticForm() ? L : L->getSemanticForm(); };
+  return Semantic(A) == Semantic(B);
+}
+
+/// What in E may throw, named as the user wrote it: the first part (its
+/// operands before itself) that may throw by itself.
+std::string describe(MayThrow &Throws, const Expr *E) {
+  for (const Stmt *Child : E->children())
+    if (const auto *C = dyn_cast_or_null<Expr>(Child); C && Throws.mayThrow(C))
+      return describe(Throws, C);
+  E = E->IgnoreImplicit();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
+    return "the assignment to a '" + Op->getArg(0)->getType().getUnqualifiedType().getAsString() +
+           "' (its 'operator=' may throw)";
+  if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee())
     return "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw";
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() +
+           "', which may throw";
+  if (isa<CXXThrowExpr>(E))
+    return "a 'throw' expression";
   return "code that may throw";
 }
 
@@ -250,10 +279,10 @@ ParallelCalls::speculationProblem(const Expr *Full, const std::vector<const Call
       if (!Parent)
         break;
       for (const Expr *Earlier : sequencedOperands(Parent)) {
-        if (Earlier == Child)
+        if (sameOperand(Earlier, Child))
           break;
         if (Throws.mayThrow(Earlier))
-          return "the call to '" + calleeName(CE) + "' comes after " + describe(Earlier);
+          return "the call to '" + calleeName(CE) + "' comes after " + describe(Throws, Earlier);
       }
       Child = Parent;
     }
@@ -297,8 +326,27 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
   if (const auto *RS = dyn_cast<ReturnStmt>(S))
     Full = RS->getRetValue();
   else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    if (!DS->isSingleDecl())
+    if (!DS->isSingleDecl()) {
+      // Never silent: `long a = f(1) + f(2), b = f(3);` keeps its calls.
+      std::vector<const CallExpr *> All;
+      const Expr *OnlyInit = nullptr;
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit()) {
+          size_t Before = All.size();
+          collectFrontier(VD->getInit(), PC.Facts, All);
+          if (All.size() > Before)
+            OnlyInit = VD->getInit();
+        }
+      if (All.size() == 1)
+        All = siblingCalls(OnlyInit, PC.Facts);
+      keepWorthTasks(All);
+      if (All.size() >= 2)
+        if (auto D = PC.remark(All.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+          *D << quotedList(namesOf(All))
+             << "the declaration declares several variables: calls are run in parallel only "
+                "out of a declaration of one variable";
       return false;
+    }
     Declared = dyn_cast<VarDecl>(DS->getSingleDecl());
     if (!Declared || !Declared->hasLocalStorage())
       return false;

@@ -35,7 +35,7 @@ int main() {
   try {
     for (long i = 0; i < n; ++i)
       s += piece(i);
-    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 's' is declared outside the 'try' statement on line [[@LINE-3]], whose handlers read it after the exception: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 's' is declared outside the 'try' statement on line [[@LINE-3]], so it is still in scope after its handlers: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
   } catch (const std::exception &e) {
     std::printf("caught %s\n", e.what());
   }
@@ -47,7 +47,7 @@ int main() {
   try {
     for (long i = 0; i < n; ++i)
       t += sq(i);
-    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 't' is declared outside the 'try' statement on line [[@LINE-3]], whose handlers read it after the exception: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 't' is declared outside the 'try' statement on line [[@LINE-3]], so it is still in scope after its handlers: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
   } catch (const std::exception &e) {
     std::printf("caught %s\n", e.what());
   }
@@ -59,7 +59,7 @@ int main() {
   try {
     for (long i = 0; i < n; ++i)
       out[i] = sq(i);
-    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 'out' is declared outside the 'try' statement on line [[@LINE-3]], whose handlers read it after the exception: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-map]
+    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 'out' is declared outside the 'try' statement on line [[@LINE-3]], so it is still in scope after its handlers: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-map]
   } catch (const std::exception &e) {
     std::printf("caught %s\n", e.what());
   }

@@ -44,7 +44,7 @@ int main() {
   double chain = 1.0;
   for (long i = 0; i < n; ++i)
     chain = std::sqrt(chain + std::fabs(v[i]));
-  // REMARK: remark-reasons.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop body neither accumulates into a variable nor stores into elements by index [purecc-missed-map]
+  // REMARK: remark-reasons.cpp:[[@LINE-2]]:3: remark: loop not parallelized: each iteration computes 'chain' from the value the iteration before left ('chain = std::sqrt(chain + std::fabs(v[i]))'): a recurrence, not a reduction (only 'x += e', 'x = x + e' and the like combine in any grouping) [purecc-missed-reduction]
   long g = 0;
   for (long i = 0; i < n; ++i) {
     g += std::gcd(w[i], 36L);

@@ -36,9 +36,9 @@ int main() {
   try {
     for (long i = 0; i < n; ++i)
       all &= valid(table, i);
-    // The handler below reads 'all': the serial loop leaves the terms
-    // before the throw folded into it (exception-partial-results.cpp).
-    // REMARK: short-circuit-reductions.cpp:[[@LINE-4]]:5: remark: loop not parallelized: the loop body may throw, and 'all' is declared outside the 'try' statement on line [[@LINE-5]], whose handlers read it after the exception: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+    // The code after the handler reads 'all': the serial loop leaves the
+    // terms before the throw folded into it (exception-partial-results.cpp).
+    // REMARK: short-circuit-reductions.cpp:[[@LINE-4]]:5: remark: loop not parallelized: the loop body may throw, and 'all' is declared outside the 'try' statement on line [[@LINE-5]], so it is still in scope after its handlers: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
   } catch (const std::out_of_range &e) {
     std::printf("every term of '&=' is evaluated: %s\n", e.what());
   }

@@ -22,8 +22,11 @@ pure says nothing about `b::size`.
 
 Each must have a remark of purecc (rewritten or not, and why) on a line of
 its own source range, or lie inside a loop that purecc rewrote (whose
-iterations already run in parallel). A construct in a function that is not
-rewritten at all (a template that is never instantiated) is skipped.
+iterations already run in parallel). A free function template with such a
+construct must have a remark inside it (rewritten through its
+instantiations, or why not: `purecc-not-rewritten`); the constructs of
+class templates are skipped. A declaration of several variables is one
+full-expression: its initializers' calls form one group.
 
   remark_coverage.py --purecc build/frontend/purecc --corpus test/codegen
       --rt-include runtime/include
@@ -154,13 +157,25 @@ class Finder:
         self.library = library
         self.groups = []  # (first line, last line, description)
         self.loops = []
+        self.templates = []
 
     def mine(self, c):
         f = c.location.file
         return f is not None and os.path.realpath(f.name) == self.path
 
     def is_pure_call(self, c):
-        """A call of a function declared [[pure]]."""
+        """A call of a function declared [[pure]] (in a template, a call
+        whose candidates, not yet chosen, include one)."""
+        if c.kind == ci.CursorKind.CALL_EXPR and c.referenced is None:
+            for k in c.get_children():
+                for o in [k] + list(k.get_children()):
+                    if o.kind == ci.CursorKind.OVERLOADED_DECL_REF:
+                        decls = [ci.conf.lib.clang_getOverloadedDecl(o, i)
+                                 for i in range(ci.conf.lib.clang_getNumOverloadedDecls(o))]
+                        return any((qualified(d), f, l) in self.pure
+                                   for d in decls for (f, l) in lines_of(d))
+                break  # only the callee, never an argument
+            return False
         if not (c.kind == ci.CursorKind.CALL_EXPR and c.referenced is not None and
                 c.referenced.kind in (ci.CursorKind.FUNCTION_DECL, ci.CursorKind.CXX_METHOD,
                                       ci.CursorKind.FUNCTION_TEMPLATE)):
@@ -244,6 +259,22 @@ class Finder:
                 names = ", ".join(sorted(k.spelling for k in calls))
                 self.groups.append((r.extent.start.line, r.extent.end.line, "calls " + names))
 
+    def group_all(self, stmt, decls):
+        """The calls of a declaration of several variables, as one group."""
+        calls = []
+        for d in decls:
+            kids = [x for x in d.get_children() if x.kind != ci.CursorKind.TYPE_REF]
+            if kids:
+                self.frontier(kids[-1], calls)
+        while len(calls) == 1:  # f(g(x), h(y)) offers g and h
+            only = calls[0]
+            calls = []
+            for a in list(only.get_children())[1:]:
+                self.frontier(a, calls)
+        if len(calls) >= 2:
+            names = ", ".join(sorted(k.spelling for k in calls))
+            self.groups.append((stmt.extent.start.line, stmt.extent.end.line, "calls " + names))
+
     def calls_pure(self, c):
         """Whether c calls a [[pure]] function or a library computation
         (what makes a loop one a user expects a remark about)."""
@@ -257,8 +288,22 @@ class Finder:
         for k in c.get_children():
             if not self.mine(k):
                 continue
+            if k.kind == ci.CursorKind.FUNCTION_TEMPLATE and k.semantic_parent is not None and \
+                    k.semantic_parent.kind in (ci.CursorKind.NAMESPACE,
+                                               ci.CursorKind.TRANSLATION_UNIT):
+                # Judged per instantiation: one remark inside it is its word.
+                inner = Finder(self.path, self.pure, self.library)
+                inner.walk(k, True)
+                if inner.groups or inner.loops:
+                    self.templates.append((k.extent.start.line, k.extent.end.line,
+                                           "template " + k.spelling))
+                continue
             if k.kind in (ci.CursorKind.FUNCTION_TEMPLATE, ci.CursorKind.CLASS_TEMPLATE):
-                continue  # judged per instantiation: not the source's business here
+                continue  # members of classes: judged per instantiation
+            if k.kind == ci.CursorKind.DECL_STMT and in_function:
+                decls = [x for x in k.get_children() if x.kind == ci.CursorKind.VAR_DECL]
+                if len(decls) > 1:
+                    self.group_all(k, decls)
             if k.kind in (ci.CursorKind.FOR_STMT, ci.CursorKind.CXX_FOR_RANGE_STMT,
                           ci.CursorKind.WHILE_STMT, ci.CursorKind.DO_STMT):
                 if self.calls_pure(k):
@@ -332,7 +377,7 @@ def main():
         f.walk(tu.cursor)
         rewritten_loops = [(b, e) for (b, e, _) in f.loops
                            if any(l == b and t.endswith(REWRITTEN_LOOP) for (l, t) in rs)]
-        for (b, e, what) in f.groups + f.loops:
+        for (b, e, what) in f.groups + f.loops + f.templates:
             checked += 1
             if any(b <= l <= e for (l, _) in rs):
                 continue
