@@ -372,7 +372,9 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
           CA && refersTo(CA->getLHS()) == I &&
           (CA->getOpcode() == BO_AddAssign || CA->getOpcode() == BO_SubAssign) &&
           !CA->getRHS()->isValueDependent() && !CA->getRHS()->isIntegerConstantExpr(Ctx)) {
-        auto StepText = PC.text(CA->getRHS()->getSourceRange());
+        // A macro step (`i += K`, K a macro naming a variable) is repeated
+        // as written, as bounds are (boundText).
+        auto StepText = boundText(PC, CA->getRHS());
         if (!CA->getRHS()->getType()->isIntegerType())
           WhyNot = quoted(I) + " counts in steps of '" + writtenText(PC, CA->getRHS()) +
                    "', which is not an integer: only integer steps are rewritten";

@@ -324,7 +324,7 @@ std::optional<Trips> countVariableStride(PlanContext &PC, const VarDecl *I, Qual
              "', where a negative value compares as a large one";
     return std::nullopt;
   }
-  std::optional<std::string> StepText = PC.text(Step->getSourceRange());
+  std::optional<std::string> StepText = boundText(PC, Step);
   if (!StepText) {
     WhyNot = "the loop's step is written in a macro";
     return std::nullopt;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #define KV (n / 1000)
+#define DIV / 1000
 #define STEP2 i = i + 2
 
 [[pure]] long heavy(long x) {
@@ -75,13 +76,16 @@ int main() {
   std::printf("d %ld %ld\n", d1, d2);
   // OUT-NEXT: d 1204 604
 
-  // Steps: in a macro and not a constant, not of a counted form, not an
+  // Steps: in a macro (repeated as written, as bounds are), not of a counted form, not an
   // integer; a counter declared outside the header; a condition that does
   // not compare the counter itself.
   long s1 = 0;
   for (long i = 0; i < n; i += KV)
     s1 += heavy(i);
-  // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop's step 'KV' is written in a macro and is not a constant [purecc-missed-reduction]
+  // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's1' [purecc-reduction]
+  for (long i = 0; i < n; i += n DIV)
+    s1 += heavy(i);
+  // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's1' [purecc-reduction]
   for (long i = 0; i < n; STEP2)
     s1 += heavy(i);
   // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the step 'STEP2' is not of the form '++i', '--i', 'i += k' or 'i -= k' [purecc-missed-reduction]
@@ -101,7 +105,7 @@ int main() {
     s1 += heavy(i);
   // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the condition 'n > 2 * i' does not compare 'i' itself with a bound ('i < e', 'i <= e', 'i != e', 'i > e', 'i >= e') [purecc-missed-reduction]
   std::printf("s1 %ld\n", s1);
-  // OUT-NEXT: s1 6004824
+  // OUT-NEXT: s1 6604828
 
   // A max compared as 'double' but stored as 'long'.
   long k = 0;
