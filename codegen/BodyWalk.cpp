@@ -42,4 +42,15 @@ void walkStatements(const Stmt *Body, StatementVisitor Visit) {
   walk(Body, Visit, Loops);
 }
 
+bool mentions(const Stmt *S, const ValueDecl *D) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == D)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, D))
+      return true;
+  return false;
+}
+
 } // namespace purecc

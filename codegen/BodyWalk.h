@@ -40,4 +40,9 @@ using StatementVisitor =
     llvm::function_ref<Walk(const clang::Stmt *S, llvm::ArrayRef<const clang::Stmt *> Loops)>;
 void walkStatements(const clang::Stmt *Body, StatementVisitor Visit);
 
+/// Whether S names D anywhere (a reference to it in S or any of its
+/// subexpressions, lambdas' bodies included). S may be null.
+///   if (mentions(Handler, Acc)) ... // the handler reads the accumulator
+bool mentions(const clang::Stmt *S, const clang::ValueDecl *D);
+
 } // namespace purecc

@@ -1,5 +1,6 @@
 //===- Loops.cpp - counted loops and range-for loops over random access ---===//
 #include "Loops.h"
+#include "BodyWalk.h"
 #include "Containers.h"
 #include "Escapes.h"
 #include "TripCounts.h"
@@ -656,19 +657,6 @@ std::string accumulatorReason(const VarDecl *V,
   return "";
 }
 
-namespace {
-/// Whether S names V.
-bool mentions(const Stmt *S, const VarDecl *V) {
-  if (!S)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
-    return true;
-  for (const Stmt *Child : S->children())
-    if (mentions(Child, V))
-      return true;
-  return false;
-}
-} // namespace
 
 std::string outlivesException(PlanContext &PC, const Stmt *Where,
                               llvm::ArrayRef<const VarDecl *> Written) {

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
+#include "BodyWalk.h"
 #include "Selections.h"
 #include "Concatenations.h"
 #include "Escapes.h"
@@ -127,17 +128,6 @@ const VarDecl *namedVariable(const Expr *E) {
   return nullptr;
 }
 
-/// Whether S names V.
-bool names(const Stmt *S, const VarDecl *V) {
-  if (!S)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
-    return true;
-  for (const Stmt *Child : S->children())
-    if (names(Child, V))
-      return true;
-  return false;
-}
 
 /// Plans the rewrites inside one function body.
 class FunctionPlanner {
@@ -305,7 +295,7 @@ private:
     for (const Stmt *S : Stmts) {
       if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign)
         if (const VarDecl *V = namedVariable(BO->getLHS());
-            Outer(V) && isa<DeclRefExpr>(BO->getLHS()->IgnoreParens()) && names(BO->getRHS(), V))
+            Outer(V) && isa<DeclRefExpr>(BO->getLHS()->IgnoreParens()) && mentions(BO->getRHS(), V))
           return "each iteration computes " + quoted(V) + " from the value the iteration before "
                  "left" + Shown(BO) + ": a recurrence, not a reduction (only 'x += e', "
                  "'x = x + e' and the like combine in any grouping)";

@@ -1,5 +1,6 @@
 //===- Algorithms.cpp - parallel-algorithm: standard algorithms -----------===//
 #include "Algorithms.h"
+#include "BodyWalk.h"
 #include "CallCost.h"
 #include "Containers.h"
 #include "Reductions.h"
@@ -182,18 +183,6 @@ bool sameKey(const Stmt *X, const Stmt *Y, const ParmVarDecl *A, const ParmVarDe
   return IX == CX.end() && IY == CY.end();
 }
 
-/// Whether S names D: a key that does not read its element is no key (and
-/// its lambda's parameter would be unused, a -Wextra warning).
-bool names(const Stmt *S, const ValueDecl *D) {
-  if (!S)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == D)
-    return true;
-  for (const Stmt *C : S->children())
-    if (names(C, D))
-      return true;
-  return false;
-}
 
 /// The outermost function around S: the bodies of lambdas are in it.
 const FunctionDecl *outermostFunction(ASTContext &Ctx, const Stmt *S) {
@@ -288,7 +277,9 @@ std::optional<KeyedComparator> keyedComparator(const Expr *Comp) {
   if (!(T->isArithmeticType() || T->isEnumeralType()) || T->isAnyComplexType())
     return std::nullopt;
   const ParmVarDecl *A = Op->getParamDecl(0), *B = Op->getParamDecl(1);
-  if (!names(Cmp, A))
+  // A key that does not read its element is no key (and its lambda's
+  // parameter would be unused, a -Wextra warning).
+  if (!mentions(Cmp, A))
     return std::nullopt;
   if (sameKey(Cmp->getLHS(), Cmp->getRHS(), A, B))
     return KeyedComparator{LE, A, Cmp->getLHS(), T, Cmp->getOpcode()};

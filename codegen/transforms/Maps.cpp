@@ -1,5 +1,6 @@
 //===- Maps.cpp - parallel-map: loops that write one element each ---------===//
 #include "Maps.h"
+#include "BodyWalk.h"
 #include "TaskRegistry.h"
 #include "Containers.h"
 
@@ -52,17 +53,6 @@ const Expr *stripKeepingValues(ASTContext &Ctx, const Expr *E) {
   }
 }
 
-/// Whether E names V anywhere.
-bool mentions(const Stmt *E, const VarDecl *V) {
-  if (!E)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E); DRE && DRE->getDecl() == V)
-    return true;
-  for (const Stmt *Child : E->children())
-    if (mentions(Child, V))
-      return true;
-  return false;
-}
 
 /// Why an index is not known to take a different value in every iteration:
 /// empty when it does, else a reason for the remark.
