@@ -429,6 +429,15 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
                         : " itself with a bound ('i < e', 'i <= e', 'i != e', 'i > e', 'i >= e')");
       return std::nullopt;
     }
+    // `i < 7.5`, `i >= lo` with a double lo: the condition compares the
+    // counter converted to a floating type, and a count from the bound
+    // converted to an integer is off by one (7.5 truncates to 7; the serial
+    // loop also runs i == 7).
+    if (QualType Compared = Cond->getLHS()->getType(); !Compared->isIntegralOrEnumerationType()) {
+      WhyNot = "the condition '" + writtenText(PC, Cond) + "' compares " + quoted(I) + " as '" +
+               PC.typeText(Compared) + "': only conditions that compare integers are counted";
+      return std::nullopt;
+    }
     if (VarStep) {
       StepFx = Scan.scan(VarStep);
       StepExpr = VarStep;

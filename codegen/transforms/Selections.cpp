@@ -304,6 +304,35 @@ void collect(const Stmt *S, const StmtDeps &Body, std::vector<Candidate> &Out, A
   }
 }
 
+/// A statement that leaves Block before its end — a `continue` or `break`
+/// outside any loop or `switch` nested in it, a `return` or `goto` outside
+/// a nested lambda — or null. (A throw leaves too; blockThrowReason and the
+/// records' order handle exceptions.)
+const Stmt *leavesEarly(const Stmt *S, bool InInnerLoop = false) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt>(S))
+    return S;
+  if (isa<ContinueStmt, BreakStmt>(S))
+    return InInnerLoop ? nullptr : S;
+  bool Inner = InInnerLoop || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (const Stmt *Exit = leavesEarly(Child, Inner))
+      return Exit;
+  return nullptr;
+}
+
+/// The keyword of a statement leavesEarly found.
+const char *exitKeyword(const Stmt *Exit) {
+  if (isa<ContinueStmt>(Exit))
+    return "continue";
+  if (isa<BreakStmt>(Exit))
+    return "break";
+  if (isa<ReturnStmt>(Exit))
+    return "return";
+  return "goto";
+}
+
 /// Why running the block that updates the selection could throw where the
 /// serial loop does not, or empty. A leaf compares each term with its own
 /// best, which starts at the identity: the block runs for every term that
@@ -608,6 +637,15 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::Refused;
   }
   const Candidate &C = Found[0];
+  // `{ arg = i; if (i > 100) continue; best = d; }`: an iteration that
+  // leaves the block early updates some of the selection and not the rest,
+  // so the payloads no longer belong to the best (and the leaves, which end
+  // an iteration by returning its partial, would drop the part already set).
+  if (const Stmt *Exit = leavesEarly(C.Then)) {
+    WhyNot = "the block that updates " + quoted(C.Best) + " may end early ('" +
+             exitKeyword(Exit) + "'), leaving part of the selection unset";
+    return LoopOutcome::Refused;
+  }
   llvm::SmallVector<const VarDecl *, 3> Vars{C.Best};
   Vars.append(C.Payloads.begin(), C.Payloads.end());
   llvm::SmallPtrSet<const Expr *, 8> Positions(C.Positions.begin(), C.Positions.end());
