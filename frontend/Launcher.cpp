@@ -240,6 +240,18 @@ CheckOutcome checkAndRewrite(const CompilerCommand &C, const CommandInput &Input
   return V.Result.EmitFailed ? CheckOutcome::Failed : CheckOutcome::Rewritten;
 }
 
+/// Whether the command turns C++ exceptions off: the last of
+/// -fexceptions / -fno-exceptions wins, as in the compilers.
+bool exceptionsDisabled(const std::vector<std::string> &Args) {
+  bool Disabled = false;
+  for (const std::string &A : Args)
+    if (A == "-fno-exceptions")
+      Disabled = true;
+    else if (A == "-fexceptions")
+      Disabled = false;
+  return Disabled;
+}
+
 /// The compile of one C++ source that uses purecc: check, rewrite, compile
 /// the rewritten copy. Wrappers are Args' leading ccache-like entries.
 int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt,
@@ -304,6 +316,20 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
     // Nothing to rewrite here (the attributes are in headers, or the
     // pre-scan's match was a comment): compile the user's file itself.
     return runCommand(Unchanged);
+  }
+  // purecc's runtime reports a task's exception to its caller, so its
+  // headers use try/catch, which g++ rejects under -fno-exceptions (Clang
+  // accepts it in system headers, where the runtime's are): the file is
+  // compiled as written, and the user is told why nothing in it runs in
+  // parallel (the check above still ran).
+  if (!isClang(C.Args[0]) && exceptionsDisabled(C.Args)) {
+    int Status = runCommand(Unchanged);
+    if (Status == 0)
+      WithColor::note(errs(), "purecc")
+          << "'" << Input.Path << "' is compiled with '-fno-exceptions', but purecc's "
+          << "parallel runtime needs exceptions with g++: compiled as written, without parallel "
+          << "code or memoization\n";
+    return Status;
   }
   // A byte-order mark is only valid at the very start, where #line goes.
   Text.consume_front("\xEF\xBB\xBF");
