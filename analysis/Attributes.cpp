@@ -8,6 +8,8 @@
 #include "Attributes.h"
 #include "diagnostics/Diagnostics.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -208,20 +210,30 @@ const AnnotateAttr *findAside(const AsideTable &T, const FunctionDecl *FD, Strin
 /// instantiated closure's call operator and then the one written.
 const AnnotateAttr *findAlongPatterns(const AsideTable &T, const FunctionDecl *FD,
                                       StringRef Name) {
-  for (unsigned Steps = 0; FD && Steps < 16; ++Steps) {
-    if (const AnnotateAttr *A = findAside(T, FD, Name))
+  // Two ways up from an instantiation, both followed: the pattern its
+  // definition comes from (ForDefinition: stops at a member specialization,
+  // `template <> template <class U> [[pure]] U A<int>::f(U)`, where the
+  // attribute is written) and the declaration's own pattern (climbs to the
+  // primary template, past such specializations).
+  llvm::SmallVector<const FunctionDecl *, 8> Work{FD};
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+  while (!Work.empty() && Seen.size() < 32) {
+    const FunctionDecl *D = Work.pop_back_val();
+    if (!D || !Seen.insert(D).second)
+      continue;
+    if (const AnnotateAttr *A = findAside(T, D, Name))
       return A;
-    const FunctionDecl *Next = FD->getTemplateInstantiationPattern(/*ForDefinition=*/false);
-    if (!Next || Next == FD) {
-      // The call operator template of a generic lambda in an instantiated
-      // function remembers only as a template what it was made from.
-      const FunctionTemplateDecl *FT = FD->getDescribedFunctionTemplate();
-      FT = FT ? FT->getInstantiatedFromMemberTemplate() : nullptr;
-      Next = FT ? FT->getTemplatedDecl() : nullptr;
-    }
-    if (Next == FD)
-      break;
-    FD = Next;
+    const FunctionDecl *Up[] = {D->getTemplateInstantiationPattern(/*ForDefinition=*/false),
+                                D->getTemplateInstantiationPattern(/*ForDefinition=*/true),
+                                nullptr};
+    // The call operator template of a generic lambda in an instantiated
+    // function remembers only as a template what it was made from.
+    if (const FunctionTemplateDecl *FT = D->getDescribedFunctionTemplate())
+      if (const FunctionTemplateDecl *From = FT->getInstantiatedFromMemberTemplate())
+        Up[2] = From->getTemplatedDecl();
+    for (const FunctionDecl *Next : Up)
+      if (Next && Next != D)
+        Work.push_back(Next);
   }
   return nullptr;
 }

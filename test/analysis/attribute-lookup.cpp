@@ -42,3 +42,21 @@ int use() {
   return next(1) + h.get(1) + int(h.conv(2L)) + h.plain(3) + viaLambda(4) + later(5); // expected-note {{in instantiation of member function 'Holder<int>::get' requested here}} \
     expected-note {{in instantiation of function template specialization 'Holder<int>::conv<long>' requested here}}
 }
+
+// A member specialization of a member template carries its own [[pure]]
+// (the table lookup climbed past it to the unmarked primary member template
+// and checked nothing: found by an adversary, 2026-11-30).
+template <class T> struct Spec {
+  template <class U> static U f(U u) { return u; }
+  struct In {
+    template <class U> static U f(U u) { return u; }
+  };
+  template <class U> static U h(U u) { return u + U(g); }
+};
+template <> template <class U> [[pure]] U Spec<int>::f(U u) { return u + U(g); } // expected-error {{pure function 'Spec<int>::f<long>' reads mutable global 'g'}} \
+                                                                                    expected-note {{'Spec<int>::f<long>' declared pure here}}
+template <> template <class U> [[pure]] U Spec<int>::In::f(U u) { return u + U(g); } // expected-error {{pure function 'Spec<int>::In::f<long>' reads mutable global 'g'}} \
+                                                                                        expected-note {{'Spec<int>::In::f<long>' declared pure here}}
+// ... and its [[purecc::assume_pure]] vouches for it.
+template <> template <class U> [[purecc::assume_pure]] U Spec<int>::h(U u) { return u + U(g); }
+[[pure]] long useSpec(long x) { return Spec<int>::f(x) + Spec<int>::In::f(x) + Spec<int>::h(x); } // expected-note 2 {{in instantiation of function template specialization}}
