@@ -124,6 +124,7 @@ void MpiBackend::comm_main() {
   const bool ok = startup_check();
   costs_.check_ns = now_ns(t1);
   comm_cpu_start_ns_ = thread_cpu_ns(); // the polling's CPU, without MPI_Init's
+  comm_waits_start_ = thread_sleeps();
   {
     std::lock_guard lock(start_mutex_);
     consistent_ = ok;
@@ -140,6 +141,7 @@ void MpiBackend::comm_main() {
     sends_.pop_front();
   }
   comm_cpu_ns_ = thread_cpu_ns() - comm_cpu_start_ns_;
+  comm_waits_ = thread_sleeps() - comm_waits_start_;
   MPI_Finalize();
 }
 
@@ -389,6 +391,7 @@ void MpiBackend::finish() {
   mine.blob_bytes_saved = blob_bytes_saved_;
   mine.resumed = resumed_;
   mine.comm_cpu_ns = comm_cpu_ns_; // the communication thread has ended (joined above)
+  mine.comm_waits = comm_waits_;
   std::vector<RankStats> all = worker_stats_;
   all[0] = mine;
   const char *stats = std::getenv("PURECC_STATS");
@@ -403,7 +406,8 @@ void MpiBackend::print_fixed_costs(const std::vector<RankStats> &all) const {
   const FixedCosts &c = costs_;
   std::string comm;
   for (std::size_t r = 0; r < all.size(); ++r)
-    comm += (r ? ", rank " : " rank ") + std::to_string(r) + " " + ms(all[r].comm_cpu_ns);
+    comm += (r ? ", rank " : " rank ") + std::to_string(r) + " " + ms(all[r].comm_cpu_ns) + " (" +
+            std::to_string(all[r].comm_waits) + " sleeps)";
   std::fprintf(stderr,
                "purecc: fixed costs on rank 0: MPI_Init %s, start-up check %s, memo runtime %s; "
                "%llu range jobs: starting %s, waiting for workers at the end %s, store flush %s; "

@@ -60,6 +60,7 @@ struct RankStats {
   std::uint64_t tasks = 0, busy_ns = 0, wall_ns = 0, sent = 0, received = 0;
   std::uint64_t blobs_reused = 0, blob_bytes_saved = 0, resumed = 0;
   std::uint64_t comm_cpu_ns = 0; ///< CPU time of the communication thread (its polling)
+  std::uint64_t comm_waits = 0;  ///< times that thread went to sleep (each a wake-up later)
 };
 
 /// Where rank 0's fixed costs go (PURECC_STATS prints them on one line):
@@ -214,6 +215,7 @@ private:
   FixedCosts costs_;                // rank 0; under mutex_ once main runs
   std::uint64_t comm_cpu_ns_ = 0;   // set by the communication thread as it ends
   std::uint64_t comm_cpu_start_ns_ = 0; // its CPU time when the start-up check was done
+  std::uint64_t comm_waits_ = 0, comm_waits_start_ = 0; // the same for its sleeps
 };
 
 } // namespace purecc::mpi

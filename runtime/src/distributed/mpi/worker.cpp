@@ -82,6 +82,7 @@ bool MpiBackend::flush_outbox() {
     s.wall_ns = now_ns(started_);
     // flush_outbox runs on the communication thread: its own CPU time.
     s.comm_cpu_ns = thread_cpu_ns() - comm_cpu_start_ns_;
+    s.comm_waits = thread_sleeps() - comm_waits_start_;
     s.received = received_;
     s.blobs_reused = blobs_reused_;
     s.blob_bytes_saved = blob_bytes_saved_;
