@@ -64,6 +64,17 @@ else
   fail "mpirun -n 3 with PURECC_STATS"; cat "$tmp/blob.err"
 fi
 
+# 3a. Rank 0's communication thread sleeps until it has something to wait
+#     for: while main spends a second before its first distributed loop,
+#     it sleeps a handful of times, not every 200 us (~5000 times before).
+#     Only the count, never a time, is checked.
+local_reference "$app" idle
+if PURECC_STATS=1 OMP_NUM_THREADS=1 same_output idle "$tmp/ref" run_mpi -n 2 "$app" idle; then
+  sleeps=$(sed -n "s/.*communication threads' CPU: rank 0 [0-9.]* [mun]*s (\([0-9]*\) sleeps).*/\1/p" "$tmp/idle.err")
+  [ -n "$sleeps" ] && [ "$sleeps" -lt 500 ] ||
+    fail "rank 0's communication thread slept ${sleeps:-?} times in a run whose main waited 1 s: $(grep 'fixed costs' "$tmp/idle.err")"
+fi
+
 # 3b. A map of 800 000 trivial elements (6 MiB of results): rank 0's cost
 #     estimate (its own nodes' CPU time against the bytes a remote node
 #     moves) keeps every node on rank 0 — the workers receive nothing (their

@@ -7,6 +7,7 @@
 #include "wire.h"
 
 #include "purecc/memo.h"
+#include "purecc/range_tree.h"
 #include "purecc/memo_config.h"
 #include "purecc/serialize.h"
 
@@ -22,6 +23,9 @@
 
 namespace purecc::mpi {
 namespace {
+
+/// The first sleep of an idle communication thread after an event.
+constexpr std::int64_t kFirstPollUs = 1;
 
 struct SettingsReader {
   std::vector<std::string> problems;
@@ -87,7 +91,9 @@ int launcher_rank() {
 
 
 struct MpiBackend::PendingSend {
+  int dest = 0;
   MPI_Request request = MPI_REQUEST_NULL;
+  std::chrono::steady_clock::time_point since = std::chrono::steady_clock::now();
   std::string bytes;
 };
 
@@ -233,6 +239,8 @@ bool MpiBackend::startup_check() {
   for (auto &h : hosts_)
     r.read(h);
   in_flight_.assign(static_cast<std::size_t>(size_), 0);
+  running_since_.assign(static_cast<std::size_t>(size_), std::chrono::steady_clock::now());
+  last_active_ = std::chrono::steady_clock::now();
   if (rank_ == 0)
     mirrors_.assign(static_cast<std::size_t>(size_), BlobLru(settings_.blob_cache));
   else
@@ -245,6 +253,7 @@ bool MpiBackend::startup_check() {
 
 void MpiBackend::post(int dest, int tag, std::string bytes) {
   auto s = std::make_unique<PendingSend>();
+  s->dest = dest;
   s->bytes = std::move(bytes);
   sent_ += s->bytes.size();
   MPI_Isend(s->bytes.data(), static_cast<int>(s->bytes.size()), MPI_BYTE, dest, tag,
@@ -290,20 +299,27 @@ void MpiBackend::comm_loop() {
       if (rank_ == 0 ? stop_sent_ && stats_received_ == size_ - 1 : stats_sent_)
         return;
     }
+    const auto now = std::chrono::steady_clock::now();
     if (active) {
       idle_us = 0;
+      last_active_ = now;
     } else {
-      // Back off while idle: polling must not take the cores the tasks need.
+      // Sleep while nothing needs a prompt poll (comm_wait.h): polling must
+      // not take the cores the tasks need.
       std::unique_lock lock(mutex_);
-      const std::int64_t cap = sends_.empty() ? poll_cap_us_locked() : settings_.poll_max_us;
+      const std::int64_t cap = wait_us_locked(now);
       // Past the fast cap nothing waits for a prompt reply: sleep the whole
-      // cap at once (the doubling from 1 us was most of the polls).
-      idle_us = cap > settings_.poll_max_us
+      // cap at once (the doubling from 1 us was most of the polls). Below
+      // it, double from 1 us: starting at 25 us (a wake-up costs 12-15 us
+      // of CPU, MPI_Iprobe 0.05 us) made a remote node 3x slower.
+      idle_us = cap == kUntilWoken || cap > settings_.poll_max_us
                     ? cap
-                    : std::min<std::int64_t>(std::max<std::int64_t>(1, idle_us * 2), cap);
+                    : std::min<std::int64_t>(std::max<std::int64_t>(kFirstPollUs, idle_us * 2), cap);
       // Work from this process (a result, a job, stop) wakes it at once;
       // only messages from other ranks wait for the next poll.
-      if (!wake_ && idle_us > 0)
+      if (!wake_ && idle_us == kUntilWoken)
+        wake_cv_.wait(lock, [&] { return wake_; });
+      else if (!wake_ && idle_us > 0)
         wake_cv_.wait_for(lock, std::chrono::microseconds(idle_us), [&] { return wake_; });
       wake_ = false;
     }
@@ -338,32 +354,76 @@ void MpiBackend::handle(int source, int tag, std::string bytes) {
   }
 }
 
-std::int64_t MpiBackend::poll_cap_us_locked() const {
-  // Each poll costs the rank CPU its tasks need (8-10 us of a core: 40 ms
-  // per second per rank at the 200 us cap, measured with PURECC_STATS'
-  // "communication threads' CPU"). Two states need no prompt poll:
-  // a worker whose main thread runs a node (it wakes this thread with the
-  // result; what arrives meanwhile are more nodes for its queue), and rank
-  // 0 while every worker has 2+ nodes in flight of a job still being
-  // handed out (a result read later delays no worker: each has another
-  // queued). There the cap is a quarter of a remote node's mean run time
-  // (at most kSlowPollUs). Anything else — a send under way, an idle
-  // worker, the end of a job, parallel-call branches — polls at
-  // PURECC_MPI_POLL_US.
-  constexpr std::int64_t kSlowPollUs = 2000;
+std::int64_t MpiBackend::wait_us_locked(std::chrono::steady_clock::time_point now) const {
   const std::int64_t fast = settings_.poll_max_us;
+  auto us = [&](std::chrono::steady_clock::duration d) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+  };
+  if (rank_ != 0) {
+    WorkerSelf self;
+    self.executing = executing_;
+    self.running_us = us(now - node_started_);
+    if (node_estimate_ns_ >= 0)
+      self.mean_us = node_estimate_ns_ / 1000;
+    self.quiet_us = us(now - last_active_);
+    std::int64_t wait = worker_wait_us(self, fast, kSlowPollUs);
+    if (!sends_.empty()) // a result above the eager size: rank 0 takes it in
+      wait = std::min(wait, send_wait_us(us(now - sends_.front()->since), fast, kSlowPollUs));
+    return wait;
+  }
   if (fast == 0)
     return 0; // PURECC_MPI_POLL_US=0: busy polling asked for
-  if (rank_ != 0)
-    return executing_ ? std::max(fast, kSlowPollUs) : fast;
-  if (!job_ || job_->ship != Job::Ship::yes || job_->plan.exhausted() || !call_board_.empty() ||
-      remote_nodes_ == 0)
+  // After stop, the workers' statistics are on their way.
+  if (stop_sent_)
     return fast;
-  for (int w = 1; w < size_; ++w)
-    if (in_flight_[static_cast<std::size_t>(w)] < 2)
+  // Rank 0's first node of a job decides by its CPU time whether nodes
+  // travel (dispatch): look again when it may have run kProbeCpuNs.
+  std::int64_t probe = kUntilWoken;
+  if (job_ && job_->ship == Job::Ship::probe && job_->probing) {
+    const std::uint64_t used = cpu_clock_ns(job_->probe_clock) - job_->probe_cpu_start;
+    probe = used >= kProbeCpuNs ? fast
+                                : std::max<std::int64_t>(
+                                      fast, static_cast<std::int64_t>((kProbeCpuNs - used) / 1000));
+  }
+  // A task message above the eager size is sent only as its worker polls:
+  // a busy worker polls again shortly before its node is due (comm_wait.h),
+  // so rank 0 polls promptly from then on (as for a worker with nothing
+  // queued); a send to a rank without a node (stop) at once.
+  std::vector<bool> sending(static_cast<std::size_t>(size_), false);
+  for (const auto &send : sends_)
+    sending[static_cast<std::size_t>(send->dest)] = true;
+  // Each worker's oldest outstanding ticket: tickets are numbered in the
+  // order they were sent, and a worker runs its nodes in that order.
+  std::vector<WorkerWait> waits;
+  std::vector<bool> seen(static_cast<std::size_t>(size_), false);
+  const bool handing_out = job_ && job_->ship == Job::Ship::yes && !job_->plan.exhausted();
+  for (const auto &[ticket, t] : tickets_) {
+    const auto w = static_cast<std::size_t>(t.worker);
+    if (seen[w])
+      continue;
+    seen[w] = true;
+    WorkerWait ww;
+    ww.elapsed_us = us(now - running_since_[w]);
+    if (t.call) {
+      if (calls_done_ > 0)
+        ww.mean_us = static_cast<std::int64_t>(call_busy_ns_ / calls_done_ / 1000);
+    } else if (job_ && job_->done_elements > 0) {
+      // Per element: guided pieces shrink toward the end of a range.
+      ww.mean_us = static_cast<std::int64_t>(
+          static_cast<double>(job_->done_busy_ns) *
+          static_cast<double>(detail::range_length(t.begin, t.end)) /
+          static_cast<double>(job_->done_elements) / 1000.0);
+    }
+    ww.queued = handing_out && !t.call && in_flight_[w] >= 2 && !sending[w];
+    waits.push_back(ww);
+  }
+  for (std::size_t w = 1; w < seen.size(); ++w)
+    if (sending[w] && !seen[w])
       return fast;
-  const auto quarter = static_cast<std::int64_t>(remote_busy_ns_ / remote_nodes_ / 4000);
-  return std::clamp(quarter, fast, std::max(fast, kSlowPollUs));
+  const std::int64_t wait = root_wait_us(waits, fast, kSlowPollUs);
+  if (probe == kUntilWoken)
+    return wait;
+  return wait == kUntilWoken ? probe : std::min(wait, probe);
 }
 
 void MpiBackend::wake_comm_locked() {
