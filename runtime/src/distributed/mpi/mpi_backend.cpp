@@ -90,8 +90,15 @@ int launcher_rank() {
 }
 
 
+struct MpiBackend::PendingRecv {
+  int source = 0, tag = 0;
+  MPI_Request request = MPI_REQUEST_NULL;
+  std::string bytes;
+};
+
 struct MpiBackend::PendingSend {
   int dest = 0;
+  std::uint64_t ticket = 0;
   MPI_Request request = MPI_REQUEST_NULL;
   std::chrono::steady_clock::time_point since = std::chrono::steady_clock::now();
   std::string bytes;
@@ -251,9 +258,10 @@ bool MpiBackend::startup_check() {
 
 // ---- the communication loop ---------------------------------------------------------
 
-void MpiBackend::post(int dest, int tag, std::string bytes) {
+void MpiBackend::post(int dest, int tag, std::string bytes, std::uint64_t ticket) {
   auto s = std::make_unique<PendingSend>();
   s->dest = dest;
+  s->ticket = ticket;
   s->bytes = std::move(bytes);
   sent_ += s->bytes.size();
   MPI_Isend(s->bytes.data(), static_cast<int>(s->bytes.size()), MPI_BYTE, dest, tag,
@@ -280,18 +288,34 @@ void MpiBackend::comm_loop() {
   std::int64_t idle_us = 0;
   while (true) {
     bool active = progress_sends();
-    int flag = 0;
-    MPI_Status status;
-    MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
-    if (flag) {
-      int count = 0;
-      MPI_Get_count(&status, MPI_BYTE, &count);
-      std::string buf(static_cast<std::size_t>(count), '\0');
-      MPI_Recv(buf.data(), count, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD,
-               MPI_STATUS_IGNORE);
-      received_ += static_cast<std::uint64_t>(count);
-      handle(status.MPI_SOURCE, status.MPI_TAG, std::move(buf));
-      active = true;
+    if (!recv_) {
+      int flag = 0;
+      MPI_Status status;
+      MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
+      if (flag) {
+        // Received without blocking: a message above the eager size
+        // arrives only as its sender polls too, and a blocking MPI_Recv
+        // spins meanwhile (up to 150 ms of a worker's CPU in nw 200).
+        int count = 0;
+        MPI_Get_count(&status, MPI_BYTE, &count);
+        recv_ = std::make_unique<PendingRecv>();
+        recv_->source = status.MPI_SOURCE;
+        recv_->tag = status.MPI_TAG;
+        recv_->bytes.assign(static_cast<std::size_t>(count), '\0');
+        MPI_Irecv(recv_->bytes.data(), count, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG,
+                  MPI_COMM_WORLD, &recv_->request);
+        active = true;
+      }
+    }
+    if (recv_) {
+      int done = 0;
+      MPI_Test(&recv_->request, &done, MPI_STATUS_IGNORE);
+      if (done) {
+        std::unique_ptr<PendingRecv> r = std::move(recv_);
+        received_ += r->bytes.size();
+        handle(r->source, r->tag, std::move(r->bytes));
+        active = true;
+      }
     }
     active |= rank_ == 0 ? dispatch() : flush_outbox();
     {
@@ -307,7 +331,8 @@ void MpiBackend::comm_loop() {
       // Sleep while nothing needs a prompt poll (comm_wait.h): polling must
       // not take the cores the tasks need.
       std::unique_lock lock(mutex_);
-      const std::int64_t cap = wait_us_locked(now);
+      // A message half received: its sender is sending the rest.
+      const std::int64_t cap = recv_ ? settings_.poll_max_us : wait_us_locked(now);
       // Past the fast cap nothing waits for a prompt reply: sleep the whole
       // cap at once (the doubling from 1 us was most of the polls). Below
       // it, double from 1 us: starting at 25 us (a wake-up costs 12-15 us
@@ -385,23 +410,30 @@ std::int64_t MpiBackend::wait_us_locked(std::chrono::steady_clock::time_point no
                                 : std::max<std::int64_t>(
                                       fast, static_cast<std::int64_t>((kProbeCpuNs - used) / 1000));
   }
-  // A task message above the eager size is sent only as its worker polls:
-  // a busy worker polls again shortly before its node is due (comm_wait.h),
-  // so rank 0 polls promptly from then on (as for a worker with nothing
-  // queued); a send to a rank without a node (stop) at once.
-  std::vector<bool> sending(static_cast<std::size_t>(size_), false);
-  for (const auto &send : sends_)
-    sending[static_cast<std::size_t>(send->dest)] = true;
   // Each worker's oldest outstanding ticket: tickets are numbered in the
   // order they were sent, and a worker runs its nodes in that order.
+  std::vector<std::uint64_t> oldest(static_cast<std::size_t>(size_), 0);
+  for (const auto &[ticket, t] : tickets_)
+    if (oldest[static_cast<std::size_t>(t.worker)] == 0)
+      oldest[static_cast<std::size_t>(t.worker)] = ticket;
+  // A task message above the eager size (4 KiB over shared memory) is sent
+  // only as its worker polls, and the worker's blocking receive spins until
+  // this rank sends the rest: prompt polls for a message to a worker that
+  // has nothing else to run (or a message without a node: stop); for one
+  // queued behind a running node, prompt from shortly before that node is
+  // due (as for a worker with nothing queued), when the worker reads it.
+  std::vector<bool> sending(static_cast<std::size_t>(size_), false);
+  for (const auto &send : sends_) {
+    if (send->ticket == 0 || send->ticket == oldest[static_cast<std::size_t>(send->dest)])
+      return fast;
+    sending[static_cast<std::size_t>(send->dest)] = true;
+  }
   std::vector<WorkerWait> waits;
-  std::vector<bool> seen(static_cast<std::size_t>(size_), false);
   const bool handing_out = job_ && job_->ship == Job::Ship::yes && !job_->plan.exhausted();
-  for (const auto &[ticket, t] : tickets_) {
-    const auto w = static_cast<std::size_t>(t.worker);
-    if (seen[w])
+  for (std::size_t w = 1; w < oldest.size(); ++w) {
+    if (oldest[w] == 0)
       continue;
-    seen[w] = true;
+    const Ticket &t = tickets_.at(oldest[w]);
     WorkerWait ww;
     ww.elapsed_us = us(now - running_since_[w]);
     if (t.call) {
@@ -417,9 +449,6 @@ std::int64_t MpiBackend::wait_us_locked(std::chrono::steady_clock::time_point no
     ww.queued = handing_out && !t.call && in_flight_[w] >= 2 && !sending[w];
     waits.push_back(ww);
   }
-  for (std::size_t w = 1; w < seen.size(); ++w)
-    if (sending[w] && !seen[w])
-      return fast;
   const std::int64_t wait = root_wait_us(waits, fast, kSlowPollUs);
   if (probe == kUntilWoken)
     return wait;

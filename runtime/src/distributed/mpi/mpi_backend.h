@@ -133,7 +133,9 @@ private:
   bool startup_check();
   void comm_loop();
   bool progress_sends();
-  void post(int dest, int tag, std::string bytes);
+  /// Sends `bytes` without waiting; `ticket` names the node a task
+  /// message carries (0: none), for how long the thread may sleep.
+  void post(int dest, int tag, std::string bytes, std::uint64_t ticket = 0);
   void handle(int source, int tag, std::string bytes);
   void handle_result(int source, std::string_view bytes);
   void handle_task(std::string_view bytes);
@@ -205,6 +207,8 @@ private:
   // Communication-thread-only state.
   struct PendingSend;
   std::deque<std::unique_ptr<PendingSend>> sends_;
+  struct PendingRecv;
+  std::unique_ptr<PendingRecv> recv_; ///< a message being received, if any
 
   // Counters of this rank.
   std::atomic<std::uint64_t> tasks_{0}, busy_ns_{0}, sent_{0}, received_{0};

@@ -183,7 +183,8 @@ bool MpiBackend::dispatch() {
           running_since_[static_cast<std::size_t>(worker)] = std::chrono::steady_clock::now();
         ++in_flight_[static_cast<std::size_t>(worker)];
         ++job_->outstanding;
-        post(worker, kTagTask, encode_task(*job_->spec, job_->part_hash, worker, ticket, begin, end));
+        post(worker, kTagTask, encode_task(*job_->spec, job_->part_hash, worker, ticket, begin, end),
+             ticket);
         any = true;
       }
     }
@@ -501,7 +502,7 @@ bool MpiBackend::dispatch_calls_locked() {
     running_since_[static_cast<std::size_t>(worker)] = std::chrono::steady_clock::now();
     ++in_flight_[static_cast<std::size_t>(worker)];
     ++calls_shipped_;
-    post(worker, kTagTask, encode_task(o->job, part_hash, worker, ticket, 0, 0));
+    post(worker, kTagTask, encode_task(o->job, part_hash, worker, ticket, 0, 0), ticket);
     any = true;
   }
   return any;
