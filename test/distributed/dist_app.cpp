@@ -10,10 +10,13 @@
 //                      rank 0's cost estimate keeps it there
 //   dist_app store     whether PURECC_CACHE_DIR exists when main starts (rank 0
 //                      opens its memo store while MPI initializes), then a reduction
+//   dist_app idle      main waits a second, then a reduction (rank 0's
+//                      communication thread sleeps until there is work)
 #include "purecc/distributed.h"
 #include "purecc/remote_error.h"
 
 #include <bit>
+#include <chrono>
 #include <cmath>
 #include <csignal>
 #include <cstdint>
@@ -175,6 +178,14 @@ int run_store() {
   return 0;
 }
 
+/// A program whose main spends a second on its own before one reduction:
+/// rank 0's communication thread has nothing to wait for meanwhile.
+int run_idle() {
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  std::printf("reduce bits %016llx\n", bits(purecc::distributed_reduce(sum_terms, 0, 300000, 0.0, 0.25)));
+  return 0;
+}
+
 } // namespace demo
 
 int main(int argc, char **argv) {
@@ -183,6 +194,7 @@ int main(int argc, char **argv) {
   if (argc == 2 && std::strcmp(argv[1], "threads") == 0) return demo::run_threads();
   if (argc == 2 && std::strcmp(argv[1], "trivial") == 0) return demo::run_trivial();
   if (argc == 2 && std::strcmp(argv[1], "store") == 0) return demo::run_store();
-  std::fprintf(stderr, "usage: dist_app all|threads|resume|trivial|store\n");
+  if (argc == 2 && std::strcmp(argv[1], "idle") == 0) return demo::run_idle();
+  std::fprintf(stderr, "usage: dist_app all|threads|resume|trivial|store|idle\n");
   return 2;
 }

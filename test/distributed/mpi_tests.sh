@@ -54,8 +54,25 @@ if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=1 run_mpi -n 3 "$app" 
       fail "rank $r received ${received:-?} KiB, not the table once: $line"
     [ "${reused:-0}" -ge 1 ] || fail "rank $r reused no blob: $line"
   done
+  # Rank 0's fixed costs end with each rank's communication thread: its
+  # CPU time and how often it slept (each sleep a wake-up: what its polling
+  # cost the computing threads).
+  d='[0-9.]+ (ns|us|ms|s)'
+  grep -Eq "^purecc: fixed costs on rank 0: MPI_Init $d, .*; communication threads' CPU: rank 0 $d \([0-9]+ sleeps\), rank 1 $d \([0-9]+ sleeps\), rank 2 $d \([0-9]+ sleeps\)\$" \
+    "$tmp/blob.err" || fail "PURECC_STATS: no communication threads' CPU and sleeps per rank: $(grep 'fixed costs' "$tmp/blob.err")"
 else
   fail "mpirun -n 3 with PURECC_STATS"; cat "$tmp/blob.err"
+fi
+
+# 3a. Rank 0's communication thread sleeps until it has something to wait
+#     for: while main spends a second before its first distributed loop,
+#     it sleeps a handful of times, not every 200 us (~5000 times before).
+#     Only the count, never a time, is checked.
+local_reference "$app" idle
+if PURECC_STATS=1 OMP_NUM_THREADS=1 same_output idle "$tmp/ref" run_mpi -n 2 "$app" idle; then
+  sleeps=$(sed -n "s/.*communication threads' CPU: rank 0 [0-9.]* [mun]*s (\([0-9]*\) sleeps).*/\1/p" "$tmp/idle.err")
+  [ -n "$sleeps" ] && [ "$sleeps" -lt 500 ] ||
+    fail "rank 0's communication thread slept ${sleeps:-?} times in a run whose main waited 1 s: $(grep 'fixed costs' "$tmp/idle.err")"
 fi
 
 # 3b. A map of 800 000 trivial elements (6 MiB of results): rank 0's cost

@@ -1,8 +1,9 @@
 // Unit tests of purecc_rt_mpi's pieces that need no running MPI: the
 // tree-aligned hand-out plan, the blob cache (with rank 0's mirror) and
-// the cost estimate that decides whether a job's nodes travel, and how
-// many nodes a worker may hold.
+// the cost estimate that decides whether a job's nodes travel, how many
+// nodes a worker may hold, and how long an idle communication thread sleeps.
 #include "blob_lru.h"
+#include "comm_wait.h"
 #include "node_plan.h"
 #include "scheduler.h"
 
@@ -132,5 +133,66 @@ TEST(NodeLimit, CoarseNodesQueueLessAndNoneAtTheEnd) {
   EXPECT_EQ(node_limit(NodeCosts{500'000'000, 10, 10, 100, false}, 1, 2), 1);
 }
 
-} // namespace
+// The communication threads' sleeps (comm_wait.h): fast = 200 us
+// (PURECC_MPI_POLL_US), slow = 2 ms.
+TEST(CommWait, RankZeroWaitsToBeWokenWhenNoWorkerHoldsANode) {
+  using namespace purecc::mpi;
+  // Nothing outstanding: nothing can arrive that it did not ask for.
+  EXPECT_EQ(root_wait_us({}, 200, kSlowPollUs), kUntilWoken);
+  // PURECC_MPI_POLL_US=0 asks for busy polling, even then.
+  EXPECT_EQ(root_wait_us({}, 0, kSlowPollUs), 0);
+  const WorkerWait w{100, 1000, false};
+  EXPECT_EQ(root_wait_us(std::span(&w, 1), 0, kSlowPollUs), 0);
+}
 
+TEST(CommWait, RankZeroSleepsUntilAResultIsAlmostDue) {
+  using namespace purecc::mpi;
+  auto one = [](WorkerWait w) { return root_wait_us(std::span(&w, 1), 200, kSlowPollUs); };
+  // Nodes of 40 ms, one running for 4 ms: due in 36 ms, read from 35 ms
+  // on — but never more than 2 ms in one sleep (it may end early).
+  EXPECT_EQ(one({4'000, 40'000, false}), kSlowPollUs);
+  EXPECT_EQ(one({34'000, 40'000, false}), 1'000);
+  // Nearly due: the prompt poll.
+  EXPECT_EQ(one({35'000, 40'000, false}), 200);
+  // Overdue by 8 ms: backs off by an eighth of the overrun.
+  EXPECT_EQ(one({35'000 + 8'000, 40'000, false}), 1'000);
+  // A long node (1 s mean): the cap is 1/32 of it, 31.25 ms.
+  EXPECT_EQ(one({100'000, 1'000'000, false}), 31'250);
+  // A node queued behind the running one: a quarter of the mean is fine.
+  EXPECT_EQ(one({35'000, 40'000, true}), 10'000);
+  // Nodes of 10 ms: prompt polls (a late read would shift work to rank 0);
+  // with one queued, a quarter of the mean.
+  EXPECT_EQ(one({1'000, 10'000, false}), 200);
+  EXPECT_EQ(one({1'000, 10'000, true}), 2'000);
+  // Cost unknown (a job's first node): 1/32 of its run time so far.
+  EXPECT_EQ(one({3'200, -1, false}), 200);
+  EXPECT_EQ(one({32'000, -1, false}), 1'000);
+  EXPECT_EQ(one({3'200'000, -1, false}), 100'000);
+  // Several workers: the one nearest its result decides.
+  const WorkerWait two[] = {{4'000, 40'000, false}, {35'000, 40'000, false}};
+  EXPECT_EQ(root_wait_us(two, 200, kSlowPollUs), 200);
+}
+
+TEST(CommWait, AWorkerPollsRarelyWhileRunningANodeOrIdleForLong) {
+  using namespace purecc::mpi;
+  auto self = [](bool executing, std::int64_t running, std::int64_t mean, std::int64_t quiet) {
+    return worker_wait_us(WorkerSelf{executing, running, mean, quiet}, 200, kSlowPollUs);
+  };
+  // Just got a message or sent a result: prompt.
+  EXPECT_EQ(self(false, 0, 5'000, 100), 200);
+  // Idle for 10 ms, 1 s: 1/16 of it, at most 2 ms.
+  EXPECT_EQ(self(false, 0, 5'000, 10'000), 625);
+  EXPECT_EQ(self(false, 0, 5'000, 1'000'000), kSlowPollUs);
+  // Running a 100 ms node for 10 ms: sleeps until 12.5 ms before it is due.
+  EXPECT_EQ(self(true, 10'000, 100'000, 10'000), 77'500);
+  // A node of 10 ms: every 2 ms.
+  EXPECT_EQ(self(true, 1'000, 10'000, 1'000), kSlowPollUs);
+  // Past that point: every 2 ms; a long node of unknown cost 1/16 of its time.
+  EXPECT_EQ(self(true, 90'000, 100'000, 90'000), kSlowPollUs);
+  EXPECT_EQ(self(true, 320'000, -1, 320'000), 20'000);
+  // A result pending 1 ms, 1 s (rank 0 takes it in): prompt, then 2 ms.
+  EXPECT_EQ(send_wait_us(1'000, 200, kSlowPollUs), 200);
+  EXPECT_EQ(send_wait_us(1'000'000, 200, kSlowPollUs), kSlowPollUs);
+}
+
+} // namespace

@@ -7,6 +7,7 @@
 #include "wire.h"
 
 #include "purecc/memo.h"
+#include "purecc/range_tree.h"
 #include "purecc/memo_config.h"
 #include "purecc/serialize.h"
 
@@ -22,6 +23,9 @@
 
 namespace purecc::mpi {
 namespace {
+
+/// The first sleep of an idle communication thread after an event.
+constexpr std::int64_t kFirstPollUs = 1;
 
 struct SettingsReader {
   std::vector<std::string> problems;
@@ -86,8 +90,17 @@ int launcher_rank() {
 }
 
 
-struct MpiBackend::PendingSend {
+struct MpiBackend::PendingRecv {
+  int source = 0, tag = 0;
   MPI_Request request = MPI_REQUEST_NULL;
+  std::string bytes;
+};
+
+struct MpiBackend::PendingSend {
+  int dest = 0;
+  std::uint64_t ticket = 0;
+  MPI_Request request = MPI_REQUEST_NULL;
+  std::chrono::steady_clock::time_point since = std::chrono::steady_clock::now();
   std::string bytes;
 };
 
@@ -124,6 +137,7 @@ void MpiBackend::comm_main() {
   const bool ok = startup_check();
   costs_.check_ns = now_ns(t1);
   comm_cpu_start_ns_ = thread_cpu_ns(); // the polling's CPU, without MPI_Init's
+  comm_waits_start_ = thread_sleeps();
   {
     std::lock_guard lock(start_mutex_);
     consistent_ = ok;
@@ -140,6 +154,7 @@ void MpiBackend::comm_main() {
     sends_.pop_front();
   }
   comm_cpu_ns_ = thread_cpu_ns() - comm_cpu_start_ns_;
+  comm_waits_ = thread_sleeps() - comm_waits_start_;
   MPI_Finalize();
 }
 
@@ -231,6 +246,8 @@ bool MpiBackend::startup_check() {
   for (auto &h : hosts_)
     r.read(h);
   in_flight_.assign(static_cast<std::size_t>(size_), 0);
+  running_since_.assign(static_cast<std::size_t>(size_), std::chrono::steady_clock::now());
+  last_active_ = std::chrono::steady_clock::now();
   if (rank_ == 0)
     mirrors_.assign(static_cast<std::size_t>(size_), BlobLru(settings_.blob_cache));
   else
@@ -241,8 +258,10 @@ bool MpiBackend::startup_check() {
 
 // ---- the communication loop ---------------------------------------------------------
 
-void MpiBackend::post(int dest, int tag, std::string bytes) {
+void MpiBackend::post(int dest, int tag, std::string bytes, std::uint64_t ticket) {
   auto s = std::make_unique<PendingSend>();
+  s->dest = dest;
+  s->ticket = ticket;
   s->bytes = std::move(bytes);
   sent_ += s->bytes.size();
   MPI_Isend(s->bytes.data(), static_cast<int>(s->bytes.size()), MPI_BYTE, dest, tag,
@@ -269,18 +288,34 @@ void MpiBackend::comm_loop() {
   std::int64_t idle_us = 0;
   while (true) {
     bool active = progress_sends();
-    int flag = 0;
-    MPI_Status status;
-    MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
-    if (flag) {
-      int count = 0;
-      MPI_Get_count(&status, MPI_BYTE, &count);
-      std::string buf(static_cast<std::size_t>(count), '\0');
-      MPI_Recv(buf.data(), count, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD,
-               MPI_STATUS_IGNORE);
-      received_ += static_cast<std::uint64_t>(count);
-      handle(status.MPI_SOURCE, status.MPI_TAG, std::move(buf));
-      active = true;
+    if (!recv_) {
+      int flag = 0;
+      MPI_Status status;
+      MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
+      if (flag) {
+        // Received without blocking: a message above the eager size
+        // arrives only as its sender polls too, and a blocking MPI_Recv
+        // spins meanwhile (up to 150 ms of a worker's CPU in nw 200).
+        int count = 0;
+        MPI_Get_count(&status, MPI_BYTE, &count);
+        recv_ = std::make_unique<PendingRecv>();
+        recv_->source = status.MPI_SOURCE;
+        recv_->tag = status.MPI_TAG;
+        recv_->bytes.assign(static_cast<std::size_t>(count), '\0');
+        MPI_Irecv(recv_->bytes.data(), count, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG,
+                  MPI_COMM_WORLD, &recv_->request);
+        active = true;
+      }
+    }
+    if (recv_) {
+      int done = 0;
+      MPI_Test(&recv_->request, &done, MPI_STATUS_IGNORE);
+      if (done) {
+        std::unique_ptr<PendingRecv> r = std::move(recv_);
+        received_ += r->bytes.size();
+        handle(r->source, r->tag, std::move(r->bytes));
+        active = true;
+      }
     }
     active |= rank_ == 0 ? dispatch() : flush_outbox();
     {
@@ -288,20 +323,28 @@ void MpiBackend::comm_loop() {
       if (rank_ == 0 ? stop_sent_ && stats_received_ == size_ - 1 : stats_sent_)
         return;
     }
+    const auto now = std::chrono::steady_clock::now();
     if (active) {
       idle_us = 0;
+      last_active_ = now;
     } else {
-      // Back off while idle: polling must not take the cores the tasks need.
+      // Sleep while nothing needs a prompt poll (comm_wait.h): polling must
+      // not take the cores the tasks need.
       std::unique_lock lock(mutex_);
-      const std::int64_t cap = sends_.empty() ? poll_cap_us_locked() : settings_.poll_max_us;
+      // A message half received: its sender is sending the rest.
+      const std::int64_t cap = recv_ ? settings_.poll_max_us : wait_us_locked(now);
       // Past the fast cap nothing waits for a prompt reply: sleep the whole
-      // cap at once (the doubling from 1 us was most of the polls).
-      idle_us = cap > settings_.poll_max_us
+      // cap at once (the doubling from 1 us was most of the polls). Below
+      // it, double from 1 us: starting at 25 us (a wake-up costs 12-15 us
+      // of CPU, MPI_Iprobe 0.05 us) made a remote node 3x slower.
+      idle_us = cap == kUntilWoken || cap > settings_.poll_max_us
                     ? cap
-                    : std::min<std::int64_t>(std::max<std::int64_t>(1, idle_us * 2), cap);
+                    : std::min<std::int64_t>(std::max<std::int64_t>(kFirstPollUs, idle_us * 2), cap);
       // Work from this process (a result, a job, stop) wakes it at once;
       // only messages from other ranks wait for the next poll.
-      if (!wake_ && idle_us > 0)
+      if (!wake_ && idle_us == kUntilWoken)
+        wake_cv_.wait(lock, [&] { return wake_; });
+      else if (!wake_ && idle_us > 0)
         wake_cv_.wait_for(lock, std::chrono::microseconds(idle_us), [&] { return wake_; });
       wake_ = false;
     }
@@ -336,32 +379,80 @@ void MpiBackend::handle(int source, int tag, std::string bytes) {
   }
 }
 
-std::int64_t MpiBackend::poll_cap_us_locked() const {
-  // Each poll costs the rank CPU its tasks need (8-10 us of a core: 40 ms
-  // per second per rank at the 200 us cap, measured with PURECC_STATS'
-  // "communication threads' CPU"). Two states need no prompt poll:
-  // a worker whose main thread runs a node (it wakes this thread with the
-  // result; what arrives meanwhile are more nodes for its queue), and rank
-  // 0 while every worker has 2+ nodes in flight of a job still being
-  // handed out (a result read later delays no worker: each has another
-  // queued). There the cap is a quarter of a remote node's mean run time
-  // (at most kSlowPollUs). Anything else — a send under way, an idle
-  // worker, the end of a job, parallel-call branches — polls at
-  // PURECC_MPI_POLL_US.
-  constexpr std::int64_t kSlowPollUs = 2000;
+std::int64_t MpiBackend::wait_us_locked(std::chrono::steady_clock::time_point now) const {
   const std::int64_t fast = settings_.poll_max_us;
+  auto us = [&](std::chrono::steady_clock::duration d) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+  };
+  if (rank_ != 0) {
+    WorkerSelf self;
+    self.executing = executing_;
+    self.running_us = us(now - node_started_);
+    if (node_estimate_ns_ >= 0)
+      self.mean_us = node_estimate_ns_ / 1000;
+    self.quiet_us = us(now - last_active_);
+    std::int64_t wait = worker_wait_us(self, fast, kSlowPollUs);
+    if (!sends_.empty()) // a result above the eager size: rank 0 takes it in
+      wait = std::min(wait, send_wait_us(us(now - sends_.front()->since), fast, kSlowPollUs));
+    return wait;
+  }
   if (fast == 0)
     return 0; // PURECC_MPI_POLL_US=0: busy polling asked for
-  if (rank_ != 0)
-    return executing_ ? std::max(fast, kSlowPollUs) : fast;
-  if (!job_ || job_->ship != Job::Ship::yes || job_->plan.exhausted() || !call_board_.empty() ||
-      remote_nodes_ == 0)
+  // After stop, the workers' statistics are on their way.
+  if (stop_sent_)
     return fast;
-  for (int w = 1; w < size_; ++w)
-    if (in_flight_[static_cast<std::size_t>(w)] < 2)
+  // Rank 0's first node of a job decides by its CPU time whether nodes
+  // travel (dispatch): look again when it may have run kProbeCpuNs.
+  std::int64_t probe = kUntilWoken;
+  if (job_ && job_->ship == Job::Ship::probe && job_->probing) {
+    const std::uint64_t used = cpu_clock_ns(job_->probe_clock) - job_->probe_cpu_start;
+    probe = used >= kProbeCpuNs ? fast
+                                : std::max<std::int64_t>(
+                                      fast, static_cast<std::int64_t>((kProbeCpuNs - used) / 1000));
+  }
+  // Each worker's oldest outstanding ticket: tickets are numbered in the
+  // order they were sent, and a worker runs its nodes in that order.
+  std::vector<std::uint64_t> oldest(static_cast<std::size_t>(size_), 0);
+  for (const auto &[ticket, t] : tickets_)
+    if (oldest[static_cast<std::size_t>(t.worker)] == 0)
+      oldest[static_cast<std::size_t>(t.worker)] = ticket;
+  // A task message above the eager size (4 KiB over shared memory) is sent
+  // only as its worker polls, and the worker's blocking receive spins until
+  // this rank sends the rest: prompt polls for a message to a worker that
+  // has nothing else to run (or a message without a node: stop); for one
+  // queued behind a running node, prompt from shortly before that node is
+  // due (as for a worker with nothing queued), when the worker reads it.
+  std::vector<bool> sending(static_cast<std::size_t>(size_), false);
+  for (const auto &send : sends_) {
+    if (send->ticket == 0 || send->ticket == oldest[static_cast<std::size_t>(send->dest)])
       return fast;
-  const auto quarter = static_cast<std::int64_t>(remote_busy_ns_ / remote_nodes_ / 4000);
-  return std::clamp(quarter, fast, std::max(fast, kSlowPollUs));
+    sending[static_cast<std::size_t>(send->dest)] = true;
+  }
+  std::vector<WorkerWait> waits;
+  const bool handing_out = job_ && job_->ship == Job::Ship::yes && !job_->plan.exhausted();
+  for (std::size_t w = 1; w < oldest.size(); ++w) {
+    if (oldest[w] == 0)
+      continue;
+    const Ticket &t = tickets_.at(oldest[w]);
+    WorkerWait ww;
+    ww.elapsed_us = us(now - running_since_[w]);
+    if (t.call) {
+      if (calls_done_ > 0)
+        ww.mean_us = static_cast<std::int64_t>(call_busy_ns_ / calls_done_ / 1000);
+    } else if (job_ && job_->done_elements > 0) {
+      // Per element: guided pieces shrink toward the end of a range.
+      ww.mean_us = static_cast<std::int64_t>(
+          static_cast<double>(job_->done_busy_ns) *
+          static_cast<double>(detail::range_length(t.begin, t.end)) /
+          static_cast<double>(job_->done_elements) / 1000.0);
+    }
+    ww.queued = handing_out && !t.call && in_flight_[w] >= 2 && !sending[w];
+    waits.push_back(ww);
+  }
+  const std::int64_t wait = root_wait_us(waits, fast, kSlowPollUs);
+  if (probe == kUntilWoken)
+    return wait;
+  return wait == kUntilWoken ? probe : std::min(wait, probe);
 }
 
 void MpiBackend::wake_comm_locked() {
@@ -389,6 +480,7 @@ void MpiBackend::finish() {
   mine.blob_bytes_saved = blob_bytes_saved_;
   mine.resumed = resumed_;
   mine.comm_cpu_ns = comm_cpu_ns_; // the communication thread has ended (joined above)
+  mine.comm_waits = comm_waits_;
   std::vector<RankStats> all = worker_stats_;
   all[0] = mine;
   const char *stats = std::getenv("PURECC_STATS");
@@ -403,7 +495,8 @@ void MpiBackend::print_fixed_costs(const std::vector<RankStats> &all) const {
   const FixedCosts &c = costs_;
   std::string comm;
   for (std::size_t r = 0; r < all.size(); ++r)
-    comm += (r ? ", rank " : " rank ") + std::to_string(r) + " " + ms(all[r].comm_cpu_ns);
+    comm += (r ? ", rank " : " rank ") + std::to_string(r) + " " + ms(all[r].comm_cpu_ns) + " (" +
+            std::to_string(all[r].comm_waits) + " sleeps)";
   std::fprintf(stderr,
                "purecc: fixed costs on rank 0: MPI_Init %s, start-up check %s, memo runtime %s; "
                "%llu range jobs: starting %s, waiting for workers at the end %s, store flush %s; "

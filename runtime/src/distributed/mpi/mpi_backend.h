@@ -19,6 +19,7 @@
 #pragma once
 
 #include "blob_lru.h"
+#include "comm_wait.h"
 #include "node_plan.h"
 #include "worker.h"
 
@@ -60,6 +61,7 @@ struct RankStats {
   std::uint64_t tasks = 0, busy_ns = 0, wall_ns = 0, sent = 0, received = 0;
   std::uint64_t blobs_reused = 0, blob_bytes_saved = 0, resumed = 0;
   std::uint64_t comm_cpu_ns = 0; ///< CPU time of the communication thread (its polling)
+  std::uint64_t comm_waits = 0;  ///< times that thread went to sleep (each a wake-up later)
 };
 
 /// Where rank 0's fixed costs go (PURECC_STATS prints them on one line):
@@ -131,7 +133,9 @@ private:
   bool startup_check();
   void comm_loop();
   bool progress_sends();
-  void post(int dest, int tag, std::string bytes);
+  /// Sends `bytes` without waiting; `ticket` names the node a task
+  /// message carries (0: none), for how long the thread may sleep.
+  void post(int dest, int tag, std::string bytes, std::uint64_t ticket = 0);
   void handle(int source, int tag, std::string bytes);
   void handle_result(int source, std::string_view bytes);
   void handle_task(std::string_view bytes);
@@ -151,8 +155,8 @@ private:
   /// Wakes an idle communication thread (call with mutex_ held).
   void wake_comm_locked();
   /// How long the idle communication thread may sleep before it polls
-  /// MPI again (call with mutex_ held; see comm_loop).
-  std::int64_t poll_cap_us_locked() const;
+  /// MPI again, or kUntilWoken (call with mutex_ held; comm_wait.h).
+  std::int64_t wait_us_locked(std::chrono::steady_clock::time_point now) const;
 
   Settings settings_;
   int rank_ = 0, size_ = 1;
@@ -203,17 +207,34 @@ private:
   // Communication-thread-only state.
   struct PendingSend;
   std::deque<std::unique_ptr<PendingSend>> sends_;
+  struct PendingRecv;
+  std::unique_ptr<PendingRecv> recv_; ///< a message being received, if any
 
   // Counters of this rank.
   std::atomic<std::uint64_t> tasks_{0}, busy_ns_{0}, sent_{0}, received_{0};
   std::atomic<std::uint64_t> blobs_reused_{0}, blob_bytes_saved_{0}, resumed_{0};
   std::uint64_t calls_shipped_ = 0; // under mutex_
-  /// Rank 0: the workers' reported busy time and count of range nodes,
-  /// for how long the communication thread may sleep while they work.
-  std::uint64_t remote_busy_ns_ = 0, remote_nodes_ = 0; // under mutex_
+  /// Rank 0: the workers' reported busy time and count of parallel-call
+  /// branches (a job's nodes: Job::done_*), and when each worker's oldest
+  /// outstanding node began (sent to it idle, or its previous result read):
+  /// when its next result is due, for how long the communication thread
+  /// may sleep (comm_wait.h).
+  std::uint64_t call_busy_ns_ = 0, calls_done_ = 0; // under mutex_
+  std::vector<std::chrono::steady_clock::time_point> running_since_; // under mutex_
+  /// Ranks > 0: when this rank last received or sent a message
+  /// (communication thread only): an idle worker backs off from it.
+  std::chrono::steady_clock::time_point last_active_;
+  /// Ranks > 0: when the main thread began its current node, and how long
+  /// that node should run (-1: unknown), from the time per element of the
+  /// nodes of the same task before it (under mutex_).
+  std::chrono::steady_clock::time_point node_started_;
+  std::int64_t node_estimate_ns_ = -1;
+  std::string estimate_task_;
+  std::uint64_t estimate_busy_ns_ = 0, estimate_elements_ = 0;
   FixedCosts costs_;                // rank 0; under mutex_ once main runs
   std::uint64_t comm_cpu_ns_ = 0;   // set by the communication thread as it ends
   std::uint64_t comm_cpu_start_ns_ = 0; // its CPU time when the start-up check was done
+  std::uint64_t comm_waits_ = 0, comm_waits_start_ = 0; // the same for its sleeps
 };
 
 } // namespace purecc::mpi

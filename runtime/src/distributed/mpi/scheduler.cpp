@@ -179,9 +179,12 @@ bool MpiBackend::dispatch() {
           break;
         const std::uint64_t ticket = next_ticket_++;
         tickets_[ticket] = {begin, end, worker};
+        if (in_flight_[static_cast<std::size_t>(worker)] == 0)
+          running_since_[static_cast<std::size_t>(worker)] = std::chrono::steady_clock::now();
         ++in_flight_[static_cast<std::size_t>(worker)];
         ++job_->outstanding;
-        post(worker, kTagTask, encode_task(*job_->spec, job_->part_hash, worker, ticket, begin, end));
+        post(worker, kTagTask, encode_task(*job_->spec, job_->part_hash, worker, ticket, begin, end),
+             ticket);
         any = true;
       }
     }
@@ -211,8 +214,12 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
     return;
   const Ticket t = it->second;
   tickets_.erase(it);
-  --in_flight_[static_cast<std::size_t>(source)];
+  // The worker's next node (if it holds one) starts now.
+  if (--in_flight_[static_cast<std::size_t>(source)] > 0)
+    running_since_[static_cast<std::size_t>(source)] = std::chrono::steady_clock::now();
   if (CallOffer *o = t.call) {
+    call_busy_ns_ += busy;
+    ++calls_done_;
     if (ok) {
       // Persisted as it arrives, like a range node: a rerun after a
       // failure finds it (offer_call).
@@ -236,8 +243,6 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
     return;
   }
   if (job_) {
-    remote_busy_ns_ += busy;
-    ++remote_nodes_;
     if (ok)
       record_locked(*job_, t.begin, t.end, std::move(payload), busy);
     else
@@ -494,9 +499,10 @@ bool MpiBackend::dispatch_calls_locked() {
     }
     const std::uint64_t ticket = next_ticket_++;
     tickets_[ticket] = {0, 0, worker, o};
+    running_since_[static_cast<std::size_t>(worker)] = std::chrono::steady_clock::now();
     ++in_flight_[static_cast<std::size_t>(worker)];
     ++calls_shipped_;
-    post(worker, kTagTask, encode_task(o->job, part_hash, worker, ticket, 0, 0));
+    post(worker, kTagTask, encode_task(o->job, part_hash, worker, ticket, 0, 0), ticket);
     any = true;
   }
   return any;

@@ -1,5 +1,6 @@
 # Sources of purecc_rt_mpi, the Open MPI backend (paths relative to runtime/).
 set(PURECC_RT_MPI_SOURCES
+  src/distributed/mpi/comm_wait.cpp
   src/distributed/mpi/launch.cpp
   src/distributed/mpi/mpi_backend.cpp
   src/distributed/mpi/node_plan.cpp

@@ -5,14 +5,14 @@ namespace purecc::mpi {
 
 void write_stats(ByteWriter &w, const RankStats &s) {
   for (std::uint64_t v : {s.tasks, s.busy_ns, s.wall_ns, s.sent, s.received, s.blobs_reused,
-                          s.blob_bytes_saved, s.resumed, s.comm_cpu_ns})
+                          s.blob_bytes_saved, s.resumed, s.comm_cpu_ns, s.comm_waits})
     w.uint(v);
 }
 
 bool read_stats(ByteReader &r, RankStats &s) {
   return r.uint(s.tasks) && r.uint(s.busy_ns) && r.uint(s.wall_ns) && r.uint(s.sent) &&
          r.uint(s.received) && r.uint(s.blobs_reused) && r.uint(s.blob_bytes_saved) &&
-         r.uint(s.resumed) && r.uint(s.comm_cpu_ns);
+         r.uint(s.resumed) && r.uint(s.comm_cpu_ns) && r.uint(s.comm_waits);
 }
 
 } // namespace purecc::mpi

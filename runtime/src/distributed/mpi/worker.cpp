@@ -5,8 +5,10 @@
 
 #include "wire.h"
 
+#include "purecc/range_tree.h"
 #include "purecc/serialize.h"
 
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
 
@@ -82,6 +84,7 @@ bool MpiBackend::flush_outbox() {
     s.wall_ns = now_ns(started_);
     // flush_outbox runs on the communication thread: its own CPU time.
     s.comm_cpu_ns = thread_cpu_ns() - comm_cpu_start_ns_;
+    s.comm_waits = thread_sleeps() - comm_waits_start_;
     s.received = received_;
     s.blobs_reused = blobs_reused_;
     s.blob_bytes_saved = blob_bytes_saved_;
@@ -107,6 +110,18 @@ void MpiBackend::serve() {
       t = std::move(queue_.front());
       queue_.pop_front();
       executing_ = true;
+      node_started_ = std::chrono::steady_clock::now();
+      if (t.id != estimate_task_) {
+        estimate_task_ = t.id;
+        estimate_busy_ns_ = estimate_elements_ = 0;
+      }
+      // A parallel-call branch is one element (its node is (0, 0)).
+      const std::uint64_t elements = std::max<std::uint64_t>(1, detail::range_length(t.begin, t.end));
+      node_estimate_ns_ = estimate_elements_ == 0
+                              ? -1
+                              : static_cast<std::int64_t>(static_cast<double>(estimate_busy_ns_) *
+                                                          static_cast<double>(elements) /
+                                                          static_cast<double>(estimate_elements_));
     }
     const auto start = std::chrono::steady_clock::now();
     std::string result, what;
@@ -144,6 +159,8 @@ void MpiBackend::serve() {
       w.write(what);
     std::lock_guard lock(mutex_);
     executing_ = false;
+    estimate_busy_ns_ += busy;
+    estimate_elements_ += std::max<std::uint64_t>(1, detail::range_length(t.begin, t.end));
     outbox_.push_back({0, kTagResult, std::move(bytes)});
     wake_comm_locked();
   }
