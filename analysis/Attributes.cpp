@@ -116,6 +116,24 @@ bool keepAside(const ASTContext &Ctx, const Decl &D, const AnnotateAttr &A) {
   return true;
 }
 
+/// Whether some declaration of FD has the annotation Name, kept aside or
+/// attached.
+bool carries(const ASTContext &Ctx, const FunctionDecl *FD, StringRef Name) {
+  const AsideTable &T = aside();
+  for (const FunctionDecl *R : FD->redecls()) {
+    if (T.Ctx == &Ctx)
+      if (auto It = T.On.find(R); It != T.On.end())
+        for (const AnnotateAttr *A : It->second)
+          if (A->getAnnotation() == Name)
+            return true;
+    if (R->hasAttrs())
+      for (const auto *A : R->specific_attrs<AnnotateAttr>())
+        if (A->getAnnotation() == Name)
+          return true;
+  }
+  return false;
+}
+
 /// Whether the earlier declaration Prev and FD, being declared, declare the
 /// same function: same type (and template parameters and constraints).
 /// Not ASTContext::isSameEntity, which asks for FD's linkage, and a linkage
@@ -161,7 +179,7 @@ bool sameFunction(const ASTContext &Ctx, const FunctionDecl *Prev, const Functio
 /// of its kind (any annotation), while a table entry (keepAttributesAside)
 /// would be believed: `check` and `check --remarks` disagreed. Such an
 /// attribute is reported and applied in neither.
-const FunctionDecl *earlierDefinition(const ASTContext &Ctx, const Decl *D) {
+const FunctionDecl *earlierDefinition(const ASTContext &Ctx, const Decl *D, StringRef Name) {
   const auto *FD = dyn_cast<FunctionDecl>(D);
   if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
     FD = FTD->getTemplatedDecl();
@@ -175,7 +193,9 @@ const FunctionDecl *earlierDefinition(const ASTContext &Ctx, const Decl *D) {
     const FunctionDecl *Prev = Found->getAsFunction();
     const FunctionDecl *Def = nullptr;
     if (Prev && Prev != FD && Prev->isDefined(Def) && Def != FD && sameFunction(Ctx, Prev, FD))
-      return Def;
+      // Repeating an attribute that an earlier declaration has (a
+      // block-scope `[[pure]] long heavy(long);`) changes nothing.
+      return carries(Ctx, Prev, Name) ? nullptr : Def;
   }
   return nullptr;
 }
@@ -233,7 +253,7 @@ template <PureccAttr Kind> struct PureccAttrInfo : public ParsedAttrInfo {
           << quotedName(Attr) << Attr.getRange();
       return AttributeNotApplied;
     }
-    if (const FunctionDecl *Def = earlierDefinition(S.Context, D)) {
+    if (const FunctionDecl *Def = earlierDefinition(S.Context, D, annotationName(Kind))) {
       report(S.getDiagnostics(), Attr.getLoc(), Diag::AttrAfterDefinition)
           << quotedName(Attr) << Def << Attr.getRange();
       report(S.getDiagnostics(), Def->getLocation(), Diag::NoteDefinitionHere) << Def;

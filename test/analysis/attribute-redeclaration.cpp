@@ -45,6 +45,15 @@ int n(int x) { return x + g; } // expected-note {{'n' is defined here}}
 int before(int x) { return x * 2; }
 int before(int);
 
+// Repeating an attribute the definition has changes nothing: no error
+// (test/codegen/variable-stride-attributes.cpp declares it at block scope).
+[[pure]] int again(int x) { return x * 3; }
+[[pure]] int again(int);
+int blockScope(int x) {
+  [[pure]] int again(int);
+  return again(x);
+}
+
 // An overload with another signature is another function.
 int over(int x) { return x + g; }
 [[pure]] int over(long x);
