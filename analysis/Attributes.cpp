@@ -116,6 +116,90 @@ bool keepAside(const ASTContext &Ctx, const Decl &D, const AnnotateAttr &A) {
   return true;
 }
 
+/// Whether some declaration of FD has the annotation Name, kept aside or
+/// attached.
+bool carries(const ASTContext &Ctx, const FunctionDecl *FD, StringRef Name) {
+  const AsideTable &T = aside();
+  for (const FunctionDecl *R : FD->redecls()) {
+    if (T.Ctx == &Ctx)
+      if (auto It = T.On.find(R); It != T.On.end())
+        for (const AnnotateAttr *A : It->second)
+          if (A->getAnnotation() == Name)
+            return true;
+    if (R->hasAttrs())
+      for (const auto *A : R->specific_attrs<AnnotateAttr>())
+        if (A->getAnnotation() == Name)
+          return true;
+  }
+  return false;
+}
+
+/// Whether the earlier declaration Prev and FD, being declared, declare the
+/// same function: same type (and template parameters and constraints).
+/// Not ASTContext::isSameEntity, which asks for FD's linkage, and a linkage
+/// computed before Sema links FD to its earlier declarations would be cached
+/// wrong (`static int f(int) {...}` then `int f(int);`).
+bool sameSignature(const ASTContext &Ctx, const FunctionDecl *Prev, const FunctionDecl *FD) {
+  // `auto f(int)` redeclares `auto f(int x) { ... }`, whose return type was
+  // deduced by now: compare the rest.
+  if (!FD->getReturnType()->getContainedDeducedType())
+    return Ctx.hasSameFunctionTypeIgnoringExceptionSpec(Prev->getType(), FD->getType());
+  const auto *PP = Prev->getType()->getAs<FunctionProtoType>();
+  const auto *FP = FD->getType()->getAs<FunctionProtoType>();
+  if (!PP || !FP || PP->getNumParams() != FP->getNumParams() ||
+      PP->isVariadic() != FP->isVariadic() ||
+      PP->getMethodQuals() != FP->getMethodQuals() ||
+      PP->getRefQualifier() != FP->getRefQualifier())
+    return false;
+  for (unsigned I = 0; I != PP->getNumParams(); ++I)
+    if (!Ctx.hasSameType(PP->getParamType(I), FP->getParamType(I)))
+      return false;
+  return true;
+}
+
+bool sameFunction(const ASTContext &Ctx, const FunctionDecl *Prev, const FunctionDecl *FD) {
+  if (Prev->getKind() != FD->getKind() || !sameSignature(Ctx, Prev, FD) ||
+      !Ctx.isSameConstraintExpr(Prev->getTrailingRequiresClause(),
+                                FD->getTrailingRequiresClause()))
+    return false;
+  const FunctionTemplateDecl *PT = Prev->getDescribedFunctionTemplate();
+  const FunctionTemplateDecl *FT = FD->getDescribedFunctionTemplate();
+  if (!PT || !FT)
+    return !PT && !FT && !Prev->getPrimaryTemplate();
+  return Ctx.isSameTemplateParameterList(PT->getTemplateParameters(),
+                                         FT->getTemplateParameters());
+}
+
+/// The definition of D, a function being declared, given by a declaration
+/// before it, or null. Sema hands a declaration's attributes over before it
+/// links the declaration to its earlier ones, so they are looked up here.
+///
+/// Why: Clang drops an attribute attached after the definition ("attribute
+/// declaration must precede definition"), unless the definition has another
+/// of its kind (any annotation), while a table entry (keepAttributesAside)
+/// would be believed: `check` and `check --remarks` disagreed. Such an
+/// attribute is reported and applied in neither.
+const FunctionDecl *earlierDefinition(const ASTContext &Ctx, const Decl *D, StringRef Name) {
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+    FD = FTD->getTemplatedDecl();
+  if (!FD || FD->getFriendObjectKind() != Decl::FOK_None || !FD->getDeclName())
+    return nullptr;
+  // A lambda's call operator has no other declaration.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
+    return nullptr;
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  for (const NamedDecl *Found : DC->lookup(FD->getDeclName())) {
+    const FunctionDecl *Prev = Found->getAsFunction();
+    const FunctionDecl *Def = nullptr;
+    if (Prev && Prev != FD && Prev->isDefined(Def) && Def != FD && sameFunction(Ctx, Prev, FD))
+      // Repeating an attribute that an earlier declaration has (a
+      // block-scope `[[pure]] long heavy(long);`) changes nothing.
+      return carries(Ctx, Prev, Name) ? nullptr : Def;
+  }
+  return nullptr;
+}
+
 /// One attribute: a set of C++11 spellings that all mean the same thing.
 template <PureccAttr Kind> struct PureccAttrInfo : public ParsedAttrInfo {
   PureccAttrInfo() {
@@ -169,6 +253,12 @@ template <PureccAttr Kind> struct PureccAttrInfo : public ParsedAttrInfo {
           << quotedName(Attr) << Attr.getRange();
       return AttributeNotApplied;
     }
+    if (const FunctionDecl *Def = earlierDefinition(S.Context, D, annotationName(Kind))) {
+      report(S.getDiagnostics(), Attr.getLoc(), Diag::AttrAfterDefinition)
+          << quotedName(Attr) << Def << Attr.getRange();
+      report(S.getDiagnostics(), Def->getLocation(), Diag::NoteDefinitionHere) << Def;
+      return AttributeNotApplied;
+    }
     if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
       D = FTD->getTemplatedDecl();
     auto *A = AnnotateAttr::Create(S.Context, annotationName(Kind), nullptr, 0,
@@ -191,13 +281,20 @@ ParsedAttrInfoRegistry::Add<PureccAttrInfo<PureccAttr::Associative>>
     RegisterAssociative("purecc-associative",
                         "a binary function the user promises is associative");
 
-/// The attribute kept aside for some declaration of FD.
+/// The attribute kept aside for some declaration of FD, or attached to it:
+/// `__attribute__((annotate("purecc::pure")))` is Clang's own attribute,
+/// which Sema attaches in every unit (docs/purity.md, Spellings).
 const AnnotateAttr *findAside(const AsideTable &T, const FunctionDecl *FD, StringRef Name) {
-  for (const FunctionDecl *R : FD->redecls())
+  for (const FunctionDecl *R : FD->redecls()) {
     if (auto It = T.On.find(R); It != T.On.end())
       for (const AnnotateAttr *A : It->second)
         if (A->getAnnotation() == Name)
           return A;
+    if (R->hasAttrs())
+      for (const auto *A : R->specific_attrs<AnnotateAttr>())
+        if (A->getAnnotation() == Name)
+          return A;
+  }
   return nullptr;
 }
 

@@ -58,6 +58,22 @@ public:
     return RecursiveASTVisitor::TraverseStmt(S, Queue);
   }
 
+  // The bodies of a generic lambda's specializations are not part of the
+  // expression (RecursiveASTVisitor walks only the dependent body, whose
+  // lambdas and local classes are themselves dependent and so skipped): a
+  // [[pure]] lambda or local class member declared in one exists only in
+  // them, once per specialization (instantiated from the same source
+  // declaration: Report dedups what they would report twice).
+  bool TraverseLambdaExpr(LambdaExpr *LE, DataRecursionQueue *Queue = nullptr) {
+    if (!RecursiveASTVisitor::TraverseLambdaExpr(LE, Queue))
+      return false;
+    if (FunctionTemplateDecl *FT = LE->getDependentCallOperator())
+      for (FunctionDecl *Spec : FT->specializations())
+        if (!TraverseDecl(Spec))
+          return false;
+    return true;
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     consider(FD);
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
@@ -163,8 +179,19 @@ bool PurityFacts::isPure(const FunctionDecl *FD) const {
 
 unsigned PurityFacts::verifiedCount() const {
   unsigned N = 0;
-  for (const FunctionDecl *FD : DeclaredPure)
-    N += isPure(FD);
+  // Per source declaration: verified when every instance is.
+  llvm::DenseMap<const FunctionDecl *, bool> Shared;
+  for (const FunctionDecl *FD : DeclaredPure) {
+    auto It = Sources.find(FD);
+    if (It == Sources.end()) {
+      N += isPure(FD);
+      continue;
+    }
+    auto [Entry, New] = Shared.try_emplace(It->second, true);
+    Entry->second = Entry->second && isPure(FD);
+  }
+  for (const auto &[Source, AllPure] : Shared)
+    N += AllPure;
   return N;
 }
 
@@ -265,7 +292,7 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
 
   std::vector<std::pair<const FunctionDecl *, Verdict>> Declared;
   for (const FunctionDecl *FD : Find.DeclaredPure) {
-    Facts.addDeclaredPure(FD);
+    Facts.addDeclaredPure(FD, PurityReport::sharedSource(FD));
     bool Ok = Report.reportDeclaredPure(FD);
     Declared.push_back({FD, Ok ? Verdict::Pure : Verdict::Impure});
     if (Options.Explain == ExplainEffects::On) {

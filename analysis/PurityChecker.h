@@ -84,7 +84,9 @@ public:
   const std::vector<const clang::FunctionDecl *> &declaredPure() const {
     return DeclaredPure;
   }
-  /// Number of declared-pure functions that passed every rule.
+  /// Number of declared-pure functions that passed every rule. The
+  /// instances of one lambda or local class member that its enclosing
+  /// template was instantiated with count once, and only when all passed.
   unsigned verifiedCount() const;
   /// Functions declared [[pure]] that this translation unit calls but does
   /// not define: pure by contract here (isPure is true), checked where they
@@ -102,7 +104,13 @@ public:
   /// when FD was not judged as one (Associative.h).
   const CombineVerdict *combineVerdict(const clang::FunctionDecl *FD) const;
   void recordCombine(const clang::FunctionDecl *FD, CombineVerdict V);
-  void addDeclaredPure(const clang::FunctionDecl *FD) { DeclaredPure.push_back(FD); }
+  /// Source: the declaration FD is an instance of, when it is one of many
+  /// (PurityReport::sharedSource), or null.
+  void addDeclaredPure(const clang::FunctionDecl *FD, const clang::FunctionDecl *Source) {
+    DeclaredPure.push_back(FD);
+    if (Source)
+      Sources[FD] = Source;
+  }
   void addSuggestion(PureSuggestion S) { Suggestions.push_back(S); }
   /// With ExplainEffects::On: one line per effect FD's verdict rests on.
   void explain(const clang::FunctionDecl *FD, std::vector<std::string> Lines) {
@@ -118,6 +126,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, Verdict> Verdicts;
   llvm::DenseMap<const clang::FunctionDecl *, CombineVerdict> Combines;
   std::vector<const clang::FunctionDecl *> DeclaredPure;
+  llvm::DenseMap<const clang::FunctionDecl *, const clang::FunctionDecl *> Sources;
   std::vector<const clang::FunctionDecl *> Contracts;
   std::vector<PureSuggestion> Suggestions;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<std::string>> Explanations;

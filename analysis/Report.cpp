@@ -49,6 +49,16 @@ std::string PurityReport::name(const FunctionDecl *FD) const {
   std::string S;
   llvm::raw_string_ostream OS(S);
   OS << '\'';
+  // A member of a class local to a lambda: its qualified name would spell
+  // the closure ('(anonymous class)::operator()(int)::Reader::get').
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (const auto *Outer = dyn_cast_or_null<CXXMethodDecl>(MD->getParent()->isLocalClass());
+        Outer && Outer->getParent()->isLambda()) {
+      OS << MD->getParent()->getName() << "::";
+      FD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/false);
+      OS << '\'';
+      return S;
+    }
   FD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
   OS << '\'';
   return S;
@@ -283,11 +293,47 @@ void PurityReport::instantiationNote(const FunctionDecl *FD) {
       << unsigned(FD->getPrimaryTemplate() == nullptr) << name(FD);
 }
 
+const FunctionDecl *PurityReport::sharedSource(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || !(MD->getParent()->isLambda() || MD->getParent()->isLocalClass()))
+    return nullptr;
+  // Up the chain of patterns: an instantiated closure's or local class's
+  // member remembers the member it was made from, a specialization of a
+  // generic lambda its call operator, and the call operator template of a
+  // generic lambda in an instantiated function the template it was made
+  // from (as in Attributes.cpp).
+  const FunctionDecl *D = FD;
+  for (unsigned Steps = 0; Steps < 64; ++Steps) {
+    const FunctionDecl *Up = D->getTemplateInstantiationPattern(/*ForDefinition=*/false);
+    if (!Up || Up == D)
+      if (const FunctionTemplateDecl *FT = D->getDescribedFunctionTemplate())
+        if (const FunctionTemplateDecl *From = FT->getInstantiatedFromMemberTemplate())
+          Up = From->getTemplatedDecl();
+    if (!Up || Up == D)
+      break;
+    D = Up;
+  }
+  return D == FD ? nullptr : D;
+}
+
+bool PurityReport::reportedBefore(const FunctionDecl *Source, const Effect &E) {
+  // What the error says, and where: the instances' own declarations (their
+  // parameters, a callee instantiated with them) differ, their names and
+  // locations do not.
+  std::string Key;
+  llvm::raw_string_ostream OS(Key);
+  OS << unsigned(E.Kind) << '|' << E.Loc.getRawEncoding() << '|'
+     << (E.Subject ? E.Subject->getName() : "") << '|' << (E.Callee ? name(E.Callee) : "")
+     << '|' << E.Shown << '|' << E.Detail;
+  return !Reported.insert({Source, std::move(Key)}).second;
+}
+
 bool PurityReport::reportDeclaredPure(const FunctionDecl *FD) {
   const Summary &S = F.resolve(FD);
   // Named only for a violation: most functions have none.
   std::string Fn;
   const AnnotateAttr *Attr = nullptr;
+  const FunctionDecl *Source = nullptr;
   bool Pure = true;
   for (const Effect &E : S.Resolved) {
     if (!blocks(S, E))
@@ -295,8 +341,11 @@ bool PurityReport::reportDeclaredPure(const FunctionDecl *FD) {
     if (Pure) {
       Fn = name(FD);
       Attr = findAttr(FD, PureccAttr::Pure);
+      Source = sharedSource(FD);
     }
     Pure = false;
+    if (Source && reportedBefore(Source, E))
+      continue;
     error(E, S, Fn);
     if (Attr)
       R.report(Attr->getLocation(), Diag::NoteDeclaredPureHere) << Fn;

@@ -38,6 +38,15 @@ public:
   void reportOverride(const clang::CXXMethodDecl *Override,
                       const clang::CXXMethodDecl *PureBase);
 
+  /// For a lambda's call operator or a local class's member function
+  /// instantiated with its enclosing template (a function template, a
+  /// generic lambda, a member of a class template): the declaration the
+  /// user wrote, shared by all its instances; otherwise null. The instances
+  /// are judged one by one (each body may depend on the template's
+  /// arguments), but an error one of them would repeat word for word is
+  /// reported once.
+  static const clang::FunctionDecl *sharedSource(const clang::FunctionDecl *FD);
+
   /// How a function is named in messages: 'f', 'S::g', 'apply<Bad>',
   /// 'lambda at line 3'.
   std::string name(const clang::FunctionDecl *FD) const;
@@ -57,10 +66,16 @@ private:
                       const std::set<const clang::FunctionDecl *> &Visited);
   void instantiationNote(const clang::FunctionDecl *FD);
 
+  /// Whether E, found in an instance of Source, was reported already for
+  /// another instance (records it otherwise).
+  bool reportedBefore(const clang::FunctionDecl *Source, const Effect &E);
+
   clang::ASTContext &Ctx;
   Reporter &R;
   Fixpoint &F;
   unsigned ChainDepth;
+  /// sharedSource and what was reported for it (reportedBefore).
+  std::set<std::pair<const clang::FunctionDecl *, std::string>> Reported;
 };
 
 } // namespace purecc
