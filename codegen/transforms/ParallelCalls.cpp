@@ -295,8 +295,14 @@ std::optional<std::string> ParallelCalls::unreachedBecause(const Expr *Region, c
     for (const Expr *Earlier : serialOperands(Parent)) {
       if (sameOperand(Earlier, Child))
         break;
-      if (Throws.mayThrow(Earlier))
-        return "the call to '" + calleeName(CE) + "' comes after " + describe(Throws, Earlier);
+      if (!Throws.mayThrow(Earlier))
+        continue;
+      std::string What = describe(Throws, Earlier);
+      // `total(0, m) + total(m, n)`: not "'total' comes after 'total'".
+      std::string Same = "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw";
+      if (What == Same)
+        What = "another call to " + Same;
+      return "the call to '" + calleeName(CE) + "' comes after " + What;
     }
     Child = Parent;
   }
