@@ -230,6 +230,22 @@ std::vector<const Expr *> sequencedOperands(const Expr *E) {
   return Out;
 }
 
+/// The operands of E in the order the serial program is taken to evaluate
+/// them: C++17's where it fixes one (sequencedOperands), otherwise the
+/// order they are written in. For built-in operators (`+`, `*`, `<`) that
+/// is what g++ and clang++ do; for a function's or constructor's arguments
+/// and overloaded operators it is clang++'s order, g++ evaluates them right
+/// to left (docs/codegen.md, "Speculation").
+std::vector<const Expr *> serialOperands(const Expr *E) {
+  std::vector<const Expr *> Out = sequencedOperands(E);
+  if (!Out.empty())
+    return Out;
+  for (const Stmt *Child : E->children())
+    if (const auto *C = dyn_cast_or_null<Expr>(Child))
+      Out.push_back(C);
+  return Out;
+}
+
 /// Whether the operand Earlier is the node Child, seen through the two
 /// forms of a braced initializer (the parent map may hand back the
 /// semantic form of a list whose syntactic form holds Child).
@@ -267,25 +283,28 @@ std::string describe(MayThrow &Throws, const Expr *E) {
 
 } // namespace
 
-/// Why hoisting Calls out of Full would evaluate one the serial program
-/// might not reach: it is sequenced after an operand that may throw.
-std::optional<std::string>
-ParallelCalls::speculationProblem(const Expr *Full, const std::vector<const CallExpr *> &Calls) {
-  for (const CallExpr *CE : Calls) {
-    const Expr *Child = CE;
-    while (Child != Full) {
-      DynTypedNodeList Parents = PC.Ctx.getParents(*Child);
-      const Expr *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
-      if (!Parent)
+/// Why hoisting CE out of Region would evaluate a call the serial program
+/// might not reach: something evaluated before it in Region may throw.
+std::optional<std::string> ParallelCalls::unreachedBecause(const Expr *Region, const CallExpr *CE) {
+  const Expr *Child = CE;
+  while (Child != Region) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*Child);
+    const Expr *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!Parent)
+      break;
+    for (const Expr *Earlier : serialOperands(Parent)) {
+      if (sameOperand(Earlier, Child))
         break;
-      for (const Expr *Earlier : sequencedOperands(Parent)) {
-        if (sameOperand(Earlier, Child))
-          break;
-        if (Throws.mayThrow(Earlier))
-          return "the call to '" + calleeName(CE) + "' comes after " + describe(Throws, Earlier);
-      }
-      Child = Parent;
+      if (!Throws.mayThrow(Earlier))
+        continue;
+      std::string What = describe(Throws, Earlier);
+      // `total(0, m) + total(m, n)`: not "'total' comes after 'total'".
+      std::string Same = "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw";
+      if (What == Same)
+        What = "another call to " + Same;
+      return "the call to '" + calleeName(CE) + "' comes after " + What;
     }
+    Child = Parent;
   }
   return std::nullopt;
 }
@@ -482,6 +501,37 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
   Placement P = Place();
   if (!P.Unfit.empty())
     return Refuse(P.Unfit);
+  // The serial program evaluates the operands in order (serialOperands):
+  // a call after one that may throw, or after other code that may, is a
+  // call it might never make, which could run for hours (`chk(a) +
+  // slow(a)`). Such calls stay where they are, evaluated after the group
+  // as before; the calls before them still run in parallel, so a group
+  // whose only call that may throw is its last one stays whole.
+  std::vector<const CallExpr *> Reached, Unreached;
+  std::optional<std::string> Unreach;
+  for (const CallExpr *CE : Calls) {
+    std::optional<std::string> Why = unreachedBecause(Region, CE);
+    (Why ? Unreached : Reached).push_back(CE);
+    if (Why && !Unreach)
+      Unreach = std::move(Why);
+  }
+  if (Reached.size() < 2)
+    return Refuse(*Unreach);
+  if (!Unreached.empty()) {
+    // Named with the reached call that may throw (at most one: a later
+    // one would come after it), or else the last one reached.
+    const CallExpr *Before = Reached.back();
+    for (const CallExpr *CE : Reached)
+      if (Throws.mayThrow(CE))
+        Before = CE;
+    std::vector<const CallExpr *> Pair{Before};
+    Pair.insert(Pair.end(), Unreached.begin(), Unreached.end());
+    if (auto D = PC.remark(Unreached.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+      *D << quotedList(namesOf(Pair)) << *Unreach;
+    Calls = std::move(Reached);
+    Names = namesOf(Calls);
+    Loc = Calls.front()->getExprLoc();
+  }
   if (std::optional<std::string> Why = groupProblem(Full, Region, Calls))
     return Refuse(*Why);
   if (!P.NotEditable.empty())
@@ -529,11 +579,8 @@ ParallelCalls::groupProblem(const Expr *Full, const Expr *Region,
       ArgsReadMemory |= E.ReadsMemory;
     }
   }
-  // ...the serial program must reach every one of them once it evaluates
-  // the region...
-  if (std::optional<std::string> Why = speculationProblem(Region, Calls))
-    return Why;
-  // ...and nothing else in the full-expression may write what their
+  // ...(the serial program reaches every one of them once it evaluates
+  // the region: planGroup kept only those) and nothing else in the full-expression may write what their
   // arguments read.
   StmtDeps Rest = Scanner.scan(Full, &CallSet);
   // The assignment itself, under the cleanups of its temporaries (`p =

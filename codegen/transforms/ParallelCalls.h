@@ -15,10 +15,13 @@
 //    would run where the serial program had already left by the exception).
 //
 // Hoisting is only done when it cannot be observed: the calls are evaluated
-// whenever the statement is (not under &&, ||, ?: or in a lambda), no call is
-// sequenced after code that may throw (a braced initializer's elements, the
-// operands of `,` `<<` `>>` `=` `[]`: the serial program would not reach it;
-// see analysis/MayThrow.h), their arguments
+// whenever the statement is (not under &&, ||, ?: or in a lambda), no call
+// comes after code that may throw, in the order C++ fixes (a braced
+// initializer's elements, the operands of `,` `<<` `>>` `=` `[]`) or else
+// in the order they are written (the operands of `+`, a call's arguments):
+// the serial program would not reach it (see analysis/MayThrow.h; a call
+// that would is left where it is, and the calls before it still form a
+// group), their arguments
 // have no side effects, and nothing else in the statement can write what
 // they read. In a function that is not itself pure (e.g. `main`) that last
 // point needs the arguments to read only locals whose address never escapes.
@@ -70,9 +73,11 @@ public:
   bool planCondition(const clang::Expr *Cond);
 
   /// Whether some group of unsequenced calls has more than one call that
-  /// may throw. The parallel path then throws the leftmost one's exception;
-  /// the serial clone would throw whichever the compiler evaluates first,
-  /// so such a function gets no clone (docs/codegen.md, "Speculation").
+  /// may throw. The parallel path would then throw the leftmost one's
+  /// exception, the serial clone whichever the compiler evaluates first, so
+  /// such a function gets no clone. The speculation rule (planGroup) keeps
+  /// at most one call that may throw in a group, the last one, so this
+  /// stays false; it guards the clone should that rule ever loosen.
   bool throwOrderMatters() const { return SeveralMayThrow; }
 
 private:
@@ -112,8 +117,10 @@ private:
   PlanContext &PC;
   const clang::FunctionDecl *FD;
   bool worthTasks(const std::vector<const clang::CallExpr *> &Calls);
-  std::optional<std::string> speculationProblem(const clang::Expr *Full,
-                                                const std::vector<const clang::CallExpr *> &Calls);
+  /// Why CE (part of Region) may be a call the serial program never makes:
+  /// an operand evaluated before it may throw (docs/codegen.md,
+  /// "Speculation"); nothing when it is reached whenever Region is.
+  std::optional<std::string> unreachedBecause(const clang::Expr *Region, const clang::CallExpr *CE);
 
   /// An escape of VD's address that could be used while the code of Where
   /// runs (an impure call there could write VD through it, or a call of

@@ -29,15 +29,18 @@
   return queens(n, cols | bit, ((left | bit) << 1) & all, (right | bit) >> 1, 0, n);
 }
 
-// fib's tree with a path number per node; several leaves throw, each with
-// its own message: the serial program's exception is the leftmost one.
+// A walk down fib's tree whose right spine ends in a leaf that throws with
+// its path number: each level's left subtree (fib, which cannot throw) and
+// the rest of the walk run in parallel. Only the walk may throw, and it
+// comes last, so the serial program makes both calls (two calls that may
+// throw stay in order: docs/codegen.md, "Speculation").
 [[pure]] long walk(int n, long path) {
   if (n < 2) {
-    if (path % 1000 == 777)
+    if (path % 1000 == 191)
       throw std::out_of_range("walk leaf " + std::to_string(path));
     return n;
   }
-  return walk(n - 1, 2 * path) + walk(n - 2, 2 * path + 1);
+  return fib(n - 1) + walk(n - 2, 2 * path + 1);
 }
 
 // An exception type of the user's: under a cluster it arrives as
@@ -51,11 +54,11 @@ struct walk_error : std::runtime_error {
 
 [[pure]] long walk_user(int n, long path) {
   if (n < 2) {
-    if (path % 1000 == 555)
+    if (path % 1000 == 191)
       throw walk_error("walk leaf " + std::to_string(path));
     return n;
   }
-  return walk_user(n - 1, 2 * path) + walk_user(n - 2, 2 * path + 1);
+  return fib(n - 1) + walk_user(n - 2, 2 * path + 1);
 }
 
 int main(int argc, char **argv) {
