@@ -246,6 +246,67 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
   return true;
 }
 
+/// The macro call that Loc is written in, as the user wrote it in the
+/// file (`LOOP(i, n)`), with the macro's name (`LOOP`); empty when Loc is
+/// not in a macro expansion of the main file.
+struct MacroUse {
+  std::string Name, Call;
+};
+MacroUse macroAt(PlanContext &PC, SourceLocation Loc) {
+  if (Loc.isInvalid() || !Loc.isMacroID())
+    return {};
+  CharSourceRange R = PC.SM.getExpansionRange(Loc);
+  if (PC.SM.getFileID(R.getBegin()) != PC.SM.getMainFileID())
+    return {};
+  bool Invalid = false;
+  llvm::StringRef Call = Lexer::getSourceText(R, PC.SM, PC.LO, &Invalid);
+  if (Invalid || Call.empty())
+    return {};
+  llvm::SmallString<32> Buffer;
+  llvm::StringRef Name = Lexer::getSpelling(R.getBegin(), Buffer, PC.SM, PC.LO, &Invalid);
+  return {Invalid ? std::string() : Name.str(), Call.str()};
+}
+
+/// `the macro 'BODY' ('BODY(i)')`, or `a macro` when it cannot be named.
+std::string macroPhrase(const MacroUse &M) {
+  if (M.Name.empty())
+    return "a macro";
+  return "the macro '" + M.Name + "'" + (M.Call != M.Name ? " ('" + M.Call + "')" : "");
+}
+
+/// The end of a loop body that is one expression statement whose
+/// expression is a whole macro call (`for (...) STORE(i);`): the offset
+/// after the ';' that follows the call. The rewritten loop only inserts
+/// text after it, so the macro is kept as written.
+std::optional<unsigned> endOfMacroBody(PlanContext &PC, const Stmt *Body) {
+  const auto *E = dyn_cast<Expr>(Body);
+  if (!E)
+    return std::nullopt;
+  SourceLocation End = E->getEndLoc(), ExpansionEnd;
+  if (!End.isMacroID() || !Lexer::isAtEndOfMacroExpansion(End, PC.SM, PC.LO, &ExpansionEnd) ||
+      PC.SM.getFileID(ExpansionEnd) != PC.SM.getMainFileID())
+    return std::nullopt;
+  SourceLocation After = Lexer::findLocationAfterToken(ExpansionEnd, tok::semi, PC.SM, PC.LO,
+                                                       /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (After.isInvalid())
+    return std::nullopt;
+  return PC.SM.getFileOffset(After);
+}
+
+/// Why a loop's text cannot be edited: which of its parts a macro writes.
+std::string macroReason(PlanContext &PC, const Stmt *Loop, SourceLocation RParen,
+                        const Stmt *Body) {
+  for (SourceLocation Loc : {Loop->getBeginLoc(), RParen})
+    if (Loc.isMacroID())
+      return "the loop's header is written in " + macroPhrase(macroAt(PC, Loc)) +
+             ": only a header written out in the source is rewritten";
+  SourceLocation End = Body->getEndLoc();
+  if (isa<Expr>(Body) && End.isMacroID())
+    return "the loop body ends inside " + macroPhrase(macroAt(PC, End)) +
+           ": a body that is not a whole macro call followed by ';' is rewritten only in braces";
+  return "the loop is written in a macro";
+}
+
 /// Whether S declares a label (a copy of it would declare it twice).
 bool containsLabel(const Stmt *S) {
   if (!S)
@@ -316,6 +377,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   const Expr *BoundExpr = nullptr;
   SourceLocation RParen;
   if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    // `LOOP(i, n) body`: the header a rewrite replaces is the macro's text.
+    if (For->getForLoc().isMacroID() || For->getRParenLoc().isMacroID()) {
+      WhyNot = macroReason(PC, Loop, For->getRParenLoc(), For->getBody());
+      return std::nullopt;
+    }
     WhyNot = "the loop is not of the form 'for (T i = b; i < e; ++i)'";
     const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
     const auto *I = Init && Init->isSingleDecl() ? dyn_cast<VarDecl>(Init->getSingleDecl()) : nullptr;
@@ -466,8 +532,14 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     auto BeginText = boundText(PC, I->getInit());
     auto EndText = boundText(PC, Bnd);
     if (!BeginText || !EndText) {
+      // `i < n DIV`: the text to repeat would cut the macro call in two.
+      const Expr *Part = BeginText ? Bnd : I->getInit();
+      SourceLocation In = Part->getBeginLoc().isMacroID() ? Part->getBeginLoc() : Part->getEndLoc();
+      std::string Text = writtenText(PC, Part);
       WhyNot = std::string("the loop's ") + (BeginText ? "bound" : "start") +
-               " is written partly inside a macro";
+               (Text.empty() ? "" : " '" + Text + "'") + " is written partly inside " +
+               macroPhrase(macroAt(PC, In)) +
+               ": only a part that is a whole macro call, or has none, is repeated as written";
       return std::nullopt;
     }
     L.Induction = I;
@@ -506,7 +578,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     const VarDecl *Elem = RF->getLoopVariable();
     auto ElemText = PC.offsets(SourceRange(Elem->getBeginLoc(), Elem->getLocation()));
     if (!ElemText || !PC.offsets(RF->getRangeInit()->getSourceRange())) {
-      WhyNot = "the loop is written in a macro";
+      SourceLocation At = !ElemText ? Elem->getLocation() : RF->getRangeInit()->getBeginLoc();
+      WhyNot = (!ElemText ? "the loop's element " + quoted(Elem)
+                          : "the loop's range '" + writtenText(PC, RF->getRangeInit()) + "'") +
+               " is written in " + macroPhrase(macroAt(PC, At)) +
+               ": only a header written out in the source is rewritten";
       return std::nullopt;
     }
     L.Range = Range;
@@ -530,8 +606,10 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   }
   auto Header = PC.offsets(SourceRange(Loop->getBeginLoc(), RParen));
   std::optional<unsigned> End = PC.endOfStatement(L.Body);
+  if (!End)
+    End = endOfMacroBody(PC, L.Body);
   if (!Header || !End) {
-    WhyNot = "the loop is written in a macro";
+    WhyNot = macroReason(PC, Loop, RParen, L.Body);
     return std::nullopt;
   }
   L.HeaderBegin = Header->first;
