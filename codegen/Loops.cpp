@@ -732,6 +732,101 @@ std::string lastRefusal(PlanContext &PC, const LoopShape &L,
   return "";
 }
 
+namespace {
+
+/// The expression of E's statement that E is part of (the condition of an
+/// `if`, the whole expression statement), as written, when it is short.
+std::string enclosingText(PlanContext &PC, const Expr *E) {
+  const Expr *Top = E;
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*Top);
+    const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!Up)
+      break;
+    Top = Up;
+  }
+  std::optional<std::string> T = PC.text(Top->getSourceRange());
+  return T && T->size() <= 60 ? *T : std::string();
+}
+
+/// The update of the accumulator that Position names in (`++i`, `s += f(j)`).
+const Expr *updateAround(PlanContext &PC, const Expr *Position) {
+  const Expr *At = Position;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*At);
+    const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!Up)
+      return nullptr;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Up); UO && UO->isIncrementDecrementOp())
+      return UO;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Up); BO && BO->isAssignmentOp())
+      return BO;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Up); Op && Op->isAssignmentOp())
+      return Op;
+    At = Up;
+  }
+  return nullptr;
+}
+
+/// The first reference to V in S that is not one of Skip.
+const DeclRefExpr *otherUse(const Stmt *S, const VarDecl *V,
+                            const llvm::SmallPtrSetImpl<const Expr *> &Skip) {
+  if (!S)
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V && !Skip.contains(DRE))
+    return DRE;
+  for (const Stmt *Child : S->children())
+    if (const DeclRefExpr *Found = otherUse(Child, V, Skip))
+      return Found;
+  return nullptr;
+}
+
+/// The `for` loop around Loop whose header declares V, if any.
+const ForStmt *loopCountingWith(PlanContext &PC, const Stmt *Loop, const VarDecl *V) {
+  const Stmt *At = Loop;
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*At);
+    const Stmt *Up = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Up || isa<LambdaExpr>(Up))
+      return nullptr;
+    if (const auto *For = dyn_cast<ForStmt>(Up))
+      if (const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit()))
+        for (const Decl *D : Init->decls())
+          if (D == V)
+            return For;
+    At = Up;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+std::string accumulatorUseReason(PlanContext &PC, const LoopShape &L, const VarDecl *Acc,
+                                 llvm::ArrayRef<const Expr *> Positions, const StmtDeps &Rest) {
+  bool Written = Rest.Writes.contains(Acc);
+  if (!Written && !Rest.Reads.contains(Acc))
+    return "";
+  std::string Name = quoted(Acc);
+  if (const ForStmt *Outer = loopCountingWith(PC, L.Loop, Acc))
+    Name += ", the counter of the loop on line " +
+            std::to_string(PC.SM.getPresumedLineNumber(Outer->getBeginLoc())) + ",";
+  std::string Update;
+  if (const Expr *U = Positions.empty() ? nullptr : updateAround(PC, Positions.front()))
+    if (std::optional<std::string> T = PC.text(U->getSourceRange()); T && T->size() <= 60)
+      Update = " ('" + *T + "')";
+  llvm::SmallPtrSet<const Expr *, 4> Skip(Positions.begin(), Positions.end());
+  const DeclRefExpr *Use = otherUse(L.Body, Acc, Skip);
+  std::string Where = Use ? enclosingText(PC, Use) : std::string();
+  Where = Where.empty() ? "" : " ('" + Where + "')";
+  if (Written)
+    return Name + " is updated inside the loop body" + Update + " and also written there" +
+           Where + " otherwise: only a variable that the body changes by its updates alone is "
+           "combined";
+  return Name + " is written inside the loop body" + Update + " and read there" + Where +
+         ": each iteration would read a partial value instead of the one the iterations before "
+         "it left";
+}
+
 std::string accumulatorReason(const VarDecl *V,
                               const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
                               const LoopShape &L) {
