@@ -303,7 +303,7 @@ std::string macroReason(PlanContext &PC, const Stmt *Loop, SourceLocation RParen
   SourceLocation End = Body->getEndLoc();
   if (isa<Expr>(Body) && End.isMacroID())
     return "the loop body ends inside " + macroPhrase(macroAt(PC, End)) +
-           ": a body that is not a whole macro call followed by ';' is rewritten only in braces";
+           ", whose text goes on past the body, where the rewritten loop would have to end";
   return "the loop is written in a macro";
 }
 
@@ -536,9 +536,13 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       const Expr *Part = BeginText ? Bnd : I->getInit();
       SourceLocation In = Part->getBeginLoc().isMacroID() ? Part->getBeginLoc() : Part->getEndLoc();
       std::string Text = writtenText(PC, Part);
+      MacroUse M = macroAt(PC, In);
+      // `for (long i = 0; COND; ++i)`: the macro holds more than the part.
+      bool Whole = !M.Call.empty() && Text == M.Call;
       WhyNot = std::string("the loop's ") + (BeginText ? "bound" : "start") +
-               (Text.empty() ? "" : " '" + Text + "'") + " is written partly inside " +
-               macroPhrase(macroAt(PC, In)) +
+               (Text.empty() || Whole ? "" : " '" + Text + "'") +
+               (Whole ? " is written inside " + macroPhrase(M) + " with more of the header"
+                      : " is written partly inside " + macroPhrase(M)) +
                ": only a part that is a whole macro call, or has none, is repeated as written";
       return std::nullopt;
     }
@@ -735,13 +739,14 @@ std::string lastRefusal(PlanContext &PC, const LoopShape &L,
 namespace {
 
 /// The expression of E's statement that E is part of (the condition of an
-/// `if`, the whole expression statement), as written, when it is short.
-std::string enclosingText(PlanContext &PC, const Expr *E) {
+/// `if`, the whole expression statement), or the operand of Stop that it is
+/// part of (`f(acc + i)` in `acc += f(acc + i)`), as written, when short.
+std::string enclosingText(PlanContext &PC, const Expr *E, const Expr *Stop) {
   const Expr *Top = E;
   for (unsigned Depth = 0; Depth < 64; ++Depth) {
     DynTypedNodeList Parents = PC.Ctx.getParents(*Top);
     const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
-    if (!Up)
+    if (!Up || Up == Stop)
       break;
     Top = Up;
   }
@@ -811,12 +816,13 @@ std::string accumulatorUseReason(PlanContext &PC, const LoopShape &L, const VarD
     Name += ", the counter of the loop on line " +
             std::to_string(PC.SM.getPresumedLineNumber(Outer->getBeginLoc())) + ",";
   std::string Update;
-  if (const Expr *U = Positions.empty() ? nullptr : updateAround(PC, Positions.front()))
+  const Expr *U = Positions.empty() ? nullptr : updateAround(PC, Positions.front());
+  if (U)
     if (std::optional<std::string> T = PC.text(U->getSourceRange()); T && T->size() <= 60)
       Update = " ('" + *T + "')";
   llvm::SmallPtrSet<const Expr *, 4> Skip(Positions.begin(), Positions.end());
   const DeclRefExpr *Use = otherUse(L.Body, Acc, Skip);
-  std::string Where = Use ? enclosingText(PC, Use) : std::string();
+  std::string Where = Use ? enclosingText(PC, Use, U) : std::string();
   Where = Where.empty() ? "" : " ('" + Where + "')";
   if (Written)
     return Name + " is updated inside the loop body" + Update + " and also written there" +
