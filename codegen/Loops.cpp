@@ -823,6 +823,11 @@ std::string accumulatorUseReason(PlanContext &PC, const LoopShape &L, const VarD
   llvm::SmallPtrSet<const Expr *, 4> Skip(Positions.begin(), Positions.end());
   const DeclRefExpr *Use = otherUse(L.Body, Acc, Skip);
   std::string Where = Use ? enclosingText(PC, Use, U) : std::string();
+  if (auto It = Rest.FirstWrite.find(Acc); Written && It != Rest.FirstWrite.end()) {
+    // The write itself, not a read met first (`if (c > 5) c = 0;`).
+    std::optional<std::string> T = PC.text(It->second->getSourceRange());
+    Where = T && T->size() <= 60 ? *T : std::string();
+  }
   Where = Where.empty() ? "" : " ('" + Where + "')";
   if (Written)
     return Name + " is updated inside the loop body" + Update + " and also written there" +

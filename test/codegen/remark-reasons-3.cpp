@@ -12,6 +12,7 @@
 #include <vector>
 
 #define STORE(i) out[i] = heavy(i)
+#define TWICE(i) (2 * heavy(i))
 #define BODY(i) s += heavy(i)
 #define LOOP(i, n) for (long i = 0; i < n; ++i)
 #define COND i < n
@@ -77,6 +78,11 @@ int main() {
   for (FROM; i < n; ++i)
     s += heavy(i);
   // REMARK: remark-reasons-3.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop's start is written inside the macro 'FROM' with more of the header: only a part that is a whole macro call, or has none, is repeated as written [purecc-missed-reduction]
+  // A body whose term is a whole macro call.
+  long s2 = 0;
+  for (long i = 0; i < n; ++i)
+    s2 += TWICE(i);
+  // REMARK: remark-reasons-3.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's2' [purecc-reduction]
   // The body ends inside a macro's text: only braces would hold it.
   long u = 0;
   for (long i = 0; i < n; ++i) TWO(i);
@@ -85,8 +91,8 @@ int main() {
   for (long x : ALL)
     s += heavy(x);
   // REMARK: remark-reasons-3.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop's range 'ALL' is written in the macro 'ALL': only a header written out in the source is rewritten [purecc-missed-reduction]
-  std::printf("s %ld u %ld\n", s, u);
-  // OUT-NEXT: s 9006032 u 1800009
+  std::printf("s %ld s2 %ld u %ld\n", s, s2, u);
+  // OUT-NEXT: s 9006032 s2 3600016 u 1800009
 
   // The counter of the outer loop, updated and read by the inner one.
   long t = 0;
@@ -104,11 +110,11 @@ int main() {
   for (long j = 0; j < n; ++j) {
     // REMARK: remark-reasons-3.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'c' is updated inside the loop body ('c += heavy(j)') and also written there ('c = 0') otherwise: only a variable that the body changes by its updates alone is combined [purecc-missed-reduction]
     c += heavy(j);
-    if (j % 1000 == 999)
+    if (c > 200000)
       c = 0;
   }
   std::printf("t %ld c %ld\n", t, c);
-  // OUT-NEXT: t 744124 c 0
+  // OUT-NEXT: t 744124 c 196804
 
   // The best set only on some paths of the block: not a selection.
   double b2 = 1e300;
