@@ -22,8 +22,21 @@ llvm::SmallPtrSet<const VarDecl *, 8> EscapeSites::all() const {
 
 llvm::SmallPtrSet<const VarDecl *, 8> EscapeSites::during(const Stmt *Loop,
                                                           const PlanContext &PC) const {
+  llvm::SmallPtrSet<const VarDecl *, 8> Out;
+  for (const auto &[VD, Where] : Sites)
+    if (!sitesDuring(VD, Loop, PC).empty())
+      Out.insert(VD);
+  return Out;
+}
+
+llvm::SmallVector<const Stmt *, 2> EscapeSites::sitesDuring(const VarDecl *V, const Stmt *Loop,
+                                                            const PlanContext &PC) const {
+  auto It = Sites.find(V);
+  if (It == Sites.end())
+    return {};
+  const auto &Where = It->second;
   if (HasLabels)
-    return all();
+    return Where;
   const SourceManager &SM = PC.SM;
   // The loops around Loop, up to the function body (a lambda's body is a
   // function body of its own: code after it may run before it).
@@ -46,17 +59,13 @@ llvm::SmallPtrSet<const VarDecl *, 8> EscapeSites::during(const Stmt *Loop,
     return Body && (SM.isBeforeInTranslationUnit(VD->getLocation(), Body->getBeginLoc()) ||
                     SM.isBeforeInTranslationUnit(Body->getEndLoc(), VD->getLocation()));
   };
-  llvm::SmallPtrSet<const VarDecl *, 8> Out;
-  for (const auto &[VD, Where] : Sites)
-    if (Outside(VD) && !Where.empty())
-      Out.insert(VD);
-  for (const auto &[VD, Where] : Sites)
-    for (const Stmt *S : Where)
-      if (!SM.isBeforeInTranslationUnit(Loop->getEndLoc(), S->getBeginLoc()) ||
-          llvm::any_of(Around, [&](const Stmt *A) { return Inside(S, A); })) {
-        Out.insert(VD);
-        break;
-      }
+  if (Outside(V))
+    return Where;
+  llvm::SmallVector<const Stmt *, 2> Out;
+  for (const Stmt *S : Where)
+    if (!SM.isBeforeInTranslationUnit(Loop->getEndLoc(), S->getBeginLoc()) ||
+        llvm::any_of(Around, [&](const Stmt *A) { return Inside(S, A); }))
+      Out.push_back(S);
   return Out;
 }
 

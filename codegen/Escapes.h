@@ -63,6 +63,11 @@ struct EscapeSites {
   /// runs Loop again), or anywhere in a function with labels.
   llvm::SmallPtrSet<const clang::VarDecl *, 8> during(const clang::Stmt *Loop,
                                                       const PlanContext &PC) const;
+  /// The sites where V's address escapes that `during` counts for Loop
+  /// (for naming them in a remark).
+  llvm::SmallVector<const clang::Stmt *, 2> sitesDuring(const clang::VarDecl *V,
+                                                         const clang::Stmt *Loop,
+                                                         const PlanContext &PC) const;
 };
 
 /// Adds to Reads the variable each structured binding read in Body belongs

@@ -246,6 +246,67 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
   return true;
 }
 
+/// The macro call that Loc is written in, as the user wrote it in the
+/// file (`LOOP(i, n)`), with the macro's name (`LOOP`); empty when Loc is
+/// not in a macro expansion of the main file.
+struct MacroUse {
+  std::string Name, Call;
+};
+MacroUse macroAt(PlanContext &PC, SourceLocation Loc) {
+  if (Loc.isInvalid() || !Loc.isMacroID())
+    return {};
+  CharSourceRange R = PC.SM.getExpansionRange(Loc);
+  if (PC.SM.getFileID(R.getBegin()) != PC.SM.getMainFileID())
+    return {};
+  bool Invalid = false;
+  llvm::StringRef Call = Lexer::getSourceText(R, PC.SM, PC.LO, &Invalid);
+  if (Invalid || Call.empty())
+    return {};
+  llvm::SmallString<32> Buffer;
+  llvm::StringRef Name = Lexer::getSpelling(R.getBegin(), Buffer, PC.SM, PC.LO, &Invalid);
+  return {Invalid ? std::string() : Name.str(), Call.str()};
+}
+
+/// `the macro 'BODY' ('BODY(i)')`, or `a macro` when it cannot be named.
+std::string macroPhrase(const MacroUse &M) {
+  if (M.Name.empty())
+    return "a macro";
+  return "the macro '" + M.Name + "'" + (M.Call != M.Name ? " ('" + M.Call + "')" : "");
+}
+
+/// The end of a loop body that is one expression statement whose
+/// expression is a whole macro call (`for (...) STORE(i);`): the offset
+/// after the ';' that follows the call. The rewritten loop only inserts
+/// text after it, so the macro is kept as written.
+std::optional<unsigned> endOfMacroBody(PlanContext &PC, const Stmt *Body) {
+  const auto *E = dyn_cast<Expr>(Body);
+  if (!E)
+    return std::nullopt;
+  SourceLocation End = E->getEndLoc(), ExpansionEnd;
+  if (!End.isMacroID() || !Lexer::isAtEndOfMacroExpansion(End, PC.SM, PC.LO, &ExpansionEnd) ||
+      PC.SM.getFileID(ExpansionEnd) != PC.SM.getMainFileID())
+    return std::nullopt;
+  SourceLocation After = Lexer::findLocationAfterToken(ExpansionEnd, tok::semi, PC.SM, PC.LO,
+                                                       /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (After.isInvalid())
+    return std::nullopt;
+  return PC.SM.getFileOffset(After);
+}
+
+/// Why a loop's text cannot be edited: which of its parts a macro writes.
+std::string macroReason(PlanContext &PC, const Stmt *Loop, SourceLocation RParen,
+                        const Stmt *Body) {
+  for (SourceLocation Loc : {Loop->getBeginLoc(), RParen})
+    if (Loc.isMacroID())
+      return "the loop's header is written in " + macroPhrase(macroAt(PC, Loc)) +
+             ": only a header written out in the source is rewritten";
+  SourceLocation End = Body->getEndLoc();
+  if (isa<Expr>(Body) && End.isMacroID())
+    return "the loop body ends inside " + macroPhrase(macroAt(PC, End)) +
+           ", whose text goes on past the body, where the rewritten loop would have to end";
+  return "the loop is written in a macro";
+}
+
 /// Whether S declares a label (a copy of it would declare it twice).
 bool containsLabel(const Stmt *S) {
   if (!S)
@@ -316,6 +377,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   const Expr *BoundExpr = nullptr;
   SourceLocation RParen;
   if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    // `LOOP(i, n) body`: the header a rewrite replaces is the macro's text.
+    if (For->getForLoc().isMacroID() || For->getRParenLoc().isMacroID()) {
+      WhyNot = macroReason(PC, Loop, For->getRParenLoc(), For->getBody());
+      return std::nullopt;
+    }
     WhyNot = "the loop is not of the form 'for (T i = b; i < e; ++i)'";
     const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
     const auto *I = Init && Init->isSingleDecl() ? dyn_cast<VarDecl>(Init->getSingleDecl()) : nullptr;
@@ -466,8 +532,18 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     auto BeginText = boundText(PC, I->getInit());
     auto EndText = boundText(PC, Bnd);
     if (!BeginText || !EndText) {
+      // `i < n DIV`: the text to repeat would cut the macro call in two.
+      const Expr *Part = BeginText ? Bnd : I->getInit();
+      SourceLocation In = Part->getBeginLoc().isMacroID() ? Part->getBeginLoc() : Part->getEndLoc();
+      std::string Text = writtenText(PC, Part);
+      MacroUse M = macroAt(PC, In);
+      // `for (long i = 0; COND; ++i)`: the macro holds more than the part.
+      bool Whole = !M.Call.empty() && Text == M.Call;
       WhyNot = std::string("the loop's ") + (BeginText ? "bound" : "start") +
-               " is written partly inside a macro";
+               (Text.empty() || Whole ? "" : " '" + Text + "'") +
+               (Whole ? " is written inside " + macroPhrase(M) + " with more of the header"
+                      : " is written partly inside " + macroPhrase(M)) +
+               ": only a part that is a whole macro call, or has none, is repeated as written";
       return std::nullopt;
     }
     L.Induction = I;
@@ -506,7 +582,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     const VarDecl *Elem = RF->getLoopVariable();
     auto ElemText = PC.offsets(SourceRange(Elem->getBeginLoc(), Elem->getLocation()));
     if (!ElemText || !PC.offsets(RF->getRangeInit()->getSourceRange())) {
-      WhyNot = "the loop is written in a macro";
+      SourceLocation At = !ElemText ? Elem->getLocation() : RF->getRangeInit()->getBeginLoc();
+      WhyNot = (!ElemText ? "the loop's element " + quoted(Elem)
+                          : "the loop's range '" + writtenText(PC, RF->getRangeInit()) + "'") +
+               " is written in " + macroPhrase(macroAt(PC, At)) +
+               ": only a header written out in the source is rewritten";
       return std::nullopt;
     }
     L.Range = Range;
@@ -530,8 +610,10 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   }
   auto Header = PC.offsets(SourceRange(Loop->getBeginLoc(), RParen));
   std::optional<unsigned> End = PC.endOfStatement(L.Body);
+  if (!End)
+    End = endOfMacroBody(PC, L.Body);
   if (!Header || !End) {
-    WhyNot = "the loop is written in a macro";
+    WhyNot = macroReason(PC, Loop, RParen, L.Body);
     return std::nullopt;
   }
   L.HeaderBegin = Header->first;
@@ -652,6 +734,108 @@ std::string lastRefusal(PlanContext &PC, const LoopShape &L,
   if (PC.isTaken(L.HeaderBegin, L.BodyEnd))
     return "the loop is rewritten otherwise";
   return "";
+}
+
+namespace {
+
+/// The expression of E's statement that E is part of (the condition of an
+/// `if`, the whole expression statement), or the operand of Stop that it is
+/// part of (`f(acc + i)` in `acc += f(acc + i)`), as written, when short.
+std::string enclosingText(PlanContext &PC, const Expr *E, const Expr *Stop) {
+  const Expr *Top = E;
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*Top);
+    const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!Up || Up == Stop)
+      break;
+    Top = Up;
+  }
+  std::optional<std::string> T = PC.text(Top->getSourceRange());
+  return T && T->size() <= 60 ? *T : std::string();
+}
+
+/// The update of the accumulator that Position names in (`++i`, `s += f(j)`).
+const Expr *updateAround(PlanContext &PC, const Expr *Position) {
+  const Expr *At = Position;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*At);
+    const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!Up)
+      return nullptr;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Up); UO && UO->isIncrementDecrementOp())
+      return UO;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Up); BO && BO->isAssignmentOp())
+      return BO;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Up); Op && Op->isAssignmentOp())
+      return Op;
+    At = Up;
+  }
+  return nullptr;
+}
+
+/// The first reference to V in S that is not one of Skip.
+const DeclRefExpr *otherUse(const Stmt *S, const VarDecl *V,
+                            const llvm::SmallPtrSetImpl<const Expr *> &Skip) {
+  if (!S)
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V && !Skip.contains(DRE))
+    return DRE;
+  for (const Stmt *Child : S->children())
+    if (const DeclRefExpr *Found = otherUse(Child, V, Skip))
+      return Found;
+  return nullptr;
+}
+
+/// The `for` loop around Loop whose header declares V, if any.
+const ForStmt *loopCountingWith(PlanContext &PC, const Stmt *Loop, const VarDecl *V) {
+  const Stmt *At = Loop;
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*At);
+    const Stmt *Up = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Up || isa<LambdaExpr>(Up))
+      return nullptr;
+    if (const auto *For = dyn_cast<ForStmt>(Up))
+      if (const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit()))
+        for (const Decl *D : Init->decls())
+          if (D == V)
+            return For;
+    At = Up;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+std::string accumulatorUseReason(PlanContext &PC, const LoopShape &L, const VarDecl *Acc,
+                                 llvm::ArrayRef<const Expr *> Positions, const StmtDeps &Rest) {
+  bool Written = Rest.Writes.contains(Acc);
+  if (!Written && !Rest.Reads.contains(Acc))
+    return "";
+  std::string Name = quoted(Acc);
+  if (const ForStmt *Outer = loopCountingWith(PC, L.Loop, Acc))
+    Name += ", the counter of the loop on line " +
+            std::to_string(PC.SM.getPresumedLineNumber(Outer->getBeginLoc())) + ",";
+  std::string Update;
+  const Expr *U = Positions.empty() ? nullptr : updateAround(PC, Positions.front());
+  if (U)
+    if (std::optional<std::string> T = PC.text(U->getSourceRange()); T && T->size() <= 60)
+      Update = " ('" + *T + "')";
+  llvm::SmallPtrSet<const Expr *, 4> Skip(Positions.begin(), Positions.end());
+  const DeclRefExpr *Use = otherUse(L.Body, Acc, Skip);
+  std::string Where = Use ? enclosingText(PC, Use, U) : std::string();
+  if (auto It = Rest.FirstWrite.find(Acc); Written && It != Rest.FirstWrite.end()) {
+    // The write itself, not a read met first (`if (c > 5) c = 0;`).
+    std::optional<std::string> T = PC.text(It->second->getSourceRange());
+    Where = T && T->size() <= 60 ? *T : std::string();
+  }
+  Where = Where.empty() ? "" : " ('" + Where + "')";
+  if (Written)
+    return Name + " is updated inside the loop body" + Update + " and also written there" +
+           Where + " otherwise: only a variable that the body changes by its updates alone is "
+           "combined";
+  return Name + " is written inside the loop body" + Update + " and read there" + Where +
+         ": each iteration would read a partial value instead of the one the iterations before "
+         "it left";
 }
 
 std::string accumulatorReason(const VarDecl *V,

@@ -90,6 +90,17 @@ std::string tinyLoopReason(const LoopShape &L,
 std::string lastRefusal(PlanContext &PC, const LoopShape &L,
                         const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 
+/// Why the body's other uses of accumulator Acc (Rest: the body's effects
+/// without Acc's update steps, whose references to Acc are Positions)
+/// keep it from being reduced: it is also written elsewhere in the body, or
+/// read there, where a leaf's private copy holds a partial value. Names the
+/// update, the other use and, for the counter of an enclosing loop
+/// (`for (i ...) for (j ...) { if (j > i) ++i; }`), that loop. Empty when
+/// Rest neither reads nor writes Acc.
+std::string accumulatorUseReason(PlanContext &PC, const LoopShape &L, const clang::VarDecl *Acc,
+                                 llvm::ArrayRef<const clang::Expr *> Positions,
+                                 const StmtDeps &Rest);
+
 /// Why V cannot be a leaf's private accumulator: not a local variable of
 /// the function (or volatile), read by the body through a holder of its
 /// address (L.ReadThrough), or its address has escaped while the loop runs

@@ -263,6 +263,14 @@ private:
       if (Outcome == LoopOutcome::NotThisKind && !L->Body_.ImpureCall && !hasTry(L->Body) &&
           WhyNot != kNeitherReason)
         Missed = Diag::RemarkMissedReduction; // a recurrence or a max, not a map
+      // `if (d < best) { best = d; arg = i; } else ...`: the refusal that
+      // names best (or finds nothing) comes from the selection not matched.
+      if (Outcome != LoopOutcome::Rewritten)
+        if (auto [Best, Why] = nearSelectionReason(PC, *L);
+            Best && (WhyNot == kNeitherReason || llvm::StringRef(WhyNot).starts_with(quoted(Best) + " "))) {
+          WhyNot = Why;
+          Missed = Diag::RemarkMissedReduction;
+        }
     } else if (WhyNot.empty()) {
       return false;
     }

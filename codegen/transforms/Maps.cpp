@@ -211,6 +211,29 @@ private:
   std::vector<Store> &Out;
 };
 
+/// The user's assignment operator that the loop's stores call on X's
+/// elements (`out[i] = make(i)` with a user-written `P::operator=`), when
+/// those calls are all the escapes of X that count for the loop: the
+/// element's address is handed to code that may keep it, which is the
+/// true reason, not an escape elsewhere.
+const CXXMethodDecl *storeOperator(PlanContext &PC, const LoopShape &L, const VarDecl *X,
+                                   const std::vector<Store> &Stores, const EscapeSites &Sites) {
+  const CXXMethodDecl *Found = nullptr;
+  for (const Stmt *Site : Sites.sitesDuring(X, L.Loop, PC)) {
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Site);
+    if (!Op || !Op->isAssignmentOp() || Op->getNumArgs() != 2)
+      return nullptr;
+    bool OnStore = llvm::any_of(Stores, [&](const Store &S) {
+      return S.Container == X &&
+             S.Target->IgnoreParenImpCasts() == Op->getArg(0)->IgnoreParenImpCasts();
+    });
+    Found = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (!OnStore || !Found)
+      return nullptr;
+  }
+  return Found;
+}
+
 } // namespace
 
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
@@ -294,7 +317,15 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   }
   for (const VarDecl *X : Containers)
     if (Escaped.contains(X)) {
-      WhyNot = "the address of " + quoted(X) + " escapes";
+      if (const CXXMethodDecl *Assign = storeOperator(PC, L, X, Stores, Sites))
+        WhyNot = "the elements of " + quoted(X) + " are assigned with the user-written " +
+                 quoted(Assign) + ", which is not known to be pure" +
+                 (Assign->getOverloadedOperator() == OO_Equal
+                      ? ": a map stores elements only through the compiler's 'operator=' "
+                        "(implicit or '= default')"
+                      : "");
+      else
+        WhyNot = "the address of " + quoted(X) + " escapes";
       return LoopOutcome::Refused;
     }
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {

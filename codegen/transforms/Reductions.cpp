@@ -404,7 +404,11 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   for (auto &[Acc, Op] : Accs) {
     std::string Name = quoted(Acc);
     if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc)) {
-      WhyNot = Name + " is read inside the loop body";
+      llvm::SmallVector<const Expr *, 4> Own;
+      for (const Step &S : Steps)
+        if (S.Acc == Acc)
+          Own.append(S.Positions.begin(), S.Positions.end());
+      WhyNot = accumulatorUseReason(PC, L, Acc, Own, Fx);
       return LoopOutcome::Refused;
     }
     if (std::string Why = accumulatorReason(Acc, Escaped, L); !Why.empty()) {

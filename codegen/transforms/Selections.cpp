@@ -624,6 +624,85 @@ LoopOutcome emitPasses(PlanContext &PC, const LoopShape &L, const Candidate &C,
 
 } // namespace
 
+namespace {
+
+/// An assignment `V = T` (built-in or a class's operator=) somewhere in S,
+/// not inside a nested loop or lambda; Depth counts the statements around
+/// it below S that run only on some paths (an `if`, a `switch`, `?:`).
+const Expr *findSetting(const Stmt *S, const VarDecl *V, const Expr *T, ASTContext &Ctx,
+                        bool &Conditional, bool Nested = false) {
+  if (!S || isa<LambdaExpr, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    return nullptr;
+  if (std::optional<Assignment> A = asAssignment(S);
+      A && A->Target->getDecl() == V && sameExpr(Ctx, A->Value, T)) {
+    Conditional = Nested;
+    return A->Whole;
+  }
+  bool Inner = Nested || isa<IfStmt, SwitchStmt, ConditionalOperator, BinaryConditionalOperator>(S);
+  if (isa<BinaryOperator>(S) && cast<BinaryOperator>(S)->isLogicalOp())
+    Inner = true;
+  for (const Stmt *Child : S->children())
+    if (const Expr *Found = findSetting(Child, V, T, Ctx, Conditional, Inner))
+      return Found;
+  return nullptr;
+}
+
+/// The `if` statements among S (through blocks, ifs and switches; not into
+/// inner loops).
+void collectIfs(const Stmt *S, std::vector<const IfStmt *> &Out) {
+  if (!S)
+    return;
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    Out.push_back(If);
+    collectIfs(If->getThen(), Out);
+    collectIfs(If->getElse(), Out);
+  } else if (isa<CompoundStmt>(S)) {
+    for (const Stmt *Child : S->children())
+      collectIfs(Child, Out);
+  } else if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+    collectIfs(Switch->getBody(), Out);
+  } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
+    collectIfs(Case->getSubStmt(), Out);
+  }
+}
+
+} // namespace
+
+std::pair<const VarDecl *, std::string> nearSelectionReason(PlanContext &PC, const LoopShape &L) {
+  std::vector<const IfStmt *> Ifs;
+  collectIfs(L.Body, Ifs);
+  for (const IfStmt *If : Ifs) {
+    const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
+    if (!Cmp || !Cmp->isRelationalOp() || If->isConstexpr())
+      continue;
+    for (int Side = 0; Side < 2; ++Side) {
+      const DeclRefExpr *Ref = asVarRef(Side ? Cmp->getLHS() : Cmp->getRHS());
+      const Expr *Term = Side ? Cmp->getRHS() : Cmp->getLHS();
+      const auto *V = Ref ? cast<VarDecl>(Ref->getDecl()) : nullptr;
+      if (!V || L.Body_.Locals.contains(V) || V == L.Induction || V == L.Element)
+        continue;
+      bool Conditional = false;
+      const Expr *Set = findSetting(If->getThen(), V, Term, PC.Ctx, Conditional);
+      if (!Set)
+        continue;
+      std::optional<std::string> Cond = PC.text(If->getCond()->getSourceRange());
+      std::string IfText = Cond && Cond->size() <= 60 ? " ('if (" + *Cond + ")')" : "";
+      if (If->getElse())
+        return {V, "the 'if' that selects " + quoted(V) + IfText +
+                       " has an 'else' branch: a selection is rewritten only without one (its "
+                       "leaves run the 'if' for iterations the serial loop does not select)"};
+      if (Conditional) {
+        std::optional<std::string> SetText = PC.text(Set->getSourceRange());
+        return {V, quoted(V) + " is set" +
+                       (SetText && SetText->size() <= 60 ? " ('" + *SetText + "')" : "") +
+                       " only on some paths of the block of the 'if' that compares it" + IfText +
+                       ": not a selection, whose block sets the best whenever it runs"};
+      }
+    }
+  }
+  return {nullptr, ""};
+}
+
 LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
                           const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
                           std::string &WhyNot) {

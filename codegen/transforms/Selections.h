@@ -53,4 +53,12 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
                           const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
                           std::string &WhyNot);
 
+/// A near-miss of a selection in L's body, for a remark: an `if (term REL
+/// best)` whose branch sets best to the term, but which has an `else`
+/// branch (`else { cnt += 0; }`), or sets best only on some paths of its
+/// block (`{ a2 = i; if (i <= 100) b2 = d; }`). Returns best and the
+/// reason; best is null when there is none.
+std::pair<const clang::VarDecl *, std::string> nearSelectionReason(PlanContext &PC,
+                                                                   const LoopShape &L);
+
 } // namespace purecc

@@ -52,7 +52,7 @@ int main(int argc, char **) {
   // Escaped after the loop, but inside a loop around it: serial.
   long again = 0;
   for (int round = 0; round < 2; ++round) {
-    // REMARK: escapes-after-loop.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'again' is read inside the loop body [purecc-missed-reduction]
+    // REMARK: escapes-after-loop.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'again' is written inside the loop body ('again += tag(i + round)') and read there ('bump(again)'): each iteration would read a partial value instead of the one the iterations before it left [purecc-missed-reduction]
     for (long i = 0; i < 2000 + argc; ++i)
       again += tag(i + round);
     // REMARK: escapes-after-loop.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the address of 'again' escapes [purecc-missed-reduction]

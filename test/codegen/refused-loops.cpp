@@ -17,7 +17,7 @@ int main() {
   long acc = 0;
   for (long i = 0; i < n; ++i)
     acc += f(acc + i);
-  // REMARK: refused-loops.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'acc' is read inside the loop body [purecc-missed-reduction]
+  // REMARK: refused-loops.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'acc' is written inside the loop body ('acc += f(acc + i)') and read there ('f(acc + i)'): each iteration would read a partial value instead of the one the iterations before it left [purecc-missed-reduction]
   // CHECK: {{^}}  for (long i = 0; i < n; ++i)
   // CHECK-NEXT: {{^}}    acc += f(acc + i);
 

@@ -92,7 +92,7 @@ int main() {
   long u = 0;
   for (long k = 0; k UPTO; ++k)
     u += work(k);
-  // REMARK: remark-reasons.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop's bound is written partly inside a macro [purecc-missed-reduction]
+  // REMARK: remark-reasons.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop's bound is written inside the macro 'UPTO' with more of the header: only a part that is a whole macro call, or has none, is repeated as written [purecc-missed-reduction]
 
   // Iterator and pointer loops: named as the user wrote them.
   long it_sum = 0;
