@@ -4,6 +4,8 @@
 #include "Shapes.h"
 #include "TaskRegistry.h"
 
+#include "analysis/Attributes.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -866,6 +868,15 @@ bool ParallelCalls::planDefaultMemberInitializer(const Expr *Init) {
   return false;
 }
 
+/// The calls a remark about calls that stay apart names: those worth a
+/// task, and any the user declared [[pure]] (an accessor the checker found
+/// pure is nobody's business).
+static void keepNamed(std::vector<const CallExpr *> &Calls, CallCost &Cost) {
+  llvm::erase_if(Calls, [&](const CallExpr *CE) {
+    return !Cost.worthATask(CE->getDirectCallee()) && !isDeclaredPure(CE->getDirectCallee());
+  });
+}
+
 void ParallelCalls::remarkMemberInitializers(const CXXConstructorDecl *Ctor) {
   std::vector<const CallExpr *> All;
   unsigned Inits = 0;
@@ -876,7 +887,7 @@ void ParallelCalls::remarkMemberInitializers(const CXXConstructorDecl *Ctor) {
       continue; // a group of its own, with its own remark
     std::vector<const CallExpr *> Here;
     collectFrontier(I->getInit(), PC.Facts, Here);
-    keepWorthTasks(Here);
+    keepNamed(Here, Cost);
     if (Here.empty())
       continue;
     All.insert(All.end(), Here.begin(), Here.end());
@@ -1116,7 +1127,7 @@ std::optional<std::string> ParallelCalls::choiceProblem(const Expr *Full,
 void ParallelCalls::remarkOneSided(const Expr *Region) {
   std::vector<const CallExpr *> Always;
   collectFrontier(Region, PC.Facts, Always);
-  keepWorthTasks(Always);
+  keepNamed(Always, Cost);
   if (Always.empty())
     return;
   std::function<void(const Expr *)> Visit = [&](const Expr *E) {
@@ -1142,7 +1153,7 @@ void ParallelCalls::remarkOneSided(const Expr *Region) {
           continue; // a group of its own, with its own remark
         std::vector<const CallExpr *> One;
         collectFrontier(Side, PC.Facts, One);
-        keepWorthTasks(One);
+        keepNamed(One, Cost);
         if (One.empty())
           continue;
         if (auto D = PC.remark(One.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
