@@ -27,8 +27,15 @@
 // evaluated only when the serial program evaluates that branch, so its calls
 // run inside it: the branch becomes an immediately invoked lambda,
 // `c ? n : [&] { auto [r0, r1] = parallel_invoke(...); return r0 + r1; }()`.
-// The same shape serves conditions of `if` and `while`, and declarations
-// that are not directly in a block (a `for` init-statement).
+// The same shape serves conditions of `if`, `while` and `switch`, and
+// initializers that are not statements in a block (an init-statement, a
+// condition variable, a default or constructor's member initializer).
+//
+// A choice, a '?:' whose branches are pure calls or plain values
+// (`a > 0 ? f(a) : g(a)`), is one piece of sibling work: its task evaluates
+// the condition and the one call it picks, as the serial program does. A
+// call on one side of '&&', '||' or '?:' is no sibling of one made always:
+// a remark says when the serial program makes it.
 //
 // And only when it pays: at least two of the calls must do enough work for
 // a task (a loop or recursion in what they run, see CallCost.h); otherwise
