@@ -34,6 +34,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace purecc {
@@ -169,10 +171,12 @@ public:
       return;
     }
     if (const auto *If = dyn_cast<IfStmt>(S)) {
+      walk(If->getInit(), S, InParallelLoop);
       Algos.planWithin(If->getCond());
-      // A condition variable's scope is the whole statement: its calls stay.
-      if (!InParallelLoop && !If->getConditionVariable())
-        Calls.planCondition(If->getCond());
+      // A condition variable's scope is the whole statement: its calls run
+      // inside its initializer.
+      if (!InParallelLoop)
+        planCondition(If->getConditionVariable(), If->getCond());
       walk(If->getThen(), S, InParallelLoop);
       walk(If->getElse(), S, InParallelLoop);
       return;
@@ -180,9 +184,19 @@ public:
     if (const auto *W = dyn_cast<WhileStmt>(S)) {
       remarkUncounted(S);
       Algos.planWithin(W->getCond());
-      if (!InParallelLoop && !W->getConditionVariable())
-        Calls.planCondition(W->getCond());
+      if (!InParallelLoop)
+        planCondition(W->getConditionVariable(), W->getCond());
       walk(W->getBody(), S, InParallelLoop);
+      return;
+    }
+    if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+      walk(Switch->getInit(), S, InParallelLoop);
+      Algos.planWithin(Switch->getConditionVariable()
+                           ? static_cast<const Stmt *>(Switch->getConditionVariableDeclStmt())
+                           : Switch->getCond());
+      if (!InParallelLoop)
+        planCondition(Switch->getConditionVariable(), Switch->getCond());
+      walk(Switch->getBody(), S, InParallelLoop);
       return;
     }
     if (const auto *Do = dyn_cast<DoStmt>(S)) {
@@ -195,7 +209,29 @@ public:
         walk(Child, S, InParallelLoop);
   }
 
+  /// A constructor's member initializers: each one's sibling calls run
+  /// inside it; calls in different ones get a remark.
+  void planMemberInitializers(const CXXConstructorDecl *Ctor) {
+    const SourceManager &SM = PC.SM;
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->isWritten() && I->getInit() &&
+          SM.isWrittenInMainFile(SM.getExpansionLoc(I->getSourceLocation()))) {
+        Algos.planWithin(I->getInit());
+        Calls.planInitializer(I->getInit());
+      }
+    Calls.remarkMemberInitializers(Ctor);
+  }
+
 private:
+  /// The condition of an `if`, `while` or `switch`: a condition variable's
+  /// initializer, or the condition itself.
+  void planCondition(const VarDecl *CV, const Expr *Cond) {
+    if (CV)
+      Calls.planInitializer(CV->getInit());
+    else
+      Calls.planCondition(Cond);
+  }
+
   /// Never silent about a `while` or `do` loop over pure calls: none is
   /// rewritten, since the iterations a runtime splits up must be numbered
   /// before the loop runs, which only a counted `for` header says
@@ -438,6 +474,16 @@ public:
     return true;
   }
 
+  /// A default member initializer is evaluated by every constructor that
+  /// does not name the member: its sibling calls run inside it.
+  bool VisitFieldDecl(FieldDecl *FD) {
+    const Expr *Init = FD->getInClassInitializer();
+    if (Init && !FD->getParent()->isDependentContext() &&
+        PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(Init->getBeginLoc())))
+      ParallelCalls(PC, nullptr).planDefaultMemberInitializer(Init);
+    return true;
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && FD->isDependentContext() &&
         !FD->isTemplateInstantiation() && isDeclaredPure(FD) &&
@@ -446,7 +492,7 @@ public:
       return true;
     }
     if (FD->doesThisDeclarationHaveABody() && FD->isDependentContext() &&
-        !FD->isTemplateInstantiation() && !isa<CXXMethodDecl>(FD) && !isLambdaCallOperator(FD) &&
+        !FD->isTemplateInstantiation() && !isLambdaCallOperator(FD) &&
         PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(FD->getLocation())))
       remarkUnmarkedTemplate(FD);
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
@@ -494,18 +540,54 @@ private:
   /// instantiations call pure functions: only a [[pure]] template is
   /// planned (planTemplate), since one text serves every instantiation and
   /// the checker's verdict on each is what vouches for the shared edits.
+  ///
+  /// A member function of a class template, or a member function template,
+  /// is not planned even when declared [[pure]] (planTemplate): its
+  /// instantiations are members of classes the planner does not follow.
   void remarkUnmarkedTemplate(const FunctionDecl *Pattern) {
     const FunctionTemplateDecl *FT = Pattern->getDescribedFunctionTemplate();
-    if (!FT)
+    const auto *Method = dyn_cast<CXXMethodDecl>(Pattern);
+    if (!FT && !Method)
       return;
     bool Calls = callsPure(Pattern->getBody(), PC.Facts, PureCalls::OrLibraryWork);
-    for (const FunctionDecl *Use : instantiationsOf(FT))
+    for (const FunctionDecl *Use : FT ? instantiationsOf(FT) : memberInstantiationsOf(Method))
       Calls |= Use->getBody() && callsPure(Use->getBody(), PC.Facts, PureCalls::OrLibraryWork);
-    if (Calls)
-      if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkNotRewritten))
-        *D << quoted(Pattern)
-           << "it is a function template not declared '[[pure]]': a template is rewritten "
-              "only when it is declared '[[pure]]' (one text serves every instantiation)";
+    if (!Calls)
+      return;
+    std::string Why =
+        !Method ? "it is a function template not declared '[[pure]]': a template is rewritten "
+                  "only when it is declared '[[pure]]' (one text serves every instantiation)"
+        : Method->getParent()->isDependentContext()
+            ? "it is a member of a class template: only a free function template declared "
+              "'[[pure]]' is rewritten (one text serves every instantiation)"
+            : "it is a member function template: only a free function template declared "
+              "'[[pure]]' is rewritten (one text serves every instantiation)";
+    if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkNotRewritten))
+      *D << quoted(Pattern) << Why;
+  }
+
+  /// The instantiated definitions of Pattern, a member function of a class
+  /// template (or of a class nested in one).
+  static std::vector<const FunctionDecl *> memberInstantiationsOf(const CXXMethodDecl *Pattern) {
+    std::vector<const FunctionDecl *> Out;
+    const CXXRecordDecl *Outer = Pattern->getParent();
+    while (Outer && !Outer->getDescribedClassTemplate())
+      Outer = dyn_cast<CXXRecordDecl>(Outer->getDeclContext());
+    if (!Outer)
+      return Out;
+    std::function<void(const DeclContext *)> Find = [&](const DeclContext *DC) {
+      for (const Decl *D : DC->decls()) {
+        if (const auto *M = dyn_cast<CXXMethodDecl>(D);
+            M && M->getTemplateInstantiationPattern() == Pattern && M->hasBody())
+          Out.push_back(M);
+        if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && !RD->isInjectedClassName())
+          Find(RD);
+      }
+    };
+    for (const ClassTemplateSpecializationDecl *Spec :
+         Outer->getDescribedClassTemplate()->specializations())
+      Find(Spec);
+    return Out;
   }
 
   /// A template's calls are resolved per instantiation, and one text serves
@@ -522,7 +604,10 @@ private:
       Out.push_back(std::move(Uses));
       return;
     }
-    std::string Why = !FT || isa<CXXMethodDecl>(Pattern) ? "it is in a class template"
+    std::string Why = !FT || (isa<CXXMethodDecl>(Pattern) &&
+                              cast<CXXMethodDecl>(Pattern)->getParent()->isDependentContext())
+                          ? "it is in a class template"
+                      : isa<CXXMethodDecl>(Pattern) ? "it is a member function template"
                       : Pattern->isConstexpr()           ? "it is 'constexpr'"
                       : Uses.empty() ? "it is a template that is never used"
                                      : "an instantiation of it is not verified pure";
@@ -540,6 +625,8 @@ private:
 void planFunction(PlanContext &PC, const FunctionDecl *FD) {
   size_t Before = PC.P.Entries.size();
   FunctionPlanner Planner(PC, FD);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    Planner.planMemberInitializers(Ctor);
   Planner.walk(FD->getBody(), nullptr, /*InParallelLoop=*/false);
   // The clone evaluates unsequenced calls in the compiler's order, the
   // parallel path throws the leftmost exception: where several may throw,

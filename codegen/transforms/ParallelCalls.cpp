@@ -4,9 +4,12 @@
 #include "Shapes.h"
 #include "TaskRegistry.h"
 
+#include "analysis/Attributes.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
@@ -98,8 +101,10 @@ std::string calleeName(const CallExpr *CE) { return displayName(CE->getDirectCal
 } // namespace
 
 ParallelCalls::ParallelCalls(PlanContext &PC, const FunctionDecl *FD)
-    : PC(PC), FD(FD), Scanner(PC), Sites(findEscapes(FD, PC)), Throws(PC.Ctx),
-      Cost(PC.Ctx) {
+    : PC(PC), FD(FD), Scanner(PC), Sites(FD ? findEscapes(FD, PC) : EscapeSites()),
+      Throws(PC.Ctx), Cost(PC.Ctx) {
+  if (!FD)
+    return;
   std::function<bool(const Stmt *)> Jumps = [&](const Stmt *S) {
     if (!S)
       return false;
@@ -370,14 +375,27 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
     if (!Declared || !Declared->hasLocalStorage())
       return false;
     Full = Declared->getInit();
-    // Hoisting before a declaration outside a block would change its scope;
-    // inside a '?:' branch the calls stay where they are.
+    // Hoisting before a declaration outside a block would change its scope:
+    // the calls run inside its initializer.
     if (Full && !isa_and_nonnull<CompoundStmt>(Parent))
-      return planBranches(Full, Full);
+      return planInitializer(Full);
   } else
     Full = dyn_cast<Expr>(S);
   if (!Full)
     return false;
+  // The init-statement of a header (`for (i = f(1) + f(2); ...)`) has no
+  // room for a block: the calls run inside the value it stores.
+  const Stmt *HeaderInit = nullptr;
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Parent))
+    HeaderInit = For->getInit();
+  else if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
+    HeaderInit = If->getInit();
+  else if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(Parent))
+    HeaderInit = Switch->getInit();
+  if (HeaderInit == S && !Declared) {
+    const auto *Assign = dyn_cast<BinaryOperator>(Full->IgnoreImplicit());
+    return planRegion(Full, Assign && Assign->isAssignmentOp() ? Assign->getRHS() : Full);
+  }
 
   return planGroup(Full, Full, [&] {
     Placement P;
@@ -486,7 +504,7 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
   // No group runs on every evaluation: the serial program evaluates one
   // branch of each '?:', so a group can only run inside its branch.
   if (Calls.size() < 2)
-    return planBranches(Full, Region);
+    return planChoices(Full, Region, Place) || planBranches(Full, Region);
   // Only calls worth a task are hoisted; the cheap ones stay where they are.
   if (!worthTasks(Calls))
     return false;
@@ -853,6 +871,346 @@ void ParallelCalls::emitRun(const std::vector<Candidate> &Run) {
   if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
     *D << quotedList(Names);
   PC.note(Loc, "parallel-statements", llvm::join(Names, " "));
+}
+
+
+// --- Initializers outside a block, choices, calls on one side ---------------
+
+bool ParallelCalls::planInitializer(const Expr *Init) {
+  if (!Init)
+    return false;
+  // A braced list or a constructor's parenthesized arguments is no
+  // expression of its own: no region can wrap it.
+  const Expr *Written = Init->IgnoreImplicit();
+  if (isa<InitListExpr, ParenListExpr, CXXParenListInitExpr>(Written) ||
+      (isa<CXXConstructExpr>(Written) && !isa<CXXTemporaryObjectExpr>(Written)))
+    return planGroup(Init, Init, [] {
+      Placement P;
+      P.Unfit = "they are arguments of a braced or parenthesized initializer outside a block, "
+                "where no statement can run before them";
+      return P;
+    });
+  return planRegion(Init, Init);
+}
+
+bool ParallelCalls::planDefaultMemberInitializer(const Expr *Init) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const FunctionDecl *Found = nullptr;
+    bool VisitCallExpr(CallExpr *CE) {
+      if (const FunctionDecl *Callee = CE->getDirectCallee(); Callee && Callee->isConstexpr())
+        Found = Callee;
+      return !Found;
+    }
+  } Constant;
+  Constant.TraverseStmt(const_cast<Expr *>(Init));
+  if (!Constant.Found)
+    return planInitializer(Init);
+  std::vector<const CallExpr *> Calls = siblingCalls(Init, PC.Facts);
+  keepWorthTasks(Calls);
+  if (Calls.size() >= 2)
+    if (auto D = PC.remark(Calls.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+      *D << quotedList(namesOf(Calls))
+         << "the default member initializer calls " + quoted(Constant.Found) +
+                ", which is 'constexpr': it may be evaluated at compile time, where no task runs";
+  return false;
+}
+
+/// The calls a remark about calls that stay apart names: those worth a
+/// task, and any the user declared [[pure]] (an accessor the checker found
+/// pure is nobody's business).
+static void keepNamed(std::vector<const CallExpr *> &Calls, CallCost &Cost) {
+  llvm::erase_if(Calls, [&](const CallExpr *CE) {
+    return !Cost.worthATask(CE->getDirectCallee()) && !isDeclaredPure(CE->getDirectCallee());
+  });
+}
+
+void ParallelCalls::remarkMemberInitializers(const CXXConstructorDecl *Ctor) {
+  std::vector<const CallExpr *> All;
+  unsigned Inits = 0;
+  for (const CXXCtorInitializer *I : Ctor->inits()) {
+    if (!I->isWritten() || !I->getInit())
+      continue;
+    if (siblingCalls(I->getInit(), PC.Facts).size() >= 2)
+      continue; // a group of its own, with its own remark
+    std::vector<const CallExpr *> Here;
+    collectFrontier(I->getInit(), PC.Facts, Here);
+    keepNamed(Here, Cost);
+    if (Here.empty())
+      continue;
+    All.insert(All.end(), Here.begin(), Here.end());
+    ++Inits;
+  }
+  if (Inits < 2)
+    return;
+  if (auto D = PC.remark(All.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+    *D << quotedList(namesOf(All))
+       << "they are in different member initializers of the constructor, each a "
+          "full-expression of its own run in declaration order, and no statement runs before "
+          "member initializers to run them in parallel";
+}
+
+namespace {
+
+bool containsPureCall(const Stmt *S, const PurityFacts &Facts) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S); E && isPureCall(E, Facts))
+    return true;
+  return llvm::any_of(S->children(), [&](const Stmt *C) { return containsPureCall(C, Facts); });
+}
+
+/// The parts of E as a branch of a choice: a pure call (into Calls), a
+/// value with no pure call in it, or a '?:' of those whose condition has
+/// none (into Parts); false when E is none of them.
+bool choiceParts(const Expr *E, const PurityFacts &Facts, std::vector<const CallExpr *> &Calls,
+                 std::vector<const Expr *> &Parts) {
+  const Expr *W = E->IgnoreParenImpCasts();
+  if (isPureCall(W, Facts)) {
+    Calls.push_back(cast<CallExpr>(W));
+    return true;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(W)) {
+    if (containsPureCall(CO->getCond(), Facts))
+      return false;
+    Parts.push_back(CO->getCond());
+    return choiceParts(CO->getTrueExpr(), Facts, Calls, Parts) &&
+           choiceParts(CO->getFalseExpr(), Facts, Calls, Parts);
+  }
+  if (containsPureCall(W, Facts))
+    return false;
+  Parts.push_back(E);
+  return true;
+}
+
+/// A choice: a '?:' that picks one pure call (or a plain value) to make.
+bool isChoice(const Expr *E, const PurityFacts &Facts) {
+  std::vector<const CallExpr *> Calls;
+  std::vector<const Expr *> Parts;
+  return isa<ConditionalOperator>(E) && choiceParts(E, Facts, Calls, Parts) && !Calls.empty();
+}
+
+/// collectFrontier, where a choice is one piece of work.
+void collectUnits(const Expr *E, const PurityFacts &Facts, std::vector<const Expr *> &Out) {
+  if (!E || isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, StmtExpr>(E))
+    return;
+  if (isPureCall(E, Facts) || isChoice(E, Facts)) {
+    Out.push_back(E);
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp())
+    return collectUnits(BO->getLHS(), Facts, Out);
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+    return collectUnits(CO->getCond(), Facts, Out);
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      collectUnits(CE, Facts, Out);
+}
+
+/// siblingCalls, where a choice is one piece of work.
+std::vector<const Expr *> siblingUnits(const Expr *E, const PurityFacts &Facts) {
+  std::vector<const Expr *> Units;
+  collectUnits(E, Facts, Units);
+  while (Units.size() == 1 && isa<CallExpr>(Units.front())) {
+    const auto *Only = cast<CallExpr>(Units.front());
+    Units.clear();
+    for (const Expr *Arg : Only->arguments())
+      collectUnits(Arg, Facts, Units);
+  }
+  return Units;
+}
+
+/// E as the user wrote it, in quotes, when it is short; Otherwise if not.
+std::string shown(const PlanContext &PC, const Expr *E, const std::string &Otherwise) {
+  std::optional<std::string> T = PC.text(E->getSourceRange());
+  return T && T->size() <= 60 ? "'" + *T + "'" : Otherwise;
+}
+
+} // namespace
+
+bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
+                                llvm::function_ref<Placement()> Place) {
+  std::vector<const Expr *> Units = siblingUnits(Region, PC.Facts);
+  if (Units.size() < 2) {
+    remarkOneSided(Region);
+    return false;
+  }
+  // A piece is worth a task when every call it may make is.
+  std::vector<const Expr *> Worth, Parts;
+  std::vector<const CallExpr *> Calls;
+  std::vector<std::string> All, Names, Cheap;
+  for (const Expr *U : Units) {
+    std::vector<const CallExpr *> Its;
+    std::vector<const Expr *> ItsParts;
+    choiceParts(U, PC.Facts, Its, ItsParts);
+    std::vector<std::string> Callees = namesOf(Its);
+    llvm::sort(Callees);
+    Callees.erase(std::unique(Callees.begin(), Callees.end()), Callees.end());
+    std::optional<std::string> Text = PC.text(U->getSourceRange());
+    std::string Name = isa<CallExpr>(U) ? calleeName(cast<CallExpr>(U))
+                       : Text && Text->size() <= 60 ? *Text
+                                                    : llvm::join(Callees, "' or '");
+    All.push_back(Name);
+    bool IsWorth = true;
+    for (const CallExpr *CE : Its)
+      if (!Cost.worthATask(CE->getDirectCallee())) {
+        IsWorth = false;
+        if (!llvm::is_contained(Cheap, calleeName(CE)))
+          Cheap.push_back(calleeName(CE));
+      }
+    if (!IsWorth)
+      continue;
+    Worth.push_back(U);
+    Names.push_back(Name);
+    Calls.insert(Calls.end(), Its.begin(), Its.end());
+    Parts.insert(Parts.end(), ItsParts.begin(), ItsParts.end());
+  }
+  SourceLocation Loc = Units.front()->getExprLoc();
+  if (Worth.size() < 2) {
+    if (auto D = PC.remark(Loc, Diag::RemarkCheapCalls))
+      *D << quotedList(All) << quotedList(Cheap) + (Cheap.size() == 1 ? " is" : " are")
+         << unsigned(Cheap.size() == 1 ? 0 : 1);
+    return false;
+  }
+  Loc = Worth.front()->getExprLoc();
+  auto Refuse = [&](const std::string &Why) {
+    if (auto D = PC.remark(Loc, Diag::RemarkMissedParallelCalls))
+      *D << quotedList(Names) << Why;
+    return false;
+  };
+  Placement P = Place();
+  if (!P.Unfit.empty())
+    return Refuse(P.Unfit);
+  for (const Expr *U : Worth) {
+    if (isa<CallExpr>(U))
+      continue;
+    QualType T = U->getType();
+    if (!U->isPRValue() || T->isVoidType() || T->isArrayType() || !isMovable(T))
+      return Refuse("the '?:' " + shown(PC, U, "around them") + " does not give an object that "
+                    "can be moved");
+    auto O = PC.offsets(U->getSourceRange());
+    if (!O || PC.isTaken(O->first, O->second))
+      return Refuse("the '?:' " + shown(PC, U, "around them") +
+                    " is written in a macro or rewritten otherwise");
+  }
+  if (std::optional<std::string> Why = groupProblem(Full, Region, Calls))
+    return Refuse(*Why);
+  if (std::optional<std::string> Why = choiceProblem(Full, Worth, Parts))
+    return Refuse(*Why);
+  if (!P.NotEditable.empty())
+    return Refuse(P.NotEditable);
+  // Hoist each piece whole: a choice evaluates its condition and the call
+  // it picks inside its task.
+  SeveralMayThrow |= llvm::count_if(Worth, [&](const Expr *U) { return Throws.mayThrow(U); }) > 1;
+  std::vector<std::string> Results, Branches;
+  bool AnyRemote = false;
+  for (const Expr *U : Worth) {
+    std::string Result = PC.freshName("r");
+    auto O = *PC.offsets(U->getSourceRange());
+    std::string Text = PC.textAt(O.first, O.second);
+    Branches.push_back(isa<CallExpr>(U)
+                           ? branchText(PC, Throws, cast<CallExpr>(U), Text, AnyRemote)
+                           : shapes::invokeBranch(Text));
+    // An object, or a scalar bound to a reference, stays an rvalue.
+    bool Move = U->getType()->isRecordType();
+    const Expr *Up = U;
+    while (true) {
+      DynTypedNodeList Parents = PC.Ctx.getParents(*Up);
+      const auto *Paren = Parents.empty() ? nullptr : Parents[0].get<ParenExpr>();
+      if (!Paren) {
+        for (const DynTypedNode &N : Parents)
+          Move |= N.get<MaterializeTemporaryExpr>() != nullptr;
+        break;
+      }
+      Up = Paren;
+    }
+    PC.replace(O.first, O.second, shapes::useResult(Result, Move));
+    PC.take(O.first, O.second);
+    Results.push_back(std::move(Result));
+  }
+  PC.insert(P.Open, P.Before + shapes::invokeHead(Results, AnyRemote) +
+                        llvm::join(Branches, shapes::InvokeSeparator) + shapes::InvokeTail + " " +
+                        P.BeforeRest);
+  if (!P.After.empty())
+    PC.insert(P.Close, P.After);
+  if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
+    *D << quotedList(Names);
+  PC.note(Loc, Transform::ParallelCalls, llvm::join(Names, " "));
+  return true;
+}
+
+std::optional<std::string> ParallelCalls::choiceProblem(const Expr *Full,
+                                                        const std::vector<const Expr *> &Units,
+                                                        const std::vector<const Expr *> &Parts) {
+  llvm::SmallPtrSet<const Expr *, 4> UnitSet(Units.begin(), Units.end());
+  StmtDeps Rest = Scanner.scan(Full, &UnitSet);
+  std::string Writer = "the expression";
+  if (const Expr *W = Rest.ImpureCall ? Rest.ImpureCall : Rest.MemoryWrite)
+    if (const FunctionDecl *Callee = calleeOf(W))
+      Writer = quoted(Callee);
+  for (const Expr *Part : Parts) {
+    StmtDeps D = Scanner.scan(Part);
+    std::string What = shown(PC, Part, "a condition of a '?:'");
+    if (!D.isEffectFree())
+      return What + " has side effects";
+    llvm::SmallPtrSet<const VarDecl *, 8> Reads(D.Reads.begin(), D.Reads.end());
+    addBindingReads(Part, Reads);
+    for (const auto &[H, Held] : Sites.Holds)
+      if (Reads.contains(H))
+        Reads.insert(Held.begin(), Held.end());
+    for (const VarDecl *VD : Reads)
+      if (Rest.Writes.contains(VD))
+        return quoted(VD) + " is written in the same expression";
+    if (!Rest.ImpureCall && !Rest.MemoryWrite)
+      continue;
+    if (D.ReadsMemory)
+      return Writer + " may write the memory " + What + " reads";
+    for (const VarDecl *VD : Reads)
+      if ((!isOwnedLocal(VD) || liveEscape(VD, Full)) && !isImmutable(VD, PC.Ctx))
+        return Writer + " may write '" + VD->getNameAsString() + "', whose address escapes";
+  }
+  return std::nullopt;
+}
+
+void ParallelCalls::remarkOneSided(const Expr *Region) {
+  std::vector<const CallExpr *> Always;
+  collectFrontier(Region, PC.Facts, Always);
+  keepNamed(Always, Cost);
+  if (Always.empty())
+    return;
+  std::function<void(const Expr *)> Visit = [&](const Expr *E) {
+    std::vector<const Expr *> Conds;
+    collectConditionals(E, Conds);
+    for (const Expr *C : Conds) {
+      std::vector<std::pair<const Expr *, std::string>> Sides; // a side, and when it runs
+      if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
+        Visit(BO->getLHS());
+        Sides.push_back({BO->getRHS(), shown(PC, BO->getLHS(), "the left operand of '" +
+                                                                   BO->getOpcodeStr().str() + "'") +
+                                           (BO->getOpcode() == BO_LOr ? " is false" : " is true")});
+      } else {
+        const auto *CO = cast<AbstractConditionalOperator>(C);
+        Visit(CO->getCond());
+        std::string Cond = shown(PC, CO->getCond(), "the condition of '?:'");
+        if (isa<ConditionalOperator>(CO))
+          Sides.push_back({CO->getTrueExpr(), Cond + " is true"});
+        Sides.push_back({CO->getFalseExpr(), Cond + " is false"});
+      }
+      for (const auto &[Side, When] : Sides) {
+        if (siblingCalls(Side, PC.Facts).size() >= 2)
+          continue; // a group of its own, with its own remark
+        std::vector<const CallExpr *> One;
+        collectFrontier(Side, PC.Facts, One);
+        keepNamed(One, Cost);
+        if (One.empty())
+          continue;
+        if (auto D = PC.remark(One.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+          *D << quotedList({calleeName(Always.front()), calleeName(One.front())})
+             << shown(PC, One.front(), "the call to '" + calleeName(One.front()) + "'") +
+                    " is evaluated only when " + When;
+      }
+    }
+  };
+  Visit(Region);
 }
 
 } // namespace purecc

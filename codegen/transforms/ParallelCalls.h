@@ -30,8 +30,15 @@
 // evaluated only when the serial program evaluates that branch, so its calls
 // run inside it: the branch becomes an immediately invoked lambda,
 // `c ? n : [&] { auto [r0, r1] = parallel_invoke(...); return r0 + r1; }()`.
-// The same shape serves conditions of `if` and `while`, and declarations
-// that are not directly in a block (a `for` init-statement).
+// The same shape serves conditions of `if`, `while` and `switch`, and
+// initializers that are not statements in a block (an init-statement, a
+// condition variable, a default or constructor's member initializer).
+//
+// A choice, a '?:' whose branches are pure calls or plain values
+// (`a > 0 ? f(a) : g(a)`), is one piece of sibling work: its task evaluates
+// the condition and the one call it picks, as the serial program does. A
+// call on one side of '&&', '||' or '?:' is no sibling of one made always:
+// a remark says when the serial program makes it.
 //
 // And only when it pays: at least two of the calls must do enough work for
 // a task (a loop or recursion in what they run, see CallCost.h); otherwise
@@ -58,6 +65,8 @@ namespace purecc {
 
 class ParallelCalls {
 public:
+  /// FD is null for an initializer outside any function (a default
+  /// member initializer): it reads no local.
   ParallelCalls(PlanContext &PC, const clang::FunctionDecl *FD);
 
   /// Sibling calls in the full-expression of a return, declaration or
@@ -71,6 +80,23 @@ public:
   /// Sibling calls in the condition of an `if` or `while` (evaluated every
   /// time the condition is). True if something was rewritten.
   bool planCondition(const clang::Expr *Cond);
+
+  /// Sibling calls in an initializer outside a block: a variable declared
+  /// in an `if`/`switch`/`for` header or a condition, a default member
+  /// initializer, a constructor's member initializer. They run inside it,
+  /// as a region (`long v = [&] { ... return f(r0) + g(r1); }()`). True if
+  /// something was rewritten.
+  bool planInitializer(const clang::Expr *Init);
+
+  /// A default member initializer: planInitializer, unless it calls a
+  /// 'constexpr' function (it may be evaluated at compile time, where no
+  /// task runs: `constexpr S s;`).
+  bool planDefaultMemberInitializer(const clang::Expr *Init);
+
+  /// Never silent about calls in different member initializers of Ctor:
+  /// each is a full-expression of its own, run in declaration order, with
+  /// no statement before them to host a parallel_invoke.
+  void remarkMemberInitializers(const clang::CXXConstructorDecl *Ctor);
 
   /// Whether some group of unsequenced calls has more than one call that
   /// may throw. The parallel path would then throw the leftmost one's
@@ -105,6 +131,25 @@ private:
   /// a remark (Place's reasons, groupProblem); hoist them where Place says.
   bool planGroup(const clang::Expr *Full, const clang::Expr *Region,
                  llvm::function_ref<Placement()> Place);
+  /// Sibling work of Region where one or more pieces is a choice, a '?:'
+  /// whose branches are pure calls (or effect-free values):
+  /// `(a > 0 ? f(a) : g(a)) + (b > 0 ? f(b) : g(b))`. Each piece, condition
+  /// and all, becomes one branch of the parallel_invoke: the serial program
+  /// evaluates every piece, and each piece evaluates its condition and the
+  /// one call it picks. Otherwise says why calls of Region on one side of
+  /// '&&', '||' or '?:' do not run beside the others (remarkOneSided).
+  bool planChoices(const clang::Expr *Full, const clang::Expr *Region,
+                   llvm::function_ref<Placement()> Place);
+  /// Why the parts of the choices that are not calls (conditions, values)
+  /// cannot move into a task: they read what the rest of Full writes.
+  std::optional<std::string> choiceProblem(const clang::Expr *Full,
+                                           const std::vector<const clang::Expr *> &Units,
+                                           const std::vector<const clang::Expr *> &Parts);
+  /// A remark for each pure call of Region evaluated only on one side of a
+  /// '&&', '||' or '?:' where another pure call is evaluated always: they
+  /// are not siblings, and the remark says when the serial program makes
+  /// the one.
+  void remarkOneSided(const clang::Expr *Region);
   /// Why Calls, sibling calls of Region, cannot run side by side.
   std::optional<std::string> groupProblem(const clang::Expr *Full, const clang::Expr *Region,
                                           const std::vector<const clang::CallExpr *> &Calls);

@@ -112,6 +112,7 @@ int main() {
   for (long i = 0; i < n; ++i)
     repl = zeros(i) < repl ? repl : zeros(i);
   // REMARK: minmax-floating.cpp:[[@LINE-2]]:3: remark: loop not parallelized: a NaN term replaces 'repl' in its 'max'/'min' step, which no tree order reproduces [purecc-missed-reduction]
+  // REMARK: minmax-floating.cpp:[[@LINE-2]]:37: remark: calls to 'zeros' and 'zeros' not parallelized: 'zeros(i)' is evaluated only when 'zeros(i) < repl' is false [purecc-missed-parallel-calls]
   for (long i = 0; i < n; ++i)
     fm = std::fmax(fm, zeros(i));
   // REMARK: minmax-floating.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'fmax' leaves the sign of its result for equal zeros to the library, so no tree order is sure to reproduce it [purecc-missed-reduction]

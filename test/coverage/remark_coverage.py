@@ -7,8 +7,13 @@ Python bindings (python3-clang-19):
 
   * groups of sibling calls: two or more calls to functions declared
     [[pure]] in one full-expression (an expression statement, a `return`, a
-    declaration's initializer, an `if`/`while` condition), always evaluated
-    together or inside one branch of `?:` or one operand of `&&`/`||`;
+    declaration's initializer, an `if`/`while`/`switch` condition or
+    init-statement, a default member initializer, a constructor's member
+    initializers taken together), always evaluated together or inside one
+    branch of `?:` or one operand of `&&`/`||`; a `?:` whose branches are
+    pure calls or values without one (a choice) counts as one call;
+  * calls on one side of `&&`, `||` or `?:` next to a call evaluated
+    always (`f(a) > 0 || f(b) > 0`): not siblings, which a remark says;
   * loops (`for`, range-`for`, `while`, `do`) whose body calls a function
     declared [[pure]] or a standard-library computation the library model
     (analysis/StdlibPurity.def) lists as pure: a free function with a name
@@ -24,9 +29,10 @@ Each must have a remark of purecc (rewritten or not, and why) on a line of
 its own source range, or lie inside a loop that purecc rewrote (whose
 iterations already run in parallel). A free function template with such a
 construct must have a remark inside it (rewritten through its
-instantiations, or why not: `purecc-not-rewritten`); the constructs of
-class templates are skipped. A declaration of several variables is one
-full-expression: its initializers' calls form one group.
+instantiations, or why not: `purecc-not-rewritten`), and so must each
+member function of a class template and each member function template. A
+declaration of several variables is one full-expression: its
+initializers' calls form one group.
 
   remark_coverage.py --purecc build/frontend/purecc --corpus test/codegen
       --rt-include runtime/include
@@ -158,6 +164,7 @@ class Finder:
         self.groups = []  # (first line, last line, description)
         self.loops = []
         self.templates = []
+        self.in_class_template = False  # members are judged per instantiation
 
     def mine(self, c):
         f = c.location.file
@@ -205,6 +212,9 @@ class Finder:
             return
         kids = list(c.get_children())
         if c.kind in (ci.CursorKind.CONDITIONAL_OPERATOR,):
+            if self.is_choice(c):
+                out.append(c)
+                return
             self.frontier(kids[0], out)
             return
         if c.kind == ci.CursorKind.BINARY_OPERATOR and self.logical(c):
@@ -212,6 +222,36 @@ class Finder:
             return
         for k in kids:
             self.frontier(k, out)
+
+    def has_pure_call(self, c):
+        if c.kind == ci.CursorKind.LAMBDA_EXPR:
+            return False
+        return self.is_pure_call(c) or any(self.has_pure_call(k) for k in c.get_children())
+
+    def choice_calls(self, c):
+        """The calls of c as a branch of a choice (a pure call, a value
+        without one, or a `?:` of those), or None when it is none of them."""
+        while c.kind in (ci.CursorKind.UNEXPOSED_EXPR, ci.CursorKind.PAREN_EXPR) and \
+                len(list(c.get_children())) == 1 and not self.is_pure_call(c):
+            c = list(c.get_children())[0]
+        if self.is_pure_call(c):
+            return [c]
+        kids = list(c.get_children())
+        if c.kind == ci.CursorKind.CONDITIONAL_OPERATOR and len(kids) == 3:
+            if self.has_pure_call(kids[0]):
+                return None
+            a, b = self.choice_calls(kids[1]), self.choice_calls(kids[2])
+            return None if a is None or b is None else a + b
+        return None if self.has_pure_call(c) else []
+
+    def is_choice(self, c):
+        """A `?:` that picks one pure call (or a value) to make."""
+        calls = self.choice_calls(c) if c.kind == ci.CursorKind.CONDITIONAL_OPERATOR else None
+        return bool(calls)
+
+    @staticmethod
+    def name(c):
+        return "?:" if c.kind == ci.CursorKind.CONDITIONAL_OPERATOR else c.spelling
 
     @staticmethod
     def logical(c):
@@ -234,8 +274,9 @@ class Finder:
         kids = list(c.get_children())
         if c.kind == ci.CursorKind.CONDITIONAL_OPERATOR and len(kids) == 3:
             self.sub_regions(kids[0], out)
-            self.regions(kids[1], out)
-            self.regions(kids[2], out)
+            if not self.is_choice(c):
+                self.regions(kids[1], out)
+                self.regions(kids[2], out)
             return
         if c.kind == ci.CursorKind.BINARY_OPERATOR and self.logical(c):
             self.sub_regions(kids[0], out)
@@ -244,36 +285,63 @@ class Finder:
         for k in kids:
             self.sub_regions(k, out)
 
-    def group(self, full):
-        regions = []
-        self.regions(full, regions)
-        for r in regions:
-            calls = []
-            self.frontier(r, calls)
-            while len(calls) == 1:  # f(g(x), h(y)) offers g and h
-                only = calls[0]
-                calls = []
-                for a in list(only.get_children())[1:]:
-                    self.frontier(a, calls)
-            if len(calls) >= 2:
-                names = ", ".join(sorted(k.spelling for k in calls))
-                self.groups.append((r.extent.start.line, r.extent.end.line, "calls " + names))
-
-    def group_all(self, stmt, decls):
-        """The calls of a declaration of several variables, as one group."""
+    def add_group(self, where, roots, what="calls "):
+        """One group: the calls of roots evaluated whenever they are (a
+        call with one such call of its own offers that call's arguments:
+        f(g(x), h(y)) offers g and h), when there are two or more; where
+        gives its lines."""
         calls = []
-        for d in decls:
-            kids = [x for x in d.get_children() if x.kind != ci.CursorKind.TYPE_REF]
-            if kids:
-                self.frontier(kids[-1], calls)
-        while len(calls) == 1:  # f(g(x), h(y)) offers g and h
+        for r in roots:
+            self.frontier(r, calls)
+        while len(calls) == 1 and calls[0].kind == ci.CursorKind.CALL_EXPR:
             only = calls[0]
             calls = []
             for a in list(only.get_children())[1:]:
                 self.frontier(a, calls)
         if len(calls) >= 2:
-            names = ", ".join(sorted(k.spelling for k in calls))
-            self.groups.append((stmt.extent.start.line, stmt.extent.end.line, "calls " + names))
+            names = ", ".join(sorted(self.name(k) for k in calls))
+            self.groups.append((where.extent.start.line, where.extent.end.line, what + names))
+
+    def sides(self, c, out):
+        """The operands of c's `&&`, `||` and `?:` that run on one side
+        only (not choices: those are one call), outermost first."""
+        if c.kind == ci.CursorKind.LAMBDA_EXPR or self.is_pure_call(c):
+            return
+        kids = list(c.get_children())
+        if c.kind == ci.CursorKind.CONDITIONAL_OPERATOR and len(kids) == 3:
+            if not self.is_choice(c):
+                self.sides(kids[0], out)
+                out.extend(kids[1:])
+            return
+        if c.kind == ci.CursorKind.BINARY_OPERATOR and self.logical(c):
+            self.sides(kids[0], out)
+            out.append(kids[1])
+            return
+        for k in kids:
+            self.sides(k, out)
+
+    def group(self, full):
+        regions = []
+        self.regions(full, regions)
+        for r in regions:
+            self.add_group(r, [r])
+            # A call on one side next to one evaluated always.
+            always = []
+            self.frontier(r, always)
+            if not always:
+                continue
+            sides = []
+            self.sides(r, sides)
+            for side in sides:
+                one = []
+                self.frontier(side, one)
+                if len(one) == 1:
+                    self.add_group(r, [r, side], "one-sided calls ")
+
+    def group_all(self, where, inits):
+        """The calls of several initializers (a declaration of several
+        variables, a constructor's member initializers), as one group."""
+        self.add_group(where, inits)
 
     def calls_pure(self, c):
         """Whether c calls a [[pure]] function or a library computation
@@ -288,9 +356,9 @@ class Finder:
         for k in c.get_children():
             if not self.mine(k):
                 continue
-            if k.kind == ci.CursorKind.FUNCTION_TEMPLATE and k.semantic_parent is not None and \
-                    k.semantic_parent.kind in (ci.CursorKind.NAMESPACE,
-                                               ci.CursorKind.TRANSLATION_UNIT):
+            if k.kind == ci.CursorKind.FUNCTION_TEMPLATE or (
+                    self.in_class_template and k.kind in (ci.CursorKind.CXX_METHOD,
+                                                          ci.CursorKind.CONSTRUCTOR)):
                 # Judged per instantiation: one remark inside it is its word.
                 inner = Finder(self.path, self.pure, self.library)
                 inner.walk(k, True)
@@ -298,12 +366,26 @@ class Finder:
                     self.templates.append((k.extent.start.line, k.extent.end.line,
                                            "template " + k.spelling))
                 continue
-            if k.kind in (ci.CursorKind.FUNCTION_TEMPLATE, ci.CursorKind.CLASS_TEMPLATE):
-                continue  # members of classes: judged per instantiation
+            if k.kind in (ci.CursorKind.CLASS_TEMPLATE,
+                          ci.CursorKind.CLASS_TEMPLATE_PARTIAL_SPECIALIZATION):
+                inner = Finder(self.path, self.pure, self.library)
+                inner.in_class_template = True
+                inner.walk(k, False)
+                self.templates.extend(inner.templates)
+                continue
             if k.kind == ci.CursorKind.DECL_STMT and in_function:
                 decls = [x for x in k.get_children() if x.kind == ci.CursorKind.VAR_DECL]
                 if len(decls) > 1:
-                    self.group_all(k, decls)
+                    self.group_all(k, [i for i in map(self.initializer, decls) if i])
+            if k.kind == ci.CursorKind.CONSTRUCTOR:
+                inits = [x for x in k.get_children() if x.kind.is_expression()]
+                if len(inits) > 1:
+                    self.group_all(k, inits)
+            if k.kind == ci.CursorKind.FIELD_DECL:
+                init = self.initializer(k)
+                if init:
+                    self.group(init)
+                continue
             if k.kind in (ci.CursorKind.FOR_STMT, ci.CursorKind.CXX_FOR_RANGE_STMT,
                           ci.CursorKind.WHILE_STMT, ci.CursorKind.DO_STMT):
                 if self.calls_pure(k):
@@ -328,14 +410,19 @@ class Finder:
             if not in_function:
                 continue
             if k.kind == ci.CursorKind.VAR_DECL:
-                kids = [x for x in k.get_children() if x.kind != ci.CursorKind.TYPE_REF]
-                if kids:
-                    self.group(kids[-1])
-                self.walk(k, in_function)
+                if self.initializer(k):
+                    self.group(self.initializer(k))
+                self.walk_lambdas(k)
                 continue
             if k.kind == ci.CursorKind.RETURN_STMT or k.kind.is_expression():
                 self.group(k)
                 self.walk_lambdas(k)
+
+    @staticmethod
+    def initializer(d):
+        """The initializer of a variable or member d, or None."""
+        kids = [x for x in d.get_children() if x.kind.is_expression()]
+        return kids[-1] if kids else None
 
     def walk_lambdas(self, c):
         for k in c.get_children():
