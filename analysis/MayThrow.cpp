@@ -50,12 +50,6 @@ std::optional<bool> specSaysNoThrow(QualType T) {
   }
 }
 
-/// libstdc++'s `std::__throw_*` helpers: the library's own exceptions.
-bool isLibraryThrow(const FunctionDecl *FD) {
-  return FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-         FD->getName().starts_with("__throw_");
-}
-
 /// A function of the user's (not the library's) whose body is visible.
 bool isUsersWithBody(const FunctionDecl *FD, ASTContext &Ctx) {
   const FunctionDecl *Def = nullptr;
@@ -77,8 +71,7 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
   // Destructors are noexcept unless declared otherwise.
   if (isa<CXXDestructorDecl>(FD))
     return Spec ? Promise::MayThrow : Promise::NoThrow;
-  if (isAllocationFailure(FD) || (On != Operands::Serial && isSizeLimit(FD)) ||
-      (On == Operands::OtherUsersThrows && isLibraryThrow(FD)))
+  if (isAllocationFailure(FD) || (On != Operands::Serial && isSizeLimit(FD)))
     return Promise::NoThrow;
   if (unsigned ID = FD->getBuiltinID())
     return Ctx.BuiltinInfo.isConst(ID) || Ctx.BuiltinInfo.isConstWithoutErrnoAndExceptions(ID) ||

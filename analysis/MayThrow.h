@@ -57,12 +57,6 @@ enum class Operands {
   /// Others (a tree fold's partial results): the library's size limit does
   /// not count, and a user's `noexcept` function is judged by its body.
   Other,
-  /// As Other, and no exception the standard library raises itself
-  /// (`std::__throw_out_of_range_fmt`, ...) counts: only the user's throws
-  /// and unknown code. For code run on values the serial program may not
-  /// reach, where libstdc++'s checks (`"x" + s` checks that position 0 is
-  /// in range) cannot be told from `v.at(i)`: a known gap, documented.
-  OtherUsersThrows,
 };
 
 class MayThrow {

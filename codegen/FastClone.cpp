@@ -1,5 +1,6 @@
 //===- FastClone.cpp - keep the serial code as the fast path --------------===//
 #include "FastClone.h"
+#include "StmtDeps.h"
 #include "HiddenAttributes.h"
 #include "TaskRegistry.h"
 #include "LineDirectives.h"
@@ -117,6 +118,9 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
     Args.push_back(P->getNameAsString());
   }
   const auto *Body = dyn_cast<CompoundStmt>(FD->getBody());
+  // The clone has another name: `__func__` in it would say so.
+  if (Body && functionNameIn(Body))
+    return false;
   auto Decl = PC.offsets(SourceRange(FD->getBeginLoc(), FD->getBeginLoc()));
   auto Name = PC.offsets(FD->getLocation());
   auto Open = Body ? PC.offsets(Body->getLBracLoc()) : std::nullopt;

@@ -225,6 +225,11 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
     WhyNot = quoted(L.Induction) + " is written inside the loop body";
     return false;
   }
+  if (B.Unmovable) {
+    // The rewritten body runs in a lambda on other threads.
+    WhyNot = "the loop body uses " + B.UnmovableWhy;
+    return false;
+  }
   for (const VarDecl *VD : Bound.Reads)
     if (B.Writes.contains(VD)) {
       // `i < out.size()` while the body stores `out[i] = ...`: storing
@@ -356,6 +361,35 @@ std::string bodyEffectReason(const StmtDeps &Fx, const LoopShape &L) {
   return "";
 }
 
+/// The `#pragma` line that stands right before the main-file offset At
+/// (`#pragma GCC unroll 4`, `#pragma omp simd`: they apply to the statement
+/// that follows, which must stay a loop), skipping blank and `//` comment
+/// lines; empty when there is none.
+std::string pragmaBefore(PlanContext &PC, unsigned At) {
+  StringRef Before = PC.SM.getBufferData(PC.SM.getMainFileID()).take_front(At);
+  llvm::SmallVector<StringRef, 16> Lines;
+  // A pragma stands within the few lines above; no need to split the file.
+  Before.take_back(4096).split(Lines, '\n');
+  // The loop must begin its line: `x = 1; for (...)` follows no pragma.
+  if (Lines.size() < 2 || !Lines.back().trim().empty())
+    return "";
+  for (size_t K = Lines.size() - 1; K-- > 0;) {
+    StringRef T = Lines[K].trim();
+    if (T.empty() || T.starts_with("//"))
+      continue;
+    // A pragma continued over several lines ends here: its first line.
+    size_t First = K;
+    while (First > 0 && Lines[First - 1].rtrim().ends_with("\\"))
+      --First;
+    StringRef Head = Lines[First].trim();
+    if ((Head.consume_front("#") && Head.ltrim().starts_with("pragma")) ||
+        Head.starts_with("_Pragma"))
+      return Lines[First].trim().rtrim("\\").rtrim().str();
+    return "";
+  }
+  return "";
+}
+
 std::string asInt64(PlanContext &PC, const Expr *E, const std::string &Text) {
   QualType T = E->IgnoreParenImpCasts()->getType();
   if (T->isSignedIntegerType() && PC.Ctx.getTypeSize(T) <= 64)
@@ -397,6 +431,15 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       WhyNot = quoted(I) + " is " + What +
                ": only loops that count with an integer ('for (T i = b; i < e; ++i)') and "
                "range-for loops ('for (auto &x : v)') are rewritten";
+      return std::nullopt;
+    }
+    if (I && I->isStaticLocal()) {
+      // Its last value outlives the loop (the next call starts from it),
+      // and the rewritten loop leaves it as it was.
+      WhyNot = quoted(I) + " is declared '" +
+               (I->getTSCSpec() != TSCS_unspecified ? "thread_local" : "static") +
+               "': it keeps its last value after the loop, which the rewritten loop would not "
+               "set";
       return std::nullopt;
     }
     if (!I || !I->getInit() || !Cond) {
@@ -517,19 +560,23 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       }
     }
     Inclusive = AsLeft == BO_LE || AsLeft == BO_GE;
-    StmtDeps InitFx = Scan.scan(I->getInit());
+    // `for (auto i{0L}; ...)`, `long i = {0}`: the start is the one value
+    // inside the braces (the braces around a plain value as a function's
+    // argument draw clang's -Wbraced-scalar-init).
+    const Expr *Start = counterStart(I);
+    StmtDeps InitFx = Scan.scan(Start);
     Bound = Scan.scan(Bnd);
     if (!InitFx.isEffectFree() || !Bound.isEffectFree()) {
       WhyNot = InitFx.isEffectFree()
                    ? headerEffectReason(PC, Bound, Bnd, "bound", For->getBody())
-                   : headerEffectReason(PC, InitFx, I->getInit(), "start", For->getBody());
+                   : headerEffectReason(PC, InitFx, Start, "start", For->getBody());
       return std::nullopt;
     }
     if (Bound.Reads.contains(I)) {
       WhyNot = "the loop bound depends on " + quoted(I);
       return std::nullopt;
     }
-    auto BeginText = boundText(PC, I->getInit());
+    auto BeginText = boundText(PC, Start);
     auto EndText = boundText(PC, Bnd);
     if (!BeginText || !EndText) {
       // `i < n DIV`: the text to repeat would cut the macro call in two.
@@ -553,7 +600,7 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
                                   *EndText, L, WhyNot);
       // The leaves evaluate b and k again: the body must change neither.
       StartFx = InitFx;
-      StartExpr = I->getInit();
+      StartExpr = Start;
     } else if (*Step == 1) {
       Trips = countTrips(PC, I, Counter->getType(), Bnd, Op == BO_NE, Inclusive, *BeginText,
                          *EndText, WhyNot);
@@ -562,7 +609,7 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
                            PostDec, *BeginText, *EndText, L.IndexValue, WhyNot);
       // A stride's leaves evaluate b again: the body must not change it.
       StartFx = InitFx;
-      StartExpr = I->getInit();
+      StartExpr = Start;
     }
     if (!Trips)
       return std::nullopt;
@@ -573,6 +620,13 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     BoundExpr = Bnd;
     RParen = For->getRParenLoc();
   } else if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop)) {
+    if (RF->getInit()) {
+      // `for (auto v = mk(n); long x : v)`: the rewritten loop would not run
+      // it, and its names may hide the function's.
+      WhyNot = "the range-for loop has an init-statement: only range-for loops without one "
+               "are rewritten";
+      return std::nullopt;
+    }
     const VarDecl *Range = refersTo(RF->getRangeInit());
     ContainerKind K = Range ? containerKind(Range->getType()) : ContainerKind::None;
     if (K == ContainerKind::None) {
@@ -614,6 +668,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     End = endOfMacroBody(PC, L.Body);
   if (!Header || !End) {
     WhyNot = macroReason(PC, Loop, RParen, L.Body);
+    return std::nullopt;
+  }
+  if (std::string Pragma = pragmaBefore(PC, Header->first); !Pragma.empty()) {
+    WhyNot = "the loop follows '" + Pragma + "', which must stand before a loop: loops under a "
+             "pragma are left as written";
     return std::nullopt;
   }
   L.HeaderBegin = Header->first;

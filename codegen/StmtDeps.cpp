@@ -209,6 +209,8 @@ public:
     }
     return true;
   }
+  bool VisitPredefinedExpr(PredefinedExpr *E) { return unmovable(E, functionNameReason(E)); }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; } // a local class's own names
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
   bool VisitGotoStmt(GotoStmt *S) { return exit(S); }
   bool VisitIndirectGotoStmt(IndirectGotoStmt *S) { return exit(S); }
@@ -224,6 +226,15 @@ public:
       VD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
     if (!VD)
       return true;
+    if (VD->getTLSKind() != VarDecl::TLS_None)
+      unmovable(DRE, quoted(VD) + ", which is 'thread_local' (each thread has its own)");
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()); BD && !Out.Locals.contains(VD))
+      if (const auto *ME = dyn_cast_or_null<MemberExpr>(
+              BD->getBinding() ? BD->getBinding()->IgnoreImplicit() : nullptr))
+        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()); FD && FD->isBitField())
+          unmovable(DRE, "'" + BD->getNameAsString() +
+                             "', a structured binding of a bit-field (a lambda cannot capture "
+                             "it by reference)");
     if (!WriteOnly.contains(DRE))
       Out.Reads.insert(VD);
     if (VD->getType()->isReferenceType() || !VD->hasLocalStorage())
@@ -414,6 +425,13 @@ public:
   bool VisitCXXDeleteExpr(CXXDeleteExpr *E) { return impure(E); }
 
 private:
+  bool unmovable(const Expr *E, std::string Why) {
+    if (!Out.Unmovable) {
+      Out.Unmovable = E;
+      Out.UnmovableWhy = std::move(Why);
+    }
+    return true;
+  }
   bool exit(Stmt *S) {
     if (LambdaDepth > 0)
       return true; // a lambda's own return
@@ -632,6 +650,34 @@ void StmtDeps::merge(const StmtDeps &From) {
   }
   for (auto &[V, Site] : From.FirstWrite)
     FirstWrite.try_emplace(V, Site);
+  if (!Unmovable) {
+    Unmovable = From.Unmovable;
+    UnmovableWhy = From.UnmovableWhy;
+  }
+}
+
+namespace {
+class FunctionNameFinder : public RecursiveASTVisitor<FunctionNameFinder> {
+public:
+  const PredefinedExpr *Found = nullptr;
+  bool shouldVisitLambdaBody() const { return false; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool VisitPredefinedExpr(PredefinedExpr *E) {
+    Found = E;
+    return false;
+  }
+};
+} // namespace
+
+const PredefinedExpr *functionNameIn(const Stmt *S) {
+  FunctionNameFinder F;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
+}
+
+std::string functionNameReason(const PredefinedExpr *E) {
+  return "'" + PredefinedExpr::getIdentKindName(E->getIdentKind()).str() +
+         "', which names the function it is written in";
 }
 
 } // namespace purecc

@@ -67,6 +67,13 @@ struct StmtDeps {
   /// The `continue`s that leave the scanned code (not those of inner loops;
   /// those in a `switch` do): in a loop body, the end of one iteration.
   llvm::SmallVector<const clang::ContinueStmt *, 2> Continues;
+  /// The first name that means something else in code moved into a task
+  /// (a lambda that may run on another thread) and why, as "'x', which
+  /// ...": `__func__` names the function it is written in, a
+  /// `thread_local` variable is another object on another thread, and a
+  /// structured binding of a bit-field cannot be captured by reference.
+  const clang::Expr *Unmovable = nullptr;
+  std::string UnmovableWhy;
   /// Where each written variable is first written (for remarks).
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> FirstWrite;
 
@@ -75,6 +82,14 @@ struct StmtDeps {
   /// transformation scans apart (the values of skipped appends and folds).
   void merge(const StmtDeps &From);
 };
+
+/// The first `__func__`, `__FUNCTION__` or `__PRETTY_FUNCTION__` in S
+/// (outside lambdas and local classes, which have their own), or null.
+const clang::PredefinedExpr *functionNameIn(const clang::Stmt *S);
+
+/// "'__func__', which names the function it is written in": the reason
+/// code using it stays where it is written.
+std::string functionNameReason(const clang::PredefinedExpr *E);
 
 class DepScanner {
 public:

@@ -37,6 +37,14 @@ std::optional<llvm::APSInt> constantOf(ASTContext &Ctx, const Expr *E) {
 
 } // namespace
 
+const Expr *counterStart(const VarDecl *I) {
+  const Expr *Start = I->getInit();
+  if (const auto *IL = dyn_cast_or_null<InitListExpr>(Start ? Start->IgnoreImplicit() : nullptr);
+      IL && IL->getNumInits() == 1)
+    return IL->getInit(0);
+  return Start;
+}
+
 std::optional<std::string> boundText(PlanContext &PC, const Expr *E) {
   if (auto Plain = PC.text(E->getSourceRange()))
     return Plain;
@@ -64,9 +72,9 @@ std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, c
   bool Wraps = T->isUnsignedIntegerType() || W < Ctx.getIntWidth(Ctx.IntTy);
   IntRange TR = rangeOf(Ctx, T);
   std::string Name = quoted(I), TypeName = PC.typeText(T);
-  const Expr *InitWritten = I->getInit()->IgnoreParenImpCasts();
+  const Expr *InitWritten = counterStart(I)->IgnoreParenImpCasts();
   QualType BoundType = Bnd->IgnoreParenImpCasts()->getType();
-  std::optional<llvm::APSInt> B = constantOf(Ctx, I->getInit()); // already converted to T
+  std::optional<llvm::APSInt> B = constantOf(Ctx, counterStart(I)); // already converted to T
   std::optional<llvm::APSInt> E = constantOf(Ctx, Bnd);            // converted to C
 
   // i as C is i itself unless a signed i is compared as unsigned: then a
@@ -162,7 +170,7 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
     WhyNot = Name + " ('" + TypeName + "') or its bound is wider than 64 bits";
     return std::nullopt;
   }
-  std::optional<llvm::APSInt> B = constantOf(Ctx, I->getInit());
+  std::optional<llvm::APSInt> B = constantOf(Ctx, counterStart(I));
   std::optional<llvm::APSInt> E = constantOf(Ctx, Bnd);
   if (T->isSignedIntegerType() && C->isUnsignedIntegerType() && (!B || B->isNegative())) {
     WhyNot = Name + " ('" + TypeName + "') is compared as '" + PC.typeText(C) +
@@ -171,7 +179,7 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
   }
   QualType BoundType = Bnd->IgnoreParenImpCasts()->getType();
   bool BoundExact = contains(Ctx, C, BoundType);
-  QualType InitType = I->getInit()->IgnoreParenImpCasts()->getType();
+  QualType InitType = counterStart(I)->IgnoreParenImpCasts()->getType();
   bool BeginExact = contains(Ctx, T, InitType);
   std::string Bv = "static_cast<std::int64_t>(" +
                    (BeginExact ? BeginText : "static_cast<" + TypeName + ">(" + BeginText + ")") +

@@ -31,6 +31,11 @@ namespace purecc {
 /// (`#define LT < n`): there is no text of it to repeat.
 std::optional<std::string> boundText(PlanContext &PC, const clang::Expr *E);
 
+/// The start value of counter I: its initializer, or the one value inside
+/// its braces (`for (auto i{0L}; ...)`, `long i = {0}`), already converted
+/// to I's type.
+const clang::Expr *counterStart(const clang::VarDecl *I);
+
 /// The index range of a counted loop, as the runtime numbers it.
 struct Trips {
   std::string Begin, End;

@@ -3,6 +3,7 @@
 #include "BodyWalk.h"
 #include "TaskRegistry.h"
 #include "Containers.h"
+#include "SameExpr.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -146,14 +147,6 @@ void collectSizesOf(const Stmt *Part, const VarDecl *X, llvm::SmallPtrSetImpl<co
     }
   for (const Stmt *Child : Part->children())
     collectSizesOf(Child, X, Out);
-}
-
-/// Whether A and B are the same expression.
-bool sameExpr(ASTContext &Ctx, const Expr *A, const Expr *B) {
-  llvm::FoldingSetNodeID IA, IB;
-  A->IgnoreParenImpCasts()->Profile(IA, Ctx, /*Canonical=*/true);
-  B->IgnoreParenImpCasts()->Profile(IB, Ctx, /*Canonical=*/true);
-  return IA == IB;
 }
 
 const Expr *indexOf(const Expr *LHS, const Expr *&Base) {

@@ -1,5 +1,6 @@
 //===- Memoize.cpp - memo: [[purecc::memo]] functions through the cache ---===//
 #include "Memoize.h"
+#include "StmtDeps.h"
 #include "Fingerprint.h"
 #include "Shapes.h"
 
@@ -43,12 +44,48 @@ bool hasUserCodec(ASTContext &Ctx, QualType T) {
   return false;
 }
 
+/// How runtime/include/purecc/serialize.h encodes a standard class, and
+/// how many of its leading template arguments are its elements (the rest
+/// are its allocator, comparison, hash or character traits).
+struct StandardCodec {
+  enum Kind { None, WriteOnly, ReadWrite } Codec = None;
+  unsigned Elements = 0;
+};
+
+StandardCodec standardCodec(const CXXRecordDecl *RD) {
+  StringRef Name = RD->getIdentifier() ? RD->getName() : StringRef();
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  auto OfChar = [&] {
+    if (!Spec || Spec->getTemplateArgs().size() < 1 ||
+        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    QualType C = Spec->getTemplateArgs()[0].getAsType();
+    return C->isSpecificBuiltinType(BuiltinType::Char_S) ||
+           C->isSpecificBuiltinType(BuiltinType::Char_U);
+  };
+  constexpr unsigned All = ~0u;
+  if (Name == "basic_string")
+    return {OfChar() ? StandardCodec::ReadWrite : StandardCodec::None, 0};
+  if (Name == "basic_string_view")
+    return {OfChar() ? StandardCodec::WriteOnly : StandardCodec::None, 0};
+  static const std::pair<StringRef, unsigned> Known[] = {
+      {"vector", 1},   {"array", 1},    {"pair", All},     {"tuple", All},
+      {"optional", 1}, {"monostate", 0}, {"variant", All}, {"map", 2},
+      {"set", 1},      {"unordered_map", 2}, {"unordered_set", 1}};
+  for (const auto &[Known, Elements] : Known)
+    if (Name == Known)
+      return {StandardCodec::ReadWrite, Elements};
+  return {};
+}
+
 } // namespace
 
 bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Hooks,
-             std::string &Why) {
+             std::string &Why, CodecUse Use) {
   T = T.getNonReferenceType().getUnqualifiedType();
-  std::string Spelled = "'" + T.getAsString() + "'";
+  // As the user writes it: no 'class' before a template argument's type.
+  std::string Written = T.getAsString(Ctx.getPrintingPolicy());
+  std::string Spelled = "'" + Written + "'";
   if (T->isArithmeticType() || T->isEnumeralType())
     return true;
   if (T->isPointerType() || T->isMemberPointerType() || T->isFunctionType() || T->isArrayType()) {
@@ -61,16 +98,40 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
     return false;
   }
   if (RD->isInStdNamespace()) {
-    // The runtime has codecs for the standard types; their user-defined
-    // element types need one too.
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
-        if (A.getKind() != TemplateArgument::Type)
-          continue;
-        const CXXRecordDecl *Elem = A.getAsType()->getAsCXXRecordDecl();
-        if ((!Elem || !Elem->isInStdNamespace()) && !codable(Ctx, A.getAsType(), Hooks, Why))
-          return false;
+    if (hasUserCodec(Ctx, T))
+      return true;
+    // The standard types runtime/include/purecc/serialize.h has a codec
+    // for, and nothing else: a memoized function of a 'std::span' or a
+    // 'std::deque' would not compile.
+    StandardCodec Standard = standardCodec(RD);
+    switch (Standard.Codec) {
+    case StandardCodec::None:
+      Why = Spelled + " has no 'purecc::codec'; specialize 'purecc::codec<" + Written +
+            ">' for it";
+      return false;
+    case StandardCodec::WriteOnly:
+      if (Use == CodecUse::Value) {
+        Why = Spelled + " refers to characters it does not own, which a cached copy could not "
+                        "keep";
+        return false;
       }
+      return true;
+    case StandardCodec::ReadWrite:
+      break;
+    }
+    // Their element types need a codec too.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      // A tuple's or variant's elements are one pack argument.
+      llvm::SmallVector<TemplateArgument, 4> Args;
+      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+        if (A.getKind() == TemplateArgument::Pack)
+          Args.append(A.pack_begin(), A.pack_end());
+        else
+          Args.push_back(A);
+      for (const TemplateArgument &A : llvm::ArrayRef(Args).take_front(Standard.Elements))
+        if (A.getKind() == TemplateArgument::Type && !codable(Ctx, A.getAsType(), Hooks, Why))
+          return false;
+    }
     return true;
   }
   if (hasUserCodec(Ctx, T) || llvm::is_contained(Hooks, RD))
@@ -84,7 +145,7 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
     Plain &= F->getAccess() == AS_public && !F->isBitField() && !F->isAnonymousStructOrUnion() &&
              !F->getType()->isReferenceType();
   if (!Plain) {
-    Why = Spelled + " is not a simple aggregate; specialize 'purecc::codec<" + T.getAsString() +
+    Why = Spelled + " is not a simple aggregate; specialize 'purecc::codec<" + Written +
           ">' for it";
     return false;
   }
@@ -178,7 +239,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     QualType T = P->getType();
     if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
       return Unsupported("parameter '" + P->getNameAsString() + "' is a non-const reference");
-    if (!codable(PC.Ctx, T, Hooks, Why))
+    if (!codable(PC.Ctx, T, Hooks, Why, CodecUse::KeyPart))
       return Unsupported("parameter '" + P->getNameAsString() + "': " + Why);
     // An unnamed parameter cannot influence the result.
     if (P->getIdentifier())
@@ -189,6 +250,9 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   auto Close = Body ? PC.offsets(Body->getRBracLoc()) : std::nullopt;
   if (!Open || !Close)
     return Unsupported("its body is written in a macro or is a function-try-block");
+  // The body runs in a lambda: `__func__` would be "operator()".
+  if (const PredefinedExpr *Name = functionNameIn(Body))
+    return Unsupported("its body uses " + functionNameReason(Name));
 
   Fingerprint F = fingerprint(FD, PC.Ctx);
   std::string Site = PC.freshName("site");

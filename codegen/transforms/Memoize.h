@@ -25,11 +25,20 @@
 
 namespace purecc {
 
+/// What a codec of T must do: write a memo key part (a memoized function's
+/// argument: `std::string_view` will do), or also read it back (a memo
+/// result, a value a shipped task reads).
+enum class CodecUse { KeyPart, Value };
+
 /// Checks that T can be a memo key part or result (or a value a shipped
-/// task reads), collecting the user aggregates that need a generated codec
-/// (fields before the class); otherwise Why says why not.
+/// task reads): an arithmetic or enumeration type, a standard type the
+/// runtime's serialize.h has a codec for (of codable types), a user type
+/// with a `purecc::codec` specialization, or a plain aggregate, whose
+/// codec is generated: those are collected in Hooks (fields before the
+/// class). Otherwise Why says why not.
 bool codable(clang::ASTContext &Ctx, clang::QualType T,
-             std::vector<const clang::CXXRecordDecl *> &Hooks, std::string &Why);
+             std::vector<const clang::CXXRecordDecl *> &Hooks, std::string &Why,
+             CodecUse Use = CodecUse::Value);
 
 /// Where emitCodecHooks' text ends: on the function's line, or with a
 /// newline (the output's next line then gets a #line directive) for text

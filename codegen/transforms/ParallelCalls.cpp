@@ -340,6 +340,11 @@ bool ParallelCalls::acceptableCall(const CallExpr *CE, std::string &WhyNot) cons
       WhyNot = "an argument of '" + Name + "' has side effects";
       return false;
     }
+    if (E.Unmovable) {
+      // A task is a lambda that may run on another thread.
+      WhyNot = "an argument of '" + Name + "' uses " + E.UnmovableWhy;
+      return false;
+    }
   }
   return true;
 }

@@ -4,6 +4,7 @@
 #include "OrderedReductions.h"
 #include "analysis/Stdlib.h"
 #include "TaskRegistry.h"
+#include "SameExpr.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -47,15 +48,6 @@ std::optional<ReduceOp> opOf(BinaryOperatorKind K) {
   case BO_LOr: return ReduceOp::LogicalOr;
   default: return std::nullopt;
   }
-}
-
-/// Whether A and B are the same expression (the pure value `e` written twice
-/// in `if (e > m) m = e;`).
-bool sameExpr(ASTContext &Ctx, const Expr *A, const Expr *B) {
-  llvm::FoldingSetNodeID IA, IB;
-  A->IgnoreParenImpCasts()->Profile(IA, Ctx, /*Canonical=*/true);
-  B->IgnoreParenImpCasts()->Profile(IB, Ctx, /*Canonical=*/true);
-  return IA == IB;
 }
 
 /// A selection step: the accumulator Acc takes the value E when the

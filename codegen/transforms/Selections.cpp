@@ -2,6 +2,7 @@
 #include "Selections.h"
 
 #include "PlainValues.h"
+#include "SameExpr.h"
 
 #include "analysis/MayThrow.h"
 #include "codegen/LineDirectives.h"
@@ -37,13 +38,6 @@ struct Candidate {
 const DeclRefExpr *asVarRef(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   return DRE && isa<VarDecl>(DRE->getDecl()) ? DRE : nullptr;
-}
-
-bool sameExpr(ASTContext &Ctx, const Expr *A, const Expr *B) {
-  llvm::FoldingSetNodeID IA, IB;
-  A->IgnoreParenImpCasts()->Profile(IA, Ctx, /*Canonical=*/true);
-  B->IgnoreParenImpCasts()->Profile(IB, Ctx, /*Canonical=*/true);
-  return IA == IB;
 }
 
 /// `x = e;` as written in a block: the built-in assignment, or a class's

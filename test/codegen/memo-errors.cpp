@@ -2,6 +2,13 @@
 // RUN: not %purecc rewrite %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s
 // RUN: not test -e %t.out.cpp
 
+#include <complex>
+#include <cstring>
+#include <deque>
+#include <span>
+#include <string_view>
+#include <vector>
+
 // CHECK: memo-errors.cpp:[[@LINE+1]]:3: error: 'unchecked' is marked 'purecc::memo' but is not pure [purecc-memo-not-pure]
 [[purecc::memo]] long unchecked(long n) { return n + 1; }
 
@@ -24,3 +31,23 @@ template <class T>
 // CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'half': it is a template instantiated with several argument lists [purecc-memo-unsupported]
 [[pure]] [[purecc::memo]] T half(T n) { return n / 2; }
 long use_both() { return half(7L) + half(9); }
+
+// Standard types serialize.h has no codec for: the output would not compile.
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'of_span': parameter 's': 'std::span<const long>' has no 'purecc::codec'; specialize 'purecc::codec<std::span<const long>>' for it [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long of_span(std::span<const long> s) { return s.empty() ? 0 : s[0]; }
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'of_deque': parameter 'd': 'std::deque<long>' has no 'purecc::codec'; specialize 'purecc::codec<std::deque<long>>' for it [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long of_deque(const std::deque<long> &d) { return d.empty() ? 0 : d[0]; }
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'of_complex': parameter 'z': 'std::complex<double>' has no 'purecc::codec'; specialize 'purecc::codec<std::complex<double>>' for it [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] double of_complex(std::complex<double> z) { return z.real(); }
+// An element type is checked inside a standard container too.
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'of_rows': parameter 'rows': 'std::deque<long>' has no 'purecc::codec'; specialize 'purecc::codec<std::deque<long>>' for it [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long of_rows(const std::vector<std::deque<long>> &rows) { return long(rows.size()); }
+// A string_view keys a call (its characters are written), but a result
+// that points into memory the cache does not keep cannot be one.
+[[pure]] [[purecc::memo]] long of_view(std::string_view s) { return long(s.size()); }
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'view_of': its result: 'std::string_view' refers to characters it does not own, which a cached copy could not keep [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] std::string_view view_of(long n) { return n > 0 ? "pos" : "neg"; }
+
+// The memoized body runs in a lambda, whose '__func__' is "operator()".
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'named': its body uses '__func__', which names the function it is written in [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long named(long n) { return n + long(std::strlen(__func__)); }

@@ -40,18 +40,29 @@
 namespace purecc {
 namespace detail {
 
-/// key(first[i]) for every i in [0, n), computed in parallel.
-template <class It, class Key>
-auto element_keys(It first, std::int64_t n, Key& key, const std::source_location& where) {
+/// What scan(keys, keys + m) answers, with each key position taken back to
+/// the element it is the key of: keys[i] is key(first[i]), computed in
+/// parallel. With fewer than two elements the library compares nothing, so
+/// no key is computed (m = 0) and the scan's answer, its `keys`, is `first`.
+template <class It, class Key, class Scan>
+auto scan_keys(It first, It last, Key& key, Scan scan, const std::source_location& where) {
   using K = std::decay_t<std::invoke_result_t<Key&, std::iter_reference_t<It>>>;
-  std::unique_ptr<K[]> keys(new K[static_cast<std::size_t>(n)]);
-  parallel_for(
-      0, n,
-      [&](std::int64_t i) {
-        keys[i] = std::invoke(key, first[static_cast<std::iter_difference_t<It>>(i)]);
-      },
-      where);
-  return keys;
+  const auto n = static_cast<std::int64_t>(last - first);
+  const std::int64_t m = n < 2 ? 0 : n;
+  std::unique_ptr<K[]> keys(new K[static_cast<std::size_t>(m)]);
+  if (m > 0)
+    parallel_for(
+        0, m,
+        [&](std::int64_t i) {
+          keys[i] = std::invoke(key, first[static_cast<std::iter_difference_t<It>>(i)]);
+        },
+        where);
+  auto element = [&](K* at) { return first + (at - keys.get()); };
+  auto found = scan(keys.get(), keys.get() + m);
+  if constexpr (std::is_pointer_v<decltype(found)>)
+    return element(found);
+  else
+    return std::pair<It, It>{element(found.first), element(found.second)};
 }
 
 }  // namespace detail
@@ -61,11 +72,8 @@ auto element_keys(It first, std::int64_t n, Key& key, const std::source_location
 template <std::random_access_iterator It, class Key, class Less>
 It min_element_by_key(It first, It last, Key key, Less less,
                       const std::source_location& where = std::source_location::current()) {
-  const auto n = static_cast<std::int64_t>(last - first);
-  if (n < 2)
-    return first;
-  auto keys = detail::element_keys(first, n, key, where);
-  return first + (std::min_element(keys.get(), keys.get() + n, less) - keys.get());
+  return detail::scan_keys(
+      first, last, key, [&](auto b, auto e) { return std::min_element(b, e, less); }, where);
 }
 
 /// std::max_element(first, last, comp) for comp(a, b) == less(key(a), key(b)).
@@ -73,11 +81,8 @@ It min_element_by_key(It first, It last, Key key, Less less,
 template <std::random_access_iterator It, class Key, class Less>
 It max_element_by_key(It first, It last, Key key, Less less,
                       const std::source_location& where = std::source_location::current()) {
-  const auto n = static_cast<std::int64_t>(last - first);
-  if (n < 2)
-    return first;
-  auto keys = detail::element_keys(first, n, key, where);
-  return first + (std::max_element(keys.get(), keys.get() + n, less) - keys.get());
+  return detail::scan_keys(
+      first, last, key, [&](auto b, auto e) { return std::max_element(b, e, less); }, where);
 }
 
 /// std::minmax_element(first, last, comp) for comp(a, b) == less(key(a), key(b)).
@@ -86,12 +91,8 @@ template <std::random_access_iterator It, class Key, class Less>
 std::pair<It, It> minmax_element_by_key(
     It first, It last, Key key, Less less,
     const std::source_location& where = std::source_location::current()) {
-  const auto n = static_cast<std::int64_t>(last - first);
-  if (n < 2)
-    return {first, first};
-  auto keys = detail::element_keys(first, n, key, where);
-  auto [lo, hi] = std::minmax_element(keys.get(), keys.get() + n, less);
-  return {first + (lo - keys.get()), first + (hi - keys.get())};
+  return detail::scan_keys(
+      first, last, key, [&](auto b, auto e) { return std::minmax_element(b, e, less); }, where);
 }
 
 }  // namespace purecc
