@@ -42,6 +42,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "purecc/branch_fenv.h"
 #include "purecc/scheduler.h"
 
 namespace purecc {
@@ -97,9 +98,12 @@ inline thread_local const branch_frame* current_branch = nullptr;
 
 /// The leftmost branch of one parallel_invoke known to have thrown. The
 /// branches to its right are no longer needed: the serial program would
-/// not have reached them.
+/// not have reached them. It also carries the spawner's floating-point
+/// environment to the threads that run its branches (branch_fenv.h).
 class invoke_group {
  public:
+  fenv_handoff& fenv() noexcept { return fenv_; }
+
   bool needed(std::size_t branch) const noexcept {
     return first_failed_.load(std::memory_order_acquire) > branch;
   }
@@ -112,6 +116,7 @@ class invoke_group {
 
  private:
   std::atomic<std::size_t> first_failed_{static_cast<std::size_t>(-1)};
+  fenv_handoff fenv_;
 };
 
 /// False once the serial program would not reach the code this thread runs:
@@ -150,7 +155,9 @@ class branch_slot {
     const branch_frame frame{&group, i, parent};
     const branch_frame* outer = current_branch;
     current_branch = &frame;
-    run(f);
+    // Every branch, on whichever thread, runs here: the one place that
+    // gives it the spawner's floating-point environment.
+    group.fenv().run_here([&]() noexcept { run(f); });
     current_branch = outer;
     if (error_) group.failed(i);
   }
@@ -171,6 +178,7 @@ bool spawn_or_run(branch_slot<R>& slot, F& f, invoke_group& group, std::size_t i
     slot.run_in(f, group, i, parent);
     return false;
   }
+  group.fenv().capture();  // before the task may start elsewhere
   branch_slot<R>* s = &slot;
   F* fp = &f;
   invoke_group* g = &group;
@@ -207,6 +215,7 @@ struct offered_branch : help_request {
   /// Offers the branch to waiting threads, or runs it now.
   void start() noexcept {
     if (try_claim_spawn()) {
+      group->fenv().capture();  // before offer() publishes the branch
       if (offer(this)) {
         offered = true;
         return;
@@ -244,6 +253,7 @@ std::tuple<call_result_t<F>...> invoke_in_own_team(std::index_sequence<I...>, F&
              : std::get<I>(branches).slot.run_in(f, group, I, parent)),
    ...);
   ((I < last ? std::get<I>(branches).join() : void()), ...);
+  group.fenv().deliver_flags();
   std::exception_ptr first_error;
   ((first_error = first_error ? first_error : std::get<I>(branches).slot.error()), ...);
   if (first_error) std::rethrow_exception(first_error);
@@ -270,6 +280,7 @@ std::tuple<call_result_t<F>...> invoke_in_team(std::index_sequence<I...>, F&... 
 #ifdef _OPENMP
 #pragma omp taskwait
 #endif
+    group.fenv().deliver_flags();
   }
   std::exception_ptr first_error;
   ((first_error = first_error ? first_error : std::get<I>(slots).error()), ...);
