@@ -51,6 +51,8 @@ TEST(FpEnvironment, EachTranslationUnitKeepsItsOwnNamespace) {
 #include <thread>
 #include <tuple>
 
+#include <sys/resource.h>
+
 #include "wait_for.h"
 
 namespace {
@@ -194,6 +196,8 @@ TEST_F(FloatingPointEnvironment, TrapEnabledByTheCallerFiresOnTheWorker) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_EXIT(
       {
+        rlimit no_core{};  // zero: the expected crash leaves no core file
+        setrlimit(RLIMIT_CORE, &no_core);
         purecc::set_num_threads(2);
         feenableexcept(FE_DIVBYZERO);
         std::atomic<bool> left_done{false};
