@@ -13,13 +13,14 @@
 // keyed selections and task sites) runs through branch_slot::run_in
 // (purecc/invoke.h), which asks this class to run it.
 //
-// Cost: the spawner pays one std::fegetenv per parallel_invoke that hands a
-// branch to another thread (none when every branch runs inline) and one
-// relaxed atomic load at the join. A branch that another thread runs pays
-// fegetenv + two fesetenv + fetestexcept there: it installs the spawner's
-// environment unconditionally, since that also starts it from the
-// spawner's flags instead of the worker's stale ones (bench/runtime
-// bench_fenv: about 0.1 us per handed-off branch).
+// Cost: a parallel region pays one std::fegetenv, when its first branch is
+// handed to another thread (none when every branch runs inline); nested
+// spawns copy the enclosing one's environment. Each join pays one relaxed
+// atomic load. A branch that another thread runs pays fegetenv + two
+// fesetenv + fetestexcept there: it installs the spawner's environment
+// unconditionally, since that also starts it from the spawner's flags
+// instead of the worker's stale ones (bench/runtime/bench_fenv.cpp: about
+// 0.2 us of CPU on a loaded machine).
 //
 // Flags: the exceptions a handed-off branch raised are OR-ed into an
 // atomic and set on the spawner at the join (with fesetexceptflag, which
@@ -70,12 +71,19 @@ class fenv_handoff {
 
   /// On the spawning thread, before a branch may leave it (before it is
   /// offered or queued, which publishes what is written here). Only the
-  /// first call reads the environment.
-  void capture() noexcept {
+  /// first call reads the environment. `enclosing`: the handoff of the
+  /// innermost enclosing parallel_invoke that captured one, if any; this
+  /// thread runs under its environment (it captured it, or installed it),
+  /// so a nested spawn copies it instead of calling fegetenv again.
+  void capture(const fenv_handoff* enclosing = nullptr) noexcept {
     if (owner_) return;
-    std::fegetenv(&env_);
+    if (enclosing)
+      env_ = enclosing->env_;
+    else
+      std::fegetenv(&env_);
     owner_ = this_thread_tag();
   }
+  bool captured() const noexcept { return owner_ != nullptr; }
 
   /// Runs `f` (noexcept) here: under the captured environment when this is
   /// not the spawning thread, restoring this thread's own afterwards.

@@ -103,6 +103,7 @@ inline thread_local const branch_frame* current_branch = nullptr;
 class invoke_group {
  public:
   fenv_handoff& fenv() noexcept { return fenv_; }
+  const fenv_handoff& fenv() const noexcept { return fenv_; }
 
   bool needed(std::size_t branch) const noexcept {
     return first_failed_.load(std::memory_order_acquire) > branch;
@@ -125,6 +126,15 @@ inline bool still_needed() noexcept {
   for (const branch_frame* b = current_branch; b; b = b->parent)
     if (!b->group->needed(b->index)) return false;
   return true;
+}
+
+/// The environment of the innermost enclosing parallel_invoke that captured
+/// one: this thread runs under it (branch_fenv.h), so a nested spawn copies
+/// it instead of reading the environment again. nullptr at the top level.
+inline const fenv_handoff* enclosing_fenv() noexcept {
+  for (const branch_frame* b = current_branch; b; b = b->parent)
+    if (b->group->fenv().captured()) return &b->group->fenv();
+  return nullptr;
 }
 
 /// Storage for one branch's outcome: a result, an exception, or nothing
@@ -178,7 +188,7 @@ bool spawn_or_run(branch_slot<R>& slot, F& f, invoke_group& group, std::size_t i
     slot.run_in(f, group, i, parent);
     return false;
   }
-  group.fenv().capture();  // before the task may start elsewhere
+  group.fenv().capture(enclosing_fenv());  // before the task may start elsewhere
   branch_slot<R>* s = &slot;
   F* fp = &f;
   invoke_group* g = &group;
@@ -215,7 +225,7 @@ struct offered_branch : help_request {
   /// Offers the branch to waiting threads, or runs it now.
   void start() noexcept {
     if (try_claim_spawn()) {
-      group->fenv().capture();  // before offer() publishes the branch
+      group->fenv().capture(enclosing_fenv());  // before offer() publishes it
       if (offer(this)) {
         offered = true;
         return;
