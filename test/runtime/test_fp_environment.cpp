@@ -50,6 +50,7 @@ TEST(FpEnvironment, EachTranslationUnitKeepsItsOwnNamespace) {
 #include <functional>
 #include <thread>
 #include <tuple>
+#include <utility>
 
 #include <sys/resource.h>
 
@@ -155,6 +156,31 @@ TEST_F(FloatingPointEnvironment, FlagsABranchRaisedElsewhereReachTheCaller) {
   std::feclearexcept(FE_ALL_EXCEPT);
   ASSERT_TRUE(on_worker([] {}));
   EXPECT_EQ(std::fetestexcept(FE_ALL_EXCEPT), 0);
+}
+
+// A branch that changes the rounding mode itself (hand-written code may)
+// and then spawns: its branches round as it does, not as the caller.
+TEST_F(FloatingPointEnvironment, ANestedSpawnTakesTheBranchsOwnRoundingMode) {
+  std::fesetround(FE_UPWARD);
+  std::atomic<bool> outer_started{false};
+  auto [inner_mode, waited] = purecc::parallel_invoke(
+      [&] {
+        outer_started = true;
+        std::fesetround(FE_DOWNWARD);
+        const auto me = std::this_thread::get_id();
+        std::atomic<bool> left_started{false};
+        auto [left, right] = purecc::parallel_invoke(
+            [&] {
+              left_started = true;
+              return std::pair{std::this_thread::get_id() != me, std::fegetround()};
+            },
+            [&] { return wait_for(left_started); });
+        std::fesetround(FE_UPWARD);
+        return right && left.first ? left.second : -1;
+      },
+      [&] { return wait_for(outer_started); });
+  ASSERT_TRUE(waited);
+  EXPECT_EQ(inner_mode, FE_DOWNWARD) << "-1: the inner branch did not run on another thread";
 }
 
 // The thread that runs another thread's branch gets its own environment

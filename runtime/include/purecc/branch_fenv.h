@@ -74,10 +74,12 @@ class fenv_handoff {
   /// first call reads the environment. `enclosing`: the handoff of the
   /// innermost enclosing parallel_invoke that captured one, if any; this
   /// thread runs under its environment (it captured it, or installed it),
-  /// so a nested spawn copies it instead of calling fegetenv again.
+  /// so a nested spawn copies it instead of calling fegetenv again, unless
+  /// the branch changed its modes itself (a hand-written one may).
   void capture(const fenv_handoff* enclosing = nullptr) noexcept {
     if (owner_) return;
-    if (enclosing)
+    modes_ = current_modes();
+    if (enclosing && enclosing->modes_ == modes_)
       env_ = enclosing->env_;
     else
       std::fegetenv(&env_);
@@ -112,7 +114,22 @@ class fenv_handoff {
   }
 
  private:
+  /// The rounding mode and (glibc) the enabled traps: two reads of the
+  /// control word, far cheaper than fegetenv.
+  struct modes {
+    int rounding = 0, traps = 0;
+    bool operator==(const modes&) const = default;
+  };
+  static modes current_modes() noexcept {
+#if defined(__GLIBC__)
+    return {std::fegetround(), fegetexcept()};
+#else
+    return {std::fegetround(), 0};
+#endif
+  }
+
   std::fenv_t env_{};
+  modes modes_{};
   const void* owner_ = nullptr;  ///< the spawner, once captured
   std::atomic<int> raised_{0};
 };
