@@ -14,8 +14,9 @@
 // (purecc/invoke.h), which asks this class to run it.
 //
 // Cost: a parallel region pays one std::fegetenv, when its first branch is
-// handed to another thread (none when every branch runs inline); nested
-// spawns copy the enclosing one's environment. Each join pays one relaxed
+// handed to another thread (none when every branch runs inline); a nested
+// spawn copies the enclosing one's environment (after comparing the rounding
+// mode and traps, in case the branch changed them). Each join pays one relaxed
 // atomic load. A branch that another thread runs pays fegetenv + two
 // fesetenv + fetestexcept there: it installs the spawner's environment
 // unconditionally, since that also starts it from the spawner's flags
