@@ -66,7 +66,9 @@ inline void set_fp_flags(int excepts) noexcept {
 /// run its branches; see the file comment.
 class fenv_handoff {
  public:
-  fenv_handoff() = default;
+  // Members in the list: g++'s -Weffc++ asks for it, and generated code
+  // compiles under it.
+  fenv_handoff() noexcept : env_(), modes_(), owner_(nullptr), raised_(0) {}
   fenv_handoff(const fenv_handoff&) = delete;
   fenv_handoff& operator=(const fenv_handoff&) = delete;
 
@@ -129,10 +131,10 @@ class fenv_handoff {
 #endif
   }
 
-  std::fenv_t env_{};
-  modes modes_{};
-  const void* owner_ = nullptr;  ///< the spawner, once captured
-  std::atomic<int> raised_{0};
+  std::fenv_t env_;
+  modes modes_;
+  const void* owner_;  ///< the spawner, once captured
+  std::atomic<int> raised_;
 };
 
 }  // namespace purecc::detail

@@ -102,6 +102,10 @@ inline thread_local const branch_frame* current_branch = nullptr;
 /// environment to the threads that run its branches (branch_fenv.h).
 class invoke_group {
  public:
+  invoke_group() noexcept : first_failed_(static_cast<std::size_t>(-1)), fenv_() {}
+  invoke_group(const invoke_group&) = delete;
+  invoke_group& operator=(const invoke_group&) = delete;
+
   fenv_handoff& fenv() noexcept { return fenv_; }
   const fenv_handoff& fenv() const noexcept { return fenv_; }
 
@@ -116,7 +120,7 @@ class invoke_group {
   }
 
  private:
-  std::atomic<std::size_t> first_failed_{static_cast<std::size_t>(-1)};
+  std::atomic<std::size_t> first_failed_;
   fenv_handoff fenv_;
 };
 
