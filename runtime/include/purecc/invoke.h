@@ -42,6 +42,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "purecc/branch_fenv.h"
 #include "purecc/scheduler.h"
 
 namespace purecc {
@@ -97,9 +98,17 @@ inline thread_local const branch_frame* current_branch = nullptr;
 
 /// The leftmost branch of one parallel_invoke known to have thrown. The
 /// branches to its right are no longer needed: the serial program would
-/// not have reached them.
+/// not have reached them. It also carries the spawner's floating-point
+/// environment to the threads that run its branches (branch_fenv.h).
 class invoke_group {
  public:
+  invoke_group() noexcept : first_failed_(static_cast<std::size_t>(-1)), fenv_() {}
+  invoke_group(const invoke_group&) = delete;
+  invoke_group& operator=(const invoke_group&) = delete;
+
+  fenv_handoff& fenv() noexcept { return fenv_; }
+  const fenv_handoff& fenv() const noexcept { return fenv_; }
+
   bool needed(std::size_t branch) const noexcept {
     return first_failed_.load(std::memory_order_acquire) > branch;
   }
@@ -111,7 +120,8 @@ class invoke_group {
   }
 
  private:
-  std::atomic<std::size_t> first_failed_{static_cast<std::size_t>(-1)};
+  std::atomic<std::size_t> first_failed_;
+  fenv_handoff fenv_;
 };
 
 /// False once the serial program would not reach the code this thread runs:
@@ -120,6 +130,15 @@ inline bool still_needed() noexcept {
   for (const branch_frame* b = current_branch; b; b = b->parent)
     if (!b->group->needed(b->index)) return false;
   return true;
+}
+
+/// The environment of the innermost enclosing parallel_invoke that captured
+/// one: this thread runs under it (branch_fenv.h), so a nested spawn copies
+/// it instead of reading the environment again. nullptr at the top level.
+inline const fenv_handoff* enclosing_fenv() noexcept {
+  for (const branch_frame* b = current_branch; b; b = b->parent)
+    if (b->group->fenv().captured()) return &b->group->fenv();
+  return nullptr;
 }
 
 /// Storage for one branch's outcome: a result, an exception, or nothing
@@ -150,7 +169,9 @@ class branch_slot {
     const branch_frame frame{&group, i, parent};
     const branch_frame* outer = current_branch;
     current_branch = &frame;
-    run(f);
+    // Every branch, on whichever thread, runs here: the one place that
+    // gives it the spawner's floating-point environment.
+    group.fenv().run_here([&]() noexcept { run(f); });
     current_branch = outer;
     if (error_) group.failed(i);
   }
@@ -171,6 +192,7 @@ bool spawn_or_run(branch_slot<R>& slot, F& f, invoke_group& group, std::size_t i
     slot.run_in(f, group, i, parent);
     return false;
   }
+  group.fenv().capture(enclosing_fenv());  // before the task may start elsewhere
   branch_slot<R>* s = &slot;
   F* fp = &f;
   invoke_group* g = &group;
@@ -207,6 +229,7 @@ struct offered_branch : help_request {
   /// Offers the branch to waiting threads, or runs it now.
   void start() noexcept {
     if (try_claim_spawn()) {
+      group->fenv().capture(enclosing_fenv());  // before offer() publishes it
       if (offer(this)) {
         offered = true;
         return;
@@ -244,6 +267,7 @@ std::tuple<call_result_t<F>...> invoke_in_own_team(std::index_sequence<I...>, F&
              : std::get<I>(branches).slot.run_in(f, group, I, parent)),
    ...);
   ((I < last ? std::get<I>(branches).join() : void()), ...);
+  group.fenv().deliver_flags();
   std::exception_ptr first_error;
   ((first_error = first_error ? first_error : std::get<I>(branches).slot.error()), ...);
   if (first_error) std::rethrow_exception(first_error);
@@ -270,6 +294,7 @@ std::tuple<call_result_t<F>...> invoke_in_team(std::index_sequence<I...>, F&... 
 #ifdef _OPENMP
 #pragma omp taskwait
 #endif
+    group.fenv().deliver_flags();
   }
   std::exception_ptr first_error;
   ((first_error = first_error ? first_error : std::get<I>(slots).error()), ...);

@@ -15,6 +15,7 @@
 #include "purecc/memo.h"
 #include "purecc/cache_admin.h"
 #include "purecc/offer_board.h"
+#include "purecc/branch_fenv.h"
 #include "purecc/scheduler.h"
 #include "purecc/wait_graph.h"
 #include "purecc/invoke.h"
