@@ -116,7 +116,9 @@ public:
     return stop();
   }
   bool VisitCXXDynamicCastExpr(CXXDynamicCastExpr *E) {
-    if (E->getType()->isReferenceType())
+    // To a reference it throws std::bad_cast (the expression's own type is
+    // never a reference: the written one is).
+    if (E->getTypeAsWritten()->isReferenceType())
       return stop();
     return true;
   }
@@ -191,6 +193,13 @@ Direct scanDirect(const Stmt *S, ASTContext &Ctx, Operands On) {
 
 Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
   Direct D;
+  // A lambda's call operator, called: its body (the traversal of the
+  // declaration skips a lambda's body, as shouldVisitLambdaBody says).
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def);
+      MD && MD->getParent()->isLambda() && Def->getBody()) {
+    DirectScan(Ctx, On, D).TraverseStmt(Def->getBody());
+    return D;
+  }
   // The whole declaration: a constructor's member initializers too.
   DirectScan(Ctx, On, D).TraverseDecl(const_cast<FunctionDecl *>(Def));
   return D;

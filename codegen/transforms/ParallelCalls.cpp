@@ -291,7 +291,13 @@ std::string describe(MayThrow &Throws, const Expr *E) {
 /// Why hoisting CE out of Region would evaluate a call the serial program
 /// might not reach: something evaluated before it in Region may throw.
 std::optional<std::string> ParallelCalls::unreachedBecause(const Expr *Region, const CallExpr *CE) {
-  const Expr *Child = CE;
+  return unreachedBecause(Region, CE, calleeName(CE));
+}
+
+std::optional<std::string> ParallelCalls::unreachedBecause(const Expr *Region, const Expr *Piece,
+                                                           const std::string &Name) {
+  const auto *CE = dyn_cast<CallExpr>(Piece);
+  const Expr *Child = Piece;
   while (Child != Region) {
     DynTypedNodeList Parents = PC.Ctx.getParents(*Child);
     const Expr *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
@@ -304,10 +310,12 @@ std::optional<std::string> ParallelCalls::unreachedBecause(const Expr *Region, c
         continue;
       std::string What = describe(Throws, Earlier);
       // `total(0, m) + total(m, n)`: not "'total' comes after 'total'".
-      std::string Same = "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw";
-      if (What == Same)
-        What = "another call to " + Same;
-      return "the call to '" + calleeName(CE) + "' comes after " + What;
+      if (CE && CE->getDirectCallee()) {
+        std::string Same = "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw";
+        if (What == Same)
+          What = "another call to " + Same;
+      }
+      return (CE ? "the call to '" + Name + "'" : "'" + Name + "'") + " comes after " + What;
     }
     Child = Parent;
   }
@@ -1097,6 +1105,13 @@ bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
       return Refuse("the '?:' " + shown(PC, U, "around them") +
                     " is written in a macro or rewritten otherwise");
   }
+  // The speculation rule, as planGroup applies it: no piece may start
+  // before code the serial program evaluates ahead of it that may throw (a
+  // choice whose taken branch throws: `(a < 0 ? chk(a) : g(a)) + slow(-a)`).
+  // Here the group is refused whole.
+  for (size_t K = 0; K < Worth.size(); ++K)
+    if (std::optional<std::string> Why = unreachedBecause(Region, Worth[K], Names[K]))
+      return Refuse(*Why);
   if (std::optional<std::string> Why = groupProblem(Full, Region, Calls))
     return Refuse(*Why);
   if (std::optional<std::string> Why = choiceProblem(Full, Worth, Parts))

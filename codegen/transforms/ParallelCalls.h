@@ -166,6 +166,9 @@ private:
   /// an operand evaluated before it may throw (docs/codegen.md,
   /// "Speculation"); nothing when it is reached whenever Region is.
   std::optional<std::string> unreachedBecause(const clang::Expr *Region, const clang::CallExpr *CE);
+  /// The same for a piece of work Piece (a choice, named Name in remarks).
+  std::optional<std::string> unreachedBecause(const clang::Expr *Region, const clang::Expr *Piece,
+                                              const std::string &Name);
 
   /// An escape of VD's address that could be used while the code of Where
   /// runs (an impure call there could write VD through it, or a call of
