@@ -103,10 +103,12 @@ int main() {
   std::printf("cond call %ld %ld\n", e, e2);
   // OUT-NEXT: cond call 5 6
 
-  // A choice that throws: the exception reaches the handler as before.
+  // A choice that may throw ahead of another: the later one is not started
+  // ahead of it (the speculation rule), and the exception reaches the
+  // handler as before.
   try {
     long t = (a > 0 ? checked(-a) : heavy(a)) + (b > 0 ? heavy(b) : checked(b + 10));
-    // REMARK: remark-missing-2.cpp:[[@LINE-1]]:15: remark: calls to 'a > 0 ? checked(-a) : heavy(a)' and 'b > 0 ? heavy(b) : checked(b + 10)' run in parallel [purecc-parallel-calls]
+    // REMARK: remark-missing-2.cpp:[[@LINE-1]]:15: remark: calls to 'a > 0 ? checked(-a) : heavy(a)' and 'b > 0 ? heavy(b) : checked(b + 10)' not parallelized: 'b > 0 ? heavy(b) : checked(b + 10)' comes after 'checked', which may throw [purecc-missed-parallel-calls]
     std::printf("no throw %ld\n", t);
   } catch (const std::exception &ex) {
     std::printf("caught %s\n", ex.what());
