@@ -219,6 +219,12 @@ TEST_F(FloatingPointEnvironment, TheRunningThreadGetsItsOwnEnvironmentBack) {
 // A trap the caller enabled is enabled on the worker: the division by zero
 // there ends the process with SIGFPE, as it ends the serial program.
 TEST_F(FloatingPointEnvironment, TrapEnabledByTheCallerFiresOnTheWorker) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  // The sanitizers' own SIGFPE handler reports the trap and exits with
+  // status 1 instead of dying by the signal: what this test checks is not
+  // observable there (the plain build runs it).
+  GTEST_SKIP() << "a sanitizer handles SIGFPE itself";
+#endif
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_EXIT(
       {
