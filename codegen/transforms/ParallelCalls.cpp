@@ -34,26 +34,42 @@ bool isPureCall(const Expr *E, const PurityFacts &Facts) {
   return CE && CE->getDirectCallee() && Facts.isPure(CE->getDirectCallee());
 }
 
-/// The pure calls of E that are always evaluated and not nested in another
-/// one: candidates to run side by side.
-void collectFrontier(const Expr *E, const PurityFacts &Facts,
-                     std::vector<const CallExpr *> &Out) {
+bool isChoice(const Expr *E, const PurityFacts &Facts);
+
+/// What collectPieces takes as one piece of work: a pure call only, or also
+/// a choice (a '?:' that picks one pure call to make, see isChoice).
+enum class Pieces { Calls, CallsAndChoices };
+
+/// The pieces of E that are always evaluated and not nested in another one:
+/// candidates to run side by side.
+void collectPieces(const Expr *E, const PurityFacts &Facts, Pieces Kind,
+                   std::vector<const Expr *> &Out) {
   if (!E)
     return;
-  if (isPureCall(E, Facts)) {
-    Out.push_back(cast<CallExpr>(E));
+  if (isPureCall(E, Facts) || (Kind == Pieces::CallsAndChoices && isChoice(E, Facts))) {
+    Out.push_back(E);
     return;
   }
   // Not evaluated, or evaluated only on some paths.
   if (isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, StmtExpr>(E))
     return;
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp())
-    return collectFrontier(BO->getLHS(), Facts, Out);
+    return collectPieces(BO->getLHS(), Facts, Kind, Out);
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
-    return collectFrontier(CO->getCond(), Facts, Out);
+    return collectPieces(CO->getCond(), Facts, Kind, Out);
   for (const Stmt *Child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))
-      collectFrontier(CE, Facts, Out);
+      collectPieces(CE, Facts, Kind, Out);
+}
+
+/// The pure calls of E that are always evaluated and not nested in another
+/// one.
+void collectFrontier(const Expr *E, const PurityFacts &Facts,
+                     std::vector<const CallExpr *> &Out) {
+  std::vector<const Expr *> Calls;
+  collectPieces(E, Facts, Pieces::Calls, Calls);
+  for (const Expr *C : Calls)
+    Out.push_back(cast<CallExpr>(C));
 }
 
 /// Descends through single pure calls: `f(g(x), h(y))` offers g and h.
@@ -1002,32 +1018,15 @@ bool isChoice(const Expr *E, const PurityFacts &Facts) {
   return isa<ConditionalOperator>(E) && choiceParts(E, Facts, Calls, Parts) && !Calls.empty();
 }
 
-/// collectFrontier, where a choice is one piece of work.
-void collectUnits(const Expr *E, const PurityFacts &Facts, std::vector<const Expr *> &Out) {
-  if (!E || isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, StmtExpr>(E))
-    return;
-  if (isPureCall(E, Facts) || isChoice(E, Facts)) {
-    Out.push_back(E);
-    return;
-  }
-  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp())
-    return collectUnits(BO->getLHS(), Facts, Out);
-  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
-    return collectUnits(CO->getCond(), Facts, Out);
-  for (const Stmt *Child : E->children())
-    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
-      collectUnits(CE, Facts, Out);
-}
-
 /// siblingCalls, where a choice is one piece of work.
 std::vector<const Expr *> siblingUnits(const Expr *E, const PurityFacts &Facts) {
   std::vector<const Expr *> Units;
-  collectUnits(E, Facts, Units);
+  collectPieces(E, Facts, Pieces::CallsAndChoices, Units);
   while (Units.size() == 1 && isa<CallExpr>(Units.front())) {
     const auto *Only = cast<CallExpr>(Units.front());
     Units.clear();
     for (const Expr *Arg : Only->arguments())
-      collectUnits(Arg, Facts, Units);
+      collectPieces(Arg, Facts, Pieces::CallsAndChoices, Units);
   }
   return Units;
 }
