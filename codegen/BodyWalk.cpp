@@ -26,6 +26,10 @@ void walk(const Stmt *S, StatementVisitor Visit, llvm::SmallVectorImpl<const Stm
     walk(Switch->getBody(), Visit, Loops);
   } else if (const auto *Case = dyn_cast<SwitchCase>(S)) {
     walk(Case->getSubStmt(), Visit, Loops);
+  } else if (const auto *Attributed = dyn_cast<AttributedStmt>(S)) {
+    // `[[likely]]`/`[[unlikely]]` are hints to the optimizer: the statement
+    // under them runs as it would without them.
+    walk(Attributed->getSubStmt(), Visit, Loops);
   } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
     Loops.push_back(S);
     walk(loopBody(S), Visit, Loops);

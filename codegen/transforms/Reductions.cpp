@@ -217,6 +217,20 @@ std::optional<Step> matchSelectingIf(const IfStmt *If, ASTContext &Ctx) {
   return S;
 }
 
+/// The operands of a top-level comma expression, left to right (false when E
+/// is not one).
+bool commaSides(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Sides) {
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    E = EWC->getSubExpr();
+  const auto *Comma = dyn_cast<BinaryOperator>(E->IgnoreParens());
+  if (!Comma || Comma->getOpcode() != BO_Comma)
+    return false;
+  for (const Expr *Side : {Comma->getLHS(), Comma->getRHS()})
+    if (!commaSides(Side, Sides))
+      Sides.push_back(Side);
+  return true;
+}
+
 /// Collects the steps among the statements of S (BodyWalk.h: through blocks,
 /// ifs, switches and inner loops). A step in an inner loop that folds into
 /// the outer accumulator runs serially inside the outer loop's leaves: the
@@ -226,8 +240,25 @@ void collectSteps(const Stmt *S, std::vector<Step> &Out, ASTContext &Ctx) {
     std::optional<Step> Found;
     if (const auto *If = dyn_cast<IfStmt>(St))
       Found = matchSelectingIf(If, Ctx);
-    else if (const auto *E = dyn_cast<Expr>(St))
+    else if (const auto *E = dyn_cast<Expr>(St)) {
+      // `s += f(i), t += g(i);`: a comma sequences its sides as two
+      // statements would, so each side that is a step is one.
+      llvm::SmallVector<const Expr *, 4> Sides;
+      if (commaSides(E, Sides)) {
+        std::vector<Step> Parts;
+        for (const Expr *Side : Sides)
+          if (std::optional<Step> P = matchStep(Side, Ctx))
+            Parts.push_back(std::move(*P));
+        if (Parts.size() != Sides.size())
+          return Walk::Into;
+        for (Step &P : Parts) {
+          P.Loops.assign(Loops.begin(), Loops.end());
+          Out.push_back(std::move(P));
+        }
+        return Walk::Past;
+      }
       Found = matchStep(E, Ctx);
+    }
     if (!Found)
       return Walk::Into;
     Found->Loops.assign(Loops.begin(), Loops.end());
