@@ -900,7 +900,10 @@ std::string accumulatorUseReason(PlanContext &PC, const LoopShape &L, const VarD
 std::string accumulatorReason(const VarDecl *V,
                               const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
                               const LoopShape &L) {
-  if (!isOwnedLocal(V) || V->getType().isVolatileQualified())
+  if (V->getType().isVolatileQualified())
+    return quoted(V) + " is volatile: each of its reads and writes must happen as the loop "
+           "makes them";
+  if (!isOwnedLocal(V))
     return quoted(V) + " is not a local variable";
   if (auto It = L.ReadThrough.find(V); It != L.ReadThrough.end())
     return readThroughReason(V, It->second);

@@ -20,6 +20,7 @@
 #include "Memoize.h"
 #include "ParallelCalls.h"
 #include "Plan.h"
+#include "StepReasons.h"
 #include "PlanContext.h"
 #include "Reductions.h"
 #include "TripCounts.h"
@@ -376,6 +377,8 @@ private:
              Stored.getAsString() + "'): only a comparison of the stored values (or of terms "
              "converted to them exactly) is recognized";
     }
+    if (std::string Why = unrecognizedStepReason(PC, L); !Why.empty())
+      return Why;
     return kNeitherReason;
   }
   static constexpr const char *kNeitherReason =

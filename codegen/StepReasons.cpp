@@ -1,0 +1,282 @@
+//===- StepReasons.cpp - why a loop body's update is no reduction step ----===//
+#include "StepReasons.h"
+#include "BodyWalk.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// The operands of a comma expression, left to right, or E itself.
+void sides(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    E = EWC->getSubExpr();
+  E = E->IgnoreParens();
+  if (const auto *Comma = dyn_cast<BinaryOperator>(E); Comma && Comma->getOpcode() == BO_Comma) {
+    sides(Comma->getLHS(), Out);
+    sides(Comma->getRHS(), Out);
+    return;
+  }
+  Out.push_back(E);
+}
+
+class Finder {
+public:
+  Finder(PlanContext &PC, const LoopShape &L) : PC(PC), L(L) {}
+
+  std::string run() {
+    walkStatements(L.Body, [&](const Stmt *S, llvm::ArrayRef<const Stmt *> Loops) {
+      if (!Why.empty())
+        return Walk::Past;
+      if (const auto *If = dyn_cast<IfStmt>(S))
+        selection(If, Loops);
+      else if (const auto *E = dyn_cast<Expr>(S)) {
+        llvm::SmallVector<const Expr *, 4> Parts;
+        sides(E, Parts);
+        for (const Expr *Part : Parts)
+          if (Why.empty())
+            update(Part);
+      }
+      return Walk::Into;
+    });
+    return Why;
+  }
+
+private:
+  PlanContext &PC;
+  const LoopShape &L;
+  std::string Why;
+
+  bool outer(const VarDecl *V) const {
+    return V && !L.Body_.Locals.contains(V) && V != L.Induction && V != L.Element;
+  }
+  std::string text(const Expr *E) const {
+    std::optional<std::string> T = PC.text(E->getSourceRange());
+    return T && T->size() <= 60 ? *T : std::string();
+  }
+  std::string shown(const Expr *E) const {
+    std::string T = text(E);
+    return T.empty() ? T : " ('" + T + "')";
+  }
+  static const VarDecl *varOf(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  }
+
+  /// `if (!(d <= m)) m = d;`, and any selection of an outer variable in a
+  /// nested loop.
+  void selection(const IfStmt *If, llvm::ArrayRef<const Stmt *> Loops) {
+    if (If->getElse() || If->getInit() || If->getConditionVariable())
+      return;
+    const Stmt *Then = If->getThen();
+    if (const auto *CS = dyn_cast<CompoundStmt>(Then); CS && !CS->body_empty())
+      Then = CS->body_front();
+    const auto *Set = dyn_cast<BinaryOperator>(Then);
+    if (!Set || Set->getOpcode() != BO_Assign)
+      return;
+    const VarDecl *Best = varOf(Set->getLHS());
+    if (!outer(Best))
+      return;
+    const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
+    bool Negated = false;
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot) {
+      Negated = true;
+      Cond = Not->getSubExpr()->IgnoreParenImpCasts();
+    }
+    const auto *Cmp = dyn_cast<BinaryOperator>(Cond);
+    if (!Cmp || !Cmp->isRelationalOp() ||
+        (varOf(Cmp->getLHS()) != Best && varOf(Cmp->getRHS()) != Best))
+      return;
+    if (Negated) {
+      // With a NaN term `!(d <= m)` is true, so m becomes NaN, and then
+      // true again for whatever comes next: the term after a NaN always
+      // replaces m. The result depends on where the NaNs stand among all
+      // the terms, which no combine of two partial results can see
+      // (5, then 3, NaN, 2 gives 2; the partials 5 and 2 give 5).
+      if (Best->getType()->isRealFloatingType())
+        Why = quoted(Best) + " is selected under a negated comparison" + shown(If->getCond()) +
+              ": a NaN term replaces whatever " + quoted(Best) + " holds and every term after "
+              "it replaces the NaN, which no tree order reproduces";
+      else
+        Why = quoted(Best) + " is selected under a negated comparison" + shown(If->getCond()) +
+              ": only a comparison written without '!' is recognized";
+      return;
+    }
+    // `if (v > m) { m = v; ai = i; aj = j; }` in an inner loop: a plain
+    // maximum there is a reduction step (BodyWalk.h), one that carries other
+    // values along is a selection, which is only matched in the shared body.
+    const auto *Block = dyn_cast<CompoundStmt>(If->getThen());
+    if (Loops.empty() || !Block || Block->size() < 2)
+      return;
+    std::vector<std::string> Carried;
+    for (const Stmt *S : Block->body())
+      if (const auto *A = dyn_cast<BinaryOperator>(S); A && A->getOpcode() == BO_Assign && S != Set)
+        if (const VarDecl *V = varOf(A->getLHS()))
+          Carried.push_back(V->getNameAsString());
+    if (Carried.size() + 1 != Block->size())
+      return;
+    Why = quoted(Best) + " is selected with " + quotedList(Carried) + " inside the nested loop "
+          "on line " + std::to_string(PC.SM.getPresumedLineNumber(Loops.front()->getBeginLoc())) +
+          ": a selection that carries other values is recognized only in the body of the loop "
+          "that is shared, not in a loop nested in it";
+  }
+
+  /// The update E makes, if it is one: its target and whether it is a
+  /// compound update (`+=`, `++`) or a plain assignment.
+  void update(const Expr *E) {
+    const Expr *Target = nullptr, *Value = nullptr;
+    bool Compound = false;
+    llvm::StringRef Op;
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->isIncrementDecrementOp()) {
+      Target = UO->getSubExpr();
+      Compound = true;
+      Op = UO->isIncrementOp() ? "++" : "--";
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp()) {
+      Target = BO->getLHS();
+      Value = BO->getRHS();
+      Compound = BO->isCompoundAssignmentOp();
+      Op = BO->getOpcodeStr();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+               OC && OC->getNumArgs() >= 1 &&
+               (OC->isAssignmentOp() || OC->getOperator() == OO_PlusPlus ||
+                OC->getOperator() == OO_MinusMinus)) {
+      Target = OC->getArg(0);
+      Value = OC->getNumArgs() == 2 && OC->isAssignmentOp() ? OC->getArg(1) : nullptr;
+      Compound = OC->getOperator() != OO_Equal;
+      Op = getOperatorSpelling(OC->getOperator());
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      append(MC);
+      return;
+    }
+    if (!Target)
+      return;
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
+        if (const auto *D = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()); outer(D))
+          Why = quoted(BD) + " is a structured binding: only a variable of its own is "
+                "recognized as an accumulator";
+        return;
+      }
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!outer(V))
+        return;
+      whole(V, E, Value, Compound, Op);
+      return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
+      const Expr *Base = ME;
+      while (const auto *M = dyn_cast<MemberExpr>(Base)) {
+        if (M->isArrow())
+          return;
+        Base = M->getBase()->IgnoreParenImpCasts();
+      }
+      if (const VarDecl *V = varOf(Base); outer(V))
+        Why = "'" + (text(ME).empty() ? ME->getMemberDecl()->getNameAsString() : text(ME)) +
+              "' is a member of " + quoted(V) + ": only a variable of its own is recognized as "
+              "an accumulator";
+      return;
+    }
+    const Expr *Base = nullptr, *Index = nullptr;
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target)) {
+      Base = AS->getBase();
+      Index = AS->getIdx();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Target);
+               OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2) {
+      Base = OC->getArg(0);
+      Index = OC->getArg(1);
+    }
+    const VarDecl *V = Base ? varOf(Base) : nullptr;
+    if (!outer(V) || !Compound)
+      return;
+    bool Counted = (L.Induction && mentions(Index, L.Induction)) ||
+                   (L.Element && mentions(Index, L.Element));
+    if (!Counted && Index->isIntegerConstantExpr(PC.Ctx))
+      Why = "'" + text(Target) + "' is an element at a fixed index: only a variable of its own "
+            "is recognized as an accumulator";
+    else if (!Counted || isa<CallExpr>(Index->IgnoreParenImpCasts()))
+      // `h[bucket(i)]++`: a call's results need not differ (an index the
+      // counter makes up in arithmetic is the map transformation's).
+      Why = quoted(V) + " is written at an index computed by '" + text(Index) +
+            "'; several iterations may write one element";
+  }
+
+  /// An update of the whole outer variable V that no step matched.
+  void whole(const VarDecl *V, const Expr *E, const Expr *Value, bool Compound,
+             llvm::StringRef Op) {
+    QualType T = V->getType().getNonReferenceType();
+    if (T.isVolatileQualified()) {
+      Why = quoted(V) + " is volatile: each of its reads and writes must happen as the loop "
+            "makes them";
+      return;
+    }
+    if (Compound && T->isRecordType() && !isa<BinaryOperator, UnaryOperator>(E)) {
+      Why = quoted(V) + " is a '" + T.getUnqualifiedType().getAsString() + "', whose '" + Op.str() +
+            "' is not known to be associative: only integer and floating-point arithmetic, "
+            "concatenation of strings and vectors, and operators marked "
+            "'[[purecc::associative]]' are combined";
+      return;
+    }
+    if (Compound || !Value)
+      return;
+    const Expr *R = Value->IgnoreParenImpCasts();
+    if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(R))
+      R = Tmp->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(R))
+      R = Bind->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *Ctor = dyn_cast<CXXConstructExpr>(R); Ctor && Ctor->getNumArgs() == 1)
+      R = Ctor->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(R))
+      R = Bind->getSubExpr()->IgnoreParenImpCasts();
+    // `s = piece(i) + s`: V is the right operand only.
+    const Expr *Left = nullptr, *Right = nullptr;
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R); OC && OC->isInfixBinaryOp()) {
+      Left = OC->getArg(0);
+      Right = OC->getArg(1);
+    }
+    if (Right && varOf(Right) == V && !mentions(Left, V)) {
+      Why = quoted(V) + " is prepended to" + shown(E) + ": only appends are combined in order";
+      return;
+    }
+    // `m = std::min({m, a, b})`.
+    if (const auto *Call = dyn_cast<CallExpr>(R); Call && Call->getNumArgs() >= 1) {
+      const auto *FD = Call->getDirectCallee();
+      const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
+      if (FD && FD->isInStdNamespace() && (FD->getName() == "min" || FD->getName() == "max") &&
+          isa<CXXStdInitializerListExpr>(Arg))
+        Why = quoted(V) + " is a " + (FD->getName() == "min" ? "minimum" : "maximum") +
+              " over a braced list" + shown(E) + ": only 'std::" + FD->getName().str() + "(" +
+              V->getNameAsString() + ", e)' with two arguments is recognized";
+    }
+  }
+
+  /// `dq.push_back(x)` on a container other than a string or a vector.
+  void append(const CXXMemberCallExpr *MC) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    const VarDecl *V = varOf(MC->getImplicitObjectArgument());
+    if (!M || !M->getIdentifier() || !outer(V))
+      return;
+    llvm::StringRef Name = M->getName();
+    if (Name != "push_back" && Name != "emplace_back" && Name != "push_front" &&
+        Name != "emplace_front" && Name != "append" && Name != "insert")
+      return;
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        V->getType().getNonReferenceType()->getAsCXXRecordDecl());
+    if (!Spec || (Spec->isInStdNamespace() &&
+                  (Spec->getName() == "vector" || Spec->getName() == "basic_string")))
+      return;
+    Why = quoted(V) + " is a '" + V->getType().getNonReferenceType().getUnqualifiedType().getAsString() +
+          "': only appends to a 'std::string' or a 'std::vector' are combined in order";
+  }
+};
+
+} // namespace
+
+std::string unrecognizedStepReason(PlanContext &PC, const LoopShape &L) {
+  return Finder(PC, L).run();
+}
+
+} // namespace purecc

@@ -1,0 +1,29 @@
+//===- StepReasons.h - why a loop body's update is no reduction step ------===//
+//
+// A loop over pure calls that no transformation took stays serial with a
+// remark that names the true reason. When the body updates something
+// outside it in a way that looks like an accumulation but is none of the
+// recognized steps (BodyWalk.h), the reason names that update: a member
+// (`st.total += f(i)`), a structured binding, an element at a computed
+// index (`h[bucket(i)]++`), a volatile variable, a type whose `+=` is not
+// known to be associative (`std::complex`), a prepend (`s = piece(i) + s`),
+// `std::min({m, a, b})`, an append to a container other than a string or
+// vector, a selection under a negated comparison (`if (!(d <= m))`), or a
+// selection inside a nested loop.
+//
+//   if (std::string Why = unrecognizedStepReason(PC, L); !Why.empty()) ...
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Loops.h"
+
+#include <string>
+
+namespace purecc {
+
+/// The reason L's body updates an outer variable in a way no reduction,
+/// selection or concatenation recognizes; empty when it finds none.
+std::string unrecognizedStepReason(PlanContext &PC, const LoopShape &L);
+
+} // namespace purecc
