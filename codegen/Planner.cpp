@@ -308,6 +308,11 @@ private:
           WhyNot = Why;
           Missed = Diag::RemarkMissedReduction;
         }
+      if (Outcome != LoopOutcome::Rewritten && WhyNot == kNeitherReason)
+        if (std::string Why = overwrittenReason(PC, *L); !Why.empty()) {
+          WhyNot = Why;
+          Missed = Diag::RemarkMissedReduction;
+        }
     } else if (WhyNot.empty()) {
       return false;
     }

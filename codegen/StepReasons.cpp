@@ -27,6 +27,10 @@ class Finder {
 public:
   Finder(PlanContext &PC, const LoopShape &L) : PC(PC), L(L) {}
 
+  /// The first outer variable overwritten by a plain assignment: the
+  /// reason of last resort (a nearly-selection's own reason comes first).
+  std::string Overwritten;
+
   std::string run() {
     walkStatements(L.Body, [&](const Stmt *S, llvm::ArrayRef<const Stmt *> Loops) {
       if (!Why.empty())
@@ -251,6 +255,11 @@ private:
               " over a braced list" + shown(E) + ": only 'std::" + FD->getName().str() + "(" +
               V->getNameAsString() + ", e)' with two arguments is recognized";
     }
+    // `last = f(i)`, `t = s`: no fold at all, each iteration overwrites.
+    if (Why.empty() && Overwritten.empty() && !mentions(Value, V))
+      Overwritten = quoted(V) + " is overwritten in the loop body" + shown(E) + ": a variable from "
+            "outside the loop is combined only by updates such as '" + V->getNameAsString() +
+            " += e' or a maximum";
   }
 
   /// `dq.push_back(x)` on a container other than a string or a vector.
@@ -277,6 +286,11 @@ private:
 
 std::string unrecognizedStepReason(PlanContext &PC, const LoopShape &L) {
   return Finder(PC, L).run();
+}
+
+std::string overwrittenReason(PlanContext &PC, const LoopShape &L) {
+  Finder F(PC, L);
+  return F.run().empty() ? F.Overwritten : std::string();
 }
 
 } // namespace purecc

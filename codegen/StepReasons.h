@@ -9,7 +9,8 @@
 // known to be associative (`std::complex`), a prepend (`s = piece(i) + s`),
 // `std::min({m, a, b})`, an append to a container other than a string or
 // vector, a selection under a negated comparison (`if (!(d <= m))`), or a
-// selection inside a nested loop.
+// selection inside a nested loop; failing all of these, a variable that
+// is simply overwritten (`last = f(i)`).
 //
 //   if (std::string Why = unrecognizedStepReason(PC, L); !Why.empty()) ...
 //
@@ -25,5 +26,9 @@ namespace purecc {
 /// The reason L's body updates an outer variable in a way no reduction,
 /// selection or concatenation recognizes; empty when it finds none.
 std::string unrecognizedStepReason(PlanContext &PC, const LoopShape &L);
+
+/// The last resort when nothing else explains L: an outer variable the body
+/// overwrites (`last = f(i)`), which is no fold at all; empty when none.
+std::string overwrittenReason(PlanContext &PC, const LoopShape &L);
 
 } // namespace purecc

@@ -113,6 +113,17 @@ int main() {
     dq.push_back(heavy(i));
   // REMARK: remark-reasons-4.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'dq' is a 'std::deque<long>': only appends to a 'std::string' or a 'std::vector' are combined in order [purecc-missed-reduction]
 
+  long last = 0, s8 = 0, t8 = 0;
+  for (long i = 0; i < n; ++i)
+    last = heavy(i);
+  // REMARK: remark-reasons-4.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'last' is overwritten in the loop body ('last = heavy(i)'): a variable from outside the loop is combined only by updates such as 'last += e' or a maximum [purecc-missed-reduction]
+  // A comma whose second side is no step: the loop is not a reduction.
+  for (long i = 0; i < n; ++i)
+    s8 += heavy(i), t8 = i;
+  // REMARK: remark-reasons-4.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 't8' is overwritten in the loop body ('t8 = i'): a variable from outside the loop is combined only by updates such as 't8 += e' or a maximum [purecc-missed-reduction]
+  std::printf("last %ld %ld %ld\n", last, s8, t8);
+  // OUT-NEXT: last 604 1800008 2999
+
   std::printf("serial %ld %ld %ld %ld %g %g %zu %c %ld %zu %ld\n", st.total, a, h[bucket(1)], (long)vs,
               z.real(), z.imag(), pre.size(), pre[0], mn, dq.size(), dq[n - 1]);
   // OUT-NEXT: serial 1800008 1800008 429 1800008 10288 3000 3001 g 594 3000 604
