@@ -2,6 +2,11 @@
 //
 //   BM_MemoHit_*      cost of an in-process hit (target: <= 100 ns for small keys),
 //                     next to BM_KeyOnly (serializing + hashing the key alone).
+//   BM_FenvRead       what every memoized call pays for the floating-point
+//                     environment (purecc/memo_fenv.h): fegetround +
+//                     fegetexcept and the namespace under FE_TONEAREST;
+//                     BM_MemoHit_IntUpward: a hit under FE_UPWARD (one more
+//                     XXH3 of the namespace per call).
 //   BM_SecondRun      a "program" of 32 calls of a ~2 ms pure function, run
 //                     cold (empty cache) and then as a new process would
 //                     (fresh runtime, warm disk cache); counters report both
@@ -11,6 +16,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cfenv>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -39,6 +45,27 @@ void BM_KeyOnly(benchmark::State &state) {
   }
 }
 BENCHMARK(BM_KeyOnly);
+
+void BM_FenvRead(benchmark::State &state) {
+  for (auto _ : state) {
+    const purecc::fp_modes m = purecc::current_fp_modes();
+    benchmark::DoNotOptimize(m);
+    benchmark::DoNotOptimize(purecc::namespace_under(purecc::compiler_namespace(), m));
+  }
+}
+BENCHMARK(BM_FenvRead);
+
+void BM_MemoHit_IntUpward(benchmark::State &state) {
+  purecc::MemoRuntime rt(memory_only());
+  long x = 42;
+  std::fesetround(FE_UPWARD);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(x);
+    benchmark::DoNotOptimize(rt.call(int_site, [&] { return x * x; }, x));
+  }
+  std::fesetround(FE_TONEAREST);
+}
+BENCHMARK(BM_MemoHit_IntUpward);
 
 void BM_MemoHit_Int(benchmark::State &state) {
   static purecc::MemoRuntime rt(memory_only());

@@ -73,5 +73,14 @@ else
   fail "mpirun -n 2 small"; cat "$tmp/small.err"
 fi
 
+# 6. Under FE_UPWARD every term rounds up, as in the serial program
+#    (652574489; round-to-nearest gives 652496880): the rounding mode does
+#    not travel, so the reduction must not ship (docs/distributed.md), even
+#    with rank 0 told to leave the work to the others.
+for n in 1 3; do
+  out=$(PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=2 run_mpi -n $n "$app" upward 2>"$tmp/upward.err")
+  [ "$out" = "upward 652574489" ] || fail "FE_UPWARD at $n ranks printed '$out', serial: 'upward 652574489'"
+done
+
 [ $fails -eq 0 ] && echo "rewritten program under mpirun: all checks passed"
 [ $fails -eq 0 ]

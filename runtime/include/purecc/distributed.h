@@ -26,6 +26,7 @@
 #pragma once
 
 #include "purecc/cluster.h"
+#include "purecc/memo_fenv.h"
 #include "purecc/parallel_for.h"
 #include "purecc/reduce.h"
 #include "purecc/serialize.h"
@@ -110,10 +111,16 @@ inline std::int64_t leaf_of(std::int64_t begin, std::int64_t end, const leaf_siz
 
 /// Whether a range call goes to the cluster: a backend with 2+ ranks, and
 /// never from inside a task already running on some rank (nested
-/// parallelism inside a shipped node stays on that rank's cores).
+/// parallelism inside a shipped node stays on that rank's cores), nor
+/// while the floating-point environment is not the default one: a shipped
+/// task runs under the worker rank's environment, and its resume record is
+/// keyed without the rounding mode, so under FE_UPWARD or an enabled trap
+/// the work stays on this rank's cores (purecc/memo_fenv.h).
 inline ClusterBackend *cluster_for_call() noexcept {
   ClusterBackend *c = active_cluster();
-  return c && c->size() > 1 && may_ship_from_this_thread() ? c : nullptr;
+  return c && c->size() > 1 && may_ship_from_this_thread() && current_fp_modes().is_default()
+             ? c
+             : nullptr;
 }
 
 } // namespace detail

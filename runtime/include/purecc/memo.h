@@ -14,7 +14,11 @@
 // a full codec (write and read), because results are stored as bytes.
 //
 // What a call does (MemoRuntime::call):
-//   1. key = XXH3-128(fingerprint · namespace · canonical argument bytes).
+//   0. While a floating-point trap is enabled, run the body uncached (it
+//      traps where the serial program traps); see purecc/memo_fenv.h.
+//   1. key = XXH3-128(fingerprint · namespace · canonical argument bytes),
+//      the namespace made distinct per rounding mode other than
+//      FE_TONEAREST (purecc/memo_fenv.h).
 //   2. In-process tier (purecc/memo_cache.h): a hit decodes and returns.
 //      If another thread is computing the same key, wait for it; if that
 //      computation throws, every waiter runs the body itself (and so gets
@@ -37,6 +41,7 @@
 #include "purecc/disk_store.h"
 #include "purecc/memo_cache.h"
 #include "purecc/memo_config.h"
+#include "purecc/memo_fenv.h"
 #include "purecc/memo_key.h"
 #include "purecc/memo_site.h"
 #include "purecc/memo_stats.h"
@@ -185,7 +190,9 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
                 "purecc::memoize: the result type must be default-constructible");
   SiteCounters &counters = stats_.counters(site);
   counters.on_call();
-  if (mode_ == MemoMode::off) {
+  // Read before the body runs: the key is the caller's environment's.
+  const fp_modes fenv = current_fp_modes();
+  if (mode_ == MemoMode::off || fenv.traps != 0) [[unlikely]] {
     const auto start = std::chrono::steady_clock::now();
     R result = compute();
     counters.on_miss(static_cast<std::uint64_t>(
@@ -193,7 +200,7 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
             .count()));
     return result;
   }
-  const MemoKey key = make_memo_key(site.fingerprint(), compiler_namespace(), args...);
+  const MemoKey key = make_memo_key(site.fingerprint(), namespace_under(compiler_namespace(), fenv), args...);
   // No reference to a thread_local may live across compute(): the body may
   // make memoized calls of its own on this thread.
   std::string value;

@@ -6,6 +6,7 @@
 #include "purecc/version.h"
 #include "purecc/serialize.h"
 #include "purecc/memo_key.h"
+#include "purecc/memo_fenv.h"
 #include "purecc/memo_site.h"
 #include "purecc/memo_link.h"
 #include "purecc/memo_config.h"

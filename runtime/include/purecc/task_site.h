@@ -470,7 +470,9 @@ std::tuple<detail::call_result_t<B>...> invoke_at(B &&...b) {
   if (detail::g_call_offer_width.load(std::memory_order_relaxed) == 0) [[likely]]
     return parallel_invoke(b...);
   ClusterBackend *cluster = active_cluster();
-  if (!cluster)
+  // Not under a non-default floating-point environment: see
+  // detail::cluster_for_call (purecc/distributed.h).
+  if (!cluster || !current_fp_modes().is_default())
     return parallel_invoke(b...);
   return detail::invoke_on_cluster(*cluster, std::index_sequence_for<B...>{}, b...);
 }

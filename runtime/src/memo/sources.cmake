@@ -6,6 +6,7 @@ list(APPEND PURECC_RT_SOURCES
   src/memo/memo.cpp
   src/memo/memo_cache.cpp
   src/memo/memo_config.cpp
+  src/memo/memo_fenv.cpp
   src/memo/memo_key.cpp
   src/memo/memo_link.cpp
   src/memo/memo_stats.cpp

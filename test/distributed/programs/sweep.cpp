@@ -1,8 +1,11 @@
 // sweep.cpp — a plain [[pure]] program that purecc rewrites with
 // -DPURECC_DISTRIBUTED (test/distributed/CMakeLists.txt); rewritten_tests.sh
 // runs the result with and without mpirun and compares every line.
-//   sweep [all|sum|primes|queens|memo|map|large|throw|small]
+//   sweep [all|sum|primes|queens|memo|map|large|throw|small|upward]
+#include <bit>
+#include <cfenv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -63,6 +66,15 @@
   if (i == bad)
     throw std::out_of_range("item " + std::to_string(i) + " is out of range");
   return i % 3;
+}
+
+// The low bits of a sum of rounded quotients: they move with the rounding
+// mode; an integer sum is exact, so only the mode can change the total.
+[[pure]] long rounded_bits(long k) {
+  double t = 0.0;
+  for (long j = 1; j <= 50; ++j)
+    t += 1.0 / static_cast<double>(k * j + 1);
+  return static_cast<long>(std::bit_cast<std::uint64_t>(t) & 0xFFFFu);
 }
 
 int main(int argc, char **argv) {
@@ -144,6 +156,16 @@ int main(int argc, char **argv) {
     for (long i = 0; i < m; ++i)
       tiny += (i * i) % 7;
     std::printf("small %ld\n", tiny);
+  }
+  if (what == "upward") {
+    // Under FE_UPWARD (not in "all"): every term must round up, as the
+    // serial program's do, wherever it runs.
+    std::fesetround(FE_UPWARD);
+    long bits = 0;
+    for (long k = 0; k < 20000; ++k)
+      bits += rounded_bits(k);
+    std::fesetround(FE_TONEAREST);
+    std::printf("upward %ld\n", bits);
   }
   return 0;
 }
