@@ -73,6 +73,11 @@ struct Guard {
 [[pure]] long guards(long a) { return guarded(a) + slow(a); }
 // REMARK: operands-may-throw-2.cpp:[[@LINE-1]]:39: remark: calls to 'guarded' and 'slow' not parallelized: the call to 'slow' comes after 'guarded', which may throw [purecc-missed-parallel-calls]
 
+[[pure]] long nested_throw(long a) {
+  return (a > 0 ? settle(a) : (a < -5 ? 1L : throw std::runtime_error("nested"))) + slow(a);
+  // REMARK: operands-may-throw-2.cpp:[[@LINE-1]]:11: remark: calls to 'settle' and 'slow' not parallelized: the call to 'slow' comes after a 'throw' expression [purecc-missed-parallel-calls]
+}
+
 int main(int argc, char **) {
   const Derived d;
   const Other o;
@@ -87,6 +92,7 @@ int main(int argc, char **) {
     report("choice", [&] { return choice(a); });
     report("through_lambda", [&] { return through_lambda(a); });
     report("guards", [&] { return guards(a); });
+    report("nested_throw", [&] { return nested_throw(a); });
     if (a > 0) {
       report("casts", [&] { return casts(d, a); });
       report("casts other", [&] { return casts(o, a); });
@@ -99,13 +105,16 @@ int main(int argc, char **) {
 // OUT:      choice {{[0-9]+}}
 // OUT-NEXT: through_lambda {{[0-9]+}}
 // OUT-NEXT: guards {{[0-9]+}}
+// OUT-NEXT: nested_throw {{[0-9]+}}
 // OUT-NEXT: casts {{[0-9]+}}
 // OUT-NEXT: casts other: bad_cast
 // OUT-NEXT: choice: chk 0
 // OUT-NEXT: through_lambda: chk 0
 // OUT-NEXT: guards: guard 0
+// OUT-NEXT: nested_throw: nested
 // OUT-NEXT: casts: bad_cast
 // OUT-NEXT: choice: chk -2
 // OUT-NEXT: through_lambda: chk -2
 // OUT-NEXT: guards: guard -2
+// OUT-NEXT: nested_throw: nested
 // OUT-NEXT: casts: bad_cast
