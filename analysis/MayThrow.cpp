@@ -86,6 +86,16 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
   return Promise::SeeBody;
 }
 
+/// The destructor an object of type \p T (or an array of it) runs, if any.
+const CXXDestructorDecl *destructorOf(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return nullptr;
+  const auto *RD = T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
+    return nullptr;
+  return RD->getDestructor();
+}
+
 /// What one body does by itself: throws, calls something that may throw
 /// by its promise, or calls functions whose bodies decide.
 struct Direct {
@@ -153,6 +163,24 @@ public:
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
     if (const CXXDestructorDecl *D = E->getTemporary()->getDestructor())
       return callee(D);
+    return true;
+  }
+  // A local object is destroyed at the end of its scope: an implicit call
+  // of its destructor the AST shows nowhere else (a `noexcept(false)` one
+  // may throw). Statics are destroyed at exit, not in the call.
+  bool VisitVarDecl(VarDecl *VD) {
+    if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
+      return true;
+    if (const CXXDestructorDecl *D = destructorOf(VD->getType()))
+      return callee(D);
+    return true;
+  }
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+    if (const CXXDestructorDecl *D = destructorOf(E->getDestroyedType()))
+      if (!callee(D))
+        return false;
+    if (const FunctionDecl *Delete = E->getOperatorDelete())
+      return callee(Delete);
     return true;
   }
   // Unresolved code in a template pattern: nothing is known.

@@ -384,6 +384,18 @@ public:
     return true;
   }
 
+  // `static long cnt = 0; ++cnt;` in a loop body: one counter for every
+  // iteration; iterations on other threads would race on it and see
+  // another order of updates. A `const` (or `constexpr`) one is only read.
+  bool VisitDeclStmt(DeclStmt *DS) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && VD->isStaticLocal() && VD->getTLSKind() == VarDecl::TLS_None &&
+          !VD->getType().isConstQualified())
+        unmovable(DS, quoted(VD) + ", a 'static' local (one object that every run of the "
+                                   "code shares)");
+    return true;
+  }
   // A local of a class type is destroyed at the end of each run of the
   // scanned code: its destructor runs there.
   bool VisitVarDecl(VarDecl *VD) {
@@ -425,7 +437,7 @@ public:
   bool VisitCXXDeleteExpr(CXXDeleteExpr *E) { return impure(E); }
 
 private:
-  bool unmovable(const Expr *E, std::string Why) {
+  bool unmovable(const Stmt *E, std::string Why) {
     if (!Out.Unmovable) {
       Out.Unmovable = E;
       Out.UnmovableWhy = std::move(Why);

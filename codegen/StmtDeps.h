@@ -71,8 +71,10 @@ struct StmtDeps {
   /// (a lambda that may run on another thread) and why, as "'x', which
   /// ...": `__func__` names the function it is written in, a
   /// `thread_local` variable is another object on another thread, and a
-  /// structured binding of a bit-field cannot be captured by reference.
-  const clang::Expr *Unmovable = nullptr;
+  /// structured binding of a bit-field cannot be captured by reference, and
+  /// a `static` local declared in the code is one object every run of it
+  /// shares (threads running iterations at once would race on it).
+  const clang::Stmt *Unmovable = nullptr;
   std::string UnmovableWhy;
   /// Where each written variable is first written (for remarks).
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> FirstWrite;

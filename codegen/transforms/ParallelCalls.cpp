@@ -284,6 +284,10 @@ bool sameOperand(const Expr *Earlier, const Expr *Child) {
 /// What in E may throw, named as the user wrote it: the first part (its
 /// operands before itself) that may throw by itself.
 std::string describe(MayThrow &Throws, const Expr *E) {
+  // `throw std::runtime_error("x")` throws itself, whatever its operand
+  // might (adv18: not "the construction of a 'std::runtime_error'").
+  if (isa<CXXThrowExpr>(E->IgnoreImplicit()))
+    return "a 'throw' expression";
   for (const Stmt *Child : E->children())
     if (const auto *C = dyn_cast_or_null<Expr>(Child); C && Throws.mayThrow(C))
       return describe(Throws, C);
@@ -297,8 +301,6 @@ std::string describe(MayThrow &Throws, const Expr *E) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() +
            "', which may throw";
-  if (isa<CXXThrowExpr>(E))
-    return "a 'throw' expression";
   return "code that may throw";
 }
 

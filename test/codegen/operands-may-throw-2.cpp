@@ -1,6 +1,8 @@
 // More operands that may throw ahead of a later call (found by adv16): a
 // '?:' whose taken branch may throw, a lambda whose body may throw, and a
-// 'dynamic_cast' to a reference (std::bad_cast). The later call is one the
+// 'dynamic_cast' to a reference (std::bad_cast); and (found by adv18) a local
+// object whose 'noexcept(false)' destructor throws at the end of its scope,
+// a call the AST shows nowhere. The later call is one the
 // serial program never makes when they throw, so it is not started ahead
 // of them. slow() never returns for a <= 0: the e2e run ends only if the
 // rewritten program fails as fast as the serial one.
@@ -57,6 +59,25 @@ struct Other : Base {};
 [[pure]] long casts(const Base &b, long a) { return cast(b, a) + slow(a); }
 // REMARK: operands-may-throw-2.cpp:[[@LINE-1]]:53: remark: calls to 'cast' and 'slow' not parallelized: the call to 'slow' comes after 'cast', which may throw [purecc-missed-parallel-calls]
 
+struct Guard {
+  long v;
+  ~Guard() noexcept(false) {
+    if (v <= 0)
+      throw std::runtime_error("guard " + std::to_string(v));
+  }
+};
+[[pure]] long guarded(long x) {
+  Guard g{x};
+  return settle(x % 5) % 3 + g.v;
+}
+[[pure]] long guards(long a) { return guarded(a) + slow(a); }
+// REMARK: operands-may-throw-2.cpp:[[@LINE-1]]:39: remark: calls to 'guarded' and 'slow' not parallelized: the call to 'slow' comes after 'guarded', which may throw [purecc-missed-parallel-calls]
+
+[[pure]] long nested_throw(long a) {
+  return (a > 0 ? settle(a) : (a < -5 ? 1L : throw std::runtime_error("nested"))) + slow(a);
+  // REMARK: operands-may-throw-2.cpp:[[@LINE-1]]:11: remark: calls to 'settle' and 'slow' not parallelized: the call to 'slow' comes after a 'throw' expression [purecc-missed-parallel-calls]
+}
+
 int main(int argc, char **) {
   const Derived d;
   const Other o;
@@ -70,6 +91,8 @@ int main(int argc, char **) {
     };
     report("choice", [&] { return choice(a); });
     report("through_lambda", [&] { return through_lambda(a); });
+    report("guards", [&] { return guards(a); });
+    report("nested_throw", [&] { return nested_throw(a); });
     if (a > 0) {
       report("casts", [&] { return casts(d, a); });
       report("casts other", [&] { return casts(o, a); });
@@ -81,11 +104,17 @@ int main(int argc, char **) {
 }
 // OUT:      choice {{[0-9]+}}
 // OUT-NEXT: through_lambda {{[0-9]+}}
+// OUT-NEXT: guards {{[0-9]+}}
+// OUT-NEXT: nested_throw {{[0-9]+}}
 // OUT-NEXT: casts {{[0-9]+}}
 // OUT-NEXT: casts other: bad_cast
 // OUT-NEXT: choice: chk 0
 // OUT-NEXT: through_lambda: chk 0
+// OUT-NEXT: guards: guard 0
+// OUT-NEXT: nested_throw: nested
 // OUT-NEXT: casts: bad_cast
 // OUT-NEXT: choice: chk -2
 // OUT-NEXT: through_lambda: chk -2
+// OUT-NEXT: guards: guard -2
+// OUT-NEXT: nested_throw: nested
 // OUT-NEXT: casts: bad_cast

@@ -2,14 +2,17 @@
 // may run on another thread) or into a clone keep their code where it is
 // written: '__func__' and '__PRETTY_FUNCTION__' name the function they are
 // written in (a task's is "operator()", a fast clone's "purecc_serial_..."),
-// a 'thread_local' variable is another object on each thread, and a lambda
-// cannot capture a structured binding of a bit-field by reference.
+// a 'thread_local' variable is another object on each thread, a lambda
+// cannot capture a structured binding of a bit-field by reference, and a
+// 'static' local declared in a loop body is one object every iteration
+// shares (found by adv18: the threads raced on the counter).
 // RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 [[pure]] long f(long i) {
   long r = i;
@@ -75,4 +78,29 @@ int main(int argc, char **) {
   // REMARK: unmovable-names.cpp:[[@LINE-1]]:12: remark: calls to 'f' and 'f' not parallelized: an argument of 'f' uses 'x', a structured binding of a bit-field (a lambda cannot capture it by reference) [purecc-missed-parallel-calls]
   std::printf("%ld %ld\n", s4, u);
   // OUT-NEXT: 1499672811 744847
+
+  std::vector<long> o(n);
+  for (long i = 0; i < n; ++i) {
+    static long cnt = 0;
+    ++cnt;
+    o[i] = f(i) + cnt;
+  }
+  // REMARK: unmovable-names.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the loop body uses 'cnt', a 'static' local (one object that every run of the code shares) [purecc-missed-reduction]
+  double best = -1;
+  for (long i = 0; i < n; ++i) {
+    static int seen = 0;
+    ++seen;
+    double d = double(f(i)) + seen * 1e-3;
+    if (d > best)
+      best = d;
+  }
+  // REMARK: unmovable-names.cpp:[[@LINE-7]]:3: remark: loop not parallelized: the loop body uses 'seen', a 'static' local (one object that every run of the code shares) [purecc-missed-reduction]
+  long s5 = 0;
+  for (long i = 0; i < n; ++i) {
+    static const long offset[] = {3, 5, 7};
+    s5 += f(i) + offset[i % 3];
+  }
+  // REMARK: unmovable-names.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 's5' [purecc-reduction]
+  std::printf("%ld %.3f %ld\n", o[n - 1], best, s5);
+  // OUT-NEXT: 837207 999985.990 1500002996
 }
