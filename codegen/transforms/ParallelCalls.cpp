@@ -401,6 +401,8 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
       return false;
     }
     Declared = dyn_cast<VarDecl>(DS->getSingleDecl());
+    if (Declared && !Declared->hasLocalStorage())
+      remarkStaticInitializer(Declared);
     if (!Declared || !Declared->hasLocalStorage())
       return false;
     Full = Declared->getInit();
@@ -527,6 +529,10 @@ bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
   });
 }
 
+namespace {
+void collectConditionals(const Expr *E, std::vector<const Expr *> &Out);
+} // namespace
+
 bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
                               llvm::function_ref<Placement()> Place) {
   std::vector<const CallExpr *> Calls = siblingCalls(Region, PC.Facts);
@@ -583,6 +589,13 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
     return Refuse(*Why);
   if (!P.NotEditable.empty())
     return Refuse(P.NotEditable);
+  // The groups inside the branches of its '?:' operators run inside their
+  // branch, after the hoisted calls (none of which is in a branch); those
+  // in the argument of a hoisted call go with it into its task.
+  std::vector<std::pair<unsigned, unsigned>> Moved;
+  for (const CallExpr *CE : Calls)
+    if (auto O = PC.offsets(CE->getSourceRange()))
+      Moved.push_back(*O);
   std::string Hoist = hoist(Calls);
   PC.insert(P.Open, P.Before + Hoist + P.BeforeRest);
   if (!P.After.empty())
@@ -590,6 +603,15 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
   if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
     *D << quotedList(Names);
   PC.note(Loc, Transform::ParallelCalls, llvm::join(Names, " "));
+  std::vector<const Expr *> Conds;
+  collectConditionals(Region, Conds);
+  for (const Expr *C : Conds) {
+    auto O = PC.offsets(C->getSourceRange());
+    if (O && llvm::none_of(Moved, [&](const std::pair<unsigned, unsigned> &M) {
+          return M.first <= O->first && O->second <= M.second;
+        }))
+      planBranches(Full, C);
+  }
   return true;
 }
 
@@ -951,6 +973,35 @@ static void keepNamed(std::vector<const CallExpr *> &Calls, CallCost &Cost) {
   llvm::erase_if(Calls, [&](const CallExpr *CE) {
     return !Cost.worthATask(CE->getDirectCallee()) && !isDeclaredPure(CE->getDirectCallee());
   });
+}
+
+void ParallelCalls::remarkStaticInitializer(const VarDecl *VD) {
+  // A constant initializer is evaluated by the compiler, where no call runs.
+  if (!VD->getInit() || VD->isConstexpr() || VD->hasConstantInitialization())
+    return;
+  std::vector<const CallExpr *> Calls;
+  collectFrontier(VD->getInit(), PC.Facts, Calls);
+  if (Calls.size() == 1)
+    Calls = siblingCalls(VD->getInit(), PC.Facts);
+  keepWorthTasks(Calls);
+  if (Calls.size() < 2)
+    return;
+  std::string Why;
+  if (VD->getTLSKind() != VarDecl::TLS_None)
+    Why = quoted(VD) + " is 'thread_local': its initializer runs on each thread's first use, "
+                       "where purecc starts no tasks";
+  else if (VD->isStaticLocal())
+    // A thread waiting for a task may run other tasks meanwhile; one that
+    // reaches the same initialization would wait for itself.
+    Why = quoted(VD) + " is a 'static' local: its initializer runs once under the "
+                       "compiler's initialization guard, where purecc starts no tasks (a "
+                       "thread waiting there for a task could run other work that reaches the "
+                       "same guard)";
+  else
+    Why = quoted(VD) + " has static storage: its initializer runs before 'main', during "
+                       "static initialization, where purecc starts no tasks";
+  if (auto D = PC.remark(Calls.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+    *D << quotedList(namesOf(Calls)) << Why;
 }
 
 void ParallelCalls::remarkMemberInitializers(const CXXConstructorDecl *Ctor) {

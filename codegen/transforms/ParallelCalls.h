@@ -97,6 +97,12 @@ public:
   /// each is a full-expression of its own, run in declaration order, with
   /// no statement before them to host a parallel_invoke.
   void remarkMemberInitializers(const clang::CXXConstructorDecl *Ctor);
+  /// Never silent about sibling calls in the initializer of a variable of
+  /// static or thread storage (namespace scope, a static data member, a
+  /// `static` or `thread_local` local): they stay serial, and the remark
+  /// says why (no task starts during static initialization or under a
+  /// one-time initialization guard).
+  void remarkStaticInitializer(const clang::VarDecl *VD);
 
   /// Whether some group of unsequenced calls has more than one call that
   /// may throw. The parallel path would then throw the leftmost one's
