@@ -284,9 +284,17 @@ bool sameOperand(const Expr *Earlier, const Expr *Child) {
 /// What in E may throw, named as the user wrote it: the first part (its
 /// operands before itself) that may throw by itself.
 std::string describe(MayThrow &Throws, const Expr *E) {
+  // A 'throw' always throws, whatever its operand's construction may do.
+  if (isa<CXXThrowExpr>(E->IgnoreImplicit()))
+    return "a 'throw' expression";
   for (const Stmt *Child : E->children())
     if (const auto *C = dyn_cast_or_null<Expr>(Child); C && Throws.mayThrow(C))
       return describe(Throws, C);
+  // What is left may throw on its own: a temporary's destructor runs at the
+  // end of the full-expression.
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+    return "the destructor of a temporary '" + BT->getType().getUnqualifiedType().getAsString() +
+           "', which may throw";
   E = E->IgnoreImplicit();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
@@ -362,6 +370,8 @@ bool ParallelCalls::acceptableCall(const CallExpr *CE, std::string &WhyNot) cons
     StmtDeps E = Scanner.scan(Arg);
     if (!E.isEffectFree()) {
       WhyNot = "an argument of '" + Name + "' has side effects";
+      if (!E.ImpureWhy.empty()) // say which, when the scanner knows
+        WhyNot += ": " + E.ImpureWhy;
       return false;
     }
     if (E.Unmovable) {
@@ -757,7 +767,8 @@ std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
          shapes::InvokeTail + " ";
 }
 
-std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *S) const {
+std::optional<ParallelCalls::Candidate>
+ParallelCalls::runCandidate(const Stmt *S, std::pair<const CallExpr *, std::string> *WhyNot) const {
   Candidate C{S, nullptr, nullptr, StmtDeps(), ""};
   const Expr *Value = nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
@@ -781,12 +792,40 @@ std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *
   if (!C.Target || !isOwnedLocal(C.Target) || !Value)
     return std::nullopt;
   const Expr *W = written(Value);
+  // `long x = nh(a);` where nh returns a class with `operator long()`: the
+  // conversion is applied where the result is stored, after the run's
+  // calls, so it must be pure (a later call's argument may read what it
+  // would write) and, unless it is the last statement's, cannot throw
+  // (planRuns checks the whole statement).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(W);
+      MC && isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl())) {
+    const Expr *Object = MC->getImplicitObjectArgument();
+    auto Whole = PC.offsets(MC->getSourceRange());
+    auto Inner = Object ? PC.offsets(Object->getSourceRange()) : std::nullopt;
+    const Expr *Converted = Object ? written(Object) : nullptr;
+    // Implicit: the conversion is no text of its own.
+    if (Whole && Inner && *Whole == *Inner && isPureCall(Converted, PC.Facts)) {
+      llvm::SmallPtrSet<const Expr *, 1> Inside{Converted};
+      if (StmtDeps Rest = Scanner.scan(MC, &Inside); !Rest.isEffectFree()) {
+        if (WhyNot)
+          *WhyNot = {cast<CallExpr>(Converted),
+                     "the conversion of the result of '" +
+                         calleeName(cast<CallExpr>(Converted)) + "' calls " +
+                         quoted(MC->getMethodDecl()) + ", which is not known to be pure"};
+        return std::nullopt;
+      }
+      W = Converted;
+    }
+  }
   if (!isPureCall(W, PC.Facts))
     return std::nullopt;
   C.Call = cast<CallExpr>(W);
-  std::string Ignored;
-  if (!acceptableCall(C.Call, Ignored))
+  std::string Why;
+  if (!acceptableCall(C.Call, Why)) {
+    if (WhyNot)
+      *WhyNot = {C.Call, Why};
     return std::nullopt;
+  }
   for (const Expr *Arg : C.Call->arguments()) {
     StmtDeps E = Scanner.scan(Arg);
     C.Args.Reads.insert(E.Reads.begin(), E.Reads.end());
@@ -849,12 +888,45 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
     Emit();
     Run.clear();
   };
+  // Never silent about a statement that stores a pure call but cannot join
+  // its neighbour's run: the previous statement's call and why, until the
+  // next statement says whether it could have joined.
+  std::optional<std::pair<const CallExpr *, std::string>> Pending;
+  auto Missed = [&](const CallExpr *First, const CallExpr *Second, const std::string &Why) {
+    if (auto D = PC.remark(First->getExprLoc(), Diag::RemarkMissedParallelCalls))
+      *D << quotedList({calleeName(First), calleeName(Second)}) << Why;
+  };
   for (const Stmt *S : CS->body()) {
-    std::optional<Candidate> C = runCandidate(S);
+    std::pair<const CallExpr *, std::string> WhyNot{nullptr, ""};
+    std::optional<Candidate> C = runCandidate(S, &WhyNot);
+    if (WhyNot.first && !Cost.worthATask(WhyNot.first->getDirectCallee()))
+      WhyNot = {nullptr, ""};
     if (!C) {
+      const CallExpr *Lone = WhyNot.first ? WhyNot.first : lonePureCall(S);
+      // After the run's last statement: it could have joined the run.
+      if (!Run.empty() && WhyNot.first && !Throws.mayThrow(Run.back().S))
+        Missed(Run.back().Call, WhyNot.first, WhyNot.second);
+      Pending.reset();
+      // Before the next statement: a statement that may throw keeps every
+      // later call where it is (the speculation rule), whatever else it is.
+      if (Lone && Throws.mayThrow(S))
+        Pending = {Lone, "the statement that calls '" + calleeName(Lone) + "' may throw (" +
+                             describe(Throws, isa<Expr>(S) ? cast<Expr>(S) : [&]() -> const Expr * {
+                               const auto *DS = dyn_cast<DeclStmt>(S);
+                               const auto *VD = DS && DS->isSingleDecl()
+                                                    ? dyn_cast<VarDecl>(DS->getSingleDecl())
+                                                    : nullptr;
+                               return VD && VD->getInit() ? VD->getInit() : Lone;
+                             }()) +
+                             "), and the serial program does not make the later call then"};
+      else if (WhyNot.first)
+        Pending = WhyNot;
       Flush();
       continue;
     }
+    if (Pending)
+      Missed(Pending->first, C->Call, Pending->second);
+    Pending.reset();
     // A call may not read what an earlier statement of the run stores.
     bool Feeds = false;
     for (const Candidate &Earlier : Run)
@@ -894,6 +966,22 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
   }
   Flush();
   return Done;
+}
+
+const CallExpr *ParallelCalls::lonePureCall(const Stmt *S) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ParallelCalls &Self;
+    std::vector<const CallExpr *> Found;
+    explicit Finder(ParallelCalls &Self) : Self(Self) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; } // runs elsewhere, if at all
+    bool VisitCallExpr(CallExpr *CE) {
+      if (isPureCall(CE, Self.PC.Facts) && Self.Cost.worthATask(CE->getDirectCallee()))
+        Found.push_back(CE);
+      return true;
+    }
+  } F(*this);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found.size() == 1 ? F.Found.front() : nullptr;
 }
 
 void ParallelCalls::emitRun(const std::vector<Candidate> &Run) {

@@ -115,7 +115,14 @@ public:
 private:
   struct Candidate;
   bool acceptableCall(const clang::CallExpr *CE, std::string &WhyNot) const;
-  std::optional<Candidate> runCandidate(const clang::Stmt *S) const;
+  /// S as a statement of a run: the call it stores into a local. When S
+  /// stores one pure call into a local but cannot join a run, why not (a
+  /// remark if a neighbour could have joined it), in *WhyNot with the call.
+  std::optional<Candidate> runCandidate(const clang::Stmt *S,
+                                        std::pair<const clang::CallExpr *, std::string> *WhyNot =
+                                            nullptr) const;
+  /// The one pure call worth a task in S (nullptr if none or several).
+  const clang::CallExpr *lonePureCall(const clang::Stmt *S);
   void emitRun(const std::vector<Candidate> &Run);
   /// Groups inside the branches of the '?:' operators of E (part of Full)
   /// and the right operands of its '&&' and '||'.
