@@ -23,6 +23,7 @@ struct ParallelCalls::Candidate {
   const Stmt *S;
   const CallExpr *Call;
   const VarDecl *Target; // the variable the statement stores the result in
+  const Expr *Value;      // what it stores: the call, or a conversion of its result
   StmtDeps Args;
   std::string Blocked; // why the statement cannot join a run (empty: it can)
 };
@@ -769,7 +770,7 @@ std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
 
 std::optional<ParallelCalls::Candidate>
 ParallelCalls::runCandidate(const Stmt *S, std::pair<const CallExpr *, std::string> *WhyNot) const {
-  Candidate C{S, nullptr, nullptr, StmtDeps(), ""};
+  Candidate C{S, nullptr, nullptr, nullptr, StmtDeps(), ""};
   const Expr *Value = nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
@@ -791,6 +792,7 @@ ParallelCalls::runCandidate(const Stmt *S, std::pair<const CallExpr *, std::stri
   }
   if (!C.Target || !isOwnedLocal(C.Target) || !Value)
     return std::nullopt;
+  C.Value = Value;
   const Expr *W = written(Value);
   // `long x = nh(a);` where nh returns a class with `operator long()`: the
   // conversion is applied where the result is stored, after the run's
@@ -892,8 +894,11 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
   // its neighbour's run: the previous statement's call and why, until the
   // next statement says whether it could have joined.
   std::optional<std::pair<const CallExpr *, std::string>> Pending;
-  auto Missed = [&](const CallExpr *First, const CallExpr *Second, const std::string &Why) {
-    if (auto D = PC.remark(First->getExprLoc(), Diag::RemarkMissedParallelCalls))
+  const CallExpr *Said = nullptr;
+  // Said at the call of the statement that cannot join.
+  auto Missed = [&](const CallExpr *First, const CallExpr *Second, const std::string &Why,
+                    const CallExpr *At) {
+    if (auto D = PC.remark(At->getExprLoc(), Diag::RemarkMissedParallelCalls))
       *D << quotedList({calleeName(First), calleeName(Second)}) << Why;
   };
   for (const Stmt *S : CS->body()) {
@@ -904,8 +909,24 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
     if (!C) {
       const CallExpr *Lone = WhyNot.first ? WhyNot.first : lonePureCall(S);
       // After the run's last statement: it could have joined the run.
-      if (!Run.empty() && WhyNot.first && !Throws.mayThrow(Run.back().S))
-        Missed(Run.back().Call, WhyNot.first, WhyNot.second);
+      // (A call that reads what the run stores is no sibling of it.)
+      if (!Run.empty() && WhyNot.first && !Throws.mayThrow(Run.back().S)) {
+        llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+        for (const Expr *Arg : WhyNot.first->arguments()) {
+          StmtDeps E = Scanner.scan(Arg);
+          Reads.insert(E.Reads.begin(), E.Reads.end());
+        }
+        addBindingReads(WhyNot.first, Reads);
+        for (const auto &[H, Held] : Sites.Holds)
+          if (Reads.contains(H))
+            Reads.insert(Held.begin(), Held.end());
+        if (llvm::none_of(Run, [&](const Candidate &Earlier) {
+              return Reads.contains(Earlier.Target);
+            })) {
+          Missed(Run.back().Call, WhyNot.first, WhyNot.second, WhyNot.first);
+          Said = WhyNot.first; // one remark per statement
+        }
+      }
       Pending.reset();
       // Before the next statement: a statement that may throw keeps every
       // later call where it is (the speculation rule), whatever else it is.
@@ -924,8 +945,8 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
       Flush();
       continue;
     }
-    if (Pending)
-      Missed(Pending->first, C->Call, Pending->second);
+    if (Pending && Pending->first != Said)
+      Missed(Pending->first, C->Call, Pending->second, Pending->first);
     Pending.reset();
     // A call may not read what an earlier statement of the run stores.
     bool Feeds = false;
@@ -938,8 +959,12 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
     if (!Run.empty() && Throws.mayThrow(Run.back().S)) {
       if (auto D = PC.remark(Run.back().Call->getExprLoc(), Diag::RemarkMissedParallelCalls))
         *D << quotedList({calleeName(Run.back().Call), calleeName(C->Call)})
-           << "'" + calleeName(Run.back().Call) +
-                  "' may throw, and the serial program does not make the later call then";
+           << (Throws.mayThrow(Run.back().Call)
+                   ? "'" + calleeName(Run.back().Call) + "' may throw"
+                   // What is around the call: a conversion of its result.
+                   : "the statement that calls '" + calleeName(Run.back().Call) +
+                         "' may throw (" + describe(Throws, Run.back().Value) + ")") +
+                  ", and the serial program does not make the later call then";
       Flush();
     }
     // Nor store late what a handler reads: when this call throws, the
