@@ -492,6 +492,17 @@ public:
     return true;
   }
 
+  /// Never silent about a namespace-scope variable or a static data member
+  /// whose initializer holds sibling calls (a local is the planner's).
+  bool VisitVarDecl(VarDecl *VD) {
+    if ((VD->isFileVarDecl() || VD->isStaticDataMember()) && VD->getInit() &&
+        !VD->getDeclContext()->isDependentContext() && !isa<VarTemplateSpecializationDecl>(VD) &&
+        !VD->getDescribedVarTemplate() &&
+        PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(VD->getInit()->getBeginLoc())))
+      ParallelCalls(PC, nullptr).remarkStaticInitializer(VD);
+    return true;
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && FD->isDependentContext() &&
         !FD->isTemplateInstantiation() && isDeclaredPure(FD) &&
@@ -558,7 +569,11 @@ private:
     if (!FT && !Method)
       return;
     bool Calls = callsPure(Pattern->getBody(), PC.Facts, PureCalls::OrLibraryWork);
-    for (const FunctionDecl *Use : FT ? instantiationsOf(FT) : memberInstantiationsOf(Method))
+    std::vector<const FunctionDecl *> Uses =
+        FT && Method ? memberTemplateInstantiationsOf(FT)
+        : FT         ? instantiationsOf(FT)
+                     : memberInstantiationsOf(Method);
+    for (const FunctionDecl *Use : Uses)
       Calls |= Use->getBody() && callsPure(Use->getBody(), PC.Facts, PureCalls::OrLibraryWork);
     if (!Calls)
       return;
@@ -574,9 +589,26 @@ private:
       *D << quoted(Pattern) << Why;
   }
 
+  /// The instantiated definitions of FT, a member function template: its
+  /// own specializations and, in a class template (`Box<T>::mt<U>`), those
+  /// of the member templates instantiated from it in each specialization of
+  /// the class.
+  static std::vector<const FunctionDecl *>
+  memberTemplateInstantiationsOf(const FunctionTemplateDecl *FT) {
+    std::vector<const FunctionDecl *> Out = instantiationsOf(FT);
+    const auto *Method = cast<CXXMethodDecl>(FT->getTemplatedDecl());
+    for (const FunctionDecl *Member : memberInstantiationsOf(Method, FT))
+      if (const FunctionTemplateDecl *Inst = Member->getDescribedFunctionTemplate())
+        for (const FunctionDecl *Use : instantiationsOf(Inst))
+          Out.push_back(Use);
+    return Out;
+  }
+
   /// The instantiated definitions of Pattern, a member function of a class
-  /// template (or of a class nested in one).
-  static std::vector<const FunctionDecl *> memberInstantiationsOf(const CXXMethodDecl *Pattern) {
+  /// template (or of a class nested in one); with FT, the member templates
+  /// instantiated from FT (their patterns, bodies not yet instantiated).
+  static std::vector<const FunctionDecl *>
+  memberInstantiationsOf(const CXXMethodDecl *Pattern, const FunctionTemplateDecl *FT = nullptr) {
     std::vector<const FunctionDecl *> Out;
     const CXXRecordDecl *Outer = Pattern->getParent();
     while (Outer && !Outer->getDescribedClassTemplate())
@@ -586,8 +618,11 @@ private:
     std::function<void(const DeclContext *)> Find = [&](const DeclContext *DC) {
       for (const Decl *D : DC->decls()) {
         if (const auto *M = dyn_cast<CXXMethodDecl>(D);
-            M && M->getTemplateInstantiationPattern() == Pattern && M->hasBody())
+            !FT && M && M->getTemplateInstantiationPattern() == Pattern && M->hasBody())
           Out.push_back(M);
+        if (const auto *T = dyn_cast<FunctionTemplateDecl>(D);
+            FT && T && T->getInstantiatedFromMemberTemplate() == FT)
+          Out.push_back(T->getTemplatedDecl());
         if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && !RD->isInjectedClassName())
           Find(RD);
       }

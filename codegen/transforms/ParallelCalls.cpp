@@ -23,6 +23,7 @@ struct ParallelCalls::Candidate {
   const Stmt *S;
   const CallExpr *Call;
   const VarDecl *Target; // the variable the statement stores the result in
+  const Expr *Value;      // what it stores: the call, or a conversion of its result
   StmtDeps Args;
   std::string Blocked; // why the statement cannot join a run (empty: it can)
 };
@@ -291,6 +292,11 @@ std::string describe(MayThrow &Throws, const Expr *E) {
   for (const Stmt *Child : E->children())
     if (const auto *C = dyn_cast_or_null<Expr>(Child); C && Throws.mayThrow(C))
       return describe(Throws, C);
+  // What is left may throw on its own: a temporary's destructor runs at the
+  // end of the full-expression.
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+    return "the destructor of a temporary '" + BT->getType().getUnqualifiedType().getAsString() +
+           "', which may throw";
   E = E->IgnoreImplicit();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
@@ -364,6 +370,8 @@ bool ParallelCalls::acceptableCall(const CallExpr *CE, std::string &WhyNot) cons
     StmtDeps E = Scanner.scan(Arg);
     if (!E.isEffectFree()) {
       WhyNot = "an argument of '" + Name + "' has side effects";
+      if (!E.ImpureWhy.empty()) // say which, when the scanner knows
+        WhyNot += ": " + E.ImpureWhy;
       return false;
     }
     if (E.Unmovable) {
@@ -403,6 +411,8 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
       return false;
     }
     Declared = dyn_cast<VarDecl>(DS->getSingleDecl());
+    if (Declared && !Declared->hasLocalStorage())
+      remarkStaticInitializer(Declared);
     if (!Declared || !Declared->hasLocalStorage())
       return false;
     Full = Declared->getInit();
@@ -529,6 +539,10 @@ bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
   });
 }
 
+namespace {
+void collectConditionals(const Expr *E, std::vector<const Expr *> &Out);
+} // namespace
+
 bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
                               llvm::function_ref<Placement()> Place) {
   std::vector<const CallExpr *> Calls = siblingCalls(Region, PC.Facts);
@@ -585,6 +599,13 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
     return Refuse(*Why);
   if (!P.NotEditable.empty())
     return Refuse(P.NotEditable);
+  // The groups inside the branches of its '?:' operators run inside their
+  // branch, after the hoisted calls (none of which is in a branch); those
+  // in the argument of a hoisted call go with it into its task.
+  std::vector<std::pair<unsigned, unsigned>> Moved;
+  for (const CallExpr *CE : Calls)
+    if (auto O = PC.offsets(CE->getSourceRange()))
+      Moved.push_back(*O);
   std::string Hoist = hoist(Calls);
   PC.insert(P.Open, P.Before + Hoist + P.BeforeRest);
   if (!P.After.empty())
@@ -592,6 +613,15 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
   if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
     *D << quotedList(Names);
   PC.note(Loc, Transform::ParallelCalls, llvm::join(Names, " "));
+  std::vector<const Expr *> Conds;
+  collectConditionals(Region, Conds);
+  for (const Expr *C : Conds) {
+    auto O = PC.offsets(C->getSourceRange());
+    if (O && llvm::none_of(Moved, [&](const std::pair<unsigned, unsigned> &M) {
+          return M.first <= O->first && O->second <= M.second;
+        }))
+      planBranches(Full, C);
+  }
   return true;
 }
 
@@ -737,8 +767,9 @@ std::string ParallelCalls::hoist(const std::vector<const CallExpr *> &Calls) {
          shapes::InvokeTail + " ";
 }
 
-std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *S) const {
-  Candidate C{S, nullptr, nullptr, StmtDeps(), ""};
+std::optional<ParallelCalls::Candidate>
+ParallelCalls::runCandidate(const Stmt *S, std::pair<const CallExpr *, std::string> *WhyNot) const {
+  Candidate C{S, nullptr, nullptr, nullptr, StmtDeps(), ""};
   const Expr *Value = nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
@@ -760,13 +791,42 @@ std::optional<ParallelCalls::Candidate> ParallelCalls::runCandidate(const Stmt *
   }
   if (!C.Target || !isOwnedLocal(C.Target) || !Value)
     return std::nullopt;
+  C.Value = Value;
   const Expr *W = written(Value);
+  // `long x = nh(a);` where nh returns a class with `operator long()`: the
+  // conversion is applied where the result is stored, after the run's
+  // calls, so it must be pure (a later call's argument may read what it
+  // would write) and, unless it is the last statement's, cannot throw
+  // (planRuns checks the whole statement).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(W);
+      MC && isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl())) {
+    const Expr *Object = MC->getImplicitObjectArgument();
+    auto Whole = PC.offsets(MC->getSourceRange());
+    auto Inner = Object ? PC.offsets(Object->getSourceRange()) : std::nullopt;
+    const Expr *Converted = Object ? written(Object) : nullptr;
+    // Implicit: the conversion is no text of its own.
+    if (Whole && Inner && *Whole == *Inner && isPureCall(Converted, PC.Facts)) {
+      llvm::SmallPtrSet<const Expr *, 1> Inside{Converted};
+      if (StmtDeps Rest = Scanner.scan(MC, &Inside); !Rest.isEffectFree()) {
+        if (WhyNot)
+          *WhyNot = {cast<CallExpr>(Converted),
+                     "the conversion of the result of '" +
+                         calleeName(cast<CallExpr>(Converted)) + "' calls " +
+                         quoted(MC->getMethodDecl()) + ", which is not known to be pure"};
+        return std::nullopt;
+      }
+      W = Converted;
+    }
+  }
   if (!isPureCall(W, PC.Facts))
     return std::nullopt;
   C.Call = cast<CallExpr>(W);
-  std::string Ignored;
-  if (!acceptableCall(C.Call, Ignored))
+  std::string Why;
+  if (!acceptableCall(C.Call, Why)) {
+    if (WhyNot)
+      *WhyNot = {C.Call, Why};
     return std::nullopt;
+  }
   for (const Expr *Arg : C.Call->arguments()) {
     StmtDeps E = Scanner.scan(Arg);
     C.Args.Reads.insert(E.Reads.begin(), E.Reads.end());
@@ -829,12 +889,64 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
     Emit();
     Run.clear();
   };
+  // Never silent about a statement that stores a pure call but cannot join
+  // its neighbour's run: the previous statement's call and why, until the
+  // next statement says whether it could have joined.
+  std::optional<std::pair<const CallExpr *, std::string>> Pending;
+  const CallExpr *Said = nullptr;
+  // Said at the call of the statement that cannot join.
+  auto Missed = [&](const CallExpr *First, const CallExpr *Second, const std::string &Why,
+                    const CallExpr *At) {
+    if (auto D = PC.remark(At->getExprLoc(), Diag::RemarkMissedParallelCalls))
+      *D << quotedList({calleeName(First), calleeName(Second)}) << Why;
+  };
   for (const Stmt *S : CS->body()) {
-    std::optional<Candidate> C = runCandidate(S);
+    std::pair<const CallExpr *, std::string> WhyNot{nullptr, ""};
+    std::optional<Candidate> C = runCandidate(S, &WhyNot);
+    if (WhyNot.first && !Cost.worthATask(WhyNot.first->getDirectCallee()))
+      WhyNot = {nullptr, ""};
     if (!C) {
+      const CallExpr *Lone = WhyNot.first ? WhyNot.first : lonePureCall(S);
+      // After the run's last statement: it could have joined the run.
+      // (A call that reads what the run stores is no sibling of it.)
+      if (!Run.empty() && WhyNot.first && !Throws.mayThrow(Run.back().S)) {
+        llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+        for (const Expr *Arg : WhyNot.first->arguments()) {
+          StmtDeps E = Scanner.scan(Arg);
+          Reads.insert(E.Reads.begin(), E.Reads.end());
+        }
+        addBindingReads(WhyNot.first, Reads);
+        for (const auto &[H, Held] : Sites.Holds)
+          if (Reads.contains(H))
+            Reads.insert(Held.begin(), Held.end());
+        if (llvm::none_of(Run, [&](const Candidate &Earlier) {
+              return Reads.contains(Earlier.Target);
+            })) {
+          Missed(Run.back().Call, WhyNot.first, WhyNot.second, WhyNot.first);
+          Said = WhyNot.first; // one remark per statement
+        }
+      }
+      Pending.reset();
+      // Before the next statement: a statement that may throw keeps every
+      // later call where it is (the speculation rule), whatever else it is.
+      if (Lone && Throws.mayThrow(S))
+        Pending = {Lone, "the statement that calls '" + calleeName(Lone) + "' may throw (" +
+                             describe(Throws, isa<Expr>(S) ? cast<Expr>(S) : [&]() -> const Expr * {
+                               const auto *DS = dyn_cast<DeclStmt>(S);
+                               const auto *VD = DS && DS->isSingleDecl()
+                                                    ? dyn_cast<VarDecl>(DS->getSingleDecl())
+                                                    : nullptr;
+                               return VD && VD->getInit() ? VD->getInit() : Lone;
+                             }()) +
+                             "), and the serial program does not make the later call then"};
+      else if (WhyNot.first)
+        Pending = WhyNot;
       Flush();
       continue;
     }
+    if (Pending && Pending->first != Said)
+      Missed(Pending->first, C->Call, Pending->second, Pending->first);
+    Pending.reset();
     // A call may not read what an earlier statement of the run stores.
     bool Feeds = false;
     for (const Candidate &Earlier : Run)
@@ -846,8 +958,12 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
     if (!Run.empty() && Throws.mayThrow(Run.back().S)) {
       if (auto D = PC.remark(Run.back().Call->getExprLoc(), Diag::RemarkMissedParallelCalls))
         *D << quotedList({calleeName(Run.back().Call), calleeName(C->Call)})
-           << "'" + calleeName(Run.back().Call) +
-                  "' may throw, and the serial program does not make the later call then";
+           << (Throws.mayThrow(Run.back().Call)
+                   ? "'" + calleeName(Run.back().Call) + "' may throw"
+                   // What is around the call: a conversion of its result.
+                   : "the statement that calls '" + calleeName(Run.back().Call) +
+                         "' may throw (" + describe(Throws, Run.back().Value) + ")") +
+                  ", and the serial program does not make the later call then";
       Flush();
     }
     // Nor store late what a handler reads: when this call throws, the
@@ -874,6 +990,22 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
   }
   Flush();
   return Done;
+}
+
+const CallExpr *ParallelCalls::lonePureCall(const Stmt *S) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ParallelCalls &Self;
+    std::vector<const CallExpr *> Found;
+    explicit Finder(ParallelCalls &Self) : Self(Self) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; } // runs elsewhere, if at all
+    bool VisitCallExpr(CallExpr *CE) {
+      if (isPureCall(CE, Self.PC.Facts) && Self.Cost.worthATask(CE->getDirectCallee()))
+        Found.push_back(CE);
+      return true;
+    }
+  } F(*this);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found.size() == 1 ? F.Found.front() : nullptr;
 }
 
 void ParallelCalls::emitRun(const std::vector<Candidate> &Run) {
@@ -953,6 +1085,35 @@ static void keepNamed(std::vector<const CallExpr *> &Calls, CallCost &Cost) {
   llvm::erase_if(Calls, [&](const CallExpr *CE) {
     return !Cost.worthATask(CE->getDirectCallee()) && !isDeclaredPure(CE->getDirectCallee());
   });
+}
+
+void ParallelCalls::remarkStaticInitializer(const VarDecl *VD) {
+  // A constant initializer is evaluated by the compiler, where no call runs.
+  if (!VD->getInit() || VD->isConstexpr() || VD->hasConstantInitialization())
+    return;
+  std::vector<const CallExpr *> Calls;
+  collectFrontier(VD->getInit(), PC.Facts, Calls);
+  if (Calls.size() == 1)
+    Calls = siblingCalls(VD->getInit(), PC.Facts);
+  keepWorthTasks(Calls);
+  if (Calls.size() < 2)
+    return;
+  std::string Why;
+  if (VD->getTLSKind() != VarDecl::TLS_None)
+    Why = quoted(VD) + " is 'thread_local': its initializer runs on each thread's first use, "
+                       "where purecc starts no tasks";
+  else if (VD->isStaticLocal())
+    // A thread waiting for a task may run other tasks meanwhile; one that
+    // reaches the same initialization would wait for itself.
+    Why = quoted(VD) + " is a 'static' local: its initializer runs once under the "
+                       "compiler's initialization guard, where purecc starts no tasks (a "
+                       "thread waiting there for a task could run other work that reaches the "
+                       "same guard)";
+  else
+    Why = quoted(VD) + " has static storage: its initializer runs before 'main', during "
+                       "static initialization, where purecc starts no tasks";
+  if (auto D = PC.remark(Calls.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+    *D << quotedList(namesOf(Calls)) << Why;
 }
 
 void ParallelCalls::remarkMemberInitializers(const CXXConstructorDecl *Ctor) {

@@ -97,6 +97,12 @@ public:
   /// each is a full-expression of its own, run in declaration order, with
   /// no statement before them to host a parallel_invoke.
   void remarkMemberInitializers(const clang::CXXConstructorDecl *Ctor);
+  /// Never silent about sibling calls in the initializer of a variable of
+  /// static or thread storage (namespace scope, a static data member, a
+  /// `static` or `thread_local` local): they stay serial, and the remark
+  /// says why (no task starts during static initialization or under a
+  /// one-time initialization guard).
+  void remarkStaticInitializer(const clang::VarDecl *VD);
 
   /// Whether some group of unsequenced calls has more than one call that
   /// may throw. The parallel path would then throw the leftmost one's
@@ -109,7 +115,14 @@ public:
 private:
   struct Candidate;
   bool acceptableCall(const clang::CallExpr *CE, std::string &WhyNot) const;
-  std::optional<Candidate> runCandidate(const clang::Stmt *S) const;
+  /// S as a statement of a run: the call it stores into a local. When S
+  /// stores one pure call into a local but cannot join a run, why not (a
+  /// remark if a neighbour could have joined it), in *WhyNot with the call.
+  std::optional<Candidate> runCandidate(const clang::Stmt *S,
+                                        std::pair<const clang::CallExpr *, std::string> *WhyNot =
+                                            nullptr) const;
+  /// The one pure call worth a task in S (nullptr if none or several).
+  const clang::CallExpr *lonePureCall(const clang::Stmt *S);
   void emitRun(const std::vector<Candidate> &Run);
   /// Groups inside the branches of the '?:' operators of E (part of Full)
   /// and the right operands of its '&&' and '||'.

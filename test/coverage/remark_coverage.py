@@ -9,7 +9,8 @@ Python bindings (python3-clang-19):
     [[pure]] in one full-expression (an expression statement, a `return`, a
     declaration's initializer, an `if`/`while`/`switch` condition or
     init-statement, a default member initializer, a constructor's member
-    initializers taken together), always evaluated together or inside one
+    initializers taken together, the initializer of a namespace-scope
+    variable or a static data member), always evaluated together or inside one
     branch of `?:` or one operand of `&&`/`||`; a `?:` whose branches are
     pure calls or values without one (a choice) counts as one call;
   * calls on one side of `&&`, `||` or `?:` next to a call evaluated
@@ -406,6 +407,12 @@ class Finder:
                     if kids and kids[0].kind != ci.CursorKind.DECL_STMT:
                         self.group(kids[0])
                 self.walk(k, inside)
+                continue
+            if k.kind == ci.CursorKind.VAR_DECL and not in_function:
+                # A namespace-scope variable or a static data member: its
+                # initializer is a full-expression of static initialization.
+                if self.initializer(k):
+                    self.group(self.initializer(k))
                 continue
             if not in_function:
                 continue
