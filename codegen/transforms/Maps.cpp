@@ -265,6 +265,19 @@ void collectElementReads(ASTContext &Ctx, const Stmt *S, const std::vector<Store
     collectElementReads(Ctx, Child, Stores, Same, Other);
 }
 
+/// The standard keyed table T is (`std::map`, `std::unordered_map`), as
+/// the user names it; empty for anything else. Its `operator[]` is a
+/// search that may insert, not an element of a fixed sequence.
+std::string keyedTable(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
+    return "";
+  llvm::StringRef N = RD->getName();
+  if (N == "map" || N == "unordered_map")
+    return ("std::" + N).str();
+  return "";
+}
+
 } // namespace
 
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
@@ -279,6 +292,13 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   llvm::SmallPtrSet<const VarDecl *, 2> Containers;
   for (const Store &S : Stores) {
     std::string Name = quoted(S.Container);
+    if (std::string Table = keyedTable(S.Container->getType()); !Table.empty()) {
+      WhyNot = "'" + PC.text(S.Target->getSourceRange()).value_or(Name) + " =' on the '" +
+               Table + "' " + Name +
+               " looks its key up in the table, and inserts it when it is missing: every "
+               "iteration may change the table the others search";
+      return LoopOutcome::Refused;
+    }
     if (!S.DistinctIndex) {
       WhyNot = S.WhyNotDistinct.empty()
                    ? "the element of " + Name + " written is not indexed by the loop variable"
