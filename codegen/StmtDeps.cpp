@@ -212,7 +212,11 @@ public:
   bool VisitPredefinedExpr(PredefinedExpr *E) { return unmovable(E, functionNameReason(E)); }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; } // a local class's own names
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
-  bool VisitGotoStmt(GotoStmt *S) { return exit(S); }
+  // A goto to a label of the scanned code itself (`again:` ... `goto
+  // again;` inside one loop body) stays in it.
+  bool VisitGotoStmt(GotoStmt *S) {
+    return Labels.contains(S->getLabel()) ? true : exit(S);
+  }
   bool VisitIndirectGotoStmt(IndirectGotoStmt *S) { return exit(S); }
   bool VisitCoreturnStmt(CoreturnStmt *S) { return exit(S); }
   // `asm("")` may have no operand at all; its string is always there.
@@ -550,7 +554,20 @@ private:
   llvm::SmallPtrSet<const DeclRefExpr *, 8> WriteOnly;
   unsigned LoopDepth = 0, SwitchDepth = 0, LambdaDepth = 0;
   llvm::SmallPtrSet<const LambdaExpr *, 2> Scanned;
+
+public:
+  /// The labels declared inside the scanned code.
+  llvm::SmallPtrSet<const LabelDecl *, 2> Labels;
 };
+
+void collectLabels(const Stmt *S, llvm::SmallPtrSetImpl<const LabelDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *LS = dyn_cast<LabelStmt>(S))
+    Out.insert(LS->getDecl());
+  for (const Stmt *Child : S->children())
+    collectLabels(Child, Out);
+}
 
 } // namespace
 
@@ -614,7 +631,9 @@ const std::vector<UserRun> &DepScanner::runsOf(const FunctionDecl *FD) const {
 StmtDeps DepScanner::scan(const Stmt *S,
                             const llvm::SmallPtrSetImpl<const Expr *> *Skip) const {
   StmtDeps Out;
-  Scanner(*this, Out, Skip).TraverseStmt(const_cast<Stmt *>(S));
+  Scanner Scan(*this, Out, Skip);
+  collectLabels(S, Scan.Labels);
+  Scan.TraverseStmt(const_cast<Stmt *>(S));
   return Out;
 }
 

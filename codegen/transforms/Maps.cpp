@@ -227,6 +227,57 @@ const CXXMethodDecl *storeOperator(PlanContext &PC, const LoopShape &L, const Va
   return Found;
 }
 
+/// The reads of written elements in a counted loop's body: `X[e]` where X
+/// is a container the loop stores into at `X[e]` (the same index written
+/// the same way). An in-place map `v[i] = g(v[i])` reads only the element
+/// its own iteration writes, which no other iteration touches. Elements
+/// read at any other index (`v[i + 1]`, `v[n - 1 - i]`) go to Other: they
+/// may be another iteration's. Lambdas' bodies are not looked into (their
+/// captures are judged as reads of X on their own).
+void collectElementReads(ASTContext &Ctx, const Stmt *S, const std::vector<Store> &Stores,
+                         llvm::SmallPtrSetImpl<const Expr *> &Same,
+                         llvm::SmallVectorImpl<const Expr *> &Other) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    const Expr *Base = nullptr;
+    if (const Expr *Idx = indexOf(E, Base); Idx && E == E->IgnoreParenImpCasts())
+      if (const VarDecl *X = refersTo(Base)) {
+        bool Written = false, SameIndex = false;
+        for (const Store &St : Stores)
+          if (St.Container == X) {
+            Written = true;
+            SameIndex = St.Index && sameExpr(Ctx, St.Index, Idx);
+            if (!SameIndex)
+              break;
+          }
+        if (Written) {
+          if (SameIndex && !mentions(Idx, X))
+            Same.insert(E);
+          else
+            Other.push_back(E);
+          if (SameIndex)
+            return;
+        }
+      }
+  }
+  for (const Stmt *Child : S->children())
+    collectElementReads(Ctx, Child, Stores, Same, Other);
+}
+
+/// The standard keyed table T is (`std::map`, `std::unordered_map`), as
+/// the user names it; empty for anything else. Its `operator[]` is a
+/// search that may insert, not an element of a fixed sequence.
+std::string keyedTable(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
+    return "";
+  llvm::StringRef N = RD->getName();
+  if (N == "map" || N == "unordered_map")
+    return ("std::" + N).str();
+  return "";
+}
+
 } // namespace
 
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
@@ -241,6 +292,13 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   llvm::SmallPtrSet<const VarDecl *, 2> Containers;
   for (const Store &S : Stores) {
     std::string Name = quoted(S.Container);
+    if (std::string Table = keyedTable(S.Container->getType()); !Table.empty()) {
+      WhyNot = "'" + PC.text(S.Target->getSourceRange()).value_or(Name) + " =' on the '" +
+               Table + "' " + Name +
+               " looks its key up in the table, and inserts it when it is missing: every "
+               "iteration may change the table the others search";
+      return LoopOutcome::Refused;
+    }
     if (!S.DistinctIndex) {
       WhyNot = S.WhyNotDistinct.empty()
                    ? "the element of " + Name + " written is not indexed by the loop variable"
@@ -286,6 +344,9 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     Targets.insert(S.Target);
     Containers.insert(S.Container);
   }
+  // `v[i] = g(v[i])`: the element read is the one this iteration writes.
+  llvm::SmallVector<const Expr *, 2> OtherElements;
+  collectElementReads(PC.Ctx, L.Body, Stores, Targets, OtherElements);
   StmtDeps Fx = DepScanner(PC).scan(L.Body, &Targets);
   // Any other read of a written container (r[0], r.front(), or through a
   // local holding its address: a reference, view, iterator, pointer, lambda
@@ -300,7 +361,16 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       Outside.insert(V);
   for (const VarDecl *X : Containers) {
     if (Fx.Reads.contains(X)) {
-      WhyNot = quoted(X) + " is read inside the loop body";
+      auto Other = llvm::find_if(OtherElements, [&](const Expr *E) {
+        const Expr *Base = nullptr;
+        indexOf(E, Base);
+        return refersTo(Base) == X;
+      });
+      std::optional<std::string> Text =
+          Other == OtherElements.end() ? std::nullopt : PC.text((*Other)->getSourceRange());
+      WhyNot = Text ? "the loop body reads '" + *Text + "', an element of " + quoted(X) +
+                          " that another iteration may write"
+                    : quoted(X) + " is read inside the loop body";
       return LoopOutcome::Refused;
     }
     if (const VarDecl *Via = Sites.holderAmong(X, Outside)) {

@@ -28,7 +28,7 @@ int main() {
   // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'r' [purecc-parallel-map]
   for (long &x : r)
     x = f(x) + r[0];
-  // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'r' is read inside the loop body [purecc-missed-map]
+  // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop body reads 'r[0]', an element of 'r' that another iteration may write [purecc-missed-map]
   for (long &x : r)
     x = f(x) + r.front();
   // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'r' is read inside the loop body [purecc-missed-map]

@@ -36,7 +36,7 @@ int main() {
   std::vector<int> shifted(n);
   for (int i = 1; i < n; ++i)
     shifted[i] = cube(shifted[i - 1] + i);
-  // REMARK: maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'shifted' is read inside the loop body [purecc-missed-map]
+  // REMARK: maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop body reads 'shifted[i - 1]', an element of 'shifted' that another iteration may write [purecc-missed-map]
   // Elements of std::vector<bool> share machine words.
   std::vector<bool> odd(n);
   for (int i = 0; i < n; ++i)
