@@ -362,8 +362,9 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
   // No flush here: the store's writer commits every result at most its
   // flush interval (50 ms) after it was put, job or no job, which is the
   // whole promise to a killed run; waiting for the commit at the end of
-  // every job cost rank 0 0.3-15 ms per job inside the kernel (nw: one job
-  // per anti-diagonal). finish() flushes what is left.
+  // every job cost rank 0 0.3-15 ms per job inside the kernel (a search
+  // recursing through reductions runs many jobs). finish() flushes what is
+  // left.
   if (job->failed)
     std::rethrow_exception(job->error);
   return std::move(job->results);
