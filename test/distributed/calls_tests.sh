@@ -82,7 +82,19 @@ for run in first again; do
     PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 OMP_NUM_THREADS=1 \
     same_output resume.$run "$tmp/fib.want" run_mpi -n 3 "$app" fib
 done
-# (fib repeats its calls: the first run already finds some of its own.)
+# fib repeats its calls, but a run never takes its own branches from the
+# store (resume is for what an earlier run computed; reusing this run's would
+# memoize whichever branches happened to travel, and made the suite's fib
+# faster than two ideal workers): the first run resumes none, even when its
+# second fib(30) starts after the first one's branches are on disk.
+[ "$(resumed_in "$tmp/resume.first.err")" = 0 ] ||
+  fail "resume: the first run took branches it had computed itself: $(grep -h 'rank 0 (' "$tmp/resume.first.err")"
+cat "$tmp/fib.want" "$tmp/fib.want" >"$tmp/twice.want"
+PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/cache.twice PURECC_TEST_WAIT_STORED=1 PURECC_MEMO_MIN_MS=0 \
+  PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 OMP_NUM_THREADS=1 \
+  same_output twice "$tmp/twice.want" run_mpi -n 2 "$app" fib_twice
+[ "$(resumed_in "$tmp/twice.err")" = 0 ] && [ "$(shipped_in "$tmp/twice.err")" -gt 0 ] ||
+  fail "fib twice in one run: the second took the first's branches from the store: $(grep -h 'rank 0 (' "$tmp/twice.err")"
 [ "$(resumed_in "$tmp/resume.again.err")" -gt "$(resumed_in "$tmp/resume.first.err")" ] 2>/dev/null ||
   fail "resume: the second run found no more branches than the first: $(grep -h 'rank 0 (' "$tmp"/resume.*.err)"
 [ "$(shipped_in "$tmp/resume.again.err")" -lt "$(shipped_in "$tmp/resume.first.err")" ] 2>/dev/null ||

@@ -5,13 +5,17 @@
 //   dist_app threads   two threads of the program's own, each running
 //                      distributed reductions at the same time
 //   dist_app resume    two reductions of slow terms; PURECC_TEST_DIE_AT=i makes
-//                      the process running index i of the second one kill itself
+//                      the process running index i of the second one kill itself,
+//                      once PURECC_CACHE_DIR's store holds PURECC_TEST_DIE_AFTER_STORED
+//                      entries (if set): the results rank 0 committed on its own,
+//                      no flush asked for (its writer's 50 ms batches)
 //   dist_app trivial   a map of 800 000 trivial elements (6 MiB of results):
 //                      rank 0's cost estimate keeps it there
 //   dist_app store     whether PURECC_CACHE_DIR exists when main starts (rank 0
 //                      opens its memo store while MPI initializes), then a reduction
 //   dist_app idle      main waits a second, then a reduction (rank 0's
 //                      communication thread sleeps until there is work)
+#include "purecc/disk_store.h"
 #include "purecc/distributed.h"
 #include "purecc/remote_error.h"
 
@@ -58,9 +62,21 @@ double checked(std::int64_t i, std::int64_t bad_range, std::int64_t bad_odd) {
   return static_cast<double>(i);
 }
 
+/// Waits (at most a minute) until the memo store in PURECC_CACHE_DIR holds
+/// `want` entries: polling the condition itself, not sleeping in its place.
+void wait_until_stored(std::uint64_t want) {
+  std::string error;
+  auto store = purecc::DiskStore::open({.dir = std::getenv("PURECC_CACHE_DIR")}, error);
+  for (int tries = 0; store && tries < 12000 && store->summary().entries < want; ++tries)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
 double slow_term(std::int64_t i, double seed) {
-  if (const char *die = std::getenv("PURECC_TEST_DIE_AT"); die && seed == 2.0 && i == std::atoll(die))
+  if (const char *die = std::getenv("PURECC_TEST_DIE_AT"); die && seed == 2.0 && i == std::atoll(die)) {
+    if (const char *stored = std::getenv("PURECC_TEST_DIE_AFTER_STORED"))
+      wait_until_stored(std::strtoull(stored, nullptr, 10));
     std::raise(SIGKILL);
+  }
   double x = seed;
   for (int k = 0; k < 2000; ++k) x = std::sin(x + static_cast<double>(i) * 1e-3);
   return x;

@@ -2,10 +2,18 @@
 // into parallel calls; built with -DPURECC_DISTRIBUTED (dist_calls, see
 // test/distributed/CMakeLists.txt) their branches near the root may run on
 // other ranks. calls_tests.sh compares every line with the local run.
-//   calls [all|fib|queens|throw|throw_user]
+//   calls [all|fib|queens|throw|throw_user|fib_twice]
+// fib_twice: fib(30), then (with PURECC_TEST_WAIT_STORED set) waits until
+// PURECC_CACHE_DIR's store holds the branches the first call persisted,
+// then fib(30) again: the second call must not take them from there.
+#include "purecc/disk_store.h"
+
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 [[pure]] long fib(int n) {
   if (n < 2)
@@ -61,11 +69,29 @@ struct walk_error : std::runtime_error {
   return fib(n - 1) + walk_user(n - 2, 2 * path + 1);
 }
 
+/// Polls (at most a minute) until the memo store in PURECC_CACHE_DIR holds
+/// an entry: what rank 0's writer committed on its own.
+void wait_until_stored() {
+  const char *dir = std::getenv("PURECC_CACHE_DIR");
+  if (!dir || !std::getenv("PURECC_TEST_WAIT_STORED"))
+    return;
+  std::string error;
+  auto store = purecc::DiskStore::open({.dir = dir}, error);
+  for (int tries = 0; store && tries < 12000 && store->summary().entries == 0; ++tries)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
 int main(int argc, char **argv) {
   std::string what = argc > 1 ? argv[1] : "all";
   bool all = what == "all";
   if (all || what == "fib")
     std::printf("fib %ld\n", fib(30));
+  if (what == "fib_twice") {
+    std::printf("fib %ld\n", fib(30));
+    std::fflush(stdout);
+    wait_until_stored();
+    std::printf("fib %ld\n", fib(30));
+  }
   if (all || what == "queens")
     std::printf("queens %ld\n", queens(10, 0u, 0u, 0u, 0, 10));
   if (all || what == "throw") {

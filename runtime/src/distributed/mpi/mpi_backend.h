@@ -37,6 +37,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 namespace purecc::mpi {
@@ -73,7 +74,7 @@ struct FixedCosts {
   std::uint64_t jobs = 0;          ///< range jobs run across the ranks
   std::uint64_t job_start_ns = 0;  ///< run() entered -> the job handed to the scheduler
   std::uint64_t tail_ns = 0;       ///< the caller waiting, its share done, for workers' nodes
-  std::uint64_t flush_ns = 0;      ///< the resume store's flush at each job's end
+  std::uint64_t flush_ns = 0;      ///< rank 0 waiting for the resume store's last commit, at finish
   std::uint64_t finish_ns = 0;     ///< stop -> every rank's statistics in -> MPI_Finalize
 };
 
@@ -194,6 +195,13 @@ private:
   /// for rank 0's first node (a search recursing through reductions runs
   /// many jobs of one task).
   std::map<const TaskEntry *, bool> ship_known_;
+  /// Rank 0: the resume records this run put into the store. Resume takes
+  /// results an earlier run persisted; a record of this run's own is no
+  /// hit (under mutex_): a recursive search that repeats its calls (fib)
+  /// computes them again as the serial program does, instead of reusing
+  /// whichever branches happened to travel (memoization is what
+  /// [[purecc::memo]] asks for; the suite's fib read faster than ideal).
+  std::unordered_set<MemoKey, Hash128Hasher> persisted_here_;
   int stats_received_ = 0;
   // Worker side.
   std::deque<WorkerTask> queue_;

@@ -75,7 +75,8 @@ bool MpiBackend::take_node_locked(Job &job, std::int64_t &begin, std::int64_t &e
     if (job.counters)
       job.counters->on_call();
     if (job.disk) {
-      if (auto rec = job.disk->get(job.node_key(node->first, node->second))) {
+      const MemoKey key = job.node_key(node->first, node->second);
+      if (auto rec = persisted_here_.contains(key) ? std::nullopt : job.disk->get(key)) {
         job.counters->on_disk_hit(rec->cost_ns);
         ++resumed_;
         job.results.push_back({node->first, node->second, std::move(rec->value)});
@@ -108,9 +109,9 @@ void MpiBackend::record_locked(Job &job, std::int64_t begin, std::int64_t end, s
   if (job.counters)
     job.counters->on_miss(busy_ns);
   if (job.disk && busy_ns >= job.min_persist_ns) {
-    job.persisted = true;
-    job.disk->put(job.node_key(begin, end), job.spec->task->fingerprint(), job.spec->task->id(),
-                  bytes, busy_ns);
+    const MemoKey key = job.node_key(begin, end);
+    persisted_here_.insert(key);
+    job.disk->put(key, job.spec->task->fingerprint(), job.spec->task->id(), bytes, busy_ns);
   }
   job.results.push_back({begin, end, std::move(bytes)});
 }
@@ -224,9 +225,11 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
       // Persisted as it arrives, like a range node: a rerun after a
       // failure finds it (offer_call).
       std::uint64_t min_ns = 0;
-      if (DiskStore *disk = resume_store(min_ns); disk && busy >= min_ns)
-        disk->put(task_key(o->job, 0, 0), o->job.task->fingerprint(), o->job.task->id(), payload,
-                  busy);
+      if (DiskStore *disk = resume_store(min_ns); disk && busy >= min_ns) {
+        const MemoKey key = task_key(o->job, 0, 0);
+        persisted_here_.insert(key);
+        disk->put(key, o->job.task->fingerprint(), o->job.task->id(), payload, busy);
+      }
       o->result = std::move(payload);
       // Measured too cheap to travel: this function's branches at this
       // level and below stay on rank 0 from now on.
@@ -356,14 +359,12 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
   job_.reset();
   cv_.notify_all(); // a thread waiting to run its own job
   lock.unlock();
-  // A finished job's persisted results are on disk before the caller goes
-  // on: a run killed later finds all of them.
-  if (job->persisted) {
-    const auto flushing = std::chrono::steady_clock::now();
-    job->disk->flush();
-    std::lock_guard relock(mutex_);
-    costs_.flush_ns += now_ns(flushing);
-  }
+  // No flush here: the store's writer commits every result at most its
+  // flush interval (50 ms) after it was put, job or no job, which is the
+  // whole promise to a killed run; waiting for the commit at the end of
+  // every job cost rank 0 0.3-15 ms per job inside the kernel (a search
+  // recursing through reductions runs many jobs). finish() flushes what is
+  // left.
   if (job->failed)
     std::rethrow_exception(job->error);
   return std::move(job->results);
@@ -395,7 +396,8 @@ bool MpiBackend::offer_call(CallOffer &o) {
   if (!o.job.task || o.job.args.size() + 4096 > kMaxMessage)
     return false;
   // Resume: a branch that may travel and whose result an earlier run
-  // persisted (see handle_result) is done before it is offered.
+  // persisted (see handle_result) is done before it is offered; one this
+  // run persisted is not (persisted_here_).
   bool may_travel = false;
   {
     std::lock_guard lock(mutex_);
@@ -404,7 +406,13 @@ bool MpiBackend::offer_call(CallOffer &o) {
   std::uint64_t min_ns = 0;
   if (may_travel) {
     if (DiskStore *disk = resume_store(min_ns)) {
-      if (auto rec = disk->get(task_key(o.job, 0, 0))) {
+      const MemoKey key = task_key(o.job, 0, 0);
+      bool own = false;
+      {
+        std::lock_guard lock(mutex_);
+        own = persisted_here_.contains(key);
+      }
+      if (auto rec = own ? std::nullopt : disk->get(key)) {
         std::lock_guard lock(mutex_);
         o.result = std::move(rec->value);
         o.state = CallOffer::State::done;

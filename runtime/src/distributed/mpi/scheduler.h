@@ -64,10 +64,6 @@ struct MpiBackend::Job {
   /// Shipping began because rank 0's first node ran 1 ms of CPU.
   bool coarse = false;
 
-  /// Whether anything was put into the resume store (the flush at the end
-  /// is needed only then).
-  bool persisted = false;
-
   Job(const RangeJob &j)
       : spec(&j), plan(j.begin, j.end, j.leaf, NodePlan::kDivisor) {}
 
