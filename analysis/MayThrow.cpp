@@ -50,6 +50,12 @@ std::optional<bool> specSaysNoThrow(QualType T) {
   }
 }
 
+/// A function of the standard library (or another system header).
+bool isLibrary(const FunctionDecl *FD, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return FD->isInStdNamespace() || SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
+}
+
 /// A function of the user's (not the library's) whose body is visible.
 bool isUsersWithBody(const FunctionDecl *FD, ASTContext &Ctx) {
   const FunctionDecl *Def = nullptr;
@@ -68,6 +74,14 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
   std::optional<bool> Spec = specSaysNoThrow(FD->getType());
   if (Spec && *Spec)
     return Promise::NoThrow;
+  // The library's own throws do not count (Operands::Speculated): one
+  // compiled into libstdc++ is trusted, one with a visible body is followed
+  // for the user code it calls.
+  if (On == Operands::Speculated && isLibrary(FD, Ctx)) {
+    const FunctionDecl *Def = nullptr;
+    return FD->hasBody(Def) && Def && !Def->isDependentContext() ? Promise::SeeBody
+                                                                : Promise::NoThrow;
+  }
   // Destructors are noexcept unless declared otherwise.
   if (isa<CXXDestructorDecl>(FD))
     return Spec ? Promise::MayThrow : Promise::NoThrow;
@@ -96,6 +110,12 @@ const CXXDestructorDecl *destructorOf(QualType T) {
   return RD->getDestructor();
 }
 
+/// A copy constructor of a class of the standard library.
+bool copiesStandardObject(const FunctionDecl *FD) {
+  const auto *CD = dyn_cast<CXXConstructorDecl>(FD);
+  return CD && CD->isCopyConstructor() && CD->getParent()->isInStdNamespace();
+}
+
 /// What one body does by itself: throws, calls something that may throw
 /// by its promise, or calls functions whose bodies decide.
 struct Direct {
@@ -105,13 +125,28 @@ struct Direct {
 
 class DirectScan : public RecursiveASTVisitor<DirectScan> {
 public:
-  DirectScan(ASTContext &Ctx, Operands On, Direct &Out)
-      : Ctx(Ctx), On(On), Out(Out) {}
+  DirectScan(ASTContext &Ctx, Operands On, Direct &Out, bool InLibrary = false)
+      : Ctx(Ctx), On(On), Out(Out), InLibrary(InLibrary) {}
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldVisitTemplateInstantiations() const { return true; }
   // A lambda's body runs when the lambda is called (a call seen as such).
   bool shouldVisitLambdaBody() const { return false; }
 
+  // `try { ... } catch (...) { ... }`: nothing thrown in the block escapes
+  // (a handler of one type may not catch it: counted as escaping).
+  bool TraverseCXXTryStmt(CXXTryStmt *S) {
+    bool CatchesAll = false;
+    for (unsigned H = 0; H < S->getNumHandlers(); ++H)
+      CatchesAll |= S->getHandler(H)->getExceptionDecl() == nullptr;
+    if (!CatchesAll)
+      return RecursiveASTVisitor::TraverseCXXTryStmt(S);
+    ++CaughtAll;
+    bool Continue = TraverseStmt(S->getTryBlock());
+    --CaughtAll;
+    for (unsigned H = 0; Continue && H < S->getNumHandlers(); ++H)
+      Continue = TraverseStmt(S->getHandler(H));
+    return Continue;
+  }
   bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
     ++Handlers;
     bool Continue = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
@@ -123,6 +158,8 @@ public:
     // there (MayThrow.h).
     if (On != Operands::Serial && !E->getSubExpr() && Handlers > 0)
       return true;
+    if (InLibrary)
+      return true; // a library body's own throw (Operands::Speculated)
     return stop();
   }
   bool VisitCXXDynamicCastExpr(CXXDynamicCastExpr *E) {
@@ -184,15 +221,29 @@ public:
     return true;
   }
   // Unresolved code in a template pattern: nothing is known.
-  bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *) { return stop(); }
-  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *) { return stop(); }
+  // In a library body these come from its declaration's dependent
+  // `noexcept(noexcept(...))` operands, which are never evaluated.
+  bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *) { return InLibrary || stop(); }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *) {
+    return InLibrary || stop();
+  }
 
 private:
   bool stop() {
+    if (CaughtAll > 0)
+      return true; // caught by a `catch (...)` around it
     Out.Throws = true;
     return false;
   }
   bool callee(const FunctionDecl *FD) {
+    if (CaughtAll > 0)
+      return true;
+    // Copying an existing standard container (`std::vector`, `std::string`
+    // by value) cannot pass its size limit: the source is within it. What
+    // is left is allocation (exempt) and the elements' copies, which the
+    // scan with Operands::Other (size limit exempt) follows.
+    if (On == Operands::Serial && copiesStandardObject(FD))
+      return MayThrow(Ctx, Operands::Other).mayThrow(FD) ? stop() : true;
     switch (promiseOf(FD, Ctx, On)) {
     case Promise::NoThrow: return true;
     case Promise::MayThrow: return stop();
@@ -209,6 +260,11 @@ private:
   ASTContext &Ctx;
   Operands On;
   Direct &Out;
+  /// Whether the scanned body is the library's, whose own throws do not
+  /// count (Operands::Speculated).
+  bool InLibrary = false;
+  /// How many `try` blocks with a `catch (...)` the visit is inside.
+  unsigned CaughtAll = 0;
   /// How many `catch` handlers the visit is inside.
   unsigned Handlers = 0;
 };
@@ -229,7 +285,8 @@ Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
     return D;
   }
   // The whole declaration: a constructor's member initializers too.
-  DirectScan(Ctx, On, D).TraverseDecl(const_cast<FunctionDecl *>(Def));
+  bool InLibrary = On == Operands::Speculated && isLibrary(Def, Ctx);
+  DirectScan(Ctx, On, D, InLibrary).TraverseDecl(const_cast<FunctionDecl *>(Def));
   return D;
 }
 

@@ -16,6 +16,11 @@
 //    std::destroy_at<long>) does nothing, so it cannot throw;
 //  * virtual calls, calls through pointers, `dynamic_cast` to a reference
 //    and `typeid` of a polymorphic object may throw unless `noexcept`;
+//  * what a `try` block with a `catch (...)` handler throws does not escape
+//    it (its handlers are scanned as usual); a handler of one type may not
+//    catch it, so that counts as escaping;
+//  * a local object's destructor runs at the end of its scope: one declared
+//    `noexcept(false)` may throw there;
 //  * allocation failure is exempt, as `errno` is: the global `operator new`
 //    and libstdc++'s `__throw_bad_alloc` are taken not to throw. A program
 //    out of memory is not one whose exceptions purecc keeps in order.
@@ -57,6 +62,14 @@ enum class Operands {
   /// Others (a tree fold's partial results): the library's size limit does
   /// not count, and a user's `noexcept` function is judged by its body.
   Other,
+  /// A loop's later iterations, which a parallel loop starts before the
+  /// earlier ones end: as Other, and an exception the standard library
+  /// raises itself (`v.at(i)` past the end, `std::stoi` on bad text, a
+  /// library function compiled into libstdc++) does not count either; user
+  /// code the library calls back (a comparator, a lambda) is followed. A
+  /// known hole, documented in docs/codegen.md: without it every loop that
+  /// touches a string or a map would stay serial.
+  Speculated,
 };
 
 class MayThrow {

@@ -978,14 +978,45 @@ std::string outlivesException(PlanContext &PC, const Stmt *Where,
   return Seen;
 }
 
-std::string exceptionReason(PlanContext &PC, const LoopShape &L,
-                            llvm::ArrayRef<const VarDecl *> Written) {
-  std::string Seen = outlivesException(PC, L.Loop, Written);
-  if (Seen.empty() || !MayThrow(PC.Ctx).mayThrow(L.Body))
+std::string whatMayThrow(MayThrow &Throws, const Stmt *S) {
+  if (const auto *E = dyn_cast<Expr>(S); E && isa<CXXThrowExpr>(E->IgnoreImplicit()))
+    return "a 'throw' expression";
+  for (const Stmt *Child : S->children())
+    if (Child && Throws.mayThrow(Child))
+      return whatMayThrow(Throws, Child);
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    E = E->IgnoreImplicit();
+    if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee()) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      // Defined in another file: only its declaration can promise.
+      if (!FD->hasBody() && !FD->getBuiltinID() && !FD->isInStdNamespace())
+        return "'" + FD->getNameAsString() +
+               "' (defined in another file; declare it 'noexcept' if it cannot throw)";
+      return "'" + FD->getNameAsString() + "'";
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() + "'";
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        return "the destruction of " + quoted(VD);
+  return "code in the loop body";
+}
+
+std::string exceptionReason(PlanContext &PC, const LoopShape &L) {
+  // The speculation rule (docs/codegen.md): iterations run at once, so a
+  // later one may start before an earlier one throws; the serial loop never
+  // runs it then, and it may run for hours or never return. Stopping at the
+  // next chunk boundary does not help a chunk already running. The
+  // library's own throws do not count here (Operands::Speculated: otherwise
+  // every loop that builds a string or touches a map would stay serial; a
+  // documented hole, docs/codegen.md).
+  MayThrow Throws(PC.Ctx, Operands::Speculated);
+  if (!Throws.mayThrow(L.Body))
     return "";
-  return "the loop body may throw, and " + Seen +
-         ": the serial loop leaves the result of the iterations before the throw, which the "
-         "parallel loop does not";
+  return whatMayThrow(Throws, L.Body) +
+         " may throw, and the serial loop does not run the later iterations then";
 }
 
 const Stmt *loopBody(const Stmt *Loop) {

@@ -26,6 +26,8 @@
 
 namespace purecc {
 
+class MayThrow;
+
 struct LoopShape {
   const clang::Stmt *Loop = nullptr;
   const clang::Stmt *Body = nullptr;
@@ -116,16 +118,18 @@ std::string accumulatorReason(const clang::VarDecl *V,
 std::string outlivesException(PlanContext &PC, const clang::Stmt *Where,
                               llvm::ArrayRef<const clang::VarDecl *> Written);
 
-/// Why an exception from the loop body would show a different state than
-/// the serial loop's, or empty. When the body may throw, the serial loop
-/// leaves a partial result (the sum so far, the elements before the throw),
-/// while a parallel one leaves its accumulator untouched and may have
-/// written elements past the throw. That difference is seen when one of
-/// Written outlives the exception: declared outside a `try` around the
-/// loop, or not a local of the function at all (a reference parameter, a
-/// global), which the caller's handler may read.
-std::string exceptionReason(PlanContext &PC, const LoopShape &L,
-                            llvm::ArrayRef<const clang::VarDecl *> Written);
+/// Why the loop must stay serial because its body may throw, or empty.
+/// Iterations of a parallel loop run at once: a later iteration may start
+/// before an earlier one throws, a call the serial loop never makes then
+/// (it may run for hours, or never return), so a body that may throw
+/// (analysis/MayThrow.h) keeps the loop serial (docs/codegen.md,
+/// "Speculation"). This also keeps what a handler sees after the throw: the
+/// serial loop's partial result.
+std::string exceptionReason(PlanContext &PC, const LoopShape &L);
+
+/// What in S may throw, named as written: "'work'", "a 'throw' expression",
+/// "the construction of a 'T'", "the destruction of 'g'".
+std::string whatMayThrow(MayThrow &Throws, const clang::Stmt *S);
 
 /// The body of a for, range-for, while or do loop; null for anything else.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);

@@ -288,6 +288,22 @@ bool Algorithms::pureCallable(const Expr *F, QualType &Result,
   return !Fx.MemoryWrite && !Fx.ImpureCall;
 }
 
+std::string Algorithms::throwReason(const Expr *F, StringRef What) const {
+  F = written(F);
+  const FunctionDecl *FD = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts()))
+    FD = dyn_cast<FunctionDecl>(DRE->getDecl());
+  else if (const auto *LE = dyn_cast<LambdaExpr>(F))
+    FD = LE->getCallOperator();
+  // The speculation rule (docs/codegen.md): elements are processed at once,
+  // so a later one may start before an earlier one throws.
+  if (FD && !MayThrow(PC.Ctx, Operands::Speculated).mayThrow(FD))
+    return "";
+  return (What + " may throw, and the serial algorithm does not apply it to the later "
+                 "elements then")
+      .str();
+}
+
 void Algorithms::planWithin(const Stmt *S) {
   if (!S)
     return;
@@ -512,6 +528,10 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       WhyNot = "the function applied is not known to be pure";
       return false;
     }
+    if (std::string Why = throwReason(CE->getArg(3), "the function applied"); !Why.empty()) {
+      WhyNot = Why;
+      return false;
+    }
     if (Reads.contains(Out)) {
       WhyNot = "the function applied reads '" + Out->getNameAsString() + "'";
       return false;
@@ -553,6 +573,10 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
         WhyNot = "the transformation is not known to be pure";
         return false;
       }
+      if (std::string Why = throwReason(CE->getArg(4), "the transformation"); !Why.empty()) {
+        WhyNot = Why;
+        return false;
+      }
       Captures = ", " + Fn + " = (" + Text(CE->getArg(4)) + ")";
       Leaf = Fn + "(" + Elem + ")";
     } else if (N == 4) {
@@ -571,6 +595,10 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     QualType Ignored;
     if (!pureCallable(CE->getArg(2), Ignored, Reads)) {
       WhyNot = "the predicate is not known to be pure";
+      return false;
+    }
+    if (std::string Why = throwReason(CE->getArg(2), "the predicate"); !Why.empty()) {
+      WhyNot = Why;
       return false;
     }
     Captures = ", " + Fn + " = (" + Text(CE->getArg(2)) + ")";

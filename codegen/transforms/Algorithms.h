@@ -58,6 +58,10 @@ private:
   std::optional<Range> range(const clang::Expr *First, const clang::Expr *Last) const;
   bool pureCallable(const clang::Expr *F, clang::QualType &Result,
                     llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads) const;
+  /// Why applying F to the elements in parallel would call it where the
+  /// serial algorithm does not (F may throw: the serial algorithm stops
+  /// there), or empty. What names F in the reason ("the predicate").
+  std::string throwReason(const clang::Expr *F, llvm::StringRef What) const;
 
   PlanContext &PC;
   const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped;

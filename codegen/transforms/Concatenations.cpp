@@ -173,7 +173,7 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (std::string Why = exceptionReason(PC, L, llvm::ArrayRef<const VarDecl *>(Acc)); !Why.empty()) {
+  if (std::string Why = exceptionReason(PC, L); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }

@@ -395,7 +395,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (std::string Why = exceptionReason(PC, L, std::vector<const VarDecl *>(Containers.begin(), Containers.end())); !Why.empty()) {
+  if (std::string Why = exceptionReason(PC, L); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }

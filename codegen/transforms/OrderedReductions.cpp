@@ -444,7 +444,7 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
     return Refuse(Why);
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty())
     return Refuse(Why);
-  if (std::string Why = exceptionReason(PC, L, llvm::ArrayRef<const VarDecl *>(Acc));
+  if (std::string Why = exceptionReason(PC, L);
       !Why.empty())
     return Refuse(Why);
 

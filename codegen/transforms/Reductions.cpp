@@ -478,10 +478,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
         WhyNot.clear();
         return LoopOutcome::Refused;
       }
-  std::vector<const VarDecl *> Written;
-  for (auto &[Acc, Op] : Accs)
-    Written.push_back(Acc);
-  if (std::string Why = exceptionReason(PC, L, Written); !Why.empty()) {
+  if (std::string Why = exceptionReason(PC, L); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }

@@ -776,9 +776,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  std::vector<const VarDecl *> Written{C.Best};
-  Written.insert(Written.end(), C.Payloads.begin(), C.Payloads.end());
-  if (std::string Why = exceptionReason(PC, L, Written); !Why.empty()) {
+  if (std::string Why = exceptionReason(PC, L); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }

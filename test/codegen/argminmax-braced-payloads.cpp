@@ -115,7 +115,7 @@ int main() {
         ev = {i};
       }
     }
-    // REMARK: argminmax-braced-payloads.cpp:[[@LINE-7]]:5: remark: loop not parallelized: the loop body may throw, and 'eb' is declared outside the 'try' statement on line [[@LINE-8]], whose handlers read it after the exception: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+    // REMARK: argminmax-braced-payloads.cpp:[[@LINE-7]]:5: remark: loop not parallelized: 'checked' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   } catch (const std::exception &e) {
     show(e.what(), eb, ev);
   }

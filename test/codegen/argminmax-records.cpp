@@ -103,7 +103,7 @@ void run(const std::vector<long> &src, long n) {
       name = label(i);
     }
   }
-  // REMARK: argminmax-records.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel selection of 'lo' with 'arg' and 'name' (the first of equal values kept, as in the loop) [purecc-selection]
+  // REMARK: argminmax-records.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'label' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   std::printf("%ld label: %g %ld %s\n", n, lo, arg, name.c_str());
 
   // It throws at a record: the loop's exception, at the loop's iteration;
@@ -118,7 +118,7 @@ void run(const std::vector<long> &src, long n) {
         at = checked(i, 3000);
       }
     }
-    // REMARK: argminmax-records.cpp:[[@LINE-7]]:5: remark: loop rewritten as a parallel selection of 'hi' with 'at' (the first of equal values kept, as in the loop) [purecc-selection]
+    // REMARK: argminmax-records.cpp:[[@LINE-7]]:5: remark: loop not parallelized: 'checked' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     std::printf("%ld record: %g %ld\n", n, hi, at);
   } catch (const std::exception &e) {
     std::printf("%ld record: caught %s\n", n, e.what());
@@ -138,7 +138,7 @@ void run(const std::vector<long> &src, long n) {
         }
       }
       // REMARK: argminmax-records.cpp:[[@LINE-11]]:3: remark: loop not parallelized: the range is not a named array or random-access standard container [purecc-missed-reduction]
-      // REMARK: argminmax-records.cpp:[[@LINE-8]]:7: remark: loop rewritten as a parallel selection of 'hi' with 'at' (the first of equal values kept, as in the loop) [purecc-selection]
+      // REMARK: argminmax-records.cpp:[[@LINE-8]]:7: remark: loop not parallelized: 'down_until' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
       std::printf("%ld term %ld: %g %ld\n", n, term_at, hi, at);
     } catch (const std::exception &e) {
       std::printf("%ld term %ld: caught %s\n", n, term_at, e.what());
@@ -177,7 +177,7 @@ void run(const std::vector<long> &src, long n) {
     if (d <= b.d)
       b = {d, i, "at-" + std::to_string(checked(i, n))};
   }
-  // REMARK: argminmax-records.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel selection of 'b' (the last of equal values kept, as in the loop) [purecc-selection]
+  // REMARK: argminmax-records.cpp:[[@LINE-7]]:3: remark: loop not parallelized: 'checked' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   std::printf("%ld struct: %a %ld %s\n", n, b.d, b.i, b.name.c_str());
 
   // A range-for whose block reads the element, and a reference the body
@@ -197,7 +197,7 @@ void run(const std::vector<long> &src, long n) {
       near_id = checked(p.id, n);
     }
   }
-  // REMARK: argminmax-records.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel selection of 'near_d' with 'near' and 'near_id' (the first of equal values kept, as in the loop) [purecc-selection]
+  // REMARK: argminmax-records.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'checked' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   std::printf("%ld range-for: %a %ld %ld\n", n, near_d, near.id, near_id);
 }
 

@@ -1,7 +1,9 @@
 // A selection runs the block that updates the best only for the loop's
 // records, in loop order (argminmax-records.cpp): code in it that throws
-// for iterations the loop never selects (`label`, a noexcept `quiet` a throw
-// would escape from) is never run for them, and the loop is parallel. Where
+// for iterations the loop never selects is never run for them; but a body
+// that may throw keeps the loop serial all the same (the speculation rule,
+// loop-may-throw.cpp: `label`, a noexcept `quiet` a throw would escape
+// from, `.at()`), and the remarks say so. Where
 // the block reads what the leaves cannot carry to that final pass (a
 // pointer the body computed), the leaves run the block themselves, for
 // every term that beats their own best: then code in it that may throw,
@@ -50,7 +52,7 @@ void run(long n) {
         name = label(i);
       }
     }
-    // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:5: remark: loop rewritten as a parallel selection of 'best' with 'arg' and 'name' (the first of equal values kept, as in the loop) [purecc-selection]
+    // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:5: remark: loop not parallelized: 'label' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     std::printf("%ld label: %g %ld %s\n", n, best, arg, name.c_str());
   } catch (const std::exception &e) {
     std::printf("%ld label: caught %s\n", n, e.what());
@@ -64,7 +66,7 @@ void run(long n) {
       q = quiet(i);
     }
   }
-  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel selection of 'lo' with 'q' (the first of equal values kept, as in the loop) [purecc-selection]
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop not parallelized: 'quiet' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   std::printf("%ld quiet: %g %ld\n", n, lo, q);
   double top = -std::numeric_limits<double>::infinity();
   std::string at = "none";

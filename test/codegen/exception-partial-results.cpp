@@ -3,9 +3,10 @@
 // throw (a partial sum, the elements appended or written so far), which a
 // reduction, concatenation, selection or map run in parallel does not (its
 // accumulator is merged only at the end; a map's other threads may have
-// written elements past the throw). Such a loop stays serial, with the
-// reason. A body that cannot throw, or a result no handler sees, is still
-// rewritten.
+// written elements past the throw). Such a loop stays serial: since the
+// speculation rule (loop-may-throw.cpp), every loop whose body may throw
+// does, whether or not a handler sees its result; the remark names what may
+// throw. A body that cannot throw is still rewritten.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -35,7 +36,7 @@ int main() {
   try {
     for (long i = 0; i < n; ++i)
       s += piece(i);
-    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 's' is declared outside the 'try' statement on line [[@LINE-3]], so it is still in scope after its handlers: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'piece' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   } catch (const std::exception &e) {
     std::printf("caught %s\n", e.what());
   }
@@ -47,7 +48,7 @@ int main() {
   try {
     for (long i = 0; i < n; ++i)
       t += sq(i);
-    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 't' is declared outside the 'try' statement on line [[@LINE-3]], so it is still in scope after its handlers: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'sq' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   } catch (const std::exception &e) {
     std::printf("caught %s\n", e.what());
   }
@@ -59,7 +60,7 @@ int main() {
   try {
     for (long i = 0; i < n; ++i)
       out[i] = sq(i);
-    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 'out' is declared outside the 'try' statement on line [[@LINE-3]], so it is still in scope after its handlers: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-map]
+    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'sq' may throw, and the serial loop does not run the later iterations then [purecc-missed-map]
   } catch (const std::exception &e) {
     std::printf("caught %s\n", e.what());
   }
@@ -76,7 +77,7 @@ int main() {
     long local = 0;
     for (long i = 0; i < n; ++i)
       local += sq(i % 1000);
-    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop rewritten as a parallel reduction of 'local' [purecc-reduction]
+    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'sq' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     std::printf("local %ld\n", local);
   } catch (const std::exception &e) {
     std::printf("caught %s\n", e.what());
@@ -100,7 +101,7 @@ int main() {
   auto run = [&] {
     for (long i = 0; i < n; ++i)
       c += sq(i);
-    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 'c' is captured by the lambda on line [[@LINE-3]], whose caller may catch the exception and read it: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+    // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'sq' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   };
   try {
     run();

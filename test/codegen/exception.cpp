@@ -20,7 +20,7 @@
     s += checked(i);
   return s;
 }
-// REMARK: exception.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
+// REMARK: exception.cpp:[[@LINE-4]]:3: remark: loop not parallelized: 'checked' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
 
 // Cannot throw.
 [[pure]] long doubled(long lo, long hi) {

@@ -141,7 +141,7 @@ int main() {
   try {
     for (long i = 0; i < n; ++i)
       acc += thrower(heavy(i) - 600);
-    // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the loop body may throw, and 'acc' is declared outside the 'try' statement on line [[@LINE-3]], so it is still in scope after its handlers: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+    // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'thrower' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   } catch (const std::exception &e) {
     std::printf("caught %s\n", e.what());
   }

@@ -32,13 +32,13 @@ int main() {
   bool all = true;
   for (long i = 0; i < 2000; ++i)
     all &= valid(table, i);
-  // REMARK: short-circuit-reductions.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'all' [purecc-reduction]
+  // REMARK: short-circuit-reductions.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'valid' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   try {
     for (long i = 0; i < n; ++i)
       all &= valid(table, i);
     // The code after the handler reads 'all': the serial loop leaves the
     // terms before the throw folded into it (exception-partial-results.cpp).
-    // REMARK: short-circuit-reductions.cpp:[[@LINE-4]]:5: remark: loop not parallelized: the loop body may throw, and 'all' is declared outside the 'try' statement on line [[@LINE-5]], so it is still in scope after its handlers: the serial loop leaves the result of the iterations before the throw, which the parallel loop does not [purecc-missed-reduction]
+    // REMARK: short-circuit-reductions.cpp:[[@LINE-4]]:5: remark: loop not parallelized: 'valid' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   } catch (const std::out_of_range &e) {
     std::printf("every term of '&=' is evaluated: %s\n", e.what());
   }

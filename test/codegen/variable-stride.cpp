@@ -73,7 +73,7 @@ long untilThrow(long n, long k) {
     long s = 0;
     for (long i = 0; i < n; i += k)
       s += checked(i);
-    // REMARK: variable-stride.cpp:[[@LINE-2]]:5: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
+    // REMARK: variable-stride.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'checked' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     return s;
   } catch (const std::exception &e) {
     std::printf("%s\n", e.what());

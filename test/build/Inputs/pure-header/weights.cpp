@@ -1,5 +1,5 @@
 #include "weights.h"
-[[pure]] long weight(long x) {
+[[pure]] long weight(long x) noexcept {
   long w = 0;
   while (x) {
     w += x & 1;
