@@ -164,6 +164,12 @@ TEST(MemoFenv, NoLookupWhileATrapIsEnabled) {
 }
 
 TEST(MemoFenvDeathTest, TrapsAsSeriallyInsteadOfReturningACachedValue) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  // The sanitizers' own SIGFPE handler reports the trap and exits with
+  // status 1 instead of dying by the signal: what this test checks is not
+  // observable there (the plain build runs it).
+  GTEST_SKIP() << "a sanitizer handles SIGFPE itself";
+#endif
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_EXIT(
       {
