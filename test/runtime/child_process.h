@@ -11,19 +11,13 @@
 //   ChildResult ra = a.finish(), rb = b.finish();
 #pragma once
 
+#include "scratch_dir.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-
-/// A fresh, empty directory PURECC_TEST_TMPDIR/<name> (reset on each run).
-inline std::filesystem::path scratch_dir(const std::string &name) {
-  const std::filesystem::path dir = std::filesystem::path(PURECC_TEST_TMPDIR) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
 
 inline std::string self_exe() { return std::filesystem::read_symlink("/proc/self/exe").string(); }
 

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "scratch_dir.h"
+
 #include "wait_for.h"
 
 #include <fstream>
@@ -17,12 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 using purecc::DiskStore;
 
-fs::path fresh_dir(const std::string &name) {
-  fs::path dir = fs::path(PURECC_TEST_TMPDIR) / ("disk_store-" + name); // reset on each run
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path fresh_dir(const std::string &name) { return scratch_dir("disk_store-" + name); }
 
 std::unique_ptr<DiskStore> open_store(const fs::path &dir, std::uint64_t max_bytes = 0,
                                       std::string *warning = nullptr) {

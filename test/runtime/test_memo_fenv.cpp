@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include "scratch_dir.h"
+#include "memo_test_config.h"
+
 #include <atomic>
 #include <cfenv>
 #include <csignal>
@@ -20,20 +23,9 @@ using purecc::MemoMode;
 using purecc::MemoRuntime;
 using purecc::MemoSite;
 
-fs::path fresh_dir(const std::string &name) {
-  fs::path dir = fs::path(PURECC_TEST_TMPDIR) / ("memo_fenv-" + name); // reset on each run
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path fresh_dir(const std::string &name) { return scratch_dir("memo_fenv-" + name); }
 
-MemoConfig config(MemoMode mode, const fs::path &dir = {}) {
-  MemoConfig c;
-  c.mode = mode;
-  c.cache_dir = dir;
-  c.min_persist_time = std::chrono::nanoseconds(0);
-  return c;
-}
+MemoConfig config(MemoMode mode, const fs::path &dir = {}) { return memo_test_config(mode, dir); }
 
 /// Restores round-to-nearest and no traps when a test ends, pass or fail.
 struct DefaultFenv {

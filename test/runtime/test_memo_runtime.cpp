@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include "scratch_dir.h"
+#include "memo_test_config.h"
+
 #include "wait_for.h"
 
 #include <barrier>
@@ -24,20 +27,9 @@ using purecc::MemoMode;
 using purecc::MemoRuntime;
 using purecc::MemoSite;
 
-fs::path fresh_dir(const std::string &name) {
-  fs::path dir = fs::path(PURECC_TEST_TMPDIR) / ("memo_runtime-" + name); // reset on each run
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path fresh_dir(const std::string &name) { return scratch_dir("memo_runtime-" + name); }
 
-MemoConfig config(MemoMode mode, const fs::path &dir = {}) {
-  MemoConfig c;
-  c.mode = mode;
-  c.cache_dir = dir;
-  c.min_persist_time = std::chrono::nanoseconds(0);
-  return c;
-}
+MemoConfig config(MemoMode mode, const fs::path &dir = {}) { return memo_test_config(mode, dir); }
 
 /// Collects warnings so tests can assert their exact text.
 struct Warnings {
