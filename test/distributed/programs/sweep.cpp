@@ -77,6 +77,26 @@
   return static_cast<long>(std::bit_cast<std::uint64_t>(t) & 0xFFFFu);
 }
 
+// 1.0/3 accumulations: their low bits move with the rounding mode. Scaled
+// to multiples of 2^-16 below 1, so that a sum of 20000 of them is exact
+// in any association: the total is the serial program's, bit for bit, and
+// differs between FE_UPWARD and FE_TONEAREST.
+[[pure]] double thirds(long k) {
+  double t = 0.0;
+  for (long j = 1; j <= 40; ++j)
+    t += 1.0 / static_cast<double>(3 * (k + j));
+  return static_cast<double>(std::bit_cast<std::uint64_t>(t) & 0xFFFFu) * 0x1p-16;
+}
+
+// One reduction site, called under two rounding modes: its shipped nodes
+// run under the caller's mode, and persisted results are keyed with it.
+double thirds_total(long n) {
+  double total = 0.0;
+  for (long k = 0; k < n; ++k)
+    total += thirds(k);
+  return total;
+}
+
 int main(int argc, char **argv) {
   std::string what = argc > 1 ? argv[1] : "all";
   bool all = what == "all";
@@ -159,13 +179,21 @@ int main(int argc, char **argv) {
   }
   if (what == "upward") {
     // Under FE_UPWARD (not in "all"): every term must round up, as the
-    // serial program's do, wherever it runs.
+    // serial program's do, wherever it runs; then the same site under
+    // round-to-nearest.
     std::fesetround(FE_UPWARD);
     long bits = 0;
     for (long k = 0; k < 20000; ++k)
       bits += rounded_bits(k);
+    // Read twice: the compiler must not take the second call for the first
+    // (without -frounding-math it assumes round-to-nearest throughout).
+    volatile long count = 20000;
+    const double up = thirds_total(count);
     std::fesetround(FE_TONEAREST);
+    const double near = thirds_total(count);
     std::printf("upward %ld\n", bits);
+    std::printf("upward thirds %a\n", up);
+    std::printf("nearest thirds %a\n", near);
   }
   return 0;
 }

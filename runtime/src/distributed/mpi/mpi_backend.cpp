@@ -159,10 +159,11 @@ void MpiBackend::comm_main() {
 }
 
 bool MpiBackend::startup_check() {
-  // Each rank's identity: registry digest, build id, host name.
+  // Each rank's identity: registry digest (with the protocol version),
+  // build id, host name.
   constexpr int kIdBytes = 64, kHostBytes = 64, kRecord = 16 + 1 + kIdBytes + kHostBytes;
   char mine[kRecord] = {};
-  const Hash128 digest = TaskRegistry::digest();
+  const Hash128 digest = registry_identity(TaskRegistry::digest());
   std::memcpy(mine, &digest.hi, 8);
   std::memcpy(mine + 8, &digest.lo, 8);
   const std::string build = executable_build_id();

@@ -8,6 +8,7 @@
 #include "purecc/memo.h"
 #include "purecc/range_tree.h"
 #include "purecc/serialize.h"
+#include "purecc/shipped_rounding.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -126,6 +127,7 @@ std::string MpiBackend::encode_task(const RangeJob &spec, const std::vector<Hash
   w.write(begin);
   w.write(end);
   w.write(spec.leaf);
+  w.uint(static_cast<std::uint8_t>(spec.rounding));
   w.count(spec.arg_ends.size());
   BlobLru &mirror = mirrors_[static_cast<std::size_t>(worker)];
   std::size_t from = 0;
@@ -474,7 +476,13 @@ void MpiBackend::wait_call(CallOffer &o) {
     help->state = CallOffer::State::taken_here;
     lock.unlock();
     ++t_help_depth;
-    help->run(help);
+    {
+      // Under the rounding mode of the thread that offered it: this thread
+      // may be another of the program's own threads, under a mode of its own.
+      rounding_scope under(decode_rounding(static_cast<std::uint8_t>(help->job.rounding))
+                               .value_or(FE_TONEAREST));
+      help->run(help);
+    }
     --t_help_depth;
     lock.lock();
     help->state = CallOffer::State::done;

@@ -1,7 +1,17 @@
-// The statistics message of a worker (see wire.h).
+// The statistics message of a worker and the protocol identity (see wire.h).
 #include "wire.h"
 
 namespace purecc::mpi {
+
+Hash128 registry_identity(const Hash128 &registry_digest) {
+  std::string bytes;
+  ByteWriter w(bytes);
+  w.write(std::string_view("purecc task protocol"));
+  w.uint(kProtocolVersion);
+  w.uint(registry_digest.hi);
+  w.uint(registry_digest.lo);
+  return xxh3_128(bytes);
+}
 
 void write_stats(ByteWriter &w, const RankStats &s) {
   for (std::uint64_t v : {s.tasks, s.busy_ns, s.wall_ns, s.sent, s.received, s.blobs_reused,

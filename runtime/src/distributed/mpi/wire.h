@@ -24,6 +24,17 @@
 
 namespace purecc::mpi {
 
+/// The version of the messages below. The start-up check compares it
+/// with the registry digest (registry_identity), so ranks whose backends
+/// encode messages differently refuse to start together even when their
+/// registries agree (a build without a GNU build id has nothing else to
+/// tell them apart). 2: a task message carries the caller's rounding mode.
+constexpr std::uint64_t kProtocolVersion = 2;
+
+/// What the start-up check compares between ranks: the task registry's
+/// digest mixed with kProtocolVersion.
+Hash128 registry_identity(const Hash128 &registry_digest);
+
 enum Tag : int { kTagTask = 1, kTagResult = 2, kTagStop = 3, kTagStats = 4 };
 /// How an argument travels inside a task message.
 enum Part : std::uint8_t { kInline = 0, kStoreBlob = 1, kBlobRef = 2 };

@@ -7,9 +7,11 @@
 
 #include "purecc/range_tree.h"
 #include "purecc/serialize.h"
+#include "purecc/shipped_rounding.h"
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 namespace purecc::mpi {
@@ -21,9 +23,14 @@ WorkerTask decode_task(std::string_view bytes, BlobLru &blobs, std::uint64_t &bl
   ByteReader r(bytes);
   WorkerTask t{};
   std::size_t parts = 0;
+  std::uint8_t rounding = 0;
+  std::optional<int> mode;
   if (!r.uint(t.ticket) || !r.read(t.id) || !r.read(t.begin) || !r.read(t.end) ||
-      !r.read(t.leaf) || !r.count(parts))
+      !r.read(t.leaf) || !r.uint(rounding) || !r.count(parts))
     t.error = "malformed task message";
+  else if (!(mode = decode_rounding(rounding)))
+    t.error = "task message names no rounding mode (code " + std::to_string(rounding) + ")";
+  t.rounding = mode.value_or(FE_TONEAREST);
   for (std::size_t i = 0; i < parts && t.error.empty(); ++i) {
     std::uint8_t kind = 0;
     Hash128 h;
@@ -54,6 +61,10 @@ WorkerTask decode_task(std::string_view bytes, BlobLru &blobs, std::uint64_t &bl
       t.error = "argument blob " + h.hex() + " is not in this rank's cache";
     }
   }
+  // Bytes left over: a message of another layout (the start-up check
+  // compares protocol versions; this catches what slips through).
+  if (t.error.empty() && !r.at_end())
+    t.error = "malformed task message";
   return t;
 }
 
@@ -133,6 +144,10 @@ void MpiBackend::serve() {
       if (!entry)
         throw std::runtime_error("purecc: task '" + t.id + "' is not registered on this rank");
       NodeScope scope;
+      // The caller's rounding mode, and this rank's own again afterwards
+      // (also when the task throws): the next task may come from a caller
+      // under another mode.
+      rounding_scope under(t.rounding);
       result = entry->run(t.args, t.begin, t.end, t.leaf);
       ok = true;
     } catch (...) {
