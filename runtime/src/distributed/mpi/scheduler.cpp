@@ -318,7 +318,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
       const auto start = std::chrono::steady_clock::now();
       // The estimate uses this thread's CPU time: a node that was only
       // preempted (a loaded machine) must not look expensive.
-      const std::uint64_t cpu_start = thread_cpu_ns();
+      const std::uint64_t cpu_start = thread_cpu_ns(), process_start = process_cpu_ns();
       std::string bytes;
       std::exception_ptr error;
       try {
@@ -331,6 +331,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
       }
       const std::uint64_t cpu = thread_cpu_ns() - cpu_start;
       const std::uint64_t busy = now_ns(start);
+      task_cpu_ns_ += process_cpu_ns() - process_start;
       tasks_ += 1;
       busy_ns_ += busy;
       lock.lock();
@@ -470,7 +471,9 @@ void MpiBackend::wait_call(CallOffer &o) {
       call_board_.pop_back();
     }
     if (!help) {
+      const auto waiting = std::chrono::steady_clock::now();
       cv_.wait(lock);
+      costs_.call_wait_ns += now_ns(waiting);
       continue;
     }
     help->state = CallOffer::State::taken_here;

@@ -54,6 +54,8 @@ inline std::uint64_t cpu_clock_ns(clockid_t clock) {
   return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u +
          static_cast<std::uint64_t>(t.tv_nsec);
 }
+/// CPU time the whole process (every thread) has used so far.
+inline std::uint64_t process_cpu_ns() { return cpu_clock_ns(CLOCK_PROCESS_CPUTIME_ID); }
 /// CPU time the calling thread has used so far.
 inline std::uint64_t thread_cpu_ns() { return cpu_clock_ns(CLOCK_THREAD_CPUTIME_ID); }
 
@@ -66,8 +68,8 @@ inline std::uint64_t thread_sleeps() {
   return static_cast<std::uint64_t>(u.ru_nvcsw);
 }
 
-/// A worker's statistics message (tag kTagStats): 10 fixed-width integers.
-constexpr std::uint64_t kStatsBytes = 10 * 8;
+/// A worker's statistics message (tag kTagStats): 14 fixed-width integers.
+constexpr std::uint64_t kStatsBytes = 14 * 8;
 void write_stats(ByteWriter &w, const RankStats &s);
 bool read_stats(ByteReader &r, RankStats &s);
 

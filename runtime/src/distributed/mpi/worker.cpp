@@ -97,6 +97,10 @@ bool MpiBackend::flush_outbox() {
     s.comm_cpu_ns = thread_cpu_ns() - comm_cpu_start_ns_;
     s.comm_waits = thread_sleeps() - comm_waits_start_;
     s.received = received_;
+    s.cpu_ns = process_cpu_ns() - cpu_start_ns_;
+    s.task_cpu_ns = task_cpu_ns_;
+    s.messages_sent = messages_sent_ + 1; // this message included
+    s.messages_received = messages_received_;
     s.blobs_reused = blobs_reused_;
     s.blob_bytes_saved = blob_bytes_saved_;
     std::string bytes;
@@ -135,6 +139,7 @@ void MpiBackend::serve() {
                                                           static_cast<double>(estimate_elements_));
     }
     const auto start = std::chrono::steady_clock::now();
+    const std::uint64_t cpu_start = process_cpu_ns();
     std::string result, what;
     bool ok = false;
     try {
@@ -156,6 +161,7 @@ void MpiBackend::serve() {
       what = std::move(d.what);
     }
     const std::uint64_t busy = now_ns(start);
+    task_cpu_ns_ += process_cpu_ns() - cpu_start;
     tasks_ += 1;
     busy_ns_ += busy;
     if (ok && result.size() > kMaxMessage - 1024) {
