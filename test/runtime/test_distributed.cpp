@@ -9,6 +9,8 @@
 #include "purecc/task_registry.h"
 #include "purecc/task_site.h"
 
+#include "default_fenv.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -231,16 +233,6 @@ TEST(Distributed, NoShippingFromInsideAParallelRegionOrANode) {
 // rounding mode.
 double third(std::int64_t i, double k) { return 1.0 / (k + static_cast<double>(i)); }
 const purecc::reduce_task<third, plus> third_sum{"test::third", 0xb0ULL, 0xc0ULL};
-
-/// Round-to-nearest and no traps again when a test ends, pass or fail.
-struct DefaultFenv {
-  ~DefaultFenv() {
-    std::fesetround(FE_TONEAREST);
-#if defined(__GLIBC__)
-    fedisableexcept(FE_ALL_EXCEPT);
-#endif
-  }
-};
 
 TEST(Distributed, TheRoundingModeTravelsWithTheJobAndKeysItsResults) {
   DefaultFenv restore;

@@ -5,6 +5,8 @@
 #include "purecc/memo.h"
 #include "purecc/memo_fenv.h"
 
+#include "default_fenv.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -34,17 +36,6 @@ MemoConfig config(MemoMode mode, const fs::path &dir = {}) {
   c.min_persist_time = std::chrono::nanoseconds(0);
   return c;
 }
-
-/// Restores round-to-nearest and no traps when a test ends, pass or fail.
-struct DefaultFenv {
-  ~DefaultFenv() {
-    std::fesetround(FE_TONEAREST);
-#if defined(__GLIBC__)
-    fedisableexcept(FE_ALL_EXCEPT);
-#endif
-    std::feclearexcept(FE_ALL_EXCEPT);
-  }
-};
 
 // A body whose result depends on the rounding mode. `volatile` keeps the
 // compiler from folding the division under its own (round-to-nearest) rules.

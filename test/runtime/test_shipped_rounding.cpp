@@ -4,6 +4,8 @@
 // also when the task throws.
 #include "purecc/shipped_rounding.h"
 
+#include "default_fenv.h"
+
 #include <gtest/gtest.h>
 
 #include <cfenv>
@@ -15,11 +17,6 @@ namespace {
 using purecc::decode_rounding;
 using purecc::encode_rounding;
 using purecc::rounding_code;
-
-/// Round-to-nearest again when a test ends, pass or fail.
-struct NearestAtEnd {
-  ~NearestAtEnd() { std::fesetround(FE_TONEAREST); }
-};
 
 TEST(ShippedRounding, EveryModeRoundTripsThroughItsFixedCode) {
   // The codes are the protocol: a worker built elsewhere reads the same byte.
@@ -48,7 +45,7 @@ TEST(ShippedRounding, UnknownModesAndBytesAreRefused) {
 }
 
 TEST(ShippedRounding, TheScopeRunsUnderTheModeAndRestoresTheThreadsOwn) {
-  NearestAtEnd restore;
+  DefaultFenv restore;
   // 1/3 rounds down to nearest, 1/10 up: each moves under the other mode.
   volatile double one = 1.0, three = 3.0, ten = 10.0;
   const double nearest = one / three, tenth = one / ten;
