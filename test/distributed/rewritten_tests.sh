@@ -108,5 +108,14 @@ done
 resumed=$(sed -n 's/^purecc: rank 0 .*resumed \([0-9]*\) tasks.*/\1/p' "$tmp/upward.again.err")
 [ "${resumed:-0}" -gt 0 ] || fail "FE_UPWARD: the second run resumed no node: $(grep 'rank 0 (' "$tmp/upward.again.err")"
 
+# 7. With a trap enabled nothing ships (a trap on another rank would end
+#    the job differently from the serial program's SIGFPE): rank 1 runs no
+#    node even when rank 0 is told to leave the work to the others, and
+#    the sum is the serial one (round-to-nearest: 652496880).
+out=$(PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=2 run_mpi -n 2 "$app" trapping 2>"$tmp/trapping.err")
+[ "$out" = "trapping 652496880" ] || fail "trap enabled: printed '$out', serial: 'trapping 652496880'"
+[ "$(tasks_on 1 "$tmp/trapping.err")" = 0 ] ||
+  fail "trap enabled: rank 1 ran nodes: $(grep 'rank 1 (' "$tmp/trapping.err")"
+
 [ $fails -eq 0 ] && echo "rewritten program under mpirun: all checks passed"
 [ $fails -eq 0 ]
