@@ -83,7 +83,9 @@ for p in "${progs[@]}"; do
   "$tmp/$p.serial" "$n" >"$tmp/c1.out" & "$tmp/$p.serial" "$n" >"$tmp/c2.out"; wait
   PURECC_CACHE_DIR=$(fresh) OMP_NUM_THREADS=1 PURECC_STATS=1 timeout 900 \
     mpirun --bind-to none -n 2 "$tmp/$p.dist" "$n" >"$tmp/m.out" 2>"$tmp/m.err"
-  grep '^purecc: fixed costs on rank 0' "$tmp/m.err" | sed "s/^purecc:/$p:/" >>"$tmp/costs" || true
+  # The rank lines too: CPU time, tasks' CPU, messages and bytes per rank,
+  # the figures a loaded machine does not change (docs/distributed.md).
+  grep '^purecc: \(fixed costs on \)\?rank [0-9]' "$tmp/m.err" | sed "s/^purecc:/$p:/" >>"$tmp/costs" || true
   # A fresh store: a run that resumed anything took it from itself, which
   # would make its time no measurement (the runtime refuses that; fib
   # read 2.88 x ideal when it did not). Say so beside the costs.
@@ -105,5 +107,6 @@ for p in "${progs[@]}"; do
            p, n, s, id, m, id / m, l, id / l, pl, t, r }'
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-# Where rank 0's fixed costs went in each mpirun -n 2 run (PURECC_STATS).
+# Each rank's line and where rank 0's fixed costs went in each mpirun -n 2
+# run (PURECC_STATS).
 if [ -f "$tmp/costs" ]; then cat "$tmp/costs"; fi

@@ -100,5 +100,20 @@ PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/cache.twice PURECC_TEST_WAIT_STORED=1 PUR
 [ "$(shipped_in "$tmp/resume.again.err")" -lt "$(shipped_in "$tmp/resume.first.err")" ] 2>/dev/null ||
   fail "resume: the second run shipped as many branches as the first"
 
+# 7. Under FE_UPWARD the branches that travel run under it (the rounding
+#    mode travels with each task): the serial build's bits (g++ or clang++
+#    -O2, no purecc) at 2 and 3 ranks, with every branch that may travel on
+#    the workers, and with rank 0 working too.
+serial_upward=$'upward thirds 0x1.2f6931017821cp+2\nnearest thirds 0x1.2f69310178201p+2'
+for n in 2 3; do
+  out=$(PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 OMP_NUM_THREADS=1 \
+        run_mpi -n $n "$app" upward 2>"$tmp/upward.err")
+  [ "$out" = "$serial_upward" ] || { fail "FE_UPWARD at $n ranks printed:"; echo "$out"; }
+  [ "$(tasks_of 1 "$tmp/upward.err")" -gt 0 ] 2>/dev/null ||
+    fail "FE_UPWARD at $n ranks: rank 1 ran no branch: $(grep 'rank 1 (' "$tmp/upward.err")"
+  out=$(OMP_NUM_THREADS=2 run_mpi -n $n "$app" upward 2>"$tmp/upward.err")
+  [ "$out" = "$serial_upward" ] || { fail "FE_UPWARD at $n ranks, rank 0 working, printed:"; echo "$out"; }
+done
+
 [ $fails -eq 0 ] && echo "parallel calls under mpirun: all checks passed"
 [ $fails -eq 0 ]

@@ -73,14 +73,49 @@ else
   fail "mpirun -n 2 small"; cat "$tmp/small.err"
 fi
 
-# 6. Under FE_UPWARD every term rounds up, as in the serial program
-#    (652574489; round-to-nearest gives 652496880): the rounding mode does
-#    not travel, so the reduction must not ship (docs/distributed.md), even
-#    with rank 0 told to leave the work to the others.
-for n in 1 3; do
-  out=$(PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=2 run_mpi -n $n "$app" upward 2>"$tmp/upward.err")
-  [ "$out" = "upward 652574489" ] || fail "FE_UPWARD at $n ranks printed '$out', serial: 'upward 652574489'"
+# 6. Under FE_UPWARD every term rounds up, as in the serial program: the
+#    rounding mode travels with each task (docs/distributed.md), and a
+#    worker runs the task under it. The serial build (g++ or clang++ -O2,
+#    no purecc) prints these lines; a worker rounding to nearest would make
+#    the first two the round-to-nearest ones (652496880, and the third
+#    line's sum). With rank 0 only coordinating, every node ran on the
+#    workers, each rank ran some, and the site called under both modes in
+#    one run gave each mode's result.
+serial_upward=$'upward 652574489\nupward thirds 0x1.37ac2f78p+13\nnearest thirds 0x1.379920dp+13'
+tasks_on() { sed -n "s/^purecc: rank $1 ([^)]*): \([0-9]*\) tasks.*/\1/p" "$2"; }
+for n in 1 2 3; do
+  out=$(PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=2 run_mpi -n $n "$app" upward 2>"$tmp/upward.err")
+  [ "$out" = "$serial_upward" ] ||
+    { fail "FE_UPWARD at $n ranks printed:"; echo "$out"; echo "serial:"; echo "$serial_upward"; }
+  for ((r = 1; r < n; ++r)); do
+    [ "$(tasks_on $r "$tmp/upward.err")" -gt 0 ] 2>/dev/null ||
+      fail "FE_UPWARD at $n ranks: rank $r ran no task: $(grep "rank $r (" "$tmp/upward.err")"
+  done
 done
+# Rank 0 working too (where nodes run depends on timing): the same lines.
+for n in 2 3; do
+  out=$(OMP_NUM_THREADS=1 run_mpi -n $n "$app" upward 2>"$tmp/upward.err")
+  [ "$out" = "$serial_upward" ] || { fail "FE_UPWARD at $n ranks, rank 0 working, printed:"; echo "$out"; }
+done
+# Resume keeps the modes apart: a second run over the first's store takes
+# its nodes from there, each under its own mode's key (keyed without the
+# mode, both calls would read the same records and one line would be wrong).
+for run in first again; do
+  out=$(PURECC_MEMO=disk PURECC_CACHE_DIR=$tmp/fenv-cache PURECC_MEMO_MIN_MS=0 PURECC_STATS=1 \
+        PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=1 run_mpi -n 2 "$app" upward 2>"$tmp/upward.$run.err")
+  [ "$out" = "$serial_upward" ] || { fail "FE_UPWARD, resume ($run run) printed:"; echo "$out"; }
+done
+resumed=$(sed -n 's/^purecc: rank 0 .*resumed \([0-9]*\) tasks.*/\1/p' "$tmp/upward.again.err")
+[ "${resumed:-0}" -gt 0 ] || fail "FE_UPWARD: the second run resumed no node: $(grep 'rank 0 (' "$tmp/upward.again.err")"
+
+# 7. With a trap enabled nothing ships (a trap on another rank would end
+#    the job differently from the serial program's SIGFPE): rank 1 runs no
+#    node even when rank 0 is told to leave the work to the others, and
+#    the sum is the serial one (round-to-nearest: 652496880).
+out=$(PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=2 run_mpi -n 2 "$app" trapping 2>"$tmp/trapping.err")
+[ "$out" = "trapping 652496880" ] || fail "trap enabled: printed '$out', serial: 'trapping 652496880'"
+[ "$(tasks_on 1 "$tmp/trapping.err")" = 0 ] ||
+  fail "trap enabled: rank 1 ran nodes: $(grep 'rank 1 (' "$tmp/trapping.err")"
 
 [ $fails -eq 0 ] && echo "rewritten program under mpirun: all checks passed"
 [ $fails -eq 0 ]

@@ -1,15 +1,20 @@
 // Unit tests of purecc_rt_mpi's pieces that need no running MPI: the
 // tree-aligned hand-out plan, the blob cache (with rank 0's mirror) and
 // the cost estimate that decides whether a job's nodes travel, how many
-// nodes a worker may hold, and how long an idle communication thread sleeps.
+// nodes a worker may hold, how long an idle communication thread sleeps,
+// and a task message's rounding mode and protocol version.
 #include "blob_lru.h"
 #include "comm_wait.h"
 #include "node_plan.h"
 #include "scheduler.h"
+#include "wire.h"
+#include "worker.h"
 
 #include "purecc/range_tree.h"
 
 #include <gtest/gtest.h>
+
+#include <cfenv>
 
 #include <set>
 #include <vector>
@@ -193,6 +198,55 @@ TEST(CommWait, AWorkerPollsRarelyWhileRunningANodeOrIdleForLong) {
   // A result pending 1 ms, 1 s (rank 0 takes it in): prompt, then 2 ms.
   EXPECT_EQ(send_wait_us(1'000, 200, kSlowPollUs), 200);
   EXPECT_EQ(send_wait_us(1'000'000, 200, kSlowPollUs), kSlowPollUs);
+}
+
+/// A task message as rank 0's encode_task writes it, one inline argument.
+std::string task_message(std::uint8_t rounding, bool with_rounding = true) {
+  std::string out;
+  purecc::ByteWriter w(out);
+  w.uint(std::uint64_t{7});
+  w.write(std::string_view("f#call"));
+  w.write(std::int64_t{10});
+  w.write(std::int64_t{20});
+  w.write(std::int64_t{1});
+  if (with_rounding)
+    w.uint(rounding);
+  w.count(1);
+  w.uint(static_cast<std::uint8_t>(purecc::mpi::kInline));
+  w.write(std::string_view("abc"));
+  return out;
+}
+
+TEST(TaskMessage, CarriesTheCallersRoundingMode) {
+  purecc::mpi::BlobLru blobs(1000);
+  std::uint64_t reused = 0, saved = 0;
+  const auto up = purecc::mpi::decode_task(
+      task_message(static_cast<std::uint8_t>(purecc::rounding_code::upward)), blobs, reused, saved);
+  ASSERT_EQ(up.error, "");
+  EXPECT_EQ(up.rounding, FE_UPWARD);
+  EXPECT_EQ(up.ticket, 7u);
+  EXPECT_EQ(up.args, "abc");
+  const auto near = purecc::mpi::decode_task(task_message(0), blobs, reused, saved);
+  ASSERT_EQ(near.error, "");
+  EXPECT_EQ(near.rounding, FE_TONEAREST);
+  // A byte that names no mode: the node fails on rank 0's caller, it does
+  // not run under a guess.
+  EXPECT_EQ(purecc::mpi::decode_task(task_message(9), blobs, reused, saved).error,
+            "task message names no rounding mode (code 9)");
+  // A message of protocol 1 (no mode) does not decode.
+  EXPECT_EQ(purecc::mpi::decode_task(task_message(0, false), blobs, reused, saved).error,
+            "malformed task message");
+}
+
+TEST(TaskMessage, TheProtocolVersionTellsRegistriesApart) {
+  // The start-up check compares registry_identity: the same registry under
+  // another protocol version is another identity.
+  const purecc::Hash128 digest{0x1234, 0x5678};
+  EXPECT_EQ(purecc::mpi::kProtocolVersion, 2u);
+  EXPECT_NE(purecc::mpi::registry_identity(digest), digest);
+  EXPECT_EQ(purecc::mpi::registry_identity(digest), purecc::mpi::registry_identity(digest));
+  EXPECT_NE(purecc::mpi::registry_identity(digest),
+            purecc::mpi::registry_identity(purecc::Hash128{0x1234, 0x5679}));
 }
 
 } // namespace

@@ -4,14 +4,18 @@
 // their results out of order (what an MPI run does, without MPI).
 #include "purecc/cluster.h"
 #include "purecc/distributed.h"
+#include "purecc/memo_fenv.h"
 #include "purecc/remote_error.h"
 #include "purecc/task_registry.h"
 #include "purecc/task_site.h"
+
+#include "default_fenv.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <bit>
+#include <cfenv>
 #include <cmath>
 #include <random>
 #include <stdexcept>
@@ -47,6 +51,7 @@ public:
   int size() const noexcept override { return 3; }
   std::vector<purecc::NodeResult> run(const purecc::RangeJob &job) override {
     ++jobs;
+    seen.push_back(job);
     const purecc::TaskEntry *entry = purecc::TaskRegistry::find(job.task->id());
     EXPECT_EQ(entry, job.task);
     std::vector<purecc::NodeResult> out;
@@ -58,6 +63,8 @@ public:
     return out;
   }
   int jobs = 0;
+  std::vector<purecc::RangeJob> seen;  ///< every job, as it arrived
+  std::vector<int> modes_seen;         ///< the rounding mode each node ran under
 
 private:
   void cut(const purecc::RangeJob &job, const purecc::TaskEntry &e, std::int64_t b, std::int64_t en,
@@ -70,6 +77,11 @@ private:
       return;
     }
     try {
+      // As a worker runs it: from the worker's own round-to-nearest, under
+      // the mode the job carries.
+      purecc::rounding_scope worker_own(FE_TONEAREST);
+      purecc::rounding_scope under(purecc::decode_rounding(static_cast<std::uint8_t>(job.rounding)).value());
+      modes_seen.push_back(std::fegetround());
       out.push_back({b, en, e.run(job.args, b, en, job.leaf)});
     } catch (...) {
       if (!error || b < error_begin) {
@@ -217,12 +229,65 @@ TEST(Distributed, NoShippingFromInsideAParallelRegionOrANode) {
   EXPECT_NE(a, b);
 }
 
+// A sum whose every division and addition rounds: its bits move with the
+// rounding mode.
+double third(std::int64_t i, double k) { return 1.0 / (k + static_cast<double>(i)); }
+const purecc::reduce_task<third, plus> third_sum{"test::third", 0xb0ULL, 0xc0ULL};
+
+TEST(Distributed, TheRoundingModeTravelsWithTheJobAndKeysItsResults) {
+  DefaultFenv restore;
+  const std::int64_t n = 20000;
+  const double nearest = purecc::distributed_reduce(third_sum, 0, n, 0.0, purecc::leaf_size{64}, 3.0);
+  std::fesetround(FE_UPWARD);
+  const double upward = purecc::distributed_reduce(third_sum, 0, n, 0.0, purecc::leaf_size{64}, 3.0);
+  ASSERT_NE(std::bit_cast<std::uint64_t>(upward), std::bit_cast<std::uint64_t>(nearest));
+  for (unsigned seed = 0; seed < 5; ++seed) {
+    FakeCluster cluster(seed);
+    ClusterScope scope(&cluster);
+    const double d = purecc::distributed_reduce(third_sum, 0, n, 0.0, purecc::leaf_size{64}, 3.0);
+    ASSERT_EQ(cluster.jobs, 1);
+    // Every node ran under the caller's mode, wherever it ran, and the
+    // caller's mode is its own again.
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(d), std::bit_cast<std::uint64_t>(upward)) << "seed " << seed;
+    EXPECT_EQ(std::count(cluster.modes_seen.begin(), cluster.modes_seen.end(), FE_UPWARD),
+              static_cast<std::ptrdiff_t>(cluster.modes_seen.size()));
+    EXPECT_EQ(std::fegetround(), FE_UPWARD);
+    // Persisted results are keyed in the memoized calls' namespace of the mode.
+    const purecc::RangeJob &job = cluster.seen.front();
+    EXPECT_EQ(job.rounding, purecc::rounding_code::upward);
+    EXPECT_EQ(job.memo_namespace, purecc::rounding_namespace(purecc::compiler_namespace(), FE_UPWARD));
+  }
+  // Under round-to-nearest the job's namespace is the one of before.
+  std::fesetround(FE_TONEAREST);
+  FakeCluster cluster(7);
+  ClusterScope scope(&cluster);
+  purecc::distributed_reduce(third_sum, 0, n, 0.0, purecc::leaf_size{64}, 3.0);
+  ASSERT_EQ(cluster.jobs, 1);
+  EXPECT_EQ(cluster.seen.front().rounding, purecc::rounding_code::to_nearest);
+  EXPECT_EQ(cluster.seen.front().memo_namespace, purecc::compiler_namespace());
+}
+
+#if defined(__GLIBC__)
+TEST(Distributed, AnEnabledTrapKeepsTheWorkHere) {
+  DefaultFenv restore;
+  FakeCluster cluster(3);
+  ClusterScope scope(&cluster);
+  feenableexcept(FE_DIVBYZERO);
+  EXPECT_FALSE(purecc::detail::may_ship_under(purecc::current_fp_modes()));
+  const double d = purecc::distributed_reduce(third_sum, 0, 1000, 0.0, 3.0);
+  fedisableexcept(FE_ALL_EXCEPT);
+  EXPECT_EQ(cluster.jobs, 0);
+  EXPECT_GT(d, 0.0);
+  EXPECT_TRUE(purecc::detail::may_ship_under(purecc::current_fp_modes()));
+}
+#endif
+
 TEST(TaskRegistry, FindsEntriesAndDigestsThem) {
   EXPECT_EQ(purecc::TaskRegistry::find("test::wave"), &wave_sum.entry());
   EXPECT_EQ(purecc::TaskRegistry::find("test::nothing"), nullptr);
-  // wave, cube, failing, twin, and the two sites (registered before main
-  // whether or not their test ran yet)
-  EXPECT_EQ(purecc::TaskRegistry::entries().size(), 6u);
+  // wave, cube, failing, twin, third, and the two sites (registered before
+  // main whether or not their test ran yet)
+  EXPECT_EQ(purecc::TaskRegistry::entries().size(), 7u);
   EXPECT_EQ(purecc::TaskRegistry::digest(), purecc::TaskRegistry::digest());
   // A thunk given bytes that do not decode throws, never reads past them.
   EXPECT_THROW(wave_sum.entry().run("abc", 0, 10, 1), purecc::task_decode_error);

@@ -5,6 +5,8 @@
 #include "purecc/memo.h"
 #include "purecc/memo_fenv.h"
 
+#include "default_fenv.h"
+
 #include <gtest/gtest.h>
 
 #include "scratch_dir.h"
@@ -26,17 +28,6 @@ using purecc::MemoSite;
 fs::path fresh_dir(const std::string &name) { return scratch_dir("memo_fenv-" + name); }
 
 MemoConfig config(MemoMode mode, const fs::path &dir = {}) { return memo_test_config(mode, dir); }
-
-/// Restores round-to-nearest and no traps when a test ends, pass or fail.
-struct DefaultFenv {
-  ~DefaultFenv() {
-    std::fesetround(FE_TONEAREST);
-#if defined(__GLIBC__)
-    fedisableexcept(FE_ALL_EXCEPT);
-#endif
-    std::feclearexcept(FE_ALL_EXCEPT);
-  }
-};
 
 // A body whose result depends on the rounding mode. `volatile` keeps the
 // compiler from folding the division under its own (round-to-nearest) rules.

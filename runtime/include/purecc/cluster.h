@@ -23,6 +23,7 @@
 #pragma once
 
 #include "purecc/memo_key.h"
+#include "purecc/shipped_rounding.h"
 #include "purecc/task_registry.h"
 
 #include <atomic>
@@ -43,10 +44,14 @@ struct RangeJob {
   /// arguments separately (by content hash) from small ones.
   std::vector<std::size_t> arg_ends{};
   std::int64_t begin = 0, end = 0, leaf = 1;
-  /// The memo namespace of the calling code (memo_key.h): persisted node
-  /// results are keyed like a memoized call of
-  /// task(args..., node begin, node end, leaf).
+  /// The memo namespace of the calling code under its rounding mode
+  /// (memo_key.h, memo_fenv.h's namespace_under): persisted node results
+  /// are keyed like a memoized call of task(args..., node begin, node end,
+  /// leaf) made there, so a result computed under FE_UPWARD never answers
+  /// a call made under FE_TONEAREST.
   Hash128 memo_namespace{};
+  /// The caller's rounding mode: every rank runs the task's nodes under it.
+  rounding_code rounding = rounding_code::to_nearest;
 };
 
 /// The canonical result bytes of one node [begin, end) of the split tree.

@@ -30,6 +30,7 @@
 #include "purecc/parallel_for.h"
 #include "purecc/reduce.h"
 #include "purecc/serialize.h"
+#include "purecc/shipped_rounding.h"
 #include "purecc/task_registry.h"
 
 #include <cstdint>
@@ -62,10 +63,13 @@ template <class Tuple> Tuple decode_task_args(std::string_view bytes, const char
 }
 
 /// Canonical bytes of the arguments, each converted to the declared
-/// parameter type, with the end offset of each argument.
+/// parameter type, with the end offset of each argument. `rounding` is the
+/// caller's mode (fegetround(), one may_ship_under accepted): the job
+/// carries it, and its persisted results are keyed in the namespace a
+/// memoized call made under it uses (memo_fenv.h).
 template <class Tuple, class... Args>
 RangeJob make_range_job(const TaskEntry &task, std::int64_t begin, std::int64_t end,
-                        std::int64_t leaf, const Args &...args) {
+                        std::int64_t leaf, int rounding, const Args &...args) {
   static_assert(std::tuple_size_v<Tuple> == sizeof...(Args),
                 "purecc: a range task gets exactly the captured arguments its function declares");
   RangeJob job;
@@ -73,7 +77,8 @@ RangeJob make_range_job(const TaskEntry &task, std::int64_t begin, std::int64_t 
   job.begin = begin;
   job.end = end;
   job.leaf = leaf;
-  job.memo_namespace = compiler_namespace();
+  job.memo_namespace = namespace_under(compiler_namespace(), fp_modes{rounding, 0});
+  job.rounding = encode_rounding(rounding).value_or(rounding_code::to_nearest);
   ByteWriter w(job.args);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     auto one = [&]<class Decl>(const auto &arg, std::type_identity<Decl>) {
@@ -109,18 +114,28 @@ inline std::int64_t leaf_of(std::int64_t begin, std::int64_t end, const leaf_siz
   return effective_leaf_size(begin, end, chosen);
 }
 
+/// Whether a call made under the floating-point modes `m` may ship. The
+/// rounding mode travels with the task (shipped_rounding.h) when the wire
+/// has a code for it; an enabled trap does not: a trap on another rank
+/// kills that rank, and the job ends differently from the serial program's
+/// SIGFPE, so then the work stays on this rank's cores, where
+/// purecc/branch_fenv.h enables the trap on every thread.
+inline bool may_ship_under(const fp_modes &m) noexcept {
+  return m.traps == 0 && encode_rounding(m.rounding).has_value();
+}
+
 /// Whether a range call goes to the cluster: a backend with 2+ ranks, and
 /// never from inside a task already running on some rank (nested
 /// parallelism inside a shipped node stays on that rank's cores), nor
-/// while the floating-point environment is not the default one: a shipped
-/// task runs under the worker rank's environment, and its resume record is
-/// keyed without the rounding mode, so under FE_UPWARD or an enabled trap
-/// the work stays on this rank's cores (purecc/memo_fenv.h).
-inline ClusterBackend *cluster_for_call() noexcept {
+/// under modes that may not ship (may_ship_under). `rounding` receives the
+/// caller's rounding mode, which the job carries.
+inline ClusterBackend *cluster_for_call(int &rounding) noexcept {
   ClusterBackend *c = active_cluster();
-  return c && c->size() > 1 && may_ship_from_this_thread() && current_fp_modes().is_default()
-             ? c
-             : nullptr;
+  if (!c || c->size() < 2 || !may_ship_from_this_thread())
+    return nullptr;
+  const fp_modes m = current_fp_modes();
+  rounding = m.rounding;
+  return may_ship_under(m) ? c : nullptr;
 }
 
 } // namespace detail
@@ -209,13 +224,14 @@ distributed_reduce_impl(const reduce_task<Leaf, Combine> &task, std::int64_t beg
   if (end <= begin)
     return identity;
   const std::int64_t leaf = leaf_of(begin, end, chosen);
-  ClusterBackend *cluster = cluster_for_call();
+  int rounding = FE_TONEAREST;
+  ClusterBackend *cluster = cluster_for_call(rounding);
   auto combine = [](T a, T b) { return Combine(std::move(a), std::move(b)); };
   if (!cluster) {
     auto leaf_fn = [&](std::int64_t i) { return Leaf(i, args...); };
     return reduce_range<T>(begin, end, std::move(identity), leaf_fn, combine, chosen);
   }
-  RangeJob job = make_range_job<Tuple>(task.entry(), begin, end, leaf, args...);
+  RangeJob job = make_range_job<Tuple>(task.entry(), begin, end, leaf, rounding, args...);
   std::map<std::int64_t, std::pair<std::int64_t, T>> nodes;
   for (NodeResult &r : cluster->run(job)) {
     std::optional<T> v = from_bytes<T>(r.bytes);
@@ -235,10 +251,11 @@ distributed_map_impl(const map_task<Fn> &task, std::int64_t begin, std::int64_t 
   if (end <= begin)
     return {};
   const std::int64_t leaf = leaf_of(begin, end, chosen);
-  ClusterBackend *cluster = cluster_for_call();
+  int rounding = FE_TONEAREST;
+  ClusterBackend *cluster = cluster_for_call(rounding);
   if (!cluster)
     return map_task<Fn>::node(begin, end, leaf, args...);
-  RangeJob job = make_range_job<Tuple>(task.entry(), begin, end, leaf, args...);
+  RangeJob job = make_range_job<Tuple>(task.entry(), begin, end, leaf, rounding, args...);
   std::vector<R> out(static_cast<std::size_t>(end - begin));
   for (NodeResult &r : cluster->run(job)) {
     std::optional<std::vector<R>> v = from_bytes<std::vector<R>>(r.bytes);

@@ -15,9 +15,11 @@
 //   - Traps: while any exception trap is enabled (glibc's fegetexcept),
 //     the call is not looked up nor stored: the body runs, and traps
 //     exactly where the serial program traps.
-// The cluster backend (purecc/distributed.h, purecc/task_site.h) ships no
-// work while the environment is not the default one: it runs on this rank's
-// cores, where purecc/branch_fenv.h carries the environment to each thread.
+// The cluster backend (purecc/distributed.h, purecc/task_site.h) ships a
+// task with the caller's rounding mode (purecc/shipped_rounding.h) and keys
+// its persisted results with namespace_under; while a trap is enabled it
+// ships nothing: the work runs on this rank's cores, where
+// purecc/branch_fenv.h carries the environment to each thread.
 //
 // Cost: fegetround + fegetexcept per memoized call, two reads of the control
 // word (bench/runtime/bench_memo.cpp, docs/memo.md).

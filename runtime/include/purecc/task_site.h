@@ -174,15 +174,18 @@ reduce_at_impl(std::int64_t begin, std::int64_t end, typename closure_traits<Lea
   // Odr-using the registration instantiates it: every rank registers the
   // site at start-up, before any rank reaches this call.
   static_cast<void>(&Site::registration);
-  ClusterBackend *cluster =
-      end > begin && !too_small_for_cluster(begin, end, chosen) ? cluster_for_call() : nullptr;
+  int rounding = FE_TONEAREST;
+  ClusterBackend *cluster = end > begin && !too_small_for_cluster(begin, end, chosen)
+                                ? cluster_for_call(rounding)
+                                : nullptr;
   if (!cluster) [[likely]] {
     auto leaf_fn = [&](std::int64_t i) -> T { return leaf(i, args...); };
     return reduce_range<T>(begin, end, std::move(identity), leaf_fn, combine, chosen);
   }
   const TaskEntry &task = Site::registration.entry();
   const std::int64_t leaf_len = leaf_of(begin, end, chosen);
-  RangeJob job = make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, args...);
+  RangeJob job = make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, rounding,
+                                                           args...);
   std::map<std::int64_t, std::pair<std::int64_t, T>> nodes;
   for (NodeResult &r : cluster->run(job)) {
     std::optional<T> v = from_bytes<T>(r.bytes);
@@ -207,13 +210,16 @@ void map_at_impl(std::int64_t begin, std::int64_t end, Leaf leaf, Store store,
     else
       parallel_for(begin, end, body);
   };
-  ClusterBackend *cluster =
-      end > begin && !too_small_for_cluster(begin, end, chosen) ? cluster_for_call() : nullptr;
+  int rounding = FE_TONEAREST;
+  ClusterBackend *cluster = end > begin && !too_small_for_cluster(begin, end, chosen)
+                                ? cluster_for_call(rounding)
+                                : nullptr;
   if (!cluster) [[likely]]
     return local();
   const TaskEntry &task = Site::registration.entry();
   const std::int64_t leaf_len = leaf_of(begin, end, chosen);
-  RangeJob job = make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, args...);
+  RangeJob job = make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, rounding,
+                                                           args...);
   std::vector<NodeResult> results;
   try {
     results = cluster->run(job);
@@ -333,12 +339,13 @@ public:
   explicit call_branch(const Args &...args) noexcept : args_(args...) {}
   /// The call, here.
   value_type operator()() const { return std::apply(Leaf{}, args_); }
-  /// The call as a task message: its entry and canonical argument bytes.
-  RangeJob job() const {
+  /// The call as a task message: its entry, canonical argument bytes and
+  /// the caller's rounding mode (fegetround()).
+  RangeJob job(int rounding) const {
     return std::apply(
-        [](const Args &...a) {
+        [rounding](const Args &...a) {
           return detail::make_range_job<typename site::args_tuple>(site::registration.entry(), 0,
-                                                                   0, 0, a...);
+                                                                   0, 0, rounding, a...);
         },
         args_);
   }
@@ -404,7 +411,7 @@ template <class B> struct cluster_branch : CallOffer {
 };
 
 template <class... B, std::size_t... I>
-std::tuple<call_result_t<B>...> invoke_on_cluster(ClusterBackend &cluster,
+std::tuple<call_result_t<B>...> invoke_on_cluster(ClusterBackend &cluster, int rounding,
                                                   std::index_sequence<I...>, B &...b) {
   constexpr std::size_t last = sizeof...(B) - 1;
   const std::uint64_t width = call_width_times(t_call_width, sizeof...(B));
@@ -426,7 +433,7 @@ std::tuple<call_result_t<B>...> invoke_on_cluster(ClusterBackend &cluster,
       // A branch whose arguments cannot be encoded (say, out of memory)
       // just runs here; an exception must not leave offers behind.
       try {
-        c.job = fn.job();
+        c.job = fn.job(rounding);
       } catch (...) {
         return;
       }
@@ -470,11 +477,13 @@ std::tuple<detail::call_result_t<B>...> invoke_at(B &&...b) {
   if (detail::g_call_offer_width.load(std::memory_order_relaxed) == 0) [[likely]]
     return parallel_invoke(b...);
   ClusterBackend *cluster = active_cluster();
-  // Not under a non-default floating-point environment: see
-  // detail::cluster_for_call (purecc/distributed.h).
-  if (!cluster || !current_fp_modes().is_default())
+  // The rounding mode travels with the offered branches; an enabled trap
+  // keeps them here (detail::may_ship_under, purecc/distributed.h).
+  const fp_modes modes = current_fp_modes();
+  if (!cluster || !detail::may_ship_under(modes))
     return parallel_invoke(b...);
-  return detail::invoke_on_cluster(*cluster, std::index_sequence_for<B...>{}, b...);
+  return detail::invoke_on_cluster(*cluster, modes.rounding, std::index_sequence_for<B...>{},
+                                   b...);
 }
 
 } // namespace purecc

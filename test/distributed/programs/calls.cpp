@@ -2,12 +2,13 @@
 // into parallel calls; built with -DPURECC_DISTRIBUTED (dist_calls, see
 // test/distributed/CMakeLists.txt) their branches near the root may run on
 // other ranks. calls_tests.sh compares every line with the local run.
-//   calls [all|fib|queens|throw|throw_user|fib_twice]
+//   calls [all|fib|queens|throw|throw_user|fib_twice|upward]
 // fib_twice: fib(30), then (with PURECC_TEST_WAIT_STORED set) waits until
 // PURECC_CACHE_DIR's store holds the branches the first call persisted,
 // then fib(30) again: the second call must not take them from there.
 #include "purecc/disk_store.h"
 
+#include <cfenv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -69,6 +70,20 @@ struct walk_error : std::runtime_error {
   return fib(n - 1) + walk_user(n - 2, 2 * path + 1);
 }
 
+// 1/(3k+1) summed by halves: every division and addition rounds, so the
+// bits follow the rounding mode, and the tree fixes the association, so
+// they are the serial program's wherever a branch runs.
+[[pure]] double thirds(int lo, int hi) {
+  if (hi - lo <= 64) {
+    double t = 0.0;
+    for (int k = lo; k < hi; ++k)
+      t += 1.0 / (3.0 * k + 1.0);
+    return t;
+  }
+  int mid = lo + (hi - lo) / 2;
+  return thirds(lo, mid) + thirds(mid, hi);
+}
+
 /// Polls (at most a minute) until the memo store in PURECC_CACHE_DIR holds
 /// an entry: what rank 0's writer committed on its own.
 void wait_until_stored() {
@@ -109,6 +124,17 @@ int main(int argc, char **argv) {
     } catch (const std::runtime_error &e) {
       std::printf("caught std::runtime_error: %s\n", e.what());
     }
+  }
+  if (what == "upward") {
+    // Not in "all": under FE_UPWARD, then the same calls under
+    // round-to-nearest. Read twice: without -frounding-math the compiler
+    // could take the second call for the first.
+    volatile int n = 1 << 16;
+    std::fesetround(FE_UPWARD);
+    const double up = thirds(0, n);
+    std::fesetround(FE_TONEAREST);
+    const double near = thirds(0, n);
+    std::printf("upward thirds %a\nnearest thirds %a\n", up, near);
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 // sweep.cpp — a plain [[pure]] program that purecc rewrites with
 // -DPURECC_DISTRIBUTED (test/distributed/CMakeLists.txt); rewritten_tests.sh
 // runs the result with and without mpirun and compares every line.
-//   sweep [all|sum|primes|queens|memo|map|large|throw|small|upward]
+//   sweep [all|sum|primes|queens|memo|map|large|throw|small|upward|trapping]
 #include <bit>
 #include <cfenv>
 #include <cmath>
@@ -75,6 +75,26 @@
   for (long j = 1; j <= 50; ++j)
     t += 1.0 / static_cast<double>(k * j + 1);
   return static_cast<long>(std::bit_cast<std::uint64_t>(t) & 0xFFFFu);
+}
+
+// 1.0/3 accumulations: their low bits move with the rounding mode. Scaled
+// to multiples of 2^-16 below 1, so that a sum of 20000 of them is exact
+// in any association: the total is the serial program's, bit for bit, and
+// differs between FE_UPWARD and FE_TONEAREST.
+[[pure]] double thirds(long k) {
+  double t = 0.0;
+  for (long j = 1; j <= 40; ++j)
+    t += 1.0 / static_cast<double>(3 * (k + j));
+  return static_cast<double>(std::bit_cast<std::uint64_t>(t) & 0xFFFFu) * 0x1p-16;
+}
+
+// One reduction site, called under two rounding modes: its shipped nodes
+// run under the caller's mode, and persisted results are keyed with it.
+double thirds_total(long n) {
+  double total = 0.0;
+  for (long k = 0; k < n; ++k)
+    total += thirds(k);
+  return total;
 }
 
 int main(int argc, char **argv) {
@@ -159,13 +179,33 @@ int main(int argc, char **argv) {
   }
   if (what == "upward") {
     // Under FE_UPWARD (not in "all"): every term must round up, as the
-    // serial program's do, wherever it runs.
+    // serial program's do, wherever it runs; then the same site under
+    // round-to-nearest.
     std::fesetround(FE_UPWARD);
     long bits = 0;
     for (long k = 0; k < 20000; ++k)
       bits += rounded_bits(k);
+    // Read twice: the compiler must not take the second call for the first
+    // (without -frounding-math it assumes round-to-nearest throughout).
+    volatile long count = 20000;
+    const double up = thirds_total(count);
     std::fesetround(FE_TONEAREST);
+    const double near = thirds_total(count);
     std::printf("upward %ld\n", bits);
+    std::printf("upward thirds %a\n", up);
+    std::printf("nearest thirds %a\n", near);
+  }
+  if (what == "trapping") {
+    // With a trap enabled (not in "all"): nothing ships, since a trap on
+    // another rank would end the job differently from the serial SIGFPE;
+    // no term divides by zero, so the program prints the round-to-nearest
+    // sum.
+    feenableexcept(FE_DIVBYZERO);
+    long bits = 0;
+    for (long k = 0; k < 20000; ++k)
+      bits += rounded_bits(k);
+    fedisableexcept(FE_DIVBYZERO);
+    std::printf("trapping %ld\n", bits);
   }
   return 0;
 }

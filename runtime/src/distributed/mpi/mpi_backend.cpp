@@ -138,6 +138,7 @@ void MpiBackend::comm_main() {
   costs_.check_ns = now_ns(t1);
   comm_cpu_start_ns_ = thread_cpu_ns(); // the polling's CPU, without MPI_Init's
   comm_waits_start_ = thread_sleeps();
+  cpu_start_ns_ = process_cpu_ns();
   {
     std::lock_guard lock(start_mutex_);
     consistent_ = ok;
@@ -159,10 +160,11 @@ void MpiBackend::comm_main() {
 }
 
 bool MpiBackend::startup_check() {
-  // Each rank's identity: registry digest, build id, host name.
+  // Each rank's identity: registry digest (with the protocol version),
+  // build id, host name.
   constexpr int kIdBytes = 64, kHostBytes = 64, kRecord = 16 + 1 + kIdBytes + kHostBytes;
   char mine[kRecord] = {};
-  const Hash128 digest = TaskRegistry::digest();
+  const Hash128 digest = registry_identity(TaskRegistry::digest());
   std::memcpy(mine, &digest.hi, 8);
   std::memcpy(mine + 8, &digest.lo, 8);
   const std::string build = executable_build_id();
@@ -264,6 +266,7 @@ void MpiBackend::post(int dest, int tag, std::string bytes, std::uint64_t ticket
   s->ticket = ticket;
   s->bytes = std::move(bytes);
   sent_ += s->bytes.size();
+  ++messages_sent_;
   MPI_Isend(s->bytes.data(), static_cast<int>(s->bytes.size()), MPI_BYTE, dest, tag,
             MPI_COMM_WORLD, &s->request);
   sends_.push_back(std::move(s));
@@ -313,6 +316,7 @@ void MpiBackend::comm_loop() {
       if (done) {
         std::unique_ptr<PendingRecv> r = std::move(recv_);
         received_ += r->bytes.size();
+        ++messages_received_;
         handle(r->source, r->tag, std::move(r->bytes));
         active = true;
       }
@@ -491,6 +495,10 @@ void MpiBackend::finish() {
   mine.resumed = resumed_;
   mine.comm_cpu_ns = comm_cpu_ns_; // the communication thread has ended (joined above)
   mine.comm_waits = comm_waits_;
+  mine.cpu_ns = process_cpu_ns() - cpu_start_ns_;
+  mine.task_cpu_ns = task_cpu_ns_;
+  mine.messages_sent = messages_sent_;
+  mine.messages_received = messages_received_;
   std::vector<RankStats> all = worker_stats_;
   all[0] = mine;
   const char *stats = std::getenv("PURECC_STATS");
@@ -509,23 +517,29 @@ void MpiBackend::print_fixed_costs(const std::vector<RankStats> &all) const {
             std::to_string(all[r].comm_waits) + " sleeps)";
   std::fprintf(stderr,
                "purecc: fixed costs on rank 0: MPI_Init %s, start-up check %s, memo runtime %s; "
-               "%llu range jobs: starting %s, waiting for workers at the end %s; store flush at the "
-               "end %s; finish %s; communication threads' CPU:%s\n",
+               "%llu range jobs: starting %s, waiting for workers at the end %s; waiting for shipped "
+               "parallel-call branches %s; store flush at the end %s; finish %s; communication "
+               "threads' CPU:%s\n",
                ms(c.mpi_init_ns).c_str(), ms(c.check_ns).c_str(), ms(c.memo_ns).c_str(),
                static_cast<unsigned long long>(c.jobs), ms(c.job_start_ns).c_str(),
-               ms(c.tail_ns).c_str(), ms(c.flush_ns).c_str(), ms(c.finish_ns).c_str(),
-               comm.c_str());
+               ms(c.tail_ns).c_str(), ms(c.call_wait_ns).c_str(), ms(c.flush_ns).c_str(),
+               ms(c.finish_ns).c_str(), comm.c_str());
 }
 
 void MpiBackend::print_stats(const std::vector<RankStats> &all) const {
   for (std::size_t r = 0; r < all.size(); ++r) {
     const RankStats &s = all[r];
     const std::uint64_t idle = s.wall_ns > s.busy_ns ? s.wall_ns - s.busy_ns : 0;
+    auto time = [](std::uint64_t ns) { return format_duration(std::chrono::nanoseconds(ns)); };
+    auto messages = [](std::uint64_t n) {
+      return std::to_string(n) + (n == 1 ? " message" : " messages");
+    };
     std::string line = "purecc: rank " + std::to_string(r) + " (" + hosts_[r] + "): " +
-                       std::to_string(s.tasks) + " tasks, busy " +
-                       format_duration(std::chrono::nanoseconds(s.busy_ns)) + ", idle " +
-                       format_duration(std::chrono::nanoseconds(idle)) + ", sent " +
-                       format_byte_size(s.sent) + ", received " + format_byte_size(s.received);
+                       std::to_string(s.tasks) + " tasks, busy " + time(s.busy_ns) + ", idle " +
+                       time(idle) + ", cpu " + time(s.cpu_ns) + " (tasks " + time(s.task_cpu_ns) +
+                       "), sent " + format_byte_size(s.sent) + " in " + messages(s.messages_sent) +
+                       ", received " + format_byte_size(s.received) + " in " +
+                       messages(s.messages_received);
     if (r == 0)
       line += ", blobs reused " + std::to_string(s.blobs_reused) + " (" +
               format_byte_size(s.blob_bytes_saved) + " not sent), resumed " +

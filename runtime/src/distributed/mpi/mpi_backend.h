@@ -63,6 +63,13 @@ struct RankStats {
   std::uint64_t blobs_reused = 0, blob_bytes_saved = 0, resumed = 0;
   std::uint64_t comm_cpu_ns = 0; ///< CPU time of the communication thread (its polling)
   std::uint64_t comm_waits = 0;  ///< times that thread went to sleep (each a wake-up later)
+  /// The process's CPU time (user + system, all threads) from the end of
+  /// the start-up check: what the rank cost, whatever the machine's load.
+  std::uint64_t cpu_ns = 0;
+  /// The CPU time of this rank's tasks (the process's, while one ran; on
+  /// rank 0 range nodes only: parallel-call branches run in its calls).
+  std::uint64_t task_cpu_ns = 0;
+  std::uint64_t messages_sent = 0, messages_received = 0;
 };
 
 /// Where rank 0's fixed costs go (PURECC_STATS prints them on one line):
@@ -76,6 +83,9 @@ struct FixedCosts {
   std::uint64_t tail_ns = 0;       ///< the caller waiting, its share done, for workers' nodes
   std::uint64_t flush_ns = 0;      ///< rank 0 waiting for the resume store's last commit, at finish
   std::uint64_t finish_ns = 0;     ///< stop -> every rank's statistics in -> MPI_Finalize
+  /// Parallel calls: threads waiting in wait_call for shipped branches,
+  /// with nothing of their own to run (wall time, summed over threads).
+  std::uint64_t call_wait_ns = 0;
 };
 
 /// Whether the launcher's environment says this process is an MPI rank
@@ -220,6 +230,8 @@ private:
 
   // Counters of this rank.
   std::atomic<std::uint64_t> tasks_{0}, busy_ns_{0}, sent_{0}, received_{0};
+  std::atomic<std::uint64_t> task_cpu_ns_{0}, messages_sent_{0}, messages_received_{0};
+  std::uint64_t cpu_start_ns_ = 0; ///< the process's CPU time when the start-up check was done
   std::atomic<std::uint64_t> blobs_reused_{0}, blob_bytes_saved_{0}, resumed_{0};
   std::uint64_t calls_shipped_ = 0; // under mutex_
   /// Rank 0: the workers' reported busy time and count of parallel-call

@@ -8,6 +8,7 @@
 #include "purecc/memo.h"
 #include "purecc/range_tree.h"
 #include "purecc/serialize.h"
+#include "purecc/shipped_rounding.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -126,6 +127,7 @@ std::string MpiBackend::encode_task(const RangeJob &spec, const std::vector<Hash
   w.write(begin);
   w.write(end);
   w.write(spec.leaf);
+  w.uint(static_cast<std::uint8_t>(spec.rounding));
   w.count(spec.arg_ends.size());
   BlobLru &mirror = mirrors_[static_cast<std::size_t>(worker)];
   std::size_t from = 0;
@@ -316,7 +318,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
       const auto start = std::chrono::steady_clock::now();
       // The estimate uses this thread's CPU time: a node that was only
       // preempted (a loaded machine) must not look expensive.
-      const std::uint64_t cpu_start = thread_cpu_ns();
+      const std::uint64_t cpu_start = thread_cpu_ns(), process_start = process_cpu_ns();
       std::string bytes;
       std::exception_ptr error;
       try {
@@ -329,6 +331,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
       }
       const std::uint64_t cpu = thread_cpu_ns() - cpu_start;
       const std::uint64_t busy = now_ns(start);
+      task_cpu_ns_ += process_cpu_ns() - process_start;
       tasks_ += 1;
       busy_ns_ += busy;
       lock.lock();
@@ -468,13 +471,21 @@ void MpiBackend::wait_call(CallOffer &o) {
       call_board_.pop_back();
     }
     if (!help) {
+      const auto waiting = std::chrono::steady_clock::now();
       cv_.wait(lock);
+      costs_.call_wait_ns += now_ns(waiting);
       continue;
     }
     help->state = CallOffer::State::taken_here;
     lock.unlock();
     ++t_help_depth;
-    help->run(help);
+    {
+      // Under the rounding mode of the thread that offered it: this thread
+      // may be another of the program's own threads, under a mode of its own.
+      rounding_scope under(decode_rounding(static_cast<std::uint8_t>(help->job.rounding))
+                               .value_or(FE_TONEAREST));
+      help->run(help);
+    }
     --t_help_depth;
     lock.lock();
     help->state = CallOffer::State::done;

@@ -24,6 +24,17 @@
 
 namespace purecc::mpi {
 
+/// The version of the messages below. The start-up check compares it
+/// with the registry digest (registry_identity), so ranks whose backends
+/// encode messages differently refuse to start together even when their
+/// registries agree (a build without a GNU build id has nothing else to
+/// tell them apart). 2: a task message carries the caller's rounding mode.
+constexpr std::uint64_t kProtocolVersion = 2;
+
+/// What the start-up check compares between ranks: the task registry's
+/// digest mixed with kProtocolVersion.
+Hash128 registry_identity(const Hash128 &registry_digest);
+
 enum Tag : int { kTagTask = 1, kTagResult = 2, kTagStop = 3, kTagStats = 4 };
 /// How an argument travels inside a task message.
 enum Part : std::uint8_t { kInline = 0, kStoreBlob = 1, kBlobRef = 2 };
@@ -43,6 +54,8 @@ inline std::uint64_t cpu_clock_ns(clockid_t clock) {
   return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u +
          static_cast<std::uint64_t>(t.tv_nsec);
 }
+/// CPU time the whole process (every thread) has used so far.
+inline std::uint64_t process_cpu_ns() { return cpu_clock_ns(CLOCK_PROCESS_CPUTIME_ID); }
 /// CPU time the calling thread has used so far.
 inline std::uint64_t thread_cpu_ns() { return cpu_clock_ns(CLOCK_THREAD_CPUTIME_ID); }
 
@@ -55,8 +68,8 @@ inline std::uint64_t thread_sleeps() {
   return static_cast<std::uint64_t>(u.ru_nvcsw);
 }
 
-/// A worker's statistics message (tag kTagStats): 10 fixed-width integers.
-constexpr std::uint64_t kStatsBytes = 10 * 8;
+/// A worker's statistics message (tag kTagStats): 14 fixed-width integers.
+constexpr std::uint64_t kStatsBytes = 14 * 8;
 void write_stats(ByteWriter &w, const RankStats &s);
 bool read_stats(ByteReader &r, RankStats &s);
 

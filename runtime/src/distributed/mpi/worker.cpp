@@ -7,9 +7,11 @@
 
 #include "purecc/range_tree.h"
 #include "purecc/serialize.h"
+#include "purecc/shipped_rounding.h"
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 namespace purecc::mpi {
@@ -21,9 +23,14 @@ WorkerTask decode_task(std::string_view bytes, BlobLru &blobs, std::uint64_t &bl
   ByteReader r(bytes);
   WorkerTask t{};
   std::size_t parts = 0;
+  std::uint8_t rounding = 0;
+  std::optional<int> mode;
   if (!r.uint(t.ticket) || !r.read(t.id) || !r.read(t.begin) || !r.read(t.end) ||
-      !r.read(t.leaf) || !r.count(parts))
+      !r.read(t.leaf) || !r.uint(rounding) || !r.count(parts))
     t.error = "malformed task message";
+  else if (!(mode = decode_rounding(rounding)))
+    t.error = "task message names no rounding mode (code " + std::to_string(rounding) + ")";
+  t.rounding = mode.value_or(FE_TONEAREST);
   for (std::size_t i = 0; i < parts && t.error.empty(); ++i) {
     std::uint8_t kind = 0;
     Hash128 h;
@@ -54,6 +61,10 @@ WorkerTask decode_task(std::string_view bytes, BlobLru &blobs, std::uint64_t &bl
       t.error = "argument blob " + h.hex() + " is not in this rank's cache";
     }
   }
+  // Bytes left over: a message of another layout (the start-up check
+  // compares protocol versions; this catches what slips through).
+  if (t.error.empty() && !r.at_end())
+    t.error = "malformed task message";
   return t;
 }
 
@@ -86,6 +97,10 @@ bool MpiBackend::flush_outbox() {
     s.comm_cpu_ns = thread_cpu_ns() - comm_cpu_start_ns_;
     s.comm_waits = thread_sleeps() - comm_waits_start_;
     s.received = received_;
+    s.cpu_ns = process_cpu_ns() - cpu_start_ns_;
+    s.task_cpu_ns = task_cpu_ns_;
+    s.messages_sent = messages_sent_ + 1; // this message included
+    s.messages_received = messages_received_;
     s.blobs_reused = blobs_reused_;
     s.blob_bytes_saved = blob_bytes_saved_;
     std::string bytes;
@@ -124,6 +139,7 @@ void MpiBackend::serve() {
                                                           static_cast<double>(estimate_elements_));
     }
     const auto start = std::chrono::steady_clock::now();
+    const std::uint64_t cpu_start = process_cpu_ns();
     std::string result, what;
     bool ok = false;
     try {
@@ -133,6 +149,10 @@ void MpiBackend::serve() {
       if (!entry)
         throw std::runtime_error("purecc: task '" + t.id + "' is not registered on this rank");
       NodeScope scope;
+      // The caller's rounding mode, and this rank's own again afterwards
+      // (also when the task throws): the next task may come from a caller
+      // under another mode.
+      rounding_scope under(t.rounding);
       result = entry->run(t.args, t.begin, t.end, t.leaf);
       ok = true;
     } catch (...) {
@@ -141,6 +161,7 @@ void MpiBackend::serve() {
       what = std::move(d.what);
     }
     const std::uint64_t busy = now_ns(start);
+    task_cpu_ns_ += process_cpu_ns() - cpu_start;
     tasks_ += 1;
     busy_ns_ += busy;
     if (ok && result.size() > kMaxMessage - 1024) {

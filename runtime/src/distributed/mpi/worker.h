@@ -27,6 +27,7 @@ struct WorkerTask {
   std::uint64_t ticket;
   std::string id, args; ///< the registry id; the arguments, large ones restored from the cache
   std::int64_t begin, end, leaf;
+  int rounding; ///< the caller's rounding mode (<cfenv>), decoded from its code
   std::string error; ///< a protocol problem found on receipt
 };
 
