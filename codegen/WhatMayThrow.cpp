@@ -27,7 +27,7 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
   // `throw std::runtime_error("x")` throws itself, whatever its operand
   // might (adv18: not "the construction of a 'std::runtime_error'").
   if (const auto *E = dyn_cast<Expr>(S); E && isa<CXXThrowExpr>(E->IgnoreImplicit()))
-    return "a 'throw' expression";
+    return ThrowExpression;
   // Operands are evaluated first (for a declaration: its initializers).
   for (const Stmt *Child : S->children())
     if (Child && Throws.mayThrow(Child))

@@ -34,6 +34,10 @@ namespace purecc {
 
 class MayThrow;
 
+/// What whatMayThrow names a `throw` expression: it throws, so no "which
+/// may throw" follows it.
+inline constexpr const char *ThrowExpression = "a 'throw' expression";
+
 /// The part of S that may throw, as a noun phrase (above); empty when no
 /// part can be named, for the caller to say what S is ("code in the loop
 /// body").

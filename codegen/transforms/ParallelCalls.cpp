@@ -286,10 +286,13 @@ bool sameOperand(const Expr *Earlier, const Expr *Child) {
 }
 
 /// What in S may throw, as a clause: "'chk', which may throw"
-/// (whatMayThrow), or "code that may throw" when no part can be named.
+/// (whatMayThrow), "a 'throw' expression", or "code that may throw" when no
+/// part can be named.
 std::string whichMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
   std::string What = whatMayThrow(PC, Throws, S);
-  return What.empty() ? "code that may throw" : What + ", which may throw";
+  if (What.empty())
+    return "code that may throw";
+  return What == ThrowExpression ? What : What + ", which may throw";
 }
 
 /// Why a handler can see one of Written after an exception thrown at Where,
