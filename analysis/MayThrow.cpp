@@ -1,5 +1,6 @@
 //===- MayThrow.cpp - can this code end by throwing an exception? ---------===//
 #include "MayThrow.h"
+#include "Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -175,6 +176,14 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
+    // A dependent call in a library body is never evaluated: it is an
+    // operand of the declaration's `noexcept(noexcept(...))` (std::cbegin)
+    // or of a `requires` clause (reverse_iterator's operator==), which the
+    // instantiation keeps as written (see the unresolved names below).
+    if (InLibrary && CE->isTypeDependent())
+      return true;
+    if (byContract(CE))
+      return stop();
     if (const FunctionDecl *FD = CE->getDirectCallee())
       return callee(FD);
     // `p->~T()` of a scalar T (std::destroy_at<long>): does nothing.
@@ -188,7 +197,9 @@ public:
       return true;
     return stop();
   }
-  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return callee(E->getConstructor()); }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    return byContract(E) ? stop() : callee(E->getConstructor());
+  }
   bool VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
     return callee(E->getConstructor());
   }
@@ -229,6 +240,11 @@ public:
   }
 
 private:
+  /// A call of the user's code that throws by the library's contract
+  /// (Operands::Speculated, where the library's inner throws do not count).
+  bool byContract(const Expr *E) {
+    return On == Operands::Speculated && !InLibrary && throwsByContract(E, Ctx);
+  }
   bool stop() {
     if (CaughtAll > 0)
       return true; // caught by a `catch (...)` around it
@@ -291,6 +307,42 @@ Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
 }
 
 } // namespace
+
+bool throwsByContract(const Expr *E, ASTContext &Ctx) {
+  const FunctionDecl *FD = nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    FD = CE->getDirectCallee();
+    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    FD = CE->getConstructor();
+    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+  }
+  switch (contractThrow(FD)) {
+  case ContractThrow::None: return false;
+  case ContractThrow::Always: return true;
+  case ContractThrow::Position: break;
+  }
+  // Only a position past size() throws: one left to its default (0) or
+  // written as 0 never is. The library names the standard's `pos`
+  // `__pos`, `__pos1`, `__pos2` (libstdc++ and libc++ alike); a count
+  // (`s.insert(it, n, c)`) is not a position.
+  unsigned Object = isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+  for (unsigned I = 0; I < FD->getNumParams() && I + Object < Args.size(); ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    const IdentifierInfo *Name = P->getIdentifier();
+    if (!Name || !Name->getName().starts_with("__pos") || !P->getType()->isIntegerType())
+      continue;
+    const Expr *A = Args[I + Object];
+    if (isa<CXXDefaultArgExpr>(A))
+      continue;
+    Expr::EvalResult Value;
+    if (!A->isValueDependent() && A->EvaluateAsInt(Value, Ctx) && Value.Val.getInt().isZero())
+      continue;
+    return true;
+  }
+  return false;
+}
 
 bool MayThrow::mayThrow(const FunctionDecl *FD) {
   if (!FD)

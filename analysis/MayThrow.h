@@ -21,6 +21,8 @@
 //    catch it, so that counts as escaping;
 //  * a local object's destructor runs at the end of its scope: one declared
 //    `noexcept(false)` may throw there;
+//  * with Operands::Speculated, a call of the user's code to a
+//    standard-library function counts by its contract (throwsByContract);
 //  * allocation failure is exempt, as `errno` is: the global `operator new`
 //    and libstdc++'s `__throw_bad_alloc` are taken not to throw. A program
 //    out of memory is not one whose exceptions purecc keeps in order.
@@ -63,14 +65,23 @@ enum class Operands {
   /// not count, and a user's `noexcept` function is judged by its body.
   Other,
   /// A loop's later iterations, which a parallel loop starts before the
-  /// earlier ones end: as Other, and an exception the standard library
-  /// raises itself (`v.at(i)` past the end, `std::stoi` on bad text, a
-  /// library function compiled into libstdc++) does not count either; user
-  /// code the library calls back (a comparator, a lambda) is followed. A
-  /// known hole, documented in docs/codegen.md: without it every loop that
-  /// touches a string or a map would stay serial.
+  /// earlier ones end: as Other, and what a standard-library function
+  /// throws counts only by the contract of the function the user's code
+  /// calls (throwsByContract: `v.at(i)`, `std::stoi(s)`, `opt.value()`),
+  /// not by the library's inner code: `"item-" + std::to_string(i)` cannot
+  /// be proved never to reach libstdc++'s `out_of_range` branch of
+  /// `insert`, but `operator+` has no such contract. User code the library
+  /// calls back (a comparator, a lambda) is followed. docs/codegen.md.
   Speculated,
 };
+
+/// Whether E, a call or a construction, calls a standard-library function
+/// that throws by its documented contract given these operands
+/// (analysis/Stdlib.h, contractThrow; StdlibPurity.def, PURECC_STD_THROWS):
+/// `v.at(i)`, `std::stoi(s)`, `std::get<T>(var)`, `s.substr(p)` with p not
+/// the default nor 0. Resource limits (bad_alloc, length_error) are not
+/// contracts on values and never count.
+bool throwsByContract(const clang::Expr *E, clang::ASTContext &Ctx);
 
 class MayThrow {
 public:

@@ -21,6 +21,7 @@ struct Table {
   llvm::StringMap<unsigned> WritesFrom;
   llvm::StringMap<Combine> Combines;
   llvm::StringMap<AlgorithmShape> Algorithms;
+  llvm::StringMap<ContractThrow> Throws;
 
   Table() {
 #define PURECC_STD_CLASS(Name) Classes[Name] = true;
@@ -32,6 +33,7 @@ struct Table {
 #define PURECC_STD_WRITES_FROM(Name, First) WritesFrom[Name] = First;
 #define PURECC_STD_COMBINE(Name, Op) Combines[Name] = Combine::Op;
 #define PURECC_STD_ALGORITHM(Name, Shape) Algorithms[Name] = AlgorithmShape::Shape;
+#define PURECC_STD_THROWS(Name, When) Throws[Name] = ContractThrow::When;
 #include "StdlibPurity.def"
   }
 
@@ -268,6 +270,23 @@ AlgorithmShape algorithmShape(const FunctionDecl *FD) {
     return AlgorithmShape::None;
   auto It = table().Algorithms.find(tableName(FD));
   return It == table().Algorithms.end() ? AlgorithmShape::None : It->second;
+}
+
+ContractThrow contractThrow(const FunctionDecl *FD) {
+  if (!FD || !isStdContext(FD->getDeclContext()))
+    return ContractThrow::None;
+  // A copy or a move copies a value that is within its limits already.
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD); CD && CD->isCopyOrMoveConstructor())
+    return ContractThrow::None;
+  // The declaration's word wins: std::get of a tuple is noexcept, std::get
+  // of a variant is not (same table name).
+  if (const auto *FPT = FD->getType()->getAs<FunctionProtoType>()) {
+    ExceptionSpecificationType EST = FPT->getExceptionSpecType();
+    if (!isUnresolvedExceptionSpec(EST) && EST != EST_Unparsed && FPT->canThrow() == CT_Cannot)
+      return ContractThrow::None;
+  }
+  auto It = table().Throws.find(tableName(FD));
+  return It == table().Throws.end() ? ContractThrow::None : It->second;
 }
 
 bool isAddressOnly(const FunctionDecl *FD) {

@@ -8,7 +8,8 @@
 // members leave their object as it is (memberRole), which ranges can be
 // indexed in parallel (randomAccess), which operations combine
 // associatively (combineOf), which algorithms loop over their range and how
-// codegen rewrites them (algorithmShape). Which members of the element type
+// codegen rewrites them (algorithmShape), which throw by contract on their
+// arguments (contractThrow). Which members of the element type
 // an operation runs is read from its instantiation (LibraryRuns.h).
 //
 //   if (isLibraryFunction(FD, SM)) {
@@ -115,6 +116,17 @@ enum class AlgorithmShape {
   Map,       // rewritten into a parallel map
 };
 AlgorithmShape algorithmShape(const clang::FunctionDecl *FD);
+
+/// When a standard-library function throws by its documented contract, on
+/// the values of its arguments or its object's state (PURECC_STD_THROWS).
+enum class ContractThrow {
+  None,     // not listed: only resource limits, or nothing
+  Always,   // any call may (`v.at(i)`, `std::stoi(s)`, `opt.value()`)
+  Position, // a call with a position past size() (`s.substr(pos)`)
+};
+/// FD's column; a function declared `noexcept` is None whatever the table
+/// says, and so are copy and move constructors.
+ContractThrow contractThrow(const clang::FunctionDecl *FD);
 
 /// A class value that designates other memory: pointers, iterators, spans.
 bool isPointerLike(clang::QualType T);

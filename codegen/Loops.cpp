@@ -4,6 +4,7 @@
 #include "Containers.h"
 #include "Escapes.h"
 #include "TripCounts.h"
+#include "WhatMayThrow.h"
 #include "analysis/MayThrow.h"
 #include "analysis/Stdlib.h"
 
@@ -913,109 +914,19 @@ std::string accumulatorReason(const VarDecl *V,
 }
 
 
-std::string outlivesException(PlanContext &PC, const Stmt *Where,
-                              llvm::ArrayRef<const VarDecl *> Written) {
-  // The try statements whose block holds Where, innermost first.
-  std::vector<const CXXTryStmt *> Tries;
-  // A lambda's body runs where the lambda is called, whose handlers see
-  // what it captured: the try statements around its definition do not count.
-  const Stmt *LambdaBody = nullptr;
-  const Stmt *At = Where;
-  for (unsigned Depth = 0; At && Depth < 256; ++Depth) {
-    const Stmt *Up = nullptr;
-    const Decl *Owner = nullptr;
-    for (const DynTypedNode &P : PC.Ctx.getParents(*At)) {
-      if ((Up = P.get<Stmt>()))
-        break;
-      if (!Owner)
-        Owner = P.get<Decl>();
-    }
-    if (const auto *LE = dyn_cast_or_null<LambdaExpr>(Up)) {
-      LambdaBody = LE->getBody();
-      break;
-    }
-    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Owner); !Up && MD && MD->getParent()->isLambda())
-      LambdaBody = MD->getBody();
-    if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Up); Try && Try->getTryBlock() == At)
-      Tries.push_back(Try);
-    At = Up;
-  }
-  const SourceManager &SM = PC.SM;
-  auto Inside = [&](const VarDecl *V, const Stmt *Block) {
-    SourceRange B = Block->getSourceRange();
-    SourceLocation Loc = V->getLocation();
-    return !SM.isBeforeInTranslationUnit(Loc, B.getBegin()) &&
-           !SM.isBeforeInTranslationUnit(B.getEnd(), Loc);
-  };
-  std::string Seen;
-  for (const VarDecl *V : Written) {
-    if (!V)
-      continue;
-    if (!isOwnedLocal(V)) {
-      Seen = quoted(V) + " outlives the function, so a caller that catches the exception reads it";
-      break;
-    }
-    if (LambdaBody && !Inside(V, LambdaBody)) {
-      Seen = quoted(V) + " is captured by the lambda on line " +
-             std::to_string(SM.getPresumedLineNumber(LambdaBody->getBeginLoc())) +
-             ", whose caller may catch the exception and read it";
-      break;
-    }
-    for (const CXXTryStmt *Try : Tries)
-      if (!Inside(V, Try->getTryBlock())) {
-        bool HandlerReads = false;
-        for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
-          HandlerReads |= mentions(Try->getHandler(H)->getHandlerBlock(), V);
-        Seen = quoted(V) + " is declared outside the 'try' statement on line " +
-               std::to_string(SM.getPresumedLineNumber(Try->getBeginLoc())) +
-               (HandlerReads ? ", whose handlers read it after the exception"
-                             : ", so it is still in scope after its handlers");
-        break;
-      }
-    if (!Seen.empty())
-      break;
-  }
-  return Seen;
-}
-
-std::string whatMayThrow(MayThrow &Throws, const Stmt *S) {
-  if (const auto *E = dyn_cast<Expr>(S); E && isa<CXXThrowExpr>(E->IgnoreImplicit()))
-    return "a 'throw' expression";
-  for (const Stmt *Child : S->children())
-    if (Child && Throws.mayThrow(Child))
-      return whatMayThrow(Throws, Child);
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    E = E->IgnoreImplicit();
-    if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee()) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      // Defined in another file: only its declaration can promise.
-      if (!FD->hasBody() && !FD->getBuiltinID() && !FD->isInStdNamespace())
-        return "'" + FD->getNameAsString() +
-               "' (defined in another file; declare it 'noexcept' if it cannot throw)";
-      return "'" + FD->getNameAsString() + "'";
-    }
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-      return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() + "'";
-  }
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        return "the destruction of " + quoted(VD);
-  return "code in the loop body";
-}
-
 std::string exceptionReason(PlanContext &PC, const LoopShape &L) {
   // The speculation rule (docs/codegen.md): iterations run at once, so a
   // later one may start before an earlier one throws; the serial loop never
   // runs it then, and it may run for hours or never return. Stopping at the
-  // next chunk boundary does not help a chunk already running. The
-  // library's own throws do not count here (Operands::Speculated: otherwise
-  // every loop that builds a string or touches a map would stay serial; a
-  // documented hole, docs/codegen.md).
+  // next chunk boundary does not help a chunk already running. What the
+  // library throws counts by the contract of the function the user calls
+  // (Operands::Speculated: `v.at(i)` does, `"item-" + std::to_string(i)`
+  // does not; docs/codegen.md).
   MayThrow Throws(PC.Ctx, Operands::Speculated);
   if (!Throws.mayThrow(L.Body))
     return "";
-  return whatMayThrow(Throws, L.Body) +
+  std::string What = whatMayThrow(PC, Throws, L.Body);
+  return (What.empty() ? "code in the loop body" : What) +
          " may throw, and the serial loop does not run the later iterations then";
 }
 

@@ -26,8 +26,6 @@
 
 namespace purecc {
 
-class MayThrow;
-
 struct LoopShape {
   const clang::Stmt *Loop = nullptr;
   const clang::Stmt *Body = nullptr;
@@ -111,13 +109,6 @@ std::string accumulatorReason(const clang::VarDecl *V,
                               const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
                               const LoopShape &L);
 
-/// Why a handler can see one of Written after an exception thrown at Where,
-/// or empty: it is not a local of the function (a reference parameter, a
-/// global: the caller's handler), or it is declared outside a `try` whose
-/// block holds Where.
-std::string outlivesException(PlanContext &PC, const clang::Stmt *Where,
-                              llvm::ArrayRef<const clang::VarDecl *> Written);
-
 /// Why the loop must stay serial because its body may throw, or empty.
 /// Iterations of a parallel loop run at once: a later iteration may start
 /// before an earlier one throws, a call the serial loop never makes then
@@ -126,10 +117,6 @@ std::string outlivesException(PlanContext &PC, const clang::Stmt *Where,
 /// "Speculation"). This also keeps what a handler sees after the throw: the
 /// serial loop's partial result.
 std::string exceptionReason(PlanContext &PC, const LoopShape &L);
-
-/// What in S may throw, named as written: "'work'", "a 'throw' expression",
-/// "the construction of a 'T'", "the destruction of 'g'".
-std::string whatMayThrow(MayThrow &Throws, const clang::Stmt *S);
 
 /// The body of a for, range-for, while or do loop; null for anything else.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);

@@ -6,6 +6,7 @@
 #include "Reductions.h"
 #include "SameExpr.h"
 #include "Shapes.h"
+#include "WhatMayThrow.h"
 #include "analysis/MayThrow.h"
 #include "analysis/Stdlib.h"
 
@@ -443,9 +444,10 @@ bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &
   }
   // Every key is computed, in another order than the serial scan's
   // comparisons: which exception escapes, and when, would change.
-  if (MayThrow(PC.Ctx).mayThrow(Keyed->Lambda->getBody())) {
-    WhyNot = "the comparator may throw, and the parallel form computes every key in another "
-             "order than the serial scan";
+  if (MayThrow Throws(PC.Ctx); Throws.mayThrow(Keyed->Lambda->getBody())) {
+    std::string What = whatMayThrow(PC, Throws, Keyed->Lambda->getBody());
+    WhyNot = (What.empty() ? "the comparator may throw" : What + " may throw in the comparator") +
+             ", and the parallel form computes every key in another order than the serial scan";
     return false;
   }
   // The key lambda repeats the comparator's captures, first parameter and

@@ -1,8 +1,10 @@
 //===- ParallelCalls.cpp - parallel-calls: independent pure calls as tasks ===//
 #include "ParallelCalls.h"
+#include "BodyWalk.h"
 #include "Loops.h"
 #include "Shapes.h"
 #include "TaskRegistry.h"
+#include "WhatMayThrow.h"
 
 #include "analysis/Attributes.h"
 
@@ -10,6 +12,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
@@ -282,32 +285,83 @@ bool sameOperand(const Expr *Earlier, const Expr *Child) {
   return Semantic(A) == Semantic(B);
 }
 
-/// What in E may throw, named as the user wrote it: the first part (its
-/// operands before itself) that may throw by itself.
-std::string describe(MayThrow &Throws, const Expr *E) {
-  // `throw std::runtime_error("x")` throws itself, whatever its operand
-  // might (adv18: not "the construction of a 'std::runtime_error'").
-  if (isa<CXXThrowExpr>(E->IgnoreImplicit()))
-    return "a 'throw' expression";
-  for (const Stmt *Child : E->children())
-    if (const auto *C = dyn_cast_or_null<Expr>(Child); C && Throws.mayThrow(C))
-      return describe(Throws, C);
-  // What is left may throw on its own: a temporary's destructor runs at the
-  // end of the full-expression.
-  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
-    return "the destructor of a temporary '" + BT->getType().getUnqualifiedType().getAsString() +
-           "', which may throw";
-  E = E->IgnoreImplicit();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-      Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
-    return "the assignment to a '" + Op->getArg(0)->getType().getUnqualifiedType().getAsString() +
-           "' (its 'operator=' may throw)";
-  if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee())
-    return "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw";
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-    return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() +
-           "', which may throw";
-  return "code that may throw";
+/// What in S may throw, as a clause: "'chk', which may throw"
+/// (whatMayThrow), "a 'throw' expression", or "code that may throw" when no
+/// part can be named.
+std::string whichMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
+  std::string What = whatMayThrow(PC, Throws, S);
+  if (What.empty())
+    return "code that may throw";
+  return What == ThrowExpression ? What : What + ", which may throw";
+}
+
+/// Why a handler can see one of Written after an exception thrown at Where,
+/// or empty: it is not a local of the function (a reference parameter, a
+/// global: the caller's handler), or it is declared outside a `try` whose
+/// block holds Where.
+std::string outlivesException(PlanContext &PC, const Stmt *Where,
+                              llvm::ArrayRef<const VarDecl *> Written) {
+  // The try statements whose block holds Where, innermost first.
+  std::vector<const CXXTryStmt *> Tries;
+  // A lambda's body runs where the lambda is called, whose handlers see
+  // what it captured: the try statements around its definition do not count.
+  const Stmt *LambdaBody = nullptr;
+  const Stmt *At = Where;
+  for (unsigned Depth = 0; At && Depth < 256; ++Depth) {
+    const Stmt *Up = nullptr;
+    const Decl *Owner = nullptr;
+    for (const DynTypedNode &P : PC.Ctx.getParents(*At)) {
+      if ((Up = P.get<Stmt>()))
+        break;
+      if (!Owner)
+        Owner = P.get<Decl>();
+    }
+    if (const auto *LE = dyn_cast_or_null<LambdaExpr>(Up)) {
+      LambdaBody = LE->getBody();
+      break;
+    }
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Owner); !Up && MD && MD->getParent()->isLambda())
+      LambdaBody = MD->getBody();
+    if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Up); Try && Try->getTryBlock() == At)
+      Tries.push_back(Try);
+    At = Up;
+  }
+  const SourceManager &SM = PC.SM;
+  auto Inside = [&](const VarDecl *V, const Stmt *Block) {
+    SourceRange B = Block->getSourceRange();
+    SourceLocation Loc = V->getLocation();
+    return !SM.isBeforeInTranslationUnit(Loc, B.getBegin()) &&
+           !SM.isBeforeInTranslationUnit(B.getEnd(), Loc);
+  };
+  std::string Seen;
+  for (const VarDecl *V : Written) {
+    if (!V)
+      continue;
+    if (!isOwnedLocal(V)) {
+      Seen = quoted(V) + " outlives the function, so a caller that catches the exception reads it";
+      break;
+    }
+    if (LambdaBody && !Inside(V, LambdaBody)) {
+      Seen = quoted(V) + " is captured by the lambda on line " +
+             std::to_string(SM.getPresumedLineNumber(LambdaBody->getBeginLoc())) +
+             ", whose caller may catch the exception and read it";
+      break;
+    }
+    for (const CXXTryStmt *Try : Tries)
+      if (!Inside(V, Try->getTryBlock())) {
+        bool HandlerReads = false;
+        for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
+          HandlerReads |= mentions(Try->getHandler(H)->getHandlerBlock(), V);
+        Seen = quoted(V) + " is declared outside the 'try' statement on line " +
+               std::to_string(SM.getPresumedLineNumber(Try->getBeginLoc())) +
+               (HandlerReads ? ", whose handlers read it after the exception"
+                             : ", so it is still in scope after its handlers");
+        break;
+      }
+    if (!Seen.empty())
+      break;
+  }
+  return Seen;
 }
 
 } // namespace
@@ -332,13 +386,11 @@ std::optional<std::string> ParallelCalls::unreachedBecause(const Expr *Region, c
         break;
       if (!Throws.mayThrow(Earlier))
         continue;
-      std::string What = describe(Throws, Earlier);
+      std::string What = whichMayThrow(PC, Throws, Earlier);
       // `total(0, m) + total(m, n)`: not "'total' comes after 'total'".
-      if (CE && CE->getDirectCallee()) {
-        std::string Same = "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw";
-        if (What == Same)
-          What = "another call to " + Same;
-      }
+      if (CE && CE->getDirectCallee() &&
+          What == "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw")
+        What = "another call to " + What;
       return (CE ? "the call to '" + Name + "'" : "'" + Name + "'") + " comes after " + What;
     }
     Child = Parent;
@@ -931,7 +983,7 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
       // later call where it is (the speculation rule), whatever else it is.
       if (Lone && Throws.mayThrow(S))
         Pending = {Lone, "the statement that calls '" + calleeName(Lone) + "' may throw (" +
-                             describe(Throws, isa<Expr>(S) ? cast<Expr>(S) : [&]() -> const Expr * {
+                             whichMayThrow(PC, Throws, isa<Expr>(S) ? cast<Expr>(S) : [&]() -> const Expr * {
                                const auto *DS = dyn_cast<DeclStmt>(S);
                                const auto *VD = DS && DS->isSingleDecl()
                                                     ? dyn_cast<VarDecl>(DS->getSingleDecl())
@@ -962,7 +1014,7 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelCalls::planRuns(const CompoundStmt *C
                    ? "'" + calleeName(Run.back().Call) + "' may throw"
                    // What is around the call: a conversion of its result.
                    : "the statement that calls '" + calleeName(Run.back().Call) +
-                         "' may throw (" + describe(Throws, Run.back().Value) + ")") +
+                         "' may throw (" + whichMayThrow(PC, Throws, Run.back().Value) + ")") +
                   ", and the serial program does not make the later call then";
       Flush();
     }

@@ -4,6 +4,7 @@
 #include "PlainValues.h"
 #include "SameExpr.h"
 
+#include "WhatMayThrow.h"
 #include "analysis/MayThrow.h"
 #include "codegen/LineDirectives.h"
 
@@ -340,27 +341,9 @@ std::string blockThrowReason(PlanContext &PC, const Candidate &C) {
   const Stmt *Block = C.If->getThen();
   if (!Throws.mayThrow(Block))
     return "";
-  // Name the first call that may throw, when one does.
-  struct Finder : RecursiveASTVisitor<Finder> {
-    MayThrow &Throws;
-    const FunctionDecl *Found = nullptr;
-    explicit Finder(MayThrow &Throws) : Throws(Throws) {}
-    bool VisitCallExpr(CallExpr *CE) {
-      if (const FunctionDecl *FD = CE->getDirectCallee(); FD && Throws.mayThrow(FD))
-        Found = FD;
-      return !Found;
-    }
-  } F(Throws);
-  F.TraverseStmt(const_cast<Stmt *>(Block));
-  // A library member by the name the user wrote (`.at`), not its class's.
-  std::string Callee;
-  if (F.Found)
-    Callee = isa<CXXMethodDecl>(F.Found) &&
-                     cast<CXXMethodDecl>(F.Found)->getParent()->isInStdNamespace()
-                 ? "'" + F.Found->getNameAsString() + "'"
-                 : quoted(F.Found);
-  std::string What = F.Found ? Callee + " may throw in the block that updates " + quoted(C.Best)
-                             : "the block that updates " + quoted(C.Best) + " may throw";
+  std::string What = whatMayThrow(PC, Throws, Block);
+  What = What.empty() ? "the block that updates " + quoted(C.Best) + " may throw"
+                      : What + " may throw in the block that updates " + quoted(C.Best);
   return What + ", and the parallel selection runs that block for iterations the serial loop "
                 "never selects";
 }

@@ -6,8 +6,9 @@
 // from, `.at()`), and the remarks say so. Where
 // the block reads what the leaves cannot carry to that final pass (a
 // pointer the body computed), the leaves run the block themselves, for
-// every term that beats their own best: then code in it that may throw,
-// also the library's (`.at()`), keeps the loop serial.
+// every term that beats their own best: then code in it that may throw
+// keeps the loop serial; `.at()` there throws by its contract, which the
+// speculation rule counts first (loop-library-throws.cpp).
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -102,7 +103,7 @@ void run(long n) {
       tag = names.at(static_cast<size_t>(i + (i > 0 ? n : 0))) + *p;
     }
   }
-  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'at' may throw in the block that updates 'far', and the parallel selection runs that block for iterations the serial loop never selects (the block that updates 'far' reads 'p' of type 'const std::string *', which the leaf cannot carry to the final pass as a plain value) [purecc-missed-reduction]
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'names.at' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   std::printf("%ld pointer at(): %g %s\n", n, far, tag.c_str());
 }
 

@@ -192,7 +192,7 @@ int main() {
   std::vector<long> small(v.begin(), v.begin() + 100);
   try {
     auto t = std::min_element(small.begin(), small.end(), [](long a, long b) { return checked(a) < checked(b); });
-    // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:14: remark: call to 'std::min_element' not parallelized: the comparator may throw, and the parallel form computes every key in another order than the serial scan [purecc-missed-algorithm]
+    // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:14: remark: call to 'std::min_element' not parallelized: 'checked' may throw in the comparator, and the parallel form computes every key in another order than the serial scan [purecc-missed-algorithm]
     // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:87: remark: calls to 'checked' and 'checked' not parallelized: the call to 'checked' comes after another call to 'checked', which may throw [purecc-missed-parallel-calls]
     std::printf("no throw %ld\n", long(t - small.begin()));
   } catch (const std::domain_error &e) {

@@ -80,7 +80,7 @@ struct Pair {
 // REMARK: operands-may-throw.cpp:[[@LINE-1]]:54: remark: calls to 'settle' and 'slow' not parallelized: the call to 'settle' comes after 'tiny', which may throw [purecc-missed-parallel-calls]
 // CHECK: {{^}}[[PURE]] long indexed(const std::vector<long> &t, long a) { return t.at(a - 1) + slow(a) + settle(a); }
 [[pure]] long indexed(const std::vector<long> &t, long a) { return t.at(a - 1) + slow(a) + settle(a); }
-// REMARK: operands-may-throw.cpp:[[@LINE-1]]:82: remark: calls to 'slow' and 'settle' not parallelized: the call to 'slow' comes after 'at', which may throw [purecc-missed-parallel-calls]
+// REMARK: operands-may-throw.cpp:[[@LINE-1]]:82: remark: calls to 'slow' and 'settle' not parallelized: the call to 'slow' comes after 't.at', which may throw [purecc-missed-parallel-calls]
 
 // A condition, and the branch of '?:' that is taken: in order there too.
 // CHECK:      {{^}}  if (chk(a) + slow(a) > 3)

@@ -55,10 +55,12 @@ int run(int n) {
   // CHECK: {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i3) {
   // REMARK: stdlib-loops.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel map over 'h' [purecc-parallel-map]
 
-  // String members in a map: find (npos when absent) and substr.
+  // String members in a map: find (npos when absent) and substr from
+  // position 0 (any other position may throw by substr's contract, which
+  // keeps a loop serial: loop-library-throws.cpp).
   for (int i = 0; i < n; ++i) {
     where[i] = words[i].find("ab") + static_cast<std::size_t>(scale(i) % 2);
-    parts[i] = words[i].substr(words[i].size() / 2);
+    parts[i] = words[i].substr(0, words[i].size() - words[i].size() / 2);
   }
   // CHECK: {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i4) {
   // REMARK: stdlib-loops.cpp:[[@LINE-5]]:3: remark: loop rewritten as a parallel map over 'where' and 'parts' [purecc-parallel-map]

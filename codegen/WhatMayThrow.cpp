@@ -1,0 +1,69 @@
+//===- WhatMayThrow.cpp - name the part of the code that may throw --------===//
+#include "WhatMayThrow.h"
+#include "analysis/MayThrow.h"
+
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// How the user wrote the function a library call throws through: the
+/// callee as written (`v.at`, `std::get<int>`, `opt.value`), or the object
+/// called (`f` of an empty std::function `f`).
+std::string writtenCallee(PlanContext &PC, const CallExpr *CE) {
+  const Expr *Callee = CE->getCallee()->IgnoreImplicit();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE); Op && Op->getNumArgs() > 0)
+    Callee = Op->getArg(0)->IgnoreImplicit();
+  if (std::optional<std::string> Text = PC.text(Callee->getSourceRange()))
+    return "'" + *Text + "'";
+  return "'" + CE->getDirectCallee()->getNameAsString() + "'";
+}
+
+} // namespace
+
+std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
+  // `throw std::runtime_error("x")` throws itself, whatever its operand
+  // might (adv18: not "the construction of a 'std::runtime_error'").
+  if (const auto *E = dyn_cast<Expr>(S); E && isa<CXXThrowExpr>(E->IgnoreImplicit()))
+    return ThrowExpression;
+  // Operands are evaluated first (for a declaration: its initializers).
+  for (const Stmt *Child : S->children())
+    if (Child && Throws.mayThrow(Child))
+      return whatMayThrow(PC, Throws, Child);
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        return "the destruction of " + quoted(VD);
+    return "";
+  }
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return "";
+  // What is left may throw on its own: a temporary's destructor runs at the
+  // end of the full-expression.
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+    return "the destructor of a temporary '" +
+           BT->getType().getUnqualifiedType().getAsString() + "'";
+  E = E->IgnoreImplicit();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
+    return "the assignment to a '" +
+           Op->getArg(0)->getType().getUnqualifiedType().getAsString() + "'";
+  if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee()) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (throwsByContract(CE, PC.Ctx))
+      return writtenCallee(PC, CE);
+    // Defined in another file: only its declaration can promise.
+    if (!FD->hasBody() && !FD->getBuiltinID() && !FD->isInStdNamespace())
+      return "'" + FD->getNameAsString() +
+             "' (defined in another file; declare it 'noexcept' if it cannot throw)";
+    return "'" + FD->getNameAsString() + "'";
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() + "'";
+  return "";
+}
+
+} // namespace purecc
