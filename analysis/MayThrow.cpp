@@ -69,10 +69,14 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
   // On other operands, a user's `noexcept` is no proof: a throw out of it
   // ends the program where the serial program's operands may not reach it.
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  std::optional<bool> Spec = specSaysNoThrow(FD->getType());
+  // A destructor written `noexcept(false)` says it throws: its body cannot
+  // show all it runs (the members' and bases' destructors after it).
+  if (isa<CXXDestructorDecl>(FD) && Spec && !*Spec && !isLibrary(FD, Ctx))
+    return Promise::MayThrow;
   if (On != Operands::Serial && !FD->getBuiltinID() && !(MD && MD->isVirtual()) &&
       isUsersWithBody(FD, Ctx))
     return Promise::SeeBody;
-  std::optional<bool> Spec = specSaysNoThrow(FD->getType());
   if (Spec && *Spec)
     return Promise::NoThrow;
   // The library's own throws do not count (Operands::Speculated): one
@@ -139,25 +143,21 @@ public:
     bool CatchesAll = false;
     for (unsigned H = 0; H < S->getNumHandlers(); ++H)
       CatchesAll |= S->getHandler(H)->getExceptionDecl() == nullptr;
-    if (!CatchesAll)
-      return RecursiveASTVisitor::TraverseCXXTryStmt(S);
-    ++CaughtAll;
+    CaughtAll += CatchesAll;
     bool Continue = TraverseStmt(S->getTryBlock());
-    --CaughtAll;
+    CaughtAll -= CatchesAll;
+    HandlersOf.push_back(CatchesAll ? TryBlock::NotCounted : TryBlock::Counted);
     for (unsigned H = 0; Continue && H < S->getNumHandlers(); ++H)
       Continue = TraverseStmt(S->getHandler(H));
-    return Continue;
-  }
-  bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
-    ++Handlers;
-    bool Continue = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
-    --Handlers;
+    HandlersOf.pop_back();
     return Continue;
   }
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
     // `throw;` in a handler rethrows what its `try` block threw: counted
-    // there (MayThrow.h).
-    if (On != Operands::Serial && !E->getSubExpr() && Handlers > 0)
+    // there (MayThrow.h), unless a `catch (...)` of that `try` kept the
+    // block's throws from counting: then the rethrow is where they escape.
+    if (On != Operands::Serial && !E->getSubExpr() && !HandlersOf.empty() &&
+        HandlersOf.back() == TryBlock::Counted)
       return true;
     if (InLibrary)
       return true; // a library body's own throw (Operands::Speculated)
@@ -239,6 +239,20 @@ public:
     return InLibrary || stop();
   }
 
+  /// The implicit destructor calls at the end of a destructor of RD: its
+  /// non-static members' and its bases' (virtual ones included).
+  void destroysMembersAndBases(const CXXRecordDecl *RD) {
+    for (const FieldDecl *F : RD->fields())
+      if (const CXXDestructorDecl *D = destructorOf(F->getType()); D && !callee(D))
+        return;
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (const CXXDestructorDecl *D = destructorOf(B.getType()); D && !callee(D))
+        return;
+    for (const CXXBaseSpecifier &B : RD->vbases())
+      if (const CXXDestructorDecl *D = destructorOf(B.getType()); D && !callee(D))
+        return;
+  }
+
 private:
   /// A call of the user's code that throws by the library's contract
   /// (Operands::Speculated, where the library's inner throws do not count).
@@ -281,8 +295,12 @@ private:
   bool InLibrary = false;
   /// How many `try` blocks with a `catch (...)` the visit is inside.
   unsigned CaughtAll = 0;
-  /// How many `catch` handlers the visit is inside.
-  unsigned Handlers = 0;
+  /// Whether the throws of a `try` block were counted: not when one of its
+  /// handlers is a `catch (...)`.
+  enum class TryBlock { Counted, NotCounted };
+  /// For each `catch` handler the visit is inside, innermost last: its
+  /// `try` block's.
+  std::vector<TryBlock> HandlersOf;
 };
 
 Direct scanDirect(const Stmt *S, ASTContext &Ctx, Operands On) {
@@ -302,7 +320,12 @@ Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
   }
   // The whole declaration: a constructor's member initializers too.
   bool InLibrary = On == Operands::Speculated && isLibrary(Def, Ctx);
-  DirectScan(Ctx, On, D, InLibrary).TraverseDecl(const_cast<FunctionDecl *>(Def));
+  DirectScan Scan(Ctx, On, D, InLibrary);
+  Scan.TraverseDecl(const_cast<FunctionDecl *>(Def));
+  // A destructor then destroys the members and bases, which the AST does
+  // not show as calls.
+  if (const auto *DD = dyn_cast<CXXDestructorDecl>(Def); DD && !D.Throws)
+    Scan.destroysMembersAndBases(DD->getParent());
   return D;
 }
 
@@ -392,6 +415,30 @@ bool MayThrow::mayThrow(const FunctionDecl *FD) {
   for (auto &[F, T] : Throws)
     Known[F] = T;
   return Known[Root];
+}
+
+bool MayThrow::mayThrowPassingCopies(const FunctionDecl *FD) {
+  for (const ParmVarDecl *P : FD->parameters()) {
+    const auto *RD = P->getType()->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      continue;
+    if (const CXXDestructorDecl *D = destructorOf(P->getType()); D && mayThrow(D))
+      return true;
+    if (RD->hasTrivialCopyConstructor())
+      continue;
+    // The copy constructor the call uses; not declared yet (Clang declares
+    // implicit members when used) means nothing is known of it.
+    bool Found = false;
+    for (const CXXConstructorDecl *C : RD->ctors())
+      if (C->isCopyConstructor()) {
+        Found = true;
+        if (mayThrow(C))
+          return true;
+      }
+    if (!Found)
+      return true;
+  }
+  return false;
 }
 
 bool MayThrow::mayThrow(const Stmt *S) {

@@ -20,7 +20,10 @@
 //    it (its handlers are scanned as usual); a handler of one type may not
 //    catch it, so that counts as escaping;
 //  * a local object's destructor runs at the end of its scope: one declared
-//    `noexcept(false)` may throw there;
+//    `noexcept(false)` may throw there, and so may the destructors of its
+//    members and bases, which run after its body;
+//  * `throw;` in a handler of a `try` with a `catch (...)` rethrows what
+//    the block threw, which the `catch (...)` kept from counting there;
 //  * with Operands::Speculated, a call of the user's code to a
 //    standard-library function counts by its contract (throwsByContract);
 //  * allocation failure is exempt, as `errno` is: the global `operator new`
@@ -94,6 +97,11 @@ public:
   /// Whether a call to FD may throw (its own exception specification and,
   /// without one, its body and its callees' bodies).
   bool mayThrow(const clang::FunctionDecl *FD);
+
+  /// Whether passing lvalues to FD's by-value parameters may throw: the
+  /// copy of each argument and its destruction, which the caller makes (a
+  /// library algorithm's `op(*it)`), so FD's body does not show them.
+  bool mayThrowPassingCopies(const clang::FunctionDecl *FD);
 
 private:
   clang::ASTContext &Ctx;

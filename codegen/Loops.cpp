@@ -922,10 +922,18 @@ std::string exceptionReason(PlanContext &PC, const LoopShape &L) {
   // library throws counts by the contract of the function the user calls
   // (Operands::Speculated: `v.at(i)` does, `"item-" + std::to_string(i)`
   // does not; docs/codegen.md).
+  // A range-for's loop variable is made in each iteration too (a copy of
+  // the element, destroyed at the iteration's end), outside the body.
   MayThrow Throws(PC.Ctx, Operands::Speculated);
-  if (!Throws.mayThrow(L.Body))
+  const Stmt *Thrower = nullptr;
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(L.Loop);
+      RF && Throws.mayThrow(RF->getLoopVarStmt()))
+    Thrower = RF->getLoopVarStmt();
+  else if (Throws.mayThrow(L.Body))
+    Thrower = L.Body;
+  else
     return "";
-  std::string What = whatMayThrow(PC, Throws, L.Body);
+  std::string What = whatMayThrow(PC, Throws, Thrower);
   return (What.empty() ? "code in the loop body" : What) +
          " may throw, and the serial loop does not run the later iterations then";
 }

@@ -297,9 +297,15 @@ std::string Algorithms::throwReason(const Expr *F, StringRef What) const {
   else if (const auto *LE = dyn_cast<LambdaExpr>(F))
     FD = LE->getCallOperator();
   // The speculation rule (docs/codegen.md): elements are processed at once,
-  // so a later one may start before an earlier one throws.
-  if (FD && !MayThrow(PC.Ctx, Operands::Speculated).mayThrow(FD))
+  // so a later one may start before an earlier one throws. An element passed
+  // by value is copied first (adv19: a throwing copy constructor).
+  MayThrow Throws(PC.Ctx, Operands::Speculated);
+  if (FD && !Throws.mayThrow(FD) && !Throws.mayThrowPassingCopies(FD))
     return "";
+  if (FD && !Throws.mayThrow(FD))
+    return (What + " takes the element by value, whose copy may throw, and the serial "
+                   "algorithm does not copy the later elements then")
+        .str();
   return (What + " may throw, and the serial algorithm does not apply it to the later "
                  "elements then")
       .str();
@@ -444,8 +450,11 @@ bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &
   }
   // Every key is computed, in another order than the serial scan's
   // comparisons: which exception escapes, and when, would change.
-  if (MayThrow Throws(PC.Ctx); Throws.mayThrow(Keyed->Lambda->getBody())) {
-    std::string What = whatMayThrow(PC, Throws, Keyed->Lambda->getBody());
+  if (MayThrow Throws(PC.Ctx); Throws.mayThrow(Keyed->Lambda->getBody()) ||
+                                Throws.mayThrowPassingCopies(Keyed->Lambda->getCallOperator())) {
+    std::string What = Throws.mayThrow(Keyed->Lambda->getBody())
+                           ? whatMayThrow(PC, Throws, Keyed->Lambda->getBody())
+                           : "the copy of an element into its parameter";
     WhyNot = (What.empty() ? "the comparator may throw" : What + " may throw in the comparator") +
              ", and the parallel form computes every key in another order than the serial scan";
     return false;
