@@ -37,15 +37,20 @@ std::optional<Place> placeOf(const Expr *E, ASTContext &Ctx) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       return Place{VD, nullptr, "", VD->getNameAsString(), VD->getType()};
+    // A binding whose type is a reference (a tuple of references, a
+    // reference member) names another object, not a part of this one.
     if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
       if (const auto *DD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
-          DD && BD->getIdentifier())
+          DD && BD->getIdentifier() && !BD->getType()->isReferenceType())
         return Place{DD, BD, "", BD->getNameAsString(), DRE->getType()};
     return std::nullopt;
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (ME->isArrow() || !FD || !FD->getIdentifier() || FD->isBitField())
+    // A reference member names another object; a union's members share
+    // their storage.
+    if (ME->isArrow() || !FD || !FD->getIdentifier() || FD->isBitField() ||
+        FD->getType()->isReferenceType() || FD->getParent()->isUnion())
       return std::nullopt;
     std::optional<Place> P = placeOf(ME->getBase(), Ctx);
     if (!P)

@@ -58,8 +58,9 @@ struct Place {
 
 /// The place E designates, or nullopt when it is none: a path through
 /// '->', a pointer, a call, a bit-field (whose stores cut each step's value
-/// to its width), an unnamed member, or an index that is not a constant
-/// within the array's bounds.
+/// to its width), a member of a union (which shares its storage), a
+/// reference member or binding (another object), an unnamed member, or an
+/// index that is not a constant within the array's bounds.
 std::optional<Place> placeOf(const clang::Expr *E, clang::ASTContext &Ctx);
 
 /// Whether E designates exactly P.

@@ -179,12 +179,30 @@ private:
         Base = M->getBase()->IgnoreParenImpCasts();
       }
       const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-      if (const VarDecl *V = varOf(Base); outer(V) && FD && FD->isBitField())
-        Why = "'" + (text(ME).empty() ? FD->getNameAsString() : text(ME)) + "' is a bit-field "
-              "of " + quoted(V) + ": its stores cut each value to the field's width, and only "
-              "a member that is not a bit-field is recognized as an accumulator";
+      const VarDecl *V = varOf(Base);
+      if (!outer(V) || !FD || !Compound)
+        return;
+      std::string Name = "'" + (text(ME).empty() ? FD->getNameAsString() : text(ME)) + "'";
+      if (FD->isBitField())
+        Why = Name + " is a bit-field of " + quoted(V) + ": its stores cut each value to the "
+              "field's width, and only a member that is not a bit-field is recognized as an "
+              "accumulator";
+      else if (FD->getParent()->isUnion())
+        Why = Name + " is a member of a union, whose members share their storage: only a "
+              "member of a struct or class is recognized as an accumulator";
+      else if (FD->getType()->isReferenceType())
+        Why = Name + " is a reference member, which names another object: only a member that "
+              "is part of " + quoted(V) + " itself is recognized as an accumulator";
       return;
     }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl());
+          BD && Compound && BD->getType()->isReferenceType())
+        if (const auto *DD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()); outer(DD))
+          Why = quoted(BD) + " is a structured binding of type '" +
+                BD->getType().getCanonicalType().getAsString() +
+                "', which names another object: only a binding of a part of the decomposed "
+                "object itself is recognized as an accumulator";
     const Expr *Base = nullptr, *Index = nullptr;
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target)) {
       Base = AS->getBase();

@@ -13,6 +13,7 @@
 #include <complex>
 #include <cstdio>
 #include <limits>
+#include <tuple>
 #include <utility>
 
 [[pure]] long heavy(long x) {
@@ -25,18 +26,21 @@
 [[pure]] unsigned wide(long x) { return unsigned(heavy(x)) * 2654435761u; }
 // Not exact: sums of these round differently in another order.
 [[pure]] double term(long i) { return std::sin(double(heavy(i) + i)) / (1.0 + double(i)); }
-// NaN, -0.0, +0.0, +inf and -inf among ordinary values.
-[[pure]] double value(long i) {
-  long h = heavy(i);
-  if (i % 500 == 7)
+// NaN, -0.0 and +0.0 among ordinary values, and +inf and -inf when Inf.
+[[pure]] double value(long i, bool Inf) {
+  switch (i % 997) {
+  case 7:
     return std::numeric_limits<double>::quiet_NaN();
-  if (i % 700 == 3)
+  case 11:
     return -0.0;
-  if (i % 900 == 5)
-    return std::numeric_limits<double>::infinity();
-  if (i == 1234)
-    return -std::numeric_limits<double>::infinity();
-  return double(h % 41) - 20.0;
+  case 13:
+    return 0.0;
+  case 17:
+    return Inf ? std::numeric_limits<double>::infinity() : 1.5;
+  case 19:
+    return Inf ? -std::numeric_limits<double>::infinity() : -1.5;
+  }
+  return double(heavy(i) % 41) / 4.0 - 5.0;
 }
 [[pure]] std::complex<double> wave(long i) {
   return std::complex<double>(term(i), term(i + 7) * 0.5);
@@ -99,18 +103,18 @@ int main() {
               int(st.sum == plain));
   // OUT:      stats -1.308535323 0.214965318 3000 1 998709565 1
 
-  // A nested member path: a minimum and a maximum over NaN, -0.0, +0.0,
-  // +inf and -inf.
+  // A nested member path: a minimum and a maximum over NaN, -0.0 and +0.0
+  // (the NaN terms are skipped, as in the loop).
   Outer o{7, start()};
   for (long i = 0; i < n; ++i) {
-    double v = value(i);
+    double v = value(i, false);
     o.in.lo = std::min(o.in.lo, v);
     if (v > o.in.hi)
       o.in.hi = v;
   }
   // REMARK: member-accumulators.cpp:[[@LINE-6]]:3: remark: loop rewritten as a parallel reduction of 'o.in.lo' and 'o.in.hi' [purecc-reduction]
   std::printf("nested %g %g %d\n", o.in.lo, o.in.hi, o.tag);
-  // OUT-NEXT: nested -inf inf 7
+  // OUT-NEXT: nested -1.5 3 7
   // Signed zeros: the first of equal values is kept, as in the loop.
   Outer z0{1, {0.0, -0.0}};
   for (long i = 0; i < n; ++i) {
@@ -124,11 +128,12 @@ int main() {
   std::printf("zeros %g %g\n", z0.in.lo, z0.in.hi);
   // OUT-NEXT: zeros 0 -0
 
-  // Structured bindings of objects decomposed by value.
+  // Structured bindings of objects decomposed by value (a minimum and a
+  // maximum over NaN, -0.0, +0.0, +inf and -inf).
   auto [lo, hi] = start();
   for (long i = 0; i < n; ++i) {
-    lo = std::min(lo, value(i));
-    hi = std::max(hi, value(i));
+    lo = std::min(lo, value(i, true));
+    hi = std::max(hi, value(i, true));
   }
   // REMARK: member-accumulators.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'lo' and 'hi' [purecc-reduction]
   auto [cnt, tot] = std::pair{0L, 1L};
@@ -222,6 +227,23 @@ int main() {
   for (long i = 0; i < n; ++i)
     qa += heavy(i);
   // REMARK: member-accumulators.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'qa' is bound by reference ('[qa, qb]' on line [[@LINE-3]]) to an object the loop body may read under another name: only a binding of an object decomposed by value is combined [purecc-missed-reduction]
+  // Refused: a binding that is a reference itself (into a tuple of
+  // references), and a member of a union (which shares its storage).
+  double tx = 0;
+  auto [tr, tn] = std::tuple<double &, long>(tx, 5);
+  for (long i = 0; i < n; ++i)
+    tr += term(i);
+  // REMARK: member-accumulators.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'tr' is a structured binding of type 'double &', which names another object: only a binding of a part of the decomposed object itself is recognized as an accumulator [purecc-missed-reduction]
+  union Bits {
+    long whole;
+    double real;
+  };
+  Bits ub{0};
+  for (long i = 0; i < n; ++i)
+    ub.whole += heavy(i);
+  // REMARK: member-accumulators.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'ub.whole' is a member of a union, whose members share their storage: only a member of a struct or class is recognized as an accumulator [purecc-missed-reduction]
+  std::printf("aliases %.6f %ld %ld\n", tx, tn, ub.whole);
+  // OUT-NEXT: aliases -1.308535 5 1800008
   // Refused: a complex product.
   std::complex<double> zp{1.0, 0.0};
   for (long i = 0; i < n; ++i)
