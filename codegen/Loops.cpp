@@ -796,8 +796,6 @@ std::string lastRefusal(PlanContext &PC, const LoopShape &L,
   return "";
 }
 
-namespace {
-
 /// The expression of E's statement that E is part of (the condition of an
 /// `if`, the whole expression statement), or the operand of Stop that it is
 /// part of (`f(acc + i)` in `acc += f(acc + i)`), as written, when short.
@@ -833,18 +831,24 @@ const Expr *updateAround(PlanContext &PC, const Expr *Position) {
   return nullptr;
 }
 
-/// The first reference to V in S that is not one of Skip.
 const DeclRefExpr *otherUse(const Stmt *S, const VarDecl *V,
                             const llvm::SmallPtrSetImpl<const Expr *> &Skip) {
   if (!S)
     return nullptr;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V && !Skip.contains(DRE))
-    return DRE;
+  if (const auto *E = dyn_cast<Expr>(S); E && Skip.contains(E))
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl());
+    if (DRE->getDecl() == V || (BD && BD->getDecomposedDecl() == V))
+      return DRE;
+  }
   for (const Stmt *Child : S->children())
     if (const DeclRefExpr *Found = otherUse(Child, V, Skip))
       return Found;
   return nullptr;
 }
+
+namespace {
 
 /// The `for` loop around Loop whose header declares V, if any.
 const ForStmt *loopCountingWith(PlanContext &PC, const Stmt *Loop, const VarDecl *V) {

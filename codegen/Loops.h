@@ -101,6 +101,19 @@ std::string accumulatorUseReason(PlanContext &PC, const LoopShape &L, const clan
                                  llvm::ArrayRef<const clang::Expr *> Positions,
                                  const StmtDeps &Rest);
 
+/// The expression of E's statement that E is part of (the condition of an
+/// `if`, the whole expression statement), or the operand of Stop that it is
+/// part of (`f(acc + i)` in `acc += f(acc + i)`), as written, when short.
+std::string enclosingText(PlanContext &PC, const clang::Expr *E, const clang::Expr *Stop);
+
+/// The update of the accumulator that Position names in (`++i`, `s += f(j)`).
+const clang::Expr *updateAround(PlanContext &PC, const clang::Expr *Position);
+
+/// The first reference to V in S (a name of V, or a structured binding of
+/// V's) outside the expressions in Skip.
+const clang::DeclRefExpr *otherUse(const clang::Stmt *S, const clang::VarDecl *V,
+                                   const llvm::SmallPtrSetImpl<const clang::Expr *> &Skip);
+
 /// Why V cannot be a leaf's private accumulator: not a local variable of
 /// the function (or volatile), read by the body through a holder of its
 /// address (L.ReadThrough), or its address has escaped while the loop runs

@@ -257,8 +257,14 @@ std::string reduceTail(const std::vector<Accumulator> &Accs, llvm::StringRef Res
   for (size_t I = 0; I < Accs.size(); ++I) {
     std::string N = std::to_string(I);
     Names.push_back(Accs[I].Private);
-    std::string Part = combineExpr(Accs[I], "std::get<" + N + ">(" + Params.L + ")",
-                                   "std::get<" + N + ">(" + Params.R + ")");
+    std::string L = "std::get<" + N + ">(" + Params.L + ")",
+                R = "std::get<" + N + ">(" + Params.R + ")";
+    // Of two bool partials `|` and `||` agree, but clang's
+    // -Wbitwise-instead-of-logical rejects `|` between bools with a call
+    // on the right (the std::get), under -Werror.
+    bool Logical = Accs[I].IsBool && (Accs[I].Op == ReduceOp::BitOr || Accs[I].Op == ReduceOp::BitAnd);
+    std::string Part = Logical ? L + (Accs[I].Op == ReduceOp::BitOr ? " || " : " && ") + R
+                               : combineExpr(Accs[I], L, R);
     if (Accs[I].Promotes)
       Part = "static_cast<" + Accs[I].Type + ">(" + Part + ")";
     Parts.push_back(Part);

@@ -1,6 +1,7 @@
 //===- StepReasons.cpp - why a loop body's update is no reduction step ----===//
 #include "StepReasons.h"
 #include "BodyWalk.h"
+#include "Places.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
@@ -158,32 +159,50 @@ private:
     if (!Target)
       return;
     Target = Target->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
-      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
-        if (const auto *D = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()); outer(D))
-          Why = quoted(BD) + " is a structured binding: only a variable of its own is "
-                "recognized as an accumulator";
-        return;
-      }
-      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!outer(V))
-        return;
-      whole(V, E, Value, Compound, Op);
+    // A variable, a member path, an element at a constant index, a
+    // structured binding: each is an accumulator of its own (Places.h).
+    if (std::optional<Place> P = placeOf(Target, PC.Ctx)) {
+      if (outer(P->Root))
+        whole(*P, E, Value, Compound, Op);
       return;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
       const Expr *Base = ME;
       while (const auto *M = dyn_cast<MemberExpr>(Base)) {
-        if (M->isArrow())
+        if (M->isArrow()) {
+          // `p->sum += f(i)`: the object is wherever p points.
+          if (Compound && !text(ME).empty())
+            Why = "'" + text(ME) + "' is reached through a pointer: only a variable, or a part "
+                  "of a local object named with '.', is recognized as an accumulator";
           return;
+        }
         Base = M->getBase()->IgnoreParenImpCasts();
       }
-      if (const VarDecl *V = varOf(Base); outer(V))
-        Why = "'" + (text(ME).empty() ? ME->getMemberDecl()->getNameAsString() : text(ME)) +
-              "' is a member of " + quoted(V) + ": only a variable of its own is recognized as "
-              "an accumulator";
+      const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      const VarDecl *V = varOf(Base);
+      if (!outer(V) || !FD || !Compound)
+        return;
+      std::string Name = "'" + (text(ME).empty() ? FD->getNameAsString() : text(ME)) + "'";
+      if (FD->isBitField())
+        Why = Name + " is a bit-field of " + quoted(V) + ": its stores cut each value to the "
+              "field's width, and only a member that is not a bit-field is recognized as an "
+              "accumulator";
+      else if (FD->getParent()->isUnion())
+        Why = Name + " is a member of a union, whose members share their storage: only a "
+              "member of a struct or class is recognized as an accumulator";
+      else if (FD->getType()->isReferenceType())
+        Why = Name + " is a reference member, which names another object: only a member that "
+              "is part of " + quoted(V) + " itself is recognized as an accumulator";
       return;
     }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl());
+          BD && Compound && BD->getType()->isReferenceType())
+        if (const auto *DD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()); outer(DD))
+          Why = quoted(BD) + " is a structured binding of type '" +
+                BD->getType().getCanonicalType().getAsString() +
+                "', which names another object: only a binding of a part of the decomposed "
+                "object itself is recognized as an accumulator";
     const Expr *Base = nullptr, *Index = nullptr;
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target)) {
       Base = AS->getBase();
@@ -199,8 +218,10 @@ private:
     bool Counted = (L.Induction && mentions(Index, L.Induction)) ||
                    (L.Element && mentions(Index, L.Element));
     if (!Counted && Index->isIntegerConstantExpr(PC.Ctx))
-      Why = "'" + text(Target) + "' is an element at a fixed index: only a variable of its own "
-            "is recognized as an accumulator";
+      // placeOf takes every constant index within the bounds.
+      Why = "'" + text(Target) + "' is outside the elements of " + quoted(V) + " (or not a "
+            "built-in array or 'std::array' element): only an element within the bounds is "
+            "recognized as an accumulator";
     else if (!Counted || isa<CallExpr>(Index->IgnoreParenImpCasts()))
       // `h[bucket(i)]++`: a call's results need not differ (an index the
       // counter makes up in arithmetic is the map transformation's).
@@ -208,20 +229,32 @@ private:
             "'; several iterations may write one element";
   }
 
-  /// An update of the whole outer variable V that no step matched.
-  void whole(const VarDecl *V, const Expr *E, const Expr *Value, bool Compound,
+  /// An update of the outer accumulator P (a variable or a part of one
+  /// object) that no step matched.
+  void whole(const Place &P, const Expr *E, const Expr *Value, bool Compound,
              llvm::StringRef Op) {
-    QualType T = V->getType().getNonReferenceType();
-    if (T.isVolatileQualified()) {
-      Why = quoted(V) + " is volatile: each of its reads and writes must happen as the loop "
+    const VarDecl *V = P.Root;
+    std::string Name = "'" + P.Name + "'";
+    QualType T = P.Type.getNonReferenceType();
+    if (T.isVolatileQualified() || V->getType().isVolatileQualified()) {
+      Why = Name + " is volatile: each of its reads and writes must happen as the loop "
             "makes them";
       return;
     }
     if (Compound && T->isRecordType() && !isa<BinaryOperator, UnaryOperator>(E)) {
-      Why = quoted(V) + " is a '" + T.getUnqualifiedType().getAsString() + "', whose '" + Op.str() +
-            "' is not known to be associative: only integer and floating-point arithmetic, "
-            "concatenation of strings and vectors, and operators marked "
-            "'[[purecc::associative]]' are combined";
+      std::string Type = T.getUnqualifiedType().getAsString();
+      if (isFloatingComplex(T))
+        Why = Name + " is a '" + Type + "', whose '" + Op.str() + "' is not combined: only its "
+              "'+=' and '-=' (a floating-point sum of each component) are";
+      else if (const auto *RD = T->getAsCXXRecordDecl();
+               RD && RD->isInStdNamespace() && RD->getName() == "complex")
+        Why = Name + " is a '" + Type + "': only a 'std::complex' of a floating-point type is "
+              "combined";
+      else
+        Why = Name + " is a '" + Type + "', whose '" + Op.str() +
+              "' is not known to be associative: only integer and floating-point arithmetic, "
+              "concatenation of strings and vectors, and operators marked "
+              "'[[purecc::associative]]' are combined";
       return;
     }
     if (Compound || !Value)
@@ -241,8 +274,8 @@ private:
       Left = OC->getArg(0);
       Right = OC->getArg(1);
     }
-    if (Right && varOf(Right) == V && !mentions(Left, V)) {
-      Why = quoted(V) + " is prepended to" + shown(E) + ": only appends are combined in order";
+    if (Right && P.isVariable() && varOf(Right) == V && !mentions(Left, V)) {
+      Why = Name + " is prepended to" + shown(E) + ": only appends are combined in order";
       return;
     }
     // `m = std::min({m, a, b})`.
@@ -251,14 +284,15 @@ private:
       const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
       if (FD && FD->isInStdNamespace() && (FD->getName() == "min" || FD->getName() == "max") &&
           isa<CXXStdInitializerListExpr>(Arg))
-        Why = quoted(V) + " is a " + (FD->getName() == "min" ? "minimum" : "maximum") +
+        Why = Name + " is a " + (FD->getName() == "min" ? "minimum" : "maximum") +
               " over a braced list" + shown(E) + ": only 'std::" + FD->getName().str() + "(" +
-              V->getNameAsString() + ", e)' with two arguments is recognized";
+              P.Name + ", e)' with two arguments is recognized";
     }
     // `last = f(i)`, `t = s`: no fold at all, each iteration overwrites.
-    if (Why.empty() && Overwritten.empty() && !mentions(Value, V))
-      Overwritten = quoted(V) + " is overwritten in the loop body" + shown(E) + ": a variable from "
-            "outside the loop is combined only by updates such as '" + V->getNameAsString() +
+    const ValueDecl *Named = P.Binding ? static_cast<const ValueDecl *>(P.Binding) : V;
+    if (Why.empty() && Overwritten.empty() && !mentions(Value, Named))
+      Overwritten = Name + " is overwritten in the loop body" + shown(E) + ": a variable from "
+            "outside the loop is combined only by updates such as '" + P.Name +
             " += e' or a maximum";
   }
 

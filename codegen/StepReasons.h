@@ -3,10 +3,11 @@
 // A loop over pure calls that no transformation took stays serial with a
 // remark that names the true reason. When the body updates something
 // outside it in a way that looks like an accumulation but is none of the
-// recognized steps (BodyWalk.h), the reason names that update: a member
-// (`st.total += f(i)`), a structured binding, an element at a computed
-// index (`h[bucket(i)]++`), a volatile variable, a type whose `+=` is not
-// known to be associative (`std::complex`), a prepend (`s = piece(i) + s`),
+// recognized steps (BodyWalk.h), the reason names that update: a bit-field
+// member, an element at a constant index outside its array, an element at a
+// computed index (`h[bucket(i)]++`), a volatile variable or member, a
+// complex product (`z *= w`), a type whose `+=` is not known to be
+// associative, a prepend (`s = piece(i) + s`),
 // `std::min({m, a, b})`, an append to a container other than a string or
 // vector, a selection under a negated comparison (`if (!(d <= m))`), or a
 // selection inside a nested loop; failing all of these, a variable that

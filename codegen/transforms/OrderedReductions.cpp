@@ -343,7 +343,7 @@ bool escapesOnlyInFolds(PlanContext &PC, const LoopShape &L, const VarDecl *Acc,
 
 LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
                                  const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
-                                 llvm::ArrayRef<const VarDecl *> Others, std::string &WhyNot) {
+                                 llvm::ArrayRef<std::string> Others, std::string &WhyNot) {
   std::vector<Fold> All;
   collect(PC, L.Body, All);
   std::vector<const Fold *> Found;
@@ -363,9 +363,9 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
     if (F->Acc != Acc)
       return Refuse("the loop folds into both " + Name + " and " + quoted(F->Acc) +
                     ", which purecc does not combine in one reduction");
-  for (const VarDecl *O : Others)
-    if (O != Acc)
-      return Refuse("the loop folds into both " + Name + " and " + quoted(O) +
+  for (const std::string &O : Others)
+    if (O != Name)
+      return Refuse("the loop folds into both " + Name + " and " + O +
                     ", which purecc does not combine in one reduction");
   for (const Fold *F : Found) {
     if (F->Combine != First.Combine)

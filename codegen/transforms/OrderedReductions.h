@@ -44,11 +44,12 @@ namespace purecc {
 
 /// Plans loop L as an ordered reduction; on refusal WhyNot says why.
 /// NotThisKind when the body folds nothing with a user's combine. Others:
-/// the accumulators the body folds into with built-in operations (which
-/// purecc does not combine with a user's in one reduction).
+/// the accumulators the body folds into with built-in operations, quoted as
+/// remarks name them (purecc does not combine those with a user's in one
+/// reduction).
 LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
                                  const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
-                                 llvm::ArrayRef<const clang::VarDecl *> Others,
+                                 llvm::ArrayRef<std::string> Others,
                                  std::string &WhyNot);
 
 } // namespace purecc

@@ -2,6 +2,7 @@
 #include "Reductions.h"
 #include "BodyWalk.h"
 #include "OrderedReductions.h"
+#include "Places.h"
 #include "analysis/Stdlib.h"
 #include "TaskRegistry.h"
 #include "SameExpr.h"
@@ -18,10 +19,11 @@ namespace {
 using shapes::ReduceOp;
 
 struct Step {
-  const VarDecl *Acc = nullptr;
+  /// A variable of its own, or a part of one object (Places.h).
+  Place Acc;
   ReduceOp Op = ReduceOp::Add;
   const Expr *Value = nullptr; // null for ++/--
-  llvm::SmallVector<const Expr *, 2> Positions; // the accumulator's own DeclRefExprs
+  llvm::SmallVector<const Expr *, 2> Positions; // the accumulator's own references
   /// max/min: the step keeps the last of equal values (`if (e >= m) m = e;`).
   bool LastWins = false;
   /// max/min: why no tree reproduces the step for a floating accumulator
@@ -31,11 +33,19 @@ struct Step {
   llvm::SmallVector<const Stmt *, 1> Loops;
 };
 
-const DeclRefExpr *asVarRef(const Expr *E) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  return DRE && isa<VarDecl>(DRE->getDecl()) ? DRE : nullptr;
+/// E as a reference to the accumulator Acc (without parentheses and
+/// implicit conversions: the text a leaf renames), or null.
+const Expr *refTo(const Expr *E, const Place &Acc, ASTContext &Ctx) {
+  return isPlace(E, Acc, Ctx) ? E->IgnoreParenImpCasts() : nullptr;
 }
-const VarDecl *varOf(const DeclRefExpr *DRE) { return cast<VarDecl>(DRE->getDecl()); }
+/// E as a reference to a place that may be an accumulator, with the place.
+const Expr *placeRef(const Expr *E, Place &Out, ASTContext &Ctx) {
+  std::optional<Place> P = placeOf(E, Ctx);
+  if (!P)
+    return nullptr;
+  Out = std::move(*P);
+  return E->IgnoreParenImpCasts();
+}
 
 std::optional<ReduceOp> opOf(BinaryOperatorKind K) {
   switch (K) {
@@ -61,14 +71,14 @@ std::optional<ReduceOp> opOf(BinaryOperatorKind K) {
 /// false (`m = e < m ? m : e`, `std::max(e, m)`) lets a NaN term replace the
 /// accumulator, which depends on where the last NaN is: no tree reproduces
 /// that for a floating type.
-bool classifySelection(const BinaryOperator *Cmp, const VarDecl *Acc, const Expr *E,
+bool classifySelection(const BinaryOperator *Cmp, const Place &Acc, const Expr *E,
                        bool ReplacesWhenTrue, Step &S, ASTContext &Ctx) {
   BinaryOperatorKind K = Cmp->getOpcode();
   if (K != BO_LT && K != BO_GT && K != BO_LE && K != BO_GE)
     return false;
-  const DeclRefExpr *L = asVarRef(Cmp->getLHS()), *R = asVarRef(Cmp->getRHS());
-  bool AccLeft = L && varOf(L) == Acc && sameExpr(Ctx, Cmp->getRHS(), E);
-  bool AccRight = R && varOf(R) == Acc && sameExpr(Ctx, Cmp->getLHS(), E);
+  const Expr *L = refTo(Cmp->getLHS(), Acc, Ctx), *R = refTo(Cmp->getRHS(), Acc, Ctx);
+  bool AccLeft = L && sameExpr(Ctx, Cmp->getRHS(), E);
+  bool AccRight = R && sameExpr(Ctx, Cmp->getLHS(), E);
   if (AccLeft == AccRight)
     return false;
   if (AccLeft)
@@ -81,7 +91,7 @@ bool classifySelection(const BinaryOperator *Cmp, const VarDecl *Acc, const Expr
   S.LastWins = K == BO_GE || K == BO_LE;
   S.Value = E;
   if (!ReplacesWhenTrue)
-    S.FloatingProblem = "a NaN term replaces " + quoted(Acc) +
+    S.FloatingProblem = "a NaN term replaces '" + Acc.Name + "'" +
                         " in its 'max'/'min' step, which no tree order reproduces";
   return true;
 }
@@ -99,7 +109,7 @@ bool matchMinMaxCall(const CallExpr *Call, Step &S, ASTContext &Ctx) {
     return false;
   bool Libm = Name != "max" && Name != "min";
   for (unsigned I = 0; I < 2; ++I)
-    if (const DeclRefExpr *A = asVarRef(Call->getArg(I)); A && varOf(A) == S.Acc) {
+    if (const Expr *A = refTo(Call->getArg(I), S.Acc, Ctx)) {
       S.Positions.push_back(A);
       S.Value = Call->getArg(1 - I);
       bool Max = C == Combine::Max;
@@ -115,13 +125,11 @@ bool matchMinMaxCall(const CallExpr *Call, Step &S, ASTContext &Ctx) {
       // kept); second, it is replaced unless the term is worse.
       S.LastWins = I == 1;
       if (I == 1)
-        S.FloatingProblem = "a NaN term replaces " + quoted(S.Acc) + " in 'std::" + Name.str() +
-                            "(..., " + S.Acc->getNameAsString() +
-                            ")', which no tree order reproduces; 'std::" + Name.str() + "(" +
-                            S.Acc->getNameAsString() + ", ...)' skips NaN terms";
+        S.FloatingProblem = "a NaN term replaces '" + S.Acc.Name + "' in 'std::" + Name.str() +
+                            "(..., " + S.Acc.Name + ")', which no tree order reproduces; 'std::" +
+                            Name.str() + "(" + S.Acc.Name + ", ...)' skips NaN terms";
       return true;
     }
-  (void)Ctx;
   return false;
 }
 
@@ -132,20 +140,29 @@ std::optional<Step> matchStep(const Expr *E, ASTContext &Ctx) {
   E = E->IgnoreParens();
   Step S;
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-    const DeclRefExpr *V = UO->isIncrementDecrementOp() ? asVarRef(UO->getSubExpr()) : nullptr;
+    const Expr *V = UO->isIncrementDecrementOp() ? placeRef(UO->getSubExpr(), S.Acc, Ctx) : nullptr;
     if (!V)
       return std::nullopt;
-    S.Acc = varOf(V);
     S.Positions.push_back(V);
+    return S;
+  }
+  // `z += c(i)` on a 'std::complex': two floating-point sums (Places.h).
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      OC && OC->getNumArgs() == 2 &&
+      (OC->getOperator() == OO_PlusEqual || OC->getOperator() == OO_MinusEqual)) {
+    const Expr *V = placeRef(OC->getArg(0), S.Acc, Ctx);
+    if (!V || !isFloatingComplex(S.Acc.Type))
+      return std::nullopt;
+    S.Positions.push_back(V);
+    S.Value = OC->getArg(1);
     return S;
   }
   const auto *BO = dyn_cast<BinaryOperator>(E);
   if (!BO || !BO->isAssignmentOp())
     return std::nullopt;
-  const DeclRefExpr *V = asVarRef(BO->getLHS());
+  const Expr *V = placeRef(BO->getLHS(), S.Acc, Ctx);
   if (!V)
     return std::nullopt;
-  S.Acc = varOf(V);
   S.Positions.push_back(V);
   if (BO->isCompoundAssignmentOp()) {
     auto Op = opOf(BO->getOpcode());
@@ -160,12 +177,12 @@ std::optional<Step> matchStep(const Expr *E, ASTContext &Ctx) {
     auto Op = opOf(Bin->getOpcode());
     if (!Op)
       return std::nullopt;
-    const DeclRefExpr *L = asVarRef(Bin->getLHS()), *R = asVarRef(Bin->getRHS());
+    const Expr *L = refTo(Bin->getLHS(), S.Acc, Ctx), *R = refTo(Bin->getRHS(), S.Acc, Ctx);
     bool Commutes = Bin->getOpcode() != BO_Sub;
-    if (L && varOf(L) == S.Acc) {
+    if (L) {
       S.Positions.push_back(L);
       S.Value = Bin->getRHS();
-    } else if (R && varOf(R) == S.Acc && Commutes) {
+    } else if (R && Commutes) {
       S.Positions.push_back(R);
       S.Value = Bin->getLHS();
     } else {
@@ -177,8 +194,8 @@ std::optional<Step> matchStep(const Expr *E, ASTContext &Ctx) {
   // acc = e > acc ? e : acc;  acc = acc < e ? e : acc;  acc = e < acc ? acc : e;
   if (const auto *Cond = dyn_cast<ConditionalOperator>(RHS)) {
     const auto *Cmp = dyn_cast<BinaryOperator>(Cond->getCond()->IgnoreParens());
-    const DeclRefExpr *T = asVarRef(Cond->getTrueExpr()), *F = asVarRef(Cond->getFalseExpr());
-    bool TrueIsAcc = T && varOf(T) == S.Acc, FalseIsAcc = F && varOf(F) == S.Acc;
+    const Expr *T = refTo(Cond->getTrueExpr(), S.Acc, Ctx), *F = refTo(Cond->getFalseExpr(), S.Acc, Ctx);
+    bool TrueIsAcc = T != nullptr, FalseIsAcc = F != nullptr;
     if (!Cmp || TrueIsAcc == FalseIsAcc)
       return std::nullopt;
     S.Positions.push_back(TrueIsAcc ? T : F);
@@ -206,11 +223,10 @@ std::optional<Step> matchSelectingIf(const IfStmt *If, ASTContext &Ctx) {
   const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
   if (!Assign || Assign->getOpcode() != BO_Assign || !Cmp)
     return std::nullopt;
-  const DeclRefExpr *V = asVarRef(Assign->getLHS());
+  Step S;
+  const Expr *V = placeRef(Assign->getLHS(), S.Acc, Ctx);
   if (!V)
     return std::nullopt;
-  Step S;
-  S.Acc = varOf(V);
   S.Positions.push_back(V);
   if (!classifySelection(Cmp, S.Acc, Assign->getRHS(), /*ReplacesWhenTrue=*/true, S, Ctx))
     return std::nullopt;
@@ -373,47 +389,61 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   // A fold with a user's combine (`P = P * m`) is an ordered reduction;
   // the built-in steps' accumulators are passed so that it can refuse a
   // loop that has both.
-  std::vector<const VarDecl *> Builtin;
+  auto Outside = [&](const Place &P) {
+    return !L.Body_.Locals.contains(P.Root) && P.Root != L.Induction && P.Root != L.Element;
+  };
+  std::vector<std::string> Builtin;
   for (const Step &S : Steps)
-    if (!L.Body_.Locals.contains(S.Acc) && S.Acc != L.Induction && S.Acc != L.Element)
-      Builtin.push_back(S.Acc);
+    if (Outside(S.Acc))
+      Builtin.push_back("'" + S.Acc.Name + "'");
   if (LoopOutcome O = planOrderedReduction(PC, L, Escaped, Builtin, WhyNot);
       O != LoopOutcome::NotThisKind)
     return O;
-  // Only variables from outside the body accumulate.
-  llvm::MapVector<const VarDecl *, ReduceOp> Accs;
-  llvm::DenseMap<const VarDecl *, bool> LastWins; // max/min: which of equals is kept
+  // Only variables from outside the body (or parts of such objects)
+  // accumulate; the steps of each in the order they are first met.
+  struct Accumulator {
+    Place P;
+    ReduceOp Op;
+    std::optional<bool> LastWins; // floating max/min: which of equals is kept
+    llvm::SmallVector<const Expr *, 4> Own; // the references its steps make
+    std::string quotedName() const { return "'" + P.Name + "'"; }
+    QualType type() const { return P.Type.getNonReferenceType(); }
+  };
+  std::vector<Accumulator> Accs;
   llvm::SmallPtrSet<const Expr *, 8> Positions;
   llvm::SmallPtrSet<const Stmt *, 4> Inner; // inner loops folding into Accs
   for (const Step &S : Steps) {
-    if (L.Body_.Locals.contains(S.Acc) || S.Acc == L.Induction || S.Acc == L.Element)
+    if (!Outside(S.Acc))
       continue;
-    auto [It, New] = Accs.insert({S.Acc, S.Op});
-    if (!New && It->second != S.Op) {
-      WhyNot = quoted(S.Acc) + " is combined with both '" +
-               shapes::opName(It->second).str() + "' and '" + shapes::opName(S.Op).str() + "'";
+    auto It = llvm::find_if(Accs, [&](const Accumulator &A) { return A.P == S.Acc; });
+    if (It == Accs.end())
+      It = Accs.insert(Accs.end(), Accumulator{S.Acc, S.Op, std::nullopt, {}});
+    else if (It->Op != S.Op) {
+      WhyNot = It->quotedName() + " is combined with both '" + shapes::opName(It->Op).str() +
+               "' and '" + shapes::opName(S.Op).str() + "'";
       return LoopOutcome::Refused;
     }
+    It->Own.append(S.Positions.begin(), S.Positions.end());
     // Ties and NaN terms only show in floating types: integers compare equal
     // only when their bits are equal.
-    bool Floating = S.Acc->getType()->isRealFloatingType();
+    bool Floating = It->type()->isRealFloatingType();
     if (Floating && (S.Op == ReduceOp::Max || S.Op == ReduceOp::Min)) {
       if (!S.FloatingProblem.empty()) {
         WhyNot = S.FloatingProblem;
         return LoopOutcome::Refused;
       }
-      auto [Tie, First] = LastWins.insert({S.Acc, S.LastWins});
-      if (!First && Tie->second != S.LastWins) {
-        WhyNot = quoted(S.Acc) + " keeps the first of equal values in one step and the last in "
-                                 "another, which no tree order reproduces";
+      if (It->LastWins && *It->LastWins != S.LastWins) {
+        WhyNot = It->quotedName() + " keeps the first of equal values in one step and the last "
+                                    "in another, which no tree order reproduces";
         return LoopOutcome::Refused;
       }
+      It->LastWins = S.LastWins;
     }
     if (S.Op == ReduceOp::LogicalAnd || S.Op == ReduceOp::LogicalOr) {
       // The serial loop stops evaluating terms once the result is decided;
       // a parallel one would call them anyway (and a term may throw or run
       // forever where the serial program never called it).
-      WhyNot = "once " + quoted(S.Acc) + " is decided, '" + shapes::opName(S.Op).str() +
+      WhyNot = "once " + It->quotedName() + " is decided, '" + shapes::opName(S.Op).str() +
                "' skips the remaining terms, which a parallel loop would evaluate";
       return LoopOutcome::Refused;
     }
@@ -424,57 +454,66 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::NotThisKind;
 
   StmtDeps Fx = DepScanner(PC).scan(L.Body, &Positions);
-  for (auto &[Acc, Op] : Accs) {
-    std::string Name = quoted(Acc);
-    if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc)) {
-      llvm::SmallVector<const Expr *, 4> Own;
-      for (const Step &S : Steps)
-        if (S.Acc == Acc)
-          Own.append(S.Positions.begin(), S.Positions.end());
-      WhyNot = accumulatorUseReason(PC, L, Acc, Own, Fx);
+  for (const Accumulator &A : Accs) {
+    if (A.P.isVariable() && (Fx.Reads.contains(A.P.Root) || Fx.Writes.contains(A.P.Root))) {
+      WhyNot = accumulatorUseReason(PC, L, A.P.Root, A.Own, Fx);
       return LoopOutcome::Refused;
     }
-    if (std::string Why = accumulatorReason(Acc, Escaped, L); !Why.empty()) {
+    if (!A.P.isVariable())
+      if (std::string Why = partReason(PC, L, A.P, A.Own, Fx, Positions); !Why.empty()) {
+        WhyNot = Why;
+        return LoopOutcome::Refused;
+      }
+    // A binding of a reference decomposition was refused above: its
+    // object is the one the declaration binds, checked as the variable.
+    if (std::string Why = accumulatorReason(A.P.Root, Escaped, L); !Why.empty()) {
       WhyNot = Why;
       return LoopOutcome::Refused;
     }
-    QualType T = Acc->getType();
-    bool Arith = T->isIntegerType() || T->isRealFloatingType();
-    if (!Arith || (T->isBooleanType() && (Op == ReduceOp::Add || Op == ReduceOp::Mul)) ||
-        (T->isRealFloatingType() && Op != ReduceOp::Add && Op != ReduceOp::Mul &&
-         Op != ReduceOp::Max && Op != ReduceOp::Min)) {
-      WhyNot = Name + " has type '" + T.getAsString(PC.Ctx.getPrintingPolicy()) +
-               "', which has no parallel '" +
-               shapes::opName(Op).str() + "' reduction";
+    QualType T = A.type();
+    bool Complex = isFloatingComplex(T);
+    bool Arith = T->isIntegerType() || T->isRealFloatingType() || Complex;
+    if (!Arith || (T->isBooleanType() && (A.Op == ReduceOp::Add || A.Op == ReduceOp::Mul)) ||
+        (Complex && A.Op != ReduceOp::Add) ||
+        (T->isRealFloatingType() && A.Op != ReduceOp::Add && A.Op != ReduceOp::Mul &&
+         A.Op != ReduceOp::Max && A.Op != ReduceOp::Min)) {
+      WhyNot = A.quotedName() + " has type '" + T.getAsString(PC.Ctx.getPrintingPolicy()) +
+               "', which has no parallel '" + shapes::opName(A.Op).str() + "' reduction";
       return LoopOutcome::Refused;
     }
   }
   for (const Step &S : Steps)
-    if (Accs.count(S.Acc))
-      if (std::string P = conversionProblem(PC.Ctx, quoted(S.Acc),
-                                            S.Acc->getType(),
-                                            S.Value ? S.Value->IgnoreParenImpCasts()->getType()
-                                                    : S.Acc->getType(),
-                                            S.Op);
+    if (Outside(S.Acc)) {
+      // A 'std::complex' sum is a sum of each component: a term converts
+      // as its components do (a real term is a complex one with imaginary
+      // part zero, which `+=` does not even add).
+      QualType T = componentType(S.Acc.Type.getNonReferenceType());
+      QualType V = S.Value ? componentType(S.Value->IgnoreParenImpCasts()->getType()) : T;
+      if (std::string P = conversionProblem(PC.Ctx, "'" + S.Acc.Name + "'", T, V, S.Op);
           !P.empty()) {
         WhyNot = P;
         return LoopOutcome::Refused;
       }
+    }
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
   std::vector<std::string> Names;
-  for (auto &[Acc, Op] : Accs)
-    Names.push_back(Acc->getNameAsString());
+  for (const Accumulator &A : Accs)
+    Names.push_back(A.P.Name);
   SourceLocation Loc = L.Loop->getBeginLoc();
   // A max/min selects one of the values exactly: only sums and products
-  // round differently in the tree order.
+  // round differently in the tree order (a complex sum is two sums).
+  auto Rounds = [](QualType T, ReduceOp Op) {
+    return (T->isRealFloatingType() || isFloatingComplex(T)) &&
+           (Op == ReduceOp::Add || Op == ReduceOp::Mul);
+  };
   if (!PC.Config.ReassociateFloatingPoint)
-    for (auto &[Acc, Op] : Accs)
-      if (Acc->getType()->isRealFloatingType() && (Op == ReduceOp::Add || Op == ReduceOp::Mul)) {
+    for (const Accumulator &A : Accs)
+      if (Rounds(A.type(), A.Op)) {
         if (auto D = PC.remark(Loc, Diag::RemarkFpKeptSerial))
-          *D << Acc;
+          *D << A.quotedName();
         WhyNot.clear();
         return LoopOutcome::Refused;
       }
@@ -491,26 +530,63 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   // ones: every reference is renamed to a name of their own, since a private
   // accumulator named like the user's would shadow it (and `-Wshadow
   // -Werror` builds fail). A reference written in a macro cannot be renamed.
+  // A part's references are its steps' own (nothing else in the body names
+  // its object): each is replaced whole (`st.sum` becomes the private name).
   std::vector<std::vector<std::pair<unsigned, unsigned>>> References;
-  for (auto &[Acc, Op] : Accs) {
-    auto Spans = referenceSpans(PC, L.Body, Acc);
+  for (const Accumulator &A : Accs) {
+    std::optional<std::vector<std::pair<unsigned, unsigned>>> Spans;
+    if (A.P.isVariable())
+      Spans = referenceSpans(PC, L.Body, A.P.Root);
+    else {
+      Spans.emplace();
+      for (const Expr *E : A.Own) {
+        auto O = PC.offsets(E->getSourceRange());
+        if (!O) {
+          Spans.reset();
+          break;
+        }
+        if (!llvm::is_contained(*Spans, *O)) // a template's text seen twice
+          Spans->push_back(*O);
+      }
+    }
     if (!Spans) {
-      WhyNot = quoted(Acc) + " is written in a macro in the loop body, where its private "
-                             "copy cannot be given a name of its own";
+      WhyNot = A.quotedName() + " is written in a macro in the loop body, where its private "
+                                "copy cannot be given a name of its own";
       return LoopOutcome::Refused;
     }
     References.push_back(std::move(*Spans));
   }
 
+  // The merge after the loop writes a part as the body first wrote it
+  // (`acc[K] += ...`, so that a constant the index names is still used
+  // once its references in the body are renamed), which needs every name
+  // in it to mean there what it means in the body.
+  std::vector<std::string> Merged;
+  for (const Accumulator &A : Accs) {
+    if (A.P.isVariable()) {
+      Merged.push_back(A.P.Name);
+      continue;
+    }
+    const Expr *First = A.Own.front();
+    for (const VarDecl *Local : L.Body_.Locals)
+      if (mentions(First, Local)) {
+        WhyNot = A.quotedName() + " is written with " + quoted(Local) + ", which is declared in "
+                 "the loop body: the result cannot be merged into it after the loop";
+        return LoopOutcome::Refused;
+      }
+    Merged.push_back(PC.text(First->getSourceRange()).value_or(A.P.Name));
+  }
+
   std::vector<shapes::Accumulator> Shape;
-  for (auto &[Acc, Op] : Accs) {
-    QualType T = Acc->getType();
+  for (const Accumulator &A : Accs) {
+    QualType T = A.type().getUnqualifiedType();
     bool Narrow = T->isBooleanType() || (T->isIntegerType() && PC.Ctx.getTypeSize(T) <
                                                                    PC.Ctx.getTypeSize(PC.Ctx.IntTy));
-    bool Floating = T->isRealFloatingType();
-    Shape.push_back({Acc->getNameAsString(), PC.freshNumbered("acc"), PC.typeText(T), Op,
-                     T->isBooleanType(), Narrow, Floating, Floating && LastWins.lookup(Acc)});
-    if (shapes::needsLimits(Op))
+    // A complex sum starts, as a floating one does, from -0.0 (both parts).
+    bool Floating = T->isRealFloatingType() || isFloatingComplex(T);
+    Shape.push_back({Merged[Shape.size()], PC.freshNumbered("acc"), PC.typeText(T), A.Op, T->isBooleanType(),
+                     Narrow, Floating, Floating && A.LastWins.value_or(false)});
+    if (shapes::needsLimits(A.Op))
       PC.P.ExtraIncludes.insert("limits");
   }
   shapes::Index Idx = makeIndex(PC, L);
@@ -523,8 +599,8 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   size_t FirstEdit = PC.P.Edits.size();
   // Under mpirun other ranks may run it (TaskRegistry.h).
   std::vector<const VarDecl *> Own;
-  for (auto &[Acc, Op] : Accs)
-    Own.push_back(Acc);
+  for (const Accumulator &A : Accs)
+    Own.push_back(A.P.Root);
   std::optional<RangeTask> Task = planRangeTask(PC, L, Idx, Own, "reduction");
   const shapes::TaskSite *Site = Task ? &*Task : nullptr;
   PC.replace(L.HeaderBegin, L.HeaderEnd,
@@ -546,8 +622,8 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     for (size_t I = FirstEdit; I < PC.P.Edits.size(); ++I)
       PC.P.Edits[I].RepeatInSerialClone = true;
   std::string Detail;
-  for (auto &[Acc, Op] : Accs)
-    Detail += (Detail.empty() ? "" : " ") + Acc->getNameAsString() + ":" + shapes::opName(Op).str();
+  for (const Accumulator &A : Accs)
+    Detail += (Detail.empty() ? "" : " ") + A.P.Name + ":" + shapes::opName(A.Op).str();
   // Inner loops that fold into the accumulators are part of this reduction.
   PC.Absorbed.insert(Inner.begin(), Inner.end());
   if (auto D = PC.remark(Loc, Diag::RemarkReduction))

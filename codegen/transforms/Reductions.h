@@ -5,12 +5,16 @@
 //   acc += f(i);  acc -= e;  acc *= e;  acc = acc + e;  acc = std::max(acc, e);
 //   if (e > acc) acc = e;  acc |= e;  acc ^= e;  if (p(i)) ++n;  ...
 //
-// (several accumulators, conditions and body-local variables allowed)
+// (several accumulators, conditions and body-local variables allowed;
+// an accumulator may be a part of one local object, `st.sum`, `acc[2]`, a
+// structured binding (Places.h), and a floating `std::complex` sums with
+// `+=`/`-=`)
 // becomes one deterministic tree reduction of the runtime. Each leaf runs
 // the unchanged body on private accumulators that start at the operation's
 // identity; the tree combines them and the result is folded into the
 // accumulators once. That is only the same as the loop when:
-//  * an accumulator is not read anywhere else in the body;
+//  * an accumulator is not read anywhere else in the body (for a part of an
+//    object: the object is used only through its accumulations);
 //  * everything else the body writes is declared inside it;
 //  * every call in it is pure;
 //  * the reduction type is the accumulator's type and the per-step

@@ -1,0 +1,89 @@
+//===- Places.h - accumulators that are parts of one local object ---------===//
+//
+// A reduction's accumulator is most often a variable of its own
+// (`s += f(i)`), but statistics are as often kept in parts of one object:
+//
+//   st.sum += x;  ++st.n;            a member path ('.' only: no '->')
+//   acc[2] += g(i);  acc[K] += e;    an element at a constant index of an
+//                                    array or a 'std::array'
+//   lo = std::min(lo, f(i));         a structured binding ('auto [lo, hi]')
+//   st.bins[1].w += e;               any mix of these
+//
+// A Place names such an accumulator: the variable it starts from (for a
+// binding, the hidden variable the declaration decomposes), the path from
+// it, and how the merge after the loop writes it ("st.sum", "acc[2]", with
+// the index's value, so that a 'constexpr' index declared in the body is
+// not needed there). Each part is an object of its own, which a leaf can
+// replace by a private copy as it replaces a variable, when nothing else in
+// the body uses the object the part belongs to: Reductions.cpp checks that
+// (partUseReason).
+//
+//   if (std::optional<Place> P = placeOf(Assign->getLHS(), Ctx)) ... P->Name ...
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Loops.h"
+#include "StmtDeps.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+
+#include <optional>
+#include <string>
+
+namespace purecc {
+
+struct Place {
+  /// The variable the path starts from; for a structured binding, the
+  /// variable its declaration decomposes.
+  const clang::VarDecl *Root = nullptr;
+  /// The binding the path starts from, if it does.
+  const clang::BindingDecl *Binding = nullptr;
+  /// ".sum", "[2]", ".bins[1].w"; empty for the variable or binding itself.
+  std::string Path;
+  /// The place as the code after the loop writes it: "st.sum", "lo".
+  std::string Name;
+  /// The type of the part (the variable's own type for a whole variable).
+  clang::QualType Type;
+
+  /// A variable of its own: the accumulator every reduction knew before.
+  bool isVariable() const { return !Binding && Path.empty(); }
+  bool operator==(const Place &O) const {
+    return Root == O.Root && Binding == O.Binding && Path == O.Path;
+  }
+  bool operator!=(const Place &O) const { return !(*this == O); }
+};
+
+/// The place E designates, or nullopt when it is none: a path through
+/// '->', a pointer, a call, a bit-field (whose stores cut each step's value
+/// to its width), a member of a union (which shares its storage), a
+/// reference member or binding (another object), an unnamed member, or an
+/// index that is not a constant within the array's bounds.
+std::optional<Place> placeOf(const clang::Expr *E, clang::ASTContext &Ctx);
+
+/// Whether E designates exactly P.
+bool isPlace(const clang::Expr *E, const Place &P, clang::ASTContext &Ctx);
+
+/// 'std::complex<T>' with T a floating type: its '+' adds component by
+/// component, so a sum of them is two floating-point sums.
+bool isFloatingComplex(clang::QualType T);
+/// The component type of a 'std::complex<T>' (T); T itself for any other.
+clang::QualType componentType(clang::QualType T);
+
+/// How a remark names the object a part belongs to: "'st'", or "'[lo, hi]'"
+/// for the variable a structured binding declaration decomposes.
+std::string quotedObject(const clang::VarDecl *Root);
+
+/// Why part P, updated at Positions, is not a private accumulator of a leaf:
+/// the body also uses its object other than through the accumulations
+/// (Rest: the body's effects with every accumulation's position skipped),
+/// the object is a reference or a volatile part, or a binding decomposes a
+/// reference (which may name an object the body reads under another name).
+/// Empty when it can be one.
+std::string partReason(PlanContext &PC, const LoopShape &L, const Place &P,
+                       llvm::ArrayRef<const clang::Expr *> Positions, const StmtDeps &Rest,
+                       const llvm::SmallPtrSetImpl<const clang::Expr *> &AllPositions);
+
+} // namespace purecc
