@@ -1,5 +1,6 @@
 //===- Maps.cpp - parallel-map: loops that write one element each ---------===//
 #include "Maps.h"
+#include "AddressTypes.h"
 #include "BodyWalk.h"
 #include "TaskRegistry.h"
 #include "Containers.h"
@@ -16,6 +17,9 @@ namespace {
 
 /// An element store `X[i] = ...` (or `x = ...` through a range-for reference).
 struct Store {
+  Store(const Expr *Target, const VarDecl *Container, bool DistinctIndex,
+        const Expr *Index = nullptr)
+      : Target(Target), Container(Container), DistinctIndex(DistinctIndex), Index(Index) {}
   const Expr *Target;       // the whole left-hand side
   const VarDecl *Container; // X (or the range)
   bool DistinctIndex;       // indexed by an injective function of the counter
@@ -24,6 +28,18 @@ struct Store {
   llvm::SmallVector<const Expr *, 2> Invariants;
   /// Why an index of the counter is not known to be injective, if it is not.
   std::string WhyNotDistinct;
+  /// A store into a row, `out[i][j]` or `a[i][j][k]`: Index picks the row
+  /// (`out[i]`), which no other iteration touches when Index is injective;
+  /// these inner indexes (any expressions) pick the element inside it, and
+  /// the row's elements are written serially by its own iteration. Empty
+  /// for a store into an element of X itself.
+  llvm::SmallVector<const Expr *, 2> InnerIndexes;
+  /// The rows on the way to the element (`out[i]`, then `out[i][j]` of a
+  /// 3-D store), outermost first: each must be an object of its own.
+  llvm::SmallVector<const Expr *, 2> Rows;
+  /// Why a store the loop makes cannot be a map's, whatever else holds (a
+  /// container reached through a pointer); empty for the others.
+  std::string Refusal;
 };
 
 const VarDecl *refersTo(const Expr *E) {
@@ -162,6 +178,78 @@ const Expr *indexOf(const Expr *LHS, const Expr *&Base) {
   return nullptr;
 }
 
+/// An element reached by subscripts from a named container: `X[a]`, or
+/// `X[a][b]...` through rows of X. Index is the outermost subscript (`a`),
+/// Inner the inner subscripts, outermost first, and Rows the rows on the
+/// way (`X[a]`, `X[a][b]`, ...).
+struct ElementPath {
+  const VarDecl *Container = nullptr;
+  const Expr *Index = nullptr;
+  llvm::SmallVector<const Expr *, 2> Inner, Rows;
+  /// The base when it is no named container: `*po` of `(*po)[i]`.
+  const Expr *Unnamed = nullptr;
+};
+
+std::optional<ElementPath> elementPath(const Expr *E) {
+  const Expr *Base = nullptr;
+  const Expr *Idx = indexOf(E, Base);
+  if (!Idx)
+    return std::nullopt;
+  ElementPath P;
+  while (!refersTo(Base)) {
+    const Expr *Outer = nullptr;
+    const Expr *OuterIdx = indexOf(Base, Outer);
+    if (!OuterIdx) {
+      P.Unnamed = Base->IgnoreParenImpCasts();
+      break;
+    }
+    P.Inner.insert(P.Inner.begin(), Idx);
+    P.Rows.insert(P.Rows.begin(), Base->IgnoreParenImpCasts());
+    Idx = OuterIdx;
+    Base = Outer;
+  }
+  P.Index = Idx;
+  P.Container = P.Unnamed ? nullptr : refersTo(Base);
+  return P;
+}
+
+/// Why the container an element store reaches through a pointer (`(*po)[i]`,
+/// `(*rows[i])[j]`) is not known to be one the loop does not otherwise
+/// read, or empty when Base is no dereference.
+std::string throughPointerReason(PlanContext &PC, const Expr *Target, const Expr *Base) {
+  const auto *UO = dyn_cast<UnaryOperator>(Base);
+  if (!UO || UO->getOpcode() != UO_Deref)
+    return "";
+  std::string Pointer = PC.text(UO->getSubExpr()->IgnoreParens()->getSourceRange()).value_or("a pointer");
+  std::string Store = PC.text(Target->getSourceRange()).value_or("the element");
+  return "'" + Store + "' writes through the pointer '" + Pointer +
+         "', and which container it points to is not followed: the loop may read or write "
+         "that container under another name";
+}
+
+/// Why the rows an element store goes through may not be objects of their
+/// own, or empty: a row must be an array or an owning standard container
+/// (`std::vector<std::vector<double>>`, `double[N][M]`); a pointer or a
+/// view (`std::vector<double *>`, `std::vector<std::span<double>>`) may
+/// refer to another row's storage, so two iterations may write one element.
+std::string rowReason(PlanContext &PC, const VarDecl *X, llvm::ArrayRef<const Expr *> Rows) {
+  for (const Expr *Row : Rows) {
+    // Canonical: a row's type is the container's 'value_type'.
+    QualType T = Row->getType().getNonReferenceType().getCanonicalType();
+    ContainerKind K = containerKind(T);
+    // A row of bits shares words only with itself (`std::vector<bool>` is
+    // one object per row), and the row belongs to one iteration.
+    if (K == ContainerKind::Owning || K == ContainerKind::CArray || isBitVector(T))
+      continue;
+    std::string Text = PC.text(Row->getSourceRange()).value_or("the row");
+    return "the rows of " + quoted(X) + " ('" + Text + "') are of type '" +
+           T.getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy()) +
+           "', which does not own its elements: two rows may share storage, so two "
+           "iterations may write one element";
+  }
+  return "";
+}
+
 class StoreFinder : public RecursiveASTVisitor<StoreFinder> {
 public:
   StoreFinder(PlanContext &PC, const LoopShape &L, std::vector<Store> &Out)
@@ -183,21 +271,77 @@ private:
     if (L.Element && L.Element->getType()->isReferenceType())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
           DRE && DRE->getDecl() == L.Element) {
-        Out.push_back({LHS, L.Range, true, nullptr, {}, {}});
+        Out.push_back(Store(LHS, L.Range, true));
         return;
       }
-    const Expr *Base = nullptr;
-    const Expr *Idx = indexOf(LHS, Base);
-    if (!Idx)
+    if (std::optional<Store> S = bindingStore(LHS)) {
+      Out.push_back(std::move(*S));
       return;
-    const auto *BaseRef = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
-    const auto *X = BaseRef ? dyn_cast<VarDecl>(BaseRef->getDecl()) : nullptr;
+    }
+    std::optional<ElementPath> P = elementPath(LHS);
+    if (!P)
+      return;
+    if (P->Unnamed) {
+      // `(*po)[i] = ...`: the container is wherever po points.
+      if (std::string Why = throughPointerReason(PC, LHS, P->Unnamed); !Why.empty()) {
+        Store S{LHS, nullptr, false};
+        S.Refusal = Why;
+        Out.push_back(std::move(S));
+      }
+      return;
+    }
+    const VarDecl *X = P->Container;
     if (!X || L.Body_.Locals.contains(X))
       return;
-    Store S{LHS, X, false, Idx, {}, {}};
-    S.DistinctIndex =
-        L.Induction && isInjectiveIndex(PC, Idx, L.Induction, S.Invariants, S.WhyNotDistinct);
+    Store S{LHS, X, false, P->Index};
+    S.InnerIndexes = P->Inner;
+    S.Rows = P->Rows;
+    S.DistinctIndex = L.Induction &&
+                      isInjectiveIndex(PC, P->Index, L.Induction, S.Invariants, S.WhyNotDistinct);
+    // `out[i][j]` in the loop over j alone: the row is fixed, and only a
+    // loop that picks the row is shared.
+    if (std::string Why = rowReason(PC, X, S.Rows); !Why.empty())
+      S.Refusal = Why;
+    else if (!S.DistinctIndex && S.WhyNotDistinct.empty() && !S.InnerIndexes.empty() &&
+             sameInEveryIteration(P->Index))
+      S.Refusal = "the row '" + PC.text(S.Rows.front()->getSourceRange()).value_or("") +
+                  "' written is the same in every iteration: a map is shared over the rows of " +
+                  quoted(X) + ", not over the elements of one row";
     Out.push_back(std::move(S));
+  }
+
+  /// Whether E has one value in the whole loop: it reads neither the
+  /// counter nor anything the body writes or declares, and has no effect.
+  bool sameInEveryIteration(const Expr *E) {
+    StmtDeps Fx = DepScanner(PC).scan(E);
+    if (!Fx.isEffectFree() || (Fx.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)))
+      return false;
+    return llvm::none_of(Fx.Reads, [&](const VarDecl *VD) {
+      return VD == L.Induction || L.Body_.Writes.contains(VD) || L.Body_.Locals.contains(VD);
+    });
+  }
+
+  /// `v = ...` with `v` a structured binding of the range-for's element
+  /// bound by reference (`for (auto &[k, v] : kv)`): a store into a member
+  /// of the element, when the binding names a member (a struct's, an
+  /// array's element, or std::get of a standard pair, tuple or array);
+  /// null for anything else. A tuple protocol of the user's own (a `get`
+  /// it writes) may hand out a reference to anything: refused.
+  std::optional<Store> bindingStore(const Expr *LHS) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
+    const auto *BD = DRE ? dyn_cast<BindingDecl>(DRE->getDecl()) : nullptr;
+    if (!BD || !L.Element || BD->getDecomposedDecl() != L.Element ||
+        !L.Element->getType()->isReferenceType())
+      return std::nullopt;
+    Store Binding{LHS, L.Range, true};
+    const CXXRecordDecl *RD = L.Element->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (BD->getHoldingVar() && RD && !inStd(RD)) {
+      Binding.DistinctIndex = false;
+      Binding.Refusal = "'" + BD->getNameAsString() + "' is bound through the tuple protocol of " +
+                        quoted(RD) +
+                        " (its 'get'), which may refer to anything, not only to the element";
+    }
+    return Binding;
   }
   PlanContext &PC;
   const LoopShape &L;
@@ -230,39 +374,53 @@ const CXXMethodDecl *storeOperator(PlanContext &PC, const LoopShape &L, const Va
 /// The reads of written elements in a counted loop's body: `X[e]` where X
 /// is a container the loop stores into at `X[e]` (the same index written
 /// the same way). An in-place map `v[i] = g(v[i])` reads only the element
-/// its own iteration writes, which no other iteration touches. Elements
-/// read at any other index (`v[i + 1]`, `v[n - 1 - i]`) go to Other: they
-/// may be another iteration's. Lambdas' bodies are not looked into (their
-/// captures are judged as reads of X on their own).
+/// its own iteration writes, which no other iteration touches; so does any
+/// read of the row a 2-D map writes (`out[i][k]`, `out[i].size()`), whose
+/// inner indexes are still looked into. Elements read at any other index
+/// (`v[i + 1]`, `v[n - 1 - i]`, `out[i - 1][j]`) go to Other, whole, with
+/// their container: they may be another iteration's. Lambdas' bodies are
+/// not looked into (their captures are judged as reads of X on their own).
 void collectElementReads(ASTContext &Ctx, const Stmt *S, const std::vector<Store> &Stores,
                          llvm::SmallPtrSetImpl<const Expr *> &Same,
-                         llvm::SmallVectorImpl<const Expr *> &Other) {
+                         llvm::SmallVectorImpl<std::pair<const Expr *, const VarDecl *>> &Other) {
   if (!S || isa<LambdaExpr>(S))
     return;
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    const Expr *Base = nullptr;
-    if (const Expr *Idx = indexOf(E, Base); Idx && E == E->IgnoreParenImpCasts())
-      if (const VarDecl *X = refersTo(Base)) {
-        bool Written = false, SameIndex = false;
-        for (const Store &St : Stores)
-          if (St.Container == X) {
-            Written = true;
-            SameIndex = St.Index && sameExpr(Ctx, St.Index, Idx);
-            if (!SameIndex)
-              break;
-          }
-        if (Written) {
-          if (SameIndex && !mentions(Idx, X))
-            Same.insert(E);
-          else
-            Other.push_back(E);
-          if (SameIndex)
-            return;
+  if (const auto *E = dyn_cast<Expr>(S); E && E == E->IgnoreParenImpCasts())
+    if (std::optional<ElementPath> P = elementPath(E); P && P->Container) {
+      bool Written = false, SameIndex = false;
+      for (const Store &St : Stores)
+        if (St.Container == P->Container) {
+          Written = true;
+          SameIndex = St.Index && sameExpr(Ctx, St.Index, P->Index);
+          if (!SameIndex)
+            break;
         }
+      if (Written && SameIndex && !mentions(P->Index, P->Container)) {
+        Same.insert(P->Rows.empty() ? E : P->Rows.front());
+        for (const Expr *Inner : P->Inner)
+          collectElementReads(Ctx, Inner, Stores, Same, Other);
+        return;
       }
-  }
+      if (Written)
+        Other.push_back({E, P->Container});
+    }
   for (const Stmt *Child : S->children())
     collectElementReads(Ctx, Child, Stores, Same, Other);
+}
+
+/// Adds to Out the loops inside S that run E (`for (j ...) out[i][j] = ...`
+/// of a 2-D map); true when S contains E.
+bool loopsAround(const Stmt *S, const Expr *E, llvm::SmallPtrSetImpl<const Stmt *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (S == E)
+    return true;
+  bool Found = false;
+  for (const Stmt *Child : S->children())
+    Found |= loopsAround(Child, E, Out);
+  if (Found && isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S))
+    Out.insert(S);
+  return Found;
 }
 
 /// The standard keyed table T is (`std::map`, `std::unordered_map`), as
@@ -291,6 +449,10 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   llvm::SmallPtrSet<const Expr *, 4> Targets;
   llvm::SmallPtrSet<const VarDecl *, 2> Containers;
   for (const Store &S : Stores) {
+    if (!S.Refusal.empty()) {
+      WhyNot = S.Refusal;
+      return LoopOutcome::Refused;
+    }
     std::string Name = quoted(S.Container);
     if (std::string Table = keyedTable(S.Container->getType()); !Table.empty()) {
       WhyNot = "'" + PC.text(S.Target->getSourceRange()).value_or(Name) + " =' on the '" +
@@ -345,9 +507,14 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     Containers.insert(S.Container);
   }
   // `v[i] = g(v[i])`: the element read is the one this iteration writes.
-  llvm::SmallVector<const Expr *, 2> OtherElements;
+  llvm::SmallVector<std::pair<const Expr *, const VarDecl *>, 2> OtherElements;
   collectElementReads(PC.Ctx, L.Body, Stores, Targets, OtherElements);
   StmtDeps Fx = DepScanner(PC).scan(L.Body, &Targets);
+  // A row store's inner indexes (`out[i][k(j)]`) are code of the body like
+  // any other: they are left out with the store's target above.
+  for (const Store &S : Stores)
+    for (const Expr *Inner : S.InnerIndexes)
+      Fx.merge(DepScanner(PC).scan(Inner, &Targets));
   // Any other read of a written container (r[0], r.front(), or through a
   // local holding its address: a reference, view, iterator, pointer, lambda
   // or struct made from it) may see an element another iteration writes. A
@@ -361,13 +528,9 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       Outside.insert(V);
   for (const VarDecl *X : Containers) {
     if (Fx.Reads.contains(X)) {
-      auto Other = llvm::find_if(OtherElements, [&](const Expr *E) {
-        const Expr *Base = nullptr;
-        indexOf(E, Base);
-        return refersTo(Base) == X;
-      });
+      auto Other = llvm::find_if(OtherElements, [&](const auto &E) { return E.second == X; });
       std::optional<std::string> Text =
-          Other == OtherElements.end() ? std::nullopt : PC.text((*Other)->getSourceRange());
+          Other == OtherElements.end() ? std::nullopt : PC.text(Other->first->getSourceRange());
       WhyNot = Text ? "the loop body reads '" + *Text + "', an element of " + quoted(X) +
                           " that another iteration may write"
                     : quoted(X) + " is read inside the loop body";
@@ -417,6 +580,11 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     PC.insert(L.BodyEnd,
               (Block ? std::string() : std::string(" }")) + shapes::forTail(loopGrain(L)));
   }
+  // The inner loops that write a row run serially inside the row's
+  // iteration: part of this map.
+  for (const Store &S : Stores)
+    if (!S.InnerIndexes.empty())
+      loopsAround(L.Body, S.Target, PC.Absorbed);
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))
     *D << quotedList(Names);

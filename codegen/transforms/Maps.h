@@ -16,6 +16,14 @@
 // Escapes.h), whose address does not escape (nothing else can alias it),
 // and whose elements do not share storage (not std::vector<bool>).
 //
+// A store `out[i][j]` writes into the row `out[i]`: with an injective outer
+// index and rows that are objects of their own (arrays, owning containers;
+// not pointers or views), the loop is a map over the rows, and the inner
+// loops that write a row run serially inside its iteration. A structured
+// binding of a range-for element bound by reference (`for (auto &[k, v] :
+// kv) v = f(k);`) names a member of the element, unless a user's tuple
+// protocol made it.
+//
 //===----------------------------------------------------------------------===//
 #pragma once
 
