@@ -217,11 +217,14 @@ private:
             "makes them";
       return;
     }
-    if (Compound && T->isRecordType() && !isa<BinaryOperator, UnaryOperator>(E)) {
+    auto NotAssociative = [&](llvm::StringRef Op) {
       Why = quoted(V) + " is a '" + T.getUnqualifiedType().getAsString() + "', whose '" + Op.str() +
             "' is not known to be associative: only integer and floating-point arithmetic, "
             "concatenation of strings and vectors, and operators marked "
             "'[[purecc::associative]]' are combined";
+    };
+    if (Compound && T->isRecordType() && !isa<BinaryOperator, UnaryOperator>(E)) {
+      NotAssociative(Op);
       return;
     }
     if (Compound || !Value)
@@ -235,14 +238,13 @@ private:
       R = Ctor->getArg(0)->IgnoreParenImpCasts();
     if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(R))
       R = Bind->getSubExpr()->IgnoreParenImpCasts();
-    // `s = piece(i) + s`: V is the right operand only.
-    const Expr *Left = nullptr, *Right = nullptr;
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R); OC && OC->isInfixBinaryOp()) {
-      Left = OC->getArg(0);
-      Right = OC->getArg(1);
-    }
-    if (Right && varOf(Right) == V && !mentions(Left, V)) {
-      Why = quoted(V) + " is prepended to" + shown(E) + ": only appends are combined in order";
+    // `z = w(i) * z` of a class: V is the right operand only, as in a
+    // prepend (a string's or vector's is a concatenation, a user's
+    // operator marked associative an ordered reduction).
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R);
+        OC && OC->isInfixBinaryOp() && T->isRecordType() && varOf(OC->getArg(1)) == V &&
+        !mentions(OC->getArg(0), V)) {
+      NotAssociative(getOperatorSpelling(OC->getOperator()));
       return;
     }
     // `m = std::min({m, a, b})`.
@@ -270,13 +272,22 @@ private:
       return;
     llvm::StringRef Name = M->getName();
     if (Name != "push_back" && Name != "emplace_back" && Name != "push_front" &&
-        Name != "emplace_front" && Name != "append" && Name != "insert")
+        Name != "emplace_front" && Name != "append" && Name != "insert" && Name != "emplace")
       return;
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
         V->getType().getNonReferenceType()->getAsCXXRecordDecl());
-    if (!Spec || (Spec->isInStdNamespace() &&
-                  (Spec->getName() == "vector" || Spec->getName() == "basic_string")))
+    if (!Spec)
       return;
+    if (Spec->isInStdNamespace() &&
+        (Spec->getName() == "vector" || Spec->getName() == "basic_string")) {
+      // `v.insert(v.begin() + 1, x)`: an insert the concatenation did not
+      // take is one in the middle.
+      if ((Name == "insert" || Name == "emplace") && MC->getNumArgs() >= 1)
+        Why = quoted(V) + " is inserted into at a position" + shown(MC->getArg(0)) +
+              " that is neither its beginning nor its end: only pieces added at one end "
+              "('begin()' or index 0, 'end()') are combined in order";
+      return;
+    }
     Why = quoted(V) + " is a '" + V->getType().getNonReferenceType().getUnqualifiedType().getAsString() +
           "': only appends to a 'std::string' or a 'std::vector' are combined in order";
   }
