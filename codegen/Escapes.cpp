@@ -485,11 +485,14 @@ private:
                                                      : A->getType();
       // Stores go through non-const references, pointers to non-const, and
       // iterators passed by value (not a function object: a lambda has no
-      // member the library could assign).
+      // member the library could assign). A reference to a type that
+      // cannot hold an address (`v.insert(v.begin(), f(i))` binds the new
+      // `long` to a `long &&`) receives none.
       const CXXRecordDecl *ArgClass = A->getType()->getAsCXXRecordDecl();
       if (ArgClass && ArgClass->isLambda())
         continue;
-      bool Out = PT->isReferenceType() ? !PT.getNonReferenceType().isConstQualified()
+      bool Out = PT->isReferenceType() ? !PT.getNonReferenceType().isConstQualified() &&
+                                             Types.mayHold(PT.getNonReferenceType())
                  : PT->isPointerType() ? !PT->getPointeeType().isConstQualified()
                                        : PT->isRecordType() && Types.mayHold(PT);
       if (Out)

@@ -518,9 +518,10 @@ std::string passesContinue(const SelectionPasses &S) { return "return " + S.Stem
 
 namespace {
 
-/// "x.insert(x.end(), std::make_move_iterator(y.begin()), ...)".
-std::string appendMoved(const std::string &X, const std::string &Y) {
-  return X + ".insert(" + X + ".end(), std::make_move_iterator(" + Y +
+/// "x.insert(x.end(), std::make_move_iterator(y.begin()), ...)" (at
+/// x.begin() when Front).
+std::string appendMoved(const std::string &X, const std::string &Y, bool Front = false) {
+  return X + ".insert(" + X + (Front ? ".begin()" : ".end()") + ", std::make_move_iterator(" + Y +
          ".begin()), std::make_move_iterator(" + Y + ".end()));";
 }
 
@@ -534,17 +535,21 @@ std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concate
   Lambda += ") -> " + C.Type + " { " + Idx.Declaration;
   std::string Call = "purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + C.Type +
                      "{}, " + Lambda + C.Type + " " + C.Private + "{}; ";
-  return (C.IsString ? C.Name + " += " : "{ auto " + C.Stem + " = ") + Call;
+  return (C.IsString && !C.Prepends ? C.Name + " += " : "{ auto " + C.Stem + " = ") + Call;
 }
 
 std::string concatTail(const Concatenation &C, llvm::StringRef Grain) {
-  const std::string &A = C.Params.L, &B = C.Params.R;
-  std::string Combine = "[](" + C.Type + " " + A + ", " + C.Type + " " + B + ") { " +
-                        (C.IsString ? A + " += " + B + ";" : appendMoved(A, B)) + " return " + A +
-                        "; }";
+  // Prepending: the right partial (the later iterations) goes in front.
+  const std::string &A = C.Prepends ? C.Params.R : C.Params.L,
+                    &B = C.Prepends ? C.Params.L : C.Params.R;
+  std::string Combine = "[](" + C.Type + " " + C.Params.L + ", " + C.Type + " " + C.Params.R +
+                        ") { " + (C.IsString ? A + " += " + B + ";" : appendMoved(A, B)) +
+                        " return " + A + "; }";
   std::string S = " return " + C.Private + "; }, " + Combine + grainArg(Grain) + ");";
-  if (!C.IsString)
-    S += " " + appendMoved(C.Name, C.Stem) + " }";
+  if (C.IsString && C.Prepends)
+    S += " " + C.Name + ".insert(0, " + C.Stem + "); }";
+  else if (!C.IsString)
+    S += " " + appendMoved(C.Name, C.Stem, C.Prepends) + " }";
   return S;
 }
 

@@ -269,7 +269,10 @@ std::string passesContinue(const SelectionPasses &S);
 /// Each leaf runs the body on an empty private accumulator; the ordered
 /// combine appends the right partial to the left one (associative, not
 /// commutative: the tree keeps operand order) and the result is appended to
-/// the user's accumulator once.
+/// the user's accumulator once. A loop that prepends instead
+/// (`s = piece(i) + s`, `v.insert(v.begin(), x)`) is the same fold with
+/// the pieces in reverse order: the combine appends the left partial to the
+/// right one, and the result goes in front of the user's accumulator.
 struct Concatenation {
   std::string Name; // the user's accumulator
   std::string Type; // its type
@@ -277,12 +280,14 @@ struct Concatenation {
   std::string Stem; // fresh "purecc_cN"
   std::string Private; // the leaf's accumulator, to which the body's references are renamed
   CombineParams Params; // the combine's parameter names
+  bool Prepends = false; // the pieces go in front: later iterations first
 };
 /// "s += purecc::parallel_reduce(B, E, T{}, [&](std::int64_t i) -> T { T s{}; "
-/// (a vector: "{ auto <stem> = purecc::parallel_reduce(...").
+/// (a vector, or a prepending loop: "{ auto <stem> = purecc::parallel_reduce(...").
 std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concatenation &C,
                        const Index &Idx);
-/// " return s; }, <append b to a>);" (a vector: and the insert of the result).
+/// " return s; }, <append b to a>);" (a vector: and the insert of the result;
+/// a prepending loop: append a to b, and insert the result in front).
 std::string concatTail(const Concatenation &C, llvm::StringRef Grain = "");
 /// What a `continue` of the loop becomes in the leaf.
 std::string concatContinue(const Concatenation &C);

@@ -241,6 +241,12 @@ private:
             "makes them";
       return;
     }
+    auto NotAssociative = [&](llvm::StringRef Op) {
+      Why = Name + " is a '" + T.getUnqualifiedType().getAsString() + "', whose '" + Op.str() +
+            "' is not known to be associative: only integer and floating-point arithmetic, "
+            "concatenation of strings and vectors, and operators marked "
+            "'[[purecc::associative]]' are combined";
+    };
     if (Compound && T->isRecordType() && !isa<BinaryOperator, UnaryOperator>(E)) {
       std::string Type = T.getUnqualifiedType().getAsString();
       if (isFloatingComplex(T))
@@ -251,10 +257,7 @@ private:
         Why = Name + " is a '" + Type + "': only a 'std::complex' of a floating-point type is "
               "combined";
       else
-        Why = Name + " is a '" + Type + "', whose '" + Op.str() +
-              "' is not known to be associative: only integer and floating-point arithmetic, "
-              "concatenation of strings and vectors, and operators marked "
-              "'[[purecc::associative]]' are combined";
+        NotAssociative(Op);
       return;
     }
     if (Compound || !Value)
@@ -268,14 +271,14 @@ private:
       R = Ctor->getArg(0)->IgnoreParenImpCasts();
     if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(R))
       R = Bind->getSubExpr()->IgnoreParenImpCasts();
-    // `s = piece(i) + s`: V is the right operand only.
-    const Expr *Left = nullptr, *Right = nullptr;
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R); OC && OC->isInfixBinaryOp()) {
-      Left = OC->getArg(0);
-      Right = OC->getArg(1);
-    }
-    if (Right && P.isVariable() && varOf(Right) == V && !mentions(Left, V)) {
-      Why = Name + " is prepended to" + shown(E) + ": only appends are combined in order";
+    // `z = w(i) * z` of a class: V is the right operand only, as in a
+    // prepend (a string's or vector's is a concatenation, a user's
+    // operator marked associative an ordered reduction).
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R);
+        OC && OC->isInfixBinaryOp() && T->isRecordType() && P.isVariable() &&
+        varOf(OC->getArg(1)) == V &&
+        !mentions(OC->getArg(0), V)) {
+      NotAssociative(getOperatorSpelling(OC->getOperator()));
       return;
     }
     // `m = std::min({m, a, b})`.
@@ -304,13 +307,22 @@ private:
       return;
     llvm::StringRef Name = M->getName();
     if (Name != "push_back" && Name != "emplace_back" && Name != "push_front" &&
-        Name != "emplace_front" && Name != "append" && Name != "insert")
+        Name != "emplace_front" && Name != "append" && Name != "insert" && Name != "emplace")
       return;
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
         V->getType().getNonReferenceType()->getAsCXXRecordDecl());
-    if (!Spec || (Spec->isInStdNamespace() &&
-                  (Spec->getName() == "vector" || Spec->getName() == "basic_string")))
+    if (!Spec)
       return;
+    if (Spec->isInStdNamespace() &&
+        (Spec->getName() == "vector" || Spec->getName() == "basic_string")) {
+      // `v.insert(v.begin() + 1, x)`: an insert the concatenation did not
+      // take is one in the middle.
+      if ((Name == "insert" || Name == "emplace") && MC->getNumArgs() >= 1)
+        Why = quoted(V) + " is inserted into at a position" + shown(MC->getArg(0)) +
+              " that is neither its beginning nor its end: only pieces added at one end "
+              "('begin()' or index 0, 'end()') are combined in order";
+      return;
+    }
     Why = quoted(V) + " is a '" + V->getType().getNonReferenceType().getUnqualifiedType().getAsString() +
           "': only appends to a 'std::string' or a 'std::vector' are combined in order";
   }

@@ -29,11 +29,15 @@ Sequence sequenceOf(QualType T) {
   return Sequence::None;
 }
 
-/// One append of a loop body: the whole call (judged here) and the
-/// arguments that compute what is appended (scanned like the rest).
+/// Which end of the accumulator a step puts its piece at.
+enum class End { Back, Front };
+
+/// One append (or prepend) of a loop body: the whole call (judged here)
+/// and the arguments that compute what is appended (scanned like the rest).
 struct Append {
   const VarDecl *Acc = nullptr;
   const Expr *Call = nullptr;
+  End At = End::Back;
   llvm::SmallVector<const Expr *, 3> Values;
   /// The inner loops of the loop body the append is in.
   llvm::SmallVector<const Stmt *, 1> Loops;
@@ -45,20 +49,33 @@ const VarDecl *sequenceVar(const Expr *E) {
   return VD && sequenceOf(VD->getType().getNonReferenceType()) != Sequence::None ? VD : nullptr;
 }
 
-/// `v.end()` (or `cend`) of Acc.
-bool isEndOf(const Expr *E, const VarDecl *Acc) {
+/// Which end of Acc the position E of an `insert` or `emplace` names:
+/// `v.end()` (or `cend`), `v.begin()` (or `cbegin`), and for a string the
+/// index 0; nothing for any other position.
+std::optional<End> endOf(PlanContext &PC, const Expr *E, const VarDecl *Acc) {
   E = written(E);
   // insert takes a const_iterator: `v.end()` is converted to one.
   if (const auto *Conv = dyn_cast<CXXConstructExpr>(E); Conv && Conv->getNumArgs() == 1)
     E = written(Conv->getArg(0));
+  if (E->getType()->isIntegerType()) { // `s.insert(0, piece)`
+    std::optional<llvm::APSInt> Pos = E->getIntegerConstantExpr(PC.Ctx);
+    if (Pos && *Pos == 0)
+      return End::Front;
+    return std::nullopt;
+  }
   const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
   const auto *MD = MC ? MC->getMethodDecl() : nullptr;
-  return MD && MD->getDeclName().isIdentifier() &&
-         (MD->getName() == "end" || MD->getName() == "cend") &&
-         sequenceVar(MC->getImplicitObjectArgument()) == Acc;
+  if (!MD || !MD->getDeclName().isIdentifier() ||
+      sequenceVar(MC->getImplicitObjectArgument()) != Acc)
+    return std::nullopt;
+  if (MD->getName() == "end" || MD->getName() == "cend")
+    return End::Back;
+  if (MD->getName() == "begin" || MD->getName() == "cbegin")
+    return End::Front;
+  return std::nullopt;
 }
 
-std::optional<Append> matchAppend(const Expr *E) {
+std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
   E = written(E);
   Append A;
   A.Call = E;
@@ -70,11 +87,18 @@ std::optional<Append> matchAppend(const Expr *E) {
       A.Values.push_back(Op->getArg(1));
       return A;
     }
-    // s = s + e
+    // s = s + e, or s = e + s (prepending)
     const auto *Plus = dyn_cast<CXXOperatorCallExpr>(written(Op->getArg(1)));
-    if (Op->getOperator() == OO_Equal && Plus && Plus->getOperator() == OO_Plus &&
-        Plus->getNumArgs() == 2 && sequenceVar(Plus->getArg(0)) == A.Acc) {
+    if (Op->getOperator() != OO_Equal || !Plus || Plus->getOperator() != OO_Plus ||
+        Plus->getNumArgs() != 2)
+      return std::nullopt;
+    if (sequenceVar(Plus->getArg(0)) == A.Acc) {
       A.Values.push_back(Plus->getArg(1));
+      return A;
+    }
+    if (sequenceVar(Plus->getArg(1)) == A.Acc) {
+      A.At = End::Front;
+      A.Values.push_back(Plus->getArg(0));
       return A;
     }
     return std::nullopt;
@@ -89,10 +113,20 @@ std::optional<Append> matchAppend(const Expr *E) {
   StringRef Name = MD->getName();
   bool String = sequenceOf(A.Acc->getType()) == Sequence::String;
   unsigned First = 0;
-  if (Name == "insert" && MC->getNumArgs() >= 2 && isEndOf(MC->getArg(0), A.Acc))
+  // `v.insert(v.begin(), x)`, `s.insert(0, piece)`, `v.emplace(v.end(), a, b)`:
+  // a piece at one end. (A vector's emplace takes its element's arguments,
+  // so one with only the position is an append too.)
+  bool Positioned = Name == "insert" ? MC->getNumArgs() >= 2
+                                     : !String && Name == "emplace" && MC->getNumArgs() >= 1;
+  if (Positioned) {
+    std::optional<End> At = endOf(PC, MC->getArg(0), A.Acc);
+    if (!At)
+      return std::nullopt;
+    A.At = *At;
     First = 1;
-  else if (!(Name == "push_back" || (String ? Name == "append" : Name == "emplace_back")))
+  } else if (!(Name == "push_back" || (String ? Name == "append" : Name == "emplace_back"))) {
     return std::nullopt;
+  }
   for (unsigned I = First; I < MC->getNumArgs(); ++I)
     A.Values.push_back(MC->getArg(I));
   return A;
@@ -100,10 +134,10 @@ std::optional<Append> matchAppend(const Expr *E) {
 
 /// Collects the appends among the statements of S (BodyWalk.h: through
 /// blocks, ifs, switches and inner loops, which run serially inside a leaf).
-void collect(const Stmt *S, std::vector<Append> &Out) {
+void collect(PlanContext &PC, const Stmt *S, std::vector<Append> &Out) {
   walkStatements(S, [&](const Stmt *St, llvm::ArrayRef<const Stmt *> Loops) {
     if (const auto *E = dyn_cast<Expr>(St))
-      if (auto A = matchAppend(E)) {
+      if (auto A = matchAppend(PC, E)) {
         A->Loops.assign(Loops.begin(), Loops.end());
         Out.push_back(std::move(*A));
       }
@@ -117,7 +151,7 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
                               const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
                               std::string &WhyNot) {
   std::vector<Append> All;
-  collect(L.Body, All);
+  collect(PC, L.Body, All);
   // Appends to the body's own strings and vectors are writes to its locals.
   std::vector<Append> Found;
   llvm::copy_if(All, std::back_inserter(Found),
@@ -132,6 +166,15 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
       return LoopOutcome::Refused;
     }
   std::string Name = quoted(Acc);
+  // Prepending is the same fold with the pieces in reverse order; a loop
+  // that does both would need a pair of partials (front and back).
+  End At = Found[0].At;
+  for (const Append &A : Found)
+    if (A.At != At) {
+      WhyNot = "the loop both appends to " + Name + " and prepends to it, which purecc does " +
+               "not combine in one reduction";
+      return LoopOutcome::Refused;
+    }
   QualType T = Acc->getType().getNonReferenceType().getUnqualifiedType();
   bool String = sequenceOf(T) == Sequence::String;
   if (!String) {
@@ -162,7 +205,8 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
     for (const Expr *V : A.Values)
       Fx.merge(Scan.scan(V));
   if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc)) {
-    WhyNot = Name + " is used inside the loop body other than by appending to it";
+    WhyNot = Name + " is used inside the loop body other than by " +
+             (At == End::Front ? "prepending" : "appending") + " to it";
     return LoopOutcome::Refused;
   }
   if (std::string Why = accumulatorReason(Acc, Escaped, L); !Why.empty()) {
@@ -191,7 +235,8 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   }
   shapes::Concatenation C{Acc->getNameAsString(), PC.typeText(T), String, PC.freshName("c"),
                           PC.freshNumbered("acc"),
-                          {PC.unusedName("lhs"), PC.unusedName("rhs")}};
+                          {PC.unusedName("lhs"), PC.unusedName("rhs")},
+                          At == End::Front};
   if (!String)
     PC.P.ExtraIncludes.insert("iterator");
   shapes::Index Idx = makeIndex(PC, L);
@@ -206,8 +251,9 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   PC.Absorbed.insert(Inner.begin(), Inner.end());
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkConcatenation))
-    *D << Acc;
-  PC.note(Loc, Transform::Concatenations, Acc->getNameAsString());
+    *D << Acc << (At == End::Front);
+  PC.note(Loc, Transform::Concatenations,
+          Acc->getNameAsString() + (At == End::Front ? " prepended" : ""));
   return LoopOutcome::Rewritten;
 }
 

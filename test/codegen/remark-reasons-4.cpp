@@ -1,7 +1,7 @@
 // Never silent, and the true reason (4): updates that look like
 // accumulations but are none of the recognized steps say which they are
 // (an element at a computed index, a volatile, a 'std::complex' of an
-// integer type, a prepend, 'std::min' over a braced list, a 'std::deque',
+// integer type, a 'std::complex' prepended to, 'std::min' over a braced list, a 'std::deque',
 // a selection under '!' or inside a nested loop); a comma body of two
 // steps, a step under '[[likely]]'/'[[unlikely]]', a member, a structured
 // binding and a 'std::complex<double>' sum are rewritten
@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <deque>
 #include <limits>
-#include <string>
 #include <utility>
 
 [[pure]] long heavy(long x) {
@@ -27,7 +26,6 @@
 // Wraps: the products overflow 'unsigned long' many times over.
 [[pure]] unsigned long wide(long x) { return (unsigned long)heavy(x) * 0x9e3779b97f4a7c15ul; }
 [[pure]] long bucket(long x) { return heavy(x) % 16; }
-[[pure]] std::string piece(long i) { return std::string(1, char('a' + heavy(i) % 26)); }
 // NaN, -0.0, +0.0, +inf and -inf among ordinary values.
 [[pure]] double value(long i) {
   long h = heavy(i);
@@ -102,10 +100,11 @@ int main() {
     zl += std::complex<long>(heavy(i) % 8, 1);
   // REMARK: remark-reasons-4.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'zl' is a 'std::complex<long>': only a 'std::complex' of a floating-point type is combined [purecc-missed-reduction]
 
-  std::string pre = ">";
+  // (A string prepended to is a concatenation: concatenation-prepend.cpp.)
+  std::complex<double> pre{1, 0};
   for (long i = 0; i < n; ++i)
-    pre = piece(i) + pre;
-  // REMARK: remark-reasons-4.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'pre' is prepended to ('pre = piece(i) + pre'): only appends are combined in order [purecc-missed-reduction]
+    pre = std::complex<double>(0.0, heavy(i) % 2 ? 1.0 : -1.0) * pre;
+  // REMARK: remark-reasons-4.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'pre' is a 'std::complex<double>', whose '*' is not known to be associative: only integer and floating-point arithmetic, concatenation of strings and vectors, and operators marked '{{\[\[}}purecc::associative{{\]\]}}' are combined [purecc-missed-reduction]
 
   long mn = 1L << 40;
   for (long i = 0; i < n; ++i)
@@ -129,9 +128,9 @@ int main() {
   std::printf("last %ld %ld %ld\n", last, s8, t8);
   // OUT-NEXT: last 604 1800008 2999
 
-  std::printf("serial %ld %ld %ld %ld %g %g %zu %c %ld %zu %ld %ld %ld\n", st.total, a, h[bucket(1)], (long)vs,
-              z.real(), z.imag(), pre.size(), pre[0], mn, dq.size(), dq[n - 1], zl.real(), zl.imag());
-  // OUT-NEXT: serial 1800008 1800008 429 1800008 10288 3000 3001 g 594 3000 604 10288 3000
+  std::printf("serial %ld %ld %ld %ld %g %g %g %g %ld %zu %ld %ld %ld\n", st.total, a, h[bucket(1)], (long)vs,
+              z.real(), z.imag(), pre.real(), pre.imag(), mn, dq.size(), dq[n - 1], zl.real(), zl.imag());
+  // OUT-NEXT: serial 1800008 1800008 429 1800008 10288 3000 1 0 594 3000 604 10288 3000
 
   // With a NaN term '!(d <= wb)' replaces whatever 'wb' holds, and the term
   // after the NaN replaces it again: 5, then 3, NaN, 2 ends at 2, while the
