@@ -262,9 +262,22 @@ std::optional<Algorithms::Range> Algorithms::range(const Expr *First, const Expr
   return R;
 }
 
+/// The lambda a local variable holds, when F names one that is not
+/// `mutable` (`auto f = [](long x) { ... };` and the call given `f`): the
+/// library copies it, as the rewrite does, and a copy calls the same code
+/// on the same captured values.
+static const Expr *throughStoredLambda(const Expr *F) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !V->isLocalVarDecl() || V->getType()->isReferenceType() || !V->getInit())
+    return F;
+  const auto *LE = dyn_cast<LambdaExpr>(written(V->getInit()));
+  return LE && !LE->isMutable() ? LE : F;
+}
+
 bool Algorithms::pureCallable(const Expr *F, QualType &Result,
                               llvm::SmallPtrSetImpl<const VarDecl *> &Reads) const {
-  F = written(F);
+  F = throughStoredLambda(written(F));
   if (const auto *DRE = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts()))
     if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
       Result = FD->getReturnType();
@@ -290,7 +303,7 @@ bool Algorithms::pureCallable(const Expr *F, QualType &Result,
 }
 
 std::string Algorithms::throwReason(const Expr *F, StringRef What) const {
-  F = written(F);
+  F = throughStoredLambda(written(F));
   const FunctionDecl *FD = nullptr;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts()))
     FD = dyn_cast<FunctionDecl>(DRE->getDecl());
