@@ -128,6 +128,20 @@ struct Direct {
   std::vector<const FunctionDecl *> Callees;
 };
 
+/// Whether a handler rethrows what it caught (a `throw;` in it).
+bool rethrows(const CXXCatchStmt *Handler) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool shouldVisitLambdaBody() const { return false; }
+    bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+      Found |= E->getSubExpr() == nullptr;
+      return !Found;
+    }
+  } F;
+  F.TraverseStmt(const_cast<CXXCatchStmt *>(Handler));
+  return F.Found;
+}
+
 class DirectScan : public RecursiveASTVisitor<DirectScan> {
 public:
   DirectScan(ASTContext &Ctx, Operands On, Direct &Out, bool InLibrary = false)
@@ -138,26 +152,29 @@ public:
   bool shouldVisitLambdaBody() const { return false; }
 
   // `try { ... } catch (...) { ... }`: nothing thrown in the block escapes
-  // (a handler of one type may not catch it: counted as escaping).
+  // (a handler of one type may not catch it: counted as escaping), unless a
+  // handler rethrows it (`throw;`, adv19): then what the block throws
+  // escapes, and is counted there.
   bool TraverseCXXTryStmt(CXXTryStmt *S) {
-    bool CatchesAll = false;
-    for (unsigned H = 0; H < S->getNumHandlers(); ++H)
+    bool CatchesAll = false, Rethrows = false;
+    for (unsigned H = 0; H < S->getNumHandlers(); ++H) {
       CatchesAll |= S->getHandler(H)->getExceptionDecl() == nullptr;
-    CaughtAll += CatchesAll;
+      Rethrows |= rethrows(S->getHandler(H));
+    }
+    bool Contained = CatchesAll && !Rethrows;
+    CaughtAll += Contained;
     bool Continue = TraverseStmt(S->getTryBlock());
-    CaughtAll -= CatchesAll;
-    HandlersOf.push_back(CatchesAll ? TryBlock::NotCounted : TryBlock::Counted);
+    CaughtAll -= Contained;
+    ++Handlers;
     for (unsigned H = 0; Continue && H < S->getNumHandlers(); ++H)
       Continue = TraverseStmt(S->getHandler(H));
-    HandlersOf.pop_back();
+    --Handlers;
     return Continue;
   }
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
     // `throw;` in a handler rethrows what its `try` block threw: counted
-    // there (MayThrow.h), unless a `catch (...)` of that `try` kept the
-    // block's throws from counting: then the rethrow is where they escape.
-    if (On != Operands::Serial && !E->getSubExpr() && !HandlersOf.empty() &&
-        HandlersOf.back() == TryBlock::Counted)
+    // there (MayThrow.h).
+    if (On != Operands::Serial && !E->getSubExpr() && Handlers > 0)
       return true;
     if (InLibrary)
       return true; // a library body's own throw (Operands::Speculated)
@@ -295,12 +312,8 @@ private:
   bool InLibrary = false;
   /// How many `try` blocks with a `catch (...)` the visit is inside.
   unsigned CaughtAll = 0;
-  /// Whether the throws of a `try` block were counted: not when one of its
-  /// handlers is a `catch (...)`.
-  enum class TryBlock { Counted, NotCounted };
-  /// For each `catch` handler the visit is inside, innermost last: its
-  /// `try` block's.
-  std::vector<TryBlock> HandlersOf;
+  /// How many `catch` handlers the visit is inside.
+  unsigned Handlers = 0;
 };
 
 Direct scanDirect(const Stmt *S, ASTContext &Ctx, Operands On) {

@@ -17,13 +17,14 @@
 //  * virtual calls, calls through pointers, `dynamic_cast` to a reference
 //    and `typeid` of a polymorphic object may throw unless `noexcept`;
 //  * what a `try` block with a `catch (...)` handler throws does not escape
-//    it (its handlers are scanned as usual); a handler of one type may not
-//    catch it, so that counts as escaping;
+//    it, unless a handler rethrows it (`throw;`); its handlers are scanned
+//    as usual; a handler of one type may not catch it, so that counts as
+//    escaping;
 //  * a local object's destructor runs at the end of its scope: one declared
 //    `noexcept(false)` may throw there, and so may the destructors of its
 //    members and bases, which run after its body;
-//  * `throw;` in a handler of a `try` with a `catch (...)` rethrows what
-//    the block threw, which the `catch (...)` kept from counting there;
+//  * a `catch (...)` whose handler rethrows (`throw;`) lets what its
+//    `try` block throws escape: counted in the block;
 //  * with Operands::Speculated, a call of the user's code to a
 //    standard-library function counts by its contract (throwsByContract);
 //  * allocation failure is exempt, as `errno` is: the global `operator new`
