@@ -21,11 +21,11 @@
   return s;
 }
 
-int main() {
+int main(int argc, char **) {
   std::vector<long> v(1000);
   for (long i = 0; i < 1000; ++i)
     v[std::size_t(i)] = i;
-  const long offset = 3;
+  const long offset = 2 + argc; // 3, not a constant: the captures are needed
   auto plain = [](long x) noexcept { return quiet(x); };
   auto shifted = [offset](long x) noexcept { return quiet(x) + offset; };
   auto by_ref = [&offset](long x) noexcept { return quiet(x) * offset; };
