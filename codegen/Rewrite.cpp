@@ -37,6 +37,16 @@ std::string applyPlan(ASTContext &Ctx, const Plan &P) {
   });
 
   std::string Out;
+  unsigned Pos = 0;
+  // A UTF-8 byte order mark stays the output's first bytes: compilers skip
+  // one only at the start of a file, and the runtime's #include inserted
+  // before it left it mid-file ("'\ufeff' does not name a type" from g++ on
+  // a file of TheAlgorithms/C-Plus-Plus).
+  constexpr StringRef ByteOrderMark = "\xEF\xBB\xBF";
+  if (Buffer.starts_with(ByteOrderMark)) {
+    Out += ByteOrderMark;
+    Pos = ByteOrderMark.size();
+  }
   if (P.UsesRuntime) {
     Out += "#include <purecc/purecc.h>\n";
     for (const std::string &H : P.ExtraIncludes)
@@ -45,7 +55,6 @@ std::string applyPlan(ASTContext &Ctx, const Plan &P) {
   LineDirectives Lines(SM, Ctx.getLangOpts());
   if (P.UsesRuntime)
     Out += Lines.directive(1);
-  unsigned Pos = 0;
   for (const Edit &E : Edits) {
     // Planning never overlaps edits; an overlap would be a bug that must not
     // corrupt the output, so the later edit is dropped.
