@@ -98,6 +98,24 @@ ArgumentsAdjuster pureccAdjuster(DiagnosticsFormat Format) {
   return A;
 }
 
+/// Names the input in the compile command as the user wrote it on purecc's
+/// command line. ClangTool opens every source by its absolute path, and the
+/// rewrite's `#line` directives name the file as Clang opened it, so
+/// `__FILE__` (and with it every `assert` message) of the rewritten program
+/// changed from "src/a.cpp" to "/home/.../src/a.cpp": not the serial
+/// program's output. With flags after `--` the command runs in the current
+/// directory, where the spelled (relative) name opens the same file.
+ArgumentsAdjuster spelledInputAdjuster(std::string Absolute, std::string Spelled) {
+  return [Absolute = std::move(Absolute), Spelled = std::move(Spelled)](
+             const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Out = Args;
+    for (std::string &A : Out)
+      if (A == Absolute)
+        A = Spelled;
+    return Out;
+  };
+}
+
 /// One consumer for the whole run, so that JSON and SARIF are one document
 /// and --fix sees every unit's fix-its.
 std::unique_ptr<DiagnosticCollector> makeCollector(DiagnosticsFormat F) {
@@ -112,13 +130,16 @@ std::unique_ptr<DiagnosticCollector> makeCollector(DiagnosticsFormat F) {
 /// Runs the pipeline over Files in this process; Diags gets their
 /// diagnostics.
 FileOutcome runPipeline(const Options &O, const CompilationDatabase &DB,
-                        const std::vector<std::string> &Files, DiagnosticCollector &Diags) {
+                        const std::vector<std::string> &Files, DiagnosticCollector &Diags,
+                        ArgumentsAdjuster Extra = nullptr) {
   FileOutcome Out;
   PipelineConfig Config = pipelineConfig(O);
   ClangTool Tool(DB, Files);
   Tool.setPrintErrorMessage(false);
   Tool.setDiagnosticConsumer(&Diags);
   Tool.appendArgumentsAdjuster(pureccAdjuster(O.Format));
+  if (Extra)
+    Tool.appendArgumentsAdjuster(std::move(Extra));
   std::unique_ptr<ToolAction> Runner =
       makePipelineRunner(Config, Out.Result, ErrorCountLine::Print);
   llvm::CrashRecoveryContext CRC;
@@ -127,6 +148,7 @@ FileOutcome runPipeline(const Options &O, const CompilationDatabase &DB,
 }
 
 int runTool(Options &O) {
+  const std::vector<std::string> Spelled = O.Files;
   if (!validateInputs(O.Files))
     return ExitUsage;
   std::string DBError;
@@ -145,7 +167,10 @@ int runTool(Options &O) {
     });
 
   // A rewrite has one input.
-  FileOutcome Out = runPipeline(O, *DB, O.Files, *Diags);
+  ArgumentsAdjuster AsSpelled;
+  if (O.CompilerFlags && Spelled.size() == 1 && !llvm::sys::path::is_absolute(Spelled[0]))
+    AsSpelled = spelledInputAdjuster(O.Files[0], Spelled[0]);
+  FileOutcome Out = runPipeline(O, *DB, O.Files, *Diags, std::move(AsSpelled));
   if (Out.Crashed) {
     llvm::WithColor::error(llvm::errs(), "purecc")
         << "internal error while processing the input; please report it\n";
