@@ -271,7 +271,18 @@ private:
     if (L.Element && L.Element->getType()->isReferenceType())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
           DRE && DRE->getDecl() == L.Element) {
-        Out.push_back(Store(LHS, L.Range, true));
+        Store S(LHS, L.Range, true);
+        if (!bindsElementItself(L.Element)) {
+          // `for (long &x : rv)` over `std::reference_wrapper<long>`
+          // elements: x is what the conversion returns, which every element
+          // may share (adv20: a map storing into one variable).
+          S.DistinctIndex = false;
+          S.Refusal = quoted(L.Element) +
+                      " is bound to what a conversion of the element returns, not to the "
+                      "element: two elements may refer to one object, so two iterations may "
+                      "write it";
+        }
+        Out.push_back(std::move(S));
         return;
       }
     if (std::optional<Store> S = bindingStore(LHS)) {
@@ -335,13 +346,47 @@ private:
       return std::nullopt;
     Store Binding{LHS, L.Range, true};
     const CXXRecordDecl *RD = L.Element->getType().getNonReferenceType()->getAsCXXRecordDecl();
-    if (BD->getHoldingVar() && RD && !inStd(RD)) {
+    if (bindsReference(BD)) {
+      // `std::tuple<long &, long>`, `struct R { long &v; }`: the part is a
+      // reference the element holds, and every element may hold the same
+      // one (adv20: a map storing into one variable from every thread).
+      Binding.DistinctIndex = false;
+      Binding.Refusal = "'" + BD->getNameAsString() +
+                        "' names a reference that the element holds, not a part of the element: "
+                        "two elements may refer to one object, so two iterations may write it";
+    } else if (BD->getHoldingVar() && RD && !inStd(RD)) {
       Binding.DistinctIndex = false;
       Binding.Refusal = "'" + BD->getNameAsString() + "' is bound through the tuple protocol of " +
                         quoted(RD) +
                         " (its 'get'), which may refer to anything, not only to the element";
     }
     return Binding;
+  }
+  /// Whether the range-for's reference variable binds to the element
+  /// itself (`*__begin`), rather than to what a conversion of it returns.
+  static bool bindsElementItself(const VarDecl *Element) {
+    const Expr *Init = Element->getInit();
+    if (!Init)
+      return false;
+    Init = Init->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Init);
+        Cast && (Cast->getCastKind() == CK_NoOp || Cast->getCastKind() == CK_LValueToRValue))
+      Init = Cast->getSubExpr()->IgnoreParens();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Init))
+      return UO->getOpcode() == UO_Deref;
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Init);
+    return Op && Op->getOperator() == OO_Star;
+  }
+  /// Whether BD names a reference member of the element rather than a
+  /// part of it: a tuple-like binding's type is `std::tuple_element<I, E>::
+  /// type` (`long &` for a `std::tuple<long &, long>`), a struct binding
+  /// stands for a member access whose member may be declared a reference.
+  static bool bindsReference(const BindingDecl *BD) {
+    if (BD->getHoldingVar())
+      return BD->getType()->isReferenceType();
+    const Expr *E = BD->getBinding();
+    const auto *ME = E ? dyn_cast<MemberExpr>(E->IgnoreImplicit()) : nullptr;
+    return ME && ME->getMemberDecl()->getType()->isReferenceType();
   }
   PlanContext &PC;
   const LoopShape &L;
