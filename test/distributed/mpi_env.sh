@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # mpi_env.sh — what every mpirun test on loopback needs, sourced by
-# mpi_tests.sh, rewritten_tests.sh, calls_tests.sh and slurm_tests.sh (and
-# usable by hand):
+# mpi_tests.sh, rewritten_tests.sh, calls_tests.sh, fpflags_tests.sh and
+# slurm_tests.sh (and usable by hand):
 #   source test/distributed/mpi_env.sh    # exits 77 (skip) when it cannot run
 # Sets Open MPI's environment for a root container with oversubscribed cores,
 # no CMA single copy (the shared-memory single-copy path fails in

@@ -11,6 +11,7 @@
 #include "worker.h"
 
 #include "purecc/range_tree.h"
+#include "purecc/shipped_flags.h"
 
 #include <gtest/gtest.h>
 
@@ -242,11 +243,79 @@ TEST(TaskMessage, TheProtocolVersionTellsRegistriesApart) {
   // The start-up check compares registry_identity: the same registry under
   // another protocol version is another identity.
   const purecc::Hash128 digest{0x1234, 0x5678};
-  EXPECT_EQ(purecc::mpi::kProtocolVersion, 2u);
+  EXPECT_EQ(purecc::mpi::kProtocolVersion, 3u);
   EXPECT_NE(purecc::mpi::registry_identity(digest), digest);
   EXPECT_EQ(purecc::mpi::registry_identity(digest), purecc::mpi::registry_identity(digest));
   EXPECT_NE(purecc::mpi::registry_identity(digest),
             purecc::mpi::registry_identity(purecc::Hash128{0x1234, 0x5679}));
+}
+
+TEST(ResultMessage, CarriesTheFlagsTheTaskRaised) {
+  // Protocol 3: ticket, wall time, the flags code, then the outcome.
+  std::string bytes;
+  purecc::ByteWriter w(bytes);
+  purecc::mpi::write_result(w, {7, 1234, purecc::encode_fp_flags(FE_OVERFLOW | FE_INEXACT), true,
+                                "result", ""});
+  purecc::mpi::ResultMessage m;
+  ASSERT_TRUE(purecc::mpi::read_result(bytes, m));
+  EXPECT_EQ(m.ticket, 7u);
+  EXPECT_EQ(m.busy_ns, 1234u);
+  EXPECT_EQ(purecc::decode_fp_flags(m.fp_flags), FE_OVERFLOW | FE_INEXACT);
+  EXPECT_TRUE(m.ok);
+  EXPECT_EQ(m.payload, "result");
+  // A task that threw brings its flags too (a local run delivers them).
+  bytes.clear();
+  purecc::mpi::write_result(w, {8, 1, purecc::fp_flag_code::invalid, false, "std::domain_error", "nan"});
+  ASSERT_TRUE(purecc::mpi::read_result(bytes, m));
+  EXPECT_FALSE(m.ok);
+  EXPECT_EQ(m.fp_flags, purecc::fp_flag_code::invalid);
+  EXPECT_EQ(m.what, "nan");
+  // Protocol 2's layout (no flags byte) and a code with bits no flag has
+  // do not decode.
+  std::string old;
+  purecc::ByteWriter o(old);
+  o.uint(std::uint64_t{7});
+  o.uint(std::uint64_t{1234});
+  o.write(true);
+  o.write(std::string("result"));
+  EXPECT_FALSE(purecc::mpi::read_result(old, m));
+  bytes.clear();
+  purecc::mpi::write_result(w, {9, 1, 0x40, true, "result", ""});
+  EXPECT_FALSE(purecc::mpi::read_result(bytes, m));
+}
+
+TEST(ResumeRecord, KeepsTheFlagsAndAnOldRecordIsNeverFound) {
+  std::string value = purecc::mpi::resume_record(purecc::fp_flag_code::overflow, "bytes");
+  std::uint8_t flags = 0;
+  ASSERT_TRUE(purecc::mpi::read_resume_record(value, flags));
+  EXPECT_EQ(flags, purecc::fp_flag_code::overflow);
+  EXPECT_EQ(value, "bytes");
+  std::string empty;
+  EXPECT_FALSE(purecc::mpi::read_resume_record(empty, flags));
+  std::string bad = std::string(1, char{0x40}) + "bytes";
+  EXPECT_FALSE(purecc::mpi::read_resume_record(bad, flags));
+  // A record of before (the result bytes alone) was keyed without the
+  // record format: its key is not the key looked up now.
+  static const purecc::TaskEntry entry("flags#test", 1, 2,
+                                       [](std::string_view, std::int64_t, std::int64_t,
+                                          std::int64_t) { return std::string(); });
+  purecc::RangeJob job;
+  job.task = &entry;
+  job.args = "abc";
+  job.leaf = 4;
+  job.memo_namespace = purecc::Hash128{3, 4};
+  std::string before;
+  purecc::ByteWriter b(before);
+  b.uint(entry.fingerprint().hi);
+  b.uint(entry.fingerprint().lo);
+  b.uint(job.memo_namespace.hi);
+  b.uint(job.memo_namespace.lo);
+  b.bytes(job.args.data(), job.args.size());
+  b.write(std::int64_t{0});
+  b.write(std::int64_t{64});
+  b.write(job.leaf);
+  EXPECT_NE(purecc::mpi::task_key(job, 0, 64), purecc::xxh3_128(before));
+  EXPECT_EQ(purecc::mpi::task_key(job, 0, 64), purecc::mpi::task_key(job, 0, 64));
 }
 
 } // namespace

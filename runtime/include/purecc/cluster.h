@@ -83,6 +83,11 @@ public:
   /// A shipped branch: its result bytes, or the exception it threw there.
   std::string result{};
   std::exception_ptr error{};
+  /// The floating-point flags (<cfenv> bits) the branch raised where it
+  /// ran, when that was not the offering thread (another rank, a resume
+  /// record, another thread's wait_call): wait_call sets them on the
+  /// offering thread, as parallel_invoke's join does for its branches.
+  int fp_flags = 0;
 };
 
 class ClusterBackend {
@@ -102,6 +107,8 @@ public:
   /// disjoint split-tree nodes covering the range (any order). If some node
   /// threw, waits for every node in flight, then rethrows the exception of
   /// the leftmost throwing node (remote ones as described in remote_error.h).
+  /// Either way the floating-point flags every node raised, on whichever
+  /// rank, are set on the calling thread (purecc/shipped_flags.h).
   virtual std::vector<NodeResult> run(const RangeJob &job) = 0;
 };
 

@@ -97,8 +97,22 @@ bool launched_by_mpi();
 int launcher_rank();
 
 /// The key under which rank 0 persists the result of node [begin, end) of
-/// `job` for resume: like a memoized call task(args..., begin, end, leaf).
+/// `job` for resume: like a memoized call task(args..., begin, end, leaf),
+/// mixed with kResumeRecordFormat.
 MemoKey task_key(const RangeJob &job, std::int64_t begin, std::int64_t end);
+
+/// The layout of a resume record's value. 1: the flags code of
+/// purecc/shipped_flags.h the node or branch raised, then its result
+/// bytes. Records written before it (2026-12-01: the result bytes alone)
+/// have keys without a format, so they are never found: read as a result
+/// without flags, they would answer with fewer flags than the serial
+/// program raises.
+inline constexpr std::uint64_t kResumeRecordFormat = 1;
+/// A resume record's value: `fp_flags` (a code) and the result bytes.
+std::string resume_record(std::uint8_t fp_flags, std::string_view result);
+/// Splits a resume record's value into its flags code and result bytes;
+/// false for a value of another layout (recomputed, not guessed).
+bool read_resume_record(std::string &value, std::uint8_t &fp_flags);
 
 class MpiBackend final : public ClusterBackend {
 public:
@@ -159,8 +173,9 @@ private:
   /// Ships offered branches to idle workers; true if any went.
   bool dispatch_calls_locked();
   bool take_node_locked(Job &job, std::int64_t &begin, std::int64_t &end);
+  /// A computed node's result, with the flags it raised (a code).
   void record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
-                     std::uint64_t busy_ns);
+                     std::uint64_t busy_ns, std::uint8_t fp_flags);
   void print_stats(const std::vector<RankStats> &all) const;
   void print_fixed_costs(const std::vector<RankStats> &all) const;
   /// Wakes an idle communication thread (call with mutex_ held).

@@ -5,12 +5,15 @@
 
 #include "wire.h"
 
+#include "purecc/branch_fenv.h"
 #include "purecc/memo.h"
 #include "purecc/range_tree.h"
 #include "purecc/serialize.h"
+#include "purecc/shipped_flags.h"
 #include "purecc/shipped_rounding.h"
 
 #include <algorithm>
+#include <cfenv>
 #include <cstdint>
 #include <cstdio>
 #include <mutex>
@@ -47,6 +50,7 @@ MemoKey task_key(const RangeJob &spec, std::int64_t begin, std::int64_t end) {
   std::string bytes;
   ByteWriter w(bytes);
   const Hash128 &fp = spec.task->fingerprint();
+  w.uint(kResumeRecordFormat);
   w.uint(fp.hi);
   w.uint(fp.lo);
   w.uint(spec.memo_namespace.hi);
@@ -56,6 +60,22 @@ MemoKey task_key(const RangeJob &spec, std::int64_t begin, std::int64_t end) {
   w.write(end);
   w.write(spec.leaf);
   return xxh3_128(bytes);
+}
+
+std::string resume_record(std::uint8_t fp_flags, std::string_view result) {
+  std::string value;
+  value.reserve(result.size() + 1);
+  value.push_back(static_cast<char>(fp_flags));
+  value.append(result);
+  return value;
+}
+
+bool read_resume_record(std::string &value, std::uint8_t &fp_flags) {
+  if (value.empty() || !decode_fp_flags(static_cast<std::uint8_t>(value[0])))
+    return false;
+  fp_flags = static_cast<std::uint8_t>(value[0]);
+  value.erase(0, 1);
+  return true;
 }
 
 DiskStore *resume_store(std::uint64_t &min_ns) {
@@ -77,9 +97,12 @@ bool MpiBackend::take_node_locked(Job &job, std::int64_t &begin, std::int64_t &e
       job.counters->on_call();
     if (job.disk) {
       const MemoKey key = job.node_key(node->first, node->second);
-      if (auto rec = persisted_here_.contains(key) ? std::nullopt : job.disk->get(key)) {
+      std::uint8_t flags = 0;
+      if (auto rec = persisted_here_.contains(key) ? std::nullopt : job.disk->get(key);
+          rec && read_resume_record(rec->value, flags)) {
         job.counters->on_disk_hit(rec->cost_ns);
         ++resumed_;
+        job.fp_flags |= flags;
         job.results.push_back({node->first, node->second, std::move(rec->value)});
         continue;
       }
@@ -103,7 +126,8 @@ std::int64_t node_limit(const NodeCosts &c, std::int64_t in_flight, int ranks) {
 }
 
 void MpiBackend::record_locked(Job &job, std::int64_t begin, std::int64_t end, std::string bytes,
-                               std::uint64_t busy_ns) {
+                               std::uint64_t busy_ns, std::uint8_t fp_flags) {
+  job.fp_flags |= fp_flags;
   job.done_busy_ns += busy_ns;
   job.done_elements += detail::range_length(begin, end);
   ++job.done_nodes;
@@ -112,7 +136,8 @@ void MpiBackend::record_locked(Job &job, std::int64_t begin, std::int64_t end, s
   if (job.disk && busy_ns >= job.min_persist_ns) {
     const MemoKey key = job.node_key(begin, end);
     persisted_here_.insert(key);
-    job.disk->put(key, job.spec->task->fingerprint(), job.spec->task->id(), bytes, busy_ns);
+    job.disk->put(key, job.spec->task->fingerprint(), job.spec->task->id(),
+                  resume_record(fp_flags, bytes), busy_ns);
   }
   job.results.push_back({begin, end, std::move(bytes)});
 }
@@ -204,15 +229,14 @@ bool MpiBackend::dispatch() {
 }
 
 void MpiBackend::handle_result(int source, std::string_view bytes) {
-  ByteReader r(bytes);
-  std::uint64_t ticket = 0, busy = 0;
-  bool ok = false;
-  std::string payload, what;
-  if (!r.uint(ticket) || !r.uint(busy) || !r.read(ok) || !r.read(payload) ||
-      (!ok && !r.read(what)))
+  ResultMessage m;
+  if (!read_result(bytes, m))
     return; // cannot happen between consistent builds
+  const std::uint64_t busy = m.busy_ns;
+  const bool ok = m.ok;
+  std::string &payload = m.payload, &what = m.what;
   std::lock_guard lock(mutex_);
-  auto it = tickets_.find(ticket);
+  auto it = tickets_.find(m.ticket);
   if (it == tickets_.end())
     return;
   const Ticket t = it->second;
@@ -230,7 +254,8 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
       if (DiskStore *disk = resume_store(min_ns); disk && busy >= min_ns) {
         const MemoKey key = task_key(o->job, 0, 0);
         persisted_here_.insert(key);
-        disk->put(key, o->job.task->fingerprint(), o->job.task->id(), payload, busy);
+        disk->put(key, o->job.task->fingerprint(), o->job.task->id(),
+                  resume_record(m.fp_flags, payload), busy);
       }
       o->result = std::move(payload);
       // Measured too cheap to travel: this function's branches at this
@@ -243,17 +268,21 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
       o->error = detail::make_remote_exception({std::move(payload), std::move(what)}, source,
                                                hosts_[static_cast<std::size_t>(source)]);
     }
+    // Also a throwing branch's: parallel_invoke delivers those too.
+    o->fp_flags = *decode_fp_flags(m.fp_flags);
     o->state = CallOffer::State::done;
     cv_.notify_all();
     return;
   }
   if (job_) {
-    if (ok)
-      record_locked(*job_, t.begin, t.end, std::move(payload), busy);
-    else
+    if (ok) {
+      record_locked(*job_, t.begin, t.end, std::move(payload), busy, m.fp_flags);
+    } else {
+      job_->fp_flags |= m.fp_flags; // a throwing node's too, as a local run delivers them
       job_->note_error(t.begin, detail::make_remote_exception(
                                     {std::move(payload), std::move(what)}, source,
                                     hosts_[static_cast<std::size_t>(source)]));
+    }
     --job_->outstanding;
   }
   cv_.notify_all();
@@ -293,6 +322,11 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
     NodeScope scope;
     return {{spec.begin, spec.end, spec.task->run(spec.args, spec.begin, spec.end, spec.leaf)}};
   }
+  // The caller's flags before the job: at its end they become these plus
+  // every node's (below), whatever this thread's bookkeeping raised in
+  // between (ship_pays computes in floating point: an FE_INEXACT that a
+  // serial loop of integers never raises).
+  const int entry_flags = std::fetestexcept(FE_ALL_EXCEPT);
   std::unique_lock lock(mutex_);
   // One range job at a time: two threads of the program (its own
   // std::threads) may each reach a distributed loop. The second waits for
@@ -321,6 +355,9 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
       const std::uint64_t cpu_start = thread_cpu_ns(), process_start = process_cpu_ns();
       std::string bytes;
       std::exception_ptr error;
+      // This node's own flags, as a worker measures its node's: they are
+      // persisted with its result.
+      std::feclearexcept(FE_ALL_EXCEPT);
       try {
         NodeScope scope;
         bytes = spec.task->run(spec.args, begin, end, spec.leaf);
@@ -329,6 +366,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
         // does not depend on which rank happened to run the node.
         error = detail::as_cluster_exception(0);
       }
+      const std::uint8_t flags = encode_fp_flags(std::fetestexcept(FE_ALL_EXCEPT));
       const std::uint64_t cpu = thread_cpu_ns() - cpu_start;
       const std::uint64_t busy = now_ns(start);
       task_cpu_ns_ += process_cpu_ns() - process_start;
@@ -336,6 +374,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
       busy_ns_ += busy;
       lock.lock();
       if (error) {
+        job->fp_flags |= flags;
         job->note_error(begin, error);
       } else {
         job->measured_cpu_ns += cpu;
@@ -347,7 +386,7 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
         if (pays && job->ship != Job::Ship::yes)
           wake_comm_locked();
         job->ship = pays ? Job::Ship::yes : Job::Ship::no;
-        record_locked(*job, begin, end, std::move(bytes), busy);
+        record_locked(*job, begin, end, std::move(bytes), busy, flags);
       }
       continue;
     }
@@ -362,6 +401,10 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
   job_.reset();
   cv_.notify_all(); // a thread waiting to run its own job
   lock.unlock();
+  // The serial loop's flags: the caller's own and every node's, wherever
+  // it ran (shipped_flags.h); set, not raised, so nothing traps.
+  std::feclearexcept(FE_ALL_EXCEPT);
+  detail::set_fp_flags(entry_flags | *decode_fp_flags(job->fp_flags));
   // No flush here: the store's writer commits every result at most its
   // flush interval (50 ms) after it was put, job or no job, which is the
   // whole promise to a killed run; waiting for the commit at the end of
@@ -415,9 +458,11 @@ bool MpiBackend::offer_call(CallOffer &o) {
         std::lock_guard lock(mutex_);
         own = persisted_here_.contains(key);
       }
-      if (auto rec = own ? std::nullopt : disk->get(key)) {
+      std::uint8_t flags = 0;
+      if (auto rec = own ? std::nullopt : disk->get(key); rec && read_resume_record(rec->value, flags)) {
         std::lock_guard lock(mutex_);
         o.result = std::move(rec->value);
+        o.fp_flags = *decode_fp_flags(flags);
         o.state = CallOffer::State::done;
         ++resumed_;
         return true;
@@ -479,6 +524,11 @@ void MpiBackend::wait_call(CallOffer &o) {
     help->state = CallOffer::State::taken_here;
     lock.unlock();
     ++t_help_depth;
+    // The branch's flags go to the thread that offered it (its wait_call
+    // sets them), as a worker's do; this thread keeps its own.
+    std::fexcept_t own{};
+    std::fegetexceptflag(&own, FE_ALL_EXCEPT);
+    std::feclearexcept(FE_ALL_EXCEPT);
     {
       // Under the rounding mode of the thread that offered it: this thread
       // may be another of the program's own threads, under a mode of its own.
@@ -486,11 +536,18 @@ void MpiBackend::wait_call(CallOffer &o) {
                                .value_or(FE_TONEAREST));
       help->run(help);
     }
+    const int raised = std::fetestexcept(FE_ALL_EXCEPT);
+    std::fesetexceptflag(&own, FE_ALL_EXCEPT);
     --t_help_depth;
     lock.lock();
+    help->fp_flags = raised;
     help->state = CallOffer::State::done;
     cv_.notify_all();
   }
+  // On the thread that offered `o`: the flags of the branch where it ran
+  // (another rank, the resume store, another thread of this process).
+  if (o.fp_flags != 0)
+    detail::set_fp_flags(o.fp_flags);
 }
 
 bool MpiBackend::dispatch_calls_locked() {

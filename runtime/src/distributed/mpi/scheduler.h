@@ -10,7 +10,7 @@
 //
 // Usage (inside MpiBackend::run):
 //   auto job = std::make_shared<Job>(spec);
-//   while (take_node_locked(*job, begin, end)) ... record_locked(*job, begin, end, bytes, busy);
+//   while (take_node_locked(*job, begin, end)) ... record_locked(*job, begin, end, bytes, busy, flags);
 #pragma once
 
 #include "mpi_backend.h"
@@ -34,6 +34,9 @@ struct MpiBackend::Job {
   bool failed = false;
   std::int64_t error_begin = 0;
   std::exception_ptr error;
+  /// The flags (a code, purecc/shipped_flags.h) every node raised —
+  /// workers', rank 0's and resumed ones: set on the caller at the end.
+  std::uint8_t fp_flags = 0;
   // Resume: the persistent memo tier, if enabled.
   MemoRuntime *memo = nullptr;
   DiskStore *disk = nullptr;

@@ -1,5 +1,8 @@
-// The statistics message of a worker and the protocol identity (see wire.h).
+// The result and statistics messages of a worker and the protocol identity
+// (see wire.h).
 #include "wire.h"
+
+#include "purecc/shipped_flags.h"
 
 namespace purecc::mpi {
 
@@ -11,6 +14,23 @@ Hash128 registry_identity(const Hash128 &registry_digest) {
   w.uint(registry_digest.hi);
   w.uint(registry_digest.lo);
   return xxh3_128(bytes);
+}
+
+void write_result(ByteWriter &w, const ResultMessage &m) {
+  w.uint(m.ticket);
+  w.uint(m.busy_ns);
+  w.uint(m.fp_flags);
+  w.write(m.ok);
+  w.write(m.payload);
+  if (!m.ok)
+    w.write(m.what);
+}
+
+bool read_result(std::string_view bytes, ResultMessage &m) {
+  ByteReader r(bytes);
+  return r.uint(m.ticket) && r.uint(m.busy_ns) && r.uint(m.fp_flags) &&
+         decode_fp_flags(m.fp_flags).has_value() && r.read(m.ok) && r.read(m.payload) &&
+         (m.ok || r.read(m.what)) && r.at_end();
 }
 
 void write_stats(ByteWriter &w, const RankStats &s) {

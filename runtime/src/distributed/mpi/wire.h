@@ -29,7 +29,8 @@ namespace purecc::mpi {
 /// encode messages differently refuse to start together even when their
 /// registries agree (a build without a GNU build id has nothing else to
 /// tell them apart). 2: a task message carries the caller's rounding mode.
-constexpr std::uint64_t kProtocolVersion = 2;
+/// 3: a result message carries the flags its task raised (ResultMessage).
+constexpr std::uint64_t kProtocolVersion = 3;
 
 /// What the start-up check compares between ranks: the task registry's
 /// digest mixed with kProtocolVersion.
@@ -67,6 +68,22 @@ inline std::uint64_t thread_sleeps() {
   getrusage(RUSAGE_THREAD, &u);
   return static_cast<std::uint64_t>(u.ru_nvcsw);
 }
+
+/// A worker's result message (tag kTagResult): the task's ticket, its
+/// wall time on the worker, the floating-point flags it raised (a code of
+/// purecc/shipped_flags.h, also when it threw: a local run delivers a
+/// throwing branch's flags too), and its result bytes or its exception
+/// (type name in `payload`, `what`).
+struct ResultMessage {
+  std::uint64_t ticket = 0, busy_ns = 0;
+  std::uint8_t fp_flags = 0;
+  bool ok = false;
+  std::string payload{}, what{};
+};
+void write_result(ByteWriter &w, const ResultMessage &m);
+/// False for a message of another layout (bytes missing or left over, a
+/// flags code with bits no flag has).
+bool read_result(std::string_view bytes, ResultMessage &m);
 
 /// A worker's statistics message (tag kTagStats): 14 fixed-width integers.
 constexpr std::uint64_t kStatsBytes = 14 * 8;

@@ -7,9 +7,11 @@
 
 #include "purecc/range_tree.h"
 #include "purecc/serialize.h"
+#include "purecc/shipped_flags.h"
 #include "purecc/shipped_rounding.h"
 
 #include <algorithm>
+#include <cfenv>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -142,6 +144,9 @@ void MpiBackend::serve() {
     const std::uint64_t cpu_start = process_cpu_ns();
     std::string result, what;
     bool ok = false;
+    // The flags this task raises go back with its result (shipped_flags.h):
+    // it starts from none, whatever the previous task left on this thread.
+    std::feclearexcept(FE_ALL_EXCEPT);
     try {
       if (!t.error.empty())
         throw std::runtime_error("purecc: " + t.error);
@@ -160,6 +165,8 @@ void MpiBackend::serve() {
       result = std::move(d.type_name);
       what = std::move(d.what);
     }
+    // Read at once: nothing this thread does for itself counts as the task's.
+    const int raised = std::fetestexcept(FE_ALL_EXCEPT);
     const std::uint64_t busy = now_ns(start);
     task_cpu_ns_ += process_cpu_ns() - cpu_start;
     tasks_ += 1;
@@ -172,12 +179,7 @@ void MpiBackend::serve() {
     }
     std::string bytes;
     ByteWriter w(bytes);
-    w.uint(t.ticket);
-    w.uint(busy);
-    w.write(ok);
-    w.write(result);
-    if (!ok)
-      w.write(what);
+    write_result(w, {t.ticket, busy, encode_fp_flags(raised), ok, std::move(result), std::move(what)});
     std::lock_guard lock(mutex_);
     executing_ = false;
     estimate_busy_ns_ += busy;
