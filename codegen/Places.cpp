@@ -1,5 +1,6 @@
 //===- Places.cpp - accumulators that are parts of one local object -------===//
 #include "Places.h"
+#include "BodyWalk.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
@@ -167,6 +168,19 @@ std::string partReason(PlanContext &PC, const LoopShape &L, const Place &P,
          " is also used there" + (Where.empty() ? "" : " ('" + Where + "')") +
          " otherwise: a part of an object is combined only when the body uses the object "
          "through its accumulations alone";
+}
+
+std::optional<std::string> mergeTarget(PlanContext &PC, const LoopShape &L, const Place &P,
+                                       const Expr *First, std::string &Why) {
+  if (P.isVariable())
+    return P.Name;
+  for (const VarDecl *Local : L.Body_.Locals)
+    if (mentions(First, Local)) {
+      Why = "'" + P.Name + "' is written with " + quoted(Local) + ", which is declared in the "
+            "loop body: the result cannot be merged into it after the loop";
+      return std::nullopt;
+    }
+  return PC.text(First->getSourceRange()).value_or(P.Name);
 }
 
 } // namespace purecc

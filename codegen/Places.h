@@ -86,4 +86,12 @@ std::string partReason(PlanContext &PC, const LoopShape &L, const Place &P,
                        llvm::ArrayRef<const clang::Expr *> Positions, const StmtDeps &Rest,
                        const llvm::SmallPtrSetImpl<const clang::Expr *> &AllPositions);
 
+/// How the code after the loop writes P back: a variable by its name, a
+/// part as the body first wrote it (First, one of its references:
+/// `acc[K]`, so that a constant the index names is still used once the
+/// body's references are renamed), or nullopt with Why when that text names
+/// a local of the loop body, which means nothing after the loop.
+std::optional<std::string> mergeTarget(PlanContext &PC, const LoopShape &L, const Place &P,
+                                       const clang::Expr *First, std::string &Why);
+
 } // namespace purecc

@@ -346,9 +346,7 @@ private:
       if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign)
         if (const VarDecl *V = namedVariable(BO->getLHS());
             Outer(V) && isa<DeclRefExpr>(BO->getLHS()->IgnoreParens()) && mentions(BO->getRHS(), V))
-          return "each iteration computes " + quoted(V) + " from the value the iteration before "
-                 "left" + Shown(BO) + ": a recurrence, not a reduction (only 'x += e', "
-                 "'x = x + e' and the like combine in any grouping)";
+          return recurrenceReason(quoted(V), Shown(BO));
       const auto *If = dyn_cast<IfStmt>(S);
       if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
         continue;

@@ -271,6 +271,19 @@ private:
       R = Ctor->getArg(0)->IgnoreParenImpCasts();
     if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(R))
       R = Bind->getSubExpr()->IgnoreParenImpCasts();
+    // `z = z * w(i)`, `z = w(i) - z` on a floating 'std::complex', whose
+    // sums spelled out (`z = z + w(i)`) are steps.
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R);
+        OC && OC->isInfixBinaryOp() && isFloatingComplex(T) && mentions(OC, V)) {
+      OverloadedOperatorKind K = OC->getOperator();
+      if (K == OO_Plus || K == OO_Minus)
+        Why = recurrenceReason(Name, shown(E));
+      else
+        Why = Name + " is a '" + T.getUnqualifiedType().getAsString() + "', whose '" +
+              getOperatorSpelling(K) + "' is not combined: only its '+' and '-' (a "
+              "floating-point sum of each component) are";
+      return;
+    }
     // `z = w(i) * z` of a class: V is the right operand only, as in a
     // prepend (a string's or vector's is a concatenation, a user's
     // operator marked associative an ordered reduction).
@@ -337,6 +350,12 @@ std::string unrecognizedStepReason(PlanContext &PC, const LoopShape &L) {
 std::string overwrittenReason(PlanContext &PC, const LoopShape &L) {
   Finder F(PC, L);
   return F.run().empty() ? F.Overwritten : std::string();
+}
+
+std::string recurrenceReason(const std::string &QuotedName, const std::string &Shown) {
+  return "each iteration computes " + QuotedName + " from the value the iteration before left" +
+         Shown + ": a recurrence, not a reduction (only 'x += e', 'x = x + e' and the like "
+         "combine in any grouping)";
 }
 
 } // namespace purecc

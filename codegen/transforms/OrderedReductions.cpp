@@ -3,6 +3,7 @@
 
 #include "BodyWalk.h"
 #include "Escapes.h"
+#include "Places.h"
 
 #include "analysis/Associative.h"
 #include "analysis/Attributes.h"
@@ -39,7 +40,10 @@ using Form = shapes::OrderedFold::Form;
 /// One fold of a loop body: `acc OP= e`, `acc = acc OP e`, `acc = f(acc, e)`
 /// (or, prepending, `acc = e OP acc`, `acc = f(e, acc)`).
 struct Fold {
-  const VarDecl *Acc = nullptr;
+  /// A variable, or a part of one local object (Places.h: `acc.poly`).
+  Place Acc;
+  /// The accumulator's own references: the target and the combine's operand.
+  llvm::SmallVector<const Expr *, 2> Own;
   const FunctionDecl *Combine = nullptr;
   Form How = Form::Operator;
   bool Prepends = false;
@@ -56,9 +60,10 @@ QualType valueType(QualType T) {
   return T.getNonReferenceType().getUnqualifiedType().getCanonicalType();
 }
 
-const VarDecl *accOf(const Expr *E) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(written(E));
-  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+/// The place E names, with E as written (the reference a leaf renames).
+std::optional<Place> accOf(const Expr *E, ASTContext &Ctx, const Expr *&Written) {
+  Written = written(E);
+  return placeOf(Written, Ctx);
 }
 
 /// A function of the user's: the standard library's own operators (a
@@ -85,9 +90,12 @@ bool matchCombination(PlanContext &PC, const Expr *RHS, Fold &F) {
     F.How = Form::Call;
     F.Callee = Call->getCallee();
   }
-  bool Left = accOf(Call->getArg(0)) == F.Acc, Right = accOf(Call->getArg(1)) == F.Acc;
+  const Expr *Refs[2];
+  bool Left = accOf(Call->getArg(0), PC.Ctx, Refs[0]) == F.Acc,
+       Right = accOf(Call->getArg(1), PC.Ctx, Refs[1]) == F.Acc;
   if (Left == Right) // `acc * acc` squares; `x * y` is no fold of acc
     return false;
+  F.Own.push_back(Refs[Left ? 0 : 1]);
   F.Combine = FD;
   F.Prepends = Right;
   F.Value = Call->getArg(Left ? 1 : 0);
@@ -100,8 +108,17 @@ std::optional<Fold> matchFold(PlanContext &PC, const Expr *E) {
   E = E->IgnoreParens();
   Fold F;
   F.Step = E;
+  auto Target = [&](const Expr *LHS) {
+    const Expr *Ref = nullptr;
+    std::optional<Place> P = accOf(LHS, PC.Ctx, Ref);
+    if (!P)
+      return false;
+    F.Acc = std::move(*P);
+    F.Own.push_back(Ref);
+    return true;
+  };
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (Op->getNumArgs() != 2 || !(F.Acc = accOf(Op->getArg(0))))
+    if (Op->getNumArgs() != 2 || !Target(Op->getArg(0)))
       return std::nullopt;
     const FunctionDecl *FD = Op->getDirectCallee();
     if (FD && isCompoundAssignment(FD)) { // acc OP= e
@@ -119,7 +136,7 @@ std::optional<Fold> matchFold(PlanContext &PC, const Expr *E) {
   }
   // A scalar accumulator: `acc = f(acc, e)`.
   const auto *BO = dyn_cast<BinaryOperator>(E);
-  if (!BO || BO->getOpcode() != BO_Assign || !(F.Acc = accOf(BO->getLHS())) ||
+  if (!BO || BO->getOpcode() != BO_Assign || !Target(BO->getLHS()) ||
       !matchCombination(PC, BO->getRHS(), F) || F.How != Form::Call)
     return std::nullopt;
   return F;
@@ -348,7 +365,8 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
   collect(PC, L.Body, All);
   std::vector<const Fold *> Found;
   for (const Fold &F : All)
-    if (!L.Body_.Locals.contains(F.Acc) && F.Acc != L.Induction && F.Acc != L.Element)
+    if (!L.Body_.Locals.contains(F.Acc.Root) && F.Acc.Root != L.Induction &&
+        F.Acc.Root != L.Element)
       Found.push_back(&F);
   if (Found.empty())
     return LoopOutcome::NotThisKind;
@@ -357,11 +375,11 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::Refused;
   };
   const Fold &First = *Found[0];
-  const VarDecl *Acc = First.Acc;
-  std::string Name = quoted(Acc);
+  const Place &Acc = First.Acc;
+  std::string Name = "'" + Acc.Name + "'";
   for (const Fold *F : Found)
     if (F->Acc != Acc)
-      return Refuse("the loop folds into both " + Name + " and " + quoted(F->Acc) +
+      return Refuse("the loop folds into both " + Name + " and '" + F->Acc.Name + "'" +
                     ", which purecc does not combine in one reduction");
   for (const std::string &O : Others)
     if (O != Name)
@@ -378,7 +396,7 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
       return Refuse(Name + " is combined with " + combineName(First) + " written in two ways");
   }
   // The combine must fold two values of the accumulator's type into one.
-  QualType T = valueType(Acc->getType());
+  QualType T = valueType(Acc.Type);
   std::string TypeName = "'" + T.getAsString(PC.Ctx.getPrintingPolicy()) + "'";
   const FunctionDecl *FD = First.Combine;
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -418,8 +436,17 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
   StmtDeps Fx = Scan.scan(L.Body, &Steps);
   for (const Fold &F : All)
     Fx.merge(Scan.scan(F.Value));
-  if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc))
+  // A part of an object: nothing else in the body may use the object
+  // (Places.h, partReason).
+  llvm::SmallVector<const Expr *, 4> Own;
+  for (const Fold *F : Found)
+    Own.append(F->Own.begin(), F->Own.end());
+  llvm::SmallPtrSet<const Expr *, 8> OwnSet(Own.begin(), Own.end());
+  if (Acc.isVariable() && (Fx.Reads.contains(Acc.Root) || Fx.Writes.contains(Acc.Root)))
     return Refuse(Name + " is used inside the loop body other than by folding into it");
+  if (!Acc.isVariable())
+    if (std::string Why = partReason(PC, L, Acc, Own, Fx, OwnSet); !Why.empty())
+      return Refuse(Why);
   // Each fold keeps its term's text and loses what surrounds it.
   struct Span {
     unsigned StepBegin, ValueBegin, ValueEnd, StepEnd;
@@ -438,9 +465,9 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
   for (const Span &S : Spans)
     FoldSpans.push_back({S.StepBegin, S.StepEnd});
   llvm::SmallPtrSet<const VarDecl *, 8> Outside(Escaped.begin(), Escaped.end());
-  if (Outside.contains(Acc) && escapesOnlyInFolds(PC, L, Acc, FoldSpans))
-    Outside.erase(Acc);
-  if (std::string Why = accumulatorReason(Acc, Outside, L); !Why.empty())
+  if (Outside.contains(Acc.Root) && escapesOnlyInFolds(PC, L, Acc.Root, FoldSpans))
+    Outside.erase(Acc.Root);
+  if (std::string Why = accumulatorReason(Acc.Root, Outside, L); !Why.empty())
     return Refuse(Why);
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty())
     return Refuse(Why);
@@ -458,9 +485,13 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
   }
   if (std::string Why = lastRefusal(PC, L); !Why.empty())
     return Refuse(Why);
+  std::string Why;
+  std::optional<std::string> Target = mergeTarget(PC, L, Acc, First.Own.front(), Why);
+  if (!Target)
+    return Refuse(Why);
 
-  shapes::OrderedFold Shape{Acc->getNameAsString(),
-                            PC.typeText(Acc->getType().getNonReferenceType().getUnqualifiedType()),
+  shapes::OrderedFold Shape{*Target,
+                            PC.typeText(Acc.Type.getNonReferenceType().getUnqualifiedType()),
                             PC.freshNumbered("acc"),
                             PC.freshName("o"),
                             PC.unusedName("v"),
@@ -491,8 +522,8 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
   PC.Absorbed.insert(Inner.begin(), Inner.end());
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkOrderedReduction))
-    *D << Acc << combineName(First);
-  PC.note(Loc, Transform::OrderedReductions, Acc->getNameAsString() + ":" + displayName(FD));
+    *D << Name << combineName(First);
+  PC.note(Loc, Transform::OrderedReductions, Acc.Name + ":" + displayName(FD));
   return LoopOutcome::Rewritten;
 }
 

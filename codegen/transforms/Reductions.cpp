@@ -133,6 +133,36 @@ bool matchMinMaxCall(const CallExpr *Call, Step &S, ASTContext &Ctx) {
   return false;
 }
 
+/// `z = z + c(i)`, `z = c(i) + z`, `z = z - c(i)` on a floating
+/// 'std::complex' (OC the assignment): the step `z += c(i)` (or `-=`) spelled
+/// out, as `s = s + e` is for a number. The library's '+' copies its left
+/// operand and adds the right one into it, component by component; adding
+/// two floating-point numbers commutes bit for bit, so `c(i) + z` is the
+/// same sum (a real term adds to the real part alone, on either side). A
+/// difference is a step only with the accumulator on the left.
+bool matchComplexSum(const CXXOperatorCallExpr *OC, Step &S, ASTContext &Ctx) {
+  if (!OC || OC->getOperator() != OO_Equal || OC->getNumArgs() != 2)
+    return false;
+  const Expr *V = placeRef(OC->getArg(0), S.Acc, Ctx);
+  if (!V || !isFloatingComplex(S.Acc.Type))
+    return false;
+  const auto *Bin = dyn_cast<CXXOperatorCallExpr>(written(OC->getArg(1)));
+  if (!Bin || Bin->getNumArgs() != 2 ||
+      (Bin->getOperator() != OO_Plus && Bin->getOperator() != OO_Minus))
+    return false;
+  const Expr *L = refTo(Bin->getArg(0), S.Acc, Ctx), *R = refTo(Bin->getArg(1), S.Acc, Ctx);
+  if (L && !R) {
+    S.Positions.append({V, L});
+    S.Value = Bin->getArg(1);
+  } else if (R && !L && Bin->getOperator() == OO_Plus) {
+    S.Positions.append({V, R});
+    S.Value = Bin->getArg(0);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 /// Recognizes one accumulation step written as an expression statement.
 std::optional<Step> matchStep(const Expr *E, ASTContext &Ctx) {
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
@@ -157,6 +187,8 @@ std::optional<Step> matchStep(const Expr *E, ASTContext &Ctx) {
     S.Value = OC->getArg(1);
     return S;
   }
+  if (matchComplexSum(dyn_cast<CXXOperatorCallExpr>(E), S, Ctx))
+    return S;
   const auto *BO = dyn_cast<BinaryOperator>(E);
   if (!BO || !BO->isAssignmentOp())
     return std::nullopt;
@@ -558,23 +590,13 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   }
 
   // The merge after the loop writes a part as the body first wrote it
-  // (`acc[K] += ...`, so that a constant the index names is still used
-  // once its references in the body are renamed), which needs every name
-  // in it to mean there what it means in the body.
+  // (Places.h, mergeTarget).
   std::vector<std::string> Merged;
   for (const Accumulator &A : Accs) {
-    if (A.P.isVariable()) {
-      Merged.push_back(A.P.Name);
-      continue;
-    }
-    const Expr *First = A.Own.front();
-    for (const VarDecl *Local : L.Body_.Locals)
-      if (mentions(First, Local)) {
-        WhyNot = A.quotedName() + " is written with " + quoted(Local) + ", which is declared in "
-                 "the loop body: the result cannot be merged into it after the loop";
-        return LoopOutcome::Refused;
-      }
-    Merged.push_back(PC.text(First->getSourceRange()).value_or(A.P.Name));
+    std::optional<std::string> M = mergeTarget(PC, L, A.P, A.Own.front(), WhyNot);
+    if (!M)
+      return LoopOutcome::Refused;
+    Merged.push_back(std::move(*M));
   }
 
   std::vector<shapes::Accumulator> Shape;

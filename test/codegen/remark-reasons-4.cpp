@@ -104,7 +104,7 @@ int main() {
   std::complex<double> pre{1, 0};
   for (long i = 0; i < n; ++i)
     pre = std::complex<double>(0.0, heavy(i) % 2 ? 1.0 : -1.0) * pre;
-  // REMARK: remark-reasons-4.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'pre' is a 'std::complex<double>', whose '*' is not known to be associative: only integer and floating-point arithmetic, concatenation of strings and vectors, and operators marked '{{\[\[}}purecc::associative{{\]\]}}' are combined [purecc-missed-reduction]
+  // REMARK: remark-reasons-4.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'pre' is a 'std::complex<double>', whose '*' is not combined: only its '+' and '-' (a floating-point sum of each component) are [purecc-missed-reduction]
 
   long mn = 1L << 40;
   for (long i = 0; i < n; ++i)
