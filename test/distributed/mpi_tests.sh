@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # mpi_tests.sh — dist_app under mpirun on loopback (and without it): the
 # same output at 1-4 ranks x 1-2 threads, large arguments sent once per
-# rank, a trivial map kept on rank 0 by the cost estimate, rank 0's memo
+# rank, a trivial map of 6 MiB of results, rank 0's memo
 # store opened before main, the mismatch check on an MPMD launch and on an
 # id registered twice, kill -9 of a rank and resume.
 #   bash test/distributed/mpi_tests.sh <dir with dist_app and dist_app_other>
@@ -75,22 +75,17 @@ if PURECC_STATS=1 OMP_NUM_THREADS=1 same_output idle "$tmp/ref" run_mpi -n 2 "$a
     fail "rank 0's communication thread slept ${sleeps:-?} times in a run whose main waited 1 s: $(grep 'fixed costs' "$tmp/idle.err")"
 fi
 
-# 3b. A map of 800 000 trivial elements (6 MiB of results): rank 0's cost
+# 3b. A map of 800 000 trivial elements (6 MiB of results) gives the local
+#     run's output at 3 ranks. Which ranks run its nodes is rank 0's cost
 #     estimate (its own nodes' CPU time against the bytes a remote node
-#     moves) keeps every node on rank 0 — the workers receive nothing (their
-#     byte counters). Before, rank 0 handed nodes out from the start and
-#     every worker ran some.
+#     moves; for this map the two are within a factor of 2-3 of each
+#     other), a measurement: on a loaded machine a node's CPU time grows
+#     and the estimate may send a few nodes out — slower, never a different
+#     result. So this test asserts the output only (a check that the workers
+#     received nothing failed once at load 17); the rule itself is
+#     ShipPays.* in test_mpi_backend.cpp (docs/distributed.md, Tests).
 local_reference "$app" trivial
-# One thread per rank: the estimate reads the CPU time of the thread that
-# ran the node, and a team's barrier spinning on a crowded machine would
-# add to it (a node would look costlier and might travel: slower, never a
-# different result).
-if OMP_NUM_THREADS=1 PURECC_STATS=1 same_output trivial "$tmp/ref" run_mpi -n 3 "$app" trivial; then
-  for r in 1 2; do
-    grep -q "^purecc: rank $r (.*): 0 tasks, .*, received 0 B in [0-9]* messages\?, " "$tmp/trivial.err" ||
-      fail "trivial map: rank $r was sent nodes: $(grep "^purecc: rank $r (" "$tmp/trivial.err")"
-  done
-fi
+OMP_NUM_THREADS=1 PURECC_STATS=1 same_output trivial "$tmp/ref" run_mpi -n 3 "$app" trivial
 
 # 3c. Rank 0 opens its memo store while MPI initializes, not inside the
 #     program's first distributed loop (it cost 6-70 ms there): the cache
