@@ -7,24 +7,19 @@
 //    parallel_invoke just before the statement and their results take their
 //    places;
 //  * consecutive statements `auto l = solve(left); auto r = solve(right);`
-//    whose calls do not read what an earlier one of them stores (by name or
-//    through a holder), whose targets' addresses cannot be used while the
-//    calls run (no escape before them, in a loop around them, or in a
-//    function with `goto`: an escape after them is no matter), and where
-//    every statement but the last cannot throw (otherwise the later ones
-//    would run where the serial program had already left by the exception).
+//    (ParallelStatements.h).
 //
 // Hoisting is only done when it cannot be observed: the calls are evaluated
 // whenever the statement is (not under &&, ||, ?: or in a lambda), no call
 // comes after code that may throw, in the order C++ fixes (a braced
 // initializer's elements, the operands of `,` `<<` `>>` `=` `[]`) or else
 // in the order they are written (the operands of `+`, a call's arguments):
-// the serial program would not reach it (see analysis/MayThrow.h; a call
-// that would is left where it is, and the calls before it still form a
-// group), their arguments
-// have no side effects, and nothing else in the statement can write what
-// they read. In a function that is not itself pure (e.g. `main`) that last
-// point needs the arguments to read only locals whose address never escapes.
+// the serial program would not reach it (Speculation.h; a call that would
+// is left where it is, and the calls before it still form a group), their
+// arguments have no side effects, and nothing else in the statement can
+// write what they read (GroupProblems.h). In a function that is not itself
+// pure (e.g. `main`) that last point needs the arguments to read only
+// locals whose address never escapes.
 //
 // A group inside one branch of '?:' (or the right operand of && or ||) is
 // evaluated only when the serial program evaluates that branch, so its calls
@@ -38,11 +33,14 @@
 // (`a > 0 ? f(a) : g(a)`), is one piece of sibling work: its task evaluates
 // the condition and the one call it picks, as the serial program does. A
 // call on one side of '&&', '||' or '?:' is no sibling of one made always:
-// a remark says when the serial program makes it.
+// a remark says when the serial program makes it (ApartCalls.h).
 //
 // And only when it pays: at least two of the calls must do enough work for
 // a task (a loop or recursion in what they run, see CallCost.h); otherwise
 // the statement stays serial with a purecc-cheap-calls remark.
+//
+// Which calls are siblings is SiblingCalls.h; whether one may become a task
+// and pays, CallTasks.h; the code the group becomes, CallHoisting.h.
 //
 //   ParallelCalls Calls(PC, FD);
 //   Calls.planStatement(S, Parent);  // sibling calls
@@ -51,12 +49,8 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "CallCost.h"
-#include "StmtDeps.h"
-#include "Escapes.h"
-#include "PlanContext.h"
-
-#include "analysis/MayThrow.h"
+#include "CallTasks.h"
+#include "ParallelStatements.h"
 
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -73,8 +67,9 @@ public:
   /// expression statement. True if S was rewritten.
   bool planStatement(const clang::Stmt *S, const clang::Stmt *Parent);
 
-  /// Runs of consecutive independent call statements in CS; returns the
-  /// statements it rewrote (their text is now taken).
+  /// Runs of consecutive independent call statements in CS
+  /// (ParallelStatements.h); returns the statements it rewrote (their text
+  /// is now taken).
   llvm::SmallPtrSet<const clang::Stmt *, 4> planRuns(const clang::CompoundStmt *CS);
 
   /// Sibling calls in the condition of an `if` or `while` (evaluated every
@@ -113,17 +108,6 @@ public:
   bool throwOrderMatters() const { return SeveralMayThrow; }
 
 private:
-  struct Candidate;
-  bool acceptableCall(const clang::CallExpr *CE, std::string &WhyNot) const;
-  /// S as a statement of a run: the call it stores into a local. When S
-  /// stores one pure call into a local but cannot join a run, why not (a
-  /// remark if a neighbour could have joined it), in *WhyNot with the call.
-  std::optional<Candidate> runCandidate(const clang::Stmt *S,
-                                        std::pair<const clang::CallExpr *, std::string> *WhyNot =
-                                            nullptr) const;
-  /// The one pure call worth a task in S (nullptr if none or several).
-  const clang::CallExpr *lonePureCall(const clang::Stmt *S);
-  void emitRun(const std::vector<Candidate> &Run);
   /// Groups inside the branches of the '?:' operators of E (part of Full)
   /// and the right operands of its '&&' and '||'.
   bool planBranches(const clang::Expr *Full, const clang::Expr *E);
@@ -153,61 +137,16 @@ private:
   /// '&&', '||' or '?:' do not run beside the others (remarkOneSided).
   bool planChoices(const clang::Expr *Full, const clang::Expr *Region,
                    llvm::function_ref<Placement()> Place);
-  /// Why the parts of the choices that are not calls (conditions, values)
-  /// cannot move into a task: they read what the rest of Full writes.
-  std::optional<std::string> choiceProblem(const clang::Expr *Full,
-                                           const std::vector<const clang::Expr *> &Units,
-                                           const std::vector<const clang::Expr *> &Parts);
-  /// A remark for each pure call of Region evaluated only on one side of a
-  /// '&&', '||' or '?:' where another pure call is evaluated always: they
-  /// are not siblings, and the remark says when the serial program makes
-  /// the one.
-  void remarkOneSided(const clang::Expr *Region);
-  /// Why Calls, sibling calls of Region, cannot run side by side.
-  std::optional<std::string> groupProblem(const clang::Expr *Full, const clang::Expr *Region,
-                                          const std::vector<const clang::CallExpr *> &Calls);
-  /// Replaces the calls by their results; returns the parallel_invoke that
-  /// computes them.
-  std::string hoist(const std::vector<const clang::CallExpr *> &Calls);
-  void keepWorthTasks(std::vector<const clang::CallExpr *> &Calls);
-  static std::vector<std::string> namesOf(const std::vector<const clang::CallExpr *> &Calls);
+  /// A purecc-missed-parallel-calls remark at Loc naming the calls; false.
+  bool refuse(clang::SourceLocation Loc, const std::vector<std::string> &Names,
+              const std::string &Why);
+  /// Puts Invoke, the parallel_invoke of a group, where P says, and says so.
+  void emitGroup(const Placement &P, const std::string &Invoke, clang::SourceLocation Loc,
+                 const std::vector<std::string> &Names);
 
   PlanContext &PC;
-  const clang::FunctionDecl *FD;
-  bool worthTasks(const std::vector<const clang::CallExpr *> &Calls);
-  /// Why CE (part of Region) may be a call the serial program never makes:
-  /// an operand evaluated before it may throw (docs/codegen.md,
-  /// "Speculation"); nothing when it is reached whenever Region is.
-  std::optional<std::string> unreachedBecause(const clang::Expr *Region, const clang::CallExpr *CE);
-  /// The same for a piece of work Piece (a choice, named Name in remarks).
-  std::optional<std::string> unreachedBecause(const clang::Expr *Region, const clang::Expr *Piece,
-                                              const std::string &Name);
-
-  /// An escape of VD's address that could be used while the code of Where
-  /// runs (an impure call there could write VD through it, or a call of
-  /// a group read VD through it): one before Where ends, or anywhere in a
-  /// loop around Where (an earlier iteration); any escape at all in a
-  /// function with `goto`, or of a variable of an enclosing function (a
-  /// lambda's capture, which outlives one call of the lambda).
-  enum class LiveBecause {
-    EscapesBefore,         // before Where ends, or in the same statement
-    EscapesInLoopAround,   // in a loop around Where: an earlier iteration
-    FunctionHasGoto,       // any escape: jumps defeat the order of the text
-    OfEnclosingFunction,   // any escape: a lambda's capture outlives one call
-  };
-  struct LiveEscape {
-    const clang::Stmt *Site;
-    LiveBecause Because;
-  };
-  std::optional<LiveEscape> liveEscape(const clang::VarDecl *VD, const clang::Stmt *Where) const;
-  /// A remark's reason naming where VD's address escapes.
-  std::string escapeReason(const clang::VarDecl *VD, const LiveEscape &E) const;
-
-  DepScanner Scanner;
-  EscapeSites Sites;
-  bool HasJumps = false;
-  MayThrow Throws;
-  CallCost Cost;
+  CallTasks Tasks;
+  ParallelStatements Statements;
   bool SeveralMayThrow = false;
 };
 

@@ -1,0 +1,85 @@
+//===- CallHoisting.cpp - sibling work moved into a parallel_invoke -------===//
+#include "CallHoisting.h"
+#include "Shapes.h"
+#include "TaskRegistry.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace purecc {
+
+std::string branchText(CallTasks &Tasks, const CallExpr *CE, const std::string &CallText,
+                       bool &AnyRemote) {
+  // The parameter's copy is made by the branch either way (call_at holds
+  // the argument by reference): only evaluating the argument counts.
+  auto Evaluated = [](const Expr *A) {
+    A = A->IgnoreImplicit();
+    if (const auto *C = dyn_cast<CXXConstructExpr>(A);
+        C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
+      A = C->getArg(0)->IgnoreImplicit();
+    return A;
+  };
+  bool ArgsMayThrow = llvm::any_of(
+      CE->arguments(), [&](const Expr *A) { return Tasks.Throws.mayThrow(Evaluated(A)); });
+  if (std::optional<std::string> Remote = planCallTask(Tasks.PC, CE, ArgsMayThrow)) {
+    AnyRemote = true;
+    return *Remote;
+  }
+  return shapes::invokeBranch(CallText);
+}
+
+namespace {
+
+/// Whether the result of U, used where U was, is moved: an object, or a
+/// scalar bound to a reference, stays an rvalue; with LookedThrough, also
+/// one in parentheses (a choice is written in them).
+enum class Parens { Kept, LookedThrough };
+bool movesResult(PlanContext &PC, const Expr *U, Parens Through) {
+  bool Move = U->getType()->isRecordType();
+  const Expr *Up = U;
+  while (true) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*Up);
+    const auto *Paren = Parents.empty() ? nullptr : Parents[0].get<ParenExpr>();
+    if (Through == Parens::Kept || !Paren) {
+      for (const DynTypedNode &N : Parents)
+        Move |= N.get<MaterializeTemporaryExpr>() != nullptr;
+      return Move;
+    }
+    Up = Paren;
+  }
+}
+
+/// Replaces each piece by its result; returns the parallel_invoke that
+/// computes them.
+std::string hoist(CallTasks &Tasks, const std::vector<const Expr *> &Pieces, Parens Through) {
+  PlanContext &PC = Tasks.PC;
+  std::vector<std::string> Results, Branches;
+  bool AnyRemote = false;
+  for (const Expr *U : Pieces) {
+    std::string Result = PC.freshName("r");
+    auto O = *PC.offsets(U->getSourceRange());
+    std::string Text = PC.textAt(O.first, O.second);
+    Branches.push_back(isa<CallExpr>(U) ? branchText(Tasks, cast<CallExpr>(U), Text, AnyRemote)
+                                        : shapes::invokeBranch(Text));
+    PC.replace(O.first, O.second, shapes::useResult(Result, movesResult(PC, U, Through)));
+    PC.take(O.first, O.second);
+    Results.push_back(std::move(Result));
+  }
+  return shapes::invokeHead(Results, AnyRemote) + llvm::join(Branches, shapes::InvokeSeparator) +
+         shapes::InvokeTail + " ";
+}
+
+} // namespace
+
+std::string hoistCalls(CallTasks &Tasks, const std::vector<const CallExpr *> &Calls) {
+  return hoist(Tasks, std::vector<const Expr *>(Calls.begin(), Calls.end()), Parens::Kept);
+}
+
+std::string hoistPieces(CallTasks &Tasks, const std::vector<const Expr *> &Pieces) {
+  return hoist(Tasks, Pieces, Parens::LookedThrough);
+}
+
+} // namespace purecc

@@ -1,0 +1,79 @@
+//===- CallTasks.h - may a pure call become a task, and does it pay? ------===//
+//
+// The two transformations of independent calls, sibling calls in one
+// full-expression (ParallelCalls.h) and runs of consecutive statements
+// (ParallelStatements.h), move a pure call into a task that may run on
+// another thread. What they need in one function is here:
+//
+//  * acceptableCall: the call returns an object that can be moved out of
+//    the task, is written outside macros and not rewritten otherwise, and
+//    its arguments have no side effects and use nothing a task cannot;
+//  * worthTasks: at least two of the calls do enough work for a task (a
+//    loop or recursion in what they run, CallCost.h), else a
+//    purecc-cheap-calls remark;
+//  * the function's dependence scanner, live escapes and may-throw answers,
+//    shared so that each is computed once.
+//
+//   CallTasks Tasks(PC, FD);
+//   std::string Why;
+//   if (!Tasks.acceptableCall(CE, Why)) ... // "'f' does not return an object"
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "CallCost.h"
+#include "LiveEscapes.h"
+#include "PlanContext.h"
+#include "StmtDeps.h"
+
+#include "analysis/MayThrow.h"
+
+#include <string>
+#include <vector>
+
+namespace purecc {
+
+struct CallTasks {
+  /// FD is null for an initializer outside any function (a default member
+  /// initializer): it reads no local.
+  CallTasks(PlanContext &PC, const clang::FunctionDecl *FD);
+
+  /// Whether CE can become a task; otherwise why not, in WhyNot.
+  bool acceptableCall(const clang::CallExpr *CE, std::string &WhyNot) const;
+
+  /// At least two of the calls do enough work for a task; otherwise says so
+  /// in a remark naming the cheap ones.
+  bool worthTasks(const std::vector<const clang::CallExpr *> &Calls);
+
+  /// Drops the calls that do too little work for a task.
+  void keepWorthTasks(std::vector<const clang::CallExpr *> &Calls);
+
+  PlanContext &PC;
+  const clang::FunctionDecl *FD;
+  DepScanner Scanner;
+  LiveEscapes Escapes;
+  MayThrow Throws;
+  CallCost Cost;
+};
+
+/// The purecc-cheap-calls remark: of the calls (or pieces) All, the ones
+/// named in Cheap do too little work for a task.
+void remarkCheap(PlanContext &PC, clang::SourceLocation Loc, const std::vector<std::string> &All,
+                 const std::vector<std::string> &Cheap);
+
+/// The name of CE's callee, as remarks show it.
+std::string calleeName(const clang::CallExpr *CE);
+/// The callees' names, in order.
+std::vector<std::string> namesOf(const std::vector<const clang::CallExpr *> &Calls);
+
+/// E as the user wrote it, in quotes, when it is short; Otherwise if not.
+std::string shown(const PlanContext &PC, const clang::Expr *E, const std::string &Otherwise);
+
+/// A value of type T can be moved (or copied) out of a task.
+bool isMovable(clang::QualType T);
+
+/// A const object can be written by nobody while the calls run (writing it
+/// is undefined behaviour), unless it has a `mutable` member.
+bool isImmutable(const clang::VarDecl *VD, const clang::ASTContext &Ctx);
+
+} // namespace purecc

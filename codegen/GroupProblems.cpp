@@ -1,0 +1,119 @@
+//===- GroupProblems.cpp - may sibling work run beside its statement's rest?
+#include "GroupProblems.h"
+#include "OutlivesException.h"
+
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace purecc {
+
+std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, const Expr *Region,
+                                        const std::vector<const CallExpr *> &Calls) {
+  PlanContext &PC = Tasks.PC;
+  // Every call must be movable out of the region...
+  llvm::SmallPtrSet<const Expr *, 4> CallSet;
+  llvm::SmallPtrSet<const VarDecl *, 8> ArgReads;
+  bool ArgsReadMemory = false;
+  for (const CallExpr *CE : Calls) {
+    std::string Why;
+    if (!Tasks.acceptableCall(CE, Why))
+      return Why;
+    CallSet.insert(CE);
+    for (const Expr *Arg : CE->arguments()) {
+      StmtDeps E = Tasks.Scanner.scan(Arg);
+      ArgReads.insert(E.Reads.begin(), E.Reads.end());
+      ArgsReadMemory |= E.ReadsMemory;
+    }
+  }
+  // ...(the serial program reaches every one of them once it evaluates
+  // the region: planGroup kept only those) and nothing else in the full-expression may write what their
+  // arguments read.
+  StmtDeps Rest = Tasks.Scanner.scan(Full, &CallSet);
+  // The assignment itself, under the cleanups of its temporaries (`p =
+  // P{f(x), g(y)}` materializes the aggregate before storing it).
+  const Expr *Assign = Full->IgnoreParens();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Assign))
+    Assign = EWC->getSubExpr()->IgnoreParens();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Assign); BO && BO->isAssignmentOp())
+    if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
+      Rest.Writes.erase(Target); // stored after the calls, as before
+  // `p = P{f(x), g(y)}`, `v = {f(x), g(y)}`: likewise, the whole object is
+  // built (both calls returned) before operator= stores it, so a throw
+  // leaves the target as it was, in the serial program as in the parallel.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Assign);
+      Op && Op->getOperator() == OO_Equal)
+    if (const VarDecl *Target = baseVariable(Op->getArg(0)); Target && Rest.FirstWrite[Target] == Op)
+      Rest.Writes.erase(Target);
+  // ...nor store something a handler reads that the serial program stored
+  // before a call threw (`a = heavy(1), b = checked(2)`): the rewritten
+  // expression stores only once every call has returned.
+  if (llvm::any_of(Calls, [&](const CallExpr *CE) { return Tasks.Throws.mayThrow(CE); })) {
+    std::vector<const VarDecl *> Stored(Rest.Writes.begin(), Rest.Writes.end());
+    llvm::sort(Stored, [](const VarDecl *A, const VarDecl *B) {
+      return A->getBeginLoc() < B->getBeginLoc();
+    });
+    if (std::string Seen = outlivesException(PC, Full, Stored); !Seen.empty())
+      return "a call may throw, and " + Seen +
+             ": the serial program stores it before the call, the parallel one only after all";
+  }
+  // Reading a local that holds another's address reads that other local.
+  Tasks.Escapes.addHeldReads(Region, ArgReads);
+  for (const VarDecl *VD : ArgReads)
+    if (Rest.Writes.contains(VD))
+      return quoted(VD) + " is written in the same expression";
+  if (Rest.ImpureCall || Rest.MemoryWrite) {
+    // A write through a reference or pointer has no callee to name.
+    std::string Writer = "the expression";
+    if (const FunctionDecl *Callee = calleeOf(Rest.ImpureCall ? Rest.ImpureCall : Rest.MemoryWrite))
+      Writer = quoted(Callee);
+    if (ArgsReadMemory)
+      return Writer + " may write the memory their arguments read";
+    for (const VarDecl *VD : ArgReads)
+      if (!isOwnedLocal(VD) || Tasks.Escapes.liveEscape(VD, Full))
+        if (!isImmutable(VD, PC.Ctx))
+          return Writer + " may write '" + VD->getNameAsString() + "', whose address escapes";
+    // `(sv[0] = 9, f(v[0]) + f(v[1]))`: a write through a local that holds
+    // the address of what the calls read.
+    addBindingReads(Full, Rest.Reads);
+    for (const VarDecl *VD : ArgReads)
+      if (!isImmutable(VD, PC.Ctx))
+        for (const auto &[H, Held] : Tasks.Escapes.holds())
+          if (Held.contains(VD) && Rest.Reads.contains(H))
+            return Writer + " may write " + quoted(VD) + " through " + quoted(H);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> choiceProblem(CallTasks &Tasks, const Expr *Full,
+                                         const std::vector<const Expr *> &Units,
+                                         const std::vector<const Expr *> &Parts) {
+  PlanContext &PC = Tasks.PC;
+  llvm::SmallPtrSet<const Expr *, 4> UnitSet(Units.begin(), Units.end());
+  StmtDeps Rest = Tasks.Scanner.scan(Full, &UnitSet);
+  std::string Writer = "the expression";
+  if (const Expr *W = Rest.ImpureCall ? Rest.ImpureCall : Rest.MemoryWrite)
+    if (const FunctionDecl *Callee = calleeOf(W))
+      Writer = quoted(Callee);
+  for (const Expr *Part : Parts) {
+    StmtDeps D = Tasks.Scanner.scan(Part);
+    std::string What = shown(PC, Part, "a condition of a '?:'");
+    if (!D.isEffectFree())
+      return What + " has side effects";
+    llvm::SmallPtrSet<const VarDecl *, 8> Reads(D.Reads.begin(), D.Reads.end());
+    Tasks.Escapes.addHeldReads(Part, Reads);
+    for (const VarDecl *VD : Reads)
+      if (Rest.Writes.contains(VD))
+        return quoted(VD) + " is written in the same expression";
+    if (!Rest.ImpureCall && !Rest.MemoryWrite)
+      continue;
+    if (D.ReadsMemory)
+      return Writer + " may write the memory " + What + " reads";
+    for (const VarDecl *VD : Reads)
+      if ((!isOwnedLocal(VD) || Tasks.Escapes.liveEscape(VD, Full)) && !isImmutable(VD, PC.Ctx))
+        return Writer + " may write '" + VD->getNameAsString() + "', whose address escapes";
+  }
+  return std::nullopt;
+}
+
+} // namespace purecc

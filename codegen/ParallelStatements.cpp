@@ -1,0 +1,289 @@
+//===- ParallelStatements.cpp - runs of independent call statements as tasks
+#include "ParallelStatements.h"
+#include "CallHoisting.h"
+#include "OutlivesException.h"
+#include "Shapes.h"
+#include "SiblingCalls.h"
+#include "Speculation.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace purecc {
+
+struct ParallelStatements::Candidate {
+  const Stmt *S;
+  const CallExpr *Call;
+  const VarDecl *Target; // the variable the statement stores the result in
+  const Expr *Value;      // what it stores: the call, or a conversion of its result
+  StmtDeps Args;
+  std::string Blocked; // why the statement cannot join a run (empty: it can)
+};
+
+std::optional<ParallelStatements::Candidate>
+ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std::string> *WhyNot) const {
+  Candidate C{S, nullptr, nullptr, nullptr, StmtDeps(), ""};
+  const Expr *Value = nullptr;
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+    if (!VD || !VD->hasLocalStorage() || !VD->getInit())
+      return std::nullopt;
+    C.Target = VD;
+    Value = VD->getInit();
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+    C.Target = dyn_cast_or_null<VarDecl>(
+        isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())
+            ? cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())->getDecl()
+            : nullptr);
+    Value = BO->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->getOperator() == OO_Equal) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+      C.Target = dyn_cast<VarDecl>(DRE->getDecl());
+    Value = Op->getArg(1);
+  }
+  if (!C.Target || !isOwnedLocal(C.Target) || !Value)
+    return std::nullopt;
+  C.Value = Value;
+  const Expr *W = written(Value);
+  // `long x = nh(a);` where nh returns a class with `operator long()`: the
+  // conversion is applied where the result is stored, after the run's
+  // calls, so it must be pure (a later call's argument may read what it
+  // would write) and, unless it is the last statement's, cannot throw
+  // (planRuns checks the whole statement).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(W);
+      MC && isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl())) {
+    const Expr *Object = MC->getImplicitObjectArgument();
+    auto Whole = PC.offsets(MC->getSourceRange());
+    auto Inner = Object ? PC.offsets(Object->getSourceRange()) : std::nullopt;
+    const Expr *Converted = Object ? written(Object) : nullptr;
+    // Implicit: the conversion is no text of its own.
+    if (Whole && Inner && *Whole == *Inner && isPureCall(Converted, PC.Facts)) {
+      llvm::SmallPtrSet<const Expr *, 1> Inside{Converted};
+      if (StmtDeps Rest = Tasks.Scanner.scan(MC, &Inside); !Rest.isEffectFree()) {
+        if (WhyNot)
+          *WhyNot = {cast<CallExpr>(Converted),
+                     "the conversion of the result of '" +
+                         calleeName(cast<CallExpr>(Converted)) + "' calls " +
+                         quoted(MC->getMethodDecl()) + ", which is not known to be pure"};
+        return std::nullopt;
+      }
+      W = Converted;
+    }
+  }
+  if (!isPureCall(W, PC.Facts))
+    return std::nullopt;
+  C.Call = cast<CallExpr>(W);
+  std::string Why;
+  if (!Tasks.acceptableCall(C.Call, Why)) {
+    if (WhyNot)
+      *WhyNot = {C.Call, Why};
+    return std::nullopt;
+  }
+  for (const Expr *Arg : C.Call->arguments()) {
+    StmtDeps E = Tasks.Scanner.scan(Arg);
+    C.Args.Reads.insert(E.Reads.begin(), E.Reads.end());
+  }
+  // Reading a local that holds another's address (`const long &ra = a;`, a
+  // view, a lambda capturing by reference) reads that other local.
+  Tasks.Escapes.addHeldReads(C.Call, C.Args.Reads);
+  auto Begin = PC.offsets(S->getSourceRange());
+  std::optional<unsigned> End = PC.endOfStatement(S);
+  if (!Begin || !End || PC.isTaken(Begin->first, *End))
+    return std::nullopt;
+  // The calls of the run all run before the first target is stored: one
+  // of them could read the old value through an address of the target
+  // that escaped earlier (an argument `*p`). An escape after the statement
+  // is no matter: not inside the run (a later call of the run that takes
+  // the address reads the target, which ends the run before it), nor
+  // after it.
+  if (std::optional<LiveEscape> E = Tasks.Escapes.liveEscape(C.Target, S))
+    C.Blocked = Tasks.Escapes.reason(C.Target, *E);
+  return C;
+}
+
+llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundStmt *CS) {
+  llvm::SmallPtrSet<const Stmt *, 4> Done;
+  std::vector<Candidate> Run;
+  // Emits the parts of Run between its blocked statements, and a remark
+  // for each blocked statement that would have joined a neighbour.
+  auto Flush = [&] {
+    std::vector<Candidate> Part;
+    auto Emit = [&] {
+      std::vector<const CallExpr *> Calls;
+      for (const Candidate &C : Part)
+        Calls.push_back(C.Call);
+      if (Part.size() >= 2 && Tasks.worthTasks(Calls)) {
+        emitRun(Part);
+        for (const Candidate &C : Part)
+          Done.insert(C.S);
+      }
+      Part.clear();
+    };
+    for (size_t I = 0; I < Run.size(); ++I) {
+      const Candidate &C = Run[I];
+      if (C.Blocked.empty()) {
+        Part.push_back(C);
+        continue;
+      }
+      Emit();
+      if (Run.size() >= 2) {
+        const Candidate &Other = Run[I + 1 < Run.size() ? I + 1 : I - 1];
+        if (auto D = PC.remark(C.Call->getExprLoc(), Diag::RemarkMissedParallelCalls))
+          *D << quotedList(I + 1 < Run.size()
+                               ? std::vector<std::string>{calleeName(C.Call), calleeName(Other.Call)}
+                               : std::vector<std::string>{calleeName(Other.Call), calleeName(C.Call)})
+             << C.Blocked;
+      }
+    }
+    Emit();
+    Run.clear();
+  };
+  // Never silent about a statement that stores a pure call but cannot join
+  // its neighbour's run: the previous statement's call and why, until the
+  // next statement says whether it could have joined.
+  std::optional<std::pair<const CallExpr *, std::string>> Pending;
+  const CallExpr *Said = nullptr;
+  // Said at the call of the statement that cannot join.
+  auto Missed = [&](const CallExpr *First, const CallExpr *Second, const std::string &Why,
+                    const CallExpr *At) {
+    if (auto D = PC.remark(At->getExprLoc(), Diag::RemarkMissedParallelCalls))
+      *D << quotedList({calleeName(First), calleeName(Second)}) << Why;
+  };
+  for (const Stmt *S : CS->body()) {
+    std::pair<const CallExpr *, std::string> WhyNot{nullptr, ""};
+    std::optional<Candidate> C = runCandidate(S, &WhyNot);
+    if (WhyNot.first && !Tasks.Cost.worthATask(WhyNot.first->getDirectCallee()))
+      WhyNot = {nullptr, ""};
+    if (!C) {
+      const CallExpr *Lone = WhyNot.first ? WhyNot.first : lonePureCall(S);
+      // After the run's last statement: it could have joined the run.
+      // (A call that reads what the run stores is no sibling of it.)
+      if (!Run.empty() && WhyNot.first && !Tasks.Throws.mayThrow(Run.back().S)) {
+        llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+        for (const Expr *Arg : WhyNot.first->arguments()) {
+          StmtDeps E = Tasks.Scanner.scan(Arg);
+          Reads.insert(E.Reads.begin(), E.Reads.end());
+        }
+        Tasks.Escapes.addHeldReads(WhyNot.first, Reads);
+        if (llvm::none_of(Run, [&](const Candidate &Earlier) {
+              return Reads.contains(Earlier.Target);
+            })) {
+          Missed(Run.back().Call, WhyNot.first, WhyNot.second, WhyNot.first);
+          Said = WhyNot.first; // one remark per statement
+        }
+      }
+      Pending.reset();
+      // Before the next statement: a statement that may throw keeps every
+      // later call where it is (the speculation rule), whatever else it is.
+      if (Lone && Tasks.Throws.mayThrow(S))
+        Pending = {Lone, "the statement that calls '" + calleeName(Lone) + "' may throw (" +
+                             whichMayThrow(PC, Tasks.Throws, isa<Expr>(S) ? cast<Expr>(S) : [&]() -> const Expr * {
+                               const auto *DS = dyn_cast<DeclStmt>(S);
+                               const auto *VD = DS && DS->isSingleDecl()
+                                                    ? dyn_cast<VarDecl>(DS->getSingleDecl())
+                                                    : nullptr;
+                               return VD && VD->getInit() ? VD->getInit() : Lone;
+                             }()) +
+                             "), and the serial program does not make the later call then"};
+      else if (WhyNot.first)
+        Pending = WhyNot;
+      Flush();
+      continue;
+    }
+    if (Pending && Pending->first != Said)
+      Missed(Pending->first, C->Call, Pending->second, Pending->first);
+    Pending.reset();
+    // A call may not read what an earlier statement of the run stores.
+    bool Feeds = false;
+    for (const Candidate &Earlier : Run)
+      Feeds |= C->Args.Reads.contains(Earlier.Target) || C->Target == Earlier.Target;
+    if (Feeds)
+      Flush();
+    // Nor run where the serial program has left by an exception: only the
+    // last statement of a run may throw.
+    if (!Run.empty() && Tasks.Throws.mayThrow(Run.back().S)) {
+      if (auto D = PC.remark(Run.back().Call->getExprLoc(), Diag::RemarkMissedParallelCalls))
+        *D << quotedList({calleeName(Run.back().Call), calleeName(C->Call)})
+           << (Tasks.Throws.mayThrow(Run.back().Call)
+                   ? "'" + calleeName(Run.back().Call) + "' may throw"
+                   // What is around the call: a conversion of its result.
+                   : "the statement that calls '" + calleeName(Run.back().Call) +
+                         "' may throw (" + whichMayThrow(PC, Tasks.Throws, Run.back().Value) + ")") +
+                  ", and the serial program does not make the later call then";
+      Flush();
+    }
+    // Nor store late what a handler reads: when this call throws, the
+    // serial program has stored every earlier statement's result, the
+    // parallel one none of them.
+    if (!Run.empty() && Tasks.Throws.mayThrow(C->S)) {
+      std::vector<const VarDecl *> Stored;
+      for (const Candidate &Earlier : Run)
+        Stored.push_back(Earlier.Target);
+      if (std::string Seen = outlivesException(PC, C->S, Stored); !Seen.empty()) {
+        std::vector<std::string> Names;
+        for (const Candidate &Earlier : Run)
+          Names.push_back(calleeName(Earlier.Call));
+        Names.push_back(calleeName(C->Call));
+        if (auto D = PC.remark(C->Call->getExprLoc(), Diag::RemarkMissedParallelCalls))
+          *D << quotedList(Names)
+             << "'" + calleeName(C->Call) + "' may throw, and " + Seen +
+                    ": the serial program has stored the earlier results by then, the parallel "
+                    "one none of them";
+        Flush();
+      }
+    }
+    Run.push_back(std::move(*C));
+  }
+  Flush();
+  return Done;
+}
+
+const CallExpr *ParallelStatements::lonePureCall(const Stmt *S) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ParallelStatements &Self;
+    std::vector<const CallExpr *> Found;
+    explicit Finder(ParallelStatements &Self) : Self(Self) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; } // runs elsewhere, if at all
+    bool VisitCallExpr(CallExpr *CE) {
+      if (isPureCall(CE, Self.PC.Facts) && Self.Tasks.Cost.worthATask(CE->getDirectCallee()))
+        Found.push_back(CE);
+      return true;
+    }
+  } F(*this);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found.size() == 1 ? F.Found.front() : nullptr;
+}
+
+void ParallelStatements::emitRun(const std::vector<Candidate> &Run) {
+  std::vector<std::string> Results, Names, Stores, Branches;
+  bool AnyRemote = false;
+  for (const Candidate &C : Run) {
+    Results.push_back(PC.freshName("r"));
+    Names.push_back(calleeName(C.Call));
+    auto [CB, CE] = *PC.offsets(C.Call->getSourceRange());
+    Branches.push_back(branchText(Tasks, C.Call, PC.textAt(CB, CE), AnyRemote));
+  }
+  for (size_t I = 0; I < Run.size(); ++I) {
+    const Candidate &C = Run[I];
+    unsigned SB = PC.offsets(C.S->getSourceRange())->first;
+    unsigned SE = *PC.endOfStatement(C.S);
+    auto [CB, CE] = *PC.offsets(C.Call->getSourceRange());
+    bool Move = C.Call->getType()->isRecordType();
+    Stores.push_back(PC.textAt(SB, CB) + shapes::useResult(Results[I], Move) + PC.textAt(CE, SE));
+    std::string Text = I == 0 ? shapes::invokeHead(Results, AnyRemote) : "";
+    Text += Branches[I];
+    Text += I + 1 < Run.size() ? std::string(",") : shapes::InvokeTail + (" " + llvm::join(Stores, " "));
+    PC.replace(SB, SE, Text);
+    PC.take(SB, SE);
+  }
+  SourceLocation Loc = Run.front().Call->getExprLoc();
+  if (auto D = PC.remark(Loc, Diag::RemarkParallelCalls))
+    *D << quotedList(Names);
+  PC.note(Loc, "parallel-statements", llvm::join(Names, " "));
+}
+
+} // namespace purecc

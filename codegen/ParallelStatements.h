@@ -1,0 +1,62 @@
+//===- ParallelStatements.h - runs of independent call statements as tasks ===//
+//
+// Consecutive statements `auto l = solve(left); auto r = solve(right);`
+// that each store one pure call into a local run their calls side by side:
+//
+//   auto [r0, r1] = purecc::parallel_invoke([&] { return solve(left); },
+//                                           [&] { return solve(right); });
+//   auto l = r0; auto r = r1;
+//
+// when no call reads what an earlier statement of the run stores (by name
+// or through a holder), no target's address can be used while the calls
+// run (no escape before them, in a loop around them, or in a function with
+// `goto`: an escape after them is no matter, LiveEscapes.h), and every
+// statement but the last cannot throw (otherwise the later ones would run
+// where the serial program had already left by the exception), nor the
+// last one when a handler could see an earlier target (OutlivesException.h).
+// A statement that could have joined its neighbour but cannot gets a
+// remark saying why.
+//
+//   ParallelStatements Statements(Tasks);
+//   auto Done = Statements.planRuns(Compound); // the statements rewritten
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "CallTasks.h"
+
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace purecc {
+
+class ParallelStatements {
+public:
+  explicit ParallelStatements(CallTasks &Tasks) : Tasks(Tasks), PC(Tasks.PC) {}
+
+  /// Runs of consecutive independent call statements in CS; returns the
+  /// statements it rewrote (their text is now taken).
+  llvm::SmallPtrSet<const clang::Stmt *, 4> planRuns(const clang::CompoundStmt *CS);
+
+private:
+  struct Candidate;
+  /// S as a statement of a run: the call it stores into a local. When S
+  /// stores one pure call into a local but cannot join a run, why not (a
+  /// remark if a neighbour could have joined it), in *WhyNot with the call.
+  std::optional<Candidate> runCandidate(const clang::Stmt *S,
+                                        std::pair<const clang::CallExpr *, std::string> *WhyNot =
+                                            nullptr) const;
+  /// The one pure call worth a task in S (nullptr if none or several).
+  const clang::CallExpr *lonePureCall(const clang::Stmt *S);
+  void emitRun(const std::vector<Candidate> &Run);
+
+  CallTasks &Tasks;
+  PlanContext &PC;
+};
+
+} // namespace purecc

@@ -1,0 +1,116 @@
+//===- Speculation.cpp - would a hoisted call run where the serial one doesn't?
+#include "Speculation.h"
+#include "WhatMayThrow.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+using namespace clang;
+
+namespace purecc {
+
+namespace {
+
+/// The operands of E in the order C++17 sequences their evaluation, when E
+/// sequences them (a braced initializer, `,`, `<<`, `>>`, an assignment,
+/// `a[i]`, a member call's object before its arguments); empty otherwise
+/// (`+`, a function's arguments: unsequenced or in an unspecified order).
+std::vector<const Expr *> sequencedOperands(const Expr *E) {
+  std::vector<const Expr *> Out;
+  auto Args = [&](auto Range) {
+    for (const Expr *A : Range)
+      Out.push_back(A);
+  };
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    Args(IL->inits());
+  else if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->isListInitialization())
+    Args(CE->arguments());
+  else if (const auto *PL = dyn_cast<CXXParenListInitExpr>(E))
+    Args(PL->getInitExprs());
+  else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAssignmentOp())
+      Out = {BO->getRHS(), BO->getLHS()};
+    else if (BO->isCommaOp() || BO->isShiftOp() || BO->isPtrMemOp())
+      Out = {BO->getLHS(), BO->getRHS()};
+  } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    Out = {AS->getLHS(), AS->getRHS()};
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getNumArgs() == 2) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if (K == OO_Equal || (K >= OO_PlusEqual && K <= OO_GreaterGreaterEqual && K != OO_LessLess &&
+                          K != OO_GreaterGreater))
+      Out = {Op->getArg(1), Op->getArg(0)};
+    else if (K == OO_Comma || K == OO_LessLess || K == OO_GreaterGreater || K == OO_Subscript)
+      Out = {Op->getArg(0), Op->getArg(1)};
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    Out.push_back(MC->getCallee());
+    Args(MC->arguments());
+  }
+  return Out;
+}
+
+/// The operands of E in the order the serial program is taken to evaluate
+/// them: C++17's where it fixes one (sequencedOperands), otherwise the
+/// order they are written in. For built-in operators (`+`, `*`, `<`) that
+/// is what g++ and clang++ do; for a function's or constructor's arguments
+/// and overloaded operators it is clang++'s order, g++ evaluates them right
+/// to left (docs/codegen.md, "Speculation").
+std::vector<const Expr *> serialOperands(const Expr *E) {
+  std::vector<const Expr *> Out = sequencedOperands(E);
+  if (!Out.empty())
+    return Out;
+  for (const Stmt *Child : E->children())
+    if (const auto *C = dyn_cast_or_null<Expr>(Child))
+      Out.push_back(C);
+  return Out;
+}
+
+/// Whether the operand Earlier is the node Child, seen through the two
+/// forms of a braced initializer (the parent map may hand back the
+/// semantic form of a list whose syntactic form holds Child).
+bool sameOperand(const Expr *Earlier, const Expr *Child) {
+  if (Earlier == Child)
+    return true;
+  const auto *A = dyn_cast<InitListExpr>(Earlier->IgnoreImplicit());
+  const auto *B = dyn_cast<InitListExpr>(Child->IgnoreImplicit());
+  if (!A || !B)
+    return Earlier->IgnoreImplicit() == Child->IgnoreImplicit();
+  auto Semantic = [](const InitListExpr *L) { return L->isSemanticForm() ? L : L->getSemanticForm(); };
+  return Semantic(A) == Semantic(B);
+}
+
+} // namespace
+
+std::string whichMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
+  std::string What = whatMayThrow(PC, Throws, S);
+  if (What.empty())
+    return "code that may throw";
+  return What == ThrowExpression ? What : What + ", which may throw";
+}
+
+std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws, const Expr *Region,
+                                            const Expr *Piece, const std::string &Name) {
+  const auto *CE = dyn_cast<CallExpr>(Piece);
+  const Expr *Child = Piece;
+  while (Child != Region) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*Child);
+    const Expr *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!Parent)
+      break;
+    for (const Expr *Earlier : serialOperands(Parent)) {
+      if (sameOperand(Earlier, Child))
+        break;
+      if (!Throws.mayThrow(Earlier))
+        continue;
+      std::string What = whichMayThrow(PC, Throws, Earlier);
+      // `total(0, m) + total(m, n)`: not "'total' comes after 'total'".
+      if (CE && CE->getDirectCallee() &&
+          What == "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw")
+        What = "another call to " + What;
+      return (CE ? "the call to '" + Name + "'" : "'" + Name + "'") + " comes after " + What;
+    }
+    Child = Parent;
+  }
+  return std::nullopt;
+}
+
+} // namespace purecc

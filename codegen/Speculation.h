@@ -1,0 +1,46 @@
+//===- Speculation.h - would a hoisted call run where the serial one doesn't?
+//
+// Hoisting a sibling call into a task starts it before anything else of
+// its statement runs. The serial program makes it only once the operands
+// evaluated before it have been evaluated: when one of them may throw, the
+// serial program may never make the call, which could run for hours
+// (`chk(a) + slow(a)`). Such a call is speculation, and purecc does not
+// speculate (docs/codegen.md, "Speculation").
+//
+// "Before" is the order the serial program is taken to evaluate operands
+// in: C++17's where it fixes one (a braced initializer's elements, the
+// operands of `,` `<<` `>>` `=` `[]`, a member call's object before its
+// arguments), otherwise the order they are written in. For built-in
+// operators that is what g++ and clang++ do; for a function's or
+// constructor's arguments and overloaded operators it is clang++'s order,
+// g++ evaluates them right to left.
+//
+//   if (std::optional<std::string> Why = unreachedBecause(PC, Throws, Region, CE, Name))
+//     ... // "the call to 'slow' comes after 'chk', which may throw"
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "PlanContext.h"
+
+#include "analysis/MayThrow.h"
+
+#include <optional>
+#include <string>
+
+namespace purecc {
+
+/// Why hoisting Piece (a call, or a choice named Name in remarks) out of
+/// Region would evaluate work the serial program might not reach: an
+/// operand evaluated before it in Region may throw. Nothing when it is
+/// reached whenever Region is.
+std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws,
+                                            const clang::Expr *Region, const clang::Expr *Piece,
+                                            const std::string &Name);
+
+/// What in S may throw, as a clause: "'chk', which may throw"
+/// (whatMayThrow), "a 'throw' expression", or "code that may throw" when no
+/// part can be named.
+std::string whichMayThrow(PlanContext &PC, MayThrow &Throws, const clang::Stmt *S);
+
+} // namespace purecc
