@@ -262,9 +262,16 @@ public:
     for (const FieldDecl *F : RD->fields())
       if (const CXXDestructorDecl *D = destructorOf(F->getType()); D && !callee(D))
         return;
-    for (const CXXBaseSpecifier &B : RD->bases())
+    // bases() lists the direct bases, virtual ones among them; vbases()
+    // every virtual base, direct or not: a direct virtual base is looked at
+    // once, with the virtual ones. (Looking twice only listed its
+    // destructor twice among the callees: not observable.)
+    for (const CXXBaseSpecifier &B : RD->bases()) {
+      if (B.isVirtual())
+        continue; // with the virtual bases below
       if (const CXXDestructorDecl *D = destructorOf(B.getType()); D && !callee(D))
         return;
+    }
     for (const CXXBaseSpecifier &B : RD->vbases())
       if (const CXXDestructorDecl *D = destructorOf(B.getType()); D && !callee(D))
         return;

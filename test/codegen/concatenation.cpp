@@ -2,8 +2,8 @@
 // concatenation is associative, not commutative, and the runtime's tree
 // keeps operand order. Each leaf appends to an empty private accumulator;
 // the result is appended to the user's, which keeps what it held.
-// RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
-// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: %purecc rewrite %s -o - -- -std=c++20 -I%S/Inputs | FileCheck %s --strict-whitespace
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 -I%S/Inputs 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <cstdio>
@@ -11,20 +11,13 @@
 #include <utility>
 #include <vector>
 
+#include "show.h" // show: length, FNV-1a hash and start of a string
+
 [[pure]] std::string piece(int i) { return std::to_string(i * 7 % 13) + ","; }
 [[pure]] long sq(long i) { return i * i % 1009; }
 [[pure]] bool odd(long i) { return i % 2 != 0; }
 
-// What a user sees of a long sequence: its length, an FNV-1a hash and its start.
-unsigned long fnv(const std::string &s) {
-  unsigned long h = 1469598103934665603UL;
-  for (unsigned char c : s)
-    h = (h ^ c) * 1099511628211UL;
-  return h;
-}
-void show(const char *what, const std::string &s) {
-  std::printf("%s %zu %lx %s\n", what, s.size(), fnv(s), s.substr(0, 24).c_str());
-}
+// A vector is shown as the string of its elements (show.h).
 void show(const char *what, const std::vector<long> &v) {
   std::string s;
   for (long x : v)

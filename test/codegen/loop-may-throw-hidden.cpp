@@ -1,11 +1,12 @@
 // Throws a loop's body hides from a first look, found by adv19: each loop
 // below throws at index 10 and never ends from index 900 on, and each was
 // rewritten as parallel and hung at 2 and 4 threads. A `catch (...)` that
-// rethrows with `throw;`, a member's or a base's `noexcept(false)`
-// destructor (run after the destructor's own body, nowhere in the AST), a
-// range-for's copy of each element into its loop variable, and an
-// algorithm's copy of each element into a by-value parameter. Each stays
-// serial, and the program ends with the serial output.
+// rethrows with `throw;`, a member's or a base's (a virtual one too)
+// `noexcept(false)` destructor (run after the destructor's own body,
+// nowhere in the AST), a range-for's copy of each element into its loop
+// variable, and an algorithm's copy of each element into a by-value
+// parameter. Each stays serial, and the program ends with the serial
+// output.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -73,6 +74,18 @@ struct Derived : Inner {
   return heavy(d.v, bad);
 }
 
+// A direct virtual base: destroyed once, after the destructor's body.
+struct Shared : virtual Inner {
+  ~Shared() noexcept(false) {}
+};
+
+[[pure]] long virtual_base_term(long i, long bad) {
+  Shared d;
+  d.v = i;
+  d.bad = bad;
+  return heavy(d.v, bad);
+}
+
 struct Item {
   long v;
   explicit Item(long x) : v(x) {}
@@ -128,6 +141,15 @@ int main(int argc, char **) {
   } catch (const std::exception &e) {
     std::printf("base: %s\n", e.what());
   }
+  try {
+    long s = 0;
+    for (long i = 0; i < n; ++i)
+      s += virtual_base_term(i, bad);
+    // REMARK: loop-may-throw-hidden.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'virtual_base_term' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    std::printf("virtual base %ld\n", s);
+  } catch (const std::exception &e) {
+    std::printf("virtual base: %s\n", e.what());
+  }
 
   std::vector<Item> items;
   items.reserve(std::size_t(n));
@@ -165,6 +187,7 @@ int main(int argc, char **) {
 // OUT-NEXT: rethrow map: bad input at 10
 // OUT-NEXT: member: inner 10
 // OUT-NEXT: base: inner 10
+// OUT-NEXT: virtual base: inner 10
 // OUT-NEXT: range-for: copy of 10
 // OUT-NEXT: transform: copy of 10
 // OUT-NEXT: count: copy of 10

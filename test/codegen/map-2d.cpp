@@ -5,18 +5,19 @@
 // own iteration (the inner loop is part of the map: no remark of its own).
 // A body that reads another row, rows that are pointers (which may share
 // storage), and a body that may throw stay serial, saying why.
-// RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
-// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: %purecc rewrite %s -o - -- -std=c++20 -I%S/Inputs | FileCheck %s --strict-whitespace
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 -I%S/Inputs 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <span>
 #include <stdexcept>
 #include <vector>
+
+#include "digest.h" // digest: an FNV-1a hash of doubles' bits (every bit counts)
 
 // NaN, -0.0, +inf and -inf among ordinary values.
 [[pure]] double f(std::size_t i, std::size_t j) {
@@ -44,18 +45,6 @@
     r[j] = f(i, j) + 1.0;
   // REMARK: map-2d.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'r' [purecc-parallel-map]
   return r;
-}
-
-// Every bit counts: NaN, -0.0 and the infinities hash as what they are.
-std::uint64_t digest(const double *p, std::size_t n, std::uint64_t h) {
-  for (std::size_t k = 0; k < n; ++k) {
-    // One NaN: its sign and payload are the compiler's choice.
-    std::uint64_t b = 0x7ff8000000000000ULL;
-    if (p[k] == p[k])
-      std::memcpy(&b, &p[k], sizeof b);
-    h = (h ^ b) * 1099511628211ULL;
-  }
-  return h;
 }
 
 std::uint64_t digest(const std::vector<std::vector<double>> &v) {

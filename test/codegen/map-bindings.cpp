@@ -4,19 +4,20 @@
 // under the same rule that the body reads the container only through its
 // own element (`kv[0].second`, `kv.front()` and an alias keep it serial).
 // A binding made by a user's tuple protocol may refer to anything.
-// RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
-// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: %purecc rewrite %s -o - -- -std=c++20 -I%S/Inputs | FileCheck %s --strict-whitespace
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 -I%S/Inputs 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
 #include <vector>
+
+#include "digest.h" // bits: an FNV-1a hash of a double's bits
 
 [[pure]] double g(long k) {
   if (k % 9 == 4)
@@ -54,14 +55,6 @@ struct Odd {
 template <> struct std::tuple_size<Odd> : std::integral_constant<std::size_t, 2> {};
 template <> struct std::tuple_element<0, Odd> { using type = long; };
 template <> struct std::tuple_element<1, Odd> { using type = double; };
-
-std::uint64_t bits(double d, std::uint64_t h) {
-  // One NaN: its sign and payload are the compiler's choice.
-  std::uint64_t b = 0x7ff8000000000000ULL;
-  if (d == d)
-    std::memcpy(&b, &d, sizeof b);
-  return (h ^ b) * 1099511628211ULL;
-}
 
 int main(int argc, char **) {
   long n = 3000 + argc;

@@ -6,19 +6,23 @@ set -u
 purecc=$1 gxx=$2 clangxx=$3 rt_include=$4 rt_link=$5 src=$6 tmp=$7
 shift 7
 std="-std=c++20"
+# The tests' shared helpers (digest.h, show.h) live beside
+# this script; the rewritten copy is written under the scratch prefix, away
+# from the test, so every compile is told where they are.
+inputs=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 fail() { echo "e2e: $*" >&2; exit 1; }
 
-"$purecc" rewrite "$@" "$src" -o "$tmp.out.cpp" -- $std -I"$rt_include" ||
+"$purecc" rewrite "$@" "$src" -o "$tmp.out.cpp" -- $std -I"$rt_include" -I"$inputs" ||
   fail "purecc rewrite failed"
 # The input has purecc's attributes, which compilers do not know: -w.
-"$gxx" $std -O1 -w "$src" -o "$tmp.orig" || fail "the input does not compile"
+"$gxx" $std -O1 -w -I"$inputs" "$src" -o "$tmp.orig" || fail "the input does not compile"
 "$tmp.orig" > "$tmp.expected" 2> "$tmp.expected.stderr"
 expected_status=$?
 
 for cxx in "$gxx" "$clangxx"; do
   name=$(basename "${cxx%% *}")
-  $cxx $std -O1 -Wall -Wextra -Wshadow -Werror -fopenmp -I"$rt_include" "$tmp.out.cpp" $rt_link \
+  $cxx $std -O1 -Wall -Wextra -Wshadow -Werror -fopenmp -I"$rt_include" -I"$inputs" "$tmp.out.cpp" $rt_link \
     -o "$tmp.$name" || fail "the output does not compile warning-free with $name"
   for threads in 1 2 4; do
     # E2E_TIMEOUT (seconds): a test of a former hang fails instead of
