@@ -40,8 +40,6 @@ namespace purecc {
 struct fp_modes {
   int rounding = FE_TONEAREST; ///< fegetround()
   int traps = 0;               ///< the FE_* exceptions that trap (glibc), else 0
-  /// Round-to-nearest and no trap: the environment every program starts in.
-  bool is_default() const noexcept { return rounding == FE_TONEAREST && traps == 0; }
 };
 
 /// The calling thread's rounding mode and enabled traps.
