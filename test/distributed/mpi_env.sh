@@ -9,8 +9,9 @@
 # /etc/hosts when the host name resolves nowhere; defines run_mpi (mpirun
 # with a timeout, threads not bound to one core), fail (counts into $fails),
 # local_reference and same_output (the run-and-compare step every script
-# repeats, below) and a temporary directory $tmp removed at exit, with the
-# memo store in memory there.
+# repeats, below), table_received_once (the blob cache's check, below) and a
+# temporary directory $tmp removed at exit, with the memo store in memory
+# there.
 if ! command -v mpirun >/dev/null; then
   echo "SKIP: mpirun not found (apt-get install openmpi-bin libopenmpi-dev)"
   exit 77
@@ -62,4 +63,20 @@ same_output() {
   if ! diff <($filter "$ref") <($filter "$out") >/dev/null; then
     fail "$name: the output of '$*' differs from $(basename "$ref")"; diff "$ref" "$out"; return 1
   fi
+}
+
+# table_received_once STDERR: in a 3-rank run with PURECC_STATS whose
+# stderr is the file STDERR, each worker (ranks 1 and 2) received the
+# 156.3 KiB table of dist_app and dist_sweep once, not with every node
+# that reads it (the blob cache), and reused it at least once.
+table_received_once() {
+  local r line received reused
+  for r in 1 2; do
+    line=$(grep "^purecc: rank $r (" "$1")
+    received=$(sed -n 's/.*received \([0-9.]*\) KiB.*/\1/p' <<<"$line")
+    reused=$(sed -n 's/.*blobs reused \([0-9]*\)$/\1/p' <<<"$line")
+    awk -v k="$received" 'BEGIN { exit !(k >= 156.3 && k < 2 * 156.3) }' ||
+      fail "rank $r received ${received:-?} KiB, not the table once: $line"
+    [ "${reused:-0}" -ge 1 ] || fail "rank $r reused no blob: $line"
+  done
 }

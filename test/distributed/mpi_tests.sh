@@ -44,16 +44,9 @@ if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=1 run_mpi -n 3 "$app" 
     >"$tmp/blob" 2>"$tmp/blob.err"; then
   [ "$(grep -c '^purecc: rank [0-2] (' "$tmp/blob.err")" = 3 ] || fail "PURECC_STATS: not one line per rank"
   grep -q '^purecc: rank 0 (.*): 0 tasks' "$tmp/blob.err" || fail "PURECC_MPI_ROOT_WORKS=0: rank 0 ran tasks"
-  for r in 1 2; do
-    line=$(grep "^purecc: rank $r (" "$tmp/blob.err")
-    received=$(sed -n 's/.*received \([0-9.]*\) KiB.*/\1/p' <<<"$line")
-    reused=$(sed -n 's/.*blobs reused \([0-9]*\)$/\1/p' <<<"$line")
-    # One copy of the table is 156.3 KiB; without the cache each worker
-    # would receive it with every map node (>= 4 nodes: 2 maps x 2 in flight).
-    awk -v k="$received" 'BEGIN { exit !(k >= 156.3 && k < 2 * 156.3) }' ||
-      fail "rank $r received ${received:-?} KiB, not the table once: $line"
-    [ "${reused:-0}" -ge 1 ] || fail "rank $r reused no blob: $line"
-  done
+  # Without the cache each worker would receive it with every map node
+  # (>= 4 nodes: 2 maps x 2 in flight).
+  table_received_once "$tmp/blob.err"
   # Rank 0's fixed costs end with each rank's communication thread: its
   # CPU time and how often it slept (each sleep a wake-up: what its polling
   # cost the computing threads).

@@ -49,14 +49,7 @@ fi
 if PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=1 run_mpi -n 3 "$app" large \
     >"$tmp/large" 2>"$tmp/large.err"; then
   grep -x "$(grep '^weighted ' "$tmp/ref")" "$tmp/large" >/dev/null || fail "large: the sum differs"
-  for r in 1 2; do
-    line=$(grep "^purecc: rank $r (" "$tmp/large.err")
-    received=$(sed -n 's/.*received \([0-9.]*\) KiB.*/\1/p' <<<"$line")
-    reused=$(sed -n 's/.*blobs reused \([0-9]*\)$/\1/p' <<<"$line")
-    awk -v k="$received" 'BEGIN { exit !(k >= 156.3 && k < 2 * 156.3) }' ||
-      fail "rank $r received ${received:-?} KiB, not the table once: $line"
-    [ "${reused:-0}" -ge 1 ] || fail "rank $r reused no blob: $line"
-  done
+  table_received_once "$tmp/large.err"
 else
   fail "mpirun -n 3 large"; cat "$tmp/large.err"
 fi
