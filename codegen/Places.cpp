@@ -1,5 +1,6 @@
 //===- Places.cpp - accumulators that are parts of one local object -------===//
 #include "Places.h"
+#include "AddressTypes.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
@@ -167,6 +168,18 @@ std::string partReason(PlanContext &PC, const LoopShape &L, const Place &P,
          " is also used there" + (Where.empty() ? "" : " ('" + Where + "')") +
          " otherwise: a part of an object is combined only when the body uses the object "
          "through its accumulations alone";
+}
+
+bool isPartGetter(const CallExpr *Call) {
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !inStd(FD) || !FD->getIdentifier() || FD->getName() != "get" ||
+      Call->getNumArgs() != 1)
+    return false;
+  const auto *RD = Call->getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !inStd(RD) || !RD->getIdentifier())
+    return false;
+  llvm::StringRef N = RD->getName();
+  return N == "pair" || N == "tuple" || N == "array";
 }
 
 } // namespace purecc
