@@ -1,6 +1,7 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
 #include "AddressTypes.h"
+#include "Places.h"
 #include "StmtDeps.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -61,10 +62,18 @@ llvm::SmallVector<const Stmt *, 2> EscapeSites::sitesDuring(const VarDecl *V, co
   };
   if (Outside(V))
     return Where;
+  // A reference local whose scope does not hold Loop is gone while Loop
+  // runs (`{ auto &e = t[0]; e.x = 1; }` before it); without labels, no
+  // jump enters its scope from Loop.
+  auto Dead = [&](const Stmt *S) {
+    auto It = LiveIn.find(S);
+    return It != LiveIn.end() && !Lasting.contains(S) && !Inside(Loop, It->second);
+  };
   llvm::SmallVector<const Stmt *, 2> Out;
   for (const Stmt *S : Where)
-    if (!SM.isBeforeInTranslationUnit(Loop->getEndLoc(), S->getBeginLoc()) ||
-        llvm::any_of(Around, [&](const Stmt *A) { return Inside(S, A); }))
+    if ((!SM.isBeforeInTranslationUnit(Loop->getEndLoc(), S->getBeginLoc()) ||
+         llvm::any_of(Around, [&](const Stmt *A) { return Inside(S, A); })) &&
+        !Dead(S))
       Out.push_back(S);
   return Out;
 }
@@ -143,13 +152,16 @@ public:
   }
   bool VisitVarDecl(VarDecl *VD) {
     QualType T = VD->getType();
-    if (VD->getInit() && T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
-      escape(VD->getInit());
+    if (!VD->getInit() || !T->isReferenceType() || T.getNonReferenceType().isConstQualified())
+      return true;
+    escape(VD->getInit(), nullptr, scopeOf(VD));
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
-    if (Callee && ES.isEffectFreeCallee(Callee))
+    // `std::get<0>(t[0]) = x`: the part's address is in the reference
+    // returned, which is followed where it goes like any use of t.
+    if ((Callee && ES.isEffectFreeCallee(Callee)) || isPartGetter(CE))
       return true;
     // A member operator's object is its first argument, not a parameter.
     const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
@@ -171,7 +183,7 @@ public:
       if (C.getCaptureKind() == LCK_ByRef) {
         // The lambda being planned uses its captures as its own locals.
         if (isOwnedLocal(VD) && LE->getCallOperator() != Self)
-          Out.Sites[VD].push_back(LE);
+          Out.Sites[VD].push_back(LE), Out.Lasting.insert(LE);
         rootsOf(VD, Held);
       } else if (const auto It = Out.Holds.find(VD); It != Out.Holds.end()) {
         Held.insert(It->second.begin(), It->second.end()); // a copy of a holder
@@ -224,14 +236,40 @@ private:
       R.insert(It->second.begin(), It->second.end());
   }
 
-  void escape(const Expr *E, const Stmt *Site = nullptr) {
-    if (const VarDecl *VD = baseVariable(E); isOwnedLocal(VD))
-      Out.Sites[VD].push_back(Site ? Site : E);
+  /// E's storage escapes at Site (E itself when null): for as long as
+  /// Scope runs when it is kept only by a reference local declared there,
+  /// else for good.
+  void escape(const Expr *E, const Stmt *Site = nullptr, const Stmt *Scope = nullptr) {
+    const VarDecl *VD = baseVariable(E);
+    if (!isOwnedLocal(VD))
+      return;
+    Site = Site ? Site : E;
+    Out.Sites[VD].push_back(Site);
+    if (Scope)
+      Out.LiveIn.try_emplace(Site, Scope);
+    else
+      Out.Lasting.insert(Site);
   }
   void escapeAll(const Roots &R, const Stmt *Site) {
     for (const VarDecl *VD : R)
-      if (isOwnedLocal(VD))
+      if (isOwnedLocal(VD)) {
         Out.Sites[VD].push_back(Site);
+        Out.Lasting.insert(Site);
+      }
+  }
+
+  /// The statement a local reference VD lives in (the block or statement
+  /// its declaration is part of); null for one that outlives its function
+  /// (static, thread-local) or is declared elsewhere than in a statement.
+  const Stmt *scopeOf(const VarDecl *VD) const {
+    if (!VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
+      return nullptr;
+    for (const DynTypedNode &P : Ctx.getParents(*VD))
+      if (const auto *DS = P.get<DeclStmt>())
+        for (const DynTypedNode &Q : Ctx.getParents(*DS))
+          if (const Stmt *Scope = Q.get<Stmt>())
+            return Scope;
+    return nullptr;
   }
 
   /// V now holds R as well (V is kept for the whole function: a holder is
@@ -534,7 +572,7 @@ private:
       escapeAll(R, CE);
       for (const DynTypedNode &P : Ctx.getParents(*CE))
         if (const auto *VD = P.get<VarDecl>(); VD && isOwnedLocal(VD))
-          Out.Sites[VD].push_back(CE);
+          Out.Sites[VD].push_back(CE), Out.Lasting.insert(CE);
       return;
     }
     bool Known = inStd(Ctor->getParent()) || ES.isEffectFreeCallee(Ctor) || Ctor->isTrivial() ||
@@ -588,6 +626,8 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
   // Holds, which is finite.
   for (bool Again = true; Again;) {
     Out.Sites.clear();
+    Out.LiveIn.clear();
+    Out.Lasting.clear();
     Out.HasLabels = false;
     Finder F(PC.Ctx, ES, Out, FD, Outer->getBody());
     F.TraverseStmt(Outer->getBody());

@@ -29,6 +29,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -41,6 +42,13 @@ struct EscapeSites {
   /// Each local (or reference) whose value may lead into the storage of
   /// other locals, with those locals (see the file comment).
   llvm::MapVector<const clang::VarDecl *, llvm::SmallPtrSet<const clang::VarDecl *, 2>> Holds;
+  /// The sites where an address is kept only by a reference local
+  /// (`auto &e = t[0];`), with the statement the reference lives in: the
+  /// address can be used through it only while that statement runs (an
+  /// escape of the reference itself is a site of its own).
+  llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> LiveIn;
+  /// The sites that count for the whole function, also when LiveIn has them.
+  llvm::SmallPtrSet<const clang::Stmt *, 8> Lasting;
   /// The function has labels: a `goto` may run code after a loop before it.
   bool HasLabels = false;
   /// The body of the function the sites are for. A lambda's body is
@@ -60,7 +68,8 @@ struct EscapeSites {
   llvm::SmallPtrSet<const clang::VarDecl *, 8> all() const;
   /// The locals whose address may be used while Loop runs: an escape
   /// before Loop's end, or inside a loop around Loop (its next iteration
-  /// runs Loop again), or anywhere in a function with labels.
+  /// runs Loop again), or anywhere in a function with labels; an address
+  /// kept by a reference local counts only where Loop is in its scope.
   llvm::SmallPtrSet<const clang::VarDecl *, 8> during(const clang::Stmt *Loop,
                                                       const PlanContext &PC) const;
   /// The sites where V's address escapes that `during` counts for Loop

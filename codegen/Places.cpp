@@ -1,5 +1,6 @@
 //===- Places.cpp - accumulators that are parts of one local object -------===//
 #include "Places.h"
+#include "AddressTypes.h"
 #include "BodyWalk.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -181,6 +182,18 @@ std::optional<std::string> mergeTarget(PlanContext &PC, const LoopShape &L, cons
       return std::nullopt;
     }
   return PC.text(First->getSourceRange()).value_or(P.Name);
+}
+
+bool isPartGetter(const CallExpr *Call) {
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !inStd(FD) || !FD->getIdentifier() || FD->getName() != "get" ||
+      Call->getNumArgs() != 1)
+    return false;
+  const auto *RD = Call->getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !inStd(RD) || !RD->getIdentifier())
+    return false;
+  llvm::StringRef N = RD->getName();
+  return N == "pair" || N == "tuple" || N == "array";
 }
 
 } // namespace purecc

@@ -63,6 +63,11 @@ struct Place {
 /// index that is not a constant within the array's bounds.
 std::optional<Place> placeOf(const clang::Expr *E, clang::ASTContext &Ctx);
 
+/// Whether Call is `std::get<K>(e)` of a standard pair, tuple or array: a
+/// part of e, as a member is (a variant's `get` picks no fixed part). It
+/// keeps e's address only in the reference it returns.
+bool isPartGetter(const clang::CallExpr *Call);
+
 /// Whether E designates exactly P.
 bool isPlace(const clang::Expr *E, const Place &P, clang::ASTContext &Ctx);
 

@@ -4,6 +4,7 @@
 #include "BodyWalk.h"
 #include "TaskRegistry.h"
 #include "Containers.h"
+#include "Places.h"
 #include "SameExpr.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -37,6 +38,11 @@ struct Store {
   /// The rows on the way to the element (`out[i]`, then `out[i][j]` of a
   /// 3-D store), outermost first: each must be an object of its own.
   llvm::SmallVector<const Expr *, 2> Rows;
+  /// The one row of X that an inner loop writes (`g[i]` of `g[i][j]` in
+  /// the loop over j, i the same in every iteration): Index then picks the
+  /// element of that row, InnerIndexes and Rows go on from it. Null for a
+  /// store whose Index picks an element of X itself.
+  const Expr *Row = nullptr;
   /// Why a store the loop makes cannot be a map's, whatever else holds (a
   /// container reached through a pointer); empty for the others.
   std::string Refusal;
@@ -250,6 +256,56 @@ std::string rowReason(PlanContext &PC, const VarDecl *X, llvm::ArrayRef<const Ex
   return "";
 }
 
+/// Whether a standard pair or tuple T has a reference among its types.
+bool holdsReference(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  auto IsRef = [](const TemplateArgument &A) {
+    return A.getKind() == TemplateArgument::Type && A.getAsType()->isReferenceType();
+  };
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Pack ? llvm::any_of(A.pack_elements(), IsRef) : IsRef(A))
+      return true;
+  return false;
+}
+
+/// The object whose part LHS is: `out[i]` of `out[i].x`, `pts[i].p.y` and
+/// `std::get<1>(t[i])`; LHS itself when it is no part of an object. A
+/// part is a member reached with '.' (of a struct or a union, a bit-field
+/// too: adjacent bit-fields share storage only inside one object, and the
+/// element is this iteration's alone) or a part a standard pair, tuple or
+/// array hands out. A member that is a reference is no part: the store
+/// goes wherever it refers (Why says so).
+const Expr *wholeObjectOf(PlanContext &PC, const Expr *LHS, std::string &Why) {
+  const Expr *E = LHS->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
+      const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!FD)
+        return E;
+      if (FD->getType()->isReferenceType() && Why.empty())
+        Why = "'" + PC.text(LHS->getSourceRange()).value_or(FD->getNameAsString()) +
+              "' stores through the reference member " + quoted(FD) +
+              ", which may refer to anything, not only to a part of the element";
+      E = ME->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && isPartGetter(Call)) {
+      E = Call->getArg(0)->IgnoreParenImpCasts();
+      if (holdsReference(E->getType()) && Why.empty())
+        Why = "'" + PC.text(LHS->getSourceRange()).value_or("std::get") + "' stores through a " +
+              "reference that '" +
+              E->getType().getNonReferenceType().getCanonicalType().getUnqualifiedType().getAsString(
+                  PC.Ctx.getPrintingPolicy()) +
+              "' holds, which may refer to anything, not only to a part of the element";
+      continue;
+    }
+    return E;
+  }
+}
+
 class StoreFinder : public RecursiveASTVisitor<StoreFinder> {
 public:
   StoreFinder(PlanContext &PC, const LoopShape &L, std::vector<Store> &Out)
@@ -267,7 +323,22 @@ public:
   }
 
 private:
+  /// A store into LHS, or into a part of the object LHS is part of
+  /// (`out[i].x`, `std::get<1>(t[i])`): the element is the object, LHS the
+  /// store's target.
   void consider(const Expr *LHS) {
+    std::string PartWhy;
+    const Expr *Whole = wholeObjectOf(PC, LHS, PartWhy);
+    std::optional<Store> S = storeInto(Whole);
+    if (!S)
+      return;
+    S->Target = LHS;
+    if (S->Refusal.empty())
+      S->Refusal = PartWhy;
+    Out.push_back(std::move(*S));
+  }
+
+  std::optional<Store> storeInto(const Expr *LHS) {
     if (L.Element && L.Element->getType()->isReferenceType())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
           DRE && DRE->getDecl() == L.Element) {
@@ -282,43 +353,53 @@ private:
                       "element: two elements may refer to one object, so two iterations may "
                       "write it";
         }
-        Out.push_back(std::move(S));
-        return;
+        return S;
       }
-    if (std::optional<Store> S = bindingStore(LHS)) {
-      Out.push_back(std::move(*S));
-      return;
-    }
+    if (std::optional<Store> S = bindingStore(LHS))
+      return S;
     std::optional<ElementPath> P = elementPath(LHS);
     if (!P)
-      return;
+      return std::nullopt;
     if (P->Unnamed) {
       // `(*po)[i] = ...`: the container is wherever po points.
-      if (std::string Why = throughPointerReason(PC, LHS, P->Unnamed); !Why.empty()) {
-        Store S{LHS, nullptr, false};
-        S.Refusal = Why;
-        Out.push_back(std::move(S));
-      }
-      return;
+      std::string Why = throughPointerReason(PC, LHS, P->Unnamed);
+      if (Why.empty())
+        return std::nullopt;
+      Store S{LHS, nullptr, false};
+      S.Refusal = Why;
+      return S;
     }
     const VarDecl *X = P->Container;
     if (!X || L.Body_.Locals.contains(X))
-      return;
+      return std::nullopt;
     Store S{LHS, X, false, P->Index};
     S.InnerIndexes = P->Inner;
     S.Rows = P->Rows;
     S.DistinctIndex = L.Induction &&
                       isInjectiveIndex(PC, P->Index, L.Induction, S.Invariants, S.WhyNotDistinct);
-    // `out[i][j]` in the loop over j alone: the row is fixed, and only a
-    // loop that picks the row is shared.
     if (std::string Why = rowReason(PC, X, S.Rows); !Why.empty())
       S.Refusal = Why;
     else if (!S.DistinctIndex && S.WhyNotDistinct.empty() && !S.InnerIndexes.empty() &&
              sameInEveryIteration(P->Index))
-      S.Refusal = "the row '" + PC.text(S.Rows.front()->getSourceRange()).value_or("") +
-                  "' written is the same in every iteration: a map is shared over the rows of " +
-                  quoted(X) + ", not over the elements of one row";
-    Out.push_back(std::move(S));
+      intoFixedRow(S);
+    return S;
+  }
+
+  /// `g[i][j] = ...` in the loop over j (the outer loop over i not shared,
+  /// or no loop at all): every iteration writes the one row `g[i]`, at the
+  /// element its own index picks.
+  void intoFixedRow(Store &S) {
+    S.Row = S.Rows.front();
+    S.Index = S.InnerIndexes.front();
+    S.InnerIndexes.erase(S.InnerIndexes.begin());
+    S.Rows.erase(S.Rows.begin());
+    S.Invariants.clear();
+    S.DistinctIndex = L.Induction && isInjectiveIndex(PC, S.Index, L.Induction, S.Invariants,
+                                                      S.WhyNotDistinct);
+    // A row of bits packs its elements into shared words.
+    if (isBitVector(S.Row->getType().getNonReferenceType()))
+      S.Refusal = "the elements of the row '" + PC.text(S.Row->getSourceRange()).value_or("") +
+                  "' (a 'std::vector<bool>') share storage";
   }
 
   /// Whether E has one value in the whole loop: it reads neither the
@@ -416,6 +497,48 @@ const CXXMethodDecl *storeOperator(PlanContext &PC, const LoopShape &L, const Va
   return Found;
 }
 
+/// Whether A and B differ by a nonzero constant (`i - 1` and `i`, `r + 2`
+/// and `r - 1`), so that they are never equal: A is `E + c` or `E - c` and
+/// B is `E + d`, `E - d` or E, with c != d. In the index's own type an
+/// offset smaller than the type's range cannot wrap around to equality.
+bool differByConstant(ASTContext &Ctx, const Expr *A, const Expr *B) {
+  auto Split = [&](const Expr *X, llvm::APSInt &Off) -> const Expr * {
+    X = X->IgnoreParenImpCasts();
+    Off = llvm::APSInt(llvm::APInt(64, 0), false);
+    const auto *BO = dyn_cast<BinaryOperator>(X);
+    Expr::EvalResult V;
+    if (!BO || (BO->getOpcode() != BO_Add && BO->getOpcode() != BO_Sub) ||
+        BO->getRHS()->isValueDependent() || !BO->getRHS()->EvaluateAsInt(V, Ctx) ||
+        V.Val.getInt().getSignificantBits() > 32)
+      return X;
+    Off = V.Val.getInt().extOrTrunc(64);
+    Off.setIsSigned(true);
+    if (BO->getOpcode() == BO_Sub)
+      Off = -Off;
+    return BO->getLHS();
+  };
+  llvm::APSInt OffA, OffB;
+  const Expr *BaseA = Split(A, OffA), *BaseB = Split(B, OffB);
+  return OffA != OffB && sameExpr(Ctx, BaseA, BaseB);
+}
+
+/// Whether a read P of the container whose one row St writes may see an
+/// element of that row that another iteration writes. It may not when it
+/// reads the element at St's own index, in any row (`g[k][j]`: in the row
+/// written it is this iteration's element, in another row nothing the loop
+/// writes), or a row that differs from the one written by a constant
+/// (`g[i - 1][j + 1]`, `g[i + 1].size()`).
+bool readsOtherElementOfRow(ASTContext &Ctx, const Store &St, const ElementPath &P) {
+  std::optional<ElementPath> Written = elementPath(St.Row);
+  if (!Written || mentions(P.Index, P.Container) ||
+      llvm::any_of(P.Inner, [&](const Expr *I) { return mentions(I, P.Container); }))
+    return true;
+  if (!P.Inner.empty() && sameExpr(Ctx, P.Inner.front(), St.Index))
+    return false;
+  return !differByConstant(Ctx, P.Index, Written->Index) &&
+         !differByConstant(Ctx, Written->Index, P.Index);
+}
+
 /// The reads of written elements in a counted loop's body: `X[e]` where X
 /// is a container the loop stores into at `X[e]` (the same index written
 /// the same way). An in-place map `v[i] = g(v[i])` reads only the element
@@ -427,11 +550,25 @@ const CXXMethodDecl *storeOperator(PlanContext &PC, const LoopShape &L, const Va
 /// not looked into (their captures are judged as reads of X on their own).
 void collectElementReads(ASTContext &Ctx, const Stmt *S, const std::vector<Store> &Stores,
                          llvm::SmallPtrSetImpl<const Expr *> &Same,
-                         llvm::SmallVectorImpl<std::pair<const Expr *, const VarDecl *>> &Other) {
+                         llvm::SmallVectorImpl<std::pair<const Expr *, const VarDecl *>> &Other,
+                         llvm::SmallVectorImpl<const Expr *> &IndexCode) {
   if (!S || isa<LambdaExpr>(S))
     return;
   if (const auto *E = dyn_cast<Expr>(S); E && E == E->IgnoreParenImpCasts())
     if (std::optional<ElementPath> P = elementPath(E); P && P->Container) {
+      auto InRow = llvm::find_if(Stores, [&](const Store &St) {
+        return St.Container == P->Container && St.Row;
+      });
+      if (InRow != Stores.end()) {
+        if (!readsOtherElementOfRow(Ctx, *InRow, *P)) {
+          Same.insert(E);
+          IndexCode.push_back(P->Index);
+          IndexCode.append(P->Inner.begin(), P->Inner.end());
+        } else {
+          Other.push_back({E, P->Container});
+        }
+        return;
+      }
       bool Written = false, SameIndex = false;
       for (const Store &St : Stores)
         if (St.Container == P->Container) {
@@ -443,14 +580,14 @@ void collectElementReads(ASTContext &Ctx, const Stmt *S, const std::vector<Store
       if (Written && SameIndex && !mentions(P->Index, P->Container)) {
         Same.insert(P->Rows.empty() ? E : P->Rows.front());
         for (const Expr *Inner : P->Inner)
-          collectElementReads(Ctx, Inner, Stores, Same, Other);
+          collectElementReads(Ctx, Inner, Stores, Same, Other, IndexCode);
         return;
       }
       if (Written)
         Other.push_back({E, P->Container});
     }
   for (const Stmt *Child : S->children())
-    collectElementReads(Ctx, Child, Stores, Same, Other);
+    collectElementReads(Ctx, Child, Stores, Same, Other, IndexCode);
 }
 
 /// Adds to Out the loops inside S that run E (`for (j ...) out[i][j] = ...`
@@ -515,7 +652,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     // Two injective indexes (`X[i]` and `X[n - 1 - i]`) may still meet.
     for (const Store &Other : Stores)
       if (Other.Container == S.Container && S.Index && Other.Index &&
-          !sameExpr(PC.Ctx, S.Index, Other.Index)) {
+          (!sameExpr(PC.Ctx, S.Index, Other.Index) || !S.Row != !Other.Row ||
+           (S.Row && !sameExpr(PC.Ctx, S.Row, Other.Row)))) {
         WhyNot = "the elements of " + Name + " are written at different indexes, which "
                                              "different iterations may share";
         return LoopOutcome::Refused;
@@ -553,8 +691,13 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   }
   // `v[i] = g(v[i])`: the element read is the one this iteration writes.
   llvm::SmallVector<std::pair<const Expr *, const VarDecl *>, 2> OtherElements;
-  collectElementReads(PC.Ctx, L.Body, Stores, Targets, OtherElements);
+  llvm::SmallVector<const Expr *, 4> IndexCode;
+  collectElementReads(PC.Ctx, L.Body, Stores, Targets, OtherElements, IndexCode);
   StmtDeps Fx = DepScanner(PC).scan(L.Body, &Targets);
+  // The indexes of the reads left out above (`g[i - 1][j]`) are code of
+  // the body like any other.
+  for (const Expr *Code : IndexCode)
+    Fx.merge(DepScanner(PC).scan(Code, &Targets));
   // A row store's inner indexes (`out[i][k(j)]`) are code of the body like
   // any other: they are left out with the store's target above.
   for (const Store &S : Stores)
@@ -612,8 +755,12 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::Refused;
   }
   std::vector<std::string> Names;
-  for (const VarDecl *X : Containers)
-    Names.push_back(X->getNameAsString());
+  for (const VarDecl *X : Containers) {
+    auto InRow = llvm::find_if(Stores, [&](const Store &S) { return S.Container == X && S.Row; });
+    Names.push_back(InRow == Stores.end()
+                        ? X->getNameAsString()
+                        : PC.text(InRow->Row->getSourceRange()).value_or(X->getNameAsString()));
+  }
   shapes::Index Idx = makeIndex(PC, L);
   bool Block = isa<CompoundStmt>(L.Body);
   // Under mpirun other ranks may compute the elements (TaskRegistry.h).

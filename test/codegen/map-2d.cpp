@@ -116,13 +116,14 @@ int main(int argc, char **) {
   std::printf("cube %llu\n", (unsigned long long)hc);
   // OUT: cube 15073945781853274753
 
-  // Reading the row before: another iteration's.
+  // Reading the row before: another iteration's, so the rows are not shared;
+  // each row's inner loop is a map over that row (map-row-of-nest.cpp).
   std::vector<std::vector<double>> pv(n, std::vector<double>(m, 1.0));
   for (std::size_t i = 1; i < n; ++i)
     for (std::size_t j = 0; j < m; ++j)
       pv[i][j] = f(i, j) + pv[i - 1][j];
   // REMARK: map-2d.cpp:[[@LINE-3]]:3: remark: loop not parallelized: the loop body reads 'pv[i - 1][j]', an element of 'pv' that another iteration may write [purecc-missed-map]
-  // REMARK: map-2d.cpp:[[@LINE-3]]:5: remark: loop not parallelized: the row 'pv[i]' written is the same in every iteration: a map is shared over the rows of 'pv', not over the elements of one row [purecc-missed-map]
+  // REMARK: map-2d.cpp:[[@LINE-3]]:5: remark: loop rewritten as a parallel map over 'pv[i]' [purecc-parallel-map]
   std::printf("prev %llu\n", (unsigned long long)digest(pv));
   // OUT: prev 5252119353441314585
 
@@ -133,7 +134,7 @@ int main(int argc, char **) {
     for (std::size_t j = 0; j < m; ++j)
       fr[i][j] = f(i, j) + first[j];
   // REMARK: map-2d.cpp:[[@LINE-3]]:3: remark: loop not parallelized: 'fr' is read inside the loop body (through 'first', declared on line [[@LINE-4]]) [purecc-missed-map]
-  // REMARK: map-2d.cpp:[[@LINE-3]]:5: remark: loop not parallelized: the row 'fr[i]' written is the same in every iteration: a map is shared over the rows of 'fr', not over the elements of one row [purecc-missed-map]
+  // REMARK: map-2d.cpp:[[@LINE-3]]:5: remark: loop not parallelized: 'fr' is read inside the loop body (through 'first', declared on line [[@LINE-5]]) [purecc-missed-map]
   std::printf("first %llu\n", (unsigned long long)digest(fr));
   // OUT: first 16434335168771654749
 
@@ -174,7 +175,7 @@ int main(int argc, char **) {
     std::printf("caught %s\n", e.what());
   }
   // REMARK: map-2d.cpp:[[@LINE-6]]:5: remark: loop not parallelized: 'risky' may throw, and the serial loop does not run the later iterations then [purecc-missed-map]
-  // REMARK: map-2d.cpp:[[@LINE-6]]:7: remark: loop not parallelized: the row 'rk[i]' written is the same in every iteration: a map is shared over the rows of 'rk', not over the elements of one row [purecc-missed-map]
+  // REMARK: map-2d.cpp:[[@LINE-6]]:7: remark: loop not parallelized: 'risky' may throw, and the serial loop does not run the later iterations then [purecc-missed-map]
   std::printf("risky %llu\n", (unsigned long long)digest(rk));
   // OUT: caught out of range
   // OUT: risky 15173624248628077581

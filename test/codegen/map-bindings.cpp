@@ -61,6 +61,7 @@ int main(int argc, char **) {
   std::vector<std::pair<long, double>> kv(static_cast<std::size_t>(n));
   for (long i = 0; i < n; ++i)
     kv[static_cast<std::size_t>(i)].first = i * 3 - 100;
+  // REMARK: map-bindings.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'kv' [purecc-parallel-map]
   for (auto &[k, v] : kv)
     v = g(k);
   // CHECK:      {{^}}  purecc::parallel_for(0, static_cast<std::int64_t>(kv.size()), [&](std::int64_t purecc_k0) { auto &[k, v] = kv[purecc_k0]; {
@@ -76,6 +77,7 @@ int main(int argc, char **) {
   std::vector<KV> s(static_cast<std::size_t>(n));
   for (std::size_t i = 0; i < s.size(); ++i)
     s[i].k = static_cast<long>(i) - 50;
+  // REMARK: map-bindings.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 's' [purecc-parallel-map]
   for (auto &&[k, v] : s) {
     if (k % 4 == 0)
       continue;
@@ -147,6 +149,7 @@ int main(int argc, char **) {
   std::vector<Odd> odd(static_cast<std::size_t>(n));
   for (std::size_t i = 0; i < odd.size(); ++i)
     odd[i].k = static_cast<long>(i);
+  // REMARK: map-bindings.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'odd' [purecc-parallel-map]
   for (auto &[k, v] : odd)
     v = v + g(k);
   // REMARK: map-bindings.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'v' is bound through the tuple protocol of 'Odd' (its 'get'), which may refer to anything, not only to the element [purecc-missed-map]
