@@ -1,5 +1,6 @@
 //===- MayThrow.cpp - can this code end by throwing an exception? ---------===//
 #include "MayThrow.h"
+#include "FixedCallee.h"
 #include "Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -206,7 +207,10 @@ public:
     // `p->~T()` of a scalar T (std::destroy_at<long>): does nothing.
     if (isa<CXXPseudoDestructorExpr>(CE->getCallee()->IgnoreParens()))
       return true;
-    // Through a pointer: the pointer's type may promise noexcept.
+    // Through a pointer or reference that holds one function: a call of it.
+    if (const FunctionDecl *Target = fixedCallee(CE).Function)
+      return callee(Target);
+    // Through another pointer: the pointer's type may promise noexcept.
     QualType T = CE->getCallee()->getType();
     if (const auto *PT = T->getAs<PointerType>())
       T = PT->getPointeeType();

@@ -15,7 +15,9 @@
 //  * a pseudo-destructor call (`p->~T()` of a scalar T, as in
 //    std::destroy_at<long>) does nothing, so it cannot throw;
 //  * virtual calls, calls through pointers, `dynamic_cast` to a reference
-//    and `typeid` of a polymorphic object may throw unless `noexcept`;
+//    and `typeid` of a polymorphic object may throw unless `noexcept`; a
+//    pointer or reference that holds one function (FixedCallee.h) calls
+//    that function;
 //  * what a `try` block with a `catch (...)` handler throws does not escape
 //    it, unless a handler rethrows it (`throw;`); its handlers are scanned
 //    as usual; a handler of one type may not catch it, so that counts as

@@ -1,6 +1,7 @@
 //===- CallCost.cpp - is a call worth a parallel task? ---------------------===//
 #include "CallCost.h"
 
+#include "analysis/FixedCallee.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -40,7 +41,9 @@ public:
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *FD = CE->getDirectCallee();
     if (!FD)
-      return loop(); // through a pointer: unknown
+      FD = fixedCallee(CE).Function; // a pointer that holds one function
+    if (!FD)
+      return loop(); // through another pointer: unknown
     return callee(FD);
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) { return callee(E->getConstructor()); }

@@ -5,6 +5,7 @@
 #include "Escapes.h"
 #include "TripCounts.h"
 #include "WhatMayThrow.h"
+#include "analysis/FixedCallee.h"
 #include "analysis/MayThrow.h"
 #include "analysis/Stdlib.h"
 
@@ -741,7 +742,8 @@ bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path,
   if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
     return true;
   if (const auto *CE = dyn_cast<CallExpr>(S); CE && !(Cheap && Cheap->contains(CE)))
-    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+    if (const FunctionDecl *FD =
+            CE->getDirectCallee() ? CE->getDirectCallee() : fixedCallee(CE).Function) {
       const FunctionDecl *Def = nullptr;
       if (FD->hasBody(Def) && Def) {
         if (Depth >= 4 || !Path.insert(Def).second)

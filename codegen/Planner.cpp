@@ -26,6 +26,7 @@
 #include "TripCounts.h"
 
 #include "analysis/Attributes.h"
+#include "analysis/FixedCallee.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/ASTLambda.h"
@@ -60,23 +61,69 @@ bool isLibraryWork(const FunctionDecl *FD, const SourceManager &SM) {
 /// Which calls make a construct one that a user expects a remark about.
 enum class PureCalls {
   Declared,      // functions known pure (declared, verified or inferred)
-  OrLibraryWork, // those, and library computations (isLibraryWork)
+  OrLibraryWork, // those, library computations (isLibraryWork), and any call
+                 // through a variable: a pointer or reference to a function,
+                 // a std::function (which function it reaches is the remark's
+                 // subject)
 };
+
+/// The callable a variable is initialized with: `heavy`, `&heavy`, a lambda,
+/// also given to a std::function's constructor (`std::function<double(long)>
+/// sf = heavy;`).
+const Expr *initialCallable(const VarDecl *V) {
+  const Expr *Init = V ? V->getAnyInitializer() : nullptr;
+  if (!Init)
+    return nullptr;
+  Init = written(Init);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init); CE && CE->getNumArgs() == 1)
+    Init = written(CE->getArg(0));
+  return Init;
+}
 
 /// Whether S calls a function known to be pure or declared
 /// [[purecc::associative]] (the planner's test for "a construct a user
-/// expects a remark about").
+/// expects a remark about"), also from the body of a lambda it calls and
+/// through a variable holding one (`auto f = [](long i) { return heavy(i);
+/// }; ... f(i)`, `double (*fp)(long) = heavy; ... fp(i)`).
 bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCalls::Declared) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const PurityFacts &Facts;
     PureCalls Which;
     bool Found = false;
+    llvm::SmallPtrSet<const Stmt *, 4> Followed;
     Finder(const PurityFacts &Facts, PureCalls Which) : Facts(Facts), Which(Which) {}
+    bool counts(const FunctionDecl *FD) const {
+      return Facts.isPure(FD) || isDeclaredAssociative(FD) ||
+             (Which == PureCalls::OrLibraryWork &&
+              isLibraryWork(FD, FD->getASTContext().getSourceManager()));
+    }
+    /// The body of a lambda called, once.
+    void follow(const FunctionDecl *Op) {
+      if (Op && Op->getBody() && Followed.insert(Op->getBody()).second)
+        TraverseStmt(Op->getBody());
+    }
     bool VisitCallExpr(CallExpr *CE) {
-      if (const FunctionDecl *FD = CE->getDirectCallee())
-        Found = Facts.isPure(FD) || isDeclaredAssociative(FD) ||
-                (Which == PureCalls::OrLibraryWork &&
-                 isLibraryWork(FD, FD->getASTContext().getSourceManager()));
+      const FunctionDecl *FD = CE->getDirectCallee();
+      FixedCallee Through = FD ? FixedCallee{} : fixedCallee(CE);
+      if (!FD)
+        FD = Through.Function;
+      // The variable called through: a pointer, or a std::function object.
+      const VarDecl *Holder = Through.Through;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+          Op && Op->getOperator() == OO_Call && isFunctionWrapper(Op->getArg(0)->getType()))
+        Holder = baseVariable(Op->getArg(0));
+      if (FD && counts(FD))
+        Found = true;
+      else if (Holder && Which == PureCalls::OrLibraryWork)
+        Found = true;
+      else if (FD && isLambdaCallOperator(FD))
+        follow(FD);
+      else if (const Expr *Init = initialCallable(Holder)) {
+        if (const FunctionDecl *Target = namedFunction(Init))
+          Found = counts(Target);
+        else if (const auto *LE = dyn_cast<LambdaExpr>(Init))
+          follow(LE->getCallOperator());
+      }
       return !Found;
     }
   } F(Facts, Which);

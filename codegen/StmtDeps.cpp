@@ -3,9 +3,11 @@
 #include "Containers.h"
 
 #include "analysis/Attributes.h"
+#include "analysis/FixedCallee.h"
 #include "analysis/LibraryNames.h"
 #include "analysis/Stdlib.h"
 
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -209,7 +211,11 @@ public:
     }
     return true;
   }
-  bool VisitPredefinedExpr(PredefinedExpr *E) { return unmovable(E, functionNameReason(E)); }
+  // A lambda's body followed from a call stays where it is written: its
+  // `__func__` names its own 'operator()' wherever the call runs.
+  bool VisitPredefinedExpr(PredefinedExpr *E) {
+    return LambdaDepth > 0 ? true : unmovable(E, functionNameReason(E));
+  }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; } // a local class's own names
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
   // A goto to a label of the scanned code itself (`again:` ... `goto
@@ -280,8 +286,12 @@ public:
 
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *FD = CE->getDirectCallee();
+    // Through a pointer or reference that holds one function: a call of it.
+    FixedCallee Through = FD ? FixedCallee{} : fixedCallee(CE);
+    if (!FD && !Through.Function)
+      return Through.Through ? impure(CE, unfixedReason(Through)) : impure(CE);
     if (!FD)
-      return impure(CE);
+      FD = Through.Function;
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     const Expr *Object = nullptr;
     bool Arrow = false;
@@ -297,8 +307,17 @@ public:
     }
     const CXXRecordDecl *ObjectClass = Object ? libraryObjectClass(Object, Arrow) : nullptr;
     std::optional<LibraryVerdict> V = ES.libraryVerdict(FD, ObjectClass);
-    if (!V && !ES.isEffectFreeCallee(FD))
-      return impure(CE);
+    // A lambda's body is followed (runLambda), as code written here.
+    bool Lambda = !V && isLambdaCallOperator(FD) && !ES.isEffectFreeCallee(FD);
+    if (!V && !Lambda && !ES.isEffectFreeCallee(FD))
+      return Through.Through ? impure(CE, quoted(FD) + ", which " + quoted(Through.Through) +
+                                              (Through.Through->getType()->isReferenceType()
+                                                   ? " refers to"
+                                                   : " points to") +
+                                              ", is not known to be pure")
+                             : impure(CE);
+    if (Lambda && MD && !MD->isConst() && !freshObject(Object))
+      return impure(CE, mutableReason(Object));
     std::string Shown;
     if (V) {
       Shown = libraryCallName(FD, objectType(Object, Arrow), FD->getASTContext().getPrintingPolicy());
@@ -310,11 +329,19 @@ public:
     // Calling through std::function or std::reference_wrapper calls
     // whatever it holds: an indirect call.
     if (V && MD && MD->getOverloadedOperator() == OO_Call && Object &&
-        isIndirectCallable(objectType(Object, Arrow)))
+        isIndirectCallable(objectType(Object, Arrow))) {
+      if (const VarDecl *Holder = baseVariable(Object))
+        return impure(CE, "a call through " + quoted(Holder) + " (a '" +
+                              objectType(Object, Arrow)
+                                  .getNonReferenceType()
+                                  .getUnqualifiedType()
+                                  .getAsString(FD->getASTContext().getPrintingPolicy()) +
+                              "') is type-erased: which function it holds is not followed");
       return impure(CE, "a call through " + Shown + " is an indirect call");
+    }
     // A temporary's member (`std::tie(x, y) = p`): what it writes dies
     // with it, and what it refers to was written where it was made.
-    if (MD && Object && !MD->isConst() && !(V && isPrivateTemporary(Object)) &&
+    if (MD && Object && !MD->isConst() && !((V || Lambda) && isPrivateTemporary(Object)) &&
         !(V && leavesObject(memberRole(MD, ObjectClass)))) {
       if (Arrow) {
         // `p->push_back(x)`: the object is wherever p points.
@@ -364,6 +391,8 @@ public:
     }
     if (V)
       library(FD, CE, CE->getArgs() + FirstArg, CE->getNumArgs() - FirstArg, Shown);
+    if (Lambda)
+      runLambda(cast<CXXMethodDecl>(FD));
     return true;
   }
 
@@ -503,16 +532,8 @@ private:
       if (!LE)
         return (void)impure(Site, "the lambda given to " + Shown +
                                       " is not one written there or in a local's initializer");
-      if (!Scanned.insert(LE).second)
-        return;
-      // Its body runs here, as often as the library likes: its writes are
-      // ours (captures by reference name the variables themselves); its
-      // parameters are its own.
-      for (const ParmVarDecl *P : LE->getCallOperator()->parameters())
-        Out.Locals.insert(P);
-      ++LambdaDepth;
-      TraverseStmt(LE->getBody());
-      --LambdaDepth;
+      // Its body runs here, as often as the library likes.
+      runBody(LE->getCallOperator(), LE->getBody());
       return;
     }
     if (ES.libraryVerdict(nullptr, RD))
@@ -521,6 +542,90 @@ private:
     for (const NamedDecl *ND : RD->lookup(Call))
       if (const FunctionDecl *Op = ND->getAsFunction(); Op && !ES.isEffectFreeCallee(Op))
         return (void)impure(Site, quoted(Op) + ", given to " + Shown + ", is not known to be pure");
+  }
+
+  /// The body of a lambda called here runs here: its writes are ours
+  /// (captures by reference name the variables themselves); its
+  /// parameters are its own. Body: the call operator's (a generic
+  /// lambda's instance has its own), or the lambda's as written.
+  void runBody(const CXXMethodDecl *Op, const Stmt *Body) {
+    if (!Body || !Scanned.insert(Body).second)
+      return;
+    for (const ParmVarDecl *P : Op->parameters())
+      Out.Locals.insert(P);
+    ++LambdaDepth;
+    TraverseStmt(const_cast<Stmt *>(Body));
+    --LambdaDepth;
+  }
+
+  /// A call of a lambda the purity checker did not judge. A `mutable` one
+  /// (made anew for this call: freshObject) changes only its own copies of
+  /// what it captured by value, which are no variable of the scanned code.
+  void runLambda(const CXXMethodDecl *Op) {
+    llvm::SmallPtrSet<const VarDecl *, 4> Copies;
+    if (!Op->isConst())
+      for (const LambdaCapture &C : Op->getParent()->captures())
+        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByCopy)
+          if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+            Copies.insert(VD);
+    auto Saved = std::exchange(OwnCopies, std::move(Copies));
+    runBody(Op, Op->getBody());
+    OwnCopies = std::move(Saved);
+  }
+
+  /// The object of a `mutable` lambda's call is made anew for each run of
+  /// the scanned code: the lambda is written at the call, or held by a
+  /// local declared in the scanned code. Any other keeps what a call
+  /// changes for the next call.
+  bool freshObject(const Expr *Object) const {
+    if (!Object || isa<LambdaExpr>(written(Object)))
+      return true;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && !VD->getType()->isReferenceType() && Out.Locals.contains(VD);
+  }
+
+  static std::string mutableReason(const Expr *Object) {
+    const auto *DRE = Object ? dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+    return (DRE ? quoted(DRE->getDecl()) : std::string("the lambda called")) +
+           " is a 'mutable' lambda: a call may change the values it captured, which the next "
+           "call sees";
+  }
+
+  /// Why a call through a pointer or reference variable reaches no one
+  /// known function (FixedCallee.h).
+  std::string unfixedReason(const FixedCallee &T) const {
+    std::string Name = quoted(T.Through);
+    const char *Which = ": which function a call through it reaches is ";
+    auto Shown = [&](const Expr *E) {
+      std::optional<std::string> Text = E ? ES.context().text(E->getSourceRange()) : std::nullopt;
+      return Text && Text->size() <= 60 ? " ('" + *Text + "')" : std::string();
+    };
+    auto Line = [&](const Expr *E) {
+      return std::to_string(ES.context().SM.getPresumedLineNumber(E->getExprLoc()));
+    };
+    switch (T.Why) {
+    case Unfixed::Parameter:
+      return Name + " is a parameter" + Which + "the caller's choice";
+    case Unfixed::Global:
+      return Name + " is a global that is not 'const'" + Which +
+             "whatever any function last stored there";
+    case Unfixed::NotOneFunction:
+      return Name + " is not initialized with one function" + Shown(T.Where) + Which +
+             "not known";
+    case Unfixed::Changed: {
+      if (!T.Where)
+        break;
+      std::string How = isa<BinaryOperator>(T.Where)   ? Name + " is assigned"
+                        : isa<UnaryOperator>(T.Where) ? "the address of " + Name + " is taken"
+                                                      : Name + " is used other than read";
+      return How + " on line " + Line(T.Where) + Shown(T.Where) + Which + "not followed";
+    }
+    case Unfixed::None:
+    case Unfixed::NotAVariable:
+      break;
+    }
+    return Name + " may point to any function" + std::string(Which) + "not followed";
   }
 
   void writeRange(const Expr *Arg, const Expr *Site) {
@@ -538,6 +643,8 @@ private:
     if (Skip && Skip->contains(LHS->IgnoreParenImpCasts()))
       return;
     const VarDecl *VD = baseVariable(LHS);
+    if (VD && OwnCopies.contains(VD))
+      return; // a `mutable` lambda's own copy (runLambda)
     if (!VD || VD->getType()->isReferenceType()) {
       if (!Out.MemoryWrite)
         Out.MemoryWrite = Site;
@@ -553,7 +660,11 @@ private:
   const llvm::SmallPtrSetImpl<const Expr *> *Skip;
   llvm::SmallPtrSet<const DeclRefExpr *, 8> WriteOnly;
   unsigned LoopDepth = 0, SwitchDepth = 0, LambdaDepth = 0;
-  llvm::SmallPtrSet<const LambdaExpr *, 2> Scanned;
+  /// The lambda bodies followed (each once: a generic lambda may call itself).
+  llvm::SmallPtrSet<const Stmt *, 2> Scanned;
+  /// While a `mutable` lambda's body is followed: the variables it
+  /// captured by value (runLambda).
+  llvm::SmallPtrSet<const VarDecl *, 4> OwnCopies;
 
 public:
   /// The labels declared inside the scanned code.

@@ -117,6 +117,9 @@ public:
   /// The members of user types a library function runs.
   const std::vector<UserRun> &runsOf(const clang::FunctionDecl *FD) const;
 
+  /// The plan's context (the file's text, for reasons that quote it).
+  const PlanContext &context() const { return PC; }
+
 private:
   const PlanContext &PC;
 };

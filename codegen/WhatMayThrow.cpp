@@ -1,7 +1,9 @@
 //===- WhatMayThrow.cpp - name the part of the code that may throw --------===//
 #include "WhatMayThrow.h"
+#include "analysis/FixedCallee.h"
 #include "analysis/MayThrow.h"
 
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -51,6 +53,18 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
       Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
     return "the assignment to a '" +
            Op->getArg(0)->getType().getUnqualifiedType().getAsString() + "'";
+  // A lambda is named as it is called: the variable that holds it, or the
+  // line it is written on.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() > 0 && isLambdaCallOperator(Op->getDirectCallee())) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+      return "the lambda " + quoted(DRE->getDecl());
+    return "the lambda on line " +
+           std::to_string(PC.SM.getPresumedLineNumber(Op->getArg(0)->getBeginLoc()));
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E); CE && !CE->getDirectCallee())
+    if (FixedCallee T = fixedCallee(CE); T.Function)
+      return quoted(T.Function) + " (called through " + quoted(T.Through) + ")";
   if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee()) {
     const FunctionDecl *FD = CE->getDirectCallee();
     if (throwsByContract(CE, PC.Ctx))

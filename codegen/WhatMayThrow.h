@@ -11,6 +11,10 @@
 //     throw)                          only its declaration can promise
 //   'v.at', 'std::stoi'               a library call that throws by its
 //                                     contract, named as written
+//   the lambda 'f'                    a call of a lambda held by 'f'
+//   the lambda on line 12             a call of a lambda written there
+//   'work' (called through 'fp')      a pointer that holds one function
+//                                     (analysis/FixedCallee.h)
 //   the construction of a 'T'         a constructor that may throw
 //   the assignment to a 'T'           an `operator=` that may throw
 //   the destructor of a temporary 'T' at the end of the full-expression

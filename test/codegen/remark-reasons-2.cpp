@@ -175,7 +175,7 @@ int main() {
     r9 += heavy(i);
     lim -= 1;
   }
-  // REMARK: remark-reasons-2.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the loop's bound 'bound()' reads 'lim' through 'bound', and the loop body changes 'lim' [purecc-missed-reduction]
+  // REMARK: remark-reasons-2.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the bound 'lim' changes inside the loop body [purecc-missed-reduction]
   std::printf("r9 %ld\n", r9);
   // OUT-NEXT: r9 300004
 

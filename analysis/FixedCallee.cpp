@@ -1,0 +1,144 @@
+//===- FixedCallee.cpp - the one function a call through a pointer reaches ===//
+#include "FixedCallee.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// The pointer or reference variable a callee expression names: `fp`,
+/// `(*fp)`, `fr`, under parentheses and implicit casts.
+const VarDecl *calledVariable(const Expr *Callee) {
+  const Expr *E = Callee->IgnoreParenImpCasts();
+  for (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref;
+       UO = dyn_cast<UnaryOperator>(E))
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V)
+    return nullptr;
+  QualType T = V->getType().getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  return T->isFunctionType() ? V : nullptr;
+}
+
+/// The first use of V in Body that is not a read of its value: every read
+/// is an lvalue-to-rvalue conversion of a reference to V, met (the
+/// traversal is pre-order) before the reference itself.
+class OtherUse : public RecursiveASTVisitor<OtherUse> {
+  using Base = RecursiveASTVisitor<OtherUse>;
+
+public:
+  explicit OtherUse(const VarDecl *V) : V(V) {}
+  const Expr *Found = nullptr;
+
+  bool VisitImplicitCastExpr(ImplicitCastExpr *ICE) {
+    if (ICE->getCastKind() == CK_LValueToRValue)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(ICE->getSubExpr()->IgnoreParens());
+          DRE && DRE->getDecl() == V)
+        Reads.insert(DRE);
+    return true;
+  }
+  // `fp = light`, `&fp`: the whole expression, as a remark shows it.
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp() && names(BO->getLHS()))
+      return stop(BO);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_AddrOf && names(UO->getSubExpr()))
+      return stop(UO);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (DRE->getDecl() != V || Reads.contains(DRE))
+      return true;
+    return stop(DRE);
+  }
+  // A capture by reference changes nothing by itself; the body's uses are
+  // visited as the lambda's body.
+  bool TraverseLambdaCapture(LambdaExpr *LE, const LambdaCapture *C, Expr *Init) {
+    if (C->capturesVariable() && C->getCaptureKind() == LCK_ByRef && !LE->isInitCapture(C))
+      return true;
+    return Base::TraverseLambdaCapture(LE, C, Init);
+  }
+
+private:
+  bool names(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+    return DRE && DRE->getDecl() == V;
+  }
+  bool stop(const Expr *Use) {
+    Found = Use;
+    return false;
+  }
+
+  const VarDecl *V;
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> Reads;
+};
+
+} // namespace
+
+const FunctionDecl *namedFunction(const Expr *Init) {
+  if (!Init)
+    return nullptr;
+  const Expr *E = Init->IgnoreParenCasts();
+  if (const auto *IL = dyn_cast<InitListExpr>(E); IL && IL->getNumInits() == 1)
+    E = IL->getInit(0)->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+}
+
+FixedCallee fixedCallee(const CallExpr *CE) {
+  FixedCallee Out;
+  if (CE->getDirectCallee())
+    return Out;
+  const VarDecl *V = calledVariable(CE->getCallee());
+  if (!V)
+    return Out;
+  Out.Through = V;
+  bool Reference = V->getType()->isReferenceType();
+  bool Const = V->getType().isConstQualified();
+  if (isa<ParmVarDecl>(V)) {
+    Out.Why = Unfixed::Parameter;
+    return Out;
+  }
+  if (!V->isLocalVarDecl() && !Reference && !Const) {
+    Out.Why = Unfixed::Global;
+    return Out;
+  }
+  const Expr *Init = V->getAnyInitializer();
+  const FunctionDecl *Target = namedFunction(Init);
+  if (!Target) {
+    Out.Why = Unfixed::NotOneFunction;
+    Out.Where = Init;
+    return Out;
+  }
+  if (!Reference && !Const) {
+    // A local: its function is the only code that can name it.
+    const auto *Owner = dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+    if (!Owner || !Owner->getBody()) {
+      Out.Why = Unfixed::Changed;
+      return Out;
+    }
+    OtherUse Uses(V);
+    Uses.TraverseStmt(Owner->getBody());
+    if (Uses.Found) {
+      Out.Why = Unfixed::Changed;
+      Out.Where = Uses.Found;
+      return Out;
+    }
+  }
+  Out.Function = Target;
+  Out.Why = Unfixed::None;
+  return Out;
+}
+
+} // namespace purecc

@@ -1,0 +1,66 @@
+//===- FixedCallee.h - the one function a call through a pointer reaches --===//
+//
+// `double (*fp)(long) = heavy; ... b += fp(i);` calls `heavy` every time:
+// a call through a variable of pointer- or reference-to-function type is a
+// direct call in all but its spelling when the variable can hold nothing
+// else. The may-throw analysis (MayThrow.h) and codegen's dependence scan
+// (codegen/StmtDeps.h) ask which function that is, so that such a call is
+// judged as the call of that function, and, when it is not one function,
+// why not (a remark gives the true reason).
+//
+// The variable holds one function when its initializer names one (`heavy`,
+// `&heavy`, under casts) and nothing can change it afterwards:
+//
+//  * a reference to a function is never reseated;
+//  * a `const` pointer is never written (writing one is undefined);
+//  * a local pointer (automatic or `static`) is only read: every use in its
+//    function, lambdas inside it included, loads its value (a call through
+//    it, a copy, a comparison). An assignment, `&fp` or a binding to a
+//    reference is a use that may change it; a capture by reference is no
+//    use of its own (the lambda's body, where it is used, is looked at).
+//
+// Parameters (the caller chooses) and non-`const` globals (any function may
+// assign them) hold whatever they hold at the call.
+//
+//   FixedCallee T = fixedCallee(CE);
+//   if (T.Function) ... // judge CE as a call of T.Function
+//   else if (T.Through) ... // explain with T.Why (and T.Where)
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+
+namespace purecc {
+
+/// Why a call through a variable does not reach one known function.
+enum class Unfixed {
+  None,          // it does: FixedCallee::Function
+  NotAVariable,  // the callee is no named pointer or reference (`tbl[k](i)`)
+  Parameter,     // a parameter: the caller's choice
+  Global,        // a global (or static member) that is not `const`
+  NotOneFunction, // its initializer names no function (or there is none)
+  Changed,       // a use other than a read may change it (Where)
+};
+
+struct FixedCallee {
+  /// The function every call reaches (Why is Unfixed::None).
+  const clang::FunctionDecl *Function = nullptr;
+  /// The pointer or reference called through, when the callee names one.
+  const clang::VarDecl *Through = nullptr;
+  Unfixed Why = Unfixed::NotAVariable;
+  /// Unfixed::Changed: the first use that may change it; NotOneFunction:
+  /// the initializer (null when there is none).
+  const clang::Expr *Where = nullptr;
+};
+
+/// The function an initializer names: `heavy`, `&heavy`, `{heavy}`, under
+/// casts; null for anything else.
+const clang::FunctionDecl *namedFunction(const clang::Expr *Init);
+
+/// What CE, a call without a direct callee, calls through a variable
+/// (see the file comment). A call with a direct callee gives NotAVariable.
+FixedCallee fixedCallee(const clang::CallExpr *CE);
+
+} // namespace purecc
