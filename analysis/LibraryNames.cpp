@@ -63,6 +63,18 @@ std::string printed(QualType T, const PrintingPolicy &PP) {
     }
     break;
   }
+  // A member type of a class reached without naming it (`v[0]`, `*it`,
+  // `auto nh = m.extract(k)`) prints as its bare name ('reference',
+  // 'node_type'): qualify it with its class, as the user would write it
+  // (std::vector<bool>::reference).
+  QualType Bare = T;
+  if (const auto *ET = dyn_cast<ElaboratedType>(T.getTypePtr()); ET && !ET->getQualifier())
+    Bare = ET->getNamedType();
+  if (const auto *TT = dyn_cast<TypedefType>(Bare.getTypePtr()))
+    if (const auto *Owner = dyn_cast<CXXRecordDecl>(TT->getDecl()->getDeclContext()))
+      return isReservedDecl(Owner) ? printed(TT->desugar(), PP)
+                                   : printed(QualType(Owner->getTypeForDecl(), 0), PP) +
+                                         "::" + TT->getDecl()->getName().str();
   PrintingPolicy P = PP;
   P.SuppressTagKeyword = true;
   return T.getAsString(P);

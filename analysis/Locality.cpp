@@ -505,13 +505,26 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
     W.Range = Call->getSourceRange();
     Out.push_back(W);
   };
-  if (MD && Parts.Object && MD->isInstance() && !MD->isConst() &&
-      !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD) &&
-      !leavesObject(memberRole(MD, ObjectClass)))
+  // A proxy reference (`comp[j] = true` on a std::vector<bool>) is a
+  // temporary: what its assignment writes is the element it stands for.
+  bool ThroughProxy = MD && Parts.Object && !Parts.IsArrow &&
+                      isProxyReference(Parts.Object->getType());
+  if (ThroughProxy) {
+    if (proxyMemberWrites(MD))
+      Add(ofPointee(Parts.Object), Parts.Object);
+  } else if (MD && Parts.Object && MD->isInstance() && !MD->isConst() &&
+             !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD) &&
+             !leavesObject(memberRole(MD, ObjectClass))) {
     Add(ofObject(Parts.Object, Parts.IsArrow), Parts.Object);
+  }
   for (unsigned I = 0; I < Parts.Args.size() && I < Callee->getNumParams(); ++I) {
     QualType PT = Callee->getParamDecl(I)->getType();
     const Expr *A = Parts.Args[I];
+    // std::swap(v[i], v[j]) on a std::vector<bool> takes its proxies by
+    // value and writes the elements they stand for.
+    if (isProxyReference(A->getType()) &&
+        !(PT->isReferenceType() && PT.getNonReferenceType().isConstQualified()))
+      Add(ofPointee(A), A);
     if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
       Add(ofLValue(A), A);
     else if (V.Kind == LibraryKind::MutatesRange && isPointerLike(A->getType()) &&

@@ -15,6 +15,8 @@ namespace {
 struct Table {
   llvm::StringMap<LibraryVerdict> Functions;
   llvm::StringMap<bool> Classes;
+  llvm::StringSet<> Proxies;
+  llvm::StringSet<> ProxyOwnNames; // their last component: a quick rejection
   llvm::StringMap<MemberRole> Members;
   llvm::StringMap<RandomAccess> Containers;
   llvm::StringSet<> Holders; // Holds: elements part of it, no random access
@@ -25,6 +27,7 @@ struct Table {
 
   Table() {
 #define PURECC_STD_CLASS(Name) Classes[Name] = true;
+#define PURECC_STD_PROXY(Name) addProxy(Name);
 #define PURECC_STD_PURE(Name) Functions[Name] = {LibraryKind::Pure, nullptr};
 #define PURECC_STD_RANGE(Name) Functions[Name] = {LibraryKind::MutatesRange, nullptr};
 #define PURECC_STD_IMPURE(Name, Why) Functions[Name] = {LibraryKind::Impure, Why};
@@ -38,6 +41,13 @@ struct Table {
   }
 
 private:
+  // A proxy's members are value operations of the table too: judged, and
+  // their writes sent where the proxy points (Locality::libraryWrites).
+  void addProxy(llvm::StringRef Name) {
+    Classes[Name] = true;
+    Proxies.insert(Name);
+    ProxyOwnNames.insert(Name.rsplit("::").second);
+  }
   enum class ContainerColumn { Owning, View, Holds };
   void addContainer(llvm::StringRef Name, ContainerColumn K) {
     if (K == ContainerColumn::Holds)
@@ -194,6 +204,12 @@ bool isStdVectorOfBool(const CXXRecordDecl *RD) {
          Args[0].getAsType()->isBooleanType();
 }
 
+bool isProxyClass(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier() || !table().ProxyOwnNames.contains(RD->getName()))
+    return false;
+  return isStdContext(RD->getDeclContext()) && table().Proxies.contains(tableName(RD));
+}
+
 } // namespace
 
 MemberRole memberRole(const CXXMethodDecl *MD, const CXXRecordDecl *ObjectClass) {
@@ -312,7 +328,29 @@ bool isPointerLike(QualType T) {
     return false;
   llvm::StringRef N = RD->getName();
   return N.contains_insensitive("iterator") || N == "span" ||
-         N == "reference_wrapper";
+         N == "reference_wrapper" || isProxyClass(RD);
+}
+
+bool isProxyReference(QualType T) {
+  return isProxyClass(T.getNonReferenceType()->getAsCXXRecordDecl());
+}
+
+bool proxyMemberWrites(const CXXMethodDecl *MD) {
+  if (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD) || MD->isStatic())
+    return false;
+  OverloadedOperatorKind Op = MD->getOverloadedOperator();
+  bool Assigns = Op == OO_Equal || Op == OO_PlusEqual || Op == OO_MinusEqual ||
+                 Op == OO_StarEqual || Op == OO_SlashEqual || Op == OO_PercentEqual ||
+                 Op == OO_AmpEqual || Op == OO_PipeEqual || Op == OO_CaretEqual ||
+                 Op == OO_LessLessEqual || Op == OO_GreaterGreaterEqual;
+  return Assigns || !MD->isConst();
+}
+
+bool packsBits(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !isStdContext(RD->getDeclContext()))
+    return false;
+  return isStdVectorOfBool(RD) || tableName(RD) == "std::bitset";
 }
 
 bool isReadOnlyIterator(QualType T) {

@@ -128,8 +128,23 @@ enum class ContractThrow {
 /// says, and so are copy and move constructors.
 ContractThrow contractThrow(const clang::FunctionDecl *FD);
 
-/// A class value that designates other memory: pointers, iterators, spans.
+/// A class value that designates other memory: pointers, iterators, spans,
+/// and the library's proxy references (isProxyReference).
 bool isPointerLike(clang::QualType T);
+/// A class whose value stands for elements of another object, as an
+/// iterator does, where no element is an object of its own
+/// (PURECC_STD_PROXY: std::vector<bool>::reference, std::bitset::reference,
+/// std::slice_array): what it writes or reads is what it designates.
+bool isProxyReference(clang::QualType T);
+/// Whether member MD of a proxy reference writes the elements it designates:
+/// its assignments (const or not: C++23 gives std::vector<bool>::reference
+/// a const one) and its other non-const members (flip). Its constructors
+/// and destructor make and end the proxy only.
+bool proxyMemberWrites(const clang::CXXMethodDecl *MD);
+/// A standard container whose elements are bits packed into shared words
+/// (std::vector<bool>, std::bitset): writing two of them from two threads
+/// is a data race even when they are distinct.
+bool packsBits(clang::QualType T);
 /// A pointer-like value that cannot be written through: a pointer to const,
 /// or an iterator whose operator* yields a const reference or a value
 /// (std::vector<T>::const_iterator). Library algorithms that write through

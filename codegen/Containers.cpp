@@ -41,14 +41,4 @@ QualType elementType(const ASTContext &Ctx, QualType T) {
   return Args[0].getAsType();
 }
 
-bool isBitVector(QualType T) {
-  const auto *Spec =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Spec || tableName(Spec) != "std::vector")
-    return false;
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  return Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type &&
-         Args[0].getAsType()->isBooleanType();
-}
-
 } // namespace purecc

@@ -18,7 +18,7 @@ namespace purecc {
 
 enum class ContainerKind {
   None,     ///< not a container codegen indexes
-  Owning,   ///< std::vector (not <bool>), std::array, std::deque, std::basic_string
+  Owning,   ///< std::vector (not <bool>: analysis/Stdlib.h, packsBits), std::array, std::deque, std::basic_string
   View,     ///< std::span, std::basic_string_view: indexable, may alias
   CArray,   ///< a built-in array of known size
 };
@@ -28,8 +28,5 @@ ContainerKind containerKind(clang::QualType T);
 
 /// The element type of an indexable range (null when not one).
 clang::QualType elementType(const clang::ASTContext &Ctx, clang::QualType T);
-
-/// True for std::vector<bool>, whose elements share words (no parallel writes).
-bool isBitVector(clang::QualType T);
 
 } // namespace purecc

@@ -13,6 +13,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -214,7 +215,7 @@ public:
   // A lambda's body followed from a call stays where it is written: its
   // `__func__` names its own 'operator()' wherever the call runs.
   bool VisitPredefinedExpr(PredefinedExpr *E) {
-    return LambdaDepth > 0 ? true : unmovable(E, functionNameReason(E));
+    return LambdaDepth > 0 ? true : unmovable(E, functionNameReason(E, ES.context().Ctx));
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; } // a local class's own names
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
@@ -341,7 +342,11 @@ public:
     }
     // A temporary's member (`std::tie(x, y) = p`): what it writes dies
     // with it, and what it refers to was written where it was made.
-    if (MD && Object && !MD->isConst() && !((V || Lambda) && isPrivateTemporary(Object)) &&
+    bool ThroughProxy = V && MD && Object && !Arrow && isProxyReference(Object->getType());
+    if (ThroughProxy) {
+      if (proxyMemberWrites(MD))
+        writeThroughProxy(Object, CE);
+    } else if (MD && Object && !MD->isConst() && !((V || Lambda) && isPrivateTemporary(Object)) &&
         !(V && leavesObject(memberRole(MD, ObjectClass)))) {
       if (Arrow) {
         // `p->push_back(x)`: the object is wherever p points.
@@ -366,6 +371,10 @@ public:
       if (Param >= FD->getNumParams() || AddressOnly)
         continue;
       QualType PT = FD->getParamDecl(Param)->getType();
+      // std::swap(v[i], v[j]) on a std::vector<bool>: by value, and written.
+      if (V && isProxyReference(Arg->getType()) &&
+          !(PT->isReferenceType() && PT.getNonReferenceType().isConstQualified()))
+        writeThroughProxy(Arg, CE);
       if (isPrivateTemporary(Arg))
         continue; // `v = {a, b}`: the callee may change a temporary nobody else sees
       if (writableReference(PT)) {
@@ -634,6 +643,17 @@ private:
     if (!Out.MemoryWrite)
       Out.MemoryWrite = Site;
   }
+  /// A write through a proxy reference writes the element it stands for:
+  /// part of the container when the proxy is made right there (`v[i]`,
+  /// `v.back()` on a std::vector<bool>), anywhere when it was kept in a
+  /// variable or made by an iterator.
+  void writeThroughProxy(const Expr *Proxy, const Expr *Site) {
+    const Expr *Made = Proxy->IgnoreImplicit()->IgnoreParens();
+    if (isa<CallExpr>(Made))
+      return write(Made, Site);
+    if (!Out.MemoryWrite)
+      Out.MemoryWrite = Site;
+  }
   void markWriteOnly(const Expr *LHS) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
       WriteOnly.insert(DRE);
@@ -817,7 +837,18 @@ const PredefinedExpr *functionNameIn(const Stmt *S) {
   return F.Found;
 }
 
-std::string functionNameReason(const PredefinedExpr *E) {
+std::string functionNameReason(const PredefinedExpr *E, const ASTContext &Ctx) {
+  // `assert(x)` expands to `__assert_fail(..., __PRETTY_FUNCTION__)`: name
+  // the macro the user wrote, the outermost one, not what it expands to.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::StringRef Macro;
+  for (SourceLocation Loc = E->getBeginLoc(); Loc.isMacroID();
+       Loc = SM.getImmediateMacroCallerLoc(Loc))
+    if (llvm::StringRef Name = Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+        !Name.empty())
+      Macro = Name;
+  if (!Macro.empty())
+    return "'" + Macro.str() + "', whose message names the function it is written in";
   return "'" + PredefinedExpr::getIdentKindName(E->getIdentKind()).str() +
          "', which names the function it is written in";
 }

@@ -90,8 +90,10 @@ struct StmtDeps {
 const clang::PredefinedExpr *functionNameIn(const clang::Stmt *S);
 
 /// "'__func__', which names the function it is written in": the reason
-/// code using it stays where it is written.
-std::string functionNameReason(const clang::PredefinedExpr *E);
+/// code using it stays where it is written. Used by a macro (`assert`), it
+/// is named as the macro the user wrote: "'assert', whose message names the
+/// function it is written in".
+std::string functionNameReason(const clang::PredefinedExpr *E, const clang::ASTContext &Ctx);
 
 class DepScanner {
 public:

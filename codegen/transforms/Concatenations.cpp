@@ -4,6 +4,7 @@
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "PlainValues.h"
+#include "analysis/Stdlib.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -20,7 +21,7 @@ enum class Sequence { None, String, Vector };
 Sequence sequenceOf(QualType T) {
   const auto *Spec =
       dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
-  if (!Spec || !Spec->isInStdNamespace() || isBitVector(T))
+  if (!Spec || !Spec->isInStdNamespace() || packsBits(T))
     return Sequence::None;
   if (Spec->getName() == "basic_string")
     return Sequence::String;

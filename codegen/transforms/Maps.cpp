@@ -6,6 +6,7 @@
 #include "Containers.h"
 #include "Places.h"
 #include "SameExpr.h"
+#include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -245,7 +246,7 @@ std::string rowReason(PlanContext &PC, const VarDecl *X, llvm::ArrayRef<const Ex
     ContainerKind K = containerKind(T);
     // A row of bits shares words only with itself (`std::vector<bool>` is
     // one object per row), and the row belongs to one iteration.
-    if (K == ContainerKind::Owning || K == ContainerKind::CArray || isBitVector(T))
+    if (K == ContainerKind::Owning || K == ContainerKind::CArray || packsBits(T))
       continue;
     std::string Text = PC.text(Row->getSourceRange()).value_or("the row");
     return "the rows of " + quoted(X) + " ('" + Text + "') are of type '" +
@@ -676,8 +677,12 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       }
     }
     ContainerKind K = containerKind(S.Container->getType());
-    if (isBitVector(S.Container->getType())) {
-      WhyNot = "the elements of " + Name + " (a 'std::vector<bool>') share storage";
+    if (packsBits(S.Container->getType())) {
+      // Named as the library's class, also through an alias of the user's.
+      QualType Bits = S.Container->getType().getNonReferenceType().getCanonicalType();
+      WhyNot = "the elements of " + Name + " (a '" +
+               Bits.getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy()) +
+               "') share storage";
       return LoopOutcome::Refused;
     }
     if (!isOwnedLocal(S.Container) || (K != ContainerKind::Owning && K != ContainerKind::CArray)) {

@@ -252,7 +252,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     return Unsupported("its body is written in a macro or is a function-try-block");
   // The body runs in a lambda: `__func__` would be "operator()".
   if (const PredefinedExpr *Name = functionNameIn(Body))
-    return Unsupported("its body uses " + functionNameReason(Name));
+    return Unsupported("its body uses " + functionNameReason(Name, PC.Ctx));
 
   Fingerprint F = fingerprint(FD, PC.Ctx);
   std::string Site = PC.freshName("site");

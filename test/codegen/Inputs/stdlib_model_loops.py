@@ -387,6 +387,25 @@ SAMPLES = {
     "std::_Deque_iterator": ("std::deque<long> w{k[i]};", "*w.begin()"),
     "std::__detail::_Node_iterator": ("std::unordered_map<long, double> w{{k[i], a[i]}};", "w.begin()->second"),
     "std::__detail::_Node_const_iterator": ("const std::unordered_set<long> w{k[i]};", "*w.begin()"),
+    "std::__detail::_Local_iterator": ("std::unordered_map<long, double> w{{k[i], a[i]}};", "w.begin(w.bucket(k[i]))->second"),
+    "std::__detail::_Local_const_iterator": ("const std::unordered_set<long> w{k[i]};", "*w.cbegin(w.bucket(k[i]))"),
+    # std::vector<bool>'s iterators and proxy references, a bitset's, a valarray's selections.
+    "std::_Bit_iterator": ("std::vector<bool> w(3); *w.begin() = a[i] > 0.5;", "w[0] + 0.5"),
+    "std::_Bit_const_iterator": ("const std::vector<bool> w(3, a[i] > 0.5);", "*w.cbegin() + 0.5"),
+    "std::_Bit_iterator_base": ("std::vector<bool> w(3);", "(w.end() - w.begin()) + a[i]"),
+    "std::_Bit_reference": ("std::vector<bool> w(3); w[1] = a[i] > 0.5; w[2].flip();", "w[1] + w[2] + 0.5"),
+    "std::bitset::reference": ("std::bitset<8> w; w[1] = a[i] > 0.5; w[2].flip();", "w[1] + w[2] + 0.5"),
+    "std::slice_array": ("std::valarray<double> w(a[i], 4); w[std::slice(0, 2, 2)] = 1.0;", "w.sum()"),
+    "std::gslice_array": ("std::valarray<double> w(a[i], 4); w[std::gslice(0, {2}, {2})] = 1.0;", "w.sum()"),
+    "std::mask_array": ("std::valarray<double> w(a[i], 4); std::valarray<bool> m(true, 4); w[m] = 1.0;", "w.sum()"),
+    "std::indirect_array": ("std::valarray<double> w(a[i], 4); std::valarray<std::size_t> x(std::size_t(1), 2); w[x] = 1.0;", "w.sum()"),
+    "std::slice": ("std::slice w(0, 2, 1);", "w.size() + a[i]"),
+    "std::gslice": ("std::valarray<double> w(a[i], 4); std::valarray<double> x = w[std::gslice(0, {2}, {1})];", "x.sum()"),
+    # A node handle (extract, insert) owns the node taken out of a map or set.
+    "std::_Node_handle": ("std::map<long, double> w{{k[i], a[i]}}; auto h = w.extract(k[i]); h.mapped() += 1.0; w.insert(std::move(h));",
+                          "w.begin()->second"),
+    "std::_Node_handle_common": ("std::set<long> w{k[i]}; auto h = w.extract(k[i]);", "h.empty() + a[i]"),
+    "std::_Node_insert_return": ("std::set<long> w{k[i]}; auto h = w.extract(k[i]); auto r = w.insert(std::move(h));", "r.inserted + a[i]"),
     "std::chrono::time_point": ("std::chrono::sys_seconds w{std::chrono::seconds(k[i])};", "w.time_since_epoch().count()"),
     "std::to_chars_result": ("char b[24]; std::to_chars_result res = std::to_chars(b, b + 24, k[i]);", "res.ptr - b"),
     "std::from_chars_result": ("long v = 0; std::from_chars_result res = std::from_chars(s[i].data(), s[i].data() + s[i].size(), v);",
@@ -502,9 +521,9 @@ HEADERS = """#include <algorithm>
 
 def entries(def_path):
     """The table's entries a loop can use: functions judged pure (or writing
-    only their arguments' ranges) and value classes."""
+    only their arguments' ranges), value classes and proxy references."""
     out = []
-    pattern = re.compile(r'^PURECC_STD_(PURE|RANGE|CLASS)\("([^"]+)"\)')
+    pattern = re.compile(r'^PURECC_STD_(PURE|RANGE|CLASS|PROXY)\("([^"]+)"\)')
     with open(def_path) as f:
         for line in f:
             m = pattern.match(line)

@@ -1,0 +1,52 @@
+// The elements of a std::vector<bool> and of a std::bitset are bits packed
+// into shared words: two threads writing two distinct elements write one
+// word, a data race. A loop that writes them stays serial with that reason,
+// however it reaches the bit (an index, a proxy's flip, a range-for's proxy,
+// an iterator); a loop that only reads them is a reduction like any other.
+// RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <bitset>
+#include <cstdio>
+#include <vector>
+
+[[pure]] bool pred(long i) {
+  long s = 0;
+  for (long k = 0; k < 2000; ++k)
+    s += (i * k + 7) % 13;
+  return s % 3 == 0;
+}
+
+int main(int argc, char **) {
+  const long n = 1000 + argc;
+  std::vector<bool> flags(n);
+  for (long i = 0; i < n; ++i)
+    flags[i] = pred(i);
+  // REMARK: packed-bits.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the elements of 'flags' (a 'std::vector<bool>') share storage [purecc-missed-map]
+  for (long i = 0; i < n; ++i)
+    if (pred(i + 1))
+      flags[i].flip();
+  // REMARK: packed-bits.cpp:[[@LINE-3]]:3: remark: loop not parallelized:
+  long c = 0;
+  for (long i = 0; i < n; ++i)
+    c += flags[i] ? pred(2 * i) : 1;
+  // REMARK: packed-bits.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction
+  std::bitset<1001> bs;
+  for (long i = 0; i < 1001; ++i)
+    bs[i] = pred(3 * i);
+  // REMARK: packed-bits.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the elements of 'bs' (a 'std::bitset<1001>') share storage [purecc-missed-map]
+  long k = 0;
+  for (auto &&r : flags)
+    r = pred(k++);
+  // REMARK: packed-bits.cpp:[[@LINE-2]]:3: remark: loop not parallelized:
+  std::vector<char> fc(n);
+  for (long i = 0; i < n; ++i)
+    fc[i] = pred(i);
+  // REMARK: packed-bits.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'fc' [purecc-parallel-map]
+  long d = 0;
+  for (long i = 0; i < n; ++i)
+    d += fc[i] + flags[i];
+  // REMARK: packed-bits.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction
+  std::printf("%ld %zu %ld\n", c, bs.count(), d);
+  // OUT: 0
+}
