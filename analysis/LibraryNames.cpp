@@ -1,5 +1,6 @@
 //===- LibraryNames.cpp - library calls as the user wrote them ------------===//
 #include "LibraryNames.h"
+#include "Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -80,6 +81,19 @@ std::string printed(QualType T, const PrintingPolicy &PP) {
   return T.getAsString(P);
 }
 
+/// The namespace a call names its function through (`std::` in
+/// `std::nextafter(x, y)`), or null.
+const NamespaceDecl *writtenNamespace(const Expr *Call) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call);
+  if (!CE || isa<CXXOperatorCallExpr>(CE))
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts());
+  const NestedNameSpecifier *Q = DRE ? DRE->getQualifier() : nullptr;
+  if (!Q || Q->getKind() != NestedNameSpecifier::Namespace || Q->getPrefix())
+    return nullptr;
+  return Q->getAsNamespace();
+}
+
 } // namespace
 
 QualType objectType(const Expr *Object, bool IsArrow) {
@@ -105,11 +119,18 @@ const CXXRecordDecl *libraryObjectClass(const Expr *Object, bool IsArrow) {
 }
 
 std::string libraryCallName(const FunctionDecl *FD, QualType Object,
-                            const PrintingPolicy &PP) {
+                            const PrintingPolicy &PP, const Expr *Call) {
   std::string S;
   llvm::raw_string_ostream OS(S);
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
   if (MD && !Object.isNull()) {
+    // `std::ranges::any_of(v, p)` calls `__any_of_fn::operator()`: the user
+    // wrote the function object's public name.
+    if (MD->getOverloadedOperator() == OO_Call)
+      if (std::string Public = niebloidName(MD->getParent()); !Public.empty()) {
+        OS << '\'' << Public << '\'';
+        return S;
+      }
     if (isa<CXXConstructorDecl>(MD)) {
       OS << "the constructor of '" << printed(Object, PP) << '\'';
       return S;
@@ -133,6 +154,9 @@ std::string libraryCallName(const FunctionDecl *FD, QualType Object,
     Parts.push_back(ND->getName().str());
   }
   OS << '\'';
+  if (Parts.empty())
+    if (const NamespaceDecl *NS = writtenNamespace(Call))
+      Parts.push_back(NS->getName().str());
   for (auto It = Parts.rbegin(); It != Parts.rend(); ++It)
     OS << *It << "::";
   OS << FD->getNameAsString() << '\'';

@@ -35,7 +35,11 @@ const clang::CXXRecordDecl *libraryObjectClass(const clang::Expr *Object, bool I
 /// name without deduced template arguments and without namespaces or classes
 /// the library reserves for itself ('std::ranges::views::operator|').
 /// Object: objectType(), the constructed or the destroyed type; may be null.
+/// Call (may be null): the call as written; a C function named through the
+/// namespace the user wrote (`std::nextafter`, declared as `::nextafter`)
+/// keeps that qualifier.
 std::string libraryCallName(const clang::FunctionDecl *FD, clang::QualType Object,
-                            const clang::PrintingPolicy &PP);
+                            const clang::PrintingPolicy &PP,
+                            const clang::Expr *Call = nullptr);
 
 } // namespace purecc

@@ -3,6 +3,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
@@ -108,7 +109,55 @@ bool derivesFromNamed(const CXXRecordDecl *RD, llvm::ArrayRef<llvm::StringRef> N
   return false;
 }
 
+constexpr llvm::StringLiteral RangesPrefix = "std::ranges::";
+
+/// The algorithm a niebloid's call operator performs, without namespace
+/// ("for_each" for std::ranges::for_each), or empty.
+std::string niebloidAlgorithm(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || MD->getOverloadedOperator() != OO_Call)
+    return {};
+  std::string Public = niebloidName(MD->getParent());
+  return Public.empty() ? Public : Public.substr(RangesPrefix.size());
+}
+
+/// The call operator of a std::ranges function object: the table's row for
+/// its public name (std::ranges::iter_swap), else for the plain algorithm it
+/// mirrors (std::ranges::any_of is std::any_of over a range, with the same
+/// callables and the same writes).
+template <typename LookupFn>
+const LibraryVerdict *lookupNiebloid(const FunctionDecl *FD, LookupFn Lookup) {
+  std::string Algorithm = niebloidAlgorithm(FD);
+  if (Algorithm.empty())
+    return nullptr;
+  if (const LibraryVerdict *V = Lookup(RangesPrefix.str() + Algorithm))
+    return V;
+  return Lookup("std::" + Algorithm);
+}
+
 } // namespace
+
+std::string niebloidName(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier())
+    return {};
+  std::string Owner = tableName(RD);
+  llvm::StringRef Own = RD->getName();
+  llvm::StringRef Scope = llvm::StringRef(Owner).drop_back(Own.size());
+  // libstdc++ 12: the algorithms and iterator operations are classes
+  // `std::ranges::__any_of_fn`; the customization points are classes in a
+  // namespace of their own, `std::ranges::__cust_access::_Begin`.
+  if (Scope == RangesPrefix && Own.starts_with("__") && Own.ends_with("_fn"))
+    return (RangesPrefix + Own.drop_front(2).drop_back(3)).str();
+  if (!Scope.starts_with("std::ranges::__cust") || Own.size() < 2 || Own[0] != '_' ||
+      !isUppercase(Own[1]))
+    return {};
+  if (Own == "_IMove")
+    return "std::ranges::iter_move";
+  if (Own == "_IterSwap")
+    return "std::ranges::iter_swap";
+  // _Begin, _CRBegin, _SSize: the public name in lower case.
+  return RangesPrefix.str() + Own.drop_front(1).lower();
+}
 
 std::string tableName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 6> Parts;
@@ -161,6 +210,8 @@ LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
   };
   if (const LibraryVerdict *V = Lookup(Name))
     return *V;
+  if (const LibraryVerdict *V = lookupNiebloid(FD, Lookup))
+    return *V;
   // `::strlen` and `__builtin_strlen` are listed as std::strlen.
   llvm::StringRef Plain = FD->getName();
   if (FD->getIdentifier()) {
@@ -193,6 +244,23 @@ std::string functionTableName(const FunctionDecl *FD) {
     return "std::" + Plain.str();
   }
   return Name;
+}
+
+/// A niebloid takes a range where its counterpart takes an iterator pair,
+/// so the counterpart's first written position does not carry over (the
+/// output of ranges::copy(r, out) is its second argument, of std::copy its
+/// third): all of its arguments may be written, except where the
+/// counterpart writes through none of them (std::for_each).
+unsigned niebloidWritesFrom(const FunctionDecl *FD) {
+  // PURECC_STD_WRITES_FROM's "past every argument" (std::for_each).
+  constexpr unsigned WritesNothing = 99;
+  std::string Algorithm = niebloidAlgorithm(FD);
+  if (Algorithm.empty())
+    return 0;
+  auto It = table().WritesFrom.find("std::" + Algorithm);
+  if (It == table().WritesFrom.end() || It->second < WritesNothing)
+    return 0;
+  return It->second;
 }
 
 bool isStdVectorOfBool(const CXXRecordDecl *RD) {
@@ -258,7 +326,9 @@ bool ownsElements(QualType T) {
 
 unsigned rangeWritesFrom(const FunctionDecl *FD) {
   auto It = table().WritesFrom.find(tableName(FD));
-  return It == table().WritesFrom.end() ? 0 : It->second;
+  if (It != table().WritesFrom.end())
+    return It->second;
+  return niebloidWritesFrom(FD);
 }
 
 Combine combineOf(const CXXRecordDecl *RD) {

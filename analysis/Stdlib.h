@@ -55,6 +55,12 @@ LibraryVerdict judgeLibraryCall(const clang::FunctionDecl *FD,
 /// namespaces ("std::vector::push_back").
 std::string tableName(const clang::NamedDecl *D);
 
+/// The public name of a std::ranges function object (a "niebloid"): the
+/// class libstdc++ implements `std::ranges::any_of` with (`__any_of_fn`,
+/// `__cust_access::_Begin`) gives "std::ranges::any_of"; empty for any
+/// other class. A niebloid is judged as its plain `std::` counterpart.
+std::string niebloidName(const clang::CXXRecordDecl *RD);
+
 /// A library function that only hands back the address of (or a reference
 /// to) its argument: std::ref, std::cref, std::addressof, std::as_const,
 /// std::move, std::forward. It neither reads nor writes it; what is done

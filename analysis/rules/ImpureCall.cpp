@@ -139,7 +139,7 @@ private:
         Effect E = Effect::at(EffectKind::LibraryCall, Loc, Range);
         E.Callee = FD;
         E.Detail = V.Reason ? V.Reason : "is not known to be pure";
-        E.Shown = libraryCallName(FD, Shown, C.ast().getPrintingPolicy());
+        E.Shown = libraryCallName(FD, Shown, C.ast().getPrintingPolicy(), Site);
         C.record(std::move(E));
         return;
       }

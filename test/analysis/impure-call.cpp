@@ -10,7 +10,7 @@
 
 struct Noisy {
   int v;
-  ~Noisy() { std::printf("bye\n"); } // expected-note {{'Noisy::~Noisy' is not pure because it calls 'printf', which performs I/O}}
+  ~Noisy() { std::printf("bye\n"); } // expected-note {{'Noisy::~Noisy' is not pure because it calls 'std::printf', which performs I/O}}
 };
 
 [[pure]] int use_noisy(int x) { // expected-note {{'use_noisy' declared pure here}}
@@ -47,7 +47,7 @@ int add_default(int x, int y = next_default()) { return x + y; } // expected-err
 }
 
 [[pure]] int roll() { // expected-note {{'roll' declared pure here}}
-  return std::rand() % 6; // expected-error {{pure function 'roll' calls 'rand', which returns a different value on every call [purecc-impure-library]}}
+  return std::rand() % 6; // expected-error {{pure function 'roll' calls 'std::rand', which returns a different value on every call [purecc-impure-library]}}
 }
 
 int external(int); // expected-note {{'external' is not pure because it has no definition in this translation unit}}

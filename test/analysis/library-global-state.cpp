@@ -54,7 +54,7 @@ PURE std::string fraction(double x) { // expected-note {{'fraction' declared pur
 }
 
 PURE int lower(int c) { // expected-note {{'lower' declared pure here}}
-  return std::tolower(c); // expected-error {{pure function 'lower' calls 'tolower', which depends on the global locale [purecc-impure-library]}}
+  return std::tolower(c); // expected-error {{pure function 'lower' calls 'std::tolower', which depends on the global locale [purecc-impure-library]}}
 }
 
 PURE int upper(int c) { // expected-note {{'upper' declared pure here}}
@@ -62,18 +62,18 @@ PURE int upper(int c) { // expected-note {{'upper' declared pure here}}
 }
 
 PURE bool letter(int c) { // expected-note 12 {{'letter' declared pure here}}
-  return std::isalpha(c) // expected-error {{pure function 'letter' calls 'isalpha', which depends on the global locale [purecc-impure-library]}}
-      || std::isdigit(c) // expected-error {{pure function 'letter' calls 'isdigit', which depends on the global locale [purecc-impure-library]}}
-      || std::isalnum(c) // expected-error {{pure function 'letter' calls 'isalnum', which depends on the global locale [purecc-impure-library]}}
-      || std::isspace(c) // expected-error {{pure function 'letter' calls 'isspace', which depends on the global locale [purecc-impure-library]}}
-      || std::isupper(c) // expected-error {{pure function 'letter' calls 'isupper', which depends on the global locale [purecc-impure-library]}}
-      || std::islower(c) // expected-error {{pure function 'letter' calls 'islower', which depends on the global locale [purecc-impure-library]}}
-      || std::isxdigit(c) // expected-error {{pure function 'letter' calls 'isxdigit', which depends on the global locale [purecc-impure-library]}}
-      || std::ispunct(c) // expected-error {{pure function 'letter' calls 'ispunct', which depends on the global locale [purecc-impure-library]}}
-      || std::isprint(c) // expected-error {{pure function 'letter' calls 'isprint', which depends on the global locale [purecc-impure-library]}}
-      || std::isgraph(c) // expected-error {{pure function 'letter' calls 'isgraph', which depends on the global locale [purecc-impure-library]}}
-      || std::iscntrl(c) // expected-error {{pure function 'letter' calls 'iscntrl', which depends on the global locale [purecc-impure-library]}}
-      || std::isblank(c); // expected-error {{pure function 'letter' calls 'isblank', which depends on the global locale [purecc-impure-library]}}
+  return std::isalpha(c) // expected-error {{pure function 'letter' calls 'std::isalpha', which depends on the global locale [purecc-impure-library]}}
+      || std::isdigit(c) // expected-error {{pure function 'letter' calls 'std::isdigit', which depends on the global locale [purecc-impure-library]}}
+      || std::isalnum(c) // expected-error {{pure function 'letter' calls 'std::isalnum', which depends on the global locale [purecc-impure-library]}}
+      || std::isspace(c) // expected-error {{pure function 'letter' calls 'std::isspace', which depends on the global locale [purecc-impure-library]}}
+      || std::isupper(c) // expected-error {{pure function 'letter' calls 'std::isupper', which depends on the global locale [purecc-impure-library]}}
+      || std::islower(c) // expected-error {{pure function 'letter' calls 'std::islower', which depends on the global locale [purecc-impure-library]}}
+      || std::isxdigit(c) // expected-error {{pure function 'letter' calls 'std::isxdigit', which depends on the global locale [purecc-impure-library]}}
+      || std::ispunct(c) // expected-error {{pure function 'letter' calls 'std::ispunct', which depends on the global locale [purecc-impure-library]}}
+      || std::isprint(c) // expected-error {{pure function 'letter' calls 'std::isprint', which depends on the global locale [purecc-impure-library]}}
+      || std::isgraph(c) // expected-error {{pure function 'letter' calls 'std::isgraph', which depends on the global locale [purecc-impure-library]}}
+      || std::iscntrl(c) // expected-error {{pure function 'letter' calls 'std::iscntrl', which depends on the global locale [purecc-impure-library]}}
+      || std::isblank(c); // expected-error {{pure function 'letter' calls 'std::isblank', which depends on the global locale [purecc-impure-library]}}
 }
 
 PURE double number(const std::string &s) { // expected-note 2 {{'number' declared pure here}}
@@ -82,29 +82,29 @@ PURE double number(const std::string &s) { // expected-note 2 {{'number' declare
 }
 
 PURE double c_number(const char *s) { // expected-note 3 {{'c_number' declared pure here}}
-  return std::strtod(s, nullptr) // expected-error {{pure function 'c_number' calls 'strtod', which depends on the global locale [purecc-impure-library]}}
-       + std::atoi(s) // expected-error {{pure function 'c_number' calls 'atoi', which depends on the global locale [purecc-impure-library]}}
-       + std::strtol(s, nullptr, 10); // expected-error {{pure function 'c_number' calls 'strtol', which depends on the global locale [purecc-impure-library]}}
+  return std::strtod(s, nullptr) // expected-error {{pure function 'c_number' calls 'std::strtod', which depends on the global locale [purecc-impure-library]}}
+       + std::atoi(s) // expected-error {{pure function 'c_number' calls 'std::atoi', which depends on the global locale [purecc-impure-library]}}
+       + std::strtol(s, nullptr, 10); // expected-error {{pure function 'c_number' calls 'std::strtol', which depends on the global locale [purecc-impure-library]}}
 }
 
 PURE int format(double x) { // expected-note {{'format' declared pure here}}
   char buf[64];
-  return std::snprintf(buf, sizeof buf, "%.2f", x); // expected-error {{pure function 'format' calls 'snprintf', which formats through the global locale [purecc-impure-library]}}
+  return std::snprintf(buf, sizeof buf, "%.2f", x); // expected-error {{pure function 'format' calls 'std::snprintf', which formats through the global locale [purecc-impure-library]}}
 }
 
 PURE double rounded(double x) { // expected-note 2 {{'rounded' declared pure here}}
-  return std::nearbyint(x) // expected-error {{pure function 'rounded' calls 'nearbyint', which depends on the floating-point environment [purecc-impure-library]}}
-       + std::rint(x); // expected-error {{pure function 'rounded' calls 'rint', which depends on the floating-point environment [purecc-impure-library]}}
+  return std::nearbyint(x) // expected-error {{pure function 'rounded' calls 'std::nearbyint', which depends on the floating-point environment [purecc-impure-library]}}
+       + std::rint(x); // expected-error {{pure function 'rounded' calls 'std::rint', which depends on the floating-point environment [purecc-impure-library]}}
 }
 
 PURE int mode(int) { // expected-note {{'mode' declared pure here}}
-  return std::fegetround(); // expected-error {{pure function 'mode' calls 'fegetround', which depends on the floating-point environment [purecc-impure-library]}}
+  return std::fegetround(); // expected-error {{pure function 'mode' calls 'std::fegetround', which depends on the floating-point environment [purecc-impure-library]}}
 }
 
 PURE int set_mode(int m) { // expected-note {{'set_mode' declared pure here}}
-  return std::fesetround(m); // expected-error {{pure function 'set_mode' calls 'fesetround', which changes the floating-point environment [purecc-impure-library]}}
+  return std::fesetround(m); // expected-error {{pure function 'set_mode' calls 'std::fesetround', which changes the floating-point environment [purecc-impure-library]}}
 }
 
 PURE bool configured(const char *name) { // expected-note {{'configured' declared pure here}}
-  return std::getenv(name) != nullptr; // expected-error {{pure function 'configured' calls 'getenv', which reads the environment [purecc-impure-library]}}
+  return std::getenv(name) != nullptr; // expected-error {{pure function 'configured' calls 'std::getenv', which reads the environment [purecc-impure-library]}}
 }

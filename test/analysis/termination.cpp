@@ -55,7 +55,7 @@ int checks = 0;
 // accepted.
 [[pure]] int leave(int x) { // expected-note {{'leave' declared pure here}}
   if (x < 0)
-    std::exit(1); // expected-error {{pure function 'leave' calls 'exit', which ends the program [purecc-impure-library]}}
+    std::exit(1); // expected-error {{pure function 'leave' calls 'std::exit', which ends the program [purecc-impure-library]}}
   return x;
 }
 #endif
