@@ -3,6 +3,7 @@
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "Escapes.h"
+#include "Resizes.h"
 #include "TripCounts.h"
 #include "WhatMayThrow.h"
 #include "analysis/FixedCallee.h"
@@ -232,6 +233,12 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
     WhyNot = "the loop body uses " + B.UnmovableWhy;
     return false;
   }
+  // The bound is only sizes of containers (a range-for's range, `j <
+  // r.size()`): writing elements, through any name, leaves them as they
+  // are; only what may resize a container the body does not declare
+  // changes them, whichever container a reference names.
+  bool OnlySizes = BoundExpr ? boundReadsOnlySizes(BoundExpr) : L.Range != nullptr;
+  bool Resizes = !OnlySizes || mayResizeAny(L.Body, B);
   for (const VarDecl *VD : Bound.Reads)
     if (B.Writes.contains(VD)) {
       // `i < out.size()` while the body stores `out[i] = ...`: storing
@@ -240,13 +247,16 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
           !VD->getType()->isReferenceType() && usesOnlySize(BoundExpr, VD) &&
           !mayResize(L.Body, VD))
         continue;
+      if (!Resizes && containerKind(VD->getType()) != ContainerKind::None &&
+          (BoundExpr ? usesOnlySize(BoundExpr, VD) : VD == L.Range) && !mayResize(L.Body, VD))
+        continue;
       std::string Changed = changedPart(PC, B, VD);
       WhyNot = Changed == quoted(VD)
                    ? "the bound '" + VD->getNameAsString() + "' changes inside the loop body"
                    : "the bound reads " + quoted(VD) + ", and the loop body changes " + Changed;
       return false;
     }
-  if (Bound.ReadsMemory && (B.MemoryWrite || B.ImpureCall)) {
+  if (Bound.ReadsMemory && (B.ImpureCall || (B.MemoryWrite && Resizes))) {
     WhyNot = "the loop bound may change inside the loop body";
     return false;
   }

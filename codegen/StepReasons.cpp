@@ -4,6 +4,8 @@
 #include "Places.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
@@ -168,7 +170,13 @@ private:
     }
     if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
       const Expr *Base = ME;
+      // `d.w.p.x`: a member of a struct inside an anonymous union shares
+      // its storage as the union's own members do.
+      const MemberExpr *InUnion = nullptr;
       while (const auto *M = dyn_cast<MemberExpr>(Base)) {
+        if (const auto *MF = dyn_cast<FieldDecl>(M->getMemberDecl());
+            MF && MF->getParent()->isUnion() && !InUnion)
+          InUnion = M;
         if (M->isArrow()) {
           // `p->sum += f(i)`: the object is wherever p points.
           if (Compound && !text(ME).empty())
@@ -187,9 +195,13 @@ private:
         Why = Name + " is a bit-field of " + quoted(V) + ": its stores cut each value to the "
               "field's width, and only a member that is not a bit-field is recognized as an "
               "accumulator";
-      else if (FD->getParent()->isUnion())
-        Why = Name + " is a member of a union, whose members share their storage: only a "
-              "member of a struct or class is recognized as an accumulator";
+      else if (FD->getParent()->isUnion() || InUnion)
+        Why = Name +
+              (FD->getParent()->isUnion() || text(InUnion).empty()
+                   ? std::string(" is a member of a union")
+                   : " is part of '" + text(InUnion) + "', a member of a union") +
+              ", whose members share their storage: only a member of a struct or class is "
+              "recognized as an accumulator";
       else if (FD->getType()->isReferenceType())
         Why = Name + " is a reference member, which names another object: only a member that "
               "is part of " + quoted(V) + " itself is recognized as an accumulator";
@@ -343,8 +355,117 @@ private:
 
 } // namespace
 
+/// The first label in S outside lambdas (a 'goto' target), or null.
+const LabelStmt *labelIn(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *LS = dyn_cast<LabelStmt>(S))
+    return LS;
+  for (const Stmt *Child : S->children())
+    if (const LabelStmt *LS = labelIn(Child))
+      return LS;
+  return nullptr;
+}
+
+/// A store through a pointer or reference that an element holds
+/// (`*ptrs[i] = e`, `rows[i].get()[j] = e`, `std::get<0>(t[i]) = e` over
+/// tuples of references, `r.v = e` with `v` a reference member): which
+/// object it writes is not followed, and two elements may hold one.
+class HeldStore : public RecursiveASTVisitor<HeldStore> {
+public:
+  HeldStore(PlanContext &PC, const LoopShape &L) : PC(PC), L(L) {}
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    return !BO->isAssignmentOp() || consider(BO->getLHS());
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    return !Op->isAssignmentOp() || consider(Op->getArg(0));
+  }
+  std::string Why;
+
+private:
+  bool consider(const Expr *Target) {
+    const Expr *Hop = hop(Target);
+    // `x = ...` with `x` the element of an inner range-for over what an
+    // element refers to (`for (auto &x : r.get())`).
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()); !Hop && DRE)
+      if (const CXXForRangeStmt *RF = rangeForOf(L.Body, DRE->getDecl()))
+        Hop = hop(RF->getRangeInit());
+    auto T = PC.text(Target->getSourceRange()), H = Hop ? PC.text(Hop->getSourceRange()) : std::nullopt;
+    if (!T || !H)
+      return true;
+    std::string What = Hop->IgnoreParenImpCasts() == Target->IgnoreParenImpCasts()
+                           ? "'" + *T + "' is a reference"
+                           : "'" + *T + "' writes through '" + *H + "', a pointer or reference";
+    Why = What + " that an element holds: which object it refers to is not followed, and two "
+                 "elements may refer to one";
+    return false;
+  }
+  /// The pointer or reference held by an element that Target is reached
+  /// through, or null.
+  const Expr *hop(const Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      return hop(AS->getBase());
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
+      return element(UO->getSubExpr()) ? UO->getSubExpr() : hop(UO->getSubExpr());
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if ((ME->isArrow() || (FD && FD->getType()->isReferenceType())) && element(ME->getBase()))
+        return ME->isArrow() ? ME->getBase() : ME;
+      return hop(ME->getBase());
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getOperator() == OO_Subscript)
+      return hop(Op->getArg(0));
+    if (const auto *CE = dyn_cast<CallExpr>(E);
+        CE && CE->getCallReturnType(PC.Ctx)->isReferenceType()) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        return element(MC->getImplicitObjectArgument()) ? E : nullptr;
+      for (const Expr *Arg : CE->arguments())
+        if (element(Arg))
+          return E;
+    }
+    return nullptr;
+  }
+  /// The range-for in S whose loop variable is D, or null.
+  static const CXXForRangeStmt *rangeForOf(const Stmt *S, const Decl *D) {
+    if (!S || isa<LambdaExpr>(S))
+      return nullptr;
+    if (const auto *RF = dyn_cast<CXXForRangeStmt>(S); RF && RF->getLoopVariable() == D)
+      return RF;
+    for (const Stmt *Child : S->children())
+      if (const CXXForRangeStmt *RF = rangeForOf(Child, D))
+        return RF;
+    return nullptr;
+  }
+  /// `X[i]`, the range-for's element, or a member of either.
+  bool element(const Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return !ME->isArrow() && element(ME->getBase());
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+      return Op->getOperator() == OO_Subscript;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return L.Element && DRE->getDecl() == L.Element;
+    return isa<ArraySubscriptExpr>(E);
+  }
+  PlanContext &PC;
+  const LoopShape &L;
+};
+
 std::string unrecognizedStepReason(PlanContext &PC, const LoopShape &L) {
-  return Finder(PC, L).run();
+  std::string Why = Finder(PC, L).run();
+  if (Why.empty()) {
+    HeldStore H(PC, L);
+    H.TraverseStmt(const_cast<Stmt *>(L.Body));
+    Why = H.Why;
+  }
+  // The statement walk (BodyWalk.h) does not go under a label.
+  if (const LabelStmt *Label = labelIn(L.Body); Why.empty() && Label)
+    return "the loop body has the label '" + std::string(Label->getName()) +
+           "' (a 'goto' target): statements under a label are not looked into for "
+           "accumulations or stores";
+  return Why;
 }
 
 std::string overwrittenReason(PlanContext &PC, const LoopShape &L) {

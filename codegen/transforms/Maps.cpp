@@ -10,6 +10,7 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
@@ -44,6 +45,9 @@ struct Store {
   /// element of that row, InnerIndexes and Rows go on from it. Null for a
   /// store whose Index picks an element of X itself.
   const Expr *Row = nullptr;
+  /// The inner range-for over the row that writes it (`for (auto &x :
+  /// row)`), part of the map like an inner counted loop.
+  const clang::CXXForRangeStmt *RowLoop = nullptr;
   /// Why a store the loop makes cannot be a map's, whatever else holds (a
   /// container reached through a pointer); empty for the others.
   std::string Refusal;
@@ -358,9 +362,13 @@ private:
       }
     if (std::optional<Store> S = bindingStore(LHS))
       return S;
+    if (std::optional<Store> S = rowElementStore(LHS))
+      return S;
     std::optional<ElementPath> P = elementPath(LHS);
     if (!P)
       return std::nullopt;
+    if (std::optional<Store> S = rowStore(LHS, *P))
+      return S;
     if (P->Unnamed) {
       // `(*po)[i] = ...`: the container is wherever po points.
       std::string Why = throughPointerReason(PC, LHS, P->Unnamed);
@@ -412,6 +420,72 @@ private:
     return llvm::none_of(Fx.Reads, [&](const VarDecl *VD) {
       return VD == L.Induction || L.Body_.Writes.contains(VD) || L.Body_.Locals.contains(VD);
     });
+  }
+
+  /// The range-for's element when it is a row taken by reference
+  /// (`for (auto &row : g)`), or null.
+  const VarDecl *rowElement() const {
+    return L.Element && L.Range && L.Element->getType()->isReferenceType() ? L.Element : nullptr;
+  }
+
+  /// `x = ...` with `x` the reference loop variable of an inner range-for
+  /// over the row (`for (auto &row : g) for (auto &x : row) x = f(x);`): a
+  /// store into the row, which only this iteration touches, like
+  /// `out[i][j]` of a counted nest.
+  std::optional<Store> rowElementStore(const Expr *LHS) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
+    const auto *X = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const VarDecl *Row = rowElement();
+    if (!X || !Row || !X->getType()->isReferenceType())
+      return std::nullopt;
+    const CXXForRangeStmt *Inner = rangeForOf(L.Body, X);
+    if (!Inner || refersTo(Inner->getRangeInit()) != Row)
+      return std::nullopt;
+    Store S{LHS, L.Range, true};
+    S.Rows.push_back(Inner->getRangeInit()->IgnoreParenImpCasts());
+    S.RowLoop = Inner;
+    if (std::string Why = rowReason(PC, L.Range, S.Rows); !Why.empty())
+      S.Refusal = Why;
+    return S;
+  }
+
+  /// `row[j] = ...` with `row` the range-for's element taken by reference
+  /// (`for (auto &r : g) for (j ...) r[j] = f(j);`): a store into the row.
+  std::optional<Store> rowStore(const Expr *LHS, const ElementPath &P) {
+    const VarDecl *Row = rowElement();
+    if (!Row || P.Container != Row)
+      return std::nullopt;
+    Store S{LHS, L.Range, true};
+    S.InnerIndexes.push_back(P.Index);
+    S.InnerIndexes.append(P.Inner.begin(), P.Inner.end());
+    S.Rows.push_back(indexBase(LHS, P));
+    S.Rows.append(P.Rows.begin(), P.Rows.end());
+    if (std::string Why = rowReason(PC, L.Range, S.Rows); !Why.empty())
+      S.Refusal = Why;
+    return S;
+  }
+
+  /// The named row of P, `row` of `row[j][k]`.
+  static const Expr *indexBase(const Expr *LHS, const ElementPath &P) {
+    const Expr *Base = LHS;
+    for (size_t K = 0; K <= P.Inner.size(); ++K) {
+      const Expr *Outer = nullptr;
+      indexOf(Base, Outer);
+      Base = Outer;
+    }
+    return Base->IgnoreParenImpCasts();
+  }
+
+  /// The range-for in S whose loop variable is X, or null.
+  static const CXXForRangeStmt *rangeForOf(const Stmt *S, const VarDecl *X) {
+    if (!S || isa<LambdaExpr>(S))
+      return nullptr;
+    if (const auto *RF = dyn_cast<CXXForRangeStmt>(S); RF && RF->getLoopVariable() == X)
+      return RF;
+    for (const Stmt *Child : S->children())
+      if (const CXXForRangeStmt *RF = rangeForOf(Child, X))
+        return RF;
+    return nullptr;
   }
 
   /// `v = ...` with `v` a structured binding of the range-for's element
@@ -780,7 +854,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // The inner loops that write a row run serially inside the row's
   // iteration: part of this map.
   for (const Store &S : Stores)
-    if (!S.InnerIndexes.empty())
+    if (!S.InnerIndexes.empty() || S.RowLoop)
       loopsAround(L.Body, S.Target, PC.Absorbed);
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))

@@ -1,0 +1,143 @@
+//===- Resizes.cpp - whether a loop body may change a container's size ---===//
+#include "Resizes.h"
+#include "Containers.h"
+#include "analysis/Stdlib.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+const VarDecl *refersTo(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// A class object, or a pointer or reference to one that is not const:
+/// what a callee given it may resize (or that holds a container that it
+/// may resize).
+bool mutableClass(QualType T) {
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  else if (const auto *RT = T->getAs<ReferenceType>())
+    T = RT->getPointeeType();
+  else
+    return false;
+  while (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+    T = AT->getElementType();
+  return !T.isConstQualified() && (T->isRecordType() || T->isPointerType());
+}
+
+class ResizeFinder : public RecursiveASTVisitor<ResizeFinder> {
+public:
+  explicit ResizeFinder(const StmtDeps &Fx) : Fx(Fx) {}
+  const Expr *Found = nullptr;
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (!MD || keeps(MD, MC->getImplicitObjectArgument()))
+      return true;
+    return found(MC);
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()))
+      if (Op->getNumArgs() && !keeps(MD, Op->getArg(0)))
+        return found(Op);
+    return arguments(Op, Op->getDirectCallee(), isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()));
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    if (isa<CXXMemberCallExpr, CXXOperatorCallExpr>(CE))
+      return true;
+    return arguments(CE, CE->getDirectCallee(), false);
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    // `auto t = std::move(row);` leaves `row` empty.
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    for (unsigned I = 0; Ctor && I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+      if (mutableClass(Ctor->getParamDecl(I)->getType()) && !local(CE->getArg(I)))
+        return found(CE);
+    return true;
+  }
+
+private:
+  /// Whether MD called on Object leaves the size of every container
+  /// outside the body as it is.
+  bool keeps(const CXXMethodDecl *MD, const Expr *Object) const {
+    if (MD->isConst() || local(Object))
+      return true;
+    const CXXRecordDecl *RD = Object->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (!RD)
+      if (const auto *PT = Object->getType()->getAs<PointerType>())
+        RD = PT->getPointeeType()->getAsCXXRecordDecl();
+    return leavesObject(memberRole(MD, RD));
+  }
+  /// Whether a callee given CE's arguments may resize one of them.
+  bool arguments(const CallExpr *CE, const FunctionDecl *FD, bool SkipObject) {
+    if (!FD)
+      return true;
+    unsigned First = SkipObject ? 1 : 0;
+    for (unsigned I = First; I < CE->getNumArgs() && I - First < FD->getNumParams(); ++I)
+      if (mutableClass(FD->getParamDecl(I - First)->getType()) && !local(CE->getArg(I)))
+        return found(CE);
+    return true;
+  }
+  /// A variable the body declares, of its own (not a reference): the body
+  /// may do anything to it.
+  bool local(const Expr *E) const {
+    const VarDecl *VD = refersTo(E);
+    if (!VD)
+      if (const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+          UO && UO->getOpcode() == UO_AddrOf)
+        VD = refersTo(UO->getSubExpr());
+    return VD && Fx.Locals.contains(VD) && !VD->getType()->isReferenceType() &&
+           !VD->getType()->isPointerType();
+  }
+  bool found(const Expr *E) {
+    if (!Found)
+      Found = E;
+    return false;
+  }
+  const StmtDeps &Fx;
+};
+
+} // namespace
+
+const Expr *mayResizeAny(const Stmt *Body, const StmtDeps &Fx) {
+  ResizeFinder F(Fx);
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  return F.Found;
+}
+
+bool boundReadsOnlySizes(const Expr *Bound) {
+  if (!Bound)
+    return false;
+  const Expr *E = Bound->IgnoreParenImpCasts();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    const VarDecl *Object = refersTo(MC->getImplicitObjectArgument());
+    return MD && MD->getDeclName().isIdentifier() && memberRole(MD) == MemberRole::Size && Object &&
+           containerKind(Object->getType()) != ContainerKind::None && MC->getNumArgs() == 0;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(DRE->getDecl()))
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
+  }
+  if (isa<IntegerLiteral, CXXBoolLiteralExpr, CharacterLiteral>(E))
+    return true;
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    return boundReadsOnlySizes(Cast->getSubExpr());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->isArithmeticOp() && boundReadsOnlySizes(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return (BO->isAdditiveOp() || BO->isMultiplicativeOp()) && boundReadsOnlySizes(BO->getLHS()) &&
+           boundReadsOnlySizes(BO->getRHS());
+  return false;
+}
+
+} // namespace purecc

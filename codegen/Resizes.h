@@ -1,0 +1,34 @@
+//===- Resizes.h - whether a loop body may change a container's size -----===//
+//
+// A loop's bound is often the size of a container that is not the loop's
+// own variable: the row a range-for reaches by reference
+// (`for (auto &row : g) for (auto &x : row) ...`), `j < r.size()` with `r`
+// such a row. Writing an element of it (`x = f(x)`, `r[j] = f(j)`) does not
+// change its size; only what may resize some container does: a non-const
+// member that is not an element access (push_back, resize, insert, erase,
+// clear, assign, swap, `=` of the whole container), a move from it, or the
+// container passed by non-const reference or pointer. Which container a
+// reference names is not followed, so the question is asked of every
+// container the body does not declare itself.
+//
+//   if (boundReadsOnlySizes(BoundExpr) && !mayResizeAny(L.Body, L.Body_)) ...
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "StmtDeps.h"
+
+#include "clang/AST/Expr.h"
+
+namespace purecc {
+
+/// The first expression in Body that may change the size of a container
+/// Body does not declare (Fx: Body's effects, for its locals), or null.
+const clang::Expr *mayResizeAny(const clang::Stmt *Body, const StmtDeps &Fx);
+
+/// Whether the memory Bound reads is only the size of named containers
+/// (`r.size()`, `n - v.size()`): besides those, it reads only local
+/// variables that are not references, constants and arithmetic on them.
+bool boundReadsOnlySizes(const clang::Expr *Bound);
+
+} // namespace purecc
