@@ -220,9 +220,12 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
   // Assignments anywhere in the body can repoint it. An explicit stack, not
   // recursion: an expression can nest deeper than the call stack holds.
   std::vector<const Expr *> Sources;
-  auto AssignsVD = [VD](const Expr *LHS) {
+  // Assigning to a proxy reference writes the element it stands for; it
+  // never points it elsewhere.
+  bool Proxy = isProxyReference(VD->getType());
+  auto AssignsVD = [VD, Proxy](const Expr *LHS) {
     const auto *D = dyn_cast<DeclRefExpr>(LHS->IgnoreParens());
-    return D && D->getDecl() == VD;
+    return !Proxy && D && D->getDecl() == VD;
   };
   llvm::SmallVector<const Stmt *, 64> Stack;
   if (const Stmt *Body = FD->getBody())
@@ -273,6 +276,10 @@ Prov Locality::ofStoredPointer(const Expr *E) {
   }
   if (const auto *CE = dyn_cast<CastExpr>(E))
     return ofStoredPointer(CE->getSubExpr());
+  // `for (auto &&r : bits)`: the loop variable is bound to a temporary
+  // proxy made by the iterator, with its cleanups.
+  if (const auto *EW = dyn_cast<ExprWithCleanups>(E))
+    return ofStoredPointer(EW->getSubExpr());
   // A call returning a reference designates a pointer stored somewhere
   // else (`*it`, `v[0]`, `v.back()` on a container of pointers).
   if (isa<CallExpr>(E) && E->isGLValue())

@@ -178,6 +178,10 @@ void collectSizesOf(const Stmt *Part, const VarDecl *X, llvm::SmallPtrSetImpl<co
 
 const Expr *indexOf(const Expr *LHS, const Expr *&Base) {
   LHS = LHS->IgnoreParenImpCasts();
+  // A proxy reference with a destructor (std::bitset's `bs[i] = x`) is a
+  // bound temporary.
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(LHS))
+    LHS = BT->getSubExpr()->IgnoreParenImpCasts();
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LHS)) {
     Base = AS->getBase();
     return AS->getIdx();

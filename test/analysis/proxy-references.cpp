@@ -91,9 +91,9 @@ std::bitset<64> g_bits;
   comp[j] = true; // expected-error {{pure function 'mark' writes through parameter 'comp'}}
   return j;
 }
-[[pure]] long mark_global(long j) { // expected-note 4 {{'mark_global' declared pure here}}
+[[pure]] long mark_global(long j) { // expected-note 5 {{'mark_global' declared pure here}}
   g_flags[j] = true; // expected-error {{pure function 'mark_global' writes to global 'g_flags'}}
-  auto it = g_flags.begin() + 1;
+  auto it = g_flags.begin() + 1; // expected-note {{'it' refers to 'g_flags' here}} expected-error {{pure function 'mark_global' reads mutable global 'g_flags'}}
   *it = false; // expected-error {{pure function 'mark_global' writes to global 'g_flags'}}
   g_bits[j % 64].flip(); // expected-error {{pure function 'mark_global' writes to global 'g_bits'}}
   std::vector<bool>::swap(g_flags[0], g_flags[1]); // expected-error {{pure function 'mark_global' writes to global 'g_flags'}}

@@ -53,5 +53,5 @@ long unchecked(long n) {
 int main(int argc, char **) {
   long n = 2000 + argc;
   std::printf("%ld %ld %ld\n", checked(n), in_callee(n), unchecked(n));
-  // OUT: 0
+  // OUT: 981123956 981123956 981123956
 }
