@@ -58,10 +58,10 @@
 long g_seen;
 std::vector<long> g_out(8);
 [[pure]] bool impure_pred(const std::vector<long> &v) { // expected-note {{'impure_pred' declared pure here}}
-  return std::ranges::any_of(v, [](long x) { g_seen = x; return x > 0; }); // expected-error {{pure function 'impure_pred' calls 'lambda at line 60', which is not pure}} expected-note {{'lambda at line 60' is not pure because it writes to global 'g_seen'}}
+  return std::ranges::any_of(v, [](long x) { g_seen = x; return x > 0; }); // expected-error {{pure function 'impure_pred' calls 'lambda at line 61', which is not pure}} expected-note {{'lambda at line 61' is not pure because it writes to global 'g_seen'}}
 }
 [[pure]] long impure_for_each(std::vector<long> v) { // expected-note {{'impure_for_each' declared pure here}}
-  std::ranges::for_each(v, [](long x) { g_seen += x; }); // expected-error {{pure function 'impure_for_each' calls 'lambda at line 63', which is not pure}} expected-note {{'lambda at line 63' is not pure because it writes to global 'g_seen'}}
+  std::ranges::for_each(v, [](long x) { g_seen += x; }); // expected-error {{pure function 'impure_for_each' calls 'lambda at line 64', which is not pure}} expected-note {{'lambda at line 64' is not pure because it writes to global 'g_seen'}}
   return v[0];
 }
 [[pure]] long copy_to_global(const std::vector<long> &v) { // expected-note 2 {{'copy_to_global' declared pure here}}

@@ -291,7 +291,7 @@ SAMPLES = {
     "std::nexttoward": "std::nexttoward(a[i], 0.0L)",
     "std::frexp": ("int e = 0; double m = std::frexp(a[i] + 1.0, &e);", "m + e"),
     "std::modf": ("double ip = 0; double f = std::modf(a[i] * 10, &ip);", "f + ip"),
-    "std::remquo": ("int q = 0; double r = std::remquo(a[i] * 10, 3.0, &q);", "r + q"),
+    "std::remquo": ("int q = 0; double rm = std::remquo(a[i] * 10, 3.0, &q);", "rm + q"),
     "std::assoc_laguerre": "std::assoc_laguerre(2u, 1u, a[i])",
     "std::assoc_legendre": "std::assoc_legendre(2u, 1u, a[i])",
     "std::beta": "std::beta(a[i] + 1.0, 2.0)",
@@ -341,7 +341,7 @@ SAMPLES = {
     "std::set_symmetric_difference": ("std::string t = s[i] + s[i];",
                                       "std::set_symmetric_difference(s[i].begin(), s[i].end(), s[i].begin(), "
                                       "s[i].end(), t.begin()) - t.begin()"),
-    "std::for_each_n": ("std::string t = s[i]; std::for_each_n(t.begin(), 1, [](char &c) { c = 'z'; });", "t[0]"),
+    "std::for_each_n": ("long m = 0; std::for_each_n(s[i].begin(), 1, [&m](char c) { m += c; });", "m"),
     "std::copy_backward": ("std::string t = s[i]; std::copy_backward(s[i].begin(), s[i].end(), t.end());", "t.size()"),
     "std::swap_ranges": ("std::string t = s[i], w = s[i]; std::swap_ranges(t.begin(), t.end(), w.begin());", "t.size()"),
     "std::iter_swap": ("std::string t = s[i]; std::iter_swap(t.begin(), t.end() - 1);", "t[0]"),
