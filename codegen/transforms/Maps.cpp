@@ -410,7 +410,7 @@ private:
     S.DistinctIndex = L.Induction && isInjectiveIndex(PC, S.Index, L.Induction, S.Invariants,
                                                       S.WhyNotDistinct);
     // A row of bits packs its elements into shared words.
-    if (isBitVector(S.Row->getType().getNonReferenceType()))
+    if (packsBits(S.Row->getType().getNonReferenceType()))
       S.Refusal = "the elements of the row '" + PC.text(S.Row->getSourceRange()).value_or("") +
                   "' (a 'std::vector<bool>') share storage";
   }
