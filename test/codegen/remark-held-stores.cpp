@@ -44,17 +44,17 @@ int main() {
     *ptrs[i] = heavy(i) + i;
   long w = 0;
   std::vector<std::tuple<long &>> t1(n, std::tuple<long &>(w));
-  // REMARK: remark-held-stores.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'std::get<0>(t1[i])' is a reference that an element holds: which object it refers to is not followed, and two elements may refer to one [purecc-missed-reduction]
+  // REMARK: remark-held-stores.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'std::get<0>(t1[i])' stores through a reference that 'std::tuple<long &>' holds, which may refer to anything, not only to a part of the element [purecc-missed-map]
   for (long i = 0; i < n; ++i)
     std::get<0>(t1[i]) = heavy(i) + i;
   long x = 0;
   std::vector<R> rs;
   for (long i = 0; i < n; ++i)
     rs.push_back(R{i, x});
-  // REMARK: remark-held-stores.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'r.v' is a reference that an element holds: which object it refers to is not followed, and two elements may refer to one [purecc-missed-reduction]
+  // REMARK: remark-held-stores.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'r.v' stores through the reference member 'v', which may refer to anything, not only to a part of the element [purecc-missed-map]
   for (auto &r : rs)
     r.v = heavy(r.k) + 1;
-  // REMARK: remark-held-stores.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'rs[i].v' is a reference that an element holds: which object it refers to is not followed, and two elements may refer to one [purecc-missed-reduction]
+  // REMARK: remark-held-stores.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'rs[i].v' stores through the reference member 'v', which may refer to anything, not only to a part of the element [purecc-missed-map]
   for (long i = 0; i < n; ++i)
     rs[i].v = heavy(i) + 2;
   Deep d{};
