@@ -2,6 +2,7 @@
 #include "BodyWalk.h"
 #include "Loops.h"
 
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -55,6 +56,23 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
     if (mentions(Child, D))
       return true;
   return false;
+}
+
+const VarDecl *refersTo(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+const CXXForRangeStmt *rangeForOf(const Stmt *S, const Decl *D) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(S); RF && RF->getLoopVariable() == D)
+    return RF;
+  for (const Stmt *Child : S->children())
+    if (const CXXForRangeStmt *RF = rangeForOf(Child, D))
+      return RF;
+  return nullptr;
 }
 
 } // namespace purecc

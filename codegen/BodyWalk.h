@@ -18,7 +18,9 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -44,5 +46,13 @@ void walkStatements(const clang::Stmt *Body, StatementVisitor Visit);
 /// subexpressions, lambdas' bodies included). S may be null.
 ///   if (mentions(Handler, Acc)) ... // the handler reads the accumulator
 bool mentions(const clang::Stmt *S, const clang::ValueDecl *D);
+
+/// The variable E names, through parentheses and implicit casts (`v`,
+/// `(v)`), or null.
+const clang::VarDecl *refersTo(const clang::Expr *E);
+
+/// The range-for in S (lambdas' bodies excluded) whose loop variable is D,
+/// or null: the inner loop that walks a row (`for (auto &x : row)`).
+const clang::CXXForRangeStmt *rangeForOf(const clang::Stmt *S, const clang::Decl *D);
 
 } // namespace purecc

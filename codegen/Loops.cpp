@@ -3,6 +3,7 @@
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "Escapes.h"
+#include "LoopMacros.h"
 #include "Resizes.h"
 #include "TripCounts.h"
 #include "WhatMayThrow.h"
@@ -20,12 +21,6 @@ using namespace clang;
 
 namespace purecc {
 namespace {
-
-const VarDecl *refersTo(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    return dyn_cast<VarDecl>(DRE->getDecl());
-  return nullptr;
-}
 
 /// The constant step of `++i`, `i--`, `i += 3`, `i -= 2` (never 0).
 std::optional<std::int64_t> stepOf(ASTContext &Ctx, const Expr *Inc, const VarDecl *I) {
@@ -72,69 +67,6 @@ bool isCounter(ASTContext &Ctx, const Expr *E, const VarDecl *I) {
 bool isPostDecrement(const Expr *E, const VarDecl *I) {
   const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
   return UO && UO->getOpcode() == UO_PostDec && refersTo(UO->getSubExpr()) == I;
-}
-
-/// Whether S uses the standard container X only through its size
-/// (`X.size()`, `X.length()`, `X.empty()`).
-bool usesOnlySize(const Stmt *S, const VarDecl *X) {
-  if (!S)
-    return true;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
-    if (refersTo(MC->getImplicitObjectArgument()) == X && MC->getMethodDecl() &&
-        MC->getMethodDecl()->getDeclName().isIdentifier() &&
-        memberRole(MC->getMethodDecl()) == MemberRole::Size)
-      return true;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    return DRE->getDecl() != X;
-  for (const Stmt *Child : S->children())
-    if (!usesOnlySize(Child, X))
-      return false;
-  return true;
-}
-
-/// Whether Body may change the size of the standard container X: anything
-/// but storing into, or reading, its elements (`X[i] = v`, `X.at(i)`,
-/// `X.size()`) — a member call that is not one of those, an assignment to
-/// X itself, X bound to a non-const reference or pointer, `&X`, a capture.
-bool mayResize(const Stmt *Body, const VarDecl *X) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    const VarDecl *X;
-    bool Found = false;
-    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-      if (DRE->getDecl() == X)
-        Uses.push_back(DRE);
-      return true;
-    }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-      const Expr *Object = MC->getImplicitObjectArgument();
-      if (refersTo(Object) != X)
-        return true;
-      Allowed.insert(Object->IgnoreParenImpCasts());
-      const CXXMethodDecl *MD = MC->getMethodDecl();
-      // Const members, and those the library model says only hand out
-      // access (at, front, begin, data ...).
-      bool KeepsSize = MD && (MD->isConst() || (MD->getDeclName().isIdentifier() &&
-                                                leavesObject(memberRole(MD))));
-      Found |= !KeepsSize;
-      return true;
-    }
-    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-      if (Op->getOperator() == OO_Subscript && refersTo(Op->getArg(0)) == X)
-        Allowed.insert(Op->getArg(0)->IgnoreParenImpCasts());
-      return true;
-    }
-    llvm::SmallVector<const DeclRefExpr *, 4> Uses;
-    llvm::SmallPtrSet<const Expr *, 4> Allowed;
-  } F;
-  F.X = X;
-  F.TraverseStmt(const_cast<Stmt *>(Body));
-  if (F.Found)
-    return true;
-  // Every other use (passed along, assigned, captured) may resize it.
-  for (const DeclRefExpr *Use : F.Uses)
-    if (!F.Allowed.contains(Use))
-      return true;
-  return false;
 }
 
 /// The text of E as the user wrote it, macros unexpanded (`STEP`, `K`):
@@ -261,67 +193,6 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
     return false;
   }
   return true;
-}
-
-/// The macro call that Loc is written in, as the user wrote it in the
-/// file (`LOOP(i, n)`), with the macro's name (`LOOP`); empty when Loc is
-/// not in a macro expansion of the main file.
-struct MacroUse {
-  std::string Name, Call;
-};
-MacroUse macroAt(PlanContext &PC, SourceLocation Loc) {
-  if (Loc.isInvalid() || !Loc.isMacroID())
-    return {};
-  CharSourceRange R = PC.SM.getExpansionRange(Loc);
-  if (PC.SM.getFileID(R.getBegin()) != PC.SM.getMainFileID())
-    return {};
-  bool Invalid = false;
-  llvm::StringRef Call = Lexer::getSourceText(R, PC.SM, PC.LO, &Invalid);
-  if (Invalid || Call.empty())
-    return {};
-  llvm::SmallString<32> Buffer;
-  llvm::StringRef Name = Lexer::getSpelling(R.getBegin(), Buffer, PC.SM, PC.LO, &Invalid);
-  return {Invalid ? std::string() : Name.str(), Call.str()};
-}
-
-/// `the macro 'BODY' ('BODY(i)')`, or `a macro` when it cannot be named.
-std::string macroPhrase(const MacroUse &M) {
-  if (M.Name.empty())
-    return "a macro";
-  return "the macro '" + M.Name + "'" + (M.Call != M.Name ? " ('" + M.Call + "')" : "");
-}
-
-/// The end of a loop body that is one expression statement whose
-/// expression is a whole macro call (`for (...) STORE(i);`): the offset
-/// after the ';' that follows the call. The rewritten loop only inserts
-/// text after it, so the macro is kept as written.
-std::optional<unsigned> endOfMacroBody(PlanContext &PC, const Stmt *Body) {
-  const auto *E = dyn_cast<Expr>(Body);
-  if (!E)
-    return std::nullopt;
-  SourceLocation End = E->getEndLoc(), ExpansionEnd;
-  if (!End.isMacroID() || !Lexer::isAtEndOfMacroExpansion(End, PC.SM, PC.LO, &ExpansionEnd) ||
-      PC.SM.getFileID(ExpansionEnd) != PC.SM.getMainFileID())
-    return std::nullopt;
-  SourceLocation After = Lexer::findLocationAfterToken(ExpansionEnd, tok::semi, PC.SM, PC.LO,
-                                                       /*SkipTrailingWhitespaceAndNewLine=*/false);
-  if (After.isInvalid())
-    return std::nullopt;
-  return PC.SM.getFileOffset(After);
-}
-
-/// Why a loop's text cannot be edited: which of its parts a macro writes.
-std::string macroReason(PlanContext &PC, const Stmt *Loop, SourceLocation RParen,
-                        const Stmt *Body) {
-  for (SourceLocation Loc : {Loop->getBeginLoc(), RParen})
-    if (Loc.isMacroID())
-      return "the loop's header is written in " + macroPhrase(macroAt(PC, Loc)) +
-             ": only a header written out in the source is rewritten";
-  SourceLocation End = Body->getEndLoc();
-  if (isa<Expr>(Body) && End.isMacroID())
-    return "the loop body ends inside " + macroPhrase(macroAt(PC, End)) +
-           ", whose text goes on past the body, where the rewritten loop would have to end";
-  return "the loop is written in a macro";
 }
 
 /// Whether S declares a label (a copy of it would declare it twice).

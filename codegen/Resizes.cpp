@@ -1,5 +1,6 @@
 //===- Resizes.cpp - whether a loop body may change a container's size ---===//
 #include "Resizes.h"
+#include "BodyWalk.h"
 #include "Containers.h"
 #include "analysis/Stdlib.h"
 
@@ -10,12 +11,6 @@ using namespace clang;
 
 namespace purecc {
 namespace {
-
-const VarDecl *refersTo(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    return dyn_cast<VarDecl>(DRE->getDecl());
-  return nullptr;
-}
 
 /// A class object, or a pointer or reference to one that is not const:
 /// what a callee given it may resize (or that holds a container that it
@@ -105,6 +100,69 @@ private:
 };
 
 } // namespace
+
+/// Whether S uses the standard container X only through its size
+/// (`X.size()`, `X.length()`, `X.empty()`).
+bool usesOnlySize(const Stmt *S, const VarDecl *X) {
+  if (!S)
+    return true;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+    if (refersTo(MC->getImplicitObjectArgument()) == X && MC->getMethodDecl() &&
+        MC->getMethodDecl()->getDeclName().isIdentifier() &&
+        memberRole(MC->getMethodDecl()) == MemberRole::Size)
+      return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() != X;
+  for (const Stmt *Child : S->children())
+    if (!usesOnlySize(Child, X))
+      return false;
+  return true;
+}
+
+/// Whether Body may change the size of the standard container X: anything
+/// but storing into, or reading, its elements (`X[i] = v`, `X.at(i)`,
+/// `X.size()`) — a member call that is not one of those, an assignment to
+/// X itself, X bound to a non-const reference or pointer, `&X`, a capture.
+bool mayResize(const Stmt *Body, const VarDecl *X) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *X;
+    bool Found = false;
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (DRE->getDecl() == X)
+        Uses.push_back(DRE);
+      return true;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+      const Expr *Object = MC->getImplicitObjectArgument();
+      if (refersTo(Object) != X)
+        return true;
+      Allowed.insert(Object->IgnoreParenImpCasts());
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      // Const members, and those the library model says only hand out
+      // access (at, front, begin, data ...).
+      bool KeepsSize = MD && (MD->isConst() || (MD->getDeclName().isIdentifier() &&
+                                                leavesObject(memberRole(MD))));
+      Found |= !KeepsSize;
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+      if (Op->getOperator() == OO_Subscript && refersTo(Op->getArg(0)) == X)
+        Allowed.insert(Op->getArg(0)->IgnoreParenImpCasts());
+      return true;
+    }
+    llvm::SmallVector<const DeclRefExpr *, 4> Uses;
+    llvm::SmallPtrSet<const Expr *, 4> Allowed;
+  } F;
+  F.X = X;
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  if (F.Found)
+    return true;
+  // Every other use (passed along, assigned, captured) may resize it.
+  for (const DeclRefExpr *Use : F.Uses)
+    if (!F.Allowed.contains(Use))
+      return true;
+  return false;
+}
 
 const Expr *mayResizeAny(const Stmt *Body, const StmtDeps &Fx) {
   ResizeFinder F(Fx);

@@ -12,6 +12,7 @@
 // container the body does not declare itself.
 //
 //   if (boundReadsOnlySizes(BoundExpr) && !mayResizeAny(L.Body, L.Body_)) ...
+//   if (usesOnlySize(BoundExpr, Out) && !mayResize(L.Body, Out)) ... // one container
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -30,5 +31,16 @@ const clang::Expr *mayResizeAny(const clang::Stmt *Body, const StmtDeps &Fx);
 /// (`r.size()`, `n - v.size()`): besides those, it reads only local
 /// variables that are not references, constants and arithmetic on them.
 bool boundReadsOnlySizes(const clang::Expr *Bound);
+
+/// Whether S uses the standard container X only through its size
+/// (`X.size()`, `X.length()`, `X.empty()`). S may be null.
+bool usesOnlySize(const clang::Stmt *S, const clang::VarDecl *X);
+
+/// Whether Body may change the size of the standard container X (one the
+/// loop's bound names, `i < out.size()`): anything but storing into, or
+/// reading, its elements — a member call that is not one of those, an
+/// assignment to X itself, X bound to a non-const reference or pointer,
+/// `&X`, a capture.
+bool mayResize(const clang::Stmt *Body, const clang::VarDecl *X);
 
 } // namespace purecc

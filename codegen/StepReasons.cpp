@@ -427,17 +427,6 @@ private:
     }
     return nullptr;
   }
-  /// The range-for in S whose loop variable is D, or null.
-  static const CXXForRangeStmt *rangeForOf(const Stmt *S, const Decl *D) {
-    if (!S || isa<LambdaExpr>(S))
-      return nullptr;
-    if (const auto *RF = dyn_cast<CXXForRangeStmt>(S); RF && RF->getLoopVariable() == D)
-      return RF;
-    for (const Stmt *Child : S->children())
-      if (const CXXForRangeStmt *RF = rangeForOf(Child, D))
-        return RF;
-    return nullptr;
-  }
   /// `X[i]`, the range-for's element, or a member of either.
   bool element(const Expr *E) const {
     E = E->IgnoreParenImpCasts();

@@ -1,5 +1,6 @@
 //===- StmtDeps.cpp - statement dependences: what code reads and writes -===//
 #include "StmtDeps.h"
+#include "BodyWalk.h"
 #include "Containers.h"
 
 #include "analysis/Attributes.h"
@@ -589,8 +590,7 @@ private:
   bool freshObject(const Expr *Object) const {
     if (!Object || isa<LambdaExpr>(written(Object)))
       return true;
-    const auto *DRE = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
-    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const VarDecl *VD = refersTo(Object);
     return VD && !VD->getType()->isReferenceType() && Out.Locals.contains(VD);
   }
 

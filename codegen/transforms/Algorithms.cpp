@@ -32,12 +32,6 @@ namespace {
 
 using shapes::ReduceOp;
 
-const VarDecl *varRef(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    return dyn_cast<VarDecl>(DRE->getDecl());
-  return nullptr;
-}
-
 /// `v.begin()`, `std::begin(v)` (and the c-variants) → v, for the names given.
 const VarDecl *iteratorOf(const Expr *E, llvm::StringRef Member, llvm::StringRef CMember) {
   E = written(E);
@@ -45,13 +39,13 @@ const VarDecl *iteratorOf(const Expr *E, llvm::StringRef Member, llvm::StringRef
     const auto *MD = MC->getMethodDecl();
     if (MD && MD->getDeclName().isIdentifier() &&
         (MD->getName() == Member || MD->getName() == CMember) && MC->getNumArgs() == 0)
-      return varRef(MC->getImplicitObjectArgument());
+      return refersTo(MC->getImplicitObjectArgument());
   }
   if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getNumArgs() == 1)
     if (const FunctionDecl *FD = CE->getDirectCallee();
         FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
         (FD->getName() == Member || FD->getName() == CMember))
-      return varRef(CE->getArg(0));
+      return refersTo(CE->getArg(0));
   return nullptr;
 }
 
@@ -243,11 +237,11 @@ std::optional<Algorithms::Range> Algorithms::range(const Expr *First, const Expr
   const VarDecl *V = iteratorOf(First, "begin", "cbegin");
   if (!V || V != iteratorOf(Last, "end", "cend")) {
     // A built-in array as `a, a + N`.
-    V = varRef(First);
+    V = refersTo(First);
     const auto *Plus = dyn_cast<BinaryOperator>(Last->IgnoreParenImpCasts());
     const auto *AT = V ? PC.Ctx.getAsConstantArrayType(V->getType().getNonReferenceType()) : nullptr;
     const auto *N = Plus ? dyn_cast<IntegerLiteral>(Plus->getRHS()->IgnoreParenImpCasts()) : nullptr;
-    if (!AT || !Plus || Plus->getOpcode() != BO_Add || varRef(Plus->getLHS()) != V || !N ||
+    if (!AT || !Plus || Plus->getOpcode() != BO_Add || refersTo(Plus->getLHS()) != V || !N ||
         N->getValue() != AT->getSize())
       return std::nullopt;
   }

@@ -53,12 +53,6 @@ struct Store {
   std::string Refusal;
 };
 
-const VarDecl *refersTo(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    return dyn_cast<VarDecl>(DRE->getDecl());
-  return nullptr;
-}
-
 /// E without parentheses and value-keeping conversions (lvalue-to-rvalue,
 /// integer conversions to a type at least as wide: injective ones), implicit
 /// or written (`static_cast<std::size_t>(i)`, `(unsigned long)i`).
@@ -478,18 +472,6 @@ private:
       Base = Outer;
     }
     return Base->IgnoreParenImpCasts();
-  }
-
-  /// The range-for in S whose loop variable is X, or null.
-  static const CXXForRangeStmt *rangeForOf(const Stmt *S, const VarDecl *X) {
-    if (!S || isa<LambdaExpr>(S))
-      return nullptr;
-    if (const auto *RF = dyn_cast<CXXForRangeStmt>(S); RF && RF->getLoopVariable() == X)
-      return RF;
-    for (const Stmt *Child : S->children())
-      if (const CXXForRangeStmt *RF = rangeForOf(Child, X))
-        return RF;
-    return nullptr;
   }
 
   /// `v = ...` with `v` a structured binding of the range-for's element
