@@ -156,11 +156,38 @@ void PlanContext::note(SourceLocation Loc, std::string Kind, std::string Detail)
   P.Entries.push_back({Loc, std::move(Kind), std::move(Detail)});
 }
 
+// A type as the loop names it may be a typedef declared inside a class or
+// a function: `ms[1]` of a `std::array<M, 3>` has the type 'value_type' (the
+// element type, as std::array declares it), which names nothing where the
+// generated code stands. Such names are replaced by what they stand for;
+// typedefs declared at namespace scope (the user's `using Mat = ...`) are
+// kept, since they name the same type anywhere.
+static QualType withoutScopedTypedefs(QualType U) {
+  QualType Peeled = U;
+  bool Scoped = false;
+  for (;;) {
+    const Type *Ty = Peeled.getTypePtr();
+    if (const auto *E = dyn_cast<ElaboratedType>(Ty)) {
+      Peeled = E->getNamedType();
+      continue;
+    }
+    if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
+      if (!TT->getDecl()->getDeclContext()->getRedeclContext()->isFileContext()) {
+        Scoped = true;
+        Peeled = TT->desugar();
+        continue;
+      }
+    }
+    break;
+  }
+  return Scoped ? Peeled.getUnqualifiedType() : U;
+}
+
 std::string PlanContext::typeText(QualType T) const {
   PrintingPolicy Policy(LO);
   Policy.SuppressTagKeyword = true;
   Policy.FullyQualifiedName = true;
-  QualType U = T.getUnqualifiedType();
+  QualType U = withoutScopedTypedefs(T.getUnqualifiedType());
   if (U->isBuiltinType() || U.getCanonicalType()->isBuiltinType())
     return U.getCanonicalType().getAsString(Policy);
   return U.getAsString(Policy);
