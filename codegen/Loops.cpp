@@ -174,8 +174,11 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
   for (const VarDecl *VD : Bound.Reads)
     if (B.Writes.contains(VD)) {
       // `i < out.size()` while the body stores `out[i] = ...`: storing
-      // into elements does not change the size.
-      if (BoundExpr && containerKind(VD->getType()) == ContainerKind::Owning &&
+      // into elements does not change the size (nor does storing bits of
+      // a std::vector<bool> through its proxies: the map then gives the
+      // true reason, that the bits share words).
+      if (BoundExpr &&
+          (containerKind(VD->getType()) == ContainerKind::Owning || packsBits(VD->getType())) &&
           !VD->getType()->isReferenceType() && usesOnlySize(BoundExpr, VD) &&
           !mayResize(L.Body, VD))
         continue;

@@ -518,10 +518,14 @@ std::string passesContinue(const SelectionPasses &S) { return "return " + S.Stem
 
 namespace {
 
-/// "x.insert(x.end(), std::make_move_iterator(y.begin()), ...)" (at
-/// x.begin() when Front).
+/// "x.insert(x.begin(), std::make_move_iterator(y.begin()), ...)" when
+/// Front (the serial loop inserted at the front, which needs what the range
+/// insert needs), else "purecc::append_moved(x, y);": the serial loop only
+/// appended, and its elements need not be assignable (purecc/append.h).
 std::string appendMoved(const std::string &X, const std::string &Y, bool Front = false) {
-  return X + ".insert(" + X + (Front ? ".begin()" : ".end()") + ", std::make_move_iterator(" + Y +
+  if (!Front)
+    return "purecc::append_moved(" + X + ", " + Y + ");";
+  return X + ".insert(" + X + ".begin(), std::make_move_iterator(" + Y +
          ".begin()), std::make_move_iterator(" + Y + ".end()));";
 }
 

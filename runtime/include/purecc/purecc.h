@@ -24,6 +24,7 @@
 #include "purecc/range_tree.h"
 #include "purecc/trip_count.h"
 #include "purecc/reduce.h"
+#include "purecc/append.h"
 #include "purecc/selection.h"
 #include "purecc/parallel_for.h"
 #include "purecc/keyed_selection.h"
