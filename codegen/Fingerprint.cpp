@@ -6,13 +6,16 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/GlobalDecl.h"
 #include "clang/AST/Mangle.h"
+#include "clang/AST/RecordLayout.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -24,7 +27,7 @@ namespace {
 
 /// Bumped whenever what goes into a fingerprint changes, so that old cache
 /// entries stop matching.
-constexpr const char *FormatVersion = "purecc-fingerprint-2";
+constexpr const char *FormatVersion = "purecc-fingerprint-3";
 
 /// The linker symbol of a function or variable: its mangled name, or its
 /// plain name for extern "C" (an asm label wins in both cases). Constructors
@@ -59,87 +62,142 @@ std::string symbolOf(const NamedDecl *ND, MangleContext &MC) {
   return Name;
 }
 
-/// Collects the user declarations a function depends on.
+/// Collects the user declarations a function's meaning depends on: every
+/// declaration it names or implies, transitively (functions it calls,
+/// globals and constants it reads, and every type named or implied anywhere
+/// in its code: records with their bases, members' types and default member
+/// initializers, destructors, enumerations, aliases, concepts). Records also
+/// enter by their layout and every record or enumeration type by its full
+/// spelling (`Tag<5>`), so that an edit the tokens do not show (a `#pragma
+/// pack`, a constant that only sets a template argument) still changes the
+/// key. Code instantiated from system-header templates (`std::sort` of a
+/// user type) is followed for the user code it reaches, which enters like
+/// any other callee; the library itself is covered by the namespace.
 class Dependencies : public RecursiveASTVisitor<Dependencies> {
 public:
-  Dependencies(const SourceManager &SM, MangleContext &MC) : SM(SM), MC(MC) {}
+  Dependencies(ASTContext &Ctx, MangleContext &MC)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), MC(MC), Policy(Ctx.getPrintingPolicy()) {
+    Policy.AnonymousTagLocations = false; // no file names: a copy elsewhere hits
+  }
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
+
+  /// D and everything it depends on. Found.front() is D.
+  void collect(const Decl *D) {
+    add(D);
+    // A work list, not recursion: the code reached through library
+    // templates can be deep.
+    while (!Pending.empty()) {
+      auto [Next, System] = Pending.back();
+      Pending.pop_back();
+      WalkingSystem = System;
+      walk(Next);
+    }
+  }
 
   void add(const Decl *D) {
     if (!D || D->getLocation().isInvalid())
       return;
     const bool System = SM.isInSystemHeader(D->getLocation());
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      const FunctionDecl *Called = FD;
-      if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
-        FD = Pattern;
-      const FunctionDecl *Def = FD->getDefinition();
-      // Defined in another unit or a library: the linked program says what
-      // runs (purecc/memo_link.h).
-      if (!Def && !Called->isDefined())
-        addExternal(Called);
-      if (System)
-        return;
-      D = Def ? Def : FD;
-    } else if (System) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      return addFunction(FD, System);
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      return addVariable(VD, System);
+    if (System) {
+      // A library class template holding user types destroys them in its
+      // instantiated destructor.
+      if (const auto *RD = dyn_cast<ClassTemplateSpecializationDecl>(D); RD && RD->hasDefinition())
+        add(RD->getDestructor());
       return;
-    } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
-      // A constant defined in another unit: its value is there.
-      if (!VD->getDefinition() && !VD->getAnyInitializer() && VD->isExternallyVisible())
-        External.insert(symbolOf(VD, MC));
-    } else if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
+    }
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
+      schedule(RD, System);
+      // A lambda's text is inside the declaration that holds it, already
+      // hashed; its own entry would only add its position in the file.
+      if (RD->isLambda())
+        return;
       if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
         RD = Pattern;
-      D = RD->getDefinition() ? RD->getDefinition() : RD;
-    } else if (const auto *ED = dyn_cast<EnumDecl>(D)) {
-      D = ED->getDefinition() ? ED->getDefinition() : ED;
+      return record(RD->getDefinition() ? RD->getDefinition() : RD);
     }
-    if (!Seen.insert(D).second)
-      return;
-    Found.push_back(D);
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      addType(FD->getReturnType());
-      for (const ParmVarDecl *P : FD->parameters())
-        addType(P->getType());
-      if (FD->hasBody())
-        TraverseStmt(FD->getBody());
-    } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
-      addType(VD->getType());
-      if (VD->getInit())
-        TraverseStmt(const_cast<Expr *>(VD->getInit()));
-    } else if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
-      if (RD->hasDefinition())
-        for (const FieldDecl *F : RD->fields())
-          addType(F->getType());
-    } else if (const auto *TND = dyn_cast<TypedefNameDecl>(D)) {
-      addType(TND->getUnderlyingType());
+    if (const auto *ED = dyn_cast<EnumDecl>(D)) {
+      schedule(ED, System);
+      if (const EnumDecl *Pattern = ED->getTemplateInstantiationPattern())
+        ED = Pattern;
+      return record(ED->getDefinition() ? ED->getDefinition() : ED);
     }
+    schedule(D, System);
+    record(D);
   }
 
   void addType(QualType T) {
-    T = T.getNonReferenceType();
+    if (T.isNull() || !SeenTypes.insert(T.getAsOpaquePtr()).second)
+      return;
     // What a name stands for is not in the text that uses it: `real s` is
-    // another computation after `using real = float;` becomes `double`, and
-    // `Mode::B` another value when the enum changes.
-    if (const auto *TT = T->getAs<TypedefType>())
-      add(TT->getDecl());
-    if (const auto *ET = T->getAs<EnumType>())
-      add(ET->getDecl());
-    while (const Type *Elem = T->getPointeeOrArrayElementType())
-      if (Elem == T.getTypePtr())
+    // another computation after `using real = float;` becomes `double`.
+    // Every alias on the way from the type as written to what it is.
+    for (QualType Cur = T;;) {
+      if (const auto *TT = dyn_cast<TypedefType>(Cur.getTypePtr())) {
+        add(TT->getDecl());
+      } else if (const auto *TST = dyn_cast<TemplateSpecializationType>(Cur.getTypePtr())) {
+        if (TST->isTypeAlias())
+          add(TST->getTemplateName().getAsTemplateDecl());
+        for (const TemplateArgument &A : TST->template_arguments())
+          addArgument(A);
+      }
+      QualType Next = Cur.getSingleStepDesugaredType(Ctx);
+      if (Next == Cur)
         break;
-      else
-        T = QualType(Elem, 0);
-    if (const auto *RD = T->getAsCXXRecordDecl()) {
+      Cur = Next;
+    }
+    if (const auto *PT = T->getAs<PointerType>()) {
+      addType(PT->getPointeeType());
+    } else if (const auto *RT = T->getAs<ReferenceType>()) {
+      addType(RT->getPointeeType());
+    } else if (const auto *MPT = T->getAs<MemberPointerType>()) {
+      addType(MPT->getPointeeType());
+      addType(QualType(MPT->getClass(), 0));
+    } else if (const ArrayType *AT = T->getAsArrayTypeUnsafe()) {
+      addType(AT->getElementType());
+    } else if (const auto *FT = T->getAs<FunctionType>()) {
+      addType(FT->getReturnType());
+      if (const auto *FPT = dyn_cast<FunctionProtoType>(FT))
+        for (QualType P : FPT->param_types())
+          addType(P);
+    } else if (const auto *AtT = T->getAs<AtomicType>()) {
+      addType(AtT->getValueType());
+    } else if (const auto *CT = T->getAs<ComplexType>()) {
+      addType(CT->getElementType());
+    } else if (const auto *VT = T->getAs<VectorType>()) {
+      addType(VT->getElementType());
+    } else if (const auto *ET = T->getAs<EnumType>()) {
+      add(ET->getDecl());
+      addSpelling(T);
+    } else if (const auto *RD = T->getAsCXXRecordDecl()) {
       add(RD);
       if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
         for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-          if (A.getKind() == TemplateArgument::Type)
-            addType(A.getAsType());
+          addArgument(A);
+      addSpelling(T);
     }
   }
 
+  // Every expression's type: an aggregate `S{}`, a temporary, a member
+  // reached through another (`o.in.q`), a cast, a conversion.
+  bool VisitExpr(Expr *E) {
+    addType(E->getType());
+    return true;
+  }
+  // Every type written: sizeof, alignof, casts, `new`, template and trait
+  // arguments, decltype.
+  bool VisitTypeLoc(TypeLoc TL) {
+    addType(TL.getType());
+    return true;
+  }
+  bool VisitDeclaratorDecl(DeclaratorDecl *DD) {
+    addType(DD->getType());
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && VD->hasGlobalStorage())
       add(VD);
@@ -157,33 +215,195 @@ public:
     add(CE->getConstructor());
     return true;
   }
+  bool VisitCXXNewExpr(CXXNewExpr *NE) {
+    add(NE->getOperatorNew());
+    add(NE->getOperatorDelete());
+    return true;
+  }
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *DE) {
+    add(DE->getOperatorDelete());
+    addType(DE->getDestroyedType());
+    return true;
+  }
+  bool VisitConceptSpecializationExpr(ConceptSpecializationExpr *CSE) {
+    add(CSE->getNamedConcept());
+    return true;
+  }
   bool VisitMemberExpr(MemberExpr *ME) {
-    if (isa<FunctionDecl>(ME->getMemberDecl()))
-      add(ME->getMemberDecl());
-    // A virtual call runs an override that may be defined anywhere.
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-        MD && MD->isVirtual() && !ME->hasQualifier())
+    const ValueDecl *Member = ME->getMemberDecl();
+    // `s.v` of a static data member is a global read like `S::v`.
+    if (isa<FunctionDecl>(Member) || isa<VarDecl>(Member))
+      add(Member);
+    // The class that holds the member: `Der{}.b` reads Base's initializer.
+    if (isa<FieldDecl>(Member) || isa<IndirectFieldDecl>(Member))
+      add(dyn_cast<CXXRecordDecl>(Member->getDeclContext()));
+    // A virtual call runs an override that may be defined anywhere (a
+    // library's own virtual calls are the library's: its version is in the
+    // namespace).
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Member); MD && MD->isVirtual() &&
+        !ME->hasQualifier() && !(WalkingSystem && SM.isInSystemHeader(MD->getLocation())))
       External.insert(ExternalProgram);
-    return true;
-  }
-  // Types named in expressions: casts, sizeof, template arguments.
-  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
-    add(TL.getTypedefNameDecl());
-    return true;
-  }
-  bool VisitEnumTypeLoc(EnumTypeLoc TL) {
-    add(TL.getDecl());
-    return true;
-  }
-  bool VisitDeclaratorDecl(DeclaratorDecl *DD) {
-    addType(DD->getType());
     return true;
   }
 
   std::vector<const Decl *> Found;
+  /// What the tokens do not show: record layouts, enumerator values, the
+  /// spelling of every record and enumeration type reached.
+  std::set<std::string> Facts;
   std::set<std::string> External;
 
 private:
+  /// A declaration whose tokens enter the fingerprint.
+  void record(const Decl *D) {
+    if (Seen.insert(D).second)
+      Found.push_back(D);
+  }
+  /// A declaration whose dependencies are to be collected.
+  void schedule(const Decl *D, bool System) {
+    if (Walked.insert(D).second)
+      Pending.push_back({D, System});
+  }
+
+  void addFunction(const FunctionDecl *FD, bool System) {
+    const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+    const FunctionDecl *Written = Pattern ? Pattern : FD;
+    const FunctionDecl *Def = Written->getDefinition();
+    // Defined in another unit or a library: the linked program says what
+    // runs (purecc/memo_link.h). What library templates call of the
+    // library is the library's.
+    if (!Def && !FD->isDefined() && !(System && WalkingSystem))
+      addExternal(FD);
+    // What runs: the instantiation, where the calls are resolved (a call
+    // in a template is to a name until it is instantiated).
+    const FunctionDecl *Runs = nullptr;
+    if (!FD->hasBody(Runs))
+      Runs = Def ? Def : FD;
+    if (System) {
+      if (Pattern && FD->hasBody())
+        schedule(Runs, System);
+      return;
+    }
+    schedule(Runs, System);
+    // Implicit members are the compiler's, made from the class (hashed);
+    // what they run is collected all the same.
+    if (FD->isImplicit())
+      return;
+    record(Def ? Def : Written);
+    // Every declaration: a default argument may be written on any of them.
+    for (const FunctionDecl *Redecl : Written->redecls())
+      if (Redecl != Def && !Redecl->isImplicit()) {
+        record(Redecl);
+        schedule(Redecl, System);
+      }
+  }
+
+  void addVariable(const VarDecl *VD, bool System) {
+    // The declaration with the initializer: `static const long v;` in the
+    // class and `const long S::v = 3;` after it read the same in the use.
+    const VarDecl *Actual = VD->getInitializingDeclaration();
+    if (!Actual)
+      Actual = VD->getDefinition() ? VD->getDefinition() : VD;
+    if (System) {
+      // `std::is_trivially_copyable_v<Tr>`: the instantiated initializer
+      // holds the user types.
+      if (VD->getTemplateInstantiationPattern())
+        schedule(Actual, System);
+      return;
+    }
+    // A constant defined in another unit: its value is there.
+    if (!VD->getDefinition() && !VD->getAnyInitializer() && VD->isExternallyVisible())
+      External.insert(symbolOf(VD, MC));
+    schedule(Actual, System);
+    const VarDecl *Written = Actual->getTemplateInstantiationPattern();
+    if (!Written)
+      Written = Actual;
+    else if (const VarDecl *Init = Written->getInitializingDeclaration())
+      Written = Init;
+    record(Written);
+  }
+
+  void addArgument(const TemplateArgument &A) {
+    switch (A.getKind()) {
+    case TemplateArgument::Type:
+      addType(A.getAsType());
+      break;
+    case TemplateArgument::Declaration:
+      add(A.getAsDecl());
+      break;
+    case TemplateArgument::Expression:
+      TraverseStmt(A.getAsExpr());
+      break;
+    case TemplateArgument::Pack:
+      for (const TemplateArgument &P : A.pack_elements())
+        addArgument(P);
+      break;
+    default:
+      break;
+    }
+  }
+
+  /// The type as the compiler knows it, template arguments' values
+  /// included: `Tag<K>` is `Tag<5>` or `Tag<6>`.
+  void addSpelling(QualType T) {
+    Facts.insert("type " + T.getCanonicalType().getUnqualifiedType().getAsString(Policy));
+  }
+
+  /// Collects what D depends on beyond its tokens.
+  void walk(const Decl *D) {
+    auto *Mutable = const_cast<Decl *>(D);
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+      return walkRecord(RD);
+    if (const auto *ED = dyn_cast<EnumDecl>(D)) {
+      if (const EnumDecl *Def = ED->getDefinition()) {
+        std::string Fact;
+        llvm::raw_string_ostream OS(Fact);
+        OS << "enum " << Ctx.getEnumType(Def).getAsString(Policy) << " "
+           << Def->getIntegerType().getAsString(Policy);
+        for (const EnumConstantDecl *E : Def->enumerators())
+          OS << " " << E->getName() << "=" << llvm::toString(E->getInitVal(), 10);
+        Facts.insert(Fact);
+      }
+      TraverseDecl(Mutable);
+      return;
+    }
+    if (const auto *TND = dyn_cast<TypedefNameDecl>(D))
+      addType(TND->getUnderlyingType());
+    if (const auto *TATD = dyn_cast<TypeAliasTemplateDecl>(D))
+      Mutable = TATD->getTemplatedDecl();
+    TraverseDecl(Mutable);
+  }
+
+  void walkRecord(const CXXRecordDecl *RD) {
+    RD = RD->getDefinition();
+    if (!RD)
+      return;
+    auto *Mutable = const_cast<CXXRecordDecl *>(RD);
+    for (CXXBaseSpecifier &B : Mutable->bases()) {
+      addType(B.getType());
+      if (TypeSourceInfo *TSI = B.getTypeSourceInfo())
+        TraverseTypeLoc(TSI->getTypeLoc());
+    }
+    for (CXXBaseSpecifier &B : Mutable->vbases())
+      addType(B.getType());
+    // Members' types and default member initializers.
+    for (FieldDecl *F : RD->fields())
+      TraverseDecl(F);
+    // Destroying an object runs its destructor, which no expression names.
+    add(RD->getDestructor());
+    // Where the members lie: a `#pragma pack` or `alignas` through a macro
+    // changes `sizeof` without changing the record's tokens.
+    if (RD->isCompleteDefinition() && !RD->isInvalidDecl() && !RD->isDependentType()) {
+      const ASTRecordLayout &L = Ctx.getASTRecordLayout(RD);
+      std::string Fact;
+      llvm::raw_string_ostream OS(Fact);
+      OS << "layout " << Ctx.getRecordType(RD).getAsString(Policy) << " "
+         << L.getSize().getQuantity() << " " << L.getAlignment().getQuantity();
+      for (unsigned I = 0; I < L.getFieldCount(); ++I)
+        OS << " " << L.getFieldOffset(I);
+      Facts.insert(Fact);
+    }
+  }
+
   void addExternal(const FunctionDecl *FD) {
     // Implicit declarations are the compiler's (builtins, special members
     // made from a class whose definition is hashed); internal linkage means
@@ -194,9 +414,15 @@ private:
     External.insert(symbolOf(FD, MC));
   }
 
+  ASTContext &Ctx;
   const SourceManager &SM;
   MangleContext &MC;
+  PrintingPolicy Policy;
+  bool WalkingSystem = false;
+  std::vector<std::pair<const Decl *, bool>> Pending;
   llvm::DenseSet<const Decl *> Seen;
+  llvm::DenseSet<const Decl *> Walked;
+  llvm::DenseSet<const void *> SeenTypes;
 };
 
 /// The declaration's tokens as written, one per line (so that `a b` and
@@ -246,13 +472,15 @@ std::string tokens(const Decl *D, ASTContext &Ctx) {
   return Out;
 }
 
-std::string keyOf(const Decl *D) {
+std::string keyOf(const Decl *D, ASTContext &Ctx) {
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.AnonymousTagLocations = false; // a lambda's position is not its meaning
   std::string Key;
   llvm::raw_string_ostream OS(Key);
   if (const auto *ND = dyn_cast<NamedDecl>(D))
-    OS << ND->getQualifiedNameAsString();
+    ND->printQualifiedName(OS, Policy);
   if (const auto *FD = dyn_cast<FunctionDecl>(D))
-    OS << FD->getType().getAsString();
+    OS << FD->getType().getAsString(Policy);
   OS << "@" << D->getDeclKindName();
   return Key;
 }
@@ -266,10 +494,9 @@ std::string Fingerprint::hex() const {
 }
 
 Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
   std::unique_ptr<MangleContext> MC(Ctx.createMangleContext());
-  Dependencies Deps(SM, *MC);
-  Deps.add(D);
+  Dependencies Deps(Ctx, *MC);
+  Deps.collect(D);
   Fingerprint F;
   F.External.assign(Deps.External.begin(), Deps.External.end());
   if (Deps.Found.empty())
@@ -279,11 +506,14 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
   std::string Input = FormatVersion;
   Input += '\n';
   Input += tokens(Deps.Found.front(), Ctx);
-  std::multimap<std::string, std::string> Rest;
+  std::vector<std::pair<std::string, std::string>> Rest;
   for (size_t I = 1; I < Deps.Found.size(); ++I)
-    Rest.emplace(keyOf(Deps.Found[I]), tokens(Deps.Found[I], Ctx));
+    Rest.emplace_back(keyOf(Deps.Found[I], Ctx), tokens(Deps.Found[I], Ctx));
+  std::sort(Rest.begin(), Rest.end());
   for (auto &[Key, Text] : Rest)
     Input += "\x1f" + Key + "\x1e" + Text;
+  for (const std::string &Fact : Deps.Facts)
+    Input += "\x1b" + Fact;
   // What is defined elsewhere enters by name here, by content at run time.
   for (const std::string &Symbol : F.External)
     Input += "\x1d" + Symbol;

@@ -2,12 +2,16 @@
 //
 // A memo cache entry is only valid while the code that computed it is the
 // same. The fingerprint hashes (XXH3-128) the tokens of the function and of
-// every user declaration it depends on, transitively: functions it calls,
-// global variables it reads, and the types of its parameters and result.
-// Tokens, not text: comments, whitespace and formatting do not change it;
-// any change to a token of the function or of a callee does. Declarations
-// from system headers are left out (the runtime's memo namespace already
-// covers the compiler and library version).
+// every user declaration its meaning depends on, transitively: functions it
+// calls (also from library template instantiations), globals and constants
+// it reads, and every type named or implied anywhere in that code (records
+// with bases, members and default member initializers, enums, aliases,
+// concepts), plus what tokens do not show: user records' layouts, enumerator
+// values, the full spelling of each record and enum type. Tokens, not text:
+// comments, whitespace, formatting and positions do not change it; any
+// change to a token of the function or of a dependency does. System headers'
+// text is left out (the runtime's memo namespace already covers the compiler
+// and library version). docs/memo.md, "What the fingerprint covers".
 //
 // A translation unit sees only declarations of what other units define. So
 // the fingerprint also lists, by linker symbol, every function and constant
