@@ -23,6 +23,29 @@ struct ParallelStatements::Candidate {
   std::string Blocked; // why the statement cannot join a run (empty: it can)
 };
 
+// Why a statement that stores a pure call's result is no statement of a
+// run: only a local variable the function owns is a run's target, stored
+// after every call of the run has returned.
+static std::string storedWhere(const PlanContext &PC, const Stmt *S, const VarDecl *Target,
+                               const CallExpr *Call) {
+  std::string Only = ": only a result stored into a local variable joins a run of calls";
+  if (Target && Target->getType()->isReferenceType())
+    return quoted(Target) + " is a reference bound to the result of '" + calleeName(Call) + "'" +
+           Only;
+  if (Target)
+    return "the result of '" + calleeName(Call) + "' is stored into " + quoted(Target) +
+           ", which is not a local variable" + Only;
+  const Expr *LHS = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    LHS = BO->getLHS();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    LHS = Op->getArg(0);
+  std::optional<std::string> Place = LHS ? PC.text(LHS->getSourceRange()) : std::nullopt;
+  return "the result of '" + calleeName(Call) + "' is stored into " +
+         (Place ? "'" + *Place + "'" : std::string("a part of an object")) +
+         ", not into a variable" + Only;
+}
+
 std::optional<ParallelStatements::Candidate>
 ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std::string> *WhyNot) const {
   Candidate C{S, nullptr, nullptr, nullptr, StmtDeps(), ""};
@@ -45,8 +68,14 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
       C.Target = dyn_cast<VarDecl>(DRE->getDecl());
     Value = Op->getArg(1);
   }
-  if (!C.Target || !isOwnedLocal(C.Target) || !Value)
+  if (!C.Target || !isOwnedLocal(C.Target) || !Value) {
+    // Never silent: a pure call stored somewhere else than a local the
+    // statement owns (`arr[0] = f(a);`, `p.x = f(a);`, `const long &r =
+    // f(a);`) could have been a sibling; say where it is stored.
+    if (const Expr *W = Value ? written(Value) : nullptr; W && WhyNot && isPureCall(W, PC.Facts))
+      *WhyNot = {cast<CallExpr>(W), storedWhere(PC, S, C.Target, cast<CallExpr>(W))};
     return std::nullopt;
+  }
   C.Value = Value;
   const Expr *W = written(Value);
   // `long x = nh(a);` where nh returns a class with `operator long()`: the
@@ -175,6 +204,12 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
           Missed(Run.back().Call, WhyNot.first, WhyNot.second, WhyNot.first);
           Said = WhyNot.first; // one remark per statement
         }
+      }
+      // After a statement that could not join a run either: the two could
+      // have been siblings, and the earlier one says why not.
+      if (Pending && WhyNot.first && Pending->first != Said && Said != WhyNot.first) {
+        Missed(Pending->first, WhyNot.first, Pending->second, Pending->first);
+        Said = Pending->first;
       }
       Pending.reset();
       // Before the next statement: a statement that may throw keeps every

@@ -92,6 +92,7 @@ int main(int argc, char **) {
     w[2999 - i] = f(i + 1);
   }
   // REMARK: affine-maps.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the elements of 'w' are written at different indexes, which different iterations may share [purecc-missed-map]
+  // REMARK: affine-maps.cpp:[[@LINE-4]]:12: remark: calls to 'f' and 'f' not parallelized: the result of 'f' is stored into 'w[i]', not into a variable: only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
   std::size_t half = 1500;
   for (std::size_t i = 0; i < half; ++i)
     w[2 * i + 1] = f(static_cast<long>(i));
