@@ -15,7 +15,9 @@
 using namespace clang;
 
 namespace purecc {
-// TEMP-CHK22
+// Stdlib.cpp: a std::ranges view (a class derived from
+// std::ranges::view_interface), which isPointerLike counts. To move to
+// Stdlib.h with the next change that rebuilds its includers.
 bool isRangesView(const clang::CXXRecordDecl *RD);
 
 Prov join(const Prov &A, const Prov &B) { return B.K > A.K ? B : A; }

@@ -13,8 +13,6 @@
 using namespace clang;
 
 namespace purecc {
-// TEMP-CHK22
-bool isRangesView(const clang::CXXRecordDecl *RD);
 namespace {
 
 struct Table {
@@ -446,6 +444,14 @@ bool isAddressOnly(const FunctionDecl *FD) {
   return false;
 }
 
+bool isRangesView(const CXXRecordDecl *RD) {
+  // A view (`g | std::views::take(2)`, `std::ranges::subrange(b, e)`,
+  // `std::views::reverse(g)`) designates the elements of the range it was
+  // made from, as a span does: a write through it writes that range.
+  static const llvm::StringRef Names[] = {"std::ranges::view_interface"};
+  return RD && isStdContext(RD->getDeclContext()) && derivesFromNamed(RD, Names);
+}
+
 bool isPointerLike(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isPointerType())
@@ -456,14 +462,6 @@ bool isPointerLike(QualType T) {
   llvm::StringRef N = RD->getName();
   return N.contains_insensitive("iterator") || N == "span" ||
          N == "reference_wrapper" || isProxyClass(RD) || isRangesView(RD);
-}
-
-bool isRangesView(const CXXRecordDecl *RD) {
-  // A view (`g | std::views::take(2)`, `std::ranges::subrange(b, e)`,
-  // `std::views::reverse(g)`) designates the elements of the range it was
-  // made from, as a span does: a write through it writes that range.
-  static const llvm::StringRef Names[] = {"std::ranges::view_interface"};
-  return RD && isStdContext(RD->getDeclContext()) && derivesFromNamed(RD, Names);
 }
 
 bool isProxyReference(QualType T) {

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <math.h>
+#include <memory>
 #include <numeric>
 #include <ranges>
 #include <span>
@@ -168,6 +169,23 @@ char *const gpb = gbuf;
   std::char_traits<char>::copy(b, "ab", 2);
   std::char_traits<char>::assign(b, 1, 'c');
   return b[0];
+}
+
+// An allocator's construct and destroy write the object they are given.
+[[pure]] int construct_global(int x) { // expected-note 2 {{'construct_global' declared pure here}}
+  std::allocator<int> a;
+  std::allocator_traits<std::allocator<int>>::construct(a, gp, x); // expected-error {{pure function 'construct_global' writes through pointer 'gp' that may point to memory it does not own}}
+  std::allocator_traits<std::allocator<int>>::destroy(a, gp); // expected-error {{pure function 'construct_global' writes through pointer 'gp' that may point to memory it does not own}}
+  return x;
+}
+[[pure]] int construct_local(int x) {
+  std::allocator<int> a;
+  int *p = a.allocate(1);
+  std::allocator_traits<std::allocator<int>>::construct(a, p, x);
+  int r = *p;
+  std::allocator_traits<std::allocator<int>>::destroy(a, p);
+  a.deallocate(p, 1);
+  return r;
 }
 
 // --- A reference a tuple holds ----------------------------------------------
