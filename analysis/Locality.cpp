@@ -4,6 +4,7 @@
 #include "Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -14,6 +15,10 @@
 using namespace clang;
 
 namespace purecc {
+// Stdlib.cpp: a std::ranges view (a class derived from
+// std::ranges::view_interface), which isPointerLike counts. To move to
+// Stdlib.h with the next change that rebuilds its includers.
+bool isRangesView(const clang::CXXRecordDecl *RD);
 
 Prov join(const Prov &A, const Prov &B) { return B.K > A.K ? B : A; }
 
@@ -428,6 +433,36 @@ Prov Locality::ofArgument(const ParmVarDecl *P, const Expr *A) {
   return Prov::local();
 }
 
+namespace {
+/// A specialization with a reference among its template arguments
+/// (`std::tuple<int &, long>`, `std::pair<int &, int>`): a value of it
+/// holds references to other objects.
+bool holdsReference(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  auto IsReference = [](const TemplateArgument &A) {
+    return A.getKind() == TemplateArgument::Type && A.getAsType()->isReferenceType();
+  };
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+    if (IsReference(A))
+      return true;
+    if (A.getKind() == TemplateArgument::Pack && llvm::any_of(A.pack_elements(), IsReference))
+      return true;
+  }
+  return false;
+}
+
+/// The call operator of a class with no state: the library's function
+/// objects and view adaptors (`std::views::reverse`, a niebloid).
+bool isStatelessCall(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return MD && MD->getOverloadedOperator() == OO_Call && MD->getParent()->hasDefinition() &&
+         MD->getParent()->isEmpty();
+}
+} // namespace
+
 Prov Locality::ofCallResult(const Expr *Call) {
   DepthGuard Step(*this);
   if (Step.tooDeep())
@@ -440,8 +475,9 @@ Prov Locality::ofCallResult(const Expr *Call) {
                  : ofObject(Parts.Object, Parts.IsArrow);
   if (isLibraryFunction(Parts.Callee, Ctx.getSourceManager())) {
     // The result of a library call designates its object or what its
-    // iterator/pointer arguments designate.
-    Prov P = Parts.Object ? Obj : Prov::local();
+    // iterator/pointer arguments designate. A function object with no state
+    // (`std::views::reverse(g)`, `std::ranges::begin(g)`) designates nothing.
+    Prov P = Parts.Object && !isStatelessCall(Parts.Callee) ? Obj : Prov::local();
     for (unsigned I = 0; I < Parts.Args.size(); ++I) {
       QualType T = Parts.Args[I]->getType();
       if (isPointerLike(T))
@@ -457,6 +493,11 @@ Prov Locality::ofCallResult(const Expr *Call) {
              (!Parts.Object && Call->isGLValue())))
           P = join(P, ofLValue(Parts.Args[I]));
       }
+      // `std::get<0>(t)` of a `std::tuple<int &>`: the reference handed
+      // back may be one the argument holds, which designates what `t` was
+      // made from, as a pointer would.
+      if (Call->isGLValue() && holdsReference(T))
+        P = join(P, ofPointee(Parts.Args[I]));
     }
     return P;
   }
@@ -503,6 +544,12 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   // They take a non-const reference only to hand out its address: a write,
   // if any, happens through the result and is judged there.
   if (!MD && isAddressOnly(Callee))
+    return;
+  // Making a view (`g | std::views::take(2)`, `std::views::reverse(g)`)
+  // takes the range by reference only to designate it: what is written
+  // through the view is judged where it is written, and a loop over it
+  // reads the range.
+  if (isRangesView(Callee->getReturnType()->getAsCXXRecordDecl()))
     return;
   auto Add = [&](Prov P, const Expr *Target) {
     WriteSite W;

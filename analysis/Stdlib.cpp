@@ -8,6 +8,8 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
+
 using namespace clang;
 
 namespace purecc {
@@ -15,6 +17,9 @@ namespace {
 
 struct Table {
   llvm::StringMap<LibraryVerdict> Functions;
+  // Overloads that are other functions than their name's row, by their
+  // number of parameters (PURECC_STD_RANGE_FORM, PURECC_STD_IMPURE_FORM).
+  llvm::StringMap<llvm::SmallVector<std::pair<unsigned, LibraryVerdict>, 1>> Forms;
   llvm::StringMap<bool> Classes;
   llvm::StringSet<> Proxies;
   llvm::StringSet<> ProxyOwnNames; // their last component: a quick rejection
@@ -32,6 +37,10 @@ struct Table {
 #define PURECC_STD_PURE(Name) Functions[Name] = {LibraryKind::Pure, nullptr};
 #define PURECC_STD_RANGE(Name) Functions[Name] = {LibraryKind::MutatesRange, nullptr};
 #define PURECC_STD_IMPURE(Name, Why) Functions[Name] = {LibraryKind::Impure, Why};
+#define PURECC_STD_RANGE_FORM(Name, Params)                                            \
+  Forms[Name].push_back({Params, {LibraryKind::MutatesRange, nullptr}});
+#define PURECC_STD_IMPURE_FORM(Name, Params, Why)                                      \
+  Forms[Name].push_back({Params, {LibraryKind::Impure, Why}});
 #define PURECC_STD_MEMBER(Name, Role) Members[Name] = MemberRole::Role;
 #define PURECC_STD_CONTAINER(Name, Kind) addContainer(Name, ContainerColumn::Kind);
 #define PURECC_STD_WRITES_FROM(Name, First) WritesFrom[Name] = First;
@@ -110,6 +119,33 @@ bool derivesFromNamed(const CXXRecordDecl *RD, llvm::ArrayRef<llvm::StringRef> N
 }
 
 constexpr llvm::StringLiteral RangesPrefix = "std::ranges::";
+
+/// The function a C math function's float or long double spelling names:
+/// "sin" for `sinf(float)` and `sinl(long double)`, "nextafter" for
+/// `nextafterf(float, float)`. The suffix must be the type of a parameter or
+/// of the result, so that a name that merely ends in 'f' or 'l' (`atof`,
+/// `strtol`) is not taken for one.
+std::optional<llvm::StringRef> suffixedMathName(const FunctionDecl *FD, llvm::StringRef Plain) {
+  if (Plain.size() < 2 || !FD->isExternC())
+    return std::nullopt;
+  const ASTContext &Ctx = FD->getASTContext();
+  QualType Want;
+  if (Plain.back() == 'f')
+    Want = Ctx.FloatTy;
+  else if (Plain.back() == 'l')
+    Want = Ctx.LongDoubleTy;
+  else
+    return std::nullopt;
+  auto IsWant = [&](QualType T) {
+    return Ctx.hasSameType(T.getCanonicalType().getUnqualifiedType(), Want);
+  };
+  bool Typed = IsWant(FD->getReturnType()) ||
+               llvm::any_of(FD->parameters(),
+                            [&](const ParmVarDecl *P) { return IsWant(P->getType()); });
+  if (!Typed)
+    return std::nullopt;
+  return Plain.drop_back();
+}
 
 /// The algorithm a niebloid's call operator performs, without namespace
 /// ("for_each" for std::ranges::for_each), or empty.
@@ -208,7 +244,18 @@ LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
     auto It = T.Functions.find(N);
     return It == T.Functions.end() ? nullptr : &It->second;
   };
-  if (const LibraryVerdict *V = Lookup(Name))
+  // The row of the function FD is: the overload of its name with FD's
+  // number of parameters where that is another function (the algorithm
+  // std::move(first, last, out) beside std::move(x)).
+  auto LookupOwn = [&](const std::string &N) -> const LibraryVerdict * {
+    auto It = T.Forms.find(N);
+    if (It != T.Forms.end())
+      for (const auto &[Params, Verdict] : It->second)
+        if (Params == FD->getNumParams())
+          return &Verdict;
+    return Lookup(N);
+  };
+  if (const LibraryVerdict *V = LookupOwn(Name))
     return *V;
   if (const LibraryVerdict *V = lookupNiebloid(FD, Lookup))
     return *V;
@@ -216,9 +263,15 @@ LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
   llvm::StringRef Plain = FD->getName();
   if (FD->getIdentifier()) {
     Plain.consume_front("__builtin_");
-    if (Name.find("::") == std::string::npos || Name.rfind("__builtin_", 0) == 0)
-      if (const LibraryVerdict *V = Lookup("std::" + Plain.str()))
+    if (Name.find("::") == std::string::npos || Name.rfind("__builtin_", 0) == 0) {
+      if (const LibraryVerdict *V = LookupOwn("std::" + Plain.str()))
         return *V;
+      // `::sinf`, `::nextafterl`: the float and long double spellings of
+      // a C math function are that function.
+      if (std::optional<llvm::StringRef> Base = suffixedMathName(FD, Plain))
+        if (const LibraryVerdict *V = Lookup("std::" + Base->str()))
+          return *V;
+    }
   }
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
     // Judged by the class the API is used through, so that base classes
@@ -376,7 +429,9 @@ ContractThrow contractThrow(const FunctionDecl *FD) {
 }
 
 bool isAddressOnly(const FunctionDecl *FD) {
-  if (!FD->getIdentifier() || isa<CXXMethodDecl>(FD))
+  // Each takes the one object it hands back: std::move(first, last, out),
+  // the algorithm, shares a name with std::move(x) and writes through `out`.
+  if (!FD->getIdentifier() || isa<CXXMethodDecl>(FD) || FD->getNumParams() != 1)
     return false;
   static const llvm::StringRef Names[] = {
 #define PURECC_STD_ADDRESS(Name) Name,
@@ -389,6 +444,14 @@ bool isAddressOnly(const FunctionDecl *FD) {
   return false;
 }
 
+bool isRangesView(const CXXRecordDecl *RD) {
+  // A view (`g | std::views::take(2)`, `std::ranges::subrange(b, e)`,
+  // `std::views::reverse(g)`) designates the elements of the range it was
+  // made from, as a span does: a write through it writes that range.
+  static const llvm::StringRef Names[] = {"std::ranges::view_interface"};
+  return RD && isStdContext(RD->getDeclContext()) && derivesFromNamed(RD, Names);
+}
+
 bool isPointerLike(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isPointerType())
@@ -398,7 +461,7 @@ bool isPointerLike(QualType T) {
     return false;
   llvm::StringRef N = RD->getName();
   return N.contains_insensitive("iterator") || N == "span" ||
-         N == "reference_wrapper" || isProxyClass(RD);
+         N == "reference_wrapper" || isProxyClass(RD) || isRangesView(RD);
 }
 
 bool isProxyReference(QualType T) {
