@@ -92,8 +92,8 @@ class fenv_handoff {
 
   /// Runs `f` (noexcept) here: under the captured environment when this is
   /// not the spawning thread, restoring this thread's own afterwards.
-  template <class F>
-  void run_here(F&& f) noexcept {
+  template <class Fn>
+  void run_here(Fn&& f) noexcept {
     if (!owner_ || owner_ == this_thread_tag()) {
       f();
       return;

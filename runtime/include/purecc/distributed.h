@@ -45,13 +45,13 @@
 namespace purecc {
 namespace detail {
 
-template <class F> struct range_fn_traits;
-template <class R, class... A> struct range_fn_traits<R (*)(std::int64_t, A...)> {
-  using result = R;
-  using args = std::tuple<std::remove_cvref_t<A>...>;
+template <class Fn> struct range_fn_traits;
+template <class Result, class... Args> struct range_fn_traits<Result (*)(std::int64_t, Args...)> {
+  using result = Result;
+  using args = std::tuple<std::remove_cvref_t<Args>...>;
 };
-template <class R, class... A> struct range_fn_traits<R (*)(std::int64_t, A...) noexcept>
-    : range_fn_traits<R (*)(std::int64_t, A...)> {};
+template <class Result, class... Args> struct range_fn_traits<Result (*)(std::int64_t, Args...) noexcept>
+    : range_fn_traits<Result (*)(std::int64_t, Args...)> {};
 
 /// Decodes the whole argument tuple; trailing bytes are malformed input.
 template <class Tuple> Tuple decode_task_args(std::string_view bytes, const char *what) {
@@ -80,7 +80,7 @@ RangeJob make_range_job(const TaskEntry &task, std::int64_t begin, std::int64_t 
   job.memo_namespace = namespace_under(compiler_namespace(), fp_modes{rounding, 0});
   job.rounding = encode_rounding(rounding).value_or(rounding_code::to_nearest);
   ByteWriter w(job.args);
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
+  [&]<std::size_t... Indices>(std::index_sequence<Indices...>) {
     auto one = [&]<class Decl>(const auto &arg, std::type_identity<Decl>) {
       if constexpr (std::is_same_v<std::remove_cvref_t<decltype(arg)>, Decl>)
         w.write(arg);
@@ -89,15 +89,15 @@ RangeJob make_range_job(const TaskEntry &task, std::int64_t begin, std::int64_t 
       job.arg_ends.push_back(job.args.size());
     };
     (void)one; // unused for a task without captured arguments
-    (one(args, std::type_identity<std::tuple_element_t<I, Tuple>>{}), ...);
+    (one(args, std::type_identity<std::tuple_element_t<Indices, Tuple>>{}), ...);
   }(std::index_sequence_for<Args...>{});
   return job;
 }
 
 /// The value of node [begin, end) from the backend's node results: the
 /// node itself if it was run as one, else its two halves combined.
-template <class T, class Combine>
-T assemble_node(const std::map<std::int64_t, std::pair<std::int64_t, T>> &nodes, std::int64_t begin,
+template <class Value, class Combine>
+Value assemble_node(const std::map<std::int64_t, std::pair<std::int64_t, Value>> &nodes, std::int64_t begin,
                 std::int64_t end, std::int64_t leaf, Combine &combine) {
   auto it = nodes.find(begin);
   if (it != nodes.end() && it->second.first == end)
@@ -105,8 +105,8 @@ T assemble_node(const std::map<std::int64_t, std::pair<std::int64_t, T>> &nodes,
   if (range_length(begin, end) <= static_cast<std::uint64_t>(leaf))
     throw std::logic_error("purecc: the cluster backend returned no result for a leaf");
   const std::int64_t mid = split_point(begin, end, leaf);
-  T left = assemble_node<T>(nodes, begin, mid, leaf, combine);
-  T right = assemble_node<T>(nodes, mid, end, leaf, combine);
+  Value left = assemble_node<Value>(nodes, begin, mid, leaf, combine);
+  Value right = assemble_node<Value>(nodes, mid, end, leaf, combine);
   return combine(std::move(left), std::move(right));
 }
 
@@ -140,7 +140,7 @@ inline ClusterBackend *cluster_for_call(int &rounding) noexcept {
 
 } // namespace detail
 
-/// A registered reduction: Leaf is `R(std::int64_t, A...)`, Combine `R(R, R)`.
+/// A registered reduction: Leaf is `Result(std::int64_t, Args...)`, Combine `Result(Result, Result)`.
 /// Declare it at namespace scope (it registers itself during static
 /// initialization); the id and fingerprint must be the same in every rank's
 /// build — codegen derives them from the mangled name and the AST.
@@ -158,8 +158,8 @@ public:
   const TaskEntry &entry() const noexcept { return entry_; }
 
   /// The value of node [begin, end) of the split tree with leaf size `leaf`.
-  template <class... A> static value_type node(std::int64_t begin, std::int64_t end,
-                                               std::int64_t leaf, const A &...args) {
+  template <class... Args> static value_type node(std::int64_t begin, std::int64_t end,
+                                               std::int64_t leaf, const Args &...args) {
     auto leaf_fn = [&](std::int64_t i) { return Leaf(i, args...); };
     auto combine = [](value_type a, value_type b) { return Combine(std::move(a), std::move(b)); };
     detail::reduce_job<value_type, decltype(leaf_fn), decltype(combine)> job{leaf, leaf_fn,
@@ -178,7 +178,7 @@ private:
   TaskRegistrar registrar_;
 };
 
-/// A registered map: Fn is `R(std::int64_t, A...)`.
+/// A registered map: Fn is `Result(std::int64_t, Args...)`.
 ///   const purecc::map_task<square> squares{"square", 0x3ULL, 0x4ULL};
 template <auto Fn> class map_task {
   using traits = detail::range_fn_traits<decltype(Fn)>;
@@ -193,8 +193,8 @@ public:
 
   /// Fn(i, args...) for i in [begin, end), on this process's cores, over
   /// the split tree with leaf size `leaf`.
-  template <class... A> static std::vector<value_type> node(std::int64_t begin, std::int64_t end,
-                                                            std::int64_t leaf, const A &...args) {
+  template <class... Args> static std::vector<value_type> node(std::int64_t begin, std::int64_t end,
+                                                            std::int64_t leaf, const Args &...args) {
     std::vector<value_type> out(static_cast<std::size_t>(end - begin));
     parallel_for(begin, end, [&](std::int64_t i) { out[static_cast<std::size_t>(i - begin)] = Fn(i, args...); },
                  leaf_size{leaf});
@@ -219,34 +219,34 @@ typename reduce_task<Leaf, Combine>::value_type
 distributed_reduce_impl(const reduce_task<Leaf, Combine> &task, std::int64_t begin,
                         std::int64_t end, typename reduce_task<Leaf, Combine>::value_type identity,
                         const leaf_size *chosen, const Args &...args) {
-  using T = typename reduce_task<Leaf, Combine>::value_type;
+  using Value = typename reduce_task<Leaf, Combine>::value_type;
   using Tuple = typename reduce_task<Leaf, Combine>::args_tuple;
   if (end <= begin)
     return identity;
   const std::int64_t leaf = leaf_of(begin, end, chosen);
   int rounding = FE_TONEAREST;
   ClusterBackend *cluster = cluster_for_call(rounding);
-  auto combine = [](T a, T b) { return Combine(std::move(a), std::move(b)); };
+  auto combine = [](Value a, Value b) { return Combine(std::move(a), std::move(b)); };
   if (!cluster) {
     auto leaf_fn = [&](std::int64_t i) { return Leaf(i, args...); };
-    return reduce_range<T>(begin, end, std::move(identity), leaf_fn, combine, chosen);
+    return reduce_range<Value>(begin, end, std::move(identity), leaf_fn, combine, chosen);
   }
   RangeJob job = make_range_job<Tuple>(task.entry(), begin, end, leaf, rounding, args...);
-  std::map<std::int64_t, std::pair<std::int64_t, T>> nodes;
+  std::map<std::int64_t, std::pair<std::int64_t, Value>> nodes;
   for (NodeResult &r : cluster->run(job)) {
-    std::optional<T> v = from_bytes<T>(r.bytes);
+    std::optional<Value> v = from_bytes<Value>(r.bytes);
     if (!v)
       throw task_decode_error(task.entry().id());
-    nodes.emplace(r.begin, std::pair<std::int64_t, T>(r.end, std::move(*v)));
+    nodes.emplace(r.begin, std::pair<std::int64_t, Value>(r.end, std::move(*v)));
   }
-  return assemble_node<T>(nodes, begin, end, leaf, combine);
+  return assemble_node<Value>(nodes, begin, end, leaf, combine);
 }
 
 template <auto Fn, class... Args>
 std::vector<typename map_task<Fn>::value_type>
 distributed_map_impl(const map_task<Fn> &task, std::int64_t begin, std::int64_t end,
                      const leaf_size *chosen, const Args &...args) {
-  using R = typename map_task<Fn>::value_type;
+  using Result = typename map_task<Fn>::value_type;
   using Tuple = typename map_task<Fn>::args_tuple;
   if (end <= begin)
     return {};
@@ -256,9 +256,9 @@ distributed_map_impl(const map_task<Fn> &task, std::int64_t begin, std::int64_t 
   if (!cluster)
     return map_task<Fn>::node(begin, end, leaf, args...);
   RangeJob job = make_range_job<Tuple>(task.entry(), begin, end, leaf, rounding, args...);
-  std::vector<R> out(static_cast<std::size_t>(end - begin));
+  std::vector<Result> out(static_cast<std::size_t>(end - begin));
   for (NodeResult &r : cluster->run(job)) {
-    std::optional<std::vector<R>> v = from_bytes<std::vector<R>>(r.bytes);
+    std::optional<std::vector<Result>> v = from_bytes<std::vector<Result>>(r.bytes);
     if (!v || static_cast<std::int64_t>(v->size()) != r.end - r.begin)
       throw task_decode_error(task.entry().id());
     std::move(v->begin(), v->end(), out.begin() + (r.begin - begin));

@@ -56,14 +56,14 @@ struct unit {
 
 namespace detail {
 
-/// What parallel_invoke stores for callable F: its result, void -> unit.
-template <class F>
-using call_result_t = std::conditional_t<std::is_void_v<std::invoke_result_t<F&>>, unit,
-                                         std::invoke_result_t<F&>>;
+/// What parallel_invoke stores for callable Fn: its result, void -> unit.
+template <class Fn>
+using call_result_t = std::conditional_t<std::is_void_v<std::invoke_result_t<Fn&>>, unit,
+                                         std::invoke_result_t<Fn&>>;
 
-template <class F>
-call_result_t<F> call_as_value(F& f) {
-  if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
+template <class Fn>
+call_result_t<Fn> call_as_value(Fn& f) {
+  if constexpr (std::is_void_v<std::invoke_result_t<Fn&>>) {
     std::invoke(f);
     return unit{};
   } else {
@@ -73,10 +73,10 @@ call_result_t<F> call_as_value(F& f) {
 
 // ---- inline path: left to right; a throw ends it, as in the serial program.
 
-template <class... F, std::size_t... I>
-std::tuple<call_result_t<F>...> invoke_inline(std::index_sequence<I...>, F&... f) {
+template <class... Fns, std::size_t... Indices>
+std::tuple<call_result_t<Fns>...> invoke_inline(std::index_sequence<Indices...>, Fns&... f) {
   // Braced initialization evaluates the calls left to right.
-  return std::tuple<call_result_t<F>...>{call_as_value(f)...};
+  return std::tuple<call_result_t<Fns>...>{call_as_value(f)...};
 }
 
 // ---- task path.
@@ -143,28 +143,28 @@ inline const fenv_handoff* enclosing_fenv() noexcept {
 
 /// Storage for one branch's outcome: a result, an exception, or nothing
 /// (skipped: an earlier branch threw before it started).
-template <class R>
+template <class Result>
 class branch_slot {
  public:
   branch_slot() = default;
   branch_slot(const branch_slot&) = delete;
   branch_slot& operator=(const branch_slot&) = delete;
   ~branch_slot() {
-    if (value_) value_->~R();
+    if (value_) value_->~Result();
   }
 
-  template <class F>
-  void run(F& f) noexcept {
+  template <class Fn>
+  void run(Fn& f) noexcept {
     try {
-      value_ = ::new (static_cast<void*>(storage_)) R(call_as_value(f));
+      value_ = ::new (static_cast<void*>(storage_)) Result(call_as_value(f));
     } catch (...) {
       error_ = std::current_exception();
     }
   }
   /// Runs branch `i` of `group` unless an earlier branch has thrown;
   /// `parent` is the branch that called parallel_invoke (still_needed()).
-  template <class F>
-  void run_in(F& f, invoke_group& group, std::size_t i, const branch_frame* parent) noexcept {
+  template <class Fn>
+  void run_in(Fn& f, invoke_group& group, std::size_t i, const branch_frame* parent) noexcept {
     if (!group.needed(i)) return;
     const branch_frame frame{&group, i, parent};
     const branch_frame* outer = current_branch;
@@ -176,25 +176,25 @@ class branch_slot {
     if (error_) group.failed(i);
   }
   const std::exception_ptr& error() const noexcept { return error_; }
-  R take() { return std::move(*value_); }
+  Result take() { return std::move(*value_); }
 
  private:
-  alignas(R) unsigned char storage_[sizeof(R)];
-  R* value_ = nullptr;
+  alignas(Result) unsigned char storage_[sizeof(Result)];
+  Result* value_ = nullptr;
   std::exception_ptr error_{};
 };
 
 /// Queues `f` as an OpenMP task if spawn room is left, else runs it now.
-template <class R, class F>
-bool spawn_or_run(branch_slot<R>& slot, F& f, invoke_group& group, std::size_t i) {
+template <class Result, class Fn>
+bool spawn_or_run(branch_slot<Result>& slot, Fn& f, invoke_group& group, std::size_t i) {
   const branch_frame* parent = current_branch;
   if (!try_claim_spawn()) {
     slot.run_in(f, group, i, parent);
     return false;
   }
   group.fenv().capture(enclosing_fenv());  // before the task may start elsewhere
-  branch_slot<R>* s = &slot;
-  F* fp = &f;
+  branch_slot<Result>* s = &slot;
+  Fn* fp = &f;
   invoke_group* g = &group;
 #ifdef _OPENMP  // without -fopenmp the "task" simply runs here
 #pragma omp task default(none) firstprivate(s, fp, g, i, parent)
@@ -207,10 +207,10 @@ bool spawn_or_run(branch_slot<R>& slot, F& f, invoke_group& group, std::size_t i
 }
 
 /// One branch of invoke_in_own_team: a help_request that fills its slot.
-template <class R, class F>
+template <class Result, class Fn>
 struct offered_branch : help_request {
-  branch_slot<R> slot;
-  F* fn;
+  branch_slot<Result> slot;
+  Fn* fn;
   invoke_group* group = nullptr;
   std::size_t index = 0;
   const branch_frame* parent = current_branch;  // whoever called parallel_invoke
@@ -218,7 +218,7 @@ struct offered_branch : help_request {
 
   // Initialized in the list and not copyable, as g++'s -Weffc++ asks of a
   // class with pointer members: the generated code compiles under it.
-  explicit offered_branch(F& f) noexcept : slot(), fn(&f) {
+  explicit offered_branch(Fn& f) noexcept : slot(), fn(&f) {
     run = [](help_request* self) noexcept {
       auto* b = static_cast<offered_branch*>(self);
       b->slot.run_in(*b->fn, *b->group, b->index, b->parent);
@@ -255,40 +255,40 @@ struct offered_branch : help_request {
 
 /// In a team purecc opened: branches are offered on the board (see
 /// help_request), so any waiting thread of the team can run them.
-template <class... F, std::size_t... I>
-std::tuple<call_result_t<F>...> invoke_in_own_team(std::index_sequence<I...>, F&... f) {
-  constexpr std::size_t last = sizeof...(F) - 1;
-  std::tuple<offered_branch<call_result_t<F>, F>...> branches(f...);
+template <class... Fns, std::size_t... Indices>
+std::tuple<call_result_t<Fns>...> invoke_in_own_team(std::index_sequence<Indices...>, Fns&... f) {
+  constexpr std::size_t last = sizeof...(Fns) - 1;
+  std::tuple<offered_branch<call_result_t<Fns>, Fns>...> branches(f...);
   invoke_group group;
-  ((std::get<I>(branches).group = &group, std::get<I>(branches).index = I), ...);
+  ((std::get<Indices>(branches).group = &group, std::get<Indices>(branches).index = Indices), ...);
   // Comma folds: left to right; the last branch always runs inline.
   const branch_frame* parent = current_branch;
-  ((I < last ? std::get<I>(branches).start()
-             : std::get<I>(branches).slot.run_in(f, group, I, parent)),
+  ((Indices < last ? std::get<Indices>(branches).start()
+             : std::get<Indices>(branches).slot.run_in(f, group, Indices, parent)),
    ...);
-  ((I < last ? std::get<I>(branches).join() : void()), ...);
+  ((Indices < last ? std::get<Indices>(branches).join() : void()), ...);
   group.fenv().deliver_flags();
   std::exception_ptr first_error;
-  ((first_error = first_error ? first_error : std::get<I>(branches).slot.error()), ...);
+  ((first_error = first_error ? first_error : std::get<Indices>(branches).slot.error()), ...);
   if (first_error) std::rethrow_exception(first_error);
-  return std::tuple<call_result_t<F>...>{std::get<I>(branches).slot.take()...};
+  return std::tuple<call_result_t<Fns>...>{std::get<Indices>(branches).slot.take()...};
 }
 
 /// Inside a team: all but the last branch may become tasks (in a team the
 /// user opened: OpenMP tasks; in one purecc opened: offered branches); the
 /// last runs here, then we wait for the others and apply the
 /// leftmost-exception rule.
-template <class... F, std::size_t... I>
-std::tuple<call_result_t<F>...> invoke_in_team(std::index_sequence<I...>, F&... f) {
-  if (in_own_team()) return invoke_in_own_team(std::index_sequence<I...>{}, f...);
-  constexpr std::size_t last = sizeof...(F) - 1;
-  std::tuple<branch_slot<call_result_t<F>>...> slots;
+template <class... Fns, std::size_t... Indices>
+std::tuple<call_result_t<Fns>...> invoke_in_team(std::index_sequence<Indices...>, Fns&... f) {
+  if (in_own_team()) return invoke_in_own_team(std::index_sequence<Indices...>{}, f...);
+  constexpr std::size_t last = sizeof...(Fns) - 1;
+  std::tuple<branch_slot<call_result_t<Fns>>...> slots;
   invoke_group group;
   bool spawned = false;
   const branch_frame* parent = current_branch;
   // Comma fold: left to right; the last branch always runs inline.
-  ((I < last ? (void)(spawned |= spawn_or_run(std::get<I>(slots), f, group, I))
-             : std::get<I>(slots).run_in(f, group, I, parent)),
+  ((Indices < last ? (void)(spawned |= spawn_or_run(std::get<Indices>(slots), f, group, Indices))
+             : std::get<Indices>(slots).run_in(f, group, Indices, parent)),
    ...);
   if (spawned) {
 #ifdef _OPENMP
@@ -297,15 +297,15 @@ std::tuple<call_result_t<F>...> invoke_in_team(std::index_sequence<I...>, F&... 
     group.fenv().deliver_flags();
   }
   std::exception_ptr first_error;
-  ((first_error = first_error ? first_error : std::get<I>(slots).error()), ...);
+  ((first_error = first_error ? first_error : std::get<Indices>(slots).error()), ...);
   if (first_error) std::rethrow_exception(first_error);
-  return std::tuple<call_result_t<F>...>{std::get<I>(slots).take()...};
+  return std::tuple<call_result_t<Fns>...>{std::get<Indices>(slots).take()...};
 }
 
 /// The rare path: some spawn room exists (or the runtime is not initialised).
-template <class... F>
-[[gnu::noinline]] std::tuple<call_result_t<F>...> invoke_slow(F&... f) {
-  using seq = std::index_sequence_for<F...>;
+template <class... Fns>
+[[gnu::noinline]] std::tuple<call_result_t<Fns>...> invoke_slow(Fns&... f) {
+  using seq = std::index_sequence_for<Fns...>;
   // Work the serial program would no longer reach (a branch to the left
   // threw) spreads no further: run inline, left to right, so it stops at
   // its first exception as the serial program would, and offers nothing
@@ -316,10 +316,10 @@ template <class... F>
       return invoke_in_team(seq{}, f...);
     case exec_context::outside_team: {
       struct team_job {
-        std::tuple<F&...> fs;
-        std::optional<std::tuple<call_result_t<F>...>> result;
+        std::tuple<Fns&...> fs;
+        std::optional<std::tuple<call_result_t<Fns>...>> result;
         std::exception_ptr error;
-      } job{std::tuple<F&...>(f...), std::nullopt, nullptr};
+      } job{std::tuple<Fns&...>(f...), std::nullopt, nullptr};
       run_in_team(
           [](void* p) noexcept {
             auto& j = *static_cast<team_job*>(p);
@@ -347,13 +347,13 @@ template <class... F>
 ///   auto [x, y, z] = purecc::parallel_invoke([] { return 1; },
 ///                                            [] { return std::string("a"); },
 ///                                            [] { return 2.5; });
-template <class... F>
-  requires(sizeof...(F) >= 2 && (std::is_invocable_v<F&> && ...))
-[[gnu::always_inline]] inline std::tuple<detail::call_result_t<F>...> parallel_invoke(
-    F&&... f) {
+template <class... Fns>
+  requires(sizeof...(Fns) >= 2 && (std::is_invocable_v<Fns&> && ...))
+[[gnu::always_inline]] inline std::tuple<detail::call_result_t<Fns>...> parallel_invoke(
+    Fns&&... f) {
   if (detail::spawn_room_available()) [[unlikely]]
     return detail::invoke_slow(f...);
-  return detail::invoke_inline(std::index_sequence_for<F...>{}, f...);
+  return detail::invoke_inline(std::index_sequence_for<Fns...>{}, f...);
 }
 
 }  // namespace purecc

@@ -46,10 +46,10 @@ namespace detail {
 /// no key is computed (m = 0) and the scan's answer, its `keys`, is `first`.
 template <class It, class Key, class Scan>
 auto scan_keys(It first, It last, Key& key, Scan scan, const std::source_location& where) {
-  using K = std::decay_t<std::invoke_result_t<Key&, std::iter_reference_t<It>>>;
+  using KeyValue = std::decay_t<std::invoke_result_t<Key&, std::iter_reference_t<It>>>;
   const auto n = static_cast<std::int64_t>(last - first);
   const std::int64_t m = n < 2 ? 0 : n;
-  std::unique_ptr<K[]> keys(new K[static_cast<std::size_t>(m)]);
+  std::unique_ptr<KeyValue[]> keys(new KeyValue[static_cast<std::size_t>(m)]);
   if (m > 0)
     parallel_for(
         0, m,
@@ -57,7 +57,7 @@ auto scan_keys(It first, It last, Key& key, Scan scan, const std::source_locatio
           keys[i] = std::invoke(key, first[static_cast<std::iter_difference_t<It>>(i)]);
         },
         where);
-  auto element = [&](K* at) { return first + (at - keys.get()); };
+  auto element = [&](KeyValue* at) { return first + (at - keys.get()); };
   auto found = scan(keys.get(), keys.get() + m);
   if constexpr (std::is_pointer_v<decltype(found)>)
     return element(found);

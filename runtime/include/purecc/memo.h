@@ -87,8 +87,8 @@ public:
   /// At exit it prints PURECC_STATS and flushes the disk tier.
   static MemoRuntime &global();
 
-  template <class F, class... Args>
-  std::remove_cvref_t<std::invoke_result_t<F &>> call(const MemoSite &site, F &&compute,
+  template <class Fn, class... Args>
+  std::remove_cvref_t<std::invoke_result_t<Fn &>> call(const MemoSite &site, Fn &&compute,
                                                       const Args &...args);
 
   /// The mode in effect (after any fallback to memory).
@@ -120,9 +120,9 @@ private:
                const std::string &value, std::uint64_t cost_ns);
   void report(const std::string &line);
 
-  template <class R, class F>
-  R compute_and_publish(const MemoSite &site, SiteCounters &counters, const MemoKey &key,
-                        F &compute, MemoCache::Claim *claim);
+  template <class Result, class Fn>
+  Result compute_and_publish(const MemoSite &site, SiteCounters &counters, const MemoKey &key,
+                        Fn &compute, MemoCache::Claim *claim);
 
   MemoConfig config_;
   MemoMode mode_;
@@ -137,19 +137,19 @@ private:
 
 /// The call codegen emits: memoizes `compute()` under `site` and `args`
 /// through the process-wide runtime.
-template <class F, class... Args>
-std::remove_cvref_t<std::invoke_result_t<F &>> memoize(const MemoSite &site, F &&compute,
+template <class Fn, class... Args>
+std::remove_cvref_t<std::invoke_result_t<Fn &>> memoize(const MemoSite &site, Fn &&compute,
                                                        const Args &...args) {
   return MemoRuntime::global().call(site, compute, args...);
 }
 
 // ---- implementation ----------------------------------------------------------
 
-template <class R, class F>
-R MemoRuntime::compute_and_publish(const MemoSite &site, SiteCounters &counters, const MemoKey &key,
-                                   F &compute, MemoCache::Claim *claim) {
+template <class Result, class Fn>
+Result MemoRuntime::compute_and_publish(const MemoSite &site, SiteCounters &counters, const MemoKey &key,
+                                   Fn &compute, MemoCache::Claim *claim) {
   const auto start = std::chrono::steady_clock::now();
-  std::optional<R> computed;
+  std::optional<Result> computed;
   try {
     computed.emplace(compute());
   } catch (const std::bad_alloc &) {
@@ -165,7 +165,7 @@ R MemoRuntime::compute_and_publish(const MemoSite &site, SiteCounters &counters,
       claim->fail(std::current_exception());
     throw;
   }
-  R result = std::move(*computed);
+  Result result = std::move(*computed);
   const auto cost = static_cast<std::uint64_t>(
       std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
           .count());
@@ -179,14 +179,14 @@ R MemoRuntime::compute_and_publish(const MemoSite &site, SiteCounters &counters,
   return result;
 }
 
-template <class F, class... Args>
-std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite &site, F &&compute,
+template <class Fn, class... Args>
+std::remove_cvref_t<std::invoke_result_t<Fn &>> MemoRuntime::call(const MemoSite &site, Fn &&compute,
                                                                  const Args &...args) {
-  using R = std::remove_cvref_t<std::invoke_result_t<F &>>;
-  static_assert(!std::is_void_v<R>, "purecc::memoize: a memoized function must return a value");
-  static_assert(Codable<R>, "purecc::memoize: the result type needs a purecc::codec with write "
+  using Result = std::remove_cvref_t<std::invoke_result_t<Fn &>>;
+  static_assert(!std::is_void_v<Result>, "purecc::memoize: a memoized function must return a value");
+  static_assert(Codable<Result>, "purecc::memoize: the result type needs a purecc::codec with write "
                             "and read (see purecc/serialize.h)");
-  static_assert(std::is_default_constructible_v<R>,
+  static_assert(std::is_default_constructible_v<Result>,
                 "purecc::memoize: the result type must be default-constructible");
   SiteCounters &counters = stats_.counters(site);
   counters.on_call();
@@ -194,7 +194,7 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
   const fp_modes fenv = current_fp_modes();
   if (mode_ == MemoMode::off || fenv.traps != 0) [[unlikely]] {
     const auto start = std::chrono::steady_clock::now();
-    R result = compute();
+    Result result = compute();
     counters.on_miss(static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
             .count()));
@@ -208,7 +208,7 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
   MemoCache::Probe probe = memory_.acquire(key, value);
   switch (probe.outcome) {
   case MemoCache::Outcome::hit:
-    if (std::optional<R> r = from_bytes<R>(value)) {
+    if (std::optional<Result> r = from_bytes<Result>(value)) {
       counters.on_mem_hit(probe.cost_ns);
       return std::move(*r);
     }
@@ -216,7 +216,7 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
   case MemoCache::Outcome::in_flight: {
     std::exception_ptr error;
     if (MemoCache::wait(*probe.flight, value, cost, &error)) {
-      if (std::optional<R> r = from_bytes<R>(value)) {
+      if (std::optional<Result> r = from_bytes<Result>(value)) {
         counters.on_mem_hit(cost);
         return std::move(*r);
       }
@@ -230,7 +230,7 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
   case MemoCache::Outcome::claimed: {
     MemoCache::Claim claim(memory_, key, std::move(probe.flight));
     if (disk_ && disk_lookup(key, value, cost)) {
-      if (std::optional<R> r = from_bytes<R>(value)) {
+      if (std::optional<Result> r = from_bytes<Result>(value)) {
         counters.on_disk_hit(cost);
         claim.fulfil(std::move(value), cost);
         return std::move(*r);
@@ -238,7 +238,7 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
       disk_reject(key);
     }
     if (shared_ && shared_lookup(counters, key, value, cost)) {
-      if (std::optional<R> r = from_bytes<R>(value)) {
+      if (std::optional<Result> r = from_bytes<Result>(value)) {
         counters.on_shared_hit(cost);
         keep_shared_hit(site, key, value, cost);
         claim.fulfil(std::move(value), cost);
@@ -246,10 +246,10 @@ std::remove_cvref_t<std::invoke_result_t<F &>> MemoRuntime::call(const MemoSite 
       }
       counters.on_shared_rejected(); // verified bytes its type cannot read
     }
-    return compute_and_publish<R>(site, counters, key, compute, &claim);
+    return compute_and_publish<Result>(site, counters, key, compute, &claim);
   }
   }
-  return compute_and_publish<R>(site, counters, key, compute, nullptr);
+  return compute_and_publish<Result>(site, counters, key, compute, nullptr);
 }
 
 } // namespace purecc

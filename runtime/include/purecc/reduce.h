@@ -54,7 +54,7 @@ struct skipped_after_throw {};
 /// their threads without sleeping).
 inline void (*on_leaf_throw_recorded)(std::int64_t) = nullptr;
 
-template <class T, class Leaf, class Combine>
+template <class Value, class Leaf, class Combine>
 struct reduce_job {
   reduce_job(std::int64_t size, Leaf& l, Combine& c) : leaf_size(size), leaf(l), combine(c) {}
   reduce_job(const reduce_job&) = delete;
@@ -74,10 +74,10 @@ struct reduce_job {
   }
 
   /// One leaf: a left-to-right fold that starts from the first value.
-  T fold(std::int64_t begin, std::int64_t end) const {
+  Value fold(std::int64_t begin, std::int64_t end) const {
     std::int64_t i = begin;
     try {
-      T acc(leaf(i));
+      Value acc(leaf(i));
       for (++i; i < end; ++i) acc = combine(std::move(acc), leaf(i));
       return acc;
     } catch (...) {
@@ -87,12 +87,12 @@ struct reduce_job {
   }
 
   /// One node of the split tree; reports finished chunks to `meter`.
-  T node(std::int64_t begin, std::int64_t end, progress_meter* meter) const {
+  Value node(std::int64_t begin, std::int64_t end, progress_meter* meter) const {
     if (begin > first_throw.load(std::memory_order_acquire)) throw skipped_after_throw{};
     std::uint64_t n = range_length(begin, end);
     if (meter && (n <= static_cast<std::uint64_t>(meter->grain()) ||
                   n <= static_cast<std::uint64_t>(leaf_size))) {
-      T result = node(begin, end, nullptr);
+      Value result = node(begin, end, nullptr);
       meter->advance(static_cast<std::int64_t>(n));
       return result;
     }
@@ -102,8 +102,8 @@ struct reduce_job {
       // Every core busy: plain recursion. Without parallel_invoke's
       // run-every-branch guard a throw skips the unstarted right half,
       // which a serial loop would not have reached either.
-      T left = node(begin, mid, meter);
-      T right = node(mid, end, meter);
+      Value left = node(begin, mid, meter);
+      Value right = node(mid, end, meter);
       return combine(std::move(left), std::move(right));
     }
     auto [left, right] = parallel_invoke([&] { return node(begin, mid, meter); },
@@ -120,12 +120,12 @@ inline std::int64_t effective_leaf_size(std::int64_t begin, std::int64_t end,
   return auto_leaf_size(static_cast<std::int64_t>(n < cap ? n : cap));
 }
 
-template <class T, class Leaf, class Combine>
-T reduce_range(std::int64_t begin, std::int64_t end, T identity, Leaf& leaf, Combine& combine,
+template <class Value, class Leaf, class Combine>
+Value reduce_range(std::int64_t begin, std::int64_t end, Value identity, Leaf& leaf, Combine& combine,
                const leaf_size* chosen,
                const std::source_location& where = std::source_location::current()) {
   if (end <= begin) return identity;
-  reduce_job<T, Leaf, Combine> job(effective_leaf_size(begin, end, chosen), leaf, combine);
+  reduce_job<Value, Leaf, Combine> job(effective_leaf_size(begin, end, chosen), leaf, combine);
   std::uint64_t n = range_length(begin, end);
   // Leaves only: no tree, no meter (a single leaf is no "long map" worth a
   // bar, and this keeps tiny reductions as cheap as a loop).
@@ -143,28 +143,28 @@ T reduce_range(std::int64_t begin, std::int64_t end, T identity, Leaf& leaf, Com
 }  // namespace detail
 
 /// Reduces leaf(i) for i in [begin, end) with the associative `combine`;
-/// see the file comment. T is the type of `identity`; leaf must return
-/// something convertible to T and combine must accept (T, T).
+/// see the file comment. Value is the type of `identity`; leaf must return
+/// something convertible to Value and combine must accept (Value, Value).
 ///   long long squares = purecc::parallel_reduce(0, 1000, 0LL,
 ///       [](std::int64_t i) { return i * i; }, std::plus<>());
-template <class T, class Leaf, class Combine>
-  requires std::invocable<Leaf&, std::int64_t> && std::invocable<Combine&, T, T>
-T parallel_reduce(std::int64_t begin, std::int64_t end, T identity, Leaf&& leaf,
+template <class Value, class Leaf, class Combine>
+  requires std::invocable<Leaf&, std::int64_t> && std::invocable<Combine&, Value, Value>
+Value parallel_reduce(std::int64_t begin, std::int64_t end, Value identity, Leaf&& leaf,
                   Combine&& combine,
                   const std::source_location& where = std::source_location::current()) {
-  return detail::reduce_range<T>(begin, end, std::move(identity), leaf, combine, nullptr, where);
+  return detail::reduce_range<Value>(begin, end, std::move(identity), leaf, combine, nullptr, where);
 }
 
 /// The same with an explicit leaf size: the tree (and so the rounding of a
 /// floating-point result) is then fixed by (begin, end, size) alone.
 ///   double s = purecc::parallel_reduce(0, n, 0.0, f, std::plus<>(),
 ///                                      purecc::leaf_size{4096});
-template <class T, class Leaf, class Combine>
-  requires std::invocable<Leaf&, std::int64_t> && std::invocable<Combine&, T, T>
-T parallel_reduce(std::int64_t begin, std::int64_t end, T identity, Leaf&& leaf,
+template <class Value, class Leaf, class Combine>
+  requires std::invocable<Leaf&, std::int64_t> && std::invocable<Combine&, Value, Value>
+Value parallel_reduce(std::int64_t begin, std::int64_t end, Value identity, Leaf&& leaf,
                   Combine&& combine, leaf_size size,
                   const std::source_location& where = std::source_location::current()) {
-  return detail::reduce_range<T>(begin, end, std::move(identity), leaf, combine, &size, where);
+  return detail::reduce_range<Value>(begin, end, std::move(identity), leaf, combine, &size, where);
 }
 
 }  // namespace purecc

@@ -52,11 +52,11 @@
 namespace purecc {
 
 /// The customization point. Specialize for your type with
-///   static void write(ByteWriter&, const T&);
-///   static bool read(ByteReader&, T&);     // false = malformed input
-/// `read` receives a default-constructed T. The primary template is left
+///   static void write(ByteWriter&, const Value&);
+///   static bool read(ByteReader&, Value&);     // false = malformed input
+/// `read` receives a default-constructed Value. The primary template is left
 /// undefined so that a missing codec is a compile error naming the type.
-template <class T, class Enable = void> struct codec;
+template <class Value, class Enable = void> struct codec;
 
 /// Appends canonical bytes to a std::string.
 ///   std::string s; purecc::ByteWriter w(s); w.write(42); w.write(std::string("a"));
@@ -64,22 +64,22 @@ class ByteWriter {
 public:
   explicit ByteWriter(std::string &out) noexcept : out_(&out) {}
   void bytes(const void *p, std::size_t n) { out_->append(static_cast<const char *>(p), n); }
-  /// Fixed-width little-endian unsigned integer of sizeof(U) bytes.
-  template <class U> void uint(U v) {
-    static_assert(std::is_unsigned_v<U>);
+  /// Fixed-width little-endian unsigned integer of sizeof(Unsigned) bytes.
+  template <class Unsigned> void uint(Unsigned v) {
+    static_assert(std::is_unsigned_v<Unsigned>);
     if constexpr (std::endian::native == std::endian::big)
       v = byteswap(v);
     bytes(&v, sizeof v);
   }
   void count(std::size_t n) { uint(static_cast<std::uint64_t>(n)); }
-  template <class T> void write(const T &v) { codec<std::remove_cv_t<T>>::write(*this, v); }
+  template <class Value> void write(const Value &v) { codec<std::remove_cv_t<Value>>::write(*this, v); }
   std::string &buffer() noexcept { return *out_; }
 
 private:
-  template <class U> static U byteswap(U v) {
-    U r = 0;
-    for (std::size_t i = 0; i < sizeof(U); ++i)
-      r = static_cast<U>((r << 8) | ((v >> (8 * i)) & 0xFF));
+  template <class Unsigned> static Unsigned byteswap(Unsigned v) {
+    Unsigned r = 0;
+    for (std::size_t i = 0; i < sizeof(Unsigned); ++i)
+      r = static_cast<Unsigned>((r << 8) | ((v >> (8 * i)) & 0xFF));
     return r;
   }
   std::string *out_;
@@ -110,15 +110,15 @@ public:
     in_.remove_prefix(n);
     return true;
   }
-  template <class U> bool uint(U &v) noexcept {
-    static_assert(std::is_unsigned_v<U>);
-    U le{};
+  template <class Unsigned> bool uint(Unsigned &v) noexcept {
+    static_assert(std::is_unsigned_v<Unsigned>);
+    Unsigned le{};
     if (!bytes(&le, sizeof le))
       return false;
     v = 0;
     const auto *b = reinterpret_cast<const unsigned char *>(&le);
-    for (std::size_t i = 0; i < sizeof(U); ++i)
-      v = static_cast<U>(v | (static_cast<U>(b[i]) << (8 * i)));
+    for (std::size_t i = 0; i < sizeof(Unsigned); ++i)
+      v = static_cast<Unsigned>(v | (static_cast<Unsigned>(b[i]) << (8 * i)));
     return true;
   }
   /// An element count: rejected if it exceeds the bytes left, because every
@@ -130,11 +130,11 @@ public:
     n = static_cast<std::size_t>(c);
     return true;
   }
-  template <class T> bool read(T &v) {
+  template <class Value> bool read(Value &v) {
     if (depth_ >= kMaxDepth)
       return false;
     ++depth_;
-    const bool ok = codec<std::remove_cv_t<T>>::read(*this, v);
+    const bool ok = codec<std::remove_cv_t<Value>>::read(*this, v);
     --depth_;
     return ok;
   }
@@ -144,11 +144,11 @@ private:
   int depth_ = 0;
 };
 
-/// True when `codec<T>` exists with both write and read.
-template <class T>
-concept Codable = requires(ByteWriter &w, ByteReader &r, const T &c, T &m) {
-  codec<T>::write(w, c);
-  { codec<T>::read(r, m) } -> std::same_as<bool>;
+/// True when `codec<Value>` exists with both write and read.
+template <class Value>
+concept Codable = requires(ByteWriter &w, ByteReader &r, const Value &c, Value &m) {
+  codec<Value>::write(w, c);
+  { codec<Value>::read(r, m) } -> std::same_as<bool>;
 };
 
 // ---- scalars ---------------------------------------------------------------
@@ -165,35 +165,35 @@ template <> struct codec<bool> {
 };
 
 namespace detail {
-template <class T, bool = std::is_enum_v<T>> struct integer_of { using type = T; };
-template <class T> struct integer_of<T, true> { using type = std::underlying_type_t<T>; };
+template <class Value, bool = std::is_enum_v<Value>> struct integer_of { using type = Value; };
+template <class Value> struct integer_of<Value, true> { using type = std::underlying_type_t<Value>; };
 } // namespace detail
 
-template <class T>
-struct codec<T, std::enable_if_t<(std::is_integral_v<T> && !std::is_same_v<T, bool>) ||
-                                 std::is_enum_v<T>>> {
-  using U = std::make_unsigned_t<typename detail::integer_of<T>::type>;
-  static void write(ByteWriter &w, T v) { w.uint(static_cast<U>(v)); }
-  static bool read(ByteReader &r, T &v) {
-    U u = 0;
+template <class Value>
+struct codec<Value, std::enable_if_t<(std::is_integral_v<Value> && !std::is_same_v<Value, bool>) ||
+                                 std::is_enum_v<Value>>> {
+  using Unsigned = std::make_unsigned_t<typename detail::integer_of<Value>::type>;
+  static void write(ByteWriter &w, Value v) { w.uint(static_cast<Unsigned>(v)); }
+  static bool read(ByteReader &r, Value &v) {
+    Unsigned u = 0;
     if (!r.uint(u))
       return false;
-    v = static_cast<T>(u);
+    v = static_cast<Value>(u);
     return true;
   }
 };
 
-template <class T>
-struct codec<T, std::enable_if_t<std::is_same_v<T, float> || std::is_same_v<T, double>>> {
-  using U = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+template <class Value>
+struct codec<Value, std::enable_if_t<std::is_same_v<Value, float> || std::is_same_v<Value, double>>> {
+  using Unsigned = std::conditional_t<sizeof(Value) == 4, std::uint32_t, std::uint64_t>;
   // The exact bits: NaNs of another sign or payload are other values (a
   // memoized function may look at them), and -0.0 is not +0.0.
-  static void write(ByteWriter &w, T v) { w.uint(std::bit_cast<U>(v)); }
-  static bool read(ByteReader &r, T &v) {
-    U u = 0;
+  static void write(ByteWriter &w, Value v) { w.uint(std::bit_cast<Unsigned>(v)); }
+  static bool read(ByteReader &r, Value &v) {
+    Unsigned u = 0;
     if (!r.uint(u))
       return false;
-    v = std::bit_cast<T>(u);
+    v = std::bit_cast<Value>(u);
     return true;
   }
 };
@@ -342,20 +342,20 @@ template <> struct codec<std::string_view> {
   }
 };
 
-template <class T, class A> struct codec<std::vector<T, A>> {
-  static void write(ByteWriter &w, const std::vector<T, A> &v) {
+template <class Value, class Alloc> struct codec<std::vector<Value, Alloc>> {
+  static void write(ByteWriter &w, const std::vector<Value, Alloc> &v) {
     w.count(v.size());
     for (const auto &e : v)
-      w.write(static_cast<const T &>(e));
+      w.write(static_cast<const Value &>(e));
   }
-  static bool read(ByteReader &r, std::vector<T, A> &v) {
+  static bool read(ByteReader &r, std::vector<Value, Alloc> &v) {
     std::size_t n = 0;
     if (!r.count(n))
       return false;
     v.clear();
     v.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-      T e{};
+      Value e{};
       if (!r.read(e))
         return false;
       v.push_back(std::move(e));
@@ -364,12 +364,12 @@ template <class T, class A> struct codec<std::vector<T, A>> {
   }
 };
 
-template <class T, std::size_t N> struct codec<std::array<T, N>> {
-  static void write(ByteWriter &w, const std::array<T, N> &a) {
+template <class Value, std::size_t Count> struct codec<std::array<Value, Count>> {
+  static void write(ByteWriter &w, const std::array<Value, Count> &a) {
     for (const auto &e : a)
       w.write(e);
   }
-  static bool read(ByteReader &r, std::array<T, N> &a) {
+  static bool read(ByteReader &r, std::array<Value, Count> &a) {
     for (auto &e : a)
       if (!r.read(e))
         return false;
@@ -379,14 +379,14 @@ template <class T, std::size_t N> struct codec<std::array<T, N>> {
 
 // ---- products and sums -----------------------------------------------------
 
-template <class A, class B> struct codec<std::pair<A, B>> {
-  static void write(ByteWriter &w, const std::pair<A, B> &p) {
+template <class First, class Second> struct codec<std::pair<First, Second>> {
+  static void write(ByteWriter &w, const std::pair<First, Second> &p) {
     w.write(p.first);
     w.write(p.second);
   }
-  static bool read(ByteReader &r, std::pair<A, B> &p) {
-    // Map keys arrive as `const K`; read through a mutable alias.
-    return r.read(const_cast<std::remove_const_t<A> &>(p.first)) && r.read(p.second);
+  static bool read(ByteReader &r, std::pair<First, Second> &p) {
+    // Map keys arrive as `const First`; read through a mutable alias.
+    return r.read(const_cast<std::remove_const_t<First> &>(p.first)) && r.read(p.second);
   }
 };
 
@@ -399,13 +399,13 @@ template <class... Ts> struct codec<std::tuple<Ts...>> {
   }
 };
 
-template <class T> struct codec<std::optional<T>> {
-  static void write(ByteWriter &w, const std::optional<T> &o) {
+template <class Value> struct codec<std::optional<Value>> {
+  static void write(ByteWriter &w, const std::optional<Value> &o) {
     w.write(o.has_value());
     if (o)
       w.write(*o);
   }
-  static bool read(ByteReader &r, std::optional<T> &o) {
+  static bool read(ByteReader &r, std::optional<Value> &o) {
     bool has = false;
     if (!r.read(has))
       return false;
@@ -435,11 +435,11 @@ template <class... Ts> struct codec<std::variant<Ts...>> {
   }
 
 private:
-  template <std::size_t... I>
+  template <std::size_t... Indices>
   static bool read_alternative(ByteReader &r, std::variant<Ts...> &v, std::uint32_t index,
-                               std::index_sequence<I...>) {
+                               std::index_sequence<Indices...>) {
     bool ok = false;
-    ((index == I ? (ok = r.read(v.template emplace<I>()), true) : false) || ...);
+    ((index == Indices ? (ok = r.read(v.template emplace<Indices>()), true) : false) || ...);
     return ok;
   }
 };
@@ -448,19 +448,19 @@ private:
 
 namespace detail {
 /// Ordered containers iterate in comparator order: already canonical.
-template <class C> struct ordered_codec {
-  static void write(ByteWriter &w, const C &c) {
+template <class Container> struct ordered_codec {
+  static void write(ByteWriter &w, const Container &c) {
     w.count(c.size());
     for (const auto &e : c)
       w.write(e);
   }
-  static bool read(ByteReader &r, C &c) {
+  static bool read(ByteReader &r, Container &c) {
     std::size_t n = 0;
     if (!r.count(n))
       return false;
     c.clear();
     for (std::size_t i = 0; i < n; ++i) {
-      std::remove_const_t<typename C::value_type> e{};
+      std::remove_const_t<typename Container::value_type> e{};
       if (!r.read(e))
         return false;
       c.insert(c.end(), std::move(e));
@@ -471,8 +471,8 @@ template <class C> struct ordered_codec {
 
 /// Hash containers iterate in an arbitrary order: encode every element on
 /// its own and emit the encodings sorted, so equal containers give equal bytes.
-template <class C> struct unordered_codec {
-  static void write(ByteWriter &w, const C &c) {
+template <class Container> struct unordered_codec {
+  static void write(ByteWriter &w, const Container &c) {
     std::vector<std::string> parts;
     parts.reserve(c.size());
     for (const auto &e : c) {
@@ -486,26 +486,26 @@ template <class C> struct unordered_codec {
     for (const auto &p : parts)
       w.bytes(p.data(), p.size());
   }
-  static bool read(ByteReader &r, C &c) { return ordered_codec<C>::read(r, c); }
+  static bool read(ByteReader &r, Container &c) { return ordered_codec<Container>::read(r, c); }
 };
 } // namespace detail
 
-template <class K, class V, class Cmp, class A>
-struct codec<std::map<K, V, Cmp, A>> : detail::ordered_codec<std::map<K, V, Cmp, A>> {};
-template <class K, class Cmp, class A>
-struct codec<std::set<K, Cmp, A>> : detail::ordered_codec<std::set<K, Cmp, A>> {};
-template <class K, class V, class H, class E, class A>
-struct codec<std::unordered_map<K, V, H, E, A>>
-    : detail::unordered_codec<std::unordered_map<K, V, H, E, A>> {};
-template <class K, class H, class E, class A>
-struct codec<std::unordered_set<K, H, E, A>>
-    : detail::unordered_codec<std::unordered_set<K, H, E, A>> {};
+template <class Key, class Mapped, class Compare, class Alloc>
+struct codec<std::map<Key, Mapped, Compare, Alloc>> : detail::ordered_codec<std::map<Key, Mapped, Compare, Alloc>> {};
+template <class Key, class Compare, class Alloc>
+struct codec<std::set<Key, Compare, Alloc>> : detail::ordered_codec<std::set<Key, Compare, Alloc>> {};
+template <class Key, class Mapped, class Hash, class Equal, class Alloc>
+struct codec<std::unordered_map<Key, Mapped, Hash, Equal, Alloc>>
+    : detail::unordered_codec<std::unordered_map<Key, Mapped, Hash, Equal, Alloc>> {};
+template <class Key, class Hash, class Equal, class Alloc>
+struct codec<std::unordered_set<Key, Hash, Equal, Alloc>>
+    : detail::unordered_codec<std::unordered_set<Key, Hash, Equal, Alloc>> {};
 
 // ---- user aggregates -------------------------------------------------------
 
 namespace detail {
-template <class M> struct member_class;
-template <class C, class F> struct member_class<F C::*> { using type = C; };
+template <class MemberPtr> struct member_class;
+template <class Class, class Member> struct member_class<Member Class::*> { using type = Class; };
 } // namespace detail
 
 /// A codec for a class made of its listed data members, in order:
@@ -526,7 +526,7 @@ template <auto First, auto... Rest> struct fields {
 // ---- whole values ----------------------------------------------------------
 
 /// The canonical bytes of `v`.
-template <class T> std::string to_bytes(const T &v) {
+template <class Value> std::string to_bytes(const Value &v) {
   std::string out;
   ByteWriter w(out);
   w.write(v);
@@ -534,10 +534,10 @@ template <class T> std::string to_bytes(const T &v) {
 }
 
 /// Decodes a whole value; nullopt if the bytes are malformed or have
-/// trailing garbage. T must be default-constructible.
-template <class T> std::optional<T> from_bytes(std::string_view bytes) {
+/// trailing garbage. Value must be default-constructible.
+template <class Value> std::optional<Value> from_bytes(std::string_view bytes) {
   ByteReader r(bytes);
-  std::optional<T> v(std::in_place);
+  std::optional<Value> v(std::in_place);
   if (!r.read(*v) || !r.at_end())
     return std::nullopt;
   return v;

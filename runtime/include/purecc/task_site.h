@@ -62,22 +62,22 @@ namespace purecc {
 
 /// A string literal usable as a template argument (the task's id).
 ///   purecc::reduce_at<"main#r12", ...>
-template <std::size_t N> struct site_id {
-  char text[N];
-  constexpr site_id(const char (&s)[N]) noexcept { // NOLINT: implicit on purpose
-    for (std::size_t i = 0; i < N; ++i)
+template <std::size_t Length> struct site_id {
+  char text[Length];
+  constexpr site_id(const char (&s)[Length]) noexcept { // NOLINT: implicit on purpose
+    for (std::size_t i = 0; i < Length; ++i)
       text[i] = s[i];
   }
 };
 
 namespace detail {
 
-/// The leaf closure `R(std::int64_t, const A &...)` as a result type and a
+/// The leaf closure `Result(std::int64_t, const Args &...)` as a result type and a
 /// tuple of its (decayed) captured-value types.
-template <class F> struct closure_traits : closure_traits<decltype(&F::operator())> {};
-template <class C, class R, class... A> struct closure_traits<R (C::*)(std::int64_t, A...) const> {
-  using result = std::remove_cvref_t<R>;
-  using args = std::tuple<std::remove_cvref_t<A>...>;
+template <class Fn> struct closure_traits : closure_traits<decltype(&Fn::operator())> {};
+template <class Closure, class Result, class... Args> struct closure_traits<Result (Closure::*)(std::int64_t, Args...) const> {
+  using result = std::remove_cvref_t<Result>;
+  using args = std::tuple<std::remove_cvref_t<Args>...>;
 };
 
 /// The task entry of one reduction site and its registration, as one
@@ -99,8 +99,8 @@ struct reduce_site {
   using args_tuple = typename closure_traits<Leaf>::args;
 
   /// The value of node [begin, end) of the split tree with leaf size `leaf`.
-  template <class... A>
-  static value_type node(std::int64_t begin, std::int64_t end, std::int64_t leaf, const A &...args) {
+  template <class... Args>
+  static value_type node(std::int64_t begin, std::int64_t end, std::int64_t leaf, const Args &...args) {
     Leaf body{};
     Combine join{};
     auto leaf_fn = [&](std::int64_t i) -> value_type { return body(i, args...); };
@@ -125,9 +125,9 @@ template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf> struct map
   using args_tuple = typename closure_traits<Leaf>::args;
 
   /// leaf(i, args...) for i in [begin, end), on this process's cores.
-  template <class... A>
+  template <class... Args>
   static std::vector<value_type> node(std::int64_t begin, std::int64_t end, std::int64_t leaf,
-                                      const A &...args) {
+                                      const Args &...args) {
     Leaf body{};
     std::vector<value_type> out(static_cast<std::size_t>(end - begin));
     parallel_for(
@@ -170,7 +170,7 @@ typename closure_traits<Leaf>::result
 reduce_at_impl(std::int64_t begin, std::int64_t end, typename closure_traits<Leaf>::result identity,
                Leaf leaf, Combine combine, const leaf_size *chosen, const Args &...args) {
   using Site = reduce_site<Id, Hi, Lo, Leaf, Combine>;
-  using T = typename Site::value_type;
+  using Value = typename Site::value_type;
   // Odr-using the registration instantiates it: every rank registers the
   // site at start-up, before any rank reaches this call.
   static_cast<void>(&Site::registration);
@@ -179,29 +179,29 @@ reduce_at_impl(std::int64_t begin, std::int64_t end, typename closure_traits<Lea
                                 ? cluster_for_call(rounding)
                                 : nullptr;
   if (!cluster) [[likely]] {
-    auto leaf_fn = [&](std::int64_t i) -> T { return leaf(i, args...); };
-    return reduce_range<T>(begin, end, std::move(identity), leaf_fn, combine, chosen);
+    auto leaf_fn = [&](std::int64_t i) -> Value { return leaf(i, args...); };
+    return reduce_range<Value>(begin, end, std::move(identity), leaf_fn, combine, chosen);
   }
   const TaskEntry &task = Site::registration.entry();
   const std::int64_t leaf_len = leaf_of(begin, end, chosen);
   RangeJob job = make_range_job<typename Site::args_tuple>(task, begin, end, leaf_len, rounding,
                                                            args...);
-  std::map<std::int64_t, std::pair<std::int64_t, T>> nodes;
+  std::map<std::int64_t, std::pair<std::int64_t, Value>> nodes;
   for (NodeResult &r : cluster->run(job)) {
-    std::optional<T> v = from_bytes<T>(r.bytes);
+    std::optional<Value> v = from_bytes<Value>(r.bytes);
     if (!v)
       throw task_decode_error(task.id());
-    nodes.emplace(r.begin, std::pair<std::int64_t, T>(r.end, std::move(*v)));
+    nodes.emplace(r.begin, std::pair<std::int64_t, Value>(r.end, std::move(*v)));
   }
-  auto join = [&](T a, T b) -> T { return combine(std::move(a), std::move(b)); };
-  return assemble_node<T>(nodes, begin, end, leaf_len, join);
+  auto join = [&](Value a, Value b) -> Value { return combine(std::move(a), std::move(b)); };
+  return assemble_node<Value>(nodes, begin, end, leaf_len, join);
 }
 
 template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf, class Store, class... Args>
 void map_at_impl(std::int64_t begin, std::int64_t end, Leaf leaf, Store store,
                  const leaf_size *chosen, const Args &...args) {
   using Site = map_site<Id, Hi, Lo, Leaf>;
-  using R = typename Site::value_type;
+  using Result = typename Site::value_type;
   static_cast<void>(&Site::registration); // registered on every rank at start-up
   auto local = [&] {
     auto body = [&](std::int64_t i) { store(i, leaf(i, args...)); };
@@ -227,7 +227,7 @@ void map_at_impl(std::int64_t begin, std::int64_t end, Leaf leaf, Store store,
     return local();
   }
   for (NodeResult &r : results) {
-    std::optional<std::vector<R>> v = from_bytes<std::vector<R>>(r.bytes);
+    std::optional<std::vector<Result>> v = from_bytes<std::vector<Result>>(r.bytes);
     if (!v || static_cast<std::int64_t>(v->size()) != r.end - r.begin)
       throw task_decode_error(task.id());
     for (std::int64_t i = r.begin; i < r.end; ++i)
@@ -293,12 +293,12 @@ void map_at(std::int64_t begin, std::int64_t end, Leaf leaf, Store store, leaf_s
 
 namespace detail {
 
-/// The call leaf `R(const A &...)` of a branch as a result type and a tuple
+/// The call leaf `Result(const Args &...)` of a branch as a result type and a tuple
 /// of its (decayed) argument types.
-template <class F> struct call_traits : call_traits<decltype(&F::operator())> {};
-template <class C, class R, class... A> struct call_traits<R (C::*)(A...) const> {
-  using result = std::remove_cvref_t<R>;
-  using args = std::tuple<std::remove_cvref_t<A>...>;
+template <class Fn> struct call_traits : call_traits<decltype(&Fn::operator())> {};
+template <class Closure, class Result, class... Args> struct call_traits<Result (Closure::*)(Args...) const> {
+  using result = std::remove_cvref_t<Result>;
+  using args = std::tuple<std::remove_cvref_t<Args>...>;
 };
 
 /// The registry entry of one shippable call: decodes the arguments, calls
@@ -315,7 +315,7 @@ template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf> struct cal
   static inline const site_registration registration{Id.text, Hi, Lo, &thunk};
 };
 
-template <class B> struct is_call_branch : std::false_type {};
+template <class Branch> struct is_call_branch : std::false_type {};
 
 /// saturating a * b: widths only grow, and past kDeepCall nothing is offered.
 inline std::uint64_t call_width_times(std::uint64_t a, std::uint64_t b) noexcept {
@@ -373,12 +373,12 @@ namespace detail {
 
 /// One branch of invoke_at under a cluster: its outcome, and the offer
 /// through which another rank (or another waiting thread here) may run it.
-template <class B> struct cluster_branch : CallOffer {
-  static_assert(!std::is_reference_v<B>);
-  using R = call_result_t<B>;
-  B *branch = nullptr;
+template <class Branch> struct cluster_branch : CallOffer {
+  static_assert(!std::is_reference_v<Branch>);
+  using Result = call_result_t<Branch>;
+  Branch *branch = nullptr;
   bool offered = false;
-  std::optional<R> value{};
+  std::optional<Result> value{};
   std::exception_ptr failure{};
 
   /// Runs the branch here. Its exception is described as a shipped
@@ -400,8 +400,8 @@ template <class B> struct cluster_branch : CallOffer {
       failure = error;
       return;
     }
-    if constexpr (is_call_branch<B>::value) {
-      std::optional<R> v = from_bytes<R>(result);
+    if constexpr (is_call_branch<Branch>::value) {
+      std::optional<Result> v = from_bytes<Result>(result);
       if (!v)
         failure = std::make_exception_ptr(task_decode_error(job.task ? job.task->id() : "call"));
       else
@@ -410,11 +410,11 @@ template <class B> struct cluster_branch : CallOffer {
   }
 };
 
-template <class... B, std::size_t... I>
-std::tuple<call_result_t<B>...> invoke_on_cluster(ClusterBackend &cluster, int rounding,
-                                                  std::index_sequence<I...>, B &...b) {
-  constexpr std::size_t last = sizeof...(B) - 1;
-  const std::uint64_t width = call_width_times(t_call_width, sizeof...(B));
+template <class... Branches, std::size_t... Indices>
+std::tuple<call_result_t<Branches>...> invoke_on_cluster(ClusterBackend &cluster, int rounding,
+                                                  std::index_sequence<Indices...>, Branches &...b) {
+  constexpr std::size_t last = sizeof...(Branches) - 1;
+  const std::uint64_t width = call_width_times(t_call_width, sizeof...(Branches));
   if (width >= g_call_offer_width.load(std::memory_order_relaxed)) {
     // Too deep to offer: local, but each branch knows its width (the
     // thread that runs it may be another one, whose own width is 1).
@@ -423,13 +423,13 @@ std::tuple<call_result_t<B>...> invoke_on_cluster(ClusterBackend &cluster, int r
       return call_as_value(b);
     }...);
   }
-  std::tuple<cluster_branch<B>...> branches;
-  auto prepare = [&]<std::size_t K, class Branch>(cluster_branch<Branch> &c, Branch &fn) {
+  std::tuple<cluster_branch<Branches>...> branches;
+  auto prepare = [&]<std::size_t Index, class Branch>(cluster_branch<Branch> &c, Branch &fn) {
     c.branch = &fn;
     c.width = width;
     c.run = [](CallOffer *self) noexcept { static_cast<cluster_branch<Branch> *>(self)->run_here(); };
     // The last branch runs here anyway; only calls can travel.
-    if constexpr (K < last && is_call_branch<Branch>::value) {
+    if constexpr (Index < last && is_call_branch<Branch>::value) {
       // A branch whose arguments cannot be encoded (say, out of memory)
       // just runs here; an exception must not leave offers behind.
       try {
@@ -440,25 +440,25 @@ std::tuple<call_result_t<B>...> invoke_on_cluster(ClusterBackend &cluster, int r
       c.offered = cluster.offer_call(c);
     }
   };
-  (prepare.template operator()<I>(std::get<I>(branches), b), ...);
+  (prepare.template operator()<Indices>(std::get<Indices>(branches), b), ...);
   // Local part: every branch nobody took, on this process's cores; the
   // last (never offered) first, so that an idle rank has the time to take
   // the offered ones (inline, parallel_invoke runs left to right). Every
   // branch runs, so the order changes nothing but where they run.
   parallel_invoke([&] {
-    auto &c = std::get<last - I>(branches);
+    auto &c = std::get<last - Indices>(branches);
     if (!c.offered || cluster.withdraw_call(c))
       c.run_here();
     return unit{};
   }...);
-  ((std::get<I>(branches).offered ? cluster.wait_call(std::get<I>(branches)) : void()), ...);
-  (std::get<I>(branches).collect(), ...);
+  ((std::get<Indices>(branches).offered ? cluster.wait_call(std::get<Indices>(branches)) : void()), ...);
+  (std::get<Indices>(branches).collect(), ...);
   // The leftmost exception wins, as in parallel_invoke.
   std::exception_ptr first;
-  ((first = first ? first : std::get<I>(branches).failure), ...);
+  ((first = first ? first : std::get<Indices>(branches).failure), ...);
   if (first)
     std::rethrow_exception(first);
-  return std::tuple<call_result_t<B>...>{std::move(*std::get<I>(branches).value)...};
+  return std::tuple<call_result_t<Branches>...>{std::move(*std::get<Indices>(branches).value)...};
 }
 
 } // namespace detail
@@ -471,9 +471,9 @@ std::tuple<call_result_t<B>...> invoke_on_cluster(ClusterBackend &cluster, int r
 /// another rank arrives as described in remote_error.h.
 ///   auto [a, b] = purecc::invoke_at(purecc::call_at<...>(leaf, n - 1),
 ///                                   purecc::call_at<...>(leaf, n - 2));
-template <class... B>
-  requires(sizeof...(B) >= 2 && (std::is_invocable_v<B &> && ...))
-std::tuple<detail::call_result_t<B>...> invoke_at(B &&...b) {
+template <class... Branches>
+  requires(sizeof...(Branches) >= 2 && (std::is_invocable_v<Branches &> && ...))
+std::tuple<detail::call_result_t<Branches>...> invoke_at(Branches &&...b) {
   if (detail::g_call_offer_width.load(std::memory_order_relaxed) == 0) [[likely]]
     return parallel_invoke(b...);
   ClusterBackend *cluster = active_cluster();
@@ -482,7 +482,7 @@ std::tuple<detail::call_result_t<B>...> invoke_at(B &&...b) {
   const fp_modes modes = current_fp_modes();
   if (!cluster || !detail::may_ship_under(modes))
     return parallel_invoke(b...);
-  return detail::invoke_on_cluster(*cluster, modes.rounding, std::index_sequence_for<B...>{},
+  return detail::invoke_on_cluster(*cluster, modes.rounding, std::index_sequence_for<Branches...>{},
                                    b...);
 }
 

@@ -10,19 +10,22 @@ std="-std=c++20"
 # this script; the rewritten copy is written under the scratch prefix, away
 # from the test, so every compile is told where they are.
 inputs=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# E2E_CPPFLAGS: preprocessor flags (e.g. "-DN=2000") a build would give every
+# compile, purecc's included: test/codegen/command-line-macros.cpp.
+cppflags=${E2E_CPPFLAGS:-}
 
 fail() { echo "e2e: $*" >&2; exit 1; }
 
-"$purecc" rewrite "$@" "$src" -o "$tmp.out.cpp" -- $std -I"$rt_include" -I"$inputs" ||
+"$purecc" rewrite "$@" "$src" -o "$tmp.out.cpp" -- $std $cppflags -I"$rt_include" -I"$inputs" ||
   fail "purecc rewrite failed"
 # The input has purecc's attributes, which compilers do not know: -w.
-"$gxx" $std -O1 -w -I"$inputs" "$src" -o "$tmp.orig" || fail "the input does not compile"
+"$gxx" $std $cppflags -O1 -w -I"$inputs" "$src" -o "$tmp.orig" || fail "the input does not compile"
 "$tmp.orig" > "$tmp.expected" 2> "$tmp.expected.stderr"
 expected_status=$?
 
 for cxx in "$gxx" "$clangxx"; do
   name=$(basename "${cxx%% *}")
-  $cxx $std -O1 -Wall -Wextra -Wshadow -Werror -fopenmp -I"$rt_include" -I"$inputs" "$tmp.out.cpp" $rt_link \
+  $cxx $std $cppflags -O1 -Wall -Wextra -Wshadow -Werror -fopenmp -I"$rt_include" -I"$inputs" "$tmp.out.cpp" $rt_link \
     -o "$tmp.$name" || fail "the output does not compile warning-free with $name"
   for threads in 1 2 4; do
     # E2E_TIMEOUT (seconds): a test of a former hang fails instead of
