@@ -15,11 +15,6 @@
 using namespace clang;
 
 namespace purecc {
-// Stdlib.cpp: a std::ranges view (a class derived from
-// std::ranges::view_interface), which isPointerLike counts. To move to
-// Stdlib.h with the next change that rebuilds its includers.
-bool isRangesView(const clang::CXXRecordDecl *RD);
-
 Prov join(const Prov &A, const Prov &B) { return B.K > A.K ? B : A; }
 
 GlobalSort globalSort(const ValueDecl *D) {
@@ -434,26 +429,6 @@ Prov Locality::ofArgument(const ParmVarDecl *P, const Expr *A) {
 }
 
 namespace {
-/// A specialization with a reference among its template arguments
-/// (`std::tuple<int &, long>`, `std::pair<int &, int>`): a value of it
-/// holds references to other objects.
-bool holdsReference(QualType T) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Spec)
-    return false;
-  auto IsReference = [](const TemplateArgument &A) {
-    return A.getKind() == TemplateArgument::Type && A.getAsType()->isReferenceType();
-  };
-  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
-    if (IsReference(A))
-      return true;
-    if (A.getKind() == TemplateArgument::Pack && llvm::any_of(A.pack_elements(), IsReference))
-      return true;
-  }
-  return false;
-}
-
 /// The call operator of a class with no state: the library's function
 /// objects and view adaptors (`std::views::reverse`, a niebloid).
 bool isStatelessCall(const FunctionDecl *FD) {

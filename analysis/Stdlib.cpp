@@ -452,6 +452,21 @@ bool isRangesView(const CXXRecordDecl *RD) {
   return RD && isStdContext(RD->getDeclContext()) && derivesFromNamed(RD, Names);
 }
 
+bool holdsReference(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  auto IsReference = [](const TemplateArgument &A) {
+    return A.getKind() == TemplateArgument::Type && A.getAsType()->isReferenceType();
+  };
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Pack ? llvm::any_of(A.pack_elements(), IsReference)
+                                              : IsReference(A))
+      return true;
+  return false;
+}
+
 bool isPointerLike(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isPointerType())

@@ -135,8 +135,16 @@ enum class ContractThrow {
 ContractThrow contractThrow(const clang::FunctionDecl *FD);
 
 /// A class value that designates other memory: pointers, iterators, spans,
-/// and the library's proxy references (isProxyReference).
+/// views and the library's proxy references (isProxyReference).
 bool isPointerLike(clang::QualType T);
+/// A std::ranges view (a class derived from std::ranges::view_interface:
+/// `g | std::views::take(2)`, `std::ranges::subrange(b, e)`): it designates
+/// the elements of the range it was made from, as a span does.
+bool isRangesView(const clang::CXXRecordDecl *RD);
+/// A class template specialization with a reference among its template
+/// arguments (`std::tuple<int &, long>`, `std::pair<int &, int>`): a value
+/// of it holds references to other objects.
+bool holdsReference(clang::QualType T);
 /// A class whose value stands for elements of another object, as an
 /// iterator does, where no element is an object of its own
 /// (PURECC_STD_PROXY: std::vector<bool>::reference, std::bitset::reference,

@@ -259,21 +259,6 @@ std::string rowReason(PlanContext &PC, const VarDecl *X, llvm::ArrayRef<const Ex
   return "";
 }
 
-/// Whether a standard pair or tuple T has a reference among its types.
-bool holdsReference(QualType T) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Spec)
-    return false;
-  auto IsRef = [](const TemplateArgument &A) {
-    return A.getKind() == TemplateArgument::Type && A.getAsType()->isReferenceType();
-  };
-  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-    if (A.getKind() == TemplateArgument::Pack ? llvm::any_of(A.pack_elements(), IsRef) : IsRef(A))
-      return true;
-  return false;
-}
-
 /// The object whose part LHS is: `out[i]` of `out[i].x`, `pts[i].p.y` and
 /// `std::get<1>(t[i])`; LHS itself when it is no part of an object. A
 /// part is a member reached with '.' (of a struct or a union, a bit-field
