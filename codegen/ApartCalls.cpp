@@ -17,7 +17,7 @@ namespace {
 /// pure is nobody's business).
 void keepNamed(std::vector<const CallExpr *> &Calls, CallCost &Cost) {
   llvm::erase_if(Calls, [&](const CallExpr *CE) {
-    return !Cost.worthATask(CE->getDirectCallee()) && !isDeclaredPure(CE->getDirectCallee());
+    return !Cost.worthATask(calledFunction(CE)) && !isDeclaredPure(calledFunction(CE));
   });
 }
 

@@ -1,5 +1,7 @@
 //===- CallTasks.cpp - may a pure call become a task, and does it pay? ----===//
 #include "CallTasks.h"
+#include "SiblingCalls.h"
+#include "Speculation.h"
 
 #include "clang/AST/DeclCXX.h"
 
@@ -10,7 +12,7 @@ using namespace clang;
 namespace purecc {
 
 CallTasks::CallTasks(PlanContext &PC, const FunctionDecl *FD)
-    : PC(PC), FD(FD), Scanner(PC), Escapes(PC, FD), Throws(PC.Ctx), Cost(PC.Ctx) {}
+    : PC(PC), FD(FD), Scanner(PC), Escapes(PC, FD), Throws(speculationThrows(PC.Ctx)), Cost(PC.Ctx) {}
 
 bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
   QualType T = CE->getType();
@@ -54,7 +56,7 @@ bool CallTasks::worthTasks(const std::vector<const CallExpr *> &Calls) {
   unsigned Worth = 0;
   for (const CallExpr *CE : Calls) {
     All.push_back(calleeName(CE));
-    if (Cost.worthATask(CE->getDirectCallee()))
+    if (Cost.worthATask(calledFunction(CE)))
       ++Worth;
     else if (std::find(Cheap.begin(), Cheap.end(), calleeName(CE)) == Cheap.end())
       Cheap.push_back(calleeName(CE));
@@ -75,7 +77,7 @@ void remarkCheap(PlanContext &PC, SourceLocation Loc, const std::vector<std::str
 void CallTasks::keepWorthTasks(std::vector<const CallExpr *> &Calls) {
   Calls.erase(std::remove_if(Calls.begin(), Calls.end(),
                              [&](const CallExpr *CE) {
-                               return !Cost.worthATask(CE->getDirectCallee());
+                               return !Cost.worthATask(calledFunction(CE));
                              }),
               Calls.end());
 }
@@ -112,7 +114,7 @@ bool isImmutable(const VarDecl *VD, const ASTContext &Ctx) {
   return !RD || (RD->hasDefinition() && !RD->hasMutableFields());
 }
 
-std::string calleeName(const CallExpr *CE) { return displayName(CE->getDirectCallee()); }
+std::string calleeName(const CallExpr *CE) { return displayName(calledFunction(CE)); }
 
 std::string shown(const PlanContext &PC, const Expr *E, const std::string &Otherwise) {
   std::optional<std::string> T = PC.text(E->getSourceRange());

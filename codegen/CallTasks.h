@@ -11,7 +11,8 @@
 //  * worthTasks: at least two of the calls do enough work for a task (a
 //    loop or recursion in what they run, CallCost.h), else a
 //    purecc-cheap-calls remark;
-//  * the function's dependence scanner, live escapes and may-throw answers,
+//  * the function's dependence scanner, live escapes and may-throw answers
+//    (the speculation rule's, Speculation.h: library code by its contract),
 //    shared so that each is computed once.
 //
 //   CallTasks Tasks(PC, FD);

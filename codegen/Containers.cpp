@@ -41,4 +41,16 @@ QualType elementType(const ASTContext &Ctx, QualType T) {
   return Args[0].getAsType();
 }
 
+Sequence sequenceOf(QualType T) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || packsBits(T))
+    return Sequence::None;
+  if (Spec->getName() == "basic_string")
+    return Sequence::String;
+  if (Spec->getName() == "vector")
+    return Sequence::Vector;
+  return Sequence::None;
+}
+
 } // namespace purecc

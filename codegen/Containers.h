@@ -29,4 +29,9 @@ ContainerKind containerKind(clang::QualType T);
 /// The element type of an indexable range (null when not one).
 clang::QualType elementType(const clang::ASTContext &Ctx, clang::QualType T);
 
+/// What a concatenation builds (transforms/Concatenations.h): a
+/// std::basic_string or a std::vector (not <bool>); None for anything else.
+enum class Sequence { None, String, Vector };
+Sequence sequenceOf(clang::QualType T);
+
 } // namespace purecc

@@ -5,6 +5,7 @@
 #include "Escapes.h"
 #include "LoopMacros.h"
 #include "Resizes.h"
+#include "Speculation.h"
 #include "TripCounts.h"
 #include "WhatMayThrow.h"
 #include "analysis/FixedCallee.h"
@@ -814,7 +815,7 @@ std::string exceptionReason(PlanContext &PC, const LoopShape &L) {
   // does not; docs/codegen.md).
   // A range-for's loop variable is made in each iteration too (a copy of
   // the element, destroyed at the iteration's end), outside the body.
-  MayThrow Throws(PC.Ctx, Operands::Speculated);
+  MayThrow Throws = speculationThrows(PC.Ctx);
   const Stmt *Thrower = nullptr;
   if (const auto *RF = dyn_cast<CXXForRangeStmt>(L.Loop);
       RF && Throws.mayThrow(RF->getLoopVarStmt()))

@@ -185,7 +185,7 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
   for (const Stmt *S : CS->body()) {
     std::pair<const CallExpr *, std::string> WhyNot{nullptr, ""};
     std::optional<Candidate> C = runCandidate(S, &WhyNot);
-    if (WhyNot.first && !Tasks.Cost.worthATask(WhyNot.first->getDirectCallee()))
+    if (WhyNot.first && !Tasks.Cost.worthATask(calledFunction(WhyNot.first)))
       WhyNot = {nullptr, ""};
     if (!C) {
       const CallExpr *Lone = WhyNot.first ? WhyNot.first : lonePureCall(S);
@@ -284,7 +284,7 @@ const CallExpr *ParallelStatements::lonePureCall(const Stmt *S) {
     explicit Finder(ParallelStatements &Self) : Self(Self) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; } // runs elsewhere, if at all
     bool VisitCallExpr(CallExpr *CE) {
-      if (isPureCall(CE, Self.PC.Facts) && Self.Tasks.Cost.worthATask(CE->getDirectCallee()))
+      if (isPureCall(CE, Self.PC.Facts) && Self.Tasks.Cost.worthATask(calledFunction(CE)))
         Found.push_back(CE);
       return true;
     }

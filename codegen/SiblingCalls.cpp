@@ -1,5 +1,6 @@
 //===- SiblingCalls.cpp - which pure calls of an expression are siblings --===//
 #include "SiblingCalls.h"
+#include "analysis/FixedCallee.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -55,9 +56,16 @@ bool isChoice(const Expr *E, const PurityFacts &Facts) {
 
 } // namespace
 
+const FunctionDecl *calledFunction(const CallExpr *CE) {
+  if (const FunctionDecl *FD = CE->getDirectCallee())
+    return FD;
+  return fixedCallee(CE).Function;
+}
+
 bool isPureCall(const Expr *E, const PurityFacts &Facts) {
   const auto *CE = dyn_cast<CallExpr>(E);
-  return CE && CE->getDirectCallee() && Facts.isPure(CE->getDirectCallee());
+  const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
+  return FD && Facts.isPure(FD);
 }
 
 void collectFrontier(const Expr *E, const PurityFacts &Facts,

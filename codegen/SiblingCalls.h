@@ -26,7 +26,12 @@
 
 namespace purecc {
 
-/// E is a call to a function judged pure.
+/// The function CE calls: its direct callee, or the one function a local
+/// pointer or reference it calls through holds (`fp(1) + fp(2)` with
+/// `long (*fp)(long) = fib`, analysis/FixedCallee.h); null for any other.
+const clang::FunctionDecl *calledFunction(const clang::CallExpr *CE);
+
+/// E is a call to a function judged pure (calledFunction).
 bool isPureCall(const clang::Expr *E, const PurityFacts &Facts);
 
 /// The pure calls of E that are always evaluated and not nested in another

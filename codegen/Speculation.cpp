@@ -1,5 +1,6 @@
 //===- Speculation.cpp - would a hoisted call run where the serial one doesn't?
 #include "Speculation.h"
+#include "SiblingCalls.h"
 #include "WhatMayThrow.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -80,6 +81,8 @@ bool sameOperand(const Expr *Earlier, const Expr *Child) {
 
 } // namespace
 
+MayThrow speculationThrows(ASTContext &Ctx) { return MayThrow(Ctx, Operands::Speculated); }
+
 std::string whichMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
   std::string What = whatMayThrow(PC, Throws, S);
   if (What.empty())
@@ -103,8 +106,8 @@ std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws, c
         continue;
       std::string What = whichMayThrow(PC, Throws, Earlier);
       // `total(0, m) + total(m, n)`: not "'total' comes after 'total'".
-      if (CE && CE->getDirectCallee() &&
-          What == "'" + CE->getDirectCallee()->getNameAsString() + "', which may throw")
+      if (CE && calledFunction(CE) &&
+          What == "'" + calledFunction(CE)->getNameAsString() + "', which may throw")
         What = "another call to " + What;
       return (CE ? "the call to '" + Name + "'" : "'" + Name + "'") + " comes after " + What;
     }

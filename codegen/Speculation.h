@@ -30,6 +30,16 @@
 
 namespace purecc {
 
+/// The may-throw answers of the speculation rule, one for both of its
+/// cases: a loop's later iterations (Loops.cpp, Algorithms.cpp) and the
+/// calls a statement or an expression makes after code that may throw
+/// (CallTasks.h). What the standard library throws counts by the contract
+/// of the function the user's code calls (`v.at(i)`, `std::stoi(s)`,
+/// `s.substr(p)` do; `std::to_string(n) + "/"` does not), and resource
+/// limits (`std::bad_alloc`, `std::length_error`) never count
+/// (analysis/MayThrow.h, Operands::Speculated; docs/codegen.md).
+MayThrow speculationThrows(clang::ASTContext &Ctx);
+
 /// Why hoisting Piece (a call, or a choice named Name in remarks) out of
 /// Region would evaluate work the serial program might not reach: an
 /// operand evaluated before it in Region may throw. Nothing when it is

@@ -1,6 +1,7 @@
 //===- StepReasons.cpp - why a loop body's update is no reduction step ----===//
 #include "StepReasons.h"
 #include "BodyWalk.h"
+#include "Containers.h"
 #include "Places.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -251,6 +252,15 @@ private:
     if (T.isVolatileQualified() || V->getType().isVolatileQualified()) {
       Why = Name + " is volatile: each of its reads and writes must happen as the loop "
             "makes them";
+      return;
+    }
+    // `st.s += piece(i)`, `st.s = piece(i) + st.s` (adv20 F-R3): a
+    // concatenation's accumulator is a variable of its own, whose private
+    // copy each leaf appends to (Concatenations.h).
+    if (!P.isVariable() && sequenceOf(T) != Sequence::None &&
+        (Compound || (Value && mentions(Value, V)))) {
+      Why = Name + " is a part of " + quotedObject(V) + ": a concatenation appends to a local "
+            "string or vector variable of its own";
       return;
     }
     auto NotAssociative = [&](llvm::StringRef Op) {

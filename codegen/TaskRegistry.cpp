@@ -1,5 +1,6 @@
 //===- TaskRegistry.cpp - range loops other ranks can run -----------------===//
 #include "TaskRegistry.h"
+#include "analysis/FixedCallee.h"
 #include "Fingerprint.h"
 #include "Memoize.h"
 
@@ -265,6 +266,11 @@ std::optional<std::string> planCallTask(PlanContext &PC, const CallExpr *CE, boo
     return std::nullopt;
   };
   const FunctionDecl *Callee = CE->getDirectCallee();
+  // `fp(1)` with `fp` holding one function: the other ranks would need to
+  // know which, by name, where the call names only the pointer.
+  if (FixedCallee Through = Callee ? FixedCallee{} : fixedCallee(CE); Through.Function)
+    return Local("it calls '" + Through.Function->getNameAsString() + "' through " +
+                 quoted(Through.Through));
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
   if (!Callee || isa<CXXMemberCallExpr, CXXOperatorCallExpr>(CE) || (Method && !Method->isStatic()))
     return Local("it calls a member function or an operator");

@@ -6,6 +6,7 @@
 #include "Reductions.h"
 #include "SameExpr.h"
 #include "Shapes.h"
+#include "Speculation.h"
 #include "WhatMayThrow.h"
 #include "analysis/MayThrow.h"
 #include "analysis/Stdlib.h"
@@ -306,7 +307,7 @@ std::string Algorithms::throwReason(const Expr *F, StringRef What) const {
   // The speculation rule (docs/codegen.md): elements are processed at once,
   // so a later one may start before an earlier one throws. An element passed
   // by value is copied first (adv19: a throwing copy constructor).
-  MayThrow Throws(PC.Ctx, Operands::Speculated);
+  MayThrow Throws = speculationThrows(PC.Ctx);
   if (FD && !Throws.mayThrow(FD) && !Throws.mayThrowPassingCopies(FD))
     return "";
   if (FD && !Throws.mayThrow(FD))
@@ -525,11 +526,20 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
 
   if (Name == "transform") {
     // Its result, an iterator, must be unused: the rewrite is a statement.
+    // A function object destroyed at the end of the statement (a lambda
+    // capturing a std::vector by value, adv20 F-R1) puts the call under an
+    // ExprWithCleanups.
+    const Stmt *Full = CE;
+    if (DynTypedNodeList Ps = PC.Ctx.getParents(*CE); !Ps.empty())
+      if (const auto *EWC = Ps[0].get<ExprWithCleanups>())
+        Full = EWC;
     bool Statement = false;
-    for (const DynTypedNode &P : PC.Ctx.getParents(*CE))
+    for (const DynTypedNode &P : PC.Ctx.getParents(*Full))
       Statement |= P.get<CompoundStmt>() != nullptr;
-    if (!Statement)
+    if (!Statement) {
+      WhyNot = "its result, an iterator, is used, and the parallel map is a statement";
       return false;
+    }
     const VarDecl *Out = N == 4 ? iteratorOf(CE->getArg(2), "begin", "begin") : nullptr;
     if (!Out) {
       WhyNot = "the output is not 'out.begin()' of a named container";

@@ -14,24 +14,9 @@ using namespace clang;
 namespace purecc {
 namespace {
 
-enum class Sequence { None, String, Vector };
-
-/// std::basic_string or std::vector (not <bool>): what a concatenation
-/// builds.
-Sequence sequenceOf(QualType T) {
-  const auto *Spec =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
-  if (!Spec || !Spec->isInStdNamespace() || packsBits(T))
-    return Sequence::None;
-  if (Spec->getName() == "basic_string")
-    return Sequence::String;
-  if (Spec->getName() == "vector")
-    return Sequence::Vector;
-  return Sequence::None;
-}
-
-/// Which end of the accumulator a step puts its piece at.
-enum class End { Back, Front };
+/// Which end of the accumulator a step puts its piece at; Both for a step
+/// that puts one piece at each (`s = p + s + q`).
+enum class End { Back, Front, Both };
 
 /// One append (or prepend) of a loop body: the whole call (judged here)
 /// and the arguments that compute what is appended (scanned like the rest).
@@ -76,6 +61,14 @@ std::optional<End> endOf(PlanContext &PC, const Expr *E, const VarDecl *Acc) {
   return std::nullopt;
 }
 
+/// E is the integer constant 0 (`s.replace(0, 0, p)`'s length).
+bool isZero(PlanContext &PC, const Expr *E) {
+  E = written(E);
+  std::optional<llvm::APSInt> V =
+      E->getType()->isIntegerType() ? E->getIntegerConstantExpr(PC.Ctx) : std::nullopt;
+  return V && *V == 0;
+}
+
 std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
   E = written(E);
   Append A;
@@ -88,10 +81,13 @@ std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
       A.Values.push_back(Op->getArg(1));
       return A;
     }
-    // s = s + e, or s = e + s (prepending)
-    const auto *Plus = dyn_cast<CXXOperatorCallExpr>(written(Op->getArg(1)));
-    if (Op->getOperator() != OO_Equal || !Plus || Plus->getOperator() != OO_Plus ||
-        Plus->getNumArgs() != 2)
+    // s = s + e, or s = e + s (prepending), or s = e + s + f (both ends)
+    auto PlusOf = [](const Expr *X) -> const CXXOperatorCallExpr * {
+      const auto *P = dyn_cast<CXXOperatorCallExpr>(written(X));
+      return P && P->getOperator() == OO_Plus && P->getNumArgs() == 2 ? P : nullptr;
+    };
+    const CXXOperatorCallExpr *Plus = PlusOf(Op->getArg(1));
+    if (Op->getOperator() != OO_Equal || !Plus)
       return std::nullopt;
     if (sequenceVar(Plus->getArg(0)) == A.Acc) {
       A.Values.push_back(Plus->getArg(1));
@@ -100,6 +96,12 @@ std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
     if (sequenceVar(Plus->getArg(1)) == A.Acc) {
       A.At = End::Front;
       A.Values.push_back(Plus->getArg(0));
+      return A;
+    }
+    if (const CXXOperatorCallExpr *Left = PlusOf(Plus->getArg(0));
+        Left && sequenceVar(Left->getArg(1)) == A.Acc) {
+      A.At = End::Both;
+      A.Values.append({Left->getArg(0), Plus->getArg(1)});
       return A;
     }
     return std::nullopt;
@@ -119,7 +121,13 @@ std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
   // so one with only the position is an append too.)
   bool Positioned = Name == "insert" ? MC->getNumArgs() >= 2
                                      : !String && Name == "emplace" && MC->getNumArgs() >= 1;
-  if (Positioned) {
+  // `s.replace(0, 0, piece)` replaces nothing at the front: it is
+  // `s.insert(0, piece)`, for each of replace's forms.
+  if (String && Name == "replace" && MC->getNumArgs() >= 3 &&
+      endOf(PC, MC->getArg(0), A.Acc) == End::Front && isZero(PC, MC->getArg(1))) {
+    A.At = End::Front;
+    First = 2;
+  } else if (Positioned) {
     std::optional<End> At = endOf(PC, MC->getArg(0), A.Acc);
     if (!At)
       return std::nullopt;
@@ -171,7 +179,7 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   // that does both would need a pair of partials (front and back).
   End At = Found[0].At;
   for (const Append &A : Found)
-    if (A.At != At) {
+    if (A.At != At || A.At == End::Both) {
       WhyNot = "the loop both appends to " + Name + " and prepends to it, which purecc does " +
                "not combine in one reduction";
       return LoopOutcome::Refused;

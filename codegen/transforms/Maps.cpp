@@ -9,6 +9,7 @@
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringExtras.h"
@@ -664,6 +665,39 @@ std::string keyedTable(QualType T) {
   return "";
 }
 
+/// `vv[0] += heavy(i)` on a `std::vector` (adv20 F-R5): the user wrote an
+/// accumulation, not a map, into an element at a constant index of a
+/// container whose elements a reduction does not take as accumulators
+/// (Places.h: only a fixed array's or a 'std::array''s, whose element at a
+/// constant index is a part of the object fixed by its type); empty for
+/// any other store.
+std::string fixedElementAccumulation(PlanContext &PC, const Store &S) {
+  if (!S.Container || !S.Index || !S.InnerIndexes.empty() || S.Row ||
+      !S.Index->isIntegerConstantExpr(PC.Ctx))
+    return "";
+  QualType T = S.Container->getType().getNonReferenceType();
+  if (T->isArrayType())
+    return "";
+  if (const auto *RD = T->getAsCXXRecordDecl();
+      !RD || (RD->isInStdNamespace() && RD->getName() == "array"))
+    return "";
+  DynTypedNodeList Ps = PC.Ctx.getParents(*S.Target);
+  const Expr *User = Ps.empty() ? nullptr : Ps[0].get<Expr>();
+  bool Accumulates = false;
+  if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(User))
+    Accumulates = CA->getLHS()->IgnoreParens() == S.Target->IgnoreParens();
+  else if (const auto *U = dyn_cast_or_null<UnaryOperator>(User))
+    Accumulates = U->isIncrementDecrementOp();
+  std::optional<std::string> Text = PC.text(S.Target->getSourceRange());
+  if (!Accumulates || !Text)
+    return "";
+  return "'" + *Text + "' accumulates into an element of " + quoted(S.Container) + " (a '" +
+         PC.typeText(T) +
+         "'): a reduction accumulates into a variable, a member, or an element of an array or "
+         "a 'std::array' at a constant index, not into an element of a container that may be "
+         "resized";
+}
+
 } // namespace
 
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
@@ -690,6 +724,10 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       return LoopOutcome::Refused;
     }
     if (!S.DistinctIndex) {
+      if (std::string Why = fixedElementAccumulation(PC, S); !Why.empty()) {
+        WhyNot = Why;
+        return LoopOutcome::Refused;
+      }
       WhyNot = S.WhyNotDistinct.empty()
                    ? "the element of " + Name + " written is not indexed by the loop variable"
                    : "the index of " + Name + " written " + S.WhyNotDistinct;

@@ -316,7 +316,7 @@ bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
     All.push_back(Name);
     bool IsWorth = true;
     for (const CallExpr *CE : Its)
-      if (!Tasks.Cost.worthATask(CE->getDirectCallee())) {
+      if (!Tasks.Cost.worthATask(calledFunction(CE))) {
         IsWorth = false;
         if (!llvm::is_contained(Cheap, calleeName(CE)))
           Cheap.push_back(calleeName(CE));

@@ -1,0 +1,61 @@
+// Concatenations written as people write them (adv20 F-R3, F-R5): a prepend
+// spelled 's.replace(0, 0, p)' is 's.insert(0, p)' and is rewritten; a step
+// that puts a piece at both ends, an accumulator that is a member, and an
+// accumulation into an element of a 'std::vector' stay serial with the true
+// reason, not "neither accumulates nor stores".
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+[[pure]] long heavy(long x) {
+  long s = 0;
+  for (long k = 0; k < 300; ++k)
+    s += (x * k + 3) % 7;
+  return s;
+}
+[[pure]] std::string piece(long i) {
+  return std::string(1, char('a' + heavy(i) % 26)) + (i % 5 == 0 ? "|" : "");
+}
+struct Holder {
+  std::string s;
+};
+
+int main() {
+  const long n = 600;
+  std::string s3 = "V";
+  for (long i = 0; i < n; ++i)
+    s3.replace(0, 0, piece(i));
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation in front of 's3' (the pieces kept in the loop's order, each in front of the one before) [purecc-concatenation]
+  std::string s5 = "X";
+  for (long i = n; i-- > 0;) {
+    if (i % 7 == 3)
+      continue;
+    s5.replace(0, 0, 2, char('A' + heavy(i) % 26));
+  }
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-5]]:3: remark: loop rewritten as a parallel concatenation in front of 's5' (the pieces kept in the loop's order, each in front of the one before) [purecc-concatenation]
+  std::printf("A %s\nB %s\n", s3.c_str(), s5.c_str());
+
+  std::string s4 = "W";
+  for (long i = 0; i < 12; ++i)
+    s4 = piece(i) + s4 + piece(i + 1);
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop both appends to 's4' and prepends to it, which purecc does not combine in one reduction [purecc-missed-reduction]
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:10: remark: calls to 'piece' and 'piece' run in parallel [purecc-parallel-calls]
+  Holder h2, h3;
+  for (long i = 0; i < 12; ++i)
+    h2.s = piece(i) + h2.s;
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'h2.s' is a part of 'h2': a concatenation appends to a local string or vector variable of its own [purecc-missed-reduction]
+  for (long i = 0; i < 12; ++i)
+    h3.s += piece(i);
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'h3.s' is a part of 'h3': a concatenation appends to a local string or vector variable of its own [purecc-missed-reduction]
+  std::vector<long> vv(3, 0);
+  for (long i = 0; i < n; ++i) {
+    vv[0] += heavy(i);
+    vv[1] += 1;
+  }
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-4]]:3: remark: loop not parallelized: 'vv[0]' accumulates into an element of 'vv' (a 'std::vector<long>'): a reduction accumulates into a variable, a member, or an element of an array or a 'std::array' at a constant index, not into an element of a container that may be resized [purecc-missed-map]
+  std::printf("C %s\nD %s %s\nE %ld %ld\n", s4.c_str(), h2.s.c_str(), h3.s.c_str(), vv[0], vv[1]);
+}
+// OUT: A {{.+}}
