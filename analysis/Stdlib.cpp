@@ -475,8 +475,12 @@ bool isPointerLike(QualType T) {
   if (!RD || !RD->getIdentifier())
     return false;
   llvm::StringRef N = RD->getName();
+  // A view's own iterators designate what the view does, whatever their
+  // name (libstdc++'s lazy_split_view::_InnerIter).
+  const auto *Parent = dyn_cast<CXXRecordDecl>(RD->getDeclContext());
   return N.contains_insensitive("iterator") || N == "span" ||
-         N == "reference_wrapper" || isProxyClass(RD) || isRangesView(RD);
+         N == "reference_wrapper" || isProxyClass(RD) || isRangesView(RD) ||
+         (Parent && isRangesView(Parent));
 }
 
 bool isProxyReference(QualType T) {

@@ -114,6 +114,47 @@ const std::vector<int> gc{1, 2, 3};
     s += e;
   return s;
 }
+// The views whose iterators have names of their own (libstdc++'s
+// join_view::_Iterator, lazy_split_view::_InnerIter): over a local they are
+// values; through a pointer that may point elsewhere, a write is an error.
+[[pure]] long views_everyday(long x) {
+  std::vector<std::vector<long>> rows{{1}, {2, x}};
+  long s = 0;
+  for (long e : rows | std::views::join)
+    s += e;
+  std::string text = "a,b c";
+  for (auto piece : text | std::views::split(','))
+    for (char c : piece)
+      s += c;
+  for (auto piece : text | std::views::lazy_split(' '))
+    for (char c : piece)
+      s += c;
+  std::vector<long> v{3, 1, x, 2};
+  auto gone = std::ranges::remove(v, 2);
+  v.erase(gone.begin(), gone.end());
+  for (long e : v | std::views::take_while([](long a) { return a < 3; }))
+    s += e;
+  for (long e : std::views::counted(v.begin(), 2))
+    s += e;
+  std::vector<std::pair<long, long>> kv{{1, 2}, {x, 3}};
+  for (long k : kv | std::views::keys)
+    s += k;
+  for (long k : kv | std::views::elements<1>)
+    s += k;
+  for (auto piece : text | std::views::lazy_split(','))
+    for (char &c : piece)
+      c = 'x';
+  return s + long(text.size());
+}
+[[pure]] int split_through_pointer() { // expected-note 2 {{'split_through_pointer' declared pure here}}
+  for (auto piece : std::span<int>(gp, 4) | std::views::lazy_split(0))
+    for (int &e : piece)
+      e = 1; // expected-error {{pure function 'split_through_pointer' writes through pointer 'gp' that may point to memory it does not own}}
+  for (auto piece : std::span<int>(gp, 4) | std::views::split(0))
+    for (int &e : piece)
+      e = 2; // expected-error {{pure function 'split_through_pointer' writes through pointer 'gp' that may point to memory it does not own}}
+  return 0;
+}
 
 // --- C spellings of the math functions --------------------------------------
 [[pure]] double c_math(float f, long double l) {

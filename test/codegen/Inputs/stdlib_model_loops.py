@@ -640,6 +640,17 @@ NOT_SIMPLE = {
     "std::ranges::empty_view": "a view",
     "std::ranges::split_view": "a view",
     "std::ranges::lazy_split_view": "a view",
+    "std::ranges::join_view::_Iterator": "a view's iterator",
+    "std::ranges::join_view::_Sentinel": "a view's sentinel",
+    "std::ranges::split_view::_Iterator": "a view's iterator",
+    "std::ranges::split_view::_Sentinel": "a view's sentinel",
+    "std::ranges::lazy_split_view::_OuterIter": "a view's iterator",
+    "std::ranges::lazy_split_view::_InnerIter": "a view's iterator",
+    "std::ranges::lazy_split_view::_OuterIter::value_type": "a view (one piece of a lazy split)",
+    "std::ranges::elements_view::_Iterator": "a view's iterator",
+    "std::ranges::elements_view::_Sentinel": "a view's sentinel",
+    "std::ranges::take_while_view::_Sentinel": "a view's sentinel",
+    "std::common_iterator": "a view's iterator",
 }
 
 HEADERS = """#include <algorithm>
