@@ -52,6 +52,31 @@ bool movesResult(PlanContext &PC, const Expr *U, Parens Through) {
   }
 }
 
+/// Whether the value of U is thrown away: the left operand of a comma, or
+/// a comma's right operand whose own value is thrown away. Its result then
+/// gets a `(void)`, since a plain variable there is "left operand of comma
+/// operator has no effect" to g++ and clang++, where the call was not.
+bool valueDiscarded(PlanContext &PC, const Expr *U) {
+  const Expr *Up = U;
+  while (true) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*Up);
+    if (Parents.empty())
+      return false;
+    if (const auto *Paren = Parents[0].get<ParenExpr>()) {
+      Up = Paren;
+      continue;
+    }
+    if (Parents[0].get<CompoundStmt>())
+      return true; // an expression statement
+    const auto *Comma = Parents[0].get<BinaryOperator>();
+    if (!Comma || Comma->getOpcode() != BO_Comma)
+      return false;
+    if (Comma->getLHS() == Up)
+      return true;
+    Up = Comma;
+  }
+}
+
 /// Replaces each piece by its result; returns the parallel_invoke that
 /// computes them.
 std::string hoist(CallTasks &Tasks, const std::vector<const Expr *> &Pieces, Parens Through) {
@@ -64,7 +89,9 @@ std::string hoist(CallTasks &Tasks, const std::vector<const Expr *> &Pieces, Par
     std::string Text = PC.textAt(O.first, O.second);
     Branches.push_back(isa<CallExpr>(U) ? branchText(Tasks, cast<CallExpr>(U), Text, AnyRemote)
                                         : shapes::invokeBranch(Text));
-    PC.replace(O.first, O.second, shapes::useResult(Result, movesResult(PC, U, Through)));
+    PC.replace(O.first, O.second,
+               (valueDiscarded(PC, U) ? "(void)" : "") +
+                   shapes::useResult(Result, movesResult(PC, U, Through)));
     PC.take(O.first, O.second);
     Results.push_back(std::move(Result));
   }

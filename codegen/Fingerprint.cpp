@@ -27,7 +27,7 @@ namespace {
 
 /// Bumped whenever what goes into a fingerprint changes, so that old cache
 /// entries stop matching.
-constexpr const char *FormatVersion = "purecc-fingerprint-3";
+constexpr const char *FormatVersion = "purecc-fingerprint-4";
 
 /// The linker symbol of a function or variable: its mangled name, or its
 /// plain name for extern "C" (an asm label wins in both cases). Constructors
@@ -98,7 +98,13 @@ public:
   void add(const Decl *D) {
     if (!D || D->getLocation().isInvalid())
       return;
-    const bool System = SM.isInSystemHeader(D->getLocation());
+    const bool System = isLibrary(D);
+    // A member of a class template specialization means what the class's
+    // arguments say, defaults included: `DK<>::v` is `DK<3>::v` until the
+    // default becomes 4.
+    if (!System)
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D->getDeclContext()))
+        addType(Ctx.getRecordType(Spec));
     if (const auto *FD = dyn_cast<FunctionDecl>(D))
       return addFunction(FD, System);
     if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -241,7 +247,7 @@ public:
     // library's own virtual calls are the library's: its version is in the
     // namespace).
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Member); MD && MD->isVirtual() &&
-        !ME->hasQualifier() && !(WalkingSystem && SM.isInSystemHeader(MD->getLocation())))
+        !ME->hasQualifier() && !(WalkingSystem && isLibrary(MD)))
       External.insert(ExternalProgram);
     return true;
   }
@@ -253,6 +259,29 @@ public:
   std::set<std::string> External;
 
 private:
+  /// Whether D belongs to the compiler's own library, which the memo
+  /// namespace covers by the compiler's version: a system header's
+  /// declaration in namespace `std` or a reserved namespace, or with a
+  /// reserved name (`__bswap_32`). Other system-header code is the user's
+  /// as far as keys go: CMake passes every imported target's include
+  /// directory as `-isystem`, and a header may say `#pragma GCC
+  /// system_header`, so upgrading such a library must change the key.
+  bool isLibrary(const Decl *D) const {
+    if (!SM.isInSystemHeader(D->getLocation()))
+      return false;
+    auto Reserved = [](StringRef Name) {
+      return Name.starts_with("__") ||
+             (Name.size() > 1 && Name[0] == '_' && llvm::isUpper(Name[1]));
+    };
+    if (const auto *ND = dyn_cast<NamedDecl>(D); ND && ND->getIdentifier() && Reserved(ND->getName()))
+      return true;
+    for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+      if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+        if (NS->isStdNamespace() || Reserved(NS->getName()))
+          return true;
+    return false;
+  }
+
   /// A declaration whose tokens enter the fingerprint.
   void record(const Decl *D) {
     if (Seen.insert(D).second)
@@ -271,8 +300,19 @@ private:
     // Defined in another unit or a library: the linked program says what
     // runs (purecc/memo_link.h). What library templates call of the
     // library is the library's.
-    if (!Def && !FD->isDefined() && !(System && WalkingSystem))
+    if (!Def && !FD->isDefined() &&
+        !(SM.isInSystemHeader(FD->getLocation()) && WalkingSystem))
       addExternal(FD);
+    // The arguments a call chose, defaults and deductions included: `dt(x)`
+    // of `template <class T, long K = 3>` is `dt<long, 3>`.
+    if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs(); Args && !System) {
+      std::string Fact;
+      llvm::raw_string_ostream OS(Fact);
+      OS << "function ";
+      FD->printQualifiedName(OS, Policy);
+      printTemplateArgumentList(OS, Args->asArray(), Policy);
+      Facts.insert(Fact);
+    }
     // What runs: the instantiation, where the calls are resolved (a call
     // in a template is to a name until it is instantiated).
     const FunctionDecl *Runs = nullptr;
@@ -435,6 +475,14 @@ private:
 std::string tokens(const Decl *D, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
+  // A template's text starts at `template <...>`, where its parameters'
+  // defaults and constraints are written.
+  if (const auto *FD = dyn_cast<FunctionDecl>(D); FD && FD->getDescribedFunctionTemplate())
+    D = FD->getDescribedFunctionTemplate();
+  else if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && RD->getDescribedClassTemplate())
+    D = RD->getDescribedClassTemplate();
+  else if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getDescribedVarTemplate())
+    D = VD->getDescribedVarTemplate();
   CharSourceRange R = SM.getExpansionRange(D->getSourceRange());
   FileID File = SM.getFileID(R.getBegin());
   if (File.isInvalid() || SM.getFileID(R.getEnd()) != File)

@@ -64,12 +64,16 @@ std::string plainValueReason(QualType T) {
   for (const CXXConstructorDecl *C : RD->ctors())
     if (C->isUserProvided() && (C->isCopyConstructor() || C->isMoveConstructor()))
       return "has a user-provided copy or move constructor";
+  // Name the part that is not plain: the user knows the class, not which
+  // of its members purecc means.
+  const PrintingPolicy &Policy = RD->getASTContext().getPrintingPolicy();
   for (const CXXBaseSpecifier &B : RD->bases())
     if (std::string Why = plainValueReason(B.getType()); !Why.empty())
-      return Why;
+      return "has a base '" + B.getType().getAsString(Policy) + "', which " + Why;
   for (const FieldDecl *F : RD->fields())
     if (std::string Why = plainValueReason(F->getType()); !Why.empty())
-      return Why;
+      return "has a member '" + F->getNameAsString() + "' of type '" +
+             F->getType().getAsString(Policy) + "', which " + Why;
   return "";
 }
 

@@ -30,6 +30,7 @@
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/ASTLambda.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -163,6 +164,40 @@ private:
 
 /// Whether Body is, or directly contains, a `try` statement: a reduction's
 /// accumulations are not looked for inside one.
+/// A loop that runs into the next `case` label of its switch falls through
+/// on purpose; g++'s -Wimplicit-fallthrough is silent after a loop but not
+/// after the statement that replaces it, so the rewritten loop says so.
+void keepFallthrough(PlanContext &PC, const LoopShape &L) {
+  // Up through the labels that hold it: `case 1: for (...) ...;`.
+  const Stmt *S = L.Loop;
+  const CompoundStmt *Block = nullptr;
+  while (S) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*S);
+    if (Parents.empty())
+      return;
+    if (const auto *Label = Parents[0].get<SwitchCase>())
+      S = Label;
+    else if (const auto *Named = Parents[0].get<LabelStmt>())
+      S = Named;
+    else {
+      Block = Parents[0].get<CompoundStmt>();
+      break;
+    }
+  }
+  if (!Block)
+    return;
+  const auto *It = llvm::find(Block->body(), S);
+  if (It == Block->body_end() || std::next(It) == Block->body_end() ||
+      !isa<SwitchCase>(*std::next(It)))
+    return;
+  // In the serial clone too, where the rewritten loop is repeated.
+  bool Repeat = llvm::any_of(PC.P.Edits, [&](const Edit &E) {
+    return E.RepeatInSerialClone && E.Begin >= L.HeaderBegin && E.End <= L.BodyEnd;
+  });
+  PC.insert(L.BodyEnd, " [[fallthrough]];");
+  PC.P.Edits.back().RepeatInSerialClone = Repeat;
+}
+
 bool hasTry(const Stmt *Body) {
   if (isa<CXXTryStmt>(Body))
     return true;
@@ -335,8 +370,10 @@ private:
         Outcome = planMap(PC, *L, During, Sites, WhyNot);
         Missed = Diag::RemarkMissedMap;
       }
-      if (Outcome == LoopOutcome::Rewritten)
+      if (Outcome == LoopOutcome::Rewritten) {
         guardStride(PC, *L); // a step that is no constant: only when it is positive
+        keepFallthrough(PC, *L);
+      }
       if (Outcome == LoopOutcome::NotThisKind)
         WhyNot = L->Body_.ImpureCall ? (L->Body_.ImpureWhy.empty() ? impureReason(L->Body_.ImpureCall)
                                                                     : L->Body_.ImpureWhy)
@@ -559,8 +596,10 @@ public:
         !FD->isTemplateInstantiation() && !isLambdaCallOperator(FD) &&
         PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(FD->getLocation())))
       remarkUnmarkedTemplate(FD);
+    // `= default`: the compiler writes the body, there is nothing to
+    // rewrite (and Clang makes it 'constexpr' implicitly).
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
-        FD->isTemplateInstantiation())
+        FD->isTemplateInstantiation() || FD->isDefaulted())
       return true;
     const SourceManager &SM = PC.SM;
     SourceLocation Loc = FD->getBody()->getBeginLoc();

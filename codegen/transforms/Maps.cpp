@@ -12,6 +12,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
@@ -709,7 +710,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::NotThisKind;
 
   llvm::SmallPtrSet<const Expr *, 4> Targets;
-  llvm::SmallPtrSet<const VarDecl *, 2> Containers;
+  // In the order of the stores in the body (remarks name them in it).
+  llvm::SmallSetVector<const VarDecl *, 4> Containers;
   for (const Store &S : Stores) {
     if (!S.Refusal.empty()) {
       WhyNot = S.Refusal;

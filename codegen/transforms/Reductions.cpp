@@ -31,6 +31,9 @@ struct Step {
   std::string FloatingProblem;
   /// The inner loops of the loop body the step is in.
   llvm::SmallVector<const Stmt *, 1> Loops;
+  /// The term is the left operand (`b = t(i) || b`): `&&` and `||` then
+  /// skip only the read of the accumulator, never a term.
+  bool TermFirst = false;
 };
 
 /// E as a reference to the accumulator Acc (without parentheses and
@@ -217,6 +220,7 @@ std::optional<Step> matchStep(const Expr *E, ASTContext &Ctx) {
     } else if (R && Commutes) {
       S.Positions.push_back(R);
       S.Value = Bin->getLHS();
+      S.TermFirst = true;
     } else {
       return std::nullopt;
     }
@@ -471,7 +475,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
       }
       It->LastWins = S.LastWins;
     }
-    if (S.Op == ReduceOp::LogicalAnd || S.Op == ReduceOp::LogicalOr) {
+    if ((S.Op == ReduceOp::LogicalAnd || S.Op == ReduceOp::LogicalOr) && !S.TermFirst) {
       // The serial loop stops evaluating terms once the result is decided;
       // a parallel one would call them anyway (and a term may throw or run
       // forever where the serial program never called it).

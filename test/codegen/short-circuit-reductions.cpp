@@ -1,7 +1,7 @@
 // `ok = ok && valid(i)` stops calling valid() once ok is false, and a call
 // the serial loop never makes may throw (here: past the end of the table).
-// Such loops stay serial; `&=` and `|=`, which the loop evaluates for every
-// term, are reductions.
+// Such loops stay serial; `&=` and `|=`, and `ok = valid(i) && ok` (the term
+// first), which the loop evaluates for every term, are reductions.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -13,6 +13,13 @@
   if (i >= static_cast<long>(table.size()))
     throw std::out_of_range("past the end");
   return table[i] >= 0;
+}
+
+[[pure]] long spread(long i) {
+  long s = 0;
+  for (long k = 0; k < 200; ++k)
+    s += (i * k + 3) % 11;
+  return s;
 }
 
 int main() {
@@ -45,4 +52,18 @@ int main() {
   std::printf("all %d\n", all);
   // OUT-NEXT: every term of '&=' is evaluated: past the end
   // OUT-NEXT: all 0
+  // With the term first, the serial loop evaluates every term and skips
+  // only the read of the accumulator: a reduction like '&='.
+  bool any = false, every = true;
+  for (long i = 0; i < 2000; ++i)
+    any = !valid(table, i) || any;
+  // REMARK: short-circuit-reductions.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'valid' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  for (long i = 0; i < 2000; ++i)
+    every = (spread(i) >= 0) && every;
+  // REMARK: short-circuit-reductions.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'every' [purecc-reduction]
+  for (long i = 0; i < 2000; ++i)
+    any = (spread(i) == 7) || any;
+  // REMARK: short-circuit-reductions.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'any' [purecc-reduction]
+  std::printf("any %d every %d\n", any, every);
+  // OUT-NEXT: any 1 every 1
 }

@@ -27,6 +27,15 @@ TEST(FpEnvironment, FastMathAndFmaChangeTheNamespace) {
   EXPECT_NE(purecc::memo_namespace_text(fast), purecc::memo_namespace_text(PURECC_COMPILER_ID));
 }
 
+// -funsigned-char changes `(char)200` without any macro the code reads: the
+// data model is part of the namespace too.
+TEST(FpEnvironment, CharSignednessChangesTheNamespace) {
+  const std::string plain = PURECC_COMPILER_ID;
+  EXPECT_NE(plain.find("; abi char=signed wchar="), std::string::npos) << plain;
+  const std::string unsigned_char = fast_compiler_id();
+  EXPECT_NE(unsigned_char.find("; abi char=unsigned wchar="), std::string::npos) << unsigned_char;
+}
+
 // Two translation units of one program, one built with -ffast-math: each
 // keeps its own namespace (the linker does not merge them into one).
 TEST(FpEnvironment, EachTranslationUnitKeepsItsOwnNamespace) {

@@ -55,16 +55,36 @@ std::string memo_namespace_text(std::string_view compiler_id);
 /// XXH3-128 of memo_namespace_text(compiler_id).
 Hash128 memo_namespace(std::string_view compiler_id);
 
+// Flags that change what the same source computes, though no code reads a
+// macro for them: `char`'s signedness (-funsigned-char turns `(char)200`
+// into 200 instead of -56), `wchar_t`'s (-fshort-wchar) and the size of
+// `long double` (-mlong-double-64).
+#if defined(__CHAR_UNSIGNED__)
+#define PURECC_ABI_CHAR_ " char=unsigned"
+#else
+#define PURECC_ABI_CHAR_ " char=signed"
+#endif
+#if defined(__WCHAR_UNSIGNED__)
+#define PURECC_ABI_WCHAR_ " wchar=unsigned"
+#else
+#define PURECC_ABI_WCHAR_ " wchar=signed"
+#endif
+/// The data-model part of the memo namespace, a string literal.
+#define PURECC_ABI_ID                                                                   \
+  "; abi" PURECC_ABI_CHAR_ PURECC_ABI_WCHAR_ " wchar-size=" PURECC_FP_STR(__SIZEOF_WCHAR_T__)     \
+  " ldbl-size=" PURECC_FP_STR(__SIZEOF_LONG_DOUBLE__)
+
 // The compiler that builds the *calling* code: macros expand in the user's
 // translation unit, so a program built by clang never reads results that a
 // gcc build wrote, nor one built with -ffast-math or FMA contraction one
-// built without (purecc/fp_environment.h).
+// built without (purecc/fp_environment.h), nor one built with
+// -funsigned-char one built without.
 #if defined(__clang__)
-#define PURECC_COMPILER_ID "clang " __clang_version__ PURECC_FP_ID
+#define PURECC_COMPILER_ID "clang " __clang_version__ PURECC_FP_ID PURECC_ABI_ID
 #elif defined(__GNUC__)
-#define PURECC_COMPILER_ID "gcc " __VERSION__ PURECC_FP_ID
+#define PURECC_COMPILER_ID "gcc " __VERSION__ PURECC_FP_ID PURECC_ABI_ID
 #else
-#define PURECC_COMPILER_ID "unknown" PURECC_FP_ID
+#define PURECC_COMPILER_ID "unknown" PURECC_FP_ID PURECC_ABI_ID
 #endif
 
 /// The namespace of the calling translation unit's compiler and flags,
