@@ -539,7 +539,8 @@ std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concate
   Lambda += ") -> " + C.Type + " { " + Idx.Declaration;
   std::string Call = "purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + C.Type +
                      "{}, " + Lambda + C.Type + " " + C.Private + "{}; ";
-  return (C.IsString && !C.Prepends ? C.Name + " += " : "{ auto " + C.Stem + " = ") + Call;
+  return (C.IsString && !C.Prepends && !C.Guarded ? C.Name + " += " : "{ auto " + C.Stem + " = ") +
+         Call;
 }
 
 std::string concatTail(const Concatenation &C, llvm::StringRef Grain) {
@@ -550,11 +551,16 @@ std::string concatTail(const Concatenation &C, llvm::StringRef Grain) {
                         ") { " + (C.IsString ? A + " += " + B + ";" : appendMoved(A, B)) +
                         " return " + A + "; }";
   std::string S = " return " + C.Private + "; }, " + Combine + grainArg(Grain) + ");";
+  std::string Merge;
   if (C.IsString && C.Prepends)
-    S += " " + C.Name + ".insert(0, " + C.Stem + "); }";
+    Merge = C.Name + ".insert(0, " + C.Stem + ");";
+  else if (C.IsString && C.Guarded)
+    Merge = C.Name + " += " + C.Stem + ";";
   else if (!C.IsString)
-    S += " " + appendMoved(C.Name, C.Stem, C.Prepends) + " }";
-  return S;
+    Merge = appendMoved(C.Name, C.Stem, C.Prepends);
+  if (C.Guarded)
+    Merge = "if (!" + C.Stem + ".empty()) " + Merge;
+  return Merge.empty() ? S : S + " " + Merge + " }";
 }
 
 std::string concatContinue(const Concatenation &C) { return "return " + C.Private; }

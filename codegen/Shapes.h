@@ -281,13 +281,19 @@ struct Concatenation {
   std::string Private; // the leaf's accumulator, to which the body's references are renamed
   CombineParams Params; // the combine's parameter names
   bool Prepends = false; // the pieces go in front: later iterations first
+  /// The accumulator is an element of a vector (`parts[1]`), which the
+  /// serial loop indexes only when it appends: the merge indexes it only
+  /// when there is something to append.
+  bool Guarded = false;
 };
 /// "s += purecc::parallel_reduce(B, E, T{}, [&](std::int64_t i) -> T { T s{}; "
-/// (a vector, or a prepending loop: "{ auto <stem> = purecc::parallel_reduce(...").
+/// (a vector, a prepending loop or a guarded merge: "{ auto <stem> =
+/// purecc::parallel_reduce(...").
 std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concatenation &C,
                        const Index &Idx);
 /// " return s; }, <append b to a>);" (a vector: and the insert of the result;
-/// a prepending loop: append a to b, and insert the result in front).
+/// a prepending loop: append a to b, and insert the result in front; a
+/// guarded merge: only when the result is not empty).
 std::string concatTail(const Concatenation &C, llvm::StringRef Grain = "");
 /// What a `continue` of the loop becomes in the leaf.
 std::string concatContinue(const Concatenation &C);

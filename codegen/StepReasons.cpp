@@ -242,6 +242,16 @@ private:
             "'; several iterations may write one element";
   }
 
+  /// Whether S reads place P itself (not another part of its object).
+  bool placeIn(const Stmt *S, const Place &P) const {
+    if (const auto *E = dyn_cast<Expr>(S); E && isPlace(E, P, PC.Ctx))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (Child && placeIn(Child, P))
+        return true;
+    return false;
+  }
+
   /// An update of the outer accumulator P (a variable or a part of one
   /// object) that no step matched.
   void whole(const Place &P, const Expr *E, const Expr *Value, bool Compound,
@@ -254,13 +264,13 @@ private:
             "makes them";
       return;
     }
-    // `st.s += piece(i)`, `st.s = piece(i) + st.s` (adv20 F-R3): a
-    // concatenation's accumulator is a variable of its own, whose private
-    // copy each leaf appends to (Concatenations.h).
-    if (!P.isVariable() && sequenceOf(T) != Sequence::None &&
-        (Compound || (Value && mentions(Value, V)))) {
-      Why = Name + " is a part of " + quotedObject(V) + ": a concatenation appends to a local "
-            "string or vector variable of its own";
+    // `st.s = st.s.substr(1) + piece(i)`: a part of an object computed from
+    // its own value other than by appending (`st.s += piece(i)` and
+    // `st.s = piece(i) + st.s` are concatenations, Concatenations.h), as
+    // unrecognizedReason says of a variable.
+    if (!P.isVariable() && sequenceOf(T) != Sequence::None && !Compound && Value &&
+        placeIn(Value, P)) {
+      Why = recurrenceReason(Name, shown(E));
       return;
     }
     auto NotAssociative = [&](llvm::StringRef Op) {

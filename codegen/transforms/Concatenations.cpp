@@ -3,11 +3,13 @@
 
 #include "BodyWalk.h"
 #include "Containers.h"
+#include "Places.h"
 #include "PlainValues.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -21,7 +23,13 @@ enum class End { Back, Front, Both };
 /// One append (or prepend) of a loop body: the whole call (judged here)
 /// and the arguments that compute what is appended (scanned like the rest).
 struct Append {
-  const VarDecl *Acc = nullptr;
+  /// A variable, or a part of one local object (Places.h: `acc.s`), or an
+  /// element at a constant index of a vector (`parts[1]`: Resizable).
+  Place Acc;
+  bool Resizable = false;
+  /// The accumulator's own references in the step, as written: a leaf
+  /// renames them to its private accumulator.
+  llvm::SmallVector<const Expr *, 2> Own;
   const Expr *Call = nullptr;
   End At = End::Back;
   llvm::SmallVector<const Expr *, 3> Values;
@@ -29,16 +37,45 @@ struct Append {
   llvm::SmallVector<const Stmt *, 1> Loops;
 };
 
-const VarDecl *sequenceVar(const Expr *E) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return VD && sequenceOf(VD->getType().getNonReferenceType()) != Sequence::None ? VD : nullptr;
+/// The string or vector E designates, as an accumulator: a place
+/// (Places.h), or `parts[1]`, an element at a constant index of a vector
+/// that is one, which the loop cannot resize when the body uses the vector
+/// only through that element (partReason).
+std::optional<Append> sequencePlace(PlanContext &PC, const Expr *E) {
+  E = written(E);
+  Append A;
+  std::optional<Place> P = placeOf(E, PC.Ctx);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      !P && OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 &&
+      sequenceOf(OC->getArg(0)->getType().getNonReferenceType()) == Sequence::Vector &&
+      !OC->getArg(1)->isValueDependent()) {
+    std::optional<llvm::APSInt> K = OC->getArg(1)->getIntegerConstantExpr(PC.Ctx);
+    P = K && !K->isNegative() ? placeOf(OC->getArg(0), PC.Ctx) : std::nullopt;
+    if (P) {
+      std::string At = "[" + llvm::toString(*K, 10) + "]";
+      P->Path += At;
+      P->Name += At;
+      P->Type = E->getType();
+      A.Resizable = true;
+    }
+  }
+  if (!P || sequenceOf(P->Type.getNonReferenceType()) == Sequence::None)
+    return std::nullopt;
+  A.Acc = std::move(*P);
+  A.Own.push_back(E);
+  return A;
 }
 
-/// Which end of Acc the position E of an `insert` or `emplace` names:
-/// `v.end()` (or `cend`), `v.begin()` (or `cbegin`), and for a string the
-/// index 0; nothing for any other position.
-std::optional<End> endOf(PlanContext &PC, const Expr *E, const VarDecl *Acc) {
+bool isPlaceOf(PlanContext &PC, const Expr *E, const Append &A) {
+  std::optional<Append> B = sequencePlace(PC, E);
+  return B && B->Acc == A.Acc;
+}
+
+/// Which end of A's accumulator the position E of an `insert` or
+/// `emplace` names: `v.end()` (or `cend`), `v.begin()` (or `cbegin`), and
+/// for a string the index 0; nothing for any other position.
+/// Its reference to the accumulator joins A's own (a leaf renames it).
+std::optional<End> endOf(PlanContext &PC, const Expr *E, Append &A) {
   E = written(E);
   // insert takes a const_iterator: `v.end()` is converted to one.
   if (const auto *Conv = dyn_cast<CXXConstructExpr>(E); Conv && Conv->getNumArgs() == 1)
@@ -52,13 +89,13 @@ std::optional<End> endOf(PlanContext &PC, const Expr *E, const VarDecl *Acc) {
   const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
   const auto *MD = MC ? MC->getMethodDecl() : nullptr;
   if (!MD || !MD->getDeclName().isIdentifier() ||
-      sequenceVar(MC->getImplicitObjectArgument()) != Acc)
+      !isPlaceOf(PC, MC->getImplicitObjectArgument(), A))
     return std::nullopt;
-  if (MD->getName() == "end" || MD->getName() == "cend")
-    return End::Back;
-  if (MD->getName() == "begin" || MD->getName() == "cbegin")
-    return End::Front;
-  return std::nullopt;
+  bool Back = MD->getName() == "end" || MD->getName() == "cend";
+  if (!Back && MD->getName() != "begin" && MD->getName() != "cbegin")
+    return std::nullopt;
+  A.Own.push_back(written(MC->getImplicitObjectArgument()));
+  return Back ? End::Back : End::Front;
 }
 
 /// E is the integer constant 0 (`s.replace(0, 0, p)`'s length).
@@ -69,52 +106,90 @@ bool isZero(PlanContext &PC, const Expr *E) {
   return V && *V == 0;
 }
 
+/// The standard library's `+` of strings: a user's `operator+` taking a
+/// string may compute anything.
+bool isStringPlus(const Expr *E) {
+  const auto *P = dyn_cast<CXXOperatorCallExpr>(written(E));
+  const FunctionDecl *FD = P ? P->getDirectCallee() : nullptr;
+  return P && P->getOperator() == OO_Plus && P->getNumArgs() == 2 && FD &&
+         FD->isInStdNamespace() && sequenceOf(P->getType()) == Sequence::String;
+}
+
+/// Puts the pieces At of From after those of Into (a chained step:
+/// `s.append(a).append(b)`); two ends make Both.
+void chain(Append &Into, const Append &From) {
+  Into.Values.insert(Into.Values.begin(), From.Values.begin(), From.Values.end());
+  if (Into.At != From.At)
+    Into.At = End::Both;
+}
+
+std::optional<Append> matchAppend(PlanContext &PC, const Expr *E);
+
+/// What a step appends to: an accumulator, or an earlier step of one
+/// statement that returns it (`s.append(a)` in `s.append(a).append(b)`,
+/// whose value is `s` itself).
+std::optional<Append> targetOf(PlanContext &PC, const Expr *E) {
+  if (std::optional<Append> A = sequencePlace(PC, E))
+    return A;
+  const Expr *W = written(E);
+  if (!W->isLValue() || sequenceOf(W->getType()) == Sequence::None)
+    return std::nullopt;
+  return matchAppend(PC, W);
+}
+
 std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
   E = written(E);
-  Append A;
-  A.Call = E;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    A.Acc = Op->getNumArgs() == 2 ? sequenceVar(Op->getArg(0)) : nullptr;
-    if (!A.Acc || sequenceOf(A.Acc->getType()) != Sequence::String)
+    std::optional<Append> A = Op->getNumArgs() == 2 ? targetOf(PC, Op->getArg(0)) : std::nullopt;
+    if (!A || sequenceOf(A->Acc.Type.getNonReferenceType()) != Sequence::String)
       return std::nullopt;
+    Append Step = *A;
+    Step.Values.clear();
+    Step.At = End::Back;
+    Step.Call = E;
     if (Op->getOperator() == OO_PlusEqual) { // s += e
-      A.Values.push_back(Op->getArg(1));
-      return A;
+      Step.Values.push_back(Op->getArg(1));
+      if (A->Call)
+        chain(Step, *A);
+      return Step;
     }
-    // s = s + e, or s = e + s (prepending), or s = e + s + f (both ends)
-    auto PlusOf = [](const Expr *X) -> const CXXOperatorCallExpr * {
-      const auto *P = dyn_cast<CXXOperatorCallExpr>(written(X));
-      return P && P->getOperator() == OO_Plus && P->getNumArgs() == 2 ? P : nullptr;
-    };
-    const CXXOperatorCallExpr *Plus = PlusOf(Op->getArg(1));
-    if (Op->getOperator() != OO_Equal || !Plus)
+    // s = s + e (+ f ...: `(s + e) + f` is `s + (e + f)` for strings), or
+    // s = e + s (prepending), or s = e + s + f (both ends).
+    if (Op->getOperator() != OO_Equal || A->Call || !isStringPlus(Op->getArg(1)))
       return std::nullopt;
-    if (sequenceVar(Plus->getArg(0)) == A.Acc) {
-      A.Values.push_back(Plus->getArg(1));
-      return A;
+    llvm::SmallVector<const Expr *, 3> Later; // right operands above, innermost first
+    const Expr *Cur = written(Op->getArg(1));
+    while (isStringPlus(Cur)) {
+      const auto *Plus = cast<CXXOperatorCallExpr>(Cur);
+      if (isPlaceOf(PC, Plus->getArg(1), *A)) {
+        Step.Own.push_back(written(Plus->getArg(1)));
+        Step.At = Later.empty() ? End::Front : End::Both;
+        Step.Values.push_back(Plus->getArg(0));
+        Step.Values.append(Later.rbegin(), Later.rend());
+        return Step;
+      }
+      Later.push_back(Plus->getArg(1));
+      Cur = written(Plus->getArg(0));
     }
-    if (sequenceVar(Plus->getArg(1)) == A.Acc) {
-      A.At = End::Front;
-      A.Values.push_back(Plus->getArg(0));
-      return A;
-    }
-    if (const CXXOperatorCallExpr *Left = PlusOf(Plus->getArg(0));
-        Left && sequenceVar(Left->getArg(1)) == A.Acc) {
-      A.At = End::Both;
-      A.Values.append({Left->getArg(0), Plus->getArg(1)});
-      return A;
-    }
-    return std::nullopt;
+    if (Later.empty() || !isPlaceOf(PC, Cur, *A))
+      return std::nullopt;
+    Step.Own.push_back(Cur);
+    Step.Values.append(Later.rbegin(), Later.rend());
+    return Step;
   }
   const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
   const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
   if (!MD || !MD->getDeclName().isIdentifier())
     return std::nullopt;
-  A.Acc = sequenceVar(MC->getImplicitObjectArgument());
-  if (!A.Acc)
+  std::optional<Append> A = targetOf(PC, MC->getImplicitObjectArgument());
+  if (!A)
     return std::nullopt;
+  Append Step = *A;
+  Step.Values.clear();
+  Step.At = End::Back;
+  Step.Call = E;
   StringRef Name = MD->getName();
-  bool String = sequenceOf(A.Acc->getType()) == Sequence::String;
+  bool String = sequenceOf(A->Acc.Type.getNonReferenceType()) == Sequence::String;
   unsigned First = 0;
   // `v.insert(v.begin(), x)`, `s.insert(0, piece)`, `v.emplace(v.end(), a, b)`:
   // a piece at one end. (A vector's emplace takes its element's arguments,
@@ -124,21 +199,23 @@ std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
   // `s.replace(0, 0, piece)` replaces nothing at the front: it is
   // `s.insert(0, piece)`, for each of replace's forms.
   if (String && Name == "replace" && MC->getNumArgs() >= 3 &&
-      endOf(PC, MC->getArg(0), A.Acc) == End::Front && isZero(PC, MC->getArg(1))) {
-    A.At = End::Front;
+      isZero(PC, MC->getArg(1)) && endOf(PC, MC->getArg(0), Step) == End::Front) {
+    Step.At = End::Front;
     First = 2;
   } else if (Positioned) {
-    std::optional<End> At = endOf(PC, MC->getArg(0), A.Acc);
+    std::optional<End> At = endOf(PC, MC->getArg(0), Step);
     if (!At)
       return std::nullopt;
-    A.At = *At;
+    Step.At = *At;
     First = 1;
   } else if (!(Name == "push_back" || (String ? Name == "append" : Name == "emplace_back"))) {
     return std::nullopt;
   }
   for (unsigned I = First; I < MC->getNumArgs(); ++I)
-    A.Values.push_back(MC->getArg(I));
-  return A;
+    Step.Values.push_back(MC->getArg(I));
+  if (A->Call)
+    chain(Step, *A);
+  return Step;
 }
 
 /// Collects the appends among the statements of S (BodyWalk.h: through
@@ -164,27 +241,27 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   // Appends to the body's own strings and vectors are writes to its locals.
   std::vector<Append> Found;
   llvm::copy_if(All, std::back_inserter(Found),
-                [&](const Append &A) { return !L.Body_.Locals.contains(A.Acc); });
+                [&](const Append &A) { return !L.Body_.Locals.contains(A.Acc.Root); });
   if (Found.empty())
     return LoopOutcome::NotThisKind;
-  const VarDecl *Acc = Found[0].Acc;
+  auto Refuse = [&](std::string Why) {
+    WhyNot = std::move(Why);
+    return LoopOutcome::Refused;
+  };
+  const Place &Acc = Found[0].Acc;
+  std::string Name = "'" + Acc.Name + "'";
   for (const Append &A : Found)
-    if (A.Acc != Acc) {
-      WhyNot = "the loop appends to both " + quoted(Acc) + " and " + quoted(A.Acc) +
-               ", which purecc does not combine in one reduction";
-      return LoopOutcome::Refused;
-    }
-  std::string Name = quoted(Acc);
+    if (A.Acc != Acc)
+      return Refuse("the loop appends to both " + Name + " and '" + A.Acc.Name +
+                    "', which purecc does not combine in one reduction");
   // Prepending is the same fold with the pieces in reverse order; a loop
   // that does both would need a pair of partials (front and back).
   End At = Found[0].At;
   for (const Append &A : Found)
-    if (A.At != At || A.At == End::Both) {
-      WhyNot = "the loop both appends to " + Name + " and prepends to it, which purecc does " +
-               "not combine in one reduction";
-      return LoopOutcome::Refused;
-    }
-  QualType T = Acc->getType().getNonReferenceType().getUnqualifiedType();
+    if (A.At != At || A.At == End::Both)
+      return Refuse("the loop both appends to " + Name + " and prepends to it, which purecc " +
+                    "does not combine in one reduction");
+  QualType T = Acc.Type.getNonReferenceType().getUnqualifiedType();
   bool String = sequenceOf(T) == Sequence::String;
   if (!String) {
     // push_back copies (or constructs) the element inside the library, and
@@ -194,58 +271,70 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
     // (PlainValues.h), not a user's, even inside a std::pair or std::array.
     QualType Elem = elementType(PC.Ctx, T);
     if (!Elem.isTriviallyCopyableType(PC.Ctx))
-      if (std::string Why = plainValueReason(Elem); !Why.empty()) {
-        WhyNot = "appending to " + Name + " copies and moves '" + PC.typeText(Elem) +
-                 "', which " + Why + ": the parallel combine would run that code more often "
-                 "than the loop does";
-        return LoopOutcome::Refused;
-      }
+      if (std::string Why = plainValueReason(Elem); !Why.empty())
+        return Refuse("appending to " + Name + " copies and moves '" + PC.typeText(Elem) +
+                      "', which " + Why + ": the parallel combine would run that code more " +
+                      "often than the loop does");
   }
   // The appends are judged here; what they append is scanned as code.
   llvm::SmallPtrSet<const Expr *, 8> Calls;
   llvm::SmallPtrSet<const Stmt *, 4> Inner;
+  llvm::SmallVector<const Expr *, 4> Own;
   for (const Append &A : All)
     Calls.insert(A.Call);
-  for (const Append &A : Found)
+  for (const Append &A : Found) {
     Inner.insert(A.Loops.begin(), A.Loops.end());
+    Own.append(A.Own.begin(), A.Own.end());
+  }
   DepScanner Scan(PC);
   StmtDeps Fx = Scan.scan(L.Body, &Calls);
   for (const Append &A : All)
     for (const Expr *V : A.Values)
       Fx.merge(Scan.scan(V));
-  if (Fx.Reads.contains(Acc) || Fx.Writes.contains(Acc)) {
-    WhyNot = Name + " is used inside the loop body other than by " +
-             (At == End::Front ? "prepending" : "appending") + " to it";
-    return LoopOutcome::Refused;
-  }
-  if (std::string Why = accumulatorReason(Acc, Escaped, L); !Why.empty()) {
-    WhyNot = Why;
-    return LoopOutcome::Refused;
-  }
-  if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {
-    WhyNot = Why;
-    return LoopOutcome::Refused;
-  }
-  if (std::string Why = exceptionReason(PC, L); !Why.empty()) {
-    WhyNot = Why;
-    return LoopOutcome::Refused;
-  }
-  if (std::string Why = lastRefusal(PC, L, &Calls); !Why.empty()) {
-    WhyNot = Why;
-    return LoopOutcome::Refused;
-  }
+  if (Acc.isVariable() && (Fx.Reads.contains(Acc.Root) || Fx.Writes.contains(Acc.Root)))
+    return Refuse(Name + " is used inside the loop body other than by " +
+                  (At == End::Front ? "prepending" : "appending") + " to it");
+  // A part of an object: nothing else in the body may use the object
+  // (Places.h); for an element of a vector, that also means nothing in the
+  // body resizes the vector.
+  llvm::SmallPtrSet<const Expr *, 8> OwnSet(Own.begin(), Own.end());
+  if (!Acc.isVariable())
+    if (std::string Why = partReason(PC, L, Acc, Own, Fx, OwnSet); !Why.empty())
+      return Refuse(Why);
+  if (std::string Why = accumulatorReason(Acc.Root, Escaped, L); !Why.empty())
+    return Refuse(Why);
+  if (std::string Why = bodyEffectReason(Fx, L); !Why.empty())
+    return Refuse(Why);
+  if (std::string Why = exceptionReason(PC, L); !Why.empty())
+    return Refuse(Why);
+  if (std::string Why = lastRefusal(PC, L, &Calls); !Why.empty())
+    return Refuse(Why);
   // The leaf appends to a private accumulator of its own name (see
   // referenceSpans); a reference written in a macro cannot be renamed.
-  auto References = referenceSpans(PC, L.Body, Acc);
-  if (!References) {
-    WhyNot = quoted(Acc) + " is written in a macro in the loop body, where its private "
-                           "copy cannot be given a name of its own";
-    return LoopOutcome::Refused;
+  std::optional<std::vector<std::pair<unsigned, unsigned>>> References;
+  if (Acc.isVariable()) {
+    References = referenceSpans(PC, L.Body, Acc.Root);
+  } else {
+    References.emplace();
+    for (const Expr *Ref : Own)
+      if (auto O = PC.offsets(Ref->getSourceRange()))
+        References->push_back(*O);
+      else
+        References.reset();
   }
-  shapes::Concatenation C{Acc->getNameAsString(), PC.typeText(T), String, PC.freshName("c"),
+  if (!References)
+    return Refuse(Name + " is written in a macro in the loop body, where its private copy "
+                         "cannot be given a name of its own");
+  std::string Why;
+  std::optional<std::string> Target = mergeTarget(PC, L, Acc, Own.front(), Why);
+  if (!Target)
+    return Refuse(Why);
+  shapes::Concatenation C{*Target, PC.typeText(T), String, PC.freshName("c"),
                           PC.freshNumbered("acc"),
                           {PC.unusedName("lhs"), PC.unusedName("rhs")},
-                          At == End::Front};
+                          At == End::Front, llvm::any_of(Found, [](const Append &A) {
+                            return A.Resizable;
+                          })};
   if (!String)
     PC.P.ExtraIncludes.insert("iterator");
   shapes::Index Idx = makeIndex(PC, L);
@@ -260,9 +349,8 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   PC.Absorbed.insert(Inner.begin(), Inner.end());
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkConcatenation))
-    *D << Acc << (At == End::Front);
-  PC.note(Loc, Transform::Concatenations,
-          Acc->getNameAsString() + (At == End::Front ? " prepended" : ""));
+    *D << Name << (At == End::Front);
+  PC.note(Loc, Transform::Concatenations, Acc.Name + (At == End::Front ? " prepended" : ""));
   return LoopOutcome::Rewritten;
 }
 

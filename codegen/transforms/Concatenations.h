@@ -5,6 +5,9 @@
 //
 //   s += piece(i);   s.append(...);   s.push_back(c);   s = s + piece(i);
 //   v.push_back(f(i));   v.emplace_back(a, b);   v.insert(v.end(), first, last);
+//   t = t + piece(i) + ",";   x.append(a).append(b);   (one step, two pieces)
+//   acc.s += piece(i);   parts[1] += p;   (a part of a local object, Places.h,
+//                                         or an element of a vector)
 //
 // builds the concatenation of what each iteration appends. Concatenation is
 // associative but not commutative, and the runtime's tree keeps operand
@@ -12,9 +15,11 @@
 // the unchanged body on an empty private accumulator, the combine appends
 // the right partial to the left one, and the result is appended to the
 // user's accumulator once (which keeps what it held before the loop). It
-// is only the same as the loop when the accumulator is a local variable
-// that the body touches only through those appends (no `s.size()`, no
-// `s += s`), the appended values are built by pure code (a vector's element
+// is only the same as the loop when the accumulator is a local variable,
+// or a part of one whose object the body touches only through those
+// appends (no `s.size()`, no `s += s`, no `acc.n` beside `acc.s`), the
+// merge indexes a vector's element only when there is something to append
+// (the serial loop indexes it only then), the appended values are built by pure code (a vector's element
 // type is trivially copyable or a standard type: its copy runs inside
 // push_back), and nothing else outside the body is written.
 //

@@ -1,8 +1,9 @@
 // Concatenations written as people write them (adv20 F-R3, F-R5): a prepend
 // spelled 's.replace(0, 0, p)' is 's.insert(0, p)' and is rewritten; a step
-// that puts a piece at both ends, an accumulator that is a member, and an
-// accumulation into an element of a 'std::vector' stay serial with the true
-// reason, not "neither accumulates nor stores".
+// that puts a piece at both ends and an accumulation into an element of a
+// 'std::vector' stay serial with the true
+// reason, not "neither accumulates nor stores". An accumulator that is a
+// member is a private place like a variable (concat-into-parts.cpp).
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -46,10 +47,10 @@ int main() {
   Holder h2, h3;
   for (long i = 0; i < 12; ++i)
     h2.s = piece(i) + h2.s;
-  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'h2.s' is a part of 'h2': a concatenation appends to a local string or vector variable of its own [purecc-missed-reduction]
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation in front of 'h2.s' (the pieces kept in the loop's order, each in front of the one before) [purecc-concatenation]
   for (long i = 0; i < 12; ++i)
     h3.s += piece(i);
-  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'h3.s' is a part of 'h3': a concatenation appends to a local string or vector variable of its own [purecc-missed-reduction]
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'h3.s' (the pieces kept in the loop's order) [purecc-concatenation]
   std::vector<long> vv(3, 0);
   for (long i = 0; i < n; ++i) {
     vv[0] += heavy(i);
