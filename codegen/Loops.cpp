@@ -149,6 +149,17 @@ std::string headerEffectReason(PlanContext &PC, const StmtDeps &Fx, const Expr *
   return Named + " has side effects";
 }
 
+/// Why a bound (or range) that reads only sizes of containers may change:
+/// Resizer, in the body, may resize one of them.
+std::string resizedBoundReason(PlanContext &PC, const LoopShape &L, const Expr *BoundExpr,
+                               const Expr *Resizer) {
+  std::string What = BoundExpr ? "the bound '" + writtenText(PC, BoundExpr) + "'"
+                               : "the range '" + L.RangeName + "'";
+  std::string Text = writtenText(PC, Resizer);
+  return What + " may change: the loop body may resize a container" +
+         (Text.empty() || Text.size() > 60 ? "" : " ('" + Text + "')");
+}
+
 /// Checks what every loop shape needs of its body, given its effects.
 /// BoundExpr: the condition's bound (counted loops).
 bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
@@ -196,11 +207,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
       if (!Resizes && MemberSizes)
         continue;
       if (const Expr *Resizer = OnlySizes && MemberSizes ? mayResizeAny(L.Body, B) : nullptr) {
-        std::string What = BoundExpr ? "the bound '" + writtenText(PC, BoundExpr) + "'"
-                                     : "the range '" + L.RangeName + "'";
-        std::string Text = writtenText(PC, Resizer);
-        WhyNot = What + " may change: the loop body may resize a container" +
-                 (Text.empty() || Text.size() > 60 ? "" : " ('" + Text + "')");
+        WhyNot = resizedBoundReason(PC, L, BoundExpr, Resizer);
         return false;
       }
       std::string Changed = changedPart(PC, B, VD);
@@ -210,6 +217,12 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
       return false;
     }
   if (Bound.ReadsMemory && (B.ImpureCall || (B.MemoryWrite && Resizes))) {
+    // Sizes only (`v.size()` of a member, `row.size()` of a reference):
+    // name what may resize.
+    if (const Expr *Resizer = OnlySizes ? mayResizeAny(L.Body, B) : nullptr) {
+      WhyNot = resizedBoundReason(PC, L, BoundExpr, Resizer);
+      return false;
+    }
     WhyNot = "the loop bound may change inside the loop body";
     return false;
   }
@@ -544,6 +557,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     }
     QualType RangeType = Range ? Range->getType() : Member ? Member->Type : QualType();
     ContainerKind K = RangeType.isNull() ? ContainerKind::None : containerKind(RangeType);
+    // `for (bool b : flags)` copies each bit: reading bits that share words
+    // is no race (a proxy, `auto x`, would write them).
+    if (K == ContainerKind::None && !RangeType.isNull() && packsBits(RangeType) &&
+        RF->getLoopVariable()->getType()->isBooleanType())
+      K = ContainerKind::Owning;
     if (K == ContainerKind::None) {
       std::string Named = Range ? quoted(Range) : Member ? "'" + Member->Name + "'" : "";
       if (!Named.empty() && packsBits(RangeType))

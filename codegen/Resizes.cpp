@@ -160,6 +160,17 @@ bool mayResize(const Stmt *Body, const VarDecl *X) {
         Allowed.insert(Op->getArg(0)->IgnoreParenImpCasts());
       return true;
     }
+    // `&row - &g[0]`, `&x == &y`: an address only subtracted or compared
+    // goes nowhere that could resize X.
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() != BO_Sub && !BO->isComparisonOp())
+        return true;
+      for (const Expr *Side : {BO->getLHS(), BO->getRHS()})
+        if (const auto *UO = dyn_cast<UnaryOperator>(Side->IgnoreParenImpCasts());
+            UO && UO->getOpcode() == UO_AddrOf && refersTo(UO->getSubExpr()) == X)
+          Allowed.insert(UO->getSubExpr()->IgnoreParenImpCasts());
+      return true;
+    }
     llvm::SmallVector<const DeclRefExpr *, 4> Uses;
     llvm::SmallPtrSet<const Expr *, 4> Allowed;
   } F;

@@ -278,6 +278,24 @@ std::string rowReason(PlanContext &PC, const VarDecl *X, llvm::ArrayRef<const Ex
   return "";
 }
 
+/// The member E indexes when E is an element of an array or 'std::array'
+/// that is a member reached with '.' (`q[i].b[k]`, `s.a[2]`), or null.
+const Expr *arrayMemberIndexed(const Expr *E) {
+  const Expr *Base = nullptr;
+  if (!indexOf(E, Base))
+    return nullptr;
+  Base = Base->IgnoreParenImpCasts();
+  const auto *ME = dyn_cast<MemberExpr>(Base);
+  // `h.arr[i]` of a variable's member is an element of the container
+  // 'h.arr' (elementPath), not a part of an element.
+  if (!ME || ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()) || memberPathOf(Base))
+    return nullptr;
+  QualType T = ME->getType().getNonReferenceType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  bool StdArray = RD && RD->isInStdNamespace() && RD->getIdentifier() && RD->getName() == "array";
+  return T->isConstantArrayType() || StdArray ? Base : nullptr;
+}
+
 /// The object whose part LHS is: `out[i]` of `out[i].x`, `pts[i].p.y` and
 /// `std::get<1>(t[i])`; LHS itself when it is no part of an object. A
 /// part is a member reached with '.' (of a struct or a union, a bit-field
@@ -297,6 +315,12 @@ const Expr *wholeObjectOf(PlanContext &PC, const Expr *LHS, std::string &Why) {
               "' stores through the reference member " + quoted(FD) +
               ", which may refer to anything, not only to a part of the element";
       E = ME->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    // `q[i].b[k]` with `b` an array or 'std::array' member: any element of
+    // it lies inside the object, whatever k is.
+    if (const Expr *Member = arrayMemberIndexed(E)) {
+      E = Member;
       continue;
     }
     if (const auto *Call = dyn_cast<CallExpr>(E); Call && isPartGetter(Call)) {

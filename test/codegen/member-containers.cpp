@@ -34,6 +34,16 @@ struct Grid {
     // CODE: purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size())
     return s;
   }
+  long sumGrow() {
+    long s = 0;
+    for (long x : v) {
+      s += heavy(x);
+      if (x < 0)
+        grow();
+    }
+    // REMARK: member-containers.cpp:[[@LINE-5]]:5: remark: loop not parallelized: the range 'v' may change: the loop body may resize a container ('grow()') [purecc-missed-reduction]
+    return s;
+  }
   void step() {
     for (std::size_t i = 0; i < v.size(); ++i)
       v[i] = heavy(v[i]) + bias;
@@ -67,6 +77,16 @@ long sumCounted(const Grid &g) {
   // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s;
 }
+
+struct Cell {
+  long a = 1;
+  long b[3] = {1, 2, 3};
+};
+
+struct Fixed {
+  long a[64];
+  long k = 7;
+};
 
 struct View {
   std::vector<long> &r;
@@ -158,7 +178,28 @@ int main(int argc, char **) {
   for (long x : view.r)
     t += heavy(x);
   // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the range 'view.r' is the reference member 'r', which may refer to any container: only a container that is a member itself is looped over [purecc-missed-reduction]
-  std::printf("C %ld %ld %ld %ld\n", w.v[0], w.v[n - 1], w.bias, t);
-  // OUT: C 902704 903306 1001 2704199
+
+  // Parts of elements that are arrays; bits read by value; an array member.
+  std::vector<Cell> q(n);
+  for (long i = 0; i < n; ++i)
+    q[i].b[i % 3] = heavy(i) + q[i].b[(i + 1) % 3];
+  // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'q' [purecc-parallel-map]
+  for (long i = 1; i < n; ++i)
+    q[i].b[1] = q[i - 1].b[1] + heavy(i);
+  // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop body reads 'q[i - 1]', an element of 'q' that another iteration may write [purecc-missed-map]
+  std::vector<bool> flags(n);
+  for (long i = 0; i < n; i += 3)
+    flags[i] = true;
+  long u = 0;
+  for (bool b : flags)
+    u += heavy(b ? 3 : 4);
+  // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'u' [purecc-reduction]
+  Fixed f;
+  for (long i = 0; i < 64; ++i)
+    f.a[i] = heavy(i) * f.k;
+  // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'f.a' [purecc-parallel-map]
+  std::printf("C %ld %ld %ld %ld %ld %ld %ld %ld\n", w.v[0], w.v[n - 1], w.bias, t, q[5].b[2],
+              q[n - 1].b[1], u, f.a[63] + g.sumGrow());
+  // OUT: C 902704 903306 1001 2704199 898 900301 1099999 1204406
   return 0;
 }
