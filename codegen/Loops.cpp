@@ -4,6 +4,7 @@
 #include "Containers.h"
 #include "Escapes.h"
 #include "LoopMacros.h"
+#include "Places.h"
 #include "Resizes.h"
 #include "Speculation.h"
 #include "TripCounts.h"
@@ -148,6 +149,17 @@ std::string headerEffectReason(PlanContext &PC, const StmtDeps &Fx, const Expr *
   return Named + " has side effects";
 }
 
+/// Why a bound (or range) that reads only sizes of containers may change:
+/// Resizer, in the body, may resize one of them.
+std::string resizedBoundReason(PlanContext &PC, const LoopShape &L, const Expr *BoundExpr,
+                               const Expr *Resizer) {
+  std::string What = BoundExpr ? "the bound '" + writtenText(PC, BoundExpr) + "'"
+                               : "the range '" + L.RangeName + "'";
+  std::string Text = writtenText(PC, Resizer);
+  return What + " may change: the loop body may resize a container" +
+         (Text.empty() || Text.size() > 60 ? "" : " ('" + Text + "')");
+}
+
 /// Checks what every loop shape needs of its body, given its effects.
 /// BoundExpr: the condition's bound (counted loops).
 bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
@@ -170,7 +182,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
   // r.size()`): writing elements, through any name, leaves them as they
   // are; only what may resize a container the body does not declare
   // changes them, whichever container a reference names.
-  bool OnlySizes = BoundExpr ? boundReadsOnlySizes(BoundExpr) : L.Range != nullptr;
+  bool OnlySizes = BoundExpr ? boundReadsOnlySizes(BoundExpr) : L.RangeExpr != nullptr;
   bool Resizes = !OnlySizes || mayResizeAny(L.Body, B);
   for (const VarDecl *VD : Bound.Reads)
     if (B.Writes.contains(VD)) {
@@ -186,6 +198,18 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
       if (!Resizes && containerKind(VD->getType()) != ContainerKind::None &&
           (BoundExpr ? usesOnlySize(BoundExpr, VD) : VD == L.Range) && !mayResize(L.Body, VD))
         continue;
+      // `i < h.v.size()` (or `for (long x : h.v)`) while the body stores
+      // `h.v[i]` or writes `h.bias`: VD holds the containers the bound
+      // measures, which nothing in the body resizes.
+      bool MemberSizes = containerKind(VD->getType()) == ContainerKind::None &&
+                         (BoundExpr ? usesOnlySize(BoundExpr, VD)
+                                    : VD == L.Range && !refersTo(L.RangeExpr));
+      if (!Resizes && MemberSizes)
+        continue;
+      if (const Expr *Resizer = OnlySizes && MemberSizes ? mayResizeAny(L.Body, B) : nullptr) {
+        WhyNot = resizedBoundReason(PC, L, BoundExpr, Resizer);
+        return false;
+      }
       std::string Changed = changedPart(PC, B, VD);
       WhyNot = Changed == quoted(VD)
                    ? "the bound '" + VD->getNameAsString() + "' changes inside the loop body"
@@ -193,6 +217,12 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const StmtDeps &Bound,
       return false;
     }
   if (Bound.ReadsMemory && (B.ImpureCall || (B.MemoryWrite && Resizes))) {
+    // Sizes only (`v.size()` of a member, `row.size()` of a reference):
+    // name what may resize.
+    if (const Expr *Resizer = OnlySizes ? mayResizeAny(L.Body, B) : nullptr) {
+      WhyNot = resizedBoundReason(PC, L, BoundExpr, Resizer);
+      return false;
+    }
     WhyNot = "the loop bound may change inside the loop body";
     return false;
   }
@@ -515,9 +545,37 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       return std::nullopt;
     }
     const VarDecl *Range = refersTo(RF->getRangeInit());
-    ContainerKind K = Range ? containerKind(Range->getType()) : ContainerKind::None;
+    // `for (long x : h.v)`, `for (long x : v)` in a member function: a
+    // container named through members is as random-access as a variable.
+    std::optional<MemberPath> Member = Range ? std::nullopt : memberPathOf(RF->getRangeInit());
+    if (const auto *ME = dyn_cast<MemberExpr>(RF->getRangeInit()->IgnoreParenImpCasts());
+        ME && !Member && ME->getMemberDecl()->getType()->isReferenceType()) {
+      WhyNot = "the range '" + writtenText(PC, ME) + "' is the reference member " +
+               quoted(ME->getMemberDecl()) + ", which may refer to any container: only a "
+               "container that is a member itself is looped over";
+      return std::nullopt;
+    }
+    QualType RangeType = Range ? Range->getType() : Member ? Member->Type : QualType();
+    ContainerKind K = RangeType.isNull() ? ContainerKind::None : containerKind(RangeType);
+    // `for (bool b : flags)` copies each bit: reading bits that share words
+    // is no race (a proxy, `auto x`, would write them).
+    if (K == ContainerKind::None && !RangeType.isNull() && packsBits(RangeType) &&
+        RF->getLoopVariable()->getType()->isBooleanType())
+      K = ContainerKind::Owning;
     if (K == ContainerKind::None) {
-      WhyNot = "the range is not a named array or random-access standard container";
+      std::string Named = Range ? quoted(Range) : Member ? "'" + Member->Name + "'" : "";
+      if (!Named.empty() && packsBits(RangeType))
+        WhyNot = "the range " + Named + " is a '" +
+                 RangeType.getNonReferenceType().getCanonicalType().getUnqualifiedType().getAsString(
+                     PC.Ctx.getPrintingPolicy()) +
+                 "', whose elements share storage";
+      else if (!Named.empty())
+        WhyNot = "the range " + Named + " is a '" +
+                 RangeType.getNonReferenceType().getUnqualifiedType().getAsString(
+                     PC.Ctx.getPrintingPolicy()) +
+                 "', which is neither an array nor a random-access standard container";
+      else
+        WhyNot = "the range is not a named array or random-access standard container";
       return std::nullopt;
     }
     const VarDecl *Elem = RF->getLoopVariable();
@@ -530,11 +588,13 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
                ": only a header written out in the source is rewritten";
       return std::nullopt;
     }
-    L.Range = Range;
+    L.Range = Range ? Range : Member->Root;
+    L.RangeName = Range ? Range->getNameAsString() : Member->Name;
+    L.RangeExpr = RF->getRangeInit()->IgnoreParenImpCasts();
     L.Element = Elem;
     L.Begin = "0";
-    std::string Name = Range->getNameAsString();
-    if (const auto *AT = PC.Ctx.getAsConstantArrayType(Range->getType().getNonReferenceType())) {
+    const std::string &Name = L.RangeName;
+    if (const auto *AT = PC.Ctx.getAsConstantArrayType(RangeType.getNonReferenceType())) {
       L.End = std::to_string(AT->getSize().getZExtValue());
       L.TripCount = static_cast<std::int64_t>(AT->getSize().getZExtValue());
     } else {
@@ -542,8 +602,9 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     }
     L.Body = RF->getBody();
     RParen = RF->getRParenLoc();
-    Bound.Reads.insert(Range);
-    if (Range->getType()->isReferenceType())
+    if (L.Range)
+      Bound.Reads.insert(L.Range);
+    if (!L.Range || L.Range->getType()->isReferenceType())
       Bound.ReadsMemory = true;
   } else {
     WhyNot.clear();
@@ -573,7 +634,11 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       if (L.Body_.Writes.contains(VD) &&
           !(containerKind(VD->getType()) == ContainerKind::Owning &&
             !VD->getType()->isReferenceType() && usesOnlySize(StartExpr, VD) &&
-            !mayResize(L.Body, VD))) {
+            !mayResize(L.Body, VD)) &&
+          // `i = h.v.size()` while the body stores `h.v[i]`: nothing
+          // resizes a container (checkBody).
+          !(containerKind(VD->getType()) == ContainerKind::None && usesOnlySize(StartExpr, VD) &&
+            !mayResizeAny(L.Body, L.Body_))) {
         WhyNot = "the start reads " + quoted(VD) + ", which changes inside the loop body (each " +
                  "iteration of the parallel loop computes its counter from the start)";
         return std::nullopt;
@@ -607,7 +672,9 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       WhyNot = "a 'continue' of the loop is written in a macro";
       return std::nullopt;
     }
-  if (L.Range && L.Body_.Writes.contains(L.Range)) {
+  // A range reached through members (`h.v`) may stay while the body
+  // writes other members of its object (checkBody: nothing resizes it).
+  if (L.Range && refersTo(L.RangeExpr) && L.Body_.Writes.contains(L.Range)) {
     WhyNot = "the loop body changes '" + L.Range->getNameAsString() + "'";
     return std::nullopt;
   }
@@ -855,7 +922,7 @@ shapes::Index makeIndex(PlanContext &PC, const LoopShape &L) {
     SourceLocation Last = DD && !DD->bindings().empty() ? DD->bindings().back()->getLocation()
                                                         : E->getLocation();
     Idx.Declaration = PC.textAt(B, PC.endOfToken(Last)) + (DD ? "]" : "") + " = " +
-                      L.Range->getNameAsString() + "[" + Idx.Param + "]; ";
+                      L.RangeName + "[" + Idx.Param + "]; ";
     return Idx;
   }
   const VarDecl *I = L.Induction;

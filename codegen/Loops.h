@@ -32,7 +32,14 @@ struct LoopShape {
   std::string Begin, End;                  // std::int64_t expressions
   const clang::VarDecl *Induction = nullptr; // counted loops
   const clang::VarDecl *Element = nullptr;   // range-for: the loop variable
-  const clang::VarDecl *Range = nullptr;     // range-for: the container
+  /// range-for: the container, or for a container reached through members
+  /// (`for (long x : h.v)`, Places.h's memberPathOf) the variable the path
+  /// starts from (null for a member of '*this').
+  const clang::VarDecl *Range = nullptr;
+  /// range-for: the range as the rewritten code names it ("v", "h.v") and
+  /// as written (the member path, when it is one).
+  std::string RangeName;
+  const clang::Expr *RangeExpr = nullptr;
   std::optional<std::int64_t> TripCount;     // when the bounds are constants
   /// The counter's value at iteration k ('\x01' stands for k) when it is
   /// not k itself: count-down and stride loops.

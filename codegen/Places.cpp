@@ -184,6 +184,59 @@ std::optional<std::string> mergeTarget(PlanContext &PC, const LoopShape &L, cons
   return PC.text(First->getSourceRange()).value_or(P.Name);
 }
 
+std::string MemberPath::quotedRoot() const {
+  return Root ? quoted(Root) : std::string("'*this'");
+}
+
+std::optional<MemberPath> memberPathOf(const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME)
+    return std::nullopt;
+  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!FD || !FD->getIdentifier() || FD->isBitField() || FD->getType()->isReferenceType() ||
+      FD->getParent()->isUnion())
+    return std::nullopt;
+  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  std::optional<MemberPath> P;
+  if (const auto *This = dyn_cast<CXXThisExpr>(Base); This && ME->isArrow()) {
+    P = MemberPath{nullptr, "", This->isImplicit() ? "" : "this->", QualType()};
+  } else if (ME->isArrow()) {
+    return std::nullopt;
+  } else if (const VarDecl *VD = refersTo(Base)) {
+    P = MemberPath{VD, "", VD->getNameAsString() + ".", QualType()};
+  } else if ((P = memberPathOf(Base))) {
+    P->Name += ".";
+  } else {
+    return std::nullopt;
+  }
+  P->Path += "." + FD->getNameAsString();
+  P->Name += FD->getNameAsString();
+  P->Type = ME->getType();
+  return P;
+}
+
+bool isMemberPath(const Expr *E, const MemberPath &P) {
+  std::optional<MemberPath> Q = memberPathOf(E);
+  return Q && Q->Root == P.Root && Q->Path == P.Path;
+}
+
+bool isApartFrom(const Expr *E, const MemberPath &P) {
+  std::optional<MemberPath> Q = memberPathOf(E);
+  if (!Q || Q->Root != P.Root)
+    return false;
+  // A pointer, or a class that may hold pointers or references of its
+  // own, may lead into P's elements: only arithmetic and enumeration parts
+  // are known to lead nowhere.
+  QualType T = Q->Type.getNonReferenceType();
+  if (!T->isArithmeticType() && !T->isEnumeralType())
+    return false;
+  auto Contains = [](const std::string &Outer, const std::string &Inner) {
+    return Inner.compare(0, Outer.size(), Outer) == 0 &&
+           (Inner.size() == Outer.size() || Inner[Outer.size()] == '.');
+  };
+  return !Contains(Q->Path, P.Path) && !Contains(P.Path, Q->Path);
+}
+
 bool isPartGetter(const CallExpr *Call) {
   const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
   if (!FD || !inStd(FD) || !FD->getIdentifier() || FD->getName() != "get" ||

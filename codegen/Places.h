@@ -63,6 +63,46 @@ struct Place {
 /// index that is not a constant within the array's bounds.
 std::optional<Place> placeOf(const clang::Expr *E, clang::ASTContext &Ctx);
 
+/// A container that a loop reads or writes through members: `h.v` of a
+/// local or a parameter `h`, `a.b.v`, and `v` (or `this->v`) in a member
+/// function. Loops over these are as common as loops over variables
+/// (a struct holding a 'std::vector'); what is known of the object the
+/// path starts from decides what a loop may do with them (Maps.cpp: only a
+/// container of a local object is written in parallel, since a reference or
+/// '*this' may be reached under other names).
+struct MemberPath {
+  /// The variable the path starts from; null when it starts from 'this'.
+  const clang::VarDecl *Root = nullptr;
+  /// ".v", ".b.v": the members from Root (or from '*this').
+  std::string Path;
+  /// The path as the code writes it: "h.v", "v" for an implicit 'this',
+  /// "this->v".
+  std::string Name;
+  /// The container's type.
+  clang::QualType Type;
+
+  bool throughThis() const { return !Root; }
+  /// Whether a remark's "'h.v' is a member of ..." names its root: "'h'",
+  /// "'*this'".
+  std::string quotedRoot() const;
+};
+
+/// The member path E is, or nullopt: members reached with '.' from a
+/// variable or with '->' from 'this' (written or implicit), none of them a
+/// reference (which names another object), a bit-field or a member of a
+/// union; at least one member.
+std::optional<MemberPath> memberPathOf(const clang::Expr *E);
+
+/// Whether E is, through parentheses and implicit casts, the member path P
+/// (the same root and the same members).
+bool isMemberPath(const clang::Expr *E, const MemberPath &P);
+
+/// Whether E reads only a part of P's root that P does not contain and that
+/// does not contain P: `h.bias` beside `h.v`, `this->n` beside `v`. A
+/// member that is a reference or a pointer may lead anywhere (into P's
+/// elements too), so it is not apart.
+bool isApartFrom(const clang::Expr *E, const MemberPath &P);
+
 /// Whether Call is `std::get<K>(e)` of a standard pair, tuple or array: a
 /// part of e, as a member is (a variant's `get` picks no fixed part). It
 /// keeps e's address only in the reference it returns.

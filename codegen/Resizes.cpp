@@ -2,6 +2,7 @@
 #include "Resizes.h"
 #include "BodyWalk.h"
 #include "Containers.h"
+#include "Places.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -101,13 +102,22 @@ private:
 
 } // namespace
 
+/// The variable whose container E names: `v` of `v`, `h` of `h.v` and
+/// `a.b.v` (a container reached through members of h); null otherwise.
+static const VarDecl *sizedContainerOf(const Expr *E) {
+  if (const VarDecl *VD = refersTo(E))
+    return VD;
+  std::optional<MemberPath> P = memberPathOf(E);
+  return P && P->Root && containerKind(P->Type) != ContainerKind::None ? P->Root : nullptr;
+}
+
 /// Whether S uses the standard container X only through its size
 /// (`X.size()`, `X.length()`, `X.empty()`).
 bool usesOnlySize(const Stmt *S, const VarDecl *X) {
   if (!S)
     return true;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
-    if (refersTo(MC->getImplicitObjectArgument()) == X && MC->getMethodDecl() &&
+    if (sizedContainerOf(MC->getImplicitObjectArgument()) == X && MC->getMethodDecl() &&
         MC->getMethodDecl()->getDeclName().isIdentifier() &&
         memberRole(MC->getMethodDecl()) == MemberRole::Size)
       return true;
@@ -150,6 +160,17 @@ bool mayResize(const Stmt *Body, const VarDecl *X) {
         Allowed.insert(Op->getArg(0)->IgnoreParenImpCasts());
       return true;
     }
+    // `&row - &g[0]`, `&x == &y`: an address only subtracted or compared
+    // goes nowhere that could resize X.
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() != BO_Sub && !BO->isComparisonOp())
+        return true;
+      for (const Expr *Side : {BO->getLHS(), BO->getRHS()})
+        if (const auto *UO = dyn_cast<UnaryOperator>(Side->IgnoreParenImpCasts());
+            UO && UO->getOpcode() == UO_AddrOf && refersTo(UO->getSubExpr()) == X)
+          Allowed.insert(UO->getSubExpr()->IgnoreParenImpCasts());
+      return true;
+    }
     llvm::SmallVector<const DeclRefExpr *, 4> Uses;
     llvm::SmallPtrSet<const Expr *, 4> Allowed;
   } F;
@@ -176,9 +197,13 @@ bool boundReadsOnlySizes(const Expr *Bound) {
   const Expr *E = Bound->IgnoreParenImpCasts();
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
-    const VarDecl *Object = refersTo(MC->getImplicitObjectArgument());
-    return MD && MD->getDeclName().isIdentifier() && memberRole(MD) == MemberRole::Size && Object &&
-           containerKind(Object->getType()) != ContainerKind::None && MC->getNumArgs() == 0;
+    const Expr *ObjectExpr = MC->getImplicitObjectArgument();
+    const VarDecl *Object = refersTo(ObjectExpr);
+    // `h.v.size()`, `v.size()` of a member in a member function.
+    std::optional<MemberPath> Member = Object ? std::nullopt : memberPathOf(ObjectExpr);
+    QualType T = Object ? Object->getType() : Member ? Member->Type : QualType();
+    return MD && MD->getDeclName().isIdentifier() && memberRole(MD) == MemberRole::Size &&
+           !T.isNull() && containerKind(T) != ContainerKind::None && MC->getNumArgs() == 0;
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (isa<EnumConstantDecl>(DRE->getDecl()))

@@ -28,12 +28,15 @@ namespace purecc {
 const clang::Expr *mayResizeAny(const clang::Stmt *Body, const StmtDeps &Fx);
 
 /// Whether the memory Bound reads is only the size of named containers
-/// (`r.size()`, `n - v.size()`): besides those, it reads only local
+/// (`r.size()`, `n - v.size()`, `h.v.size()` and `v.size()` of a member in
+/// a member function: Places.h's memberPathOf): besides those, it reads only local
 /// variables that are not references, constants and arithmetic on them.
 bool boundReadsOnlySizes(const clang::Expr *Bound);
 
 /// Whether S uses the standard container X only through its size
-/// (`X.size()`, `X.length()`, `X.empty()`). S may be null.
+/// (`X.size()`, `X.length()`, `X.empty()`), or X only through the sizes of
+/// containers that are members of it (`X.v.size()`, `X.a.b.size()`). S
+/// may be null.
 bool usesOnlySize(const clang::Stmt *S, const clang::VarDecl *X);
 
 /// Whether Body may change the size of the standard container X (one the

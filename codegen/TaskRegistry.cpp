@@ -190,6 +190,10 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
     R.TraverseStmt(const_cast<Stmt *>(For->getInit()));
     R.TraverseStmt(const_cast<Expr *>(For->getInc()));
   }
+  // `for (long x : v)` of a member in a member function: the other ranks
+  // have no '*this' to read it from.
+  if (L.RangeExpr && !L.Range && !Idx.Param.empty())
+    return Local("it uses 'this'");
   if (L.Range && !Idx.Param.empty()) {
     if (L.Range->hasLocalStorage())
       R.Locals[L.Range];
@@ -237,7 +241,7 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   if (L.Element && L.Range && !Idx.Param.empty() && L.Element->getType()->isReferenceType() &&
       !L.Element->getType().getNonReferenceType().isConstQualified())
     T.IndexDeclaration = "const auto &" + L.Element->getNameAsString() + " = " +
-                         L.Range->getNameAsString() + "[" + Idx.Param + "]; ";
+                         L.RangeName + "[" + Idx.Param + "]; ";
 
   if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why, HookLine::Own))
     return Local(Why);

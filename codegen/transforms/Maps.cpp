@@ -26,7 +26,12 @@ struct Store {
         const Expr *Index = nullptr)
       : Target(Target), Container(Container), DistinctIndex(DistinctIndex), Index(Index) {}
   const Expr *Target;       // the whole left-hand side
-  const VarDecl *Container; // X (or the range)
+  const VarDecl *Container; // X (or the range); for a member container, its root
+  /// A container reached through members (`h.v[i] = ...`): its path from
+  /// Container (".v"; empty for X itself), its name ("h.v") and type.
+  std::string Path, Name;
+  clang::QualType Type;
+  std::optional<MemberPath> Member;
   bool DistinctIndex;       // indexed by an injective function of the counter
   const Expr *Index = nullptr; // the index written (counted loops)
   /// The loop-invariant parts of Index (`n - 1` in `X[n - 1 - i]`).
@@ -58,6 +63,14 @@ struct Store {
 /// E without parentheses and value-keeping conversions (lvalue-to-rvalue,
 /// integer conversions to a type at least as wide: injective ones), implicit
 /// or written (`static_cast<std::size_t>(i)`, `(unsigned long)i`).
+/// The type of the container S writes, and how a remark names it.
+QualType containerType(const Store &S) {
+  return S.Path.empty() ? S.Container->getType() : S.Type;
+}
+std::string containerName(const Store &S) {
+  return S.Path.empty() ? quoted(S.Container) : "'" + S.Name + "'";
+}
+
 const Expr *stripKeepingValues(ASTContext &Ctx, const Expr *E) {
   while (true) {
     E = E->IgnoreParens();
@@ -195,6 +208,9 @@ const Expr *indexOf(const Expr *LHS, const Expr *&Base) {
 /// way (`X[a]`, `X[a][b]`, ...).
 struct ElementPath {
   const VarDecl *Container = nullptr;
+  /// A container reached through members (`h.v[i]`, `v[i]` of a member):
+  /// the path (Places.h); Container is its root, null for '*this'.
+  std::optional<MemberPath> Member;
   const Expr *Index = nullptr;
   llvm::SmallVector<const Expr *, 2> Inner, Rows;
   /// The base when it is no named container: `*po` of `(*po)[i]`.
@@ -211,6 +227,8 @@ std::optional<ElementPath> elementPath(const Expr *E) {
     const Expr *Outer = nullptr;
     const Expr *OuterIdx = indexOf(Base, Outer);
     if (!OuterIdx) {
+      if ((P.Member = memberPathOf(Base)))
+        break;
       P.Unnamed = Base->IgnoreParenImpCasts();
       break;
     }
@@ -220,7 +238,7 @@ std::optional<ElementPath> elementPath(const Expr *E) {
     Base = Outer;
   }
   P.Index = Idx;
-  P.Container = P.Unnamed ? nullptr : refersTo(Base);
+  P.Container = P.Unnamed ? nullptr : P.Member ? P.Member->Root : refersTo(Base);
   return P;
 }
 
@@ -261,6 +279,24 @@ std::string rowReason(PlanContext &PC, const VarDecl *X, llvm::ArrayRef<const Ex
   return "";
 }
 
+/// The member E indexes when E is an element of an array or 'std::array'
+/// that is a member reached with '.' (`q[i].b[k]`, `s.a[2]`), or null.
+const Expr *arrayMemberIndexed(const Expr *E) {
+  const Expr *Base = nullptr;
+  if (!indexOf(E, Base))
+    return nullptr;
+  Base = Base->IgnoreParenImpCasts();
+  const auto *ME = dyn_cast<MemberExpr>(Base);
+  // `h.arr[i]` of a variable's member is an element of the container
+  // 'h.arr' (elementPath), not a part of an element.
+  if (!ME || ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()) || memberPathOf(Base))
+    return nullptr;
+  QualType T = ME->getType().getNonReferenceType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  bool StdArray = RD && RD->isInStdNamespace() && RD->getIdentifier() && RD->getName() == "array";
+  return T->isConstantArrayType() || StdArray ? Base : nullptr;
+}
+
 /// The object whose part LHS is: `out[i]` of `out[i].x`, `pts[i].p.y` and
 /// `std::get<1>(t[i])`; LHS itself when it is no part of an object. A
 /// part is a member reached with '.' (of a struct or a union, a bit-field
@@ -280,6 +316,12 @@ const Expr *wholeObjectOf(PlanContext &PC, const Expr *LHS, std::string &Why) {
               "' stores through the reference member " + quoted(FD) +
               ", which may refer to anything, not only to a part of the element";
       E = ME->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    // `q[i].b[k]` with `b` an array or 'std::array' member: any element of
+    // it lies inside the object, whatever k is.
+    if (const Expr *Member = arrayMemberIndexed(E)) {
+      E = Member;
       continue;
     }
     if (const auto *Call = dyn_cast<CallExpr>(E); Call && isPartGetter(Call)) {
@@ -333,6 +375,8 @@ private:
       if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
           DRE && DRE->getDecl() == L.Element) {
         Store S(LHS, L.Range, true);
+        if (!describeRange(S))
+          return S;
         if (!bindsElementItself(L.Element)) {
           // `for (long &x : rv)` over `std::reference_wrapper<long>`
           // elements: x is what the conversion returns, which every element
@@ -364,9 +408,11 @@ private:
       return S;
     }
     const VarDecl *X = P->Container;
-    if (!X || L.Body_.Locals.contains(X))
+    if ((!X && !P->Member) || (X && L.Body_.Locals.contains(X)))
       return std::nullopt;
     Store S{LHS, X, false, P->Index};
+    if (P->Member && !describeMember(S, *P->Member))
+      return S;
     S.InnerIndexes = P->Inner;
     S.Rows = P->Rows;
     S.DistinctIndex = L.Induction &&
@@ -407,10 +453,43 @@ private:
     });
   }
 
+  /// Makes S a store into the range-for's container when that is reached
+  /// through members (`for (auto &x : h.v)`); false when S is refused
+  /// then (Refusal says why).
+  bool describeRange(Store &S) {
+    if (std::optional<MemberPath> P = L.RangeExpr ? memberPathOf(L.RangeExpr) : std::nullopt)
+      return describeMember(S, *P);
+    return true;
+  }
+
+  /// Makes S a store into the member container P. Only a container of a
+  /// local object is one that no other name reaches while the loop runs:
+  /// through a reference or 'this' (or of a global), the loop may read the
+  /// same object under another name (`Grid &a, Grid &b` may be one). False
+  /// when S is refused (Refusal says why).
+  static bool describeMember(Store &S, const MemberPath &P) {
+    S.Member = P;
+    S.Path = P.Path;
+    S.Name = P.Name;
+    S.Type = P.Type;
+    S.Container = P.Root;
+    if (P.Root && isOwnedLocal(P.Root))
+      return true;
+    std::string Of = !P.Root ? "'*this'"
+                     : P.Root->getType()->isReferenceType()
+                         ? "the object " + quoted(P.Root) + " refers to"
+                         : quoted(P.Root);
+    S.DistinctIndex = false;
+    S.Refusal = "'" + P.Name + "' is a member of " + Of +
+                ", not of a local object, so it may alias what the loop reads";
+    return false;
+  }
+
   /// The range-for's element when it is a row taken by reference
   /// (`for (auto &row : g)`), or null.
   const VarDecl *rowElement() const {
-    return L.Element && L.Range && L.Element->getType()->isReferenceType() ? L.Element : nullptr;
+    return L.Element && L.RangeExpr && L.Element->getType()->isReferenceType() ? L.Element
+                                                                                : nullptr;
   }
 
   /// `x = ...` with `x` the reference loop variable of an inner range-for
@@ -427,6 +506,8 @@ private:
     if (!Inner || refersTo(Inner->getRangeInit()) != Row)
       return std::nullopt;
     Store S{LHS, L.Range, true};
+    if (!describeRange(S))
+      return S;
     S.Rows.push_back(Inner->getRangeInit()->IgnoreParenImpCasts());
     S.RowLoop = Inner;
     if (std::string Why = rowReason(PC, L.Range, S.Rows); !Why.empty())
@@ -441,6 +522,8 @@ private:
     if (!Row || P.Container != Row)
       return std::nullopt;
     Store S{LHS, L.Range, true};
+    if (!describeRange(S))
+      return S;
     S.InnerIndexes.push_back(P.Index);
     S.InnerIndexes.append(P.Inner.begin(), P.Inner.end());
     S.Rows.push_back(indexBase(LHS, P));
@@ -474,6 +557,8 @@ private:
         !L.Element->getType()->isReferenceType())
       return std::nullopt;
     Store Binding{LHS, L.Range, true};
+    if (!describeRange(Binding))
+      return Binding;
     const CXXRecordDecl *RD = L.Element->getType().getNonReferenceType()->getAsCXXRecordDecl();
     if (bindsReference(BD)) {
       // `std::tuple<long &, long>`, `struct R { long &v; }`: the part is a
@@ -570,6 +655,9 @@ bool differByConstant(ASTContext &Ctx, const Expr *A, const Expr *B) {
   return OffA != OffB && sameExpr(Ctx, BaseA, BaseB);
 }
 
+/// The member path of the container P reaches (".v"), empty for a variable.
+std::string pathOf(const ElementPath &P) { return P.Member ? P.Member->Path : std::string(); }
+
 /// Whether a read P of the container whose one row St writes may see an
 /// element of that row that another iteration writes. It may not when it
 /// reads the element at St's own index, in any row (`g[k][j]`: in the row
@@ -605,7 +693,7 @@ void collectElementReads(ASTContext &Ctx, const Stmt *S, const std::vector<Store
   if (const auto *E = dyn_cast<Expr>(S); E && E == E->IgnoreParenImpCasts())
     if (std::optional<ElementPath> P = elementPath(E); P && P->Container) {
       auto InRow = llvm::find_if(Stores, [&](const Store &St) {
-        return St.Container == P->Container && St.Row;
+        return St.Container == P->Container && St.Path == pathOf(*P) && St.Row;
       });
       if (InRow != Stores.end()) {
         if (!readsOtherElementOfRow(Ctx, *InRow, *P)) {
@@ -619,7 +707,7 @@ void collectElementReads(ASTContext &Ctx, const Stmt *S, const std::vector<Store
       }
       bool Written = false, SameIndex = false;
       for (const Store &St : Stores)
-        if (St.Container == P->Container) {
+        if (St.Container == P->Container && St.Path == pathOf(*P)) {
           Written = true;
           SameIndex = St.Index && sameExpr(Ctx, St.Index, P->Index);
           if (!SameIndex)
@@ -676,7 +764,7 @@ std::string fixedElementAccumulation(PlanContext &PC, const Store &S) {
   if (!S.Container || !S.Index || !S.InnerIndexes.empty() || S.Row ||
       !S.Index->isIntegerConstantExpr(PC.Ctx))
     return "";
-  QualType T = S.Container->getType().getNonReferenceType();
+  QualType T = containerType(S).getNonReferenceType();
   if (T->isArrayType())
     return "";
   if (const auto *RD = T->getAsCXXRecordDecl();
@@ -692,11 +780,32 @@ std::string fixedElementAccumulation(PlanContext &PC, const Store &S) {
   std::optional<std::string> Text = PC.text(S.Target->getSourceRange());
   if (!Accumulates || !Text)
     return "";
-  return "'" + *Text + "' accumulates into an element of " + quoted(S.Container) + " (a '" +
+  return "'" + *Text + "' accumulates into an element of " + containerName(S) + " (a '" +
          PC.typeText(T) +
          "'): a reduction accumulates into a variable, a member, or an element of an array or "
          "a 'std::array' at a constant index, not into an element of a container that may be "
          "resized";
+}
+
+/// Adds to Skip the reads in S of members of Root that lie apart from
+/// every path in Paths (the containers the loop writes): `h.bias`, whose
+/// value no iteration's store changes. Not in lambdas, whose captures are
+/// judged on their own.
+void collectApartReads(PlanContext &PC, const Stmt *S, const VarDecl *Root,
+                       llvm::ArrayRef<MemberPath> Paths, llvm::SmallPtrSetImpl<const Expr *> &Skip) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+      Cast && Cast->getCastKind() == CK_LValueToRValue)
+    if (std::optional<MemberPath> P = memberPathOf(Cast->getSubExpr());
+        P && P->Root == Root && llvm::all_of(Paths, [&](const MemberPath &Written) {
+          return isApartFrom(Cast->getSubExpr(), Written);
+        })) {
+      Skip.insert(Cast->getSubExpr()->IgnoreParens());
+      return;
+    }
+  for (const Stmt *Child : S->children())
+    collectApartReads(PC, Child, Root, Paths, Skip);
 }
 
 } // namespace
@@ -712,13 +821,15 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   llvm::SmallPtrSet<const Expr *, 4> Targets;
   // In the order of the stores in the body (remarks name them in it).
   llvm::SmallSetVector<const VarDecl *, 4> Containers;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<MemberPath, 1>> MemberPaths;
+  llvm::DenseMap<const VarDecl *, std::string> ContainerNames;
   for (const Store &S : Stores) {
     if (!S.Refusal.empty()) {
       WhyNot = S.Refusal;
       return LoopOutcome::Refused;
     }
-    std::string Name = quoted(S.Container);
-    if (std::string Table = keyedTable(S.Container->getType()); !Table.empty()) {
+    std::string Name = containerName(S);
+    if (std::string Table = keyedTable(containerType(S)); !Table.empty()) {
       WhyNot = "'" + PC.text(S.Target->getSourceRange()).value_or(Name) + " =' on the '" +
                Table + "' " + Name +
                " looks its key up in the table, and inserts it when it is missing: every "
@@ -737,7 +848,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     }
     // Two injective indexes (`X[i]` and `X[n - 1 - i]`) may still meet.
     for (const Store &Other : Stores)
-      if (Other.Container == S.Container && S.Index && Other.Index &&
+      if (Other.Container == S.Container && Other.Path == S.Path && S.Index && Other.Index &&
           (!sameExpr(PC.Ctx, S.Index, Other.Index) || !S.Row != !Other.Row ||
            (S.Row && !sameExpr(PC.Ctx, S.Row, Other.Row)))) {
         WhyNot = "the elements of " + Name + " are written at different indexes, which "
@@ -761,10 +872,10 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
         return LoopOutcome::Refused;
       }
     }
-    ContainerKind K = containerKind(S.Container->getType());
-    if (packsBits(S.Container->getType())) {
+    ContainerKind K = containerKind(containerType(S));
+    if (packsBits(containerType(S))) {
       // Named as the library's class, also through an alias of the user's.
-      QualType Bits = S.Container->getType().getNonReferenceType().getCanonicalType();
+      QualType Bits = containerType(S).getNonReferenceType().getCanonicalType();
       WhyNot = "the elements of " + Name + " (a '" +
                Bits.getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy()) +
                "') share storage";
@@ -778,7 +889,18 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     // The stored-to element itself is not a read of anything else.
     Targets.insert(S.Target);
     Containers.insert(S.Container);
+    if (!S.Path.empty()) {
+      MemberPaths[S.Container].push_back(*S.Member);
+      ContainerNames.try_emplace(S.Container, S.Name);
+    }
   }
+  // `h.v[i] = f(i) + h.bias`: a read of a scalar member of the object
+  // beside the written container reads none of its elements (Places.h,
+  // isApartFrom); whether the body writes that member too is still seen
+  // where it is written. `h.v.size()` does not change (matchLoop: nothing in
+  // the body resizes a container).
+  for (const auto &[Root, Paths] : MemberPaths)
+    collectApartReads(PC, L.Body, Root, Paths, Targets);
   // `v[i] = g(v[i])`: the element read is the one this iteration writes.
   llvm::SmallVector<std::pair<const Expr *, const VarDecl *>, 2> OtherElements;
   llvm::SmallVector<const Expr *, 4> IndexCode;
@@ -805,13 +927,31 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     if (V != L.Element && !L.Body_.Locals.contains(V) && !Fx.Locals.contains(V))
       Outside.insert(V);
   for (const VarDecl *X : Containers) {
+    // `h.bias = e` beside the stores into `h.v[i]`: a write of the object,
+    // which every iteration makes.
+    if (auto It = Fx.FirstWrite.find(X); ContainerNames.count(X) && It != Fx.FirstWrite.end()) {
+      std::optional<std::string> Text = PC.text(It->second->getSourceRange());
+      WhyNot = quoted(X) + " is written inside the loop body" +
+               (Text && Text->size() <= 60 ? " ('" + *Text + "')" : "");
+      return LoopOutcome::Refused;
+    }
     if (Fx.Reads.contains(X)) {
       auto Other = llvm::find_if(OtherElements, [&](const auto &E) { return E.second == X; });
       std::optional<std::string> Text =
           Other == OtherElements.end() ? std::nullopt : PC.text(Other->first->getSourceRange());
-      WhyNot = Text ? "the loop body reads '" + *Text + "', an element of " + quoted(X) +
+      std::string Named = ContainerNames.count(X) ? "'" + ContainerNames[X] + "'" : quoted(X);
+      std::string Use;
+      if (!Text && ContainerNames.count(X))
+        if (const DeclRefExpr *Ref = otherUse(L.Body, X, Targets))
+          Use = enclosingText(PC, Ref, nullptr);
+      WhyNot = Text ? "the loop body reads '" + *Text + "', an element of " + Named +
                           " that another iteration may write"
-                    : quoted(X) + " is read inside the loop body";
+                    : ContainerNames.count(X)
+                        ? quoted(X) + " is read inside the loop body" +
+                              (Use.empty() ? "" : " ('" + Use + "')") + ", other than " +
+                              "through the elements of " + Named +
+                              " that each iteration writes and members apart from it"
+                        : quoted(X) + " is read inside the loop body";
       return LoopOutcome::Refused;
     }
     if (const VarDecl *Via = Sites.holderAmong(X, Outside)) {
@@ -848,13 +988,17 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   for (const VarDecl *X : Containers) {
     auto InRow = llvm::find_if(Stores, [&](const Store &S) { return S.Container == X && S.Row; });
     Names.push_back(InRow == Stores.end()
-                        ? X->getNameAsString()
+                        ? (ContainerNames.count(X) ? ContainerNames[X] : X->getNameAsString())
                         : PC.text(InRow->Row->getSourceRange()).value_or(X->getNameAsString()));
   }
   shapes::Index Idx = makeIndex(PC, L);
   bool Block = isa<CompoundStmt>(L.Body);
   // Under mpirun other ranks may compute the elements (TaskRegistry.h).
-  if (!planMapTask(PC, L, Stores.size() == 1 ? Stores[0].Target : nullptr, Idx, loopGrain(L))) {
+  // A member container (`h.v`) is no variable the other ranks' leaves
+  // could be handed: it is shared within this process only.
+  bool Members = !MemberPaths.empty();
+  if (Members ||
+      !planMapTask(PC, L, Stores.size() == 1 ? Stores[0].Target : nullptr, Idx, loopGrain(L))) {
     PC.replace(L.HeaderBegin, L.HeaderEnd,
                trimBeforeSpace(PC, shapes::forHead(L.Begin, L.End, Idx) + (Block ? "" : "{"),
                                L.HeaderEnd));

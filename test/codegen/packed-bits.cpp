@@ -45,7 +45,7 @@ int main(int argc, char **) {
   long k = 0;
   for (auto &&r : flags)
     r = pred(k++);
-  // REMARK: packed-bits.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the range is not a named array or random-access standard container [purecc-missed-reduction]
+  // REMARK: packed-bits.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the range 'flags' is a 'std::vector<bool>', whose elements share storage [purecc-missed-reduction]
   std::vector<char> fc(n);
   for (long i = 0; i < n; ++i)
     fc[i] = pred(i);
