@@ -3,6 +3,7 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -90,10 +91,38 @@ const FunctionDecl *namedFunction(const Expr *Init) {
   const Expr *E = Init->IgnoreParenCasts();
   if (const auto *IL = dyn_cast<InitListExpr>(E); IL && IL->getNumInits() == 1)
     E = IL->getInit(0)->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Plus))
     E = UO->getSubExpr()->IgnoreParenCasts();
+  // A captureless lambda converted to a pointer: the pointer calls a static
+  // function that runs the call operator's body, which is what it means.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const auto *Conv = dyn_cast_or_null<CXXConversionDecl>(MC->getMethodDecl());
+        Conv && Conv->getParent()->isLambda() && !Conv->getParent()->isGenericLambda() &&
+        Conv->getConversionType()->isFunctionPointerType())
+      return Conv->getParent()->getLambdaCallOperator();
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+}
+
+bool namedFunctions(const Expr *Init, llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  if (!Init)
+    return false;
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Init->IgnoreParenCasts())) {
+    llvm::SmallVector<const FunctionDecl *, 2> Both;
+    if (!namedFunctions(CO->getTrueExpr(), Both) || !namedFunctions(CO->getFalseExpr(), Both))
+      return false;
+    for (const FunctionDecl *FD : Both)
+      if (!llvm::is_contained(Out, FD))
+        Out.push_back(FD);
+    return true;
+  }
+  const FunctionDecl *FD = namedFunction(Init);
+  if (!FD)
+    return false;
+  if (!llvm::is_contained(Out, FD))
+    Out.push_back(FD);
+  return true;
 }
 
 FixedCallee fixedCallee(const CallExpr *CE) {
@@ -115,8 +144,8 @@ FixedCallee fixedCallee(const CallExpr *CE) {
     return Out;
   }
   const Expr *Init = V->getAnyInitializer();
-  const FunctionDecl *Target = namedFunction(Init);
-  if (!Target) {
+  llvm::SmallVector<const FunctionDecl *, 2> Targets;
+  if (!namedFunctions(Init, Targets)) {
     Out.Why = Unfixed::NotOneFunction;
     Out.Where = Init;
     return Out;
@@ -136,9 +165,21 @@ FixedCallee fixedCallee(const CallExpr *CE) {
       return Out;
     }
   }
-  Out.Function = Target;
+  Out.Candidates = Targets;
+  if (Targets.size() > 1) {
+    Out.Why = Unfixed::Several;
+    Out.Where = Init;
+    return Out;
+  }
+  Out.Function = Targets.front();
   Out.Why = Unfixed::None;
   return Out;
+}
+
+llvm::SmallVector<const FunctionDecl *, 2> reachedFunctions(const CallExpr *CE) {
+  if (const FunctionDecl *FD = CE->getDirectCallee())
+    return {FD};
+  return fixedCallee(CE).Candidates;
 }
 
 } // namespace purecc

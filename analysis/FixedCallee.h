@@ -9,7 +9,8 @@
 // why not (a remark gives the true reason).
 //
 // The variable holds one function when its initializer names one (`heavy`,
-// `&heavy`, under casts) and nothing can change it afterwards:
+// `&heavy`, under casts; a captureless lambda converted to a pointer names
+// its call operator) and nothing can change it afterwards:
 //
 //  * a reference to a function is never reseated;
 //  * a `const` pointer is never written (writing one is undefined);
@@ -22,6 +23,17 @@
 // Parameters (the caller chooses) and non-`const` globals (any function may
 // assign them) hold whatever they hold at the call.
 //
+// An initializer that chooses, `c ? f : g` (nested, each branch one of the
+// above), leaves the variable holding one of a few known functions: a call
+// through it is a call of one of them (Unfixed::Several, Candidates), which
+// is pure when each of them is and may throw when any may.
+//
+// reachedFunctions is the one entry point for "which code does this call
+// run" that loop terms (codegen/StmtDeps.h, MayThrow.h, the cost model) and
+// sibling calls (codegen/SiblingCalls.h) share: the direct callee (a
+// lambda's call operator for `lf(1)` with `auto lf = [](long k) {...}`),
+// or the functions a fixed pointer holds.
+//
 //   FixedCallee T = fixedCallee(CE);
 //   if (T.Function) ... // judge CE as a call of T.Function
 //   else if (T.Through) ... // explain with T.Why (and T.Where)
@@ -31,6 +43,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace purecc {
 
@@ -42,6 +55,7 @@ enum class Unfixed {
   Global,        // a global (or static member) that is not `const`
   NotOneFunction, // its initializer names no function (or there is none)
   Changed,       // a use other than a read may change it (Where)
+  Several,       // it holds one of Candidates, chosen by its initializer's '?:'
 };
 
 struct FixedCallee {
@@ -50,17 +64,31 @@ struct FixedCallee {
   /// The pointer or reference called through, when the callee names one.
   const clang::VarDecl *Through = nullptr;
   Unfixed Why = Unfixed::NotAVariable;
+  /// The functions the variable may hold, in written order: Function alone
+  /// (Unfixed::None), or the choices of a '?:' (Unfixed::Several).
+  llvm::SmallVector<const clang::FunctionDecl *, 2> Candidates;
   /// Unfixed::Changed: the first use that may change it; NotOneFunction:
   /// the initializer (null when there is none).
   const clang::Expr *Where = nullptr;
 };
 
 /// The function an initializer names: `heavy`, `&heavy`, `{heavy}`, under
-/// casts; null for anything else.
+/// casts, or the call operator of a captureless lambda converted to a
+/// pointer (`+[](long k) {...}`); null for anything else.
 const clang::FunctionDecl *namedFunction(const clang::Expr *Init);
+
+/// The functions an initializer may name: namedFunction's one, or those of
+/// each branch of a '?:' (`c ? f : &g`); false (Out unchanged) when some
+/// branch names none.
+bool namedFunctions(const clang::Expr *Init,
+                    llvm::SmallVectorImpl<const clang::FunctionDecl *> &Out);
 
 /// What CE, a call without a direct callee, calls through a variable
 /// (see the file comment). A call with a direct callee gives NotAVariable.
 FixedCallee fixedCallee(const clang::CallExpr *CE);
+
+/// Every function CE may run: its direct callee, or fixedCallee's
+/// Candidates; empty when that is not known.
+llvm::SmallVector<const clang::FunctionDecl *, 2> reachedFunctions(const clang::CallExpr *CE);
 
 } // namespace purecc

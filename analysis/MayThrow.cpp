@@ -207,9 +207,14 @@ public:
     // `p->~T()` of a scalar T (std::destroy_at<long>): does nothing.
     if (isa<CXXPseudoDestructorExpr>(CE->getCallee()->IgnoreParens()))
       return true;
-    // Through a pointer or reference that holds one function: a call of it.
-    if (const FunctionDecl *Target = fixedCallee(CE).Function)
-      return callee(Target);
+    // Through a pointer or reference that holds one of known functions (one,
+    // or the choices of a '?:'): a call of each.
+    if (FixedCallee Through = fixedCallee(CE); !Through.Candidates.empty()) {
+      for (const FunctionDecl *Target : Through.Candidates)
+        if (!callee(Target))
+          return false;
+      return true;
+    }
     // Through another pointer: the pointer's type may promise noexcept.
     QualType T = CE->getCallee()->getType();
     if (const auto *PT = T->getAs<PointerType>())

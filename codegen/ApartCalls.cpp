@@ -3,6 +3,7 @@
 #include "SiblingCalls.h"
 
 #include "analysis/Attributes.h"
+#include "analysis/FixedCallee.h"
 
 #include <functional>
 
@@ -17,7 +18,9 @@ namespace {
 /// pure is nobody's business).
 void keepNamed(std::vector<const CallExpr *> &Calls, CallCost &Cost) {
   llvm::erase_if(Calls, [&](const CallExpr *CE) {
-    return !Cost.worthATask(calledFunction(CE)) && !isDeclaredPure(calledFunction(CE));
+    return !Cost.worthACall(CE) && llvm::none_of(reachedFunctions(CE), [](const FunctionDecl *FD) {
+             return isDeclaredPure(FD);
+           });
   });
 }
 
@@ -26,7 +29,7 @@ void keepNamed(std::vector<const CallExpr *> &Calls, CallCost &Cost) {
 void remarkOneSided(CallTasks &Tasks, const Expr *Region) {
   PlanContext &PC = Tasks.PC;
   std::vector<const CallExpr *> Always;
-  collectFrontier(Region, PC.Facts, Always);
+  collectFrontier(Region, PC, Always);
   keepNamed(Always, Tasks.Cost);
   if (Always.empty())
     return;
@@ -49,10 +52,10 @@ void remarkOneSided(CallTasks &Tasks, const Expr *Region) {
         Sides.push_back({CO->getFalseExpr(), Cond + " is false"});
       }
       for (const auto &[Side, When] : Sides) {
-        if (siblingCalls(Side, PC.Facts).size() >= 2)
+        if (siblingCalls(Side, PC).size() >= 2)
           continue; // a group of its own, with its own remark
         std::vector<const CallExpr *> One;
-        collectFrontier(Side, PC.Facts, One);
+        collectFrontier(Side, PC, One);
         keepNamed(One, Tasks.Cost);
         if (One.empty())
           continue;
@@ -73,10 +76,10 @@ void remarkMemberInitializers(CallTasks &Tasks, const CXXConstructorDecl *Ctor) 
   for (const CXXCtorInitializer *I : Ctor->inits()) {
     if (!I->isWritten() || !I->getInit())
       continue;
-    if (siblingCalls(I->getInit(), PC.Facts).size() >= 2)
+    if (siblingCalls(I->getInit(), PC).size() >= 2)
       continue; // a group of its own, with its own remark
     std::vector<const CallExpr *> Here;
-    collectFrontier(I->getInit(), PC.Facts, Here);
+    collectFrontier(I->getInit(), PC, Here);
     keepNamed(Here, Tasks.Cost);
     if (Here.empty())
       continue;
@@ -98,9 +101,9 @@ void remarkStaticInitializer(CallTasks &Tasks, const VarDecl *VD) {
   if (!VD->getInit() || VD->isConstexpr() || VD->hasConstantInitialization())
     return;
   std::vector<const CallExpr *> Calls;
-  collectFrontier(VD->getInit(), PC.Facts, Calls);
+  collectFrontier(VD->getInit(), PC, Calls);
   if (Calls.size() == 1)
-    Calls = siblingCalls(VD->getInit(), PC.Facts);
+    Calls = siblingCalls(VD->getInit(), PC);
   Tasks.keepWorthTasks(Calls);
   if (Calls.size() < 2)
     return;

@@ -39,12 +39,14 @@ public:
   bool VisitCXXForRangeStmt(CXXForRangeStmt *) { return loop(); }
   bool VisitGotoStmt(GotoStmt *) { return loop(); } // may jump back
   bool VisitCallExpr(CallExpr *CE) {
-    const FunctionDecl *FD = CE->getDirectCallee();
-    if (!FD)
-      FD = fixedCallee(CE).Function; // a pointer that holds one function
-    if (!FD)
+    // A pointer that holds one of known functions runs any of them.
+    llvm::SmallVector<const FunctionDecl *, 2> Reached = reachedFunctions(CE);
+    if (Reached.empty())
       return loop(); // through another pointer: unknown
-    return callee(FD);
+    for (const FunctionDecl *FD : Reached)
+      if (!callee(FD))
+        return false;
+    return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) { return callee(E->getConstructor()); }
 
@@ -70,6 +72,10 @@ private:
 };
 
 } // namespace
+
+bool CallCost::worthACall(const CallExpr *CE) {
+  return llvm::all_of(reachedFunctions(CE), [&](const FunctionDecl *FD) { return worthATask(FD); });
+}
 
 bool CallCost::worthATask(const FunctionDecl *FD) {
   const FunctionDecl *Root = nullptr;

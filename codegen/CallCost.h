@@ -27,6 +27,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 
 namespace purecc {
@@ -37,6 +38,10 @@ public:
 
   /// Whether a call to FD does enough work for a task (see the file comment).
   bool worthATask(const clang::FunctionDecl *FD);
+  /// Whether the call CE does: every function it may reach does
+  /// (analysis/FixedCallee.h, reachedFunctions; an unknown one gets the
+  /// benefit of the doubt).
+  bool worthACall(const clang::CallExpr *CE);
 
 private:
   clang::ASTContext &Ctx;

@@ -56,7 +56,7 @@ bool CallTasks::worthTasks(const std::vector<const CallExpr *> &Calls) {
   unsigned Worth = 0;
   for (const CallExpr *CE : Calls) {
     All.push_back(calleeName(CE));
-    if (Cost.worthATask(calledFunction(CE)))
+    if (Cost.worthACall(CE))
       ++Worth;
     else if (std::find(Cheap.begin(), Cheap.end(), calleeName(CE)) == Cheap.end())
       Cheap.push_back(calleeName(CE));
@@ -77,7 +77,7 @@ void remarkCheap(PlanContext &PC, SourceLocation Loc, const std::vector<std::str
 void CallTasks::keepWorthTasks(std::vector<const CallExpr *> &Calls) {
   Calls.erase(std::remove_if(Calls.begin(), Calls.end(),
                              [&](const CallExpr *CE) {
-                               return !Cost.worthATask(calledFunction(CE));
+                               return !Cost.worthACall(CE);
                              }),
               Calls.end());
 }
@@ -114,7 +114,14 @@ bool isImmutable(const VarDecl *VD, const ASTContext &Ctx) {
   return !RD || (RD->hasDefinition() && !RD->hasMutableFields());
 }
 
-std::string calleeName(const CallExpr *CE) { return displayName(calledFunction(CE)); }
+std::string calleeName(const CallExpr *CE) {
+  // A lambda has no name of its own, and a pointer holding one of several
+  // functions no one function: named by the variable called through.
+  if (const VarDecl *V = namingVariable(CE))
+    return V->getNameAsString();
+  const FunctionDecl *FD = calledFunction(CE);
+  return FD ? displayName(FD) : std::string("lambda");
+}
 
 std::string shown(const PlanContext &PC, const Expr *E, const std::string &Otherwise) {
   std::optional<std::string> T = PC.text(E->getSourceRange());

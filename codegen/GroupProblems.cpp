@@ -1,6 +1,7 @@
 //===- GroupProblems.cpp - may sibling work run beside its statement's rest?
 #include "GroupProblems.h"
 #include "OutlivesException.h"
+#include "SiblingCalls.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -25,6 +26,10 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
       ArgReads.insert(E.Reads.begin(), E.Reads.end());
       ArgsReadMemory |= E.ReadsMemory;
     }
+    // A lambda's body reads what it captures by reference, and globals.
+    StmtDeps Body = lambdaBodyReads(CE, PC);
+    ArgReads.insert(Body.Reads.begin(), Body.Reads.end());
+    ArgsReadMemory |= Body.ReadsMemory;
   }
   // ...(the serial program reaches every one of them once it evaluates
   // the region: planGroup kept only those) and nothing else in the full-expression may write what their

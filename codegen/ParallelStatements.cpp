@@ -2,11 +2,13 @@
 #include "ParallelStatements.h"
 #include "CallHoisting.h"
 #include "OutlivesException.h"
+#include "Places.h"
 #include "Shapes.h"
 #include "SiblingCalls.h"
 #include "Speculation.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -20,7 +22,9 @@ struct ParallelStatements::Candidate {
   const VarDecl *Target; // the variable the statement stores the result in
   const Expr *Value;      // what it stores: the call, or a conversion of its result
   StmtDeps Args;
+  bool ArgsReadMemory = false; // the call reads through pointers or references
   std::string Blocked; // why the statement cannot join a run (empty: it can)
+  bool Apart = false;  // statements without calls of their own stand before it in the run
 };
 
 // Why a statement that stores a pure call's result is no statement of a
@@ -40,15 +44,24 @@ static std::string storedWhere(const PlanContext &PC, const Stmt *S, const VarDe
     LHS = BO->getLHS();
   else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
     LHS = Op->getArg(0);
-  std::optional<std::string> Place = LHS ? PC.text(LHS->getSourceRange()) : std::nullopt;
   return "the result of '" + calleeName(Call) + "' is stored into " +
-         (Place ? "'" + *Place + "'" : std::string("a part of an object")) +
+         (LHS ? quotedPlace(PC, LHS, "a part of an object") : std::string("a part of an object")) +
          ", not into a variable" + Only;
+}
+
+// A label or a 'case' in S: a jump to it would skip the calls hoisted
+// before S while running the statements after it.
+static bool containsLabel(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<LabelStmt, SwitchCase>(S))
+    return true;
+  return llvm::any_of(S->children(), [](const Stmt *C) { return containsLabel(C); });
 }
 
 std::optional<ParallelStatements::Candidate>
 ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std::string> *WhyNot) const {
-  Candidate C{S, nullptr, nullptr, nullptr, StmtDeps(), ""};
+  Candidate C{S, nullptr, nullptr, nullptr, StmtDeps(), false, "", false};
   const Expr *Value = nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
@@ -72,7 +85,7 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
     // Never silent: a pure call stored somewhere else than a local the
     // statement owns (`arr[0] = f(a);`, `p.x = f(a);`, `const long &r =
     // f(a);`) could have been a sibling; say where it is stored.
-    if (const Expr *W = Value ? written(Value) : nullptr; W && WhyNot && isPureCall(W, PC.Facts))
+    if (const Expr *W = Value ? written(Value) : nullptr; W && WhyNot && isPureCall(W, PC))
       *WhyNot = {cast<CallExpr>(W), storedWhere(PC, S, C.Target, cast<CallExpr>(W))};
     return std::nullopt;
   }
@@ -90,7 +103,7 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
     auto Inner = Object ? PC.offsets(Object->getSourceRange()) : std::nullopt;
     const Expr *Converted = Object ? written(Object) : nullptr;
     // Implicit: the conversion is no text of its own.
-    if (Whole && Inner && *Whole == *Inner && isPureCall(Converted, PC.Facts)) {
+    if (Whole && Inner && *Whole == *Inner && isPureCall(Converted, PC)) {
       llvm::SmallPtrSet<const Expr *, 1> Inside{Converted};
       if (StmtDeps Rest = Tasks.Scanner.scan(MC, &Inside); !Rest.isEffectFree()) {
         if (WhyNot)
@@ -103,8 +116,14 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
       W = Converted;
     }
   }
-  if (!isPureCall(W, PC.Facts))
+  if (!isPureCall(W, PC)) {
+    // `long a = lf(1);` with a lambda that calls a pure function but is no
+    // pure code: say why, should a neighbour have been its sibling.
+    if (const auto *CE = dyn_cast<CallExpr>(W); CE && WhyNot)
+      if (std::string Why = whyNotPureCall(CE, PC); !Why.empty())
+        *WhyNot = {CE, Why};
     return std::nullopt;
+  }
   C.Call = cast<CallExpr>(W);
   std::string Why;
   if (!Tasks.acceptableCall(C.Call, Why)) {
@@ -115,7 +134,12 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
   for (const Expr *Arg : C.Call->arguments()) {
     StmtDeps E = Tasks.Scanner.scan(Arg);
     C.Args.Reads.insert(E.Reads.begin(), E.Reads.end());
+    C.ArgsReadMemory |= E.ReadsMemory;
   }
+  // A lambda's body reads what it captures by reference.
+  StmtDeps Body = lambdaBodyReads(C.Call, PC);
+  C.Args.Reads.insert(Body.Reads.begin(), Body.Reads.end());
+  C.ArgsReadMemory |= Body.ReadsMemory;
   // Reading a local that holds another's address (`const long &ra = a;`, a
   // view, a lambda capturing by reference) reads that other local.
   Tasks.Escapes.addHeldReads(C.Call, C.Args.Reads);
@@ -182,11 +206,31 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
     if (auto D = PC.remark(At->getExprLoc(), Diag::RemarkMissedParallelCalls))
       *D << quotedList({calleeName(First), calleeName(Second)}) << Why;
   };
+  // The statements after the run's last one that call nothing worth a
+  // task: the next statement of a run may still join it across them
+  // (gapReason).
+  std::vector<const Stmt *> Gap;
   for (const Stmt *S : CS->body()) {
     std::pair<const CallExpr *, std::string> WhyNot{nullptr, ""};
     std::optional<Candidate> C = runCandidate(S, &WhyNot);
-    if (WhyNot.first && !Tasks.Cost.worthATask(calledFunction(WhyNot.first)))
+    if (WhyNot.first && !Tasks.Cost.worthACall(WhyNot.first))
       WhyNot = {nullptr, ""};
+    if (!C && !Run.empty() && !WhyNot.first && worthPureCalls(S).empty()) {
+      Gap.push_back(S);
+      continue;
+    }
+    bool Apart = false;
+    if (C && !Gap.empty()) {
+      // `long e = fib(k); v.push_back(k); long f = fib(k - 1);`: the later
+      // call moves before the statements between them.
+      if (std::string Why = gapReason(Gap, *C); !Why.empty()) {
+        Missed(Run.back().Call, C->Call, Why, C->Call);
+        Flush();
+      } else {
+        Apart = true;
+      }
+    }
+    Gap.clear();
     if (!C) {
       const CallExpr *Lone = WhyNot.first ? WhyNot.first : lonePureCall(S);
       // After the run's last statement: it could have joined the run.
@@ -197,6 +241,8 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
           StmtDeps E = Tasks.Scanner.scan(Arg);
           Reads.insert(E.Reads.begin(), E.Reads.end());
         }
+        StmtDeps Body = lambdaBodyReads(WhyNot.first, PC);
+        Reads.insert(Body.Reads.begin(), Body.Reads.end());
         Tasks.Escapes.addHeldReads(WhyNot.first, Reads);
         if (llvm::none_of(Run, [&](const Candidate &Earlier) {
               return Reads.contains(Earlier.Target);
@@ -271,26 +317,83 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
         Flush();
       }
     }
+    C->Apart = Apart && !Run.empty();
     Run.push_back(std::move(*C));
   }
   Flush();
   return Done;
 }
 
+std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
+                                          const Candidate &C) const {
+  std::string Call = "the call to '" + calleeName(C.Call) + "'";
+  const char *NotMade = ", and the serial program does not make the later call then";
+  for (const Stmt *B : Gap) {
+    std::optional<std::string> Text = PC.text(B->getSourceRange());
+    std::string What = Text && Text->size() <= 60 && Text->find('\n') == std::string::npos
+                           ? "'" + *Text + "'"
+                           : "the statement on line " +
+                                 std::to_string(PC.SM.getPresumedLineNumber(B->getBeginLoc()));
+    if (isa<SwitchCase, LabelStmt>(B) || containsLabel(B))
+      return What + " between them has a label, where a jump would arrive without the calls";
+    if (const auto *DS = dyn_cast<DeclStmt>(B);
+        DS && llvm::any_of(DS->decls(), [](const Decl *D) { return !isa<VarDecl>(D); }))
+      return What + " between them declares a name other than a variable, which " + Call +
+             " could not name before it";
+    StmtDeps D = Tasks.Scanner.scan(B);
+    if (D.Exit)
+      return What + " between them may leave the block" + NotMade;
+    if (Tasks.Throws.mayThrow(B))
+      return whichMayThrow(PC, Tasks.Throws, B) + ", runs between them" + NotMade;
+    if (D.ImpureCall) {
+      const auto *Impure = dyn_cast<CallExpr>(D.ImpureCall);
+      const FunctionDecl *Callee = Impure ? calledFunction(Impure) : nullptr;
+      return (Callee ? quoted(Callee) : What) +
+             " between them is not known to be pure: it may write what " + Call + " reads";
+    }
+    if (D.MemoryWrite)
+      return What + " between them writes through a pointer or reference, which " + Call +
+             " may read";
+    for (const VarDecl *VD : D.Locals)
+      if (C.Args.Reads.contains(VD))
+        return quoted(VD) + " is declared between them, and " + Call + " reads it";
+    for (const VarDecl *VD : D.Writes) {
+      if (D.Locals.contains(VD))
+        continue;
+      if (C.Args.Reads.contains(VD))
+        return quoted(VD) + " is written between them (" + What + "), and " + Call + " reads it";
+      if (C.ArgsReadMemory)
+        return quoted(VD) + " is written between them (" + What + "), and " + Call +
+               " reads through a pointer or reference";
+      // When the later call throws, the serial program has run the
+      // statements between them, the parallel one has not.
+      if (Tasks.Throws.mayThrow(C.Call))
+        return "'" + calleeName(C.Call) + "' may throw, and " + What +
+               " runs before it in the serial program";
+    }
+  }
+  return "";
+}
+
 const CallExpr *ParallelStatements::lonePureCall(const Stmt *S) {
+  std::vector<const CallExpr *> Found = worthPureCalls(S);
+  return Found.size() == 1 ? Found.front() : nullptr;
+}
+
+std::vector<const CallExpr *> ParallelStatements::worthPureCalls(const Stmt *S) {
   struct Finder : RecursiveASTVisitor<Finder> {
     ParallelStatements &Self;
     std::vector<const CallExpr *> Found;
     explicit Finder(ParallelStatements &Self) : Self(Self) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; } // runs elsewhere, if at all
     bool VisitCallExpr(CallExpr *CE) {
-      if (isPureCall(CE, Self.PC.Facts) && Self.Tasks.Cost.worthATask(calledFunction(CE)))
+      if (isPureCall(CE, Self.PC) && Self.Tasks.Cost.worthACall(CE))
         Found.push_back(CE);
       return true;
     }
   } F(*this);
   F.TraverseStmt(const_cast<Stmt *>(S));
-  return F.Found.size() == 1 ? F.Found.front() : nullptr;
+  return F.Found;
 }
 
 void ParallelStatements::emitRun(const std::vector<Candidate> &Run) {
@@ -302,6 +405,24 @@ void ParallelStatements::emitRun(const std::vector<Candidate> &Run) {
     auto [CB, CE] = *PC.offsets(C.Call->getSourceRange());
     Branches.push_back(branchText(Tasks, C.Call, PC.textAt(CB, CE), AnyRemote));
   }
+  // Statements between them: the calls all run where the first statement
+  // stood, and each statement stores its result where it stands.
+  if (llvm::any_of(Run, [](const Candidate &C) { return C.Apart; })) {
+    for (size_t I = 0; I < Run.size(); ++I) {
+      const Candidate &C = Run[I];
+      unsigned SB = PC.offsets(C.S->getSourceRange())->first;
+      unsigned SE = *PC.endOfStatement(C.S);
+      auto [CB, CE] = *PC.offsets(C.Call->getSourceRange());
+      std::string Store = PC.textAt(SB, CB) +
+                          shapes::useResult(Results[I], C.Call->getType()->isRecordType()) +
+                          PC.textAt(CE, SE);
+      PC.replace(SB, SE,
+                 I == 0 ? shapes::invokeHead(Results, AnyRemote) + llvm::join(Branches, ", ") +
+                              shapes::InvokeTail + " " + Store
+                        : Store);
+      PC.take(SB, SE);
+    }
+  } else
   for (size_t I = 0; I < Run.size(); ++I) {
     const Candidate &C = Run[I];
     unsigned SB = PC.offsets(C.S->getSourceRange())->first;

@@ -17,6 +17,17 @@
 // A statement that could have joined its neighbour but cannot gets a
 // remark saying why.
 //
+// Statements that call nothing worth a task may stand between two of a run
+// (`long e = fib(k); v.push_back(k); long f = fib(k - 1);`): the later call
+// then moves before them, which is the serial program's answer when they
+// cannot leave the block or throw (the speculation rule), call only code
+// known to be pure or the library's, write nothing the call reads (by
+// name, or any variable when the call reads through a pointer), declare
+// nothing it reads, and, when the call may throw, change nothing outside
+// themselves. The calls then all run where the first statement stood, and
+// each statement stores its result where it stands (gapReason).
+
+//
 //   ParallelStatements Statements(Tasks);
 //   auto Done = Statements.planRuns(Compound); // the statements rewritten
 //
@@ -53,6 +64,14 @@ private:
                                             nullptr) const;
   /// The one pure call worth a task in S (nullptr if none or several).
   const clang::CallExpr *lonePureCall(const clang::Stmt *S);
+  /// The pure calls worth a task in S (outside lambdas).
+  std::vector<const clang::CallExpr *> worthPureCalls(const clang::Stmt *S);
+  /// Why C's call cannot move before the statements Gap, which stand
+  /// between it and the run's last statement: one has a label, may leave
+  /// the block or throw, calls code not known to be pure, writes through a
+  /// pointer, declares or writes what the call reads, or has an effect the
+  /// serial program shows before the call throws. Empty when it can.
+  std::string gapReason(const std::vector<const clang::Stmt *> &Gap, const Candidate &C) const;
   void emitRun(const std::vector<Candidate> &Run);
 
   CallTasks &Tasks;

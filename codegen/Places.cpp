@@ -93,6 +93,13 @@ std::optional<Place> placeOf(const Expr *E, ASTContext &Ctx) {
   return P;
 }
 
+std::string quotedPlace(const PlanContext &PC, const Expr *E, const std::string &Otherwise) {
+  if (std::optional<Place> P = placeOf(E, PC.Ctx))
+    return "'" + P->Name + "'";
+  std::optional<std::string> Text = PC.text(E->getSourceRange());
+  return Text && Text->size() <= 60 ? "'" + *Text + "'" : Otherwise;
+}
+
 bool isPlace(const Expr *E, const Place &P, ASTContext &Ctx) {
   std::optional<Place> Q = placeOf(E, Ctx);
   return Q && *Q == P;

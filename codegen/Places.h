@@ -121,6 +121,12 @@ clang::QualType componentType(clang::QualType T);
 /// for the variable a structured binding declaration decomposes.
 std::string quotedObject(const clang::VarDecl *Root);
 
+/// How a remark names what E designates: a place by its path from its
+/// variable ("'st.bins[1].w'", a constant index by its value: "'acc[2]'"
+/// for `acc[K]`), anything else as written ("'w[i]'", "'p->x'"); Otherwise
+/// when it is neither (written in a macro, or too long to quote).
+std::string quotedPlace(const PlanContext &PC, const clang::Expr *E, const std::string &Otherwise);
+
 /// Why part P, updated at Positions, is not a private accumulator of a leaf:
 /// the body also uses its object other than through the accumulations
 /// (Rest: the body's effects with every accumulation's position skipped),

@@ -120,9 +120,15 @@ bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCa
       else if (FD && isLambdaCallOperator(FD))
         follow(FD);
       else if (const Expr *Init = initialCallable(Holder)) {
-        if (const FunctionDecl *Target = namedFunction(Init))
-          Found = counts(Target);
-        else if (const auto *LE = dyn_cast<LambdaExpr>(Init))
+        // One function, a converted lambda, or the choices of a '?:'.
+        llvm::SmallVector<const FunctionDecl *, 2> Targets;
+        if (namedFunctions(Init, Targets)) {
+          for (const FunctionDecl *Target : Targets)
+            if (isLambdaCallOperator(Target))
+              follow(Target);
+            else
+              Found |= counts(Target);
+        } else if (const auto *LE = dyn_cast<LambdaExpr>(Init))
           follow(LE->getCallOperator());
       }
       return !Found;

@@ -290,6 +290,17 @@ public:
     const FunctionDecl *FD = CE->getDirectCallee();
     // Through a pointer or reference that holds one function: a call of it.
     FixedCallee Through = FD ? FixedCallee{} : fixedCallee(CE);
+    if (!FD && Through.Why == Unfixed::Several) {
+      // One of a few known functions (`c ? f : g`): the call is as
+      // harmless as the most harmful of them, and runs each lambda's body.
+      for (const FunctionDecl *C : Through.Candidates)
+        if (isLambdaCallOperator(C))
+          runLambda(cast<CXXMethodDecl>(C));
+        else if (!ES.isEffectFreeCallee(C))
+          return impure(CE, quoted(C) + ", which " + quoted(Through.Through) +
+                                " may point to, is not known to be pure");
+      FD = Through.Candidates.front();
+    }
     if (!FD && !Through.Function)
       return Through.Through ? impure(CE, unfixedReason(Through)) : impure(CE);
     if (!FD)
@@ -631,6 +642,7 @@ private:
       return How + " on line " + Line(T.Where) + Shown(T.Where) + Which + "not followed";
     }
     case Unfixed::None:
+    case Unfixed::Several:
     case Unfixed::NotAVariable:
       break;
     }

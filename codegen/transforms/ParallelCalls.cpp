@@ -60,12 +60,12 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit()) {
           size_t Before = All.size();
-          collectFrontier(VD->getInit(), PC.Facts, All);
+          collectFrontier(VD->getInit(), PC, All);
           if (All.size() > Before)
             OnlyInit = VD->getInit();
         }
       if (All.size() == 1)
-        All = siblingCalls(OnlyInit, PC.Facts);
+        All = siblingCalls(OnlyInit, PC);
       Tasks.keepWorthTasks(All);
       if (All.size() >= 2)
         if (auto D = PC.remark(All.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
@@ -181,11 +181,13 @@ bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
 
 bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
                               llvm::function_ref<Placement()> Place) {
-  std::vector<const CallExpr *> Calls = siblingCalls(Region, PC.Facts);
+  std::vector<const CallExpr *> Calls = siblingCalls(Region, PC);
   // No group runs on every evaluation: the serial program evaluates one
   // branch of each '?:', so a group can only run inside its branch.
-  if (Calls.size() < 2)
+  if (Calls.size() < 2) {
+    remarkExplained(Region);
     return planChoices(Full, Region, Place) || planBranches(Full, Region);
+  }
   // Only calls worth a task are hoisted; the cheap ones stay where they are.
   if (!Tasks.worthTasks(Calls))
     return false;
@@ -252,6 +254,20 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
   return true;
 }
 
+void ParallelCalls::remarkExplained(const Expr *Region) {
+  // Never silent: `lf(1) + lf(2)` with a lambda that calls a pure function
+  // but also prints, `fp(1) + fp(2)` with a pointer assigned elsewhere.
+  std::vector<const CallExpr *> Would = explainedSiblings(Region, PC);
+  Tasks.keepWorthTasks(Would);
+  if (Would.size() < 2)
+    return;
+  for (const CallExpr *CE : Would)
+    if (std::string Why = whyNotPureCall(CE, PC); !Why.empty()) {
+      refuse(Would.front()->getExprLoc(), namesOf(Would), Why);
+      return;
+    }
+}
+
 bool ParallelCalls::planInitializer(const Expr *Init) {
   if (!Init)
     return false;
@@ -281,7 +297,7 @@ bool ParallelCalls::planDefaultMemberInitializer(const Expr *Init) {
   Constant.TraverseStmt(const_cast<Expr *>(Init));
   if (!Constant.Found)
     return planInitializer(Init);
-  std::vector<const CallExpr *> Calls = siblingCalls(Init, PC.Facts);
+  std::vector<const CallExpr *> Calls = siblingCalls(Init, PC);
   Tasks.keepWorthTasks(Calls);
   if (Calls.size() >= 2)
     if (auto D = PC.remark(Calls.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
@@ -293,7 +309,7 @@ bool ParallelCalls::planDefaultMemberInitializer(const Expr *Init) {
 
 bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
                                 llvm::function_ref<Placement()> Place) {
-  std::vector<const Expr *> Units = siblingUnits(Region, PC.Facts);
+  std::vector<const Expr *> Units = siblingUnits(Region, PC);
   if (Units.size() < 2) {
     remarkOneSided(Tasks, Region);
     return false;
@@ -305,7 +321,7 @@ bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
   for (const Expr *U : Units) {
     std::vector<const CallExpr *> Its;
     std::vector<const Expr *> ItsParts;
-    choiceParts(U, PC.Facts, Its, ItsParts);
+    choiceParts(U, PC, Its, ItsParts);
     std::vector<std::string> Callees = namesOf(Its);
     llvm::sort(Callees);
     Callees.erase(std::unique(Callees.begin(), Callees.end()), Callees.end());
@@ -316,7 +332,7 @@ bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
     All.push_back(Name);
     bool IsWorth = true;
     for (const CallExpr *CE : Its)
-      if (!Tasks.Cost.worthATask(calledFunction(CE))) {
+      if (!Tasks.Cost.worthACall(CE)) {
         IsWorth = false;
         if (!llvm::is_contained(Cheap, calleeName(CE)))
           Cheap.push_back(calleeName(CE));

@@ -137,6 +137,10 @@ private:
   /// '&&', '||' or '?:' do not run beside the others (remarkOneSided).
   bool planChoices(const clang::Expr *Full, const clang::Expr *Region,
                    llvm::function_ref<Placement()> Place);
+  /// Says why calls of Region through a lambda or a pointer variable that
+  /// reach a pure function are no siblings (SiblingCalls.h,
+  /// whyNotPureCall), when two calls worth a task would otherwise be.
+  void remarkExplained(const clang::Expr *Region);
   /// A purecc-missed-parallel-calls remark at Loc naming the calls; false.
   bool refuse(clang::SourceLocation Loc, const std::vector<std::string> &Names,
               const std::string &Why);

@@ -43,7 +43,7 @@
 [[pure]] long through_lambda(long a) {
   auto l = [](long x) { return chk(x); };
   return l(a) + slow(a);
-  // REMARK: operands-may-throw-2.cpp:[[@LINE-1]]:10: remark: calls to 'operator()' and 'slow' not parallelized: the call to 'slow' comes after the lambda 'l', which may throw [purecc-missed-parallel-calls]
+  // REMARK: operands-may-throw-2.cpp:[[@LINE-1]]:10: remark: calls to 'l' and 'slow' not parallelized: the call to 'slow' comes after the lambda 'l', which may throw [purecc-missed-parallel-calls]
 }
 
 struct Base {

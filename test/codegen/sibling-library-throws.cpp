@@ -16,6 +16,7 @@
 
 [[pure]] long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 // REMARK: sibling-library-throws.cpp:[[@LINE-1]]:48: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
+// REMARK: sibling-library-throws.cpp:[[@LINE+23]]:12: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
 [[pure]] long checked(long n) {
   if (n == 13)
     throw std::runtime_error("13");

@@ -108,10 +108,11 @@ again:
 // CHECK:      {{^}}  v = triple(5);
 // CHECK-NEXT: {{^}}  long viaSpan = total(sv);
 // CHECK:      {{^}}  c = compute(6);
-// CHECK-NEXT: {{^}}  long viaLambda = compute(get());
+// CHECK:      {{^}}  long viaLambda = compute(get());
 // CHECK:      {{^}}  d = compute(7);
-// CHECK-NEXT: {{^}}  long viaPointer = compute(*pd);
-// CHECK:      {{^}}  [&] { return compute(9); }); x = purecc_r{{[0-9]+}}; long y = purecc_r{{[0-9]+}};
+// CHECK:      {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return compute(*pd); }, [&] { return compute(8); }, [&] { return compute(9); }); long viaPointer = purecc_r{{[0-9]+}};
+// CHECK:      {{^}}  x = purecc_r{{[0-9]+}};
+// CHECK-NEXT: {{^}}  long y = purecc_r{{[0-9]+}};
 void holders() {
   long a = 0;
   const long &ra = a;
@@ -124,17 +125,20 @@ void holders() {
   long c = 0;
   auto get = [&c] { return c; };
   c = compute(6);
+  // REMARK: statement-escapes.cpp:[[@LINE-1]]:7: remark: calls to 'total' and 'compute' not parallelized: the address of 'c' escapes before them (line [[@LINE-2]]) [purecc-missed-parallel-calls]
   long viaLambda = compute(get());
   long d = 0;
   const long *pd = &d;
   d = compute(7);
+  // REMARK: statement-escapes.cpp:[[@LINE-1]]:7: remark: calls to 'compute' and 'compute' not parallelized: the address of 'd' escapes before them (line [[@LINE-2]]) [purecc-missed-parallel-calls]
   long viaPointer = compute(*pd);
-  // A holder no call of the group reads is no matter.
+  // A holder no call of the group reads is no matter, nor are the
+  // declarations between the statements (the later calls move before them).
   long x = 0;
   const long &rx = x;
   x = compute(8);
   long y = compute(9);
-  // REMARK: statement-escapes.cpp:[[@LINE-2]]:7: remark: calls to 'compute' and 'compute' run in parallel [purecc-parallel-calls]
+  // REMARK: statement-escapes.cpp:[[@LINE-7]]:21: remark: calls to 'compute', 'compute' and 'compute' run in parallel [purecc-parallel-calls]
   show("holders", viaRef + viaSpan + viaLambda + viaPointer);
   show("holders", a + c + d + rx + y);
 }
