@@ -222,17 +222,18 @@ public:
   // A default argument is evaluated where the call is written, so its
   // `__builtin_FUNCTION()` (and `std::source_location::current()`'s, the
   // default argument of `current` itself) names the function of the call:
-  // in the rewritten program, the lambda the call moved into.
-  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E, DataRecursionQueue * = nullptr) {
-    DefaultArgs.push_back(E);
-    bool Continue = Base::TraverseCXXDefaultArgExpr(E, nullptr);
-    DefaultArgs.pop_back();
-    return Continue;
+  // in the rewritten program, the lambda the call moved into. Visited
+  // before what it holds, so the outermost one names the callee.
+  bool VisitCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
+    if (LambdaDepth > 0)
+      return true;
+    std::string Why = placeNameReason(E, ES.context().Ctx);
+    return Why.empty() ? true : unmovable(E, std::move(Why));
   }
   bool VisitSourceLocExpr(SourceLocExpr *E) {
     if (LambdaDepth > 0 || !dependsOnPlace(E))
       return true;
-    return unmovable(E, sourceLocationReason(E, DefaultArgs, ES.context().Ctx));
+    return unmovable(E, sourceLocationReason(E, {}, ES.context().Ctx));
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; } // a local class's own names
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
@@ -696,8 +697,6 @@ private:
   const llvm::SmallPtrSetImpl<const Expr *> *Skip;
   llvm::SmallPtrSet<const DeclRefExpr *, 8> WriteOnly;
   unsigned LoopDepth = 0, SwitchDepth = 0, LambdaDepth = 0;
-  /// The default arguments being scanned, outermost first.
-  llvm::SmallVector<const CXXDefaultArgExpr *, 2> DefaultArgs;
   /// The lambda bodies followed (each once: a generic lambda may call itself).
   llvm::SmallPtrSet<const Stmt *, 2> Scanned;
   /// While a `mutable` lambda's body is followed: the variables it
