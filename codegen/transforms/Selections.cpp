@@ -617,7 +617,7 @@ const Expr *findSetting(const Stmt *S, const VarDecl *V, const Expr *T, ASTConte
   if (std::optional<Assignment> A = asAssignment(S);
       A && A->Target->getDecl() == V &&
       (sameExpr(Ctx, A->Value, T) ||
-       sameExpr(Ctx, A->Value->IgnoreParenImpCasts()->IgnoreCasts(), T->IgnoreCasts()))) {
+       sameExpr(Ctx, A->Value->IgnoreParenImpCasts()->IgnoreCasts(), T))) {
     Conditional = Nested;
     return A->Whole;
   }
