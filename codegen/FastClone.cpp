@@ -1,5 +1,6 @@
 //===- FastClone.cpp - keep the serial code as the fast path --------------===//
 #include "FastClone.h"
+#include "PlaceNames.h"
 #include "StmtDeps.h"
 #include "HiddenAttributes.h"
 #include "TaskRegistry.h"
@@ -118,8 +119,9 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
     Args.push_back(P->getNameAsString());
   }
   const auto *Body = dyn_cast<CompoundStmt>(FD->getBody());
-  // The clone has another name: `__func__` in it would say so.
-  if (Body && functionNameIn(Body))
+  // The clone has another name: `__func__` (`__builtin_FUNCTION()`...) in
+  // it would say so.
+  if (Body && !placeNameReason(Body, PC.Ctx).empty())
     return false;
   auto Decl = PC.offsets(SourceRange(FD->getBeginLoc(), FD->getBeginLoc()));
   auto Name = PC.offsets(FD->getLocation());

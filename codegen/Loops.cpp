@@ -3,6 +3,7 @@
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "Escapes.h"
+#include "LoopDirectives.h"
 #include "LoopMacros.h"
 #include "Places.h"
 #include "Resizes.h"
@@ -614,8 +615,16 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   std::optional<unsigned> End = PC.endOfStatement(L.Body);
   if (!End)
     End = endOfMacroBody(PC, L.Body);
+  std::string DirectivesWhy;
+  if (!End)
+    End = endPastDirectives(PC, L.Body, DirectivesWhy);
   if (!Header || !End) {
-    WhyNot = macroReason(PC, Loop, RParen, L.Body);
+    WhyNot = Header && !DirectivesWhy.empty() ? DirectivesWhy
+                                              : macroReason(PC, Loop, RParen, L.Body);
+    return std::nullopt;
+  }
+  if (auto Why = splitConditional(PC, Header->first, Header->second, *End)) {
+    WhyNot = *Why;
     return std::nullopt;
   }
   if (std::string Pragma = pragmaBefore(PC, Header->first); !Pragma.empty()) {

@@ -425,8 +425,10 @@ private:
   /// through, or null.
   const Expr *hop(const Expr *E) const {
     E = E->IgnoreParenImpCasts();
+    // `ptrs[i][0]`, `row[j]` with `long *row` the range-for's element: the
+    // subscript of a pointer an element holds.
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-      return hop(AS->getBase());
+      return element(AS->getBase()) ? AS->getBase() : hop(AS->getBase());
     if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
       return element(UO->getSubExpr()) ? UO->getSubExpr() : hop(UO->getSubExpr());
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {

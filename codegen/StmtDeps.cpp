@@ -2,6 +2,7 @@
 #include "StmtDeps.h"
 #include "BodyWalk.h"
 #include "Containers.h"
+#include "PlaceNames.h"
 
 #include "analysis/Attributes.h"
 #include "analysis/FixedCallee.h"
@@ -217,6 +218,22 @@ public:
   // `__func__` names its own 'operator()' wherever the call runs.
   bool VisitPredefinedExpr(PredefinedExpr *E) {
     return LambdaDepth > 0 ? true : unmovable(E, functionNameReason(E, ES.context().Ctx));
+  }
+  // A default argument is evaluated where the call is written, so its
+  // `__builtin_FUNCTION()` (and `std::source_location::current()`'s, the
+  // default argument of `current` itself) names the function of the call:
+  // in the rewritten program, the lambda the call moved into. Visited
+  // before what it holds, so the outermost one names the callee.
+  bool VisitCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
+    if (LambdaDepth > 0)
+      return true;
+    std::string Why = placeNameReason(E, ES.context().Ctx);
+    return Why.empty() ? true : unmovable(E, std::move(Why));
+  }
+  bool VisitSourceLocExpr(SourceLocExpr *E) {
+    if (LambdaDepth > 0 || !dependsOnPlace(E))
+      return true;
+    return unmovable(E, sourceLocationReason(E, {}, ES.context().Ctx));
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; } // a local class's own names
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
@@ -850,19 +867,14 @@ const PredefinedExpr *functionNameIn(const Stmt *S) {
 }
 
 std::string functionNameReason(const PredefinedExpr *E, const ASTContext &Ctx) {
-  // `assert(x)` expands to `__assert_fail(..., __PRETTY_FUNCTION__)`: name
-  // the macro the user wrote, the outermost one, not what it expands to.
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::StringRef Macro;
-  for (SourceLocation Loc = E->getBeginLoc(); Loc.isMacroID();
-       Loc = SM.getImmediateMacroCallerLoc(Loc))
-    if (llvm::StringRef Name = Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
-        !Name.empty())
-      Macro = Name;
-  if (!Macro.empty())
-    return "'" + Macro.str() + "', whose message names the function it is written in";
-  return "'" + PredefinedExpr::getIdentKindName(E->getIdentKind()).str() +
-         "', which names the function it is written in";
+  // `assert(x)` expands to `__assert_fail(..., __PRETTY_FUNCTION__)`: its
+  // message names the function. Through another macro, name the macro
+  // the user wrote, the outermost one, and what it expands to.
+  if (outermostMacro(E->getBeginLoc(), Ctx) == "assert")
+    return "'assert', whose message names the function it is written in";
+  return usedThrough(E->getBeginLoc(),
+                     "'" + PredefinedExpr::getIdentKindName(E->getIdentKind()).str() + "'", Ctx) +
+         ", which names the function it is written in";
 }
 
 } // namespace purecc

@@ -246,10 +246,16 @@ std::optional<ElementPath> elementPath(const Expr *E) {
 /// `(*rows[i])[j]`) is not known to be one the loop does not otherwise
 /// read, or empty when Base is no dereference.
 std::string throughPointerReason(PlanContext &PC, const Expr *Target, const Expr *Base) {
-  const auto *UO = dyn_cast<UnaryOperator>(Base);
-  if (!UO || UO->getOpcode() != UO_Deref)
+  // `*po`, or a smart pointer's `*sp` (`(*row)[j]` with a `shared_ptr` row).
+  const Expr *Held = nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Base); UO && UO->getOpcode() == UO_Deref)
+    Held = UO->getSubExpr();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Base);
+           Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+    Held = Op->getArg(0);
+  if (!Held)
     return "";
-  std::string Pointer = PC.text(UO->getSubExpr()->IgnoreParens()->getSourceRange()).value_or("a pointer");
+  std::string Pointer = PC.text(Held->IgnoreParens()->getSourceRange()).value_or("a pointer");
   std::string Store = PC.text(Target->getSourceRange()).value_or("the element");
   return "'" + Store + "' writes through the pointer '" + Pointer +
          "', and which container it points to is not followed: the loop may read or write "
@@ -413,6 +419,15 @@ private:
     Store S{LHS, X, false, P->Index};
     if (P->Member && !describeMember(S, *P->Member))
       return S;
+    if (X && X == L.Element && X->getType()->isPointerType()) {
+      // `for (long *row : ptrs) row[j] = ...`: the rows are pointers, which
+      // may all point to one array.
+      S.Refusal = "'" + PC.text(LHS->getSourceRange()).value_or("the element") +
+                  "' writes through " + quoted(X) +
+                  ", a pointer that an element holds: which object it refers to is not "
+                  "followed, and two elements may refer to one";
+      return S;
+    }
     S.InnerIndexes = P->Inner;
     S.Rows = P->Rows;
     S.DistinctIndex = L.Induction &&

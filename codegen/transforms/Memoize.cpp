@@ -1,5 +1,6 @@
 //===- Memoize.cpp - memo: [[purecc::memo]] functions through the cache ---===//
 #include "Memoize.h"
+#include "PlaceNames.h"
 #include "StmtDeps.h"
 #include "Fingerprint.h"
 #include "Shapes.h"
@@ -251,8 +252,8 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   if (!Open || !Close)
     return Unsupported("its body is written in a macro or is a function-try-block");
   // The body runs in a lambda: `__func__` would be "operator()".
-  if (const PredefinedExpr *Name = functionNameIn(Body))
-    return Unsupported("its body uses " + functionNameReason(Name, PC.Ctx));
+  if (std::string Why = placeNameReason(Body, PC.Ctx); !Why.empty())
+    return Unsupported("its body uses " + Why);
 
   Fingerprint F = fingerprint(FD, PC.Ctx);
   std::string Site = PC.freshName("site");

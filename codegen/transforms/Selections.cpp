@@ -13,6 +13,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace purecc {
@@ -610,8 +612,12 @@ const Expr *findSetting(const Stmt *S, const VarDecl *V, const Expr *T, ASTConte
                         bool &Conditional, bool Nested = false) {
   if (!S || isa<LambdaExpr, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
     return nullptr;
+  // `best = (float)t`: the term converted by a cast the user wrote is
+  // found too, so that the remark can name the conversion.
   if (std::optional<Assignment> A = asAssignment(S);
-      A && A->Target->getDecl() == V && sameExpr(Ctx, A->Value, T)) {
+      A && A->Target->getDecl() == V &&
+      (sameExpr(Ctx, A->Value, T) ||
+       sameExpr(Ctx, A->Value->IgnoreParenImpCasts()->IgnoreCasts(), T))) {
     Conditional = Nested;
     return A->Whole;
   }
@@ -649,31 +655,60 @@ std::pair<const VarDecl *, std::string> nearSelectionReason(PlanContext &PC, con
   std::vector<const IfStmt *> Ifs;
   collectIfs(L.Body, Ifs);
   for (const IfStmt *If : Ifs) {
-    const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
-    if (!Cmp || !Cmp->isRelationalOp() || If->isConstexpr())
+    if (If->isConstexpr())
       continue;
-    for (int Side = 0; Side < 2; ++Side) {
-      const DeclRefExpr *Ref = asVarRef(Side ? Cmp->getLHS() : Cmp->getRHS());
-      const Expr *Term = Side ? Cmp->getRHS() : Cmp->getLHS();
-      const auto *V = Ref ? cast<VarDecl>(Ref->getDecl()) : nullptr;
-      if (!V || L.Body_.Locals.contains(V) || V == L.Induction || V == L.Element)
-        continue;
-      bool Conditional = false;
-      const Expr *Set = findSetting(If->getThen(), V, Term, PC.Ctx, Conditional);
-      if (!Set)
-        continue;
-      std::optional<std::string> Cond = PC.text(If->getCond()->getSourceRange());
-      std::string IfText = Cond && Cond->size() <= 60 ? " ('if (" + *Cond + ")')" : "";
-      if (If->getElse())
-        return {V, "the 'if' that selects " + quoted(V) + IfText +
-                       " has an 'else' branch: a selection is rewritten only without one (its "
-                       "leaves run the 'if' for iterations the serial loop does not select)"};
-      if (Conditional) {
-        std::optional<std::string> SetText = PC.text(Set->getSourceRange());
-        return {V, quoted(V) + " is set" +
-                       (SetText && SetText->size() <= 60 ? " ('" + *SetText + "')" : "") +
-                       " only on some paths of the block of the 'if' that compares it" + IfText +
-                       ": not a selection, whose block sets the best whenever it runs"};
+    // The comparisons of the condition: itself, or the operands of its
+    // `||` and `&&` (`if (v < b || std::isnan(v))`).
+    llvm::SmallVector<const BinaryOperator *, 2> Cmps;
+    bool Compound = false;
+    std::function<void(const Expr *)> Collect = [&](const Expr *E) {
+      const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParens());
+      if (BO && BO->isLogicalOp()) {
+        Compound = true;
+        Collect(BO->getLHS());
+        Collect(BO->getRHS());
+      } else if (BO && BO->isRelationalOp()) {
+        Cmps.push_back(BO);
+      }
+    };
+    Collect(If->getCond());
+    for (const BinaryOperator *Cmp : Cmps) {
+      for (int Side = 0; Side < 2; ++Side) {
+        const DeclRefExpr *Ref = asVarRef(Side ? Cmp->getLHS() : Cmp->getRHS());
+        const Expr *Term = Side ? Cmp->getRHS() : Cmp->getLHS();
+        const auto *V = Ref ? cast<VarDecl>(Ref->getDecl()) : nullptr;
+        if (!V || L.Body_.Locals.contains(V) || V == L.Induction || V == L.Element)
+          continue;
+        bool Conditional = false;
+        const Expr *Set = findSetting(If->getThen(), V, Term, PC.Ctx, Conditional);
+        if (!Set)
+          continue;
+        std::optional<std::string> Cond = PC.text(If->getCond()->getSourceRange());
+        std::string IfText = Cond && Cond->size() <= 60 ? " ('if (" + *Cond + ")')" : "";
+        if (Compound)
+          return {V, "the 'if' that selects " + quoted(V) + IfText + " tests more than " +
+                         "one comparison of a term with " + quoted(V) +
+                         ": a selection is rewritten only for 'if (e < " + V->getNameAsString() +
+                         ")' and the like"};
+        QualType BestType = V->getType().getNonReferenceType().getUnqualifiedType();
+        QualType TermType =
+            Term->IgnoreParenImpCasts()->getType().getNonReferenceType().getUnqualifiedType();
+        if (BestType->isArithmeticType() && TermType->isArithmeticType() &&
+            !PC.Ctx.hasSameType(BestType, TermType))
+          return {V, "the loop compares a '" + TermType.getAsString() + "' with " + quoted(V) +
+                         " of type '" + BestType.getAsString() +
+                         "', which the tree's comparisons of kept values would change"};
+        if (If->getElse())
+          return {V, "the 'if' that selects " + quoted(V) + IfText +
+                         " has an 'else' branch: a selection is rewritten only without one (its "
+                         "leaves run the 'if' for iterations the serial loop does not select)"};
+        if (Conditional) {
+          std::optional<std::string> SetText = PC.text(Set->getSourceRange());
+          return {V, quoted(V) + " is set" +
+                         (SetText && SetText->size() <= 60 ? " ('" + *SetText + "')" : "") +
+                         " only on some paths of the block of the 'if' that compares it" + IfText +
+                         ": not a selection, whose block sets the best whenever it runs"};
+        }
       }
     }
   }

@@ -1,0 +1,116 @@
+//===- PlaceNames.cpp - code that names the place it is written in --------===//
+#include "PlaceNames.h"
+#include "PlanContext.h"
+#include "StmtDeps.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace purecc {
+
+llvm::StringRef outermostMacro(SourceLocation Loc, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::StringRef Macro;
+  for (; Loc.isMacroID(); Loc = SM.getImmediateMacroCallerLoc(Loc))
+    if (llvm::StringRef Name = Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+        !Name.empty())
+      Macro = Name;
+  return Macro;
+}
+
+std::string usedThrough(SourceLocation Loc, const std::string &Written, const ASTContext &Ctx) {
+  llvm::StringRef Macro = outermostMacro(Loc, Ctx);
+  return Macro.empty() ? Written : "'" + Macro.str() + "', which expands to " + Written;
+}
+
+namespace {
+
+/// The default argument of `std::source_location::current`, which the
+/// user calls as `std::source_location::current()`.
+bool isSourceLocationCurrent(const CXXDefaultArgExpr *D) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(D->getParam()->getDeclContext());
+  return MD && MD->getIdentifier() && MD->getName() == "current" &&
+         MD->getParent()->getIdentifier() && MD->getParent()->getName() == "source_location" &&
+         MD->getParent()->isInStdNamespace();
+}
+
+} // namespace
+
+bool dependsOnPlace(const SourceLocExpr *E) {
+  // The line and the file stay what they were: the rewritten file keeps
+  // each line's number and name with '#line' directives.
+  return E->getIdentKind() != SourceLocIdentKind::Line &&
+         E->getIdentKind() != SourceLocIdentKind::File &&
+         E->getIdentKind() != SourceLocIdentKind::FileName;
+}
+
+std::string sourceLocationReason(const SourceLocExpr *E,
+                                 llvm::ArrayRef<const CXXDefaultArgExpr *> DefaultArgs,
+                                 const ASTContext &Ctx) {
+  bool Column = E->getIdentKind() == SourceLocIdentKind::Column;
+  // `std::source_location::current()` is a call whose default argument is
+  // `__builtin_source_location()`: name the call the user wrote.
+  bool ViaCurrent = !DefaultArgs.empty() && isSourceLocationCurrent(DefaultArgs.back());
+  std::string Used = ViaCurrent ? "'std::source_location::current()'"
+                                : "'" + E->getBuiltinStr().str() + "()'";
+  const CXXDefaultArgExpr *Outer = DefaultArgs.empty() ? nullptr : DefaultArgs.front();
+  if (Outer && !(ViaCurrent && DefaultArgs.size() == 1)) {
+    // The default argument of a function the loop body calls.
+    const auto *Callee = cast<FunctionDecl>(Outer->getParam()->getDeclContext());
+    return usedThrough(Outer->getUsedLocation(), quoted(Callee), Ctx) +
+           ", whose default argument uses " + Used +
+           (Column ? ", which gives the column of the call, which the rewrite moves"
+                   : ", which names the function the call is written in");
+  }
+  SourceLocation At = ViaCurrent ? Outer->getUsedLocation() : E->getBeginLoc();
+  return usedThrough(At, Used, Ctx) +
+         (Column ? ", which gives the column it is written at, which the rewrite moves"
+                 : ", which names the function it is written in");
+}
+
+namespace {
+
+/// The first name of the place in a statement, outside lambdas and local
+/// classes (which have their own), default arguments included.
+class FunctionNameFinder : public RecursiveASTVisitor<FunctionNameFinder> {
+  using Base = RecursiveASTVisitor<FunctionNameFinder>;
+
+public:
+  explicit FunctionNameFinder(const ASTContext &Ctx) : Ctx(Ctx) {}
+  std::string Why;
+  bool shouldVisitLambdaBody() const { return false; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool VisitPredefinedExpr(PredefinedExpr *E) {
+    Why = functionNameReason(E, Ctx);
+    return false;
+  }
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E, DataRecursionQueue * = nullptr) {
+    DefaultArgs.push_back(E);
+    bool Continue = Base::TraverseCXXDefaultArgExpr(E, nullptr);
+    DefaultArgs.pop_back();
+    return Continue;
+  }
+  bool VisitSourceLocExpr(SourceLocExpr *E) {
+    if (!dependsOnPlace(E))
+      return true;
+    Why = sourceLocationReason(E, DefaultArgs, Ctx);
+    return false;
+  }
+
+private:
+  const ASTContext &Ctx;
+  llvm::SmallVector<const CXXDefaultArgExpr *, 2> DefaultArgs;
+};
+
+} // namespace
+
+std::string placeNameReason(const Stmt *S, const ASTContext &Ctx) {
+  FunctionNameFinder F(Ctx);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Why;
+}
+
+} // namespace purecc

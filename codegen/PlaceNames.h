@@ -1,0 +1,56 @@
+//===- PlaceNames.h - code that names the place it is written in ----------===//
+//
+// Code moved into a task (a lambda that may run on another thread) or a
+// clone means something else when it names where it is written: its
+// function (`__func__`, `__builtin_FUNCTION()`,
+// `std::source_location::current()`, also as the default argument of a
+// function called there, which is evaluated at the call) or its column
+// (`__builtin_COLUMN()`, which the rewrite moves). These say so in the
+// user's words, naming the macro the user wrote.
+//
+//   if (std::string Why = placeNameReason(Body, Ctx); !Why.empty())
+//     return Unsupported("its body uses " + Why);
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+
+#include <string>
+
+namespace purecc {
+
+/// The outermost macro whose expansion writes Loc, as the user wrote its
+/// name (`assert`, `NAME_LEN`); empty outside macros.
+llvm::StringRef outermostMacro(clang::SourceLocation Loc, const clang::ASTContext &Ctx);
+
+/// `'NAME_LEN', which expands to '__func__'` when Loc is written by a
+/// macro, else Written (`'__func__'`).
+std::string usedThrough(clang::SourceLocation Loc, const std::string &Written,
+                        const clang::ASTContext &Ctx);
+
+/// Whether a `__builtin_FUNCTION()`, `__builtin_COLUMN()` or
+/// `__builtin_source_location()` (the default argument of
+/// `std::source_location::current`) gives another value once moved; the
+/// line and the file stay what they were ('#line' directives).
+bool dependsOnPlace(const clang::SourceLocExpr *E);
+
+/// "'std::source_location::current()', which names the function it is
+/// written in"; for one in the default argument of a callee (DefaultArgs:
+/// the default arguments E is in, outermost first) "'log', whose default
+/// argument uses '__builtin_FUNCTION()', which names the function the call
+/// is written in".
+std::string sourceLocationReason(const clang::SourceLocExpr *E,
+                                 llvm::ArrayRef<const clang::CXXDefaultArgExpr *> DefaultArgs,
+                                 const clang::ASTContext &Ctx);
+
+/// Why S names the place it is written in: the first `__func__`,
+/// `__PRETTY_FUNCTION__`, `__builtin_FUNCTION()`,
+/// `std::source_location::current()`... in S or in a default argument of a
+/// call in S (outside lambdas and local classes, which have their own
+/// names); "" when there is none.
+std::string placeNameReason(const clang::Stmt *S, const clang::ASTContext &Ctx);
+
+} // namespace purecc
