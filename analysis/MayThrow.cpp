@@ -1,6 +1,7 @@
 //===- MayThrow.cpp - can this code end by throwing an exception? ---------===//
 #include "MayThrow.h"
 #include "FixedCallee.h"
+#include "SizeLimit.h"
 #include "Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -122,6 +123,9 @@ bool copiesStandardObject(const FunctionDecl *FD) {
   return CD && CD->isCopyConstructor() && CD->getParent()->isInStdNamespace();
 }
 
+/// Whose code a body is.
+enum class Whose { Users, Library };
+
 /// What one body does by itself: throws, calls something that may throw
 /// by its promise, or calls functions whose bodies decide.
 struct Direct {
@@ -145,8 +149,9 @@ bool rethrows(const CXXCatchStmt *Handler) {
 
 class DirectScan : public RecursiveASTVisitor<DirectScan> {
 public:
-  DirectScan(ASTContext &Ctx, Operands On, Direct &Out, bool InLibrary = false)
-      : Ctx(Ctx), On(On), Out(Out), InLibrary(InLibrary) {}
+  DirectScan(ASTContext &Ctx, Operands On, Direct &Out, Whose Body = Whose::Users)
+      : Ctx(Ctx), On(On), Out(Out), Body(Body),
+        InLibrary(On == Operands::Speculated && Body == Whose::Library) {}
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldVisitTemplateInstantiations() const { return true; }
   // A lambda's body runs when the lambda is called (a call seen as such).
@@ -288,9 +293,19 @@ public:
 
 private:
   /// A call of the user's code that throws by the library's contract
-  /// (Operands::Speculated, where the library's inner throws do not count).
+  /// (Operands::Speculated, where the library's inner throws do not count),
+  /// or, on other operands, that asks for a size past max_size() (which
+  /// the library's own size limit, exempt there, would not show:
+  /// SizeLimit.h).
   bool byContract(const Expr *E) {
-    return On == Operands::Speculated && !InLibrary && throwsByContract(E, Ctx);
+    if (Body == Whose::Library)
+      return false;
+    switch (On) {
+    case Operands::Serial: return false;
+    case Operands::Other: return sizeMayPassLimit(E, Ctx);
+    case Operands::Speculated: return throwsByContract(E, Ctx);
+    }
+    return false;
   }
   bool stop() {
     if (CaughtAll > 0)
@@ -323,6 +338,9 @@ private:
   ASTContext &Ctx;
   Operands On;
   Direct &Out;
+  /// Whose body is scanned: a call the library's code makes counts by its
+  /// body, not by a contract.
+  Whose Body;
   /// Whether the scanned body is the library's, whose own throws do not
   /// count (Operands::Speculated).
   bool InLibrary = false;
@@ -348,8 +366,7 @@ Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
     return D;
   }
   // The whole declaration: a constructor's member initializers too.
-  bool InLibrary = On == Operands::Speculated && isLibrary(Def, Ctx);
-  DirectScan Scan(Ctx, On, D, InLibrary);
+  DirectScan Scan(Ctx, On, D, isLibrary(Def, Ctx) ? Whose::Library : Whose::Users);
   Scan.TraverseDecl(const_cast<FunctionDecl *>(Def));
   // A destructor then destroys the members and bases, which the AST does
   // not show as calls.
@@ -361,15 +378,10 @@ Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
 } // namespace
 
 bool throwsByContract(const Expr *E, ASTContext &Ctx) {
-  const FunctionDecl *FD = nullptr;
-  llvm::ArrayRef<const Expr *> Args;
-  if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    FD = CE->getDirectCallee();
-    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    FD = CE->getConstructor();
-    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-  }
+  auto [FD, Args] = calledWith(E);
+  // A count past max_size(): std::length_error (SizeLimit.h).
+  if (sizeMayPassLimit(E, Ctx))
+    return true;
   switch (contractThrow(FD)) {
   case ContractThrow::None: return false;
   case ContractThrow::Always: return true;
@@ -379,13 +391,12 @@ bool throwsByContract(const Expr *E, ASTContext &Ctx) {
   // written as 0 never is. The library names the standard's `pos`
   // `__pos`, `__pos1`, `__pos2` (libstdc++ and libc++ alike); a count
   // (`s.insert(it, n, c)`) is not a position.
-  unsigned Object = isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(FD) ? 1 : 0;
-  for (unsigned I = 0; I < FD->getNumParams() && I + Object < Args.size(); ++I) {
+  for (unsigned I = 0; I < FD->getNumParams() && I < Args.size(); ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
     const IdentifierInfo *Name = P->getIdentifier();
     if (!Name || !Name->getName().starts_with("__pos") || !P->getType()->isIntegerType())
       continue;
-    const Expr *A = Args[I + Object];
+    const Expr *A = Args[I];
     if (isa<CXXDefaultArgExpr>(A))
       continue;
     Expr::EvalResult Value;

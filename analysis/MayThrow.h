@@ -31,18 +31,24 @@
 //    standard-library function counts by its contract (throwsByContract);
 //  * allocation failure is exempt, as `errno` is: the global `operator new`
 //    and libstdc++'s `__throw_bad_alloc` are taken not to throw. A program
-//    out of memory is not one whose exceptions purecc keeps in order.
+//    out of memory is not one whose exceptions purecc keeps in order;
+//  * a count or a size the user's code gives a container (`v.resize(n)`,
+//    `std::string(n, c)`) counts, with Operands::Speculated and
+//    Operands::Other, unless it is known to be small (SizeLimit.h): one
+//    that wrapped below zero throws std::length_error at once; a call
+//    that appends does not.
 //
 // With Operands::Other (asked by the tree folds, whose question is "could
 // calling this on other operands than the serial program's throw?", see
 // docs/codegen.md, "ordered-reduction"):
 //
 //  * the standard library's size limit, `std::__throw_length_error`, does
-//    not count either: a container asked to hold more than max_size()
-//    elements (2^62 bytes and more), which growing by appending cannot
-//    reach before memory runs out (allocation failure, exempt already).
-//    Only a size asked for directly (`std::string(n, c)`, `v.resize(n)`,
-//    with an n that wrapped below zero) reaches it;
+//    not count inside the library: a container asked to hold more than
+//    max_size() elements (2^62 bytes and more), which growing by appending
+//    cannot reach before memory runs out (allocation failure, exempt
+//    already). A size the user's code asks for directly
+//    (`std::string(n, c)`, `v.resize(n)`, with an n that wrapped below
+//    zero) reaches it, and counts (SizeLimit.h);
 //  * `throw;` inside a `catch` handler (libstdc++'s cleanup after a failed
 //    element copy) does not count: it rethrows what the `try` block threw,
 //    which is counted there already;
@@ -85,8 +91,9 @@ enum class Operands {
 /// that throws by its documented contract given these operands
 /// (analysis/Stdlib.h, contractThrow; StdlibPurity.def, PURECC_STD_THROWS):
 /// `v.at(i)`, `std::stoi(s)`, `std::get<T>(var)`, `s.substr(p)` with p not
-/// the default nor 0. Resource limits (bad_alloc, length_error) are not
-/// contracts on values and never count.
+/// the default nor 0, `v.resize(n)` with an n not known to be small
+/// (SizeLimit.h: std::length_error). Allocation failure is not a contract
+/// on values and never counts.
 bool throwsByContract(const clang::Expr *E, clang::ASTContext &Ctx);
 
 class MayThrow {

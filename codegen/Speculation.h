@@ -35,9 +35,11 @@ namespace purecc {
 /// calls a statement or an expression makes after code that may throw
 /// (CallTasks.h). What the standard library throws counts by the contract
 /// of the function the user's code calls (`v.at(i)`, `std::stoi(s)`,
-/// `s.substr(p)` do; `std::to_string(n) + "/"` does not), and resource
-/// limits (`std::bad_alloc`, `std::length_error`) never count
-/// (analysis/MayThrow.h, Operands::Speculated; docs/codegen.md).
+/// `s.substr(p)` do; `std::to_string(n) + "/"` does not), allocation
+/// failure never counts, and `std::length_error` only from a count or a
+/// size the user's code computes (`v.resize(n)`, `std::string(n, c)`:
+/// analysis/SizeLimit.h), not from appending (analysis/MayThrow.h,
+/// Operands::Speculated; docs/codegen.md).
 MayThrow speculationThrows(clang::ASTContext &Ctx);
 
 /// Why hoisting Piece (a call, or a choice named Name in remarks) out of

@@ -2,6 +2,7 @@
 #include "WhatMayThrow.h"
 #include "analysis/FixedCallee.h"
 #include "analysis/MayThrow.h"
+#include "analysis/SizeLimit.h"
 
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
@@ -21,6 +22,31 @@ std::string writtenCallee(PlanContext &PC, const CallExpr *CE) {
   if (std::optional<std::string> Text = PC.text(Callee->getSourceRange()))
     return "'" + *Text + "'";
   return "'" + CE->getDirectCallee()->getNameAsString() + "'";
+}
+
+/// Why a size limit is what may throw, said after the call that asks for
+/// the size (analysis/SizeLimit.h): its own throw is not written anywhere.
+constexpr const char *SizeLimitWhy = "a size not known to be small throws 'std::length_error' past 'max_size()'";
+
+/// Whether the first part of S that may throw (in whatMayThrow's order) is,
+/// or calls through the user's functions, a size given to a container
+/// that may pass max_size(): the user sees no `throw` in 'work'.
+bool sizeLimitFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S, unsigned Depth = 0) {
+  for (const Stmt *Child : S->children())
+    if (Child && Throws.mayThrow(Child))
+      return sizeLimitFirst(PC, Throws, Child, Depth);
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreImplicit();
+  if (sizeMayPassLimit(E, PC.Ctx))
+    return true;
+  const auto *CE = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Def = nullptr;
+  if (Depth < 4 && CE && CE->getDirectCallee() && !CE->getDirectCallee()->isInStdNamespace() &&
+      CE->getDirectCallee()->hasBody(Def) && Def)
+    return sizeLimitFirst(PC, Throws, Def->getBody(), Depth + 1);
+  return false;
 }
 
 } // namespace
@@ -67,16 +93,22 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
       return quoted(T.Function) + " (called through " + quoted(T.Through) + ")";
   if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee()) {
     const FunctionDecl *FD = CE->getDirectCallee();
+    if (sizeMayPassLimit(CE, PC.Ctx))
+      return writtenCallee(PC, CE) + " (" + SizeLimitWhy + ")";
     if (throwsByContract(CE, PC.Ctx))
       return writtenCallee(PC, CE);
     // Defined in another file: only its declaration can promise.
     if (!FD->hasBody() && !FD->getBuiltinID() && !FD->isInStdNamespace())
       return "'" + FD->getNameAsString() +
              "' (defined in another file; declare it 'noexcept' if it cannot throw)";
+    const FunctionDecl *Def = nullptr;
+    if (!FD->isInStdNamespace() && FD->hasBody(Def) && Def && sizeLimitFirst(PC, Throws, Def->getBody()))
+      return "'" + FD->getNameAsString() + "' (where " + SizeLimitWhy + ")";
     return "'" + FD->getNameAsString() + "'";
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-    return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() + "'";
+    return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() + "'" +
+           (sizeMayPassLimit(CE, PC.Ctx) ? std::string(" (") + SizeLimitWhy + ")" : "");
   return "";
 }
 

@@ -39,7 +39,9 @@
   return f(i, j);
 }
 
-[[pure]] std::vector<double> row(std::size_t i, std::size_t m) {
+// m is unsigned: a std::size_t m may be past max_size() (std::length_error,
+// which keeps the calling loop serial: speculation-size-limit.cpp).
+[[pure]] std::vector<double> row(std::size_t i, unsigned m) {
   std::vector<double> r(m);
   for (std::size_t j = 0; j < m; ++j)
     r[j] = f(i, j) + 1.0;
@@ -81,7 +83,7 @@ int main(int argc, char **) {
   // Triangular: the inner bound depends on the row; whole rows first.
   std::vector<std::vector<double>> tri(n);
   for (std::size_t i = 0; i < n; ++i)
-    tri[i] = row(i, i % 97 + 1);
+    tri[i] = row(i, unsigned(i % 97 + 1));
   // REMARK: map-2d.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'tri' [purecc-parallel-map]
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < tri[i].size(); ++j)

@@ -133,7 +133,9 @@ struct Poly {
     p.c.push_back(x);
   return p;
 }
-[[pure]] Poly poly(int i) { return Poly{std::vector<long>(i % 4 + 1, i)}; }
+// unsigned: a signed count may be negative, which wraps past max_size()
+// (std::length_error; speculation-size-limit.cpp), and the loop would stay serial.
+[[pure]] Poly poly(int i) { return Poly{std::vector<long>(unsigned(i % 4) + 1, i)}; }
 
 std::vector<Copied> copies;
 

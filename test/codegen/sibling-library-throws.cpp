@@ -1,8 +1,9 @@
 // Sibling calls next to library calls (adv20 F-R4). The speculation rule
 // counts what the standard library throws by the contract of the function
-// the user's code calls, and never a resource limit (bad_alloc,
-// length_error): one rule for loops and for calls (Speculation.h,
-// speculationThrows). So `std::to_string(fib(k)) + "/" + ...`, string
+// the user's code calls, and never allocation failure (bad_alloc, or
+// length_error from appending; a size the program computes does count:
+// speculation-size-limit.cpp): one rule for loops and for calls
+// (Speculation.h, speculationThrows). So `std::to_string(fib(k)) + "/" + ...`, string
 // building with '+' and a 'push_back' between two statements do not keep
 // the calls after them serial; '.at()', 'std::stoi', 'substr(pos)' and a
 // user's function that throws still do, with the true reason.

@@ -35,7 +35,9 @@ int run(int n) {
   std::vector<std::size_t> where(n);
   for (int i = 0; i < n; ++i) {
     a[i] = (i * 7919L) % 1000 - 300; // negative and zero values too
-    words[i] = std::string(static_cast<std::size_t>(i % 7), 'x') + (i % 3 ? "ab" : "ba") + "cd";
+    // unsigned: a signed count may be negative, which wraps past max_size()
+    // (std::length_error; speculation-size-limit.cpp), and the loop would stay serial.
+    words[i] = std::string(static_cast<unsigned>(i % 7), 'x') + (i % 3 ? "ab" : "ba") + "cd";
   }
   // CHECK: {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i0) {
 

@@ -1,0 +1,197 @@
+// std::length_error from a count or a size the program computes (adv23 S2,
+// issue #12 kind 3). Growing a container by appending reaches max_size()
+// only after memory runs out, so that throw is exempt; but a count given
+// to a constructor, reserve, resize, assign, insert, append or replace that
+// wrapped below zero (`std::size_t(want - have)`) throws at once, and the
+// serial program stops there. Each loop below throws at index 10 while its
+// term never ends from index 900 on, and each pair of statements throws in
+// the first while the second never ends: the e2e run ends only if each
+// fails as fast as the serial program. A count known to be small (a
+// constant, a narrow unsigned value, the size of an existing container,
+// their sums) does not count: those loops and calls are still rewritten.
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdio>
+#include <deque>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+// Counts 1, 2, 3, ... and wraps from 10^9 back to 1: never ends for a <= 0.
+[[pure]] long endless(long a) {
+  long s = 0, i = 1;
+  while (i != a) {
+    s += i % 7;
+    i = i < 1000000000 ? i + 1 : 1;
+  }
+  return s;
+}
+
+// Cannot throw; never ends from index 900 on.
+[[pure]] long slow(long i, long bad) {
+  long s = 0;
+  for (long k = 0; k < 300; ++k)
+    s += (k * k + i) % 7;
+  return i >= 900 ? s + endless(bad - i) : s;
+}
+
+// The size comes from the data: ~2^64 elements at index 'bad'.
+[[pure]] long sized(long i, long bad) {
+  std::vector<long> v(std::size_t(i == bad ? -1 : 2));
+  return long(v.size());
+}
+// The everyday padding idiom: throws when the text is longer than the width.
+[[pure]] long padded(long have, long want) {
+  long h = 0;
+  for (long k = 0; k < 100000; ++k)
+    h += k % 7;
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'h' [purecc-reduction]
+  std::string pad(std::size_t(want - have), ' ');
+  return long(pad.size()) + h;
+}
+// A signed count converted: wraps below zero.
+[[pure]] long grown(long n) {
+  long h = 0;
+  for (long k = 0; k < 100000; ++k)
+    h += k % 7;
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'h' [purecc-reduction]
+  std::vector<long> v;
+  v.resize(std::size_t(n));
+  return long(v.size()) + h;
+}
+// Counts known to be small: cannot pass max_size().
+[[pure]] long small(long i, const std::vector<long> &in) {
+  std::vector<long> w(8);
+  w.resize(w.size() + in.size() * 2);
+  w.reserve(unsigned(i));
+  w.insert(w.begin(), 3, i);
+  std::string p(3, '-');
+  p.append(2, '+');
+  p.replace(0, 1, std::size_t(i % 2 == 0 ? 4 : 5), '*');
+  std::deque<long> d(in.size() + 1);
+  long h = 0;
+  for (long k = 0; k < 300; ++k)
+    h += (k * k + i) % 7;
+  return h + long(w.size() + p.size() + d.size());
+}
+[[pure]] long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+// REMARK: speculation-size-limit.cpp:[[@LINE-1]]:48: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
+
+int main(int argc, char **) {
+  const long n = 1000, bad = 9 + argc; // throws at index 10
+  const long wrap = -argc;             // a size of ~2^64
+  try {
+    long s = 0;
+    for (long i = 0; i < n; ++i)
+      s += slow(i, bad) + sized(i, bad);
+    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'sized' (where a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:12: remark: calls to 'slow' and 'sized' not parallelized: 'sized' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+    std::printf("vector %ld\n", s);
+  } catch (const std::length_error &) {
+    std::printf("vector: length_error\n");
+  }
+  try {
+    long s = 0;
+    for (long i = n - 1; i >= 0; --i) {
+      std::string pad(std::size_t(n - 1 - i == bad ? wrap : 3), ' ');
+      s += slow(n - 1 - i, bad) + long(pad.size());
+    }
+    // REMARK: speculation-size-limit.cpp:[[@LINE-4]]:5: remark: loop not parallelized: the construction of a 'std::string' (a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    std::printf("string %ld\n", s);
+  } catch (const std::length_error &) {
+    std::printf("string: length_error\n");
+  }
+  try {
+    long s = 0;
+    for (long i = 0; i < n; ++i) {
+      if (i % 3 == 2)
+        continue;
+      std::vector<long> v;
+      v.reserve(i == bad ? v.max_size() + 1 : 4);
+      s += slow(i, bad) + long(v.capacity());
+    }
+    // REMARK: speculation-size-limit.cpp:[[@LINE-7]]:5: remark: loop not parallelized: 'v.reserve' (a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    std::printf("reserve %ld\n", s);
+  } catch (const std::length_error &) {
+    std::printf("reserve: length_error\n");
+  }
+  try {
+    std::vector<long> out(n);
+    for (long i = 0; i < n; ++i) {
+      std::vector<long> v{1, 2};
+      v.assign(std::size_t(i == bad ? wrap : 2), i);
+      out[std::size_t(i)] = slow(i, bad) + v[0];
+    }
+    // REMARK: speculation-size-limit.cpp:[[@LINE-5]]:5: remark: loop not parallelized: 'v.assign' (a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-map]
+    std::printf("assign %ld\n", out[1]);
+  } catch (const std::length_error &) {
+    std::printf("assign: length_error\n");
+  }
+  try {
+    long s = 0;
+    for (long i = 0; i < n; ++i) {
+      std::string t = "ab";
+      t.insert(1, std::size_t(i == bad ? wrap : 1), 'x');
+      t.append(std::size_t(i == bad ? wrap : 1), 'y');
+      s += slow(i, bad) + long(t.size());
+    }
+    // REMARK: speculation-size-limit.cpp:[[@LINE-6]]:5: remark: loop not parallelized: 't.insert' (a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    std::printf("insert %ld\n", s);
+  } catch (const std::length_error &) {
+    std::printf("insert: length_error\n");
+  }
+  try {
+    std::vector<long> idx(n), t(n);
+    for (long i = 0; i < n; ++i)
+      idx[std::size_t(i)] = i;
+    std::transform(idx.begin(), idx.end(), t.begin(), [&](long i) {
+      std::deque<long> d(std::size_t(i == bad ? wrap : 1));
+      return slow(i, bad) + long(d.size());
+    });
+    // REMARK: speculation-size-limit.cpp:[[@LINE-4]]:5: remark: call to 'std::transform' not parallelized: the function applied may throw, and the serial algorithm does not apply it to the later elements then [purecc-missed-algorithm]
+    std::printf("transform %ld\n", t[0]);
+  } catch (const std::length_error &) {
+    std::printf("transform: length_error\n");
+  }
+  try {
+    long a = padded(10 + argc, 5);
+    long b = endless(1 - argc);
+    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:14: remark: calls to 'padded' and 'endless' not parallelized: 'padded' may throw, and the serial program does not make the later call then [purecc-missed-parallel-calls]
+    std::printf("padded %ld %ld\n", a, b);
+  } catch (const std::length_error &) {
+    std::printf("padded: length_error\n");
+  }
+  try {
+    long a = grown(wrap);
+    long b = endless(1 - argc);
+    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:14: remark: calls to 'grown' and 'endless' not parallelized: 'grown' may throw, and the serial program does not make the later call then [purecc-missed-parallel-calls]
+    std::printf("grown %ld %ld\n", a, b);
+  } catch (const std::length_error &) {
+    std::printf("grown: length_error\n");
+  }
+
+  // Counts known to be small: still parallel.
+  const std::vector<long> in{1, 2, 3};
+  long fine = 0;
+  for (long i = 0; i < n; ++i)
+    fine += small(i, in);
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'fine' [purecc-reduction]
+  long k = 20 + argc;
+  long a = small(k, in) + fib(k);
+  long b = fib(k - 1);
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:12: remark: calls to 'small' and 'fib' run in parallel [purecc-parallel-calls]
+  std::printf("fine %ld %ld %ld\n", fine, a, b);
+  return 0;
+}
+// OUT:      vector: length_error
+// OUT-NEXT: string: length_error
+// OUT-NEXT: reserve: length_error
+// OUT-NEXT: assign: length_error
+// OUT-NEXT: insert: length_error
+// OUT-NEXT: transform: length_error
+// OUT-NEXT: padded: length_error
+// OUT-NEXT: grown: length_error
+// OUT-NEXT: fine {{[0-9]+}} {{[0-9]+}} 6765
