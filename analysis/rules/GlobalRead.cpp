@@ -156,6 +156,11 @@ private:
     // `GSP != nullptr`): nothing it designates is read.
     if (Consumer && Root.Global && !Root.Indirect && handleOnly(Consumer, Root.Global->getType()))
       return;
+    // A pointer handed by value to the library: the write rules judge what
+    // the library does through it (`std::move(a, a + 4, GP)` writes).
+    if (Consumer && P.K == Prov::Unknown && Root.Global && !Root.Indirect &&
+        At->getType()->isPointerType() && isLibraryFunction(Consumer, C.sourceManager()))
+      return;
     const VarDecl *Holder = nullptr;
     if (P.K == Prov::Unknown) {
       // Loaded from a pointer: the one the provenance names (a local
