@@ -100,6 +100,11 @@ enum class Indirection : unsigned char { Reference, Pointer, View };
 enum class GlobalSort : unsigned { Global, StaticLocal, StaticMember, ThreadLocal };
 GlobalSort globalSort(const clang::ValueDecl *VD);
 
+/// GlobalRead: what was read. Designated: memory that the `const` global
+/// Subject refers to but purecc cannot name (allocated for it, or handed out
+/// by a call in its initializer), which may change between calls.
+enum class ReadOf : unsigned char { Variable, Designated };
+
 struct Effect {
   EffectKind Kind;
   clang::SourceLocation Loc;
@@ -110,6 +115,7 @@ struct Effect {
   Indirection HandedOut = Indirection::Reference; // ParamIndirection, ReturnIndirection
   bool MutableMember = false; // ThisWrite: the member written is `mutable`
   bool InLambda = false;      // NonConstMember: a `mutable` lambda's call operator
+  ReadOf Read = ReadOf::Variable; // GlobalRead
   std::string Detail;
   // LibraryCall: the callee as the user wrote it (LibraryNames.h).
   std::string Shown;

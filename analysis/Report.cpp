@@ -86,6 +86,8 @@ std::string PurityReport::phrase(const Effect &E) const {
   case EffectKind::GlobalWrite:
     return std::string("writes to ") + sortName(VD) + " " + quoted(E.Subject);
   case EffectKind::GlobalRead:
+    if (E.Read == ReadOf::Designated)
+      return "reads memory that may change through " + quoted(E.Subject);
     return std::string("reads mutable ") + sortName(VD) + " " + quoted(E.Subject);
   case EffectKind::NonLocalWrite:
     return "writes through " +
@@ -183,7 +185,9 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     R.report(E.Loc, Diag::GlobalWrite) << Fn << sortIndex(VD) << E.Subject << E.Range;
     break;
   case EffectKind::GlobalRead:
-    R.report(E.Loc, Diag::GlobalRead) << Fn << sortIndex(VD) << E.Subject << E.Range;
+    // The last %select entry: memory a const global refers to, unnamed.
+    R.report(E.Loc, Diag::GlobalRead)
+        << Fn << (E.Read == ReadOf::Designated ? 4u : sortIndex(VD)) << E.Subject << E.Range;
     break;
   case EffectKind::NonLocalWrite:
     reportWithSubject(E, Diag::NonLocalWrite, Fn,
@@ -271,7 +275,9 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
   }
   // Reached through a local reference, pointer or member, or a call: say
   // where it was bound (the binding itself reads nothing).
-  if (E.Through && E.ThroughLoc.isValid() &&
+  if (E.Kind == EffectKind::GlobalRead && E.Read == ReadOf::Designated)
+    R.report(E.ThroughLoc, Diag::NoteUnknownTarget) << E.Subject;
+  else if (E.Through && E.ThroughLoc.isValid() &&
       (E.Kind == EffectKind::GlobalRead || E.Kind == EffectKind::GlobalWrite))
     R.report(E.ThroughLoc, Diag::NoteReachedThrough)
         << unsigned(isa<FunctionDecl>(E.Through)) << E.Through << E.Subject;

@@ -1,5 +1,6 @@
 //===- GlobalRead.cpp - R2: reads of mutable globals ----------------------===//
 #include "GlobalRead.h"
+#include "analysis/ConstIndirection.h"
 #include "analysis/ReadContexts.h"
 #include "analysis/Stdlib.h"
 
@@ -134,10 +135,74 @@ private:
     C.record(std::move(E));
   }
 
-  static void check(RuleContext &C, const Expr *At, const Prov &P) {
+  /// Consumer: the call that takes At as its object or argument, if any.
+  static void check(RuleContext &C, const Expr *At, const Prov &P,
+                    const FunctionDecl *Consumer = nullptr) {
     const auto *VD = dyn_cast_or_null<VarDecl>(P.Var);
     if (P.K == Prov::Global && VD && isMutableGlobal(VD, C.ast()))
       recordRead(C, At, P);
+    else
+      checkThroughConst(C, At, P, Consumer);
+  }
+
+  /// `GREF`, `*GP`, `GS[0]`, `GV.find('a')`, `*GSP` where the global is
+  /// `const` but what it designates is not (ConstIndirection.h): a read of
+  /// the target.
+  static void checkThroughConst(RuleContext &C, const Expr *At, const Prov &P,
+                                const FunctionDecl *Consumer) {
+    const auto *VD = dyn_cast_or_null<VarDecl>(P.Var);
+    GlobalRoot Root = rootGlobal(At);
+    // Handed to a call that looks at the handle only (`GS.size()`,
+    // `GSP != nullptr`): nothing it designates is read.
+    if (Consumer && Root.Global && !Root.Indirect && handleOnly(Consumer, Root.Global->getType()))
+      return;
+    // A pointer handed by value to the library: the write rules judge what
+    // the library does through it (`std::move(a, a + 4, GP)` writes).
+    if (Consumer && P.K == Prov::Unknown && Root.Global && !Root.Indirect &&
+        At->getType()->isPointerType() && isLibraryFunction(Consumer, C.sourceManager()))
+      return;
+    const VarDecl *Holder = nullptr;
+    if (P.K == Prov::Unknown) {
+      // Loaded from a pointer: the one the provenance names (a local
+      // `long *p = GP;`), else the one the expression starts from.
+      const auto *Via = dyn_cast_or_null<VarDecl>(P.Via);
+      Holder = Via && Via->hasGlobalStorage() ? Via : Root.Global;
+    } else if (P.K == Prov::Global && VD && Root.Global == VD &&
+               (Root.Indirect || (Consumer && mayDesignate(VD->getType())))) {
+      // Read through it (`GREF`, `GV[0]`, `std::get<0>(GT)`), or handed
+      // whole to a call that may (`GV.find('a')`, `std::string(GV)`).
+      Holder = VD;
+    }
+    if (!Holder || !Holder->hasGlobalStorage() || isMutableGlobal(Holder, C.ast()))
+      return;
+    DesignatedTarget T = designatedBy(Holder, C.ast());
+    if (T.K == DesignatedTarget::Constant)
+      return;
+    Effect E = Effect::at(EffectKind::GlobalRead, At);
+    E.Subject = T.K == DesignatedTarget::MutableGlobal ? T.Global : Holder;
+    E.Read = T.K == DesignatedTarget::MutableGlobal ? ReadOf::Variable : ReadOf::Designated;
+    E.Through = Holder;
+    E.ThroughLoc = Holder->getLocation();
+    C.record(std::move(E));
+  }
+
+  /// A library call that reads a pointer, view or smart pointer itself, not
+  /// what it designates: sizes, the address, comparisons of addresses (a
+  /// `string_view` compares its characters).
+  static bool handleOnly(const FunctionDecl *Callee, QualType Holder) {
+    if (const auto *Conv = dyn_cast<CXXConversionDecl>(Callee))
+      return Conv->getConversionType()->isBooleanType();
+    OverloadedOperatorKind Op = Callee->getOverloadedOperator();
+    if (Op == OO_EqualEqual || Op == OO_ExclaimEqual || Op == OO_Less || Op == OO_Greater ||
+        Op == OO_LessEqual || Op == OO_GreaterEqual || Op == OO_Spaceship) {
+      const CXXRecordDecl *RD = Holder.getNonReferenceType()->getAsCXXRecordDecl();
+      return !(RD && RD->getIdentifier() && RD->getName() == "basic_string_view");
+    }
+    if (!Callee->getIdentifier())
+      return false;
+    llvm::StringRef N = Callee->getName();
+    return N == "size" || N == "length" || N == "empty" || N == "size_bytes" ||
+           N == "max_size" || N == "data" || N == "get" || N == "extent";
   }
 
   /// `slot()` where slot returns a reference or pointer to a global: the
@@ -175,13 +240,13 @@ private:
         return; // making a view reads nothing
     if (const Expr *Obj = Parts.Object; Obj && !namesGlobal(Obj, Ctx)) {
       if (Parts.IsArrow)
-        check(C, Obj, L.ofPointee(Obj));
+        check(C, Obj, L.ofPointee(Obj), Callee);
       else if (isPointerLike(Obj->getType())) {
         QualType R = Callee ? Callee->getReturnType() : QualType();
         if (!R.isNull() && !R->isReferenceType() && !isPointerLike(R))
-          check(C, Obj, L.ofPointee(Obj));
+          check(C, Obj, L.ofPointee(Obj), Callee);
       } else if (Obj->isGLValue())
-        check(C, Obj, L.ofLValue(Obj));
+        check(C, Obj, L.ofLValue(Obj), Callee);
     }
     for (unsigned I = 0; I < Parts.Args.size(); ++I) {
       const Expr *A = Parts.Args[I];
@@ -192,9 +257,14 @@ private:
                         : A->getType();
       if (PT->isReferenceType() || (!Callee && A->isGLValue())) {
         if (A->isGLValue())
-          check(C, A, L.ofLValue(A));
+          check(C, A, L.ofLValue(A), Callee);
       } else if (isPointerLike(PT) && !PT->isFunctionPointerType()) {
-        check(C, A, L.ofPointee(A));
+        check(C, A, L.ofPointee(A), Callee);
+      } else if (mayDesignate(PT)) {
+        // A `std::string_view` (or a class holding a pointer) taken by
+        // value: what a const global one designates is read by the callee.
+        if (GlobalRoot R = rootGlobal(A); R.Global && !R.Indirect)
+          checkThroughConst(C, A, Prov::global(R.Global), Callee);
       }
     }
   }

@@ -24,7 +24,7 @@
 
 std::vector<int> g(8);
 int ga[8];
-int *const gp = ga;
+int *const gp = ga; // expected-note 2 {{'gp' refers to 'ga' here}}
 char gbuf[16];
 const std::vector<int> gc{1, 2, 3};
 
@@ -146,9 +146,10 @@ const std::vector<int> gc{1, 2, 3};
       c = 'x';
   return s + long(text.size());
 }
-[[pure]] int split_through_pointer() { // expected-note 2 {{'split_through_pointer' declared pure here}}
+[[pure]] int split_through_pointer() { // expected-note 3 {{'split_through_pointer' declared pure here}}
+  // lazy_split compares the elements of 'ga' with 0: a read through 'gp'.
   for (auto piece : std::span<int>(gp, 4) | std::views::lazy_split(0))
-    for (int &e : piece)
+    for (int &e : piece) // expected-error {{pure function 'split_through_pointer' reads mutable global 'ga'}}
       e = 1; // expected-error {{pure function 'split_through_pointer' writes through pointer 'gp' that may point to memory it does not own}}
   for (auto piece : std::span<int>(gp, 4) | std::views::split(0))
     for (int &e : piece)
@@ -231,8 +232,8 @@ char *const gpb = gbuf;
 
 // --- A reference a tuple holds ----------------------------------------------
 int gi;
-[[pure]] int get_of_tuple(int x) { // expected-note {{'get_of_tuple' declared pure here}}
-  std::tuple<int &> t(*gp);
+[[pure]] int get_of_tuple(int x) { // expected-note 2 {{'get_of_tuple' declared pure here}}
+  std::tuple<int &> t(*gp); // expected-error {{pure function 'get_of_tuple' reads mutable global 'ga'}}
   std::get<0>(t) = x; // expected-error {{pure function 'get_of_tuple' writes through pointer 'gp' that may point to memory it does not own}}
   return x;
 }

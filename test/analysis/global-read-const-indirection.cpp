@@ -1,0 +1,102 @@
+// RUN: %purecc check %s -- -std=c++20 -Xclang -verify -ferror-limit=0
+//
+// R2: a `const` global that refers to mutable memory is not a constant.
+// `const long &GREF = gl;`, `long *const GP = &gl;`, `const std::span<long>`,
+// `const std::string_view` over a `char[]`, `const std::shared_ptr<long>`:
+// const is shallow, and the program may change what they designate between
+// two calls (a memoized call would return a stale answer). A read through
+// one is a read of its target, with a note at the global. Globals that
+// refer to constants (`constexpr std::string_view`, a `const long &` to a
+// `constexpr long`, string literals) stay constants, and so does reading
+// the pointer or view itself (`GP == nullptr`, `GS.size()`).
+#include <array>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+long gl = 1;
+char gbuf[8] = "abc";
+std::vector<long> gv{1, 2, 3};
+
+const long &GREF = gl;          // expected-note {{'GREF' refers to 'gl' here}}
+long *const GP = &gl;           // expected-note 2{{'GP' refers to 'gl' here}}
+const long *const GCP = &gl;    // expected-note {{'GCP' refers to 'gl' here}}
+constexpr long *CP = &gl;       // expected-note {{'CP' refers to 'gl' here}}
+const std::span<long> GS(gv);   // expected-note {{'GS' refers to 'gv' here}}
+const std::span<const long> GSC(gv); // expected-note {{'GSC' refers to 'gv' here}}
+const std::string_view GV(gbuf, 3);  // expected-note 3{{'GV' refers to 'gbuf' here}}
+const std::reference_wrapper<long> GR = gl; // expected-note {{'GR' refers to 'gl' here}}
+const std::vector<long *> GVP{&gl}; // expected-note 2{{'GVP' refers to 'gl' here}}
+const std::tuple<long &> GT{gl};    // expected-note {{'GT' refers to 'gl' here}}
+const std::pair<const long &, int> GPR{gl, 1}; // expected-note {{'GPR' refers to 'gl' here}}
+struct HasRef { const long &r; };
+const HasRef GH{gl};                // expected-note {{'GH' refers to 'gl' here}}
+struct HasPtr { const long *p; };
+constexpr HasPtr GHP{&gl};          // expected-note {{'GHP' refers to 'gl' here}}
+const std::shared_ptr<long> GSP = std::make_shared<long>(1); // expected-note 3{{'GSP' is 'const', but what it refers to is not known to be constant}}
+long *const GNEW = new long(3);     // expected-note {{'GNEW' is 'const', but what it refers to is not known to be constant}}
+const long &GREF2 = GREF;           // expected-note {{'GREF2' refers to 'gl' here}}
+struct S { static long *const p; };
+long *const S::p = &gl;             // expected-note {{'p' refers to 'gl' here}}
+
+[[pure]] long r1() { return GREF; } // expected-note {{'r1' declared pure here}} expected-error {{pure function 'r1' reads mutable global 'gl' [purecc-global-read]}}
+[[pure]] long r2() { return *GP; } // expected-note {{'r2' declared pure here}} expected-error {{pure function 'r2' reads mutable global 'gl'}}
+[[pure]] long r3() { return *GCP; } // expected-note {{'r3' declared pure here}} expected-error {{pure function 'r3' reads mutable global 'gl'}}
+[[pure]] long r4() { return *CP; } // expected-note {{'r4' declared pure here}} expected-error {{pure function 'r4' reads mutable global 'gl'}}
+[[pure]] long r5() { return GS[0]; } // expected-note {{'r5' declared pure here}} expected-error {{pure function 'r5' reads mutable global 'gv'}}
+[[pure]] long r6() { return GSC[1]; } // expected-note {{'r6' declared pure here}} expected-error {{pure function 'r6' reads mutable global 'gv'}}
+[[pure]] long r7() { return GV[0]; } // expected-note {{'r7' declared pure here}} expected-error {{pure function 'r7' reads mutable global 'gbuf'}}
+[[pure]] long r8() { return GR.get(); } // expected-note {{'r8' declared pure here}} expected-error {{pure function 'r8' reads mutable global 'gl'}}
+// Reported twice (the library call's object, and its result): one line, one fix.
+[[pure]] long r9() { return *GVP[0]; } // expected-note 2{{'r9' declared pure here}} expected-error 2{{pure function 'r9' reads mutable global 'gl'}}
+[[pure]] long r10() { return std::get<0>(GT); } // expected-note {{'r10' declared pure here}} expected-error {{pure function 'r10' reads mutable global 'gl'}}
+[[pure]] long r11() { return GPR.first; } // expected-note {{'r11' declared pure here}} expected-error {{pure function 'r11' reads mutable global 'gl'}}
+[[pure]] long r12() { return GH.r; } // expected-note {{'r12' declared pure here}} expected-error {{pure function 'r12' reads mutable global 'gl'}}
+[[pure]] long r13() { return *GHP.p; } // expected-note {{'r13' declared pure here}} expected-error {{pure function 'r13' reads mutable global 'gl'}}
+[[pure]] long r14() { return *GSP; } // expected-note 2{{'r14' declared pure here}} expected-error 2{{pure function 'r14' reads memory that may change through 'GSP'}}
+[[pure]] long r15() { return GSP.use_count(); } // expected-note {{'r15' declared pure here}} expected-error {{pure function 'r15' reads memory that may change through 'GSP'}}
+[[pure]] long r16() { return *GNEW; } // expected-note {{'r16' declared pure here}} expected-error {{pure function 'r16' reads memory that may change through 'GNEW'}}
+[[pure]] long r17() { return GREF2 + 1; } // expected-note {{'r17' declared pure here}} expected-error {{pure function 'r17' reads mutable global 'gl'}}
+[[pure]] long r18() { return *S::p; } // expected-note {{'r18' declared pure here}} expected-error {{pure function 'r18' reads mutable global 'gl'}}
+// Copied into a local first: still a read of what it designates.
+[[pure]] long r19() { long *q = GP; return *q; } // expected-note {{'r19' declared pure here}} expected-error {{pure function 'r19' reads mutable global 'gl'}}
+// Handed whole to a call that reads what it designates.
+[[pure]] long first(std::string_view v) { return v.empty() ? 0 : v[0]; }
+[[pure]] long r20() { return (long)GV.find('b'); } // expected-note {{'r20' declared pure here}} expected-error {{pure function 'r20' reads mutable global 'gbuf'}}
+[[pure]] long r21() { return first(GV); } // expected-note {{'r21' declared pure here}} expected-error {{pure function 'r21' reads mutable global 'gbuf'}}
+
+// Accepted: globals that refer to constants, owning containers, and the
+// pointer or view itself.
+constexpr long kBase = 4;
+const long kTen = 10;
+const long &kRef = kBase;
+const long &kTenRef = kTen;
+const long *const kPtr = &kBase;
+constexpr std::string_view kName = "abc";
+const std::string_view kName2 = "xyz";
+constexpr std::array<long, 3> kArr{1, 2, 3};
+static constexpr const char *kNames[] = {"a", "b"};
+const char *const kGreeting = "hello";
+const std::vector<long> kTable = {1, 2, 3};
+constexpr std::span<const long> kArrView(kArr);
+const std::tuple<const long &> kTup{kBase};
+const long &kTemp = 5;
+struct Node { long v; const Node *next; };
+constexpr Node kN2{2, nullptr};
+constexpr Node kN1{1, &kN2};
+
+[[pure]] long a1() { return kRef + kTenRef + *kPtr; }
+[[pure]] long a2() { return (long)kName.size() + kName[0] + kName2[1]; }
+[[pure]] long a3() { return kArr[1] + kNames[1][0] + kGreeting[0]; }
+[[pure]] long a4() { return kTable[2] + kArrView[0] + std::get<0>(kTup) + kTemp; }
+[[pure]] long a5() { return kN1.next->v; }
+[[pure]] bool a6() { return GP == nullptr; }
+[[pure]] long a7() { return (long)GS.size() + (long)GV.size(); }
+[[pure]] bool a8() { return GSP != nullptr; }
+[[pure]] long a9() { return first(kName) + first(kName2); }
+
+int main() {}
