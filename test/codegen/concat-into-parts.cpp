@@ -72,8 +72,8 @@ int main(int argc, char **) {
   for (long i = 0; i < n; ++i)
     acc.s += piece(i);
   // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'acc.s' (the pieces kept in the loop's order) [purecc-concatenation]
-  // CHECK: acc.s += purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t i) -> std::string { std::string purecc_acc_1{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_1 += piece(i); } return purecc_acc_1; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_lhs += purecc_rhs; return purecc_lhs; });
+  // CHECK: acc.s += purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t i) -> std::string { std::string purecc_acc_{{[0-9]+}}{}; {
+  // CHECK-NEXT: {{^}}    purecc_acc_{{[0-9]+}} += piece(i); } return purecc_acc_{{[0-9]+}}; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_lhs += purecc_rhs; return purecc_lhs; });
   acc.v.push_back(-1);
   for (long i = n; i > 0; --i) {
     if (i % 7 == 0)
@@ -87,6 +87,7 @@ int main(int argc, char **) {
   double psum = 0;
   for (const P &p : acc.ps)
     psum += double(p.a) * p.b;
+  // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'psum' [purecc-reduction]
   show("A", acc.s);
   show("B", digits(acc.v));
   std::printf("C %zu %.1f\n", acc.ps.size(), psum);
@@ -98,12 +99,12 @@ int main(int argc, char **) {
   for (long i = 0; i < n; ++i)
     o.in.s = sv(i) + o.in.s;
   // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation in front of 'o.in.s' (the pieces kept in the loop's order, each in front of the one before) [purecc-concatenation]
-  // CHECK: { auto purecc_c7 = purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t i) -> std::string { std::string purecc_acc_5{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_5 = sv(i) + purecc_acc_5; } return purecc_acc_5; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_rhs += purecc_lhs; return purecc_rhs; }); o.in.s.insert(0, purecc_c7); }
+  // CHECK: { auto purecc_c{{[0-9]+}} = purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t i) -> std::string { std::string purecc_acc_{{[0-9]+}}{}; {
+  // CHECK-NEXT: {{^}}    purecc_acc_{{[0-9]+}} = sv(i) + purecc_acc_{{[0-9]+}}; } return purecc_acc_{{[0-9]+}}; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_rhs += purecc_lhs; return purecc_rhs; }); o.in.s.insert(0, purecc_c{{[0-9]+}}); }
   for (long i = 0; i < n; ++i)
     o.in.v.insert(o.in.v.begin(), heavy(i) + i);
   // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation in front of 'o.in.v' (the pieces kept in the loop's order, each in front of the one before) [purecc-concatenation]
-  // CHECK: {{^}}    purecc_acc_6.insert(purecc_acc_6.begin(), heavy(i) + i); } return purecc_acc_6; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { purecc::append_moved(purecc_rhs, purecc_lhs); return purecc_rhs; }); o.in.v.insert(o.in.v.begin(), std::make_move_iterator(purecc_c8.begin()), std::make_move_iterator(purecc_c8.end())); }
+  // CHECK: {{^}}    purecc_acc_{{[0-9]+}}.insert(purecc_acc_{{[0-9]+}}.begin(), heavy(i) + i); } return purecc_acc_{{[0-9]+}}; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { purecc::append_moved(purecc_rhs, purecc_lhs); return purecc_rhs; }); o.in.v.insert(o.in.v.begin(), std::make_move_iterator(purecc_c{{[0-9]+}}.begin()), std::make_move_iterator(purecc_c{{[0-9]+}}.end())); }
   show("D", o.s);
   show("E", o.in.s);
   show("F", digits(o.in.v));
@@ -112,12 +113,12 @@ int main(int argc, char **) {
   for (long i = 0; i < n; ++i)
     t = t + piece(i) + ",";
   // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 't' (the pieces kept in the loop's order) [purecc-concatenation]
-  // CHECK: {{^}}    purecc_acc_7 = purecc_acc_7 + piece(i) + ","; } return purecc_acc_7;
+  // CHECK: {{^}}    purecc_acc_{{[0-9]+}} = purecc_acc_{{[0-9]+}} + piece(i) + ","; } return purecc_acc_{{[0-9]+}};
   std::string x = "x";
   for (long i = 0; i < n; ++i)
     x.append(piece(i)).append(i % 2 ? "a" : "b");
   // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'x' (the pieces kept in the loop's order) [purecc-concatenation]
-  // CHECK: {{^}}    purecc_acc_8.append(piece(i)).append(i % 2 ? "a" : "b"); } return purecc_acc_8;
+  // CHECK: {{^}}    purecc_acc_{{[0-9]+}}.append(piece(i)).append(i % 2 ? "a" : "b"); } return purecc_acc_{{[0-9]+}};
   std::string y = "y";
   for (long i = n; i-- > 0;)
     y.insert(0, sv(i)).insert(0, "-");
@@ -143,7 +144,7 @@ int main(int argc, char **) {
   for (long i = 0; i < n; ++i)
     parts[1] += sv(i);
   // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'parts[1]' (the pieces kept in the loop's order) [purecc-concatenation]
-  // CHECK: {{^}}    purecc_acc_12 += sv(i); } return purecc_acc_12; }, [](std::basic_string<char> purecc_lhs, std::basic_string<char> purecc_rhs) { purecc_lhs += purecc_rhs; return purecc_lhs; }); if (!purecc_c15.empty()) parts[1] += purecc_c15; }
+  // CHECK: {{^}}    purecc_acc_{{[0-9]+}} += sv(i); } return purecc_acc_{{[0-9]+}}; }, [](std::basic_string<char> purecc_lhs, std::basic_string<char> purecc_rhs) { purecc_lhs += purecc_rhs; return purecc_lhs; }); if (!purecc_c{{[0-9]+}}.empty()) parts[1] += purecc_c{{[0-9]+}}; }
   // An element of an empty vector, in a loop that never runs: the serial
   // loop never indexes it, and neither does the merge.
   std::vector<std::string> none;
