@@ -13,6 +13,7 @@
 [[pure]] long sq(long x) { return x * x; }
 [[pure]] long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 // REMARK: lambdas.cpp:[[@LINE-1]]:47: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
+// REMARK: lambdas.cpp:[[@LINE+30]]:47: remark: calls to 'both' and 'generic' run in parallel [purecc-parallel-calls]
 
 int main() {
   const long n = 100000;
@@ -25,13 +26,13 @@ int main() {
     return s;
   }();
   auto both = [](int k) { return fib(k) + fib(k + 1); };
-  // CHECK: {{^}}  auto both = [](int k) { auto [purecc_r3, purecc_r4] = purecc::parallel_invoke([&] { return fib(k); }, [&] { return fib(k + 1); }); return purecc_r3 + purecc_r4; };
+  // CHECK: {{^}}  auto both = [](int k) { auto {{\[}}[[A:purecc_r[0-9]+]], [[B:purecc_r[0-9]+]]] = purecc::parallel_invoke([&] { return fib(k); }, [&] { return fib(k + 1); }); return [[A]] + [[B]]; };
   // REMARK: lambdas.cpp:[[@LINE-2]]:34: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
   std::vector<long> out(5000);
   auto fill = [&](int k) {
     for (int i = 0; i < 5000; ++i)
       out[i] = sq(i + k);
-    // CHECK: {{^}}    purecc::parallel_for(0, 5000, [&](std::int64_t purecc_i5) { const int i = static_cast<int>(purecc_i5); {
+    // CHECK: {{^}}    purecc::parallel_for(0, 5000, [&](std::int64_t [[I:purecc_i[0-9]+]]) { const int i = static_cast<int>([[I]]); {
     // REMARK: lambdas.cpp:[[@LINE-3]]:5: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
   };
   fill(3);

@@ -208,6 +208,7 @@ int main() {
   for (long i = 0; i < n; ++i)
     r3.sum += term(i) + [&] { return double(r3.n); }();
   // REMARK: member-accumulators.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'r3.sum' is updated inside the loop body ('r3.sum += term(i) + [&] { return double(r3.n); }()') and 'r3' is also used there ('[&] { return double(r3.n); }') otherwise: a part of an object is combined only when the body uses the object through its accumulations alone [purecc-missed-reduction]
+  // REMARK: member-accumulators.cpp:[[@LINE-2]]:15: remark: calls to 'term' and 'operator()' not parallelized: 'operator()' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
   // Refused: a path through '->'.
   Stats r4;
   Stats *p4 = &r4;

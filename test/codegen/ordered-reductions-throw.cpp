@@ -131,6 +131,7 @@ struct Poly {
   Poly p = l;
   for (long x : r.c)
     p.c.push_back(x);
+  // REMARK: ordered-reductions-throw.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'p.c' (the pieces kept in the loop's order) [purecc-concatenation]
   return p;
 }
 // unsigned: a signed count may be negative, which wraps past max_size()
