@@ -13,7 +13,10 @@ app=$1/dist_calls
 # Open MPI environment, /etc/hosts, $tmp, fail, run_mpi; exits 77 to skip.
 source "$(dirname "${BASH_SOURCE[0]}")/mpi_env.sh"
 tasks_of() { sed -n "s/^purecc: rank $1 ([^)]*): \([0-9]*\) tasks.*/\1/p" "$2"; }
-shipped_in() { sed -n 's/^purecc: rank 0 .*parallel-call branches shipped \([0-9]*\)$/\1/p' "$1"; }
+shipped_in() { sed -n 's/^purecc: rank 0 .*parallel-call branches shipped \([0-9]*\),.*/\1/p' "$1"; }
+# handed_back_in RANK FILE: rank 0's count of branches workers handed back
+# to it (it ran them), or a worker's count of those it handed back.
+handed_back_in() { sed -n "s/^purecc: rank $1 .*, branches handed back \([0-9]*\)$/\1/p" "$2"; }
 
 # 1. Without mpirun, the reference: the same at 1 and 2 threads, the
 #    serial program's lines.
@@ -113,6 +116,60 @@ for n in 2 3; do
     fail "FE_UPWARD at $n ranks: rank 1 ran no branch: $(grep 'rank 1 (' "$tmp/upward.err")"
   out=$(OMP_NUM_THREADS=2 run_mpi -n $n "$app" upward 2>"$tmp/upward.err")
   [ "$out" = "$serial_upward" ] || { fail "FE_UPWARD at $n ranks, rank 0 working, printed:"; echo "$out"; }
+done
+
+# 8. A worker hands part of its branch back. A large first branch and a
+#    tiny last one at the root; PURECC_MPI_CALL_SPLIT=1 lets the root's
+#    branches travel at 2 ranks, and PURECC_MPI_ROOT_WORKS=0 makes the large
+#    one wait for the worker: rank 0 runs the tiny one, then has nothing to
+#    run and asks the worker to split, right behind the branch's task
+#    message; the worker hands back the first branch its branch offers.
+#    So at 2 ranks a branch is handed back in every run (not by timing),
+#    and at every ranks x threads the output is the local run's: results,
+#    the leftmost exception (thrown inside what was handed back: the
+#    leftmost throwing leaf lies in the first branch the worker offers),
+#    and the floating-point flags of a leaf rank 0 ran for the worker.
+#    a) purecc's rewrite (calls.cpp: fib(32) + fib(3)).
+handback() { PURECC_STATS=1 PURECC_MPI_CALL_SPLIT=1 PURECC_MPI_ROOT_WORKS=0 PURECC_MPI_CALL_MIN_US=0 "$@"; }
+handed_back_both() { # NAME: rank 0 ran branches handed back, rank 1 handed some back
+  [ "$(handed_back_in 0 "$tmp/$1.err")" -gt 0 ] 2>/dev/null &&
+    [ "$(handed_back_in 1 "$tmp/$1.err")" -gt 0 ] 2>/dev/null ||
+    fail "$1: no branch handed back: $(grep -h 'rank [01] (' "$tmp/$1.err")"
+}
+local_reference "$app" lopsided
+grep -qx "lopsided 2178311" "$tmp/ref" || fail "the local run does not print 'lopsided 2178311'"
+for t in 1 2; do
+  OMP_NUM_THREADS=$t handback same_output lopsided.$t "$tmp/ref" run_mpi -n 2 "$app" lopsided &&
+    handed_back_both lopsided.$t
+done
+OMP_NUM_THREADS=2 same_output lopsided.default "$tmp/ref" run_mpi -n 3 "$app" lopsided
+#    b) the same shape written against task_site.h (dist_handback.cpp),
+#       where the branch that may travel can throw (codegen keeps a call
+#       that may throw last, where it never travels).
+hb=$1/dist_handback
+for what in sum throw flags; do
+  local_reference "$hb" $what
+  for n in 1 2 3; do
+    for t in 1 2; do
+      OMP_NUM_THREADS=$t handback same_output hb.$what.$n.$t "$tmp/ref" run_mpi -n $n "$hb" $what &&
+        if [ $n = 2 ]; then handed_back_both hb.$what.$n.$t; fi
+    done
+  done
+done
+grep -qx "sum 2178311" "$tmp/hb.sum.1.1" || fail "dist_handback sum: $(cat "$tmp/hb.sum.1.1")"
+grep -qx "flags 2178311 overflow=1" "$tmp/hb.flags.1.1" || fail "dist_handback flags: $(cat "$tmp/hb.flags.1.1")"
+grep -q "^caught std::out_of_range: leaf " "$tmp/hb.throw.1.1" || fail "dist_handback throw: $(cat "$tmp/hb.throw.1.1")"
+#    A type of the program's own arrives as purecc::remote_error naming it
+#    (section 5), also when it went through a worker and back: before, the
+#    worker described rank 0's remote_error again ("purecc::remote_error: ...").
+local_reference "$hb" throw_user
+grep -q "^caught leaf_error: leaf " "$tmp/ref" || fail "dist_handback throw_user locally: $(cat "$tmp/ref")"
+sed 's/^caught leaf_error: /caught std::runtime_error: demo::leaf_error: /' "$tmp/ref" >"$tmp/hb.user.want"
+for n in 2 3; do
+  for t in 1 2; do
+    OMP_NUM_THREADS=$t handback same_output hb.user.$n.$t "$tmp/hb.user.want" \
+      run_mpi -n $n "$hb" throw_user && if [ $n = 2 ]; then handed_back_both hb.user.$n.$t; fi
+  done
 done
 
 [ $fails -eq 0 ] && echo "parallel calls under mpirun: all checks passed"

@@ -201,8 +201,12 @@ TEST(CommWait, AWorkerPollsRarelyWhileRunningANodeOrIdleForLong) {
   EXPECT_EQ(send_wait_us(1'000'000, 200, kSlowPollUs), kSlowPollUs);
 }
 
-/// A task message as rank 0's encode_task writes it, one inline argument.
-std::string task_message(std::uint8_t rounding, bool with_rounding = true) {
+/// Which fields of a task message an older protocol lacked.
+enum class Protocol { current, without_width, without_rounding };
+
+/// A task message as encode_task writes it, one inline argument.
+std::string task_message(std::uint8_t rounding, Protocol protocol = Protocol::current,
+                         std::uint64_t width = 0) {
   std::string out;
   purecc::ByteWriter w(out);
   w.uint(std::uint64_t{7});
@@ -210,8 +214,10 @@ std::string task_message(std::uint8_t rounding, bool with_rounding = true) {
   w.write(std::int64_t{10});
   w.write(std::int64_t{20});
   w.write(std::int64_t{1});
-  if (with_rounding)
+  if (protocol != Protocol::without_rounding)
     w.uint(rounding);
+  if (protocol == Protocol::current)
+    w.uint(width);
   w.count(1);
   w.uint(static_cast<std::uint8_t>(purecc::mpi::kInline));
   w.write(std::string_view("abc"));
@@ -235,15 +241,51 @@ TEST(TaskMessage, CarriesTheCallersRoundingMode) {
   EXPECT_EQ(purecc::mpi::decode_task(task_message(9), blobs, reused, saved).error,
             "task message names no rounding mode (code 9)");
   // A message of protocol 1 (no mode) does not decode.
-  EXPECT_EQ(purecc::mpi::decode_task(task_message(0, false), blobs, reused, saved).error,
+  EXPECT_EQ(purecc::mpi::decode_task(task_message(0, Protocol::without_rounding), blobs, reused,
+                                     saved)
+                .error,
             "malformed task message");
+}
+
+TEST(TaskMessage, CarriesABranchsWidth) {
+  // Protocol 4: a parallel-call branch runs on its worker at its width, so
+  // that its own calls offer what the worker may hand back; a range node's is 0.
+  purecc::mpi::BlobLru blobs(1000);
+  std::uint64_t reused = 0, saved = 0;
+  const auto branch = purecc::mpi::decode_task(task_message(0, Protocol::current, 64), blobs,
+                                               reused, saved);
+  ASSERT_EQ(branch.error, "");
+  EXPECT_EQ(branch.width, 64u);
+  EXPECT_EQ(branch.args, "abc");
+  EXPECT_EQ(purecc::mpi::decode_task(task_message(0), blobs, reused, saved).width, 0u);
+  // A message of protocol 3 (no width) does not decode.
+  EXPECT_EQ(purecc::mpi::decode_task(task_message(0, Protocol::without_width), blobs, reused,
+                                     saved)
+                .error,
+            "malformed task message");
+}
+
+TEST(StatsMessage, CountsTheBranchesHandedBack) {
+  purecc::mpi::RankStats s;
+  s.tasks = 3;
+  s.handed_back = 5;
+  std::string bytes;
+  purecc::ByteWriter w(bytes);
+  purecc::mpi::write_stats(w, s);
+  EXPECT_EQ(bytes.size(), purecc::mpi::kStatsBytes);
+  purecc::ByteReader r(bytes);
+  purecc::mpi::RankStats back;
+  ASSERT_TRUE(purecc::mpi::read_stats(r, back));
+  EXPECT_EQ(back.tasks, 3u);
+  EXPECT_EQ(back.handed_back, 5u);
+  EXPECT_TRUE(r.at_end());
 }
 
 TEST(TaskMessage, TheProtocolVersionTellsRegistriesApart) {
   // The start-up check compares registry_identity: the same registry under
   // another protocol version is another identity.
   const purecc::Hash128 digest{0x1234, 0x5678};
-  EXPECT_EQ(purecc::mpi::kProtocolVersion, 3u);
+  EXPECT_EQ(purecc::mpi::kProtocolVersion, 4u);
   EXPECT_NE(purecc::mpi::registry_identity(digest), digest);
   EXPECT_EQ(purecc::mpi::registry_identity(digest), purecc::mpi::registry_identity(digest));
   EXPECT_NE(purecc::mpi::registry_identity(digest),

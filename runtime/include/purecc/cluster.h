@@ -134,12 +134,19 @@ private:
 
 namespace detail {
 /// The widest level at which parallel calls are offered to the cluster
-/// (0: no cluster of 2+ ranks, nothing is offered). Set by the backend.
+/// (0: no cluster of 2+ ranks, nothing is offered). Set by the backend:
+/// on rank 0 for the run, on a worker while it runs a shipped branch.
 extern std::atomic<std::uint64_t> g_call_offer_width;
 /// The width (CallOffer::width) of the branch this thread runs: 1 outside
-/// any offered branch; kDeepCall inside a cluster node (nothing there is offered).
+/// any offered branch; kDeepCall inside a cluster node (nothing there is
+/// offered) — except a shipped branch on its worker, which runs at its width.
 extern thread_local std::uint64_t t_call_width;
 inline constexpr std::uint64_t kDeepCall = std::uint64_t{1} << 62;
+
+/// saturating a * b: widths only grow, and past kDeepCall nothing is offered.
+inline std::uint64_t call_width_times(std::uint64_t a, std::uint64_t b) noexcept {
+  return a > kDeepCall / b ? kDeepCall : a * b;
+}
 
 /// Sets this thread's call width for a scope (a branch of invoke_at).
 class call_width_scope {
@@ -156,7 +163,8 @@ private:
 
 /// Whether a parallel call made here could offer its branches to other
 /// ranks: under a cluster of 2+ ranks, near the root of the call tree, on
-/// rank 0, outside a cluster node. A rewritten recursive function's fast
+/// rank 0 outside a cluster node, or on a worker inside the branch it runs
+/// for rank 0 (which it may hand parts of back). A rewritten recursive function's fast
 /// clone (codegen/FastClone.h) keeps its parallel version while this holds,
 /// even when every local core is busy. One relaxed load and a TLS read.
 ///   if (!purecc::should_spawn() && !purecc::may_offer_calls()) return serial_fib(n);
@@ -168,6 +176,16 @@ inline bool may_offer_calls() noexcept {
 /// The installed backend, or nullptr (local run).
 ClusterBackend *active_cluster() noexcept;
 /// Installs (or with nullptr removes) the backend; called by purecc_rt_mpi.
+/// It is the call backend too (call_cluster).
 void set_active_cluster(ClusterBackend *backend) noexcept;
+
+/// The backend invoke_at offers branches to: rank 0's (active_cluster), or
+/// on a worker the worker's own while it serves — a worker offers the
+/// branches of a shipped branch so that it can hand one back to an idle
+/// rank 0 (docs/distributed.md, "Parallel calls"); it never runs range
+/// jobs, so active_cluster() stays nullptr there. nullptr: local run.
+ClusterBackend *call_cluster() noexcept;
+/// Installs (or removes) the call backend alone: a worker, while it serves.
+void set_call_cluster(ClusterBackend *backend) noexcept;
 
 } // namespace purecc

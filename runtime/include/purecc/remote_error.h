@@ -44,6 +44,8 @@ namespace detail {
 
 /// The demangled dynamic type and what() of the exception being handled
 /// (call inside a catch block); what() is "" for non-std::exception types.
+/// A purecc::remote_error gives the type and message it carries: an
+/// exception described once keeps that description as it travels on.
 ///   catch (...) { auto [type, what] = purecc::detail::describe_current_exception(); }
 struct exception_description {
   std::string type_name;

@@ -38,7 +38,9 @@
 //       [](const int &purecc_arg_0) -> long { return fib(purecc_arg_0); }, n - 1)
 //
 // inside purecc::invoke_at(...), which is parallel_invoke without a cluster;
-// under one, branches near the root are offered to idle ranks
+// under one, branches near the root are offered to idle ranks, and inside a
+// branch a worker runs for rank 0 they are offered on the worker's board,
+// from which the worker hands one back to an idle rank 0
 // (cluster.h's CallOffer, docs/distributed.md "Parallel calls").
 #pragma once
 
@@ -317,11 +319,6 @@ template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf> struct cal
 
 template <class Branch> struct is_call_branch : std::false_type {};
 
-/// saturating a * b: widths only grow, and past kDeepCall nothing is offered.
-inline std::uint64_t call_width_times(std::uint64_t a, std::uint64_t b) noexcept {
-  return a > kDeepCall / b ? kDeepCall : a * b;
-}
-
 } // namespace detail
 
 /// One branch of invoke_at that other ranks can run: the pure function
@@ -465,8 +462,9 @@ std::tuple<call_result_t<Branches>...> invoke_on_cluster(ClusterBackend &cluster
 
 /// parallel_invoke(b...) whose call_at branches may run on other ranks:
 /// under a cluster of 2+ ranks, near the root of the call tree, the
-/// branches are offered to idle ranks (all but the last); the others, and
-/// everything without a cluster, run as parallel_invoke runs them. Results
+/// branches are offered to idle ranks (all but the last) — on a worker,
+/// inside a branch rank 0 shipped, to rank 0 when it runs out of work; the
+/// others, and everything without a cluster, run as parallel_invoke runs them. Results
 /// and the leftmost-exception rule are parallel_invoke's; an exception from
 /// another rank arrives as described in remote_error.h.
 ///   auto [a, b] = purecc::invoke_at(purecc::call_at<...>(leaf, n - 1),
@@ -476,7 +474,7 @@ template <class... Branches>
 std::tuple<detail::call_result_t<Branches>...> invoke_at(Branches &&...b) {
   if (detail::g_call_offer_width.load(std::memory_order_relaxed) == 0) [[likely]]
     return parallel_invoke(b...);
-  ClusterBackend *cluster = active_cluster();
+  ClusterBackend *cluster = call_cluster();
   // The rounding mode travels with the offered branches; an enabled trap
   // keeps them here (detail::may_ship_under, purecc/distributed.h).
   const fp_modes modes = current_fp_modes();

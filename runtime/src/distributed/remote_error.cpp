@@ -29,14 +29,21 @@ std::string demangle(const char *mangled) {
 
 exception_description describe_current_exception() {
   exception_description d;
-  const std::type_info *type = abi::__cxa_current_exception_type();
-  d.type_name = type ? demangle(type->name()) : "unknown exception";
   try {
     throw;
+  } catch (const remote_error &e) {
+    // Described once, where it was thrown: a branch a worker handed back
+    // to rank 0 threw there, and travels on to rank 0's caller as the
+    // original type and message, not as "purecc::remote_error".
+    d.type_name = e.type_name();
+    d.what = e.message();
+    return d;
   } catch (const std::exception &e) {
     d.what = e.what();
   } catch (...) {
   }
+  const std::type_info *type = abi::__cxa_current_exception_type();
+  d.type_name = type ? demangle(type->name()) : "unknown exception";
   return d;
 }
 

@@ -28,6 +28,9 @@ Registry &registry() {
 }
 
 std::atomic<ClusterBackend *> g_backend{nullptr};
+/// Where invoke_at offers branches (call_cluster): g_backend on rank 0, the
+/// worker's backend on a worker while it serves.
+std::atomic<ClusterBackend *> g_call_backend{nullptr};
 thread_local bool t_in_node = false;
 
 } // namespace
@@ -131,6 +134,12 @@ NodeScope::~NodeScope() {
 ClusterBackend *active_cluster() noexcept { return g_backend.load(std::memory_order_acquire); }
 void set_active_cluster(ClusterBackend *backend) noexcept {
   g_backend.store(backend, std::memory_order_release);
+  set_call_cluster(backend);
+}
+
+ClusterBackend *call_cluster() noexcept { return g_call_backend.load(std::memory_order_acquire); }
+void set_call_cluster(ClusterBackend *backend) noexcept {
+  g_call_backend.store(backend, std::memory_order_release);
 }
 
 } // namespace purecc

@@ -2,7 +2,7 @@
 // into parallel calls; built with -DPURECC_DISTRIBUTED (dist_calls, see
 // test/distributed/CMakeLists.txt) their branches near the root may run on
 // other ranks. calls_tests.sh compares every line with the local run.
-//   calls [all|fib|queens|throw|throw_user|fib_twice|upward]
+//   calls [all|fib|queens|throw|throw_user|fib_twice|upward|lopsided]
 // fib_twice: fib(30), then (with PURECC_TEST_WAIT_STORED set) waits until
 // PURECC_CACHE_DIR's store holds the branches the first call persisted,
 // then fib(30) again: the second call must not take them from there.
@@ -51,6 +51,12 @@
   }
   return fib(n - 1) + walk(n - 2, 2 * path + 1);
 }
+
+// A large first branch and a tiny last one: rank 0 runs the tiny one (the
+// last branch of a call never travels) and, with the large one on a
+// worker, has nothing left to run — the worker hands part of it back
+// (calls_tests.sh, PURECC_STATS' "branches handed back"). Not in `all`.
+[[pure]] long lopsided(int n) { return fib(n) + fib(3); }
 
 // An exception type of the user's: under a cluster it arrives as
 // purecc::remote_error (what() "walk_error: <message> (rank R on H)")
@@ -125,6 +131,8 @@ int main(int argc, char **argv) {
       std::printf("caught std::runtime_error: %s\n", e.what());
     }
   }
+  if (what == "lopsided")
+    std::printf("lopsided %ld\n", lopsided(32));
   if (what == "upward") {
     // Not in "all": under FE_UPWARD, then the same calls under
     // round-to-nearest. Read twice: without -frounding-math the compiler

@@ -248,6 +248,7 @@ bool MpiBackend::startup_check() {
   for (auto &h : hosts_)
     r.read(h);
   in_flight_.assign(static_cast<std::size_t>(size_), 0);
+  split_asked_.assign(static_cast<std::size_t>(size_), 0);
   running_since_.assign(static_cast<std::size_t>(size_), std::chrono::steady_clock::now());
   last_active_ = std::chrono::steady_clock::now();
   if (rank_ == 0)
@@ -321,7 +322,10 @@ void MpiBackend::comm_loop() {
         active = true;
       }
     }
-    active |= rank_ == 0 ? dispatch() : flush_outbox();
+    // Rank 0's outbox holds the results of branches workers handed back.
+    if (rank_ == 0)
+      active |= dispatch();
+    active |= flush_outbox();
     {
       std::lock_guard lock(mutex_);
       if (rank_ == 0 ? stop_sent_ && stats_received_ == size_ - 1 : stats_sent_)
@@ -357,11 +361,20 @@ void MpiBackend::comm_loop() {
 
 void MpiBackend::handle(int source, int tag, std::string bytes) {
   switch (tag) {
-  case kTagResult:
-    handle_result(source, bytes);
+  case kTagResult: // rank 0: a node or branch; a worker: a branch it handed back
+    if (rank_ == 0)
+      handle_result(source, bytes);
+    else
+      handle_handed_back_result(bytes);
     break;
-  case kTagTask:
-    handle_task(bytes);
+  case kTagTask: // a worker: a node or branch; rank 0: a branch handed back
+    if (rank_ == 0)
+      handle_handed_back(source, bytes);
+    else
+      handle_task(bytes);
+    break;
+  case kTagSplit:
+    handle_split(bytes);
     break;
   case kTagStop: {
     std::lock_guard lock(mutex_);
@@ -398,6 +411,20 @@ std::int64_t MpiBackend::wait_us_locked(std::chrono::steady_clock::time_point no
     std::int64_t wait = worker_wait_us(self, fast, kSlowPollUs);
     if (!sends_.empty()) // a result above the eager size: rank 0 takes it in
       wait = std::min(wait, send_wait_us(us(now - sends_.front()->since), fast, kSlowPollUs));
+    if (handed_out_ != 0) {
+      // A branch handed back: its result is due as rank 0's runs so far
+      // say (a thread here may wait for it), polled for as rank 0 polls
+      // for a worker's branch.
+      WorkerWait back;
+      back.elapsed_us = us(now - handed_out_since_);
+      if (handed_done_ > 0)
+        back.mean_us = static_cast<std::int64_t>(handed_busy_ns_ / handed_done_ / 1000);
+      wait = std::min(wait, root_wait_us({&back, 1}, fast, kSlowPollUs));
+    } else if (running_call_ != 0) {
+      // Running a branch rank 0 may ask to split: hear the request within
+      // kSlowPollUs (the longest a waiting rank 0 then idles for it).
+      wait = std::min(wait, std::max(fast, kSlowPollUs));
+    }
     return wait;
   }
   if (fast == 0)
@@ -453,7 +480,11 @@ std::int64_t MpiBackend::wait_us_locked(std::chrono::steady_clock::time_point no
     ww.queued = handing_out && !t.call && in_flight_[w] >= 2 && !sending[w];
     waits.push_back(ww);
   }
-  const std::int64_t wait = root_wait_us(waits, fast, kSlowPollUs);
+  std::int64_t wait = root_wait_us(waits, fast, kSlowPollUs);
+  // A worker asked to hand part of its branch back answers with a task
+  // message, which a thread here waits for: look every kSlowPollUs.
+  if (std::any_of(split_asked_.begin(), split_asked_.end(), [](std::uint64_t t) { return t != 0; }))
+    wait = wait == kUntilWoken ? std::max(fast, kSlowPollUs) : std::min(wait, std::max(fast, kSlowPollUs));
   if (probe == kUntilWoken)
     return wait;
   return wait == kUntilWoken ? probe : std::min(wait, probe);
@@ -499,6 +530,7 @@ void MpiBackend::finish() {
   mine.task_cpu_ns = task_cpu_ns_;
   mine.messages_sent = messages_sent_;
   mine.messages_received = messages_received_;
+  mine.handed_back = handed_back_runs_; // the communication thread has ended
   std::vector<RankStats> all = worker_stats_;
   all[0] = mine;
   const char *stats = std::getenv("PURECC_STATS");
@@ -544,9 +576,11 @@ void MpiBackend::print_stats(const std::vector<RankStats> &all) const {
       line += ", blobs reused " + std::to_string(s.blobs_reused) + " (" +
               format_byte_size(s.blob_bytes_saved) + " not sent), resumed " +
               std::to_string(s.resumed) + " tasks from the memo store, parallel-call branches shipped " +
-              std::to_string(calls_shipped_);
+              std::to_string(calls_shipped_) + ", branches handed back " +
+              std::to_string(s.handed_back);
     else
-      line += ", blobs reused " + std::to_string(s.blobs_reused);
+      line += ", blobs reused " + std::to_string(s.blobs_reused) + ", branches handed back " +
+              std::to_string(s.handed_back);
     std::fprintf(stderr, "%s\n", line.c_str());
   }
 }

@@ -70,6 +70,9 @@ struct RankStats {
   /// rank 0 range nodes only: parallel-call branches run in its calls).
   std::uint64_t task_cpu_ns = 0;
   std::uint64_t messages_sent = 0, messages_received = 0;
+  /// Parallel-call branches handed back: on a worker those it sent rank 0
+  /// (parts of the branches it ran), on rank 0 those it ran for workers.
+  std::uint64_t handed_back = 0;
 };
 
 /// Where rank 0's fixed costs go (PURECC_STATS prints them on one line):
@@ -114,6 +117,12 @@ std::string resume_record(std::uint8_t fp_flags, std::string_view result);
 /// false for a value of another layout (recomputed, not guessed).
 bool read_resume_record(std::string &value, std::uint8_t &fp_flags);
 
+/// Parallel calls are offered down to this many times the width of the
+/// first level that may travel (rank 0), or of the branch a worker runs
+/// (six binary levels): deeper, a piece is a small part of a subtree that
+/// is running anyway, and soon not worth a message.
+inline constexpr std::uint64_t kOfferSpan = 64;
+
 class MpiBackend final : public ClusterBackend {
 public:
   /// Starts the communication thread and waits for the start-up check;
@@ -145,8 +154,13 @@ private:
   struct Job;
   struct Ticket {
     std::int64_t begin, end;
-    int worker;
+    int worker; ///< rank 0: the worker; a worker: 0, where its branch went
     CallOffer *call = nullptr; ///< a shipped parallel-call branch, else a range node
+  };
+  /// A branch a worker handed back, waiting on rank 0 for a thread.
+  struct HandedBack {
+    int worker;
+    WorkerTask task;
   };
   struct Outgoing {
     int dest, tag;
@@ -164,10 +178,33 @@ private:
   void handle(int source, int tag, std::string bytes);
   void handle_result(int source, std::string_view bytes);
   void handle_task(std::string_view bytes);
+  /// Rank 0: a branch a worker handed back (a task message from it).
+  void handle_handed_back(int source, std::string_view bytes);
+  /// A worker: the result of a branch it handed back.
+  void handle_handed_back_result(std::string_view bytes);
+  /// A worker: rank 0 asks it to split the branch of `bytes`' ticket.
+  void handle_split(std::string_view bytes);
+  /// Rank 0: asks a worker running a shipped branch to hand part of it
+  /// back for each thread of rank 0 that waits with nothing to run.
+  bool ask_splits_locked();
+  /// A worker asked to split: sends rank 0 the narrowest offer of the
+  /// branch it runs (the communication thread; true if one went).
+  bool hand_back_locked(std::deque<Outgoing> &out);
+  /// Rank 0, a thread waiting in wait_call or run(): runs the oldest
+  /// handed-back branch, if any, and queues its result (lock held on entry
+  /// and on return, released while the branch runs). False if none.
+  bool run_handed_back(std::unique_lock<std::mutex> &lock);
+  /// Runs `t` on this thread as a task of another rank (NodeScope, its
+  /// rounding mode, its own flags) and encodes the result message.
+  std::string execute(const WorkerTask &t, std::uint64_t &busy_ns);
   bool dispatch();
   bool flush_outbox();
-  std::string encode_task(const RangeJob &spec, const std::vector<Hash128> &part_hash, int worker,
-                          std::uint64_t ticket, std::int64_t begin, std::int64_t end);
+  /// A task message; `mirror`: the destination's blob cache as rank 0
+  /// mirrors it (nullptr: every argument inline — a worker handing back).
+  /// `width`: a parallel-call branch's (CallOffer::width), 0 for a node.
+  std::string encode_task(const RangeJob &spec, const std::vector<Hash128> &part_hash,
+                          BlobLru *mirror, std::uint64_t ticket, std::int64_t begin,
+                          std::int64_t end, std::uint64_t width);
   /// Whether rank 0 may ship offer `o` (its width, the measured cut).
   bool shippable_locked(const CallOffer &o) const;
   /// Ships offered branches to idle workers; true if any went.
@@ -228,6 +265,13 @@ private:
   /// [[purecc::memo]] asks for; the suite's fib read faster than ideal).
   std::unordered_set<MemoKey, Hash128Hasher> persisted_here_;
   int stats_received_ = 0;
+  // Branches handed back (rank 0, under mutex_): what workers sent, not yet
+  // taken by a thread; the threads waiting in wait_call with nothing to run;
+  // per worker, the ticket it was asked to split (0: not asked).
+  std::deque<HandedBack> handed_back_;
+  int idle_callers_ = 0;
+  std::vector<std::uint64_t> split_asked_;
+  std::uint64_t handed_back_runs_ = 0;
   // Worker side.
   std::deque<WorkerTask> queue_;
   std::deque<Outgoing> outbox_;
@@ -236,6 +280,16 @@ private:
   bool executing_ = false; ///< the main thread is running a node (it wakes us when done)
   bool stats_sent_ = false;
   std::unique_ptr<BlobLru> blobs_;
+  // A worker handing back (under mutex_): the ticket of the branch it runs
+  // (0: a range node or nothing), the ticket rank 0 asked it to split, its
+  // own ticket of the branch it handed back and still waits for (at most
+  // one at a time), and how many it handed back.
+  std::uint64_t running_call_ = 0, split_for_ = 0, handed_out_ = 0;
+  std::chrono::steady_clock::time_point handed_out_since_;
+  std::uint64_t handed_back_sent_ = 0;
+  /// Wall time and count of the branches rank 0 ran for this worker: when
+  /// the next result is due (its communication thread's sleep).
+  std::uint64_t handed_busy_ns_ = 0, handed_done_ = 0;
 
   // Communication-thread-only state.
   struct PendingSend;

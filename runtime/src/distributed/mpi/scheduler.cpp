@@ -143,8 +143,8 @@ void MpiBackend::record_locked(Job &job, std::int64_t begin, std::int64_t end, s
 }
 
 std::string MpiBackend::encode_task(const RangeJob &spec, const std::vector<Hash128> &part_hash,
-                                    int worker, std::uint64_t ticket, std::int64_t begin,
-                                    std::int64_t end) {
+                                    BlobLru *mirror, std::uint64_t ticket, std::int64_t begin,
+                                    std::int64_t end, std::uint64_t width) {
   std::string out;
   ByteWriter w(out);
   w.uint(ticket);
@@ -153,26 +153,26 @@ std::string MpiBackend::encode_task(const RangeJob &spec, const std::vector<Hash
   w.write(end);
   w.write(spec.leaf);
   w.uint(static_cast<std::uint8_t>(spec.rounding));
+  w.uint(width);
   w.count(spec.arg_ends.size());
-  BlobLru &mirror = mirrors_[static_cast<std::size_t>(worker)];
   std::size_t from = 0;
   for (std::size_t i = 0; i < spec.arg_ends.size(); ++i) {
     const std::string_view part(spec.args.data() + from, spec.arg_ends[i] - from);
     from = spec.arg_ends[i];
-    if (part.size() < settings_.blob_min || !mirror.cacheable(part.size())) {
+    if (!mirror || part.size() < settings_.blob_min || !mirror->cacheable(part.size())) {
       w.uint(static_cast<std::uint8_t>(kInline));
       w.write(part);
       continue;
     }
     const Hash128 &h = part_hash[i];
-    if (mirror.touch(h)) {
+    if (mirror->touch(h)) {
       w.uint(static_cast<std::uint8_t>(kBlobRef));
       w.uint(h.hi);
       w.uint(h.lo);
       ++blobs_reused_;
       blob_bytes_saved_ += part.size();
     } else {
-      mirror.insert(h, part.size());
+      mirror->insert(h, part.size());
       w.uint(static_cast<std::uint8_t>(kStoreBlob));
       w.uint(h.hi);
       w.uint(h.lo);
@@ -211,7 +211,9 @@ bool MpiBackend::dispatch() {
           running_since_[static_cast<std::size_t>(worker)] = std::chrono::steady_clock::now();
         ++in_flight_[static_cast<std::size_t>(worker)];
         ++job_->outstanding;
-        post(worker, kTagTask, encode_task(*job_->spec, job_->part_hash, worker, ticket, begin, end),
+        post(worker, kTagTask,
+             encode_task(*job_->spec, job_->part_hash, &mirrors_[static_cast<std::size_t>(worker)],
+                         ticket, begin, end, 0),
              ticket);
         any = true;
       }
@@ -219,6 +221,7 @@ bool MpiBackend::dispatch() {
     cv_.notify_all(); // results recorded from disk hits
   }
   any |= dispatch_calls_locked();
+  any |= ask_splits_locked();
   if (stop_requested_ && !stop_sent_) {
     for (int worker = 1; worker < size_; ++worker)
       post(worker, kTagStop, {});
@@ -247,6 +250,8 @@ void MpiBackend::handle_result(int source, std::string_view bytes) {
   if (CallOffer *o = t.call) {
     call_busy_ns_ += busy;
     ++calls_done_;
+    if (split_asked_[static_cast<std::size_t>(source)] == m.ticket)
+      split_asked_[static_cast<std::size_t>(source)] = 0; // it ran to the end
     if (ok) {
       // Persisted as it arrives, like a range node: a rerun after a
       // failure finds it (offer_call).
@@ -392,6 +397,10 @@ std::vector<NodeResult> MpiBackend::run(const RangeJob &spec) {
     }
     if (job->outstanding == 0 && (job->failed || job->plan.exhausted()))
       break;
+    // A worker's handed-back branch may wait for this thread: the worker
+    // waits for it in turn, perhaps with this job's nodes queued behind.
+    if (run_handed_back(lock))
+      continue;
     const auto waiting = std::chrono::steady_clock::now();
     cv_.wait(lock);
     costs_.tail_ns += now_ns(waiting);
@@ -425,10 +434,10 @@ void MpiBackend::enable_calls(bool on) noexcept {
     std::lock_guard lock(mutex_);
     ship_min_width_ = static_cast<std::uint64_t>(settings_.call_split) * static_cast<std::uint64_t>(size_);
   }
-  // Offered up to 64 times wider (six binary levels below the first that
-  // may travel): deeper, an idle rank gets a smaller piece of a subtree
-  // rank 0 is running; deeper still, branches are never worth a message.
-  detail::g_call_offer_width.store(on ? ship_min_width_ * 64 : 0, std::memory_order_relaxed);
+  // Offered up to kOfferSpan times wider (six binary levels below the
+  // first that may travel): deeper, an idle rank gets a smaller piece of a
+  // subtree rank 0 is running; deeper still, branches are never worth a message.
+  detail::g_call_offer_width.store(on ? ship_min_width_ * kOfferSpan : 0, std::memory_order_relaxed);
 }
 
 bool MpiBackend::shippable_locked(const CallOffer &o) const {
@@ -444,10 +453,12 @@ bool MpiBackend::offer_call(CallOffer &o) {
   // Resume: a branch that may travel and whose result an earlier run
   // persisted (see handle_result) is done before it is offered; one this
   // run persisted is not (persisted_here_).
+  // (Rank 0 only: a worker's offers are parts of a branch rank 0 shipped,
+  // handed back only when asked, and never persisted.)
   bool may_travel = false;
   {
     std::lock_guard lock(mutex_);
-    may_travel = shippable_locked(o);
+    may_travel = rank_ == 0 && shippable_locked(o);
   }
   std::uint64_t min_ns = 0;
   if (may_travel) {
@@ -472,9 +483,10 @@ bool MpiBackend::offer_call(CallOffer &o) {
   std::lock_guard lock(mutex_);
   o.state = CallOffer::State::offered;
   call_board_.push_back(&o);
-  if (shippable_locked(o) &&
-      std::find(in_flight_.begin() + 1, in_flight_.end(), 0) != in_flight_.end())
-    wake_comm_locked();
+  if (rank_ == 0 ? shippable_locked(o) &&
+                       std::find(in_flight_.begin() + 1, in_flight_.end(), 0) != in_flight_.end()
+                 : split_for_ != 0 && split_for_ == running_call_ && handed_out_ == 0)
+    wake_comm_locked(); // an idle worker may take it; rank 0 asked this worker for one
   return true;
 }
 
@@ -483,7 +495,7 @@ bool MpiBackend::withdraw_call(CallOffer &o) {
   if (o.state != CallOffer::State::offered)
     return false;
   // With PURECC_MPI_ROOT_WORKS=0 a branch that may travel waits for a worker.
-  if (!settings_.root_works && shippable_locked(o))
+  if (rank_ == 0 && !settings_.root_works && shippable_locked(o))
     return false;
   call_board_.erase(std::find(call_board_.begin(), call_board_.end(), &o));
   o.state = CallOffer::State::withdrawn;
@@ -516,8 +528,17 @@ void MpiBackend::wait_call(CallOffer &o) {
       call_board_.pop_back();
     }
     if (!help) {
+      // Nothing of its own to run: a branch a worker handed back, at any
+      // depth (it runs as a node: nothing in it waits here again); else
+      // wait, asking a worker to hand part of its branch back (rank 0).
+      if (run_handed_back(lock))
+        continue;
       const auto waiting = std::chrono::steady_clock::now();
+      if (rank_ == 0 && idle_callers_++ == 0)
+        wake_comm_locked();
       cv_.wait(lock);
+      if (rank_ == 0)
+        --idle_callers_;
       costs_.call_wait_ns += now_ns(waiting);
       continue;
     }
@@ -578,10 +599,72 @@ bool MpiBackend::dispatch_calls_locked() {
     running_since_[static_cast<std::size_t>(worker)] = std::chrono::steady_clock::now();
     ++in_flight_[static_cast<std::size_t>(worker)];
     ++calls_shipped_;
-    post(worker, kTagTask, encode_task(o->job, part_hash, worker, ticket, 0, 0), ticket);
+    post(worker, kTagTask,
+         encode_task(o->job, part_hash, &mirrors_[static_cast<std::size_t>(worker)], ticket, 0, 0,
+                     o->width),
+         ticket);
     any = true;
   }
   return any;
+}
+
+// ---- branches handed back (rank 0) ------------------------------------------------------------
+
+bool MpiBackend::ask_splits_locked() {
+  if (idle_callers_ == 0)
+    return false;
+  // One piece per waiting thread: a piece nobody here runs yet would keep
+  // its worker waiting for it, once that worker has run its other offers.
+  std::int64_t want = idle_callers_ - static_cast<std::int64_t>(handed_back_.size()) -
+                      std::count_if(split_asked_.begin(), split_asked_.end(),
+                                    [](std::uint64_t t) { return t != 0; });
+  bool any = false;
+  // The branches out longest first (tickets count up).
+  for (const auto &[ticket, t] : tickets_) {
+    if (want <= 0)
+      break;
+    if (!t.call || split_asked_[static_cast<std::size_t>(t.worker)] != 0)
+      continue;
+    std::string bytes;
+    ByteWriter w(bytes);
+    w.uint(ticket);
+    post(t.worker, kTagSplit, std::move(bytes));
+    split_asked_[static_cast<std::size_t>(t.worker)] = ticket;
+    --want;
+    any = true;
+  }
+  return any;
+}
+
+void MpiBackend::handle_handed_back(int source, std::string_view bytes) {
+  // Every argument came inline (hand_back_locked): no blob cache is read.
+  BlobLru none(0);
+  std::uint64_t reused = 0, saved = 0;
+  WorkerTask t = decode_task(bytes, none, reused, saved);
+  std::lock_guard lock(mutex_);
+  split_asked_[static_cast<std::size_t>(source)] = 0; // answered
+  handed_back_.push_back({source, std::move(t)});
+  cv_.notify_all();
+}
+
+bool MpiBackend::run_handed_back(std::unique_lock<std::mutex> &lock) {
+  if (handed_back_.empty())
+    return false;
+  HandedBack h = std::move(handed_back_.front());
+  handed_back_.pop_front();
+  lock.unlock();
+  // The branch's flags go back to the worker with its result; this thread
+  // keeps its own (it may be in the middle of a branch of its own).
+  std::fexcept_t own{};
+  std::fegetexceptflag(&own, FE_ALL_EXCEPT);
+  std::uint64_t busy = 0;
+  std::string bytes = execute(h.task, busy);
+  std::fesetexceptflag(&own, FE_ALL_EXCEPT);
+  lock.lock();
+  ++handed_back_runs_;
+  outbox_.push_back({h.worker, kTagResult, std::move(bytes)});
+  wake_comm_locked();
+  return true;
 }
 
 } // namespace purecc::mpi

@@ -36,7 +36,7 @@ bool read_result(std::string_view bytes, ResultMessage &m) {
 void write_stats(ByteWriter &w, const RankStats &s) {
   for (std::uint64_t v : {s.tasks, s.busy_ns, s.wall_ns, s.sent, s.received, s.blobs_reused,
                           s.blob_bytes_saved, s.resumed, s.comm_cpu_ns, s.comm_waits, s.cpu_ns,
-                          s.task_cpu_ns, s.messages_sent, s.messages_received})
+                          s.task_cpu_ns, s.messages_sent, s.messages_received, s.handed_back})
     w.uint(v);
 }
 
@@ -44,7 +44,8 @@ bool read_stats(ByteReader &r, RankStats &s) {
   return r.uint(s.tasks) && r.uint(s.busy_ns) && r.uint(s.wall_ns) && r.uint(s.sent) &&
          r.uint(s.received) && r.uint(s.blobs_reused) && r.uint(s.blob_bytes_saved) &&
          r.uint(s.resumed) && r.uint(s.comm_cpu_ns) && r.uint(s.comm_waits) && r.uint(s.cpu_ns) &&
-         r.uint(s.task_cpu_ns) && r.uint(s.messages_sent) && r.uint(s.messages_received);
+         r.uint(s.task_cpu_ns) && r.uint(s.messages_sent) && r.uint(s.messages_received) &&
+         r.uint(s.handed_back);
 }
 
 } // namespace purecc::mpi

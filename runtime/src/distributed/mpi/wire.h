@@ -30,13 +30,22 @@ namespace purecc::mpi {
 /// registries agree (a build without a GNU build id has nothing else to
 /// tell them apart). 2: a task message carries the caller's rounding mode.
 /// 3: a result message carries the flags its task raised (ResultMessage).
-constexpr std::uint64_t kProtocolVersion = 3;
+/// 4: a task message carries the width of a parallel-call branch; a worker
+/// hands branches back (kTagSplit, a task message to rank 0 and its result
+/// back); a worker's statistics count them.
+constexpr std::uint64_t kProtocolVersion = 4;
 
 /// What the start-up check compares between ranks: the task registry's
 /// digest mixed with kProtocolVersion.
 Hash128 registry_identity(const Hash128 &registry_digest);
 
-enum Tag : int { kTagTask = 1, kTagResult = 2, kTagStop = 3, kTagStats = 4 };
+/// kTagTask and kTagResult go both ways: rank 0 sends a worker nodes and
+/// branches and reads their results; a worker asked to split (kTagSplit:
+/// rank 0's ticket of the branch the worker runs, which rank 0 waits for
+/// with nothing to run) sends rank 0 one of that branch's own branches as
+/// a task message numbered in the worker's own tickets, and rank 0 sends
+/// its result back.
+enum Tag : int { kTagTask = 1, kTagResult = 2, kTagStop = 3, kTagStats = 4, kTagSplit = 5 };
 /// How an argument travels inside a task message.
 enum Part : std::uint8_t { kInline = 0, kStoreBlob = 1, kBlobRef = 2 };
 /// MPI counts are ints: one message carries less than 2 GiB.
@@ -85,8 +94,8 @@ void write_result(ByteWriter &w, const ResultMessage &m);
 /// flags code with bits no flag has).
 bool read_result(std::string_view bytes, ResultMessage &m);
 
-/// A worker's statistics message (tag kTagStats): 14 fixed-width integers.
-constexpr std::uint64_t kStatsBytes = 14 * 8;
+/// A worker's statistics message (tag kTagStats): 15 fixed-width integers.
+constexpr std::uint64_t kStatsBytes = 15 * 8;
 void write_stats(ByteWriter &w, const RankStats &s);
 bool read_stats(ByteReader &r, RankStats &s);
 

@@ -22,12 +22,17 @@
 
 namespace purecc::mpi {
 
-/// One node a worker runs, as rank 0's task message described it.
+/// One node a worker runs, as rank 0's task message described it (or a
+/// branch a worker handed back, as rank 0 reads it).
 struct WorkerTask {
   std::uint64_t ticket;
   std::string id, args; ///< the registry id; the arguments, large ones restored from the cache
   std::int64_t begin, end, leaf;
   int rounding; ///< the caller's rounding mode (<cfenv>), decoded from its code
+  /// A parallel-call branch's width (CallOffer::width), 0 for a range node:
+  /// a worker runs a branch at its width, so that the branch's own parallel
+  /// calls offer what it may hand back.
+  std::uint64_t width;
   std::string error; ///< a protocol problem found on receipt
 };
 
