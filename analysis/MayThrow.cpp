@@ -20,6 +20,17 @@ namespace {
 /// What a call to FD promises without looking at its body.
 enum class Promise { NoThrow, MayThrow, SeeBody };
 
+/// How a call reaches a virtual member: through the object's dynamic type
+/// (an override the unit may not see may run) or to the member named
+/// (`d.D::f(i)`, a local object `d.f(i)`, a `final` member).
+enum class Dispatch { Dynamic, Static };
+
+/// Whether a call of \p MD may run an override of it.
+bool mayRunOverride(const CXXMethodDecl *MD, Dispatch How) {
+  return MD && MD->isVirtual() && How == Dispatch::Dynamic && !MD->hasAttr<FinalAttr>() &&
+         !MD->getParent()->hasAttr<FinalAttr>();
+}
+
 bool isAllocationFailure(const FunctionDecl *FD) {
   if (FD->getDeclName().getCXXOverloadedOperator() == OO_New ||
       FD->getDeclName().getCXXOverloadedOperator() == OO_Array_New)
@@ -67,7 +78,8 @@ bool isUsersWithBody(const FunctionDecl *FD, ASTContext &Ctx) {
          !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
 }
 
-Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
+Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On,
+                  Dispatch How = Dispatch::Dynamic) {
   // On other operands, a user's `noexcept` is no proof: a throw out of it
   // ends the program where the serial program's operands may not reach it.
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -76,7 +88,7 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
   // show all it runs (the members' and bases' destructors after it).
   if (isa<CXXDestructorDecl>(FD) && Spec && !*Spec && !isLibrary(FD, Ctx))
     return Promise::MayThrow;
-  if (On != Operands::Serial && !FD->getBuiltinID() && !(MD && MD->isVirtual()) &&
+  if (On != Operands::Serial && !FD->getBuiltinID() && !mayRunOverride(MD, How) &&
       isUsersWithBody(FD, Ctx))
     return Promise::SeeBody;
   if (Spec && *Spec)
@@ -99,7 +111,7 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On) {
                    Ctx.BuiltinInfo.isNoThrow(ID)
                ? Promise::NoThrow
                : Promise::MayThrow;
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isVirtual())
+  if (mayRunOverride(MD, How))
     return Promise::MayThrow; // an override may throw
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def || Def->isDependentContext())
@@ -208,7 +220,7 @@ public:
     if (byContract(CE))
       return stop();
     if (const FunctionDecl *FD = CE->getDirectCallee())
-      return callee(FD);
+      return callee(FD, dispatchOf(CE));
     // `p->~T()` of a scalar T (std::destroy_at<long>): does nothing.
     if (isa<CXXPseudoDestructorExpr>(CE->getCallee()->IgnoreParens()))
       return true;
@@ -235,6 +247,8 @@ public:
     return callee(E->getConstructor());
   }
   bool VisitCXXNewExpr(CXXNewExpr *E) {
+    if (byContract(E)) // `new T[n]` with a count past the limit (SizeLimit.h)
+      return stop();
     if (const FunctionDecl *New = E->getOperatorNew())
       return callee(New);
     return true;
@@ -313,7 +327,24 @@ private:
     Out.Throws = true;
     return false;
   }
-  bool callee(const FunctionDecl *FD) {
+  /// A member call names its member (`d.D::f(i)`) or is made on a local
+  /// object, whose dynamic type is its declared type.
+  static Dispatch dispatchOf(const CallExpr *CE) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+    if (!MC)
+      return Dispatch::Dynamic;
+    if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+        ME && ME->hasQualifier())
+      return Dispatch::Static;
+    const auto *Object = dyn_cast_or_null<DeclRefExpr>(
+        MC->getImplicitObjectArgument() ? MC->getImplicitObjectArgument()->IgnoreParenImpCasts()
+                                        : nullptr);
+    const auto *VD = Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
+    return VD && !VD->getType()->isReferenceType() && VD->getType()->isRecordType()
+               ? Dispatch::Static
+               : Dispatch::Dynamic;
+  }
+  bool callee(const FunctionDecl *FD, Dispatch How = Dispatch::Dynamic) {
     if (CaughtAll > 0)
       return true;
     // Copying an existing standard container (`std::vector`, `std::string`
@@ -322,7 +353,7 @@ private:
     // scan with Operands::Other (size limit exempt) follows.
     if (On == Operands::Serial && copiesStandardObject(FD))
       return MayThrow(Ctx, Operands::Other).mayThrow(FD) ? stop() : true;
-    switch (promiseOf(FD, Ctx, On)) {
+    switch (promiseOf(FD, Ctx, On, How)) {
     case Promise::NoThrow: return true;
     case Promise::MayThrow: return stop();
     case Promise::SeeBody: {

@@ -1,5 +1,6 @@
 //===- Report.cpp - diagnostics for functions that must be pure -----------===//
 #include "Report.h"
+#include "rules/GlobalRead.h"
 #include "Attributes.h"
 
 #include "clang/AST/ASTContext.h"
@@ -184,11 +185,16 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
   case EffectKind::GlobalWrite:
     R.report(E.Loc, Diag::GlobalWrite) << Fn << sortIndex(VD) << E.Subject << E.Range;
     break;
-  case EffectKind::GlobalRead:
-    // The last %select entry: memory a const global refers to, unnamed.
-    R.report(E.Loc, Diag::GlobalRead)
-        << Fn << (E.Read == ReadOf::Designated ? 4u : sortIndex(VD)) << E.Subject << E.Range;
+  case EffectKind::GlobalRead: {
+    // %select entry 4: memory a const global refers to, unnamed; 5: a const
+    // thread_local each thread initializes on its own.
+    const auto *Var = dyn_cast_or_null<VarDecl>(VD);
+    unsigned Sort = E.Read == ReadOf::Designated         ? 4u
+                    : Var && isPerThreadConstant(Var) ? 5u
+                                                      : sortIndex(VD);
+    R.report(E.Loc, Diag::GlobalRead) << Fn << Sort << E.Subject << E.Range;
     break;
+  }
   case EffectKind::NonLocalWrite:
     reportWithSubject(E, Diag::NonLocalWrite, Fn,
                       !E.Subject ? 0 : isa<FieldDecl>(E.Subject) ? 1 : 2);

@@ -136,6 +136,18 @@ bool takesSize(const FunctionDecl *FD) {
 }
 
 bool sizeMayPassLimit(const Expr *E, ASTContext &Ctx) {
+  // `new T[n]`: the compiler's own check throws std::bad_array_new_length
+  // for a negative n or one whose bytes pass size_t.
+  if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
+    std::optional<const Expr *> Count = New->getArraySize();
+    if (!New->isArray() || !Count || !*Count)
+      return false;
+    QualType T = New->getAllocatedType();
+    uint64_t Bytes = T->isDependentType() || T->isIncompleteType()
+                         ? 1
+                         : std::max<int64_t>(1, Ctx.getTypeSizeInChars(T).getQuantity());
+    return bound(*Count, Ctx) > (uint64_t(1) << 60) / Bytes;
+  }
   CalledWith Call = calledWith(E);
   if (!takesSize(Call.FD) || clampsToString(Call.FD))
     return false;
@@ -162,6 +174,15 @@ bool sizeMayPassLimit(const Expr *E, ASTContext &Ctx) {
       return true;
   }
   return false;
+}
+
+SizeLimitThrow sizeLimitThrow(const Expr *E) {
+  const FunctionDecl *FD = calledWith(E).FD;
+  const auto *RD = FD ? dyn_cast<CXXRecordDecl>(FD->getDeclContext()) : nullptr;
+  if (RD && RD->getIdentifier() &&
+      (RD->getName() == "vector" || RD->getName() == "deque" || RD->getName() == "basic_string"))
+    return SizeLimitThrow::LengthError;
+  return SizeLimitThrow::BadArrayNewLength;
 }
 
 } // namespace purecc

@@ -30,6 +30,15 @@
 // it is one of the above that cannot be negative (`i % 2 ? 4 : 5`): it
 // wraps below zero (`v.resize(n)` with `long n = -1`).
 //
+// The same holds for the counts of an allocation that are not a
+// container's size: `new T[n]` (the compiler's check), `std::make_unique<
+// T[]>(n)`, `std::make_shared<T[]>(n)`, `std::allocator<T>::allocate(n)`,
+// and an unordered container's bucket count (its constructor, `reserve`,
+// `rehash`): past the limit each throws at once (adv24 H1):
+// std::bad_array_new_length from g++'s code, std::bad_alloc from clang++'s
+// (it asks operator new[] for SIZE_MAX bytes), where a count memory cannot
+// hold would throw std::bad_alloc (exempt).
+//
 // A count the library clamps to a string's length (`s.append(t, pos, n)`,
 // `std::string(t, pos, n)`, `s.replace(pos, n, t)`) is not a size asked
 // for: a call that also takes a string or a string_view has none.
@@ -59,7 +68,14 @@ bool takesSize(const clang::FunctionDecl *FD);
 
 /// Whether E, a call or a construction, calls a function that takes a
 /// size (takesSize) and gives it a count that is not known to be small
-/// (above).
+/// (above); or E is a `new T[n]` with such a count.
 bool sizeMayPassLimit(const clang::Expr *E, clang::ASTContext &Ctx);
+
+/// What a count past the limit throws (E as for sizeMayPassLimit).
+enum class SizeLimitThrow {
+  LengthError,      ///< std::vector, std::deque, std::basic_string: past max_size()
+  BadArrayNewLength ///< new[], make_unique/make_shared<T[]>, allocate, bucket counts
+};
+SizeLimitThrow sizeLimitThrow(const clang::Expr *E);
 
 } // namespace purecc

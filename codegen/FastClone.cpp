@@ -1,6 +1,7 @@
 //===- FastClone.cpp - keep the serial code as the fast path --------------===//
 #include "FastClone.h"
 #include "PlaceNames.h"
+#include "PreprocessorRecord.h"
 #include "StmtDeps.h"
 #include "HiddenAttributes.h"
 #include "TaskRegistry.h"
@@ -141,6 +142,12 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
     TemplateHead = PC.textAt(Head->first, Head->second) + " ";
     Start = Head->first;
   }
+  // A copy would change the preprocessor's state once more, and earlier
+  // (`__COUNTER__`, `#define`, `#undef`: PreprocessorRecord.h).
+  if (PC.Config.Preprocessed &&
+      PC.Config.Preprocessed->changesStateBetween(
+          Start, PC.SM.getFileOffset(PC.SM.getExpansionLoc(Body->getRBracLoc())) + 1))
+    return false;
   // The clone goes before the function and its attributes, on a line of its own.
   for (const auto *A : FD->specific_attrs<AnnotateAttr>())
     if (auto O = PC.offsets(A->getLocation()); O && O->first < Start)

@@ -27,7 +27,7 @@ namespace {
 
 /// Bumped whenever what goes into a fingerprint changes, so that old cache
 /// entries stop matching.
-constexpr const char *FormatVersion = "purecc-fingerprint-4";
+constexpr const char *FormatVersion = "purecc-fingerprint-5";
 
 /// The linker symbol of a function or variable: its mangled name, or its
 /// plain name for extern "C" (an asm label wins in both cases). Constructors
@@ -520,6 +520,65 @@ std::string tokens(const Decl *D, ASTContext &Ctx) {
   return Out;
 }
 
+/// The unit's floating-point options that define no macro, so that the
+/// runtime's memo namespace (PURECC_FP_ID in purecc/fp_environment.h) cannot
+/// see them: `-fassociative-math`, `-freciprocal-math`, `-fno-signed-zeros`,
+/// `-ffp-contract=`, and the GNU dialect, where g++ contracts `a * b + c`
+/// into an FMA (adv24 F2). purecc parses with the build's own flags.
+std::string floatingPointOptions(const LangOptions &LO) {
+  std::string S = "fp-options";
+  auto Add = [&](bool On, const char *Name) {
+    if (On)
+      S += std::string(" ") + Name;
+  };
+  Add(LO.AllowFPReassoc, "reassoc");
+  Add(LO.AllowRecip, "recip");
+  Add(LO.NoSignedZero, "nsz");
+  Add(LO.NoHonorNaNs, "nnan");
+  Add(LO.NoHonorInfs, "ninf");
+  Add(LO.ApproxFunc, "afn");
+  Add(LO.GNUMode, "gnu");
+  S += " contract=" + std::to_string(unsigned(LO.getDefaultFPContractMode()));
+  S += " rounding=" + std::to_string(int(LO.getDefaultRoundingMode()));
+  S += " exceptions=" + std::to_string(unsigned(LO.getDefaultExceptionMode()));
+  return S;
+}
+
+/// The pragmas of File that change how floating-point code compiles
+/// (`#pragma GCC optimize("fast-math")`, which g++ applies and Clang
+/// ignores, `GCC target("fma")`, `float_control`, `STDC FP_CONTRACT`,
+/// `clang fp`), one per line with its blanks squeezed. They may sit far
+/// from the function, above it; one anywhere in the file counts, which can
+/// only cause a miss.
+std::string floatingPointPragmas(const SourceManager &SM, FileID File) {
+  static const llvm::StringRef Kinds[] = {
+      "GCC optimize", "GCC target",    "GCC push_options", "GCC pop_options",
+      "GCC reset_options", "float_control", "fp_contract", "STDC", "clang fp"};
+  std::string Out;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  SM.getBufferData(File).split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    llvm::StringRef Rest = Line.ltrim();
+    if (!Rest.consume_front("#"))
+      continue;
+    Rest = Rest.ltrim();
+    if (!Rest.consume_front("pragma"))
+      continue;
+    std::string Squeezed;
+    for (char C : Rest.trim()) {
+      if (C == ' ' || C == '\t' || C == '\r') {
+        if (!Squeezed.empty() && Squeezed.back() != ' ')
+          Squeezed += ' ';
+      } else {
+        Squeezed += C;
+      }
+    }
+    if (llvm::any_of(Kinds, [&](llvm::StringRef K) { return llvm::StringRef(Squeezed).starts_with(K); }))
+      Out += "fp-pragma " + Squeezed + "\n";
+  }
+  return Out;
+}
+
 std::string keyOf(const Decl *D, ASTContext &Ctx) {
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
   Policy.AnonymousTagLocations = false; // a lambda's position is not its meaning
@@ -560,6 +619,13 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
   std::sort(Rest.begin(), Rest.end());
   for (auto &[Key, Text] : Rest)
     Input += "\x1f" + Key + "\x1e" + Text;
+  // What the unit's flags and pragmas do to floating-point code, which
+  // neither the tokens nor the runtime's macros show.
+  Deps.Facts.insert(floatingPointOptions(Ctx.getLangOpts()));
+  if (std::string Pragmas = floatingPointPragmas(Ctx.getSourceManager(),
+                                                 Ctx.getSourceManager().getMainFileID());
+      !Pragmas.empty())
+    Deps.Facts.insert(Pragmas);
   for (const std::string &Fact : Deps.Facts)
     Input += "\x1b" + Fact;
   // What is defined elsewhere enters by name here, by content at run time.

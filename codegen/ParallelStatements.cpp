@@ -324,6 +324,20 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
   return Done;
 }
 
+namespace {
+
+/// A call of a member function (not a static one) reads its object, which a
+/// write through a pointer, a reference or `this` may change.
+bool readsItsObject(const CallExpr *Call) {
+  if (isa<CXXMemberCallExpr>(Call))
+    return true;
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  const auto *MD = Op ? dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()) : nullptr;
+  return MD && !MD->isStatic();
+}
+
+} // namespace
+
 std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
                                           const Candidate &C) const {
   std::string Call = "the call to '" + calleeName(C.Call) + "'";
@@ -351,9 +365,17 @@ std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
       return (Callee ? quoted(Callee) : What) +
              " between them is not known to be pure: it may write what " + Call + " reads";
     }
-    if (D.MemoryWrite)
-      return What + " between them writes through a pointer or reference, which " + Call +
-             " may read";
+    // A pure call reads no memory but through its arguments and its
+    // object: one that takes only values cannot see the write (adv24 R4);
+    // but when it throws, the serial program has made the write by then.
+    if (D.MemoryWrite) {
+      if (C.ArgsReadMemory || readsItsObject(C.Call))
+        return What + " between them writes through a pointer or reference, which " + Call +
+               " may read";
+      if (Tasks.Throws.mayThrow(C.Call))
+        return "'" + calleeName(C.Call) + "' may throw, and " + What +
+               " runs before it in the serial program";
+    }
     for (const VarDecl *VD : D.Locals)
       if (C.Args.Reads.contains(VD))
         return quoted(VD) + " is declared between them, and " + Call + " reads it";

@@ -76,11 +76,20 @@ struct Plan {
   std::set<std::string> ExtraIncludes;
   /// True when some edit calls the runtime: only then is it included.
   bool UsesRuntime = false;
+  /// Runtime identifiers that are macros where the main file starts: saved,
+  /// undefined and restored around the runtime's #include
+  /// (RuntimeMacroShield.h). Filled by the pipeline, which sees the
+  /// preprocessor.
+  std::vector<std::string> MacrosToShield;
 };
+
+struct PreprocessorRecord;
 
 struct PlanConfig {
   bool ShowRemarks = false;
   bool ReassociateFloatingPoint = true;
+  /// What the preprocessor saw (`__COUNTER__` expansions); none if null.
+  const PreprocessorRecord *Preprocessed = nullptr;
 };
 
 Plan planRewrites(clang::ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,

@@ -3,7 +3,8 @@
 // Applies a Plan to the main file's text. Only planned spans change; every
 // other byte of the file is copied as it is. purecc's attributes become
 // comments (compilers would warn about unknown attributes), the runtime's
-// header is included only when an edit calls the runtime, and `#line`
+// header is included only when an edit calls the runtime (shielded from the
+// user's macros, RuntimeMacroShield.h), and `#line`
 // directives (LineDirectives.h) keep every line of the output attributed to
 // the user's file and line.
 //
@@ -11,6 +12,7 @@
 #include "HiddenAttributes.h"
 #include "LineDirectives.h"
 #include "Plan.h"
+#include "RuntimeMacroShield.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -48,9 +50,9 @@ std::string applyPlan(ASTContext &Ctx, const Plan &P) {
     Pos = ByteOrderMark.size();
   }
   if (P.UsesRuntime) {
-    Out += "#include <purecc/purecc.h>\n";
-    for (const std::string &H : P.ExtraIncludes)
-      Out += "#include <" + H + ">\n";
+    std::vector<std::string> Headers{"purecc/purecc.h"};
+    Headers.insert(Headers.end(), P.ExtraIncludes.begin(), P.ExtraIncludes.end());
+    appendShieldedIncludes(Out, Headers, P.MacrosToShield);
   }
   LineDirectives Lines(SM, Ctx.getLangOpts());
   if (P.UsesRuntime)

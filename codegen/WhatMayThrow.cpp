@@ -7,6 +7,8 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 
+#include <optional>
+
 using namespace clang;
 
 namespace purecc {
@@ -26,27 +28,37 @@ std::string writtenCallee(PlanContext &PC, const CallExpr *CE) {
 
 /// Why a size limit is what may throw, said after the call that asks for
 /// the size (analysis/SizeLimit.h): its own throw is not written anywhere.
-constexpr const char *SizeLimitWhy = "a size not known to be small throws 'std::length_error' past 'max_size()'";
+std::string sizeLimitWhy(SizeLimitThrow T) {
+  switch (T) {
+  case SizeLimitThrow::LengthError:
+    return "a size not known to be small throws 'std::length_error' past 'max_size()'";
+  case SizeLimitThrow::BadArrayNewLength:
+    return "a count not known to be small makes the allocation throw at once";
+  }
+  return "";
+}
 
 /// Whether the first part of S that may throw (in whatMayThrow's order) is,
 /// or calls through the user's functions, a size given to a container
-/// that may pass max_size(): the user sees no `throw` in 'work'.
-bool sizeLimitFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S, unsigned Depth = 0) {
+/// or an allocation that may pass its limit (and what it throws then): the
+/// user sees no `throw` in 'work'.
+std::optional<SizeLimitThrow> sizeLimitFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S,
+                                             unsigned Depth = 0) {
   for (const Stmt *Child : S->children())
     if (Child && Throws.mayThrow(Child))
       return sizeLimitFirst(PC, Throws, Child, Depth);
   const auto *E = dyn_cast<Expr>(S);
   if (!E)
-    return false;
+    return std::nullopt;
   E = E->IgnoreImplicit();
   if (sizeMayPassLimit(E, PC.Ctx))
-    return true;
+    return sizeLimitThrow(E);
   const auto *CE = dyn_cast<CallExpr>(E);
   const FunctionDecl *Def = nullptr;
   if (Depth < 4 && CE && CE->getDirectCallee() && !CE->getDirectCallee()->isInStdNamespace() &&
       CE->getDirectCallee()->hasBody(Def) && Def)
     return sizeLimitFirst(PC, Throws, Def->getBody(), Depth + 1);
-  return false;
+  return std::nullopt;
 }
 
 } // namespace
@@ -94,7 +106,7 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
   if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee()) {
     const FunctionDecl *FD = CE->getDirectCallee();
     if (sizeMayPassLimit(CE, PC.Ctx))
-      return writtenCallee(PC, CE) + " (" + SizeLimitWhy + ")";
+      return writtenCallee(PC, CE) + " (" + sizeLimitWhy(sizeLimitThrow(CE)) + ")";
     if (throwsByContract(CE, PC.Ctx))
       return writtenCallee(PC, CE);
     // Defined in another file: only its declaration can promise.
@@ -102,13 +114,16 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
       return "'" + FD->getNameAsString() +
              "' (defined in another file; declare it 'noexcept' if it cannot throw)";
     const FunctionDecl *Def = nullptr;
-    if (!FD->isInStdNamespace() && FD->hasBody(Def) && Def && sizeLimitFirst(PC, Throws, Def->getBody()))
-      return "'" + FD->getNameAsString() + "' (where " + SizeLimitWhy + ")";
+    if (!FD->isInStdNamespace() && FD->hasBody(Def) && Def)
+      if (std::optional<SizeLimitThrow> T = sizeLimitFirst(PC, Throws, Def->getBody()))
+        return "'" + FD->getNameAsString() + "' (where " + sizeLimitWhy(*T) + ")";
     return "'" + FD->getNameAsString() + "'";
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() + "'" +
-           (sizeMayPassLimit(CE, PC.Ctx) ? std::string(" (") + SizeLimitWhy + ")" : "");
+           (sizeMayPassLimit(CE, PC.Ctx) ? " (" + sizeLimitWhy(sizeLimitThrow(CE)) + ")" : "");
+  if (const auto *New = dyn_cast<CXXNewExpr>(E); New && sizeMayPassLimit(New, PC.Ctx))
+    return "the array 'new' (" + sizeLimitWhy(SizeLimitThrow::BadArrayNewLength) + ")";
   return "";
 }
 

@@ -7,6 +7,7 @@
 #include "analysis/Attributes.h"
 #include "analysis/PurityChecker.h"
 #include "codegen/Plan.h"
+#include "codegen/PreprocessorRecord.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -86,6 +87,7 @@ public:
     PlanConfig PC;
     PC.ShowRemarks = Config.ShowRemarks == Remarks::On;
     PC.ReassociateFloatingPoint = Config.Reassociate == FpReassoc::On;
+    PC.Preprocessed = &Preprocessed;
     // The runtime and the code generated for it need C++20; a unit built
     // with an older standard is planned (so that errors such as a memoized
     // impure function are still reported) but compiled as written.
@@ -111,6 +113,7 @@ public:
       return;
 
     maybeInjectFault(stepName(Step::Rewrite));
+    P.MacrosToShield = Preprocessed.RuntimeNameMacros;
     std::string Text = applyPlan(Ctx, P);
     if (dumpAfter(Step::Rewrite))
       llvm::outs() << Text;
@@ -121,6 +124,10 @@ public:
     if (!emitFile(Config.OutputPath, Text))
       Result.EmitFailed = true;
   }
+
+  /// What the preprocessor saw that the AST does not keep, recorded while
+  /// the unit is parsed (codegen/PreprocessorRecord.h).
+  PreprocessorRecord Preprocessed;
 
 private:
   /// The unit's side of the cross-unit model: what it trusts (with a remark)
@@ -188,7 +195,10 @@ public:
     // Planning reads them off the declarations, and the parse dump shows them.
     if (Config.LastStep == Step::Verify && !Config.DumpAfter.contains(Step::Parse))
       keepAttributesAside(CI.getASTContext());
-    return std::make_unique<PipelineConsumer>(Config, Result);
+    auto Consumer = std::make_unique<PipelineConsumer>(Config, Result);
+    CI.getPreprocessor().addPPCallbacks(
+        recordPreprocessor(CI.getPreprocessor(), Consumer->Preprocessed));
+    return Consumer;
   }
 
 private:

@@ -14,10 +14,21 @@ namespace purecc {
 bool isMutableGlobal(const VarDecl *VD, const ASTContext &Ctx) {
   if (!VD->hasGlobalStorage() || VD->isConstexpr())
     return false;
+  if (isPerThreadConstant(VD))
+    return true;
   QualType T = VD->getType();
   if (T->isReferenceType())
     return !T.getNonReferenceType().isConstant(Ctx);
   return !T.isConstant(Ctx) && !T.isConstQualified();
+}
+
+bool isPerThreadConstant(const VarDecl *VD) {
+  // Constant initialization gives every thread the same value; a dynamic
+  // one runs on each thread's first use, and may give each its own (a
+  // thread id, a per-thread seed: adv24 S4), so a task on a worker reads
+  // another object than the serial program's thread.
+  return VD->getTLSKind() != VarDecl::TLS_None && !VD->isConstexpr() &&
+         !VD->hasConstantInitialization();
 }
 
 namespace {

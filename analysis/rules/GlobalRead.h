@@ -2,7 +2,9 @@
 //
 // Rule: a pure function does not read non-const globals, namespace or class
 // statics, static locals or thread_local variables. Reading `const` and
-// `constexpr` ones is fine: they cannot change between calls.
+// `constexpr` ones is fine: they cannot change between calls -- except a
+// `const thread_local` with a dynamic initializer, which each thread
+// initializes on its own ("reads the calling thread's copy of 'TL'").
 //
 // Why: the result would depend on something other than the arguments.
 //
@@ -25,4 +27,8 @@ namespace purecc {
 std::unique_ptr<Rule> makeGlobalReadRule();
 /// A variable whose value can change between calls (non-const, static storage).
 bool isMutableGlobal(const clang::VarDecl *VD, const clang::ASTContext &Ctx);
+
+/// A `const thread_local` whose initializer is not a constant: each thread
+/// makes its own on first use, so reading it is reading per-thread state.
+bool isPerThreadConstant(const clang::VarDecl *VD);
 } // namespace purecc

@@ -9,6 +9,10 @@
 // fails as fast as the serial program. A count known to be small (a
 // constant, a narrow unsigned value, the size of an existing container,
 // their sums) does not count: those loops and calls are still rewritten.
+// The counts of allocations that are not a container's size throw the same
+// way (adv24 H1): `new T[n]`, `std::make_unique<T[]>(n)`, an unordered
+// container's bucket count; std::bad_array_new_length from g++'s code,
+// std::bad_alloc from clang++'s (it asks operator new[] for SIZE_MAX bytes).
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -16,8 +20,11 @@
 #include <cstddef>
 #include <cstdio>
 #include <deque>
+#include <memory>
+#include <new>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 // Counts 1, 2, 3, ... and wraps from 10^9 back to 1: never ends for a <= 0.
@@ -62,6 +69,22 @@
   v.resize(std::size_t(n));
   return long(v.size()) + h;
 }
+// An array 'new' of a count that wrapped below zero.
+[[pure]] long arrayed(long i, long bad) {
+  long *p = new long[i == bad ? -1 : 2]();
+  long r = p[0] + p[1];
+  delete[] p;
+  return r;
+}
+// make_unique of an array: the same check inside the library.
+[[pure]] long buffered(long have, long want) {
+  long h = 0;
+  for (long k = 0; k < 100000; ++k)
+    h += k % 7;
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'h' [purecc-reduction]
+  std::unique_ptr<long[]> b = std::make_unique<long[]>(std::size_t(want - have));
+  return b[0] + h;
+}
 // Counts known to be small: cannot pass max_size().
 [[pure]] long small(long i, const std::vector<long> &in) {
   std::vector<long> w(8);
@@ -72,10 +95,16 @@
   p.append(2, '+');
   p.replace(0, 1, std::size_t(i % 2 == 0 ? 4 : 5), '*');
   std::deque<long> d(in.size() + 1);
+  long *arr = new long[in.size() + 2]();
+  std::unique_ptr<long[]> u = std::make_unique<long[]>(4);
+  std::unordered_set<long> buckets(16);
+  buckets.reserve(in.size());
+  long h0 = arr[0] + u[1] + long(buckets.size());
+  delete[] arr;
   long h = 0;
   for (long k = 0; k < 300; ++k)
     h += (k * k + i) % 7;
-  return h + long(w.size() + p.size() + d.size());
+  return h + h0 + long(w.size() + p.size() + d.size());
 }
 [[pure]] long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 // REMARK: speculation-size-limit.cpp:[[@LINE-1]]:48: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
@@ -173,6 +202,36 @@ int main(int argc, char **) {
     std::printf("grown: length_error\n");
   }
 
+  try {
+    long s = 0;
+    for (long i = 0; i < n; ++i)
+      s += slow(i, bad) + arrayed(i, bad);
+    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'arrayed' (where a count not known to be small makes the allocation throw at once) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:12: remark: calls to 'slow' and 'arrayed' not parallelized: 'arrayed' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+    std::printf("new[] %ld\n", s);
+  } catch (const std::bad_alloc &) {
+    std::printf("new[]: bad_alloc\n");
+  }
+  try {
+    long s = 0;
+    for (long i = 0; i < n; ++i) {
+      std::unordered_set<long> u(std::size_t(i == bad ? wrap : 8));
+      s += slow(i, bad) + long(u.size());
+    }
+    // REMARK: speculation-size-limit.cpp:[[@LINE-4]]:5: remark: loop not parallelized: the construction of a 'std::unordered_set<long>' (a count not known to be small makes the allocation throw at once) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    std::printf("buckets %ld\n", s);
+  } catch (const std::bad_alloc &) {
+    std::printf("buckets: bad_alloc\n");
+  }
+  try {
+    long a = buffered(10 + argc, 5);
+    long b = endless(1 - argc);
+    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:14: remark: calls to 'buffered' and 'endless' not parallelized: 'buffered' may throw, and the serial program does not make the later call then [purecc-missed-parallel-calls]
+    std::printf("buffered %ld %ld\n", a, b);
+  } catch (const std::bad_alloc &) {
+    std::printf("buffered: bad_alloc\n");
+  }
+
   // Counts known to be small: still parallel.
   const std::vector<long> in{1, 2, 3};
   long fine = 0;
@@ -194,4 +253,7 @@ int main(int argc, char **) {
 // OUT-NEXT: transform: length_error
 // OUT-NEXT: padded: length_error
 // OUT-NEXT: grown: length_error
+// OUT-NEXT: new[]: bad_alloc
+// OUT-NEXT: buckets: bad_alloc
+// OUT-NEXT: buffered: bad_alloc
 // OUT-NEXT: fine {{[0-9]+}} {{[0-9]+}} 6765

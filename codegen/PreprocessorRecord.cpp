@@ -1,0 +1,96 @@
+//===- PreprocessorRecord.cpp - what the preprocessor saw and the AST lost ===//
+//
+// See PreprocessorRecord.h.
+//
+//===----------------------------------------------------------------------===//
+#include "PreprocessorRecord.h"
+#include "RuntimeMacroShield.h"
+
+#include "clang/Basic/SourceManager.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace purecc {
+
+bool PreprocessorRecord::changesStateBetween(unsigned Begin, unsigned End) const {
+  auto It = std::lower_bound(StateChanges.begin(), StateChanges.end(), Begin);
+  return It != StateChanges.end() && *It < End;
+}
+
+namespace {
+
+class Recorder : public PPCallbacks {
+public:
+  Recorder(Preprocessor &PP, PreprocessorRecord &R) : PP(PP), R(R) {}
+
+  /// The main file's first line is reached when the preprocessor leaves the
+  /// predefines buffer (builtin macros, -D, -U, -include) for the main file.
+  void FileChanged(SourceLocation Loc, FileChangeReason Reason, SrcMgr::CharacteristicKind,
+                   FileID) override {
+    if (AtStartRecorded || Reason != ExitFile)
+      return;
+    const SourceManager &SM = PP.getSourceManager();
+    if (SM.getFileID(SM.getExpansionLoc(Loc)) != SM.getMainFileID())
+      return;
+    AtStartRecorded = true;
+    for (const char *Name : runtimeIdentifiers())
+      if (PP.isMacroDefined(Name))
+        R.RuntimeNameMacros.push_back(Name);
+  }
+
+  void MacroExpands(const Token &Name, const MacroDefinition &, SourceRange,
+                    const MacroArgs *) override {
+    if (const IdentifierInfo *II = Name.getIdentifierInfo(); II && II->getName() == "__COUNTER__")
+      changesState(Name.getLocation());
+  }
+  void MacroDefined(const Token &Name, const MacroDirective *) override {
+    changesState(Name.getLocation());
+  }
+  void MacroUndefined(const Token &Name, const MacroDefinition &,
+                      const MacroDirective *) override {
+    changesState(Name.getLocation());
+  }
+  void InclusionDirective(SourceLocation Hash, const Token &, StringRef, bool, CharSourceRange,
+                          OptionalFileEntryRef, StringRef, StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    changesState(Hash);
+  }
+  void PragmaDirective(SourceLocation Loc, PragmaIntroducerKind) override {
+    // `#pragma push_macro("K")` and `pop_macro`; other pragmas keep no
+    // state a second copy would change.
+    const SourceManager &SM = PP.getSourceManager();
+    bool Invalid = false;
+    const char *Text = SM.getCharacterData(Loc, &Invalid);
+    if (Invalid)
+      return;
+    StringRef Line = StringRef(Text).take_until([](char C) { return C == '\n'; });
+    if (Line.contains("push_macro") || Line.contains("pop_macro"))
+      changesState(Loc);
+  }
+
+private:
+  void changesState(SourceLocation Loc) {
+    const SourceManager &SM = PP.getSourceManager();
+    SourceLocation Where = SM.getExpansionLoc(Loc);
+    if (SM.getFileID(Where) != SM.getMainFileID())
+      return;
+    unsigned Offset = SM.getFileOffset(Where);
+    // They come in file order, but insert sorted all the same.
+    R.StateChanges.insert(
+        std::upper_bound(R.StateChanges.begin(), R.StateChanges.end(), Offset), Offset);
+  }
+
+  Preprocessor &PP;
+  PreprocessorRecord &R;
+  bool AtStartRecorded = false;
+};
+
+} // namespace
+
+std::unique_ptr<PPCallbacks> recordPreprocessor(Preprocessor &PP, PreprocessorRecord &R) {
+  return std::make_unique<Recorder>(PP, R);
+}
+
+} // namespace purecc

@@ -1,0 +1,53 @@
+//===- PreprocessorRecord.h - what the preprocessor saw and the AST lost --===//
+//
+// Some facts the rewrite needs are gone once the unit is parsed: which
+// macros the command line defined before the main file's first line (the
+// runtime's #include goes there: RuntimeMacroShield.h), and where the text
+// changes the preprocessor's state. Such text must not be copied (a
+// function's serial clone, FastClone.h, goes before the function): the copy
+// runs it once more, and earlier.
+//   - `__COUNTER__` counts its expansions: the clone and every later one of
+//     the unit, the original's included, get another value (adv24 S2); so
+//     does a macro that expands to one, as unique-name macros do.
+//   - `#define`, `#undef`, `#pragma push_macro`/`pop_macro`: the function's
+//     own text before the directive sees the new definition (adv24 S8:
+//     `#undef K` / `#define K 2000` in a loop body changed the bound).
+//   - `#include`: a file without a guard is read once more.
+//
+//   PreprocessorRecord Record;
+//   PP.addPPCallbacks(recordPreprocessor(PP, Record));
+//   ... // parse
+//   if (Record.changesStateBetween(Begin, End)) ... // do not copy [Begin, End)
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace purecc {
+
+struct PreprocessorRecord {
+  /// Runtime identifiers (RuntimeMacroShield.h) that are macros where the
+  /// main file starts, after -D, -U and -include; in list order.
+  std::vector<std::string> RuntimeNameMacros;
+  /// Main-file offsets, ascending, of text that changes the preprocessor's
+  /// state (above): a `__COUNTER__` (the name itself, or the macro invocation
+  /// that reached it), a `#define`, `#undef`, `#include`, `push_macro` or
+  /// `pop_macro`.
+  std::vector<unsigned> StateChanges;
+
+  /// Whether main-file text in [Begin, End) changes the preprocessor's state.
+  bool changesStateBetween(unsigned Begin, unsigned End) const;
+};
+
+/// The callbacks that fill R while PP preprocesses the unit; to be added
+/// before the main file is entered.
+std::unique_ptr<clang::PPCallbacks> recordPreprocessor(clang::Preprocessor &PP,
+                                                       PreprocessorRecord &R);
+
+} // namespace purecc
