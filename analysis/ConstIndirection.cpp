@@ -137,16 +137,32 @@ private:
     if (const Expr *E = Base.dyn_cast<const Expr *>()) {
       if (isa<StringLiteral, PredefinedExpr>(E))
         return {};
-      // A lifetime-extended temporary (`const long &r = 5;`) is as const
-      // as its type.
-      if (isa<MaterializeTemporaryExpr, CompoundLiteralExpr>(E) &&
-          E->getType().isConstant(Ctx))
-        return {};
+      if (isa<MaterializeTemporaryExpr, CompoundLiteralExpr>(E))
+        return ofTemporary(E);
       return {DesignatedTarget::Unknown};
     }
     if (Base.is<TypeInfoLValue>())
       return {};
     return {DesignatedTarget::Unknown}; // memory allocated while evaluating
+  }
+
+  /// A temporary the global keeps alive (`const H &r = H{&g};`, a
+  /// reference member's `H{&g}` in `const Ref R{H{&g}};`): a const one is
+  /// a constant only when what it holds is (const is shallow: its pointer
+  /// may still designate a mutable global); the program may write a
+  /// mutable one.
+  DesignatedTarget ofTemporary(const Expr *E) {
+    if (!E->getType().isConstant(Ctx))
+      return {DesignatedTarget::Unknown};
+    if (!mayDesignate(E->getType()) || !Visited.insert(E).second)
+      return {};
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      if (const LifetimeExtendedTemporaryDecl *Extended = MT->getLifetimeExtendedTemporaryDecl())
+        if (const APValue *V = Extended->getValue())
+          return ofValue(*V);
+      return ofInitializer(MT->getSubExpr());
+    }
+    return ofInitializer(cast<CompoundLiteralExpr>(E)->getInitializer());
   }
 
   /// An object whose address the global holds (or that it names).
@@ -193,7 +209,8 @@ private:
   }
 
   const ASTContext &Ctx;
-  llvm::SmallPtrSet<const VarDecl *, 8> Visited;
+  /// The variables and temporaries being looked at.
+  llvm::SmallPtrSet<const void *, 8> Visited;
 };
 
 } // namespace
@@ -212,7 +229,19 @@ GlobalRoot rootGlobal(const Expr *E) {
   for (unsigned Steps = 0; E && Steps < 64; ++Steps) {
     E = E->IgnoreParenImpCasts();
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      const ValueDecl *D = DRE->getDecl();
+      // A structured binding names a part of its hidden variable (`sp` of
+      // `const auto [sp] = H{&g};` is that variable's `.p`), or, when it is
+      // tuple-like, a reference variable of its own.
+      if (const auto *BD = dyn_cast<BindingDecl>(D)) {
+        R.Binding = R.Binding ? R.Binding : BD;
+        if (!BD->getHoldingVar()) {
+          E = BD->getBinding();
+          continue;
+        }
+        D = BD->getHoldingVar();
+      }
+      const auto *VD = dyn_cast<VarDecl>(D);
       if (!VD || !VD->hasGlobalStorage())
         return {};
       R.Global = VD;

@@ -31,6 +31,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 
 namespace purecc {
@@ -62,9 +63,12 @@ DesignatedTarget designatedBy(const clang::VarDecl *VD, const clang::ASTContext 
 /// the chain goes through what it designates: a `*`, `->`, a reference
 /// (variable or member), a subscript of a pointer, or a call returning a
 /// reference. `GH.n` or `GA[1]` of an array reads the global's own storage.
+/// A structured binding at the bottom (`*sp` of `const auto [sp] = H{&g};`)
+/// is resolved to the variable it belongs to, and named in Binding.
 struct GlobalRoot {
   const clang::VarDecl *Global = nullptr;
   bool Indirect = false;
+  const clang::BindingDecl *Binding = nullptr;
 };
 GlobalRoot rootGlobal(const clang::Expr *E);
 

@@ -47,6 +47,13 @@ struct Prov {
   /// write made through it): `int &r = g; r = 1;` names 'r'.
   const clang::ValueDecl *Through = nullptr;
   clang::SourceLocation ThroughLoc;
+  /// Global: the structured binding the program named, when Var is the
+  /// variable it belongs to (`auto [a, b] = P{1, 2};` names 'a' of the
+  /// hidden '[a, b]'): messages name what the user wrote.
+  const clang::ValueDecl *Binding = nullptr;
+
+  /// The variable as messages name it: the binding, else Var.
+  const clang::ValueDecl *shown() const { return Binding ? Binding : Var; }
 
   static Prov local() { return {}; }
   static Prov thisObject() { Prov P; P.K = This; return P; }

@@ -62,7 +62,7 @@ void mapWrite(const Effect &Site, const Effect &Write, std::vector<Effect> &Out)
     break;
   case Prov::Global:
     M.Kind = isStreamType(P.Var->getType()) ? EffectKind::Io : EffectKind::GlobalWrite;
-    M.Subject = P.Var;
+    M.Subject = P.shown();
     break;
   case Prov::Unknown:
     M.Kind = EffectKind::NonLocalWrite;

@@ -18,6 +18,9 @@ namespace purecc {
 Prov join(const Prov &A, const Prov &B) { return B.K > A.K ? B : A; }
 
 GlobalSort globalSort(const ValueDecl *D) {
+  // A structured binding is of the sort of the variable it belongs to.
+  if (const auto *BD = dyn_cast_or_null<BindingDecl>(D))
+    D = BD->getDecomposedDecl();
   const auto *VD = dyn_cast_or_null<VarDecl>(D);
   if (!VD)
     return GlobalSort::Global;
@@ -145,8 +148,13 @@ Prov Locality::ofLValue(const Expr *E) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       return ofVariable(VD, DRE);
     if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
-      if (const Expr *B = BD->getBinding())
-        return ofLValue(B);
+      if (const Expr *B = BD->getBinding()) {
+        Prov P = ofLValue(B);
+        if (P.K == Prov::Global && !P.Binding &&
+            (P.Var == BD->getDecomposedDecl() || P.Var == BD->getHoldingVar()))
+          P.Binding = BD;
+        return P;
+      }
     return Prov::local();
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {

@@ -74,6 +74,16 @@ public:
     return true;
   }
 
+  bool VisitVarDecl(VarDecl *VD) {
+    // A memo key cannot see what a dynamic initializer computes at
+    // start-up (StartupCalls.h); constant ones need no look.
+    if (VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD) && VD->hasInit() &&
+        !VD->isInvalidDecl() && !VD->getDeclContext()->isDependentContext() &&
+        !VD->getInit()->isValueDependent() && !VD->hasConstantInitialization())
+      DynamicallyInitialized.push_back(VD);
+    return true;
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     consider(FD);
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
@@ -99,6 +109,8 @@ public:
   /// Binary operators and functions that may combine a loop's accumulator
   /// (Associative.h).
   std::vector<const FunctionDecl *> Combines;
+  /// Variables with static storage and a dynamic initializer.
+  std::vector<const VarDecl *> DynamicallyInitialized;
 
 private:
   /// Whether FD's body can hold nothing this visitor looks for: a lambda's
@@ -206,6 +218,15 @@ const CombineVerdict *PurityFacts::combineVerdict(const FunctionDecl *FD) const 
 
 void PurityFacts::recordCombine(const FunctionDecl *FD, CombineVerdict V) {
   Combines[FD->getCanonicalDecl()] = std::move(V);
+}
+
+const StartupCall *PurityFacts::startupCall(const VarDecl *VD) const {
+  auto It = StartupCalls.find(VD->getCanonicalDecl());
+  return It == StartupCalls.end() ? nullptr : &It->second;
+}
+
+void PurityFacts::addStartupCall(StartupCall C) {
+  StartupCalls[C.Global->getCanonicalDecl()] = std::move(C);
 }
 
 void PurityFacts::dump(raw_ostream &OS, const ASTContext &Ctx) const {
@@ -326,6 +347,13 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
     Facts.addContract(FD);
     Facts.record(FD, Verdict::Pure);
   }
+  // Only a memo key needs what the initializers run (their callees are
+  // judged here, after the verdicts are kept: work no other step asks for,
+  // which changes no verdict codegen reads).
+  if (llvm::any_of(Find.DeclaredPure, isMemoized))
+    for (const VarDecl *VD : Find.DynamicallyInitialized)
+      if (std::optional<StartupCall> Call = purecc::startupCall(VD, Fix))
+        Facts.addStartupCall(std::move(*Call));
   judgeCombines(Find.Combines, Fix, Report, R, Facts);
   return Facts;
 }

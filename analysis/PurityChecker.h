@@ -31,6 +31,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "StartupCalls.h"
 #include "diagnostics/Diagnostics.h"
 
 #include "clang/AST/ASTContext.h"
@@ -117,6 +118,12 @@ public:
     Explanations[FD] = std::move(Lines);
   }
 
+  /// In a unit with a `[[purecc::memo]]` function: the first call that is
+  /// not pure in the dynamic initializer of VD, a variable with static
+  /// storage (StartupCalls.h), or null.
+  const StartupCall *startupCall(const clang::VarDecl *VD) const;
+  void addStartupCall(StartupCall C);
+
   /// `--dump-after=verify`: one line per function declared pure (verdict,
   /// name, where), then, indented, the effects found in it after the
   /// fixpoint (kind, where, what) when they were kept.
@@ -130,6 +137,7 @@ private:
   std::vector<const clang::FunctionDecl *> Contracts;
   std::vector<PureSuggestion> Suggestions;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<std::string>> Explanations;
+  llvm::DenseMap<const clang::VarDecl *, StartupCall> StartupCalls;
 };
 
 PurityFacts verifyPurity(clang::ASTContext &Ctx, Reporter &R,

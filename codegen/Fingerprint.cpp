@@ -91,6 +91,7 @@ public:
       auto [Next, System] = Pending.back();
       Pending.pop_back();
       WalkingSystem = System;
+      Walking = Next;
       walk(Next);
     }
   }
@@ -207,6 +208,15 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && VD->hasGlobalStorage())
       add(VD);
+    // A structured binding at namespace scope reads its hidden variable,
+    // which holds the initializer (and a tuple-like one its own reference).
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
+      if (const auto *VD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
+          VD && VD->hasGlobalStorage())
+        add(VD);
+      if (const VarDecl *Holding = BD->getHoldingVar(); Holding && Holding->hasGlobalStorage())
+        add(Holding);
+    }
     if (const auto *ECD = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
       add(cast<EnumDecl>(ECD->getDeclContext()));
     if (isa<FunctionDecl>(DRE->getDecl()))
@@ -253,6 +263,15 @@ public:
   }
 
   std::vector<const Decl *> Found;
+  /// The variables with static storage reached, in the order found.
+  std::vector<const VarDecl *> Variables;
+  /// The variable whose initializer led to V (null: the code collected).
+  const VarDecl *reachedFrom(const VarDecl *V) const {
+    for (const Decl *D = Parent.lookup(V); D; D = Parent.lookup(D))
+      if (const auto *Holder = dyn_cast<VarDecl>(D))
+        return Holder;
+    return nullptr;
+  }
   /// What the tokens do not show: record layouts, enumerator values, the
   /// spelling of every record and enumeration type reached.
   std::set<std::string> Facts;
@@ -289,8 +308,10 @@ private:
   }
   /// A declaration whose dependencies are to be collected.
   void schedule(const Decl *D, bool System) {
-    if (Walked.insert(D).second)
+    if (Walked.insert(D).second) {
       Pending.push_back({D, System});
+      Parent.try_emplace(D, Walking);
+    }
   }
 
   void addFunction(const FunctionDecl *FD, bool System) {
@@ -353,6 +374,8 @@ private:
     // A constant defined in another unit: its value is there.
     if (!VD->getDefinition() && !VD->getAnyInitializer() && VD->isExternallyVisible())
       External.insert(symbolOf(VD, MC));
+    if (!Walked.contains(Actual) && Actual->hasGlobalStorage())
+      Variables.push_back(Actual);
     schedule(Actual, System);
     const VarDecl *Written = Actual->getTemplateInstantiationPattern();
     if (!Written)
@@ -459,6 +482,10 @@ private:
   MangleContext &MC;
   PrintingPolicy Policy;
   bool WalkingSystem = false;
+  /// The declaration being walked, and, for each scheduled one, the one
+  /// that was being walked when it was found.
+  const Decl *Walking = nullptr;
+  llvm::DenseMap<const Decl *, const Decl *> Parent;
   std::vector<std::pair<const Decl *, bool>> Pending;
   llvm::DenseSet<const Decl *> Seen;
   llvm::DenseSet<const Decl *> Walked;
@@ -606,6 +633,8 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
   Deps.collect(D);
   Fingerprint F;
   F.External.assign(Deps.External.begin(), Deps.External.end());
+  for (const VarDecl *V : Deps.Variables)
+    F.Globals.push_back({V, Deps.reachedFrom(V)});
   if (Deps.Found.empty())
     return F;
   // The declaration itself first, then its dependencies in name order, so

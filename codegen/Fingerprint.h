@@ -49,6 +49,14 @@ struct Fingerprint {
   /// declaration depends on that this unit does not define, and
   /// ExternalProgram when a virtual call may run any override.
   std::vector<std::string> External;
+  /// The variables with static storage it depends on (read by its code or
+  /// by an initializer it depends on), in the order found, each with the
+  /// one whose initializer led to it (null: read by the code itself).
+  struct Global {
+    const clang::VarDecl *Var;
+    const clang::VarDecl *ReachedFrom;
+  };
+  std::vector<Global> Globals;
   /// "0x<16 hex digits>:0x<16 hex digits>".
   std::string hex() const;
 };

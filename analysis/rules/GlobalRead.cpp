@@ -140,7 +140,7 @@ private:
 
   static void recordRead(RuleContext &C, const Expr *At, const Prov &P) {
     Effect E = Effect::at(EffectKind::GlobalRead, At);
-    E.Subject = P.Var;
+    E.Subject = P.shown();
     E.Through = P.Through;
     E.ThroughLoc = P.ThroughLoc;
     C.record(std::move(E));
@@ -189,11 +189,15 @@ private:
     DesignatedTarget T = designatedBy(Holder, C.ast());
     if (T.K == DesignatedTarget::Constant)
       return;
+    // Named as written: the structured binding, not its hidden variable.
+    const ValueDecl *Shown = Root.Binding && Holder == Root.Global
+                                 ? static_cast<const ValueDecl *>(Root.Binding)
+                                 : Holder;
     Effect E = Effect::at(EffectKind::GlobalRead, At);
-    E.Subject = T.K == DesignatedTarget::MutableGlobal ? T.Global : Holder;
+    E.Subject = T.K == DesignatedTarget::MutableGlobal ? T.Global : Shown;
     E.Read = T.K == DesignatedTarget::MutableGlobal ? ReadOf::Variable : ReadOf::Designated;
-    E.Through = Holder;
-    E.ThroughLoc = Holder->getLocation();
+    E.Through = Shown;
+    E.ThroughLoc = Shown->getLocation();
     C.record(std::move(E));
   }
 

@@ -28,7 +28,7 @@ public:
         bool Stream = isStreamType(P.Var->getType());
         Effect E = Effect::at(Stream ? EffectKind::Io : EffectKind::GlobalWrite,
                               W.Loc, W.Range);
-        E.Subject = P.Var;
+        E.Subject = P.shown();
         E.Through = P.Through;
         E.ThroughLoc = P.ThroughLoc;
         C.record(std::move(E));

@@ -256,6 +256,29 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     return Unsupported("its body uses " + Why);
 
   Fingerprint F = fingerprint(FD, PC.Ctx);
+  // The key holds the text of what it reads, not the value a dynamic
+  // initializer computed at start-up from the environment, the clock or a
+  // file: another run would be served this run's answers.
+  for (const Fingerprint::Global &G : F.Globals) {
+    const StartupCall *Call = PC.Facts.startupCall(G.Var);
+    if (!Call)
+      continue;
+    // Named by the global the function's code reads (`K2 = K * 2` read,
+    // `K` from the environment).
+    const VarDecl *Read = G.Var;
+    for (const VarDecl *From = G.ReachedFrom; From;) {
+      Read = From;
+      auto It = llvm::find_if(F.Globals, [&](const Fingerprint::Global &H) { return H.Var == From; });
+      From = It == F.Globals.end() ? nullptr : It->ReachedFrom;
+    }
+    std::string Why = "it reads " + quoted(Read);
+    if (Read != G.Var)
+      Why += ", computed from " + quoted(G.Var);
+    Unsupported(Why + ", whose initializer calls " + Call->Shown +
+                ": its value may differ between runs");
+    PC.R.report(Call->Loc, Diag::NoteStartupCall) << Call->Shown;
+    return;
+  }
   std::string Site = PC.freshName("site");
   std::string Name = FD->getQualifiedNameAsString();
   PC.insert(Open->second, " " + shapes::memoHead(Site, Name, F.Hi, F.Lo, llvm::join(F.External, " "),

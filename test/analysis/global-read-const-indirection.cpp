@@ -69,6 +69,40 @@ long *const S::p = &gl;             // expected-note {{'p' refers to 'gl' here}}
 [[pure]] long r20() { return (long)GV.find('b'); } // expected-note {{'r20' declared pure here}} expected-error {{pure function 'r20' reads mutable global 'gbuf'}}
 [[pure]] long r21() { return first(GV); } // expected-note {{'r21' declared pure here}} expected-error {{pure function 'r21' reads mutable global 'gbuf'}}
 
+// A const temporary the global keeps alive, and structured bindings at
+// namespace scope (their hidden variable holds the initializer): const is
+// shallow there too. A read through a reference to such a temporary is
+// reported twice (loading the pointer, then reading through it): one line,
+// one fix.
+struct Holder { long *p; };
+struct RefHolder { const Holder &h; };
+struct P2 { long a; long b; };
+const Holder &HR = Holder{&gl};      // expected-note 2{{'HR' refers to 'gl' here}}
+const auto [sp] = Holder{&gl};       // expected-note {{'sp' refers to 'gl' here}}
+const auto &[rb] = Holder{&gl};      // expected-note 2{{'rb' refers to 'gl' here}}
+const RefHolder NR{Holder{&gl}};     // expected-note 2{{'NR' refers to 'gl' here}}
+const Holder &HRC = true ? Holder{&gl} : Holder{nullptr}; // expected-note 2{{'HRC' refers to 'gl' here}}
+long *const &RP = &gl;               // expected-note 2{{'RP' refers to 'gl' here}}
+const std::pair<long *, long> &PR = {&gl, 1}; // expected-note 2{{'PR' refers to 'gl' here}}
+const Holder HA[2] = {{nullptr}, {&gl}}; // expected-note {{'HA' refers to 'gl' here}}
+struct SM { static inline const Holder &ir = Holder{&gl}; }; // expected-note 2{{'ir' refers to 'gl' here}}
+template <class T> const Holder VT{&gl}; // expected-note {{'VT<int>' refers to 'gl' here}}
+auto [ma, mb] = P2{1, 2};
+
+[[pure]] long t1(long x) { return *HR.p * x; } // expected-note 2{{'t1' declared pure here}} expected-error 2{{pure function 't1' reads mutable global 'gl'}}
+[[pure]] long t2(long x) { return *sp * x; } // expected-note {{'t2' declared pure here}} expected-error {{pure function 't2' reads mutable global 'gl'}}
+[[pure]] long t3(long x) { return *rb * x; } // expected-note 2{{'t3' declared pure here}} expected-error 2{{pure function 't3' reads mutable global 'gl'}}
+[[pure]] long t4() { return *NR.h.p; } // expected-note 2{{'t4' declared pure here}} expected-error 2{{pure function 't4' reads mutable global 'gl'}}
+[[pure]] long t5() { return *HRC.p; } // expected-note 2{{'t5' declared pure here}} expected-error 2{{pure function 't5' reads mutable global 'gl'}}
+[[pure]] long t6() { return *RP; } // expected-note 2{{'t6' declared pure here}} expected-error 2{{pure function 't6' reads mutable global 'gl'}}
+[[pure]] long t7() { return *PR.first; } // expected-note 2{{'t7' declared pure here}} expected-error 2{{pure function 't7' reads mutable global 'gl'}}
+[[pure]] long t8() { return *HA[1].p; } // expected-note {{'t8' declared pure here}} expected-error {{pure function 't8' reads mutable global 'gl'}}
+[[pure]] long t9() { return *SM::ir.p; } // expected-note 2{{'t9' declared pure here}} expected-error 2{{pure function 't9' reads mutable global 'gl'}}
+[[pure]] long t10() { return *VT<int>.p; } // expected-note {{'t10' declared pure here}} expected-error {{pure function 't10' reads mutable global 'gl'}}
+// A mutable structured binding is named as written, not '[ma, mb]'.
+[[pure]] long t11(long x) { return ma * x; } // expected-note {{'t11' declared pure here}} expected-error {{pure function 't11' reads mutable global 'ma'}}
+[[pure]] long t12(long x) { mb += x; return 0; } // expected-note {{'t12' declared pure here}} expected-error {{pure function 't12' writes to global 'mb'}}
+
 // Accepted: globals that refer to constants, owning containers, and the
 // pointer or view itself.
 constexpr long kBase = 4;
@@ -86,6 +120,11 @@ constexpr std::span<const long> kArrView(kArr);
 const std::tuple<const long &> kTup{kBase};
 const long &kTemp = 5;
 struct Node { long v; const Node *next; };
+const Holder &kNullRef = Holder{nullptr};
+constexpr long kSeven = 7;
+const long *const &kRefToPtr = &kSeven;
+const auto [kA, kB] = P2{1, 2};
+const auto &[kC] = Holder{nullptr};
 constexpr Node kN2{2, nullptr};
 constexpr Node kN1{1, &kN2};
 
@@ -98,5 +137,6 @@ constexpr Node kN1{1, &kN2};
 [[pure]] long a7() { return (long)GS.size() + (long)GV.size(); }
 [[pure]] bool a8() { return GSP != nullptr; }
 [[pure]] long a9() { return first(kName) + first(kName2); }
+[[pure]] long a10() { return (kNullRef.p == nullptr) + *kRefToPtr + kA + kB + (kC == nullptr); }
 
 int main() {}
