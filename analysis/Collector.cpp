@@ -113,8 +113,15 @@ void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &
         Push(Init);
     } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (const auto *VD = dyn_cast<VarDecl>(D)) {
           Push(VD->getInit());
+          // A tuple-like structured binding calls `get<I>` in the
+          // initializers of hidden variables that no statement names.
+          if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+            for (const BindingDecl *BD : DD->bindings())
+              if (const VarDecl *Holding = BD->getHoldingVar())
+                Push(Holding->getInit());
+        }
     } else if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
       // Effects inside are tagged with the outermost default argument,
       // until the entry pushed first (so popped last) ends it.

@@ -1,9 +1,13 @@
 //===- LibraryRuns.cpp - user code that library templates run -------------===//
 #include "LibraryRuns.h"
+#include "Stdlib.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Builtins.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -38,7 +42,28 @@ std::string describe(const FunctionDecl *FD, const PrintingPolicy &PP) {
   return S;
 }
 
+/// `std::make_shared<T>` and `std::allocate_shared<T>` make a control block
+/// that destroys the T in a virtual `_M_dispose`, a call no body names.
+bool destroysMadeObject(const FunctionDecl *FD) {
+  const std::string Name = tableName(FD);
+  return Name == "std::make_shared" || Name == "std::allocate_shared" ||
+         Name == "std::make_shared_for_overwrite" ||
+         Name == "std::allocate_shared_for_overwrite";
+}
+
 } // namespace
+
+const FunctionDecl *userAllocationFunction(const FunctionDecl *FD, const SourceManager &SM) {
+  if (!FD)
+    return nullptr;
+  const auto Op = FD->getOverloadedOperator();
+  if (Op != OO_New && Op != OO_Array_New && Op != OO_Delete && Op != OO_Array_Delete)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (FD->hasBody(Def) && Def->getLocation().isValid() && !SM.isInSystemHeader(Def->getLocation()))
+    return Def;
+  return nullptr;
+}
 
 const std::vector<UserRun> &LibraryRuns::of(const FunctionDecl *FD) {
   auto It = Cache.find(FD);
@@ -66,6 +91,10 @@ void LibraryRuns::scanFunction(const FunctionDecl *FD, std::vector<UserRun> &Out
   if (const auto *CD = dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : CD->inits())
       scanStmt(Init->getInit(), Out);
+  if (destroysMadeObject(Def))
+    if (const TemplateArgumentList *Args = Def->getTemplateSpecializationArgs();
+        Args && Args->size() > 0 && Args->get(0).getKind() == TemplateArgument::Type)
+      destroyType(Args->get(0).getAsType(), Out);
   // A destructor destroys the members and bases after its body, without a
   // call in it (pair<const K, V>'s implicit destructor destroys the V).
   if (const auto *DD = dyn_cast<CXXDestructorDecl>(Def)) {
@@ -89,9 +118,33 @@ void LibraryRuns::destroyType(QualType T, std::vector<UserRun> &Out) {
   reach(RD->getDestructor(), Out);
 }
 
+/// An allocation function the library's code calls (`new _Tp(...)` in
+/// make_unique, `delete p` in default_delete, `__builtin_operator_new` in
+/// std::allocator): only the user's own definitions run user code.
+void LibraryRuns::allocation(const FunctionDecl *FD, std::vector<UserRun> &Out) {
+  if (!FD)
+    return;
+  const unsigned ID = FD->getBuiltinID();
+  if (ID == Builtin::BI__builtin_operator_new || ID == Builtin::BI__builtin_operator_delete) {
+    // The builtin calls the global `operator new`/`operator delete`: a
+    // replacement of either defined in this unit.
+    ASTContext &Ctx = FD->getASTContext();
+    auto Name = Ctx.DeclarationNames.getCXXOperatorName(
+        ID == Builtin::BI__builtin_operator_new ? OO_New : OO_Delete);
+    for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(Name))
+      if (const FunctionDecl *Def = userAllocationFunction(dyn_cast<FunctionDecl>(ND), SM))
+        Out.push_back({Def, describe(Def, PP)});
+    return;
+  }
+  if (const FunctionDecl *Def = userAllocationFunction(FD, SM))
+    Out.push_back({Def, describe(Def, PP)});
+}
+
 void LibraryRuns::reach(const FunctionDecl *FD, std::vector<UserRun> &Out) {
   if (!FD || FD->isTrivial())
     return;
+  if (FD->getBuiltinID() || FD->isReplaceableGlobalAllocationFunction())
+    return allocation(FD, Out);
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
     if (MD->getParent()->isLambda() && !SM.isInSystemHeader(MD->getLocation()))
       return;
@@ -112,8 +165,11 @@ void LibraryRuns::scanStmt(const Stmt *S, std::vector<UserRun> &Out) {
     return;
   if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
     reach(CC->getConstructor(), Out);
-  else if (const auto *DE = dyn_cast<CXXDeleteExpr>(S))
+  else if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
     destroyType(DE->getDestroyedType(), Out);
+    allocation(DE->getOperatorDelete(), Out);
+  } else if (const auto *NE = dyn_cast<CXXNewExpr>(S))
+    allocation(NE->getOperatorNew(), Out);
   else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S))
     reach(BT->getTemporary()->getDestructor(), Out);
   else if (const auto *CE = dyn_cast<CallExpr>(S))

@@ -33,6 +33,13 @@ struct UserRun {
   std::string Action; // "destroys a 'Log'", "calls 'Key::operator<'"
 };
 
+/// The definition the program runs for FD when the user wrote it: a
+/// class-specific `operator new`/`operator delete`, or a replacement of a
+/// global one defined in this unit (declared in <new>, defined here); null
+/// when FD is the library's or has no body in this unit.
+const clang::FunctionDecl *userAllocationFunction(const clang::FunctionDecl *FD,
+                                                  const clang::SourceManager &SM);
+
 class LibraryRuns {
 public:
   LibraryRuns(const clang::SourceManager &SM, const clang::PrintingPolicy &PP)
@@ -48,6 +55,7 @@ private:
   void scanStmt(const clang::Stmt *S, std::vector<UserRun> &Out);
   void reach(const clang::FunctionDecl *FD, std::vector<UserRun> &Out);
   void destroyType(clang::QualType T, std::vector<UserRun> &Out);
+  void allocation(const clang::FunctionDecl *FD, std::vector<UserRun> &Out);
 
   const clang::SourceManager &SM;
   clang::PrintingPolicy PP;

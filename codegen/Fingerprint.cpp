@@ -241,6 +241,14 @@ public:
     addType(DE->getDestroyedType());
     return true;
   }
+  // A tuple-like structured binding calls `get<I>` (a free one is not in
+  // the class's tokens) in hidden variables no statement names.
+  bool VisitDecompositionDecl(DecompositionDecl *DD) {
+    for (BindingDecl *BD : DD->bindings())
+      if (VarDecl *Holding = BD->getHoldingVar())
+        TraverseDecl(Holding);
+    return true;
+  }
   bool VisitConceptSpecializationExpr(ConceptSpecializationExpr *CSE) {
     add(CSE->getNamedConcept());
     return true;

@@ -35,8 +35,8 @@ public:
   }
 
   StmtClasses inspects() const override {
-    return StmtClasses::of<DeclStmt, CXXBindTemporaryExpr, CXXDeleteExpr, CXXConstructExpr,
-                           CallExpr>();
+    return StmtClasses::of<DeclStmt, CXXBindTemporaryExpr, CXXDeleteExpr, CXXNewExpr,
+                           CXXConstructExpr, CallExpr>();
   }
 
   void inspectStmt(const Stmt *S, RuleContext &C) override {
@@ -54,6 +54,14 @@ public:
     }
     if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
       destroy(DE->getDestroyedType(), DE->getExprLoc(), DE->getSourceRange(), C);
+      // The memory goes back through the user's `operator delete`, if any.
+      callee(userAllocationFunction(DE->getOperatorDelete(), C.sourceManager()),
+             DE->getExprLoc(), DE->getSourceRange(), nullptr, C);
+      return;
+    }
+    if (const auto *NE = dyn_cast<CXXNewExpr>(S)) {
+      callee(userAllocationFunction(NE->getOperatorNew(), C.sourceManager()),
+             NE->getExprLoc(), NE->getSourceRange(), nullptr, C);
       return;
     }
     if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
@@ -92,6 +100,14 @@ private:
     return DD && !DD->hasBody() && isStdExceptionClass(DD->getParent());
   }
 
+  static bool isCAllocation(const FunctionDecl *FD) {
+    const std::string Name = tableName(FD);
+    for (const char *C : {"malloc", "calloc", "realloc", "aligned_alloc", "free"})
+      if (Name == C || Name == std::string("std::") + C)
+        return true;
+    return false;
+  }
+
   static void indirect(const Expr *E, const char *How, RuleContext &C) {
     Effect Eff = Effect::at(EffectKind::IndirectCall, E);
     Eff.Detail = How;
@@ -115,7 +131,15 @@ private:
               const Expr *Site, RuleContext &C, QualType Made = QualType()) {
     if (!FD || isDeclaredPure(FD) || isAssumedPure(FD) || FD->isTrivial())
       return;
+    // `::operator new(n)` written out runs the replacement defined here.
+    if (FD->isReplaceableGlobalAllocationFunction())
+      if (const FunctionDecl *Def = userAllocationFunction(FD, C.sourceManager()))
+        FD = Def;
     if (isTrustedExceptionDestructor(FD))
+      return;
+    // A user's `operator new`/`operator delete` gets and returns its memory
+    // with malloc and free: that is the allocation itself, which is allowed.
+    if (isCAllocation(FD) && userAllocationFunction(C.function(), C.sourceManager()))
       return;
     // Making and destroying an atomic is not an atomic operation.
     if ((isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD)) &&

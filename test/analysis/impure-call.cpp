@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <functional>
 #include <stdexcept>
+#include <tuple>
 
 struct Noisy {
   int v;
@@ -119,3 +120,19 @@ struct Handle {
   Handle h; // expected-error {{pure function 'with_handle' calls 'Handle::~Handle', which is not pure [purecc-impure-call]}}
   return x;
 }
+// A tuple-like structured binding calls `get<I>` for each name, in hidden
+// variables no statement names: a member `get` and a free one.
+long g_gets = 0;
+struct Tup { long a, b; template <std::size_t I> long get() const { ++g_gets; return I ? b : a; } }; // expected-note {{'Tup::get<0UL>' is not pure because it writes to global 'g_gets'}}
+template <> struct std::tuple_size<Tup> : std::integral_constant<std::size_t, 2> {};
+template <std::size_t I> struct std::tuple_element<I, Tup> { using type = long; };
+struct Tup2 { long a, b; };
+long g_free_gets = 0;
+template <std::size_t I> long get(const Tup2 &t) { ++g_free_gets; return I ? t.b : t.a; } // expected-note {{'get<0UL>' is not pure because it writes to global 'g_free_gets'}} expected-note {{'get<1UL>' is not pure because it writes to global 'g_free_gets'}}
+template <> struct std::tuple_size<Tup2> : std::integral_constant<std::size_t, 2> {};
+template <std::size_t I> struct std::tuple_element<I, Tup2> { using type = long; };
+struct Plain { long a, b; };
+[[pure]] long by_member(long x) { auto [a, b] = Tup{x, 2}; return a + b; } // expected-error {{pure function 'by_member' calls 'Tup::get<0UL>', which is not pure [purecc-impure-call]}} expected-note {{'by_member' declared pure here}}
+[[pure]] long by_free(long x) { const auto &[a, b] = Tup2{x, 2}; return a + b; } // expected-error {{pure function 'by_free' calls 'get<0UL>', which is not pure [purecc-impure-call]}} expected-error {{pure function 'by_free' calls 'get<1UL>', which is not pure [purecc-impure-call]}} expected-note 2 {{'by_free' declared pure here}}
+[[pure]] long by_std(long x) { auto [a, b] = std::tuple<long, long>{x, 2}; return a + b; }
+[[pure]] long by_plain(long x) { auto [a, b] = Plain{x, 2}; return a + b; }

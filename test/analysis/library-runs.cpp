@@ -67,3 +67,18 @@ struct Pt { int x = 0; Pt() = default; Pt(const Pt &o) : x(o.x + 0) {} ~Pt() {} 
   m[n].x = n;
   return static_cast<int>(w.size()) + m[n].x;
 }
+// std::make_shared destroys its object in the control block's virtual
+// member, which no body names: read as destroying a 'M', like make_unique.
+long g_shared_freed = 0;
+struct Shared { long v = 0; ~Shared() { ++g_shared_freed; } }; // expected-note 2 {{'Shared::~Shared' is not pure because it writes to global 'g_shared_freed'}}
+[[pure]] long share(long x) { // expected-note {{'share' declared pure here}}
+  auto sp = std::make_shared<Shared>(); // expected-error {{pure function 'share' calls 'Shared::~Shared', which is not pure [purecc-impure-call]}} expected-note {{'std::make_shared' destroys a 'Shared' here}}
+  return x + sp->v;
+}
+[[pure]] long share_all(long x) { // expected-note {{'share_all' declared pure here}}
+  std::vector<std::shared_ptr<Shared>> v;
+  v.push_back(std::make_shared<Shared>()); // expected-error {{pure function 'share_all' calls 'Shared::~Shared', which is not pure [purecc-impure-call]}} expected-note {{'std::make_shared' destroys a 'Shared' here}}
+  return x + (long)v.size();
+}
+struct Inert { long v = 0; };
+[[pure]] long share_inert(long x) { auto sp = std::make_shared<Inert>(); return x + sp->v; }
