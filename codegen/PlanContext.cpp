@@ -115,6 +115,12 @@ bool PlanContext::isTaken(unsigned Begin, unsigned End) const {
 
 void PlanContext::take(unsigned Begin, unsigned End) { Taken.push_back({Begin, End}); }
 
+bool PlanContext::repeatsInSerialClone(unsigned Begin, unsigned End) const {
+  return llvm::any_of(P.Edits, [&](const Edit &E) {
+    return E.RepeatInSerialClone && E.Begin >= Begin && E.End <= End;
+  });
+}
+
 void PlanContext::replace(unsigned Begin, unsigned End, std::string Text) {
   P.Edits.push_back({Begin, End, std::move(Text)});
   P.UsesRuntime = true;

@@ -70,6 +70,11 @@ public:
   void take(unsigned Begin, unsigned End);
   void replace(unsigned Begin, unsigned End, std::string Text);
   void insert(unsigned At, std::string Text) { replace(At, At, std::move(Text)); }
+  /// Whether an edit planned inside [Begin, End) is repeated in the serial
+  /// clone of the enclosing function (FastClone): an edit that wraps the
+  /// range must then be repeated there too, or the clone would not compile
+  /// or would differ from the parallel path.
+  bool repeatsInSerialClone(unsigned Begin, unsigned End) const;
 
   /// A fresh identifier "purecc_<Stem><N>" used nowhere in the main file.
   std::string freshName(llvm::StringRef Stem);
