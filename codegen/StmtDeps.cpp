@@ -847,25 +847,6 @@ void StmtDeps::merge(const StmtDeps &From) {
   }
 }
 
-namespace {
-class FunctionNameFinder : public RecursiveASTVisitor<FunctionNameFinder> {
-public:
-  const PredefinedExpr *Found = nullptr;
-  bool shouldVisitLambdaBody() const { return false; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
-  bool VisitPredefinedExpr(PredefinedExpr *E) {
-    Found = E;
-    return false;
-  }
-};
-} // namespace
-
-const PredefinedExpr *functionNameIn(const Stmt *S) {
-  FunctionNameFinder F;
-  F.TraverseStmt(const_cast<Stmt *>(S));
-  return F.Found;
-}
-
 std::string functionNameReason(const PredefinedExpr *E, const ASTContext &Ctx) {
   // `assert(x)` expands to `__assert_fail(..., __PRETTY_FUNCTION__)`: its
   // message names the function. Through another macro, name the macro

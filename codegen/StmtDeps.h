@@ -85,10 +85,6 @@ struct StmtDeps {
   void merge(const StmtDeps &From);
 };
 
-/// The first `__func__`, `__FUNCTION__` or `__PRETTY_FUNCTION__` in S
-/// (outside lambdas and local classes, which have their own), or null.
-const clang::PredefinedExpr *functionNameIn(const clang::Stmt *S);
-
 /// "'__func__', which names the function it is written in": the reason
 /// code using it stays where it is written. Used by a macro (`assert`), it
 /// is named as the macro the user wrote: "'assert', whose message names the
