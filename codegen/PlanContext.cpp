@@ -205,6 +205,15 @@ LibraryRuns &PlanContext::libraryRuns() const {
   return *Runs;
 }
 
+std::string writtenText(const PlanContext &PC, const Expr *E) {
+  if (auto Plain = PC.text(E->getSourceRange()))
+    return *Plain;
+  CharSourceRange R = PC.SM.getExpansionRange(E->getSourceRange());
+  bool Invalid = false;
+  llvm::StringRef Text = Lexer::getSourceText(R, PC.SM, PC.LO, &Invalid);
+  return Invalid ? std::string() : Text.str();
+}
+
 const Expr *written(const Expr *E) {
   while (true) {
     const Expr *Prev = E;

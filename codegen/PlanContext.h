@@ -113,6 +113,10 @@ private:
 /// elidable copies around it removed: what the user wrote.
 const clang::Expr *written(const clang::Expr *E);
 
+/// The text of E as the user wrote it, macros unexpanded (`STEP`, `K`):
+/// for naming it in a remark (empty when it cannot be read).
+std::string writtenText(const PlanContext &PC, const clang::Expr *E);
+
 /// The direct callee of a call, or null.
 const clang::FunctionDecl *calleeOf(const clang::Expr *E);
 

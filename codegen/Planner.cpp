@@ -15,6 +15,7 @@
 #include "Selections.h"
 #include "Concatenations.h"
 #include "Escapes.h"
+#include "LoopBodies.h"
 #include "FastClone.h"
 #include "Maps.h"
 #include "Memoize.h"

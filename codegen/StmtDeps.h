@@ -85,6 +85,14 @@ struct StmtDeps {
   void merge(const StmtDeps &From);
 };
 
+/// Vars (a set of StmtDeps) in source order: first those S names, in the
+/// order it first names them, then the others in the order they are
+/// declared. A remark that names one of several picks the same one on every
+/// run (a set of pointers iterates in address order once it grows).
+std::vector<const clang::VarDecl *>
+inSourceOrder(const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Vars, const clang::Stmt *S,
+              const clang::SourceManager &SM);
+
 /// "'__func__', which names the function it is written in": the reason
 /// code using it stays where it is written. Used by a macro (`assert`), it
 /// is named as the macro the user wrote: "'assert', whose message names the

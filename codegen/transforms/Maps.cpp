@@ -4,6 +4,7 @@
 #include "BodyWalk.h"
 #include "TaskRegistry.h"
 #include "Containers.h"
+#include "LoopBodies.h"
 #include "Places.h"
 #include "SameExpr.h"
 #include "analysis/Stdlib.h"
