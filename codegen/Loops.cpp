@@ -4,14 +4,10 @@
 #include "LoopBodies.h"
 #include "RangeLoops.h"
 #include "BodyWalk.h"
-#include "Containers.h"
 #include "Escapes.h"
 #include "LoopDirectives.h"
 #include "LoopMacros.h"
-#include "Places.h"
-#include "Resizes.h"
 #include "Speculation.h"
-#include "TripCounts.h"
 #include "WhatMayThrow.h"
 #include "analysis/FixedCallee.h"
 #include "analysis/MayThrow.h"
@@ -19,9 +15,7 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 

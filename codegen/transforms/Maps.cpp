@@ -1,6 +1,5 @@
 //===- Maps.cpp - parallel-map: loops that write one element each ---------===//
 #include "Maps.h"
-#include "AddressTypes.h"
 #include "BodyWalk.h"
 #include "TaskRegistry.h"
 #include "Containers.h"
