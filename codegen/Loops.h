@@ -12,6 +12,12 @@
 // iterations with std::int64_t; Index recreates the user's variable from
 // that number.
 //
+// matchLoop ties the parts together: CountedLoops.h and RangeLoops.h match
+// the two kinds of header, LoopBodies.h checks that the body leaves the
+// header alone. This file owns what follows from the match and what every
+// loop transformation shares: the index, the reasons about accumulators and
+// exceptions, the grain and the too-little-work refusal.
+//
 //   std::string WhyNot;
 //   if (auto L = matchLoop(PC, Loop, WhyNot)) ... L->Body ... L->Begin ...
 //
@@ -141,12 +147,6 @@ std::string exceptionReason(PlanContext &PC, const LoopShape &L);
 /// The body of a for, range-for, while or do loop; null for anything else.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);
 
-/// The leaf size a loop's runtime call should pass, or empty for the
-/// runtime's choice: a loop whose trip count is not a constant and whose
-/// body is loop-free work (as for tinyLoopReason) runs kMaxTinyTrips
-/// iterations per leaf, so that a short run of it (the 16 centroids of a
-/// k-means step) is one leaf that the runtime folds in the calling thread
-/// without a task, while a long one is still shared.
 /// The main-file spans of every reference to Var in Body, or nullopt when
 /// one is not in the main file's own text (a macro): a transformation that
 /// gives the leaf a private copy of Var renames them, since a copy named
@@ -154,6 +154,12 @@ const clang::Stmt *loopBody(const clang::Stmt *Loop);
 std::optional<std::vector<std::pair<unsigned, unsigned>>>
 referenceSpans(PlanContext &PC, const clang::Stmt *Body, const clang::VarDecl *Var);
 
+/// The leaf size a loop's runtime call should pass, or empty for the
+/// runtime's choice: a loop whose trip count is not a constant and whose
+/// body is loop-free work (as for tinyLoopReason) runs kMaxTinyTrips
+/// iterations per leaf, so that a short run of it (the 16 centroids of a
+/// k-means step) is one leaf that the runtime folds in the calling thread
+/// without a task, while a long one is still shared.
 std::string loopGrain(const LoopShape &L,
                       const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 
@@ -161,18 +167,5 @@ std::string loopGrain(const LoopShape &L,
 /// Return ("return acc", "return"): in the leaf lambda that runs one
 /// iteration, leaving the lambda is going on to the next iteration.
 void endIterationsEarly(PlanContext &PC, const LoopShape &L, const std::string &Return);
-
-/// "'break' leaves the loop" and the like.
-std::string exitReason(const clang::Stmt *Exit);
-
-/// Why a call is not known to be free of side effects, e.g. "'log' is not
-/// known to be pure".
-std::string impureReason(const clang::Expr *Call);
-
-/// Why a loop body's effects forbid running its iterations in parallel: it
-/// writes a variable declared outside the body (other than a by-value range
-/// element), writes through a pointer or reference, or calls impure code.
-/// Empty when they do not.
-std::string bodyEffectReason(const StmtDeps &Fx, const LoopShape &L);
 
 } // namespace purecc

@@ -115,6 +115,12 @@ bool PlanContext::isTaken(unsigned Begin, unsigned End) const {
 
 void PlanContext::take(unsigned Begin, unsigned End) { Taken.push_back({Begin, End}); }
 
+bool PlanContext::repeatsInSerialClone(unsigned Begin, unsigned End) const {
+  return llvm::any_of(P.Edits, [&](const Edit &E) {
+    return E.RepeatInSerialClone && E.Begin >= Begin && E.End <= End;
+  });
+}
+
 void PlanContext::replace(unsigned Begin, unsigned End, std::string Text) {
   P.Edits.push_back({Begin, End, std::move(Text)});
   P.UsesRuntime = true;
@@ -197,6 +203,15 @@ LibraryRuns &PlanContext::libraryRuns() const {
   if (!Runs)
     Runs = std::make_unique<LibraryRuns>(SM, Ctx.getPrintingPolicy());
   return *Runs;
+}
+
+std::string writtenText(const PlanContext &PC, const Expr *E) {
+  if (auto Plain = PC.text(E->getSourceRange()))
+    return *Plain;
+  CharSourceRange R = PC.SM.getExpansionRange(E->getSourceRange());
+  bool Invalid = false;
+  llvm::StringRef Text = Lexer::getSourceText(R, PC.SM, PC.LO, &Invalid);
+  return Invalid ? std::string() : Text.str();
 }
 
 const Expr *written(const Expr *E) {

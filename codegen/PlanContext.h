@@ -70,6 +70,11 @@ public:
   void take(unsigned Begin, unsigned End);
   void replace(unsigned Begin, unsigned End, std::string Text);
   void insert(unsigned At, std::string Text) { replace(At, At, std::move(Text)); }
+  /// Whether an edit planned inside [Begin, End) is repeated in the serial
+  /// clone of the enclosing function (FastClone): an edit that wraps the
+  /// range must then be repeated there too, or the clone would not compile
+  /// or would differ from the parallel path.
+  bool repeatsInSerialClone(unsigned Begin, unsigned End) const;
 
   /// A fresh identifier "purecc_<Stem><N>" used nowhere in the main file.
   std::string freshName(llvm::StringRef Stem);
@@ -107,6 +112,10 @@ private:
 /// The expression with parentheses, implicit casts, temporaries and
 /// elidable copies around it removed: what the user wrote.
 const clang::Expr *written(const clang::Expr *E);
+
+/// The text of E as the user wrote it, macros unexpanded (`STEP`, `K`):
+/// for naming it in a remark (empty when it cannot be read).
+std::string writtenText(const PlanContext &PC, const clang::Expr *E);
 
 /// The direct callee of a call, or null.
 const clang::FunctionDecl *calleeOf(const clang::Expr *E);

@@ -15,6 +15,7 @@
 #include "Selections.h"
 #include "Concatenations.h"
 #include "Escapes.h"
+#include "LoopBodies.h"
 #include "FastClone.h"
 #include "Maps.h"
 #include "Memoize.h"
@@ -168,8 +169,6 @@ private:
   llvm::DenseSet<SourceLocation> Seen;
 };
 
-/// Whether Body is, or directly contains, a `try` statement: a reduction's
-/// accumulations are not looked for inside one.
 /// A loop that runs into the next `case` label of its switch falls through
 /// on purpose; g++'s -Wimplicit-fallthrough is silent after a loop but not
 /// after the statement that replaces it, so the rewritten loop says so.
@@ -197,13 +196,13 @@ void keepFallthrough(PlanContext &PC, const LoopShape &L) {
       !isa<SwitchCase>(*std::next(It)))
     return;
   // In the serial clone too, where the rewritten loop is repeated.
-  bool Repeat = llvm::any_of(PC.P.Edits, [&](const Edit &E) {
-    return E.RepeatInSerialClone && E.Begin >= L.HeaderBegin && E.End <= L.BodyEnd;
-  });
+  bool Repeat = PC.repeatsInSerialClone(L.HeaderBegin, L.BodyEnd);
   PC.insert(L.BodyEnd, " [[fallthrough]];");
   PC.P.Edits.back().RepeatInSerialClone = Repeat;
 }
 
+/// Whether Body is, or directly contains, a `try` statement: a reduction's
+/// accumulations are not looked for inside one.
 bool hasTry(const Stmt *Body) {
   if (isa<CXXTryStmt>(Body))
     return true;

@@ -848,22 +848,37 @@ void StmtDeps::merge(const StmtDeps &From) {
 }
 
 namespace {
-class FunctionNameFinder : public RecursiveASTVisitor<FunctionNameFinder> {
-public:
-  const PredefinedExpr *Found = nullptr;
-  bool shouldVisitLambdaBody() const { return false; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
-  bool VisitPredefinedExpr(PredefinedExpr *E) {
-    Found = E;
-    return false;
-  }
-};
+/// Appends the variables of Vars that S names, in the order it names them.
+void collectNamed(const Stmt *S, const llvm::SmallPtrSetImpl<const VarDecl *> &Vars,
+                  llvm::SmallPtrSetImpl<const VarDecl *> &Seen,
+                  std::vector<const VarDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && Vars.contains(VD) && Seen.insert(VD).second)
+      Out.push_back(VD);
+  for (const Stmt *Child : S->children())
+    collectNamed(Child, Vars, Seen, Out);
+}
 } // namespace
 
-const PredefinedExpr *functionNameIn(const Stmt *S) {
-  FunctionNameFinder F;
-  F.TraverseStmt(const_cast<Stmt *>(S));
-  return F.Found;
+std::vector<const VarDecl *> inSourceOrder(const llvm::SmallPtrSetImpl<const VarDecl *> &Vars,
+                                           const Stmt *S, const SourceManager &SM) {
+  std::vector<const VarDecl *> Out;
+  llvm::SmallPtrSet<const VarDecl *, 8> Seen;
+  collectNamed(S, Vars, Seen, Out);
+  std::vector<const VarDecl *> Rest;
+  for (const VarDecl *VD : Vars)
+    if (!Seen.contains(VD))
+      Rest.push_back(VD);
+  llvm::sort(Rest, [&](const VarDecl *A, const VarDecl *B) {
+    if (A->getLocation() != B->getLocation())
+      return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+    return A->getName() < B->getName();
+  });
+  Out.insert(Out.end(), Rest.begin(), Rest.end());
+  return Out;
 }
 
 std::string functionNameReason(const PredefinedExpr *E, const ASTContext &Ctx) {

@@ -85,9 +85,13 @@ struct StmtDeps {
   void merge(const StmtDeps &From);
 };
 
-/// The first `__func__`, `__FUNCTION__` or `__PRETTY_FUNCTION__` in S
-/// (outside lambdas and local classes, which have their own), or null.
-const clang::PredefinedExpr *functionNameIn(const clang::Stmt *S);
+/// Vars (a set of StmtDeps) in source order: first those S names, in the
+/// order it first names them, then the others in the order they are
+/// declared. A remark that names one of several picks the same one on every
+/// run (a set of pointers iterates in address order once it grows).
+std::vector<const clang::VarDecl *>
+inSourceOrder(const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Vars, const clang::Stmt *S,
+              const clang::SourceManager &SM);
 
 /// "'__func__', which names the function it is written in": the reason
 /// code using it stays where it is written. Used by a macro (`assert`), it

@@ -365,9 +365,7 @@ void guardStride(PlanContext &PC, const LoopShape &L) {
   FileID Main = PC.SM.getMainFileID();
   unsigned Line = PC.SM.getLineNumber(Main, L.HeaderBegin);
   LineDirectives Lines(PC.SM, PC.LO);
-  bool Repeat = llvm::any_of(PC.P.Edits, [&](const Edit &E) {
-    return E.RepeatInSerialClone && E.Begin >= L.HeaderBegin && E.End <= L.BodyEnd;
-  });
+  bool Repeat = PC.repeatsInSerialClone(L.HeaderBegin, L.BodyEnd);
   // The copy hides purecc's attributes as the output does (a `[[pure]]`
   // lambda in the body: g++ warns about the attribute).
   Edit Head{L.HeaderBegin, L.HeaderBegin,

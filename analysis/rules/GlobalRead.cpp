@@ -215,9 +215,12 @@ private:
     }
     if (!Callee->getIdentifier())
       return false;
-    llvm::StringRef N = Callee->getName();
-    return N == "size" || N == "length" || N == "empty" || N == "size_bytes" ||
-           N == "max_size" || N == "data" || N == "get" || N == "extent";
+    // The library model's column (StdlibPurity.def, PURECC_STD_HANDLE).
+    static const llvm::StringRef Names[] = {
+#define PURECC_STD_HANDLE(Name) Name,
+#include "analysis/StdlibPurity.def"
+    };
+    return llvm::is_contained(Names, Callee->getName());
   }
 
   /// `slot()` where slot returns a reference or pointer to a global: the

@@ -3,6 +3,7 @@
 
 #include "BodyWalk.h"
 #include "Containers.h"
+#include "LoopBodies.h"
 #include "Places.h"
 #include "PlainValues.h"
 #include "analysis/Stdlib.h"

@@ -3,6 +3,7 @@
 
 #include "BodyWalk.h"
 #include "Escapes.h"
+#include "LoopBodies.h"
 #include "Places.h"
 
 #include "analysis/Associative.h"

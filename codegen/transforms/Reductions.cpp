@@ -1,6 +1,7 @@
 //===- Reductions.cpp - reduction: loops that accumulate pure results -----===//
 #include "Reductions.h"
 #include "BodyWalk.h"
+#include "LoopBodies.h"
 #include "OrderedReductions.h"
 #include "Places.h"
 #include "analysis/Stdlib.h"

@@ -1,6 +1,7 @@
 //===- Selections.cpp - selection: argmin and argmax loops ------------------===//
 #include "Selections.h"
 
+#include "LoopBodies.h"
 #include "PlainValues.h"
 #include "SameExpr.h"
 

@@ -1,0 +1,205 @@
+//===- LoopBodies.cpp - what a loop's body must leave alone ----------------===//
+#include "LoopBodies.h"
+#include "BodyWalk.h"
+#include "Containers.h"
+#include "Resizes.h"
+
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// What VD's change inside the body is, for a remark: `'p.s'` when the
+/// body writes a member of VD (members are not told apart), else `'p'`.
+std::string changedPart(PlanContext &PC, const StmtDeps &Body, const VarDecl *VD) {
+  auto It = Body.FirstWrite.find(VD);
+  const Expr *Target = It == Body.FirstWrite.end() ? nullptr : It->second;
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Target))
+    Target = BO->getLHS();
+  else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Target))
+    Target = UO->getSubExpr();
+  else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Target); Op && Op->getNumArgs())
+    Target = Op->getArg(0);
+  else
+    Target = nullptr;
+  if (Target && isa<MemberExpr>(Target->IgnoreParenImpCasts()))
+    if (std::string T = writtenText(PC, Target->IgnoreParenImpCasts()); !T.empty())
+      return "'" + T + "'";
+  return quoted(VD);
+}
+
+/// Why a bound (or range) that reads only sizes of containers may change:
+/// Resizer, in the body, may resize one of them.
+std::string resizedBoundReason(PlanContext &PC, const LoopShape &L, const Expr *BoundExpr,
+                               const Expr *Resizer) {
+  std::string What = BoundExpr ? "the bound '" + writtenText(PC, BoundExpr) + "'"
+                               : "the range '" + L.RangeName + "'";
+  std::string Text = writtenText(PC, Resizer);
+  return What + " may change: the loop body may resize a container" +
+         (Text.empty() || Text.size() > 60 ? "" : " ('" + Text + "')");
+}
+
+/// Whether S declares a label (a copy of it would declare it twice).
+bool containsLabel(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<LabelStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsLabel(Child))
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::string &WhyNot) {
+  const StmtDeps &Bound = H.Bound;
+  const Expr *BoundExpr = H.BoundExpr;
+  const StmtDeps &B = L.Body_;
+  if (B.Leave) {
+    WhyNot = exitReason(B.Leave);
+    return false;
+  }
+  if (L.Induction && B.Writes.contains(L.Induction)) {
+    WhyNot = quoted(L.Induction) + " is written inside the loop body";
+    return false;
+  }
+  if (B.Unmovable) {
+    // The rewritten body runs in a lambda on other threads.
+    WhyNot = "the loop body uses " + B.UnmovableWhy;
+    return false;
+  }
+  // The bound is only sizes of containers (a range-for's range, `j <
+  // r.size()`): writing elements, through any name, leaves them as they
+  // are; only what may resize a container the body does not declare
+  // changes them, whichever container a reference names.
+  bool OnlySizes = BoundExpr ? boundReadsOnlySizes(BoundExpr) : L.RangeExpr != nullptr;
+  bool Resizes = !OnlySizes || mayResizeAny(L.Body, B);
+  // The first bound read that the body writes, in source order: the
+  // reason named is the same on every run.
+  const Stmt *BoundText = BoundExpr ? static_cast<const Stmt *>(BoundExpr) : L.RangeExpr;
+  for (const VarDecl *VD : inSourceOrder(Bound.Reads, BoundText, PC.SM))
+    if (B.Writes.contains(VD)) {
+      // `i < out.size()` while the body stores `out[i] = ...`: storing
+      // into elements does not change the size (nor does storing bits of
+      // a std::vector<bool> through its proxies: the map then gives the
+      // true reason, that the bits share words).
+      if (BoundExpr &&
+          (containerKind(VD->getType()) == ContainerKind::Owning || packsBits(VD->getType())) &&
+          !VD->getType()->isReferenceType() && usesOnlySize(BoundExpr, VD) &&
+          !mayResize(L.Body, VD))
+        continue;
+      if (!Resizes && containerKind(VD->getType()) != ContainerKind::None &&
+          (BoundExpr ? usesOnlySize(BoundExpr, VD) : VD == L.Range) && !mayResize(L.Body, VD))
+        continue;
+      // `i < h.v.size()` (or `for (long x : h.v)`) while the body stores
+      // `h.v[i]` or writes `h.bias`: VD holds the containers the bound
+      // measures, which nothing in the body resizes.
+      bool MemberSizes = containerKind(VD->getType()) == ContainerKind::None &&
+                         (BoundExpr ? usesOnlySize(BoundExpr, VD)
+                                    : VD == L.Range && !refersTo(L.RangeExpr));
+      if (!Resizes && MemberSizes)
+        continue;
+      if (const Expr *Resizer = OnlySizes && MemberSizes ? mayResizeAny(L.Body, B) : nullptr) {
+        WhyNot = resizedBoundReason(PC, L, BoundExpr, Resizer);
+        return false;
+      }
+      std::string Changed = changedPart(PC, B, VD);
+      WhyNot = Changed == quoted(VD)
+                   ? "the bound '" + VD->getNameAsString() + "' changes inside the loop body"
+                   : "the bound reads " + quoted(VD) + ", and the loop body changes " + Changed;
+      return false;
+    }
+  if (Bound.ReadsMemory && (B.ImpureCall || (B.MemoryWrite && Resizes))) {
+    // Sizes only (`v.size()` of a member, `row.size()` of a reference):
+    // name what may resize.
+    if (const Expr *Resizer = OnlySizes ? mayResizeAny(L.Body, B) : nullptr) {
+      WhyNot = resizedBoundReason(PC, L, BoundExpr, Resizer);
+      return false;
+    }
+    WhyNot = "the loop bound may change inside the loop body";
+    return false;
+  }
+  if (H.StartExpr) {
+    for (const VarDecl *VD : inSourceOrder(H.Start.Reads, H.StartExpr, PC.SM))
+      if (L.Body_.Writes.contains(VD) &&
+          !(containerKind(VD->getType()) == ContainerKind::Owning &&
+            !VD->getType()->isReferenceType() && usesOnlySize(H.StartExpr, VD) &&
+            !mayResize(L.Body, VD)) &&
+          // `i = h.v.size()` while the body stores `h.v[i]`: nothing
+          // resizes a container (as for the bound).
+          !(containerKind(VD->getType()) == ContainerKind::None && usesOnlySize(H.StartExpr, VD) &&
+            !mayResizeAny(L.Body, L.Body_))) {
+        WhyNot = "the start reads " + quoted(VD) + ", which changes inside the loop body (each " +
+                 "iteration of the parallel loop computes its counter from the start)";
+        return false;
+      }
+    if (H.Start.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)) {
+      WhyNot = "the loop's start may change inside the loop body";
+      return false;
+    }
+  }
+  if (L.StrideGuard) {
+    for (const VarDecl *VD : inSourceOrder(H.Step.Reads, H.StepExpr, PC.SM))
+      if (L.Body_.Writes.contains(VD)) {
+        std::string Step = writtenText(PC, H.StepExpr), Changed = changedPart(PC, L.Body_, VD);
+        WhyNot = Step == VD->getNameAsString() && Changed == quoted(VD)
+                     ? "the step '" + Step + "' changes inside the loop body"
+                     : "the step '" + Step + "' reads " + quoted(VD) +
+                           ", and the loop body changes " + Changed;
+        return false;
+      }
+    if ((H.Step.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)) ||
+        containsLabel(L.Body)) {
+      WhyNot = H.Step.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)
+                   ? "the loop's step may change inside the loop body"
+                   : "the loop body has a label, which the serial copy of the loop for a step "
+                     "that is not positive would repeat";
+      return false;
+    }
+  }
+  for (const ContinueStmt *C : L.Body_.Continues)
+    if (!PC.offsets(C->getSourceRange())) {
+      WhyNot = "a 'continue' of the loop is written in a macro";
+      return false;
+    }
+  // A range reached through members (`h.v`) may stay while the body
+  // writes other members of its object (nothing resizes it: above).
+  if (L.Range && refersTo(L.RangeExpr) && L.Body_.Writes.contains(L.Range)) {
+    WhyNot = "the loop body changes '" + L.Range->getNameAsString() + "'";
+    return false;
+  }
+  return true;
+}
+
+std::string exitReason(const Stmt *Exit) {
+  const char *What = isa<BreakStmt>(Exit)      ? "break"
+                     : isa<ContinueStmt>(Exit) ? "continue"
+                     : isa<ReturnStmt>(Exit)   ? "return"
+                                               : "goto";
+  return std::string("'") + What + "' leaves the loop body";
+}
+
+std::string impureReason(const Expr *Call) {
+  if (const FunctionDecl *FD = calleeOf(Call))
+    return quoted(FD) + " is not known to be pure";
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
+    return "the constructor of '" + CE->getType().getAsString() + "' is not known to be pure";
+  return "the loop body has side effects";
+}
+
+std::string bodyEffectReason(const StmtDeps &Fx, const LoopShape &L) {
+  for (const VarDecl *W : Fx.Writes)
+    if (!Fx.Locals.contains(W) && !(W == L.Element && !W->getType()->isReferenceType()))
+      return quoted(W) + " is written inside the loop body";
+  if (Fx.MemoryWrite)
+    return "the loop body writes through a pointer or reference";
+  if (Fx.ImpureCall)
+    return Fx.ImpureWhy.empty() ? impureReason(Fx.ImpureCall) : Fx.ImpureWhy;
+  return "";
+}
+
+} // namespace purecc
