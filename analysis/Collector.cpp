@@ -72,6 +72,24 @@ void Collector::collect(Summary &S) {
   InProgress.erase(FD);
 }
 
+namespace {
+
+/// Whether the hidden variable of a structured binding calls the library's
+/// `get<I>` (std::pair, std::tuple, std::array).
+bool callsLibraryGet(const VarDecl *Holding, const SourceManager &SM) {
+  const Expr *Init = Holding->getInit();
+  if (!Init)
+    return false;
+  Init = Init->IgnoreImplicit();
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Init))
+    Init = MT->getSubExpr()->IgnoreImplicit();
+  const auto *CE = dyn_cast<CallExpr>(Init);
+  const FunctionDecl *Get = CE ? CE->getDirectCallee() : nullptr;
+  return Get && SM.isInSystemHeader(Get->getLocation());
+}
+
+} // namespace
+
 void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &L) {
   // Iterative, with an explicit stack: a legal expression can nest far
   // deeper than the call stack holds (`1 + 1 + ... + 1` with 100,000 terms
@@ -116,11 +134,14 @@ void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &
         if (const auto *VD = dyn_cast<VarDecl>(D)) {
           Push(VD->getInit());
           // A tuple-like structured binding calls `get<I>` in the
-          // initializers of hidden variables that no statement names.
+          // initializers of hidden variables that no statement names. The
+          // library's (std::pair, std::tuple) only name an element: the
+          // uses of the binding are the reads.
           if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
             for (const BindingDecl *BD : DD->bindings())
               if (const VarDecl *Holding = BD->getHoldingVar())
-                Push(Holding->getInit());
+                if (!callsLibraryGet(Holding, Ctx.getSourceManager()))
+                  Push(Holding->getInit());
         }
     } else if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S)) {
       // Effects inside are tagged with the outermost default argument,
