@@ -258,6 +258,16 @@ public:
       return callee(D);
     return true;
   }
+  // A tuple-like structured binding calls `get<I>` for each name, in
+  // hidden variables no statement names (adv24 H2: a throwing `get` hung a
+  // loop rewritten as parallel).
+  bool VisitDecompositionDecl(DecompositionDecl *DD) {
+    for (BindingDecl *B : DD->bindings())
+      if (VarDecl *Holding = B->getHoldingVar(); Holding && Holding->getInit())
+        if (!TraverseStmt(Holding->getInit()))
+          return false;
+    return true;
+  }
   // A local object is destroyed at the end of its scope: an implicit call
   // of its destructor the AST shows nowhere else (a `noexcept(false)` one
   // may throw). Statics are destroyed at exit, not in the call.

@@ -5,15 +5,18 @@
 // `noexcept(false)` destructor (run after the destructor's own body,
 // nowhere in the AST), a range-for's copy of each element into its loop
 // variable, and an algorithm's copy of each element into a by-value
-// parameter. Each stays serial, and the program ends with the serial
-// output.
+// parameter; and (adv24 H2) the `get<I>` a tuple-like structured binding
+// calls for each name, in hidden variables no statement names. Each stays
+// serial, and the program ends with the serial output.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 // Counts 1, 2, 3, ... and wraps from 10^9 back to 1: never ends for a <= 0.
@@ -98,6 +101,24 @@ struct Item {
 
 [[pure]] long score(const Item &it, long bad) { return heavy(it.v, bad); }
 
+// A tuple-like type whose free `get` throws for one value.
+struct Tup {
+  long a, b;
+};
+template <std::size_t I> long get(const Tup &t) {
+  if (t.a == t.b)
+    throw std::runtime_error("get of " + std::to_string(t.a));
+  return I == 0 ? t.a : t.b;
+}
+template <> struct std::tuple_size<Tup> : std::integral_constant<std::size_t, 2> {};
+template <std::size_t I> struct std::tuple_element<I, Tup> {
+  using type = long;
+};
+[[pure]] long unpacked(long i, long bad) {
+  auto [a, b] = Tup{i, bad};
+  return heavy(a, b);
+}
+
 int main(int argc, char **) {
   const long n = 1000, bad = 9 + argc; // throws at index 10
   try {
@@ -151,6 +172,16 @@ int main(int argc, char **) {
     std::printf("virtual base: %s\n", e.what());
   }
 
+  try {
+    long s = 0;
+    for (long i = 0; i < n; ++i)
+      s += unpacked(i, bad);
+    // REMARK: loop-may-throw-hidden.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'unpacked' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    std::printf("binding %ld\n", s);
+  } catch (const std::exception &e) {
+    std::printf("binding: %s\n", e.what());
+  }
+
   std::vector<Item> items;
   items.reserve(std::size_t(n));
   for (long i = 0; i < n; ++i)
@@ -188,6 +219,7 @@ int main(int argc, char **) {
 // OUT-NEXT: member: inner 10
 // OUT-NEXT: base: inner 10
 // OUT-NEXT: virtual base: inner 10
+// OUT-NEXT: binding: get of 10
 // OUT-NEXT: range-for: copy of 10
 // OUT-NEXT: transform: copy of 10
 // OUT-NEXT: count: copy of 10
