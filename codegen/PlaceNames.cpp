@@ -99,10 +99,6 @@ public:
     Why = sourceLocationReason(E, DefaultArgs, Ctx);
     return false;
   }
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    Why = globalBindingReason(E);
-    return Why.empty();
-  }
 
 private:
   const ASTContext &Ctx;
@@ -110,16 +106,6 @@ private:
 };
 
 } // namespace
-
-std::string globalBindingReason(const DeclRefExpr *E) {
-  const auto *BD = dyn_cast<BindingDecl>(E->getDecl());
-  const auto *Whole = BD ? dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()) : nullptr;
-  if (!Whole || Whole->hasLocalStorage())
-    return "";
-  return "'" + BD->getNameAsString() +
-         "', a structured binding at namespace scope, which clang++ 19 cannot name inside a "
-         "lambda under '-fopenmp'";
-}
 
 std::string placeNameReason(const Stmt *S, const ASTContext &Ctx) {
   FunctionNameFinder F(Ctx);

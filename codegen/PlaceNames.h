@@ -46,18 +46,11 @@ std::string sourceLocationReason(const clang::SourceLocExpr *E,
                                  llvm::ArrayRef<const clang::CXXDefaultArgExpr *> DefaultArgs,
                                  const clang::ASTContext &Ctx);
 
-/// "'sa', a structured binding at namespace scope, which clang++ 19 cannot
-/// name inside a lambda under '-fopenmp'" (it crashes: adv24's shapes, found
-/// by gref24) when E names one; "" otherwise. Code moved into a task or a
-/// memoized body's lambda must not name one.
-std::string globalBindingReason(const clang::DeclRefExpr *E);
-
 /// Why S names the place it is written in: the first `__func__`,
 /// `__PRETTY_FUNCTION__`, `__builtin_FUNCTION()`,
 /// `std::source_location::current()`... in S or in a default argument of a
 /// call in S (outside lambdas and local classes, which have their own
-/// names), or a structured binding at namespace scope (above); "" when
-/// there is none.
+/// names); "" when there is none.
 std::string placeNameReason(const clang::Stmt *S, const clang::ASTContext &Ctx);
 
 } // namespace purecc

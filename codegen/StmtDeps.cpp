@@ -257,8 +257,6 @@ public:
       return true;
     if (VD->getTLSKind() != VarDecl::TLS_None)
       unmovable(DRE, quoted(VD) + ", which is 'thread_local' (each thread has its own)");
-    if (std::string Why = globalBindingReason(DRE); !Why.empty())
-      unmovable(DRE, std::move(Why));
     if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()); BD && !Out.Locals.contains(VD))
       if (const auto *ME = dyn_cast_or_null<MemberExpr>(
               BD->getBinding() ? BD->getBinding()->IgnoreImplicit() : nullptr))
