@@ -106,6 +106,7 @@ struct Tup {
   long a, b;
 };
 template <std::size_t I> long get(const Tup &t) {
+// REMARK: loop-may-throw-hidden.cpp:[[@LINE-1]]:31: remark: body of 'get' not rewritten: it is a function template not declared '{{\[\[}}pure]]': a template is rewritten only when it is declared '{{\[\[}}pure]]' (one text serves every instantiation) [purecc-not-rewritten]
   if (t.a == t.b)
     throw std::runtime_error("get of " + std::to_string(t.a));
   return I == 0 ? t.a : t.b;
