@@ -66,12 +66,14 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
         }
       if (All.size() == 1)
         All = siblingCalls(OnlyInit, PC);
+      // Never silent either when the calls are too little work: say so.
+      if (All.size() < 2 || !Tasks.worthTasks(All))
+        return false;
       Tasks.keepWorthTasks(All);
-      if (All.size() >= 2)
-        if (auto D = PC.remark(All.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
-          *D << quotedList(namesOf(All))
-             << "the declaration declares several variables: calls are run in parallel only "
-                "out of a declaration of one variable";
+      if (auto D = PC.remark(All.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+        *D << quotedList(namesOf(All))
+           << "the declaration declares several variables: calls are run in parallel only "
+              "out of a declaration of one variable";
       return false;
     }
     Declared = dyn_cast<VarDecl>(DS->getSingleDecl());

@@ -3,8 +3,8 @@
 // lambda, a step that may throw, a member of a struct), a recurrence, a
 // max compared in another type, a handler that does not read what the
 // loop wrote, sibling calls in nested braces and after an assignment, a
-// declaration of several variables, a function template not declared
-// [[pure]].
+// declaration of several variables (of heavy or of cheap calls), a
+// function template not declared [[pure]].
 // RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -24,6 +24,7 @@
     s += (x * k + 3) % 7;
   return s;
 }
+[[pure]] long tiny(long x) { return x + 1; }
 [[pure]] long thrower(long x) {
   if (x < 0)
     throw std::runtime_error("negative");
@@ -75,6 +76,12 @@ int main() {
   // REMARK: remark-reasons-2.cpp:[[@LINE-1]]:13: remark: calls to 'heavy', 'heavy' and 'heavy' not parallelized: the declaration declares several variables: calls are run in parallel only out of a declaration of one variable [purecc-missed-parallel-calls]
   std::printf("d %ld %ld\n", d1, d2);
   // OUT-NEXT: d 1204 604
+
+  // Several declarators whose calls are too little work: said so too.
+  long t1 = tiny(1), t2 = tiny(2);
+  // REMARK: remark-reasons-2.cpp:[[@LINE-1]]:13: remark: calls to 'tiny' and 'tiny' not parallelized: 'tiny' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+  std::printf("t %ld %ld\n", t1, t2);
+  // OUT-NEXT: t 2 3
 
   // Steps: in a macro (repeated as written, as bounds are), not of a counted form, not an
   // integer; a counter declared outside the header; a condition that does
