@@ -169,9 +169,13 @@ private:
       }
       // Free functions and function objects listed by name (std::invoke,
       // views::transform's adaptor, ranges::sort) call what they are given;
-      // members of value classes do not.
+      // members of value classes do not. A constructor keeps what it is
+      // given to call later: the deleter of a `unique_ptr` or `shared_ptr`,
+      // a container's comparator or hash (adv24 S7: a lambda deleter that
+      // counted deletions raced).
       Invoked.clear();
-      if (!isa<CXXMethodDecl>(FD) || V.Kind != LibraryKind::ValueMember)
+      if (!isa<CXXMethodDecl>(FD) || V.Kind != LibraryKind::ValueMember ||
+          isa<CXXConstructorDecl>(FD))
         callables(Parts, C);
       userRuns(FD, Loc, Range, libraryCallName(FD, Shown, C.ast().getPrintingPolicy()), C);
       return;
@@ -237,8 +241,17 @@ private:
       if (T->isFunctionPointerType() || T->isFunctionType()) {
         const Expr *Inner = A->IgnoreParenImpCasts();
         if (const auto *UO = dyn_cast<UnaryOperator>(Inner))
-          if (UO->getOpcode() == UO_AddrOf)
+          if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Plus) // `&f`, `+[] {...}`
             Inner = UO->getSubExpr()->IgnoreParenImpCasts();
+        // A lambda converted to a function pointer: its conversion's
+        // invoker runs its call operator.
+        if (const auto *Conv = dyn_cast<CXXMemberCallExpr>(Inner))
+          if (const auto *CD = dyn_cast_or_null<CXXConversionDecl>(Conv->getMethodDecl());
+              CD && CD->getParent()->isLambda()) {
+            for (const FunctionDecl *Op : callOperators(CD->getParent()))
+              invoke(Op, A, Elements, C);
+            continue;
+          }
         const auto *DRE = dyn_cast<DeclRefExpr>(Inner);
         const auto *Target = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
         if (!Target)

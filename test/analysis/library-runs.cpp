@@ -82,3 +82,38 @@ struct Shared { long v = 0; ~Shared() { ++g_shared_freed; } }; // expected-note 
 }
 struct Inert { long v = 0; };
 [[pure]] long share_inert(long x) { auto sp = std::make_shared<Inert>(); return x + sp->v; }
+
+// A library constructor keeps the callables it is given to call later: the
+// deleter of a 'unique_ptr' or 'shared_ptr' (adv24 S7: a lambda deleter
+// that counted deletions raced), also converted to a function pointer.
+long g_deleted = 0;
+struct Res { long v = 0; };
+struct Dropper { void operator()(Res *r) const { ++g_deleted; delete r; } }; // expected-note {{'Dropper::operator()' is not pure because it writes to global 'g_deleted'}}
+[[pure]] long del_functor(long x) { // expected-note {{'del_functor' declared pure here}}
+  std::unique_ptr<Res, Dropper> p(new Res); // expected-error {{pure function 'del_functor' calls 'Dropper::operator()', which is not pure [purecc-impure-call]}} expected-note {{the destructor of 'std::unique_ptr<Res, Dropper>' calls 'Dropper::operator()' here}}
+  return x + p->v;
+}
+[[pure]] long del_lambda(long x) { // expected-note {{'del_lambda' declared pure here}}
+  auto d = [](Res *r) { ++g_deleted; delete r; }; // expected-note {{'lambda at line 97' is not pure because it writes to global 'g_deleted'}}
+  std::unique_ptr<Res, decltype(d)> p(new Res, d); // expected-error {{pure function 'del_lambda' calls 'lambda at line 97', which is not pure [purecc-impure-call]}}
+  return x + p->v;
+}
+[[pure]] long del_pointer(long x) { // expected-note {{'del_pointer' declared pure here}}
+  std::unique_ptr<Res, void (*)(Res *)> p(new Res, [](Res *r) { ++g_deleted; delete r; }); // expected-error {{pure function 'del_pointer' calls 'lambda at line 102', which is not pure [purecc-impure-call]}} expected-note {{'lambda at line 102' is not pure because it writes to global 'g_deleted'}}
+  return x + p->v;
+}
+[[pure]] long del_shared(long x) { // expected-note {{'del_shared' declared pure here}}
+  std::shared_ptr<Res> p(new Res, [](Res *r) { ++g_deleted; delete r; }); // expected-error {{pure function 'del_shared' calls 'lambda at line 106', which is not pure [purecc-impure-call]}} expected-note {{'lambda at line 106' is not pure because it writes to global 'g_deleted'}}
+  return x + p->v;
+}
+[[pure]] long sort_plus(std::vector<long> v) { // expected-note {{'sort_plus' declared pure here}}
+  std::sort(v.begin(), v.end(), +[](long a, long b) { ++g_deleted; return a < b; }); // expected-error {{pure function 'sort_plus' calls 'lambda at line 110', which is not pure [purecc-impure-call]}} expected-note {{'lambda at line 110' is not pure because it writes to global 'g_deleted'}}
+  return v.empty() ? 0 : v[0];
+}
+// A deleter that only deletes keeps the caller pure.
+[[pure]] long del_plain(long x) {
+  std::unique_ptr<Res, void (*)(Res *)> p(new Res, [](Res *r) { delete r; });
+  auto d = [](Res *r) { delete r; };
+  std::shared_ptr<Res> q(new Res, d);
+  return x + p->v + q->v;
+}
