@@ -2,6 +2,7 @@
 #include "LoopBodies.h"
 #include "BodyWalk.h"
 #include "Containers.h"
+#include "JumpTargets.h"
 #include "Resizes.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -41,17 +42,6 @@ std::string resizedBoundReason(PlanContext &PC, const LoopShape &L, const Expr *
          (Text.empty() || Text.size() > 60 ? "" : " ('" + Text + "')");
 }
 
-/// Whether S declares a label (a copy of it would declare it twice).
-bool containsLabel(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<LabelStmt>(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsLabel(Child))
-      return true;
-  return false;
-}
 
 } // namespace
 
@@ -153,7 +143,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
         return false;
       }
     if ((H.Step.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)) ||
-        containsLabel(L.Body)) {
+        containsJumpTarget(L.Body, JumpTarget::Label)) {
       WhyNot = H.Step.ReadsMemory && (L.Body_.MemoryWrite || L.Body_.ImpureCall)
                    ? "the loop's step may change inside the loop body"
                    : "the loop body has a label, which the serial copy of the loop for a step "

@@ -1,6 +1,7 @@
 //===- ParallelStatements.cpp - runs of independent call statements as tasks
 #include "ParallelStatements.h"
 #include "CallHoisting.h"
+#include "JumpTargets.h"
 #include "OutlivesException.h"
 #include "Places.h"
 #include "Shapes.h"
@@ -49,14 +50,62 @@ static std::string storedWhere(const PlanContext &PC, const Stmt *S, const VarDe
          ", not into a variable" + Only;
 }
 
-// A label or a 'case' in S: a jump to it would skip the calls hoisted
-// before S while running the statements after it.
-static bool containsLabel(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<LabelStmt, SwitchCase>(S))
-    return true;
-  return llvm::any_of(S->children(), [](const Stmt *C) { return containsLabel(C); });
+
+const CallExpr *ParallelStatements::operandCall(
+    const Expr *Value, std::pair<const CallExpr *, std::string> &Refused) const {
+  // `long f = argc + slow(k);`, `long e = -fib(k) * 2;`: the one pure call
+  // worth a task, reached through built-in arithmetic only (no '?:',
+  // '&&', '||' or ',', which decide whether or when it runs). The call
+  // runs with the run's others; the rest of the expression stays where it
+  // stands and reads the result, so it must neither write anything nor
+  // throw (a serial program that throws there may never make the call).
+  std::vector<const Expr *> Rest;
+  const Expr *E = Value;
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      if (!isPureCall(CE, PC) || E == Value)
+        return nullptr;
+      for (const Expr *R : Rest) {
+        std::string Call = "'" + calleeName(CE) + "'";
+        if (StmtDeps D = Tasks.Scanner.scan(R); !D.isEffectFree()) {
+          Refused = {CE, "the rest of the expression that uses the result of " + Call +
+                             (D.ImpureWhy.empty() ? std::string(" has side effects")
+                                                  : " has side effects: " + D.ImpureWhy)};
+          return nullptr;
+        }
+        if (Tasks.Throws.mayThrow(R)) {
+          Refused = {CE, whichMayThrowThen(PC, Tasks.Throws, R,
+                                           "is computed with the result of " + Call) +
+                             ", and the serial program may not make the call then"};
+          return nullptr;
+        }
+      }
+      return CE;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->isLogicalOp() || BO->isCommaOp() || BO->isAssignmentOp())
+        return nullptr;
+      bool InLeft = !worthPureCalls(BO->getLHS()).empty();
+      bool InRight = !worthPureCalls(BO->getRHS()).empty();
+      if (InLeft == InRight)
+        return nullptr; // none, or a group of its own (ParallelCalls)
+      Rest.push_back(InLeft ? BO->getRHS() : BO->getLHS());
+      E = InLeft ? BO->getLHS() : BO->getRHS();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (!UO->isArithmeticOp())
+        return nullptr;
+      E = UO->getSubExpr();
+    } else if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+      // Conversions between scalars; a class's conversion is a call.
+      if (!E->getType()->isScalarType() || !Cast->getSubExpr()->getType()->isScalarType() ||
+          Cast->getConversionFunction())
+        return nullptr;
+      E = Cast->getSubExpr();
+    } else
+      return nullptr;
+  }
+  return nullptr;
 }
 
 std::optional<ParallelStatements::Candidate>
@@ -69,7 +118,9 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
       return std::nullopt;
     C.Target = VD;
     Value = VD->getInit();
-  } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+    // `e = ...` and `e += ...`: the store stays where it stands, so a
+    // compound assignment reads the target there, as the serial one does.
     C.Target = dyn_cast_or_null<VarDecl>(
         isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())
             ? cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())->getDecl()
@@ -114,6 +165,16 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
         return std::nullopt;
       }
       W = Converted;
+    }
+  }
+  if (!isPureCall(W, PC)) {
+    std::pair<const CallExpr *, std::string> Refused{nullptr, ""};
+    if (const CallExpr *Operand = operandCall(Value, Refused))
+      W = Operand;
+    else if (Refused.first) {
+      if (WhyNot)
+        *WhyNot = Refused;
+      return std::nullopt;
     }
   }
   if (!isPureCall(W, PC)) {
@@ -279,11 +340,19 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
       Missed(Pending->first, C->Call, Pending->second, Pending->first);
     Pending.reset();
     // A call may not read what an earlier statement of the run stores.
-    bool Feeds = false;
+    // (Storing into the same variable twice is no matter: each statement
+    // stores where it stands, in the serial order.)
+    const Candidate *Feeds = nullptr;
     for (const Candidate &Earlier : Run)
-      Feeds |= C->Args.Reads.contains(Earlier.Target) || C->Target == Earlier.Target;
-    if (Feeds)
+      if (!Feeds && C->Args.Reads.contains(Earlier.Target))
+        Feeds = &Earlier;
+    if (Feeds) {
+      Missed(Feeds->Call, C->Call,
+             "the call to '" + calleeName(C->Call) + "' reads " + quoted(Feeds->Target) +
+                 ", which holds the result of '" + calleeName(Feeds->Call) + "'",
+             C->Call);
       Flush();
+    }
     // Nor run where the serial program has left by an exception: only the
     // last statement of a run may throw.
     if (!Run.empty() && Tasks.Throws.mayThrow(Run.back().S)) {
@@ -348,7 +417,9 @@ std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
                            ? "'" + *Text + "'"
                            : "the statement on line " +
                                  std::to_string(PC.SM.getPresumedLineNumber(B->getBeginLoc()));
-    if (isa<SwitchCase, LabelStmt>(B) || containsLabel(B))
+    // A jump to a label or a 'case' in B would skip the calls hoisted
+    // before B while running the statements after it.
+    if (containsJumpTarget(B, JumpTarget::LabelOrCase))
       return What + " between them has a label, where a jump would arrive without the calls";
     if (const auto *DS = dyn_cast<DeclStmt>(B);
         DS && llvm::any_of(DS->decls(), [](const Decl *D) { return !isa<VarDecl>(D); }))
@@ -358,7 +429,7 @@ std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
     if (D.Exit)
       return What + " between them may leave the block" + NotMade;
     if (Tasks.Throws.mayThrow(B))
-      return whichMayThrow(PC, Tasks.Throws, B) + ", runs between them" + NotMade;
+      return whichMayThrowThen(PC, Tasks.Throws, B, "runs between them") + NotMade;
     if (D.ImpureCall) {
       const auto *Impure = dyn_cast<CallExpr>(D.ImpureCall);
       const FunctionDecl *Callee = Impure ? calledFunction(Impure) : nullptr;
@@ -402,11 +473,11 @@ const CallExpr *ParallelStatements::lonePureCall(const Stmt *S) {
   return Found.size() == 1 ? Found.front() : nullptr;
 }
 
-std::vector<const CallExpr *> ParallelStatements::worthPureCalls(const Stmt *S) {
+std::vector<const CallExpr *> ParallelStatements::worthPureCalls(const Stmt *S) const {
   struct Finder : RecursiveASTVisitor<Finder> {
-    ParallelStatements &Self;
+    const ParallelStatements &Self;
     std::vector<const CallExpr *> Found;
-    explicit Finder(ParallelStatements &Self) : Self(Self) {}
+    explicit Finder(const ParallelStatements &Self) : Self(Self) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; } // runs elsewhere, if at all
     bool VisitCallExpr(CallExpr *CE) {
       if (isPureCall(CE, Self.PC) && Self.Tasks.Cost.worthACall(CE))

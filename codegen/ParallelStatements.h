@@ -62,10 +62,16 @@ private:
   std::optional<Candidate> runCandidate(const clang::Stmt *S,
                                         std::pair<const clang::CallExpr *, std::string> *WhyNot =
                                             nullptr) const;
+  /// The one pure call worth a task that Value computes with built-in
+  /// arithmetic (`argc + slow(k)`), when the rest of Value neither writes
+  /// nor throws; nullptr otherwise (and when Value is the call itself).
+  /// When the rest is what keeps the call out, the call and why in Refused.
+  const clang::CallExpr *operandCall(const clang::Expr *Value,
+                                     std::pair<const clang::CallExpr *, std::string> &Refused) const;
   /// The one pure call worth a task in S (nullptr if none or several).
   const clang::CallExpr *lonePureCall(const clang::Stmt *S);
   /// The pure calls worth a task in S (outside lambdas).
-  std::vector<const clang::CallExpr *> worthPureCalls(const clang::Stmt *S);
+  std::vector<const clang::CallExpr *> worthPureCalls(const clang::Stmt *S) const;
   /// Why C's call cannot move before the statements Gap, which stand
   /// between it and the run's last statement: one has a label, may leave
   /// the block or throw, calls code not known to be pure, writes through a

@@ -90,6 +90,13 @@ std::string whichMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
   return What == ThrowExpression ? What : What + ", which may throw";
 }
 
+std::string whichMayThrowThen(PlanContext &PC, MayThrow &Throws, const Stmt *S,
+                              const std::string &Then) {
+  std::string Which = whichMayThrow(PC, Throws, S);
+  // "'chk', which may throw, runs ..." but "a 'throw' expression runs ...".
+  return Which + (llvm::StringRef(Which).ends_with(", which may throw") ? ", " : " ") + Then;
+}
+
 std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws, const Expr *Region,
                                             const Expr *Piece, const std::string &Name) {
   const auto *CE = dyn_cast<CallExpr>(Piece);

@@ -55,4 +55,9 @@ std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws,
 /// part can be named.
 std::string whichMayThrow(PlanContext &PC, MayThrow &Throws, const clang::Stmt *S);
 
+/// whichMayThrow followed by the rest of a sentence (Then: "runs between
+/// them"), with the comma only after a "which" clause.
+std::string whichMayThrowThen(PlanContext &PC, MayThrow &Throws, const clang::Stmt *S,
+                              const std::string &Then);
+
 } // namespace purecc

@@ -61,6 +61,12 @@ std::optional<SizeLimitThrow> sizeLimitFirst(PlanContext &PC, MayThrow &Throws, 
   return std::nullopt;
 }
 
+/// E as the user wrote it when that is short and on one line, else Fallback.
+std::string writtenOr(PlanContext &PC, const Expr *E, const char *Fallback) {
+  std::optional<std::string> Text = PC.text(E->getSourceRange());
+  return Text && Text->size() <= 40 && Text->find('\n') == std::string::npos ? *Text : Fallback;
+}
+
 } // namespace
 
 std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
@@ -122,6 +128,13 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() + "'" +
            (sizeMayPassLimit(CE, PC.Ctx) ? " (" + sizeLimitWhy(sizeLimitThrow(CE)) + ")" : "");
+  // A reference cast that fails ('std::bad_cast'), or 'typeid' of a null
+  // polymorphic pointer ('std::bad_typeid'), throws by the language's
+  // rules: named as written, not "code" (adv24 R5).
+  if (isa<CXXDynamicCastExpr>(E))
+    return "'" + writtenOr(PC, E, "dynamic_cast") + "'";
+  if (isa<CXXTypeidExpr>(E))
+    return "'" + writtenOr(PC, E, "typeid") + "'";
   if (const auto *New = dyn_cast<CXXNewExpr>(E); New && sizeMayPassLimit(New, PC.Ctx))
     return "the array 'new' (" + sizeLimitWhy(SizeLimitThrow::BadArrayNewLength) + ")";
   return "";

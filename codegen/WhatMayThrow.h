@@ -19,6 +19,8 @@
 //   the assignment to a 'T'           an `operator=` that may throw
 //   the destructor of a temporary 'T' at the end of the full-expression
 //   the destruction of 'g'            a local's, at the end of its scope
+//   'dynamic_cast<D &>(b)', 'typeid(*p)'  the language's own throws, as
+//                                     written (short) or by keyword
 //
 // One phrase for both rules, so that a loop and a run of calls say the
 // same thing of the same code.
