@@ -342,17 +342,12 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
     // A call may not read what an earlier statement of the run stores.
     // (Storing into the same variable twice is no matter: each statement
     // stores where it stands, in the serial order.)
-    const Candidate *Feeds = nullptr;
+    // (No remark: a call that needs an earlier result is no sibling of it.)
+    bool Feeds = false;
     for (const Candidate &Earlier : Run)
-      if (!Feeds && C->Args.Reads.contains(Earlier.Target))
-        Feeds = &Earlier;
-    if (Feeds) {
-      Missed(Feeds->Call, C->Call,
-             "the call to '" + calleeName(C->Call) + "' reads " + quoted(Feeds->Target) +
-                 ", which holds the result of '" + calleeName(Feeds->Call) + "'",
-             C->Call);
+      Feeds |= C->Args.Reads.contains(Earlier.Target);
+    if (Feeds)
       Flush();
-    }
     // Nor run where the serial program has left by an exception: only the
     // last statement of a run may throw.
     if (!Run.empty() && Tasks.Throws.mayThrow(Run.back().S)) {

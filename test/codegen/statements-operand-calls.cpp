@@ -3,8 +3,7 @@
 // its whole value (found by adv24, R1: such statements got no run and no
 // remark). The call joins the run; the rest of the expression stays where
 // it stands and reads the result there. When the rest may throw or has an
-// effect, the statement stays serial and says so; a call that reads what
-// an earlier statement of the run stores says that too.
+// effect, the statement stays serial and says so.
 // RUN: %purecc rewrite --remarks %s -o %t.rw.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: FileCheck %s --check-prefix=TEXT < %t.rw.cpp
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
@@ -57,7 +56,8 @@ double floating(long k, double z) {
   return a + b;
 }
 
-// Serial, saying why: the rest may throw, or reads the earlier result.
+// Serial: the rest may throw (saying so), or the call reads the earlier
+// result.
 long rest_throws(long k, int argc) {
   long e = fib(k);
   std::vector<long> v(argc == 1 ? 3 : 1);
@@ -68,7 +68,7 @@ long rest_throws(long k, int argc) {
 long reads_earlier(long k) {
   long e = fib(k);
   long f = 1 + slow(e % 7 + k);
-  // REMARK: statements-operand-calls.cpp:[[@LINE-1]]:16: remark: calls to 'fib' and 'slow' not parallelized: the call to 'slow' reads 'e', which holds the result of 'fib' [purecc-missed-parallel-calls]
+  // (No remark: 'slow' needs the result of 'fib', so they are no siblings.)
   return e + f;
 }
 
