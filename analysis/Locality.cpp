@@ -471,9 +471,11 @@ Prov Locality::ofCallResult(const Expr *Call) {
         // (`std::get<0>(pair)`, `std::min(a, b)`), const or not, unless it
         // is a member (`m[key]` designates the map, not the key): what is
         // read through it is judged by where it points.
+        // `std::addressof(r)`, `std::cref(r)` hand back the one object
+        // they take, const or not (`*std::addressof(GREF)`: adv24 S9).
         if (PT->isLValueReferenceType() &&
             (!PT.getNonReferenceType().isConstQualified() ||
-             (!Parts.Object && Call->isGLValue())))
+             (!Parts.Object && (Call->isGLValue() || isAddressOnly(Parts.Callee)))))
           P = join(P, ofLValue(Parts.Args[I]));
       }
       // `std::get<0>(t)` of a `std::tuple<int &>`: the reference handed

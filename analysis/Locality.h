@@ -63,6 +63,9 @@ public:
   /// (rules/Rule.h): a new kind of write needs its class there too.
   const std::vector<WriteSite> &writes(const clang::Stmt *S);
 
+  /// Where Callee's returned reference/pointer points, in its own terms.
+  Prov returnedBy(const clang::FunctionDecl *Callee) const { return Returns(Callee); }
+
   const clang::FunctionDecl *function() const { return FD; }
   clang::ASTContext &ast() const { return Ctx; }
 

@@ -81,14 +81,77 @@ bool namesGlobal(const Expr *E, const ASTContext &Ctx) {
       E = BO->getOpcode() == BO_Comma ? BO->getRHS() : BO->getLHS();
     else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
       E = MT->getSubExpr();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr();
     else if (const auto *CE = dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = CE->getDirectCallee();
-      return Callee && !isLibraryFunction(Callee, Ctx.getSourceManager());
+      if (!Callee)
+        return false;
+      if (!isLibraryFunction(Callee, Ctx.getSourceManager()))
+        return true;
+      // `*std::addressof(g)`, `std::cref(g).get()`: the library hands back
+      // the global, named (and judged) inside.
+      if (isAddressOnly(Callee) && CE->getNumArgs() == 1)
+        E = CE->getArg(0);
+      else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+               MC && isa<CallExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts()
+                                       ->IgnoreImplicit()) &&
+               isPointerLike(MC->getImplicitObjectArgument()->getType()))
+        E = MC->getImplicitObjectArgument();
+      else
+        return false;
     }
     else
       return false;
   }
   return false;
+}
+
+/// The const global whose own storage held the pointer or reference that
+/// At is read through, when a local reference or pointer led to it and no
+/// variable is named at the read: `**pp` of `auto *const *pp = &GP;` loads
+/// 'GP', `*h.p` of `const Holder &h = GH;` and `h.r` of `const HasRef &h`
+/// load a member of 'GH' (adv24 S9). Null when the pointer came from
+/// anywhere else.
+const VarDecl *loadedFrom(const Expr *At, Locality &L) {
+  const Expr *E = At->IgnoreParens();
+  const Expr *Stored = nullptr; // the lvalue the pointer was loaded from
+  for (unsigned Steps = 0; E && !Stored && Steps < 16; ++Steps) {
+    E = E->IgnoreParens();
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
+      if (IC->getCastKind() == CK_LValueToRValue)
+        Stored = IC->getSubExpr();
+      else if (IC->getCastKind() == CK_NoOp || IC->getCastKind() == CK_BitCast ||
+               IC->getCastKind() == CK_DerivedToBase)
+        E = IC->getSubExpr();
+      else
+        return nullptr;
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref) {
+      E = UO->getSubExpr();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      // A reference member is stored in its object; a plain member is a
+      // part of the object read through.
+      if (!ME->isArrow() && ME->getMemberDecl()->getType()->isReferenceType())
+        Stored = ME->getBase();
+      else
+        E = ME->getBase();
+    } else {
+      return nullptr;
+    }
+  }
+  if (!Stored)
+    return nullptr;
+  Prov Q = L.ofLValue(Stored);
+  const VarDecl *VD = nullptr;
+  if (Q.K == Prov::Global)
+    VD = dyn_cast_or_null<VarDecl>(Q.Var);
+  else if (Q.K == Prov::Unknown)
+    VD = dyn_cast_or_null<VarDecl>(Q.Via); // loaded in turn (`**GPP` via a local)
+  if (!VD || !VD->hasGlobalStorage() || isMutableGlobal(VD, L.ast()))
+    return nullptr;
+  return VD;
 }
 
 class GlobalReadRule : public Rule {
@@ -163,9 +226,12 @@ private:
                                 const FunctionDecl *Consumer) {
     const auto *VD = dyn_cast_or_null<VarDecl>(P.Var);
     GlobalRoot Root = rootGlobal(At);
-    // Handed to a call that looks at the handle only (`GS.size()`,
-    // `GSP != nullptr`): nothing it designates is read.
-    if (Consumer && Root.Global && !Root.Indirect && handleOnly(Consumer, Root.Global->getType()))
+    // Handed to a library call that looks at the handle only (`GS.size()`,
+    // `GSP != nullptr`): nothing it designates is read. A user's function
+    // of the same name (`get(GP)`) reads what it likes (adv24 S3).
+    if (Consumer && Root.Global && !Root.Indirect &&
+        isLibraryFunction(Consumer, C.sourceManager()) &&
+        handleOnly(Consumer, Root.Global->getType()))
       return;
     // A pointer handed by value to the library: the write rules judge what
     // the library does through it (`std::move(a, a + 4, GP)` writes).
@@ -175,15 +241,30 @@ private:
     const VarDecl *Holder = nullptr;
     if (P.K == Prov::Unknown) {
       // Loaded from a pointer: the one the provenance names (a local
-      // `long *p = GP;`), else the one the expression starts from.
+      // `long *p = GP;`), else the one the expression starts from, else
+      // the global a local reference or pointer led to (`**pp`).
       const auto *Via = dyn_cast_or_null<VarDecl>(P.Via);
       Holder = Via && Via->hasGlobalStorage() ? Via : Root.Global;
+      if (!Holder)
+        Holder = loadedFrom(At, C.locality());
     } else if (P.K == Prov::Global && VD && Root.Global == VD &&
                (Root.Indirect || (Consumer && mayDesignate(VD->getType())))) {
       // Read through it (`GREF`, `GV[0]`, `std::get<0>(GT)`), or handed
       // whole to a call that may (`GV.find('a')`, `std::string(GV)`).
       Holder = VD;
+    } else if (P.K == Prov::Global && VD && VD->getType()->isReferenceType()) {
+      // The storage of a reference is what it refers to: the lvalue was
+      // carried from `GREF` by a local reference, `&GREF`, a `?:`, a call
+      // that hands its argument back or a function returning it (adv24 S9).
+      Holder = VD;
     }
+    reportHolder(C, At, Holder, Root);
+  }
+
+  /// At reads what Holder, a global, designates: a read of its target when
+  /// Holder is a `const` global that refers to memory that may change.
+  static void reportHolder(RuleContext &C, const Expr *At, const VarDecl *Holder,
+                           const GlobalRoot &Root) {
     if (!Holder || !Holder->hasGlobalStorage() || isMutableGlobal(Holder, C.ast()))
       return;
     DesignatedTarget T = designatedBy(Holder, C.ast());
@@ -235,7 +316,21 @@ private:
     Locality &L = C.locality();
     Prov P = CE->isGLValue() ? L.ofLValue(CE) : L.ofPointee(CE);
     const auto *VD = dyn_cast_or_null<VarDecl>(P.Var);
-    if (P.K != Prov::Global || !VD || !isMutableGlobal(VD, C.ast()) || !contexts(C).reads(CE))
+    if (P.K != Prov::Global || !VD || !isMutableGlobal(VD, C.ast())) {
+      // `getref()` of `const long &getref() { return GREF; }`, `*getptr()`
+      // of `const long *getptr() { return GP; }`: the callee hands out what
+      // a const global designates (adv24 S9). One it was handed is judged
+      // where it is passed (`idr(GREF)`).
+      const VarDecl *Holder = nullptr;
+      if (P.K == Prov::Global && VD && VD->getType()->isReferenceType())
+        Holder = VD;
+      else if (P.K == Prov::Unknown)
+        Holder = dyn_cast_or_null<VarDecl>(P.Via);
+      if (Holder && L.returnedBy(Callee).K != Prov::Param && contexts(C).reads(CE))
+        reportHolder(C, CE, Holder, GlobalRoot{});
+      return;
+    }
+    if (!contexts(C).reads(CE))
       return;
     if (!P.Through) {
       P.Through = Callee;
@@ -268,6 +363,12 @@ private:
     }
     for (unsigned I = 0; I < Parts.Args.size(); ++I) {
       const Expr *A = Parts.Args[I];
+      // A default argument is passed by the caller (`g2()` of
+      // `g2(const long *p = GP)`: adv24 S3): judged as written there, with
+      // a note at the call, as the walker does inside it.
+      DefaultArgScope Scope(C, A);
+      if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(A))
+        A = DA->getExpr();
       if (namesGlobal(A, Ctx))
         continue;
       QualType PT = Callee && I < Callee->getNumParams()
@@ -286,6 +387,23 @@ private:
       }
     }
   }
+
+  /// Tags what is recorded while an argument is looked at with the
+  /// default argument it is, unless the walker is already inside one.
+  class DefaultArgScope {
+  public:
+    DefaultArgScope(RuleContext &C, const Expr *A) : C(C), Saved(C.DefaultArg) {
+      if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(A); DA && !Saved)
+        C.DefaultArg = DA;
+    }
+    ~DefaultArgScope() { C.DefaultArg = Saved; }
+    DefaultArgScope(const DefaultArgScope &) = delete;
+    DefaultArgScope &operator=(const DefaultArgScope &) = delete;
+
+  private:
+    RuleContext &C;
+    const CXXDefaultArgExpr *Saved;
+  };
 
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ReadContexts>> Contexts;
 };

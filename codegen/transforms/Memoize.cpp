@@ -79,6 +79,21 @@ StandardCodec standardCodec(const CXXRecordDecl *RD) {
   return {};
 }
 
+/// A global the function reads, as the user wrote it: a static member with
+/// its class ('C::k'), a structured binding at namespace scope by its
+/// declaration ('[a, b]'; the hidden variable has no name of its own).
+std::string quotedGlobal(const VarDecl *VD) {
+  PrintingPolicy Policy(VD->getASTContext().getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  if (VD->isStaticDataMember())
+    VD->printQualifiedName(OS, Policy);
+  else
+    VD->printName(OS, Policy);
+  return "'" + S + "'";
+}
+
 } // namespace
 
 bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Hooks,
@@ -271,9 +286,9 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
       auto It = llvm::find_if(F.Globals, [&](const Fingerprint::Global &H) { return H.Var == From; });
       From = It == F.Globals.end() ? nullptr : It->ReachedFrom;
     }
-    std::string Why = "it reads " + quoted(Read);
+    std::string Why = "it reads " + quotedGlobal(Read);
     if (Read != G.Var)
-      Why += ", computed from " + quoted(G.Var);
+      Why += ", computed from " + quotedGlobal(G.Var);
     Unsupported(Why + ", whose initializer calls " + Call->Shown +
                 ": its value may differ between runs");
     PC.R.report(Call->Loc, Diag::NoteStartupCall) << Call->Shown;

@@ -34,9 +34,9 @@ const std::vector<long *> GVP{&gl}; // expected-note 2{{'GVP' refers to 'gl' her
 const std::tuple<long &> GT{gl};    // expected-note {{'GT' refers to 'gl' here}}
 const std::pair<const long &, int> GPR{gl, 1}; // expected-note {{'GPR' refers to 'gl' here}}
 struct HasRef { const long &r; };
-const HasRef GH{gl};                // expected-note {{'GH' refers to 'gl' here}}
+const HasRef GH{gl};                // expected-note 2{{'GH' refers to 'gl' here}}
 struct HasPtr { const long *p; };
-constexpr HasPtr GHP{&gl};          // expected-note {{'GHP' refers to 'gl' here}}
+constexpr HasPtr GHP{&gl};          // expected-note 4{{'GHP' refers to 'gl' here}}
 const std::shared_ptr<long> GSP = std::make_shared<long>(1); // expected-note 3{{'GSP' is 'const', but what it refers to is not known to be constant}}
 long *const GNEW = new long(3);     // expected-note {{'GNEW' is 'const', but what it refers to is not known to be constant}}
 const long &GREF2 = GREF;           // expected-note {{'GREF2' refers to 'gl' here}}
@@ -138,5 +138,63 @@ constexpr Node kN1{1, &kN2};
 [[pure]] bool a8() { return GSP != nullptr; }
 [[pure]] long a9() { return first(kName) + first(kName2); }
 [[pure]] long a10() { return (kNullRef.p == nullptr) + *kRefToPtr + kA + kB + (kC == nullptr); }
+
+// A const global's pointer handed by value to a user function that reads
+// through it, also as a default argument (adv24 S3): judged at the
+// argument, where the caller hands the mutable memory over. A user function
+// named like a library accessor (`get`, `size`) reads what it likes.
+long gl3 = 1;
+long *const GP3 = &gl3;              // expected-note 3{{'GP3' refers to 'gl3' here}}
+constexpr long *CP3 = &gl3;          // expected-note {{'CP3' refers to 'gl3' here}}
+[[pure]] long get(const long *p) { return *p; }
+[[pure]] long size(const long *p) { return *p; }
+[[pure]] long viaDefault(const long *p = GP3) { return *p; } // expected-error {{pure function 'u3' reads mutable global 'gl3'}}
+[[pure]] long u1(long x) { return get(GP3) * x; } // expected-note {{'u1' declared pure here}} expected-error {{pure function 'u1' reads mutable global 'gl3'}}
+[[pure]] long u2(long x) { return get(CP3) * x; } // expected-note {{'u2' declared pure here}} expected-error {{pure function 'u2' reads mutable global 'gl3'}}
+[[pure]] long u3(long x) { return viaDefault() * x; } // expected-note {{'u3' declared pure here}} expected-note {{in the default argument of parameter 'p', used here}}
+[[pure]] long u4(long x) { return size(GP3) * x; } // expected-note {{'u4' declared pure here}} expected-error {{pure function 'u4' reads mutable global 'gl3'}}
+[[pure]] long u5(long x) { return get(GHP.p) * x; } // expected-note {{'u5' declared pure here}} expected-error {{pure function 'u5' reads mutable global 'gl'}}
+
+// The lvalue of a const global's target carried further before the read
+// (adv24 S9): a local reference or pointer, `&`, `?:`, the library handing
+// its argument back, a function returning it. Each reads the target.
+long gl4 = 1;
+const long &GREF4 = gl4;             // expected-note 11{{'GREF4' refers to 'gl4' here}}
+long *const GP4 = &gl4;              // expected-note 4{{'GP4' refers to 'gl4' here}}
+[[pure]] const long &getref() { return GREF4; }
+[[pure]] const long *getptr() { return GP4; }
+[[pure]] const long &same(const long &r) { return r; }
+[[pure]] long v1(long x) { const long &loc = GREF4; return loc * x; } // expected-note {{'v1' declared pure here}} expected-error {{pure function 'v1' reads mutable global 'gl4'}}
+[[pure]] long v2(long x) { const long *p = &GREF4; return *p * x; } // expected-note {{'v2' declared pure here}} expected-error {{pure function 'v2' reads mutable global 'gl4'}}
+[[pure]] long v3(long x) { auto *const *pp = &GP4; return **pp * x; } // expected-note {{'v3' declared pure here}} expected-error {{pure function 'v3' reads mutable global 'gl4'}}
+[[pure]] long v4(long x) { return *std::addressof(GREF4) * x; } // expected-note {{'v4' declared pure here}} expected-error {{pure function 'v4' reads mutable global 'gl4'}}
+[[pure]] long v5(long x) { return std::cref(GREF4).get() * x; } // expected-note {{'v5' declared pure here}} expected-error {{pure function 'v5' reads mutable global 'gl4'}}
+[[pure]] long v6(long x) { decltype(auto) r = (GREF4); return r * x; } // expected-note {{'v6' declared pure here}} expected-error {{pure function 'v6' reads mutable global 'gl4'}}
+[[pure]] long v7(long x) { const long &a = x > 0 ? GREF4 : x; return a * x; } // expected-note {{'v7' declared pure here}} expected-error {{pure function 'v7' reads mutable global 'gl4'}}
+[[pure]] long v8(long x) { return getref() * x; } // expected-note {{'v8' declared pure here}} expected-error {{pure function 'v8' reads mutable global 'gl4'}}
+[[pure]] long v9(long x) { return *getptr() * x; } // expected-note {{'v9' declared pure here}} expected-error {{pure function 'v9' reads mutable global 'gl4'}}
+[[pure]] long v10(long x) { const long &r = getref(); return r * x; } // expected-note {{'v10' declared pure here}} expected-error {{pure function 'v10' reads mutable global 'gl4'}}
+[[pure]] long v11(long x) { auto &&r = GREF4; return same(r) * x; } // expected-note {{'v11' declared pure here}} expected-error {{pure function 'v11' reads mutable global 'gl4'}}
+[[pure]] long v12(long x) { const long *const &q = GP4; return *q * x; } // expected-note {{'v12' declared pure here}} expected-error {{pure function 'v12' reads mutable global 'gl4'}}
+[[pure]] long v13(long x) { const long *p = x > 0 ? GP4 : &x; return p[0] * x; } // expected-note {{'v13' declared pure here}} expected-error {{pure function 'v13' reads mutable global 'gl4'}}
+[[pure]] long v14(long x) { return same(GREF4) * x; } // expected-note {{'v14' declared pure here}} expected-error {{pure function 'v14' reads mutable global 'gl4'}}
+[[pure]] long v15(long x) { return *std::addressof(std::as_const(GREF4)) * x; } // expected-note {{'v15' declared pure here}} expected-error {{pure function 'v15' reads mutable global 'gl4'}}
+// A const struct holding the pointer or reference, reached through a local.
+[[pure]] long v16(long x) { const HasPtr &h = GHP; return *h.p * x; } // expected-note {{'v16' declared pure here}} expected-error {{pure function 'v16' reads mutable global 'gl'}}
+[[pure]] long v17(long x) { auto p = &GHP; return *p->p * x; } // expected-note {{'v17' declared pure here}} expected-error {{pure function 'v17' reads mutable global 'gl'}}
+[[pure]] long v18(long x) { const HasRef &h = GH; return h.r * x; } // expected-note {{'v18' declared pure here}} expected-error {{pure function 'v18' reads mutable global 'gl'}}
+
+// Accepted: the same shapes over constants, and a pure function handing
+// back (a reference to) its own argument.
+const long *const kPtr3 = &kSeven;
+const long &kRef3 = kSeven;
+[[pure]] long viaConst(const long *p = kPtr3) { return *p; }
+[[pure]] const long &kref() { return kRef3; }
+[[pure]] long b1(long x) { return get(kPtr3) * x + get(&kSeven) + viaConst() + size(kPtr3); }
+[[pure]] long b2(long x) { const long &loc = kSeven; const long &loc2 = kRef3; return loc * loc2 * x; }
+[[pure]] long b3(long x) { const long *p = &kRef3; auto *const *pp = &kPtr3; return *p + **pp + x; }
+[[pure]] long b4(long x) { return same(x) + same(kSeven) + kref() + *std::addressof(kRef3); }
+[[pure]] long b5(long x) { const long &a = x > 0 ? kRef3 : x; return a + std::cref(kRef3).get(); }
+[[pure]] long b6(long x) { return (GP4 != nullptr) + (&GREF4 == &x) + x; }
 
 int main() {}

@@ -49,9 +49,16 @@ const long K2 = K * 2;
 
 struct C { static const long k; };
 const long C::k = std::rand() % 7;
-// CHECK: memo-startup-globals.cpp:[[@LINE+2]]:9: error: cannot memoize 'm6': it reads 'k', whose initializer calls 'std::rand': its value may differ between runs [purecc-memo-unsupported]
+// CHECK: memo-startup-globals.cpp:[[@LINE+2]]:9: error: cannot memoize 'm6': it reads 'C::k', whose initializer calls 'std::rand': its value may differ between runs [purecc-memo-unsupported]
 // CHECK: note: 'std::rand' is called here when the program starts
 [[pure, purecc::memo]] long m6(long x) { return C::k + x; }
+
+// A binding at namespace scope is named by its declaration (its hidden
+// variable has no name of its own; it read '' before).
+const auto [SB1, SB2] = std::pair<long, long>{std::rand() % 5, 2};
+// CHECK: memo-startup-globals.cpp:[[@LINE+2]]:9: error: cannot memoize 'm7': it reads '[SB1, SB2]', whose initializer calls 'std::rand': its value may differ between runs [purecc-memo-unsupported]
+// CHECK: note: 'std::rand' is called here when the program starts
+[[pure, purecc::memo]] long m7(long x) { return SB1 * SB2 + x; }
 
 
 const long LW = [] { return std::getenv("W") ? 1L : 2L; }();
