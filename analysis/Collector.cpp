@@ -1,5 +1,6 @@
 //===- Collector.cpp - walks bodies and runs the rules --------------------===//
 #include "Collector.h"
+#include "ImplementationHeaders.h"
 #include "Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -85,7 +86,7 @@ bool callsLibraryGet(const VarDecl *Holding, const SourceManager &SM) {
     Init = MT->getSubExpr()->IgnoreImplicit();
   const auto *CE = dyn_cast<CallExpr>(Init);
   const FunctionDecl *Get = CE ? CE->getDirectCallee() : nullptr;
-  return Get && SM.isInSystemHeader(Get->getLocation());
+  return Get && isImplementationHeader(Get->getLocation(), SM);
 }
 
 } // namespace

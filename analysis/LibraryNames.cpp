@@ -1,5 +1,6 @@
 //===- LibraryNames.cpp - library calls as the user wrote them ------------===//
 #include "LibraryNames.h"
+#include "ImplementationHeaders.h"
 #include "Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -18,7 +19,11 @@ bool isReserved(llvm::StringRef N) {
 }
 
 /// A name the library declares for itself (std::__detail::__unique_ptr_t).
+/// A user's header may use the same spellings (`mylib::__impl`): only the
+/// implementation's headers count (ImplementationHeaders.h).
 bool isReservedDecl(const NamedDecl *D) {
+  if (!isImplementationDecl(D))
+    return false;
   if (D->getIdentifier() && isReserved(D->getName()))
     return true;
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
@@ -149,7 +154,7 @@ std::string libraryCallName(const FunctionDecl *FD, QualType Object,
       continue;
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC); NS && NS->isInline())
       continue;
-    if (isReserved(ND->getName()))
+    if (isReserved(ND->getName()) && isImplementationDecl(FD))
       continue;
     Parts.push_back(ND->getName().str());
   }

@@ -1,5 +1,6 @@
 //===- LibraryRuns.cpp - user code that library templates run -------------===//
 #include "LibraryRuns.h"
+#include "ImplementationHeaders.h"
 #include "Stdlib.h"
 
 #include "clang/AST/ASTContext.h"
@@ -60,7 +61,7 @@ const FunctionDecl *userAllocationFunction(const FunctionDecl *FD, const SourceM
   if (Op != OO_New && Op != OO_Array_New && Op != OO_Delete && Op != OO_Array_Delete)
     return nullptr;
   const FunctionDecl *Def = nullptr;
-  if (FD->hasBody(Def) && Def->getLocation().isValid() && !SM.isInSystemHeader(Def->getLocation()))
+  if (FD->hasBody(Def) && Def->getLocation().isValid() && !isImplementationHeader(Def->getLocation(), SM))
     return Def;
   return nullptr;
 }
@@ -146,9 +147,9 @@ void LibraryRuns::reach(const FunctionDecl *FD, std::vector<UserRun> &Out) {
   if (FD->getBuiltinID() || FD->isReplaceableGlobalAllocationFunction())
     return allocation(FD, Out);
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-    if (MD->getParent()->isLambda() && !SM.isInSystemHeader(MD->getLocation()))
+    if (MD->getParent()->isLambda() && !isImplementationHeader(MD->getLocation(), SM))
       return;
-  if (!SM.isInSystemHeader(FD->getLocation())) {
+  if (!isImplementationHeader(FD->getLocation(), SM)) {
     Out.push_back({FD, describe(FD, PP)});
     return;
   }

@@ -1,5 +1,6 @@
 //===- MayThrow.cpp - can this code end by throwing an exception? ---------===//
 #include "MayThrow.h"
+#include "ImplementationHeaders.h"
 #include "FixedCallee.h"
 #include "SizeLimit.h"
 #include "Stdlib.h"
@@ -64,18 +65,17 @@ std::optional<bool> specSaysNoThrow(QualType T) {
   }
 }
 
-/// A function of the standard library (or another system header).
+/// A function of the standard library (or another header of the
+/// implementation, ImplementationHeaders.h).
 bool isLibrary(const FunctionDecl *FD, ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  return FD->isInStdNamespace() || SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
+  return FD->isInStdNamespace() || isImplementationHeader(FD->getLocation(), Ctx.getSourceManager());
 }
 
 /// A function of the user's (not the library's) whose body is visible.
 bool isUsersWithBody(const FunctionDecl *FD, ASTContext &Ctx) {
   const FunctionDecl *Def = nullptr;
-  const SourceManager &SM = Ctx.getSourceManager();
   return FD->hasBody(Def) && Def && !Def->isDependentContext() && !FD->isInStdNamespace() &&
-         !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+         !isImplementationHeader(Def->getLocation(), Ctx.getSourceManager());
 }
 
 Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On,

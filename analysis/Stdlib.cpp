@@ -1,5 +1,6 @@
 //===- Stdlib.cpp - the table of known-pure library functions -------------===//
 #include "Stdlib.h"
+#include "ImplementationHeaders.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -226,7 +227,7 @@ bool isLibraryFunction(const FunctionDecl *FD, const SourceManager &SM) {
     return true;
   // C functions, and the C++ overloads C headers declare beside them in
   // the global namespace (glibc's `const char *strchr(const char *, int)`).
-  return SM.isInSystemHeader(FD->getLocation()) &&
+  return isImplementationHeader(FD->getLocation(), SM) &&
          (FD->isExternC() || (FD->getIdentifier() &&
                               FD->getDeclContext()->getRedeclContext()->isTranslationUnit()));
 }
@@ -396,8 +397,7 @@ Combine combineOf(const FunctionDecl *FD) {
     return Combine::None;
   // Only the library's own: a user's `max` in the global namespace is not.
   if (!isStdContext(FD->getDeclContext()) &&
-      !(FD->isExternC() && FD->getASTContext().getSourceManager().isInSystemHeader(
-                               FD->getLocation())) &&
+      !(FD->isExternC() && isImplementationDecl(FD)) &&
       !FD->getBuiltinID())
     return Combine::None;
   auto It = table().Combines.find(functionTableName(FD));

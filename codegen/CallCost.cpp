@@ -2,6 +2,7 @@
 #include "CallCost.h"
 
 #include "analysis/FixedCallee.h"
+#include "analysis/ImplementationHeaders.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -58,7 +59,7 @@ private:
   bool callee(const FunctionDecl *FD) {
     if (FD->getBuiltinID())
       return true;
-    if (SM.isInSystemHeader(FD->getLocation()) || FD->isInStdNamespace())
+    if (isImplementationHeader(FD->getLocation(), SM) || FD->isInStdNamespace())
       return isRangeAlgorithm(FD) ? loop() : true;
     const FunctionDecl *Def = nullptr;
     if (!FD->hasBody(Def) || !Def)

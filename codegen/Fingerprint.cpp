@@ -1,6 +1,7 @@
 //===- Fingerprint.cpp - a memoized function's 128-bit identity -----------===//
 #include "Fingerprint.h"
 
+#include "analysis/ImplementationHeaders.h"
 #include "analysis/PurityChecker.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -287,27 +288,15 @@ public:
 
 private:
   /// Whether D belongs to the compiler's own library, which the memo
-  /// namespace covers by the compiler's version: a system header's
-  /// declaration in namespace `std` or a reserved namespace, or with a
-  /// reserved name (`__bswap_32`). Other system-header code is the user's
-  /// as far as keys go: CMake passes every imported target's include
-  /// directory as `-isystem`, and a header may say `#pragma GCC
-  /// system_header`, so upgrading such a library must change the key.
-  bool isLibrary(const Decl *D) const {
-    if (!SM.isInSystemHeader(D->getLocation()))
-      return false;
-    auto Reserved = [](StringRef Name) {
-      return Name.starts_with("__") ||
-             (Name.size() > 1 && Name[0] == '_' && llvm::isUpper(Name[1]));
-    };
-    if (const auto *ND = dyn_cast<NamedDecl>(D); ND && ND->getIdentifier() && Reserved(ND->getName()))
-      return true;
-    for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-      if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
-        if (NS->isStdNamespace() || Reserved(NS->getName()))
-          return true;
-    return false;
-  }
+  /// namespace covers by the compiler's version: declared in a header of the
+  /// implementation (libstdc++/libc++, the C library, clang's resource
+  /// headers: ImplementationHeaders.h), decided by the header's directory.
+  /// Everything else is the user's as far as keys go, reserved spellings
+  /// (`mylib::__impl`, `_Scale`) and system headers included: CMake passes
+  /// every imported target's include directory as `-isystem`, and a header
+  /// may say `#pragma GCC system_header`, so upgrading such a library must
+  /// change the key.
+  bool isLibrary(const Decl *D) const { return isImplementationDecl(D); }
 
   /// A declaration whose tokens enter the fingerprint.
   void record(const Decl *D) {
@@ -330,7 +319,7 @@ private:
     // runs (purecc/memo_link.h). What library templates call of the
     // library is the library's.
     if (!Def && !FD->isDefined() &&
-        !(SM.isInSystemHeader(FD->getLocation()) && WalkingSystem))
+        !(WalkingSystem && isLibrary(FD)))
       addExternal(FD);
     // The arguments a call chose, defaults and deductions included: `dt(x)`
     // of `template <class T, long K = 3>` is `dt<long, 3>`.
@@ -687,7 +676,7 @@ public:
     // Inline functions and implicit instantiations are defined in every unit
     // that calls them (there, their tokens are hashed); internal ones cannot
     // be called from elsewhere.
-    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() && !inSystemHeader(FD) &&
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() && !inImplementation(FD) &&
         isStrong(Ctx.GetGVALinkageForFunction(FD)) && Facts.isPure(FD))
       Functions.push_back(FD);
     return true;
@@ -695,7 +684,7 @@ public:
   bool VisitVarDecl(VarDecl *VD) {
     if (VD->isThisDeclarationADefinition() == VarDecl::Definition && VD->hasGlobalStorage() &&
         !VD->isStaticLocal() && !VD->getDeclContext()->isDependentContext() &&
-        VD->getType().isConstQualified() && !inSystemHeader(VD) &&
+        VD->getType().isConstQualified() && !inImplementation(VD) &&
         isStrong(Ctx.GetGVALinkageForVariable(VD)))
       Constants.push_back(VD);
     return true;
@@ -706,9 +695,8 @@ public:
 
 private:
   static bool isStrong(GVALinkage L) { return L == GVA_StrongExternal || L == GVA_StrongODR; }
-  bool inSystemHeader(const Decl *D) const {
-    return D->getLocation().isInvalid() ||
-           Ctx.getSourceManager().isInSystemHeader(D->getLocation());
+  bool inImplementation(const Decl *D) const {
+    return D->getLocation().isInvalid() || isImplementationDecl(D);
   }
 
   ASTContext &Ctx;

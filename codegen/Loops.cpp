@@ -10,6 +10,7 @@
 #include "Speculation.h"
 #include "WhatMayThrow.h"
 #include "analysis/FixedCallee.h"
+#include "analysis/ImplementationHeaders.h"
 #include "analysis/MayThrow.h"
 #include "analysis/Stdlib.h"
 
@@ -141,7 +142,7 @@ bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path,
         Path.erase(Def);
         if (Heavy)
           return true;
-      } else if (!FD->getASTContext().getSourceManager().isInSystemHeader(FD->getLocation())) {
+      } else if (!isImplementationDecl(FD)) {
         return true; // the user's, defined in another file: unknown cost
       }
     }

@@ -5,6 +5,7 @@
 #include "SuggestPure.h"
 
 #include "analysis/Attributes.h"
+#include "analysis/ImplementationHeaders.h"
 #include "analysis/PurityChecker.h"
 #include "codegen/Plan.h"
 #include "codegen/PreprocessorRecord.h"
@@ -228,6 +229,8 @@ public:
     if (Count == ErrorCountLine::Suppress)
       Compiler.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
     Compiler.createSourceManager(*Files);
+    // What counts as the compiler's own library, by the unit's search path.
+    ImplementationScope Implementation(Compiler.getSourceManager(), Compiler.getHeaderSearchOpts());
     const bool Success = Compiler.ExecuteAction(*Action);
     Files->clearStatCache();
     return Success;

@@ -3,6 +3,7 @@
 #include "AtomicAccess.h"
 #include "VirtualCall.h"
 #include "analysis/Attributes.h"
+#include "analysis/ImplementationHeaders.h"
 #include "analysis/LibraryNames.h"
 #include "analysis/LibraryRuns.h"
 #include "analysis/Stdlib.h"
@@ -270,7 +271,7 @@ private:
   }
 
   static bool isLibraryFunctionClass(const CXXRecordDecl *RD, RuleContext &C) {
-    return C.sourceManager().isInSystemHeader(RD->getLocation());
+    return isImplementationHeader(RD->getLocation(), C.sourceManager());
   }
 
   static std::vector<const FunctionDecl *> callOperators(const CXXRecordDecl *RD) {

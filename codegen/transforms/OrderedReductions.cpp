@@ -8,6 +8,7 @@
 
 #include "analysis/Associative.h"
 #include "analysis/Attributes.h"
+#include "analysis/ImplementationHeaders.h"
 #include "analysis/MayThrow.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -71,7 +72,7 @@ std::optional<Place> accOf(const Expr *E, ASTContext &Ctx, const Expr *&Written)
 /// string's `+`, a complex `*=`) are the other transformations' business.
 bool isUserFunction(PlanContext &PC, const FunctionDecl *FD) {
   return FD && !FD->isInStdNamespace() && !FD->getBuiltinID() &&
-         !PC.SM.isInSystemHeader(PC.SM.getExpansionLoc(FD->getLocation()));
+         !isImplementationHeader(FD->getLocation(), PC.SM);
 }
 
 /// `acc OP e` / `f(acc, e)` (or with acc on the right) as the right-hand
