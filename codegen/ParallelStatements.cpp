@@ -69,9 +69,20 @@ const CallExpr *ParallelStatements::operandCall(
       for (const Expr *R : Rest) {
         std::string Call = "'" + calleeName(CE) + "'";
         if (StmtDeps D = Tasks.Scanner.scan(R); !D.isEffectFree()) {
-          Refused = {CE, "the rest of the expression that uses the result of " + Call +
-                             (D.ImpureWhy.empty() ? std::string(" has side effects")
-                                                  : " has side effects: " + D.ImpureWhy)};
+          // Said as the sibling-call remarks say it ("'off' is written in
+          // the same expression").
+          const auto *Impure = dyn_cast_or_null<CallExpr>(D.ImpureCall);
+          const FunctionDecl *Callee = Impure ? calledFunction(Impure) : nullptr;
+          std::string Why;
+          if (Callee)
+            Why = quoted(Callee) + ", called in the same expression as " + Call +
+                  ", is not known to be pure";
+          else if (!D.Writes.empty())
+            Why = quoted(inSourceOrder(D.Writes, R, PC.SM).front()) +
+                  " is written in the same expression as " + Call;
+          else
+            Why = "the expression with " + Call + " writes through a pointer or reference";
+          Refused = {CE, Why};
           return nullptr;
         }
         if (Tasks.Throws.mayThrow(R)) {

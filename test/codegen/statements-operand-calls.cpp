@@ -3,7 +3,8 @@
 // its whole value (found by adv24, R1: such statements got no run and no
 // remark). The call joins the run; the rest of the expression stays where
 // it stands and reads the result there. When the rest may throw or has an
-// effect, the statement stays serial and says so.
+// effect (a call not known to be pure, a write), the statement stays
+// serial and says so; the rest may read the earlier results.
 // RUN: %purecc rewrite --remarks %s -o %t.rw.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: FileCheck %s --check-prefix=TEXT < %t.rw.cpp
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
@@ -72,6 +73,30 @@ long reads_earlier(long k) {
   return e + f;
 }
 
+long loud(long x) {
+  std::printf("loud %ld\n", x);
+  return x;
+}
+long rest_calls(long k) {
+  long e = fib(k);
+  long f = slow(k) + loud(3);
+  // REMARK: statements-operand-calls.cpp:[[@LINE-1]]:12: remark: calls to 'fib' and 'slow' not parallelized: 'loud', called in the same expression as 'slow', is not known to be pure [purecc-missed-parallel-calls]
+  return e + f;
+}
+long rest_writes(long k, int argc) {
+  long e = fib(k);
+  long f = ++argc + slow(k);
+  // REMARK: statements-operand-calls.cpp:[[@LINE-1]]:21: remark: calls to 'fib' and 'slow' not parallelized: 'argc' is written in the same expression as 'slow' [purecc-missed-parallel-calls]
+  return e + f + argc;
+}
+// The rest may read the earlier result: it is computed where it stands.
+long rest_reads_earlier(long k) {
+  long e = fib(k);
+  long f = (e > 0) + slow(k);
+  // REMARK: statements-operand-calls.cpp:[[@LINE-2]]:12: remark: calls to 'fib' and 'slow' run in parallel [purecc-parallel-calls]
+  return e + f;
+}
+
 int main(int argc, char **) {
   long k = 22 + argc;
   std::printf("%ld %ld %ld\n", plus_after(k, argc), operand_first(k, argc), same_target(k, argc));
@@ -80,4 +105,8 @@ int main(int argc, char **) {
   // OUT-NEXT: 75025 860698
   std::printf("%.17g %.17g %.17g\n", floating(k, -0.0), floating(k, 3.0), floating(k, NAN));
   // OUT-NEXT: 9.4083821157946008e-07 3.0000009408382118 nan
+  long rc = rest_calls(k);
+  // OUT-NEXT: loud 3
+  std::printf("%ld %ld %ld\n", rc, rest_writes(k, argc), rest_reads_earlier(k));
+  // OUT-NEXT: 75028 75029 75026
 }
