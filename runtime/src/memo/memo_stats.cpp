@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <sstream>
+#include <string>
 
 namespace purecc {
 
@@ -141,7 +143,11 @@ std::string &memo_stats_label() {
 
 void set_memo_stats_label(std::string label) { memo_stats_label() = std::move(label); }
 
-void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &out, SharedColumns shared) {
+void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &dest, SharedColumns shared) {
+  // The table is composed first and written at once: on an unbuffered
+  // stream (std::cerr) each insertion is a write of its own, and under
+  // mpirun another rank's lines arrived inside this one's header.
+  std::ostringstream out;
   std::size_t name_width = 8;
   for (const StatsRow &r : rows)
     name_width = std::max(name_width, r.name.size());
@@ -175,6 +181,9 @@ void print_stats_table(const std::vector<StatsRow> &rows, std::ostream &out, Sha
          std::to_string(c.misses),
          format_duration(std::chrono::nanoseconds(static_cast<std::int64_t>(c.saved_ns))));
   }
+  const std::string table = out.str();
+  dest.write(table.data(), static_cast<std::streamsize>(table.size()));
+  dest.flush();
 }
 
 } // namespace purecc
