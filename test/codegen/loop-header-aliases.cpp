@@ -55,6 +55,7 @@ long step_alias_other(long n) {
     // REMARK: loop-header-aliases.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the loop's header reads 't' through 'r', and the loop body changes 't' [purecc-missed-reduction]
     s += heavy(i);
     t += heavy(i) % 3 + 3;
+    // REMARK: loop-header-aliases.cpp:[[@LINE-2]]:10: remark: calls to 'heavy' and 'heavy' run in parallel [purecc-parallel-calls]
   }
   return s * 1000 + t;
 }
