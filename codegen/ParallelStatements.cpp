@@ -9,6 +9,7 @@
 #include "Speculation.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringExtras.h"
@@ -59,6 +60,17 @@ const CallExpr *ParallelStatements::operandCall(
   // runs with the run's others; the rest of the expression stays where it
   // stands and reads the result, so it must neither write anything nor
   // throw (a serial program that throws there may never make the call).
+  std::vector<const CallExpr *> Found = worthPureCalls(Value);
+  if (Found.size() != 1)
+    return nullptr; // none, or a group of its own (ParallelCalls)
+  // The operands that lead from Value to the call, found once (a long
+  // chain `slow(k) + x + ... + x` is walked in linear time).
+  llvm::SmallPtrSet<const Stmt *, 8> OnPath;
+  for (const Stmt *N = Found.front(); N && N != Value;) {
+    OnPath.insert(N);
+    DynTypedNodeList Parents = PC.Ctx.getParents(*N);
+    N = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  }
   std::vector<const Expr *> Rest;
   const Expr *E = Value;
   while (E) {
@@ -97,10 +109,9 @@ const CallExpr *ParallelStatements::operandCall(
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       if (BO->isLogicalOp() || BO->isCommaOp() || BO->isAssignmentOp())
         return nullptr;
-      bool InLeft = !worthPureCalls(BO->getLHS()).empty();
-      bool InRight = !worthPureCalls(BO->getRHS()).empty();
-      if (InLeft == InRight)
-        return nullptr; // none, or a group of its own (ParallelCalls)
+      bool InLeft = OnPath.contains(BO->getLHS());
+      if (!InLeft && !OnPath.contains(BO->getRHS()))
+        return nullptr;
       Rest.push_back(InLeft ? BO->getRHS() : BO->getLHS());
       E = InLeft ? BO->getLHS() : BO->getRHS();
     } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
