@@ -78,8 +78,8 @@ const CallExpr *ParallelStatements::operandCall(
     if (const auto *CE = dyn_cast<CallExpr>(E)) {
       if (!isPureCall(CE, PC) || E == Value)
         return nullptr;
+      std::string Call = "'" + calleeName(CE) + "'";
       for (const Expr *R : Rest) {
-        std::string Call = "'" + calleeName(CE) + "'";
         if (StmtDeps D = Tasks.Scanner.scan(R); !D.isEffectFree()) {
           // Said as the sibling-call remarks say it ("'off' is written in
           // the same expression").
@@ -361,10 +361,10 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
     if (Pending && Pending->first != Said)
       Missed(Pending->first, C->Call, Pending->second, Pending->first);
     Pending.reset();
-    // A call may not read what an earlier statement of the run stores.
-    // (Storing into the same variable twice is no matter: each statement
-    // stores where it stands, in the serial order.)
-    // (No remark: a call that needs an earlier result is no sibling of it.)
+    // A call may not read what an earlier statement of the run stores (no
+    // remark: it is no sibling of the call it needs). Storing into the same
+    // variable twice is no matter: each statement stores where it stands,
+    // in the serial order.
     bool Feeds = false;
     for (const Candidate &Earlier : Run)
       Feeds |= C->Args.Reads.contains(Earlier.Target);

@@ -63,8 +63,9 @@ std::optional<SizeLimitThrow> sizeLimitFirst(PlanContext &PC, MayThrow &Throws, 
 
 /// E as the user wrote it when that is short and on one line, else Fallback.
 std::string writtenOr(PlanContext &PC, const Expr *E, const char *Fallback) {
-  std::optional<std::string> Text = PC.text(E->getSourceRange());
-  return Text && Text->size() <= 40 && Text->find('\n') == std::string::npos ? *Text : Fallback;
+  std::string Text = writtenText(PC, E);
+  return !Text.empty() && Text.size() <= 40 && Text.find('\n') == std::string::npos ? Text
+                                                                                     : Fallback;
 }
 
 } // namespace
