@@ -4,6 +4,7 @@
 #include "JumpTargets.h"
 #include "OutlivesException.h"
 #include "Places.h"
+#include "PreprocessorRecord.h"
 #include "Shapes.h"
 #include "SiblingCalls.h"
 #include "Speculation.h"
@@ -17,6 +18,31 @@
 using namespace clang;
 
 namespace purecc {
+
+namespace {
+
+/// The structured binding S assigns or increments first (`a = 4`, `++a`,
+/// `a += 3`), or nullptr: the scanner sees such a write as one through the
+/// binding's hidden reference, a remark names the binding.
+const BindingDecl *writtenBinding(const Stmt *S) {
+  if (!S)
+    return nullptr;
+  const Expr *Target = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    Target = BO->getLHS();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp())
+    Target = UO->getSubExpr();
+  if (Target)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+        return BD;
+  for (const Stmt *Child : S->children())
+    if (const BindingDecl *BD = writtenBinding(Child))
+      return BD;
+  return nullptr;
+}
+
+} // namespace
 
 struct ParallelStatements::Candidate {
   const Stmt *S;
@@ -90,8 +116,10 @@ const CallExpr *ParallelStatements::operandCall(
             Why = quoted(Callee) + ", called in the same expression as " + Call +
                   ", is not known to be pure";
           else if (!D.Writes.empty())
-            Why = quoted(inSourceOrder(D.Writes, R, PC.SM).front()) +
+            Why = quotedObject(inSourceOrder(D.Writes, R, PC.SM).front()) +
                   " is written in the same expression as " + Call;
+          else if (const BindingDecl *BD = writtenBinding(R))
+            Why = quoted(BD) + " is written in the same expression as " + Call;
           else
             Why = "the expression with " + Call + " writes through a pointer or reference";
           Refused = {CE, Why};
@@ -244,6 +272,9 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
 llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundStmt *CS) {
   llvm::SmallPtrSet<const Stmt *, 4> Done;
   std::vector<Candidate> Run;
+  // The first statement between two of the run's that changes something
+  // outside itself ('x = 4'), quoted; empty when none.
+  std::string RunGapLeaves;
   // Emits the parts of Run between its blocked statements, and a remark
   // for each blocked statement that would have joined a neighbour.
   auto Flush = [&] {
@@ -253,9 +284,23 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
       for (const Candidate &C : Part)
         Calls.push_back(C.Call);
       if (Part.size() >= 2 && Tasks.worthTasks(Calls)) {
-        emitRun(Part);
-        for (const Candidate &C : Part)
-          Done.insert(C.S);
+        // The results are declared where the first statement stands: a
+        // jump from before it to a label or 'case' after the run would
+        // cross that declaration, which C++ forbids (adv26 C1).
+        auto After = llvm::find(CS->body(), Part.back().S);
+        if (After != CS->body_end() &&
+            std::any_of(std::next(After), CS->body_end(), [](const Stmt *Later) {
+              return containsJumpTarget(Later, JumpTarget::LabelOrCase);
+            })) {
+          if (auto D = PC.remark(Calls.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+            *D << quotedList(namesOf(Calls))
+               << "a label or 'case' after them may be reached by a jump from before them, "
+                  "which may not cross the declaration of their results";
+        } else {
+          emitRun(Part);
+          for (const Candidate &C : Part)
+            Done.insert(C.S);
+        }
       }
       Part.clear();
     };
@@ -277,6 +322,7 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
     }
     Emit();
     Run.clear();
+    RunGapLeaves.clear();
   };
   // Never silent about a statement that stores a pure call but cannot join
   // its neighbour's run: the previous statement's call and why, until the
@@ -313,6 +359,18 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
         Apart = true;
       }
     }
+    // With statements between, every call of the run moves to where the
+    // first statement stands (emitRun).
+    if (C && !Run.empty() &&
+        (Apart || llvm::any_of(Run, [](const Candidate &E) { return E.Apart; })))
+      if (std::string Why = movedReason(Run, *C); !Why.empty()) {
+        Missed(Run.back().Call, C->Call, Why, C->Call);
+        Flush();
+        Apart = false;
+      }
+    // What the statements between leave outside themselves, which a later
+    // call of the run that throws must not skip (adv26 W2).
+    std::string GapLeaves = Apart ? gapEffect(Gap) : std::string();
     Gap.clear();
     if (!C) {
       const CallExpr *Lone = WhyNot.first ? WhyNot.first : lonePureCall(S);
@@ -403,7 +461,19 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
         Flush();
       }
     }
+    // Nor skip what statements between earlier ones of the run changed:
+    // the serial program has made those changes when this call throws.
+    if (!Run.empty() && !RunGapLeaves.empty() && Tasks.Throws.mayThrow(C->S)) {
+      Missed(Run.back().Call, C->Call,
+             whichMayThrowThen(PC, Tasks.Throws, C->S,
+                               "runs after " + RunGapLeaves + " in the serial program") +
+                 ", which would not run if it threw first",
+             C->Call);
+      Flush();
+    }
     C->Apart = Apart && !Run.empty();
+    if (C->Apart && RunGapLeaves.empty())
+      RunGapLeaves = GapLeaves;
     Run.push_back(std::move(*C));
   }
   Flush();
@@ -423,6 +493,61 @@ bool readsItsObject(const CallExpr *Call) {
 }
 
 } // namespace
+
+std::string ParallelStatements::gapEffect(const std::vector<const Stmt *> &Gap) const {
+  for (const Stmt *B : Gap) {
+    StmtDeps D = Tasks.Scanner.scan(B);
+    if (D.MemoryWrite || D.ImpureCall ||
+        llvm::any_of(D.Writes, [&](const VarDecl *VD) { return !D.Locals.contains(VD); })) {
+      std::optional<std::string> Text = PC.text(B->getSourceRange());
+      return Text && Text->size() <= 60 && Text->find('\n') == std::string::npos
+                 ? "'" + *Text + "'"
+                 : "the statement on line " +
+                       std::to_string(PC.SM.getPresumedLineNumber(B->getBeginLoc()));
+    }
+  }
+  return "";
+}
+
+namespace {
+
+/// Whether any part of E is written with a macro (`slow(K2)`, `__LINE__`).
+bool usesMacro(const Stmt *E) {
+  if (!E)
+    return false;
+  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID())
+    return true;
+  return llvm::any_of(E->children(), [](const Stmt *C) { return usesMacro(C); });
+}
+
+} // namespace
+
+std::string ParallelStatements::movedReason(const std::vector<Candidate> &Run,
+                                            const Candidate &C) const {
+  auto First = PC.offsets(Run.front().S->getSourceRange());
+  auto Last = PC.offsets(C.S->getSourceRange());
+  if (First && Last && PC.Config.Preprocessed &&
+      PC.Config.Preprocessed->changesStateBetween(First->first, Last->first))
+    return "a preprocessor directive stands between them, and the call to '" +
+           calleeName(C.Call) + "' would move before it";
+  std::vector<const CallExpr *> Calls;
+  for (const Candidate &E : Run)
+    Calls.push_back(E.Call);
+  Calls.push_back(C.Call);
+  for (const CallExpr *Call : Calls)
+    if (usesMacro(Call))
+      return "the call to '" + calleeName(Call) +
+             "' is written with a macro, and the statements between them would move it to "
+             "another line";
+  return "";
+}
+
+bool ParallelStatements::mayBeReachedThrough(const VarDecl *VD, const Stmt *Where) const {
+  if (Tasks.Escapes.liveEscape(VD, Where))
+    return true;
+  return llvm::any_of(Tasks.Escapes.holds(),
+                      [&](const auto &Holder) { return Holder.second.contains(VD); });
+}
 
 std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
                                           const Candidate &C) const {
@@ -460,20 +585,40 @@ std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
       if (C.ArgsReadMemory || readsItsObject(C.Call))
         return What + " between them writes through a pointer or reference, which " + Call +
                " may read";
+      // A value read by name may itself be what the pointer reaches: a
+      // local held by a reference, pointer or view, one whose address
+      // escaped, or a structured binding (its object is written through
+      // the binding's hidden reference) (adv26 W1).
+      if (const BindingDecl *BD = writtenBinding(B))
+        if (const auto *DD = dyn_cast_or_null<DecompositionDecl>(BD->getDecomposedDecl());
+            DD && C.Args.Reads.contains(DD))
+          return quoted(BD) + " is written between them (" + What + "), and " + Call +
+                 " reads " + quotedObject(DD);
+      for (const VarDecl *VD : inSourceOrder(C.Args.Reads, C.Call, PC.SM))
+        if (isa<DecompositionDecl>(VD) || mayBeReachedThrough(VD, B))
+          return What + " between them writes through a pointer or reference, which may reach " +
+                 quotedObject(VD) + ", and " + Call + " reads it";
       if (Tasks.Throws.mayThrow(C.Call))
         return "'" + calleeName(C.Call) + "' may throw, and " + What +
                " runs before it in the serial program";
     }
     for (const VarDecl *VD : D.Locals)
       if (C.Args.Reads.contains(VD))
-        return quoted(VD) + " is declared between them, and " + Call + " reads it";
+        return quotedObject(VD) + " is declared between them, and " + Call + " reads it";
     for (const VarDecl *VD : D.Writes) {
       if (D.Locals.contains(VD))
         continue;
       if (C.Args.Reads.contains(VD))
-        return quoted(VD) + " is written between them (" + What + "), and " + Call + " reads it";
+        return quotedObject(VD) + " is written between them (" + What + "), and " + Call + " reads it";
+      // A write to a member of a holder (`hold.r = 4` with a reference
+      // member) writes what the holder reaches (adv26 W1).
+      if (auto Held = Tasks.Escapes.holds().find(VD); Held != Tasks.Escapes.holds().end())
+        for (const VarDecl *Read : inSourceOrder(C.Args.Reads, C.Call, PC.SM))
+          if (Held->second.contains(Read))
+            return quotedObject(VD) + " is written between them (" + What + "), and it may reach " +
+                   quotedObject(Read) + ", which " + Call + " reads";
       if (C.ArgsReadMemory)
-        return quoted(VD) + " is written between them (" + What + "), and " + Call +
+        return quotedObject(VD) + " is written between them (" + What + "), and " + Call +
                " reads through a pointer or reference";
       // When the later call throws, the serial program has run the
       // statements between them, the parallel one has not.

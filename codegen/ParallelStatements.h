@@ -72,6 +72,16 @@ private:
   const clang::CallExpr *lonePureCall(const clang::Stmt *S);
   /// The pure calls worth a task in S (outside lambdas).
   std::vector<const clang::CallExpr *> worthPureCalls(const clang::Stmt *S) const;
+  /// The first statement of Gap that changes something outside itself (a
+  /// variable declared before it, memory, impure code), quoted; empty if none.
+  std::string gapEffect(const std::vector<const clang::Stmt *> &Gap) const;
+  /// Why the calls of Run and C cannot all move to where Run's first
+  /// statement stands: a preprocessor directive between, or a call written
+  /// with a macro (`__LINE__` would change). Empty when they can.
+  std::string movedReason(const std::vector<Candidate> &Run, const Candidate &C) const;
+  /// Whether a write through a pointer or reference in Where may reach
+  /// VD: a local holds VD's address, or it escaped where Where could use it.
+  bool mayBeReachedThrough(const clang::VarDecl *VD, const clang::Stmt *Where) const;
   /// Why C's call cannot move before the statements Gap, which stand
   /// between it and the run's last statement: one has a label, may leave
   /// the block or throw, calls code not known to be pure, writes through a

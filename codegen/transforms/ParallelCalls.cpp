@@ -3,6 +3,7 @@
 #include "ApartCalls.h"
 #include "CallHoisting.h"
 #include "GroupProblems.h"
+#include "JumpTargets.h"
 #include "SiblingCalls.h"
 #include "Speculation.h"
 
@@ -119,7 +120,16 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
     if (Parent)
       for (const DynTypedNode &Up : PC.Ctx.getParents(*Parent))
         InSwitch |= Up.get<SwitchStmt>() != nullptr;
-    bool Brace = !Declared && (!isa_and_nonnull<CompoundStmt>(Parent) || InSwitch);
+    // So does a statement a later label or 'case' follows: a jump from
+    // before it may not cross the declaration of the results (adv26 C1).
+    bool JumpedOver = false;
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent))
+      if (auto It = llvm::find(Block->body(), S); It != Block->body_end())
+        JumpedOver = std::any_of(std::next(It), Block->body_end(), [](const Stmt *Later) {
+          return containsJumpTarget(Later, JumpTarget::LabelOrCase);
+        });
+    bool Brace =
+        !Declared && (!isa_and_nonnull<CompoundStmt>(Parent) || InSwitch || JumpedOver);
     P.Open = Begin->first;
     P.Close = *End;
     P.Before = Brace ? "{ " : "";
