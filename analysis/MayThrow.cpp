@@ -189,6 +189,20 @@ public:
     --Handlers;
     return Continue;
   }
+  // An operand that is never evaluated throws nothing: `sizeof(f(x))`,
+  // `noexcept(f(x))`, `decltype(f(x))`, `typeid` of a non-polymorphic
+  // value (adv26 b8). A 'sizeof' of a variable-length array type is
+  // evaluated, and clang keeps that size expression in the type.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    return !E->getTypeOfArgument()->isVariablyModifiedType() ||
+           RecursiveASTVisitor<DirectScan>::TraverseUnaryExprOrTypeTraitExpr(E);
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    return !E->isPotentiallyEvaluated() ||
+           RecursiveASTVisitor<DirectScan>::TraverseCXXTypeidExpr(E);
+  }
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
     // `throw;` in a handler rethrows what its `try` block threw: counted
     // there (MayThrow.h).

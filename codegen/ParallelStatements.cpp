@@ -101,6 +101,12 @@ const CallExpr *ParallelStatements::operandCall(
   const Expr *E = Value;
   while (E) {
     E = E->IgnoreParens();
+    // The temporaries of the rest (`m.at(argc)` binds 'argc' to a 'const
+    // long &') are destroyed at the end of the statement, where they stay.
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
+      E = Cleanups->getSubExpr();
+      continue;
+    }
     if (const auto *CE = dyn_cast<CallExpr>(E)) {
       if (!isPureCall(CE, PC) || E == Value)
         return nullptr;
@@ -168,6 +174,11 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
       return std::nullopt;
     C.Target = VD;
     Value = VD->getInit();
+    // `long e{fib(k)};` and `long e = {fib(k)};` store the one value the
+    // braces hold (adv26 t20).
+    if (const auto *List = dyn_cast<InitListExpr>(Value->IgnoreImplicit());
+        List && List->getNumInits() == 1 && VD->getType()->isScalarType())
+      Value = List->getInit(0);
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
     // `e = ...` and `e += ...`: the store stays where it stands, so a
     // compound assignment reads the target there, as the serial one does.
@@ -641,6 +652,14 @@ std::vector<const CallExpr *> ParallelStatements::worthPureCalls(const Stmt *S) 
     std::vector<const CallExpr *> Found;
     explicit Finder(const ParallelStatements &Self) : Self(Self) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; } // runs elsewhere, if at all
+    // Operands that are never evaluated call nothing (adv26 b6, b8).
+    bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; }
+    bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+    bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+    bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+      return !E->isPotentiallyEvaluated() ||
+             RecursiveASTVisitor<Finder>::TraverseCXXTypeidExpr(E);
+    }
     bool VisitCallExpr(CallExpr *CE) {
       if (isPureCall(CE, Self.PC) && Self.Tasks.Cost.worthACall(CE))
         Found.push_back(CE);
