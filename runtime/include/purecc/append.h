@@ -14,6 +14,12 @@
 // Example (the combine of `for (..) v.push_back(f(i));`):
 //   [](std::vector<T> l, std::vector<T> r) { purecc::append_moved(l, r); return l; }
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <iterator>
 #include <type_traits>

@@ -24,6 +24,12 @@
 //   const purecc::reduce_task<term, add> sum_terms{"sum_terms", 0x1ULL, 0x2ULL};
 //   ... double s = purecc::distributed_reduce(sum_terms, 0, n, 0.0, 0.5);
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/cluster.h"
 #include "purecc/memo_fenv.h"

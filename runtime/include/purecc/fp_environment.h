@@ -19,6 +19,12 @@
 // Usage:
 //   std::puts(PURECC_FP_ID);   // e.g. "; fp eval=0 fma x86_64"
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #define PURECC_FP_STR_(x) #x
 #define PURECC_FP_STR(x) PURECC_FP_STR_(x)

@@ -25,6 +25,12 @@
 //       [](long a) -> double { return cost(a); },
 //       [](double x, double y) { return x < y; });
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <algorithm>
 #include <cstdint>

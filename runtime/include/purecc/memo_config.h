@@ -26,6 +26,12 @@
 //   purecc::MemoConfig c = purecc::MemoConfig::from_environment();
 //   if (!c.problems.empty()) std::fprintf(stderr, "%s\n", c.problems.c_str());
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <chrono>
 #include <cstdint>

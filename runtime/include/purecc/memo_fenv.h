@@ -28,6 +28,12 @@
 //   const purecc::fp_modes m = purecc::current_fp_modes();
 //   if (m.traps == 0) key = purecc::make_memo_key(fp, purecc::namespace_under(ns, m), x);
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/memo_key.h"
 

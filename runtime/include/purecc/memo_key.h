@@ -17,6 +17,12 @@
 //   purecc::MemoKey k = purecc::make_memo_key(fn, purecc::compiler_namespace(), 3, 4.5);
 //   std::printf("%s\n", k.hex().c_str());
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/fp_environment.h"
 #include "purecc/serialize.h"

@@ -35,6 +35,12 @@
 //   purecc::LinkedProgram p({{"_Z6kerneld", {1, 2}, {}}},
 //                           [](const std::string &sym, const void *) { return "lib:" + sym; });
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/memo_key.h"
 

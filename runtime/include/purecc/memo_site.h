@@ -19,6 +19,12 @@
 //   // integral() calls kernel(double), defined in kernel.cpp:
 //   static const purecc::MemoSite site{"integral", 0x1ULL, 0x2ULL, "_Z6kerneld"};
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/memo_key.h"
 

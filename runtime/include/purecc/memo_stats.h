@@ -12,6 +12,12 @@
 //   c.on_call(); c.on_mem_hit(cost_ns);
 //   purecc::print_stats_table(stats.rows(), std::cerr);
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/memo_site.h"
 

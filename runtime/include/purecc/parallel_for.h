@@ -14,6 +14,12 @@
 //   std::vector<double> out(n);
 //   purecc::parallel_for(0, n, [&](std::int64_t i) { out[i] = f(in[i]); });
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <concepts>
 #include <cstdint>

@@ -2,6 +2,12 @@
 // Rewritten programs include only this; hand-written code may include the
 // individual headers it needs.
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/version.h"
 #include "purecc/serialize.h"

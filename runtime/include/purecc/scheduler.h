@@ -21,6 +21,12 @@
 //   purecc::set_num_threads(4);          // like omp_set_num_threads, but
 //   assert(purecc::num_threads() == 4);  // also resizes the spawn budget
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/offer_board.h"
 

@@ -40,6 +40,12 @@
 //     if (r.key < best) { std::string s = std::get<0>(std::move(r.carried)); best = r.key; name = s; }
 //   all.rethrow();
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <atomic>
 #include <cmath>

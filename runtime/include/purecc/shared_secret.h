@@ -20,6 +20,12 @@
 //   purecc::SharedSecret::Tag tag = secret->sign({"key", "value"});
 //   bool ok = secret->verify({"key", "value"}, tag);
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <array>
 #include <filesystem>

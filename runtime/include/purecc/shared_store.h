@@ -38,6 +38,12 @@
 //   store.flush();
 //   if (auto rec = store.get(key)) use(*purecc::from_bytes<int>(rec->value));
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/memo_key.h"
 #include "purecc/redis_address.h"

@@ -18,6 +18,12 @@
 //   // rank 0, reading the result:
 //   if (auto raised = purecc::decode_fp_flags(byte)) flags |= *raised;
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <cfenv>
 #include <cstdint>

@@ -21,6 +21,12 @@
 //   // a worker, running it:
 //   { purecc::rounding_scope under(*purecc::decode_rounding(byte)); result = entry.run(...); }
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <cfenv>
 #include <cstdint>

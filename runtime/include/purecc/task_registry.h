@@ -26,6 +26,12 @@
 //   const purecc::TaskEntry twice_entry{"twice", 0x1ULL, 0x2ULL, twice};
 //   const purecc::TaskRegistrar twice_registrar{twice_entry};
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/memo_key.h"
 #include "purecc/memo_site.h"

@@ -43,6 +43,12 @@
 // from which the worker hands one back to an idle rank 0
 // (cluster.h's CallOffer, docs/distributed.md "Parallel calls").
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include "purecc/distributed.h"
 #include "purecc/invoke.h"

@@ -13,6 +13,12 @@
 // Example (what `for (long i = 0; i <= m; i += 2)` becomes):
 //   purecc::parallel_reduce(0, purecc::trips_through(0, m, 2), ...);
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <cstdint>
 

@@ -29,6 +29,12 @@
 //   if (detail::cycle_signature(owner_slot, detail::this_thread_slot()) != 0)
 //     return compute_it_myself();
 #pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
 
 #include <chrono>
 #include <cstdint>
