@@ -2,6 +2,7 @@
 #include "GroupProblems.h"
 #include "OutlivesException.h"
 #include "SiblingCalls.h"
+#include "ValueUses.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -67,6 +68,13 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
   for (const VarDecl *VD : ArgReads)
     if (Rest.Writes.contains(VD))
       return quoted(VD) + " is written in the same expression";
+  // `(std::get<0>(pr) = 4, 0) + f(pr.first) + g(1)`: the rest hands the
+  // variable on as an lvalue, to be written where the scanner sees no
+  // write by name (adv27 W0).
+  for (const VarDecl *VD : inSourceOrder(ArgReads, Full, PC.SM))
+    if (!isImmutable(VD, PC.Ctx) && namedOtherThanByValue(PC.Ctx, Full, VD, &CallSet))
+      return quoted(VD) + " is used other than by its value in the same expression, which may "
+                          "change it";
   if (Rest.ImpureCall || Rest.MemoryWrite) {
     // A write through a reference or pointer has no callee to name.
     std::string Writer = "the expression";

@@ -8,6 +8,7 @@
 #include "Shapes.h"
 #include "SiblingCalls.h"
 #include "Speculation.h"
+#include "ValueUses.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -637,6 +638,12 @@ std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
         return "'" + calleeName(C.Call) + "' may throw, and " + What +
                " runs before it in the serial program";
     }
+    // What the scanner takes for a read may hand the variable on to be
+    // written: a reference a library returns, a move (adv27 W0, W1).
+    for (const VarDecl *VD : inSourceOrder(C.Args.Reads, C.Call, PC.SM))
+      if (namedOtherThanByValue(PC.Ctx, B, VD))
+        return What + " between them uses " + quotedObject(VD) +
+               " other than by its value, which may change it, and " + Call + " reads it";
   }
   return "";
 }

@@ -1,0 +1,108 @@
+//===- ValueUses.cpp - does a statement use a variable only for its value? ===//
+#include "ValueUses.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+using namespace clang;
+
+namespace purecc {
+
+const DeclRefExpr *namedOtherThanByValue(ASTContext &Ctx, const Stmt *S, const VarDecl *VD,
+                                         const llvm::SmallPtrSetImpl<const Expr *> *Skip) {
+  if (!S || (Skip && isa<Expr>(S) && Skip->contains(cast<Expr>(S))))
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(S);
+  const auto *Binding = DRE ? dyn_cast<BindingDecl>(DRE->getDecl()) : nullptr;
+  if (!DRE || (DRE->getDecl() != VD && !(Binding && Binding->getDecomposedDecl() == VD))) {
+    for (const Stmt *Child : S->children())
+      if (const DeclRefExpr *Found = namedOtherThanByValue(Ctx, Child, VD, Skip))
+        return Found;
+    return nullptr;
+  }
+  const Stmt *Use = DRE;
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(*Use);
+    const Stmt *Up = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Up)
+      return DRE;
+    if (isa<ParenExpr>(Up) || (isa<MemberExpr>(Up) && !cast<MemberExpr>(Up)->isArrow() &&
+                               isa<FieldDecl>(cast<MemberExpr>(Up)->getMemberDecl()))) {
+      Use = Up;
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Up)) {
+      switch (Cast->getCastKind()) {
+      case CK_LValueToRValue:
+        return nullptr;
+      case CK_NoOp:
+      case CK_DerivedToBase:
+      case CK_UncheckedDerivedToBase:
+        Use = Up;
+        continue;
+      case CK_ArrayToPointerDecay: {
+        // `a[1]`: an element of the array, as a field is part of a struct.
+        DynTypedNodeList Above = Ctx.getParents(*Up);
+        const auto *Sub = Above.empty() ? nullptr : Above[0].get<ArraySubscriptExpr>();
+        if (!Sub || Sub->getBase() != Up)
+          return DRE;
+        Use = Sub;
+        continue;
+      }
+      default:
+        return DRE;
+      }
+    }
+    // `v.size()`, `v[0]`, `std::get<0>(pr)`, `std::move(v)`: the object
+    // or an argument of a call. A reference the call returns designates a
+    // part of VD, followed further as VD itself ('v[0]' read is a read,
+    // 'std::get<0>(pr) = 4' a write). A value it returns cannot lead back
+    // into VD when VD was taken as 'const' (a 'const' member function, a
+    // 'const' reference parameter).
+    const CallExpr *Call = nullptr;
+    bool TakenAsConst = false;
+    if (const auto *Member = dyn_cast<MemberExpr>(Up); Member && !Member->isArrow()) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+      DynTypedNodeList Above = Ctx.getParents(*Up);
+      Call = Above.empty() ? nullptr : Above[0].get<CXXMemberCallExpr>();
+      if (!Method || !Call || Call->getCallee()->IgnoreParens() != Up)
+        return DRE;
+      TakenAsConst = Method->isConst();
+    } else if (const auto *AnyCall = dyn_cast<CallExpr>(Up)) {
+      const FunctionDecl *Callee = AnyCall->getDirectCallee();
+      if (!Callee)
+        return DRE;
+      Call = AnyCall;
+      const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      bool AsObject = isa<CXXOperatorCallExpr>(AnyCall) && Method && !Method->isStatic() &&
+                      AnyCall->getNumArgs() > 0 && AnyCall->getArg(0) == Use;
+      if (AsObject) {
+        TakenAsConst = Method->isConst();
+      } else {
+        unsigned Shift = isa<CXXOperatorCallExpr>(AnyCall) && Method && !Method->isStatic();
+        for (unsigned I = 0; I < AnyCall->getNumArgs(); ++I)
+          if (AnyCall->getArg(I) == Use) {
+            if (I < Shift || I - Shift >= Callee->getNumParams())
+              return DRE;
+            QualType P = Callee->getParamDecl(I - Shift)->getType();
+            TakenAsConst = P->isLValueReferenceType() && P->getPointeeType().isConstQualified();
+          }
+      }
+    }
+    if (Call) {
+      if (Call->getCallReturnType(Ctx)->isReferenceType()) {
+        Use = Call;
+        continue;
+      }
+      return TakenAsConst ? nullptr : DRE;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Up))
+      return Construct->getConstructor()->isCopyConstructor() ? nullptr : DRE;
+    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr>(Up))
+      return nullptr;
+    return DRE;
+  }
+}
+
+} // namespace purecc
