@@ -1,9 +1,12 @@
 //===- CallTasks.cpp - may a pure call become a task, and does it pay? ----===//
 #include "CallTasks.h"
+#include "PlainValues.h"
 #include "SiblingCalls.h"
 #include "Speculation.h"
+#include "ValueUses.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 
 #include <algorithm>
 
@@ -12,7 +15,8 @@ using namespace clang;
 namespace purecc {
 
 CallTasks::CallTasks(PlanContext &PC, const FunctionDecl *FD)
-    : PC(PC), FD(FD), Scanner(PC), Escapes(PC, FD), Throws(speculationThrows(PC.Ctx)), Cost(PC.Ctx) {}
+    : PC(PC), FD(FD), Scanner(PC), Escapes(PC, FD), Throws(speculationThrows(PC.Ctx)), NoReturn(PC),
+      Cost(PC.Ctx) {}
 
 bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
   QualType T = CE->getType();
@@ -25,6 +29,15 @@ bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
     WhyNot = "the result of '" + Name + "' cannot be moved";
     return false;
   }
+  // The serial program constructs the result in place; the parallel one
+  // moves it out of the task, which the user's code would see (adv27 W4).
+  if (std::string Why = moveRunsUserCode(T); !Why.empty()) {
+    WhyNot = "the result of '" + Name + "' has type '" +
+             T.getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy()) + "', which " + Why +
+             ": the parallel program would move it out of a task, where the serial one makes "
+             "it in place";
+    return false;
+  }
   auto O = PC.offsets(CE->getSourceRange());
   if (!O) {
     WhyNot = "the call to '" + Name + "' is written in a macro";
@@ -34,12 +47,20 @@ bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
     WhyNot = "the call to '" + Name + "' is rewritten otherwise";
     return false;
   }
-  for (const Expr *Arg : CE->arguments()) {
+  for (const Expr *Arg : callOperands(CE)) {
     StmtDeps E = Scanner.scan(Arg);
     if (!E.isEffectFree()) {
       WhyNot = "an argument of '" + Name + "' has side effects";
       if (!E.ImpureWhy.empty()) // say which, when the scanner knows
         WhyNot += ": " + E.ImpureWhy;
+      else if (!E.ImpureCall && !E.MemoryWrite && !E.Writes.empty()) {
+        // `sink(std::move(v))`: the move into the parameter empties 'v'.
+        std::vector<const VarDecl *> Written(E.Writes.begin(), E.Writes.end());
+        llvm::sort(Written, [](const VarDecl *A, const VarDecl *B) {
+          return A->getBeginLoc() < B->getBeginLoc();
+        });
+        WhyNot += ": it changes " + quoted(Written.front());
+      }
       return false;
     }
     if (E.Unmovable) {
@@ -65,6 +86,63 @@ bool CallTasks::worthTasks(const std::vector<const CallExpr *> &Calls) {
     return true;
   remarkCheap(PC, Calls.front()->getExprLoc(), All, Cheap);
   return false;
+}
+
+StmtDeps CallTasks::callReads(const CallExpr *CE) {
+  StmtDeps Out;
+  for (const Expr *Operand : callOperands(CE)) {
+    StmtDeps E = Scanner.scan(Operand);
+    Out.Reads.insert(E.Reads.begin(), E.Reads.end());
+    Out.ReadsMemory |= E.ReadsMemory;
+  }
+  // `p->f(1)`, `f(1)` in a member function: the object is reached through
+  // a pointer, which the scan of the pointer itself does not count.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    if (const Expr *Object = MC->getImplicitObjectArgument();
+        Object && !Object->isGLValue() && Object->getType()->isPointerType())
+      Out.ReadsMemory = true;
+  StmtDeps Body = lambdaBodyReads(CE, PC);
+  Out.Reads.insert(Body.Reads.begin(), Body.Reads.end());
+  Out.ReadsMemory |= Body.ReadsMemory;
+  Escapes.addHeldReads(CE, Out.Reads);
+  return Out;
+}
+
+std::vector<const VarDecl *> CallTasks::handedOn(const CallExpr *CE) {
+  // Every variable the arguments name is a candidate; keep those some use
+  // of which is not of the value.
+  llvm::SmallPtrSet<const VarDecl *, 8> Named;
+  for (const Expr *Arg : CE->arguments()) {
+    StmtDeps E = Scanner.scan(Arg);
+    Named.insert(E.Reads.begin(), E.Reads.end());
+    Named.insert(E.Writes.begin(), E.Writes.end());
+  }
+  llvm::SmallPtrSet<const VarDecl *, 8> Out;
+  for (const VarDecl *VD : Named) {
+    if (isImmutable(VD, PC.Ctx))
+      continue;
+    if (llvm::none_of(CE->arguments(), [&](const Expr *Arg) {
+          return namedOtherThanByValue(PC.Ctx, Arg, VD) != nullptr;
+        }))
+      continue;
+    Out.insert(VD);
+    // `fv(std::move(r))` with `auto &r = v;` changes `v`.
+    if (auto It = Escapes.holds().find(VD); It != Escapes.holds().end())
+      Out.insert(It->second.begin(), It->second.end());
+  }
+  std::vector<const VarDecl *> Sorted(Out.begin(), Out.end());
+  llvm::sort(Sorted, [](const VarDecl *A, const VarDecl *B) {
+    return A->getBeginLoc() < B->getBeginLoc();
+  });
+  return Sorted;
+}
+
+std::vector<const Expr *> callOperands(const CallExpr *CE) {
+  std::vector<const Expr *> Out(CE->arg_begin(), CE->arg_end());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    if (const Expr *Object = MC->getImplicitObjectArgument())
+      Out.insert(Out.begin(), Object);
+  return Out;
 }
 
 void remarkCheap(PlanContext &PC, SourceLocation Loc, const std::vector<std::string> &All,
@@ -98,8 +176,10 @@ bool isMovable(QualType T) {
   if ((RD->needsImplicitMoveConstructor() && !RD->defaultedMoveConstructorIsDeleted()) ||
       (RD->needsImplicitCopyConstructor() && !RD->defaultedCopyConstructorIsDeleted()))
     return true;
+  // The result is stored by copy-initialization (`T a = std::move(r1);`),
+  // which an 'explicit' constructor cannot do (adv27 C2).
   for (const CXXConstructorDecl *C : RD->ctors())
-    if (C->isCopyOrMoveConstructor() && !C->isDeleted())
+    if (C->isCopyOrMoveConstructor() && !C->isDeleted() && !C->isExplicit())
       return true;
   return false;
 }

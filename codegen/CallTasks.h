@@ -11,9 +11,13 @@
 //  * worthTasks: at least two of the calls do enough work for a task (a
 //    loop or recursion in what they run, CallCost.h), else a
 //    purecc-cheap-calls remark;
+//  * callReads and handedOn: what a call reads (its arguments, its
+//    object, what a lambda it calls captures by reference) and which
+//    variables its arguments hand on to be changed (`fv(std::move(v))`);
 //  * the function's dependence scanner, live escapes and may-throw answers
 //    (the speculation rule's, Speculation.h: library code by its contract),
-//    shared so that each is computed once.
+//    shared so that each is computed once; and the calls that may not
+//    return (NoReturn.h), which a hoisted call may not move before.
 //
 //   CallTasks Tasks(PC, FD);
 //   std::string Why;
@@ -24,6 +28,7 @@
 
 #include "CallCost.h"
 #include "LiveEscapes.h"
+#include "NoReturn.h"
 #include "PlanContext.h"
 #include "StmtDeps.h"
 
@@ -48,12 +53,24 @@ struct CallTasks {
 
   /// Drops the calls that do too little work for a task.
   void keepWorthTasks(std::vector<const clang::CallExpr *> &Calls);
+  /// What CE reads when it runs: its arguments; the object of a member
+  /// call (`c.f(1)` reads `c`, `p->f(1)` reads memory); what a lambda it
+  /// calls captures by reference; and, through a local that holds another's
+  /// address, that other local (adv27 W3).
+  StmtDeps callReads(const clang::CallExpr *CE);
+  /// The variables CE's arguments use other than by their value (and the
+  /// locals those hold the address of), in source order: a move into a
+  /// by-value parameter (`fv(std::move(v))`), a non-const reference
+  /// parameter (`T&&`, which a pure function may write). The call may
+  /// change them, so no sibling may read them (adv27 W1).
+  std::vector<const clang::VarDecl *> handedOn(const clang::CallExpr *CE);
 
   PlanContext &PC;
   const clang::FunctionDecl *FD;
   DepScanner Scanner;
   LiveEscapes Escapes;
   MayThrow Throws;
+  NoReturnCalls NoReturn;
   CallCost Cost;
 };
 
@@ -62,6 +79,9 @@ struct CallTasks {
 void remarkCheap(PlanContext &PC, clang::SourceLocation Loc, const std::vector<std::string> &All,
                  const std::vector<std::string> &Cheap);
 
+/// The expressions CE evaluates before its callee runs: the object of a
+/// member call (`c` of `c.f(1)`), then the arguments.
+std::vector<const clang::Expr *> callOperands(const clang::CallExpr *CE);
 /// The name of CE's callee, as remarks show it.
 std::string calleeName(const clang::CallExpr *CE);
 /// The callees' names, in order.

@@ -190,6 +190,39 @@ public:
     }
   }
 
+  // `__builtin_LINE()`, `__builtin_FILE()`, `std::source_location::current()`
+  // ...: their value is where they are used (for a default argument, the
+  // call), which no token shows: moving the function down a line must
+  // change its key (adv27 F1). Library code's own are its version's.
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E, DataRecursionQueue * = nullptr) {
+    DefaultArgs.push_back(E);
+    bool Continue = RecursiveASTVisitor::TraverseCXXDefaultArgExpr(E, nullptr);
+    DefaultArgs.pop_back();
+    return Continue;
+  }
+  bool VisitSourceLocExpr(SourceLocExpr *E) {
+    SourceLocation Used = DefaultArgs.empty() ? E->getLocation() : DefaultArgs.front()->getUsedLocation();
+    if (WalkingSystem && DefaultArgs.empty())
+      return true;
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Used));
+    if (P.isInvalid())
+      return true;
+    // Only what the value shows: a file moved elsewhere keeps the line.
+    SourceLocIdentKind K = E->getIdentKind();
+    bool All = K == SourceLocIdentKind::SourceLocStruct;
+    std::string Value = E->getBuiltinStr().str();
+    if (All || K == SourceLocIdentKind::File || K == SourceLocIdentKind::FileName)
+      Value += std::string(" file ") + P.getFilename();
+    if (All || K == SourceLocIdentKind::Line)
+      Value += " line " + std::to_string(P.getLine());
+    if (All || K == SourceLocIdentKind::Column)
+      Value += " column " + std::to_string(P.getColumn());
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(Walking);
+        ND && (All || K == SourceLocIdentKind::Function || K == SourceLocIdentKind::FuncSig))
+      Value += " function " + ND->getQualifiedNameAsString();
+    Facts.insert("source-location " + Value);
+    return true;
+  }
   // Every expression's type: an aggregate `S{}`, a temporary, a member
   // reached through another (`o.in.q`), a cast, a conversion.
   bool VisitExpr(Expr *E) {
@@ -487,6 +520,8 @@ private:
   llvm::DenseSet<const Decl *> Seen;
   llvm::DenseSet<const Decl *> Walked;
   llvm::DenseSet<const void *> SeenTypes;
+  /// The default arguments being walked, outermost first.
+  llvm::SmallVector<const CXXDefaultArgExpr *, 2> DefaultArgs;
 };
 
 /// The declaration's tokens as written, one per line (so that `a b` and

@@ -5,14 +5,42 @@
 #include "ValueUses.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 
 using namespace clang;
 
 namespace purecc {
 
+std::string constantContext(PlanContext &PC, const Expr *Full) {
+  const Stmt *Node = Full;
+  for (unsigned Depth = 0; Node && Depth < 64; ++Depth) {
+    if (isa<ConstantExpr>(Node))
+      return "the expression is a constant the compiler computes, which calls moved into tasks "
+             "would not be";
+    DynTypedNodeList Parents = PC.Ctx.getParents(*Node);
+    if (Parents.empty())
+      return "";
+    if (const auto *VD = Parents[0].get<VarDecl>()) {
+      if (VD->getInit() == Node && (VD->isConstexpr() || VD->isUsableInConstantExpressions(PC.Ctx)))
+        return quoted(VD) + " is a constant, which only a constant expression written in place "
+                            "may initialize";
+      return "";
+    }
+    Node = Parents[0].get<Stmt>();
+    if (Node && !isa<Expr>(Node))
+      return "";
+  }
+  return "";
+}
+
 std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, const Expr *Region,
                                         const std::vector<const CallExpr *> &Calls) {
   PlanContext &PC = Tasks.PC;
+  // `if constexpr (fib(8) + fib(9) > 2)`, `constexpr long a = fib(3) +
+  // fib(4);`: the compiler computes a constant there, which a call moved
+  // into a task is not (adv27 C3).
+  if (std::string Why = constantContext(PC, Full); !Why.empty())
+    return Why;
   // Every call must be movable out of the region...
   llvm::SmallPtrSet<const Expr *, 4> CallSet;
   llvm::SmallPtrSet<const VarDecl *, 8> ArgReads;
@@ -22,16 +50,26 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
     if (!Tasks.acceptableCall(CE, Why))
       return Why;
     CallSet.insert(CE);
-    for (const Expr *Arg : CE->arguments()) {
-      StmtDeps E = Tasks.Scanner.scan(Arg);
-      ArgReads.insert(E.Reads.begin(), E.Reads.end());
-      ArgsReadMemory |= E.ReadsMemory;
-    }
-    // A lambda's body reads what it captures by reference, and globals.
-    StmtDeps Body = lambdaBodyReads(CE, PC);
-    ArgReads.insert(Body.Reads.begin(), Body.Reads.end());
-    ArgsReadMemory |= Body.ReadsMemory;
+    // Its arguments, its object, what a lambda captures by reference.
+    StmtDeps Reads = Tasks.callReads(CE);
+    ArgReads.insert(Reads.Reads.begin(), Reads.Reads.end());
+    ArgsReadMemory |= Reads.ReadsMemory;
   }
+  // No call may read what another's arguments hand on to be changed:
+  // `fv(std::move(v)) * 1000000 + gv(v)` would race on 'v' (adv27 W1).
+  for (const CallExpr *Giver : Calls)
+    for (const VarDecl *VD : Tasks.handedOn(Giver))
+      for (const CallExpr *Reader : Calls)
+        if (Reader != Giver && Tasks.callReads(Reader).Reads.contains(VD))
+          return quoted(VD) + " is used other than by its value in an argument of '" +
+                 calleeName(Giver) + "', which may change it, and the call to '" +
+                 calleeName(Reader) + "' reads it";
+  // Nor may the rest of the expression end the program (`assert` in a
+  // cheap call beside them): it runs after the calls, which the serial
+  // program might never have made (adv27 H1).
+  if (std::optional<NoReturnCall> N = Tasks.NoReturn.first(Full, &CallSet))
+    return N->Named + ", is evaluated in the same expression, after them in the parallel "
+                      "program, and the serial program may not make them then";
   // ...(the serial program reaches every one of them once it evaluates
   // the region: planGroup kept only those) and nothing else in the full-expression may write what their
   // arguments read.

@@ -28,6 +28,12 @@
 
 namespace purecc {
 
+/// Why Full is a constant the compiler computes (an `if constexpr`
+/// condition, a `case` label, the initializer of a `constexpr` variable or
+/// of a 'const' one usable as a constant), which no call moved into a task
+/// can be; empty when it is not.
+std::string constantContext(PlanContext &PC, const clang::Expr *Full);
+
 /// Why Calls, sibling calls of Region (part of the full-expression Full),
 /// cannot run side by side.
 std::optional<std::string> groupProblem(CallTasks &Tasks, const clang::Expr *Full,

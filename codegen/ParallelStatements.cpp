@@ -3,6 +3,7 @@
 #include "CallHoisting.h"
 #include "JumpTargets.h"
 #include "OutlivesException.h"
+#include "PlaceNames.h"
 #include "Places.h"
 #include "PreprocessorRecord.h"
 #include "Shapes.h"
@@ -54,6 +55,8 @@ struct ParallelStatements::Candidate {
   bool ArgsReadMemory = false; // the call reads through pointers or references
   std::string Blocked; // why the statement cannot join a run (empty: it can)
   bool Apart = false;  // statements without calls of their own stand before it in the run
+  // What the call's arguments hand on to be changed (`fv(std::move(v))`).
+  std::vector<const VarDecl *> HandedOn;
 };
 
 // Why a statement that stores a pure call's result is no statement of a
@@ -99,6 +102,12 @@ const CallExpr *ParallelStatements::operandCall(
     N = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
   }
   std::vector<const Expr *> Rest;
+  // Never silent when the call is reached through more than arithmetic.
+  auto Unmoved = [&](const std::string &How) {
+    Refused = {Found.front(), "the result of '" + calleeName(Found.front()) + "' is " + How +
+                                  ": only a call whose result built-in arithmetic uses joins a "
+                                  "run"};
+  };
   const Expr *E = Value;
   while (E) {
     E = E->IgnoreParens();
@@ -109,7 +118,13 @@ const CallExpr *ParallelStatements::operandCall(
       continue;
     }
     if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      if (!isPureCall(CE, PC) || E == Value)
+      if (!isPureCall(CE, PC)) {
+        // `M2 m = pm(k) + 2L;` with a class's 'operator+' (adv26 d5, d6).
+        const FunctionDecl *Callee = calledFunction(CE);
+        Unmoved(Callee ? "passed to " + quoted(Callee) : std::string("passed to a call"));
+        return nullptr;
+      }
+      if (E == Value)
         return nullptr;
       std::string Call = "'" + calleeName(CE) + "'";
       for (const Expr *R : Rest) {
@@ -138,6 +153,11 @@ const CallExpr *ParallelStatements::operandCall(
                              ", and the serial program may not make the call then"};
           return nullptr;
         }
+        if (std::optional<NoReturnCall> N = Tasks.NoReturn.first(R)) {
+          Refused = {CE, N->Named + ", is computed with the result of " + Call +
+                             ", and the serial program may not make the call then"};
+          return nullptr;
+        }
       }
       return CE;
     }
@@ -156,18 +176,25 @@ const CallExpr *ParallelStatements::operandCall(
     } else if (const auto *Cast = dyn_cast<CastExpr>(E)) {
       // Conversions between scalars; a class's conversion is a call.
       if (!E->getType()->isScalarType() || !Cast->getSubExpr()->getType()->isScalarType() ||
-          Cast->getConversionFunction())
+          Cast->getConversionFunction()) {
+        if (const NamedDecl *Conversion = Cast->getConversionFunction())
+          Unmoved("converted by " + quoted(Conversion));
         return nullptr;
+      }
       E = Cast->getSubExpr();
-    } else
+    } else {
+      // `Money m = fib(k);` with a converting constructor (adv26 d1-d3).
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+        Unmoved("converted by " + quoted(Construct->getConstructor()));
       return nullptr;
+    }
   }
   return nullptr;
 }
 
 std::optional<ParallelStatements::Candidate>
 ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std::string> *WhyNot) const {
-  Candidate C{S, nullptr, nullptr, nullptr, StmtDeps(), false, "", false};
+  Candidate C{S, nullptr, nullptr, nullptr, StmtDeps(), false, "", false, {}};
   const Expr *Value = nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
@@ -175,6 +202,26 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
       return std::nullopt;
     C.Target = VD;
     Value = VD->getInit();
+    // `decltype(auto) a = mk(k);`: the type follows the initializer as
+    // written, and the run would store a moved result (adv27 C1).
+    if (const AutoType *Auto = VD->getType()->getContainedAutoType();
+        Auto && Auto->isDecltypeAuto()) {
+      if (const Expr *W = written(VD->getInit()); W && WhyNot && isPureCall(W, PC))
+        *WhyNot = {cast<CallExpr>(W), quoted(VD) +
+                                          " is declared 'decltype(auto)', whose type would "
+                                          "change with the initializer the run writes"};
+      return std::nullopt;
+    }
+    // `constexpr long a = fib(10);`, or a 'const' one the compiler may use
+    // as a constant (`std::array<long, a>`): its initializer must stay a
+    // constant expression, written where it is (adv27 C3).
+    if (VD->isConstexpr() || VD->isUsableInConstantExpressions(PC.Ctx)) {
+      if (const Expr *W = written(Value); W && WhyNot && isPureCall(W, PC))
+        *WhyNot = {cast<CallExpr>(W),
+                   quoted(VD) + " is a constant, which only a constant expression written in "
+                                "place may initialize"};
+      return std::nullopt;
+    }
     // `long e{fib(k)};` and `long e = {fib(k)};` store the one value the
     // braces hold (adv26 t20).
     if (const auto *List = dyn_cast<InitListExpr>(Value->IgnoreImplicit());
@@ -254,18 +301,13 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
       *WhyNot = {C.Call, Why};
     return std::nullopt;
   }
-  for (const Expr *Arg : C.Call->arguments()) {
-    StmtDeps E = Tasks.Scanner.scan(Arg);
-    C.Args.Reads.insert(E.Reads.begin(), E.Reads.end());
-    C.ArgsReadMemory |= E.ReadsMemory;
-  }
-  // A lambda's body reads what it captures by reference.
-  StmtDeps Body = lambdaBodyReads(C.Call, PC);
-  C.Args.Reads.insert(Body.Reads.begin(), Body.Reads.end());
-  C.ArgsReadMemory |= Body.ReadsMemory;
-  // Reading a local that holds another's address (`const long &ra = a;`, a
-  // view, a lambda capturing by reference) reads that other local.
-  Tasks.Escapes.addHeldReads(C.Call, C.Args.Reads);
+  // Its arguments, its object, what a lambda captures by reference, and
+  // through a local that holds another's address (`const long &ra = a;`,
+  // a view), that other local.
+  StmtDeps Reads = Tasks.callReads(C.Call);
+  C.Args.Reads = std::move(Reads.Reads);
+  C.ArgsReadMemory = Reads.ReadsMemory;
+  C.HandedOn = Tasks.handedOn(C.Call);
   auto Begin = PC.offsets(S->getSourceRange());
   std::optional<unsigned> End = PC.endOfStatement(S);
   if (!Begin || !End || PC.isTaken(Begin->first, *End))
@@ -351,9 +393,24 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
   // task: the next statement of a run may still join it across them
   // (gapReason).
   std::vector<const Stmt *> Gap;
-  for (const Stmt *S : CS->body()) {
+  for (const Stmt *Written : CS->body()) {
+    // `default: x = fib(k);` starts a run after its label (adv26 d7, d8):
+    // a jump there arrives before the calls, as in the serial program. A
+    // label ends the run before it, whose calls a jump would skip.
+    const Stmt *S = Written;
+    while (isa<LabelStmt, SwitchCase>(S))
+      S = isa<LabelStmt>(S) ? cast<LabelStmt>(S)->getSubStmt() : cast<SwitchCase>(S)->getSubStmt();
     std::pair<const CallExpr *, std::string> WhyNot{nullptr, ""};
     std::optional<Candidate> C = runCandidate(S, &WhyNot);
+    if (S != Written) {
+      if (C && !Run.empty())
+        Missed(Run.back().Call, C->Call,
+               "a label stands before the call to '" + calleeName(C->Call) +
+                   "', where a jump would arrive without the calls before it",
+               C->Call);
+      Flush();
+      Gap.clear();
+    }
     if (WhyNot.first && !Tasks.Cost.worthACall(WhyNot.first))
       WhyNot = {nullptr, ""};
     if (!C && !Run.empty() && !WhyNot.first && worthPureCalls(S).empty()) {
@@ -389,16 +446,9 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
       // After the run's last statement: it could have joined the run.
       // (A call that reads what the run stores is no sibling of it.)
       if (!Run.empty() && WhyNot.first && !Tasks.Throws.mayThrow(Run.back().S)) {
-        llvm::SmallPtrSet<const VarDecl *, 8> Reads;
-        for (const Expr *Arg : WhyNot.first->arguments()) {
-          StmtDeps E = Tasks.Scanner.scan(Arg);
-          Reads.insert(E.Reads.begin(), E.Reads.end());
-        }
-        StmtDeps Body = lambdaBodyReads(WhyNot.first, PC);
-        Reads.insert(Body.Reads.begin(), Body.Reads.end());
-        Tasks.Escapes.addHeldReads(WhyNot.first, Reads);
+        StmtDeps Reads = Tasks.callReads(WhyNot.first);
         if (llvm::none_of(Run, [&](const Candidate &Earlier) {
-              return Reads.contains(Earlier.Target);
+              return Reads.Reads.contains(Earlier.Target);
             })) {
           Missed(Run.back().Call, WhyNot.first, WhyNot.second, WhyNot.first);
           Said = WhyNot.first; // one remark per statement
@@ -440,6 +490,19 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
       Feeds |= C->Args.Reads.contains(Earlier.Target);
     if (Feeds)
       Flush();
+    // Nor read what another call of the run hands on to be changed, nor
+    // hand on what another reads: `long a = fv(std::move(v)); long b =
+    // gv(v);` would race on 'v' (adv27 W1).
+    for (const Candidate &Earlier : Run) {
+      std::string Why = handedOnReason(Earlier, *C);
+      if (Why.empty())
+        Why = handedOnReason(*C, Earlier);
+      if (!Why.empty()) {
+        Missed(Run.back().Call, C->Call, Why, C->Call);
+        Flush();
+        break;
+      }
+    }
     // Nor run where the serial program has left by an exception: only the
     // last statement of a run may throw.
     if (!Run.empty() && Tasks.Throws.mayThrow(Run.back().S)) {
@@ -452,6 +515,19 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
                          "' may throw (" + whichMayThrow(PC, Tasks.Throws, Run.back().Value) + ")") +
                   ", and the serial program does not make the later call then";
       Flush();
+    }
+    // Nor make a call the serial program never makes: the rest of the
+    // last statement, run after every call of the run, may end the program
+    // (`long a = fib(k) + guard(k);` with an 'assert' in 'guard'; adv27 H1).
+    if (!Run.empty()) {
+      llvm::SmallPtrSet<const Expr *, 1> Own{Run.back().Call};
+      if (std::optional<NoReturnCall> N = Tasks.NoReturn.first(Run.back().S, &Own)) {
+        Missed(Run.back().Call, C->Call,
+               N->Named + ", runs after the call to '" + calleeName(Run.back().Call) +
+                   "', and the serial program does not make the later call then",
+               Run.back().Call);
+        Flush();
+      }
     }
     // Nor store late what a handler reads: when this call throws, the
     // serial program has stored every earlier statement's result, the
@@ -490,6 +566,16 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
   }
   Flush();
   return Done;
+}
+
+std::string ParallelStatements::handedOnReason(const Candidate &Giver,
+                                               const Candidate &Reader) const {
+  for (const VarDecl *VD : Giver.HandedOn)
+    if (Reader.Args.Reads.contains(VD))
+      return quoted(VD) + " is used other than by its value in an argument of '" +
+             calleeName(Giver.Call) + "', which may change it, and the call to '" +
+             calleeName(Reader.Call) + "' reads it";
+  return "";
 }
 
 namespace {
@@ -546,11 +632,17 @@ std::string ParallelStatements::movedReason(const std::vector<Candidate> &Run,
   for (const Candidate &E : Run)
     Calls.push_back(E.Call);
   Calls.push_back(C.Call);
-  for (const CallExpr *Call : Calls)
+  for (const CallExpr *Call : Calls) {
     if (usesMacro(Call))
       return "the call to '" + calleeName(Call) +
              "' is written with a macro, and the statements between them would move it to "
              "another line";
+    // `long f = at(k);` with `long at(long, long line = __builtin_LINE())`.
+    if (const SourceLocExpr *Line = lineUse(Call))
+      return "the call to '" + calleeName(Call) + "' uses '" + Line->getBuiltinStr().str() +
+             "()'" + (Line->getBeginLoc() == Call->getBeginLoc() ? "" : " (a default argument)") +
+             ", and the statements between them would move it to another line";
+  }
   return "";
 }
 
@@ -584,6 +676,9 @@ std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
       return What + " between them may leave the block" + NotMade;
     if (Tasks.Throws.mayThrow(B))
       return whichMayThrowThen(PC, Tasks.Throws, B, "runs between them") + NotMade;
+    // `assert(k < 40);`: the serial program may end there (adv27 H1).
+    if (std::optional<NoReturnCall> N = Tasks.NoReturn.first(B))
+      return N->Named + ", runs between them" + NotMade;
     if (D.ImpureCall) {
       const auto *Impure = dyn_cast<CallExpr>(D.ImpureCall);
       const FunctionDecl *Callee = Impure ? calledFunction(Impure) : nullptr;

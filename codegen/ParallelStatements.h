@@ -88,6 +88,10 @@ private:
   /// pointer, declares or writes what the call reads, or has an effect the
   /// serial program shows before the call throws. Empty when it can.
   std::string gapReason(const std::vector<const clang::Stmt *> &Gap, const Candidate &C) const;
+  /// Why Reader's call may not run beside Giver's: it reads a variable
+  /// Giver's arguments hand on to be changed (CallTasks::handedOn). Empty
+  /// when it may.
+  std::string handedOnReason(const Candidate &Giver, const Candidate &Reader) const;
   void emitRun(const std::vector<Candidate> &Run);
 
   CallTasks &Tasks;

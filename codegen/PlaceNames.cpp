@@ -113,4 +113,29 @@ std::string placeNameReason(const Stmt *S, const ASTContext &Ctx) {
   return F.Why;
 }
 
+namespace {
+
+class LineFinder : public RecursiveASTVisitor<LineFinder> {
+public:
+  const SourceLocExpr *Found = nullptr;
+  bool shouldVisitLambdaBody() const { return false; }
+  bool shouldVisitImplicitCode() const { return true; } // default arguments
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool VisitSourceLocExpr(SourceLocExpr *E) {
+    if (E->getIdentKind() != SourceLocIdentKind::Line &&
+        E->getIdentKind() != SourceLocIdentKind::SourceLocStruct)
+      return true;
+    Found = E;
+    return false;
+  }
+};
+
+} // namespace
+
+const SourceLocExpr *lineUse(const Stmt *S) {
+  LineFinder F;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
+}
+
 } // namespace purecc

@@ -53,4 +53,12 @@ std::string sourceLocationReason(const clang::SourceLocExpr *E,
 /// names); "" when there is none.
 std::string placeNameReason(const clang::Stmt *S, const clang::ASTContext &Ctx);
 
+/// The first `__builtin_LINE()` (or `__builtin_source_location()`, behind
+/// `std::source_location::current()`, which holds the line) S evaluates,
+/// the default arguments of its calls included, outside lambdas; nullptr
+/// if none. '#line' directives keep the line of code that stays on its
+/// line, but not of a call moved to another statement's line (a run of
+/// statements with others between them; adv27 W6).
+const clang::SourceLocExpr *lineUse(const clang::Stmt *S);
+
 } // namespace purecc

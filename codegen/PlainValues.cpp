@@ -3,6 +3,9 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <functional>
 
 using namespace clang;
 
@@ -75,6 +78,48 @@ std::string plainValueReason(QualType T) {
       return "has a member '" + F->getNameAsString() + "' of type '" +
              F->getType().getAsString(Policy) + "', which " + Why;
   return "";
+}
+
+std::string moveRunsUserCode(QualType T) {
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
+  std::function<std::string(QualType)> Why = [&](QualType T) -> std::string {
+    T = T.getCanonicalType().getUnqualifiedType();
+    while (const auto *A = dyn_cast<ArrayType>(T.getTypePtr()))
+      T = A->getElementType().getCanonicalType().getUnqualifiedType();
+    const auto *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || !Seen.insert(RD->getDefinition()).second)
+      return "";
+    RD = RD->getDefinition();
+    const PrintingPolicy &Policy = RD->getASTContext().getPrintingPolicy();
+    if (RD->isInStdNamespace()) {
+      // What it holds: the types it is instantiated with.
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+        for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+          if (Arg.getKind() == TemplateArgument::Type)
+            if (std::string Inner = Why(Arg.getAsType()); !Inner.empty()) {
+              const auto *Held = Arg.getAsType()->getAsCXXRecordDecl();
+              if (Held && Held->isInStdNamespace())
+                return Inner;
+              return "holds '" + Arg.getAsType().getAsString(Policy) + "', which " + Inner;
+            }
+      return "";
+    }
+    for (const CXXConstructorDecl *C : RD->ctors())
+      if (C->isUserProvided() && (C->isCopyConstructor() || C->isMoveConstructor()))
+        return std::string("has a user-provided ") +
+               (C->isMoveConstructor() ? "move" : "copy") + " constructor";
+    if (const CXXDestructorDecl *D = RD->getDestructor(); D && D->isUserProvided())
+      return "has a user-provided destructor";
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (std::string Inner = Why(B.getType()); !Inner.empty())
+        return "has a base '" + B.getType().getAsString(Policy) + "', which " + Inner;
+    for (const FieldDecl *F : RD->fields())
+      if (std::string Inner = Why(F->getType()); !Inner.empty())
+        return "has a member '" + F->getNameAsString() + "' of type '" +
+               F->getType().getAsString(Policy) + "', which " + Inner;
+    return "";
+  };
+  return Why(T);
 }
 
 } // namespace purecc

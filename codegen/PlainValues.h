@@ -9,6 +9,8 @@
 // assignment or destructor, a user's allocator, other library classes
 // that may hold user types) may count, log or throw.
 //
+// moveRunsUserCode asks less: whether moving a value runs the user's code.
+//
 //   if (std::string Why = plainValueReason(T); !Why.empty())
 //     ... "'x' has type 'T', which " + Why
 //
@@ -25,5 +27,15 @@ namespace purecc {
 /// make one value equal to another ("has a user-provided 'operator='"), or
 /// empty when they cannot.
 std::string plainValueReason(clang::QualType T);
+
+/// Why moving a value of type T out of a task (a move construction and
+/// the destruction of what was moved from) could run code of the user's:
+/// T, a base, a member, or a type a library class holds (`std::optional<T>`,
+/// `std::vector<T>`'s allocator) has a user-provided copy or move
+/// constructor or destructor ("has a user-provided move constructor").
+/// Empty when it cannot: the serial program constructs a call's result in
+/// place (copy elision), so such code would run only in the parallel one
+/// (adv27 W4). Library classes themselves move without user code.
+std::string moveRunsUserCode(clang::QualType T);
 
 } // namespace purecc

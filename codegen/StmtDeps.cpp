@@ -436,11 +436,26 @@ public:
 
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
-    if (isTrivialSpecialMember(Ctor))
+    if (isTrivialSpecialMember(Ctor)) {
+      // A defaulted move constructor that is not trivial moves each member
+      // out of its source: `sink(std::move(v))` empties 'v' (adv27 W1).
+      if (Ctor->isMoveConstructor() && !Ctor->isTrivial() && CE->getNumArgs() == 1 &&
+          !isPrivateTemporary(CE->getArg(0)))
+        write(CE->getArg(0), CE);
       return true;
+    }
     std::optional<LibraryVerdict> V = ES.libraryVerdict(Ctor, Ctor->getParent());
-    if (!V)
-      return ES.isEffectFreeCallee(Ctor) ? true : impure(CE);
+    if (!V) {
+      if (!ES.isEffectFreeCallee(Ctor))
+        return impure(CE);
+      // A user's move constructor (`M(M &&o)`) may empty what it is given,
+      // as the library's does: `fv(std::move(m))` changes 'm' (adv27 W1).
+      for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+        if (writableReference(Ctor->getParamDecl(I)->getType()) &&
+            !isPrivateTemporary(CE->getArg(I)))
+          write(CE->getArg(I), CE);
+      return true;
+    }
     std::string Shown =
         libraryCallName(Ctor, CE->getType(), Ctor->getASTContext().getPrintingPolicy());
     if (V->Kind == LibraryKind::Impure)

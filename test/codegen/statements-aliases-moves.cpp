@@ -126,6 +126,18 @@ long line_macro(long k, int argc) {
   return e + f + t;
 }
 
+// A callee's default argument '__builtin_LINE()' gives the line of the
+// call, which the statements between them would move (adv27 W6).
+[[pure]] long at(long n, long line = __builtin_LINE()) { return slow(n) + line % 5; }
+long line_default(long k, int argc) {
+  long e = fib(k);
+  long t = 1;
+
+  long f = argc + at(k);
+  // CHECK: statements-aliases-moves.cpp:[[@LINE-1]]:19: remark: calls to 'fib' and 'at' not parallelized: the call to 'at' uses '__builtin_LINE()' (a default argument), and the statements between them would move it to another line [purecc-missed-parallel-calls]
+  return e + f + t;
+}
+
 // C1: a jump to a later label or 'case' may not cross the declaration of
 // the results, which would stand where the first statement stands.
 long goto_over(long k, int argc) {
@@ -175,11 +187,11 @@ int main(int argc, char **) {
               through_member_pointer(k, argc), through_reference_member(k, argc),
               through_binding(k, argc), unrelated_write(k, argc));
   std::printf("%ld\n", write_then_throw(k, argc));
-  std::printf("%ld %ld\n", across_define(k, argc), line_macro(k, argc));
+  std::printf("%ld %ld %ld\n", across_define(k, argc), line_macro(k, argc), line_default(k, argc));
   std::printf("%ld %ld %ld\n", goto_over(k, argc), later_case(k, argc), goto_over_one(k, argc));
   // OUT: 28658 46368 28656 28658 28659 15132
   // OUT-NEXT: boom x=4
   // OUT-NEXT: -1
-  // OUT-NEXT: 21893 {{[0-9]+}}
+  // OUT-NEXT: 21893 {{[0-9]+}} {{[0-9]+}}
   // OUT-NEXT: 28658 112045 28657
 }

@@ -1,7 +1,8 @@
 // A statement between two of a run, or the rest of one expression, may
 // hand a variable on as an lvalue that is then written where no write by
 // name shows (adv27 W0, W1): a reference a library returns ('std::get<0>(pr)
-// = 4'), an iterator ('*v.begin() = 4'), a move ('auto w = std::move(v);').
+// = 4'), an iterator ('*v.begin() = 4'). A move ('auto w = std::move(v);')
+// writes 'v' (its move constructor empties it).
 // A later call that reads the variable stays after it. Reading an element
 // or the size between them keeps the run.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
@@ -40,7 +41,7 @@ long moved_from(long k, int argc) {
   long e = fib(k);
   auto w = std::move(v);
   long f = look(v) + 1;
-  // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:12: remark: calls to 'fib' and 'look' not parallelized: 'auto w = std::move(v);' between them uses 'v' other than by its value, which may change it, and the call to 'look' reads it [purecc-missed-parallel-calls]
+  // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:12: remark: calls to 'fib' and 'look' not parallelized: 'v' is written between them ('auto w = std::move(v);'), and the call to 'look' reads it [purecc-missed-parallel-calls]
   return e + f + (long)w.size();
 }
 

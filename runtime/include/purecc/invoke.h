@@ -182,7 +182,9 @@ class branch_slot {
     if (error_) group.failed(i);
   }
   const std::exception_ptr& error() const noexcept { return error_; }
-  Result take() { return std::move(*value_); }
+  // Direct-initialized: a result type whose move constructor is
+  // 'explicit' cannot be copy-initialized (adv27 C2).
+  Result take() { return Result(std::move(*value_)); }
 
  private:
   alignas(Result) unsigned char storage_[sizeof(Result)];

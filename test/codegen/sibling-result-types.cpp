@@ -1,0 +1,130 @@
+// The result of a call that becomes a task is moved out of it, where the
+// serial program constructs it in place: a type whose copy or move runs
+// the user's code stays serial (adv27 W4), as does one whose move
+// constructor is 'explicit' (the store copy-initializes; adv27 C2). A
+// constant keeps its initializer, in a run or one expression (adv27 C3),
+// and a 'decltype(auto)' variable its type (adv27 C1).
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+// The result of a call that becomes a task is moved out of it, where the
+// serial program constructs it in place: a type whose copy or move runs
+// the user's code stays serial (adv27 W4), and one with an 'explicit'
+// move constructor compiles (adv27 C2). A constant keeps its initializer
+// (adv27 C3), and a 'decltype(auto)' variable its type (adv27 C1).
+// RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
+// RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <array>
+#include <cstdio>
+#include <optional>
+#include <type_traits>
+#include <vector>
+
+[[pure]] constexpr long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+// CHECK: sibling-result-types.cpp:[[@LINE-1]]:25: remark: body of 'fib' not rewritten: it is 'constexpr' [purecc-not-rewritten]
+[[pure]] long slow(long n) { return n < 2 ? 1 : slow(n - 1) + slow(n - 2); }
+// CHECK: sibling-result-types.cpp:[[@LINE-1]]:49: remark: calls to 'slow' and 'slow' run in parallel [purecc-parallel-calls]
+
+int moves = 0;
+struct Counted {
+  long v;
+  explicit Counted(long x) : v(x) {}
+  Counted(Counted &&o) noexcept : v(o.v) { ++moves; }
+  Counted(const Counted &o) : v(o.v) { ++moves; }
+};
+struct Holder {
+  std::vector<long> w;
+  Counted c;
+};
+struct Plain {
+  long v;
+  std::vector<long> w;
+};
+struct ExplicitMove {
+  long v;
+  explicit ExplicitMove(long x) : v(x) {}
+  explicit ExplicitMove(ExplicitMove &&) = default;
+  ExplicitMove(const ExplicitMove &) = delete;
+};
+[[pure]] Counted mk(long k) { return Counted(slow(k)); }
+[[pure]] std::optional<Counted> mko(long k) { return Counted(slow(k)); }
+[[pure]] Holder mkh(long k) { return Holder{{1}, Counted(slow(k))}; }
+[[pure]] Plain mkp(long k) { return Plain{slow(k), {1, 2}}; }
+[[pure]] ExplicitMove mke(long k) { return ExplicitMove(slow(k)); }
+
+long counted(long k) {
+  Counted a = mk(k);
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:15: remark: calls to 'mk' and 'mk' not parallelized: the result of 'mk' has type 'Counted', which has a user-provided move constructor: the parallel program would move it out of a task, where the serial one makes it in place [purecc-missed-parallel-calls]
+  Counted b = mk(k + 1);
+  return a.v + b.v;
+}
+long counted_expression(long k) { return mk(k).v + mk(k + 1).v; }
+// CHECK: sibling-result-types.cpp:[[@LINE-1]]:42: remark: calls to 'mk' and 'mk' not parallelized: the result of 'mk' has type 'Counted', which has a user-provided move constructor: the parallel program would move it out of a task, where the serial one makes it in place [purecc-missed-parallel-calls]
+long optional_counted(long k) {
+  auto a = mko(k);
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:12: remark: calls to 'mko' and 'mko' not parallelized: the result of 'mko' has type 'std::optional<Counted>', which holds 'Counted', which has a user-provided move constructor: the parallel program would move it out of a task, where the serial one makes it in place [purecc-missed-parallel-calls]
+  auto b = mko(k + 1);
+  return a->v + b->v;
+}
+long member_counted(long k) {
+  Holder a = mkh(k);
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:14: remark: calls to 'mkh' and 'mkh' not parallelized: the result of 'mkh' has type 'Holder', which has a member 'c' of type 'Counted', which has a user-provided move constructor: the parallel program would move it out of a task, where the serial one makes it in place [purecc-missed-parallel-calls]
+  Holder b = mkh(k + 1);
+  return a.c.v + b.c.v;
+}
+long plain(long k) {
+  Plain a = mkp(k);
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:13: remark: calls to 'mkp' and 'mkp' run in parallel [purecc-parallel-calls]
+  Plain b = mkp(k + 1);
+  return a.v + b.v + (long)a.w.size();
+}
+long explicit_move(long k) {
+  ExplicitMove a = mke(k);
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:20: remark: calls to 'mke' and 'mke' not parallelized: the result of 'mke' cannot be moved [purecc-missed-parallel-calls]
+  ExplicitMove b = mke(k + 1);
+  return a.v + b.v;
+}
+long explicit_expression(long k) { return mke(k).v + mke(k + 1).v; }
+// CHECK: sibling-result-types.cpp:[[@LINE-1]]:43: remark: calls to 'mke' and 'mke' not parallelized: the result of 'mke' cannot be moved [purecc-missed-parallel-calls]
+long constants(long k) {
+  constexpr long a = fib(10);
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:22: remark: calls to 'fib' and 'fib' not parallelized: 'a' is a constant, which only a constant expression written in place may initialize [purecc-missed-parallel-calls]
+  long b = fib(k);
+  const long c = fib(11);
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:18: remark: calls to 'fib' and 'fib' not parallelized: 'c' is a constant, which only a constant expression written in place may initialize [purecc-missed-parallel-calls]
+  long d = fib(k - 1);
+  std::array<long, c> arr{};
+  return a + b + c + d + (long)arr.size();
+}
+long in_constant_contexts(long k) {
+  if constexpr (fib(8) + fib(9) > 2)
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:17: remark: calls to 'fib' and 'fib' not parallelized: the expression is a constant the compiler computes, which calls moved into tasks would not be [purecc-missed-parallel-calls]
+    k += 1;
+  std::array<long, fib(5) + fib(6)> arr{};
+  static_assert(fib(7) + fib(8) == 34);
+  switch (k) {
+  case fib(3) + fib(4):
+    return 1;
+  default:
+    break;
+  }
+  return k + (long)arr.size();
+}
+long decltype_auto(long k) {
+  decltype(auto) a = mkp(k);
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:22: remark: calls to 'mkp' and 'mkp' not parallelized: 'a' is declared 'decltype(auto)', whose type would change with the initializer the run writes [purecc-missed-parallel-calls]
+  decltype(auto) b = mkp(k + 1);
+  return a.v + b.v + (std::is_reference_v<decltype(a)> ? 1000 : 0);
+}
+int main(int argc, char **) {
+  long k = 20 + argc;
+  std::printf("%ld %ld %ld %ld %ld\n", counted(k), counted_expression(k), optional_counted(k),
+              member_counted(k), plain(k));
+  std::printf("%ld %ld %ld %ld %ld\n", explicit_move(k), explicit_expression(k), constants(k),
+              in_constant_contexts(k), decltype_auto(k));
+  std::printf("moves=%d\n", moves);
+  // OUT: 46368 46368 46368 46368 46370
+  // OUT-NEXT: 46368 46368 17944 35 46368
+  // OUT-NEXT: moves=2
+}
