@@ -161,7 +161,7 @@ void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &
           QualType T = Sum.FD->getReturnType();
           if (T->isReferenceType())
             Sum.Returns = join(Sum.Returns, L.ofLValue(RV));
-          else if (isPointerLike(T))
+          else if (pointsLikePointer(T))
             Sum.Returns = join(Sum.Returns, L.ofPointee(RV));
         }
       }
