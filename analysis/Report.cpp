@@ -60,6 +60,14 @@ std::string PurityReport::name(const FunctionDecl *FD) const {
       OS << '\'';
       return S;
     }
+  // `using Base::Base;` declares constructors of the derived class that
+  // Clang names after the base's ('Derived::Base'): name the class whose
+  // constructor the user called.
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD); CD && CD->isInheritingConstructor()) {
+    CD->getParent()->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
+    OS << "::" << CD->getParent()->getName() << '\'';
+    return S;
+  }
   FD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
   OS << '\'';
   return S;
@@ -270,7 +278,9 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
   case EffectKind::VirtualCall: {
     R.report(E.Loc, Diag::VirtualCall) << Fn << name(E.Callee) << E.Range;
     const FunctionDecl *Def = nullptr;
-    if (E.Callee->hasBody(Def) && wouldPass(Def) && E.Callee->getBeginLoc().isFileID())
+    // An implicit destructor has no declaration to put the attribute on.
+    if (!E.Callee->isImplicit() && E.Callee->hasBody(Def) && wouldPass(Def) &&
+        E.Callee->getBeginLoc().isFileID())
       R.report(E.Callee->getLocation(), Diag::NoteCanBeDeclaredPure)
           << name(E.Callee)
           << FixItHint::CreateInsertion(E.Callee->getBeginLoc(), "[[pure]] ");

@@ -5,7 +5,7 @@
 struct Shape {
   [[pure]] virtual double area() const { return 0; } // expected-note {{'Shape::area' declared pure here}}
   virtual double perimeter() const { return 0; } // expected-note {{'Shape::perimeter' has a pure body; declare it '[[pure]]'}}
-  virtual ~Shape() = default;
+  virtual ~Shape() = default; // expected-note 2 {{'Shape::~Shape' has a pure body; declare it '[[pure]]'}}
 };
 
 struct Square : Shape {
@@ -31,4 +31,38 @@ struct Circle final : Shape {
 // Accepted: a final class devirtualizes the call; the body is judged.
 [[pure]] double circle_outline(const Circle &c) {
   return c.perimeter();
+}
+
+// `delete` through a base whose destructor is virtual runs the destructor
+// of the object's dynamic type, and so does an explicit `p->~Base()`: a
+// virtual call to the destructor (adv28 W5). Shape's is defaulted, but
+// a class not written yet may override it.
+long g_freed = 0;
+struct Tracer : Shape {
+  ~Tracer() override { ++g_freed; }
+};
+
+[[pure]] double make_and_drop(double side) { // expected-note 2 {{'make_and_drop' declared pure here}}
+  Shape *s = new Square;
+  double a = s->area();
+  delete s; // expected-error {{pure function 'make_and_drop' makes a virtual call to 'Shape::~Shape', which is not declared '[[pure]]' [purecc-virtual-call]}}
+  Shape *t = new Square;
+  t->~Shape(); // expected-error {{pure function 'make_and_drop' makes a virtual call to 'Shape::~Shape', which is not declared '[[pure]]' [purecc-virtual-call]}}
+  return a * side;
+}
+
+// Accepted: a destructor declared [[pure]] (its overrides must be too), and
+// delete that Clang devirtualizes (a final class).
+struct Solid {
+  [[pure]] virtual ~Solid() {}
+};
+struct Cube : Solid {
+  [[pure]] ~Cube() override {}
+};
+[[pure]] long drop_solid(long x) {
+  Solid *s = new Cube;
+  delete s;
+  Circle *c = new Circle;
+  delete c;
+  return x;
 }
