@@ -146,7 +146,9 @@ void PurityReport::explain(const FunctionDecl *Callee) {
   unsigned Depth = 0;
   while (Callee) {
     Visited.insert(Callee);
-    if (!Callee->hasBody()) {
+    // An implicit destructor that nothing defined yet still destroys its
+    // members and bases (its summary says so).
+    if (!Callee->hasBody() && !Callee->isImplicit()) {
       R.report(Callee->getLocation(), Diag::NoteNotPureBecause)
           << name(Callee) << "has no definition in this translation unit";
       return;
@@ -277,6 +279,9 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     break;
   case EffectKind::VirtualCall: {
     R.report(E.Loc, Diag::VirtualCall) << Fn << name(E.Callee) << E.Range;
+    // Made by the library (`~unique_ptr<Base>` deleting a Base *).
+    if (!E.Shown.empty())
+      R.report(E.Loc, Diag::NoteLibraryRuns) << E.Shown << E.Detail;
     const FunctionDecl *Def = nullptr;
     // An implicit destructor has no declaration to put the attribute on.
     if (!E.Callee->isImplicit() && E.Callee->hasBody(Def) && wouldPass(Def) &&
@@ -387,6 +392,9 @@ void PurityReport::reportOverride(const CXXMethodDecl *Override,
   }
   if (const AnnotateAttr *A = findAttr(PureBase, PureccAttr::Pure))
     R.report(A->getLocation(), Diag::NoteDeclaredPureHere) << name(PureBase);
+  // An implicit destructor is reported only when it is not pure: say why.
+  if (Override->isImplicit())
+    explain(Override);
 }
 
 } // namespace purecc

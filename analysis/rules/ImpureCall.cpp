@@ -263,6 +263,15 @@ private:
       // variable, or behind every insert into one set, is one finding.
       if (!Reported.insert({C.function(), R.Member}).second)
         continue;
+      if (R.Virtual) {
+        // `~unique_ptr<Base>` deletes through a Base *: R5, as `delete`.
+        Effect E = Effect::at(EffectKind::VirtualCall, Loc, Range);
+        E.Callee = R.Member;
+        E.Shown = Shown;
+        E.Detail = R.Action;
+        C.record(std::move(E));
+        continue;
+      }
       const FunctionDecl *Def = nullptr;
       if (!R.Member->hasBody(Def))
         Def = R.Member;
