@@ -93,3 +93,14 @@ long poke(std::shared_ptr<long> sp) { *sp = 9; return 0; } // expected-note {{'p
   ub->vec.push_back(*up);
   return *up + ub->field;
 }
+
+// A shared_ptr stored in memory is a pointer loaded from memory: it may
+// point anywhere, also in a by-value copy of the object that holds it.
+struct Holder {
+  std::shared_ptr<long> p;
+};
+[[pure]] long stored(Holder h, const std::vector<std::shared_ptr<long>> &v) { // expected-note 2 {{'stored' declared pure here}}
+  *h.p = 1; // expected-error {{pure function 'stored' writes through pointer member 'p' that may point to memory it does not own [purecc-nonlocal-write]}}
+  *v[0] = 2; // expected-error {{pure function 'stored' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}}
+  return *h.p + *v[0];
+}
