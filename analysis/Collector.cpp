@@ -155,13 +155,32 @@ void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &
       continue;
     } else if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S)) {
       Push(DI->getExpr());
+    } else if (const auto *CS = dyn_cast<CXXCatchStmt>(S)) {
+      // A handler that catches by value copies the exception object into
+      // its variable: the copy constructor is the variable's initializer,
+      // which no child holds.
+      if (const VarDecl *VD = CS->getExceptionDecl())
+        Push(VD->getInit());
+      Push(CS->getHandlerBlock());
+    } else if (isa<InitListExpr, CXXParenListInitExpr>(S)) {
+      for (const Stmt *Child : S->children())
+        Push(Child);
+      // The elements no initializer names (`E a[3] = {E(1)};`, `E a[3](E(1))`)
+      // are made by the array filler, which children() leaves out.
+      const Expr *Filler = nullptr;
+      if (const auto *IL = dyn_cast<InitListExpr>(S))
+        Filler = IL->getArrayFiller();
+      else
+        Filler = cast<CXXParenListInitExpr>(S)->getArrayFiller();
+      if (Filler && !isa<ImplicitValueInitExpr>(Filler))
+        Push(Filler);
     } else {
       if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
         if (const Expr *RV = RS->getRetValue()) {
           QualType T = Sum.FD->getReturnType();
           if (T->isReferenceType())
             Sum.Returns = join(Sum.Returns, L.ofLValue(RV));
-          else if (isPointerLike(T))
+          else if (pointsLikePointer(T))
             Sum.Returns = join(Sum.Returns, L.ofPointee(RV));
         }
       }

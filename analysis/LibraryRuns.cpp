@@ -2,6 +2,7 @@
 #include "LibraryRuns.h"
 #include "ImplementationHeaders.h"
 #include "Stdlib.h"
+#include "rules/VirtualCall.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -77,9 +78,18 @@ const std::vector<UserRun> &LibraryRuns::of(const FunctionDecl *FD) {
   // One entry per member.
   std::vector<UserRun> Unique;
   llvm::DenseSet<const FunctionDecl *> Seen;
-  for (UserRun &R : Out)
-    if (Seen.insert(R.Member).second)
+  for (UserRun &R : Out) {
+    if (Seen.insert(R.Member).second) {
       Unique.push_back(std::move(R));
+      continue;
+    }
+    // Destroyed both directly and through a virtual `delete`: the virtual
+    // call is the stronger claim.
+    if (R.Virtual)
+      for (UserRun &U : Unique)
+        if (U.Member == R.Member)
+          U.Virtual = true;
+  }
   return Cache[FD] = std::move(Unique);
 }
 
@@ -167,7 +177,14 @@ void LibraryRuns::scanStmt(const Stmt *S, std::vector<UserRun> &Out) {
   if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
     reach(CC->getConstructor(), Out);
   else if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
-    destroyType(DE->getDestroyedType(), Out);
+    // `delete p` in default_delete<Base>: the dynamic type's destructor
+    // runs, which no instantiation names. A user's class only: the
+    // library's own (std::exception) are judged by the table.
+    const CXXDestructorDecl *VD = virtualDestructor(DE);
+    if (VD && !isImplementationHeader(VD->getLocation(), SM))
+      Out.push_back({VD, describe(VD, PP), /*Virtual=*/true});
+    else
+      destroyType(DE->getDestroyedType(), Out);
     allocation(DE->getOperatorDelete(), Out);
   } else if (const auto *NE = dyn_cast<CXXNewExpr>(S))
     allocation(NE->getOperatorNew(), Out);

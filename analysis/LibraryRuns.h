@@ -31,6 +31,10 @@ namespace purecc {
 struct UserRun {
   const clang::FunctionDecl *Member;
   std::string Action; // "destroys a 'Log'", "calls 'Key::operator<'"
+  /// A `delete` through a pointer to a class whose destructor is virtual
+  /// (`~unique_ptr<Base>`): Member is the static type's destructor, and
+  /// the one that runs is the dynamic type's, a virtual call (R5).
+  bool Virtual = false;
 };
 
 /// The definition the program runs for FD when the user wrote it: a

@@ -309,7 +309,7 @@ Prov Locality::ofStoredInCall(const Expr *Call) {
     if (I >= Parts.Args.size() || I >= Parts.Callee->getNumParams())
       return std::nullopt;
     QualType PT = Parts.Callee->getParamDecl(I)->getType();
-    if (!PT->isReferenceType() || !isPointerLike(PT.getNonReferenceType()))
+    if (!PT->isReferenceType() || !pointsLikePointer(PT.getNonReferenceType()))
       return std::nullopt;
     return ofStoredPointer(Parts.Args[I]);
   };
@@ -393,7 +393,8 @@ Prov Locality::ofPointee(const Expr *E) {
     // points into that object's storage.
     const Expr *A = CC->getArg(0);
     const CXXConstructorDecl *Ctor = CC->getConstructor();
-    if (A->isGLValue() && !isPointerLike(A->getType()) && Ctor->getNumParams() > 0 &&
+    // A copy of a shared pointer points where the original does.
+    if (A->isGLValue() && !pointsLikePointer(A->getType()) && Ctor->getNumParams() > 0 &&
         Ctor->getParamDecl(0)->getType()->isReferenceType())
       return ofLValue(A);
     return ofPointee(A);
@@ -427,11 +428,13 @@ Prov Locality::ofObject(const Expr *Object, bool IsArrow) {
 Prov Locality::ofArgument(const ParmVarDecl *P, const Expr *A) {
   QualType T = P->getType();
   if (T->isReferenceType()) {
-    if (isPointerLike(T.getNonReferenceType()))
+    if (pointsLikePointer(T.getNonReferenceType()))
       return join(ofLValue(A), ofStoredPointer(A));
     return ofLValue(A);
   }
-  if (isPointerLike(T) && !T->isFunctionPointerType())
+  // A std::shared_ptr by value is a copy of the pointer: the callee writes
+  // through it into what the argument points to.
+  if (pointsLikePointer(T) && !T->isFunctionPointerType())
     return ofPointee(A);
   return Prov::local();
 }
@@ -453,17 +456,23 @@ Prov Locality::ofCallResult(const Expr *Call) {
   CallParts Parts = callParts(Call);
   if (!Parts.Callee)
     return Prov::unknown();
-  Prov Obj = Parts.Object && isPointerLike(Parts.Object->getType()) && !Parts.IsArrow
+  // `*sp`, `sp->f`, `sp.get()` of a std::shared_ptr designate what the
+  // pointer points to, which its copies share, not the pointer object.
+  Prov Obj = Parts.Object && pointsLikePointer(Parts.Object->getType()) && !Parts.IsArrow
                  ? ofStoredPointer(Parts.Object)
                  : ofObject(Parts.Object, Parts.IsArrow);
   if (isLibraryFunction(Parts.Callee, Ctx.getSourceManager())) {
+    // A new object, whatever it was made from (`std::make_shared<long>(x)`
+    // copies x): like `new`.
+    if (makesShared(Parts.Callee))
+      return Prov::local();
     // The result of a library call designates its object or what its
     // iterator/pointer arguments designate. A function object with no state
     // (`std::views::reverse(g)`, `std::ranges::begin(g)`) designates nothing.
     Prov P = Parts.Object && !isStatelessCall(Parts.Callee) ? Obj : Prov::local();
     for (unsigned I = 0; I < Parts.Args.size(); ++I) {
       QualType T = Parts.Args[I]->getType();
-      if (isPointerLike(T))
+      if (pointsLikePointer(T))
         P = join(P, ofPointee(Parts.Args[I]));
       else if (I < Parts.Callee->getNumParams()) {
         QualType PT = Parts.Callee->getParamDecl(I)->getType();

@@ -90,6 +90,21 @@ public:
       considerOverride(MD);
     return true;
   }
+  // An implicit destructor is not visited as a declaration, but one that
+  // overrides a [[pure]] destructor is what `delete base` runs when R5
+  // trusts the base's: it must be pure all the same (Clang declares it
+  // with the class when the class is polymorphic).
+  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+    if (!RD->isThisDeclarationADefinition() || RD->isDependentContext())
+      return true;
+    if (const CXXDestructorDecl *DD = RD->getDestructor(); DD && DD->isImplicit())
+      for (const CXXMethodDecl *Base : DD->overridden_methods())
+        if (isDeclaredPure(Base)) {
+          ImplicitOverrides.push_back({DD, Base});
+          break;
+        }
+    return true;
+  }
   // A lambda's call operator is not reached as a declaration; a generic
   // lambda's is a template whose specializations are what runs.
   bool VisitLambdaExpr(LambdaExpr *LE) {
@@ -105,6 +120,7 @@ public:
   std::vector<const FunctionDecl *> DeclaredPure;
   std::vector<const FunctionDecl *> Contracts;
   std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>> Overrides;
+  std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>> ImplicitOverrides;
   std::vector<const FunctionDecl *> Candidates;
   /// Binary operators and functions that may combine a loop's accumulator
   /// (Associative.h).
@@ -332,6 +348,9 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
   }
   for (const auto &[Override, Base] : Find.Overrides)
     Report.reportOverride(Override, Base);
+  for (const auto &[Override, Base] : Find.ImplicitOverrides)
+    if (!Report.wouldPass(Override))
+      Report.reportOverride(Override, Base);
   for (const FunctionDecl *FD : Find.Candidates)
     if (Report.wouldPass(FD))
       Facts.addSuggestion({FD, FD->getBeginLoc()});

@@ -60,6 +60,14 @@ std::string PurityReport::name(const FunctionDecl *FD) const {
       OS << '\'';
       return S;
     }
+  // `using Base::Base;` declares constructors of the derived class that
+  // Clang names after the base's ('Derived::Base'): name the class whose
+  // constructor the user called.
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD); CD && CD->isInheritingConstructor()) {
+    CD->getParent()->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
+    OS << "::" << CD->getParent()->getName() << '\'';
+    return S;
+  }
   FD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
   OS << '\'';
   return S;
@@ -138,7 +146,9 @@ void PurityReport::explain(const FunctionDecl *Callee) {
   unsigned Depth = 0;
   while (Callee) {
     Visited.insert(Callee);
-    if (!Callee->hasBody()) {
+    // An implicit destructor that nothing defined yet still destroys its
+    // members and bases (its summary says so).
+    if (!Callee->hasBody() && !Callee->isImplicit()) {
       R.report(Callee->getLocation(), Diag::NoteNotPureBecause)
           << name(Callee) << "has no definition in this translation unit";
       return;
@@ -269,8 +279,13 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     break;
   case EffectKind::VirtualCall: {
     R.report(E.Loc, Diag::VirtualCall) << Fn << name(E.Callee) << E.Range;
+    // Made by the library (`~unique_ptr<Base>` deleting a Base *).
+    if (!E.Shown.empty())
+      R.report(E.Loc, Diag::NoteLibraryRuns) << E.Shown << E.Detail;
     const FunctionDecl *Def = nullptr;
-    if (E.Callee->hasBody(Def) && wouldPass(Def) && E.Callee->getBeginLoc().isFileID())
+    // An implicit destructor has no declaration to put the attribute on.
+    if (!E.Callee->isImplicit() && E.Callee->hasBody(Def) && wouldPass(Def) &&
+        E.Callee->getBeginLoc().isFileID())
       R.report(E.Callee->getLocation(), Diag::NoteCanBeDeclaredPure)
           << name(E.Callee)
           << FixItHint::CreateInsertion(E.Callee->getBeginLoc(), "[[pure]] ");
@@ -377,6 +392,9 @@ void PurityReport::reportOverride(const CXXMethodDecl *Override,
   }
   if (const AnnotateAttr *A = findAttr(PureBase, PureccAttr::Pure))
     R.report(A->getLocation(), Diag::NoteDeclaredPureHere) << name(PureBase);
+  // An implicit destructor is reported only when it is not pure: say why.
+  if (Override->isImplicit())
+    explain(Override);
 }
 
 } // namespace purecc

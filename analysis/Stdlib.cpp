@@ -483,6 +483,28 @@ bool isPointerLike(QualType T) {
          (Parent && isRangesView(Parent));
 }
 
+bool isSharedPointer(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    return false;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  static const llvm::StringRef Names[] = {"std::shared_ptr", "std::weak_ptr",
+                                          "std::__shared_ptr", "std::__weak_ptr",
+                                          "std::__shared_ptr_access"};
+  return derivesFromNamed(RD, Names);
+}
+
+bool makesShared(const FunctionDecl *FD) {
+  if (!FD || isa<CXXMethodDecl>(FD) || !isStdContext(FD->getDeclContext()))
+    return false;
+  const std::string Name = tableName(FD);
+  return Name == "std::make_shared" || Name == "std::allocate_shared" ||
+         Name == "std::make_shared_for_overwrite" ||
+         Name == "std::allocate_shared_for_overwrite";
+}
+
 bool isProxyReference(QualType T) {
   return isProxyClass(T.getNonReferenceType()->getAsCXXRecordDecl());
 }

@@ -137,6 +137,22 @@ ContractThrow contractThrow(const clang::FunctionDecl *FD);
 /// A class value that designates other memory: pointers, iterators, spans,
 /// views and the library's proxy references (isProxyReference).
 bool isPointerLike(clang::QualType T);
+/// std::shared_ptr and std::weak_ptr (and the library's bases that declare
+/// their members, std::__shared_ptr_access): a copy shares its pointee with
+/// the original, so where the value came from says whose memory a write
+/// through it lands on, as for a raw pointer. Not pointer-like for the rest
+/// of the model (codegen, the table): only Locality follows them
+/// (pointsLikePointer). A std::unique_ptr owns its pointee alone and is
+/// not one of them.
+bool isSharedPointer(clang::QualType T);
+/// What Locality follows to where it points: isPointerLike, or a shared
+/// pointer (isSharedPointer).
+inline bool pointsLikePointer(clang::QualType T) {
+  return isPointerLike(T) || isSharedPointer(T);
+}
+/// std::make_shared and its siblings: the result points to memory the call
+/// allocated, whatever arguments the object was made from.
+bool makesShared(const clang::FunctionDecl *FD);
 /// A std::ranges view (a class derived from std::ranges::view_interface:
 /// `g | std::views::take(2)`, `std::ranges::subrange(b, e)`): it designates
 /// the elements of the range it was made from, as a span does.

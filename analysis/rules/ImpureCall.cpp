@@ -37,15 +37,55 @@ public:
 
   StmtClasses inspects() const override {
     return StmtClasses::of<DeclStmt, CXXBindTemporaryExpr, CXXDeleteExpr, CXXNewExpr,
-                           CXXConstructExpr, CallExpr>();
+                           CXXConstructExpr, CallExpr, CXXCatchStmt, CXXThrowExpr,
+                           CXXInheritedCtorInitExpr>();
   }
 
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (VD->hasLocalStorage())
+          if (VD->hasLocalStorage()) {
             destroy(VD->getType(), VD->getLocation(), VD->getSourceRange(), C);
+            // `__attribute__((cleanup(fn)))` calls fn(&var) at scope exit:
+            // the pointer it is given points to the local.
+            if (const auto *CA = VD->getAttr<CleanupAttr>())
+              callee(CA->getFunctionDecl(), CA->getLocation(), CA->getRange(), nullptr, C,
+                     QualType(), {Prov::local()});
+          }
+      return;
+    }
+    if (const auto *CS = dyn_cast<CXXCatchStmt>(S)) {
+      // A variable caught by value is destroyed when the handler ends (its
+      // copy constructor is its initializer, walked as a child).
+      if (const VarDecl *VD = CS->getExceptionDecl())
+        if (!VD->getType()->isReferenceType())
+          destroy(VD->getType(), VD->getLocation(), VD->getSourceRange(), C);
+      return;
+    }
+    if (const auto *TE = dyn_cast<CXXThrowExpr>(S)) {
+      // The exception object is destroyed by the handler that catches it.
+      // Thrown from a temporary (`throw E(1)`), the temporary's destructor
+      // is judged as that temporary's; a copy (`throw e`) has none of its own.
+      if (const Expr *Op = TE->getSubExpr())
+        if (!isa<CXXBindTemporaryExpr>(skipCasts(Op)))
+          destroy(Op->getType(), TE->getThrowLoc(), TE->getSourceRange(), C);
+      return;
+    }
+    if (const auto *IC = dyn_cast<CXXInheritedCtorInitExpr>(S)) {
+      // `using B::B;`: the implicit constructor of the derived class runs
+      // the base's, with its own parameters, in a member initializer.
+      const FunctionDecl *Self = C.function();
+      llvm::SmallVector<Prov, 4> Args;
+      for (const ParmVarDecl *P : Self->parameters()) {
+        QualType T = P->getType();
+        bool Designates = T->isReferenceType() ||
+                          (pointsLikePointer(T) && !T->isFunctionPointerType());
+        Args.push_back(Designates ? Prov::param(P->getFunctionScopeIndex(), P)
+                                  : Prov::local());
+      }
+      callee(IC->getConstructor(), IC->getExprLoc(), IC->getSourceRange(), nullptr, C,
+             IC->getType(), Args);
       return;
     }
     if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S)) {
@@ -54,7 +94,10 @@ public:
       return;
     }
     if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
-      destroy(DE->getDestroyedType(), DE->getExprLoc(), DE->getSourceRange(), C);
+      // A virtual destructor runs the one of the object's dynamic type:
+      // judged as a virtual call (VirtualCall.cpp), not as the static one.
+      if (!virtualDestructor(DE))
+        destroy(DE->getDestroyedType(), DE->getExprLoc(), DE->getSourceRange(), C);
       // The memory goes back through the user's `operator delete`, if any.
       callee(userAllocationFunction(DE->getOperatorDelete(), C.sourceManager()),
              DE->getExprLoc(), DE->getSourceRange(), nullptr, C);
@@ -128,8 +171,10 @@ private:
 
   /// Judges one call target; Site (may be null) supplies object/arguments;
   /// Made: the type constructed or destroyed, as written, if that is the call.
+  /// Args: where each argument points, for a call that has no Site.
   void callee(const FunctionDecl *FD, SourceLocation Loc, SourceRange Range,
-              const Expr *Site, RuleContext &C, QualType Made = QualType()) {
+              const Expr *Site, RuleContext &C, QualType Made = QualType(),
+              llvm::ArrayRef<Prov> Args = {}) {
     if (!FD || isDeclaredPure(FD) || isAssumedPure(FD) || FD->isTrivial())
       return;
     // `::operator new(n)` written out runs the replacement defined here.
@@ -189,7 +234,19 @@ private:
     E.Object = L.ofObject(Parts.Object, Parts.IsArrow);
     for (unsigned I = 0; I < Parts.Args.size() && I < FD->getNumParams(); ++I)
       E.Args.push_back(L.ofArgument(FD->getParamDecl(I), Parts.Args[I]));
+    if (!Site)
+      E.Args.assign(Args.begin(), Args.end());
     C.record(std::move(E));
+  }
+
+  static const Expr *skipCasts(const Expr *E) {
+    for (;;) {
+      E = E->IgnoreParens();
+      if (const auto *CE = dyn_cast<CastExpr>(E))
+        E = CE->getSubExpr();
+      else
+        return E;
+    }
   }
 
   /// The members of user types that the instantiated library function runs
@@ -206,6 +263,15 @@ private:
       // variable, or behind every insert into one set, is one finding.
       if (!Reported.insert({C.function(), R.Member}).second)
         continue;
+      if (R.Virtual) {
+        // `~unique_ptr<Base>` deletes through a Base *: R5, as `delete`.
+        Effect E = Effect::at(EffectKind::VirtualCall, Loc, Range);
+        E.Callee = R.Member;
+        E.Shown = Shown;
+        E.Detail = R.Action;
+        C.record(std::move(E));
+        continue;
+      }
       const FunctionDecl *Def = nullptr;
       if (!R.Member->hasBody(Def))
         Def = R.Member;

@@ -1,6 +1,7 @@
 //===- VirtualCall.h - R5: virtual calls only to [[pure]] methods ---------===//
 //
-// Rule: a virtual call (one that dispatches at run time) is allowed only to
+// Rule: a virtual call (one that dispatches at run time, also the destructor
+// run by `delete base` or `p->~Base()`) is allowed only to
 // a method declared [[pure]] in the static type of the object; and every
 // override of a [[pure]] virtual must itself be declared [[pure]] (checked
 // at the override, see PurityChecker.cpp). Calls Clang can devirtualize
@@ -22,4 +23,7 @@ namespace purecc {
 std::unique_ptr<Rule> makeVirtualCallRule();
 /// The method a call dispatches to at run time, or null for a direct call.
 const clang::CXXMethodDecl *virtualTarget(const clang::Expr *Call);
+/// The destructor a `delete` dispatches to at run time (a virtual one that
+/// Clang cannot devirtualize), or null when it calls the static type's.
+const clang::CXXDestructorDecl *virtualDestructor(const clang::CXXDeleteExpr *DE);
 } // namespace purecc

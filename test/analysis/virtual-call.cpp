@@ -2,10 +2,12 @@
 //
 // R5: a virtual call is allowed only to a method declared [[pure]] in the
 // static type; an override of a [[pure]] virtual must be [[pure]] too.
+#include <memory>
+
 struct Shape {
   [[pure]] virtual double area() const { return 0; } // expected-note {{'Shape::area' declared pure here}}
   virtual double perimeter() const { return 0; } // expected-note {{'Shape::perimeter' has a pure body; declare it '[[pure]]'}}
-  virtual ~Shape() = default;
+  virtual ~Shape() = default; // expected-note 3 {{'Shape::~Shape' has a pure body; declare it '[[pure]]'}}
 };
 
 struct Square : Shape {
@@ -32,3 +34,64 @@ struct Circle final : Shape {
 [[pure]] double circle_outline(const Circle &c) {
   return c.perimeter();
 }
+
+// `delete` through a base whose destructor is virtual runs the destructor
+// of the object's dynamic type, and so does an explicit `p->~Base()`: a
+// virtual call to the destructor (adv28 W5). Shape's is defaulted, but
+// a class not written yet may override it.
+long g_freed = 0;
+struct Tracer : Shape {
+  ~Tracer() override { ++g_freed; }
+};
+
+[[pure]] double make_and_drop(double side) { // expected-note 2 {{'make_and_drop' declared pure here}}
+  Shape *s = new Square;
+  double a = s->area();
+  delete s; // expected-error {{pure function 'make_and_drop' makes a virtual call to 'Shape::~Shape', which is not declared '[[pure]]' [purecc-virtual-call]}}
+  Shape *t = new Square;
+  t->~Shape(); // expected-error {{pure function 'make_and_drop' makes a virtual call to 'Shape::~Shape', which is not declared '[[pure]]' [purecc-virtual-call]}}
+  return a * side;
+}
+
+// Accepted: a destructor declared [[pure]] (its overrides must be too), and
+// delete that Clang devirtualizes (a final class).
+struct Solid {
+  [[pure]] virtual ~Solid() {} // expected-note {{'Solid::~Solid' declared pure here}}
+};
+struct Cube : Solid {
+  [[pure]] ~Cube() override {}
+};
+[[pure]] long drop_solid(long x) {
+  Solid *s = new Cube;
+  delete s;
+  Circle *c = new Circle;
+  delete c;
+  return x;
+}
+
+// The library deletes too: `~unique_ptr<Shape>` runs `delete` on a
+// 'Shape *', whatever it was made from (a 'Tracer' here).
+[[pure]] double owned_shape(double side) { // expected-note {{'owned_shape' declared pure here}}
+  std::unique_ptr<Shape> s(new Tracer); // expected-error {{pure function 'owned_shape' makes a virtual call to 'Shape::~Shape', which is not declared '[[pure]]' [purecc-virtual-call]}} expected-note {{the destructor of 'std::unique_ptr<Shape>' destroys a 'Shape' here}}
+  return s->area() * side;
+}
+
+// Accepted: a unique_ptr of a class whose destructor is declared [[pure]],
+// and one of a final class.
+[[pure]] long owned_solid(long x) {
+  std::unique_ptr<Solid> s(new Cube);
+  std::unique_ptr<Circle> c(new Circle);
+  return x;
+}
+
+// A class that declares no destructor gets an implicit one, which
+// overrides '~Solid' too: `delete solid` trusts it, so it must be pure.
+struct Closer {
+  ~Closer() { ++g_freed; } // expected-note {{'Closer::~Closer' is not pure because it writes to global 'g_freed'}}
+};
+struct Leaky : Solid { // expected-error {{'Leaky::~Leaky' overrides 'Solid::~Solid', which is declared '[[pure]]', but is not declared '[[pure]]' itself [purecc-override-not-pure]}} expected-note {{'Leaky::~Leaky' is not pure because it calls 'Closer::~Closer', which is not pure}}
+  Closer c;
+};
+struct Sealed : Solid { // accepted: its implicit destructor is pure
+  Circle c;
+};

@@ -459,6 +459,7 @@ SAMPLES = {
     "std::initializer_list": ("std::initializer_list<double> w = {a[i], 1.0};", "w.size()"),
     "std::unique_ptr": ("std::unique_ptr<double> w = std::make_unique<double>(a[i]); auto x = std::move(w);", "*x"),
     "std::shared_ptr": ("std::shared_ptr<double> w = std::make_shared<double>(a[i]); auto x = w;", "*x"),
+    "std::weak_ptr": ("std::shared_ptr<double> w = std::make_shared<double>(a[i]); std::weak_ptr<double> x = w;", "*x.lock()"),
     "std::allocator": ("std::allocator<double> w; std::allocator<double> x = w;", "(w == x) + a[i]"),
     "std::char_traits": "std::char_traits<char>::length(s[i].c_str())",
     "std::numeric_limits": "std::numeric_limits<double>::quiet_NaN() != a[i]",
