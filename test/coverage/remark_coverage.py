@@ -354,7 +354,12 @@ class Finder:
     FULL = (ci.CursorKind.RETURN_STMT, ci.CursorKind.VAR_DECL)
 
     def walk(self, c, in_function=False):
-        for k in c.get_children():
+        children = list(c.get_children())
+        if c.kind == ci.CursorKind.CASE_STMT:
+            # The label is a constant the compiler computes: no call runs
+            # there, and the planner is never offered it.
+            children = children[1:]
+        for k in children:
             if not self.mine(k):
                 continue
             if k.kind == ci.CursorKind.FUNCTION_TEMPLATE or (
