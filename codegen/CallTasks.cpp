@@ -55,11 +55,7 @@ bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
         WhyNot += ": " + E.ImpureWhy;
       else if (!E.ImpureCall && !E.MemoryWrite && !E.Writes.empty()) {
         // `sink(std::move(v))`: the move into the parameter empties 'v'.
-        std::vector<const VarDecl *> Written(E.Writes.begin(), E.Writes.end());
-        llvm::sort(Written, [](const VarDecl *A, const VarDecl *B) {
-          return A->getBeginLoc() < B->getBeginLoc();
-        });
-        WhyNot += ": it changes " + quoted(Written.front());
+        WhyNot += ": it changes " + quoted(inSourceOrder(E.Writes, Arg, PC.SM).front());
       }
       return false;
     }
@@ -130,11 +126,7 @@ std::vector<const VarDecl *> CallTasks::handedOn(const CallExpr *CE) {
     if (auto It = Escapes.holds().find(VD); It != Escapes.holds().end())
       Out.insert(It->second.begin(), It->second.end());
   }
-  std::vector<const VarDecl *> Sorted(Out.begin(), Out.end());
-  llvm::sort(Sorted, [](const VarDecl *A, const VarDecl *B) {
-    return A->getBeginLoc() < B->getBeginLoc();
-  });
-  return Sorted;
+  return inSourceOrder(Out, CE, PC.SM);
 }
 
 std::vector<const Expr *> callOperands(const CallExpr *CE) {

@@ -45,25 +45,27 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
   llvm::SmallPtrSet<const Expr *, 4> CallSet;
   llvm::SmallPtrSet<const VarDecl *, 8> ArgReads;
   bool ArgsReadMemory = false;
+  // What each call reads: its arguments, its object, what a lambda
+  // captures by reference.
+  std::vector<StmtDeps> CallReads;
   for (const CallExpr *CE : Calls) {
     std::string Why;
     if (!Tasks.acceptableCall(CE, Why))
       return Why;
     CallSet.insert(CE);
-    // Its arguments, its object, what a lambda captures by reference.
-    StmtDeps Reads = Tasks.callReads(CE);
-    ArgReads.insert(Reads.Reads.begin(), Reads.Reads.end());
-    ArgsReadMemory |= Reads.ReadsMemory;
+    CallReads.push_back(Tasks.callReads(CE));
+    ArgReads.insert(CallReads.back().Reads.begin(), CallReads.back().Reads.end());
+    ArgsReadMemory |= CallReads.back().ReadsMemory;
   }
   // No call may read what another's arguments hand on to be changed:
   // `fv(std::move(v)) * 1000000 + gv(v)` would race on 'v' (adv27 W1).
-  for (const CallExpr *Giver : Calls)
-    for (const VarDecl *VD : Tasks.handedOn(Giver))
-      for (const CallExpr *Reader : Calls)
-        if (Reader != Giver && Tasks.callReads(Reader).Reads.contains(VD))
+  for (size_t G = 0; G < Calls.size(); ++G)
+    for (const VarDecl *VD : Tasks.handedOn(Calls[G]))
+      for (size_t R = 0; R < Calls.size(); ++R)
+        if (R != G && CallReads[R].Reads.contains(VD))
           return quoted(VD) + " is used other than by its value in an argument of '" +
-                 calleeName(Giver) + "', which may change it, and the call to '" +
-                 calleeName(Reader) + "' reads it";
+                 calleeName(Calls[G]) + "', which may change it, and the call to '" +
+                 calleeName(Calls[R]) + "' reads it";
   // Nor may the rest of the expression end the program (`assert` in a
   // cheap call beside them): it runs after the calls, which the serial
   // program might never have made (adv27 H1).
