@@ -18,22 +18,6 @@ bool isReserved(llvm::StringRef N) {
   return N.starts_with("__") || (N.size() > 1 && N[0] == '_' && isUppercase(N[1]));
 }
 
-/// A name the library declares for itself (std::__detail::__unique_ptr_t).
-/// A user's header may use the same spellings (`mylib::__impl`): only the
-/// implementation's headers count (ImplementationHeaders.h).
-bool isReservedDecl(const NamedDecl *D) {
-  if (!isImplementationDecl(D))
-    return false;
-  if (D->getIdentifier() && isReserved(D->getName()))
-    return true;
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
-      // std::__cxx11 is inline: std::regex declared there is the user's name.
-      if (!NS->isInline() && NS->getIdentifier() && isReserved(NS->getName()))
-        return true;
-  return false;
-}
-
 /// T spelled through one of the library's own aliases: the aliased type.
 QualType peelReservedAlias(QualType T) {
   if (const auto *TT = dyn_cast<TypedefType>(T.getTypePtr()))
@@ -100,6 +84,22 @@ const NamespaceDecl *writtenNamespace(const Expr *Call) {
 }
 
 } // namespace
+
+/// A name the library declares for itself (std::__detail::__unique_ptr_t).
+/// A user's header may use the same spellings (`mylib::__impl`): only the
+/// implementation's headers count (ImplementationHeaders.h).
+bool isReservedDecl(const NamedDecl *D) {
+  if (!isImplementationDecl(D))
+    return false;
+  if (D->getIdentifier() && isReserved(D->getName()))
+    return true;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      // std::__cxx11 is inline: std::regex declared there is the user's name.
+      if (!NS->isInline() && NS->getIdentifier() && isReserved(NS->getName()))
+        return true;
+  return false;
+}
 
 QualType objectType(const Expr *Object, bool IsArrow) {
   if (!Object)

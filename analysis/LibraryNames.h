@@ -26,6 +26,12 @@ namespace purecc {
 /// looked through; through `->` it is the pointee. Null type if no object.
 clang::QualType objectType(const clang::Expr *Object, bool IsArrow);
 
+/// A declaration the implementation makes for itself, in its own headers:
+/// a reserved name (`_Sp_counted_base`, `__detail::_Hash_node`) or one inside
+/// a reserved namespace. A user's header may use the same spellings
+/// (`mylib::__impl`); only the implementation's headers count.
+bool isReservedDecl(const clang::NamedDecl *D);
+
 /// The class of objectType(), or null.
 const clang::CXXRecordDecl *libraryObjectClass(const clang::Expr *Object, bool IsArrow);
 

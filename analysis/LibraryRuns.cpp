@@ -1,6 +1,7 @@
 //===- LibraryRuns.cpp - user code that library templates run -------------===//
 #include "LibraryRuns.h"
 #include "ImplementationHeaders.h"
+#include "LibraryNames.h"
 #include "Stdlib.h"
 #include "rules/VirtualCall.h"
 
@@ -178,10 +179,13 @@ void LibraryRuns::scanStmt(const Stmt *S, std::vector<UserRun> &Out) {
     reach(CC->getConstructor(), Out);
   else if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
     // `delete p` in default_delete<Base>: the dynamic type's destructor
-    // runs, which no instantiation names. A user's class only: the
-    // library's own (std::exception) are judged by the table.
+    // runs, which no instantiation names. The library's public polymorphic
+    // classes too: a `unique_ptr<std::exception>` may hold a user's class,
+    // as `delete` of a 'std::exception *' may (VirtualCall.cpp). Not its
+    // internal ones (shared_ptr's `_Sp_counted_base`), whose dynamic types
+    // the library makes itself.
     const CXXDestructorDecl *VD = virtualDestructor(DE);
-    if (VD && !isImplementationHeader(VD->getLocation(), SM))
+    if (VD && !isReservedDecl(VD->getParent()))
       Out.push_back({VD, describe(VD, PP), /*Virtual=*/true});
     else
       destroyType(DE->getDestroyedType(), Out);

@@ -46,7 +46,10 @@ public:
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
           if (VD->hasLocalStorage()) {
-            destroy(VD->getType(), VD->getLocation(), VD->getSourceRange(), C);
+            // A reference destroys nothing: what it binds is another's, or a
+            // temporary whose destructor its CXXBindTemporaryExpr names.
+            if (!VD->getType()->isReferenceType())
+              destroy(VD->getType(), VD->getLocation(), VD->getSourceRange(), C);
             // `__attribute__((cleanup(fn)))` calls fn(&var) at scope exit:
             // the pointer it is given points to the local.
             if (const auto *CA = VD->getAttr<CleanupAttr>())

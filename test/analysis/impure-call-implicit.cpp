@@ -28,7 +28,7 @@ struct Copied {
 long g_dtors = 0;
 struct Counted {
   long v = 0;
-  ~Counted() { ++g_dtors; } // expected-note 2 {{'Counted::~Counted' is not pure because it writes to global 'g_dtors'}}
+  ~Counted() { ++g_dtors; } // expected-note 3 {{'Counted::~Counted' is not pure because it writes to global 'g_dtors'}}
 };
 
 // The variable a handler catches by value is destroyed when it ends.
@@ -99,6 +99,19 @@ struct Quiet {
 struct QuietDerived : Quiet {
   using Quiet::Quiet;
 };
+
+// A reference declared in the body destroys nothing it binds to: a
+// parameter's object is the caller's to destroy. A temporary it extends is
+// destroyed at the end of the scope, by its own destructor.
+[[pure]] long bound(const Counted &c) {
+  const Counted &r = c;
+  auto &[v] = r;
+  return r.v + v;
+}
+[[pure]] long extended(long x) { // expected-note {{'extended' declared pure here}}
+  const Counted &t = Counted{x}; // expected-error {{pure function 'extended' calls 'Counted::~Counted', which is not pure [purecc-impure-call]}}
+  return t.v;
+}
 
 [[pure]] long quiet(long x) {
   long y __attribute__((cleanup(zero_cleanup))) = x;

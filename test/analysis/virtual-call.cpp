@@ -2,7 +2,11 @@
 //
 // R5: a virtual call is allowed only to a method declared [[pure]] in the
 // static type; an override of a [[pure]] virtual must be [[pure]] too.
+#include <coroutine>
+#include <exception>
 #include <memory>
+#include <stdexcept>
+#include <vector>
 
 struct Shape {
   [[pure]] virtual double area() const { return 0; } // expected-note {{'Shape::area' declared pure here}}
@@ -95,3 +99,22 @@ struct Leaky : Solid { // expected-error {{'Leaky::~Leaky' overrides 'Solid::~So
 struct Sealed : Solid { // accepted: its implicit destructor is pure
   Circle c;
 };
+
+// The library's public polymorphic classes are bases a user derives from:
+// `~unique_ptr<std::exception>` may destroy a 'Failure', as `delete` of a
+// 'std::exception *' may. Its internal ones are not (shared_ptr's control
+// block is the library's), and the trivial awaitables are value classes.
+long g_failures = 0;
+struct Failure : std::exception {
+  ~Failure() override { ++g_failures; }
+};
+[[pure]] long held_exception(long x) { // expected-note {{'held_exception' declared pure here}}
+  std::unique_ptr<std::exception> e(new Failure); // expected-error {{pure function 'held_exception' makes a virtual call to 'std::exception::~exception', which is not declared '[[pure]]' [purecc-virtual-call]}} expected-note {{the destructor of 'std::unique_ptr<std::exception>' destroys a 'std::exception' here}}
+  return x;
+}
+[[pure]] long shared_values(long n) {
+  auto v = std::make_shared<std::vector<long>>(n, 1);
+  std::shared_ptr<const std::vector<long>> c = v;
+  std::suspend_never s;
+  return long(c->size()) + s.await_ready();
+}
