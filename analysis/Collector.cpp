@@ -2,6 +2,7 @@
 #include "Collector.h"
 #include "ImplementationHeaders.h"
 #include "Stdlib.h"
+#include "Unevaluated.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -114,12 +115,10 @@ void Collector::walk(const Stmt *Root, RuleContext &RC, Summary &Sum, Locality &
     const Stmt *S = I.S;
     if (!S)
       continue;
-    // Not evaluated at run time: nothing in them happens.
-    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, ConstantExpr>(S))
+    // Not evaluated at run time: nothing in them happens (a constant
+    // expression is the compiler's).
+    if (isUnevaluatedOperand(S) || isa<ConstantExpr>(S))
       continue;
-    if (const auto *TE = dyn_cast<CXXTypeidExpr>(S))
-      if (!TE->isPotentiallyEvaluated())
-        continue;
     for (Rule *R : RulesFor[S->getStmtClass()])
       R->inspectStmt(S, RC);
     // The children, pushed in reverse below.

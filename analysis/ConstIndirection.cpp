@@ -1,6 +1,7 @@
 //===- ConstIndirection.cpp - what a const global refers to ---------------===//
 #include "ConstIndirection.h"
 #include "Stdlib.h"
+#include "Unevaluated.h"
 #include "rules/GlobalRead.h"
 
 #include "clang/AST/APValue.h"
@@ -184,7 +185,7 @@ private:
     llvm::SmallVector<const Stmt *, 32> Work{Init};
     while (!Work.empty()) {
       const Stmt *S = Work.pop_back_val();
-      if (!S || isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr>(S))
+      if (!S || isa<LambdaExpr>(S) || isUnevaluatedOperand(S))
         continue; // a closure's body runs later; sizeof reads nothing
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
         if (const auto *X = dyn_cast<VarDecl>(DRE->getDecl()))

@@ -1,9 +1,10 @@
 //===- MayThrow.cpp - can this code end by throwing an exception? ---------===//
 #include "MayThrow.h"
-#include "ImplementationHeaders.h"
 #include "FixedCallee.h"
+#include "ImplementationHeaders.h"
 #include "SizeLimit.h"
 #include "Stdlib.h"
+#include "Unevaluated.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -191,16 +192,15 @@ public:
   }
   // An operand that is never evaluated throws nothing: `sizeof(f(x))`,
   // `noexcept(f(x))`, `decltype(f(x))`, `typeid` of a non-polymorphic
-  // value (adv26 b8). A 'sizeof' of a variable-length array type is
-  // evaluated, and clang keeps that size expression in the type.
+  // value (adv26 b8; Unevaluated.h).
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
-    return !E->getTypeOfArgument()->isVariablyModifiedType() ||
+    return isUnevaluatedOperand(E) ||
            RecursiveASTVisitor<DirectScan>::TraverseUnaryExprOrTypeTraitExpr(E);
   }
   bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
   bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
   bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
-    return !E->isPotentiallyEvaluated() ||
+    return isUnevaluatedOperand(E) ||
            RecursiveASTVisitor<DirectScan>::TraverseCXXTypeidExpr(E);
   }
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {

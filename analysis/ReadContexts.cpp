@@ -2,6 +2,7 @@
 #include "ReadContexts.h"
 #include "Locality.h"
 #include "Stdlib.h"
+#include "Unevaluated.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -238,7 +239,7 @@ ReadContexts::Outcome ReadContexts::up(const Expr *E, Mode M, unsigned Depth) {
           ConstantExpr, CXXDefaultInitExpr, CXXDefaultArgExpr>(P))
     return up(cast<Expr>(P), M, Depth + 1);
   // Not evaluated: nothing is read.
-  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr>(P))
+  if (isUnevaluatedOperand(P))
     return Outcome::Discarded;
 
   if (const auto *IC = dyn_cast<ImplicitCastExpr>(P)) {

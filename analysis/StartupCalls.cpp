@@ -5,6 +5,7 @@
 #include "LibraryNames.h"
 #include "Locality.h"
 #include "Stdlib.h"
+#include "Unevaluated.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
@@ -74,7 +75,7 @@ std::optional<StartupCall> startupCall(const VarDecl *VD, Fixpoint &Fix) {
   llvm::SmallVector<const Stmt *, 32> Work{Init};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
-    if (!S || isa<UnaryExprOrTypeTraitExpr>(S))
+    if (!S || isUnevaluatedOperand(S))
       continue; // sizeof runs nothing
     const FunctionDecl *Called = nullptr;
     const Expr *Site = nullptr;

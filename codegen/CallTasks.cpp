@@ -186,6 +186,13 @@ bool isImmutable(const VarDecl *VD, const ASTContext &Ctx) {
   return !RD || (RD->hasDefinition() && !RD->hasMutableFields());
 }
 
+std::string constantVariableReason(const VarDecl *VD, ASTContext &Ctx) {
+  if (!VD->isConstexpr() && !VD->isUsableInConstantExpressions(Ctx))
+    return "";
+  return quoted(VD) + " is a constant, which only a constant expression written in place may "
+                      "initialize";
+}
+
 std::string calleeName(const CallExpr *CE) {
   // A lambda has no name of its own, and a pointer holding one of several
   // functions no one function: named by the variable called through.

@@ -97,4 +97,10 @@ bool isMovable(clang::QualType T);
 /// is undefined behaviour), unless it has a `mutable` member.
 bool isImmutable(const clang::VarDecl *VD, const clang::ASTContext &Ctx);
 
+/// Why VD's initializer must stay a constant expression written in place:
+/// VD is 'constexpr', or 'const' and usable as a constant (`std::array<long,
+/// a>`), and a call moved into a task initializes nothing at compile time
+/// (adv27 C3). Empty when VD is neither.
+std::string constantVariableReason(const clang::VarDecl *VD, clang::ASTContext &Ctx);
+
 } // namespace purecc

@@ -3,6 +3,7 @@
 #include "AddressTypes.h"
 #include "Places.h"
 #include "StmtDeps.h"
+#include "analysis/Unevaluated.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -384,9 +385,10 @@ private:
       if (carries(PE))
         follow(PE, R, Depth + 1);
     };
-    if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, CXXDeleteExpr,
-            CXXPseudoDestructorExpr>(PE))
-      return; // unevaluated, or the end of the storage
+    // Unevaluated, the end of the storage, or a read of its dynamic type.
+    if (isUnevaluatedOperand(PE) ||
+        isa<CXXTypeidExpr, CXXDeleteExpr, CXXPseudoDestructorExpr>(PE))
+      return;
     if (const auto *CE = dyn_cast<CastExpr>(PE)) {
       if (CE->getCastKind() == CK_PointerToIntegral)
         escapeAll(R, PE); // an address as a number can come back

@@ -12,23 +12,19 @@ using namespace clang;
 namespace purecc {
 
 std::string constantContext(PlanContext &PC, const Expr *Full) {
-  const Stmt *Node = Full;
-  for (unsigned Depth = 0; Node && Depth < 64; ++Depth) {
+  // Up through the expressions around Full (a full-expression's parents are
+  // few: a ConstantExpr, an ExprWithCleanups) to the statement or the
+  // declaration that holds it.
+  for (const Stmt *Node = Full; Node && isa<Expr>(Node);) {
     if (isa<ConstantExpr>(Node))
       return "the expression is a constant the compiler computes, which calls moved into tasks "
              "would not be";
     DynTypedNodeList Parents = PC.Ctx.getParents(*Node);
     if (Parents.empty())
       return "";
-    if (const auto *VD = Parents[0].get<VarDecl>()) {
-      if (VD->getInit() == Node && (VD->isConstexpr() || VD->isUsableInConstantExpressions(PC.Ctx)))
-        return quoted(VD) + " is a constant, which only a constant expression written in place "
-                            "may initialize";
-      return "";
-    }
+    if (const auto *VD = Parents[0].get<VarDecl>())
+      return VD->getInit() == Node ? constantVariableReason(VD, PC.Ctx) : "";
     Node = Parents[0].get<Stmt>();
-    if (Node && !isa<Expr>(Node))
-      return "";
   }
   return "";
 }

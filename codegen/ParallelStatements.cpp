@@ -10,6 +10,7 @@
 #include "SiblingCalls.h"
 #include "Speculation.h"
 #include "ValueUses.h"
+#include "analysis/Unevaluated.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -215,11 +216,9 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
     // `constexpr long a = fib(10);`, or a 'const' one the compiler may use
     // as a constant (`std::array<long, a>`): its initializer must stay a
     // constant expression, written where it is (adv27 C3).
-    if (VD->isConstexpr() || VD->isUsableInConstantExpressions(PC.Ctx)) {
+    if (std::string Why = constantVariableReason(VD, PC.Ctx); !Why.empty()) {
       if (const Expr *W = written(Value); W && WhyNot && isPureCall(W, PC))
-        *WhyNot = {cast<CallExpr>(W),
-                   quoted(VD) + " is a constant, which only a constant expression written in "
-                                "place may initialize"};
+        *WhyNot = {cast<CallExpr>(W), std::move(Why)};
       return std::nullopt;
     }
     // `long e{fib(k)};` and `long e = {fib(k)};` store the one value the
@@ -755,11 +754,14 @@ std::vector<const CallExpr *> ParallelStatements::worthPureCalls(const Stmt *S) 
     explicit Finder(const ParallelStatements &Self) : Self(Self) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; } // runs elsewhere, if at all
     // Operands that are never evaluated call nothing (adv26 b6, b8).
-    bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; }
+    bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+      return isUnevaluatedOperand(E) ||
+             RecursiveASTVisitor<Finder>::TraverseUnaryExprOrTypeTraitExpr(E);
+    }
     bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
     bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
     bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
-      return !E->isPotentiallyEvaluated() ||
+      return isUnevaluatedOperand(E) ||
              RecursiveASTVisitor<Finder>::TraverseCXXTypeidExpr(E);
     }
     bool VisitCallExpr(CallExpr *CE) {

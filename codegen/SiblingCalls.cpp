@@ -1,6 +1,7 @@
 //===- SiblingCalls.cpp - which pure calls of an expression are siblings --===//
 #include "SiblingCalls.h"
 #include "analysis/FixedCallee.h"
+#include "analysis/Unevaluated.h"
 
 #include "clang/AST/ASTLambda.h"
 
@@ -34,7 +35,7 @@ void collectPieces(const Expr *E, const PlanContext &PC, Pieces Kind,
     return;
   }
   // Not evaluated, or evaluated only on some paths.
-  if (isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, StmtExpr>(E))
+  if (isa<LambdaExpr, StmtExpr>(E) || isUnevaluatedOperand(E))
     return;
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp())
     return collectPieces(BO->getLHS(), PC, Kind, Out);
@@ -238,7 +239,7 @@ bool choiceParts(const Expr *E, const PlanContext &PC, std::vector<const CallExp
 }
 
 void collectConditionals(const Expr *E, std::vector<const Expr *> &Out) {
-  if (!E || isa<LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, StmtExpr>(E))
+  if (!E || isa<LambdaExpr, StmtExpr>(E) || isUnevaluatedOperand(E))
     return;
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isLogicalOp()) {
     Out.push_back(BO);

@@ -1,5 +1,6 @@
 //===- ValueUses.cpp - does a statement use a variable only for its value? ===//
 #include "ValueUses.h"
+#include "analysis/Unevaluated.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -99,7 +100,7 @@ const DeclRefExpr *namedOtherThanByValue(ASTContext &Ctx, const Stmt *S, const V
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Up))
       return Construct->getConstructor()->isCopyConstructor() ? nullptr : DRE;
-    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr>(Up))
+    if (isUnevaluatedOperand(Up))
       return nullptr;
     return DRE;
   }

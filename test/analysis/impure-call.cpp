@@ -8,6 +8,7 @@
 #include <functional>
 #include <stdexcept>
 #include <tuple>
+#include <typeinfo>
 
 struct Noisy {
   int v;
@@ -136,3 +137,22 @@ struct Plain { long a, b; };
 [[pure]] long by_free(long x) { const auto &[a, b] = Tup2{x, 2}; return a + b; } // expected-error {{pure function 'by_free' calls 'get<0UL>', which is not pure [purecc-impure-call]}} expected-error {{pure function 'by_free' calls 'get<1UL>', which is not pure [purecc-impure-call]}} expected-note 2 {{'by_free' declared pure here}}
 [[pure]] long by_std(long x) { auto [a, b] = std::tuple<long, long>{x, 2}; return a + b; }
 [[pure]] long by_plain(long x) { auto [a, b] = Plain{x, 2}; return a + b; }
+
+// Operands the program never evaluates call nothing (analysis/Unevaluated.h):
+// `sizeof`, `noexcept`, `decltype`, `typeid` of a non-polymorphic value. The
+// bound of a variable-length array type is evaluated, even under `sizeof`
+// (a GNU extension in C++), and `typeid` of a polymorphic lvalue reads it.
+long g_counted = 0;
+long count_up(long n) { ++g_counted; return n; } // expected-note {{'count_up' is not pure because it writes to global 'g_counted'}}
+struct Poly { virtual ~Poly() = default; };
+const Poly &poly_at(const Poly &p, long n) { g_counted += n; return p; } // expected-note {{'poly_at' is not pure because it writes to global 'g_counted'}}
+[[pure]] long never_run(long n) {
+  return long(sizeof(count_up(n))) + noexcept(count_up(n)) + sizeof(decltype(count_up(n))) +
+         long(typeid(count_up(n)).name() != nullptr);
+}
+[[pure]] long vla_bound(long n) { // expected-note {{'vla_bound' declared pure here}} expected-note 2 {{declared here}}
+  return long(sizeof(char[count_up(n) + 1])); // expected-note 2 {{function parameter 'n' with unknown value cannot be used in a constant expression}} expected-error {{pure function 'vla_bound' calls 'count_up', which is not pure [purecc-impure-call]}} expected-warning 2 {{variable length arrays in C++ are a Clang extension}}
+}
+[[pure]] bool dynamic_type(const Poly &p, long n) { // expected-note {{'dynamic_type' declared pure here}}
+  return typeid(poly_at(p, n)) == typeid(Poly) && typeid(count_up(n)) == typeid(long); // expected-error {{pure function 'dynamic_type' calls 'poly_at', which is not pure [purecc-impure-call]}} expected-warning {{expression with side effects will be evaluated despite being used as an operand to 'typeid'}}
+}
