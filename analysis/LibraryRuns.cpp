@@ -3,6 +3,7 @@
 #include "ImplementationHeaders.h"
 #include "LibraryNames.h"
 #include "Stdlib.h"
+#include "Unevaluated.h"
 #include "rules/VirtualCall.h"
 
 #include "clang/AST/ASTContext.h"
@@ -173,10 +174,15 @@ void LibraryRuns::reach(const FunctionDecl *FD, std::vector<UserRun> &Out) {
 void LibraryRuns::scanStmt(const Stmt *S, std::vector<UserRun> &Out) {
   if (!S)
     return;
-  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, ConstantExpr>(S))
+  if (isUnevaluatedOperand(S) || isa<ConstantExpr>(S))
     return;
   if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
     reach(CC->getConstructor(), Out);
+  // `using Base::Base;` (std::optional's and std::variant's storage): the
+  // inheriting constructor runs the base's, which constructs the user's
+  // value (adv29 F1).
+  else if (const auto *IC = dyn_cast<CXXInheritedCtorInitExpr>(S))
+    reach(IC->getConstructor(), Out);
   else if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
     // `delete p` in default_delete<Base>: the dynamic type's destructor
     // runs, which no instantiation names. The library's public polymorphic

@@ -4,6 +4,7 @@
 #include "PreprocessorRecord.h"
 #include "StmtDeps.h"
 #include "HiddenAttributes.h"
+#include "PlainValues.h"
 #include "TaskRegistry.h"
 #include "LineDirectives.h"
 
@@ -104,6 +105,64 @@ std::string cloneText(const PlanContext &PC, unsigned Begin, unsigned End,
   return Out + PC.textAt(Pos, End);
 }
 
+/// Every function the clone's text stands for: FD, or each instantiation
+/// this unit makes of the function template, or of the class template
+/// member, FD's text is.
+std::vector<const FunctionDecl *> instancesOf(const FunctionDecl *Pattern) {
+  if (!Pattern->isDependentContext())
+    return {Pattern};
+  std::vector<const FunctionDecl *> Out;
+  if (const FunctionTemplateDecl *FT = Pattern->getDescribedFunctionTemplate()) {
+    for (const FunctionDecl *Spec : FT->specializations())
+      if (!Spec->isDependentContext())
+        Out.push_back(Spec);
+    return Out;
+  }
+  const auto *MD = dyn_cast<CXXMethodDecl>(Pattern);
+  const ClassTemplateDecl *CT = MD ? MD->getParent()->getDescribedClassTemplate() : nullptr;
+  if (!CT)
+    return {}; // a member of a partial specialization, a nested class: unknown
+  for (const ClassTemplateSpecializationDecl *Spec : CT->specializations())
+    for (const CXXMethodDecl *M : Spec->methods())
+      if (M->getInstantiatedFromMemberFunction() == Pattern && !M->isDependentContext())
+        Out.push_back(M);
+  return Out;
+}
+
+/// Why handing a parameter on to the clone could run code of the user's:
+/// a by-value parameter is moved into the clone's (a copy would run a
+/// user's copy constructor the serial program never runs, adv29 W2; a
+/// move-only type has none, adv29 C2), so no instance may have one whose
+/// move runs the user's code (PlainValues.h). Empty when none can.
+std::string handOnRunsUserCode(const FunctionDecl *Pattern) {
+  std::vector<const FunctionDecl *> Instances = instancesOf(Pattern);
+  if (Instances.empty() && Pattern->isDependentContext())
+    return "its instances are not known";
+  for (const FunctionDecl *I : Instances)
+    for (const ParmVarDecl *P : I->parameters())
+      if (!P->getType()->isReferenceType())
+        if (std::string Why = moveRunsUserCode(P->getType()); !Why.empty())
+          return quoted(P) + " " + Why;
+  return "";
+}
+
+/// How the dispatch hands the parameter P (as written, in the pattern) on
+/// to the clone without a copy: a reference or a scalar by its name; a
+/// class or a dependent type by value, an rvalue reference and a pack as an
+/// xvalue of its declared type (`static_cast<decltype(b) &&>(b)`, which
+/// moves a value and forwards a reference as it is).
+std::string handedOn(const ParmVarDecl *P) {
+  std::string Name = P->getNameAsString();
+  QualType T = P->getType();
+  bool ByName = !P->isParameterPack() && (T->isLValueReferenceType() ||
+                                          (!T->isReferenceType() && !T->isDependentType() &&
+                                           !T->isRecordType()));
+  if (ByName)
+    return Name;
+  return "static_cast<decltype(" + Name + ") &&>(" + Name + ")" +
+         (P->isParameterPack() ? "..." : "");
+}
+
 } // namespace
 
 bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
@@ -113,12 +172,24 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
     return false;
   if (FD->isVariadic() || FD->isMain() || !FD->getIdentifier() || isMemoized(FD))
     return false;
+  // The text both copies share is the pattern's: its parameters are the
+  // written ones (one pack, not its expansion, adv29 C4).
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  if (!Pattern)
+    Pattern = FD;
   std::vector<std::string> Args;
-  for (const ParmVarDecl *P : FD->parameters()) {
+  for (const ParmVarDecl *P : Pattern->parameters()) {
     if (!P->getIdentifier() || P->hasDefaultArg())
       return false;
-    Args.push_back(P->getNameAsString());
+    Args.push_back(handedOn(P));
   }
+  if (std::string Why = handOnRunsUserCode(Pattern); !Why.empty()) {
+    PC.note(FD->getLocation(), "no-fast-clone", FD->getNameAsString() + ": " + Why);
+    return false;
+  }
+  // `long f() &&`: the clone is called on an rvalue too (adv29 C5).
+  std::string Object =
+      Method && Method->getRefQualifier() == RQ_RValue ? "std::move(*this)." : "";
   const auto *Body = dyn_cast<CompoundStmt>(FD->getBody());
   // The clone has another name: `__func__` (`__builtin_FUNCTION()`...) in
   // it would say so.
@@ -184,8 +255,7 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
   PC.insert(Open->second, std::string(distributedBuild(PC.Ctx)
                                           ? " if (!purecc::should_spawn() && !purecc::may_offer_calls()) return "
                                           : " if (!purecc::should_spawn()) return ") +
-                              Serial + "(" +
-                              llvm::join(Args, ", ") + ");");
+                              Object + Serial + "(" + llvm::join(Args, ", ") + ");");
   PC.note(FD->getLocation(), "fast-clone", FD->getNameAsString() + " " + Serial);
   return true;
 }

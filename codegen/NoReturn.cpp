@@ -3,6 +3,7 @@
 
 #include "PlaceNames.h"
 #include "analysis/ImplementationHeaders.h"
+#include "analysis/Unevaluated.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -12,16 +13,19 @@ namespace purecc {
 namespace {
 
 /// How deep the user's functions are followed: past it, a call is taken
-/// to return (what remains is beyond what a remark could explain anyway).
-constexpr unsigned MaxDepth = 8;
+/// not to return (adv29 H1: a call that ends the program 9 calls down was
+/// taken to return, and the hoisted call after it never ended).
+constexpr unsigned MaxDepth = 32;
 
 } // namespace
 
 bool NoReturnCalls::mayNotReturn(const FunctionDecl *FD, unsigned Depth) {
   if (FD->isNoReturn())
     return true;
-  if (Depth >= MaxDepth || isImplementationDecl(FD))
+  if (isImplementationDecl(FD))
     return false;
+  if (Depth >= MaxDepth)
+    return true;
   if (auto It = Known.find(FD); It != Known.end())
     return It->second;
   Known[FD] = false; // a recursive call returns if the rest does
@@ -40,13 +44,10 @@ const CallExpr *NoReturnCalls::firstIn(const Stmt *S,
   if (const auto *E = dyn_cast<Expr>(S); E && Skip && Skip->contains(E))
     return nullptr;
   // Never evaluated: `sizeof(abort_if(x))`, `noexcept(...)`, `decltype`.
-  if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S);
-      U && !U->getTypeOfArgument()->isVariablyModifiedType())
+  if (isUnevaluatedOperand(S))
     return nullptr;
-  if (isa<CXXNoexceptExpr, LambdaExpr>(S))
+  if (isa<LambdaExpr>(S))
     return nullptr; // a lambda's body runs where it is called
-  if (const auto *T = dyn_cast<CXXTypeidExpr>(S); T && !T->isPotentiallyEvaluated())
-    return nullptr;
   // Operands first: they are evaluated before the call they feed.
   for (const Stmt *Child : S->children())
     if (const CallExpr *Found = firstIn(Child, Skip, Depth))

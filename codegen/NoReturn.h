@@ -9,8 +9,10 @@
 // ('abort', 'exit', 'std::terminate', '__builtin_trap', glibc's
 // '__assert_fail' behind 'assert', a user's '[[noreturn]]' function),
 // written in the code or reached through the bodies of the user's functions
-// it calls. A library function's body is not followed: what it throws is
-// the speculation rule's.
+// it calls (32 calls deep; a deeper chain is taken not to return). A
+// library function's body is not followed: what it throws is the
+// speculation rule's. Code that traps (a division by zero, a null
+// dereference) has undefined behaviour, and is not counted.
 //
 // Code that runs beside the hoisted calls (another task) is no concern: a
 // process that aborts on one thread ends every other. So the tasks' own

@@ -4,6 +4,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <functional>
 
@@ -92,16 +93,34 @@ std::string moveRunsUserCode(QualType T) {
     RD = RD->getDefinition();
     const PrintingPolicy &Policy = RD->getASTContext().getPrintingPolicy();
     if (RD->isInStdNamespace()) {
-      // What it holds: the types it is instantiated with.
-      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-        for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-          if (Arg.getKind() == TemplateArgument::Type)
-            if (std::string Inner = Why(Arg.getAsType()); !Inner.empty()) {
-              const auto *Held = Arg.getAsType()->getAsCXXRecordDecl();
-              if (Held && Held->isInStdNamespace())
-                return Inner;
-              return "holds '" + Arg.getAsType().getAsString(Policy) + "', which " + Inner;
-            }
+      // What it holds: the types it is instantiated with, a pack's each
+      // (`std::variant<long, Counted>`). A smart pointer, its deleter and a
+      // reference_wrapper hold a pointer to their first: moving one moves
+      // the pointer, never the object.
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+      if (!Spec)
+        return "";
+      llvm::SmallVector<QualType, 4> Held;
+      std::function<void(const TemplateArgument &)> Collect = [&](const TemplateArgument &Arg) {
+        if (Arg.getKind() == TemplateArgument::Type)
+          Held.push_back(Arg.getAsType());
+        else if (Arg.getKind() == TemplateArgument::Pack)
+          for (const TemplateArgument &Inner : Arg.pack_elements())
+            Collect(Inner);
+      };
+      llvm::ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
+      StringRef Name = RD->getName();
+      bool Pointer = Name == "unique_ptr" || Name == "shared_ptr" || Name == "weak_ptr" ||
+                     Name == "default_delete" || Name == "reference_wrapper";
+      for (const TemplateArgument &Arg : Args.drop_front(Pointer ? 1 : 0))
+        Collect(Arg);
+      for (QualType H : Held)
+        if (std::string Inner = Why(H); !Inner.empty()) {
+          const auto *HeldClass = H->getAsCXXRecordDecl();
+          if (HeldClass && HeldClass->isInStdNamespace())
+            return Inner;
+          return "holds '" + H.getAsString(Policy) + "', which " + Inner;
+        }
       return "";
     }
     for (const CXXConstructorDecl *C : RD->ctors())
@@ -115,8 +134,10 @@ std::string moveRunsUserCode(QualType T) {
         return "has a base '" + B.getType().getAsString(Policy) + "', which " + Inner;
     for (const FieldDecl *F : RD->fields())
       if (std::string Inner = Why(F->getType()); !Inner.empty())
-        return "has a member '" + F->getNameAsString() + "' of type '" +
-               F->getType().getAsString(Policy) + "', which " + Inner;
+        // A lambda's captures are members without a name.
+        return (F->getIdentifier() ? "has a member '" + F->getNameAsString() + "'"
+                                   : std::string("captures a value")) +
+               " of type '" + F->getType().getAsString(Policy) + "', which " + Inner;
     return "";
   };
   return Why(T);

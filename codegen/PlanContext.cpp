@@ -32,6 +32,18 @@ std::optional<std::pair<unsigned, unsigned>> PlanContext::offsets(SourceRange Ra
   if (SM.getFileID(B) != Main || SM.getFileID(E) != Main)
     return std::nullopt;
   unsigned BO = SM.getFileOffset(B), EO = endOfToken(E);
+  // A token written right after a backslash-newline starts, for clang, at
+  // the backslash (the line splice is part of its spelling): the text the
+  // user sees as the token starts after the splices (adv29 C3).
+  StringRef Buffer = SM.getBufferData(Main);
+  while (BO < EO && Buffer[BO] == '\\') {
+    size_t Next = BO + 1;
+    if (Next < Buffer.size() && Buffer[Next] == '\r')
+      ++Next;
+    if (Next >= Buffer.size() || Buffer[Next] != '\n')
+      break;
+    BO = unsigned(Next + 1);
+  }
   if (EO < BO)
     return std::nullopt;
   return std::make_pair(BO, EO);

@@ -155,4 +155,24 @@ long g_arr[16];
   return a[0];
 }
 
+// adv29 F2: the container erasers of C++20, forward_as_tuple and
+// source_location are library values; the erasers' predicates are judged.
+#include <source_location>
+#include <tuple>
+[[pure]] long erased(long n) {
+  std::vector<long> v{1, 2, 3, 4};
+  std::erase_if(v, [n](long x) { return x < n; });
+  std::erase(v, 4L);
+  return long(v.size()) + std::get<0>(std::forward_as_tuple(n, v));
+}
+[[pure]] long where(std::source_location l = std::source_location::current()) {
+  return long(l.line()) + long(l.column());
+}
+long g_erased = 0;
+[[pure]] long erase_counting(long n) { // expected-note {{'erase_counting' declared pure here}}
+  std::vector<long> v{1, 2, 3};
+  std::erase_if(v, [n](long x) { ++g_erased; return x < n; }); // expected-error {{pure function 'erase_counting' calls 'lambda at line 174', which is not pure [purecc-impure-call]}} expected-note {{'lambda at line 174' is not pure because it writes to global 'g_erased'}}
+  return long(v.size());
+}
+
 int main() {}

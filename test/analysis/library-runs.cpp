@@ -33,7 +33,7 @@ struct Conn { explicit Conn(int p) : port(p) { ++g_made; } int port; }; // expec
 struct Rec {
   int v;
   explicit Rec(int x) : v(x) {}
-  Rec(const Rec &o) : v(o.v) { ++g_copies; } // expected-note {{'Rec::Rec' is not pure because it writes to global 'g_copies'}}
+  Rec(const Rec &o) : v(o.v) { ++g_copies; } // expected-note 4 {{'Rec::Rec' is not pure because it writes to global 'g_copies'}}
 };
 [[pure]] std::size_t keep(const Rec &r) { // expected-note {{'keep' declared pure here}}
   std::vector<Rec> v;
@@ -116,4 +116,21 @@ struct Dropper { void operator()(Res *r) const { ++g_deleted; delete r; } }; // 
   auto d = [](Res *r) { delete r; };
   std::shared_ptr<Res> q(new Res, d);
   return x + p->v + q->v;
+}
+
+// std::optional and std::variant construct their value in storage whose
+// constructor they inherit (`using Base::Base;`): the inherited constructor
+// runs the user's copy (adv29 F1).
+#include <variant>
+[[pure]] int copied_optional(const Rec &r) { // expected-note {{'copied_optional' declared pure here}}
+  std::optional<Rec> o = r; // expected-error {{pure function 'copied_optional' calls 'Rec::Rec', which is not pure}} expected-note {{the constructor of 'std::optional<Rec>' copies a 'Rec' here}}
+  return o->v;
+}
+[[pure]] int made_optional(const Rec &r) { // expected-note {{'made_optional' declared pure here}}
+  auto o = std::make_optional(r); // expected-error {{pure function 'made_optional' calls 'Rec::Rec', which is not pure}} expected-note {{'std::make_optional' copies a 'Rec' here}}
+  return o->v;
+}
+[[pure]] int copied_variant(const Rec &r) { // expected-note {{'copied_variant' declared pure here}}
+  std::variant<long, Rec> v = r; // expected-error {{pure function 'copied_variant' calls 'Rec::Rec', which is not pure}} expected-note {{the constructor of 'std::variant<long, Rec>' copies a 'Rec' here}}
+  return std::get<1>(v).v;
 }

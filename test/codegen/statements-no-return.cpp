@@ -4,13 +4,14 @@
 // hoisted call it never makes might run for ever. Between two statements,
 // in the rest of a statement of a run, and in the same expression.
 // With FAIL=n, function n aborts before 'endless' in the serial program;
-// the rewritten one must abort too (exit status 134), not hang.
+// the rewritten one must abort too (exit status 134; 3 for FAIL=5), not hang.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
 // RUN: env E2E_TIMEOUT=120 E2E_CPPFLAGS=-DFAIL=1 %e2e %s %t1 | FileCheck %s --check-prefix=FAIL
 // RUN: env E2E_TIMEOUT=120 E2E_CPPFLAGS=-DFAIL=2 %e2e %s %t2 | FileCheck %s --check-prefix=FAIL
 // RUN: env E2E_TIMEOUT=120 E2E_CPPFLAGS=-DFAIL=3 %e2e %s %t3 | FileCheck %s --check-prefix=FAIL
 // RUN: env E2E_TIMEOUT=120 E2E_CPPFLAGS=-DFAIL=4 %e2e %s %t4 | FileCheck %s --check-prefix=FAIL
+// RUN: env E2E_TIMEOUT=120 E2E_CPPFLAGS=-DFAIL=5 %e2e %s %t5 | FileCheck %s --check-prefix=FAIL
 
 #include <cassert>
 #include <cstdio>
@@ -67,6 +68,23 @@ long same_expression(long k, long lim) {
   // CHECK: statements-no-return.cpp:[[@LINE-1]]:26: remark: calls to 'endless' and 'fib' not parallelized: 'guard', which may not return, is evaluated in the same expression, after them in the parallel program, and the serial program may not make them then [purecc-missed-parallel-calls]
 }
 
+// A chain deeper than purecc follows (32 calls) is taken not to return
+// (adv29 H1: 9 calls down, 'std::_Exit' was taken to return).
+template <int N> void down(long k, long lim) {
+  if constexpr (N == 0) {
+    if (k >= lim) {
+      std::fflush(stdout);
+      std::_Exit(3);
+    }
+  } else {
+    down<N - 1>(k, lim);
+  }
+}
+long deep_chain(long k, long lim) {
+  return fib(k) + (down<40>(k, lim), 0L) + endless(k, lim);
+  // CHECK: statements-no-return.cpp:[[@LINE-1]]:10: remark: calls to 'fib' and 'endless' not parallelized: 'down', which may not return, is evaluated in the same expression, after them in the parallel program, and the serial program may not make them then [purecc-missed-parallel-calls]
+}
+
 // An 'assert' inside the tasks themselves is no concern: a process that
 // aborts on one thread ends them all.
 [[pure]] long checked_fib(long n) {
@@ -85,15 +103,15 @@ int main(int argc, char **) {
   long lim = 40;
   std::printf("%ld %ld %ld\n", between_assert(k, lim), between_noreturn(k, lim),
               rest_of_statement(k, lim));
-  std::printf("%ld %ld\n", same_expression(k, lim), asserting_tasks(k));
+  std::printf("%ld %ld %ld\n", same_expression(k, lim), asserting_tasks(k), deep_chain(k, lim));
   std::fflush(stdout);
   long (*const failing[])(long, long) = {between_assert, between_noreturn, rest_of_statement,
-                                         same_expression};
+                                         same_expression, deep_chain};
   if (FAIL > 0)
     std::printf("%ld\n", failing[FAIL - 1](k, k));
   // OUT: 21891 21891 240811
-  // OUT-NEXT: 21912 17711
+  // OUT-NEXT: 21912 17711 21891
   // FAIL: 21891 21891 240811
-  // FAIL-NEXT: 21912 17711
+  // FAIL-NEXT: 21912 17711 21891
   // FAIL-NOT: {{.}}
 }
