@@ -67,8 +67,11 @@ static std::string storedWhere(const PlanContext &PC, const Stmt *S, const VarDe
                                const CallExpr *Call) {
   std::string Only = ": only a result stored into a local variable joins a run of calls";
   if (Target && Target->getType()->isReferenceType())
-    return quoted(Target) + " is a reference bound to the result of '" + calleeName(Call) + "'" +
-           Only;
+    return isa<DeclStmt>(S) ? quoted(Target) + " is a reference bound to the result of '" +
+                                  calleeName(Call) + "'" + Only
+                            // `rx = fib(k);` stores into what 'rx' refers to (adv29 R2).
+                            : "the result of '" + calleeName(Call) +
+                                  "' is stored through the reference " + quoted(Target) + Only;
   if (Target)
     return "the result of '" + calleeName(Call) + "' is stored into " + quoted(Target) +
            ", which is not a local variable" + Only;
@@ -77,6 +80,12 @@ static std::string storedWhere(const PlanContext &PC, const Stmt *S, const VarDe
     LHS = BO->getLHS();
   else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
     LHS = Op->getArg(0);
+  // `auto [x, y] = q; x = fib(k);`: 'x' names a part of the object the
+  // declaration made (adv29 R2).
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(LHS ? LHS->IgnoreParenImpCasts() : nullptr))
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+      return "the result of '" + calleeName(Call) + "' is stored into " + quoted(BD) +
+             ", a structured binding, which names a part of an object, not a variable" + Only;
   return "the result of '" + calleeName(Call) + "' is stored into " +
          (LHS ? quotedPlace(PC, LHS, "a part of an object") : std::string("a part of an object")) +
          ", not into a variable" + Only;
@@ -162,9 +171,30 @@ const CallExpr *ParallelStatements::operandCall(
       }
       return CE;
     }
+    // `k < lim ? endless(k) : 0`, `k >= lim || endless(k)`: the serial
+    // program may never make the call (adv29 R1: this was silent).
+    if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+      if (OnPath.contains(CO->getCond()))
+        Unmoved("the condition of '?:'");
+      else
+        Refused = {Found.front(), "the call to '" + calleeName(Found.front()) +
+                                      "' is made only when the condition of '?:' chooses its "
+                                      "branch, and the serial program may not make it"};
+      return nullptr;
+    }
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-      if (BO->isLogicalOp() || BO->isCommaOp() || BO->isAssignmentOp())
+      std::string Op = "'" + BO->getOpcodeStr().str() + "'";
+      if (BO->isLogicalOp() && OnPath.contains(BO->getRHS())) {
+        Refused = {Found.front(), "the call to '" + calleeName(Found.front()) +
+                                      "' is made only when the left operand of " + Op +
+                                      " does not decide it, and the serial program may not "
+                                      "make it"};
         return nullptr;
+      }
+      if (BO->isLogicalOp() || BO->isCommaOp() || BO->isAssignmentOp()) {
+        Unmoved("an operand of " + Op);
+        return nullptr;
+      }
       bool InLeft = OnPath.contains(BO->getLHS());
       if (!InLeft && !OnPath.contains(BO->getRHS()))
         return nullptr;
@@ -197,8 +227,22 @@ std::optional<ParallelStatements::Candidate>
 ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std::string> *WhyNot) const {
   Candidate C{S, nullptr, nullptr, nullptr, StmtDeps(), false, "", false, {}};
   const Expr *Value = nullptr;
+  // `a = mk(k);` of a class binds the result to operator='s parameter, a
+  // temporary destroyed at the end of the statement (adv29 R1: silent).
+  const Stmt *Assignment = S;
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(S))
+    Assignment = Cleanups->getSubExpr();
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+    // `static long s = fib(k);`: initialized the first time only, under a
+    // guard the rewrite would run around (adv29 R1: this was silent).
+    if (VD && !VD->hasLocalStorage() && VD->getInit() && WhyNot)
+      if (const Expr *W = written(VD->getInit()); W && isPureCall(W, PC))
+        *WhyNot = {cast<CallExpr>(W),
+                   quoted(VD) + " is " +
+                       (VD->getTLSKind() != VarDecl::TLS_None ? "'thread_local'" : "'static'") +
+                       ", initialized only the first time its declaration runs: only a result "
+                       "stored into a local variable joins a run of calls"};
     if (!VD || !VD->hasLocalStorage() || !VD->getInit())
       return std::nullopt;
     C.Target = VD;
@@ -226,7 +270,7 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
     if (const auto *List = dyn_cast<InitListExpr>(Value->IgnoreImplicit());
         List && List->getNumInits() == 1 && VD->getType()->isScalarType())
       Value = List->getInit(0);
-  } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(Assignment); BO && BO->isAssignmentOp()) {
     // `e = ...` and `e += ...`: the store stays where it stands, so a
     // compound assignment reads the target there, as the serial one does.
     C.Target = dyn_cast_or_null<VarDecl>(
@@ -234,7 +278,7 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
             ? cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())->getDecl()
             : nullptr);
     Value = BO->getRHS();
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Assignment);
              Op && Op->getOperator() == OO_Equal) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
       C.Target = dyn_cast<VarDecl>(DRE->getDecl());

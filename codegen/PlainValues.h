@@ -31,7 +31,9 @@ std::string plainValueReason(clang::QualType T);
 /// Why moving a value of type T out of a task (a move construction and
 /// the destruction of what was moved from) could run code of the user's:
 /// T, a base, a member, or a type a library class holds (`std::optional<T>`,
-/// `std::vector<T>`'s allocator) has a user-provided copy or move
+/// each of a `std::variant`'s, `std::vector<T>`'s allocator; not the T of a
+/// smart pointer or a reference_wrapper, which hold a pointer to it) has a
+/// user-provided copy or move
 /// constructor or destructor ("has a user-provided move constructor").
 /// Empty when it cannot: the serial program constructs a call's result in
 /// place (copy elision), so such code would run only in the parallel one

@@ -19,6 +19,7 @@
 #include "FastClone.h"
 #include "Maps.h"
 #include "Memoize.h"
+#include "PlaceNames.h"
 #include "ParallelCalls.h"
 #include "Plan.h"
 #include "StepReasons.h"
@@ -155,10 +156,16 @@ public:
     for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
       if (!A->getAnnotation().starts_with("purecc::"))
         continue;
-      SourceLocation Loc = SM.getExpansionLoc(A->getLocation());
-      if (!SM.isWrittenInMainFile(Loc) || !Seen.insert(Loc).second)
+      // Where the attribute is spelled: in a macro's definition
+      // (`#define DEF(f) [[pure]] long f(...)`), that is the text to hide,
+      // once for every function the macro defines, not the macro's name
+      // where it is used (adv29: `DEF(f)` became `/*DEF*/(f)`).
+      SourceLocation Loc = SM.getSpellingLoc(A->getLocation());
+      SourceLocation End = SM.getSpellingLoc(A->getRange().getEnd());
+      if (!SM.isWrittenInMainFile(Loc) || !SM.isWrittenInMainFile(End) ||
+          !Seen.insert(Loc).second)
         continue;
-      P.Attributes.push_back({SourceRange(Loc, SM.getExpansionLoc(A->getRange().getEnd()))});
+      P.Attributes.push_back({SourceRange(Loc, End)});
     }
     return true;
   }
@@ -609,6 +616,16 @@ public:
     const SourceManager &SM = PC.SM;
     SourceLocation Loc = FD->getBody()->getBeginLoc();
     if (Loc.isMacroID() || !SM.isWrittenInMainFile(Loc)) {
+      // `DEF(fib)` defining `[[pure]] long fib(...) {...}`: one text for
+      // every function the macro defines, which an edit of one would
+      // change for all (adv29 R1: this was silent).
+      if (Loc.isMacroID() && SM.isWrittenInMainFile(SM.getExpansionLoc(Loc)) &&
+          (isDeclaredPure(FD) || isMemoized(FD)) && callsPure(FD->getBody(), PC.Facts) &&
+          Reported.insert(FD->getCanonicalDecl()).second)
+        if (auto D = PC.remark(FD->getLocation(), Diag::RemarkNotRewritten))
+          *D << quoted(FD)
+             << "its body is written in the macro '" +
+                    outermostMacro(Loc, PC.Ctx).str() + "'";
       // Only for what the user marked: a header's accessors and helpers that
       // the checker merely infers pure were never meant to be rewritten, and
       // a library's headers have hundreds of them, in every unit.

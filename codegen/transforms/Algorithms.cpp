@@ -540,7 +540,13 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       WhyNot = "its result, an iterator, is used, and the parallel map is a statement";
       return false;
     }
-    const VarDecl *Out = N == 4 ? iteratorOf(CE->getArg(2), "begin", "begin") : nullptr;
+    // adv29 R2: the form with two input ranges was said to have no output.
+    if (N != 4) {
+      WhyNot = "only the form with one input range ('std::transform(first, last, out, f)') is "
+               "rewritten";
+      return false;
+    }
+    const VarDecl *Out = iteratorOf(CE->getArg(2), "begin", "begin");
     if (!Out) {
       WhyNot = "the output is not 'out.begin()' of a named container";
       return false;

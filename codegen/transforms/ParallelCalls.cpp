@@ -54,7 +54,16 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
   if (const auto *RS = dyn_cast<ReturnStmt>(S))
     Full = RS->getRetValue();
   else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    if (!DS->isSingleDecl()) {
+    // `struct { long x, y; } s{f(1), f(2)};` declares a type and one
+    // variable (adv29 R2: "declares several variables").
+    const VarDecl *Only = nullptr;
+    unsigned Variables = 0;
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        Only = VD, ++Variables;
+      else if (!isa<TagDecl>(D))
+        Variables = 2;
+    if (Variables != 1) {
       // Never silent: `long a = f(1) + f(2), b = f(3);` keeps its calls.
       std::vector<const CallExpr *> All;
       const Expr *OnlyInit = nullptr;
@@ -77,7 +86,7 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
               "out of a declaration of one variable";
       return false;
     }
-    Declared = dyn_cast<VarDecl>(DS->getSingleDecl());
+    Declared = Only;
     if (Declared && !Declared->hasLocalStorage())
       remarkStaticInitializer(Declared);
     if (!Declared || !Declared->hasLocalStorage())
@@ -207,6 +216,12 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
   std::vector<std::string> Names = namesOf(Calls);
   SourceLocation Loc = Calls.front()->getExprLoc();
   auto Refuse = [&](const std::string &Why) { return refuse(Loc, Names, Why); };
+  // `(fib(ns) + ...)`: one text stands for every call of a pack's
+  // expansion, and is the same for every instantiation (adv29 R2).
+  for (size_t I = 1; I < Calls.size(); ++I)
+    if (Calls[I]->getBeginLoc() == Calls[I - 1]->getBeginLoc())
+      return Refuse("the calls are expanded from one pack ('...'), whose one text cannot hold "
+                    "a task for each");
   Placement P = Place();
   if (!P.Unfit.empty())
     return Refuse(P.Unfit);

@@ -2,7 +2,10 @@
 // local variable the function owns: a run of calls stores its results after
 // every call has returned, into locals (ParallelStatements.h). A store into
 // an element or a member, or a reference bound to the result, says so; the
-// locals next to them still run in parallel.
+// locals next to them still run in parallel. So does a store through a
+// reference, into a structured binding, into a static or thread_local
+// variable (adv29 R1, R2), and a call made on one branch only. A class's
+// assignment (`a = mk(k);`, under its temporary's cleanup) joins a run.
 // RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -14,6 +17,51 @@
 struct P {
   long a, b;
 };
+
+struct Q {
+  long a, b;
+};
+struct A {
+  long v = 0;
+  A() = default;
+  A(long x) : v(x) {}
+};
+[[pure]] A mk(long k) { return A(fib(k)); }
+
+long other_targets(long k) {
+  long x = 3;
+  long &rx = x;
+  rx = fib(k);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:8: remark: calls to 'fib' and 'fib' not parallelized: the result of 'fib' is stored through the reference 'rx': only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
+  long b = fib(k - 1);
+  auto [qa, qb] = Q{1, 2};
+  qa = fib(k - 2);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:8: remark: calls to 'fib' and 'fib' not parallelized: the result of 'fib' is stored into 'qa', a structured binding, which names a part of an object, not a variable: only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
+  long c = fib(k - 3);
+  static long s = fib(k - 4);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:19: remark: calls to 'fib' and 'fib' not parallelized: 's' is 'static', initialized only the first time its declaration runs: only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
+  long d = fib(k - 5);
+  thread_local long t = fib(k - 6);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:25: remark: calls to 'fib' and 'fib' not parallelized: 't' is 'thread_local', initialized only the first time its declaration runs: only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
+  long e = fib(k - 7);
+  return x + b + qa + qb + c + s + d + t + e;
+}
+long one_branch(long k, long lim) {
+  long a = fib(k);
+  long b = k < lim ? fib(k - 1) : 0;
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:22: remark: calls to 'fib' and 'fib' not parallelized: the call to 'fib' is made only when the condition of '?:' chooses its branch, and the serial program may not make it [purecc-missed-parallel-calls]
+  long c = fib(k - 2);
+  long d = k >= lim || fib(k - 3);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:24: remark: calls to 'fib' and 'fib' not parallelized: the call to 'fib' is made only when the left operand of '||' does not decide it, and the serial program may not make it [purecc-missed-parallel-calls]
+  return a + b + c + d;
+}
+long class_assign(long k) {
+  A a, b;
+  a = mk(k);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:7: remark: calls to 'mk' and 'mk' run in parallel [purecc-parallel-calls]
+  b = mk(k - 1);
+  return a.v + b.v;
+}
 
 int main() {
   long arr[2];
@@ -32,6 +80,8 @@ int main() {
   // CHECK: remark-sibling-stores.cpp:[[@LINE-4]]:12: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
   long y = fib(20);
   std::printf("%ld %ld %ld %ld %ld %ld %ld %ld\n", arr[0], arr[1], p.a, p.b, w, x, cr, y);
+  std::printf("%ld %ld %ld\n", other_targets(22), one_branch(22, 30), class_assign(22));
   return 0;
 }
 // OUT: 75025 46368 75025 46368 28657 17711 10946 6765
+// OUT-NEXT: 45383 35423 28657
