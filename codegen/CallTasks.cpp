@@ -105,21 +105,14 @@ StmtDeps CallTasks::callReads(const CallExpr *CE) {
 }
 
 std::vector<const VarDecl *> CallTasks::handedOn(const CallExpr *CE) {
-  // Every variable the arguments name is a candidate; keep those some use
-  // of which is not of the value.
+  // The variables some use of which in the arguments is not of the value,
+  // found in one walk of each argument.
   llvm::SmallPtrSet<const VarDecl *, 8> Named;
-  for (const Expr *Arg : CE->arguments()) {
-    StmtDeps E = Scanner.scan(Arg);
-    Named.insert(E.Reads.begin(), E.Reads.end());
-    Named.insert(E.Writes.begin(), E.Writes.end());
-  }
+  for (const Expr *Arg : CE->arguments())
+    addNamedOtherThanByValue(PC.Ctx, Arg, Named);
   llvm::SmallPtrSet<const VarDecl *, 8> Out;
   for (const VarDecl *VD : Named) {
     if (isImmutable(VD, PC.Ctx))
-      continue;
-    if (llvm::none_of(CE->arguments(), [&](const Expr *Arg) {
-          return namedOtherThanByValue(PC.Ctx, Arg, VD) != nullptr;
-        }))
       continue;
     Out.insert(VD);
     // `fv(std::move(r))` with `auto &r = v;` changes `v`.
@@ -165,6 +158,12 @@ bool isMovable(QualType T) {
     return true;
   if (!RD->hasDefinition())
     return false;
+  // `E(E &&) = delete;` is chosen for an xvalue, and fails, where the
+  // serial program copies (adv30 C2); a defaulted move constructor that is
+  // deleted is ignored by overload resolution, and the copy is used.
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isMoveConstructor() && C->isDeletedAsWritten())
+      return false;
   if ((RD->needsImplicitMoveConstructor() && !RD->defaultedMoveConstructorIsDeleted()) ||
       (RD->needsImplicitCopyConstructor() && !RD->defaultedCopyConstructorIsDeleted()))
     return true;

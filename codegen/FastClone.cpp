@@ -1,5 +1,6 @@
 //===- FastClone.cpp - keep the serial code as the fast path --------------===//
 #include "FastClone.h"
+#include "CallTasks.h"
 #include "PlaceNames.h"
 #include "PreprocessorRecord.h"
 #include "StmtDeps.h"
@@ -139,10 +140,14 @@ std::string handOnRunsUserCode(const FunctionDecl *Pattern) {
   if (Instances.empty() && Pattern->isDependentContext())
     return "its instances are not known";
   for (const FunctionDecl *I : Instances)
-    for (const ParmVarDecl *P : I->parameters())
-      if (!P->getType()->isReferenceType())
-        if (std::string Why = moveRunsUserCode(P->getType()); !Why.empty())
-          return quoted(P) + " " + Why;
+    for (const ParmVarDecl *P : I->parameters()) {
+      if (P->getType()->isReferenceType())
+        continue;
+      if (std::string Why = moveRunsUserCode(P->getType()); !Why.empty())
+        return quoted(P) + " " + Why;
+      if (!isMovable(P->getType()))
+        return quoted(P) + " cannot be moved"; // `E(E &&) = delete;` (adv30 C2)
+    }
   return "";
 }
 
@@ -187,6 +192,23 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
     PC.note(FD->getLocation(), "no-fast-clone", FD->getNameAsString() + ": " + Why);
     return false;
   }
+  // A template's clone is named with the template's own arguments: one
+  // that no argument deduces (`template <class T> T conv(long)`, a
+  // non-type parameter) could not be called otherwise (adv30 C1). An
+  // abbreviated template's parameters have no names: they are deduced.
+  std::string TemplateArgs;
+  if (const FunctionTemplateDecl *FT = templateOf(FD)) {
+    std::vector<std::string> Names;
+    for (const NamedDecl *TP : *FT->getTemplateParameters()) {
+      if (!TP->getIdentifier() || TP->isImplicit()) {
+        Names.clear();
+        break;
+      }
+      Names.push_back(TP->getNameAsString() + (TP->isParameterPack() ? "..." : ""));
+    }
+    if (!Names.empty())
+      TemplateArgs = "<" + llvm::join(Names, ", ") + ">";
+  }
   // `long f() &&`: the clone is called on an rvalue too (adv29 C5).
   std::string Object =
       Method && Method->getRefQualifier() == RQ_RValue ? "std::move(*this)." : "";
@@ -230,6 +252,15 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
   if (PC.textAt(LineStart, Start).find_first_not_of(" \t") != std::string::npos ||
       (LineStart > 0 && Buffer[LineStart - 1] != '\n'))
     return false;
+  // `[[\` then `pure]] long f(...)`: the line before goes on into this one,
+  // and the clone would land inside it (adv30 C4).
+  if (LineStart >= 2) {
+    unsigned Before = LineStart - 2;
+    if (Buffer[Before] == '\r' && Before > 0)
+      --Before;
+    if (Buffer[Before] == '\\')
+      return false;
+  }
 
   std::string Serial = PC.freshName("serial_" + FD->getNameAsString() + "_");
   // The original text, renamed; it keeps the original lines.
@@ -255,7 +286,8 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
   PC.insert(Open->second, std::string(distributedBuild(PC.Ctx)
                                           ? " if (!purecc::should_spawn() && !purecc::may_offer_calls()) return "
                                           : " if (!purecc::should_spawn()) return ") +
-                              Object + Serial + "(" + llvm::join(Args, ", ") + ");");
+                              Object + (!Object.empty() && !TemplateArgs.empty() ? "template " : "") +
+                              Serial + TemplateArgs + "(" + llvm::join(Args, ", ") + ");");
   PC.note(FD->getLocation(), "fast-clone", FD->getNameAsString() + " " + Serial);
   return true;
 }

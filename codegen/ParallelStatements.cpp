@@ -426,6 +426,7 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
   // next statement says whether it could have joined.
   std::optional<std::pair<const CallExpr *, std::string>> Pending;
   const CallExpr *Said = nullptr;
+  std::string SaidWhy; // and why: another reason at the same call is said too
   // Said at the call of the statement that cannot join.
   auto Missed = [&](const CallExpr *First, const CallExpr *Second, const std::string &Why,
                     const CallExpr *At) {
@@ -494,14 +495,17 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
               return Reads.Reads.contains(Earlier.Target);
             })) {
           Missed(Run.back().Call, WhyNot.first, WhyNot.second, WhyNot.first);
-          Said = WhyNot.first; // one remark per statement
+          Said = WhyNot.first; // one remark per statement and reason
+          SaidWhy = WhyNot.second;
         }
       }
       // After a statement that could not join a run either: the two could
       // have been siblings, and the earlier one says why not.
-      if (Pending && WhyNot.first && Pending->first != Said && Said != WhyNot.first) {
+      if (Pending && WhyNot.first && !(Pending->first == Said && Pending->second == SaidWhy) &&
+          Said != WhyNot.first) {
         Missed(Pending->first, WhyNot.first, Pending->second, Pending->first);
         Said = Pending->first;
+        SaidWhy = Pending->second;
       }
       Pending.reset();
       // Before the next statement: a statement that may throw keeps every
@@ -521,7 +525,7 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
       Flush();
       continue;
     }
-    if (Pending && Pending->first != Said)
+    if (Pending && !(Pending->first == Said && Pending->second == SaidWhy))
       Missed(Pending->first, C->Call, Pending->second, Pending->first);
     Pending.reset();
     // A call may not read what an earlier statement of the run stores (no

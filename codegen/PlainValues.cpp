@@ -93,6 +93,12 @@ std::string moveRunsUserCode(QualType T) {
     RD = RD->getDefinition();
     const PrintingPolicy &Policy = RD->getASTContext().getPrintingPolicy();
     if (RD->isInStdNamespace()) {
+      // What a std::any holds is known only at run time, and a small value
+      // of a type whose move cannot throw is held inside it: moving the
+      // 'any' moves that value with its own constructor (adv30 W1, W2).
+      if (RD->getName() == "any")
+        return "holds a value of a type known only at run time, which moving it may move "
+               "with that type's own constructor";
       // What it holds: the types it is instantiated with, a pack's each
       // (`std::variant<long, Counted>`). A smart pointer, its deleter and a
       // reference_wrapper hold a pointer to their first: moving one moves

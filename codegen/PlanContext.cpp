@@ -36,17 +36,32 @@ std::optional<std::pair<unsigned, unsigned>> PlanContext::offsets(SourceRange Ra
   // the backslash (the line splice is part of its spelling): the text the
   // user sees as the token starts after the splices (adv29 C3).
   StringRef Buffer = SM.getBufferData(Main);
-  while (BO < EO && Buffer[BO] == '\\') {
-    size_t Next = BO + 1;
+  BO = afterSplices(Buffer, BO, EO);
+  if (EO < BO)
+    return std::nullopt;
+  // A splice inside the first or the last token (`fi\` then `b(n - 1)`):
+  // no edit can start or end inside the token the user split (adv30 C5).
+  auto SplitToken = [&](SourceLocation L) {
+    unsigned Start = SM.getFileOffset(L), End = endOfToken(L);
+    Start = afterSplices(Buffer, Start, End);
+    StringRef Token = Buffer.slice(Start, End);
+    return Token.contains("\\\n") || Token.contains("\\\r\n");
+  };
+  if (SplitToken(B) || SplitToken(E))
+    return std::nullopt;
+  return std::make_pair(BO, EO);
+}
+
+unsigned PlanContext::afterSplices(StringRef Buffer, unsigned Offset, unsigned Limit) {
+  while (Offset < Limit && Buffer[Offset] == '\\') {
+    size_t Next = Offset + 1;
     if (Next < Buffer.size() && Buffer[Next] == '\r')
       ++Next;
     if (Next >= Buffer.size() || Buffer[Next] != '\n')
       break;
-    BO = unsigned(Next + 1);
+    Offset = unsigned(Next + 1);
   }
-  if (EO < BO)
-    return std::nullopt;
-  return std::make_pair(BO, EO);
+  return Offset;
 }
 
 unsigned PlanContext::endOfToken(SourceLocation Loc) const {

@@ -53,6 +53,11 @@ public:
   /// The main-file byte offsets of a token range, when all of it is written
   /// in the main file outside any macro expansion.
   std::optional<std::pair<unsigned, unsigned>> offsets(clang::SourceRange Range) const;
+
+  /// Offset, moved past the line splices (backslash-newlines) that start
+  /// there, at most to Limit.
+  static unsigned afterSplices(llvm::StringRef Buffer, unsigned Offset, unsigned Limit);
+
   /// The offset just past the token at Loc (Loc in the main file).
   unsigned endOfToken(clang::SourceLocation Loc) const;
   /// The offset just past the ';' that ends statement S (or its '}').

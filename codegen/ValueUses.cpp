@@ -10,24 +10,25 @@ using namespace clang;
 
 namespace purecc {
 
-const DeclRefExpr *namedOtherThanByValue(ASTContext &Ctx, const Stmt *S, const VarDecl *VD,
-                                         const llvm::SmallPtrSetImpl<const Expr *> *Skip) {
-  if (!S || (Skip && isa<Expr>(S) && Skip->contains(cast<Expr>(S))))
-    return nullptr;
-  const auto *DRE = dyn_cast<DeclRefExpr>(S);
-  const auto *Binding = DRE ? dyn_cast<BindingDecl>(DRE->getDecl()) : nullptr;
-  if (!DRE || (DRE->getDecl() != VD && !(Binding && Binding->getDecomposedDecl() == VD))) {
-    for (const Stmt *Child : S->children())
-      if (const DeclRefExpr *Found = namedOtherThanByValue(Ctx, Child, VD, Skip))
-        return Found;
-    return nullptr;
-  }
+namespace {
+
+/// The variable DRE names: a variable, or the one a structured binding is
+/// part of.
+const VarDecl *namedVariable(const DeclRefExpr *DRE) {
+  if (const auto *Binding = dyn_cast<BindingDecl>(DRE->getDecl()))
+    return dyn_cast_or_null<VarDecl>(Binding->getDecomposedDecl());
+  return dyn_cast<VarDecl>(DRE->getDecl());
+}
+
+/// Whether the use DRE makes of its variable may be other than of its
+/// value (the climb through the expressions around it, ValueUses.h).
+bool usedOtherThanByValue(ASTContext &Ctx, const DeclRefExpr *DRE) {
   const Stmt *Use = DRE;
   for (;;) {
     DynTypedNodeList Parents = Ctx.getParents(*Use);
     const Stmt *Up = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
     if (!Up)
-      return DRE;
+      return true;
     if (isa<ParenExpr>(Up) || (isa<MemberExpr>(Up) && !cast<MemberExpr>(Up)->isArrow() &&
                                isa<FieldDecl>(cast<MemberExpr>(Up)->getMemberDecl()))) {
       Use = Up;
@@ -36,7 +37,7 @@ const DeclRefExpr *namedOtherThanByValue(ASTContext &Ctx, const Stmt *S, const V
     if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Up)) {
       switch (Cast->getCastKind()) {
       case CK_LValueToRValue:
-        return nullptr;
+        return false;
       case CK_NoOp:
       case CK_DerivedToBase:
       case CK_UncheckedDerivedToBase:
@@ -47,12 +48,12 @@ const DeclRefExpr *namedOtherThanByValue(ASTContext &Ctx, const Stmt *S, const V
         DynTypedNodeList Above = Ctx.getParents(*Up);
         const auto *Sub = Above.empty() ? nullptr : Above[0].get<ArraySubscriptExpr>();
         if (!Sub || Sub->getBase() != Up)
-          return DRE;
+          return true;
         Use = Sub;
         continue;
       }
       default:
-        return DRE;
+        return true;
       }
     }
     // `v.size()`, `v[0]`, `std::get<0>(pr)`, `std::move(v)`: the object
@@ -68,12 +69,12 @@ const DeclRefExpr *namedOtherThanByValue(ASTContext &Ctx, const Stmt *S, const V
       DynTypedNodeList Above = Ctx.getParents(*Up);
       Call = Above.empty() ? nullptr : Above[0].get<CXXMemberCallExpr>();
       if (!Method || !Call || Call->getCallee()->IgnoreParens() != Up)
-        return DRE;
+        return true;
       TakenAsConst = Method->isConst();
     } else if (const auto *AnyCall = dyn_cast<CallExpr>(Up)) {
       const FunctionDecl *Callee = AnyCall->getDirectCallee();
       if (!Callee)
-        return DRE;
+        return true;
       Call = AnyCall;
       const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
       bool AsObject = isa<CXXOperatorCallExpr>(AnyCall) && Method && !Method->isStatic() &&
@@ -85,7 +86,7 @@ const DeclRefExpr *namedOtherThanByValue(ASTContext &Ctx, const Stmt *S, const V
         for (unsigned I = 0; I < AnyCall->getNumArgs(); ++I)
           if (AnyCall->getArg(I) == Use) {
             if (I < Shift || I - Shift >= Callee->getNumParams())
-              return DRE;
+              return true;
             QualType P = Callee->getParamDecl(I - Shift)->getType();
             TakenAsConst = P->isLValueReferenceType() && P->getPointeeType().isConstQualified();
           }
@@ -96,14 +97,48 @@ const DeclRefExpr *namedOtherThanByValue(ASTContext &Ctx, const Stmt *S, const V
         Use = Call;
         continue;
       }
-      return TakenAsConst ? nullptr : DRE;
+      return !TakenAsConst;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Up))
-      return Construct->getConstructor()->isCopyConstructor() ? nullptr : DRE;
+      return !Construct->getConstructor()->isCopyConstructor();
     if (isUnevaluatedOperand(Up))
-      return nullptr;
-    return DRE;
+      return false;
+    return true;
   }
+}
+
+/// Calls Found(DRE) for each name in S of a variable, outside Skip, until it
+/// returns true.
+template <class Fn>
+const DeclRefExpr *eachName(const Stmt *S, const llvm::SmallPtrSetImpl<const Expr *> *Skip,
+                            Fn &&Found) {
+  if (!S || (Skip && isa<Expr>(S) && Skip->contains(cast<Expr>(S))))
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return Found(DRE) ? DRE : nullptr;
+  for (const Stmt *Child : S->children())
+    if (const DeclRefExpr *Hit = eachName(Child, Skip, Found))
+      return Hit;
+  return nullptr;
+}
+
+} // namespace
+
+const DeclRefExpr *namedOtherThanByValue(ASTContext &Ctx, const Stmt *S, const VarDecl *VD,
+                                         const llvm::SmallPtrSetImpl<const Expr *> *Skip) {
+  return eachName(S, Skip, [&](const DeclRefExpr *DRE) {
+    return namedVariable(DRE) == VD && usedOtherThanByValue(Ctx, DRE);
+  });
+}
+
+void addNamedOtherThanByValue(ASTContext &Ctx, const Stmt *S,
+                              llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
+  eachName(S, nullptr, [&](const DeclRefExpr *DRE) {
+    if (const VarDecl *VD = namedVariable(DRE); VD && !Out.contains(VD) &&
+                                                usedOtherThanByValue(Ctx, DRE))
+      Out.insert(VD);
+    return false; // every name
+  });
 }
 
 } // namespace purecc

@@ -35,4 +35,10 @@ const clang::DeclRefExpr *
 namedOtherThanByValue(clang::ASTContext &Ctx, const clang::Stmt *S, const clang::VarDecl *VD,
                       const llvm::SmallPtrSetImpl<const clang::Expr *> *Skip = nullptr);
 
+/// Adds to Out every variable S names (itself or through one of its
+/// structured bindings) other than for its value: one walk over S, where
+/// namedOtherThanByValue asks about one variable.
+void addNamedOtherThanByValue(clang::ASTContext &Ctx, const clang::Stmt *S,
+                              llvm::SmallPtrSetImpl<const clang::VarDecl *> &Out);
+
 } // namespace purecc

@@ -5,11 +5,16 @@
 // none), an rvalue reference and a pack are forwarded as declared, an
 // `&&`-qualified member is called on an rvalue. A by-value parameter whose
 // move runs the user's code gets no clone at all: the serial program
-// constructs it once, in place.
+// constructs it once, in place; so does a 'std::any' (what it holds, and
+// moves with its own constructor, is known only at run time; adv30 W1) and a
+// type whose move constructor is deleted (adv30 C2). A template's clone is
+// called with the template's own arguments, which no argument may deduce
+// (adv30 C1).
 // RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --check-prefix=TEXT
 // RUN: %purecc rewrite %s -o /dev/null --dump-after=plan -- -std=c++20 2>&1 | FileCheck %s --check-prefix=PLAN
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
+#include <any>
 #include <cstdio>
 #include <memory>
 #include <utility>
@@ -62,7 +67,7 @@ template <class... Ts> [[pure]] long packed(long n, Ts... ts) {
     s += (i + (ts + ...)) % 13;
   return s;
 }
-// TEXT: long packed(long n, Ts... ts) { if (!purecc::should_spawn()) return purecc_serial_packed_{{[0-9]+}}(n, static_cast<decltype(ts) &&>(ts)...);
+// TEXT: long packed(long n, Ts... ts) { if (!purecc::should_spawn()) return purecc_serial_packed_{{[0-9]+}}<Ts...>(n, static_cast<decltype(ts) &&>(ts)...);
 
 template <class... Ts> [[pure]] long forwarded(const std::vector<long> &v, Ts &&...ts) {
   long s = 0;
@@ -70,7 +75,47 @@ template <class... Ts> [[pure]] long forwarded(const std::vector<long> &v, Ts &&
     s += (x * (ts + ...)) % 17;
   return s;
 }
-// TEXT: long forwarded(const std::vector<long> &v, Ts &&...ts) { if (!purecc::should_spawn()) return purecc_serial_forwarded_{{[0-9]+}}(v, static_cast<decltype(ts) &&>(ts)...);
+// TEXT: long forwarded(const std::vector<long> &v, Ts &&...ts) { if (!purecc::should_spawn()) return purecc_serial_forwarded_{{[0-9]+}}<Ts...>(v, static_cast<decltype(ts) &&>(ts)...);
+
+// PLAN: no-fast-clone {{.*}}held_any: 'a' holds a value of a type known only at run time, which moving it may move with that type's own constructor
+[[pure]] long held_any(std::any a, long n) {
+  const long *held = std::any_cast<long>(&a);
+  long v = held ? *held : 0;
+  long s = 0;
+  for (long i = 0; i < n; ++i)
+    s += (i * v) % 7;
+  return s;
+}
+
+struct Pinned {
+  std::vector<long> v;
+  explicit Pinned(long n) : v(n, 2) {}
+  Pinned(const Pinned &) = default;
+  Pinned(Pinned &&) = delete;
+};
+// PLAN: no-fast-clone {{.*}}pinned: 'p' cannot be moved
+[[pure]] long pinned(Pinned p) {
+  long s = 0;
+  for (long x : p.v)
+    s += x * 3 % 5;
+  return s;
+}
+
+template <class T> [[pure]] T converted(long n) {
+  T s = 0;
+  for (long i = 0; i < n; ++i)
+    s += T(i % 9);
+  return s;
+}
+// TEXT: T converted(long n) { if (!purecc::should_spawn()) return purecc_serial_converted_{{[0-9]+}}<T>(n);
+
+template <int K> [[pure]] long scaled(long n) {
+  long s = 0;
+  for (long i = 0; i < n; ++i)
+    s += (i * K) % 11;
+  return s;
+}
+// TEXT: long scaled(long n) { if (!purecc::should_spawn()) return purecc_serial_scaled_{{[0-9]+}}<K>(n);
 
 struct Held {
   std::vector<long> v;
@@ -99,5 +144,9 @@ int main(int argc, char **) {
   long g = Held{std::vector<long>(n, 7)}.total();
   std::printf("%ld %ld %ld %ld %ld %ld %ld copies=%d\n", a, b, c, d, e, f, g, copies);
   // OUT: 200002 300003 100001 500005 600006 1300013 400004 copies=0
+  Pinned p(n);
+  long h = held_any(std::any(3L), n), i = pinned(p), j = converted<long>(n), m = scaled<3>(n);
+  std::printf("%ld %ld %ld %ld\n", h, i, j, m);
+  // OUT-NEXT: {{[0-9]+}} 100001 {{[0-9]+}} {{[0-9]+}}
   return 0;
 }

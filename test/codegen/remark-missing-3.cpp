@@ -96,7 +96,8 @@ long pairs2(long a) {
   // REMARK-DAG: remark-missing-3.cpp:[[@LINE-1]]:12: remark: calls to 'w' and 'mh' not parallelized: the conversion of the result of 'mh' calls 'M::operator long', which is not known to be pure [purecc-missed-parallel-calls]
   long q = w(a + 8);
   long z = a < 0 ? throw std::runtime_error("neg") : w(a);
-  // REMARK-DAG: remark-missing-3.cpp:[[@LINE-1]]:54: remark: calls to 'w' and 'slow' not parallelized: the statement that calls 'w' may throw (a 'throw' expression), and the serial program does not make the later call then [purecc-missed-parallel-calls]
+  // REMARK-DAG: remark-missing-3.cpp:[[@LINE-1]]:54: remark: calls to 'w' and 'w' not parallelized: the call to 'w' is made only when the condition of '?:' chooses its branch, and the serial program may not make it [purecc-missed-parallel-calls]
+  // REMARK-DAG: remark-missing-3.cpp:[[@LINE-2]]:54: remark: calls to 'w' and 'slow' not parallelized: the statement that calls 'w' may throw (a 'throw' expression), and the serial program does not make the later call then [purecc-missed-parallel-calls]
   long s = slow(a - 1000);
   return u + v + p + q + z + s;
 }

@@ -102,10 +102,12 @@ again:
 
 // Holders made before the group and read by a call of it: the call reads
 // the target, so it waits for the statement that stores it (a dependency,
-// as `b = compute(a)` is: no remark).
+// as `b = compute(a)` is: no remark). It runs beside the next assignment
+// (of a class, 'std::array'), across the declarations between them, and
+// that one's result is stored where the statement stands.
 // CHECK:      {{^}}  a = compute(4);
-// CHECK-NEXT: {{^}}  long viaRef = compute(ra);
-// CHECK:      {{^}}  v = triple(5);
+// CHECK-NEXT: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return compute(ra); }, [&] { return triple(5); }); long viaRef = purecc_r{{[0-9]+}};
+// CHECK:      {{^}}  v = std::move(purecc_r{{[0-9]+}});
 // CHECK-NEXT: {{^}}  long viaSpan = total(sv);
 // CHECK:      {{^}}  c = compute(6);
 // CHECK:      {{^}}  long viaLambda = compute(get());
@@ -118,6 +120,7 @@ void holders() {
   const long &ra = a;
   a = compute(4);
   long viaRef = compute(ra);
+  // REMARK: statement-escapes.cpp:[[@LINE-1]]:17: remark: calls to 'compute' and 'triple' run in parallel [purecc-parallel-calls]
   std::array<long, 3> v{};
   std::span<const long> sv(v);
   v = triple(5);

@@ -129,6 +129,7 @@ SAMPLES = {
     "std::make_pair": "std::make_pair(a[i], k[i]).second",
     "std::make_tuple": "std::get<0>(std::make_tuple(a[i], k[i]))",
     "std::tie": ("double x = 0; long y = 0; std::tie(x, y) = std::make_pair(a[i], k[i]);", "x + y"),
+    "std::forward_as_tuple": "std::get<0>(std::forward_as_tuple(a[i], k[i]))",
     "std::make_optional": "std::make_optional(a[i]).value_or(0.0)",
     "std::make_unique": ("auto p = std::make_unique<double>(a[i]);", "*p"),
     "std::make_shared": ("auto p = std::make_shared<double>(a[i]);", "*p"),
@@ -208,6 +209,9 @@ SAMPLES = {
     "std::remove": ("std::string t = s[i];", "std::remove(t.begin(), t.end(), 'a') - t.begin()"),
     "std::remove_if": ("std::string t = s[i];",
                        "std::remove_if(t.begin(), t.end(), [](char c) { return c > 'a'; }) - t.begin()"),
+    "std::erase": ("std::vector<long> w{k[i], 1, 2}; std::erase(w, 1L);", "w.size() + a[i]"),
+    "std::erase_if": ("std::vector<long> w{k[i], 1, 2}; std::erase_if(w, [](long x) { return x < 2; });",
+                      "w.size() + a[i]"),
     "std::replace": ("std::string t = s[i]; std::replace(t.begin(), t.end(), 'a', 'b');", "t.size()"),
     "std::replace_if": ("std::string t = s[i]; std::replace_if(t.begin(), t.end(), [](char c) { return c > 'a'; }, 'b');",
                         "t.size()"),
@@ -497,6 +501,7 @@ SAMPLES = {
     "std::normal_distribution": ("std::mt19937 g(static_cast<unsigned>(k[i])); std::normal_distribution<double> d(0, 1);",
                                  "d(g)"),
     "std::any": ("std::any w = a[i];", "w.has_value()"),
+    "std::type_info": ("const std::type_info &w = typeid(k[i]);", "(w == typeid(long)) + a[i]"),
     "std::exception": ("std::exception w;", "a[i]"),
     "std::logic_error": ("std::logic_error w(\"x\");", "a[i]"),
     "std::invalid_argument": ("std::invalid_argument w(\"x\");", "a[i]"),
@@ -541,6 +546,9 @@ SAMPLES = {
     "std::_Node_handle": ("std::map<long, double> w{{k[i], a[i]}}; auto h = w.extract(k[i]); double m = h.mapped(); w.insert(std::move(h));",
                           "w.begin()->second + m"),
     "std::_Node_handle_common": ("std::set<long> w{k[i]}; auto h = w.extract(k[i]);", "h.empty() + a[i]"),
+    "std::source_location": ("std::source_location w;", "w.line() + a[i]"),
+    "std::suspend_never": ("std::suspend_never w;", "w.await_ready() + a[i]"),
+    "std::suspend_always": ("std::suspend_always w;", "w.await_ready() + a[i]"),
     "std::_Node_insert_return": ("std::set<long> w{k[i]}; auto h = w.extract(k[i]); auto res = w.insert(std::move(h));", "res.inserted + a[i]"),
     "std::chrono::time_point": ("std::chrono::sys_seconds w{std::chrono::seconds(k[i])};", "w.time_since_epoch().count()"),
     "std::to_chars_result": ("char b[24]; std::to_chars_result res = std::to_chars(b, b + 24, k[i]);", "res.ptr - b"),
@@ -663,6 +671,7 @@ HEADERS = """#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <complex>
+#include <coroutine>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -678,12 +687,14 @@ HEADERS = """#include <algorithm>
 #include <queue>
 #include <random>
 #include <set>
+#include <source_location>
 #include <span>
 #include <stack>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <typeinfo>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
