@@ -217,6 +217,9 @@ const CallExpr *ParallelStatements::operandCall(
       // `Money m = fib(k);` with a converting constructor (adv26 d1-d3).
       if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
         Unmoved("converted by " + quoted(Construct->getConstructor()));
+      // `S s{fib(k)};`, `S s = {.y = fib(k)};` (adv30 R2: this was silent).
+      else if (isa<InitListExpr, CXXParenListInitExpr, DesignatedInitExpr>(E))
+        Unmoved("an element of an aggregate's initializer");
       return nullptr;
     }
   }
@@ -283,6 +286,16 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
       C.Target = dyn_cast<VarDecl>(DRE->getDecl());
     Value = Op->getArg(1);
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Assignment);
+             Op && Op->isAssignmentOp() && Op->getNumArgs() == 2) {
+    // `a += mkc(k);` of a class: its operator+= takes the result where the
+    // statement stands (adv30 R1: this was silent).
+    if (const Expr *W = written(Op->getArg(1)); W && WhyNot && isPureCall(W, PC))
+      if (const FunctionDecl *Operator = Op->getDirectCallee())
+        *WhyNot = {cast<CallExpr>(W), "the result of '" + calleeName(cast<CallExpr>(W)) +
+                                          "' is passed to " + quoted(Operator) +
+                                          ": only a result stored by '=' joins a run of calls"};
+    return std::nullopt;
   }
   if (!C.Target || !isOwnedLocal(C.Target) || !Value) {
     // Never silent: a pure call stored somewhere else than a local the

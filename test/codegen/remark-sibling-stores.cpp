@@ -55,6 +55,24 @@ long one_branch(long k, long lim) {
   // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:24: remark: calls to 'fib' and 'fib' not parallelized: the call to 'fib' is made only when the left operand of '||' does not decide it, and the serial program may not make it [purecc-missed-parallel-calls]
   return a + b + c + d;
 }
+struct C {
+  long v = 0;
+  C &operator+=(const C &o) {
+    v += o.v;
+    return *this;
+  }
+};
+[[pure]] C mkc(long k) { return C{fib(k)}; }
+long aggregates(long k) {
+  Q q{fib(k), 1};
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:7: remark: calls to 'fib' and 'fib' not parallelized: the result of 'fib' is an element of an aggregate's initializer: only a call whose result built-in arithmetic uses joins a run [purecc-missed-parallel-calls]
+  long w = fib(k - 1);
+  C a, b;
+  a += mkc(k);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:8: remark: calls to 'fib' and 'mkc' not parallelized: the result of 'mkc' is passed to 'C::operator+=': only a result stored by '=' joins a run of calls [purecc-missed-parallel-calls]
+  b += mkc(k - 1);
+  return q.a + w + a.v + b.v;
+}
 long class_assign(long k) {
   A a, b;
   a = mk(k);
@@ -80,8 +98,9 @@ int main() {
   // CHECK: remark-sibling-stores.cpp:[[@LINE-4]]:12: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
   long y = fib(20);
   std::printf("%ld %ld %ld %ld %ld %ld %ld %ld\n", arr[0], arr[1], p.a, p.b, w, x, cr, y);
-  std::printf("%ld %ld %ld\n", other_targets(22), one_branch(22, 30), class_assign(22));
+  std::printf("%ld %ld %ld %ld\n", other_targets(22), one_branch(22, 30), class_assign(22),
+              aggregates(22));
   return 0;
 }
 // OUT: 75025 46368 75025 46368 28657 17711 10946 6765
-// OUT-NEXT: 45383 35423 28657
+// OUT-NEXT: 45383 35423 28657 57314
