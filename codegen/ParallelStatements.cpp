@@ -290,7 +290,10 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
              Op && Op->isAssignmentOp() && Op->getNumArgs() == 2) {
     // `a += mkc(k);` of a class: its operator+= takes the result where the
     // statement stands (adv30 R1: this was silent).
-    if (const Expr *W = written(Op->getArg(1)); W && WhyNot && isPureCall(W, PC))
+    const auto *Target = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+    const auto *Local = Target ? dyn_cast<VarDecl>(Target->getDecl()) : nullptr;
+    if (const Expr *W = written(Op->getArg(1));
+        W && WhyNot && Local && isOwnedLocal(Local) && isPureCall(W, PC))
       if (const FunctionDecl *Operator = Op->getDirectCallee())
         *WhyNot = {cast<CallExpr>(W), "the result of '" + calleeName(cast<CallExpr>(W)) +
                                           "' is passed to " + quoted(Operator) +
