@@ -168,6 +168,24 @@ std::string handedOn(const ParmVarDecl *P) {
          (P->isParameterPack() ? "..." : "");
 }
 
+/// `<T, Ks...>` for a function template's clone, named with the template's
+/// own arguments: one that no argument deduces (`template <class T> T
+/// conv(long)`, a non-type parameter) could not be called otherwise (adv30
+/// C1). Empty for a function that is no template, and for an abbreviated
+/// template, whose invented parameters have no names: they are deduced.
+std::string explicitTemplateArguments(const FunctionDecl *FD) {
+  const FunctionTemplateDecl *FT = templateOf(FD);
+  if (!FT)
+    return "";
+  std::vector<std::string> Names;
+  for (const NamedDecl *TP : *FT->getTemplateParameters()) {
+    if (!TP->getIdentifier() || TP->isImplicit())
+      return "";
+    Names.push_back(TP->getNameAsString() + (TP->isParameterPack() ? "..." : ""));
+  }
+  return Names.empty() ? "" : "<" + llvm::join(Names, ", ") + ">";
+}
+
 } // namespace
 
 bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
@@ -192,23 +210,7 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
     PC.note(FD->getLocation(), "no-fast-clone", FD->getNameAsString() + ": " + Why);
     return false;
   }
-  // A template's clone is named with the template's own arguments: one
-  // that no argument deduces (`template <class T> T conv(long)`, a
-  // non-type parameter) could not be called otherwise (adv30 C1). An
-  // abbreviated template's parameters have no names: they are deduced.
-  std::string TemplateArgs;
-  if (const FunctionTemplateDecl *FT = templateOf(FD)) {
-    std::vector<std::string> Names;
-    for (const NamedDecl *TP : *FT->getTemplateParameters()) {
-      if (!TP->getIdentifier() || TP->isImplicit()) {
-        Names.clear();
-        break;
-      }
-      Names.push_back(TP->getNameAsString() + (TP->isParameterPack() ? "..." : ""));
-    }
-    if (!Names.empty())
-      TemplateArgs = "<" + llvm::join(Names, ", ") + ">";
-  }
+  std::string TemplateArgs = explicitTemplateArguments(FD);
   // `long f() &&`: the clone is called on an rvalue too (adv29 C5).
   std::string Object =
       Method && Method->getRefQualifier() == RQ_RValue ? "std::move(*this)." : "";
@@ -254,13 +256,8 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
     return false;
   // `[[\` then `pure]] long f(...)`: the line before goes on into this one,
   // and the clone would land inside it (adv30 C4).
-  if (LineStart >= 2) {
-    unsigned Before = LineStart - 2;
-    if (Buffer[Before] == '\r' && Before > 0)
-      --Before;
-    if (Buffer[Before] == '\\')
-      return false;
-  }
+  if (PlanContext::splicedToPrevious(Buffer, LineStart))
+    return false;
 
   std::string Serial = PC.freshName("serial_" + FD->getNameAsString() + "_");
   // The original text, renamed; it keeps the original lines.

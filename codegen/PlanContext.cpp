@@ -64,6 +64,15 @@ unsigned PlanContext::afterSplices(StringRef Buffer, unsigned Offset, unsigned L
   return Offset;
 }
 
+bool PlanContext::splicedToPrevious(StringRef Buffer, unsigned LineStart) {
+  if (LineStart < 2 || Buffer[LineStart - 1] != '\n')
+    return false;
+  unsigned Before = LineStart - 2;
+  if (Buffer[Before] == '\r' && Before > 0)
+    --Before;
+  return Buffer[Before] == '\\';
+}
+
 unsigned PlanContext::endOfToken(SourceLocation Loc) const {
   return SM.getFileOffset(Loc) + Lexer::MeasureTokenLength(Loc, SM, LO);
 }

@@ -58,6 +58,10 @@ public:
   /// there, at most to Limit.
   static unsigned afterSplices(llvm::StringRef Buffer, unsigned Offset, unsigned Limit);
 
+  /// Whether the line that starts at LineStart continues the one before it
+  /// (that one ends with a backslash: a line splice).
+  static bool splicedToPrevious(llvm::StringRef Buffer, unsigned LineStart);
+
   /// The offset just past the token at Loc (Loc in the main file).
   unsigned endOfToken(clang::SourceLocation Loc) const;
   /// The offset just past the ';' that ends statement S (or its '}').

@@ -57,13 +57,15 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
     // `struct { long x, y; } s{f(1), f(2)};` declares a type and one
     // variable (adv29 R2: "declares several variables").
     const VarDecl *Only = nullptr;
-    unsigned Variables = 0;
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
-        Only = VD, ++Variables;
+    bool OneVariable = true;
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (VD && !Only)
+        Only = VD;
       else if (!isa<TagDecl>(D))
-        Variables = 2;
-    if (Variables != 1) {
+        OneVariable = false;
+    }
+    if (!Only || !OneVariable) {
       // Never silent: `long a = f(1) + f(2), b = f(3);` keeps its calls.
       std::vector<const CallExpr *> All;
       const Expr *OnlyInit = nullptr;
