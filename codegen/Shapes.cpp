@@ -32,7 +32,7 @@ std::string invokeBranch(llvm::StringRef CallText) {
 }
 
 std::string useResult(llvm::StringRef Name, bool Move) {
-  return Move ? ("std::move(" + Name + ")").str() : Name.str();
+  return Move ? ("purecc::take_result(" + Name + ")").str() : Name.str();
 }
 
 llvm::StringRef opName(ReduceOp Op) {

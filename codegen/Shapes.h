@@ -45,7 +45,8 @@ std::string invokeBranch(llvm::StringRef CallText);
 /// The separator between branches and the end of the call.
 inline constexpr const char *InvokeSeparator = ", ";
 inline constexpr const char *InvokeTail = ");";
-/// How a result is used where its call was: moved when it is an object.
+/// How a result is used where its call was: an object is moved out as a
+/// prvalue, "purecc::take_result(r0)" (invoke.h says why), a scalar named.
 std::string useResult(llvm::StringRef Name, bool Move);
 
 // --- reductions --------------------------------------------------------------

@@ -107,7 +107,7 @@ again:
 // that one's result is stored where the statement stands.
 // CHECK:      {{^}}  a = compute(4);
 // CHECK-NEXT: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return compute(ra); }, [&] { return triple(5); }); long viaRef = purecc_r{{[0-9]+}};
-// CHECK:      {{^}}  v = std::move(purecc_r{{[0-9]+}});
+// CHECK:      {{^}}  v = purecc::take_result(purecc_r{{[0-9]+}});
 // CHECK-NEXT: {{^}}  long viaSpan = total(sv);
 // CHECK:      {{^}}  c = compute(6);
 // CHECK:      {{^}}  long viaLambda = compute(get());

@@ -364,4 +364,21 @@ template <class... Fns>
   return detail::invoke_inline(std::index_sequence_for<Fns...>{}, f...);
 }
 
+/// Moves one result out of parallel_invoke's tuple into the variable, the
+/// argument or the operand where the serial program used its call:
+///   auto [r0, r1] = purecc::parallel_invoke(...);
+///   auto a = purecc::take_result(r0);  // T, as the call returned
+/// It returns a prvalue, as the call did, so `auto a = ...` and `a = ...`
+/// initialize and assign exactly as they did with the call. It is never
+/// inlined on purpose: inlined, g++ 12 sees the engaged flag of a
+/// std::optional (or a variant's index) come from the runtime's storage,
+/// cannot prove it set, and warns -Wmaybe-uninitialized on the user's
+/// `*a` (GCC PR 80635, adv30 C3). Opaque, the variable is initialized by a
+/// call, as a call the compiler cannot see into initializes it in the
+/// serial program. The cost is one direct call per class-type result.
+template <class T>
+[[gnu::noinline]] T take_result(T& result) {
+  return T(static_cast<T&&>(result));
+}
+
 }  // namespace purecc
