@@ -122,6 +122,38 @@ std::vector<const VarDecl *> CallTasks::handedOn(const CallExpr *CE) {
   return inSourceOrder(Out, CE, PC.SM);
 }
 
+namespace {
+
+/// The lambda `[&] { ... }()` calls where it is written, when it captures
+/// VD by reference.
+const LambdaExpr *capturingLambda(const CallExpr *CE, const VarDecl *VD) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+  if (!Op || Op->getNumArgs() == 0)
+    return nullptr;
+  const auto *L = dyn_cast<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()->IgnoreParens());
+  if (!L)
+    return nullptr;
+  for (const LambdaCapture &Cap : L->captures())
+    if (Cap.capturesVariable() && Cap.getCaptureKind() == LCK_ByRef && Cap.getCapturedVar() == VD)
+      return L;
+  return nullptr;
+}
+
+} // namespace
+
+std::string CallTasks::handedOnReason(const CallExpr *Giver, const VarDecl *VD,
+                                      const CallExpr *Reader) {
+  std::string Reads = "the call to '" + calleeName(Reader) + "' reads it";
+  if (capturingLambda(Giver, VD))
+    return "the lambda called on line " +
+           std::to_string(VD->getASTContext().getSourceManager().getPresumedLineNumber(
+               Giver->getBeginLoc())) +
+           " captures " + quoted(VD) +
+           " by reference, and purecc does not follow what it does with it; " + Reads;
+  return quoted(VD) + " is used other than by its value in an argument of '" +
+         calleeName(Giver) + "', which may change it, and " + Reads;
+}
+
 std::vector<const Expr *> callOperands(const CallExpr *CE) {
   std::vector<const Expr *> Out(CE->arg_begin(), CE->arg_end());
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))

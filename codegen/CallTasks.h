@@ -64,6 +64,13 @@ struct CallTasks {
   /// parameter (`T&&`, which a pure function may write). The call may
   /// change them, so no sibling may read them (adv27 W1).
   std::vector<const clang::VarDecl *> handedOn(const clang::CallExpr *CE);
+  /// Why Reader cannot run beside Giver, which hands VD on (handedOn):
+  /// "'v' is used other than by its value in an argument of 'fv', which may
+  /// change it, and the call to 'gv' reads it". A lambda called where it
+  /// is written names its capture: "the lambda captures 'k' by reference,
+  /// and purecc does not follow what it does with it".
+  static std::string handedOnReason(const clang::CallExpr *Giver, const clang::VarDecl *VD,
+                                    const clang::CallExpr *Reader);
 
   PlanContext &PC;
   const clang::FunctionDecl *FD;

@@ -59,9 +59,7 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
     for (const VarDecl *VD : Tasks.handedOn(Calls[G]))
       for (size_t R = 0; R < Calls.size(); ++R)
         if (R != G && CallReads[R].Reads.contains(VD))
-          return quoted(VD) + " is used other than by its value in an argument of '" +
-                 calleeName(Calls[G]) + "', which may change it, and the call to '" +
-                 calleeName(Calls[R]) + "' reads it";
+          return CallTasks::handedOnReason(Calls[G], VD, Calls[R]);
   // Nor may the rest of the expression end the program (`assert` in a
   // cheap call beside them): it runs after the calls, which the serial
   // program might never have made (adv27 H1).

@@ -635,9 +635,7 @@ std::string ParallelStatements::handedOnReason(const Candidate &Giver,
                                                const Candidate &Reader) const {
   for (const VarDecl *VD : Giver.HandedOn)
     if (Reader.Args.Reads.contains(VD))
-      return quoted(VD) + " is used other than by its value in an argument of '" +
-             calleeName(Giver.Call) + "', which may change it, and the call to '" +
-             calleeName(Reader.Call) + "' reads it";
+      return CallTasks::handedOnReason(Giver.Call, VD, Reader.Call);
   return "";
 }
 

@@ -4,7 +4,8 @@
 // variable. No other call of the run or of the expression may read it, and
 // a loop that moves from a variable every iteration writes it. A member
 // call reads its object (adv27 W3): a write of the object between two
-// calls, or in the same expression, keeps them apart.
+// calls, or in the same expression, keeps them apart. A lambda called
+// where it is written hands on what it captures by reference.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -130,6 +131,32 @@ long object_read(long k, int argc) {
   return e * 100000 + g + t;
 }
 
+// A lambda called where it is written: one that moves from what it
+// captures by reference writes it; one that only reads it still keeps the
+// calls apart, and the remark says the true reason: purecc does not follow
+// what a lambda does with a reference it captures.
+long lambda_moves(long k, int argc) {
+  std::vector<long> v(3, argc);
+  long a = [&] { return take(std::move(v)); }();
+  long b = look(v);
+  // CHECK: statements-handed-on.cpp:[[@LINE-2]]:12: remark: calls to 'operator()' and 'look' not parallelized: the lambda writes 'v' [purecc-missed-parallel-calls]
+  return a * 1000 + b + k;
+}
+
+long lambda_reads(long k, int argc) {
+  std::vector<long> v(3, argc);
+  long a = [&] { return look(v); }();
+  long b = look(v);
+  // CHECK: statements-handed-on.cpp:[[@LINE-1]]:12: remark: calls to 'operator()' and 'look' not parallelized: the lambda called on line [[@LINE-2]] captures 'v' by reference, and purecc does not follow what it does with it; the call to 'look' reads it [purecc-missed-parallel-calls]
+  return a * 1000 + b + k;
+}
+
+long lambda_reads_in_one_expression(long k, int argc) {
+  std::vector<long> v(3, argc);
+  return [&] { return look(v); }() * 1000 + look(v) + k;
+  // CHECK: statements-handed-on.cpp:[[@LINE-1]]:10: remark: calls to 'operator()' and 'look' not parallelized: the lambda called on line [[@LINE-1]] captures 'v' by reference, and purecc does not follow what it does with it; the call to 'look' reads it [purecc-missed-parallel-calls]
+}
+
 int main(int argc, char **) {
   long k = 20 + argc;
   std::printf("%ld %ld %ld %ld\n", run_moves(k, argc), run_reads_first(k, argc),
@@ -138,8 +165,11 @@ int main(int argc, char **) {
   std::printf("%ld %ld %ld\n", object_written(k, argc), object_assigned(k, argc),
               object_through_pointer(k, argc));
   std::printf("%ld %ld\n", object_in_one_expression(k, argc), object_read(k, argc));
+  std::printf("%ld %ld %ld\n", lambda_moves(k, argc), lambda_reads(k, argc),
+              lambda_reads_in_one_expression(k, argc));
   // OUT: 17715202 17728732 17715202 10950202
   // OUT-NEXT: 17715202 17757389 23722
   // OUT-NEXT: 2866017811 2866532040 2865775025
   // OUT-NEXT: 317815 2865746370
+  // OUT-NEXT: 17715202 17728732 17728732
 }
