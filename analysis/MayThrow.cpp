@@ -441,6 +441,11 @@ bool throwsByContract(const Expr *E, ASTContext &Ctx) {
   case ContractThrow::None: return false;
   case ContractThrow::Always: return true;
   case ContractThrow::Position: break;
+  case ContractThrow::WeakOwner:
+    return llvm::any_of(Args, [](const Expr *A) {
+      const auto *RD = A->getType()->getAsCXXRecordDecl();
+      return RD && RD->isInStdNamespace() && RD->getIdentifier() && RD->getName() == "weak_ptr";
+    });
   }
   // Only a position past size() throws: one left to its default (0) or
   // written as 0 never is. The library names the standard's `pos`

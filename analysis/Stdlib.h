@@ -129,6 +129,8 @@ enum class ContractThrow {
   None,     // not listed: only resource limits, or nothing
   Always,   // any call may (`v.at(i)`, `std::stoi(s)`, `opt.value()`)
   Position, // a call with a position past size() (`s.substr(pos)`)
+  WeakOwner, // a call given a std::weak_ptr (`std::shared_ptr<T>(w)`:
+             // std::bad_weak_ptr once it has expired)
 };
 /// FD's column; a function declared `noexcept` is None whatever the table
 /// says, and so are copy and move constructors.

@@ -145,6 +145,12 @@ std::string handOnRunsUserCode(const FunctionDecl *Pattern) {
         continue;
       if (std::string Why = moveRunsUserCode(P->getType()); !Why.empty())
         return quoted(P) + " " + Why;
+      // `const std::vector<long> v`: the dispatch can only copy it, and
+      // `const std::unique_ptr<long> p` not even that (adv31 C4, W1).
+      if (const CXXRecordDecl *RD = P->getType()->getAsCXXRecordDecl();
+          RD && P->getType().isConstQualified() && RD->hasDefinition() &&
+          !RD->getDefinition()->isTriviallyCopyable())
+        return quoted(P) + " is 'const', so handing it on would copy it";
       if (!isMovable(P->getType()))
         return quoted(P) + " cannot be moved"; // `E(E &&) = delete;` (adv30 C2)
     }
@@ -195,6 +201,19 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
     return false;
   if (FD->isVariadic() || FD->isMain() || !FD->getIdentifier() || isMemoized(FD))
     return false;
+  // A friend defined in its class: the clone would be a 'static friend'
+  // (adv31 C1).
+  if (FD->getFriendObjectKind() != Decl::FOK_None)
+    return false;
+  // `template <class... Ts, class U>`: the clone cannot be called with the
+  // template's arguments (the pack would take U's), nor without them (a
+  // pack the caller gave explicitly is not deduced again) (adv31 C5).
+  if (const FunctionTemplateDecl *FT = templateOf(FD)) {
+    const TemplateParameterList &Params = *FT->getTemplateParameters();
+    for (unsigned I = 0; I + 1 < Params.size(); ++I)
+      if (Params.getParam(I)->isParameterPack())
+        return false;
+  }
   // The text both copies share is the pattern's: its parameters are the
   // written ones (one pack, not its expansion, adv29 C4).
   const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();

@@ -81,6 +81,25 @@ std::string plainValueReason(QualType T) {
   return "";
 }
 
+namespace {
+
+/// Why moving an object of type T copies it because it is 'const' (a
+/// 'const' member, what a library class holds as 'const'), or empty: a
+/// const object of a class that cannot be copied as bytes.
+std::string copiedByMove(QualType T) {
+  if (!T.isConstQualified())
+    return "";
+  QualType Base = T.getCanonicalType();
+  while (const auto *A = dyn_cast<ArrayType>(Base.getTypePtr()))
+    Base = A->getElementType().getCanonicalType();
+  const auto *RD = Base->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->getDefinition()->isTriviallyCopyable())
+    return "";
+  return "moving it copies";
+}
+
+} // namespace
+
 std::string moveRunsUserCode(QualType T) {
   llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
   std::function<std::string(QualType)> Why = [&](QualType T) -> std::string {
@@ -120,13 +139,19 @@ std::string moveRunsUserCode(QualType T) {
                      Name == "default_delete" || Name == "reference_wrapper";
       for (const TemplateArgument &Arg : Args.drop_front(Pointer ? 1 : 0))
         Collect(Arg);
-      for (QualType H : Held)
+      for (QualType H : Held) {
+        // `std::optional<const std::vector<long>>`, `std::pair<const
+        // std::string, long>`: the library moves what it holds, a copy.
+        if (!Pointer)
+          if (std::string Copied = copiedByMove(H); !Copied.empty())
+            return "holds '" + H.getAsString(Policy) + "', which " + Copied;
         if (std::string Inner = Why(H); !Inner.empty()) {
           const auto *HeldClass = H->getAsCXXRecordDecl();
           if (HeldClass && HeldClass->isInStdNamespace())
             return Inner;
           return "holds '" + H.getAsString(Policy) + "', which " + Inner;
         }
+      }
       return "";
     }
     for (const CXXConstructorDecl *C : RD->ctors())
@@ -135,15 +160,34 @@ std::string moveRunsUserCode(QualType T) {
                (C->isMoveConstructor() ? "move" : "copy") + " constructor";
     if (const CXXDestructorDecl *D = RD->getDestructor(); D && D->isUserProvided())
       return "has a user-provided destructor";
+    // `template <class U> T(U &&)` beside a defaulted copy constructor is
+    // what an rvalue of T calls (adv31 W2).
+    for (const Decl *D : RD->decls())
+      if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+        if (const auto *C = dyn_cast<CXXConstructorDecl>(FT->getTemplatedDecl());
+            C && C->getNumParams() >= 1 && C->getMinRequiredArguments() <= 1)
+          return "has a constructor template, which moving it may call";
+    // No code of the user's, but a copy where the serial program moves
+    // nothing: a copied vector has no spare capacity, a copied shared_ptr
+    // counts one owner more while the task's copy lives (adv31 W1). A
+    // class that can be copied as bytes is the same either way.
+    if (!RD->isTriviallyCopyable() && !RD->hasMoveConstructor())
+      return "has no move constructor (a user-declared destructor or copy operation suppresses "
+             "it), so moving it copies it";
     for (const CXXBaseSpecifier &B : RD->bases())
       if (std::string Inner = Why(B.getType()); !Inner.empty())
         return "has a base '" + B.getType().getAsString(Policy) + "', which " + Inner;
-    for (const FieldDecl *F : RD->fields())
+    for (const FieldDecl *F : RD->fields()) {
+      if (std::string Copied = copiedByMove(F->getType()); !Copied.empty())
+        return (F->getIdentifier() ? "has a 'const' member '" + F->getNameAsString() + "'"
+                                   : std::string("captures a 'const' value")) +
+               " of type '" + F->getType().getAsString(Policy) + "', which " + Copied;
       if (std::string Inner = Why(F->getType()); !Inner.empty())
         // A lambda's captures are members without a name.
         return (F->getIdentifier() ? "has a member '" + F->getNameAsString() + "'"
                                    : std::string("captures a value")) +
                " of type '" + F->getType().getAsString(Policy) + "', which " + Inner;
+    }
     return "";
   };
   return Why(T);

@@ -34,7 +34,13 @@ std::string plainValueReason(clang::QualType T);
 /// each of a `std::variant`'s, `std::vector<T>`'s allocator; not the T of a
 /// smart pointer or a reference_wrapper, which hold a pointer to it) has a
 /// user-provided copy or move
-/// constructor or destructor ("has a user-provided move constructor").
+/// constructor or destructor ("has a user-provided move constructor") or
+/// a constructor template; or copies where the serial program moves
+/// nothing, with no code of the user's but with what a copy leaves (a
+/// vector without spare capacity, a shared_ptr counting one owner more):
+/// a class without a move constructor (`~R() = default;` suppresses it)
+/// that cannot be copied as bytes, a 'const' member of such a class
+/// (adv31 W1, W2).
 /// Empty when it cannot: the serial program constructs a call's result in
 /// place (copy elision), so such code would run only in the parallel one
 /// (adv27 W4). Library classes themselves move without user code.

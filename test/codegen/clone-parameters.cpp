@@ -9,7 +9,9 @@
 // moves with its own constructor, is known only at run time; adv30 W1) and a
 // type whose move constructor is deleted (adv30 C2). A template's clone is
 // called with the template's own arguments, which no argument may deduce
-// (adv30 C1).
+// (adv30 C1). A move that is a copy gets no clone either: a class without
+// a move constructor, a 'const' by-value class (which a 'std::unique_ptr'
+// cannot even be), one with a constructor template (adv31 W1, W2, C4).
 // RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --check-prefix=TEXT
 // RUN: %purecc rewrite %s -o /dev/null --dump-after=plan -- -std=c++20 2>&1 | FileCheck %s --check-prefix=PLAN
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
@@ -121,6 +123,72 @@ struct Held {
   // TEXT: long total() const && { if (!purecc::should_spawn()) return std::move(*this).purecc_serial_total_{{[0-9]+}}();
 };
 
+// A move that is a copy with no code of the user's (adv31 W1): a copied
+// vector has no spare capacity, so the clone's 'capacity()' would differ.
+struct Reserved {
+  std::vector<long> w;
+  explicit Reserved(long n) { w.reserve(2 * n); w.assign(n, 5); }
+  ~Reserved() = default;
+};
+// PLAN: no-fast-clone {{.*}}reserved: 'r' has no move constructor (a user-declared destructor or copy operation suppresses it), so moving it copies it
+[[pure]] long reserved(Reserved r) {
+  long s = 0;
+  for (long x : r.w)
+    s += x % 3;
+  return s + 1000000000 * static_cast<long>(r.w.capacity() == 2 * r.w.size());
+}
+
+// PLAN: no-fast-clone {{.*}}constant_vector: 'v' is 'const', so handing it on would copy it
+[[pure]] long constant_vector(const std::vector<long> v) {
+  long s = 0;
+  for (long x : v)
+    s += x % 4;
+  return s + 1000000000 * static_cast<long>(v.capacity() > v.size());
+}
+
+// PLAN: no-fast-clone {{.*}}constant_owner: 'p' is 'const', so handing it on would copy it
+[[pure]] long constant_owner(const std::unique_ptr<long> p, long n) {
+  long s = 0;
+  for (long i = 0; i < n; ++i)
+    s += (i * *p) % 7;
+  return s;
+}
+
+struct Hopping {
+  long hops = 0;
+  Hopping() = default;
+  Hopping(const Hopping &) = default;
+  template <class U> Hopping(U &&u) : hops(u.hops + 1) {}
+};
+// PLAN: no-fast-clone {{.*}}hopping: 'h' has a constructor template, which moving it may call
+[[pure]] long hopping(Hopping h, long n) {
+  long s = 0;
+  for (long i = 0; i < n; ++i)
+    s += (i + h.hops) % 3;
+  return s + 1000000000 * h.hops;
+}
+
+// A friend defined in its class gets no clone: it would be a 'static
+// friend' (adv31 C1); nor does a template whose pack is not its last
+// parameter: the clone could not be called with the same arguments (C5).
+struct Crate {
+  std::vector<long> v;
+  [[pure]] friend long weight(const Crate &c) {
+    long s = 0;
+    for (long x : c.v)
+      s += x % 9;
+    return s;
+  }
+  // TEXT: {{^}}  /*{{\[\[}}pure{{\]\]}}*/ friend long weight(const Crate &c) {{{$}}
+};
+template <class... Ts, class U> [[pure]] long leading_pack(U u, Ts... ts) {
+  long s = 0;
+  for (long i = 0; i < u; ++i)
+    s += (i + (0 + ... + ts)) % 11;
+  return s;
+}
+// TEXT: long leading_pack(U u, Ts... ts) {{{$}}
+
 int main(int argc, char **) {
   long n = 100000 + argc;
   long a = boxed(Box(n));
@@ -141,5 +209,13 @@ int main(int argc, char **) {
   long h = held_any(std::any(3L), n), i = pinned(p), j = converted<long, 3>(n);
   std::printf("%ld %ld %ld\n", h, i, j);
   // OUT-NEXT: {{[0-9]+}} 100001 {{[0-9]+}}
+  std::vector<long> spare;
+  spare.reserve(2 * n);
+  spare.assign(n, 6);
+  long r = reserved(Reserved(n)), cv = constant_vector(std::move(spare));
+  long co = constant_owner(std::make_unique<long>(3), n), hp = hopping(Hopping(), n);
+  long wt = weight(Crate{std::vector<long>(n, 10)}), lp = leading_pack(n, 1L, 2L);
+  std::printf("%ld %ld %ld %ld %ld %ld\n", r, cv, co, hp, wt, lp);
+  // OUT-NEXT: 1000200002 1000200002 300002 100000 100001 500005
   return 0;
 }

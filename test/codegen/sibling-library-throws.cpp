@@ -5,12 +5,14 @@
 // speculation-size-limit.cpp): one rule for loops and for calls
 // (Speculation.h, speculationThrows). So `std::to_string(fib(k)) + "/" + ...`, string
 // building with '+' and a 'push_back' between two statements do not keep
-// the calls after them serial; '.at()', 'std::stoi', 'substr(pos)' and a
+// the calls after them serial; '.at()', 'std::stoi', 'substr(pos)', a
+// 'std::shared_ptr' made from a 'std::weak_ptr' and a
 // user's function that throws still do, with the true reason.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=parallel-calls
 // RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <cstdio>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -49,6 +51,18 @@ int main(int argc, char **) {
   long x = fp(k) + fp(k - 1);
   // REMARK: sibling-library-throws.cpp:[[@LINE-1]]:12: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
   std::printf("%ld\n", x);
+  // A shared_ptr made from an expired weak_ptr throws std::bad_weak_ptr
+  // (adv31 H1: a hoisted call after it ran where the serial one never did).
+  std::weak_ptr<long> gone;
+  long g = 0;
+  try {
+    g = *std::shared_ptr<long>(gone) + fib(k) + fib(k - 1);
+    // REMARK: sibling-library-throws.cpp:[[@LINE-1]]:40: remark: calls to 'fib' and 'fib' not parallelized: the call to 'fib' comes after the construction of a 'std::shared_ptr<long>', which may throw [purecc-missed-parallel-calls]
+  } catch (const std::bad_weak_ptr &) {
+    g = -1;
+  }
+  std::printf("%ld\n", g);
 }
 // OUT: 10946/2584 (4181,   1597) 17713 17723 17720 17732 10946 6765
 // OUT-NEXT: 17711
+// OUT-NEXT: -1
