@@ -26,7 +26,18 @@ bool usedOtherThanByValue(ASTContext &Ctx, const DeclRefExpr *DRE) {
   const Stmt *Use = DRE;
   for (;;) {
     DynTypedNodeList Parents = Ctx.getParents(*Use);
-    const Stmt *Up = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    // An element of braces has two parents: the braces themselves (as
+    // written) and, in the form the compiler completed, the conversion
+    // applied to it (`Bx{n}` reads 'n'; adv31 K1). The conversion says how
+    // it is used.
+    const Stmt *Up = nullptr;
+    for (const DynTypedNode &P : Parents)
+      if (const auto *S = P.get<Stmt>()) {
+        if (isa<InitListExpr>(S) && Parents.size() > 1)
+          continue;
+        Up = S;
+        break;
+      }
     if (!Up)
       return true;
     if (isa<ParenExpr>(Up) || (isa<MemberExpr>(Up) && !cast<MemberExpr>(Up)->isArrow() &&

@@ -11,7 +11,8 @@
 // of the variable a use of its value?
 //
 // A use of the value is a read (an lvalue-to-rvalue conversion), also of a
-// field or an element (`pr.first`, `a[1]`); a copy construction; a 'const'
+// field or an element (`pr.first`, `a[1]`), also into braces (`Bx{n}`); a
+// copy construction; a 'const'
 // member call, or a call with a 'const' reference parameter, that returns
 // a number (no address can come back); an unevaluated operand. Anything
 // else counts as possibly writing.

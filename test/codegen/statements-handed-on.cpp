@@ -5,7 +5,8 @@
 // a loop that moves from a variable every iteration writes it. A member
 // call reads its object (adv27 W3): a write of the object between two
 // calls, or in the same expression, keeps them apart. A lambda called
-// where it is written hands on what it captures by reference.
+// where it is written hands on what it captures by reference; an element
+// of braces is copied, a use by value.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -157,6 +158,20 @@ long lambda_reads_in_one_expression(long k, int argc) {
   // CHECK: statements-handed-on.cpp:[[@LINE-1]]:10: remark: calls to 'operator()' and 'look' not parallelized: the lambda called on line [[@LINE-1]] captures 'v' by reference, and purecc does not follow what it does with it; the call to 'look' reads it [purecc-missed-parallel-calls]
 }
 
+// An element of braces is copied into the aggregate: a use by value, which
+// changes nothing another call reads (adv31 K1: it was said to hand 'k' on).
+struct Bx {
+  long v;
+};
+[[pure]] long boxed(Bx b) { return slow(b.v); }
+long braces(long k) {
+  long a = slow(k - 2);
+  // CHECK: statements-handed-on.cpp:[[@LINE-1]]:12: remark: calls to 'slow', 'boxed' and 'boxed' run in parallel [purecc-parallel-calls]
+  long b = boxed(Bx{k - 3});
+  long c = boxed(Bx{k});
+  return a + b + c;
+}
+
 int main(int argc, char **) {
   long k = 20 + argc;
   std::printf("%ld %ld %ld %ld\n", run_moves(k, argc), run_reads_first(k, argc),
@@ -167,9 +182,11 @@ int main(int argc, char **) {
   std::printf("%ld %ld\n", object_in_one_expression(k, argc), object_read(k, argc));
   std::printf("%ld %ld %ld\n", lambda_moves(k, argc), lambda_reads(k, argc),
               lambda_reads_in_one_expression(k, argc));
+  std::printf("%ld\n", braces(k));
   // OUT: 17715202 17728732 17715202 10950202
   // OUT-NEXT: 17715202 17757389 23722
   // OUT-NEXT: 2866017811 2866532040 2865775025
   // OUT-NEXT: 317815 2865746370
   // OUT-NEXT: 17715202 17728732 17728732
+  // OUT-NEXT: 28657
 }

@@ -367,7 +367,7 @@ template <class... Fns>
 /// Moves one result out of parallel_invoke's tuple into the variable, the
 /// argument or the operand where the serial program used its call:
 ///   auto [r0, r1] = purecc::parallel_invoke(...);
-///   auto a = purecc::take_result(r0);  // T, as the call returned
+///   auto a = purecc::take_result(r0);  // the type the call returned
 /// It returns a prvalue, as the call did, so `auto a = ...` and `a = ...`
 /// initialize and assign exactly as they did with the call. It is never
 /// inlined on purpose: inlined, g++ 12 sees the engaged flag of a
@@ -376,9 +376,9 @@ template <class... Fns>
 /// `*a` (GCC PR 80635, adv30 C3). Opaque, the variable is initialized by a
 /// call, as a call the compiler cannot see into initializes it in the
 /// serial program. The cost is one direct call per class-type result.
-template <class T>
-[[gnu::noinline]] T take_result(T& result) {
-  return T(static_cast<T&&>(result));
+template <class Result>
+[[gnu::noinline]] Result take_result(Result& result) {
+  return Result(static_cast<Result&&>(result));
 }
 
 }  // namespace purecc
