@@ -29,6 +29,10 @@ if ! getent hosts "$(hostname)" >/dev/null; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Each script's mpirun keeps its session directory under its own $tmp:
+# two scripts that CTest runs at once raced to create the shared
+# /tmp/ompi.<host>.<uid>, and one failed in orte_init ("mkdir ... File exists").
+export OMPI_MCA_orte_tmpdir_base=$tmp
 export PURECC_MEMO=mem PURECC_CACHE_DIR=$tmp/unused
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
