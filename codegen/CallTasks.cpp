@@ -124,19 +124,17 @@ std::vector<const VarDecl *> CallTasks::handedOn(const CallExpr *CE) {
 
 namespace {
 
-/// The lambda `[&] { ... }()` calls where it is written, when it captures
-/// VD by reference.
-const LambdaExpr *capturingLambda(const CallExpr *CE, const VarDecl *VD) {
+/// Whether CE calls a lambda where it is written (`[&] { ... }()`) that
+/// captures VD by reference.
+bool callsLambdaCapturingByReference(const CallExpr *CE, const VarDecl *VD) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
-  if (!Op || Op->getNumArgs() == 0)
-    return nullptr;
-  const auto *L = dyn_cast<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()->IgnoreParens());
-  if (!L)
-    return nullptr;
-  for (const LambdaCapture &Cap : L->captures())
-    if (Cap.capturesVariable() && Cap.getCaptureKind() == LCK_ByRef && Cap.getCapturedVar() == VD)
-      return L;
-  return nullptr;
+  const auto *L = Op && Op->getNumArgs() > 0
+                      ? dyn_cast<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()->IgnoreParens())
+                      : nullptr;
+  return L && llvm::any_of(L->captures(), [&](const LambdaCapture &Cap) {
+           return Cap.capturesVariable() && Cap.getCaptureKind() == LCK_ByRef &&
+                  Cap.getCapturedVar() == VD;
+         });
 }
 
 } // namespace
@@ -144,7 +142,7 @@ const LambdaExpr *capturingLambda(const CallExpr *CE, const VarDecl *VD) {
 std::string CallTasks::handedOnReason(const CallExpr *Giver, const VarDecl *VD,
                                       const CallExpr *Reader) {
   std::string Reads = "the call to '" + calleeName(Reader) + "' reads it";
-  if (capturingLambda(Giver, VD))
+  if (callsLambdaCapturingByReference(Giver, VD))
     return "the lambda called on line " +
            std::to_string(VD->getASTContext().getSourceManager().getPresumedLineNumber(
                Giver->getBeginLoc())) +

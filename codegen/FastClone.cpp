@@ -147,9 +147,7 @@ std::string handOnRunsUserCode(const FunctionDecl *Pattern) {
         return quoted(P) + " " + Why;
       // `const std::vector<long> v`: the dispatch can only copy it, and
       // `const std::unique_ptr<long> p` not even that (adv31 C4, W1).
-      if (const CXXRecordDecl *RD = P->getType()->getAsCXXRecordDecl();
-          RD && P->getType().isConstQualified() && RD->hasDefinition() &&
-          !RD->getDefinition()->isTriviallyCopyable())
+      if (!copiedByMove(P->getType()).empty())
         return quoted(P) + " is 'const', so handing it on would copy it";
       if (!isMovable(P->getType()))
         return quoted(P) + " cannot be moved"; // `E(E &&) = delete;` (adv30 C2)

@@ -81,11 +81,6 @@ std::string plainValueReason(QualType T) {
   return "";
 }
 
-namespace {
-
-/// Why moving an object of type T copies it because it is 'const' (a
-/// 'const' member, what a library class holds as 'const'), or empty: a
-/// const object of a class that cannot be copied as bytes.
 std::string copiedByMove(QualType T) {
   if (!T.isConstQualified())
     return "";
@@ -97,8 +92,6 @@ std::string copiedByMove(QualType T) {
     return "";
   return "moving it copies";
 }
-
-} // namespace
 
 std::string moveRunsUserCode(QualType T) {
   llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;

@@ -46,4 +46,10 @@ std::string plainValueReason(clang::QualType T);
 /// (adv27 W4). Library classes themselves move without user code.
 std::string moveRunsUserCode(clang::QualType T);
 
+/// Why moving an object of type T copies it because it is 'const' (a
+/// 'const' member, a 'const' by-value parameter, what a library class
+/// holds as 'const'): "moving it copies"; empty for a type that is not
+/// 'const' or that can be copied as bytes.
+std::string copiedByMove(clang::QualType T);
+
 } // namespace purecc
