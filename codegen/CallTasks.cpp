@@ -31,7 +31,7 @@ bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
   }
   // The serial program constructs the result in place; the parallel one
   // moves it out of the task, which the user's code would see (adv27 W4).
-  if (std::string Why = moveRunsUserCode(T); !Why.empty()) {
+  if (std::string Why = observableMoveReason(T); !Why.empty()) {
     WhyNot = "the result of '" + Name + "' has type '" +
              T.getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy()) + "', which " + Why +
              ": the parallel program would move it out of a task, where the serial one makes "

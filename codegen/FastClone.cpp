@@ -143,7 +143,7 @@ std::string handOnRunsUserCode(const FunctionDecl *Pattern) {
     for (const ParmVarDecl *P : I->parameters()) {
       if (P->getType()->isReferenceType())
         continue;
-      if (std::string Why = moveRunsUserCode(P->getType()); !Why.empty())
+      if (std::string Why = observableMoveReason(P->getType()); !Why.empty())
         return quoted(P) + " " + Why;
       // `const std::vector<long> v`: the dispatch can only copy it, and
       // `const std::unique_ptr<long> p` not even that (adv31 C4, W1).
@@ -190,6 +190,52 @@ std::string explicitTemplateArguments(const FunctionDecl *FD) {
   return Names.empty() ? "" : "<" + llvm::join(Names, ", ") + ">";
 }
 
+/// Why a copy of Body would not be the same function: a `static` local is
+/// one object, and the copy would have its own (a pointer the first call
+/// returns differs from the next one's, adv32 t05); a class or lambda
+/// defined in it is another type in the copy, so a deduced return type
+/// would deduce two types (adv32 t06) and `typeid` would name another class
+/// (adv32 t07). Empty when the copy is the same.
+std::string copiedBodyReason(const FunctionDecl *Pattern, const Stmt *Body) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *Static = nullptr;
+    const CXXRecordDecl *LocalClass = nullptr;
+    const LambdaExpr *Lambda = nullptr;
+    const CXXTypeidExpr *Typeid = nullptr;
+    bool VisitVarDecl(VarDecl *VD) {
+      if (!Static && VD->isStaticLocal())
+        Static = VD;
+      return true;
+    }
+    bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+      if (!LocalClass && !RD->isLambda())
+        LocalClass = RD;
+      return true;
+    }
+    bool VisitLambdaExpr(LambdaExpr *LE) {
+      if (!Lambda)
+        Lambda = LE;
+      return true;
+    }
+    bool VisitCXXTypeidExpr(CXXTypeidExpr *TE) {
+      if (!Typeid)
+        Typeid = TE;
+      return true;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  if (F.Static)
+    return quoted(F.Static) + " is a 'static' local, and a copy would have its own";
+  if (!F.LocalClass && !F.Lambda)
+    return "";
+  std::string Type = F.LocalClass ? "the class " + quoted(F.LocalClass) : std::string("a lambda");
+  if (Pattern->getDeclaredReturnType()->getContainedDeducedType())
+    return "it defines " + Type + " and deduces its return type: a copy's would be another type";
+  if (F.Typeid)
+    return "it defines " + Type + " and uses 'typeid': a copy's would be another type";
+  return "";
+}
+
 } // namespace
 
 bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
@@ -219,8 +265,19 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
     Pattern = FD;
   std::vector<std::string> Args;
   for (const ParmVarDecl *P : Pattern->parameters()) {
-    if (!P->getIdentifier() || P->hasDefaultArg())
+    if (!P->getIdentifier())
       return false;
+    // A default argument the clone's text repeats serves its own calls
+    // (`sum(n - 1)`), which otherwise use the parallel version's stack
+    // frames at every level (adv32 t02). One written on an earlier
+    // declaration is not in that text; one that names its place
+    // (`__builtin_FUNCTION()`) would name the clone.
+    if (P->hasDefaultArg() || P->hasUninstantiatedDefaultArg()) {
+      const Expr *Default = P->hasUninstantiatedDefaultArg() ? P->getUninstantiatedDefaultArg()
+                                                             : P->getInit();
+      if (P->hasInheritedDefaultArg() || !Default || !placeNameReason(Default, PC.Ctx).empty())
+        return false;
+    }
     Args.push_back(handedOn(P));
   }
   if (std::string Why = handOnRunsUserCode(Pattern); !Why.empty()) {
@@ -236,6 +293,12 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
   // it would say so.
   if (Body && !placeNameReason(Body, PC.Ctx).empty())
     return false;
+  if (Body)
+    if (std::string Why = copiedBodyReason(Pattern, Pattern->getBody() ? Pattern->getBody() : Body);
+        !Why.empty()) {
+      PC.note(FD->getLocation(), "no-fast-clone", FD->getNameAsString() + ": " + Why);
+      return false;
+    }
   auto Decl = PC.offsets(SourceRange(FD->getBeginLoc(), FD->getBeginLoc()));
   auto Name = PC.offsets(FD->getLocation());
   auto Open = Body ? PC.offsets(Body->getLBracLoc()) : std::nullopt;
@@ -298,8 +361,8 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
   // In a distributed build, the parallel version also runs where its calls
   // may still be offered to other ranks (near the root, TaskRegistry.h).
   PC.insert(Open->second, std::string(distributedBuild(PC.Ctx)
-                                          ? " if (!purecc::should_spawn() && !purecc::may_offer_calls()) return "
-                                          : " if (!purecc::should_spawn()) return ") +
+                                          ? " if (!::purecc::should_spawn() && !::purecc::may_offer_calls()) return "
+                                          : " if (!::purecc::should_spawn()) return ") +
                               Object + (!Object.empty() && !TemplateArgs.empty() ? "template " : "") +
                               Serial + TemplateArgs + "(" + llvm::join(Args, ", ") + ");");
   PC.note(FD->getLocation(), "fast-clone", FD->getNameAsString() + " " + Serial);

@@ -167,7 +167,7 @@ std::string loopGrain(const LoopShape &L, const llvm::SmallPtrSetImpl<const Expr
   llvm::SmallPtrSet<const FunctionDecl *, 8> Path;
   if (runsLoops(L.Body, Path, 0, Cheap))
     return "";
-  return "purecc::leaf_size{" + std::to_string(kMaxTinyTrips) + "}";
+  return "::purecc::leaf_size{" + std::to_string(kMaxTinyTrips) + "}";
 }
 
 std::string tinyLoopReason(const LoopShape &L, const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {

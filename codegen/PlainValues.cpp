@@ -93,7 +93,7 @@ std::string copiedByMove(QualType T) {
   return "moving it copies";
 }
 
-std::string moveRunsUserCode(QualType T) {
+std::string observableMoveReason(QualType T) {
   llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
   std::function<std::string(QualType)> Why = [&](QualType T) -> std::string {
     T = T.getCanonicalType().getUnqualifiedType();

@@ -9,7 +9,9 @@
 // assignment or destructor, a user's allocator, other library classes
 // that may hold user types) may count, log or throw.
 //
-// moveRunsUserCode asks less: whether moving a value runs the user's code.
+// observableMoveReason asks less: whether moving a value could be told
+// apart from the serial program's copy elision (it runs the user's code, or
+// it is really a copy).
 //
 //   if (std::string Why = plainValueReason(T); !Why.empty())
 //     ... "'x' has type 'T', which " + Why
@@ -29,7 +31,8 @@ namespace purecc {
 std::string plainValueReason(clang::QualType T);
 
 /// Why moving a value of type T out of a task (a move construction and
-/// the destruction of what was moved from) could run code of the user's:
+/// the destruction of what was moved from) could be observed: it runs code
+/// of the user's, or it copies. Code of the user's runs when
 /// T, a base, a member, or a type a library class holds (`std::optional<T>`,
 /// each of a `std::variant`'s, `std::vector<T>`'s allocator; not the T of a
 /// smart pointer or a reference_wrapper, which hold a pointer to it) has a
@@ -44,7 +47,7 @@ std::string plainValueReason(clang::QualType T);
 /// Empty when it cannot: the serial program constructs a call's result in
 /// place (copy elision), so such code would run only in the parallel one
 /// (adv27 W4). Library classes themselves move without user code.
-std::string moveRunsUserCode(clang::QualType T);
+std::string observableMoveReason(clang::QualType T);
 
 /// Why moving an object of type T copies it because it is 'const' (a
 /// 'const' member, a 'const' by-value parameter, what a library class

@@ -8,7 +8,7 @@
 namespace purecc::shapes {
 
 std::string invokeHead(const std::vector<std::string> &ResultNames, bool Remote) {
-  return "auto [" + llvm::join(ResultNames, ", ") + "] = purecc::" +
+  return "auto [" + llvm::join(ResultNames, ", ") + "] = ::purecc::" +
          (Remote ? "invoke_at(" : "parallel_invoke(");
 }
 
@@ -18,7 +18,7 @@ std::string callAtBranch(llvm::StringRef Id, std::uint64_t Hi, std::uint64_t Lo,
                          const std::vector<std::string> &Args) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << "purecc::call_at<\"" << Id << "\", " << llvm::format_hex(Hi, 18) << "ULL, "
+  OS << "::purecc::call_at<\"" << Id << "\", " << llvm::format_hex(Hi, 18) << "ULL, "
      << llvm::format_hex(Lo, 18) << "ULL>([](" << llvm::join(Params, ", ") << ") -> " << Result
      << " { return " << Callee << "(" << llvm::join(Names, ", ") << "); }";
   for (const std::string &A : Args)
@@ -32,7 +32,7 @@ std::string invokeBranch(llvm::StringRef CallText) {
 }
 
 std::string useResult(llvm::StringRef Name, bool Move) {
-  return Move ? ("purecc::take_result(" + Name + ")").str() : Name.str();
+  return Move ? ("::purecc::take_result(" + Name + ")").str() : Name.str();
 }
 
 llvm::StringRef opName(ReduceOp Op) {
@@ -153,10 +153,10 @@ std::string noShadowEnd(const TaskSite *Site) {
 
 std::string reduceCall(const TaskSite *Site) {
   if (!Site)
-    return "purecc::parallel_reduce(";
+    return "::purecc::parallel_reduce(";
   std::string S;
   llvm::raw_string_ostream OS(S);
-  OS << "purecc::reduce_at<\"" << Site->Id << "\", " << llvm::format_hex(Site->Hi, 18) << "ULL, "
+  OS << "::purecc::reduce_at<\"" << Site->Id << "\", " << llvm::format_hex(Site->Hi, 18) << "ULL, "
      << llvm::format_hex(Site->Lo, 18) << "ULL>(";
   return S;
 }
@@ -288,7 +288,7 @@ std::string reduceContinue(const std::vector<Accumulator> &Accs) {
 std::string reduceExpr(llvm::StringRef Begin, llvm::StringRef End, const Accumulator &A,
                        const std::string &LeafCaptures, const Index &Idx,
                        llvm::StringRef LeafExpr, const CombineParams &Params) {
-  return "purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + identity(A) + ", " +
+  return "::purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + identity(A) + ", " +
          lambdaHead(Idx, LeafCaptures, A.Type) + "return " + LeafExpr.str() + "; }, " +
          combineLambda(A, Params) + ")";
 }
@@ -332,7 +332,7 @@ std::string strideGuardHead(llvm::StringRef Trips, llvm::StringRef Count) {
 
 std::string forHead(llvm::StringRef Begin, llvm::StringRef End, const Index &Idx,
                     llvm::StringRef ExtraCaptures) {
-  return "purecc::parallel_for(" + Begin.str() + ", " + End.str() + ", " +
+  return "::purecc::parallel_for(" + Begin.str() + ", " + End.str() + ", " +
          lambdaHead(Idx, ExtraCaptures, "");
 }
 
@@ -358,11 +358,11 @@ std::string memoHead(llvm::StringRef Site, llvm::StringRef Name, std::uint64_t H
                      std::uint64_t Lo, llvm::StringRef Linked, llvm::StringRef Result) {
   std::string S;
   llvm::raw_string_ostream OS(S);
-  OS << "static const purecc::MemoSite " << Site << "{\"" << Name << "\", "
+  OS << "static const ::purecc::MemoSite " << Site << "{\"" << Name << "\", "
      << llvm::format_hex(Hi, 18) << "ULL, " << llvm::format_hex(Lo, 18) << "ULL";
   if (!Linked.empty())
     OS << ", \"" << Linked << "\"";
-  OS << "}; return purecc::memoize("
+  OS << "}; return ::purecc::memoize("
      << Site << ", [&]() -> " << Result << " {";
   return S;
 }
@@ -378,7 +378,7 @@ std::string codecHook(llvm::StringRef Type, const std::vector<std::string> &Fiel
   std::vector<std::string> Members;
   for (const std::string &F : Fields)
     Members.push_back("&" + Type.str() + "::" + F);
-  return "template <> struct purecc::codec<" + Type.str() + "> : purecc::fields<" +
+  return "template <> struct purecc::codec<" + Type.str() + "> : ::purecc::fields<" +
          llvm::join(Members, ", ") + "> {};";
 }
 
@@ -440,7 +440,7 @@ std::string selectHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
     Copy = S.WholeType + " " + S.Best.Private + " = " + Init + "; " + S.Best.Private + "." +
            S.Member + " = " + Id + "; ";
   }
-  return "{ " + Aliases + "auto [" + Bindings + ", " + S.Stem + "_found] = purecc::parallel_reduce(" +
+  return "{ " + Aliases + "auto [" + Bindings + ", " + S.Stem + "_found] = ::purecc::parallel_reduce(" +
          Begin.str() + ", " + End.str() + ", " + Tuple + "{" + Start + ", " + Inits + "false}, " +
          Lambda + Copy + Locals + "bool " + S.Stem + "_hit = false; ";
 }
@@ -472,8 +472,8 @@ std::string passesHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
   std::string T = S.Stem + "_t", One = S.Stem + "_one";
   // The leaf may no longer read the loop variable when only the block did.
   std::string Decl = Idx.Declaration.empty() ? "" : "[[maybe_unused]] " + Idx.Declaration;
-  return "{ using " + T + " = purecc::selection_records<" + Types + ">; purecc::selection_stop " +
-         S.Stem + "_stop; auto " + S.Stem + "_all = purecc::parallel_reduce(" + Begin.str() +
+  return "{ using " + T + " = ::purecc::selection_records<" + Types + ">; ::purecc::selection_stop " +
+         S.Stem + "_stop; auto " + S.Stem + "_all = ::purecc::parallel_reduce(" + Begin.str() +
          ", " + End.str() + ", " + T + "{}, [&](std::int64_t " + S.Param + ") -> " + T + " { " +
          T + " " + One + "; if (" + S.Stem + "_stop.passed(" + S.Param + ")) return " + One +
          "; " + Decl + "try { ";
@@ -524,7 +524,7 @@ namespace {
 /// appended, and its elements need not be assignable (purecc/append.h).
 std::string appendMoved(const std::string &X, const std::string &Y, bool Front = false) {
   if (!Front)
-    return "purecc::append_moved(" + X + ", " + Y + ");";
+    return "::purecc::append_moved(" + X + ", " + Y + ");";
   return X + ".insert(" + X + ".begin(), std::make_move_iterator(" + Y +
          ".begin()), std::make_move_iterator(" + Y + ".end()));";
 }
@@ -537,7 +537,7 @@ std::string concatHead(llvm::StringRef Begin, llvm::StringRef End, const Concate
   if (!Idx.Param.empty())
     Lambda += " " + Idx.Param;
   Lambda += ") -> " + C.Type + " { " + Idx.Declaration;
-  std::string Call = "purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + C.Type +
+  std::string Call = "::purecc::parallel_reduce(" + Begin.str() + ", " + End.str() + ", " + C.Type +
                      "{}, " + Lambda + C.Type + " " + C.Private + "{}; ";
   return (C.IsString && !C.Prepends && !C.Guarded ? C.Name + " += " : "{ auto " + C.Stem + " = ") +
          Call;
@@ -587,7 +587,7 @@ std::string optionalOf(const OrderedFold &F) { return "std::optional<" + F.Type 
 std::string orderedHead(llvm::StringRef Begin, llvm::StringRef End, const OrderedFold &F,
                         const Index &Idx) {
   std::string Opt = optionalOf(F);
-  return "{ auto " + F.Stem + " = purecc::parallel_reduce(" + Begin.str() + ", " + End.str() +
+  return "{ auto " + F.Stem + " = ::purecc::parallel_reduce(" + Begin.str() + ", " + End.str() +
          ", " + Opt + "{}, " + lambdaHead(Idx, "", Opt) + Opt + " " + F.Private + "; ";
 }
 

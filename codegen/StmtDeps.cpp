@@ -92,6 +92,17 @@ public:
       return true;
     return unmovable(E, sourceLocationReason(E, {}, ES.context().Ctx));
   }
+  // A coroutine suspends only in its own body: the operand cannot move
+  // into a lambda or a task (adv32 t08).
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    return LambdaDepth > 0 ? true : unmovable(E, "'co_await', which only the coroutine itself can evaluate");
+  }
+  bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
+    return LambdaDepth > 0 ? true : unmovable(E, "'co_await', which only the coroutine itself can evaluate");
+  }
+  bool VisitCoyieldExpr(CoyieldExpr *E) {
+    return LambdaDepth > 0 ? true : unmovable(E, "'co_yield', which only the coroutine itself can evaluate");
+  }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; } // a local class's own names
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
   // A goto to a label of the scanned code itself (`again:` ... `goto
@@ -252,8 +263,11 @@ public:
     for (unsigned I = FirstArg; I < CE->getNumArgs(); ++I) {
       const Expr *Arg = CE->getArg(I);
       unsigned Param = I - FirstArg;
-      if (V && isPointerLike(Arg->getType()) && !Arg->getType()->isFunctionPointerType())
-        Out.ReadsMemory = true; // the library reads through it
+      // The library reads through it, unless it points into a string
+      // literal, which nothing can write (NAN is `__builtin_nanf("")`).
+      if (V && isPointerLike(Arg->getType()) && !Arg->getType()->isFunctionPointerType() &&
+          !isa<StringLiteral>(Arg->IgnoreParenImpCasts()))
+        Out.ReadsMemory = true;
       if (Param >= FD->getNumParams() || AddressOnly)
         continue;
       QualType PT = FD->getParamDecl(Param)->getType();

@@ -295,7 +295,7 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
     // sees through the casts to int64 and warns on a comparison the bounds'
     // types decide (`(int64)m >= 0` for an unsigned short m), breaking
     // -Werror builds (purecc/trip_count.h).
-    R.End = std::string(Inclusive ? "purecc::trips_through(" : "purecc::trips_until(") + From +
+    R.End = std::string(Inclusive ? "::purecc::trips_through(" : "::purecc::trips_until(") + From +
             ", " + To + ", " + AText + ")";
     Index = "static_cast<" + TypeName + ">(" + Bv + (Step > 0 ? " + " : " - ") + AText + " * \x01)";
   } else {

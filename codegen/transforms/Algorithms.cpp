@@ -482,7 +482,7 @@ bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &
   std::string Key = *Captures + "(" + *Param + ") -> " + KeyType + " { return " + *KeyText + "; }";
   std::string Less = "[](" + KeyType + " " + L + ", " + KeyType + " " + R + ") { return " + L +
                      " " + BinaryOperator::getOpcodeStr(Keyed->Op).str() + " " + R + "; }";
-  std::string Call = "purecc::" + Name.str() + "_by_key(" + Text(CE->getArg(0)->getSourceRange()) +
+  std::string Call = "::purecc::" + Name.str() + "_by_key(" + Text(CE->getArg(0)->getSourceRange()) +
                      ", " + Text(CE->getArg(1)->getSourceRange()) + ", " + Key + ", " + Less + ")";
   // A stored lambda stays used (a variable used nowhere else would be a
   // -Wunused-variable warning); copying it does nothing.

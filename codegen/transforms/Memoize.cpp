@@ -72,10 +72,14 @@ StandardCodec standardCodec(const CXXRecordDecl *RD) {
   static const std::pair<StringRef, unsigned> Known[] = {
       {"vector", 1},   {"array", 1},    {"pair", All},     {"tuple", All},
       {"optional", 1}, {"monostate", 0}, {"variant", All}, {"map", 2},
-      {"set", 1},      {"unordered_map", 2}, {"unordered_set", 1}};
+      {"set", 1}};
   for (const auto &[Known, Elements] : Known)
     if (Name == Known)
       return {StandardCodec::ReadWrite, Elements};
+  // Written in iteration order, which a program can observe and a decoded
+  // copy need not have (serialize.h): a key, never a value (adv32 t01).
+  if (Name == "unordered_map" || Name == "unordered_set")
+    return {StandardCodec::WriteOnly, Name == "unordered_map" ? 2u : 1u};
   return {};
 }
 
@@ -127,11 +131,14 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
       return false;
     case StandardCodec::WriteOnly:
       if (Use == CodecUse::Value) {
-        Why = Spelled + " refers to characters it does not own, which a cached copy could not "
-                        "keep";
+        Why = Spelled + (Standard.Elements == 0
+                             ? " refers to characters it does not own, which a cached copy could "
+                               "not keep"
+                             : " iterates in an order that depends on how it was built, which a "
+                               "decoded copy would not keep");
         return false;
       }
-      return true;
+      break;
     case StandardCodec::ReadWrite:
       break;
     }
@@ -145,7 +152,7 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
         else
           Args.push_back(A);
       for (const TemplateArgument &A : llvm::ArrayRef(Args).take_front(Standard.Elements))
-        if (A.getKind() == TemplateArgument::Type && !codable(Ctx, A.getAsType(), Hooks, Why))
+        if (A.getKind() == TemplateArgument::Type && !codable(Ctx, A.getAsType(), Hooks, Why, Use))
           return false;
     }
     return true;
@@ -165,9 +172,13 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
           ">' for it";
     return false;
   }
+  // Name the member: the user knows the class, not which of its members'
+  // types purecc means (adv31).
   for (const FieldDecl *F : RD->fields())
-    if (!codable(Ctx, F->getType(), Hooks, Why))
+    if (!codable(Ctx, F->getType(), Hooks, Why)) {
+      Why = Spelled + " has a member '" + F->getNameAsString() + "', whose type " + Why;
       return false;
+    }
   Hooks.push_back(RD);
   return true;
 }

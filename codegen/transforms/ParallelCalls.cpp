@@ -176,6 +176,27 @@ bool ParallelCalls::planBranches(const Expr *Full, const Expr *E) {
   return Any;
 }
 
+namespace {
+/// "'co_await'" or "'co_yield'" when E suspends its coroutine outside any
+/// lambda of its own, else empty: such an expression cannot be the body of
+/// the lambda a region becomes (adv32 t08).
+std::string suspension(const Expr *E) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::string Found;
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool found(const char *Op) {
+      Found = Op;
+      return false; // the first is enough
+    }
+    bool VisitCoawaitExpr(CoawaitExpr *) { return found("'co_await'"); }
+    bool VisitDependentCoawaitExpr(DependentCoawaitExpr *) { return found("'co_await'"); }
+    bool VisitCoyieldExpr(CoyieldExpr *) { return found("'co_yield'"); }
+  } F;
+  F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Found;
+}
+} // namespace
+
 bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
   return planGroup(Full, Region, [&] {
     Placement P;
@@ -186,6 +207,10 @@ bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
     if (!Written->isPRValue() || Written->getType()->isVoidType() ||
         Written->getType()->isArrayType()) {
       P.Unfit = "the expression around them is not a value";
+      return P;
+    }
+    if (std::string Op = suspension(Written); !Op.empty()) {
+      P.Unfit = "the expression around them uses " + Op + ", which a lambda cannot hold";
       return P;
     }
     auto O = PC.offsets(Written->getSourceRange());
@@ -301,17 +326,35 @@ bool ParallelCalls::planInitializer(const Expr *Init) {
   if (!Init)
     return false;
   // A braced list or a constructor's parenthesized arguments is no
-  // expression of its own: no region can wrap it.
+  // expression of its own: no region can wrap it, but one of its arguments
+  // can.
   const Expr *Written = Init->IgnoreImplicit();
-  if (isa<InitListExpr, ParenListExpr, CXXParenListInitExpr>(Written) ||
-      (isa<CXXConstructExpr>(Written) && !isa<CXXTemporaryObjectExpr>(Written)))
-    return planGroup(Init, Init, [] {
-      Placement P;
-      P.Unfit = "they are arguments of a braced or parenthesized initializer outside a block, "
-                "where no statement can run before them";
-      return P;
-    });
-  return planRegion(Init, Init);
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *IL = dyn_cast<InitListExpr>(Written))
+    Args = llvm::ArrayRef(IL->getInits(), IL->getNumInits());
+  else if (const auto *PL = dyn_cast<ParenListExpr>(Written))
+    Args = llvm::ArrayRef(const_cast<ParenListExpr *>(PL)->getExprs(), PL->getNumExprs());
+  else if (const auto *PI = dyn_cast<CXXParenListInitExpr>(Written))
+    Args = PI->getInitExprs();
+  else if (const auto *CE = dyn_cast<CXXConstructExpr>(Written); CE && !isa<CXXTemporaryObjectExpr>(CE))
+    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+  else
+    return planRegion(Init, Init);
+  // One argument holding the calls (`D(long k) : B(f(k) + f(k - 1))`, a
+  // delegating or base initializer, a member of class type) is an
+  // expression of its own, wrapped as a member initializer is (adv32 t10).
+  bool Planned = false;
+  for (const Expr *Arg : Args)
+    if (siblingCalls(Arg, PC).size() >= 2)
+      Planned |= planRegion(Init, Arg);
+  if (Planned)
+    return true;
+  return planGroup(Init, Init, [] {
+    Placement P;
+    P.Unfit = "they are arguments of a braced or parenthesized initializer outside a block, "
+              "where no statement can run before them";
+    return P;
+  });
 }
 
 bool ParallelCalls::planDefaultMemberInitializer(const Expr *Init) {

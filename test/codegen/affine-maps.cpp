@@ -32,7 +32,7 @@ int main(int argc, char **) {
   std::vector<long> e(n, -1);
   for (std::size_t i = 0; i < n; ++i)
     e[n - 1 - i] = f(static_cast<long>(i));
-  // CHECK: {{^}}  purecc::parallel_for(0, static_cast<std::int64_t>(n), [&](std::int64_t purecc_i{{[0-9]+}}) {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(n), [&](std::int64_t purecc_i{{[0-9]+}}) {
   // REMARK: affine-maps.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel map over 'e' [purecc-parallel-map]
   std::printf("reverse: %ld %ld\n", e[0], digest(e));
   // OUT: reverse: 2495 7690189399300843230

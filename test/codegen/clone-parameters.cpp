@@ -45,7 +45,7 @@ struct Box {
     s += (x + k) % 5;
   return s;
 }
-// TEXT: long by_value(std::vector<long> v, long k) { if (!purecc::should_spawn()) return purecc_serial_by_value_{{[0-9]+}}(static_cast<decltype(v) &&>(v), k);
+// TEXT: long by_value(std::vector<long> v, long k) { if (!::purecc::should_spawn()) return purecc_serial_by_value_{{[0-9]+}}(static_cast<decltype(v) &&>(v), k);
 
 [[pure]] long by_rvalue(std::vector<long> &&v) {
   long s = 0;
@@ -53,7 +53,7 @@ struct Box {
     s += x % 3;
   return s;
 }
-// TEXT: long by_rvalue(std::vector<long> &&v) { if (!purecc::should_spawn()) return purecc_serial_by_rvalue_{{[0-9]+}}(static_cast<decltype(v) &&>(v));
+// TEXT: long by_rvalue(std::vector<long> &&v) { if (!::purecc::should_spawn()) return purecc_serial_by_rvalue_{{[0-9]+}}(static_cast<decltype(v) &&>(v));
 
 [[pure]] long move_only(std::vector<std::unique_ptr<long>> v) {
   long s = 0;
@@ -61,7 +61,7 @@ struct Box {
     s += *p % 11;
   return s;
 }
-// TEXT: long move_only(std::vector<std::unique_ptr<long>> v) { if (!purecc::should_spawn()) return purecc_serial_move_only_{{[0-9]+}}(static_cast<decltype(v) &&>(v));
+// TEXT: long move_only(std::vector<std::unique_ptr<long>> v) { if (!::purecc::should_spawn()) return purecc_serial_move_only_{{[0-9]+}}(static_cast<decltype(v) &&>(v));
 
 template <class... Ts> [[pure]] long packed(long n, Ts... ts) {
   long s = 0;
@@ -69,7 +69,7 @@ template <class... Ts> [[pure]] long packed(long n, Ts... ts) {
     s += (i + (ts + ...)) % 13;
   return s;
 }
-// TEXT: long packed(long n, Ts... ts) { if (!purecc::should_spawn()) return purecc_serial_packed_{{[0-9]+}}<Ts...>(n, static_cast<decltype(ts) &&>(ts)...);
+// TEXT: long packed(long n, Ts... ts) { if (!::purecc::should_spawn()) return purecc_serial_packed_{{[0-9]+}}<Ts...>(n, static_cast<decltype(ts) &&>(ts)...);
 
 template <class... Ts> [[pure]] long forwarded(const std::vector<long> &v, Ts &&...ts) {
   long s = 0;
@@ -77,7 +77,7 @@ template <class... Ts> [[pure]] long forwarded(const std::vector<long> &v, Ts &&
     s += (x * (ts + ...)) % 17;
   return s;
 }
-// TEXT: long forwarded(const std::vector<long> &v, Ts &&...ts) { if (!purecc::should_spawn()) return purecc_serial_forwarded_{{[0-9]+}}<Ts...>(v, static_cast<decltype(ts) &&>(ts)...);
+// TEXT: long forwarded(const std::vector<long> &v, Ts &&...ts) { if (!::purecc::should_spawn()) return purecc_serial_forwarded_{{[0-9]+}}<Ts...>(v, static_cast<decltype(ts) &&>(ts)...);
 
 // PLAN: no-fast-clone {{.*}}held_any: 'a' holds a value of a type known only at run time, which moving it may move with that type's own constructor
 [[pure]] long held_any(std::any a, long n) {
@@ -110,7 +110,7 @@ template <class T, int K> [[pure]] T converted(long n) {
     s += T((i * K) % 9);
   return s;
 }
-// TEXT: T converted(long n) { if (!purecc::should_spawn()) return purecc_serial_converted_{{[0-9]+}}<T, K>(n);
+// TEXT: T converted(long n) { if (!::purecc::should_spawn()) return purecc_serial_converted_{{[0-9]+}}<T, K>(n);
 
 struct Held {
   std::vector<long> v;
@@ -120,7 +120,7 @@ struct Held {
       s += x * x % 5;
     return s;
   }
-  // TEXT: long total() const && { if (!purecc::should_spawn()) return std::move(*this).purecc_serial_total_{{[0-9]+}}();
+  // TEXT: long total() const && { if (!::purecc::should_spawn()) return std::move(*this).purecc_serial_total_{{[0-9]+}}();
 };
 
 // A move that is a copy with no code of the user's (adv31 W1): a copied

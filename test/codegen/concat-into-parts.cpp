@@ -72,7 +72,7 @@ int main(int argc, char **) {
   for (long i = 0; i < n; ++i)
     acc.s += piece(i);
   // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'acc.s' (the pieces kept in the loop's order) [purecc-concatenation]
-  // CHECK: acc.s += purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t i) -> std::string { std::string purecc_acc_{{[0-9]+}}{}; {
+  // CHECK: acc.s += ::purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t i) -> std::string { std::string purecc_acc_{{[0-9]+}}{}; {
   // CHECK-NEXT: {{^}}    purecc_acc_{{[0-9]+}} += piece(i); } return purecc_acc_{{[0-9]+}}; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_lhs += purecc_rhs; return purecc_lhs; });
   acc.v.push_back(-1);
   for (long i = n; i > 0; --i) {
@@ -99,12 +99,12 @@ int main(int argc, char **) {
   for (long i = 0; i < n; ++i)
     o.in.s = sv(i) + o.in.s;
   // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation in front of 'o.in.s' (the pieces kept in the loop's order, each in front of the one before) [purecc-concatenation]
-  // CHECK: { auto purecc_c{{[0-9]+}} = purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t i) -> std::string { std::string purecc_acc_{{[0-9]+}}{}; {
+  // CHECK: { auto purecc_c{{[0-9]+}} = ::purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t i) -> std::string { std::string purecc_acc_{{[0-9]+}}{}; {
   // CHECK-NEXT: {{^}}    purecc_acc_{{[0-9]+}} = sv(i) + purecc_acc_{{[0-9]+}}; } return purecc_acc_{{[0-9]+}}; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_rhs += purecc_lhs; return purecc_rhs; }); o.in.s.insert(0, purecc_c{{[0-9]+}}); }
   for (long i = 0; i < n; ++i)
     o.in.v.insert(o.in.v.begin(), heavy(i) + i);
   // REMARK: concat-into-parts.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation in front of 'o.in.v' (the pieces kept in the loop's order, each in front of the one before) [purecc-concatenation]
-  // CHECK: {{^}}    purecc_acc_{{[0-9]+}}.insert(purecc_acc_{{[0-9]+}}.begin(), heavy(i) + i); } return purecc_acc_{{[0-9]+}}; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { purecc::append_moved(purecc_rhs, purecc_lhs); return purecc_rhs; }); o.in.v.insert(o.in.v.begin(), std::make_move_iterator(purecc_c{{[0-9]+}}.begin()), std::make_move_iterator(purecc_c{{[0-9]+}}.end())); }
+  // CHECK: {{^}}    purecc_acc_{{[0-9]+}}.insert(purecc_acc_{{[0-9]+}}.begin(), heavy(i) + i); } return purecc_acc_{{[0-9]+}}; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { ::purecc::append_moved(purecc_rhs, purecc_lhs); return purecc_rhs; }); o.in.v.insert(o.in.v.begin(), std::make_move_iterator(purecc_c{{[0-9]+}}.begin()), std::make_move_iterator(purecc_c{{[0-9]+}}.end())); }
   show("D", o.s);
   show("E", o.in.s);
   show("F", digits(o.in.v));

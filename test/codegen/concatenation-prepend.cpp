@@ -63,7 +63,7 @@ int main() {
   std::string s = ":end";
   for (int i = 0; i < n; ++i)
     s = piece(i) + s;
-  // CHECK: {{^}}  { auto purecc_c3 = purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i4) -> std::string { const int i = static_cast<int>(purecc_i4); std::string purecc_acc_2{}; {
+  // CHECK: {{^}}  { auto purecc_c3 = ::purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i4) -> std::string { const int i = static_cast<int>(purecc_i4); std::string purecc_acc_2{}; {
   // CHECK-NEXT: {{^}}    purecc_acc_2 = piece(i) + purecc_acc_2; } return purecc_acc_2; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_rhs += purecc_lhs; return purecc_rhs; }); s.insert(0, purecc_c3); }
   // REMARK: concatenation-prepend.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel concatenation in front of 's' (the pieces kept in the loop's order, each in front of the one before) [purecc-concatenation]
   show("s = piece(i) + s:", s);
@@ -89,8 +89,8 @@ int main() {
   std::vector<long> v{-1, -2};
   for (long i = 0; i < n; ++i)
     v.insert(v.begin(), sq(i));
-  // CHECK: {{^}}  { auto purecc_c{{[0-9]+}} = purecc::parallel_reduce(0, n, std::vector<long>{}, [&](std::int64_t i) -> std::vector<long> { std::vector<long> purecc_acc_{{[0-9]+}}{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_[[A:[0-9]+]].insert(purecc_acc_[[A]].begin(), sq(i)); } return purecc_acc_[[A]]; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { purecc::append_moved(purecc_rhs, purecc_lhs); return purecc_rhs; }, purecc::leaf_size{1024}); v.insert(v.begin(), std::make_move_iterator(purecc_c[[C:[0-9]+]].begin()), std::make_move_iterator(purecc_c[[C]].end())); }
+  // CHECK: {{^}}  { auto purecc_c{{[0-9]+}} = ::purecc::parallel_reduce(0, n, std::vector<long>{}, [&](std::int64_t i) -> std::vector<long> { std::vector<long> purecc_acc_{{[0-9]+}}{}; {
+  // CHECK-NEXT: {{^}}    purecc_acc_[[A:[0-9]+]].insert(purecc_acc_[[A]].begin(), sq(i)); } return purecc_acc_[[A]]; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { ::purecc::append_moved(purecc_rhs, purecc_lhs); return purecc_rhs; }, ::purecc::leaf_size{1024}); v.insert(v.begin(), std::make_move_iterator(purecc_c[[C:[0-9]+]].begin()), std::make_move_iterator(purecc_c[[C]].end())); }
   // REMARK: concatenation-prepend.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel concatenation in front of 'v'
   show("insert at begin:", v);
   // OUT-NEXT: insert at begin: 11688 3e39a019e52098a 784 841 900 961 15 80 14

@@ -42,7 +42,7 @@ int main() {
   std::vector<Ref> refs;
   for (long i = 0; i < n; ++i)
     refs.push_back(Ref{base[i % 7], heavy(i)});
-  // CHECK: purecc::append_moved(purecc_lhs, purecc_rhs); return purecc_lhs; }, purecc::leaf_size{1024}); purecc::append_moved(refs, purecc_c0); }
+  // CHECK: ::purecc::append_moved(purecc_lhs, purecc_rhs); return purecc_lhs; }, ::purecc::leaf_size{1024}); ::purecc::append_moved(refs, purecc_c0); }
   // REMARK: concatenation-unassignable.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel concatenation onto 'refs' (the pieces kept in the loop's order) [purecc-concatenation]
   std::vector<Fixed> fixed;
   fixed.reserve(5); // the user's own elements stay in front

@@ -32,7 +32,7 @@ int main() {
   std::string s = "start:";
   for (int i = 0; i < n; ++i)
     s += piece(i);
-  // CHECK: {{^}}  s += purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i3) -> std::string { const int i = static_cast<int>(purecc_i3); std::string purecc_acc_1{}; {
+  // CHECK: {{^}}  s += ::purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i3) -> std::string { const int i = static_cast<int>(purecc_i3); std::string purecc_acc_1{}; {
   // CHECK-NEXT: {{^}}    purecc_acc_1 += piece(i); } return purecc_acc_1; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_lhs += purecc_rhs; return purecc_lhs; });
   // REMARK: concatenation.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel concatenation onto 's' (the pieces kept in the loop's order) [purecc-concatenation]
   show("+=:", s);
@@ -59,8 +59,8 @@ int main() {
   std::vector<long> v{-1, -2};
   for (long i = 0; i < n; ++i)
     v.push_back(sq(i));
-  // CHECK: {{^}}  { auto purecc_c6 = purecc::parallel_reduce(0, n, std::vector<long>{}, [&](std::int64_t i) -> std::vector<long> { std::vector<long> purecc_acc_3{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_3.push_back(sq(i)); } return purecc_acc_3; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { purecc::append_moved(purecc_lhs, purecc_rhs); return purecc_lhs; }, purecc::leaf_size{1024}); purecc::append_moved(v, purecc_c6); }
+  // CHECK: {{^}}  { auto purecc_c6 = ::purecc::parallel_reduce(0, n, std::vector<long>{}, [&](std::int64_t i) -> std::vector<long> { std::vector<long> purecc_acc_3{}; {
+  // CHECK-NEXT: {{^}}    purecc_acc_3.push_back(sq(i)); } return purecc_acc_3; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { ::purecc::append_moved(purecc_lhs, purecc_rhs); return purecc_lhs; }, ::purecc::leaf_size{1024}); ::purecc::append_moved(v, purecc_c6); }
   // REMARK: concatenation.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel concatenation onto 'v' (the pieces kept in the loop's order) [purecc-concatenation]
   show("push_back:", v);
   // OUT-NEXT: push_back: 11688 90582090875a78d4 -1 -2 0 1 4 9 16 25 36 4

@@ -25,7 +25,7 @@ int main(int argc, char **) {
   std::vector<long> words(3000 + argc);
   for (std::size_t i = 0; i < words.size(); ++i)
     words[i] = tag(static_cast<long>(i));
-  // CHECK: {{^}}  purecc::parallel_for(0, static_cast<std::int64_t>(words.size()),
+  // CHECK: {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(words.size()),
   // REMARK: escapes-after-loop.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel map over 'words' [purecc-parallel-map]
   shuffle(words.data(), words.data() + words.size());
   std::sort(words.begin(), words.end());

@@ -20,7 +20,7 @@ void keep(long *p) { std::printf("kept %ld\n", *p); }
 
 int main() {
   long a = 1000;
-  // CHECK: {{^}}  auto [purecc_r1, purecc_r2] = purecc::parallel_invoke([&] { return work(a); }, [&] { return work(a + 1); }); std::printf("%ld %ld\n", purecc_r1, purecc_r2);
+  // CHECK: {{^}}  auto [purecc_r1, purecc_r2] = ::purecc::parallel_invoke([&] { return work(a); }, [&] { return work(a + 1); }); std::printf("%ld %ld\n", purecc_r1, purecc_r2);
   std::printf("%ld %ld\n", work(a), work(a + 1));
   // REMARK: escapes.cpp:[[@LINE-1]]:28: remark: calls to 'work' and 'work' run in parallel [purecc-parallel-calls]
   keep(&a);

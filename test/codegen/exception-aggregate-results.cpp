@@ -35,7 +35,7 @@ struct P {
 
 [[pure]] P both(long x) {
   return P{heavy(x), thrower(x)};
-  // CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return heavy(x); }, [&] { return thrower(x); }); return P{purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}};
+  // CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return heavy(x); }, [&] { return thrower(x); }); return P{purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}};
   // REMARK-DAG: exception-aggregate-results.cpp:[[@LINE-2]]:12: remark: calls to 'heavy' and 'thrower' run in parallel [purecc-parallel-calls]
 }
 
@@ -43,7 +43,7 @@ int main() {
   P p{-1, -1};
   try {
     p = P{heavy(1), thrower(2)};
-    // CHECK: {{^}}    auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return heavy(1); }, [&] { return thrower(2); }); p = P{purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}};
+    // CHECK: {{^}}    auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return heavy(1); }, [&] { return thrower(2); }); p = P{purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}};
     // REMARK-DAG: exception-aggregate-results.cpp:[[@LINE-2]]:11: remark: calls to 'heavy' and 'thrower' run in parallel [purecc-parallel-calls]
   } catch (const std::exception &e) {
     std::printf("%s, p = %ld %ld\n", e.what(), p.a, p.b);

@@ -24,14 +24,14 @@
 }
 // CHECK: static double purecc_serial_wsum_{{[0-9]+}}(const std::vector<double> &v, double w) {
 // CHECK-NEXT: double s = 0.0;
-// CHECK-NEXT: s += purecc::parallel_reduce(0, static_cast<long>(v.size()), -double{}, [&](std::int64_t i) -> double { double purecc_acc_{{[0-9]+}} = -double{};
-// CHECK: double wsum(const std::vector<double> &v, double w) { if (!purecc::should_spawn()) return purecc_serial_wsum_{{[0-9]+}}(v, w);
+// CHECK-NEXT: s += ::purecc::parallel_reduce(0, static_cast<long>(v.size()), -double{}, [&](std::int64_t i) -> double { double purecc_acc_{{[0-9]+}} = -double{};
+// CHECK: double wsum(const std::vector<double> &v, double w) { if (!::purecc::should_spawn()) return purecc_serial_wsum_{{[0-9]+}}(v, w);
 
 [[pure]] double dot(const std::vector<double> &v) {
   return std::accumulate(v.begin(), v.end(), 0.0);
 }
 // CHECK: static double purecc_serial_dot_{{[0-9]+}}(const std::vector<double> &v) {
-// CHECK-NEXT: return (0.0 + purecc::parallel_reduce(
+// CHECK-NEXT: return (0.0 + ::purecc::parallel_reduce(
 
 [[pure]] double both(const std::vector<double> &v) {
   // Two calls that parallel-calls may run in parallel: one may take the clone.

@@ -21,7 +21,7 @@ using V = std::vector<double>;
     s += x;
   return s;
 }
-// CHECK: double add(const V &v, double s) {{.*}} s += purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{}, [&]{{.*}} = -double{};
+// CHECK: double add(const V &v, double s) {{.*}} s += ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{}, [&]{{.*}} = -double{};
 [[pure]] double plain(const V &v, double s) {
   for (double x : v)
     s = s + x;
@@ -51,11 +51,11 @@ using V = std::vector<double>;
 }
 // CHECK: long double addl({{.*}} -static_cast<long double>(0), [&]{{.*}} = -static_cast<long double>(0);
 [[pure]] double acc(const V &v, double s) { return std::accumulate(v.begin(), v.end(), s); }
-// CHECK: double acc(const V &v, double s) {{.*}} return (s + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{},
+// CHECK: double acc(const V &v, double s) {{.*}} return (s + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{},
 [[pure]] double red(const V &v, double s) { return std::reduce(v.begin(), v.end(), s, std::plus<>()); }
 // std::reduce without an initial value starts from double{}, which is +0.0.
 [[pure]] double red2(const V &v) { return std::reduce(v.begin(), v.end()); }
-// CHECK: double red2(const V &v) {{.*}} return (double{} + purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{},
+// CHECK: double red2(const V &v) {{.*}} return (double{} + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{},
 [[pure]] double twice(double x) { return x + x; }
 [[pure]] double tred(const V &v, double s) {
   return std::transform_reduce(v.begin(), v.end(), s, std::plus<>(), twice);

@@ -21,18 +21,18 @@ int main() {
     long s = 0;
     for (long i = 0; i < n; ++i)
       s += sq(i) % 7;
-    // CHECK: {{^}}    s += purecc::parallel_reduce(0, n, long{}, [&](std::int64_t i) -> long { long purecc_acc_{{[0-9]+}} = long{}; {
+    // CHECK: {{^}}    s += ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t i) -> long { long purecc_acc_{{[0-9]+}} = long{}; {
     // REMARK: lambdas.cpp:[[@LINE-3]]:5: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
     return s;
   }();
   auto both = [](int k) { return fib(k) + fib(k + 1); };
-  // CHECK: {{^}}  auto both = [](int k) { auto {{\[}}[[A:purecc_r[0-9]+]], [[B:purecc_r[0-9]+]]] = purecc::parallel_invoke([&] { return fib(k); }, [&] { return fib(k + 1); }); return [[A]] + [[B]]; };
+  // CHECK: {{^}}  auto both = [](int k) { auto {{\[}}[[A:purecc_r[0-9]+]], [[B:purecc_r[0-9]+]]] = ::purecc::parallel_invoke([&] { return fib(k); }, [&] { return fib(k + 1); }); return [[A]] + [[B]]; };
   // REMARK: lambdas.cpp:[[@LINE-2]]:34: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
   std::vector<long> out(5000);
   auto fill = [&](int k) {
     for (int i = 0; i < 5000; ++i)
       out[i] = sq(i + k);
-    // CHECK: {{^}}    purecc::parallel_for(0, 5000, [&](std::int64_t [[I:purecc_i[0-9]+]]) { const int i = static_cast<int>([[I]]); {
+    // CHECK: {{^}}    ::purecc::parallel_for(0, 5000, [&](std::int64_t [[I:purecc_i[0-9]+]]) { const int i = static_cast<int>([[I]]); {
     // REMARK: lambdas.cpp:[[@LINE-3]]:5: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
   };
   fill(3);

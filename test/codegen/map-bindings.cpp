@@ -64,7 +64,7 @@ int main(int argc, char **) {
   // REMARK: map-bindings.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'kv' [purecc-parallel-map]
   for (auto &[k, v] : kv)
     v = g(k);
-  // CHECK:      {{^}}  purecc::parallel_for(0, static_cast<std::int64_t>(kv.size()), [&](std::int64_t purecc_k0) { auto &[k, v] = kv[purecc_k0]; {
+  // CHECK:      {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(kv.size()), [&](std::int64_t purecc_k0) { auto &[k, v] = kv[purecc_k0]; {
   // CHECK-NEXT: {{^}}    v = g(k); } });
   // REMARK: map-bindings.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel map over 'kv' [purecc-parallel-map]
   std::uint64_t h = 1;

@@ -68,7 +68,7 @@ int main(int argc, char **) {
   for (long i = 0; i < n; ++i)
     out[i].x = f(i);
   // REMARK: map-members.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
-  // CHECK:      {{^}}  purecc::parallel_for(0, n, [&](std::int64_t i) { {
+  // CHECK:      {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t i) { {
   // CHECK-NEXT: {{^}}    out[i].x = f(i); } });
 
   // Two members of one element, counting down.

@@ -50,7 +50,7 @@ int main(int argc, char **) {
   // REMARK: map-row-of-nest.cpp:[[@LINE-3]]:3: remark: loop not parallelized: the loop body reads 'g[i - 1][j]', an element of 'g' that another iteration may write [purecc-missed-map]
   // REMARK: map-row-of-nest.cpp:[[@LINE-3]]:5: remark: loop rewritten as a parallel map over 'g[i]' [purecc-parallel-map]
   // CHECK:      {{^}}  for (long i = 1; i < n; ++i)
-  // CHECK-NEXT: {{^}}    purecc::parallel_for(0, m, [&](std::int64_t j) { {
+  // CHECK-NEXT: {{^}}    ::purecc::parallel_for(0, m, [&](std::int64_t j) { {
   // CHECK-NEXT: {{^}}      g[i][j] = step(g[i - 1][j], j); } });
 
   // A stencil over the row below, counting down, in a C array.

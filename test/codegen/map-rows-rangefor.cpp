@@ -38,7 +38,7 @@ int main() {
   for (auto &row : g)
     for (auto &x : row)
       x = heavy(x);
-  // CHECK:      {{^}}  purecc::parallel_for(0, static_cast<std::int64_t>(g.size()), [&](std::int64_t purecc_k0) { auto &row = g[purecc_k0]; {
+  // CHECK:      {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(g.size()), [&](std::int64_t purecc_k0) { auto &row = g[purecc_k0]; {
   // CHECK-NEXT: {{^}}    for (auto &x : row)
   // CHECK-NEXT: {{^}}      x = heavy(x); } });
   long c = 7;
@@ -62,7 +62,7 @@ int main() {
   for (auto &r : g)
     for (std::size_t j = 0; j < r.size(); ++j)
       r[j] = heavy(long(j)) + r[j];
-  // CHECK:      {{^}}  purecc::parallel_for(0, static_cast<std::int64_t>(g.size()), [&](std::int64_t purecc_k2) { auto &r = g[purecc_k2]; {
+  // CHECK:      {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(g.size()), [&](std::int64_t purecc_k2) { auto &r = g[purecc_k2]; {
   // CHECK-NEXT: {{^}}    for (std::size_t j = 0; j < r.size(); ++j)
   // CHECK-NEXT: {{^}}      r[j] = heavy(long(j)) + r[j]; } });
   {

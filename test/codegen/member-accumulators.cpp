@@ -81,7 +81,7 @@ int main() {
   }
   // REMARK: member-accumulators.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel reduction of 'st.sum', 'st.sq', 'st.n', 'st.any' and 'st.mix' [purecc-reduction]
   // FPOFF: member-accumulators.cpp:[[@LINE-9]]:3: remark: floating-point reduction of 'st.sum' kept serial: '--fp-reassoc=off' keeps the left-to-right order [purecc-fp-serial]
-  // CHECK:      {{^}}  { auto [purecc_r3_0, purecc_r3_1, purecc_r3_2, purecc_r3_3, purecc_r3_4] = purecc::parallel_reduce(0, n, std::tuple<double, double, long, bool, unsigned int>{-double{}, -double{}, long{}, false, static_cast<unsigned int>(1)}, [&](std::int64_t i) -> std::tuple<double, double, long, bool, unsigned int> { double purecc_acc_0 = -double{}; double purecc_acc_1 = -double{}; long purecc_acc_2 = long{}; bool purecc_acc_3 = false; unsigned int purecc_acc_4 = static_cast<unsigned int>(1); {
+  // CHECK:      {{^}}  { auto [purecc_r3_0, purecc_r3_1, purecc_r3_2, purecc_r3_3, purecc_r3_4] = ::purecc::parallel_reduce(0, n, std::tuple<double, double, long, bool, unsigned int>{-double{}, -double{}, long{}, false, static_cast<unsigned int>(1)}, [&](std::int64_t i) -> std::tuple<double, double, long, bool, unsigned int> { double purecc_acc_0 = -double{}; double purecc_acc_1 = -double{}; long purecc_acc_2 = long{}; bool purecc_acc_3 = false; unsigned int purecc_acc_4 = static_cast<unsigned int>(1); {
   // CHECK-NEXT: {{^}}    double x = term(i);
   // CHECK-NEXT: {{^}}    purecc_acc_0 += x;
   // CHECK-NEXT: {{^}}    purecc_acc_1 += x * x;

@@ -31,7 +31,7 @@ struct Grid {
     for (long x : v)
       s += heavy(x);
     // REMARK: member-containers.cpp:[[@LINE-2]]:5: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
-    // CODE: purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size())
+    // CODE: ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size())
     return s;
   }
   long sumGrow() {
@@ -114,12 +114,12 @@ int main(int argc, char **) {
   for (std::size_t i = 0; i < h.v.size(); ++i)
     h.v[i] = heavy(i) + h.bias;
   // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'h.v' [purecc-parallel-map]
-  // CODE: purecc::parallel_for(0, static_cast<std::int64_t>(h.v.size())
+  // CODE: ::purecc::parallel_for(0, static_cast<std::int64_t>(h.v.size())
   long s = 0;
   for (long x : h.v)
     s += heavy(x);
   // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
-  // CODE: purecc::parallel_reduce(0, static_cast<std::int64_t>(h.v.size())
+  // CODE: ::purecc::parallel_reduce(0, static_cast<std::int64_t>(h.v.size())
   // In place, counting down, through a reference element, nested 'a.b.v'.
   for (std::size_t i = h.v.size(); i-- > 0;)
     h.v[i] = heavy(h.v[i]) - h.bias;

@@ -52,42 +52,42 @@ int main() {
   std::array<Mat, 3> ms{{{1, 0, 0, 1}, {1, 0, 0, 1}, {1, 0, 0, 1}}};
   for (long i = 0; i < n; ++i)
     ms[1] = mul(ms[1], gen(i));
-  // CHECK: { auto purecc_o0 = purecc::parallel_reduce(0, n, std::optional<Mat>{}, [&](std::int64_t i) -> std::optional<Mat> {
+  // CHECK: { auto purecc_o0 = ::purecc::parallel_reduce(0, n, std::optional<Mat>{}, [&](std::int64_t i) -> std::optional<Mat> {
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'ms[1]' with 'mul' in the loop's order
   std::printf("ms %ld %ld %ld %ld\n", ms[1].a, ms[1].b, ms[1].c, ms[1].d);
 
   std::array<std::complex<double>, 2> zz{};
   for (long i = 0; i < n; ++i)
     zz[0] -= std::complex<double>(1.0, double(heavy(i) % 3));
-  // CHECK: zz[0] += purecc::parallel_reduce(0, n, -std::complex<double>{},
+  // CHECK: zz[0] += ::purecc::parallel_reduce(0, n, -std::complex<double>{},
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'zz[0]'
   std::printf("zz %a %a\n", zz[0].real(), zz[0].imag());
 
   std::array<Cx, 2> zc{};
   for (long i = 0; i < n; ++i)
     zc[1] = zc[1] + Cx(0.5, double(heavy(i) % 4));
-  // CHECK: zc[1] += purecc::parallel_reduce(0, n, -std::complex<double>{},
+  // CHECK: zc[1] += ::purecc::parallel_reduce(0, n, -std::complex<double>{},
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'zc[1]'
   std::printf("zc %a %a\n", zc[1].real(), zc[1].imag());
 
   Wave w;
   for (long i = 0; i < n; ++i)
     w.z[1] += std::complex<double>(double(heavy(i) % 2), -1.0);
-  // CHECK: w.z[1] += purecc::parallel_reduce(0, n, -std::complex<double>{},
+  // CHECK: w.z[1] += ::purecc::parallel_reduce(0, n, -std::complex<double>{},
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'w.z[1]'
   std::printf("w %a %a\n", w.z[1].real(), w.z[1].imag());
 
   Tally t;
   for (long i = 0; i < n; ++i)
     t.sum += std::complex<double>(double(heavy(i) % 5), 0.25);
-  // CHECK: t.sum += purecc::parallel_reduce(0, n, -std::complex<double>{},
+  // CHECK: t.sum += ::purecc::parallel_reduce(0, n, -std::complex<double>{},
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 't.sum'
   std::printf("t %a %a\n", t.sum.real(), t.sum.imag());
 
   Cx lone{};
   for (long i = 0; i < n; ++i)
     lone += Cx(double(heavy(i) % 7), 1.0);
-  // CHECK: lone += purecc::parallel_reduce(0, n, -Cx{},
+  // CHECK: lone += ::purecc::parallel_reduce(0, n, -Cx{},
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'lone'
   std::printf("lone %a %a\n", lone.real(), lone.imag());
   return 0;

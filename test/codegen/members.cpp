@@ -13,7 +13,7 @@
 // CHECK-NEXT: {{^}}    return purecc_serial_ways_2(n - 1) + this->purecc_serial_ways_2(n - step);
 // CHECK-NEXT: {{^}}  }
 // CHECK-NEXT: {{^}}#line [[#@LINE+5]] "{{.*}}members.cpp"
-// CHECK-NEXT: {{^}}  /*{{\[\[}}pure]]*/ long ways(int n) const { if (!purecc::should_spawn()) return purecc_serial_ways_2(n);
+// CHECK-NEXT: {{^}}  /*{{\[\[}}pure]]*/ long ways(int n) const { if (!::purecc::should_spawn()) return purecc_serial_ways_2(n);
 class Stairs {
 public:
   explicit Stairs(int s) : step(s) {}
@@ -26,7 +26,7 @@ public:
 
   // A static member's clone is static too.
   // CHECK:      {{^}}  static long purecc_serial_fib_5(int n) {
-  // CHECK:      {{^}}  /*{{\[\[}}pure]]*/ static long fib(int n) { if (!purecc::should_spawn()) return purecc_serial_fib_5(n);
+  // CHECK:      {{^}}  /*{{\[\[}}pure]]*/ static long fib(int n) { if (!::purecc::should_spawn()) return purecc_serial_fib_5(n);
   [[pure]] static long fib(int n) {
     if (n < 2)
       return n;

@@ -7,6 +7,7 @@
 #include <deque>
 #include <span>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 // CHECK: memo-errors.cpp:[[@LINE+1]]:3: error: 'unchecked' is marked 'purecc::memo' but is not pure [purecc-memo-not-pure]
@@ -24,6 +25,23 @@ private:
 };
 // CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'of': parameter 'o': 'Opaque' is not a simple aggregate; specialize 'purecc::codec<Opaque>' for it [purecc-memo-unsupported]
 [[pure]] [[purecc::memo]] long of(Opaque o) { return o.get(); }
+
+// A hash container as a result: its order depends on how it was built,
+// and a decoded copy would not keep it (memo-unordered.cpp).
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'squares': its result: 'std::unordered_set<long>' iterates in an order that depends on how it was built, which a decoded copy would not keep [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] std::unordered_set<long> squares(long n) {
+  std::unordered_set<long> s;
+  for (long i = 0; i < n; ++i) s.insert(i * i);
+  return s;
+}
+
+// A member's type that has no codec: the error names the member.
+struct Reading { long when; const double *where; };
+struct Log { Reading last; std::deque<long> rest; };
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'of_reading': parameter 'r': 'Reading' has a member 'where', whose type 'const double *' is not a value type [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long of_reading(Reading r) { return r.when; }
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'of_log': parameter 'l': 'Log' has a member 'last', whose type 'Reading' has a member 'where', whose type 'const double *' is not a value type [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long of_log(const Log &l) { return l.last.when; }
 
 // One text and one fingerprint would serve both instantiations: equal
 // argument bytes of different types would share results.

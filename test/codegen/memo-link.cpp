@@ -32,7 +32,7 @@ struct Shape {
 template <class T> [[pure]] T twice(T x) { return x + x; }
 template <> [[pure]] double twice<double>(double x) { return x * 2; }
 
-// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double integral(int n) { static const purecc::MemoSite purecc_site{{[0-9]+}}{"integral", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "_Z6kerneld _ZN3geo4areaEd c_kernel scale sin"};
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double integral(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"integral", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "_Z6kerneld _ZN3geo4areaEd c_kernel scale sin"};
 [[pure, purecc::memo]] double integral(int n) {
   double s = 0;
   for (int i = 0; i < n; ++i)
@@ -42,11 +42,11 @@ template <> [[pure]] double twice<double>(double x) { return x * 2; }
 // PLAN: memo [[@LINE-6]]:31 integral fingerprint 0x{{[0-9a-f]+}}:0x{{[0-9a-f]+}} linked _Z6kerneld _ZN3geo4areaEd c_kernel scale sin
 
 // Everything it calls is here: no symbol list.
-// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double local(int n) { static const purecc::MemoSite purecc_site{{[0-9]+}}{"local", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL};
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double local(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"local", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL};
 [[pure, purecc::memo]] double local(int n) { return local_helper(n) + twice(n); }
 
 // A virtual call may run an override from anywhere: the whole program.
-// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double measured(int n) { static const purecc::MemoSite purecc_site{{[0-9]+}}{"measured", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "@program"};
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double measured(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"measured", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "@program"};
 [[pure, purecc::memo]] double measured(int n) {
   Shape s;
   const Shape &r = s;

@@ -17,7 +17,7 @@ struct Point {
 
 [[pure]] long weight(long v) { return v % 97; }
 
-// CHECK:      {{^}}/*{{\[\[}}pure]]*/ /*{{\[\[}}purecc::memo]]*/ long slow(int n) { static const purecc::MemoSite purecc_site2{"slow", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL}; return purecc::memoize(purecc_site2, [&]() -> long {
+// CHECK:      {{^}}/*{{\[\[}}pure]]*/ /*{{\[\[}}purecc::memo]]*/ long slow(int n) { static const ::purecc::MemoSite purecc_site2{"slow", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL}; return ::purecc::memoize(purecc_site2, [&]() -> long {
 // CHECK-NEXT: {{^}}  long s = 0;
 // CHECK:      {{^}}  return s;
 // CHECK-NEXT: {{^}}}, n); }
@@ -29,7 +29,7 @@ struct Point {
 }
 // REMARK: memo.cpp:[[@LINE-6]]:32: remark: calls to 'slow' are memoized (fingerprint 0x{{[0-9a-f]+}}:0x{{[0-9a-f]+}}) [purecc-memo]
 
-// CHECK: {{^}}template <> struct purecc::codec<Point> : purecc::fields<&Point::x, &Point::y> {}; /*{{\[\[}}pure]]*/ /*{{\[\[}}purecc::memo]]*/ Point mid(Point a, const std::vector<long> &w) { static const purecc::MemoSite purecc_site3{"mid", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL}; return purecc::memoize(purecc_site3, [&]() -> Point {
+// CHECK: {{^}}template <> struct purecc::codec<Point> : ::purecc::fields<&Point::x, &Point::y> {}; /*{{\[\[}}pure]]*/ /*{{\[\[}}purecc::memo]]*/ Point mid(Point a, const std::vector<long> &w) { static const ::purecc::MemoSite purecc_site3{"mid", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL}; return ::purecc::memoize(purecc_site3, [&]() -> Point {
 [[pure]] [[purecc::memo]] Point mid(Point a, const std::vector<long> &w) {
   return Point{(a.x + w[0]) / 2, (a.y + w[1]) / 2};
 }

@@ -71,7 +71,7 @@ struct Pair {
 }
 // Shortened: 'settle' and 'chk' (the last that may throw) run in parallel,
 // 'slow' after them, where it was.
-// CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return settle(a); }, [&] { return chk(a); }); long v = purecc_r{{[0-9]+}} * (2 + purecc_r{{[0-9]+}}) - slow(a);
+// CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return settle(a); }, [&] { return chk(a); }); long v = purecc_r{{[0-9]+}} * (2 + purecc_r{{[0-9]+}}) - slow(a);
 
 // The thing that may throw is not in the group ('tiny' is too cheap for a
 // task) or is not a pure call at all ('at').
@@ -130,14 +130,14 @@ struct Sum {
 // REMARK: operands-may-throw.cpp:[[@LINE-1]]:48: remark: calls to 'chk' and 'slow' not parallelized: the call to 'slow' comes after 'chk', which may throw [purecc-missed-parallel-calls]
 
 // Still parallel: the only call that may throw is the last one...
-// CHECK: {{^}}[[PURE]] long last(long a) { if (!purecc::should_spawn()) return purecc_serial_last_{{[0-9]+}}(a); auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return slow(a); }, [&] { return chk(a); }); return purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}; }
+// CHECK: {{^}}[[PURE]] long last(long a) { if (!::purecc::should_spawn()) return purecc_serial_last_{{[0-9]+}}(a); auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return slow(a); }, [&] { return chk(a); }); return purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}; }
 [[pure]] long last(long a) { return slow(a) + chk(a); }
 // REMARK: operands-may-throw.cpp:[[@LINE-1]]:37: remark: calls to 'slow' and 'chk' run in parallel [purecc-parallel-calls]
 // ...or none may throw (proved, or noexcept).
-// CHECK: {{^}}[[PURE]] long proved(long a) { if (!purecc::should_spawn()) return purecc_serial_proved_{{[0-9]+}}(a); auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return settle(a); }, [&] { return settle(a + 1); }); return purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}; }
+// CHECK: {{^}}[[PURE]] long proved(long a) { if (!::purecc::should_spawn()) return purecc_serial_proved_{{[0-9]+}}(a); auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return settle(a); }, [&] { return settle(a + 1); }); return purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}; }
 [[pure]] long proved(long a) { return settle(a) + settle(a + 1); }
 // REMARK: operands-may-throw.cpp:[[@LINE-1]]:39: remark: calls to 'settle' and 'settle' run in parallel [purecc-parallel-calls]
-// CHECK: {{^}}[[PURE]] long nothrow(long a) { if (!purecc::should_spawn()) return purecc_serial_nothrow_{{[0-9]+}}(a); auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return quiet(a); }, [&] { return settle(a); }, [&] { return chk(a); }); return std::max(purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}); }
+// CHECK: {{^}}[[PURE]] long nothrow(long a) { if (!::purecc::should_spawn()) return purecc_serial_nothrow_{{[0-9]+}}(a); auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return quiet(a); }, [&] { return settle(a); }, [&] { return chk(a); }); return std::max(purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}); }
 [[pure]] long nothrow(long a) { return std::max(quiet(a) + settle(a), chk(a)); }
 // REMARK: operands-may-throw.cpp:[[@LINE-1]]:49: remark: calls to 'quiet', 'settle' and 'chk' run in parallel [purecc-parallel-calls]
 

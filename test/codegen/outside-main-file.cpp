@@ -11,7 +11,7 @@
 // REMARK: util.h:2:22: remark: pure function 'norm' is defined outside the main file; it is called as it is [purecc-outside-main-file]
 // REMARK: util.h:3:22: remark: pure function 'twice' is defined outside the main file; it is called as it is [purecc-outside-main-file]
 // REMARK: outside-main-file.cpp:[[@LINE+2]]:37: remark: calls to 'twice' and 'norm' run in parallel [purecc-parallel-calls]
-// CHECK: {{^}}/*{{\[\[}}pure]]*/ long both(long x) { if (!purecc::should_spawn()) return purecc_serial_both_2(x); auto [purecc_r0, purecc_r1] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return norm(x - 9); }); return purecc_r0 * purecc_r1; }
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ long both(long x) { if (!::purecc::should_spawn()) return purecc_serial_both_2(x); auto [purecc_r0, purecc_r1] = ::purecc::parallel_invoke([&] { return twice(x); }, [&] { return norm(x - 9); }); return purecc_r0 * purecc_r1; }
 [[pure]] long both(long x) { return twice(x) * norm(x - 9); }
 
 // CHECK: {{^}}/*{{\[\[}}pure]]*/ long halved(long x) { return half(x); }

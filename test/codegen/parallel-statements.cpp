@@ -17,7 +17,7 @@
 }
 [[pure]] long merge(long l, long r) { return l * 3 + r; }
 
-// CHECK:      {{^}}  auto [purecc_r2, purecc_r3] = purecc::parallel_invoke([&] { return sum(v, 0, mid); },
+// CHECK:      {{^}}  auto [purecc_r2, purecc_r3] = ::purecc::parallel_invoke([&] { return sum(v, 0, mid); },
 // CHECK-NEXT: {{^}}  [&] { return sum(v, mid, n); }); long l = purecc_r2; auto r = purecc_r3;
 // CHECK-NEXT: {{^}}  return merge(l, r);
 [[pure]] long solve(const std::vector<long> &v, int n) {
@@ -47,19 +47,19 @@
 [[pure]] long twice(long x) { return times(x, 2); }
 [[pure]] long thrice(long x) { return times(x, 3); }
 
-// CHECK: {{^}}/*{{\[\[}}pure]]*/ long nested(long x) { if (!purecc::should_spawn()) return purecc_serial_nested_7(x); auto [purecc_r5, purecc_r6] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x + 1); }); return merge(purecc_r5, purecc_r6); }
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ long nested(long x) { if (!::purecc::should_spawn()) return purecc_serial_nested_7(x); auto [purecc_r5, purecc_r6] = ::purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x + 1); }); return merge(purecc_r5, purecc_r6); }
 [[pure]] long nested(long x) { return merge(twice(x), thrice(x + 1)); }
-// CHECK: {{^}}/*{{\[\[}}pure]]*/ long larger(long x) { if (!purecc::should_spawn()) return purecc_serial_larger_10(x); auto [purecc_r8, purecc_r9] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x); }); return std::max(purecc_r8, purecc_r9); }
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ long larger(long x) { if (!::purecc::should_spawn()) return purecc_serial_larger_10(x); auto [purecc_r8, purecc_r9] = ::purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x); }); return std::max(purecc_r8, purecc_r9); }
 [[pure]] long larger(long x) { return std::max(twice(x), thrice(x)); }
 
 // Short-circuit and conditional operands are not always evaluated: the calls
 // of the right operand of && run in parallel inside it, after 'x > 0'.
-// CHECK: {{^}}/*{{\[\[}}pure]]*/ bool guarded(long x) { if (!purecc::should_spawn()) return purecc_serial_guarded_13(x); return x > 0 && [&] { auto [purecc_r11, purecc_r12] = purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x - 1); }); return purecc_r11 > purecc_r12; }(); }
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ bool guarded(long x) { if (!::purecc::should_spawn()) return purecc_serial_guarded_13(x); return x > 0 && [&] { auto [purecc_r11, purecc_r12] = ::purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x - 1); }); return purecc_r11 > purecc_r12; }(); }
 [[pure]] bool guarded(long x) { return x > 0 && twice(x) > thrice(x - 1); }
 // REMARK: parallel-statements.cpp:[[@LINE-1]]:49: remark: calls to 'twice' and 'thrice' run in parallel [purecc-parallel-calls]
 
 // CHECK: {{^}}  std::printf("%ld\n", twice(x) + thrice(*p) + static_cast<long>(std::printf("-")));
-// CHECK-NEXT: {{^}}  auto [purecc_r14, purecc_r15, purecc_r16, purecc_r17, purecc_r18] = purecc::parallel_invoke([&] { return solve(v, 1000); }, [&] { return chained(v, 1000); }, [&] { return nested(7); }, [&] { return larger(-3); }, [&] { return guarded(4); }); std::printf("%ld %ld %ld %ld %d\n", purecc_r14, purecc_r15, purecc_r16, purecc_r17,
+// CHECK-NEXT: {{^}}  auto [purecc_r14, purecc_r15, purecc_r16, purecc_r17, purecc_r18] = ::purecc::parallel_invoke([&] { return solve(v, 1000); }, [&] { return chained(v, 1000); }, [&] { return nested(7); }, [&] { return larger(-3); }, [&] { return guarded(4); }); std::printf("%ld %ld %ld %ld %d\n", purecc_r14, purecc_r15, purecc_r16, purecc_r17,
 // CHECK-NEXT: {{^}}              purecc_r18);
 int main() {
   std::vector<long> v;

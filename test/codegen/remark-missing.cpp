@@ -101,6 +101,31 @@ struct Holder {
   // REMARK: remark-missing.cpp:[[@LINE-1]]:22: remark: calls to 'heavy' and 'other' not parallelized: they are arguments of a braced or parenthesized initializer outside a block, where no statement can run before them [purecc-missed-parallel-calls]
 };
 
+// One argument of a base's, a delegated or a class member's constructor
+// that holds the calls is an expression of its own, wrapped as a member
+// initializer is (adv32 t10).
+struct Base {
+  long b;
+  explicit Base(long v) : b(v) {}
+};
+struct Derived : Base {
+  Derived(long x) : Base(heavy(x) + other(x)) {}
+  // REMARK: remark-missing.cpp:[[@LINE-1]]:26: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
+};
+struct Delegating {
+  long e;
+  explicit Delegating(long v) : e(v) {}
+  Delegating() : Delegating(heavy(7) - other(7)) {}
+  // REMARK: remark-missing.cpp:[[@LINE-1]]:29: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
+};
+struct HolderOfBase {
+  Base in;
+  long tag;
+  HolderOfBase(long x) : in(heavy(x) * 2 + other(x)), tag{heavy(x + 1) - other(x + 1)} {}
+  // REMARK: remark-missing.cpp:[[@LINE-1]]:29: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
+  // REMARK: remark-missing.cpp:[[@LINE-2]]:59: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
+};
+
 int main() {
   long a = 3, b = -4, x = 5, y = 6, n = 9;
 
@@ -186,6 +211,11 @@ int main() {
   Holder h(x);
   std::printf("Holder %ld %ld\n", h.p.a, h.p.b);
   // OUT-NEXT: Holder 602 1505
+  Derived derived(x);
+  Delegating delegating;
+  HolderOfBase hb(x);
+  std::printf("constructors %ld %ld %ld %ld\n", derived.b, delegating.e, hb.in.b, hb.tag);
+  // OUT-NEXT: constructors 2107 -900 2709 -903
   Box<long> box;
   Tools tools;
   std::printf("templates %ld %ld %ld\n", box.sum(4), tools.pair(2L), tools.pure_pair(3L));

@@ -27,8 +27,8 @@ long size_of(const std::optional<std::vector<long>> &o) { return o ? static_cast
 long boxes(long k) {
   auto a = boxed(k);
   auto b = boxed(k + 1);
-  // CHECK:      {{^}}  auto [purecc_r[[A:[0-9]+]], purecc_r[[B:[0-9]+]]] = purecc::parallel_invoke([&] { return boxed(k); },
-  // CHECK-NEXT: {{^}}  [&] { return boxed(k + 1); }); auto a = purecc::take_result(purecc_r[[A]]); auto b = purecc::take_result(purecc_r[[B]]);
+  // CHECK:      {{^}}  auto [purecc_r[[A:[0-9]+]], purecc_r[[B:[0-9]+]]] = ::purecc::parallel_invoke([&] { return boxed(k); },
+  // CHECK-NEXT: {{^}}  [&] { return boxed(k + 1); }); auto a = ::purecc::take_result(purecc_r[[A]]); auto b = ::purecc::take_result(purecc_r[[B]]);
   static_assert(std::is_same_v<decltype(a), std::optional<std::unique_ptr<long>>>);
   return **a + **b;
 }
@@ -37,20 +37,20 @@ long rows(long k) {
   std::optional<std::vector<long>> a;
   a = row(k);
   auto b = row(k + 1);
-  // CHECK:      {{^}}  auto [purecc_r[[A:[0-9]+]], purecc_r[[B:[0-9]+]]] = purecc::parallel_invoke([&] { return row(k); },
-  // CHECK-NEXT: {{^}}  [&] { return row(k + 1); }); a = purecc::take_result(purecc_r[[A]]); auto b = purecc::take_result(purecc_r[[B]]);
+  // CHECK:      {{^}}  auto [purecc_r[[A:[0-9]+]], purecc_r[[B:[0-9]+]]] = ::purecc::parallel_invoke([&] { return row(k); },
+  // CHECK-NEXT: {{^}}  [&] { return row(k + 1); }); a = ::purecc::take_result(purecc_r[[A]]); auto b = ::purecc::take_result(purecc_r[[B]]);
   return (*a)[0] + (*b)[2] + static_cast<long>(a->size());
 }
 
 long sizes(long k) {
   return size_of(row(k)) + size_of(row(k + 2));
-  // CHECK: {{^}}  auto [purecc_r[[A:[0-9]+]], purecc_r[[B:[0-9]+]]] = purecc::parallel_invoke([&] { return row(k); }, [&] { return row(k + 2); }); return size_of(purecc::take_result(purecc_r[[A]])) + size_of(purecc::take_result(purecc_r[[B]]));
+  // CHECK: {{^}}  auto [purecc_r[[A:[0-9]+]], purecc_r[[B:[0-9]+]]] = ::purecc::parallel_invoke([&] { return row(k); }, [&] { return row(k + 2); }); return size_of(::purecc::take_result(purecc_r[[A]])) + size_of(::purecc::take_result(purecc_r[[B]]));
 }
 
 long eithers(long k) {
   auto a = either(k);
   auto b = either(k + 1);
-  // CHECK: auto a = purecc::take_result(purecc_r{{[0-9]+}}); auto b = purecc::take_result(purecc_r{{[0-9]+}});
+  // CHECK: auto a = ::purecc::take_result(purecc_r{{[0-9]+}}); auto b = ::purecc::take_result(purecc_r{{[0-9]+}});
   long sa = a.index() == 0 ? std::get<0>(a) : *std::get<1>(a);
   long sb = b.index() == 0 ? std::get<0>(b) : *std::get<1>(b);
   return sa * 1000 + sb;

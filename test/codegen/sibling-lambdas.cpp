@@ -119,8 +119,8 @@ int main(int argc, char **) {
   return 0;
 }
 
-// REWRITE: purecc::parallel_invoke([&] { return lf(k); }, [&] { return lf(k - 1); }); long x = purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}};
-// REWRITE: auto [purecc_r8, purecc_r9, purecc_r10, purecc_r11] = purecc::parallel_invoke([&] { return le(k - 1); }, [&] { return fib(k); }, [&] { return fib(k - 1); }, [&] { return fib(k); }); long e2 = purecc_r8;
+// REWRITE: ::purecc::parallel_invoke([&] { return lf(k); }, [&] { return lf(k - 1); }); long x = purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}};
+// REWRITE: auto [purecc_r8, purecc_r9, purecc_r10, purecc_r11] = ::purecc::parallel_invoke([&] { return le(k - 1); }, [&] { return fib(k); }, [&] { return fib(k - 1); }, [&] { return fib(k); }); long e2 = purecc_r8;
 // REWRITE: std::vector<long> v;
 // REWRITE: long g1 = purecc_r9;
 // REWRITE: v.push_back(k);

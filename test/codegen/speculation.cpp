@@ -46,7 +46,7 @@
 
 // The earlier statement cannot throw: the two run in parallel, and the
 // exception of the later one escapes as in the serial program.
-// CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return settle(x * 1000); },
+// CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return settle(x * 1000); },
 [[pure]] long settled(long x) {
   long a = settle(x * 1000);
   long b = require_positive(x);
@@ -64,10 +64,10 @@ struct Pair {
 
 // The branch not taken and the operand after a decided && are not evaluated:
 // their calls run in parallel inside the branch, only when it is taken.
-// CHECK: {{^}}[[PURE]] long pick(long x) { if (!purecc::should_spawn()) return purecc_serial_pick_{{[0-9]+}}(x); return x > 0 ? [&] { auto [purecc_r4, purecc_r5] = purecc::parallel_invoke([&] { return simulate(x); }, [&] { return simulate(x + 1); }); return purecc_r4 + purecc_r5; }() : -1; }
+// CHECK: {{^}}[[PURE]] long pick(long x) { if (!::purecc::should_spawn()) return purecc_serial_pick_{{[0-9]+}}(x); return x > 0 ? [&] { auto [purecc_r4, purecc_r5] = ::purecc::parallel_invoke([&] { return simulate(x); }, [&] { return simulate(x + 1); }); return purecc_r4 + purecc_r5; }() : -1; }
 [[pure]] long pick(long x) { return x > 0 ? simulate(x) + simulate(x + 1) : -1; }
 // REMARK: speculation.cpp:[[@LINE-1]]:45: remark: calls to 'simulate' and 'simulate' run in parallel [purecc-parallel-calls]
-// CHECK: {{^}}[[PURE]] bool both_positive(long x) { if (!purecc::should_spawn()) return purecc_serial_both_positive_{{[0-9]+}}(x); return x > 0 && [&] { auto [purecc_r7, purecc_r8] = purecc::parallel_invoke([&] { return simulate(x); }, [&] { return simulate(x + 1); }); return purecc_r7 + purecc_r8 > 0; }(); }
+// CHECK: {{^}}[[PURE]] bool both_positive(long x) { if (!::purecc::should_spawn()) return purecc_serial_both_positive_{{[0-9]+}}(x); return x > 0 && [&] { auto [purecc_r7, purecc_r8] = ::purecc::parallel_invoke([&] { return simulate(x); }, [&] { return simulate(x + 1); }); return purecc_r7 + purecc_r8 > 0; }(); }
 [[pure]] bool both_positive(long x) { return x > 0 && simulate(x) + simulate(x + 1) > 0; }
 // REMARK: speculation.cpp:[[@LINE-1]]:55: remark: calls to 'simulate' and 'simulate' run in parallel [purecc-parallel-calls]
 

@@ -35,7 +35,7 @@ void show(const char *what, const long &x) { std::printf("%s %ld\n", what, x); }
 void keep(long *p, long **slot) { *slot = p; }
 
 // Escapes after the group: parallel.
-// CHECK:      {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return compute(1); },
+// CHECK:      {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return compute(1); },
 // CHECK-NEXT: {{^}}  [&] { return compute(2); }); long a = purecc_r{{[0-9]+}}; long b = purecc_r{{[0-9]+}};
 void after() {
   long a = compute(1);
@@ -106,13 +106,13 @@ again:
 // (of a class, 'std::array'), across the declarations between them, and
 // that one's result is stored where the statement stands.
 // CHECK:      {{^}}  a = compute(4);
-// CHECK-NEXT: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return compute(ra); }, [&] { return triple(5); }); long viaRef = purecc_r{{[0-9]+}};
-// CHECK:      {{^}}  v = purecc::take_result(purecc_r{{[0-9]+}});
+// CHECK-NEXT: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return compute(ra); }, [&] { return triple(5); }); long viaRef = purecc_r{{[0-9]+}};
+// CHECK:      {{^}}  v = ::purecc::take_result(purecc_r{{[0-9]+}});
 // CHECK-NEXT: {{^}}  long viaSpan = total(sv);
 // CHECK:      {{^}}  c = compute(6);
 // CHECK:      {{^}}  long viaLambda = compute(get());
 // CHECK:      {{^}}  d = compute(7);
-// CHECK:      {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return compute(*pd); }, [&] { return compute(8); }, [&] { return compute(9); }); long viaPointer = purecc_r{{[0-9]+}};
+// CHECK:      {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return compute(*pd); }, [&] { return compute(8); }, [&] { return compute(9); }); long viaPointer = purecc_r{{[0-9]+}};
 // CHECK:      {{^}}  x = purecc_r{{[0-9]+}};
 // CHECK-NEXT: {{^}}  long y = purecc_r{{[0-9]+}};
 void holders() {

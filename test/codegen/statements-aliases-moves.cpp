@@ -175,7 +175,7 @@ long goto_over_one(long k, int argc) {
     goto done;
   e = fib(k) + slow(k);
   // CHECK: statements-aliases-moves.cpp:[[@LINE-1]]:7: remark: calls to 'fib' and 'slow' run in parallel [purecc-parallel-calls]
-  // RW: {{^}}  { auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return fib(k); }, [&] { return slow(k); }); e = purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}; }{{$}}
+  // RW: {{^}}  { auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return fib(k); }, [&] { return slow(k); }); e = purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}; }{{$}}
   // RW: {{^}}done:
 done:
   return e + f;

@@ -39,22 +39,22 @@ int run(int n) {
     // (std::length_error; speculation-size-limit.cpp), and the loop would stay serial.
     words[i] = std::string(static_cast<unsigned>(i % 7), 'x') + (i % 3 ? "ab" : "ba") + "cd";
   }
-  // CHECK: {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i0) {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i0) {
 
   for (int i = 0; i < n; ++i)
     g[i] = std::gcd(scale(a[i]), 84L);
-  // CHECK: {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i1) { const int i = static_cast<int>(purecc_i1); {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i1) { const int i = static_cast<int>(purecc_i1); {
   // CHECK-NEXT: {{^}}    g[i] = std::gcd(scale(a[i]), 84L); } });
   // REMARK: stdlib-loops.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel map over 'g' [purecc-parallel-map]
 
   for (int i = 0; i < n; ++i)
     l[i] = std::lcm(scale(a[i]) % 97, 6L);
-  // CHECK: {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i2) {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i2) {
   // REMARK: stdlib-loops.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel map over 'l' [purecc-parallel-map]
 
   for (int i = 0; i < n; ++i)
     h[i] = std::hypot(static_cast<double>(scale(a[i])), 0.5 * i);
-  // CHECK: {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i3) {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i3) {
   // REMARK: stdlib-loops.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel map over 'h' [purecc-parallel-map]
 
   // String members in a map: find (npos when absent) and substr from
@@ -64,7 +64,7 @@ int run(int n) {
     where[i] = words[i].find("ab") + static_cast<std::size_t>(scale(i) % 2);
     parts[i] = words[i].substr(0, words[i].size() - words[i].size() / 2);
   }
-  // CHECK: {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i4) {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i4) {
   // REMARK: stdlib-loops.cpp:[[@LINE-5]]:3: remark: loop rewritten as a parallel map over 'where' and 'parts' [purecc-parallel-map]
 
   // A vector and a map of the iteration's own, changed by their members.
@@ -78,7 +78,7 @@ int run(int n) {
     seen[tmp[1] % 5] += 1;
     local[i] = tmp[0] * tmp[1] + static_cast<long>(seen.size()) + seen.begin()->second;
   }
-  // CHECK: {{^}}  purecc::parallel_for(0, n, [&](std::int64_t purecc_i5) {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i5) {
   // REMARK: stdlib-loops.cpp:[[@LINE-10]]:3: remark: loop rewritten as a parallel map over 'local' [purecc-parallel-map]
 
   // A reduction over std::gcd.

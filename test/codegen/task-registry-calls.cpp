@@ -21,11 +21,11 @@
   if (n < 2)
     return n;
   return fib(n - 1) + fib(n - 2);
-  // CHECK: {{^}}/*{{\[\[}}pure]]*/ long fib(int n) { if (!purecc::should_spawn() && !purecc::may_offer_calls()) return purecc_serial_fib_{{[0-9]+}}(n);
-  // CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::invoke_at(purecc::call_at<"_Z3fibi#call", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>([](const int &purecc_arg_0) -> long { return fib(purecc_arg_0); }, n - 1), purecc::call_at<"_Z3fibi#call", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>([](const int &purecc_arg_0) -> long { return fib(purecc_arg_0); }, n - 2)); return purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}};
+  // CHECK: {{^}}/*{{\[\[}}pure]]*/ long fib(int n) { if (!::purecc::should_spawn() && !::purecc::may_offer_calls()) return purecc_serial_fib_{{[0-9]+}}(n);
+  // CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::invoke_at(::purecc::call_at<"_Z3fibi#call", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>([](const int &purecc_arg_0) -> long { return fib(purecc_arg_0); }, n - 1), ::purecc::call_at<"_Z3fibi#call", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>([](const int &purecc_arg_0) -> long { return fib(purecc_arg_0); }, n - 2)); return purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}};
   // REMARK: task-registry-calls.cpp:[[@LINE-3]]:10: remark: this parallel call can run on other ranks under mpirun (task '_Z3fibi#call') [purecc-task]
   // REMARK: task-registry-calls.cpp:[[@LINE-4]]:23: remark: this parallel call can run on other ranks under mpirun (task '_Z3fibi#call') [purecc-task]
-  // LOCAL: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return fib(n - 1); }, [&] { return fib(n - 2); }); return purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}};
+  // LOCAL: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return fib(n - 1); }, [&] { return fib(n - 2); }); return purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}};
 }
 
 // A vector argument travels through its codec; a pointer cannot travel.
@@ -37,7 +37,7 @@
     return lo < hi ? v[static_cast<unsigned>(lo)] : 0;
   int mid = lo + (hi - lo) / 2;
   return total(v, lo, mid) + total(v, mid, hi);
-  // CHECK: purecc::invoke_at(purecc::call_at<"_Z5totalRKSt6vectorIlSaIlEEii#call", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>([](const std::vector<long> &purecc_arg_0, const int &purecc_arg_1, const int &purecc_arg_2) -> long { return total(purecc_arg_0, purecc_arg_1, purecc_arg_2); }, v, lo, mid),
+  // CHECK: ::purecc::invoke_at(::purecc::call_at<"_Z5totalRKSt6vectorIlSaIlEEii#call", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>([](const std::vector<long> &purecc_arg_0, const int &purecc_arg_1, const int &purecc_arg_2) -> long { return total(purecc_arg_0, purecc_arg_1, purecc_arg_2); }, v, lo, mid),
   // REMARK: task-registry-calls.cpp:[[@LINE-2]]:10: remark: this parallel call can run on other ranks under mpirun (task '_Z5totalRKSt6vectorIlSaIlEEii#call') [purecc-task]
   // REMARK: task-registry-calls.cpp:[[@LINE-3]]:30: remark: this parallel call can run on other ranks under mpirun (task '_Z5totalRKSt6vectorIlSaIlEEii#call') [purecc-task]
 }
@@ -46,7 +46,7 @@
   if (n < 2)
     return p[0] + n;
   return walk(p, n - 1) + walk(p, n - 2);
-  // CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = purecc::parallel_invoke([&] { return walk(p, n - 1); }, [&] { return walk(p, n - 2); });
+  // CHECK: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return walk(p, n - 1); }, [&] { return walk(p, n - 2); });
   // REMARK: task-registry-calls.cpp:[[@LINE-2]]:10: remark: this parallel call runs on this process only, not on other ranks: argument 1: {{.*}} [purecc-task-local]
   // REMARK: task-registry-calls.cpp:[[@LINE-3]]:27: remark: this parallel call runs on this process only, not on other ranks: argument 1: {{.*}} [purecc-task-local]
 }
@@ -64,7 +64,7 @@
   if (i < 2)
     return i;
   return fib(i - 2) + fib(checked(i - 1));
-  // CHECK: purecc::invoke_at(purecc::call_at<"_Z3fibi#call", {{.*}}, i - 2), [&] { return fib(checked(i - 1)); });
+  // CHECK: ::purecc::invoke_at(::purecc::call_at<"_Z3fibi#call", {{.*}}, i - 2), [&] { return fib(checked(i - 1)); });
   // REMARK: task-registry-calls.cpp:[[@LINE-2]]:10: remark: this parallel call can run on other ranks under mpirun (task '_Z3fibi#call') [purecc-task]
   // REMARK: task-registry-calls.cpp:[[@LINE-3]]:23: remark: this parallel call runs on this process only, not on other ranks: an argument of 'fib' may throw, and a branch that travels has its arguments evaluated first [purecc-task-local]
 }

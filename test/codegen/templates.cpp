@@ -23,7 +23,7 @@ template <class T>
     return n;
   return fib(n - 1) + fib<T>(n - 2);
 }
-// CHECK: {{^}}  auto [purecc_r0, purecc_r1] = purecc::parallel_invoke([&] { return fib(n - 1); }, [&] { return fib<T>(n - 2); }); return purecc_r0 + purecc_r1;
+// CHECK: {{^}}  auto [purecc_r0, purecc_r1] = ::purecc::parallel_invoke([&] { return fib(n - 1); }, [&] { return fib<T>(n - 2); }); return purecc_r0 + purecc_r1;
 // REMARK: templates.cpp:[[@LINE-3]]:10: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
 
 // The reduction's accumulator would be 'int' in one instantiation and

@@ -21,7 +21,7 @@
 
 int main() {
   std::vector<long> out(3000);
-  // CHECK: {{^}}  purecc::parallel_for(0, 3000, [&](std::int64_t i) { {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, 3000, [&](std::int64_t i) { {
   // CHECK-NEXT: {{^}}    try { out[i] = f(i); } catch (...) { out[i] = -1; } } });
   for (long i = 0; i < 3000; ++i)
     try { out[i] = f(i); } catch (...) { out[i] = -1; }

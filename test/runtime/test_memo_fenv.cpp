@@ -1,7 +1,8 @@
 // Memoized calls under the floating-point environment (purecc/memo_fenv.h):
 // a result computed under one rounding mode never answers a call made under
 // another, from memory or from a reopened disk store; keys under
-// FE_TONEAREST are the keys of before; no lookup while a trap is enabled.
+// FE_TONEAREST are the keys of before; flush-to-zero keeps its own
+// entries; no lookup while a trap is enabled.
 #include "purecc/memo.h"
 #include "purecc/memo_fenv.h"
 
@@ -123,6 +124,53 @@ TEST(MemoFenv, KeysUnderToNearestAreTheKeysOfBefore) {
   EXPECT_EQ(purecc::rounding_mode_name(FE_UPWARD), "upward");
   EXPECT_EQ(purecc::rounding_mode_name(FE_TOWARDZERO), "toward-zero");
 }
+
+#if defined(__SSE__)
+// A body whose result is a subnormal without flush-to-zero and 0 under it.
+std::atomic<int> tiny_calls{0};
+const MemoSite tiny_site{"tiny", 0x7e1dULL, 0x5ULL};
+double tiny(MemoRuntime &rt, double x) {
+  return rt.call(tiny_site, [&] {
+    tiny_calls.fetch_add(1);
+    volatile double v = x, scale = 0x1p-1070;
+    return v * scale;
+  }, x);
+}
+
+/// Sets MXCSR's FTZ and DAZ bits while it lives (as `_mm_setcsr` would).
+struct FlushToZero {
+  unsigned saved = __builtin_ia32_stmxcsr();
+  FlushToZero() { __builtin_ia32_ldmxcsr(saved | 0x8040u); }
+  ~FlushToZero() { __builtin_ia32_ldmxcsr(saved); }
+  FlushToZero(const FlushToZero &) = delete;
+  FlushToZero &operator=(const FlushToZero &) = delete;
+};
+
+TEST(MemoFenv, FlushToZeroKeepsItsOwnEntries) {
+  DefaultFenv restore;
+  MemoRuntime rt(config(MemoMode::mem));
+  tiny_calls = 0;
+  EXPECT_EQ(purecc::current_fp_modes().flush, 0u);
+  const double subnormal = tiny(rt, 3.0);
+  EXPECT_EQ(subnormal, 3 * 0x1p-1070);
+  {
+    FlushToZero ftz;
+    EXPECT_EQ(purecc::current_fp_modes().flush, 0x8040u);
+    EXPECT_EQ(tiny(rt, 3.0), 0.0); // computed under FTZ, not the cached subnormal
+    EXPECT_EQ(tiny(rt, 3.0), 0.0); // a hit, of its own modes
+  }
+  EXPECT_EQ(tiny(rt, 3.0), subnormal);
+  EXPECT_EQ(tiny_calls.load(), 2);
+  // The namespaces: each flush setting its own, under each rounding mode.
+  const purecc::Hash128 ns{0x1ULL, 0x2ULL};
+  const purecc::Hash128 ftz = purecc::namespace_under(ns, {FE_TONEAREST, 0, 0x8000u});
+  EXPECT_NE(ftz, ns);
+  EXPECT_NE(ftz, purecc::namespace_under(ns, {FE_TONEAREST, 0, 0x8040u}));
+  EXPECT_NE(purecc::namespace_under(ns, {FE_UPWARD, 0, 0x8000u}), ftz);
+  EXPECT_NE(purecc::namespace_under(ns, {FE_UPWARD, 0, 0x8000u}),
+            purecc::namespace_under(ns, {FE_UPWARD, 0, 0}));
+}
+#endif
 
 #if defined(__GLIBC__)
 const MemoSite recip_site{"recip", 0x7e1dULL, 0x4ULL};

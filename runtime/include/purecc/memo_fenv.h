@@ -12,6 +12,9 @@
 //     becomes XXH3-128(namespace · mode name), so each mode has its own
 //     entries. Under FE_TONEAREST the namespace, and so every key, is
 //     byte-for-byte what it was before this rule: existing caches stay valid.
+//   - Flush to zero: under x86's FTZ or DAZ (AArch64's FZ) the namespace
+//     also holds those bits (flush_namespace): a subnormal result computed
+//     without them never answers a call made under them, nor the reverse.
 //   - Traps: while any exception trap is enabled (glibc's fegetexcept),
 //     the call is not looked up nor stored: the body runs, and traps
 //     exactly where the serial program traps.
@@ -21,8 +24,8 @@
 // ships nothing: the work runs on this rank's cores, where
 // purecc/branch_fenv.h carries the environment to each thread.
 //
-// Cost: fegetround + fegetexcept per memoized call, two reads of the control
-// word (bench/runtime/bench_memo.cpp, docs/memo.md).
+// Cost: fegetround + fegetexcept + stmxcsr per memoized call, three reads of
+// control words (bench/runtime/bench_memo.cpp, docs/memo.md).
 //
 // Usage:
 //   const purecc::fp_modes m = purecc::current_fp_modes();
@@ -46,14 +49,32 @@ namespace purecc {
 struct fp_modes {
   int rounding = FE_TONEAREST; ///< fegetround()
   int traps = 0;               ///< the FE_* exceptions that trap (glibc), else 0
+  /// Flush-to-zero and denormals-are-zero: x86's MXCSR FTZ (0x8000) and DAZ
+  /// (0x0040) bits, AArch64's FPCR FZ bit (1 << 24), as set; 0 on others.
+  /// Numeric codes set them to avoid slow subnormals, and under them the same
+  /// body computes 0 where it computed a subnormal (adv32 t03).
+  unsigned flush = 0;
 };
 
-/// The calling thread's rounding mode and enabled traps.
+/// The calling thread's flush-to-zero bits (fp_modes::flush).
+inline unsigned current_flush_bits() noexcept {
+#if defined(__SSE__)
+  return __builtin_ia32_stmxcsr() & 0x8040u; // _mm_getcsr, without <xmmintrin.h>
+#elif defined(__aarch64__)
+  unsigned long fpcr = 0;
+  __asm__ __volatile__("mrs %0, fpcr" : "=r"(fpcr));
+  return static_cast<unsigned>(fpcr & (1ul << 24));
+#else
+  return 0;
+#endif
+}
+
+/// The calling thread's rounding mode, enabled traps and flush bits.
 inline fp_modes current_fp_modes() noexcept {
 #if defined(__GLIBC__)
-  return {std::fegetround(), fegetexcept()};
+  return {std::fegetround(), fegetexcept(), current_flush_bits()};
 #else
-  return {std::fegetround(), 0};
+  return {std::fegetround(), 0, current_flush_bits()};
 #endif
 }
 
@@ -64,13 +85,20 @@ std::string rounding_mode_name(int rounding);
 /// XXH3-128(ns.hi · ns.lo · "; round " + rounding_mode_name(rounding)).
 Hash128 rounding_namespace(const Hash128 &ns, int rounding);
 
+/// XXH3-128(rounding_namespace(ns, rounding) · "; flush " + the bits in hex).
+Hash128 flush_namespace(const Hash128 &ns, int rounding, unsigned flush);
+
 /// The memo namespace of calls made under `modes`: `ns` itself under
-/// FE_TONEAREST (so those keys are the keys of caches written before the
-/// rounding mode was keyed), else rounding_namespace(ns, modes.rounding).
+/// FE_TONEAREST without flush bits (so those keys are the keys of caches
+/// written before the rounding mode was keyed), rounding_namespace(ns,
+/// modes.rounding) under another mode without them, else
+/// flush_namespace(ns, modes.rounding, modes.flush).
 inline Hash128 namespace_under(const Hash128 &ns, const fp_modes &modes) {
-  if (modes.rounding == FE_TONEAREST) [[likely]]
+  if (modes.rounding == FE_TONEAREST && modes.flush == 0) [[likely]]
     return ns;
-  return rounding_namespace(ns, modes.rounding);
+  if (modes.flush == 0)
+    return rounding_namespace(ns, modes.rounding);
+  return flush_namespace(ns, modes.rounding, modes.flush);
 }
 
 } // namespace purecc

@@ -16,7 +16,7 @@
 //   bits) · string, vector, map,
 //   set: count + elements · array, pair, tuple, aggregates: elements only ·
 //   optional: 0|1 + value · variant: 4-byte index + value · unordered
-//   containers: count + elements sorted by their encoded bytes.
+//   containers: count + elements in iteration order.
 //
 // Usage:
 //   std::string bytes = purecc::to_bytes(std::pair{1, std::string("x")});
@@ -475,23 +475,16 @@ template <class Container> struct ordered_codec {
   }
 };
 
-/// Hash containers iterate in an arbitrary order: encode every element on
-/// its own and emit the encodings sorted, so equal containers give equal bytes.
+/// Hash containers: count + elements in iteration order. That order depends
+/// on how the container was built (insertions, bucket count), and a program
+/// can observe it (`for (long x : s) h = h * 31 + x`), so two equal
+/// containers that iterate differently get different bytes: as memo keys
+/// they are two calls, never one call's answer for the other (adv32 t01).
+/// Reading inserts the elements in that order, which need not rebuild it:
+/// purecc memoizes no function returning one and sends none to other ranks
+/// (transforms/Memoize.cpp, a write-only codec there).
 template <class Container> struct unordered_codec {
-  static void write(ByteWriter &w, const Container &c) {
-    std::vector<std::string> parts;
-    parts.reserve(c.size());
-    for (const auto &e : c) {
-      std::string part;
-      ByteWriter pw(part);
-      pw.write(e);
-      parts.push_back(std::move(part));
-    }
-    std::sort(parts.begin(), parts.end());
-    w.count(parts.size());
-    for (const auto &p : parts)
-      w.bytes(p.data(), p.size());
-  }
+  static void write(ByteWriter &w, const Container &c) { ordered_codec<Container>::write(w, c); }
   static bool read(ByteReader &r, Container &c) { return ordered_codec<Container>::read(r, c); }
 };
 } // namespace detail

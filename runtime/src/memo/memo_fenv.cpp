@@ -3,6 +3,8 @@
 
 #include "purecc/serialize.h"
 
+#include <cstdio>
+
 namespace purecc {
 
 std::string rounding_mode_name(int rounding) {
@@ -35,6 +37,19 @@ Hash128 rounding_namespace(const Hash128 &ns, int rounding) {
   w.uint(ns.lo);
   bytes += "; round ";
   bytes += rounding_mode_name(rounding);
+  return xxh3_128(bytes);
+}
+
+Hash128 flush_namespace(const Hash128 &ns, int rounding, unsigned flush) {
+  const Hash128 under = rounding_namespace(ns, rounding);
+  std::string bytes;
+  ByteWriter w(bytes);
+  w.uint(under.hi);
+  w.uint(under.lo);
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "%x", flush);
+  bytes += "; flush ";
+  bytes += hex;
   return xxh3_128(bytes);
 }
 
