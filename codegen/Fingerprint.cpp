@@ -28,7 +28,7 @@ namespace {
 
 /// Bumped whenever what goes into a fingerprint changes, so that old cache
 /// entries stop matching.
-constexpr const char *FormatVersion = "purecc-fingerprint-5";
+constexpr const char *FormatVersion = "purecc-fingerprint-6";
 
 /// The linker symbol of a function or variable: its mangled name, or its
 /// plain name for extern "C" (an asm label wins in both cases). Constructors

@@ -7,6 +7,7 @@
 #include "Escapes.h"
 #include "LoopDirectives.h"
 #include "LoopMacros.h"
+#include "PreprocessorRecord.h"
 #include "Speculation.h"
 #include "WhatMayThrow.h"
 #include "analysis/FixedCallee.h"
@@ -68,6 +69,25 @@ std::string pragmaBefore(PlanContext &PC, unsigned At) {
   return "";
 }
 
+/// The pragma the preprocessor saw right before the main-file offset At
+/// that pragmaBefore's text scan cannot see: a `_Pragma("...")` operator on
+/// the loop's own line, or a macro expanding to one (`UNROLL` for
+/// `_Pragma("GCC unroll 4")`, adv33 t01); empty when there is none. It is
+/// right before the loop when no statement ends between the two.
+std::string pragmaOperatorBefore(PlanContext &PC, unsigned At) {
+  if (!PC.Config.Preprocessed)
+    return "";
+  const std::vector<unsigned> &Pragmas = PC.Config.Preprocessed->Pragmas;
+  auto It = std::lower_bound(Pragmas.begin(), Pragmas.end(), At);
+  if (It == Pragmas.begin())
+    return "";
+  unsigned From = *std::prev(It);
+  StringRef Between = PC.SM.getBufferData(PC.SM.getMainFileID()).slice(From, At);
+  if (Between.find_first_of(";{}") != StringRef::npos)
+    return "";
+  return Between.take_until([](char C) { return C == '\n'; }).trim().str();
+}
+
 } // namespace
 
 std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::string &WhyNot) {
@@ -104,7 +124,10 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
     WhyNot = *Why;
     return std::nullopt;
   }
-  if (std::string Pragma = pragmaBefore(PC, Header->first); !Pragma.empty()) {
+  std::string Pragma = pragmaBefore(PC, Header->first);
+  if (Pragma.empty())
+    Pragma = pragmaOperatorBefore(PC, Header->first);
+  if (!Pragma.empty()) {
     WhyNot = "the loop follows '" + Pragma + "', which must stand before a loop: loops under a "
              "pragma are left as written";
     return std::nullopt;

@@ -39,6 +39,18 @@ std::string plainValueReason(QualType T) {
     if (Spec && ((Name == "basic_string" && UserAllocator(2)) ||
                  (Name == "vector" && UserAllocator(1))))
       return "has an allocator of the user's, whose copies purecc does not know to be plain";
+    // Likewise its character traits: the string copies its characters
+    // with the traits' 'copy' and 'move' (adv33 t02).
+    if (Spec && Name == "basic_string") {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      const CXXRecordDecl *Traits = Args.size() > 1 && Args[1].getKind() == TemplateArgument::Type
+                                        ? Args[1].getAsType()->getAsCXXRecordDecl()
+                                        : nullptr;
+      if (!Traits || !Traits->isInStdNamespace() || !Traits->getIdentifier() ||
+          Traits->getName() != "char_traits")
+        return "has character traits of the user's, whose copies purecc does not know to be "
+               "plain";
+    }
     if (Spec && Name == "basic_string")
       return plainValueReason(Spec->getTemplateArgs()[0].getAsType());
     if (Spec && (Name == "vector" || Name == "array" || Name == "pair")) {
@@ -184,6 +196,58 @@ std::string observableMoveReason(QualType T) {
     return "";
   };
   return Why(T);
+}
+
+bool holdsAddress(QualType T) {
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
+  std::function<bool(QualType)> Holds = [&](QualType T) -> bool {
+    T = T.getCanonicalType().getUnqualifiedType();
+    while (const auto *A = dyn_cast<ArrayType>(T.getTypePtr()))
+      T = A->getElementType().getCanonicalType().getUnqualifiedType();
+    if (T->isArithmeticType() || T->isEnumeralType() || T->isNullPtrType())
+      return false;
+    const auto *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return true; // a pointer, a reference, a member pointer, an unknown class
+    RD = RD->getDefinition();
+    if (!Seen.insert(RD).second)
+      return false;
+    if (RD->isInStdNamespace()) {
+      static const llvm::StringRef Owning[] = {"basic_string", "vector", "array", "pair",
+                                               "tuple", "optional", "variant", "monostate"};
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+      llvm::StringRef Name = RD->getIdentifier() ? RD->getName() : "";
+      if (!llvm::is_contained(Owning, Name))
+        return true;
+      if (!Spec)
+        return Name != "monostate";
+      // What it owns: its type arguments (an allocator or traits class
+      // holds no address of the value's).
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+        if (Arg.getKind() == TemplateArgument::Type) {
+          const auto *Held = Arg.getAsType()->getAsCXXRecordDecl();
+          if (Held && Held->isInStdNamespace() && Held->getIdentifier() &&
+              (Held->getName() == "allocator" || Held->getName() == "char_traits"))
+            continue;
+          if (Holds(Arg.getAsType()))
+            return true;
+        } else if (Arg.getKind() == TemplateArgument::Pack) {
+          for (const TemplateArgument &Inner : Arg.pack_elements())
+            if (Inner.getKind() == TemplateArgument::Type && Holds(Inner.getAsType()))
+              return true;
+        }
+      }
+      return false;
+    }
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (Holds(B.getType()))
+        return true;
+    for (const FieldDecl *F : RD->fields())
+      if (Holds(F->getType()))
+        return true;
+    return false;
+  };
+  return Holds(T);
 }
 
 } // namespace purecc

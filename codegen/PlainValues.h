@@ -55,4 +55,13 @@ std::string observableMoveReason(clang::QualType T);
 /// 'const' or that can be copied as bytes.
 std::string copiedByMove(clang::QualType T);
 
+/// Whether a value of type T may hold the address of another object (a
+/// pointer, a reference, a `std::string_view`, a `std::span`, an iterator,
+/// a class with such a member), so that it may point into a temporary: true
+/// unless T is arithmetic, an enumeration, or a class made only of such
+/// values and of the standard owning containers of them (`std::string`,
+/// `std::vector`, `std::array`, `std::pair`, `std::tuple`,
+/// `std::optional`, `std::variant`).
+bool holdsAddress(clang::QualType T);
+
 } // namespace purecc

@@ -61,6 +61,10 @@ public:
     // `#pragma push_macro("K")` and `pop_macro`; other pragmas keep no
     // state a second copy would change.
     const SourceManager &SM = PP.getSourceManager();
+    if (SourceLocation Where = SM.getExpansionLoc(Loc); SM.getFileID(Where) == SM.getMainFileID()) {
+      unsigned Offset = SM.getFileOffset(Where);
+      R.Pragmas.insert(std::upper_bound(R.Pragmas.begin(), R.Pragmas.end(), Offset), Offset);
+    }
     bool Invalid = false;
     const char *Text = SM.getCharacterData(Loc, &Invalid);
     if (Invalid)

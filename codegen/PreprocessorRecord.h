@@ -40,6 +40,10 @@ struct PreprocessorRecord {
   /// that reached it), a `#define`, `#undef`, `#include`, `push_macro` or
   /// `pop_macro`.
   std::vector<unsigned> StateChanges;
+  /// Main-file offsets, ascending, of every pragma: a `#pragma` line, a
+  /// `_Pragma("...")` operator, or the invocation of a macro that expands
+  /// to one (`#define UNROLL _Pragma("GCC unroll 4")`, adv33 t01).
+  std::vector<unsigned> Pragmas;
 
   /// Whether main-file text in [Begin, End) changes the preprocessor's state.
   bool changesStateBetween(unsigned Begin, unsigned End) const;

@@ -264,6 +264,14 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
                     "does not combine in one reduction");
   QualType T = Acc.Type.getNonReferenceType().getUnqualifiedType();
   bool String = sequenceOf(T) == Sequence::String;
+  // The partials are built, moved and joined through the sequence's own
+  // allocator and character traits, more often than the loop uses them: a
+  // user's (which may count, log or throw) must not run there (adv33 t02,
+  // t03).
+  if (std::string Why = plainValueReason(T);
+      Why.starts_with("has an allocator") || Why.starts_with("has character traits"))
+    return Refuse(Name + " " + Why + ": the parallel concatenation would run its code more "
+                    "often than the loop does");
   if (!String) {
     // push_back copies (or constructs) the element inside the library, and
     // the combine moves every element of a right partial into the left one

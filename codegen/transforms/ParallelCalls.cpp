@@ -3,6 +3,7 @@
 #include "ApartCalls.h"
 #include "CallHoisting.h"
 #include "GroupProblems.h"
+#include "PlainValues.h"
 #include "JumpTargets.h"
 #include "SiblingCalls.h"
 #include "Speculation.h"
@@ -177,6 +178,24 @@ bool ParallelCalls::planBranches(const Expr *Full, const Expr *E) {
 }
 
 namespace {
+/// Whether E creates a temporary whose storage it addresses (a member
+/// call on a prvalue, a prvalue bound to a reference), outside its own
+/// lambdas: in the serial program it lives to the end of the
+/// full-expression, in the lambda a region becomes only to the lambda's
+/// return (adv33).
+bool addressesTemporary(const Expr *E) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitMaterializeTemporaryExpr(MaterializeTemporaryExpr *) {
+      Found = true;
+      return false;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Found;
+}
+
 /// "'co_await'" or "'co_yield'" when E suspends its coroutine outside any
 /// lambda of its own, else empty: such an expression cannot be the body of
 /// the lambda a region becomes (adv32 t08).
@@ -207,6 +226,13 @@ bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
     if (!Written->isPRValue() || Written->getType()->isVoidType() ||
         Written->getType()->isArrayType()) {
       P.Unfit = "the expression around them is not a value";
+      return P;
+    }
+    // `k > 0 ? cat(f(a), g(b)).c_str() : "none"`: the pointer would
+    // outlive the temporary it points into.
+    if (holdsAddress(Written->getType()) && addressesTemporary(Written)) {
+      P.Unfit = "the value of the expression around them may point into a temporary it "
+                "creates, which the lambda it would become destroys before the value is used";
       return P;
     }
     if (std::string Op = suspension(Written); !Op.empty()) {
