@@ -33,22 +33,48 @@ std::string branchText(CallTasks &Tasks, const CallExpr *CE, const std::string &
 
 namespace {
 
-/// Whether the result of U, used where U was, is moved: an object, or a
-/// scalar bound to a reference, stays an rvalue; with LookedThrough, also
-/// one in parentheses (a choice is written in them).
+/// Whether the result of U, used where U was, must be a prvalue as the call
+/// was (take_result) rather than the result variable, an lvalue: an object;
+/// a scalar bound to a reference (through the 'const' a `const long &`
+/// adds); a scalar argument of a call or a constructor, where an overload
+/// taking `long &` would win over `const long &` or `long` (adv34 t01), but
+/// not one passed to a C-style '...' (printf's), which chooses nothing.
+/// With LookedThrough, also one in parentheses (a choice is written in
+/// them).
 enum class Parens { Kept, LookedThrough };
 bool movesResult(PlanContext &PC, const Expr *U, Parens Through) {
-  bool Move = U->getType()->isRecordType();
+  if (U->getType()->isRecordType())
+    return true;
   const Expr *Up = U;
   while (true) {
     DynTypedNodeList Parents = PC.Ctx.getParents(*Up);
-    const auto *Paren = Parents.empty() ? nullptr : Parents[0].get<ParenExpr>();
-    if (Through == Parens::Kept || !Paren) {
-      for (const DynTypedNode &N : Parents)
-        Move |= N.get<MaterializeTemporaryExpr>() != nullptr;
-      return Move;
+    if (Parents.empty())
+      return false;
+    const auto *Paren = Parents[0].get<ParenExpr>();
+    if (const auto *Cast = Parents[0].get<ImplicitCastExpr>();
+        Cast && Cast->getCastKind() == CK_NoOp) {
+      Up = Cast;
+      continue;
     }
-    Up = Paren;
+    if (Through == Parens::LookedThrough && Paren) {
+      Up = Paren;
+      continue;
+    }
+    for (const DynTypedNode &N : Parents) {
+      if (const auto *Call = N.get<CallExpr>()) {
+        // printf's '...': no overload to choose, the value is passed.
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        auto At = llvm::find(llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()), Up);
+        bool Variadic = Callee && Callee->isVariadic() && !isa<CXXOperatorCallExpr>(Call) &&
+                        At != Call->getArgs() + Call->getNumArgs() &&
+                        unsigned(At - Call->getArgs()) >= Callee->getNumParams();
+        return !Variadic;
+      }
+      if (N.get<MaterializeTemporaryExpr>() || N.get<CXXConstructExpr>() ||
+          N.get<CXXUnresolvedConstructExpr>())
+        return true;
+    }
+    return false;
   }
 }
 

@@ -25,6 +25,16 @@ bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
     WhyNot = "'" + Name + "' does not return an object";
     return false;
   }
+  // A task's lambda returns its result without the 'const' (a prvalue of
+  // class type keeps it: `const std::string mk()` binds to a
+  // `const std::string &&` overload, adv34 t04), and moving from a 'const'
+  // object copies it.
+  if (T->isRecordType() && T.isConstQualified()) {
+    WhyNot = "the result of '" + Name + "' has type '" +
+             T.getAsString(PC.Ctx.getPrintingPolicy()) +
+             "', whose 'const' a task's result would not keep";
+    return false;
+  }
   if (!isMovable(T)) {
     WhyNot = "the result of '" + Name + "' cannot be moved";
     return false;

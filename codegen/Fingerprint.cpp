@@ -74,6 +74,12 @@ std::string symbolOf(const NamedDecl *ND, MangleContext &MC) {
 /// key. Code instantiated from system-header templates (`std::sort` of a
 /// user type) is followed for the user code it reaches, which enters like
 /// any other callee; the library itself is covered by the namespace.
+/// The members of standard containers whose value is not the elements a
+/// memo key holds (serialize.h).
+constexpr llvm::StringLiteral UnkeyedMembers[] = {
+    "capacity",  "bucket_count", "bucket_size",   "bucket", "load_factor", "max_load_factor",
+    "key_comp",  "value_comp",   "hash_function", "key_eq", "get_allocator"};
+
 class Dependencies : public RecursiveASTVisitor<Dependencies> {
 public:
   Dependencies(ASTContext &Ctx, MangleContext &MC)
@@ -261,6 +267,30 @@ public:
     add(CE->getDirectCallee());
     return true;
   }
+  // `v.capacity()` of a parameter: two arguments with equal elements would
+  // share one entry, which the function tells apart (adv33 t04).
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *CE) {
+    if (WalkingSystem)
+      return true;
+    const CXXMethodDecl *MD = CE->getMethodDecl();
+    if (!MD || !MD->getIdentifier() || !isLibrary(MD) ||
+        !llvm::is_contained(UnkeyedMembers, MD->getName()))
+      return true;
+    const Expr *Object = CE->getImplicitObjectArgument();
+    while (Object) {
+      Object = Object->IgnoreParenImpCasts();
+      if (const auto *ME = dyn_cast<MemberExpr>(Object); ME && !ME->isArrow())
+        Object = ME->getBase();
+      else
+        break;
+    }
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Object);
+    const auto *Owned = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!Owned || !Owned->hasLocalStorage() || isa<ParmVarDecl>(Owned) ||
+        Owned->getType()->isReferenceType())
+      UnkeyedReads.push_back(CE);
+    return true;
+  }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     add(CE->getConstructor());
     return true;
@@ -305,6 +335,7 @@ public:
   }
 
   std::vector<const Decl *> Found;
+  std::vector<const CXXMemberCallExpr *> UnkeyedReads;
   /// The variables with static storage reached, in the order found.
   std::vector<const VarDecl *> Variables;
   /// The variable whose initializer led to V (null: the code collected).
@@ -667,6 +698,7 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
   F.External.assign(Deps.External.begin(), Deps.External.end());
   for (const VarDecl *V : Deps.Variables)
     F.Globals.push_back({V, Deps.reachedFrom(V)});
+  F.UnkeyedReads = Deps.UnkeyedReads;
   if (Deps.Found.empty())
     return F;
   // The declaration itself first, then its dependencies in name order, so

@@ -57,6 +57,12 @@ struct Fingerprint {
     const clang::VarDecl *ReachedFrom;
   };
   std::vector<Global> Globals;
+  /// Calls in the user's code it reaches that read what a memo key of a
+  /// standard container does not hold (its elements are all it holds):
+  /// `capacity()`, `bucket_count()`, `load_factor()`, `key_comp()`,
+  /// `hash_function()`, `get_allocator()` and the like, on an object that
+  /// code does not own (a parameter, a reference, '*this'), in the order found.
+  std::vector<const clang::CXXMemberCallExpr *> UnkeyedReads;
   /// "0x<16 hex digits>:0x<16 hex digits>".
   std::string hex() const;
 };

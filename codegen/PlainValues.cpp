@@ -12,6 +12,48 @@ using namespace clang;
 
 namespace purecc {
 
+namespace {
+const ClassTemplateSpecializationDecl *stdSpecialization(QualType T, llvm::StringRef Name) {
+  const auto *RD = T.getCanonicalType()->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() || RD->getName() != Name)
+    return nullptr;
+  return dyn_cast<ClassTemplateSpecializationDecl>(RD);
+}
+
+/// Whether template argument At of Spec is a type that is not the
+/// standard class Std (a user's allocator or traits), or is missing.
+bool notStd(const ClassTemplateSpecializationDecl *Spec, unsigned At, llvm::StringRef Std) {
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (At >= Args.size() || Args[At].getKind() != TemplateArgument::Type)
+    return false;
+  const auto *A = Args[At].getAsType()->getAsCXXRecordDecl();
+  return !A || !A->isInStdNamespace() || !A->getIdentifier() || A->getName() != Std;
+}
+} // namespace
+
+std::string userAllocatorReason(QualType T) {
+  // std::allocator has no state and its copies are plain; a user's may do
+  // anything.
+  const ClassTemplateSpecializationDecl *Spec = stdSpecialization(T, "basic_string");
+  unsigned At = 2;
+  if (!Spec) {
+    Spec = stdSpecialization(T, "vector");
+    At = 1;
+  }
+  if (Spec && notStd(Spec, At, "allocator"))
+    return "has an allocator of the user's, whose copies purecc does not know to be plain";
+  return "";
+}
+
+std::string userTraitsReason(QualType T) {
+  // The string copies and moves its characters with the traits' 'copy' and
+  // 'move' (adv33 t02, t08).
+  if (const ClassTemplateSpecializationDecl *Spec = stdSpecialization(T, "basic_string");
+      Spec && notStd(Spec, 1, "char_traits"))
+    return "has character traits of the user's, whose copies purecc does not know to be plain";
+  return "";
+}
+
 std::string plainValueReason(QualType T) {
   T = T.getCanonicalType().getUnqualifiedType();
   if (T->isReferenceType())
@@ -27,30 +69,10 @@ std::string plainValueReason(QualType T) {
   if (RD->isInStdNamespace()) {
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
     llvm::StringRef Name = RD->getIdentifier() ? RD->getName() : "";
-    // The allocator of a string or vector must be std::allocator, whose
-    // copies are plain (it has no state); a user's may do anything.
-    auto UserAllocator = [&](unsigned At) {
-      const TemplateArgumentList &Args = Spec->getTemplateArgs();
-      if (At >= Args.size() || Args[At].getKind() != TemplateArgument::Type)
-        return false;
-      const auto *A = Args[At].getAsType()->getAsCXXRecordDecl();
-      return !A || !A->isInStdNamespace() || !A->getIdentifier() || A->getName() != "allocator";
-    };
-    if (Spec && ((Name == "basic_string" && UserAllocator(2)) ||
-                 (Name == "vector" && UserAllocator(1))))
-      return "has an allocator of the user's, whose copies purecc does not know to be plain";
-    // Likewise its character traits: the string copies its characters
-    // with the traits' 'copy' and 'move' (adv33 t02).
-    if (Spec && Name == "basic_string") {
-      const TemplateArgumentList &Args = Spec->getTemplateArgs();
-      const CXXRecordDecl *Traits = Args.size() > 1 && Args[1].getKind() == TemplateArgument::Type
-                                        ? Args[1].getAsType()->getAsCXXRecordDecl()
-                                        : nullptr;
-      if (!Traits || !Traits->isInStdNamespace() || !Traits->getIdentifier() ||
-          Traits->getName() != "char_traits")
-        return "has character traits of the user's, whose copies purecc does not know to be "
-               "plain";
-    }
+    if (std::string Why = userAllocatorReason(T); !Why.empty())
+      return Why;
+    if (std::string Why = userTraitsReason(T); !Why.empty())
+      return Why;
     if (Spec && Name == "basic_string")
       return plainValueReason(Spec->getTemplateArgs()[0].getAsType());
     if (Spec && (Name == "vector" || Name == "array" || Name == "pair")) {
@@ -130,6 +152,10 @@ std::string observableMoveReason(QualType T) {
       const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
       if (!Spec)
         return "";
+      // A short string moves its characters with the traits' 'move' or
+      // 'copy' (adv33 t08).
+      if (std::string Traits = userTraitsReason(T); !Traits.empty())
+        return Traits;
       llvm::SmallVector<QualType, 4> Held;
       std::function<void(const TemplateArgument &)> Collect = [&](const TemplateArgument &Arg) {
         if (Arg.getKind() == TemplateArgument::Type)

@@ -30,6 +30,16 @@ namespace purecc {
 /// empty when they cannot.
 std::string plainValueReason(clang::QualType T);
 
+/// Why a std::basic_string or std::vector of type T runs a user's
+/// allocator ("has an allocator of the user's, ..."), or empty when its
+/// allocator is std::allocator (or T is no such class).
+std::string userAllocatorReason(clang::QualType T);
+
+/// Why a std::basic_string of type T runs a user's character traits when it
+/// is copied, moved or appended to ("has character traits of the user's,
+/// ..."), or empty when they are std::char_traits (or T is no string).
+std::string userTraitsReason(clang::QualType T);
+
 /// Why moving a value of type T out of a task (a move construction and
 /// the destruction of what was moved from) could be observed: it runs code
 /// of the user's, or it copies. Code of the user's runs when

@@ -252,6 +252,16 @@ public:
       if (const auto *For = dyn_cast<ForStmt>(S)) {
         Algos.planWithin(For->getCond());
         walk(For->getInit(), S, InParallelLoop);
+        // A loop that stays serial evaluates its condition and its step
+        // every iteration: their sibling calls run in parallel there, as in
+        // a `while` condition (adv33 t06).
+        if (!Parallel && !InParallelLoop) {
+          planCondition(For->getConditionVariable(), For->getCond());
+          Calls.planCondition(For->getInc());
+        }
+      } else if (!Parallel && !InParallelLoop) {
+        // The range is evaluated once, before the loop (adv33 t05).
+        Calls.planCondition(cast<CXXForRangeStmt>(S)->getRangeInit());
       }
       const Stmt *Body = isa<ForStmt>(S) ? cast<ForStmt>(S)->getBody()
                                          : cast<CXXForRangeStmt>(S)->getBody();
@@ -297,6 +307,8 @@ public:
     if (const auto *Do = dyn_cast<DoStmt>(S)) {
       remarkUncounted(S);
       walk(Do->getBody(), S, InParallelLoop);
+      if (!InParallelLoop)
+        Calls.planCondition(Do->getCond());
       return;
     }
     for (const Stmt *Child : S->children())
@@ -597,6 +609,26 @@ public:
     return true;
   }
 
+  /// A function template of the user's marked pure (or memo) in a header:
+  /// its instantiations are called as they are, like a plain function's
+  /// there (adv35 t02: this was silent, and a memo template in a header
+  /// was never memoized without a word). Said at the template, when one of
+  /// its instantiations is pure.
+  void remarkTemplateOutsideMainFile(const FunctionDecl *Pattern) {
+    const FunctionTemplateDecl *Template = Pattern->getDescribedFunctionTemplate();
+    if (!Template || !Pattern->doesThisDeclarationHaveABody())
+      return;
+    SourceLocation Loc = Pattern->getBody()->getBeginLoc();
+    if (Loc.isMacroID() || PC.SM.isWrittenInMainFile(Loc) || PC.SM.isInSystemHeader(Loc) ||
+        !(isDeclaredPure(Pattern) || isMemoized(Pattern)))
+      return;
+    if (llvm::any_of(Template->specializations(),
+                     [&](const FunctionDecl *Spec) { return PC.Facts.isPure(Spec); }) &&
+        Reported.insert(Pattern->getCanonicalDecl()).second)
+      if (auto D = PC.remark(Pattern->getLocation(), Diag::RemarkOutsideMainFile))
+        *D << quoted(Pattern) << (isMemoized(Pattern) ? ", without memoization" : "");
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && FD->isDependentContext() &&
         !FD->isTemplateInstantiation() && isDeclaredPure(FD) &&
@@ -608,6 +640,8 @@ public:
         !FD->isTemplateInstantiation() && !isLambdaCallOperator(FD) &&
         PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(FD->getLocation())))
       remarkUnmarkedTemplate(FD);
+    if (FD->isDependentContext() && !FD->isTemplateInstantiation())
+      remarkTemplateOutsideMainFile(FD);
     // `= default`: the compiler writes the body, there is nothing to
     // rewrite (and Clang makes it 'constexpr' implicitly).
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
@@ -632,7 +666,7 @@ public:
       if ((isDeclaredPure(FD) || isMemoized(FD)) && PC.Facts.isPure(FD) && !Loc.isMacroID() &&
           !SM.isInSystemHeader(Loc) && Reported.insert(FD->getCanonicalDecl()).second)
         if (auto D = PC.remark(FD->getLocation(), Diag::RemarkOutsideMainFile))
-          *D << quoted(FD);
+          *D << quoted(FD) << (isMemoized(FD) ? ", without memoization" : "");
       return true;
     }
     // A lambda's call operator is constexpr implicitly whenever it can be

@@ -268,9 +268,11 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
   // allocator and character traits, more often than the loop uses them: a
   // user's (which may count, log or throw) must not run there (adv33 t02,
   // t03).
-  if (std::string Why = plainValueReason(T);
-      Why.starts_with("has an allocator") || Why.starts_with("has character traits"))
-    return Refuse(Name + " " + Why + ": the parallel concatenation would run its code more "
+  std::string Hooks = userAllocatorReason(T);
+  if (Hooks.empty())
+    Hooks = userTraitsReason(T);
+  if (!Hooks.empty())
+    return Refuse(Name + " " + Hooks + ": the parallel concatenation would run its code more "
                     "often than the loop does");
   if (!String) {
     // push_back copies (or constructs) the element inside the library, and

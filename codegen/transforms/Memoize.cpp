@@ -83,6 +83,33 @@ StandardCodec standardCodec(const CXXRecordDecl *RD) {
   return {};
 }
 
+/// Why a map's or set's comparison, or a hash container's hash or equality,
+/// may be an object with state of its own, which the codec does not write:
+/// "compares its keys with an object of type 'Cmp', whose state ..."; empty for
+/// other classes and for empty (stateless) ones like `std::less<long>`.
+std::string statefulPolicyReason(ASTContext &Ctx, const CXXRecordDecl *RD, unsigned Elements) {
+  StringRef Name = RD->getIdentifier() ? RD->getName() : StringRef();
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  bool Ordered = Name == "map" || Name == "set";
+  bool Hashed = Name == "unordered_map" || Name == "unordered_set";
+  if (!Spec || (!Ordered && !Hashed))
+    return "";
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  for (unsigned At = Elements; At < Elements + (Hashed ? 2 : 1) && At < Args.size(); ++At) {
+    if (Args[At].getKind() != TemplateArgument::Type)
+      continue;
+    QualType P = Args[At].getAsType();
+    const CXXRecordDecl *PRD = P->getAsCXXRecordDecl();
+    if (PRD && PRD->hasDefinition() && PRD->getDefinition()->isEmpty())
+      continue;
+    const char *Role = Ordered ? "compares its keys with" : At == Elements ? "hashes its keys with"
+                                                                          : "compares its keys with";
+    return std::string(Role) + " an object of type '" + P.getAsString(Ctx.getPrintingPolicy()) +
+           "', whose state a memo key does not hold";
+  }
+  return "";
+}
+
 /// A global the function reads, as the user wrote it: a static member with
 /// its class ('C::k'), a structured binding at namespace scope by its
 /// declaration ('[a, b]'; the hidden variable has no name of its own).
@@ -144,6 +171,14 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
     }
     // Their element types need a codec too.
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      // The codec writes the elements, not the comparison or the hash: an
+      // object of them with state (`Cmp{reverse}`, a function pointer)
+      // orders and finds elements in a way the key does not hold, and a
+      // decoded copy would have a default one (adv33 t04).
+      if (std::string Policy = statefulPolicyReason(Ctx, RD, Standard.Elements); !Policy.empty()) {
+        Why = Spelled + " " + Policy;
+        return false;
+      }
       // A tuple's or variant's elements are one pack argument.
       llvm::SmallVector<TemplateArgument, 4> Args;
       for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
@@ -303,6 +338,20 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     Unsupported(Why + ", whose initializer calls " + Call->Shown +
                 ": its value may differ between runs");
     PC.R.report(Call->Loc, Diag::NoteStartupCall) << Call->Shown;
+    return;
+  }
+  // What the key does not hold must not change the result.
+  if (!F.UnkeyedReads.empty()) {
+    const CXXMemberCallExpr *Read = F.UnkeyedReads.front();
+    CharSourceRange Range = CharSourceRange::getTokenRange(Read->getSourceRange());
+    std::string Text = Lexer::getSourceText(PC.SM.getExpansionRange(Range), PC.SM,
+                                            PC.Ctx.getLangOpts())
+                           .str();
+    std::string Member = Read->getMethodDecl()->getNameAsString();
+    std::string Shown = "'" + (Text.empty() ? Member + "()" : Text) + "'";
+    Unsupported("it reads " + Shown + ", which its memo key does not hold (the key holds a " +
+                "container's elements, not its '" + Member + "()')");
+    PC.R.report(Read->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
     return;
   }
   std::string Site = PC.freshName("site");

@@ -1,6 +1,7 @@
 //===- Selections.cpp - selection: argmin and argmax loops ------------------===//
 #include "Selections.h"
 
+#include "CallTasks.h"
 #include "LoopBodies.h"
 #include "PlainValues.h"
 #include "SameExpr.h"
@@ -329,6 +330,53 @@ const char *exitKeyword(const Stmt *Exit) {
   if (isa<ReturnStmt>(Exit))
     return "return";
   return "goto";
+}
+
+/// Why running the block that updates the selection for iterations the
+/// serial loop never selects (see blockThrowReason) could do what the
+/// serial loop never does, other than throw: a call to a function of the
+/// user's, which for such a term may run for hours (adv34 t02: `who =
+/// weigh(*p)`) or divide by zero (adv35 t04: `q = scale(*p)`, `1000 / x`),
+/// or an integer division or remainder by a value that is not a constant.
+/// Or empty. The library's calls count by what they throw alone.
+std::string blockSpeculationReason(PlanContext &PC, const Candidate &C) {
+  std::string What;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || !What.empty())
+      return;
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      // The payload's own assignment (a plain value's operator=) is judged
+      // by plainValueReason; a library function by what it throws.
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+      bool Library = Callee && (Callee->isInStdNamespace() ||
+                                (Method && Method->getParent()->isInStdNamespace()) ||
+                                Callee->getBuiltinID());
+      bool Implicit = Callee && (Callee->isImplicit() || Callee->isDefaulted());
+      if (!Library && !Implicit) {
+        What = "the call to '" + calleeName(CE) + "' in it may run long or fail there";
+        return;
+      }
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      BinaryOperatorKind Op = BO->getOpcode();
+      bool Divides = Op == BO_Div || Op == BO_Rem || Op == BO_DivAssign || Op == BO_RemAssign;
+      if (Divides && BO->getType()->isIntegerType() &&
+          !BO->getRHS()->isValueDependent() && !BO->getRHS()->isIntegerConstantExpr(PC.Ctx)) {
+        auto O = PC.offsets(BO->getSourceRange());
+        What = (O ? "'" + PC.textAt(O->first, O->second) + "'" : std::string("a division")) +
+               " in it may divide by zero there";
+        return;
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(C.If->getThen());
+  if (What.empty())
+    return "";
+  return "the parallel selection runs the block that updates " + quoted(C.Best) +
+         " for iterations the serial loop never selects, and " + What;
 }
 
 /// Why running the block that updates the selection could throw where the
@@ -801,11 +849,16 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   }
   std::string NoPasses;
   std::optional<Records> Passes = planRecords(PC, L, C, NoPasses);
-  if (!Passes)
+  if (!Passes) {
     if (std::string Why = blockThrowReason(PC, C); !Why.empty()) {
       WhyNot = Why + " (" + NoPasses + ")";
       return LoopOutcome::Refused;
     }
+    if (std::string Why = blockSpeculationReason(PC, C); !Why.empty()) {
+      WhyNot = Why + " (" + NoPasses + ")";
+      return LoopOutcome::Refused;
+    }
+  }
   if (std::string Why = lastRefusal(PC, L); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;

@@ -8,7 +8,11 @@
 // pointer the body computed), the leaves run the block themselves, for
 // every term that beats their own best: then code in it that may throw
 // keeps the loop serial; `.at()` there throws by its contract, which the
-// speculation rule counts first (loop-library-throws.cpp).
+// speculation rule counts first (loop-library-throws.cpp). So does a call
+// there to a function of the user's (adv34 t02: `weigh`, which takes hours
+// for the terms the serial loop never selects), and an integer division
+// there (adv35 t04: by zero for those terms): the serial loop evaluates
+// them for its records only.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -34,6 +38,14 @@
   if (i > 0)
     throw std::runtime_error("checked " + std::to_string(i));
   return -i;
+}
+// Quick for 0, the one term the serial loops select; about 10^18 steps for
+// any other.
+[[pure]] long weigh(long x) {
+  long h = x;
+  for (long k = 0; k < x * 1000000000000000000L; ++k)
+    h = (h * 31 + k) % 1000003;
+  return h;
 }
 // noexcept: a throw out of it would end the program.
 [[pure]] long quiet(long i) noexcept { return checked(i); }
@@ -105,6 +117,32 @@ void run(long n) {
   }
   // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'names.at' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   std::printf("%ld pointer at(): %g %s\n", n, far, tag.c_str());
+  double heavy = std::numeric_limits<double>::infinity();
+  long weight = -1;
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    const std::string *p = &names[static_cast<size_t>(i)];
+    if (d < heavy) {
+      heavy = d;
+      weight = weigh(static_cast<long>(p->size()) - 2 + i);
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'heavy' for iterations the serial loop never selects, and the call to 'weigh' in it may run long or fail there (the block that updates 'heavy' reads 'p' of type 'const std::string *', which the leaf cannot carry to the final pass as a plain value) [purecc-missed-reduction]
+  std::printf("%ld pointer weigh: %g %ld\n", n, heavy, weight);
+  // Divides by zero for "n10" and later, which the serial loop never
+  // selects (adv35 t04).
+  double low = std::numeric_limits<double>::infinity();
+  long ratio = 0;
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    const std::string *p = &names[static_cast<size_t>(i)];
+    if (d < low) {
+      low = d;
+      ratio = 1000 / (static_cast<long>(p->size()) - 3);
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'low' for iterations the serial loop never selects, and '1000 / (static_cast<long>(p->size()) - 3)' in it may divide by zero there (the block that updates 'low' reads 'p' of type 'const std::string *', which the leaf cannot carry to the final pass as a plain value) [purecc-missed-reduction]
+  std::printf("%ld pointer ratio: %g %ld\n", n, low, ratio);
 }
 
 int main() {
@@ -119,18 +157,26 @@ int main() {
 // OUT-NEXT: 1 names: 0 n0
 // OUT-NEXT: 1 pointer: 0 n0
 // OUT-NEXT: 1 pointer at(): 0 n0n0
+// OUT-NEXT: 1 pointer weigh: 0 0
+// OUT-NEXT: 1 pointer ratio: 0 -1000
 // OUT-NEXT: 2 label: 0 0 first
 // OUT-NEXT: 2 quiet: 0 0
 // OUT-NEXT: 2 names: 1 n1
 // OUT-NEXT: 2 pointer: 0 n0
 // OUT-NEXT: 2 pointer at(): 0 n0n0
+// OUT-NEXT: 2 pointer weigh: 0 0
+// OUT-NEXT: 2 pointer ratio: 0 -1000
 // OUT-NEXT: 1025 label: 0 0 first
 // OUT-NEXT: 1025 quiet: 0 0
 // OUT-NEXT: 1025 names: 1024 n1024
 // OUT-NEXT: 1025 pointer: 0 n0
 // OUT-NEXT: 1025 pointer at(): 0 n0n0
+// OUT-NEXT: 1025 pointer weigh: 0 0
+// OUT-NEXT: 1025 pointer ratio: 0 -1000
 // OUT-NEXT: 4000 label: 0 0 first
 // OUT-NEXT: 4000 quiet: 0 0
 // OUT-NEXT: 4000 names: 3999 n3999
 // OUT-NEXT: 4000 pointer: 0 n0
 // OUT-NEXT: 4000 pointer at(): 0 n0n0
+// OUT-NEXT: 4000 pointer weigh: 0 0
+// OUT-NEXT: 4000 pointer ratio: 0 -1000

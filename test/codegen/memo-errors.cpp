@@ -5,7 +5,10 @@
 #include <complex>
 #include <cstring>
 #include <deque>
+#include <map>
+#include <set>
 #include <span>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -69,3 +72,38 @@ long use_both() { return half(7L) + half(9); }
 // The memoized body runs in a lambda, whose '__func__' is "operator()".
 // CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'named': its body uses '__func__', which names the function it is written in [purecc-memo-unsupported]
 [[pure]] [[purecc::memo]] long named(long n) { return n + long(std::strlen(__func__)); }
+
+// The key holds a container's elements, not what else a function may read
+// of it (adv33 t04): equal elements with another capacity, bucket count or
+// comparison object would share one entry. Through a helper too, with a
+// note at the read. What the function owns is its own business.
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'spare': it reads 'v.capacity()', which its memo key does not hold (the key holds a container's elements, not its 'capacity()') [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long spare(const std::vector<long> &v) { return long(v.capacity() - v.size()); }
+// CHECK: memo-errors.cpp:[[@LINE-1]]:82: note: 'v.capacity()' is read here
+[[pure]] long buckets_of(const std::unordered_set<long> &s) { return long(s.bucket_count()); }
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'buckets': it reads 's.bucket_count()', which its memo key does not hold (the key holds a container's elements, not its 'bucket_count()') [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long buckets(std::unordered_set<long> s) { return buckets_of(s) + long(s.size()); }
+// CHECK: memo-errors.cpp:[[@LINE-3]]:77: note: 's.bucket_count()' is read here
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'room': it reads 's.capacity()', which its memo key does not hold (the key holds a container's elements, not its 'capacity()') [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long room(std::string s) { return long(s.capacity()); }
+// CHECK: memo-errors.cpp:[[@LINE-1]]:68: note: 's.capacity()' is read here
+[[pure]] [[purecc::memo]] long own_room(long n) {
+  std::vector<long> mine(static_cast<unsigned long>(n), 1L);
+  return long(mine.capacity());
+}
+struct Order {
+  bool reverse;
+  bool operator()(long a, long b) const { return reverse ? a > b : a < b; }
+};
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'lowest': parameter 'm': 'std::map<long, long, Order>' compares its keys with an object of type 'Order', whose state a memo key does not hold [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long lowest(const std::map<long, long, Order> &m) { return m.lower_bound(3)->first; }
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'ordered': its result: 'std::set<long, bool (*)(long, long)>' compares its keys with an object of type 'bool (*)(long, long)', whose state a memo key does not hold [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] std::set<long, bool (*)(long, long)> ordered(long n) {
+  std::set<long, bool (*)(long, long)> s([](long a, long b) { return a > b; });
+  for (long i = 0; i < n; ++i) s.insert(i);
+  return s;
+}
+struct Less {
+  bool operator()(long a, long b) const { return a < b; }
+};
+[[pure]] [[purecc::memo]] long first(const std::set<long, Less> &s) { return s.empty() ? -1 : *s.begin(); }

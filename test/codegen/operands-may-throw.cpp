@@ -137,7 +137,7 @@ struct Sum {
 // CHECK: {{^}}[[PURE]] long proved(long a) { if (!::purecc::should_spawn()) return purecc_serial_proved_{{[0-9]+}}(a); auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return settle(a); }, [&] { return settle(a + 1); }); return purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}; }
 [[pure]] long proved(long a) { return settle(a) + settle(a + 1); }
 // REMARK: operands-may-throw.cpp:[[@LINE-1]]:39: remark: calls to 'settle' and 'settle' run in parallel [purecc-parallel-calls]
-// CHECK: {{^}}[[PURE]] long nothrow(long a) { if (!::purecc::should_spawn()) return purecc_serial_nothrow_{{[0-9]+}}(a); auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return quiet(a); }, [&] { return settle(a); }, [&] { return chk(a); }); return std::max(purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}); }
+// CHECK: {{^}}[[PURE]] long nothrow(long a) { if (!::purecc::should_spawn()) return purecc_serial_nothrow_{{[0-9]+}}(a); auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return quiet(a); }, [&] { return settle(a); }, [&] { return chk(a); }); return std::max(purecc_r{{[0-9]+}} + purecc_r{{[0-9]+}}, ::purecc::take_result(purecc_r{{[0-9]+}})); }
 [[pure]] long nothrow(long a) { return std::max(quiet(a) + settle(a), chk(a)); }
 // REMARK: operands-may-throw.cpp:[[@LINE-1]]:49: remark: calls to 'quiet', 'settle' and 'chk' run in parallel [purecc-parallel-calls]
 

@@ -47,9 +47,9 @@
 [[pure]] long twice(long x) { return times(x, 2); }
 [[pure]] long thrice(long x) { return times(x, 3); }
 
-// CHECK: {{^}}/*{{\[\[}}pure]]*/ long nested(long x) { if (!::purecc::should_spawn()) return purecc_serial_nested_7(x); auto [purecc_r5, purecc_r6] = ::purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x + 1); }); return merge(purecc_r5, purecc_r6); }
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ long nested(long x) { if (!::purecc::should_spawn()) return purecc_serial_nested_7(x); auto [purecc_r5, purecc_r6] = ::purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x + 1); }); return merge(::purecc::take_result(purecc_r5), ::purecc::take_result(purecc_r6)); }
 [[pure]] long nested(long x) { return merge(twice(x), thrice(x + 1)); }
-// CHECK: {{^}}/*{{\[\[}}pure]]*/ long larger(long x) { if (!::purecc::should_spawn()) return purecc_serial_larger_10(x); auto [purecc_r8, purecc_r9] = ::purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x); }); return std::max(purecc_r8, purecc_r9); }
+// CHECK: {{^}}/*{{\[\[}}pure]]*/ long larger(long x) { if (!::purecc::should_spawn()) return purecc_serial_larger_10(x); auto [purecc_r8, purecc_r9] = ::purecc::parallel_invoke([&] { return twice(x); }, [&] { return thrice(x); }); return std::max(::purecc::take_result(purecc_r8), ::purecc::take_result(purecc_r9)); }
 [[pure]] long larger(long x) { return std::max(twice(x), thrice(x)); }
 
 // Short-circuit and conditional operands are not always evaluated: the calls

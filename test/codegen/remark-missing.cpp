@@ -3,12 +3,14 @@
 // parallel, each task evaluating its own condition; a call on one side of
 // '||', '&&' or '?:' says when the serial program makes it; initializers
 // outside a block (if-init, switch-init, for-init, condition variables,
-// default member initializers, a constructor's member initializers) run
-// their calls inside them, or say why not; members of class templates and
+// default member initializers, a constructor's member initializers, the
+// condition and step of a 'for' that stays serial, a 'do' condition, a
+// range-for's range) run their calls inside them, or say why not; members of class templates and
 // member function templates say why they are not rewritten.
 // RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
+#include <array>
 #include <cstdio>
 
 [[pure]] long heavy(long x) {
@@ -222,4 +224,30 @@ int main() {
   // OUT-NEXT: templates 4521 2105 2103
   std::printf("walk %ld\n", walk(n));
   // OUT-NEXT: walk 103387
+
+  // Evaluated at every iteration of loops that stay serial (adv33 t06).
+  long m = 0, acc = 0;
+  do {
+    ++m;
+  } while (heavy(m) + other(m) < 1000);
+  // REMARK: remark-missing.cpp:[[@LINE-3]]:3: remark: loop not parallelized: a 'do' loop is not rewritten: only a 'for' header ('for (T i = b; i < e; ++i)') numbers the iterations before the loop runs [purecc-missed-reduction]
+  // REMARK: remark-missing.cpp:[[@LINE-2]]:12: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
+  for (long u = 0; heavy(u) + other(u) < 1000 + u; acc += u, ++u)
+    // REMARK: remark-missing.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the step 'acc += u, ++u' does not count 'u': only '++i', '--i', 'i += k' and 'i -= k' are rewritten [purecc-missed-reduction]
+    // REMARK: remark-missing.cpp:[[@LINE-2]]:20: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
+    acc += 2;
+  for (long v = 0; v < 2; ++v, acc += heavy(v) + other(v))
+    // REMARK: remark-missing.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the step '++v, acc += heavy(v) + other(v)' does not count 'v': only '++i', '--i', 'i += k' and 'i -= k' are rewritten [purecc-missed-reduction]
+    // REMARK: remark-missing.cpp:[[@LINE-2]]:39: remark: calls to 'heavy' and 'other' not parallelized: the expression around them is not a value [purecc-missed-parallel-calls]
+    acc += 1;
+  std::printf("do %ld for %ld\n", m, acc);
+  // OUT-NEXT: do 1 for 4217
+  // The range is evaluated once, before the loop (adv33 t05).
+  long total = 0;
+  for (long e : std::array<long, 2>{heavy(x), other(x)})
+    // REMARK: remark-missing.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the range is not a named array or random-access standard container [purecc-missed-reduction]
+    // REMARK: remark-missing.cpp:[[@LINE-2]]:37: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
+    total += e;
+  std::printf("range %ld\n", total);
+  // OUT-NEXT: range 2107
 }

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <string>
 #include <type_traits>
 #include <variant>
 #include <vector>
@@ -79,6 +80,23 @@ long any_counted(long k) {
   auto b = mka(k + 1);
   return std::any_cast<const Counted &>(a).hops + std::any_cast<const Counted &>(b).hops;
 }
+// A short string moves its characters with its traits' 'copy' (adv33 t08):
+// the user's counts them.
+long g_traits_copied = 0;
+struct CountingTraits : std::char_traits<char> {
+  static char *copy(char *d, const char *s, std::size_t n) {
+    g_traits_copied += static_cast<long>(n);
+    return std::char_traits<char>::copy(d, s, n);
+  }
+};
+using CountedString = std::basic_string<char, CountingTraits>;
+[[pure]] CountedString mks(long k) { return CountedString(3, static_cast<char>('a' + slow(k) % 26)); }
+long traits_string(long k) {
+  CountedString a = mks(k);
+  // CHECK: sibling-result-types.cpp:[[@LINE-1]]:21: remark: calls to 'mks' and 'mks' not parallelized: the result of 'mks' has type 'CountedString', which has character traits of the user's, whose copies purecc does not know to be plain: the parallel program would move it out of a task, where the serial one makes it in place [purecc-missed-parallel-calls]
+  CountedString b = mks(k + 1);
+  return static_cast<long>(a.size() + b.size()) + 1000 * g_traits_copied;
+}
 long owned_counted(long k) {
   auto a = mku(k);
   // CHECK: sibling-result-types.cpp:[[@LINE-1]]:12: remark: calls to 'mku' and 'mku' run in parallel [purecc-parallel-calls]
@@ -141,8 +159,9 @@ int main(int argc, char **) {
               member_counted(k), plain(k));
   std::printf("%ld %ld %ld %ld %ld\n", explicit_move(k), explicit_expression(k), constants(k),
               in_constant_contexts(k), decltype_auto(k));
-  std::printf("%ld %ld %ld\n", variant_counted(k), owned_counted(k), any_counted(k));
+  std::printf("%ld %ld %ld %ld\n", variant_counted(k), owned_counted(k), any_counted(k),
+              traits_string(k));
   // OUT: 46368 46368 48368 46368 46370
   // OUT-NEXT: 46368 46368 17944 35 46368
-  // OUT-NEXT: 48368 46368 {{[0-9]+}}
+  // OUT-NEXT: 48368 46368 {{[0-9]+}} 6
 }

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <pthread.h>
+
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -34,6 +36,53 @@ bool two_threads_meet() {
         return wait_for(left_started);
       });
   return l && r && left_id != right_id;
+}
+
+// Recurses with 8 KiB frames until the parallel path's share of the
+// stack is used up; returns the depth at which stack_room_available() first
+// said no (0: never, within `limit` frames).
+// alloca, not an array: a sanitizer may move a local array off the stack.
+[[gnu::noinline]] int depth_without_room(int depth, int limit) {
+  auto* frame = static_cast<volatile char*>(__builtin_alloca(8192));
+  frame[0] = static_cast<char>(depth);
+  if (!purecc::detail::stack_room_available())
+    return depth;
+  if (depth == limit)
+    return 0;
+  int found = depth_without_room(depth + 1, limit);
+  return found + frame[0] * 0;
+}
+
+struct StackRoom {
+  bool at_start = false;
+  int depth = 0;
+  bool after_return = false;
+};
+
+void* measure_stack_room(void* arg) {
+  auto* room = static_cast<StackRoom*>(arg);
+  room->at_start = purecc::detail::stack_room_available();
+  room->depth = depth_without_room(1, 64);
+  room->after_return = purecc::detail::stack_room_available();
+  return nullptr;
+}
+
+// A thread with a 1 MiB stack may take parallel paths for its first 64 KiB
+// (1/16, adv34 t03): about 8 frames of 8 KiB; the room is back when they
+// return. Nothing here depends on timing.
+TEST(Scheduler, ParallelPathsUseASixteenthOfTheStack) {
+  pthread_attr_t attr;
+  ASSERT_EQ(pthread_attr_init(&attr), 0);
+  ASSERT_EQ(pthread_attr_setstacksize(&attr, 1 << 20), 0);
+  StackRoom room;
+  pthread_t thread;
+  ASSERT_EQ(pthread_create(&thread, &attr, measure_stack_room, &room), 0);
+  ASSERT_EQ(pthread_join(thread, nullptr), 0);
+  pthread_attr_destroy(&attr);
+  EXPECT_TRUE(room.at_start);
+  EXPECT_GE(room.depth, 5);
+  EXPECT_LE(room.depth, 9);
+  EXPECT_TRUE(room.after_return);
 }
 
 TEST(Scheduler, AWorkerThatFellAsleepWakesForTheNextJob) {

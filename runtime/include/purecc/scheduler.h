@@ -31,6 +31,7 @@
 #include "purecc/offer_board.h"
 
 #include <atomic>
+#include <cstdint>
 
 namespace purecc {
 
@@ -79,6 +80,33 @@ inline bool try_claim_spawn() noexcept {
   return false;
 }
 
+/// The lowest stack address (the stack grows down) at which the calling
+/// thread may still take a rewritten function's parallel path; UINTPTR_MAX
+/// until stack_room_slow() has measured this thread's stack.
+extern constinit thread_local std::uintptr_t t_parallel_stack_floor;
+
+/// Measures the calling thread's stack, sets t_parallel_stack_floor to the
+/// address below which kParallelStackShare of it has been used, and returns
+/// whether `frame` is above it. A stack it cannot measure has no floor.
+bool stack_room_slow(std::uintptr_t frame) noexcept;
+
+/// The share of a thread's stack its parallel paths may use: 1/16 (512 KiB
+/// of Linux's usual 8 MiB).
+inline constexpr unsigned kParallelStackShare = 16;
+
+/// Whether the calling thread has used less than 1/kParallelStackShare of
+/// its stack. A parallel path costs far more stack per level than the
+/// serial code (lambdas, parallel_invoke's frame, the task machinery:
+/// ~800 bytes against ~32 for a linear recursion), so a recursion that
+/// keeps finding idle workers (`chain(n - 1) + work(n)`) would overflow a
+/// stack the serial program fits in many times over (adv34 t03). Past
+/// that share, the fast clone runs the serial code, which has the rest.
+[[gnu::always_inline]] inline bool stack_room_available() noexcept {
+  const auto frame = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  const std::uintptr_t floor = t_parallel_stack_floor;
+  return frame > floor || (floor == UINTPTR_MAX && stack_room_slow(frame));
+}
+
 /// Gives the unit back when the queued task starts running.
 inline void release_spawn() noexcept { g_spawn_room.fetch_add(1, std::memory_order_relaxed); }
 
@@ -96,8 +124,10 @@ bool in_own_team() noexcept;
 
 /// The "fast clone" test for generated code: true when a parallel version of
 /// a function may pay off now (a worker may be idle, or the runtime still
-/// has to open its team); false when every core is busy and the original,
-/// untouched serial function should run instead. One relaxed atomic load.
+/// has to open its team) and the calling thread has used less than a
+/// sixteenth of its stack; false when every core is busy, or the stack is
+/// that deep, and the original, untouched serial function should run
+/// instead. One relaxed atomic load, one TLS load and a compare.
 ///   int fib(int n) {                     // the parallel entry point
 ///     if (!purecc::should_spawn()) return fib_serial(n);  // original code
 ///     if (n < 2) return n;
@@ -106,7 +136,7 @@ bool in_own_team() noexcept;
 ///     return a + b;
 ///   }
 [[gnu::always_inline]] inline bool should_spawn() noexcept {
-  return detail::spawn_room_available();
+  return detail::spawn_room_available() && detail::stack_room_available();
 }
 
 }  // namespace purecc

@@ -26,6 +26,7 @@
 #include "purecc/scheduler.h"
 
 #include <omp.h>
+#include <pthread.h>
 
 #include <algorithm>
 #include <chrono>
@@ -39,6 +40,28 @@ namespace purecc::detail {
 // Starts at 1 ("unknown"): the first parallel construct takes the slow path,
 // which calls sync_capacity() before anything is spawned.
 constinit std::atomic<int> g_spawn_room{1};
+
+constinit thread_local std::uintptr_t t_parallel_stack_floor = UINTPTR_MAX;
+
+bool stack_room_slow(std::uintptr_t frame) noexcept {
+  std::uintptr_t floor = 0;  // unknown: no floor
+#if defined(__GLIBC__)
+  // The main thread's size is RLIMIT_STACK's (glibc reads it), a worker's
+  // the one it was created with.
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void* low = nullptr;
+    std::size_t size = 0;
+    if (pthread_attr_getstack(&attr, &low, &size) == 0 && low && size > 0) {
+      const auto top = reinterpret_cast<std::uintptr_t>(low) + size;
+      floor = top - size / kParallelStackShare;
+    }
+    pthread_attr_destroy(&attr);
+  }
+#endif
+  t_parallel_stack_floor = floor;
+  return frame > floor;
+}
 
 namespace {
 
