@@ -3,6 +3,7 @@
 #include "PlainValues.h"
 #include "SiblingCalls.h"
 #include "Speculation.h"
+#include "StackUse.h"
 #include "ValueUses.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -33,6 +34,14 @@ bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
     WhyNot = "the result of '" + Name + "' has type '" +
              T.getAsString(PC.Ctx.getPrintingPolicy()) +
              "', whose 'const' a task's result would not keep";
+    return false;
+  }
+  // The serial program builds the result in the variable it initializes;
+  // a task builds it in parallel_invoke's storage and hands it on by value
+  // through its frames (StackUse.h, adv35 t08).
+  if (std::string Why = largeResultReason(T, PC.Ctx); !Why.empty()) {
+    WhyNot = "the result of '" + Name + "' " + Why +
+             ", and a task would hold copies of it on the stack";
     return false;
   }
   if (!isMovable(T)) {

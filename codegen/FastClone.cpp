@@ -6,6 +6,7 @@
 #include "StmtDeps.h"
 #include "HiddenAttributes.h"
 #include "PlainValues.h"
+#include "StackUse.h"
 #include "TaskRegistry.h"
 #include "LineDirectives.h"
 
@@ -299,6 +300,15 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
       PC.note(FD->getLocation(), "no-fast-clone", FD->getNameAsString() + ": " + Why);
       return false;
     }
+  // The parallel version's frame is set up before it calls the clone, whose
+  // frame is as large again (StackUse.h).
+  const ValueDecl *Largest = nullptr;
+  if (std::uint64_t Bytes = visibleFrameBytes(FD, PC.Ctx, &Largest); Bytes > kLargeFrame) {
+    PC.note(FD->getLocation(), "no-fast-clone",
+            FD->getNameAsString() + ": its frame holds " + std::to_string(Bytes) +
+                " bytes (" + quoted(Largest) + "), which a clone's would double");
+    return false;
+  }
   auto Decl = PC.offsets(SourceRange(FD->getBeginLoc(), FD->getBeginLoc()));
   auto Name = PC.offsets(FD->getLocation());
   auto Open = Body ? PC.offsets(Body->getLBracLoc()) : std::nullopt;

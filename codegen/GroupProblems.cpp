@@ -1,5 +1,6 @@
 //===- GroupProblems.cpp - may sibling work run beside its statement's rest?
 #include "GroupProblems.h"
+#include "PreprocessorRecord.h"
 #include "OutlivesException.h"
 #include "SiblingCalls.h"
 #include "ValueUses.h"
@@ -37,6 +38,18 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
   // into a task is not (adv27 C3).
   if (std::string Why = constantContext(PC, Full); !Why.empty())
     return Why;
+  // `__COUNTER__ * 1000000 + fib(22 + __COUNTER__)`: the hoisted calls
+  // expand their macros before the rest of the expression (adv37 t08).
+  if (PC.Config.Preprocessed) {
+    SourceLocation First = PC.SM.getExpansionLoc(Full->getBeginLoc());
+    SourceLocation Last = PC.SM.getExpansionRange(Full->getEndLoc()).getEnd();
+    if (PC.SM.getFileID(First) == PC.SM.getMainFileID() &&
+        PC.SM.getFileID(Last) == PC.SM.getMainFileID() &&
+        PC.Config.Preprocessed->changesStateBetween(PC.SM.getFileOffset(First),
+                                                    PC.SM.getFileOffset(Last) + 1))
+      return std::string("the expression changes the preprocessor's state ('__COUNTER__' or a "
+                         "directive in it), and the calls would move before the rest of it");
+  }
   // Every call must be movable out of the region...
   llvm::SmallPtrSet<const Expr *, 4> CallSet;
   llvm::SmallPtrSet<const VarDecl *, 8> ArgReads;

@@ -1,5 +1,6 @@
 //===- Loops.cpp - counted loops and range-for loops over random access ---===//
 #include "Loops.h"
+#include "NoReturn.h"
 #include "CountedLoops.h"
 #include "LoopBodies.h"
 #include "RangeLoops.h"
@@ -130,6 +131,15 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   if (!Pragma.empty()) {
     WhyNot = "the loop follows '" + Pragma + "', which must stand before a loop: loops under a "
              "pragma are left as written";
+    return std::nullopt;
+  }
+  // The rewritten loop writes its header's text twice (the start in the
+  // trip count and in the leaf): a `__COUNTER__` there would count once
+  // more (adv37 t09).
+  if (PC.Config.Preprocessed &&
+      PC.Config.Preprocessed->changesStateBetween(Header->first, Header->second)) {
+    WhyNot = "the loop's header expands '__COUNTER__', which the rewritten loop would expand "
+             "once more";
     return std::nullopt;
   }
   L.HeaderBegin = Header->first;
@@ -350,8 +360,20 @@ std::string exceptionReason(PlanContext &PC, const LoopShape &L) {
     Thrower = RF->getLoopVarStmt();
   else if (Throws.mayThrow(L.Body))
     Thrower = L.Body;
-  else
+  else {
+    // Nor may an iteration end the program (an 'assert' in the term): the
+    // later ones, running beside it, may trap first on what the failed
+    // check stops in the serial loop (adv35 t03).
+    NoReturnCalls NoReturn(PC);
+    if (std::optional<NoReturnCall> N = NoReturn.first(L.Body)) {
+      // "'f', which may not return" -> "'f' may not return".
+      std::string Named = N->Named;
+      if (size_t Which = Named.find(", which "); Which != std::string::npos)
+        Named.replace(Which, 8, " ");
+      return Named + ", and the serial loop does not run the later iterations then";
+    }
     return "";
+  }
   std::string What = whatMayThrow(PC, Throws, Thrower);
   return (What.empty() ? "code in the loop body" : What) +
          " may throw, and the serial loop does not run the later iterations then";
@@ -393,7 +415,7 @@ shapes::Index makeIndex(PlanContext &PC, const LoopShape &L) {
     Idx.Param = PC.freshName("k");
     std::string Value = L.IndexValue;
     Value.replace(Value.find('\x01'), 1, Idx.Param);
-    Idx.Declaration = "const " + PC.typeText(I->getType().getUnqualifiedType()) + " " +
+    Idx.Declaration = PC.typeText(I->getType().getUnqualifiedType()) + " " +
                       I->getNameAsString() + " = " + Value + "; ";
     return Idx;
   }
@@ -404,7 +426,7 @@ shapes::Index makeIndex(PlanContext &PC, const LoopShape &L) {
   }
   Idx.Param = PC.freshName("i");
   std::string Type = PC.typeText(T);
-  Idx.Declaration = "const " + Type + " " + I->getNameAsString() + " = static_cast<" + Type +
+  Idx.Declaration = Type + " " + I->getNameAsString() + " = static_cast<" + Type +
                     ">(" + Idx.Param + "); ";
   return Idx;
 }

@@ -14,11 +14,16 @@
 // speculation rule's. Code that traps (a division by zero, a null
 // dereference) has undefined behaviour, and is not counted.
 //
-// Code that runs beside the hoisted calls (another task) is no concern: a
-// process that aborts on one thread ends every other. So the tasks' own
-// calls are skipped, and only what runs after them in the rewritten
-// program counts (the statements between a run's, the rest of an
-// expression).
+// The hoisted calls themselves count too: a call that may not return (an
+// 'assert' in it) ends the serial program before the later calls, while
+// in the rewritten one they run beside it and may end the process first,
+// another way: a division by the zero the failed check stops traps with
+// SIGFPE where the serial program aborts (adv35 t01). A process that
+// aborts on one thread does end every other, but not before them. So a
+// call that may not return is only ever the last of its run or group, and
+// a loop whose body may not return stays serial (Speculation.h, Loops.cpp's
+// exceptionReason), as for code that may throw. Under NDEBUG, 'assert'
+// makes no call and counts for nothing.
 //
 //   NoReturnCalls NoReturn(PC);
 //   if (std::optional<NoReturnCall> N = NoReturn.first(Gap))

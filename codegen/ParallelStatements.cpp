@@ -371,6 +371,16 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
   std::optional<unsigned> End = PC.endOfStatement(S);
   if (!Begin || !End || PC.isTaken(Begin->first, *End))
     return std::nullopt;
+  // `long z = __COUNTER__ + fib(19 + __COUNTER__);`: the call would move
+  // before the rest of its statement, and its macros expand first (adv37
+  // t08).
+  if (PC.Config.Preprocessed && PC.Config.Preprocessed->changesStateBetween(Begin->first, *End)) {
+    if (WhyNot)
+      *WhyNot = {C.Call, "its statement changes the preprocessor's state ('__COUNTER__' or a "
+                         "directive in it), and the call to '" +
+                             calleeName(C.Call) + "' would move before the rest of it"};
+    return std::nullopt;
+  }
   // The calls of the run all run before the first target is stored: one
   // of them could read the old value through an address of the target
   // that escaped earlier (an argument `*p`). An escape after the statement
@@ -582,13 +592,21 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
     // Nor make a call the serial program never makes: the rest of the
     // last statement, run after every call of the run, may end the program
     // (`long a = fib(k) + guard(k);` with an 'assert' in 'guard'; adv27 H1).
+    // Nor when that call itself may not return (an 'assert' in it): the
+    // later call, running beside it, may trap first on what the failed
+    // check stops in the serial program (adv35 t01).
     if (!Run.empty()) {
-      llvm::SmallPtrSet<const Expr *, 1> Own{Run.back().Call};
-      if (std::optional<NoReturnCall> N = Tasks.NoReturn.first(Run.back().S, &Own)) {
-        Missed(Run.back().Call, C->Call,
-               N->Named + ", runs after the call to '" + calleeName(Run.back().Call) +
-                   "', and the serial program does not make the later call then",
-               Run.back().Call);
+      const CallExpr *Last = Run.back().Call;
+      llvm::SmallPtrSet<const Expr *, 1> Own{Last};
+      std::string Why;
+      if (std::optional<NoReturnCall> N = Tasks.NoReturn.first(Last))
+        Why = N->Call == Last ? "'" + calleeName(Last) + "' may not return"
+                              : N->Named + ", is an argument of '" + calleeName(Last) + "'";
+      else if (std::optional<NoReturnCall> N = Tasks.NoReturn.first(Run.back().S, &Own))
+        Why = N->Named + ", runs after the call to '" + calleeName(Last) + "'";
+      if (!Why.empty()) {
+        Missed(Last, C->Call, Why + ", and the serial program does not make the later call then",
+               Last);
         Flush();
       }
     }

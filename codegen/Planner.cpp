@@ -17,6 +17,7 @@
 #include "Escapes.h"
 #include "LoopBodies.h"
 #include "FastClone.h"
+#include "ConstantEvaluated.h"
 #include "Maps.h"
 #include "Memoize.h"
 #include "PlaceNames.h"
@@ -672,11 +673,16 @@ public:
     // A lambda's call operator is constexpr implicitly whenever it can be
     // (and Clang marks it so); only `constexpr` written in its declarator
     // says it is meant for constant evaluation.
-    if (isLambdaCallOperator(FD) ? writesConstexpr(FD) : FD->isConstexpr()) {
+    // One that the program calls where the compiler evaluates it is not
+    // rewritten either (ConstantEvaluated.h).
+    bool Compiled = isLambdaCallOperator(FD) && !writesConstexpr(FD) && FD->isConstexpr() &&
+                    constantEvaluated().contains(FD->getCanonicalDecl());
+    if (isLambdaCallOperator(FD) ? writesConstexpr(FD) || Compiled : FD->isConstexpr()) {
       // Constant evaluation cannot run tasks.
       if (PC.Facts.isPure(FD) || callsPure(FD->getBody(), PC.Facts))
         if (auto D = PC.remark(FD->getLocation(), Diag::RemarkNotRewritten))
-          *D << quoted(FD) << "it is 'constexpr'";
+          *D << quoted(FD)
+             << (Compiled ? "it is evaluated in a constant expression" : "it is 'constexpr'");
       return true;
     }
     Out.push_back({FD});
@@ -684,6 +690,18 @@ public:
   }
 
 private:
+  /// The functions the unit calls where the compiler evaluates them, found
+  /// on first use.
+  const llvm::SmallPtrSetImpl<const FunctionDecl *> &constantEvaluated() {
+    if (!ConstantEvaluatedFound) {
+      addConstantEvaluatedCallees(PC.Ctx, ConstantEvaluatedCallees);
+      ConstantEvaluatedFound = true;
+    }
+    return ConstantEvaluatedCallees;
+  }
+  llvm::SmallPtrSet<const FunctionDecl *, 8> ConstantEvaluatedCallees;
+  bool ConstantEvaluatedFound = false;
+
   /// Whether `constexpr` or `consteval` is written between the start of the
   /// lambda FD and its body.
   bool writesConstexpr(const FunctionDecl *FD) const {

@@ -97,7 +97,8 @@ std::string whichMayThrowThen(PlanContext &PC, MayThrow &Throws, const Stmt *S,
   return Which + (llvm::StringRef(Which).ends_with(", which may throw") ? ", " : " ") + Then;
 }
 
-std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws, const Expr *Region,
+std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws,
+                                            NoReturnCalls &NoReturn, const Expr *Region,
                                             const Expr *Piece, const std::string &Name) {
   const auto *CE = dyn_cast<CallExpr>(Piece);
   const Expr *Child = Piece;
@@ -109,12 +110,16 @@ std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws, c
     for (const Expr *Earlier : serialOperands(Parent)) {
       if (sameOperand(Earlier, Child))
         break;
-      if (!Throws.mayThrow(Earlier))
+      std::string What;
+      if (Throws.mayThrow(Earlier))
+        What = whichMayThrow(PC, Throws, Earlier);
+      else if (std::optional<NoReturnCall> N = NoReturn.first(Earlier))
+        What = N->Named;
+      else
         continue;
-      std::string What = whichMayThrow(PC, Throws, Earlier);
       // `total(0, m) + total(m, n)`: not "'total' comes after 'total'".
       if (CE && calledFunction(CE) &&
-          What == "'" + calledFunction(CE)->getNameAsString() + "', which may throw")
+          What.rfind("'" + calledFunction(CE)->getNameAsString() + "', which ", 0) == 0)
         What = "another call to " + What;
       return (CE ? "the call to '" + Name + "'" : "'" + Name + "'") + " comes after " + What;
     }

@@ -15,12 +15,13 @@
 // constructor's arguments and overloaded operators it is clang++'s order,
 // g++ evaluates them right to left.
 //
-//   if (std::optional<std::string> Why = unreachedBecause(PC, Throws, Region, CE, Name))
+//   if (std::optional<std::string> Why = unreachedBecause(PC, Throws, NoReturn, Region, CE, Name))
 //     ... // "the call to 'slow' comes after 'chk', which may throw"
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "NoReturn.h"
 #include "PlanContext.h"
 
 #include "analysis/MayThrow.h"
@@ -44,11 +45,14 @@ MayThrow speculationThrows(clang::ASTContext &Ctx);
 
 /// Why hoisting Piece (a call, or a choice named Name in remarks) out of
 /// Region would evaluate work the serial program might not reach: an
-/// operand evaluated before it in Region may throw. Nothing when it is
-/// reached whenever Region is.
+/// operand evaluated before it in Region may throw, or may not return
+/// (NoReturn.h: an 'assert' in the earlier call ends the serial program,
+/// while the hoisted piece, running beside it, may trap first on what the
+/// failed check would have stopped, adv35 t01). Nothing when it is reached
+/// whenever Region is.
 std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws,
-                                            const clang::Expr *Region, const clang::Expr *Piece,
-                                            const std::string &Name);
+                                            NoReturnCalls &NoReturn, const clang::Expr *Region,
+                                            const clang::Expr *Piece, const std::string &Name);
 
 /// What in S may throw, as a clause: "'chk', which may throw"
 /// (whatMayThrow), "a 'throw' expression", or "code that may throw" when no

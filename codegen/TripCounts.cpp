@@ -1,5 +1,6 @@
 //===- TripCounts.cpp - how many iterations a counted loop runs -----------===//
 #include "TripCounts.h"
+#include "PreprocessorRecord.h"
 #include "HiddenAttributes.h"
 #include "LineDirectives.h"
 #include "analysis/MayThrow.h"
@@ -344,6 +345,21 @@ std::optional<Trips> countVariableStride(PlanContext &PC, const VarDecl *I, Qual
   if (MayThrow(Ctx).mayThrow(Step)) {
     WhyNot = "the step '" + *StepText + "' may throw, and the parallel loop would evaluate it "
              "before the first iteration, the serial loop only after it";
+    return std::nullopt;
+  }
+  // The run-time check keeps a copy of the loop's text for the serial
+  // branch; a copy expands its macros again, and one whose expansion counts
+  // (`__COUNTER__`) or a `#define` in the loop would expand otherwise in
+  // the branch that runs (adv36 t06: a tag macro gave another product).
+  SourceLocation First = PC.SM.getExpansionLoc(L.Loop->getBeginLoc());
+  SourceLocation Last = PC.SM.getExpansionRange(L.Loop->getEndLoc()).getEnd();
+  if (PC.Config.Preprocessed && PC.SM.getFileID(First) == PC.SM.getMainFileID() &&
+      PC.SM.getFileID(Last) == PC.SM.getMainFileID() &&
+      PC.Config.Preprocessed->changesStateBetween(PC.SM.getFileOffset(First),
+                                                  PC.SM.getFileOffset(Last) + 1)) {
+    WhyNot = "the step '" + *StepText + "' is not a constant, and the serial copy of the loop that "
+             "the check of its value keeps would change the preprocessor's state again "
+             "('__COUNTER__', '#define' or '#undef' in the loop)";
     return std::nullopt;
   }
   std::string Stem = PC.freshName("g");

@@ -40,6 +40,16 @@ bool usedOtherThanByValue(ASTContext &Ctx, const DeclRefExpr *DRE) {
       }
     if (!Up)
       return true;
+    // `c ? x : y` as an lvalue: the branch is used as the whole is.
+    if (const auto *Cond = dyn_cast<ConditionalOperator>(Up); Cond && Cond->getCond() != Use) {
+      Use = Up;
+      continue;
+    }
+    // `return ... ? x : y;` by reference: the caller may write it, but only
+    // once the function has returned, after everything in its expression.
+    // Not from a lambda (`[&]() -> long & { return v; }() = 4`).
+    if (isa<ReturnStmt>(Up))
+      return DRE->refersToEnclosingVariableOrCapture();
     if (isa<ParenExpr>(Up) || (isa<MemberExpr>(Up) && !cast<MemberExpr>(Up)->isArrow() &&
                                isa<FieldDecl>(cast<MemberExpr>(Up)->getMemberDecl()))) {
       Use = Up;

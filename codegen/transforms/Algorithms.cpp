@@ -74,6 +74,18 @@ std::optional<ReduceOp> functorOp(const Expr *E) {
   return std::nullopt;
 }
 
+/// Whether E is a transparent function object of the library's
+/// (`std::plus<>`, `std::plus<void>`), which applies its operator to its
+/// operands' own types.
+bool transparentFunctor(const Expr *E) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      written(E)->getType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() != 1)
+    return false;
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  return Arg.getKind() == TemplateArgument::Type && Arg.getAsType()->isVoidType();
+}
+
 class CallFinder : public RecursiveASTVisitor<CallFinder> {
 public:
   explicit CallFinder(std::vector<const CallExpr *> &Out) : Out(Out) {}
@@ -319,6 +331,22 @@ std::string Algorithms::throwReason(const Expr *F, StringRef What) const {
       .str();
 }
 
+std::string Algorithms::perThreadReason(const Expr *F, StringRef What) const {
+  F = throughStoredLambda(written(F));
+  const Stmt *Body = nullptr;
+  if (const auto *LE = dyn_cast<LambdaExpr>(F))
+    Body = LE->getBody();
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts()))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      Body = FD->getBody();
+  if (!Body)
+    return "";
+  StmtDeps Fx = DepScanner(PC).scan(Body);
+  if (!Fx.Unmovable)
+    return "";
+  return (What + " uses " + Fx.UnmovableWhy).str();
+}
+
 void Algorithms::planWithin(const Stmt *S) {
   if (!S)
     return;
@@ -456,6 +484,10 @@ bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &
     WhyNot = "the comparator is not known to be pure";
     return false;
   }
+  if (std::string Why = perThreadReason(Comp, "the comparator"); !Why.empty()) {
+    WhyNot = Why;
+    return false;
+  }
   // Every key is computed, in another order than the serial scan's
   // comparisons: which exception escapes, and when, would change.
   if (MayThrow Throws(PC.Ctx); Throws.mayThrow(Keyed->Lambda->getBody()) ||
@@ -562,6 +594,10 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       WhyNot = "the function applied is not known to be pure";
       return false;
     }
+    if (std::string Why = perThreadReason(CE->getArg(3), "the function applied"); !Why.empty()) {
+      WhyNot = Why;
+      return false;
+    }
     if (std::string Why = throwReason(CE->getArg(3), "the function applied"); !Why.empty()) {
       WhyNot = Why;
       return false;
@@ -607,6 +643,10 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
         WhyNot = "the transformation is not known to be pure";
         return false;
       }
+      if (std::string Why = perThreadReason(CE->getArg(4), "the transformation"); !Why.empty()) {
+        WhyNot = Why;
+        return false;
+      }
       if (std::string Why = throwReason(CE->getArg(4), "the transformation"); !Why.empty()) {
         WhyNot = Why;
         return false;
@@ -631,6 +671,10 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       WhyNot = "the predicate is not known to be pure";
       return false;
     }
+    if (std::string Why = perThreadReason(CE->getArg(2), "the predicate"); !Why.empty()) {
+      WhyNot = Why;
+      return false;
+    }
     if (std::string Why = throwReason(CE->getArg(2), "the predicate"); !Why.empty()) {
       WhyNot = Why;
       return false;
@@ -652,6 +696,25 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       return false;
     }
     Op = *K;
+  }
+  // std::reduce and std::transform_reduce may combine two terms before
+  // either meets the running total: libstdc++ folds four at a time,
+  // `op(x0, x1)`, and a transparent operation (std::plus<>, the default)
+  // adds two 'unsigned' terms in 'unsigned', wrapping, before the sum is
+  // widened to an 'unsigned long' total. The tree converts each term first
+  // (adv36 t05). A typed operation (std::plus<unsigned long>) converts its
+  // operands itself. Signed terms are no concern: their pair sums either
+  // overflow (undefined in the serial program) or are exact.
+  if ((Name == "reduce" || Name == "transform_reduce") && !Value.isNull() &&
+      (!OpExpr || transparentFunctor(OpExpr))) {
+    QualType Term = Value.getNonReferenceType().getUnqualifiedType();
+    QualType Pair = PC.Ctx.isPromotableIntegerType(Term) ? PC.Ctx.getPromotedIntegerType(Term) : Term;
+    if (!PC.Ctx.hasSameType(Pair, T.getUnqualifiedType()) && !Pair->isSignedIntegerType()) {
+      WhyNot = Quoted + " may combine two terms of type '" + Term.getAsString() +
+               "' before it converts them to the '" + T.getUnqualifiedType().getAsString() +
+               "' of its result, a grouping the parallel reduction would not keep";
+      return false;
+    }
   }
   if (InitExpr) {
     if (!DepScanner(PC).scan(InitExpr).isEffectFree()) {

@@ -279,15 +279,16 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
   if (!P.Unfit.empty())
     return Refuse(P.Unfit);
   // The serial program evaluates the operands in order (Speculation.h):
-  // a call after one that may throw, or after other code that may, is a
-  // call it might never make, which could run for hours (`chk(a) +
-  // slow(a)`). Such calls stay where they are, evaluated after the group
+  // a call after one that may throw or not return, or after other code
+  // that may, is a call it might never make, which could run for hours
+  // (`chk(a) + slow(a)`) or trap on what the failed check would have
+  // stopped. Such calls stay where they are, evaluated after the group
   // as before; the calls before them still run in parallel, so a group
   // whose only call that may throw is its last one stays whole.
   std::vector<const CallExpr *> Reached, Unreached;
   std::optional<std::string> Unreach;
   for (const CallExpr *CE : Calls) {
-    std::optional<std::string> Why = unreachedBecause(PC, Tasks.Throws, Region, CE, calleeName(CE));
+    std::optional<std::string> Why = unreachedBecause(PC, Tasks.Throws, Tasks.NoReturn, Region, CE, calleeName(CE));
     (Why ? Unreached : Reached).push_back(CE);
     if (Why && !Unreach)
       Unreach = std::move(Why);
@@ -299,7 +300,7 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
     // one would come after it), or else the last one reached.
     const CallExpr *Before = Reached.back();
     for (const CallExpr *CE : Reached)
-      if (Tasks.Throws.mayThrow(CE))
+      if (Tasks.Throws.mayThrow(CE) || Tasks.NoReturn.first(CE))
         Before = CE;
     std::vector<const CallExpr *> Pair{Before};
     Pair.insert(Pair.end(), Unreached.begin(), Unreached.end());
@@ -469,7 +470,7 @@ bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
   // choice whose taken branch throws: `(a < 0 ? chk(a) : g(a)) + slow(-a)`).
   // Here the group is refused whole.
   for (size_t K = 0; K < Worth.size(); ++K)
-    if (std::optional<std::string> Why = unreachedBecause(PC, Tasks.Throws, Region, Worth[K], Names[K]))
+    if (std::optional<std::string> Why = unreachedBecause(PC, Tasks.Throws, Tasks.NoReturn, Region, Worth[K], Names[K]))
       return Refuse(*Why);
   if (std::optional<std::string> Why = groupProblem(Tasks, Full, Region, Calls))
     return Refuse(*Why);

@@ -1,5 +1,6 @@
 //===- Selections.cpp - selection: argmin and argmax loops ------------------===//
 #include "Selections.h"
+#include "PreprocessorRecord.h"
 
 #include "CallTasks.h"
 #include "LoopBodies.h"
@@ -337,13 +338,70 @@ const char *exitKeyword(const Stmt *Exit) {
 /// serial loop never does, other than throw: a call to a function of the
 /// user's, which for such a term may run for hours (adv34 t02: `who =
 /// weigh(*p)`) or divide by zero (adv35 t04: `q = scale(*p)`, `1000 / x`),
-/// or an integer division or remainder by a value that is not a constant.
-/// Or empty. The library's calls count by what they throw alone.
-std::string blockSpeculationReason(PlanContext &PC, const Candidate &C) {
+/// or an integer division or remainder by a value that is not a constant,
+/// a loop (its trip count may be huge for such a term, adv36 t02), or a
+/// dereference or subscript of what the loop computes (`who = *p`, with a
+/// 'p' null for the terms never selected, adv36 t01). Or empty. The
+/// library's calls count by what they throw alone, but for `*`, `[]` and
+/// `->`.
+std::string blockSpeculationReason(PlanContext &PC, const LoopShape &L, const Candidate &C) {
   std::string What;
+  auto Text = [&](const Stmt *S, const char *Otherwise) {
+    auto O = PC.offsets(S->getSourceRange());
+    return O ? "'" + PC.textAt(O->first, O->second) + "'" : std::string(Otherwise);
+  };
+  // Whether E names a variable the loop declares (its counter, a local of
+  // the body): a pointer or an index that may be valid only for the
+  // iterations the serial loop selects (`who = *p` with a 'p' that is null
+  // for the others, adv36 t01).
+  // Within, when given: variables it declares do not count.
+  auto LoopComputed = [&](const Stmt *E, const Stmt *Within = nullptr) {
+    bool Found = false;
+    std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
+      if (!S || Found)
+        return;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+            VD && VD->hasLocalStorage() &&
+            L.Loop->getSourceRange().fullyContains(VD->getSourceRange()) &&
+            !(Within && Within->getSourceRange().fullyContains(VD->getSourceRange())))
+          Found = true;
+      for (const Stmt *Child : S->children())
+        Find(Child);
+    };
+    Find(E);
+    return Found;
+  };
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S || !What.empty())
       return;
+    // A loop whose trip count the body computes may be long only for the
+    // iterations the serial loop never selects (adv36 t02). A 'for' whose
+    // header reads nothing the loop computes runs as long in every
+    // iteration, as it does in those the serial loop selects.
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S)) {
+      const auto *For = dyn_cast<ForStmt>(S);
+      if (!For || LoopComputed(For->getInit(), For) || LoopComputed(For->getCond(), For) ||
+          LoopComputed(For->getInc(), For)) {
+        What = "the loop in it may run long there";
+        return;
+      }
+    }
+    const Expr *Deref = nullptr;
+    if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_Deref)
+      Deref = UO->getSubExpr();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S))
+      Deref = AS;
+    else if (const auto *ME = dyn_cast<MemberExpr>(S); ME && ME->isArrow())
+      Deref = ME->getBase();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && (Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Arrow ||
+                    (Op->getOperator() == OO_Star && Op->getNumArgs() == 1)))
+      Deref = Op;
+    if (Deref && LoopComputed(Deref)) {
+      What = Text(S, "a dereference") + " in it may read where no object is there";
+      return;
+    }
     if (const auto *CE = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = CE->getDirectCallee();
       // The payload's own assignment (a plain value's operator=) is judged
@@ -363,9 +421,7 @@ std::string blockSpeculationReason(PlanContext &PC, const Candidate &C) {
       bool Divides = Op == BO_Div || Op == BO_Rem || Op == BO_DivAssign || Op == BO_RemAssign;
       if (Divides && BO->getType()->isIntegerType() &&
           !BO->getRHS()->isValueDependent() && !BO->getRHS()->isIntegerConstantExpr(PC.Ctx)) {
-        auto O = PC.offsets(BO->getSourceRange());
-        What = (O ? "'" + PC.textAt(O->first, O->second) + "'" : std::string("a division")) +
-               " in it may divide by zero there";
+        What = Text(BO, "a division") + " in it may divide by zero there";
         return;
       }
     }
@@ -854,13 +910,22 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
       WhyNot = Why + " (" + NoPasses + ")";
       return LoopOutcome::Refused;
     }
-    if (std::string Why = blockSpeculationReason(PC, C); !Why.empty()) {
+    if (std::string Why = blockSpeculationReason(PC, L, C); !Why.empty()) {
       WhyNot = Why + " (" + NoPasses + ")";
       return LoopOutcome::Refused;
     }
   }
   if (std::string Why = lastRefusal(PC, L); !Why.empty()) {
     WhyNot = Why;
+    return LoopOutcome::Refused;
+  }
+  // The final pass runs the block after the rest of the body: a
+  // `__COUNTER__` in both would expand in the other order (adv37 t07).
+  if (Passes && PC.Config.Preprocessed &&
+      PC.Config.Preprocessed->changesStateBetween(L.HeaderEnd, L.BodyEnd)) {
+    WhyNot = "the loop body changes the preprocessor's state ('__COUNTER__' or a directive in "
+             "it), and the selection's final pass would run the block that updates " +
+             quoted(C.Best) + " after the rest of the body";
     return LoopOutcome::Refused;
   }
   if (Passes)

@@ -92,7 +92,9 @@ void run(long n) {
   }
   // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel selection of 'top' with 'at' (the last of equal values kept, as in the loop) [purecc-selection]
   std::printf("%ld names: %g %s\n", n, top, at.c_str());
-  // The block reads a pointer the body computed: the leaves run it.
+  // The block reads a pointer the body computed: the leaves would run it
+  // for terms the serial loop never selects, where the pointer may be null
+  // (adv36 t01).
   double near = std::numeric_limits<double>::infinity();
   std::string who = "none";
   for (long i = 0; i < n; ++i) {
@@ -103,7 +105,7 @@ void run(long n) {
       who = *p;
     }
   }
-  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel selection of 'near' with 'who' (the first of equal values kept, as in the loop) [purecc-selection]
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'near' for iterations the serial loop never selects, and '*p' in it may read where no object is there (the block that updates 'near' reads 'p' of type 'const std::string *', which the leaf cannot carry to the final pass as a plain value) [purecc-missed-reduction]
   std::printf("%ld pointer: %g %s\n", n, near, who.c_str());
   double far = std::numeric_limits<double>::infinity();
   std::string tag = "none";
@@ -143,6 +145,23 @@ void run(long n) {
   }
   // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'low' for iterations the serial loop never selects, and '1000 / (static_cast<long>(p->size()) - 3)' in it may divide by zero there (the block that updates 'low' reads 'p' of type 'const std::string *', which the leaf cannot carry to the final pass as a plain value) [purecc-missed-reduction]
   std::printf("%ld pointer ratio: %g %ld\n", n, low, ratio);
+  // A loop in the block whose trip count the body computes: 4e12 steps for
+  // every term the serial loop never selects (adv36 t02).
+  double first = std::numeric_limits<double>::infinity();
+  long mixed = 0;
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    long reps = i == 0 ? 10 : 4000000000000L;
+    if (d < first) {
+      first = d;
+      unsigned long h = 0;
+      for (long k = 0; k < reps; ++k)
+        h = h * 31 + static_cast<unsigned long>(k);
+      mixed = static_cast<long>(h % 1000);
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-11]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'first' for iterations the serial loop never selects, and the loop in it may run long there (the block that updates 'first' does more than assign it and what goes with it) [purecc-missed-reduction]
+  std::printf("%ld block loop: %g %ld\n", n, first, mixed);
 }
 
 int main() {
@@ -159,6 +178,7 @@ int main() {
 // OUT-NEXT: 1 pointer at(): 0 n0n0
 // OUT-NEXT: 1 pointer weigh: 0 0
 // OUT-NEXT: 1 pointer ratio: 0 -1000
+// OUT-NEXT: 1 block loop: 0 645
 // OUT-NEXT: 2 label: 0 0 first
 // OUT-NEXT: 2 quiet: 0 0
 // OUT-NEXT: 2 names: 1 n1
@@ -166,6 +186,7 @@ int main() {
 // OUT-NEXT: 2 pointer at(): 0 n0n0
 // OUT-NEXT: 2 pointer weigh: 0 0
 // OUT-NEXT: 2 pointer ratio: 0 -1000
+// OUT-NEXT: 2 block loop: 0 645
 // OUT-NEXT: 1025 label: 0 0 first
 // OUT-NEXT: 1025 quiet: 0 0
 // OUT-NEXT: 1025 names: 1024 n1024
@@ -173,6 +194,7 @@ int main() {
 // OUT-NEXT: 1025 pointer at(): 0 n0n0
 // OUT-NEXT: 1025 pointer weigh: 0 0
 // OUT-NEXT: 1025 pointer ratio: 0 -1000
+// OUT-NEXT: 1025 block loop: 0 645
 // OUT-NEXT: 4000 label: 0 0 first
 // OUT-NEXT: 4000 quiet: 0 0
 // OUT-NEXT: 4000 names: 3999 n3999
@@ -180,3 +202,4 @@ int main() {
 // OUT-NEXT: 4000 pointer at(): 0 n0n0
 // OUT-NEXT: 4000 pointer weigh: 0 0
 // OUT-NEXT: 4000 pointer ratio: 0 -1000
+// OUT-NEXT: 4000 block loop: 0 645

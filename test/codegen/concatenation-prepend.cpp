@@ -63,7 +63,7 @@ int main() {
   std::string s = ":end";
   for (int i = 0; i < n; ++i)
     s = piece(i) + s;
-  // CHECK: {{^}}  { auto purecc_c3 = ::purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i4) -> std::string { const int i = static_cast<int>(purecc_i4); std::string purecc_acc_2{}; {
+  // CHECK: {{^}}  { auto purecc_c3 = ::purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i4) -> std::string { int i = static_cast<int>(purecc_i4); std::string purecc_acc_2{}; {
   // CHECK-NEXT: {{^}}    purecc_acc_2 = piece(i) + purecc_acc_2; } return purecc_acc_2; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_rhs += purecc_lhs; return purecc_rhs; }); s.insert(0, purecc_c3); }
   // REMARK: concatenation-prepend.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel concatenation in front of 's' (the pieces kept in the loop's order, each in front of the one before) [purecc-concatenation]
   show("s = piece(i) + s:", s);

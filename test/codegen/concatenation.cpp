@@ -32,7 +32,7 @@ int main() {
   std::string s = "start:";
   for (int i = 0; i < n; ++i)
     s += piece(i);
-  // CHECK: {{^}}  s += ::purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i3) -> std::string { const int i = static_cast<int>(purecc_i3); std::string purecc_acc_1{}; {
+  // CHECK: {{^}}  s += ::purecc::parallel_reduce(0, n, std::string{}, [&](std::int64_t purecc_i3) -> std::string { int i = static_cast<int>(purecc_i3); std::string purecc_acc_1{}; {
   // CHECK-NEXT: {{^}}    purecc_acc_1 += piece(i); } return purecc_acc_1; }, [](std::string purecc_lhs, std::string purecc_rhs) { purecc_lhs += purecc_rhs; return purecc_lhs; });
   // REMARK: concatenation.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel concatenation onto 's' (the pieces kept in the loop's order) [purecc-concatenation]
   show("+=:", s);

@@ -26,7 +26,7 @@
     count += queens(n, row + 1, cols | 1u << col, d1 | 1u << (row + col),
                     d2 | 1u << (row - col + n - 1));
   }
-  // CHECK: {{^}}  count += ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i{{[0-9]+}}) -> long { const int col = static_cast<int>(purecc_i{{[0-9]+}}); long [[ACC:purecc_acc_[0-9]+]] = long{};
+  // CHECK: {{^}}  count += ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i{{[0-9]+}}) -> long { int col = static_cast<int>(purecc_i{{[0-9]+}}); long [[ACC:purecc_acc_[0-9]+]] = long{};
   // CHECK-NEXT: {{^}}    if (!safe(cols, d1, d2, row, col, n))
   // CHECK-NEXT: {{^}}      return [[ACC]];
   // REMARK: continue-loops.cpp:[[@LINE-9]]:3: remark: loop rewritten as a parallel reduction of 'count' [purecc-reduction]
@@ -57,7 +57,7 @@ int main(int argc, char **) {
       continue;
     out[i] = heavy(i);
   }
-  // CHECK: {{^}}  ::purecc::parallel_for(0, 2000, [&](std::int64_t purecc_i{{[0-9]+}}) { const int i = static_cast<int>(purecc_i{{[0-9]+}});
+  // CHECK: {{^}}  ::purecc::parallel_for(0, 2000, [&](std::int64_t purecc_i{{[0-9]+}}) { int i = static_cast<int>(purecc_i{{[0-9]+}});
   // CHECK-NEXT: {{^}}    if (i % 3 == 0)
   // CHECK-NEXT: {{^}}      return;
   // REMARK: continue-loops.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]

@@ -64,7 +64,7 @@ int main(int argc, char **) {
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < m; ++j)
       out[i][j] = f(i, j);
-  // CHECK:      {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(n), [&](std::int64_t purecc_i2) { const unsigned long i = static_cast<unsigned long>(purecc_i2); {
+  // CHECK:      {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(n), [&](std::int64_t purecc_i2) { unsigned long i = static_cast<unsigned long>(purecc_i2); {
   // CHECK-NEXT: {{^}}    for (std::size_t j = 0; j < m; ++j)
   // CHECK-NEXT: {{^}}      out[i][j] = f(i, j); } });
   // REMARK: map-2d.cpp:[[@LINE-6]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]

@@ -16,14 +16,14 @@ int main() {
   int table[2048];
   for (int i = 0; i < n; ++i)
     out[i] = cube(i);
-  // CHECK:      {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i0) { const int i = static_cast<int>(purecc_i0); {
+  // CHECK:      {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i0) { int i = static_cast<int>(purecc_i0); {
   // CHECK-NEXT: {{^}}    out[i] = cube(i); } });
   // REMARK: maps.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
   for (int i = 0; i < 2048; ++i) {
     int c = cube(i + 1);
     table[i] = c - 1;
   }
-  // CHECK: {{^}}  ::purecc::parallel_for(0, 2048, [&](std::int64_t purecc_i1) { const int i = static_cast<int>(purecc_i1); {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, 2048, [&](std::int64_t purecc_i1) { int i = static_cast<int>(purecc_i1); {
   for (int &x : out)
     x = cube(x);
   // CHECK: {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(out.size()), [&](std::int64_t purecc_k2) { int &x = out[purecc_k2]; {

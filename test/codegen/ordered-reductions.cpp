@@ -91,7 +91,7 @@ void run(int n) {
   Mat P{2, 1, 1, 1}; // not an identity: it stays in front
   for (int i = 0; i < n; ++i)
     P = P * rot(i);
-  // CHECK: {{^}}  { auto purecc_o3 = ::purecc::parallel_reduce(0, n, std::optional<Mat>{}, [&](std::int64_t purecc_i4) -> std::optional<Mat> { const int i = static_cast<int>(purecc_i4); std::optional<Mat> purecc_acc_1; {
+  // CHECK: {{^}}  { auto purecc_o3 = ::purecc::parallel_reduce(0, n, std::optional<Mat>{}, [&](std::int64_t purecc_i4) -> std::optional<Mat> { int i = static_cast<int>(purecc_i4); std::optional<Mat> purecc_acc_1; {
   // CHECK-NEXT: {{^}}    [&](auto &&purecc_v) { if (purecc_acc_1) *purecc_acc_1 = *purecc_acc_1 * std::forward<decltype(purecc_v)>(purecc_v); else purecc_acc_1.emplace(std::forward<decltype(purecc_v)>(purecc_v)); }(rot(i)); } return purecc_acc_1; }, [](std::optional<Mat> &&purecc_lhs, std::optional<Mat> &&purecc_rhs) { if (!purecc_lhs) return std::move(purecc_rhs); if (purecc_rhs) *purecc_lhs = *purecc_lhs * std::move(*purecc_rhs); return std::move(purecc_lhs); }); if (purecc_o3) P = P * std::move(*purecc_o3); }
   // REMARK: ordered-reductions.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'P' with '*' in the loop's order (associative as declared by '{{\[\[}}purecc::associative]]') [purecc-ordered-reduction]
   show("P = P * rot(i):", P);

@@ -52,6 +52,34 @@ long in_one_expression(long k, int argc) {
   // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:37: remark: calls to 'slow' and 'fib' not parallelized: 'pr' is used other than by its value in the same expression, which may change it [purecc-missed-parallel-calls]
 }
 
+// A reference the function returns is written, if at all, by its caller,
+// once both calls have returned (adv35 t07); a branch of '?:' is used as
+// the whole is. A lambda's returned reference, or a '?:' assigned to, may
+// be written in the same expression.
+struct Board {
+  long cell[64];
+};
+[[pure]] long score(const Board &b) {
+  long r = 0;
+  for (long k = 0; k < 300000; ++k)
+    r = (r * 7 + b.cell[k % 64]) % 1000003;
+  return r;
+}
+[[pure]] const Board &best(const Board &x, const Board &y) {
+  return score(x) >= score(y) ? x : y;
+  // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:10: remark: calls to 'score' and 'score' run in parallel [purecc-parallel-calls]
+}
+long through_lambda(long k, int argc) {
+  std::pair<long, long> pr{argc, 0};
+  return ([&]() -> long & { return pr.first; }() = 4, slow(pr.first + k - 4) + fib(k));
+  // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:55: remark: calls to 'slow' and 'fib' not parallelized: 'pr' is used other than by its value in the same expression, which may change it [purecc-missed-parallel-calls]
+}
+long through_conditional(long k, int argc) {
+  long a = argc, b = 0;
+  return ((argc > 0 ? a : b) = 4, slow(a + k - 4) + fib(k));
+  // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:35: remark: calls to 'slow' and 'fib' not parallelized: 'a' is used other than by its value in the same expression, which may change it [purecc-missed-parallel-calls]
+}
+
 // Reads between them keep the run: an element, a size.
 long reads_between(long k, int argc) {
   std::vector<long> v{argc, 2};
@@ -66,6 +94,12 @@ int main(int argc, char **) {
   long k = 20 + argc;
   std::printf("%ld %ld %ld\n", through_get(k, argc), through_iterator(k, argc), moved_from(k, argc));
   std::printf("%ld %ld\n", in_one_expression(k, argc), reads_between(k, argc));
+  Board p{}, q{};
+  for (int i = 0; i < 64; ++i)
+    p.cell[i] = i, q.cell[i] = 64 - i;
+  const Board &w = best(p, q);
+  std::printf("%d %ld %ld\n", &w == &p, through_lambda(k, argc), through_conditional(k, argc));
   // OUT: 28658 28658 15131
   // OUT-NEXT: 28657 28662
+  // OUT-NEXT: 1 28657 28657
 }

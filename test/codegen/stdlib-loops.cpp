@@ -43,7 +43,7 @@ int run(int n) {
 
   for (int i = 0; i < n; ++i)
     g[i] = std::gcd(scale(a[i]), 84L);
-  // CHECK: {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i1) { const int i = static_cast<int>(purecc_i1); {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i1) { int i = static_cast<int>(purecc_i1); {
   // CHECK-NEXT: {{^}}    g[i] = std::gcd(scale(a[i]), 84L); } });
   // REMARK: stdlib-loops.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel map over 'g' [purecc-parallel-map]
 

@@ -79,7 +79,7 @@ int main() {
   long hi = 3999, down = 0;
   for (long i = hi; i >= 0; --i)
     down += sq(i % 100);
-  // CHECK: {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") down += ::purecc::reduce_at<"main#r{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>({{.*}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}maybe_unused]] const long &hi) -> long { const long i = static_cast<long>(-purecc_k{{[0-9]+}});
+  // CHECK: {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") down += ::purecc::reduce_at<"main#r{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>({{.*}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}maybe_unused]] const long &hi) -> long { long i = static_cast<long>(-purecc_k{{[0-9]+}});
   // REMARK: task-registry.cpp:[[@LINE-3]]:3: remark: this reduction can run on other ranks under mpirun (task 'main#r{{[0-9]+}}') [purecc-task]
 
   // Maps: the leaf returns the stored value, a second lambda stores it on
@@ -88,8 +88,8 @@ int main() {
   std::vector<long> sqs(3000);
   for (std::size_t k = 0; k < sqs.size(); ++k)
     sqs[k] = sq(static_cast<long>(k) + base);
-  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::map_at<"main#m{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_i{{[0-9]+}}, {{\[\[}}maybe_unused]] const long &base) -> long { const unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); {
-  // CHECK-NEXT: {{^}}    return sq(static_cast<long>(k) + base); } }, [&](std::int64_t purecc_i{{[0-9]+}}, auto &&purecc_v) { const unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); sqs[k] = std::forward<decltype(purecc_v)>(purecc_v); }, ::purecc::leaf_size{1024}, base);
+  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::map_at<"main#m{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_i{{[0-9]+}}, {{\[\[}}maybe_unused]] const long &base) -> long { unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); {
+  // CHECK-NEXT: {{^}}    return sq(static_cast<long>(k) + base); } }, [&](std::int64_t purecc_i{{[0-9]+}}, auto &&purecc_v) { unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); sqs[k] = std::forward<decltype(purecc_v)>(purecc_v); }, ::purecc::leaf_size{1024}, base);
   // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this map can run on other ranks under mpirun (task 'main#m{{[0-9]+}}') [purecc-task]
   for (long &x : sqs)
     x = sq(x % 1000);

@@ -36,7 +36,7 @@ long sum(long b, long n, long k) {
   // CHECK-NEXT: {{^}}for (long i = b; i < n; i += k)
   // CHECK-NEXT: {{^}}    s += heavy(i);
   // CHECK-NEXT: {{^}}#line [[@LINE-6]]
-  // CHECK-NEXT: {{^}}else { s += ::purecc::parallel_reduce(0, purecc_g{{[0-9]+}}_n, long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { const long i = static_cast<long>(static_cast<std::uint64_t>(static_cast<long>(b)) + static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(purecc_k{{[0-9]+}})); long purecc_acc_{{[0-9]+}} = long{};
+  // CHECK-NEXT: {{^}}else { s += ::purecc::parallel_reduce(0, purecc_g{{[0-9]+}}_n, long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(static_cast<std::uint64_t>(static_cast<long>(b)) + static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(purecc_k{{[0-9]+}})); long purecc_acc_{{[0-9]+}} = long{};
   // REMARK: variable-stride.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s;
 }
@@ -81,6 +81,18 @@ long untilThrow(long n, long k) {
   }
 }
 
+// The copy of the loop expands its macros again: a '__COUNTER__' in it
+// would count once more, and the branch that runs would compute another
+// value (adv36 t06).
+#define TAG (1 + __COUNTER__)
+long tagged(long n, long k) {
+  long s = 0;
+  for (long i = 0; i < n; i += k)
+    s += heavy(i) * TAG;
+  // REMARK: variable-stride.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the step 'k' is not a constant, and the serial copy of the loop that the check of its value keeps would change the preprocessor's state again ('__COUNTER__', '#define' or '#undef' in the loop) [purecc-missed-reduction]
+  return s;
+}
+
 int main(int argc, char **) {
   long k = 2 + argc; // 3, not a constant
   std::printf("%ld %ld %ld\n", sum(0, 10000, k), sum(-5000, 4999, 7 * k), sum(5, 5, k));
@@ -102,6 +114,8 @@ int main(int argc, char **) {
   std::printf("%ld %ld\n", untilThrow(1000, k), untilThrow(1000, -k));
   // OUT-NEXT: negative -3
   // OUT-NEXT: 468 -1
+  std::printf("%ld\n", tagged(300, k));
+  // OUT-NEXT: 279
 
   long t = 0;
   for (long i = 0; i < 1000; i += k) {
