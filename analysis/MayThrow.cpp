@@ -430,6 +430,21 @@ Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
   return D;
 }
 
+/// Whether Position is `v.size()` or `v.length()` of the variable v that
+/// the member call E is made on.
+bool isOwnSize(const Expr *E, const Expr *Position) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  const auto *Size = dyn_cast<CXXMemberCallExpr>(Position->IgnoreParenImpCasts());
+  if (!Call || !Size || Size->getNumArgs() != 0 || !Size->getMethodDecl() ||
+      !Size->getMethodDecl()->getIdentifier() ||
+      (Size->getMethodDecl()->getName() != "size" && Size->getMethodDecl()->getName() != "length"))
+    return false;
+  const auto *Object = dyn_cast<DeclRefExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *SizeOf = dyn_cast<DeclRefExpr>(Size->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  return Object && SizeOf && isa<VarDecl>(Object->getDecl()) &&
+         Object->getDecl() == SizeOf->getDecl();
+}
+
 } // namespace
 
 bool throwsByContract(const Expr *E, ASTContext &Ctx) {
@@ -461,6 +476,9 @@ bool throwsByContract(const Expr *E, ASTContext &Ctx) {
       continue;
     Expr::EvalResult Value;
     if (!A->isValueDependent() && A->EvaluateAsInt(Value, Ctx) && Value.Val.getInt().isZero())
+      continue;
+    // Nor the object's own size: `s.insert(s.size(), p)` appends (adv38 t05).
+    if (isOwnSize(E, A))
       continue;
     return true;
   }

@@ -64,6 +64,18 @@ const VarDecl *refersTo(const Expr *E) {
   return nullptr;
 }
 
+bool commaSides(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Sides) {
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    E = EWC->getSubExpr();
+  const auto *Comma = dyn_cast<BinaryOperator>(E->IgnoreParens());
+  if (!Comma || Comma->getOpcode() != BO_Comma)
+    return false;
+  for (const Expr *Side : {Comma->getLHS(), Comma->getRHS()})
+    if (!commaSides(Side, Sides))
+      Sides.push_back(Side);
+  return true;
+}
+
 const CXXForRangeStmt *rangeForOf(const Stmt *S, const Decl *D) {
   if (!S || isa<LambdaExpr>(S))
     return nullptr;

@@ -23,6 +23,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace purecc {
 
@@ -50,6 +51,12 @@ bool mentions(const clang::Stmt *S, const clang::ValueDecl *D);
 /// The variable E names, through parentheses and implicit casts (`v`,
 /// `(v)`), or null.
 const clang::VarDecl *refersTo(const clang::Expr *E);
+
+/// The operands of a top-level comma expression, left to right, appended
+/// to Sides (false, and nothing appended, when E is not one): `s += f(i),
+/// t += g(i);` sequences its sides as two statements would, so each side
+/// that is a step is one.
+bool commaSides(const clang::Expr *E, llvm::SmallVectorImpl<const clang::Expr *> &Sides);
 
 /// The range-for in S (lambdas' bodies excluded) whose loop variable is D,
 /// or null: the inner loop that walks a row (`for (auto &x : row)`).

@@ -498,6 +498,17 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
         Apart = true;
       }
     }
+    // The calls hoisted in front of the first statement and the names that
+    // replace them move the rest of their lines (adv37 t03).
+    if (C && !Run.empty())
+      for (const Candidate *E : {&Run.front(), &*C})
+        if (std::string Why = columnUseReason(E->S, PC.Ctx); !Why.empty()) {
+          Missed(Run.back().Call, C->Call,
+                 "the statement that calls '" + calleeName(E->Call) + "' uses " + Why, C->Call);
+          Flush();
+          Apart = false;
+          break;
+        }
     // With statements between, every call of the run moves to where the
     // first statement stands (emitRun).
     if (C && !Run.empty() &&
@@ -746,6 +757,8 @@ std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
     // before B while running the statements after it.
     if (containsJumpTarget(B, JumpTarget::LabelOrCase))
       return What + " between them has a label, where a jump would arrive without the calls";
+    if (std::string Why = columnUseReason(B, PC.Ctx); !Why.empty())
+      return What + " between them uses " + Why;
     if (const auto *DS = dyn_cast<DeclStmt>(B);
         DS && llvm::any_of(DS->decls(), [](const Decl *D) { return !isa<VarDecl>(D); }))
       return What + " between them declares a name other than a variable, which " + Call +

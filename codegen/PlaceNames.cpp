@@ -46,10 +46,10 @@ bool dependsOnPlace(const SourceLocExpr *E) {
          E->getIdentKind() != SourceLocIdentKind::FileName;
 }
 
-std::string sourceLocationReason(const SourceLocExpr *E,
-                                 llvm::ArrayRef<const CXXDefaultArgExpr *> DefaultArgs,
-                                 const ASTContext &Ctx) {
-  bool Column = E->getIdentKind() == SourceLocIdentKind::Column;
+namespace {
+std::string placeReason(const SourceLocExpr *E,
+                        llvm::ArrayRef<const CXXDefaultArgExpr *> DefaultArgs,
+                        const ASTContext &Ctx, bool Column) {
   // `std::source_location::current()` is a call whose default argument is
   // `__builtin_source_location()`: name the call the user wrote.
   bool ViaCurrent = !DefaultArgs.empty() && isSourceLocationCurrent(DefaultArgs.back());
@@ -69,21 +69,32 @@ std::string sourceLocationReason(const SourceLocExpr *E,
          (Column ? ", which gives the column it is written at, which the rewrite moves"
                  : ", which names the function it is written in");
 }
+} // namespace
+
+std::string sourceLocationReason(const SourceLocExpr *E,
+                                 llvm::ArrayRef<const CXXDefaultArgExpr *> DefaultArgs,
+                                 const ASTContext &Ctx) {
+  return placeReason(E, DefaultArgs, Ctx, E->getIdentKind() == SourceLocIdentKind::Column);
+}
 
 namespace {
 
-/// The first name of the place in a statement, outside lambdas and local
-/// classes (which have their own), default arguments included.
-class FunctionNameFinder : public RecursiveASTVisitor<FunctionNameFinder> {
-  using Base = RecursiveASTVisitor<FunctionNameFinder>;
+/// The first name of the place in a statement (or the first column, as
+/// What asks), outside lambdas and local classes (which have their own),
+/// default arguments included.
+class PlaceFinder : public RecursiveASTVisitor<PlaceFinder> {
+  using Base = RecursiveASTVisitor<PlaceFinder>;
 
 public:
-  explicit FunctionNameFinder(const ASTContext &Ctx) : Ctx(Ctx) {}
+  enum class Looking { NamesAndColumns, Columns };
+  PlaceFinder(const ASTContext &Ctx, Looking What) : Ctx(Ctx), What(What) {}
   std::string Why;
   bool shouldVisitLambdaBody() const { return false; }
   bool shouldVisitImplicitCode() const { return true; }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool VisitPredefinedExpr(PredefinedExpr *E) {
+    if (What == Looking::Columns)
+      return true;
     Why = functionNameReason(E, Ctx);
     return false;
   }
@@ -94,21 +105,30 @@ public:
     return Continue;
   }
   bool VisitSourceLocExpr(SourceLocExpr *E) {
-    if (!dependsOnPlace(E))
+    if (What == Looking::NamesAndColumns) {
+      if (!dependsOnPlace(E))
+        return true;
+      Why = sourceLocationReason(E, DefaultArgs, Ctx);
+      return false;
+    }
+    // `std::source_location::current()` holds the column too.
+    if (E->getIdentKind() != SourceLocIdentKind::Column &&
+        E->getIdentKind() != SourceLocIdentKind::SourceLocStruct)
       return true;
-    Why = sourceLocationReason(E, DefaultArgs, Ctx);
+    Why = placeReason(E, DefaultArgs, Ctx, /*Column=*/true);
     return false;
   }
 
 private:
   const ASTContext &Ctx;
+  Looking What;
   llvm::SmallVector<const CXXDefaultArgExpr *, 2> DefaultArgs;
 };
 
 } // namespace
 
 std::string placeNameReason(const Stmt *S, const ASTContext &Ctx) {
-  FunctionNameFinder F(Ctx);
+  PlaceFinder F(Ctx, PlaceFinder::Looking::NamesAndColumns);
   F.TraverseStmt(const_cast<Stmt *>(S));
   return F.Why;
 }
@@ -131,6 +151,12 @@ public:
 };
 
 } // namespace
+
+std::string columnUseReason(const Stmt *S, const ASTContext &Ctx) {
+  PlaceFinder F(Ctx, PlaceFinder::Looking::Columns);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Why;
+}
 
 const SourceLocExpr *lineUse(const Stmt *S) {
   LineFinder F;

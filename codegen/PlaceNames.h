@@ -53,6 +53,15 @@ std::string sourceLocationReason(const clang::SourceLocExpr *E,
 /// names); "" when there is none.
 std::string placeNameReason(const clang::Stmt *S, const clang::ASTContext &Ctx);
 
+/// Why S gives the column it is written at: the first `__builtin_COLUMN()`
+/// or `std::source_location::current()` (whose `column()` the program may
+/// read) in S or in a default argument of a call in S, outside lambdas and
+/// local classes ("'std::source_location::current()', which gives the
+/// column it is written at, which the rewrite moves"); "" when there is
+/// none. Text hoisted in front of S on its line moves the rest of S right
+/// (adv37 t03).
+std::string columnUseReason(const clang::Stmt *S, const clang::ASTContext &Ctx);
+
 /// The first `__builtin_LINE()` (or `__builtin_source_location()`, behind
 /// `std::source_location::current()`, which holds the line) S evaluates,
 /// the default arguments of its calls included, outside lambdas; nullptr

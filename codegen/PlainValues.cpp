@@ -127,16 +127,81 @@ std::string copiedByMove(QualType T) {
   return "moving it copies";
 }
 
-std::string observableMoveReason(QualType T) {
+namespace {
+/// Whether Name is a standard container that owns its elements on the
+/// heap: moving one hands them over and moves none of them.
+bool ownsElementsOnHeap(StringRef Name) {
+  return llvm::is_contained({"vector", "deque", "list", "forward_list", "map", "multimap", "set",
+                             "multiset", "unordered_map", "unordered_multimap", "unordered_set",
+                             "unordered_multiset"},
+                            Name);
+}
+
+/// Whether Name is a standard class without state (an allocator, a
+/// comparator, a hash): moving or copying one runs nothing of what it is
+/// instantiated with.
+bool statelessLibraryClass(StringRef Name) {
+  return llvm::is_contained({"allocator", "less", "greater", "less_equal", "greater_equal",
+                             "equal_to", "not_equal_to", "hash", "char_traits"},
+                            Name);
+}
+
+/// The definition of the class T is (under arrays and qualifiers), the
+/// first time Seen meets it; null for anything else.
+const CXXRecordDecl *firstVisit(QualType T, llvm::SmallPtrSetImpl<const CXXRecordDecl *> &Seen) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  while (const auto *A = dyn_cast<ArrayType>(T.getTypePtr()))
+    T = A->getElementType().getCanonicalType().getUnqualifiedType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || !Seen.insert(RD->getDefinition()).second)
+    return nullptr;
+  return RD->getDefinition();
+}
+
+/// The types a library class is instantiated with, a pack's each
+/// (`std::variant<long, Counted>`), after its first Skip arguments.
+llvm::SmallVector<QualType, 4> heldTypes(const ClassTemplateSpecializationDecl *Spec,
+                                         size_t Skip) {
+  llvm::SmallVector<QualType, 4> Held;
+  std::function<void(const TemplateArgument &)> Collect = [&](const TemplateArgument &Arg) {
+    if (Arg.getKind() == TemplateArgument::Type)
+      Held.push_back(Arg.getAsType());
+    else if (Arg.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &Inner : Arg.pack_elements())
+        Collect(Inner);
+  };
+  llvm::ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
+  for (const TemplateArgument &Arg : Args.drop_front(std::min(Skip, Args.size())))
+    Collect(Arg);
+  return Held;
+}
+
+/// Inner, said of the type H a library class holds: "holds 'Counted',
+/// which ..." (a library class H is not named: the user knows the outer).
+std::string heldReason(QualType H, const std::string &Inner, const PrintingPolicy &Policy) {
+  const auto *HeldClass = H->getAsCXXRecordDecl();
+  if (HeldClass && HeldClass->isInStdNamespace())
+    return Inner;
+  return "holds '" + H.getAsString(Policy) + "', which " + Inner;
+}
+
+enum class Transfer { Move, CopyOrMove };
+std::string observableReason(QualType T, Transfer How);
+} // namespace
+
+std::string observableMoveReason(QualType T) { return observableReason(T, Transfer::Move); }
+
+std::string observableCopyReason(QualType T) {
+  return observableReason(T, Transfer::CopyOrMove);
+}
+
+namespace {
+std::string observableReason(QualType T, Transfer How) {
   llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
   std::function<std::string(QualType)> Why = [&](QualType T) -> std::string {
-    T = T.getCanonicalType().getUnqualifiedType();
-    while (const auto *A = dyn_cast<ArrayType>(T.getTypePtr()))
-      T = A->getElementType().getCanonicalType().getUnqualifiedType();
-    const auto *RD = T->getAsCXXRecordDecl();
-    if (!RD || !RD->hasDefinition() || !Seen.insert(RD->getDefinition()).second)
+    const CXXRecordDecl *RD = firstVisit(T, Seen);
+    if (!RD)
       return "";
-    RD = RD->getDefinition();
     const PrintingPolicy &Policy = RD->getASTContext().getPrintingPolicy();
     if (RD->isInStdNamespace()) {
       // What a std::any holds is known only at run time, and a small value
@@ -156,32 +221,26 @@ std::string observableMoveReason(QualType T) {
       // 'copy' (adv33 t08).
       if (std::string Traits = userTraitsReason(T); !Traits.empty())
         return Traits;
-      llvm::SmallVector<QualType, 4> Held;
-      std::function<void(const TemplateArgument &)> Collect = [&](const TemplateArgument &Arg) {
-        if (Arg.getKind() == TemplateArgument::Type)
-          Held.push_back(Arg.getAsType());
-        else if (Arg.getKind() == TemplateArgument::Pack)
-          for (const TemplateArgument &Inner : Arg.pack_elements())
-            Collect(Inner);
-      };
-      llvm::ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
       StringRef Name = RD->getName();
       bool Pointer = Name == "unique_ptr" || Name == "shared_ptr" || Name == "weak_ptr" ||
                      Name == "default_delete" || Name == "reference_wrapper";
-      for (const TemplateArgument &Arg : Args.drop_front(Pointer ? 1 : 0))
-        Collect(Arg);
-      for (QualType H : Held) {
+      if (statelessLibraryClass(Name))
+        return "";
+      // Moving a container that owns its elements on the heap hands them
+      // over: no element is moved or copied, a 'const' key neither (adv38
+      // t08); its comparator, hash and allocator move with it. A copy
+      // copies the elements.
+      size_t Skipped = Pointer ? 1 : 0;
+      if (How == Transfer::Move && ownsElementsOnHeap(Name))
+        Skipped = Name.contains("map") ? 2 : 1;
+      for (QualType H : heldTypes(Spec, Skipped)) {
         // `std::optional<const std::vector<long>>`, `std::pair<const
         // std::string, long>`: the library moves what it holds, a copy.
-        if (!Pointer)
+        if (!Pointer && !ownsElementsOnHeap(Name))
           if (std::string Copied = copiedByMove(H); !Copied.empty())
             return "holds '" + H.getAsString(Policy) + "', which " + Copied;
-        if (std::string Inner = Why(H); !Inner.empty()) {
-          const auto *HeldClass = H->getAsCXXRecordDecl();
-          if (HeldClass && HeldClass->isInStdNamespace())
-            return Inner;
-          return "holds '" + H.getAsString(Policy) + "', which " + Inner;
-        }
+        if (std::string Inner = Why(H); !Inner.empty())
+          return heldReason(H, Inner, Policy);
       }
       return "";
     }
@@ -219,6 +278,43 @@ std::string observableMoveReason(QualType T) {
                                    : std::string("captures a value")) +
                " of type '" + F->getType().getAsString(Policy) + "', which " + Inner;
     }
+    return "";
+  };
+  return Why(T);
+}
+} // namespace
+
+std::string userAssignmentReason(QualType T) {
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
+  std::function<std::string(QualType)> Why = [&](QualType T) -> std::string {
+    const CXXRecordDecl *RD = firstVisit(T, Seen);
+    if (!RD)
+      return "";
+    const PrintingPolicy &Policy = RD->getASTContext().getPrintingPolicy();
+    if (RD->isInStdNamespace()) {
+      // The library assigns what it holds with that type's own operator=;
+      // a smart pointer or a reference_wrapper assigns a pointer.
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+      StringRef Name = RD->getIdentifier() ? RD->getName() : "";
+      if (!Spec || Name == "unique_ptr" || Name == "shared_ptr" || Name == "weak_ptr" ||
+          Name == "reference_wrapper")
+        return "";
+      for (QualType H : heldTypes(Spec, 0))
+        if (std::string Inner = Why(H); !Inner.empty())
+          return heldReason(H, Inner, Policy);
+      return "";
+    }
+    for (const CXXMethodDecl *M : RD->methods())
+      if (M->isUserProvided() && (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator()))
+        return "has a user-provided '" + M->getNameAsString() + "'";
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (std::string Inner = Why(B.getType()); !Inner.empty())
+        return "has a base '" + B.getType().getAsString(Policy) + "', which " + Inner;
+    for (const FieldDecl *F : RD->fields())
+      if (std::string Inner = Why(F->getType()); !Inner.empty())
+        return (F->getIdentifier() ? "has a member '" + F->getNameAsString() + "'"
+                                   : std::string("captures a value")) +
+               " of type '" + F->getType().getAsString(Policy) + "', which " + Inner;
     return "";
   };
   return Why(T);

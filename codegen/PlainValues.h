@@ -59,6 +59,21 @@ std::string userTraitsReason(clang::QualType T);
 /// (adv27 W4). Library classes themselves move without user code.
 std::string observableMoveReason(clang::QualType T);
 
+/// As observableMoveReason, for code that copies values of T as well as
+/// moving them: a copied container copies its elements, so their types
+/// count too (moving one hands them over: observableMoveReason skips
+/// them, adv38 t08).
+std::string observableCopyReason(clang::QualType T);
+
+/// Why assigning a value of type T could run code of the user's: T, a
+/// base, a member, or a type a library class holds (as for
+/// observableMoveReason) has a user-provided copy or move assignment
+/// ("has a user-provided 'operator='"); empty when every assignment is the
+/// compiler's or the library's. A transformation that assigns where the
+/// loop does not (an ordered reduction's partial results, adv37 t05) asks
+/// this beside observableMoveReason.
+std::string userAssignmentReason(clang::QualType T);
+
 /// Why moving an object of type T copies it because it is 'const' (a
 /// 'const' member, a 'const' by-value parameter, what a library class
 /// holds as 'const'): "moving it copies"; empty for a type that is not

@@ -23,6 +23,7 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -81,6 +82,11 @@ struct Plan {
   /// (RuntimeMacroShield.h). Filled by the pipeline, which sees the
   /// preprocessor.
   std::vector<std::string> MacrosToShield;
+  /// The main-file offset (a line's start) where the runtime's #include
+  /// goes when it is not the top: the line of the file's first #include,
+  /// when only directives and comments come before it
+  /// (PreprocessorRecord::FirstInclude). Filled by the pipeline.
+  std::optional<unsigned> RuntimeIncludeAt;
 };
 
 struct PreprocessorRecord;

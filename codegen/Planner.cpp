@@ -312,6 +312,16 @@ public:
         Calls.planCondition(Do->getCond());
       return;
     }
+    // A statement under a label, a 'case' or an attribute is planned as
+    // it would be without (adv37 t01: `case 1: y += f(a) * f(b);` was
+    // skipped as an expression, with no remark); the rewrite braces it.
+    if (const Stmt *Sub = isa<LabelStmt>(S)        ? cast<LabelStmt>(S)->getSubStmt()
+                          : isa<SwitchCase>(S)     ? cast<SwitchCase>(S)->getSubStmt()
+                          : isa<AttributedStmt>(S) ? cast<AttributedStmt>(S)->getSubStmt()
+                                                   : nullptr) {
+      walk(Sub, S, InParallelLoop);
+      return;
+    }
     for (const Stmt *Child : S->children())
       if (Child && !isa<Expr>(Child))
         walk(Child, S, InParallelLoop);

@@ -56,6 +56,25 @@ public:
                           OptionalFileEntryRef, StringRef, StringRef, const Module *, bool,
                           SrcMgr::CharacteristicKind) override {
     changesState(Hash);
+    const SourceManager &SM = PP.getSourceManager();
+    if (R.FirstInclude || ConditionalDepth != 0 || Hash.isMacroID() || !SM.isInMainFile(Hash))
+      return;
+    // The start of the directive's line (a '#' may follow blanks).
+    unsigned Offset = SM.getFileOffset(Hash);
+    unsigned Column = SM.getColumnNumber(SM.getFileID(Hash), Offset);
+    R.FirstInclude = Offset - (Column - 1);
+    for (const char *Name : runtimeIdentifiers())
+      if (PP.isMacroDefined(Name))
+        R.RuntimeNameMacrosAtFirstInclude.push_back(Name);
+  }
+  // The main file's conditional blocks: an #include inside one may be
+  // skipped in another configuration.
+  void If(SourceLocation Loc, SourceRange, ConditionValueKind) override { enter(Loc); }
+  void Ifdef(SourceLocation Loc, const Token &, const MacroDefinition &) override { enter(Loc); }
+  void Ifndef(SourceLocation Loc, const Token &, const MacroDefinition &) override { enter(Loc); }
+  void Endif(SourceLocation Loc, SourceLocation) override {
+    if (PP.getSourceManager().isInMainFile(Loc) && ConditionalDepth > 0)
+      --ConditionalDepth;
   }
   void PragmaDirective(SourceLocation Loc, PragmaIntroducerKind) override {
     // `#pragma push_macro("K")` and `pop_macro`; other pragmas keep no
@@ -75,6 +94,10 @@ public:
   }
 
 private:
+  void enter(SourceLocation Loc) {
+    if (PP.getSourceManager().isInMainFile(Loc))
+      ++ConditionalDepth;
+  }
   void changesState(SourceLocation Loc) {
     const SourceManager &SM = PP.getSourceManager();
     SourceLocation Where = SM.getExpansionLoc(Loc);
@@ -89,9 +112,17 @@ private:
   Preprocessor &PP;
   PreprocessorRecord &R;
   bool AtStartRecorded = false;
+  unsigned ConditionalDepth = 0; // the main file's open #if blocks
 };
 
 } // namespace
+
+void recordMacrosAtEnd(Preprocessor &PP, PreprocessorRecord &R) {
+  R.RuntimeNameMacrosAtEnd.clear();
+  for (const char *Name : runtimeIdentifiers())
+    if (const MacroInfo *MI = PP.getMacroInfo(PP.getIdentifierInfo(Name)))
+      R.RuntimeNameMacrosAtEnd.emplace_back(Name, MI->getDefinitionLoc());
+}
 
 std::unique_ptr<PPCallbacks> recordPreprocessor(Preprocessor &PP, PreprocessorRecord &R) {
   return std::make_unique<Recorder>(PP, R);

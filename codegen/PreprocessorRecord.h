@@ -1,8 +1,9 @@
 //===- PreprocessorRecord.h - what the preprocessor saw and the AST lost --===//
 //
 // Some facts the rewrite needs are gone once the unit is parsed: which
-// macros the command line defined before the main file's first line (the
-// runtime's #include goes there: RuntimeMacroShield.h), and where the text
+// macros the command line defined before the main file's first line, or
+// before its first #include (the runtime's #include goes there:
+// RuntimeMacroShield.h), and where the text
 // changes the preprocessor's state. Such text must not be copied (a
 // function's serial clone, FastClone.h, goes before the function): the copy
 // runs it once more, and earlier.
@@ -26,6 +27,7 @@
 #include "clang/Lex/Preprocessor.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,20 @@ struct PreprocessorRecord {
   /// Runtime identifiers (RuntimeMacroShield.h) that are macros where the
   /// main file starts, after -D, -U and -include; in list order.
   std::vector<std::string> RuntimeNameMacros;
+  /// The main-file offset of the line of its first `#include` outside any
+  /// `#if`, if it has one: the runtime's #include goes there when nothing
+  /// but directives comes before it, so that the configuration macros a
+  /// file sets before its includes (`#define _GLIBCXX_DEBUG 1`) configure
+  /// the library for the runtime's headers too (adv38 t07).
+  std::optional<unsigned> FirstInclude;
+  /// RuntimeNameMacros at FirstInclude, the file's own #defines included.
+  std::vector<std::string> RuntimeNameMacrosAtFirstInclude;
+  /// Runtime identifiers that are macros where the main file ends
+  /// (recordMacrosAtEnd), with
+  /// where each is defined: the code generated inside the file spells some
+  /// of them (`::purecc::leaf_size`, `std::optional`), where such a macro
+  /// would expand (adv38 t03).
+  std::vector<std::pair<std::string, clang::SourceLocation>> RuntimeNameMacrosAtEnd;
   /// Main-file offsets, ascending, of text that changes the preprocessor's
   /// state (above): a `__COUNTER__` (the name itself, or the macro invocation
   /// that reached it), a `#define`, `#undef`, `#include`, `push_macro` or
@@ -48,6 +64,10 @@ struct PreprocessorRecord {
   /// Whether main-file text in [Begin, End) changes the preprocessor's state.
   bool changesStateBetween(unsigned Begin, unsigned End) const;
 };
+
+/// Fills R.RuntimeNameMacrosAtEnd; called once the unit is parsed (the
+/// AST consumer runs before the preprocessor's end-of-file callback).
+void recordMacrosAtEnd(clang::Preprocessor &PP, PreprocessorRecord &R);
 
 /// The callbacks that fill R while PP preprocesses the unit; to be added
 /// before the main file is entered.

@@ -49,14 +49,25 @@ std::string applyPlan(ASTContext &Ctx, const Plan &P) {
     Out += ByteOrderMark;
     Pos = ByteOrderMark.size();
   }
+  LineDirectives Lines(SM, Ctx.getLangOpts());
   if (P.UsesRuntime) {
     std::vector<std::string> Headers{"purecc/purecc.h"};
     Headers.insert(Headers.end(), P.ExtraIncludes.begin(), P.ExtraIncludes.end());
-    appendShieldedIncludes(Out, Headers, P.MacrosToShield);
+    if (P.RuntimeIncludeAt && *P.RuntimeIncludeAt >= Pos && *P.RuntimeIncludeAt < Buffer.size()) {
+      // Before the file's first #include, after the directives before it
+      // (PreprocessorRecord::FirstInclude): no edit comes earlier.
+      Edit Include;
+      Include.Begin = Include.End = *P.RuntimeIncludeAt;
+      appendShieldedIncludes(Include.Text, Headers, P.MacrosToShield);
+      Include.Text += Lines.directive(
+          SM.getLineNumber(SM.getMainFileID(), *P.RuntimeIncludeAt));
+      Include.EndsWithLineDirective = true;
+      Edits.insert(Edits.begin(), std::move(Include));
+    } else {
+      appendShieldedIncludes(Out, Headers, P.MacrosToShield);
+      Out += Lines.directive(1);
+    }
   }
-  LineDirectives Lines(SM, Ctx.getLangOpts());
-  if (P.UsesRuntime)
-    Out += Lines.directive(1);
   for (const Edit &E : Edits) {
     // Planning never overlaps edits; an overlap would be a bug that must not
     // corrupt the output, so the later edit is dropped.

@@ -8,8 +8,9 @@
 //
 // The fix is the one libraries without reserved names use: every runtime
 // identifier (cmake/RuntimeIdentifiers.cmake lists them at build time) that
-// is a macro when the main file starts is saved and undefined around the
-// runtime's #include, and restored after it, so the user's code sees its
+// is a macro where the runtime's #include goes (the top of the main file,
+// or before its first #include, after the file's own #defines) is saved and
+// undefined around it, and restored after it, so the user's code sees its
 // macros unchanged:
 //
 //   #pragma push_macro("chunk")
@@ -22,9 +23,10 @@
 //
 //   appendShieldedIncludes(Out, {"purecc/purecc.h"}, Record.RuntimeNameMacros);
 //
-// What is not covered: a macro named like a runtime entry point that the
-// generated code itself calls after the #include (`parallel_for`,
-// `parallel_invoke`, ...); that file then falls back as before.
+// What this does not cover: a macro named like what the generated code
+// itself spells after the #include (`parallel_for`, `leaf_size`,
+// `std::optional`); the pipeline then compiles the unit as written, with
+// purecc-runtime-name-macro (frontend/Pipeline.cpp, generatedNameMacro).
 //
 //===----------------------------------------------------------------------===//
 #pragma once

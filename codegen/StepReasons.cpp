@@ -365,7 +365,7 @@ private:
       if ((Name == "insert" || Name == "emplace") && MC->getNumArgs() >= 1)
         Why = quoted(V) + " is inserted into at a position" + shown(MC->getArg(0)) +
               " that is neither its beginning nor its end: only pieces added at one end "
-              "('begin()' or index 0, 'end()') are combined in order";
+              "('begin()' or index 0, 'end()' or its 'size()') are combined in order";
       return;
     }
     Why = quoted(V) + " is a '" + V->getType().getNonReferenceType().getUnqualifiedType().getAsString() +

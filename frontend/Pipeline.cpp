@@ -17,6 +17,8 @@
 #include "clang/AST/GlobalDecl.h"
 #include "clang/AST/Mangle.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -51,6 +53,58 @@ llvm::StringRef stepDump(Step S) {
 }
 
 namespace {
+
+/// The main-file offset of the unit's first declaration written in the main
+/// file (its attributes included), or the file's size when it has none:
+/// text before it is directives and comments only, at file scope.
+unsigned firstDeclarationOffset(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  unsigned First = SM.getBufferData(SM.getMainFileID()).size();
+  auto See = [&](SourceLocation Loc) {
+    if (Loc.isInvalid())
+      return;
+    SourceLocation Where = SM.getExpansionLoc(Loc);
+    if (SM.getFileID(Where) == SM.getMainFileID())
+      First = std::min(First, SM.getFileOffset(Where));
+  };
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    if (D->isImplicit())
+      continue;
+    See(D->getBeginLoc());
+    for (const Attr *A : D->attrs())
+      See(A->getLocation());
+  }
+  return First;
+}
+
+/// The first runtime identifier that is a macro where the main file ends
+/// and that the plan's edits spell as the generator writes them: `purecc`
+/// and `std`, or qualified by them (`::purecc::leaf_size`,
+/// `std::optional`). Inside the file such a macro would expand in the
+/// generated code (adv38 t03: `#define leaf_size 256`); the runtime's
+/// #include itself is shielded (RuntimeMacroShield.h). A macro defined and
+/// undefined again before the end is not seen.
+const std::pair<std::string, SourceLocation> *
+generatedNameMacro(const purecc::Plan &P, const purecc::PreprocessorRecord &Record) {
+  if (Record.RuntimeNameMacrosAtEnd.empty())
+    return nullptr;
+  llvm::StringSet<> Spelled{"purecc", "std"};
+  for (const purecc::Edit &E : P.Edits) {
+    llvm::StringRef Text = E.Text;
+    for (llvm::StringRef Qualifier : {"purecc::", "std::"})
+      for (size_t At = Text.find(Qualifier); At != llvm::StringRef::npos;
+           At = Text.find(Qualifier, At + 1)) {
+        llvm::StringRef Name = Text.drop_front(At + Qualifier.size())
+                                   .take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
+        if (!Name.empty())
+          Spelled.insert(Name);
+      }
+  }
+  for (const auto &Macro : Record.RuntimeNameMacrosAtEnd)
+    if (Spelled.contains(Macro.first))
+      return &Macro;
+  return nullptr;
+}
 
 class PipelineConsumer : public ASTConsumer {
 public:
@@ -106,6 +160,22 @@ public:
       Kept.Attributes = std::move(P.Attributes); // still hidden from the compiler
       P = std::move(Kept);
     }
+    if (P.UsesRuntime && PP)
+      recordMacrosAtEnd(*PP, Preprocessed);
+    if (P.UsesRuntime)
+      if (const auto *Macro = generatedNameMacro(P, Preprocessed)) {
+        SourceLocation Where = Macro->second;
+        if (Where.isInvalid() || !Ctx.getSourceManager().getPresumedLoc(Where).isValid() ||
+            Ctx.getSourceManager().isWrittenInBuiltinFile(Where) ||
+            Ctx.getSourceManager().isWrittenInCommandLineFile(Where))
+          Where = P.Entries.empty() ? Ctx.getSourceManager().getLocForStartOfFile(
+                                          Ctx.getSourceManager().getMainFileID())
+                                    : P.Entries.front().Loc;
+        R.report(Where, Diag::RemarkRuntimeNameMacro) << Macro->first;
+        Plan Kept;
+        Kept.Attributes = std::move(P.Attributes); // still hidden from the compiler
+        P = std::move(Kept);
+      }
     if (dumpAfter(Step::Plan))
       dumpPlan(P, Ctx, llvm::outs());
     // A plan that reported an error (e.g. a memoized impure function) must
@@ -115,6 +185,11 @@ public:
 
     maybeInjectFault(stepName(Step::Rewrite));
     P.MacrosToShield = Preprocessed.RuntimeNameMacros;
+    if (Preprocessed.FirstInclude &&
+        *Preprocessed.FirstInclude <= firstDeclarationOffset(Ctx)) {
+      P.RuntimeIncludeAt = Preprocessed.FirstInclude;
+      P.MacrosToShield = Preprocessed.RuntimeNameMacrosAtFirstInclude;
+    }
     std::string Text = applyPlan(Ctx, P);
     if (dumpAfter(Step::Rewrite))
       llvm::outs() << Text;
@@ -129,6 +204,8 @@ public:
   /// What the preprocessor saw that the AST does not keep, recorded while
   /// the unit is parsed (codegen/PreprocessorRecord.h).
   PreprocessorRecord Preprocessed;
+  /// The unit's preprocessor, for the macros defined where parsing ended.
+  Preprocessor *PP = nullptr;
 
 private:
   /// The unit's side of the cross-unit model: what it trusts (with a remark)
@@ -197,6 +274,7 @@ public:
     if (Config.LastStep == Step::Verify && !Config.DumpAfter.contains(Step::Parse))
       keepAttributesAside(CI.getASTContext());
     auto Consumer = std::make_unique<PipelineConsumer>(Config, Result);
+    Consumer->PP = &CI.getPreprocessor();
     CI.getPreprocessor().addPPCallbacks(
         recordPreprocessor(CI.getPreprocessor(), Consumer->Preprocessed));
     return Consumer;

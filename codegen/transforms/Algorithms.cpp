@@ -77,6 +77,19 @@ std::optional<ReduceOp> functorOp(const Expr *E) {
 /// Whether E is a transparent function object of the library's
 /// (`std::plus<>`, `std::plus<void>`), which applies its operator to its
 /// operands' own types.
+/// The operand type of a typed library functor (`double` for
+/// `std::plus<double>`), or null for a transparent one or another callable.
+QualType functorOperandType(const Expr *E) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      written(E)->getType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || Spec->getTemplateArgs().size() != 1)
+    return QualType();
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  if (Arg.getKind() != TemplateArgument::Type || Arg.getAsType()->isVoidType())
+    return QualType();
+  return Arg.getAsType();
+}
+
 bool transparentFunctor(const Expr *E) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       written(E)->getType()->getAsCXXRecordDecl());
@@ -696,6 +709,19 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       return false;
     }
     Op = *K;
+    // `std::accumulate(b, e, 0L, std::plus<double>())` converts the total
+    // and each term to 'double' and the sum back at every step, rounding
+    // above 2^53; the tree would add in 'long' (adv38 t06).
+    if (QualType U = functorOperandType(OpExpr);
+        !U.isNull() && !T.isNull() &&
+        !PC.Ctx.hasSameType(U.getUnqualifiedType(), T.getUnqualifiedType())) {
+      WhyNot = "'" + written(OpExpr)->getType().getUnqualifiedType().getAsString(
+                         PC.Ctx.getPrintingPolicy()) +
+               "' computes in '" + U.getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy()) +
+               "', converting the '" + T.getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy()) +
+               "' total at every step, which the parallel reduction would not do";
+      return false;
+    }
   }
   // std::reduce and std::transform_reduce may combine two terms before
   // either meets the running total: libstdc++ folds four at a time,

@@ -74,7 +74,8 @@ bool isPlaceOf(PlanContext &PC, const Expr *E, const Append &A) {
 
 /// Which end of A's accumulator the position E of an `insert` or
 /// `emplace` names: `v.end()` (or `cend`), `v.begin()` (or `cbegin`), and
-/// for a string the index 0; nothing for any other position.
+/// for a string the index 0 or `s.size()` (`s.length()`); nothing for any
+/// other position.
 /// Its reference to the accumulator joins A's own (a leaf renames it).
 std::optional<End> endOf(PlanContext &PC, const Expr *E, Append &A) {
   E = written(E);
@@ -85,6 +86,15 @@ std::optional<End> endOf(PlanContext &PC, const Expr *E, Append &A) {
     std::optional<llvm::APSInt> Pos = E->getIntegerConstantExpr(PC.Ctx);
     if (Pos && *Pos == 0)
       return End::Front;
+    // `s.insert(s.size(), piece)` appends (adv38 t05).
+    const auto *Size = dyn_cast<CXXMemberCallExpr>(E);
+    const auto *SizeMD = Size ? Size->getMethodDecl() : nullptr;
+    if (SizeMD && SizeMD->getDeclName().isIdentifier() && Size->getNumArgs() == 0 &&
+        (SizeMD->getName() == "size" || SizeMD->getName() == "length") &&
+        isPlaceOf(PC, Size->getImplicitObjectArgument(), A)) {
+      A.Own.push_back(written(Size->getImplicitObjectArgument()));
+      return End::Back;
+    }
     return std::nullopt;
   }
   const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
@@ -223,8 +233,15 @@ std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
 /// blocks, ifs, switches and inner loops, which run serially inside a leaf).
 void collect(PlanContext &PC, const Stmt *S, std::vector<Append> &Out) {
   walkStatements(S, [&](const Stmt *St, llvm::ArrayRef<const Stmt *> Loops) {
-    if (const auto *E = dyn_cast<Expr>(St))
-      if (auto A = matchAppend(PC, E)) {
+    const auto *E = dyn_cast<Expr>(St);
+    if (!E)
+      return Walk::Into;
+    // `b.push_back(x), b.push_back('-');` is two appends (adv38 t04).
+    llvm::SmallVector<const Expr *, 4> Sides;
+    if (!commaSides(E, Sides))
+      Sides.push_back(E);
+    for (const Expr *Side : Sides)
+      if (auto A = matchAppend(PC, Side)) {
         A->Loops.assign(Loops.begin(), Loops.end());
         Out.push_back(std::move(*A));
       }

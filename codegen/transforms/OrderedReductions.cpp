@@ -5,6 +5,7 @@
 #include "Escapes.h"
 #include "LoopBodies.h"
 #include "Places.h"
+#include "PlainValues.h"
 
 #include "analysis/Associative.h"
 #include "analysis/Attributes.h"
@@ -196,8 +197,10 @@ bool isPlainSpecialMember(const FunctionDecl *FD) {
 
 /// Why the leaves cannot hold and move values of T, or empty. The leaves
 /// move the terms and the partial results (std::optional<T>), which runs
-/// T's move (or copy) constructor and its destructor; no default
-/// constructor is needed.
+/// T's move (or copy) constructor, its assignment and its destructor
+/// (userCodeReason judges whether they run code of the user's). No default
+/// constructor is needed, nor an assignment (reduce.h constructs an
+/// unassignable partial in place).
 std::string typeReason(PlanContext &PC, QualType T, const std::string &Acc) {
   std::string Name = "'" + T.getAsString(PC.Ctx.getPrintingPolicy()) + "'";
   if (T->isScalarType())
@@ -207,7 +210,7 @@ std::string typeReason(PlanContext &PC, QualType T, const std::string &Acc) {
     return Acc + " has type " + Name + ", which purecc cannot hold in a leaf's partial result";
   RD = RD->getDefinition();
   if (RD->isInStdNamespace())
-    return ""; // the library's value types: copies and moves are value operations
+    return ""; // the library's value types (userCodeReason judges what they hold)
   auto [Move, Copy] = declaredCopyAndMove(RD);
   // Overload resolution picks a declared move constructor (even a deleted
   // one) over the copy constructor.
@@ -228,6 +231,23 @@ std::string typeReason(PlanContext &PC, QualType T, const std::string &Acc) {
       D && !isPlainSpecialMember(D) && !PC.Facts.isPure(D))
     return "the destructor of " + Name + " is not known to be pure";
   return "";
+}
+
+/// Why moving, copying or assigning values of T runs code of the user's,
+/// or empty. The tree moves, copies and assigns terms and partials where
+/// the loop does not. A pure constructor of the user's may still count
+/// them (`moves(o.moves + 1)`), so only the compiler's and the library's
+/// may run, also for what a library class holds (adv37 t05); the rule is
+/// PlainValues.h's, as for a task's result. Asked after throwReason, whose
+/// reason is the graver one where both hold.
+std::string userCodeReason(QualType T, const std::string &TypeName) {
+  std::string Why = userAssignmentReason(T);
+  if (Why.empty())
+    Why = observableCopyReason(T);
+  if (Why.empty())
+    return "";
+  return TypeName + " " + Why + ", and a parallel fold moves, copies and assigns terms and " +
+         "partial results where the serial loop does not";
 }
 
 /// Whether making a T from another T may throw: from an rvalue (the move
@@ -425,6 +445,8 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
   if (std::string Why = typeReason(PC, T, Name); !Why.empty())
     return Refuse(Why);
   if (std::string Why = throwReason(PC, Found, T, TypeName); !Why.empty())
+    return Refuse(Why);
+  if (std::string Why = userCodeReason(T, TypeName); !Why.empty())
     return Refuse(Why);
 
   // The folds are judged here; their terms are scanned as code.

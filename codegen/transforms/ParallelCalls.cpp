@@ -3,8 +3,9 @@
 #include "ApartCalls.h"
 #include "CallHoisting.h"
 #include "GroupProblems.h"
-#include "PlainValues.h"
 #include "JumpTargets.h"
+#include "PlaceNames.h"
+#include "PlainValues.h"
 #include "SiblingCalls.h"
 #include "Speculation.h"
 
@@ -125,6 +126,11 @@ bool ParallelCalls::planStatement(const Stmt *S, const Stmt *Parent) {
       P.NotEditable = "the statement is written in a macro or rewritten otherwise";
       return P;
     }
+    // The results are declared in front of the statement, on its line.
+    if (std::string Why = columnUseReason(S, PC.Ctx); !Why.empty()) {
+      P.Unfit = "the statement uses " + Why;
+      return P;
+    }
     // A declaration must stay in its scope; anything else gets its own
     // block when it is not directly in one (or is in a switch, where a
     // declaration would be jumped over).
@@ -237,6 +243,12 @@ bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
     }
     if (std::string Op = suspension(Written); !Op.empty()) {
       P.Unfit = "the expression around them uses " + Op + ", which a lambda cannot hold";
+      return P;
+    }
+    // `__func__` in the lambda names its 'operator()' (adv37 t02); the
+    // lambda's text moves the column.
+    if (std::string Why = placeNameReason(Written, PC.Ctx); !Why.empty()) {
+      P.Unfit = "the expression around them uses " + Why + ", and it would move into a lambda";
       return P;
     }
     auto O = PC.offsets(Written->getSourceRange());

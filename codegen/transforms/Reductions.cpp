@@ -270,20 +270,6 @@ std::optional<Step> matchSelectingIf(const IfStmt *If, ASTContext &Ctx) {
   return S;
 }
 
-/// The operands of a top-level comma expression, left to right (false when E
-/// is not one).
-bool commaSides(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Sides) {
-  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-    E = EWC->getSubExpr();
-  const auto *Comma = dyn_cast<BinaryOperator>(E->IgnoreParens());
-  if (!Comma || Comma->getOpcode() != BO_Comma)
-    return false;
-  for (const Expr *Side : {Comma->getLHS(), Comma->getRHS()})
-    if (!commaSides(Side, Sides))
-      Sides.push_back(Side);
-  return true;
-}
-
 /// Collects the steps among the statements of S (BodyWalk.h: through blocks,
 /// ifs, switches and inner loops). A step in an inner loop that folds into
 /// the outer accumulator runs serially inside the outer loop's leaves: the

@@ -41,5 +41,24 @@ int main(int argc, char **) {
   unsigned e = std::reduce(w.begin(), w.end());
   // CHECK: algorithm-term-types.cpp:[[@LINE-1]]:16: remark: call to 'std::reduce' rewritten as a parallel reduction [purecc-parallel-algorithm]
   std::printf("%lu %lu %lu %lu %u\n", a, b, c, d, e);
+
+  // A typed operation of another type than the total converts the total
+  // and the term to its own type at every step (above 2^53 a 'double'
+  // rounds each partial sum; 'unsigned short' wraps it), which the tree,
+  // adding in the total's type, would not (adv38 t06).
+  std::vector<long> big(4000);
+  for (long i = 0; i < 4000; ++i)
+    big[static_cast<unsigned long>(i)] = ((long)wide((unsigned)i) << 14) + i;
+  // CHECK: algorithm-term-types.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'big' [purecc-parallel-map]
+  long f = std::accumulate(big.begin(), big.end(), 0L, std::plus<double>());
+  // CHECK: algorithm-term-types.cpp:[[@LINE-1]]:12: remark: call to 'std::accumulate' not parallelized: 'std::plus<double>' computes in 'double', converting the 'long' total at every step, which the parallel reduction would not do [purecc-missed-algorithm]
+  long g = std::reduce(big.begin(), big.end(), 0L, std::plus<double>());
+  // CHECK: algorithm-term-types.cpp:[[@LINE-1]]:12: remark: call to 'std::reduce' not parallelized: 'std::plus<double>' computes in 'double', converting the 'long' total at every step, which the parallel reduction would not do [purecc-missed-algorithm]
+  long h = std::transform_reduce(v.begin(), v.end(), 0L, std::plus<unsigned short>(), wide);
+  // CHECK: algorithm-term-types.cpp:[[@LINE-1]]:12: remark: call to 'std::transform_reduce' not parallelized: 'std::plus<unsigned short>' computes in 'unsigned short', converting the 'long' total at every step, which the parallel reduction would not do [purecc-missed-algorithm]
+  long k = std::accumulate(big.begin(), big.end(), 0L, std::plus<long>());
+  // CHECK: algorithm-term-types.cpp:[[@LINE-1]]:12: remark: call to 'std::accumulate' rewritten as a parallel reduction [purecc-parallel-algorithm]
+  std::printf("%ld %ld %ld %ld\n", f, g, h, k);
 }
 // OUT: 7549751743667 16139686335667 16139686335667 563759457450000 2050177040
+// OUT-NEXT: 264432620931564256 264432620931565824 21683 264432620931566128

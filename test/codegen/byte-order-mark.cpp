@@ -5,8 +5,11 @@
 // RUN: %purecc rewrite %s -o %t.out.cpp -- -std=c++20
 // RUN: head -c 3 %t.out.cpp | od -An -tx1 | FileCheck %s --check-prefix=BOM
 // BOM: ef bb bf
-// RUN: tail -c +4 %t.out.cpp | head -n 1 | FileCheck %s --check-prefix=FIRST
-// FIRST: {{^}}#include <purecc/purecc.h>{{$}}
+// RUN: tail -c +4 %t.out.cpp | FileCheck %s --check-prefix=FIRST
+// FIRST:      {{^}}// A file that starts
+// FIRST:      {{^}}#include <purecc/purecc.h>{{$}}
+// FIRST-NEXT: {{^}}#line 15 "{{.*}}byte-order-mark.cpp"
+// FIRST-NEXT: {{^}}#include <cstdio>
 // RUN: %e2e %s %t | FileCheck %s
 // CHECK: 12497500
 #include <cstdio>

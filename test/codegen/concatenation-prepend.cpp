@@ -161,13 +161,34 @@ int main() {
   std::vector<long> mid{1, 2};
   for (long i = 0; i < n; ++i)
     mid.insert(mid.begin() + 1, sq(i));
-  // REMARK: concatenation-prepend.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'mid' is inserted into at a position ('mid.begin() + 1') that is neither its beginning nor its end: only pieces added at one end ('begin()' or index 0, 'end()') are combined in order [purecc-missed-reduction]
+  // REMARK: concatenation-prepend.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'mid' is inserted into at a position ('mid.begin() + 1') that is neither its beginning nor its end: only pieces added at one end ('begin()' or index 0, 'end()' or its 'size()') are combined in order [purecc-missed-reduction]
+  // Inserting at the string's size is appending (adv38 t05).
+  std::string tail = "[";
+  for (int i = 0; i < n; ++i)
+    tail.insert(tail.size(), piece(i));
+  // REMARK: concatenation-prepend.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'tail' (the pieces kept in the loop's order) [purecc-concatenation]
+  // Appends joined by a comma are two appends (adv38 t04); a side that
+  // reads the accumulator is a use like any other.
+  std::string commas = "<", counted;
+  for (int i = 0; i < n; ++i)
+    commas += piece(i), commas.push_back('|');
+  // REMARK: concatenation-prepend.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'commas' (the pieces kept in the loop's order) [purecc-concatenation]
+  long sizes = 0;
+  for (int i = 0; i < n; ++i)
+    counted += piece(i), sizes += (long)counted.size();
+  // REMARK: concatenation-prepend.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'counted' is used inside the loop body other than by appending to it [purecc-missed-reduction]
   show("both:", both);
   show("used:", used);
   show("mid:", mid);
+  show("tail:", tail);
+  show("commas:", commas);
+  std::printf("sizes: %ld\n", sizes);
   // OUT-NEXT: both: 13384 381eb8ed465c868 11,4,10,3,9,2,8,1,7,0,6,
   // OUT-NEXT: used: 101 d6c1d5ad025280b8 3,9,2,8,1,7,0,6,12,5,11,
   // OUT-NEXT: mid: 11686 ee03a94cbb9cb5ba 1 784 841 900 961 15 80
+  // OUT-NEXT: tail: 6693 b3b5391fac4067bf [0,7,1,8,2,9,3,10,4,11,5
+  // OUT-NEXT: commas: 9693 c839f1a6fba8de8e <0,|7,|1,|8,|2,|9,|3,|10
+  // OUT-NEXT: sizes: 10039729
 
   // A body that may throw stays serial (the speculation rule): the serial
   // loop stops at the throw, and 'e' dies with the try block.

@@ -8,10 +8,13 @@
 // RUN: %clangxx %rt_cflags -Wall -Wextra -c %t.out.cpp -o /dev/null 2>&1 | FileCheck %s --check-prefix=CLANG
 // RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --strict-whitespace
 
+// The runtime's #include goes before the file's first one, after the
+// comments and directives before it (adv38 t07).
+// CHECK:      {{^}}// The output keeps
 // CHECK:      {{^}}#include <purecc/purecc.h>
 // CHECK-NEXT: {{^}}#include <limits>
-// CHECK-NEXT: {{^}}#line 1 "{{.*}}line-directives.cpp"
-// CHECK-NEXT: {{^}}// The output keeps
+// CHECK-NEXT: {{^}}#line 19 "{{.*}}line-directives.cpp"
+// CHECK-NEXT: {{^}}#include <algorithm>
 
 #include <algorithm>
 

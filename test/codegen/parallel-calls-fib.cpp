@@ -7,16 +7,17 @@
 #include <cstdio>
 
 // CHECK:      {{^}}#include <purecc/purecc.h>
-// CHECK-NEXT: {{^}}#line 1 "{{.*}}parallel-calls-fib.cpp"
+// CHECK-NEXT: {{^}}#line 7 "{{.*}}parallel-calls-fib.cpp"
+// CHECK-NEXT: {{^}}#include <cstdio>
 // The original function stays, renamed, as the path taken when no worker
 // is idle; `#line` maps it to the same lines.
-// CHECK:      {{^}}#line 25 "{{.*}}parallel-calls-fib.cpp"
+// CHECK:      {{^}}#line 26 "{{.*}}parallel-calls-fib.cpp"
 // CHECK-NEXT: {{^}}static long purecc_serial_fib_2(int n) {
 // CHECK-NEXT: {{^}}  if (n < 2)
 // CHECK-NEXT: {{^}}    return n;
 // CHECK-NEXT: {{^}}  return purecc_serial_fib_2(n - 1) + purecc_serial_fib_2(n - 2);
 // CHECK-NEXT: {{^}}}
-// CHECK-NEXT: {{^}}#line 25 "{{.*}}parallel-calls-fib.cpp"
+// CHECK-NEXT: {{^}}#line 26 "{{.*}}parallel-calls-fib.cpp"
 // CHECK-NEXT: {{^}}/*{{\[\[}}pure]]*/ long fib(int n) { if (!::purecc::should_spawn()) return purecc_serial_fib_2(n);
 // CHECK-NEXT: {{^}}  if (n < 2)
 // CHECK-NEXT: {{^}}    return n;

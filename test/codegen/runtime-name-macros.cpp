@@ -11,21 +11,21 @@
 // #include is as it was.
 // RUN: %purecc rewrite %s -o - -- -std=c++20 -Dtask=3 -Utask | FileCheck %s --check-prefix=BARE
 
-// TEXT:      #pragma push_macro("chunk")
-// TEXT-NEXT: #undef chunk
-// TEXT-NEXT: #pragma push_macro("grain")
-// TEXT-NEXT: #undef grain
-// TEXT-NEXT: #pragma push_macro("task")
-// TEXT-NEXT: #undef task
-// TEXT-NEXT: #include <purecc/purecc.h>
-// TEXT-NEXT: #pragma pop_macro("chunk")
-// TEXT-NEXT: #pragma pop_macro("grain")
-// TEXT-NEXT: #pragma pop_macro("task")
-// TEXT-NEXT: #line 1
+// TEXT:      {{^}}#pragma push_macro("chunk")
+// TEXT-NEXT: {{^}}#undef chunk
+// TEXT-NEXT: {{^}}#pragma push_macro("grain")
+// TEXT-NEXT: {{^}}#undef grain
+// TEXT-NEXT: {{^}}#pragma push_macro("task")
+// TEXT-NEXT: {{^}}#undef task
+// TEXT-NEXT: {{^}}#include <purecc/purecc.h>
+// TEXT-NEXT: {{^}}#pragma pop_macro("chunk")
+// TEXT-NEXT: {{^}}#pragma pop_macro("grain")
+// TEXT-NEXT: {{^}}#pragma pop_macro("task")
+// TEXT-NEXT: {{^}}#line 30
 
-// BARE-NOT:  pragma
-// BARE:      #include <purecc/purecc.h>
-// BARE-NEXT: #line 1
+// BARE-NOT:  {{^}}#pragma
+// BARE:      {{^}}#include <purecc/purecc.h>
+// BARE-NEXT: {{^}}#line 30
 
 #include <cstdio>
 

@@ -5,13 +5,19 @@
 // vector is its size), and a 'std::optional<const std::vector<long>>'
 // copies what it holds. A constructor template is what an rvalue of a
 // class with a defaulted copy constructor calls (adv31 W2). A class that
-// can be copied as bytes, or one with a real move, still runs in parallel.
+// can be copied as bytes, or one with a real move, still runs in parallel,
+// and so does a node-based or heap-backed container of 'const' keys: moving
+// a 'std::map<std::string, long>' hands over its nodes and moves no key
+// (adv38 t08: it was refused as "holds 'const std::basic_string<char>',
+// which moving it copies").
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 [[pure]] long slow(long n) { return n < 2 ? 1 : slow(n - 1) + slow(n - 2); }
@@ -101,10 +107,26 @@ long moving(long k) {
   return a.w[0] + b.w[0] + 1000000 * static_cast<long>(a.w.capacity() + b.w.capacity());
 }
 
+[[pure]] std::map<std::string, long> words(long k) {
+  std::map<std::string, long> m;
+  long n = slow(k) % 50 + 10;
+  for (long i = 0; i < n; ++i)
+    m[std::string(1, char('a' + i % 7))] += i;
+  return m;
+}
+long keyed(long k) {
+  std::map<std::string, long> a = words(k);
+  // CHECK: sibling-result-copies.cpp:[[@LINE-1]]:35: remark: calls to 'words' and 'words' run in parallel [purecc-parallel-calls]
+  std::map<std::string, long> b = words(k + 1);
+  return static_cast<long>(a.size()) * 1000 + a["d"] + b["f"];
+}
+
 int main(int argc, char **) {
   long k = 18 + argc;
+  std::printf("%ld\n", keyed(k));
   std::printf("%ld %ld %ld\n", shared(k), reserved(k), hopping(k));
   std::printf("%ld %ld %ld\n", optional_const(k), bytes(k), moving(k));
-  // OUT: 2017711 128017711 0
+  // OUT: 7290
+  // OUT-NEXT: 2017711 128017711 0
   // OUT-NEXT: 64017711 17750 32017711
 }

@@ -7,7 +7,7 @@
 // RUN:   | FileCheck %s --check-prefix=REMARK
 // REMARK: {{^}}src/names.cpp:[[@LINE+14]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
 // RUN: FileCheck %s --check-prefix=LINE < %t/out.cpp
-// LINE: {{^}}#line 1 "src/names.cpp"{{$}}
+// LINE: {{^}}#line 16 "src/names.cpp"{{$}}
 // RUN: cd %t && %cxx -std=c++20 -Wno-attributes src/names.cpp -o serial && ./serial > serial.txt
 // RUN: cd %t && %cxx -std=c++20 %rt_cflags out.cpp -o rewritten %rt_link && ./rewritten > rewritten.txt
 // RUN: diff %t/serial.txt %t/rewritten.txt

@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <source_location>
 #include <type_traits>
 #include <utility>
@@ -83,9 +84,20 @@ struct reduce_job {
   Value fold(std::int64_t begin, std::int64_t end) const {
     std::int64_t i = begin;
     try {
-      Value acc(leaf(i));
-      for (++i; i < end; ++i) acc = combine(std::move(acc), leaf(i));
-      return acc;
+      if constexpr (std::is_move_assignable_v<Value>) {
+        Value acc(leaf(i));
+        for (++i; i < end; ++i) acc = combine(std::move(acc), leaf(i));
+        return acc;
+      } else {
+        // A Value that cannot be assigned (the std::optional<T> of an
+        // ordered reduction over a T with a 'const' member, adv37 t04):
+        // each step constructs the next partial in place of the last. The
+        // extra move is the compiler's (OrderedReductions.cpp refuses
+        // types whose moves run code of the user's).
+        std::optional<Value> acc(std::in_place, leaf(i));
+        for (++i; i < end; ++i) acc.emplace(combine(std::move(*acc), leaf(i)));
+        return std::move(*acc);
+      }
     } catch (...) {
       record_throw(i);
       throw;

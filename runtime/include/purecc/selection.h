@@ -48,7 +48,6 @@
 #endif
 
 #include <atomic>
-#include <cmath>
 #include <cstdint>
 #include <exception>
 #include <limits>
@@ -92,7 +91,7 @@ class selection_records {
   /// Iteration `at` compares `key`; its block would read `carried`.
   void add(std::int64_t at, Key key, Carried... carried) {
     if constexpr (std::is_floating_point_v<Key>)
-      if (std::isnan(key)) return;  // compares false with everything
+      if (__builtin_isnan(key)) return;  // compares false with everything
     push(record{at, std::move(key), std::tuple<Carried...>(std::move(carried)...)});
   }
 

@@ -32,15 +32,18 @@
 #pragma GCC system_header
 #endif
 
+// No <cmath> or <cstring> (the compiler's builtins instead): the rewritten
+// file includes this header first, and <math.h> would declare '::sqrt',
+// '::y1'... in the user's file, where a user's 'float sqrt(float)' then
+// loses overload resolution and a global 'y1' no longer compiles (adv38
+// t01, t02). test/runtime/test_header_names.cpp holds to it.
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cfloat>
-#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <map>
 #include <optional>
@@ -105,7 +108,7 @@ public:
     if (n > in_.size())
       return false;
     if (n != 0)
-      std::memcpy(p, in_.data(), n);
+      __builtin_memcpy(p, in_.data(), n);
     in_.remove_prefix(n);
     return true;
   }
@@ -220,7 +223,7 @@ template <int Words> struct LongDoubleNaNBits {
     std::array<std::uint32_t, Words> out{};
     if constexpr (known) {
       unsigned char raw[sizeof(long double)];
-      std::memcpy(raw, &v, sizeof v);
+      __builtin_memcpy(raw, &v, sizeof v);
       // Mantissa bytes, little-endian: x87 0..7, binary128 0..13, double 0..6
       // (the top nibble of byte 6 belongs to the exponent).
       constexpr std::size_t n = LDBL_MANT_DIG == 64 ? 8 : LDBL_MANT_DIG == 113 ? 14 : 7;
@@ -259,8 +262,8 @@ template <int Words> struct LongDoubleNaNBits {
         raw[6] = static_cast<unsigned char>(raw[6] | 0xF0);
         raw[7] = static_cast<unsigned char>(negative ? 0xFF : 0x7F);
       }
-      std::memcpy(&v, raw, sizeof v);
-      return std::isnan(v);
+      __builtin_memcpy(&v, raw, sizeof v);
+      return __builtin_isnan(v);
     } else {
       for (std::uint32_t w : words)
         if (w != 0)
@@ -281,9 +284,9 @@ template <> struct codec<long double> {
   static constexpr int kWords = (LDBL_MANT_DIG + 31) / 32;
   using NaNBits = detail::LongDoubleNaNBits<kWords>;
   static void write(ByteWriter &w, long double v) {
-    const std::uint8_t cls = std::isnan(v) ? 2 : std::isinf(v) ? 1 : 0;
+    const std::uint8_t cls = __builtin_isnan(v) ? 2 : __builtin_isinf(v) ? 1 : 0;
     w.uint(cls);
-    w.uint(static_cast<std::uint8_t>(std::signbit(v) ? 1 : 0));
+    w.uint(static_cast<std::uint8_t>(__builtin_signbit(v) ? 1 : 0));
     if (cls == 2) {
       w.uint(std::uint32_t{0});
       for (std::uint32_t word : NaNBits::payload(v))
@@ -291,11 +294,11 @@ template <> struct codec<long double> {
       return;
     }
     int exp = 0;
-    long double m = cls == 0 ? std::frexp(std::fabs(v), &exp) : 0.0L;
+    long double m = cls == 0 ? __builtin_frexpl(__builtin_fabsl(v), &exp) : 0.0L;
     w.uint(static_cast<std::uint32_t>(exp));
     for (int i = 0; i < kWords; ++i) {
-      m = std::ldexp(m, 32);
-      const long double word = std::floor(m);
+      m = __builtin_ldexpl(m, 32);
+      const long double word = __builtin_floorl(m);
       w.uint(static_cast<std::uint32_t>(word));
       m -= word;
     }
@@ -313,9 +316,9 @@ template <> struct codec<long double> {
       return exp == 0 && NaNBits::make(sign == 1, words, v);
     long double m = 0.0L;
     for (int i = 0; i < kWords; ++i)
-      m += std::ldexp(static_cast<long double>(words[i]), -32 * (i + 1));
+      m += __builtin_ldexpl(static_cast<long double>(words[i]), -32 * (i + 1));
     v = cls == 1 ? std::numeric_limits<long double>::infinity()
-                 : std::ldexp(m, static_cast<int>(exp));
+                 : __builtin_ldexpl(m, static_cast<int>(exp));
     if (sign)
       v = -v;
     return true;
