@@ -5,6 +5,9 @@
 
 #include "analysis/Stdlib.h"
 
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
 using namespace clang;
 
 namespace purecc {
@@ -145,12 +148,128 @@ bool isPrivateTemporary(const Expr *Arg) {
   return MT && !MT->getExtendingDecl();
 }
 
-bool isTrivialSpecialMember(const FunctionDecl *FD) {
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-    return (MD->isTrivial() || MD->isDefaulted()) &&
-           (isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD) ||
-            MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator());
-  return false;
+namespace {
+
+/// The special members a defaulted one calls on each subobject.
+enum class SpecialKind { DefaultConstruct, CopyOrMoveConstruct, Assign, Destroy };
+
+std::optional<SpecialKind> specialKind(const CXXMethodDecl *MD) {
+  if (const auto *C = dyn_cast<CXXConstructorDecl>(MD)) {
+    if (C->isDefaultConstructor())
+      return SpecialKind::DefaultConstruct;
+    if (C->isCopyOrMoveConstructor())
+      return SpecialKind::CopyOrMoveConstruct;
+    return std::nullopt;
+  }
+  if (isa<CXXDestructorDecl>(MD))
+    return SpecialKind::Destroy;
+  if (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator())
+    return SpecialKind::Assign;
+  return std::nullopt;
+}
+
+bool isKind(const CXXMethodDecl *MD, SpecialKind K) {
+  std::optional<SpecialKind> Own = specialKind(MD);
+  return Own && *Own == K;
+}
+
+/// The first special member of kind K of a T subobject (or of what a
+/// library class T holds, any kind) that is the user's and that
+/// KnownEffectFree does not accept; null when there is none. Seen stops a
+/// cycle (a class that holds a vector of itself).
+const CXXMethodDecl *
+unvettedSpecialMember(QualType T, SpecialKind K,
+                      llvm::function_ref<bool(const FunctionDecl *)> KnownEffectFree,
+                      llvm::SmallPtrSetImpl<const CXXRecordDecl *> &Seen) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  while (const auto *A = dyn_cast<ArrayType>(T.getTypePtr()))
+    T = A->getElementType().getCanonicalType().getUnqualifiedType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  RD = RD->getDefinition();
+  if (!Seen.insert(RD).second)
+    return nullptr;
+  if (RD->isInStdNamespace()) {
+    // The library constructs, copies, assigns and destroys what it holds
+    // with that type's own special members, any of them.
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec)
+      return nullptr;
+    llvm::SmallVector<QualType, 4> Held;
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+      if (Arg.getKind() == TemplateArgument::Type)
+        Held.push_back(Arg.getAsType());
+      else if (Arg.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument &Inner : Arg.pack_elements())
+          if (Inner.getKind() == TemplateArgument::Type)
+            Held.push_back(Inner.getAsType());
+    }
+    for (QualType H : Held)
+      for (SpecialKind Each : {SpecialKind::DefaultConstruct, SpecialKind::CopyOrMoveConstruct,
+                               SpecialKind::Assign, SpecialKind::Destroy}) {
+        llvm::SmallPtrSet<const CXXRecordDecl *, 8> Fresh(Seen.begin(), Seen.end());
+        if (const CXXMethodDecl *M = unvettedSpecialMember(H, Each, KnownEffectFree, Fresh))
+          return M;
+      }
+    return nullptr;
+  }
+  // The user's own special members of that kind decide, when it has some.
+  bool UserWritten = false;
+  const CXXMethodDecl *Unvetted = nullptr;
+  auto Judge = [&](const CXXMethodDecl *M) {
+    if (Unvetted || !isKind(M, K) || !M->isUserProvided())
+      return;
+    UserWritten = true;
+    if (!KnownEffectFree(M))
+      Unvetted = M;
+  };
+  for (const CXXMethodDecl *M : RD->methods())
+    Judge(M);
+  for (const CXXConstructorDecl *C : RD->ctors())
+    Judge(C);
+  if (K == SpecialKind::Destroy)
+    if (const CXXDestructorDecl *D = RD->getDestructor())
+      Judge(D);
+  if (Unvetted || UserWritten)
+    return Unvetted;
+  // Else the compiler's, which does the same to each base and member.
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (const CXXMethodDecl *M = unvettedSpecialMember(B.getType(), K, KnownEffectFree, Seen))
+      return M;
+  for (const FieldDecl *F : RD->fields())
+    if (const CXXMethodDecl *M = unvettedSpecialMember(F->getType(), K, KnownEffectFree, Seen))
+      return M;
+  return nullptr;
+}
+
+} // namespace
+
+const CXXMethodDecl *
+userSpecialMemberCalled(const FunctionDecl *FD,
+                        llvm::function_ref<bool(const FunctionDecl *)> KnownEffectFree) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  std::optional<SpecialKind> K = MD ? specialKind(MD) : std::nullopt;
+  if (!K || MD->isTrivial() || !MD->isDefaulted())
+    return nullptr;
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
+  const CXXRecordDecl *RD = MD->getParent();
+  Seen.insert(RD->getDefinition() ? RD->getDefinition() : RD);
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (const CXXMethodDecl *M = unvettedSpecialMember(B.getType(), *K, KnownEffectFree, Seen))
+      return M;
+  for (const FieldDecl *F : RD->fields())
+    if (const CXXMethodDecl *M = unvettedSpecialMember(F->getType(), *K, KnownEffectFree, Seen))
+      return M;
+  return nullptr;
+}
+
+bool isTrivialSpecialMember(const FunctionDecl *FD,
+                            llvm::function_ref<bool(const FunctionDecl *)> KnownEffectFree) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || !specialKind(MD) || !(MD->isTrivial() || MD->isDefaulted()))
+    return false;
+  return !userSpecialMemberCalled(FD, KnownEffectFree);
 }
 
 } // namespace purecc

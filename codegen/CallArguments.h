@@ -13,6 +13,8 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -57,8 +59,21 @@ bool isIndirectCallable(clang::QualType T);
 /// reference): whatever the callee writes there dies with the expression.
 bool isPrivateTemporary(const clang::Expr *Arg);
 
-/// A constructor, destructor or copy or move assignment that is trivial or
-/// defaulted: it reads and writes only its object and its argument.
-bool isTrivialSpecialMember(const clang::FunctionDecl *FD);
+/// A constructor, destructor or copy or move assignment that is trivial,
+/// or defaulted and, for each base and member (a library class: each type
+/// it holds), runs only the compiler's special members or ones
+/// KnownEffectFree accepts: it reads and writes only its object and its
+/// argument. A defaulted `P::operator=` calls its member's user-provided
+/// `Inner::operator=`, which may write anything (adv39 t02: a map ran a
+/// logging one in another order, on several threads).
+bool isTrivialSpecialMember(const clang::FunctionDecl *FD,
+                            llvm::function_ref<bool(const clang::FunctionDecl *)> KnownEffectFree);
+
+/// For a defaulted special member FD: the first user-provided special
+/// member it calls on a base or member (isTrivialSpecialMember) that
+/// KnownEffectFree does not accept, to name in a remark; else null.
+const clang::CXXMethodDecl *
+userSpecialMemberCalled(const clang::FunctionDecl *FD,
+                        llvm::function_ref<bool(const clang::FunctionDecl *)> KnownEffectFree);
 
 } // namespace purecc

@@ -475,6 +475,10 @@ private:
     bool Free = ES.isEffectFreeCallee(FD);
     if (!Library && !Free) {
       escapeAll(R, Call); // it may keep the address anywhere
+      // ... and return it: `auto s = view(v);` holds 'v' (adv40 t01: a
+      // write of 'v' before a call reading 's' was not seen).
+      if (carries(Call))
+        follow(Call, R, Depth + 1);
       return;
     }
     unsigned First = isa<CXXOperatorCallExpr>(Call) && MD && !MD->isStatic() ? 1 : 0;
@@ -577,8 +581,9 @@ private:
           Out.Sites[VD].push_back(CE), Out.Lasting.insert(CE);
       return;
     }
-    bool Known = inStd(Ctor->getParent()) || ES.isEffectFreeCallee(Ctor) || Ctor->isTrivial() ||
-                 Ctor->isDefaulted();
+    // A defaulted constructor counts when what it calls on its bases and
+    // members does (isEffectFreeCallee, isTrivialSpecialMember).
+    bool Known = inStd(Ctor->getParent()) || ES.isEffectFreeCallee(Ctor) || Ctor->isTrivial();
     if (!Known) {
       escapeAll(R, CE);
       return;

@@ -21,7 +21,11 @@ using namespace clang;
 namespace purecc {
 namespace {
 
-/// The offsets of every name in Body that refers to FD (recursive calls).
+/// The offsets of every name in Body that calls FD (recursive calls). Only
+/// calls: `&fib` or `fib` passed on is the function's address, which the
+/// clone must not change (adv39 t03: `g_fp == &fib` was false in the
+/// clone); a call through it reaches the parallel version, with the same
+/// result.
 std::vector<unsigned> selfReferences(const PlanContext &PC, const FunctionDecl *FD) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const PlanContext &PC;
@@ -29,13 +33,14 @@ std::vector<unsigned> selfReferences(const PlanContext &PC, const FunctionDecl *
     std::vector<unsigned> Out;
     bool Ok = true;
     Finder(const PlanContext &PC, const FunctionDecl *FD) : PC(PC), FD(FD) {}
-    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-      record(DRE->getDecl(), DRE->getLocation());
-      return true;
-    }
-    // A member function's own calls: `fib(n - 1)`, `this->fib(...)`.
-    bool VisitMemberExpr(MemberExpr *ME) {
-      record(ME->getMemberDecl(), ME->getMemberLoc());
+    // `fib(n - 1)`, and a member function's own calls: `fib(n - 1)`,
+    // `this->fib(...)`.
+    bool VisitCallExpr(CallExpr *CE) {
+      const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Callee))
+        record(DRE->getDecl(), DRE->getLocation());
+      else if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+        record(ME->getMemberDecl(), ME->getMemberLoc());
       return true;
     }
     void record(const ValueDecl *D, SourceLocation Loc) {
@@ -329,8 +334,7 @@ bool planFastClone(PlanContext &PC, const FunctionDecl *FD) {
   }
   // A copy would change the preprocessor's state once more, and earlier
   // (`__COUNTER__`, `#define`, `#undef`: PreprocessorRecord.h).
-  if (PC.Config.Preprocessed &&
-      PC.Config.Preprocessed->changesStateBetween(
+  if (PC.changesPreprocessorState(
           Start, PC.SM.getFileOffset(PC.SM.getExpansionLoc(Body->getRBracLoc())) + 1))
     return false;
   // The clone goes before the function and its attributes, on a line of its own.

@@ -40,16 +40,9 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
     return Why;
   // `__COUNTER__ * 1000000 + fib(22 + __COUNTER__)`: the hoisted calls
   // expand their macros before the rest of the expression (adv37 t08).
-  if (PC.Config.Preprocessed) {
-    SourceLocation First = PC.SM.getExpansionLoc(Full->getBeginLoc());
-    SourceLocation Last = PC.SM.getExpansionRange(Full->getEndLoc()).getEnd();
-    if (PC.SM.getFileID(First) == PC.SM.getMainFileID() &&
-        PC.SM.getFileID(Last) == PC.SM.getMainFileID() &&
-        PC.Config.Preprocessed->changesStateBetween(PC.SM.getFileOffset(First),
-                                                    PC.SM.getFileOffset(Last) + 1))
-      return std::string("the expression changes the preprocessor's state ('__COUNTER__' or a "
-                         "directive in it), and the calls would move before the rest of it");
-  }
+  if (PC.changesPreprocessorState(Full->getSourceRange()))
+    return std::string("the expression changes the preprocessor's state ('__COUNTER__' or a "
+                       "directive in it), and the calls would move before the rest of it");
   // Every call must be movable out of the region...
   llvm::SmallPtrSet<const Expr *, 4> CallSet;
   llvm::SmallPtrSet<const VarDecl *, 8> ArgReads;
@@ -88,9 +81,24 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
   const Expr *Assign = Full->IgnoreParens();
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(Assign))
     Assign = EWC->getSubExpr()->IgnoreParens();
-  if (const auto *BO = dyn_cast<BinaryOperator>(Assign); BO && BO->isAssignmentOp())
-    if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO)
+  // Its target, named for the store (`x = fib(x) + fib(x - 1)`), is no use
+  // of 'x' that may change it before the calls return (adv39 t04).
+  llvm::SmallPtrSet<const Expr *, 4> NotUses(CallSet.begin(), CallSet.end());
+  if (const auto *BO = dyn_cast<BinaryOperator>(Assign); BO && BO->isAssignmentOp()) {
+    if (const VarDecl *Target = baseVariable(BO->getLHS()); Target && Rest.FirstWrite[Target] == BO) {
       Rest.Writes.erase(Target); // stored after the calls, as before
+      if (isa<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+        NotUses.insert(BO->getLHS());
+    }
+    // `v = fib(v) + fib(v - 1)` in a member function, `*p = f(*p) + g(*p)`:
+    // the assignment's own store into memory, after the calls, when
+    // nothing else in the expression writes (adv39 t04).
+    if (Rest.MemoryWrite == BO && Tasks.Scanner.scan(BO->getLHS()).isEffectFree()) {
+      StmtDeps Value = Tasks.Scanner.scan(BO->getRHS(), &CallSet);
+      if (!Value.MemoryWrite && !Value.ImpureCall)
+        Rest.MemoryWrite = nullptr;
+    }
+  }
   // `p = P{f(x), g(y)}`, `v = {f(x), g(y)}`: likewise, the whole object is
   // built (both calls returned) before operator= stores it, so a throw
   // leaves the target as it was, in the serial program as in the parallel.
@@ -119,7 +127,7 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
   // variable on as an lvalue, to be written where the scanner sees no
   // write by name (adv27 W0).
   for (const VarDecl *VD : inSourceOrder(ArgReads, Full, PC.SM))
-    if (!isImmutable(VD, PC.Ctx) && namedOtherThanByValue(PC.Ctx, Full, VD, &CallSet))
+    if (!isImmutable(VD, PC.Ctx) && namedOtherThanByValue(PC.Ctx, Full, VD, &NotUses))
       return quoted(VD) + " is used other than by its value in the same expression, which may "
                           "change it";
   if (Rest.ImpureCall || Rest.MemoryWrite) {

@@ -136,8 +136,7 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   // The rewritten loop writes its header's text twice (the start in the
   // trip count and in the leaf): a `__COUNTER__` there would count once
   // more (adv37 t09).
-  if (PC.Config.Preprocessed &&
-      PC.Config.Preprocessed->changesStateBetween(Header->first, Header->second)) {
+  if (PC.changesPreprocessorState(Header->first, Header->second)) {
     WhyNot = "the loop's header expands '__COUNTER__', which the rewritten loop would expand "
              "once more";
     return std::nullopt;

@@ -299,6 +299,23 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
                                           "' is passed to " + quoted(Operator) +
                                           ": only a result stored by '=' joins a run of calls"};
     return std::nullopt;
+  } else if (const auto *E = dyn_cast<Expr>(Assignment); E && WhyNot) {
+    // `(void)fib(k);` and `burn(n);`: a pure call's statement that keeps
+    // no result computes nothing the program sees (adv36 t08: this was
+    // silent). Said so a user who wrote it as a warm-up knows why.
+    const Expr *Kept = E->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Kept); Cast && Cast->getType()->isVoidType())
+      Kept = Cast->getSubExpr();
+    if (const Expr *W = written(Kept); W && isPureCall(W, PC)) {
+      const auto *Call = cast<CallExpr>(W);
+      *WhyNot = {Call, (Call->getType()->isVoidType()
+                            ? "'" + calleeName(Call) + "' returns 'void', so its call computes "
+                            : "the result of '" + calleeName(Call) +
+                                  "' is discarded, so its call computes ") +
+                           "nothing the program uses: only a result stored into a local "
+                           "variable joins a run of calls"};
+    }
+    return std::nullopt;
   }
   if (!C.Target || !isOwnedLocal(C.Target) || !Value) {
     // Never silent: a pure call stored somewhere else than a local the
@@ -374,7 +391,7 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
   // `long z = __COUNTER__ + fib(19 + __COUNTER__);`: the call would move
   // before the rest of its statement, and its macros expand first (adv37
   // t08).
-  if (PC.Config.Preprocessed && PC.Config.Preprocessed->changesStateBetween(Begin->first, *End)) {
+  if (PC.changesPreprocessorState(Begin->first, *End)) {
     if (WhyNot)
       *WhyNot = {C.Call, "its statement changes the preprocessor's state ('__COUNTER__' or a "
                          "directive in it), and the call to '" +
@@ -714,8 +731,7 @@ std::string ParallelStatements::movedReason(const std::vector<Candidate> &Run,
                                             const Candidate &C) const {
   auto First = PC.offsets(Run.front().S->getSourceRange());
   auto Last = PC.offsets(C.S->getSourceRange());
-  if (First && Last && PC.Config.Preprocessed &&
-      PC.Config.Preprocessed->changesStateBetween(First->first, Last->first))
+  if (First && Last && PC.changesPreprocessorState(First->first, Last->first))
     return "a preprocessor directive stands between them, and the call to '" +
            calleeName(C.Call) + "' would move before it";
   std::vector<const CallExpr *> Calls;

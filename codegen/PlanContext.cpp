@@ -1,7 +1,9 @@
 //===- PlanContext.cpp - source-text helpers shared by the transformations ===//
 #include "PlanContext.h"
+#include "PreprocessorRecord.h"
 #include "analysis/Stdlib.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -22,6 +24,19 @@ PlanContext::PlanContext(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
   while (!Lex.LexFromRawLexer(Tok))
     if (Tok.is(tok::raw_identifier))
       IdentifiersInFile.insert(Tok.getRawIdentifier());
+}
+
+bool PlanContext::changesPreprocessorState(unsigned Begin, unsigned End) const {
+  return Config.Preprocessed && Config.Preprocessed->changesStateBetween(Begin, End);
+}
+
+bool PlanContext::changesPreprocessorState(SourceRange Range) const {
+  SourceLocation First = SM.getExpansionLoc(Range.getBegin());
+  SourceLocation Last = SM.getExpansionRange(Range.getEnd()).getEnd();
+  if (First.isInvalid() || Last.isInvalid() || SM.getFileID(First) != SM.getMainFileID() ||
+      SM.getFileID(Last) != SM.getMainFileID())
+    return false;
+  return changesPreprocessorState(SM.getFileOffset(First), SM.getFileOffset(Last) + 1);
 }
 
 std::optional<std::pair<unsigned, unsigned>> PlanContext::offsets(SourceRange Range) const {
@@ -267,6 +282,31 @@ const Expr *written(const Expr *E) {
     if (E == Prev)
       return E;
   }
+}
+
+const TagDecl *unnamedType(QualType T) {
+  T = T.getCanonicalType();
+  while (true) {
+    if (T->isReferenceType() || T->isPointerType())
+      T = T->getPointeeType().getCanonicalType();
+    else if (const auto *A = dyn_cast<ArrayType>(T.getTypePtr()))
+      T = A->getElementType().getCanonicalType();
+    else
+      break;
+  }
+  const TagDecl *Tag = T->getAsTagDecl();
+  if (!Tag)
+    return nullptr;
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(Tag); RD && RD->isLambda())
+    return Tag;
+  if (!Tag->getIdentifier() && !Tag->getTypedefNameForAnonDecl())
+    return Tag;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Tag))
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type)
+        if (const TagDecl *Inner = unnamedType(Arg.getAsType()))
+          return Inner;
+  return nullptr;
 }
 
 const FunctionDecl *calleeOf(const Expr *E) {

@@ -62,6 +62,14 @@ public:
   /// (that one ends with a backslash: a line splice).
   static bool splicedToPrevious(llvm::StringRef Buffer, unsigned LineStart);
 
+  /// Whether the main-file text in [Begin, End) changes the preprocessor's
+  /// state (PreprocessorRecord::changesStateBetween: `__COUNTER__`, a
+  /// directive); false when the pipeline recorded nothing.
+  bool changesPreprocessorState(unsigned Begin, unsigned End) const;
+  /// The same for the text Range spans where it is expanded, up to its last
+  /// token's start; false unless both of its ends expand in the main file.
+  bool changesPreprocessorState(clang::SourceRange Range) const;
+
   /// The offset just past the token at Loc (Loc in the main file).
   unsigned endOfToken(clang::SourceLocation Loc) const;
   /// The offset just past the ';' that ends statement S (or its '}').
@@ -125,6 +133,12 @@ const clang::Expr *written(const clang::Expr *E);
 /// The text of E as the user wrote it, macros unexpanded (`STEP`, `K`):
 /// for naming it in a remark (empty when it cannot be read).
 std::string writtenText(const PlanContext &PC, const clang::Expr *E);
+
+/// The first class, union or enumeration in T (under pointers, references,
+/// arrays and template arguments) that has no name the generated code
+/// could write (`struct { long at; } pay`, a lambda's closure type), or
+/// null (adv40 t04: `struct (unnamed struct at t.cpp:24:3)` was written).
+const clang::TagDecl *unnamedType(clang::QualType T);
 
 /// The direct callee of a call, or null.
 const clang::FunctionDecl *calleeOf(const clang::Expr *E);

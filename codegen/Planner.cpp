@@ -272,8 +272,10 @@ public:
     }
     if (isa<ReturnStmt, DeclStmt>(S) || isa<Expr>(S)) {
       Algos.planWithin(S);
-      if (!InParallelLoop)
+      if (!InParallelLoop) {
         Calls.planStatement(S, Parent);
+        Calls.remarkStatementExpressions(S);
+      }
       return;
     }
     if (const auto *If = dyn_cast<IfStmt>(S)) {

@@ -117,13 +117,6 @@ private:
 
 } // namespace
 
-void recordMacrosAtEnd(Preprocessor &PP, PreprocessorRecord &R) {
-  R.RuntimeNameMacrosAtEnd.clear();
-  for (const char *Name : runtimeIdentifiers())
-    if (const MacroInfo *MI = PP.getMacroInfo(PP.getIdentifierInfo(Name)))
-      R.RuntimeNameMacrosAtEnd.emplace_back(Name, MI->getDefinitionLoc());
-}
-
 std::unique_ptr<PPCallbacks> recordPreprocessor(Preprocessor &PP, PreprocessorRecord &R) {
   return std::make_unique<Recorder>(PP, R);
 }

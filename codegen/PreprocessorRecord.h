@@ -45,12 +45,6 @@ struct PreprocessorRecord {
   std::optional<unsigned> FirstInclude;
   /// RuntimeNameMacros at FirstInclude, the file's own #defines included.
   std::vector<std::string> RuntimeNameMacrosAtFirstInclude;
-  /// Runtime identifiers that are macros where the main file ends
-  /// (recordMacrosAtEnd), with
-  /// where each is defined: the code generated inside the file spells some
-  /// of them (`::purecc::leaf_size`, `std::optional`), where such a macro
-  /// would expand (adv38 t03).
-  std::vector<std::pair<std::string, clang::SourceLocation>> RuntimeNameMacrosAtEnd;
   /// Main-file offsets, ascending, of text that changes the preprocessor's
   /// state (above): a `__COUNTER__` (the name itself, or the macro invocation
   /// that reached it), a `#define`, `#undef`, `#include`, `push_macro` or
@@ -64,10 +58,6 @@ struct PreprocessorRecord {
   /// Whether main-file text in [Begin, End) changes the preprocessor's state.
   bool changesStateBetween(unsigned Begin, unsigned End) const;
 };
-
-/// Fills R.RuntimeNameMacrosAtEnd; called once the unit is parsed (the
-/// AST consumer runs before the preprocessor's end-of-file callback).
-void recordMacrosAtEnd(clang::Preprocessor &PP, PreprocessorRecord &R);
 
 /// The callbacks that fill R while PP preprocesses the unit; to be added
 /// before the main file is entered.

@@ -26,7 +26,7 @@
 // What this does not cover: a macro named like what the generated code
 // itself spells after the #include (`parallel_for`, `leaf_size`,
 // `std::optional`); the pipeline then compiles the unit as written, with
-// purecc-runtime-name-macro (frontend/Pipeline.cpp, generatedNameMacro).
+// purecc-runtime-name-macro (RuntimeInclude.h, generatedNameMacro).
 //
 //===----------------------------------------------------------------------===//
 #pragma once

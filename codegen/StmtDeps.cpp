@@ -307,7 +307,7 @@ public:
 
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
-    if (isTrivialSpecialMember(Ctor)) {
+    if (isTrivialSpecialMember(Ctor, [&](const FunctionDecl *M) { return ES.isEffectFreeCallee(M); })) {
       // A defaulted move constructor that is not trivial moves each member
       // out of its source: `sink(std::move(v))` empties 'v' (adv27 W1).
       if (Ctor->isMoveConstructor() && !Ctor->isTrivial() && CE->getNumArgs() == 1 &&
@@ -618,7 +618,8 @@ void collectLabels(const Stmt *S, llvm::SmallPtrSetImpl<const LabelDecl *> &Out)
 } // namespace
 
 bool DepScanner::isEffectFreeCallee(const FunctionDecl *FD) const {
-  if (PC.Facts.isPure(FD) || isTrivialSpecialMember(FD))
+  if (PC.Facts.isPure(FD) ||
+      isTrivialSpecialMember(FD, [&](const FunctionDecl *M) { return isEffectFreeCallee(M); }))
     return true;
   // The library model: a call that reads its arguments and writes nothing
   // (no non-const reference or pointer parameter, no range, no callable).

@@ -351,12 +351,7 @@ std::optional<Trips> countVariableStride(PlanContext &PC, const VarDecl *I, Qual
   // branch; a copy expands its macros again, and one whose expansion counts
   // (`__COUNTER__`) or a `#define` in the loop would expand otherwise in
   // the branch that runs (adv36 t06: a tag macro gave another product).
-  SourceLocation First = PC.SM.getExpansionLoc(L.Loop->getBeginLoc());
-  SourceLocation Last = PC.SM.getExpansionRange(L.Loop->getEndLoc()).getEnd();
-  if (PC.Config.Preprocessed && PC.SM.getFileID(First) == PC.SM.getMainFileID() &&
-      PC.SM.getFileID(Last) == PC.SM.getMainFileID() &&
-      PC.Config.Preprocessed->changesStateBetween(PC.SM.getFileOffset(First),
-                                                  PC.SM.getFileOffset(Last) + 1)) {
+  if (PC.changesPreprocessorState(L.Loop->getSourceRange())) {
     WhyNot = "the step '" + *StepText + "' is not a constant, and the serial copy of the loop that "
              "the check of its value keeps would change the preprocessor's state again "
              "('__COUNTER__', '#define' or '#undef' in the loop)";

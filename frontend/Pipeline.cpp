@@ -9,6 +9,7 @@
 #include "analysis/PurityChecker.h"
 #include "codegen/Plan.h"
 #include "codegen/PreprocessorRecord.h"
+#include "codegen/RuntimeInclude.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -17,8 +18,6 @@
 #include "clang/AST/GlobalDecl.h"
 #include "clang/AST/Mangle.h"
 #include "clang/Frontend/CompilerInstance.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -53,58 +52,6 @@ llvm::StringRef stepDump(Step S) {
 }
 
 namespace {
-
-/// The main-file offset of the unit's first declaration written in the main
-/// file (its attributes included), or the file's size when it has none:
-/// text before it is directives and comments only, at file scope.
-unsigned firstDeclarationOffset(ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  unsigned First = SM.getBufferData(SM.getMainFileID()).size();
-  auto See = [&](SourceLocation Loc) {
-    if (Loc.isInvalid())
-      return;
-    SourceLocation Where = SM.getExpansionLoc(Loc);
-    if (SM.getFileID(Where) == SM.getMainFileID())
-      First = std::min(First, SM.getFileOffset(Where));
-  };
-  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-    if (D->isImplicit())
-      continue;
-    See(D->getBeginLoc());
-    for (const Attr *A : D->attrs())
-      See(A->getLocation());
-  }
-  return First;
-}
-
-/// The first runtime identifier that is a macro where the main file ends
-/// and that the plan's edits spell as the generator writes them: `purecc`
-/// and `std`, or qualified by them (`::purecc::leaf_size`,
-/// `std::optional`). Inside the file such a macro would expand in the
-/// generated code (adv38 t03: `#define leaf_size 256`); the runtime's
-/// #include itself is shielded (RuntimeMacroShield.h). A macro defined and
-/// undefined again before the end is not seen.
-const std::pair<std::string, SourceLocation> *
-generatedNameMacro(const purecc::Plan &P, const purecc::PreprocessorRecord &Record) {
-  if (Record.RuntimeNameMacrosAtEnd.empty())
-    return nullptr;
-  llvm::StringSet<> Spelled{"purecc", "std"};
-  for (const purecc::Edit &E : P.Edits) {
-    llvm::StringRef Text = E.Text;
-    for (llvm::StringRef Qualifier : {"purecc::", "std::"})
-      for (size_t At = Text.find(Qualifier); At != llvm::StringRef::npos;
-           At = Text.find(Qualifier, At + 1)) {
-        llvm::StringRef Name = Text.drop_front(At + Qualifier.size())
-                                   .take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
-        if (!Name.empty())
-          Spelled.insert(Name);
-      }
-  }
-  for (const auto &Macro : Record.RuntimeNameMacrosAtEnd)
-    if (Spelled.contains(Macro.first))
-      return &Macro;
-  return nullptr;
-}
 
 class PipelineConsumer : public ASTConsumer {
 public:
@@ -156,25 +103,19 @@ public:
       if (Where.isInvalid())
         Where = Ctx.getSourceManager().getLocForStartOfFile(Ctx.getSourceManager().getMainFileID());
       R.report(Where, Diag::RemarkNeedsCxx20) << Std.getName();
-      Plan Kept;
-      Kept.Attributes = std::move(P.Attributes); // still hidden from the compiler
-      P = std::move(Kept);
+      keepOnlyHiddenAttributes(P);
     }
     if (P.UsesRuntime && PP)
-      recordMacrosAtEnd(*PP, Preprocessed);
-    if (P.UsesRuntime)
-      if (const auto *Macro = generatedNameMacro(P, Preprocessed)) {
-        SourceLocation Where = Macro->second;
+      if (std::optional<GeneratedNameMacro> Macro = generatedNameMacro(P, *PP)) {
+        SourceLocation Where = Macro->Definition;
         if (Where.isInvalid() || !Ctx.getSourceManager().getPresumedLoc(Where).isValid() ||
             Ctx.getSourceManager().isWrittenInBuiltinFile(Where) ||
             Ctx.getSourceManager().isWrittenInCommandLineFile(Where))
           Where = P.Entries.empty() ? Ctx.getSourceManager().getLocForStartOfFile(
                                           Ctx.getSourceManager().getMainFileID())
                                     : P.Entries.front().Loc;
-        R.report(Where, Diag::RemarkRuntimeNameMacro) << Macro->first;
-        Plan Kept;
-        Kept.Attributes = std::move(P.Attributes); // still hidden from the compiler
-        P = std::move(Kept);
+        R.report(Where, Diag::RemarkRuntimeNameMacro) << Macro->Name;
+        keepOnlyHiddenAttributes(P);
       }
     if (dumpAfter(Step::Plan))
       dumpPlan(P, Ctx, llvm::outs());
@@ -184,12 +125,7 @@ public:
       return;
 
     maybeInjectFault(stepName(Step::Rewrite));
-    P.MacrosToShield = Preprocessed.RuntimeNameMacros;
-    if (Preprocessed.FirstInclude &&
-        *Preprocessed.FirstInclude <= firstDeclarationOffset(Ctx)) {
-      P.RuntimeIncludeAt = Preprocessed.FirstInclude;
-      P.MacrosToShield = Preprocessed.RuntimeNameMacrosAtFirstInclude;
-    }
+    placeRuntimeInclude(Ctx, Preprocessed, P);
     std::string Text = applyPlan(Ctx, P);
     if (dumpAfter(Step::Rewrite))
       llvm::outs() << Text;

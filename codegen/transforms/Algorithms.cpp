@@ -3,9 +3,11 @@
 #include "BodyWalk.h"
 #include "CallCost.h"
 #include "Containers.h"
+#include "PlainValues.h"
 #include "Reductions.h"
 #include "SameExpr.h"
 #include "Shapes.h"
+#include "NoReturn.h"
 #include "Speculation.h"
 #include "WhatMayThrow.h"
 #include "analysis/MayThrow.h"
@@ -334,13 +336,29 @@ std::string Algorithms::throwReason(const Expr *F, StringRef What) const {
   // by value is copied first (adv19: a throwing copy constructor).
   MayThrow Throws = speculationThrows(PC.Ctx);
   if (FD && !Throws.mayThrow(FD) && !Throws.mayThrowPassingCopies(FD))
-    return "";
+    return noReturnReason(FD, What);
   if (FD && !Throws.mayThrow(FD))
     return (What + " takes the element by value, whose copy may throw, and the serial "
                    "algorithm does not copy the later elements then")
         .str();
   return (What + " may throw, and the serial algorithm does not apply it to the later "
                  "elements then")
+      .str();
+}
+
+std::string Algorithms::noReturnReason(const FunctionDecl *FD, StringRef What) const {
+  // Nor may it end the program (an 'assert' in the term): the later
+  // elements, running beside it, may trap first on what the failed check
+  // stops in the serial algorithm (adv40 t02; loops: adv35 t03).
+  const Stmt *Body = FD ? FD->getBody() : nullptr;
+  if (!Body)
+    return "";
+  NoReturnCalls NoReturn(PC);
+  std::optional<NoReturnCall> N = NoReturn.first(Body);
+  if (!N)
+    return "";
+  return (What + " calls " + N->Named +
+          ", and the serial algorithm does not apply it to the later elements then")
       .str();
 }
 
@@ -512,6 +530,11 @@ bool Algorithms::planSelection(const CallExpr *CE, StringRef Name, std::string &
              ", and the parallel form computes every key in another order than the serial scan";
     return false;
   }
+  if (std::string Why = noReturnReason(Keyed->Lambda->getCallOperator(), "the comparator");
+      !Why.empty()) {
+    WhyNot = Why;
+    return false;
+  }
   // The key lambda repeats the comparator's captures, first parameter and
   // key as written: none of them may come from a macro expansion.
   std::optional<std::string> Captures = PC.text(Keyed->Lambda->getIntroducerRange()),
@@ -614,6 +637,29 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     if (std::string Why = throwReason(CE->getArg(3), "the function applied"); !Why.empty()) {
       WhyNot = Why;
       return false;
+    }
+    // Each element is assigned in another order and on several threads:
+    // only the compiler's 'operator=' and the library's may do it, as in a
+    // parallel map (adv39 t02: a member's logging 'operator=').
+    QualType Stored = elementType(PC.Ctx, Out->getType());
+    if (!Stored.isNull()) {
+      const PrintingPolicy &Policy = PC.Ctx.getPrintingPolicy();
+      if (std::string Why = userAssignmentReason(Stored); !Why.empty()) {
+        WhyNot = "the elements of " + quoted(Out) + " are assigned, and their type '" +
+                 Stored.getAsString(Policy) + "' " + Why +
+                 ": a map stores elements only through the compiler's 'operator='";
+        return false;
+      }
+      // A result of another class type is converted by the element's
+      // constructor, the user's code (`out[k] = fn(x)` builds a 'P').
+      QualType Given = Result.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+      if (!Result.isNull() && Stored->isRecordType() &&
+          Given != Stored.getCanonicalType().getUnqualifiedType()) {
+        WhyNot = "the result of the function applied, of type '" + Result.getAsString(Policy) +
+                 "', is converted to the element type '" + Stored.getAsString(Policy) +
+                 "' by code purecc does not know to be pure";
+        return false;
+      }
     }
     if (Reads.contains(Out)) {
       WhyNot = "the function applied reads '" + Out->getNameAsString() + "'";

@@ -62,6 +62,9 @@ private:
   /// serial algorithm does not (F may throw: the serial algorithm stops
   /// there), or empty. What names F in the reason ("the predicate").
   std::string throwReason(const clang::Expr *F, llvm::StringRef What) const;
+  /// Why a callable FD's body may end the program (an 'assert' in it,
+  /// NoReturn.h): What, "calls 'f', which may not return, and ..."; or empty.
+  std::string noReturnReason(const clang::FunctionDecl *FD, llvm::StringRef What) const;
   /// Why F would read another value on a worker thread (a 'thread_local':
   /// each thread has its own, adv37 t06), or empty. What names F.
   std::string perThreadReason(const clang::Expr *F, llvm::StringRef What) const;

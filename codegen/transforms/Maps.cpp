@@ -1,5 +1,6 @@
 //===- Maps.cpp - parallel-map: loops that write one element each ---------===//
 #include "Maps.h"
+#include "CallArguments.h"
 #include "BodyWalk.h"
 #include "TaskRegistry.h"
 #include "Containers.h"
@@ -303,14 +304,23 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   }
   for (const VarDecl *X : Containers)
     if (Escaped.contains(X)) {
-      if (const CXXMethodDecl *Assign = storeOperator(PC, L, X, Stores, Sites))
-        WhyNot = "the elements of " + quoted(X) + " are assigned with the user-written " +
-                 quoted(Assign) + ", which is not known to be pure" +
+      if (const CXXMethodDecl *Assign = storeOperator(PC, L, X, Stores, Sites)) {
+        // The compiler's 'P::operator=' calls a member's or a base's
+        // (adv39 t02): name the user's.
+        const CXXMethodDecl *Users = Assign->isUserProvided()
+                                         ? nullptr
+                                         : userSpecialMemberCalled(Assign, [&](const FunctionDecl *M) {
+                                             return PC.Facts.isPure(M);
+                                           });
+        WhyNot = "the elements of " + quoted(X) + " are assigned with " +
+                 (Users ? quoted(Assign) + ", which calls the user-written " + quoted(Users)
+                        : "the user-written " + quoted(Assign)) +
+                 ", which is not known to be pure" +
                  (Assign->getOverloadedOperator() == OO_Equal
                       ? ": a map stores elements only through the compiler's 'operator=' "
-                        "(implicit or '= default')"
+                        "(implicit or '= default'), in the element and in its members and bases"
                       : "");
-      else
+      } else
         WhyNot = "the address of " + quoted(X) + " escapes";
       return LoopOutcome::Refused;
     }

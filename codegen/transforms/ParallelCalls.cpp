@@ -33,6 +33,36 @@ void ParallelCalls::remarkStaticInitializer(const VarDecl *VD) {
   purecc::remarkStaticInitializer(Tasks, VD);
 }
 
+void ParallelCalls::remarkStatementExpressions(const Stmt *S) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ParallelCalls &Self;
+    std::vector<const CallExpr *> *Inside = nullptr; // the calls of the outermost one
+    std::vector<std::vector<const CallExpr *>> Found;
+    explicit Finder(ParallelCalls &Self) : Self(Self) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; } // a function of its own
+    bool TraverseStmtExpr(StmtExpr *E) {
+      if (Inside)
+        return RecursiveASTVisitor<Finder>::TraverseStmtExpr(E);
+      Found.emplace_back();
+      Inside = &Found.back();
+      RecursiveASTVisitor<Finder>::TraverseStmtExpr(E);
+      Inside = nullptr;
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      if (Inside && isPureCall(CE, Self.PC) && Self.Tasks.Cost.worthACall(CE))
+        Inside->push_back(CE);
+      return true;
+    }
+  } F(*this);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  for (const std::vector<const CallExpr *> &Calls : F.Found)
+    if (Calls.size() >= 2)
+      refuse(Calls.front()->getExprLoc(), namesOf(Calls),
+             "they are in a GNU statement expression '({ ... })', whose statements purecc does "
+             "not rewrite");
+}
+
 bool ParallelCalls::refuse(SourceLocation Loc, const std::vector<std::string> &Names,
                            const std::string &Why) {
   if (auto D = PC.remark(Loc, Diag::RemarkMissedParallelCalls))

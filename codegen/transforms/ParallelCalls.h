@@ -98,6 +98,10 @@ public:
   /// says why (no task starts during static initialization or under a
   /// one-time initialization guard).
   void remarkStaticInitializer(const clang::VarDecl *VD);
+  /// Never silent about pure calls worth a task inside a GNU statement
+  /// expression `({ ... })` in S: its statements are not planned, and
+  /// the remark says so (adv39 t05).
+  void remarkStatementExpressions(const clang::Stmt *S);
 
   /// Whether some group of unsequenced calls has more than one call that
   /// may throw. The parallel path would then throw the leftmost one's

@@ -341,9 +341,11 @@ const char *exitKeyword(const Stmt *Exit) {
 /// or an integer division or remainder by a value that is not a constant,
 /// a loop (its trip count may be huge for such a term, adv36 t02), or a
 /// dereference or subscript of what the loop computes (`who = *p`, with a
-/// 'p' null for the terms never selected, adv36 t01). Or empty. The
-/// library's calls count by what they throw alone, but for `*`, `[]` and
-/// `->`.
+/// 'p' null for the terms never selected, adv36 t01), or an address the
+/// loop computes, or a count, handed to a call or a construction
+/// (`std::strlen(p)`, adv39 t01; `std::vector<long>(cnt, x)`, adv40 t03).
+/// Or empty. The library's calls count by what they throw
+/// alone, but for those.
 std::string blockSpeculationReason(PlanContext &PC, const LoopShape &L, const Candidate &C) {
   std::string What;
   auto Text = [&](const Stmt *S, const char *Otherwise) {
@@ -415,6 +417,30 @@ std::string blockSpeculationReason(PlanContext &PC, const LoopShape &L, const Ca
         What = "the call to '" + calleeName(CE) + "' in it may run long or fail there";
         return;
       }
+    }
+    // A library call or construction handed an address the loop computes
+    // reads through it (`len = std::strlen(p)`, `name = std::string(p)`,
+    // with a 'p' null for the terms never selected, adv39 t01).
+    // So does a count or a size the loop computes, which may be huge
+    // there (adv40 t03: `std::vector<long>(cnt, x)` threw 'bad_alloc').
+    auto HandsAddress = [&](const Expr *Arg) {
+      const Expr *Value = Arg->IgnoreParenImpCasts();
+      QualType T = Value->getType().getNonReferenceType();
+      return (holdsAddress(T) || T->isIntegerType()) && LoopComputed(Value);
+    };
+    llvm::ArrayRef<const Expr *> Args;
+    const Expr *Object = nullptr;
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        Object = MC->getImplicitObjectArgument();
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    }
+    if ((Object && HandsAddress(Object)) || llvm::any_of(Args, HandsAddress)) {
+      What = Text(S, "a call") + " in it is handed what the loop computes, and may read where "
+                                 "no object is, or run long, there";
+      return;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       BinaryOperatorKind Op = BO->getOpcode();
@@ -612,6 +638,12 @@ std::optional<Records> planRecords(PlanContext &PC, const LoopShape &L, const Ca
     if (Value->isArrayType() || !plainValueReason(Value).empty() || holdsPointer(Value)) {
       Why = Updates + " reads " + quoted(V) + " of type '" + Value.getAsString() +
             "', which the leaf cannot carry to the final pass as a plain value";
+      return std::nullopt;
+    }
+    // The leaves' records write its type out.
+    if (unnamedType(V->getType())) {
+      Why = Updates + " reads " + quoted(V) + ", whose type has no name for the leaves' "
+                      "records to write";
       return std::nullopt;
     }
     CarriesReference |= V->getType()->isReferenceType();
@@ -882,6 +914,13 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
                ": the selection's private copies would run code the loop does not";
       return LoopOutcome::Refused;
     }
+  // The leaves' tuples and private copies write the types out.
+  for (const VarDecl *V : Vars)
+    if (unnamedType(V->getType())) {
+      WhyNot = quoted(V) + " has a type without a name, which the selection's private copies "
+                           "would have to write";
+      return LoopOutcome::Refused;
+    }
   QualType T = C.Member ? C.Member->getType().getUnqualifiedType() : Whole;
   if (!(T->isIntegerType() || T->isRealFloatingType()) || T->isBooleanType() ||
       T->isEnumeralType()) {
@@ -921,8 +960,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   }
   // The final pass runs the block after the rest of the body: a
   // `__COUNTER__` in both would expand in the other order (adv37 t07).
-  if (Passes && PC.Config.Preprocessed &&
-      PC.Config.Preprocessed->changesStateBetween(L.HeaderEnd, L.BodyEnd)) {
+  if (Passes && PC.changesPreprocessorState(L.HeaderEnd, L.BodyEnd)) {
     WhyNot = "the loop body changes the preprocessor's state ('__COUNTER__' or a directive in "
              "it), and the selection's final pass would run the block that updates " +
              quoted(C.Best) + " after the rest of the body";

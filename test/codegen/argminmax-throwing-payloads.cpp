@@ -11,12 +11,14 @@
 // speculation rule counts first (loop-library-throws.cpp). So does a call
 // there to a function of the user's (adv34 t02: `weigh`, which takes hours
 // for the terms the serial loop never selects), and an integer division
-// there (adv35 t04: by zero for those terms): the serial loop evaluates
-// them for its records only.
+// there (adv35 t04: by zero for those terms), and the library's code handed
+// a pointer the body computed (adv39 t01: `std::strlen(p)` with a null 'p'
+// for those terms): the serial loop evaluates them for its records only.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -162,6 +164,49 @@ void run(long n) {
   }
   // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-11]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'first' for iterations the serial loop never selects, and the loop in it may run long there (the block that updates 'first' does more than assign it and what goes with it) [purecc-missed-reduction]
   std::printf("%ld block loop: %g %ld\n", n, first, mixed);
+  double closest = std::numeric_limits<double>::infinity();
+  size_t len = 0;
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    const char *c = i == 0 ? names[0].c_str() : nullptr;
+    if (d < closest) {
+      closest = d;
+      len = std::strlen(c);
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-8]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'closest' for iterations the serial loop never selects, and 'std::strlen(c)' in it is handed what the loop computes, and may read where no object is, or run long, there (the block that updates 'closest' reads 'c' of type 'const char *', which the leaf cannot carry to the final pass as a plain value) [purecc-missed-reduction]
+  std::printf("%ld strlen: %g %zu\n", n, closest, len);
+  // A size the body computes, huge for the terms never selected (adv40 t03).
+  double nearest = std::numeric_limits<double>::infinity();
+  size_t filled = 0;
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    const std::string *p = &names[static_cast<size_t>(i)];
+    unsigned count = i == 0 ? 8u : 4000000000u;
+    if (d < nearest) {
+      nearest = d;
+      filled = std::vector<long>(count, static_cast<long>(p->size())).size();
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-9]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'nearest' for iterations the serial loop never selects, and 'std::vector<long>(count, static_cast<long>(p->size()))' in it is handed what the loop computes, and may read where no object is, or run long, there (the block that updates 'nearest' reads 'p' of type 'const std::string *', which the leaf cannot carry to the final pass as a plain value) [purecc-missed-reduction]
+  // A payload of a type without a name (adv40 t04: the leaves wrote
+  // 'struct (unnamed struct at ...)').
+  double lowest = std::numeric_limits<double>::infinity();
+  const std::string *where = nullptr;
+  struct {
+    long at;
+  } pay{-1};
+  for (long i = 0; i < n; ++i) {
+    double d = cost(i);
+    const std::string *p = &names[static_cast<size_t>(i)];
+    if (d < lowest) {
+      lowest = d;
+      where = p;
+      pay = {i};
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-9]]:3: remark: loop not parallelized: 'pay' has a type without a name, which the selection's private copies would have to write [purecc-missed-reduction]
+  std::printf("%ld sizes: %g %zu %ld %s\n", n, nearest, filled, pay.at, where->c_str());
 }
 
 int main() {
@@ -179,6 +224,8 @@ int main() {
 // OUT-NEXT: 1 pointer weigh: 0 0
 // OUT-NEXT: 1 pointer ratio: 0 -1000
 // OUT-NEXT: 1 block loop: 0 645
+// OUT-NEXT: 1 strlen: 0 2
+// OUT-NEXT: 1 sizes: 0 8 0 n0
 // OUT-NEXT: 2 label: 0 0 first
 // OUT-NEXT: 2 quiet: 0 0
 // OUT-NEXT: 2 names: 1 n1
@@ -187,6 +234,8 @@ int main() {
 // OUT-NEXT: 2 pointer weigh: 0 0
 // OUT-NEXT: 2 pointer ratio: 0 -1000
 // OUT-NEXT: 2 block loop: 0 645
+// OUT-NEXT: 2 strlen: 0 2
+// OUT-NEXT: 2 sizes: 0 8 0 n0
 // OUT-NEXT: 1025 label: 0 0 first
 // OUT-NEXT: 1025 quiet: 0 0
 // OUT-NEXT: 1025 names: 1024 n1024
@@ -195,6 +244,8 @@ int main() {
 // OUT-NEXT: 1025 pointer weigh: 0 0
 // OUT-NEXT: 1025 pointer ratio: 0 -1000
 // OUT-NEXT: 1025 block loop: 0 645
+// OUT-NEXT: 1025 strlen: 0 2
+// OUT-NEXT: 1025 sizes: 0 8 0 n0
 // OUT-NEXT: 4000 label: 0 0 first
 // OUT-NEXT: 4000 quiet: 0 0
 // OUT-NEXT: 4000 names: 3999 n3999
@@ -203,3 +254,5 @@ int main() {
 // OUT-NEXT: 4000 pointer weigh: 0 0
 // OUT-NEXT: 4000 pointer ratio: 0 -1000
 // OUT-NEXT: 4000 block loop: 0 645
+// OUT-NEXT: 4000 strlen: 0 2
+// OUT-NEXT: 4000 sizes: 0 8 0 n0

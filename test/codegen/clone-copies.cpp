@@ -7,7 +7,9 @@
 // argument written on the definition is repeated by the copy and serves
 // its own recursive calls, which so keep the clone's small frames: a deep
 // recursion that fits the serial stack fits the rewritten one at one
-// thread (adv32 t02).
+// thread (adv32 t02). Only the copy's own calls are renamed: its address
+// (`&own`) is the original's, as a pointer stored elsewhere compares it
+// (adv39 t03: the clone's comparison was false, 121468025 for 75025).
 // RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --check-prefix=TEXT
 // RUN: %purecc rewrite %s -o /dev/null --dump-after=plan -- -std=c++20 2>&1 | FileCheck %s --check-prefix=PLAN
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
@@ -70,6 +72,20 @@
 // TEXT-NOT: purecc_serial_sum_decl{{ared}}
 [[pure]] long sum_declared(long n, long z) { return n == 0 ? z : step(n) + sum_declared(n - 1); }
 
+[[pure]] long own(long n);
+long (*const own_address)(long) = &own;
+// TEXT: static long purecc_serial_own_{{[0-9]+}}(long n) {
+// TEXT-NEXT: if (n < 2)
+// TEXT-NEXT: return n + (own_address == &own ? 0 : 1000);
+// TEXT-NEXT: long a = purecc_serial_own_{{[0-9]+}}(n - 1);
+[[pure]] long own(long n) {
+  if (n < 2)
+    return n + (own_address == &own ? 0 : 1000);
+  long a = own(n - 1);
+  long b = own(n - 2);
+  return a + b;
+}
+
 int main(int argc, char **) {
   const long *p = pick(20 + argc);
   const long *q = pick(21 + argc);
@@ -80,8 +96,10 @@ int main(int argc, char **) {
   long k2 = kind(21 + argc);
   std::printf("%d %ld\n", static_cast<int>(k1 == k2), doubled_sum(20 + argc));
   std::printf("%ld %ld\n", sum(99999 + argc), sum_declared(999 + argc));
+  std::printf("%ld\n", own(24 + argc));
 }
 // OUT:      1 2
 // OUT-NEXT: 4182 4181
 // OUT-NEXT: 1 35422
 // OUT-NEXT: 5000083833 50084991
+// OUT-NEXT: 75025

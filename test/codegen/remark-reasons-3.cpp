@@ -1,5 +1,7 @@
 // Never silent, and the true reason (3): a map whose elements are assigned
-// with a user-written operator=, loops written with macros (a body that
+// with a user-written operator=, or with the compiler's one that calls a
+// member's or a base's (adv39 t02: a logging one ran in another order, on
+// several threads; also through std::transform), loops written with macros (a body that
 // is one macro call is rewritten; a header, a bound cut by a macro, a
 // range from a macro, an accumulator in a macro say which), the counter of
 // an enclosing loop updated and read in an inner loop, an accumulator also
@@ -8,6 +10,7 @@
 // RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -49,6 +52,29 @@ struct P {
   p.b = i;
   return p;
 }
+unsigned long assign_log = 7;
+struct Logged {
+  long v = 0;
+  Logged() = default;
+  Logged(long x) : v(x) {}
+  Logged(const Logged &) = default;
+  Logged &operator=(const Logged &o) {
+    v = o.v;
+    assign_log = assign_log * 31 + (unsigned long)o.v;
+    return *this;
+  }
+};
+struct Holder {
+  Logged a;
+  long b;
+};
+struct Derived : Holder {};
+[[pure]] Holder hold(long i) { return Holder{Logged{i}, heavy(i)}; }
+[[pure]] Derived derive(long i) {
+  Derived d;
+  d.b = heavy(i);
+  return d;
+}
 
 int main() {
   long n = 3000;
@@ -56,9 +82,23 @@ int main() {
   std::vector<P> ps(n);
   for (long i = 0; i < n; ++i)
     ps[i] = make(i);
-  // REMARK: remark-reasons-3.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the elements of 'ps' are assigned with the user-written 'P::operator=', which is not known to be pure: a map stores elements only through the compiler's 'operator=' (implicit or '= default') [purecc-missed-map]
+  // REMARK: remark-reasons-3.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the elements of 'ps' are assigned with the user-written 'P::operator=', which is not known to be pure: a map stores elements only through the compiler's 'operator=' (implicit or '= default'), in the element and in its members and bases [purecc-missed-map]
   std::printf("ps %ld %ld\n", ps[7].a, ps[n - 1].b);
   // OUT: ps 600 2999
+  std::vector<Holder> hs(n);
+  for (long i = 0; i < n; ++i)
+    hs[i] = hold(i);
+  // REMARK: remark-reasons-3.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the elements of 'hs' are assigned with 'Holder::operator=', which calls the user-written 'Logged::operator=', which is not known to be pure: a map stores elements only through the compiler's 'operator=' (implicit or '= default'), in the element and in its members and bases [purecc-missed-map]
+  std::vector<Derived> ds(n);
+  for (long i = 0; i < n; ++i)
+    ds[i] = derive(i);
+  // REMARK: remark-reasons-3.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the elements of 'ds' are assigned with 'Derived::operator=', which calls the user-written 'Logged::operator=', which is not known to be pure: a map stores elements only through the compiler's 'operator=' (implicit or '= default'), in the element and in its members and bases [purecc-missed-map]
+  std::vector<long> idx(n, 5);
+  std::vector<Holder> hs2(n);
+  std::transform(idx.begin(), idx.end(), hs2.begin(), [](long i) { return hold(i); });
+  // REMARK: remark-reasons-3.cpp:[[@LINE-1]]:3: remark: call to 'std::transform' not parallelized: the elements of 'hs2' are assigned, and their type 'Holder' has a member 'a' of type 'Logged', which has a user-provided 'operator=': a map stores elements only through the compiler's 'operator=' [purecc-missed-algorithm]
+  std::printf("hs %ld %ld %ld %lu\n", hs[n - 1].a.v, ds[n - 1].b, hs2[n - 1].a.v, assign_log);
+  // OUT-NEXT: hs 2999 604 5 {{[0-9]+}}
 
   // A body that is one whole macro call: repeated as written.
   std::vector<long> out(n);

@@ -6,6 +6,9 @@
 // reference, into a structured binding, into a static or thread_local
 // variable (adv29 R1, R2), and a call made on one branch only. A class's
 // assignment (`a = mk(k);`, under its temporary's cleanup) joins a run.
+// A call whose result is discarded, or a 'void' one, computes nothing the
+// program uses, and says so (adv36 t08). Calls inside a GNU statement
+// expression `({ ... })` are not planned, and say so (adv39 t05).
 // RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -80,6 +83,33 @@ long class_assign(long k) {
   b = mk(k - 1);
   return a.v + b.v;
 }
+[[pure]] void burn(long n) {
+  long s = 0;
+  for (long k = 0; k < n; ++k)
+    // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
+    s += fib(k % 20);
+  (void)s;
+}
+long discarded(long k) {
+  (void)fib(k);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:9: remark: calls to 'fib' and 'fib' not parallelized: the result of 'fib' is discarded, so its call computes nothing the program uses: only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
+  static_cast<void>(fib(k - 1));
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:21: remark: calls to 'fib' and 'burn' not parallelized: the result of 'fib' is discarded, so its call computes nothing the program uses: only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
+  burn(k * 100);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:3: remark: calls to 'burn' and 'fib' not parallelized: 'burn' returns 'void', so its call computes nothing the program uses: only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
+  long a = fib(k - 2);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:12: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
+  long b = fib(k - 3);
+  return a + b;
+}
+long statement_expression(long k) {
+  long r = ({
+    long t = fib(k) + fib(k - 1);
+    // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:14: remark: calls to 'fib' and 'fib' not parallelized: they are in a GNU statement expression '({ ... })', whose statements purecc does not rewrite [purecc-missed-parallel-calls]
+    t;
+  });
+  return r;
+}
 
 int main() {
   long arr[2];
@@ -98,9 +128,11 @@ int main() {
   // CHECK: remark-sibling-stores.cpp:[[@LINE-4]]:12: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
   long y = fib(20);
   std::printf("%ld %ld %ld %ld %ld %ld %ld %ld\n", arr[0], arr[1], p.a, p.b, w, x, cr, y);
+  std::printf("%ld %ld\n", discarded(24), statement_expression(22));
   std::printf("%ld %ld %ld %ld\n", other_targets(22), one_branch(22, 30), class_assign(22),
               aggregates(22));
   return 0;
 }
 // OUT: 75025 46368 75025 46368 28657 17711 10946 6765
+// OUT-NEXT: 28657 28657
 // OUT-NEXT: 45383 35423 28657 57314

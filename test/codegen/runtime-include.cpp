@@ -7,7 +7,8 @@
 // what 'sqrt(2.0)' calls (the rewritten program called '::sqrt(double)'),
 // and globals named like <math.h>'s 'y1' and 'j0' still compile. A macro
 // named like what the generated code spells ('leaf_size') keeps the unit
-// as written.
+// as written when it is in effect where that code goes, #undef'd after it
+// or not; one defined after that code is no matter.
 // RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s --check-prefix=TEXT
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 // RUN: %purecc rewrite %s -o %t.macro.cpp -- -std=c++20 -DLEAF_MACRO 2>&1 | FileCheck %s --check-prefix=MACRO
@@ -66,3 +67,7 @@ int main(int argc, char **) {
   std::printf("%ld %lu %a %ld %ld %zu\n", s, t, (double)sqrt(d), y1, j0, sizeof v);
   return 0;
 }
+#ifdef LEAF_MACRO
+#undef leaf_size
+#endif
+#define leaf_size 512

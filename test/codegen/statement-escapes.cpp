@@ -148,11 +148,26 @@ void holders() {
 // OUT-NEXT: holders 3956994
 // OUT-NEXT: holders 3319259
 
+// A view returned by a function of the user's that is not pure may hold
+// what its argument names (adv40 t01: 'first(s)' ran before 'v[0] = 13').
+std::span<const long> view(const std::array<long, 3> &a) { return a; }
+void returned_views() {
+  std::array<long, 3> v{3, 4, 5};
+  std::span<const long> s = view(v);
+  long a = compute(1);
+  v[0] = 13;
+  long b = total(s);
+  // REMARK: statement-escapes.cpp:[[@LINE-1]]:12: remark: calls to 'compute' and 'total' not parallelized: 'v' is written between them ('v[0] = 13'), and the call to 'total' reads it [purecc-missed-parallel-calls]
+  show("views", a + b);
+}
+// OUT-NEXT: views {{[0-9]+}}
+
 int main() {
   after();
   before();
   looped();
   jumps();
   holders();
+  returned_views();
   return 0;
 }

@@ -80,6 +80,26 @@ long through_conditional(long k, int argc) {
   // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:35: remark: calls to 'slow' and 'fib' not parallelized: 'a' is used other than by its value in the same expression, which may change it [purecc-missed-parallel-calls]
 }
 
+// The assignment's own target is stored once both calls have returned
+// (adv39 t04): a local, a reference, a member, and memory through a
+// pointer.
+struct Walker {
+  long v;
+  void step() { v = fib(v) + slow(v - 1); }
+  // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:21: remark: calls to 'fib' and 'slow' run in parallel [purecc-parallel-calls]
+};
+long own_target(long x) {
+  x = fib(x) + slow(x - 1);
+  // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:7: remark: calls to 'fib' and 'slow' run in parallel [purecc-parallel-calls]
+  return x;
+}
+long own_reference(long &x, long *p) {
+  x += fib(x) + slow(x - 1);
+  // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:8: remark: calls to 'fib' and 'slow' run in parallel [purecc-parallel-calls]
+  *p = fib(*p) + slow(*p - 1);
+  // CHECK: statements-lvalue-uses.cpp:[[@LINE-1]]:8: remark: calls to 'fib' and 'slow' run in parallel [purecc-parallel-calls]
+  return x + *p;
+}
 // Reads between them keep the run: an element, a size.
 long reads_between(long k, int argc) {
   std::vector<long> v{argc, 2};
@@ -99,7 +119,13 @@ int main(int argc, char **) {
     p.cell[i] = i, q.cell[i] = 64 - i;
   const Board &w = best(p, q);
   std::printf("%d %ld %ld\n", &w == &p, through_lambda(k, argc), through_conditional(k, argc));
+  Walker wk{k};
+  wk.step();
+  long r = k, m = k;
+  long both = own_reference(r, &m);
+  std::printf("%ld %ld %ld %ld\n", wk.v, own_target(k), both, r);
   // OUT: 28658 28658 15131
   // OUT-NEXT: 28657 28662
   // OUT-NEXT: 1 28657 28657
+  // OUT-NEXT: 21892 21892 43805 21913
 }
