@@ -125,6 +125,8 @@ public:
   /// Binary operators and functions that may combine a loop's accumulator
   /// (Associative.h).
   std::vector<const FunctionDecl *> Combines;
+  /// Functions marked 'purecc::memo' but not declared '[[pure]]'.
+  std::vector<const FunctionDecl *> MemoUndeclared;
   /// Variables with static storage and a dynamic initializer.
   std::vector<const VarDecl *> DynamicallyInitialized;
 
@@ -157,6 +159,8 @@ private:
       return;
     if (isCombineCandidate(FD))
       Combines.push_back(FD);
+    if (isMemoized(FD) && !isDeclaredPure(FD) && !isAssumedPure(FD))
+      MemoUndeclared.push_back(FD);
     if (isDeclaredPure(FD)) {
       DeclaredPure.push_back(FD);
       return;
@@ -374,6 +378,20 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
       if (std::optional<StartupCall> Call = purecc::startupCall(VD, Fix))
         Facts.addStartupCall(std::move(*Call));
   judgeCombines(Find.Combines, Fix, Report, R, Facts);
+  // Caching is for functions the checker verified: one marked
+  // 'purecc::memo' but not declared '[[pure]]' is an error here, so that
+  // 'purecc check' says what 'purecc rewrite' would refuse (user41 t07:
+  // check said nothing). A template's instantiations share one attribute.
+  llvm::DenseSet<SourceLocation> MemoReported;
+  for (const FunctionDecl *FD : Find.MemoUndeclared)
+    if (const AnnotateAttr *Attr = findAttr(FD, PureccAttr::Memo);
+        Attr && MemoReported.insert(Attr->getLocation()).second) {
+      auto D = R.report(Attr->getLocation(), Diag::ErrMemoNotPure);
+      const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+      D << Report.name(Pattern ? Pattern : FD) << /*declared pure*/ false; // 'f', not 'f<int>'
+      if (FD->getBeginLoc().isFileID())
+        D << FixItHint::CreateInsertion(FD->getBeginLoc(), "[[pure]] ");
+    }
   return Facts;
 }
 

@@ -1,6 +1,7 @@
 //===- AddressTypes.cpp - can a value of this type carry an address? ------===//
 #include "AddressTypes.h"
 #include "Containers.h"
+#include "PlainValues.h"
 
 #include "clang/AST/DeclTemplate.h"
 
@@ -66,14 +67,7 @@ bool AddressTypes::recordMayHold(const CXXRecordDecl *RD) {
                                     Name);
     if (!Value || !Spec)
       return !Value;
-    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-      if (A.getKind() == TemplateArgument::Type && mayHold(A.getAsType()))
-        return true;
-      else if (A.getKind() == TemplateArgument::Pack)
-        for (const TemplateArgument &P : A.pack_elements())
-          if (P.getKind() == TemplateArgument::Type && mayHold(P.getAsType()))
-            return true;
-    return false;
+    return llvm::any_of(heldTypes(Spec), [&](QualType H) { return mayHold(H); });
   }
   for (const FieldDecl *F : RD->fields())
     if (mayHold(F->getType()))

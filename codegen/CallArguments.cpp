@@ -2,6 +2,7 @@
 #include "CallArguments.h"
 #include "Containers.h"
 #include "PlanContext.h"
+#include "PlainValues.h"
 
 #include "analysis/Stdlib.h"
 
@@ -196,16 +197,7 @@ unvettedSpecialMember(QualType T, SpecialKind K,
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
     if (!Spec)
       return nullptr;
-    llvm::SmallVector<QualType, 4> Held;
-    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
-      if (Arg.getKind() == TemplateArgument::Type)
-        Held.push_back(Arg.getAsType());
-      else if (Arg.getKind() == TemplateArgument::Pack)
-        for (const TemplateArgument &Inner : Arg.pack_elements())
-          if (Inner.getKind() == TemplateArgument::Type)
-            Held.push_back(Inner.getAsType());
-    }
-    for (QualType H : Held)
+    for (QualType H : heldTypes(Spec))
       for (SpecialKind Each : {SpecialKind::DefaultConstruct, SpecialKind::CopyOrMoveConstruct,
                                SpecialKind::Assign, SpecialKind::Destroy}) {
         llvm::SmallPtrSet<const CXXRecordDecl *, 8> Fresh(Seen.begin(), Seen.end());

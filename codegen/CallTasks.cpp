@@ -31,8 +31,7 @@ bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
   // `const std::string &&` overload, adv34 t04), and moving from a 'const'
   // object copies it.
   if (T->isRecordType() && T.isConstQualified()) {
-    WhyNot = "the result of '" + Name + "' has type '" +
-             T.getAsString(PC.Ctx.getPrintingPolicy()) +
+    WhyNot = "the result of '" + Name + "' has type '" + typeName(T, PC.Ctx) +
              "', whose 'const' a task's result would not keep";
     return false;
   }
@@ -52,7 +51,7 @@ bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
   // moves it out of the task, which the user's code would see (adv27 W4).
   if (std::string Why = observableMoveReason(T); !Why.empty()) {
     WhyNot = "the result of '" + Name + "' has type '" +
-             T.getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy()) + "', which " + Why +
+             typeName(T.getUnqualifiedType(), PC.Ctx) + "', which " + Why +
              ": the parallel program would move it out of a task, where the serial one makes "
              "it in place";
     return false;

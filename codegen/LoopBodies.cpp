@@ -3,9 +3,12 @@
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "JumpTargets.h"
+#include "Places.h"
 #include "Resizes.h"
 
 #include "clang/AST/ExprCXX.h"
+
+#include <functional>
 
 using namespace clang;
 
@@ -25,6 +28,8 @@ std::string changedPart(PlanContext &PC, const StmtDeps &Body, const VarDecl *VD
     Target = Op->getArg(0);
   else
     Target = nullptr;
+  // Not an element (`r[j] = ...` is no change of the bound 'r.size()',
+  // and naming it would hide the 'r.push_back' that is).
   if (Target && isa<MemberExpr>(Target->IgnoreParenImpCasts()))
     if (std::string T = writtenText(PC, Target->IgnoreParenImpCasts()); !T.empty())
       return "'" + T + "'";
@@ -42,6 +47,98 @@ std::string resizedBoundReason(PlanContext &PC, const LoopShape &L, const Expr *
          (Text.empty() || Text.size() > 60 ? "" : " ('" + Text + "')");
 }
 
+
+/// What a header reads of the local object VD, when that is only scalar
+/// members (`i < g.n`, `g.rows * g.cols`): Body may leave them alone while
+/// it writes other members (`g.a[i] = cell(i)` stores into 'g.a', never
+/// into 'g.n'; user41 t03 was refused as "the bound 'g' changes").
+struct MemberReads {
+  /// The members read ("g.n"), as written.
+  std::string Names;
+  /// The first use in Body that may change one of them (`g.n = 20`, `g`
+  /// passed on whole), or null when every use of VD in Body reads one of
+  /// them or names a member apart from them.
+  const Expr *Change = nullptr;
+};
+
+/// MemberReads of VD for Header and Body, or nullopt when Header reads VD
+/// otherwise (or VD is no local object). Writes through pointers and
+/// references and calls not known to be pure are the caller's to exclude:
+/// they might reach the members.
+std::optional<MemberReads> memberReads(const Expr *Header, const Stmt *Body, const VarDecl *VD) {
+  if (!Header || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+      !VD->getType()->isRecordType())
+    return std::nullopt;
+  auto Root = [&](const Expr *E) -> std::optional<MemberPath> {
+    std::optional<MemberPath> P = memberPathOf(E);
+    if (P && P->Root == VD)
+      return P;
+    return std::nullopt;
+  };
+  // A read of a scalar member: `g.n` converted to its value.
+  auto ScalarRead = [&](const Stmt *S) -> std::optional<MemberPath> {
+    const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+    if (!Cast || Cast->getCastKind() != CK_LValueToRValue)
+      return std::nullopt;
+    std::optional<MemberPath> P = Root(Cast->getSubExpr());
+    if (!P || !(P->Type->isArithmeticType() || P->Type->isEnumeralType()))
+      return std::nullopt;
+    return P;
+  };
+  std::vector<MemberPath> Read;
+  bool Other = false;
+  std::function<void(const Stmt *)> InHeader = [&](const Stmt *S) {
+    if (!S || Other)
+      return;
+    if (std::optional<MemberPath> P = ScalarRead(S)) {
+      Read.push_back(*P);
+      return;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == VD) {
+      Other = true;
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      InHeader(Child);
+  };
+  InHeader(Header);
+  if (Other || Read.empty())
+    return std::nullopt;
+  auto Overlaps = [](const std::string &A, const std::string &B) {
+    auto Contains = [](const std::string &Outer, const std::string &Inner) {
+      return Inner.compare(0, Outer.size(), Outer) == 0 &&
+             (Inner.size() == Outer.size() || Inner[Outer.size()] == '.');
+    };
+    return Contains(A, B) || Contains(B, A);
+  };
+  MemberReads R;
+  std::vector<std::string> Names;
+  for (const MemberPath &P : Read)
+    if (!llvm::is_contained(Names, P.Name))
+      Names.push_back(P.Name);
+  R.Names = quotedList(Names);
+  std::function<void(const Stmt *)> InBody = [&](const Stmt *S) {
+    if (!S || R.Change)
+      return;
+    if (ScalarRead(S))
+      return;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (std::optional<MemberPath> P = Root(E)) {
+        // Anything may be done to a member apart from those read.
+        if (llvm::any_of(Read, [&](const MemberPath &M) { return Overlaps(M.Path, P->Path); }))
+          R.Change = E;
+        return;
+      }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == VD) {
+      R.Change = DRE;
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      InBody(Child);
+  };
+  InBody(Body);
+  return R;
+}
 
 } // namespace
 
@@ -93,6 +190,17 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
                                     : VD == L.Range && !refersTo(L.RangeExpr));
       if (!Resizes && MemberSizes)
         continue;
+      // `i < g.n` while the body stores `g.a[i]`; else name the change of
+      // 'g.n' itself.
+      std::optional<MemberReads> Members = memberReads(BoundExpr, L.Body, VD);
+      if (Members && !Members->Change && !B.MemoryWrite && !B.ImpureCall)
+        continue;
+      if (Members && Members->Change) {
+        std::string Where = enclosingText(PC, Members->Change, nullptr);
+        WhyNot = "the bound reads " + Members->Names + ", which the loop body may change" +
+                 (Where.empty() ? "" : " ('" + Where + "')");
+        return false;
+      }
       if (const Expr *Resizer = OnlySizes && MemberSizes ? mayResizeAny(L.Body, B) : nullptr) {
         WhyNot = resizedBoundReason(PC, L, BoundExpr, Resizer);
         return false;
@@ -122,7 +230,11 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
           // `i = h.v.size()` while the body stores `h.v[i]`: nothing
           // resizes a container (as for the bound).
           !(containerKind(VD->getType()) == ContainerKind::None && usesOnlySize(H.StartExpr, VD) &&
-            !mayResizeAny(L.Body, L.Body_))) {
+            !mayResizeAny(L.Body, L.Body_)) &&
+          !(!L.Body_.MemoryWrite && !L.Body_.ImpureCall && [&] {
+            std::optional<MemberReads> Members = memberReads(H.StartExpr, L.Body, VD);
+            return Members && !Members->Change;
+          }())) {
         WhyNot = "the start reads " + quoted(VD) + ", which changes inside the loop body (each " +
                  "iteration of the parallel loop computes its counter from the start)";
         return false;

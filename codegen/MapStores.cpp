@@ -44,7 +44,11 @@ const Expr *stripKeepingValues(ASTContext &Ctx, const Expr *E) {
 /// multiplying by an odd constant (it has an inverse modulo 2^W). An even
 /// factor needs a signed type, where the product cannot wrap around (overflow
 /// is undefined): in an unsigned type, `2 * i` and `2 * (i + 2^(W-1))` are
-/// one element. When E has a factor that stops it, Why names the factor.
+/// one element, unless the counter is narrower than the product's type
+/// (`static_cast<std::size_t>(i) * 400` with an 'int i'): its values differ
+/// by less than 2^Wi, so no two of them collide while the factor has at most
+/// W - Wi trailing zero bits. When E has a factor that stops it, Why names
+/// the factor.
 bool isInjectiveIndex(PlanContext &PC, const Expr *E, const VarDecl *I,
                       llvm::SmallVectorImpl<const Expr *> &Invariants, std::string &Why) {
   ASTContext &Ctx = PC.Ctx;
@@ -91,7 +95,16 @@ bool isInjectiveIndex(PlanContext &PC, const Expr *E, const VarDecl *I,
       const llvm::APSInt &A = V.Val.getInt();
       if (A.isZero())
         return false;
-      if (A[0] == 0 && !BO->getType()->isSignedIntegerType()) {
+      // The counter widened (`static_cast<std::size_t>(i) * 2` with an
+      // 'int i'): two of its values differ by less than 2^Wi, so a * (x - y)
+      // is a multiple of 2^W only when 2^(W - Wi) divides a (user41 t02).
+      bool Widened = false;
+      if (const Expr *Counter = stripKeepingValues(Ctx, Rest); refersTo(Counter) == I) {
+        unsigned Wi = Ctx.getIntWidth(I->getType().getNonReferenceType());
+        unsigned W = Ctx.getIntWidth(BO->getType());
+        Widened = Wi < W && A.countr_zero() <= W - Wi;
+      }
+      if (A[0] == 0 && !BO->getType()->isSignedIntegerType() && !Widened) {
         Why = "multiplies " + quoted(I) + " by " + FactorText + " in the unsigned type '" +
               BO->getType().getAsString(Ctx.getPrintingPolicy()) +
               "', where the product may wrap around so that two iterations write one element "

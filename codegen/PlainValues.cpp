@@ -12,6 +12,22 @@ using namespace clang;
 
 namespace purecc {
 
+llvm::SmallVector<QualType, 4> heldTypes(const ClassTemplateSpecializationDecl *Spec,
+                                         size_t Skip) {
+  llvm::SmallVector<QualType, 4> Held;
+  std::function<void(const TemplateArgument &)> Collect = [&](const TemplateArgument &Arg) {
+    if (Arg.getKind() == TemplateArgument::Type)
+      Held.push_back(Arg.getAsType());
+    else if (Arg.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &Inner : Arg.pack_elements())
+        Collect(Inner);
+  };
+  llvm::ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
+  for (const TemplateArgument &Arg : Args.drop_front(std::min(Skip, Args.size())))
+    Collect(Arg);
+  return Held;
+}
+
 namespace {
 const ClassTemplateSpecializationDecl *stdSpecialization(QualType T, llvm::StringRef Name) {
   const auto *RD = T.getCanonicalType()->getAsCXXRecordDecl();
@@ -156,24 +172,6 @@ const CXXRecordDecl *firstVisit(QualType T, llvm::SmallPtrSetImpl<const CXXRecor
   if (!RD || !RD->hasDefinition() || !Seen.insert(RD->getDefinition()).second)
     return nullptr;
   return RD->getDefinition();
-}
-
-/// The types a library class is instantiated with, a pack's each
-/// (`std::variant<long, Counted>`), after its first Skip arguments.
-llvm::SmallVector<QualType, 4> heldTypes(const ClassTemplateSpecializationDecl *Spec,
-                                         size_t Skip) {
-  llvm::SmallVector<QualType, 4> Held;
-  std::function<void(const TemplateArgument &)> Collect = [&](const TemplateArgument &Arg) {
-    if (Arg.getKind() == TemplateArgument::Type)
-      Held.push_back(Arg.getAsType());
-    else if (Arg.getKind() == TemplateArgument::Pack)
-      for (const TemplateArgument &Inner : Arg.pack_elements())
-        Collect(Inner);
-  };
-  llvm::ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
-  for (const TemplateArgument &Arg : Args.drop_front(std::min(Skip, Args.size())))
-    Collect(Arg);
-  return Held;
 }
 
 /// Inner, said of the type H a library class holds: "holds 'Counted',
@@ -345,19 +343,13 @@ bool holdsAddress(QualType T) {
         return Name != "monostate";
       // What it owns: its type arguments (an allocator or traits class
       // holds no address of the value's).
-      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
-        if (Arg.getKind() == TemplateArgument::Type) {
-          const auto *Held = Arg.getAsType()->getAsCXXRecordDecl();
-          if (Held && Held->isInStdNamespace() && Held->getIdentifier() &&
-              (Held->getName() == "allocator" || Held->getName() == "char_traits"))
-            continue;
-          if (Holds(Arg.getAsType()))
-            return true;
-        } else if (Arg.getKind() == TemplateArgument::Pack) {
-          for (const TemplateArgument &Inner : Arg.pack_elements())
-            if (Inner.getKind() == TemplateArgument::Type && Holds(Inner.getAsType()))
-              return true;
-        }
+      for (QualType H : heldTypes(Spec)) {
+        const auto *Held = H->getAsCXXRecordDecl();
+        if (Held && Held->isInStdNamespace() && Held->getIdentifier() &&
+            (Held->getName() == "allocator" || Held->getName() == "char_traits"))
+          continue;
+        if (Holds(H))
+          return true;
       }
       return false;
     }

@@ -20,10 +20,24 @@
 #pragma once
 
 #include "clang/AST/Type.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <string>
 
+namespace clang {
+class ClassTemplateSpecializationDecl;
+}
+
 namespace purecc {
+
+/// The types a class template specialization is instantiated with, in
+/// order, each element of a pack taken one by one (`std::variant<long,
+/// Counted>` holds 'long' and 'Counted'), after its first Skip arguments
+/// (a map's key and value with Skip 0, its value alone with Skip 1).
+/// Non-type arguments are left out. Every walk over "what a library class
+/// holds" goes through this, so that none of them forgets a pack.
+llvm::SmallVector<clang::QualType, 4>
+heldTypes(const clang::ClassTemplateSpecializationDecl *Spec, size_t Skip = 0);
 
 /// Why copying, assigning and destroying values of type T could do more than
 /// make one value equal to another ("has a user-provided 'operator='"), or

@@ -1,5 +1,6 @@
 //===- PlanContext.cpp - source-text helpers shared by the transformations ===//
 #include "PlanContext.h"
+#include "PlainValues.h"
 #include "PreprocessorRecord.h"
 #include "analysis/Stdlib.h"
 
@@ -302,10 +303,9 @@ const TagDecl *unnamedType(QualType T) {
   if (!Tag->getIdentifier() && !Tag->getTypedefNameForAnonDecl())
     return Tag;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Tag))
-    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-      if (Arg.getKind() == TemplateArgument::Type)
-        if (const TagDecl *Inner = unnamedType(Arg.getAsType()))
-          return Inner;
+    for (QualType H : heldTypes(Spec))
+      if (const TagDecl *Inner = unnamedType(H))
+        return Inner;
   return nullptr;
 }
 
@@ -350,6 +350,14 @@ std::string displayName(const NamedDecl *D) {
 }
 
 std::string quoted(const NamedDecl *D) { return "'" + displayName(D) + "'"; }
+
+std::string typeName(QualType T, const ASTContext &Ctx) {
+  const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
+  std::string Sugared = T.getAsString(Policy);
+  if (!StringRef(Sugared).contains("__"))
+    return Sugared;
+  return QualType(T.getCanonicalType()).getAsString(Policy);
+}
 
 std::string quotedList(const std::vector<std::string> &Names) {
   std::string Out;

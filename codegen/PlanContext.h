@@ -149,6 +149,13 @@ std::string displayName(const clang::NamedDecl *D);
 /// "'name'" for a declaration, as remarks quote code (displayName).
 std::string quoted(const clang::NamedDecl *D);
 
+/// How remarks name a type: as the user's declarations spell it (the
+/// sugar: `Matrix`, `std::size_t`), unless that spelling goes through the
+/// library's internal names (`tuple<typename __decay_and_strip<S &>::__type>`
+/// for an `auto` from `std::make_tuple`), then as the type itself
+/// (`std::tuple<S>`). Qualifiers are kept; the caller drops them.
+std::string typeName(clang::QualType T, const clang::ASTContext &Ctx);
+
 /// "'f'", "'f' and 'g'", "'f', 'g' and 'h'".
 std::string quotedList(const std::vector<std::string> &Names);
 

@@ -118,9 +118,10 @@ std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws,
       else
         continue;
       // `total(0, m) + total(m, n)`: not "'total' comes after 'total'".
-      if (CE && calledFunction(CE) &&
-          What.rfind("'" + calledFunction(CE)->getNameAsString() + "', which ", 0) == 0)
-        What = "another call to " + What;
+      if (CE && calledFunction(CE))
+        if (std::string Own = "'" + calledFunction(CE)->getNameAsString() + "'";
+            What.rfind(Own + ", which ", 0) == 0 || What.rfind(Own + " (where ", 0) == 0)
+          What = "another call to " + What;
       return (CE ? "the call to '" + Name + "'" : "'" + Name + "'") + " comes after " + What;
     }
     Child = Parent;

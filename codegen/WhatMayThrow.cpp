@@ -61,6 +61,30 @@ std::optional<SizeLimitThrow> sizeLimitFirst(PlanContext &PC, MayThrow &Throws, 
   return std::nullopt;
 }
 
+/// The library call that S's first part that may throw is, or reaches
+/// through the user's functions (4 calls deep), when it throws by the
+/// library's contract (`a.substr(1)`, `v.at(i)`, `std::stoi(s)`), as
+/// written; or empty. The user sees no `throw` in 'work' (user41 t04: a
+/// memoized edit distance's `a.substr(1)`, guarded by 'empty()' checks
+/// purecc does not follow).
+std::string libraryThrowFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S,
+                              unsigned Depth = 0) {
+  for (const Stmt *Child : S->children())
+    if (Child && Throws.mayThrow(Child))
+      return libraryThrowFirst(PC, Throws, Child, Depth);
+  const auto *E = dyn_cast<Expr>(S);
+  const auto *CE = E ? dyn_cast<CallExpr>(E->IgnoreImplicit()) : nullptr;
+  if (!CE || !CE->getDirectCallee())
+    return "";
+  if (throwsByContract(CE, PC.Ctx))
+    return writtenCallee(PC, CE);
+  const FunctionDecl *Def = nullptr;
+  if (Depth < 4 && !CE->getDirectCallee()->isInStdNamespace() &&
+      CE->getDirectCallee()->hasBody(Def) && Def)
+    return libraryThrowFirst(PC, Throws, Def->getBody(), Depth + 1);
+  return "";
+}
+
 /// E as the user wrote it when that is short and on one line, else Fallback.
 std::string writtenOr(PlanContext &PC, const Expr *E, const char *Fallback) {
   std::string Text = writtenText(PC, E);
@@ -121,9 +145,12 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
       return "'" + FD->getNameAsString() +
              "' (defined in another file; declare it 'noexcept' if it cannot throw)";
     const FunctionDecl *Def = nullptr;
-    if (!FD->isInStdNamespace() && FD->hasBody(Def) && Def)
+    if (!FD->isInStdNamespace() && FD->hasBody(Def) && Def) {
       if (std::optional<SizeLimitThrow> T = sizeLimitFirst(PC, Throws, Def->getBody()))
         return "'" + FD->getNameAsString() + "' (where " + sizeLimitWhy(*T) + ")";
+      if (std::string Library = libraryThrowFirst(PC, Throws, Def->getBody()); !Library.empty())
+        return "'" + FD->getNameAsString() + "' (where " + Library + " may throw)";
+    }
     return "'" + FD->getNameAsString() + "'";
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))

@@ -324,6 +324,15 @@ bool Algorithms::pureCallable(const Expr *F, QualType &Result,
   return !Fx.MemoryWrite && !Fx.ImpureCall;
 }
 
+std::string Algorithms::callableReason(const Expr *F, StringRef What, QualType &Result,
+                                       llvm::SmallPtrSetImpl<const VarDecl *> &Reads) const {
+  if (!pureCallable(F, Result, Reads))
+    return (What + " is not known to be pure").str();
+  if (std::string Why = perThreadReason(F, What); !Why.empty())
+    return Why;
+  return throwReason(F, What);
+}
+
 std::string Algorithms::throwReason(const Expr *F, StringRef What) const {
   F = throughStoredLambda(written(F));
   const FunctionDecl *FD = nullptr;
@@ -626,15 +635,8 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     }
     QualType Result;
     llvm::SmallPtrSet<const VarDecl *, 8> Reads;
-    if (!pureCallable(CE->getArg(3), Result, Reads)) {
-      WhyNot = "the function applied is not known to be pure";
-      return false;
-    }
-    if (std::string Why = perThreadReason(CE->getArg(3), "the function applied"); !Why.empty()) {
-      WhyNot = Why;
-      return false;
-    }
-    if (std::string Why = throwReason(CE->getArg(3), "the function applied"); !Why.empty()) {
+    if (std::string Why = callableReason(CE->getArg(3), "the function applied", Result, Reads);
+        !Why.empty()) {
       WhyNot = Why;
       return false;
     }
@@ -698,43 +700,47 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       InitExpr = CE->getArg(2);
       OpExpr = CE->getArg(3);
       llvm::SmallPtrSet<const VarDecl *, 8> Reads;
-      if (!pureCallable(CE->getArg(4), Value, Reads)) {
-        WhyNot = "the transformation is not known to be pure";
-        return false;
-      }
-      if (std::string Why = perThreadReason(CE->getArg(4), "the transformation"); !Why.empty()) {
-        WhyNot = Why;
-        return false;
-      }
-      if (std::string Why = throwReason(CE->getArg(4), "the transformation"); !Why.empty()) {
+      if (std::string Why = callableReason(CE->getArg(4), "the transformation", Value, Reads);
+          !Why.empty()) {
         WhyNot = Why;
         return false;
       }
       Captures = ", " + Fn + " = (" + Text(CE->getArg(4)) + ")";
       Leaf = Fn + "(" + Elem + ")";
-    } else if (N == 4) {
+    } else if (N == 4 || N == 6) {
+      // Two ranges: the inner product, or (user41 t01 had no remark at all)
+      // `std::transform_reduce(a.begin(), a.end(), b.begin(), 0.0,
+      // std::plus<>(), [](double x, double y) { return w(x) * y; })`, the
+      // transformation of each pair.
       const VarDecl *Second = iteratorOf(CE->getArg(2), "begin", "cbegin");
       if (!Second || containerKind(Second->getType()) == ContainerKind::None) {
         WhyNot = "the second range is not 'w.begin()' of a named container";
         return false;
       }
       InitExpr = CE->getArg(3);
-      Leaf = Elem + " * " + Second->getNameAsString() + "[" + K + "]";
+      std::string Other = Second->getNameAsString() + "[" + K + "]";
+      Leaf = Elem + " * " + Other;
+      if (N == 6) {
+        OpExpr = CE->getArg(4);
+        llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+        if (std::string Why = callableReason(CE->getArg(5), "the transformation", Value, Reads);
+            !Why.empty()) {
+          WhyNot = Why;
+          return false;
+        }
+        Captures = ", " + Fn + " = (" + Text(CE->getArg(5)) + ")";
+        Leaf = Fn + "(" + Elem + ", " + Other + ")";
+      }
     } else {
+      WhyNot = "only the forms with one range and a transformation, or two ranges, are "
+               "rewritten";
       return false;
     }
   } else if (Name == "count_if") {
     llvm::SmallPtrSet<const VarDecl *, 8> Reads;
     QualType Ignored;
-    if (!pureCallable(CE->getArg(2), Ignored, Reads)) {
-      WhyNot = "the predicate is not known to be pure";
-      return false;
-    }
-    if (std::string Why = perThreadReason(CE->getArg(2), "the predicate"); !Why.empty()) {
-      WhyNot = Why;
-      return false;
-    }
-    if (std::string Why = throwReason(CE->getArg(2), "the predicate"); !Why.empty()) {
+    if (std::string Why = callableReason(CE->getArg(2), "the predicate", Ignored, Reads);
+        !Why.empty()) {
       WhyNot = Why;
       return false;
     }

@@ -68,6 +68,13 @@ private:
   /// Why F would read another value on a worker thread (a 'thread_local':
   /// each thread has its own, adv37 t06), or empty. What names F.
   std::string perThreadReason(const clang::Expr *F, llvm::StringRef What) const;
+  /// Why the callable F (named What in remarks: "the predicate") may not be
+  /// applied to many elements at once: not known to be pure
+  /// (pureCallable, which fills Result and Reads), reading what differs per
+  /// thread, or throwing or not returning where the serial algorithm stops.
+  /// Empty when it may.
+  std::string callableReason(const clang::Expr *F, llvm::StringRef What, clang::QualType &Result,
+                             llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads) const;
 
   PlanContext &PC;
   const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped;

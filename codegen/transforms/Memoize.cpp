@@ -273,7 +273,15 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     return;
   SourceLocation AttrLoc = Attr->getLocation();
   if (!PC.Facts.isPure(FD)) {
-    PC.R.report(AttrLoc, Diag::ErrMemoNotPure) << quoted(FD);
+    // Not declared pure: the checker never looked at it (user41 t07 read
+    // "is not pure" as a verdict, while 'purecc check' found nothing).
+    // Declared but failing: the checker's errors say why.
+    const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+    bool Declared = isDeclaredPure(FD) || (Pattern && isDeclaredPure(Pattern));
+    auto D = PC.R.report(AttrLoc, Diag::ErrMemoNotPure);
+    D << quoted(FD) << Declared;
+    if (!Declared && FD->getBeginLoc().isFileID())
+      D << FixItHint::CreateInsertion(FD->getBeginLoc(), "[[pure]] ");
     return;
   }
   const FunctionTemplateDecl *Template = FD->getPrimaryTemplate();

@@ -500,7 +500,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
         (Complex && A.Op != ReduceOp::Add) ||
         (T->isRealFloatingType() && A.Op != ReduceOp::Add && A.Op != ReduceOp::Mul &&
          A.Op != ReduceOp::Max && A.Op != ReduceOp::Min)) {
-      WhyNot = A.quotedName() + " has type '" + T.getAsString(PC.Ctx.getPrintingPolicy()) +
+      WhyNot = A.quotedName() + " has type '" + typeName(T, PC.Ctx) +
                "', which has no parallel '" + shapes::opName(A.Op).str() + "' reduction";
       return LoopOutcome::Refused;
     }

@@ -3,6 +3,7 @@
 #include "PreprocessorRecord.h"
 
 #include "CallTasks.h"
+#include "FloatingExceptions.h"
 #include "LoopBodies.h"
 #include "PlainValues.h"
 #include "SameExpr.h"
@@ -343,8 +344,10 @@ const char *exitKeyword(const Stmt *Exit) {
 /// dereference or subscript of what the loop computes (`who = *p`, with a
 /// 'p' null for the terms never selected, adv36 t01), or an address the
 /// loop computes, or a count, handed to a call or a construction
-/// (`std::strlen(p)`, adv39 t01; `std::vector<long>(cnt, x)`, adv40 t03).
-/// Or empty. The library's calls count by what they throw
+/// (`std::strlen(p)`, adv39 t01; `std::vector<long>(cnt, x)`, adv40 t03),
+/// or a floating-point operation that may raise an exception flag or trap
+/// (FloatingExceptions.h, `1.0 / scale`, adv41 t02), or a floating-point
+/// value the loop computes handed to a call (`std::sqrt(d)`). Or empty. The library's calls count by what they throw
 /// alone, but for those.
 std::string blockSpeculationReason(PlanContext &PC, const LoopShape &L, const Candidate &C) {
   std::string What;
@@ -362,12 +365,16 @@ std::string blockSpeculationReason(PlanContext &PC, const LoopShape &L, const Ca
     std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
       if (!S || Found)
         return;
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-            VD && VD->hasLocalStorage() &&
-            L.Loop->getSourceRange().fullyContains(VD->getSourceRange()) &&
-            !(Within && Within->getSourceRange().fullyContains(VD->getSourceRange())))
+      // A structured binding the body declares counts as its variable does
+      // (`auto [d, scale] = scaled(i)`, adv41 t02).
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+        const ValueDecl *D = DRE->getDecl();
+        const auto *VD = dyn_cast<VarDecl>(D);
+        if ((isa<BindingDecl>(D) || (VD && VD->hasLocalStorage())) &&
+            L.Loop->getSourceRange().fullyContains(D->getSourceRange()) &&
+            !(Within && Within->getSourceRange().fullyContains(D->getSourceRange())))
           Found = true;
+      }
       for (const Stmt *Child : S->children())
         Find(Child);
     };
@@ -428,6 +435,13 @@ std::string blockSpeculationReason(PlanContext &PC, const LoopShape &L, const Ca
       QualType T = Value->getType().getNonReferenceType();
       return (holdsAddress(T) || T->isIntegerType()) && LoopComputed(Value);
     };
+    // A floating-point value: `std::log(scale)` raises FE_DIVBYZERO for a
+    // 'scale' that is 0.0 there (adv41 t02).
+    auto HandsFloating = [&](const Expr *Arg) {
+      const Expr *Value = Arg->IgnoreParenImpCasts();
+      QualType T = Value->getType().getNonReferenceType();
+      return (T->isRealFloatingType() || T->isAnyComplexType()) && LoopComputed(Value);
+    };
     llvm::ArrayRef<const Expr *> Args;
     const Expr *Object = nullptr;
     if (const auto *CE = dyn_cast<CallExpr>(S)) {
@@ -440,6 +454,20 @@ std::string blockSpeculationReason(PlanContext &PC, const LoopShape &L, const Ca
     if ((Object && HandsAddress(Object)) || llvm::any_of(Args, HandsAddress)) {
       What = Text(S, "a call") + " in it is handed what the loop computes, and may read where "
                                  "no object is, or run long, there";
+      return;
+    }
+    if (llvm::any_of(Args, HandsFloating)) {
+      What = Text(S, "a call") + " in it is handed a floating-point value the loop computes, "
+                                 "and may raise a floating-point exception there, which the "
+                                 "program's flags and traps would see";
+      return;
+    }
+    // Floating-point arithmetic raises the flags the program may test, or
+    // traps where it enabled a trap (`ratio = 1.0 / scale` with a 'scale'
+    // that is 0.0 for the terms never selected, adv41 t02).
+    if (std::string Op = floatingExceptionOperation(PC.Ctx, S); !Op.empty()) {
+      What = Text(S, Op.c_str()) + " in it may raise a floating-point exception there, which "
+                                   "the program's flags and traps would see";
       return;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
@@ -709,8 +737,13 @@ LoopOutcome emitPasses(PlanContext &PC, const LoopShape &L, const Candidate &C,
   for (const VarDecl *V : R.Carried) {
     QualType T = V->getType();
     QualType Value = T.getNonReferenceType();
+    // Declared as the body declares it: `const long d` stays 'const' and a
+    // reference stays a reference, to a 'const' when it was one
+    // (`std::is_const_v<decltype(d)>` in the block, adv41 t01).
+    std::string Qualifiers = Value.getQualifiers().getAsString();
+    std::string Declared = (Qualifiers.empty() ? "" : Qualifiers + " ") + PC.typeText(Value);
     S.Carries.push_back({V->getNameAsString(),
-                         T->isReferenceType() ? PC.typeText(Value) + " &" : PC.typeText(T),
+                         T->isReferenceType() ? Declared + " &" : Declared,
                          PC.typeText(Value.getUnqualifiedType())});
   }
   PC.P.ExtraIncludes.insert("functional");
@@ -884,7 +917,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
     if (std::string Why = plainValueReason(P->getType()); !Why.empty()) {
       // The leaves copy the payload where the loop does not; other copies
       // must be what the compiler's memberwise copy makes.
-      WhyNot = quoted(P) + " has type '" + P->getType().getUnqualifiedType().getAsString() +
+      WhyNot = quoted(P) + " has type '" + typeName(P->getType().getUnqualifiedType(), PC.Ctx) +
                "', which " + Why + ": the selection's private copies would run code the loop does not";
       return LoopOutcome::Refused;
     }
@@ -910,7 +943,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   QualType Whole = C.Best->getType().getUnqualifiedType();
   if (C.Member)
     if (std::string Why = plainValueReason(Whole); !Why.empty()) {
-      WhyNot = quoted(C.Best) + " has type '" + Whole.getAsString() + "', which " + Why +
+      WhyNot = quoted(C.Best) + " has type '" + typeName(Whole, PC.Ctx) + "', which " + Why +
                ": the selection's private copies would run code the loop does not";
       return LoopOutcome::Refused;
     }
@@ -924,7 +957,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
   QualType T = C.Member ? C.Member->getType().getUnqualifiedType() : Whole;
   if (!(T->isIntegerType() || T->isRealFloatingType()) || T->isBooleanType() ||
       T->isEnumeralType()) {
-    WhyNot = BestName + " has type '" + T.getAsString() + "', which has no parallel selection";
+    WhyNot = BestName + " has type '" + typeName(T, PC.Ctx) + "', which has no parallel selection";
     return LoopOutcome::Refused;
   }
   QualType V = C.Term->IgnoreParenImpCasts()->getType().getNonReferenceType().getUnqualifiedType();

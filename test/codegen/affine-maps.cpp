@@ -54,9 +54,16 @@ int main(int argc, char **) {
     c[static_cast<std::size_t>(i)] = f(i);
   // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'c' [purecc-parallel-map]
   std::printf("size, odd factors: %ld %ld %ld\n", digest(r), r[0] - e[0], digest(u));
-  std::printf("written casts: %ld\n", digest(c));
+  // An 'int' counter widened before an even factor: two of its values
+  // differ by less than 2^32, so their unsigned products never meet
+  // (user41 t02 was refused as "may wrap around").
+  std::vector<long> wide(2 * n + 1, -1);
+  for (int i = 0; i < static_cast<int>(n); ++i)
+    wide[static_cast<std::size_t>(i) * 2 + 1] = f(i);
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'wide' [purecc-parallel-map]
+  std::printf("written casts: %ld %ld\n", digest(c), digest(wide));
   // OUT-NEXT: size, odd factors: 7690189399300843230 0 -764318689021506002
-  // OUT-NEXT: written casts: 7728460079771281758
+  // OUT-NEXT: written casts: 7728460079771281758 -5968721636781442272
 
   int m = 1000 + argc;
   std::vector<long> odd(2 * static_cast<std::size_t>(m) + 5, -1);

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 // Increasing: the serial loop selects only the first term.
@@ -187,6 +188,24 @@ void run(const std::vector<long> &src, long n) {
   }
   // REMARK: argminmax-records.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'checked' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   std::printf("%ld range-for: %a %ld %ld\n", n, near_d, near.id, near_id);
+
+  // The final pass declares the carried locals as the body does: 'const',
+  // and a reference to 'const' (adv41 t01: `const double d` became a
+  // plain 'double').
+  double cd = HUGE_VAL;
+  long kinds = -1;
+  for (long i = 0; i < n; ++i) {
+    const double d = dist(i);
+    const std::string &tag = src.empty() ? first_tag : last_tag;
+    if (d < cd) {
+      cd = d;
+      kinds = std::is_const_v<decltype(d)> + 10 * std::is_reference_v<decltype(tag)> +
+              100 * std::is_const_v<std::remove_reference_t<decltype(tag)>> + 1000 * i;
+    }
+  }
+  // CHECK: if (purecc_a{{[0-9]+}}_r.key < cd) { {{\[\[}}maybe_unused{{\]\]}} const std::int64_t i = purecc_a{{[0-9]+}}_r.at; const double d = std::get<0>(std::move(purecc_a{{[0-9]+}}_r.carried)); const std::string &tag = std::get<1>(purecc_a{{[0-9]+}}_r.carried);
+  // REMARK: argminmax-records.cpp:[[@LINE-10]]:3: remark: loop rewritten as a parallel selection of 'cd' with 'kinds' (the first of equal values kept, as in the loop) [purecc-selection]
+  std::printf("%ld declared: %a %ld\n", n, cd, kinds);
 }
 
 int main() {
@@ -205,6 +224,7 @@ int main() {
 // OUT-NEXT: 1 ties: 0x1p+0 item-0+ -0x1p+0 item-0
 // OUT-NEXT: 1 struct: inf -1 none
 // OUT-NEXT: 1 range-for: 0x1p+0 0 0
+// OUT-NEXT: 1 declared: 0x1p+0 111
 // OUT-NEXT: 2 at(): 0 0
 // OUT-NEXT: 2 label: 0 0 first
 // OUT-NEXT: 2 record: -1 1
@@ -213,6 +233,7 @@ int main() {
 // OUT-NEXT: 2 ties: 0x1p+0 item-0+ -0x1p+0 item-0
 // OUT-NEXT: 2 struct: inf 1 at-1
 // OUT-NEXT: 2 range-for: 0x1p+0 0 0
+// OUT-NEXT: 2 declared: 0x1p+0 111
 // OUT-NEXT: 1025 at(): 0 0
 // OUT-NEXT: 1025 label: 0 0 first
 // OUT-NEXT: 1025 record: -1024 1024
@@ -221,6 +242,7 @@ int main() {
 // OUT-NEXT: 1025 ties: -0x0p+0 item-3- -0x0p+0 item-1018
 // OUT-NEXT: 1025 struct: 0x0p+0 10 at-10
 // OUT-NEXT: 1025 range-for: -0x0p+0 3 3
+// OUT-NEXT: 1025 declared: -0x0p+0 3111
 // OUT-NEXT: 5000 at(): 0 0
 // OUT-NEXT: 5000 label: 0 0 first
 // OUT-NEXT: 5000 record: caught checked 3000
@@ -229,3 +251,4 @@ int main() {
 // OUT-NEXT: 5000 ties: -0x0p+0 item-3- -0x0p+0 item-4994
 // OUT-NEXT: 5000 struct: 0x0p+0 10 at-10
 // OUT-NEXT: 5000 range-for: -0x0p+0 3 3
+// OUT-NEXT: 5000 declared: -0x0p+0 3111

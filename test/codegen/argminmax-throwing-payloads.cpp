@@ -14,11 +14,18 @@
 // there (adv35 t04: by zero for those terms), and the library's code handed
 // a pointer the body computed (adv39 t01: `std::strlen(p)` with a null 'p'
 // for those terms): the serial loop evaluates them for its records only.
+// So does floating-point arithmetic, and a floating-point value the body
+// computed handed to the library (adv41 t02: `1.0 / scale` and
+// `std::log(scale)` raise FE_DIVBYZERO for those terms, which
+// the program tests after the loop, or traps on).
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
+#include <cfenv>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -48,6 +55,10 @@
   for (long k = 0; k < x * 1000000000000000000L; ++k)
     h = (h * 31 + k) % 1000003;
   return h;
+}
+// A term and a scale that is 0.0 for every term but the first.
+[[pure]] std::pair<double, double> scaled(long i) {
+  return {cost(i), i == 0 ? 4.0 : 0.0};
 }
 // noexcept: a throw out of it would end the program.
 [[pure]] long quiet(long i) noexcept { return checked(i); }
@@ -207,6 +218,31 @@ void run(long n) {
   }
   // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-9]]:3: remark: loop not parallelized: 'pay' has a type without a name, which the selection's private copies would have to write [purecc-missed-reduction]
   std::printf("%ld sizes: %g %zu %ld %s\n", n, nearest, filled, pay.at, where->c_str());
+  // The block reads structured bindings (the leaves run it), and divides by
+  // a scale the body computes, or takes its logarithm.
+  std::feclearexcept(FE_ALL_EXCEPT);
+  double fewest = std::numeric_limits<double>::infinity();
+  double inverse = 0.0;
+  for (long i = 0; i < n; ++i) {
+    auto [d, scale] = scaled(i);
+    if (d < fewest) {
+      fewest = d;
+      inverse = 1.0 / scale;
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'fewest' for iterations the serial loop never selects, and '1.0 / scale' in it may raise a floating-point exception there, which the program's flags and traps would see (the block that updates 'fewest' reads the structured binding 'd') [purecc-missed-reduction]
+  double smallest = std::numeric_limits<double>::infinity();
+  double logged = 0.0;
+  for (long i = 0; i < n; ++i) {
+    auto [d, scale] = scaled(i);
+    if (d < smallest) {
+      smallest = d;
+      logged = std::log(scale);
+    }
+  }
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop not parallelized: the parallel selection runs the block that updates 'smallest' for iterations the serial loop never selects, and 'std::log(scale)' in it is handed a floating-point value the loop computes, and may raise a floating-point exception there, which the program's flags and traps would see (the block that updates 'smallest' reads the structured binding 'd') [purecc-missed-reduction]
+  std::printf("%ld flags: %a %a %a %a divbyzero %d invalid %d\n", n, fewest, inverse, smallest,
+              logged, std::fetestexcept(FE_DIVBYZERO) != 0, std::fetestexcept(FE_INVALID) != 0);
 }
 
 int main() {
@@ -226,6 +262,7 @@ int main() {
 // OUT-NEXT: 1 block loop: 0 645
 // OUT-NEXT: 1 strlen: 0 2
 // OUT-NEXT: 1 sizes: 0 8 0 n0
+// OUT-NEXT: 1 flags: 0x0p+0 0x1p-2 0x0p+0 0x1.62e42fefa39efp+0 divbyzero 0 invalid 0
 // OUT-NEXT: 2 label: 0 0 first
 // OUT-NEXT: 2 quiet: 0 0
 // OUT-NEXT: 2 names: 1 n1
@@ -236,6 +273,7 @@ int main() {
 // OUT-NEXT: 2 block loop: 0 645
 // OUT-NEXT: 2 strlen: 0 2
 // OUT-NEXT: 2 sizes: 0 8 0 n0
+// OUT-NEXT: 2 flags: 0x0p+0 0x1p-2 0x0p+0 0x1.62e42fefa39efp+0 divbyzero 0 invalid 0
 // OUT-NEXT: 1025 label: 0 0 first
 // OUT-NEXT: 1025 quiet: 0 0
 // OUT-NEXT: 1025 names: 1024 n1024
@@ -246,6 +284,7 @@ int main() {
 // OUT-NEXT: 1025 block loop: 0 645
 // OUT-NEXT: 1025 strlen: 0 2
 // OUT-NEXT: 1025 sizes: 0 8 0 n0
+// OUT-NEXT: 1025 flags: 0x0p+0 0x1p-2 0x0p+0 0x1.62e42fefa39efp+0 divbyzero 0 invalid 0
 // OUT-NEXT: 4000 label: 0 0 first
 // OUT-NEXT: 4000 quiet: 0 0
 // OUT-NEXT: 4000 names: 3999 n3999
@@ -256,3 +295,4 @@ int main() {
 // OUT-NEXT: 4000 block loop: 0 645
 // OUT-NEXT: 4000 strlen: 0 2
 // OUT-NEXT: 4000 sizes: 0 8 0 n0
+// OUT-NEXT: 4000 flags: 0x0p+0 0x1p-2 0x0p+0 0x1.62e42fefa39efp+0 divbyzero 0 invalid 0

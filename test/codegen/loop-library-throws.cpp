@@ -95,7 +95,7 @@ int main(int argc, char **) {
     long s = 0;
     for (long i = n - 1; i >= 0; --i)
       s += slow(n - 1 - i, bad) + nth(v, std::size_t(n - 1 - i == bad ? n : i % 8));
-    // REMARK: loop-library-throws.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'nth' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: loop-library-throws.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'nth' (where 't.at' may throw) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     // REMARK: loop-library-throws.cpp:[[@LINE-2]]:12: remark: calls to 'slow' and 'nth' not parallelized: 'nth' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
     std::printf("nth %ld\n", s);
   } catch (const std::out_of_range &) {

@@ -72,6 +72,17 @@ int main() {
   // CHECK: {{^}}  long acc = (0L + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k) -> long { return v[purecc_k]; }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; }));
   long squares = std::transform_reduce(v.begin(), v.end(), 0L, std::plus<>(), sq);
   // CHECK: {{^}}  long squares = (0L + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = (sq)](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]); }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; }));
+  // Two ranges and a transformation of each pair (user41 t01: no remark).
+  std::vector<int> w(v.size(), 3);
+  long dot = std::transform_reduce(v.begin(), v.end(), w.begin(), 0L, std::plus<>(),
+                                   [](int x, int y) { return static_cast<long>(sq(x)) * y; });
+  // CHECK: {{^}}  long dot = (0L + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x, int y) { return static_cast<long>(sq(x)) * y; })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k], w[purecc_k]); }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; }));
+  // REMARK: reductions.cpp:[[@LINE-3]]:14: remark: call to 'std::transform_reduce' rewritten as a parallel reduction [purecc-parallel-algorithm]
+  long pairs = 0;
+  long counted = std::transform_reduce(v.begin(), v.end(), w.begin(), 0L, std::plus<>(),
+                                       [&pairs](int x, int y) { ++pairs; return long{x} * y; });
+  // REMARK: reductions.cpp:[[@LINE-2]]:18: remark: call to 'std::transform_reduce' not parallelized: the transformation is not known to be pure [purecc-missed-algorithm]
+  std::printf("pairs: %ld %ld %ld\n", dot, counted, pairs);
   std::vector<double> d(100, 0.75);
   int truncated = std::accumulate(d.begin(), d.end(), 0);
   // REMARK: reductions.cpp:[[@LINE-1]]:19: remark: call to 'std::accumulate' not parallelized: each step converts 'double' to 'int' (the running total), which the tree order would change [purecc-missed-algorithm]
@@ -87,4 +98,5 @@ int main() {
               count, acc, squares, truncated, small);
   return 0;
 }
-// OUT: 8995500500 0.543456546695 430 1008 388939281 4495501000 430 4498500 8995500500 0 85344
+// OUT: pairs: 26986501500 13495500 3000
+// OUT-NEXT: 8995500500 0.543456546695 430 1008 388939281 4495501000 430 4498500 8995500500 0 85344
