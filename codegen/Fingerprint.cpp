@@ -291,6 +291,31 @@ public:
       UnkeyedReads.push_back(CE);
     return true;
   }
+  bool VisitCastExpr(CastExpr *CE) {
+    if (!WalkingSystem && CE->getCastKind() == CK_PointerToIntegral)
+      AddressValues.push_back(CE);
+    return true;
+  }
+  // `std::less<T *>{}(p, q)`, `std::hash<T *>{}(p)`: the library's total
+  // order and hash of addresses are where the objects lie.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (WalkingSystem || Op->getOperator() != OO_Call)
+      return true;
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    const CXXRecordDecl *RD = MD ? MD->getParent() : nullptr;
+    if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() ||
+        !llvm::is_contained({"less", "greater", "less_equal", "greater_equal",
+                             "compare_three_way", "hash"},
+                            RD->getName()))
+      return true;
+    for (unsigned I = 1; I < Op->getNumArgs(); ++I)
+      if (Op->getArg(I)->IgnoreParenImpCasts()->getType()->isPointerType() ||
+          Op->getArg(I)->getType()->isPointerType()) {
+        AddressValues.push_back(Op);
+        break;
+      }
+    return true;
+  }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     add(CE->getConstructor());
     return true;
@@ -336,6 +361,7 @@ public:
 
   std::vector<const Decl *> Found;
   std::vector<const CXXMemberCallExpr *> UnkeyedReads;
+  std::vector<const Expr *> AddressValues;
   /// The variables with static storage reached, in the order found.
   std::vector<const VarDecl *> Variables;
   /// The variable whose initializer led to V (null: the code collected).
@@ -699,6 +725,7 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
   for (const VarDecl *V : Deps.Variables)
     F.Globals.push_back({V, Deps.reachedFrom(V)});
   F.UnkeyedReads = Deps.UnkeyedReads;
+  F.AddressValues = Deps.AddressValues;
   if (Deps.Found.empty())
     return F;
   // The declaration itself first, then its dependencies in name order, so

@@ -63,6 +63,18 @@ struct Fingerprint {
   /// `hash_function()`, `get_allocator()` and the like, on an object that
   /// code does not own (a parameter, a reference, '*this'), in the order found.
   std::vector<const clang::CXXMemberCallExpr *> UnkeyedReads;
+  /// Where the user's code it reaches (the initializers of the globals it
+  /// reads included) uses where objects lie in memory as a value, in the
+  /// order found: an address converted to an integer
+  /// (`reinterpret_cast<std::uintptr_t>(&last) - ...`, adv42 t01), or
+  /// addresses of objects ordered or hashed by the library's function
+  /// objects (`std::less<const long *>{}(&ga[0], &gb[0])`, adv43 t01: the
+  /// order of two globals swapped between builds). No text the fingerprint
+  /// holds says where objects lie: it changes with the layout of the
+  /// program and with address-space randomization. (The built-in `<` of
+  /// two pointers is not counted: it is unspecified for unrelated objects,
+  /// and within one array, where loops use it, it is the same everywhere.)
+  std::vector<const clang::Expr *> AddressValues;
   /// "0x<16 hex digits>:0x<16 hex digits>".
   std::string hex() const;
 };

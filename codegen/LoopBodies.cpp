@@ -49,7 +49,7 @@ std::string resizedBoundReason(PlanContext &PC, const LoopShape &L, const Expr *
 
 
 /// What a header reads of the local object VD, when that is only scalar
-/// members (`i < g.n`, `g.rows * g.cols`): Body may leave them alone while
+/// members (`i < g.n`, `g.rows * g.cols`, `q.lim[1]`: adv42): Body may leave them alone while
 /// it writes other members (`g.a[i] = cell(i)` stores into 'g.a', never
 /// into 'g.n'; user41 t03 was refused as "the bound 'g' changes").
 struct MemberReads {
@@ -65,7 +65,8 @@ struct MemberReads {
 /// otherwise (or VD is no local object). Writes through pointers and
 /// references and calls not known to be pure are the caller's to exclude:
 /// they might reach the members.
-std::optional<MemberReads> memberReads(const Expr *Header, const Stmt *Body, const VarDecl *VD) {
+std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header, const Stmt *Body,
+                                       const VarDecl *VD) {
   if (!Header || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
       !VD->getType()->isRecordType())
     return std::nullopt;
@@ -80,8 +81,17 @@ std::optional<MemberReads> memberReads(const Expr *Header, const Stmt *Body, con
     const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
     if (!Cast || Cast->getCastKind() != CK_LValueToRValue)
       return std::nullopt;
-    std::optional<MemberPath> P = Root(Cast->getSubExpr());
-    if (!P || !(P->Type->isArithmeticType() || P->Type->isEnumeralType()))
+    const Expr *Read = Cast->getSubExpr()->IgnoreParens();
+    // An element of an array member at a constant index (`q.lim[1]`): the
+    // whole member stands for it.
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Read);
+        AS && !AS->getIdx()->isValueDependent() && AS->getIdx()->isIntegerConstantExpr(Ctx))
+      Read = AS->getBase()->IgnoreParenImpCasts();
+    std::optional<MemberPath> P = Root(Read);
+    QualType Value = Cast->getType();
+    if (!P || !(Value->isArithmeticType() || Value->isEnumeralType()) ||
+        !(P->Type->isArithmeticType() || P->Type->isEnumeralType() ||
+          P->Type->isConstantArrayType()))
       return std::nullopt;
     return P;
   };
@@ -192,7 +202,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
         continue;
       // `i < g.n` while the body stores `g.a[i]`; else name the change of
       // 'g.n' itself.
-      std::optional<MemberReads> Members = memberReads(BoundExpr, L.Body, VD);
+      std::optional<MemberReads> Members = memberReads(PC.Ctx, BoundExpr, L.Body, VD);
       if (Members && !Members->Change && !B.MemoryWrite && !B.ImpureCall)
         continue;
       if (Members && Members->Change) {
@@ -232,7 +242,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
           !(containerKind(VD->getType()) == ContainerKind::None && usesOnlySize(H.StartExpr, VD) &&
             !mayResizeAny(L.Body, L.Body_)) &&
           !(!L.Body_.MemoryWrite && !L.Body_.ImpureCall && [&] {
-            std::optional<MemberReads> Members = memberReads(H.StartExpr, L.Body, VD);
+            std::optional<MemberReads> Members = memberReads(PC.Ctx, H.StartExpr, L.Body, VD);
             return Members && !Members->Change;
           }())) {
         WhyNot = "the start reads " + quoted(VD) + ", which changes inside the loop body (each " +

@@ -101,6 +101,16 @@ const CallExpr *ParallelStatements::operandCall(
   // stands and reads the result, so it must neither write anything nor
   // throw (a serial program that throws there may never make the call).
   std::vector<const CallExpr *> Found = worthPureCalls(Value);
+  // `long r = c ? fib(24) : fib(27);`: the condition decides which call is
+  // made, so neither is a sibling of the next statement's (adv43 t03: this
+  // was silent; one call in one branch is judged below).
+  if (const auto *Choice = dyn_cast<AbstractConditionalOperator>(Value->IgnoreImplicit()->IgnoreParens());
+      Choice && Found.size() >= 2) {
+    Refused = {Found.front(), "the call to '" + calleeName(Found.front()) +
+                                  "' is in a branch of '?:', whose condition decides which call "
+                                  "is made, and the serial program may not make it"};
+    return nullptr;
+  }
   if (Found.size() != 1)
     return nullptr; // none, or a group of its own (ParallelCalls)
   // The operands that lead from Value to the call, found once (a long
@@ -323,6 +333,9 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
     // f(a);`) could have been a sibling; say where it is stored.
     if (const Expr *W = Value ? written(Value) : nullptr; W && WhyNot && isPureCall(W, PC))
       *WhyNot = {cast<CallExpr>(W), storedWhere(PC, S, C.Target, cast<CallExpr>(W))};
+    else if (std::pair<const CallExpr *, std::string> Refused{nullptr, ""};
+             Value && WhyNot && !operandCall(Value, Refused) && Refused.first)
+      *WhyNot = Refused; // `const long &r = c ? fib(24) : fib(27);`
     return std::nullopt;
   }
   C.Value = Value;

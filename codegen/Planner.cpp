@@ -436,6 +436,11 @@ private:
         }
     } else if (WhyNot.empty()) {
       return false;
+    } else if (storesByIndexOnly(loopBody(Loop))) {
+      // Refused by its header before any transformation looked at it: a
+      // body that only stores elements is a map that was missed (user41
+      // t03 said 'purecc-missed-reduction').
+      Missed = Diag::RemarkMissedMap;
     }
     if (Outcome == LoopOutcome::Rewritten)
       return true;
@@ -443,6 +448,51 @@ private:
       if (auto D = PC.remark(Loop->getBeginLoc(), Missed))
         *D << WhyNot;
     return false;
+  }
+
+  /// Whether Body's steps store into elements by index (`out[i] = f(i)`)
+  /// and accumulate into nothing (`s += ...`, `++n`, `m = std::max(m, ...)`
+  /// are steps of a reduction).
+  static bool storesByIndexOnly(const Stmt *Body) {
+    bool Stores = false, Other = false;
+    walkStatements(Body, [&](const Stmt *S, llvm::ArrayRef<const Stmt *>) {
+      const auto *E = dyn_cast<Expr>(S);
+      if (isa_and_nonnull<IfStmt>(S) || !E)
+        return Walk::Into;
+      E = E->IgnoreImplicit();
+      const Expr *Target = nullptr, *Value = nullptr;
+      bool Plain = false;
+      if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp()) {
+        Target = BO->getLHS();
+        Value = BO->getRHS();
+        Plain = BO->getOpcode() == BO_Assign;
+      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+                 Op && Op->isAssignmentOp() && Op->getNumArgs() == 2) {
+        Target = Op->getArg(0);
+        Value = Op->getArg(1);
+        Plain = Op->getOperator() == OO_Equal;
+      } else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->isIncrementDecrementOp()) {
+        Target = UO->getSubExpr();
+      }
+      if (!Target)
+        return Walk::Into;
+      Target = Target->IgnoreParenImpCasts();
+      bool Element = isa<ArraySubscriptExpr>(Target);
+      if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Target))
+        Element = Sub->getOperator() == OO_Subscript;
+      // A variable or a member of one (`t = f(i)`, `h.n = 0`): an
+      // accumulation when it reads itself (`acc = acc + f(i)`).
+      const Expr *Root = Target;
+      while (const auto *ME = dyn_cast<MemberExpr>(Root))
+        Root = ME->getBase()->IgnoreParenImpCasts();
+      const auto *Var = dyn_cast<DeclRefExpr>(Root);
+      if (Element && Plain)
+        Stores = true;
+      else if (!Var || !Plain || (Value && mentions(Value, Var->getDecl())))
+        Other = true; // an accumulation, or a store of another kind
+      return Walk::Into;
+    });
+    return Stores && !Other;
   }
 
   /// Why a loop whose body no transformation recognized stays serial: a
@@ -468,6 +518,14 @@ private:
         if (const VarDecl *V = namedVariable(BO->getLHS());
             Outer(V) && isa<DeclRefExpr>(BO->getLHS()->IgnoreParens()) && mentions(BO->getRHS(), V))
           return recurrenceReason(quoted(V), Shown(BO));
+      // `b /= e`, `c %= e`, `d <<= e`: no grouping of the terms gives the
+      // same (adv43 t02 said "neither accumulates").
+      if (const auto *CA = dyn_cast<CompoundAssignOperator>(S);
+          CA && llvm::is_contained({BO_DivAssign, BO_RemAssign, BO_ShlAssign, BO_ShrAssign},
+                                   CA->getOpcode()))
+        if (const VarDecl *V = namedVariable(CA->getLHS());
+            Outer(V) && isa<DeclRefExpr>(CA->getLHS()->IgnoreParens()))
+          return recurrenceReason(quoted(V), Shown(CA));
       const auto *If = dyn_cast<IfStmt>(S);
       if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
         continue;

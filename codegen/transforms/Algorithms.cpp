@@ -362,7 +362,6 @@ std::string Algorithms::noReturnReason(const FunctionDecl *FD, StringRef What) c
   const Stmt *Body = FD ? FD->getBody() : nullptr;
   if (!Body)
     return "";
-  NoReturnCalls NoReturn(PC);
   std::optional<NoReturnCall> N = NoReturn.first(Body);
   if (!N)
     return "";

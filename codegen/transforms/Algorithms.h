@@ -29,9 +29,10 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "StmtDeps.h"
 #include "Escapes.h"
+#include "NoReturn.h"
 #include "PlanContext.h"
+#include "StmtDeps.h"
 
 namespace purecc {
 
@@ -77,6 +78,8 @@ private:
                              llvm::SmallPtrSetImpl<const clang::VarDecl *> &Reads) const;
 
   PlanContext &PC;
+  /// What callables' bodies may not return, kept across the unit's calls.
+  mutable NoReturnCalls NoReturn{PC};
   const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped;
   const EscapeSites &Sites;
 };

@@ -362,6 +362,21 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     PC.R.report(Read->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
     return;
   }
+  // Nor may the result depend on where objects lie in memory, which
+  // another build or another run lays out otherwise (adv42 t01).
+  if (!F.AddressValues.empty()) {
+    const Expr *Use = F.AddressValues.front();
+    std::string Text = writtenText(PC, Use);
+    std::string Shown = !Text.empty() && Text.size() <= 60 && Text.find('\n') == std::string::npos
+                            ? " ('" + Text + "')"
+                            : std::string();
+    Unsupported(std::string("its code ") +
+                (isa<CastExpr>(Use) ? "converts an address to an integer"
+                                    : "orders or hashes addresses") +
+                Shown + ", and where objects lie in memory may differ between builds and runs");
+    PC.R.report(Use->getExprLoc(), Diag::NoteAddressValue);
+    return;
+  }
   std::string Site = PC.freshName("site");
   std::string Name = FD->getQualifiedNameAsString();
   PC.insert(Open->second, " " + shapes::memoHead(Site, Name, F.Hi, F.Lo, llvm::join(F.External, " "),

@@ -360,26 +360,34 @@ std::string blockSpeculationReason(PlanContext &PC, const LoopShape &L, const Ca
   // iterations the serial loop selects (`who = *p` with a 'p' that is null
   // for the others, adv36 t01).
   // Within, when given: variables it declares do not count.
-  auto LoopComputed = [&](const Stmt *E, const Stmt *Within = nullptr) {
+  // Each subtree's answer is kept: the walk below asks it of every node it
+  // visits, which would otherwise walk the block's subtrees again and again.
+  llvm::DenseMap<const Stmt *, bool> Computed;
+  std::function<bool(const Stmt *, const Stmt *)> LoopComputedIn =
+      [&](const Stmt *S, const Stmt *Within) -> bool {
+    if (!S)
+      return false;
+    if (!Within)
+      if (auto It = Computed.find(S); It != Computed.end())
+        return It->second;
     bool Found = false;
-    std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
-      if (!S || Found)
-        return;
-      // A structured binding the body declares counts as its variable does
-      // (`auto [d, scale] = scaled(i)`, adv41 t02).
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-        const ValueDecl *D = DRE->getDecl();
-        const auto *VD = dyn_cast<VarDecl>(D);
-        if ((isa<BindingDecl>(D) || (VD && VD->hasLocalStorage())) &&
-            L.Loop->getSourceRange().fullyContains(D->getSourceRange()) &&
-            !(Within && Within->getSourceRange().fullyContains(D->getSourceRange())))
-          Found = true;
-      }
-      for (const Stmt *Child : S->children())
-        Find(Child);
-    };
-    Find(E);
+    // A structured binding the body declares counts as its variable does
+    // (`auto [d, scale] = scaled(i)`, adv41 t02).
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      const ValueDecl *D = DRE->getDecl();
+      const auto *VD = dyn_cast<VarDecl>(D);
+      Found = (isa<BindingDecl>(D) || (VD && VD->hasLocalStorage())) &&
+              L.Loop->getSourceRange().fullyContains(D->getSourceRange()) &&
+              !(Within && Within->getSourceRange().fullyContains(D->getSourceRange()));
+    }
+    for (const Stmt *Child : S->children())
+      Found = LoopComputedIn(Child, Within) || Found;
+    if (!Within)
+      Computed[S] = Found;
     return Found;
+  };
+  auto LoopComputed = [&](const Stmt *E, const Stmt *Within = nullptr) {
+    return LoopComputedIn(E, Within);
   };
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S || !What.empty())

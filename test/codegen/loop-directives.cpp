@@ -68,7 +68,7 @@ int main(int argc, char **) {
     ;
   std::printf("D %ld\n", t);
   std::vector<long> v(n);
-  // REMARK: loop-directives.cpp:[[@LINE+1]]:3: remark: loop not parallelized: the loop body holds a preprocessor conditional ('#if' on line [[@LINE+2]]) that ends after the loop, which the rewritten loop would split [purecc-missed-reduction]
+  // REMARK: loop-directives.cpp:[[@LINE+1]]:3: remark: loop not parallelized: the loop body holds a preprocessor conditional ('#if' on line [[@LINE+2]]) that ends after the loop, which the rewritten loop would split [purecc-missed-map]
   for (long i = 0; i < n; ++i)
 #if FLAG
     v[i] = heavy(i);

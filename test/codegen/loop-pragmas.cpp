@@ -33,7 +33,7 @@ int main(int argc, char **) {
   // a comment between them
   for (long i = 0; i < n; ++i)
     out[i] = f(i);
-  // REMARK: loop-pragmas.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop follows '#pragma GCC unroll 8', which must stand before a loop: loops under a pragma are left as written [purecc-missed-reduction]
+  // REMARK: loop-pragmas.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop follows '#pragma GCC unroll 8', which must stand before a loop: loops under a pragma are left as written [purecc-missed-map]
 #pragma omp parallel for \
     reduction(+ : s2)
   for (long i = 0; i < n; ++i)

@@ -26,6 +26,11 @@ struct Image {
   double scale;
 };
 
+struct Limits {
+  std::vector<double> a;
+  int lim[2];
+};
+
 [[pure]] double cell(int i) {
   double s = 0.0;
   for (int k = 1; k < 400; ++k)
@@ -65,7 +70,7 @@ int main() {
     if (i == 10)
       h.n = 1500;
   }
-  // REMARK: map-member-bounds.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the bound reads 'h.n', which the loop body may change ('h.n = 1500') [purecc-missed-reduction]
+  // REMARK: map-member-bounds.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the bound reads 'h.n', which the loop body may change ('h.n = 1500') [purecc-missed-map]
   std::printf("bound written: %lx %d\n", sum(h.a), h.n);
 
   // The whole object handed to a function that may change it.
@@ -75,7 +80,7 @@ int main() {
     if (i == 10)
       shrink(k);
   }
-  // REMARK: map-member-bounds.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the bound reads 'k.n', which the loop body may change ('shrink(k)') [purecc-missed-reduction]
+  // REMARK: map-member-bounds.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the bound reads 'k.n', which the loop body may change ('shrink(k)') [purecc-missed-map]
   std::printf("object passed: %lx %d\n", sum(k.a), k.n);
 
   // A lambda in the body that writes the nested member.
@@ -86,11 +91,26 @@ int main() {
     if (i == 10)
       halve();
   }
-  // REMARK: map-member-bounds.cpp:[[@LINE-6]]:3: remark: loop not parallelized: the bound reads 'jm.dims.rows' and 'jm.dims.cols', which the loop body may change ('[&] { jm.dims = {20, 75}; }') [purecc-missed-reduction]
+  // REMARK: map-member-bounds.cpp:[[@LINE-6]]:3: remark: loop not parallelized: the bound reads 'jm.dims.rows' and 'jm.dims.cols', which the loop body may change ('[&] { jm.dims = {20, 75}; }') [purecc-missed-map]
   std::printf("lambda: %lx %d\n", sum(jm.px), jm.dims.rows);
+
+  // An element of an array member at a constant index (adv42): the whole
+  // member stands for it.
+  Limits q{std::vector<double>(3000), {10, 3000}};
+  for (int i = 0; i < q.lim[1]; ++i)
+    q.a[i] = cell(i);
+  // REMARK: map-member-bounds.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'q.a' [purecc-parallel-map]
+  Limits r{std::vector<double>(3000, -1.0), {10, 3000}};
+  for (int i = 0; i < r.lim[1]; ++i) {
+    r.a[i] = cell(i);
+    r.lim[0] = i;
+  }
+  // REMARK: map-member-bounds.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the bound reads 'r.lim', which the loop body may change ('r.lim[0] = i') [purecc-missed-map]
+  std::printf("array member: %lx %lx %d\n", sum(q.a), sum(r.a), r.lim[0]);
 }
 // OUT: member bound: 55babfed1f21f44a
 // OUT-NEXT: nested bound: d00abfed1f21f44a
 // OUT-NEXT: bound written: ff4630385efed13b 1500
 // OUT-NEXT: object passed: ff4630385efed13b 1500
 // OUT-NEXT: lambda: ff4630385efed13b 20
+// OUT-NEXT: array member: 55babfed1f21f44a 55babfed1f21f44a 2999

@@ -100,7 +100,7 @@ int main() {
   }
   // REMARK: map-rows-rangefor.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'r' is used inside the loop body other than by appending to it [purecc-missed-reduction]
   for (auto &r : jag)
-    // REMARK: map-rows-rangefor.cpp:[[@LINE+1]]:5: remark: loop not parallelized: the bound 'r' changes inside the loop body [purecc-missed-reduction]
+    // REMARK: map-rows-rangefor.cpp:[[@LINE+1]]:5: remark: loop not parallelized: the bound 'r' changes inside the loop body [purecc-missed-map]
     for (std::size_t j = 0; j < r.size(); ++j) {
       r[j] = heavy(long(j));
       if (j == 2)

@@ -152,7 +152,7 @@ int main(int argc, char **) {
     if (i == 3)
       w.grow();
   }
-  // REMARK: member-containers.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the bound 'w.v.size()' may change: the loop body may resize a container ('w.grow()') [purecc-missed-reduction]
+  // REMARK: member-containers.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the bound 'w.v.size()' may change: the loop body may resize a container ('w.grow()') [purecc-missed-map]
   for (long x : w.v)
     if (x == 3)
       w.v.clear();

@@ -1,11 +1,13 @@
 // [[purecc::memo]] is an explicit request: what cannot be honoured is an error
 // (one not declared [[pure]]: memo-not-declared-pure.cpp).
-// RUN: not %purecc rewrite %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s
+// RUN: not %purecc rewrite %s -o %t.out.cpp -- -std=c++20 -ferror-limit=0 2>&1 | FileCheck %s
 // RUN: not test -e %t.out.cpp
 
 #include <complex>
+#include <cstdint>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <map>
 #include <set>
 #include <span>
@@ -105,3 +107,31 @@ struct Less {
   bool operator()(long a, long b) const { return a < b; }
 };
 [[pure]] [[purecc::memo]] long first(const std::set<long, Less> &s) { return s.empty() ? -1 : *s.begin(); }
+
+// An address converted to an integer, in the body, in a callee, or in the
+// initializer of a global it reads (adv42 t01: the distance between two
+// globals changed with the size of a third, which no fingerprint holds, and
+// the disk cache served the first build's answer): where objects lie in
+// memory differs between builds and, with address-space randomization,
+// between runs.
+char first_byte[8] = {1};
+long last_word = 1;
+const long Spread = static_cast<long>(reinterpret_cast<std::uintptr_t>(&last_word) -
+                                      reinterpret_cast<std::uintptr_t>(&first_byte[0]));
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'spread': its code converts an address to an integer ('reinterpret_cast<std::uintptr_t>(&last_word)'), and where objects lie in memory may differ between builds and runs [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long spread(long x) { return x + Spread; }
+// CHECK: memo-errors.cpp:[[@LINE-4]]:39: note: where an object lies in memory is used as a value here
+[[pure]] long aligned(const long &x) { return static_cast<long>(reinterpret_cast<std::uintptr_t>(&x) % 64); }
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'offset': its code converts an address to an integer ('reinterpret_cast<std::uintptr_t>(&x)'), and where objects lie in memory may differ between builds and runs [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long offset(long x) { return aligned(x); }
+// CHECK: memo-errors.cpp:[[@LINE-3]]:65: note: where an object lies in memory is used as a value here
+// The library's order of addresses (adv43 t01: which of two globals comes
+// first swapped between builds).
+const long lower_half[4] = {1, 2, 3, 4};
+const long upper_half[4] = {1, 2, 3, 4};
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'placed': its code orders or hashes addresses ('std::less<const long *>{}(&lower_half[0], &upper_half[0])'), and where objects lie in memory may differ between builds and runs [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long placed(long n) {
+  return n + (std::less<const long *>{}(&lower_half[0], &upper_half[0]) ? 1 : 0);
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:15: note: where an object lies in memory is used as a value here
+}
+// CHECK-NOT: error:

@@ -142,6 +142,18 @@ int main() {
   // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:3: remark: loop not parallelized: each iteration computes 'h' from the value the iteration before left ('h = h * 0.5 + std::hypot(static_cast<double>(heavy(i)), 3.0)'): a recurrence, not a reduction (only 'x += e', 'x = x + e' and the like combine in any grouping) [purecc-missed-reduction]
   std::printf("h %.6f\n", h);
   // OUT-NEXT: h 1204.172429
+  // Compound steps no grouping reproduces (adv43 t02 said "neither
+  // accumulates").
+  long quot = 1L << 62;
+  for (long i = 0; i < n; ++i)
+    quot /= heavy(i) % 3 + 1;
+  // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:3: remark: loop not parallelized: each iteration computes 'quot' from the value the iteration before left ('quot /= heavy(i) % 3 + 1'): a recurrence, not a reduction (only 'x += e', 'x = x + e' and the like combine in any grouping) [purecc-missed-reduction]
+  unsigned long sh = 1;
+  for (long i = 0; i < n; ++i)
+    sh <<= heavy(i) % 2;
+  // REMARK: remark-reasons-2.cpp:[[@LINE-2]]:3: remark: loop not parallelized: each iteration computes 'sh' from the value the iteration before left ('sh <<= heavy(i) % 2'): a recurrence, not a reduction (only 'x += e', 'x = x + e' and the like combine in any grouping) [purecc-missed-reduction]
+  std::printf("quot %ld %lu\n", quot, sh);
+  // OUT-NEXT: quot 0 1
 
   // The handler does not read 'acc'; what follows the 'try' does.
   long acc = 0;

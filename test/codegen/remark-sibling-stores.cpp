@@ -111,6 +111,17 @@ long statement_expression(long k) {
   return r;
 }
 
+// The condition decides which call is made (adv43 t03: silent).
+long chosen(long k, bool first) {
+  long r = first ? fib(k) : fib(k + 1);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:20: remark: calls to 'fib' and 'fib' not parallelized: the call to 'fib' is in a branch of '?:', whose condition decides which call is made, and the serial program may not make it [purecc-missed-parallel-calls]
+  long s = fib(k - 1) + 1;
+  const long &cr = first ? fib(k - 2) : fib(k - 3);
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:28: remark: calls to 'fib' and 'fib' not parallelized: the call to 'fib' is in a branch of '?:', whose condition decides which call is made, and the serial program may not make it [purecc-missed-parallel-calls]
+  long t = fib(k - 4);
+  return r + s + cr + t;
+}
+
 int main() {
   long arr[2];
   arr[0] = fib(25);
@@ -128,11 +139,11 @@ int main() {
   // CHECK: remark-sibling-stores.cpp:[[@LINE-4]]:12: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
   long y = fib(20);
   std::printf("%ld %ld %ld %ld %ld %ld %ld %ld\n", arr[0], arr[1], p.a, p.b, w, x, cr, y);
-  std::printf("%ld %ld\n", discarded(24), statement_expression(22));
+  std::printf("%ld %ld %ld\n", discarded(24), statement_expression(22), chosen(22, true));
   std::printf("%ld %ld %ld %ld\n", other_targets(22), one_branch(22, 30), class_assign(22),
               aggregates(22));
   return 0;
 }
 // OUT: 75025 46368 75025 46368 28657 17711 10946 6765
-// OUT-NEXT: 28657 28657
+// OUT-NEXT: 28657 28657 38007
 // OUT-NEXT: 45383 35423 28657 57314
