@@ -37,7 +37,7 @@ long mapped(long n) {
   std::vector<long> o(n);
   for (static long i = 0; i < n; ++i)
     o[i] = f(i);
-  // REMARK: loop-counter-forms.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'i' is declared 'static': it keeps its last value after the loop, which the rewritten loop would not set [purecc-missed-reduction]
+  // REMARK: loop-counter-forms.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'i' is declared 'static': it keeps its last value after the loop, which the rewritten loop would not set [purecc-missed-map]
   long h = 0;
   for (long x : o)
     h = h * 31 + x;

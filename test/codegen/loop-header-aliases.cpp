@@ -100,11 +100,11 @@ std::vector<long> start_reads_target(long n, long k) {
   std::vector<long> out(n, 0);
   for (long i = out[0]; i < n; i += k)
     out[i] = 1000 + heavy(i);
-  // REMARK: loop-header-aliases.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the start reads 'out', which changes inside the loop body (each iteration of the parallel loop computes its counter from the start) [purecc-missed-reduction]
+  // REMARK: loop-header-aliases.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the start reads 'out', which changes inside the loop body (each iteration of the parallel loop computes its counter from the start) [purecc-missed-map]
   std::vector<long> o2(n, 0);
   for (long i = o2[0]; i < n; i += 2)
     o2[i] = 1000 + heavy(i);
-  // REMARK: loop-header-aliases.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the start reads 'o2', which changes inside the loop body (each iteration of the parallel loop computes its counter from the start) [purecc-missed-reduction]
+  // REMARK: loop-header-aliases.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the start reads 'o2', which changes inside the loop body (each iteration of the parallel loop computes its counter from the start) [purecc-missed-map]
   out.insert(out.end(), o2.begin(), o2.end());
   return out;
 }
