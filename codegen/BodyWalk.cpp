@@ -47,6 +47,20 @@ void walkStatements(const Stmt *Body, StatementVisitor Visit) {
   walk(Body, Visit, Loops);
 }
 
+void walkExpressionSides(const Stmt *Body, ExpressionVisitor Visit) {
+  walkStatements(Body, [&](const Stmt *St, llvm::ArrayRef<const Stmt *> Loops) {
+    const auto *E = dyn_cast<Expr>(St);
+    if (!E)
+      return Walk::Into;
+    llvm::SmallVector<const Expr *, 4> Sides;
+    if (!commaSides(E, Sides))
+      Sides.push_back(E);
+    for (const Expr *Side : Sides)
+      Visit(Side, Loops);
+    return Walk::Into;
+  });
+}
+
 bool mentions(const Stmt *S, const ValueDecl *D) {
   if (!S)
     return false;

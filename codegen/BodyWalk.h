@@ -43,6 +43,13 @@ using StatementVisitor =
     llvm::function_ref<Walk(const clang::Stmt *S, llvm::ArrayRef<const clang::Stmt *> Loops)>;
 void walkStatements(const clang::Stmt *Body, StatementVisitor Visit);
 
+/// Shows Visit every expression statement of Body that walkStatements
+/// reaches, a comma expression's sides one by one (`b.push_back(x),
+/// b.push_back('-');` is two steps), each with the inner loops around it.
+using ExpressionVisitor =
+    llvm::function_ref<void(const clang::Expr *E, llvm::ArrayRef<const clang::Stmt *> Loops)>;
+void walkExpressionSides(const clang::Stmt *Body, ExpressionVisitor Visit);
+
 /// Whether S names D anywhere (a reference to it in S or any of its
 /// subexpressions, lambdas' bodies included). S may be null.
 ///   if (mentions(Handler, Acc)) ... // the handler reads the accumulator

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
+#include "ArrayReductions.h"
 #include "BodyWalk.h"
 #include "Selections.h"
 #include "Concatenations.h"
@@ -403,6 +404,8 @@ private:
         Outcome = planConcatenation(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind)
         Outcome = planReduction(PC, *L, During, WhyNot);
+      if (Outcome == LoopOutcome::NotThisKind)
+        Outcome = planArrayReduction(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind) {
         Outcome = planMap(PC, *L, During, Sites, WhyNot);
         Missed = Diag::RemarkMissedMap;

@@ -232,20 +232,12 @@ std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
 /// Collects the appends among the statements of S (BodyWalk.h: through
 /// blocks, ifs, switches and inner loops, which run serially inside a leaf).
 void collect(PlanContext &PC, const Stmt *S, std::vector<Append> &Out) {
-  walkStatements(S, [&](const Stmt *St, llvm::ArrayRef<const Stmt *> Loops) {
-    const auto *E = dyn_cast<Expr>(St);
-    if (!E)
-      return Walk::Into;
-    // `b.push_back(x), b.push_back('-');` is two appends (adv38 t04).
-    llvm::SmallVector<const Expr *, 4> Sides;
-    if (!commaSides(E, Sides))
-      Sides.push_back(E);
-    for (const Expr *Side : Sides)
-      if (auto A = matchAppend(PC, Side)) {
-        A->Loops.assign(Loops.begin(), Loops.end());
-        Out.push_back(std::move(*A));
-      }
-    return Walk::Into;
+  // `b.push_back(x), b.push_back('-');` is two appends (adv38 t04).
+  walkExpressionSides(S, [&](const Expr *Side, llvm::ArrayRef<const Stmt *> Loops) {
+    if (auto A = matchAppend(PC, Side)) {
+      A->Loops.assign(Loops.begin(), Loops.end());
+      Out.push_back(std::move(*A));
+    }
   });
 }
 

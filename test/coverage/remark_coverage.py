@@ -57,7 +57,7 @@ FLAGS = ["-std=c++20", "-x", "c++"]
 REMARK = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):\d+: remark: (?P<text>.*)$", re.M)
 # The remarks of the transformations that run a loop's iterations in
 # parallel (codegen/transforms/Transforms.def).
-REWRITTEN_LOOP = ("[purecc-reduction]", "[purecc-ordered-reduction]", "[purecc-selection]",
+REWRITTEN_LOOP = ("[purecc-reduction]", "[purecc-array-reduction]", "[purecc-ordered-reduction]", "[purecc-selection]",
                   "[purecc-concatenation]", "[purecc-parallel-map]",
                   "[purecc-parallel-algorithm]")
 

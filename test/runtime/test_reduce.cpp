@@ -15,6 +15,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "purecc/scheduler.h"
 #include "purecc/parallel_for.h"
@@ -208,6 +209,79 @@ TEST(ParallelReduce, LargeRange) {
   EXPECT_EQ(purecc::parallel_reduce(0, n, std::int64_t{0}, [](std::int64_t i) { return i & 7; },
                                     std::plus<>()),
             n / 8 * 28);
+}
+
+// parallel_reduce_in_place: one private accumulator per leaf.
+using Bins = std::vector<long long>;
+
+Bins serial_histogram(std::int64_t b, std::int64_t e) {
+  Bins bins(7);
+  for (std::int64_t i = b; i < e; ++i) bins[static_cast<std::size_t>(i * i % 7)] += i;
+  return bins;
+}
+
+Bins parallel_histogram(std::int64_t b, std::int64_t e, std::int64_t leaf) {
+  return purecc::parallel_reduce_in_place(
+      b, e, Bins(7),
+      [](Bins& acc, std::int64_t i) { acc[static_cast<std::size_t>(i * i % 7)] += i; },
+      [](Bins& l, Bins&& r) {
+        for (std::size_t k = 0; k < l.size(); ++k) l[k] += r[k];
+      },
+      purecc::leaf_size{leaf});
+}
+
+TEST(ParallelReduceInPlace, HistogramEqualsTheSerialLoop) {
+  for (int threads : {1, 2, 3}) {
+    purecc::set_num_threads(threads);
+    for (std::int64_t leaf : {1, 5, 64, 1024})
+      for (std::int64_t n : {0, 1, 2, 37, 5000})
+        EXPECT_EQ(parallel_histogram(3, 3 + n, leaf), serial_histogram(3, 3 + n))
+            << threads << " threads, leaf " << leaf << ", n " << n;
+  }
+}
+
+TEST(ParallelReduceInPlace, EmptyRangeReturnsIdentityWithoutCallingStep) {
+  auto never = [](Bins&, std::int64_t) { throw std::logic_error("step called"); };
+  auto join = [](Bins&, Bins&&) { throw std::logic_error("join called"); };
+  EXPECT_EQ(purecc::parallel_reduce_in_place(4, 4, Bins{1, 2}, never, join), (Bins{1, 2}));
+}
+
+// Each leaf starts from a copy of the identity (the first leaf does not
+// move it away from the others), and the partials are joined left to
+// right: with a concatenation that starts from "<", the result shows one
+// "<" per leaf of four indices, in order, at every thread count.
+TEST(ParallelReduceInPlace, LeavesStartFromTheIdentityAndJoinInOrder) {
+  std::string expected;
+  for (int i = 0; i < 302; ++i) {
+    if (i % 4 == 0) expected.push_back('<');
+    expected.push_back(char('a' + i % 26));
+  }
+  for (int threads : {1, 2, 3}) {
+    purecc::set_num_threads(threads);
+    std::string got = purecc::parallel_reduce_in_place(
+        0, 302, std::string("<"),
+        [](std::string& acc, std::int64_t i) { acc += char('a' + i % 26); },
+        [](std::string& l, std::string&& r) { l += r; }, purecc::leaf_size{4});
+    EXPECT_EQ(got, expected) << threads << " threads";
+  }
+}
+
+TEST(ParallelReduceInPlace, LeftmostThrowingIndexWins) {
+  for (int threads : {1, 2, 3}) {
+    purecc::set_num_threads(threads);
+    try {
+      purecc::parallel_reduce_in_place(
+          0, 100000, 0LL,
+          [](long long& acc, std::int64_t i) {
+            if (i == 4321 || i == 70000) throw std::out_of_range(std::to_string(i));
+            acc += i;
+          },
+          [](long long& l, long long&& r) { l += r; }, purecc::leaf_size{16});
+      ADD_FAILURE() << "no exception";
+    } catch (const std::out_of_range& e) {
+      EXPECT_STREQ(e.what(), "4321") << threads << " threads";
+    }
+  }
 }
 
 TEST(RangeTree, AutoLeafSizeAndSplitPoint) {

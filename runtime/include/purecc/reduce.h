@@ -61,15 +61,24 @@ struct skipped_after_throw {};
 /// their threads without sleeping).
 inline void (*on_leaf_throw_recorded)(std::int64_t) = nullptr;
 
-template <class Value, class Leaf, class Combine>
+/// How a leaf folds its indices: from the values leaf(i) returns
+/// (parallel_reduce), or by letting leaf(acc, i) update one private
+/// accumulator that starts as a copy of the identity
+/// (parallel_reduce_in_place).
+enum class leaf_fold { values, in_place };
+
+template <class Value, class Leaf, class Combine, leaf_fold Fold = leaf_fold::values>
 struct reduce_job {
-  reduce_job(std::int64_t size, Leaf& l, Combine& c) : leaf_size(size), leaf(l), combine(c) {}
+  reduce_job(std::int64_t size, Leaf& l, Combine& c, const Value* start = nullptr)
+      : leaf_size(size), leaf(l), combine(c), identity(start) {}
   reduce_job(const reduce_job&) = delete;
   reduce_job& operator=(const reduce_job&) = delete;
 
   std::int64_t leaf_size;
   Leaf& leaf;
   Combine& combine;
+  /// leaf_fold::in_place: what each leaf's private accumulator starts from.
+  const Value* identity;
   /// The lowest index whose leaf call (or in-leaf combine) has thrown so far.
   mutable std::atomic<std::int64_t> first_throw{std::numeric_limits<std::int64_t>::max()};
 
@@ -84,7 +93,11 @@ struct reduce_job {
   Value fold(std::int64_t begin, std::int64_t end) const {
     std::int64_t i = begin;
     try {
-      if constexpr (std::is_move_assignable_v<Value>) {
+      if constexpr (Fold == leaf_fold::in_place) {
+        Value acc(*identity);
+        for (; i < end; ++i) leaf(acc, i);
+        return acc;
+      } else if constexpr (std::is_move_assignable_v<Value>) {
         Value acc(leaf(i));
         for (++i; i < end; ++i) acc = combine(std::move(acc), leaf(i));
         return acc;
@@ -138,12 +151,13 @@ inline std::int64_t effective_leaf_size(std::int64_t begin, std::int64_t end,
   return auto_leaf_size(static_cast<std::int64_t>(n < cap ? n : cap));
 }
 
-template <class Value, class Leaf, class Combine>
+template <class Value, leaf_fold Fold = leaf_fold::values, class Leaf, class Combine>
 Value reduce_range(std::int64_t begin, std::int64_t end, Value identity, Leaf& leaf, Combine& combine,
                const leaf_size* chosen,
                const std::source_location& where = std::source_location::current()) {
   if (end <= begin) return identity;
-  reduce_job<Value, Leaf, Combine> job(effective_leaf_size(begin, end, chosen), leaf, combine);
+  reduce_job<Value, Leaf, Combine, Fold> job(effective_leaf_size(begin, end, chosen), leaf, combine,
+                                             &identity);
   std::uint64_t n = range_length(begin, end);
   // Leaves only: no tree, no meter (a single leaf is no "long map" worth a
   // bar, and this keeps tiny reductions as cheap as a loop).
@@ -183,6 +197,47 @@ Value parallel_reduce(std::int64_t begin, std::int64_t end, Value identity, Leaf
                   Combine&& combine, leaf_size size,
                   const std::source_location& where = std::source_location::current()) {
   return detail::reduce_range<Value>(begin, end, std::move(identity), leaf, combine, &size, where);
+}
+
+/// The same tree with a private accumulator per leaf, for values too large
+/// to make one per index (the bins of a histogram): each leaf starts from a
+/// copy of `identity` and calls step(acc, i) for its indices in order; the
+/// partials are merged up the tree with join(left, std::move(right)), which
+/// folds the right partial into the left one (left = left (+) right). The
+/// result is what a leaf of the whole range would hold, re-associated along
+/// the tree as for parallel_reduce (so bitwise the same for every thread
+/// count); an empty range returns identity. Exceptions as parallel_reduce's.
+///   std::vector<long> bins = purecc::parallel_reduce_in_place(0, n,
+///       std::vector<long>(16),
+///       [](std::vector<long>& acc, std::int64_t i) { ++acc[bucket(i)]; },
+///       [](std::vector<long>& l, std::vector<long>&& r) {
+///         for (std::size_t k = 0; k < l.size(); ++k) l[k] += r[k];
+///       });
+template <class Value, class Step, class Join>
+  requires std::invocable<Step&, Value&, std::int64_t> && std::invocable<Join&, Value&, Value&&>
+Value parallel_reduce_in_place(std::int64_t begin, std::int64_t end, Value identity, Step&& step,
+                               Join&& join,
+                               const std::source_location& where = std::source_location::current()) {
+  auto combine = [&join](Value left, Value right) {
+    join(left, std::move(right));
+    return left;
+  };
+  return detail::reduce_range<Value, detail::leaf_fold::in_place>(begin, end, std::move(identity),
+                                                                  step, combine, nullptr, where);
+}
+
+/// The same with an explicit leaf size (see parallel_reduce).
+template <class Value, class Step, class Join>
+  requires std::invocable<Step&, Value&, std::int64_t> && std::invocable<Join&, Value&, Value&&>
+Value parallel_reduce_in_place(std::int64_t begin, std::int64_t end, Value identity, Step&& step,
+                               Join&& join, leaf_size size,
+                               const std::source_location& where = std::source_location::current()) {
+  auto combine = [&join](Value left, Value right) {
+    join(left, std::move(right));
+    return left;
+  };
+  return detail::reduce_range<Value, detail::leaf_fold::in_place>(begin, end, std::move(identity),
+                                                                  step, combine, &size, where);
 }
 
 }  // namespace purecc
