@@ -56,7 +56,7 @@ int main() {
     vv[0] += heavy(i);
     vv[1] += 1;
   }
-  // REMARK: concat-ends-and-parts.cpp:[[@LINE-4]]:3: remark: loop not parallelized: 'vv[0]' accumulates into an element of 'vv' (a 'std::vector<long>'): a reduction accumulates into a variable, a member, or an element of an array or a 'std::array' at a constant index, not into an element of a container that may be resized [purecc-missed-map]
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of the elements of 'vv' (a private copy per leaf) [purecc-array-reduction]
   std::printf("C %s\nD %s %s\nE %ld %ld\n", s4.c_str(), h2.s.c_str(), h3.s.c_str(), vv[0], vv[1]);
 }
 // OUT: A {{.+}}
