@@ -219,7 +219,9 @@ void PlanContext::note(SourceLocation Loc, std::string Kind, std::string Detail)
 // element type, as std::array declares it), which names nothing where the
 // generated code stands. Such names are replaced by what they stand for;
 // typedefs declared at namespace scope (the user's `using Mat = ...`) are
-// kept, since they name the same type anywhere.
+// kept, since they name the same type anywhere. The type 'auto' or
+// 'decltype' deduced is looked through: `const auto &w = words[i]` has
+// the element type as the vector names it ('value_type', user44 t04).
 static QualType withoutScopedTypedefs(QualType U) {
   QualType Peeled = U;
   bool Scoped = false;
@@ -227,6 +229,18 @@ static QualType withoutScopedTypedefs(QualType U) {
     const Type *Ty = Peeled.getTypePtr();
     if (const auto *E = dyn_cast<ElaboratedType>(Ty)) {
       Peeled = E->getNamedType();
+      continue;
+    }
+    if (const auto *A = dyn_cast<AutoType>(Ty); A && A->isDeduced() && !A->isDependentType()) {
+      Peeled = A->getDeducedType();
+      continue;
+    }
+    if (const auto *D = dyn_cast<DecltypeType>(Ty); D && D->isSugared()) {
+      Peeled = D->desugar();
+      continue;
+    }
+    if (const auto *S = dyn_cast<SubstTemplateTypeParmType>(Ty)) {
+      Peeled = S->getReplacementType();
       continue;
     }
     if (const auto *TT = dyn_cast<TypedefType>(Ty)) {

@@ -12,12 +12,23 @@
 #include <array>
 #include <complex>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 [[pure]] long heavy(long x) {
   long s = 0;
   for (long k = 0; k < 300; ++k)
     s += (x * k + 3) % 7;
   return s;
+}
+
+// A word's cost, from its letters (integers: exact in any order).
+[[pure]] long cost(const std::string &w) {
+  long c = 0;
+  for (long k = 1; k < 300; ++k)
+    for (char ch : w)
+      c += (ch * k) % 97;
+  return c % 1000;
 }
 
 // A 2x2 matrix product mod a prime: associative, not commutative.
@@ -90,6 +101,28 @@ int main() {
   // CHECK: lone += ::purecc::parallel_reduce(0, n, -Cx{},
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'lone'
   std::printf("lone %a %a\n", lone.real(), lone.imag());
+
+  // A selection's block reads a local declared 'const auto &' (user44 t04)
+  // and one declared 'auto': both deduce the vector's 'value_type'.
+  std::vector<std::string> words;
+  for (int i = 0; i < 2000; ++i)
+    words.push_back("w" + std::to_string(i * 7919 % 2003));
+  // REMARK: member-typedef-types.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'words' (the pieces kept in the loop's order) [purecc-concatenation]
+  long lowest = 1000000;
+  std::string pick, copy;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto &wd = words[i];
+    auto again = words[i];
+    const long c = cost(wd);
+    if (c < lowest) {
+      lowest = c;
+      pick = wd;
+      copy = again;
+    }
+  }
+  // CHECK: const std::basic_string<char> &wd = std::get<1>({{.*}}); std::basic_string<char> again = std::get<2>(
+  // REMARK: member-typedef-types.cpp:[[@LINE-12]]:3: remark: loop rewritten as a parallel selection of 'lowest' with 'pick' and 'copy' (the first of equal values kept, as in the loop) [purecc-selection]
+  std::printf("pick %s %s %ld\n", pick.c_str(), copy.c_str(), lowest);
   return 0;
 }
 // OUT: ms 690509 422628 690509 422628
@@ -98,3 +131,4 @@ int main() {
 // OUT-NEXT: w 0x1.ac8p+10 -0x1.77p+11
 // OUT-NEXT: t 0x1.91ap+12 0x1.77p+9
 // OUT-NEXT: lone 0x1.1958p+13 0x1.77p+11
+// OUT-NEXT: pick w1007 w1007 12
