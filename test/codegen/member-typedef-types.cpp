@@ -28,6 +28,7 @@
   for (long k = 1; k < 300; ++k)
     for (char ch : w)
       c += (ch * k) % 97;
+  // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'c' [purecc-reduction]
   return c % 1000;
 }
 
