@@ -122,7 +122,7 @@ int main() {
     }
   }
   // CHECK: const std::basic_string<char> &wd = std::get<1>({{.*}}); std::basic_string<char> again = std::get<2>(
-  // REMARK: member-typedef-types.cpp:[[@LINE-12]]:3: remark: loop rewritten as a parallel selection of 'lowest' with 'pick' and 'copy' (the first of equal values kept, as in the loop) [purecc-selection]
+  // REMARK: member-typedef-types.cpp:[[@LINE-11]]:3: remark: loop rewritten as a parallel selection of 'lowest' with 'pick' and 'copy' (the first of equal values kept, as in the loop) [purecc-selection]
   std::printf("pick %s %s %ld\n", pick.c_str(), copy.c_str(), lowest);
   return 0;
 }
