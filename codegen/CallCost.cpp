@@ -74,8 +74,34 @@ private:
 
 } // namespace
 
+namespace {
+
+/// The calls in the operands of a call (its arguments and object), outside
+/// lambda bodies: a task that makes the call evaluates them first.
+class OperandCalls : public RecursiveASTVisitor<OperandCalls> {
+public:
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitCallExpr(CallExpr *CE) {
+    Found.push_back(CE);
+    return true;
+  }
+  std::vector<const CallExpr *> Found;
+};
+
+} // namespace
+
 bool CallCost::worthACall(const CallExpr *CE) {
-  return llvm::all_of(reachedFunctions(CE), [&](const FunctionDecl *FD) { return worthATask(FD); });
+  if (llvm::all_of(reachedFunctions(CE), [&](const FunctionDecl *FD) { return worthATask(FD); }))
+    return true;
+  // `add(fib(27), 1)`: the task runs the recursion of its argument (adv44
+  // t03), so the call is worth one if a call in its operands is.
+  OperandCalls Inside;
+  for (const Stmt *Child : CE->children())
+    if (Child != CE->getCallee())
+      Inside.TraverseStmt(const_cast<Stmt *>(Child));
+  return llvm::any_of(Inside.Found, [&](const CallExpr *Arg) {
+    return llvm::all_of(reachedFunctions(Arg), [&](const FunctionDecl *FD) { return worthATask(FD); });
+  });
 }
 
 bool CallCost::worthATask(const FunctionDecl *FD) {

@@ -40,7 +40,8 @@ public:
   bool worthATask(const clang::FunctionDecl *FD);
   /// Whether the call CE does: every function it may reach does
   /// (analysis/FixedCallee.h, reachedFunctions; an unknown one gets the
-  /// benefit of the doubt).
+  /// benefit of the doubt), or a call in its operands does (the task
+  /// evaluates them: `add(fib(27), 1)`).
   bool worthACall(const clang::CallExpr *CE);
 
 private:

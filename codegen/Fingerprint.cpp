@@ -28,7 +28,7 @@ namespace {
 
 /// Bumped whenever what goes into a fingerprint changes, so that old cache
 /// entries stop matching.
-constexpr const char *FormatVersion = "purecc-fingerprint-6";
+constexpr const char *FormatVersion = "purecc-fingerprint-7";
 
 /// The linker symbol of a function or variable: its mangled name, or its
 /// plain name for extern "C" (an asm label wins in both cases). Constructors
@@ -732,6 +732,11 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
   // that moving a callee in the file does not change anything.
   std::string Input = FormatVersion;
   Input += '\n';
+  // Its qualified name too: it names the classes and lambdas its body
+  // declares ('alpha::h(int)::Loc', seen by 'typeid'), so two functions
+  // with the same tokens in two namespaces may compute different values
+  // (adv44 t06).
+  Input += keyOf(Deps.Found.front(), Ctx) + "\x1e";
   Input += tokens(Deps.Found.front(), Ctx);
   std::vector<std::pair<std::string, std::string>> Rest;
   for (size_t I = 1; I < Deps.Found.size(); ++I)

@@ -164,4 +164,98 @@ const SourceLocExpr *lineUse(const Stmt *S) {
   return F.Found;
 }
 
+namespace {
+
+/// The first use in the unit's own code of what shows a type's name.
+class ObserverFinder : public RecursiveASTVisitor<ObserverFinder> {
+public:
+  explicit ObserverFinder(const SourceManager &SM) : SM(SM) {}
+  std::string Found;
+  bool shouldVisitImplicitCode() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCXXTypeidExpr(CXXTypeidExpr *) { return found("'typeid'"); }
+  bool VisitPredefinedExpr(PredefinedExpr *E) {
+    if (E->getIdentKind() == PredefinedIdentKind::PrettyFunction ||
+        E->getIdentKind() == PredefinedIdentKind::FuncSig ||
+        E->getIdentKind() == PredefinedIdentKind::FuncDName)
+      return found("'" + PredefinedExpr::getIdentKindName(E->getIdentKind()).str() + "'");
+    return true;
+  }
+  bool VisitSourceLocExpr(SourceLocExpr *E) {
+    if (E->getIdentKind() == SourceLocIdentKind::SourceLocStruct)
+      return found("'std::source_location::current()'");
+    if (E->getIdentKind() == SourceLocIdentKind::Function)
+      return found("'__builtin_FUNCTION()'");
+    return true;
+  }
+
+private:
+  bool found(std::string What) {
+    Found = std::move(What);
+    return false;
+  }
+  const SourceManager &SM;
+};
+
+/// The first class, union or enum S declares, or lambda it holds (outside
+/// the bodies of lambdas: a lambda's own types are found with it).
+class LocalTypeFinder : public RecursiveASTVisitor<LocalTypeFinder> {
+public:
+  const TagDecl *Tag = nullptr;
+  bool Lambda = false;
+  bool TraverseLambdaExpr(LambdaExpr *) {
+    Lambda = true;
+    return false;
+  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *RD) { return found(RD); }
+  bool TraverseEnumDecl(EnumDecl *ED) { return found(ED); }
+  bool TraverseRecordDecl(RecordDecl *RD) { return found(RD); }
+
+private:
+  bool found(TagDecl *D) {
+    Tag = D;
+    return false;
+  }
+};
+
+std::string tagKind(const TagDecl *D) {
+  return D->isEnum() ? "an enum" : D->isUnion() ? "a union" : "a class";
+}
+
+} // namespace
+
+std::string findTypeNameObserver(const ASTContext &Ctx) {
+  ObserverFinder F(Ctx.getSourceManager());
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return F.Found;
+}
+
+std::string lambdaTypeReason(llvm::StringRef Observer) {
+  return "a lambda, whose type's name (" + Observer.str() +
+         " shows it) would name the lambda the code moves into";
+}
+
+std::string localTypeReason(const Decl *D, llvm::StringRef Observer) {
+  const auto *Tag = dyn_cast<TagDecl>(D);
+  if (Observer.empty() || !Tag || (isa<CXXRecordDecl>(Tag) && cast<CXXRecordDecl>(Tag)->isLambda()))
+    return "";
+  std::string Name = Tag->getIdentifier() ? "'" + Tag->getName().str() + "', " : "";
+  return Name + tagKind(Tag) + " declared there, whose name (" + Observer.str() +
+         " shows it) would name the lambda the code moves into";
+}
+
+std::string localTypeReason(const Stmt *S, llvm::StringRef Observer) {
+  if (Observer.empty() || !S)
+    return "";
+  LocalTypeFinder F;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  if (F.Tag)
+    return localTypeReason(F.Tag, Observer);
+  return F.Lambda ? lambdaTypeReason(Observer) : "";
+}
+
 } // namespace purecc

@@ -53,6 +53,26 @@ std::string sourceLocationReason(const clang::SourceLocExpr *E,
 /// names); "" when there is none.
 std::string placeNameReason(const clang::Stmt *S, const clang::ASTContext &Ctx);
 
+/// What in the unit's own code (not the system headers') shows the name of
+/// a type: "'typeid'", "'__PRETTY_FUNCTION__'" (whose template arguments
+/// are types) or "'std::source_location::current()'" (its
+/// 'function_name()'); "" when nothing does. Computed once per unit by
+/// PlanContext::typeNameObserver.
+std::string findTypeNameObserver(const clang::ASTContext &Ctx);
+
+/// Why S, moved into a lambda, changes what the program prints: it declares
+/// a class, a union or an enum, or is or holds a lambda, and such a type's
+/// name holds the name of the function it is written in
+/// ('main()::Tag'), which becomes the lambda's; Observer
+/// (findTypeNameObserver) shows it. "'Tag', a class declared there, whose
+/// name ('typeid' shows it) would name the lambda the code moves into";
+/// "" when S declares none or Observer is empty.
+std::string localTypeReason(const clang::Stmt *S, llvm::StringRef Observer);
+
+/// The same for one declaration statement or lambda the caller met.
+std::string localTypeReason(const clang::Decl *D, llvm::StringRef Observer);
+std::string lambdaTypeReason(llvm::StringRef Observer);
+
 /// Why S gives the column it is written at: the first `__builtin_COLUMN()`
 /// or `std::source_location::current()` (whose `column()` the program may
 /// read) in S or in a default argument of a call in S, outside lambdas and

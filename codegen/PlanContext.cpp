@@ -1,5 +1,6 @@
 //===- PlanContext.cpp - source-text helpers shared by the transformations ===//
 #include "PlanContext.h"
+#include "PlaceNames.h"
 #include "PlainValues.h"
 #include "PreprocessorRecord.h"
 #include "analysis/Stdlib.h"
@@ -263,6 +264,12 @@ std::string PlanContext::typeText(QualType T) const {
   if (U->isBuiltinType() || U.getCanonicalType()->isBuiltinType())
     return U.getCanonicalType().getAsString(Policy);
   return U.getAsString(Policy);
+}
+
+const std::string &PlanContext::typeNameObserver() const {
+  if (!TypeNameObserver)
+    TypeNameObserver = findTypeNameObserver(Ctx);
+  return *TypeNameObserver;
 }
 
 LibraryRuns &PlanContext::libraryRuns() const {

@@ -118,7 +118,12 @@ public:
   /// library model's element-member column), walked once per unit.
   LibraryRuns &libraryRuns() const;
 
+  /// What in the unit's own code shows a type's name ("'typeid'"), or ""
+  /// (PlaceNames.h, findTypeNameObserver), found once per unit.
+  const std::string &typeNameObserver() const;
+
 private:
+  mutable std::optional<std::string> TypeNameObserver;
   llvm::StringSet<> IdentifiersInFile;
   std::vector<std::pair<unsigned, unsigned>> Taken;
   unsigned NameCounter = 0;

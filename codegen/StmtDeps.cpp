@@ -104,6 +104,14 @@ public:
     return LambdaDepth > 0 ? true : unmovable(E, "'co_yield', which only the coroutine itself can evaluate");
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; } // a local class's own names
+  // A lambda written in the moved code is another type there, named after
+  // the lambda it moves into (adv44 t04: `ap([](long v) { ... }, 27)` in a
+  // task, with 'typeid(F)' in 'ap').
+  bool VisitLambdaExpr(LambdaExpr *E) {
+    if (LambdaDepth == 0 && !ES.context().typeNameObserver().empty())
+      unmovable(E, lambdaTypeReason(ES.context().typeNameObserver()));
+    return true;
+  }
   bool VisitReturnStmt(ReturnStmt *S) { return exit(S); }
   // A goto to a label of the scanned code itself (`again:` ... `goto
   // again;` inside one loop body) stays in it.
@@ -345,6 +353,12 @@ public:
   // iteration; iterations on other threads would race on it and see
   // another order of updates. A `const` (or `constexpr`) one is only read.
   bool VisitDeclStmt(DeclStmt *DS) {
+    // `struct Tag {};` moved into a lambda is named after the lambda
+    // ('main()::<lambda>::Tag'), which 'typeid' shows (adv44 t04).
+    if (LambdaDepth == 0)
+      for (const Decl *D : DS->decls())
+        if (std::string Why = localTypeReason(D, ES.context().typeNameObserver()); !Why.empty())
+          unmovable(DS, std::move(Why));
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D);
           VD && VD->isStaticLocal() && VD->getTLSKind() == VarDecl::TLS_None &&

@@ -323,6 +323,9 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   // The body runs in a lambda: `__func__` would be "operator()".
   if (std::string Why = placeNameReason(Body, PC.Ctx); !Why.empty())
     return Unsupported("its body uses " + Why);
+  // ... and a class it declares would be named after that lambda (adv44 t05).
+  if (std::string Why = localTypeReason(Body, PC.typeNameObserver()); !Why.empty())
+    return Unsupported("its body uses " + Why);
 
   Fingerprint F = fingerprint(FD, PC.Ctx);
   // The key holds the text of what it reads, not the value a dynamic

@@ -44,9 +44,18 @@ int main() {
   // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'fib' and 'wrapped' run in parallel [purecc-parallel-calls]
   long c = sum(10) + elsewhere(10);
   // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'sum' and 'elsewhere' not parallelized: 'elsewhere' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
-  std::printf("%s %ld %ld %ld %s\n", s.c_str(), a, b, c, pair_of('x', 'y').c_str());
+  // A cheap call whose argument recurses: its task evaluates the argument
+  // (adv44 t03), so two such calls are worth two tasks, and one beside a
+  // costly call too.
+  long d = twice(fib(20)) + twice(fib(21));
+  // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'twice' and 'twice' run in parallel [purecc-parallel-calls]
+  long e = twice(fib(20)) + sum(1000);
+  // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'twice' and 'sum' run in parallel [purecc-parallel-calls]
+  long f = twice(3) + twice(4);
+  // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'twice' and 'twice' not parallelized: 'twice' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+  std::printf("%s %ld %ld %ld %s %ld %ld %ld\n", s.c_str(), a, b, c, pair_of('x', 'y').c_str(), d, e, f);
   return 0;
 }
 
 long elsewhere(long n) { return n + 1; }
-// OUT: ab 1005 8763 20 xy
+// OUT: ab 1005 8763 20 xy 35422 14529 14

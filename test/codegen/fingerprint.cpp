@@ -9,6 +9,11 @@
 // RUN: diff %t.base %t.layout
 // RUN: not diff %t.base %t.callee
 // RUN: grep -c "^memo" %t.callee | FileCheck %s --check-prefix=ONE
+// Its name is part of it (adv44 t06): it names the classes its body declares.
+// RUN: sed -e 's|long cached(long n)|long kept(long n)|' %s > %t.renamed.cpp
+// RUN: %purecc rewrite --dump-after=plan %t.renamed.cpp -o /dev/null -- -std=c++20 | grep "^memo" | sed 's/.*fingerprint//' > %t.renamed
+// RUN: grep "^memo" %t.base | sed 's/.*fingerprint//' > %t.basefp
+// RUN: not diff %t.basefp %t.renamed
 
 // CHECK: memo [[@LINE+5]]:32 cached fingerprint 0x{{[0-9a-f]+}}:0x{{[0-9a-f]+}}
 // ONE: 1
