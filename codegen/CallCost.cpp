@@ -80,7 +80,7 @@ namespace {
 /// lambda bodies: a task that makes the call evaluates them first.
 class OperandCalls : public RecursiveASTVisitor<OperandCalls> {
 public:
-  bool shouldVisitLambdaBody() const { return false; }
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; } // runs where its callee says
   bool VisitCallExpr(CallExpr *CE) {
     Found.push_back(CE);
     return true;
@@ -94,13 +94,18 @@ bool CallCost::worthACall(const CallExpr *CE) {
   if (llvm::all_of(reachedFunctions(CE), [&](const FunctionDecl *FD) { return worthATask(FD); }))
     return true;
   // `add(fib(27), 1)`: the task runs the recursion of its argument (adv44
-  // t03), so the call is worth one if a call in its operands is.
+  // t03), so the call is worth one if a call of a user's function in its
+  // operands is. (A library algorithm there, `at(std::min_element(...))`,
+  // is parallel on its own: the call around it stays out of a task.)
   OperandCalls Inside;
   for (const Stmt *Child : CE->children())
     if (Child != CE->getCallee())
       Inside.TraverseStmt(const_cast<Stmt *>(Child));
+  const SourceManager &SM = Ctx.getSourceManager();
   return llvm::any_of(Inside.Found, [&](const CallExpr *Arg) {
-    return llvm::all_of(reachedFunctions(Arg), [&](const FunctionDecl *FD) { return worthATask(FD); });
+    const FunctionDecl *FD = Arg->getDirectCallee();
+    return FD && !FD->isInStdNamespace() && !isImplementationHeader(FD->getLocation(), SM) &&
+           worthATask(FD);
   });
 }
 

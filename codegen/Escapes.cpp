@@ -51,10 +51,11 @@ llvm::SmallVector<const Stmt *, 2> EscapeSites::sitesDuring(const VarDecl *V, co
       Around.push_back(P);
     Parents = PC.Ctx.getParents(*P);
   }
-  auto Inside = [&](const Stmt *S, const Stmt *Outer) {
-    return !SM.isBeforeInTranslationUnit(S->getBeginLoc(), Outer->getBeginLoc()) &&
-           !SM.isBeforeInTranslationUnit(Outer->getEndLoc(), S->getBeginLoc());
+  auto InsideAt = [&](SourceLocation At, const Stmt *Outer) {
+    return !SM.isBeforeInTranslationUnit(At, Outer->getBeginLoc()) &&
+           !SM.isBeforeInTranslationUnit(Outer->getEndLoc(), At);
   };
+  auto Inside = [&](const Stmt *S, const Stmt *Outer) { return InsideAt(S->getBeginLoc(), Outer); };
   // A local of a function around a lambda (a capture) may be used through
   // an escape there whenever the lambda runs.
   auto Outside = [&](const VarDecl *VD) {
@@ -70,10 +71,17 @@ llvm::SmallVector<const Stmt *, 2> EscapeSites::sitesDuring(const VarDecl *V, co
     auto It = LiveIn.find(S);
     return It != LiveIn.end() && !Lasting.contains(S) && !Inside(Loop, It->second);
   };
+  // A later round of an enclosing loop runs a site after Loop again before
+  // Loop runs again, unless V is declared in that loop's body: each round
+  // then has a V of its own (`std::vector<double> next(n); for (i) next[i]
+  // = ...; u.swap(next);` inside a time-step loop, user44 t01).
+  auto Repeats = [&](const Stmt *S, const Stmt *A) {
+    return Inside(S, A) && !(V->hasLocalStorage() && InsideAt(V->getBeginLoc(), A));
+  };
   llvm::SmallVector<const Stmt *, 2> Out;
   for (const Stmt *S : Where)
     if ((!SM.isBeforeInTranslationUnit(Loop->getEndLoc(), S->getBeginLoc()) ||
-         llvm::any_of(Around, [&](const Stmt *A) { return Inside(S, A); })) &&
+         llvm::any_of(Around, [&](const Stmt *A) { return Repeats(S, A); })) &&
         !Dead(S))
       Out.push_back(S);
   return Out;

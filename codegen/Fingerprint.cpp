@@ -9,6 +9,7 @@
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/TargetInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
@@ -641,7 +642,13 @@ std::string tokens(const Decl *D, ASTContext &Ctx) {
 /// see them: `-fassociative-math`, `-freciprocal-math`, `-fno-signed-zeros`,
 /// `-ffp-contract=`, and the GNU dialect, where g++ contracts `a * b + c`
 /// into an FMA (adv24 F2). purecc parses with the build's own flags.
-std::string floatingPointOptions(const LangOptions &LO) {
+/// Where the target has FMA instructions (`-mfma`, `-march=haswell`,
+/// AArch64) and contraction is not off, whether `a * b + c` becomes one
+/// depends on the optimizer too (g++ contracts at -O2, not at -O1): the
+/// target's FMA and the optimization level count then (adv44 t01; the
+/// callee's unit's own in its link note, t02).
+std::string floatingPointOptions(const ASTContext &Ctx, unsigned OptimizationLevel) {
+  const LangOptions &LO = Ctx.getLangOpts();
   std::string S = "fp-options";
   auto Add = [&](bool On, const char *Name) {
     if (On)
@@ -657,6 +664,10 @@ std::string floatingPointOptions(const LangOptions &LO) {
   S += " contract=" + std::to_string(unsigned(LO.getDefaultFPContractMode()));
   S += " rounding=" + std::to_string(int(LO.getDefaultRoundingMode()));
   S += " exceptions=" + std::to_string(unsigned(LO.getDefaultExceptionMode()));
+  const TargetInfo &TI = Ctx.getTargetInfo();
+  bool FMA = TI.hasFeature("fma") || TI.getTriple().isAArch64();
+  if (FMA && LO.getDefaultFPContractMode() != LangOptions::FPM_Off)
+    S += " fma opt=" + std::to_string(OptimizationLevel) + (LO.OptimizeSize ? "s" : "");
   return S;
 }
 
@@ -716,7 +727,7 @@ std::string Fingerprint::hex() const {
   return S;
 }
 
-Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
+Fingerprint fingerprint(const Decl *D, ASTContext &Ctx, unsigned OptimizationLevel) {
   std::unique_ptr<MangleContext> MC(Ctx.createMangleContext());
   Dependencies Deps(Ctx, *MC);
   Deps.collect(D);
@@ -746,7 +757,7 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx) {
     Input += "\x1f" + Key + "\x1e" + Text;
   // What the unit's flags and pragmas do to floating-point code, which
   // neither the tokens nor the runtime's macros show.
-  Deps.Facts.insert(floatingPointOptions(Ctx.getLangOpts()));
+  Deps.Facts.insert(floatingPointOptions(Ctx, OptimizationLevel));
   if (std::string Pragmas = floatingPointPragmas(Ctx.getSourceManager(),
                                                  Ctx.getSourceManager().getMainFileID());
       !Pragmas.empty())
@@ -804,7 +815,7 @@ private:
 
 } // namespace
 
-std::string linkNote(ASTContext &Ctx, const PurityFacts &Facts) {
+std::string linkNote(ASTContext &Ctx, const PurityFacts &Facts, unsigned OptimizationLevel) {
   LinkTargets Targets(Ctx, Facts);
   Targets.TraverseDecl(Ctx.getTranslationUnitDecl());
   if (Targets.Functions.empty())
@@ -815,7 +826,7 @@ std::string linkNote(ASTContext &Ctx, const PurityFacts &Facts) {
     std::string Symbol = symbolOf(D, *MC);
     if (Symbol == ExternalProgram)
       return;
-    Fingerprint F = fingerprint(D, Ctx);
+    Fingerprint F = fingerprint(D, Ctx, OptimizationLevel);
     std::string Line;
     llvm::raw_string_ostream OS(Line);
     OS << Symbol << ' ' << llvm::format_hex_no_prefix(F.Hi, 16)

@@ -23,10 +23,10 @@
 // of a memoized function in main.cpp that calls it. A symbol no note
 // defines stands for the library that defines it (its build id).
 //
-//   Fingerprint F = fingerprint(FD, Ctx);
+//   Fingerprint F = fingerprint(FD, Ctx, Config.OptimizationLevel);
 //   OS << F.hex();   // "0x1234...:0xabcd..."
 //   F.External       // {"_Z6kerneld"}
-//   std::string Records = linkNote(Ctx, Facts);   // for the rewritten unit's note
+//   std::string Records = linkNote(Ctx, Facts, 2);   // for the rewritten unit's note
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -83,14 +83,16 @@ struct Fingerprint {
 /// runtime puts the main program's build id there.
 inline constexpr const char *ExternalProgram = "@program";
 
-/// The fingerprint of a function or a variable with global storage.
-Fingerprint fingerprint(const clang::Decl *D, clang::ASTContext &Ctx);
+/// The fingerprint of a function or a variable with global storage, for a
+/// unit compiled at OptimizationLevel (the -O of the build: it counts where
+/// the target has FMA instructions, see floatingPointOptions).
+Fingerprint fingerprint(const clang::Decl *D, clang::ASTContext &Ctx, unsigned OptimizationLevel);
 
 /// The records of this unit's link note, or "" when the unit defines no pure
 /// function another unit could call: one line "<symbol> <32 hex digits>
 /// <external>..." per pure function with a strong external definition here
 /// (not inline, not an implicit instantiation), and, in such a unit, per
 /// constant with external linkage defined here. Sorted by symbol.
-std::string linkNote(clang::ASTContext &Ctx, const PurityFacts &Facts);
+std::string linkNote(clang::ASTContext &Ctx, const PurityFacts &Facts, unsigned OptimizationLevel);
 
 } // namespace purecc

@@ -94,6 +94,10 @@ struct PreprocessorRecord;
 struct PlanConfig {
   bool ShowRemarks = false;
   bool ReassociateFloatingPoint = true;
+  /// The build's optimization level (-O0 .. -O3; -Os and -Oz are 2): part
+  /// of a fingerprint where the target has FMA instructions
+  /// (Fingerprint.h).
+  unsigned OptimizationLevel = 0;
   /// What the preprocessor saw (`__COUNTER__` expansions); none if null.
   const PreprocessorRecord *Preprocessed = nullptr;
 };

@@ -564,7 +564,40 @@ private:
     }
     if (std::string Why = unrecognizedStepReason(PC, L); !Why.empty())
       return Why;
+    if (std::string Why = storesThroughReferenceReason(L, Stmts, Outer); !Why.empty())
+      return Why;
     return kNeitherReason;
+  }
+
+  /// `auto &row = out[r]; for (c ...) row[c] = f(r, c);` (user44 t02): the
+  /// body stores through a reference to an element of a container from
+  /// outside, which no map follows; "" when it does not.
+  template <class OuterFn>
+  std::string storesThroughReferenceReason(const LoopShape &L, llvm::ArrayRef<const Stmt *> Stmts,
+                                           OuterFn Outer) const {
+    for (const Stmt *S : Stmts) {
+      const auto *DS = dyn_cast<DeclStmt>(S);
+      const auto *Ref = DS && DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+      if (!Ref || !Ref->getType()->isLValueReferenceType() ||
+          Ref->getType().getNonReferenceType().isConstQualified() || !Ref->getInit())
+        continue;
+      const Expr *Init = written(Ref->getInit());
+      const Expr *Base = nullptr;
+      if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Init))
+        Base = ASE->getBase();
+      else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Init);
+               OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+        Base = OC->getArg(0);
+      const VarDecl *Container = Base ? namedVariable(Base) : nullptr;
+      if (!Outer(Container) || !L.Body_.Writes.contains(Ref))
+        continue;
+      std::optional<std::string> T = PC.text(DS->getSourceRange());
+      return "the loop body stores through " + quoted(Ref) + ", a reference to an element of " +
+             quoted(Container) + (T && T->size() <= 60 ? " ('" + *T + "')" : "") +
+             ", which a map does not follow: a map stores into elements by index ('" +
+             Container->getName().str() + "[i][j] = ...')";
+    }
+    return "";
   }
   static constexpr const char *kNeitherReason =
       "the loop body neither accumulates into a variable nor stores into elements by index";

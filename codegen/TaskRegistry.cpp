@@ -252,7 +252,7 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   T.Id = Symbol + "#" + Kind.substr(0, 1).str() + std::to_string(LoopAt - FnAt);
   // Several loops of one function share its fingerprint; the id tells
   // their persisted results apart.
-  Fingerprint F = fingerprint(FD, PC.Ctx);
+  Fingerprint F = fingerprint(FD, PC.Ctx, PC.Config.OptimizationLevel);
   T.Hi = F.Hi ^ llvm::xxh3_64bits(T.Id);
   T.Lo = F.Lo ^ llvm::xxh3_64bits(llvm::StringRef(T.Id + "#lo"));
   if (auto D = PC.remark(Loc, Diag::RemarkRangeTask))
@@ -332,7 +332,7 @@ std::optional<std::string> planCallTask(PlanContext &PC, const CallExpr *CE, boo
   if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why, HookLine::Own))
     return Local(Why);
   std::string Id = Symbol + "#call";
-  Fingerprint F = fingerprint(Callee, PC.Ctx);
+  Fingerprint F = fingerprint(Callee, PC.Ctx, PC.Config.OptimizationLevel);
   std::uint64_t Hi = F.Hi ^ llvm::xxh3_64bits(Id);
   std::uint64_t Lo = F.Lo ^ llvm::xxh3_64bits(llvm::StringRef(Id + "#lo"));
   std::string Text = shapes::callAtBranch(Id, Hi, Lo, Params, PC.typeText(Result.getUnqualifiedType()),

@@ -90,6 +90,7 @@ public:
     PC.ShowRemarks = Config.ShowRemarks == Remarks::On;
     PC.ReassociateFloatingPoint = Config.Reassociate == FpReassoc::On;
     PC.Preprocessed = &Preprocessed;
+    PC.OptimizationLevel = OptimizationLevel;
     // The runtime and the code generated for it need C++20; a unit built
     // with an older standard is planned (so that errors such as a memoized
     // impure function are still reported) but compiled as written.
@@ -142,6 +143,8 @@ public:
   PreprocessorRecord Preprocessed;
   /// The unit's preprocessor, for the macros defined where parsing ended.
   Preprocessor *PP = nullptr;
+  /// The build's -O level (CodeGenOptions), for fingerprints (Plan.h).
+  unsigned OptimizationLevel = 0;
 
 private:
   /// The unit's side of the cross-unit model: what it trusts (with a remark)
@@ -211,6 +214,7 @@ public:
       keepAttributesAside(CI.getASTContext());
     auto Consumer = std::make_unique<PipelineConsumer>(Config, Result);
     Consumer->PP = &CI.getPreprocessor();
+    Consumer->OptimizationLevel = CI.getCodeGenOpts().OptimizationLevel;
     CI.getPreprocessor().addPPCallbacks(
         recordPreprocessor(CI.getPreprocessor(), Consumer->Preprocessed));
     return Consumer;

@@ -259,6 +259,45 @@ bool randomAccess(ASTContext &Ctx, QualType T) {
   return false;
 }
 
+/// For a lambda `[&](long acc, long x) { return acc + score(x); }`: how
+/// to write the fold so that it is rewritten (user44 t03): "; a lambda
+/// 'return acc + score(x);' is 'std::transform_reduce(first, last, init,
+/// std::plus<>(), [&](long x) { return score(x); })', which is rewritten";
+/// "" for anything else.
+std::string lambdaFoldHint(PlanContext &PC, const Expr *OpExpr) {
+  const auto *L = dyn_cast<LambdaExpr>(written(OpExpr));
+  const CXXMethodDecl *Call = L ? L->getCallOperator() : nullptr;
+  const auto *Body = L ? dyn_cast<CompoundStmt>(L->getBody()) : nullptr;
+  if (!Call || Call->getNumParams() != 2 || !Body || Body->size() != 1)
+    return "";
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  const auto *Bin = Ret && Ret->getRetValue()
+                        ? dyn_cast<BinaryOperator>(Ret->getRetValue()->IgnoreParenImpCasts())
+                        : nullptr;
+  const ParmVarDecl *Acc = Call->getParamDecl(0), *Elem = Call->getParamDecl(1);
+  const auto *Left = Bin ? dyn_cast<DeclRefExpr>(Bin->getLHS()->IgnoreParenImpCasts()) : nullptr;
+  if (!Left || Left->getDecl() != Acc || mentions(Bin->getRHS(), Acc))
+    return "";
+  const char *Functor = nullptr;
+  switch (Bin->getOpcode()) {
+  case BO_Add: Functor = "std::plus<>()"; break;
+  case BO_Mul: Functor = "std::multiplies<>()"; break;
+  case BO_And: Functor = "std::bit_and<>()"; break;
+  case BO_Or: Functor = "std::bit_or<>()"; break;
+  case BO_Xor: Functor = "std::bit_xor<>()"; break;
+  default: return "";
+  }
+  std::optional<std::string> Term = PC.text(Bin->getRHS()->getSourceRange());
+  std::optional<std::string> Whole = PC.text(Bin->getSourceRange());
+  std::optional<std::string> ElemDecl = PC.text(Elem->getSourceRange());
+  std::optional<std::string> Capture = PC.text(L->getIntroducerRange());
+  if (!Term || !Whole || !ElemDecl || !Capture || Whole->size() > 60)
+    return "";
+  return "; a lambda 'return " + *Whole + ";' is 'std::transform_reduce(first, last, init, " +
+         Functor + ", " + *Capture + "(" + *ElemDecl + ") { return " + *Term +
+         "; })', which is rewritten";
+}
+
 } // namespace
 
 std::optional<Algorithms::Range> Algorithms::range(const Expr *First, const Expr *Last) const {
@@ -756,7 +795,8 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     std::optional<ReduceOp> K = functorOp(OpExpr);
     if (!K) {
       WhyNot = "the operation is not one of std::plus, std::multiplies, std::bit_and, "
-               "std::bit_or, std::bit_xor";
+               "std::bit_or, std::bit_xor" +
+               lambdaFoldHint(PC, OpExpr);
       return false;
     }
     Op = *K;

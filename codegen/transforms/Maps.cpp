@@ -320,8 +320,15 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                       ? ": a map stores elements only through the compiler's 'operator=' "
                         "(implicit or '= default'), in the element and in its members and bases"
                       : "");
-      } else
+      } else {
+        // Where: the first site that counts (user44 t01 could not tell).
         WhyNot = "the address of " + quoted(X) + " escapes";
+        llvm::SmallVector<const Stmt *, 2> At = Sites.sitesDuring(X, L.Loop, PC);
+        const auto *Site = At.empty() ? nullptr : dyn_cast<Expr>(At.front());
+        if (std::string T = Site ? enclosingText(PC, Site, nullptr) : ""; !T.empty())
+          WhyNot += " ('" + T + "' on line " +
+                    std::to_string(PC.SM.getPresumedLineNumber(Site->getBeginLoc())) + ")";
+      }
       return LoopOutcome::Refused;
     }
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {

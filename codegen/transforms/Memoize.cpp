@@ -327,7 +327,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   if (std::string Why = localTypeReason(Body, PC.typeNameObserver()); !Why.empty())
     return Unsupported("its body uses " + Why);
 
-  Fingerprint F = fingerprint(FD, PC.Ctx);
+  Fingerprint F = fingerprint(FD, PC.Ctx, PC.Config.OptimizationLevel);
   // The key holds the text of what it reads, not the value a dynamic
   // initializer computed at start-up from the environment, the clock or a
   // file: another run would be served this run's answers.
@@ -397,7 +397,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
 }
 
 void planLinkNote(PlanContext &PC) {
-  std::string Records = linkNote(PC.Ctx, PC.Facts);
+  std::string Records = linkNote(PC.Ctx, PC.Facts, PC.Config.OptimizationLevel);
   if (Records.empty())
     return;
   // The note's descriptor is the records as a C string, padded to 4 bytes

@@ -45,7 +45,7 @@ int main(int argc, char **) {
   long *p = early.data();
   for (int i = 0; i < 2000; ++i)
     early[i] = tag(i);
-  // REMARK: escapes-after-loop.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'early' escapes [purecc-missed-map]
+  // REMARK: escapes-after-loop.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'early' escapes ('early.data()' on line [[@LINE-3]]) [purecc-missed-map]
   std::printf("early: %ld\n", p[7]);
   // OUT-NEXT: early: 27943
 

@@ -59,7 +59,7 @@ int main(int argc, char **) {
   auto &first = w[0];
   for (long i = 0; i < n; ++i)
     w[i] = f(i);
-  // REMARK: escapes-scoped-references.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'w' escapes [purecc-missed-map]
+  // REMARK: escapes-scoped-references.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'w' escapes ('w[0]' on line [[@LINE-3]]) [purecc-missed-map]
   first += 1;
 
   // The reference's scope ended, but it gave the address to a static.
@@ -70,7 +70,7 @@ int main(int argc, char **) {
   }
   for (long i = 0; i < n; ++i)
     v[i] = f(i) + *kept;
-  // REMARK: escapes-scoped-references.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes [purecc-missed-map]
+  // REMARK: escapes-scoped-references.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes ('kept = &e' on line [[@LINE-4]]) [purecc-missed-map]
 
   long check = 0;
   for (long i = 0; i < n; ++i)
