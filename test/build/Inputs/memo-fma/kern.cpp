@@ -1,0 +1,1 @@
+[[pure]] double kern(double a, double b, double c) { return a * b + c; }
