@@ -3,6 +3,7 @@
 #include "PlanContext.h"
 #include "StmtDeps.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 
@@ -169,7 +170,7 @@ namespace {
 /// The first use in the unit's own code of what shows a type's name.
 class ObserverFinder : public RecursiveASTVisitor<ObserverFinder> {
 public:
-  explicit ObserverFinder(const SourceManager &SM) : SM(SM) {}
+  ObserverFinder(const ASTContext &Ctx) : Ctx(const_cast<ASTContext &>(Ctx)), SM(Ctx.getSourceManager()) {}
   std::string Found;
   bool shouldVisitImplicitCode() const { return true; }
   bool TraverseDecl(Decl *D) {
@@ -177,7 +178,15 @@ public:
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
-  bool VisitCXXTypeidExpr(CXXTypeidExpr *) { return found("'typeid'"); }
+  // Only a 'typeid' that may see a type declared in a function: one in a
+  // template (of a template parameter), or of such a type itself.
+  // `typeid(k[i]) == typeid(long)` shows no such name.
+  bool VisitCXXTypeidExpr(CXXTypeidExpr *E) {
+    if (E->isTypeDependent() || E->isValueDependent() || E->isInstantiationDependent())
+      return found("'typeid'");
+    QualType T = E->isTypeOperand() ? E->getTypeOperand(Ctx) : E->getExprOperand()->getType();
+    return involvesLocalType(T) ? found("'typeid'") : true;
+  }
   bool VisitPredefinedExpr(PredefinedExpr *E) {
     if (E->getIdentKind() == PredefinedIdentKind::PrettyFunction ||
         E->getIdentKind() == PredefinedIdentKind::FuncSig ||
@@ -198,6 +207,33 @@ private:
     Found = std::move(What);
     return false;
   }
+  /// Whether T names a class or enum declared in a function (a closure
+  /// type too), itself or through pointers, arrays and template arguments.
+  static bool involvesLocalType(QualType T) {
+    T = T.getCanonicalType();
+    while (true) {
+      if (const auto *P = T->getAs<PointerType>())
+        T = P->getPointeeType().getCanonicalType();
+      else if (const auto *R = T->getAs<ReferenceType>())
+        T = R->getPointeeType().getCanonicalType();
+      else if (const ArrayType *A = T->getAsArrayTypeUnsafe())
+        T = A->getElementType().getCanonicalType();
+      else
+        break;
+    }
+    const TagDecl *Tag = T->getAsTagDecl();
+    if (!Tag)
+      return false;
+    if (Tag->getDeclContext()->isFunctionOrMethod() ||
+        (isa<CXXRecordDecl>(Tag) && cast<CXXRecordDecl>(Tag)->isLambda()))
+      return true;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Tag))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type && involvesLocalType(Arg.getAsType()))
+          return true;
+    return false;
+  }
+  ASTContext &Ctx;
   const SourceManager &SM;
 };
 
@@ -229,7 +265,7 @@ std::string tagKind(const TagDecl *D) {
 } // namespace
 
 std::string findTypeNameObserver(const ASTContext &Ctx) {
-  ObserverFinder F(Ctx.getSourceManager());
+  ObserverFinder F(Ctx);
   F.TraverseDecl(Ctx.getTranslationUnitDecl());
   return F.Found;
 }

@@ -53,8 +53,9 @@ std::string sourceLocationReason(const clang::SourceLocExpr *E,
 /// names); "" when there is none.
 std::string placeNameReason(const clang::Stmt *S, const clang::ASTContext &Ctx);
 
-/// What in the unit's own code (not the system headers') shows the name of
-/// a type: "'typeid'", "'__PRETTY_FUNCTION__'" (whose template arguments
+/// What in the unit's own code (not the system headers') may show the name
+/// of a type declared in a function: "'typeid'" in a template or of such a
+/// type (not `typeid(long)`), "'__PRETTY_FUNCTION__'" (whose template arguments
 /// are types) or "'std::source_location::current()'" (its
 /// 'function_name()'); "" when nothing does. Computed once per unit by
 /// PlanContext::typeNameObserver.
