@@ -55,9 +55,13 @@ bool AddressTypes::recordMayHold(const CXXRecordDecl *RD) {
     if (!RD->getDeclName().isIdentifier())
       return true;
     StringRef Name = RD->getName();
-    // Stateless helpers: they hold nothing whatever their arguments.
+    // Stateless helpers: they hold nothing whatever their arguments. An
+    // empty class (`std::plus<>`, `std::multiplies<double>`) has nothing to
+    // hold an address in: an iterator passed beside one to
+    // std::transform_reduce does not escape into it (user46 k03).
     if (llvm::is_contained({"allocator", "char_traits", "less", "greater", "equal_to", "hash"},
-                           Name))
+                           Name) ||
+        RD->isEmpty())
       return false;
     bool Value = containerKind(QualType(RD->getTypeForDecl(), 0)) == ContainerKind::Owning ||
                  llvm::is_contained({"pair", "tuple", "optional", "complex", "variant", "map",

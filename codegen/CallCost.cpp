@@ -91,8 +91,19 @@ public:
 } // namespace
 
 bool CallCost::worthACall(const CallExpr *CE) {
-  if (llvm::all_of(reachedFunctions(CE), [&](const FunctionDecl *FD) { return worthATask(FD); }))
-    return true;
+  if (auto It = KnownCalls.find(CE); It != KnownCalls.end())
+    return It->second;
+  bool Worth = worthForItself(CE) || worthForOperands(CE);
+  KnownCalls[CE] = Worth;
+  return Worth;
+}
+
+bool CallCost::worthForItself(const CallExpr *CE) {
+  return llvm::all_of(reachedFunctions(CE),
+                      [&](const FunctionDecl *FD) { return worthATask(FD); });
+}
+
+bool CallCost::worthForOperands(const CallExpr *CE) {
   // `add(fib(27), 1)`: the task runs the recursion of its argument (adv44
   // t03), so the call is worth one if a call of a user's function in its
   // operands is. (A library algorithm there, `at(std::min_element(...))`,

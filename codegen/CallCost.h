@@ -45,8 +45,14 @@ public:
   bool worthACall(const clang::CallExpr *CE);
 
 private:
+  bool worthForItself(const clang::CallExpr *CE);
+  bool worthForOperands(const clang::CallExpr *CE);
+
   clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Known;
+  /// worthACall's answers: the planners ask about one call several times,
+  /// and each answer may scan the call's operands.
+  llvm::DenseMap<const clang::CallExpr *, bool> KnownCalls;
 };
 
 } // namespace purecc

@@ -126,6 +126,18 @@ namespace {
 
 using Roots = llvm::SmallPtrSet<const VarDecl *, 4>;
 
+/// E under `std::move(...)` and `std::forward<T>(...)`: the object moved.
+const Expr *unmoved(const Expr *E) {
+  while (true) {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (!FD || Call->getNumArgs() != 1 || !FD->isInStdNamespace() ||
+        !FD->getDeclName().isIdentifier() || (FD->getName() != "move" && FD->getName() != "forward"))
+      return E;
+    E = Call->getArg(0);
+  }
+}
+
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
   Finder(ASTContext &Ctx, const DepScanner &ES, EscapeSites &Out, const FunctionDecl *Self,
@@ -499,25 +511,49 @@ private:
       follow(Call, R, Depth + 1);
     if (Free)
       return;
-    // `x.swap(y)`, `y = std::move(x)`: storage moves between the objects.
+    // `x.swap(y)`, `y = std::move(x)`: storage moves between the objects
+    // (a trade: the receiver inherits the escapes of what it receives).
     if (Object) {
-      for (unsigned I = First; I < Call->getNumArgs(); ++I)
-        if (paramMovesStorage(FD, I - First, Call->getArg(I))) {
-          escapeAll(R, Call);
-          escape(Call->getArg(I), Call);
+      for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+        bool Moves = paramMovesStorage(FD, I - First, Call->getArg(I));
+        bool Shares = !Moves && paramSharesStorage(FD, I - First, Call->getArg(I));
+        if (!Moves && !Shares)
+          continue;
+        const VarDecl *Other = baseVariable(unmoved(Call->getArg(I)));
+        for (const VarDecl *X : R) {
+          trade(X, Other, Call);
+          if (Shares)
+            trade(Other, X, Call);
         }
+      }
       return;
     }
     unsigned Index = 0;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I)
       if (Call->getArg(I) == E)
         Index = I;
-    if (Index >= First && paramMovesStorage(FD, Index - First, E)) {
-      escapeAll(R, Call);
+    bool Moves = Index >= First && paramMovesStorage(FD, Index - First, E);
+    bool Shares = !Moves && Index >= First && paramSharesStorage(FD, Index - First, E);
+    if (Moves || Shares) {
+      const Expr *Obj = nullptr;
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-        escape(MC->getImplicitObjectArgument(), Call);
+        Obj = MC->getImplicitObjectArgument();
       else if (First == 1)
-        escape(Call->getArg(0), Call);
+        Obj = Call->getArg(0);
+      const VarDecl *Dest = Obj ? baseVariable(unmoved(Obj)) : nullptr;
+      for (const VarDecl *X : R) {
+        trade(Dest, X, Call);
+        if (Shares)
+          trade(X, Dest, Call);
+      }
+      return;
+    }
+    // `next = std::exchange(pool, {})`: the value returned is pool's
+    // storage, taken over by whatever receives it (adv45 t05).
+    if (Index >= First && returnsArgumentStorage(FD, Index - First, E)) {
+      const VarDecl *Dest = receiver(Call);
+      for (const VarDecl *X : R)
+        trade(Dest, X, Call);
       return;
     }
     // An address (a pointer, an iterator, a view) given to the library may
@@ -574,6 +610,77 @@ private:
     return RD && (!RD->hasDefinition() || !RD->isTriviallyCopyable());
   }
 
+  /// Whether parameter I of member function FD, given A, trades storage
+  /// with the object: a non-const lvalue reference to the object's own
+  /// class (`a.swap(b)`, `l.splice(pos, other)`, `l.merge(other)`), whose
+  /// storage may end in the object and the object's in A (adv45 t04).
+  bool paramSharesStorage(const FunctionDecl *FD, unsigned I, const Expr *A) const {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (!MD || MD->isStatic() || MD->isConst() || I >= FD->getNumParams() || !A->isGLValue())
+      return false;
+    QualType PT = FD->getParamDecl(I)->getType();
+    if (!PT->isLValueReferenceType() || PT.getNonReferenceType().isConstQualified())
+      return false;
+    const CXXRecordDecl *RD = PT.getNonReferenceType()->getAsCXXRecordDecl();
+    return RD && RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl() &&
+           (!RD->hasDefinition() || !RD->isTriviallyCopyable());
+  }
+
+  /// Whether FD returns the storage its parameter I had: a class returned
+  /// by value, of the type of that non-const lvalue reference parameter
+  /// (`std::exchange(pool, {})`).
+  bool returnsArgumentStorage(const FunctionDecl *FD, unsigned I, const Expr *A) const {
+    if (I >= FD->getNumParams() || !A->isGLValue() || isa<CXXMethodDecl>(FD))
+      return false;
+    QualType PT = FD->getParamDecl(I)->getType(), RT = FD->getReturnType();
+    if (!PT->isLValueReferenceType() || PT.getNonReferenceType().isConstQualified() ||
+        RT->isReferenceType())
+      return false;
+    const CXXRecordDecl *RD = RT->getAsCXXRecordDecl();
+    return RD && Ctx.hasSameUnqualifiedType(RT, PT.getNonReferenceType()) &&
+           (!RD->hasDefinition() || !RD->isTriviallyCopyable());
+  }
+
+  /// The local that Value, a prvalue owning storage taken from another
+  /// object, ends in: the local it initializes (`auto next =
+  /// T(std::move(pool))`) or the one an assignment moves it into (`next =
+  /// T(std::move(pool))`, adv45 t06); null for none (a temporary that dies,
+  /// an argument, memory no local names).
+  const VarDecl *receiver(const Expr *Value) const {
+    for (unsigned Depth = 0; Depth < 16; ++Depth) {
+      DynTypedNodeList Parents = Ctx.getParents(*Value);
+      if (Parents.empty())
+        return nullptr;
+      if (const auto *VD = Parents[0].get<VarDecl>())
+        return VD;
+      const auto *P = Parents[0].get<Expr>();
+      if (!P)
+        return nullptr;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P))
+        return Op->isAssignmentOp() && Op->getNumArgs() == 2 && Op->getArg(1) == Value
+                   ? baseVariable(Op->getArg(0))
+                   : nullptr;
+      if (const auto *CO = dyn_cast<ConditionalOperator>(P); CO && CO->getCond() == Value)
+        return nullptr;
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(P); CE && CE->getNumArgs() != 1)
+        return nullptr;
+      if (!isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr, FullExpr,
+               ParenExpr, CXXFunctionalCastExpr, ConditionalOperator, CXXConstructExpr>(P))
+        return nullptr;
+      Value = P;
+    }
+    return nullptr;
+  }
+
+  /// The storage of From (null: an object no local names) moves into To at
+  /// Site: To is reachable as From was (findEscapes follows the trades once
+  /// every escape is known). A receiver that is no owned local needs none.
+  void trade(const VarDecl *To, const VarDecl *From, const Stmt *Site) {
+    if (!To || !isOwnedLocal(To) || To == From)
+      return;
+    Out.Trades.push_back({To, isOwnedLocal(From) ? From : nullptr, Site});
+  }
+
   /// E (leading into R) is an argument of constructor call CE.
   void construct(const CXXConstructExpr *CE, const Expr *E, const Roots &R, unsigned Depth) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
@@ -582,11 +689,10 @@ private:
       if (CE->getArg(I) == E)
         Index = I;
     if (paramMovesStorage(Ctor, Index, E)) {
-      // The new object takes the storage over: both are out of reach.
-      escapeAll(R, CE);
-      for (const DynTypedNode &P : Ctx.getParents(*CE))
-        if (const auto *VD = P.get<VarDecl>(); VD && isOwnedLocal(VD))
-          Out.Sites[VD].push_back(CE), Out.Lasting.insert(CE);
+      // The new object takes the storage over.
+      const VarDecl *Dest = receiver(CE);
+      for (const VarDecl *X : R)
+        trade(Dest, X, CE);
       return;
     }
     // A defaulted constructor counts when what it calls on its bases and
@@ -627,6 +733,57 @@ const FunctionDecl *outermost(const FunctionDecl *FD) {
   return FD;
 }
 
+/// Storage that moved carries its escapes along: the receiver of a trade
+/// escapes at the trade when what it received may be reached other than
+/// through the object it came from, that is when that object escapes
+/// (anywhere: conservatively, also after the trade), a holder holds it, or
+/// it received such storage itself. The library's move or swap is no
+/// escape of its own: the non-const references it takes
+/// (Finder::VisitCallExpr) do not count here, or `a[y] = std::move(row)`
+/// of a row built in the loop body would make 'a' escape (user46 k04).
+void followTrades(EscapeSites &Out) {
+  if (Out.Trades.empty())
+    return;
+  llvm::SmallPtrSet<const Stmt *, 8> TradeParts;
+  for (const EscapeSites::Trade &T : Out.Trades) {
+    TradeParts.insert(T.Site);
+    for (const Stmt *Child : T.Site->children()) {
+      const auto *E = dyn_cast_or_null<Expr>(Child);
+      if (!E)
+        continue;
+      TradeParts.insert(E);
+      E = E->IgnoreParenImpCasts();
+      TradeParts.insert(E);
+      // `std::move(row)`: its argument binds to a non-const reference too.
+      const Expr *Moved = unmoved(E);
+      TradeParts.insert(Moved);
+      TradeParts.insert(Moved->IgnoreParenImpCasts());
+    }
+  }
+  llvm::SmallPtrSet<const VarDecl *, 8> Reached;
+  for (const auto &[VD, Where] : Out.Sites)
+    if (llvm::any_of(Where, [&](const Stmt *S) { return !TradeParts.contains(S); }))
+      Reached.insert(VD);
+  for (const auto &[H, Held] : Out.Holds)
+    for (const VarDecl *X : Held)
+      if (X != H)
+        Reached.insert(X);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const EscapeSites::Trade &T : Out.Trades) {
+      if (T.From && !Reached.contains(T.From))
+        continue;
+      auto &Where = Out.Sites[T.To];
+      if (!llvm::is_contained(Where, T.Site)) {
+        Where.push_back(T.Site);
+        Out.Lasting.insert(T.Site);
+        Changed = true;
+      }
+      Changed |= Reached.insert(T.To).second;
+    }
+  }
+}
+
 } // namespace
 
 EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
@@ -644,10 +801,12 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
     Out.LiveIn.clear();
     Out.Lasting.clear();
     Out.HasLabels = false;
+    Out.Trades.clear();
     Finder F(PC.Ctx, ES, Out, FD, Outer->getBody());
     F.TraverseStmt(Outer->getBody());
     Again = F.Changed;
   }
+  followTrades(Out);
   // Sites may repeat an expression reached along two paths.
   for (auto &[VD, Where] : Out.Sites) {
     llvm::SmallPtrSet<const Stmt *, 4> Seen;

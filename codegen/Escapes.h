@@ -18,6 +18,14 @@
 // value can no longer carry an address (AddressTypes.h: a read of an `int` element, a copy
 // into a `std::vector<int>`); a use that is not understood is an escape.
 //
+// Storage that moves between objects carries its escapes along: after
+// `p = pool.data()`, each of `next.swap(pool)`, `std::swap(next, pool)`,
+// `next = std::move(pool)`, `next = std::exchange(pool, {})` and
+// `next = T(std::move(pool))` is an escape site of `next` as well (p now
+// points into next's elements; adv45 t04-t06). Storage nobody else reaches
+// moves without an escape: `a[y] = std::move(row)` of a row built in the
+// loop body (user46 k04).
+//
 //   EscapeSites Sites = findEscapes(FD, PC);
 //   auto Escaped = Sites.during(Loop, PC);   // what escapes before Loop ends
 //   if (const VarDecl *H = Sites.holderAmong(V, Reads)) ... // V read through H
@@ -33,6 +41,8 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+
+#include <vector>
 
 namespace purecc {
 
@@ -51,6 +61,16 @@ struct EscapeSites {
   llvm::SmallPtrSet<const clang::Stmt *, 8> Lasting;
   /// The function has labels: a `goto` may run code after a loop before it.
   bool HasLabels = false;
+  /// Storage that moves from one object into another (`a = std::move(b)`,
+  /// `a.swap(b)`, `a = std::exchange(b, {})`): To escapes at Site when
+  /// From may be reached other than through itself (From null: an object
+  /// no local names, reached by anyone).
+  struct Trade {
+    const clang::VarDecl *To;
+    const clang::VarDecl *From;
+    const clang::Stmt *Site;
+  };
+  std::vector<Trade> Trades;
   /// The body of the function the sites are for. A lambda's body is
   /// analysed with the functions around it: a local of theirs may have
   /// escaped, or be held, anywhere there, before the lambda is called.

@@ -211,6 +211,18 @@ public:
       consider(Op->getArg(0));
     return true;
   }
+  // `++c[i]` stores into its element as `c[i] += 1` does (user46 k01).
+  // Only at an index of the iteration's own: `++h[bucket(i)]` is a
+  // histogram's step (ArrayReductions.h), whose refusals say more.
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (!UO->isIncrementDecrementOp())
+      return true;
+    size_t Before = Out.size();
+    consider(UO->getSubExpr());
+    if (Out.size() > Before && !Out.back().DistinctIndex)
+      Out.pop_back();
+    return true;
+  }
 
 private:
   /// A store into LHS, or into a part of the object LHS is part of

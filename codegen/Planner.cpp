@@ -25,6 +25,7 @@
 #include "ParallelCalls.h"
 #include "Plan.h"
 #include "StepReasons.h"
+#include "UnrecognizedLoops.h"
 #include "PlanContext.h"
 #include "Reductions.h"
 #include "TripCounts.h"
@@ -220,12 +221,6 @@ bool hasTry(const Stmt *Body) {
   return false;
 }
 
-/// The variable E names, under parentheses and any casts.
-const VarDecl *namedVariable(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
-    return dyn_cast<VarDecl>(DRE->getDecl());
-  return nullptr;
-}
 
 
 /// Plans the rewrites inside one function body.
@@ -420,7 +415,7 @@ private:
                  : hasTry(L->Body)
                      ? "the loop body's statements are inside a 'try' statement, where reductions "
                        "are not recognized"
-                     : unrecognizedReason(*L);
+                     : unrecognizedReason(PC, *L);
       if (Outcome == LoopOutcome::NotThisKind && !L->Body_.ImpureCall && !hasTry(L->Body) &&
           WhyNot != kNeitherReason)
         Missed = Diag::RemarkMissedReduction; // a recurrence or a max, not a map
@@ -452,155 +447,6 @@ private:
         *D << WhyNot;
     return false;
   }
-
-  /// Whether Body's steps store into elements by index (`out[i] = f(i)`)
-  /// and accumulate into nothing (`s += ...`, `++n`, `m = std::max(m, ...)`
-  /// are steps of a reduction).
-  static bool storesByIndexOnly(const Stmt *Body) {
-    bool Stores = false, Other = false;
-    walkStatements(Body, [&](const Stmt *S, llvm::ArrayRef<const Stmt *>) {
-      const auto *E = dyn_cast<Expr>(S);
-      if (isa_and_nonnull<IfStmt>(S) || !E)
-        return Walk::Into;
-      E = E->IgnoreImplicit();
-      const Expr *Target = nullptr, *Value = nullptr;
-      bool Plain = false;
-      if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp()) {
-        Target = BO->getLHS();
-        Value = BO->getRHS();
-        Plain = BO->getOpcode() == BO_Assign;
-      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-                 Op && Op->isAssignmentOp() && Op->getNumArgs() == 2) {
-        Target = Op->getArg(0);
-        Value = Op->getArg(1);
-        Plain = Op->getOperator() == OO_Equal;
-      } else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->isIncrementDecrementOp()) {
-        Target = UO->getSubExpr();
-      }
-      if (!Target)
-        return Walk::Into;
-      Target = Target->IgnoreParenImpCasts();
-      bool Element = isa<ArraySubscriptExpr>(Target);
-      if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Target))
-        Element = Sub->getOperator() == OO_Subscript;
-      // A variable or a member of one (`t = f(i)`, `h.n = 0`): an
-      // accumulation when it reads itself (`acc = acc + f(i)`).
-      const Expr *Root = Target;
-      while (const auto *ME = dyn_cast<MemberExpr>(Root))
-        Root = ME->getBase()->IgnoreParenImpCasts();
-      const auto *Var = dyn_cast<DeclRefExpr>(Root);
-      if (Element && Plain)
-        Stores = true;
-      else if (!Var || !Plain || (Value && mentions(Value, Var->getDecl())))
-        Other = true; // an accumulation, or a store of another kind
-      return Walk::Into;
-    });
-    return Stores && !Other;
-  }
-
-  /// Why a loop whose body no transformation recognized stays serial: a
-  /// recurrence (`h = h * 0.5 + f(i)`: each iteration starts from the value
-  /// the one before left, which no grouping of the terms reproduces), a
-  /// max or min compared in another type than it is stored in (`if
-  /// ((double)t > k) k = t;`), or neither an accumulation nor a store.
-  std::string unrecognizedReason(const LoopShape &L) const {
-    std::vector<const Stmt *> Stmts;
-    if (const auto *CS = dyn_cast<CompoundStmt>(L.Body))
-      Stmts.assign(CS->body_begin(), CS->body_end());
-    else
-      Stmts.push_back(L.Body);
-    auto Outer = [&](const VarDecl *V) {
-      return V && !L.Body_.Locals.contains(V) && V != L.Induction && V != L.Element;
-    };
-    auto Shown = [&](const Expr *E) {
-      std::optional<std::string> T = PC.text(E->getSourceRange());
-      return T && T->size() <= 60 ? " ('" + *T + "')" : std::string();
-    };
-    for (const Stmt *S : Stmts) {
-      if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign)
-        if (const VarDecl *V = namedVariable(BO->getLHS());
-            Outer(V) && isa<DeclRefExpr>(BO->getLHS()->IgnoreParens()) && mentions(BO->getRHS(), V))
-          return recurrenceReason(quoted(V), Shown(BO));
-      // `b /= e`, `c %= e`, `d <<= e`: no grouping of the terms gives the
-      // same (adv43 t02 said "neither accumulates").
-      if (const auto *CA = dyn_cast<CompoundAssignOperator>(S);
-          CA && llvm::is_contained({BO_DivAssign, BO_RemAssign, BO_ShlAssign, BO_ShrAssign},
-                                   CA->getOpcode()))
-        if (const VarDecl *V = namedVariable(CA->getLHS());
-            Outer(V) && isa<DeclRefExpr>(CA->getLHS()->IgnoreParens()))
-          return recurrenceReason(quoted(V), Shown(CA));
-      const auto *If = dyn_cast<IfStmt>(S);
-      if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
-        continue;
-      const Stmt *Then = If->getThen();
-      if (const auto *CS = dyn_cast<CompoundStmt>(Then); CS && CS->size() == 1)
-        Then = CS->body_front();
-      const auto *Set = dyn_cast<BinaryOperator>(Then);
-      const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
-      if (!Set || Set->getOpcode() != BO_Assign || !Cmp || !Cmp->isRelationalOp())
-        continue;
-      const VarDecl *Best = namedVariable(Set->getLHS());
-      const VarDecl *Term = namedVariable(Set->getRHS());
-      const VarDecl *A = namedVariable(Cmp->getLHS()), *B = namedVariable(Cmp->getRHS());
-      if (!Outer(Best) || !Term || !((A == Best && B == Term) || (A == Term && B == Best)))
-        continue;
-      QualType Stored = Best->getType().getNonReferenceType().getUnqualifiedType();
-      QualType Compared = Cmp->getLHS()->getType().getUnqualifiedType();
-      if (PC.Ctx.hasSameType(Stored, Compared)) {
-        // `if ((long)t > k) k = t;`: the same comparison as `t > k`, whose
-        // conversion the compiler makes, but written out.
-        for (const Expr *Side : {Cmp->getLHS(), Cmp->getRHS()})
-          if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Side->IgnoreParenImpCasts()))
-            return quoted(Best) + " is a maximum or minimum whose comparison" + Shown(Cmp) +
-                   " converts with a written cast" + Shown(Cast) + ": only a comparison of the "
-                   "values themselves is recognized (a conversion the compiler makes, as in "
-                   "'if (t > k)', is no obstacle)";
-        continue;
-      }
-      return quoted(Best) + " is a maximum or minimum whose comparison" + Shown(Cmp) +
-             " is made in '" + Compared.getAsString() + "', not in the type it is stored in ('" +
-             Stored.getAsString() + "'): only a comparison of the stored values (or of terms "
-             "converted to them exactly) is recognized";
-    }
-    if (std::string Why = unrecognizedStepReason(PC, L); !Why.empty())
-      return Why;
-    if (std::string Why = storesThroughReferenceReason(L, Stmts, Outer); !Why.empty())
-      return Why;
-    return kNeitherReason;
-  }
-
-  /// `auto &row = out[r]; for (c ...) row[c] = f(r, c);` (user44 t02): the
-  /// body stores through a reference to an element of a container from
-  /// outside, which no map follows; "" when it does not.
-  template <class OuterFn>
-  std::string storesThroughReferenceReason(const LoopShape &L, llvm::ArrayRef<const Stmt *> Stmts,
-                                           OuterFn Outer) const {
-    for (const Stmt *S : Stmts) {
-      const auto *DS = dyn_cast<DeclStmt>(S);
-      const auto *Ref = DS && DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
-      if (!Ref || !Ref->getType()->isLValueReferenceType() ||
-          Ref->getType().getNonReferenceType().isConstQualified() || !Ref->getInit())
-        continue;
-      const Expr *Init = written(Ref->getInit());
-      const Expr *Base = nullptr;
-      if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Init))
-        Base = ASE->getBase();
-      else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Init);
-               OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
-        Base = OC->getArg(0);
-      const VarDecl *Container = Base ? namedVariable(Base) : nullptr;
-      if (!Outer(Container) || !L.Body_.Writes.contains(Ref))
-        continue;
-      std::optional<std::string> T = PC.text(DS->getSourceRange());
-      return "the loop body stores through " + quoted(Ref) + ", a reference to an element of " +
-             quoted(Container) + (T && T->size() <= 60 ? " ('" + *T + "')" : "") +
-             ", which a map does not follow: a map stores into elements by index ('" +
-             Container->getName().str() + "[i][j] = ...')";
-    }
-    return "";
-  }
-  static constexpr const char *kNeitherReason =
-      "the loop body neither accumulates into a variable nor stores into elements by index";
 
   /// Why a counted loop's header may not be evaluated apart from its body:
   /// it reads a local the body changes through a holder of its address

@@ -71,10 +71,12 @@ std::string identity(const Accumulator &A) {
   switch (A.Op) {
   // The identity of IEEE addition is -0.0: x + -0.0 is x for every x, while
   // -0.0 + +0.0 is +0.0, so a +0.0 start would turn a sum of -0.0 terms (or
-  // of none) into +0.0. It serves `-` too: s - x is s + (-x).
+  // of none) into +0.0 -- except when rounding down, where +0.0 + -0.0 is
+  // -0.0 and +0.0 is the identity (adv45 t02): the runtime reads the mode.
+  // It serves `-` too: s - x is s + (-x).
   case ReduceOp::Add:
     if (A.Floating)
-      return "-" + valueOf(T, "");
+      return "::purecc::additive_identity<" + T + ">()";
     [[fallthrough]];
   case ReduceOp::BitOr:
   case ReduceOp::BitXor:
@@ -109,6 +111,12 @@ std::string combineExpr(const Accumulator &A, const std::string &L, const std::s
     return A.LastWins ? R + " >= " + L + " ? " + R + " : " + L : "std::max(" + L + ", " + R + ")";
   case ReduceOp::Min:
     return A.LastWins ? R + " <= " + L + " ? " + R + " : " + L : "std::min(" + L + ", " + R + ")";
+  case ReduceOp::Add:
+  case ReduceOp::Mul:
+    if (A.Wraps)
+      return std::string(A.Op == ReduceOp::Add ? "::purecc::wrapping_add(" : "::purecc::wrapping_mul(") +
+             L + ", " + R + ")";
+    [[fallthrough]];
   default: return L + " " + opName(A.Op).str() + " " + R;
   }
 }
@@ -124,6 +132,14 @@ std::string mergeStmt(const Accumulator &A, const std::string &R) {
   case ReduceOp::LogicalAnd:
   case ReduceOp::LogicalOr:
     return V + " = " + combineExpr(A, V, R) + ";";
+  case ReduceOp::Add:
+  case ReduceOp::Mul:
+    // `s = ::purecc::wrapping_add<long>(s, R)`: the type spelled, since a
+    // part or element's type (`h.n`, a bit-field) need not be deduced alike.
+    if (A.Wraps)
+      return V + " = ::purecc::wrapping_" + (A.Op == ReduceOp::Add ? "add" : "mul") + "<" +
+             A.Type + ">(" + V + ", " + R + ");";
+    [[fallthrough]];
   default:
     return V + " " + opName(A.Op).str() + "= " + R + ";";
   }

@@ -70,6 +70,10 @@ struct Accumulator {
   /// rather than the first (`m = std::max(m, e)`): the combine must keep the
   /// right partial on a tie. Only matters for floating types (-0.0 == +0.0).
   bool LastWins = false;
+  /// An integer type: '+' and '*' combine partial results, and fold them
+  /// into the accumulator, in the unsigned type of the promoted type
+  /// (purecc/wrapping.h), as the serial steps may (`int h; h += 3u;`).
+  bool Wraps = false;
 };
 
 /// The identity of Op for values of A's type.

@@ -856,6 +856,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   bool Narrow = T->isIntegerType() && PC.Ctx.getTypeSize(T) < PC.Ctx.getTypeSize(PC.Ctx.IntTy);
   bool Floating = T->isRealFloatingType();
   shapes::Accumulator A{"", "", PC.typeText(T), Op, T->isBooleanType(), Narrow, Floating};
+  A.Wraps = T->isIntegerType() && !T->isBooleanType();
   // `std::reduce(first, last)` starts from `T{}`: +0.0, which the tree's
   // identity (-0.0) is not, so a sum of -0.0 terms is +0.0 there.
   if (Init.empty() && Floating)
@@ -864,6 +865,9 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   std::string Reduce = shapes::reduceExpr("0", In->Size, A, Captures, Idx, Leaf,
                                          {PC.unusedName("lhs"), PC.unusedName("rhs")});
   std::string Result = Init.empty() ? Reduce : "(" + Init + " " + shapes::opName(Op).str() + " " + Reduce + ")";
+  if (!Init.empty() && A.Wraps && (Op == ReduceOp::Add || Op == ReduceOp::Mul))
+    Result = std::string("::purecc::wrapping_") + (Op == ReduceOp::Add ? "add" : "mul") + "<" +
+             A.Type + ">(" + Init + ", " + Reduce + ")";
   PC.replace(Where->first, Where->second, Result);
   // The serial clone rounds in the same tree order (see Plan.h).
   PC.P.Edits.back().RepeatInSerialClone = T->isRealFloatingType();

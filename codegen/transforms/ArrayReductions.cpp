@@ -3,6 +3,7 @@
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "LoopBodies.h"
+#include "MapStores.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringExtras.h"
@@ -24,6 +25,10 @@ struct ElementStep {
   ReduceOp Op = ReduceOp::Add;
   /// `a.at(e)`: the index is checked, and an index out of range throws.
   bool Checked = false;
+  /// The index has class type: which conversion turns it into an index
+  /// depends on the subscript's parameter, and the private copy's
+  /// (`std::vector::operator[]`'s `size_type`) may pick another.
+  bool ClassIndex = false;
   llvm::SmallVector<const Stmt *, 1> Loops; // the inner loops around it
 };
 
@@ -33,6 +38,10 @@ bool matchElement(const Expr *E, ElementStep &S) {
   E = E->IgnoreParens();
   const Expr *Base = nullptr, *Index = nullptr;
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    // `i[h]` names the array second: its private copy, a std::vector,
+    // cannot stand there.
+    if (ASE->getLHS() != ASE->getBase())
+      return false;
     Base = ASE->getBase();
     Index = ASE->getIdx();
   } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
@@ -54,6 +63,7 @@ bool matchElement(const Expr *E, ElementStep &S) {
   ContainerKind K = containerKind(VD->getType());
   if (K != ContainerKind::Owning && K != ContainerKind::CArray)
     return false;
+  S.ClassIndex = !Index->IgnoreUnlessSpelledInSource()->getType()->isIntegralOrUnscopedEnumerationType();
   S.Array = VD;
   S.Ref = Ref;
   S.Element = E;
@@ -108,6 +118,33 @@ std::vector<ElementStep> collectElementSteps(const LoopShape &L) {
   return Out;
 }
 
+} // namespace
+
+llvm::SmallPtrSet<const VarDecl *, 4> arraysStepsIndexByValue(const LoopShape &L, ASTContext &Ctx) {
+  llvm::SmallPtrSet<const VarDecl *, 4> Out;
+  for (const ElementStep &S : collectElementSteps(L))
+    if (!S.Index->isValueDependent() && !S.Index->isIntegerConstantExpr(Ctx))
+      Out.insert(S.Array);
+  return Out;
+}
+
+namespace {
+
+/// Whether every step updates the element of its own iteration (`c[i] +=
+/// term(i)`, `++c[n - 1 - i]`: an index injective in the counter, MapStores.h):
+/// that is a map, which writes each element in place, where a private copy
+/// of the whole array per leaf cost 175 times the serial loop (user46 k01).
+bool updatesOwnElements(PlanContext &PC, const LoopShape &L,
+                        const std::vector<ElementStep> &Steps) {
+  std::vector<Store> Stores = findStores(PC, L);
+  return llvm::all_of(Steps, [&](const ElementStep &S) {
+    return llvm::any_of(Stores, [&](const Store &St) {
+      return St.Target->IgnoreParens() == S.Element && St.DistinctIndex &&
+             St.InnerIndexes.empty() && !St.Row && St.Container == S.Array;
+    });
+  });
+}
+
 /// One array the loop reduces: its steps' operation and element type.
 struct ArrayAccumulator {
   const VarDecl *Array;
@@ -133,7 +170,7 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
                                const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
                                std::string &WhyNot) {
   std::vector<ElementStep> Steps = collectElementSteps(L);
-  if (Steps.empty())
+  if (Steps.empty() || updatesOwnElements(PC, L, Steps))
     return LoopOutcome::NotThisKind;
   ASTContext &Ctx = PC.Ctx;
   std::vector<ArrayAccumulator> Arrays;
@@ -146,6 +183,13 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
       // leaves' partial copies would be dropped instead.
       WhyNot = "'" + S.Array->getName().str() + ".at' checks its index and may throw, and the "
                "serial loop does not run the later iterations then";
+      return LoopOutcome::Refused;
+    }
+    if (S.ClassIndex) {
+      WhyNot = "the index of " + quoted(S.Array) + " has type '" +
+               typeName(S.Index->IgnoreUnlessSpelledInSource()->getType(), Ctx) +
+               "', whose conversion to an index may differ for the private copy, a "
+               "'std::vector'";
       return LoopOutcome::Refused;
     }
     auto It = llvm::find_if(Arrays, [&](const ArrayAccumulator &A) { return A.Array == S.Array; });
@@ -241,13 +285,14 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   std::string K = PC.freshName("k"), Result = PC.freshName("r"), Lhs = PC.unusedName("lhs"),
               Rhs = PC.unusedName("rhs"), Parts = PC.unusedName("p");
   bool Single = Arrays.size() == 1;
-  std::vector<std::string> Privates, Copies, Types;
+  std::vector<std::string> Privates, Copies, Types, ElementTypes;
   for (const ArrayAccumulator &A : Arrays) {
     std::string T = PC.typeText(A.Element.getUnqualifiedType());
     shapes::Accumulator Acc{"", "", T, A.Op, false, false, A.Element->isRealFloatingType(), false};
     if (shapes::needsLimits(A.Op))
       PC.P.ExtraIncludes.insert("limits");
     Privates.push_back(PC.freshNumbered("acc"));
+    ElementTypes.push_back(T);
     Types.push_back("std::vector<" + T + ">");
     Copies.push_back(Types.back() + "(std::size(" + A.Array->getName().str() + "), " +
                      shapes::identity(Acc) + ")");
@@ -260,10 +305,17 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   auto Part = [&](size_t I, const std::string &Whole) {
     return Single ? Whole : "std::get<" + std::to_string(I) + ">(" + Whole + ")";
   };
+  // An integer element's '+' and '*' wrap as the serial steps may (adv46
+  // t14, t19, t21: `int h[16]; h[b] += 3000000u;`, `unsigned short` '*').
   auto FoldLoop = [&](size_t I, const std::string &Into, const std::string &From) {
-    return "for (std::size_t " + K + " = 0; " + K + " < " + From + ".size(); ++" + K + ") " +
-           Into + "[" + K + "] " + shapes::opName(Arrays[I].Op).str() + "= " + From + "[" + K +
-           "];";
+    std::string Head = "for (std::size_t " + K + " = 0; " + K + " < " + From + ".size(); ++" +
+                       K + ") ";
+    std::string To = Into + "[" + K + "]", Part = From + "[" + K + "]";
+    ReduceOp Op = Arrays[I].Op;
+    if (Arrays[I].Element->isIntegerType() && (Op == ReduceOp::Add || Op == ReduceOp::Mul))
+      return Head + To + " = ::purecc::wrapping_" + (Op == ReduceOp::Add ? "add" : "mul") + "<" +
+             ElementTypes[I] + ">(" + To + ", " + Part + ");";
+    return Head + To + " " + shapes::opName(Op).str() + "= " + Part + ";";
   };
   std::string Head = "{ auto " + Result + " = ::purecc::parallel_reduce_in_place(" + L.Begin +
                      ", " + L.End + ", " +

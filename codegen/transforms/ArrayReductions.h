@@ -27,8 +27,11 @@
 //    the default): each element is then a tree sum of its own terms, the
 //    same for every thread count, possibly different from the serial order
 //    in the last bits.
-// The index may be any expression free of side effects: an index out of the
-// array's bounds is undefined behaviour in the serial loop already.
+// The index may be any expression free of side effects of an integer or
+// unscoped enumeration type (a class's conversion could differ for the
+// copy's subscript): an index out of the array's bounds is undefined
+// behaviour in the serial loop already. A step at a constant index is one
+// of the array's steps when another computes its index.
 // Multi-dimensional arrays (`h[a][b]`), arrays reached through members
 // (`st.hist[b]`) and loops that also fold into a scalar accumulator are not
 // recognized (they stay serial with the reduction's or the map's remark).
@@ -46,5 +49,12 @@ namespace purecc {
 LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
                                const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
                                std::string &WhyNot);
+
+/// The arrays declared outside L's body that it accumulates into at an
+/// index that is not a constant (`hist[b] += 1`): their steps at constant
+/// indices (`++hist[0]`) are this transformation's too, not a scalar
+/// reduction's of one element (adv45 t08).
+llvm::SmallPtrSet<const clang::VarDecl *, 4> arraysStepsIndexByValue(const LoopShape &L,
+                                                                     clang::ASTContext &Ctx);
 
 } // namespace purecc

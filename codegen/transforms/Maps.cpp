@@ -173,7 +173,14 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     }
     std::string Name = containerName(S);
     if (std::string Table = keyedTable(containerType(S)); !Table.empty()) {
-      WhyNot = "'" + PC.text(S.Target->getSourceRange()).value_or(Name) + " =' on the '" +
+      // `++counts[k]` is quoted whole; an assignment by its target (`m[k] =`).
+      const Expr *Update = nullptr;
+      for (const DynTypedNode &P : PC.Ctx.getParents(*S.Target))
+        if (const auto *UO = P.get<UnaryOperator>(); UO && UO->isIncrementDecrementOp())
+          Update = UO;
+      WhyNot = "'" + (Update ? PC.text(Update->getSourceRange()).value_or(Name)
+                             : PC.text(S.Target->getSourceRange()).value_or(Name) + " =") +
+               "' on the '" +
                Table + "' " + Name +
                " looks its key up in the table, and inserts it when it is missing: every "
                "iteration may change the table the others search";
@@ -325,9 +332,16 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
         WhyNot = "the address of " + quoted(X) + " escapes";
         llvm::SmallVector<const Stmt *, 2> At = Sites.sitesDuring(X, L.Loop, PC);
         const auto *Site = At.empty() ? nullptr : dyn_cast<Expr>(At.front());
+        // A site inside code another transformation rewrote has no text
+        // left to quote: its line still says where (user46 k03).
         if (std::string T = Site ? enclosingText(PC, Site, nullptr) : ""; !T.empty())
           WhyNot += " ('" + T + "' on line " +
                     std::to_string(PC.SM.getPresumedLineNumber(Site->getBeginLoc())) + ")";
+        else if (!At.empty())
+          WhyNot += " (on line " +
+                    std::to_string(PC.SM.getPresumedLineNumber(
+                        PC.SM.getExpansionLoc(At.front()->getBeginLoc()))) +
+                    ")";
       }
       return LoopOutcome::Refused;
     }

@@ -14,6 +14,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/OperatorKinds.h"
 
@@ -378,6 +379,23 @@ bool escapesOnlyInFolds(PlanContext &PC, const LoopShape &L, const VarDecl *Acc,
   return true;
 }
 
+/// The variable quoted as QuotedName (`'key'`) that E reads, or null.
+const VarDecl *readNamed(const Expr *E, llvm::StringRef QuotedName) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::StringRef Name;
+    const VarDecl *Found = nullptr;
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && quoted(VD) == Name)
+        Found = VD;
+      return !Found;
+    }
+  } F;
+  F.Name = QuotedName;
+  if (E)
+    F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Found;
+}
+
 } // namespace
 
 LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
@@ -404,9 +422,17 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
       return Refuse("the loop folds into both " + Name + " and '" + F->Acc.Name + "'" +
                     ", which purecc does not combine in one reduction");
   for (const std::string &O : Others)
-    if (O != Name)
+    if (O != Name) {
+      // `c = rnd(c, key); key += K;`: the fold reads the other one, which
+      // is the obstacle whatever purecc combines (user46 k10).
+      if (const VarDecl *Read = readNamed(First.Value, O))
+        return Refuse(Name + " is folded with " + combineName(First) + " of a term that reads " +
+                      quoted(Read) + ", which the loop body also changes: each iteration "
+                      "reads what the iterations before it left, which no grouping of the "
+                      "steps reproduces");
       return Refuse("the loop folds into both " + Name + " and " + O +
                     ", which purecc does not combine in one reduction");
+    }
   for (const Fold *F : Found) {
     if (F->Combine != First.Combine)
       return Refuse(Name + " is combined with both " + combineName(First) + " and " +

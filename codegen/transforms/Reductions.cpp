@@ -1,5 +1,6 @@
 //===- Reductions.cpp - reduction: loops that accumulate pure results -----===//
 #include "Reductions.h"
+#include "ArrayReductions.h"
 #include "BodyWalk.h"
 #include "LoopBodies.h"
 #include "OrderedReductions.h"
@@ -475,6 +476,13 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   }
   if (Accs.empty())
     return LoopOutcome::NotThisKind;
+  // `if (b == 0) ++hist[0]; else hist[b] += 1;`: an element at a constant
+  // index is one step of an array reduction when other steps of the
+  // array compute their index (adv45 t08).
+  if (auto ByValue = arraysStepsIndexByValue(L, PC.Ctx); llvm::any_of(Accs, [&](const Accumulator &A) {
+        return !A.P.isVariable() && ByValue.contains(A.P.Root);
+      }))
+    return LoopOutcome::NotThisKind;
 
   StmtDeps Fx = DepScanner(PC).scan(L.Body, &Positions);
   for (const Accumulator &A : Accs) {
@@ -598,7 +606,8 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     // A complex sum starts, as a floating one does, from -0.0 (both parts).
     bool Floating = T->isRealFloatingType() || isFloatingComplex(T);
     Shape.push_back({Merged[Shape.size()], PC.freshNumbered("acc"), PC.typeText(T), A.Op, T->isBooleanType(),
-                     Narrow, Floating, Floating && A.LastWins.value_or(false)});
+                     Narrow, Floating, Floating && A.LastWins.value_or(false),
+                     T->isIntegerType() && !T->isBooleanType()});
     if (shapes::needsLimits(A.Op))
       PC.P.ExtraIncludes.insert("limits");
   }

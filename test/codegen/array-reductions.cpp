@@ -30,6 +30,12 @@
     throw i;
   return static_cast<int>(std::fabs(sample(i)) * 10.0) % 4;
 }
+// An index that converts to 'long' and to 'std::size_t' differently.
+struct Slot {
+  int v;
+  operator long() const { return v; }
+  operator std::size_t() const { return static_cast<std::size_t>(v) + 1; }
+};
 // Refused: the array is the caller's (other names may reach it).
 void tally(std::vector<long> &into) {
   // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'into' is written at an index computed by 'cls(i)'; several iterations may write one element [purecc-missed-reduction]
@@ -52,7 +58,7 @@ int main() {
   }
   // CODE: { auto purecc_r{{[0-9]+}} = ::purecc::parallel_reduce_in_place(0, 30000, std::vector<long>(std::size(hist), long{}), [&](std::vector<long> &purecc_acc_0, std::int64_t purecc_i0) { int i = static_cast<int>(purecc_i0); {
   // CODE-NEXT: ++purecc_acc_0[bucket(sample(i))];
-  // CODE-NEXT: } }, [](std::vector<long> &purecc_lhs, std::vector<long> &&purecc_rhs) { for (std::size_t [[K:purecc_k[0-9]+]] = 0; [[K]] < purecc_rhs.size(); ++[[K]]) purecc_lhs[[[K]]] += purecc_rhs[[[K]]]; }); for (std::size_t [[K]] = 0; [[K]] < [[R:purecc_r[0-9]+]].size(); ++[[K]]) hist[[[K]]] += [[R]][[[K]]]; }
+  // CODE-NEXT: } }, [](std::vector<long> &purecc_lhs, std::vector<long> &&purecc_rhs) { for (std::size_t [[K:purecc_k[0-9]+]] = 0; [[K]] < purecc_rhs.size(); ++[[K]]) purecc_lhs[[[K]]] = ::purecc::wrapping_add<long>(purecc_lhs[[[K]]], purecc_rhs[[[K]]]); }); for (std::size_t [[K]] = 0; [[K]] < [[R:purecc_r[0-9]+]].size(); ++[[K]]) hist[[[K]]] = ::purecc::wrapping_add<long>(hist[[[K]]], [[R]][[[K]]]); }
   show("array", hist.data(), 16);
 
   // A built-in array that already holds counts, `continue`, a condition,
@@ -80,7 +86,7 @@ int main() {
     ++count[c];
     total[c] += weight(static_cast<int>(i));
   }
-  // CODE: std::tuple<std::vector<long>, std::vector<double>>{std::vector<long>(std::size(count), long{}), std::vector<double>(std::size(total), -double{})}, [&](std::tuple<std::vector<long>, std::vector<double>> &purecc_p, std::int64_t purecc_i{{[0-9]+}}) { auto &purecc_acc_2 = std::get<0>(purecc_p); auto &purecc_acc_3 = std::get<1>(purecc_p);
+  // CODE: std::tuple<std::vector<long>, std::vector<double>>{std::vector<long>(std::size(count), long{}), std::vector<double>(std::size(total), ::purecc::additive_identity<double>())}, [&](std::tuple<std::vector<long>, std::vector<double>> &purecc_p, std::int64_t purecc_i{{[0-9]+}}) { auto &purecc_acc_2 = std::get<0>(purecc_p); auto &purecc_acc_3 = std::get<1>(purecc_p);
   show("count", count.data(), 7);
   std::printf("total: %a %a %a %a %a %a %a\n", total[0], total[1], total[2], total[3], total[4],
               total[5], total[6]);
@@ -167,6 +173,57 @@ int main() {
   }
   show("both", both, 16);
   std::printf("n: %ld\n", n);
+
+  // Not an element step: the subscript is written index-first, where the
+  // private copy (a std::vector) cannot stand (adv45 t01).
+  long rev[16] = {};
+  // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'rev' is written at an index computed by 'bucket(sample(i))'; several iterations may write one element [purecc-missed-reduction]
+  for (int i = 0; i < 3000; ++i)
+    ++bucket(sample(i))[rev];
+  show("reversed", rev, 16);
+
+  // Refused: an index of class type converts one way for the built-in
+  // subscript ('long') and another for std::vector's ('std::size_t')
+  // (adv45 t07).
+  long slots[17] = {};
+  // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop not parallelized: the index of 'slots' has type 'Slot', whose conversion to an index may differ for the private copy, a 'std::vector' [purecc-missed-reduction]
+  for (int i = 0; i < 3000; ++i)
+    ++slots[Slot{bucket(sample(i))}];
+  show("slots", slots, 17);
+
+  // A step at a constant index beside one at a computed index: both are
+  // the array's (adv45 t08).
+  std::array<long, 16> split{};
+  // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop rewritten as a parallel reduction of the elements of 'split' (a private copy per leaf) [purecc-array-reduction]
+  for (int i = 0; i < 3000; ++i) {
+    const int b = bucket(sample(i));
+    if (b == 9)
+      ++split[9];
+    else
+      split[b] += 1;
+  }
+  show("split", split.data(), 16);
+
+  // The element of its own iteration: a map writes each in place, where a
+  // private copy of the array per leaf cost 175 times the loop (user46 k01),
+  // and `a[i] += f(a[i])` reads no partial value (k02).
+  std::vector<double> own(3000, 0.5);
+  // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop rewritten as a parallel map over 'own' [purecc-parallel-map]
+  for (int i = 0; i < 3000; ++i)
+    own[i] += weight(i) + own[i];
+  long marks[3000] = {};
+  // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop rewritten as a parallel map over 'marks' [purecc-parallel-map]
+  for (int i = 0; i < 3000; ++i)
+    if (cls(i) == 2)
+      ++marks[2999 - i];
+  double ownSum = 0;
+  long marked = 0;
+  // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop rewritten as a parallel reduction of 'ownSum' and 'marked' [purecc-reduction]
+  for (int i = 0; i < 3000; ++i) {
+    ownSum += own[i];
+    marked += marks[i] * (i % 5);
+  }
+  std::printf("own: %a %ld\n", ownSum, marked);
   std::vector<long> theirs(7);
   tally(theirs);
   show("theirs", theirs.data(), 7);
@@ -187,4 +244,8 @@ int main() {
 // OUT-NEXT: trunc: 158 164 173 170 161 156 160
 // OUT-NEXT: both: 0 0 0 0 0 0 0 0 361 502 498 497 502 535 100 5
 // OUT-NEXT: n: 3000
+// OUT-NEXT: reversed: 0 0 0 0 0 0 0 0 361 502 498 497 502 535 100 5
+// OUT-NEXT: slots: 0 0 0 0 0 0 0 0 361 502 498 497 502 535 100 5 0
+// OUT-NEXT: split: 0 0 0 0 0 0 0 0 361 502 498 497 502 535 100 5
+// OUT-NEXT: own: 0x1.3d4cp+12 894
 // OUT-NEXT: theirs: 441 452 441 425 405 411 425

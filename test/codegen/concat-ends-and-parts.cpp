@@ -1,8 +1,8 @@
 // Concatenations written as people write them (adv20 F-R3, F-R5): a prepend
 // spelled 's.replace(0, 0, p)' is 's.insert(0, p)' and is rewritten; a step
 // that puts a piece at both ends and an accumulation into an element of a
-// 'std::vector' stay serial with the true
-// reason, not "neither accumulates nor stores". An accumulator that is a
+// 'std::vector', and an append spelled 's.replace(s.size(), 0, p)', stay
+// serial with the true reason, not "neither accumulates nor stores". An accumulator that is a
 // member is a private place like a variable (concat-into-parts.cpp).
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
@@ -58,5 +58,13 @@ int main() {
   }
   // REMARK: concat-ends-and-parts.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of the elements of 'vv' (a private copy per leaf) [purecc-array-reduction]
   std::printf("C %s\nD %s %s\nE %ld %ld\n", s4.c_str(), h2.s.c_str(), h3.s.c_str(), vv[0], vv[1]);
+  // An append spelled as a replace at the end is not recognized; the
+  // remark names it (adv44 t07 said "neither accumulates ... nor stores").
+  std::string s6 = "Y";
+  for (long i = 0; i < n; ++i)
+    s6.replace(s6.size(), 0, piece(i));
+  // REMARK: concat-ends-and-parts.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 's6' is changed by 'replace' ('s6.replace(s6.size(), 0, piece(i))'), of which no reduction is made: only appends ('+=', 'append', 'push_back', 'emplace_back', 'insert' at 'end()') and arithmetic or bitwise updates are combined [purecc-missed-reduction]
+  std::printf("F %s\n", s6.c_str());
 }
 // OUT: A {{.+}}
+// OUT: F Y{{[a-z|]+}}{{$}}

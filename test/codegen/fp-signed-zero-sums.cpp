@@ -7,7 +7,11 @@
 // starts from `T{}` (+0.0) in the standard, so its rewrite adds it.
 // RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
+// Rounding down, +0.0 + -0.0 is -0.0 and the identity is +0.0 instead
+// (adv45 t02, t03): the start is read from the mode at run time.
+// RUN: env E2E_CPPFLAGS=-DROUND_DOWNWARD %e2e %s %t.down | FileCheck %s --check-prefix=DOWN
 
+#include <cfenv>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -21,7 +25,7 @@ using V = std::vector<double>;
     s += x;
   return s;
 }
-// CHECK: double add(const V &v, double s) {{.*}} s += ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{}, [&]{{.*}} = -double{};
+// CHECK: double add(const V &v, double s) {{.*}} s += ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), ::purecc::additive_identity<double>(), [&]{{.*}} = ::purecc::additive_identity<double>();
 [[pure]] double plain(const V &v, double s) {
   for (double x : v)
     s = s + x;
@@ -43,19 +47,19 @@ using V = std::vector<double>;
     s += x;
   return s;
 }
-// CHECK: float addf({{.*}} -float{}, [&]{{.*}} = -float{};
+// CHECK: float addf({{.*}} ::purecc::additive_identity<float>(), [&]{{.*}} = ::purecc::additive_identity<float>();
 [[pure]] long double addl(const std::vector<long double> &v, long double s) {
   for (long double x : v)
     s += x;
   return s;
 }
-// CHECK: long double addl({{.*}} -static_cast<long double>(0), [&]{{.*}} = -static_cast<long double>(0);
+// CHECK: long double addl({{.*}} ::purecc::additive_identity<long double>(), [&]{{.*}} = ::purecc::additive_identity<long double>();
 [[pure]] double acc(const V &v, double s) { return std::accumulate(v.begin(), v.end(), s); }
-// CHECK: double acc(const V &v, double s) {{.*}} return (s + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{},
+// CHECK: double acc(const V &v, double s) {{.*}} return (s + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), ::purecc::additive_identity<double>(),
 [[pure]] double red(const V &v, double s) { return std::reduce(v.begin(), v.end(), s, std::plus<>()); }
 // std::reduce without an initial value starts from double{}, which is +0.0.
 [[pure]] double red2(const V &v) { return std::reduce(v.begin(), v.end()); }
-// CHECK: double red2(const V &v) {{.*}} return (double{} + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), -double{},
+// CHECK: double red2(const V &v) {{.*}} return (double{} + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), ::purecc::additive_identity<double>(),
 [[pure]] double twice(double x) { return x + x; }
 [[pure]] double tred(const V &v, double s) {
   return std::transform_reduce(v.begin(), v.end(), s, std::plus<>(), twice);
@@ -76,6 +80,9 @@ void show(const char *what, const V &v, double s) {
 }
 
 int main() {
+#ifdef ROUND_DOWNWARD
+  std::fesetround(FE_DOWNWARD);
+#endif
   const long n = 4000;
   V minus(n, -0.0), plus(n, 0.0), mixed(n, -0.0), none;
   mixed[2500] = 0.0;
@@ -135,3 +142,43 @@ int main() {
 // OUT-NEXT:   float -inf long double -inf
 // OUT-NEXT: +inf and -inf: -nan -nan -nan nan -nan -nan -nan -nan
 // OUT-NEXT:   float -nan long double -nan
+// Rounding down: a sum of +0.0 terms from -0.0 is -0.0, and from +0.0 (or
+// of -0.0 terms from -0.0) keeps its sign, as in the serial loop.
+// DOWN:      s = -0x0p+0
+// DOWN-NEXT: -0.0 terms: -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0
+// DOWN-NEXT:   float -0x0p+0 long double -0x0p+0
+// DOWN-NEXT: +0.0 terms: -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0
+// DOWN-NEXT:   float -0x0p+0 long double -0x0p+0
+// DOWN-NEXT: mixed zeros: -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0
+// DOWN-NEXT:   float -0x0p+0 long double -0x0p+0
+// DOWN-NEXT: no terms: -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0
+// DOWN-NEXT:   float -0x0p+0 long double -0x0p+0
+// DOWN-NEXT: NaN terms: nan nan nan nan nan nan nan nan
+// DOWN-NEXT:   float nan long double nan
+// DOWN-NEXT: -NaN terms: -nan -nan -nan nan -nan -nan -nan -nan
+// DOWN-NEXT:   float -nan long double -nan
+// DOWN-NEXT: +inf: inf inf inf -inf inf inf inf inf
+// DOWN-NEXT:   float inf long double inf
+// DOWN-NEXT: -inf: -inf -inf -inf inf -inf -inf -inf -inf
+// DOWN-NEXT:   float -inf long double -inf
+// DOWN-NEXT: +inf and -inf: -nan -nan -nan nan -nan -nan -nan -nan
+// DOWN-NEXT:   float -nan long double -nan
+// DOWN-NEXT: s = 0x0p+0
+// DOWN-NEXT: -0.0 terms: -0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0
+// DOWN-NEXT:   float -0x0p+0 long double -0x0p+0
+// DOWN-NEXT: +0.0 terms: 0x0p+0 0x0p+0 0x0p+0 -0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0
+// DOWN-NEXT:   float 0x0p+0 long double 0x0p+0
+// DOWN-NEXT: mixed zeros: -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0 -0x0p+0
+// DOWN-NEXT:   float -0x0p+0 long double -0x0p+0
+// DOWN-NEXT: no terms: 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0
+// DOWN-NEXT:   float 0x0p+0 long double 0x0p+0
+// DOWN-NEXT: NaN terms: nan nan nan nan nan nan nan nan
+// DOWN-NEXT:   float nan long double nan
+// DOWN-NEXT: -NaN terms: -nan -nan -nan nan -nan -nan -nan -nan
+// DOWN-NEXT:   float -nan long double -nan
+// DOWN-NEXT: +inf: inf inf inf -inf inf inf inf inf
+// DOWN-NEXT:   float inf long double inf
+// DOWN-NEXT: -inf: -inf -inf -inf inf -inf -inf -inf -inf
+// DOWN-NEXT:   float -inf long double -inf
+// DOWN-NEXT: +inf and -inf: -nan -nan -nan nan -nan -nan -nan -nan
+// DOWN-NEXT:   float -nan long double -nan

@@ -71,28 +71,28 @@ int main() {
   std::array<std::complex<double>, 2> zz{};
   for (long i = 0; i < n; ++i)
     zz[0] -= std::complex<double>(1.0, double(heavy(i) % 3));
-  // CHECK: zz[0] += ::purecc::parallel_reduce(0, n, -std::complex<double>{},
+  // CHECK: zz[0] += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<std::complex<double>>(),
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'zz[0]'
   std::printf("zz %a %a\n", zz[0].real(), zz[0].imag());
 
   std::array<Cx, 2> zc{};
   for (long i = 0; i < n; ++i)
     zc[1] = zc[1] + Cx(0.5, double(heavy(i) % 4));
-  // CHECK: zc[1] += ::purecc::parallel_reduce(0, n, -std::complex<double>{},
+  // CHECK: zc[1] += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<std::complex<double>>(),
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'zc[1]'
   std::printf("zc %a %a\n", zc[1].real(), zc[1].imag());
 
   Wave w;
   for (long i = 0; i < n; ++i)
     w.z[1] += std::complex<double>(double(heavy(i) % 2), -1.0);
-  // CHECK: w.z[1] += ::purecc::parallel_reduce(0, n, -std::complex<double>{},
+  // CHECK: w.z[1] += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<std::complex<double>>(),
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'w.z[1]'
   std::printf("w %a %a\n", w.z[1].real(), w.z[1].imag());
 
   Tally t;
   for (long i = 0; i < n; ++i)
     t.sum += std::complex<double>(double(heavy(i) % 5), 0.25);
-  // CHECK: t.sum += ::purecc::parallel_reduce(0, n, -std::complex<double>{},
+  // CHECK: t.sum += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<std::complex<double>>(),
   // REMARK: member-typedef-types.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 't.sum'
   std::printf("t %a %a\n", t.sum.real(), t.sum.imag());
 

@@ -205,6 +205,16 @@ void refused(int n) {
   }
   // REMARK: ordered-reductions.cpp:[[@LINE-5]]:3: remark: loop not parallelized: 'r' is used inside the loop body other than by folding into it [purecc-missed-reduction]
   std::printf("refused: %ld %ld %ld %ld %ld %ld %ld\n", p.v, q.v, g_noise, s.v, m.a, seen, r.d);
+  // The term reads the other variable the body changes: that is the
+  // reason, not that two accumulators are not combined (user46 k10).
+  Mat keyed{1, 0, 0, 1};
+  int key = 3;
+  for (int i = 0; i < n; ++i) {
+    keyed = keyed * rot(key);
+    key += 5;
+  }
+  // REMARK: ordered-reductions.cpp:[[@LINE-4]]:3: remark: loop not parallelized: 'keyed' is folded with '*' of a term that reads 'key', which the loop body also changes: each iteration reads what the iterations before it left, which no grouping of the steps reproduces [purecc-missed-reduction]
+  std::printf("keyed: %ld %ld %d\n", keyed.a, keyed.d, key);
 }
 
 int main() {
@@ -258,3 +268,4 @@ int main() {
 // OUT-NEXT: affine: 592495 627553
 // OUT-NEXT: caught: bad word 700
 // OUT-NEXT: refused: 864074 1999000 2000 1999000 705717 1009999322 705717
+// OUT-NEXT: keyed: 917089 917089 10003

@@ -27,8 +27,8 @@ int main() {
   long total = 0;
   for (int i = 0; i < n; ++i)
     total += sq(i);
-  // CHECK:      {{^}}  total += ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i0) -> long { int i = static_cast<int>(purecc_i0); long purecc_acc_0 = long{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_0 += sq(i); } return purecc_acc_0; }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; });
+  // CHECK:      {{^}}  total = ::purecc::wrapping_add<long>(total, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i0) -> long { int i = static_cast<int>(purecc_i0); long purecc_acc_0 = long{}; {
+  // CHECK-NEXT: {{^}}    purecc_acc_0 += sq(i); } return purecc_acc_0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
   // REMARK: reductions.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'total' [purecc-reduction]
 
   // A floating-point sum: the tree order, the same for every thread count.
@@ -36,7 +36,7 @@ int main() {
   for (long i = 0; i < n; i++) {
     s = s + term(i);
   }
-  // CHECK:      {{^}}  s += ::purecc::parallel_reduce(0, n, -double{}, [&](std::int64_t i) -> double { double purecc_acc_1 = -double{}; {
+  // CHECK:      {{^}}  s += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_1 = ::purecc::additive_identity<double>(); {
   // CHECK-NEXT: {{^}}    purecc_acc_1 = purecc_acc_1 + term(i);
   // CHECK-NEXT: {{^}}  } return purecc_acc_1; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; });
 
@@ -54,7 +54,7 @@ int main() {
   // CHECK-NEXT: {{^}}      ++purecc_acc_2;
   // CHECK-NEXT: {{^}}    purecc_acc_3 = std::max(purecc_acc_3, sq(i) % 1009);
   // CHECK-NEXT: {{^}}    purecc_acc_4 ^= static_cast<unsigned>(sq(i)) * 2654435761u;
-  // CHECK-NEXT: {{^}}  } return std::tuple<int, int, unsigned int>{purecc_acc_2, purecc_acc_3, purecc_acc_4}; }, [](const std::tuple<int, int, unsigned int> &purecc_lhs, const std::tuple<int, int, unsigned int> &purecc_rhs) { return std::tuple<int, int, unsigned int>{std::get<0>(purecc_lhs) + std::get<0>(purecc_rhs), std::max(std::get<1>(purecc_lhs), std::get<1>(purecc_rhs)), std::get<2>(purecc_lhs) ^ std::get<2>(purecc_rhs)}; }); primes += purecc_r2_0; best = std::max(best, purecc_r2_1); mix ^= purecc_r2_2; }
+  // CHECK-NEXT: {{^}}  } return std::tuple<int, int, unsigned int>{purecc_acc_2, purecc_acc_3, purecc_acc_4}; }, [](const std::tuple<int, int, unsigned int> &purecc_lhs, const std::tuple<int, int, unsigned int> &purecc_rhs) { return std::tuple<int, int, unsigned int>{::purecc::wrapping_add(std::get<0>(purecc_lhs), std::get<0>(purecc_rhs)), std::max(std::get<1>(purecc_lhs), std::get<1>(purecc_rhs)), std::get<2>(purecc_lhs) ^ std::get<2>(purecc_rhs)}; }); primes = ::purecc::wrapping_add<int>(primes, purecc_r2_0); best = std::max(best, purecc_r2_1); mix ^= purecc_r2_2; }
   // REMARK: reductions.cpp:[[@LINE-12]]:3: remark: loop rewritten as a parallel reduction of 'primes', 'best' and 'mix' [purecc-reduction]
 
   // Range-for over a container, and the standard algorithms.
@@ -64,19 +64,19 @@ int main() {
   for (const int &x : v)
     if (x % 2 == 0)
       evens += sq(x);
-  // CHECK: {{^}}  evens += ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k3) -> long { const int &x = v[purecc_k3]; long purecc_acc_5 = long{}; {
+  // CHECK: {{^}}  evens = ::purecc::wrapping_add<long>(evens, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k3) -> long { const int &x = v[purecc_k3]; long purecc_acc_5 = long{}; {
   long count = std::count_if(v.begin(), v.end(), [](int x) { return is_prime(x); });
-  // CHECK: {{^}}  long count = ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x) { return is_prime(x); })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]) ? 1 : 0; }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; });
+  // CHECK: {{^}}  long count = ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x) { return is_prime(x); })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]) ? 1 : 0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); });
   // REMARK: reductions.cpp:[[@LINE-2]]:16: remark: call to 'std::count_if' rewritten as a parallel reduction [purecc-parallel-algorithm]
   long acc = std::accumulate(v.begin(), v.end(), 0L);
-  // CHECK: {{^}}  long acc = (0L + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k) -> long { return v[purecc_k]; }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; }));
+  // CHECK: {{^}}  long acc = ::purecc::wrapping_add<long>(0L, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k) -> long { return v[purecc_k]; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
   long squares = std::transform_reduce(v.begin(), v.end(), 0L, std::plus<>(), sq);
-  // CHECK: {{^}}  long squares = (0L + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = (sq)](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]); }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; }));
+  // CHECK: {{^}}  long squares = ::purecc::wrapping_add<long>(0L, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = (sq)](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]); }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
   // Two ranges and a transformation of each pair (user41 t01: no remark).
   std::vector<int> w(v.size(), 3);
   long dot = std::transform_reduce(v.begin(), v.end(), w.begin(), 0L, std::plus<>(),
                                    [](int x, int y) { return static_cast<long>(sq(x)) * y; });
-  // CHECK: {{^}}  long dot = (0L + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x, int y) { return static_cast<long>(sq(x)) * y; })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k], w[purecc_k]); }, [](long purecc_lhs, long purecc_rhs) { return purecc_lhs + purecc_rhs; }));
+  // CHECK: {{^}}  long dot = ::purecc::wrapping_add<long>(0L, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x, int y) { return static_cast<long>(sq(x)) * y; })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k], w[purecc_k]); }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
   // REMARK: reductions.cpp:[[@LINE-3]]:14: remark: call to 'std::transform_reduce' rewritten as a parallel reduction [purecc-parallel-algorithm]
   long pairs = 0;
   long counted = std::transform_reduce(v.begin(), v.end(), w.begin(), 0L, std::plus<>(),

@@ -76,12 +76,12 @@ int main() {
   for (long k = 0; k < N; ++k)
     q += work(k);
   // REMARK: remark-reasons.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'q' [purecc-reduction]
-  // CHECK: {{^}}  q += ::purecc::parallel_reduce(0, N, {{.*}}
+  // CHECK: {{^}}  q = ::purecc::wrapping_add<long>(q, ::purecc::parallel_reduce(0, N, {{.*}}
   long r = 0;
   for (long k = 0; k < HALVES; ++k)
     r += work(k);
   // REMARK: remark-reasons.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'r' [purecc-reduction]
-  // CHECK: {{^}}  r += ::purecc::parallel_reduce(0, (HALVES), {{.*}}
+  // CHECK: {{^}}  r = ::purecc::wrapping_add<long>(r, ::purecc::parallel_reduce(0, (HALVES), {{.*}}
   long s = 0;
   for (int k = 0; k < INT_MAX; ++k) {
     s += work(k);

@@ -24,7 +24,7 @@ int main(int argc, char **) {
   long a = 0;
   for (long i = LONG_MIN; i < LONG_MAX - 4; i += (1L << 62) - 1)
     a += heavy(i);
-  // CHECK: {{^}}  a += ::purecc::parallel_reduce(0, (static_cast<std::int64_t>((LONG_MAX - 4)) > static_cast<std::int64_t>(LONG_MIN) ? static_cast<std::int64_t>(((static_cast<std::uint64_t>(static_cast<std::int64_t>((LONG_MAX - 4))) - static_cast<std::uint64_t>(static_cast<std::int64_t>(LONG_MIN))) - 1) / 4611686018427387903u + 1) : 0), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(static_cast<std::uint64_t>(static_cast<std::int64_t>(LONG_MIN)) + 4611686018427387903u * static_cast<std::uint64_t>(purecc_k{{[0-9]+}}));
+  // CHECK: {{^}}  a = ::purecc::wrapping_add<long>(a, ::purecc::parallel_reduce(0, (static_cast<std::int64_t>((LONG_MAX - 4)) > static_cast<std::int64_t>(LONG_MIN) ? static_cast<std::int64_t>(((static_cast<std::uint64_t>(static_cast<std::int64_t>((LONG_MAX - 4))) - static_cast<std::uint64_t>(static_cast<std::int64_t>(LONG_MIN))) - 1) / 4611686018427387903u + 1) : 0), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(static_cast<std::uint64_t>(static_cast<std::int64_t>(LONG_MIN)) + 4611686018427387903u * static_cast<std::uint64_t>(purecc_k{{[0-9]+}}));
   // REMARK: stride-loops-wide.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'a' [purecc-reduction]
   long e = 0;
   for (long i = LONG_MAX; i > LONG_MIN + 4; i -= (1L << 62) - 1)
@@ -37,13 +37,13 @@ int main(int argc, char **) {
   long b = 0;
   for (long i = LONG_MIN + 10; i > LONG_MIN; --i)
     b += heavy(i);
-  // CHECK: {{^}}  b += ::purecc::parallel_reduce(0, (static_cast<std::int64_t>((LONG_MIN + 10)) > static_cast<std::int64_t>(LONG_MIN) ? static_cast<std::int64_t>((static_cast<std::uint64_t>(static_cast<std::int64_t>((LONG_MIN + 10))) - static_cast<std::uint64_t>(static_cast<std::int64_t>(LONG_MIN)))) : 0), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(static_cast<std::uint64_t>(static_cast<std::int64_t>((LONG_MIN + 10))) - static_cast<std::uint64_t>(purecc_k{{[0-9]+}}));
+  // CHECK: {{^}}  b = ::purecc::wrapping_add<long>(b, ::purecc::parallel_reduce(0, (static_cast<std::int64_t>((LONG_MIN + 10)) > static_cast<std::int64_t>(LONG_MIN) ? static_cast<std::int64_t>((static_cast<std::uint64_t>(static_cast<std::int64_t>((LONG_MIN + 10))) - static_cast<std::uint64_t>(static_cast<std::int64_t>(LONG_MIN)))) : 0), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(static_cast<std::uint64_t>(static_cast<std::int64_t>((LONG_MIN + 10))) - static_cast<std::uint64_t>(purecc_k{{[0-9]+}}));
   // REMARK: stride-loops-wide.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'b' [purecc-reduction]
   // An unsigned counter crossing 2^63: -i as std::int64_t jumps there.
   long c = 0;
   for (unsigned long i = (1UL << 63) + 5; i > (1UL << 63) - 5; --i)
     c += uheavy(i);
-  // CHECK: {{^}}  c += ::purecc::parallel_reduce(0, (static_cast<std::uint64_t>(static_cast<std::int64_t>((1UL << 63) + 5)) > static_cast<std::uint64_t>(static_cast<std::int64_t>((1UL << 63) - 5)) ?
+  // CHECK: {{^}}  c = ::purecc::wrapping_add<long>(c, ::purecc::parallel_reduce(0, (static_cast<std::uint64_t>(static_cast<std::int64_t>((1UL << 63) + 5)) > static_cast<std::uint64_t>(static_cast<std::int64_t>((1UL << 63) - 5)) ?
   // REMARK: stride-loops-wide.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'c' [purecc-reduction]
   long d = 0;
   for (unsigned long i = (1UL << 63) + 5; i-- > (1UL << 63) - 5;)
@@ -67,7 +67,7 @@ int main(int argc, char **) {
   long z = 0;
   for (long i = lo; i >= 0; --i)
     z += heavy(i);
-  // CHECK: {{^}}  z += ::purecc::parallel_reduce((static_cast<std::int64_t>(lo) >= static_cast<std::int64_t>(0) ? -static_cast<std::int64_t>(lo) : 1 - static_cast<std::int64_t>(0)), 1 - static_cast<std::int64_t>(0), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(-purecc_k{{[0-9]+}});
+  // CHECK: {{^}}  z = ::purecc::wrapping_add<long>(z, ::purecc::parallel_reduce((static_cast<std::int64_t>(lo) >= static_cast<std::int64_t>(0) ? -static_cast<std::int64_t>(lo) : 1 - static_cast<std::int64_t>(0)), 1 - static_cast<std::int64_t>(0), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(-purecc_k{{[0-9]+}});
   // REMARK: stride-loops-wide.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'z' [purecc-reduction]
   std::printf("run time: %ld %ld %ld\n", f, g, z);
   // OUT-NEXT: run time: -2174 -13729 0

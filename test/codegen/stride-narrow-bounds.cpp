@@ -28,13 +28,13 @@ int main(int argc, char **) {
   // Counting up to an unsigned short, `<=`: `(int64)m >= 0` is always true.
   for (long i = 0; i <= m; i += 2)
     a += heavy(i);
-  // CHECK: {{^}}  a += ::purecc::parallel_reduce(0, ::purecc::trips_through(static_cast<std::int64_t>(0), static_cast<std::int64_t>(m), 2), long{},
+  // CHECK: {{^}}  a = ::purecc::wrapping_add<long>(a, ::purecc::parallel_reduce(0, ::purecc::trips_through(static_cast<std::int64_t>(0), static_cast<std::int64_t>(m), 2), long{},
   // REMARK: stride-narrow-bounds.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'a' [purecc-reduction]
 
   // Counting up from a negative start to an unsigned char, `<`.
   for (long i = -3; i < u; i += 4)
     b += heavy(i);
-  // CHECK: {{^}}  b += ::purecc::parallel_reduce(0, ::purecc::trips_until(static_cast<std::int64_t>(-3), static_cast<std::int64_t>(u), 4), long{},
+  // CHECK: {{^}}  b = ::purecc::wrapping_add<long>(b, ::purecc::parallel_reduce(0, ::purecc::trips_until(static_cast<std::int64_t>(-3), static_cast<std::int64_t>(u), 4), long{},
   // REMARK: stride-narrow-bounds.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'b' [purecc-reduction]
 
   // Counting down from an unsigned start, `>=` and `>`.

@@ -39,7 +39,7 @@ int main(int argc, char **) {
   long a[1000] = {};
   switch (argc) {
   case 1:
-    // CHECK: purecc_rhs; }); {{\[\[}}fallthrough]];
+    // CHECK: purecc_rhs); })); {{\[\[}}fallthrough]];
     // CHECK-NEXT: case 2:
     for (long i = 0; i < 2000; ++i)
       s += heavy(i);
@@ -56,13 +56,13 @@ int main(int argc, char **) {
   long w = 0;
   switch (argc) {
   case 1:
-    // CHECK: purecc_rhs; });{{$}}
+    // CHECK: purecc_rhs); }));{{$}}
     // CHECK-NEXT: {{\[\[}}fallthrough]];
     for (long i = 0; i < 500; ++i)
       w += heavy(i);
     [[fallthrough]];
   case 2:
-    // CHECK: purecc_rhs; });{{$}}
+    // CHECK: purecc_rhs); }));{{$}}
     // CHECK-NEXT: break;
     for (long i = 0; i < 500; ++i)
       w += heavy(i + 1);

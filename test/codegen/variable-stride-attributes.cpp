@@ -26,7 +26,7 @@ long strided(long b, long n, long k) {
   // CHECK:      {{^}}for (long i = b; i < n; i += k) {
   // CHECK-NEXT: {{^}}    /*{{\[\[}}pure]]*/ long heavy(long);
   // CHECK-NEXT: {{^}}    auto twice = [] /*{{\[\[}}pure]]*/ (long x) { return 2 * heavy(x); };
-  // CHECK:      {{^}}else { s += ::purecc::parallel_reduce(
+  // CHECK:      {{^}}else { s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(
   // CHECK-NEXT: {{^}}    /*{{\[\[}}pure]]*/ long heavy(long);
   // CHECK-NEXT: {{^}}    auto twice = [] /*{{\[\[}}pure]]*/ (long x) { return 2 * heavy(x); };
   return s;

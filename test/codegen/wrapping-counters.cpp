@@ -29,7 +29,7 @@ int main(int argc, char **) {
   long s = 0;
   for (unsigned short i = 65000; i != 40; ++i)
     s += heavy(i);
-  // CHECK: {{^}}  s += ::purecc::parallel_reduce(65000, 65000 + static_cast<std::int64_t>(static_cast<unsigned short>(static_cast<unsigned short>(40) - static_cast<unsigned short>(65000))), long{}, [&](std::int64_t purecc_i0) -> long { unsigned short i = static_cast<unsigned short>(purecc_i0); long purecc_acc_{{[0-9]+}} = long{};
+  // CHECK: {{^}}  s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(65000, 65000 + static_cast<std::int64_t>(static_cast<unsigned short>(static_cast<unsigned short>(40) - static_cast<unsigned short>(65000))), long{}, [&](std::int64_t purecc_i0) -> long { unsigned short i = static_cast<unsigned short>(purecc_i0); long purecc_acc_{{[0-9]+}} = long{};
   // REMARK: wrapping-counters.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   std::printf("heavy through the wrap: %ld\n", s);
   // OUT: heavy through the wrap: 86397
@@ -54,7 +54,7 @@ int main(int argc, char **) {
   for (unsigned short i = -1; i != 10; ++i)
     v += heavy(i);
   // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'v' [purecc-reduction]
-  // CHECK: {{^}}  v += ::purecc::parallel_reduce(static_cast<std::int64_t>(static_cast<unsigned short>(-1)), static_cast<std::int64_t>(static_cast<unsigned short>(-1)) + static_cast<std::int64_t>(
+  // CHECK: {{^}}  v = ::purecc::wrapping_add<long>(v, ::purecc::parallel_reduce(static_cast<std::int64_t>(static_cast<unsigned short>(-1)), static_cast<std::int64_t>(static_cast<unsigned short>(-1)) + static_cast<std::int64_t>(
   std::printf("converted start: %ld\n", v);
   // OUT-NEXT: converted start: 1650
 
@@ -65,7 +65,7 @@ int main(int argc, char **) {
   for (unsigned i = 4294967295u - 700 * unsigned(argc); i < n; ++i)
     w += heavy(i);
   // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'w' [purecc-reduction]
-  // CHECK: {{^}}  w += ::purecc::parallel_reduce(static_cast<std::int64_t>(4294967295u - 700 * unsigned(argc)), static_cast<std::int64_t>(static_cast<unsigned int>(n)),
+  // CHECK: {{^}}  w = ::purecc::wrapping_add<long>(w, ::purecc::parallel_reduce(static_cast<std::int64_t>(4294967295u - 700 * unsigned(argc)), static_cast<std::int64_t>(static_cast<unsigned int>(n)),
   std::printf("converted bound: %ld\n", w);
   // OUT-NEXT: converted bound: 105000
 

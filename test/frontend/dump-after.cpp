@@ -36,11 +36,11 @@ int main() { return sum({1, 2, 3}) == 15 ? 0 : 1; }
 // its body's end closes the leaf.
 // BOTH:      {{^}}reduction 21:3 s:+
 // BOTH:      {{^}}edit 21:3-21:42 replaces
-// BOTH-NEXT: {{^}}  | s += ::purecc::parallel_reduce(0, (int)v.size(), int{}, [&](std::int64_t purecc_i0) -> int {{.*}}
+// BOTH-NEXT: {{^}}  | s = ::purecc::wrapping_add<int>(s, ::purecc::parallel_reduce(0, (int)v.size(), int{}, [&](std::int64_t purecc_i0) -> int {{.*}}
 // BOTH-NEXT: {{^}}edit 22:5-22:6 replaces
 // BOTH-NEXT: {{^}}  | purecc_acc_0
 // BOTH-NEXT: {{^}}edit 22:22-22:22 inserts
-// BOTH-NEXT: {{^}}  |  } return purecc_acc_0; }, [](int purecc_lhs, int purecc_rhs) { return purecc_lhs + purecc_rhs; }, ::purecc::leaf_size{1024});
+// BOTH-NEXT: {{^}}  |  } return purecc_acc_0; }, [](int purecc_lhs, int purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }, ::purecc::leaf_size{1024}));
 // BOTH-NOT:  {{^}}=== after
 
 // ALL:      {{^}}=== after parse ===

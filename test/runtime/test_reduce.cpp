@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -263,6 +265,29 @@ TEST(ParallelReduceInPlace, LeavesStartFromTheIdentityAndJoinInOrder) {
         [](std::string& acc, std::int64_t i) { acc += char('a' + i % 26); },
         [](std::string& l, std::string&& r) { l += r; }, purecc::leaf_size{4});
     EXPECT_EQ(got, expected) << threads << " threads";
+  }
+}
+
+// A leaf makes and joins one private copy, so it holds at least a
+// sixteenth as many indices as the copy has elements (adv46 t13: 16M bins
+// over 30000 samples made 256 copies). The identity's '<' shows each leaf.
+TEST(ParallelReduceInPlace, LeavesHoldASixteenthOfTheCopysElements) {
+  std::string identity = "<" + std::string(159, '.');  // 160 elements: leaves of >= 10
+  for (int threads : {1, 2, 3}) {
+    purecc::set_num_threads(threads);
+    for (auto given : {std::optional<purecc::leaf_size>{}, std::optional{purecc::leaf_size{4}}}) {
+      auto step = [](std::string& acc, std::int64_t i) { acc += char('a' + i % 26); };
+      auto join = [](std::string& l, std::string&& r) { l += r; };
+      std::string got = given ? purecc::parallel_reduce_in_place(0, 302, identity, step, join, *given)
+                              : purecc::parallel_reduce_in_place(0, 302, identity, step, join);
+      EXPECT_EQ(std::count(got.begin(), got.end(), '<'), 31) << threads << " threads";  // ceil(302 / 10)
+      EXPECT_EQ(std::count_if(got.begin(), got.end(), [](char c) { return c >= 'a'; }), 302);
+    }
+    // Many more elements than indices: one leaf, one copy.
+    std::string wide = purecc::parallel_reduce_in_place(
+        0, 1000, "<" + std::string(1 << 20, '.'), [](std::string& acc, std::int64_t) { acc += 'a'; },
+        [](std::string& l, std::string&& r) { l += r; });
+    EXPECT_EQ(std::count(wide.begin(), wide.end(), '<'), 1) << threads << " threads";
   }
 }
 

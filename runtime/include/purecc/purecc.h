@@ -29,6 +29,8 @@
 #include "purecc/progress.h"
 #include "purecc/range_tree.h"
 #include "purecc/trip_count.h"
+#include "purecc/additive_identity.h"
+#include "purecc/wrapping.h"
 #include "purecc/reduce.h"
 #include "purecc/append.h"
 #include "purecc/selection.h"

@@ -1,0 +1,57 @@
+// purecc/additive_identity.h — the neutral element of a floating-point sum
+// in the current rounding mode.
+//
+// A tree reduction starts each leaf's private accumulator (and answers an
+// empty range) with the identity of `+`, which must leave every term as it
+// is, signed zeros included, or the sign of a zero sum changes with the
+// tree. IEEE 754 (6.3) gives an exact zero sum of opposite-signed zeros the
+// sign +0 in every rounding mode but roundTowardNegative, where it is -0:
+//   round to nearest, up, toward zero:  +0 + -0 == +0, so -0 is neutral
+//                                        (-0 + +0 == +0, -0 + -0 == -0);
+//   round down (FE_DOWNWARD):            +0 + -0 == -0, so +0 is neutral
+//                                        (+0 + -0 == -0, +0 + +0 == +0).
+// A program that calls std::fesetround(FE_DOWNWARD) before a rewritten sum
+// of +0.0 terms printed -0 with a fixed -0.0 start where its serial loop
+// printed +0 (adv45 t02, t03). So the start is read from the mode the
+// reduction runs under (the caller's: docs/runtime.md, "Floating-point
+// environment"), once per leaf.
+//
+// Value is a floating-point type or a std::complex of one (each part is a sum
+// of its own). Cost: one fegetround(), a read of the control register.
+//
+// Example (what a `double` sum's private accumulator becomes):
+//   double acc = purecc::additive_identity<double>();   // -0.0, or +0.0 under FE_DOWNWARD
+#pragma once
+// A library's warnings are its own business: a user's -Wshadow must not
+// fire on our locals because a global of theirs is named 'f' (hdr22).
+// purecc's own targets define PURECC_RUNTIME_OWN_WARNINGS to see them.
+#ifndef PURECC_RUNTIME_OWN_WARNINGS
+#pragma GCC system_header
+#endif
+
+#include <cfenv>
+#include <type_traits>
+
+// Not <complex>: it brings <cmath>, whose global 'y1' and 'j0' a user's
+// program may name (test/codegen/runtime-include.cpp); a std::complex is
+// told by its value_type.
+namespace purecc {
+
+/// The zero that `x + zero == x` holds for (bits included) in the current
+/// rounding mode: -0.0, or +0.0 under FE_DOWNWARD; for a std::complex
+/// that zero in both parts.
+template <class Value> Value additive_identity() noexcept {
+  if constexpr (requires { typename Value::value_type; }) {
+    using Part = typename Value::value_type;
+    return Value(additive_identity<Part>(), additive_identity<Part>());
+  } else {
+    static_assert(std::is_floating_point_v<Value>, "additive_identity: a floating-point type");
+#if defined(FE_DOWNWARD)
+    if (std::fegetround() == FE_DOWNWARD)
+      return Value(0);
+#endif
+    return -Value(0);
+  }
+}
+
+} // namespace purecc

@@ -1,0 +1,70 @@
+// Integer partial results combine, and fold into the accumulator, in the
+// unsigned type of their promoted type (purecc/wrapping.h), as the serial
+// steps wrap: `int acc; acc += (unsigned)x` adds in 'unsigned' at each step
+// and converts back (modulo 2^32, defined), while `lhs + rhs` of two 'int'
+// partials overflowed: undefined behaviour the serial program does not
+// have, which the overflow sanitizer below turns into a trap (adv46 t14,
+// t15, t19, t21; two 'unsigned short' partials multiply as 'int').
+// RUN: %purecc rewrite %s -o - -- -std=c++20 | FileCheck %s
+// RUN: env E2E_CPPFLAGS="-fsanitize=signed-integer-overflow -fsanitize-undefined-trap-on-error" %e2e %s %t | FileCheck %s --check-prefix=OUT
+
+#include <cstdio>
+#include <numeric>
+#include <vector>
+
+[[pure]] long mix(long x) {
+  unsigned long h = static_cast<unsigned long>(x);
+  for (int k = 0; k < 100; ++k)
+    h = h * 6364136223846793005UL + 1442695040888963407UL;
+  return static_cast<long>(h >> 33);
+}
+[[pure]] unsigned umix(long x) { return static_cast<unsigned>(mix(x)); }
+
+int main() {
+  int acc = 7;
+  for (int i = 0; i < 30000; ++i)
+    acc += static_cast<unsigned>(mix(i));
+  // CHECK: acc = ::purecc::wrapping_add<int>(acc, ::purecc::parallel_reduce(0, 30000, int{}, {{.*}}, [](int purecc_lhs, int purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
+  std::printf("scalar: %d\n", acc);
+
+  int prod = 1;
+  for (int i = 0; i < 30000; ++i)
+    prod *= 3u + 2u * (umix(i) % 2u);
+  std::printf("product: %d\n", prod);
+
+  int hist[16] = {};
+  for (int i = 0; i < 30000; ++i)
+    hist[mix(i) % 16] += 3000000u;
+  // CHECK: purecc_lhs[[[K:purecc_k[0-9]+]]] = ::purecc::wrapping_add<int>(purecc_lhs[[[K]]], purecc_rhs[[[K]]]); }); for (std::size_t [[K]] = 0; [[K]] < [[R:purecc_r[0-9]+]].size(); ++[[K]]) hist[[[K]]] = ::purecc::wrapping_add<int>(hist[[[K]]], [[R]][[[K]]]); }
+  std::printf("histogram:");
+  for (int x : hist)
+    std::printf(" %d", x);
+  std::printf("\n");
+
+  int h2[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  for (int i = 0; i < 30000; ++i)
+    h2[mix(i) % 16] *= 3u;
+  std::printf("products:");
+  for (int x : h2)
+    std::printf(" %d", x);
+  std::printf("\n");
+
+  unsigned short narrow[4] = {1, 1, 1, 1};
+  for (int i = 0; i < 30000; ++i)
+    narrow[mix(i) % 4] *= 3;
+  // CHECK: ::purecc::wrapping_mul<unsigned short>(
+  std::printf("narrow: %u %u %u %u\n", narrow[0], narrow[1], narrow[2], narrow[3]);
+
+  // std::accumulate of 'unsigned' terms into an 'int' total.
+  std::vector<unsigned> terms(30000);
+  for (int i = 0; i < 30000; ++i)
+    terms[i] = umix(i);
+  int total = std::accumulate(terms.begin(), terms.end(), 5);
+  std::printf("accumulate: %d\n", total);
+}
+// OUT:      scalar: -1142885059
+// OUT-NEXT: product: -169017359
+// OUT-NEXT: histogram: 1330032704 1321032704 1321032704 1327032704 1318032704 1324032704 1321032704 1321032704 1324032704 1327032704 1342032704 1336032704 1345032704 1339032704 1345032704 1339032704
+// OUT-NEXT: products: -574191909 -21266367 -21266367 -191397303 -7088789 -63799101 -21266367 -21266367 -63799101 -191397303 735095627 -872759885 -2089680415 1676687641 -2089680415 1676687641
+// OUT-NEXT: narrow: 52987 20451 32107 18131
+// OUT-NEXT: accumulate: -1142885061
