@@ -272,7 +272,27 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
     }
     return R;
   }
-  if (!T->isSignedIntegerType() || !C->isSignedIntegerType()) {
+  // Constant bounds tell whether an unsigned counter can wrap: from b to
+  // e in steps of s, the step after the last value that passes the test
+  // must stay in T (user46 k09: `for (uint32_t i = 0;
+  // i < 100000; i += 3)` never wraps). Both in [0, INT64_MAX], the counts
+  // below are exact in std::int64_t.
+  std::int64_t A = Step < 0 ? -Step : Step;
+  bool BoundsKeepItInRange = [&] {
+    if (!B || !E)
+      return false;
+    __int128 Bc = Value(B), Ec = Value(E), Max = Value(rangeOf(Ctx, T).Max);
+    if (Bc < 0 || Ec < 0 || Bc > INT64_MAX || Ec > INT64_MAX)
+      return false;
+    // The last value that passes the test, and the step after it.
+    if (Step > 0) {
+      __int128 Span = Ec - Bc - (Inclusive ? 0 : 1);
+      return Span < 0 || Bc + A * (Span / A) + A <= Max;
+    }
+    __int128 Span = Bc - Ec - (Inclusive ? 0 : 1);
+    return Span < 0 || Bc - A * (Span / A) - A >= 0;
+  }();
+  if (!BoundsKeepItInRange && (!T->isSignedIntegerType() || !C->isSignedIntegerType())) {
     WhyNot = Name + " ('" + TypeName + "') counts in steps of " + std::to_string(Step) +
              " and may wrap around";
     return std::nullopt;
@@ -281,13 +301,12 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
   // 'long' the counter wraps around to negative values and the loop goes on,
   // where `i += 3` would overflow (which the loop may assume it does not).
   if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc);
-      CA && !Ctx.hasSameType(CA->getComputationResultType().getUnqualifiedType(), T)) {
+      CA && !BoundsKeepItInRange && !Ctx.hasSameType(CA->getComputationResultType().getUnqualifiedType(), T)) {
     WhyNot = Name + " ('" + TypeName + "') counts in steps of " + std::to_string(Step) +
              " computed in '" + PC.typeText(CA->getComputationResultType()) +
              "', in which it wraps around instead of overflowing";
     return std::nullopt;
   }
-  std::int64_t A = Step < 0 ? -Step : Step;
   std::string From = Step > 0 ? Bv : Ev, To = Step > 0 ? Ev : Bv, AText = std::to_string(A);
   R.Begin = "0";
   const Span &Lower = Step > 0 ? Bs : Es, &Upper = Step > 0 ? Es : Bs;

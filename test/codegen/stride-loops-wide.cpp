@@ -73,9 +73,10 @@ int main(int argc, char **) {
   // OUT-NEXT: run time: -2174 -13729 0
 
   // `i += 3UL` adds in 'unsigned long': past LONG_MAX the counter would wrap
-  // around to negative values and the loop go on.
-  long h = 0;
-  for (long i = 0; i < 100; i += 3UL)
+  // around to negative values and the loop go on. (Constant bounds that
+  // keep it below LONG_MAX would be rewritten: stride-loops.cpp.)
+  long h = 0, hundred = 99 + argc;
+  for (long i = 0; i < hundred; i += 3UL)
     h += heavy(i);
   // REMARK: stride-loops-wide.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'i' ('long') counts in steps of 3 computed in 'unsigned long', in which it wraps around instead of overflowing [purecc-missed-reduction]
   std::printf("unsigned step: %ld\n", h);

@@ -94,6 +94,29 @@ int main(int argc, char **) {
   std::printf("unsigned step: %ld\n", w);
   // OUT-NEXT: unsigned step: -468
 
+  // Constant bounds that keep it in range: it cannot wrap (user46 k09), up
+  // to the last value below the bound or down to the last above it.
+  long cu = 0, cd = 0, cw = 0;
+  for (unsigned i = 2; i < 4000; i += 3)
+    cu += heavy(i);
+  // REMARK: stride-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'cu' [purecc-reduction]
+  for (unsigned long i = 3999; i >= 5; i -= 5)
+    cd += heavy(long(i));
+  // REMARK: stride-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'cd' [purecc-reduction]
+  // The step after 4294967293 wraps to 0, below the bound: 1431655765 more
+  // iterations (not run here).
+  if (argc > 5)
+    for (unsigned i = 4294967290u; i < 4294967295u; i += 3)
+      cw += heavy(i);
+  // REMARK: stride-loops.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'i' ('unsigned int') counts in steps of 3 and may wrap around [purecc-missed-reduction]
+  // The last value below the bound is 4294967292, and the step after it
+  // ends the loop: it stays in range.
+  for (unsigned i = 4294957293u; i < 4294967295u; i += 3)
+    cw += heavy(i % 1000);
+  // REMARK: stride-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'cw' [purecc-reduction]
+  std::printf("constant bounds: %ld %ld %ld\n", cu, cd, cw);
+  // OUT-NEXT: constant bounds: -495 115 -1003
+
   // A floating sum counting down, and a map in steps of 2 from the end.
   double s = 0;
   for (int i = n; i > 0; --i)
