@@ -72,14 +72,37 @@ uint64_t bound(const Expr *E, ASTContext &Ctx, unsigned Depth = 0) {
   if (const auto *CO = dyn_cast<ConditionalOperator>(E))
     return std::max(bound(CO->getTrueExpr(), Ctx, Depth + 1),
                     bound(CO->getFalseExpr(), Ctx, Depth + 1));
+  // A local constant bounds as its initializer does (user46 k06: `const
+  // std::size_t m = b.size(); std::vector<long> p(m + 1);`).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType() &&
+        VD->getType().isConstQualified() && !VD->getType().isVolatileQualified() && VD->getInit())
+      return bound(VD->getInit(), Ctx, Depth + 1);
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  // `x & m` lies in [0, m] for an m that is not negative, whatever x is
+  // (`len & 1023`): a bound proves its operand is not negative.
+  if (BO && BO->getOpcode() == BO_And)
+    return std::min(bound(BO->getLHS(), Ctx, Depth + 1), bound(BO->getRHS(), Ctx, Depth + 1));
   if (!T->isUnsignedIntegerType())
     return Unbounded;
-  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-    if (BO->getOpcode() == BO_Add)
-      return saturatingAdd(bound(BO->getLHS(), Ctx, Depth + 1), bound(BO->getRHS(), Ctx, Depth + 1));
-    if (BO->getOpcode() == BO_Mul)
-      return saturatingMul(bound(BO->getLHS(), Ctx, Depth + 1), bound(BO->getRHS(), Ctx, Depth + 1));
-    return Unbounded;
+  if (BO) {
+    uint64_t L = bound(BO->getLHS(), Ctx, Depth + 1);
+    switch (BO->getOpcode()) {
+    case BO_Add:
+      return saturatingAdd(L, bound(BO->getRHS(), Ctx, Depth + 1));
+    case BO_Mul:
+      return saturatingMul(L, bound(BO->getRHS(), Ctx, Depth + 1));
+    case BO_Rem: { // below the divisor, and at most the dividend
+      uint64_t R = bound(BO->getRHS(), Ctx, Depth + 1);
+      return std::min(L, R == Unbounded || R == 0 ? R : R - 1);
+    }
+    case BO_Div:
+    case BO_Shr:
+      return L;
+    default:
+      return Unbounded;
+    }
   }
   // The size of a container that exists: what memory can hold.
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -135,22 +158,22 @@ bool takesSize(const FunctionDecl *FD) {
   return llvm::is_contained(Names, N);
 }
 
-bool sizeMayPassLimit(const Expr *E, ASTContext &Ctx) {
+const Expr *countPastLimit(const Expr *E, ASTContext &Ctx) {
   // `new T[n]`: the compiler's own check throws std::bad_array_new_length
   // for a negative n or one whose bytes pass size_t.
   if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
     std::optional<const Expr *> Count = New->getArraySize();
     if (!New->isArray() || !Count || !*Count)
-      return false;
+      return nullptr;
     QualType T = New->getAllocatedType();
     uint64_t Bytes = T->isDependentType() || T->isIncompleteType()
                          ? 1
                          : std::max<int64_t>(1, Ctx.getTypeSizeInChars(T).getQuantity());
-    return bound(*Count, Ctx) > (uint64_t(1) << 60) / Bytes;
+    return bound(*Count, Ctx) > (uint64_t(1) << 60) / Bytes ? *Count : nullptr;
   }
   CalledWith Call = calledWith(E);
   if (!takesSize(Call.FD) || clampsToString(Call.FD))
-    return false;
+    return nullptr;
   const auto *Container = dyn_cast<CXXRecordDecl>(Call.FD->getDeclContext());
   // A lower bound of max_size() for every library purecc supports:
   // PTRDIFF_MAX / sizeof(T) for a vector or a deque, about half that for a
@@ -171,10 +194,12 @@ bool sizeMayPassLimit(const Expr *E, ASTContext &Ctx) {
     if (isa<CXXDefaultArgExpr>(A))
       continue;
     if (bound(A, Ctx) > Limit)
-      return true;
+      return A;
   }
-  return false;
+  return nullptr;
 }
+
+bool sizeMayPassLimit(const Expr *E, ASTContext &Ctx) { return countPastLimit(E, Ctx); }
 
 SizeLimitThrow sizeLimitThrow(const Expr *E) {
   const FunctionDecl *FD = calledWith(E).FD;

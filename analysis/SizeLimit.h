@@ -25,6 +25,10 @@
 //     container that owns its       an element (an existing container's
 //     elements                      size; 2^51 bits for vector<bool>)
 //   `a + b`, `a * b`, `c ? a : b`  from the operands' bounds
+//   `a % b`, `a / b`, `a >> b`      below b, at most a (unsigned)
+//   `a & b`                        the smaller bound (a value with one is
+//                                  not negative: `len & 1023`)
+//   a local `const` variable       its initializer's bound
 //
 // A signed value converted to the count's unsigned type has none, unless
 // it is one of the above that cannot be negative (`i % 2 ? 4 : 5`): it
@@ -70,6 +74,10 @@ bool takesSize(const clang::FunctionDecl *FD);
 /// size (takesSize) and gives it a count that is not known to be small
 /// (above); or E is a `new T[n]` with such a count.
 bool sizeMayPassLimit(const clang::Expr *E, clang::ASTContext &Ctx);
+
+/// The first count E gives that is not known to be small (the argument, or
+/// a `new[]`'s size as written), or null: what sizeMayPassLimit found.
+const clang::Expr *countPastLimit(const clang::Expr *E, clang::ASTContext &Ctx);
 
 /// What a count past the limit throws (E as for sizeMayPassLimit).
 enum class SizeLimitThrow {

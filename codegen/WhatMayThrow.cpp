@@ -26,39 +26,57 @@ std::string writtenCallee(PlanContext &PC, const CallExpr *CE) {
   return "'" + CE->getDirectCallee()->getNameAsString() + "'";
 }
 
-/// Why a size limit is what may throw, said after the call that asks for
+/// E as the user wrote it when that is short and on one line, else Fallback.
+std::string writtenOr(PlanContext &PC, const Expr *E, const char *Fallback) {
+  std::string Text = writtenText(PC, E);
+  return !Text.empty() && Text.size() <= 40 && Text.find('\n') == std::string::npos ? Text
+                                                                                     : Fallback;
+}
+
+/// Why a size limit is what may throw, said after the call E that asks for
 /// the size (analysis/SizeLimit.h): its own throw is not written anywhere.
-std::string sizeLimitWhy(SizeLimitThrow T) {
-  switch (T) {
+/// The count is named as written, with its line when it lies in a callee
+/// (user46 k06: the remark named the function, not the allocation in it).
+enum class CountLine { Omitted, Named };
+std::string sizeLimitWhy(PlanContext &PC, const Expr *E, CountLine Line) {
+  const Expr *Count = countPastLimit(E, PC.Ctx);
+  std::string Named;
+  if (std::string Text = Count ? writtenOr(PC, Count, "") : ""; !Text.empty())
+    Named = " ('" + Text + "'" +
+            (Line == CountLine::Named ? " on line " + std::to_string(PC.SM.getPresumedLineNumber(
+                                          PC.SM.getExpansionLoc(Count->getBeginLoc())))
+                      : std::string()) +
+            ")";
+  switch (sizeLimitThrow(E)) {
   case SizeLimitThrow::LengthError:
-    return "a size not known to be small throws 'std::length_error' past 'max_size()'";
+    return "a size not known to be small" + Named +
+           " throws 'std::length_error' past 'max_size()'";
   case SizeLimitThrow::BadArrayNewLength:
-    return "a count not known to be small makes the allocation throw at once";
+    return "a count not known to be small" + Named + " makes the allocation throw at once";
   }
   return "";
 }
 
-/// Whether the first part of S that may throw (in whatMayThrow's order) is,
-/// or calls through the user's functions, a size given to a container
-/// or an allocation that may pass its limit (and what it throws then): the
-/// user sees no `throw` in 'work'.
-std::optional<SizeLimitThrow> sizeLimitFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S,
-                                             unsigned Depth = 0) {
+/// The call or construction that the first part of S that may throw (in
+/// whatMayThrow's order) is, or calls through the user's functions, when it
+/// gives a size to a container or an allocation that may pass its limit:
+/// the user sees no `throw` in 'work'.
+const Expr *sizeLimitFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S, unsigned Depth = 0) {
   for (const Stmt *Child : S->children())
     if (Child && Throws.mayThrow(Child))
       return sizeLimitFirst(PC, Throws, Child, Depth);
   const auto *E = dyn_cast<Expr>(S);
   if (!E)
-    return std::nullopt;
+    return nullptr;
   E = E->IgnoreImplicit();
   if (sizeMayPassLimit(E, PC.Ctx))
-    return sizeLimitThrow(E);
+    return E;
   const auto *CE = dyn_cast<CallExpr>(E);
   const FunctionDecl *Def = nullptr;
   if (Depth < 4 && CE && CE->getDirectCallee() && !CE->getDirectCallee()->isInStdNamespace() &&
       CE->getDirectCallee()->hasBody(Def) && Def)
     return sizeLimitFirst(PC, Throws, Def->getBody(), Depth + 1);
-  return std::nullopt;
+  return nullptr;
 }
 
 /// The library call that S's first part that may throw is, or reaches
@@ -83,13 +101,6 @@ std::string libraryThrowFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S,
       CE->getDirectCallee()->hasBody(Def) && Def)
     return libraryThrowFirst(PC, Throws, Def->getBody(), Depth + 1);
   return "";
-}
-
-/// E as the user wrote it when that is short and on one line, else Fallback.
-std::string writtenOr(PlanContext &PC, const Expr *E, const char *Fallback) {
-  std::string Text = writtenText(PC, E);
-  return !Text.empty() && Text.size() <= 40 && Text.find('\n') == std::string::npos ? Text
-                                                                                     : Fallback;
 }
 
 } // namespace
@@ -137,7 +148,7 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
   if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getDirectCallee()) {
     const FunctionDecl *FD = CE->getDirectCallee();
     if (sizeMayPassLimit(CE, PC.Ctx))
-      return writtenCallee(PC, CE) + " (" + sizeLimitWhy(sizeLimitThrow(CE)) + ")";
+      return writtenCallee(PC, CE) + " (" + sizeLimitWhy(PC, CE, CountLine::Omitted) + ")";
     if (throwsByContract(CE, PC.Ctx))
       return writtenCallee(PC, CE);
     // Defined in another file: only its declaration can promise.
@@ -146,16 +157,27 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
              "' (defined in another file; declare it 'noexcept' if it cannot throw)";
     const FunctionDecl *Def = nullptr;
     if (!FD->isInStdNamespace() && FD->hasBody(Def) && Def) {
-      if (std::optional<SizeLimitThrow> T = sizeLimitFirst(PC, Throws, Def->getBody()))
-        return "'" + FD->getNameAsString() + "' (where " + sizeLimitWhy(*T) + ")";
+      // A user's `noexcept` does not make the body nothrow: a throw out
+      // of it ends the program, where the serial program may never have
+      // made the call (analysis/MayThrow.h; user46 k05 read it as ignored).
+      std::string Noexcept;
+      if (const auto *FPT = Def->getType()->getAs<FunctionProtoType>(); FPT && FPT->isNothrow())
+        Noexcept = ", which its 'noexcept' turns into the end of the program";
+      if (const Expr *Sized = sizeLimitFirst(PC, Throws, Def->getBody()))
+        return "'" + FD->getNameAsString() + "' (where " +
+               sizeLimitWhy(PC, Sized, CountLine::Named) + Noexcept + ")";
       if (std::string Library = libraryThrowFirst(PC, Throws, Def->getBody()); !Library.empty())
-        return "'" + FD->getNameAsString() + "' (where " + Library + " may throw)";
+        return "'" + FD->getNameAsString() + "' (where " + Library + " may throw" + Noexcept +
+               ")";
+      if (!Noexcept.empty())
+        return "'" + FD->getNameAsString() + "' (whose body may throw" + Noexcept + ")";
     }
     return "'" + FD->getNameAsString() + "'";
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() + "'" +
-           (sizeMayPassLimit(CE, PC.Ctx) ? " (" + sizeLimitWhy(sizeLimitThrow(CE)) + ")" : "");
+           (sizeMayPassLimit(CE, PC.Ctx) ? " (" + sizeLimitWhy(PC, CE, CountLine::Omitted) + ")"
+                                          : "");
   // A reference cast that fails ('std::bad_cast'), or 'typeid' of a null
   // polymorphic pointer ('std::bad_typeid'), throws by the language's
   // rules: named as written, not "code" (adv24 R5).
@@ -164,7 +186,7 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
   if (isa<CXXTypeidExpr>(E))
     return "'" + writtenOr(PC, E, "typeid") + "'";
   if (const auto *New = dyn_cast<CXXNewExpr>(E); New && sizeMayPassLimit(New, PC.Ctx))
-    return "the array 'new' (" + sizeLimitWhy(SizeLimitThrow::BadArrayNewLength) + ")";
+    return "the array 'new' (" + sizeLimitWhy(PC, New, CountLine::Omitted) + ")";
   return "";
 }
 

@@ -92,7 +92,7 @@ void run(long n) {
       q = quiet(i);
     }
   }
-  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop not parallelized: 'quiet' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  // REMARK: argminmax-throwing-payloads.cpp:[[@LINE-7]]:3: remark: loop not parallelized: 'quiet' (whose body may throw, which its 'noexcept' turns into the end of the program) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
   std::printf("%ld quiet: %g %ld\n", n, lo, q);
   double top = -std::numeric_limits<double>::infinity();
   std::string at = "none";

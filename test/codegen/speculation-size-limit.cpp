@@ -100,11 +100,31 @@
   std::unordered_set<long> buckets(16);
   buckets.reserve(in.size());
   long h0 = arr[0] + u[1] + long(buckets.size());
+  // Through a local constant, a mask, a remainder, a shift (user46 k06).
+  const std::size_t m = in.size();
+  std::vector<long> dp(m + 1);
+  std::vector<long> masked(std::size_t(i & 1023));
+  std::string cut(m % 7 + (std::size_t(i & 4095) >> 4) / 3, '.');
+  h0 += long(dp.size() + masked.size() + cut.size());
   delete[] arr;
   long h = 0;
   for (long k = 0; k < 300; ++k)
     h += (k * k + i) % 7;
   return h + h0 + long(w.size() + p.size() + d.size());
+}
+// The textbook edit-distance row: a length through a signed local, which
+// is negative for a text past INT_MAX characters. The remark names the
+// count and its line.
+[[pure]] long dp_row(const std::string &a, const std::string &b) {
+  const int n = (int)a.size(), m = (int)b.size();
+  std::vector<int> prev(m + 1);
+  return long(prev.size()) + n;
+}
+// `noexcept` ends the program where a throw escapes; it does not keep the
+// body from throwing, so a call the serial loop never makes may end it.
+[[pure]] long rows(long w) noexcept {
+  std::vector<double> r(std::size_t(w - 1));
+  return long(r.size());
 }
 [[pure]] long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 // REMARK: speculation-size-limit.cpp:[[@LINE-1]]:48: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
@@ -116,7 +136,7 @@ int main(int argc, char **) {
     long s = 0;
     for (long i = 0; i < n; ++i)
       s += slow(i, bad) + sized(i, bad);
-    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'sized' (where a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'sized' (where a size not known to be small ('std::size_t(i == bad ? -1 : 2)' on line 50) throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:12: remark: calls to 'slow' and 'sized' not parallelized: 'sized' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
     std::printf("vector %ld\n", s);
   } catch (const std::length_error &) {
@@ -128,7 +148,7 @@ int main(int argc, char **) {
       std::string pad(std::size_t(n - 1 - i == bad ? wrap : 3), ' ');
       s += slow(n - 1 - i, bad) + long(pad.size());
     }
-    // REMARK: speculation-size-limit.cpp:[[@LINE-4]]:5: remark: loop not parallelized: the construction of a 'std::string' (a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: speculation-size-limit.cpp:[[@LINE-4]]:5: remark: loop not parallelized: the construction of a 'std::string' (a size not known to be small ('std::size_t(n - 1 - i == bad ? wrap : 3)') throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     std::printf("string %ld\n", s);
   } catch (const std::length_error &) {
     std::printf("string: length_error\n");
@@ -142,7 +162,7 @@ int main(int argc, char **) {
       v.reserve(i == bad ? v.max_size() + 1 : 4);
       s += slow(i, bad) + long(v.capacity());
     }
-    // REMARK: speculation-size-limit.cpp:[[@LINE-7]]:5: remark: loop not parallelized: 'v.reserve' (a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: speculation-size-limit.cpp:[[@LINE-7]]:5: remark: loop not parallelized: 'v.reserve' (a size not known to be small ('i == bad ? v.max_size() + 1 : 4') throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     std::printf("reserve %ld\n", s);
   } catch (const std::length_error &) {
     std::printf("reserve: length_error\n");
@@ -154,7 +174,7 @@ int main(int argc, char **) {
       v.assign(std::size_t(i == bad ? wrap : 2), i);
       out[std::size_t(i)] = slow(i, bad) + v[0];
     }
-    // REMARK: speculation-size-limit.cpp:[[@LINE-5]]:5: remark: loop not parallelized: 'v.assign' (a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-map]
+    // REMARK: speculation-size-limit.cpp:[[@LINE-5]]:5: remark: loop not parallelized: 'v.assign' (a size not known to be small ('std::size_t(i == bad ? wrap : 2)') throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-map]
     std::printf("assign %ld\n", out[1]);
   } catch (const std::length_error &) {
     std::printf("assign: length_error\n");
@@ -167,7 +187,7 @@ int main(int argc, char **) {
       t.append(std::size_t(i == bad ? wrap : 1), 'y');
       s += slow(i, bad) + long(t.size());
     }
-    // REMARK: speculation-size-limit.cpp:[[@LINE-6]]:5: remark: loop not parallelized: 't.insert' (a size not known to be small throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: speculation-size-limit.cpp:[[@LINE-6]]:5: remark: loop not parallelized: 't.insert' (a size not known to be small ('std::size_t(i == bad ? wrap : 1)') throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     std::printf("insert %ld\n", s);
   } catch (const std::length_error &) {
     std::printf("insert: length_error\n");
@@ -206,7 +226,7 @@ int main(int argc, char **) {
     long s = 0;
     for (long i = 0; i < n; ++i)
       s += slow(i, bad) + arrayed(i, bad);
-    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'arrayed' (where a count not known to be small makes the allocation throw at once) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'arrayed' (where a count not known to be small ('i == bad ? -1 : 2' on line 74) makes the allocation throw at once) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:12: remark: calls to 'slow' and 'arrayed' not parallelized: 'arrayed' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
     std::printf("new[] %ld\n", s);
   } catch (const std::bad_alloc &) {
@@ -218,7 +238,7 @@ int main(int argc, char **) {
       std::unordered_set<long> u(std::size_t(i == bad ? wrap : 8));
       s += slow(i, bad) + long(u.size());
     }
-    // REMARK: speculation-size-limit.cpp:[[@LINE-4]]:5: remark: loop not parallelized: the construction of a 'std::unordered_set<long>' (a count not known to be small makes the allocation throw at once) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: speculation-size-limit.cpp:[[@LINE-4]]:5: remark: loop not parallelized: the construction of a 'std::unordered_set<long>' (a count not known to be small ('std::size_t(i == bad ? wrap : 8)') makes the allocation throw at once) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
     std::printf("buckets %ld\n", s);
   } catch (const std::bad_alloc &) {
     std::printf("buckets: bad_alloc\n");
@@ -243,6 +263,17 @@ int main(int argc, char **) {
   long b = fib(k - 1);
   // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:12: remark: calls to 'small' and 'fib' run in parallel [purecc-parallel-calls]
   std::printf("fine %ld %ld %ld\n", fine, a, b);
+
+  const std::string text(40, 'x');
+  long d = 0;
+  for (long i = 0; i < n; ++i)
+    d += dp_row(text, text) + i;
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'dp_row' (where a size not known to be small ('m + 1' on line 120) throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  long r = 0;
+  for (long i = 1; i <= n; ++i)
+    r += rows(i);
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'rows' (where a size not known to be small ('std::size_t(w - 1)' on line 126) throws 'std::length_error' past 'max_size()', which its 'noexcept' turns into the end of the program) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  std::printf("rows %ld %ld\n", d, r);
   return 0;
 }
 // OUT:      vector: length_error
@@ -257,3 +288,4 @@ int main(int argc, char **) {
 // OUT-NEXT: buckets: bad_alloc
 // OUT-NEXT: buffered: bad_alloc
 // OUT-NEXT: fine {{[0-9]+}} {{[0-9]+}} 6765
+// OUT-NEXT: rows 580500 499500
