@@ -126,18 +126,6 @@ namespace {
 
 using Roots = llvm::SmallPtrSet<const VarDecl *, 4>;
 
-/// E under `std::move(...)` and `std::forward<T>(...)`: the object moved.
-const Expr *unmoved(const Expr *E) {
-  while (true) {
-    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
-    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-    if (!FD || Call->getNumArgs() != 1 || !FD->isInStdNamespace() ||
-        !FD->getDeclName().isIdentifier() || (FD->getName() != "move" && FD->getName() != "forward"))
-      return E;
-    E = Call->getArg(0);
-  }
-}
-
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
   Finder(ASTContext &Ctx, const DepScanner &ES, EscapeSites &Out, const FunctionDecl *Self,

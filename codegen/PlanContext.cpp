@@ -306,6 +306,17 @@ const Expr *written(const Expr *E) {
   }
 }
 
+const Expr *unmoved(const Expr *E) {
+  while (true) {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (!FD || Call->getNumArgs() != 1 || !FD->isInStdNamespace() || !FD->getIdentifier() ||
+        (FD->getName() != "move" && FD->getName() != "forward"))
+      return E;
+    E = Call->getArg(0);
+  }
+}
+
 const TagDecl *unnamedType(QualType T) {
   T = T.getCanonicalType();
   while (true) {

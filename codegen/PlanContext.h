@@ -135,6 +135,12 @@ private:
 /// elidable copies around it removed: what the user wrote.
 const clang::Expr *written(const clang::Expr *E);
 
+/// E under `std::move(...)` and `std::forward<T>(...)`, any number deep:
+/// the argument of the innermost, as the AST holds it (no casts stripped
+/// from it), or E itself when it is no such call.
+///   unmoved(`std::move(row)`) == `row`
+const clang::Expr *unmoved(const clang::Expr *E);
+
 /// The text of E as the user wrote it, macros unexpanded (`STEP`, `K`):
 /// for naming it in a remark (empty when it cannot be read).
 std::string writtenText(const PlanContext &PC, const clang::Expr *E);

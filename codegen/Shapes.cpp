@@ -121,9 +121,6 @@ std::string combineExpr(const Accumulator &A, const std::string &L, const std::s
   }
 }
 
-namespace {
-
-/// The statement that folds a partial result R into the accumulator.
 std::string mergeStmt(const Accumulator &A, const std::string &R) {
   const std::string &V = A.Name;
   switch (A.Op) {
@@ -144,6 +141,8 @@ std::string mergeStmt(const Accumulator &A, const std::string &R) {
     return V + " " + opName(A.Op).str() + "= " + R + ";";
   }
 }
+
+namespace {
 
 std::string lambdaHead(const Index &Idx, llvm::StringRef Captures, llvm::StringRef Result) {
   std::string S = "[&" + Captures.str() + "](std::int64_t";

@@ -94,6 +94,9 @@ struct CombineParams {
 /// The combine of A's operation with the left partial L and the right one R:
 /// "L + R", "std::max(L, R)", "R >= L ? R : L" (last of equals kept).
 std::string combineExpr(const Accumulator &A, const std::string &L, const std::string &R);
+/// The statement that folds a partial result R into A.Name (`s += R;`,
+/// `s = ::purecc::wrapping_add<long>(s, R);`, `m = std::max(m, R);`).
+std::string mergeStmt(const Accumulator &A, const std::string &R);
 
 /// The index the runtime passes (std::int64_t) and how the user's induction
 /// variable is recreated from it.

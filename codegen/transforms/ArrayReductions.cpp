@@ -310,12 +310,9 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   auto FoldLoop = [&](size_t I, const std::string &Into, const std::string &From) {
     std::string Head = "for (std::size_t " + K + " = 0; " + K + " < " + From + ".size(); ++" +
                        K + ") ";
-    std::string To = Into + "[" + K + "]", Part = From + "[" + K + "]";
-    ReduceOp Op = Arrays[I].Op;
-    if (Arrays[I].Element->isIntegerType() && (Op == ReduceOp::Add || Op == ReduceOp::Mul))
-      return Head + To + " = ::purecc::wrapping_" + (Op == ReduceOp::Add ? "add" : "mul") + "<" +
-             ElementTypes[I] + ">(" + To + ", " + Part + ");";
-    return Head + To + " " + shapes::opName(Op).str() + "= " + Part + ";";
+    shapes::Accumulator Element{Into + "[" + K + "]", "", ElementTypes[I], Arrays[I].Op};
+    Element.Wraps = Arrays[I].Element->isIntegerType();
+    return Head + shapes::mergeStmt(Element, From + "[" + K + "]");
   };
   std::string Head = "{ auto " + Result + " = ::purecc::parallel_reduce_in_place(" + L.Begin +
                      ", " + L.End + ", " +

@@ -120,15 +120,7 @@ bool isZero(PlanContext &PC, const Expr *E) {
 /// E without a `std::move` around it: `s = std::move(s) + piece(i)` is the
 /// idiom that spares a copy of the accumulator, and the same append
 /// (adv44 t07).
-const Expr *unmoved(const Expr *E) {
-  E = written(E);
-  const auto *Call = dyn_cast<CallExpr>(E);
-  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-  if (FD && Call->getNumArgs() == 1 && FD->isInStdNamespace() && FD->getIdentifier() &&
-      FD->getName() == "move")
-    return written(Call->getArg(0));
-  return E;
-}
+const Expr *withoutMove(const Expr *E) { return written(unmoved(written(E))); }
 
 /// The standard library's `+` of strings: a user's `operator+` taking a
 /// string may compute anything.
@@ -185,8 +177,8 @@ std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
     const Expr *Cur = written(Op->getArg(1));
     while (isStringPlus(Cur)) {
       const auto *Plus = cast<CXXOperatorCallExpr>(Cur);
-      if (isPlaceOf(PC, unmoved(Plus->getArg(1)), *A)) {
-        Step.Own.push_back(unmoved(Plus->getArg(1)));
+      if (isPlaceOf(PC, withoutMove(Plus->getArg(1)), *A)) {
+        Step.Own.push_back(withoutMove(Plus->getArg(1)));
         Step.At = Later.empty() ? End::Front : End::Both;
         Step.Values.push_back(Plus->getArg(0));
         Step.Values.append(Later.rbegin(), Later.rend());
@@ -195,9 +187,9 @@ std::optional<Append> matchAppend(PlanContext &PC, const Expr *E) {
       Later.push_back(Plus->getArg(1));
       Cur = written(Plus->getArg(0));
     }
-    if (Later.empty() || !isPlaceOf(PC, unmoved(Cur), *A))
+    if (Later.empty() || !isPlaceOf(PC, withoutMove(Cur), *A))
       return std::nullopt;
-    Step.Own.push_back(unmoved(Cur));
+    Step.Own.push_back(withoutMove(Cur));
     Step.Values.append(Later.rbegin(), Later.rend());
     return Step;
   }
