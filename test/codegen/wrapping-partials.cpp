@@ -61,6 +61,19 @@ int main() {
     terms[i] = umix(i);
   int total = std::accumulate(terms.begin(), terms.end(), 5);
   std::printf("accumulate: %d\n", total);
+
+  // `__int128`, which strict -std=c++20 gives no std::make_unsigned (adv47
+  // t08, t09), in a sum and a histogram.
+  __extension__ typedef __int128 wide;
+  wide big = 0;
+  wide bins[4] = {};
+  for (int i = 0; i < 30000; ++i)
+    big += static_cast<wide>(mix(i)) << 80;
+  for (int i = 0; i < 30000; ++i)
+    bins[mix(i) % 4] += static_cast<wide>(mix(i + 1)) << 70;
+  // CHECK: ::purecc::wrapping_add<wide>(
+  std::printf("int128: %016llx %016llx\n", static_cast<unsigned long long>(static_cast<unsigned __int128>(big) >> 64),
+              static_cast<unsigned long long>(static_cast<unsigned __int128>(bins[1] ^ bins[3]) >> 64));
 }
 // OUT:      scalar: -1142885059
 // OUT-NEXT: product: -169017359
@@ -68,3 +81,4 @@ int main() {
 // OUT-NEXT: products: -574191909 -21266367 -21266367 -191397303 -7088789 -63799101 -21266367 -21266367 -63799101 -191397303 735095627 -872759885 -2089680415 1676687641 -2089680415 1676687641
 // OUT-NEXT: narrow: 52987 20451 32107 18131
 // OUT-NEXT: accumulate: -1142885061
+// OUT-NEXT: int128: 1d4bbbe0f5360000 00000181969c7840

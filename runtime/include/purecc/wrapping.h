@@ -29,10 +29,26 @@
 
 namespace purecc {
 namespace detail {
+/// std::make_unsigned, which strict -std=c++20 libstdc++ does not give
+/// `__int128` (adv47 t08, t09: an `__int128` sum did not compile).
+template <class Int> struct unsigned_of {
+  using type = std::make_unsigned_t<Int>;
+};
+#ifdef __SIZEOF_INT128__
+__extension__ typedef __int128 int128;
+__extension__ typedef unsigned __int128 uint128;
+template <> struct unsigned_of<int128> {
+  using type = uint128;
+};
+template <> struct unsigned_of<uint128> {
+  using type = uint128;
+};
+#endif
 /// The unsigned type of Int's promoted type: `unsigned` for `short`,
-/// `unsigned short` and `int`; `unsigned long` for `long`.
+/// `unsigned short` and `int`; `unsigned long` for `long`;
+/// `unsigned __int128` for `__int128`.
 template <class Int>
-using wrapping_unsigned_t = std::make_unsigned_t<decltype(+std::declval<Int>())>;
+using wrapping_unsigned_t = typename unsigned_of<decltype(+std::declval<Int>())>::type;
 } // namespace detail
 
 /// lhs + rhs modulo 2^N, as an Int (an integer type other than bool).
