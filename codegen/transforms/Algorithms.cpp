@@ -848,6 +848,10 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     WhyNot = P;
     return false;
   }
+  if (T->isRealFloatingType() && Op == ReduceOp::Mul) {
+    WhyNot = floatingProductReason("the result is a floating-point product");
+    return false;
+  }
   if (T->isRealFloatingType() && !PC.Config.ReassociateFloatingPoint) {
     if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkFpKeptSerial))
       *D << Quoted;

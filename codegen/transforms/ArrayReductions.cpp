@@ -4,6 +4,7 @@
 #include "Containers.h"
 #include "LoopBodies.h"
 #include "MapStores.h"
+#include "Reductions.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringExtras.h"
@@ -245,6 +246,12 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   // The last checks every reduction makes, in its order: what else the
   // body writes, the floating-point policy, throws, too little work.
   std::string Why = bodyEffectReason(Fx, L);
+  if (auto Product = llvm::find_if(Arrays, [](const ArrayAccumulator &A) {
+        return A.Op == ReduceOp::Mul && A.Element->isRealFloatingType();
+      });
+      Why.empty() && Product != Arrays.end())
+    Why = floatingProductReason("the elements of " + quoted(Product->Array) +
+                                " are floating-point products");
   if (Why.empty() && Rounds && !PC.Config.ReassociateFloatingPoint) {
     auto Floating = llvm::find_if(Arrays, [](const ArrayAccumulator &A) {
       return A.Element->isRealFloatingType();

@@ -370,6 +370,12 @@ bool exactWidening(ASTContext &Ctx, QualType T, QualType V) {
 
 /// Why folding Value into an accumulator of type T step by step differs
 /// from folding the tree's partial results, or empty if it does not.
+std::string floatingProductReason(const std::string &Subject) {
+  return Subject + ", which purecc does not reassociate: a partial product of some terms alone "
+                   "may overflow or underflow where the serial running product does not (0 "
+                   "times a partial that overflowed is NaN, not 0)";
+}
+
 std::string conversionProblem(ASTContext &Ctx, llvm::StringRef Acc, QualType T, QualType V,
                               ReduceOp Op) {
   T = T.getNonReferenceType().getUnqualifiedType();
@@ -540,6 +546,11 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     return (T->isRealFloatingType() || isFloatingComplex(T)) &&
            (Op == ReduceOp::Add || Op == ReduceOp::Mul);
   };
+  for (const Accumulator &A : Accs)
+    if (A.Op == ReduceOp::Mul && A.type()->isRealFloatingType()) {
+      WhyNot = floatingProductReason(A.quotedName() + " is a floating-point product");
+      return LoopOutcome::Refused;
+    }
   if (!PC.Config.ReassociateFloatingPoint)
     for (const Accumulator &A : Accs)
       if (Rounds(A.type(), A.Op)) {

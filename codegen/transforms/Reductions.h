@@ -48,4 +48,12 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
 std::string conversionProblem(clang::ASTContext &Ctx, llvm::StringRef AccName, clang::QualType T,
                               clang::QualType V, shapes::ReduceOp Op);
 
+/// Why a floating-point product stays serial, for Subject ("'p' is a
+/// floating-point product"): a leaf's product of its terms alone may
+/// overflow or underflow where the serial running product, which starts
+/// from the user's value, does not; 0 times an overflowed partial is NaN
+/// where the serial product stays 0 (adv47 t39, t40, t54). Unlike a sum's
+/// last bits, no `--fp-reassoc` makes that acceptable.
+std::string floatingProductReason(const std::string &Subject);
+
 } // namespace purecc
