@@ -536,6 +536,16 @@ private:
       }
       return;
     }
+    // `std::swap(cur, next)`: the two arguments trade their storage, as
+    // `cur.swap(next)` does (user47 k02).
+    if (swapsArguments(FD, E) && Call->getNumArgs() == 2) {
+      const VarDecl *Other = baseVariable(Call->getArg(Index == 0 ? 1 : 0));
+      for (const VarDecl *X : R) {
+        trade(Other, X, Call);
+        trade(X, Other, Call);
+      }
+      return;
+    }
     // `next = std::exchange(pool, {})`: the value returned is pool's
     // storage, taken over by whatever receives it (adv45 t05).
     if (Index >= First && returnsArgumentStorage(FD, Index - First, E)) {
@@ -612,6 +622,20 @@ private:
     const CXXRecordDecl *RD = PT.getNonReferenceType()->getAsCXXRecordDecl();
     return RD && RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl() &&
            (!RD->hasDefinition() || !RD->isTriviallyCopyable());
+  }
+
+  /// Whether FD is the library's free `swap` of two objects of a class
+  /// that owns storage (`std::swap(a, b)`), given A as one of them.
+  bool swapsArguments(const FunctionDecl *FD, const Expr *A) const {
+    if (isa<CXXMethodDecl>(FD) || !FD->getIdentifier() || FD->getName() != "swap" ||
+        FD->getNumParams() != 2 || !A->isGLValue())
+      return false;
+    QualType P0 = FD->getParamDecl(0)->getType(), P1 = FD->getParamDecl(1)->getType();
+    if (!P0->isLValueReferenceType() || P0.getNonReferenceType().isConstQualified() ||
+        !FD->getASTContext().hasSameType(P0, P1))
+      return false;
+    const CXXRecordDecl *RD = P0.getNonReferenceType()->getAsCXXRecordDecl();
+    return RD && (!RD->hasDefinition() || !RD->isTriviallyCopyable());
   }
 
   /// Whether FD returns the storage its parameter I had: a class returned
@@ -721,20 +745,58 @@ const FunctionDecl *outermost(const FunctionDecl *FD) {
   return FD;
 }
 
+/// Whether an escape at S may have happened before the trade at Site runs:
+/// S comes first in the text, or a loop around Site runs S again before
+/// Site's next run. An escape after the trade, outside the loops around it,
+/// gives away storage the trade's receiver no longer shares (user47 k02:
+/// `show(cur)` after an iterative solver's `cur.swap(next)` loop).
+bool mayPrecede(const Stmt *S, const Stmt *Site, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation At = SM.getExpansionLoc(S->getBeginLoc());
+  if (SM.isBeforeInTranslationUnit(At, SM.getExpansionLoc(Site->getBeginLoc())))
+    return true;
+  for (DynTypedNodeList Parents = Ctx.getParents(*Site); !Parents.empty();
+       Parents = Ctx.getParents(Parents[0])) {
+    // The function's body: S comes after the trade, unless the function is
+    // a lambda's, which may run again.
+    if (const auto *FD = Parents[0].get<FunctionDecl>()) {
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      return MD && MD->getParent()->isLambda();
+    }
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P)
+      continue; // a declaration's initializer
+    if (isa<LambdaExpr>(P))
+      return true; // a lambda's body may run at any time
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) &&
+        !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(P->getEndLoc()), At))
+      return true;
+  }
+  return false;
+}
+
 /// Storage that moved carries its escapes along: the receiver of a trade
 /// escapes at the trade when what it received may be reached other than
 /// through the object it came from, that is when that object escapes
-/// (anywhere: conservatively, also after the trade), a holder holds it, or
-/// it received such storage itself. The library's move or swap is no
+/// before the trade (or anywhere in a loop around it), a holder holds it,
+/// or it received such storage itself. The library's move or swap is no
 /// escape of its own: the non-const references it takes
-/// (Finder::VisitCallExpr) do not count here, or `a[y] = std::move(row)`
-/// of a row built in the loop body would make 'a' escape (user46 k04).
-void followTrades(EscapeSites &Out) {
+/// (Finder::VisitCallExpr) do not count, or `a[y] = std::move(row)` of a
+/// row built in the loop body would make 'a' escape (user46 k04), and
+/// `cur.swap(next)` of a double buffer 'next' (user47 k02).
+void followTrades(EscapeSites &Out, ASTContext &Ctx) {
   if (Out.Trades.empty())
     return;
   llvm::SmallPtrSet<const Stmt *, 8> TradeParts;
   for (const EscapeSites::Trade &T : Out.Trades) {
     TradeParts.insert(T.Site);
+    // `cur.swap(next)`: the object is no child of the call (it is the
+    // callee's base), and it trades as the argument does.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(T.Site))
+      if (const Expr *Object = MC->getImplicitObjectArgument()) {
+        TradeParts.insert(Object);
+        TradeParts.insert(Object->IgnoreParenImpCasts());
+      }
     for (const Stmt *Child : T.Site->children()) {
       const auto *E = dyn_cast_or_null<Expr>(Child);
       if (!E)
@@ -748,18 +810,33 @@ void followTrades(EscapeSites &Out) {
       TradeParts.insert(Moved->IgnoreParenImpCasts());
     }
   }
+  for (auto &[VD, Where] : Out.Sites)
+    llvm::erase_if(Where, [&](const Stmt *S) { return TradeParts.contains(S); });
+  for (auto It = Out.Sites.begin(); It != Out.Sites.end();)
+    It = It->second.empty() ? Out.Sites.erase(It) : std::next(It);
+  // Held by a holder: reachable whenever. A reference to the whole object
+  // (`auto &r = pr;`, a range-for's `__range`) follows the object, not its
+  // storage: after `pr.swap(next)` it sees what pr holds then.
+  auto AliasesObject = [](const VarDecl *H, const VarDecl *X) {
+    QualType T = H->getType();
+    return T->isReferenceType() &&
+           T.getNonReferenceType()->getCanonicalTypeUnqualified() ==
+               X->getType().getNonReferenceType()->getCanonicalTypeUnqualified();
+  };
   llvm::SmallPtrSet<const VarDecl *, 8> Reached;
-  for (const auto &[VD, Where] : Out.Sites)
-    if (llvm::any_of(Where, [&](const Stmt *S) { return !TradeParts.contains(S); }))
-      Reached.insert(VD);
   for (const auto &[H, Held] : Out.Holds)
     for (const VarDecl *X : Held)
-      if (X != H)
+      if (X != H && !AliasesObject(H, X))
         Reached.insert(X);
+  auto EscapedBefore = [&](const VarDecl *From, const Stmt *Site) {
+    auto It = Out.Sites.find(From);
+    return It != Out.Sites.end() &&
+           llvm::any_of(It->second, [&](const Stmt *S) { return mayPrecede(S, Site, Ctx); });
+  };
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const EscapeSites::Trade &T : Out.Trades) {
-      if (T.From && !Reached.contains(T.From))
+      if (T.From && !Reached.contains(T.From) && !EscapedBefore(T.From, T.Site))
         continue;
       auto &Where = Out.Sites[T.To];
       if (!llvm::is_contained(Where, T.Site)) {
@@ -794,7 +871,7 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
     F.TraverseStmt(Outer->getBody());
     Again = F.Changed;
   }
-  followTrades(Out);
+  followTrades(Out, PC.Ctx);
   // Sites may repeat an expression reached along two paths.
   for (auto &[VD, Where] : Out.Sites) {
     llvm::SmallPtrSet<const Stmt *, 4> Seen;

@@ -158,26 +158,45 @@ namespace {
 /// bodies are visible) a function that does, or recursion. Depth-limited:
 /// a long call chain counts as heavy.
 bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path, int Depth,
-               const llvm::SmallPtrSetImpl<const Expr *> *Cheap = nullptr) {
+               const llvm::SmallPtrSetImpl<const Expr *> *Cheap = nullptr);
+
+/// Whether calling FD runs a loop (runsLoops): its body and, for a
+/// constructor, its member and base initializers (adv47 t46: `Obj(i).v`,
+/// whose constructor loops, was "loop-free work").
+bool calleeRunsLoops(const FunctionDecl *FD, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path,
+                     int Depth) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def)
+    return !isImplementationDecl(FD) && !FD->isTrivial() &&
+           !FD->isDefaulted(); // the user's, defined in another file: unknown cost
+  if (Depth >= 4 || !Path.insert(Def).second)
+    return true; // deep, or recursion
+  bool Heavy = runsLoops(Def->getBody(), Path, Depth + 1);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Heavy = Heavy || (Init->isWritten() && runsLoops(Init->getInit(), Path, Depth + 1));
+  Path.erase(Def);
+  return Heavy;
+}
+
+bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path, int Depth,
+               const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {
   if (!S)
     return false;
   if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
     return true;
   if (const auto *CE = dyn_cast<CallExpr>(S); CE && !(Cheap && Cheap->contains(CE)))
     if (const FunctionDecl *FD =
-            CE->getDirectCallee() ? CE->getDirectCallee() : fixedCallee(CE).Function) {
-      const FunctionDecl *Def = nullptr;
-      if (FD->hasBody(Def) && Def) {
-        if (Depth >= 4 || !Path.insert(Def).second)
-          return true; // deep, or recursion
-        bool Heavy = runsLoops(Def->getBody(), Path, Depth + 1);
-        Path.erase(Def);
-        if (Heavy)
-          return true;
-      } else if (!isImplementationDecl(FD)) {
-        return true; // the user's, defined in another file: unknown cost
-      }
-    }
+            CE->getDirectCallee() ? CE->getDirectCallee() : fixedCallee(CE).Function;
+        FD && calleeRunsLoops(FD, Path, Depth))
+      return true;
+  // A constructor of the user's runs code too (the library's are
+  // implementation, judged as calls into it are: not followed).
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S);
+      CE && !CE->getConstructor()->isInStdNamespace() &&
+      !isImplementationDecl(CE->getConstructor()) &&
+      calleeRunsLoops(CE->getConstructor(), Path, Depth))
+    return true;
   for (const Stmt *Child : S->children())
     if (runsLoops(Child, Path, Depth, Cheap))
       return true;

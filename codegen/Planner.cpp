@@ -138,6 +138,14 @@ bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCa
       }
       return !Found;
     }
+    /// A constructor the user wrote and that is known pure is a pure call
+    /// too (adv47 t46: `s += Obj(i).v` got no remark at all).
+    bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+      const CXXConstructorDecl *Ctor = CE->getConstructor();
+      if (Ctor && Ctor->isUserProvided() && Facts.isPure(Ctor))
+        Found = true;
+      return !Found;
+    }
   } F(Facts, Which);
   F.TraverseStmt(const_cast<Stmt *>(S));
   return F.Found;

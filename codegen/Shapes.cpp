@@ -121,6 +121,12 @@ std::string combineExpr(const Accumulator &A, const std::string &L, const std::s
   }
 }
 
+std::string privateType(const Accumulator &A) {
+  if (A.Wraps && (A.Op == ReduceOp::Add || A.Op == ReduceOp::Mul))
+    return "::purecc::wrapping<" + A.Type + ">";
+  return A.Type;
+}
+
 std::string mergeStmt(const Accumulator &A, const std::string &R) {
   const std::string &V = A.Name;
   switch (A.Op) {
@@ -136,6 +142,10 @@ std::string mergeStmt(const Accumulator &A, const std::string &R) {
     if (A.Wraps)
       return V + " = ::purecc::wrapping_" + (A.Op == ReduceOp::Add ? "add" : "mul") + "<" +
              A.Type + ">(" + V + ", " + R + ");";
+    // A floating sum adds at run time what the compiler might fold (`-0.0
+    // + r` is r only when rounding to nearest: purecc/additive_identity.h).
+    if (A.Floating && A.Op == ReduceOp::Add)
+      return "::purecc::unfolded(" + V + ") += " + R + ";";
     [[fallthrough]];
   default:
     return V + " " + opName(A.Op).str() + "= " + R + ";";
@@ -236,7 +246,7 @@ std::string reduceHead(llvm::StringRef Begin, llvm::StringRef End,
                        llvm::StringRef ResultStem, const TaskSite *Site) {
   std::string Locals;
   for (const Accumulator &A : Accs)
-    Locals += A.Type + " " + A.Private + " = " + identity(A) + "; ";
+    Locals += privateType(A) + " " + A.Private + " = " + identity(A) + "; ";
   std::string Range = Begin.str() + ", " + End.str() + ", ";
   if (isSingle(Accs)) {
     const Accumulator &A = Accs[0];

@@ -94,6 +94,11 @@ struct CombineParams {
 /// The combine of A's operation with the left partial L and the right one R:
 /// "L + R", "std::max(L, R)", "R >= L ? R : L" (last of equals kept).
 std::string combineExpr(const Accumulator &A, const std::string &L, const std::string &R);
+/// The type of a leaf's private accumulator: A.Type, or for an integer sum
+/// or product `::purecc::wrapping<int>`, in which the user's steps wrap
+/// where a partial that starts from the identity would overflow
+/// (purecc/wrapping.h).
+std::string privateType(const Accumulator &A);
 /// The statement that folds a partial result R into A.Name (`s += R;`,
 /// `s = ::purecc::wrapping_add<long>(s, R);`, `m = std::max(m, R);`).
 std::string mergeStmt(const Accumulator &A, const std::string &R);

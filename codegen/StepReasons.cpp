@@ -5,6 +5,7 @@
 #include "Places.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallVector.h"
@@ -338,10 +339,41 @@ private:
     }
     // `last = f(i)`, `t = s`: no fold at all, each iteration overwrites.
     const ValueDecl *Named = P.Binding ? static_cast<const ValueDecl *>(P.Binding) : V;
-    if (Why.empty() && Overwritten.empty() && !mentions(Value, Named))
+    if (Why.empty() && Overwritten.empty() && !mentions(Value, Named)) {
       Overwritten = Name + " is overwritten in the loop body" + shown(E) + ": a variable from "
             "outside the loop is combined only by updates such as '" + P.Name +
             " += e' or a maximum";
+      // `if (r.iters < best.iters) best = r;` (user47 k08): a selection
+      // keyed on a member of what it keeps.
+      if (std::string Key = memberKeyOf(E, Named); !Key.empty())
+        Overwritten += ", or a selection, which compares with a variable of its own: keep '" +
+                       Key + "' in a variable beside " + Name +
+                       " ('if (e < key) { key = e; " + P.Name + " = ...; }')";
+    }
+  }
+
+  /// The member of Named that the condition of the `if` around E compares
+  /// (`best.iters` of `if (r.iters < best.iters) best = r;`), as written;
+  /// "" when there is none.
+  std::string memberKeyOf(const Expr *E, const ValueDecl *Named) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*E);
+    for (unsigned Up = 0; Up < 4 && !Parents.empty(); ++Up) {
+      if (const auto *If = Parents[0].get<IfStmt>()) {
+        const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
+        if (!Cmp || !Cmp->isRelationalOp())
+          return "";
+        for (const Expr *Side : {Cmp->getLHS(), Cmp->getRHS()}) {
+          const auto *ME = dyn_cast<MemberExpr>(Side->IgnoreParenImpCasts());
+          const auto *Base = ME ? dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts())
+                                : nullptr;
+          if (Base && Base->getDecl() == Named)
+            return PC.text(ME->getSourceRange()).value_or("");
+        }
+        return "";
+      }
+      Parents = PC.Ctx.getParents(Parents[0]);
+    }
+    return "";
   }
 
   /// `dq.push_back(x)` on a container other than a string or a vector.

@@ -76,6 +76,92 @@ std::string changedByMemberReason(PlanContext &PC, const Stmt *Body, OuterFn Out
   return Why;
 }
 
+/// The element E updates (`++h[b]`, `h[b] += x`), when E is such an update.
+const Expr *updatedElement(const Expr *E) {
+  const Expr *Target = nullptr;
+  if (const auto *CA = dyn_cast<CompoundAssignOperator>(E))
+    Target = CA->getLHS();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->isIncrementDecrementOp())
+    Target = UO->getSubExpr();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+           Op && Op->getNumArgs() >= 1 &&
+           (Op->getOperator() == OO_PlusPlus || Op->getOperator() == OO_MinusMinus ||
+            (Op->isAssignmentOp() && Op->getOperator() != OO_Equal)))
+    Target = Op->getArg(0);
+  if (!Target)
+    return nullptr;
+  Target = Target->IgnoreParenImpCasts();
+  if (isa<ArraySubscriptExpr>(Target))
+    return Target;
+  if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Target);
+      Sub && Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
+    return Target;
+  return nullptr;
+}
+
+/// The array an element expression indexes (`h` of `h[b]`).
+const Expr *indexedArray(const Expr *Element) {
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Element))
+    return ASE->getBase()->IgnoreParenImpCasts();
+  return cast<CXXOperatorCallExpr>(Element)->getArg(0)->IgnoreParenImpCasts();
+}
+
+/// `++st.hist[b]`, `++h[a][b]`, `++h[b]` of a structured binding (adv47
+/// t60, t42): the body updates elements at computed indices, of an array
+/// no array reduction is made of; "" when it updates none.
+template <class OuterFn>
+std::string unnamedArrayReason(PlanContext &PC, const Stmt *Body, OuterFn Outer) {
+  std::string Why;
+  walkStatements(Body, [&](const Stmt *S, llvm::ArrayRef<const Stmt *>) {
+    const auto *E = dyn_cast<Expr>(S);
+    const Expr *Element = E && Why.empty() ? updatedElement(E->IgnoreImplicit()) : nullptr;
+    if (!Element)
+      return Walk::Into;
+    const Expr *Array = indexedArray(Element);
+    std::optional<std::string> T = PC.text(E->getSourceRange());
+    std::string Shown = T && T->size() <= 60 ? " ('" + *T + "')" : "";
+    std::optional<std::string> ArrayText = PC.text(Array->getSourceRange());
+    if (!ArrayText)
+      return Walk::Into;
+    const Expr *Root = Array;
+    while (true) {
+      if (const auto *ME = dyn_cast<MemberExpr>(Root))
+        Root = ME->getBase()->IgnoreParenImpCasts();
+      else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Root))
+        Root = ASE->getBase()->IgnoreParenImpCasts();
+      else if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Root);
+               Sub && Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
+        Root = Sub->getArg(0)->IgnoreParenImpCasts();
+      else
+        break;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(Root);
+    if (!DRE)
+      return Walk::Into;
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
+      if (Outer(dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl())))
+        Why = "'" + *ArrayText + "' is updated at a computed index" + Shown +
+              ", but it is a structured binding, of which no array reduction is made: update "
+              "the array it names";
+      return Walk::Into;
+    }
+    if (!Outer(dyn_cast<VarDecl>(DRE->getDecl())) || Root == Array)
+      return Walk::Into;
+    if (isa<ArraySubscriptExpr, CXXOperatorCallExpr>(Array)) {
+      std::optional<std::string> Outside = PC.text(indexedArray(Array)->getSourceRange());
+      std::string Name = Outside.value_or(*ArrayText);
+      Why = "'" + Name + "' is updated at computed indices in two dimensions" + Shown +
+            ", and an array reduction is made of one dimension only: index one array ('" +
+            Name + "[a * N + b]')";
+    } else
+      Why = "'" + *ArrayText + "' is updated at a computed index" + Shown +
+            ", but it is a member, and an array reduction is made only of a named array or "
+            "container: update a local array and add it to '" + *ArrayText + "' after the loop";
+    return Walk::Into;
+  });
+  return Why;
+}
+
 } // namespace
 
 /// Whether Body's steps store into elements by index (`out[i] = f(i)`)
@@ -192,6 +278,8 @@ std::string unrecognizedReason(PlanContext &PC, const LoopShape &L) {
   if (std::string Why = storesThroughReferenceReason(PC, L, Stmts, Outer); !Why.empty())
     return Why;
   if (std::string Why = changedByMemberReason(PC, L.Body, Outer); !Why.empty())
+    return Why;
+  if (std::string Why = unnamedArrayReason(PC, L.Body, Outer); !Why.empty())
     return Why;
   return kNeitherReason;
 }

@@ -14,6 +14,13 @@ using namespace clang;
 namespace purecc {
 namespace {
 
+/// Whether FD is the standard library's, a member of one of its classes
+/// included (`std::string::append`, whose own isInStdNamespace() is false:
+/// user47 k04 named '__str._M_limit(__pos, __n)' inside it).
+bool inStandardLibrary(const FunctionDecl *FD) {
+  return FD->getDeclContext()->getEnclosingNamespaceContext()->isStdNamespace();
+}
+
 /// How the user wrote the function a library call throws through: the
 /// callee as written (`v.at`, `std::get<int>`, `opt.value`), or the object
 /// called (`f` of an empty std::function `f`).
@@ -73,7 +80,7 @@ const Expr *sizeLimitFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S, uns
     return E;
   const auto *CE = dyn_cast<CallExpr>(E);
   const FunctionDecl *Def = nullptr;
-  if (Depth < 4 && CE && CE->getDirectCallee() && !CE->getDirectCallee()->isInStdNamespace() &&
+  if (Depth < 4 && CE && CE->getDirectCallee() && !inStandardLibrary(CE->getDirectCallee()) &&
       CE->getDirectCallee()->hasBody(Def) && Def)
     return sizeLimitFirst(PC, Throws, Def->getBody(), Depth + 1);
   return nullptr;
@@ -94,10 +101,12 @@ std::string libraryThrowFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S,
   const auto *CE = E ? dyn_cast<CallExpr>(E->IgnoreImplicit()) : nullptr;
   if (!CE || !CE->getDirectCallee())
     return "";
-  if (throwsByContract(CE, PC.Ctx))
+  // What the library throws counts by its contract only (MayThrow.h): a
+  // library call that may throw is named as written.
+  if (throwsByContract(CE, PC.Ctx) || inStandardLibrary(CE->getDirectCallee()))
     return writtenCallee(PC, CE);
   const FunctionDecl *Def = nullptr;
-  if (Depth < 4 && !CE->getDirectCallee()->isInStdNamespace() &&
+  if (Depth < 4 &&
       CE->getDirectCallee()->hasBody(Def) && Def)
     return libraryThrowFirst(PC, Throws, Def->getBody(), Depth + 1);
   return "";
@@ -152,11 +161,11 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
     if (throwsByContract(CE, PC.Ctx))
       return writtenCallee(PC, CE);
     // Defined in another file: only its declaration can promise.
-    if (!FD->hasBody() && !FD->getBuiltinID() && !FD->isInStdNamespace())
+    if (!FD->hasBody() && !FD->getBuiltinID() && !inStandardLibrary(FD))
       return "'" + FD->getNameAsString() +
              "' (defined in another file; declare it 'noexcept' if it cannot throw)";
     const FunctionDecl *Def = nullptr;
-    if (!FD->isInStdNamespace() && FD->hasBody(Def) && Def) {
+    if (!inStandardLibrary(FD) && FD->hasBody(Def) && Def) {
       // A user's `noexcept` does not make the body nothrow: a throw out
       // of it ends the program, where the serial program may never have
       // made the call (analysis/MayThrow.h; user46 k05 read it as ignored).

@@ -299,8 +299,9 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
     if (shapes::needsLimits(A.Op))
       PC.P.ExtraIncludes.insert("limits");
     Privates.push_back(PC.freshNumbered("acc"));
+    Acc.Wraps = A.Element->isIntegerType() && !A.Element->isBooleanType();
     ElementTypes.push_back(T);
-    Types.push_back("std::vector<" + T + ">");
+    Types.push_back("std::vector<" + shapes::privateType(Acc) + ">");
     Copies.push_back(Types.back() + "(std::size(" + A.Array->getName().str() + "), " +
                      shapes::identity(Acc) + ")");
   }
@@ -314,11 +315,17 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   };
   // An integer element's '+' and '*' wrap as the serial steps may (adv46
   // t14, t19, t21: `int h[16]; h[b] += 3000000u;`, `unsigned short` '*').
-  auto FoldLoop = [&](size_t I, const std::string &Into, const std::string &From) {
+  // The merge into the user's array adds a floating element at run time
+  // (shapes::mergeStmt); the join of two private copies adds values the
+  // compiler cannot know, and stays a loop it may vectorize.
+  enum class FoldTarget { Copy, UsersArray };
+  auto FoldLoop = [&](size_t I, const std::string &Into, const std::string &From,
+                      FoldTarget Target) {
     std::string Head = "for (std::size_t " + K + " = 0; " + K + " < " + From + ".size(); ++" +
                        K + ") ";
     shapes::Accumulator Element{Into + "[" + K + "]", "", ElementTypes[I], Arrays[I].Op};
-    Element.Wraps = Arrays[I].Element->isIntegerType();
+    Element.Wraps = Arrays[I].Element->isIntegerType() && !Arrays[I].Element->isBooleanType();
+    Element.Floating = Target == FoldTarget::UsersArray && Arrays[I].Element->isRealFloatingType();
     return Head + shapes::mergeStmt(Element, From + "[" + K + "]");
   };
   std::string Head = "{ auto " + Result + " = ::purecc::parallel_reduce_in_place(" + L.Begin +
@@ -332,8 +339,9 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   Head += Idx.Declaration;
   std::string Join, Merge;
   for (size_t I = 0; I < Arrays.size(); ++I) {
-    Join += (I ? " " : "") + FoldLoop(I, Part(I, Lhs), Part(I, Rhs));
-    Merge += " " + FoldLoop(I, Arrays[I].Array->getName().str(), Part(I, Result));
+    Join += (I ? " " : "") + FoldLoop(I, Part(I, Lhs), Part(I, Rhs), FoldTarget::Copy);
+    Merge += " " + FoldLoop(I, Arrays[I].Array->getName().str(), Part(I, Result),
+                            FoldTarget::UsersArray);
   }
   bool Block = isa<CompoundStmt>(L.Body);
   size_t FirstEdit = PC.P.Edits.size();

@@ -56,9 +56,9 @@ int main() {
   for (int i = 0; i < 30000; ++i) {
     ++hist[bucket(sample(i))];
   }
-  // CODE: { auto purecc_r{{[0-9]+}} = ::purecc::parallel_reduce_in_place(0, 30000, std::vector<long>(std::size(hist), long{}), [&](std::vector<long> &purecc_acc_0, std::int64_t purecc_i0) { int i = static_cast<int>(purecc_i0); {
+  // CODE: { auto purecc_r{{[0-9]+}} = ::purecc::parallel_reduce_in_place(0, 30000, std::vector<::purecc::wrapping<long>>(std::size(hist), long{}), [&](std::vector<::purecc::wrapping<long>> &purecc_acc_0, std::int64_t purecc_i0) { int i = static_cast<int>(purecc_i0); {
   // CODE-NEXT: ++purecc_acc_0[bucket(sample(i))];
-  // CODE-NEXT: } }, [](std::vector<long> &purecc_lhs, std::vector<long> &&purecc_rhs) { for (std::size_t [[K:purecc_k[0-9]+]] = 0; [[K]] < purecc_rhs.size(); ++[[K]]) purecc_lhs[[[K]]] = ::purecc::wrapping_add<long>(purecc_lhs[[[K]]], purecc_rhs[[[K]]]); }); for (std::size_t [[K]] = 0; [[K]] < [[R:purecc_r[0-9]+]].size(); ++[[K]]) hist[[[K]]] = ::purecc::wrapping_add<long>(hist[[[K]]], [[R]][[[K]]]); }
+  // CODE-NEXT: } }, [](std::vector<::purecc::wrapping<long>> &purecc_lhs, std::vector<::purecc::wrapping<long>> &&purecc_rhs) { for (std::size_t [[K:purecc_k[0-9]+]] = 0; [[K]] < purecc_rhs.size(); ++[[K]]) purecc_lhs[[[K]]] = ::purecc::wrapping_add<long>(purecc_lhs[[[K]]], purecc_rhs[[[K]]]); }); for (std::size_t [[K]] = 0; [[K]] < [[R:purecc_r[0-9]+]].size(); ++[[K]]) hist[[[K]]] = ::purecc::wrapping_add<long>(hist[[[K]]], [[R]][[[K]]]); }
   show("array", hist.data(), 16);
 
   // A built-in array that already holds counts, `continue`, a condition,
@@ -86,7 +86,7 @@ int main() {
     ++count[c];
     total[c] += weight(static_cast<int>(i));
   }
-  // CODE: std::tuple<std::vector<long>, std::vector<double>>{std::vector<long>(std::size(count), long{}), std::vector<double>(std::size(total), ::purecc::additive_identity<double>())}, [&](std::tuple<std::vector<long>, std::vector<double>> &purecc_p, std::int64_t purecc_i{{[0-9]+}}) { auto &purecc_acc_2 = std::get<0>(purecc_p); auto &purecc_acc_3 = std::get<1>(purecc_p);
+  // CODE: std::tuple<std::vector<::purecc::wrapping<long>>, std::vector<double>>{std::vector<::purecc::wrapping<long>>(std::size(count), long{}), std::vector<double>(std::size(total), ::purecc::additive_identity<double>())}, [&](std::tuple<std::vector<::purecc::wrapping<long>>, std::vector<double>> &purecc_p, std::int64_t purecc_i{{[0-9]+}}) { auto &purecc_acc_2 = std::get<0>(purecc_p); auto &purecc_acc_3 = std::get<1>(purecc_p);
   show("count", count.data(), 7);
   std::printf("total: %a %a %a %a %a %a %a\n", total[0], total[1], total[2], total[3], total[4],
               total[5], total[6]);

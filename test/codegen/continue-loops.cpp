@@ -26,7 +26,7 @@
     count += queens(n, row + 1, cols | 1u << col, d1 | 1u << (row + col),
                     d2 | 1u << (row - col + n - 1));
   }
-  // CHECK: {{^}}  count = ::purecc::wrapping_add<long>(count, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i{{[0-9]+}}) -> long { int col = static_cast<int>(purecc_i{{[0-9]+}}); long [[ACC:purecc_acc_[0-9]+]] = long{};
+  // CHECK: {{^}}  count = ::purecc::wrapping_add<long>(count, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i{{[0-9]+}}) -> long { int col = static_cast<int>(purecc_i{{[0-9]+}}); ::purecc::wrapping<long> [[ACC:purecc_acc_[0-9]+]] = long{};
   // CHECK-NEXT: {{^}}    if (!safe(cols, d1, d2, row, col, n))
   // CHECK-NEXT: {{^}}      return [[ACC]];
   // REMARK: continue-loops.cpp:[[@LINE-9]]:3: remark: loop rewritten as a parallel reduction of 'count' [purecc-reduction]

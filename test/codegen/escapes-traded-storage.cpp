@@ -140,6 +140,25 @@ void afterAlgorithm() {
   show("after algorithm", data);
 }
 
+// The double buffer of an iterative solver: `cur.swap(next)` and
+// `std::swap(cur, next)` after each sweep trade two buffers that nothing
+// else reaches, so the sweep is a map (user47 k02 said "the address of
+// 'next' escapes").
+void doubleBuffer() {
+  V cur(n, 1.0), next(n, 0.0);
+  // REMARK: escapes-traded-storage.cpp:[[@LINE+1]]:3: remark: loop not parallelized: the element of 'next' written is not indexed by the loop variable [purecc-missed-map]
+  for (int it = 0; it < 4; ++it) {
+    // REMARK: escapes-traded-storage.cpp:[[@LINE+1]]:5: remark: loop rewritten as a parallel map over 'next' [purecc-parallel-map]
+    for (long i = 0; i < n; ++i)
+      next[i] = f(i) * 0.5 + cur[(i + 1) % n] * 0.25;
+    if (it % 2)
+      cur.swap(next);
+    else
+      std::swap(cur, next);
+  }
+  show("double buffer", cur);
+}
+
 int main() {
   memberSwap();
   stdSwap();
@@ -150,6 +169,7 @@ int main() {
   tradedAfter();
   movedRows();
   afterAlgorithm();
+  doubleBuffer();
 }
 // The serial loop reads p[i + 1] before iteration i + 1 writes it (1.0),
 // and p[0] last, after iteration 0 wrote it: every variant prints the same.
@@ -163,3 +183,4 @@ int main() {
 // OUT-NEXT: moved rows: 4413527466
 // OUT-NEXT: after algorithm: 7889760000
 // OUT-NEXT: after algorithm: -16097315094
+// OUT-NEXT: double buffer: {{-?[0-9]+}}

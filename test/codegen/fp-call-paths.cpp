@@ -24,7 +24,7 @@
 }
 // CHECK: static double purecc_serial_wsum_{{[0-9]+}}(const std::vector<double> &v, double w) {
 // CHECK-NEXT: double s = 0.0;
-// CHECK-NEXT: s += ::purecc::parallel_reduce(0, static_cast<long>(v.size()), ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_{{[0-9]+}} = ::purecc::additive_identity<double>();
+// CHECK-NEXT: ::purecc::unfolded(s) += ::purecc::parallel_reduce(0, static_cast<long>(v.size()), ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_{{[0-9]+}} = ::purecc::additive_identity<double>();
 // CHECK: double wsum(const std::vector<double> &v, double w) { if (!::purecc::should_spawn()) return purecc_serial_wsum_{{[0-9]+}}(v, w);
 
 [[pure]] double dot(const std::vector<double> &v) {

@@ -79,6 +79,14 @@ void show(const char *what, const V &v, double s) {
   std::printf("  float %a long double %La\n", double(addf(f, float(s))), addl(l, s));
 }
 
+// +0.0, after some work.
+[[pure]] double pz(long i) {
+  double r = 0;
+  for (int k = 0; k < 50; ++k)
+    r += double((i * 7 + k) % 13);
+  return r * 0.0;
+}
+
 int main() {
 #ifdef ROUND_DOWNWARD
   std::fesetround(FE_DOWNWARD);
@@ -103,6 +111,17 @@ int main() {
     show("-inf", ninf, s);
     show("+inf and -inf", both, s);
   }
+  // A start the compiler knows: without -frounding-math it would fold
+  // `-0.0 + r` into r at the merge, which rounding down makes -0.0 (adv47
+  // t34, t33): the merge adds at run time (purecc::unfolded).
+  double known = -0.0, parts[2] = {-0.0, -0.0};
+  for (long i = 0; i < 4000; ++i)
+    known += pz(i);
+  for (long i = 0; i < 4000; ++i)
+    parts[i % 2] += pz(i);
+  // CHECK: ::purecc::unfolded(known) += ::purecc::parallel_reduce(
+  // CHECK: ::purecc::unfolded(parts[purecc_k{{[0-9]+}}]) +=
+  std::printf("known start: %a %a %a\n", known, parts[0], parts[1]);
 }
 // OUT:      s = -0x0p+0
 // OUT-NEXT: -0.0 terms: -0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0
@@ -142,6 +161,7 @@ int main() {
 // OUT-NEXT:   float -inf long double -inf
 // OUT-NEXT: +inf and -inf: -nan -nan -nan nan -nan -nan -nan -nan
 // OUT-NEXT:   float -nan long double -nan
+// OUT-NEXT: known start: 0x0p+0 0x0p+0 0x0p+0
 // Rounding down: a sum of +0.0 terms from -0.0 is -0.0, and from +0.0 (or
 // of -0.0 terms from -0.0) keeps its sign, as in the serial loop.
 // DOWN:      s = -0x0p+0
@@ -182,3 +202,4 @@ int main() {
 // DOWN-NEXT:   float -inf long double -inf
 // DOWN-NEXT: +inf and -inf: -nan -nan -nan nan -nan -nan -nan -nan
 // DOWN-NEXT:   float -nan long double -nan
+// DOWN-NEXT: known start: -0x0p+0 -0x0p+0 -0x0p+0

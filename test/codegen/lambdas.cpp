@@ -24,7 +24,7 @@ int main() {
     long s = 0;
     for (long i = 0; i < n; ++i)
       s += sq(i) % 7;
-    // CHECK: {{^}}    s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t i) -> long { long purecc_acc_{{[0-9]+}} = long{}; {
+    // CHECK: {{^}}    s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t i) -> long { ::purecc::wrapping<long> purecc_acc_{{[0-9]+}} = long{}; {
     // REMARK: lambdas.cpp:[[@LINE-3]]:5: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
     return s;
   }();

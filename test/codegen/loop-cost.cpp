@@ -28,6 +28,17 @@ struct P {
   return s;
 }
 
+// A constructor that loops is work too (adv47 t46: "64 iterations of
+// loop-free work" for `get(i)` returning `Obj(i).v`).
+struct Obj {
+  long v;
+  [[pure]] explicit Obj(long x) : v(x) {
+    for (int k = 0; k < 2000; ++k)
+      v = (v * 1103515245 + 12345) % 1000003;
+  }
+};
+[[pure]] long get(long i) { return Obj(i).v; }
+
 int main(int argc, char **) {
   int k = 15 + argc; // 16, not a constant
   long n = 20000;
@@ -67,4 +78,14 @@ int main(int argc, char **) {
   // CHECK: {{^}}    purecc_acc_[[N:[0-9]+]] += cost[c]; } return purecc_acc_[[N]]; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, ::purecc::leaf_size{1024});
   std::printf("nearest %d at %.6f, total %.6g\n", at, nearest, total);
   // OUT: nearest 9 at 1.536990, total 1.96696e+07
+
+  long built = 0, got = 0;
+  for (long i = 0; i < 64; ++i)
+    built += Obj(i).v;
+  // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'built' [purecc-reduction]
+  for (long i = 0; i < 64; ++i)
+    got += get(i);
+  // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'got' [purecc-reduction]
+  std::printf("constructed %ld %ld\n", built, got);
+  // OUT-NEXT: constructed [[C:[0-9]+]] [[C]]
 }

@@ -14,7 +14,7 @@ int main() {
   for (long i = 0; i < 400; ++i)
     for (long j = 0; j < 400; ++j)
       total += cell(i, j);
-  // CHECK: {{^}}  total = ::purecc::wrapping_add<long>(total, ::purecc::parallel_reduce(0, 400, long{}, [&](std::int64_t i) -> long { long [[ACC:purecc_acc_[0-9]+]] = long{}; {
+  // CHECK: {{^}}  total = ::purecc::wrapping_add<long>(total, ::purecc::parallel_reduce(0, 400, long{}, [&](std::int64_t i) -> long { ::purecc::wrapping<long> [[ACC:purecc_acc_[0-9]+]] = long{}; {
   // CHECK-NEXT: {{^}}    for (long j = 0; j < 400; ++j)
   // CHECK-NEXT: {{^}}      [[ACC]] += cell(i, j); } return [[ACC]]; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
   // REMARK: nested-reductions.cpp:[[@LINE-6]]:3: remark: loop rewritten as a parallel reduction of 'total' [purecc-reduction]

@@ -27,7 +27,7 @@ int main() {
   long total = 0;
   for (int i = 0; i < n; ++i)
     total += sq(i);
-  // CHECK:      {{^}}  total = ::purecc::wrapping_add<long>(total, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i0) -> long { int i = static_cast<int>(purecc_i0); long purecc_acc_0 = long{}; {
+  // CHECK:      {{^}}  total = ::purecc::wrapping_add<long>(total, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i0) -> long { int i = static_cast<int>(purecc_i0); ::purecc::wrapping<long> purecc_acc_0 = long{}; {
   // CHECK-NEXT: {{^}}    purecc_acc_0 += sq(i); } return purecc_acc_0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
   // REMARK: reductions.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'total' [purecc-reduction]
 
@@ -36,7 +36,7 @@ int main() {
   for (long i = 0; i < n; i++) {
     s = s + term(i);
   }
-  // CHECK:      {{^}}  s += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_1 = ::purecc::additive_identity<double>(); {
+  // CHECK:      {{^}}  ::purecc::unfolded(s) += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_1 = ::purecc::additive_identity<double>(); {
   // CHECK-NEXT: {{^}}    purecc_acc_1 = purecc_acc_1 + term(i);
   // CHECK-NEXT: {{^}}  } return purecc_acc_1; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; });
 
@@ -49,7 +49,7 @@ int main() {
     best = std::max(best, sq(i) % 1009);
     mix ^= static_cast<unsigned>(sq(i)) * 2654435761u;
   }
-  // CHECK:      {{^}}  { auto [purecc_r2_0, purecc_r2_1, purecc_r2_2] = ::purecc::parallel_reduce(0, static_cast<std::int64_t>(n) + 1, std::tuple<int, int, unsigned int>{int{}, std::numeric_limits<int>::lowest(), static_cast<unsigned int>(0)}, [&](std::int64_t purecc_i1) -> std::tuple<int, int, unsigned int> { int i = static_cast<int>(purecc_i1); int purecc_acc_2 = int{}; int purecc_acc_3 = std::numeric_limits<int>::lowest(); unsigned int purecc_acc_4 = static_cast<unsigned int>(0); {
+  // CHECK:      {{^}}  { auto [purecc_r2_0, purecc_r2_1, purecc_r2_2] = ::purecc::parallel_reduce(0, static_cast<std::int64_t>(n) + 1, std::tuple<int, int, unsigned int>{int{}, std::numeric_limits<int>::lowest(), static_cast<unsigned int>(0)}, [&](std::int64_t purecc_i1) -> std::tuple<int, int, unsigned int> { int i = static_cast<int>(purecc_i1); ::purecc::wrapping<int> purecc_acc_2 = int{}; int purecc_acc_3 = std::numeric_limits<int>::lowest(); unsigned int purecc_acc_4 = static_cast<unsigned int>(0); {
   // CHECK-NEXT: {{^}}    if (is_prime(i))
   // CHECK-NEXT: {{^}}      ++purecc_acc_2;
   // CHECK-NEXT: {{^}}    purecc_acc_3 = std::max(purecc_acc_3, sq(i) % 1009);
@@ -64,7 +64,7 @@ int main() {
   for (const int &x : v)
     if (x % 2 == 0)
       evens += sq(x);
-  // CHECK: {{^}}  evens = ::purecc::wrapping_add<long>(evens, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k3) -> long { const int &x = v[purecc_k3]; long purecc_acc_5 = long{}; {
+  // CHECK: {{^}}  evens = ::purecc::wrapping_add<long>(evens, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k3) -> long { const int &x = v[purecc_k3]; ::purecc::wrapping<long> purecc_acc_5 = long{}; {
   long count = std::count_if(v.begin(), v.end(), [](int x) { return is_prime(x); });
   // CHECK: {{^}}  long count = ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x) { return is_prime(x); })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]) ? 1 : 0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); });
   // REMARK: reductions.cpp:[[@LINE-2]]:16: remark: call to 'std::count_if' rewritten as a parallel reduction [purecc-parallel-algorithm]

@@ -78,6 +78,21 @@ int main(int argc, char **) {
   for (long e : *shared)
     h = h * 31 + e;
   std::printf("D %ld\n", h);
+
+  // A selection keyed on a member of what it keeps (user47 k08): the remark
+  // says how to write it as one.
+  struct Result {
+    long at;
+    long cost;
+  };
+  Result best{0, 1L << 40};
+  for (long i = 1; i < 3000; ++i) {
+    Result r{i, heavy(i) % 1000};
+    if (r.cost < best.cost)
+      best = r;
+  }
+  // REMARK: remark-near-selections.cpp:[[@LINE-5]]:3: remark: loop not parallelized: 'best' is overwritten in the loop body ('best = r'): a variable from outside the loop is combined only by updates such as 'best += e' or a maximum, or a selection, which compares with a variable of its own: keep 'best.cost' in a variable beside 'best' ('if (e < key) { key = e; best = ...; }') [purecc-missed-reduction]
+  std::printf("E %ld %ld\n", best.at, best.cost);
   return 0;
 }
 
@@ -85,3 +100,4 @@ int main(int argc, char **) {
 // OUT-NEXT: B nan 1953
 // OUT-NEXT: C -1846191694168224058
 // OUT-NEXT: D -5221665290342646656
+// OUT-NEXT: E {{[0-9]+}} {{[0-9]+}}

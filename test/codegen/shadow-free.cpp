@@ -28,7 +28,7 @@
   return s;
 }
 // CHECK: long fold(long s, long n) {
-// CHECK-NEXT: {{^}}  s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t i) -> long { long [[FOLD:purecc_acc_[0-9]+]] = long{};
+// CHECK-NEXT: {{^}}  s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t i) -> long { ::purecc::wrapping<long> [[FOLD:purecc_acc_[0-9]+]] = long{};
 // CHECK-NEXT: {{^}}    [[FOLD]] += heavy(i); } return [[FOLD]]; }, [](long [[L1:purecc_lhs[0-9]+]], long purecc_rhs) { return ::purecc::wrapping_add([[L1]], purecc_rhs); }));
 
 #define M m
@@ -41,7 +41,7 @@ int main(int argc, char **) {
     a += heavy(i);
     b ^= heavy(i + 1);
   }
-  // CHECK: {{^}}  { auto [{{.*}}] = ::purecc::parallel_reduce(0, n, std::tuple<long, long>{long{}, long{}}, [&](std::int64_t i) -> std::tuple<long, long> { long [[A:purecc_acc_[0-9]+]] = long{}; long [[B:purecc_acc_[0-9]+]] = long{}; {
+  // CHECK: {{^}}  { auto [{{.*}}] = ::purecc::parallel_reduce(0, n, std::tuple<long, long>{long{}, long{}}, [&](std::int64_t i) -> std::tuple<long, long> { ::purecc::wrapping<long> [[A:purecc_acc_[0-9]+]] = long{}; long [[B:purecc_acc_[0-9]+]] = long{}; {
   // CHECK-NEXT: {{^}}    [[A]] += heavy(i);
   // CHECK-NEXT: {{^}}    [[B]] ^= heavy(i + 1);
   // CHECK-NEXT: {{^}}  } return std::tuple<long, long>{[[A]], [[B]]}; }, [](const std::tuple<long, long> &[[L:purecc_lhs[0-9]+]], const std::tuple<long, long> &[[R:purecc_rhs]]) { return std::tuple<long, long>{::purecc::wrapping_add(std::get<0>([[L]]), std::get<0>([[R]])), std::get<1>([[L]]) ^ std::get<1>([[R]])}; }); a = ::purecc::wrapping_add<long>(a, {{.*}}); b ^= {{.*}}; }
@@ -55,9 +55,9 @@ int main(int argc, char **) {
       row += heavy(i * 40 + j);
     total += row;
   }
-  // CHECK: {{^}}  total = ::purecc::wrapping_add<long>(total, ::purecc::parallel_reduce(0, 200 + argc, long{}, [&](std::int64_t i) -> long { long [[T:purecc_acc_[0-9]+]] = long{}; {
+  // CHECK: {{^}}  total = ::purecc::wrapping_add<long>(total, ::purecc::parallel_reduce(0, 200 + argc, long{}, [&](std::int64_t i) -> long { ::purecc::wrapping<long> [[T:purecc_acc_[0-9]+]] = long{}; {
   // CHECK-NEXT: {{^}}    long row = 0;
-  // CHECK-NEXT: {{^}}    row = ::purecc::wrapping_add<long>(row, ::purecc::parallel_reduce(0, 40 + argc, long{}, [&](std::int64_t j) -> long { long [[ROW:purecc_acc_[0-9]+]] = long{};
+  // CHECK-NEXT: {{^}}    row = ::purecc::wrapping_add<long>(row, ::purecc::parallel_reduce(0, 40 + argc, long{}, [&](std::int64_t j) -> long { ::purecc::wrapping<long> [[ROW:purecc_acc_[0-9]+]] = long{};
   // CHECK-NEXT: {{^}}      [[ROW]] += heavy(i * 40 + j); } return [[ROW]]; }
   // CHECK-NEXT: {{^}}    [[T]] += row;
   // CHECK-NEXT: {{^}}  } return [[T]]; }

@@ -38,7 +38,7 @@ int main(int argc, char **) {
   long b = 0;
   for (int i = n; i > 0; --i)
     b += heavy(i) * i;
-  // CHECK: {{^}}  b = ::purecc::wrapping_add<long>(b, ::purecc::parallel_reduce(-static_cast<std::int64_t>(n), -static_cast<std::int64_t>(0), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { int i = static_cast<int>(-purecc_k{{[0-9]+}}); long purecc_acc_{{[0-9]+}} = long{};
+  // CHECK: {{^}}  b = ::purecc::wrapping_add<long>(b, ::purecc::parallel_reduce(-static_cast<std::int64_t>(n), -static_cast<std::int64_t>(0), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { int i = static_cast<int>(-purecc_k{{[0-9]+}}); ::purecc::wrapping<long> purecc_acc_{{[0-9]+}} = long{};
   // REMARK: stride-loops.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'b' [purecc-reduction]
   std::printf("down: %ld\n", b);
   // OUT: down: 156156
@@ -74,11 +74,11 @@ int main(int argc, char **) {
   long f = 0, g = 0, h = 0;
   for (int i = -5; i < n; i += 3)
     f += heavy(i) * i;
-  // CHECK: {{^}}  f = ::purecc::wrapping_add<long>(f, ::purecc::parallel_reduce(0, ::purecc::trips_until(static_cast<std::int64_t>(-5), static_cast<std::int64_t>(n), 3), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { int i = static_cast<int>(static_cast<std::int64_t>(-5) + 3 * purecc_k{{[0-9]+}}); long purecc_acc_{{[0-9]+}} = long{};
+  // CHECK: {{^}}  f = ::purecc::wrapping_add<long>(f, ::purecc::parallel_reduce(0, ::purecc::trips_until(static_cast<std::int64_t>(-5), static_cast<std::int64_t>(n), 3), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { int i = static_cast<int>(static_cast<std::int64_t>(-5) + 3 * purecc_k{{[0-9]+}}); ::purecc::wrapping<long> purecc_acc_{{[0-9]+}} = long{};
   // REMARK: stride-loops.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'f' [purecc-reduction]
   for (long i = n; i >= -40; i -= 7)
     g += heavy(i) ^ i;
-  // CHECK: {{^}}  g = ::purecc::wrapping_add<long>(g, ::purecc::parallel_reduce(0, ::purecc::trips_through(static_cast<std::int64_t>(-40), static_cast<std::int64_t>(n), 7), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(static_cast<std::int64_t>(n) - 7 * purecc_k{{[0-9]+}}); long purecc_acc_{{[0-9]+}} = long{};
+  // CHECK: {{^}}  g = ::purecc::wrapping_add<long>(g, ::purecc::parallel_reduce(0, ::purecc::trips_through(static_cast<std::int64_t>(-40), static_cast<std::int64_t>(n), 7), long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(static_cast<std::int64_t>(n) - 7 * purecc_k{{[0-9]+}}); ::purecc::wrapping<long> purecc_acc_{{[0-9]+}} = long{};
   // REMARK: stride-loops.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'g' [purecc-reduction]
   for (int i = 0; (unsigned)i < m; ++i)
     h += heavy(i) * (i % 3);

@@ -52,10 +52,10 @@ int main() {
   double s = 0.0;
   for (long i = 0; i < n; ++i)
     s += quarter(i, w);
-  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") s += ::purecc::reduce_at<"main#r{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, n, ::purecc::additive_identity<double>(), [](std::int64_t i, {{\[\[}}maybe_unused]] const double &w) -> double { double purecc_acc_2 = ::purecc::additive_identity<double>(); {
+  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::unfolded(s) += ::purecc::reduce_at<"main#r{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, n, ::purecc::additive_identity<double>(), [](std::int64_t i, {{\[\[}}maybe_unused]] const double &w) -> double { double purecc_acc_2 = ::purecc::additive_identity<double>(); {
   // CHECK-NEXT: {{^}}    purecc_acc_2 += quarter(i, w); } return purecc_acc_2; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, w);
   // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this reduction can run on other ranks under mpirun (task 'main#r{{[0-9]+}}') [purecc-task]
-  // LOCAL:      {{^}}  s += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_2 = ::purecc::additive_identity<double>(); {
+  // LOCAL:      {{^}}  ::purecc::unfolded(s) += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_2 = ::purecc::additive_identity<double>(); {
 
   // A range-for reads its container; two accumulators travel as a tuple.
   std::vector<long> v(5000);
@@ -69,7 +69,7 @@ int main() {
     a += sq(x);
     b += x;
   }
-  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") { auto [purecc_r{{[0-9]+}}_0, purecc_r{{[0-9]+}}_1] = ::purecc::reduce_at<"main#r{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(v.size()), std::tuple<long, long>{long{}, long{}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}maybe_unused]] const std::vector<long> &v) -> std::tuple<long, long> { long x = v[purecc_k{{[0-9]+}}]; long purecc_acc_3 = long{}; long purecc_acc_4 = long{}; {
+  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") { auto [purecc_r{{[0-9]+}}_0, purecc_r{{[0-9]+}}_1] = ::purecc::reduce_at<"main#r{{[0-9]+}}", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(v.size()), std::tuple<long, long>{long{}, long{}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}maybe_unused]] const std::vector<long> &v) -> std::tuple<long, long> { long x = v[purecc_k{{[0-9]+}}]; ::purecc::wrapping<long> purecc_acc_3 = long{}; ::purecc::wrapping<long> purecc_acc_4 = long{}; {
   // CHECK:      {{^}}    if (x == 3)
   // CHECK-NEXT: {{^}}      return std::tuple<long, long>{purecc_acc_3, purecc_acc_4};
   // CHECK:      {{^}}  } return std::tuple<long, long>{purecc_acc_3, purecc_acc_4}; }, [](const std::tuple<long, long> &purecc_lhs, const std::tuple<long, long> &purecc_rhs) { return std::tuple<long, long>{::purecc::wrapping_add(std::get<0>(purecc_lhs), std::get<0>(purecc_rhs)), ::purecc::wrapping_add(std::get<1>(purecc_lhs), std::get<1>(purecc_rhs))}; }, ::purecc::leaf_size{1024}, v); a = ::purecc::wrapping_add<long>(a, purecc_r{{[0-9]+}}_0); b = ::purecc::wrapping_add<long>(b, purecc_r{{[0-9]+}}_1); }
@@ -113,7 +113,7 @@ int main() {
   for (long i = 0; i < 5000; ++i)
     viaptr += sq(p[i]);
   // REMARK: task-registry.cpp:[[@LINE-2]]:3: remark: this reduction runs on this process only, not on other ranks: it reads 'p': 'const long *' is not a value type [purecc-task-local]
-  // CHECK: {{^}}  viaptr = ::purecc::wrapping_add<long>(viaptr, ::purecc::parallel_reduce(0, 5000, long{}, [&](std::int64_t i) -> long { long purecc_acc_6 = long{}; {
+  // CHECK: {{^}}  viaptr = ::purecc::wrapping_add<long>(viaptr, ::purecc::parallel_reduce(0, 5000, long{}, [&](std::int64_t i) -> long { ::purecc::wrapping<long> purecc_acc_6 = long{}; {
 
   long glob = 0;
   for (long i = 0; i < 5000; ++i)

@@ -36,7 +36,7 @@ long sum(long b, long n, long k) {
   // CHECK-NEXT: {{^}}for (long i = b; i < n; i += k)
   // CHECK-NEXT: {{^}}    s += heavy(i);
   // CHECK-NEXT: {{^}}#line [[@LINE-6]]
-  // CHECK-NEXT: {{^}}else { s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(0, purecc_g{{[0-9]+}}_n, long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(static_cast<std::uint64_t>(static_cast<long>(b)) + static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(purecc_k{{[0-9]+}})); long purecc_acc_{{[0-9]+}} = long{};
+  // CHECK-NEXT: {{^}}else { s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(0, purecc_g{{[0-9]+}}_n, long{}, [&](std::int64_t purecc_k{{[0-9]+}}) -> long { long i = static_cast<long>(static_cast<std::uint64_t>(static_cast<long>(b)) + static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(purecc_k{{[0-9]+}})); ::purecc::wrapping<long> purecc_acc_{{[0-9]+}} = long{};
   // REMARK: variable-stride.cpp:[[@LINE-8]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s;
 }

@@ -29,7 +29,7 @@ int main(int argc, char **) {
   long s = 0;
   for (unsigned short i = 65000; i != 40; ++i)
     s += heavy(i);
-  // CHECK: {{^}}  s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(65000, 65000 + static_cast<std::int64_t>(static_cast<unsigned short>(static_cast<unsigned short>(40) - static_cast<unsigned short>(65000))), long{}, [&](std::int64_t purecc_i0) -> long { unsigned short i = static_cast<unsigned short>(purecc_i0); long purecc_acc_{{[0-9]+}} = long{};
+  // CHECK: {{^}}  s = ::purecc::wrapping_add<long>(s, ::purecc::parallel_reduce(65000, 65000 + static_cast<std::int64_t>(static_cast<unsigned short>(static_cast<unsigned short>(40) - static_cast<unsigned short>(65000))), long{}, [&](std::int64_t purecc_i0) -> long { unsigned short i = static_cast<unsigned short>(purecc_i0); ::purecc::wrapping<long> purecc_acc_{{[0-9]+}} = long{};
   // REMARK: wrapping-counters.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   std::printf("heavy through the wrap: %ld\n", s);
   // OUT: heavy through the wrap: 86397

@@ -62,6 +62,27 @@ int main() {
   int total = std::accumulate(terms.begin(), terms.end(), 5);
   std::printf("accumulate: %d\n", total);
 
+  // A leaf's private partial starts from the identity and takes the user's
+  // own steps: kept in the unsigned type, where they wrap, since in 'int'
+  // they overflow where the serial elements never leave their range
+  // (adv47 t38: 0 times anything stays 0 serially, a partial starting
+  // from 1 overflows; t58: the serial elements fall from 2.1e9 to -4e8,
+  // a partial from 0 passes INT_MIN; t55: the scalar form).
+  int zeros[2] = {};
+  for (int i = 0; i < 30000; ++i)
+    zeros[mix(i) % 2] *= 3 + static_cast<int>(mix(i + 7) % 5);
+  // CHECK: std::vector<::purecc::wrapping<int>>(std::size(zeros)
+  std::vector<int> falling(100000);
+  falling[0] = falling[1] = 2100000000;
+  for (int i = 0; i < 30000; ++i)
+    falling[mix(i) % 2] -= 150000;
+  int stays = 0;
+  for (int i = 0; i < 3000; ++i)
+    for (int j = 0; j < 40; ++j)
+      stays *= 3 + static_cast<int>(mix(i + j) % 5);
+  // CHECK: ::purecc::wrapping<int> purecc_acc_{{[0-9]+}} = int{1};
+  std::printf("private partials: %d %d %d %d %d\n", zeros[0], zeros[1], falling[0], falling[1], stays);
+
   // `__int128`, which strict -std=c++20 gives no std::make_unsigned (adv47
   // t08, t09), in a sum and a histogram.
   __extension__ typedef __int128 wide;
@@ -81,4 +102,5 @@ int main() {
 // OUT-NEXT: products: -574191909 -21266367 -21266367 -191397303 -7088789 -63799101 -21266367 -21266367 -63799101 -191397303 735095627 -872759885 -2089680415 1676687641 -2089680415 1676687641
 // OUT-NEXT: narrow: 52987 20451 32107 18131
 // OUT-NEXT: accumulate: -1142885061
+// OUT-NEXT: private partials: 0 0 {{-?[0-9]+}} {{-?[0-9]+}} 0
 // OUT-NEXT: int128: 1d4bbbe0f5360000 00000181969c7840

@@ -54,4 +54,17 @@ template <class Value> Value additive_identity() noexcept {
   }
 }
 
+/// v itself, with its value hidden from the compiler's constant folding.
+/// Unless -frounding-math, g++ and clang++ take the rounding mode to be
+/// round-to-nearest and fold `s += r` with `s` known to be -0.0 into
+/// `s = r`; under FE_DOWNWARD -0.0 + +0.0 is -0.0, not r. The serial loop
+/// adds at run time, so the merge of a rewritten sum into the user's
+/// accumulator must too (adv47 t34: serial -0, rewritten 0). Cost: v is
+/// stored to memory and read back, once per merge.
+///   purecc::unfolded(s) += purecc::parallel_reduce(...);
+template <class Value> Value &unfolded(Value &v) noexcept {
+  __asm__ volatile("" : "+m"(v));
+  return v;
+}
+
 } // namespace purecc

@@ -51,6 +51,85 @@ template <class Int>
 using wrapping_unsigned_t = typename unsigned_of<decltype(+std::declval<Int>())>::type;
 } // namespace detail
 
+/// The unsigned type of Int's promoted type, in which wrapping<Int> keeps
+/// its bits.
+///   static_assert(std::is_same_v<purecc::wrapping_unsigned_t<short>, unsigned>);
+template <class Int> using wrapping_unsigned_t = detail::wrapping_unsigned_t<Int>;
+
+/// A leaf's private partial of an Int sum or product: the user's own steps
+/// (`p += e`, `p -= e`, `p *= e`, `++p`, `p = p + e`, `p = e * p`) applied to
+/// a partial that starts from the identity wrap modulo 2^N where in Int
+/// they would overflow (adv47 t38, t55, t58: `int h = 0; h *= 3;` never
+/// leaves 0 serially, a partial that starts from 1 does). The bits are
+/// those of the serial steps modulo 2^N, whatever integer type e has (a
+/// wider e is reduced first: + and * commute with that). Written as a
+/// class, not as the unsigned type itself, so that the user's steps need
+/// no conversion a -Wsign-conversion build would reject.
+///   purecc::wrapping<int> partial = 1;
+///   partial *= 3;            // in unsigned: no overflow
+///   int result = partial;    // the bits, as an int
+template <class Int> class wrapping {
+  using Bits = detail::wrapping_unsigned_t<Int>;
+  Bits bits_;
+
+  template <class Term> static constexpr Bits bits_of(Term x) noexcept {
+    if constexpr (std::is_same_v<Term, wrapping>)
+      return x.bits_;
+    else
+      return static_cast<Bits>(x);
+  }
+  template <class Term>
+  static constexpr bool is_operand = std::is_integral_v<Term> || std::is_enum_v<Term> ||
+                                  std::is_same_v<Term, wrapping>;
+
+public:
+  constexpr wrapping(Int value = Int{}) noexcept : bits_(static_cast<Bits>(value)) {}
+  constexpr operator Int() const noexcept { return static_cast<Int>(bits_); }
+
+  template <class Term> requires is_operand<Term>
+  constexpr wrapping &operator+=(Term x) noexcept {
+    bits_ = static_cast<Bits>(bits_ + bits_of(x));
+    return *this;
+  }
+  template <class Term> requires is_operand<Term>
+  constexpr wrapping &operator-=(Term x) noexcept {
+    bits_ = static_cast<Bits>(bits_ - bits_of(x));
+    return *this;
+  }
+  template <class Term> requires is_operand<Term>
+  constexpr wrapping &operator*=(Term x) noexcept {
+    bits_ = static_cast<Bits>(bits_ * bits_of(x));
+    return *this;
+  }
+  // A class convertible to Int (one conversion, as the serial step makes).
+  constexpr wrapping &operator+=(Int x) noexcept { return *this += wrapping(x); }
+  constexpr wrapping &operator-=(Int x) noexcept { return *this -= wrapping(x); }
+  constexpr wrapping &operator*=(Int x) noexcept { return *this *= wrapping(x); }
+  constexpr wrapping &operator++() noexcept { return *this += 1; }
+  constexpr wrapping &operator--() noexcept { return *this -= 1; }
+  constexpr wrapping operator++(int) noexcept {
+    wrapping before = *this;
+    ++*this;
+    return before;
+  }
+  constexpr wrapping operator--(int) noexcept {
+    wrapping before = *this;
+    --*this;
+    return before;
+  }
+
+  template <class Term> requires is_operand<Term>
+  friend constexpr wrapping operator+(wrapping a, Term x) noexcept { return a += x; }
+  template <class Term> requires(is_operand<Term> && !std::is_same_v<Term, wrapping>)
+  friend constexpr wrapping operator+(Term x, wrapping a) noexcept { return a += x; }
+  template <class Term> requires is_operand<Term>
+  friend constexpr wrapping operator-(wrapping a, Term x) noexcept { return a -= x; }
+  template <class Term> requires is_operand<Term>
+  friend constexpr wrapping operator*(wrapping a, Term x) noexcept { return a *= x; }
+  template <class Term> requires(is_operand<Term> && !std::is_same_v<Term, wrapping>)
+  friend constexpr wrapping operator*(Term x, wrapping a) noexcept { return a *= x; }
+};
+
 /// lhs + rhs modulo 2^N, as an Int (an integer type other than bool).
 template <class Int> constexpr Int wrapping_add(Int lhs, Int rhs) noexcept {
   using Unsigned = detail::wrapping_unsigned_t<Int>;
