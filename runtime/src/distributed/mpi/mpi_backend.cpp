@@ -202,6 +202,7 @@ bool MpiBackend::startup_check() {
     settings_.root_works = env.integer("PURECC_MPI_ROOT_WORKS", 1, 0, 1) != 0;
     settings_.call_split = env.integer("PURECC_MPI_CALL_SPLIT", settings_.call_split, 1);
     settings_.call_min_us = env.integer("PURECC_MPI_CALL_MIN_US", settings_.call_min_us, 0);
+    settings_.await_split = env.integer("PURECC_MPI_AWAIT_SPLIT", 0, 0, 1) != 0;
     std::string twice;
     for (const std::string &id : TaskRegistry::conflicts())
       twice += (twice.empty() ? "'" : ", '") + id + "'";
@@ -224,6 +225,7 @@ bool MpiBackend::startup_check() {
     w.uint(settings_.blob_min);
     w.uint(settings_.blob_cache);
     w.uint(static_cast<std::uint64_t>(settings_.poll_max_us));
+    w.write(settings_.await_split); // read by the workers, which hand back
     for (int r = 0; r < size_; ++r)
       w.write(std::string(all.data() + static_cast<std::size_t>(kRecord) * r + 17 + kIdBytes));
   }
@@ -240,6 +242,7 @@ bool MpiBackend::startup_check() {
   r.uint(blob_min);
   r.uint(blob_cache);
   r.uint(poll);
+  r.read(settings_.await_split);
   settings_.in_flight = static_cast<std::int64_t>(in_flight);
   settings_.blob_min = blob_min;
   settings_.blob_cache = blob_cache;

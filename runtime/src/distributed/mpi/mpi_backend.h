@@ -55,6 +55,13 @@ struct Settings {
   /// the same function ran less than call_min_us there (PURECC_MPI_CALL_MIN_US).
   std::int64_t call_split = 16;
   std::int64_t call_min_us = 1000;
+  /// PURECC_MPI_AWAIT_SPLIT (for tests of handing back): a worker running a
+  /// parallel-call branch takes none of its own offers back before it has
+  /// handed one to rank 0, so that whether a branch is handed back does not
+  /// depend on when its communication thread gets the CPU. It waits for
+  /// rank 0 to ask: only for runs where rank 0 will (it runs out of work
+  /// while the branch runs, e.g. PURECC_MPI_ROOT_WORKS=0 at 2 ranks).
+  bool await_split = false;
 };
 
 /// One rank's counters, as PURECC_STATS prints them.
@@ -285,6 +292,9 @@ private:
   // own ticket of the branch it handed back and still waits for (at most
   // one at a time), and how many it handed back.
   std::uint64_t running_call_ = 0, split_for_ = 0, handed_out_ = 0;
+  /// The running branch's ticket once it has handed a piece back
+  /// (Settings::await_split waits for it).
+  std::uint64_t handed_back_from_ = 0;
   std::chrono::steady_clock::time_point handed_out_since_;
   std::uint64_t handed_back_sent_ = 0;
   /// Wall time and count of the branches rank 0 ran for this worker: when

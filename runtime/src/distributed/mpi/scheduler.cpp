@@ -491,7 +491,15 @@ bool MpiBackend::offer_call(CallOffer &o) {
 }
 
 bool MpiBackend::withdraw_call(CallOffer &o) {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
+  // PURECC_MPI_AWAIT_SPLIT (tests): the branch hands a piece back before
+  // it takes any offer back; rank 0's request wakes the communication
+  // thread, which hands back the widest offer and wakes this thread.
+  if (rank_ != 0 && settings_.await_split)
+    cv_.wait(lock, [&] {
+      return o.state != CallOffer::State::offered || running_call_ == 0 ||
+             handed_back_from_ == running_call_;
+    });
   if (o.state != CallOffer::State::offered)
     return false;
   // With PURECC_MPI_ROOT_WORKS=0 a branch that may travel waits for a worker.

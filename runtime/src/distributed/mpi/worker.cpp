@@ -201,7 +201,9 @@ bool MpiBackend::hand_back_locked(std::deque<Outgoing> &out) {
   handed_out_ = ticket;
   handed_out_since_ = std::chrono::steady_clock::now();
   split_for_ = 0;
+  handed_back_from_ = running_call_;
   ++handed_back_sent_;
+  cv_.notify_all(); // a thread may wait for this (Settings::await_split)
   // Every argument inline: rank 0 keeps no blob cache of a worker's.
   out.push_back({0, kTagTask, encode_task(o->job, {}, nullptr, ticket, 0, 0, o->width)});
   return true;
