@@ -53,6 +53,25 @@ bool isCounter(ASTContext &Ctx, const Expr *E, const VarDecl *I) {
   return refersTo(E) == I;
 }
 
+/// K of a window's condition `i + K < e` (or `K + i`): a constant K >= 0
+/// added to the counter itself (as isCounter judges it).
+std::optional<std::int64_t> windowOffset(ASTContext &Ctx, const Expr *E, const VarDecl *I) {
+  const auto *Sum = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+  if (!Sum || Sum->getOpcode() != BO_Add || !Sum->getType()->isIntegerType())
+    return std::nullopt;
+  const Expr *K = isCounter(Ctx, Sum->getLHS(), I)   ? Sum->getRHS()
+                  : isCounter(Ctx, Sum->getRHS(), I) ? Sum->getLHS()
+                                                     : nullptr;
+  Expr::EvalResult R;
+  if (!K || K->isValueDependent() || !K->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  const llvm::APSInt &V = R.Val.getInt();
+  // Far below any 64-bit bound: b + K and e - K cannot overflow the count.
+  if (V.isNegative() || V.getActiveBits() > 40)
+    return std::nullopt;
+  return static_cast<std::int64_t>(V.getZExtValue());
+}
+
 /// `i--` (the condition of `for (T i = n; i-- > 0;)`).
 bool isPostDecrement(const Expr *E, const VarDecl *I) {
   const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
@@ -227,6 +246,28 @@ bool matchCountedHeader(PlanContext &PC, const ForStmt *For, DepScanner &Scan, L
     Counter = Cond->getRHS();
     AsLeft = BinaryOperator::isComparisonOp(Op) ? BinaryOperator::reverseComparisonOp(Op) : Op;
   }
+  // A window from i: `i + K < e`, `i + K <= e` (or `e > i + K`), counting
+  // up by one. The counter compared is the sum; it is i + K < e exactly
+  // when i < e - K, counted by countTrips with Offset K.
+  std::int64_t Offset = 0;
+  if (!Bnd && !PostDec && !VarStep && *Step == 1) {
+    if (auto K = windowOffset(Ctx, Cond->getLHS(), I)) {
+      Bnd = Cond->getRHS();
+      Counter = Cond->getLHS();
+      Offset = *K;
+    } else if (auto K = windowOffset(Ctx, Cond->getRHS(), I)) {
+      Bnd = Cond->getLHS();
+      Counter = Cond->getRHS();
+      AsLeft = BinaryOperator::isComparisonOp(Op) ? BinaryOperator::reverseComparisonOp(Op) : Op;
+      Offset = *K;
+    }
+    if (Bnd && AsLeft != BO_LT && AsLeft != BO_LE) {
+      WhyNot = "the condition '" + writtenText(PC, Cond) + "' compares '" +
+               writtenText(PC, Counter) + "' with a bound other than by '<' or '<=': of a "
+               "window 'i + K' only 'i + K < e' and 'i + K <= e' are counted";
+      return false;
+    }
+  }
   bool Up = *Step > 0;
   if (Up ? !(AsLeft == BO_LT || AsLeft == BO_LE || (AsLeft == BO_NE && *Step == 1))
          : !(AsLeft == BO_GT || AsLeft == BO_GE))
@@ -303,7 +344,7 @@ bool matchCountedHeader(PlanContext &PC, const ForStmt *For, DepScanner &Scan, L
     H.StartExpr = Start;
   } else if (*Step == 1) {
     Trips = countTrips(PC, I, Counter->getType(), Bnd, Op == BO_NE, Inclusive, *BeginText,
-                       *EndText, WhyNot);
+                       *EndText, WhyNot, Offset);
   } else {
     Trips = countStrided(PC, I, Counter->getType(), Bnd, For->getInc(), *Step, Inclusive,
                          PostDec, *BeginText, *EndText, L.IndexValue, WhyNot);

@@ -161,6 +161,10 @@ public:
   }
   bool VisitVarDecl(VarDecl *VD) {
     QualType T = VD->getType();
+    if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+        RD && isOwnedLocal(VD) && (!RD->hasDefinition() || !RD->isTriviallyCopyable()) &&
+        !llvm::is_contained(Out.Owners, VD))
+      Out.Owners.push_back(VD);
     if (!VD->getInit() || !T->isReferenceType() || T.getNonReferenceType().isConstQualified())
       return true;
     escape(VD->getInit(), nullptr, scopeOf(VD));
@@ -497,8 +501,15 @@ private:
     // The library hands an address on only through what it returns.
     if (carries(Call))
       follow(Call, R, Depth + 1);
-    if (Free)
+    if (Free) {
+      // `hist = id(std::move(other))`: a function of the user's that takes
+      // the storage over may return it (adv48 t11).
+      for (unsigned I = First; I < Call->getNumArgs(); ++I)
+        if (Call->getArg(I) == E && paramMovesStorage(FD, I - First, E))
+          for (const VarDecl *X : R)
+            trade(receiver(Call), X, Call);
       return;
+    }
     // `x.swap(y)`, `y = std::move(x)`: storage moves between the objects
     // (a trade: the receiver inherits the escapes of what it receives).
     if (Object) {
@@ -616,12 +627,8 @@ private:
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     if (!MD || MD->isStatic() || MD->isConst() || I >= FD->getNumParams() || !A->isGLValue())
       return false;
-    QualType PT = FD->getParamDecl(I)->getType();
-    if (!PT->isLValueReferenceType() || PT.getNonReferenceType().isConstQualified())
-      return false;
-    const CXXRecordDecl *RD = PT.getNonReferenceType()->getAsCXXRecordDecl();
-    return RD && RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl() &&
-           (!RD->hasDefinition() || !RD->isTriviallyCopyable());
+    const CXXRecordDecl *RD = storageOwnerReferenced(FD->getParamDecl(I)->getType());
+    return RD && RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl();
   }
 
   /// Whether FD is the library's free `swap` of two objects of a class
@@ -631,11 +638,17 @@ private:
         FD->getNumParams() != 2 || !A->isGLValue())
       return false;
     QualType P0 = FD->getParamDecl(0)->getType(), P1 = FD->getParamDecl(1)->getType();
-    if (!P0->isLValueReferenceType() || P0.getNonReferenceType().isConstQualified() ||
-        !FD->getASTContext().hasSameType(P0, P1))
-      return false;
-    const CXXRecordDecl *RD = P0.getNonReferenceType()->getAsCXXRecordDecl();
-    return RD && (!RD->hasDefinition() || !RD->isTriviallyCopyable());
+    return FD->getASTContext().hasSameType(P0, P1) && storageOwnerReferenced(P0);
+  }
+
+  /// The class a non-const lvalue reference parameter of type PT refers to,
+  /// when its objects may own storage (not trivially copyable): what a
+  /// swap, splice or merge trades; null otherwise.
+  static const CXXRecordDecl *storageOwnerReferenced(QualType PT) {
+    if (!PT->isLValueReferenceType() || PT.getNonReferenceType().isConstQualified())
+      return nullptr;
+    const CXXRecordDecl *RD = PT.getNonReferenceType()->getAsCXXRecordDecl();
+    return RD && (!RD->hasDefinition() || !RD->isTriviallyCopyable()) ? RD : nullptr;
   }
 
   /// Whether FD returns the storage its parameter I had: a class returned
@@ -688,8 +701,13 @@ private:
   /// Site: To is reachable as From was (findEscapes follows the trades once
   /// every escape is known). A receiver that is no owned local needs none.
   void trade(const VarDecl *To, const VarDecl *From, const Stmt *Site) {
-    if (!To || !isOwnedLocal(To) || To == From)
+    if (To == From)
       return;
+    if (!To || !isOwnedLocal(To)) {
+      if (isOwnedLocal(From))
+        Out.Lost.push_back({nullptr, From, Site});
+      return;
+    }
     Out.Trades.push_back({To, isOwnedLocal(From) ? From : nullptr, Site});
   }
 
@@ -785,10 +803,12 @@ bool mayPrecede(const Stmt *S, const Stmt *Site, ASTContext &Ctx) {
 /// row built in the loop body would make 'a' escape (user46 k04), and
 /// `cur.swap(next)` of a double buffer 'next' (user47 k02).
 void followTrades(EscapeSites &Out, ASTContext &Ctx) {
-  if (Out.Trades.empty())
+  if (Out.Trades.empty() && Out.Lost.empty())
     return;
   llvm::SmallPtrSet<const Stmt *, 8> TradeParts;
-  for (const EscapeSites::Trade &T : Out.Trades) {
+  std::vector<EscapeSites::Trade> Moves(Out.Trades);
+  Moves.insert(Moves.end(), Out.Lost.begin(), Out.Lost.end());
+  for (const EscapeSites::Trade &T : Moves) {
     TradeParts.insert(T.Site);
     // `cur.swap(next)`: the object is no child of the call (it is the
     // callee's base), and it trades as the argument does.
@@ -823,11 +843,31 @@ void followTrades(EscapeSites &Out, ASTContext &Ctx) {
            T.getNonReferenceType()->getCanonicalTypeUnqualified() ==
                X->getType().getNonReferenceType()->getCanonicalTypeUnqualified();
   };
-  llvm::SmallPtrSet<const VarDecl *, 8> Reached;
+  // Where each holder binds what it holds: a reference's declaration (it
+  // cannot be bound again), null for any other holder (a pointer may be
+  // assigned anywhere) and for storage received in a trade. A reference
+  // bound after the trade, outside the loops around it, holds storage the
+  // receiver no longer shares (user48 k02: `const auto &row = u[7];` after
+  // a stencil's time loop that ends in `std::swap(u, v)`).
+  auto BindingOf = [&](const VarDecl *H) -> const Stmt * {
+    if (!H->getType()->isReferenceType() || !H->isLocalVarDecl())
+      return nullptr;
+    for (const DynTypedNode &P : Ctx.getParents(*H))
+      if (const auto *DS = P.get<DeclStmt>())
+        return DS;
+    return nullptr;
+  };
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Stmt *, 2>> HeldAt;
   for (const auto &[H, Held] : Out.Holds)
     for (const VarDecl *X : Held)
       if (X != H && !AliasesObject(H, X))
-        Reached.insert(X);
+        HeldAt[X].push_back(BindingOf(H));
+  auto HeldBefore = [&](const VarDecl *From, const Stmt *Site) {
+    auto It = HeldAt.find(From);
+    return It != HeldAt.end() && llvm::any_of(It->second, [&](const Stmt *Binding) {
+             return !Binding || mayPrecede(Binding, Site, Ctx);
+           });
+  };
   auto EscapedBefore = [&](const VarDecl *From, const Stmt *Site) {
     auto It = Out.Sites.find(From);
     return It != Out.Sites.end() &&
@@ -836,7 +876,7 @@ void followTrades(EscapeSites &Out, ASTContext &Ctx) {
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const EscapeSites::Trade &T : Out.Trades) {
-      if (T.From && !Reached.contains(T.From) && !EscapedBefore(T.From, T.Site))
+      if (T.From && !HeldBefore(T.From, T.Site) && !EscapedBefore(T.From, T.Site))
         continue;
       auto &Where = Out.Sites[T.To];
       if (!llvm::is_contained(Where, T.Site)) {
@@ -844,8 +884,25 @@ void followTrades(EscapeSites &Out, ASTContext &Ctx) {
         Out.Lasting.insert(T.Site);
         Changed = true;
       }
-      Changed |= Reached.insert(T.To).second;
+      if (auto &Bindings = HeldAt[T.To]; !llvm::is_contained(Bindings, nullptr)) {
+        Bindings.push_back(nullptr);
+        Changed = true;
+      }
     }
+  }
+  // Storage lost from sight may come back into any local of its class.
+  for (const EscapeSites::Trade &L : Out.Lost) {
+    if (!Out.Sites.contains(L.From) && !HeldAt.contains(L.From))
+      continue;
+    QualType Class = L.From->getType().getCanonicalType().getUnqualifiedType();
+    for (const VarDecl *Y : Out.Owners)
+      if (Y != L.From && Y->getType().getCanonicalType().getUnqualifiedType() == Class) {
+        auto &Where = Out.Sites[Y];
+        if (!llvm::is_contained(Where, L.Site)) {
+          Where.push_back(L.Site);
+          Out.Lasting.insert(L.Site);
+        }
+      }
   }
 }
 
@@ -867,6 +924,8 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
     Out.Lasting.clear();
     Out.HasLabels = false;
     Out.Trades.clear();
+    Out.Lost.clear();
+    Out.Owners.clear();
     Finder F(PC.Ctx, ES, Out, FD, Outer->getBody());
     F.TraverseStmt(Outer->getBody());
     Again = F.Changed;

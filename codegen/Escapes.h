@@ -71,6 +71,14 @@ struct EscapeSites {
     const clang::Stmt *Site;
   };
   std::vector<Trade> Trades;
+  /// Storage that moved into an object no local names (an aggregate's
+  /// member, a parameter, a value returned, a std::pair): it may come back
+  /// into any local of its type through code not followed (adv48 t10,
+  /// t11, t19). From escapes or is held: every local of its class in
+  /// Owners escapes at Site. (To is null.)
+  std::vector<Trade> Lost;
+  /// The locals of a class that may own storage.
+  std::vector<const clang::VarDecl *> Owners;
   /// The body of the function the sites are for. A lambda's body is
   /// analysed with the functions around it: a local of theirs may have
   /// escaped, or be held, anywhere there, before the lambda is called.

@@ -48,23 +48,8 @@ std::string resizedBoundReason(PlanContext &PC, const LoopShape &L, const Expr *
 }
 
 
-/// What a header reads of the local object VD, when that is only scalar
-/// members (`i < g.n`, `g.rows * g.cols`, `q.lim[1]`: adv42): Body may leave them alone while
-/// it writes other members (`g.a[i] = cell(i)` stores into 'g.a', never
-/// into 'g.n'; user41 t03 was refused as "the bound 'g' changes").
-struct MemberReads {
-  /// The members read ("g.n"), as written.
-  std::string Names;
-  /// The first use in Body that may change one of them (`g.n = 20`, `g`
-  /// passed on whole), or null when every use of VD in Body reads one of
-  /// them or names a member apart from them.
-  const Expr *Change = nullptr;
-};
+} // namespace
 
-/// MemberReads of VD for Header and Body, or nullopt when Header reads VD
-/// otherwise (or VD is no local object). Writes through pointers and
-/// references and calls not known to be pure are the caller's to exclude:
-/// they might reach the members.
 std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header, const Stmt *Body,
                                        const VarDecl *VD) {
   if (!Header || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
@@ -87,6 +72,16 @@ std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Read);
         AS && !AS->getIdx()->isValueDependent() && AS->getIdx()->isIntegerConstantExpr(Ctx))
       Read = AS->getBase()->IgnoreParenImpCasts();
+    // An element of a member that owns its elements (`g.rowptr[v + 1]`,
+    // a std::vector, std::array, std::deque or std::string): the member
+    // stands for it, as no store into another member's elements reaches
+    // its storage (user47 k03). Its index is walked apart (ElementIndex).
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Read);
+        Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      if (std::optional<MemberPath> P = Root(Op->getArg(0)->IgnoreParenImpCasts());
+          P && containerKind(P->Type) == ContainerKind::Owning &&
+          (Cast->getType()->isArithmeticType() || Cast->getType()->isEnumeralType()))
+        return P;
     std::optional<MemberPath> P = Root(Read);
     QualType Value = Cast->getType();
     if (!P || !(Value->isArithmeticType() || Value->isEnumeralType()) ||
@@ -95,6 +90,15 @@ std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header
       return std::nullopt;
     return P;
   };
+  // The index of an element ScalarRead took (`v + 1` of `g.rowptr[v + 1]`):
+  // it may read, or change, VD itself.
+  auto ElementIndex = [](const Stmt *S) -> const Expr * {
+    const auto *Cast = cast<ImplicitCastExpr>(S);
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cast->getSubExpr()->IgnoreParens());
+        Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      return Op->getArg(1);
+    return nullptr;
+  };
   std::vector<MemberPath> Read;
   bool Other = false;
   std::function<void(const Stmt *)> InHeader = [&](const Stmt *S) {
@@ -102,6 +106,7 @@ std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header
       return;
     if (std::optional<MemberPath> P = ScalarRead(S)) {
       Read.push_back(*P);
+      InHeader(ElementIndex(S));
       return;
     }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == VD) {
@@ -130,8 +135,10 @@ std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header
   std::function<void(const Stmt *)> InBody = [&](const Stmt *S) {
     if (!S || R.Change)
       return;
-    if (ScalarRead(S))
+    if (ScalarRead(S)) {
+      InBody(ElementIndex(S));
       return;
+    }
     if (const auto *E = dyn_cast<Expr>(S))
       if (std::optional<MemberPath> P = Root(E)) {
         // Anything may be done to a member apart from those read.
@@ -149,6 +156,8 @@ std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header
   InBody(Body);
   return R;
 }
+
+namespace {
 
 } // namespace
 

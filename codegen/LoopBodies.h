@@ -22,6 +22,7 @@
 
 #include "clang/AST/Expr.h"
 
+#include <optional>
 #include <string>
 
 namespace purecc {
@@ -45,6 +46,27 @@ struct HeaderReads {
 /// Checks what every loop shape needs of its body (L.Body_, its effects)
 /// given what its header reads; on failure WhyNot says why.
 bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::string &WhyNot);
+
+/// What a header reads of the local object VD, when that is only scalar
+/// members or elements of members that own them (`i < g.n`, `g.rows *
+/// g.cols`, `q.lim[1]`: adv42; `g.rowptr[v + 1]`: user47 k03): Body may leave them alone while
+/// it writes other members (`g.a[i] = cell(i)` stores into 'g.a', never
+/// into 'g.n'; user41 t03 was refused as "the bound 'g' changes").
+struct MemberReads {
+  /// The members read ("g.n"), as written.
+  std::string Names;
+  /// The first use in Body that may change one of them (`g.n = 20`, `g`
+  /// passed on whole), or null when every use of VD in Body reads one of
+  /// them or names a member apart from them.
+  const clang::Expr *Change = nullptr;
+};
+
+/// MemberReads of VD for Header and Body, or nullopt when Header reads VD
+/// otherwise (or VD is no local object). Writes through pointers and
+/// references and calls not known to be pure are the caller's to exclude:
+/// they might reach the members.
+std::optional<MemberReads> memberReads(const clang::ASTContext &Ctx, const clang::Expr *Header,
+                                       const clang::Stmt *Body, const clang::VarDecl *VD);
 
 /// "'break' leaves the loop" and the like.
 std::string exitReason(const clang::Stmt *Exit);

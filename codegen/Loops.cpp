@@ -193,8 +193,7 @@ bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path,
   // A constructor of the user's runs code too (the library's are
   // implementation, judged as calls into it are: not followed).
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S);
-      CE && !CE->getConstructor()->isInStdNamespace() &&
-      !isImplementationDecl(CE->getConstructor()) &&
+      CE && !isImplementationDecl(CE->getConstructor()) &&
       calleeRunsLoops(CE->getConstructor(), Path, Depth))
     return true;
   for (const Stmt *Child : S->children())

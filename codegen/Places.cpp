@@ -2,6 +2,7 @@
 #include "Places.h"
 #include "AddressTypes.h"
 #include "BodyWalk.h"
+#include "MapMembers.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
@@ -105,11 +106,17 @@ bool isPlace(const Expr *E, const Place &P, ASTContext &Ctx) {
   return Q && *Q == P;
 }
 
+bool isStandardFloating(QualType T) {
+  const auto *B = T.getCanonicalType()->getAs<BuiltinType>();
+  return B && (B->getKind() == BuiltinType::Float || B->getKind() == BuiltinType::Double ||
+               B->getKind() == BuiltinType::LongDouble);
+}
+
 bool isFloatingComplex(QualType T) {
   const auto *Spec = stdSpecialization(T, "complex");
   return Spec && Spec->getTemplateArgs().size() == 1 &&
          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
-         Spec->getTemplateArgs()[0].getAsType()->isRealFloatingType();
+         isStandardFloating(Spec->getTemplateArgs()[0].getAsType());
 }
 
 QualType componentType(QualType T) {
@@ -158,6 +165,17 @@ std::string partReason(PlanContext &PC, const LoopShape &L, const Place &P,
   const DeclRefExpr *Use = otherUse(L.Body, P.Root, AllPositions);
   if (!Use && !Rest.Reads.contains(P.Root) && !Rest.Writes.contains(P.Root))
     return "";
+  // `d.tokens.push_back(tok(k) + d.label)`: reads of members apart from
+  // the part (MapMembers.h), which no accumulation changes, as a map
+  // allows beside its stores (user48 k07).
+  if (Use && !Rest.Writes.contains(P.Root) && !Positions.empty())
+    if (std::optional<MemberPath> Part = memberPathOf(Positions.front());
+        Part && Part->Root == P.Root) {
+      llvm::SmallPtrSet<const Expr *, 8> Apart(AllPositions.begin(), AllPositions.end());
+      collectApartReads(PC, L.Body, P.Root, {*Part}, Apart);
+      if (!otherUse(L.Body, P.Root, Apart))
+        return "";
+    }
   std::string Where = Use ? enclosingText(PC, Use, nullptr) : std::string();
   // A lambda's capture of the object: the lambda shows the use.
   if (Use)

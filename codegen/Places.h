@@ -111,6 +111,13 @@ bool isPartGetter(const clang::CallExpr *Call);
 /// Whether E designates exactly P.
 bool isPlace(const clang::Expr *E, const Place &P, clang::ASTContext &Ctx);
 
+/// 'float', 'double' or 'long double': the floating types whose identities
+/// (`-0.0`, `std::numeric_limits<T>::infinity()`) the runtime and the
+/// generated code compute. `__float128` and `_Float16` are not (strict
+/// -std=c++20 gives them no numeric_limits, which then says 0 is infinity;
+/// adv48 t21, t22): their reductions stay serial.
+bool isStandardFloating(clang::QualType T);
+
 /// 'std::complex<T>' with T a floating type: its '+' adds component by
 /// component, so a sum of them is two floating-point sums.
 bool isFloatingComplex(clang::QualType T);

@@ -345,11 +345,45 @@ private:
             " += e' or a maximum";
       // `if (r.iters < best.iters) best = r;` (user47 k08): a selection
       // keyed on a member of what it keeps.
-      if (std::string Key = memberKeyOf(E, Named); !Key.empty())
+      // The key may be the very member written (`best.score = s` keyed on
+      // 'best.score': user48 k05 read "keep 'best.score' in a variable
+      // beside 'best.score'").
+      std::string Key = memberKeyOf(E, Named);
+      if (const Stmt *Inner = Key.empty() ? nullptr : innerLoopAround(E))
+        // `for (f) for (t) if (s < best.score) { ... }` (user48 k05): the
+        // inner loop may be the selection; this one is not.
+        Overwritten += ", or a selection, which is one loop: this one holds it in an inner "
+                       "loop (line " +
+                       std::to_string(PC.SM.getPresumedLineNumber(
+                           PC.SM.getExpansionLoc(Inner->getBeginLoc()))) +
+                       "), which may be rewritten alone; to select over both counters, write "
+                       "one loop over them";
+      else if (!Key.empty())
         Overwritten += ", or a selection, which compares with a variable of its own: keep '" +
-                       Key + "' in a variable beside " + Name +
-                       " ('if (e < key) { key = e; " + P.Name + " = ...; }')";
+                       Key + "' in a variable " +
+                       (Key == P.Name ? std::string("apart from the object it is a member of")
+                                      : "beside " + Name) +
+                       " ('if (e < key) { key = e; " +
+                       (Key == P.Name ? std::string("...") : P.Name + " = ...;") + " }')";
     }
+  }
+
+  /// The loop inside L's body that E is in, if any.
+  const Stmt *innerLoopAround(const Expr *E) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*E);
+    const Stmt *Found = nullptr;
+    for (unsigned Up = 0; Up < 64 && !Parents.empty(); ++Up) {
+      const Stmt *P = Parents[0].get<Stmt>();
+      if (!P || isa<LambdaExpr>(P))
+        return nullptr;
+      // `for (f) for (t) ...`: the body is the inner loop itself.
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+        Found = P;
+      if (P == L.Body)
+        return Found;
+      Parents = PC.Ctx.getParents(*P);
+    }
+    return nullptr;
   }
 
   /// The member of Named that the condition of the `if` around E compares

@@ -65,11 +65,13 @@ std::optional<std::string> boundText(PlanContext &PC, const Expr *E) {
 
 std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, const Expr *Bnd,
                                 bool NotEqual, bool Inclusive, const std::string &BeginText,
-                                const std::string &EndText, std::string &WhyNot) {
+                                const std::string &EndText, std::string &WhyNot,
+                                std::int64_t Offset) {
   ASTContext &Ctx = PC.Ctx;
   QualType T = I->getType().getUnqualifiedType();
   C = C.getUnqualifiedType();
   unsigned W = Ctx.getIntWidth(T);
+  assert((Offset == 0 || !NotEqual) && "a window's condition is counted for '<' and '<=' only");
   bool Wraps = T->isUnsignedIntegerType() || W < Ctx.getIntWidth(Ctx.IntTy);
   IntRange TR = rangeOf(Ctx, T);
   std::string Name = quoted(I), TypeName = PC.typeText(T);
@@ -77,6 +79,17 @@ std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, c
   QualType BoundType = Bnd->IgnoreParenImpCasts()->getType();
   std::optional<llvm::APSInt> B = constantOf(Ctx, counterStart(I)); // already converted to T
   std::optional<llvm::APSInt> E = constantOf(Ctx, Bnd);            // converted to C
+  // `i + K < e` is `i < e - K`: a constant bound moves down by K (in a
+  // wider type, where a bound below K stays below every i >= 0).
+  if (E && Offset != 0) {
+    llvm::APSInt Wide = E->extend(E->getBitWidth() + 64);
+    Wide.setIsSigned(true);
+    llvm::APSInt Moved = Wide - llvm::APSInt::get(Offset).extend(Wide.getBitWidth());
+    // Back to a width the counts below read: e's own (0 <= e - K <= e), or
+    // 64 signed bits (-K <= e - K < 0).
+    E = Moved.isNegative() ? llvm::APSInt(Moved.trunc(64), /*isUnsigned=*/false)
+                           : llvm::APSInt(Moved.trunc(E->getBitWidth()), E->isUnsigned());
+  }
 
   // i as C is i itself unless a signed i is compared as unsigned: then a
   // negative i compares as a large value. Fine only when i starts at a
@@ -144,6 +157,18 @@ std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, c
     return R;
   }
   R.End = Inclusive ? "static_cast<std::int64_t>(" + End + ") + 1" : Int64(EndType, End);
+  if (Offset != 0) {
+    // e - K (+ 1 for '<=') as std::int64_t: a count at or below Begin is an
+    // empty range. Only a signed 64-bit e may lie within K of its type's
+    // lowest value; there the guard keeps e - K from overflowing.
+    std::string E64 = "static_cast<std::int64_t>(" + End + ")";
+    std::int64_t Less = Offset - (Inclusive ? 1 : 0);
+    std::string Moved = Less == 0 ? E64 : E64 + " - " + std::to_string(Less);
+    bool NearLowest = !E && EndType->isSignedIntegerType() && Ctx.getIntWidth(EndType) >= 64;
+    R.End = NearLowest ? "(" + E64 + " < " + R.Begin + " + " + std::to_string(Offset) + " ? " +
+                             R.Begin + " : " + Moved + ")"
+                       : Moved;
+  }
   if (B && E) {
     __int128 Bv = B->isSigned() ? B->getSExtValue() : static_cast<__int128>(B->getZExtValue());
     __int128 Ev = E->isSigned() ? E->getSExtValue() : static_cast<__int128>(E->getZExtValue());
@@ -161,7 +186,27 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
   QualType T = I->getType().getUnqualifiedType();
   C = C.getUnqualifiedType();
   std::string Name = quoted(I), TypeName = PC.typeText(T);
-  if (Ctx.getIntWidth(T) < Ctx.getIntWidth(Ctx.IntTy)) {
+  // A narrow counter's step is computed in 'int' and converted back: it
+  // wraps unless constant bounds keep the step after the last value that
+  // passes the test in T (adv48 t23: `unsigned char i = 1; i < 250; i += 7`
+  // ends at 246, and 253 fits).
+  auto NarrowStaysInRange = [&] {
+    std::optional<llvm::APSInt> B = constantOf(Ctx, counterStart(I)), E = constantOf(Ctx, Bnd);
+    if (!B || !E)
+      return false;
+    auto Value = [](const llvm::APSInt &V) -> __int128 {
+      return V.isSigned() ? V.getSExtValue() : static_cast<__int128>(V.getZExtValue());
+    };
+    IntRange TR = rangeOf(Ctx, T);
+    __int128 Bc = Value(*B), Ec = Value(*E), A = Step < 0 ? -Step : Step;
+    if (Step > 0) {
+      __int128 Span = Ec - Bc - (Inclusive ? 0 : 1);
+      return Span < 0 || Bc + A * (Span / A) + A <= Value(TR.Max);
+    }
+    __int128 Span = Bc - Ec - (Inclusive ? 0 : 1);
+    return Span < 0 || Bc - A * (Span / A) - A >= Value(TR.Min);
+  };
+  if (Ctx.getIntWidth(T) < Ctx.getIntWidth(Ctx.IntTy) && (PostDec || !NarrowStaysInRange())) {
     WhyNot = Name + " ('" + TypeName + "') is narrower than 'int' and counts " +
              (Step < 0 ? "down" : "in steps of " + std::to_string(Step)) +
              ", which may wrap around";
@@ -279,6 +324,9 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
   // below are exact in std::int64_t.
   std::int64_t A = Step < 0 ? -Step : Step;
   bool BoundsKeepItInRange = [&] {
+    // A narrow counter's values all lie in 'int': exact in std::int64_t.
+    if (Ctx.getIntWidth(T) < Ctx.getIntWidth(Ctx.IntTy))
+      return NarrowStaysInRange();
     if (!B || !E)
       return false;
     __int128 Bc = Value(B), Ec = Value(E), Max = Value(rangeOf(Ctx, T).Max);

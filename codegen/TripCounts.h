@@ -49,10 +49,13 @@ struct Trips {
 /// signed T an overflow is undefined, so the loop never gets there. Index k
 /// of the runtime's range [Begin, End) is the iteration where i == T(k).
 /// Refuses (WhyNot) the cases whose count cannot be computed that way.
+/// Offset K > 0: the condition is a window's, `i + K < e` (or `<=`; not
+/// `!=`), which holds exactly when i < e - K: the sum cannot wrap before
+/// i + K reaches e, and a signed one cannot overflow (undefined).
 std::optional<Trips> countTrips(PlanContext &PC, const clang::VarDecl *I, clang::QualType C,
                                 const clang::Expr *Bnd, bool NotEqual, bool Inclusive,
                                 const std::string &BeginText, const std::string &EndText,
-                                std::string &WhyNot);
+                                std::string &WhyNot, std::int64_t Offset = 0);
 
 /// The iterations of a counted loop that is not `++i` up to a bound:
 /// counting down by one (`--i` while `i > e` or `i >= e`, and

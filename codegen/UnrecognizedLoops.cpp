@@ -11,6 +11,12 @@ using namespace clang;
 namespace purecc {
 namespace {
 
+/// ` ('text')`: S as written, when short enough to quote in a remark.
+std::string shownText(PlanContext &PC, const Stmt *S) {
+  std::optional<std::string> T = PC.text(S->getSourceRange());
+  return T && T->size() <= 60 ? " ('" + *T + "')" : std::string();
+}
+
 /// The variable E names, under parentheses and any casts.
 const VarDecl *namedVariable(const Expr *E) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
@@ -40,9 +46,8 @@ std::string storesThroughReferenceReason(PlanContext &PC, const LoopShape &L,
     const VarDecl *Container = Base ? namedVariable(Base) : nullptr;
     if (!Outer(Container) || !L.Body_.Writes.contains(Ref))
       continue;
-    std::optional<std::string> T = PC.text(DS->getSourceRange());
     return "the loop body stores through " + quoted(Ref) + ", a reference to an element of " +
-           quoted(Container) + (T && T->size() <= 60 ? " ('" + *T + "')" : "") +
+           quoted(Container) + shownText(PC, DS) +
            ", which a map does not follow: a map stores into elements by index ('" +
            Container->getName().str() + "[i][j] = ...')";
   }
@@ -66,9 +71,7 @@ std::string changedByMemberReason(PlanContext &PC, const Stmt *Body, OuterFn Out
     const VarDecl *V = namedVariable(MC->getImplicitObjectArgument());
     if (!Outer(V))
       return Walk::Into;
-    std::optional<std::string> T = PC.text(MC->getSourceRange());
-    Why = quoted(V) + " is changed by '" + MD->getNameAsString() + "'" +
-          (T && T->size() <= 60 ? " ('" + *T + "')" : "") +
+    Why = quoted(V) + " is changed by '" + MD->getNameAsString() + "'" + shownText(PC, MC) +
           ", of which no reduction is made: only appends ('+=', 'append', 'push_back', "
           "'emplace_back', 'insert' at 'end()') and arithmetic or bitwise updates are combined";
     return Walk::Into;
@@ -76,34 +79,37 @@ std::string changedByMemberReason(PlanContext &PC, const Stmt *Body, OuterFn Out
   return Why;
 }
 
-/// The element E updates (`++h[b]`, `h[b] += x`), when E is such an update.
-const Expr *updatedElement(const Expr *E) {
-  const Expr *Target = nullptr;
-  if (const auto *CA = dyn_cast<CompoundAssignOperator>(E))
-    Target = CA->getLHS();
-  else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->isIncrementDecrementOp())
-    Target = UO->getSubExpr();
-  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-           Op && Op->getNumArgs() >= 1 &&
-           (Op->getOperator() == OO_PlusPlus || Op->getOperator() == OO_MinusMinus ||
-            (Op->isAssignmentOp() && Op->getOperator() != OO_Equal)))
-    Target = Op->getArg(0);
-  if (!Target)
-    return nullptr;
-  Target = Target->IgnoreParenImpCasts();
-  if (isa<ArraySubscriptExpr>(Target))
-    return Target;
-  if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Target);
-      Sub && Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
-    return Target;
-  return nullptr;
+/// What a step E writes: `t = v` (Plain), `t += v`, `++t`, `t--`, built-in
+/// or overloaded; Target null when E is no step.
+struct Step {
+  const Expr *Target = nullptr, *Value = nullptr;
+  bool Plain = false;
+};
+Step stepOf(const Expr *E) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp())
+    return {BO->getLHS(), BO->getRHS(), BO->getOpcode() == BO_Assign};
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
+      return {Op->getArg(0), Op->getArg(1), Op->getOperator() == OO_Equal};
+    if ((Op->getOperator() == OO_PlusPlus || Op->getOperator() == OO_MinusMinus) &&
+        Op->getNumArgs() >= 1)
+      return {Op->getArg(0), nullptr, false};
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->isIncrementDecrementOp())
+    return {UO->getSubExpr(), nullptr, false};
+  return {};
 }
 
-/// The array an element expression indexes (`h` of `h[b]`).
-const Expr *indexedArray(const Expr *Element) {
-  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Element))
+/// The array E indexes (`h` of `h[b]`, built-in or `operator[]`), or null
+/// when E is no element.
+const Expr *indexedArray(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
     return ASE->getBase()->IgnoreParenImpCasts();
-  return cast<CXXOperatorCallExpr>(Element)->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(E);
+      Sub && Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
+    return Sub->getArg(0)->IgnoreParenImpCasts();
+  return nullptr;
 }
 
 /// `++st.hist[b]`, `++h[a][b]`, `++h[b]` of a structured binding (adv47
@@ -114,12 +120,12 @@ std::string unnamedArrayReason(PlanContext &PC, const Stmt *Body, OuterFn Outer)
   std::string Why;
   walkStatements(Body, [&](const Stmt *S, llvm::ArrayRef<const Stmt *>) {
     const auto *E = dyn_cast<Expr>(S);
-    const Expr *Element = E && Why.empty() ? updatedElement(E->IgnoreImplicit()) : nullptr;
-    if (!Element)
+    Step Update = E && Why.empty() ? stepOf(E->IgnoreImplicit()) : Step{};
+    const Expr *Array =
+        Update.Target && !Update.Plain ? indexedArray(Update.Target) : nullptr;
+    if (!Array)
       return Walk::Into;
-    const Expr *Array = indexedArray(Element);
-    std::optional<std::string> T = PC.text(E->getSourceRange());
-    std::string Shown = T && T->size() <= 60 ? " ('" + *T + "')" : "";
+    std::string Shown = shownText(PC, E);
     std::optional<std::string> ArrayText = PC.text(Array->getSourceRange());
     if (!ArrayText)
       return Walk::Into;
@@ -127,11 +133,8 @@ std::string unnamedArrayReason(PlanContext &PC, const Stmt *Body, OuterFn Outer)
     while (true) {
       if (const auto *ME = dyn_cast<MemberExpr>(Root))
         Root = ME->getBase()->IgnoreParenImpCasts();
-      else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Root))
-        Root = ASE->getBase()->IgnoreParenImpCasts();
-      else if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Root);
-               Sub && Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
-        Root = Sub->getArg(0)->IgnoreParenImpCasts();
+      else if (const Expr *Indexed = indexedArray(Root))
+        Root = Indexed;
       else
         break;
     }
@@ -147,8 +150,8 @@ std::string unnamedArrayReason(PlanContext &PC, const Stmt *Body, OuterFn Outer)
     }
     if (!Outer(dyn_cast<VarDecl>(DRE->getDecl())) || Root == Array)
       return Walk::Into;
-    if (isa<ArraySubscriptExpr, CXXOperatorCallExpr>(Array)) {
-      std::optional<std::string> Outside = PC.text(indexedArray(Array)->getSourceRange());
+    if (const Expr *Rows = indexedArray(Array)) {
+      std::optional<std::string> Outside = PC.text(Rows->getSourceRange());
       std::string Name = Outside.value_or(*ArrayText);
       Why = "'" + Name + "' is updated at computed indices in two dimensions" + Shown +
             ", and an array reduction is made of one dimension only: index one array ('" +
@@ -173,27 +176,11 @@ bool storesByIndexOnly(const Stmt *Body) {
     const auto *E = dyn_cast<Expr>(S);
     if (isa_and_nonnull<IfStmt>(S) || !E)
       return Walk::Into;
-    E = E->IgnoreImplicit();
-    const Expr *Target = nullptr, *Value = nullptr;
-    bool Plain = false;
-    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp()) {
-      Target = BO->getLHS();
-      Value = BO->getRHS();
-      Plain = BO->getOpcode() == BO_Assign;
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-               Op && Op->isAssignmentOp() && Op->getNumArgs() == 2) {
-      Target = Op->getArg(0);
-      Value = Op->getArg(1);
-      Plain = Op->getOperator() == OO_Equal;
-    } else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->isIncrementDecrementOp()) {
-      Target = UO->getSubExpr();
-    }
+    auto [Target, Value, Plain] = stepOf(E->IgnoreImplicit());
     if (!Target)
       return Walk::Into;
     Target = Target->IgnoreParenImpCasts();
-    bool Element = isa<ArraySubscriptExpr>(Target);
-    if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(Target))
-      Element = Sub->getOperator() == OO_Subscript;
+    bool Element = indexedArray(Target);
     // A variable or a member of one (`t = f(i)`, `h.n = 0`): an
     // accumulation when it reads itself (`acc = acc + f(i)`).
     const Expr *Root = Target;
@@ -223,10 +210,7 @@ std::string unrecognizedReason(PlanContext &PC, const LoopShape &L) {
   auto Outer = [&](const VarDecl *V) {
     return V && !L.Body_.Locals.contains(V) && V != L.Induction && V != L.Element;
   };
-  auto Shown = [&](const Expr *E) {
-    std::optional<std::string> T = PC.text(E->getSourceRange());
-    return T && T->size() <= 60 ? " ('" + *T + "')" : std::string();
-  };
+  auto Shown = [&](const Expr *E) { return shownText(PC, E); };
   for (const Stmt *S : Stmts) {
     if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign)
       if (const VarDecl *V = namedVariable(BO->getLHS());

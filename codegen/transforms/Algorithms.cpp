@@ -3,6 +3,7 @@
 #include "BodyWalk.h"
 #include "CallCost.h"
 #include "Containers.h"
+#include "Places.h"
 #include "PlainValues.h"
 #include "Reductions.h"
 #include "SameExpr.h"
@@ -840,7 +841,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     }
     Init = Text(InitExpr);
   }
-  if (!T->isIntegerType() && !T->isRealFloatingType()) {
+  if (!T->isIntegerType() && !isStandardFloating(T)) {
     WhyNot = "the result type '" + T.getAsString() + "' is not arithmetic";
     return false;
   }
@@ -872,6 +873,11 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   if (!Init.empty() && A.Wraps && (Op == ReduceOp::Add || Op == ReduceOp::Mul))
     Result = std::string("::purecc::wrapping_") + (Op == ReduceOp::Add ? "add" : "mul") + "<" +
              A.Type + ">(" + Init + ", " + Reduce + ")";
+  // A start the compiler knows as -0.0 would fold away: `-0.0 + r` is r
+  // in round-to-nearest, not under FE_DOWNWARD, where the serial loop adds
+  // it at run time.
+  if (!Init.empty() && Floating && Op == ReduceOp::Add)
+    Result = "::purecc::unfolded_add<" + A.Type + ">(" + Init + ", " + Reduce + ")";
   PC.replace(Where->first, Where->second, Result);
   // The serial clone rounds in the same tree order (see Plan.h).
   PC.P.Edits.back().RepeatInSerialClone = T->isRealFloatingType();

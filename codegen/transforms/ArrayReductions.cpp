@@ -158,7 +158,7 @@ struct ArrayAccumulator {
 std::string elementTypeReason(PlanContext &PC, const ArrayAccumulator &A) {
   QualType T = A.Element;
   bool Integer = T->isIntegerType() && !T->isBooleanType() && !T->isEnumeralType();
-  bool Floating = T->isRealFloatingType() && (A.Op == ReduceOp::Add || A.Op == ReduceOp::Mul);
+  bool Floating = isStandardFloating(T) && (A.Op == ReduceOp::Add || A.Op == ReduceOp::Mul);
   if (Integer || Floating)
     return "";
   return "the elements of " + quoted(A.Array) + " have type '" + typeName(T, PC.Ctx) +

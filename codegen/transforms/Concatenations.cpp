@@ -12,10 +12,41 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace purecc {
 namespace {
+
+/// A join with separators tests what earlier iterations appended
+/// (`if (!csv.empty()) csv += ','; csv += piece(i);`: user47 k09): the
+/// usual rewrite of it, for the remark; empty when the body does not ask
+/// V's emptiness.
+std::string separatorHint(PlanContext &PC, const Stmt *Body, const VarDecl *V) {
+  const CXXMemberCallExpr *Asked = nullptr;
+  std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
+    if (!S || Asked)
+      return;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+      if (const CXXMethodDecl *M = MC->getMethodDecl();
+          M && M->getIdentifier() && MC->getNumArgs() == 0 &&
+          M->getName() == "empty" &&
+          refersTo(MC->getImplicitObjectArgument()) == V) {
+        Asked = MC;
+        return;
+      }
+    for (const Stmt *Child : S->children())
+      Find(Child);
+  };
+  Find(Body);
+  if (!Asked)
+    return "";
+  std::string Text = writtenText(PC, Asked);
+  return " ('" + (Text.empty() ? V->getNameAsString() + ".empty()" : Text) +
+         "' depends on what earlier iterations appended; to join with a separator, append it "
+         "before every piece and erase the first one after the loop)";
+}
 
 /// Which end of the accumulator a step puts its piece at; Both for a step
 /// that puts one piece at each (`s = p + s + q`).
@@ -318,7 +349,8 @@ LoopOutcome planConcatenation(PlanContext &PC, const LoopShape &L,
       Fx.merge(Scan.scan(V));
   if (Acc.isVariable() && (Fx.Reads.contains(Acc.Root) || Fx.Writes.contains(Acc.Root)))
     return Refuse(Name + " is used inside the loop body other than by " +
-                  (At == End::Front ? "prepending" : "appending") + " to it");
+                  (At == End::Front ? "prepending" : "appending") + " to it" +
+                  separatorHint(PC, L.Body, Acc.Root));
   // A part of an object: nothing else in the body may use the object
   // (Places.h); for an element of a vector, that also means nothing in the
   // body resizes the vector.

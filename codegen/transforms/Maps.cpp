@@ -24,6 +24,16 @@ using namespace clang;
 namespace purecc {
 namespace {
 
+/// Whether VD is the counter a `for` loop declares in its header.
+bool isInnerCounter(PlanContext &PC, const VarDecl *VD) {
+  for (const DynTypedNode &P : PC.Ctx.getParents(*VD))
+    if (const auto *DS = P.get<DeclStmt>())
+      for (const DynTypedNode &G : PC.Ctx.getParents(*DS))
+        if (const auto *For = G.get<ForStmt>(); For && For->getInit() == DS)
+          return true;
+  return false;
+}
+
 /// The calls `X.size()` among Part: a container's size, which a body that
 /// writes X only by element does not change (any other use of X in the
 /// body is refused on its own).
@@ -212,6 +222,23 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       StmtDeps PartFx = DepScanner(PC).scan(Part, &Sizes);
       for (const VarDecl *VD : PartFx.Reads)
         if (VD == L.Induction || L.Body_.Writes.contains(VD) || L.Body_.Locals.contains(VD)) {
+          // `g.col[g.rowptr[v] + k] = ...`: the index reads members of 'g'
+          // that the body, storing into another member, leaves alone
+          // (user47 k03).
+          if (VD != L.Induction && !L.Body_.Locals.contains(VD) && !L.Body_.ImpureCall &&
+              !L.Body_.MemoryWrite)
+            if (std::optional<MemberReads> M = memberReads(PC.Ctx, Part, L.Body, VD); M && !M->Change)
+              continue;
+          if (isInnerCounter(PC, VD)) {
+            // `img[j * W + i]` in an inner loop over i (user47 k10).
+            std::string Index = writtenText(PC, S.Index);
+            WhyNot = "the index of " + Name + " written" +
+                     (Index.empty() ? "" : ", '" + Index + "',") + " also depends on " +
+                     quoted(VD) + ", the counter of an inner loop: purecc does not prove that "
+                     "the elements one iteration writes are apart from another's (the inner "
+                     "loop can be shared)";
+            return LoopOutcome::Refused;
+          }
           WhyNot = "the index of " + Name + " written reads " + quoted(VD) +
                    ", which may not be the same in every iteration";
           return LoopOutcome::Refused;

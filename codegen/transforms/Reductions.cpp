@@ -509,7 +509,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
     }
     QualType T = A.type();
     bool Complex = isFloatingComplex(T);
-    bool Arith = T->isIntegerType() || T->isRealFloatingType() || Complex;
+    bool Arith = T->isIntegerType() || isStandardFloating(T) || Complex;
     if (!Arith || (T->isBooleanType() && (A.Op == ReduceOp::Add || A.Op == ReduceOp::Mul)) ||
         (Complex && A.Op != ReduceOp::Add) ||
         (T->isRealFloatingType() && A.Op != ReduceOp::Add && A.Op != ReduceOp::Mul &&

@@ -5,6 +5,7 @@
 #include "CallTasks.h"
 #include "FloatingExceptions.h"
 #include "LoopBodies.h"
+#include "Places.h"
 #include "PlainValues.h"
 #include "SameExpr.h"
 
@@ -963,7 +964,7 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
       return LoopOutcome::Refused;
     }
   QualType T = C.Member ? C.Member->getType().getUnqualifiedType() : Whole;
-  if (!(T->isIntegerType() || T->isRealFloatingType()) || T->isBooleanType() ||
+  if (!(T->isIntegerType() || isStandardFloating(T)) || T->isBooleanType() ||
       T->isEnumeralType()) {
     WhyNot = BestName + " has type '" + typeName(T, PC.Ctx) + "', which has no parallel selection";
     return LoopOutcome::Refused;
@@ -976,6 +977,37 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::Refused;
   }
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {
+    // `total += a` beside `if (a > largest) { ... }`: each alone is
+    // rewritten, not the two in one loop (user48 k03).
+    for (const VarDecl *W : inSourceOrder(Fx.Writes, L.Body, PC.SM)) {
+      if (Fx.Locals.contains(W) || W == L.Element)
+        continue;
+      auto It = Fx.FirstWrite.find(W);
+      const Expr *Step = It == Fx.FirstWrite.end() ? nullptr : It->second;
+      bool Accumulates = (isa_and_nonnull<CompoundAssignOperator>(Step)) ||
+                         (isa_and_nonnull<UnaryOperator>(Step) &&
+                          cast<UnaryOperator>(Step)->isIncrementDecrementOp());
+      // Inside the selection's block (`++seen` counting improvements,
+      // user47 k12) it is no reduction a loop of its own could make.
+      auto Within = [&](const Stmt *Outer, const Stmt *S) {
+        SourceRange R = Outer->getSourceRange();
+        return !PC.SM.isBeforeInTranslationUnit(S->getBeginLoc(), R.getBegin()) &&
+               !PC.SM.isBeforeInTranslationUnit(R.getEnd(), S->getBeginLoc());
+      };
+      if (Accumulates && C.If && Within(C.If, Step))
+        Why = quoted(W) + " is written inside the selection's block" +
+              (writtenText(PC, Step).empty() ? "" : " ('" + writtenText(PC, Step) + "')") +
+              ": the block of a selection may only assign what it keeps (" + BestName +
+              " and its payloads), which the tree takes from one iteration";
+      else if (Accumulates) {
+        std::string Text = writtenText(PC, Step);
+        Why = quoted(W) + " is updated inside the loop body" +
+              (Text.empty() ? "" : " ('" + Text + "')") + " beside the selection of " + BestName +
+              ": a selection and a reduction are not combined in one loop; each is rewritten "
+              "in a loop of its own";
+      }
+      break;
+    }
     WhyNot = Why;
     return LoopOutcome::Refused;
   }

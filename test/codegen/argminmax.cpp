@@ -185,7 +185,7 @@ int main() {
       carg = i;
       ++seen;
     }
-  // REMARK: argminmax.cpp:[[@LINE-6]]:3: remark: loop not parallelized: 'seen' is written inside the loop body [purecc-missed-reduction]
+  // REMARK: argminmax.cpp:[[@LINE-6]]:3: remark: loop not parallelized: 'seen' is written inside the selection's block ('++seen'): the block of a selection may only assign what it keeps ('cbest' and its payloads), which the tree takes from one iteration [purecc-missed-reduction]
   int ibest = 1 << 30;
   long iarg = -1;
   for (long i = 0; i < n; ++i)

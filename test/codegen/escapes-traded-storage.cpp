@@ -159,6 +159,23 @@ void doubleBuffer() {
   show("double buffer", cur);
 }
 
+// A reference bound after the solver's loop holds storage the swap no
+// longer shares with the buffer the sweep writes (user48 k02: "the address
+// of 'next' escapes ('std::swap(cur, next)' ...)" for a reference into
+// 'cur' declared after the loop).
+void boundAfter() {
+  V cur(n, 1.0), next(n, 0.0);
+  // REMARK: escapes-traded-storage.cpp:[[@LINE+1]]:3: remark: loop not parallelized: the element of 'next' written is not indexed by the loop variable [purecc-missed-map]
+  for (int it = 0; it < 4; ++it) {
+    // REMARK: escapes-traded-storage.cpp:[[@LINE+1]]:5: remark: loop rewritten as a parallel map over 'next' [purecc-parallel-map]
+    for (long i = 0; i < n; ++i)
+      next[i] = f(i) * 0.5 + cur[(i + 1) % n] * 0.25;
+    std::swap(cur, next);
+  }
+  const double &first = cur[0];
+  std::printf("bound after: %.6f\n", first);
+}
+
 int main() {
   memberSwap();
   stdSwap();
@@ -170,6 +187,7 @@ int main() {
   movedRows();
   afterAlgorithm();
   doubleBuffer();
+  boundAfter();
 }
 // The serial loop reads p[i + 1] before iteration i + 1 writes it (1.0),
 // and p[0] last, after iteration 0 wrote it: every variant prints the same.
@@ -184,3 +202,4 @@ int main() {
 // OUT-NEXT: after algorithm: 7889760000
 // OUT-NEXT: after algorithm: -16097315094
 // OUT-NEXT: double buffer: {{-?[0-9]+}}
+// OUT-NEXT: bound after: 0.045626

@@ -31,7 +31,7 @@
   return std::accumulate(v.begin(), v.end(), 0.0);
 }
 // CHECK: static double purecc_serial_dot_{{[0-9]+}}(const std::vector<double> &v) {
-// CHECK-NEXT: return (0.0 + ::purecc::parallel_reduce(
+// CHECK-NEXT: return ::purecc::unfolded_add<double>(0.0, ::purecc::parallel_reduce(
 
 [[pure]] double both(const std::vector<double> &v) {
   // Two calls that parallel-calls may run in parallel: one may take the clone.

@@ -55,11 +55,11 @@ using V = std::vector<double>;
 }
 // CHECK: long double addl({{.*}} ::purecc::additive_identity<long double>(), [&]{{.*}} = ::purecc::additive_identity<long double>();
 [[pure]] double acc(const V &v, double s) { return std::accumulate(v.begin(), v.end(), s); }
-// CHECK: double acc(const V &v, double s) {{.*}} return (s + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), ::purecc::additive_identity<double>(),
+// CHECK: double acc(const V &v, double s) {{.*}} return ::purecc::unfolded_add<double>(s, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), ::purecc::additive_identity<double>(),
 [[pure]] double red(const V &v, double s) { return std::reduce(v.begin(), v.end(), s, std::plus<>()); }
 // std::reduce without an initial value starts from double{}, which is +0.0.
 [[pure]] double red2(const V &v) { return std::reduce(v.begin(), v.end()); }
-// CHECK: double red2(const V &v) {{.*}} return (double{} + ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), ::purecc::additive_identity<double>(),
+// CHECK: double red2(const V &v) {{.*}} return ::purecc::unfolded_add<double>(double{}, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), ::purecc::additive_identity<double>(),
 [[pure]] double twice(double x) { return x + x; }
 [[pure]] double tred(const V &v, double s) {
   return std::transform_reduce(v.begin(), v.end(), s, std::plus<>(), twice);
@@ -78,6 +78,11 @@ void show(const char *what, const V &v, double s) {
   std::vector<long double> l(v.begin(), v.end());
   std::printf("  float %a long double %La\n", double(addf(f, float(s))), addl(l, s));
 }
+
+[[pure]] double accKnown(const V &v) { return std::accumulate(v.begin(), v.end(), -0.0); }
+// CHECK: double accKnown(const V &v) {{.*}} return ::purecc::unfolded_add<double>(-0.0, ::purecc::parallel_reduce(
+[[pure]] double redKnown(const V &v) { return std::reduce(v.begin(), v.end(), -0.0); }
+// CHECK: double redKnown(const V &v) {{.*}} return ::purecc::unfolded_add<double>(-0.0, ::purecc::parallel_reduce(
 
 // +0.0, after some work.
 [[pure]] double pz(long i) {
@@ -122,6 +127,8 @@ int main() {
   // CHECK: ::purecc::unfolded(known) += ::purecc::parallel_reduce(
   // CHECK: ::purecc::unfolded(parts[purecc_k{{[0-9]+}}]) +=
   std::printf("known start: %a %a %a\n", known, parts[0], parts[1]);
+  // The algorithms' start, written -0.0: `(-0.0 + r)` was folded into r.
+  std::printf("known algorithm start: %a %a\n", accKnown(plus), redKnown(plus));
 }
 // OUT:      s = -0x0p+0
 // OUT-NEXT: -0.0 terms: -0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0 -0x0p+0 0x0p+0 -0x0p+0
@@ -162,6 +169,7 @@ int main() {
 // OUT-NEXT: +inf and -inf: -nan -nan -nan nan -nan -nan -nan -nan
 // OUT-NEXT:   float -nan long double -nan
 // OUT-NEXT: known start: 0x0p+0 0x0p+0 0x0p+0
+// OUT-NEXT: known algorithm start: 0x0p+0 0x0p+0
 // Rounding down: a sum of +0.0 terms from -0.0 is -0.0, and from +0.0 (or
 // of -0.0 terms from -0.0) keeps its sign, as in the serial loop.
 // DOWN:      s = -0x0p+0
@@ -203,3 +211,4 @@ int main() {
 // DOWN-NEXT: +inf and -inf: -nan -nan -nan nan -nan -nan -nan -nan
 // DOWN-NEXT:   float -nan long double -nan
 // DOWN-NEXT: known start: -0x0p+0 -0x0p+0 -0x0p+0
+// DOWN-NEXT: known algorithm start: -0x0p+0 -0x0p+0

@@ -15,7 +15,7 @@ int main() {
   std::vector<double> v(100000);
   for (int i = 0; i < 100000; ++i)
     v[i] = i * 0.5;
-  // CHECK:      {{^}}  double s = (0.0 + ::purecc::parallel_reduce({{.*}})) / 2.0;{{$}}
+  // CHECK:      {{^}}  double s = ::purecc::unfolded_add<double>(0.0, ::purecc::parallel_reduce({{.*}})) / 2.0;{{$}}
   // CHECK-NEXT: {{^}}#line [[@LINE+4]] "{{.*}}line-directives-tail.cpp"
   // CHECK-NEXT: {{^}}  double m = 3.0;{{$}}
   double s = std::accumulate(v.begin(), v.end(),

@@ -26,6 +26,12 @@ struct Image {
   double scale;
 };
 
+// Compressed sparse rows: where each row's values start.
+struct CSR {
+  std::vector<int> rowptr;
+  std::vector<double> val;
+};
+
 struct Limits {
   std::vector<double> a;
   int lim[2];
@@ -107,6 +113,30 @@ int main() {
   }
   // REMARK: map-member-bounds.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the bound reads 'r.lim', which the loop body may change ('r.lim[0] = i') [purecc-missed-map]
   std::printf("array member: %lx %lx %d\n", sum(q.a), sum(r.a), r.lim[0]);
+
+  // The bound reads elements of 'c.rowptr', a member that owns them, and
+  // the body stores into 'c.val' (user47 k03: "the bound 'c' changes").
+  CSR c{{0, 3000}, std::vector<double>(3000)};
+  for (int col = 0; col < c.rowptr[1] - c.rowptr[0]; ++col)
+    c.val[col] = cell(col);
+  // REMARK: map-member-bounds.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'c.val' [purecc-parallel-map]
+  // The body stores into 'd.rowptr' too: the bound may change.
+  CSR d{{0, 3000}, std::vector<double>(3000, -1.0)};
+  for (int col = 0; col < d.rowptr[1] - d.rowptr[0]; ++col) {
+    d.val[col] = cell(col);
+    if (col == 10)
+      d.rowptr[1] = 1500;
+  }
+  // REMARK: map-member-bounds.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the bound reads 'd.rowptr', which the loop body may change ('d.rowptr[1] = 1500') [purecc-missed-map]
+  // The index reads an element whose index reads the object whole.
+  CSR e{{0, 3000}, std::vector<double>(3000, -1.0)};
+  for (int col = 0; col < 3000; ++col) {
+    e.val[e.rowptr[e.rowptr.empty() ? 1 : 0] + col] = cell(col);
+    if (col == 10)
+      e.rowptr[0] = 0;
+  }
+  // REMARK: map-member-bounds.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the index of 'e.val' written reads 'e', which may not be the same in every iteration [purecc-missed-map]
+  std::printf("csr: %lx %lx %d %lx\n", sum(c.val), sum(d.val), d.rowptr[1], sum(e.val));
 }
 // OUT: member bound: 55babfed1f21f44a
 // OUT-NEXT: nested bound: d00abfed1f21f44a
@@ -114,3 +144,4 @@ int main() {
 // OUT-NEXT: object passed: ff4630385efed13b 1500
 // OUT-NEXT: lambda: ff4630385efed13b 20
 // OUT-NEXT: array member: 55babfed1f21f44a 55babfed1f21f44a 2999
+// OUT-NEXT: csr: 55babfed1f21f44a ff4630385efed13b 1500 55babfed1f21f44a

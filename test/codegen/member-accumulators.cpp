@@ -188,14 +188,15 @@ int main() {
               int(z.imag() == zi), double(zf.real()), double(zf.imag()), with.n);
   // OUT-NEXT: complex -1.308535323 -0.405342274 1 1 -2569 -1500 3428
 
-  // Refused: the body reads another member of the object.
+  // The body reads another member of the object, which no accumulation
+  // changes: apart from 'r1.sum', as a map allows (user48 k07).
   Stats r1;
   double peek = 0;
   for (long i = 0; i < n; ++i) {
     r1.sum += term(i);
     peek += double(r1.n);
   }
-  // REMARK: member-accumulators.cpp:[[@LINE-4]]:3: remark: loop not parallelized: 'r1.sum' is updated inside the loop body ('r1.sum += term(i)') and 'r1' is also used there ('peek += double(r1.n)') otherwise: a part of an object is combined only when the body uses the object through its accumulations alone [purecc-missed-reduction]
+  // REMARK: member-accumulators.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'r1.sum' and 'peek' [purecc-reduction]
   // Refused: a member function called on the object.
   Stats r2;
   for (long i = 0; i < n; ++i) {

@@ -93,6 +93,21 @@ int main(int argc, char **) {
   }
   // REMARK: remark-near-selections.cpp:[[@LINE-5]]:3: remark: loop not parallelized: 'best' is overwritten in the loop body ('best = r'): a variable from outside the loop is combined only by updates such as 'best += e' or a maximum, or a selection, which compares with a variable of its own: keep 'best.cost' in a variable beside 'best' ('if (e < key) { key = e; best = ...; }') [purecc-missed-reduction]
   std::printf("E %ld %ld\n", best.at, best.cost);
+  // A selection keyed on the member written, in a nest (user48 k05 read
+  // "keep 'kept.cost' in a variable beside 'kept.cost'"): the inner loop is
+  // the selection, and the outer one says so.
+  Result kept{0, 1L << 40};
+  for (long f = 0; f < 3; ++f)
+    for (long i = 1; i < 1000; ++i) {
+      long c = heavy(f * 1000 + i) % 1000;
+      if (c < kept.cost) {
+        kept.cost = c;
+        kept.at = f * 1000 + i;
+      }
+    }
+  // REMARK: remark-near-selections.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'kept.cost' is overwritten in the loop body ('kept.cost = c'): a variable from outside the loop is combined only by updates such as 'kept.cost += e' or a maximum, or a selection, which is one loop: this one holds it in an inner loop (line [[@LINE-7]]), which may be rewritten alone; to select over both counters, write one loop over them [purecc-missed-reduction]
+  // REMARK: remark-near-selections.cpp:[[@LINE-8]]:5: remark: loop rewritten as a parallel selection of 'kept' (the first of equal values kept, as in the loop) [purecc-selection]
+  std::printf("F %ld %ld\n", kept.at, kept.cost);
   return 0;
 }
 
@@ -100,4 +115,5 @@ int main(int argc, char **) {
 // OUT-NEXT: B nan 1953
 // OUT-NEXT: C -1846191694168224058
 // OUT-NEXT: D -5221665290342646656
-// OUT-NEXT: E {{[0-9]+}} {{[0-9]+}}
+// OUT-NEXT: E [[AT:[0-9]+]] [[COST:[0-9]+]]
+// OUT-NEXT: F [[AT]] [[COST]]

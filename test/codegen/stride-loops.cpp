@@ -141,5 +141,25 @@ int main(int argc, char **) {
   // REMARK: stride-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'v' [purecc-reduction]
   std::printf("variable step: %ld\n", v);
   // OUT-NEXT: variable step: 283
+
+  // Counters narrower than 'int' step in 'int' and convert back: constant
+  // bounds that keep the step after the last value in the type count like
+  // a wide counter (adv48 t23); one more step that wraps stays serial.
+  long na = 0, nb = 0, nc = 0, nd = 0;
+  for (unsigned char i = 1; i < 250; i += 7)
+    na += heavy(i);
+  // REMARK: stride-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'na' [purecc-reduction]
+  for (unsigned short j = 0; j < 60000; j += 3)
+    nb += heavy(j) % 7;
+  // REMARK: stride-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'nb' [purecc-reduction]
+  for (short j = 100; j > -100; j -= 9)
+    nc += heavy(j);
+  // REMARK: stride-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'nc' [purecc-reduction]
+  // 0, 7, ..., 252, then 259 wraps to 3: 3, 10, ..., 248, and 255 ends it.
+  for (unsigned char i = 0; i < 255; i += 7)
+    nd += heavy(i) * i;
+  // REMARK: stride-loops.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'i' ('unsigned char') is narrower than 'int' and counts in steps of 7, which may wrap around [purecc-missed-reduction]
+  std::printf("narrow: %ld %ld %ld %ld\n", na, nb, nc, nd);
+  // OUT-NEXT: narrow: 127 5 20955 -34327
   return 0;
 }

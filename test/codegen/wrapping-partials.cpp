@@ -95,6 +95,15 @@ int main() {
   // CHECK: ::purecc::wrapping_add<wide>(
   std::printf("int128: %016llx %016llx\n", static_cast<unsigned long long>(static_cast<unsigned __int128>(big) >> 64),
               static_cast<unsigned long long>(static_cast<unsigned __int128>(bins[1] ^ bins[3]) >> 64));
+  // A product written `p = p * e` with an __int128 term, which strict
+  // std::is_integral did not let into the wrapping operators: the partial
+  // that starts from 1 overflowed where the serial 0 * e never does (adv48
+  // t25, trapped under the sanitizer).
+  wide zero = 0;
+  for (int i = 0; i < 3000; ++i)
+    for (int j = 0; j < 4; ++j)
+      zero = zero * ((static_cast<wide>(1) << 70) + mix(i + j));
+  std::printf("int128 product: %d\n", static_cast<int>(zero));
 }
 // OUT:      scalar: -1142885059
 // OUT-NEXT: product: -169017359
@@ -104,3 +113,4 @@ int main() {
 // OUT-NEXT: accumulate: -1142885061
 // OUT-NEXT: private partials: 0 0 {{-?[0-9]+}} {{-?[0-9]+}} 0
 // OUT-NEXT: int128: 1d4bbbe0f5360000 00000181969c7840
+// OUT-NEXT: int128 product: 0

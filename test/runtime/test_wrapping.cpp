@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <type_traits>
+
 #include <climits>
 #include <cstdint>
 
@@ -66,6 +68,23 @@ TEST(Wrapping, Int128UnderStrictStandard) {
   purecc::wrapping<wide> p = big;
   p *= 4;
   EXPECT_EQ(static_cast<wide>(p), 0);
+  // An __int128 operand takes the wrapping operators too, which strict
+  // std::is_integral does not let through (adv48 t25: `p = p * e` with an
+  // __int128 e overflowed the partial that starts from 1).
+  purecc::wrapping<wide> q = 1;
+  wide e = (static_cast<wide>(1) << 70) + 3;
+  q = q * e;
+  q = e * q;
+  q = q + e;
+  static_assert(std::is_same_v<decltype(q * e), purecc::wrapping<wide>>);
+  using U = unsigned __int128;
+  U expect = static_cast<U>(e) * static_cast<U>(e) + static_cast<U>(e);
+  EXPECT_EQ(static_cast<U>(static_cast<wide>(q)), expect);
+  // An int partial times an __int128 term keeps the int's low bits.
+  purecc::wrapping<int> r = 7;
+  r = r * e;
+  static_assert(std::is_same_v<decltype(r * e), purecc::wrapping<int>>);
+  EXPECT_EQ(static_cast<int>(r), static_cast<int>(7u * static_cast<unsigned>(e)));
 }
 #endif
 

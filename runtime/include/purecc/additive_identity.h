@@ -67,4 +67,14 @@ template <class Value> Value &unfolded(Value &v) noexcept {
   return v;
 }
 
+/// init + total, added at run time (see unfolded): the rewrite of
+/// `std::accumulate(first, last, init)` and `std::reduce(first, last, init)`
+/// over floating-point terms, whose init the compiler may know as -0.0
+/// (`std::accumulate(b, e, -0.0)` under FE_DOWNWARD: serial -0, folded 0).
+///   return purecc::unfolded_add<double>(-0.0, purecc::parallel_reduce(...));
+template <class Value> Value unfolded_add(Value init, Value total) noexcept {
+  unfolded(init) += total;
+  return init;
+}
+
 } // namespace purecc

@@ -44,6 +44,14 @@ template <> struct unsigned_of<uint128> {
   using type = uint128;
 };
 #endif
+/// std::is_integral, which strict -std=c++20 libstdc++ does not give
+/// `__int128` either (adv48 t25: `p = p * e` with an `__int128` e skipped
+/// the wrapping operator and overflowed).
+template <class Int> inline constexpr bool is_integer = std::is_integral_v<Int>;
+#ifdef __SIZEOF_INT128__
+template <> inline constexpr bool is_integer<int128> = true;
+template <> inline constexpr bool is_integer<uint128> = true;
+#endif
 /// The unsigned type of Int's promoted type: `unsigned` for `short`,
 /// `unsigned short` and `int`; `unsigned long` for `long`;
 /// `unsigned __int128` for `__int128`.
@@ -79,7 +87,7 @@ template <class Int> class wrapping {
       return static_cast<Bits>(x);
   }
   template <class Term>
-  static constexpr bool is_operand = std::is_integral_v<Term> || std::is_enum_v<Term> ||
+  static constexpr bool is_operand = detail::is_integer<Term> || std::is_enum_v<Term> ||
                                   std::is_same_v<Term, wrapping>;
 
 public:
