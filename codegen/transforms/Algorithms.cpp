@@ -260,43 +260,116 @@ bool randomAccess(ASTContext &Ctx, QualType T) {
   return false;
 }
 
-/// For a lambda `[&](long acc, long x) { return acc + score(x); }`: how
-/// to write the fold so that it is rewritten (user44 t03): "; a lambda
-/// 'return acc + score(x);' is 'std::transform_reduce(first, last, init,
-/// std::plus<>(), [&](long x) { return score(x); })', which is rewritten";
-/// "" for anything else.
-std::string lambdaFoldHint(PlanContext &PC, const Expr *OpExpr) {
+/// `std::accumulate(first, last, init, [c](T acc, const E &x) { return acc
+/// + term(x); })`, where the term does not read the running total: the
+/// same fold as `std::transform_reduce(first, last, init, std::plus<>(),
+/// [c](const E &x) { return term(x); })` (user48 k10). The lambda is
+/// rewritten into that transformation, the text of its captures, element
+/// parameter and term kept as written, so every name means what it meant.
+struct FoldLambda {
+  ReduceOp Op;
+  std::string Functor;        // `std::plus<>()`
+  std::string Written;        // the lambda's returned expression
+  std::string Transformation; // `[c](const E &x) { return term(x); }`
+  QualType Term;              // the type of term(x), before it meets the total
+};
+
+std::optional<std::pair<ReduceOp, const char *>> foldOp(BinaryOperatorKind K) {
+  switch (K) {
+  case BO_Add: return std::pair(ReduceOp::Add, "std::plus<>()");
+  case BO_Mul: return std::pair(ReduceOp::Mul, "std::multiplies<>()");
+  case BO_And: return std::pair(ReduceOp::BitAnd, "std::bit_and<>()");
+  case BO_Or: return std::pair(ReduceOp::BitOr, "std::bit_or<>()");
+  case BO_Xor: return std::pair(ReduceOp::BitXor, "std::bit_xor<>()");
+  default: return std::nullopt;
+  }
+}
+
+/// OpExpr read as a fold lambda for a running total of type Total; null
+/// with WhyNot set when it is such a lambda that cannot be rewritten, null
+/// with WhyNot empty when it is not one.
+std::optional<FoldLambda> foldLambda(PlanContext &PC, const Expr *OpExpr, QualType Total,
+                                     std::string &WhyNot) {
   const auto *L = dyn_cast<LambdaExpr>(written(OpExpr));
-  const CXXMethodDecl *Call = L ? L->getCallOperator() : nullptr;
-  const auto *Body = L ? dyn_cast<CompoundStmt>(L->getBody()) : nullptr;
-  if (!Call || Call->getNumParams() != 2 || !Body || Body->size() != 1)
-    return "";
+  if (!L || L->getDependentCallOperator() || L->isMutable())
+    return std::nullopt;
+  const CXXMethodDecl *Call = L->getCallOperator();
+  const auto *Body = dyn_cast<CompoundStmt>(L->getBody());
+  if (Call->getNumParams() != 2 || !Body || Body->size() != 1)
+    return std::nullopt;
   const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
   const auto *Bin = Ret && Ret->getRetValue()
                         ? dyn_cast<BinaryOperator>(Ret->getRetValue()->IgnoreParenImpCasts())
                         : nullptr;
   const ParmVarDecl *Acc = Call->getParamDecl(0), *Elem = Call->getParamDecl(1);
-  const auto *Left = Bin ? dyn_cast<DeclRefExpr>(Bin->getLHS()->IgnoreParenImpCasts()) : nullptr;
-  if (!Left || Left->getDecl() != Acc || mentions(Bin->getRHS(), Acc))
-    return "";
-  const char *Functor = nullptr;
-  switch (Bin->getOpcode()) {
-  case BO_Add: Functor = "std::plus<>()"; break;
-  case BO_Mul: Functor = "std::multiplies<>()"; break;
-  case BO_And: Functor = "std::bit_and<>()"; break;
-  case BO_Or: Functor = "std::bit_or<>()"; break;
-  case BO_Xor: Functor = "std::bit_xor<>()"; break;
-  default: return "";
+  auto Op = Bin ? foldOp(Bin->getOpcode()) : std::nullopt;
+  if (!Op)
+    return std::nullopt;
+  // The total on either side: the built-in operators are commutative, bit
+  // for bit (IEEE addition too).
+  auto IsTotal = [&](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == Acc;
+  };
+  const Expr *TermExpr = IsTotal(Bin->getLHS())   ? Bin->getRHS()
+                         : IsTotal(Bin->getRHS()) ? Bin->getLHS()
+                                                  : nullptr;
+  if (!TermExpr)
+    return std::nullopt;
+  const PrintingPolicy &Policy = PC.Ctx.getPrintingPolicy();
+  if (mentions(TermExpr, Acc)) {
+    std::optional<std::string> Text = PC.text(TermExpr->getSourceRange());
+    WhyNot = "the lambda's term " + (Text && Text->size() <= 60 ? "'" + *Text + "' " : "") +
+             "reads the running total " + quoted(Acc) + ", so each step needs the one before";
+    return std::nullopt;
   }
-  std::optional<std::string> Term = PC.text(Bin->getRHS()->getSourceRange());
-  std::optional<std::string> Whole = PC.text(Bin->getSourceRange());
+  auto Same = [&](QualType A) {
+    return PC.Ctx.hasSameType(A.getNonReferenceType().getUnqualifiedType(),
+                              Total.getUnqualifiedType());
+  };
+  // The library assigns op(total, x) to the total at every step: each
+  // conversion on the way (a 'double' parameter for a 'long' total, a
+  // 'short' total promoted to 'int') happens at every step, and the tree
+  // would not do it.
+  if (!Same(Acc->getType())) {
+    WhyNot = "the lambda's running total " + quoted(Acc) + " has type '" +
+             Acc->getType().getAsString(Policy) + "', and the '" +
+             Total.getUnqualifiedType().getAsString(Policy) +
+             "' total is converted to it at every step, which the parallel reduction would not do";
+    return std::nullopt;
+  }
+  if (!Same(Bin->getType()) || !Same(Call->getReturnType())) {
+    QualType Step = Same(Bin->getType()) ? Call->getReturnType() : Bin->getType();
+    WhyNot = "the lambda computes in '" + Step.getUnqualifiedType().getAsString(Policy) +
+             "', converting to the '" + Total.getUnqualifiedType().getAsString(Policy) +
+             "' total at every step, which the parallel reduction would not do";
+    return std::nullopt;
+  }
+  std::optional<std::string> Term = PC.text(TermExpr->getSourceRange());
   std::optional<std::string> ElemDecl = PC.text(Elem->getSourceRange());
   std::optional<std::string> Capture = PC.text(L->getIntroducerRange());
-  if (!Term || !Whole || !ElemDecl || !Capture || Whole->size() > 60)
+  std::optional<std::string> Whole = PC.text(Bin->getSourceRange());
+  if (!Term || !ElemDecl || !Capture || !Whole) {
+    WhyNot = "its lambda is written in a macro";
+    return std::nullopt;
+  }
+  return FoldLambda{Op->first, Op->second, *Whole,
+                    *Capture + "(" + *ElemDecl + ") { return " + *Term + "; }",
+                    TermExpr->IgnoreParenImpCasts()->getType()};
+}
+
+/// For such a lambda given where a fold is not rewritten (std::reduce,
+/// which combines terms with each other too), how to write it so that it
+/// is (user44 t03): "; a lambda 'return acc + score(x);' is
+/// 'std::transform_reduce(first, last, init, std::plus<>(), [&](long x) {
+/// return score(x); })', which is rewritten"; "" for anything else.
+std::string lambdaFoldHint(PlanContext &PC, const Expr *OpExpr, QualType Total) {
+  std::string Ignored;
+  std::optional<FoldLambda> Fold = foldLambda(PC, OpExpr, Total, Ignored);
+  if (!Fold || Fold->Written.size() > 60)
     return "";
-  return "; a lambda 'return " + *Whole + ";' is 'std::transform_reduce(first, last, init, " +
-         Functor + ", " + *Capture + "(" + *ElemDecl + ") { return " + *Term +
-         "; })', which is rewritten";
+  return "; a lambda 'return " + Fold->Written + ";' is 'std::transform_reduce(first, last, init, " +
+         Fold->Functor + ", " + Fold->Transformation + ")', which is rewritten";
 }
 
 } // namespace
@@ -792,12 +865,32 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     WhyNot = "purecc has no parallel form for it";
     return false;
   }
-  if (OpExpr) {
+  // A lambda folding a term of each element into the total: its term is
+  // the transformation, its operator the operation.
+  std::optional<FoldLambda> Fold;
+  if (Name == "accumulate" && OpExpr && !functorOp(OpExpr)) {
+    Fold = foldLambda(PC, OpExpr, T, WhyNot);
+    if (!WhyNot.empty())
+      return false;
+    if (Fold) {
+      llvm::SmallPtrSet<const VarDecl *, 8> Reads;
+      QualType Ignored;
+      if (std::string Why = callableReason(OpExpr, "the operation", Ignored, Reads); !Why.empty()) {
+        WhyNot = Why;
+        return false;
+      }
+      Op = Fold->Op;
+      Value = Fold->Term;
+      Captures = ", " + Fn + " = (" + Fold->Transformation + ")";
+      Leaf = Fn + "(" + Elem + ")";
+    }
+  }
+  if (OpExpr && !Fold) {
     std::optional<ReduceOp> K = functorOp(OpExpr);
     if (!K) {
       WhyNot = "the operation is not one of std::plus, std::multiplies, std::bit_and, "
                "std::bit_or, std::bit_xor" +
-               lambdaFoldHint(PC, OpExpr);
+               lambdaFoldHint(PC, OpExpr, T);
       return false;
     }
     Op = *K;
