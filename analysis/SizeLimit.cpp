@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
 
 #include <optional>
@@ -34,6 +35,36 @@ uint64_t elementBytes(const CXXRecordDecl *RD, ASTContext &Ctx) {
   if (T->isDependentType() || T->isIncompleteType())
     return 1;
   return std::max<uint64_t>(1, Ctx.getTypeSizeInChars(T).getQuantity());
+}
+
+/// Whether every use of the local VD in its function only reads its value
+/// (each is converted to an rvalue at once): it keeps its initializer's
+/// value, as a `const` one does (user48 k08: `std::size_t n = 5 + k % 40;
+/// p.reserve(n);`). An assignment, `++`, a reference or pointer to it, or
+/// any use purecc does not read as a plain read (`decltype`, a by-copy
+/// lambda capture of a class) keeps it unknown.
+bool onlyRead(const VarDecl *VD) {
+  const auto *F = dyn_cast<FunctionDecl>(VD->getDeclContext());
+  const Stmt *Body = F ? F->getBody() : nullptr;
+  if (!Body)
+    return false;
+  struct Uses : RecursiveASTVisitor<Uses> {
+    const VarDecl *VD;
+    unsigned All = 0, Read = 0;
+    explicit Uses(const VarDecl *VD) : VD(VD) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      All += E->getDecl() == VD;
+      return true;
+    }
+    bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
+      if (E->getCastKind() == CK_LValueToRValue)
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E->getSubExpr()->IgnoreParens()))
+          Read += DRE->getDecl() == VD;
+      return true;
+    }
+  } U(VD);
+  U.TraverseStmt(const_cast<Stmt *>(Body));
+  return U.All == U.Read;
 }
 
 /// An upper bound of the value of E, a count (SizeLimit.h). A bound other
@@ -73,11 +104,13 @@ uint64_t bound(const Expr *E, ASTContext &Ctx, unsigned Depth = 0) {
     return std::max(bound(CO->getTrueExpr(), Ctx, Depth + 1),
                     bound(CO->getFalseExpr(), Ctx, Depth + 1));
   // A local constant bounds as its initializer does (user46 k06: `const
-  // std::size_t m = b.size(); std::vector<long> p(m + 1);`).
+  // std::size_t m = b.size(); std::vector<long> p(m + 1);`), and so does a
+  // local that is only ever read (user48 k08).
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
         VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType() &&
-        VD->getType().isConstQualified() && !VD->getType().isVolatileQualified() && VD->getInit())
+        !VD->getType().isVolatileQualified() && VD->getInit() &&
+        (VD->getType().isConstQualified() || onlyRead(VD)))
       return bound(VD->getInit(), Ctx, Depth + 1);
   const auto *BO = dyn_cast<BinaryOperator>(E);
   // `x & m` lies in [0, m] for an m that is not negative, whatever x is

@@ -120,6 +120,29 @@
   std::vector<int> prev(m + 1);
   return long(prev.size()) + n;
 }
+// A local only ever read keeps its initializer's bound, as a constant does
+// (user48 k08: the sides of a polygon, 5 to 44); one written again has
+// none.
+[[pure]] long polygon(long id) {
+  std::size_t sides = 5 + std::size_t(id % 40 + 40) % 40;
+  std::vector<long> poly;
+  poly.reserve(sides);
+  long h = 0;
+  for (std::size_t k = 0; k < 300; ++k) {
+    poly.push_back(long(k * k % sides) + id % 3);
+    h += poly.back();
+  }
+  return h + long(poly.size());
+}
+[[pure]] long shrunk(long id) {
+  std::size_t n = 5;
+  n -= std::size_t(id % 2);
+  std::vector<long> v(n);
+  long h = 0;
+  for (long k = 0; k < 300; ++k)
+    h += (k * k + id) % 7;
+  return h + long(v.size());
+}
 // `noexcept` ends the program where a throw escapes; it does not keep the
 // body from throwing, so a call the serial loop never makes may end it.
 [[pure]] long rows(long w) noexcept {
@@ -272,8 +295,15 @@ int main(int argc, char **) {
   long r = 0;
   for (long i = 1; i <= n; ++i)
     r += rows(i);
-  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'rows' (where a size not known to be small ('std::size_t(w - 1)' on line 126) throws 'std::length_error' past 'max_size()', which its 'noexcept' turns into the end of the program) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
-  std::printf("rows %ld %ld\n", d, r);
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'rows' (where a size not known to be small ('std::size_t(w - 1)' on line 149) throws 'std::length_error' past 'max_size()', which its 'noexcept' turns into the end of the program) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  long sides = 0, cut = 0;
+  for (long i = 0; i < n; ++i)
+    sides += polygon(i);
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'sides' [purecc-reduction]
+  for (long i = 0; i < n; ++i)
+    cut += shrunk(i);
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'shrunk' (where a size not known to be small ('n' on line 140) throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  std::printf("rows %ld %ld %ld %ld\n", d, r, sides, cut);
   return 0;
 }
 // OUT:      vector: length_error
@@ -288,4 +318,4 @@ int main(int argc, char **) {
 // OUT-NEXT: buckets: bad_alloc
 // OUT-NEXT: buffered: bad_alloc
 // OUT-NEXT: fine {{[0-9]+}} {{[0-9]+}} 6765
-// OUT-NEXT: rows 580500 499500
+// OUT-NEXT: rows 580500 499500 3526100 904798
