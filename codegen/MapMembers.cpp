@@ -1,5 +1,6 @@
 //===- MapMembers.cpp - maps over a container reached through members -----===//
 #include "MapMembers.h"
+#include "Containers.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -25,10 +26,62 @@ bool describeMember(Store &S, const MemberPath &P) {
   return false;
 }
 
+namespace {
+
+/// Whether one of the member paths ".a.b" and ".a" holds the other.
+bool overlaps(const std::string &A, const std::string &B) {
+  auto Contains = [](const std::string &Outer, const std::string &Inner) {
+    return Inner.compare(0, Outer.size(), Outer) == 0 &&
+           (Inner.size() == Outer.size() || Inner[Outer.size()] == '.');
+  };
+  return Contains(A, B) || Contains(B, A);
+}
+
+/// For `p.x[k]`, an element of a member of Root that is a container owning
+/// its elements (or a built-in array) of arithmetic or enumeration type,
+/// apart from every written path: its index `k`; null otherwise. Two
+/// members never share storage, and such elements lead nowhere (user48
+/// k01: `p.vx[i] = force(p.x[i])` over a struct of arrays).
+const Expr *apartElementIndex(PlanContext &PC, const Expr *E, const VarDecl *Root,
+                              llvm::ArrayRef<MemberPath> Paths) {
+  const Expr *Base = nullptr, *Index = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+    Base = Op->getArg(0);
+    Index = Op->getArg(1);
+  } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    Base = AS->getBase();
+    Index = AS->getIdx();
+  }
+  std::optional<MemberPath> Q = Base ? memberPathOf(Base) : std::nullopt;
+  if (!Q || Q->Root != Root)
+    return nullptr;
+  ContainerKind K = containerKind(Q->Type);
+  QualType Element = elementType(PC.Ctx, Q->Type);
+  if ((K != ContainerKind::Owning && K != ContainerKind::CArray) || Element.isNull() ||
+      !(Element->isArithmeticType() || Element->isEnumeralType()))
+    return nullptr;
+  for (const MemberPath &Written : Paths)
+    if (overlaps(Q->Path, Written.Path))
+      return nullptr;
+  return Index;
+}
+
+} // namespace
+
 void collectApartReads(PlanContext &PC, const Stmt *S, const VarDecl *Root,
-                       llvm::ArrayRef<MemberPath> Paths, llvm::SmallPtrSetImpl<const Expr *> &Skip) {
+                       llvm::ArrayRef<MemberPath> Paths, llvm::SmallPtrSetImpl<const Expr *> &Skip,
+                       std::vector<const Expr *> *Indexes) {
   if (!S || isa<LambdaExpr>(S))
     return;
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+      Cast && Cast->getCastKind() == CK_LValueToRValue && Indexes)
+    if (const Expr *Index = apartElementIndex(PC, Cast->getSubExpr()->IgnoreParens(), Root, Paths)) {
+      Skip.insert(Cast->getSubExpr()->IgnoreParens());
+      Indexes->push_back(Index);
+      collectApartReads(PC, Index, Root, Paths, Skip, Indexes);
+      return;
+    }
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
       Cast && Cast->getCastKind() == CK_LValueToRValue)
     if (std::optional<MemberPath> P = memberPathOf(Cast->getSubExpr());
@@ -39,7 +92,7 @@ void collectApartReads(PlanContext &PC, const Stmt *S, const VarDecl *Root,
       return;
     }
   for (const Stmt *Child : S->children())
-    collectApartReads(PC, Child, Root, Paths, Skip);
+    collectApartReads(PC, Child, Root, Paths, Skip, Indexes);
 }
 
 } // namespace purecc

@@ -6,7 +6,9 @@
 // one that no other name reaches while the loop runs; a member of '*this',
 // of a reference or of a global may be what the loop reads under another
 // name. A read of another member of the object (`h.bias`) lies apart from
-// the containers written and reads none of their elements.
+// the containers written and reads none of their elements, and so does a
+// read of an element of another member container of arithmetic elements
+// (`p.vx[i] = force(p.x[i])`, a struct of arrays).
 //
 //   if (!describeMember(S, *Path)) ... S.Refusal says why
 //   collectApartReads(PC, L.Body, Root, Paths, Skip);
@@ -20,6 +22,8 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <vector>
+
 namespace purecc {
 
 /// Makes S a store into the member container P. Only a container of a
@@ -32,9 +36,12 @@ bool describeMember(Store &S, const MemberPath &P);
 /// Adds to Skip the reads in S of members of Root that lie apart from
 /// every path in Paths (the containers the loop writes): `h.bias`, whose
 /// value no iteration's store changes. Not in lambdas, whose captures are
-/// judged on their own.
+/// judged on their own. With Indexes, also the reads of elements of
+/// apart member containers of arithmetic elements (`p.x[i]` beside stores
+/// into `p.vx`), whose indexes, code like any other, go to Indexes.
 void collectApartReads(PlanContext &PC, const clang::Stmt *S, const clang::VarDecl *Root,
                        llvm::ArrayRef<MemberPath> Paths,
-                       llvm::SmallPtrSetImpl<const clang::Expr *> &Skip);
+                       llvm::SmallPtrSetImpl<const clang::Expr *> &Skip,
+                       std::vector<const clang::Expr *> *Indexes = nullptr);
 
 } // namespace purecc

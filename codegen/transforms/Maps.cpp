@@ -276,8 +276,9 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // isApartFrom); whether the body writes that member too is still seen
   // where it is written. `h.v.size()` does not change (matchLoop: nothing in
   // the body resizes a container).
+  std::vector<const Expr *> ApartIndexes;
   for (const auto &[Root, Paths] : MemberPaths)
-    collectApartReads(PC, L.Body, Root, Paths, Targets);
+    collectApartReads(PC, L.Body, Root, Paths, Targets, &ApartIndexes);
   // `v[i] = g(v[i])`: the element read is the one this iteration writes.
   llvm::SmallVector<std::pair<const Expr *, const VarDecl *>, 2> OtherElements;
   llvm::SmallVector<const Expr *, 4> IndexCode;
@@ -286,6 +287,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // The indexes of the reads left out above (`g[i - 1][j]`) are code of
   // the body like any other.
   for (const Expr *Code : IndexCode)
+    Fx.merge(DepScanner(PC).scan(Code, &Targets));
+  for (const Expr *Code : ApartIndexes)
     Fx.merge(DepScanner(PC).scan(Code, &Targets));
   // A row store's inner indexes (`out[i][k(j)]`) are code of the body like
   // any other: they are left out with the store's target above.
@@ -317,6 +320,19 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       std::optional<std::string> Text =
           Other == OtherElements.end() ? std::nullopt : PC.text(Other->first->getSourceRange());
       std::string Named = ContainerNames.count(X) ? "'" + ContainerNames[X] + "'" : quoted(X);
+      // Several member containers of one object are written: the element
+      // read is named with its own container (`p.x[i]`, not 'p.vx').
+      if (Other != OtherElements.end()) {
+        const Expr *Read = Other->first->IgnoreParenImpCasts();
+        const Expr *Base = nullptr;
+        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Read); Op && Op->getNumArgs() == 2)
+          Base = Op->getArg(0);
+        else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Read))
+          Base = AS->getBase();
+        if (std::optional<std::string> Of = Base ? PC.text(Base->IgnoreParenImpCasts()->getSourceRange())
+                                                 : std::nullopt)
+          Named = "'" + *Of + "'";
+      }
       std::string Use;
       if (!Text && ContainerNames.count(X))
         if (const DeclRefExpr *Ref = otherUse(L.Body, X, Targets))
@@ -327,7 +343,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                         ? quoted(X) + " is read inside the loop body" +
                               (Use.empty() ? "" : " ('" + Use + "')") + ", other than " +
                               "through the elements of " + Named +
-                              " that each iteration writes and members apart from it"
+                              " that each iteration writes and the arithmetic members and elements apart "
+                              "from it"
                         : quoted(X) + " is read inside the loop body";
       return LoopOutcome::Refused;
     }

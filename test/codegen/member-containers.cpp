@@ -169,7 +169,7 @@ int main(int argc, char **) {
   // REMARK: member-containers.cpp:[[@LINE-4]]:3: remark: loop not parallelized: 'w' is written inside the loop body ('w.bias = (long)i') [purecc-missed-map]
   for (std::size_t i = 0; i < w.v.size(); ++i)
     w.v[i] = heavy(i) + w.sum();
-  // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'w' is read inside the loop body ('w.v[i] = heavy(i) + w.sum()'), other than through the elements of 'w.v' that each iteration writes and members apart from it [purecc-missed-map]
+  // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'w' is read inside the loop body ('w.v[i] = heavy(i) + w.sum()'), other than through the elements of 'w.v' that each iteration writes and the arithmetic members and elements apart from it [purecc-missed-map]
   Grid &alias = w;
   for (std::size_t i = 0; i < w.v.size(); ++i)
     w.v[i] = heavy(i) + alias.v[0];
