@@ -30,8 +30,34 @@ struct ElementStep {
   /// depends on the subscript's parameter, and the private copy's
   /// (`std::vector::operator[]`'s `size_type`) may pick another.
   bool ClassIndex = false;
+  /// `g[e].sum += v`: the arithmetic member of a class element accumulated
+  /// (user48 k04, a group-by); null for the element itself. Element is
+  /// then the whole member access, Subscript `g[e]`.
+  const FieldDecl *Member = nullptr;
+  const Expr *Subscript = nullptr;
   llvm::SmallVector<const Stmt *, 1> Loops; // the inner loops around it
 };
+
+bool matchElement(const Expr *E, ElementStep &S);
+
+/// `g[e].sum` with `sum` an arithmetic member (no bit-field) of a class
+/// element that is not a union: each such member is accumulated as an
+/// array of its own.
+bool matchMemberElement(const Expr *E, ElementStep &S) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParens());
+  const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!FD || ME->isArrow() || FD->isBitField() || !FD->getIdentifier() ||
+      FD->getParent()->isUnion() || FD->getType()->isReferenceType() ||
+      !FD->getType()->isArithmeticType() || FD->getType().isVolatileQualified())
+    return false;
+  const Expr *Base = ME->getBase()->IgnoreParens();
+  if (!matchElement(Base, S) || S.Checked)
+    return false;
+  S.Member = FD;
+  S.Subscript = Base;
+  S.Element = E->IgnoreParens();
+  return true;
+}
 
 /// `a[e]` of a built-in array or a standard container named by a variable
 /// of its own: fills Array, Ref, Element and Index of S.
@@ -89,14 +115,17 @@ std::optional<ElementStep> matchElementStep(const Expr *E) {
     E = EWC->getSubExpr();
   E = E->IgnoreParens();
   ElementStep S;
+  auto Match = [&](const Expr *Target) {
+    return matchElement(Target, S) || matchMemberElement(Target, S);
+  };
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-    if (!UO->isIncrementDecrementOp() || !matchElement(UO->getSubExpr(), S))
+    if (!UO->isIncrementDecrementOp() || !Match(UO->getSubExpr()))
       return std::nullopt;
     return S;
   }
   const auto *BO = dyn_cast<BinaryOperator>(E);
   std::optional<ReduceOp> Op = BO ? compoundOp(BO->getOpcode()) : std::nullopt;
-  if (!Op || !matchElement(BO->getLHS(), S))
+  if (!Op || !Match(BO->getLHS()))
     return std::nullopt;
   S.Op = *Op;
   S.Value = BO->getRHS();
@@ -149,9 +178,15 @@ bool updatesOwnElements(PlanContext &PC, const LoopShape &L,
 /// One array the loop reduces: its steps' operation and element type.
 struct ArrayAccumulator {
   const VarDecl *Array;
+  const FieldDecl *Member; // `g[e].sum`'s 'sum'; null for the elements
   ReduceOp Op;
   QualType Element;
   llvm::SmallVector<const Expr *, 4> Refs; // the array's names in its steps
+  /// As the user reads it: "h", "g[...].sum".
+  std::string name() const {
+    return A(Array) + (Member ? "[...]." + Member->getName().str() : "");
+  }
+  static std::string A(const VarDecl *V) { return V->getName().str(); }
 };
 
 /// Why elements of type T have no parallel Op, or empty.
@@ -161,8 +196,29 @@ std::string elementTypeReason(PlanContext &PC, const ArrayAccumulator &A) {
   bool Floating = isStandardFloating(T) && (A.Op == ReduceOp::Add || A.Op == ReduceOp::Mul);
   if (Integer || Floating)
     return "";
-  return "the elements of " + quoted(A.Array) + " have type '" + typeName(T, PC.Ctx) +
+  return "the elements of '" + A.name() + "' have type '" + typeName(T, PC.Ctx) +
          "', which has no parallel '" + shapes::opName(A.Op).str() + "' reduction";
+}
+
+/// The edits that make each step `g[e].sum` of A read `P[e]`, in pairs:
+/// the span of the name `g` (renamed as referenceSpans' are), then the span
+/// of `.sum` after the subscript (dropped); nullopt when a step is written
+/// in a macro.
+std::optional<std::vector<std::pair<unsigned, unsigned>>>
+memberSpans(PlanContext &PC, const std::vector<ElementStep> &Steps, const ArrayAccumulator &A) {
+  std::vector<std::pair<unsigned, unsigned>> Out;
+  for (const ElementStep &S : Steps) {
+    if (S.Array != A.Array || S.Member != A.Member)
+      continue;
+    auto Name = PC.offsets(S.Ref->getSourceRange());
+    auto Sub = PC.offsets(S.Subscript->getSourceRange());
+    auto Whole = PC.offsets(S.Element->getSourceRange());
+    if (!Name || !Sub || !Whole || Sub->second > Whole->second)
+      return std::nullopt;
+    Out.push_back(*Name);
+    Out.push_back({Sub->second, Whole->second});
+  }
+  return Out;
 }
 
 } // namespace
@@ -193,12 +249,25 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
                "'std::vector'";
       return LoopOutcome::Refused;
     }
-    auto It = llvm::find_if(Arrays, [&](const ArrayAccumulator &A) { return A.Array == S.Array; });
+    auto It = llvm::find_if(Arrays, [&](const ArrayAccumulator &A) {
+      return A.Array == S.Array && A.Member == S.Member;
+    });
+    // An array accumulated both whole and by members (`++g[b]` cannot
+    // compile beside `g[b].n += 1`, but an element's own operators could).
+    if (llvm::any_of(Arrays, [&](const ArrayAccumulator &A) {
+          return A.Array == S.Array && !A.Member != !S.Member;
+        })) {
+      WhyNot = "the elements of " + quoted(S.Array) + " are updated both whole and by members";
+      return LoopOutcome::Refused;
+    }
     if (It == Arrays.end())
-      It = Arrays.insert(Arrays.end(), ArrayAccumulator{S.Array, S.Op,
-                                                        elementType(Ctx, S.Array->getType()), {}});
+      It = Arrays.insert(Arrays.end(),
+                         ArrayAccumulator{S.Array, S.Member, S.Op,
+                                          S.Member ? S.Member->getType()
+                                                   : elementType(Ctx, S.Array->getType()),
+                                          {}});
     else if (It->Op != S.Op) {
-      WhyNot = "the elements of " + quoted(S.Array) + " are combined with both '" +
+      WhyNot = "the elements of '" + It->name() + "' are combined with both '" +
                shapes::opName(It->Op).str() + "' and '" + shapes::opName(S.Op).str() + "'";
       return LoopOutcome::Refused;
     }
@@ -214,7 +283,12 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   for (const ElementStep &S : Steps)
     Fx.merge(DepScanner(PC).scan(S.Index));
   for (const ArrayAccumulator &A : Arrays) {
-    if (std::string Why = accumulatorUseReason(PC, L, A.Array, A.Refs, Fx); !Why.empty()) {
+    // The steps into every member of the array are its uses together.
+    llvm::SmallVector<const Expr *, 8> Refs;
+    for (const ArrayAccumulator &B : Arrays)
+      if (B.Array == A.Array)
+        Refs.append(B.Refs.begin(), B.Refs.end());
+    if (std::string Why = accumulatorUseReason(PC, L, A.Array, Refs, Fx); !Why.empty()) {
       WhyNot = Why;
       return LoopOutcome::Refused;
     }
@@ -230,9 +304,11 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   for (const ElementStep &S : Steps) {
     if (!S.Value)
       continue;
-    auto It = llvm::find_if(Arrays, [&](const ArrayAccumulator &A) { return A.Array == S.Array; });
+    auto It = llvm::find_if(Arrays, [&](const ArrayAccumulator &A) {
+      return A.Array == S.Array && A.Member == S.Member;
+    });
     QualType V = S.Value->IgnoreParenImpCasts()->getType();
-    if (std::string P = conversionProblem(Ctx, "the elements of " + quoted(S.Array), It->Element,
+    if (std::string P = conversionProblem(Ctx, "the elements of '" + It->name() + "'", It->Element,
                                           V, S.Op);
         !P.empty()) {
       WhyNot = P;
@@ -250,14 +326,14 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
         return A.Op == ReduceOp::Mul && A.Element->isRealFloatingType();
       });
       Why.empty() && Product != Arrays.end())
-    Why = floatingProductReason("the elements of " + quoted(Product->Array) +
-                                " are floating-point products");
+    Why = floatingProductReason("the elements of '" + Product->name() +
+                                "' are floating-point products");
   if (Why.empty() && Rounds && !PC.Config.ReassociateFloatingPoint) {
     auto Floating = llvm::find_if(Arrays, [](const ArrayAccumulator &A) {
       return A.Element->isRealFloatingType();
     });
     if (auto D = PC.remark(Loc, Diag::RemarkFpKeptSerial))
-      *D << "the elements of " + quoted(Floating->Array);
+      *D << "the elements of '" + Floating->name() + "'";
     WhyNot.clear();
     return LoopOutcome::Refused;
   }
@@ -273,7 +349,9 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   // was refused above): each becomes the leaf's private copy.
   std::vector<std::vector<std::pair<unsigned, unsigned>>> References;
   for (const ArrayAccumulator &A : Arrays) {
-    auto Spans = referenceSpans(PC, L.Body, A.Array);
+    // `g[e].sum` becomes `P[e]`: the name is renamed and the member
+    // dropped after the subscript.
+    auto Spans = A.Member ? memberSpans(PC, Steps, A) : referenceSpans(PC, L.Body, A.Array);
     if (!Spans) {
       WhyNot = quoted(A.Array) + " is written in a macro in the loop body, where its private "
                                  "copy cannot be given a name of its own";
@@ -323,7 +401,10 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
                       FoldTarget Target) {
     std::string Head = "for (std::size_t " + K + " = 0; " + K + " < " + From + ".size(); ++" +
                        K + ") ";
-    shapes::Accumulator Element{Into + "[" + K + "]", "", ElementTypes[I], Arrays[I].Op};
+    std::string Member = Target == FoldTarget::UsersArray && Arrays[I].Member
+                             ? "." + Arrays[I].Member->getName().str()
+                             : "";
+    shapes::Accumulator Element{Into + "[" + K + "]" + Member, "", ElementTypes[I], Arrays[I].Op};
     Element.Wraps = Arrays[I].Element->isIntegerType() && !Arrays[I].Element->isBooleanType();
     Element.Floating = Target == FoldTarget::UsersArray && Arrays[I].Element->isRealFloatingType();
     return Head + shapes::mergeStmt(Element, From + "[" + K + "]");
@@ -348,8 +429,11 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   PC.replace(L.HeaderBegin, L.HeaderEnd,
              trimBeforeSpace(PC, Head + (Block ? "" : "{"), L.HeaderEnd));
   for (size_t I = 0; I < Arrays.size(); ++I)
-    for (auto [B, E] : References[I])
-      PC.replace(B, E, Privates[I]);
+    for (size_t J = 0; J < References[I].size(); ++J) {
+      // A member step's spans alternate: its name, then its member.
+      bool MemberPart = Arrays[I].Member && J % 2 == 1;
+      PC.replace(References[I][J].first, References[I][J].second, MemberPart ? "" : Privates[I]);
+    }
   endIterationsEarly(PC, L, "return");
   std::string Grain = loopGrain(L);
   PC.insert(L.BodyEnd, std::string(Block ? "" : " }") + " }, [](" + Value + " &" + Lhs + ", " +
@@ -364,9 +448,9 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
   std::vector<std::string> Names;
   std::string Detail;
   for (const ArrayAccumulator &A : Arrays) {
-    Names.push_back(displayName(A.Array));
-    Detail += (Detail.empty() ? "" : " ") + A.Array->getName().str() + "[]:" +
-              shapes::opName(A.Op).str();
+    Names.push_back(A.Member ? A.name() : displayName(A.Array));
+    Detail += (Detail.empty() ? "" : " ") + A.Array->getName().str() + "[]" +
+              (A.Member ? "." + A.Member->getName().str() : "") + ":" + shapes::opName(A.Op).str();
   }
   if (auto D = PC.remark(Loc, Diag::RemarkArrayReduction))
     *D << quotedList(Names);

@@ -329,8 +329,10 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
           Base = Op->getArg(0);
         else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Read))
           Base = AS->getBase();
-        if (std::optional<std::string> Of = Base ? PC.text(Base->IgnoreParenImpCasts()->getSourceRange())
-                                                 : std::nullopt)
+        Base = Base ? Base->IgnoreParenImpCasts() : nullptr;
+        if (std::optional<std::string> Of = isa_and_nonnull<MemberExpr>(Base)
+                                                ? PC.text(Base->getSourceRange())
+                                                : std::nullopt)
           Named = "'" + *Of + "'";
       }
       std::string Use;
