@@ -138,7 +138,13 @@ bool matchCountedHeader(PlanContext &PC, const ForStmt *For, DepScanner &Scan, L
   WhyNot = "the loop is not of the form 'for (T i = b; i < e; ++i)'";
   const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
   const auto *I = Init && Init->isSingleDecl() ? dyn_cast<VarDecl>(Init->getSingleDecl()) : nullptr;
-  const auto *Cond = dyn_cast_or_null<BinaryOperator>(For->getCond());
+  // `y < std::min(H, top + 15)` binds a temporary to the library's `const
+  // int &` parameter: the comparison is under the cleanups that end it
+  // (user49 f01).
+  const Expr *Written = For->getCond();
+  if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(Written))
+    Written = Cleanups->getSubExpr();
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(Written);
   if (I && !I->getType()->isIntegerType() && !I->getType()->isDependentType()) {
     // `for (auto it = v.begin(); it != v.end(); ++it)`: say so in the
     // user's words, not with the library's iterator class.
