@@ -518,7 +518,15 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
       continue;
     }
     bool Apart = false;
-    if (C && !Gap.empty()) {
+    // A call that reads what an earlier statement of the run stores is no
+    // sibling of it, whatever stands between them: nothing to say of the
+    // statements between (user49 f03: `H h = march(x); if (!h.hit) return
+    // 0.0; double s = shade(h.t);` blamed the 'return').
+    if (C && !Gap.empty() && llvm::any_of(Run, [&](const Candidate &Earlier) {
+          return C->Args.Reads.contains(Earlier.Target);
+        }))
+      Flush();
+    if (C && !Gap.empty() && !Run.empty()) {
       // `long e = fib(k); v.push_back(k); long f = fib(k - 1);`: the later
       // call moves before the statements between them.
       if (std::string Why = gapReason(Gap, *C); !Why.empty()) {
