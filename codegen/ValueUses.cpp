@@ -3,6 +3,7 @@
 #include "analysis/Unevaluated.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 
@@ -18,6 +19,98 @@ const VarDecl *namedVariable(const DeclRefExpr *DRE) {
   if (const auto *Binding = dyn_cast<BindingDecl>(DRE->getDecl()))
     return dyn_cast_or_null<VarDecl>(Binding->getDecomposedDecl());
   return dyn_cast<VarDecl>(DRE->getDecl());
+}
+
+/// The single parent statement of S (braces' completed form preferred, as
+/// below), or null.
+const Stmt *parentOf(ASTContext &Ctx, const Stmt *S) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+}
+
+/// Whether C is a constructor of a standard container from an iterator
+/// range (`std::vector<int>(first, last)`), which only reads through them;
+/// not a copy or a move.
+bool readsRange(const CXXConstructExpr *C) {
+  const CXXConstructorDecl *Ctor = C->getConstructor();
+  const CXXRecordDecl *RD = Ctor->getParent();
+  if (Ctor->isCopyOrMoveConstructor() || !RD->isInStdNamespace() || !RD->getIdentifier())
+    return false;
+  llvm::StringRef N = RD->getName();
+  return N == "vector" || N == "deque" || N == "list" || N == "basic_string" || N == "set" ||
+         N == "multiset" || N == "unordered_set" || N == "unordered_multiset";
+}
+
+/// Whether Call, `v.begin()` (or end, cbegin, rbegin ...) of a standard
+/// container, makes an iterator that reaches only a range constructor of a
+/// standard container, directly or through `it + n`, `it - n` (user49 f14:
+/// `std::vector<int>(a.begin(), a.begin() + mid)` reads 'a'). A move
+/// iterator, an algorithm or anything else may write through it.
+bool iteratorOnlyRead(ASTContext &Ctx, const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *MD = Call->getMethodDecl();
+  const CXXRecordDecl *RD = MD ? MD->getParent() : nullptr;
+  if (!MD || !RD || !RD->isInStdNamespace() || !MD->getIdentifier() ||
+      Call->getCallReturnType(Ctx)->isReferenceType())
+    return false;
+  llvm::StringRef N = MD->getName();
+  if (N != "begin" && N != "end" && N != "cbegin" && N != "cend" && N != "rbegin" &&
+      N != "rend")
+    return false;
+  const Stmt *Use = Call;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    const Stmt *Up = parentOf(Ctx, Use);
+    if (!Up)
+      return false;
+    if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ParenExpr, ExprWithCleanups>(Up)) {
+      Use = Up;
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Up);
+        Cast && (Cast->getCastKind() == CK_NoOp || Cast->getCastKind() == CK_LValueToRValue ||
+                 Cast->getCastKind() == CK_ConstructorConversion)) {
+      Use = Up;
+      continue;
+    }
+    // `it + n`, `it - n` (an iterator's operator or a pointer's).
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Up);
+        Op && (Op->getOperator() == OO_Plus || Op->getOperator() == OO_Minus) &&
+        Op->getNumArgs() == 2 && Op->getArg(0)->IgnoreImplicit() == cast<Expr>(Use)->IgnoreImplicit() &&
+        !Op->getCallReturnType(Ctx)->isReferenceType()) {
+      Use = Up;
+      continue;
+    }
+    if (const auto *Bin = dyn_cast<BinaryOperator>(Up);
+        Bin && (Bin->getOpcode() == BO_Add || Bin->getOpcode() == BO_Sub) &&
+        Bin->getType()->isPointerType()) {
+      Use = Up;
+      continue;
+    }
+    if (const auto *C = dyn_cast<CXXConstructExpr>(Up)) {
+      if (readsRange(C))
+        return true;
+      // The iterator's own copy, on the way to the range constructor.
+      if (C->getConstructor()->isCopyOrMoveConstructor()) {
+        Use = Up;
+        continue;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
+/// Whether C makes a view of its argument that cannot write it: a
+/// `std::span` of const elements, a `std::basic_string_view` (user49 f14:
+/// a `std::vector<long>` given for a `std::span<const long>` parameter).
+bool constView(const CXXConstructExpr *C) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(C->getConstructor()->getParent());
+  if (!Spec || !Spec->isInStdNamespace() || !Spec->getIdentifier() ||
+      Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  if (Spec->getName() == "basic_string_view")
+    return true;
+  return Spec->getName() == "span" && Spec->getTemplateArgs()[0].getAsType().isConstQualified();
 }
 
 /// Whether the use DRE makes of its variable may be other than of its
@@ -118,10 +211,12 @@ bool usedOtherThanByValue(ASTContext &Ctx, const DeclRefExpr *DRE) {
         Use = Call;
         continue;
       }
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call); MC && iteratorOnlyRead(Ctx, MC))
+        return false;
       return !TakenAsConst;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Up))
-      return !Construct->getConstructor()->isCopyConstructor();
+      return !Construct->getConstructor()->isCopyConstructor() && !constView(Construct);
     if (isUnevaluatedOperand(Up))
       return false;
     return true;

@@ -14,7 +14,10 @@
 // field or an element (`pr.first`, `a[1]`), also into braces (`Bx{n}`); a
 // copy construction; a 'const'
 // member call, or a call with a 'const' reference parameter, that returns
-// a number (no address can come back); an unevaluated operand; a branch of
+// a number (no address can come back); an iterator from `v.begin()` (or
+// `+ n`) that only reaches a standard container's range constructor
+// (`std::vector<int>(a.begin(), a.begin() + mid)`); a `std::span` of const
+// elements or a `std::string_view` made from it; an unevaluated operand; a branch of
 // `?:` used so; a reference the function returns (its caller writes it
 // only after the function's last expression). Anything else counts as
 // possibly writing.
