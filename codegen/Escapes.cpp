@@ -1,5 +1,6 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
+#include "JumpTargets.h"
 #include "AddressTypes.h"
 #include "Places.h"
 #include "StmtDeps.h"
@@ -171,6 +172,10 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
+    // A `longjmp` arrives at a `setjmp` from code after it, as a `goto`
+    // arrives at a label (adv49 t64).
+    if (isSetjmp(CE))
+      Out.HasLabels = true;
     const FunctionDecl *Callee = CE->getDirectCallee();
     // `std::get<0>(t[0]) = x`: the part's address is in the reference
     // returned, which is followed where it goes like any use of t.

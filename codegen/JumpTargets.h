@@ -8,7 +8,9 @@
 //     `goto` or a `case` that arrives between the statements (the serial
 //     program makes the call after the jump, the parallel one never).
 //
-// One walk answers both; JumpTarget says which targets count.
+// One walk answers both; JumpTarget says which targets count. A call of
+// `setjmp` (or `sigsetjmp`, `vfork`) is a label too: a `longjmp` arrives
+// there again, from anywhere after it (adv49 t64).
 //
 //   if (containsJumpTarget(Body, JumpTarget::Label)) ...           // clone
 //   if (containsJumpTarget(S, JumpTarget::LabelOrCase)) ...        // runs
@@ -25,6 +27,9 @@ enum class JumpTarget {
   Label,       // `name:` (a `goto` target)
   LabelOrCase, // also `case`/`default` of a `switch` around S
 };
+
+/// Whether S is a call of `setjmp` (or another function that returns twice).
+bool isSetjmp(const clang::Stmt *S);
 
 /// Whether S is or contains a jump target of kind K (null: no).
 bool containsJumpTarget(const clang::Stmt *S, JumpTarget K);

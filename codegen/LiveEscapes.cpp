@@ -1,5 +1,6 @@
 //===- LiveEscapes.cpp - can an escaped address be used while calls run? --===//
 #include "LiveEscapes.h"
+#include "JumpTargets.h"
 
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
@@ -17,7 +18,7 @@ LiveEscapes::LiveEscapes(PlanContext &PC, const FunctionDecl *FD)
   std::function<bool(const Stmt *)> Jumps = [&](const Stmt *S) {
     if (!S)
       return false;
-    if (isa<GotoStmt, IndirectGotoStmt>(S))
+    if (isa<GotoStmt, IndirectGotoStmt>(S) || isSetjmp(S))
       return true;
     for (const Stmt *Child : S->children())
       if (Jumps(Child))
@@ -78,7 +79,7 @@ std::string LiveEscapes::reason(const VarDecl *VD, const LiveEscape &E) const {
   case LiveBecause::EscapesInLoopAround:
     return Address + "inside a loop around them (" + Line + ")";
   case LiveBecause::FunctionHasGoto:
-    return Address + "(" + Line + ") in a function with 'goto'";
+    return Address + "(" + Line + ") in a function with 'goto' or 'setjmp'";
   case LiveBecause::OfEnclosingFunction:
     return Address + "in the function around the lambda (" + Line + ")";
   }

@@ -92,7 +92,7 @@ again:
   a = compute(round);
   long b = compute(slot ? *slot : 5);
   keep(&a, &slot);
-  // REMARK: statement-escapes.cpp:[[@LINE-3]]:7: remark: calls to 'compute' and 'compute' not parallelized: the address of 'a' escapes (line [[@LINE-1]]) in a function with 'goto' [purecc-missed-parallel-calls]
+  // REMARK: statement-escapes.cpp:[[@LINE-3]]:7: remark: calls to 'compute' and 'compute' not parallelized: the address of 'a' escapes (line [[@LINE-1]]) in a function with 'goto' or 'setjmp' [purecc-missed-parallel-calls]
   sum = sum * 7 + a + b;
   if (round < 3)
     goto again;
