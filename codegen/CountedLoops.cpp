@@ -273,6 +273,29 @@ bool matchCountedHeader(PlanContext &PC, const ForStmt *For, DepScanner &Scan, L
                "window 'i + K' only 'i + K < e' and 'i + K <= e' are counted";
       return false;
     }
+    // An unsigned sum wraps when the start is within K of its type's
+    // largest value: `i + 400 < n` from 4294967000u is 104 < n at once,
+    // and the serial loop runs through the wrap (adv49 t30). Counted only
+    // from a constant start that keeps the first sum in range.
+    if (Bnd && Counter->IgnoreParenImpCasts()->getType()->isUnsignedIntegerType()) {
+      QualType Sum = Counter->IgnoreParenImpCasts()->getType();
+      Expr::EvalResult Start;
+      bool Fits = false;
+      if (counterStart(I)->EvaluateAsInt(Start, Ctx)) {
+        const llvm::APSInt &B = Start.Val.getInt();
+        constexpr unsigned Wide = 192;
+        llvm::APInt Max = llvm::APInt::getMaxValue(Ctx.getIntWidth(Sum)).zext(Wide);
+        llvm::APInt First = (B.isSigned() ? B.sext(Wide) : B.zext(Wide)) +
+                            llvm::APInt(Wide, static_cast<std::uint64_t>(Offset));
+        Fits = !B.isNegative() && First.ule(Max);
+      }
+      if (!Fits) {
+        WhyNot = "the sum '" + writtenText(PC, Counter) + "' ('" + PC.typeText(Sum) +
+                 "') may wrap around from the start, where the serial loop counts on through "
+                 "the wrap: a window over an unsigned sum is counted from a constant start";
+        return false;
+      }
+    }
   }
   bool Up = *Step > 0;
   if (Up ? !(AsLeft == BO_LT || AsLeft == BO_LE || (AsLeft == BO_NE && *Step == 1))

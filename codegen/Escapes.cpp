@@ -462,6 +462,135 @@ private:
     escapeAll(R, PE); // anything else: not understood, so it escapes
   }
 
+  /// Whether RD is a standard class that calls what it was made from,
+  /// which purecc does not see: `std::function` (and its kin), a bind
+  /// object, a `std::reference_wrapper`, `std::not_fn`'s and `std::mem_fn`'s
+  /// results. Not `std::plus<>`, `std::less<>`, `std::hash` or an
+  /// algorithm's function object.
+  static bool opaqueStdCallable(const CXXRecordDecl *RD) {
+    if (!RD || !inStd(RD) || !RD->getIdentifier())
+      return false;
+    llvm::StringRef N = RD->getName();
+    if (N == "reference_wrapper") {
+      // Callable only when what it refers to is (`std::ref(grab)`, not
+      // `std::cref(hist)`).
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+      if (!Spec || Spec->getTemplateArgs().size() != 1 ||
+          Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+        return true;
+      QualType Of = Spec->getTemplateArgs()[0].getAsType();
+      if (Of->isFunctionType())
+        return true;
+      const CXXRecordDecl *Target = Of->getAsCXXRecordDecl();
+      if (!Target || !Target->hasDefinition())
+        return false;
+      if (Target->isLambda())
+        return true;
+      for (const Decl *D : Target->decls())
+        if (const auto *M = dyn_cast<CXXMethodDecl>(D); M && M->getOverloadedOperator() == OO_Call)
+          return true;
+      return false;
+    }
+    return N == "function" || N == "move_only_function" || N == "copyable_function" ||
+           N == "function_ref" || N.starts_with("_Bind") || N.starts_with("_Not_fn") ||
+           N.starts_with("_Mem_fn") || N.starts_with("__bind");
+  }
+
+  /// Whether RD is the class of a standard algorithm's function object
+  /// (`std::ranges::sort` is an object of class `__sort_fn`).
+  static bool isAlgorithmObject(const CXXRecordDecl *RD) {
+    return RD && inStd(RD) && RD->getIdentifier() && RD->getName().starts_with("__") &&
+           RD->getName().ends_with("_fn");
+  }
+
+  /// Whether FD, a library function, moves or swaps the elements of the
+  /// ranges it is given, or makes a move iterator that will.
+  static bool movesElements(const FunctionDecl *FD, const CallExpr *Call) {
+    llvm::StringRef N;
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (MD && MD->getOverloadedOperator() == OO_Call && isAlgorithmObject(MD->getParent())) {
+      // `std::ranges::move(src, out)`: the object's class names it.
+      N = MD->getParent()->getName().drop_front(2).drop_back(3);
+      if (N == "move")
+        return true;
+    } else if (FD->getIdentifier()) {
+      N = FD->getName();
+    } else {
+      return false;
+    }
+    if (N == "move")
+      return Call->getNumArgs() >= 3 ||
+             (Call->getNumArgs() == 2 && !FD->getDeclContext()->getEnclosingNamespaceContext()->isStdNamespace());
+    if (N == "move_backward" || N == "swap_ranges" || N == "iter_swap" || N == "iter_move" ||
+        N == "make_move_iterator" || N == "uninitialized_move" || N == "uninitialized_move_n")
+      return true;
+    const CXXRecordDecl *Result = Call->getType()->getAsCXXRecordDecl();
+    return Result && Result->getIdentifier() && Result->getName() == "move_iterator";
+  }
+
+  /// Whether a library call runs a callable that may keep the address of
+  /// what it is given: the call of a standard class's 'operator()' (a
+  /// `std::function`, a bind object: whatever they hold is unknown), or an
+  /// argument that is a callable (a function, a lambda, a function object)
+  /// not known to keep none.
+  bool runsCallableThatMayKeep(const CallExpr *Call, const CXXMethodDecl *MD) {
+    // `f(hist)` with a std::function `f`: what it runs is not seen. An
+    // algorithm's function object (`std::ranges::sort`), `std::plus<>` and
+    // the like run only what they are given.
+    if (MD && MD->getOverloadedOperator() == OO_Call && opaqueStdCallable(MD->getParent()))
+      return true;
+    for (const Expr *Arg : Call->arguments())
+      if (callableMayKeep(Arg))
+        return true;
+    return false;
+  }
+
+  /// Whether Arg is a callable that may keep an address it is given: one
+  /// whose code may store it (a write through a pointer, of a variable
+  /// that may hold an address, an impure call) or return it; false for
+  /// anything that is no callable.
+  bool callableMayKeep(const Expr *Arg) {
+    QualType T = Arg->getType().getNonReferenceType();
+    const FunctionDecl *Fn = nullptr;
+    if (T->isFunctionPointerType() || T->isFunctionType() || T->isMemberFunctionPointerType()) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+      if (const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+          UO && UO->getOpcode() == UO_AddrOf)
+        DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+      Fn = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+      if (!Fn)
+        return true;
+      return !ES.isEffectFreeCallee(Fn) || Types.mayHold(Fn->getReturnType());
+    }
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return false;
+    if (inStd(RD))
+      return opaqueStdCallable(RD);
+    if (RD->isLambda()) {
+      const CXXMethodDecl *Op = RD->getLambdaCallOperator();
+      if (!Op || RD->isGenericLambda() || !Op->getBody())
+        return true;
+      if (Types.mayHold(Op->getReturnType()))
+        return true;
+      StmtDeps D = ES.scan(Op->getBody());
+      if (D.MemoryWrite || D.ImpureCall)
+        return true;
+      return llvm::any_of(D.Writes, [&](const VarDecl *W) {
+        return !D.Locals.contains(W) && (W->getType()->isReferenceType() || Types.mayHold(W->getType()));
+      });
+    }
+    // Any other class with a call operator: what it runs is not followed.
+    for (const Decl *D : RD->decls())
+      if (const auto *M = dyn_cast<CXXMethodDecl>(D); M && M->getOverloadedOperator() == OO_Call)
+        return true;
+    for (const Decl *D : RD->decls())
+      if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D);
+          FT && FT->getTemplatedDecl()->getOverloadedOperator() == OO_Call)
+        return true;
+    return false;
+  }
+
   /// E (leading into R) is the object (Object) or an argument of Call.
   void call(const CallExpr *Call, const Expr *E, bool Object, const Roots &R, unsigned Depth) {
     const FunctionDecl *FD = Call->getDirectCallee();
@@ -494,6 +623,23 @@ private:
       escapeAll(R, Call); // it may keep the address anywhere
       // ... and return it: `auto s = view(v);` holds 'v' (adv40 t01: a
       // write of 'v' before a call reading 's' was not seen).
+      if (carries(Call))
+        follow(Call, R, Depth + 1);
+      return;
+    }
+    // `std::move(src.begin(), src.end(), dst.begin())`, `std::iter_swap`,
+    // `std::swap_ranges`, a move iterator: the elements' storage moves to
+    // where purecc does not follow (adv49 t22-t25).
+    if (movesElements(FD, Call))
+      for (const VarDecl *X : R)
+        trade(nullptr, X, Call);
+    // The library runs a callable given to it (`std::function`'s and a
+    // bind object's call, `std::for_each`'s function) with what it is
+    // given: a callable that may keep an address keeps E's (adv49 t40-t45:
+    // `f(hist)` with `f` a std::function made from `[&p](const V &v) { p =
+    // v.data(); }`).
+    if (!Free && runsCallableThatMayKeep(Call, MD)) {
+      escapeAll(R, Call);
       if (carries(Call))
         follow(Call, R, Depth + 1);
       return;
@@ -694,8 +840,12 @@ private:
         return nullptr;
       if (const auto *CE = dyn_cast<CXXConstructExpr>(P); CE && CE->getNumArgs() != 1)
         return nullptr;
+      // `H h{std::move(pool)}`, `H h(std::move(pool))`, `O o{{...}, 3}`:
+      // the aggregate being initialized takes the storage into a member
+      // (adv49 t17, t19).
       if (!isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr, FullExpr,
-               ParenExpr, CXXFunctionalCastExpr, ConditionalOperator, CXXConstructExpr>(P))
+               ParenExpr, CXXFunctionalCastExpr, ConditionalOperator, CXXConstructExpr,
+               InitListExpr, CXXParenListInitExpr, DesignatedInitExpr>(P))
         return nullptr;
       Value = P;
     }
@@ -723,6 +873,15 @@ private:
     for (unsigned I = 0; I < CE->getNumArgs(); ++I)
       if (CE->getArg(I) == E)
         Index = I;
+    if (Ctor->getParent()->getIdentifier() && Ctor->getParent()->getName() == "move_iterator" &&
+        inStd(Ctor->getParent())) {
+      // `std::move_iterator(src.begin())`: what it reaches will be moved
+      // from, to where purecc does not follow (adv49 t23).
+      for (const VarDecl *X : R)
+        trade(nullptr, X, CE);
+      follow(CE, R, Depth + 1);
+      return;
+    }
     if (paramMovesStorage(Ctor, Index, E)) {
       // The new object takes the storage over.
       const VarDecl *Dest = receiver(CE);
@@ -807,6 +966,31 @@ bool mayPrecede(const Stmt *S, const Stmt *Site, ASTContext &Ctx) {
 /// (Finder::VisitCallExpr) do not count, or `a[y] = std::move(row)` of a
 /// row built in the loop body would make 'a' escape (user46 k04), and
 /// `cur.swap(next)` of a double buffer 'next' (user47 k02).
+/// Adds to Out the classes a T may own as a part: T itself, its bases and
+/// members, array elements, and the type arguments of a standard template
+/// (`std::vector<V>` holds `V`s, `std::pair<V, int>` a `V`). Only classes
+/// that may own storage (not trivially copyable) count.
+void classesWithin(QualType T, llvm::SmallPtrSetImpl<const Type *> &Out, unsigned Depth = 0) {
+  if (Depth > 8)
+    return;
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (const ArrayType *AT = T->getAsArrayTypeUnsafe()) {
+    classesWithin(AT->getElementType(), Out, Depth + 1);
+    return;
+  }
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->isTriviallyCopyable() || !Out.insert(T.getTypePtr()).second)
+    return;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    classesWithin(B.getType(), Out, Depth + 1);
+  for (const FieldDecl *F : RD->fields())
+    classesWithin(F->getType(), Out, Depth + 1);
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD); Spec && inStd(Spec))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type)
+        classesWithin(A.getAsType(), Out, Depth + 1);
+}
+
 void followTrades(EscapeSites &Out, ASTContext &Ctx) {
   if (Out.Trades.empty() && Out.Lost.empty())
     return;
@@ -895,13 +1079,21 @@ void followTrades(EscapeSites &Out, ASTContext &Ctx) {
       }
     }
   }
-  // Storage lost from sight may come back into any local of its class.
+  // Storage lost from sight may come back into any local of a class that
+  // holds one of the classes its owner holds: `V`, a struct with a `V`
+  // member, a `std::vector<V>` (adv49 t18: `Box b{std::move(pool)}; h.v =
+  // std::move(b.v);`).
   for (const EscapeSites::Trade &L : Out.Lost) {
     if (!Out.Sites.contains(L.From) && !HeldAt.contains(L.From))
       continue;
-    QualType Class = L.From->getType().getCanonicalType().getUnqualifiedType();
+    llvm::SmallPtrSet<const Type *, 8> Lost;
+    classesWithin(L.From->getType(), Lost);
     for (const VarDecl *Y : Out.Owners)
-      if (Y != L.From && Y->getType().getCanonicalType().getUnqualifiedType() == Class) {
+      if (Y != L.From && [&] {
+            llvm::SmallPtrSet<const Type *, 8> Mine;
+            classesWithin(Y->getType(), Mine);
+            return llvm::any_of(Mine, [&](const Type *C) { return Lost.contains(C); });
+          }()) {
         auto &Where = Out.Sites[Y];
         if (!llvm::is_contained(Where, L.Site)) {
           Where.push_back(L.Site);

@@ -119,6 +119,21 @@ std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, c
              (E ? "can reach" : "is sure to reach") + " the bound";
     return std::nullopt;
   }
+  // Iterations are numbered by the counter's values as std::int64_t: a
+  // range of a 64-bit unsigned counter that crosses 2^63 would number its
+  // later iterations below its earlier ones (adv49 t35: from 2^63 - 5000
+  // to 2^63 + 5000, an empty range). Known from constants.
+  if (T->isUnsignedIntegerType() && W >= 64 && E && !NotEqual) {
+    const llvm::APInt Half = llvm::APInt::getSignedMinValue(64);
+    llvm::APInt Last = E->extOrTrunc(64);
+    bool EndAbove = E->isUnsigned() && (Inclusive ? Last.uge(Half) : Last.ugt(Half));
+    bool BeginAbove = B && B->isUnsigned() && B->extOrTrunc(64).uge(Half);
+    if (EndAbove && !BeginAbove) {
+      WhyNot = Name + " ('" + TypeName + "') counts past 9223372036854775807 (2^63 - 1), where "
+               "the runtime's std::int64_t iteration numbers end";
+      return std::nullopt;
+    }
+  }
   Trips R;
   auto Int64 = [&](QualType Ty, const std::string &Text) {
     if (Ty->isSignedIntegerType() && Ctx.getTypeSize(Ty) <= 64)
@@ -341,8 +356,13 @@ std::optional<Trips> countStrided(PlanContext &PC, const VarDecl *I, QualType C,
     return Span < 0 || Bc - A * (Span / A) - A >= 0;
   }();
   if (!BoundsKeepItInRange && (!T->isSignedIntegerType() || !C->isSignedIntegerType())) {
+    // Constants past INT64_MAX are refused for the counts, not for a wrap
+    // (adv49 t61 was told "may wrap around" of one that cannot).
+    bool Past = B && E && (Value(B) > INT64_MAX || Value(E) > INT64_MAX);
     WhyNot = Name + " ('" + TypeName + "') counts in steps of " + std::to_string(Step) +
-             " and may wrap around";
+             (Past ? " past 9223372036854775807 (2^63 - 1), where the runtime's std::int64_t "
+                     "iteration numbers end"
+                   : " and may wrap around");
     return std::nullopt;
   }
   // `i += 3UL` adds in 'unsigned long' and converts back: past the largest

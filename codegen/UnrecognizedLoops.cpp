@@ -121,8 +121,9 @@ std::string unnamedArrayReason(PlanContext &PC, const Stmt *Body, OuterFn Outer)
   walkStatements(Body, [&](const Stmt *S, llvm::ArrayRef<const Stmt *>) {
     const auto *E = dyn_cast<Expr>(S);
     Step Update = E && Why.empty() ? stepOf(E->IgnoreImplicit()) : Step{};
-    const Expr *Array =
-        Update.Target && !Update.Plain ? indexedArray(Update.Target) : nullptr;
+    // Plain stores count for a structured binding only (adv49 t51: `auto
+    // [v, m] = ...; v[i] = heavy(i);` was said to store by index nowhere).
+    const Expr *Array = Update.Target ? indexedArray(Update.Target) : nullptr;
     if (!Array)
       return Walk::Into;
     std::string Shown = shownText(PC, E);
@@ -143,11 +144,17 @@ std::string unnamedArrayReason(PlanContext &PC, const Stmt *Body, OuterFn Outer)
       return Walk::Into;
     if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
       if (Outer(dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl())))
-        Why = "'" + *ArrayText + "' is updated at a computed index" + Shown +
-              ", but it is a structured binding, of which no array reduction is made: update "
-              "the array it names";
+        Why = Update.Plain
+                  ? "'" + *ArrayText + "' is stored into by index" + Shown +
+                        ", but it is a structured binding, of which no map is made: store into "
+                        "the container it names"
+                  : "'" + *ArrayText + "' is updated at a computed index" + Shown +
+                        ", but it is a structured binding, of which no array reduction is made: "
+                        "update the array it names";
       return Walk::Into;
     }
+    if (Update.Plain)
+      return Walk::Into;
     if (!Outer(dyn_cast<VarDecl>(DRE->getDecl())) || Root == Array)
       return Walk::Into;
     if (const Expr *Rows = indexedArray(Array)) {

@@ -740,16 +740,19 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       WhyNot = "the output is not 'out.begin()' of a named container";
       return false;
     }
-    if (!isOwnedLocal(Out) || containerKind(Out->getType()) != ContainerKind::Owning ||
-        Sites.during(CE, PC).contains(Out)) {
-      WhyNot = quoted(Out) + " is not a local container whose address stays local";
-      return false;
-    }
+    // The function applied first: one that is not pure is also one that
+    // may keep the output's address (Escapes.cpp), and its impurity is the
+    // reason to give.
     QualType Result;
     llvm::SmallPtrSet<const VarDecl *, 8> Reads;
     if (std::string Why = callableReason(CE->getArg(3), "the function applied", Result, Reads);
         !Why.empty()) {
       WhyNot = Why;
+      return false;
+    }
+    if (!isOwnedLocal(Out) || containerKind(Out->getType()) != ContainerKind::Owning ||
+        Sites.during(CE, PC).contains(Out)) {
+      WhyNot = quoted(Out) + " is not a local container whose address stays local";
       return false;
     }
     // Each element is assigned in another order and on several threads:

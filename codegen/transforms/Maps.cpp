@@ -229,6 +229,16 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
               !L.Body_.MemoryWrite)
             if (std::optional<MemberReads> M = memberReads(PC.Ctx, Part, L.Body, VD); M && !M->Change)
               continue;
+          if (VD == L.Induction) {
+            // `c[i - (i - 1)]`: the counter in the rest of the index (adv49
+            // t59 was told of an inner loop's counter).
+            std::string Index = writtenText(PC, S.Index);
+            WhyNot = "the index of " + Name + " written" +
+                     (Index.empty() ? "" : ", '" + Index + "',") + " reads " + quoted(VD) +
+                     " more than once: only an index 'a * i + b' (or 'b - a * i') of the "
+                     "counter is known to give each iteration elements of its own";
+            return LoopOutcome::Refused;
+          }
           if (isInnerCounter(PC, VD)) {
             // `img[j * W + i]` in an inner loop over i (user47 k10).
             std::string Index = writtenText(PC, S.Index);

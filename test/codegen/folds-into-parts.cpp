@@ -144,6 +144,7 @@ int main() {
     two[1].m = mul(two[1].m, rot(i + 1));
   }
   // REMARK: folds-into-parts.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the loop folds into both 'two[0].m' and 'two[1].m', which purecc does not combine in one reduction [purecc-missed-reduction]
+  // REMARK: folds-into-parts.cpp:[[@LINE-4]]:16: remark: calls to 'mul' and 'mul' not parallelized: the result of 'mul' is stored into a part of an object, not into a variable: only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
   std::printf("serial %lu %lu %ld %lu %lu\n", fold(seen.m), fold(counted.m), tags,
               fold(aliased.m), fold(two[1].m));
   // OUT-NEXT: serial 7572424639 11301231069 0 7602391497 7602391497

@@ -42,6 +42,11 @@ int main() {
     ++bins[heavy(i) % 8];
   // REMARK: remark-element-updates.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'bins' is updated at a computed index ('++bins[heavy(i) % 8]'), but it is a structured binding, of which no array reduction is made: update the array it names [purecc-missed-reduction]
   total = 1;
+  // A plain store into a binding's elements: no map either (adv49 t51 was
+  // told that the body stores into elements by index nowhere).
+  for (long i = 0; i < 8; ++i)
+    bins[i] = heavy(i);
+  // REMARK: remark-element-updates.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'bins' is stored into by index ('bins[i] = heavy(i)'), but it is a structured binding, of which no map is made: store into the container it names [purecc-missed-reduction]
 
   long check = 0;
   for (long x : st.hist)

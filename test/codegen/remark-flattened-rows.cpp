@@ -24,7 +24,12 @@ int main() {
       img[j * W + i] = shade(i, j);
   // REMARK: remark-flattened-rows.cpp:[[@LINE-3]]:3: remark: loop not parallelized: the index of 'img' written, 'j * W + i', also depends on 'i', the counter of an inner loop: purecc does not prove that the elements one iteration writes are apart from another's (the inner loop can be shared) [purecc-missed-map]
   // REMARK: remark-flattened-rows.cpp:[[@LINE-3]]:5: remark: loop rewritten as a parallel map over 'img' [purecc-parallel-map]
-  double s = 0;
+  // The loop's own counter twice in the index: no inner loop's (adv49 t59).
+  std::vector<double> c(W);
+  for (int i = 1; i < W; ++i)
+    c[i - (i - 1)] = shade(i, 0);
+  // REMARK: remark-flattened-rows.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the index of 'c' written, 'i - (i - 1)', reads 'i' more than once: only an index 'a * i + b' (or 'b - a * i') of the counter is known to give each iteration elements of its own [purecc-missed-map]
+  double s = c[1];
   for (double x : img)
     s = s * 0.5 + x;
   std::printf("image: %.17g\n", s);

@@ -122,6 +122,25 @@ int main(int argc, char **) {
   for (int i = 0; i + 3 != n; ++i)
     ne += heavy(i);
   // REMARK: window-loops.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the condition 'i + 3 != n' compares 'i + 3' with a bound other than by '<' or '<=': of a window 'i + K' only 'i + K < e' and 'i + K <= e' are counted [purecc-missed-reduction]
+  // An unsigned sum that wraps at the start: 4294967000u + 400 is 104, and
+  // the serial loop counts on through the wrap (adv49 t30); a start known
+  // to keep the sum in range is counted.
+  unsigned un = 20000u + static_cast<unsigned>(argc) - 1;
+  long wrapped = 0, fits = 0, count = 0;
+  for (unsigned i = 4294967000u; i + 400 < un; ++i) {
+    wrapped += heavy(i % 1000);
+    ++count;
+  }
+  // REMARK: window-loops.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the sum 'i + 400' ('unsigned int') may wrap around from the start, where the serial loop counts on through the wrap: a window over an unsigned sum is counted from a constant start [purecc-missed-reduction]
+  unsigned from = un - 1000;
+  for (unsigned i = from; i + 400 < un; ++i)
+    wrapped += heavy(i % 1000);
+  // REMARK: window-loops.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the sum 'i + 400' ('unsigned int') may wrap around from the start, where the serial loop counts on through the wrap: a window over an unsigned sum is counted from a constant start [purecc-missed-reduction]
+  for (unsigned i = 4294960000u; i + 400 < un; ++i)
+    fits += heavy(i % 1000);
+  // REMARK: window-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'fits' [purecc-reduction]
   std::printf("serial: %ld %ld\n", w, ne);
   // OUT-NEXT: serial: -124 -124
+  std::printf("wraps: %ld %ld %ld\n", wrapped, count, fits);
+  // OUT-NEXT: wraps: -33 19896 0
 }

@@ -96,4 +96,22 @@ int main(int argc, char **) {
   // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'x' [purecc-reduction]
   std::printf("serial ones: %ld\n", x);
   // OUT-NEXT: serial ones: 89998
+
+  // An 'unsigned long' range across 2^63 would be numbered as an empty
+  // std::int64_t range (adv49 t35); one wholly above 2^63 numbers
+  // consistently.
+  const unsigned long base = (1UL << 63) - 5000;
+  long across = 0, above = 0;
+  for (unsigned long i = base; i < base + 10000; ++i)
+    across += heavy(long(i % 1000));
+  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'i' ('unsigned long') counts past 9223372036854775807 (2^63 - 1), where the runtime's std::int64_t iteration numbers end [purecc-missed-reduction]
+  for (unsigned long i = base + 6000; i <= base + 16000; ++i)
+    above += heavy(long(i % 1000));
+  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'above' [purecc-reduction]
+  long stepped = 0;
+  for (unsigned long i = (1UL << 63) + 10; i <= (1UL << 63) + 40010; i += 2)
+    stepped += heavy(long(i % 1000));
+  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'i' ('unsigned long') counts in steps of 2 past 9223372036854775807 (2^63 - 1), where the runtime's std::int64_t iteration numbers end [purecc-missed-reduction]
+  std::printf("across 2^63: %ld %ld %ld\n", across, above, stepped);
+  // OUT-NEXT: across 2^63: 1499990 1500139 3000231
 }
