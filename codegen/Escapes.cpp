@@ -957,15 +957,6 @@ bool mayPrecede(const Stmt *S, const Stmt *Site, ASTContext &Ctx) {
   return false;
 }
 
-/// Storage that moved carries its escapes along: the receiver of a trade
-/// escapes at the trade when what it received may be reached other than
-/// through the object it came from, that is when that object escapes
-/// before the trade (or anywhere in a loop around it), a holder holds it,
-/// or it received such storage itself. The library's move or swap is no
-/// escape of its own: the non-const references it takes
-/// (Finder::VisitCallExpr) do not count, or `a[y] = std::move(row)` of a
-/// row built in the loop body would make 'a' escape (user46 k04), and
-/// `cur.swap(next)` of a double buffer 'next' (user47 k02).
 /// Adds to Out the classes a T may own as a part: T itself, its bases and
 /// members, array elements, and the type arguments of a standard template
 /// (`std::vector<V>` holds `V`s, `std::pair<V, int>` a `V`). Only classes
@@ -991,6 +982,15 @@ void classesWithin(QualType T, llvm::SmallPtrSetImpl<const Type *> &Out, unsigne
         classesWithin(A.getAsType(), Out, Depth + 1);
 }
 
+/// Storage that moved carries its escapes along: the receiver of a trade
+/// escapes at the trade when what it received may be reached other than
+/// through the object it came from, that is when that object escapes
+/// before the trade (or anywhere in a loop around it), a holder holds it,
+/// or it received such storage itself. The library's move or swap is no
+/// escape of its own: the non-const references it takes
+/// (Finder::VisitCallExpr) do not count, or `a[y] = std::move(row)` of a
+/// row built in the loop body would make 'a' escape (user46 k04), and
+/// `cur.swap(next)` of a double buffer 'next' (user47 k02).
 void followTrades(EscapeSites &Out, ASTContext &Ctx) {
   if (Out.Trades.empty() && Out.Lost.empty())
     return;
