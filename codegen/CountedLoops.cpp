@@ -374,6 +374,12 @@ bool matchCountedHeader(PlanContext &PC, const ForStmt *For, DepScanner &Scan, L
   } else if (*Step == 1) {
     Trips = countTrips(PC, I, Counter->getType(), Bnd, Op == BO_NE, Inclusive, *BeginText,
                        *EndText, WhyNot, Offset);
+    // A range numbered from 0 (across 2^63): the leaves evaluate b again.
+    if (Trips && !Trips->Index.empty()) {
+      L.IndexValue = Trips->Index;
+      H.Start = InitFx;
+      H.StartExpr = Start;
+    }
   } else {
     Trips = countStrided(PC, I, Counter->getType(), Bnd, For->getInc(), *Step, Inclusive,
                          PostDec, *BeginText, *EndText, L.IndexValue, WhyNot);

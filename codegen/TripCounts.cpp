@@ -119,20 +119,27 @@ std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, c
              (E ? "can reach" : "is sure to reach") + " the bound";
     return std::nullopt;
   }
-  // Iterations are numbered by the counter's values as std::int64_t: a
-  // range of a 64-bit unsigned counter that crosses 2^63 would number its
-  // later iterations below its earlier ones (adv49 t35: from 2^63 - 5000
-  // to 2^63 + 5000, an empty range). Known from constants.
-  if (T->isUnsignedIntegerType() && W >= 64 && E && !NotEqual) {
-    const llvm::APInt Half = llvm::APInt::getSignedMinValue(64);
-    llvm::APInt Last = E->extOrTrunc(64);
-    bool EndAbove = E->isUnsigned() && (Inclusive ? Last.uge(Half) : Last.ugt(Half));
-    bool BeginAbove = B && B->isUnsigned() && B->extOrTrunc(64).uge(Half);
-    if (EndAbove && !BeginAbove) {
-      WhyNot = Name + " ('" + TypeName + "') counts past 9223372036854775807 (2^63 - 1), where "
-               "the runtime's std::int64_t iteration numbers end";
-      return std::nullopt;
-    }
+  if (W > 64 || Ctx.getIntWidth(C) > 64) {
+    WhyNot = Name + " ('" + TypeName + "') or its bound is wider than 64 bits";
+    return std::nullopt;
+  }
+  // Iterations are numbered by the counter's values as std::int64_t, which
+  // keeps their order unless a 64-bit unsigned counter's range crosses
+  // 2^63: there the later iterations would number below the earlier ones
+  // (adv49 t35: from 2^63 - 5000 to 2^63 + 5000, an empty range). Such a
+  // range is numbered from 0 instead, with i == b + k computed in
+  // std::uint64_t (Wide). Not needed where the values all lie on one side
+  // of 2^63 (an end known to be at most 2^63, a start known to be at least
+  // 2^63), or where reaching 2^63 takes 2^62 iterations or more, which no
+  // program finishes (`for (std::size_t i = 0; i < n; ++i)`).
+  bool Wide = false;
+  if (T->isUnsignedIntegerType() && W == 64 && !NotEqual) {
+    const llvm::APInt Half = llvm::APInt::getSignedMinValue(64), Quarter = Half.lshr(1);
+    bool EndBelow = E && (E->isNegative() || (Inclusive ? E->extOrTrunc(64).ult(Half)
+                                                        : E->extOrTrunc(64).ule(Half)));
+    bool BeginAbove = B && B->extOrTrunc(64).uge(Half);
+    bool FarBelow = B && B->extOrTrunc(64).ult(Quarter);
+    Wide = !BeginAbove && (E ? !EndBelow : !FarBelow);
   }
   Trips R;
   auto Int64 = [&](QualType Ty, const std::string &Text) {
@@ -171,8 +178,23 @@ std::optional<Trips> countTrips(PlanContext &PC, const VarDecl *I, QualType C, c
     }
     return R;
   }
-  R.End = Inclusive ? "static_cast<std::int64_t>(" + End + ") + 1" : Int64(EndType, End);
-  if (Offset != 0) {
+  if (Wide) {
+    // k in [0, e - b - K) (one more for '<='), and i == b + k. The window's
+    // caller keeps b + K from wrapping.
+    auto U = [](const std::string &X) { return "static_cast<std::uint64_t>(" + X + ")"; };
+    std::string Ub = U(Begin);
+    std::string Ue = U(Bnd->getType()->isIntegerType()
+                           ? End
+                           : "static_cast<" + PC.typeText(C) + ">(" + EndText + ")");
+    std::string From = Offset == 0 ? Ub : "(" + Ub + " + " + std::to_string(Offset) + "u)";
+    R.Begin = "0";
+    R.End = "(" + Ue + (Inclusive ? " >= " : " > ") + From + " ? static_cast<std::int64_t>(" +
+            Ue + " - " + From + (Inclusive ? " + 1u" : "") + ") : 0)";
+    R.Index = "static_cast<" + TypeName + ">(" + Ub + " + " + U("\x01") + ")";
+  } else {
+    R.End = Inclusive ? "static_cast<std::int64_t>(" + End + ") + 1" : Int64(EndType, End);
+  }
+  if (Offset != 0 && !Wide) {
     // e - K (+ 1 for '<=') as std::int64_t: a count at or below Begin is an
     // empty range. Only a signed 64-bit e may lie within K of its type's
     // lowest value; there the guard keeps e - K from overflowing.

@@ -36,10 +36,13 @@ std::optional<std::string> boundText(PlanContext &PC, const clang::Expr *E);
 /// to I's type.
 const clang::Expr *counterStart(const clang::VarDecl *I);
 
-/// The index range of a counted loop, as the runtime numbers it.
+/// The index range of a counted loop, as the runtime numbers it. Index,
+/// when not empty, is the counter's value at iteration k (\x01 stands for
+/// k); empty, the counter's value is T(k).
 struct Trips {
   std::string Begin, End;
   std::optional<std::int64_t> Count;
+  std::string Index;
 };
 
 /// The iterations of `for (T i = b; i < e; ++i)` (or `<=`, `!=`) computed in
@@ -47,7 +50,12 @@ struct Trips {
 /// their common type C, and ++i wraps around when T is unsigned or narrower
 /// than int (the promoted sum converts back modulo 2^W). For a wider
 /// signed T an overflow is undefined, so the loop never gets there. Index k
-/// of the runtime's range [Begin, End) is the iteration where i == T(k).
+/// of the runtime's range [Begin, End) is the iteration where i == T(k),
+/// except for a 64-bit unsigned counter whose range may cross 2^63, where
+/// std::int64_t numbers would put later iterations below earlier ones:
+/// then k runs over [0, e - b) and Index is b + k in std::uint64_t (b is
+/// evaluated again in each iteration: the caller checks that the body
+/// cannot change it).
 /// Refuses (WhyNot) the cases whose count cannot be computed that way.
 /// Offset K > 0: the condition is a window's, `i + K < e` (or `<=`; not
 /// `!=`), which holds exactly when i < e - K: the sum cannot wrap before

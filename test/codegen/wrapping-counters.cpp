@@ -97,21 +97,50 @@ int main(int argc, char **) {
   std::printf("serial ones: %ld\n", x);
   // OUT-NEXT: serial ones: 89998
 
-  // An 'unsigned long' range across 2^63 would be numbered as an empty
-  // std::int64_t range (adv49 t35); one wholly above 2^63 numbers
-  // consistently.
+  // An 'unsigned long' range across 2^63, numbered as std::int64_t, would
+  // be an empty range (adv49 t35): it is numbered from 0, with i == b + k
+  // in std::uint64_t, also when its start is known only at run time. One
+  // wholly above 2^63 numbers consistently.
   const unsigned long base = (1UL << 63) - 5000;
   long across = 0, above = 0;
   for (unsigned long i = base; i < base + 10000; ++i)
     across += heavy(long(i % 1000));
-  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'i' ('unsigned long') counts past 9223372036854775807 (2^63 - 1), where the runtime's std::int64_t iteration numbers end [purecc-missed-reduction]
+  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'across' [purecc-reduction]
+  // CHECK:      [&](std::int64_t purecc_k{{[0-9]+}}) -> long { unsigned long i = static_cast<unsigned long>(static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(purecc_k{{[0-9]+}}));
   for (unsigned long i = base + 6000; i <= base + 16000; ++i)
     above += heavy(long(i % 1000));
   // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'above' [purecc-reduction]
+  const unsigned long lo = base + static_cast<unsigned long>(argc - 1), hi = lo + 10000;
+  long late = 0, through = 0;
+  for (unsigned long i = lo; i < hi; ++i)
+    late += heavy(long(i % 1000));
+  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'late' [purecc-reduction]
+  for (unsigned long i = lo; i <= hi; ++i)
+    through += heavy(long(i % 997));
+  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'through' [purecc-reduction]
+  // Each iteration computes its counter from the start: a body that
+  // changes the start stays serial.
+  unsigned long moving = lo;
+  long moved = 0;
+  for (unsigned long i = moving; i < hi; ++i) {
+    moved += heavy(long(i % 1000));
+    if (i + 1 == hi)
+      moving = 7;
+  }
+  // REMARK: wrapping-counters.cpp:[[@LINE-5]]:3: remark: loop not parallelized: the start reads 'moving', which changes inside the loop body (each iteration of the parallel loop computes its counter from the start) [purecc-missed-reduction]
   long stepped = 0;
   for (unsigned long i = (1UL << 63) + 10; i <= (1UL << 63) + 40010; i += 2)
     stepped += heavy(long(i % 1000));
   // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'i' ('unsigned long') counts in steps of 2 past 9223372036854775807 (2^63 - 1), where the runtime's std::int64_t iteration numbers end [purecc-missed-reduction]
-  std::printf("across 2^63: %ld %ld %ld\n", across, above, stepped);
-  // OUT-NEXT: across 2^63: 1499990 1500139 3000231
+  std::printf("across 2^63: %ld %ld %ld %ld %ld %ld %lu\n", across, above, stepped, late, through, moved, moving);
+  // OUT-NEXT: across 2^63: 1499990 1500139 3000231 1499990 1500146 1499990 7
+
+  // A counter wider than 64 bits has values no std::int64_t numbers.
+  __extension__ typedef __int128 wide;
+  long wides = 0;
+  for (wide i = 0; i < 20000; ++i)
+    wides += heavy(long(i % 1000));
+  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'i' ('__int128') or its bound is wider than 64 bits [purecc-missed-reduction]
+  std::printf("wide: %ld\n", wides);
+  // OUT-NEXT: wide: 2999980
 }
