@@ -1,5 +1,6 @@
 //===- MapMembers.cpp - maps over a container reached through members -----===//
 #include "MapMembers.h"
+#include "Subscripts.h"
 #include "Containers.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -28,15 +29,6 @@ bool describeMember(Store &S, const MemberPath &P) {
 
 namespace {
 
-/// Whether one of the member paths ".a.b" and ".a" holds the other.
-bool overlaps(const std::string &A, const std::string &B) {
-  auto Contains = [](const std::string &Outer, const std::string &Inner) {
-    return Inner.compare(0, Outer.size(), Outer) == 0 &&
-           (Inner.size() == Outer.size() || Inner[Outer.size()] == '.');
-  };
-  return Contains(A, B) || Contains(B, A);
-}
-
 /// For `p.x[k]`, an element of a member of Root that is a container owning
 /// its elements (or a built-in array) of arithmetic or enumeration type,
 /// apart from every written path: its index `k`; null otherwise. Two
@@ -44,16 +36,8 @@ bool overlaps(const std::string &A, const std::string &B) {
 /// k01: `p.vx[i] = force(p.x[i])` over a struct of arrays).
 const Expr *apartElementIndex(PlanContext &PC, const Expr *E, const VarDecl *Root,
                               llvm::ArrayRef<MemberPath> Paths) {
-  const Expr *Base = nullptr, *Index = nullptr;
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
-    Base = Op->getArg(0);
-    Index = Op->getArg(1);
-  } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-    Base = AS->getBase();
-    Index = AS->getIdx();
-  }
-  std::optional<MemberPath> Q = Base ? memberPathOf(Base) : std::nullopt;
+  Subscript S = subscriptParts(E);
+  std::optional<MemberPath> Q = S ? memberPathOf(S.Base) : std::nullopt;
   if (!Q || Q->Root != Root)
     return nullptr;
   ContainerKind K = containerKind(Q->Type);
@@ -62,9 +46,9 @@ const Expr *apartElementIndex(PlanContext &PC, const Expr *E, const VarDecl *Roo
       !(Element->isArithmeticType() || Element->isEnumeralType()))
     return nullptr;
   for (const MemberPath &Written : Paths)
-    if (overlaps(Q->Path, Written.Path))
+    if (pathsOverlap(Q->Path, Written.Path))
       return nullptr;
-  return Index;
+  return S.Index;
 }
 
 } // namespace

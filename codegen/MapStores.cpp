@@ -1,5 +1,6 @@
 //===- MapStores.cpp - the element stores a map's loop body makes ---------===//
 #include "MapStores.h"
+#include "Subscripts.h"
 #include "AddressTypes.h"
 #include "BodyWalk.h"
 #include "Containers.h"
@@ -126,15 +127,10 @@ const Expr *indexOf(const Expr *LHS, const Expr *&Base) {
   // bound temporary.
   if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(LHS))
     LHS = BT->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LHS)) {
-    Base = AS->getBase();
-    return AS->getIdx();
-  }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(LHS); Op && Op->getOperator() == OO_Subscript) {
-    Base = Op->getArg(0);
-    return Op->getArg(1);
-  }
-  return nullptr;
+  Subscript S = subscriptParts(LHS);
+  if (S)
+    Base = S.Base;
+  return S.Index;
 }
 
 /// The member E indexes when E is an element of an array or 'std::array'

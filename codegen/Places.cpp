@@ -255,11 +255,15 @@ bool isApartFrom(const Expr *E, const MemberPath &P) {
   QualType T = Q->Type.getNonReferenceType();
   if (!T->isArithmeticType() && !T->isEnumeralType())
     return false;
+  return !pathsOverlap(Q->Path, P.Path);
+}
+
+bool pathsOverlap(const std::string &A, const std::string &B) {
   auto Contains = [](const std::string &Outer, const std::string &Inner) {
     return Inner.compare(0, Outer.size(), Outer) == 0 &&
            (Inner.size() == Outer.size() || Inner[Outer.size()] == '.');
   };
-  return !Contains(Q->Path, P.Path) && !Contains(P.Path, Q->Path);
+  return Contains(A, B) || Contains(B, A);
 }
 
 bool isPartGetter(const CallExpr *Call) {

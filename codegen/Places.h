@@ -97,6 +97,10 @@ std::optional<MemberPath> memberPathOf(const clang::Expr *E);
 /// (the same root and the same members).
 bool isMemberPath(const clang::Expr *E, const MemberPath &P);
 
+/// Whether two member paths of one root share storage: one is the other or
+/// contains it (".a" and ".a.b"; not ".a" and ".ab").
+bool pathsOverlap(const std::string &A, const std::string &B);
+
 /// Whether E reads only a part of P's root that P does not contain and that
 /// does not contain P: `h.bias` beside `h.v`, `this->n` beside `v`. A
 /// member that is a reference or a pointer may lead anywhere (into P's

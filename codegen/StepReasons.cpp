@@ -1,5 +1,6 @@
 //===- StepReasons.cpp - why a loop body's update is no reduction step ----===//
 #include "StepReasons.h"
+#include "Subscripts.h"
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "Places.h"
@@ -217,15 +218,7 @@ private:
                 BD->getType().getCanonicalType().getAsString() +
                 "', which names another object: only a binding of a part of the decomposed "
                 "object itself is recognized as an accumulator";
-    const Expr *Base = nullptr, *Index = nullptr;
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target)) {
-      Base = AS->getBase();
-      Index = AS->getIdx();
-    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Target);
-               OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2) {
-      Base = OC->getArg(0);
-      Index = OC->getArg(1);
-    }
+    auto [Base, Index, Swapped] = subscriptParts(Target);
     const VarDecl *V = Base ? varOf(Base) : nullptr;
     if (!outer(V) || !Compound)
       return;

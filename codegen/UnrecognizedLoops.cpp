@@ -1,5 +1,6 @@
 //===- UnrecognizedLoops.cpp - why no transformation took a loop ---------===//
 #include "UnrecognizedLoops.h"
+#include "Subscripts.h"
 #include "BodyWalk.h"
 #include "StepReasons.h"
 
@@ -37,12 +38,7 @@ std::string storesThroughReferenceReason(PlanContext &PC, const LoopShape &L,
         Ref->getType().getNonReferenceType().isConstQualified() || !Ref->getInit())
       continue;
     const Expr *Init = written(Ref->getInit());
-    const Expr *Base = nullptr;
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Init))
-      Base = ASE->getBase();
-    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Init);
-             OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
-      Base = OC->getArg(0);
+    const Expr *Base = subscriptParts(Init).Base;
     const VarDecl *Container = Base ? namedVariable(Base) : nullptr;
     if (!Outer(Container) || !L.Body_.Writes.contains(Ref))
       continue;
@@ -103,13 +99,8 @@ Step stepOf(const Expr *E) {
 /// The array E indexes (`h` of `h[b]`, built-in or `operator[]`), or null
 /// when E is no element.
 const Expr *indexedArray(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
-    return ASE->getBase()->IgnoreParenImpCasts();
-  if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(E);
-      Sub && Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
-    return Sub->getArg(0)->IgnoreParenImpCasts();
-  return nullptr;
+  Subscript S = subscriptParts(E->IgnoreParenImpCasts());
+  return S ? S.Base->IgnoreParenImpCasts() : nullptr;
 }
 
 /// `++st.hist[b]`, `++h[a][b]`, `++h[b]` of a structured binding (adv47

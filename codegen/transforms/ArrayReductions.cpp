@@ -1,5 +1,6 @@
 //===- ArrayReductions.cpp - array-reduction: histograms over pure calls --===//
 #include "ArrayReductions.h"
+#include "Subscripts.h"
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "LoopBodies.h"
@@ -63,22 +64,15 @@ bool matchMemberElement(const Expr *E, ElementStep &S) {
 /// of its own: fills Array, Ref, Element and Index of S.
 bool matchElement(const Expr *E, ElementStep &S) {
   E = E->IgnoreParens();
-  const Expr *Base = nullptr, *Index = nullptr;
-  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-    // `i[h]` names the array second: its private copy, a std::vector,
-    // cannot stand there.
-    if (ASE->getLHS() != ASE->getBase())
-      return false;
-    Base = ASE->getBase();
-    Index = ASE->getIdx();
-  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-             OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2) {
-    Base = OC->getArg(0);
-    Index = OC->getArg(1);
-  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
-             MC && MC->getNumArgs() == 1 && MC->getMethodDecl() &&
-             MC->getMethodDecl()->getDeclName().isIdentifier() &&
-             MC->getMethodDecl()->getName() == "at") {
+  auto [Base, Index, Swapped] = subscriptParts(E);
+  // `i[h]` names the array second: its private copy, a std::vector,
+  // cannot stand there.
+  if (Swapped)
+    return false;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+      MC && MC->getNumArgs() == 1 && MC->getMethodDecl() &&
+      MC->getMethodDecl()->getDeclName().isIdentifier() &&
+      MC->getMethodDecl()->getName() == "at") {
     Base = MC->getImplicitObjectArgument();
     Index = MC->getArg(0);
     S.Checked = true;

@@ -1,5 +1,6 @@
 //===- Maps.cpp - parallel-map: loops that write one element each ---------===//
 #include "Maps.h"
+#include "Subscripts.h"
 #include "CallArguments.h"
 #include "BodyWalk.h"
 #include "TaskRegistry.h"
@@ -333,12 +334,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
       // Several member containers of one object are written: the element
       // read is named with its own container (`p.x[i]`, not 'p.vx').
       if (Other != OtherElements.end()) {
-        const Expr *Read = Other->first->IgnoreParenImpCasts();
-        const Expr *Base = nullptr;
-        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Read); Op && Op->getNumArgs() == 2)
-          Base = Op->getArg(0);
-        else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Read))
-          Base = AS->getBase();
+        const Expr *Base = subscriptParts(Other->first->IgnoreParenImpCasts()).Base;
         Base = Base ? Base->IgnoreParenImpCasts() : nullptr;
         if (std::optional<std::string> Of = isa_and_nonnull<MemberExpr>(Base)
                                                 ? PC.text(Base->getSourceRange())
