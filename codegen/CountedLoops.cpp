@@ -90,10 +90,8 @@ const VarDecl *counterOfStep(const Expr *Inc) {
   return nullptr;
 }
 
-/// Why a part of a counted loop's header ("start", "bound", "step"),
-/// whose effects are Fx, cannot be evaluated apart from the body: a call
-/// through a lambda that captures by reference what the body changes, a
-/// call that may throw, a call not known to be pure, a write.
+} // namespace
+
 std::string headerEffectReason(PlanContext &PC, const StmtDeps &Fx, const Expr *Part,
                                const char *What, const Stmt *Body) {
   std::string Text = writtenText(PC, Part);
@@ -125,8 +123,6 @@ std::string headerEffectReason(PlanContext &PC, const StmtDeps &Fx, const Expr *
            (Fx.ImpureWhy.empty() ? impureReason(Fx.ImpureCall) : Fx.ImpureWhy);
   return Named + " has side effects";
 }
-
-} // namespace
 
 bool matchCountedHeader(PlanContext &PC, const ForStmt *For, DepScanner &Scan, LoopShape &L,
                         HeaderReads &H, std::string &WhyNot) {

@@ -31,4 +31,11 @@ namespace purecc {
 bool matchCountedHeader(PlanContext &PC, const clang::ForStmt *For, DepScanner &Scan,
                         LoopShape &L, HeaderReads &H, std::string &WhyNot);
 
+/// Why a part of a loop's header ("start", "bound", "step"), whose effects
+/// are Fx, cannot be evaluated apart from the body: a call through a lambda
+/// that captures by reference what the body changes, a call that may
+/// throw, a call not known to be pure, a write.
+std::string headerEffectReason(PlanContext &PC, const StmtDeps &Fx, const clang::Expr *Part,
+                               const char *What, const clang::Stmt *Body);
+
 } // namespace purecc

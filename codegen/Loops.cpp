@@ -2,6 +2,7 @@
 #include "Loops.h"
 #include "NoReturn.h"
 #include "CountedLoops.h"
+#include "IotaLoops.h"
 #include "LoopBodies.h"
 #include "RangeLoops.h"
 #include "BodyWalk.h"
@@ -102,7 +103,8 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
       return std::nullopt;
     RParen = For->getRParenLoc();
   } else if (const auto *RF = dyn_cast<CXXForRangeStmt>(Loop)) {
-    if (!matchRangeHeader(PC, RF, L, H.Bound, WhyNot))
+    if (iotaBounds(RF->getRangeInit()) ? !matchIotaHeader(PC, RF, Scan, L, H, WhyNot)
+                                       : !matchRangeHeader(PC, RF, L, H.Bound, WhyNot))
       return std::nullopt;
     RParen = RF->getRParenLoc();
   } else {
@@ -432,11 +434,13 @@ shapes::Index makeIndex(PlanContext &PC, const LoopShape &L) {
     Idx.Param = PC.freshName("k");
     std::string Value = L.IndexValue;
     Value.replace(Value.find('\x01'), 1, Idx.Param);
-    Idx.Declaration = PC.typeText(I->getType().getUnqualifiedType()) + " " +
-                      I->getNameAsString() + " = " + Value + "; ";
+    Idx.Declaration = PC.typeText(I->getType().getNonReferenceType().getUnqualifiedType()) +
+                      " " + I->getNameAsString() + " = " + Value + "; ";
     return Idx;
   }
-  QualType T = I->getType().getUnqualifiedType();
+  // A range-for's variable over an iota view may be a reference
+  // (`const auto &i`): the leaf's own i is a value, as the view's are.
+  QualType T = I->getType().getNonReferenceType().getUnqualifiedType();
   if (PC.Ctx.hasSameType(T, PC.Ctx.getIntTypeForBitwidth(64, /*Signed=*/true))) {
     Idx.Param = I->getNameAsString();
     return Idx;

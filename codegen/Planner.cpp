@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Algorithms.h"
+#include "IotaLoops.h"
 #include "ArrayReductions.h"
 #include "BodyWalk.h"
 #include "Selections.h"
@@ -461,7 +462,12 @@ private:
   /// (empty when it does not).
   std::string headerReadThroughReason(const LoopShape &L) const {
     const auto *For = dyn_cast<ForStmt>(L.Loop);
-    if (!For)
+    // An iota view numbered from 0 evaluates its start again in each leaf.
+    const Expr *IotaStart = nullptr;
+    if (const auto *RF = dyn_cast<CXXForRangeStmt>(L.Loop); RF && !L.IndexValue.empty())
+      if (std::optional<IotaBounds> Iota = iotaBounds(RF->getRangeInit()))
+        IotaStart = Iota->Begin;
+    if (!For && !IotaStart)
       return "";
     llvm::SmallPtrSet<const VarDecl *, 8> Reads;
     llvm::SmallPtrSet<const BindingDecl *, 4> Bindings; // for the remark
@@ -479,8 +485,10 @@ private:
         return true;
       }
     } R(Reads, Bindings);
-    for (const Stmt *Part : {For->getInit(), static_cast<const Stmt *>(For->getCond()),
-                             static_cast<const Stmt *>(For->getInc())})
+    std::vector<const Stmt *> Parts = {IotaStart};
+    if (For)
+      Parts = {For->getInit(), For->getCond(), For->getInc()};
+    for (const Stmt *Part : Parts)
       if (Part) {
         R.TraverseStmt(const_cast<Stmt *>(Part));
         addBindingReads(Part, Reads);

@@ -1,5 +1,6 @@
 //===- TaskRegistry.cpp - range loops other ranks can run -----------------===//
 #include "TaskRegistry.h"
+#include "IotaLoops.h"
 #include "analysis/FixedCallee.h"
 #include "Fingerprint.h"
 #include "Memoize.h"
@@ -189,6 +190,10 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   if (const auto *For = dyn_cast<ForStmt>(L.Loop)) {
     R.TraverseStmt(const_cast<Stmt *>(For->getInit()));
     R.TraverseStmt(const_cast<Expr *>(For->getInc()));
+  } else if (const auto *RF = dyn_cast<CXXForRangeStmt>(L.Loop); RF && !L.IndexValue.empty()) {
+    // An iota view numbered from 0: the leaf computes i from the view's start.
+    if (std::optional<IotaBounds> Iota = iotaBounds(RF->getRangeInit()))
+      R.TraverseStmt(const_cast<Expr *>(Iota->Begin));
   }
   // `for (long x : v)` of a member in a member function: the other ranks
   // have no '*this' to read it from.
