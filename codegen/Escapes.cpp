@@ -741,11 +741,41 @@ private:
         continue;
       bool Out = PT->isReferenceType() ? !PT.getNonReferenceType().isConstQualified() &&
                                              Types.mayHold(PT.getNonReferenceType())
-                 : PT->isPointerType() ? !PT->getPointeeType().isConstQualified()
-                                       : PT->isRecordType() && Types.mayHold(PT);
+                 : PT->isPointerType() ? !PT->getPointeeType().isConstQualified() &&
+                                             !holdsOnlyNumbers(PT->getPointeeType())
+                                       : PT->isRecordType() && Types.mayHold(PT) &&
+                                             !iteratesOverNumbers(A->getType());
       if (Out)
         storeInto(A, R, Call);
     }
+  }
+
+  /// Whether an object of type T is a number in which no address can be
+  /// stored: an arithmetic type other than the character types (whose
+  /// arrays hold any object's bytes, an address's too, as `std::byte`
+  /// does).
+  static bool holdsOnlyNumbers(QualType T) {
+    T = T.getNonReferenceType();
+    return T->isArithmeticType() && !T->isAnyCharacterType();
+  }
+
+  /// Whether T is a library iterator over numbers (its 'operator*' gives a
+  /// number): the library can store no address through it (user50 k07:
+  /// `std::accumulate(row.begin(), row.end(), 0.0)` was said to make the
+  /// rows' container escape through its second iterator).
+  bool iteratesOverNumbers(QualType T) const {
+    const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || !inStd(RD))
+      return false;
+    auto Stars = RD->lookup(Ctx.DeclarationNames.getCXXOperatorName(OO_Star));
+    if (Stars.empty())
+      return false;
+    for (const NamedDecl *ND : Stars) {
+      const auto *MD = dyn_cast<CXXMethodDecl>(ND->getAsFunction());
+      if (!MD || !holdsOnlyNumbers(MD->getReturnType()))
+        return false;
+    }
+    return true;
   }
 
   /// Whether parameter I of FD, given A, takes over A's storage: a

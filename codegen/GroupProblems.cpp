@@ -30,6 +30,20 @@ std::string constantContext(PlanContext &PC, const Expr *Full) {
   return "";
 }
 
+namespace {
+
+/// Whether S is X or holds it.
+bool holds(const Stmt *S, const Stmt *X) {
+  if (S == X)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (Child && holds(Child, X))
+      return true;
+  return false;
+}
+
+} // namespace
+
 std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, const Expr *Region,
                                         const std::vector<const CallExpr *> &Calls) {
   PlanContext &PC = Tasks.PC;
@@ -130,6 +144,34 @@ std::optional<std::string> groupProblem(CallTasks &Tasks, const Expr *Full, cons
     if (!isImmutable(VD, PC.Ctx) && namedOtherThanByValue(PC.Ctx, Full, VD, &NotUses))
       return quoted(VD) + " is used other than by its value in the same expression, which may "
                           "change it";
+  // A call around every one of them (`printf("%ld %ld\n", f(a), g(b))`,
+  // `report(f(a), g(b))`) runs its own code only once all of its
+  // arguments are evaluated, in the serial program as in the parallel one:
+  // whatever it writes, the calls have read before (user49 f02, where
+  // 'printf' was said to write what they read). Of such a call only its
+  // callee and its other arguments are the rest.
+  llvm::SmallPtrSet<const Expr *, 4> Around;
+  while (Rest.ImpureCall && isa<CallExpr>(Rest.ImpureCall) &&
+         !Around.contains(Rest.ImpureCall) &&
+         llvm::all_of(Calls, [&](const CallExpr *CE) { return holds(Rest.ImpureCall, CE); })) {
+    Around.insert(Rest.ImpureCall);
+    llvm::SmallPtrSet<const Expr *, 8> Skip(CallSet.begin(), CallSet.end());
+    Skip.insert(Around.begin(), Around.end());
+    StmtDeps Narrowed = Tasks.Scanner.scan(Full, &Skip);
+    for (const Expr *A : Around)
+      for (const Stmt *Part : A->children())
+        if (const auto *E = dyn_cast_or_null<Expr>(Part); E && !Skip.contains(E))
+          Narrowed.merge(Tasks.Scanner.scan(E, &Skip));
+    // What the assignment's handling above took out stays out.
+    llvm::SmallPtrSet<const VarDecl *, 8> Kept;
+    for (const VarDecl *VD : Narrowed.Writes)
+      if (Rest.Writes.contains(VD))
+        Kept.insert(VD);
+    Narrowed.Writes = Kept;
+    if (!Rest.MemoryWrite)
+      Narrowed.MemoryWrite = nullptr;
+    Rest = std::move(Narrowed);
+  }
   if (Rest.ImpureCall || Rest.MemoryWrite) {
     // A write through a reference or pointer has no callee to name.
     std::string Writer = "the expression";

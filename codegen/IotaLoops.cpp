@@ -3,7 +3,7 @@
 #include "AddressTypes.h"
 #include "BodyWalk.h"
 #include "CountedLoops.h"
-#include "LoopMacros.h"
+#include "RangeLoops.h"
 #include "TripCounts.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -112,11 +112,7 @@ bool matchIotaHeader(PlanContext &PC, const CXXForRangeStmt *RF, DepScanner &Sca
   std::optional<std::string> BeginText = boundText(PC, Iota->Begin);
   std::optional<std::string> EndText = boundText(PC, Iota->End);
   if (!ElemText || !BeginText || !EndText) {
-    SourceLocation At = !ElemText ? I->getLocation() : RF->getRangeInit()->getBeginLoc();
-    WhyNot = (!ElemText ? "the loop's element " + quoted(I)
-                        : "the loop's range '" + writtenText(PC, RF->getRangeInit()) + "'") +
-             " is written in " + macroPhrase(macroAt(PC, At)) +
-             ": only a header written out in the source is rewritten";
+    WhyNot = headerInMacroReason(PC, RF, /*InElement=*/!ElemText);
     return false;
   }
   // The view's bounds are evaluated once, as in the serial loop; they must

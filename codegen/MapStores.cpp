@@ -1,6 +1,7 @@
 //===- MapStores.cpp - the element stores a map's loop body makes ---------===//
 #include "MapStores.h"
 #include "Subscripts.h"
+#include "TripCounts.h"
 #include "AddressTypes.h"
 #include "BodyWalk.h"
 #include "Containers.h"
@@ -48,17 +49,22 @@ const Expr *stripKeepingValues(ASTContext &Ctx, const Expr *E) {
 /// one element, unless the counter is narrower than the product's type
 /// (`static_cast<std::size_t>(i) * 400` with an 'int i'): its values differ
 /// by less than 2^Wi, so no two of them collide while the factor has at most
-/// W - Wi trailing zero bits. When E has a factor that stops it, Why names
-/// the factor.
+/// W - Wi trailing zero bits; or the product is 64-bit, the factor below 64
+/// and the counter takes Consecutive values (counts up by one): two of its
+/// iterations then meet only 2^58 iterations apart, each of those writing
+/// an element of its own, an array larger than any 64-bit address space
+/// (2^57 bytes with 5-level paging) holds. When E has a factor that stops
+/// it, Why names the factor.
 bool isInjectiveIndex(PlanContext &PC, const Expr *E, const VarDecl *I,
-                      llvm::SmallVectorImpl<const Expr *> &Invariants, std::string &Why) {
+                      llvm::SmallVectorImpl<const Expr *> &Invariants, std::string &Why,
+                      bool Consecutive) {
   ASTContext &Ctx = PC.Ctx;
   E = stripKeepingValues(Ctx, E);
   if (refersTo(E) == I && !isa<ImplicitCastExpr>(E))
     return true;
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return UO->getOpcode() == UO_Minus &&
-           isInjectiveIndex(PC, UO->getSubExpr(), I, Invariants, Why);
+           isInjectiveIndex(PC, UO->getSubExpr(), I, Invariants, Why, Consecutive);
   const auto *BO = dyn_cast<BinaryOperator>(E);
   if (!BO || !BO->getType()->isIntegerType())
     return false;
@@ -66,13 +72,13 @@ bool isInjectiveIndex(PlanContext &PC, const Expr *E, const VarDecl *I,
   switch (BO->getOpcode()) {
   case BO_Add:
   case BO_Sub:
-    if (isInjectiveIndex(PC, L, I, Invariants, Why)) {
+    if (isInjectiveIndex(PC, L, I, Invariants, Why, Consecutive)) {
       Invariants.push_back(R);
       return true;
     }
     if (!Why.empty())
       return false;
-    if (isInjectiveIndex(PC, R, I, Invariants, Why)) {
+    if (isInjectiveIndex(PC, R, I, Invariants, Why, Consecutive)) {
       Invariants.push_back(L);
       return true;
     }
@@ -82,7 +88,7 @@ bool isInjectiveIndex(PlanContext &PC, const Expr *E, const VarDecl *I,
       const Expr *Factor = Side ? L : R, *Rest = Side ? R : L;
       llvm::SmallVector<const Expr *, 2> Ignored;
       std::string RestWhy;
-      if (!isInjectiveIndex(PC, Rest, I, Ignored, RestWhy))
+      if (!isInjectiveIndex(PC, Rest, I, Ignored, RestWhy, Consecutive))
         continue;
       std::string FactorText = PC.text(Factor->getSourceRange()).value_or("the factor");
       Expr::EvalResult V;
@@ -99,20 +105,21 @@ bool isInjectiveIndex(PlanContext &PC, const Expr *E, const VarDecl *I,
       // The counter widened (`static_cast<std::size_t>(i) * 2` with an
       // 'int i'): two of its values differ by less than 2^Wi, so a * (x - y)
       // is a multiple of 2^W only when 2^(W - Wi) divides a (user41 t02).
-      bool Widened = false;
+      bool Widened = false, BeyondMemory = false;
       if (const Expr *Counter = stripKeepingValues(Ctx, Rest); refersTo(Counter) == I) {
         unsigned Wi = Ctx.getIntWidth(I->getType().getNonReferenceType());
         unsigned W = Ctx.getIntWidth(BO->getType());
         Widened = Wi < W && A.countr_zero() <= W - Wi;
+        BeyondMemory = Consecutive && W == 64 && A.getActiveBits() <= 6;
       }
-      if (A[0] == 0 && !BO->getType()->isSignedIntegerType() && !Widened) {
+      if (A[0] == 0 && !BO->getType()->isSignedIntegerType() && !Widened && !BeyondMemory) {
         Why = "multiplies " + quoted(I) + " by " + FactorText + " in the unsigned type '" +
               BO->getType().getAsString(Ctx.getPrintingPolicy()) +
               "', where the product may wrap around so that two iterations write one element "
               "(a signed counter's cannot: its overflow is undefined)";
         return false;
       }
-      return isInjectiveIndex(PC, Rest, I, Invariants, Why);
+      return isInjectiveIndex(PC, Rest, I, Invariants, Why, Consecutive);
     }
     return false;
   }
@@ -291,7 +298,8 @@ private:
     S.InnerIndexes = P->Inner;
     S.Rows = P->Rows;
     S.DistinctIndex = L.Induction &&
-                      isInjectiveIndex(PC, P->Index, L.Induction, S.Invariants, S.WhyNotDistinct);
+                      isInjectiveIndex(PC, P->Index, L.Induction, S.Invariants, S.WhyNotDistinct,
+                                       L.IndexValue.empty());
     if (std::string Why = rowReason(PC, X, S.Rows); !Why.empty())
       S.Refusal = Why;
     else if (!S.DistinctIndex && S.WhyNotDistinct.empty() && !S.InnerIndexes.empty() &&
@@ -310,7 +318,7 @@ private:
     S.Rows.erase(S.Rows.begin());
     S.Invariants.clear();
     S.DistinctIndex = L.Induction && isInjectiveIndex(PC, S.Index, L.Induction, S.Invariants,
-                                                      S.WhyNotDistinct);
+                                                      S.WhyNotDistinct, L.IndexValue.empty());
     // A row of bits packs its elements into shared words.
     if (packsBits(S.Row->getType().getNonReferenceType()))
       S.Refusal = "the elements of the row '" + PC.text(S.Row->getSourceRange()).value_or("") +
@@ -460,6 +468,46 @@ private:
 };
 
 } // namespace
+
+std::optional<Interleaving> interleavedIndex(ASTContext &Ctx, const Expr *Index,
+                                             const VarDecl *I, bool Consecutive) {
+  auto Constant = [&](const Expr *E) { return smallConstant(Ctx, E); };
+  const Expr *E = stripKeepingValues(Ctx, Index);
+  std::int64_t Offset = 0;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub)) {
+    if (std::optional<std::int64_t> O = Constant(BO->getRHS())) {
+      Offset = BO->getOpcode() == BO_Add ? *O : -*O;
+      E = stripKeepingValues(Ctx, BO->getLHS());
+    } else if (std::optional<std::int64_t> O = BO->getOpcode() == BO_Add ? Constant(BO->getLHS())
+                                                                          : std::nullopt) {
+      Offset = *O;
+      E = stripKeepingValues(Ctx, BO->getRHS());
+    } else {
+      return std::nullopt;
+    }
+  }
+  const auto *Mul = dyn_cast<BinaryOperator>(E);
+  if (!Mul || Mul->getOpcode() != BO_Mul || !Mul->getType()->isIntegerType())
+    return std::nullopt;
+  for (int Side = 0; Side < 2; ++Side) {
+    const Expr *Factor = Side ? Mul->getLHS() : Mul->getRHS();
+    const Expr *Rest = stripKeepingValues(Ctx, Side ? Mul->getRHS() : Mul->getLHS());
+    std::optional<std::int64_t> K = Constant(Factor);
+    if (!K || *K < 2 || refersTo(Rest) != I || isa<ImplicitCastExpr>(Rest))
+      continue;
+    unsigned W = Ctx.getIntWidth(Mul->getType());
+    unsigned Wi = Ctx.getIntWidth(I->getType().getNonReferenceType());
+    // Two values of I differ by less than 2^Wi: K times that, plus less
+    // than K, stays below 2^W when K < 2^(W - Wi - 1).
+    bool Room = Wi + 1 < W && W - Wi - 1 < 63 && *K < (std::int64_t(1) << (W - Wi - 1));
+    bool BeyondMemory = Consecutive && W == 64 && *K < 64;
+    if (!Mul->getType()->isSignedIntegerType() && !Room && !BeyondMemory)
+      return std::nullopt;
+    return Interleaving{*K, Offset};
+  }
+  return std::nullopt;
+}
 
 QualType containerType(const Store &S) {
   return S.Path.empty() ? S.Container->getType() : S.Type;

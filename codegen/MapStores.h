@@ -91,6 +91,25 @@ struct ElementPath {
 /// nullopt.
 std::optional<ElementPath> elementPath(const clang::Expr *E);
 
+/// An index `K * i + o` of the counter I (also `i * K`, `K * i - o`,
+/// `o + K * i`) with constants K >= 2 and o. Stores at `K * i + o1`, ...,
+/// `K * i + on` with offsets that span less than K give each iteration
+/// elements of its own (user49 f16: xyz triples in one flat array,
+/// `c[3 * i + 1]`), as long as the product cannot wrap around onto another
+/// iteration's element: its type is signed (an overflow would be
+/// undefined), or I is narrower than it by enough bits that K times a
+/// difference of two of I's values stays below 2^W, or it is a 64-bit
+/// unsigned product of a counter taking Consecutive values and K < 64:
+/// two iterations meet only 2^58 iterations apart, each writing an element
+/// of its own before, an array no 64-bit address space holds (a
+/// `std::size_t i`; a narrower unsigned product, `unsigned i`, does wrap
+/// onto real elements and is refused).
+struct Interleaving {
+  std::int64_t Factor, Offset;
+};
+std::optional<Interleaving> interleavedIndex(clang::ASTContext &Ctx, const clang::Expr *Index,
+                                             const clang::VarDecl *I, bool Consecutive);
+
 /// The element stores of L's body, in the order they are written.
 std::vector<Store> findStores(PlanContext &PC, const LoopShape &L);
 

@@ -9,6 +9,15 @@ using namespace clang;
 
 namespace purecc {
 
+std::string headerInMacroReason(PlanContext &PC, const CXXForRangeStmt *RF, bool InElement) {
+  const VarDecl *Elem = RF->getLoopVariable();
+  SourceLocation At = InElement ? Elem->getLocation() : RF->getRangeInit()->getBeginLoc();
+  return (InElement ? "the loop's element " + quoted(Elem)
+                    : "the loop's range '" + writtenText(PC, RF->getRangeInit()) + "'") +
+         " is written in " + macroPhrase(macroAt(PC, At)) +
+         ": only a header written out in the source is rewritten";
+}
+
 bool matchRangeHeader(PlanContext &PC, const CXXForRangeStmt *RF, LoopShape &L, StmtDeps &Bound,
                       std::string &WhyNot) {
   if (RF->getInit()) {
@@ -55,11 +64,7 @@ bool matchRangeHeader(PlanContext &PC, const CXXForRangeStmt *RF, LoopShape &L, 
   const VarDecl *Elem = RF->getLoopVariable();
   auto ElemText = PC.offsets(SourceRange(Elem->getBeginLoc(), Elem->getLocation()));
   if (!ElemText || !PC.offsets(RF->getRangeInit()->getSourceRange())) {
-    SourceLocation At = !ElemText ? Elem->getLocation() : RF->getRangeInit()->getBeginLoc();
-    WhyNot = (!ElemText ? "the loop's element " + quoted(Elem)
-                        : "the loop's range '" + writtenText(PC, RF->getRangeInit()) + "'") +
-             " is written in " + macroPhrase(macroAt(PC, At)) +
-             ": only a header written out in the source is rewritten";
+    WhyNot = headerInMacroReason(PC, RF, /*InElement=*/!ElemText);
     return false;
   }
   L.Range = Range ? Range : Member->Root;

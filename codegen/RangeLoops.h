@@ -29,4 +29,9 @@ namespace purecc {
 bool matchRangeHeader(PlanContext &PC, const clang::CXXForRangeStmt *RF, LoopShape &L,
                       StmtDeps &Bound, std::string &WhyNot);
 
+/// Why RF's header is not repeated as written: its element (InElement) or
+/// its range is written in a macro.
+std::string headerInMacroReason(PlanContext &PC, const clang::CXXForRangeStmt *RF,
+                                bool InElement);
+
 } // namespace purecc

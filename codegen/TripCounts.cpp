@@ -38,6 +38,14 @@ std::optional<llvm::APSInt> constantOf(ASTContext &Ctx, const Expr *E) {
 
 } // namespace
 
+std::optional<std::int64_t> smallConstant(ASTContext &Ctx, const Expr *E) {
+  Expr::EvalResult V;
+  if (E->isValueDependent() || !E->EvaluateAsInt(V, Ctx) ||
+      V.Val.getInt().getSignificantBits() > 40)
+    return std::nullopt;
+  return V.Val.getInt().getExtValue();
+}
+
 const Expr *counterStart(const VarDecl *I) {
   const Expr *Start = I->getInit();
   if (const auto *IL = dyn_cast_or_null<InitListExpr>(Start ? Start->IgnoreImplicit() : nullptr);

@@ -36,6 +36,11 @@ std::optional<std::string> boundText(PlanContext &PC, const clang::Expr *E);
 /// to I's type.
 const clang::Expr *counterStart(const clang::VarDecl *I);
 
+/// The value of E when it is an integer constant of at most 40 significant
+/// bits (a bound, factor or offset as programs write them, whose products
+/// and sums stay far from overflowing std::int64_t), or nullopt.
+std::optional<std::int64_t> smallConstant(clang::ASTContext &Ctx, const clang::Expr *E);
+
 /// The index range of a counted loop, as the runtime numbers it. Index,
 /// when not empty, is the counter's value at iteration k (\x01 stands for
 /// k); empty, the counter's value is T(k).

@@ -20,6 +20,8 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <set>
+
 using namespace clang;
 
 namespace purecc {
@@ -107,6 +109,7 @@ bool readsOtherElementOfRow(ASTContext &Ctx, const Store &St, const ElementPath 
 /// their container: they may be another iteration's. Lambdas' bodies are
 /// not looked into (their captures are judged as reads of X on their own).
 void collectElementReads(ASTContext &Ctx, const Stmt *S, const std::vector<Store> &Stores,
+                         const std::set<std::pair<const VarDecl *, std::string>> &Interleaved,
                          llvm::SmallPtrSetImpl<const Expr *> &Same,
                          llvm::SmallVectorImpl<std::pair<const Expr *, const VarDecl *>> &Other,
                          llvm::SmallVectorImpl<const Expr *> &IndexCode) {
@@ -128,24 +131,27 @@ void collectElementReads(ASTContext &Ctx, const Stmt *S, const std::vector<Store
         return;
       }
       bool Written = false, SameIndex = false;
+      // Interleaved stores (`X[3 * i]`, `X[3 * i + 1]`): an element at one
+      // of their indexes is the iteration's own.
+      bool AnyIndex = Interleaved.count({P->Container, pathOf(*P)});
       for (const Store &St : Stores)
         if (St.Container == P->Container && St.Path == pathOf(*P)) {
           Written = true;
           SameIndex = St.Index && sameExpr(Ctx, St.Index, P->Index);
-          if (!SameIndex)
+          if (SameIndex == AnyIndex)
             break;
         }
       if (Written && SameIndex && !mentions(P->Index, P->Container)) {
         Same.insert(P->Rows.empty() ? E : P->Rows.front());
         for (const Expr *Inner : P->Inner)
-          collectElementReads(Ctx, Inner, Stores, Same, Other, IndexCode);
+          collectElementReads(Ctx, Inner, Stores, Interleaved, Same, Other, IndexCode);
         return;
       }
       if (Written)
         Other.push_back({E, P->Container});
     }
   for (const Stmt *Child : S->children())
-    collectElementReads(Ctx, Child, Stores, Same, Other, IndexCode);
+    collectElementReads(Ctx, Child, Stores, Interleaved, Same, Other, IndexCode);
 }
 
 /// Adds to Out the loops inside S that run E (`for (j ...) out[i][j] = ...`
@@ -163,6 +169,39 @@ bool loopsAround(const Stmt *S, const Expr *E, llvm::SmallPtrSetImpl<const Stmt 
   return Found;
 }
 
+/// Whether every store into S's container (and path) writes an element
+/// `K * i + o` of one factor K, at offsets that span less than K: no two
+/// iterations write one element (user49 f16). Stores at one index (`X[3 *
+/// i] = a; X[3 * i] += b;`) are one offset.
+bool interleaves(PlanContext &PC, const LoopShape &L, llvm::ArrayRef<Store> Stores,
+                 const Store &S, std::set<std::pair<const VarDecl *, std::string>> &Interleaved) {
+  if (!L.Induction)
+    return false;
+  std::optional<std::int64_t> Factor;
+  std::int64_t Lowest = 0, Highest = 0;
+  for (const Store &Other : Stores) {
+    if (Other.Container != S.Container || Other.Path != S.Path)
+      continue;
+    if (!Other.Index || Other.Row || !Other.InnerIndexes.empty() || !Other.DistinctIndex)
+      return false;
+    // A counter counting by one, up (no IndexValue), takes consecutive values.
+    std::optional<Interleaving> At =
+        interleavedIndex(PC.Ctx, Other.Index, L.Induction, L.IndexValue.empty());
+    if (!At || (Factor && *Factor != At->Factor))
+      return false;
+    if (!Factor) {
+      Factor = At->Factor;
+      Lowest = Highest = At->Offset;
+    }
+    Lowest = std::min(Lowest, At->Offset);
+    Highest = std::max(Highest, At->Offset);
+  }
+  if (!Factor || Highest - Lowest >= *Factor)
+    return false;
+  Interleaved.insert({S.Container, S.Path});
+  return true;
+}
+
 } // namespace
 
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
@@ -173,6 +212,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::NotThisKind;
 
   llvm::SmallPtrSet<const Expr *, 4> Targets;
+  // The containers (and paths) whose stores interleave.
+  std::set<std::pair<const VarDecl *, std::string>> Interleaved;
   // In the order of the stores in the body (remarks name them in it).
   llvm::SmallSetVector<const VarDecl *, 4> Containers;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<MemberPath, 1>> MemberPaths;
@@ -207,11 +248,13 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                    : "the index of " + Name + " written " + S.WhyNotDistinct;
       return LoopOutcome::Refused;
     }
-    // Two injective indexes (`X[i]` and `X[n - 1 - i]`) may still meet.
+    // Two injective indexes (`X[i]` and `X[n - 1 - i]`) may still meet,
+    // unless they interleave (`X[3 * i]`, `X[3 * i + 1]`).
     for (const Store &Other : Stores)
       if (Other.Container == S.Container && Other.Path == S.Path && S.Index && Other.Index &&
           (!sameExpr(PC.Ctx, S.Index, Other.Index) || !S.Row != !Other.Row ||
-           (S.Row && !sameExpr(PC.Ctx, S.Row, Other.Row)))) {
+           (S.Row && !sameExpr(PC.Ctx, S.Row, Other.Row))) &&
+          !interleaves(PC, L, Stores, S, Interleaved)) {
         WhyNot = "the elements of " + Name + " are written at different indexes, which "
                                              "different iterations may share";
         return LoopOutcome::Refused;
@@ -293,7 +336,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // `v[i] = g(v[i])`: the element read is the one this iteration writes.
   llvm::SmallVector<std::pair<const Expr *, const VarDecl *>, 2> OtherElements;
   llvm::SmallVector<const Expr *, 4> IndexCode;
-  collectElementReads(PC.Ctx, L.Body, Stores, Targets, OtherElements, IndexCode);
+  collectElementReads(PC.Ctx, L.Body, Stores, Interleaved, Targets, OtherElements, IndexCode);
   StmtDeps Fx = DepScanner(PC).scan(L.Body, &Targets);
   // The indexes of the reads left out above (`g[i - 1][j]`) are code of
   // the body like any other.

@@ -100,10 +100,13 @@ int main(int argc, char **) {
   }
   // REMARK: affine-maps.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the elements of 'w' are written at different indexes, which different iterations may share [purecc-missed-map]
   // REMARK: affine-maps.cpp:[[@LINE-4]]:12: remark: calls to 'f' and 'f' not parallelized: the result of 'f' is stored into 'w[i]', not into a variable: only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
-  std::size_t half = 1500;
-  for (std::size_t i = 0; i < half; ++i)
+  // A 32-bit unsigned product wraps around onto elements a large array
+  // has (a 64-bit one of a counter counting by one does not:
+  // map-interleaved.cpp).
+  unsigned half = 1500;
+  for (unsigned i = 0; i < half; ++i)
     w[2 * i + 1] = f(static_cast<long>(i));
-  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the index of 'w' written multiplies 'i' by 2 in the unsigned type 'std::size_t', where the product may wrap around so that two iterations write one element (a signed counter's cannot: its overflow is undefined) [purecc-missed-map]
+  // REMARK: affine-maps.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the index of 'w' written multiplies 'i' by 2 in the unsigned type 'unsigned int', where the product may wrap around so that two iterations write one element (a signed counter's cannot: its overflow is undefined) [purecc-missed-map]
   int step = argc + 1;
   for (int i = 0; i < 1400; ++i)
     w[step * i + 1] = f(i);

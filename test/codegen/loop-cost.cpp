@@ -19,6 +19,22 @@ struct P {
 [[pure]] double dist2(P a, P b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
 [[pure]] P point(long i) { return {double(i % 101) / 7.0, double(i % 37) / 3.0}; }
 
+// The inversions of the m-th rotation of 0..6: a triangle of 21 pairs,
+// 7 iterations of at most 12 steps, stays serial (a loop without a call
+// that stays serial gets no remark).
+[[pure]] long inversions(long m) {
+  int p[7];
+  for (int k = 0; k < 7; ++k)
+    p[k] = int((k + m) % 7);
+  long inv = 0;
+  for (int i = 0; i < 7; ++i)
+    for (int j = i + 1; j < 7; ++j)
+      inv += p[i] > p[j];
+  // CHECK: {{^}}  for (int i = 0; i < 7; ++i)
+  // CHECK-NEXT: {{^}}    for (int j = i + 1; j < 7; ++j)
+  return inv;
+}
+
 // Heavy: a loop over every point.
 [[pure]] double spread(const std::vector<P> &pts, P c) {
   double s = 0;
@@ -88,4 +104,25 @@ int main(int argc, char **) {
   // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'got' [purecc-reduction]
   std::printf("constructed %ld %ld\n", built, got);
   // OUT-NEXT: constructed [[C:[0-9]+]] [[C]]
+
+  // Inner loops of bounded trips count every step (user50 k01): 7 outer
+  // iterations of at most 12 steps stay serial, also in a loop over calls.
+  long inv = 0;
+  for (long m = 0; m < 5040; ++m)
+    inv += inversions(m);
+  // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'inv' [purecc-reduction]
+  // 64 iterations of 129 steps, and an inner bound known only at run time,
+  // are shared.
+  long grid = 0, rows = 0;
+  for (int i = 0; i < 64; ++i)
+    for (int j = 0; j < 64; ++j)
+      grid += (i * 31 + j) % 7;
+  // REMARK: loop-cost.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'grid' [purecc-reduction]
+  const long lim = 3000 + (built & 1);
+  for (int i = 0; i < 7; ++i)
+    for (long j = 0; j < lim; ++j)
+      rows += j % 3;
+  // REMARK: loop-cost.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'rows' [purecc-reduction]
+  std::printf("nests %ld %ld %ld\n", inv, grid, rows);
+  // OUT-NEXT: nests 40320 12285 21000
 }
