@@ -414,6 +414,12 @@ private:
       return;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(PE)) {
+      // `(g.*pm)()`: a member reached through a pointer to member, which
+      // names no member purecc can follow (adv50 t149).
+      if (BO->isPtrMemOp() && BO->getLHS() == E) {
+        escapeAll(R, PE);
+        return;
+      }
       if (BO->isAssignmentOp() && BO->getRHS() == E && Types.mayHold(E->getType()))
         storeInto(BO->getLHS(), R, PE);
       if (BO->getOpcode() == BO_Comma && BO->getLHS() == E)
@@ -451,6 +457,16 @@ private:
       construct(CE, E, R, Depth);
       return;
     }
+    // `Guard g{hist, &p};` of a class whose destructor, `begin()`, `get()`
+    // or a member's default initializer runs code of the user's on it
+    // without a call written (adv50 t115-t139): what it is made from
+    // escapes.
+    if (isa<InitListExpr, CXXParenListInitExpr>(PE))
+      if (const CXXRecordDecl *RD = PE->getType()->getAsCXXRecordDecl();
+          RD && runsCodeOfItsOwn(RD)) {
+        escapeAll(R, PE);
+        return;
+      }
     if (isa<ParenExpr, UnaryOperator, ArraySubscriptExpr, ConditionalOperator,
             BinaryConditionalOperator, InitListExpr, CXXStdInitializerListExpr, LambdaExpr,
             MaterializeTemporaryExpr, CXXBindTemporaryExpr, FullExpr, CXXDefaultArgExpr,
@@ -492,8 +508,46 @@ private:
       return false;
     }
     return N == "function" || N == "move_only_function" || N == "copyable_function" ||
-           N == "function_ref" || N.starts_with("_Bind") || N.starts_with("_Not_fn") ||
-           N.starts_with("_Mem_fn") || N.starts_with("__bind");
+           N == "function_ref" || N == "packaged_task" || N.starts_with("_Bind") ||
+           N.starts_with("_Not_fn") || N.starts_with("_Mem_fn") || N.starts_with("__bind");
+  }
+
+  /// Whether an object of class RD (a class of the user's; its bases and
+  /// members of class type too) runs code of the user's that no call in
+  /// the source names: a destructor at the end of its life, `begin()` and
+  /// `end()` of a range-for over it, `get()` of a structured binding of
+  /// it, a conversion, or a default member initializer while it is made;
+  /// unless that code is free of side effects.
+  bool runsCodeOfItsOwn(const CXXRecordDecl *RD, unsigned Depth = 0) {
+    if (!RD || !RD->hasDefinition() || inStd(RD) || RD->isLambda() || Depth > 8)
+      return false;
+    auto Impure = [&](const FunctionDecl *FD) {
+      return FD && FD->isUserProvided() && !ES.isEffectFreeCallee(FD);
+    };
+    if (const CXXDestructorDecl *D = RD->getDestructor(); Impure(D))
+      return true;
+    for (const Decl *D : RD->decls()) {
+      const FunctionDecl *FD = D->getAsFunction();
+      if (!FD)
+        continue;
+      bool Implicitly = isa<CXXConversionDecl>(FD) ||
+                        (FD->getIdentifier() && (FD->getName() == "begin" || FD->getName() == "end" ||
+                                                 FD->getName() == "get"));
+      if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D); FT && Implicitly)
+        return true; // a template's instances are not judged
+      if (Implicitly && Impure(FD))
+        return true;
+    }
+    for (const FieldDecl *F : RD->fields()) {
+      if (const Expr *Init = F->getInClassInitializer(); Init && !ES.scan(Init).isEffectFree())
+        return true;
+      if (runsCodeOfItsOwn(F->getType()->getAsCXXRecordDecl(), Depth + 1))
+        return true;
+    }
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (runsCodeOfItsOwn(B.getType()->getAsCXXRecordDecl(), Depth + 1))
+        return true;
+    return false;
   }
 
   /// Whether RD is the class of a standard algorithm's function object
@@ -542,6 +596,42 @@ private:
     for (const Expr *Arg : Call->arguments())
       if (callableMayKeep(Arg))
         return true;
+    // A container that holds a callable of its own, a comparator or a
+    // hasher (`std::set<T, Cmp>`, `std::priority_queue`, an
+    // `std::unordered_set` with a user hasher), runs it on what its members
+    // are given (adv50 t91, t97, t98, t108, t109).
+    return MD && classHoldsCallableThatMayKeep(MD->getParent());
+  }
+
+  /// Whether RD, a standard ordered or unordered associative container or
+  /// a priority queue, compares or hashes with a callable that may keep an
+  /// address (a function pointer, or a class callableTypeMayKeep takes for
+  /// one). Only those template arguments count: an element type with an
+  /// 'operator()' (a matrix's `m(i, j)`) is no callable the container runs.
+  bool classHoldsCallableThatMayKeep(const CXXRecordDecl *RD) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec || !inStd(Spec) || !Spec->getIdentifier())
+      return false;
+    llvm::StringRef N = Spec->getName();
+    llvm::SmallVector<unsigned, 2> Positions;
+    if (N == "set" || N == "multiset")
+      Positions = {1};
+    else if (N == "map" || N == "multimap" || N == "priority_queue")
+      Positions = {2};
+    else if (N == "unordered_set" || N == "unordered_multiset")
+      Positions = {1, 2};
+    else if (N == "unordered_map" || N == "unordered_multimap")
+      Positions = {2, 3};
+    llvm::ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
+    for (unsigned P : Positions) {
+      if (P >= Args.size() || Args[P].getKind() != TemplateArgument::Type)
+        continue;
+      QualType T = Args[P].getAsType();
+      if (T->isFunctionPointerType() || T->isMemberFunctionPointerType())
+        return true;
+      if (const CXXRecordDecl *C = T->getAsCXXRecordDecl(); C && callableTypeMayKeep(C))
+        return true;
+    }
     return false;
   }
 
@@ -563,22 +653,36 @@ private:
       return !ES.isEffectFreeCallee(Fn) || Types.mayHold(Fn->getReturnType());
     }
     const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    if (!RD || !RD->hasDefinition())
+    return RD && callableTypeMayKeep(RD);
+  }
+
+  /// Whether the code of FD (a lambda's call operator, or the instance of
+  /// a generic lambda's called) may keep an address it is given: it
+  /// returns one, writes through a pointer or reference, calls what is not
+  /// pure, or writes a variable of its surroundings that can hold one.
+  bool bodyMayKeep(const FunctionDecl *FD) {
+    if (!FD->getBody() || Types.mayHold(FD->getReturnType()))
+      return true;
+    StmtDeps D = ES.scan(FD->getBody());
+    if (D.MemoryWrite || D.ImpureCall)
+      return true;
+    return llvm::any_of(D.Writes, [&](const VarDecl *W) {
+      return !D.Locals.contains(W) && (W->getType()->isReferenceType() || Types.mayHold(W->getType()));
+    });
+  }
+
+  /// Whether an object of class RD is a callable that may keep an address
+  /// it is given (callableMayKeep); false for a class that is no callable.
+  bool callableTypeMayKeep(const CXXRecordDecl *RD) {
+    if (!RD->hasDefinition())
       return false;
     if (inStd(RD))
       return opaqueStdCallable(RD);
     if (RD->isLambda()) {
       const CXXMethodDecl *Op = RD->getLambdaCallOperator();
-      if (!Op || RD->isGenericLambda() || !Op->getBody())
+      if (!Op || RD->isGenericLambda())
         return true;
-      if (Types.mayHold(Op->getReturnType()))
-        return true;
-      StmtDeps D = ES.scan(Op->getBody());
-      if (D.MemoryWrite || D.ImpureCall)
-        return true;
-      return llvm::any_of(D.Writes, [&](const VarDecl *W) {
-        return !D.Locals.contains(W) && (W->getType()->isReferenceType() || Types.mayHold(W->getType()));
-      });
+      return bodyMayKeep(Op);
     }
     // Any other class with a call operator: what it runs is not followed.
     for (const Decl *D : RD->decls())
@@ -600,7 +704,35 @@ private:
     }
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     // A lambda of the function analysed: its body is analysed here too, so
-    // calling it is no escape; an argument is held by its parameter.
+    // calling it is no escape; an argument is held by its parameter. Not a
+    // generic lambda's: the body analysed is its pattern, whose parameters
+    // are not those of the instantiation called (adv50 t79, t80, t93:
+    // `[&p](const auto &v) { p = v.data(); }` kept 'hist' unseen), so what
+    // reaches it escapes, as into a function of the user's not seen.
+    bool Generic = MD && MD->getParent()->isLambda() && MD->getParent()->isGenericLambda();
+    if (Generic && within(MD->getParent()->getLocation())) {
+      // The instance called keeps nothing (`[](const auto &v) { return
+      // v.size(); }`): no escape; else what reaches it escapes.
+      if (bodyMayKeep(MD)) {
+        escapeAll(R, Call);
+        // An argument it may take the storage of (a parameter that is a
+        // non-const reference to a class: `[](auto &&src) { return
+        // V(std::move(src)); }`, adv50 t147) is lost storage.
+        unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+        for (unsigned I = First; !Object && I < Call->getNumArgs(); ++I) {
+          if (Call->getArg(I) != E || I - First >= MD->getNumParams())
+            continue;
+          QualType PT = MD->getParamDecl(I - First)->getType();
+          if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified() &&
+              PT.getNonReferenceType()->isRecordType())
+            for (const VarDecl *X : R)
+              trade(nullptr, X, Call);
+        }
+      }
+      if (carries(Call))
+        follow(Call, R, Depth + 1);
+      return;
+    }
     if (MD && MD->getParent()->isLambda() && within(MD->getParent()->getLocation())) {
       if (!Object) {
         unsigned Index = 0;
@@ -917,6 +1049,14 @@ private:
       const VarDecl *Dest = receiver(CE);
       for (const VarDecl *X : R)
         trade(Dest, X, CE);
+      return;
+    }
+    // `std::thread th(grab, std::cref(hist))`, `std::jthread`: the library
+    // runs a callable it is made from on what it is given (adv50 t10, t39,
+    // t43).
+    if (inStd(Ctor->getParent()) &&
+        llvm::any_of(CE->arguments(), [&](const Expr *A) { return A != E && callableMayKeep(A); })) {
+      escapeAll(R, CE);
       return;
     }
     // A defaulted constructor counts when what it calls on its bases and

@@ -274,8 +274,16 @@ public:
     if (WalkingSystem)
       return true;
     const CXXMethodDecl *MD = CE->getMethodDecl();
-    if (!MD || !MD->getIdentifier() || !isLibrary(MD) ||
-        !llvm::is_contained(UnkeyedMembers, MD->getName()))
+    if (!MD || !MD->getIdentifier() || !isLibrary(MD))
+      return true;
+    // `s.data()` of a view (a `std::string_view`, a `std::span`) reaches
+    // past its elements, which are all its key holds (adv50 t60:
+    // `s.data()[s.size()]`, `std::strlen(s.data())` of a view of
+    // "key=value").
+    const CXXRecordDecl *Class = MD->getParent();
+    bool ViewData = MD->getName() == "data" && Class->getIdentifier() &&
+                    (Class->getName() == "basic_string_view" || Class->getName() == "span");
+    if (!ViewData && !llvm::is_contained(UnkeyedMembers, MD->getName()))
       return true;
     const Expr *Object = CE->getImplicitObjectArgument();
     while (Object) {

@@ -15,8 +15,12 @@ bool isSetjmp(const Stmt *S) {
   if (!FD || !FD->getIdentifier())
     return false;
   llvm::StringRef N = FD->getName();
+  // `getcontext` (and `swapcontext`, which saves one) returns again when a
+  // later `setcontext` resumes it, as `setjmp` does on a `longjmp` (adv50
+  // t89).
   return N == "setjmp" || N == "_setjmp" || N == "sigsetjmp" || N == "__sigsetjmp" ||
-         N == "__builtin_setjmp" || N == "savectx" || N == "vfork";
+         N == "__builtin_setjmp" || N == "savectx" || N == "vfork" || N == "getcontext" ||
+         N == "swapcontext";
 }
 
 bool containsJumpTarget(const Stmt *S, JumpTarget K) {

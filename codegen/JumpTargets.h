@@ -9,7 +9,7 @@
 //     program makes the call after the jump, the parallel one never).
 //
 // One walk answers both; JumpTarget says which targets count. A call of
-// `setjmp` (or `sigsetjmp`, `vfork`) is a label too: a `longjmp` arrives
+// `setjmp` (or `sigsetjmp`, `vfork`, `getcontext`) is a label too: a `longjmp` arrives
 // there again, from anywhere after it (adv49 t64).
 //
 //   if (containsJumpTarget(Body, JumpTarget::Label)) ...           // clone

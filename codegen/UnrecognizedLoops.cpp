@@ -1,6 +1,7 @@
 //===- UnrecognizedLoops.cpp - why no transformation took a loop ---------===//
 #include "UnrecognizedLoops.h"
 #include "Subscripts.h"
+#include "Containers.h"
 #include "BodyWalk.h"
 #include "StepReasons.h"
 
@@ -67,6 +68,17 @@ std::string changedByMemberReason(PlanContext &PC, const Stmt *Body, OuterFn Out
     const VarDecl *V = namedVariable(MC->getImplicitObjectArgument());
     if (!Outer(V))
       return Walk::Into;
+    // `vb.push_back(b)` of a 'std::vector<bool>' is an append, but of bits
+    // that share words (adv50 t103 was told 'push_back' is not combined).
+    if (packsBits(V->getType().getNonReferenceType())) {
+      Why = quoted(V) + " is changed by '" + MD->getNameAsString() + "'" + shownText(PC, MC) +
+            ", but it is a '" +
+            V->getType().getNonReferenceType().getCanonicalType().getUnqualifiedType().getAsString(
+                PC.Ctx.getPrintingPolicy()) +
+            "', whose elements share storage: appends are combined only into containers of "
+            "whole elements";
+      return Walk::Into;
+    }
     Why = quoted(V) + " is changed by '" + MD->getNameAsString() + "'" + shownText(PC, MC) +
           ", of which no reduction is made: only appends ('+=', 'append', 'push_back', "
           "'emplace_back', 'insert' at 'end()') and arithmetic or bitwise updates are combined";
@@ -144,6 +156,18 @@ std::string unnamedArrayReason(PlanContext &PC, const Stmt *Body, OuterFn Outer)
                         "update the array it names";
       return Walk::Into;
     }
+    // `s.a[i] = ...` of an array member of a union (adv50 t21 was told
+    // nothing was stored by index).
+    for (const Expr *Part = Array; const auto *ME = dyn_cast<MemberExpr>(Part);
+         Part = ME->getBase()->IgnoreParenImpCasts())
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          FD && FD->getParent()->isUnion() && Outer(dyn_cast<VarDecl>(DRE->getDecl()))) {
+        Why = "'" + *ArrayText + "' is " + (Update.Plain ? "stored into" : "updated") +
+              " by index" + Shown + ", but it is a member of a union, whose members share "
+              "their storage: no " + (Update.Plain ? "map" : "array reduction") +
+              " is made of it";
+        return Walk::Into;
+      }
     if (Update.Plain)
       return Walk::Into;
     if (!Outer(dyn_cast<VarDecl>(DRE->getDecl())) || Root == Array)

@@ -361,7 +361,9 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     std::string Member = Read->getMethodDecl()->getNameAsString();
     std::string Shown = "'" + (Text.empty() ? Member + "()" : Text) + "'";
     Unsupported("it reads " + Shown + ", which its memo key does not hold (the key holds a " +
-                "container's elements, not its '" + Member + "()')");
+                (Member == "data" ? std::string("view's elements, and 'data()' reaches past them")
+                                  : "container's elements, not its '" + Member + "()'") +
+                ")");
     PC.R.report(Read->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
     return;
   }

@@ -120,8 +120,10 @@ void movedRows() {
     rows[y] = std::move(row);
   }
   V flat;
+  // The iterators over doubles store no address into 'flat' (user50 k07).
   for (const V &r : rows)
     flat.insert(flat.end(), r.begin(), r.end());
+  // REMARK: escapes-traded-storage.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel concatenation onto 'flat' (the pieces kept in the loop's order) [purecc-concatenation]
   flat.resize(n);
   show("moved rows", flat);
 }

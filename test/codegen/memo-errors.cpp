@@ -91,6 +91,11 @@ long use_both() { return half(7L) + half(9); }
   std::vector<long> mine(static_cast<unsigned long>(n), 1L);
   return long(mine.capacity());
 }
+// A view's key holds its characters, and 'data()' reaches past them (adv50
+// t60: views of "xyz" and "xyw" cut to "xy" shared one entry).
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'past': it reads 's.data()', which its memo key does not hold (the key holds a view's elements, and 'data()' reaches past them) [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long past(std::string_view s) { return long(std::strlen(s.data())); }
+// CHECK: memo-errors.cpp:[[@LINE-1]]:85: note: 's.data()' is read here
 struct Order {
   bool reverse;
   bool operator()(long a, long b) const { return reverse ? a > b : a < b; }
