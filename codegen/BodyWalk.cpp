@@ -101,4 +101,16 @@ const CXXForRangeStmt *rangeForOf(const Stmt *S, const Decl *D) {
   return nullptr;
 }
 
+bool isRepeatingLoop(const Stmt *S) {
+  if (const auto *Do = dyn_cast_or_null<DoStmt>(S)) {
+    const Expr *Cond = Do->getCond()->IgnoreParenImpCasts();
+    if (const auto *I = dyn_cast<IntegerLiteral>(Cond))
+      return I->getValue() != 0;
+    if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(Cond))
+      return B->getValue();
+    return true;
+  }
+  return isa_and_nonnull<ForStmt, WhileStmt, CXXForRangeStmt>(S);
+}
+
 } // namespace purecc

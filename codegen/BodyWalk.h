@@ -69,4 +69,11 @@ bool commaSides(const clang::Expr *E, llvm::SmallVectorImpl<const clang::Expr *>
 /// or null: the inner loop that walks a row (`for (auto &x : row)`).
 const clang::CXXForRangeStmt *rangeForOf(const clang::Stmt *S, const clang::Decl *D);
 
+/// Whether `S` is a loop that can run its body more than once. A
+/// `do { ... } while (0)` (or `while (false)`) is no loop: it is how macros
+/// (the user's, and libstdc++'s `__glibcxx_assert` in every `operator[]`)
+/// make a block one statement, and counting it as one made 3-iteration
+/// loops look like loops of loops (user51 k01).
+bool isRepeatingLoop(const clang::Stmt *S);
+
 } // namespace purecc

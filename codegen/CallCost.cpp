@@ -1,6 +1,8 @@
 //===- CallCost.cpp - is a call worth a parallel task? ---------------------===//
 #include "CallCost.h"
 
+#include "BodyWalk.h"
+
 #include "analysis/FixedCallee.h"
 #include "analysis/ImplementationHeaders.h"
 #include "analysis/Stdlib.h"
@@ -36,7 +38,7 @@ public:
 
   bool VisitForStmt(ForStmt *) { return loop(); }
   bool VisitWhileStmt(WhileStmt *) { return loop(); }
-  bool VisitDoStmt(DoStmt *) { return loop(); }
+  bool VisitDoStmt(DoStmt *D) { return isRepeatingLoop(D) ? loop() : true; }
   bool VisitCXXForRangeStmt(CXXForRangeStmt *) { return loop(); }
   bool VisitGotoStmt(GotoStmt *) { return loop(); } // may jump back
   bool VisitCallExpr(CallExpr *CE) {

@@ -187,7 +187,7 @@ bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path,
                const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {
   if (!S)
     return false;
-  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+  if (isRepeatingLoop(S))
     return true;
   if (const auto *CE = dyn_cast<CallExpr>(S); CE && !(Cheap && Cheap->contains(CE)))
     if (const FunctionDecl *FD =

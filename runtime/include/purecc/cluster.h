@@ -28,6 +28,7 @@
 #pragma GCC system_header
 #endif
 
+#include "purecc/call_width.h"
 #include "purecc/memo_key.h"
 #include "purecc/shipped_rounding.h"
 #include "purecc/task_registry.h"
@@ -143,28 +144,6 @@ namespace detail {
 /// (0: no cluster of 2+ ranks, nothing is offered). Set by the backend:
 /// on rank 0 for the run, on a worker while it runs a shipped branch.
 extern std::atomic<std::uint64_t> g_call_offer_width;
-/// The width (CallOffer::width) of the branch this thread runs: 1 outside
-/// any offered branch; kDeepCall inside a cluster node (nothing there is
-/// offered) — except a shipped branch on its worker, which runs at its width.
-extern thread_local std::uint64_t t_call_width;
-inline constexpr std::uint64_t kDeepCall = std::uint64_t{1} << 62;
-
-/// saturating a * b: widths only grow, and past kDeepCall nothing is offered.
-inline std::uint64_t call_width_times(std::uint64_t a, std::uint64_t b) noexcept {
-  return a > kDeepCall / b ? kDeepCall : a * b;
-}
-
-/// Sets this thread's call width for a scope (a branch of invoke_at).
-class call_width_scope {
-public:
-  explicit call_width_scope(std::uint64_t w) noexcept : outer_(t_call_width) { t_call_width = w; }
-  ~call_width_scope() { t_call_width = outer_; }
-  call_width_scope(const call_width_scope &) = delete;
-  call_width_scope &operator=(const call_width_scope &) = delete;
-
-private:
-  std::uint64_t outer_;
-};
 } // namespace detail
 
 /// Whether a parallel call made here could offer its branches to other

@@ -39,6 +39,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -49,6 +50,7 @@
 #include <utility>
 
 #include "purecc/branch_fenv.h"
+#include "purecc/call_width.h"
 #include "purecc/scheduler.h"
 
 namespace purecc {
@@ -81,6 +83,8 @@ call_result_t<Fn> call_as_value(Fn& f) {
 
 template <class... Fns, std::size_t... Indices>
 std::tuple<call_result_t<Fns>...> invoke_inline(std::index_sequence<Indices...>, Fns&... f) {
+  // Every branch runs one level further down the call tree (call_width.h).
+  call_width_scope scope(call_width_times(t_call_width, sizeof...(Fns)));
   // Braced initialization evaluates the calls left to right.
   return std::tuple<call_result_t<Fns>...>{call_as_value(f)...};
 }
@@ -108,11 +112,17 @@ inline thread_local const branch_frame* current_branch = nullptr;
 /// environment to the threads that run its branches (branch_fenv.h).
 class invoke_group {
  public:
-  invoke_group() noexcept : first_failed_(static_cast<std::size_t>(-1)), fenv_() {}
+  /// A group of `branches` branches called at this thread's width.
+  explicit invoke_group(std::size_t branches) noexcept
+      : first_failed_(static_cast<std::size_t>(-1)),
+        fenv_(),
+        width_(call_width_times(t_call_width, branches)) {}
   invoke_group(const invoke_group&) = delete;
   invoke_group& operator=(const invoke_group&) = delete;
 
   fenv_handoff& fenv() noexcept { return fenv_; }
+  /// The width its branches run at, on whichever thread (call_width.h).
+  std::uint64_t width() const noexcept { return width_; }
   const fenv_handoff& fenv() const noexcept { return fenv_; }
 
   bool needed(std::size_t branch) const noexcept {
@@ -128,6 +138,7 @@ class invoke_group {
  private:
   std::atomic<std::size_t> first_failed_;
   fenv_handoff fenv_;
+  std::uint64_t width_;
 };
 
 /// False once the serial program would not reach the code this thread runs:
@@ -175,6 +186,7 @@ class branch_slot {
     const branch_frame frame{&group, i, parent};
     const branch_frame* outer = current_branch;
     current_branch = &frame;
+    call_width_scope scope(group.width());
     // Every branch, on whichever thread, runs here: the one place that
     // gives it the spawner's floating-point environment.
     group.fenv().run_here([&]() noexcept { run(f); });
@@ -267,7 +279,7 @@ template <class... Fns, std::size_t... Indices>
 std::tuple<call_result_t<Fns>...> invoke_in_own_team(std::index_sequence<Indices...>, Fns&... f) {
   constexpr std::size_t last = sizeof...(Fns) - 1;
   std::tuple<offered_branch<call_result_t<Fns>, Fns>...> branches(f...);
-  invoke_group group;
+  invoke_group group(sizeof...(Fns));
   ((std::get<Indices>(branches).group = &group, std::get<Indices>(branches).index = Indices), ...);
   // Comma folds: left to right; the last branch always runs inline.
   const branch_frame* parent = current_branch;
@@ -291,7 +303,7 @@ std::tuple<call_result_t<Fns>...> invoke_in_team(std::index_sequence<Indices...>
   if (in_own_team()) return invoke_in_own_team(std::index_sequence<Indices...>{}, f...);
   constexpr std::size_t last = sizeof...(Fns) - 1;
   std::tuple<branch_slot<call_result_t<Fns>>...> slots;
-  invoke_group group;
+  invoke_group group(sizeof...(Fns));
   bool spawned = false;
   const branch_frame* parent = current_branch;
   // Comma fold: left to right; the last branch always runs inline.

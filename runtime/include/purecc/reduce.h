@@ -157,6 +157,10 @@ Value reduce_range(std::int64_t begin, std::int64_t end, Value identity, Leaf& l
                const leaf_size* chosen,
                const std::source_location& where = std::source_location::current()) {
   if (end <= begin) return identity;
+  // A call made in one of n elements is n times further from the root of
+  // its call tree than the loop (call_width.h): one of a million is deep
+  // already, one of four is not.
+  call_width_scope width(call_width_times(t_call_width, range_length(begin, end)));
   reduce_job<Value, Leaf, Combine, Fold> job(effective_leaf_size(begin, end, chosen), leaf, combine,
                                              &identity);
   std::uint64_t n = range_length(begin, end);

@@ -28,6 +28,7 @@
 #pragma GCC system_header
 #endif
 
+#include "purecc/call_width.h"
 #include "purecc/offer_board.h"
 
 #include <atomic>
@@ -124,10 +125,11 @@ bool in_own_team() noexcept;
 
 /// The "fast clone" test for generated code: true when a parallel version of
 /// a function may pay off now (a worker may be idle, or the runtime still
-/// has to open its team) and the calling thread has used less than a
-/// sixteenth of its stack; false when every core is busy, or the stack is
-/// that deep, and the original, untouched serial function should run
-/// instead. One relaxed atomic load, one TLS load and a compare.
+/// has to open its team, or the call is near the root of its call tree:
+/// call_width.h) and the calling thread has used less than a sixteenth of
+/// its stack; false when every core is busy below that width, or the stack
+/// is that deep, and the original, untouched serial function should run
+/// instead. Two relaxed atomic loads, two TLS loads and compares.
 ///   int fib(int n) {                     // the parallel entry point
 ///     if (!purecc::should_spawn()) return fib_serial(n);  // original code
 ///     if (n < 2) return n;
@@ -136,7 +138,8 @@ bool in_own_team() noexcept;
 ///     return a + b;
 ///   }
 [[gnu::always_inline]] inline bool should_spawn() noexcept {
-  return detail::spawn_room_available() && detail::stack_room_available();
+  return (detail::spawn_room_available() || detail::near_call_root()) &&
+         detail::stack_room_available();
 }
 
 }  // namespace purecc

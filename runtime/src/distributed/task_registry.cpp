@@ -117,7 +117,7 @@ bool may_ship_from_this_thread() noexcept {
 }
 namespace detail {
 std::atomic<std::uint64_t> g_call_offer_width{0};
-thread_local std::uint64_t t_call_width = 1;
+constinit thread_local std::uint64_t t_call_width = 1;
 } // namespace detail
 
 // Inside a node, parallel calls stay on this process (like range calls):

@@ -31,6 +31,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -40,6 +41,7 @@ namespace purecc::detail {
 // Starts at 1 ("unknown"): the first parallel construct takes the slow path,
 // which calls sync_capacity() before anything is spawned.
 constinit std::atomic<int> g_spawn_room{1};
+constinit std::atomic<std::uint64_t> g_local_split_width{0};
 
 constinit thread_local std::uintptr_t t_parallel_stack_floor = UINTPTR_MAX;
 
@@ -77,10 +79,24 @@ thread_local bool t_in_own_team = false;
 // spawning never pays off.
 int capacity_for(int threads) { return threads > 1 ? std::min(threads, kBoardSlots) : 0; }
 
+// kLocalSplitSpan, or PURECC_SPLIT_SPAN where set to a number (0: no
+// near-root rule; call_width.h). Read once.
+std::uint64_t split_span() noexcept {
+  static const std::uint64_t span = [] {
+    const char* s = std::getenv("PURECC_SPLIT_SPAN");
+    if (!s || !*s) return kLocalSplitSpan;
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(s, &end, 10);
+    return *end == '\0' && v <= 4096 ? static_cast<std::uint64_t>(v) : kLocalSplitSpan;
+  }();
+  return span;
+}
 // Moves the accounted capacity to `wanted`, preserving the number of tasks
 // currently queued (room is capacity minus queued).
 void sync_capacity(int wanted) {
   std::lock_guard lock(g_capacity_mutex);
+  g_local_split_width.store(call_width_times(static_cast<std::uint64_t>(wanted), split_span()),
+                            std::memory_order_relaxed);
   if (wanted == g_capacity) return;
   g_spawn_room.fetch_add(wanted - g_capacity, std::memory_order_relaxed);
   g_capacity = wanted;
