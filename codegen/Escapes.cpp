@@ -715,6 +715,25 @@ private:
       // v.size(); }`): no escape; else what reaches it escapes.
       if (bodyMayKeep(MD)) {
         escapeAll(R, Call);
+        // ... and where it may keep it: in what it captures (`[&cp](auto
+        // &v) { cp = &v[9]; }`, `[sink](auto &v) { *sink = &v[7]; }`), or
+        // through another argument (`keep(c, &cp)`, `keep(c, cp)` with a
+        // 'long *&' parameter): each of those now holds R, so that a loop
+        // reading '*cp' reads R (adv51 t16, t19, t23, t26, t29, t32).
+        for (const LambdaCapture &C : MD->getParent()->captures())
+          if (const auto *V = C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
+              V && Types.mayHold(V->getType()))
+            hold(V, R, Call);
+        unsigned FirstArg = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+        for (unsigned I = FirstArg; I < Call->getNumArgs(); ++I) {
+          const Expr *A = Call->getArg(I)->IgnoreParenImpCasts();
+          if (const auto *UO = dyn_cast<UnaryOperator>(A); UO && UO->getOpcode() == UO_AddrOf)
+            A = UO->getSubExpr()->IgnoreParenImpCasts();
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
+            if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+                V && V->hasLocalStorage() && Types.mayHold(V->getType()))
+              hold(V, R, Call);
+        }
         // An argument it may take the storage of (a parameter that is a
         // non-const reference to a class: `[](auto &&src) { return
         // V(std::move(src)); }`, adv50 t147) is lost storage.

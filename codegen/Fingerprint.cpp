@@ -7,6 +7,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/GlobalDecl.h"
 #include "clang/AST/Mangle.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/TargetInfo.h"
@@ -280,9 +281,18 @@ public:
     // past its elements, which are all its key holds (adv50 t60:
     // `s.data()[s.size()]`, `std::strlen(s.data())` of a view of
     // "key=value").
+    // So do its iterators (`*s.end()`, `s.begin()[-1]`) and the address of
+    // its first or last element (`*(&s.back() + 1)`, adv51 t21), except the
+    // begin() and end() a range-for calls, which stay within the elements.
     const CXXRecordDecl *Class = MD->getParent();
-    bool ViewData = MD->getName() == "data" && Class->getIdentifier() &&
-                    (Class->getName() == "basic_string_view" || Class->getName() == "span");
+    bool View = Class->getIdentifier() &&
+                (Class->getName() == "basic_string_view" || Class->getName() == "span");
+    bool ViewData =
+        View && !RangeForCalls.contains(CE) &&
+        (llvm::is_contained({"data", "begin", "end", "cbegin", "cend", "rbegin", "rend",
+                             "crbegin", "crend"},
+                            MD->getName()) ||
+         (llvm::is_contained({"back", "front"}, MD->getName()) && addressTaken(CE)));
     if (!ViewData && !llvm::is_contained(UnkeyedMembers, MD->getName()))
       return true;
     const Expr *Object = CE->getImplicitObjectArgument();
@@ -299,6 +309,31 @@ public:
         Owned->getType()->isReferenceType())
       UnkeyedReads.push_back(CE);
     return true;
+  }
+  // The begin() and end() calls a range-for makes (its hidden '__begin'
+  // and '__end' variables): they stay within the range.
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+    for (const DeclStmt *DS : {S->getBeginStmt(), S->getEndStmt()})
+      for (const Decl *D : DS ? DS->decls() : llvm::iterator_range<DeclStmt::const_decl_iterator>(
+                                                  DeclStmt::const_decl_iterator(),
+                                                  DeclStmt::const_decl_iterator()))
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(VD->getInit()->IgnoreImplicit()))
+            RangeForCalls.insert(MC);
+    return RecursiveASTVisitor<Dependencies>::TraverseCXXForRangeStmt(S);
+  }
+  /// Whether E's result has its address taken (`&s.back()`).
+  bool addressTaken(const Expr *E) {
+    DynTypedNodeList Ps = Ctx.getParents(*E);
+    while (!Ps.empty()) {
+      if (const auto *P = Ps[0].get<Expr>(); P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P))) {
+        Ps = Ctx.getParents(*P);
+        continue;
+      }
+      const auto *UO = Ps[0].get<UnaryOperator>();
+      return UO && UO->getOpcode() == UO_AddrOf;
+    }
+    return false;
   }
   bool VisitCastExpr(CastExpr *CE) {
     if (!WalkingSystem && CE->getCastKind() == CK_PointerToIntegral)
@@ -370,6 +405,7 @@ public:
 
   std::vector<const Decl *> Found;
   std::vector<const CXXMemberCallExpr *> UnkeyedReads;
+  llvm::SmallPtrSet<const CXXMemberCallExpr *, 4> RangeForCalls;
   std::vector<const Expr *> AddressValues;
   /// The variables with static storage reached, in the order found.
   std::vector<const VarDecl *> Variables;

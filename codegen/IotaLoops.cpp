@@ -108,6 +108,28 @@ bool matchIotaHeader(PlanContext &PC, const CXXForRangeStmt *RF, DepScanner &Sca
              "': only an integer loop variable counts the iterations of " + Range;
     return false;
   }
+  // The loop variable is the view's value converted: a narrower one
+  // repeats its values (`for (unsigned char i : iota(0, n))` gives 256
+  // iterations each value), so iterations would share what they index
+  // (adv51 t01): no map. A reduction over them is what the serial loop
+  // computes. Distinct are the values of a conversion that keeps every
+  // value, or of constant bounds within the variable's range.
+  unsigned WW = Ctx.getIntWidth(W), TW = Ctx.getIntWidth(T);
+  bool Keeps = W->isSignedIntegerType() == T->isSignedIntegerType()
+                   ? TW >= WW
+                   : W->isUnsignedIntegerType() && TW > WW;
+  if (!Keeps) {
+    std::optional<__int128> Bc = wideConstant(Ctx, Iota->Begin, W);
+    std::optional<__int128> Ec = wideConstant(Ctx, Iota->End, Bound);
+    const bool Signed = T->isSignedIntegerType();
+    const __int128 Lo = Signed ? -(static_cast<__int128>(1) << (TW - 1)) : 0;
+    const __int128 Hi = (static_cast<__int128>(1) << (Signed ? TW - 1 : TW)) - 1;
+    Keeps = TW < 64 && Bc && Ec && (*Ec <= *Bc || (*Bc >= Lo && *Ec - 1 <= Hi));
+  }
+  if (!Keeps)
+    L.RepeatsValues = "the loop variable " + quoted(I) + " is a '" + PC.typeText(T) +
+                      "', which does not hold every '" + PC.typeText(W) + "' value " + Range +
+                      " counts: iterations may repeat its values";
   auto ElemText = PC.offsets(SourceRange(I->getBeginLoc(), I->getLocation()));
   std::optional<std::string> BeginText = boundText(PC, Iota->Begin);
   std::optional<std::string> EndText = boundText(PC, Iota->End);

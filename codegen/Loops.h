@@ -37,6 +37,10 @@ struct LoopShape {
   const clang::Stmt *Body = nullptr;
   std::string Begin, End;                  // std::int64_t expressions
   const clang::VarDecl *Induction = nullptr; // counted loops
+  /// Why the counter may have one value in several iterations (an iota
+  /// view's values converted to a narrower loop variable, adv51 t01), for
+  /// a remark; empty when its values are distinct. A map needs them so.
+  std::string RepeatsValues;
   const clang::VarDecl *Element = nullptr;   // range-for: the loop variable
   /// range-for: the container, or for a container reached through members
   /// (`for (long x : h.v)`, Places.h's memberPathOf) the variable the path

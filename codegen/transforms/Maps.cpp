@@ -210,6 +210,10 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   std::vector<Store> Stores = findStores(PC, L);
   if (Stores.empty())
     return LoopOutcome::NotThisKind;
+  if (!L.RepeatsValues.empty()) {
+    WhyNot = L.RepeatsValues + ", and a map gives each iteration its own elements";
+    return LoopOutcome::Refused;
+  }
 
   llvm::SmallPtrSet<const Expr *, 4> Targets;
   // The containers (and paths) whose stores interleave.

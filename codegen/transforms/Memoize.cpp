@@ -361,8 +361,13 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     std::string Member = Read->getMethodDecl()->getNameAsString();
     std::string Shown = "'" + (Text.empty() ? Member + "()" : Text) + "'";
     Unsupported("it reads " + Shown + ", which its memo key does not hold (the key holds a " +
-                (Member == "data" ? std::string("view's elements, and 'data()' reaches past them")
-                                  : "container's elements, not its '" + Member + "()'") +
+                (Member == "back" || Member == "front"
+                     ? std::string("view's elements, and the address of one reaches past them")
+                 : llvm::is_contained({"data", "begin", "end", "cbegin", "cend", "rbegin", "rend",
+                                       "crbegin", "crend"},
+                                      Member)
+                     ? "view's elements, and '" + Member + "()' reaches past them"
+                     : "container's elements, not its '" + Member + "()'") +
                 ")");
     PC.R.report(Read->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
     return;

@@ -92,6 +92,20 @@ int main(int argc, char **) {
   std::printf("types %u %ld %zu %ld\n", u, narrow, m, negative);
   // OUT-NEXT: types 7200000 4596480 3600180 168
 
+  // A loop variable narrower than the view's values repeats them
+  // (adv51 t01): iterations 256 apart would update one element at once,
+  // so no map. The 'short' loop over 0..39999 above is a reduction, which
+  // repeated values do not disturb.
+  std::vector<long> bins(256);
+  for (unsigned char i : std::views::iota(0, n))
+    bins[i] += heavy(i);
+  // REMARK: iota-loops.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop variable 'i' is a 'unsigned char', which does not hold every 'int' value the range 'std::views::iota(0, n)' counts: iterations may repeat its values, and a map gives each iteration its own elements [purecc-missed-map]
+  unsigned long binmix = 0;
+  for (long b : bins)
+    binmix = binmix * 31 + static_cast<unsigned long>(b);
+  std::printf("bins %lu\n", binmix);
+  // OUT-NEXT: bins 6795125681092991275
+
   // Across 2^63: numbered from 0, i == b + k in std::uint64_t.
   const unsigned long lo = (1UL << 63) - 3000 + static_cast<unsigned long>(argc - 1);
   long across = 0;

@@ -36,6 +36,24 @@ TEST(FpEnvironment, CharSignednessChangesTheNamespace) {
   EXPECT_NE(unsigned_char.find("; abi char=unsigned wchar="), std::string::npos) << unsigned_char;
 }
 
+// Flags that change results and that no code reads a macro for (adv51 t33,
+// t36, t37): plain bit-fields' signedness, `u8""`'s type and g++'s complex
+// arithmetic rules are part of the namespace.
+TEST(FpEnvironment, BitfieldsChar8AndComplexRulesChangeTheNamespace) {
+  const std::string plain = purecc::compiler_id();
+  EXPECT_NE(plain.find(" bitfields=signed"), std::string::npos) << plain;
+  EXPECT_NE(plain.find(" char8_t"), std::string::npos) << plain;
+  EXPECT_EQ(plain.find("no-char8_t"), std::string::npos) << plain;
+  EXPECT_NE(plain.find(" ldbl-mant=" + std::to_string(__LDBL_MANT_DIG__)), std::string::npos) << plain;
+  const std::string other = fast_compiler_id();
+  EXPECT_NE(other.find(" bitfields=unsigned"), std::string::npos) << other;
+  EXPECT_NE(other.find(" no-char8_t"), std::string::npos) << other;
+#if defined(__GNUC__) && !defined(__clang__)
+  EXPECT_NE(plain.find(" iec559-complex=2"), std::string::npos) << plain;
+  EXPECT_NE(other.find(" iec559-complex=0"), std::string::npos) << other;
+#endif
+}
+
 // Two translation units of one program, one built with -ffast-math: each
 // keeps its own namespace (the linker does not merge them into one).
 TEST(FpEnvironment, EachTranslationUnitKeepsItsOwnNamespace) {

@@ -76,7 +76,7 @@ TEST(MemoKey, NamespaceNamesVersionCompilerAndAbi) {
   EXPECT_NE(text.find("; keys 2;"), std::string::npos) << text;
   EXPECT_EQ(purecc::memo_namespace("gcc 12.2.0"), purecc::xxh3_128(text));
   EXPECT_NE(purecc::memo_namespace("gcc 12.2.0"), purecc::memo_namespace("clang 19.1.0"));
-  EXPECT_EQ(kNs, purecc::memo_namespace(PURECC_COMPILER_ID));
+  EXPECT_EQ(kNs, purecc::memo_namespace(purecc::compiler_id()));
 }
 
 TEST(MemoKey, HexIsHiThenLo) {

@@ -48,6 +48,7 @@
 #include "purecc/memo_cache.h"
 #include "purecc/memo_config.h"
 #include "purecc/memo_fenv.h"
+#include "purecc/quiet_fenv.h"
 #include "purecc/memo_key.h"
 #include "purecc/memo_site.h"
 #include "purecc/memo_stats.h"
@@ -194,13 +195,17 @@ std::remove_cvref_t<std::invoke_result_t<Fn &>> MemoRuntime::call(const MemoSite
                             "and read (see purecc/serialize.h)");
   static_assert(std::is_default_constructible_v<Result>,
                 "purecc::memoize: the result type must be default-constructible");
+  // The flags afterwards are the caller's and the body's, none of the
+  // keys', the stores' or SQLite's (purecc/quiet_fenv.h, adv51 t30).
+  detail::fp_flags_keeper keep;
+  auto body = [&]() -> Result { return keep.run(compute); };
   SiteCounters &counters = stats_.counters(site);
   counters.on_call();
   // Read before the body runs: the key is the caller's environment's.
   const fp_modes fenv = current_fp_modes();
   if (mode_ == MemoMode::off || fenv.traps != 0) [[unlikely]] {
     const auto start = std::chrono::steady_clock::now();
-    Result result = compute();
+    Result result = body();
     counters.on_miss(static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
             .count()));
@@ -252,10 +257,10 @@ std::remove_cvref_t<std::invoke_result_t<Fn &>> MemoRuntime::call(const MemoSite
       }
       counters.on_shared_rejected(); // verified bytes its type cannot read
     }
-    return compute_and_publish<Result>(site, counters, key, compute, &claim);
+    return compute_and_publish<Result>(site, counters, key, body, &claim);
   }
   }
-  return compute_and_publish<Result>(site, counters, key, compute, nullptr);
+  return compute_and_publish<Result>(site, counters, key, body, nullptr);
 }
 
 } // namespace purecc

@@ -63,8 +63,14 @@ Hash128 memo_namespace(std::string_view compiler_id);
 
 // Flags that change what the same source computes, though no code reads a
 // macro for them: `char`'s signedness (-funsigned-char turns `(char)200`
-// into 200 instead of -56), `wchar_t`'s (-fshort-wchar) and the size of
-// `long double` (-mlong-double-64).
+// into 200 instead of -56), `wchar_t`'s (-fshort-wchar), the size and
+// the format of `long double` (-mlong-double-64; -mlong-double-128 keeps
+// the size at 16 and makes it IEEE binary128), whether `u8"..."` is
+// `char8_t` (-fno-char8_t), g++'s complex arithmetic rules
+// (-fcx-limited-range, -fcx-fortran-rules), and whether a plain `int`
+// bit-field is signed (-funsigned-bitfields; no macro: detail::
+// kPlainBitfieldsSigned). adv51 t33, t34, t36, t37 read a result computed
+// under the other setting from the disk store.
 #if defined(__CHAR_UNSIGNED__)
 #define PURECC_ABI_CHAR_ " char=unsigned"
 #else
@@ -75,10 +81,37 @@ Hash128 memo_namespace(std::string_view compiler_id);
 #else
 #define PURECC_ABI_WCHAR_ " wchar=signed"
 #endif
+#if defined(__cpp_char8_t)
+#define PURECC_ABI_CHAR8_ " char8_t"
+#else
+#define PURECC_ABI_CHAR8_ " no-char8_t"
+#endif
+#if defined(__GCC_IEC_559_COMPLEX)
+#define PURECC_ABI_COMPLEX_ " iec559-complex=" PURECC_FP_STR(__GCC_IEC_559_COMPLEX)
+#else
+#define PURECC_ABI_COMPLEX_ ""
+#endif
 /// The data-model part of the memo namespace, a string literal.
 #define PURECC_ABI_ID                                                                   \
   "; abi" PURECC_ABI_CHAR_ PURECC_ABI_WCHAR_ " wchar-size=" PURECC_FP_STR(__SIZEOF_WCHAR_T__)     \
-  " ldbl-size=" PURECC_FP_STR(__SIZEOF_LONG_DOUBLE__)
+  " ldbl-size=" PURECC_FP_STR(__SIZEOF_LONG_DOUBLE__)                                   \
+  " ldbl-mant=" PURECC_FP_STR(__LDBL_MANT_DIG__) PURECC_ABI_CHAR8_ PURECC_ABI_COMPLEX_
+
+namespace detail {
+/// Whether a plain `int` bit-field is signed in the calling translation
+/// unit: -funsigned-bitfields makes it unsigned, and no macro says so.
+/// Internal linkage: each translation unit has its own answer.
+struct plain_bitfield {
+  int bits : 2;
+};
+constexpr bool kPlainBitfieldsSigned = [] {
+  plain_bitfield p{};
+  int all_ones = 0;
+  --all_ones; // not a literal: no -Woverflow where the field is unsigned
+  p.bits = all_ones;
+  return p.bits < 0;
+}();
+} // namespace detail
 
 // The compiler that builds the *calling* code: macros expand in the user's
 // translation unit, so a program built by clang never reads results that a
@@ -97,8 +130,18 @@ Hash128 memo_namespace(std::string_view compiler_id);
 /// computed once per translation unit. `static`: with external linkage the
 /// linker would keep one translation unit's copy, and a file built with
 /// -ffast-math would share the namespace of one built without.
+static inline const Hash128 &compiler_namespace();
+
+/// The calling translation unit's compiler id: PURECC_COMPILER_ID and the
+/// signedness of its plain bit-fields.
+///   std::puts(purecc::compiler_id());  // "gcc 12.2.0; fp ...; abi ... bitfields=signed"
+static inline const char *compiler_id() {
+  return detail::kPlainBitfieldsSigned ? PURECC_COMPILER_ID " bitfields=signed"
+                                       : PURECC_COMPILER_ID " bitfields=unsigned";
+}
+
 static inline const Hash128 &compiler_namespace() {
-  static const Hash128 ns = memo_namespace(PURECC_COMPILER_ID);
+  static const Hash128 ns = memo_namespace(compiler_id());
   return ns;
 }
 

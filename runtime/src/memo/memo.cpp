@@ -2,6 +2,7 @@
 // to memory, persisting results, and the process-wide instance whose exit
 // handler prints PURECC_STATS and flushes the disk tier.
 #include "purecc/memo.h"
+#include "purecc/quiet_fenv.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -147,6 +148,7 @@ namespace {
 MemoRuntime *global_runtime = nullptr;
 
 void at_exit() {
+  detail::quiet_fenv_scope quiet; // statistics and the last writes: no trap
   MemoRuntime &rt = *global_runtime;
   if (rt.config().print_stats) {
     std::fflush(stdout);
@@ -165,6 +167,8 @@ void at_exit() {
 
 MemoRuntime &MemoRuntime::global() {
   static MemoRuntime *rt = [] {
+    // Under the caller's traps: no flag of its set-up may fire or stay.
+    detail::quiet_fenv_scope quiet;
     global_runtime = new MemoRuntime(MemoConfig::from_environment());
     std::atexit(at_exit);
     return global_runtime;

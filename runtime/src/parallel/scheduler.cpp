@@ -25,6 +25,8 @@
 // GOMP_* entry points, so one archive serves both.
 #include "purecc/scheduler.h"
 
+#include "purecc/quiet_fenv.h"
+
 #include <omp.h>
 #include <pthread.h>
 
@@ -192,6 +194,14 @@ bool in_own_team() noexcept { return t_in_own_team; }
 exec_context current_context() noexcept {
   // purecc's own workers are not OpenMP threads: ask our own flag first.
   if (t_in_own_team) return exec_context::in_team;
+  // libomp starts on its first call, on this thread, under the caller's
+  // floating-point environment: with FE_INEXACT trapped, the first
+  // parallel loop of a clang++ build died there (adv51 t31).
+  static const bool omp_started = [] {
+    quiet_fenv_scope quiet;
+    return omp_in_parallel() >= 0 && omp_get_max_threads() > 0;
+  }();
+  (void)omp_started;
   if (omp_in_parallel()) {
     // Already inside an active region (ours or the user's): tasks go to it.
     return omp_get_num_threads() > 1 ? exec_context::in_team : exec_context::serial;
