@@ -13,6 +13,14 @@ namespace {
 void addCallees(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Out) {
   if (!S)
     return;
+  // Operands that are never evaluated: `sizeof(step(3))` in a
+  // static_assert, the `noexcept(...)` and concept checks the library's
+  // constrained algorithms make of a callable (user52 k01: every lambda
+  // given to `std::ranges::count_if` was taken for constant-evaluated).
+  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr, ConceptSpecializationExpr>(S))
+    return;
+  if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(S); Typeid && !Typeid->isPotentiallyEvaluated())
+    return;
   const FunctionDecl *Callee = nullptr;
   if (const auto *CE = dyn_cast<CallExpr>(S))
     Callee = CE->getDirectCallee();

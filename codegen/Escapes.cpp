@@ -715,6 +715,7 @@ private:
       // v.size(); }`): no escape; else what reaches it escapes.
       if (bodyMayKeep(MD)) {
         escapeAll(R, Call);
+        Out.Firm.insert(Call);
         // ... and where it may keep it: in what it captures (`[&cp](auto
         // &v) { cp = &v[9]; }`, `[sink](auto &v) { *sink = &v[7]; }`), or
         // through another argument (`keep(c, &cp)`, `keep(c, cp)` with a
@@ -1209,7 +1210,7 @@ void followTrades(EscapeSites &Out, ASTContext &Ctx) {
     }
   }
   for (auto &[VD, Where] : Out.Sites)
-    llvm::erase_if(Where, [&](const Stmt *S) { return TradeParts.contains(S); });
+    llvm::erase_if(Where, [&](const Stmt *S) { return TradeParts.contains(S) && !Out.Firm.contains(S); });
   for (auto It = Out.Sites.begin(); It != Out.Sites.end();)
     It = It->second.empty() ? Out.Sites.erase(It) : std::next(It);
   // Held by a holder: reachable whenever. A reference to the whole object
@@ -1308,6 +1309,7 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
     Out.Sites.clear();
     Out.LiveIn.clear();
     Out.Lasting.clear();
+    Out.Firm.clear();
     Out.HasLabels = false;
     Out.Trades.clear();
     Out.Lost.clear();

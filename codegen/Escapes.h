@@ -59,6 +59,11 @@ struct EscapeSites {
   llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> LiveIn;
   /// The sites that count for the whole function, also when LiveIn has them.
   llvm::SmallPtrSet<const clang::Stmt *, 8> Lasting;
+  /// Sites that stay escapes when they are also where storage is traded: a
+  /// generic lambda's call that may keep an address and takes an argument's
+  /// storage (`[](auto &v) { gp = &v[9]; }`, adv52 t17: the trade dropped
+  /// the escape and the loop after it became a map).
+  llvm::SmallPtrSet<const clang::Stmt *, 2> Firm;
   /// The function has labels: a `goto` may run code after a loop before it.
   bool HasLabels = false;
   /// Storage that moves from one object into another (`a = std::move(b)`,

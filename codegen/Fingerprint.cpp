@@ -277,23 +277,8 @@ public:
     const CXXMethodDecl *MD = CE->getMethodDecl();
     if (!MD || !MD->getIdentifier() || !isLibrary(MD))
       return true;
-    // `s.data()` of a view (a `std::string_view`, a `std::span`) reaches
-    // past its elements, which are all its key holds (adv50 t60:
-    // `s.data()[s.size()]`, `std::strlen(s.data())` of a view of
-    // "key=value").
-    // So do its iterators (`*s.end()`, `s.begin()[-1]`) and the address of
-    // its first or last element (`*(&s.back() + 1)`, adv51 t21), except the
-    // begin() and end() a range-for calls, which stay within the elements.
-    const CXXRecordDecl *Class = MD->getParent();
-    bool View = Class->getIdentifier() &&
-                (Class->getName() == "basic_string_view" || Class->getName() == "span");
-    bool ViewData =
-        View && !RangeForCalls.contains(CE) &&
-        (llvm::is_contained({"data", "begin", "end", "cbegin", "cend", "rbegin", "rend",
-                             "crbegin", "crend"},
-                            MD->getName()) ||
-         (llvm::is_contained({"back", "front"}, MD->getName()) && addressTaken(CE)));
-    if (!ViewData && !llvm::is_contained(UnkeyedMembers, MD->getName()))
+    // (What a view's members reach is KeyedAccess.h's: past-view.)
+    if (!llvm::is_contained(UnkeyedMembers, MD->getName()))
       return true;
     const Expr *Object = CE->getImplicitObjectArgument();
     while (Object) {
@@ -309,31 +294,6 @@ public:
         Owned->getType()->isReferenceType())
       UnkeyedReads.push_back(CE);
     return true;
-  }
-  // The begin() and end() calls a range-for makes (its hidden '__begin'
-  // and '__end' variables): they stay within the range.
-  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
-    for (const DeclStmt *DS : {S->getBeginStmt(), S->getEndStmt()})
-      for (const Decl *D : DS ? DS->decls() : llvm::iterator_range<DeclStmt::const_decl_iterator>(
-                                                  DeclStmt::const_decl_iterator(),
-                                                  DeclStmt::const_decl_iterator()))
-        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
-          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(VD->getInit()->IgnoreImplicit()))
-            RangeForCalls.insert(MC);
-    return RecursiveASTVisitor<Dependencies>::TraverseCXXForRangeStmt(S);
-  }
-  /// Whether E's result has its address taken (`&s.back()`).
-  bool addressTaken(const Expr *E) {
-    DynTypedNodeList Ps = Ctx.getParents(*E);
-    while (!Ps.empty()) {
-      if (const auto *P = Ps[0].get<Expr>(); P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P))) {
-        Ps = Ctx.getParents(*P);
-        continue;
-      }
-      const auto *UO = Ps[0].get<UnaryOperator>();
-      return UO && UO->getOpcode() == UO_AddrOf;
-    }
-    return false;
   }
   bool VisitCastExpr(CastExpr *CE) {
     if (!WalkingSystem && CE->getCastKind() == CK_PointerToIntegral)
@@ -405,7 +365,8 @@ public:
 
   std::vector<const Decl *> Found;
   std::vector<const CXXMemberCallExpr *> UnkeyedReads;
-  llvm::SmallPtrSet<const CXXMemberCallExpr *, 4> RangeForCalls;
+  /// The functions of the program whose code it reaches, its own first.
+  std::vector<const FunctionDecl *> Code;
   std::vector<const Expr *> AddressValues;
   /// The variables with static storage reached, in the order found.
   std::vector<const VarDecl *> Variables;
@@ -546,6 +507,9 @@ private:
   /// Collects what D depends on beyond its tokens.
   void walk(const Decl *D) {
     auto *Mutable = const_cast<Decl *>(D);
+    if (const auto *FD = dyn_cast<FunctionDecl>(D);
+        FD && !WalkingSystem && FD->doesThisDeclarationHaveABody())
+      Code.push_back(FD);
     if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
       return walkRecord(RD);
     if (const auto *ED = dyn_cast<EnumDecl>(D)) {
@@ -781,6 +745,7 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx, unsigned OptimizationLev
     F.Globals.push_back({V, Deps.reachedFrom(V)});
   F.UnkeyedReads = Deps.UnkeyedReads;
   F.AddressValues = Deps.AddressValues;
+  F.Code = Deps.Code;
   if (Deps.Found.empty())
     return F;
   // The declaration itself first, then its dependencies in name order, so

@@ -75,6 +75,9 @@ struct Fingerprint {
   /// two pointers is not counted: it is unspecified for unrelated objects,
   /// and within one array, where loops use it, it is the same everywhere.)
   std::vector<const clang::Expr *> AddressValues;
+  /// The functions of the program whose code it reaches (instantiations
+  /// where they are templates), its own first: what KeyedAccess.h checks.
+  std::vector<const clang::FunctionDecl *> Code;
   /// "0x<16 hex digits>:0x<16 hex digits>".
   std::string hex() const;
 };

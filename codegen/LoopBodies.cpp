@@ -139,6 +139,14 @@ std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header
       InBody(ElementIndex(S));
       return;
     }
+    // A conversion of a value read (`std::size_t(y) * img.w` widens the
+    // read of 'img.w'): what it converts is looked at, not the member its
+    // operand names (user52 k02: "the bound reads 'img.w', which the loop
+    // body may change" of a body that only reads it).
+    if (const auto *Cast = dyn_cast<CastExpr>(S); Cast && Cast->getSubExpr()->isPRValue()) {
+      InBody(Cast->getSubExpr());
+      return;
+    }
     if (const auto *E = dyn_cast<Expr>(S))
       if (std::optional<MemberPath> P = Root(E)) {
         // Anything may be done to a member apart from those read.

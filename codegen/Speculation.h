@@ -48,11 +48,22 @@ MayThrow speculationThrows(clang::ASTContext &Ctx);
 /// operand evaluated before it in Region may throw, or may not return
 /// (NoReturn.h: an 'assert' in the earlier call ends the serial program,
 /// while the hoisted piece, running beside it, may trap first on what the
-/// failed check would have stopped, adv35 t01). Nothing when it is reached
-/// whenever Region is.
+/// failed check would have stopped, adv35 t01). Or, when Piece may throw,
+/// an operand the compiler may evaluate before or after it (a function's
+/// arguments, the operands of `+`: g++ goes right to left where clang++
+/// goes left to right) may throw too: which exception escapes is then the
+/// compiler's choice, which hoisting Piece would take away (adv52 t126,
+/// t74). Nothing when it is reached whenever Region is.
 std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws,
                                             NoReturnCalls &NoReturn, const clang::Expr *Region,
                                             const clang::Expr *Piece, const std::string &Name);
+
+/// Whether Why (from unreachedBecause) says that Piece and an operand the
+/// compiler may evaluate before it may both throw ("the call to 'chk' and
+/// another call to 'chk' may both throw, and the compiler chooses which
+/// runs first"), rather than that it comes after one: a remark names the
+/// latter first, which says more.
+bool isOrderChoice(const std::string &Why);
 
 /// What in S may throw, as a clause: "'chk', which may throw"
 /// (whatMayThrow), "a 'throw' expression", or "code that may throw" when no

@@ -3,6 +3,7 @@
 #include "PlaceNames.h"
 #include "StmtDeps.h"
 #include "Fingerprint.h"
+#include "KeyedAccess.h"
 #include "Shapes.h"
 
 #include "analysis/Attributes.h"
@@ -361,14 +362,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     std::string Member = Read->getMethodDecl()->getNameAsString();
     std::string Shown = "'" + (Text.empty() ? Member + "()" : Text) + "'";
     Unsupported("it reads " + Shown + ", which its memo key does not hold (the key holds a " +
-                (Member == "back" || Member == "front"
-                     ? std::string("view's elements, and the address of one reaches past them")
-                 : llvm::is_contained({"data", "begin", "end", "cbegin", "cend", "rbegin", "rend",
-                                       "crbegin", "crend"},
-                                      Member)
-                     ? "view's elements, and '" + Member + "()' reaches past them"
-                     : "container's elements, not its '" + Member + "()'") +
-                ")");
+                "container's elements, not its '" + Member + "()')");
     PC.R.report(Read->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
     return;
   }
@@ -385,6 +379,28 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
                                     : "orders or hashes addresses") +
                 Shown + ", and where objects lie in memory may differ between builds and runs");
     PC.R.report(Use->getExprLoc(), Diag::NoteAddressValue);
+    return;
+  }
+  // Nor see more of a view than its elements, or where a referenced
+  // argument lies (adv52).
+  if (auto Problem = keyedAccessProblem(F.Code, FD, PC.Ctx)) {
+    std::string Text = writtenText(PC, Problem->At);
+    bool Short = !Text.empty() && Text.size() <= 60 && Text.find('\n') == std::string::npos;
+    if (Problem->What == KeyedAccessProblem::Kind::PastView) {
+      std::string View = writtenText(PC, Problem->View);
+      std::string Shown = "'" + (Short ? Text : View) + "'";
+      Unsupported((Problem->View == Problem->At
+                       ? "its code uses the address of '" + View + "', an element of a view"
+                       : "its code uses the view '" + View + "' in " + Shown) +
+                  ", which may reach past the view's elements, and its memo key holds only the "
+                  "elements");
+      PC.R.report(Problem->At->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
+    } else {
+      Unsupported(std::string("its code compares or subtracts addresses that may lie in different arguments") +
+                  (Short ? " ('" + Text + "')" : std::string()) +
+                  ", and its memo key holds the arguments' values, not where they lie");
+      PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
+    }
     return;
   }
   std::string Site = PC.freshName("site");

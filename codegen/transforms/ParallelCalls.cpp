@@ -327,14 +327,25 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
   // stopped. Such calls stay where they are, evaluated after the group
   // as before; the calls before them still run in parallel, so a group
   // whose only call that may throw is its last one stays whole.
+  // The remark names what decided: the compiler's order of evaluation
+  // when the calls left out for it alone would have made a group (adv52
+  // t126: `h3(leaf(5), chk(1), chk(2))`), else a call that comes after
+  // one that may throw (`add(chk(1), chk(2))`).
   std::vector<const CallExpr *> Reached, Unreached;
-  std::optional<std::string> Unreach;
+  std::optional<std::string> Unreach, OrderUnreach;
   for (const CallExpr *CE : Calls) {
     std::optional<std::string> Why = unreachedBecause(PC, Tasks.Throws, Tasks.NoReturn, Region, CE, calleeName(CE));
     (Why ? Unreached : Reached).push_back(CE);
-    if (Why && !Unreach)
-      Unreach = std::move(Why);
+    std::optional<std::string> &Slot = Why && isOrderChoice(*Why) ? OrderUnreach : Unreach;
+    if (Why && !Slot)
+      Slot = std::move(Why);
   }
+  size_t LeftForOrder = llvm::count_if(Unreached, [&](const CallExpr *CE) {
+    std::optional<std::string> Why = unreachedBecause(PC, Tasks.Throws, Tasks.NoReturn, Region, CE, calleeName(CE));
+    return Why && isOrderChoice(*Why);
+  });
+  if (OrderUnreach && (!Unreach || Reached.size() + LeftForOrder >= 2))
+    Unreach = OrderUnreach;
   if (Reached.size() < 2)
     return Refuse(*Unreach);
   if (!Unreached.empty()) {
@@ -511,9 +522,15 @@ bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
   // before code the serial program evaluates ahead of it that may throw (a
   // choice whose taken branch throws: `(a < 0 ? chk(a) : g(a)) + slow(-a)`).
   // Here the group is refused whole.
+  // Named by a piece that comes after code that may throw, if any (a piece
+  // that may throw beside another one is the other's reason too).
+  std::optional<std::string> Unreached;
   for (size_t K = 0; K < Worth.size(); ++K)
     if (std::optional<std::string> Why = unreachedBecause(PC, Tasks.Throws, Tasks.NoReturn, Region, Worth[K], Names[K]))
-      return Refuse(*Why);
+      if (!Unreached || (isOrderChoice(*Unreached) && !isOrderChoice(*Why)))
+        Unreached = std::move(Why);
+  if (Unreached)
+    return Refuse(*Unreached);
   if (std::optional<std::string> Why = groupProblem(Tasks, Full, Region, Calls))
     return Refuse(*Why);
   if (std::optional<std::string> Why = choiceProblem(Tasks, Full, Worth, Parts))

@@ -47,6 +47,7 @@
 // PLAN: fast-clone {{[0-9:]+}} one purecc_serial_one_{{[0-9]+}}
 
 long add(long x, long y) { return x + y; }
+long add3(long x, long y, long z) { return x + y + z; }
 
 int main() {
   // Repeated, so that at 2 and 4 threads some calls find an idle worker
@@ -65,6 +66,25 @@ int main() {
       if (k == 0)
         std::printf("arguments: %s\n", e.what());
     }
+    // A call that cannot throw beside two that may: hoisting it with the
+    // first would run that one before the last, which g++ evaluates first
+    // (adv52 t126: "caught one" where the serial g++ build said "two").
+    try {
+      std::printf("%ld\n", add3(sqrt_nothrow(5), checked_sqrt(-1), checked_sqrt(-2)));
+      // REMARK: exception-order.cpp:[[@LINE-1]]:33: remark: calls to 'sqrt_nothrow', 'checked_sqrt' and 'checked_sqrt' not parallelized: the call to 'checked_sqrt' and another call to 'checked_sqrt' may both throw, and the compiler chooses which runs first [purecc-missed-parallel-calls]
+    } catch (const std::exception &e) {
+      if (k == 0)
+        std::printf("three arguments: %s\n", e.what());
+    }
+    // So may a built-in operator's operands (adv52 t74: g++ evaluated
+    // `chk(2) * 0` first).
+    try {
+      std::printf("%ld\n", sqrt_nothrow(5) + checked_sqrt(-1) + checked_sqrt(-2) * 0);
+      // REMARK: exception-order.cpp:[[@LINE-1]]:28: remark: calls to 'sqrt_nothrow', 'checked_sqrt' and 'checked_sqrt' not parallelized: the call to 'checked_sqrt' and another call to 'checked_sqrt' may both throw, and the compiler chooses which runs first [purecc-missed-parallel-calls]
+    } catch (const std::exception &e) {
+      if (k == 0)
+        std::printf("operators: %s\n", e.what());
+    }
     try {
       std::printf("%ld\n", one(-3, 10));
     } catch (const std::exception &e) {
@@ -76,4 +96,7 @@ int main() {
 // CHECK:      operands: negative: -7{{$}}
 // GXX-NEXT:   arguments: negative: -2{{$}}
 // CLANG-NEXT: arguments: negative: -1{{$}}
+// GXX-NEXT:   three arguments: negative: -2{{$}}
+// CLANG-NEXT: three arguments: negative: -1{{$}}
+// CHECK-NEXT: operators: negative: {{-1|-2}}{{$}}
 // CHECK-NEXT: one throws: negative: -3{{$}}

@@ -92,16 +92,17 @@ long use_both() { return half(7L) + half(9); }
   return long(mine.capacity());
 }
 // A view's key holds its characters, and 'data()' reaches past them (adv50
-// t60: views of "xyz" and "xyw" cut to "xy" shared one entry).
-// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'past': it reads 's.data()', which its memo key does not hold (the key holds a view's elements, and 'data()' reaches past them) [purecc-memo-unsupported]
+// t60: views of "xyz" and "xyw" cut to "xy" shared one entry; the other
+// ways to reach past them: memo-keyed-access.cpp).
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'past': its code uses the view 's' in 's.data()', which may reach past the view's elements, and its memo key holds only the elements [purecc-memo-unsupported]
 [[pure]] [[purecc::memo]] long past(std::string_view s) { return long(std::strlen(s.data())); }
 // CHECK: memo-errors.cpp:[[@LINE-1]]:85: note: 's.data()' is read here
 // So do its iterators and the address of an element (adv51 t21); the
 // begin() and end() of a range-for stay within it ('walk' is memoized).
-// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'after': it reads 's.back()', which its memo key does not hold (the key holds a view's elements, and the address of one reaches past them) [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'after': its code uses the view 's' in 's.back()', which may reach past the view's elements, and its memo key holds only the elements [purecc-memo-unsupported]
 [[pure]] [[purecc::memo]] long after(std::string_view s) { return *(&s.back() + 1); }
 // CHECK: memo-errors.cpp:[[@LINE-1]]:72: note: 's.back()' is read here
-// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'at_end': it reads 's.end()', which its memo key does not hold (the key holds a view's elements, and 'end()' reaches past them) [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'at_end': its code uses the view 's' in 's.end()', which may reach past the view's elements, and its memo key holds only the elements [purecc-memo-unsupported]
 [[pure]] [[purecc::memo]] long at_end(std::string_view s) { return *s.end(); }
 // CHECK: memo-errors.cpp:[[@LINE-1]]:71: note: 's.end()' is read here
 [[pure]] [[purecc::memo]] long walk(std::string_view s) {

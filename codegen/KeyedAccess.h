@@ -1,0 +1,58 @@
+//===- KeyedAccess.h - what a memoized function sees beyond its key -------===//
+//
+// A memo key holds the values of a call's arguments: a view's characters, a
+// referenced argument's value. A memoized function must compute only from
+// those. Two ways its code can see more, both refused (docs/memo.md,
+// "Serialization"):
+//
+//  - past-view: it uses a view argument (`std::string_view`, and any view
+//    or span made from it) in a way that can reach past the view's
+//    elements: `std::data(s)[s.size()]`, `*std::end(s)`, `&s[n - 1] + 1`,
+//    a `std::span` or a helper given `&s[0]`, the address of a range-for
+//    element (adv52 t02-t04, t07, t107-t110). The check is a list of the
+//    uses that stay within the elements (size, comparisons, `s[i]` read as
+//    a value, `substr`, a range-for by value, passing it to a function of
+//    the program, which is checked in turn); any other use is refused.
+//  - argument-identity: it compares or subtracts addresses that may lie in
+//    different referenced arguments (`&a == &b`, `&b - &a`, adv52 t120,
+//    t121), which `f(x, x)` and `f(x, y)` with equal values tell apart.
+//    Addresses are traced to the variables they point into; two that point
+//    into the same one (a loop's `p != v.data() + n`) are fine.
+//
+//   if (auto P = keyedAccessProblem(F.Code, FD, Ctx))
+//     report(P->At, ...);   // P->What, P->Use ("std::data(s)")
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
+
+#include <optional>
+
+namespace purecc {
+
+struct KeyedAccessProblem {
+  enum class Kind { PastView, ArgumentIdentity };
+  Kind What;
+  /// The expression that reaches past a view (`std::data(s)`), or the
+  /// comparison of addresses (`&a == &b`).
+  const clang::Expr *At;
+  /// past-view: the view as the code names it (`s`, a copy `t`, a
+  /// range-for element `c`).
+  const clang::Expr *View = nullptr;
+};
+
+/// The first place where the user code a memoized function reaches (Code:
+/// its own body first, then the functions it calls, as Fingerprint::Code
+/// lists them) sees what its key does not hold; nullopt when there is none.
+/// The past-view rule applies when a parameter of Memoized holds a view
+/// (`std::string_view`, `std::vector<std::string_view>`), the
+/// argument-identity rule when one is a reference or a view.
+std::optional<KeyedAccessProblem>
+keyedAccessProblem(llvm::ArrayRef<const clang::FunctionDecl *> Code,
+                   const clang::FunctionDecl *Memoized, clang::ASTContext &Ctx);
+
+} // namespace purecc

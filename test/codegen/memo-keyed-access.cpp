@@ -1,0 +1,125 @@
+// What a memo key holds, and nothing more (KeyedAccess.h): a view's
+// elements, not what lies past them (past-view), and referenced arguments'
+// values, not where they lie (argument-identity). Views of "xyz" and "xyw"
+// cut to "xy" are one key, as are f(x, x) and f(x, y) with x == y (adv52).
+// RUN: not %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 -ferror-limit=0 2>&1 | FileCheck %s --implicit-check-not=error:
+// RUN: not test -e %t.out.cpp
+
+#include <algorithm>
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// ---- past-view: refused ----
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'free_data': its code uses the view 's' in 'std::data(s)', which may reach past the view's elements, and its memo key holds only the elements [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long free_data(std::string_view s) { return std::data(s)[s.size()]; }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:71: note: 'std::data(s)' is read here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'ranges_data': its code uses the view 's' in 'std::ranges::data(s)', {{.*}}
+[[pure]] [[purecc::memo]] long ranges_data(std::string_view s) { return std::ranges::data(s)[s.size()]; }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:73: note: 'std::ranges::data(s)' is read here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'free_end': its code uses the view 's' in 'std::end(s)', {{.*}}
+[[pure]] [[purecc::memo]] long free_end(std::string_view s) { return *std::end(s); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:71: note: 'std::end(s)' is read here
+// The address of an element, not only of the first or the last.
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'next_to_last': its code uses the view 's' in 's[s.size() - 1]', {{.*}}
+[[pure]] [[purecc::memo]] long next_to_last(std::string_view s) { return *(&s[s.size() - 1] + 1); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:77: note: 's[s.size() - 1]' is read here
+[[pure]] char at(const char *p, std::size_t n) { return p[n]; }
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'through_helper': its code uses the view 's' in 's[0]', {{.*}}
+[[pure]] [[purecc::memo]] long through_helper(std::string_view s) { return at(&s[0], s.size()); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:80: note: 's[0]' is read here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'last_element': its code uses the address of 'ch', an element of a view, {{.*}}
+[[pure]] [[purecc::memo]] long last_element(std::string_view s) {
+  const char *last = nullptr;
+  for (const char &ch : s)
+    last = &ch;
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: 'ch' is read here
+  return last ? last[1] : 0;
+}
+// A span or a copy of the view sees what the view sees.
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'as_span': its code uses the view 'sp' in 'sp.data()', {{.*}}
+[[pure]] [[purecc::memo]] long as_span(std::string_view s) {
+  std::span<const char> sp(s);
+  return sp.data()[sp.size()];
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: 'sp.data()' is read here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'copied': its code uses the view 't' in 't.end()', {{.*}}
+[[pure]] [[purecc::memo]] long copied(std::string_view s) {
+  std::string_view t = s;
+  return *t.end();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: 't.end()' is read here
+}
+// In a vector of views, each one.
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'first_word_end': its code uses the view 'words[0]' in 'words[0].data()', {{.*}}
+[[pure]] [[purecc::memo]] long first_word_end(const std::vector<std::string_view> &words) {
+  return words.empty() ? 0 : words[0].data()[words[0].size()];
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:39: note: 'words[0].data()' is read here
+}
+
+// ---- past-view: within the elements, memoized ----
+[[pure]] long weight(std::string_view t) {
+  long w = 0;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    w += t[i] == 'a' ? 2 : 1;
+  return w;
+}
+[[pure]] [[purecc::memo]] long within(std::string_view s) {
+  long h = 0;
+  for (char c : s)
+    h = h * 31 + c;
+  for (const char &c : s.substr(1))
+    h += c;
+  std::string copy(s);
+  h += long(copy.size()) + (s == "key" ? 7 : 0) + long(s.find('=')) + (s.starts_with("k") ? 1 : 0);
+  std::string_view rest = s;
+  rest.remove_prefix(rest.empty() ? 0 : 1);
+  return h + weight(rest) + (s.empty() ? 0 : s.front() + s.back());
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE-12]]:32: remark: calls to 'within' are memoized (fingerprint {{.*}}) [purecc-memo]
+
+// ---- argument-identity: refused ----
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'same': its code compares or subtracts addresses that may lie in different arguments ('&a == &b'), and its memo key holds the arguments' values, not where they lie [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long same(const long &a, const long &b) { return a + b + (&a == &b); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:88: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'apart': its code compares or subtracts addresses that may lie in different arguments ('&b - &a'), {{.*}}
+[[pure]] [[purecc::memo]] long apart(const long &a, const long &b) { return a + (&b - &a); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:85: note: where an object lies in memory is used as a value here
+[[pure]] bool one_object(const long &x, const long &y) { return std::addressof(x) == std::addressof(y); }
+// CHECK: memo-keyed-access.cpp:[[@LINE+2]]:12: error: cannot memoize 'same_in_helper': its code compares or subtracts addresses that may lie in different arguments ('std::addressof(x) == std::addressof(y)'), {{.*}}
+// CHECK: memo-keyed-access.cpp:[[@LINE-2]]:83: note: where an object lies in memory is used as a value here
+[[pure]] [[purecc::memo]] long same_in_helper(const long &a, const long &b) { return one_object(a, b); }
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'same_buffer': its code compares or subtracts addresses that may lie in different arguments ('a.data() == b.data()'), {{.*}}
+[[pure]] [[purecc::memo]] long same_buffer(const std::vector<long> &a, const std::vector<long> &b) {
+  return a.data() == b.data() ? 1 : 2;
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:19: note: where an object lies in memory is used as a value here
+}
+const long limit = 10;
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'is_limit': its code compares or subtracts addresses that may lie in different arguments ('&a == &limit'), {{.*}}
+[[pure]] [[purecc::memo]] long is_limit(const long &a) { return &a == &limit; }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:68: note: where an object lies in memory is used as a value here
+
+// ---- argument-identity: addresses within one argument, memoized ----
+[[pure]] [[purecc::memo]] long walk(const std::vector<long> &v, const long &key) {
+  long h = 0;
+  for (auto it = v.begin(); it != v.end(); ++it)
+    h += *it;
+  for (const long *p = v.data(); p != v.data() + v.size(); ++p)
+    h ^= *p;
+  if (std::find(v.begin(), v.end(), key) != v.end())
+    h += 1;
+  return h + (v.empty() ? 0 : &v.back() - &v.front()) + (&key != nullptr);
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE-10]]:32: remark: calls to 'walk' are memoized (fingerprint {{.*}}) [purecc-memo]
+
+int main() {
+  std::vector<std::string_view> words{"xyz", "xyw"};
+  long a = 1, b = 2;
+  std::vector<long> v{1, 2, 3};
+  return int(free_data("xy") + ranges_data("xy") + free_end("xy") + next_to_last("xy") +
+             through_helper("xy") + last_element("xy") + as_span("xy") + copied("xy") +
+             first_word_end(words) + within("k=v") + same(a, b) + apart(a, b) +
+             same_in_helper(a, b) + same_buffer(v, v) + is_limit(a) + walk(v, a)) & 1;
+}
