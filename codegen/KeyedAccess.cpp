@@ -281,8 +281,36 @@ private:
   void collectAssignments(Stmt *Body) {
     struct Collector : RecursiveASTVisitor<Collector> {
       llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &Into;
-      explicit Collector(llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &Into)
-          : Into(Into) {}
+      llvm::SmallPtrSetImpl<const VarDecl *> &Opaque;
+      Collector(llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> &Into,
+                llvm::SmallPtrSetImpl<const VarDecl *> &Opaque)
+          : Into(Into), Opaque(Opaque) {}
+      static const VarDecl *named(const Expr *E) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+        return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      }
+      // `&p`, or `p` bound to a non-const reference (`reset(p, b)`): it may
+      // be assigned where this trace does not look.
+      bool VisitUnaryOperator(UnaryOperator *UO) {
+        if (UO->getOpcode() == UO_AddrOf)
+          if (const VarDecl *VD = named(UO->getSubExpr()))
+            Opaque.insert(VD);
+        return true;
+      }
+      bool VisitCallExpr(CallExpr *Call) {
+        const FunctionDecl *FD = Call->getDirectCallee();
+        unsigned Skip = isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(FD) ? 1 : 0;
+        for (unsigned I = Skip; I < Call->getNumArgs(); ++I) {
+          const VarDecl *VD = named(Call->getArg(I));
+          if (!VD)
+            continue;
+          QualType P = FD && I - Skip < FD->getNumParams() ? FD->getParamDecl(I - Skip)->getType()
+                                                           : QualType();
+          if (P.isNull() || (P->isLValueReferenceType() && !P.getNonReferenceType().isConstQualified()))
+            Opaque.insert(VD);
+        }
+        return true;
+      }
       bool shouldVisitTemplateInstantiations() const { return true; }
       bool shouldVisitImplicitCode() const { return true; }
       void note(const Expr *Target, const Expr *Value) {
@@ -300,7 +328,7 @@ private:
           note(Op->getArg(0), Op->getArg(1));
         return true;
       }
-    } C(Assigned);
+    } C(Assigned, Opaque);
     C.TraverseStmt(Body);
   }
 
@@ -374,6 +402,10 @@ private:
       }
       if (isa<ParmVarDecl>(VD) || VD->hasGlobalStorage() || !refersElsewhere(VD)) {
         R.Decls.insert(VD);
+        return R;
+      }
+      if (Opaque.contains(VD)) {
+        R.Unknown = true;
         return R;
       }
       if (!Tracing.insert(VD).second)
@@ -478,6 +510,8 @@ private:
   llvm::SmallPtrSet<const VarDecl *, 4> ElementsOfViews;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> Assigned;
   llvm::SmallPtrSet<const VarDecl *, 8> Tracing;
+  /// Variables that may be assigned through an address or a reference.
+  llvm::SmallPtrSet<const VarDecl *, 4> Opaque;
 };
 
 } // namespace

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <memory>
 #include <span>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,6 +102,15 @@ const long limit = 10;
 [[pure]] [[purecc::memo]] long is_limit(const long &a) { return &a == &limit; }
 // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:68: note: where an object lies in memory is used as a value here
 
+// A pointer the library reseats (`std::swap`) is traced no further.
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'swapped': its code compares or subtracts addresses that may lie in different arguments ('p == &a'), {{.*}}
+[[pure]] [[purecc::memo]] long swapped(const long &a, const long &b) {
+  const long *p = &a, *q = &b;
+  std::swap(p, q);
+  return p == &a;
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
+}
+
 // ---- argument-identity: addresses within one argument, memoized ----
 [[pure]] [[purecc::memo]] long walk(const std::vector<long> &v, const long &key) {
   long h = 0;
@@ -121,5 +131,5 @@ int main() {
   return int(free_data("xy") + ranges_data("xy") + free_end("xy") + next_to_last("xy") +
              through_helper("xy") + last_element("xy") + as_span("xy") + copied("xy") +
              first_word_end(words) + within("k=v") + same(a, b) + apart(a, b) +
-             same_in_helper(a, b) + same_buffer(v, v) + is_limit(a) + walk(v, a)) & 1;
+             same_in_helper(a, b) + same_buffer(v, v) + is_limit(a) + swapped(a, b) + walk(v, a)) & 1;
 }
