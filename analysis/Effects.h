@@ -51,6 +51,10 @@ struct Prov {
   /// variable it belongs to (`auto [a, b] = P{1, 2};` names 'a' of the
   /// hidden '[a, b]'): messages name what the user wrote.
   const clang::ValueDecl *Binding = nullptr;
+  /// Param: the pointer a `T *&` parameter refers to, itself (`q = r`),
+  /// not what it points to (`*q = 1`). A caller passing its local pointer
+  /// `p` then writes 'p', not what 'p' points to (adv53 t26).
+  bool Shallow = false;
 
   /// The variable as messages name it: the binding, else Var.
   const clang::ValueDecl *shown() const { return Binding ? Binding : Var; }
@@ -130,6 +134,13 @@ struct Effect {
   // binds a reference or pointer parameter (Local for the others).
   Prov Object;
   std::vector<Prov> Args;
+  // Call: for a `T *&` parameter, the argument pointer itself (what a
+  // Shallow write of the callee writes); empty when no argument differs
+  // from Args.
+  std::vector<Prov> ShallowArgs;
+  // ParamWrite: the write is to a `T *&` parameter's pointer itself
+  // (Prov::Shallow).
+  bool Shallow = false;
   // A write made by a callee on our behalf (mapped at this call site).
   const clang::FunctionDecl *ViaCallee = nullptr;
   clang::SourceLocation ViaLoc;

@@ -25,7 +25,7 @@ Signature signature(const Summary &S) {
   Signature Sig{S.Impure, {}};
   for (const Effect &E : S.Resolved)
     if (E.isRelative())
-      Sig.second.insert({unsigned(E.Kind), E.Index});
+      Sig.second.insert({unsigned(E.Kind), E.Index * 2 + E.Shallow});
   return Sig;
 }
 
@@ -34,12 +34,16 @@ void mapWrite(const Effect &Site, const Effect &Write, std::vector<Effect> &Out)
   Prov P;
   if (Write.Kind == EffectKind::ThisWrite)
     P = Site.Object;
+  else if (Write.Shallow && Write.Index < Site.ShallowArgs.size())
+    P = Site.ShallowArgs[Write.Index];
   else if (Write.Index < Site.Args.size())
     P = Site.Args[Write.Index];
   else
     P = Prov::unknown();
   Effect M = Site;
   M.Args.clear();
+  M.ShallowArgs.clear();
+  M.Shallow = false;
   M.Callee = nullptr;
   M.ViaCallee = Site.Callee;
   M.ViaLoc = Write.Loc;
@@ -58,6 +62,7 @@ void mapWrite(const Effect &Site, const Effect &Write, std::vector<Effect> &Out)
   case Prov::Param:
     M.Kind = EffectKind::ParamWrite;
     M.Index = P.Index;
+    M.Shallow = P.Shallow;
     M.Subject = dyn_cast_or_null<NamedDecl>(P.Var);
     break;
   case Prov::Global:
@@ -182,7 +187,8 @@ std::vector<Effect> Fixpoint::resolveOne(const Summary &S) {
                  covers(W, E, SM);
         }))
       continue;
-    if (Seen.insert({unsigned(E.Kind), E.Subject, E.Loc.getRawEncoding(), E.Index}).second)
+    if (Seen.insert({unsigned(E.Kind), E.Subject, E.Loc.getRawEncoding(), E.Index * 2 + E.Shallow})
+            .second)
       Unique.push_back(E);
   }
   return Unique;

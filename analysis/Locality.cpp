@@ -15,7 +15,13 @@
 using namespace clang;
 
 namespace purecc {
-Prov join(const Prov &A, const Prov &B) { return B.K > A.K ? B : A; }
+Prov join(const Prov &A, const Prov &B) {
+  Prov R = B.K > A.K ? B : A;
+  // Shallow only when both are: a pointer or what it points to is either.
+  if (A.K == B.K)
+    R.Shallow = A.Shallow && B.Shallow;
+  return R;
+}
 
 GlobalSort globalSort(const ValueDecl *D) {
   // A structured binding is of the sort of the variable it belongs to.
@@ -120,8 +126,11 @@ Prov Locality::ofVariable(const VarDecl *VD, const DeclRefExpr *Ref) {
       VD->getParentFunctionOrMethod() != FD)
     return ofCaptured(VD, /*Pointee=*/false);
   if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
-    if (PVD->getType()->isReferenceType())
-      return Prov::param(PVD->getFunctionScopeIndex(), PVD);
+    if (PVD->getType()->isReferenceType()) {
+      Prov P = Prov::param(PVD->getFunctionScopeIndex(), PVD);
+      P.Shallow = PVD->getType().getNonReferenceType()->isPointerType();
+      return P;
+    }
     return Prov::local();
   }
   if (VD->getType()->isReferenceType()) {
@@ -238,14 +247,42 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
   llvm::SmallVector<const Stmt *, 64> Stack;
   if (const Stmt *Body = FD->getBody())
     Stack.push_back(Body);
+  // Repointed where this scan cannot follow: through its address
+  // (`long **pp = &p; *pp = &g;`) or by a function of the program given it
+  // as a `T *&` (adv53 t26: `setp(p, b)`).
+  bool Repointed = false;
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->getOpcode() == BO_Assign && AssignsVD(BO->getLHS()))
         Sources.push_back(BO->getRHS());
-    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
-      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 && AssignsVD(OC->getArg(0)))
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+               OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+      if (AssignsVD(OC->getArg(0)))
         Sources.push_back(OC->getArg(1));
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      Repointed |= UO->getOpcode() == UO_AddrOf && AssignsVD(UO->getSubExpr());
+    } else if (isa<CallExpr, CXXConstructExpr>(S)) {
+      CallParts Parts = callParts(cast<Expr>(S));
+      for (unsigned I = 0; I < Parts.Args.size(); ++I) {
+        if (!AssignsVD(Parts.Args[I]))
+          continue;
+        QualType PT = Parts.Callee && I < Parts.Callee->getNumParams()
+                          ? Parts.Callee->getParamDecl(I)->getType()
+                          : QualType();
+        if (!PT.isNull() && !(PT->isLValueReferenceType() &&
+                              !PT.getNonReferenceType().isConstQualified()))
+          continue;
+        // The library's `std::swap(p, q)`, `std::exchange(p, q)` point it
+        // where the other pointers it is given point.
+        if (Parts.Callee && isLibraryFunction(Parts.Callee, Ctx.getSourceManager())) {
+          for (unsigned J = 0; J < Parts.Args.size(); ++J)
+            if (J != I && Parts.Args[J]->getType()->isPointerType())
+              Sources.push_back(Parts.Args[J]);
+          continue;
+        }
+        Repointed = true;
+      }
     }
     size_t First = Stack.size();
     for (const Stmt *C : S->children())
@@ -255,6 +292,8 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
   }
   for (const Expr *Src : Sources)
     P = join(P, ofPointee(Src));
+  if (Repointed)
+    P = join(P, Prov::unknown(VD));
   if (P.K == Prov::Global && !P.Through) {
     P.Through = VD;
     P.ThroughLoc = VD->getLocation();

@@ -1,5 +1,6 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
+#include "MadeReachable.h"
 #include "JumpTargets.h"
 #include "AddressTypes.h"
 #include "Places.h"
@@ -166,6 +167,14 @@ public:
         RD && isOwnedLocal(VD) && (!RD->hasDefinition() || !RD->isTriviallyCopyable()) &&
         !llvm::is_contained(Out.Owners, VD))
       Out.Owners.push_back(VD);
+    // Made where others may reach it: by its allocator, or by a
+    // constructor that keeps `this` (adv53 t162-t185).
+    if (isOwnedLocal(VD) && VD->getInit())
+      if (std::string Why = madeReachable(T); !Why.empty()) {
+        Out.Sites[VD].push_back(VD->getInit());
+        Out.Lasting.insert(VD->getInit());
+        Out.Because.try_emplace(VD->getInit(), Why);
+      }
     if (!VD->getInit() || !T->isReferenceType() || T.getNonReferenceType().isConstQualified())
       return true;
     escape(VD->getInit(), nullptr, scopeOf(VD));

@@ -42,6 +42,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <string>
 #include <vector>
 
 namespace purecc {
@@ -64,6 +65,10 @@ struct EscapeSites {
   /// storage (`[](auto &v) { gp = &v[9]; }`, adv52 t17: the trade dropped
   /// the escape and the loop after it became a map).
   llvm::SmallPtrSet<const clang::Stmt *, 2> Firm;
+  /// Sites whose reason is not in their text, with the reason: a local's
+  /// declaration when its allocator or its class's constructor gives its
+  /// storage away (MadeReachable.h).
+  llvm::DenseMap<const clang::Stmt *, std::string> Because;
   /// The function has labels: a `goto` may run code after a loop before it.
   bool HasLabels = false;
   /// Storage that moves from one object into another (`a = std::move(b)`,

@@ -3,6 +3,7 @@
 
 #include "analysis/ImplementationHeaders.h"
 #include "analysis/PurityChecker.h"
+#include "StdComparisons.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/GlobalDecl.h"
@@ -267,6 +268,7 @@ public:
   }
   bool VisitCallExpr(CallExpr *CE) {
     add(CE->getDirectCallee());
+    checkOrder(CE);
     return true;
   }
   // `v.capacity()` of a parameter: two arguments with equal elements would
@@ -300,28 +302,22 @@ public:
       AddressValues.push_back(CE);
     return true;
   }
-  // `std::less<T *>{}(p, q)`, `std::hash<T *>{}(p)`: the library's total
-  // order and hash of addresses are where the objects lie.
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (WalkingSystem || Op->getOperator() != OO_Call)
-      return true;
-    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
-    const CXXRecordDecl *RD = MD ? MD->getParent() : nullptr;
-    if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() ||
-        !llvm::is_contained({"less", "greater", "less_equal", "greater_equal",
-                             "compare_three_way", "hash"},
-                            RD->getName()))
-      return true;
-    for (unsigned I = 1; I < Op->getNumArgs(); ++I)
-      if (Op->getArg(I)->IgnoreParenImpCasts()->getType()->isPointerType() ||
-          Op->getArg(I)->getType()->isPointerType()) {
-        AddressValues.push_back(Op);
-        break;
-      }
-    return true;
+  // `std::less<T *>{}(p, q)`, `std::hash<T *>{}(p)`, `std::sort` of
+  // pointers, `std::max(&a, &b)`: the library's total order and hash of
+  // addresses are where the objects lie (StdComparisons.h).
+  void checkOrder(const CallExpr *Call) {
+    if (WalkingSystem)
+      return;
+    if (auto C = stdComparison(Call, Ctx);
+        C && C->How == StdComparison::Kind::Order && isAddressLike(C->Values))
+      AddressValues.push_back(Call);
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     add(CE->getConstructor());
+    // A `std::set<T *>` or `std::unordered_map<T *, V>` ranks its keys.
+    if (auto C = containerComparison(CE->getType());
+        !WalkingSystem && C && isAddressLike(C->Values))
+      AddressValues.push_back(CE);
     return true;
   }
   bool VisitCXXNewExpr(CXXNewExpr *NE) {

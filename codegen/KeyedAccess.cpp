@@ -1,6 +1,9 @@
 //===- KeyedAccess.cpp - what a memoized function sees beyond its key -----===//
 #include "KeyedAccess.h"
 
+#include "AddressTypes.h"
+#include "Containers.h"
+#include "StdComparisons.h"
 #include "analysis/ImplementationHeaders.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -57,15 +60,6 @@ bool holdsView(QualType T, llvm::SmallPtrSetImpl<const Type *> &Seen) {
 bool holdsView(QualType T) {
   llvm::SmallPtrSet<const Type *, 8> Seen;
   return holdsView(T, Seen);
-}
-
-/// Pointers and iterators: what a comparison of addresses compares.
-bool isAddressLike(QualType T) {
-  T = T.getNonReferenceType();
-  if (T->isPointerType() || T->isArrayType())
-    return true;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  return RD && RD->getIdentifier() && RD->getName().contains_insensitive("iterator");
 }
 
 bool isComparison(OverloadedOperatorKind K) {
@@ -346,6 +340,10 @@ private:
       return R;
     }
     while (true) {
+      if (readsStoredAddress(E)) {
+        R.Unknown = true;
+        return R;
+      }
       E = E->IgnoreParenCasts();
       if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
         E = M->getSubExpr();
@@ -389,8 +387,15 @@ private:
     }
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
       return roots(AS->getBase(), Depth + 1);
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      // A reference member refers where its initializer chose (`struct {
+      // const long &x; } t{a}`, adv53 t08).
+      if (ME->getMemberDecl()->getType()->isReferenceType()) {
+        R.Unknown = true;
+        return R;
+      }
       return roots(ME->getBase(), Depth + 1);
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!VD) {
@@ -421,10 +426,21 @@ private:
       return R;
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-      return roots(MC->getImplicitObjectArgument(), Depth + 1);
+      return intoObject(MC->getImplicitObjectArgument(), Depth);
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      // `std::ranges::max_element(x)` is a call of an object of the library
+      // on x, of whatever it returns (adv53 t06); a lambda's or functor's
+      // result is the program's.
+      if (Op->getOperator() == OO_Call) {
+        const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+        if (!MD || !inStd(MD->getParent())) {
+          R.Unknown = true;
+          return R;
+        }
+        return libraryCall(Op, 1, Depth);
+      }
       if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) && Op->getNumArgs() >= 1) {
-        return roots(Op->getArg(0), Depth + 1); // `*it`, `it + 1`, `v[i]`, `p = q`
+        return intoObject(Op->getArg(0), Depth); // `*it`, `it + 1`, `v[i]`, `p = q`
       }
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -436,22 +452,81 @@ private:
         R.Unknown = true;
         return R;
       }
-      // Of `std::find(first, last, key)` the iterators, of
-      // `std::addressof(a)` the object.
-      bool Addresses = llvm::any_of(Call->arguments(), [](const Expr *Arg) {
-        return isAddressLike(Arg->IgnoreParenImpCasts()->getType());
-      });
-      for (const Expr *Arg : Call->arguments())
-        if (Addresses ? isAddressLike(Arg->IgnoreParenImpCasts()->getType())
-                      : Arg->isGLValue() || (!Arg->getType()->isArithmeticType() &&
-                                             !Arg->getType()->isEnumeralType()))
-          R.add(roots(Arg, Depth + 1));
-      if (R.Decls.empty() && !R.Unknown)
-        R.Nothing = true;
-      return R;
+      return libraryCall(Call, 0, Depth);
     }
     R.Unknown = true; // `this`, a lambda's capture, a statement expression
     return R;
+  }
+
+  /// The roots of what a call of the library returns, from its arguments
+  /// First on: of `std::find(first, last, key)` the iterators, of
+  /// `std::addressof(a)` or `std::get<0>(t)` the object.
+  Roots libraryCall(const CallExpr *Call, unsigned First, unsigned Depth) {
+    Roots R;
+    auto Args = llvm::drop_begin(Call->arguments(), First);
+    bool Addresses = llvm::any_of(Args, [](const Expr *Arg) {
+      return isAddressLike(Arg->IgnoreParenImpCasts()->getType());
+    });
+    for (const Expr *Arg : Args) {
+      if (Addresses ? !isAddressLike(Arg->IgnoreParenImpCasts()->getType())
+                    : !Arg->isGLValue() &&
+                          (Arg->getType()->isArithmeticType() || Arg->getType()->isEnumeralType()))
+        continue;
+      R.add(Addresses ? roots(Arg, Depth + 1) : intoObject(Arg, Depth));
+    }
+    if (R.Decls.empty() && !R.Unknown)
+      R.Nothing = true;
+    return R;
+  }
+
+  /// The roots of an address a member, an operator or the library takes
+  /// from the object O: into O itself when O owns what it hands out (a
+  /// vector's element, an iterator's next position), but from anywhere when
+  /// O may hold an address of its own to hand out (`std::cref(a).get()`,
+  /// `std::get<0>(std::tie(a, b))`, adv53 t29, t184).
+  Roots intoObject(const Expr *O, unsigned Depth) {
+    QualType T = O->IgnoreParenImpCasts()->getType().getNonReferenceType();
+    if (isAddressLike(T) || isView(T) || !Types.mayHold(T) || ownsWhatItHandsOut(T))
+      return roots(O, Depth + 1);
+    Roots R;
+    R.Unknown = true;
+    return R;
+  }
+
+  /// A container whose elements are its own (a `std::vector<const long *>`
+  /// hands out addresses of its elements, whatever they hold).
+  static bool ownsWhatItHandsOut(QualType T) {
+    if (containerKind(T) == ContainerKind::Owning)
+      return true;
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return RD && inStd(RD) && RD->getIdentifier() &&
+           llvm::is_contained({"map", "set", "multimap", "multiset", "unordered_map", "unordered_set",
+                               "unordered_multimap", "unordered_multiset", "list", "forward_list",
+                               "deque", "valarray", "basic_string"},
+                              RD->getName());
+  }
+
+  /// Whether E reads a pointer or iterator from memory other than a
+  /// variable of its own: a member, an element, what a reference refers
+  /// to. Whoever stored it there chose where it points (`pr.first ==
+  /// pr.second` of `std::make_pair(&a, &b)`, `ps[0] == ps[1]`, adv53 t07,
+  /// t27).
+  static bool readsStoredAddress(const Expr *E) {
+    E = E->IgnoreParens();
+    const Expr *Read = nullptr;
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(E); IC && IC->getCastKind() == CK_LValueToRValue)
+      Read = IC->getSubExpr();
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->getNumArgs() == 1 &&
+                                                           CE->getConstructor()->isCopyOrMoveConstructor())
+      Read = CE->getArg(0);
+    if (!Read || !Read->isGLValue())
+      return false;
+    Read = Read->IgnoreParenImpCasts();
+    if (!isAddressLike(Read->getType()) || Read->getType()->isArrayType())
+      return false;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Read);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return !VD || VD->getType()->isReferenceType();
   }
 
   /// A variable whose address a caller chose: a reference or a view
@@ -475,8 +550,34 @@ private:
       L = Op->getArg(0);
       R = Op->getArg(1);
     }
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && !L) {
+      // `std::equal_to<>{}(&a, &b)` as `&a == &b` (adv53 t135, t136);
+      // `std::find(ps.begin(), ps.end(), &a)` compares addresses stored
+      // where this trace does not look.
+      auto C = stdComparison(Call, Ctx);
+      if (!C || C->How != StdComparison::Kind::Equality || !isAddressLike(C->Values))
+        return;
+      const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      if (Op && Op->getOperator() == OO_Call && Call->getNumArgs() == 3 &&
+          isAddressLike(Call->getArg(1)->IgnoreParenImpCasts()->getType()) &&
+          isAddressLike(Call->getArg(2)->IgnoreParenImpCasts()->getType())) {
+        L = Call->getArg(1);
+        R = Call->getArg(2);
+      } else {
+        Found = KeyedAccessProblem{KeyedAccessProblem::Kind::ArgumentIdentity, E};
+        return;
+      }
+    }
     if (!L || !R || RangeForConditions.contains(E))
       return;
+    // `ps == qs` of two `std::vector<const long *>`: their elements compared.
+    if (!isAddressLike(L->IgnoreParenImpCasts()->getType()) &&
+        !isAddressLike(R->IgnoreParenImpCasts()->getType())) {
+      if (comparesAddresses(L->IgnoreParenImpCasts()->getType()) ||
+          comparesAddresses(R->IgnoreParenImpCasts()->getType()))
+        Found = KeyedAccessProblem{KeyedAccessProblem::Kind::ArgumentIdentity, E};
+      return;
+    }
     if (!isAddressLike(L->IgnoreParenImpCasts()->getType()) ||
         !isAddressLike(R->IgnoreParenImpCasts()->getType()))
       return;
@@ -491,6 +592,24 @@ private:
                   llvm::any_of(A.Decls, chosenByCaller) || llvm::any_of(B.Decls, chosenByCaller);
     if (Chosen)
       Found = KeyedAccessProblem{KeyedAccessProblem::Kind::ArgumentIdentity, E};
+  }
+
+  /// Whether the library's comparison of two values of type T compares
+  /// addresses they hold: a pair, tuple, optional, variant or container
+  /// of pointers or iterators.
+  static bool comparesAddresses(QualType T, unsigned Depth = 0) {
+    T = T.getNonReferenceType().getCanonicalType();
+    if (Depth > 4)
+      return false;
+    if (isAddressLike(T))
+      return Depth > 0;
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+    if (!Spec || !inStd(Spec))
+      return false;
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type && comparesAddresses(A.getAsType(), Depth + 1))
+        return true;
+    return false;
   }
 
   /// The members of a view that stay within its elements.
@@ -512,6 +631,7 @@ private:
   llvm::SmallPtrSet<const VarDecl *, 8> Tracing;
   /// Variables that may be assigned through an address or a reference.
   llvm::SmallPtrSet<const VarDecl *, 4> Opaque;
+  AddressTypes Types;
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 //===- Loops.cpp - counted loops and range-for loops over random access ---===//
 #include "Loops.h"
+#include "MadeReachable.h"
 #include "NoReturn.h"
 #include "CountedLoops.h"
 #include "IotaLoops.h"
@@ -509,8 +510,15 @@ std::string accumulatorReason(const VarDecl *V,
     return quoted(V) + " is not a local variable";
   if (auto It = L.ReadThrough.find(V); It != L.ReadThrough.end())
     return readThroughReason(V, It->second);
-  if (Escaped.contains(V))
+  if (Escaped.contains(V)) {
+    // Given away where it is made (its allocator, its class's constructor).
+    if (std::string Why = madeReachable(V->getType()); !Why.empty())
+      return "the address of " + quoted(V) + " escapes where it is made, on line " +
+             std::to_string(V->getASTContext().getSourceManager().getPresumedLineNumber(
+                 V->getLocation())) +
+             ": " + Why;
     return "the address of " + quoted(V) + " escapes";
+  }
   return "";
 }
 

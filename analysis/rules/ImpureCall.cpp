@@ -237,8 +237,24 @@ private:
     E.Object = L.ofObject(Parts.Object, Parts.IsArrow);
     for (unsigned I = 0; I < Parts.Args.size() && I < FD->getNumParams(); ++I)
       E.Args.push_back(L.ofArgument(FD->getParamDecl(I), Parts.Args[I]));
-    if (!Site)
+    // A `T *&` parameter's pointer itself is the argument, not what it
+    // points to: `set(p, b)` of a local `p` writes 'p' (adv53 t26).
+    for (unsigned I = 0; I < E.Args.size(); ++I) {
+      QualType PT = FD->getParamDecl(I)->getType();
+      if (PT->isLValueReferenceType() && PT.getNonReferenceType()->isPointerType()) {
+        E.ShallowArgs.assign(E.Args.begin(), E.Args.end());
+        break;
+      }
+    }
+    for (unsigned I = 0; I < E.ShallowArgs.size(); ++I) {
+      QualType PT = FD->getParamDecl(I)->getType();
+      if (PT->isLValueReferenceType() && PT.getNonReferenceType()->isPointerType())
+        E.ShallowArgs[I] = L.ofLValue(Parts.Args[I]);
+    }
+    if (!Site) {
       E.Args.assign(Args.begin(), Args.end());
+      E.ShallowArgs.clear();
+    }
     C.record(std::move(E));
   }
 

@@ -19,6 +19,7 @@ public:
         continue;
       Effect E = Effect::at(EffectKind::ParamWrite, W.Loc, W.Range);
       E.Index = W.Where.Index;
+      E.Shallow = W.Where.Shallow;
       E.Subject = PVD;
       C.record(std::move(E));
     }

@@ -433,7 +433,14 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
         const auto *Site = At.empty() ? nullptr : dyn_cast<Expr>(At.front());
         // A site inside code another transformation rewrote has no text
         // left to quote: its line still says where (user46 k03).
-        if (std::string T = Site ? enclosingText(PC, Site, nullptr) : ""; !T.empty())
+        // A declaration that gives the storage away says how (its
+        // allocator, its class's constructor: MadeReachable.h).
+        auto Because = Site ? Sites.Because.find(Site) : Sites.Because.end();
+        if (Because != Sites.Because.end())
+          WhyNot += " where it is made, on line " +
+                    std::to_string(PC.SM.getPresumedLineNumber(Site->getBeginLoc())) + ": " +
+                    Because->second;
+        else if (std::string T = Site ? enclosingText(PC, Site, nullptr) : ""; !T.empty())
           WhyNot += " ('" + T + "' on line " +
                     std::to_string(PC.SM.getPresumedLineNumber(Site->getBeginLoc())) + ")";
         else if (!At.empty())

@@ -370,7 +370,10 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   // another build or another run lays out otherwise (adv42 t01).
   if (!F.AddressValues.empty()) {
     const Expr *Use = F.AddressValues.front();
-    std::string Text = writtenText(PC, Use);
+    // A container is named by its type: 'std::set<const long *>', not 's'.
+    std::string Text = isa<CXXConstructExpr>(Use)
+                           ? Use->getType().getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy())
+                           : writtenText(PC, Use);
     std::string Shown = !Text.empty() && Text.size() <= 60 && Text.find('\n') == std::string::npos
                             ? " ('" + Text + "')"
                             : std::string();

@@ -3,6 +3,7 @@
 // RUN: not %purecc rewrite %s -o %t.out.cpp -- -std=c++20 -ferror-limit=0 2>&1 | FileCheck %s
 // RUN: not test -e %t.out.cpp
 
+#include <algorithm>
 #include <complex>
 #include <cstdint>
 #include <cstring>
@@ -153,5 +154,37 @@ const long upper_half[4] = {1, 2, 3, 4};
 [[pure]] [[purecc::memo]] long placed(long n) {
   return n + (std::less<const long *>{}(&lower_half[0], &upper_half[0]) ? 1 : 0);
   // CHECK: memo-errors.cpp:[[@LINE-1]]:15: note: where an object lies in memory is used as a value here
+}
+// The library's own '<' and hash of addresses (adv53): an algorithm, an
+// algorithm object, a container keyed by pointers.
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'higher': its code orders or hashes addresses ('std::max(&lower_half[0], &upper_half[0])'), and where objects lie in memory may differ between builds and runs [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long higher(long n) { return n + *std::max(&lower_half[0], &upper_half[0]); }
+// CHECK: memo-errors.cpp:[[@LINE-1]]:61: note: where an object lies in memory is used as a value here
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'sorted_pointers': its code orders or hashes addresses ('std::sort(ps.begin(), ps.end())'), {{.*}}
+[[pure]] [[purecc::memo]] long sorted_pointers(long n) {
+  std::vector<const long *> ps{&upper_half[0], &lower_half[0]};
+  std::sort(ps.begin(), ps.end());
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:3: note: where an object lies in memory is used as a value here
+  return n + *ps[0];
+}
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'ranges_sorted': its code orders or hashes addresses ('std::ranges::sort(ps)'), {{.*}}
+[[pure]] [[purecc::memo]] long ranges_sorted(long n) {
+  std::vector<const long *> ps{&upper_half[0], &lower_half[0]};
+  std::ranges::sort(ps);
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:3: note: where an object lies in memory is used as a value here
+  return n + *ps[0];
+}
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'pointer_set': its code orders or hashes addresses ('std::set<const long *>'), {{.*}}
+[[pure]] [[purecc::memo]] long pointer_set(long n) {
+  std::set<const long *> s{&upper_half[n % 4], &lower_half[0]};
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:26: note: where an object lies in memory is used as a value here
+  return n + **s.begin();
+}
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'pointer_hash_set': its code orders or hashes addresses ('std::unordered_set<const long *>'), {{.*}}
+[[pure]] [[purecc::memo]] long pointer_hash_set(long n) {
+  std::unordered_set<const long *> s;
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:36: note: where an object lies in memory is used as a value here
+  s.insert(&upper_half[n % 4]);
+  return n + long(s.size());
 }
 // CHECK-NOT: error:

@@ -7,11 +7,14 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <utility>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 // ---- past-view: refused ----
@@ -111,6 +114,72 @@ const long limit = 10;
   // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
 }
 
+// An address read back from where code stored it, or compared by the
+// library (adv53): traced no further.
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'pair_first': its code compares or subtracts addresses that may lie in different arguments ('pr.first == pr.second'), {{.*}}
+[[pure]] [[purecc::memo]] long pair_first(const long &a, const long &b) {
+  auto pr = std::make_pair(&a, &b);
+  return a + (pr.first == pr.second);
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:24: note: where an object lies in memory is used as a value here
+}
+struct TwoPointers { const long *x, *y; };
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'struct_fields': its code compares or subtracts addresses that may lie in different arguments ('t.x < t.y'), {{.*}}
+[[pure]] [[purecc::memo]] long struct_fields(const long &a, const long &b) {
+  TwoPointers t{&a, &b};
+  return a + (t.x < t.y);
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:19: note: where an object lies in memory is used as a value here
+}
+struct TwoReferences { const long &x, &y; };
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'reference_fields': its code compares or subtracts addresses that may lie in different arguments ('&t.x == &t.y'), {{.*}}
+[[pure]] [[purecc::memo]] long reference_fields(const long &a, const long &b) {
+  TwoReferences t{a, b};
+  return a + (&t.x == &t.y);
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:20: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'tied': its code compares or subtracts addresses that may lie in different arguments ('&std::get<0>(t) == &std::get<1>(t)'), {{.*}}
+[[pure]] [[purecc::memo]] long tied(const long &a, const long &b) {
+  auto t = std::tie(a, b);
+  return a + (&std::get<0>(t) == &std::get<1>(t));
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:31: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'wrapped': its code compares or subtracts addresses that may lie in different arguments ('&ra.get() == &rb.get()'), {{.*}}
+[[pure]] [[purecc::memo]] long wrapped(const long &a, const long &b) {
+  auto ra = std::cref(a), rb = std::cref(b);
+  return a + (&ra.get() == &rb.get());
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:25: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'element_pointers': its code compares or subtracts addresses that may lie in different arguments ('ps[0] == ps[1]'), {{.*}}
+[[pure]] [[purecc::memo]] long element_pointers(const long &a, const long &b) {
+  std::vector<const long *> ps{&a, &b};
+  return a + (ps[0] == ps[1]);
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:21: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'equal_object': its code compares or subtracts addresses that may lie in different arguments ('std::equal_to<>{}(&a, &b)'), {{.*}}
+[[pure]] [[purecc::memo]] long equal_object(const long &a, const long &b) { return a + std::equal_to<>{}(&a, &b); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:88: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'ranges_equal_object': its code compares or subtracts addresses that may lie in different arguments ('std::ranges::equal_to{}(&a, &b)'), {{.*}}
+[[pure]] [[purecc::memo]] long ranges_equal_object(const long &a, const long &b) {
+  return a + std::ranges::equal_to{}(&a, &b);
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:14: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'largest_of_each': its code compares or subtracts addresses that may lie in different arguments ('std::ranges::max_element(x) == std::ranges::max_element(y)'), {{.*}}
+[[pure]] [[purecc::memo]] long largest_of_each(const std::vector<long> &x, const std::vector<long> &y) {
+  return std::ranges::max_element(x) == std::ranges::max_element(y);
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:38: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'find_pointer': its code compares or subtracts addresses that may lie in different arguments ('std::find(ps.begin(), ps.end(), &b) != ps.end()'), {{.*}}
+[[pure]] [[purecc::memo]] long find_pointer(const long &a, const long &b) {
+  std::vector<const long *> ps{&a};
+  return std::find(ps.begin(), ps.end(), &b) != ps.end();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:46: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'pointer_vectors': its code compares or subtracts addresses that may lie in different arguments ('ps == qs'), {{.*}}
+[[pure]] [[purecc::memo]] long pointer_vectors(const long &a, const long &b) {
+  std::vector<const long *> ps{&a}, qs{&b};
+  return ps == qs;
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
+}
+
 // ---- argument-identity: addresses within one argument, memoized ----
 [[pure]] [[purecc::memo]] long walk(const std::vector<long> &v, const long &key) {
   long h = 0;
@@ -123,6 +192,24 @@ const long limit = 10;
   return h + (v.empty() ? 0 : &v.back() - &v.front()) + (&key != nullptr);
 }
 // CHECK: memo-keyed-access.cpp:[[@LINE-10]]:32: remark: calls to 'walk' are memoized (fingerprint {{.*}}) [purecc-memo]
+// Pointers kept in a local vector and walked by its own iterators; a
+// vector of pointers sorted by the values they point to; a map keyed by
+// value holding pointers.
+[[pure]] [[purecc::memo]] long pointers_within(const std::vector<long> &v, const long &key) {
+  std::vector<const long *> ps;
+  for (const long &x : v)
+    ps.push_back(&x);
+  std::sort(ps.begin(), ps.end(), [](const long *x, const long *y) { return *x < *y; });
+  std::map<long, const long *> at;
+  for (const long &x : v)
+    at[x] = &x;
+  long h = 0;
+  for (auto it = ps.begin(); it != ps.end(); ++it)
+    h = h * 3 + **it;
+  auto found = at.find(key);
+  return h + (found != at.end() ? *found->second : 0) + *std::ranges::max_element(v);
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE-14]]:32: remark: calls to 'pointers_within' are memoized (fingerprint {{.*}}) [purecc-memo]
 
 int main() {
   std::vector<std::string_view> words{"xyz", "xyw"};
@@ -131,5 +218,9 @@ int main() {
   return int(free_data("xy") + ranges_data("xy") + free_end("xy") + next_to_last("xy") +
              through_helper("xy") + last_element("xy") + as_span("xy") + copied("xy") +
              first_word_end(words) + within("k=v") + same(a, b) + apart(a, b) +
-             same_in_helper(a, b) + same_buffer(v, v) + is_limit(a) + swapped(a, b) + walk(v, a)) & 1;
+             same_in_helper(a, b) + same_buffer(v, v) + is_limit(a) + swapped(a, b) + walk(v, a) +
+             pair_first(a, b) + struct_fields(a, b) + reference_fields(a, b) + tied(a, b) +
+             wrapped(a, b) + element_pointers(a, b) + equal_object(a, b) + ranges_equal_object(a, b) +
+             largest_of_each(v, v) + find_pointer(a, b) + pointer_vectors(a, b) +
+             pointers_within(v, a)) & 1;
 }
