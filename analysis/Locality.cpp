@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
@@ -260,29 +261,8 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
                OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
       if (AssignsVD(OC->getArg(0)))
         Sources.push_back(OC->getArg(1));
-    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
-      Repointed |= UO->getOpcode() == UO_AddrOf && AssignsVD(UO->getSubExpr());
-    } else if (isa<CallExpr, CXXConstructExpr>(S)) {
-      CallParts Parts = callParts(cast<Expr>(S));
-      for (unsigned I = 0; I < Parts.Args.size(); ++I) {
-        if (!AssignsVD(Parts.Args[I]))
-          continue;
-        QualType PT = Parts.Callee && I < Parts.Callee->getNumParams()
-                          ? Parts.Callee->getParamDecl(I)->getType()
-                          : QualType();
-        if (!PT.isNull() && !(PT->isLValueReferenceType() &&
-                              !PT.getNonReferenceType().isConstQualified()))
-          continue;
-        // The library's `std::swap(p, q)`, `std::exchange(p, q)` point it
-        // where the other pointers it is given point.
-        if (Parts.Callee && isLibraryFunction(Parts.Callee, Ctx.getSourceManager())) {
-          for (unsigned J = 0; J < Parts.Args.size(); ++J)
-            if (J != I && Parts.Args[J]->getType()->isPointerType())
-              Sources.push_back(Parts.Args[J]);
-          continue;
-        }
-        Repointed = true;
-      }
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && !Proxy && DRE->getDecl() == VD) {
+      Repointed |= reseatableUse(DRE, Sources);
     }
     size_t First = Stack.size();
     for (const Stmt *C : S->children())
@@ -300,6 +280,81 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
   }
   PointerVars[VD] = P;
   return P;
+}
+
+bool Locality::reseatableUse(const DeclRefExpr *Use, std::vector<const Expr *> &Sources) {
+  // Up through parentheses and the lvalue conditionals and commas whose
+  // value is then read (`*(c ? p : q)`).
+  const Expr *Child = Use;
+  const Stmt *P = nullptr;
+  while (true) {
+    DynTypedNodeList Ps = Ctx.getParents(*Child);
+    P = Ps.empty() ? nullptr : Ps[0].get<Stmt>();
+    const auto *PE = dyn_cast_or_null<Expr>(P);
+    if (PE && (isa<ParenExpr>(PE) || (isa<AbstractConditionalOperator>(PE) &&
+                                       cast<AbstractConditionalOperator>(PE)->getCond() != Child) ||
+               (isa<BinaryOperator>(PE) && cast<BinaryOperator>(PE)->getOpcode() == BO_Comma &&
+                cast<BinaryOperator>(PE)->getRHS() == Child))) {
+      Child = PE;
+      continue;
+    }
+    break;
+  }
+  // An iterator or view of class type is used through its members and
+  // operators (`++it`, `*it`, `it != e`): only its address or a function
+  // of the program given it by reference let it go.
+  bool Raw = Use->getType()->isPointerType();
+  if (!Raw) {
+    if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
+      return UO->getOpcode() == UO_AddrOf;
+    if (!isa_and_nonnull<CallExpr, CXXConstructExpr>(P) || Child != Use)
+      return false;
+  }
+  if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P); IC && IC->getCastKind() == CK_LValueToRValue)
+    return false; // read
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
+    return !UO->isIncrementDecrementOp(); // `++p` moves within its object; `&p` lets go
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P)) {
+    if (BO->getLHS() != Child)
+      return true;
+    // `p = q` is followed where it is (a source); `p += 2` moves within.
+    return !BO->isAssignmentOp() || (BO->getOpcode() == BO_Assign && Child != Use);
+  }
+  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 && OC->getArg(0) == Child)
+    return Child != Use;
+  if (isa_and_nonnull<UnaryExprOrTypeTraitExpr>(P))
+    return false;
+  if (isa_and_nonnull<CallExpr, CXXConstructExpr>(P) && Child == Use) {
+    CallParts Parts = callParts(cast<Expr>(P));
+    for (unsigned I = 0; I < Parts.Args.size(); ++I) {
+      if (Parts.Args[I]->IgnoreParens() != Use)
+        continue;
+      QualType PT = Parts.Callee && I < Parts.Callee->getNumParams()
+                        ? Parts.Callee->getParamDecl(I)->getType()
+                        : QualType();
+      if (!PT.isNull() && !(PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified()))
+        return false;
+      // The library's `std::swap(p, q)` and `std::exchange(p, q)` point it
+      // where the other pointer points (for an iterator, any function of
+      // the library: it takes one by reference to advance it).
+      const FunctionDecl *F = Parts.Callee;
+      if (F && F->getIdentifier() && isLibraryFunction(F, Ctx.getSourceManager()) &&
+          (!Raw || F->getName() == "swap" || F->getName() == "exchange")) {
+        for (unsigned J = 0; J < Parts.Args.size(); ++J)
+          if (J != I && Parts.Args[J]->getType()->isPointerType())
+            Sources.push_back(Parts.Args[J]);
+        return false;
+      }
+      return true;
+    }
+    // The object of a member or operator (`++it`, `it != e`).
+    return false;
+  }
+  // Bound to a reference (`long *&rp = p;`, `std::tie(p, v)`), captured,
+  // returned by reference, cast to a reference: reseated where this scan
+  // does not look (adv54 t01-t03).
+  return true;
 }
 
 Prov Locality::ofStoredPointer(const Expr *E) {

@@ -47,6 +47,10 @@ public:
 
   /// The storage a glvalue designates.
   Prov ofLValue(const clang::Expr *E);
+  /// Whether a use of a local pointer variable may reseat it where the
+  /// scan of its assignments does not look; the library's `std::swap` and
+  /// `std::exchange` add their other pointer to Sources instead.
+  bool reseatableUse(const clang::DeclRefExpr *Use, std::vector<const clang::Expr *> &Sources);
   /// What a pointer, or a pointer-like object (iterator, span), points to.
   Prov ofPointee(const clang::Expr *E);
   /// The provenance passed for parameter P by argument A at a call site.

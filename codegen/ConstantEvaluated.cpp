@@ -31,14 +31,27 @@ void addCallees(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Out)
   }
   if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(S); Typeid && !Typeid->isPotentiallyEvaluated())
     return;
+  // A default member initializer or default argument the evaluation uses
+  // (`struct L { long v = f(6); }; constexpr L l{};`, `constexpr long g(long
+  // x = f(6))`, adv54 t12, t14): not a child in the tree.
+  if (const auto *Init = dyn_cast<CXXDefaultInitExpr>(S))
+    addCallees(Init->getExpr(), Out);
+  if (const auto *Arg = dyn_cast<CXXDefaultArgExpr>(S))
+    addCallees(Arg->getExpr(), Out);
   const FunctionDecl *Callee = nullptr;
   if (const auto *CE = dyn_cast<CallExpr>(S))
     Callee = CE->getDirectCallee();
   else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
     Callee = Construct->getConstructor();
   if (Callee && Out.insert(Callee->getCanonicalDecl()).second && Callee->isConstexpr())
-    if (const FunctionDecl *Def = Callee->getDefinition())
+    if (const FunctionDecl *Def = Callee->getDefinition()) {
+      // A constructor's member initializers run before its body (adv54
+      // t13: `constexpr K() : v(f(5)) {}`).
+      if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+        for (const CXXCtorInitializer *Init : Ctor->inits())
+          addCallees(Init->getInit(), Out);
       addCallees(Def->getBody(), Out);
+    }
   for (const Stmt *Child : S->children())
     addCallees(Child, Out);
 }

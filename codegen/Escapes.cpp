@@ -170,7 +170,7 @@ public:
     // Made where others may reach it: by its allocator, or by a
     // constructor that keeps `this` (adv53 t162-t185).
     if (isOwnedLocal(VD) && VD->getInit())
-      if (std::string Why = madeReachable(T); !Why.empty()) {
+      if (const std::string &Why = madeReachableOf(T); !Why.empty()) {
         Out.Sites[VD].push_back(VD->getInit());
         Out.Lasting.insert(VD->getInit());
         Out.Because.try_emplace(VD->getInit(), Why);
@@ -1098,6 +1098,17 @@ private:
     if (carries(CE))
       follow(CE, R, Depth + 1);
   }
+
+  /// madeReachable(T), once per type: every local of a class would walk
+  /// its constructors again, on every pass.
+  const std::string &madeReachableOf(QualType T) {
+    const Type *Key = T.getCanonicalType().getTypePtr();
+    auto [It, New] = MadeReachable.try_emplace(Key);
+    if (New)
+      It->second = madeReachable(T);
+    return It->second;
+  }
+  llvm::DenseMap<const Type *, std::string> MadeReachable;
 
   ASTContext &Ctx;
   const DepScanner &ES;

@@ -3,6 +3,7 @@
 
 #include "analysis/ImplementationHeaders.h"
 #include "analysis/PurityChecker.h"
+#include "AddressTypes.h"
 #include "StdComparisons.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -302,21 +303,41 @@ public:
       AddressValues.push_back(CE);
     return true;
   }
+  bool VisitBuiltinBitCastExpr(BuiltinBitCastExpr *BC) {
+    if (!WalkingSystem && AddressBytes.mayHold(BC->getSubExpr()->getType()))
+      AddressValues.push_back(BC);
+    return true;
+  }
   // `std::less<T *>{}(p, q)`, `std::hash<T *>{}(p)`, `std::sort` of
   // pointers, `std::max(&a, &b)`: the library's total order and hash of
   // addresses are where the objects lie (StdComparisons.h).
   void checkOrder(const CallExpr *Call) {
     if (WalkingSystem)
       return;
+    // `std::bit_cast<std::uintptr_t>(&a)`, `std::memcpy(&u, &p, 8)`: an
+    // address's bytes as a value (adv54 t06, t09).
+    if (const FunctionDecl *FD = Call->getDirectCallee(); FD && FD->getIdentifier()) {
+      StringRef Name = FD->getName();
+      if (Name == "bit_cast" && Call->getNumArgs() == 1 &&
+          AddressBytes.mayHold(Call->getArg(0)->getType()))
+        return AddressValues.push_back(Call);
+      if (llvm::is_contained({"memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove"}, Name) &&
+          Call->getNumArgs() == 3)
+        if (const auto *From = Call->getArg(1)->IgnoreParenImpCasts()->getType()->getAs<PointerType>(),
+            *To = Call->getArg(0)->IgnoreParenImpCasts()->getType()->getAs<PointerType>();
+            From && To && AddressBytes.mayHold(From->getPointeeType()) &&
+            !AddressBytes.mayHold(To->getPointeeType()))
+          return AddressValues.push_back(Call);
+    }
     if (auto C = stdComparison(Call, Ctx);
-        C && C->How == StdComparison::Kind::Order && isAddressLike(C->Values))
+        C && C->How == StdComparison::Kind::Order && holdsAddressValues(C->Values))
       AddressValues.push_back(Call);
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     add(CE->getConstructor());
     // A `std::set<T *>` or `std::unordered_map<T *, V>` ranks its keys.
     if (auto C = containerComparison(CE->getType());
-        !WalkingSystem && C && isAddressLike(C->Values))
+        !WalkingSystem && C && holdsAddressValues(C->Values))
       AddressValues.push_back(CE);
     return true;
   }
@@ -364,6 +385,7 @@ public:
   /// The functions of the program whose code it reaches, its own first.
   std::vector<const FunctionDecl *> Code;
   std::vector<const Expr *> AddressValues;
+  AddressTypes AddressBytes;
   /// The variables with static storage reached, in the order found.
   std::vector<const VarDecl *> Variables;
   /// The variable whose initializer led to V (null: the code collected).

@@ -132,6 +132,12 @@ public:
       return false;
     if (Views && isView(E->getType()) && isOrigin(E))
       checkViewUse(E);
+    // `o->data()` of a `std::optional<std::string_view>`, `it->data()`:
+    // the view reached through an `operator->` (adv54 t26).
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(E);
+        Views && !Found && Arrow && Arrow->getOperator() == OO_Arrow &&
+        E->getType()->isPointerType() && isView(E->getType()->getPointeeType()))
+      checkViewUse(E);
     if (Views)
       if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && ElementsOfViews.contains(VD) &&
@@ -555,7 +561,7 @@ private:
       // `std::find(ps.begin(), ps.end(), &a)` compares addresses stored
       // where this trace does not look.
       auto C = stdComparison(Call, Ctx);
-      if (!C || C->How != StdComparison::Kind::Equality || !isAddressLike(C->Values))
+      if (!C || C->How != StdComparison::Kind::Equality || !holdsAddressValues(C->Values))
         return;
       const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
       if (Op && Op->getOperator() == OO_Call && Call->getNumArgs() == 3 &&
@@ -573,8 +579,8 @@ private:
     // `ps == qs` of two `std::vector<const long *>`: their elements compared.
     if (!isAddressLike(L->IgnoreParenImpCasts()->getType()) &&
         !isAddressLike(R->IgnoreParenImpCasts()->getType())) {
-      if (comparesAddresses(L->IgnoreParenImpCasts()->getType()) ||
-          comparesAddresses(R->IgnoreParenImpCasts()->getType()))
+      if (holdsAddressValues(L->IgnoreParenImpCasts()->getType()) ||
+          holdsAddressValues(R->IgnoreParenImpCasts()->getType()))
         Found = KeyedAccessProblem{KeyedAccessProblem::Kind::ArgumentIdentity, E};
       return;
     }
@@ -592,24 +598,6 @@ private:
                   llvm::any_of(A.Decls, chosenByCaller) || llvm::any_of(B.Decls, chosenByCaller);
     if (Chosen)
       Found = KeyedAccessProblem{KeyedAccessProblem::Kind::ArgumentIdentity, E};
-  }
-
-  /// Whether the library's comparison of two values of type T compares
-  /// addresses they hold: a pair, tuple, optional, variant or container
-  /// of pointers or iterators.
-  static bool comparesAddresses(QualType T, unsigned Depth = 0) {
-    T = T.getNonReferenceType().getCanonicalType();
-    if (Depth > 4)
-      return false;
-    if (isAddressLike(T))
-      return Depth > 0;
-    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
-    if (!Spec || !inStd(Spec))
-      return false;
-    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-      if (A.getKind() == TemplateArgument::Type && comparesAddresses(A.getAsType(), Depth + 1))
-        return true;
-    return false;
   }
 
   /// The members of a view that stay within its elements.

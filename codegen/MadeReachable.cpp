@@ -206,6 +206,10 @@ const Expr *givesThisAway(const CXXRecordDecl *RD, bool &Missing) {
   for (const CXXMethodDecl *MD : RD->methods())
     if (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator())
       Uses.inFunction(MD);
+  // `~D() { g_last = this; }`: `v.pop_back()` publishes an element's
+  // neighbour (adv54 t27).
+  if (const CXXDestructorDecl *Dtor = RD->getDestructor())
+    Uses.inFunction(Dtor);
   for (const FieldDecl *F : RD->fields())
     if (const Expr *Init = F->getInClassInitializer(); Init && !Uses.Found)
       Uses.TraverseStmt(const_cast<Expr *>(Init));
@@ -246,10 +250,11 @@ std::string walk(QualType T, llvm::SmallPtrSetImpl<const Type *> &Seen) {
   }
   bool Missing = false;
   if (givesThisAway(RD, Missing))
-    return "the code that makes a " + quotedType(RD) + " may keep the address of the object it makes";
+    return "the constructor, assignment or destructor of " + quotedType(RD) +
+           " may keep the object's address";
   if (Missing)
-    return "the code that makes a " + quotedType(RD) + " is not in this file, and may keep the "
-           "address of the object it makes";
+    return "the constructor, assignment or destructor of " + quotedType(RD) +
+           " is not in this file, and may keep the object's address";
   for (const FieldDecl *F : RD->fields())
     if (std::string Why = walk(F->getType(), Seen); !Why.empty())
       return Why;

@@ -19,6 +19,27 @@ bool isAddressLike(QualType T) {
   return RD && RD->getIdentifier() && RD->getName().contains_insensitive("iterator");
 }
 
+bool holdsAddressValues(QualType T) {
+  llvm::SmallVector<QualType, 8> Work{T};
+  for (unsigned Steps = 0; !Work.empty() && Steps < 64; ++Steps) {
+    QualType Q = Work.pop_back_val().getNonReferenceType().getCanonicalType();
+    if (isAddressLike(Q))
+      return true;
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Q->getAsCXXRecordDecl());
+    if (!Spec || !inStd(Spec))
+      continue;
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+      if (A.getKind() == TemplateArgument::Type)
+        Work.push_back(A.getAsType());
+      else if (A.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument &P : A.pack_elements())
+          if (P.getKind() == TemplateArgument::Type)
+            Work.push_back(P.getAsType());
+    }
+  }
+  return false;
+}
+
 namespace {
 
 /// Algorithms that rank their values with `<` (or `std::less`).
@@ -34,7 +55,7 @@ constexpr llvm::StringLiteral Ordering[] = {
 constexpr llvm::StringLiteral Equating[] = {
     "find", "find_first_of", "find_end", "count", "equal", "mismatch", "search", "search_n",
     "remove", "remove_copy", "replace", "replace_copy", "unique", "unique_copy", "adjacent_find",
-    "is_permutation", "contains", "contains_subrange", "starts_with", "ends_with"};
+    "is_permutation", "contains", "contains_subrange", "starts_with", "ends_with", "erase"};
 /// Their arguments are the values compared, not ranges of them.
 constexpr llvm::StringLiteral OfArguments[] = {"min", "max", "minmax", "clamp"};
 /// Comparison objects, and the hash (which ranks as an order does: where
@@ -44,6 +65,16 @@ constexpr llvm::StringLiteral OrderObjects[] = {"less", "greater", "less_equal",
 constexpr llvm::StringLiteral EqualityObjects[] = {"equal_to", "not_equal_to"};
 
 const CXXMethodDecl *lookupMethod(const CXXRecordDecl *RD, DeclarationName Name);
+
+/// The call operator of a lambda or class of the program given as Arg.
+const CXXMethodDecl *ownCallable(const Expr *Arg, ASTContext &Ctx) {
+  QualType T = Arg->IgnoreParenImpCasts()->getType().getNonReferenceType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || inStd(RD))
+    return nullptr;
+  const CXXMethodDecl *Call = lookupMethod(RD, Ctx.DeclarationNames.getCXXOperatorName(OO_Call));
+  return Call && !inStd(Call->getParent()) ? Call : nullptr;
+}
 
 /// A callable of the program among the arguments: a lambda, a class of its
 /// own with an `operator()`, a function or a pointer to one.
@@ -134,10 +165,22 @@ std::optional<StdComparison> stdComparison(const CallExpr *Call, ASTContext &Ctx
   bool Orders = llvm::is_contained(Ordering, Name);
   if (!Orders && !llvm::is_contained(Equating, Name))
     return std::nullopt;
-  for (unsigned I = First; I < Call->getNumArgs(); ++I)
-    if (givesOwnCallable(Call->getArg(I), Ctx))
-      return std::nullopt;
   auto How = Orders ? StdComparison::Kind::Order : StdComparison::Kind::Equality;
+  // A callable of the program given: a comparison (two parameters)
+  // compares in code that is walked; a projection (one) yields the values
+  // the library compares (`std::ranges::count(v, &x, [](const long &e) {
+  // return &e; })`, adv54 t19, t20).
+  std::optional<StdComparison> Projected;
+  for (unsigned I = First; I < Call->getNumArgs(); ++I)
+    if (const CXXMethodDecl *Own = ownCallable(Call->getArg(I), Ctx)) {
+      if (Own->getNumParams() != 1)
+        return std::nullopt;
+      Projected = StdComparison{How, Own->getReturnType()};
+    } else if (givesOwnCallable(Call->getArg(I), Ctx)) {
+      return std::nullopt;
+    }
+  if (Projected)
+    return Projected;
   for (unsigned I = First; I < Call->getNumArgs(); ++I) {
     const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
     QualType T = Arg->getType();

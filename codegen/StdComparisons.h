@@ -25,6 +25,12 @@ namespace purecc {
 /// Pointers, arrays and iterators: values that are addresses.
 bool isAddressLike(clang::QualType T);
 
+/// Whether comparing or ranking values of type T with the library's own
+/// `==` or `<` compares addresses: T is an address, or a standard pair,
+/// tuple, optional, variant, array or container holding one
+/// (`std::pair<const long *, long>`, adv54 t04, t05, t08, t23).
+bool holdsAddressValues(clang::QualType T);
+
 struct StdComparison {
   /// Equality (`std::find`, `std::equal_to`) tells objects apart; Order
   /// (`std::sort`, `std::less`, `std::max`) and hashing (`std::hash`) also

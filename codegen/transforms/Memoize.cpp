@@ -20,6 +20,16 @@ using namespace clang;
 namespace purecc {
 namespace {
 
+/// `std::bit_cast<std::uintptr_t>(&a)` or `std::memcpy(&u, &p, 8)`: the
+/// bytes of an address copied into a number (Fingerprint's AddressValues).
+bool isBytesCopy(const clang::Expr *Use) {
+  const auto *Call = llvm::dyn_cast<clang::CallExpr>(Use);
+  const clang::FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() &&
+         llvm::is_contained({"bit_cast", "memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove"},
+                            FD->getName());
+}
+
 /// The name of a namespace-scope record as code at global scope spells it
 /// (anonymous namespaces need no qualifier there).
 std::string globalName(const CXXRecordDecl *RD) {
@@ -378,8 +388,9 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
                             ? " ('" + Text + "')"
                             : std::string();
     Unsupported(std::string("its code ") +
-                (isa<CastExpr>(Use) ? "converts an address to an integer"
-                                    : "orders or hashes addresses") +
+                (isa<CastExpr, BuiltinBitCastExpr>(Use) || isBytesCopy(Use)
+                     ? "converts an address to an integer"
+                     : "orders or hashes addresses") +
                 Shown + ", and where objects lie in memory may differ between builds and runs");
     PC.R.report(Use->getExprLoc(), Diag::NoteAddressValue);
     return;

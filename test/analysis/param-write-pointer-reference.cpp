@@ -7,6 +7,7 @@
 // (by a function of the program, or through its address) may point
 // anywhere afterwards: a write through it is a write to memory of no known
 // owner. The library's `std::swap(p, q)` points it where 'q' pointed.
+#include <tuple>
 #include <utility>
 
 [[pure]] long reseat_by_value(const long *a, const long *b) {
@@ -35,7 +36,7 @@
 [[pure]] long through_reference(long *a) { // expected-note 2 {{'through_reference' declared pure here}}
   // expected-error@-1 {{pure function 'through_reference' takes parameter 'a' by pointer to non-const [purecc-param-indirection]}}
   long *p = a;
-  auto clear = [](long *&q) { *q = 0; }; // expected-note {{'lambda at line 38' writes through its parameter 'q' here}}
+  auto clear = [](long *&q) { *q = 0; }; // expected-note {{'lambda at line 39' writes through its parameter 'q' here}}
   clear(p); // expected-error {{pure function 'through_reference' writes through pointer 'p' that may point to memory it does not own [purecc-nonlocal-write]}}
   return *p;
 }
@@ -45,14 +46,41 @@ long g;
 [[pure]] long reseated_anywhere() { // expected-note 4 {{'reseated_anywhere' declared pure here}}
   long x = 0;
   long *p = &x;
-  auto to_global = [](long *&q) { q = &g; }; // expected-note {{'lambda at line 48' is not pure because it reads mutable global 'g'}}
-  to_global(p); // expected-error {{pure function 'reseated_anywhere' calls 'lambda at line 48', which is not pure [purecc-impure-call]}}
+  auto to_global = [](long *&q) { q = &g; }; // expected-note {{'lambda at line 49' is not pure because it reads mutable global 'g'}}
+  to_global(p); // expected-error {{pure function 'reseated_anywhere' calls 'lambda at line 49', which is not pure [purecc-impure-call]}}
   *p = 5; // expected-error {{pure function 'reseated_anywhere' writes through pointer 'p' that may point to memory it does not own [purecc-nonlocal-write]}}
   long *r = &x;
   long **rr = &r;
   *rr = &g; // expected-error {{pure function 'reseated_anywhere' reads mutable global 'g' [purecc-global-read]}}
   *r = 6; // expected-error {{pure function 'reseated_anywhere' writes through pointer 'r' that may point to memory it does not own [purecc-nonlocal-write]}}
   return x;
+}
+
+// Reseated through a reference to it, a library holder of references, or
+// an assignable conditional: anywhere (adv54 t01-t03).
+[[pure]] long reseated_by_alias(long k) { // expected-note 6 {{'reseated_by_alias' declared pure here}}
+  long x = 0, y = 0, z = 0;
+  long *p = &x, *q = &y, *s = &z;
+  long *&rp = p;
+  rp = &g; // expected-error {{pure function 'reseated_by_alias' reads mutable global 'g' [purecc-global-read]}}
+  *p = k; // expected-error {{pure function 'reseated_by_alias' writes through pointer 'p' that may point to memory it does not own [purecc-nonlocal-write]}}
+  long v = 0;
+  std::tie(q, v) = std::make_tuple(&g, 0L); // expected-error {{pure function 'reseated_by_alias' reads mutable global 'g' [purecc-global-read]}}
+  *q = k; // expected-error {{pure function 'reseated_by_alias' writes through pointer 'q' that may point to memory it does not own [purecc-nonlocal-write]}}
+  (k > 0 ? s : p) = &g; // expected-error {{pure function 'reseated_by_alias' reads mutable global 'g' [purecc-global-read]}}
+  *s = k; // expected-error {{pure function 'reseated_by_alias' writes through pointer 's' that may point to memory it does not own [purecc-nonlocal-write]}}
+  return x + y + z + v;
+}
+
+// Advanced, compared, read: still local.
+[[pure]] long local_pointer_uses(long k) {
+  long a[4] = {1, 2, 3, 4}, b[4] = {};
+  long *p = a, *q = b;
+  *p += k;
+  p += 2;
+  ++q;
+  *q = *p + (p != q);
+  return a[0] + b[1];
 }
 
 // Two local buffers swapped by the library stay local.

@@ -4,7 +4,8 @@
 // read, a constructor or default member initializer that keeps 'this'. The
 // local escapes at its declaration: a loop that writes it while reading
 // through the kept address stays serial, and so do calls around a write
-// through it (adv53 t162, t163, t170, t171, t173, t178, t179, t185: the
+// through it (adv53 t162, t163, t170, t171, t173, t178, t179, t185, adv54
+// t27 (a destructor): the
 // parallel loop read elements before the iterations that write them).
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
@@ -87,7 +88,7 @@ long keptByConstructor(long n) {
   std::vector<Node> v(n);
   for (long i = 0; i < n; ++i)
     v[i].x = work(i) + g_first[(i + 1) % n].x;
-  // REMARK: escapes-made-reachable.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: the code that makes a 'Node' may keep the address of the object it makes [purecc-missed-map]
+  // REMARK: escapes-made-reachable.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: the constructor, assignment or destructor of 'Node' may keep the object's address [purecc-missed-map]
   return digest(v);
 }
 
@@ -113,7 +114,27 @@ long keptByMemberInitializer(long n) {
   std::vector<Linked> v(n);
   for (long i = 0; i < n; ++i)
     v[i].x = work(i) + g_linked[(i + 1) % n].x;
-  // REMARK: escapes-made-reachable.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: the code that makes a 'Linked' may keep the address of the object it makes [purecc-missed-map]
+  // REMARK: escapes-made-reachable.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: the constructor, assignment or destructor of 'Linked' may keep the object's address [purecc-missed-map]
+  return digest(v);
+}
+
+struct Dropped;
+const Dropped *g_dropped;
+struct Dropped {
+  long x = 1;
+  ~Dropped() { g_dropped = this; }
+  explicit operator long() const { return x; }
+};
+
+// The destructor publishes the address of the element 'pop_back' ends,
+// next to the last one the loop writes (adv54 t27).
+long keptByDestructor(long n) {
+  std::vector<Dropped> v(n + 1);
+  v.pop_back();
+  const Dropped *end = g_dropped;
+  for (long i = 0; i < n; ++i)
+    v[i].x = work(i) + end[-1].x;
+  // REMARK: escapes-made-reachable.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-5]]: the constructor, assignment or destructor of 'Dropped' may keep the object's address [purecc-missed-map]
   return digest(v);
 }
 
@@ -173,6 +194,7 @@ int main() {
   std::printf("%ld\n", keptByConstructor(300));
   std::printf("%ld\n", arrayKeptByConstructor());
   std::printf("%ld\n", keptByMemberInitializer(300));
+  std::printf("%ld\n", keptByDestructor(300));
   std::printf("%ld\n", callsAroundWrite());
   std::printf("%ld\n", plainConstructor(300));
 }

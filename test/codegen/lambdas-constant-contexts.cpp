@@ -1,7 +1,7 @@
 // Every place the compiler evaluates a lambda (ConstantEvaluated.cpp): its
 // body is left serial with a remark, or the rewritten unit would not
 // compile ('parallel_invoke' is no constant expression; adv53 t66, t70,
-// t72, t96, t97, t99, t154-t156). A 'const' local whose initializer is not
+// t72, t96, t97, t99, t154-t156; adv54 t12-t14). A 'const' local whose initializer is not
 // a constant is evaluated at run time: the lambda it calls is rewritten.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
@@ -61,6 +61,25 @@ constexpr auto s12 = [](int k) { return cfib(k - 1) + cfib(k - 2); };
 // REMARK: lambdas-constant-contexts.cpp:[[@LINE-1]]:22: remark: body of 'operator()' not rewritten: it is evaluated in a constant expression [purecc-not-rewritten]
 struct alignas(s12(5) + 3) Aligned { char c; };
 
+// A default member initializer, a constexpr constructor's member
+// initializer and a default argument, each run by a constant evaluation
+// (adv54 t12-t14).
+constexpr auto s13 = [](int k) { return cfib(k - 1) + cfib(k - 2); };
+// REMARK: lambdas-constant-contexts.cpp:[[@LINE-1]]:22: remark: body of 'operator()' not rewritten: it is evaluated in a constant expression [purecc-not-rewritten]
+struct Literal { long v = s13(6); };
+constexpr Literal literal{};
+constexpr auto s14 = [](int k) { return cfib(k - 1) + cfib(k - 2); };
+// REMARK: lambdas-constant-contexts.cpp:[[@LINE-1]]:22: remark: body of 'operator()' not rewritten: it is evaluated in a constant expression [purecc-not-rewritten]
+struct Made {
+  long v;
+  constexpr Made() : v(s14(5)) {}
+};
+constexpr Made made{};
+constexpr auto s15 = [](int k) { return cfib(k - 1) + cfib(k - 2); };
+// REMARK: lambdas-constant-contexts.cpp:[[@LINE-1]]:22: remark: body of 'operator()' not rewritten: it is evaluated in a constant expression [purecc-not-rewritten]
+constexpr long defaulted_argument(long x = s15(6)) { return x; }
+static_assert(defaulted_argument() == 8);
+
 [[pure]] long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 // REMARK: lambdas-constant-contexts.cpp:[[@LINE-1]]:47: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
 
@@ -75,6 +94,8 @@ int main(int argc, char **) {
   std::printf("%zu %ld %ld %ld %ld %ld %ld %ld\n", a1.size(), required(1L), defaulted(), constrained(2L),
               w.v, given<s6(6)>(), nested(1L), trailing(1L));
   std::printf("%zu %u %ld %zu %ld\n", sizeof(s.a), b.b, checked(), alignof(Aligned), r);
+  std::printf("%ld %ld\n", literal.v, made.v);
 }
 // OUT: 5 1 3 2 3 8 1 1
 // OUT-NEXT: 20 0 1 8 10946
+// OUT-NEXT: 8 5

@@ -4,12 +4,14 @@
 // RUN: not test -e %t.out.cpp
 
 #include <algorithm>
+#include <bit>
 #include <complex>
 #include <cstdint>
 #include <cstring>
 #include <deque>
 #include <functional>
 #include <map>
+#include <ranges>
 #include <set>
 #include <span>
 #include <string>
@@ -179,6 +181,39 @@ const long upper_half[4] = {1, 2, 3, 4};
   std::set<const long *> s{&upper_half[n % 4], &lower_half[0]};
   // CHECK: memo-errors.cpp:[[@LINE-1]]:26: note: where an object lies in memory is used as a value here
   return n + **s.begin();
+}
+// Composites that hold addresses, a projection that yields them, and an
+// address's bytes (adv54 t06, t08, t09, t20, t23).
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'sorted_pairs': its code orders or hashes addresses ('std::sort(ps.begin(), ps.end())'), {{.*}}
+[[pure]] [[purecc::memo]] long sorted_pairs(long n) {
+  std::vector<std::pair<const long *, long>> ps{{&upper_half[0], 0}, {&lower_half[0], 1}};
+  std::sort(ps.begin(), ps.end());
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:3: note: where an object lies in memory is used as a value here
+  return n + ps[0].second;
+}
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'projected_sort': its code orders or hashes addresses, {{.*}}
+[[pure]] [[purecc::memo]] long projected_sort(long n) {
+  std::vector<const long *> ps{&upper_half[0], &lower_half[0]};
+  std::ranges::sort(ps, std::ranges::less{}, [](const long *p) { return p; });
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:3: note: where an object lies in memory is used as a value here
+  return n + *ps[0];
+}
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'pair_keys': its code orders or hashes addresses ('std::map<std::pair<const long *, int>, int>'), {{.*}}
+[[pure]] [[purecc::memo]] long pair_keys(long n) {
+  std::map<std::pair<const long *, int>, int> m{{{&upper_half[0], 0}, 1}, {{&lower_half[0], 0}, 2}};
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:47: note: where an object lies in memory is used as a value here
+  return n + m.begin()->second;
+}
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'address_bits': its code converts an address to an integer ('std::bit_cast<std::uintptr_t>(&upper_half[0])'), {{.*}}
+[[pure]] [[purecc::memo]] long address_bits(long n) { return n + long(std::bit_cast<std::uintptr_t>(&upper_half[0]) % 64); }
+// CHECK: memo-errors.cpp:[[@LINE-1]]:71: note: where an object lies in memory is used as a value here
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'address_bytes': its code converts an address to an integer ('std::memcpy(&u, &p, sizeof u)'), {{.*}}
+[[pure]] [[purecc::memo]] long address_bytes(long n) {
+  const long *p = &upper_half[0];
+  std::uintptr_t u = 0;
+  std::memcpy(&u, &p, sizeof u);
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:3: note: where an object lies in memory is used as a value here
+  return n + long(u % 64);
 }
 // CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'pointer_hash_set': its code orders or hashes addresses ('std::unordered_set<const long *>'), {{.*}}
 [[pure]] [[purecc::memo]] long pointer_hash_set(long n) {

@@ -10,11 +10,14 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <ranges>
 #include <span>
 #include <utility>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <variant>
 #include <vector>
 
 // ---- past-view: refused ----
@@ -180,6 +183,36 @@ struct TwoReferences { const long &x, &y; };
   // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
 }
 
+// Addresses inside a tuple or variant, removed by `std::erase`, projected
+// by a lambda (adv54 t04, t05, t07, t19).
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'tuple_of_addresses': its code compares or subtracts addresses that may lie in different arguments ('std::make_tuple(&a) == std::make_tuple(&b)'), {{.*}}
+[[pure]] [[purecc::memo]] long tuple_of_addresses(const long &a, const long &b) {
+  return a + (std::make_tuple(&a) == std::make_tuple(&b));
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:35: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'variant_of_address': its code compares or subtracts addresses {{.*}}
+[[pure]] [[purecc::memo]] long variant_of_address(const long &a, const long &b) {
+  return a + (std::variant<const long *>(&a) == std::variant<const long *>(&b));
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:46: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'erased': its code compares or subtracts addresses that may lie in different arguments ('std::erase(ps, &b)'), {{.*}}
+[[pure]] [[purecc::memo]] long erased(const long &a, const long &b) {
+  std::vector<const long *> ps{&a};
+  return a + long(std::erase(ps, &b));
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:19: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'projected_count': its code compares or subtracts addresses {{.*}}
+[[pure]] [[purecc::memo]] long projected_count(const std::vector<long> &v, const long &x) {
+  return long(std::ranges::count(v, &x, [](const long &e) { return &e; }));
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:15: note: where an object lies in memory is used as a value here
+}
+// A view reached through 'operator->' (adv54 t26).
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'optional_view': its code uses the view {{.*}}
+[[pure]] [[purecc::memo]] long optional_view(const std::optional<std::string_view> &o) {
+  return o ? o->data()[o->size()] : 0;
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:17: note: {{.*}} is read here
+}
+
 // ---- argument-identity: addresses within one argument, memoized ----
 [[pure]] [[purecc::memo]] long walk(const std::vector<long> &v, const long &key) {
   long h = 0;
@@ -222,5 +255,6 @@ int main() {
              pair_first(a, b) + struct_fields(a, b) + reference_fields(a, b) + tied(a, b) +
              wrapped(a, b) + element_pointers(a, b) + equal_object(a, b) + ranges_equal_object(a, b) +
              largest_of_each(v, v) + find_pointer(a, b) + pointer_vectors(a, b) +
-             pointers_within(v, a)) & 1;
+             pointers_within(v, a) + tuple_of_addresses(a, b) + variant_of_address(a, b) +
+             erased(a, b) + projected_count(v, a) + optional_view(std::string_view("xy"))) & 1;
 }
