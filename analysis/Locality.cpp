@@ -552,7 +552,14 @@ Prov Locality::ofCallResult(const Expr *Call) {
     return Prov::unknown();
   // `*sp`, `sp->f`, `sp.get()` of a std::shared_ptr designate what the
   // pointer points to, which its copies share, not the pointer object.
-  Prov Obj = Parts.Object && pointsLikePointer(Parts.Object->getType()) && !Parts.IsArrow
+  // `o->get()` of a `std::optional<std::reference_wrapper<long>>`,
+  // `it->front()` over spans: the object reached through the arrow is
+  // itself a pointer, stored in memory, whose target no one here can name
+  // (adv56 t09: the write through it was taken for one into 'o').
+  bool ArrowToPointer = Parts.Object && Parts.IsArrow && Parts.Object->getType()->isPointerType() &&
+                        pointsLikePointer(Parts.Object->getType()->getPointeeType());
+  Prov Obj = ArrowToPointer ? Prov::unknown()
+             : Parts.Object && pointsLikePointer(Parts.Object->getType()) && !Parts.IsArrow
                  ? ofStoredPointer(Parts.Object)
                  : ofObject(Parts.Object, Parts.IsArrow);
   if (isLibraryFunction(Parts.Callee, Ctx.getSourceManager())) {

@@ -125,4 +125,27 @@ void remarkStaticInitializer(CallTasks &Tasks, const VarDecl *VD) {
     *D << quotedList(namesOf(Calls)) << Why;
 }
 
+void remarkDefaultArgument(CallTasks &Tasks, const ParmVarDecl *P) {
+  PlanContext &PC = Tasks.PC;
+  const Expr *Default = P->hasUninstantiatedDefaultArg() || P->hasUnparsedDefaultArg() ||
+                                P->hasInheritedDefaultArg()
+                            ? nullptr
+                            : P->getDefaultArg();
+  if (!Default)
+    return;
+  std::vector<const CallExpr *> Calls;
+  collectFrontier(Default, PC, Calls);
+  if (Calls.size() == 1)
+    Calls = siblingCalls(Default, PC);
+  Tasks.keepWorthTasks(Calls);
+  if (Calls.size() < 2)
+    return;
+  std::string Name = P->getIdentifier() ? " " + quoted(P) : "";
+  if (auto D = PC.remark(Calls.front()->getExprLoc(), Diag::RemarkMissedParallelCalls))
+    *D << quotedList(namesOf(Calls))
+       << "they are in the default argument of parameter" + Name +
+              ", which each call leaving it out evaluates where the call is: purecc rewrites "
+              "function bodies, not default arguments";
+}
+
 } // namespace purecc

@@ -34,4 +34,9 @@ void remarkMemberInitializers(CallTasks &Tasks, const clang::CXXConstructorDecl 
 /// static or thread storage.
 void remarkStaticInitializer(CallTasks &Tasks, const clang::VarDecl *VD);
 
+/// A remark about sibling calls in the default argument of P: each call
+/// that leaves the argument out evaluates it where the call is, and purecc
+/// rewrites function bodies, not default arguments (adv56 t12).
+void remarkDefaultArgument(CallTasks &Tasks, const clang::ParmVarDecl *P);
+
 } // namespace purecc

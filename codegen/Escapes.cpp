@@ -1,6 +1,7 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
 #include "MadeReachable.h"
+#include "ReturnedStorage.h"
 #include "JumpTargets.h"
 #include "AddressTypes.h"
 #include "Places.h"
@@ -12,6 +13,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringExtras.h"
+
+#include <functional>
 
 using namespace clang;
 
@@ -130,9 +133,9 @@ using Roots = llvm::SmallPtrSet<const VarDecl *, 4>;
 
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
-  Finder(ASTContext &Ctx, const DepScanner &ES, EscapeSites &Out, const FunctionDecl *Self,
+  Finder(const PlanContext &PC, const DepScanner &ES, EscapeSites &Out, const FunctionDecl *Self,
          const Stmt *Outer)
-      : Ctx(Ctx), ES(ES), Out(Out), Self(Self), Outer(Outer) {}
+      : PC(PC), Ctx(PC.Ctx), ES(ES), Out(Out), Self(Self), Outer(Outer) {}
 
   /// Whether the last traversal found a new holder (another one is due).
   bool Changed = false;
@@ -170,11 +173,14 @@ public:
     // Made where others may reach it: by its allocator, or by a
     // constructor that keeps `this` (adv53 t162-t185).
     if (isOwnedLocal(VD) && VD->getInit())
-      if (const std::string &Why = madeReachableOf(T); !Why.empty()) {
-        Out.Sites[VD].push_back(VD->getInit());
-        Out.Lasting.insert(VD->getInit());
-        Out.Because.try_emplace(VD->getInit(), Why);
-      }
+      if (const std::string &Why = madeReachableOf(T); !Why.empty())
+        escapeBecause(VD, VD->getInit(), "where it is made", Why);
+    // Made from storage others may reach: a call that kept its address,
+    // a global moved from (ReturnedStorage.h; adv54 t10, t11, t18, t28).
+    if (isOwnedLocal(VD) && VD->getInit() && !isa<ParmVarDecl>(VD) &&
+        (T->isRecordType() || T->isArrayType()))
+      if (std::string Why = storageOrigin(VD->getInit(), PC, movedFrom()); !Why.empty())
+        escapeBecause(VD, VD->getInit(), "where it is made", Why);
     if (!VD->getInit() || !T->isReferenceType() || T.getNonReferenceType().isConstQualified())
       return true;
     escape(VD->getInit(), nullptr, scopeOf(VD));
@@ -199,6 +205,28 @@ public:
       if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
         escape(CE->getArg(I));
     }
+    return true;
+  }
+  // `v = make(n);`, `v = std::move(pool);`: v receives storage others may
+  // reach (ReturnedStorage.h).
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 || !MD || MD->getNumParams() != 1)
+      return true;
+    const VarDecl *To = baseVariable(Op->getArg(0));
+    const CXXRecordDecl *RD = MD->getParent();
+    if (!isOwnedLocal(To) || To->getType()->isPointerType() ||
+        (RD->hasDefinition() && RD->isTriviallyCopyable()))
+      return true;
+    const Expr *Value = Op->getArg(1);
+    QualType PT = MD->getParamDecl(0)->getType();
+    std::string Why;
+    if (!Value->isPRValue() && !isa<MaterializeTemporaryExpr>(Value->IgnoreParens()))
+      Why = PT->isRValueReferenceType() ? movedFrom()(Value) : "";
+    else if (!(PT->isLValueReferenceType() && PT.getNonReferenceType().isConstQualified()))
+      Why = storageOrigin(Value, PC, movedFrom());
+    if (!Why.empty())
+      escapeBecause(To, Op, "where it is assigned", Why);
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {
@@ -277,6 +305,53 @@ private:
     else
       Out.Lasting.insert(Site);
   }
+  /// VD escapes at Site for a reason its text does not show (Because):
+  /// `How` says what happens to VD there ("where it is made").
+  void escapeBecause(const VarDecl *VD, const Stmt *Site, llvm::StringRef How, llvm::StringRef Why) {
+    Out.Sites[VD].push_back(Site);
+    Out.Lasting.insert(Site);
+    Out.Firm.insert(Site); // a trade at Site does not undo it
+    const SourceManager &SM = Ctx.getSourceManager();
+    Out.Because.try_emplace({VD, Site}, (How + ", on line " +
+                                   llvm::Twine(SM.getPresumedLineNumber(SM.getExpansionLoc(Site->getBeginLoc()))) +
+                                   ": " + Why)
+                                      .str());
+  }
+
+  /// Why storage taken over from a glvalue may be reached by others: when
+  /// it names no local of the function (a global, what a pointer to one
+  /// points to). A local's storage, or a holder's, moves in a trade that
+  /// the uses of the local follow; a parameter's is trusted
+  /// (ReturnedStorage.h).
+  std::function<std::string(const Expr *)> movedFrom() {
+    return [this](const Expr *M) -> std::string {
+      auto Local = [&](const VarDecl *V) {
+        return isa<ParmVarDecl>(V) || (isOwnedLocal(V) && !V->getType()->isPointerType()) ||
+               Out.Holds.count(V);
+      };
+      const VarDecl *B = baseVariable(unmoved(M));
+      if (B && Local(B))
+        return "";
+      // `std::move(*p)`: p may hold a local's address.
+      struct Mentions : RecursiveASTVisitor<Mentions> {
+        llvm::SmallVector<const VarDecl *, 2> Vars;
+        bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+          if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+            Vars.push_back(dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl()));
+          else
+            Vars.push_back(dyn_cast<VarDecl>(DRE->getDecl()));
+          return true;
+        }
+      } Ms;
+      if (!B)
+        Ms.TraverseStmt(const_cast<Expr *>(M));
+      if (llvm::any_of(Ms.Vars, [&](const VarDecl *V) { return V && Local(V); }))
+        return "";
+      return "it takes over the storage of " + (B ? quoted(B) : std::string("an object no local names")) +
+             ", which others may reach";
+    };
+  }
+
   void escapeAll(const Roots &R, const Stmt *Site) {
     for (const VarDecl *VD : R)
       if (isOwnedLocal(VD)) {
@@ -903,6 +978,7 @@ private:
       bool Out = PT->isReferenceType() ? !PT.getNonReferenceType().isConstQualified() &&
                                              Types.mayHold(PT.getNonReferenceType())
                  : PT->isPointerType() ? !PT->getPointeeType().isConstQualified() &&
+                                             !PT->isFunctionPointerType() &&
                                              !holdsOnlyNumbers(PT->getPointeeType())
                                        : PT->isRecordType() && Types.mayHold(PT) &&
                                              !iteratesOverNumbers(A->getType());
@@ -1110,6 +1186,7 @@ private:
   }
   llvm::DenseMap<const Type *, std::string> MadeReachable;
 
+  const PlanContext &PC;
   ASTContext &Ctx;
   const DepScanner &ES;
   EscapeSites &Out;
@@ -1334,7 +1411,7 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
     Out.Trades.clear();
     Out.Lost.clear();
     Out.Owners.clear();
-    Finder F(PC.Ctx, ES, Out, FD, Outer->getBody());
+    Finder F(PC, ES, Out, FD, Outer->getBody());
     F.TraverseStmt(Outer->getBody());
     Again = F.Changed;
   }

@@ -65,10 +65,14 @@ struct EscapeSites {
   /// storage (`[](auto &v) { gp = &v[9]; }`, adv52 t17: the trade dropped
   /// the escape and the loop after it became a map).
   llvm::SmallPtrSet<const clang::Stmt *, 2> Firm;
-  /// Sites whose reason is not in their text, with the reason: a local's
+  /// Sites whose reason is not in their text, with the remark's clause
+  /// that says it ("where it is made, on line 12: ..."): a local's
   /// declaration when its allocator or its class's constructor gives its
-  /// storage away (MadeReachable.h).
-  llvm::DenseMap<const clang::Stmt *, std::string> Because;
+  /// storage away (MadeReachable.h), a declaration or an assignment that
+  /// gives a local storage others may reach (ReturnedStorage.h).
+  /// Keyed by the local and the site: one site may be where several
+  /// locals escape, each for its own reason (`Guard g{hist, &p};`).
+  llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::Stmt *>, std::string> Because;
   /// The function has labels: a `goto` may run code after a loop before it.
   bool HasLabels = false;
   /// Storage that moves from one object into another (`a = std::move(b)`,

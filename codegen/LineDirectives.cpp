@@ -21,8 +21,23 @@ LineDirectives::LineDirectives(const SourceManager &SM, const LangOptions &LO)
 }
 
 std::string LineDirectives::directive(unsigned Line) const {
+  // Under a `#line` of the user's (a generated parser's `#line 500
+  // "gram.y"`), the line is where that directive puts it (adv56 t11: the
+  // serial clone's directive put every later '__LINE__' back in the main
+  // file).
+  std::string Name = FileName;
+  if (SourceLocation Loc = SM.translateLineCol(SM.getMainFileID(), Line, 1); Loc.isValid()) {
+    PresumedLoc Presumed = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/true);
+    PresumedLoc Physical = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
+    if (Presumed.isValid() && Physical.isValid() &&
+        (Presumed.getLine() != Physical.getLine() ||
+         llvm::StringRef(Presumed.getFilename()) != Physical.getFilename())) {
+      Line = Presumed.getLine();
+      Name = Presumed.getFilename();
+    }
+  }
   std::string Escaped;
-  for (char C : FileName) {
+  for (char C : Name) {
     if (C == '\\' || C == '"')
       Escaped += '\\';
     Escaped += C;

@@ -1,6 +1,5 @@
 //===- Loops.cpp - counted loops and range-for loops over random access ---===//
 #include "Loops.h"
-#include "MadeReachable.h"
 #include "NoReturn.h"
 #include "CountedLoops.h"
 #include "IotaLoops.h"
@@ -511,12 +510,10 @@ std::string accumulatorReason(const VarDecl *V,
   if (auto It = L.ReadThrough.find(V); It != L.ReadThrough.end())
     return readThroughReason(V, It->second);
   if (Escaped.contains(V)) {
-    // Given away where it is made (its allocator, its class's constructor).
-    if (std::string Why = madeReachable(V->getType()); !Why.empty())
-      return "the address of " + quoted(V) + " escapes where it is made, on line " +
-             std::to_string(V->getASTContext().getSourceManager().getPresumedLineNumber(
-                 V->getLocation())) +
-             ": " + Why;
+    // Given away where it is made (its allocator, its class's constructor,
+    // the call it is made from) or assigned.
+    if (auto It = L.EscapeBecause.find(V); It != L.EscapeBecause.end())
+      return "the address of " + quoted(V) + " escapes " + It->second;
     return "the address of " + quoted(V) + " escapes";
   }
   return "";

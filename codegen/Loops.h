@@ -68,6 +68,11 @@ struct LoopShape {
   /// their address (`const long &cs = s; ... f(cs)`, Escapes.h), each with
   /// that holder. The planner fills it in before the transformations run.
   llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *> ReadThrough;
+  /// Locals whose address escapes before the loop for a reason the text of
+  /// the escape does not show (EscapeSites::Because), each with the
+  /// remark's clause ("where it is made, on line 12: ..."). Filled in by
+  /// the planner with ReadThrough.
+  llvm::DenseMap<const clang::VarDecl *, std::string> EscapeBecause;
   unsigned HeaderBegin = 0;                // offset of `for`
   unsigned HeaderEnd = 0;                  // offset after the header's ')'
   unsigned BodyEnd = 0;                    // offset after the body

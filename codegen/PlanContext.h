@@ -15,6 +15,7 @@
 #pragma once
 
 #include "Plan.h"
+#include "ReturnedStorage.h"
 
 #include "analysis/LibraryRuns.h"
 
@@ -122,6 +123,10 @@ public:
   /// (PlaceNames.h, findTypeNameObserver), found once per unit.
   const std::string &typeNameObserver() const;
 
+  /// The summaries of where the storage each function returns comes from
+  /// (ReturnedStorage.h), filled as they are asked for.
+  ReturnedStorageCache &returnedStorages() const { return ReturnedStorages; }
+
 private:
   mutable std::optional<std::string> TypeNameObserver;
   llvm::StringSet<> IdentifiersInFile;
@@ -129,6 +134,7 @@ private:
   unsigned NameCounter = 0;
   llvm::StringMap<unsigned> NumberedCounters;
   mutable std::unique_ptr<LibraryRuns> Runs;
+  mutable ReturnedStorageCache ReturnedStorages;
 };
 
 /// The expression with parentheses, implicit casts, temporaries and

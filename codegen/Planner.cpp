@@ -385,6 +385,12 @@ private:
       // escapes again on a later round of an enclosing loop) can be used
       // while it runs.
       llvm::SmallPtrSet<const VarDecl *, 8> During = Sites.during(Loop, PC);
+      for (const VarDecl *X : During)
+        for (const Stmt *Site : Sites.sitesDuring(X, Loop, PC))
+          if (auto It = Sites.Because.find({X, Site}); It != Sites.Because.end()) {
+            L->EscapeBecause.try_emplace(X, It->second);
+            break;
+          }
       // A local the body reads through a holder of its address (`const
       // long &cs = s; ... s += f(cs)`) is shared with the body like an
       // escaped one.
@@ -564,6 +570,17 @@ public:
     if (Init && !FD->getParent()->isDependentContext() &&
         PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(Init->getBeginLoc())))
       ParallelCalls(PC, nullptr).planDefaultMemberInitializer(Init);
+    return true;
+  }
+
+  /// Never silent about sibling calls in a default argument (written in
+  /// the main file, not in a template: an instantiation's is the
+  /// pattern's, said once).
+  bool VisitParmVarDecl(ParmVarDecl *P) {
+    if (P->hasDefaultArg() && !P->hasUninstantiatedDefaultArg() && !P->hasUnparsedDefaultArg() &&
+        !P->hasInheritedDefaultArg() && !P->getDeclContext()->isDependentContext() &&
+        PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(P->getDefaultArgRange().getBegin())))
+      ParallelCalls(PC, nullptr).remarkDefaultArgument(P);
     return true;
   }
 

@@ -628,13 +628,16 @@ std::string orderedTail(const OrderedFold &F, llvm::StringRef Grain) {
   std::string Opt = optionalOf(F);
   const std::string &A = F.Params.L, &B = F.Params.R;
   // The runtime passes partials as rvalues: taking them by reference
-  // saves moving each into a parameter.
+  // saves moving each into a parameter. A partial is folded in with the
+  // value category of the loop's terms (TermIsLValue).
+  auto Term = [&](const std::string &Partial) {
+    return F.TermIsLValue ? "*" + Partial : "std::move(*" + Partial + ")";
+  };
   std::string Combine = "[](" + Opt + " &&" + A + ", " + Opt + " &&" + B + ") { if (!" + A +
                         ") return std::move(" + B + "); if (" + B + ") " +
-                        foldInto(F, "*" + A, "std::move(*" + B + ")") + " return std::move(" +
-                        A + "); }";
+                        foldInto(F, "*" + A, Term(B)) + " return std::move(" + A + "); }";
   return " return " + F.Private + "; }, " + Combine + grainArg(Grain) + "); if (" + F.Stem +
-         ") " + foldInto(F, F.Name, "std::move(*" + F.Stem + ")") + " }";
+         ") " + foldInto(F, F.Name, Term(F.Stem)) + " }";
 }
 
 std::string orderedContinue(const OrderedFold &F) { return "return " + F.Private; }

@@ -333,6 +333,11 @@ struct OrderedFold {
   /// The accumulator is the right operand (`acc = e * acc`): later terms
   /// go in front.
   bool Prepends = false;
+  /// The loop folds lvalue terms in (`V t = term(i); acc = acc + t;`): the
+  /// combine passes partials as lvalues too, so that overload resolution
+  /// picks the function the loop calls, not an overload taking `V &&`
+  /// that nobody declared associative (adv56 t07).
+  bool TermIsLValue = false;
 };
 /// The statement that folds Value into Target: "T *= V;", "T = T * V;",
 /// "T = f(T, V);" (prepending: "T = V * T;", "T = f(V, T);").

@@ -108,6 +108,17 @@ bool orderFixed(const Expr *Parent, const Expr *A, const Expr *B) {
   return true; // one operand, or a node that is no evaluation of operands
 }
 
+/// Whether g++ and clang++ evaluate Parent's operands in different orders:
+/// the arguments of a call (not its callee or object) and of a constructor
+/// that is no list-initialization, the operands of an overloaded operator
+/// whose order C++17 does not fix. The built-in operators' operands are
+/// evaluated as written by both (docs/codegen.md, "Speculation").
+bool evaluatedInEitherOrder(const Expr *Parent) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Parent))
+    return !CE->isListInitialization();
+  return isa<CallExpr>(Parent);
+}
+
 } // namespace
 
 const char *const OrderChoice = ", and the compiler chooses which runs first";
@@ -136,6 +147,25 @@ std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws,
   const auto *CE = dyn_cast<CallExpr>(Piece);
   const bool PieceMayThrow = Throws.mayThrow(Piece);
   const Expr *Child = Piece;
+  const std::string Subject = CE ? "the call to '" + Name + "'" : "'" + Name + "'";
+  // What in Operand may keep the serial program from reaching Piece (code
+  // that may throw, or a call that does not return), named for a remark;
+  // "" for nothing. `total(0, m) + total(m, n)`: not "'total' comes after
+  // 'total'".
+  auto Stops = [&](const Expr *Operand) -> std::string {
+    std::string What;
+    if (Throws.mayThrow(Operand))
+      What = whichMayThrow(PC, Throws, Operand);
+    else if (std::optional<NoReturnCall> N = NoReturn.first(Operand))
+      What = N->Named;
+    else
+      return "";
+    if (CE && calledFunction(CE))
+      if (std::string Own = "'" + calledFunction(CE)->getNameAsString() + "'";
+          What.rfind(Own + ", which ", 0) == 0 || What.rfind(Own + " (where ", 0) == 0)
+        What = "another call to " + What;
+    return What;
+  };
   while (Child != Region) {
     DynTypedNodeList Parents = PC.Ctx.getParents(*Child);
     const Expr *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
@@ -144,19 +174,8 @@ std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws,
     for (const Expr *Earlier : serialOperands(Parent)) {
       if (sameOperand(Earlier, Child))
         break;
-      std::string What;
-      if (Throws.mayThrow(Earlier))
-        What = whichMayThrow(PC, Throws, Earlier);
-      else if (std::optional<NoReturnCall> N = NoReturn.first(Earlier))
-        What = N->Named;
-      else
-        continue;
-      // `total(0, m) + total(m, n)`: not "'total' comes after 'total'".
-      if (CE && calledFunction(CE))
-        if (std::string Own = "'" + calledFunction(CE)->getNameAsString() + "'";
-            What.rfind(Own + ", which ", 0) == 0 || What.rfind(Own + " (where ", 0) == 0)
-          What = "another call to " + What;
-      return (CE ? "the call to '" + Name + "'" : "'" + Name + "'") + " comes after " + What;
+      if (std::string What = Stops(Earlier); !What.empty())
+        return Subject + " comes after " + What;
     }
     // An operand the compiler may evaluate before or after Piece that may
     // throw: when both throw, which exception escapes is the compiler's
@@ -174,9 +193,27 @@ std::optional<std::string> unreachedBecause(PlanContext &PC, MayThrow &Throws,
         else if (CE && calledFunction(CE) &&
                  What.rfind("'" + calledFunction(CE)->getNameAsString() + "'", 0) == 0)
           What = "another call to " + What;
-        return (CE ? "the call to '" + Name + "'" : "'" + Name + "'") + " and " + What +
-               " may both throw" + OrderChoice;
+        return Subject + " and " + What + " may both throw" + OrderChoice;
       }
+    // A function's or a constructor's arguments, an overloaded operator's
+    // operands: g++ evaluates them right to left, clang++ left to right.
+    // An operand written after Piece that may throw or not return runs
+    // first in one of the serial builds, which then never reaches Piece
+    // (adv56 t04: `h(chk(-1), boom(2))`, where the g++ build throws from
+    // 'boom' and never divides by zero in 'chk').
+    if (evaluatedInEitherOrder(Parent)) {
+      bool After = false;
+      for (const Expr *Later : serialOperands(Parent)) {
+        if (sameOperand(Later, Child)) {
+          After = true;
+          continue;
+        }
+        if (!After || orderFixed(Parent, Child, Later))
+          continue;
+        if (std::string What = Stops(Later); !What.empty())
+          return Subject + " may come after " + What + OrderChoice;
+      }
+    }
     Child = Parent;
   }
   return std::nullopt;

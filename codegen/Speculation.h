@@ -11,9 +11,10 @@
 // in: C++17's where it fixes one (a braced initializer's elements, the
 // operands of `,` `<<` `>>` `=` `[]`, a member call's object before its
 // arguments), otherwise the order they are written in. For built-in
-// operators that is what g++ and clang++ do; for a function's or
-// constructor's arguments and overloaded operators it is clang++'s order,
-// g++ evaluates them right to left.
+// operators that is what g++ and clang++ do; a function's or a
+// constructor's arguments and an overloaded operator's operands are
+// evaluated left to right by clang++ and right to left by g++, so there an
+// operand written after the call counts as "before" it too (adv56 t04).
 //
 //   if (std::optional<std::string> Why = unreachedBecause(PC, Throws, NoReturn, Region, CE, Name))
 //     ... // "the call to 'slow' comes after 'chk', which may throw"

@@ -335,6 +335,15 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
   Text.consume_front("\xEF\xBB\xBF");
   if (!emitFile(Copy, "#line 1 \"" + literalEscape(Input.Path) + "\"\n" + Text.str()))
     return ExitUsage;
+  // `__TIMESTAMP__` is the compiled file's modification time: the copy
+  // keeps the original's (adv56 t01).
+  sys::fs::file_status Stamp;
+  if (!sys::fs::status(Input.Path, Stamp))
+    if (int FD; !sys::fs::openFileForWrite(Copy, FD, sys::fs::CD_OpenExisting, sys::fs::OF_Append)) {
+      (void)sys::fs::setLastAccessAndModificationTime(FD, Stamp.getLastAccessedTime(),
+                                                      Stamp.getLastModificationTime());
+      ::close(FD);
+    }
 
   // The rewritten copy sees the original's directory first for "x.h", as
   // the original did; then the runtime's headers and OpenMP.

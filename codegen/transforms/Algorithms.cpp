@@ -1,5 +1,6 @@
 //===- Algorithms.cpp - parallel-algorithm: standard algorithms -----------===//
 #include "Algorithms.h"
+#include "AddressTypes.h"
 #include "BodyWalk.h"
 #include "CallCost.h"
 #include "Containers.h"
@@ -14,6 +15,7 @@
 #include "analysis/MayThrow.h"
 #include "analysis/Stdlib.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -359,16 +361,22 @@ std::optional<FoldLambda> foldLambda(PlanContext &PC, const Expr *OpExpr, QualTy
 }
 
 /// For such a lambda given where a fold is not rewritten (std::reduce,
-/// which combines terms with each other too), how to write it so that it
-/// is (user44 t03): "; a lambda 'return acc + score(x);' is
-/// 'std::transform_reduce(first, last, init, std::plus<>(), [&](long x) {
-/// return score(x); })', which is rewritten"; "" for anything else.
+/// which combines terms with each other too), what it is not and how to
+/// write the fold it looks like so that it is rewritten (user44 t03). Not
+/// "is the same as": std::reduce may apply the lambda to two elements, so
+/// the two differ (adv56 t03): "; std::reduce may apply it to two elements
+/// or two partial results, so 'return acc + score(x);' is no fold of
+/// 'score': that fold is 'std::transform_reduce(first, last, init,
+/// std::plus<>(), [&](long x) { return score(x); })', which is rewritten";
+/// "" for anything else.
 std::string lambdaFoldHint(PlanContext &PC, const Expr *OpExpr, QualType Total) {
   std::string Ignored;
   std::optional<FoldLambda> Fold = foldLambda(PC, OpExpr, Total, Ignored);
   if (!Fold || Fold->Written.size() > 60)
     return "";
-  return "; a lambda 'return " + Fold->Written + ";' is 'std::transform_reduce(first, last, init, " +
+  return "; std::reduce may apply it to two elements or two partial results, so 'return " +
+         Fold->Written + ";' folds no function over the elements: such a fold is "
+         "'std::transform_reduce(first, last, init, " +
          Fold->Functor + ", " + Fold->Transformation + ")', which is rewritten";
 }
 
@@ -410,14 +418,23 @@ static const Expr *throughStoredLambda(const Expr *F) {
   return LE && !LE->isMutable() ? LE : F;
 }
 
+/// The function F names, by name or by its address (`f`, `&f`): what an
+/// algorithm given it calls (adv56 t08: `&f` was "not known to be pure").
+static const FunctionDecl *namedFunction(const Expr *F) {
+  F = F->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(F); UO && UO->getOpcode() == UO_AddrOf)
+    F = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(F);
+  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+}
+
 bool Algorithms::pureCallable(const Expr *F, QualType &Result,
                               llvm::SmallPtrSetImpl<const VarDecl *> &Reads) const {
   F = throughStoredLambda(written(F));
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts()))
-    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
-      Result = FD->getReturnType();
-      return PC.Facts.isPure(FD);
-    }
+  if (const FunctionDecl *FD = namedFunction(F)) {
+    Result = FD->getReturnType();
+    return PC.Facts.isPure(FD);
+  }
   const auto *LE = dyn_cast<LambdaExpr>(F);
   if (!LE || LE->getDependentCallOperator())
     return false;
@@ -448,10 +465,8 @@ std::string Algorithms::callableReason(const Expr *F, StringRef What, QualType &
 
 std::string Algorithms::throwReason(const Expr *F, StringRef What) const {
   F = throughStoredLambda(written(F));
-  const FunctionDecl *FD = nullptr;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts()))
-    FD = dyn_cast<FunctionDecl>(DRE->getDecl());
-  else if (const auto *LE = dyn_cast<LambdaExpr>(F))
+  const FunctionDecl *FD = namedFunction(F);
+  if (const auto *LE = dyn_cast<LambdaExpr>(F))
     FD = LE->getCallOperator();
   // The speculation rule (docs/codegen.md): elements are processed at once,
   // so a later one may start before an earlier one throws. An element passed
@@ -488,9 +503,8 @@ std::string Algorithms::perThreadReason(const Expr *F, StringRef What) const {
   const Stmt *Body = nullptr;
   if (const auto *LE = dyn_cast<LambdaExpr>(F))
     Body = LE->getBody();
-  else if (const auto *DRE = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts()))
-    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
-      Body = FD->getBody();
+  else if (const FunctionDecl *FD = namedFunction(F))
+    Body = FD->getBody();
   if (!Body)
     return "";
   StmtDeps Fx = DepScanner(PC).scan(Body);
@@ -698,13 +712,34 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   std::optional<Range> In = range(CE->getArg(0), CE->getArg(1));
   if (!In) {
     WhyNot = "the range is not 'v.begin(), v.end()' of a named array or random-access container";
+    // `v.begin(), v.end()` of a container of another kind: say which
+    // (adv56 t08, t10: a std::list, a std::vector<bool> were said not to
+    // be 'v.begin(), v.end()').
+    if (const VarDecl *V = iteratorOf(CE->getArg(0), "begin", "cbegin");
+        V && V == iteratorOf(CE->getArg(1), "end", "cend")) {
+      std::string Type = V->getType().getNonReferenceType().getUnqualifiedType().getAsString(
+          PC.Ctx.getPrintingPolicy());
+      const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          V->getType().getNonReferenceType()->getAsCXXRecordDecl());
+      bool Bits = Spec && inStd(Spec) && Spec->getName() == "vector" &&
+                  Spec->getTemplateArgs().size() > 0 &&
+                  Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+                  Spec->getTemplateArgs()[0].getAsType()->isBooleanType();
+      WhyNot = Bits ? quoted(V) + " is a '" + Type + "', whose elements are bits reached through "
+                                                   "proxy objects, which the rewrite of algorithms does not index"
+                    : quoted(V) + " is a '" + Type + "', which is not a random-access container";
+    }
     return false;
   }
   // The index and the function object's capture must not shadow (or be
   // shadowed by) the user's names: `purecc_k` and `purecc_op` unless the
   // file uses them.
   const std::string K = PC.unusedName("k"), Fn = PC.unusedName("op");
-  std::string Elem = In->Var->getNameAsString() + "[" + K + "]";
+  // The counter is a std::int64_t; the subscripts take a std::size_t,
+  // converted in the open, so that a build with -Wsign-conversion warns
+  // of nothing the user wrote (adv56 t13).
+  const std::string At = "[static_cast<std::size_t>(" + K + ")]";
+  std::string Elem = In->Var->getNameAsString() + At;
   std::string Quoted = ("'std::" + Name + "'").str();
   auto Text = [&](const Expr *E) { return *PC.text(E->getSourceRange()); };
   for (unsigned I = 0; I < N; ++I)
@@ -750,6 +785,14 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       WhyNot = Why;
       return false;
     }
+    if (containerKind(Out->getType()) == ContainerKind::None) {
+      // adv56 t08: a std::list output was said not to stay local.
+      WhyNot = quoted(Out) + " is a '" +
+               Out->getType().getNonReferenceType().getUnqualifiedType().getAsString(
+                   PC.Ctx.getPrintingPolicy()) +
+               "', which is not a random-access container";
+      return false;
+    }
     if (!isOwnedLocal(Out) || containerKind(Out->getType()) != ContainerKind::Owning ||
         Sites.during(CE, PC).contains(Out)) {
       WhyNot = quoted(Out) + " is not a local container whose address stays local";
@@ -788,7 +831,15 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       return false;
     }
     shapes::Index Idx{K, ""};
-    std::string Body = Out->getNameAsString() + "[" + K + "] = " + Fn + "(" + Elem + ");";
+    // The library converts an arithmetic result to the element type in
+    // its own header, where -Wconversion is silent; the map says so in
+    // the open (adv56 t13b).
+    std::string Applied = Fn + "(" + Elem + ")";
+    if (!Stored.isNull() && !Result.isNull() && Stored->isArithmeticType() &&
+        Result.getNonReferenceType()->isArithmeticType() &&
+        !PC.Ctx.hasSameUnqualifiedType(Stored, Result.getNonReferenceType()))
+      Applied = "static_cast<" + PC.typeText(Stored.getUnqualifiedType()) + ">(" + Applied + ")";
+    std::string Body = Out->getNameAsString() + At + " = " + Applied + ";";
     PC.replace(Where->first, Where->second,
                shapes::forHead("0", In->Size, Idx, ", " + Fn + " = (" + Text(CE->getArg(3)) + ")") +
                    Body + " })");
@@ -833,7 +884,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
         return false;
       }
       InitExpr = CE->getArg(3);
-      std::string Other = Second->getNameAsString() + "[" + K + "]";
+      std::string Other = Second->getNameAsString() + At;
       Leaf = Elem + " * " + Other;
       if (N == 6) {
         OpExpr = CE->getArg(4);

@@ -435,11 +435,9 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
         // left to quote: its line still says where (user46 k03).
         // A declaration that gives the storage away says how (its
         // allocator, its class's constructor: MadeReachable.h).
-        auto Because = Site ? Sites.Because.find(Site) : Sites.Because.end();
+        auto Because = Site ? Sites.Because.find({X, Site}) : Sites.Because.end();
         if (Because != Sites.Because.end())
-          WhyNot += " where it is made, on line " +
-                    std::to_string(PC.SM.getPresumedLineNumber(Site->getBeginLoc())) + ": " +
-                    Because->second;
+          WhyNot += " " + Because->second;
         else if (std::string T = Site ? enclosingText(PC, Site, nullptr) : ""; !T.empty())
           WhyNot += " ('" + T + "' on line " +
                     std::to_string(PC.SM.getPresumedLineNumber(Site->getBeginLoc())) + ")";

@@ -144,6 +144,21 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
   // As the user writes it: no 'class' before a template argument's type.
   std::string Written = T.getAsString(Ctx.getPrintingPolicy());
   std::string Spelled = "'" + Written + "'";
+  // The runtime encodes bool, the integer types (also 128-bit), float,
+  // double and long double (serialize.h); not '_Float16', '__bf16',
+  // '__float128', '__ibm128', complex numbers or '_BitInt(N)', which have no
+  // codec there (adv56 t06: the output did not compile).
+  if (const auto *BT = T->getAs<BuiltinType>(); BT && BT->isFloatingPoint() &&
+                                                 BT->getKind() != BuiltinType::Float &&
+                                                 BT->getKind() != BuiltinType::Double &&
+                                                 BT->getKind() != BuiltinType::LongDouble) {
+    Why = Spelled + " has no encoding in purecc's runtime";
+    return false;
+  }
+  if (T->isAnyComplexType() || T->isBitIntType()) {
+    Why = Spelled + " has no encoding in purecc's runtime";
+    return false;
+  }
   if (T->isArithmeticType() || T->isEnumeralType())
     return true;
   if (T->isPointerType() || T->isMemberPointerType() || T->isFunctionType() || T->isArrayType()) {

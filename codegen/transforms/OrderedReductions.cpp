@@ -548,7 +548,8 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
                             {PC.unusedName("lhs"), PC.unusedName("rhs")},
                             First.How,
                             Spelling,
-                            First.Prepends};
+                            First.Prepends,
+                            written(First.Value)->isLValue()};
   PC.P.ExtraIncludes.insert("optional");
   PC.P.ExtraIncludes.insert("utility");
   shapes::Index Idx = makeIndex(PC, L);

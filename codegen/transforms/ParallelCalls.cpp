@@ -33,6 +33,10 @@ void ParallelCalls::remarkStaticInitializer(const VarDecl *VD) {
   purecc::remarkStaticInitializer(Tasks, VD);
 }
 
+void ParallelCalls::remarkDefaultArgument(const ParmVarDecl *P) {
+  purecc::remarkDefaultArgument(Tasks, P);
+}
+
 void ParallelCalls::remarkStatementExpressions(const Stmt *S) {
   struct Finder : RecursiveASTVisitor<Finder> {
     ParallelCalls &Self;

@@ -98,6 +98,9 @@ public:
   /// says why (no task starts during static initialization or under a
   /// one-time initialization guard).
   void remarkStaticInitializer(const clang::VarDecl *VD);
+  /// Never silent about sibling calls in a parameter's default argument:
+  /// they stay serial, and the remark says why.
+  void remarkDefaultArgument(const clang::ParmVarDecl *P);
   /// Never silent about pure calls worth a task inside a GNU statement
   /// expression `({ ... })` in S: its statements are not planned, and
   /// the remark says so (adv39 t05).

@@ -51,7 +51,7 @@ int main(int argc, char **) {
   double a = std::accumulate(rs.begin(), rs.end(), 0.0,
                              [](double acc, const Reading &r) { return acc + smooth(r.temp); });
   // REMARK: algorithm-fold-lambdas.cpp:[[@LINE-2]]:14: remark: call to 'std::accumulate' rewritten as a parallel reduction [purecc-parallel-algorithm]
-  // REWRITE: double a = ::purecc::unfolded_add<double>(0.0, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(rs.size()), ::purecc::additive_identity<double>(), [&, purecc_op = ([](const Reading &r) { return smooth(r.temp); })](std::int64_t purecc_k) -> double { return purecc_op(rs[purecc_k]); }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }));
+  // REWRITE: double a = ::purecc::unfolded_add<double>(0.0, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(rs.size()), ::purecc::additive_identity<double>(), [&, purecc_op = ([](const Reading &r) { return smooth(r.temp); })](std::int64_t purecc_k) -> double { return purecc_op(rs[static_cast<std::size_t>(purecc_k)]); }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }));
   double b = std::accumulate(rs.begin(), rs.end(), -0.0,
                              [&](double acc, const Reading &r) { return scale * smooth(r.temp) + acc; });
   // REMARK: algorithm-fold-lambdas.cpp:[[@LINE-2]]:14: remark: call to 'std::accumulate' rewritten as a parallel reduction [purecc-parallel-algorithm]
@@ -92,11 +92,11 @@ int main(int argc, char **) {
   long p = std::accumulate(rs.begin(), rs.end(), 0L,
                            [&calls](long acc, const Reading &r) { return acc + (score(r.id) + calls++); });
   // REMARK: algorithm-fold-lambdas.cpp:[[@LINE-2]]:12: remark: call to 'std::accumulate' not parallelized: the operation is not known to be pure [purecc-missed-algorithm]
-  // std::reduce may also combine two elements with the lambda: the remark
-  // says how to write the fold instead.
+  // std::reduce may also combine two elements with the lambda, so it is no
+  // fold of 'smooth' (adv56 t03): the remark says how to write that fold.
   std::vector<double> w(4000, 0.25);
   double q = std::reduce(w.begin(), w.end(), 0.0, [](double acc, double x) { return acc + smooth(x); });
-  // REMARK: algorithm-fold-lambdas.cpp:[[@LINE-1]]:14: remark: call to 'std::reduce' not parallelized: the operation is not one of std::plus, std::multiplies, std::bit_and, std::bit_or, std::bit_xor; a lambda 'return acc + smooth(x);' is 'std::transform_reduce(first, last, init, std::plus<>(), [](double x) { return smooth(x); })', which is rewritten [purecc-missed-algorithm]
+  // REMARK: algorithm-fold-lambdas.cpp:[[@LINE-1]]:14: remark: call to 'std::reduce' not parallelized: the operation is not one of std::plus, std::multiplies, std::bit_and, std::bit_or, std::bit_xor; std::reduce may apply it to two elements or two partial results, so 'return acc + smooth(x);' folds no function over the elements: such a fold is 'std::transform_reduce(first, last, init, std::plus<>(), [](double x) { return smooth(x); })', which is rewritten [purecc-missed-algorithm]
   std::printf("%.6f %.6f %ld %ld %.3f\n", a, b, c, d, q);
   std::printf("%d %d %d %.9f %.6f %ld %ld %ld\n", e, f, int(g), h, m, n, p, calls);
   return 0;

@@ -53,5 +53,5 @@ int main() {
 }
 // REMARK-DAG: command-line-macros.cpp:[[@LINE-9]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
 // REMARK-DAG: command-line-macros.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
-// REMARK-DAG: command-line-macros.cpp:[[@LINE-5]]:55: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
+// REMARK-DAG: command-line-macros.cpp:[[@LINE-5]]:55: remark: calls to 'fib' and 'fib' not parallelized: the call to 'fib' may come after 't.at', which may throw, and the compiler chooses which runs first [purecc-missed-parallel-calls]
 // OUT: 1000296801 205639 28657 3 4

@@ -241,7 +241,7 @@ int main() {
     hist = give(std::move(pool));
     for (long i = 0; i < 20000; ++i)
       ++hist[(heavy(i) + p[0]) % 16];
-    // REMARK: escapes-implicit-code.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the address of 'hist' escapes [purecc-missed-reduction]
+    // REMARK: escapes-implicit-code.cpp:[[@LINE-2]]:5: remark: loop not parallelized: the address of 'hist' escapes where it is assigned, on line [[@LINE-3]]: the lambda returns storage that its parameter 'src' refers to, and may keep its address [purecc-missed-reduction]
     std::printf("taken over %ld\n", digest(hist));
     // OUT-NEXT: taken over -7447657756297746926
   }

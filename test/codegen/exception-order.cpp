@@ -71,7 +71,7 @@ int main() {
     // (adv52 t126: "caught one" where the serial g++ build said "two").
     try {
       std::printf("%ld\n", add3(sqrt_nothrow(5), checked_sqrt(-1), checked_sqrt(-2)));
-      // REMARK: exception-order.cpp:[[@LINE-1]]:33: remark: calls to 'sqrt_nothrow', 'checked_sqrt' and 'checked_sqrt' not parallelized: the call to 'checked_sqrt' and another call to 'checked_sqrt' may both throw, and the compiler chooses which runs first [purecc-missed-parallel-calls]
+      // REMARK: exception-order.cpp:[[@LINE-1]]:33: remark: calls to 'sqrt_nothrow', 'checked_sqrt' and 'checked_sqrt' not parallelized: the call to 'sqrt_nothrow' may come after 'checked_sqrt', which may throw, and the compiler chooses which runs first [purecc-missed-parallel-calls]
     } catch (const std::exception &e) {
       if (k == 0)
         std::printf("three arguments: %s\n", e.what());

@@ -29,7 +29,7 @@ int main() {
   // CHECK: {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(out.size()), [&](std::int64_t purecc_k2) { int &x = out[purecc_k2]; {
   std::vector<int> twice(n);
   std::transform(out.begin(), out.end(), twice.begin(), [](int v) { return cube(v) * 2; });
-  // CHECK: {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(out.size()), [&, purecc_op = ([](int v) { return cube(v) * 2; })](std::int64_t purecc_k) { twice[purecc_k] = purecc_op(out[purecc_k]); });
+  // CHECK: {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(out.size()), [&, purecc_op = ([](int v) { return cube(v) * 2; })](std::int64_t purecc_k) { twice[static_cast<std::size_t>(purecc_k)] = purecc_op(out[static_cast<std::size_t>(purecc_k)]); });
   // REMARK: maps.cpp:[[@LINE-2]]:3: remark: call to 'std::transform' rewritten as a parallel map [purecc-parallel-algorithm]
 
   // Each iteration reads its neighbour, which another one writes.

@@ -22,6 +22,15 @@
 // CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'through': parameter 'p': 'const long *' is not a value type [purecc-memo-unsupported]
 [[pure]] [[purecc::memo]] long through(const long *p) { return *p; }
 
+// Floating-point types the runtime has no encoding for (adv56 t06: the
+// output did not compile): an argument, a result.
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'half': parameter 'x': '_Float16' has no encoding in purecc's runtime [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long half(_Float16 x) { return long(x * _Float16(100)); }
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'quad': parameter 'x': '__float128' has no encoding in purecc's runtime [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long quad(__float128 x) { return long(x); }
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'halved': its result: '_Float16' has no encoding in purecc's runtime [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] _Float16 halved(long x) { return _Float16(x) / _Float16(2); }
+
 struct Opaque {
   Opaque() = default;
   long get() const { return v; }

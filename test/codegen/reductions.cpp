@@ -66,17 +66,17 @@ int main() {
       evens += sq(x);
   // CHECK: {{^}}  evens = ::purecc::wrapping_add<long>(evens, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k3) -> long { const int &x = v[purecc_k3]; ::purecc::wrapping<long> purecc_acc_5 = long{}; {
   long count = std::count_if(v.begin(), v.end(), [](int x) { return is_prime(x); });
-  // CHECK: {{^}}  long count = ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x) { return is_prime(x); })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]) ? 1 : 0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); });
+  // CHECK: {{^}}  long count = ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x) { return is_prime(x); })](std::int64_t purecc_k) -> long { return purecc_op(v[static_cast<std::size_t>(purecc_k)]) ? 1 : 0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); });
   // REMARK: reductions.cpp:[[@LINE-2]]:16: remark: call to 'std::count_if' rewritten as a parallel reduction [purecc-parallel-algorithm]
   long acc = std::accumulate(v.begin(), v.end(), 0L);
-  // CHECK: {{^}}  long acc = ::purecc::wrapping_add<long>(0L, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k) -> long { return v[purecc_k]; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
+  // CHECK: {{^}}  long acc = ::purecc::wrapping_add<long>(0L, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&](std::int64_t purecc_k) -> long { return v[static_cast<std::size_t>(purecc_k)]; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
   long squares = std::transform_reduce(v.begin(), v.end(), 0L, std::plus<>(), sq);
-  // CHECK: {{^}}  long squares = ::purecc::wrapping_add<long>(0L, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = (sq)](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k]); }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
+  // CHECK: {{^}}  long squares = ::purecc::wrapping_add<long>(0L, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = (sq)](std::int64_t purecc_k) -> long { return purecc_op(v[static_cast<std::size_t>(purecc_k)]); }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
   // Two ranges and a transformation of each pair (user41 t01: no remark).
   std::vector<int> w(v.size(), 3);
   long dot = std::transform_reduce(v.begin(), v.end(), w.begin(), 0L, std::plus<>(),
                                    [](int x, int y) { return static_cast<long>(sq(x)) * y; });
-  // CHECK: {{^}}  long dot = ::purecc::wrapping_add<long>(0L, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x, int y) { return static_cast<long>(sq(x)) * y; })](std::int64_t purecc_k) -> long { return purecc_op(v[purecc_k], w[purecc_k]); }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
+  // CHECK: {{^}}  long dot = ::purecc::wrapping_add<long>(0L, ::purecc::parallel_reduce(0, static_cast<std::int64_t>(v.size()), long{}, [&, purecc_op = ([](int x, int y) { return static_cast<long>(sq(x)) * y; })](std::int64_t purecc_k) -> long { return purecc_op(v[static_cast<std::size_t>(purecc_k)], w[static_cast<std::size_t>(purecc_k)]); }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
   // REMARK: reductions.cpp:[[@LINE-3]]:14: remark: call to 'std::transform_reduce' rewritten as a parallel reduction [purecc-parallel-algorithm]
   long pairs = 0;
   long counted = std::transform_reduce(v.begin(), v.end(), w.begin(), 0L, std::plus<>(),

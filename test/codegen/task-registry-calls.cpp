@@ -72,12 +72,14 @@
 int main() {
   std::vector<long> v{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5};
   long one = 1;
-  // The 'printf' around the calls runs after them (user49 f02): they run in
-  // parallel, and the one given an address stays on this process.
-  std::printf("%ld %ld %ld %ld\n", fib(20), total(v, 0, 11), walk(&one, 12), pick(20));
-  // REMARK: task-registry-calls.cpp:[[@LINE-1]]:36: remark: this parallel call can run on other ranks under mpirun (task '_Z3fibi#call') [purecc-task]
-  // REMARK: task-registry-calls.cpp:[[@LINE-2]]:45: remark: this parallel call can run on other ranks under mpirun (task '_Z5totalRKSt6vectorIlSaIlEEii#call') [purecc-task]
-  // REMARK: task-registry-calls.cpp:[[@LINE-3]]:62: remark: this parallel call runs on this process only, not on other ranks: argument 1: 'const long *' is not a value type [purecc-task-local]
-  // REMARK: task-registry-calls.cpp:[[@LINE-4]]:78: remark: this parallel call can run on other ranks under mpirun (task '_Z4picki#call') [purecc-task]
+  // A braced list's elements run in the order written (a function's
+  // arguments run in either order, and 'pick' may throw: adv56 t04): they
+  // run in parallel, and the one given an address stays on this process.
+  long r[4] = {fib(20), total(v, 0, 11), walk(&one, 12), pick(20)};
+  std::printf("%ld %ld %ld %ld\n", r[0], r[1], r[2], r[3]);
+  // REMARK: task-registry-calls.cpp:[[@LINE-2]]:16: remark: this parallel call can run on other ranks under mpirun (task '_Z3fibi#call') [purecc-task]
+  // REMARK: task-registry-calls.cpp:[[@LINE-3]]:25: remark: this parallel call can run on other ranks under mpirun (task '_Z5totalRKSt6vectorIlSaIlEEii#call') [purecc-task]
+  // REMARK: task-registry-calls.cpp:[[@LINE-4]]:42: remark: this parallel call runs on this process only, not on other ranks: argument 1: 'const long *' is not a value type [purecc-task-local]
+  // REMARK: task-registry-calls.cpp:[[@LINE-5]]:58: remark: this parallel call can run on other ranks under mpirun (task '_Z4picki#call') [purecc-task]
   // OUT: 6765 44 377 6765
 }
