@@ -570,11 +570,36 @@ Prov Locality::ofCallResult(const Expr *Call) {
     // The result of a library call designates its object or what its
     // iterator/pointer arguments designate. A function object with no state
     // (`std::views::reverse(g)`, `std::ranges::begin(g)`) designates nothing.
+    // `std::max({&x, n.p})` of a braced list of pointers: what it returns
+    // is one of them (adv54 t25: the write through it was taken for a
+    // local one).
+    auto ListedPointers = [&](const Expr *Arg) -> std::optional<Prov> {
+      const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Arg->getType().getNonReferenceType()->getAsCXXRecordDecl());
+      if (!Spec || !Spec->getIdentifier() || Spec->getName() != "initializer_list" ||
+          !Spec->isInStdNamespace() || Spec->getTemplateArgs().size() != 1 ||
+          Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+          !pointsLikePointer(Spec->getTemplateArgs()[0].getAsType()))
+        return std::nullopt;
+      // The pointers the list was written with, when it is written in the call.
+      const Expr *E = Arg->IgnoreImplicit();
+      if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
+        E = SIL->getSubExpr()->IgnoreImplicit();
+      const auto *IL = dyn_cast<InitListExpr>(E);
+      if (!IL)
+        return Prov::unknown();
+      Prov P = Prov::local();
+      for (const Expr *Init : IL->inits())
+        P = join(P, ofPointee(Init));
+      return P;
+    };
     Prov P = Parts.Object && !isStatelessCall(Parts.Callee) ? Obj : Prov::local();
     for (unsigned I = 0; I < Parts.Args.size(); ++I) {
       QualType T = Parts.Args[I]->getType();
       if (pointsLikePointer(T))
         P = join(P, ofPointee(Parts.Args[I]));
+      else if (std::optional<Prov> Elements = ListedPointers(Parts.Args[I]))
+        P = join(P, *Elements);
       else if (I < Parts.Callee->getNumParams()) {
         QualType PT = Parts.Callee->getParamDecl(I)->getType();
         // A reference result may designate any argument taken by reference

@@ -23,6 +23,10 @@ bool inStd(const Decl *D) {
 }
 
 bool AddressTypes::mayHold(QualType T) {
+  // An expression of a template's pattern may have no type yet (`r(m)` with
+  // a dependent 'm' is a ParenListExpr): anything (adv57 t13, a crash).
+  if (T.isNull())
+    return true;
   T = T.getCanonicalType();
   if (T->isReferenceType() || T->isAnyPointerType() || T->isMemberPointerType() ||
       T->isBlockPointerType())

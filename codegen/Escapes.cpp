@@ -222,7 +222,7 @@ public:
     QualType PT = MD->getParamDecl(0)->getType();
     std::string Why;
     if (!Value->isPRValue() && !isa<MaterializeTemporaryExpr>(Value->IgnoreParens()))
-      Why = PT->isRValueReferenceType() ? movedFrom()(Value) : "";
+      Why = PT->isRValueReferenceType() ? storageTakenOver(Value, PC, movedFrom()) : "";
     else if (!(PT->isLValueReferenceType() && PT.getNonReferenceType().isConstQualified()))
       Why = storageOrigin(Value, PC, movedFrom());
     if (!Why.empty())

@@ -71,6 +71,46 @@ bool isTemporary(const Expr *A) {
   return E->isPRValue() || isa<MaterializeTemporaryExpr>(E);
 }
 
+/// The temporary a glvalue is part of, when it is one (`make(n).first`,
+/// `*make(n)` of a std::optional, a member of a returned struct): the
+/// call's prvalue, whose storage it takes; null for anything else.
+const Expr *temporaryRoot(const Expr *Glvalue) {
+  const Expr *E = unmoved(Glvalue);
+  for (unsigned Depth = 0; Depth < 16; ++Depth) {
+    E = E->IgnoreParens();
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      return MT->getSubExpr();
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
+      E = IC->getSubExpr();
+      continue;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
+      E = ME->getBase();
+      continue;
+    }
+    // `*opt`, `opt.value()` of a library holder: part of the holder.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1 && Op->getDirectCallee() &&
+        inStd(Op->getDirectCallee())) {
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+        MC && MC->getMethodDecl() && inStd(MC->getMethodDecl()) && MC->getImplicitObjectArgument() &&
+        E->isGLValue()) {
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+std::string takenOver(const Expr *A, const PlanContext &PC,
+                      llvm::function_ref<std::string(const Expr *)> Moved, unsigned Depth) {
+  return storageTakenOver(A, PC, Moved, Depth);
+}
+
 /// How argument A, given to a parameter of type PT, passes storage on:
 /// taken over from the glvalue A (a non-const rvalue reference; a
 /// non-const lvalue reference of code not the library's, which may move
@@ -84,9 +124,9 @@ std::string passedOn(const Expr *A, QualType PT, bool Library, const PlanContext
   if (isTemporary(A))
     return ConstRef ? "" : storageOrigin(A, PC, Moved, Depth + 1);
   if (PT->isRValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
-    return Moved(A);
+    return takenOver(A, PC, Moved, Depth);
   if (!Library && PT->isLValueReferenceType() && !ConstRef)
-    return Moved(A);
+    return takenOver(A, PC, Moved, Depth);
   return "";
 }
 
@@ -285,6 +325,13 @@ ReturnedStorage returnedStorage(const FunctionDecl *FD, const PlanContext &PC) {
   return Out;
 }
 
+std::string storageTakenOver(const Expr *Glvalue, const PlanContext &PC,
+                             llvm::function_ref<std::string(const Expr *)> Moved, unsigned Depth) {
+  if (const Expr *Root = temporaryRoot(Glvalue))
+    return storageOrigin(Root, PC, Moved, Depth + 1);
+  return Moved(Glvalue);
+}
+
 std::string storageOrigin(const Expr *Value, const PlanContext &PC,
                           llvm::function_ref<std::string(const Expr *)> Moved, unsigned Depth) {
   if (Depth > 8)
@@ -293,6 +340,16 @@ std::string storageOrigin(const Expr *Value, const PlanContext &PC,
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
     bool Library = inStd(Ctor->getParent());
+    // A constructor of the program with effects, given storage to own (a
+    // container by value, by `&&`), may keep its address on the way in
+    // (adv57 t10: `Holder(std::vector<long> x) { g = x.data(); v =
+    // std::move(x); }`).
+    if (!Library && Ctor->isUserProvided() && !DepScanner(PC).isEffectFreeCallee(Ctor))
+      for (const ParmVarDecl *P : Ctor->parameters())
+        if (QualType PT = P->getType();
+            ownsStorage(PT) && !(PT->isLValueReferenceType() && PT.getNonReferenceType().isConstQualified()))
+          return "the constructor of " + quoted(Ctor->getParent()) +
+                 " takes storage it is given and may keep its address";
     for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
       if (std::string Why = passedOn(CE->getArg(I), Ctor->getParamDecl(I)->getType(), Library, PC,
                                      Moved, Depth);
@@ -310,11 +367,37 @@ std::string storageOrigin(const Expr *Value, const PlanContext &PC,
     unsigned Shift = isa<CXXOperatorCallExpr>(Call) && MD && !MD->isStatic() ? 1 : 0;
     bool Library = inStd(FD) || (MD && inStd(MD->getParent())) || FD->getBuiltinID() != 0;
     if (Library) {
+      // What a `std::function` holds, or what `std::invoke` is given,
+      // makes the result (adv57 t11, t12).
+      if (MD && MD->getOverloadedOperator() == OO_Call && MD->getParent()->getIdentifier() &&
+          llvm::is_contained({llvm::StringRef("function"), llvm::StringRef("move_only_function"),
+                              llvm::StringRef("packaged_task")},
+                             MD->getParent()->getName()))
+        return "it is returned by a call of a 'std::" + MD->getParent()->getNameAsString() +
+               "', whose code purecc does not follow, which may keep its address";
+      if (FD->getIdentifier() && llvm::is_contained({llvm::StringRef("invoke"), llvm::StringRef("invoke_r"),
+                                                      llvm::StringRef("apply")},
+                                                     FD->getName())) {
+        const FunctionDecl *Target = nullptr;
+        if (Call->getNumArgs() > 0) {
+          const Expr *F = Call->getArg(0)->IgnoreParenImpCasts();
+          if (const auto *UO = dyn_cast<UnaryOperator>(F); UO && UO->getOpcode() == UO_AddrOf)
+            F = UO->getSubExpr()->IgnoreParenImpCasts();
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(F))
+            Target = dyn_cast<FunctionDecl>(DRE->getDecl());
+        }
+        ReturnedStorage RS = Target ? returnedStorage(Target, PC) : ReturnedStorage{};
+        if (!Target || !RS.FromParams.empty())
+          return "it is returned by '" + FD->getNameAsString() +
+                 "' of a callable purecc does not follow, which may keep its address";
+        if (!RS.Kept.empty())
+          return RS.Kept;
+      }
       for (unsigned I = Shift; I < Call->getNumArgs() && I - Shift < FD->getNumParams(); ++I) {
         const Expr *A = Call->getArg(I);
         QualType PT = FD->getParamDecl(I - Shift)->getType();
         std::string Why = !isTemporary(A) && returnsArgumentStorage(FD, I - Shift)
-                              ? Moved(A)
+                              ? takenOver(A, PC, Moved, Depth)
                               : passedOn(A, PT, /*Library=*/true, PC, Moved, Depth);
         if (!Why.empty())
           return Why;
@@ -324,7 +407,7 @@ std::string storageOrigin(const Expr *Value, const PlanContext &PC,
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
           MC && MD && MD->getRefQualifier() == RQ_RValue && MC->getImplicitObjectArgument() &&
           !isTemporary(MC->getImplicitObjectArgument()))
-        return Moved(MC->getImplicitObjectArgument());
+        return takenOver(MC->getImplicitObjectArgument(), PC, Moved, Depth);
       return "";
     }
     ReturnedStorage RS = returnedStorage(FD, PC);
@@ -335,7 +418,8 @@ std::string storageOrigin(const Expr *Value, const PlanContext &PC,
       if (I >= Call->getNumArgs())
         continue;
       const Expr *A = Call->getArg(I);
-      std::string Why = isTemporary(A) ? storageOrigin(A, PC, Moved, Depth + 1) : Moved(A);
+      std::string Why =
+          isTemporary(A) ? storageOrigin(A, PC, Moved, Depth + 1) : takenOver(A, PC, Moved, Depth);
       if (!Why.empty())
         return Why;
     }

@@ -75,4 +75,11 @@ std::string storageOrigin(const clang::Expr *Value, const PlanContext &PC,
                           llvm::function_ref<std::string(const clang::Expr *Moved)> Moved,
                           unsigned Depth = 0);
 
+/// Why the storage a glvalue hands over when it is moved from may already
+/// be reached by others: the call whose temporary it is part of
+/// (`make(n).first`, `*make(n)`), else Moved's answer.
+std::string storageTakenOver(const clang::Expr *Glvalue, const PlanContext &PC,
+                             llvm::function_ref<std::string(const clang::Expr *Moved)> Moved,
+                             unsigned Depth = 0);
+
 } // namespace purecc

@@ -94,3 +94,25 @@ long g;
   }
   return cur[7];
 }
+
+#include <algorithm>
+
+// The pointer std::max or std::min of a braced list returns is one of the
+// pointers listed (adv54 t25: the write through it was taken for a local
+// one, and the calls ran in parallel).
+struct Holder {
+  long *p;
+};
+[[pure]] long max_of_list(const Holder &n) { // expected-note {{'max_of_list' declared pure here}}
+  long x = 0;
+  long *p = std::max({&x, n.p});
+  *p = 1; // expected-error {{pure function 'max_of_list' writes through pointer member 'p' that may point to memory it does not own [purecc-nonlocal-write]}}
+  return x;
+}
+
+[[pure]] long max_of_locals() {
+  long x = 0, y = 0;
+  long *p = std::min({&x, &y});
+  *p = 1;
+  return x + y;
+}

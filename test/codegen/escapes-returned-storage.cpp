@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -45,7 +46,7 @@ long returnedKept(long n) {
   std::vector<E> v = makeKept(n);
   for (long i = 0; i < n; ++i)
     v[i].x = work(i) + g_kept[(i + n - 1) % n].x;
-  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 40 [purecc-missed-map]
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 41 [purecc-missed-map]
   return digest(v);
 }
 
@@ -54,7 +55,7 @@ long assignedKept(long n) {
   v = makeKept(n);
   for (long i = 0; i < n; ++i)
     v[i].x = work(i) + g_kept[(i + n - 1) % n].x;
-  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is assigned, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 40 [purecc-missed-map]
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is assigned, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 41 [purecc-missed-map]
   return digest(v);
 }
 
@@ -69,7 +70,7 @@ long histogramKept(long n) {
   std::vector<long> h = makeHistogram();
   for (long i = 0; i < n; ++i)
     h[(work(i) + g_hist[3]) % 16] += 1;
-  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'h' escapes where it is made, on line [[@LINE-3]]: 'makeHistogram' returns its local 'h', whose address escapes on line 64 [purecc-missed-reduction]
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'h' escapes where it is made, on line [[@LINE-3]]: 'makeHistogram' returns its local 'h', whose address escapes on line 65 [purecc-missed-reduction]
   long t = 0;
   for (long x : h)
     t = t * 7 + x;
@@ -89,7 +90,7 @@ long arrayKept() {
   std::array<E, 300> a = makeArray();
   for (long i = 0; i < 300; ++i)
     a[i].x = work(i) + g_kept[(i + 299) % 300].x;
-  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'a' escapes where it is made, on line [[@LINE-3]]: 'makeArray' returns its local 'r', whose address escapes on line 84 [purecc-missed-map]
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'a' escapes where it is made, on line [[@LINE-3]]: 'makeArray' returns its local 'r', whose address escapes on line 85 [purecc-missed-map]
   return digest(a);
 }
 
@@ -102,7 +103,7 @@ long memberMaker(long n) {
   std::vector<E> v = m.make(n);
   for (long i = 0; i < n; ++i)
     v[i].x = work(i) + g_kept[(i + n - 1) % n].x;
-  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 40 [purecc-missed-map]
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 41 [purecc-missed-map]
   return digest(v);
 }
 
@@ -115,7 +116,7 @@ long boxKept(long n) {
   Box b = makeBox(n);
   for (long i = 0; i < n; ++i)
     b.v[i].x = work(i) + g_kept[(i + n - 1) % n].x;
-  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'b' escapes where it is made, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 40 [purecc-missed-map]
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'b' escapes where it is made, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 41 [purecc-missed-map]
   return digest(b.v);
 }
 
@@ -162,6 +163,48 @@ long movedOutOfOptional(long n) {
     v[i].x = work(i) + g_maybe_data[(i + n - 1) % n].x;
   // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: it takes over the storage of an object no local names, which others may reach [purecc-missed-map]
   return digest(v);
+}
+
+// Taken over from a temporary the call returned (adv57 t06), made by a
+// constructor with effects that is given the storage (t10), returned
+// through a std::function or std::invoke (t11, t12).
+std::pair<std::vector<E>, int> makePair(long n) { return {makeKept(n), 1}; }
+
+long memberOfTemporary(long n) {
+  std::vector<E> v = makePair(n).first;
+  for (long i = 0; i < n; ++i)
+    v[i].x = work(i) + g_kept[(i + n - 1) % n].x;
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 41 [purecc-missed-map]
+  return digest(v);
+}
+
+struct Owner {
+  std::vector<E> v;
+  explicit Owner(std::vector<E> x) {
+    g_kept = x.data();
+    v = std::move(x);
+  }
+};
+
+long constructorKeeps(long n) {
+  Owner o{std::vector<E>(n)};
+  for (long i = 0; i < n; ++i)
+    o.v[i].x = work(i) + g_kept[(i + n - 1) % n].x;
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'o' escapes where it is made, on line [[@LINE-3]]: the constructor of 'Owner' takes storage it is given and may keep its address [purecc-missed-map]
+  return digest(o.v);
+}
+
+long throughFunction(long n) {
+  std::function<std::vector<E>(long)> factory = makeKept;
+  std::vector<E> v = factory(n);
+  for (long i = 0; i < n; ++i)
+    v[i].x = work(i) + g_kept[(i + n - 1) % n].x;
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: it is returned by a call of a 'std::function', whose code purecc does not follow, which may keep its address [purecc-missed-map]
+  std::vector<E> w = std::invoke(makeKept, n);
+  for (long i = 0; i < n; ++i)
+    w[i].x = work(i) + g_kept[(i + n - 1) % n].x;
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'w' escapes where it is made, on line [[@LINE-3]]: 'makeKept' returns its local 'r', whose address escapes on line 41 [purecc-missed-map]
+  return digest(v) + digest(w);
 }
 
 // Parallel calls around a write through the kept address.
@@ -213,7 +256,16 @@ long freshStorage(long n) {
   for (long i = 0; i < n; ++i)
     h[i].x = work(i + 2);
   // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'h' [purecc-parallel-map]
-  return digest(v) + digest(w) + digest(h);
+  // A generic lambda's instance (adv57 t13: its pattern crashed purecc).
+  auto make = [](auto m) {
+    std::vector<E> r(m);
+    return r;
+  };
+  std::vector<E> g = make(n);
+  for (long i = 0; i < n; ++i)
+    g[i].x = work(i + 3);
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'g' [purecc-parallel-map]
+  return digest(v) + digest(w) + digest(h) + digest(g);
 }
 
 int main() {
@@ -227,6 +279,9 @@ int main() {
   std::printf("%ld\n", exchangedWithGlobal(300));
   std::printf("%ld\n", movedThroughPointer(300));
   std::printf("%ld\n", movedOutOfOptional(300));
+  std::printf("%ld\n", memberOfTemporary(300));
+  std::printf("%ld\n", constructorKeeps(300));
+  std::printf("%ld\n", throughFunction(300));
   std::printf("%ld\n", callsAroundWrite());
   std::printf("%ld\n", freshStorage(300));
 }
