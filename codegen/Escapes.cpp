@@ -1,5 +1,6 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
+#include "KeptParameters.h"
 #include "MadeReachable.h"
 #include "ReturnedStorage.h"
 #include "JumpTargets.h"
@@ -134,8 +135,12 @@ using Roots = llvm::SmallPtrSet<const VarDecl *, 4>;
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
   Finder(const PlanContext &PC, const DepScanner &ES, EscapeSites &Out, const FunctionDecl *Self,
-         const Stmt *Outer)
-      : PC(PC), Ctx(PC.Ctx), ES(ES), Out(Out), Self(Self), Outer(Outer) {}
+         const Stmt *Outer, const ParmVarDecl *Lent)
+      : PC(PC), Ctx(PC.Ctx), ES(ES), Out(Out), Self(Self), Outer(Outer), Lent(Lent) {}
+
+  /// A variable whose storage the analysis follows: an owned local, or the
+  /// reference parameter lent for a summary (KeptParameters.h).
+  bool owned(const VarDecl *V) const { return isOwnedLocal(V) || (V && V == Lent); }
 
   /// Whether the last traversal found a new holder (another one is due).
   bool Changed = false;
@@ -167,17 +172,17 @@ public:
   bool VisitVarDecl(VarDecl *VD) {
     QualType T = VD->getType();
     if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-        RD && isOwnedLocal(VD) && (!RD->hasDefinition() || !RD->isTriviallyCopyable()) &&
+        RD && owned(VD) && (!RD->hasDefinition() || !RD->isTriviallyCopyable()) &&
         !llvm::is_contained(Out.Owners, VD))
       Out.Owners.push_back(VD);
     // Made where others may reach it: by its allocator, or by a
     // constructor that keeps `this` (adv53 t162-t185).
-    if (isOwnedLocal(VD) && VD->getInit())
+    if (owned(VD) && VD->getInit())
       if (const std::string &Why = madeReachableOf(T); !Why.empty())
         escapeBecause(VD, VD->getInit(), "where it is made", Why);
     // Made from storage others may reach: a call that kept its address,
     // a global moved from (ReturnedStorage.h; adv54 t10, t11, t18, t28).
-    if (isOwnedLocal(VD) && VD->getInit() && !isa<ParmVarDecl>(VD) &&
+    if (owned(VD) && VD->getInit() && !isa<ParmVarDecl>(VD) &&
         (T->isRecordType() || T->isArrayType()))
       if (std::string Why = storageOrigin(VD->getInit(), PC, movedFrom()); !Why.empty())
         escapeBecause(VD, VD->getInit(), "where it is made", Why);
@@ -202,7 +207,8 @@ public:
     for (unsigned I = Shift; Callee && I < CE->getNumArgs() && I - Shift < Callee->getNumParams();
          ++I) {
       QualType PT = Callee->getParamDecl(I - Shift)->getType();
-      if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
+      if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified() &&
+          !(isProgramFunction(Callee) && lentOnly(CE, Callee, CE->getArg(I))))
         escape(CE->getArg(I));
     }
     return true;
@@ -215,7 +221,7 @@ public:
       return true;
     const VarDecl *To = baseVariable(Op->getArg(0));
     const CXXRecordDecl *RD = MD->getParent();
-    if (!isOwnedLocal(To) || To->getType()->isPointerType() ||
+    if (!owned(To) || To->getType()->isPointerType() ||
         (RD->hasDefinition() && RD->isTriviallyCopyable()))
       return true;
     const Expr *Value = Op->getArg(1);
@@ -237,7 +243,7 @@ public:
         continue;
       if (C.getCaptureKind() == LCK_ByRef) {
         // The lambda being planned uses its captures as its own locals.
-        if (isOwnedLocal(VD) && LE->getCallOperator() != Self)
+        if (owned(VD) && LE->getCallOperator() != Self)
           Out.Sites[VD].push_back(LE), Out.Lasting.insert(LE);
         rootsOf(VD, Held);
       } else if (const auto It = Out.Holds.find(VD); It != Out.Holds.end()) {
@@ -285,7 +291,7 @@ public:
 private:
   /// V itself (when it owns its storage) and whatever it holds.
   void rootsOf(const VarDecl *V, Roots &R) const {
-    if (isOwnedLocal(V))
+    if (owned(V))
       R.insert(V);
     if (auto It = Out.Holds.find(V); It != Out.Holds.end())
       R.insert(It->second.begin(), It->second.end());
@@ -296,7 +302,7 @@ private:
   /// else for good.
   void escape(const Expr *E, const Stmt *Site = nullptr, const Stmt *Scope = nullptr) {
     const VarDecl *VD = baseVariable(E);
-    if (!isOwnedLocal(VD))
+    if (!owned(VD))
       return;
     Site = Site ? Site : E;
     Out.Sites[VD].push_back(Site);
@@ -320,14 +326,19 @@ private:
 
   /// Why storage taken over from a glvalue may be reached by others: when
   /// it names no local of the function (a global, what a pointer to one
-  /// points to). A local's storage, or a holder's, moves in a trade that
-  /// the uses of the local follow; a parameter's is trusted
-  /// (ReturnedStorage.h).
+  /// points to, what a reference parameter names). A local's storage, or a
+  /// holder's, moves in a trade that the uses of the local follow; a
+  /// by-value or rvalue-reference parameter's is trusted: the caller gives
+  /// it up (ReturnedStorage.h). An lvalue-reference or pointer parameter
+  /// names an object the caller keeps, which others may reach (adv57 t09:
+  /// `std::vector<long> v = std::move(buf);` of a `buf` bound to a global
+  /// whose 'data()' is kept).
   std::function<std::string(const Expr *)> movedFrom() {
     return [this](const Expr *M) -> std::string {
       auto Local = [&](const VarDecl *V) {
-        return isa<ParmVarDecl>(V) || (isOwnedLocal(V) && !V->getType()->isPointerType()) ||
-               Out.Holds.count(V);
+        if (isa<ParmVarDecl>(V))
+          return !V->getType()->isLValueReferenceType() && !V->getType()->isPointerType();
+        return (owned(V) && !V->getType()->isPointerType()) || Out.Holds.count(V) > 0;
       };
       const VarDecl *B = baseVariable(unmoved(M));
       if (B && Local(B))
@@ -354,7 +365,7 @@ private:
 
   void escapeAll(const Roots &R, const Stmt *Site) {
     for (const VarDecl *VD : R)
-      if (isOwnedLocal(VD)) {
+      if (owned(VD)) {
         Out.Sites[VD].push_back(Site);
         Out.Lasting.insert(Site);
       }
@@ -719,6 +730,38 @@ private:
     return false;
   }
 
+  /// Whether FD is a function of the program, not the library's.
+  static bool isProgramFunction(const FunctionDecl *FD) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    return !inStd(FD) && !(MD && inStd(MD->getParent())) && FD->getBuiltinID() == 0;
+  }
+
+  /// Whether E is an argument of Call, a call of FD, that names a local
+  /// bound to a reference parameter whose address FD keeps nowhere
+  /// (KeptParameters.h). Only for a referent that holds no address: a
+  /// holder's value (`double *&p`, a span) is an address FD may copy out.
+  bool lentOnly(const CallExpr *Call, const FunctionDecl *FD, const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenNoopCasts(Ctx));
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!owned(V) || Types.mayHold(V->getType().getNonReferenceType()))
+      return false;
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    unsigned First = isa<CXXOperatorCallExpr>(Call) && MD && !MD->isStatic() ? 1 : 0;
+    bool Found = false;
+    for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+      if (Call->getArg(I) != E)
+        continue;
+      if (I - First >= FD->getNumParams())
+        return false;
+      QualType PT = FD->getParamDecl(I - First)->getType();
+      if (!PT->isReferenceType() || Types.mayHold(PT.getNonReferenceType()) ||
+          parameterMayBeKept(FD, I - First, PC))
+        return false;
+      Found = true;
+    }
+    return Found;
+  }
+
   /// Whether Arg is a callable that may keep an address it is given: one
   /// whose code may store it (a write through a pointer, of a variable
   /// that may hold an address, an impure call) or return it; false for
@@ -856,6 +899,13 @@ private:
     bool Library = inStd(FD) || (MD && inStd(MD->getParent())) || FD->getBuiltinID() != 0;
     bool Free = ES.isEffectFreeCallee(FD);
     if (!Library && !Free) {
+      // A reference parameter whose address the function's body keeps
+      // nowhere: the address ends with the call (`init(v);`, adv57 t14).
+      if (!Object && lentOnly(Call, FD, E)) {
+        if (carries(Call))
+          follow(Call, R, Depth + 1);
+        return;
+      }
       escapeAll(R, Call); // it may keep the address anywhere
       // ... and return it: `auto s = view(v);` holds 'v' (adv40 t01: a
       // write of 'v' before a call reading 's' was not seen).
@@ -1125,12 +1175,12 @@ private:
   void trade(const VarDecl *To, const VarDecl *From, const Stmt *Site) {
     if (To == From)
       return;
-    if (!To || !isOwnedLocal(To)) {
-      if (isOwnedLocal(From))
+    if (!To || !owned(To)) {
+      if (owned(From))
         Out.Lost.push_back({nullptr, From, Site});
       return;
     }
-    Out.Trades.push_back({To, isOwnedLocal(From) ? From : nullptr, Site});
+    Out.Trades.push_back({To, owned(From) ? From : nullptr, Site});
   }
 
   /// E (leading into R) is an argument of constructor call CE.
@@ -1192,6 +1242,7 @@ private:
   EscapeSites &Out;
   const FunctionDecl *Self;
   const Stmt *Outer; // the body analysed
+  const ParmVarDecl *Lent; // the reference parameter summarized, or null
   AddressTypes Types;
 
   bool within(SourceLocation Loc) const {
@@ -1392,7 +1443,7 @@ void followTrades(EscapeSites &Out, ASTContext &Ctx) {
 
 } // namespace
 
-EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
+EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC, const ParmVarDecl *Lent) {
   DepScanner ES(PC);
   EscapeSites Out;
   if (!FD->getBody())
@@ -1411,7 +1462,7 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC) {
     Out.Trades.clear();
     Out.Lost.clear();
     Out.Owners.clear();
-    Finder F(PC, ES, Out, FD, Outer->getBody());
+    Finder F(PC, ES, Out, FD, Outer->getBody(), Lent);
     F.TraverseStmt(Outer->getBody());
     Again = F.Changed;
   }

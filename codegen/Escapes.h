@@ -130,7 +130,10 @@ void addBindingReads(const clang::Stmt *Body, llvm::SmallPtrSetImpl<const clang:
 /// (a structured binding is named by its bindings).
 std::string readThroughReason(const clang::VarDecl *V, const clang::VarDecl *H);
 
-/// The escape sites of the locals of FD's body.
-EscapeSites findEscapes(const clang::FunctionDecl *FD, const PlanContext &PC);
+/// The escape sites of the locals of FD's body; with Lent, also of that
+/// reference parameter of FD's, analysed as a local whose storage the
+/// caller lends for the call (KeptParameters.h).
+EscapeSites findEscapes(const clang::FunctionDecl *FD, const PlanContext &PC,
+                        const clang::ParmVarDecl *Lent = nullptr);
 
 } // namespace purecc

@@ -9,10 +9,17 @@
 // ('abort', 'exit', 'std::terminate', '__builtin_trap', glibc's
 // '__assert_fail' behind 'assert', a user's '[[noreturn]]' function),
 // written in the code or reached through the bodies of the user's functions
-// it calls (32 calls deep; a deeper chain is taken not to return). A
-// library function's body is not followed: what it throws is the
-// speculation rule's. Code that traps (a division by zero, a null
-// dereference) has undefined behaviour, and is not counted.
+// it calls (32 calls deep; a deeper chain is taken not to return). Calls
+// the AST shows only implicitly count too: a constructor (its initializers
+// and its body), the destructor of a local or a temporary (adv57 t01, t03).
+// A call whose target purecc cannot see may not return: through a pointer
+// it cannot follow, to a virtual function an unseen override of which may
+// run, to a function defined in another file, unless that function is
+// declared '[[pure]]' (checked where it is defined); a 'noexcept' promises
+// nothing here, `exit` is 'noexcept' (adv57 t04, t05). A library
+// function's body is not followed: what it throws is the speculation
+// rule's. Code that traps (a division by zero, a null dereference) has
+// undefined behaviour, and is not counted.
 //
 // The hoisted calls themselves count too: a call that may not return (an
 // 'assert' in it) ends the serial program before the later calls, while
@@ -45,10 +52,16 @@ namespace purecc {
 
 /// A call in the scanned code that may not return.
 struct NoReturnCall {
-  const clang::CallExpr *Call; // as written in the scanned code
+  /// The call, or the construction or declaration whose constructor or
+  /// destructor it is, as written in the scanned code.
+  const clang::Stmt *At;
   /// For remarks: "'abort', which does not return" (a call of a function
-  /// declared so; a macro such as 'assert' named as written), or "'check',
-  /// which may not return" (a function whose body may make such a call).
+  /// declared so; a macro such as 'assert' named as written), "'check',
+  /// which may not return" (a function whose body may make such a call),
+  /// "the destructor of 'Guard', which may not return", "the call through
+  /// 'fp', which may not return", "'check' (virtual: an override purecc
+  /// does not see may run), which may not return", "'ext' (defined in
+  /// another file), which may not return".
   std::string Named;
 };
 
@@ -63,15 +76,28 @@ public:
                                     const llvm::SmallPtrSetImpl<const clang::Expr *> *Skip = nullptr);
 
 private:
-  /// Whether a call to FD may not return (its declaration, or a call in the
-  /// body of a function of the user's).
-  bool mayNotReturn(const clang::FunctionDecl *FD, unsigned Depth);
-  const clang::CallExpr *firstIn(const clang::Stmt *S,
-                                 const llvm::SmallPtrSetImpl<const clang::Expr *> *Skip,
-                                 unsigned Depth);
+  /// Why a call may not return.
+  enum class Reason {
+    Returns,  // it returns
+    Declared, // declared not to ('abort', '[[noreturn]]')
+    Body,     // its body (or initializers, or members' destructors) may not
+    Unseen,   // defined in another file
+    Override, // virtual: an override purecc does not see may run
+    Pointer,  // through a pointer purecc cannot follow
+  };
+  struct Hit;
+
+  /// Whether a call to FD may not return, and why.
+  Reason mayNotReturn(const clang::FunctionDecl *FD, unsigned Depth);
+  /// Whether destroying an object of RD after its destructor's body (its
+  /// members and bases) may not return.
+  bool destroysMembersAndBases(const clang::CXXRecordDecl *RD, unsigned Depth);
+  std::optional<Hit> firstIn(const clang::Stmt *S,
+                             const llvm::SmallPtrSetImpl<const clang::Expr *> *Skip,
+                             unsigned Depth);
 
   PlanContext &PC;
-  llvm::DenseMap<const clang::FunctionDecl *, bool> Known;
+  llvm::DenseMap<const clang::FunctionDecl *, Reason> Known;
 };
 
 } // namespace purecc

@@ -649,7 +649,7 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
       llvm::SmallPtrSet<const Expr *, 1> Own{Last};
       std::string Why;
       if (std::optional<NoReturnCall> N = Tasks.NoReturn.first(Last))
-        Why = N->Call == Last ? "'" + calleeName(Last) + "' may not return"
+        Why = N->At == Last ? "'" + calleeName(Last) + "' may not return"
                               : N->Named + ", is an argument of '" + calleeName(Last) + "'";
       else if (std::optional<NoReturnCall> N = Tasks.NoReturn.first(Run.back().S, &Own))
         Why = N->Named + ", runs after the call to '" + calleeName(Last) + "'";

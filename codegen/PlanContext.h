@@ -15,6 +15,7 @@
 #pragma once
 
 #include "Plan.h"
+#include "KeptParameters.h"
 #include "ReturnedStorage.h"
 
 #include "analysis/LibraryRuns.h"
@@ -127,6 +128,10 @@ public:
   /// (ReturnedStorage.h), filled as they are asked for.
   ReturnedStorageCache &returnedStorages() const { return ReturnedStorages; }
 
+  /// The summaries of which reference parameters each function may keep
+  /// the address of (KeptParameters.h), filled as they are asked for.
+  KeptParametersCache &keptParameters() const { return KeptParameters; }
+
 private:
   mutable std::optional<std::string> TypeNameObserver;
   llvm::StringSet<> IdentifiersInFile;
@@ -135,6 +140,7 @@ private:
   llvm::StringMap<unsigned> NumberedCounters;
   mutable std::unique_ptr<LibraryRuns> Runs;
   mutable ReturnedStorageCache ReturnedStorages;
+  mutable KeptParametersCache KeptParameters;
 };
 
 /// The expression with parentheses, implicit casts, temporaries and

@@ -47,7 +47,10 @@ bool matchRangeHeader(PlanContext &PC, const CXXForRangeStmt *RF, LoopShape &L, 
     K = ContainerKind::Owning;
   if (K == ContainerKind::None) {
     std::string Named = Range ? quoted(Range) : Member ? "'" + Member->Name + "'" : "";
-    if (!Named.empty() && packsBits(RangeType))
+    if (!Named.empty() && RangeType.getNonReferenceType()->isVariableArrayType())
+      WhyNot = "the range " + Named +
+               " is a variable-length array, which the lambda of the parallel code cannot capture";
+    else if (!Named.empty() && packsBits(RangeType))
       WhyNot = "the range " + Named + " is a '" +
                RangeType.getNonReferenceType().getCanonicalType().getUnqualifiedType().getAsString(
                    PC.Ctx.getPrintingPolicy()) +

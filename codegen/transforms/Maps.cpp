@@ -316,6 +316,13 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                "') share storage";
       return LoopOutcome::Refused;
     }
+    // A GNU variable-length array is a local array, but C++ lambdas, which
+    // carry the parallel code, cannot capture one (adv58 t27).
+    if (containerType(S).getNonReferenceType()->isVariableArrayType()) {
+      WhyNot = Name + " is a variable-length array, which the lambda of the parallel code "
+                      "cannot capture";
+      return LoopOutcome::Refused;
+    }
     if (!isOwnedLocal(S.Container) || (K != ContainerKind::Owning && K != ContainerKind::CArray)) {
       WhyNot = Name + " is not a local array or standard container, so it may alias what the "
                       "loop reads";

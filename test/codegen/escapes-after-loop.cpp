@@ -19,7 +19,13 @@
 }
 
 void shuffle(long *first, long *last) { std::reverse(first, last); }
-void bump(long &x) { x += 1; }
+// Keeps the address of what it is given (a function that only writes it
+// is no escape: escapes-kept-parameters.cpp).
+long *g_bumped;
+void bump(long &x) {
+  x += 1;
+  g_bumped = &x;
+}
 
 int main(int argc, char **) {
   std::vector<long> words(3000 + argc);

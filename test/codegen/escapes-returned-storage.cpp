@@ -165,6 +165,19 @@ long movedOutOfOptional(long n) {
   return digest(v);
 }
 
+// A reference parameter names the caller's object: here a global whose
+// buffer is kept (adv57 t09). A by-value parameter's storage is trusted.
+std::vector<E> g_lent(300);
+E *g_lent_data = g_lent.data();
+
+long movedFromReference(std::vector<E> &buf, long n) {
+  std::vector<E> v = std::move(buf);
+  for (long i = 0; i < n; ++i)
+    v[i].x = work(i) + g_lent_data[(i + n - 1) % n].x;
+  // REMARK: escapes-returned-storage.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes where it is made, on line [[@LINE-3]]: it takes over the storage of 'buf', which others may reach [purecc-missed-map]
+  return digest(v);
+}
+
 // Taken over from a temporary the call returned (adv57 t06), made by a
 // constructor with effects that is given the storage (t10), returned
 // through a std::function or std::invoke (t11, t12).
@@ -279,6 +292,7 @@ int main() {
   std::printf("%ld\n", exchangedWithGlobal(300));
   std::printf("%ld\n", movedThroughPointer(300));
   std::printf("%ld\n", movedOutOfOptional(300));
+  std::printf("%ld\n", movedFromReference(g_lent, 300));
   std::printf("%ld\n", memberOfTemporary(300));
   std::printf("%ld\n", constructorKeeps(300));
   std::printf("%ld\n", throughFunction(300));

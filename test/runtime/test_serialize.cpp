@@ -162,6 +162,35 @@ TEST(Serialize, ForgedLongDoubleNaNIsRejected) {
   }
 }
 
+TEST(Serialize, LongDoublePseudoDenormalIsNotTheEqualNormal) {
+  // adv56 t05: on x87 the pseudo-denormal (exponent field 0, integer bit
+  // set) compares equal to the normal 2^-16382 with the same mantissa, but
+  // a program that reads the exponent field tells them apart: two keys.
+  if constexpr (LDBL_MANT_DIG == 64 && sizeof(long double) >= 10) {
+    unsigned char raw[sizeof(long double)] = {};
+    raw[7] = 0x80; // the integer bit
+    raw[0] = 0x01;
+    long double pseudo = 0, normal = 0;
+    std::memcpy(&pseudo, raw, sizeof raw);
+    raw[8] = 0x01; // exponent field 1
+    std::memcpy(&normal, raw, sizeof raw);
+    ASSERT_EQ(pseudo, normal);
+    EXPECT_NE(purecc::to_bytes(pseudo), purecc::to_bytes(normal));
+    for (long double v : {pseudo, normal, -pseudo}) {
+      const std::optional<long double> back = purecc::from_bytes<long double>(purecc::to_bytes(v));
+      ASSERT_TRUE(back);
+      EXPECT_EQ(std::memcmp(&*back, &v, 10), 0) << "every significant byte survives";
+    }
+    // A finite value whose exponent field is an infinity's is forged.
+    std::string bytes = purecc::to_bytes(2.0L);
+    bytes[2] = '\xff';
+    bytes[3] = '\x7f';
+    EXPECT_FALSE(purecc::from_bytes<long double>(bytes));
+  } else {
+    GTEST_SKIP() << "long double is not x87's 80-bit format here";
+  }
+}
+
 TEST(Serialize, LongDoubleIgnoresPaddingBytes) {
   // x87 long double has 6 padding bytes; equal values must encode equally
   // whatever those bytes hold.

@@ -53,9 +53,9 @@ Hash128 xxh3_128(std::string_view bytes) noexcept;
 
 /// The version of the key format (canonical argument bytes, fingerprints),
 /// part of the namespace: a new format reads none of the old entries.
-inline constexpr int kMemoKeyFormat = 2;
+inline constexpr int kMemoKeyFormat = 3;
 
-/// The namespace text for a compiler id, e.g. "purecc 0.1.0; keys 2;
+/// The namespace text for a compiler id, e.g. "purecc 0.1.0; keys 3;
 /// abi 1017; cxx11-abi 1; compiler gcc 12.2.0; ptr64 long64 ldbl128; le".
 std::string memo_namespace_text(std::string_view compiler_id);
 /// XXH3-128 of memo_namespace_text(compiler_id).

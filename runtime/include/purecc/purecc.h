@@ -25,6 +25,7 @@
 #include "purecc/branch_fenv.h"
 #include "purecc/scheduler.h"
 #include "purecc/wait_graph.h"
+#include "purecc/worker_stack.h"
 #include "purecc/invoke.h"
 #include "purecc/progress.h"
 #include "purecc/range_tree.h"

@@ -307,7 +307,11 @@ template <int Words> struct LongDoubleNaNBits {
 /// long double has padding bytes with garbage on x86, so it is written by
 /// value: class byte (0 finite, 1 inf, 2 nan), sign byte, exponent, then the
 /// mantissa in 32-bit words (exact: scaling by 2^32 is exact in binary). A
-/// NaN writes exponent 0 and its payload bits as the words.
+/// NaN writes exponent 0 and its payload bits as the words. An x87 finite
+/// value writes its biased exponent field and its 64-bit mantissa as they
+/// are: a pseudo-denormal (exponent field 0, integer bit set) equals the
+/// normal number with the same mantissa but has other bits, which a
+/// program can read (adv56 t05: two such arguments shared a memo key).
 template <> struct codec<long double> {
   static constexpr int kWords = (LDBL_MANT_DIG + 31) / 32;
   /// IEEE binary128 (-mlong-double-128 on x86, aarch64's long double): 16
@@ -316,6 +320,8 @@ template <> struct codec<long double> {
   /// format only: 1.0L and 1.0L + 1e-25L wrote the same bytes (adv51 t35).
   static constexpr bool kRawBinary128 = LDBL_MANT_DIG == 113 && sizeof(long double) == 16;
   using NaNBits = detail::LongDoubleNaNBits<kWords>;
+  /// x87 80-bit extended, whose bytes purecc knows (NaNBits::known).
+  static constexpr bool kRawX87 = NaNBits::known && LDBL_MANT_DIG == 64;
   static void write(ByteWriter &w, long double v) {
     if constexpr (kRawBinary128) {
       unsigned char raw[16];
@@ -331,6 +337,18 @@ template <> struct codec<long double> {
       for (std::uint32_t word : NaNBits::payload(v))
         w.uint(word);
       return;
+    }
+    if constexpr (kRawX87) {
+      if (cls == 0) { // mantissa in bytes 0..7, sign + exponent in 8..9
+        unsigned char raw[sizeof(long double)];
+        __builtin_memcpy(raw, &v, sizeof v);
+        w.uint(static_cast<std::uint32_t>(raw[8] | (raw[9] & 0x7F) << 8));
+        for (int i = 0; i < 2; ++i)
+          w.uint(static_cast<std::uint32_t>(raw[4 * i] | raw[4 * i + 1] << 8 |
+                                            raw[4 * i + 2] << 16 |
+                                            static_cast<std::uint32_t>(raw[4 * i + 3]) << 24));
+        return;
+      }
     }
     int exp = 0;
     long double m = cls == 0 ? __builtin_frexpl(__builtin_fabsl(v), &exp) : 0.0L;
@@ -360,6 +378,19 @@ template <> struct codec<long double> {
         return false;
     if (cls == 2)
       return exp == 0 && NaNBits::make(sign == 1, words, v);
+    if constexpr (kRawX87) {
+      if (cls == 0) {
+        if (exp >= 0x7FFF) // the exponent of an infinity or a NaN: forged
+          return false;
+        unsigned char raw[sizeof(long double)] = {};
+        for (int i = 0; i < 8; ++i)
+          raw[i] = static_cast<unsigned char>(words[i / 4] >> (8 * (i % 4)));
+        raw[8] = static_cast<unsigned char>(exp);
+        raw[9] = static_cast<unsigned char>(exp >> 8 | (sign ? 0x80 : 0));
+        __builtin_memcpy(&v, raw, sizeof v);
+        return !__builtin_isnan(v) && !__builtin_isinf(v);
+      }
+    }
     long double m = 0.0L;
     for (int i = 0; i < kWords; ++i)
       m += __builtin_ldexpl(static_cast<long double>(words[i]), -32 * (i + 1));

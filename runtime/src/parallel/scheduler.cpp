@@ -26,6 +26,7 @@
 #include "purecc/scheduler.h"
 
 #include "purecc/quiet_fenv.h"
+#include "purecc/worker_stack.h"
 
 #include <omp.h>
 #include <pthread.h>
@@ -35,8 +36,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <mutex>
-#include <system_error>
-#include <thread>
 
 namespace purecc::detail {
 
@@ -160,17 +159,38 @@ void worker_main(int index) noexcept {
   }
 }
 
-// Starts workers until there are `wanted`; a thread that cannot be started
-// leaves the pool smaller (its branches then run inline: withdrawn at the
-// join), never an error.
+void* worker_start(void* index) noexcept {
+  worker_main(static_cast<int>(reinterpret_cast<std::intptr_t>(index)));
+  return nullptr;
+}
+
+// Starts one detached worker with a stack of `stack` bytes (0: the
+// default); false when it cannot be started.
+bool start_worker(int index, std::size_t stack) noexcept {
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) != 0) return false;
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  if (stack != 0 && pthread_attr_setstacksize(&attr, stack) != 0) stack = 0;
+  pthread_t thread;
+  bool started = pthread_create(&thread, &attr, worker_start,
+                                reinterpret_cast<void*>(static_cast<std::intptr_t>(index))) == 0;
+  pthread_attr_destroy(&attr);
+  return started;
+}
+
+// Starts workers until there are `wanted`, each with the stack the serial
+// program's main thread may grow to (purecc/worker_stack.h; adv58 t42: a
+// pure recursion 50 MB deep after the program raised its stack limit
+// overflowed a worker's default 8 MiB). A thread that cannot be started
+// that big is started with the default size; one that cannot be started at
+// all leaves the pool smaller (its branches then run inline: withdrawn at
+// the join), never an error.
 void grow_pool(int wanted) noexcept {
   std::lock_guard lock(g_pool_mutex);
+  const std::size_t stack = worker_stack_size();
   while (g_pool_size < wanted) {
-    try {
-      std::thread(worker_main, g_pool_size).detach();
-    } catch (const std::system_error&) {
+    if (!start_worker(g_pool_size, stack) && !start_worker(g_pool_size, 0))
       return;
-    }
     ++g_pool_size;
   }
 }

@@ -1,0 +1,53 @@
+//===- KeptParameters.cpp - whether a function keeps what a reference names =//
+#include "KeptParameters.h"
+#include "Escapes.h"
+#include "PlanContext.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace purecc {
+namespace {
+
+/// How many summaries may be computed one inside another.
+constexpr unsigned MaxDepth = 16;
+
+/// Whether P's address may be kept past a call of Def, whose parameter it
+/// is: it escapes anywhere in Def, or its storage is lost from sight.
+bool keptBy(const FunctionDecl *Def, const ParmVarDecl *P, const PlanContext &PC) {
+  EscapeSites Sites = findEscapes(Def, PC, P);
+  if (Sites.Sites.count(P) || Sites.HasLabels)
+    return true;
+  return llvm::any_of(Sites.Lost, [&](const EscapeSites::Trade &L) { return L.From == P; });
+}
+
+} // namespace
+
+bool parameterMayBeKept(const FunctionDecl *FD, unsigned I, const PlanContext &PC) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def || Def->isDependentContext() || I >= Def->getNumParams())
+    return true;
+  const ParmVarDecl *P = Def->getParamDecl(I);
+  if (!P->getType()->isReferenceType())
+    return true;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def);
+      MD && (MD->getParent()->isLambda() ||
+             (MD->isVirtual() && !MD->hasAttr<FinalAttr>() && !MD->getParent()->hasAttr<FinalAttr>())))
+    return true;
+  KeptParametersCache &Cache = PC.keptParameters();
+  const std::pair<const FunctionDecl *, unsigned> Key{Def, I};
+  if (auto It = Cache.Done.find(Key); It != Cache.Done.end())
+    return It->second;
+  if (llvm::is_contained(Cache.InProgress, Key) || Cache.InProgress.size() >= MaxDepth)
+    return true;
+  Cache.InProgress.push_back(Key);
+  const bool Kept = keptBy(Def, P, PC);
+  Cache.InProgress.pop_back();
+  Cache.Done[Key] = Kept;
+  return Kept;
+}
+
+} // namespace purecc
