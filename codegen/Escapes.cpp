@@ -9,6 +9,7 @@
 #include "StmtDeps.h"
 #include "analysis/Unevaluated.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -167,6 +168,20 @@ public:
     if (const auto *MD = MC->getMethodDecl(); MD && MD->getDeclName().isIdentifier() &&
                                                MD->getName() == "data")
       escape(MC->getImplicitObjectArgument());
+    return true;
+  }
+  // `__attribute__((cleanup(fn)))` gives fn the variable's address at the
+  // end of its scope: what the variable holds reaches fn (adv59 t05, t06:
+  // a local iterator whose cleanup kept '&**p').
+  bool VisitDeclStmt(DeclStmt *DS) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage())
+        if (const auto *CA = VD->getAttr<CleanupAttr>();
+            CA && (!CA->getFunctionDecl() || !ES.isEffectFreeCallee(CA->getFunctionDecl()))) {
+          Roots R;
+          rootsOf(VD, R);
+          escapeAll(R, DS);
+        }
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {

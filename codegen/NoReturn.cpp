@@ -178,12 +178,17 @@ NoReturnCalls::firstIn(const Stmt *S, const llvm::SmallPtrSetImpl<const Expr *> 
   // A local object is destroyed at the end of its scope: a call of its
   // destructor the AST shows nowhere else (adv57 t01: `Guard g{x};` whose
   // destructor calls 'exit'). Statics are destroyed at exit.
+  // So is the function `__attribute__((cleanup(fn)))` names (adv59 t01).
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage()) {
+        if (const auto *CA = VD->getAttr<CleanupAttr>(); CA && CA->getFunctionDecl())
+          if (std::optional<Hit> Found = Check(CA->getFunctionDecl()))
+            return Found;
         if (const CXXDestructorDecl *Dtor = destructorOf(VD->getType()))
           if (std::optional<Hit> Found = Check(Dtor))
             return Found;
+      }
   return std::nullopt;
 }
 

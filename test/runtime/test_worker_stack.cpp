@@ -84,7 +84,7 @@ TEST(WorkerStack, WorkersGetTheStackLimitTheProgramRaisedTo) {
       ::testing::ExitedWithCode(0), "");
 }
 
-TEST(WorkerStack, AnUnlimitedStackGivesWorkersAGibibyte) {
+TEST(WorkerStack, AnUnlimitedStackGivesWorkersEightGibibytes) {
   if (stack_limit().rlim_max != RLIM_INFINITY)
     GTEST_SKIP() << "the hard stack limit is not unlimited here";
   GTEST_FLAG_SET(death_test_style, "threadsafe");
@@ -95,6 +95,21 @@ TEST(WorkerStack, AnUnlimitedStackGivesWorkersAGibibyte) {
         raised.rlim_cur = RLIM_INFINITY;
         setrlimit(RLIMIT_STACK, &raised);
         std::exit(worker_thread_stack() >= purecc::kUnlimitedWorkerStack ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
+}
+
+TEST(WorkerStack, OmpStackSizeBelowTheDefaultGivesTheDefault) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        setenv("OMP_STACKSIZE", "256K", 1);
+        pthread_attr_t attr;
+        std::size_t fallback = 0;
+        pthread_attr_init(&attr);
+        pthread_attr_getstacksize(&attr, &fallback);
+        pthread_attr_destroy(&attr);
+        std::exit(fallback > 256 * 1024 && worker_thread_stack() >= fallback ? 0 : 1);
       },
       ::testing::ExitedWithCode(0), "");
 }

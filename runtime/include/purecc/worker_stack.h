@@ -10,8 +10,11 @@
 // t42, t43: SIGSEGV at 2 and 4 threads). purecc's workers are made with the
 // size worker_stack_size() gives when the pool starts (the first parallel
 // construct): OMP_STACKSIZE where set, as for OpenMP's own threads, else
-// the stack limit then, and 1 GiB of address space under an unlimited
-// one (memory is only used as the stack grows). The thread's size is what
+// the stack limit then, and 8 GiB of address space under an unlimited
+// one (memory is only used as the stack grows); never less than a
+// thread's default. Where the system refuses a stack that big (a limit of
+// 64 GiB, strict overcommit), the pool halves it until one starts (adv59
+// t09). The thread's size is what
 // the 1/16 stack rule of should_spawn() measures (purecc/scheduler.h).
 //
 //   // OMP_STACKSIZE=512M ./app, or: ulimit -s 1048576; ./app
@@ -33,12 +36,14 @@ namespace purecc {
 /// The stack size, in bytes, that a worker thread started now gets:
 /// OMP_STACKSIZE when it parses, else the current soft RLIMIT_STACK, else
 /// (unlimited) kUnlimitedWorkerStack; never less than the system's default
-/// thread stack. 0 when none can be told (the default is used).
+/// thread stack (the main thread's at start-up). 0 when none can be told
+/// (the default is used).
 std::size_t worker_stack_size() noexcept;
 
-/// A worker's stack under an unlimited RLIMIT_STACK: 1 GiB of address
-/// space, which the kernel backs only as the stack grows.
-inline constexpr std::size_t kUnlimitedWorkerStack = std::size_t{1} << 30;
+/// A worker's stack under an unlimited RLIMIT_STACK: 8 GiB of address
+/// space, which the kernel backs only as the stack grows (adv59 t08: the
+/// serial program recursed 1.3 GB deep there).
+inline constexpr std::size_t kUnlimitedWorkerStack = std::size_t{8} << 30;
 
 namespace detail {
 /// OMP_STACKSIZE's syntax (OpenMP 5.2, 21.2.2): a positive number with an

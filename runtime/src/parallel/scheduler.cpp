@@ -159,6 +159,9 @@ void worker_main(int index) noexcept {
   }
 }
 
+// Below this a halved stack is no better than the default.
+constexpr std::size_t kMinHalvedStack = std::size_t{8} << 20;
+
 void* worker_start(void* index) noexcept {
   worker_main(static_cast<int>(reinterpret_cast<std::intptr_t>(index)));
   return nullptr;
@@ -187,10 +190,15 @@ bool start_worker(int index, std::size_t stack) noexcept {
 // the join), never an error.
 void grow_pool(int wanted) noexcept {
   std::lock_guard lock(g_pool_mutex);
-  const std::size_t stack = worker_stack_size();
+  static std::size_t stack = worker_stack_size();
   while (g_pool_size < wanted) {
-    if (!start_worker(g_pool_size, stack) && !start_worker(g_pool_size, 0))
-      return;
+    // A stack the system refuses (a 64 GiB limit, strict overcommit):
+    // halve it down to the default rather than drop to the default at
+    // once (adv59 t09: 8 MiB overflowed a 60 MB recursion).
+    while (!start_worker(g_pool_size, stack)) {
+      if (stack == 0) return;
+      stack = stack / 2 >= kMinHalvedStack ? stack / 2 : 0;
+    }
     ++g_pool_size;
   }
 }

@@ -47,18 +47,22 @@ std::optional<std::size_t> parse_stack_size(std::string_view text) noexcept {
 
 std::size_t worker_stack_size() noexcept {
   std::size_t size = 0;
-  if (const char* env = std::getenv("OMP_STACKSIZE"); env && *env) {
-    if (std::optional<std::size_t> parsed = detail::parse_stack_size(env)) return *parsed;
-  }
+  std::optional<std::size_t> parsed;
+  if (const char* env = std::getenv("OMP_STACKSIZE"); env && *env)
+    parsed = detail::parse_stack_size(env);
   rlimit limit{};
-  if (getrlimit(RLIMIT_STACK, &limit) == 0) {
+  if (parsed) {
+    size = *parsed;
+  } else if (getrlimit(RLIMIT_STACK, &limit) == 0) {
     size = limit.rlim_cur == RLIM_INFINITY ||
                    limit.rlim_cur > std::numeric_limits<std::size_t>::max()
                ? kUnlimitedWorkerStack
                : static_cast<std::size_t>(limit.rlim_cur);
   }
-  // Never below what a thread gets by default (a soft limit lowered after
-  // start-up does not shrink glibc's default).
+  // Never below what a thread gets by default, nor below what the serial
+  // program's main thread had (adv59 t07: OMP_STACKSIZE=256K overflowed a
+  // recursion the serial program ran); a soft limit lowered after start-up
+  // does not shrink glibc's default either.
   pthread_attr_t attr;
   if (pthread_attr_init(&attr) == 0) {
     std::size_t fallback = 0;
