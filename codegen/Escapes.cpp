@@ -506,6 +506,10 @@ private:
       // or tests it (`if (p)` converts it to bool first).
       if (isa<ReturnStmt, CoreturnStmt>(PS) && carries(E))
         escapeAll(R, PS);
+      // An operand of an `asm` statement: the assembly may store it
+      // anywhere (adv59 t11).
+      if (isa<AsmStmt>(PS))
+        escapeAll(R, PS);
       return;
     }
     auto Up = [&] {
@@ -517,7 +521,8 @@ private:
         isa<CXXTypeidExpr, CXXDeleteExpr, CXXPseudoDestructorExpr>(PE))
       return;
     if (const auto *CE = dyn_cast<CastExpr>(PE)) {
-      if (CE->getCastKind() == CK_PointerToIntegral)
+      if (CE->getCastKind() == CK_PointerToIntegral ||
+          (isa<BuiltinBitCastExpr>(CE) && Types.mayHold(E->getType()) && !carries(PE)))
         escapeAll(R, PE); // an address as a number can come back
       else
         Up();
@@ -745,6 +750,16 @@ private:
     return false;
   }
 
+  /// Whether FD, a library function, gives the bits of what it is given
+  /// as a number: `std::bit_cast`, a `std::hash` call operator.
+  static bool turnsAddressIntoNumber(const FunctionDecl *FD) {
+    if (FD->getDeclName().isIdentifier() && FD->getName() == "bit_cast")
+      return true;
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    return MD && MD->getOverloadedOperator() == OO_Call && MD->getParent()->getIdentifier() &&
+           MD->getParent()->getName() == "hash";
+  }
+
   /// Whether FD is a function of the program, not the library's.
   static bool isProgramFunction(const FunctionDecl *FD) {
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -931,6 +946,13 @@ private:
     // `std::move(src.begin(), src.end(), dst.begin())`, `std::iter_swap`,
     // `std::swap_ranges`, a move iterator: the elements' storage moves to
     // where purecc does not follow (adv49 t22-t25).
+    // `std::bit_cast<std::uintptr_t>(p)`, `std::hash<long *>{}(p)`: an
+    // address as a number can come back (adv59 t10).
+    if (Library && !Object && Types.mayHold(E->getType()) && !carries(Call) &&
+        turnsAddressIntoNumber(FD)) {
+      escapeAll(R, Call);
+      return;
+    }
     if (movesElements(FD, Call))
       for (const VarDecl *X : R)
         trade(nullptr, X, Call);

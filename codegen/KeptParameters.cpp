@@ -16,12 +16,20 @@ namespace {
 constexpr unsigned MaxDepth = 16;
 
 /// Whether P's address may be kept past a call of Def, whose parameter it
-/// is: it escapes anywhere in Def, or its storage is lost from sight.
+/// is: it escapes anywhere in Def, its storage is lost from sight, or it
+/// receives another parameter's.
 bool keptBy(const FunctionDecl *Def, const ParmVarDecl *P, const PlanContext &PC) {
   EscapeSites Sites = findEscapes(Def, PC, P);
   if (Sites.Sites.count(P) || Sites.HasLabels)
     return true;
-  return llvm::any_of(Sites.Lost, [&](const EscapeSites::Trade &L) { return L.From == P; });
+  if (llvm::any_of(Sites.Lost, [&](const EscapeSites::Trade &L) { return L.From == P; }))
+    return true;
+  // Storage that arrives into P from another parameter is the caller's
+  // argument's, which others may reach: `v = std::move(src);` of a by-value
+  // 'src' the caller made from a global (adv59 t12).
+  return llvm::any_of(Sites.Trades, [&](const EscapeSites::Trade &T) {
+    return T.To == P && (!T.From || isa<ParmVarDecl>(T.From));
+  });
 }
 
 } // namespace

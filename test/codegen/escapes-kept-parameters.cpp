@@ -9,6 +9,8 @@
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
+#include <bit>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <utility>
@@ -118,6 +120,49 @@ long movedFromGlobal(long n) {
   return digest(v);
 }
 
+// Storage given to the function by another argument is the caller's
+// argument's: here a global's (adv59 t12).
+std::vector<long> g_given(300);
+long *g_given_data = g_given.data();
+void adoptGiven(std::vector<long> &v, std::vector<long> src) { v = std::move(src); }
+
+long givenByArgument(long n) {
+  std::vector<long> v;
+  adoptGiven(v, std::move(g_given));
+  for (long i = 0; i < n; ++i)
+    v[i] = work(i) + g_given_data[(i + n - 1) % n];
+  // CHECK: escapes-kept-parameters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes ('adoptGiven(v, std::move(g_given))' on line [[@LINE-3]]) [purecc-missed-map]
+  return digest(v);
+}
+
+// An address turned into a number can come back (adv59 t10, t11).
+std::uintptr_t g_number;
+void remember_bits(std::vector<long> &v) { g_number = std::bit_cast<std::uintptr_t>(v.data()); }
+
+long keptAsNumber(long n) {
+  std::vector<long> v(n);
+  remember_bits(v);
+  for (long i = 0; i < n; ++i)
+    v[i] = work(i) + reinterpret_cast<long *>(g_number)[(i + n - 1) % n];
+  // CHECK: escapes-kept-parameters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes ('remember_bits(v)' on line [[@LINE-3]]) [purecc-missed-map]
+  return digest(v);
+}
+
+void hashed(std::vector<long> &v) { g_number = std::hash<long *>{}(v.data()); }
+void assembled(std::vector<long> &v) { asm volatile("" : : "r"(v.data()) : "memory"); }
+long numbersNotRun(long n) {
+  std::vector<long> v(n), w(n);
+  hashed(v);
+  assembled(w);
+  for (long i = 0; i < n; ++i)
+    v[i] = work(i);
+  // CHECK: escapes-kept-parameters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'v' escapes ('hashed(v)' on line [[@LINE-4]]) [purecc-missed-map]
+  for (long i = 0; i < n; ++i)
+    w[i] = work(i);
+  // CHECK: escapes-kept-parameters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'w' escapes ('assembled(w)' on line [[@LINE-6]]) [purecc-missed-map]
+  return digest(v) + digest(w);
+}
+
 // A virtual function may be overridden by one that keeps the address.
 struct Sink {
   virtual void take(std::vector<long> &) {}
@@ -144,6 +189,8 @@ int main() {
   std::printf("%ld\n", capturedByCallee(300));
   std::printf("%ld\n", swappedWithGlobal(300));
   std::printf("%ld\n", movedFromGlobal(300));
+  std::printf("%ld\n", givenByArgument(300));
+  std::printf("%ld\n", keptAsNumber(300));
   std::printf("%ld\n", keptByOverride([&]() -> Sink & { return keeper; }, 300));
 }
 // OUT: {{^-?[0-9]+$}}
