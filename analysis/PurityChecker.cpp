@@ -370,10 +370,10 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
     Facts.addContract(FD);
     Facts.record(FD, Verdict::Pure);
   }
-  // Only a memo key needs what the initializers run (their callees are
-  // judged here, after the verdicts are kept: work no other step asks for,
-  // which changes no verdict codegen reads).
-  if (llvm::any_of(Find.DeclaredPure, isMemoized))
+  // Only a memo key and a task that travels need what the initializers run
+  // (their callees are judged here, after the verdicts are kept: work no
+  // other step asks for, which changes no verdict codegen reads).
+  if (llvm::any_of(Find.DeclaredPure, isMemoized) || distributedBuild(Ctx))
     for (const VarDecl *VD : Find.DynamicallyInitialized)
       if (std::optional<StartupCall> Call = purecc::startupCall(VD, Fix))
         Facts.addStartupCall(std::move(*Call));

@@ -114,4 +114,9 @@ std::optional<StartupCall> startupCall(const VarDecl *VD, Fixpoint &Fix) {
   return std::nullopt;
 }
 
+bool distributedBuild(ASTContext &Ctx) {
+  auto It = Ctx.Idents.find("PURECC_DISTRIBUTED");
+  return It != Ctx.Idents.end() && It->getValue()->hasMacroDefinition();
+}
+
 } // namespace purecc

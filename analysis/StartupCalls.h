@@ -5,7 +5,9 @@
 // value comes from outside the program text: the environment, the clock, a
 // file, the machine. A memo key is made of the text (the fingerprint) and
 // the arguments, so the disk tier would serve one run's answer to the next
-// (docs/memo.md, "Globals computed at start-up"). This finds, for a
+// (docs/memo.md, "Globals computed at start-up"); and each rank of a
+// cluster computes its own value, which the task it runs for rank 0 would
+// read (docs/distributed.md, adv60 F2, F4). This finds, for a
 // variable with static storage and a dynamic initializer, the first call in
 // that initializer that is not pure: a library function not known to be
 // pure, a user function with an effect that is not relative to its call
@@ -41,5 +43,11 @@ struct StartupCall {
 
 /// The first call in VD's dynamic initializer that is not pure, if any.
 std::optional<StartupCall> startupCall(const clang::VarDecl *VD, Fixpoint &Fix);
+
+/// Whether the unit is built for remote workers (PURECC_DISTRIBUTED is
+/// defined at the end of the unit): there every rank computes its own
+/// globals at start-up, so what their initializers run matters for the
+/// tasks that travel too (codegen/TaskRegistry.h), not only for memo keys.
+bool distributedBuild(clang::ASTContext &Ctx);
 
 } // namespace purecc

@@ -135,9 +135,9 @@ using Roots = llvm::SmallPtrSet<const VarDecl *, 4>;
 
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
-  Finder(const PlanContext &PC, const DepScanner &ES, EscapeSites &Out, const FunctionDecl *Self,
-         const Stmt *Outer, const ParmVarDecl *Lent)
-      : PC(PC), Ctx(PC.Ctx), ES(ES), Out(Out), Self(Self), Outer(Outer), Lent(Lent) {}
+  Finder(const PlanContext &PC, const DepScanner &ES, EscapeSites &Out, const Stmt *Outer,
+         const ParmVarDecl *Lent)
+      : PC(PC), Ctx(PC.Ctx), ES(ES), Out(Out), Outer(Outer), Lent(Lent) {}
 
   /// A variable whose storage the analysis follows: an owned local, or the
   /// reference parameter lent for a summary (KeptParameters.h).
@@ -257,9 +257,12 @@ public:
       if (!VD)
         continue;
       if (C.getCaptureKind() == LCK_ByRef) {
-        // The lambda being planned uses its captures as its own locals.
-        if (owned(VD) && LE->getCallOperator() != Self)
-          Out.Sites[VD].push_back(LE), Out.Lasting.insert(LE);
+        // The closure holds the address of what it captures by reference
+        // and is followed like a pointer (below): `auto set = [&](long i)
+        // { r[i] = i % 7; };` called in a loop before `return r;` keeps
+        // 'r' nowhere once 'set' is gone (adv57 t16), and a loop that calls
+        // 'set' reads 'r' through it; given to code purecc does not
+        // follow, it escapes there.
         rootsOf(VD, Held);
       } else if (const auto It = Out.Holds.find(VD); It != Out.Holds.end()) {
         Held.insert(It->second.begin(), It->second.end()); // a copy of a holder
@@ -815,17 +818,35 @@ private:
 
   /// Whether the code of FD (a lambda's call operator, or the instance of
   /// a generic lambda's called) may keep an address it is given: it
-  /// returns one, writes through a pointer or reference, calls what is not
-  /// pure, or writes a variable of its surroundings that can hold one.
+  /// returns one, calls what is not pure, writes a variable of its
+  /// surroundings that can hold one, or writes through a pointer or
+  /// reference where an address reaches it through a parameter that may be
+  /// kept (KeptParameters.h): `[](long &x) { x = 3; }` writes through 'x'
+  /// and keeps nothing (adv57 t15).
   bool bodyMayKeep(const FunctionDecl *FD) {
     if (!FD->getBody() || Types.mayHold(FD->getReturnType()))
       return true;
     StmtDeps D = ES.scan(FD->getBody());
-    if (D.MemoryWrite || D.ImpureCall)
+    if (D.ImpureCall)
       return true;
-    return llvm::any_of(D.Writes, [&](const VarDecl *W) {
-      return !D.Locals.contains(W) && (W->getType()->isReferenceType() || Types.mayHold(W->getType()));
-    });
+    // Its parameters are no surroundings: a write of a reference
+    // parameter is a write through it, weighed below.
+    if (llvm::any_of(D.Writes, [&](const VarDecl *W) {
+          return !D.Locals.contains(W) && W->getDeclContext() != FD &&
+                 (W->getType()->isReferenceType() || Types.mayHold(W->getType()));
+        }))
+      return true;
+    if (!D.MemoryWrite && llvm::none_of(FD->parameters(), [&](const ParmVarDecl *P) {
+          return P->getType()->isReferenceType() && D.Writes.contains(P);
+        }))
+      return false;
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      QualType T = FD->getParamDecl(I)->getType();
+      if (!T->isReferenceType() ? Types.mayHold(T)
+                                : Types.mayHold(T.getNonReferenceType()) || parameterMayBeKept(FD, I, PC))
+        return true;
+    }
+    return false;
   }
 
   /// Whether an object of class RD is a callable that may keep an address
@@ -1277,7 +1298,6 @@ private:
   ASTContext &Ctx;
   const DepScanner &ES;
   EscapeSites &Out;
-  const FunctionDecl *Self;
   const Stmt *Outer; // the body analysed
   const ParmVarDecl *Lent; // the reference parameter summarized, or null
   AddressTypes Types;
@@ -1499,7 +1519,7 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC, const Par
     Out.Trades.clear();
     Out.Lost.clear();
     Out.Owners.clear();
-    Finder F(PC, ES, Out, FD, Outer->getBody(), Lent);
+    Finder F(PC, ES, Out, Outer->getBody(), Lent);
     F.TraverseStmt(Outer->getBody());
     Again = F.Changed;
   }

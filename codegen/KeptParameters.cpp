@@ -1,5 +1,6 @@
 //===- KeptParameters.cpp - whether a function keeps what a reference names =//
 #include "KeptParameters.h"
+#include "AddressTypes.h"
 #include "Escapes.h"
 #include "PlanContext.h"
 
@@ -32,6 +33,23 @@ bool keptBy(const FunctionDecl *Def, const ParmVarDecl *P, const PlanContext &PC
   });
 }
 
+/// Whether a summary of the call operator of Lambda, analysed inside the
+/// function around it, sees every place it may keep its parameter: only
+/// when what it captures can hold no address. A capture that can (`[&cp]`,
+/// `[this]`, `[p = &w]`) is a local of the function around, which outlives
+/// the call: storing the parameter's address there is no escape inside that
+/// function, yet keeps it past the call. A generic lambda's body as seen
+/// is its pattern, whose parameters are not the instance's (adv50 t79).
+bool summarizable(const CXXRecordDecl *Lambda) {
+  if (Lambda->isGenericLambda())
+    return false;
+  AddressTypes Types;
+  return llvm::none_of(Lambda->captures(), [&](const LambdaCapture &C) {
+    const auto *V = C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
+    return !V || Types.mayHold(V->getType().getNonReferenceType());
+  });
+}
+
 } // namespace
 
 bool parameterMayBeKept(const FunctionDecl *FD, unsigned I, const PlanContext &PC) {
@@ -42,7 +60,7 @@ bool parameterMayBeKept(const FunctionDecl *FD, unsigned I, const PlanContext &P
   if (!P->getType()->isReferenceType())
     return true;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def);
-      MD && (MD->getParent()->isLambda() ||
+      MD && ((MD->getParent()->isLambda() && !summarizable(MD->getParent())) ||
              (MD->isVirtual() && !MD->hasAttr<FinalAttr>() && !MD->getParent()->hasAttr<FinalAttr>())))
     return true;
   KeptParametersCache &Cache = PC.keptParameters();

@@ -14,8 +14,10 @@
 // where others reach it, captured by reference, given to code purecc
 // does not follow, its storage traded with an object that escapes). What
 // the function returns is followed by the caller's analysis, as before.
-// A virtual function an override of which may run, one whose body is not
-// seen, a call back into a function being summarized, and summaries more
+// A lambda's call operator is summarized as well when its captures can
+// hold no address (`[](long &x) { x = 3; }` given to `std::for_each`,
+// adv57 t15). A virtual function an override of which may run, one whose
+// body is not seen, a generic lambda, a call back into a function being summarized, and summaries more
 // than 16 calls deep may keep it.
 //
 //   if (!parameterMayBeKept(FD, I, PC))

@@ -12,13 +12,18 @@ std::string invokeHead(const std::vector<std::string> &ResultNames, bool Remote)
          (Remote ? "invoke_at(" : "parallel_invoke(");
 }
 
-std::string callAtBranch(llvm::StringRef Id, std::uint64_t Hi, std::uint64_t Lo,
+std::string siteIdLiteral(llvm::StringRef Id, llvm::StringRef Linked) {
+  // Two literals: a symbol starting with a digit would extend "\0".
+  return "\"" + Id.str() + (Linked.empty() ? "" : "\\0\" \"" + Linked.str()) + "\"";
+}
+
+std::string callAtBranch(llvm::StringRef Id, llvm::StringRef Linked, std::uint64_t Hi, std::uint64_t Lo,
                          const std::vector<std::string> &Params, llvm::StringRef Result,
                          llvm::StringRef Callee, const std::vector<std::string> &Names,
                          const std::vector<std::string> &Args) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << "::purecc::call_at<\"" << Id << "\", " << llvm::format_hex(Hi, 18) << "ULL, "
+  OS << "::purecc::call_at<" << siteIdLiteral(Id, Linked) << ", " << llvm::format_hex(Hi, 18) << "ULL, "
      << llvm::format_hex(Lo, 18) << "ULL>([](" << llvm::join(Params, ", ") << ") -> " << Result
      << " { return " << Callee << "(" << llvm::join(Names, ", ") << "); }";
   for (const std::string &A : Args)
@@ -181,7 +186,8 @@ std::string reduceCall(const TaskSite *Site) {
     return "::purecc::parallel_reduce(";
   std::string S;
   llvm::raw_string_ostream OS(S);
-  OS << "::purecc::reduce_at<\"" << Site->Id << "\", " << llvm::format_hex(Site->Hi, 18) << "ULL, "
+  OS << "::purecc::reduce_at<" << siteIdLiteral(Site->Id, Site->Linked) << ", "
+     << llvm::format_hex(Site->Hi, 18) << "ULL, "
      << llvm::format_hex(Site->Lo, 18) << "ULL>(";
   return S;
 }

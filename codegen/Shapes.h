@@ -36,7 +36,12 @@ std::string invokeHead(const std::vector<std::string> &ResultNames, bool Remote 
 /// A branch other ranks can run (TaskRegistry.h's planCallTask):
 /// "purecc::call_at<"<Id>", 0x..ULL, 0x..ULL>([](<Params>) -> <Result> {
 /// return <Callee>(<Names>); }, <Args>)".
-std::string callAtBranch(llvm::StringRef Id, std::uint64_t Hi, std::uint64_t Lo,
+/// The template argument naming a task site: `"main#r12"`, or with the
+/// symbols its fingerprint links after a NUL (`"main#r12\0" "_Z6kerneld"`,
+/// purecc::site_id::linked()).
+std::string siteIdLiteral(llvm::StringRef Id, llvm::StringRef Linked);
+
+std::string callAtBranch(llvm::StringRef Id, llvm::StringRef Linked, std::uint64_t Hi, std::uint64_t Lo,
                          const std::vector<std::string> &Params, llvm::StringRef Result,
                          llvm::StringRef Callee, const std::vector<std::string> &Names,
                          const std::vector<std::string> &Args);
@@ -115,6 +120,12 @@ struct Index {
 struct TaskSite {
   std::string Id;
   std::uint64_t Hi = 0, Lo = 0;
+  /// The linker symbols (space-separated) of what the fingerprint depends
+  /// on that this unit does not define (Fingerprint::External): the
+  /// runtime completes the fingerprint from the linked program's notes, as
+  /// for a memo site, so a persisted result dies with an edit in another
+  /// file (adv60 F5).
+  std::string Linked;
   std::vector<std::string> Params; // "[[maybe_unused]] const T &x"
   std::vector<std::string> Args;   // "x"
   /// The leaf's own index declaration when it differs from Index's (a

@@ -11,6 +11,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/IdentifierTable.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
@@ -108,6 +109,10 @@ public:
   llvm::MapVector<const VarDecl *, std::vector<const DeclRefExpr *>> Locals;
   /// The first reason the loop cannot run elsewhere.
   std::string Problem;
+  /// Variables with static storage it reads, and functions it names, in
+  /// order of first use: what their initializers compute at start-up may
+  /// differ between ranks (startupReason).
+  llvm::SetVector<const Decl *> Reached;
   llvm::SmallPtrSet<const VarDecl *, 8> Inside;
   const Expr *Skip = nullptr;
 
@@ -126,17 +131,43 @@ public:
       Problem = "it uses 'this'";
     return true;
   }
+  // Member functions and constructors it calls: what they read at
+  // start-up counts as the loop's own reads do (startupReason).
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(ME->getMemberDecl()))
+      Reached.insert(FD);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    Reached.insert(CE->getConstructor());
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
       if (Problem.empty())
         Problem = "it reads the structured binding " + quoted(BD);
       return true;
     }
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      Reached.insert(FD);
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return true;
     if (VD->hasLocalStorage()) {
       Locals[VD].push_back(DRE);
+      return true;
+    }
+    Reached.insert(VD);
+    // A static local is initialized where its function first reaches it:
+    // the other ranks never run the function that holds the loop (adv60
+    // F1: `static const long K = argc + 41;` in main read 0 there; a
+    // vector read empty crashed). One initialized before the program
+    // starts (a constant initializer) is the same everywhere.
+    if (VD->isStaticLocal() && !VD->isConstexpr() && !VD->hasConstantInitialization() &&
+        Problem.empty()) {
+      Problem = "it reads " + quoted(VD) +
+                ", a static local initialized where its function first reaches it, which "
+                "the other ranks never run";
       return true;
     }
     // Every rank computes its own globals from the same binary: a constant
@@ -148,12 +179,46 @@ public:
   }
 };
 
-} // namespace
-
-bool distributedBuild(ASTContext &Ctx) {
-  auto It = Ctx.Idents.find("PURECC_DISTRIBUTED");
-  return It != Ctx.Idents.end() && It->getValue()->hasMacroDefinition();
+/// Why a task that reads or calls D (a variable with static storage, or a
+/// function) may compute on another rank what rank 0 would not: D, or a
+/// global D's code or initializer depends on (the fingerprint's Globals),
+/// has an initializer that calls what is not pure (StartupCalls.h:
+/// `const long K = std::getenv("K") ? ... : 3;`, `const unsigned SEED =
+/// std::random_device{}();`, a value read from stdin, which only rank 0
+/// gets). Each rank computes its own at start-up (adv60 F2), and a
+/// persisted result keyed by the text would serve one run's value to the
+/// next (F4). "" when there is none; Call is set to the call.
+std::string startupReason(PlanContext &PC, const Decl *D, const StartupCall *&Call) {
+  Fingerprint F = fingerprint(D, PC.Ctx, PC.Config.OptimizationLevel);
+  std::vector<Fingerprint::Global> Globals;
+  if (const auto *VD = dyn_cast<VarDecl>(D))
+    Globals.push_back({VD, nullptr});
+  Globals.insert(Globals.end(), F.Globals.begin(), F.Globals.end());
+  std::string Read = startupRead(PC.Facts, Globals, Call);
+  if (Read.empty())
+    return "";
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  return (FD ? quoted(FD) + " reads " : std::string("it reads ")) + Read +
+         ": each rank computes its own value at start-up, which may differ from rank 0's and "
+         "between runs";
 }
+
+/// A purecc-task-local remark for what startupReason found, with its note
+/// at the call; true when there was something.
+bool keptLocalByStartup(PlanContext &PC, const Decl *D, SourceLocation Loc, llvm::StringRef Kind) {
+  const StartupCall *Call = nullptr;
+  std::string Why = startupReason(PC, D, Call);
+  if (Why.empty())
+    return false;
+  if (auto Remark = PC.remark(Loc, Diag::RemarkRangeTaskLocal)) {
+    *Remark << Kind << Why;
+    Remark.reset(); // emitted before its note
+    PC.R.report(Call->Loc, Diag::NoteStartupCall) << Call->Shown;
+  }
+  return true;
+}
+
+} // namespace
 
 std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
                                        const shapes::Index &Idx,
@@ -209,6 +274,9 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   R.TraverseStmt(const_cast<Stmt *>(L.Body));
   if (!R.Problem.empty())
     return Local(R.Problem);
+  for (const Decl *D : R.Reached)
+    if (keptLocalByStartup(PC, D, Loc, Kind))
+      return std::nullopt;
 
   RangeTask T;
   // User aggregates read by the leaf get the generated codec memoization
@@ -260,6 +328,7 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   Fingerprint F = fingerprint(FD, PC.Ctx, PC.Config.OptimizationLevel);
   T.Hi = F.Hi ^ llvm::xxh3_64bits(T.Id);
   T.Lo = F.Lo ^ llvm::xxh3_64bits(llvm::StringRef(T.Id + "#lo"));
+  T.Linked = llvm::join(F.External, " ");
   if (auto D = PC.remark(Loc, Diag::RemarkRangeTask))
     *D << Kind << T.Id;
   PC.note(Loc, "task", T.Id);
@@ -297,6 +366,10 @@ std::optional<std::string> planCallTask(PlanContext &PC, const CallExpr *CE, boo
   std::string Symbol = taskSymbol(PC.Ctx, PC.SM, Callee);
   if (Symbol.empty())
     return Local("'" + Callee->getNameAsString() + "' has no linker name to identify it across ranks");
+  // The arguments are computed here; what the callee reads at start-up is
+  // the other rank's.
+  if (keptLocalByStartup(PC, Callee, CE->getExprLoc(), "parallel call"))
+    return std::nullopt;
   // Written arguments only: default arguments are the callee's own.
   std::vector<const Expr *> Args;
   for (const Expr *A : CE->arguments())
@@ -340,7 +413,7 @@ std::optional<std::string> planCallTask(PlanContext &PC, const CallExpr *CE, boo
   Fingerprint F = fingerprint(Callee, PC.Ctx, PC.Config.OptimizationLevel);
   std::uint64_t Hi = F.Hi ^ llvm::xxh3_64bits(Id);
   std::uint64_t Lo = F.Lo ^ llvm::xxh3_64bits(llvm::StringRef(Id + "#lo"));
-  std::string Text = shapes::callAtBranch(Id, Hi, Lo, Params, PC.typeText(Result.getUnqualifiedType()),
+  std::string Text = shapes::callAtBranch(Id, llvm::join(F.External, " "), Hi, Lo, Params, PC.typeText(Result.getUnqualifiedType()),
                                          PC.textAt(CalleeText->first, CalleeText->second),
                                          Names, Texts);
   if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkRangeTask))

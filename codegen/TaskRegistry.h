@@ -35,6 +35,7 @@
 #include "Loops.h"
 #include "PlanContext.h"
 #include "Shapes.h"
+#include "analysis/StartupCalls.h" // distributedBuild
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -44,10 +45,6 @@
 #include <vector>
 
 namespace purecc {
-
-/// Whether the unit is built for remote workers (PURECC_DISTRIBUTED is
-/// defined at the end of the unit).
-bool distributedBuild(clang::ASTContext &Ctx);
 
 /// The registry entry of one shipped range loop: its id
 /// ("<mangled enclosing function>#r<offset of the loop in it>"), the

@@ -121,9 +121,28 @@ std::string statefulPolicyReason(ASTContext &Ctx, const CXXRecordDecl *RD, unsig
   return "";
 }
 
-/// A global the function reads, as the user wrote it: a static member with
-/// its class ('C::k'), a structured binding at namespace scope by its
-/// declaration ('[a, b]'; the hidden variable has no name of its own).
+} // namespace
+
+std::string startupRead(const PurityFacts &Facts, llvm::ArrayRef<Fingerprint::Global> Globals,
+                        const StartupCall *&Call) {
+  for (const Fingerprint::Global &G : Globals) {
+    Call = Facts.startupCall(G.Var);
+    if (!Call)
+      continue;
+    // Named by the global the code reads (`K2 = K * 2` read, `K` from the
+    // environment).
+    const VarDecl *Read = G.Var;
+    for (const VarDecl *From = G.ReachedFrom; From;) {
+      Read = From;
+      auto It = llvm::find_if(Globals, [&](const Fingerprint::Global &H) { return H.Var == From; });
+      From = It == Globals.end() ? nullptr : It->ReachedFrom;
+    }
+    return quotedGlobal(Read) + (Read != G.Var ? ", computed from " + quotedGlobal(G.Var) : "") +
+           ", whose initializer calls " + Call->Shown;
+  }
+  return "";
+}
+
 std::string quotedGlobal(const VarDecl *VD) {
   PrintingPolicy Policy(VD->getASTContext().getLangOpts());
   Policy.SuppressUnwrittenScope = true;
@@ -136,7 +155,6 @@ std::string quotedGlobal(const VarDecl *VD) {
   return "'" + S + "'";
 }
 
-} // namespace
 
 bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Hooks,
              std::string &Why, CodecUse Use) {
@@ -357,23 +375,9 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   // The key holds the text of what it reads, not the value a dynamic
   // initializer computed at start-up from the environment, the clock or a
   // file: another run would be served this run's answers.
-  for (const Fingerprint::Global &G : F.Globals) {
-    const StartupCall *Call = PC.Facts.startupCall(G.Var);
-    if (!Call)
-      continue;
-    // Named by the global the function's code reads (`K2 = K * 2` read,
-    // `K` from the environment).
-    const VarDecl *Read = G.Var;
-    for (const VarDecl *From = G.ReachedFrom; From;) {
-      Read = From;
-      auto It = llvm::find_if(F.Globals, [&](const Fingerprint::Global &H) { return H.Var == From; });
-      From = It == F.Globals.end() ? nullptr : It->ReachedFrom;
-    }
-    std::string Why = "it reads " + quotedGlobal(Read);
-    if (Read != G.Var)
-      Why += ", computed from " + quotedGlobal(G.Var);
-    Unsupported(Why + ", whose initializer calls " + Call->Shown +
-                ": its value may differ between runs");
+  const StartupCall *Call = nullptr;
+  if (std::string Read = startupRead(PC.Facts, F.Globals, Call); !Read.empty()) {
+    Unsupported("it reads " + Read + ": its value may differ between runs");
     PC.R.report(Call->Loc, Diag::NoteStartupCall) << Call->Shown;
     return;
   }

@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "Fingerprint.h"
 #include "PlanContext.h"
 
 namespace purecc {
@@ -54,6 +55,20 @@ bool emitCodecHooks(PlanContext &PC, const clang::FunctionDecl *FD,
 
 /// Plans the memoization of FD if it is marked [[purecc::memo]].
 void planMemo(PlanContext &PC, const clang::FunctionDecl *FD);
+
+/// A global as the user wrote it, quoted for a diagnostic: a static member
+/// with its class ('C::k'), a structured binding at namespace scope by its
+/// declaration ('[a, b]'; the hidden variable has no name of its own).
+std::string quotedGlobal(const clang::VarDecl *VD);
+
+/// The first of Globals (a fingerprint's, Fingerprint.h) whose initializer
+/// calls what is not pure at start-up (StartupCalls.h), as a remark names
+/// it: "'K2', computed from 'K', whose initializer calls 'std::getenv'"
+/// (the global the code reads first); "" when there is none. Call is set
+/// to the call. Its value may differ between runs (a memo key holds the
+/// text) and between the ranks of a cluster (each computes its own).
+std::string startupRead(const PurityFacts &Facts, llvm::ArrayRef<Fingerprint::Global> Globals,
+                        const StartupCall *&Call);
 
 /// Appends the unit's link note (Fingerprint.h: linkNote) to the end of the
 /// main file, as an ELF note that the linker keeps and purecc's runtime

@@ -151,10 +151,11 @@ int main() {
   // A NaN first element is kept; -0.0 and +0.0 tie, the first (or last) is kept.
   for (long i = 0; i < n; ++i)
     d[i] = i % 7 == 0 ? -std::nan("") : i % 5 == 0 ? (i % 2 ? -0.0 : 0.0) : 1.0 + double(i % 3);
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'd' escapes (on line [[@LINE-20]]) [purecc-missed-map]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'd' [purecc-parallel-map]
   long nan_first = dat(std::min_element(d.cbegin(), d.cend(), [](double a, double b) { return same(a) < same(b); }));
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:24: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:95: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-3]]:20: remark: calls to 'dat' and 'dat' not parallelized: 'printf' between them is not known to be pure: it may write what the call to 'dat' reads [purecc-missed-parallel-calls]
   d[0] = 5.0;
   auto z = std::min_element(d.cbegin(), d.cend(), [](double a, double b) { return same(a) < same(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:12: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]

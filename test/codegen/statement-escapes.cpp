@@ -107,10 +107,13 @@ again:
 // that one's result is stored where the statement stands.
 // CHECK:      {{^}}  a = compute(4);
 // CHECK-NEXT: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return compute(ra); }, [&] { return triple(5); }); long viaRef = purecc_r{{[0-9]+}};
+// A lambda that captures 'c' by reference holds its address like a
+// pointer: 'total(sv)' runs beside 'c = compute(6)', and 'compute(get())'
+// waits for it (adv57 t16).
 // CHECK:      {{^}}  v = ::purecc::take_result(purecc_r{{[0-9]+}});
-// CHECK-NEXT: {{^}}  long viaSpan = total(sv);
-// CHECK:      {{^}}  c = compute(6);
-// CHECK:      {{^}}  long viaLambda = compute(get());
+// CHECK-NEXT: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return total(sv); }, [&] { return compute(6); }); long viaSpan = purecc_r{{[0-9]+}};
+// CHECK:      {{^}}  c = purecc_r{{[0-9]+}};
+// CHECK-NEXT: {{^}}  long viaLambda = compute(get());
 // CHECK:      {{^}}  d = compute(7);
 // CHECK:      {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return compute(*pd); }, [&] { return compute(8); }, [&] { return compute(9); }); long viaPointer = purecc_r{{[0-9]+}};
 // CHECK:      {{^}}  x = purecc_r{{[0-9]+}};
@@ -125,10 +128,10 @@ void holders() {
   std::span<const long> sv(v);
   v = triple(5);
   long viaSpan = total(sv);
+  // REMARK: statement-escapes.cpp:[[@LINE-1]]:18: remark: calls to 'total' and 'compute' run in parallel [purecc-parallel-calls]
   long c = 0;
   auto get = [&c] { return c; };
   c = compute(6);
-  // REMARK: statement-escapes.cpp:[[@LINE-1]]:7: remark: calls to 'total' and 'compute' not parallelized: the address of 'c' escapes before them (line [[@LINE-2]]) [purecc-missed-parallel-calls]
   long viaLambda = compute(get());
   long d = 0;
   const long *pd = &d;

@@ -15,7 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/mpi_env.sh"
 
 # 1. Without mpirun, the reference: the same at 1 and 2 threads.
 local_reference "$app" all
-for line in "primes 17984" "queens 724" "collatz 4301260" "map 11945386442440181991" \
+for line in "sweep: start" "sweep: end" "primes 17984" "queens 724" "collatz 4301260" "map 11945386442440181991" \
             "caught std::out_of_range: item 150001 is out of range"; do
   grep -qx "$line" "$tmp/ref" || fail "the local run does not print '$line'"
 done
@@ -74,7 +74,7 @@ fi
 #    line's sum). With rank 0 only coordinating, every node ran on the
 #    workers, each rank ran some, and the site called under both modes in
 #    one run gave each mode's result.
-serial_upward=$'upward 652574489\nupward thirds 0x1.37ac2f78p+13\nnearest thirds 0x1.379920dp+13'
+serial_upward=$'sweep: start\nupward 652574489\nupward thirds 0x1.37ac2f78p+13\nnearest thirds 0x1.379920dp+13\nsweep: end'
 tasks_on() { sed -n "s/^purecc: rank $1 ([^)]*): \([0-9]*\) tasks.*/\1/p" "$2"; }
 for n in 1 2 3; do
   out=$(PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=2 run_mpi -n $n "$app" upward 2>"$tmp/upward.err")
@@ -106,7 +106,7 @@ resumed=$(sed -n 's/^purecc: rank 0 .*resumed \([0-9]*\) tasks.*/\1/p' "$tmp/upw
 #    node even when rank 0 is told to leave the work to the others, and
 #    the sum is the serial one (round-to-nearest: 652496880).
 out=$(PURECC_STATS=1 PURECC_MPI_ROOT_WORKS=0 OMP_NUM_THREADS=2 run_mpi -n 2 "$app" trapping 2>"$tmp/trapping.err")
-[ "$out" = "trapping 652496880" ] || fail "trap enabled: printed '$out', serial: 'trapping 652496880'"
+[ "$out" = $'sweep: start\ntrapping 652496880\nsweep: end' ] || fail "trap enabled: printed '$out', serial: 'trapping 652496880' between the banner lines"
 [ "$(tasks_on 1 "$tmp/trapping.err")" = 0 ] ||
   fail "trap enabled: rank 1 ran nodes: $(grep 'rank 1 (' "$tmp/trapping.err")"
 

@@ -5,6 +5,7 @@
 #include "purecc/cluster.h"
 #include "purecc/distributed.h"
 #include "purecc/memo_fenv.h"
+#include "purecc/memo_link.h"
 #include "purecc/remote_error.h"
 #include "purecc/task_registry.h"
 #include "purecc/task_site.h"
@@ -19,6 +20,7 @@
 #include <cmath>
 #include <random>
 #include <stdexcept>
+#include <string_view>
 
 namespace {
 
@@ -138,6 +140,14 @@ double site_sum(std::int64_t n, double k) {
       [](double a, double b) { return a + b; }, k);
 }
 
+// A site whose fingerprint links a symbol its unit does not define (the
+// id, a NUL, the symbols: codegen's Fingerprint::External).
+long long site_linked(std::int64_t n) {
+  return purecc::reduce_at<"test::site_linked\0" "sin", 0x50ULL, 0x60ULL>(
+      0, n, 0LL, [](std::int64_t i) -> long long { return i; },
+      [](long long a, long long b) { return a + b; });
+}
+
 void site_map(std::vector<long long> &out, std::int64_t bad) {
   purecc::map_at<"test::site_map", 0x90ULL, 0xa0ULL>(
       0, static_cast<std::int64_t>(out.size()),
@@ -161,6 +171,29 @@ TEST(TaskSite, ReduceAtIsBitwiseParallelReduceLocallyAndOnAnyCut) {
     EXPECT_EQ(cluster.jobs, 1);
     ASSERT_EQ(std::bit_cast<std::uint64_t>(d), std::bit_cast<std::uint64_t>(tree)) << "seed " << seed;
   }
+}
+
+// adv60 F5: the persisted results of a task whose code calls a function
+// of another file are keyed by that file's code too, as a memo site's are.
+TEST(TaskSite, SymbolsAfterTheIdCompleteTheFingerprint) {
+  static_assert(std::string_view(purecc::site_id("f#r9\0" "_Z6kerneld _Z3gabi").linked()) ==
+                "_Z6kerneld _Z3gabi");
+  static_assert(std::string_view(purecc::site_id("f#r9").linked()).empty());
+  static_assert(std::string_view(purecc::site_id("f#r9").text) == "f#r9");
+  EXPECT_EQ(site_linked(100), 4950);
+  const purecc::TaskEntry *e = purecc::TaskRegistry::find("test::site_linked");
+  ASSERT_NE(e, nullptr);
+  EXPECT_STREQ(e->id(), "test::site_linked");
+  EXPECT_STREQ(e->site().linked(), "sin");
+  const purecc::Hash128 local{0x50ULL, 0x60ULL};
+  EXPECT_EQ(e->site().local_fingerprint(), local);
+  EXPECT_EQ(e->fingerprint(), purecc::LinkedProgram::current().complete(local, "sin", &e->site()));
+  EXPECT_NE(e->fingerprint(), local);
+  // An unlinked site keys by the codegen's fingerprint alone.
+  const purecc::TaskEntry *plain = purecc::TaskRegistry::find("test::site_sum");
+  ASSERT_NE(plain, nullptr);
+  EXPECT_STREQ(plain->site().linked(), "");
+  EXPECT_EQ(plain->fingerprint(), (purecc::Hash128{0x70ULL, 0x80ULL}));
 }
 
 TEST(TaskSite, MapAtStoresEveryElementAndRerunsLocallyAfterAThrow) {
@@ -285,9 +318,9 @@ TEST(Distributed, AnEnabledTrapKeepsTheWorkHere) {
 TEST(TaskRegistry, FindsEntriesAndDigestsThem) {
   EXPECT_EQ(purecc::TaskRegistry::find("test::wave"), &wave_sum.entry());
   EXPECT_EQ(purecc::TaskRegistry::find("test::nothing"), nullptr);
-  // wave, cube, failing, twin, third, and the two sites (registered before
-  // main whether or not their test ran yet)
-  EXPECT_EQ(purecc::TaskRegistry::entries().size(), 7u);
+  // wave, cube, failing, twin, third, and the three sites (registered
+  // before main whether or not their test ran yet)
+  EXPECT_EQ(purecc::TaskRegistry::entries().size(), 8u);
   EXPECT_EQ(purecc::TaskRegistry::digest(), purecc::TaskRegistry::digest());
   // A thunk given bytes that do not decode throws, never reads past them.
   EXPECT_THROW(wave_sum.entry().run("abc", 0, 10, 1), purecc::task_decode_error);

@@ -263,4 +263,15 @@ std::remove_cvref_t<std::invoke_result_t<Fn &>> MemoRuntime::call(const MemoSite
   return compute_and_publish<Result>(site, counters, key, body, nullptr);
 }
 
+namespace detail {
+/// Runs now, once, what the memo runtime does when the process exits (its
+/// PURECC_STATS table on stderr, the last writes of the disk and shared
+/// tiers, closing them), if a memo runtime was made: for a process that
+/// ends without running static destructors, as a worker rank of a cluster
+/// does (its `main` never ran, so the program's globals must not be
+/// destroyed there either: distributed.md, "Running model").
+///   purecc::detail::finish_memo_now(); std::fflush(nullptr); std::_Exit(0);
+void finish_memo_now() noexcept;
+} // namespace detail
+
 } // namespace purecc

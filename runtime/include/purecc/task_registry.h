@@ -49,13 +49,17 @@ using task_thunk = std::string (*)(std::string_view args, std::int64_t begin, st
 
 /// One registered task. `id` must outlive the program (a string literal);
 /// the fingerprint is the function's 128-bit hash (as for MemoSite), so the
-/// results of shipped calls share the memo store's keys.
+/// results of shipped calls share the memo store's keys; `linked` (null or
+/// a string literal) lists the linker symbols it depends on that its unit
+/// does not define, completed from the linked program's notes as
+/// MemoSite's are.
 ///   const purecc::TaskEntry e{"f#9e37...", 0x9e37ULL, 0x79b9ULL, &f_thunk};
+///   const purecc::TaskEntry k{"g#r4", 0x1ULL, 0x2ULL, &g_thunk, "_Z6kerneld"};
 class TaskEntry {
 public:
   TaskEntry(const char *id, std::uint64_t fingerprint_hi, std::uint64_t fingerprint_lo,
-            task_thunk thunk) noexcept
-      : site_(id, fingerprint_hi, fingerprint_lo), thunk_(thunk) {}
+            task_thunk thunk, const char *linked = nullptr) noexcept
+      : site_(id, fingerprint_hi, fingerprint_lo, linked), thunk_(thunk) {}
   TaskEntry(const TaskEntry &) = delete;
   TaskEntry &operator=(const TaskEntry &) = delete;
 

@@ -68,13 +68,25 @@
 
 namespace purecc {
 
-/// A string literal usable as a template argument (the task's id).
+/// A string literal usable as a template argument: the task's id, then,
+/// after a NUL, the linker symbols (space-separated) its fingerprint
+/// depends on that its unit does not define, which MemoSite completes from
+/// the linked program's notes (memo_link.h), so that an edit in another
+/// file changes the key of the task's persisted results.
 ///   purecc::reduce_at<"main#r12", ...>
+///   purecc::reduce_at<"main#r12\0" "_Z6kerneld", ...>
 template <std::size_t Length> struct site_id {
   char text[Length];
   constexpr site_id(const char (&s)[Length]) noexcept { // NOLINT: implicit on purpose
     for (std::size_t i = 0; i < Length; ++i)
       text[i] = s[i];
+  }
+  /// The symbols after the id's NUL ("" when none): `text` is the id.
+  constexpr const char *linked() const noexcept {
+    std::size_t end = 0;
+    while (text[end] != '\0')
+      ++end;
+    return end + 1 < Length ? text + end + 1 : text + end;
   }
 };
 
@@ -92,8 +104,9 @@ template <class Closure, class Result, class... Args> struct closure_traits<Resu
 /// object so that the entry exists before the registry sees it.
 class site_registration {
 public:
-  site_registration(const char *id, std::uint64_t hi, std::uint64_t lo, task_thunk thunk)
-      : entry_(id, hi, lo, thunk), registrar_(entry_) {}
+  site_registration(const char *id, std::uint64_t hi, std::uint64_t lo, task_thunk thunk,
+                    const char *linked)
+      : entry_(id, hi, lo, thunk, linked), registrar_(entry_) {}
   const TaskEntry &entry() const noexcept { return entry_; }
 
 private:
@@ -125,7 +138,7 @@ struct reduce_site {
     return to_bytes(std::apply([&](const auto &...a) { return node(begin, end, leaf, a...); }, t));
   }
 
-  static inline const site_registration registration{Id.text, Hi, Lo, &thunk};
+  static inline const site_registration registration{Id.text, Hi, Lo, &thunk, Id.linked()};
 };
 
 template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf> struct map_site {
@@ -151,7 +164,7 @@ template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf> struct map
     return to_bytes(std::apply([&](const auto &...a) { return node(begin, end, leaf, a...); }, t));
   }
 
-  static inline const site_registration registration{Id.text, Hi, Lo, &thunk};
+  static inline const site_registration registration{Id.text, Hi, Lo, &thunk, Id.linked()};
 };
 
 } // namespace detail
@@ -320,7 +333,7 @@ template <site_id Id, std::uint64_t Hi, std::uint64_t Lo, class Leaf> struct cal
     return to_bytes(std::apply(Leaf{}, t));
   }
 
-  static inline const site_registration registration{Id.text, Hi, Lo, &thunk};
+  static inline const site_registration registration{Id.text, Hi, Lo, &thunk, Id.linked()};
 };
 
 template <class Branch> struct is_call_branch : std::false_type {};

@@ -39,7 +39,11 @@ void TaskRegistry::add(const TaskEntry &entry) {
   Registry &r = registry();
   std::lock_guard lock(r.mutex);
   auto [it, inserted] = r.by_id.emplace(entry.id(), &entry);
-  if (!inserted && !(it->second->fingerprint() == entry.fingerprint()))
+  // The codegen's part only: completing a linked fingerprint reads the
+  // program's notes, which waits until a task is first run or digested
+  // (this runs in static initialization).
+  if (!inserted && (!(it->second->site().local_fingerprint() == entry.site().local_fingerprint()) ||
+                    std::string_view(it->second->site().linked()) != entry.site().linked()))
     r.conflicts.emplace_back(entry.id());
 }
 

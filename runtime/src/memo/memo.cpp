@@ -4,6 +4,7 @@
 #include "purecc/memo.h"
 #include "purecc/quiet_fenv.h"
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -148,6 +149,10 @@ namespace {
 MemoRuntime *global_runtime = nullptr;
 
 void at_exit() {
+  // Once: a worker rank runs it before std::_Exit (finish_memo_now).
+  static std::atomic<bool> done{false};
+  if (done.exchange(true))
+    return;
   detail::quiet_fenv_scope quiet; // statistics and the last writes: no trap
   MemoRuntime &rt = *global_runtime;
   if (rt.config().print_stats) {
@@ -174,6 +179,11 @@ MemoRuntime &MemoRuntime::global() {
     return global_runtime;
   }();
   return *rt;
+}
+
+void detail::finish_memo_now() noexcept {
+  if (global_runtime)
+    at_exit();
 }
 
 } // namespace purecc

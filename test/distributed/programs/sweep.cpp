@@ -1,12 +1,13 @@
 // sweep.cpp — a plain [[pure]] program that purecc rewrites with
 // -DPURECC_DISTRIBUTED (test/distributed/CMakeLists.txt); rewritten_tests.sh
 // runs the result with and without mpirun and compares every line.
-//   sweep [all|sum|primes|queens|memo|map|large|throw|small|upward|trapping]
+//   sweep [all|sum|primes|queens|memo|map|large|throw|small|upward|trapping|startup]
 #include <bit>
 #include <cfenv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -88,6 +89,20 @@
   return static_cast<double>(std::bit_cast<std::uint64_t>(t) & 0xFFFFu) * 0x1p-16;
 }
 
+// A global whose constructor and destructor print: the serial program
+// prints each line once, and so must a run under mpirun, whose other ranks
+// also construct it but never run main (adv60 F3).
+struct Banner {
+  Banner() { std::printf("sweep: start\n"); }
+  ~Banner() { std::printf("sweep: end\n"); }
+} banner;
+
+// A constant each rank computes at start-up from what it alone sees (its
+// rank): 0 without mpirun and on rank 0, another value on each other rank.
+// A loop reading it through a pure function stays on rank 0 (adv60 F2).
+const long kRankSeen = std::getenv("OMPI_COMM_WORLD_RANK") ? std::atol(std::getenv("OMPI_COMM_WORLD_RANK")) : 0;
+[[pure]] long rank_mix(long i) { return is_prime(i) ? (i + kRankSeen) % 1009 : 0; }
+
 // One reduction site, called under two rounding modes: its shipped nodes
 // run under the caller's mode, and persisted results are keyed with it.
 double thirds_total(long n) {
@@ -100,6 +115,18 @@ double thirds_total(long n) {
 int main(int argc, char **argv) {
   std::string what = argc > 1 ? argv[1] : "all";
   bool all = what == "all";
+  if (all || what == "startup") {
+    // Initialized where main first reaches it, which other ranks never do
+    // (adv60 F1: they read 0 and divided by it).
+    static const long modulus = argc + 1000;
+    long a = 0;
+    for (long i = 0; i < 100000; ++i)
+      a += is_prime(i) ? i % modulus : 0;
+    long b = 0;
+    for (long i = 0; i < 100000; ++i)
+      b += rank_mix(i);
+    std::printf("startup %ld %ld\n", a, b);
+  }
   if (all || what == "sum") {
     double scale = 0.25;
     long n = 300000;

@@ -12,11 +12,24 @@
 //
 // Without a launcher's environment nothing here touches MPI: main runs
 // as if the library were not linked.
+//
+// A worker rank never runs main, so it runs none of the program's own
+// code that serial program would run once: what a global's constructor
+// prints to stdout goes nowhere there (stdout is /dev/null from before the
+// first constructor), and a worker ends with std::_Exit after the
+// runtime's own exit work (MPI_Finalize, its memo table, the memo tiers'
+// last writes), so the globals' destructors and the program's atexit
+// handlers run on rank 0 only, as in the serial run (adv60 F3). A rank
+// that stops at the start-up check (purecc-mpi-mismatch) never ran main
+// either and ends the same way.
 #include "mpi_backend.h"
 
 #include "purecc/memo.h"
 #include "purecc/memo_stats.h"
 #include "purecc/task_registry.h"
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -54,6 +67,34 @@ void buffer_exit_output() {
   std::cerr.unsetf(std::ios::unitbuf); // the table flushes std::cerr once, at its end
 }
 
+/// Before every static initializer of the program (priority 101 is the
+/// first a program may use; the C++ library's own streams are ready
+/// earlier): a worker's stdout goes to /dev/null, so that what a global's
+/// constructor prints appears once, from rank 0, as in the serial run.
+/// Pure code prints nothing, and the runtime reports on stderr.
+__attribute__((constructor(101))) void silence_worker_stdout() {
+  if (!purecc::mpi::launched_by_mpi() || purecc::mpi::launcher_rank() <= 0)
+    return;
+  const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (null < 0)
+    return;
+  ::dup2(null, STDOUT_FILENO);
+  ::close(null);
+}
+
+/// Ends a rank that did not run main: the backend's thread finalizes MPI
+/// (joined by the reset), the memo runtime does its exit work, every
+/// stream is flushed, and nothing of the program's own exit runs.
+[[noreturn]] void end_without_main(std::unique_ptr<purecc::mpi::MpiBackend> backend, int status) {
+  backend.reset();
+  buffer_exit_output();
+  purecc::detail::finish_memo_now();
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(status);
+}
+
 void finish_at_exit() {
   if (!g_backend)
     return;
@@ -71,15 +112,14 @@ extern "C" int __wrap_main(int argc, char **argv, char **envp) {
   std::unique_ptr<purecc::mpi::MpiBackend> backend =
       purecc::mpi::MpiBackend::start(open_memo_store_early);
   if (!backend->consistent())
-    return 2;
+    end_without_main(std::move(backend), 2);
   // Every rank that memoized prints its own PURECC_STATS table at exit.
   if (backend->size() > 1)
     purecc::set_memo_stats_label("rank " + std::to_string(backend->rank()) + " on " +
                                  backend->host(backend->rank()));
   if (backend->rank() != 0) {
     backend->serve();
-    buffer_exit_output();
-    return 0;
+    end_without_main(std::move(backend), 0);
   }
   g_backend = std::move(backend);
   purecc::set_active_cluster(g_backend.get());
