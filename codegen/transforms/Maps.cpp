@@ -12,6 +12,7 @@
 #include "Places.h"
 #include "SameExpr.h"
 #include "analysis/Stdlib.h"
+#include "AddressTypes.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -371,6 +372,24 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   for (const VarDecl *V : Reads)
     if (V != L.Element && !L.Body_.Locals.contains(V) && !Fx.Locals.contains(V))
       Outside.insert(V);
+  // A container taken by value owns its storage only as far as its caller
+  // gave it up: `fill(std::move(g))` hands over the buffer a pointer the
+  // caller kept (`g_kept = g.data()`) still reaches, and the function sees
+  // neither. A body that reads through an address other than its own
+  // containers' (a pointer, a view, an iterator, a lambda holding one) may
+  // read an element another iteration writes. Owning containers read by
+  // reference cannot share the buffer: a moved-from one is empty.
+  AddressTypes Types;
+  for (const VarDecl *X : Containers) {
+    if (!isa<ParmVarDecl>(X) || X->getType()->isReferenceType())
+      continue;
+    for (const VarDecl *V : Outside)
+      if (V != X && Types.mayHold(V->getType().getNonReferenceType())) {
+        WhyNot = quoted(X) + " is a parameter taken by value, whose storage its caller may have " +
+                 "moved from an object that " + quoted(V) + " points into";
+        return LoopOutcome::Refused;
+      }
+  }
   for (const VarDecl *X : Containers) {
     // `h.bias = e` beside the stores into `h.v[i]`: a write of the object,
     // which every iteration makes.
