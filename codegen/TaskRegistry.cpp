@@ -1,5 +1,6 @@
 //===- TaskRegistry.cpp - range loops other ranks can run -----------------===//
 #include "TaskRegistry.h"
+#include "AddressTypes.h"
 #include "IotaLoops.h"
 #include "analysis/FixedCallee.h"
 #include "Fingerprint.h"
@@ -127,15 +128,39 @@ public:
     return true;
   }
   bool VisitCXXThisExpr(CXXThisExpr *) {
-    if (Problem.empty())
+    // A default member initializer's 'this' is the object it initializes.
+    if (Problem.empty() && InDefaultInit == 0)
       Problem = "it uses 'this'";
     return true;
   }
+  // A default argument and a default member initializer run where the call
+  // or the object is made, in the loop: what they read is the loop's
+  // (adv61 F2, F3: `long k = g_m` read the worker's own 'g_m').
+  bool VisitCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
+    TraverseStmt(E->getExpr());
+    return true;
+  }
+  bool VisitCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
+    ++InDefaultInit;
+    TraverseStmt(E->getExpr());
+    --InDefaultInit;
+    return true;
+  }
+  // `P{i}` of an aggregate: the members it leaves out get their default
+  // initializers, which only the list's semantic form shows.
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    defaultsOf(ILE->isSyntacticForm() ? ILE->getSemanticForm() : ILE);
+    return true;
+  }
   // Member functions and constructors it calls: what they read at
-  // start-up counts as the loop's own reads do (startupReason).
+  // start-up counts as the loop's own reads do (startupReason). A static
+  // data member named through an object (`a.K`) is a global like `A::K`
+  // (adv61 F1).
   bool VisitMemberExpr(MemberExpr *ME) {
     if (const auto *FD = dyn_cast<FunctionDecl>(ME->getMemberDecl()))
       Reached.insert(FD);
+    if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      global(VD);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
@@ -157,25 +182,77 @@ public:
       Locals[VD].push_back(DRE);
       return true;
     }
+    global(VD);
+    return true;
+  }
+
+private:
+  unsigned InDefaultInit = 0;
+  AddressTypes Types;
+
+  void defaultsOf(InitListExpr *ILE) {
+    if (!ILE)
+      return;
+    for (Expr *Init : ILE->inits()) {
+      if (auto *DI = dyn_cast_or_null<CXXDefaultInitExpr>(Init))
+        VisitCXXDefaultInitExpr(DI);
+      else if (auto *Inner = dyn_cast_or_null<InitListExpr>(Init))
+        defaultsOf(Inner);
+    }
+  }
+
+  /// Whether RD, its bases or its members' classes have a 'mutable' member:
+  /// a const object of it can still be changed.
+  static bool hasMutableMember(const CXXRecordDecl *RD) {
+    if (!RD || !RD->hasDefinition())
+      return false;
+    for (const FieldDecl *F : RD->fields())
+      if (F->isMutable() || hasMutableMember(F->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl()))
+        return true;
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (hasMutableMember(B.getType()->getAsCXXRecordDecl()))
+        return true;
+    return false;
+  }
+
+  /// VD, a variable with static storage, is read.
+  void global(const VarDecl *VD) {
     Reached.insert(VD);
     // A static local is initialized where its function first reaches it:
     // the other ranks never run the function that holds the loop (adv60
     // F1: `static const long K = argc + 41;` in main read 0 there; a
     // vector read empty crashed). One initialized before the program
     // starts (a constant initializer) is the same everywhere.
-    if (VD->isStaticLocal() && !VD->isConstexpr() && !VD->hasConstantInitialization() &&
-        Problem.empty()) {
+    if (!Problem.empty())
+      return;
+    if (VD->isStaticLocal() && !VD->isConstexpr() && !VD->hasConstantInitialization()) {
       Problem = "it reads " + quoted(VD) +
                 ", a static local initialized where its function first reaches it, which "
                 "the other ranks never run";
-      return true;
+      return;
     }
     // Every rank computes its own globals from the same binary: a constant
     // is the same everywhere, anything else may differ from rank 0's.
-    if (!VD->getType().isConstQualified() && !VD->isConstexpr() && Problem.empty())
+    QualType T = VD->getType();
+    if (T->isReferenceType()) {
       Problem = "it reads " + quoted(VD) +
-                ", a mutable variable of which every rank has its own copy";
-    return true;
+                ", a reference: what it refers to may be a variable of which every rank has "
+                "its own copy";
+      return;
+    }
+    if (!T.isConstQualified() && !VD->isConstexpr()) {
+      Problem = "it reads " + quoted(VD) + ", a mutable variable of which every rank has its own copy";
+      return;
+    }
+    // ... but not what a constant points to, nor its 'mutable' members
+    // (adv61 F4: `long *const GP = &g_m;` read as '*GP').
+    if (Types.mayHold(T))
+      Problem = "it reads " + quoted(VD) +
+                ", a constant that holds an address: what it points to may be a variable of "
+                "which every rank has its own copy";
+    else if (hasMutableMember(T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl()))
+      Problem = "it reads " + quoted(VD) +
+                ", a constant with a 'mutable' member, of which every rank has its own copy";
   }
 };
 
@@ -187,20 +264,37 @@ public:
 /// std::random_device{}();`, a value read from stdin, which only rank 0
 /// gets). Each rank computes its own at start-up (adv60 F2), and a
 /// persisted result keyed by the text would serve one run's value to the
-/// next (F4). "" when there is none; Call is set to the call.
+/// next (F4). "" when there is none; Call is set to the call, or null
+/// where a mutable global is the reason.
 std::string startupReason(PlanContext &PC, const Decl *D, const StartupCall *&Call) {
   Fingerprint F = fingerprint(D, PC.Ctx, PC.Config.OptimizationLevel);
   std::vector<Fingerprint::Global> Globals;
   if (const auto *VD = dyn_cast<VarDecl>(D))
     Globals.push_back({VD, nullptr});
   Globals.insert(Globals.end(), F.Globals.begin(), F.Globals.end());
-  std::string Read = startupRead(PC.Facts, Globals, Call);
-  if (Read.empty())
-    return "";
   const auto *FD = dyn_cast<FunctionDecl>(D);
-  return (FD ? quoted(FD) + " reads " : std::string("it reads ")) + Read +
-         ": each rank computes its own value at start-up, which may differ from rank 0's and "
-         "between runs";
+  std::string Who = FD ? quoted(FD) + " reads " : std::string("it reads ");
+  std::string Read = startupRead(PC.Facts, Globals, Call);
+  if (!Read.empty())
+    return Who + Read +
+           ": each rank computes its own value at start-up, which may differ from rank 0's and "
+           "between runs";
+  // A constant computed from a mutable global, which another initializer
+  // may have set from what this rank alone sees (adv61 F5: `const long K2
+  // = g_seed;` after `int bump = (g_seed = envRank() + 1, 0);`).
+  // A function the loop calls (a constructor, a member function) that
+  // reads a mutable global reads each rank's own copy.
+  for (const Fingerprint::Global &G : Globals) {
+    if (G.Var->getType().isConstQualified() || G.Var->isConstexpr() ||
+        G.Var->getType()->isReferenceType())
+      continue;
+    if (G.ReachedFrom)
+      return Who + quotedGlobal(G.ReachedFrom) + ", computed from " + quotedGlobal(G.Var) +
+             ", a mutable variable which any initializer may set at start-up: each rank "
+             "computes its own value";
+    return Who + quotedGlobal(G.Var) + ", a mutable variable of which every rank has its own copy";
+  }
+  return "";
 }
 
 /// A purecc-task-local remark for what startupReason found, with its note
@@ -213,7 +307,8 @@ bool keptLocalByStartup(PlanContext &PC, const Decl *D, SourceLocation Loc, llvm
   if (auto Remark = PC.remark(Loc, Diag::RemarkRangeTaskLocal)) {
     *Remark << Kind << Why;
     Remark.reset(); // emitted before its note
-    PC.R.report(Call->Loc, Diag::NoteStartupCall) << Call->Shown;
+    if (Call)
+      PC.R.report(Call->Loc, Diag::NoteStartupCall) << Call->Shown;
   }
   return true;
 }

@@ -69,6 +69,71 @@ const std::vector<long> kTable = makeTable();
   // CHECK: task-registry-startup.cpp:[[@LINE-5]]:10: remark: calls to 'walk' and 'walk' run in parallel [purecc-parallel-calls]
 }
 
+// What a constant reaches (adv61): a static member named through an
+// object, a default argument and a default member initializer (they run in
+// the loop), a constant pointer to a variable, a 'mutable' member, a
+// reference, a constant computed from a variable another initializer sets.
+long g_m = 1;
+struct A {
+  static const long K;
+};
+const long A::K = std::getenv("PURECC_TEST_SCALE") ? 2 : 1;
+[[pure]] long withDefault(long i, long k = g_m) { return spin(i) * k; }
+struct P {
+  long a;
+  long k = g_m;
+};
+long *const gp = &g_m;
+struct Box {
+  mutable long v = 1;
+};
+const Box kBox{};
+const long kPlain = 5;
+const long &kRef = kPlain;
+long g_seed = 1;
+int g_bump = (g_seed = std::getenv("PURECC_TEST_SCALE") ? 3 : 2, 0);
+const long kSeeded = g_seed;
+
+long reached(long n, A a) {
+  long s1 = 0;
+  for (long i = 0; i < n; ++i)
+    s1 += spin(i) * a.K;
+  // CHECK: task-registry-startup.cpp:[[@LINE-2]]:3: remark: this reduction runs on this process only, not on other ranks: it reads 'A::K', whose initializer calls 'std::getenv': each rank computes its own value at start-up, which may differ from rank 0's and between runs [purecc-task-local]
+  // CHECK: task-registry-startup.cpp:{{[0-9]+}}:19: note: 'std::getenv' is called here when the program starts
+  // CHECK: task-registry-startup.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 's1' [purecc-reduction]
+  long s2 = 0;
+  for (long i = 0; i < n; ++i)
+    s2 += withDefault(i);
+  // CHECK: task-registry-startup.cpp:[[@LINE-2]]:3: remark: this reduction runs on this process only, not on other ranks: it reads 'g_m', a mutable variable of which every rank has its own copy [purecc-task-local]
+  // CHECK: task-registry-startup.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 's2' [purecc-reduction]
+  long s3 = 0;
+  for (long i = 0; i < n; ++i)
+    s3 += spin(i) * P{i}.k;
+  // CHECK: task-registry-startup.cpp:[[@LINE-2]]:3: remark: this reduction runs on this process only, not on other ranks: it reads 'g_m', a mutable variable of which every rank has its own copy [purecc-task-local]
+  // CHECK: task-registry-startup.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 's3' [purecc-reduction]
+  long s4 = 0;
+  for (long i = 0; i < n; ++i)
+    s4 += spin(i) * *gp;
+  // CHECK: task-registry-startup.cpp:[[@LINE-2]]:3: remark: this reduction runs on this process only, not on other ranks: it reads 'gp', a constant that holds an address: what it points to may be a variable of which every rank has its own copy [purecc-task-local]
+  // CHECK: task-registry-startup.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 's4' [purecc-reduction]
+  long s5 = 0;
+  for (long i = 0; i < n; ++i)
+    s5 += spin(i) * kBox.v;
+  // CHECK: task-registry-startup.cpp:[[@LINE-2]]:3: remark: this reduction runs on this process only, not on other ranks: it reads 'kBox', a constant with a 'mutable' member, of which every rank has its own copy [purecc-task-local]
+  // CHECK: task-registry-startup.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 's5' [purecc-reduction]
+  long s6 = 0;
+  for (long i = 0; i < n; ++i)
+    s6 += spin(i) * kRef;
+  // CHECK: task-registry-startup.cpp:[[@LINE-2]]:3: remark: this reduction runs on this process only, not on other ranks: it reads 'kRef', a reference: what it refers to may be a variable of which every rank has its own copy [purecc-task-local]
+  // CHECK: task-registry-startup.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 's6' [purecc-reduction]
+  long s7 = 0;
+  for (long i = 0; i < n; ++i)
+    s7 += spin(i) * kSeeded;
+  // CHECK: task-registry-startup.cpp:[[@LINE-2]]:3: remark: this reduction runs on this process only, not on other ranks: it reads 'kSeeded', computed from 'g_seed', a mutable variable which any initializer may set at start-up: each rank computes its own value [purecc-task-local]
+  // CHECK: task-registry-startup.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 's7' [purecc-reduction]
+  return s1 + s2 + s3 + s4 + s5 + s6 + s7;
+}
+
 int main(int argc, char **) {
   static const long K = argc + 41;
   static const long C = 41;
@@ -98,6 +163,8 @@ int main(int argc, char **) {
   long mm = 0;
   for (long x : m)
     mm = mm * 3 + x;
-  std::printf("%ld %ld %ld %ld %ld\n", a, b, mm, t, walk(12));
+  g_m = argc + 6;
+  kBox.v = argc + 6;
+  std::printf("%ld %ld %ld %ld %ld %ld\n", a, b, mm, t, walk(12), reached(n, A{}));
 }
-// OUT: 1{{[0-9]+}} {{[0-9]+}} {{-?[0-9]+}} {{[0-9]+}} {{[0-9]+}}
+// OUT: 1{{[0-9]+}} {{[0-9]+}} {{-?[0-9]+}} {{[0-9]+}} {{[0-9]+}} {{[0-9]+}}
