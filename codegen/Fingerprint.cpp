@@ -15,6 +15,7 @@
 #include "clang/Basic/TargetInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -249,9 +250,34 @@ public:
     addType(DD->getType());
     return true;
   }
+  // `&g`, `&g.m`, `&g[0]`: where g lies, not its value.
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() != UO_AddrOf)
+      return true;
+    const Expr *E = UO->getSubExpr();
+    while (true) {
+      E = E->IgnoreParens();
+      if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow() &&
+                                                     isa<FieldDecl>(ME->getMemberDecl()))
+        E = ME->getBase();
+      else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+        const auto *Decay = dyn_cast<ImplicitCastExpr>(AS->getBase()->IgnoreParens());
+        if (!Decay || Decay->getCastKind() != CK_ArrayToPointerDecay)
+          break;
+        E = Decay->getSubExpr();
+      } else
+        break;
+    }
+    if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
+      AddressOnly.insert(E);
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && VD->hasGlobalStorage())
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && VD->hasGlobalStorage()) {
       add(VD);
+      if (!AddressOnly.contains(DRE))
+        ValueRead.insert(actual(VD));
+    }
     // A structured binding at namespace scope reads its hidden variable,
     // which holds the initializer (and a tuple-like one its own reference).
     if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
@@ -368,6 +394,8 @@ public:
     // `s.v` of a static data member is a global read like `S::v`.
     if (isa<FunctionDecl>(Member) || isa<VarDecl>(Member))
       add(Member);
+    if (const auto *VD = dyn_cast<VarDecl>(Member); VD && !AddressOnly.contains(ME))
+      ValueRead.insert(actual(VD));
     // The class that holds the member: `Der{}.b` reads Base's initializer.
     if (isa<FieldDecl>(Member) || isa<IndirectFieldDecl>(Member))
       add(dyn_cast<CXXRecordDecl>(Member->getDeclContext()));
@@ -388,6 +416,8 @@ public:
   AddressTypes AddressBytes;
   /// The variables with static storage reached, in the order found.
   std::vector<const VarDecl *> Variables;
+  /// Those whose value some code collected uses (not only `&v`).
+  llvm::DenseSet<const VarDecl *> ValueRead;
   /// The variable whose initializer led to V (null: the code collected).
   const VarDecl *reachedFrom(const VarDecl *V) const {
     for (const Decl *D = Parent.lookup(V); D; D = Parent.lookup(D))
@@ -469,12 +499,17 @@ private:
       }
   }
 
-  void addVariable(const VarDecl *VD, bool System) {
-    // The declaration with the initializer: `static const long v;` in the
-    // class and `const long S::v = 3;` after it read the same in the use.
+  /// The declaration with the initializer: `static const long v;` in the
+  /// class and `const long S::v = 3;` after it read the same in the use.
+  static const VarDecl *actual(const VarDecl *VD) {
     const VarDecl *Actual = VD->getInitializingDeclaration();
     if (!Actual)
       Actual = VD->getDefinition() ? VD->getDefinition() : VD;
+    return Actual;
+  }
+
+  void addVariable(const VarDecl *VD, bool System) {
+    const VarDecl *Actual = actual(VD);
     if (System) {
       // `std::is_trivially_copyable_v<Tr>`: the instantiated initializer
       // holds the user types.
@@ -600,6 +635,8 @@ private:
   /// that was being walked when it was found.
   const Decl *Walking = nullptr;
   llvm::DenseMap<const Decl *, const Decl *> Parent;
+  /// The references under an `&` (VisitUnaryOperator), met before them.
+  llvm::DenseSet<const Expr *> AddressOnly;
   std::vector<std::pair<const Decl *, bool>> Pending;
   llvm::DenseSet<const Decl *> Seen;
   llvm::DenseSet<const Decl *> Walked;
@@ -760,7 +797,9 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx, unsigned OptimizationLev
   Fingerprint F;
   F.External.assign(Deps.External.begin(), Deps.External.end());
   for (const VarDecl *V : Deps.Variables)
-    F.Globals.push_back({V, Deps.reachedFrom(V)});
+    F.Globals.push_back({V, Deps.reachedFrom(V),
+                         Deps.ValueRead.contains(V) ? Fingerprint::Use::Value
+                                                    : Fingerprint::Use::Address});
   F.UnkeyedReads = Deps.UnkeyedReads;
   F.AddressValues = Deps.AddressValues;
   F.Code = Deps.Code;

@@ -52,9 +52,14 @@ struct Fingerprint {
   /// The variables with static storage it depends on (read by its code or
   /// by an initializer it depends on), in the order found, each with the
   /// one whose initializer led to it (null: read by the code itself).
+  /// How the code collected uses a global: its value (read, bound to a
+  /// reference, copied), or only where it lies (`&g`, `&g.m`, `&g[0]`),
+  /// which is not what a start-up initializer sets.
+  enum class Use { Address, Value };
   struct Global {
     const clang::VarDecl *Var;
     const clang::VarDecl *ReachedFrom;
+    Use Uses = Use::Value;
   };
   std::vector<Global> Globals;
   /// Calls in the user's code it reaches that read what a memo key of a

@@ -123,22 +123,39 @@ std::string statefulPolicyReason(ASTContext &Ctx, const CXXRecordDecl *RD, unsig
 
 } // namespace
 
+namespace {
+
+/// G as the code reads it: `K2 = K * 2` read, `K` from the environment, is
+/// "'K2', computed from 'K'".
+std::string namedByRead(llvm::ArrayRef<Fingerprint::Global> Globals, const Fingerprint::Global &G) {
+  const VarDecl *Read = G.Var;
+  for (const VarDecl *From = G.ReachedFrom; From;) {
+    Read = From;
+    auto It = llvm::find_if(Globals, [&](const Fingerprint::Global &H) { return H.Var == From; });
+    From = It == Globals.end() ? nullptr : It->ReachedFrom;
+  }
+  return quotedGlobal(Read) + (Read != G.Var ? ", computed from " + quotedGlobal(G.Var) : "");
+}
+
+} // namespace
+
 std::string startupRead(const PurityFacts &Facts, llvm::ArrayRef<Fingerprint::Global> Globals,
                         const StartupCall *&Call) {
   for (const Fingerprint::Global &G : Globals) {
     Call = Facts.startupCall(G.Var);
-    if (!Call)
+    if (Call)
+      return namedByRead(Globals, G) + ", whose initializer calls " + Call->Shown;
+  }
+  return "";
+}
+
+std::string mutableStartupRead(llvm::ArrayRef<Fingerprint::Global> Globals) {
+  for (const Fingerprint::Global &G : Globals) {
+    if (!G.ReachedFrom || G.Uses != Fingerprint::Use::Value ||
+        G.Var->getType().isConstQualified() || G.Var->isConstexpr() ||
+        G.Var->getType()->isReferenceType())
       continue;
-    // Named by the global the code reads (`K2 = K * 2` read, `K` from the
-    // environment).
-    const VarDecl *Read = G.Var;
-    for (const VarDecl *From = G.ReachedFrom; From;) {
-      Read = From;
-      auto It = llvm::find_if(Globals, [&](const Fingerprint::Global &H) { return H.Var == From; });
-      From = It == Globals.end() ? nullptr : It->ReachedFrom;
-    }
-    return quotedGlobal(Read) + (Read != G.Var ? ", computed from " + quotedGlobal(G.Var) : "") +
-           ", whose initializer calls " + Call->Shown;
+    return namedByRead(Globals, G) + ", a mutable variable which any initializer may set at start-up";
   }
   return "";
 }
@@ -381,6 +398,8 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     PC.R.report(Call->Loc, Diag::NoteStartupCall) << Call->Shown;
     return;
   }
+  if (std::string Read = mutableStartupRead(F.Globals); !Read.empty())
+    return Unsupported("it reads " + Read + ": its value may differ between runs");
   // What the key does not hold must not change the result.
   if (!F.UnkeyedReads.empty()) {
     const CXXMemberCallExpr *Read = F.UnkeyedReads.front();

@@ -70,6 +70,16 @@ std::string quotedGlobal(const clang::VarDecl *VD);
 std::string startupRead(const PurityFacts &Facts, llvm::ArrayRef<Fingerprint::Global> Globals,
                         const StartupCall *&Call);
 
+/// The first of Globals whose value an initializer of another reads though
+/// it is a mutable variable (not `const`, `constexpr` or a reference), as a
+/// remark names it: "'K2', computed from 'g_seed', a mutable variable which
+/// any initializer may set at start-up" (`const long K2 = g_seed;` after
+/// `int bump = (g_seed = std::atol(std::getenv("SEED")), 0);`, adv61 F5);
+/// "" when there is none. A global whose address alone an initializer
+/// takes (`&last_word`) is no such read. The value the constant holds then
+/// depends on what ran before it, which its text does not say.
+std::string mutableStartupRead(llvm::ArrayRef<Fingerprint::Global> Globals);
+
 /// Appends the unit's link note (Fingerprint.h: linkNote) to the end of the
 /// main file, as an ELF note that the linker keeps and purecc's runtime
 /// reads to complete the fingerprints of memoized functions in other units:
