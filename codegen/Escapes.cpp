@@ -198,9 +198,11 @@ public:
     // Made from storage others may reach: a call that kept its address,
     // a global moved from (ReturnedStorage.h; adv54 t10, t11, t18, t28).
     if (owned(VD) && VD->getInit() && !isa<ParmVarDecl>(VD) &&
-        (T->isRecordType() || T->isArrayType()))
-      if (std::string Why = storageOrigin(VD->getInit(), PC, movedFrom()); !Why.empty())
+        (T->isRecordType() || T->isArrayType())) {
+      if (std::string Why = storageOrigin(VD->getInit(), PC, movedFrom(VD)); !Why.empty())
         escapeBecause(VD, VD->getInit(), "where it is made", Why);
+      notePassedOnParameter(VD->getInit(), VD);
+    }
     if (!VD->getInit() || !T->isReferenceType() || T.getNonReferenceType().isConstQualified())
       return true;
     escape(VD->getInit(), nullptr, scopeOf(VD));
@@ -243,12 +245,30 @@ public:
     QualType PT = MD->getParamDecl(0)->getType();
     std::string Why;
     if (!Value->isPRValue() && !isa<MaterializeTemporaryExpr>(Value->IgnoreParens()))
-      Why = PT->isRValueReferenceType() ? storageTakenOver(Value, PC, movedFrom()) : "";
+      Why = PT->isRValueReferenceType() ? storageTakenOver(Value, PC, movedFrom(To)) : "";
     else if (!(PT->isLValueReferenceType() && PT.getNonReferenceType().isConstQualified()))
-      Why = storageOrigin(Value, PC, movedFrom());
+      Why = storageOrigin(Value, PC, movedFrom(To));
     if (!Why.empty())
       escapeBecause(To, Op, "where it is assigned", Why);
+    notePassedOnParameter(Value, To);
     return true;
+  }
+
+  /// `auto w = [&] { return std::move(v); }();`: a lambda that captures by
+  /// reference a parameter its caller gave up (by value, or an rvalue
+  /// reference) may hand its storage to Into (CallerStorage; adv62 t14).
+  /// Its body is the function's own, whose storage is trusted, so
+  /// storageOrigin sees nothing there.
+  void notePassedOnParameter(const Expr *Value, const VarDecl *Into) {
+    const auto *Call = dyn_cast<CallExpr>(Value->IgnoreImplicit()->IgnoreParens());
+    const auto *MD = Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()) : nullptr;
+    if (!MD || !MD->getParent()->isLambda())
+      return;
+    for (const LambdaCapture &C : MD->getParent()->captures())
+      if (const auto *P = C.capturesVariable() ? dyn_cast<ParmVarDecl>(C.getCapturedVar()) : nullptr;
+          P && C.getCaptureKind() == LCK_ByRef && !P->getType()->isLValueReferenceType() &&
+          P->getType().getNonReferenceType()->isRecordType())
+        Out.CallerStorage.try_emplace(Into, P);
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {
     Roots Held;
@@ -351,11 +371,17 @@ private:
   /// names an object the caller keeps, which others may reach (adv57 t09:
   /// `std::vector<long> v = std::move(buf);` of a `buf` bound to a global
   /// whose 'data()' is kept).
-  std::function<std::string(const Expr *)> movedFrom() {
-    return [this](const Expr *M) -> std::string {
+  /// Into (the local receiving the storage, or null) is noted in
+  /// CallerStorage when a parameter gives it.
+  std::function<std::string(const Expr *)> movedFrom(const VarDecl *Into = nullptr) {
+    return [this, Into](const Expr *M) -> std::string {
       auto Local = [&](const VarDecl *V) {
-        if (isa<ParmVarDecl>(V))
-          return !V->getType()->isLValueReferenceType() && !V->getType()->isPointerType();
+        if (const auto *P = dyn_cast<ParmVarDecl>(V)) {
+          bool GivenUp = !V->getType()->isLValueReferenceType() && !V->getType()->isPointerType();
+          if (GivenUp && Into)
+            Out.CallerStorage.try_emplace(Into, P);
+          return GivenUp;
+        }
         return (owned(V) && !V->getType()->isPointerType()) || Out.Holds.count(V) > 0;
       };
       const VarDecl *B = baseVariable(unmoved(M));
@@ -823,8 +849,16 @@ private:
   /// reference where an address reaches it through a parameter that may be
   /// kept (KeptParameters.h): `[](long &x) { x = 3; }` writes through 'x'
   /// and keeps nothing (adv57 t15).
+  ///
+  /// A generic lambda's instance (`[](auto &x) { x = 3; }` as std::for_each
+  /// calls it) has no summary of its parameters: its body is not in the
+  /// function around, whose LambdaExpr holds the pattern. It keeps nothing
+  /// when it writes through no pointer and its reference parameters
+  /// written refer to what can neither hold an address nor own storage it
+  /// could move out (`[](auto &&src) { return V(std::move(src)); }`, adv50
+  /// t147; adv61 F6).
   bool bodyMayKeep(const FunctionDecl *FD) {
-    if (!FD->getBody() || Types.mayHold(FD->getReturnType()))
+    if (!FD->getBody() || Types.mayHold(FD->getReturnType()) || hidesAddress(FD->getBody()))
       return true;
     StmtDeps D = ES.scan(FD->getBody());
     if (D.ImpureCall)
@@ -840,6 +874,32 @@ private:
           return P->getType()->isReferenceType() && D.Writes.contains(P);
         }))
       return false;
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (MD && MD->getParent()->isGenericLambda()) {
+      // Writes through its reference parameters are weighed below, by
+      // what they refer to; any other write through memory may keep.
+      struct Uses : RecursiveASTVisitor<Uses> {
+        const FunctionDecl *FD;
+        llvm::SmallPtrSet<const Expr *, 8> Found;
+        bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+          if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+              P && P->getDeclContext() == FD && P->getType()->isReferenceType())
+            Found.insert(DRE);
+          return true;
+        }
+      } Params;
+      Params.FD = FD;
+      Params.TraverseStmt(FD->getBody());
+      if (ES.scan(FD->getBody(), &Params.Found).MemoryWrite)
+        return true;
+      return llvm::any_of(FD->parameters(), [&](const ParmVarDecl *P) {
+        QualType T = P->getType().getNonReferenceType();
+        const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+        return Types.mayHold(T) ||
+               (P->getType()->isReferenceType() && D.Writes.contains(P) && RD &&
+                (!RD->hasDefinition() || !RD->isTriviallyCopyable()));
+      });
+    }
     for (unsigned I = 0; I < FD->getNumParams(); ++I) {
       QualType T = FD->getParamDecl(I)->getType();
       if (!T->isReferenceType() ? Types.mayHold(T)
@@ -847,6 +907,50 @@ private:
         return true;
     }
     return false;
+  }
+
+  /// Whether S lets an address out by a way no type says holds one: it
+  /// throws an object that can hold an address (`throw &x;`, `throw
+  /// Found{&x};`: the handler may keep it), or turns an address into a
+  /// number (`reinterpret_cast<long>(&x)`, `std::bit_cast`, a memcpy of a
+  /// pointer's bytes), which a `long` it writes or returns then carries
+  /// (adv62 t04, t07, t10).
+  bool hidesAddress(const Stmt *S) {
+    struct Hides : RecursiveASTVisitor<Hides> {
+      AddressTypes &Types;
+      bool Found = false;
+      explicit Hides(AddressTypes &Types) : Types(Types) {}
+      bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+        if (E->getSubExpr() && Types.mayHold(E->getSubExpr()->getType()))
+          Found = true;
+        return !Found;
+      }
+      bool VisitCastExpr(CastExpr *CE) {
+        if (CE->getCastKind() == CK_PointerToIntegral)
+          Found = true;
+        return !Found;
+      }
+      bool VisitBuiltinBitCastExpr(BuiltinBitCastExpr *BC) {
+        if (Types.mayHold(BC->getSubExpr()->getType()))
+          Found = true;
+        return !Found;
+      }
+      bool VisitCallExpr(CallExpr *CE) {
+        const FunctionDecl *FD = CE->getDirectCallee();
+        if (!FD || !FD->getIdentifier())
+          return true;
+        llvm::StringRef Name = FD->getName();
+        if (Name == "bit_cast" && CE->getNumArgs() == 1 && Types.mayHold(CE->getArg(0)->getType()))
+          Found = true;
+        if (llvm::is_contained({"memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove"}, Name) &&
+            CE->getNumArgs() == 3)
+          if (const auto *From = CE->getArg(1)->IgnoreParenImpCasts()->getType()->getAs<PointerType>())
+            Found |= Types.mayHold(From->getPointeeType());
+        return !Found;
+      }
+    } H(Types);
+    H.TraverseStmt(const_cast<Stmt *>(S));
+    return H.Found;
   }
 
   /// Whether an object of class RD is a callable that may keep an address
@@ -858,9 +962,17 @@ private:
       return opaqueStdCallable(RD);
     if (RD->isLambda()) {
       const CXXMethodDecl *Op = RD->getLambdaCallOperator();
-      if (!Op || RD->isGenericLambda())
+      if (!Op)
         return true;
-      return bodyMayKeep(Op);
+      if (!RD->isGenericLambda())
+        return bodyMayKeep(Op);
+      // Every instance made (the library's call instantiated them): none
+      // made is a call not seen.
+      const FunctionTemplateDecl *Template = RD->getDependentLambdaCallOperator();
+      if (!Template || Template->specializations().empty())
+        return true;
+      return llvm::any_of(Template->specializations(),
+                          [&](const FunctionDecl *Instance) { return bodyMayKeep(Instance); });
     }
     // Any other class with a call operator: what it runs is not followed.
     for (const Decl *D : RD->decls())
@@ -1033,6 +1145,11 @@ private:
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
         Obj = MC->getImplicitObjectArgument();
       else if (First == 1)
+        Obj = Call->getArg(0);
+      // `std::exchange(w, std::move(v))`: the new value moves into w
+      // (adv62 t16).
+      else if (Index == 1 && Call->getNumArgs() == 2 && FD->getIdentifier() &&
+               FD->getName() == "exchange" && inStd(FD))
         Obj = Call->getArg(0);
       const VarDecl *Dest = Obj ? baseVariable(unmoved(Obj)) : nullptr;
       for (const VarDecl *X : R) {
@@ -1498,6 +1615,31 @@ void followTrades(EscapeSites &Out, ASTContext &Ctx) {
   }
 }
 
+/// CallerStorage: the by-value parameters of FD and of the lambdas in it,
+/// then every local that receives storage from one of them in a trade,
+/// until nothing changes.
+void followCallerStorage(EscapeSites &Out, const FunctionDecl *FD) {
+  auto Seed = [&](const FunctionDecl *F) {
+    for (const ParmVarDecl *P : F->parameters())
+      if (isOwnedLocal(P) && P->getType()->isRecordType())
+        Out.CallerStorage.try_emplace(P, P);
+  };
+  Seed(FD);
+  for (const EscapeSites::Trade &T : Out.Trades)
+    if (const auto *P = dyn_cast_or_null<ParmVarDecl>(T.From); P && !Out.CallerStorage.count(P))
+      if (const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext()))
+        Seed(F);
+  for (bool Again = true; Again;) {
+    Again = false;
+    for (const EscapeSites::Trade &T : Out.Trades)
+      if (auto It = Out.CallerStorage.find(T.From);
+          It != Out.CallerStorage.end() && !Out.CallerStorage.count(T.To)) {
+        Out.CallerStorage.insert({T.To, It->second});
+        Again = true;
+      }
+  }
+}
+
 } // namespace
 
 EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC, const ParmVarDecl *Lent) {
@@ -1519,11 +1661,13 @@ EscapeSites findEscapes(const FunctionDecl *FD, const PlanContext &PC, const Par
     Out.Trades.clear();
     Out.Lost.clear();
     Out.Owners.clear();
+    Out.CallerStorage.clear();
     Finder F(PC, ES, Out, Outer->getBody(), Lent);
     F.TraverseStmt(Outer->getBody());
     Again = F.Changed;
   }
   followTrades(Out, PC.Ctx);
+  followCallerStorage(Out, Outer);
   // Sites may repeat an expression reached along two paths.
   for (auto &[VD, Where] : Out.Sites) {
     llvm::SmallPtrSet<const Stmt *, 4> Seen;

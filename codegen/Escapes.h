@@ -93,6 +93,14 @@ struct EscapeSites {
   std::vector<Trade> Lost;
   /// The locals of a class that may own storage.
   std::vector<const clang::VarDecl *> Owners;
+  /// The locals that may own storage a caller gave up, each with the
+  /// parameter it came from: a by-value parameter itself, and a local that
+  /// took over the storage of a by-value or rvalue-reference parameter
+  /// (`auto w = std::move(v);`, `w = std::move(v);`, `w.swap(v);`), directly
+  /// or through another such local. Giving an object up does not give up
+  /// the pointers into its storage the caller kept (`g_kept = g.data();
+  /// fill(std::move(g));`), which the function does not see (Maps.cpp).
+  llvm::MapVector<const clang::VarDecl *, const clang::ParmVarDecl *> CallerStorage;
   /// The body of the function the sites are for. A lambda's body is
   /// analysed with the functions around it: a local of theirs may have
   /// escaped, or be held, anywhere there, before the lambda is called.

@@ -379,16 +379,33 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // containers' (a pointer, a view, an iterator, a lambda holding one) may
   // read an element another iteration writes. Owning containers read by
   // reference cannot share the buffer: a moved-from one is empty.
+  // So is a local that took such a parameter's storage over (`auto w =
+  // std::move(v);`, `w.swap(v)`), or an rvalue-reference parameter's.
   AddressTypes Types;
   for (const VarDecl *X : Containers) {
-    if (!isa<ParmVarDecl>(X) || X->getType()->isReferenceType())
+    auto Given = Sites.CallerStorage.find(X);
+    if (Given == Sites.CallerStorage.end())
       continue;
-    for (const VarDecl *V : Outside)
-      if (V != X && Types.mayHold(V->getType().getNonReferenceType())) {
-        WhyNot = quoted(X) + " is a parameter taken by value, whose storage its caller may have " +
-                 "moved from an object that " + quoted(V) + " points into";
-        return LoopOutcome::Refused;
-      }
+    const ParmVarDecl *P = Given->second;
+    for (const VarDecl *V : Outside) {
+      // A pointer (or a struct holding one: the parameter's own
+      // `job.hint`, adv62 t24), or a reference to an element (`const long
+      // &x` bound to `g[0]`, t23, t32); a reference to an owning class is
+      // to its own buffer.
+      QualType T = V->getType();
+      const CXXRecordDecl *Referent = T.getNonReferenceType()->getAsCXXRecordDecl();
+      bool Reference = T->isReferenceType() &&
+                       (!Referent || !Referent->hasDefinition() || Referent->isTriviallyCopyable());
+      if (!Reference && !Types.mayHold(T.getNonReferenceType()))
+        continue;
+      std::string Kind = P->getType()->isReferenceType() ? "an rvalue-reference parameter"
+                                                         : "a parameter taken by value";
+      WhyNot = (P == X ? quoted(X) + " is " + Kind + ", whose storage"
+                       : quoted(X) + " holds the storage of " + quoted(P) + ", " + Kind + ", which") +
+               " its caller may have moved from an object " +
+               (Reference ? "whose element " + quoted(V) + " refers to" : "that " + quoted(V) + " points into");
+      return LoopOutcome::Refused;
+    }
   }
   for (const VarDecl *X : Containers) {
     // `h.bias = e` beside the stores into `h.v[i]`: a write of the object,
