@@ -296,6 +296,12 @@ public:
   bool VisitCallExpr(CallExpr *CE) {
     add(CE->getDirectCallee());
     checkOrder(CE);
+    // `std::swap(t, s)`.
+    if (const FunctionDecl *Callee = CE->getDirectCallee();
+        !WalkingSystem && Callee && !isa<CXXMethodDecl>(Callee) && Callee->getIdentifier() &&
+        Callee->getName() == "swap" && CE->getNumArgs() == 2)
+      for (const Expr *Arg : CE->arguments())
+        takesLayout(Arg);
     return true;
   }
   // `v.capacity()` of a parameter: two arguments with equal elements would
@@ -306,8 +312,17 @@ public:
     const CXXMethodDecl *MD = CE->getMethodDecl();
     if (!MD || !MD->getIdentifier() || !isLibrary(MD))
       return true;
-    // (What a view's members reach is KeyedAccess.h's: past-view.)
-    if (!llvm::is_contained(UnkeyedMembers, MD->getName()))
+    // `t.swap(s)`: t now has s's buckets.
+    if (MD->getName() == "swap" && CE->getNumArgs() == 1) {
+      takesLayout(CE->getImplicitObjectArgument());
+      takesLayout(CE->getArg(0));
+    }
+    // (What a view's members reach is KeyedAccess.h's: past-view.) A hash
+    // container's bucket interface (`s.begin(0)`, `s.cend(3)`) depends on
+    // its bucket count (adv54 t21).
+    bool BucketIterator = CE->getNumArgs() == 1 && isUnordered(MD->getParent()) &&
+                          llvm::is_contained({"begin", "end", "cbegin", "cend"}, MD->getName());
+    if (!BucketIterator && !llvm::is_contained(UnkeyedMembers, MD->getName()))
       return true;
     const Expr *Object = CE->getImplicitObjectArgument();
     while (Object) {
@@ -322,10 +337,46 @@ public:
     if (!Owned || !Owned->hasLocalStorage() || isa<ParmVarDecl>(Owned) ||
         Owned->getType()->isReferenceType())
       UnkeyedReads.push_back(CE);
+    else if (isUnordered(MD->getParent()))
+      LocalLayoutReads.push_back({CE, Owned});
+    return true;
+  }
+  // A local hash container copied, moved or assigned from another object
+  // takes its bucket count along (libstdc++ copies it: adv54 t22, `auto t
+  // = s; t.bucket_count()`): what it then reads of its buckets is the
+  // other object's, not something the function built.
+  bool VisitVarDecl(VarDecl *VD) {
+    if (WalkingSystem || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit())
+      return true;
+    const Expr *Init = VD->getInit();
+    while (true) {
+      Init = Init->IgnoreImplicit()->IgnoreParens();
+      if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Init))
+        Init = FC->getSubExpr();
+      else
+        break;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+        CE && CE->getConstructor()->isCopyOrMoveConstructor())
+      if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl(); RD && isUnordered(RD))
+        LayoutTaken.insert(VD);
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (!WalkingSystem && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      takesLayout(Op->getArg(0));
     return true;
   }
   bool VisitCastExpr(CastExpr *CE) {
-    if (!WalkingSystem && CE->getCastKind() == CK_PointerToIntegral)
+    if (WalkingSystem)
+      return true;
+    if (CE->getCastKind() == CK_PointerToIntegral)
+      AddressValues.push_back(CE);
+    // `reinterpret_cast<const char *>(&p)`, `std::memcmp(&pa, &pb, 8)`: the
+    // bytes of an object that holds an address read as data (adv54 t29).
+    // (Into `void *` for a copy, `std::memcpy(&q, &p, 8)`, the bytes stay
+    // an address: checkOrder weighs where they go.)
+    if (CE->getCastKind() == CK_BitCast && readsAddressBytes(CE))
       AddressValues.push_back(CE);
     return true;
   }
@@ -391,6 +442,13 @@ public:
   }
   bool VisitMemberExpr(MemberExpr *ME) {
     const ValueDecl *Member = ME->getMemberDecl();
+    // `x.u` of `union { const long *p; std::uintptr_t u; }`: an address's
+    // bytes read as a number (adv54 t29).
+    if (const auto *Field = dyn_cast<FieldDecl>(Member);
+        !WalkingSystem && Field && Field->getParent()->isUnion() &&
+        !AddressBytes.mayHold(Field->getType()) &&
+        AddressBytes.mayHold(Ctx.getRecordType(Field->getParent())))
+      AddressValues.push_back(ME);
     // `s.v` of a static data member is a global read like `S::v`.
     if (isa<FunctionDecl>(Member) || isa<VarDecl>(Member))
       add(Member);
@@ -414,6 +472,10 @@ public:
   std::vector<const FunctionDecl *> Code;
   std::vector<const Expr *> AddressValues;
   AddressTypes AddressBytes;
+  /// Reads of a local hash container's buckets, decided once every local
+  /// that took another's layout is known (LayoutTaken).
+  std::vector<std::pair<const CXXMemberCallExpr *, const VarDecl *>> LocalLayoutReads;
+  llvm::DenseSet<const VarDecl *> LayoutTaken;
   /// The variables with static storage reached, in the order found.
   std::vector<const VarDecl *> Variables;
   /// Those whose value some code collected uses (not only `&v`).
@@ -441,6 +503,42 @@ private:
   /// may say `#pragma GCC system_header`, so upgrading such a library must
   /// change the key.
   bool isLibrary(const Decl *D) const { return isImplementationDecl(D); }
+
+  /// Whether CE, a conversion between pointers, views an object that can
+  /// hold an address as bytes: into a pointer to a character type or
+  /// std::byte, or into `void *` given to a comparison of bytes (memcmp,
+  /// bcmp).
+  bool readsAddressBytes(const CastExpr *CE) {
+    const auto *From = CE->getSubExpr()->getType()->getAs<PointerType>();
+    const auto *To = CE->getType()->getAs<PointerType>();
+    if (!From || !To || !AddressBytes.mayHold(From->getPointeeType()))
+      return false;
+    QualType Target = To->getPointeeType().getUnqualifiedType();
+    if (Target->isCharType() || Target->isStdByteType())
+      return true;
+    if (!Target->isVoidType())
+      return false;
+    DynTypedNodeList Parents = Ctx.getParents(*CE);
+    const auto *Call = Parents.empty() ? nullptr : Parents[0].get<CallExpr>();
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->getIdentifier() &&
+           llvm::is_contained({"memcmp", "__builtin_memcmp", "bcmp", "__builtin_bcmp"}, Callee->getName());
+  }
+
+  /// Whether RD is a standard hash container (`std::unordered_set`, ...).
+  bool isUnordered(const CXXRecordDecl *RD) const {
+    return RD && RD->getIdentifier() && RD->getName().starts_with("unordered_") && isLibrary(RD);
+  }
+  /// E, a local hash container, receives another object's buckets.
+  void takesLayout(const Expr *E) {
+    const auto *DRE = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || !VD->hasLocalStorage())
+      return;
+    if (const CXXRecordDecl *RD = VD->getType().getNonReferenceType()->getAsCXXRecordDecl();
+        RD && isUnordered(RD))
+      LayoutTaken.insert(VD);
+  }
 
   /// A declaration whose tokens enter the fingerprint.
   void record(const Decl *D) {
@@ -801,6 +899,9 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx, unsigned OptimizationLev
                          Deps.ValueRead.contains(V) ? Fingerprint::Use::Value
                                                     : Fingerprint::Use::Address});
   F.UnkeyedReads = Deps.UnkeyedReads;
+  for (const auto &[Read, Local] : Deps.LocalLayoutReads)
+    if (Deps.LayoutTaken.contains(Local))
+      F.UnkeyedReads.push_back(Read);
   F.AddressValues = Deps.AddressValues;
   F.Code = Deps.Code;
   if (Deps.Found.empty())

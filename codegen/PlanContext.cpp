@@ -272,6 +272,13 @@ const std::string &PlanContext::typeNameObserver() const {
   return *TypeNameObserver;
 }
 
+const Fingerprint &PlanContext::fingerprintOf(const Decl *D) const {
+  std::unique_ptr<Fingerprint> &F = Fingerprints[D];
+  if (!F)
+    F = std::make_unique<Fingerprint>(fingerprint(D, Ctx, Config.OptimizationLevel));
+  return *F;
+}
+
 LibraryRuns &PlanContext::libraryRuns() const {
   if (!Runs)
     Runs = std::make_unique<LibraryRuns>(SM, Ctx.getPrintingPolicy());

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "Plan.h"
+#include "Fingerprint.h"
 #include "KeptParameters.h"
 #include "ReturnedStorage.h"
 
@@ -132,6 +133,11 @@ public:
   /// the address of (KeptParameters.h), filled as they are asked for.
   KeptParametersCache &keptParameters() const { return KeptParameters; }
 
+  /// D's fingerprint (Fingerprint.h) at the unit's optimization level,
+  /// computed once per declaration: memoization, the task registry and its
+  /// start-up checks ask for the same callees loop after loop.
+  const Fingerprint &fingerprintOf(const clang::Decl *D) const;
+
 private:
   mutable std::optional<std::string> TypeNameObserver;
   llvm::StringSet<> IdentifiersInFile;
@@ -141,6 +147,7 @@ private:
   mutable std::unique_ptr<LibraryRuns> Runs;
   mutable ReturnedStorageCache ReturnedStorages;
   mutable KeptParametersCache KeptParameters;
+  mutable llvm::DenseMap<const clang::Decl *, std::unique_ptr<Fingerprint>> Fingerprints;
 };
 
 /// The expression with parentheses, implicit casts, temporaries and

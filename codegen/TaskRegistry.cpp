@@ -267,7 +267,7 @@ private:
 /// next (F4). "" when there is none; Call is set to the call, or null
 /// where a mutable global is the reason.
 std::string startupReason(PlanContext &PC, const Decl *D, const StartupCall *&Call) {
-  Fingerprint F = fingerprint(D, PC.Ctx, PC.Config.OptimizationLevel);
+  const Fingerprint &F = PC.fingerprintOf(D);
   std::vector<Fingerprint::Global> Globals;
   if (const auto *VD = dyn_cast<VarDecl>(D))
     Globals.push_back({VD, nullptr});
@@ -279,19 +279,20 @@ std::string startupReason(PlanContext &PC, const Decl *D, const StartupCall *&Ca
     return Who + Read +
            ": each rank computes its own value at start-up, which may differ from rank 0's and "
            "between runs";
-  // A constant computed from a mutable global, which another initializer
-  // may have set from what this rank alone sees (adv61 F5: `const long K2
-  // = g_seed;` after `int bump = (g_seed = envRank() + 1, 0);`).
-  // A function the loop calls (a constructor, a member function) that
-  // reads a mutable global reads each rank's own copy.
   for (const Fingerprint::Global &G : Globals) {
     if (G.Var->getType().isConstQualified() || G.Var->isConstexpr() ||
         G.Var->getType()->isReferenceType())
       continue;
+    // A constant computed from a mutable global, which another initializer
+    // may have set from what this rank alone sees (adv61 F5: `const long
+    // K2 = g_seed;` after `int bump = (g_seed = envRank() + 1, 0);`). Its
+    // address alone counts too: each rank has its own.
     if (G.ReachedFrom)
       return Who + quotedGlobal(G.ReachedFrom) + ", computed from " + quotedGlobal(G.Var) +
              ", a mutable variable which any initializer may set at start-up: each rank "
              "computes its own value";
+    // A function the loop calls (a constructor, a member function) that
+    // reads a mutable global reads each rank's own copy.
     return Who + quotedGlobal(G.Var) + ", a mutable variable of which every rank has its own copy";
   }
   return "";
@@ -420,7 +421,7 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
   T.Id = Symbol + "#" + Kind.substr(0, 1).str() + std::to_string(LoopAt - FnAt);
   // Several loops of one function share its fingerprint; the id tells
   // their persisted results apart.
-  Fingerprint F = fingerprint(FD, PC.Ctx, PC.Config.OptimizationLevel);
+  const Fingerprint &F = PC.fingerprintOf(FD);
   T.Hi = F.Hi ^ llvm::xxh3_64bits(T.Id);
   T.Lo = F.Lo ^ llvm::xxh3_64bits(llvm::StringRef(T.Id + "#lo"));
   T.Linked = llvm::join(F.External, " ");
@@ -505,7 +506,7 @@ std::optional<std::string> planCallTask(PlanContext &PC, const CallExpr *CE, boo
   if (std::string Why; !emitCodecHooks(PC, FD, Hooks, Why, HookLine::Own))
     return Local(Why);
   std::string Id = Symbol + "#call";
-  Fingerprint F = fingerprint(Callee, PC.Ctx, PC.Config.OptimizationLevel);
+  const Fingerprint &F = PC.fingerprintOf(Callee);
   std::uint64_t Hi = F.Hi ^ llvm::xxh3_64bits(Id);
   std::uint64_t Lo = F.Lo ^ llvm::xxh3_64bits(llvm::StringRef(Id + "#lo"));
   std::string Text = shapes::callAtBranch(Id, llvm::join(F.External, " "), Hi, Lo, Params, PC.typeText(Result.getUnqualifiedType()),

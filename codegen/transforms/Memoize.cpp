@@ -4,6 +4,7 @@
 #include "StmtDeps.h"
 #include "Fingerprint.h"
 #include "KeyedAccess.h"
+#include "AddressTypes.h"
 #include "Shapes.h"
 
 #include "analysis/Attributes.h"
@@ -150,10 +151,14 @@ std::string startupRead(const PurityFacts &Facts, llvm::ArrayRef<Fingerprint::Gl
 }
 
 std::string mutableStartupRead(llvm::ArrayRef<Fingerprint::Global> Globals) {
+  AddressTypes Types;
   for (const Fingerprint::Global &G : Globals) {
-    if (!G.ReachedFrom || G.Uses != Fingerprint::Use::Value ||
-        G.Var->getType().isConstQualified() || G.Var->isConstexpr() ||
+    if (!G.ReachedFrom || G.Var->getType().isConstQualified() || G.Var->isConstexpr() ||
         G.Var->getType()->isReferenceType())
+      continue;
+    // An address kept in a constant may be read through (`const long
+    // *const P = &g_seed; const long K = *P;`).
+    if (G.Uses != Fingerprint::Use::Value && !Types.mayHold(G.ReachedFrom->getType()))
       continue;
     return namedByRead(Globals, G) + ", a mutable variable which any initializer may set at start-up";
   }
@@ -388,7 +393,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   if (std::string Why = localTypeReason(Body, PC.typeNameObserver()); !Why.empty())
     return Unsupported("its body uses " + Why);
 
-  Fingerprint F = fingerprint(FD, PC.Ctx, PC.Config.OptimizationLevel);
+  const Fingerprint &F = PC.fingerprintOf(FD);
   // The key holds the text of what it reads, not the value a dynamic
   // initializer computed at start-up from the environment, the clock or a
   // file: another run would be served this run's answers.
@@ -409,8 +414,10 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
                            .str();
     std::string Member = Read->getMethodDecl()->getNameAsString();
     std::string Shown = "'" + (Text.empty() ? Member + "()" : Text) + "'";
+    // `s.begin(0)`: a bucket's iterator.
+    bool Bucket = Read->getNumArgs() == 1 && llvm::is_contained({"begin", "end", "cbegin", "cend"}, Member);
     Unsupported("it reads " + Shown + ", which its memo key does not hold (the key holds a " +
-                "container's elements, not its '" + Member + "()')");
+                "container's elements, not its " + (Bucket ? "buckets" : "'" + Member + "()'") + ")");
     PC.R.report(Read->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
     return;
   }
@@ -425,8 +432,11 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     std::string Shown = !Text.empty() && Text.size() <= 60 && Text.find('\n') == std::string::npos
                             ? " ('" + Text + "')"
                             : std::string();
+    const auto *Cast = dyn_cast<CastExpr>(Use);
     Unsupported(std::string("its code ") +
-                (isa<CastExpr, BuiltinBitCastExpr>(Use) || isBytesCopy(Use)
+                (isa<MemberExpr>(Use) || (Cast && Cast->getCastKind() == CK_BitCast)
+                     ? "reads the bytes of an address"
+                 : isa<CastExpr, BuiltinBitCastExpr>(Use) || isBytesCopy(Use)
                      ? "converts an address to an integer"
                      : "orders or hashes addresses") +
                 Shown + ", and where objects lie in memory may differ between builds and runs");

@@ -76,7 +76,8 @@ std::string startupRead(const PurityFacts &Facts, llvm::ArrayRef<Fingerprint::Gl
 /// any initializer may set at start-up" (`const long K2 = g_seed;` after
 /// `int bump = (g_seed = std::atol(std::getenv("SEED")), 0);`, adv61 F5);
 /// "" when there is none. A global whose address alone an initializer
-/// takes (`&last_word`) is no such read. The value the constant holds then
+/// takes (`&last_word`) is no such read, unless the address is kept in a
+/// constant that can be read through. The value the constant holds then
 /// depends on what ran before it, which its text does not say.
 std::string mutableStartupRead(llvm::ArrayRef<Fingerprint::Global> Globals);
 

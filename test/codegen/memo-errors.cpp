@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -102,6 +103,34 @@ long use_both() { return half(7L) + half(9); }
 [[pure]] [[purecc::memo]] long own_room(long n) {
   std::vector<long> mine(static_cast<unsigned long>(n), 1L);
   return long(mine.capacity());
+}
+// A hash container's bucket interface is its bucket count's (adv54 t21),
+// and a local copy, or one assigned or swapped from the argument, has the
+// argument's buckets (t22: libstdc++ copies the bucket count).
+[[pure]] [[purecc::memo]] long in_bucket0(const std::unordered_set<long> &s) {
+  long c = 0;
+  for (auto it = s.begin(0); it != s.end(0); ++it)
+    ++c;
+  return c;
+}
+// CHECK: memo-errors.cpp:[[@LINE-6]]:12: error: cannot memoize 'in_bucket0': it reads 's.begin(0)', which its memo key does not hold (the key holds a container's elements, not its buckets) [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-5]]:20: note: 's.begin(0)' is read here
+[[pure]] [[purecc::memo]] long copied_buckets(const std::unordered_set<long> &s) {
+  auto t = s;
+  return long(t.bucket_count());
+}
+// CHECK: memo-errors.cpp:[[@LINE-4]]:12: error: cannot memoize 'copied_buckets': it reads 't.bucket_count()', which its memo key does not hold (the key holds a container's elements, not its 'bucket_count()') [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-3]]:17: note: 't.bucket_count()' is read here
+[[pure]] [[purecc::memo]] long swapped_buckets(std::unordered_map<long, long> m) {
+  std::unordered_map<long, long> t;
+  std::swap(t, m);
+  return long(t.load_factor() * 1000);
+}
+// CHECK: memo-errors.cpp:[[@LINE-5]]:12: error: cannot memoize 'swapped_buckets': it reads 't.load_factor()', which its memo key does not hold (the key holds a container's elements, not its 'load_factor()') [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-3]]:17: note: 't.load_factor()' is read here
+[[pure]] [[purecc::memo]] long own_buckets(const std::unordered_set<long> &s) {
+  std::unordered_set<long> t(s.begin(), s.end());
+  return long(t.bucket_count());
 }
 // A view's key holds its characters, and 'data()' reaches past them (adv50
 // t60: views of "xyz" and "xyw" cut to "xy" shared one entry; the other
@@ -223,6 +252,29 @@ const long upper_half[4] = {1, 2, 3, 4};
   std::memcpy(&u, &p, sizeof u);
   // CHECK: memo-errors.cpp:[[@LINE-1]]:3: note: where an object lies in memory is used as a value here
   return n + long(u % 64);
+}
+// An address's bytes compared, viewed as characters, or read through a
+// union (adv54 t29).
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'same_bytes': its code reads the bytes of an address ('&pa'), {{.*}}
+[[pure]] [[purecc::memo]] long same_bytes(const long &a, const long &b) {
+  const long *pa = &a, *pb = &b;
+  return a + (std::memcmp(&pa, &pb, sizeof pa) == 0);
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:27: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'char_view': its code reads the bytes of an address ('reinterpret_cast<const char *>(&pa)'), {{.*}}
+[[pure]] [[purecc::memo]] long char_view(const long &a) {
+  const long *pa = &a;
+  return long(std::string_view(reinterpret_cast<const char *>(&pa), sizeof pa)[0]);
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:32: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'union_pun': its code reads the bytes of an address ('x.u'), {{.*}}
+[[pure]] [[purecc::memo]] long union_pun(const long &a) {
+  union {
+    const long *p;
+    std::uintptr_t u;
+  } x{&a};
+  return long(x.u % 64);
+  // CHECK: memo-errors.cpp:[[@LINE-1]]:17: note: where an object lies in memory is used as a value here
 }
 // CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'pointer_hash_set': its code orders or hashes addresses ('std::unordered_set<const long *>'), {{.*}}
 [[pure]] [[purecc::memo]] long pointer_hash_set(long n) {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -84,6 +86,45 @@ TEST(Serialize, IntegersAreFixedWidthLittleEndian) {
   EXPECT_EQ(hex(purecc::to_bytes(true)), "01");
   EXPECT_EQ(hex(purecc::to_bytes(Color::red)), "01");
   EXPECT_EQ(hex(purecc::to_bytes(std::string("ab"))), "02000000000000006162");
+}
+
+// Vectors and arrays of integers, enumerations, floats and doubles are
+// copied as one run of bytes: the same bytes, element by element, as the
+// scalars' own codecs write (memo keys and task arguments keep their bytes).
+TEST(Serialize, RunsOfScalarsAreTheirElementsBytes) {
+  auto each = [](const auto &seq) {
+    std::string out;
+    purecc::ByteWriter w(out);
+    w.count(seq.size());
+    for (const auto &e : seq)
+      w.write(e);
+    return out;
+  };
+  const std::vector<std::int64_t> longs = {1, -2, std::numeric_limits<std::int64_t>::min()};
+  EXPECT_EQ(hex(purecc::to_bytes(longs)), "0300000000000000"
+                                          "0100000000000000"
+                                          "feffffffffffffff"
+                                          "0000000000000080");
+  const std::vector<double> doubles = {-0.0, std::numeric_limits<double>::infinity(),
+                                       std::bit_cast<double>(std::uint64_t{0xfff8000000000123})};
+  EXPECT_EQ(purecc::to_bytes(doubles), each(doubles));
+  const std::optional<std::vector<double>> back = purecc::from_bytes<std::vector<double>>(each(doubles));
+  ASSERT_TRUE(back);
+  for (std::size_t i = 0; i < doubles.size(); ++i)
+    EXPECT_EQ(std::bit_cast<std::uint64_t>((*back)[i]), std::bit_cast<std::uint64_t>(doubles[i]));
+  const std::vector<Color> colors = {Color::red, Color::red};
+  EXPECT_EQ(purecc::to_bytes(colors), each(colors));
+  const std::vector<std::uint16_t> shorts = {0x0102, 0xfffe};
+  EXPECT_EQ(hex(purecc::to_bytes(shorts)), "02000000000000000201feff");
+  const std::array<float, 2> floats = {1.5f, -0.0f};
+  EXPECT_EQ(hex(purecc::to_bytes(floats)), "0000c03f00000080");
+  expect_round_trip(std::array<std::int32_t, 3>{7, -8, 9});
+  expect_round_trip(std::vector<std::uint8_t>{0, 255});
+  // A count that the bytes left cannot hold is malformed, not read past.
+  std::string short_run = purecc::to_bytes(std::uint64_t{3}) + std::string(16, '\0');
+  EXPECT_FALSE(purecc::from_bytes<std::vector<std::int64_t>>(short_run));
+  EXPECT_TRUE(purecc::from_bytes<std::vector<std::int64_t>>(short_run + std::string(8, '\0')));
+  EXPECT_FALSE((purecc::from_bytes<std::array<std::int64_t, 3>>(std::string(23, '\0'))));
 }
 
 TEST(Serialize, SignedZerosAreDistinct) {

@@ -402,6 +402,19 @@ template <> struct codec<long double> {
   }
 };
 
+namespace detail {
+/// Whether a run of Values is its own canonical encoding: on a
+/// little-endian target, an integer (not bool), an enumeration, a float or
+/// a double is written as its own bytes (the codecs above), so a vector or
+/// array of them is written and read with one copy instead of one call per
+/// element (a 2 GiB argument took ~51 s element by element: adv60 t18).
+template <class Value>
+inline constexpr bool raw_run = std::endian::native == std::endian::little &&
+                                ((std::is_integral_v<Value> && !std::is_same_v<Value, bool>) ||
+                                 std::is_enum_v<Value> || std::is_same_v<Value, float> ||
+                                 std::is_same_v<Value, double>);
+} // namespace detail
+
 // ---- strings and sequences -------------------------------------------------
 
 template <> struct codec<std::string> {
@@ -431,35 +444,54 @@ template <> struct codec<std::string_view> {
 template <class Value, class Alloc> struct codec<std::vector<Value, Alloc>> {
   static void write(ByteWriter &w, const std::vector<Value, Alloc> &v) {
     w.count(v.size());
-    for (const auto &e : v)
-      w.write(static_cast<const Value &>(e));
+    if constexpr (detail::raw_run<Value>) {
+      w.bytes(v.data(), v.size() * sizeof(Value));
+    } else {
+      for (const auto &e : v)
+        w.write(static_cast<const Value &>(e));
+    }
   }
   static bool read(ByteReader &r, std::vector<Value, Alloc> &v) {
     std::size_t n = 0;
     if (!r.count(n))
       return false;
     v.clear();
-    v.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      Value e{};
-      if (!r.read(e))
+    if constexpr (detail::raw_run<Value>) {
+      if (n > r.remaining() / sizeof(Value))
         return false;
-      v.push_back(std::move(e));
+      v.resize(n);
+      return r.bytes(v.data(), n * sizeof(Value));
+    } else {
+      v.reserve(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        Value e{};
+        if (!r.read(e))
+          return false;
+        v.push_back(std::move(e));
+      }
+      return true;
     }
-    return true;
   }
 };
 
 template <class Value, std::size_t Count> struct codec<std::array<Value, Count>> {
   static void write(ByteWriter &w, const std::array<Value, Count> &a) {
-    for (const auto &e : a)
-      w.write(e);
+    if constexpr (detail::raw_run<Value>) {
+      w.bytes(a.data(), Count * sizeof(Value));
+    } else {
+      for (const auto &e : a)
+        w.write(e);
+    }
   }
   static bool read(ByteReader &r, std::array<Value, Count> &a) {
-    for (auto &e : a)
-      if (!r.read(e))
-        return false;
-    return true;
+    if constexpr (detail::raw_run<Value>) {
+      return r.bytes(a.data(), Count * sizeof(Value));
+    } else {
+      for (auto &e : a)
+        if (!r.read(e))
+          return false;
+      return true;
+    }
   }
 };
 
