@@ -1,5 +1,6 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
+#include "KeepingCallables.h"
 #include "KeptParameters.h"
 #include "MadeReachable.h"
 #include "ReturnedStorage.h"
@@ -220,6 +221,12 @@ public:
       return true;
     // A member operator's object is its first argument, not a parameter.
     const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    // A range algorithm of the library (`std::ranges::sort(w)`) refers to
+    // the range it is given only for the call: what it returns, moves or
+    // runs is weighed where the use of 'w' reaches the call (call()), as
+    // for the iterators of `std::sort(w.begin(), w.end())` (adv62 t29).
+    if (MD && MD->getOverloadedOperator() == OO_Call && KeepingCallables::isAlgorithmObject(MD->getParent()))
+      return true;
     unsigned Shift = isa<CXXOperatorCallExpr>(CE) && MD && !MD->isStatic() ? 1 : 0;
     for (unsigned I = Shift; Callee && I < CE->getNumArgs() && I - Shift < Callee->getNumParams();
          ++I) {
@@ -622,40 +629,6 @@ private:
     escapeAll(R, PE); // anything else: not understood, so it escapes
   }
 
-  /// Whether RD is a standard class that calls what it was made from,
-  /// which purecc does not see: `std::function` (and its kin), a bind
-  /// object, a `std::reference_wrapper`, `std::not_fn`'s and `std::mem_fn`'s
-  /// results. Not `std::plus<>`, `std::less<>`, `std::hash` or an
-  /// algorithm's function object.
-  static bool opaqueStdCallable(const CXXRecordDecl *RD) {
-    if (!RD || !inStd(RD) || !RD->getIdentifier())
-      return false;
-    llvm::StringRef N = RD->getName();
-    if (N == "reference_wrapper") {
-      // Callable only when what it refers to is (`std::ref(grab)`, not
-      // `std::cref(hist)`).
-      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-      if (!Spec || Spec->getTemplateArgs().size() != 1 ||
-          Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-        return true;
-      QualType Of = Spec->getTemplateArgs()[0].getAsType();
-      if (Of->isFunctionType())
-        return true;
-      const CXXRecordDecl *Target = Of->getAsCXXRecordDecl();
-      if (!Target || !Target->hasDefinition())
-        return false;
-      if (Target->isLambda())
-        return true;
-      for (const Decl *D : Target->decls())
-        if (const auto *M = dyn_cast<CXXMethodDecl>(D); M && M->getOverloadedOperator() == OO_Call)
-          return true;
-      return false;
-    }
-    return N == "function" || N == "move_only_function" || N == "copyable_function" ||
-           N == "function_ref" || N == "packaged_task" || N.starts_with("_Bind") ||
-           N.starts_with("_Not_fn") || N.starts_with("_Mem_fn") || N.starts_with("__bind");
-  }
-
   /// Whether an object of class RD (a class of the user's; its bases and
   /// members of class type too) runs code of the user's that no call in
   /// the source names: a destructor at the end of its life, `begin()` and
@@ -694,19 +667,12 @@ private:
     return false;
   }
 
-  /// Whether RD is the class of a standard algorithm's function object
-  /// (`std::ranges::sort` is an object of class `__sort_fn`).
-  static bool isAlgorithmObject(const CXXRecordDecl *RD) {
-    return RD && inStd(RD) && RD->getIdentifier() && RD->getName().starts_with("__") &&
-           RD->getName().ends_with("_fn");
-  }
-
   /// Whether FD, a library function, moves or swaps the elements of the
   /// ranges it is given, or makes a move iterator that will.
   static bool movesElements(const FunctionDecl *FD, const CallExpr *Call) {
     llvm::StringRef N;
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-    if (MD && MD->getOverloadedOperator() == OO_Call && isAlgorithmObject(MD->getParent())) {
+    if (MD && MD->getOverloadedOperator() == OO_Call && KeepingCallables::isAlgorithmObject(MD->getParent())) {
       // `std::ranges::move(src, out)`: the object's class names it.
       N = MD->getParent()->getName().drop_front(2).drop_back(3);
       if (N == "move")
@@ -724,59 +690,6 @@ private:
       return true;
     const CXXRecordDecl *Result = Call->getType()->getAsCXXRecordDecl();
     return Result && Result->getIdentifier() && Result->getName() == "move_iterator";
-  }
-
-  /// Whether a library call runs a callable that may keep the address of
-  /// what it is given: the call of a standard class's 'operator()' (a
-  /// `std::function`, a bind object: whatever they hold is unknown), or an
-  /// argument that is a callable (a function, a lambda, a function object)
-  /// not known to keep none.
-  bool runsCallableThatMayKeep(const CallExpr *Call, const CXXMethodDecl *MD) {
-    // `f(hist)` with a std::function `f`: what it runs is not seen. An
-    // algorithm's function object (`std::ranges::sort`), `std::plus<>` and
-    // the like run only what they are given.
-    if (MD && MD->getOverloadedOperator() == OO_Call && opaqueStdCallable(MD->getParent()))
-      return true;
-    for (const Expr *Arg : Call->arguments())
-      if (callableMayKeep(Arg))
-        return true;
-    // A container that holds a callable of its own, a comparator or a
-    // hasher (`std::set<T, Cmp>`, `std::priority_queue`, an
-    // `std::unordered_set` with a user hasher), runs it on what its members
-    // are given (adv50 t91, t97, t98, t108, t109).
-    return MD && classHoldsCallableThatMayKeep(MD->getParent());
-  }
-
-  /// Whether RD, a standard ordered or unordered associative container or
-  /// a priority queue, compares or hashes with a callable that may keep an
-  /// address (a function pointer, or a class callableTypeMayKeep takes for
-  /// one). Only those template arguments count: an element type with an
-  /// 'operator()' (a matrix's `m(i, j)`) is no callable the container runs.
-  bool classHoldsCallableThatMayKeep(const CXXRecordDecl *RD) {
-    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
-    if (!Spec || !inStd(Spec) || !Spec->getIdentifier())
-      return false;
-    llvm::StringRef N = Spec->getName();
-    llvm::SmallVector<unsigned, 2> Positions;
-    if (N == "set" || N == "multiset")
-      Positions = {1};
-    else if (N == "map" || N == "multimap" || N == "priority_queue")
-      Positions = {2};
-    else if (N == "unordered_set" || N == "unordered_multiset")
-      Positions = {1, 2};
-    else if (N == "unordered_map" || N == "unordered_multimap")
-      Positions = {2, 3};
-    llvm::ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
-    for (unsigned P : Positions) {
-      if (P >= Args.size() || Args[P].getKind() != TemplateArgument::Type)
-        continue;
-      QualType T = Args[P].getAsType();
-      if (T->isFunctionPointerType() || T->isMemberFunctionPointerType())
-        return true;
-      if (const CXXRecordDecl *C = T->getAsCXXRecordDecl(); C && callableTypeMayKeep(C))
-        return true;
-    }
-    return false;
   }
 
   /// Whether FD, a library function, gives the bits of what it is given
@@ -821,170 +734,6 @@ private:
     return Found;
   }
 
-  /// Whether Arg is a callable that may keep an address it is given: one
-  /// whose code may store it (a write through a pointer, of a variable
-  /// that may hold an address, an impure call) or return it; false for
-  /// anything that is no callable.
-  bool callableMayKeep(const Expr *Arg) {
-    QualType T = Arg->getType().getNonReferenceType();
-    const FunctionDecl *Fn = nullptr;
-    if (T->isFunctionPointerType() || T->isFunctionType() || T->isMemberFunctionPointerType()) {
-      const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
-      if (const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
-          UO && UO->getOpcode() == UO_AddrOf)
-        DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
-      Fn = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
-      if (!Fn)
-        return true;
-      return !ES.isEffectFreeCallee(Fn) || Types.mayHold(Fn->getReturnType());
-    }
-    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    return RD && callableTypeMayKeep(RD);
-  }
-
-  /// Whether the code of FD (a lambda's call operator, or the instance of
-  /// a generic lambda's called) may keep an address it is given: it
-  /// returns one, calls what is not pure, writes a variable of its
-  /// surroundings that can hold one, or writes through a pointer or
-  /// reference where an address reaches it through a parameter that may be
-  /// kept (KeptParameters.h): `[](long &x) { x = 3; }` writes through 'x'
-  /// and keeps nothing (adv57 t15).
-  ///
-  /// A generic lambda's instance (`[](auto &x) { x = 3; }` as std::for_each
-  /// calls it) has no summary of its parameters: its body is not in the
-  /// function around, whose LambdaExpr holds the pattern. It keeps nothing
-  /// when it writes through no pointer and its reference parameters
-  /// written refer to what can neither hold an address nor own storage it
-  /// could move out (`[](auto &&src) { return V(std::move(src)); }`, adv50
-  /// t147; adv61 F6).
-  bool bodyMayKeep(const FunctionDecl *FD) {
-    if (!FD->getBody() || Types.mayHold(FD->getReturnType()) || hidesAddress(FD->getBody()))
-      return true;
-    StmtDeps D = ES.scan(FD->getBody());
-    if (D.ImpureCall)
-      return true;
-    // Its parameters are no surroundings: a write of a reference
-    // parameter is a write through it, weighed below.
-    if (llvm::any_of(D.Writes, [&](const VarDecl *W) {
-          return !D.Locals.contains(W) && W->getDeclContext() != FD &&
-                 (W->getType()->isReferenceType() || Types.mayHold(W->getType()));
-        }))
-      return true;
-    if (!D.MemoryWrite && llvm::none_of(FD->parameters(), [&](const ParmVarDecl *P) {
-          return P->getType()->isReferenceType() && D.Writes.contains(P);
-        }))
-      return false;
-    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-    if (MD && MD->getParent()->isGenericLambda()) {
-      // Writes through its reference parameters are weighed below, by
-      // what they refer to; any other write through memory may keep.
-      struct Uses : RecursiveASTVisitor<Uses> {
-        const FunctionDecl *FD;
-        llvm::SmallPtrSet<const Expr *, 8> Found;
-        bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-          if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
-              P && P->getDeclContext() == FD && P->getType()->isReferenceType())
-            Found.insert(DRE);
-          return true;
-        }
-      } Params;
-      Params.FD = FD;
-      Params.TraverseStmt(FD->getBody());
-      if (ES.scan(FD->getBody(), &Params.Found).MemoryWrite)
-        return true;
-      return llvm::any_of(FD->parameters(), [&](const ParmVarDecl *P) {
-        QualType T = P->getType().getNonReferenceType();
-        const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-        return Types.mayHold(T) ||
-               (P->getType()->isReferenceType() && D.Writes.contains(P) && RD &&
-                (!RD->hasDefinition() || !RD->isTriviallyCopyable()));
-      });
-    }
-    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
-      QualType T = FD->getParamDecl(I)->getType();
-      if (!T->isReferenceType() ? Types.mayHold(T)
-                                : Types.mayHold(T.getNonReferenceType()) || parameterMayBeKept(FD, I, PC))
-        return true;
-    }
-    return false;
-  }
-
-  /// Whether S lets an address out by a way no type says holds one: it
-  /// throws an object that can hold an address (`throw &x;`, `throw
-  /// Found{&x};`: the handler may keep it), or turns an address into a
-  /// number (`reinterpret_cast<long>(&x)`, `std::bit_cast`, a memcpy of a
-  /// pointer's bytes), which a `long` it writes or returns then carries
-  /// (adv62 t04, t07, t10).
-  bool hidesAddress(const Stmt *S) {
-    struct Hides : RecursiveASTVisitor<Hides> {
-      AddressTypes &Types;
-      bool Found = false;
-      explicit Hides(AddressTypes &Types) : Types(Types) {}
-      bool VisitCXXThrowExpr(CXXThrowExpr *E) {
-        if (E->getSubExpr() && Types.mayHold(E->getSubExpr()->getType()))
-          Found = true;
-        return !Found;
-      }
-      bool VisitCastExpr(CastExpr *CE) {
-        if (CE->getCastKind() == CK_PointerToIntegral)
-          Found = true;
-        return !Found;
-      }
-      bool VisitBuiltinBitCastExpr(BuiltinBitCastExpr *BC) {
-        if (Types.mayHold(BC->getSubExpr()->getType()))
-          Found = true;
-        return !Found;
-      }
-      bool VisitCallExpr(CallExpr *CE) {
-        const FunctionDecl *FD = CE->getDirectCallee();
-        if (!FD || !FD->getIdentifier())
-          return true;
-        llvm::StringRef Name = FD->getName();
-        if (Name == "bit_cast" && CE->getNumArgs() == 1 && Types.mayHold(CE->getArg(0)->getType()))
-          Found = true;
-        if (llvm::is_contained({"memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove"}, Name) &&
-            CE->getNumArgs() == 3)
-          if (const auto *From = CE->getArg(1)->IgnoreParenImpCasts()->getType()->getAs<PointerType>())
-            Found |= Types.mayHold(From->getPointeeType());
-        return !Found;
-      }
-    } H(Types);
-    H.TraverseStmt(const_cast<Stmt *>(S));
-    return H.Found;
-  }
-
-  /// Whether an object of class RD is a callable that may keep an address
-  /// it is given (callableMayKeep); false for a class that is no callable.
-  bool callableTypeMayKeep(const CXXRecordDecl *RD) {
-    if (!RD->hasDefinition())
-      return false;
-    if (inStd(RD))
-      return opaqueStdCallable(RD);
-    if (RD->isLambda()) {
-      const CXXMethodDecl *Op = RD->getLambdaCallOperator();
-      if (!Op)
-        return true;
-      if (!RD->isGenericLambda())
-        return bodyMayKeep(Op);
-      // Every instance made (the library's call instantiated them): none
-      // made is a call not seen.
-      const FunctionTemplateDecl *Template = RD->getDependentLambdaCallOperator();
-      if (!Template || Template->specializations().empty())
-        return true;
-      return llvm::any_of(Template->specializations(),
-                          [&](const FunctionDecl *Instance) { return bodyMayKeep(Instance); });
-    }
-    // Any other class with a call operator: what it runs is not followed.
-    for (const Decl *D : RD->decls())
-      if (const auto *M = dyn_cast<CXXMethodDecl>(D); M && M->getOverloadedOperator() == OO_Call)
-        return true;
-    for (const Decl *D : RD->decls())
-      if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D);
-          FT && FT->getTemplatedDecl()->getOverloadedOperator() == OO_Call)
-        return true;
-    return false;
-  }
-
   /// E (leading into R) is the object (Object) or an argument of Call.
   void call(const CallExpr *Call, const Expr *E, bool Object, const Roots &R, unsigned Depth) {
     const FunctionDecl *FD = Call->getDirectCallee();
@@ -1003,7 +752,7 @@ private:
     if (Generic && within(MD->getParent()->getLocation())) {
       // The instance called keeps nothing (`[](const auto &v) { return
       // v.size(); }`): no escape; else what reaches it escapes.
-      if (bodyMayKeep(MD)) {
+      if (Keeps.bodyMayKeep(MD)) {
         escapeAll(R, Call);
         Out.Firm.insert(Call);
         // ... and where it may keep it: in what it captures (`[&cp](auto
@@ -1094,7 +843,7 @@ private:
     // given: a callable that may keep an address keeps E's (adv49 t40-t45:
     // `f(hist)` with `f` a std::function made from `[&p](const V &v) { p =
     // v.data(); }`).
-    if (!Free && runsCallableThatMayKeep(Call, MD)) {
+    if (!Free && Keeps.runsCallableThatMayKeep(Call, MD)) {
       escapeAll(R, Call);
       if (carries(Call))
         follow(Call, R, Depth + 1);
@@ -1385,7 +1134,7 @@ private:
     // runs a callable it is made from on what it is given (adv50 t10, t39,
     // t43).
     if (inStd(Ctor->getParent()) &&
-        llvm::any_of(CE->arguments(), [&](const Expr *A) { return A != E && callableMayKeep(A); })) {
+        llvm::any_of(CE->arguments(), [&](const Expr *A) { return A != E && Keeps.callableMayKeep(A); })) {
       escapeAll(R, CE);
       return;
     }
@@ -1414,6 +1163,7 @@ private:
   const PlanContext &PC;
   ASTContext &Ctx;
   const DepScanner &ES;
+  KeepingCallables Keeps{PC, ES};
   EscapeSites &Out;
   const Stmt *Outer; // the body analysed
   const ParmVarDecl *Lent; // the reference parameter summarized, or null

@@ -1,5 +1,6 @@
 //===- Fingerprint.cpp - a memoized function's 128-bit identity -----------===//
 #include "Fingerprint.h"
+#include "AddressData.h"
 
 #include "analysis/ImplementationHeaders.h"
 #include "analysis/PurityChecker.h"
@@ -30,6 +31,11 @@ using namespace clang;
 
 namespace purecc {
 namespace {
+
+/// Whether RD is a standard hash container (`std::unordered_set`, ...).
+bool isHashContainer(const CXXRecordDecl *RD) {
+  return RD && RD->getIdentifier() && RD->getName().starts_with("unordered_") && isImplementationDecl(RD);
+}
 
 /// Bumped whenever what goes into a fingerprint changes, so that old cache
 /// entries stop matching.
@@ -320,9 +326,7 @@ public:
     // (What a view's members reach is KeyedAccess.h's: past-view.) A hash
     // container's bucket interface (`s.begin(0)`, `s.cend(3)`) depends on
     // its bucket count (adv54 t21).
-    bool BucketIterator = CE->getNumArgs() == 1 && isUnordered(MD->getParent()) &&
-                          llvm::is_contained({"begin", "end", "cbegin", "cend"}, MD->getName());
-    if (!BucketIterator && !llvm::is_contained(UnkeyedMembers, MD->getName()))
+    if (!readsBuckets(CE) && !llvm::is_contained(UnkeyedMembers, MD->getName()))
       return true;
     const Expr *Object = CE->getImplicitObjectArgument();
     while (Object) {
@@ -337,7 +341,7 @@ public:
     if (!Owned || !Owned->hasLocalStorage() || isa<ParmVarDecl>(Owned) ||
         Owned->getType()->isReferenceType())
       UnkeyedReads.push_back(CE);
-    else if (isUnordered(MD->getParent()))
+    else if (isHashContainer(MD->getParent()))
       LocalLayoutReads.push_back({CE, Owned});
     return true;
   }
@@ -358,7 +362,7 @@ public:
     }
     if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
         CE && CE->getConstructor()->isCopyOrMoveConstructor())
-      if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl(); RD && isUnordered(RD))
+      if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl(); RD && isHashContainer(RD))
         LayoutTaken.insert(VD);
     return true;
   }
@@ -367,22 +371,12 @@ public:
       takesLayout(Op->getArg(0));
     return true;
   }
+  // `reinterpret_cast<std::uintptr_t>(&a)`, `reinterpret_cast<const char
+  // *>(&p)`, `__builtin_bit_cast`: an address as data (AddressData.h;
+  // adv54 t06, t29).
   bool VisitCastExpr(CastExpr *CE) {
-    if (WalkingSystem)
-      return true;
-    if (CE->getCastKind() == CK_PointerToIntegral)
+    if (!WalkingSystem && addressAsData(CE, AddressBytes, Ctx) != AddressAsData::None)
       AddressValues.push_back(CE);
-    // `reinterpret_cast<const char *>(&p)`, `std::memcmp(&pa, &pb, 8)`: the
-    // bytes of an object that holds an address read as data (adv54 t29).
-    // (Into `void *` for a copy, `std::memcpy(&q, &p, 8)`, the bytes stay
-    // an address: checkOrder weighs where they go.)
-    if (CE->getCastKind() == CK_BitCast && readsAddressBytes(CE))
-      AddressValues.push_back(CE);
-    return true;
-  }
-  bool VisitBuiltinBitCastExpr(BuiltinBitCastExpr *BC) {
-    if (!WalkingSystem && AddressBytes.mayHold(BC->getSubExpr()->getType()))
-      AddressValues.push_back(BC);
     return true;
   }
   // `std::less<T *>{}(p, q)`, `std::hash<T *>{}(p)`, `std::sort` of
@@ -392,20 +386,11 @@ public:
     if (WalkingSystem)
       return;
     // `std::bit_cast<std::uintptr_t>(&a)`, `std::memcpy(&u, &p, 8)`: an
-    // address's bytes as a value (adv54 t06, t09).
-    if (const FunctionDecl *FD = Call->getDirectCallee(); FD && FD->getIdentifier()) {
-      StringRef Name = FD->getName();
-      if (Name == "bit_cast" && Call->getNumArgs() == 1 &&
-          AddressBytes.mayHold(Call->getArg(0)->getType()))
-        return AddressValues.push_back(Call);
-      if (llvm::is_contained({"memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove"}, Name) &&
-          Call->getNumArgs() == 3)
-        if (const auto *From = Call->getArg(1)->IgnoreParenImpCasts()->getType()->getAs<PointerType>(),
-            *To = Call->getArg(0)->IgnoreParenImpCasts()->getType()->getAs<PointerType>();
-            From && To && AddressBytes.mayHold(From->getPointeeType()) &&
-            !AddressBytes.mayHold(To->getPointeeType()))
-          return AddressValues.push_back(Call);
-    }
+    // address's bytes as a value (adv54 t06, t09). A copy into another
+    // pointer (`std::memcpy(&q, &p, 8)`) stays an address.
+    if (AddressAsData How = addressAsData(Call, AddressBytes, Ctx);
+        How != AddressAsData::None && How != AddressAsData::BytesToAddress)
+      return AddressValues.push_back(Call);
     if (auto C = stdComparison(Call, Ctx);
         C && C->How == StdComparison::Kind::Order && holdsAddressValues(C->Values))
       AddressValues.push_back(Call);
@@ -504,31 +489,6 @@ private:
   /// change the key.
   bool isLibrary(const Decl *D) const { return isImplementationDecl(D); }
 
-  /// Whether CE, a conversion between pointers, views an object that can
-  /// hold an address as bytes: into a pointer to a character type or
-  /// std::byte, or into `void *` given to a comparison of bytes (memcmp,
-  /// bcmp).
-  bool readsAddressBytes(const CastExpr *CE) {
-    const auto *From = CE->getSubExpr()->getType()->getAs<PointerType>();
-    const auto *To = CE->getType()->getAs<PointerType>();
-    if (!From || !To || !AddressBytes.mayHold(From->getPointeeType()))
-      return false;
-    QualType Target = To->getPointeeType().getUnqualifiedType();
-    if (Target->isCharType() || Target->isStdByteType())
-      return true;
-    if (!Target->isVoidType())
-      return false;
-    DynTypedNodeList Parents = Ctx.getParents(*CE);
-    const auto *Call = Parents.empty() ? nullptr : Parents[0].get<CallExpr>();
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    return Callee && Callee->getIdentifier() &&
-           llvm::is_contained({"memcmp", "__builtin_memcmp", "bcmp", "__builtin_bcmp"}, Callee->getName());
-  }
-
-  /// Whether RD is a standard hash container (`std::unordered_set`, ...).
-  bool isUnordered(const CXXRecordDecl *RD) const {
-    return RD && RD->getIdentifier() && RD->getName().starts_with("unordered_") && isLibrary(RD);
-  }
   /// E, a local hash container, receives another object's buckets.
   void takesLayout(const Expr *E) {
     const auto *DRE = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
@@ -536,7 +496,7 @@ private:
     if (!VD || !VD->hasLocalStorage())
       return;
     if (const CXXRecordDecl *RD = VD->getType().getNonReferenceType()->getAsCXXRecordDecl();
-        RD && isUnordered(RD))
+        RD && isHashContainer(RD))
       LayoutTaken.insert(VD);
   }
 
@@ -881,6 +841,12 @@ std::string keyOf(const Decl *D, ASTContext &Ctx) {
 }
 
 } // namespace
+
+bool readsBuckets(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *MD = Call->getMethodDecl();
+  return MD && MD->getIdentifier() && Call->getNumArgs() == 1 && isHashContainer(MD->getParent()) &&
+         llvm::is_contained({"begin", "end", "cbegin", "cend"}, MD->getName());
+}
 
 std::string Fingerprint::hex() const {
   std::string S;

@@ -87,6 +87,11 @@ struct Fingerprint {
   std::string hex() const;
 };
 
+/// Whether Call is a standard hash container's bucket interface
+/// (`s.begin(0)`, `s.cend(3)`): it depends on the bucket count, which a
+/// memo key of the container does not hold (adv54 t21).
+bool readsBuckets(const clang::CXXMemberCallExpr *Call);
+
 /// Stands for "whatever the program links" in Fingerprint::External: the
 /// runtime puts the main program's build id there.
 inline constexpr const char *ExternalProgram = "@program";

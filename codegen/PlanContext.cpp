@@ -388,7 +388,21 @@ std::string displayName(const NamedDecl *D) {
   return S;
 }
 
-std::string quoted(const NamedDecl *D) { return "'" + displayName(D) + "'"; }
+std::string quoted(const NamedDecl *D) {
+  // Names the user did not write: `auto [x, y] = ...` is '[x, y]', and the
+  // variable of `static union { long a; double b; };` is an anonymous
+  // union (adv63 t11, t115: remarks quoted '').
+  if (const auto *DD = dyn_cast<DecompositionDecl>(D)) {
+    std::string Names;
+    for (const BindingDecl *B : DD->bindings())
+      Names += (Names.empty() ? "" : ", ") + B->getNameAsString();
+    return "'[" + Names + "]'";
+  }
+  if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getDeclName().isEmpty())
+    if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl(); RD && RD->isAnonymousStructOrUnion())
+      return RD->isUnion() ? "an anonymous union" : "an anonymous struct";
+  return "'" + displayName(D) + "'";
+}
 
 std::string typeName(QualType T, const ASTContext &Ctx) {
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();

@@ -123,6 +123,24 @@ public:
   bool VisitCoreturnStmt(CoreturnStmt *S) { return exit(S); }
   // `asm("")` may have no operand at all; its string is always there.
   bool VisitGCCAsmStmt(GCCAsmStmt *S) { return impure(S->getAsmString()); }
+  // `__atomic_store_n(&g, v, ...)`, `__atomic_fetch_add`, `__c11_atomic_*`:
+  // no call in the AST, an operation on memory through its pointer, which
+  // other threads share (adv63 t38, t39).
+  bool VisitAtomicExpr(AtomicExpr *AE) {
+    return impure(AE, "'" + AE->getOpAsString().str() +
+                          "' is an atomic operation on memory that other threads may use");
+  }
+
+  // `va_arg(ap, long)` takes the next argument: it advances 'ap' (an array
+  // on x86-64, or what a `va_list` parameter points to), so two iterations
+  // or statements that take one depend on each other (adv63 t83, t85).
+  bool VisitVAArgExpr(VAArgExpr *VA) {
+    const Expr *List = VA->getSubExpr();
+    write(List, VA);
+    if (List->IgnoreParenImpCasts()->getType()->isPointerType() && !Out.MemoryWrite)
+      Out.MemoryWrite = VA;
+    return true;
+  }
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
@@ -132,8 +150,6 @@ public:
       VD = dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
     if (!VD)
       return true;
-    if (VD->getTLSKind() != VarDecl::TLS_None)
-      unmovable(DRE, quoted(VD) + ", which is 'thread_local' (each thread has its own)");
     if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()); BD && !Out.Locals.contains(VD))
       if (const auto *ME = dyn_cast_or_null<MemberExpr>(
               BD->getBinding() ? BD->getBinding()->IgnoreImplicit() : nullptr))
@@ -141,12 +157,24 @@ public:
           unmovable(DRE, "'" + BD->getNameAsString() +
                              "', a structured binding of a bit-field (a lambda cannot capture "
                              "it by reference)");
-    if (!WriteOnly.contains(DRE))
+    useVariable(VD, DRE, WriteOnly.contains(DRE));
+    return true;
+  }
+
+  /// VD named at At (by name, or as a static member `c.k`).
+  void useVariable(const VarDecl *VD, const Expr *At, bool OnlyWritten) {
+    // `{ extern long g; g = 5; }`: a second declaration of a global, which
+    // the code around names by its first (adv63 t103, t104).
+    if (VD->isLocalExternDecl())
+      impure(At, quoted(VD) + " is declared 'extern' inside a function: a global under a second "
+                              "declaration, which purecc does not follow");
+    if (VD->getTLSKind() != VarDecl::TLS_None)
+      unmovable(At, quoted(VD) + ", which is 'thread_local' (each thread has its own)");
+    if (!OnlyWritten)
       Out.Reads.insert(VD);
     if (VD->getType()->isReferenceType() || !VD->hasLocalStorage())
       if (!VD->getType().isConstQualified() || VD->getType()->isReferenceType())
         Out.ReadsMemory = true;
-    return true;
   }
 
   bool VisitCXXThisExpr(CXXThisExpr *) {
@@ -163,6 +191,10 @@ public:
   bool VisitMemberExpr(MemberExpr *ME) {
     if (ME->isArrow())
       Out.ReadsMemory = true;
+    // `c.k` of a `static thread_local long k;` member is the variable k,
+    // not a part of 'c' (adv63 t89, t91, t92, t97).
+    if (const auto *Static = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      useVariable(Static, ME, /*OnlyWritten=*/false);
     return true;
   }
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *AS) {
@@ -360,6 +392,16 @@ public:
       for (const Decl *D : DS->decls())
         if (std::string Why = localTypeReason(D, ES.context().typeNameObserver()); !Why.empty())
           unmovable(DS, std::move(Why));
+    // `thread_local union { long tu; double td; };`: Clang's AST keeps no
+    // 'thread_local' on the anonymous union's variable (it makes an
+    // automatic one), where g++ makes one per thread (adv63 t115).
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->isImplicit() && VD->hasLocalStorage())
+        if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl(); RD && RD->isAnonymousStructOrUnion())
+          if (std::optional<std::string> Text = ES.context().text(DS->getSourceRange());
+              Text && (llvm::StringRef(*Text).contains("thread_local") ||
+                       llvm::StringRef(*Text).contains("__thread")))
+            unmovable(DS, "an anonymous union declared 'thread_local' (each thread has its own)");
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D);
           VD && VD->isStaticLocal() && VD->getTLSKind() == VarDecl::TLS_None &&
@@ -384,10 +426,20 @@ public:
         }
     return true;
   }
+  // `auto [x, y] = p;` of a class with the tuple protocol calls its 'get'
+  // once for each name, in the initializer of a variable that holds the
+  // name's object and that no statement shows (adv63 t10, t12, t13: a
+  // 'get' that logged or exited ran in parallel iterations).
+  bool VisitBindingDecl(BindingDecl *BD) {
+    if (VarDecl *Holding = BD->getHoldingVar())
+      TraverseDecl(Holding);
+    return true;
+  }
   // A local of a class type is destroyed at the end of each run of the
   // scanned code: its destructor runs there.
   bool VisitVarDecl(VarDecl *VD) {
-    Out.Locals.insert(VD);
+    if (!VD->isLocalExternDecl())
+      Out.Locals.insert(VD);
     if (!VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || VD->getType()->isReferenceType())
       return true;
     QualType T = VD->getType();
@@ -719,8 +771,12 @@ const VarDecl *baseVariable(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return dyn_cast<VarDecl>(DRE->getDecl());
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    // `c.k`, `pc->k` of a static data member name the member itself.
+    if (const auto *Static = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return Static;
     return ME->isArrow() ? nullptr : baseVariable(ME->getBase());
+  }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
     const Expr *B = AS->getBase()->IgnoreParens();
     if (const auto *Cast = dyn_cast<ImplicitCastExpr>(B);

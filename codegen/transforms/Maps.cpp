@@ -12,7 +12,9 @@
 #include "Places.h"
 #include "SameExpr.h"
 #include "analysis/Stdlib.h"
+#include "AddressRoots.h"
 #include "AddressTypes.h"
+#include "StdComparisons.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -203,6 +205,28 @@ bool interleaves(PlanContext &PC, const LoopShape &L, llvm::ArrayRef<Store> Stor
   return true;
 }
 
+/// Whether every address V (a pointer, a reference) may hold lies in
+/// storage no caller can have given up: a string literal, `new`, a
+/// constant (`static const long kTable[7]`), or a scalar or an array of
+/// scalars of the function's own frame. Traced through V's initializer and
+/// every assignment to it (AddressRoots.h); an address read from memory,
+/// made from a number or assigned out of sight is anyone's. A non-const
+/// global array may be the pool a user's allocator or 'operator new'
+/// hands out.
+bool pointsOnlyIntoOwnStorage(const VarDecl *V, AddressRoots &Trace) {
+  if (isa<ParmVarDecl>(V) || V->hasGlobalStorage() || !AddressRoots::refersElsewhere(V))
+    return false;
+  Roots R = Trace.ofVariable(V);
+  return !R.Unknown && llvm::all_of(R.Decls, [](const ValueDecl *D) {
+    const auto *Object = dyn_cast<VarDecl>(D);
+    if (!Object || isa<ParmVarDecl>(Object) || AddressRoots::refersElsewhere(Object))
+      return false;
+    QualType Element = Object->getASTContext().getBaseElementType(Object->getType());
+    return (Element->isArithmeticType() || Element->isEnumeralType()) &&
+           (Element.isConstQualified() || Object->hasLocalStorage());
+  });
+}
+
 } // namespace
 
 LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
@@ -381,12 +405,20 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // reference cannot share the buffer: a moved-from one is empty.
   // So is a local that took such a parameter's storage over (`auto w =
   // std::move(v);`, `w.swap(v)`), or an rvalue-reference parameter's.
+  // An address that points only into storage no caller can have given up
+  // (a string literal, a constant table, an array of the function's own
+  // frame) reads none of X's elements (adv62 t33).
   AddressTypes Types;
+  AddressRoots Trace(PC.Ctx);
+  llvm::SmallPtrSet<const Stmt *, 2> Traced;
   for (const VarDecl *X : Containers) {
     auto Given = Sites.CallerStorage.find(X);
     if (Given == Sites.CallerStorage.end())
       continue;
     const ParmVarDecl *P = Given->second;
+    if (const auto *Fn = dyn_cast<FunctionDecl>(P->getDeclContext());
+        Fn && Fn->getBody() && Traced.insert(Fn->getBody()).second)
+      Trace.addBody(Fn->getBody());
     for (const VarDecl *V : Outside) {
       // A pointer (or a struct holding one: the parameter's own
       // `job.hint`, adv62 t24), or a reference to an element (`const long
@@ -398,12 +430,20 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                        (!Referent || !Referent->hasDefinition() || Referent->isTriviallyCopyable());
       if (!Reference && !Types.mayHold(T.getNonReferenceType()))
         continue;
+      if (pointsOnlyIntoOwnStorage(V, Trace))
+        continue;
+      // `std::vector<long *> g_ptrs`, a struct with a pointer member: the
+      // addresses it holds point, not the object (adv62 t31).
+      QualType Held = T.getNonReferenceType();
+      bool Points = Held->isPointerType() || isAddressLike(Held) || isView(Held);
       std::string Kind = P->getType()->isReferenceType() ? "an rvalue-reference parameter"
                                                          : "a parameter taken by value";
       WhyNot = (P == X ? quoted(X) + " is " + Kind + ", whose storage"
                        : quoted(X) + " holds the storage of " + quoted(P) + ", " + Kind + ", which") +
                " its caller may have moved from an object " +
-               (Reference ? "whose element " + quoted(V) + " refers to" : "that " + quoted(V) + " points into");
+               (Reference ? "whose element " + quoted(V) + " refers to"
+                : Points  ? "that " + quoted(V) + " points into"
+                          : "that an address in " + quoted(V) + " points into");
       return LoopOutcome::Refused;
     }
   }

@@ -414,10 +414,9 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
                            .str();
     std::string Member = Read->getMethodDecl()->getNameAsString();
     std::string Shown = "'" + (Text.empty() ? Member + "()" : Text) + "'";
-    // `s.begin(0)`: a bucket's iterator.
-    bool Bucket = Read->getNumArgs() == 1 && llvm::is_contained({"begin", "end", "cbegin", "cend"}, Member);
     Unsupported("it reads " + Shown + ", which its memo key does not hold (the key holds a " +
-                "container's elements, not its " + (Bucket ? "buckets" : "'" + Member + "()'") + ")");
+                "container's elements, not its " + (readsBuckets(Read) ? "buckets" : "'" + Member + "()'") +
+                ")");
     PC.R.report(Read->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
     return;
   }

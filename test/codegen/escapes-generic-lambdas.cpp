@@ -142,10 +142,30 @@ long transformed(long n) {
   return digest(w);
 }
 
+// ... or into bytes: a pointer read through an `unsigned char` view of it
+// (AddressData.h).
+long asBytes(long n) {
+  std::vector<long> w(n, 2);
+  unsigned long bits = 0;
+  std::for_each(w.begin(), w.end(), [&bits](long &x) {
+    long *p = &x;
+    const unsigned char *b = reinterpret_cast<const unsigned char *>(&p);
+    unsigned long v = 0;
+    for (int k = static_cast<int>(sizeof p) - 1; k >= 0; --k)
+      v = v * 256 + b[k];
+    if (!bits)
+      bits = v;
+  });
+  for (long i = 0; i < n; ++i)
+    w[i] = work(i) + reinterpret_cast<long *>(bits)[(i + 1) % n];
+  // CHECK: escapes-generic-lambdas.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'w' escapes (on line [[@LINE-11]]) [purecc-missed-map]
+  return digest(w);
+}
+
 int main() {
   std::printf("%ld %ld %ld %ld %ld\n", writer(300), capturedPointer(300), storedThrough(300), thrown(300),
               twoInstances(300));
-  std::printf("%ld %ld %ld\n", asNumber(300), intoCapture(300), transformed(300));
+  std::printf("%ld %ld %ld %ld\n", asNumber(300), intoCapture(300), transformed(300), asBytes(300));
 }
 // OUT: {{^-?[0-9]+ -?[0-9]+ -?[0-9]+ -?[0-9]+ -?[0-9]+$}}
-// OUT-NEXT: {{^-?[0-9]+ -?[0-9]+ -?[0-9]+$}}
+// OUT-NEXT: {{^-?[0-9]+ -?[0-9]+ -?[0-9]+ -?[0-9]+$}}

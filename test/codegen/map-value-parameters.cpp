@@ -122,7 +122,7 @@ std::vector<long> hinted(Job job) {
   long n = static_cast<long>(w.size());
   for (long i = 0; i < n; ++i)
     w[i] = work(i) + job.hint[(i + n - 1) % n];
-  // CHECK: map-value-parameters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'w' holds the storage of 'job', a parameter taken by value, which its caller may have moved from an object that 'job' points into [purecc-missed-map]
+  // CHECK: map-value-parameters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'w' holds the storage of 'job', a parameter taken by value, which its caller may have moved from an object that an address in 'job' points into [purecc-missed-map]
   return w;
 }
 
