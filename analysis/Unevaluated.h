@@ -3,7 +3,8 @@
 // C++ names some expressions only for their type: `sizeof(f(x))`,
 // `alignof`, `noexcept(f(x))`, `decltype(f(x))`, and `typeid(e)` unless `e`
 // is a glvalue of polymorphic class type ([expr.context], [expr.typeid]).
-// Nothing in them runs: no call, no read, no write, no throw. Every walk
+// Nothing in them runs: no call, no read, no write, no throw. Nor does a
+// call of a 'consteval' function, which the compiler evaluates. Every walk
 // that asks what code does (the checker's rules, may-throw, does-not-return,
 // which calls an expression makes) skips them through this one predicate,
 // so the walks agree on what runs.
@@ -27,8 +28,11 @@ namespace purecc {
 /// Whether S is an operator whose operand the program never evaluates:
 /// `sizeof`/`alignof`/`__alignof` of a type or an expression (not of a
 /// variable-length array type), `noexcept(e)`, and `typeid` of a type or of
-/// an expression that is not a polymorphic glvalue. S itself evaluates to a
-/// constant; its children never run. Null: false.
+/// an expression that is not a polymorphic glvalue, and a call of a
+/// 'consteval' function (an immediate invocation: the compiler evaluates it,
+/// adv63 F16) whose value does not depend on where it is written (not
+/// `std::source_location::current()`). S itself evaluates to a constant;
+/// its children never run. Null: false.
 bool isUnevaluatedOperand(const clang::Stmt *S);
 
 } // namespace purecc

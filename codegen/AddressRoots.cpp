@@ -3,6 +3,7 @@
 
 #include "Containers.h"
 #include "StdComparisons.h"
+#include "analysis/Attributes.h"
 #include "analysis/ImplementationHeaders.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -19,6 +20,77 @@ bool isView(QualType T) {
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
          (RD->getName() == "basic_string_view" || RD->getName() == "span");
 }
+
+namespace {
+
+/// Whether Use, one of a call's arguments, binds to a reference to const of
+/// a function that cannot cast the const away and assign through it: the
+/// library's, a '[[pure]]' one (checked to write nothing of its caller's),
+/// a constructor that runs no code of the program (`reseat(const long
+/// *const &r)` may `const_cast<const long *&>(r) = q`, adv65 G1).
+bool lentReadOnly(const FunctionDecl *FD, const Expr *const *Args, unsigned N, const Expr *Use,
+                  unsigned Skip) {
+  for (unsigned I = 0; I < N; ++I)
+    if (Args[I] == Use) {
+      if (!FD || I < Skip || I - Skip >= FD->getNumParams())
+        return false;
+      QualType P = FD->getParamDecl(I - Skip)->getType();
+      const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD);
+      bool Trusted = isImplementationDecl(FD) || inStd(FD) || isDeclaredPure(FD) ||
+                     (Ctor && (Ctor->isTrivial() || Ctor->isImplicit()));
+      return Trusted && P->isReferenceType() && P.getNonReferenceType().isConstQualified();
+    }
+  return false;
+}
+
+/// A conversion of an object to a more qualified or base class type of its
+/// own, judged with what it is used in.
+bool isAddingConst(const Stmt *S) {
+  const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+  return Cast && Cast->isGLValue() &&
+         (Cast->getCastKind() == CK_NoOp || Cast->getCastKind() == CK_DerivedToBase ||
+          Cast->getCastKind() == CK_UncheckedDerivedToBase);
+}
+
+/// Whether Use, a child of Parent naming a local address variable,
+/// leaves the variable pointing where it did (or is an assignment that
+/// `note` records).
+bool leavesInPlace(const Stmt *Parent, const Expr *Use) {
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Parent))
+    return Cast->getCastKind() == CK_LValueToRValue;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Parent))
+    return BO->isAssignmentOp() && BO->getLHS() == Use;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Parent))
+    return UO->isIncrementDecrementOp();
+  // A const member of the library's (`sv.size()`, `it->first`), or of a
+  // '[[pure]]' one: not one that may cast 'this' to non-const.
+  auto ConstMember = [](const CXXMethodDecl *MD) {
+    return MD && MD->isConst() && (isImplementationDecl(MD) || inStd(MD) || isDeclaredPure(MD));
+  };
+  if (const auto *ME = dyn_cast<MemberExpr>(Parent))
+    return ConstMember(dyn_cast<CXXMethodDecl>(ME->getMemberDecl()));
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent);
+      Op && isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) && Op->getNumArgs() >= 1 &&
+      Op->getArg(0) == Use) {
+    OverloadedOperatorKind K = Op->getOperator();
+    return K == OO_Equal || K == OO_PlusPlus || K == OO_MinusMinus || K == OO_PlusEqual ||
+           K == OO_MinusEqual || ConstMember(cast<CXXMethodDecl>(Op->getDirectCallee()));
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Parent))
+    return lentReadOnly(Call->getDirectCallee(), Call->getArgs(), Call->getNumArgs(), Use,
+                        isa<CXXOperatorCallExpr>(Call) &&
+                                isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee())
+                            ? 1
+                            : 0);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent))
+    return lentReadOnly(Construct->getConstructor(), Construct->getArgs(),
+                        Construct->getNumArgs(), Use, 0);
+  // Declarations are VisitVarDecl's; a lambda's body is traversed.
+  return isa<DeclStmt, LambdaExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXForRangeStmt>(
+      Parent);
+}
+
+} // namespace
 
 void AddressRoots::addBody(const Stmt *Body) {
   struct Collector : RecursiveASTVisitor<Collector> {
@@ -53,14 +125,67 @@ void AddressRoots::addBody(const Stmt *Body) {
       }
       return true;
     }
-    // `long *&r = p;`, `[&r = p]`: assigned through the reference.
-    bool VisitVarDecl(VarDecl *VD) {
-      QualType T = VD->getType();
-      if (VD->getInit() && T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
-        if (const VarDecl *Of = named(VD->getInit()))
-          Opaque.insert(Of);
+    // Each use of a local that holds an address other than reading its
+    // value, assigning it, stepping it or lending it read-only may reseat
+    // it out of sight: a reference member bound to it (`RefHolder h{t};
+    // h.r = q;`), a constructor's reference parameter (`Reseat s(t)`),
+    // `std::tuple<const long *&> tp(t)` (adv64 F1, F3). Only the uses
+    // known to leave it where it points are let through.
+    bool VisitStmt(Stmt *S) {
+      // Parentheses and a conversion that adds 'const' are judged with
+      // what they are used in (`reseat(t)` binds 't' as `const long *const
+      // &` through one).
+      if (isa<ParenExpr>(S) || isAddingConst(S))
+        return true;
+      for (const Stmt *Child : S->children()) {
+        const auto *E = dyn_cast_or_null<Expr>(Child);
+        const Expr *Named = E;
+        while (Named && (isa<ParenExpr>(Named) || isAddingConst(Named)))
+          Named = cast<Expr>(*Named->child_begin());
+        const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Named);
+        const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+        if (VD && !VD->getType()->isReferenceType() && refersElsewhere(VD) && !leavesInPlace(S, E))
+          Opaque.insert(VD);
+        // Storage that may come to hold an address's bytes (adv64 F2).
+        if (const auto *Cast = dyn_cast_or_null<CastExpr>(E); Cast && isRetyping(Cast))
+          RetypesStorage = true;
+      }
+      if (const auto *New = dyn_cast<CXXNewExpr>(S); New && New->getNumPlacementArgs() > 0)
+        RetypesStorage = true;
       return true;
     }
+    /// A pointer conversion to `void *` or to a pointer to what may hold an
+    /// address (`reinterpret_cast<const long **>(buf)`), from a pointer to
+    /// something else: memory may be handed on as another type.
+    bool isRetyping(const CastExpr *Cast) {
+      if (Cast->getCastKind() != CK_BitCast || !Cast->getType()->isPointerType() ||
+          !Cast->getSubExpr()->getType()->isPointerType())
+        return false;
+      QualType To = Cast->getType()->getPointeeType().getUnqualifiedType();
+      QualType From = Cast->getSubExpr()->getType()->getPointeeType().getUnqualifiedType();
+      if (To.getCanonicalType() == From.getCanonicalType())
+        return false;
+      return To->isVoidType() || Types.mayHold(To);
+    }
+    // `long *&r = p;`, `[&r = p]`: assigned through the reference; through
+    // a reference to const too, where the code casts const away (adv65 G1,
+    // G3: `const_cast<const long *&>(r) = q`).
+    bool VisitVarDecl(VarDecl *VD) {
+      QualType T = VD->getType();
+      if (VD->getInit() && T->isReferenceType())
+        if (const VarDecl *Of = named(VD->getInit()))
+          (T.getNonReferenceType().isConstQualified() ? LentConst : Opaque).insert(Of);
+      return true;
+    }
+    bool VisitExplicitCastExpr(ExplicitCastExpr *Cast) {
+      QualType To = Cast->getTypeAsWritten();
+      if (isa<CXXConstCastExpr>(Cast) ||
+          ((To->isReferenceType() || To->isPointerType()) && Cast->getCastKind() == CK_NoOp))
+        CastsAwayConst = true;
+      return true;
+    }
+    llvm::SmallPtrSet<const VarDecl *, 4> LentConst;
+    bool CastsAwayConst = false;
     bool shouldVisitTemplateInstantiations() const { return true; }
     bool shouldVisitImplicitCode() const { return true; }
     void note(const Expr *Target, const Expr *Value) {
@@ -68,8 +193,10 @@ void AddressRoots::addBody(const Stmt *Body) {
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
           Into[VD].push_back(Value);
     }
+    // `t += d` steps within the same object, but a difference of two
+    // addresses (`t += q - kTable`) may step into another: its roots count.
     bool VisitBinaryOperator(BinaryOperator *BO) {
-      if (BO->getOpcode() == BO_Assign)
+      if (BO->isAssignmentOp())
         note(BO->getLHS(), BO->getRHS());
       return true;
     }
@@ -78,8 +205,13 @@ void AddressRoots::addBody(const Stmt *Body) {
         note(Op->getArg(0), Op->getArg(1));
       return true;
     }
+    AddressTypes Types;
+    bool RetypesStorage = false;
   } C(Assigned, Opaque);
   C.TraverseStmt(const_cast<Stmt *>(Body));
+  RetypesStorage |= C.RetypesStorage;
+  if (C.CastsAwayConst)
+    Opaque.insert(C.LentConst.begin(), C.LentConst.end());
 }
 
 bool AddressRoots::refersElsewhere(const VarDecl *VD) {
@@ -120,6 +252,18 @@ Roots AddressRoots::roots(const Expr *E, unsigned Depth) {
       E = C->getArg(0);
     else
       break;
+  }
+  // A view made of an address and a length (`std::string_view("purecc")`,
+  // `std::span(arr)`) points where the address does (adv64 F6).
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && isView(C->getType())) {
+    for (const Expr *Arg : C->arguments()) {
+      QualType T = Arg->IgnoreParenImpCasts()->getType();
+      if (isAddressLike(T) || T->isArrayType() || isView(T))
+        R.add(roots(Arg, Depth + 1));
+    }
+    if (R.Decls.empty() && !R.Unknown)
+      R.Nothing = true;
+    return R;
   }
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
       isa<StringLiteral, IntegerLiteral, CXXNewExpr, CompoundLiteralExpr>(E)) {

@@ -67,6 +67,11 @@ public:
   /// The roots of what the variable VD (a pointer, a reference) refers to.
   Roots ofVariable(const clang::VarDecl *VD) { return variable(VD, 0); }
 
+  /// Whether a body added converts a pointer to `void *` or to a pointer
+  /// to what may hold an address, or constructs with placement `new`:
+  /// storage of numbers may then hold an address's bytes.
+  bool retypesStorage() const { return RetypesStorage; }
+
   /// A variable that stands for an address (a pointer, a reference, an
   /// iterator, a view) rather than an object of its own.
   static bool refersElsewhere(const clang::VarDecl *VD);
@@ -86,6 +91,7 @@ private:
   /// The variables being traced (a cycle of assignments ends in them).
   llvm::SmallPtrSet<const clang::VarDecl *, 8> Tracing;
   AddressTypes Types;
+  bool RetypesStorage = false;
 };
 
 } // namespace purecc

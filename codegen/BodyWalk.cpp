@@ -31,6 +31,11 @@ void walk(const Stmt *S, StatementVisitor Visit, llvm::SmallVectorImpl<const Stm
     // `[[likely]]`/`[[unlikely]]` are hints to the optimizer: the statement
     // under them runs as it would without them.
     walk(Attributed->getSubStmt(), Visit, Loops);
+  } else if (const auto *Label = dyn_cast<LabelStmt>(S)) {
+    // `next: t += 7;`, the target of a `goto` inside the body (one that
+    // leaves the body is an exit, StmtDeps.h): the statement runs as any
+    // other of the iteration (adv63 F14).
+    walk(Label->getSubStmt(), Visit, Loops);
   } else if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)) {
     Loops.push_back(S);
     walk(loopBody(S), Visit, Loops);

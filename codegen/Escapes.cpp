@@ -1375,6 +1375,17 @@ void followCallerStorage(EscapeSites &Out, const FunctionDecl *FD) {
         Out.CallerStorage.try_emplace(P, P);
   };
   Seed(FD);
+  // Each lambda's, whether or not a trade names them (adv65 G2: a map over
+  // a lambda's by-value parameter read a captured pointer into it).
+  llvm::SmallVector<const Stmt *, 16> Work{FD->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+      Seed(Lambda->getCallOperator());
+    Work.append(S->child_begin(), S->child_end());
+  }
   for (const EscapeSites::Trade &T : Out.Trades)
     if (const auto *P = dyn_cast_or_null<ParmVarDecl>(T.From); P && !Out.CallerStorage.count(P))
       if (const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext()))

@@ -297,6 +297,12 @@ public:
       add(cast<EnumDecl>(ECD->getDeclContext()));
     if (isa<FunctionDecl>(DRE->getDecl()))
       add(DRE->getDecl());
+    // `std::invoke(&std::vector<long>::capacity, v)`, `std::mem_fn(...)`:
+    // the member is called where no member call shows (adv64 F4).
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(DRE->getDecl());
+        !WalkingSystem && MD && MD->getIdentifier() && isLibrary(MD) &&
+        llvm::is_contained(UnkeyedMembers, MD->getName()))
+      UnkeyedReads.push_back({DRE, MD->getNameAsString(), false});
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
@@ -307,7 +313,18 @@ public:
         !WalkingSystem && Callee && !isa<CXXMethodDecl>(Callee) && Callee->getIdentifier() &&
         Callee->getName() == "swap" && CE->getNumArgs() == 2)
       for (const Expr *Arg : CE->arguments())
-        takesLayout(Arg);
+        takesLayout(Arg, Taking::Storage);
+    // `std::move(v)`, `std::forward<V>(v)`, `std::exchange(v, {})`,
+    // `std::swap(w, v)`, `v.swap(w)`: v's storage goes elsewhere.
+    if (const FunctionDecl *Callee = CE->getDirectCallee();
+        !WalkingSystem && Callee && Callee->getIdentifier() && isLibrary(Callee) &&
+        llvm::is_contained({"move", "forward", "exchange", "swap", "move_if_noexcept"},
+                           Callee->getName())) {
+      for (const Expr *Arg : CE->arguments())
+        noteMovedParameter(Arg);
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        noteMovedParameter(MC->getImplicitObjectArgument());
+    }
     return true;
   }
   // `v.capacity()` of a parameter: two arguments with equal elements would
@@ -320,15 +337,31 @@ public:
       return true;
     // `t.swap(s)`: t now has s's buckets.
     if (MD->getName() == "swap" && CE->getNumArgs() == 1) {
-      takesLayout(CE->getImplicitObjectArgument());
-      takesLayout(CE->getArg(0));
+      takesLayout(CE->getImplicitObjectArgument(), Taking::Storage);
+      takesLayout(CE->getArg(0), Taking::Storage);
     }
     // (What a view's members reach is KeyedAccess.h's: past-view.) A hash
     // container's bucket interface (`s.begin(0)`, `s.cend(3)`) depends on
-    // its bucket count (adv54 t21).
-    if (!readsBuckets(CE) && !llvm::is_contained(UnkeyedMembers, MD->getName()))
+    // its bucket count (adv54 t21), and so does where an element inserted
+    // into one the caller filled lands in its order (adv65 G7).
+    bool Inserts = insertsByBuckets(MD);
+    if (!readsBuckets(CE) && !Inserts && !llvm::is_contained(UnkeyedMembers, MD->getName()))
       return true;
-    const Expr *Object = CE->getImplicitObjectArgument();
+    noteUnkeyed(CE->getImplicitObjectArgument(),
+                {CE, MD->getNameAsString(), readsBuckets(CE) || Inserts, Inserts});
+    return true;
+  }
+  /// A member that puts an element where a hash container's bucket count
+  /// says: its later iteration order depends on it.
+  static bool insertsByBuckets(const CXXMethodDecl *MD) {
+    return MD->getIdentifier() && isHashContainer(MD->getParent()) &&
+           llvm::is_contained({"insert", "emplace", "emplace_hint", "try_emplace", "insert_or_assign",
+                               "merge", "insert_range"},
+                              MD->getName());
+  }
+  /// Read, a member call on Object that depends on what the key does not
+  /// hold: unkeyed unless Object is a local the function built itself.
+  void noteUnkeyed(const Expr *Object, Fingerprint::UnkeyedRead Read) {
     while (Object) {
       Object = Object->IgnoreParenImpCasts();
       if (const auto *ME = dyn_cast<MemberExpr>(Object); ME && !ME->isArrow())
@@ -338,17 +371,20 @@ public:
     }
     const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Object);
     const auto *Owned = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    // `pv->capacity()` of `const V *pv = &v` reads the object pv points
+    // to, which may be a parameter (adv64 F4).
     if (!Owned || !Owned->hasLocalStorage() || isa<ParmVarDecl>(Owned) ||
-        Owned->getType()->isReferenceType())
-      UnkeyedReads.push_back(CE);
-    else if (isHashContainer(MD->getParent()))
-      LocalLayoutReads.push_back({CE, Owned});
-    return true;
+        Owned->getType()->isReferenceType() || Owned->getType()->isPointerType())
+      UnkeyedReads.push_back(Read);
+    else
+      LocalLayoutReads.push_back({Read, Owned});
   }
   // A local hash container copied, moved or assigned from another object
   // takes its bucket count along (libstdc++ copies it: adv54 t22, `auto t
   // = s; t.bucket_count()`): what it then reads of its buckets is the
-  // other object's, not something the function built.
+  // other object's, not something the function built. Any container moved
+  // from another takes its capacity along (`auto w = std::move(v);
+  // w.capacity()`, adv64 F4); a copy's is made from its size.
   bool VisitVarDecl(VarDecl *VD) {
     if (WalkingSystem || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit())
       return true;
@@ -362,14 +398,30 @@ public:
     }
     if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
         CE && CE->getConstructor()->isCopyOrMoveConstructor())
-      if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl(); RD && isHashContainer(RD))
+      if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+          RD && (isHashContainer(RD) || CE->getConstructor()->isMoveConstructor()))
         LayoutTaken.insert(VD);
     return true;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
     if (!WalkingSystem && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-      takesLayout(Op->getArg(0));
+      takesLayout(Op->getArg(0), Op->getArg(1)->isXValue() ? Taking::Storage : Taking::Copy);
+    // `m[k]` of an unordered map inserts a missing key.
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+        !WalkingSystem && MD && Op->getOperator() == OO_Subscript && isLibrary(MD) &&
+        isHashContainer(MD->getParent()))
+      noteUnkeyed(Op->getArg(0), {Op, "operator[]", true, true});
     return true;
+  }
+  // A container parameter's storage moved anywhere (`std::exchange(v, {})`,
+  // `H h{std::move(v)}`, a pair made of it) takes its capacity and buckets
+  // along where this walk does not follow: any local's then count (adv65 G5).
+  void noteMovedParameter(const Expr *E) {
+    const auto *DRE = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (P && P->getType().getNonReferenceType()->isRecordType() &&
+        !P->getType().getNonReferenceType().isConstQualified())
+      ParameterStorageMoved = true;
   }
   // `reinterpret_cast<std::uintptr_t>(&a)`, `reinterpret_cast<const char
   // *>(&p)`, `__builtin_bit_cast`: an address as data (AddressData.h;
@@ -377,6 +429,9 @@ public:
   bool VisitCastExpr(CastExpr *CE) {
     if (!WalkingSystem && addressAsData(CE, AddressBytes, Ctx) != AddressAsData::None)
       AddressValues.push_back(CE);
+    // `static_cast<std::vector<long> &&>(v)`.
+    if (!WalkingSystem && isa<ExplicitCastExpr>(CE) && CE->isXValue())
+      noteMovedParameter(CE->getSubExpr());
     return true;
   }
   // `std::less<T *>{}(p, q)`, `std::hash<T *>{}(p)`, `std::sort` of
@@ -452,14 +507,15 @@ public:
   }
 
   std::vector<const Decl *> Found;
-  std::vector<const CXXMemberCallExpr *> UnkeyedReads;
+  std::vector<Fingerprint::UnkeyedRead> UnkeyedReads;
   /// The functions of the program whose code it reaches, its own first.
   std::vector<const FunctionDecl *> Code;
   std::vector<const Expr *> AddressValues;
   AddressTypes AddressBytes;
   /// Reads of a local hash container's buckets, decided once every local
   /// that took another's layout is known (LayoutTaken).
-  std::vector<std::pair<const CXXMemberCallExpr *, const VarDecl *>> LocalLayoutReads;
+  std::vector<std::pair<Fingerprint::UnkeyedRead, const VarDecl *>> LocalLayoutReads;
+  bool ParameterStorageMoved = false;
   llvm::DenseSet<const VarDecl *> LayoutTaken;
   /// The variables with static storage reached, in the order found.
   std::vector<const VarDecl *> Variables;
@@ -490,13 +546,16 @@ private:
   bool isLibrary(const Decl *D) const { return isImplementationDecl(D); }
 
   /// E, a local hash container, receives another object's buckets.
-  void takesLayout(const Expr *E) {
+  /// A copy takes a hash container's buckets; a move or a swap takes any
+  /// container's storage, and its capacity with it.
+  enum class Taking { Copy, Storage };
+  void takesLayout(const Expr *E, Taking How) {
     const auto *DRE = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!VD || !VD->hasLocalStorage())
       return;
     if (const CXXRecordDecl *RD = VD->getType().getNonReferenceType()->getAsCXXRecordDecl();
-        RD && isHashContainer(RD))
+        RD && (isHashContainer(RD) || How == Taking::Storage))
       LayoutTaken.insert(VD);
   }
 
@@ -866,7 +925,7 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx, unsigned OptimizationLev
                                                     : Fingerprint::Use::Address});
   F.UnkeyedReads = Deps.UnkeyedReads;
   for (const auto &[Read, Local] : Deps.LocalLayoutReads)
-    if (Deps.LayoutTaken.contains(Local))
+    if (Deps.ParameterStorageMoved || Deps.LayoutTaken.contains(Local))
       F.UnkeyedReads.push_back(Read);
   F.AddressValues = Deps.AddressValues;
   F.Code = Deps.Code;

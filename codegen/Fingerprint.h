@@ -67,7 +67,18 @@ struct Fingerprint {
   /// `capacity()`, `bucket_count()`, `load_factor()`, `key_comp()`,
   /// `hash_function()`, `get_allocator()` and the like, on an object that
   /// code does not own (a parameter, a reference, '*this'), in the order found.
-  std::vector<const clang::CXXMemberCallExpr *> UnkeyedReads;
+  struct UnkeyedRead {
+    /// `v.capacity()`, or `&std::vector<long>::capacity` called elsewhere.
+    const clang::Expr *At;
+    /// 'capacity'.
+    std::string Member;
+    /// A hash container's bucket interface (`s.begin(0)`), or an insertion
+    /// that its buckets place.
+    bool Buckets;
+    /// An insertion (`s.insert(k)`, `m[k]`) into a hash container.
+    bool Inserts = false;
+  };
+  std::vector<UnkeyedRead> UnkeyedReads;
   /// Where the user's code it reaches (the initializers of the globals it
   /// reads included) uses where objects lie in memory as a value, in the
   /// order found: an address converted to an integer

@@ -74,8 +74,8 @@ bool passesThrough(const Stmt *Parent, const Expr *Child) {
 
 class Checker : public RecursiveASTVisitor<Checker> {
 public:
-  Checker(ASTContext &Ctx, bool Views, bool Identity)
-      : Ctx(Ctx), Views(Views), Identity(Identity) {}
+  Checker(ASTContext &Ctx, bool Views, bool Identity, bool Owned)
+      : Ctx(Ctx), Views(Views), Identity(Identity), Owned(Owned) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
 
@@ -85,7 +85,55 @@ public:
     if (!FD->getBody())
       return;
     Trace.addBody(FD->getBody());
+    noteGrowth(FD->getBody());
     TraverseStmt(FD->getBody());
+  }
+
+  /// The members that may move a container's elements to a new buffer.
+  static constexpr llvm::StringLiteral Growing[] = {
+      "push_back", "emplace_back", "insert", "emplace", "resize", "reserve", "shrink_to_fit",
+      "append",    "append_range", "insert_range", "assign", "assign_range", "operator+="};
+
+  /// The first call in Body that may reallocate each container parameter
+  /// taken by value (`v.push_back(0)`).
+  void noteGrowth(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+      if (const CXXMethodDecl *MD = MC->getMethodDecl();
+          MD && MD->getIdentifier() && llvm::is_contained(Growing, MD->getName()))
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+          if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+              P && !P->getType()->isReferenceType() &&
+              containerKind(P->getType()) == ContainerKind::Owning)
+            Grown.try_emplace(P, MC);
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S); Op && Op->getOperator() == OO_PlusEqual &&
+                                                          Op->getNumArgs() == 2)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+            P && !P->getType()->isReferenceType() && containerKind(P->getType()) == ContainerKind::Owning)
+          Grown.try_emplace(P, Op);
+    for (const Stmt *Child : S->children())
+      noteGrowth(Child);
+  }
+
+  /// Whether Side names a local address declared before Grows and read at
+  /// Use after it: `p0` of `const long *p0 = v.data(); v.push_back(0); p0
+  /// == v.data()` (an iterator a loop takes after the growth is fine).
+  bool heldAcross(const Expr *Side, const Expr *Grows, const Expr *Use) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!V || isa<ParmVarDecl>(V))
+      return false;
+    const SourceManager &SM = Ctx.getSourceManager();
+    return SM.isBeforeInTranslationUnit(V->getLocation(), Grows->getBeginLoc()) &&
+           SM.isBeforeInTranslationUnit(Grows->getBeginLoc(), Use->getBeginLoc());
+  }
+
+  /// The call that grows D, a container parameter taken by value, or null.
+  const Expr *grownParameter(const ValueDecl *D) const {
+    auto It = Grown.find(D);
+    return It == Grown.end() ? nullptr : It->second;
   }
 
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
@@ -121,7 +169,7 @@ public:
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && ElementsOfViews.contains(VD) &&
                                                                  !readAsValue(E))
           Found = KeyedAccessProblem{KeyedAccessProblem::Kind::PastView, E, E};
-    if (Identity && !Found)
+    if ((Identity || Owned) && !Found)
       checkComparison(E);
     return !Found;
   }
@@ -256,12 +304,14 @@ private:
 
   // ---- argument identity ----
 
-  /// A variable whose address a caller chose: a reference or a view
-  /// parameter (of the memoized function or of a function it calls, which
-  /// may pass its arguments on).
+  /// A variable whose address a caller chose: a reference, a view or a
+  /// pointer parameter (of the memoized function or of a function or
+  /// lambda it calls, which may pass its arguments on: `eqp(&a, &b)` of
+  /// `bool eqp(const long *x, const long *y) { return x == y; }`, adv65 G4).
   static bool chosenByCaller(const ValueDecl *D) {
     const auto *P = dyn_cast<ParmVarDecl>(D);
-    return P && (P->getType()->isReferenceType() || isView(P->getType()));
+    return P && (P->getType()->isReferenceType() || isView(P->getType()) ||
+                 AddressRoots::refersElsewhere(P));
   }
 
   void checkComparison(const Expr *E) {
@@ -313,7 +363,13 @@ private:
       return;
     bool Same = !A.Unknown && !B.Unknown && A.Decls.size() == 1 && B.Decls.size() == 1 &&
                 *A.Decls.begin() == *B.Decls.begin();
-    if (Same)
+    if (Same) {
+      if (const Expr *Grows = grownParameter(*A.Decls.begin());
+          Grows && (heldAcross(L, Grows, E) || heldAcross(R, Grows, E)))
+        Found = KeyedAccessProblem{KeyedAccessProblem::Kind::Reallocation, E, Grows};
+      return;
+    }
+    if (!Identity)
       return;
     bool Chosen = A.Unknown || B.Unknown ||
                   llvm::any_of(A.Decls, chosenByCaller) || llvm::any_of(B.Decls, chosenByCaller);
@@ -332,10 +388,11 @@ private:
   static constexpr llvm::StringLiteral ElementMembers[] = {"at", "front", "back"};
 
   ASTContext &Ctx;
-  const bool Views, Identity;
+  const bool Views, Identity, Owned;
   llvm::SmallPtrSet<const CXXMemberCallExpr *, 4> RangeForCalls;
   llvm::SmallPtrSet<const Expr *, 4> RangeForConditions;
   llvm::SmallPtrSet<const VarDecl *, 4> ElementsOfViews;
+  llvm::DenseMap<const ValueDecl *, const Expr *> Grown;
   AddressRoots Trace{Ctx};
 };
 
@@ -344,14 +401,15 @@ private:
 std::optional<KeyedAccessProblem>
 keyedAccessProblem(llvm::ArrayRef<const FunctionDecl *> Code, const FunctionDecl *Memoized,
                    ASTContext &Ctx) {
-  bool Views = false, Identity = false;
+  bool Views = false, Identity = false, Owned = false;
   for (const ParmVarDecl *P : Memoized->parameters()) {
     Views |= holdsView(P->getType());
     Identity |= P->getType()->isReferenceType() || holdsView(P->getType());
+    Owned |= !P->getType()->isReferenceType() && containerKind(P->getType()) == ContainerKind::Owning;
   }
-  if (!Views && !Identity)
+  if (!Views && !Identity && !Owned)
     return std::nullopt;
-  Checker C(Ctx, Views, Identity);
+  Checker C(Ctx, Views, Identity, Owned);
   for (const FunctionDecl *FD : Code) {
     C.check(FD);
     if (C.Found)

@@ -18,6 +18,9 @@
 //    t121), which `f(x, x)` and `f(x, y)` with equal values tell apart.
 //    Addresses are traced to the variables they point into; two that point
 //    into the same one (a loop's `p != v.data() + n`) are fine.
+//  - reallocation: it compares addresses into a container taken by value
+//    that it also grows (`p0 == v.data()` around `v.push_back(0)`), which
+//    tells whether the capacity the caller left was full (adv65 G6).
 //
 //   if (auto P = keyedAccessProblem(F.Code, FD, Ctx))
 //     report(P->At, ...);   // P->What, P->Use ("std::data(s)")
@@ -35,13 +38,14 @@
 namespace purecc {
 
 struct KeyedAccessProblem {
-  enum class Kind { PastView, ArgumentIdentity };
+  enum class Kind { PastView, ArgumentIdentity, Reallocation };
   Kind What;
   /// The expression that reaches past a view (`std::data(s)`), or the
   /// comparison of addresses (`&a == &b`).
   const clang::Expr *At;
   /// past-view: the view as the code names it (`s`, a copy `t`, a
-  /// range-for element `c`).
+  /// range-for element `c`); reallocation: the call that may move the
+  /// container's elements (`v.push_back(0)`).
   const clang::Expr *View = nullptr;
 };
 

@@ -49,7 +49,14 @@ bool mayRunUnseenOverride(const CallExpr *CE, const FunctionDecl *FD) {
 }
 
 /// The name of a class for remarks: "Guard".
-std::string className(const CXXMethodDecl *MD) { return MD->getParent()->getNameAsString(); }
+/// 'Guard', or "the lambda's closure type" for a lambda's, which has no name
+/// (`decltype([] { ... }){}`, adv63 R16).
+std::string quotedClass(const CXXMethodDecl *MD) {
+  const CXXRecordDecl *RD = MD->getParent();
+  if (RD->isLambda())
+    return "a lambda's closure type";
+  return RD->getIdentifier() ? "'" + RD->getNameAsString() + "'" : "an unnamed class";
+}
 
 } // namespace
 
@@ -71,6 +78,9 @@ NoReturnCalls::Reason NoReturnCalls::mayNotReturn(const FunctionDecl *FD, unsign
     return Reason::Body;
   if (auto It = Known.find(FD); It != Known.end())
     return It->second;
+  // A trivial constructor or destructor runs no code; Clang defines none.
+  if (FD->isTrivial())
+    return Reason::Returns;
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def) {
     // Defined in another file: a '[[pure]]' function is checked there, and
@@ -203,9 +213,9 @@ std::optional<NoReturnCall> NoReturnCalls::first(const Stmt *S,
     Subject = Found->Through ? "the call through '" + Found->Through->getNameAsString() + "'"
                              : "a call through a pointer";
   } else if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD)) {
-    Subject = "the constructor of '" + className(Ctor) + "'";
+    Subject = "the constructor of " + quotedClass(Ctor);
   } else if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD)) {
-    Subject = "the destructor of '" + className(Dtor) + "'";
+    Subject = "the destructor of " + quotedClass(Dtor);
   } else {
     std::string Macro = outermostMacro(Found->At->getBeginLoc(), PC.Ctx).str();
     Subject = "'" + (!Macro.empty() ? Macro : FD->getNameAsString()) + "'";

@@ -123,9 +123,45 @@ std::optional<unsigned> PlanContext::endOfStatement(const Stmt *S) const {
     return std::nullopt;
   SourceLocation After = Lexer::findLocationAfterToken(End, tok::semi, SM, LO,
                                                        /*SkipTrailingWhitespaceAndNewLine=*/false);
-  if (After.isInvalid())
-    return std::nullopt;
-  return SM.getFileOffset(After);
+  if (After.isValid())
+    return SM.getFileOffset(After);
+  return endPastFoldTail(End);
+}
+
+// An instantiated fold expression `(work(xs) + ...)` is the expanded
+// operators alone: its range ends at the last operand's pattern, and the
+// text `+ ...)` after it belongs to no node (adv63 R13).
+std::optional<unsigned> PlanContext::endPastFoldTail(SourceLocation End) const {
+  std::optional<Token> Tok = Lexer::findNextToken(End, SM, LO);
+  bool SawFoldToken = false;
+  for (unsigned Steps = 0; Tok && Steps < 8; ++Steps) {
+    if (Tok->is(tok::semi))
+      return SawFoldToken ? std::optional(endOfToken(Tok->getLocation())) : std::nullopt;
+    if (Tok->getLocation().isMacroID())
+      return std::nullopt;
+    if (Tok->isOneOf(tok::ellipsis, tok::r_paren))
+      SawFoldToken = true;
+    else if (!isFoldOperator(Tok->getKind()))
+      return std::nullopt;
+    Tok = Lexer::findNextToken(Tok->getLocation(), SM, LO);
+  }
+  return std::nullopt;
+}
+
+bool PlanContext::isFoldOperator(tok::TokenKind K) {
+  switch (K) {
+  case tok::plus: case tok::minus: case tok::star: case tok::slash: case tok::percent:
+  case tok::caret: case tok::amp: case tok::pipe: case tok::lessless: case tok::greatergreater:
+  case tok::plusequal: case tok::minusequal: case tok::starequal: case tok::slashequal:
+  case tok::percentequal: case tok::caretequal: case tok::ampequal: case tok::pipeequal:
+  case tok::lesslessequal: case tok::greatergreaterequal: case tok::equal:
+  case tok::equalequal: case tok::exclaimequal: case tok::less: case tok::greater:
+  case tok::lessequal: case tok::greaterequal: case tok::ampamp: case tok::pipepipe:
+  case tok::comma: case tok::periodstar: case tok::arrowstar:
+    return true;
+  default:
+    return false;
+  }
 }
 
 std::optional<std::string> PlanContext::text(SourceRange Range) const {

@@ -24,6 +24,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/TokenKinds.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
@@ -77,6 +78,10 @@ public:
   unsigned endOfToken(clang::SourceLocation Loc) const;
   /// The offset just past the ';' that ends statement S (or its '}').
   std::optional<unsigned> endOfStatement(const clang::Stmt *S) const;
+  /// The offset past the ';' after an instantiated fold's leftover text
+  /// (`+ ...)`) that follows End, or nullopt when other text follows.
+  std::optional<unsigned> endPastFoldTail(clang::SourceLocation End) const;
+  static bool isFoldOperator(clang::tok::TokenKind K);
   /// The original text of a token range (nullopt if not editable).
   std::optional<std::string> text(clang::SourceRange Range) const;
   std::string textAt(unsigned Begin, unsigned End) const;

@@ -131,6 +131,38 @@ QualType yieldedType(QualType T, ASTContext &Ctx, unsigned Depth) {
   return QualType();
 }
 
+/// `std::invoke(std::equal_to<>{}, &a, &b)`, `std::bind_front(std::less<>{},
+/// &a)`: a comparison object of the library called through the library's
+/// own call wrappers compares the other arguments (adv64 F5).
+static std::optional<StdComparison> comparisonObjectGiven(const CallExpr *Call, StringRef Name) {
+  if (!llvm::is_contained({"invoke", "invoke_r", "bind", "bind_front", "bind_back", "apply"}, Name) ||
+      Call->getNumArgs() < 1)
+    return std::nullopt;
+  const CXXRecordDecl *RD =
+      Call->getArg(0)->IgnoreParenImpCasts()->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !inStd(RD) || !RD->getIdentifier())
+    return std::nullopt;
+  bool Orders = llvm::is_contained(OrderObjects, RD->getName());
+  if (!Orders && !llvm::is_contained(EqualityObjects, RD->getName()))
+    return std::nullopt;
+  auto How = Orders ? StdComparison::Kind::Order : StdComparison::Kind::Equality;
+  // `std::equal_to<const long *>`: the values it takes; a transparent one
+  // (`std::equal_to<>`) takes what it is given.
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+      Spec && Spec->getTemplateArgs().size() == 1 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+      !Spec->getTemplateArgs()[0].getAsType()->isVoidType())
+    return StdComparison{How, Spec->getTemplateArgs()[0].getAsType()};
+  for (unsigned I = 1; I < Call->getNumArgs(); ++I) {
+    QualType T = Call->getArg(I)->IgnoreParenImpCasts()->getType().getNonReferenceType();
+    if (holdsAddressValues(T))
+      return StdComparison{How, T};
+  }
+  if (Call->getNumArgs() > 1)
+    return StdComparison{How, Call->getArg(1)->IgnoreParenImpCasts()->getType()};
+  return std::nullopt;
+}
+
 std::optional<StdComparison> stdComparison(const CallExpr *Call, ASTContext &Ctx) {
   StringRef Name;
   unsigned First = 0; // the first argument that is not the callee object
@@ -159,6 +191,8 @@ std::optional<StdComparison> stdComparison(const CallExpr *Call, ASTContext &Ctx
     if (!FD || !FD->getIdentifier() || !inStd(FD) || isa<CXXMethodDecl>(FD))
       return std::nullopt;
     Name = FD->getName();
+    if (std::optional<StdComparison> Given = comparisonObjectGiven(Call, Name))
+      return Given;
   } else {
     return std::nullopt;
   }

@@ -434,18 +434,6 @@ private:
 
 } // namespace
 
-/// The first label in S outside lambdas (a 'goto' target), or null.
-const LabelStmt *labelIn(const Stmt *S) {
-  if (!S || isa<LambdaExpr>(S))
-    return nullptr;
-  if (const auto *LS = dyn_cast<LabelStmt>(S))
-    return LS;
-  for (const Stmt *Child : S->children())
-    if (const LabelStmt *LS = labelIn(Child))
-      return LS;
-  return nullptr;
-}
-
 /// A store through a pointer or reference that an element holds
 /// (`*ptrs[i] = e`, `rows[i].get()[j] = e`, `std::get<0>(t[i]) = e` over
 /// tuples of references, `r.v = e` with `v` a reference member): which
@@ -530,11 +518,6 @@ std::string unrecognizedStepReason(PlanContext &PC, const LoopShape &L) {
     H.TraverseStmt(const_cast<Stmt *>(L.Body));
     Why = H.Why;
   }
-  // The statement walk (BodyWalk.h) does not go under a label.
-  if (const LabelStmt *Label = labelIn(L.Body); Why.empty() && Label)
-    return "the loop body has the label '" + std::string(Label->getName()) +
-           "' (a 'goto' target): statements under a label are not looked into for "
-           "accumulations or stores";
   return Why;
 }
 

@@ -1,5 +1,6 @@
 //===- StmtDeps.cpp - statement dependences: what code reads and writes -===//
 #include "StmtDeps.h"
+#include "analysis/Unevaluated.h"
 #include "BodyWalk.h"
 #include "CallArguments.h"
 #include "Containers.h"
@@ -103,6 +104,11 @@ public:
   }
   bool VisitCoyieldExpr(CoyieldExpr *E) {
     return LambdaDepth > 0 ? true : unmovable(E, "'co_yield', which only the coroutine itself can evaluate");
+  }
+  // A call of a 'consteval' function is evaluated by the compiler: the
+  // program holds its value, and runs nothing (adv63 F16).
+  bool TraverseConstantExpr(ConstantExpr *CE, DataRecursionQueue * = nullptr) {
+    return isUnevaluatedOperand(CE) ? true : Base::TraverseConstantExpr(CE, nullptr);
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; } // a local class's own names
   // A lambda written in the moved code is another type there, named after

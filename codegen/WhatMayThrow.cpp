@@ -120,6 +120,14 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
     if (Child && Throws.mayThrow(Child))
       return whatMayThrow(PC, Throws, Child);
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    // A tuple-like structured binding's `get` calls, in the initializers of
+    // variables no statement shows (adv63 R12: "the destruction of ''").
+    for (const Decl *D : DS->decls())
+      if (const auto *DD = dyn_cast<DecompositionDecl>(D))
+        for (const BindingDecl *B : DD->bindings())
+          if (const VarDecl *Holding = B->getHoldingVar();
+              Holding && Holding->getInit() && Throws.mayThrow(Holding->getInit()))
+            return whatMayThrow(PC, Throws, Holding->getInit());
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         return "the destruction of " + quoted(VD);

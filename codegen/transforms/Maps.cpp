@@ -205,25 +205,75 @@ bool interleaves(PlanContext &PC, const LoopShape &L, llvm::ArrayRef<Store> Stor
   return true;
 }
 
-/// Whether every address V (a pointer, a reference) may hold lies in
-/// storage no caller can have given up: a string literal, `new`, a
-/// constant (`static const long kTable[7]`), or a scalar or an array of
-/// scalars of the function's own frame. Traced through V's initializer and
-/// every assignment to it (AddressRoots.h); an address read from memory,
-/// made from a number or assigned out of sight is anyone's. A non-const
-/// global array may be the pool a user's allocator or 'operator new'
+/// The type of what reading through V (a pointer, a reference, a view, an
+/// iterator) reads: `const long *const` for `const long *const *pp`, the
+/// element of a span or a string view, an iterator's `value_type`; null
+/// when V's type does not say.
+QualType readThrough(const VarDecl *V) {
+  QualType T = V->getType();
+  if (T->isReferenceType())
+    return T.getNonReferenceType();
+  if (T->isPointerType())
+    return T->getPointeeType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (isView(T))
+    if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+        Spec && Spec->getTemplateArgs().size() >= 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      return Spec->getTemplateArgs()[0].getAsType();
+  if (RD && RD->hasDefinition())
+    for (const Decl *D : RD->decls())
+      if (const auto *TD = dyn_cast<TypedefNameDecl>(D);
+          TD && TD->getIdentifier() && TD->getName() == "value_type")
+        return TD->getUnderlyingType();
+  return QualType();
+}
+
+/// Whether D, a root of an address, is storage no caller can have given
+/// up: a constant (`static const long kTable[7]`, a `constexpr
+/// std::array`), an object of the function's own frame that holds no
+/// address, or a constant address itself (`constexpr std::string_view
+/// kName = "purecc"`) that points only into such storage (adv64 F6). A
+/// non-const global may be the pool a user's allocator or 'operator new'
 /// hands out.
-bool pointsOnlyIntoOwnStorage(const VarDecl *V, AddressRoots &Trace) {
+bool isOwnStorage(const ValueDecl *D, AddressRoots &Trace, AddressTypes &Types, unsigned Depth) {
+  const auto *Object = dyn_cast<VarDecl>(D);
+  if (!Object || isa<ParmVarDecl>(Object) || Depth > 4)
+    return false;
+  if (AddressRoots::refersElsewhere(Object)) {
+    if (!Object->hasGlobalStorage() || !Object->getInit() ||
+        !(Object->isConstexpr() || Object->getType().isConstQualified()))
+      return false;
+    Roots R = Trace.of(Object->getInit());
+    return !R.Unknown && llvm::all_of(R.Decls, [&](const ValueDecl *Into) {
+      return isOwnStorage(Into, Trace, Types, Depth + 1);
+    });
+  }
+  ASTContext &Ctx = Object->getASTContext();
+  if (Types.mayHold(Object->getType()))
+    return false;
+  return Object->getType().isConstQualified() ||
+         Ctx.getBaseElementType(Object->getType()).isConstQualified() ||
+         (Object->hasLocalStorage() && !Trace.retypesStorage());
+}
+
+/// Whether every address V (a pointer, a reference, a view) may hold lies
+/// in storage no caller can have given up (isOwnStorage, or a string
+/// literal, or `new`), and what is read there holds no address of its own
+/// (`new const long *(g_kept)` holds one, adv64 F2). Traced through V's
+/// initializer and every assignment to it (AddressRoots.h); an address
+/// read from memory, made from a number or assigned out of sight is
+/// anyone's, and storage retyped (placement `new`, a cast to a pointer to
+/// pointers) may hold an address's bytes.
+bool pointsOnlyIntoOwnStorage(const VarDecl *V, AddressRoots &Trace, AddressTypes &Types) {
   if (isa<ParmVarDecl>(V) || V->hasGlobalStorage() || !AddressRoots::refersElsewhere(V))
     return false;
+  QualType Read = readThrough(V);
+  if (Read.isNull() || Read->isVoidType() || Types.mayHold(Read) || Trace.retypesStorage())
+    return false;
   Roots R = Trace.ofVariable(V);
-  return !R.Unknown && llvm::all_of(R.Decls, [](const ValueDecl *D) {
-    const auto *Object = dyn_cast<VarDecl>(D);
-    if (!Object || isa<ParmVarDecl>(Object) || AddressRoots::refersElsewhere(Object))
-      return false;
-    QualType Element = Object->getASTContext().getBaseElementType(Object->getType());
-    return (Element->isArithmeticType() || Element->isEnumeralType()) &&
-           (Element.isConstQualified() || Object->hasLocalStorage());
+  return !R.Unknown && llvm::all_of(R.Decls, [&](const ValueDecl *D) {
+    return isOwnStorage(D, Trace, Types, 0);
   });
 }
 
@@ -430,18 +480,28 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                        (!Referent || !Referent->hasDefinition() || Referent->isTriviallyCopyable());
       if (!Reference && !Types.mayHold(T.getNonReferenceType()))
         continue;
-      if (pointsOnlyIntoOwnStorage(V, Trace))
+      // A local of a function around the map's own (a lambda's capture,
+      // by reference or by copy): assigned in that function (adv65 G2).
+      if (const auto *Owner = dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+          Owner && Owner->getBody() && Traced.insert(Owner->getBody()).second)
+        Trace.addBody(Owner->getBody());
+      if (pointsOnlyIntoOwnStorage(V, Trace, Types))
         continue;
       // `std::vector<long *> g_ptrs`, a struct with a pointer member: the
       // addresses it holds point, not the object (adv62 t31).
       QualType Held = T.getNonReferenceType();
       bool Points = Held->isPointerType() || isAddressLike(Held) || isView(Held);
+      // `const long *const *pp = new const long *(g_kept)`: the address
+      // read through 'pp' is the one that points (adv64 F2).
+      QualType Read = AddressRoots::refersElsewhere(V) ? readThrough(V) : QualType();
+      bool Indirect = !Read.isNull() && !Read->isVoidType() && Types.mayHold(Read);
       std::string Kind = P->getType()->isReferenceType() ? "an rvalue-reference parameter"
                                                          : "a parameter taken by value";
       WhyNot = (P == X ? quoted(X) + " is " + Kind + ", whose storage"
                        : quoted(X) + " holds the storage of " + quoted(P) + ", " + Kind + ", which") +
                " its caller may have moved from an object " +
-               (Reference ? "whose element " + quoted(V) + " refers to"
+               (Indirect    ? "that an address read through " + quoted(V) + " points into"
+                : Reference ? "whose element " + quoted(V) + " refers to"
                 : Points  ? "that " + quoted(V) + " points into"
                           : "that an address in " + quoted(V) + " points into");
       return LoopOutcome::Refused;

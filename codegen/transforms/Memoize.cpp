@@ -407,17 +407,21 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     return Unsupported("it reads " + Read + ": its value may differ between runs");
   // What the key does not hold must not change the result.
   if (!F.UnkeyedReads.empty()) {
-    const CXXMemberCallExpr *Read = F.UnkeyedReads.front();
-    CharSourceRange Range = CharSourceRange::getTokenRange(Read->getSourceRange());
+    const Fingerprint::UnkeyedRead &Read = F.UnkeyedReads.front();
+    CharSourceRange Range = CharSourceRange::getTokenRange(Read.At->getSourceRange());
     std::string Text = Lexer::getSourceText(PC.SM.getExpansionRange(Range), PC.SM,
                                             PC.Ctx.getLangOpts())
                            .str();
-    std::string Member = Read->getMethodDecl()->getNameAsString();
-    std::string Shown = "'" + (Text.empty() ? Member + "()" : Text) + "'";
-    Unsupported("it reads " + Shown + ", which its memo key does not hold (the key holds a " +
-                "container's elements, not its " + (readsBuckets(Read) ? "buckets" : "'" + Member + "()'") +
-                ")");
-    PC.R.report(Read->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
+    std::string Shown = "'" + (Text.empty() ? Read.Member + "()" : Text) + "'";
+    if (Read.Inserts)
+      Unsupported("it inserts with " + Shown + " into a hash container its caller filled: the " +
+                  "container's buckets, which its memo key does not hold, decide where the "
+                  "element lands in its order");
+    else
+      Unsupported("it reads " + Shown + ", which its memo key does not hold (the key holds a " +
+                  "container's elements, not its " +
+                  (Read.Buckets ? "buckets" : "'" + Read.Member + "()'") + ")");
+    PC.R.report(Read.At->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
     return;
   }
   // Nor may the result depend on where objects lie in memory, which
@@ -456,6 +460,13 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
                   ", which may reach past the view's elements, and its memo key holds only the "
                   "elements");
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
+    } else if (Problem->What == KeyedAccessProblem::Kind::Reallocation) {
+      std::string Grows = writtenText(PC, Problem->View);
+      Unsupported("its code compares addresses into a container taken by value" +
+                  (Short ? " ('" + Text + "')" : std::string()) + " across '" + Grows +
+                  "', which moves the elements only when the capacity its caller left is full, "
+                  "and its memo key does not hold the capacity");
+      PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
     } else {
       Unsupported(std::string("its code compares or subtracts addresses that may lie in different arguments") +
                   (Short ? " ('" + Text + "')" : std::string()) +

@@ -1,5 +1,6 @@
 //===- Reductions.cpp - reduction: loops that accumulate pure results -----===//
 #include "Reductions.h"
+#include "BranchHints.h"
 #include "ArrayReductions.h"
 #include "BodyWalk.h"
 #include "LoopBodies.h"
@@ -251,14 +252,14 @@ std::optional<Step> matchStep(const Expr *E, ASTContext &Ctx) {
 std::optional<Step> matchSelectingIf(const IfStmt *If, ASTContext &Ctx) {
   if (If->getElse() || If->getInit() || If->getConditionVariable() || If->isConstexpr())
     return std::nullopt;
-  const Stmt *Then = If->getThen();
+  const Stmt *Then = withoutLikelihood(If->getThen());
   if (const auto *CS = dyn_cast<CompoundStmt>(Then)) {
     if (CS->size() != 1)
       return std::nullopt;
-    Then = CS->body_front();
+    Then = withoutLikelihood(CS->body_front());
   }
   const auto *Assign = dyn_cast<BinaryOperator>(Then);
-  const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
+  const auto *Cmp = dyn_cast<BinaryOperator>(withoutExpectation(If->getCond()));
   if (!Assign || Assign->getOpcode() != BO_Assign || !Cmp)
     return std::nullopt;
   Step S;

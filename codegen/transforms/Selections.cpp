@@ -1,5 +1,6 @@
 //===- Selections.cpp - selection: argmin and argmax loops ------------------===//
 #include "Selections.h"
+#include "BranchHints.h"
 #include "PreprocessorRecord.h"
 
 #include "CallTasks.h"
@@ -108,8 +109,8 @@ void merge(StmtDeps &Into, const StmtDeps &From) {
 std::optional<Candidate> matchCandidate(const IfStmt *If, const StmtDeps &Body, ASTContext &Ctx) {
   if (If->getElse() || If->getInit() || If->getConditionVariable() || If->isConstexpr())
     return std::nullopt;
-  const auto *Then = dyn_cast<CompoundStmt>(If->getThen());
-  const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
+  const auto *Then = dyn_cast<CompoundStmt>(withoutLikelihood(If->getThen()));
+  const auto *Cmp = dyn_cast<BinaryOperator>(withoutExpectation(If->getCond()));
   if (!Then || Then->size() < 2 || !Cmp || !Cmp->isRelationalOp())
     return std::nullopt;
   const DeclRefExpr *L = asVarRef(Cmp->getLHS()), *R = asVarRef(Cmp->getRHS());
@@ -264,8 +265,8 @@ std::optional<Candidate> matchMemberCandidate(const IfStmt *If, const CompoundSt
 std::optional<Candidate> matchMemberOf(const IfStmt *If, const StmtDeps &Body, ASTContext &Ctx) {
   if (If->getElse() || If->getInit() || If->getConditionVariable() || If->isConstexpr())
     return std::nullopt;
-  const Stmt *ThenS = If->getThen();
-  const auto *Cmp = dyn_cast<BinaryOperator>(If->getCond()->IgnoreParens());
+  const Stmt *ThenS = withoutLikelihood(If->getThen());
+  const auto *Cmp = dyn_cast<BinaryOperator>(withoutExpectation(If->getCond()));
   if (!Cmp || !Cmp->isRelationalOp())
     return std::nullopt;
   // `if (d < b.d) b = {d, i};` sets the whole selection in one statement.

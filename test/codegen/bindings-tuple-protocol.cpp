@@ -51,6 +51,19 @@ template <std::size_t I> long get(const Checked &c) {
 template <> struct std::tuple_size<Checked> : std::integral_constant<std::size_t, 1> {};
 template <std::size_t I> struct std::tuple_element<I, Checked> { using type = long; };
 
+// One that throws on input the serial program rejects first: named as what
+// may throw (adv63 R12: it was "the destruction of ''").
+struct Thrown {
+  long a;
+};
+template <std::size_t I> long get(const Thrown &t) {
+  if (t.a <= 0)
+    throw 6;
+  return t.a;
+}
+template <> struct std::tuple_size<Thrown> : std::integral_constant<std::size_t, 1> {};
+template <std::size_t I> struct std::tuple_element<I, Thrown> { using type = long; };
+
 [[pure]] long work(long d) {
   long s = 0;
   for (long k = 0; k < 3000; ++k)
@@ -60,6 +73,14 @@ template <std::size_t I> struct std::tuple_element<I, Checked> { using type = lo
 }
 
 [[pure]] long divide(long d) { return work(d) / d; }
+
+long thrown(long k) {
+  long a = divide(k + 1);
+  auto [x] = Thrown{k};
+  long b = divide(k);
+  // CHECK-DAG: bindings-tuple-protocol.cpp:[[@LINE-1]]:12: remark: calls to 'divide' and 'divide' not parallelized: 'get', which may throw, runs between them, and the serial program does not make the later call then [purecc-missed-parallel-calls]
+  return a + b + x;
+}
 
 int main(int argc, char **) {
   long t = 0;
@@ -78,6 +99,11 @@ int main(int argc, char **) {
   for (long e : v)
     d = d * 5 + e;
   std::printf("%ld %ld %ld\n", t, d, g_log);
+  try {
+    std::printf("%ld\n", thrown(argc - 1));
+  } catch (int e) {
+    std::printf("caught %d\n", e);
+  }
   long k = argc - 1;
   long a = divide(k + 1);
   auto [c] = Checked{k};
@@ -86,4 +112,5 @@ int main(int argc, char **) {
   std::printf("%ld %ld %ld\n", a, b, c);
 }
 // OUT: {{^-?[0-9]+ -?[0-9]+ -?[0-9]+$}}
+// OUT-NEXT: caught 6
 // OUT-NEXT: bad input

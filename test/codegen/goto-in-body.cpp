@@ -51,6 +51,27 @@ int main(int argc, char **) {
     out[i] = 3 * x + 1;
   }
   // REMARK: goto-in-body.cpp:[[@LINE-9]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
+  // An update under a label is an update like any other (adv63 F14: it was
+  // "'t' is updated ... and also written there ('t += 7') otherwise"), also
+  // one a backward 'goto' repeats.
+  long t = 0;
+  for (long i = 0; i < n; ++i) {
+    if (i % 4 == 1)
+      goto next;
+    t += f(i);
+  next:
+    t += 7;
+  }
+  // REMARK: goto-in-body.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel reduction of 't' [purecc-reduction]
+  long u = 0;
+  for (long i = 0; i < n; ++i) {
+    long r = 0;
+  repeat:
+    u += f(i + r);
+    if (++r < i % 3)
+      goto repeat;
+  }
+  // REMARK: goto-in-body.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel reduction of 'u' [purecc-reduction]
   long s3 = 0;
   for (long i = 0; i < n; ++i) {
     long x = f(i);
@@ -63,6 +84,6 @@ done:
   long h = 0;
   for (long x : out)
     h = h * 31 + x;
-  std::printf("%ld %ld %ld %ld\n", s, s2, h, s3);
-  // OUT: 1248536905 562544702 -5578599996437884059 1499987993
+  std::printf("%ld %ld %ld %ld %ld %ld\n", s, s2, h, s3, t, u);
+  // OUT: 1248536905 562544702 -5578599996437884059 1499987993 1126728177 1998746555
 }

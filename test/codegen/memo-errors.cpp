@@ -18,6 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 // CHECK: memo-errors.cpp:[[@LINE+1]]:12: error: cannot memoize 'through': parameter 'p': 'const long *' is not a value type [purecc-memo-unsupported]
@@ -128,6 +129,90 @@ long use_both() { return half(7L) + half(9); }
 }
 // CHECK: memo-errors.cpp:[[@LINE-5]]:12: error: cannot memoize 'swapped_buckets': it reads 't.load_factor()', which its memo key does not hold (the key holds a container's elements, not its 'load_factor()') [purecc-memo-unsupported]
 // CHECK: memo-errors.cpp:[[@LINE-3]]:17: note: 't.load_factor()' is read here
+// Read through a local pointer, through a pointer to the member, or of a
+// local that took a parameter's storage over by a move (adv64 F4); a copy's
+// capacity is made from its size.
+[[pure]] [[purecc::memo]] long spare_through_pointer(const std::vector<long> &v) {
+  const std::vector<long> *pv = &v;
+  return long(pv->capacity());
+}
+// CHECK: memo-errors.cpp:[[@LINE-4]]:12: error: cannot memoize 'spare_through_pointer': it reads 'pv->capacity()', which its memo key does not hold (the key holds a container's elements, not its 'capacity()') [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-3]]:19: note: 'pv->capacity()' is read here
+[[pure]] [[purecc::memo]] long spare_invoked(const std::vector<long> &v) {
+  return long(std::invoke(&std::vector<long>::capacity, v));
+}
+// CHECK: memo-errors.cpp:[[@LINE-3]]:12: error: cannot memoize 'spare_invoked': it reads 'std::vector<long>::capacity', which its memo key does not hold (the key holds a container's elements, not its 'capacity()') [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-3]]:28: note: 'std::vector<long>::capacity' is read here
+[[pure]] [[purecc::memo]] long buckets_through_pointer(const std::unordered_set<long> &s) {
+  const std::unordered_set<long> *ps = &s;
+  return long(ps->bucket_count());
+}
+// CHECK: memo-errors.cpp:[[@LINE-4]]:12: error: cannot memoize 'buckets_through_pointer': it reads 'ps->bucket_count()', which its memo key does not hold (the key holds a container's elements, not its 'bucket_count()') [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-3]]:19: note: 'ps->bucket_count()' is read here
+[[pure]] [[purecc::memo]] long moved_room(std::string s) {
+  std::string t = std::move(s);
+  return long(t.capacity());
+}
+// CHECK: memo-errors.cpp:[[@LINE-4]]:12: error: cannot memoize 'moved_room': it reads 't.capacity()', which its memo key does not hold (the key holds a container's elements, not its 'capacity()') [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-3]]:17: note: 't.capacity()' is read here
+[[pure]] [[purecc::memo]] long move_assigned_spare(std::vector<long> v) {
+  std::vector<long> w;
+  w = std::move(v);
+  return long(w.capacity());
+}
+// CHECK: memo-errors.cpp:[[@LINE-5]]:12: error: cannot memoize 'move_assigned_spare': it reads 'w.capacity()', which its memo key does not hold (the key holds a container's elements, not its 'capacity()') [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-3]]:17: note: 'w.capacity()' is read here
+// A parameter's storage moved into anything else (an aggregate, a pair,
+// `std::exchange`'s result): what any local then reads of its capacity may
+// be the caller's (adv65 G5).
+struct Holder {
+  std::vector<long> w;
+};
+[[pure]] [[purecc::memo]] long moved_into_aggregate(std::vector<long> v) {
+  Holder h{std::move(v)};
+  return long(h.w.capacity());
+}
+// CHECK: memo-errors.cpp:[[@LINE-4]]:12: error: cannot memoize 'moved_into_aggregate': it reads 'h.w.capacity()', which its memo key does not hold (the key holds a container's elements, not its 'capacity()') [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-3]]:19: note: 'h.w.capacity()' is read here
+[[pure]] [[purecc::memo]] long exchanged(std::vector<long> v) {
+  auto w = std::exchange(v, {});
+  return long(w.capacity());
+}
+// CHECK: memo-errors.cpp:[[@LINE-4]]:12: error: cannot memoize 'exchanged': it reads 'w.capacity()', which its memo key does not hold (the key holds a container's elements, not its 'capacity()') [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-3]]:17: note: 'w.capacity()' is read here
+// An element inserted into a hash container the caller filled lands where
+// its buckets say: the order it is then iterated in is not the key's (G7).
+[[pure]] [[purecc::memo]] long inserted(std::unordered_set<long> s) {
+  s.insert(7);
+  long h = 0;
+  for (long e : s)
+    h = h * 31 + e;
+  return h;
+}
+// CHECK: memo-errors.cpp:[[@LINE-7]]:12: error: cannot memoize 'inserted': it inserts with 's.insert(7)' into a hash container its caller filled: the container's buckets, which its memo key does not hold, decide where the element lands in its order [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-7]]:5: note: 's.insert(7)' is read here
+[[pure]] [[purecc::memo]] long inserted_in_copy(const std::unordered_map<long, long> &m) {
+  auto t = m;
+  t[7] = 1;
+  long h = 0;
+  for (const auto &[k, v] : t)
+    h = h * 31 + k + v;
+  return h;
+}
+// CHECK: memo-errors.cpp:[[@LINE-8]]:12: error: cannot memoize 'inserted_in_copy': it inserts with 't[7]' into a hash container its caller filled: the container's buckets, which its memo key does not hold, decide where the element lands in its order [purecc-memo-unsupported]
+// CHECK: memo-errors.cpp:[[@LINE-7]]:3: note: 't[7]' is read here
+[[pure]] [[purecc::memo]] long inserted_in_own(const std::vector<long> &v) {
+  std::unordered_set<long> t(v.begin(), v.end());
+  t.insert(7);
+  long h = 0;
+  for (long e : t)
+    h = h * 31 + e;
+  return h;
+}
+[[pure]] [[purecc::memo]] long copied_room(const std::string &s) {
+  std::string t = s;
+  return long(t.capacity());
+}
 [[pure]] [[purecc::memo]] long own_buckets(const std::unordered_set<long> &s) {
   std::unordered_set<long> t(s.begin(), s.end());
   return long(t.bucket_count());

@@ -116,6 +116,67 @@ const long limit = 10;
   return p == &a;
   // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
 }
+// Nor one bound to a reference member or to a constructor's reference
+// parameter, which may reseat it out of sight (adv64 F3).
+struct PointerSlot { const long *&r; };
+struct Repoint {
+  Repoint(const long *&r, const long *to) { r = to; }
+};
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'reseated_by_member': its code compares or subtracts addresses that may lie in different arguments ('p == &a'), {{.*}}
+[[pure]] [[purecc::memo]] long reseated_by_member(const long &a, const long &b) {
+  const long *p = &a;
+  PointerSlot h{p};
+  h.r = &b;
+  return p == &a;
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'reseated_by_constructor': its code compares or subtracts addresses that may lie in different arguments ('p == &a'), {{.*}}
+[[pure]] [[purecc::memo]] long reseated_by_constructor(const long &a, const long &b) {
+  const long *p = &a;
+  Repoint r(p, &b);
+  return p == &a;
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'reseated_casting_const_away': its code compares or subtracts addresses that may lie in different arguments ('p == &a'), {{.*}}
+[[pure]] [[purecc::memo]] long reseated_casting_const_away(const long &a, const long &b) {
+  const long *p = &a;
+  const long *const &r = p;
+  const_cast<const long *&>(r) = &b;
+  return p == &a;
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
+}
+// Compared in a function or a lambda given the addresses as pointers (G4).
+[[pure]] bool same_address(const long *x, const long *y) { return x == y; }
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'compared_in_helper': its code compares or subtracts addresses that may lie in different arguments ('x == y'), {{.*}}
+[[pure]] [[purecc::memo]] long compared_in_helper(const long &a, const long &b) {
+  return a + same_address(&a, &b);
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE-5]]:69: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'compared_in_lambda': its code compares or subtracts addresses that may lie in different arguments ('x == y'), {{.*}}
+[[pure]] [[purecc::memo]] long compared_in_lambda(const long &a, const long &b) {
+  auto same = [](const long *x, const long *y) { return x == y; };
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:59: note: where an object lies in memory is used as a value here
+  return a + same(&a, &b);
+}
+
+// Addresses into a container taken by value, one taken before it grows and
+// one after: they tell whether the capacity the caller left was full
+// (reallocation, adv65 G6). Addresses taken after the growth are fine.
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'reallocated': its code compares addresses into a container taken by value ('p0 == v.data()') across 'v.push_back(0)', which moves the elements only when the capacity its caller left is full, and its memo key does not hold the capacity [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long reallocated(std::vector<long> v) {
+  const long *p0 = v.data();
+  v.push_back(0);
+  return p0 == v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
+}
+[[pure]] [[purecc::memo]] long grown_then_walked(std::vector<long> v) {
+  v.push_back(0);
+  long s = 0;
+  for (auto it = v.begin(); it != v.end(); ++it)
+    s += *it;
+  return s;
+}
+// (No error for 'grown_then_walked': --implicit-check-not=error.)
 
 // An address read back from where code stored it, or compared by the
 // library (adv53): traced no further.
@@ -163,6 +224,17 @@ struct TwoReferences { const long &x, &y; };
 // CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'ranges_equal_object': its code compares or subtracts addresses that may lie in different arguments ('std::ranges::equal_to{}(&a, &b)'), {{.*}}
 [[pure]] [[purecc::memo]] long ranges_equal_object(const long &a, const long &b) {
   return a + std::ranges::equal_to{}(&a, &b);
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:14: note: where an object lies in memory is used as a value here
+}
+// Through the library's call wrappers (adv64 F5).
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'invoked_equal_object': its code compares or subtracts addresses that may lie in different arguments ('std::invoke(std::equal_to<>{}, &a, &b)'), {{.*}}
+[[pure]] [[purecc::memo]] long invoked_equal_object(const long &a, const long &b) {
+  return a + std::invoke(std::equal_to<>{}, &a, &b);
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:14: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'invoked_typed_equal_object': its code compares or subtracts addresses that may lie in different arguments ('std::invoke(std::equal_to<const long *>{}, &a, &b)'), {{.*}}
+[[pure]] [[purecc::memo]] long invoked_typed_equal_object(const long &a, const long &b) {
+  return a + std::invoke(std::equal_to<const long *>{}, &a, &b);
   // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:14: note: where an object lies in memory is used as a value here
 }
 // CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'largest_of_each': its code compares or subtracts addresses that may lie in different arguments ('std::ranges::max_element(x) == std::ranges::max_element(y)'), {{.*}}
