@@ -2,6 +2,7 @@
 #include "BodyWalk.h"
 #include "Loops.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallVector.h"
@@ -116,6 +117,19 @@ bool isRepeatingLoop(const Stmt *S) {
     return true;
   }
   return isa_and_nonnull<ForStmt, WhileStmt, CXXForRangeStmt>(S);
+}
+
+const Decl *declaredNonVariable(const Stmt *S, const Stmt *Skip) {
+  if (!S || S == Skip || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (!isa<VarDecl, StaticAssertDecl, EmptyDecl>(D))
+        return D;
+  for (const Stmt *Child : S->children())
+    if (const Decl *D = declaredNonVariable(Child, Skip))
+      return D;
+  return nullptr;
 }
 
 } // namespace purecc

@@ -76,4 +76,11 @@ const clang::CXXForRangeStmt *rangeForOf(const clang::Stmt *S, const clang::Decl
 /// loops look like loops of loops (user51 k01).
 bool isRepeatingLoop(const clang::Stmt *S);
 
+/// The first declaration in S (lambdas' bodies and Skip excluded) of a name
+/// other than a variable: a using-declaration or -directive, an alias, a
+/// namespace alias, a local class or enumeration. Text the rewrite writes
+/// outside the body would not see it, and might find another entity by
+/// that name (adv66 F2, F9). Null when there is none.
+const clang::Decl *declaredNonVariable(const clang::Stmt *S, const clang::Stmt *Skip = nullptr);
+
 } // namespace purecc

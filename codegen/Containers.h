@@ -34,4 +34,9 @@ clang::QualType elementType(const clang::ASTContext &Ctx, clang::QualType T);
 enum class Sequence { None, String, Vector };
 Sequence sequenceOf(clang::QualType T);
 
+/// Whether a value of type T holds a value of a type Is says yes to: it is
+/// one, or an array, a class template's specialization (`std::optional`,
+/// `std::pair`, a container) or a program's class (its members) holding one.
+bool holdsType(clang::QualType T, bool (*Is)(clang::QualType));
+
 } // namespace purecc

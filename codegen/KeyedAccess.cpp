@@ -2,6 +2,7 @@
 #include "KeyedAccess.h"
 
 #include "AddressRoots.h"
+#include "ContainerGrowth.h"
 #include "Containers.h"
 #include "StdComparisons.h"
 #include "analysis/ImplementationHeaders.h"
@@ -21,39 +22,27 @@ namespace purecc {
 namespace {
 
 
-/// Whether a value of type T holds a view: it is one, or a container, pair
-/// or aggregate of them.
-bool holdsView(QualType T, llvm::SmallPtrSetImpl<const Type *> &Seen) {
-  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
-  if (!Seen.insert(T.getTypePtr()).second)
-    return false;
-  if (isView(T))
-    return true;
-  if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
-    return holdsView(AT->getElementType(), Seen);
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD)
-    return false;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
-      if (A.getKind() == TemplateArgument::Type && holdsView(A.getAsType(), Seen))
-        return true;
-      if (A.getKind() == TemplateArgument::Pack)
-        for (const TemplateArgument &P : A.pack_elements())
-          if (P.getKind() == TemplateArgument::Type && holdsView(P.getAsType(), Seen))
-            return true;
-    }
-  if (RD->hasDefinition() && !RD->isInStdNamespace())
-    for (const FieldDecl *F : RD->getDefinition()->fields())
-      if (holdsView(F->getType(), Seen))
-        return true;
-  return false;
+bool holdsView(QualType T) {
+  return holdsType(T, [](QualType U) { return isView(U); });
 }
 
-bool holdsView(QualType T) {
-  llvm::SmallPtrSet<const Type *, 8> Seen;
-  return holdsView(T, Seen);
+/// A `std::vector`: its `data()` is null when it has no capacity, which
+/// its elements do not tell (a `std::string`'s never is).
+bool isVector(QualType T) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() && RD->getName() == "vector";
 }
+
+bool holdsVector(QualType T) { return holdsType(T, isVector); }
+
+/// A `std::basic_string`: a short one keeps its characters inside the
+/// object, a long one, or one given capacity, in a buffer of its own.
+bool isString(QualType T) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() && RD->getName() == "basic_string";
+}
+
+bool holdsString(QualType T) { return holdsType(T, isString); }
 
 bool isComparison(OverloadedOperatorKind K) {
   return K == OO_EqualEqual || K == OO_ExclaimEqual || K == OO_Less || K == OO_Greater ||
@@ -74,66 +63,29 @@ bool passesThrough(const Stmt *Parent, const Expr *Child) {
 
 class Checker : public RecursiveASTVisitor<Checker> {
 public:
-  Checker(ASTContext &Ctx, bool Views, bool Identity, bool Owned)
-      : Ctx(Ctx), Views(Views), Identity(Identity), Owned(Owned) {}
+  Checker(ASTContext &Ctx, bool Views, bool Identity, bool Owned, bool Buffers)
+      : Ctx(Ctx), Views(Views), Identity(Identity), Owned(Owned), Buffers(Buffers) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
 
   std::optional<KeyedAccessProblem> Found;
 
-  void check(const FunctionDecl *FD) {
-    if (!FD->getBody())
-      return;
-    Trace.addBody(FD->getBody());
-    noteGrowth(FD->getBody());
-    TraverseStmt(FD->getBody());
-  }
-
-  /// The members that may move a container's elements to a new buffer.
-  static constexpr llvm::StringLiteral Growing[] = {
-      "push_back", "emplace_back", "insert", "emplace", "resize", "reserve", "shrink_to_fit",
-      "append",    "append_range", "insert_range", "assign", "assign_range", "operator+="};
-
-  /// The first call in Body that may reallocate each container parameter
-  /// taken by value (`v.push_back(0)`).
-  void noteGrowth(const Stmt *S) {
-    if (!S)
-      return;
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
-      if (const CXXMethodDecl *MD = MC->getMethodDecl();
-          MD && MD->getIdentifier() && llvm::is_contained(Growing, MD->getName()))
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-          if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
-              P && !P->getType()->isReferenceType() &&
-              containerKind(P->getType()) == ContainerKind::Owning)
-            Grown.try_emplace(P, MC);
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S); Op && Op->getOperator() == OO_PlusEqual &&
-                                                          Op->getNumArgs() == 2)
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
-        if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
-            P && !P->getType()->isReferenceType() && containerKind(P->getType()) == ContainerKind::Owning)
-          Grown.try_emplace(P, Op);
-    for (const Stmt *Child : S->children())
-      noteGrowth(Child);
-  }
-
-  /// Whether Side names a local address declared before Grows and read at
-  /// Use after it: `p0` of `const long *p0 = v.data(); v.push_back(0); p0
-  /// == v.data()` (an iterator a loop takes after the growth is fine).
-  bool heldAcross(const Expr *Side, const Expr *Grows, const Expr *Use) const {
-    const auto *DRE = dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts());
-    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!V || isa<ParmVarDecl>(V))
-      return false;
-    const SourceManager &SM = Ctx.getSourceManager();
-    return SM.isBeforeInTranslationUnit(V->getLocation(), Grows->getBeginLoc()) &&
-           SM.isBeforeInTranslationUnit(Grows->getBeginLoc(), Use->getBeginLoc());
-  }
-
-  /// The call that grows D, a container parameter taken by value, or null.
-  const Expr *grownParameter(const ValueDecl *D) const {
-    auto It = Grown.find(D);
-    return It == Grown.end() ? nullptr : It->second;
+  /// Takes in the bodies of Code (the memoized function's first), then
+  /// checks each in turn.
+  void check(llvm::ArrayRef<const FunctionDecl *> Code) {
+    for (const FunctionDecl *FD : Code)
+      if (FD->getBody()) {
+        Trace.addBody(FD->getBody());
+        Growth.addBody(FD->getBody());
+      }
+    if (Buffers)
+      // A helper given `v.data()` may be given it through another.
+      for (unsigned Round = 0; Round < 3; ++Round)
+        for (const FunctionDecl *FD : Code)
+          noteGivenBuffers(FD->getBody());
+    for (const FunctionDecl *FD : Code)
+      if (FD->getBody() && !Found)
+        TraverseStmt(FD->getBody());
   }
 
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
@@ -171,6 +123,8 @@ public:
           Found = KeyedAccessProblem{KeyedAccessProblem::Kind::PastView, E, E};
     if ((Identity || Owned) && !Found)
       checkComparison(E);
+    if (Buffers && !Found)
+      checkNullTest(E);
     return !Found;
   }
 
@@ -327,6 +281,13 @@ private:
       L = Op->getArg(0);
       R = Op->getArg(1);
     }
+    // `std::distance(it, v.begin())` subtracts them (adv67 F5).
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && !L && Call->getNumArgs() == 2)
+      if (const FunctionDecl *F = Call->getDirectCallee();
+          F && F->isInStdNamespace() && F->getIdentifier() && F->getName() == "distance") {
+        L = Call->getArg(0);
+        R = Call->getArg(1);
+      }
     if (const auto *Call = dyn_cast<CallExpr>(E); Call && !L) {
       // `std::equal_to<>{}(&a, &b)` as `&a == &b` (adv53 t135, t136);
       // `std::find(ps.begin(), ps.end(), &a)` compares addresses stored
@@ -359,22 +320,188 @@ private:
         !isAddressLike(R->IgnoreParenImpCasts()->getType()))
       return;
     Roots A = Trace.of(L), B = Trace.of(R);
+    // An address into a vector a caller filled compared with a null one
+    // (`z` of `const long *z = nullptr`, a value-initialized iterator) or
+    // one into another object (`v.data() == w.data()` of two empty
+    // vectors): null or not, as the capacity the caller gave decides
+    // (adv67 F8).
+    auto IntoBuffer = [&](const Roots &X) {
+      return !X.Unknown && !X.Nothing &&
+             llvm::any_of(X.Decls, [&](const ValueDecl *D) { return fromCallersBuffer(D); });
+    };
+    if (Buffers)
+      for (auto [X, Y, Side, Other] : {std::tuple{&A, &B, L, R}, std::tuple{&B, &A, R, L}})
+        if (IntoBuffer(*X) && (Y->Nothing || valueInitialized(Other))) {
+          Found = KeyedAccessProblem{KeyedAccessProblem::Kind::NullBuffer, E, Side};
+          return;
+        }
     if (A.Nothing || B.Nothing)
       return;
     bool Same = !A.Unknown && !B.Unknown && A.Decls.size() == 1 && B.Decls.size() == 1 &&
                 *A.Decls.begin() == *B.Decls.begin();
     if (Same) {
-      if (const Expr *Grows = grownParameter(*A.Decls.begin());
-          Grows && (heldAcross(L, Grows, E) || heldAcross(R, Grows, E)))
-        Found = KeyedAccessProblem{KeyedAccessProblem::Kind::Reallocation, E, Grows};
+      const ValueDecl *C = *A.Decls.begin();
+      // `s.data() >= b` of `const char *b = reinterpret_cast<const char
+      // *>(&s)`: whether a string keeps its characters inside the object.
+      if (const auto *V = dyn_cast<VarDecl>(C);
+          V && (isa<ParmVarDecl>(V) || movedInto(V)) && holdsString(V->getType()) &&
+          ownAddress(L, C, 0) != ownAddress(R, C, 0)) {
+        Found = KeyedAccessProblem{KeyedAccessProblem::Kind::InPlace, E, nullptr};
+        return;
+      }
+      const Expr *G = Growth.heldAcross(L, C, E);
+      if (!G)
+        G = Growth.heldAcross(R, C, E);
+      if (G)
+        Found = KeyedAccessProblem{KeyedAccessProblem::Kind::Reallocation, E, G};
       return;
     }
-    if (!Identity)
-      return;
-    bool Chosen = A.Unknown || B.Unknown ||
-                  llvm::any_of(A.Decls, chosenByCaller) || llvm::any_of(B.Decls, chosenByCaller);
-    if (Chosen)
+    // An address into a grown container compared with one this trace
+    // cannot follow (`h.p` of a struct) or one a helper was given (`p0`
+    // of `check(v, v.data())`): it may have been taken before the growth.
+    for (auto [X, Y] : {std::pair{&A, &B}, std::pair{&B, &A}}) {
+      if (X->Unknown || !(Y->Unknown || llvm::any_of(Y->Decls, chosenByCaller)))
+        continue;
+      for (const ValueDecl *C : X->Decls)
+        if (const Expr *G = Growth.seenBy(C, E)) {
+          Found = KeyedAccessProblem{KeyedAccessProblem::Kind::Reallocation, E, G};
+          return;
+        }
+    }
+    bool Chosen = Identity && (A.Unknown || B.Unknown || llvm::any_of(A.Decls, chosenByCaller) ||
+                               llvm::any_of(B.Decls, chosenByCaller));
+    if (Chosen) {
       Found = KeyedAccessProblem{KeyedAccessProblem::Kind::ArgumentIdentity, E};
+      return;
+    }
+    // `v.data() == w.data()` of two vectors taken by value: both null when
+    // empty and given no capacity (adv67 F8).
+    if (Buffers && !A.Unknown && !B.Unknown && (IntoBuffer(A) || IntoBuffer(B)))
+      Found = KeyedAccessProblem{KeyedAccessProblem::Kind::BufferIdentity, E};
+  }
+
+  /// Whether E takes the address of the object C itself (`&s`,
+  /// `std::addressof(s)`, a local pointer or reference made from one), not
+  /// of its elements.
+  bool ownAddress(const Expr *E, const ValueDecl *C, unsigned Depth) {
+    if (!E || Depth > 4)
+      return false;
+    E = E->IgnoreParenCasts();
+    // `&b` of a struct holding the string, `&vs[0]` of an element of a
+    // vector of strings: an object the characters may lie in (adv67 F7).
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+      return refersToObject(UO->getSubExpr(), C, Depth) || holdsString(UO->getSubExpr()->getType());
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *F = Call->getDirectCallee();
+          F && F->isInStdNamespace() && F->getIdentifier() && F->getName() == "addressof" &&
+          Call->getNumArgs() == 1)
+        return refersToObject(Call->getArg(0), C, Depth) || holdsString(Call->getArg(0)->getType());
+    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAdditiveOp())
+      return ownAddress(BO->getLHS(), C, Depth) || ownAddress(BO->getRHS(), C, Depth);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+          V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) && V->getType()->isPointerType())
+        return ownAddress(V->getInit(), C, Depth + 1);
+    return false;
+  }
+
+  /// Whether E names the object C (`s`, `b.s` of a struct C, a local
+  /// reference bound to it).
+  bool refersToObject(const Expr *E, const ValueDecl *C, unsigned Depth) {
+    E = E->IgnoreParenImpCasts();
+    for (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow(); ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase()->IgnoreParenImpCasts();
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    if (!DRE)
+      return false;
+    if (DRE->getDecl() == C)
+      return true;
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) && V->getType()->isReferenceType() &&
+           V->getInit() && Depth < 4 && refersToObject(V->getInit(), C, Depth + 1);
+  }
+
+  // ---- null buffers ----
+
+  /// `std::vector<long>::iterator{}`, `T *()`: an address that is null, or
+  /// an iterator that holds a null one.
+  static bool valueInitialized(const Expr *E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = FC->getSubExpr()->IgnoreImplicit();
+    if (isa<CXXScalarValueInitExpr>(E))
+      return true;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      return CE->getNumArgs() == 0;
+    if (const auto *IL = dyn_cast<InitListExpr>(E))
+      return IL->getNumInits() == 0;
+    return false;
+  }
+
+  /// Whether D's storage may be a vector a caller filled: a parameter
+  /// holding one, a local moved from one, a pointer parameter of a helper
+  /// given an address into one (`isnull(v.data())`).
+  bool fromCallersBuffer(const ValueDecl *D) const {
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (!V)
+      return false;
+    if (isa<ParmVarDecl>(V))
+      return holdsVector(V->getType()) || GivenBuffers.contains(cast<ParmVarDecl>(V));
+    return holdsVector(V->getType()) && movedInto(V);
+  }
+
+  /// A local made by moving another object into it, which takes that
+  /// object's storage along (`std::vector<long> w = std::move(v)`).
+  static bool movedInto(const VarDecl *V) {
+    if (!V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit())
+      return false;
+    const auto *CE = dyn_cast<CXXConstructExpr>(V->getInit()->IgnoreImplicit());
+    return CE && CE->getConstructor()->isMoveConstructor();
+  }
+
+  bool intoCallersBuffer(const Expr *Address) {
+    Roots R = Trace.of(Address);
+    return llvm::any_of(R.Decls, [&](const ValueDecl *D) { return fromCallersBuffer(D); });
+  }
+
+  /// Records the pointer parameters of the calls in S given an address
+  /// into a caller's vector.
+  void noteGivenBuffers(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+        // `isnull(v.data())` of a lambda: argument 0 is the closure.
+        unsigned Skip = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+        for (unsigned I = Skip; I < Call->getNumArgs() && I - Skip < Callee->getNumParams(); ++I) {
+          const ParmVarDecl *P = Callee->getParamDecl(I - Skip);
+          if (P->getType()->isPointerType() && !GivenBuffers.contains(P) &&
+              intoCallersBuffer(Call->getArg(I)))
+            GivenBuffers.insert(P);
+        }
+      }
+    for (const Stmt *Child : S->children())
+      noteGivenBuffers(Child);
+  }
+
+  /// `v.data() == nullptr`, `if (p)`, `!p` of an address into a vector
+  /// the caller filled: null only when it has no capacity (an empty one
+  /// made with `reserve` is not), which its elements do not tell.
+  void checkNullTest(const Expr *E) {
+    const Expr *Tested = nullptr;
+    if (const auto *Cast = dyn_cast<CastExpr>(E); Cast && Cast->getCastKind() == CK_PointerToBoolean)
+      Tested = Cast->getSubExpr();
+    else if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isEqualityOp()) {
+      auto IsNull = [&](const Expr *X) {
+        return X->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+      };
+      if (IsNull(BO->getRHS()) && BO->getLHS()->getType()->isPointerType())
+        Tested = BO->getLHS();
+      else if (IsNull(BO->getLHS()) && BO->getRHS()->getType()->isPointerType())
+        Tested = BO->getRHS();
+    }
+    if (Tested && intoCallersBuffer(Tested))
+      Found = KeyedAccessProblem{KeyedAccessProblem::Kind::NullBuffer, E, Tested};
   }
 
   /// The members of a view that stay within its elements.
@@ -388,11 +515,12 @@ private:
   static constexpr llvm::StringLiteral ElementMembers[] = {"at", "front", "back"};
 
   ASTContext &Ctx;
-  const bool Views, Identity, Owned;
+  const bool Views, Identity, Owned, Buffers;
+  llvm::SmallPtrSet<const ParmVarDecl *, 4> GivenBuffers;
   llvm::SmallPtrSet<const CXXMemberCallExpr *, 4> RangeForCalls;
   llvm::SmallPtrSet<const Expr *, 4> RangeForConditions;
   llvm::SmallPtrSet<const VarDecl *, 4> ElementsOfViews;
-  llvm::DenseMap<const ValueDecl *, const Expr *> Grown;
+  ContainerGrowth Growth{Ctx};
   AddressRoots Trace{Ctx};
 };
 
@@ -401,21 +529,21 @@ private:
 std::optional<KeyedAccessProblem>
 keyedAccessProblem(llvm::ArrayRef<const FunctionDecl *> Code, const FunctionDecl *Memoized,
                    ASTContext &Ctx) {
-  bool Views = false, Identity = false, Owned = false;
+  bool Views = false, Identity = false, Owned = false, Buffers = false;
   for (const ParmVarDecl *P : Memoized->parameters()) {
     Views |= holdsView(P->getType());
     Identity |= P->getType()->isReferenceType() || holdsView(P->getType());
-    Owned |= !P->getType()->isReferenceType() && containerKind(P->getType()) == ContainerKind::Owning;
+    // A container taken by value, or one in a struct, pair or optional
+    // taken by value (adv67 F2).
+    Owned |= !P->getType()->isReferenceType() &&
+             holdsType(P->getType(), [](QualType T) { return containerKind(T) == ContainerKind::Owning; });
+    Buffers |= holdsVector(P->getType());
   }
-  if (!Views && !Identity && !Owned)
+  if (!Views && !Identity && !Owned && !Buffers)
     return std::nullopt;
-  Checker C(Ctx, Views, Identity, Owned);
-  for (const FunctionDecl *FD : Code) {
-    C.check(FD);
-    if (C.Found)
-      return C.Found;
-  }
-  return std::nullopt;
+  Checker C(Ctx, Views, Identity, Owned, Buffers);
+  C.check(Code);
+  return C.Found;
 }
 
 } // namespace purecc

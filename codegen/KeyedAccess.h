@@ -2,7 +2,7 @@
 //
 // A memo key holds the values of a call's arguments: a view's characters, a
 // referenced argument's value. A memoized function must compute only from
-// those. Two ways its code can see more, both refused (docs/memo.md,
+// those. The ways its code can see more, all refused (docs/memo.md,
 // "Serialization"):
 //
 //  - past-view: it uses a view argument (`std::string_view`, and any view
@@ -20,7 +20,18 @@
 //    into the same one (a loop's `p != v.data() + n`) are fine.
 //  - reallocation: it compares addresses into a container taken by value
 //    that it also grows (`p0 == v.data()` around `v.push_back(0)`), which
-//    tells whether the capacity the caller left was full (adv65 G6).
+//    tells whether the capacity the caller left was full (adv65 G6). What
+//    counts as a growth, and when a comparison sees one: ContainerGrowth.h.
+//  - in-place: it compares an address into a string argument's characters
+//    with the string object's own address (`s.data() >= (const char
+//    *)&s`), which tells whether they are kept inside the object: a short
+//    string's are unless its caller gave it capacity.
+//  - null-buffer: it tests whether an address into a vector its caller
+//    filled is null (`v.data() == nullptr`, `if (p)`), which for an empty
+//    one tells whether the caller gave it capacity (`reserve`): the key
+//    holds no elements either way.
+//    So does comparing it with an address into another object
+//    (buffer-identity: `v.data() == w.data()`, both null when empty).
 //
 //   if (auto P = keyedAccessProblem(F.Code, FD, Ctx))
 //     report(P->At, ...);   // P->What, P->Use ("std::data(s)")
@@ -38,14 +49,15 @@
 namespace purecc {
 
 struct KeyedAccessProblem {
-  enum class Kind { PastView, ArgumentIdentity, Reallocation };
+  enum class Kind { PastView, ArgumentIdentity, Reallocation, NullBuffer, BufferIdentity, InPlace };
   Kind What;
   /// The expression that reaches past a view (`std::data(s)`), or the
   /// comparison of addresses (`&a == &b`).
   const clang::Expr *At;
   /// past-view: the view as the code names it (`s`, a copy `t`, a
   /// range-for element `c`); reallocation: the call that may move the
-  /// container's elements (`v.push_back(0)`).
+  /// container's elements (`v.push_back(0)`); null-buffer: the address
+  /// tested (`v.data()`).
   const clang::Expr *View = nullptr;
 };
 

@@ -92,6 +92,44 @@ std::string pragmaOperatorBefore(PlanContext &PC, unsigned At) {
   return Between.take_until([](char C) { return C == '\n'; }).trim().str();
 }
 
+/// The first pragma in the main-file text [Begin, End) other than one that
+/// only shapes the inner loop it stands before (`#pragma GCC unroll 4`,
+/// `GCC ivdep`, `clang loop`, `unroll`, `nounroll`) or sets warnings (`GCC
+/// diagnostic`): a `#pragma omp` would govern the rewritten body (its
+/// accumulators renamed: adv66 F1). Empty when there is none.
+std::string pragmaInside(PlanContext &PC, unsigned Begin, unsigned End) {
+  if (!PC.Config.Preprocessed)
+    return "";
+  const std::vector<unsigned> &Pragmas = PC.Config.Preprocessed->Pragmas;
+  StringRef Buffer = PC.SM.getBufferData(PC.SM.getMainFileID());
+  for (auto It = std::lower_bound(Pragmas.begin(), Pragmas.end(), Begin);
+       It != Pragmas.end() && *It < End; ++It) {
+    StringRef Line = Buffer.drop_front(*It).take_until([](char C) { return C == '\n'; }).trim();
+    // `_Pragma("omp critical") u += work(i);`: the operator alone.
+    if (size_t Close = Line.find("\")"); Line.starts_with("_Pragma") && Close != StringRef::npos)
+      Line = Line.take_front(Close + 2);
+    StringRef What = Line;
+    if (What.consume_front("#")) {
+      What = What.ltrim();
+      What.consume_front("pragma");
+      What = What.ltrim();
+    } else if (What.consume_front("_Pragma"))
+      What = What.ltrim().drop_while([](char C) { return C == '(' || C == ' ' || C == '"'; });
+    else
+      return Line.str(); // a macro that expands to a pragma: which one is not seen
+    // What only shapes an inner loop, and a warning setting, which the
+    // body's text keeps around what it covers (a selection that would move
+    // a block out of it checks on its own: Selections.cpp).
+    if (What.starts_with("GCC unroll") || What.starts_with("GCC ivdep") ||
+        What.starts_with("clang loop") || What.starts_with("unroll") ||
+        What.starts_with("nounroll") || What.starts_with("GCC diagnostic") ||
+        What.starts_with("clang diagnostic"))
+      continue;
+    return Line.str();
+  }
+  return "";
+}
+
 } // namespace
 
 std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::string &WhyNot) {
@@ -135,6 +173,12 @@ std::optional<LoopShape> matchLoop(PlanContext &PC, const Stmt *Loop, std::strin
   if (!Pragma.empty()) {
     WhyNot = "the loop follows '" + Pragma + "', which must stand before a loop: loops under a "
              "pragma are left as written";
+    return std::nullopt;
+  }
+  if (std::string Inside = pragmaInside(PC, Header->second, *End); !Inside.empty()) {
+    WhyNot = "the loop body holds '" + Inside + "', which would apply to the rewritten body "
+             "(its accumulators renamed, its blocks moved) rather than to the loop as written: "
+             "loops with a pragma inside are left as written";
     return std::nullopt;
   }
   // The rewritten loop writes its header's text twice (the start in the

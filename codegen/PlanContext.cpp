@@ -8,6 +8,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/OperatorPrecedence.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang;
@@ -148,20 +149,11 @@ std::optional<unsigned> PlanContext::endPastFoldTail(SourceLocation End) const {
   return std::nullopt;
 }
 
+// The fold operators ([expr.prim.fold]) are the binary operators but '?:'
+// and '<=>'.
 bool PlanContext::isFoldOperator(tok::TokenKind K) {
-  switch (K) {
-  case tok::plus: case tok::minus: case tok::star: case tok::slash: case tok::percent:
-  case tok::caret: case tok::amp: case tok::pipe: case tok::lessless: case tok::greatergreater:
-  case tok::plusequal: case tok::minusequal: case tok::starequal: case tok::slashequal:
-  case tok::percentequal: case tok::caretequal: case tok::ampequal: case tok::pipeequal:
-  case tok::lesslessequal: case tok::greatergreaterequal: case tok::equal:
-  case tok::equalequal: case tok::exclaimequal: case tok::less: case tok::greater:
-  case tok::lessequal: case tok::greaterequal: case tok::ampamp: case tok::pipepipe:
-  case tok::comma: case tok::periodstar: case tok::arrowstar:
-    return true;
-  default:
-    return false;
-  }
+  return getBinOpPrecedence(K, /*GreaterThanIsOperator=*/true, /*CPlusPlus11=*/true) != prec::Unknown &&
+         K != tok::question && K != tok::spaceship;
 }
 
 std::optional<std::string> PlanContext::text(SourceRange Range) const {

@@ -9,11 +9,16 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclBase.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
 
 using namespace clang;
 
@@ -44,17 +49,35 @@ unsigned firstDeclarationOffset(ASTContext &Ctx) {
   return First;
 }
 
-/// The runtime and library names Text spells as the generator writes them.
-void addSpelledNames(llvm::StringRef Text, llvm::StringSet<> &Spelled) {
-  for (llvm::StringRef Qualifier : {"purecc::", "std::"})
-    for (size_t At = Text.find(Qualifier); At != llvm::StringRef::npos;
-         At = Text.find(Qualifier, At + 1)) {
-      llvm::StringRef Name = Text.drop_front(At + Qualifier.size())
-                                 .take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
-      if (!Name.empty())
-        Spelled.insert(Name);
+/// The names Text spells after '::', '.' or '->', as the generator writes
+/// the runtime's and the library's (`::purecc::leaf_size`, `std::optional`,
+/// `numeric_limits<long>::max`, `purecc_a0_one.fail`), each with whether
+/// some use of it is followed by '(' (a call), where a function-like macro
+/// of its name would expand.
+void addSpelledNames(llvm::StringRef Text, llvm::StringMap<bool> &Spelled) {
+  // Raw tokens: names in comments and literals (`".note.purecc"`) are none.
+  LangOptions LO;
+  LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = LO.CPlusPlus20 = true;
+  std::string Buffer = Text.str();
+  Lexer Lex(SourceLocation(), LO, Buffer.data(), Buffer.data(), Buffer.data() + Buffer.size());
+  Token Tok;
+  tok::TokenKind Before = tok::unknown;
+  std::optional<std::string> Pending; // a name after '::', '.' or '->'
+  do {
+    Lex.LexFromRawLexer(Tok);
+    if (Pending) {
+      Spelled[*Pending] |= Tok.is(tok::l_paren);
+      Pending.reset();
     }
+    if (Tok.is(tok::raw_identifier) &&
+        llvm::is_contained({tok::coloncolon, tok::period, tok::arrow}, Before))
+      Pending = Tok.getRawIdentifier().str();
+    Before = Tok.getKind();
+  } while (Tok.isNot(tok::eof));
 }
+
+/// Names the generated code spells that the runtime's headers do not.
+constexpr const char *GeneratedOnly[] = {"min", "lowest"};
 
 } // namespace
 
@@ -73,15 +96,17 @@ std::optional<GeneratedNameMacro> generatedNameMacro(const Plan &P, Preprocessor
   // #undefs before the rewritten code, or defines after it, cannot expand
   // in it.
   std::optional<std::pair<size_t, GeneratedNameMacro>> First; // list position, macro
-  llvm::ArrayRef<const char *> Names = runtimeIdentifiers();
+  std::vector<const char *> Names(runtimeIdentifiers().begin(), runtimeIdentifiers().end());
+  Names.insert(Names.end(), std::begin(GeneratedOnly), std::end(GeneratedOnly));
   for (const Edit &E : P.Edits) {
-    llvm::StringSet<> Spelled;
+    llvm::StringMap<bool> Spelled;
     addSpelledNames(E.Text, Spelled);
     if (Spelled.empty())
       continue;
     SourceLocation Where = SM.getComposedLoc(SM.getMainFileID(), E.Begin);
     for (size_t I = 0; I < Names.size() && (!First || I < First->first); ++I) {
-      if (!Spelled.contains(Names[I]))
+      auto Use = Spelled.find(Names[I]);
+      if (Use == Spelled.end())
         continue;
       const IdentifierInfo *II = PP.getIdentifierInfo(Names[I]);
       if (!II || !II->hadMacroDefinition())
@@ -90,7 +115,10 @@ std::optional<GeneratedNameMacro> generatedNameMacro(const Plan &P, Preprocessor
       if (!History)
         continue;
       // In effect at Where: defined before it, not undefined before it.
-      if (MacroDirective::DefInfo Def = History->findDirectiveAtLoc(Where, SM))
+      // A function-like macro expands only where its name is followed by
+      // '(': the generated `(std::max)(a, b)` is out of its reach (adv66 F8).
+      if (MacroDirective::DefInfo Def = History->findDirectiveAtLoc(Where, SM);
+          Def && (Use->second || !Def.getMacroInfo()->isFunctionLike()))
         First = {I, GeneratedNameMacro{Names[I], Def.getLocation()}};
     }
   }

@@ -99,23 +99,27 @@ std::string identity(const Accumulator &A) {
     return A.Floating ? "-std::numeric_limits<" + T + ">::infinity()"
                       : "std::numeric_limits<" + T + ">::lowest()";
   case ReduceOp::Min:
+    // `(...::max)()`: a function-like macro `max` the file defines
+    // (`#define max(a, b) ...`, as <windows.h> does) is not expanded
+    // without a '(' right after the name (adv66 F8).
     return A.Floating ? "std::numeric_limits<" + T + ">::infinity()"
-                      : "std::numeric_limits<" + T + ">::max()";
+                      : "(std::numeric_limits<" + T + ">::max)()";
   }
   return valueOf(T, "");
 }
 
 // The selections keep the left partial unless the right one is better
-// (first of equals kept: std::max(L, R) is `L < R ? R : L`) or at least as
+// (first of equals kept: std::max(L, R) is `L < R ? R : L`; written
+// `(std::max)(L, R)`, out of reach of a `max(a, b)` macro) or at least as
 // good (last of equals kept). A NaN partial on the right never wins and one
 // on the left (only the user's initial value can be NaN) never loses:
 // exactly what the loop's own step does. See Reductions.h.
 std::string combineExpr(const Accumulator &A, const std::string &L, const std::string &R) {
   switch (A.Op) {
   case ReduceOp::Max:
-    return A.LastWins ? R + " >= " + L + " ? " + R + " : " + L : "std::max(" + L + ", " + R + ")";
+    return A.LastWins ? R + " >= " + L + " ? " + R + " : " + L : "(std::max)(" + L + ", " + R + ")";
   case ReduceOp::Min:
-    return A.LastWins ? R + " <= " + L + " ? " + R + " : " + L : "std::min(" + L + ", " + R + ")";
+    return A.LastWins ? R + " <= " + L + " ? " + R + " : " + L : "(std::min)(" + L + ", " + R + ")";
   case ReduceOp::Add:
   case ReduceOp::Mul:
     if (A.Wraps)
@@ -344,9 +348,9 @@ std::string strideCount(llvm::StringRef T, llvm::StringRef C, llvm::StringRef Be
          " = (" + Step.str() + "); if (!(" + S + " > 0)) return -1; const std::uint64_t " + D +
          " = " + U64(Ec) + " - " + U64(Bc) + ", " + K + " = " + U64(S) + ", " + Q + " = " +
          (Inclusive ? D + " / " + K : "(" + D + " - 1) / " + K) + ", " + R + " = " +
-         U64("std::numeric_limits<" + T.str() + ">::max()") + " - " + U64(B) + "; if (" + K +
+         U64("(std::numeric_limits<" + T.str() + ">::max)()") + " - " + U64(B) + "; if (" + K +
          " > " + R + " || " + Q + " * " + K + " > " + R + " - " + K + " || " + Q +
-         " >= " + U64("std::numeric_limits<std::int64_t>::max()") +
+         " >= " + U64("(std::numeric_limits<std::int64_t>::max)()") +
          ") return -1; return static_cast<std::int64_t>(" + Q + " + 1); }()";
 }
 
@@ -502,7 +506,7 @@ std::string passesHead(llvm::StringRef Begin, llvm::StringRef End, const Selecti
     Types += ", " + C.Value;
   std::string T = S.Stem + "_t", One = S.Stem + "_one";
   // The leaf may no longer read the loop variable when only the block did.
-  std::string Decl = Idx.Declaration.empty() ? "" : "[[maybe_unused]] " + Idx.Declaration;
+  std::string Decl = Idx.Declaration.empty() ? "" : "[[__maybe_unused__]] " + Idx.Declaration;
   return "{ using " + T + " = ::purecc::selection_records<" + Types + ">; ::purecc::selection_stop " +
          S.Stem + "_stop; auto " + S.Stem + "_all = ::purecc::parallel_reduce(" + Begin.str() +
          ", " + End.str() + ", " + T + "{}, [&](std::int64_t " + S.Param + ") -> " + T + " { " +
@@ -524,9 +528,9 @@ std::string passesBeforeBlock(const SelectionPasses &S, const Index &Idx, llvm::
                      "_t::merge{}" + grainArg(Grain) + "); for (auto &" + R + " : " + S.Stem +
                      "_all.records()) if (" + R + ".key " + S.Rel + " " + S.Compared + ") { ";
   if (S.BlockReadsIndex) {
-    Text += "[[maybe_unused]] const std::int64_t " + S.Param + " = " + R + ".at; ";
+    Text += "[[__maybe_unused__]] const std::int64_t " + S.Param + " = " + R + ".at; ";
     if (!Idx.Declaration.empty())
-      Text += "[[maybe_unused]] " + Idx.Declaration;
+      Text += "[[__maybe_unused__]] " + Idx.Declaration;
   }
   for (size_t I = 0; I < S.Carries.size(); ++I) {
     const SelectionPasses::Carried &C = S.Carries[I];

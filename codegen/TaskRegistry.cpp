@@ -401,7 +401,7 @@ std::optional<RangeTask> planRangeTask(PlanContext &PC, const LoopShape &L,
       return Local("it reads " + quoted(VD) + ", whose type '" + Ty.getAsString() +
                    "' has no default constructor to decode it into");
     std::string Name = VD->getNameAsString();
-    T.Params.push_back("[[maybe_unused]] const " + PC.typeText(Ty) + " &" + Name);
+    T.Params.push_back("[[__maybe_unused__]] const " + PC.typeText(Ty) + " &" + Name);
     T.Args.push_back(Name);
   }
 

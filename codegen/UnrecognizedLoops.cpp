@@ -14,6 +14,20 @@ namespace purecc {
 namespace {
 
 /// ` ('text')`: S as written, when short enough to quote in a remark.
+/// S without the nodes around a full expression: `(e)`, its cleanups.
+const Expr *skipFullExpression(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  while (E) {
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *PE = dyn_cast<ParenExpr>(E))
+      E = PE->getSubExpr();
+    else
+      break;
+  }
+  return E;
+}
+
 std::string shownText(PlanContext &PC, const Stmt *S) {
   std::optional<std::string> T = PC.text(S->getSourceRange());
   return T && T->size() <= 60 ? " ('" + *T + "')" : std::string();
@@ -246,6 +260,25 @@ std::string unrecognizedReason(PlanContext &PC, const LoopShape &L) {
       if (const VarDecl *V = namedVariable(CA->getLHS());
           Outer(V) && isa<DeclRefExpr>(CA->getLHS()->IgnoreParens()))
         return recurrenceReason(quoted(V), Shown(CA));
+    // `(s += a) += b`, a left fold `(s += ... += work(i + xs))`: each
+    // assignment updates what the one before it returns (adv65 G8 said
+    // "neither accumulates").
+    if (const auto *Chain = dyn_cast_or_null<BinaryOperator>(skipFullExpression(S));
+        Chain && Chain->isAssignmentOp()) {
+      const Expr *Target = Chain->getLHS()->IgnoreParens();
+      bool Chained = false;
+      while (const auto *Inner = dyn_cast<BinaryOperator>(Target)) {
+        if (!Inner->isAssignmentOp())
+          break;
+        Chained = true;
+        Target = Inner->getLHS()->IgnoreParens();
+      }
+      if (const VarDecl *V = namedVariable(Target); Chained && Outer(V) && isa<DeclRefExpr>(Target))
+        return quoted(V) + " is updated through what another assignment to it returns" +
+               Shown(Chain) + ": a reduction's step names the accumulator itself, one term "
+               "at a time ('" + V->getNameAsString() + " += term;', or the comma fold '((" +
+               V->getNameAsString() + " += terms), ...)')";
+    }
     const auto *If = dyn_cast<IfStmt>(S);
     if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
       continue;

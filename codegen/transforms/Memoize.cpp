@@ -460,6 +460,23 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
                   ", which may reach past the view's elements, and its memo key holds only the "
                   "elements");
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
+    } else if (Problem->What == KeyedAccessProblem::Kind::InPlace) {
+      Unsupported("its code compares an address into a string with the string object's own "
+                  "address" + (Short ? " ('" + Text + "')" : std::string()) +
+                  ", which tells whether its characters are kept inside the object, as the "
+                  "capacity its caller left decides, and its memo key does not hold the capacity");
+      PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
+    } else if (Problem->What == KeyedAccessProblem::Kind::BufferIdentity) {
+      Unsupported("its code compares an address into a vector its caller filled with one into "
+                  "another object" + (Short ? " ('" + Text + "')" : std::string()) +
+                  ", which for empty vectors tells whether their callers gave them capacity, "
+                  "and its memo key holds only the elements");
+      PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
+    } else if (Problem->What == KeyedAccessProblem::Kind::NullBuffer) {
+      Unsupported("its code tests whether '" + writtenText(PC, Problem->View) +
+                  "' is null, which for an empty vector tells whether its caller gave it "
+                  "capacity, and its memo key holds only the elements");
+      PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
     } else if (Problem->What == KeyedAccessProblem::Kind::Reallocation) {
       std::string Grows = writtenText(PC, Problem->View);
       Unsupported("its code compares addresses into a container taken by value" +
@@ -503,8 +520,12 @@ void planLinkNote(PlanContext &PC) {
   for (char C : Records)
     Literal += C == '\n' ? std::string("\\n") : std::string(1, C);
   std::string Name = PC.freshName("link_note");
-  std::string Text = "\n[[gnu::used, gnu::retain, gnu::section(\".note.purecc\"), gnu::aligned(4)]] "
-                     "static const struct { unsigned namesz, descsz, type; char name[8]; char desc[" +
+  // Spelled with reserved names (`__gnu__::__used__`, `purecc_name`): the
+  // note goes at the end of the file, where a macro the file defines
+  // (`#define name "x"`) is in effect (adv67 F10).
+  std::string Text = "\n[[__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(\".note.purecc\"), "
+                     "__gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, "
+                     "purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[" +
                      std::to_string(Padded) + "]; } " + Name + " = {7, " + std::to_string(Size) +
                      ", 1, \"purecc\", \"" + Literal + "\"};\n";
   unsigned End = PC.SM.getBufferData(PC.SM.getMainFileID()).size();

@@ -85,9 +85,10 @@ std::string mutableStartupRead(llvm::ArrayRef<Fingerprint::Global> Globals);
 /// main file, as an ELF note that the linker keeps and purecc's runtime
 /// reads to complete the fingerprints of memoized functions in other units:
 ///
-///   [[gnu::used, gnu::retain, gnu::section(".note.purecc"), gnu::aligned(4)]]
-///   static const struct { unsigned namesz, descsz, type; char name[8];
-///     char desc[N]; } purecc_link_note0 = {7, L, 1, "purecc", "<records>"};
+///   [[__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(".note.purecc"),
+///     __gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz,
+///     purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[N]; }
+///     purecc_link_note0 = {7, L, 1, "purecc", "<records>"};
 ///
 /// Every unit purecc rewrites gets one when it defines a pure function with
 /// external linkage, also when it memoizes nothing itself.

@@ -525,6 +525,18 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
       !Why.empty())
     return Refuse(Why);
 
+  // The combine is written after the loop, where what the body declares is
+  // out of scope: a `using lib::combine;` in the body would leave the
+  // combine calling another function (adv66 F9).
+  if (const Decl *D = declaredNonVariable(L.Body)) {
+    std::optional<std::string> Text = PC.text(D->getSourceRange());
+    return Refuse("the combine " + quoted(FD) + " would be written after the loop, where the loop "
+                  "body's " +
+                  (Text && Text->size() <= 60 && Text->find('\n') == std::string::npos
+                       ? "'" + *Text + "'"
+                       : std::string("declaration")) +
+                  " (of a name other than a variable) does not reach");
+  }
   if (First.How == Form::Call) {
     auto C = PC.text(First.Callee->getSourceRange());
     if (!C)

@@ -3,6 +3,7 @@
 #include "BranchHints.h"
 #include "PreprocessorRecord.h"
 
+#include "BodyWalk.h"
 #include "CallTasks.h"
 #include "FloatingExceptions.h"
 #include "LoopBodies.h"
@@ -19,6 +20,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
 #include <functional>
 
 using namespace clang;
@@ -639,6 +641,29 @@ std::optional<Records> planRecords(PlanContext &PC, const LoopShape &L, const Ca
     Why = Updates + " takes an address";
     return std::nullopt;
   }
+  // The final pass runs after the loop, where what the body declares is
+  // out of scope: `using a::FAST;` (the block's `FAST` would be another
+  // one: adv66 F2), `using W = long;`, `namespace q = std;`.
+  if (const Decl *D = declaredNonVariable(L.Body, Block)) {
+    std::optional<std::string> Text = PC.text(D->getSourceRange());
+    Why = Updates + " would run again after the loop, where the loop body's " +
+          (Text && Text->size() <= 60 && Text->find('\n') == std::string::npos ? "'" + *Text + "'"
+                                                                               : std::string("declaration")) +
+          " (of a name other than a variable) does not reach";
+    return std::nullopt;
+  }
+  // Nor the body's pragmas: a `#pragma GCC diagnostic` push/pop around the
+  // block would no longer enclose it (adv66 F6).
+  if (PC.Config.Preprocessed) {
+    const std::vector<unsigned> &Pragmas = PC.Config.Preprocessed->Pragmas;
+    auto It = std::lower_bound(Pragmas.begin(), Pragmas.end(), L.HeaderEnd);
+    if (It != Pragmas.end() && *It < L.BodyEnd) {
+      Why = Updates + " would run again after the loop, out of the reach of a pragma in the loop "
+                      "body (line " +
+            std::to_string(PC.SM.getLineNumber(PC.SM.getMainFileID(), *It)) + ")";
+      return std::nullopt;
+    }
+  }
   const SourceManager &SM = PC.SM;
   auto Within = [&](const Decl *D, const Stmt *S) {
     SourceRange R = S->getSourceRange();
@@ -665,8 +690,22 @@ std::optional<Records> planRecords(PlanContext &PC, const LoopShape &L, const Ca
         llvm::is_contained(R.Carried, V) || !Within(V, L.Loop) || Within(V, Block))
       continue;
     if (V == L.Induction || V == L.Element) {
+      // The final pass makes the element anew from the range: a copy the
+      // body changed (`for (long v : vals) { v += 1000000; ...`) would be
+      // lost (adv66 F4).
+      if (V == L.Element && L.Body_.Writes.contains(V)) {
+        Why = Updates + " reads " + quoted(V) + ", which the loop body changes, and the final "
+                        "pass after the loop would read it anew from the range";
+        return std::nullopt;
+      }
       R.ReadsIndex = true;
       continue;
+    }
+    // Its value is carried, not its being a constant (adv66 F3).
+    if (V->isConstexpr()) {
+      Why = Updates + " reads " + quoted(V) + ", declared 'constexpr', which the final pass "
+                      "could declare only as a copy of a carried value, not as a constant";
+      return std::nullopt;
     }
     if (!Within(V, L.Body) || !V->hasLocalStorage()) {
       Why = Updates + " reads " + quoted(V) + ", which the final pass cannot see";

@@ -60,7 +60,7 @@ void run(long n, const std::vector<std::string> &names) {
   }
   // CHECK: {{^}}  { using purecc_a0_t = ::purecc::selection_records<std::less<>, double, double>; ::purecc::selection_stop purecc_a0_stop; auto purecc_a0_all = ::purecc::parallel_reduce(0, n, purecc_a0_t{}, [&](std::int64_t i) -> purecc_a0_t { purecc_a0_t purecc_a0_one; if (purecc_a0_stop.passed(i)) return purecc_a0_one; try { {
   // CHECK: {{^}}    purecc_a0_one.add(i, (d), d);
-  // CHECK: if (purecc_a0_r.key < best) { {{\[\[}}maybe_unused{{\]\]}} const std::int64_t i = purecc_a0_r.at; double d = std::get<0>(std::move(purecc_a0_r.carried)); {{$}}
+  // CHECK: if (purecc_a0_r.key < best) { {{\[\[}}__maybe_unused__{{\]\]}} const std::int64_t i = purecc_a0_r.at; double d = std::get<0>(std::move(purecc_a0_r.carried)); {{$}}
   // CHECK: {{^}}      best = d;
   // CHECK-NEXT: {{^}}      name = names[i];
   // REMARK: argminmax-payloads.cpp:[[@LINE-12]]:3: remark: loop rewritten as a parallel selection of 'best' with 'name' (the first of equal values kept, as in the loop) [purecc-selection]

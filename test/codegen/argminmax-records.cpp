@@ -203,7 +203,7 @@ void run(const std::vector<long> &src, long n) {
               100 * std::is_const_v<std::remove_reference_t<decltype(tag)>> + 1000 * i;
     }
   }
-  // CHECK: if (purecc_a{{[0-9]+}}_r.key < cd) { {{\[\[}}maybe_unused{{\]\]}} const std::int64_t i = purecc_a{{[0-9]+}}_r.at; const double d = std::get<0>(std::move(purecc_a{{[0-9]+}}_r.carried)); const std::string &tag = std::get<1>(purecc_a{{[0-9]+}}_r.carried);
+  // CHECK: if (purecc_a{{[0-9]+}}_r.key < cd) { {{\[\[}}__maybe_unused__{{\]\]}} const std::int64_t i = purecc_a{{[0-9]+}}_r.at; const double d = std::get<0>(std::move(purecc_a{{[0-9]+}}_r.carried)); const std::string &tag = std::get<1>(purecc_a{{[0-9]+}}_r.carried);
   // REMARK: argminmax-records.cpp:[[@LINE-10]]:3: remark: loop rewritten as a parallel selection of 'cd' with 'kinds' (the first of equal values kept, as in the loop) [purecc-selection]
   std::printf("%ld declared: %a %ld\n", n, cd, kinds);
 }

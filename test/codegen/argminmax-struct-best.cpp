@@ -47,7 +47,7 @@ void run(long n) {
   // CHECK: {{^}}  { using purecc_a0_t = ::purecc::selection_records<std::less<>, double, double>; ::purecc::selection_stop purecc_a0_stop; auto purecc_a0_all = ::purecc::parallel_reduce(0, n, purecc_a0_t{}, [&](std::int64_t i) -> purecc_a0_t { purecc_a0_t purecc_a0_one; if (purecc_a0_stop.passed(i)) return purecc_a0_one; try { {
   // CHECK-NEXT: {{^}}    double d = dist(i);
   // CHECK-NEXT: {{^}}    purecc_a0_one.add(i, (d), d);
-  // CHECK-NEXT: {{^}}  } } catch (...) { purecc_a0_stop.note(i); purecc_a0_one.fail(std::current_exception()); } return purecc_a0_one; }, purecc_a0_t::merge{}{{.*}}); for (auto &purecc_a0_r : purecc_a0_all.records()) if (purecc_a0_r.key < b.d) { {{\[\[}}maybe_unused{{\]\]}} const std::int64_t i = purecc_a0_r.at; double d = std::get<0>(std::move(purecc_a0_r.carried)); {{$}}
+  // CHECK-NEXT: {{^}}  } } catch (...) { purecc_a0_stop.note(i); purecc_a0_one.fail(std::current_exception()); } return purecc_a0_one; }, purecc_a0_t::merge{}{{.*}}); for (auto &purecc_a0_r : purecc_a0_all.records()) if (purecc_a0_r.key < b.d) { {{\[\[}}__maybe_unused__{{\]\]}} const std::int64_t i = purecc_a0_r.at; double d = std::get<0>(std::move(purecc_a0_r.carried)); {{$}}
   // CHECK-NEXT: {{^}}#line {{[0-9]+}} "{{.*}}argminmax-struct-best.cpp"
   // CHECK-NEXT: {{^}}b = {d, i, 7};
   // CHECK-NEXT: {{^}}#line {{[0-9]+}} "{{.*}}argminmax-struct-best.cpp"

@@ -59,7 +59,7 @@ int main(int argc, char **) {
     }
   }
   // REMARK: iota-loops.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel selection of 'best' with 'arg' (the first of equal values kept, as in the loop) [purecc-selection]
-  // CHECK: {{\[\[}}maybe_unused]] int i = static_cast<int>(purecc_i{{[0-9]+}});
+  // CHECK: {{\[\[}}__maybe_unused__]] int i = static_cast<int>(purecc_i{{[0-9]+}});
   std::printf("argmax %ld %d\n", best, arg);
   // OUT-NEXT: argmax 174 5
 

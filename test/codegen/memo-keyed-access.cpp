@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -177,6 +178,253 @@ struct Repoint {
   return s;
 }
 // (No error for 'grown_then_walked': --implicit-check-not=error.)
+
+// Every growth counts, not only the first; so do a growth the next trip of
+// a loop sees, a growth in a lambda (which may run anywhere it is called),
+// an assignment, a library function given the container to grow, and an
+// address held in an expression or a struct (adv65 G6 follow-up).
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'second_growth': its code compares addresses into a container taken by value ('p0 == v.data()') across 'v.push_back(2)', {{.*}}
+[[pure]] [[purecc::memo]] long second_growth(std::vector<long> v) {
+  v.push_back(1);
+  const long *p0 = v.data();
+  v.push_back(2);
+  return p0 == v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'next_trip': its code compares addresses into a container taken by value ('p0 != v.data()') across 'v.push_back(i)', {{.*}}
+[[pure]] [[purecc::memo]] long next_trip(std::vector<long> v) {
+  const long *p0 = v.data();
+  for (int i = 0; i < 3; ++i) {
+    if (p0 != v.data())
+      // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
+      return i;
+    v.push_back(i);
+  }
+  return 9;
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'lambda_grows': its code compares addresses into a container taken by value ('p0 == v.data()') across 'v.push_back(0)', {{.*}}
+[[pure]] [[purecc::memo]] long lambda_grows(std::vector<long> v) {
+  auto grow = [&] { v.push_back(0); };
+  const long *p0 = v.data();
+  grow();
+  return p0 == v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'lambda_compares': its code compares addresses into a container taken by value ('p == v.data()') across 'v.push_back(0)', {{.*}}
+[[pure]] [[purecc::memo]] long lambda_compares(std::vector<long> v) {
+  auto same = [&](const long *p) { return p == v.data(); };
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:45: note: where an object lies in memory is used as a value here
+  const long *p0 = v.data();
+  v.push_back(0);
+  return same(p0);
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'assigned': its code compares addresses into a container taken by value ('p0 == v.data()') across 'v = {1, 2, 3, 4, 5, 6}', {{.*}}
+[[pure]] [[purecc::memo]] long assigned(std::vector<long> v) {
+  const long *p0 = v.data();
+  v = {1, 2, 3, 4, 5, 6};
+  return p0 == v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'back_inserted': its code compares addresses into a container taken by value ('p0 == v.data()') across 'std::back_inserter(v)', {{.*}}
+[[pure]] [[purecc::memo]] long back_inserted(std::vector<long> v) {
+  const long *p0 = v.data();
+  std::fill_n(std::back_inserter(v), 3, 7L);
+  return p0 == v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'offset_held': its code compares addresses into a container taken by value ('(p0 + 0) == v.data()') across 'v.push_back(2)', {{.*}}
+[[pure]] [[purecc::memo]] long offset_held(std::vector<long> v) {
+  const long *p0 = v.data();
+  v.push_back(2);
+  return (p0 + 0) == v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:19: note: where an object lies in memory is used as a value here
+}
+struct HeldAddress { const long *p; };
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'struct_held': its code compares addresses into a container taken by value ('h.p == v.data()') across 'v.push_back(2)', {{.*}}
+[[pure]] [[purecc::memo]] long struct_held(std::vector<long> v) {
+  HeldAddress h{v.data()};
+  v.push_back(2);
+  return h.p == v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:14: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'string_appended': its code compares addresses into a container taken by value ('c0 == s.data()') across 's += "more than fifteen characters"', {{.*}}
+[[pure]] [[purecc::memo]] long string_appended(std::string s) {
+  const char *c0 = s.data();
+  s += "more than fifteen characters";
+  return c0 == s.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
+}
+// Addresses taken after the last growth, or anew on each trip, are fine.
+[[pure]] [[purecc::memo]] long walked_each_trip(std::vector<long> v) {
+  long s = 0;
+  for (int k = 0; k < 3; ++k) {
+    v.push_back(k);
+    const long *p0 = v.data();
+    for (const long *p = p0; p != v.data() + v.size(); ++p)
+      s += *p;
+  }
+  return s;
+}
+[[pure]] [[purecc::memo]] long sorted_then_walked(std::vector<long> v) {
+  std::ranges::sort(v);
+  v.pop_back();
+  const long *p0 = v.data();
+  v.clear();
+  return p0 == v.data();
+}
+// (No error for 'walked_each_trip' or 'sorted_then_walked': sorting,
+// 'pop_back' and 'clear' never move the elements.)
+
+// An empty vector's 'data()' is null only when its caller gave it no
+// capacity ('reserve'): the key, which holds the elements, is the same
+// either way (null-buffer). Tested directly, through a local, a helper or
+// a lambda given it, a member, a local moved from it; a string's 'data()'
+// is never null, and a vector the function built itself is its own.
+[[pure]] bool is_null(const long *p) { return p == nullptr; }
+[[pure]] bool is_null_too(const long *p) { return is_null(p); }
+struct BagOfLongs { std::vector<long> v; long k; };
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'null_data': its code tests whether 'v.data()' is null, which for an empty vector tells whether its caller gave it capacity, and its memo key holds only the elements [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long null_data(std::vector<long> v) { return v.data() == nullptr; }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:81: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'data_as_bool': its code tests whether 'v.data()' is null, {{.*}}
+[[pure]] [[purecc::memo]] long data_as_bool(const std::vector<long> &v) { if (v.data()) return 7; return 8; }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:79: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'null_through_local': its code tests whether 'p' is null, {{.*}}
+[[pure]] [[purecc::memo]] long null_through_local(std::vector<long> v) { const long *p = v.data(); return p ? 1 : 0; }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:107: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'null_in_helper': its code tests whether 'p' is null, {{.*}}
+[[pure]] [[purecc::memo]] long null_in_helper(const std::vector<long> &v) { return is_null_too(v.data()); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-14]]:49: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'null_in_lambda': its code tests whether 'p' is null, {{.*}}
+[[pure]] [[purecc::memo]] long null_in_lambda(std::vector<long> v) {
+  auto isn = [](const long *p) { return !p; };
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:42: note: where an object lies in memory is used as a value here
+  return isn(v.data());
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'null_member': its code tests whether 'b.v.data()' is null, {{.*}}
+[[pure]] [[purecc::memo]] long null_member(BagOfLongs b) { return b.v.data() == nullptr; }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:78: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'null_moved': its code tests whether 'w.data()' is null, {{.*}}
+[[pure]] [[purecc::memo]] long null_moved(std::vector<long> v) { std::vector<long> w = std::move(v); return nullptr == w.data(); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:117: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'null_std_data': its code tests whether 'std::data(v)' is null, {{.*}}
+[[pure]] [[purecc::memo]] long null_std_data(std::vector<long> v) { return std::data(v) != NULL; }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:89: note: where an object lies in memory is used as a value here
+[[pure]] [[purecc::memo]] long null_string_data(std::string s) { return s.data() == nullptr; }
+[[pure]] [[purecc::memo]] long null_own_vector(std::vector<long> v) {
+  std::vector<long> w(v.begin(), v.end());
+  return w.data() == nullptr;
+}
+[[pure]] [[purecc::memo]] long null_local_array(std::vector<long> v) {
+  long a[2] = {1, 2};
+  return is_null(a) + long(v.size());
+}
+// (No error for 'null_string_data', 'null_own_vector' or 'null_local_array'.)
+
+// The same through what holds the container or names it (adv67): a
+// struct, a pair, an optional or a vector of vectors taken by value, a
+// reference or a pointer to it, a local moved from it, 'std::distance'; and
+// comparisons of a buffer with a value-initialized iterator or another
+// vector's buffer, empty ones being null alike.
+struct HoldsVector { std::vector<long> v; };
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'grown_member': its code compares addresses into a container taken by value ('p0 == s.v.data()') across 's.v.push_back(0)', {{.*}}
+[[pure]] [[purecc::memo]] long grown_member(HoldsVector s) {
+  const long *p0 = s.v.data();
+  s.v.push_back(0);
+  return p0 == s.v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'grown_inner': its code compares addresses into a container taken by value ('p == vv[0].data()') across 'vv[0].push_back(0)', {{.*}}
+[[pure]] [[purecc::memo]] long grown_inner(std::vector<std::vector<long>> vv) {
+  const long *p = vv[0].data();
+  vv[0].push_back(0);
+  return p == vv[0].data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'grown_optional': its code compares addresses into a container taken by value ('p == o->data()') across 'o->push_back(0)', {{.*}}
+[[pure]] [[purecc::memo]] long grown_optional(std::optional<std::vector<long>> o) {
+  const long *p = o->data();
+  o->push_back(0);
+  return p == o->data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'grown_by_reference': its code compares addresses into a container taken by value ('p0 == v.data()') across 'r.push_back(0)', {{.*}}
+[[pure]] [[purecc::memo]] long grown_by_reference(std::vector<long> v) {
+  std::vector<long> &r = v;
+  const long *p0 = v.data();
+  r.push_back(0);
+  return p0 == v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:13: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'grown_by_pointer': its code compares addresses into a container taken by value ('p == v.data()') across 'pv->push_back(0)', {{.*}}
+[[pure]] [[purecc::memo]] long grown_by_pointer(std::vector<long> v) {
+  auto *pv = std::addressof(v);
+  const long *p = v.data();
+  pv->push_back(0);
+  return p == v.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'grown_moved': its code compares addresses into a container taken by value ('p == w.data()') across 'w.push_back(0)', {{.*}}
+[[pure]] [[purecc::memo]] long grown_moved(std::vector<long> v) {
+  std::vector<long> w = std::move(v);
+  const long *p = w.data();
+  w.push_back(0);
+  return p == w.data();
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'grown_distance': its code compares addresses into a container taken by value ('std::distance(it, v.begin())') across 'v.push_back(0)', {{.*}}
+[[pure]] [[purecc::memo]] long grown_distance(std::vector<long> v) {
+  auto it = v.begin();
+  v.push_back(0);
+  return std::distance(it, v.begin());
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:10: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'null_iterator': its code tests whether 'v.begin()' is null, {{.*}}
+[[pure]] [[purecc::memo]] long null_iterator(std::vector<long> v) { return v.begin() == std::vector<long>::iterator{}; }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:86: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'two_buffers': its code compares an address into a vector its caller filled with one into another object ('v.data() == w.data()'), which for empty vectors tells whether their callers gave them capacity, and its memo key holds only the elements [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long two_buffers(std::vector<long> v, std::vector<long> w) { return v.data() == w.data(); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:104: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'own_empty_buffer': its code compares an address into a vector its caller filled with one into another object ('v.data() == w.data()'), {{.*}}
+[[pure]] [[purecc::memo]] long own_empty_buffer(std::vector<long> v) { std::vector<long> w; return v.data() == w.data(); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:109: note: where an object lies in memory is used as a value here
+struct HoldsString { std::string s; long k; };
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'in_place_member': its code compares an address into a string with the string object's own address ('reinterpret_cast<const char *>(&t) + 16 == t.s.data()'), {{.*}}
+[[pure]] [[purecc::memo]] long in_place_member(HoldsString t) { return reinterpret_cast<const char *>(&t) + 16 == t.s.data(); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:112: note: where an object lies in memory is used as a value here
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'in_place_element': its code compares an address into a string with the string object's own address ('reinterpret_cast<const char *>(&v[0]) + 16 == v[0].data()'), {{.*}}
+[[pure]] [[purecc::memo]] long in_place_element(std::vector<std::string> v) { return v.empty() ? 0 : reinterpret_cast<const char *>(&v[0]) + 16 == v[0].data(); }
+// CHECK: memo-keyed-access.cpp:[[@LINE-1]]:145: note: where an object lies in memory is used as a value here
+[[pure]] [[purecc::memo]] long walked_member(HoldsVector s) {
+  long t = 0;
+  s.v.push_back(1);
+  for (const long *p = s.v.data(); p != s.v.data() + s.v.size(); ++p)
+    t += *p;
+  return t;
+}
+// (No error for 'walked_member': its addresses are all taken after the growth.)
+
+// A short string keeps its characters inside the object unless its caller
+// gave it capacity: comparing an address into them with the string's own
+// address tells which (in-place). A copy the function made is its own.
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'in_place': its code compares an address into a string with the string object's own address ('s.data() >= b'), which tells whether its characters are kept inside the object, as the capacity its caller left decides, and its memo key does not hold the capacity [purecc-memo-unsupported]
+[[pure]] [[purecc::memo]] long in_place(std::string s) {
+  const char *b = reinterpret_cast<const char *>(&s);
+  return s.data() >= b && s.data() < b + sizeof s;
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:19: note: where an object lies in memory is used as a value here
+}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'in_place_addressof': its code compares an address into a string with the string object's own address ('static_cast<const void *>(std::addressof(r)) == &s[0]'), {{.*}}
+[[pure]] [[purecc::memo]] long in_place_addressof(const std::string &s) {
+  const std::string &r = s;
+  return static_cast<const void *>(std::addressof(r)) == &s[0];
+  // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:55: note: where an object lies in memory is used as a value here
+}
+[[pure]] [[purecc::memo]] long in_place_copy(std::string s) {
+  std::string t = s;
+  const char *b = reinterpret_cast<const char *>(&t);
+  return t.data() >= b && t.data() < b + sizeof t;
+}
+// (No error for 'in_place_copy'.)
 
 // An address read back from where code stored it, or compared by the
 // library (adv53): traced no further.

@@ -62,7 +62,7 @@ double counted(double x) { g_calls += 1; return x; }
 
 int main() { return integral(3) + local(2) + measured(1) + counted(weight(1)) > 0 ? 0 : 1; }
 
-// CHECK: {{^}}{{\[\[}}gnu::used, gnu::retain, gnu::section(".note.purecc"), gnu::aligned(4)]] static const struct { unsigned namesz, descsz, type; char name[8]; char desc[{{[0-9]+}}]; } purecc_link_note{{[0-9]+}} = {7, {{[0-9]+}}, 1, "purecc", "_Z5locali {{[0-9a-f]+}}\n_Z5twiceIdET_S0_ {{[0-9a-f]+}}\n_Z6weightd {{[0-9a-f]+}} _Z6kerneld\n_Z8integrali {{[0-9a-f]+}} _Z6kerneld _ZN3geo4areaEd c_kernel scale sin\n_Z8measuredi {{[0-9a-f]+}} @program\n"};
+// CHECK: {{^}}{{\[\[}}__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(".note.purecc"), __gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[{{[0-9]+}}]; } purecc_link_note{{[0-9]+}} = {7, {{[0-9]+}}, 1, "purecc", "_Z5locali {{[0-9a-f]+}}\n_Z5twiceIdET_S0_ {{[0-9a-f]+}}\n_Z6weightd {{[0-9a-f]+}} _Z6kerneld\n_Z8integrali {{[0-9a-f]+}} _Z6kerneld _ZN3geo4areaEd c_kernel scale sin\n_Z8measuredi {{[0-9a-f]+}} @program\n"};
 // PLAN: link-note {{[0-9]+}}:1 5 records
 
 // The compilers make it an ELF note, which the linker keeps in a PT_NOTE

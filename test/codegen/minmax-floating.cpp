@@ -35,7 +35,7 @@ int main() {
   double m = -HUGE_VAL;
   for (long i = 0; i < 5000; ++i)
     m = std::max(m, logp(i));
-  // CHECK: {{^}}  m = std::max(m, ::purecc::parallel_reduce(0, 5000, -std::numeric_limits<double>::infinity(), [&](std::int64_t i) -> double { double purecc_acc_{{[0-9]+}} = -std::numeric_limits<double>::infinity();
+  // CHECK: {{^}}  m = (std::max)(m, ::purecc::parallel_reduce(0, 5000, -std::numeric_limits<double>::infinity(), [&](std::int64_t i) -> double { double purecc_acc_{{[0-9]+}} = -std::numeric_limits<double>::infinity();
   // REMARK: minmax-floating.cpp:[[@LINE-3]]:3: remark: loop rewritten as a parallel reduction of 'm' [purecc-reduction]
   show("all -inf:", m);
   // OUT: all -inf: -inf{{$}}
@@ -47,7 +47,7 @@ int main() {
     if (z >= last) last = z;
   }
   // CHECK: {{^}}  { auto [purecc_r0_0, purecc_r0_1] = ::purecc::parallel_reduce(0, n, std::tuple<double, double>{-std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()},
-  // CHECK: }, [](const std::tuple<double, double> &purecc_lhs, const std::tuple<double, double> &purecc_rhs) { return std::tuple<double, double>{std::max(std::get<0>(purecc_lhs), std::get<0>(purecc_rhs)), std::get<1>(purecc_rhs) >= std::get<1>(purecc_lhs) ? std::get<1>(purecc_rhs) : std::get<1>(purecc_lhs)}; }); first = std::max(first, purecc_r0_0); last = purecc_r0_1 >= last ? purecc_r0_1 : last; }
+  // CHECK: }, [](const std::tuple<double, double> &purecc_lhs, const std::tuple<double, double> &purecc_rhs) { return std::tuple<double, double>{(std::max)(std::get<0>(purecc_lhs), std::get<0>(purecc_rhs)), std::get<1>(purecc_rhs) >= std::get<1>(purecc_lhs) ? std::get<1>(purecc_rhs) : std::get<1>(purecc_lhs)}; }); first = (std::max)(first, purecc_r0_0); last = purecc_r0_1 >= last ? purecc_r0_1 : last; }
   // REMARK: minmax-floating.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel reduction of 'first' and 'last' [purecc-reduction]
   show("max, first of equals:", first);
   show("max, last of equals:", last);

@@ -46,7 +46,7 @@ int main() {
     if (w > hi)
       hi = w;
   }
-  // CHECK: {{^}}  hi = std::max(hi, ::purecc::parallel_reduce(0, n, std::numeric_limits<unsigned int>::lowest(), [&](std::int64_t i) -> unsigned int { unsigned int purecc_acc_{{[0-9]+}} = std::numeric_limits<unsigned int>::lowest(); {
+  // CHECK: {{^}}  hi = (std::max)(hi, ::purecc::parallel_reduce(0, n, std::numeric_limits<unsigned int>::lowest(), [&](std::int64_t i) -> unsigned int { unsigned int purecc_acc_{{[0-9]+}} = std::numeric_limits<unsigned int>::lowest(); {
   // REMARK: minmax-widening.cpp:[[@LINE-6]]:3: remark: loop rewritten as a parallel reduction of 'hi' [purecc-reduction]
   std::printf("unsigned short into unsigned: %u\n", hi);
   // OUT: unsigned short into unsigned: 65535

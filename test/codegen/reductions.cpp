@@ -54,7 +54,7 @@ int main() {
   // CHECK-NEXT: {{^}}      ++purecc_acc_2;
   // CHECK-NEXT: {{^}}    purecc_acc_3 = std::max(purecc_acc_3, sq(i) % 1009);
   // CHECK-NEXT: {{^}}    purecc_acc_4 ^= static_cast<unsigned>(sq(i)) * 2654435761u;
-  // CHECK-NEXT: {{^}}  } return std::tuple<int, int, unsigned int>{purecc_acc_2, purecc_acc_3, purecc_acc_4}; }, [](const std::tuple<int, int, unsigned int> &purecc_lhs, const std::tuple<int, int, unsigned int> &purecc_rhs) { return std::tuple<int, int, unsigned int>{::purecc::wrapping_add(std::get<0>(purecc_lhs), std::get<0>(purecc_rhs)), std::max(std::get<1>(purecc_lhs), std::get<1>(purecc_rhs)), std::get<2>(purecc_lhs) ^ std::get<2>(purecc_rhs)}; }); primes = ::purecc::wrapping_add<int>(primes, purecc_r2_0); best = std::max(best, purecc_r2_1); mix ^= purecc_r2_2; }
+  // CHECK-NEXT: {{^}}  } return std::tuple<int, int, unsigned int>{purecc_acc_2, purecc_acc_3, purecc_acc_4}; }, [](const std::tuple<int, int, unsigned int> &purecc_lhs, const std::tuple<int, int, unsigned int> &purecc_rhs) { return std::tuple<int, int, unsigned int>{::purecc::wrapping_add(std::get<0>(purecc_lhs), std::get<0>(purecc_rhs)), (std::max)(std::get<1>(purecc_lhs), std::get<1>(purecc_rhs)), std::get<2>(purecc_lhs) ^ std::get<2>(purecc_rhs)}; }); primes = ::purecc::wrapping_add<int>(primes, purecc_r2_0); best = (std::max)(best, purecc_r2_1); mix ^= purecc_r2_2; }
   // REMARK: reductions.cpp:[[@LINE-12]]:3: remark: loop rewritten as a parallel reduction of 'primes', 'best' and 'mix' [purecc-reduction]
 
   // Range-for over a container, and the standard algorithms.
