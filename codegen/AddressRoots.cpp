@@ -254,12 +254,15 @@ Roots AddressRoots::roots(const Expr *E, unsigned Depth) {
       break;
   }
   // A view made of an address and a length (`std::string_view("purecc")`,
-  // `std::span(arr)`) points where the address does (adv64 F6).
+  // `std::span(arr)`) points where the address does (adv64 F6); one made
+  // of a container (`std::span(v)`), into the container (adv67 F3).
   if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && isView(C->getType())) {
     for (const Expr *Arg : C->arguments()) {
       QualType T = Arg->IgnoreParenImpCasts()->getType();
       if (isAddressLike(T) || T->isArrayType() || isView(T))
         R.add(roots(Arg, Depth + 1));
+      else if (T->isRecordType())
+        R.add(intoObject(Arg, Depth));
     }
     if (R.Decls.empty() && !R.Unknown)
       R.Nothing = true;
@@ -306,6 +309,18 @@ Roots AddressRoots::roots(const Expr *E, unsigned Depth) {
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    // `w` of `auto &[w, k] = h;` names `h.v` (a member or an element of
+    // what was decomposed). A tuple-like binding names what a `get`
+    // returns: a part of the pair or tuple (adv68 F17), unless that part is
+    // a reference stored in it (`std::tuple<long &>`), which is not followed.
+    if (const auto *B = dyn_cast<BindingDecl>(DRE->getDecl())) {
+      if (const VarDecl *Holding = B->getHoldingVar()) {
+        if (!B->getType()->isReferenceType() && Holding->getInit())
+          return roots(Holding->getInit(), Depth + 1);
+      } else if (B->getBinding()) {
+        return roots(B->getBinding(), Depth + 1);
+      }
+    }
     if (!VD) {
       if (isa<FunctionDecl, EnumConstantDecl>(DRE->getDecl()))
         R.Nothing = true;

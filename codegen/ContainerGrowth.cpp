@@ -4,6 +4,8 @@
 #include "AddressRoots.h"
 #include "Containers.h"
 #include "Loops.h"
+#include "StdComparisons.h"
+#include "analysis/Unevaluated.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -34,25 +36,6 @@ constexpr llvm::StringLiteral KeepingOrGrowing[] = {
 
 bool isOwning(QualType T) { return containerKind(T) == ContainerKind::Owning; }
 
-/// Whether D holds a container whose storage a caller may have given: a
-/// parameter that holds one (`std::vector<long> v`, a struct or pair of
-/// them), taken by value or, in a helper, by non-const reference (which
-/// may be the memoized function's own), or a local moved from one (`auto
-/// w = std::move(v)`, adv67 F2, F4).
-bool mayBeGrown(const ValueDecl *D) {
-  const auto *V = dyn_cast<VarDecl>(D);
-  if (!V)
-    return false;
-  QualType T = V->getType();
-  if (isa<ParmVarDecl>(V))
-    return holdsType(T, isOwning) &&
-           (!T->isReferenceType() || !T.getNonReferenceType().isConstQualified());
-  if (!V->hasLocalStorage() || T->isReferenceType() || !holdsType(T, isOwning) || !V->getInit())
-    return false;
-  const auto *CE = dyn_cast<CXXConstructExpr>(V->getInit()->IgnoreImplicit());
-  return CE && CE->getConstructor()->isMoveConstructor();
-}
-
 /// The variable E names, through members and elements (`b.v`, `vv[0]`), or
 /// null.
 const VarDecl *holderVariable(const Expr *E) {
@@ -70,9 +53,19 @@ const VarDecl *holderVariable(const Expr *E) {
   return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
 }
 
-bool isComparison(OverloadedOperatorKind K) {
-  return K == OO_EqualEqual || K == OO_ExclaimEqual || K == OO_Less || K == OO_Greater ||
-         K == OO_LessEqual || K == OO_GreaterEqual || K == OO_Spaceship;
+/// A local made by moving another object into it (`auto w =
+/// std::move(v)`, `std::vector<long> w(std::move(v))`).
+bool moveConstructed(const VarDecl *V) {
+  const auto *CE = V->getInit() ? dyn_cast<CXXConstructExpr>(V->getInit()->IgnoreImplicit()) : nullptr;
+  return CE && CE->getConstructor()->isMoveConstructor();
+}
+
+/// Whether the call is named `swap` or `exchange` (`std::swap(u, v)`,
+/// `u.swap(v)`, `std::ranges::swap`, `std::exchange(v, {})`).
+StringRef calledName(const CallExpr *Call);
+bool swapsOrExchanges(const CallExpr *Call) {
+  StringRef Name = calledName(Call);
+  return Name == "swap" || Name == "iter_swap" || Name == "exchange";
 }
 
 bool containsGoto(const Stmt *S) {
@@ -102,13 +95,267 @@ void readVariables(const Stmt *S, llvm::SmallVectorImpl<const VarDecl *> &Out) {
 
 } // namespace
 
+bool ContainerGrowth::mayBeGrown(const ValueDecl *D) const {
+  const auto *V = dyn_cast<VarDecl>(D);
+  if (!V)
+    return false;
+  QualType T = V->getType();
+  if (isa<ParmVarDecl>(V))
+    return holdsType(T, isOwning) &&
+           (!T->isReferenceType() || !T.getNonReferenceType().isConstQualified());
+  if (!V->hasLocalStorage() || T->isReferenceType() || !holdsType(T, isOwning))
+    return false;
+  return moveConstructed(V) || TakenStorage.contains(V);
+}
+
+bool ContainerGrowth::holdsCallersStorage(const ValueDecl *D) const { return mayBeGrown(D); }
+
+namespace {
+
+/// Whether the value E, given to a container, a constructor or a call,
+/// may carry another object's storage: it holds a container and is not an
+/// lvalue (which is copied, or bound, as the use decides): `std::move(v)`,
+/// what a call returns. One built here from plain values (`std::string(
+/// "ab")`, `{1, 2}`) carries none.
+bool carriesStorage(const Expr *E) {
+  if (!E)
+    return false;
+  while (true) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = FC->getSubExpr();
+    else
+      break;
+  }
+  // An iterator names its container in its type, and holds none.
+  if (!holdsType(E->getType(), isOwning) || isAddressLike(E->getType()) || E->isLValue() ||
+      isa<StringLiteral>(E))
+    return false;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return CE->getConstructor()->isMoveConstructor() || llvm::any_of(CE->arguments(), carriesStorage);
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    return llvm::any_of(IL->inits(), carriesStorage);
+  if (const auto *PL = dyn_cast<CXXParenListInitExpr>(E))
+    return llvm::any_of(PL->getInitExprs(), carriesStorage);
+  return !isa<CXXScalarValueInitExpr, ImplicitValueInitExpr>(E);
+}
+
+/// The name a call is made by: the function's, or for a call of a
+/// library object (`std::ranges::swap(u, v)`) the object's.
+StringRef calledName(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call); Op && Op->getOperator() == OO_Call) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+        DRE && DRE->getDecl()->getIdentifier())
+      return DRE->getDecl()->getName();
+    return "";
+  }
+  const FunctionDecl *F = Call->getDirectCallee();
+  return F && F->getIdentifier() ? F->getName() : StringRef();
+}
+
+/// Whether the argument at Index of Call binds to a reference through which
+/// the callee may change it (not `const`).
+bool boundToChangeable(const CallExpr *Call, unsigned Index) {
+  const FunctionDecl *F = Call->getDirectCallee();
+  unsigned Skip = isa<CXXOperatorCallExpr>(Call) && F && isa<CXXMethodDecl>(F) ? 1 : 0;
+  if (!F || Index < Skip || Index - Skip >= F->getNumParams())
+    return true; // variadic or unknown: assume it may
+  QualType T = F->getParamDecl(Index - Skip)->getType();
+  return T->isReferenceType() && !T.getNonReferenceType().isConstQualified();
+}
+
+} // namespace
+
+/// receivesStorage for a member of the container (or of what it holds):
+/// whether it may give it another object's storage, or nullopt with Child
+/// set to where its use continues (a field, an element a member returns).
+std::optional<bool> ContainerGrowth::memberReceives(const MemberExpr *ME, const Stmt *&Child) {
+  if (isa<FieldDecl>(ME->getMemberDecl())) {
+    if (!holdsType(ME->getType(), isOwning) && !ME->getType()->isReferenceType())
+      return false; // `h.k = 1`
+    Child = ME;
+    return std::nullopt;
+  }
+  const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME));
+  if (!MD || !Call)
+    return true;
+  if (MD->isConst())
+    return false;
+  if (MD->getIdentifier() && MD->getName() == "swap")
+    return true;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    if (carriesStorage(Call->getArg(I)) ||
+        (holdsType(Call->getArg(I)->getType(), isOwning) && Call->getArg(I)->isLValue() &&
+         boundToChangeable(Call, I)))
+      return true;
+  // What a member returns into it (`w.front()`, `w.emplace_back()`) is its element.
+  if (MD->getReturnType()->isReferenceType() && holdsType(MD->getReturnType(), isOwning) &&
+      !MD->getReturnType().getNonReferenceType().isConstQualified()) {
+    Child = Call;
+    return std::nullopt;
+  }
+  return false;
+}
+
+/// Whether the use DRE of a local container may give it another object's
+/// storage (or make it reachable where this walk does not follow it):
+/// `u.swap(v)`, `u = std::move(v)`, `u.assign(std::move(s))`, `w.
+/// push_back(std::move(v))` into its element, `std::tie(u, k) = ...`, `&u`,
+/// a non-const reference to it. Reading it, copying it, giving its own
+/// storage away (`std::move(u)`) and changing it with plain values do not.
+bool ContainerGrowth::receivesStorage(const DeclRefExpr *DRE) {
+  const Stmt *Child = DRE;
+  while (true) {
+    DynTypedNodeList Ps = Ctx.getParents(*Child);
+    if (Ps.empty())
+      return true;
+    if (const auto *VD = Ps[0].get<VarDecl>()) {
+      // A range-for's own reference to the range; a copy; a const reference.
+      QualType T = VD->getType();
+      return !VD->isImplicit() && T->isReferenceType() && !T.getNonReferenceType().isConstQualified();
+    }
+    if (Ps[0].get<ReturnStmt>())
+      return false; // returned: its storage leaves
+    const auto *P = Ps[0].get<Expr>();
+    if (!P)
+      return !Ps[0].get<Stmt>(); // a statement of its own (`u;`)
+    if (isa<ParenExpr>(P)) {
+      Child = P;
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CastExpr>(P)) {
+      if (Cast->getCastKind() == CK_LValueToRValue || P->getType().isConstQualified() || P->isXValue())
+        return false; // read, seen as const, or given away (`static_cast<T &&>(u)`)
+      Child = P;
+      continue;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      if (std::optional<bool> Receives = memberReceives(ME, Child))
+        return *Receives;
+      continue;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+      OverloadedOperatorKind K = Op->getOperator();
+      if (K == OO_Call) { // a library object's call: `std::ranges::swap(u, v)`
+        StringRef Name = calledName(Op);
+        if (Name == "swap" || Name == "iter_swap" || Name == "exchange")
+          return true;
+        for (unsigned I = 1; I < Op->getNumArgs(); ++I)
+          if (Op->getArg(I) == Child && boundToChangeable(Op, I))
+            return true;
+        return false;
+      }
+      if (Op->getNumArgs() == 0 || Op->getArg(0) != Child)
+        return false; // an operand copied or read (`w = u`, `x < u`)
+      if (Op->isAssignmentOp())
+        return Op->getNumArgs() > 1 && carriesStorage(Op->getArg(1));
+      if (K == OO_Subscript || K == OO_Star || K == OO_Arrow) {
+        QualType T = K == OO_Arrow && Op->getType()->isPointerType() ? Op->getType()->getPointeeType()
+                                                                     : Op->getType();
+        if (!holdsType(T, isOwning))
+          return false;
+        if (K == OO_Arrow) {
+          DynTypedNodeList Up = Ctx.getParents(*Op);
+          if (Up.empty() || !Up[0].get<MemberExpr>())
+            return true;
+          // As `(*o).m`: the member's use.
+          if (std::optional<bool> Receives = memberReceives(Up[0].get<MemberExpr>(), Child))
+            return *Receives;
+          continue;
+        }
+        Child = Op;
+        continue;
+      }
+      return false; // `==`, `<<`: read
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      StringRef Name = calledName(Call);
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->isInStdNamespace() &&
+          (Name == "move" || Name == "forward" || Name == "as_const" || Name == "move_if_noexcept"))
+        return false; // given away, or read
+      if (Name == "swap" || Name == "iter_swap" || Name == "exchange")
+        return true;
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+        if (Call->getArg(I) == Child)
+          return boundToChangeable(Call, I);
+      return true;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P))
+      return !CE->getConstructor()->isCopyOrMoveConstructor() && !isView(CE->getType());
+    if (isUnevaluatedOperand(P))
+      return false; // `sizeof t`
+    // `reinterpret_cast<const char *>(&t)`: an address through which
+    // nothing changes it.
+    if (const auto *UO = dyn_cast<UnaryOperator>(P); UO && UO->getOpcode() == UO_AddrOf) {
+      DynTypedNodeList Up = Ctx.getParents(*UO);
+      const auto *Cast = Up.empty() ? nullptr : Up[0].get<CastExpr>();
+      return !Cast || !Cast->getType()->isPointerType() ||
+             !Cast->getType()->getPointeeType().isConstQualified();
+    }
+    if (isa<InitListExpr, CXXParenListInitExpr>(P))
+      return false; // copied into the aggregate (a reference member binds through a non-const lvalue: below)
+    return true;
+  }
+}
+
+/// Records the locals holding a container that may hold another object's
+/// storage: made from one (`auto w = std::move(v)`, `H h{std::move(v)}`,
+/// `auto w = [&] { return std::move(v); }()`) or given one later
+/// (receivesStorage). What such a local holds may be the caller's buffer,
+/// with its capacity (a short string's characters: in the object or not,
+/// as that capacity decides: adv67 F6, adv68). The others were built
+/// here from values, with the capacity the values decide.
+void ContainerGrowth::noteTakenStorage(const Stmt *S) {
+  if (!S)
+    return;
+  auto Holds = [](const VarDecl *V) {
+    return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) && !V->getType()->isReferenceType() &&
+           holdsType(V->getType(), isOwning);
+  };
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (!Holds(V) || !V->getInit())
+        continue;
+      // `auto [a, b] = f(std::move(v))`: not followed.
+      if (isa<DecompositionDecl>(V)) {
+        TakenStorage.insert(V);
+        continue;
+      }
+      const Expr *Init = V->getInit()->IgnoreImplicit();
+      bool Made = !carriesStorage(Init);
+      if (const auto *Call = dyn_cast<CallExpr>(Init)) {
+        // A function of values (`make(n)`); not a lambda, which may
+        // return what it captured, nor one given a reference to change.
+        const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Made = !(Op && Op->getOperator() == OO_Call) && llvm::none_of(Call->arguments(), carriesStorage);
+        for (unsigned I = 0; Made && I < Call->getNumArgs(); ++I)
+          if (holdsType(Call->getArg(I)->getType(), isOwning) && Call->getArg(I)->isLValue() &&
+              boundToChangeable(Call, I))
+            Made = false;
+      }
+      if (!Made)
+        TakenStorage.insert(V);
+    }
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        Holds(V) && !TakenStorage.contains(V) && receivesStorage(DRE))
+      TakenStorage.insert(V);
+  for (const Stmt *Child : S->children())
+    noteTakenStorage(Child);
+}
+
 void ContainerGrowth::addBody(const Stmt *Body) {
+  noteTakenStorage(Body);
   noteAliases(Body);
   note(Body);
   if (containsGoto(Body))
     for (const auto &[C, Growths] : Grown)
       if (llvm::any_of(Growths, [&](const Expr *G) { return contains(Body, G); }))
-        GrownWithGoto.insert(C);
+        GrownAnywhere.insert(C);
 }
 
 void ContainerGrowth::note(const Stmt *S) {
@@ -119,11 +366,21 @@ void ContainerGrowth::note(const Stmt *S) {
     if (auto It = Aliases.find(D); It != Aliases.end()) {
       // `r.push_back(0)` of `auto &r = v`, `pv->push_back(0)` of `auto
       // *pv = &v` (adv67 F1).
-      if (const Expr *At = It->second.Pointer ? growthThroughPointer(DRE) : growthAt(DRE))
+      if (const Expr *At = It->second.Pointer ? growthThroughPointer(DRE) : growthAt(DRE)) {
+        if (Keeping.contains(At))
+          GrownAnywhere.insert(It->second.Of);
         Grown[It->second.Of].push_back(At);
+        if (isTransfer(At, DRE))
+          Transferred[It->second.Of].push_back(At);
+      }
     } else if (mayBeGrown(D)) {
-      if (const Expr *At = growthAt(DRE))
+      if (const Expr *At = growthAt(DRE)) {
+        if (Keeping.contains(At))
+          GrownAnywhere.insert(D);
         Grown[D].push_back(At);
+        if (isTransfer(At, DRE))
+          Transferred[D].push_back(At);
+      }
     }
   }
   for (const Stmt *Child : S->children())
@@ -190,9 +447,26 @@ const Expr *ContainerGrowth::growthThroughMember(const MemberExpr *ME) {
   if (isa<FieldDecl>(ME->getMemberDecl()))
     return growthAt(ME); // `b.v` of a struct: the member's own uses
   const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-  if (!MD || MD->isConst() ||
-      (MD->getDeclName().isIdentifier() && llvm::is_contained(Staying, MD->getName())))
+  if (!MD || MD->isConst())
     return nullptr;
+  if (MD->getDeclName().isIdentifier() && llvm::is_contained(Staying, MD->getName())) {
+    // `std::iter_swap(vs.begin(), vs.begin() + 1)`, `std::sort(vs.begin(),
+    // vs.end())` of a vector of strings: the elements' storage changes
+    // hands through the iterators (adv68 F2).
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME));
+    QualType Element = Call ? elementType(Ctx, ME->getBase()->getType().getNonReferenceType()) : QualType();
+    if (Call && !Element.isNull() && holdsType(Element, isOwning) && isAddressLike(Call->getType()))
+      for (const Stmt *S = parentOf(Call); S; S = parentOf(S)) {
+        if (const auto *Outer = dyn_cast<CallExpr>(S))
+          return isa<CXXOperatorCallExpr>(Outer) &&
+                         cast<CXXOperatorCallExpr>(Outer)->getOperator() != OO_Call
+                     ? nullptr
+                     : Outer;
+        if (!isa<Expr>(S) || isa<BinaryOperator, UnaryOperator>(S))
+          break;
+      }
+    return nullptr;
+  }
   if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(parentOf(ME)))
     return Call;
   return ME;
@@ -202,10 +476,30 @@ const Expr *ContainerGrowth::growthThroughMember(const MemberExpr *ME) {
 /// null where it only reads it or its elements.
 const Expr *ContainerGrowth::growthAt(const Expr *E) {
   const Expr *Child = E;
+  bool Moved = false; // passed through `std::move`: whoever takes it may take its storage
   while (true) {
     DynTypedNodeList Ps = Ctx.getParents(*Child);
     if (Ps.empty())
       return nullptr;
+    // `[&]() -> std::vector<long> & { return v; }`: a reference to it
+    // leaves, to be grown wherever it is used (adv68 F16).
+    if (const auto *Ret = Ps[0].get<ReturnStmt>()) {
+      const FunctionDecl *F = nullptr;
+      for (DynTypedNodeList Up = Ctx.getParents(*Ret); !Up.empty(); Up = Ctx.getParents(Up[0]))
+        if ((F = Up[0].get<FunctionDecl>()))
+          break;
+        else if (const auto *Lambda = Up[0].get<LambdaExpr>()) {
+          F = Lambda->getCallOperator();
+          break;
+        }
+      QualType T = F ? F->getReturnType() : QualType();
+      if (!T.isNull() && ((T->isReferenceType() && !T.getNonReferenceType().isConstQualified()) ||
+                          (T->isPointerType() && !T->getPointeeType().isConstQualified()))) {
+        Keeping.insert(Child);
+        return Child;
+      }
+      return nullptr;
+    }
     if (const auto *VD = Ps[0].get<VarDecl>())
       // A range-for's own reference to the range; a copy. Another name
       // for it (`auto &w = v;`) may grow it.
@@ -224,6 +518,7 @@ const Expr *ContainerGrowth::growthAt(const Expr *E) {
       // Read as a value, or seen as const from here on.
       if (Cast->getCastKind() == CK_LValueToRValue || P->getType().isConstQualified())
         return nullptr;
+      Moved |= P->isXValue();
       Child = P; // to a base, `static_cast<std::vector<long> &&>(v)`
       continue;
     }
@@ -247,7 +542,7 @@ const Expr *ContainerGrowth::growthAt(const Expr *E) {
         Child = Op;
         continue;
       }
-      if (Op->getNumArgs() > 0 && Op->getArg(0) == Child && isComparison(K))
+      if (Op->getNumArgs() > 0 && Op->getArg(0) == Child && isComparisonOperator(K))
         return nullptr;
       return Op;
     }
@@ -257,18 +552,48 @@ const Expr *ContainerGrowth::growthAt(const Expr *E) {
         StringRef Name = Callee->getName();
         // The container itself, on its way on: `grow(std::move(v))`.
         if (Name == "move" || Name == "forward" || Name == "as_const") {
+          Moved |= Name != "as_const";
           Child = P;
           continue;
         }
-        return llvm::is_contained(KeepingOrGrowing, Name) ? Call : nullptr;
+        if (llvm::is_contained(KeepingOrGrowing, Name)) {
+          if (Name != "swap" && Name != "exchange" && Name != "iter_swap" && Name != "getline")
+            Keeping.insert(Call); // `std::ref(v)`, `std::back_inserter(v)`: grown later through it
+          return Call;
+        }
+        // `std::make_pair(std::move(s), 1)`: the library takes its storage
+        // (adv68 F4).
+        if (Moved)
+          return Call;
+        // `std::get<0>(tp)`: a part of it, whose own uses count (adv68 F5).
+        QualType R = Callee->getReturnType();
+        if (R->isLValueReferenceType() && !R.getNonReferenceType().isConstQualified() &&
+            holdsType(R, isOwning)) {
+          Child = P;
+          continue;
+        }
+        return nullptr;
       }
+      // A function of the program given it may return a reference to it.
+      if (QualType R = Call->getType(); Call->isLValue() || R->isPointerType() || R->isRecordType())
+        Keeping.insert(Call);
       return Call;
     }
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(P))
-      return isView(CE->getType()) ? nullptr : CE;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
+      if (isView(CE->getType()))
+        return nullptr;
+      if (!CE->getConstructor()->isCopyOrMoveConstructor())
+        Keeping.insert(CE); // a class that keeps a reference to it
+      return CE;
+    }
     // An aggregate's reference member bound to it may grow it later.
-    if (isa<InitListExpr, CXXParenListInitExpr>(P))
-      return P->getType()->isRecordType() ? P : nullptr;
+    if (isa<InitListExpr, CXXParenListInitExpr>(P)) {
+      if (!P->getType()->isRecordType() || Moved)
+        return Moved ? P : nullptr;
+      Keeping.insert(P);
+      return P;
+    }
+    Keeping.insert(P); // `&v`, anything not followed
     return P;
   }
 }
@@ -279,14 +604,20 @@ const Expr *ContainerGrowth::heldAcross(const Expr *Side, const ValueDecl *C, co
     return nullptr;
   llvm::SmallVector<const VarDecl *, 4> Read;
   readVariables(Side, Read);
+  // The growth the text shows first; one anywhere (a `goto`, a kept
+  // reference) when no such one is.
+  const Expr *Anywhere = nullptr;
   for (const VarDecl *V : Read) {
     if (V == C || isa<ParmVarDecl>(V))
       continue;
-    for (const Expr *G : It->second)
-      if (GrownWithGoto.contains(C) || across(V, G, Use))
+    for (const Expr *G : It->second) {
+      if (across(V, G, Use))
         return G;
+      if (!Anywhere && GrownAnywhere.contains(C))
+        Anywhere = G;
+    }
   }
-  return nullptr;
+  return Anywhere;
 }
 
 const Expr *ContainerGrowth::seenBy(const ValueDecl *C, const Expr *Use) {
@@ -294,10 +625,53 @@ const Expr *ContainerGrowth::seenBy(const ValueDecl *C, const Expr *Use) {
   if (It == Grown.end())
     return nullptr;
   for (const Expr *G : It->second)
-    if (GrownWithGoto.contains(C) || insideLambda(G) || insideLambda(Use) || before(G, Use) ||
-        sharesLoop(G, Use))
+    if (insideLambda(G) || insideLambda(Use) || before(G, Use) || sharesLoop(G, Use))
       return G;
-  return nullptr;
+  return GrownAnywhere.contains(C) && !It->second.empty() ? It->second.front() : nullptr;
+}
+
+llvm::SmallVector<const ValueDecl *, 4> ContainerGrowth::transferredContainers() const {
+  llvm::SmallVector<const ValueDecl *, 4> Out;
+  for (const auto &Entry : Transferred)
+    Out.push_back(Entry.first);
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::sort(Out, [&](const ValueDecl *A, const ValueDecl *B) {
+    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+  });
+  return Out;
+}
+
+const Expr *ContainerGrowth::transferAcross(const VarDecl *Holder, const ValueDecl *C, const Expr *Use) {
+  auto It = Transferred.find(C);
+  if (It == Transferred.end())
+    return nullptr;
+  for (const Expr *G : It->second)
+    if (across(Holder, G, Use))
+      return G;
+  return GrownAnywhere.contains(C) && !It->second.empty() ? It->second.front() : nullptr;
+}
+
+/// Whether G, a growth of a container at its use Use, takes the
+/// container's storage elsewhere: a move, a swap, an exchange, a move
+/// assignment from it, or a call given it as an rvalue (which may move it
+/// on).
+bool ContainerGrowth::isTransfer(const Expr *G, const Expr *Use) const {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(G))
+    return CE->getConstructor()->isMoveConstructor();
+  const auto *Call = dyn_cast<CallExpr>(G);
+  if (!Call)
+    return false;
+  if (swapsOrExchanges(Call))
+    return true;
+  // Given an iterator into a container of strings (growthThroughMember).
+  for (const Expr *Arg : Call->arguments())
+    if (isAddressLike(Arg->getType()) && contains(Arg, Use))
+      return true;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    return !Op->getArg(1)->isLValue() && contains(Op->getArg(1), Use);
+  return llvm::any_of(Call->arguments(),
+                      [&](const Expr *Arg) { return Arg->isXValue() && contains(Arg, Use); });
 }
 
 /// Whether the local V, read in the comparison Use, may hold an address

@@ -16,10 +16,20 @@
 // in a lambda too. The container may sit in what the parameter holds (a
 // struct's member, a pair, an optional, another container's element: the
 // growth is the parameter's), be named through a local reference or
-// pointer to it, or be a local moved from it (adv67). Whether a comparison
-// sees a growth follows the text, a
-// loop around both (the next trip), a lambda (which may run wherever it is
-// called) and `goto` (anywhere).
+// pointer to it or a structured binding, or be any local container that
+// is not known to be the function's own (adv67, adv68): one is when built
+// from plain values (no move, no call given one, no lambda's result) and
+// never given another object's storage afterwards (receivesStorage: no
+// swap in any spelling, no non-const reference or address that may change
+// it, no member or operator given an rvalue holding a container). A use
+// that keeps a reference (`std::ref(v)`, `&v`, a lambda returning `v&`)
+// is a growth anywhere, like a `goto`. The growths that take the storage
+// elsewhere (a move, a swap, an exchange, an algorithm given iterators
+// into a container of strings) are also kept apart: a short string's
+// characters are copied out then, not taken along (transferAcross).
+// Whether a comparison sees a growth follows the text, a loop around both
+// (the next trip), a lambda (which may run wherever it is called) and
+// `goto` (anywhere).
 //
 //   ContainerGrowth Growth(Ctx);
 //   Growth.addBody(FD->getBody());             // each function in turn
@@ -34,6 +44,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+
+#include <optional>
 
 namespace purecc {
 
@@ -58,7 +70,30 @@ public:
   /// given); null when there is none.
   const clang::Expr *seenBy(const clang::ValueDecl *C, const clang::Expr *Use);
 
+  /// Whether D may hold storage a caller gave: a parameter that holds a
+  /// container (by value, or a helper's non-const reference), or a local
+  /// that took one's storage (moved from it, swapped with it, assigned
+  /// from `std::move(v)` or `std::exchange(v, {})`).
+  bool holdsCallersStorage(const clang::ValueDecl *D) const;
+
+  /// A move, swap or exchange that takes C's storage elsewhere (`std::
+  /// string t = std::move(s)`, `u.swap(s)`, `u = std::move(s)`) across
+  /// which Holder, a local read at Use, may hold an address into C:
+  /// declared before it, with it before Use (or in a loop or lambda).
+  /// Null when there is none.
+  const clang::Expr *transferAcross(const clang::VarDecl *Holder, const clang::ValueDecl *C,
+                                    const clang::Expr *Use);
+
+  /// The containers whose storage some code takes elsewhere (a move, a
+  /// swap, an exchange), in the order they are declared.
+  llvm::SmallVector<const clang::ValueDecl *, 4> transferredContainers() const;
+
 private:
+  bool mayBeGrown(const clang::ValueDecl *D) const;
+  bool receivesStorage(const clang::DeclRefExpr *DRE);
+  std::optional<bool> memberReceives(const clang::MemberExpr *ME, const clang::Stmt *&Child);
+  void noteTakenStorage(const clang::Stmt *S);
+  bool isTransfer(const clang::Expr *Growth, const clang::Expr *Use) const;
   const clang::Expr *growthAt(const clang::Expr *E);
   const clang::Expr *growthThroughPointer(const clang::DeclRefExpr *DRE);
   const clang::Expr *growthThroughMember(const clang::MemberExpr *ME);
@@ -81,9 +116,17 @@ private:
   llvm::DenseMap<const clang::ValueDecl *, Alias> Aliases;
   /// The uses that may grow each container parameter.
   llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const clang::Expr *, 2>> Grown;
+  /// Of those, the ones that take its storage elsewhere (isTransfer).
+  llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const clang::Expr *, 2>> Transferred;
+  /// Locals that took another object's storage (noteTakenStorage).
+  llvm::SmallPtrSet<const clang::VarDecl *, 4> TakenStorage;
   /// The containers grown in a function with a `goto`, where any growth
-  /// may come before any use.
-  llvm::SmallPtrSet<const clang::ValueDecl *, 4> GrownWithGoto;
+  /// may come before any use, or through something that keeps a
+  /// reference to them (`std::ref(v)`, `&v`, a lambda returning `v&`):
+  /// grown wherever that is used.
+  llvm::SmallPtrSet<const clang::ValueDecl *, 4> GrownAnywhere;
+  /// The growths that are such a keeping (growthAt).
+  llvm::SmallPtrSet<const clang::Expr *, 4> Keeping;
 };
 
 } // namespace purecc

@@ -4,6 +4,7 @@
 #include "AddressRoots.h"
 #include "ContainerGrowth.h"
 #include "Containers.h"
+#include "SameExpr.h"
 #include "StdComparisons.h"
 #include "analysis/ImplementationHeaders.h"
 
@@ -35,6 +36,54 @@ bool isVector(QualType T) {
 
 bool holdsVector(QualType T) { return holdsType(T, isVector); }
 
+/// Whether a value of type T may hold two vectors or more (`std::vector<
+/// std::vector<long>>`, a pair or a struct of two): two addresses into it
+/// may lie in different buffers.
+bool isOwningType(QualType T) { return containerKind(T) == ContainerKind::Owning; }
+
+bool holdsManyVectors(QualType T, unsigned Depth = 0) {
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (Depth > 8)
+    return holdsVector(T);
+  if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+    return holdsVector(AT->getElementType());
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  unsigned N = 0;
+  auto Count = [&](QualType Part) {
+    if (holdsVector(Part))
+      N += holdsManyVectors(Part, Depth + 1) ? 2 : 1;
+  };
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+      if (A.getKind() == TemplateArgument::Type)
+        Count(A.getAsType());
+      else if (A.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument &P : A.pack_elements())
+          if (P.getKind() == TemplateArgument::Type)
+            Count(P.getAsType());
+    }
+    // A container of vectors (`std::vector<std::vector<long>>`, a map of
+    // them) holds many; a wrapper (`std::optional`, `std::pair`) as many
+    // as its parts.
+    if (RD->isInStdNamespace()) {
+      bool Wrapper = RD->getIdentifier() &&
+                     llvm::is_contained({"optional", "pair", "tuple", "variant", "unique_ptr",
+                                         "shared_ptr", "reference_wrapper"},
+                                        RD->getName());
+      return Wrapper ? N > 1 : N > 0;
+    }
+  }
+  if (RD->hasDefinition() && !RD->isInStdNamespace()) {
+    for (const FieldDecl *F : RD->getDefinition()->fields())
+      Count(F->getType());
+    for (const CXXBaseSpecifier &B : RD->getDefinition()->bases())
+      Count(B.getType());
+  }
+  return N > 1;
+}
+
 /// A `std::basic_string`: a short one keeps its characters inside the
 /// object, a long one, or one given capacity, in a buffer of its own.
 bool isString(QualType T) {
@@ -43,11 +92,6 @@ bool isString(QualType T) {
 }
 
 bool holdsString(QualType T) { return holdsType(T, isString); }
-
-bool isComparison(OverloadedOperatorKind K) {
-  return K == OO_EqualEqual || K == OO_ExclaimEqual || K == OO_Less || K == OO_Greater ||
-         K == OO_LessEqual || K == OO_GreaterEqual || K == OO_Spaceship;
-}
 
 /// Nodes a value passes through unchanged on its way to its use.
 bool passesThrough(const Stmt *Parent, const Expr *Child) {
@@ -77,6 +121,7 @@ public:
       if (FD->getBody()) {
         Trace.addBody(FD->getBody());
         Growth.addBody(FD->getBody());
+        noteReassigned(FD->getBody());
       }
     if (Buffers)
       // A helper given `v.data()` may be given it through another.
@@ -123,6 +168,8 @@ public:
           Found = KeyedAccessProblem{KeyedAccessProblem::Kind::PastView, E, E};
     if ((Identity || Owned) && !Found)
       checkComparison(E);
+    if (Owned && !Found)
+      checkHeldAcrossTransfer(E);
     if (Buffers && !Found)
       checkNullTest(E);
     return !Found;
@@ -218,7 +265,7 @@ private:
           return;
         return Refuse(Op);
       default:
-        if (isComparison(Op->getOperator()))
+        if (isComparisonOperator(Op->getOperator()))
           return;
         return Refuse(Op);
       }
@@ -277,7 +324,7 @@ private:
       R = BO->getRHS();
     } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
                Op && Op->getNumArgs() == 2 &&
-               (isComparison(Op->getOperator()) || Op->getOperator() == OO_Minus)) {
+               (isComparisonOperator(Op->getOperator()) || Op->getOperator() == OO_Minus)) {
       L = Op->getArg(0);
       R = Op->getArg(1);
     }
@@ -344,7 +391,7 @@ private:
       // `s.data() >= b` of `const char *b = reinterpret_cast<const char
       // *>(&s)`: whether a string keeps its characters inside the object.
       if (const auto *V = dyn_cast<VarDecl>(C);
-          V && (isa<ParmVarDecl>(V) || movedInto(V)) && holdsString(V->getType()) &&
+          V && (isa<ParmVarDecl>(V) || Growth.holdsCallersStorage(V)) && holdsString(V->getType()) &&
           ownAddress(L, C, 0) != ownAddress(R, C, 0)) {
         Found = KeyedAccessProblem{KeyedAccessProblem::Kind::InPlace, E, nullptr};
         return;
@@ -354,6 +401,10 @@ private:
         G = Growth.heldAcross(R, C, E);
       if (G)
         Found = KeyedAccessProblem{KeyedAccessProblem::Kind::Reallocation, E, G};
+      // `vv[0].data() == vv[1].data()`: two vectors inside one argument,
+      // both null when empty and given no capacity.
+      else if (Buffers && fromCallersBuffer(C) && holdsManyVectors(C->getType()) && !sameBuffer(L, R))
+        Found = KeyedAccessProblem{KeyedAccessProblem::Kind::BufferIdentity, E};
       return;
     }
     // An address into a grown container compared with one this trace
@@ -378,6 +429,119 @@ private:
     // empty and given no capacity (adv67 F8).
     if (Buffers && !A.Unknown && !B.Unknown && (IntoBuffer(A) || IntoBuffer(B)))
       Found = KeyedAccessProblem{KeyedAccessProblem::Kind::BufferIdentity, E};
+  }
+
+  // ---- moved out ----
+
+  /// `sv[0]` of `std::string_view sv = s; std::string t = std::move(s);`,
+  /// `p0 == t.data()` of `const char *p0 = s.data();` before it: an
+  /// address into a string's characters used after they were moved,
+  /// swapped or exchanged out. A buffer the caller gave capacity goes
+  /// along with them, and the address sees them in the new string; a
+  /// short string's characters are copied out of the object and the old
+  /// string cleared (adv67 F6).
+  void checkHeldAcrossTransfer(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *Holder = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!Holder || !Holder->hasLocalStorage() || isa<ParmVarDecl>(Holder) || Holder->isImplicit())
+      return;
+    QualType T = Holder->getType();
+    bool Address = isAddressLike(T) || isView(T.getNonReferenceType()) ||
+                   (T->isReferenceType() && !T.getNonReferenceType()->isRecordType());
+    // `Ptr h{s.data()}`: a class that may hold an address, whose members
+    // this trace does not follow: it may point into any string (adv68 F3).
+    bool Holds = !Address && !T->isReferenceType() && T->isRecordType() && !holdsType(T, isOwningType) &&
+                 Types.mayHold(T);
+    if (!Address && !Holds)
+      return;
+    Roots R = Trace.of(E);
+    if (Holds) {
+      R.Decls.clear();
+      for (const ValueDecl *C : Growth.transferredContainers())
+        R.Decls.insert(C);
+    }
+    for (const ValueDecl *C : R.Decls)
+      if (holdsString(C->getType()) && Growth.holdsCallersStorage(C))
+        if (const Expr *G = Growth.transferAcross(Holder, C, E)) {
+          Found = KeyedAccessProblem{KeyedAccessProblem::Kind::MovedOut, E, G};
+          return;
+        }
+  }
+
+  /// Whether the addresses A and B are known to lie in one container's
+  /// buffer: both made from the same container expression (`vv[i].begin()`
+  /// and `vv[i].end()`, `it` of `auto it = std::find(vv[i].begin(), ...)`).
+  bool sameBuffer(const Expr *A, const Expr *B) {
+    const Expr *OA = bufferOwner(A, 0), *OB = bufferOwner(B, 0);
+    return OA && OB && sameExpr(Ctx, OA, OB);
+  }
+
+  /// The container whose buffer the address E points into, as written
+  /// (`vv[i]` of `vv[i].data() + 1`), or null when not known.
+  const Expr *bufferOwner(const Expr *E, unsigned Depth) {
+    if (!E || Depth > 8)
+      return nullptr;
+    E = E->IgnoreParenImpCasts();
+    static constexpr llvm::StringLiteral Ends[] = {"data", "begin", "end", "cbegin", "cend",
+                                                   "rbegin", "rend", "crbegin", "crend"};
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (MD && MD->getIdentifier() && llvm::is_contained(Ends, MD->getName()) &&
+          !isAddressLike(MC->getImplicitObjectArgument()->getType()))
+        return MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+      return nullptr;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      // `it + 1`, `++it`, `it - n` of an iterator.
+      if (Op->getNumArgs() >= 1 && isAddressLike(Op->getArg(0)->getType()) &&
+          llvm::is_contained({OO_Plus, OO_Minus, OO_PlusPlus, OO_MinusMinus, OO_PlusEqual, OO_MinusEqual},
+                             Op->getOperator()))
+        return bufferOwner(Op->getArg(0), Depth + 1);
+      return nullptr;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *F = Call->getDirectCallee();
+      if (!F || !F->isInStdNamespace() || !F->getIdentifier() || Call->getNumArgs() == 0)
+        return nullptr;
+      const Expr *First = Call->getArg(0);
+      if (llvm::is_contained(Ends, F->getName()))
+        return isAddressLike(First->getType()) ? nullptr : First->IgnoreParenImpCasts();
+      // `std::find(first, last, x)`, `std::next(it)`: into what `first` is.
+      return isAddressLike(First->IgnoreParenImpCasts()->getType()) ? bufferOwner(First, Depth + 1) : nullptr;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() == UO_AddrOf)
+        if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(UO->getSubExpr()->IgnoreParens());
+            Sub && Sub->getOperator() == OO_Subscript && isVector(Sub->getArg(0)->getType()))
+          return Sub->getArg(0)->IgnoreParenImpCasts();
+      if (UO->isIncrementDecrementOp())
+        return bufferOwner(UO->getSubExpr(), Depth + 1);
+      return nullptr;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAdditiveOp())
+      return bufferOwner(BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS(), Depth + 1);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+          V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) && V->getInit() && !Reassigned.contains(V))
+        return bufferOwner(V->getInit(), Depth + 1);
+    return nullptr;
+  }
+
+  /// Records the locals given a new value by `=` (whose initializer then
+  /// no longer tells where they point).
+  void noteReassigned(const Stmt *S) {
+    if (!S)
+      return;
+    const Expr *Target = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign)
+      Target = BO->getLHS();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S); Op && Op->getOperator() == OO_Equal)
+      Target = Op->getArg(0);
+    if (const auto *DRE = Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr)
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        Reassigned.insert(V);
+    for (const Stmt *Child : S->children())
+      noteReassigned(Child);
   }
 
   /// Whether E takes the address of the object C itself (`&s`,
@@ -439,7 +603,8 @@ private:
   }
 
   /// Whether D's storage may be a vector a caller filled: a parameter
-  /// holding one, a local moved from one, a pointer parameter of a helper
+  /// holding one, a local that took one's storage (moved from it, swapped
+  /// with it), a pointer parameter of a helper
   /// given an address into one (`isnull(v.data())`).
   bool fromCallersBuffer(const ValueDecl *D) const {
     const auto *V = dyn_cast<VarDecl>(D);
@@ -447,16 +612,7 @@ private:
       return false;
     if (isa<ParmVarDecl>(V))
       return holdsVector(V->getType()) || GivenBuffers.contains(cast<ParmVarDecl>(V));
-    return holdsVector(V->getType()) && movedInto(V);
-  }
-
-  /// A local made by moving another object into it, which takes that
-  /// object's storage along (`std::vector<long> w = std::move(v)`).
-  static bool movedInto(const VarDecl *V) {
-    if (!V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit())
-      return false;
-    const auto *CE = dyn_cast<CXXConstructExpr>(V->getInit()->IgnoreImplicit());
-    return CE && CE->getConstructor()->isMoveConstructor();
+    return holdsVector(V->getType()) && Growth.holdsCallersStorage(V);
   }
 
   bool intoCallersBuffer(const Expr *Address) {
@@ -520,8 +676,10 @@ private:
   llvm::SmallPtrSet<const CXXMemberCallExpr *, 4> RangeForCalls;
   llvm::SmallPtrSet<const Expr *, 4> RangeForConditions;
   llvm::SmallPtrSet<const VarDecl *, 4> ElementsOfViews;
+  llvm::SmallPtrSet<const VarDecl *, 8> Reassigned;
   ContainerGrowth Growth{Ctx};
   AddressRoots Trace{Ctx};
+  AddressTypes Types;
 };
 
 } // namespace

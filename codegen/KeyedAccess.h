@@ -26,6 +26,11 @@
 //    with the string object's own address (`s.data() >= (const char
 //    *)&s`), which tells whether they are kept inside the object: a short
 //    string's are unless its caller gave it capacity.
+//  - moved-out: it uses an address into a string argument's characters
+//    (`p0`, a view `sv`) after moving, swapping or exchanging them out
+//    (`std::string t = std::move(s)`, `u.swap(s)`): a buffer its caller
+//    gave capacity goes along, a short string's characters are copied
+//    out and the old string cleared (adv67 F6).
 //  - null-buffer: it tests whether an address into a vector its caller
 //    filled is null (`v.data() == nullptr`, `if (p)`), which for an empty
 //    one tells whether the caller gave it capacity (`reserve`): the key
@@ -49,7 +54,7 @@
 namespace purecc {
 
 struct KeyedAccessProblem {
-  enum class Kind { PastView, ArgumentIdentity, Reallocation, NullBuffer, BufferIdentity, InPlace };
+  enum class Kind { PastView, ArgumentIdentity, Reallocation, NullBuffer, BufferIdentity, InPlace, MovedOut };
   Kind What;
   /// The expression that reaches past a view (`std::data(s)`), or the
   /// comparison of addresses (`&a == &b`).
@@ -57,7 +62,7 @@ struct KeyedAccessProblem {
   /// past-view: the view as the code names it (`s`, a copy `t`, a
   /// range-for element `c`); reallocation: the call that may move the
   /// container's elements (`v.push_back(0)`); null-buffer: the address
-  /// tested (`v.data()`).
+  /// tested (`v.data()`); moved-out: the move, swap or exchange.
   const clang::Expr *View = nullptr;
 };
 

@@ -1,5 +1,6 @@
 //===- Loops.cpp - counted loops and range-for loops over random access ---===//
 #include "Loops.h"
+#include "analysis/Unevaluated.h"
 #include "NoReturn.h"
 #include "CountedLoops.h"
 #include "IotaLoops.h"
@@ -98,16 +99,7 @@ std::string pragmaOperatorBefore(PlanContext &PC, unsigned At) {
 /// diagnostic`): a `#pragma omp` would govern the rewritten body (its
 /// accumulators renamed: adv66 F1). Empty when there is none.
 std::string pragmaInside(PlanContext &PC, unsigned Begin, unsigned End) {
-  if (!PC.Config.Preprocessed)
-    return "";
-  const std::vector<unsigned> &Pragmas = PC.Config.Preprocessed->Pragmas;
-  StringRef Buffer = PC.SM.getBufferData(PC.SM.getMainFileID());
-  for (auto It = std::lower_bound(Pragmas.begin(), Pragmas.end(), Begin);
-       It != Pragmas.end() && *It < End; ++It) {
-    StringRef Line = Buffer.drop_front(*It).take_until([](char C) { return C == '\n'; }).trim();
-    // `_Pragma("omp critical") u += work(i);`: the operator alone.
-    if (size_t Close = Line.find("\")"); Line.starts_with("_Pragma") && Close != StringRef::npos)
-      Line = Line.take_front(Close + 2);
+  for (const std::string &Line : PC.pragmasBetween(Begin, End)) {
     StringRef What = Line;
     if (What.consume_front("#")) {
       What = What.ltrim();
@@ -116,7 +108,7 @@ std::string pragmaInside(PlanContext &PC, unsigned Begin, unsigned End) {
     } else if (What.consume_front("_Pragma"))
       What = What.ltrim().drop_while([](char C) { return C == '(' || C == ' ' || C == '"'; });
     else
-      return Line.str(); // a macro that expands to a pragma: which one is not seen
+      return Line; // a macro that expands to a pragma: which one is not seen
     // What only shapes an inner loop, and a warning setting, which the
     // body's text keeps around what it covers (a selection that would move
     // a block out of it checks on its own: Selections.cpp).
@@ -125,7 +117,7 @@ std::string pragmaInside(PlanContext &PC, unsigned Begin, unsigned End) {
         What.starts_with("nounroll") || What.starts_with("GCC diagnostic") ||
         What.starts_with("clang diagnostic"))
       continue;
-    return Line.str();
+    return Line;
   }
   return "";
 }
@@ -472,6 +464,43 @@ const Expr *updateAround(PlanContext &PC, const Expr *Position) {
   return nullptr;
 }
 
+/// Whether Body names V in a `decltype` (`static_cast<decltype(c)>(x)`),
+/// which a walk over children does not see.
+bool namedInDecltype(const Stmt *Body, const VarDecl *V) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *V;
+    bool Found = false;
+    bool TraverseDecltypeTypeLoc(DecltypeTypeLoc TL) {
+      struct Names : RecursiveASTVisitor<Names> {
+        const VarDecl *V;
+        bool Found = false;
+        bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+          Found |= DRE->getDecl() == V;
+          return !Found;
+        }
+      } N;
+      N.V = V;
+      N.TraverseStmt(TL.getUnderlyingExpr());
+      Found |= N.Found;
+      return !Found;
+    }
+  } F;
+  F.V = V;
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  return F.Found;
+}
+
+/// Whether E lies in an operand of Body that is never evaluated (`sizeof`).
+bool insideUnevaluated(PlanContext &PC, const Stmt *E, const Stmt *Body) {
+  for (const Stmt *S = E; S && S != Body;) {
+    if (isUnevaluatedOperand(S))
+      return true;
+    DynTypedNodeList Ps = PC.Ctx.getParents(*S);
+    S = Ps.empty() ? nullptr : Ps[0].get<Stmt>();
+  }
+  return false;
+}
+
 const DeclRefExpr *otherUse(const Stmt *S, const VarDecl *V,
                             const llvm::SmallPtrSetImpl<const Expr *> &Skip) {
   if (!S)
@@ -534,6 +563,13 @@ std::string accumulatorUseReason(PlanContext &PC, const LoopShape &L, const VarD
     Where = T && T->size() <= 60 ? *T : std::string();
   }
   Where = Where.empty() ? "" : " ('" + Where + "')";
+  // `d += f(i) * int(sizeof(d))`, `static_cast<decltype(c)>(f(i))`: 'd'
+  // is named for its type only, which the rewritten body would take from
+  // its private accumulator, of another type (adv66 F5 said "read there").
+  if (!Written && (Use ? insideUnevaluated(PC, Use, L.Body) : namedInDecltype(L.Body, Acc)))
+    return Name + " is named in the loop body for its type only, by 'sizeof' or 'decltype'" +
+           Where + ", where the rewritten body would name its private accumulator, whose type "
+           "is another: loops that name the accumulator so are left as written";
   if (Written)
     return Name + " is updated inside the loop body" + Update + " and also written there" +
            Where + " otherwise: only a variable that the body changes by its updates alone is "

@@ -422,6 +422,27 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
   return C;
 }
 
+std::string ParallelStatements::pragmaAmong(const CompoundStmt *CS, const Stmt *First,
+                                            const Stmt *Last) const {
+  unsigned Begin = 0;
+  bool Known = false;
+  if (SourceLocation Brace = PC.SM.getExpansionLoc(CS->getLBracLoc());
+      Brace.isValid() && PC.SM.getFileID(Brace) == PC.SM.getMainFileID()) {
+    Begin = PC.endOfToken(Brace);
+    Known = true;
+  }
+  for (auto It = CS->body_begin(); It != CS->body_end() && *It != First; ++It)
+    if (std::optional<unsigned> End = PC.endOfStatement(*It)) {
+      Begin = *End;
+      Known = true;
+    }
+  std::optional<unsigned> End = PC.endOfStatement(Last);
+  if (!Known || !End)
+    return "";
+  std::vector<std::string> Pragmas = PC.pragmasBetween(Begin, *End);
+  return Pragmas.empty() ? "" : Pragmas.front();
+}
+
 llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundStmt *CS) {
   llvm::SmallPtrSet<const Stmt *, 4> Done;
   std::vector<Candidate> Run;
@@ -547,6 +568,18 @@ llvm::SmallPtrSet<const Stmt *, 4> ParallelStatements::planRuns(const CompoundSt
           Apart = false;
           break;
         }
+    // The calls move to where the first statement stands, out of the reach
+    // of a pragma among the statements (`#pragma GCC diagnostic ignored`
+    // around one of them, `#pragma omp critical` before one: adv67 F9).
+    if (C && !Run.empty())
+      if (std::string Pragma = pragmaAmong(CS, Run.front().S, C->S); !Pragma.empty()) {
+        Missed(Run.back().Call, C->Call,
+               "'" + Pragma + "' stands among the statements, and the calls would move out of its "
+               "reach: statements with a pragma among them are left as written",
+               C->Call);
+        Flush();
+        Apart = false;
+      }
     // With statements between, every call of the run moves to where the
     // first statement stands (emitRun).
     if (C && !Run.empty() &&

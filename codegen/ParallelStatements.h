@@ -92,6 +92,10 @@ private:
   /// Giver's arguments hand on to be changed (CallTasks::handedOn). Empty
   /// when it may.
   std::string handedOnReason(const Candidate &Giver, const Candidate &Reader) const;
+  /// A pragma from the end of the statement before First (in CS) to the
+  /// end of Last, as its line reads; empty when there is none.
+  std::string pragmaAmong(const clang::CompoundStmt *CS, const clang::Stmt *First,
+                          const clang::Stmt *Last) const;
   void emitRun(const std::vector<Candidate> &Run);
 
   CallTasks &Tasks;

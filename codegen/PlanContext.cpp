@@ -10,6 +10,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/OperatorPrecedence.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -31,6 +32,51 @@ PlanContext::PlanContext(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
 
 bool PlanContext::changesPreprocessorState(unsigned Begin, unsigned End) const {
   return Config.Preprocessed && Config.Preprocessed->changesStateBetween(Begin, End);
+}
+
+std::vector<std::string> PlanContext::pragmasBetween(unsigned Begin, unsigned End) const {
+  std::vector<std::string> Lines;
+  if (!Config.Preprocessed)
+    return Lines;
+  const std::vector<unsigned> &Pragmas = Config.Preprocessed->Pragmas;
+  StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+  for (auto It = std::lower_bound(Pragmas.begin(), Pragmas.end(), Begin); It != Pragmas.end() && *It < End;
+       ++It) {
+    StringRef Line = Buffer.drop_front(*It).take_until([](char C) { return C == '\n'; }).trim();
+    // `_Pragma("omp critical") u += work(i);`: the operator alone.
+    if (size_t Close = Line.find("\")"); Line.starts_with("_Pragma") && Close != StringRef::npos)
+      Line = Line.take_front(Close + 2);
+    // A macro that expands to one: its name.
+    else if (!Line.starts_with("#") && !Line.starts_with("_Pragma"))
+      Line = Line.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
+    Lines.push_back(Line.str());
+  }
+  return Lines;
+}
+
+std::string PlanContext::pragmaRightBefore(unsigned Offset) const {
+  if (!Config.Preprocessed)
+    return "";
+  const std::vector<unsigned> &Pragmas = Config.Preprocessed->Pragmas;
+  auto It = std::lower_bound(Pragmas.begin(), Pragmas.end(), Offset);
+  if (It == Pragmas.begin())
+    return "";
+  unsigned Last = *std::prev(It);
+  StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+  // What stands between that pragma's line and the statement.
+  size_t LineEnd = Buffer.find('\n', Last);
+  if (LineEnd == StringRef::npos || LineEnd >= Offset)
+    return pragmasBetween(Last, Last + 1).front(); // on the statement's own line
+  StringRef Between = Buffer.slice(LineEnd, Offset);
+  while (!Between.empty()) {
+    StringRef Line = Between.take_until([](char C) { return C == '\n'; });
+    Between = Between.drop_front(std::min(Between.size(), Line.size() + 1));
+    StringRef T = Line.trim();
+    if (!T.empty() && !T.starts_with("//") && !(T.starts_with("/*") && T.ends_with("*/")) &&
+        !T.starts_with("#pragma") && !T.starts_with("# pragma"))
+      return "";
+  }
+  return pragmasBetween(Last, Last + 1).front();
 }
 
 bool PlanContext::changesPreprocessorState(SourceRange Range) const {

@@ -74,6 +74,18 @@ public:
   /// token's start; false unless both of its ends expand in the main file.
   bool changesPreprocessorState(clang::SourceRange Range) const;
 
+  /// The pragmas in the main-file text [Begin, End), each as its line
+  /// reads (`#pragma omp task shared(tot)`, `_Pragma("omp critical")`), or
+  /// the name of a macro that expands to one, in text order; empty when
+  /// the pipeline recorded nothing.
+  std::vector<std::string> pragmasBetween(unsigned Begin, unsigned End) const;
+
+  /// The pragma that applies to the statement starting at Offset: one on
+  /// the lines right before it, with only blank lines, comments or other
+  /// pragmas between (`#pragma omp critical`, `#pragma GCC unroll 2`), or
+  /// a `_Pragma` earlier on its line; as its line reads, or empty.
+  std::string pragmaRightBefore(unsigned Offset) const;
+
   /// The offset just past the token at Loc (Loc in the main file).
   unsigned endOfToken(clang::SourceLocation Loc) const;
   /// The offset just past the ';' that ends statement S (or its '}').

@@ -447,6 +447,11 @@ private:
           WhyNot = Why;
           Missed = Diag::RemarkMissedReduction;
         }
+      if (Outcome != LoopOutcome::Rewritten && WhyNot == kNeitherReason)
+        if (std::string Why = unrecognizedWriteReason(PC, *L); !Why.empty()) {
+          WhyNot = Why;
+          Missed = Diag::RemarkMissedReduction;
+        }
     } else if (WhyNot.empty()) {
       return false;
     } else if (storesByIndexOnly(loopBody(Loop))) {

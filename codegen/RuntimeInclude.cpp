@@ -8,6 +8,9 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclBase.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
@@ -92,12 +95,34 @@ void placeRuntimeInclude(ASTContext &Ctx, const PreprocessorRecord &Record, Plan
 
 std::optional<GeneratedNameMacro> generatedNameMacro(const Plan &P, Preprocessor &PP) {
   const SourceManager &SM = PP.getSourceManager();
+  // The names to ask about, in the order a report prefers: the runtime's
+  // (its headers spell them too), then any other the generated code spells
+  // after '::', '.' or '->' that the file itself does not (`std::forward`
+  // of an ordered reduction under `#define forward next`, adv67 F10). A
+  // name the file spells there too (`p.FIELD`) expands alike in its own
+  // text and in the copies the rewrite makes of it.
+  std::vector<std::string> Names(runtimeIdentifiers().begin(), runtimeIdentifiers().end());
+  Names.insert(Names.end(), std::begin(GeneratedOnly), std::end(GeneratedOnly));
+  llvm::StringMap<bool> Listed, UserSpelled;
+  for (const std::string &N : Names)
+    Listed[N] = true;
+  addSpelledNames(SM.getBufferData(SM.getMainFileID()), UserSpelled);
+  std::vector<std::string> Others;
+  for (const Edit &E : P.Edits) {
+    llvm::StringMap<bool> Spelled;
+    addSpelledNames(E.Text, Spelled);
+    for (const auto &Entry : Spelled)
+      if (!Listed.count(Entry.getKey()) && !UserSpelled.count(Entry.getKey())) {
+        Listed[Entry.getKey()] = true;
+        Others.push_back(Entry.getKey().str());
+      }
+  }
+  llvm::sort(Others);
+  Names.insert(Names.end(), Others.begin(), Others.end());
   // Each edit's names, asked where the edit goes: a macro the file
   // #undefs before the rewritten code, or defines after it, cannot expand
   // in it.
   std::optional<std::pair<size_t, GeneratedNameMacro>> First; // list position, macro
-  std::vector<const char *> Names(runtimeIdentifiers().begin(), runtimeIdentifiers().end());
-  Names.insert(Names.end(), std::begin(GeneratedOnly), std::end(GeneratedOnly));
   for (const Edit &E : P.Edits) {
     llvm::StringMap<bool> Spelled;
     addSpelledNames(E.Text, Spelled);
@@ -125,6 +150,77 @@ std::optional<GeneratedNameMacro> generatedNameMacro(const Plan &P, Preprocessor
   if (!First)
     return std::nullopt;
   return First->second;
+}
+
+namespace {
+
+/// Finds, in the program's own code (not system headers), a declaration
+/// that the generated spellings `std::` and `::purecc::` would meet.
+class ShadowFinder : public RecursiveASTVisitor<ShadowFinder> {
+public:
+  explicit ShadowFinder(const SourceManager &SM) : SM(SM) {}
+  const NamedDecl *Found = nullptr;
+
+  bool TraverseDecl(Decl *D) {
+    if (!D || Found)
+      return !Found;
+    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitNamedDecl(NamedDecl *ND) {
+    const IdentifierInfo *II = ND->getIdentifier();
+    if (!II)
+      return true;
+    const DeclContext *DC = ND->getDeclContext();
+    // `std::` is looked up as a namespace, a type or a template: a
+    // variable, function or enumerator of that name is no match; the
+    // global namespace std is the library's (adv66 F7, adv68 F22, F23:
+    // `using std = int;` in a block, `template <class std>`).
+    if (II->isStr("std") && !(isa<NamespaceDecl>(ND) && DC->isTranslationUnit()) &&
+        !isa<ValueDecl>(ND) && !isa<UsingShadowDecl, UsingDecl>(ND))
+      Found = ND;
+    // The runtime declares `namespace purecc`: anything else of that name
+    // at namespace scope clashes with it (adv68 F20).
+    if (II->isStr("purecc") && DC->getRedeclContext()->isTranslationUnit() && !isa<NamespaceDecl>(ND))
+      Found = ND;
+    return !Found;
+  }
+
+private:
+  const SourceManager &SM;
+};
+
+} // namespace
+
+const NamedDecl *shadowingName(ASTContext &Ctx) {
+  ShadowFinder Finder(Ctx.getSourceManager());
+  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return Finder.Found;
+}
+
+std::string describeShadowing(const NamedDecl *D) {
+  const char *Kind = "the declaration";
+  if (isa<NamespaceDecl>(D))
+    Kind = "the namespace";
+  else if (isa<NamespaceAliasDecl>(D))
+    Kind = "the namespace alias";
+  else if (isa<TemplateTypeParmDecl, TemplateTemplateParmDecl>(D))
+    Kind = "the template parameter";
+  else if (isa<TypedefNameDecl, TypeAliasTemplateDecl>(D))
+    Kind = "the type alias";
+  else if (isa<TagDecl, ClassTemplateDecl>(D))
+    Kind = "the class";
+  else if (isa<FunctionDecl, FunctionTemplateDecl>(D))
+    Kind = "the function";
+  else if (isa<VarDecl>(D))
+    Kind = "the variable";
+  std::string Name = isa<TemplateTypeParmDecl, TemplateTemplateParmDecl>(D) ? D->getNameAsString()
+                                                                           : D->getQualifiedNameAsString();
+  std::string Out = Kind;
+  Out.append(" '").append(Name).push_back('\'');
+  return Out;
 }
 
 void keepOnlyHiddenAttributes(Plan &P) {

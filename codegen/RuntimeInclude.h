@@ -13,7 +13,10 @@
 //   - Whether the generated code can be spelled at all: a macro named like
 //     a name it spells (`#define leaf_size 256`, adv38 t03), in effect where
 //     that code goes, would expand inside it. The unit is then compiled as
-//     written (purecc-runtime-name-macro).
+//     written (purecc-runtime-name-macro). So is one where a
+//     declaration named `std` other than `::std` may hide the library's,
+//     or one named `purecc` clashes with the runtime's namespace
+//     (purecc-shadowed-name).
 //
 //   placeRuntimeInclude(Ctx, Record, P);
 //   if (auto M = generatedNameMacro(P, PP)) {
@@ -45,12 +48,28 @@ struct GeneratedNameMacro {
   clang::SourceLocation Definition;
 };
 
-/// The first runtime identifier (RuntimeMacroShield.h, in list order) that
-/// one of P's edits spells as the generator writes it (`purecc` and `std`,
-/// or qualified by them: `::purecc::leaf_size`, `std::optional`) and that
-/// is a macro where that edit goes; nullopt when none is. Asked once the
+/// The first name one of P's edits spells as the generator writes it
+/// (`purecc` and `std`, or after '::', '.' or '->': `::purecc::leaf_size`,
+/// `std::optional`, `std::forward`) that is a macro where that edit goes:
+/// first the runtime's identifiers (RuntimeMacroShield.h, in list order),
+/// then, by name, any other that the file does not spell itself; nullopt
+/// when none is. Asked once the
 /// unit is parsed: PP's macro history says what was in effect where.
 std::optional<GeneratedNameMacro> generatedNameMacro(const Plan &P, clang::Preprocessor &PP);
+
+/// A declaration of the program that the generated spellings would meet:
+/// one named `std` other than the global namespace (`namespace app {
+/// namespace std {} }`, a class, a type alias in a block, a template
+/// parameter), which `std::` inside its scope names instead of the library
+/// (adv66 F7, adv68 F22, F23; only `::std` is reserved), or anything but a
+/// namespace named `purecc` at namespace scope, which clashes with the
+/// runtime's `namespace purecc` (adv68 F20). Null when there is none.
+/// System headers are not searched.
+const clang::NamedDecl *shadowingName(clang::ASTContext &Ctx);
+
+/// How a remark names D: "the class 'app::std'", "the template parameter
+/// 'std'".
+std::string describeShadowing(const clang::NamedDecl *D);
 
 /// Drops every change of P but the attributes it hides from the compiler:
 /// the unit is compiled as written, still without purecc's attributes.

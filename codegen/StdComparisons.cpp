@@ -19,6 +19,11 @@ bool isAddressLike(QualType T) {
   return RD && RD->getIdentifier() && RD->getName().contains_insensitive("iterator");
 }
 
+bool isComparisonOperator(OverloadedOperatorKind K) {
+  return K == OO_EqualEqual || K == OO_ExclaimEqual || K == OO_Less || K == OO_Greater ||
+         K == OO_LessEqual || K == OO_GreaterEqual || K == OO_Spaceship;
+}
+
 bool holdsAddressValues(QualType T) {
   llvm::SmallVector<QualType, 8> Work{T};
   for (unsigned Steps = 0; !Work.empty() && Steps < 64; ++Steps) {

@@ -25,6 +25,9 @@ namespace purecc {
 /// Pointers, arrays and iterators: values that are addresses.
 bool isAddressLike(clang::QualType T);
 
+/// `==`, `!=`, `<`, `>`, `<=`, `>=`, `<=>` as an overloaded operator.
+bool isComparisonOperator(clang::OverloadedOperatorKind K);
+
 /// Whether comparing or ranking values of type T with the library's own
 /// `==` or `<` compares addresses: T is an address, or a standard pair,
 /// tuple, optional, variant, array or container holding one

@@ -7,6 +7,9 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+#include <functional>
 
 using namespace clang;
 
@@ -30,7 +33,7 @@ const Expr *skipFullExpression(const Stmt *S) {
 
 std::string shownText(PlanContext &PC, const Stmt *S) {
   std::optional<std::string> T = PC.text(S->getSourceRange());
-  return T && T->size() <= 60 ? " ('" + *T + "')" : std::string();
+  return T && T->size() <= 60 && T->find('\n') == std::string::npos ? " ('" + *T + "')" : std::string();
 }
 
 /// The variable E names, under parentheses and any casts.
@@ -201,7 +204,82 @@ std::string unnamedArrayReason(PlanContext &PC, const Stmt *Body, OuterFn Outer)
   return Why;
 }
 
+/// The statement of Body (one of its own, not an inner block's) that
+/// holds E.
+const Stmt *statementHolding(PlanContext &PC, const Stmt *Body, const Expr *E) {
+  const Stmt *S = E;
+  while (S && S != Body) {
+    DynTypedNodeList Ps = PC.Ctx.getParents(*S);
+    const Stmt *P = Ps.empty() ? nullptr : Ps[0].get<Stmt>();
+    if (!P || isa<CompoundStmt>(P))
+      return S;
+    S = P;
+  }
+  return S ? S : E;
+}
+
+/// Whether S lies within Outer's text.
+bool within(PlanContext &PC, const Stmt *S, const Stmt *Outer) {
+  SourceRange R = Outer->getSourceRange();
+  SourceLocation L = S->getBeginLoc();
+  return R.isValid() && L.isValid() && !PC.SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
+         !PC.SM.isBeforeInTranslationUnit(R.getEnd(), L);
+}
+
 } // namespace
+
+std::string unrecognizedWriteReason(PlanContext &PC, const LoopShape &L) {
+  auto Outer = [&](const VarDecl *V) {
+    return V && !L.Body_.Locals.contains(V) && V != L.Induction && V != L.Element;
+  };
+  for (const VarDecl *V : inSourceOrder(L.Body_.Writes, L.Body, PC.SM)) {
+    if (!Outer(V))
+      continue;
+    const Expr *At = L.Body_.FirstWrite.lookup(V);
+    std::string Name = V->getNameAsString();
+    // A lambda the body calls (`acc(work(i))` of `auto acc = [&](long x)
+    // { a += x; }`) writes it where the lambda is written.
+    bool Inside = !At || within(PC, At, L.Body);
+    const CXXRecordDecl *RD = V->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    bool Indexed = V->getType().getNonReferenceType()->isArrayType() ||
+                   (RD && RD->hasDefinition() &&
+                    !RD->lookup(PC.Ctx.DeclarationNames.getCXXOperatorName(OO_Subscript)).empty());
+    std::string Forms =
+        Indexed
+            ? "a map stores one element of it per iteration ('" + Name + "[i] = f(i);')"
+            : "an accumulator is updated by a statement of its own that names it ('" + Name +
+                  " += term;', '++" + Name + ";', 'if (cond) ++" + Name + ";', '" + Name +
+                  " = std::max(" + Name + ", term);')";
+    std::string Shown = At ? shownText(PC, Inside ? statementHolding(PC, L.Body, At) : At) : std::string();
+    if (At && Shown.empty())
+      Shown = shownText(PC, At); // `flags[i].flip()` of a two-line `if`
+    return quoted(V) + (Inside ? " is written inside the loop body" : " is written by code the loop body calls") +
+           Shown +
+           " in a form no transformation recognizes: " + Forms;
+  }
+  // `best = d;` in a member function: `this->best`.
+  const MemberExpr *Member = nullptr;
+  std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
+    if (!S || Member || isa<LambdaExpr>(S))
+      return;
+    const Expr *Target = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+      Target = BO->getLHS();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp())
+      Target = UO->getSubExpr();
+    if (const auto *ME = Target ? dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+        ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) && isa<FieldDecl>(ME->getMemberDecl()))
+      Member = ME;
+    for (const Stmt *Child : S->children())
+      Find(Child);
+  };
+  Find(L.Body);
+  if (Member)
+    return "'" + Member->getMemberDecl()->getNameAsString() +
+           "' is a data member, reached through 'this': only a variable, or a part of a local "
+           "object named with '.', is recognized as an accumulator";
+  return "";
+}
 
 /// Whether Body's steps store into elements by index (`out[i] = f(i)`)
 /// and accumulate into nothing (`s += ...`, `++n`, `m = std::max(m, ...)`

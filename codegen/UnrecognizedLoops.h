@@ -29,6 +29,15 @@ inline constexpr const char *kNeitherReason =
 /// more specific is found).
 std::string unrecognizedReason(PlanContext &PC, const LoopShape &L);
 
+/// The last reason, when the planner found nothing more specific: a
+/// variable from outside the body written in a form no transformation
+/// takes (`work(i) > 880 ? ++c : c;`, `(void)(f(i) && ++e);`, a lambda
+/// the body calls that adds into it, `std::back_inserter(x)`), or a data
+/// member written through `this` (`best = d` in a member function), named
+/// rather than said to be written nowhere (adv66 F5); empty when there is
+/// none.
+std::string unrecognizedWriteReason(PlanContext &PC, const LoopShape &L);
+
 /// Whether Body's steps store into elements by index (`out[i] = f(i)`)
 /// and accumulate into nothing (`s += ...`, `++n`, `m = std::max(m, ...)`
 /// are steps of a reduction).

@@ -95,7 +95,11 @@ public:
     // with an older standard is planned (so that errors such as a memoized
     // impure function are still reported) but compiled as written.
     const bool OldStandard = !Ctx.getLangOpts().CPlusPlus20;
-    if (OldStandard)
+    // So is one where the generated `std::` would name another `std`, or
+    // `::purecc::` clash with the program's `purecc` (purecc-shadowed-name),
+    // known before planning.
+    const NamedDecl *Shadowing = shadowingName(Ctx);
+    if (OldStandard || Shadowing)
       PC.ShowRemarks = false; // its "rewritten" remarks would not be true
     Plan P = planRewrites(Ctx, Facts, R, PC);
     if (OldStandard && (!P.Edits.empty() || P.UsesRuntime)) {
@@ -118,6 +122,12 @@ public:
         R.report(Where, Diag::RemarkRuntimeNameMacro) << Macro->Name;
         keepOnlyHiddenAttributes(P);
       }
+    if (Shadowing && !OldStandard && P.UsesRuntime) {
+      R.report(Shadowing->getLocation(), Diag::RemarkShadowedName)
+          << (Shadowing->getName() == "purecc" ? "::purecc::" : "std::")
+          << describeShadowing(Shadowing);
+      keepOnlyHiddenAttributes(P);
+    }
     if (dumpAfter(Step::Plan))
       dumpPlan(P, Ctx, llvm::outs());
     // A plan that reported an error (e.g. a memoized impure function) must

@@ -466,6 +466,13 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
                   ", which tells whether its characters are kept inside the object, as the "
                   "capacity its caller left decides, and its memo key does not hold the capacity");
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
+    } else if (Problem->What == KeyedAccessProblem::Kind::MovedOut) {
+      Unsupported("its code uses '" + Text + "', an address into a string's characters, after '" +
+                  writtenText(PC, Problem->View) +
+                  "' moves them out: they go along with a buffer its caller gave capacity, and a "
+                  "short string's are copied out of the object, as the capacity its caller left "
+                  "decides, and its memo key does not hold the capacity");
+      PC.R.report(Problem->At->getExprLoc(), Diag::NoteUnkeyedRead) << "'" + Text + "'";
     } else if (Problem->What == KeyedAccessProblem::Kind::BufferIdentity) {
       Unsupported("its code compares an address into a vector its caller filled with one into "
                   "another object" + (Short ? " ('" + Text + "')" : std::string()) +

@@ -9,6 +9,7 @@
 #include "SiblingCalls.h"
 #include "Speculation.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -299,6 +300,40 @@ bool ParallelCalls::planRegion(const Expr *Full, const Expr *Region) {
   });
 }
 
+std::string ParallelCalls::pragmaOwning(const Expr *Full) {
+  // The statement of a block (or a label's) that holds Full.
+  const Stmt *S = Full;
+  for (unsigned Depth = 0; S && Depth < 64; ++Depth) {
+    DynTypedNodeList Ps = PC.Ctx.getParents(*S);
+    if (Ps.empty())
+      return "";
+    if (const auto *P = Ps[0].get<Stmt>()) {
+      if (isa<CompoundStmt, SwitchCase, LabelStmt>(P))
+        break;
+      S = P;
+    } else if (const auto *VD = Ps[0].get<VarDecl>()) {
+      DynTypedNodeList Up = PC.Ctx.getParents(*VD);
+      S = Up.empty() ? nullptr : Up[0].get<DeclStmt>();
+    } else {
+      return ""; // a member or default initializer
+    }
+  }
+  if (!S)
+    return "";
+  std::optional<std::pair<unsigned, unsigned>> Where = PC.offsets(S->getSourceRange());
+  if (!Where)
+    return "";
+  // `#pragma GCC unroll 2` / `while (...)`: Clang makes the loop pragma an
+  // attribute of the statement, which begins where the pragma does.
+  if (const auto *AS = dyn_cast<AttributedStmt>(S);
+      AS && llvm::any_of(AS->getAttrs(), [](const Attr *A) { return isa<LoopHintAttr>(A); })) {
+    std::optional<std::pair<unsigned, unsigned>> Sub = PC.offsets(AS->getSubStmt()->getSourceRange());
+    std::string Pragma = Sub ? PC.pragmaRightBefore(Sub->first) : std::string();
+    return Pragma.empty() ? std::string("#pragma") : Pragma;
+  }
+  return PC.pragmaRightBefore(Where->first);
+}
+
 bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
                               llvm::function_ref<Placement()> Place) {
   std::vector<const CallExpr *> Calls = siblingCalls(Region, PC);
@@ -324,6 +359,13 @@ bool ParallelCalls::planGroup(const Expr *Full, const Expr *Region,
   Placement P = Place();
   if (!P.Unfit.empty())
     return Refuse(P.Unfit);
+  // `#pragma omp critical` before `g = f(k) + f(k + 1);`, `#pragma GCC
+  // unroll 2` before a `while` whose condition calls: the pragma applies to
+  // the statement, which the rewrite makes into several, or into a loop
+  // whose condition is a lambda call (adv68 F18, F19).
+  if (std::string Pragma = pragmaOwning(Full); !Pragma.empty())
+    return Refuse("'" + Pragma + "' applies to the statement, which the calls' tasks would make "
+                  "into other code: statements a pragma applies to are left as written");
   // The serial program evaluates the operands in order (Speculation.h):
   // a call after one that may throw or not return, or after other code
   // that may, is a call it might never make, which could run for hours

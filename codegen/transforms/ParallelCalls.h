@@ -135,6 +135,9 @@ private:
   /// a remark (Place's reasons, groupProblem); hoist them where Place says.
   bool planGroup(const clang::Expr *Full, const clang::Expr *Region,
                  llvm::function_ref<Placement()> Place);
+  /// The pragma that applies to the statement holding Full, as its line
+  /// reads (PlanContext::pragmaRightBefore); empty when none does.
+  std::string pragmaOwning(const clang::Expr *Full);
   /// Sibling work of Region where one or more pieces is a choice, a '?:'
   /// whose branches are pure calls (or effect-free values):
   /// `(a > 0 ? f(a) : g(a)) + (b > 0 ? f(b) : g(b))`. Each piece, condition

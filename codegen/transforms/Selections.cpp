@@ -654,15 +654,10 @@ std::optional<Records> planRecords(PlanContext &PC, const LoopShape &L, const Ca
   }
   // Nor the body's pragmas: a `#pragma GCC diagnostic` push/pop around the
   // block would no longer enclose it (adv66 F6).
-  if (PC.Config.Preprocessed) {
-    const std::vector<unsigned> &Pragmas = PC.Config.Preprocessed->Pragmas;
-    auto It = std::lower_bound(Pragmas.begin(), Pragmas.end(), L.HeaderEnd);
-    if (It != Pragmas.end() && *It < L.BodyEnd) {
-      Why = Updates + " would run again after the loop, out of the reach of a pragma in the loop "
-                      "body (line " +
-            std::to_string(PC.SM.getLineNumber(PC.SM.getMainFileID(), *It)) + ")";
-      return std::nullopt;
-    }
+  if (std::vector<std::string> Pragmas = PC.pragmasBetween(L.HeaderEnd, L.BodyEnd); !Pragmas.empty()) {
+    Why = Updates + " would run again after the loop, out of the reach of '" + Pragmas.front() +
+          "' in the loop body";
+    return std::nullopt;
   }
   const SourceManager &SM = PC.SM;
   auto Within = [&](const Decl *D, const Stmt *S) {

@@ -168,10 +168,20 @@ long g_arr[16];
 [[pure]] long where(std::source_location l = std::source_location::current()) {
   return long(l.line()) + long(l.column());
 }
+// A constexpr function that tests how it is evaluated (adv66 F5: called
+// "not known to be pure").
+[[pure]] constexpr long constant_or_not(long n) {
+  if (std::is_constant_evaluated())
+    return n;
+  long s = 0;
+  for (long i = 0; i < n; ++i)
+    s += i;
+  return s;
+}
 long g_erased = 0;
 [[pure]] long erase_counting(long n) { // expected-note {{'erase_counting' declared pure here}}
   std::vector<long> v{1, 2, 3};
-  std::erase_if(v, [n](long x) { ++g_erased; return x < n; }); // expected-error {{pure function 'erase_counting' calls 'lambda at line 174', which is not pure [purecc-impure-call]}} expected-note {{'lambda at line 174' is not pure because it writes to global 'g_erased'}}
+  std::erase_if(v, [n](long x) { ++g_erased; return x < n; }); // expected-error {{pure function 'erase_counting' calls 'lambda at line 184', which is not pure [purecc-impure-call]}} expected-note {{'lambda at line 184' is not pure because it writes to global 'g_erased'}}
   return long(v.size());
 }
 

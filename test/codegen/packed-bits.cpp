@@ -27,7 +27,7 @@ int main(int argc, char **) {
   for (long i = 0; i < n; ++i)
     if (pred(i + 1))
       flags[i].flip();
-  // REMARK: packed-bits.cpp:[[@LINE-3]]:3: remark: loop not parallelized: the loop body neither accumulates into a variable nor stores into elements by index [purecc-missed-map]
+  // REMARK: packed-bits.cpp:[[@LINE-3]]:3: remark: loop not parallelized: 'flags' is written inside the loop body ('flags[i].flip()') in a form no transformation recognizes: a map stores one element of it per iteration ('flags[i] = f(i);') [purecc-missed-reduction]
   long c = 0;
   for (long i = 0; i < n; ++i)
     c += flags[i] ? pred(2 * i) : 1;

@@ -476,9 +476,13 @@ def main():
         f.walk(tu.cursor)
         rewritten_loops = [(b, e) for (b, e, _) in f.loops
                            if any(l == b and t.endswith(REWRITTEN_LOOP) for (l, t) in rs)]
+        # A unit compiled as written says so once, where the reason stands
+        # (purecc-shadowed-name: no rewrite's remark would be true): that
+        # remark is the reason for every construct in it.
+        whole_unit = any("unit compiled as written" in t for (_, t) in rs)
         for (b, e, what) in f.groups + f.loops + f.templates:
             checked += 1
-            if any(b <= l <= e for (l, _) in rs):
+            if whole_unit or any(b <= l <= e for (l, _) in rs):
                 continue
             if any(lb < b and e <= le for (lb, le) in rewritten_loops):
                 continue

@@ -571,6 +571,7 @@ NOT_SIMPLE = {
     "std::abort": "ends the program",
     "std::terminate": "ends the program",
     "std::unreachable": "undefined behaviour when reached",
+    "std::is_constant_evaluated": "takes no argument: a question the compiler answers where the call is written (false at run time)",
     "std::trap": "ends the program",
     "std::ranges::views::__adaptor::operator|": "a view adaptor: makes a view, iterated by a loop of its own",
     "std::ranges::views::__adaptor::_RangeAdaptor::operator()": "a view adaptor",
