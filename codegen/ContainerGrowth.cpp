@@ -53,13 +53,6 @@ const VarDecl *holderVariable(const Expr *E) {
   return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
 }
 
-/// A local made by moving another object into it (`auto w =
-/// std::move(v)`, `std::vector<long> w(std::move(v))`).
-bool moveConstructed(const VarDecl *V) {
-  const auto *CE = V->getInit() ? dyn_cast<CXXConstructExpr>(V->getInit()->IgnoreImplicit()) : nullptr;
-  return CE && CE->getConstructor()->isMoveConstructor();
-}
-
 /// Whether the call is named `swap` or `exchange` (`std::swap(u, v)`,
 /// `u.swap(v)`, `std::ranges::swap`, `std::exchange(v, {})`).
 StringRef calledName(const CallExpr *Call);
@@ -105,7 +98,7 @@ bool ContainerGrowth::mayBeGrown(const ValueDecl *D) const {
            (!T->isReferenceType() || !T.getNonReferenceType().isConstQualified());
   if (!V->hasLocalStorage() || T->isReferenceType() || !holdsType(T, isOwning))
     return false;
-  return moveConstructed(V) || TakenStorage.contains(V);
+  return TakenStorage.contains(V);
 }
 
 bool ContainerGrowth::holdsCallersStorage(const ValueDecl *D) const { return mayBeGrown(D); }
@@ -164,12 +157,70 @@ bool boundToChangeable(const CallExpr *Call, unsigned Index) {
   return T->isReferenceType() && !T.getNonReferenceType().isConstQualified();
 }
 
+/// A local variable that holds a container in itself (not a parameter,
+/// not a reference): the one whose storage noteTakenStorage tracks.
+bool holdsOwnStorage(const VarDecl *V) {
+  return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) && !V->getType()->isReferenceType() &&
+         holdsType(V->getType(), isOwning);
+}
+
+/// The local whose storage E gives away whole: `std::move(u)`,
+/// `static_cast<T &&>(u)`, a move construction from one. Null otherwise.
+const VarDecl *movedLocal(const Expr *E) {
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (!CE->getConstructor()->isMoveConstructor() || CE->getNumArgs() != 1)
+      return nullptr;
+    E = CE->getArg(0)->IgnoreImplicit()->IgnoreParens();
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E); Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+                                                 Call->getDirectCallee()->isInStdNamespace() &&
+                                                 calledName(Call) == "move")
+    E = Call->getArg(0);
+  else if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(E); Cast && Cast->isXValue())
+    E = Cast->getSubExpr();
+  else
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return holdsOwnStorage(V) ? V : nullptr;
+}
+
+/// The other locals whose storage Giver (a swap, an exchange, an
+/// assignment) exchanges with V's, when all it exchanges with are locals
+/// (or plain values: `std::exchange(u, {})`); false otherwise.
+bool localsExchangedWith(const Expr *Giver, const VarDecl *V, llvm::SmallVectorImpl<const VarDecl *> &Others) {
+  llvm::SmallVector<const Expr *, 3> Operands;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Giver))
+    Operands.push_back(MC->getImplicitObjectArgument());
+  if (const auto *Call = dyn_cast<CallExpr>(Giver)) {
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+    for (unsigned I = Op && Op->getOperator() == OO_Call ? 1 : 0; I < Call->getNumArgs(); ++I)
+      Operands.push_back(Call->getArg(I));
+  }
+  for (const Expr *A : Operands) {
+    const VarDecl *O = movedLocal(A);
+    if (!O && A->isLValue())
+      if (const VarDecl *H = holderVariable(A); holdsOwnStorage(H) && !isAddressLike(A->getType()))
+        O = H;
+    if (O == V)
+      continue;
+    if (O)
+      Others.push_back(O);
+    else if (carriesStorage(A) || (A->isLValue() && holdsType(A->getType(), isOwning)) ||
+             isAddressLike(A->getType()) || A->getType()->isPointerType())
+      return false;
+  }
+  return true;
+}
+
 } // namespace
 
 /// receivesStorage for a member of the container (or of what it holds):
 /// whether it may give it another object's storage, or nullopt with Child
 /// set to where its use continues (a field, an element a member returns).
-std::optional<bool> ContainerGrowth::memberReceives(const MemberExpr *ME, const Stmt *&Child) {
+std::optional<bool> ContainerGrowth::memberReceives(const MemberExpr *ME, const Stmt *&Child,
+                                                    const Expr *&Giver) {
   if (isa<FieldDecl>(ME->getMemberDecl())) {
     if (!holdsType(ME->getType(), isOwning) && !ME->getType()->isReferenceType())
       return false; // `h.k = 1`
@@ -182,8 +233,10 @@ std::optional<bool> ContainerGrowth::memberReceives(const MemberExpr *ME, const 
     return true;
   if (MD->isConst())
     return false;
-  if (MD->getIdentifier() && MD->getName() == "swap")
+  if (MD->getIdentifier() && MD->getName() == "swap") {
+    Giver = Call;
     return true;
+  }
   for (unsigned I = 0; I < Call->getNumArgs(); ++I)
     if (carriesStorage(Call->getArg(I)) ||
         (holdsType(Call->getArg(I)->getType(), isOwning) && Call->getArg(I)->isLValue() &&
@@ -204,7 +257,8 @@ std::optional<bool> ContainerGrowth::memberReceives(const MemberExpr *ME, const 
 /// push_back(std::move(v))` into its element, `std::tie(u, k) = ...`, `&u`,
 /// a non-const reference to it. Reading it, copying it, giving its own
 /// storage away (`std::move(u)`) and changing it with plain values do not.
-bool ContainerGrowth::receivesStorage(const DeclRefExpr *DRE) {
+bool ContainerGrowth::receivesStorage(const DeclRefExpr *DRE, const Expr *&Giver) {
+  Giver = nullptr;
   const Stmt *Child = DRE;
   while (true) {
     DynTypedNodeList Ps = Ctx.getParents(*Child);
@@ -231,7 +285,7 @@ bool ContainerGrowth::receivesStorage(const DeclRefExpr *DRE) {
       continue;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      if (std::optional<bool> Receives = memberReceives(ME, Child))
+      if (std::optional<bool> Receives = memberReceives(ME, Child, Giver))
         return *Receives;
       continue;
     }
@@ -239,8 +293,10 @@ bool ContainerGrowth::receivesStorage(const DeclRefExpr *DRE) {
       OverloadedOperatorKind K = Op->getOperator();
       if (K == OO_Call) { // a library object's call: `std::ranges::swap(u, v)`
         StringRef Name = calledName(Op);
-        if (Name == "swap" || Name == "iter_swap" || Name == "exchange")
+        if (Name == "swap" || Name == "iter_swap" || Name == "exchange") {
+          Giver = Op;
           return true;
+        }
         for (unsigned I = 1; I < Op->getNumArgs(); ++I)
           if (Op->getArg(I) == Child && boundToChangeable(Op, I))
             return true;
@@ -248,8 +304,10 @@ bool ContainerGrowth::receivesStorage(const DeclRefExpr *DRE) {
       }
       if (Op->getNumArgs() == 0 || Op->getArg(0) != Child)
         return false; // an operand copied or read (`w = u`, `x < u`)
-      if (Op->isAssignmentOp())
+      if (Op->isAssignmentOp()) {
+        Giver = Op;
         return Op->getNumArgs() > 1 && carriesStorage(Op->getArg(1));
+      }
       if (K == OO_Subscript || K == OO_Star || K == OO_Arrow) {
         QualType T = K == OO_Arrow && Op->getType()->isPointerType() ? Op->getType()->getPointeeType()
                                                                      : Op->getType();
@@ -260,7 +318,7 @@ bool ContainerGrowth::receivesStorage(const DeclRefExpr *DRE) {
           if (Up.empty() || !Up[0].get<MemberExpr>())
             return true;
           // As `(*o).m`: the member's use.
-          if (std::optional<bool> Receives = memberReceives(Up[0].get<MemberExpr>(), Child))
+          if (std::optional<bool> Receives = memberReceives(Up[0].get<MemberExpr>(), Child, Giver))
             return *Receives;
           continue;
         }
@@ -275,8 +333,10 @@ bool ContainerGrowth::receivesStorage(const DeclRefExpr *DRE) {
       if (Callee && Callee->isInStdNamespace() &&
           (Name == "move" || Name == "forward" || Name == "as_const" || Name == "move_if_noexcept"))
         return false; // given away, or read
-      if (Name == "swap" || Name == "iter_swap" || Name == "exchange")
+      if (Name == "swap" || Name == "iter_swap" || Name == "exchange") {
+        Giver = Call;
         return true;
+      }
       for (unsigned I = 0; I < Call->getNumArgs(); ++I)
         if (Call->getArg(I) == Child)
           return boundToChangeable(Call, I);
@@ -310,14 +370,10 @@ bool ContainerGrowth::receivesStorage(const DeclRefExpr *DRE) {
 void ContainerGrowth::noteTakenStorage(const Stmt *S) {
   if (!S)
     return;
-  auto Holds = [](const VarDecl *V) {
-    return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) && !V->getType()->isReferenceType() &&
-           holdsType(V->getType(), isOwning);
-  };
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls()) {
       const auto *V = dyn_cast<VarDecl>(D);
-      if (!Holds(V) || !V->getInit())
+      if (!holdsOwnStorage(V) || !V->getInit())
         continue;
       // `auto [a, b] = f(std::move(v))`: not followed.
       if (isa<DecompositionDecl>(V)) {
@@ -325,6 +381,12 @@ void ContainerGrowth::noteTakenStorage(const Stmt *S) {
         continue;
       }
       const Expr *Init = V->getInit()->IgnoreImplicit();
+      // Another local's storage (`auto w = std::move(u)`): the function's
+      // own when that local's is (propagateTakenStorage).
+      if (const VarDecl *From = movedLocal(Init)) {
+        SharedStorage.push_back({V, From});
+        continue;
+      }
       bool Made = !carriesStorage(Init);
       if (const auto *Call = dyn_cast<CallExpr>(Init)) {
         // A function of values (`make(n)`); not a lambda, which may
@@ -341,15 +403,39 @@ void ContainerGrowth::noteTakenStorage(const Stmt *S) {
     }
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-        Holds(V) && !TakenStorage.contains(V) && receivesStorage(DRE))
-      TakenStorage.insert(V);
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); holdsOwnStorage(V) && !TakenStorage.contains(V))
+      if (const Expr *Giver = nullptr; receivesStorage(DRE, Giver)) {
+        // Swapped or exchanged with, or moved from, other locals only
+        // (`a.swap(b)`, `std::swap(a, b)`, `a = std::move(b)`): the
+        // storage stays among them.
+        llvm::SmallVector<const VarDecl *, 2> Others;
+        if (Giver && localsExchangedWith(Giver, V, Others))
+          for (const VarDecl *O : Others)
+            SharedStorage.push_back({V, O});
+        else
+          TakenStorage.insert(V);
+      }
   for (const Stmt *Child : S->children())
     noteTakenStorage(Child);
 }
 
+/// Locals that share storage only with each other are the function's own
+/// unless one of them is not.
+void ContainerGrowth::propagateTakenStorage() {
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[A, B] : SharedStorage)
+      if (TakenStorage.contains(A) != TakenStorage.contains(B)) {
+        TakenStorage.insert(A);
+        TakenStorage.insert(B);
+        Changed = true;
+      }
+  }
+}
+
 void ContainerGrowth::addBody(const Stmt *Body) {
   noteTakenStorage(Body);
+  propagateTakenStorage();
   noteAliases(Body);
   note(Body);
   if (containsGoto(Body))

@@ -90,9 +90,11 @@ public:
 
 private:
   bool mayBeGrown(const clang::ValueDecl *D) const;
-  bool receivesStorage(const clang::DeclRefExpr *DRE);
-  std::optional<bool> memberReceives(const clang::MemberExpr *ME, const clang::Stmt *&Child);
+  bool receivesStorage(const clang::DeclRefExpr *DRE, const clang::Expr *&Giver);
+  std::optional<bool> memberReceives(const clang::MemberExpr *ME, const clang::Stmt *&Child,
+                                     const clang::Expr *&Giver);
   void noteTakenStorage(const clang::Stmt *S);
+  void propagateTakenStorage();
   bool isTransfer(const clang::Expr *Growth, const clang::Expr *Use) const;
   const clang::Expr *growthAt(const clang::Expr *E);
   const clang::Expr *growthThroughPointer(const clang::DeclRefExpr *DRE);
@@ -120,6 +122,9 @@ private:
   llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const clang::Expr *, 2>> Transferred;
   /// Locals that took another object's storage (noteTakenStorage).
   llvm::SmallPtrSet<const clang::VarDecl *, 4> TakenStorage;
+  /// Pairs of locals whose storage may pass between them (a swap, a move
+  /// from one into the other): one is taken if the other is.
+  llvm::SmallVector<std::pair<const clang::VarDecl *, const clang::VarDecl *>, 4> SharedStorage;
   /// The containers grown in a function with a `goto`, where any growth
   /// may come before any use, or through something that keeps a
   /// reference to them (`std::ref(v)`, `&v`, a lambda returning `v&`):

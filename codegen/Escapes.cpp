@@ -835,6 +835,15 @@ private:
       escapeAll(R, Call);
       return;
     }
+    // A pure function of the program that turns an address into a number
+    // (`reinterpret_cast<std::uintptr_t>(v.data())`) may return it as one,
+    // which the caller can make an address again (adv70 F2).
+    if (!Library && Free && !PC.fingerprintOf(FD).AddressValues.empty()) {
+      escapeAll(R, Call);
+      if (carries(Call))
+        follow(Call, R, Depth + 1);
+      return;
+    }
     if (movesElements(FD, Call))
       for (const VarDecl *X : R)
         trade(nullptr, X, Call);

@@ -400,7 +400,7 @@ private:
       if (!G)
         G = Growth.heldAcross(R, C, E);
       if (G)
-        Found = KeyedAccessProblem{KeyedAccessProblem::Kind::Reallocation, E, G};
+        Found = KeyedAccessProblem{KeyedAccessProblem::Kind::Reallocation, E, G, C};
       // `vv[0].data() == vv[1].data()`: two vectors inside one argument,
       // both null when empty and given no capacity.
       else if (Buffers && fromCallersBuffer(C) && holdsManyVectors(C->getType()) && !sameBuffer(L, R))
@@ -415,7 +415,7 @@ private:
         continue;
       for (const ValueDecl *C : X->Decls)
         if (const Expr *G = Growth.seenBy(C, E)) {
-          Found = KeyedAccessProblem{KeyedAccessProblem::Kind::Reallocation, E, G};
+          Found = KeyedAccessProblem{KeyedAccessProblem::Kind::Reallocation, E, G, C};
           return;
         }
     }

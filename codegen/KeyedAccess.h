@@ -64,6 +64,8 @@ struct KeyedAccessProblem {
   /// container's elements (`v.push_back(0)`); null-buffer: the address
   /// tested (`v.data()`); moved-out: the move, swap or exchange.
   const clang::Expr *View = nullptr;
+  /// reallocation: the container (or what holds it) whose elements move.
+  const clang::ValueDecl *Container = nullptr;
 };
 
 /// The first place where the user code a memoized function reaches (Code:

@@ -225,10 +225,13 @@ bool runsLoops(const Stmt *S, llvm::SmallPtrSetImpl<const FunctionDecl *> &Path,
     return false;
   if (isRepeatingLoop(S))
     return true;
+  // Through a pointer chosen by `?:` (`argc > 5 ? w2 : w`): work when
+  // each function it may reach is (adv70 F3: "loop-free work").
   if (const auto *CE = dyn_cast<CallExpr>(S); CE && !(Cheap && Cheap->contains(CE)))
-    if (const FunctionDecl *FD =
-            CE->getDirectCallee() ? CE->getDirectCallee() : fixedCallee(CE).Function;
-        FD && calleeRunsLoops(FD, Path, Depth))
+    if (llvm::SmallVector<const FunctionDecl *, 2> Reached = reachedFunctions(CE);
+        !Reached.empty() && llvm::all_of(Reached, [&](const FunctionDecl *FD) {
+          return calleeRunsLoops(FD, Path, Depth);
+        }))
       return true;
   // A constructor of the user's runs code too (the library's are
   // implementation, judged as calls into it are: not followed).

@@ -249,6 +249,16 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
     const auto *VD = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
     // `static long s = fib(k);`: initialized the first time only, under a
     // guard the rewrite would run around (adv29 R1: this was silent).
+    // `long a = w(x), b = 0;`: a run stores into the one variable a
+    // declaration makes (adv69 F3: this was silent).
+    if (!DS->isSingleDecl() && WhyNot)
+      for (const Decl *D : DS->decls())
+        if (const auto *Each = dyn_cast<VarDecl>(D); Each && Each->getInit())
+          if (const Expr *W = written(Each->getInit()); W && isPureCall(W, PC)) {
+            *WhyNot = {cast<CallExpr>(W), "the declaration declares several variables: only a "
+                                          "declaration of one local variable joins a run of calls"};
+            break;
+          }
     if (VD && !VD->hasLocalStorage() && VD->getInit() && WhyNot)
       if (const Expr *W = written(VD->getInit()); W && isPureCall(W, PC))
         *WhyNot = {cast<CallExpr>(W),
@@ -324,6 +334,22 @@ ParallelStatements::runCandidate(const Stmt *S, std::pair<const CallExpr *, std:
                                   "' is discarded, so its call computes ") +
                            "nothing the program uses: only a result stored into a local "
                            "variable joins a run of calls"};
+    } else if (std::pair<const CallExpr *, std::string> Refused{nullptr, ""};
+               !operandCall(Kept, Refused) && Refused.first) {
+      // `out.push_back(w(1));`: the result goes to a call that stays
+      // where it stands (adv69 F3: this was silent), named as written.
+      *WhyNot = Refused;
+      for (const Stmt *N = Refused.first; N && N != Kept;) {
+        DynTypedNodeList Parents = PC.Ctx.getParents(*N);
+        N = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+        if (const auto *Taker = dyn_cast_or_null<CallExpr>(N)) {
+          if (const FunctionDecl *F = calledFunction(Taker); F && F->getIdentifier())
+            WhyNot->second = "the result of '" + calleeName(Refused.first) + "' is passed to '" +
+                             F->getName().str() +
+                             "': only a result stored into a local variable joins a run of calls";
+          break;
+        }
+      }
     }
     return std::nullopt;
   }
@@ -923,6 +949,10 @@ std::vector<const CallExpr *> ParallelStatements::worthPureCalls(const Stmt *S) 
     }
     bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
     bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+    // Nor do constants the compiler computes: `given<s6(6)>()`'s template
+    // argument, a `consteval` call.
+    bool TraverseConstantExpr(ConstantExpr *) { return true; }
+    bool TraverseTemplateArgumentLoc(const TemplateArgumentLoc &) { return true; }
     bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
       return isUnevaluatedOperand(E) ||
              RecursiveASTVisitor<Finder>::TraverseCXXTypeidExpr(E);

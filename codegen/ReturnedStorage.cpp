@@ -218,6 +218,16 @@ ReturnedStorage summarize(const FunctionDecl *FD, const PlanContext &PC) {
   for (const ReturnStmt *RS : Returns)
     addReturnSpine(RS, Spine);
   // Why N, a variable whose storage FD returns, may be reached by others.
+  // An effect-free function (a pure one) writes nothing that outlives the
+  // call but what it returns: an address of N it took (`std::
+  // back_inserter(out)` of a merge) dies with its locals, unless it
+  // travels inside the returned object (`s.p = s.v.data()`), where a loop
+  // of the caller writing 's.v' may read through 's.p' (adv69 F2: a merge
+  // sort's halves), or as a number (`s.at = reinterpret_cast<std::
+  // uintptr_t>(s.v.data())`, adv70 F1).
+  AddressTypes Types;
+  const bool KeepsNothing = EffectFree && !Types.mayHold(FD->getReturnType()) &&
+                            PC.fingerprintOf(FD).AddressValues.empty();
   auto Named = [&](const VarDecl *N) -> std::string {
     auto EscapesAt = [&]() -> const Stmt * {
       auto It = Sites.Sites.find(N);
@@ -231,7 +241,7 @@ ReturnedStorage summarize(const FunctionDecl *FD, const PlanContext &PC) {
     if (const auto *P = dyn_cast<ParmVarDecl>(N)) {
       unsigned I = P->getFunctionScopeIndex();
       if (!P->getType()->isReferenceType() && !P->getType()->isPointerType()) {
-        if (const Stmt *S = EscapesAt())
+        if (const Stmt *S = KeepsNothing ? nullptr : EscapesAt())
           return Who + " returns its parameter " + quoted(N) + ", whose address escapes on line " +
                  std::to_string(lineOf(PC, S));
         AddParam(I);
@@ -243,7 +253,7 @@ ReturnedStorage summarize(const FunctionDecl *FD, const PlanContext &PC) {
                               " refers to, and may keep its address";
     }
     if (isOwnedLocal(N) && !N->getType()->isPointerType()) {
-      const Stmt *S = EscapesAt();
+      const Stmt *S = KeepsNothing ? nullptr : EscapesAt();
       if (!S)
         return "";
       auto Because = Sites.Because.find({N, S});

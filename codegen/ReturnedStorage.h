@@ -18,7 +18,12 @@
 // returned storage is summarized once per function (the escapes of the
 // local it returns, found by findEscapes on its body; the parameters whose
 // storage it may hand back); a function whose body is not in the
-// translation unit may keep what it returns, unless it is effect-free.
+// translation unit may keep what it returns, unless it is effect-free; an
+// effect-free (pure) one whose body is seen, whose result can hold no
+// address and whose code turns no address into a number keeps nothing
+// past the call, whatever addresses of its locals it took (one whose
+// result can hold an address, or a number made of one, may have put it
+// there).
 // Storage that arrives through the analysed function's own parameters is
 // trusted, as a by-value parameter's is: its caller's arguments are not
 // seen (docs/codegen.md, "Escapes").

@@ -16,6 +16,8 @@
 #include "clang/Lex/MacroInfo.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
 
 #include <algorithm>
 #include <iterator>
@@ -185,11 +187,37 @@ public:
     // at namespace scope clashes with it (adv68 F20).
     if (II->isStr("purecc") && DC->getRedeclContext()->isTranslationUnit() && !isa<NamespaceDecl>(ND))
       Found = ND;
+    // The program's own `namespace purecc` merges with the runtime's: a
+    // member named like one the runtime declares is a redefinition or an
+    // ambiguous call in the rewritten unit (adv68 F21: `inline int
+    // parallel_invoke`). The runtime's headers live in a folder named
+    // `purecc`; hand-written code may include them.
+    if (!isa<NamespaceDecl>(ND) && insideProgramsPurecc(DC) && RuntimeName.count(II->getName()) &&
+        !inRuntimeHeader(ND->getLocation()))
+      Found = ND;
     return !Found;
   }
 
 private:
+  static bool insideProgramsPurecc(const DeclContext *DC) {
+    for (; DC && !DC->isTranslationUnit(); DC = DC->getParent())
+      if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
+          NS && NS->getParent()->getRedeclContext()->isTranslationUnit() && NS->getIdentifier() &&
+          NS->getIdentifier()->isStr("purecc"))
+        return true;
+    return false;
+  }
+  bool inRuntimeHeader(SourceLocation Loc) const {
+    StringRef File = SM.getFilename(SM.getExpansionLoc(Loc));
+    return llvm::sys::path::filename(llvm::sys::path::parent_path(File)) == "purecc";
+  }
   const SourceManager &SM;
+  const llvm::StringSet<> RuntimeName = [] {
+    llvm::StringSet<> Names;
+    for (const char *N : runtimeIdentifiers())
+      Names.insert(N);
+    return Names;
+  }();
 };
 
 } // namespace

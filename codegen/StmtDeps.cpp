@@ -234,7 +234,7 @@ public:
       FD = Through.Candidates.front();
     }
     if (!FD && !Through.Function)
-      return Through.Through ? impure(CE, unfixedReason(Through)) : impure(CE);
+      return impure(CE, Through.Through ? unfixedReason(Through) : unnamedCalleeReason(CE));
     if (!FD)
       FD = Through.Function;
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -602,6 +602,22 @@ private:
     return (DRE ? quoted(DRE->getDecl()) : std::string("the lambda called")) +
            " is a 'mutable' lambda: a call may change the values it captured, which the next "
            "call sees";
+  }
+
+  /// Why a call through no named variable (an element of a table of
+  /// function pointers, `ops[k](i)`; a member pointer, `(o.*pm)(i)`; what
+  /// a call returns) reaches no known function (adv69 F1).
+  std::string unnamedCalleeReason(const CallExpr *CE) const {
+    const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      Callee = MC->getCallee()->IgnoreParens();
+    std::optional<std::string> Text = ES.context().text(Callee->getSourceRange());
+    std::string Shown = Text && Text->size() <= 60 && Text->find('\n') == std::string::npos
+                            ? " '" + *Text + "'"
+                            : std::string();
+    const char *What = isa<BinaryOperator>(Callee) ? "a call through the member pointer"
+                                                    : "a call through the function pointer";
+    return "which function " + std::string(What) + Shown + " reaches is not followed";
   }
 
   /// Why a call through a pointer or reference variable reaches no one

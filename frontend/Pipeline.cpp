@@ -1,6 +1,7 @@
 //===- Pipeline.cpp - runs the steps over one translation unit ------------===//
 #include "Pipeline.h"
 #include "CrashGuard.h"
+#include "HeldDiagnostics.h"
 #include "Emit.h"
 #include "SuggestPure.h"
 
@@ -19,6 +20,8 @@
 #include "clang/AST/Mangle.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/StringSwitch.h"
+
+#include <optional>
 
 using namespace clang;
 
@@ -101,6 +104,11 @@ public:
     const NamedDecl *Shadowing = shadowingName(Ctx);
     if (OldStandard || Shadowing)
       PC.ShowRemarks = false; // its "rewritten" remarks would not be true
+    // A macro named like a name the generated code spells is found in the
+    // plan's text; the plan's remarks wait until then (HeldDiagnostics.h).
+    std::optional<HeldDiagnostics> Held;
+    if (PC.ShowRemarks && PP)
+      Held.emplace(Engine);
     Plan P = planRewrites(Ctx, Facts, R, PC);
     if (OldStandard && (!P.Edits.empty() || P.UsesRuntime)) {
       const LangStandard &Std = LangStandard::getLangStandardForKind(Ctx.getLangOpts().LangStd);
@@ -119,12 +127,16 @@ public:
           Where = P.Entries.empty() ? Ctx.getSourceManager().getLocForStartOfFile(
                                           Ctx.getSourceManager().getMainFileID())
                                     : P.Entries.front().Loc;
+        if (Held)
+          Held->release(KeepRemarks::No); // none would be true
         R.report(Where, Diag::RemarkRuntimeNameMacro) << Macro->Name;
         keepOnlyHiddenAttributes(P);
       }
+    if (Held)
+      Held->release(KeepRemarks::Yes);
     if (Shadowing && !OldStandard && P.UsesRuntime) {
       R.report(Shadowing->getLocation(), Diag::RemarkShadowedName)
-          << (Shadowing->getName() == "purecc" ? "::purecc::" : "std::")
+          << (Shadowing->getName() == "std" ? "std::" : "::purecc::")
           << describeShadowing(Shadowing);
       keepOnlyHiddenAttributes(P);
     }

@@ -11,6 +11,8 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -451,6 +453,23 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   if (auto Problem = keyedAccessProblem(F.Code, FD, PC.Ctx)) {
     std::string Text = writtenText(PC, Problem->At);
     bool Short = !Text.empty() && Text.size() <= 60 && Text.find('\n') == std::string::npos;
+    // The comparison as written, for the remark; a range-for's own end
+    // test is spelled by no text but its ':' (adv68 F24).
+    std::string Quoted = Short ? " ('" + Text + "')" : std::string();
+    if (Short && llvm::none_of(Text, llvm::isAlnum)) {
+      Quoted.clear();
+      for (DynTypedNodeList Ps = PC.Ctx.getParents(*Problem->At); !Ps.empty();
+           Ps = PC.Ctx.getParents(Ps[0])) {
+        if (const auto *For = Ps[0].get<CXXForRangeStmt>()) {
+          std::string Range = writtenText(PC, For->getRangeInit());
+          if (!Range.empty() && Range.size() <= 60 && Range.find('\n') == std::string::npos)
+            Quoted = " (the end test of the range-for over '" + Range + "')";
+          break;
+        }
+        if (!Ps[0].get<Stmt>())
+          break;
+      }
+    }
     if (Problem->What == KeyedAccessProblem::Kind::PastView) {
       std::string View = writtenText(PC, Problem->View);
       std::string Shown = "'" + (Short ? Text : View) + "'";
@@ -462,7 +481,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteUnkeyedRead) << Shown;
     } else if (Problem->What == KeyedAccessProblem::Kind::InPlace) {
       Unsupported("its code compares an address into a string with the string object's own "
-                  "address" + (Short ? " ('" + Text + "')" : std::string()) +
+                  "address" + Quoted +
                   ", which tells whether its characters are kept inside the object, as the "
                   "capacity its caller left decides, and its memo key does not hold the capacity");
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
@@ -475,7 +494,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteUnkeyedRead) << "'" + Text + "'";
     } else if (Problem->What == KeyedAccessProblem::Kind::BufferIdentity) {
       Unsupported("its code compares an address into a vector its caller filled with one into "
-                  "another object" + (Short ? " ('" + Text + "')" : std::string()) +
+                  "another object" + Quoted +
                   ", which for empty vectors tells whether their callers gave them capacity, "
                   "and its memo key holds only the elements");
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
@@ -486,14 +505,19 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
     } else if (Problem->What == KeyedAccessProblem::Kind::Reallocation) {
       std::string Grows = writtenText(PC, Problem->View);
-      Unsupported("its code compares addresses into a container taken by value" +
-                  (Short ? " ('" + Text + "')" : std::string()) + " across '" + Grows +
+      // A local that took a caller's storage (ContainerGrowth.h) is named.
+      const auto *Local = dyn_cast_or_null<VarDecl>(Problem->Container);
+      Unsupported((Local && !isa<ParmVarDecl>(Local) && Local->hasLocalStorage()
+                       ? "its code compares addresses" + Quoted + " into " + quoted(Local) +
+                             ", which may hold storage its caller gave,"
+                       : "its code compares addresses into a container taken by value" + Quoted) +
+                  " across '" + Grows +
                   "', which moves the elements only when the capacity its caller left is full, "
                   "and its memo key does not hold the capacity");
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
     } else {
       Unsupported(std::string("its code compares or subtracts addresses that may lie in different arguments") +
-                  (Short ? " ('" + Text + "')" : std::string()) +
+                  Quoted +
                   ", and its memo key holds the arguments' values, not where they lie");
       PC.R.report(Problem->At->getExprLoc(), Diag::NoteAddressValue);
     }

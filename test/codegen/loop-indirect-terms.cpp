@@ -7,11 +7,12 @@
 // 'mutable' lambda, a lambda reading the accumulator, an impure body, a body
 // that may throw (here at index 10, while index 900 on never ends: the e2e
 // run ends only if the loop stays serial), a pointer that is reassigned, a
-// parameter, a global, one pointing to an impure function, std::function.
+// parameter, a global, one pointing to an impure function, std::function,
+// an element of a table of pointers, a member pointer.
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: env E2E_TIMEOUT=120 %e2e %s %t | FileCheck %s --check-prefix=OUT
 // The planner speaks of generic lambdas first ('gen' below):
-// REMARK: loop-indirect-terms.cpp:76:14: remark: body of 'operator()' not rewritten: it is a generic lambda (a template) [purecc-not-rewritten]
+// REMARK: loop-indirect-terms.cpp:77:14: remark: body of 'operator()' not rewritten: it is a generic lambda (a template) [purecc-not-rewritten]
 
 #include <cstdio>
 #include <functional>
@@ -135,9 +136,30 @@ int main(int argc, char **) {
   } catch (const std::exception &ex) {
     std::printf("%s %ld\n", ex.what(), z2);
   }
+  // Through no named variable: an element of a table, a member pointer
+  // (adv69 F1: no remark at all).
+  struct Twice {
+    [[pure]] long m(long x) const { return heavy(x) * 2; }
+  };
+  long (*ops[2])(long) = {heavy, heavy};
+  long (Twice::*pm)(long) const = &Twice::m;
+  Twice o;
+  long t1 = 0, t2 = 0;
+  for (long i = 0; i < n; ++i) t1 += ops[i % 2](i);
+  // REMARK: loop-indirect-terms.cpp:[[@LINE-1]]:3: remark: loop not parallelized: which function a call through the function pointer 'ops[i % 2]' reaches is not followed [purecc-missed-reduction]
+  for (long i = 0; i < n; ++i) t2 += (o.*pm)(i);
+  // REMARK: loop-indirect-terms.cpp:[[@LINE-1]]:3: remark: loop not parallelized: which function a call through the member pointer 'o.*pm' reaches is not followed [purecc-missed-reduction]
+  // A pointer chosen by '?:' between functions that loop: enough work to
+  // share over 64 iterations (adv70 F3: "loop-free work").
+  long (*gp)(long) = argc > 5 ? endless : heavy;
+  long t3 = 0;
+  for (long i = 0; i < 64; ++i) t3 += gp(i);
+  // REMARK: loop-indirect-terms.cpp:[[@LINE-1]]:3: remark: loop rewritten as a parallel reduction of 't3' [purecc-reduction]
+  std::printf("%ld %ld %ld\n", t1, t2, t3);
   return 0;
 }
 // OUT: 900298 900298 900298 -402 902298 449997 719996 900298
 // OUT-NEXT: 1400798 901154 900298 900298 1000000 900298 2900298 901298 999 900298
 // OUT-NEXT: bad input at 10 9003
 // OUT-NEXT: bad input at 10 9003
+// OUT-NEXT: 900298 1800596 57301

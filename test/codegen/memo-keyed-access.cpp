@@ -364,7 +364,7 @@ struct HoldsVector { std::vector<long> v; };
   return p == v.data();
   // CHECK: memo-keyed-access.cpp:[[@LINE-1]]:12: note: where an object lies in memory is used as a value here
 }
-// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'grown_moved': its code compares addresses into a container taken by value ('p == w.data()') across 'w.push_back(0)', {{.*}}
+// CHECK: memo-keyed-access.cpp:[[@LINE+1]]:12: error: cannot memoize 'grown_moved': its code compares addresses ('p == w.data()') into 'w', which may hold storage its caller gave, across 'w.push_back(0)', {{.*}}
 [[pure]] [[purecc::memo]] long grown_moved(std::vector<long> v) {
   std::vector<long> w = std::move(v);
   const long *p = w.data();

@@ -22,14 +22,14 @@
 struct H { std::vector<long> v; long k; };
 struct Ptr { const char *p; };
 
-// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'into_struct': its code compares addresses into a container taken by value ('p == h.v.data()') across 'h.v.push_back(1)', {{.*}}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'into_struct': its code compares addresses ('p == h.v.data()') into 'h', which may hold storage its caller gave, across 'h.v.push_back(1)', {{.*}}
 [[pure]] [[purecc::memo]] long into_struct(std::vector<long> v) {
   H h{std::move(v), 1};
   const long *p = h.v.data();
   h.v.push_back(1);
   return p == h.v.data();
 }
-// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'into_vv': its code compares addresses into a container taken by value ('p == w[0].data()') across 'w[0].push_back(1)', {{.*}}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'into_vv': its code compares addresses ('p == w[0].data()') into 'w', which may hold storage its caller gave, across 'w[0].push_back(1)', {{.*}}
 [[pure]] [[purecc::memo]] long into_vv(std::vector<long> v) {
   std::vector<std::vector<long>> w;
   w.push_back(std::move(v));
@@ -37,7 +37,7 @@ struct Ptr { const char *p; };
   w[0].push_back(1);
   return p == w[0].data();
 }
-// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'iter_sw': its code compares addresses into a container taken by value ('p == u.data()') across 'u.push_back(1)', {{.*}}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'iter_sw': its code compares addresses ('p == u.data()') into 'u', which may hold storage its caller gave, across 'u.push_back(1)', {{.*}}
 [[pure]] [[purecc::memo]] long iter_sw(std::vector<std::vector<long>> vv) {
   std::vector<long> u;
   std::iter_swap(vv.begin(), &u);
@@ -45,14 +45,14 @@ struct Ptr { const char *p; };
   u.push_back(1);
   return p == u.data();
 }
-// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'lambda_ret': its code compares addresses into a container taken by value ('p == w.data()') across 'w.push_back(1)', {{.*}}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'lambda_ret': its code compares addresses ('p == w.data()') into 'w', which may hold storage its caller gave, across 'w.push_back(1)', {{.*}}
 [[pure]] [[purecc::memo]] long lambda_ret(std::vector<long> v) {
   auto w = [&] { return std::move(v); }();
   const long *p = w.data();
   w.push_back(1);
   return p == w.data();
 }
-// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'op_assign': its code compares addresses into a container taken by value ('p == u.data()') across 'u.push_back(1)', {{.*}}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'op_assign': its code compares addresses ('p == u.data()') into 'u', which may hold storage its caller gave, across 'u.push_back(1)', {{.*}}
 [[pure]] [[purecc::memo]] long op_assign(std::vector<long> v) {
   std::vector<long> u;
   u.operator=(std::move(v));
@@ -60,7 +60,7 @@ struct Ptr { const char *p; };
   u.push_back(1);
   return p == u.data();
 }
-// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'opt_emplace': its code compares addresses into a container taken by value ('p == o->data()') across 'o->push_back(1)', {{.*}}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'opt_emplace': its code compares addresses ('p == o->data()') into 'o', which may hold storage its caller gave, across 'o->push_back(1)', {{.*}}
 [[pure]] [[purecc::memo]] long opt_emplace(std::vector<long> v) {
   std::optional<std::vector<long>> o;
   o.emplace(std::move(v));
@@ -68,7 +68,7 @@ struct Ptr { const char *p; };
   o->push_back(1);
   return p == o->data();
 }
-// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'ranges_swap': its code compares addresses into a container taken by value ('p == u.data()') across 'u.push_back(1)', {{.*}}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'ranges_swap': its code compares addresses ('p == u.data()') into 'u', which may hold storage its caller gave, across 'u.push_back(1)', {{.*}}
 [[pure]] [[purecc::memo]] long ranges_swap(std::vector<long> v) {
   std::vector<long> u;
   std::ranges::swap(u, v);
@@ -76,7 +76,7 @@ struct Ptr { const char *p; };
   u.push_back(1);
   return p == u.data();
 }
-// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'str_assign': its code compares addresses into a container taken by value ('p == u.data()') across 'u.push_back('x')', {{.*}}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'str_assign': its code compares addresses ('p == u.data()') into 'u', which may hold storage its caller gave, across 'u.push_back('x')', {{.*}}
 [[pure]] [[purecc::memo]] long str_assign(std::string s) {
   std::string u;
   u.assign(std::move(s));
@@ -84,7 +84,7 @@ struct Ptr { const char *p; };
   u.push_back('x');
   return p == u.data();
 }
-// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'tie_moved': its code compares addresses into a container taken by value ('p == u.data()') across 'u.push_back(k)', {{.*}}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'tie_moved': its code compares addresses ('p == u.data()') into 'u', which may hold storage its caller gave, across 'u.push_back(k)', {{.*}}
 [[pure]] [[purecc::memo]] long tie_moved(std::vector<long> v) {
   std::vector<long> u; long k;
   std::tie(u, k) = std::make_pair(std::move(v), 1L);
@@ -152,6 +152,40 @@ struct Ptr { const char *p; };
   const long *p = b.data();
   b.push_back(3);
   return (long)v.size() + (p == b.data());
+}
+// Swapped and moved only among locals built here: still its own.
+[[pure]] [[purecc::memo]] long swapped_own(const std::vector<long> &v) {
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE-1]]:32: remark: calls to 'swapped_own' are memoized (fingerprint {{.*}}) [purecc-memo]
+  std::vector<long> a(v.begin(), v.end()), b{1, 2, 3};
+  a.swap(b);
+  std::swap(a, b);
+  std::vector<long> c = std::move(a);
+  a = std::move(b);
+  const long *p = c.data();
+  c.push_back(1);
+  return (p == c.data()) + (long)a.size();
+}
+// One of them swapped with a caller's: all that exchanged storage with it
+// may hold the caller's buffer.
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'swap_chain': its code compares addresses ('p == a.data()') into 'a', which may hold storage its caller gave, across 'a.push_back(1)', {{.*}}
+[[pure]] [[purecc::memo]] long swap_chain(std::vector<long> v) {
+  std::vector<long> a{1, 2, 3}, b{7};
+  a.swap(b);
+  b.swap(v);
+  std::swap(a, b);
+  const long *p = a.data();
+  a.push_back(1);
+  return p == a.data();
+}
+// CHECK: memo-taken-storage-forms.cpp:[[@LINE+1]]:12: error: cannot memoize 'moved_later': its code compares addresses ('p == b.data()') into 'b', which may hold storage its caller gave, across 'b.push_back(1)', {{.*}}
+[[pure]] [[purecc::memo]] long moved_later(std::vector<long> v) {
+  std::vector<long> a{1, 2, 3};
+  std::vector<long> b = std::move(a);
+  a = std::move(v);
+  b.swap(a);
+  const long *p = b.data();
+  b.push_back(1);
+  return p == b.data();
 }
 
 int main() { return 0; }

@@ -126,6 +126,7 @@ struct HolderOfBase {
   HolderOfBase(long x) : in(heavy(x) * 2 + other(x)), tag{heavy(x + 1) - other(x + 1)} {}
   // REMARK: remark-missing.cpp:[[@LINE-1]]:29: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
   // REMARK: remark-missing.cpp:[[@LINE-2]]:59: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
+  // Main's printf (below) is reported here in the output. REMARK: remark-missing.cpp:224:76: remark: calls to 'Tools::pure_pair' and 'walk' not parallelized: the result of 'Tools::pure_pair' is passed to 'printf': only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
 };
 
 int main() {

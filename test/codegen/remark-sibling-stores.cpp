@@ -8,11 +8,14 @@
 // assignment (`a = mk(k);`, under its temporary's cleanup) joins a run.
 // A call whose result is discarded, or a 'void' one, computes nothing the
 // program uses, and says so (adv36 t08). Calls inside a GNU statement
-// expression `({ ... })` are not planned, and say so (adv39 t05).
+// expression `({ ... })` are not planned, and say so (adv39 t05); so do a
+// result passed to a call ('out.push_back(fib(k))') and a declaration of
+// several variables (adv69 F3).
 // RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
 #include <cstdio>
+#include <vector>
 
 [[pure]] long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:48: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
@@ -122,6 +125,20 @@ long chosen(long k, bool first) {
   return r + s + cr + t;
 }
 
+// A result passed to a call that stays where it stands, a declaration of
+// several variables (adv69 F3: silent).
+long passed_on(long k) {
+  std::vector<long> out;
+  out.push_back(fib(k));
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:17: remark: calls to 'fib' and 'fib' not parallelized: the result of 'fib' is passed to 'push_back': only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
+  out.push_back(fib(k - 1));
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:17: remark: calls to 'fib' and 'fib' not parallelized: the result of 'fib' is passed to 'push_back': only a result stored into a local variable joins a run of calls [purecc-missed-parallel-calls]
+  long a = fib(k - 2), b = 0;
+  // CHECK: remark-sibling-stores.cpp:[[@LINE-1]]:12: remark: calls to 'fib' and 'fib' not parallelized: the declaration declares several variables: only a declaration of one local variable joins a run of calls [purecc-missed-parallel-calls]
+  b = fib(k - 3);
+  return out[0] + out[1] + a + b;
+}
+
 int main() {
   long arr[2];
   arr[0] = fib(25);
@@ -142,8 +159,10 @@ int main() {
   std::printf("%ld %ld %ld\n", discarded(24), statement_expression(22), chosen(22, true));
   std::printf("%ld %ld %ld %ld\n", other_targets(22), one_branch(22, 30), class_assign(22),
               aggregates(22));
+  std::printf("%ld\n", passed_on(22));
   return 0;
 }
 // OUT: 75025 46368 75025 46368 28657 17711 10946 6765
 // OUT-NEXT: 28657 28657 38007
 // OUT-NEXT: 45383 35423 28657 57314
+// OUT-NEXT: 39603

@@ -2,7 +2,8 @@
 // an ordered reduction's combine forwards its term with 'std::forward',
 // which '#define forward next' turned into 'std::next' (adv67 F10: the
 // output did not compile, with no remark). The unit is compiled as
-// written, and the remark says why.
+// written, and the remark says why; the remark of the rewrite it would
+// have made is not shown (HeldDiagnostics.h: it was, before the macro's).
 // RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
@@ -19,13 +20,12 @@ struct M { long a, b; };
 [[pure]] M term(long i) { return M{1 + work(i) % 5, i % 11}; }
 
 #define forward next
-// CHECK-DAG: user-macros-forward.cpp:[[@LINE-1]]:9: remark: unit compiled as written, without parallel code: the code purecc generates spells 'forward', which is a macro here [purecc-runtime-name-macro]
+// CHECK: user-macros-forward.cpp:[[@LINE-1]]:9: remark: unit compiled as written, without parallel code: the code purecc generates spells 'forward', which is a macro here [purecc-runtime-name-macro]
 
 int main() {
   M p{1, 0};
   for (long i = 0; i < 4000; ++i)
     p = combine(p, term(i));
-  // CHECK-DAG: user-macros-forward.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'p' with 'combine' in the loop's order (associative as declared by '{{.*}}') [purecc-ordered-reduction]
   std::printf("%ld %ld\n", p.a, p.b);
   // OUT: 705016 808383
 }
