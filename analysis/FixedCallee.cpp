@@ -130,8 +130,23 @@ FixedCallee fixedCallee(const CallExpr *CE) {
   if (CE->getDirectCallee())
     return Out;
   const VarDecl *V = calledVariable(CE->getCallee());
-  if (!V)
+  if (!V && (CE->isTypeDependent() || CE->getCallee()->isTypeDependent())) {
+    Out.Why = Unfixed::Dependent;
     return Out;
+  }
+  if (!V) {
+    // `(o.*pm)(i)` is a member call whose callee is the '.*' expression.
+    const Expr *Callee = isa<CXXMemberCallExpr>(CE) ? CE->getCallee()->IgnoreParens()
+                                                    : CE->getCallee()->IgnoreParenImpCasts();
+    QualType T = CE->getCallee()->getType();
+    const auto *BO = dyn_cast<BinaryOperator>(Callee);
+    if ((BO && BO->isPtrMemOp()) || T->isFunctionPointerType() || T->isFunctionReferenceType() ||
+        T->isFunctionType() || T->isMemberFunctionPointerType()) {
+      Out.Why = Unfixed::NotAVariable;
+      Out.Where = Callee;
+    }
+    return Out;
+  }
   Out.Through = V;
   bool Reference = V->getType()->isReferenceType();
   bool Const = V->getType().isConstQualified();

@@ -50,7 +50,11 @@ namespace purecc {
 /// Why a call through a variable does not reach one known function.
 enum class Unfixed {
   None,          // it does: FixedCallee::Function
-  NotAVariable,  // the callee is no named pointer or reference (`tbl[k](i)`)
+  Direct,        // no pointer is called through: a direct callee (or a
+                 // scalar's pseudo-destructor, `p->~T()`)
+  Dependent,     // a template has yet to say what is called
+  NotAVariable,  // through a function or member pointer no variable names
+                 // (`tbl[k](i)`, `(o.*pm)(i)`, `pick()(i)`); Where is it
   Parameter,     // a parameter: the caller's choice
   Global,        // a global (or static member) that is not `const`
   NotOneFunction, // its initializer names no function (or there is none)
@@ -63,12 +67,13 @@ struct FixedCallee {
   const clang::FunctionDecl *Function = nullptr;
   /// The pointer or reference called through, when the callee names one.
   const clang::VarDecl *Through = nullptr;
-  Unfixed Why = Unfixed::NotAVariable;
+  Unfixed Why = Unfixed::Direct;
   /// The functions the variable may hold, in written order: Function alone
   /// (Unfixed::None), or the choices of a '?:' (Unfixed::Several).
   llvm::SmallVector<const clang::FunctionDecl *, 2> Candidates;
   /// Unfixed::Changed: the first use that may change it; NotOneFunction:
-  /// the initializer (null when there is none).
+  /// the initializer (null when there is none); NotAVariable: the pointer
+  /// called through, as written (`tbl[k]`, `o.*pm`).
   const clang::Expr *Where = nullptr;
 };
 
@@ -84,7 +89,7 @@ bool namedFunctions(const clang::Expr *Init,
                     llvm::SmallVectorImpl<const clang::FunctionDecl *> &Out);
 
 /// What CE, a call without a direct callee, calls through a variable
-/// (see the file comment). A call with a direct callee gives NotAVariable.
+/// (see the file comment). A call with a direct callee gives Direct.
 FixedCallee fixedCallee(const clang::CallExpr *CE);
 
 /// Every function CE may run: its direct callee, or fixedCallee's

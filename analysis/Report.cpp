@@ -197,11 +197,13 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     break;
   case EffectKind::GlobalRead: {
     // %select entry 4: memory a const global refers to, unnamed; 5: a const
-    // thread_local each thread initializes on its own.
+    // thread_local each thread initializes on its own; 6: a static const
+    // local initialized from its first call's values.
     const auto *Var = dyn_cast_or_null<VarDecl>(VD);
-    unsigned Sort = E.Read == ReadOf::Designated         ? 4u
-                    : Var && isPerThreadConstant(Var) ? 5u
-                                                      : sortIndex(VD);
+    unsigned Sort = E.Read == ReadOf::Designated          ? 4u
+                    : Var && isPerThreadConstant(Var)  ? 5u
+                    : Var && isFirstCallConstant(Var)  ? 6u
+                                                       : sortIndex(VD);
     R.report(E.Loc, Diag::GlobalRead) << Fn << Sort << E.Subject << E.Range;
     break;
   }

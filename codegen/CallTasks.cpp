@@ -250,8 +250,8 @@ std::string calleeName(const CallExpr *CE) {
 }
 
 std::string shown(const PlanContext &PC, const Expr *E, const std::string &Otherwise) {
-  std::optional<std::string> T = PC.text(E->getSourceRange());
-  return T && T->size() <= 60 ? "'" + *T + "'" : Otherwise;
+  std::optional<std::string> T = quotable(PC.text(E->getSourceRange()));
+  return T ? "'" + *T + "'" : Otherwise;
 }
 
 } // namespace purecc

@@ -851,6 +851,35 @@ std::string floatingPointOptions(const ASTContext &Ctx, unsigned OptimizationLev
   return S;
 }
 
+/// The unit's data model where a flag changes it and the code reads no
+/// macro for it: `char`'s signedness (-funsigned-char), `wchar_t`'s size
+/// and signedness (-fshort-wchar), `long double`'s size and format
+/// (-mlong-double-64, -mlong-double-128), whether `u8"..."` is `char8_t`
+/// (-fno-char8_t), how complex numbers multiply and divide
+/// (-fcx-limited-range, -fcx-fortran-rules), and whether a plain `int`
+/// bit-field is signed (g++'s -funsigned-bitfields, which Clang ignores:
+/// UnsignedBitfieldsMacro). The runtime's memo namespace holds the calling
+/// unit's (PURECC_ABI_ID, purecc/memo_key.h); this puts each unit's own
+/// into its fingerprints, and so into its link note: rebuilding only a
+/// callee's file with -funsigned-char is a miss (adv72 F2).
+std::string dataModel(ASTContext &Ctx) {
+  const LangOptions &LO = Ctx.getLangOpts();
+  const llvm::fltSemantics &LongDouble = Ctx.getFloatTypeSemantics(Ctx.LongDoubleTy);
+  std::string S = "data-model char=";
+  S += LO.CharIsSigned ? "signed" : "unsigned";
+  S += " wchar=" + std::to_string(Ctx.getTypeSize(Ctx.WCharTy)) +
+       (Ctx.WCharTy->isSignedIntegerType() ? "s" : "u");
+  S += " ldbl=" + std::to_string(Ctx.getTypeSize(Ctx.LongDoubleTy)) + "/" +
+       std::to_string(llvm::APFloat::semanticsPrecision(LongDouble)) + "/" +
+       std::to_string(llvm::APFloat::semanticsMaxExponent(LongDouble));
+  S += LO.Char8 ? " char8_t" : " no-char8_t";
+  S += " complex=" + std::to_string(unsigned(LO.getComplexRange()));
+  auto It = Ctx.Idents.find(UnsignedBitfieldsMacro);
+  bool Unsigned = It != Ctx.Idents.end() && It->getValue()->hasMacroDefinition();
+  S += Unsigned ? " bitfields=unsigned" : " bitfields=signed";
+  return S;
+}
+
 /// The pragmas of File that change how floating-point code compiles
 /// (`#pragma GCC optimize("fast-math")`, which g++ applies and Clang
 /// ignores, `GCC target("fma")`, `float_control`, `STDC FP_CONTRACT`,
@@ -950,6 +979,7 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx, unsigned OptimizationLev
   // What the unit's flags and pragmas do to floating-point code, which
   // neither the tokens nor the runtime's macros show.
   Deps.Facts.insert(floatingPointOptions(Ctx, OptimizationLevel));
+  Deps.Facts.insert(dataModel(Ctx));
   if (std::string Pragmas = floatingPointPragmas(Ctx.getSourceManager(),
                                                  Ctx.getSourceManager().getMainFileID());
       !Pragmas.empty())

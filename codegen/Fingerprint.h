@@ -107,6 +107,11 @@ bool readsBuckets(const clang::CXXMemberCallExpr *Call);
 /// runtime puts the main program's build id there.
 inline constexpr const char *ExternalProgram = "@program";
 
+/// Defined (by the launcher and `purecc check -p`) when the build gives g++'s
+/// -funsigned-bitfields, which Clang ignores: the unit's data model
+/// (dataModel in Fingerprint.cpp) then has unsigned plain bit-fields.
+inline constexpr const char *UnsignedBitfieldsMacro = "__purecc_unsigned_bitfields__";
+
 /// The fingerprint of a function or a variable with global storage, for a
 /// unit compiled at OptimizationLevel (the -O of the build: it counts where
 /// the target has FMA instructions, see floatingPointOptions).

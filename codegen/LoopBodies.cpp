@@ -42,9 +42,8 @@ std::string resizedBoundReason(PlanContext &PC, const LoopShape &L, const Expr *
                                const Expr *Resizer) {
   std::string What = BoundExpr ? "the bound '" + writtenText(PC, BoundExpr) + "'"
                                : "the range '" + L.RangeName + "'";
-  std::string Text = writtenText(PC, Resizer);
   return What + " may change: the loop body may resize a container" +
-         (Text.empty() || Text.size() > 60 ? "" : " ('" + Text + "')");
+         shownInParens(writtenText(PC, Resizer));
 }
 
 

@@ -97,8 +97,8 @@ std::optional<Place> placeOf(const Expr *E, ASTContext &Ctx) {
 std::string quotedPlace(const PlanContext &PC, const Expr *E, const std::string &Otherwise) {
   if (std::optional<Place> P = placeOf(E, PC.Ctx))
     return "'" + P->Name + "'";
-  std::optional<std::string> Text = PC.text(E->getSourceRange());
-  return Text && Text->size() <= 60 ? "'" + *Text + "'" : Otherwise;
+  std::optional<std::string> Text = quotable(PC.text(E->getSourceRange()));
+  return Text ? "'" + *Text + "'" : Otherwise;
 }
 
 bool isPlace(const Expr *E, const Place &P, ASTContext &Ctx) {
@@ -181,15 +181,14 @@ std::string partReason(PlanContext &PC, const LoopShape &L, const Place &P,
   if (Use)
     for (const DynTypedNode &Up : PC.Ctx.getParents(*Use))
       if (const auto *Lambda = Up.get<LambdaExpr>())
-        if (std::optional<std::string> T = PC.text(Lambda->getSourceRange()); T && T->size() <= 60)
+        if (std::optional<std::string> T = quotable(PC.text(Lambda->getSourceRange())))
           Where = *T;
   if (auto It = Rest.FirstWrite.find(P.Root); It != Rest.FirstWrite.end())
-    if (std::optional<std::string> T = PC.text(It->second->getSourceRange()); T && T->size() <= 60)
+    if (std::optional<std::string> T = quotable(PC.text(It->second->getSourceRange())))
       Where = *T;
   std::string Update;
   if (const Expr *U = Positions.empty() ? nullptr : updateAround(PC, Positions.front()))
-    if (std::optional<std::string> T = PC.text(U->getSourceRange()); T && T->size() <= 60)
-      Update = " ('" + *T + "')";
+    Update = shownInParens(PC.text(U->getSourceRange()));
   return Name + " is updated inside the loop body" + Update + " and " + quotedObject(P.Root) +
          " is also used there" + (Where.empty() ? "" : " ('" + Where + "')") +
          " otherwise: a part of an object is combined only when the body uses the object "

@@ -368,6 +368,17 @@ std::string writtenText(const PlanContext &PC, const Expr *E) {
   return Invalid ? std::string() : Text.str();
 }
 
+std::optional<std::string> quotable(std::optional<std::string> Text) {
+  if (!Text || Text->empty() || Text->size() > 60 || Text->find('\n') != std::string::npos)
+    return std::nullopt;
+  return Text;
+}
+
+std::string shownInParens(std::optional<std::string> Text) {
+  std::optional<std::string> Q = quotable(std::move(Text));
+  return Q ? " ('" + *Q + "')" : std::string();
+}
+
 const Expr *written(const Expr *E) {
   while (true) {
     const Expr *Prev = E;

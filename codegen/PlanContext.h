@@ -181,6 +181,17 @@ const clang::Expr *unmoved(const clang::Expr *E);
 /// for naming it in a remark (empty when it cannot be read).
 std::string writtenText(const PlanContext &PC, const clang::Expr *E);
 
+/// Text a remark may quote: one line of at most 60 characters, not empty
+/// (longer code, or code over several lines, reads worse inside a remark
+/// than the name beside it); nullopt otherwise. Every remark that shows
+/// the code it means asks this one question.
+///   quotable(PC.text(E->getSourceRange()))
+std::optional<std::string> quotable(std::optional<std::string> Text);
+/// " ('<text>')" when Text is quotable, else "": how a remark shows the
+/// code after the name it gives ("'v' is written inside the loop body
+/// ('v[0] = 1')").
+std::string shownInParens(std::optional<std::string> Text);
+
 /// The first class, union or enumeration in T (under pointers, references,
 /// arrays and template arguments) that has no name the generated code
 /// could write (`struct { long at; } pay`, a lambda's closure type), or

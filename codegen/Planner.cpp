@@ -92,19 +92,6 @@ const Expr *initialCallable(const VarDecl *V) {
 /// expects a remark about"), also from the body of a lambda it calls and
 /// through a variable holding one (`auto f = [](long i) { return heavy(i);
 /// }; ... f(i)`, `double (*fp)(long) = heavy; ... fp(i)`).
-/// A call through a function or member pointer that no variable names
-/// (`ops[k](i)`, `(o.*pm)(i)`, `pick()(i)`); not one a template has yet to
-/// resolve.
-bool throughUnnamedPointer(const CallExpr *CE) {
-  if (CE->getDirectCallee() || CE->isTypeDependent() || CE->getCallee()->isTypeDependent())
-    return false;
-  if (const auto *BO = dyn_cast<BinaryOperator>(CE->getCallee()->IgnoreParens()); BO && BO->isPtrMemOp())
-    return true;
-  QualType T = CE->getCallee()->getType();
-  return T->isFunctionPointerType() || T->isFunctionReferenceType() || T->isFunctionType() ||
-         T->isMemberFunctionPointerType();
-}
-
 bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCalls::Declared) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const PurityFacts &Facts;
@@ -134,7 +121,7 @@ bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCa
         Holder = baseVariable(Op->getArg(0));
       if (FD && counts(FD))
         Found = true;
-      else if ((Holder || (!FD && throughUnnamedPointer(CE))) && Which == PureCalls::OrLibraryWork)
+      else if ((Holder || Through.Why == Unfixed::NotAVariable) && Which == PureCalls::OrLibraryWork)
         Found = true; // through a variable, an element of a table (`ops[k](i)`), a member pointer (adv69 F1)
       else if (FD && isLambdaCallOperator(FD))
         follow(FD);

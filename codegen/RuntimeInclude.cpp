@@ -191,14 +191,25 @@ public:
     // member named like one the runtime declares is a redefinition or an
     // ambiguous call in the rewritten unit (adv68 F21: `inline int
     // parallel_invoke`). The runtime's headers live in a folder named
-    // `purecc`; hand-written code may include them.
-    if (!isa<NamespaceDecl>(ND) && insideProgramsPurecc(DC) && RuntimeName.count(II->getName()) &&
+    // `purecc`; hand-written code may include them. Only what the
+    // namespaces declare can meet a '::purecc::' name: a member of a class
+    // there cannot, nor a specialization of the runtime's own template,
+    // which distributed.md tells users to write (`template <> struct
+    // purecc::codec<Stats> : purecc::fields<...> {};`, adv71 F3).
+    if (!isa<NamespaceDecl>(ND) && DC->getRedeclContext()->isNamespace() &&
+        insideProgramsPurecc(DC) && !isSpecialization(ND) && RuntimeName.count(II->getName()) &&
         !inRuntimeHeader(ND->getLocation()))
       Found = ND;
     return !Found;
   }
 
 private:
+  static bool isSpecialization(const NamedDecl *ND) {
+    if (isa<ClassTemplateSpecializationDecl, VarTemplateSpecializationDecl>(ND))
+      return true;
+    const auto *FD = dyn_cast<FunctionDecl>(ND);
+    return FD && FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization;
+  }
   static bool insideProgramsPurecc(const DeclContext *DC) {
     for (; DC && !DC->isTranslationUnit(); DC = DC->getParent())
       if (const auto *NS = dyn_cast<NamespaceDecl>(DC);

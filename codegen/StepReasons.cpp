@@ -64,8 +64,7 @@ private:
     return V && !L.Body_.Locals.contains(V) && V != L.Induction && V != L.Element;
   }
   std::string text(const Expr *E) const {
-    std::optional<std::string> T = PC.text(E->getSourceRange());
-    return T && T->size() <= 60 ? *T : std::string();
+    return quotable(PC.text(E->getSourceRange())).value_or("");
   }
   std::string shown(const Expr *E) const {
     std::string T = text(E);

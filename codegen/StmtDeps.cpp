@@ -234,7 +234,7 @@ public:
       FD = Through.Candidates.front();
     }
     if (!FD && !Through.Function)
-      return impure(CE, Through.Through ? unfixedReason(Through) : unnamedCalleeReason(CE));
+      return impure(CE, unfixedReason(Through));
     if (!FD)
       FD = Through.Function;
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -604,31 +604,24 @@ private:
            "call sees";
   }
 
-  /// Why a call through no named variable (an element of a table of
-  /// function pointers, `ops[k](i)`; a member pointer, `(o.*pm)(i)`; what
-  /// a call returns) reaches no known function (adv69 F1).
-  std::string unnamedCalleeReason(const CallExpr *CE) const {
-    const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
-      Callee = MC->getCallee()->IgnoreParens();
-    std::optional<std::string> Text = ES.context().text(Callee->getSourceRange());
-    std::string Shown = Text && Text->size() <= 60 && Text->find('\n') == std::string::npos
-                            ? " '" + *Text + "'"
-                            : std::string();
-    const char *What = isa<BinaryOperator>(Callee) ? "a call through the member pointer"
-                                                    : "a call through the function pointer";
-    return "which function " + std::string(What) + Shown + " reaches is not followed";
-  }
-
-  /// Why a call through a pointer or reference variable reaches no one
-  /// known function (FixedCallee.h).
+  /// Why a call through a pointer reaches no one known function
+  /// (FixedCallee.h).
   std::string unfixedReason(const FixedCallee &T) const {
+    auto Shown = [&](const Expr *E) {
+      return E ? shownInParens(ES.context().text(E->getSourceRange())) : std::string();
+    };
+    if (!T.Through) {
+      // An element of a table of function pointers, `ops[k](i)`; a member
+      // pointer, `(o.*pm)(i)`; what a call returns (adv69 F1).
+      std::optional<std::string> Text =
+          T.Where ? quotable(ES.context().text(T.Where->getSourceRange())) : std::nullopt;
+      const char *What = T.Where && isa<BinaryOperator>(T.Where) ? "the member pointer"
+                                                                 : "the function pointer";
+      return "which function a call through " + std::string(What) +
+             (Text ? " '" + *Text + "'" : std::string()) + " reaches is not followed";
+    }
     std::string Name = quoted(T.Through);
     const char *Which = ": which function a call through it reaches is ";
-    auto Shown = [&](const Expr *E) {
-      std::optional<std::string> Text = E ? ES.context().text(E->getSourceRange()) : std::nullopt;
-      return Text && Text->size() <= 60 ? " ('" + *Text + "')" : std::string();
-    };
     auto Line = [&](const Expr *E) {
       return std::to_string(ES.context().SM.getPresumedLineNumber(E->getExprLoc()));
     };
@@ -650,6 +643,8 @@ private:
       return How + " on line " + Line(T.Where) + Shown(T.Where) + Which + "not followed";
     }
     case Unfixed::None:
+    case Unfixed::Direct:
+    case Unfixed::Dependent:
     case Unfixed::Several:
     case Unfixed::NotAVariable:
       break;

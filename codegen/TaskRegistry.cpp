@@ -15,6 +15,8 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
@@ -88,19 +90,25 @@ std::string symbolOf(ASTContext &Ctx, const FunctionDecl *FD) {
 }
 
 /// The name of FD's task, the same on every rank: its linker symbol, and
-/// for a function of internal linkage "@<file>" too (two files may define
-/// a static or anonymous-namespace function of the same name; the main
-/// file's name tells their tasks apart). "" when FD has no linker symbol.
+/// for a function of internal linkage "@<file>-<hash>" too: two files may
+/// define a static or anonymous-namespace function of the same name, and
+/// two files of one name may sit in two folders (`d1/util.cpp`,
+/// `d2/util.cpp`: adv71 F8), so the main file's name is followed by 8 hex
+/// digits of the XXH3 of its absolute path. "" when FD has no linker symbol.
 std::string taskSymbol(ASTContext &Ctx, const SourceManager &SM, const FunctionDecl *FD) {
   std::string Symbol = symbolOf(Ctx, FD);
   if (Symbol.empty() || FD->isExternallyVisible())
     return Symbol;
-  std::string File =
-      llvm::sys::path::filename(SM.getFileEntryRefForID(SM.getMainFileID())->getName()).str();
+  llvm::SmallString<256> Path(SM.getFileEntryRefForID(SM.getMainFileID())->getName());
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  std::string File = llvm::sys::path::filename(Path).str();
   for (char &C : File)
     if (!llvm::isAlnum(C) && C != '_' && C != '.' && C != '-')
       C = '_';
-  return Symbol + "@" + File;
+  std::string Hash;
+  llvm::raw_string_ostream(Hash) << llvm::format_hex_no_prefix(llvm::xxh3_64bits(Path.str()) >> 32, 8);
+  return Symbol + "@" + File + "-" + Hash;
 }
 
 /// What the loop reads from outside itself, in order of first use.

@@ -32,8 +32,7 @@ const Expr *skipFullExpression(const Stmt *S) {
 }
 
 std::string shownText(PlanContext &PC, const Stmt *S) {
-  std::optional<std::string> T = PC.text(S->getSourceRange());
-  return T && T->size() <= 60 && T->find('\n') == std::string::npos ? " ('" + *T + "')" : std::string();
+  return shownInParens(PC.text(S->getSourceRange()));
 }
 
 /// The variable E names, under parentheses and any casts.

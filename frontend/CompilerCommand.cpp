@@ -1,6 +1,7 @@
 //===- CompilerCommand.cpp - what a g++/clang++ command line asks for -----===//
 #include "CompilerCommand.h"
 #include "CommandNames.h"
+#include "codegen/Fingerprint.h"
 
 #include "clang/Driver/Options.h"
 #include "llvm/ADT/StringExtras.h"
@@ -135,6 +136,11 @@ std::optional<CompilerCommand> parseCompilerCommand(ArrayRef<std::string> Argv,
       C.AngleDirs.push_back(A->getValue());
     } else if (O.matches(opts::OPT_isystem) || O.matches(opts::OPT_idirafter)) {
       C.SystemDirs.push_back(A->getValue());
+    } else if (O.matches(opts::OPT_funsigned_bitfields) || O.matches(opts::OPT_fsigned_bitfields)) {
+      C.UnsignedBitfields = O.matches(opts::OPT_funsigned_bitfields);
+      Drop = true; // Clang does not support it, and says so
+    } else if (O.matches(opts::OPT_include) || O.matches(opts::OPT_imacros)) {
+      C.ForcedIncludes.push_back(A->getValue());
     }
     if (!Drop && isCodegenOnlyToken(C.Args[Begin]))
       Drop = true;
@@ -192,6 +198,8 @@ std::vector<std::string> analysisCommandLine(const CompilerCommand &C,
   // `[] [[pure]] (int x) {...}` names a lambda's call operator; purecc
   // accepts it in C++20 too, without Clang's C++23 warning.
   Out.push_back("-Wno-c++23-lambda-attributes");
+  if (C.UnsignedBitfields)
+    Out.push_back(std::string("-D") + UnsignedBitfieldsMacro);
   for (const std::string &Dir : ExtraIncludeDirs) {
     Out.push_back("-I");
     Out.push_back(Dir);

@@ -62,6 +62,13 @@ struct CompilerCommand {
   /// pre-scan looks up headers named in quotes (-iquote, -I, -isystem) and
   /// in angle brackets (-I, -isystem).
   std::vector<std::string> QuoteDirs, AngleDirs, SystemDirs;
+  /// g++'s -funsigned-bitfields (the last of it and -fsigned-bitfields):
+  /// plain `int` bit-fields are unsigned. Clang ignores the flag, so the
+  /// analysis learns it from a macro (analysisCommandLine), for the unit's
+  /// fingerprint (codegen/Fingerprint.h, dataModel).
+  bool UnsignedBitfields = false;
+  /// -include and -imacros files, in order: the pre-scan reads them too.
+  std::vector<std::string> ForcedIncludes;
   /// Indexes in Args that the analysis must not see (see the file comment).
   std::vector<size_t> AnalysisDrops;
 };

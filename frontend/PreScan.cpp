@@ -134,6 +134,9 @@ bool mentionsPureccAttribute(std::string_view Text) {
 bool mayUsePurecc(const std::string &Path, const IncludeSearch &Search) {
   std::set<std::string> Seen;
   std::vector<std::string> Work{Path};
+  for (const std::string &Name : Search.Forced)
+    if (std::optional<std::string> File = resolve({Name, /*Angled=*/false}, ".", Search))
+      Work.push_back(std::move(*File));
   while (!Work.empty()) {
     std::string File = std::move(Work.back());
     Work.pop_back();

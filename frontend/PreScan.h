@@ -32,12 +32,18 @@ struct IncludeSearch {
   std::vector<std::string> QuoteDirs;  // -iquote
   std::vector<std::string> AngleDirs;  // -I
   std::vector<std::string> SystemDirs; // -isystem, -idirafter
+  /// -include and -imacros files, which the compiler reads before the
+  /// source as if it included them, looked up from the current directory
+  /// first (as GCC does): a [[pure]] declaration that reaches the unit only
+  /// this way still makes it purecc's (adv72 F3).
+  std::vector<std::string> Forced;
 };
 
 /// Whether Text holds an attribute specifier naming `pure` or `purecc`.
 bool mentionsPureccAttribute(std::string_view Text);
 
-/// Whether the source at Path, or a header it includes from the command's
+/// Whether the source at Path, a file the command includes before it
+/// (Search.Forced), or a header they include from the command's
 /// directories (transitively), mentions a purecc attribute. Unreadable files count as
 /// no: the compiler will say what is wrong with them.
 bool mayUsePurecc(const std::string &Path, const IncludeSearch &Search);

@@ -5,6 +5,7 @@
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseMap.h"
 
 using namespace clang;
@@ -14,7 +15,7 @@ namespace purecc {
 bool isMutableGlobal(const VarDecl *VD, const ASTContext &Ctx) {
   if (!VD->hasGlobalStorage() || VD->isConstexpr())
     return false;
-  if (isPerThreadConstant(VD))
+  if (isPerThreadConstant(VD) || isFirstCallConstant(VD))
     return true;
   QualType T = VD->getType();
   if (T->isReferenceType())
@@ -29,6 +30,35 @@ bool isPerThreadConstant(const VarDecl *VD) {
   // another object than the serial program's thread.
   return VD->getTLSKind() != VarDecl::TLS_None && !VD->isConstexpr() &&
          !VD->hasConstantInitialization();
+}
+
+bool isFirstCallConstant(const VarDecl *VD) {
+  if (!VD->isStaticLocal() || VD->isConstexpr() || VD->hasConstantInitialization())
+    return false;
+  const Expr *Init = VD->getInit();
+  const DeclContext *Owner = VD->getParentFunctionOrMethod();
+  if (!Init || !Owner)
+    return false;
+  // What the initializer names of its function's call: its parameters and
+  // locals (a lambda's own, declared inside the initializer, belong to the
+  // lambda's call operator), or its object.
+  struct CallValues : RecursiveASTVisitor<CallValues> {
+    const DeclContext *Owner;
+    bool Found = false;
+    explicit CallValues(const DeclContext *Owner) : Owner(Owner) {}
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+          V && V->hasLocalStorage() && V->getParentFunctionOrMethod() == Owner)
+        Found = true;
+      return !Found;
+    }
+    bool VisitCXXThisExpr(CXXThisExpr *) {
+      Found = true;
+      return false;
+    }
+  } Finder(Owner);
+  Finder.TraverseStmt(const_cast<Expr *>(Init));
+  return Finder.Found;
 }
 
 namespace {

@@ -4,7 +4,10 @@
 // statics, static locals or thread_local variables. Reading `const` and
 // `constexpr` ones is fine: they cannot change between calls -- except a
 // `const thread_local` with a dynamic initializer, which each thread
-// initializes on its own ("reads the calling thread's copy of 'TL'").
+// initializes on its own ("reads the calling thread's copy of 'TL'"), and
+// a `static const` local whose initializer reads the call that first
+// reaches it, its parameters, locals or object ("reads the first call's
+// value of 'K'").
 //
 // Why: the result would depend on something other than the arguments.
 //
@@ -31,4 +34,12 @@ bool isMutableGlobal(const clang::VarDecl *VD, const clang::ASTContext &Ctx);
 /// A `const thread_local` whose initializer is not a constant: each thread
 /// makes its own on first use, so reading it is reading per-thread state.
 bool isPerThreadConstant(const clang::VarDecl *VD);
+
+/// A `static const` local whose initializer reads the values of the call
+/// that first reaches it (a parameter, a local of its function, its
+/// object): `static const long K = k * 2;`. Every later call reads the
+/// first call's values, so the result depends on which call came first, and
+/// a task on another rank, whose first call was another, computes another
+/// (adv71 F1).
+bool isFirstCallConstant(const clang::VarDecl *VD);
 } // namespace purecc

@@ -320,8 +320,8 @@ std::optional<FoldLambda> foldLambda(PlanContext &PC, const Expr *OpExpr, QualTy
     return std::nullopt;
   const PrintingPolicy &Policy = PC.Ctx.getPrintingPolicy();
   if (mentions(TermExpr, Acc)) {
-    std::optional<std::string> Text = PC.text(TermExpr->getSourceRange());
-    WhyNot = "the lambda's term " + (Text && Text->size() <= 60 ? "'" + *Text + "' " : "") +
+    std::optional<std::string> Text = quotable(PC.text(TermExpr->getSourceRange()));
+    WhyNot = "the lambda's term " + (Text ? "'" + *Text + "' " : "") +
              "reads the running total " + quoted(Acc) + ", so each step needs the one before";
     return std::nullopt;
   }
@@ -372,7 +372,7 @@ std::optional<FoldLambda> foldLambda(PlanContext &PC, const Expr *OpExpr, QualTy
 std::string lambdaFoldHint(PlanContext &PC, const Expr *OpExpr, QualType Total) {
   std::string Ignored;
   std::optional<FoldLambda> Fold = foldLambda(PC, OpExpr, Total, Ignored);
-  if (!Fold || Fold->Written.size() > 60)
+  if (!Fold || !quotable(Fold->Written))
     return "";
   return "; std::reduce may apply it to two elements or two partial results, so 'return " +
          Fold->Written + ";' folds no function over the elements: such a fold is "

@@ -511,9 +511,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     // `h.bias = e` beside the stores into `h.v[i]`: a write of the object,
     // which every iteration makes.
     if (auto It = Fx.FirstWrite.find(X); ContainerNames.count(X) && It != Fx.FirstWrite.end()) {
-      std::optional<std::string> Text = PC.text(It->second->getSourceRange());
       WhyNot = quoted(X) + " is written inside the loop body" +
-               (Text && Text->size() <= 60 ? " ('" + *Text + "')" : "");
+               shownInParens(PC.text(It->second->getSourceRange()));
       return LoopOutcome::Refused;
     }
     if (Fx.Reads.contains(X)) {

@@ -434,9 +434,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
     std::string Text = isa<CXXConstructExpr>(Use)
                            ? Use->getType().getUnqualifiedType().getAsString(PC.Ctx.getPrintingPolicy())
                            : writtenText(PC, Use);
-    std::string Shown = !Text.empty() && Text.size() <= 60 && Text.find('\n') == std::string::npos
-                            ? " ('" + Text + "')"
-                            : std::string();
+    std::string Shown = shownInParens(Text);
     const auto *Cast = dyn_cast<CastExpr>(Use);
     Unsupported(std::string("its code ") +
                 (isa<MemberExpr>(Use) || (Cast && Cast->getCastKind() == CK_BitCast)
@@ -452,7 +450,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   // argument lies (adv52).
   if (auto Problem = keyedAccessProblem(F.Code, FD, PC.Ctx)) {
     std::string Text = writtenText(PC, Problem->At);
-    bool Short = !Text.empty() && Text.size() <= 60 && Text.find('\n') == std::string::npos;
+    bool Short = quotable(Text).has_value();
     // The comparison as written, for the remark; a range-for's own end
     // test is spelled by no text but its ':' (adv68 F24).
     std::string Quoted = Short ? " ('" + Text + "')" : std::string();
@@ -461,9 +459,8 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
       for (DynTypedNodeList Ps = PC.Ctx.getParents(*Problem->At); !Ps.empty();
            Ps = PC.Ctx.getParents(Ps[0])) {
         if (const auto *For = Ps[0].get<CXXForRangeStmt>()) {
-          std::string Range = writtenText(PC, For->getRangeInit());
-          if (!Range.empty() && Range.size() <= 60 && Range.find('\n') == std::string::npos)
-            Quoted = " (the end test of the range-for over '" + Range + "')";
+          if (std::optional<std::string> Range = quotable(writtenText(PC, For->getRangeInit())))
+            Quoted = " (the end test of the range-for over '" + *Range + "')";
           break;
         }
         if (!Ps[0].get<Stmt>())

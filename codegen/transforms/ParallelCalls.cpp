@@ -523,10 +523,10 @@ bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
     std::vector<std::string> Callees = namesOf(Its);
     llvm::sort(Callees);
     Callees.erase(std::unique(Callees.begin(), Callees.end()), Callees.end());
-    std::optional<std::string> Text = PC.text(U->getSourceRange());
+    std::optional<std::string> Text = quotable(PC.text(U->getSourceRange()));
     std::string Name = isa<CallExpr>(U) ? calleeName(cast<CallExpr>(U))
-                       : Text && Text->size() <= 60 ? *Text
-                                                    : llvm::join(Callees, "' or '");
+                       : Text ? *Text
+                              : llvm::join(Callees, "' or '");
     All.push_back(Name);
     bool IsWorth = true;
     for (const CallExpr *CE : Its)

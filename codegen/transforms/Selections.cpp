@@ -645,10 +645,9 @@ std::optional<Records> planRecords(PlanContext &PC, const LoopShape &L, const Ca
   // out of scope: `using a::FAST;` (the block's `FAST` would be another
   // one: adv66 F2), `using W = long;`, `namespace q = std;`.
   if (const Decl *D = declaredNonVariable(L.Body, Block)) {
-    std::optional<std::string> Text = PC.text(D->getSourceRange());
+    std::optional<std::string> Text = quotable(PC.text(D->getSourceRange()));
     Why = Updates + " would run again after the loop, where the loop body's " +
-          (Text && Text->size() <= 60 && Text->find('\n') == std::string::npos ? "'" + *Text + "'"
-                                                                               : std::string("declaration")) +
+          (Text ? "'" + *Text + "'" : std::string("declaration")) +
           " (of a name other than a variable) does not reach";
     return std::nullopt;
   }
@@ -897,8 +896,8 @@ std::pair<const VarDecl *, std::string> nearSelectionReason(PlanContext &PC, con
         const Expr *Set = findSetting(If->getThen(), V, Term, PC.Ctx, Conditional);
         if (!Set)
           continue;
-        std::optional<std::string> Cond = PC.text(If->getCond()->getSourceRange());
-        std::string IfText = Cond && Cond->size() <= 60 ? " ('if (" + *Cond + ")')" : "";
+        std::optional<std::string> Cond = quotable(PC.text(If->getCond()->getSourceRange()));
+        std::string IfText = Cond ? " ('if (" + *Cond + ")')" : "";
         if (Compound)
           return {V, "the 'if' that selects " + quoted(V) + IfText + " tests more than " +
                          "one comparison of a term with " + quoted(V) +
@@ -917,9 +916,7 @@ std::pair<const VarDecl *, std::string> nearSelectionReason(PlanContext &PC, con
                          " has an 'else' branch: a selection is rewritten only without one (its "
                          "leaves run the 'if' for iterations the serial loop does not select)"};
         if (Conditional) {
-          std::optional<std::string> SetText = PC.text(Set->getSourceRange());
-          return {V, quoted(V) + " is set" +
-                         (SetText && SetText->size() <= 60 ? " ('" + *SetText + "')" : "") +
+          return {V, quoted(V) + " is set" + shownInParens(PC.text(Set->getSourceRange())) +
                          " only on some paths of the block of the 'if' that compares it" + IfText +
                          ": not a selection, whose block sets the best whenever it runs"};
         }

@@ -10,7 +10,8 @@ namespace purecc {
 namespace {
 
 /// Reads an include-directory option at Args[I] ("-Idir", "-I dir",
-/// "-iquote dir", "-iquotedir", "--include-directory=dir") into Search;
+/// "-iquote dir", "-iquotedir", "--include-directory=dir") or a file the
+/// compiler includes first ("-include f.h", "-imacros f.h") into Search;
 /// returns how many words it used (0: not one).
 size_t readIncludeDir(const std::vector<std::string> &Args, size_t I, IncludeSearch &Search) {
   std::string_view A = Args[I];
@@ -34,6 +35,12 @@ size_t readIncludeDir(const std::vector<std::string> &Args, size_t I, IncludeSea
   if (size_t N = Take("-idirafter", Search.SystemDirs))
     return N;
   if (size_t N = Take("--include-directory=", Search.AngleDirs))
+    return N;
+  if (A.starts_with("-include-") || A.starts_with("-imacros-"))
+    return 0; // -include-pch: a precompiled header, no text to read
+  if (size_t N = Take("-include", Search.Forced))
+    return N;
+  if (size_t N = Take("-imacros", Search.Forced))
     return N;
   if (A.starts_with("-I") && A != "-I-")
     return Take("-I", Search.AngleDirs);

@@ -2,7 +2,8 @@
 // a result computed under one rounding mode never answers a call made under
 // another, from memory or from a reopened disk store; keys under
 // FE_TONEAREST are the keys of before; flush-to-zero keeps its own
-// entries; no lookup while a trap is enabled.
+// entries, and so do x86's x87 precision and an SSE rounding apart from the
+// x87's; no lookup while a trap is enabled.
 #include "purecc/memo.h"
 #include "purecc/memo_fenv.h"
 
@@ -169,6 +170,94 @@ TEST(MemoFenv, FlushToZeroKeepsItsOwnEntries) {
   EXPECT_NE(purecc::namespace_under(ns, {FE_UPWARD, 0, 0x8000u}), ftz);
   EXPECT_NE(purecc::namespace_under(ns, {FE_UPWARD, 0, 0x8000u}),
             purecc::namespace_under(ns, {FE_UPWARD, 0, 0}));
+}
+#endif
+
+#if defined(__x86_64__)
+// A `long double` body: x87 arithmetic, which rounds to the precision
+// control's width (64, 53 or 24 bits of mantissa).
+std::atomic<int> third_ld_calls{0};
+const MemoSite third_ld_site{"third_ld", 0x7e1dULL, 0x6ULL};
+long double third_ld(MemoRuntime &rt, long double x) {
+  return rt.call(third_ld_site, [&] {
+    third_ld_calls.fetch_add(1);
+    volatile long double num = x, den = 3.0L;
+    return num / den;
+  }, x);
+}
+
+/// Sets the x87 control word while it lives (as glibc's _FPU_SETCW would).
+struct X87Control {
+  unsigned short saved = 0;
+  explicit X87Control(unsigned short (*change)(unsigned short)) {
+    __asm__ __volatile__("fnstcw %0" : "=m"(saved));
+    unsigned short cw = change(saved);
+    __asm__ __volatile__("fldcw %0" : : "m"(cw));
+  }
+  ~X87Control() { __asm__ __volatile__("fldcw %0" : : "m"(saved)); }
+  X87Control(const X87Control &) = delete;
+  X87Control &operator=(const X87Control &) = delete;
+};
+/// Sets MXCSR's rounding control to upward alone (as `_MM_SET_ROUNDING_MODE`
+/// would), leaving the x87 one that fegetround reports at to-nearest.
+struct SseRoundingUp {
+  unsigned saved = __builtin_ia32_stmxcsr();
+  SseRoundingUp() { __builtin_ia32_ldmxcsr((saved & ~0x6000u) | 0x4000u); }
+  ~SseRoundingUp() { __builtin_ia32_ldmxcsr(saved); }
+  SseRoundingUp(const SseRoundingUp &) = delete;
+  SseRoundingUp &operator=(const SseRoundingUp &) = delete;
+};
+
+// adv72 F1: a result computed at the x87's extended precision answered a
+// call made under `_FPU_SETCW(_FPU_DOUBLE)` (or -mpc64), and the reverse.
+TEST(MemoFenv, X87PrecisionKeepsItsOwnEntries) {
+  DefaultFenv restore;
+  MemoRuntime rt(config(MemoMode::mem));
+  third_ld_calls = 0;
+  EXPECT_EQ(purecc::current_fp_modes().control, 0u);
+  const long double extended = third_ld(rt, 1.0L);
+  long double at_double = 0;
+  {
+    X87Control pc53([](unsigned short cw) { return static_cast<unsigned short>((cw & ~0x300u) | 0x200u); });
+    EXPECT_EQ(purecc::current_fp_modes().control, 0x100u);
+    at_double = third_ld(rt, 1.0L); // computed at 53 bits, not the cached 64-bit value
+    EXPECT_EQ(at_double, static_cast<long double>(1.0 / 3.0));
+    EXPECT_EQ(third_ld(rt, 1.0L), at_double); // a hit, of its own precision
+  }
+  EXPECT_NE(extended, at_double);
+  EXPECT_EQ(third_ld(rt, 1.0L), extended);
+  EXPECT_EQ(third_ld_calls.load(), 2);
+}
+
+// `double` arithmetic rounds as MXCSR says; fegetround reports the x87's.
+TEST(MemoFenv, SseRoundingApartFromTheX87sKeepsItsOwnEntries) {
+  DefaultFenv restore;
+  MemoRuntime rt(config(MemoMode::mem));
+  third_calls = 0;
+  const double nearest = serial_third(FE_TONEAREST, 1.0);
+  const double up = serial_third(FE_UPWARD, 1.0);
+  ASSERT_NE(nearest, up);
+  EXPECT_EQ(third(rt, 1.0), nearest);
+  {
+    SseRoundingUp sse;
+    EXPECT_EQ(std::fegetround(), FE_TONEAREST); // the x87's
+    EXPECT_EQ(purecc::current_fp_modes().control, 0x5000u);
+    EXPECT_EQ(third(rt, 1.0), up);
+    EXPECT_EQ(third(rt, 1.0), up);
+  }
+  EXPECT_EQ(third(rt, 1.0), nearest);
+  EXPECT_EQ(third_calls.load(), 2);
+  // Under fesetround both units round alike: no control bits.
+  std::fesetround(FE_UPWARD);
+  EXPECT_EQ(purecc::current_fp_modes().control, 0u);
+  // The namespaces: control bits apart from every rounding and flush one.
+  const purecc::Hash128 ns{0x1ULL, 0x2ULL};
+  EXPECT_EQ(purecc::namespace_under(ns, {FE_TONEAREST, 0, 0, 0}), ns);
+  const purecc::Hash128 pc53 = purecc::namespace_under(ns, {FE_TONEAREST, 0, 0, 0x100u});
+  EXPECT_NE(pc53, ns);
+  EXPECT_NE(pc53, purecc::namespace_under(ns, {FE_TONEAREST, 0, 0, 0x5000u}));
+  EXPECT_NE(pc53, purecc::namespace_under(ns, {FE_UPWARD, 0, 0, 0x100u}));
+  EXPECT_NE(pc53, purecc::namespace_under(ns, {FE_TONEAREST, 0, 0x8000u, 0x100u}));
 }
 #endif
 

@@ -83,7 +83,7 @@ RangeJob make_range_job(const TaskEntry &task, std::int64_t begin, std::int64_t 
   job.begin = begin;
   job.end = end;
   job.leaf = leaf;
-  job.memo_namespace = namespace_under(compiler_namespace(), fp_modes{rounding, 0, 0});
+  job.memo_namespace = namespace_under(compiler_namespace(), fp_modes{rounding, 0, 0, 0});
   job.rounding = encode_rounding(rounding).value_or(rounding_code::to_nearest);
   ByteWriter w(job.args);
   [&]<std::size_t... Indices>(std::index_sequence<Indices...>) {
@@ -127,9 +127,11 @@ inline std::int64_t leaf_of(std::int64_t begin, std::int64_t end, const leaf_siz
 /// SIGFPE, so then the work stays on this rank's cores, where
 /// purecc/branch_fenv.h enables the trap on every thread. Nor do the
 /// flush-to-zero bits (memo_fenv.h): the wire has no code for them, so
-/// under them the work stays here too, where branch_fenv.h carries them.
+/// under them the work stays here too, where branch_fenv.h carries them;
+/// nor x86's other controls (an x87 precision other than extended, an SSE
+/// rounding other than the x87 one), for the same reason.
 inline bool may_ship_under(const fp_modes &m) noexcept {
-  return m.traps == 0 && m.flush == 0 && encode_rounding(m.rounding).has_value();
+  return m.traps == 0 && m.flush == 0 && m.control == 0 && encode_rounding(m.rounding).has_value();
 }
 
 /// Whether a range call goes to the cluster: a backend with 2+ ranks, and

@@ -15,6 +15,13 @@
 //   - Flush to zero: under x86's FTZ or DAZ (AArch64's FZ) the namespace
 //     also holds those bits (flush_namespace): a subnormal result computed
 //     without them never answers a call made under them, nor the reverse.
+//   - x86's other controls: fegetround reports the x87 unit's rounding, but
+//     `double` arithmetic rounds as SSE's MXCSR says, and `long double`
+//     arithmetic to the x87 precision control (`_FPU_SETCW(_FPU_DOUBLE)`,
+//     or -mpc64/-mpc32 at link time, make `1.0L / 3` the double's value).
+//     A precision other than extended, or an SSE rounding other than the
+//     x87 one, puts those bits in the namespace too (control_namespace,
+//     adv72 F1). Under the defaults they are 0 and keys are as before.
 //   - Traps: while any exception trap is enabled (glibc's fegetexcept),
 //     the call is not looked up nor stored: the body runs, and traps
 //     exactly where the serial program traps.
@@ -24,8 +31,8 @@
 // ships nothing: the work runs on this rank's cores, where
 // purecc/branch_fenv.h carries the environment to each thread.
 //
-// Cost: fegetround + fegetexcept + stmxcsr per memoized call, three reads of
-// control words (bench/runtime/bench_memo.cpp, docs/memo.md).
+// Cost: fegetround + fegetexcept + stmxcsr + fnstcw per memoized call, reads
+// of control words (bench/runtime/bench_memo.cpp, docs/memo.md).
 //
 // Usage:
 //   const purecc::fp_modes m = purecc::current_fp_modes();
@@ -54,6 +61,12 @@ struct fp_modes {
   /// Numeric codes set them to avoid slow subnormals, and under them the same
   /// body computes 0 where it computed a subnormal (adv32 t03).
   unsigned flush = 0;
+  /// x86's controls that fegetround does not report, as departures from the
+  /// defaults (0 when there are none): the x87 precision control (bits 8-9
+  /// of the x87 control word, XOR extended's 0x300) and, when MXCSR's
+  /// rounding control (bits 13-14) differs from the x87 one that fegetround
+  /// reports, 0x1000 | those bits. 0 on other targets.
+  unsigned control = 0;
 };
 
 /// The calling thread's flush-to-zero bits (fp_modes::flush).
@@ -69,12 +82,28 @@ inline unsigned current_flush_bits() noexcept {
 #endif
 }
 
-/// The calling thread's rounding mode, enabled traps and flush bits.
+/// The calling thread's x86 controls that fegetround does not report
+/// (fp_modes::control).
+inline unsigned current_control_bits() noexcept {
+#if defined(__x86_64__)
+  unsigned short x87 = 0;
+  __asm__ __volatile__("fnstcw %0" : "=m"(x87));
+  const unsigned precision = (x87 & 0x300u) ^ 0x300u;
+  const unsigned x87_rounding = (x87 >> 10) & 3u;
+  const unsigned sse_rounding = (__builtin_ia32_stmxcsr() >> 13) & 3u;
+  return precision | (x87_rounding != sse_rounding ? 0x1000u | (sse_rounding << 13) : 0u);
+#else
+  return 0;
+#endif
+}
+
+/// The calling thread's rounding mode, enabled traps, flush bits and other
+/// controls.
 inline fp_modes current_fp_modes() noexcept {
 #if defined(__GLIBC__)
-  return {std::fegetround(), fegetexcept(), current_flush_bits()};
+  return {std::fegetround(), fegetexcept(), current_flush_bits(), current_control_bits()};
 #else
-  return {std::fegetround(), 0, current_flush_bits()};
+  return {std::fegetround(), 0, current_flush_bits(), current_control_bits()};
 #endif
 }
 
@@ -88,17 +117,22 @@ Hash128 rounding_namespace(const Hash128 &ns, int rounding);
 /// XXH3-128(rounding_namespace(ns, rounding) · "; flush " + the bits in hex).
 Hash128 flush_namespace(const Hash128 &ns, int rounding, unsigned flush);
 
+/// XXH3-128(under · "; control " + the bits in hex), `under` being the
+/// namespace of the rounding mode and flush bits.
+Hash128 control_namespace(const Hash128 &under, unsigned control);
+
 /// The memo namespace of calls made under `modes`: `ns` itself under
-/// FE_TONEAREST without flush bits (so those keys are the keys of caches
-/// written before the rounding mode was keyed), rounding_namespace(ns,
-/// modes.rounding) under another mode without them, else
-/// flush_namespace(ns, modes.rounding, modes.flush).
+/// FE_TONEAREST without flush or control bits (so those keys are the keys
+/// of caches written before the rounding mode was keyed),
+/// rounding_namespace(ns, modes.rounding) under another mode without them,
+/// flush_namespace(ns, modes.rounding, modes.flush) with flush bits; and
+/// with control bits, control_namespace of that.
 inline Hash128 namespace_under(const Hash128 &ns, const fp_modes &modes) {
-  if (modes.rounding == FE_TONEAREST && modes.flush == 0) [[likely]]
+  if (modes.rounding == FE_TONEAREST && modes.flush == 0 && modes.control == 0) [[likely]]
     return ns;
-  if (modes.flush == 0)
-    return rounding_namespace(ns, modes.rounding);
-  return flush_namespace(ns, modes.rounding, modes.flush);
+  const Hash128 under = modes.flush == 0 ? rounding_namespace(ns, modes.rounding)
+                                         : flush_namespace(ns, modes.rounding, modes.flush);
+  return modes.control == 0 ? under : control_namespace(under, modes.control);
 }
 
 } // namespace purecc

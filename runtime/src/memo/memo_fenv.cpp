@@ -40,17 +40,30 @@ Hash128 rounding_namespace(const Hash128 &ns, int rounding) {
   return xxh3_128(bytes);
 }
 
-Hash128 flush_namespace(const Hash128 &ns, int rounding, unsigned flush) {
-  const Hash128 under = rounding_namespace(ns, rounding);
+namespace {
+/// XXH3-128(under.hi · under.lo · "; <label> " + bits in hex): a namespace
+/// under a mode that fegetround does not name.
+Hash128 with_bits(const Hash128 &under, const char *label, unsigned bits) {
   std::string bytes;
   ByteWriter w(bytes);
   w.uint(under.hi);
   w.uint(under.lo);
   char hex[16];
-  std::snprintf(hex, sizeof hex, "%x", flush);
-  bytes += "; flush ";
+  std::snprintf(hex, sizeof hex, "%x", bits);
+  bytes += "; ";
+  bytes += label;
+  bytes += ' ';
   bytes += hex;
   return xxh3_128(bytes);
+}
+} // namespace
+
+Hash128 flush_namespace(const Hash128 &ns, int rounding, unsigned flush) {
+  return with_bits(rounding_namespace(ns, rounding), "flush", flush);
+}
+
+Hash128 control_namespace(const Hash128 &under, unsigned control) {
+  return with_bits(under, "control", control);
 }
 
 } // namespace purecc

@@ -1,0 +1,2 @@
+// The contract, which the build gives every unit with '-include contract.h'.
+[[pure]] long ext(long x);

@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::printf("%ld\n", ext(14)); }

@@ -1,0 +1,1 @@
+long ext(long x) { return x * 3; }
