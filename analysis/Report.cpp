@@ -97,6 +97,11 @@ std::string PurityReport::phrase(const Effect &E) const {
   case EffectKind::GlobalRead:
     if (E.Read == ReadOf::Designated)
       return "reads memory that may change through " + quoted(E.Subject);
+    // As the error says it (PurityReport::error).
+    if (const auto *Var = dyn_cast_or_null<VarDecl>(VD); Var && isPerThreadConstant(Var))
+      return "reads the calling thread's copy of " + quoted(E.Subject);
+    if (const auto *Var = dyn_cast_or_null<VarDecl>(VD); Var && isFirstCallConstant(Var))
+      return "reads the first call's value of " + quoted(E.Subject);
     return std::string("reads mutable ") + sortName(VD) + " " + quoted(E.Subject);
   case EffectKind::NonLocalWrite:
     return "writes through " +

@@ -856,12 +856,13 @@ std::string floatingPointOptions(const ASTContext &Ctx, unsigned OptimizationLev
 /// and signedness (-fshort-wchar), `long double`'s size and format
 /// (-mlong-double-64, -mlong-double-128), whether `u8"..."` is `char8_t`
 /// (-fno-char8_t), how complex numbers multiply and divide
-/// (-fcx-limited-range, -fcx-fortran-rules), and whether a plain `int`
-/// bit-field is signed (g++'s -funsigned-bitfields, which Clang ignores:
-/// UnsignedBitfieldsMacro). The runtime's memo namespace holds the calling
-/// unit's (PURECC_ABI_ID, purecc/memo_key.h); this puts each unit's own
-/// into its fingerprints, and so into its link note: rebuilding only a
-/// callee's file with -funsigned-char is a miss (adv72 F2).
+/// (-fcx-limited-range, -fcx-fortran-rules), whether signed overflow wraps
+/// (-fwrapv, adv73 F2), and g++'s flags that Clang ignores (GccOnlyFlags:
+/// -funsigned-bitfields, -fsingle-precision-constant, -ffloat-store). The
+/// runtime's memo namespace holds the calling unit's (PURECC_ABI_ID,
+/// purecc/memo_key.h); this puts each unit's own into its fingerprints, and
+/// so into its link note: rebuilding only a callee's file with
+/// -funsigned-char is a miss (adv72 F2).
 std::string dataModel(ASTContext &Ctx) {
   const LangOptions &LO = Ctx.getLangOpts();
   const llvm::fltSemantics &LongDouble = Ctx.getFloatTypeSemantics(Ctx.LongDoubleTy);
@@ -874,9 +875,12 @@ std::string dataModel(ASTContext &Ctx) {
        std::to_string(llvm::APFloat::semanticsMaxExponent(LongDouble));
   S += LO.Char8 ? " char8_t" : " no-char8_t";
   S += " complex=" + std::to_string(unsigned(LO.getComplexRange()));
-  auto It = Ctx.Idents.find(UnsignedBitfieldsMacro);
-  bool Unsigned = It != Ctx.Idents.end() && It->getValue()->hasMacroDefinition();
-  S += Unsigned ? " bitfields=unsigned" : " bitfields=signed";
+  if (LO.isSignedOverflowDefined())
+    S += " wrapv";
+  for (const GccOnlyFlag &Flag : GccOnlyFlags)
+    if (auto It = Ctx.Idents.find(Flag.Macro);
+        It != Ctx.Idents.end() && It->getValue()->hasMacroDefinition())
+      S += std::string(" ") + Flag.On;
   return S;
 }
 

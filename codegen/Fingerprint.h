@@ -107,10 +107,20 @@ bool readsBuckets(const clang::CXXMemberCallExpr *Call);
 /// runtime puts the main program's build id there.
 inline constexpr const char *ExternalProgram = "@program";
 
-/// Defined (by the launcher and `purecc check -p`) when the build gives g++'s
-/// -funsigned-bitfields, which Clang ignores: the unit's data model
-/// (dataModel in Fingerprint.cpp) then has unsigned plain bit-fields.
-inline constexpr const char *UnsignedBitfieldsMacro = "__purecc_unsigned_bitfields__";
+/// A flag of g++'s that changes what the same code computes and that Clang
+/// ignores: the launcher and `purecc check -p` define Macro for the parse
+/// when the command's last of On and Off is On, so that the unit's
+/// fingerprints (dataModel in Fingerprint.cpp), and so its link note, hold
+/// it (adv72 F2, adv73 F3).
+struct GccOnlyFlag {
+  const char *On, *Off, *Macro;
+};
+inline constexpr GccOnlyFlag GccOnlyFlags[] = {
+    {"-funsigned-bitfields", "-fsigned-bitfields", "__purecc_unsigned_bitfields__"},
+    {"-fsingle-precision-constant", "-fno-single-precision-constant",
+     "__purecc_single_precision_constant__"},
+    {"-ffloat-store", "-fno-float-store", "__purecc_float_store__"},
+};
 
 /// The fingerprint of a function or a variable with global storage, for a
 /// unit compiled at OptimizationLevel (the -O of the build: it counts where

@@ -132,15 +132,30 @@ std::optional<CompilerCommand> parseCompilerCommand(ArrayRef<std::string> Argv,
       XLang = languageOfX(A->getValue());
     } else if (O.matches(opts::OPT_iquote)) {
       C.QuoteDirs.push_back(A->getValue());
+      C.UnfollowedIncludes |= StringRef(A->getValue()).starts_with("=");
     } else if (O.matches(opts::OPT_I)) {
       C.AngleDirs.push_back(A->getValue());
+      C.UnfollowedIncludes |= StringRef(A->getValue()).starts_with("=");
     } else if (O.matches(opts::OPT_isystem) || O.matches(opts::OPT_idirafter)) {
       C.SystemDirs.push_back(A->getValue());
-    } else if (O.matches(opts::OPT_funsigned_bitfields) || O.matches(opts::OPT_fsigned_bitfields)) {
-      C.UnsignedBitfields = O.matches(opts::OPT_funsigned_bitfields);
-      Drop = true; // Clang does not support it, and says so
+      C.UnfollowedIncludes |= StringRef(A->getValue()).starts_with("=");
+    } else if (O.matches(opts::OPT_iprefix) || O.matches(opts::OPT_iwithprefix) ||
+               O.matches(opts::OPT_iwithprefixbefore)) {
+      C.UnfollowedIncludes = true;
+    } else if (O.matches(opts::OPT_D)) {
+      C.Defines.push_back(A->getValue());
     } else if (O.matches(opts::OPT_include) || O.matches(opts::OPT_imacros)) {
       C.ForcedIncludes.push_back(A->getValue());
+    }
+    for (const GccOnlyFlag &Flag : GccOnlyFlags) {
+      // The last of the flag and its negation decides, as in g++.
+      bool On = C.Args[Begin] == Flag.On, Off = Flag.Off && C.Args[Begin] == Flag.Off;
+      if (!On && !Off)
+        continue;
+      llvm::erase(C.GccOnlyMacros, std::string(Flag.Macro));
+      if (On)
+        C.GccOnlyMacros.push_back(Flag.Macro);
+      Drop = true; // Clang ignores it (and may say so)
     }
     if (!Drop && isCodegenOnlyToken(C.Args[Begin]))
       Drop = true;
@@ -198,8 +213,8 @@ std::vector<std::string> analysisCommandLine(const CompilerCommand &C,
   // `[] [[pure]] (int x) {...}` names a lambda's call operator; purecc
   // accepts it in C++20 too, without Clang's C++23 warning.
   Out.push_back("-Wno-c++23-lambda-attributes");
-  if (C.UnsignedBitfields)
-    Out.push_back(std::string("-D") + UnsignedBitfieldsMacro);
+  for (const std::string &Macro : C.GccOnlyMacros)
+    Out.push_back("-D" + Macro);
   for (const std::string &Dir : ExtraIncludeDirs) {
     Out.push_back("-I");
     Out.push_back(Dir);

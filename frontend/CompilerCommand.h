@@ -62,13 +62,18 @@ struct CompilerCommand {
   /// pre-scan looks up headers named in quotes (-iquote, -I, -isystem) and
   /// in angle brackets (-I, -isystem).
   std::vector<std::string> QuoteDirs, AngleDirs, SystemDirs;
-  /// g++'s -funsigned-bitfields (the last of it and -fsigned-bitfields):
-  /// plain `int` bit-fields are unsigned. Clang ignores the flag, so the
-  /// analysis learns it from a macro (analysisCommandLine), for the unit's
-  /// fingerprint (codegen/Fingerprint.h, dataModel).
-  bool UnsignedBitfields = false;
+  /// The macros of g++'s value-changing flags that Clang ignores
+  /// (codegen/Fingerprint.h, GccOnlyFlags) that the command turns on: the
+  /// analysis is given them (analysisCommandLine), for the unit's
+  /// fingerprints.
+  std::vector<std::string> GccOnlyMacros;
   /// -include and -imacros files, in order: the pre-scan reads them too.
   std::vector<std::string> ForcedIncludes;
+  /// -D values (`NAME=value`): a macro defined as purecc's attribute counts.
+  std::vector<std::string> Defines;
+  /// Set by -iprefix/-iwithprefix/-iwithprefixbefore or an include
+  /// directory under a sysroot's '=': the pre-scan cannot follow them.
+  bool UnfollowedIncludes = false;
   /// Indexes in Args that the analysis must not see (see the file comment).
   std::vector<size_t> AnalysisDrops;
 };

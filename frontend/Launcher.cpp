@@ -404,7 +404,9 @@ int runLauncher(const std::vector<std::string> &Args) {
   if (!C || C->Mode == CompileMode::Preprocess)
     return execCommand(Args);
 
-  IncludeSearch Search{C->QuoteDirs, C->AngleDirs, C->SystemDirs, C->ForcedIncludes};
+  IncludeSearch Search{C->QuoteDirs, C->AngleDirs, C->SystemDirs, C->ForcedIncludes,
+                       C->Defines, C->UnfollowedIncludes};
+  addEnvironmentDirs(Search);
   std::vector<const CommandInput *> UsesPurecc;
   for (const CommandInput &In : C->Inputs)
     if (In.Lang == SourceLanguage::Cxx && mayUsePurecc(In.Path, Search))

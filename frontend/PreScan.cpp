@@ -1,6 +1,7 @@
 //===- PreScan.cpp - may this source use purecc's attributes? -------------===//
 #include "PreScan.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -39,8 +40,10 @@ struct Include {
   bool Angled = false;
 };
 
-/// The headers Text includes, in order.
-std::vector<Include> includes(std::string_view Text) {
+/// The headers Text includes, in order; Unfollowed is set by a directive
+/// the scan cannot follow: a computed `#include MACRO`, or `#include_next`,
+/// which continues the search past the including file's own directory.
+std::vector<Include> includes(std::string_view Text, bool &Unfollowed) {
   std::vector<Include> Names;
   while (!Text.empty()) {
     size_t Newline = Text.find('\n');
@@ -50,13 +53,18 @@ std::vector<Include> includes(std::string_view Text) {
     if (!consumeFront(Line, "#"))
       continue;
     Line = trimLeft(Line);
-    if (!consumeFront(Line, "include_next") && !consumeFront(Line, "include") &&
-        !consumeFront(Line, "import"))
+    if (consumeFront(Line, "include_next")) {
+      Unfollowed = true;
+      continue;
+    }
+    if (!consumeFront(Line, "include") && !consumeFront(Line, "import"))
       continue;
     Line = trimLeft(Line);
     bool Angled = consumeFront(Line, "<");
-    if (!Angled && !consumeFront(Line, "\""))
+    if (!Angled && !consumeFront(Line, "\"")) {
+      Unfollowed |= !Line.empty() && isIdentChar(Line.front()); // `#include HEADER`
       continue;
+    }
     size_t Close = Line.find(Angled ? '>' : '"');
     if (Close != std::string_view::npos && Close > 0)
       Names.push_back({std::string(Line.substr(0, Close)), Angled});
@@ -107,7 +115,38 @@ std::optional<std::string> readFile(const std::string &Path) {
 
 } // namespace
 
-bool mentionsPureccAttribute(std::string_view Text) {
+bool mentionsPureccAttribute(std::string_view Written) {
+  // `<:<:pure:>:>` is `[[pure]]` in digraphs, and a backslash-newline
+  // splices two lines into one (`[[pu\` + `re]]`): undone first. A `<:`
+  // that was no digraph (`f<::g>`) can only add a yes.
+  std::string Spliced;
+  if (Written.find("<:") != std::string_view::npos || Written.find("\\\n") != std::string_view::npos ||
+      Written.find("\\\r\n") != std::string_view::npos) {
+    Spliced.reserve(Written.size());
+    for (size_t I = 0; I < Written.size(); ++I) {
+      if (Written[I] == '\\' && Written.substr(I + 1).starts_with("\n")) {
+        ++I;
+        continue;
+      }
+      if (Written[I] == '\\' && Written.substr(I + 1).starts_with("\r\n")) {
+        I += 2;
+        continue;
+      }
+      if (Written.substr(I).starts_with("<:")) {
+        Spliced += '[';
+        ++I;
+        continue;
+      }
+      if (Written.substr(I).starts_with(":>")) {
+        Spliced += ']';
+        ++I;
+        continue;
+      }
+      Spliced += Written[I];
+    }
+    Written = Spliced;
+  }
+  std::string_view Text = Written;
   for (size_t Pos = Text.find("[["); Pos != std::string_view::npos;
        Pos = Text.find("[[", Pos + 2)) {
     size_t End = Text.find("]]", Pos + 2);
@@ -132,6 +171,11 @@ bool mentionsPureccAttribute(std::string_view Text) {
 }
 
 bool mayUsePurecc(const std::string &Path, const IncludeSearch &Search) {
+  if (Search.Unfollowed)
+    return true;
+  for (const std::string &Define : Search.Defines)
+    if (mentionsPureccAttribute(Define))
+      return true; // `-DPURE=[[pure]]`
   std::set<std::string> Seen;
   std::vector<std::string> Work{Path};
   for (const std::string &Name : Search.Forced)
@@ -152,11 +196,34 @@ bool mayUsePurecc(const std::string &Path, const IncludeSearch &Search) {
     if (mentionsPureccAttribute(*Text))
       return true;
     fs::path Dir = fs::path(File).parent_path();
-    for (const Include &Inc : includes(*Text))
+    bool Unfollowed = false;
+    std::vector<Include> Included = includes(*Text, Unfollowed);
+    if (Unfollowed)
+      return true; // a parse decides
+    for (const Include &Inc : Included)
       if (std::optional<std::string> Header = resolve(Inc, Dir.empty() ? "." : Dir, Search))
         Work.push_back(std::move(*Header));
   }
   return false;
+}
+
+void addEnvironmentDirs(IncludeSearch &Search) {
+  auto Add = [](const char *Variable, std::vector<std::string> &Into) {
+    const char *Value = std::getenv(Variable);
+    if (!Value)
+      return;
+    std::string_view Rest = Value;
+    while (true) {
+      size_t Colon = Rest.find(':');
+      std::string_view Dir = Rest.substr(0, Colon);
+      Into.emplace_back(Dir.empty() ? std::string_view(".") : Dir);
+      if (Colon == std::string_view::npos)
+        break;
+      Rest.remove_prefix(Colon + 1);
+    }
+  };
+  Add("CPATH", Search.AngleDirs);
+  Add("CPLUS_INCLUDE_PATH", Search.SystemDirs);
 }
 
 } // namespace purecc

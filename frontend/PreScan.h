@@ -37,9 +37,22 @@ struct IncludeSearch {
   /// first (as GCC does): a [[pure]] declaration that reaches the unit only
   /// this way still makes it purecc's (adv72 F3).
   std::vector<std::string> Forced;
+  /// -D values: a macro defined as the attribute (`-DPURE=[[pure]]`) counts.
+  std::vector<std::string> Defines;
+  /// Set when the command finds headers in ways the scan does not follow
+  /// (-iprefix/-iwithprefix/-iwithprefixbefore, `-I=` under a sysroot):
+  /// the answer is then yes, and a parse decides (adv73 F4).
+  bool Unfollowed = false;
 };
 
-/// Whether Text holds an attribute specifier naming `pure` or `purecc`.
+/// Appends the directories the compiler takes from the environment: CPATH
+/// (searched like -I, after the command's) and CPLUS_INCLUDE_PATH (like
+/// -isystem); an empty entry is the current directory.
+void addEnvironmentDirs(IncludeSearch &Search);
+
+/// Whether Text holds an attribute specifier naming `pure` or `purecc`,
+/// also spelled with digraphs (`<:<:pure:>:>`) or split by a
+/// backslash-newline.
 bool mentionsPureccAttribute(std::string_view Text);
 
 /// Whether the source at Path, a file the command includes before it

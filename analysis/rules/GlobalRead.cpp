@@ -6,6 +6,7 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/DenseMap.h"
 
 using namespace clang;
@@ -36,19 +37,24 @@ bool isFirstCallConstant(const VarDecl *VD) {
   if (!VD->isStaticLocal() || VD->isConstexpr() || VD->hasConstantInitialization())
     return false;
   const Expr *Init = VD->getInit();
-  const DeclContext *Owner = VD->getParentFunctionOrMethod();
-  if (!Init || !Owner)
+  if (!Init)
     return false;
-  // What the initializer names of its function's call: its parameters and
-  // locals (a lambda's own, declared inside the initializer, belong to the
-  // lambda's call operator), or its object.
+  // What the initializer names of a call: any variable of automatic
+  // storage it does not declare itself (a parameter or local of its
+  // function, or what a lambda it sits in captured from the enclosing
+  // call: `[k] { static const long K = k; ... }`, adv73 F1), or an
+  // object. A lambda's own parameters and locals inside the initializer are
+  // declared there, before they are used.
   struct CallValues : RecursiveASTVisitor<CallValues> {
-    const DeclContext *Owner;
+    llvm::SmallPtrSet<const VarDecl *, 4> Declared;
     bool Found = false;
-    explicit CallValues(const DeclContext *Owner) : Owner(Owner) {}
+    bool VisitVarDecl(VarDecl *V) {
+      Declared.insert(V);
+      return true;
+    }
     bool VisitDeclRefExpr(DeclRefExpr *DRE) {
       if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-          V && V->hasLocalStorage() && V->getParentFunctionOrMethod() == Owner)
+          V && V->hasLocalStorage() && !Declared.contains(V))
         Found = true;
       return !Found;
     }
@@ -56,7 +62,7 @@ bool isFirstCallConstant(const VarDecl *VD) {
       Found = true;
       return false;
     }
-  } Finder(Owner);
+  } Finder;
   Finder.TraverseStmt(const_cast<Expr *>(Init));
   return Finder.Found;
 }

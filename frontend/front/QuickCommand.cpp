@@ -10,9 +10,9 @@ namespace purecc {
 namespace {
 
 /// Reads an include-directory option at Args[I] ("-Idir", "-I dir",
-/// "-iquote dir", "-iquotedir", "--include-directory=dir") or a file the
-/// compiler includes first ("-include f.h", "-imacros f.h") into Search;
-/// returns how many words it used (0: not one).
+/// "-iquote dir", "-iquotedir", "--include-directory=dir"), a file the
+/// compiler includes first ("-include f.h", "-imacros f.h", "--include=f.h")
+/// or a -D into Search; returns how many words it used (0: not one).
 size_t readIncludeDir(const std::vector<std::string> &Args, size_t I, IncludeSearch &Search) {
   std::string_view A = Args[I];
   auto Take = [&](std::string_view Flag, std::vector<std::string> &Into) -> size_t {
@@ -28,6 +28,10 @@ size_t readIncludeDir(const std::vector<std::string> &Args, size_t I, IncludeSea
     }
     return 1;
   };
+  // Directories the scan cannot follow: a sysroot's '=', a prefix.
+  if (A.starts_with("-I=") || A.starts_with("-isystem=") || A.starts_with("-iquote=") ||
+      A.starts_with("-idirafter="))
+    Search.Unfollowed = true;
   if (size_t N = Take("-iquote", Search.QuoteDirs))
     return N;
   if (size_t N = Take("-isystem", Search.SystemDirs))
@@ -38,10 +42,16 @@ size_t readIncludeDir(const std::vector<std::string> &Args, size_t I, IncludeSea
     return N;
   if (A.starts_with("-include-") || A.starts_with("-imacros-"))
     return 0; // -include-pch: a precompiled header, no text to read
-  if (size_t N = Take("-include", Search.Forced))
+  for (std::string_view Forced : {"--include=", "--imacros=", "--include", "--imacros", "-include", "-imacros"})
+    if (size_t N = Take(Forced, Search.Forced))
+      return N;
+  if (size_t N = Take("-D", Search.Defines))
     return N;
-  if (size_t N = Take("-imacros", Search.Forced))
-    return N;
+  for (std::string_view Prefixed : {"-iprefix", "-iwithprefix", "-iwithprefixbefore"})
+    if (A.starts_with(Prefixed)) {
+      Search.Unfollowed = true;
+      return 1;
+    }
   if (A.starts_with("-I") && A != "-I-")
     return Take("-I", Search.AngleDirs);
   return 0;
@@ -64,6 +74,7 @@ QuickVerdict classifyQuickly(const std::vector<std::string> &Args) {
       CxxWords.push_back(&A);
     ++I;
   }
+  addEnvironmentDirs(Search);
   for (const std::string *Word : CxxWords)
     if (mayUsePurecc(*Word, Search))
       return QuickVerdict::AskCore;

@@ -38,6 +38,29 @@ struct Grid {
   return B; // expected-error {{pure function 'from_local' reads the first call's value of 'B' [purecc-global-read]}}
 }
 
+// Inside a lambda, what it captured from the enclosing call (adv73 F1), by
+// copy or by reference, also through a helper the checker infers pure.
+[[pure]] long captured(long i, long k) { // expected-note {{'captured' declared pure here}}
+  auto l = [k](long j) {
+    static const long K = k;
+    return j * K; // expected-note {{'lambda at line 44' is not pure because it reads the first call's value of 'K'}}
+  };
+  return l(i); // expected-error {{pure function 'captured' calls 'lambda at line 44', which is not pure [purecc-impure-call]}}
+}
+[[pure]] long captured_by_reference(long k) { // expected-note {{'captured_by_reference' declared pure here}}
+  return [&] { // expected-error {{pure function 'captured_by_reference' calls 'lambda at line 51', which is not pure [purecc-impure-call]}}
+    static const long K = k + 1;
+    return K; // expected-note {{'lambda at line 51' is not pure because it reads the first call's value of 'K'}}
+  }();
+}
+long helper(long k) {
+  auto l = [k] { static const long K = k; return K; }; // expected-note {{'lambda at line 57' is not pure because it reads the first call's value of 'K'}}
+  return l(); // expected-note {{'helper' is not pure because it calls 'lambda at line 57', which is not pure}}
+}
+[[pure]] long through_helper(long k) { // expected-note {{'through_helper' declared pure here}}
+  return helper(k); // expected-error {{pure function 'through_helper' calls 'helper', which is not pure [purecc-impure-call]}}
+}
+
 // Nothing of the call: the same value whichever call comes first.
 [[pure]] long squares(long n) {
   static const std::vector<long> table = [] {
@@ -55,4 +78,7 @@ struct Grid {
   return i + L + C + long(name.size());
 }
 
-int main() { return int(scaled(1, 2) + table_at(1, 3) + Grid{}.row_of(9) + from_local(2) + squares(3) + lambda_parameter(4)); }
+int main() {
+  return int(scaled(1, 2) + table_at(1, 3) + Grid{}.row_of(9) + from_local(2) + squares(3) +
+             lambda_parameter(4) + captured(1, 2) + captured_by_reference(3) + through_helper(4));
+}

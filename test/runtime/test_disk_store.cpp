@@ -11,6 +11,7 @@
 #include "wait_for.h"
 
 #include <fstream>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -158,6 +159,32 @@ TEST(DiskStore, GarbageFileIsReplaced) {
   s->put(key(1), kFn, "f", "v", 1);
   s->flush();
   EXPECT_EQ(s->get(key(1))->value, "v");
+}
+
+// adv72 F5: a file whose user_version says it has this schema but which
+// lacks a table ('no such table: totals') or a column made the store, and
+// `purecc cache clear`/`prune`, fail on every run; it is rebuilt instead,
+// like a corrupt one.
+TEST(DiskStore, SchemaUnlikeItsVersionIsReplaced) {
+  for (const char *schema :
+       {"PRAGMA user_version = 1; CREATE TABLE entries(key BLOB PRIMARY KEY, value BLOB);"
+        "CREATE TABLE functions(x);",
+        "PRAGMA user_version = 1; CREATE TABLE entries(key BLOB PRIMARY KEY, value BLOB);"
+        "CREATE TABLE totals(id INTEGER PRIMARY KEY, entries INTEGER, bytes INTEGER);"
+        "INSERT INTO totals VALUES (1, 0, 0); CREATE TABLE functions(x);"}) {
+    const fs::path dir = fresh_dir("unlike-its-version");
+    sqlite3 *db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / DiskStore::kFileName).c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, schema, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+    auto s = open_store(dir);
+    ASSERT_TRUE(s) << schema;
+    EXPECT_FALSE(s->get(key(1)));
+    s->put(key(1), kFn, "f", "v", 1);
+    s->flush();
+    EXPECT_EQ(s->get(key(1))->value, "v");
+    EXPECT_EQ(s->clear(), 1u);
+  }
 }
 
 TEST(DiskStore, SizeLimitEvictsLeastRecentlyUsed) {

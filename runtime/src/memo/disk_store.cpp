@@ -54,7 +54,9 @@ std::uint64_t get_u64(std::string_view in) noexcept {
 }
 
 /// Pragmas and schema on a freshly opened writer connection; then a read of
-/// `totals`, which is where a damaged file usually shows first.
+/// `totals`, which is where a damaged file usually shows first, and the
+/// other tables' columns (a schema that does not match its version number
+/// counts as damaged).
 ///
 /// Why without syncs until the schema is in: creating a cache (the first
 /// page, the switch to WAL, the schema) took three transactions and nine
@@ -99,7 +101,20 @@ int setup(sqlite::Db &db) {
     return rc;
   sqlite::Stmt probe(db, "SELECT entries, bytes FROM totals WHERE id = 1");
   rc = probe.step();
-  return rc == SQLITE_ROW ? SQLITE_OK : rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE || rc == SQLITE_ERROR ? SQLITE_CORRUPT : rc;
+  // A file that says it has this schema (user_version) but lacks a table or
+  // a column of it cannot be ours as written: damaged, rebuilt like a
+  // corrupt one (adv72 F5: 'no such table: totals' made the store, and
+  // `purecc cache clear`, fail on every run). The statements only prepare.
+  for (const char *columns : {"SELECT key, fn, value, sum, cost_ns, atime FROM entries LIMIT 0",
+                              "SELECT fn, name, calls, mem_hits, disk_hits, misses, saved_ns, "
+                              "compute_ns FROM functions LIMIT 0"}) {
+    sqlite::Stmt shape(db, columns);
+    if ((rc = shape.step()) != SQLITE_DONE)
+      return rc == SQLITE_ERROR ? SQLITE_CORRUPT : rc;
+  }
+  return SQLITE_OK;
 }
 
 void remove_database_files(const std::filesystem::path &file) {

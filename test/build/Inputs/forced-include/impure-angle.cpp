@@ -1,0 +1,3 @@
+#include <angle-contract.h>
+long counter;
+long ext(long x) { return x + ++counter; }

@@ -1,0 +1,3 @@
+// Helpers declared pure here and defined in ext.cpp.
+[[pure]] long ext(long x);
+[[pure]] double scale(double a);
