@@ -31,8 +31,9 @@
 // ships nothing: the work runs on this rank's cores, where
 // purecc/branch_fenv.h carries the environment to each thread.
 //
-// Cost: fegetround + fegetexcept + stmxcsr + fnstcw per memoized call, reads
-// of control words (bench/runtime/bench_memo.cpp, docs/memo.md).
+// Cost: on x86-64 glibc one fnstcw and one stmxcsr per memoized call (what
+// fegetround and fegetexcept read, read once); elsewhere fegetround +
+// fegetexcept + the flush bits (bench/runtime/bench_memo.cpp, docs/memo.md).
 //
 // Usage:
 //   const purecc::fp_modes m = purecc::current_fp_modes();
@@ -82,16 +83,21 @@ inline unsigned current_flush_bits() noexcept {
 #endif
 }
 
+/// fp_modes::control from the x87 control word and MXCSR.
+inline unsigned control_bits(unsigned x87, unsigned mxcsr) noexcept {
+  const unsigned precision = (x87 & 0x300u) ^ 0x300u;
+  const unsigned x87_rounding = (x87 >> 10) & 3u;
+  const unsigned sse_rounding = (mxcsr >> 13) & 3u;
+  return precision | (x87_rounding != sse_rounding ? 0x1000u | (sse_rounding << 13) : 0u);
+}
+
 /// The calling thread's x86 controls that fegetround does not report
 /// (fp_modes::control).
 inline unsigned current_control_bits() noexcept {
 #if defined(__x86_64__)
   unsigned short x87 = 0;
   __asm__ __volatile__("fnstcw %0" : "=m"(x87));
-  const unsigned precision = (x87 & 0x300u) ^ 0x300u;
-  const unsigned x87_rounding = (x87 >> 10) & 3u;
-  const unsigned sse_rounding = (__builtin_ia32_stmxcsr() >> 13) & 3u;
-  return precision | (x87_rounding != sse_rounding ? 0x1000u | (sse_rounding << 13) : 0u);
+  return control_bits(x87, __builtin_ia32_stmxcsr());
 #else
   return 0;
 #endif
@@ -100,7 +106,17 @@ inline unsigned current_control_bits() noexcept {
 /// The calling thread's rounding mode, enabled traps, flush bits and other
 /// controls.
 inline fp_modes current_fp_modes() noexcept {
-#if defined(__GLIBC__)
+#if defined(__x86_64__) && defined(__GLIBC__)
+  // glibc's fegetround (x87 control word & 0xc00) and fegetexcept (its
+  // unmasked exceptions) each read the x87 control word: one read serves
+  // them and the precision control, one stmxcsr the flush and SSE rounding
+  // bits (BM_FenvRead, CPU medians on the loaded 2-core VM: 20.0 ns with
+  // three reads of the x87 word and two of MXCSR, 7.9 ns with one each).
+  unsigned short x87 = 0;
+  __asm__ __volatile__("fnstcw %0" : "=m"(x87));
+  const unsigned mxcsr = __builtin_ia32_stmxcsr();
+  return {x87 & 0xc00, ~x87 & FE_ALL_EXCEPT, mxcsr & 0x8040u, control_bits(x87, mxcsr)};
+#elif defined(__GLIBC__)
   return {std::fegetround(), fegetexcept(), current_flush_bits(), current_control_bits()};
 #else
   return {std::fegetround(), 0, current_flush_bits(), current_control_bits()};
