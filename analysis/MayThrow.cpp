@@ -5,6 +5,7 @@
 #include "SizeLimit.h"
 #include "Stdlib.h"
 #include "Unevaluated.h"
+#include "VirtualDispatch.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -21,17 +22,6 @@ namespace {
 
 /// What a call to FD promises without looking at its body.
 enum class Promise { NoThrow, MayThrow, SeeBody };
-
-/// How a call reaches a virtual member: through the object's dynamic type
-/// (an override the unit may not see may run) or to the member named
-/// (`d.D::f(i)`, a local object `d.f(i)`, a `final` member).
-enum class Dispatch { Dynamic, Static };
-
-/// Whether a call of \p MD may run an override of it.
-bool mayRunOverride(const CXXMethodDecl *MD, Dispatch How) {
-  return MD && MD->isVirtual() && How == Dispatch::Dynamic && !MD->hasAttr<FinalAttr>() &&
-         !MD->getParent()->hasAttr<FinalAttr>();
-}
 
 bool isAllocationFailure(const FunctionDecl *FD) {
   if (FD->getDeclName().getCXXOverloadedOperator() == OO_New ||
@@ -83,13 +73,12 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On,
                   Dispatch How = Dispatch::Dynamic) {
   // On other operands, a user's `noexcept` is no proof: a throw out of it
   // ends the program where the serial program's operands may not reach it.
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
   std::optional<bool> Spec = specSaysNoThrow(FD->getType());
   // A destructor written `noexcept(false)` says it throws: its body cannot
   // show all it runs (the members' and bases' destructors after it).
   if (isa<CXXDestructorDecl>(FD) && Spec && !*Spec && !isLibrary(FD, Ctx))
     return Promise::MayThrow;
-  if (On != Operands::Serial && !FD->getBuiltinID() && !mayRunOverride(MD, How) &&
+  if (On != Operands::Serial && !FD->getBuiltinID() && !mayRunOverride(FD, How) &&
       isUsersWithBody(FD, Ctx))
     return Promise::SeeBody;
   if (Spec && *Spec)
@@ -112,7 +101,7 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On,
                    Ctx.BuiltinInfo.isNoThrow(ID)
                ? Promise::NoThrow
                : Promise::MayThrow;
-  if (mayRunOverride(MD, How))
+  if (mayRunOverride(FD, How))
     return Promise::MayThrow; // an override may throw
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def || Def->isDependentContext())
@@ -350,23 +339,6 @@ private:
       return true; // caught by a `catch (...)` around it
     Out.Throws = true;
     return false;
-  }
-  /// A member call names its member (`d.D::f(i)`) or is made on a local
-  /// object, whose dynamic type is its declared type.
-  static Dispatch dispatchOf(const CallExpr *CE) {
-    const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
-    if (!MC)
-      return Dispatch::Dynamic;
-    if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
-        ME && ME->hasQualifier())
-      return Dispatch::Static;
-    const auto *Object = dyn_cast_or_null<DeclRefExpr>(
-        MC->getImplicitObjectArgument() ? MC->getImplicitObjectArgument()->IgnoreParenImpCasts()
-                                        : nullptr);
-    const auto *VD = Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
-    return VD && !VD->getType()->isReferenceType() && VD->getType()->isRecordType()
-               ? Dispatch::Static
-               : Dispatch::Dynamic;
   }
   bool callee(const FunctionDecl *FD, Dispatch How = Dispatch::Dynamic) {
     if (CaughtAll > 0)

@@ -18,6 +18,24 @@ using namespace clang;
 namespace purecc {
 namespace {
 
+/// A comparison operator the compiler defines: `= default` (C++20).
+bool isDefaultedComparison(const FunctionDecl *FD) {
+  if (!FD->isDefaulted())
+    return false;
+  switch (FD->getOverloadedOperator()) {
+  case OO_EqualEqual:
+  case OO_ExclaimEqual:
+  case OO_Less:
+  case OO_Greater:
+  case OO_LessEqual:
+  case OO_GreaterEqual:
+  case OO_Spaceship:
+    return true;
+  default:
+    return false;
+  }
+}
+
 /// Finds, in the user's code only (system headers are skipped whole):
 /// definitions declared [[pure]] (template instantiations and lambda call
 /// operators included), overrides of [[pure]] virtuals that are not pure
@@ -103,6 +121,11 @@ public:
           ImplicitOverrides.push_back({DD, Base});
           break;
         }
+    // The `operator==` a defaulted `operator<=>` declares is implicit, and
+    // so not visited as a declaration.
+    for (const CXXMethodDecl *MD : RD->methods())
+      if (MD->isImplicit() && isDefaultedComparison(MD))
+        consider(MD);
     return true;
   }
   // A lambda's call operator is not reached as a declaration; a generic
@@ -125,6 +148,13 @@ public:
   /// Binary operators and functions that may combine a loop's accumulator
   /// (Associative.h).
   std::vector<const FunctionDecl *> Combines;
+  /// Comparison operators the compiler defines (`= default`, and the
+  /// `operator==` a defaulted `operator<=>` implies): judged like a
+  /// [[pure]] function's callees, so that a loop comparing such objects
+  /// knows them pure (adv76 F1). A user cannot see their bodies to mark
+  /// them, and they compare members, which is pure when the members'
+  /// comparisons are.
+  std::vector<const FunctionDecl *> DefaultedComparisons;
   /// Functions marked 'purecc::memo' but not declared '[[pure]]'.
   std::vector<const FunctionDecl *> MemoUndeclared;
   /// Variables with static storage and a dynamic initializer.
@@ -159,6 +189,8 @@ private:
       return;
     if (isCombineCandidate(FD))
       Combines.push_back(FD);
+    if (isDefaultedComparison(FD))
+      DefaultedComparisons.push_back(FD);
     if (isMemoized(FD) && !isDeclaredPure(FD) && !isAssumedPure(FD))
       MemoUndeclared.push_back(FD);
     if (isDeclaredPure(FD)) {
@@ -359,6 +391,8 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
     if (Report.wouldPass(FD))
       Facts.addSuggestion({FD, FD->getBeginLoc()});
 
+  for (const FunctionDecl *FD : Find.DefaultedComparisons)
+    Fix.resolve(FD);
   // Inferred verdicts for everything judged on the way; the declared ones
   // (which also check the interface) take precedence.
   for (const auto &[FD, S] : C.all())

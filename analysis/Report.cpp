@@ -1,5 +1,6 @@
 //===- Report.cpp - diagnostics for functions that must be pure -----------===//
 #include "Report.h"
+#include "ConstFixIt.h"
 #include "rules/GlobalRead.h"
 #include "Attributes.h"
 
@@ -245,9 +246,11 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
       Written |= W.Kind == EffectKind::ParamWrite && W.Index == E.Index;
     auto B = R.report(E.Loc, Diag::ParamIndirection);
     B << Fn << P << Sel << E.Range;
-    // Only read: `T&` -> `const T&`, `T*` -> `const T*`.
+    // Only read: `T&` -> `const T&`, `T*` -> `const T*`, and every use
+    // takes a const one (adv75 F1 F2: a copy into a `Node *` broke the
+    // build the fix-it was applied to).
     if (!Written && E.HandedOut != Indirection::View && P->getTypeSpecStartLoc().isValid() &&
-        P->getTypeSpecStartLoc().isFileID())
+        P->getTypeSpecStartLoc().isFileID() && constKeepsCompiling(P, Ctx))
       B << FixItHint::CreateInsertion(P->getTypeSpecStartLoc(), "const ");
     break;
   }
@@ -260,7 +263,8 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     bool WritesThis = false;
     for (const Effect &W : S.Resolved)
       WritesThis |= W.Kind == EffectKind::ThisWrite;
-    if (!E.InLambda && !WritesThis) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(S.FD);
+    if (!E.InLambda && !WritesThis && MD && constMemberKeepsCompiling(MD, Ctx)) {
       FunctionTypeLoc TL = S.FD->getFunctionTypeLoc();
       if (TL && TL.getRParenLoc().isFileID()) {
         SourceLocation After = Lexer::getLocForEndOfToken(
@@ -283,6 +287,11 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     break;
   case EffectKind::IndirectCall:
     R.report(E.Loc, Diag::IndirectCall) << Fn << E.Detail << E.Range;
+    // `integrate(0, 1, sq)`: the template parameter was the documented fix;
+    // a function passed by name still arrives as a pointer (adv75 F5).
+    if (const auto *P = dyn_cast_or_null<ParmVarDecl>(E.Subject))
+      R.report(P->getLocation(), Diag::NoteDeducedPointer)
+          << P << P->getType() << P->getSourceRange();
     break;
   case EffectKind::VirtualCall: {
     R.report(E.Loc, Diag::VirtualCall) << Fn << name(E.Callee) << E.Range;

@@ -411,6 +411,17 @@ AlgorithmShape algorithmShape(const FunctionDecl *FD) {
   return It == table().Algorithms.end() ? AlgorithmShape::None : It->second;
 }
 
+AlgorithmShape rangeAlgorithmShape(const VarDecl *Algorithm) {
+  if (!Algorithm || !Algorithm->isFileVarDecl())
+    return AlgorithmShape::None;
+  std::string Name = tableName(Algorithm);
+  llvm::StringRef Form(Name);
+  if (!Form.consume_front("std::ranges::"))
+    return AlgorithmShape::None;
+  auto It = table().Algorithms.find(("std::" + Form).str());
+  return It == table().Algorithms.end() ? AlgorithmShape::None : It->second;
+}
+
 ContractThrow contractThrow(const FunctionDecl *FD) {
   if (!FD || !isStdContext(FD->getDeclContext()))
     return ContractThrow::None;

@@ -122,6 +122,10 @@ enum class AlgorithmShape {
   Map,       // rewritten into a parallel map
 };
 AlgorithmShape algorithmShape(const clang::FunctionDecl *FD);
+/// The shape of the iterator form of a C++20 range algorithm, given the
+/// function object that names it (`std::ranges::transform` is a variable):
+/// that of `std::transform`; None for any other variable.
+AlgorithmShape rangeAlgorithmShape(const clang::VarDecl *Algorithm);
 
 /// When a standard-library function throws by its documented contract, on
 /// the values of its arguments or its object's state (PURECC_STD_THROWS).

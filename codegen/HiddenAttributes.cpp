@@ -43,17 +43,4 @@ std::vector<Edit> attributeEdits(const SourceManager &SM, const LangOptions &LO,
   return Edits;
 }
 
-std::string withAttributesHidden(const PlanContext &PC, unsigned Begin, unsigned End) {
-  std::vector<Edit> Edits = attributeEdits(PC.SM, PC.LO, PC.P.Attributes, Begin, End);
-  std::sort(Edits.begin(), Edits.end(),
-            [](const Edit &L, const Edit &R) { return L.Begin < R.Begin; });
-  std::string Out;
-  unsigned Pos = Begin;
-  for (const Edit &E : Edits) {
-    Out += PC.textAt(Pos, E.Begin) + E.Text;
-    Pos = E.End;
-  }
-  return Out + PC.textAt(Pos, End);
-}
-
 } // namespace purecc

@@ -4,11 +4,12 @@
 // the compilers the output goes to, which warn about them (g++'s
 // -Wattributes: a broken build under -Werror). So every one written in the
 // main file becomes a comment, `/*[[pure]]*/`, and so does each copy of one
-// in text that a transformation repeats: the serial copy of a loop whose
-// step is a variable (guardStride), a function's serial clone (FastClone).
+// in text that a transformation repeats or moves: PlanContext::textAt, the
+// text every transformation copies code with, hides them (the serial copy
+// of a loop whose step is a variable, a function's serial clone, a call
+// moved into a task with a `[] [[pure]] (...)` argument: adv75 F4).
 //
 //   for (const Edit &E : attributeEdits(SM, LO, P.Attributes, 0, Size)) ...
-//   std::string Copy = withAttributesHidden(PC, Begin, End);
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -29,9 +30,5 @@ namespace purecc {
 std::vector<Edit> attributeEdits(const clang::SourceManager &SM, const clang::LangOptions &LO,
                                  llvm::ArrayRef<AttributeToHide> Attributes, unsigned Begin,
                                  unsigned End);
-
-/// The main file's text [Begin, End) with purecc's attributes in it as
-/// comments, as the output shows them.
-std::string withAttributesHidden(const PlanContext &PC, unsigned Begin, unsigned End);
 
 } // namespace purecc

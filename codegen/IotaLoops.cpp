@@ -112,12 +112,12 @@ bool matchIotaHeader(PlanContext &PC, const CXXForRangeStmt *RF, DepScanner &Sca
   // repeats its values (`for (unsigned char i : iota(0, n))` gives 256
   // iterations each value), so iterations would share what they index
   // (adv51 t01): no map. A reduction over them is what the serial loop
-  // computes. Distinct are the values of a conversion that keeps every
-  // value, or of constant bounds within the variable's range.
+  // computes. Distinct are the values of a conversion to a type at least as
+  // wide, of either signedness (to the same width it is one-to-one modulo
+  // 2^N: adv76 F4, `for (unsigned i : iota(-1500, 1500))`), or of constant
+  // bounds within the variable's range.
   unsigned WW = Ctx.getIntWidth(W), TW = Ctx.getIntWidth(T);
-  bool Keeps = W->isSignedIntegerType() == T->isSignedIntegerType()
-                   ? TW >= WW
-                   : W->isUnsignedIntegerType() && TW > WW;
+  bool Keeps = TW >= WW;
   if (!Keeps) {
     std::optional<__int128> Bc = wideConstant(Ctx, Iota->Begin, W);
     std::optional<__int128> Ec = wideConstant(Ctx, Iota->End, Bound);

@@ -6,6 +6,7 @@
 #include "analysis/FixedCallee.h"
 #include "analysis/ImplementationHeaders.h"
 #include "analysis/Unevaluated.h"
+#include "analysis/VirtualDispatch.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -28,24 +29,6 @@ const CXXDestructorDecl *destructorOf(QualType T) {
   if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
     return nullptr;
   return RD->getDestructor();
-}
-
-/// Whether a call of MD may run an override the unit does not show: a
-/// virtual member reached through a pointer or a reference, not named with
-/// a qualifier (`b.Base::f()`) nor called on a local object of its class.
-bool mayRunUnseenOverride(const CallExpr *CE, const FunctionDecl *FD) {
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  if (!MD || !MD->isVirtual() || MD->hasAttr<FinalAttr>() || MD->getParent()->hasAttr<FinalAttr>())
-    return false;
-  const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
-  if (!MC)
-    return true;
-  if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()); ME && ME->hasQualifier())
-    return false;
-  const Expr *Object = MC->getImplicitObjectArgument();
-  const auto *Ref = Object ? dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
-  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return !(VD && !VD->getType()->isReferenceType() && VD->getType()->isRecordType());
 }
 
 /// The name of a class for remarks: "Guard".

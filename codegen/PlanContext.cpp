@@ -1,5 +1,6 @@
 //===- PlanContext.cpp - source-text helpers shared by the transformations ===//
 #include "PlanContext.h"
+#include "HiddenAttributes.h"
 #include "PlaceNames.h"
 #include "PlainValues.h"
 #include "PreprocessorRecord.h"
@@ -116,6 +117,23 @@ std::optional<std::pair<unsigned, unsigned>> PlanContext::offsets(SourceRange Ra
   return std::make_pair(BO, EO);
 }
 
+std::optional<std::pair<unsigned, unsigned>>
+PlanContext::offsetsThroughMacros(SourceRange Range) const {
+  SourceLocation B = Range.getBegin(), E = Range.getEnd();
+  if (B.isMacroID() && !Lexer::isAtStartOfMacroExpansion(B, SM, LO, &B))
+    return std::nullopt;
+  if (E.isMacroID()) {
+    SourceLocation Start = SM.getExpansionRange(E).getBegin();
+    if (!Lexer::isAtEndOfMacroExpansion(E, SM, LO, &E))
+      return std::nullopt;
+    // A function-like macro ends at its ')'; a macro expanding inside
+    // another's expansion is not the user's text.
+    if (Start.isMacroID() || E.isMacroID() || B.isMacroID())
+      return std::nullopt;
+  }
+  return offsets(SourceRange(B, E));
+}
+
 unsigned PlanContext::afterSplices(StringRef Buffer, unsigned Offset, unsigned Limit) {
   while (Offset < Limit && Buffer[Offset] == '\\') {
     size_t Next = Offset + 1;
@@ -210,7 +228,24 @@ std::optional<std::string> PlanContext::text(SourceRange Range) const {
 }
 
 std::string PlanContext::textAt(unsigned Begin, unsigned End) const {
-  return SM.getBufferData(SM.getMainFileID()).slice(Begin, End).str();
+  StringRef Buffer = SM.getBufferData(SM.getMainFileID());
+  // Code a transformation copies (a call moved into a task, a lambda
+  // argument with it) shows purecc's attributes as the output shows them
+  // everywhere else, as comments: the copy replaces the text whose
+  // attribute edit would have hidden them (adv75 F4: `[] [[pure]] (double
+  // x)` moved into parallel_invoke broke a -Werror build).
+  std::vector<Edit> Hidden = attributeEdits(SM, LO, P.Attributes, Begin, End);
+  if (Hidden.empty())
+    return Buffer.slice(Begin, End).str();
+  std::sort(Hidden.begin(), Hidden.end(),
+            [](const Edit &L, const Edit &R) { return L.Begin < R.Begin; });
+  std::string Out;
+  unsigned Pos = Begin;
+  for (const Edit &E : Hidden) {
+    Out += Buffer.slice(Pos, E.Begin).str() + E.Text;
+    Pos = E.End;
+  }
+  return Out + Buffer.slice(Pos, End).str();
 }
 
 std::string PlanContext::indentationAt(unsigned Off) const {

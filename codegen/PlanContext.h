@@ -57,6 +57,13 @@ public:
   /// The main-file byte offsets of a token range, when all of it is written
   /// in the main file outside any macro expansion.
   std::optional<std::pair<unsigned, unsigned>> offsets(clang::SourceRange Range) const;
+  /// offsets(), where an end of Range that is the first or last token of a
+  /// macro expansion stands for the macro's invocation: `ZERO`, `-INFINITY`
+  /// as an argument are copied as written, and expand the same where the
+  /// copy goes in the same statement (adv76 F3). nullopt when an end is
+  /// inside an expansion.
+  std::optional<std::pair<unsigned, unsigned>>
+  offsetsThroughMacros(clang::SourceRange Range) const;
 
   /// Offset, moved past the line splices (backslash-newlines) that start
   /// there, at most to Limit.
@@ -94,8 +101,12 @@ public:
   /// (`+ ...)`) that follows End, or nullopt when other text follows.
   std::optional<unsigned> endPastFoldTail(clang::SourceLocation End) const;
   static bool isFoldOperator(clang::tok::TokenKind K);
-  /// The original text of a token range (nullopt if not editable).
+  /// The text of a token range (nullopt if not editable), as the output
+  /// shows it: purecc's attributes in it are comments (HiddenAttributes.h),
+  /// so that code a transformation copies or moves keeps them hidden.
   std::optional<std::string> text(clang::SourceRange Range) const;
+  /// The main file's bytes [Begin, End), with purecc's attributes hidden as
+  /// in text().
   std::string textAt(unsigned Begin, unsigned End) const;
   /// The whitespace that starts the line holding offset Off.
   std::string indentationAt(unsigned Off) const;

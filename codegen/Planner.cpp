@@ -71,7 +71,8 @@ enum class PureCalls {
   OrLibraryWork, // those, library computations (isLibraryWork), and any call
                  // through a variable: a pointer or reference to a function,
                  // a std::function (which function it reaches is the remark's
-                 // subject)
+                 // subject), and a pure function named as a value (handed to
+                 // a view or an algorithm, which calls it)
 };
 
 /// The callable a variable is initialized with: `heavy`, `&heavy`, a lambda,
@@ -109,7 +110,11 @@ bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCa
       if (Op && Op->getBody() && Followed.insert(Op->getBody()).second)
         TraverseStmt(Op->getBody());
     }
+    /// Callees as written (`work` in `work(i)`), not functions named as
+    /// values.
+    llvm::SmallPtrSet<const Expr *, 8> Callees;
     bool VisitCallExpr(CallExpr *CE) {
+      Callees.insert(CE->getCallee()->IgnoreParenImpCasts());
       const FunctionDecl *FD = CE->getDirectCallee();
       FixedCallee Through = FD ? FixedCallee{} : fixedCallee(CE);
       if (!FD)
@@ -137,6 +142,15 @@ bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which = PureCa
         } else if (const auto *LE = dyn_cast<LambdaExpr>(Init))
           follow(LE->getCallOperator());
       }
+      return !Found;
+    }
+    /// A pure function named as a value is called where it is handed:
+    /// `v | std::views::transform(work)`, `std::transform(..., work)`
+    /// (adv74 F1: no remark, where the same with a lambda got one).
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
+          FD && Which == PureCalls::OrLibraryWork && !Callees.contains(DRE) && counts(FD))
+        Found = true;
       return !Found;
     }
     /// A constructor the user wrote and that is known pure is a pure call

@@ -328,6 +328,16 @@ private:
         Why = Name + " is a " + (FD->getName() == "min" ? "minimum" : "maximum") +
               " over a braced list" + shown(E) + ": only 'std::" + FD->getName().str() + "(" +
               P.Name + ", e)' with two arguments is recognized";
+      // `best = std::min(best, std::pair{cost(i), i})` (adv76 F5: "in a
+      // form no transformation recognizes" listed this very form).
+      else if (FD && FD->isInStdNamespace() && Call->getNumArgs() == 2 &&
+               (FD->getName() == "min" || FD->getName() == "max") && !T->isArithmeticType() &&
+               (mentions(Call->getArg(0), V) || mentions(Call->getArg(1), V)))
+        Why = Name + " is a '" + T.getUnqualifiedType().getAsString() + "', whose " +
+              (FD->getName() == "min" ? "minimum" : "maximum") + shown(E) +
+              " is not combined: a minimum or maximum is, of arithmetic values, whose order "
+              "purecc knows (NaN and ties included); keep the key in a variable of its own "
+              "('if (e < key) { key = e; " + P.Name + " = ...; }')";
     }
     // `last = f(i)`, `t = s`: no fold at all, each iteration overwrites.
     const ValueDecl *Named = P.Binding ? static_cast<const ValueDecl *>(P.Binding) : V;
@@ -350,6 +360,13 @@ private:
                            PC.SM.getExpansionLoc(Inner->getBeginLoc()))) +
                        "), which may be rewritten alone; to select over both counters, write "
                        "one loop over them";
+      else if (std::string Compared = objectComparisonOf(E, Named); !Compared.empty())
+        // `if (p < bp) bp = p;` by the class's own (or defaulted) `<`
+        // (adv76 F1): a selection's tree needs an arithmetic key, whose
+        // order it knows (NaN and ties included).
+        Overwritten += ", or a selection, which compares arithmetic values: " + Compared +
+                       "; keep the key in a variable beside " + Name +
+                       " ('if (e < key) { key = e; " + P.Name + " = ...; }')";
       else if (!Key.empty())
         Overwritten += ", or a selection, which compares with a variable of its own: keep '" +
                        Key + "' in a variable " +
@@ -381,6 +398,46 @@ private:
   /// The member of Named that the condition of the `if` around E compares
   /// (`best.iters` of `if (r.iters < best.iters) best = r;`), as written;
   /// "" when there is none.
+  /// `if (p < bp) bp = p;`: the `if` around E compares Named itself, an
+  /// object, by an operator of its class ("'p < bp' compares 'P' objects
+  /// by their 'operator<'"), or "".
+  std::string objectComparisonOf(const Expr *E, const ValueDecl *Named) {
+    DynTypedNodeList Parents = PC.Ctx.getParents(*E);
+    for (unsigned Up = 0; Up < 4 && !Parents.empty(); ++Up) {
+      if (const auto *If = Parents[0].get<IfStmt>()) {
+        const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
+        const Expr *Sides[2] = {nullptr, nullptr};
+        std::string Operator;
+        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+            Op && Op->getNumArgs() == 2 &&
+            (Op->getOperator() == OO_Less || Op->getOperator() == OO_Greater ||
+             Op->getOperator() == OO_LessEqual || Op->getOperator() == OO_GreaterEqual)) {
+          Sides[0] = Op->getArg(0);
+          Sides[1] = Op->getArg(1);
+          Operator = std::string("'operator") + getOperatorSpelling(Op->getOperator()) + "'";
+        } else if (const auto *RW = dyn_cast<CXXRewrittenBinaryOperator>(Cond);
+                   RW && RW->isComparisonOp() && RW->getOpcode() != BO_EQ &&
+                   RW->getOpcode() != BO_NE) {
+          Sides[0] = RW->getLHS();
+          Sides[1] = RW->getRHS();
+          Operator = "'operator<=>'";
+        }
+        const QualType T = Named->getType().getNonReferenceType();
+        if (Operator.empty() || !T->isRecordType())
+          return "";
+        for (const Expr *Side : Sides)
+          if (const auto *Ref = dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts());
+              Ref && Ref->getDecl() == Named)
+            if (std::optional<std::string> Text = PC.text(Cond->getSourceRange()))
+              return "'" + *Text + "' compares '" + T.getUnqualifiedType().getAsString() +
+                     "' objects by their " + Operator;
+        return "";
+      }
+      Parents = PC.Ctx.getParents(Parents[0]);
+    }
+    return "";
+  }
+
   std::string memberKeyOf(const Expr *E, const ValueDecl *Named) {
     DynTypedNodeList Parents = PC.Ctx.getParents(*E);
     for (unsigned Up = 0; Up < 4 && !Parents.empty(); ++Up) {

@@ -1,7 +1,6 @@
 //===- TripCounts.cpp - how many iterations a counted loop runs -----------===//
 #include "TripCounts.h"
 #include "PreprocessorRecord.h"
-#include "HiddenAttributes.h"
 #include "LineDirectives.h"
 #include "analysis/MayThrow.h"
 
@@ -498,7 +497,7 @@ void guardStride(PlanContext &PC, const LoopShape &L) {
   // lambda in the body: g++ warns about the attribute).
   Edit Head{L.HeaderBegin, L.HeaderBegin,
             shapes::strideGuardHead(L.StrideGuard->Trips, L.StrideGuard->Count) + "\n" +
-                Lines.directive(Line) + withAttributesHidden(PC, L.HeaderBegin, L.BodyEnd) +
+                Lines.directive(Line) + PC.textAt(L.HeaderBegin, L.BodyEnd) +
                 "\n" + Lines.directive(Line)};
   Head.EndsWithLineDirective = true;
   PC.P.ExtraIncludes.insert("limits");

@@ -4,6 +4,7 @@
 #include "Containers.h"
 #include "BodyWalk.h"
 #include "StepReasons.h"
+#include "analysis/Stdlib.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -252,6 +253,12 @@ std::string unrecognizedWriteReason(PlanContext &PC, const LoopShape &L) {
     std::string Shown = At ? shownText(PC, Inside ? statementHolding(PC, L.Body, At) : At) : std::string();
     if (At && Shown.empty())
       Shown = shownText(PC, At); // `flags[i].flip()` of a two-line `if`
+    // `std::cout << f(i)`: output, in the order the serial loop makes it,
+    // not an accumulator written in another form (adv75 F3; `printf` says
+    // "'printf' performs I/O").
+    if (isStreamType(V->getType().getNonReferenceType()))
+      return std::string("the loop body performs I/O on ") + quoted(V) + Shown +
+             ", which must happen in the serial loop's order";
     return quoted(V) + (Inside ? " is written inside the loop body" : " is written by code the loop body calls") +
            Shown +
            " in a form no transformation recognizes: " + Forms;

@@ -4,6 +4,7 @@
 #include "analysis/FixedCallee.h"
 #include "analysis/MayThrow.h"
 #include "analysis/SizeLimit.h"
+#include "analysis/VirtualDispatch.h"
 
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
@@ -164,6 +165,16 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
       return writtenCallee(PC, CE) + " (" + sizeLimitWhy(PC, CE, CountLine::Omitted) + ")";
     if (throwsByContract(CE, PC.Ctx))
       return writtenCallee(PC, CE);
+    // An override purecc does not see may run: what this member's body
+    // shows (or that it has none, `= 0`) is not what the call runs (adv74
+    // F2: "'area' may throw" blamed a body that cannot).
+    const std::string Virtual =
+        mayRunUnseenOverride(CE, FD)
+            ? " (virtual: an override purecc does not see may run; 'final' or 'noexcept' on "
+              "it would rule that out)"
+            : "";
+    if (!Virtual.empty() && !FD->hasBody())
+      return "'" + FD->getNameAsString() + "'" + Virtual;
     // Defined in another file: only its declaration can promise.
     if (!FD->hasBody() && !FD->getBuiltinID() && !inStd(FD))
       return "'" + FD->getNameAsString() +
@@ -185,7 +196,7 @@ std::string whatMayThrow(PlanContext &PC, MayThrow &Throws, const Stmt *S) {
       if (!Noexcept.empty())
         return "'" + FD->getNameAsString() + "' (whose body may throw" + Noexcept + ")";
     }
-    return "'" + FD->getNameAsString() + "'";
+    return "'" + FD->getNameAsString() + "'" + Virtual;
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     return "the construction of a '" + CE->getType().getUnqualifiedType().getAsString() + "'" +

@@ -207,6 +207,43 @@ std::string firstErrorLine(StringRef Output) {
   return Lines.empty() ? std::string() : Lines.front().trim().str();
 }
 
+/// Whether Clang rejected the command's flags rather than the source: every
+/// error it printed carries no file location ("error: invalid value
+/// 'ISO-8859-1' in '-fexec-charset=ISO-8859-1'", "error: the '387' unit is
+/// not supported with this instruction set"). Then the argument of Args an
+/// error quotes (the flag itself, or the value after its '='), or "" when
+/// none is quoted; std::nullopt when an error is about the source.
+std::optional<std::string> rejectedFlag(StringRef Errors, const std::vector<std::string> &Args) {
+  SmallVector<StringRef, 8> Lines;
+  Errors.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  bool FlagErrors = false;
+  std::string Flag;
+  for (StringRef L : Lines) {
+    if (!L.starts_with("error: ")) {
+      if (L.contains(": error: "))
+        return std::nullopt; // "m.cpp:3:7: error: ..."
+      continue;
+    }
+    FlagErrors = true;
+    for (size_t Open = L.find('\''); Open != StringRef::npos && Flag.empty();) {
+      size_t Close = L.find('\'', Open + 1);
+      if (Close == StringRef::npos)
+        break;
+      StringRef Quoted = L.slice(Open + 1, Close);
+      for (const std::string &A : Args)
+        if (!Quoted.empty() &&
+            (A == Quoted || StringRef(A).ends_with(("=" + Quoted).str()))) {
+          Flag = A;
+          break;
+        }
+      Open = L.find('\'', Close + 1);
+    }
+  }
+  if (!FlagErrors)
+    return std::nullopt;
+  return Flag;
+}
+
 /// What checking the source in process found.
 enum class CheckOutcome { Rewritten, Violations, ClangRejected, Failed };
 
@@ -302,6 +339,15 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
       return Status;
     errs() << ClangErrors;
     sys::fs::remove(C.ObjectFile);
+    // A flag only g++ takes (a charset Clang has no converter for, the
+    // x87 unit for SSE targets) is named, so the user knows what to change
+    // (adv72 F4: Clang's "invalid value" line alone read like a compile
+    // error of the source).
+    if (std::optional<std::string> Flag = rejectedFlag(ClangErrors, Args))
+      return launcherError(
+          "cannot check '" + Input.Path + "': Clang, which purecc checks it with, does not accept " +
+          (Flag->empty() ? std::string("this command's flags") : "'" + *Flag + "'") +
+          " (errors above); compile this file without purecc, or without that flag");
     return launcherError("cannot check '" + Input.Path +
                          "': Clang rejects it with these flags (errors above)");
   }

@@ -130,7 +130,8 @@ public:
         return;
       bool MemberPointer = CE->getCallee()->getType()->isSpecificPlaceholderType(
           BuiltinType::BoundMember);
-      indirect(CE, MemberPointer ? "a pointer to member function" : "a function pointer", C);
+      indirect(CE, MemberPointer ? "a pointer to member function" : "a function pointer", C,
+               MemberPointer ? nullptr : deducedPointer(CE));
       return;
     }
     callee(Parts.Callee, CE->getExprLoc(), CE->getSourceRange(), CE, C);
@@ -155,10 +156,31 @@ private:
     return false;
   }
 
-  static void indirect(const Expr *E, const char *How, RuleContext &C) {
+  /// The effect's Subject, when set, is a parameter of a template type
+  /// that the instantiation deduced as a pointer: a function passed by name
+  /// (`integrate(0, 1, sq)` for `template <class F> ... F func`), which the
+  /// report's note explains (adv75 F5).
+  static void indirect(const Expr *E, const char *How, RuleContext &C,
+                       const ParmVarDecl *Deduced = nullptr) {
     Effect Eff = Effect::at(EffectKind::IndirectCall, E);
     Eff.Detail = How;
+    Eff.Subject = Deduced;
     C.record(std::move(Eff));
+  }
+
+  /// `func(x)` where `func` is a parameter whose type the function
+  /// template's pattern spells as a template parameter (`F func`, `F &&func`).
+  static const ParmVarDecl *deducedPointer(const CallExpr *CE) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts());
+    const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    const auto *FD = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+    const FunctionDecl *Pattern = FD ? FD->getTemplateInstantiationPattern() : nullptr;
+    if (!Pattern || P->getFunctionScopeIndex() >= Pattern->getNumParams())
+      return nullptr;
+    QualType T = Pattern->getParamDecl(P->getFunctionScopeIndex())->getType();
+    if (const auto *RR = T->getAs<RValueReferenceType>())
+      T = RR->getPointeeType();
+    return T->getAs<TemplateTypeParmType>() ? P : nullptr;
   }
 
   void destroy(QualType T, SourceLocation Loc, SourceRange Range, RuleContext &C) {

@@ -104,18 +104,43 @@ bool transparentFunctor(const Expr *E) {
   return Arg.getKind() == TemplateArgument::Type && Arg.getAsType()->isVoidType();
 }
 
+/// `std::ranges::transform(v, o.begin(), f)`: a call of the function object
+/// that names a C++20 range algorithm whose iterator form codegen rewrites
+/// (or selects with: min_element, max_element, minmax_element), or null.
+const VarDecl *rangeAlgorithm(const CallExpr *CE) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD || !VD->getIdentifier())
+    return nullptr;
+  AlgorithmShape Shape = rangeAlgorithmShape(VD);
+  if (Shape == AlgorithmShape::Reduction || Shape == AlgorithmShape::Map)
+    return VD;
+  llvm::StringRef Name = VD->getName();
+  if ((Name == "min_element" || Name == "max_element" || Name == "minmax_element") &&
+      llvm::StringRef(tableName(VD)).starts_with("std::ranges::"))
+    return VD;
+  return nullptr;
+}
+
 class CallFinder : public RecursiveASTVisitor<CallFinder> {
 public:
-  explicit CallFinder(std::vector<const CallExpr *> &Out) : Out(Out) {}
+  CallFinder(std::vector<const CallExpr *> &Out, std::vector<const CallExpr *> &RangeCalls)
+      : Out(Out), RangeCalls(RangeCalls) {}
   bool shouldVisitLambdaBody() const { return false; }
   bool VisitCallExpr(CallExpr *CE) {
     if (const FunctionDecl *FD = CE->getDirectCallee(); FD && FD->isInStdNamespace())
       Out.push_back(CE);
+    else if (rangeAlgorithm(CE))
+      RangeCalls.push_back(CE);
     return true;
   }
 
 private:
   std::vector<const CallExpr *> &Out;
+  std::vector<const CallExpr *> &RangeCalls;
 };
 
 /// A comparator `[captures](T a, T b) { return key(a) < key(b); }`: comp(a,
@@ -516,8 +541,18 @@ std::string Algorithms::perThreadReason(const Expr *F, StringRef What) const {
 void Algorithms::planWithin(const Stmt *S) {
   if (!S)
     return;
-  std::vector<const CallExpr *> Calls;
-  CallFinder(Calls).TraverseStmt(const_cast<Stmt *>(S));
+  std::vector<const CallExpr *> Calls, RangeCalls;
+  CallFinder(Calls, RangeCalls).TraverseStmt(const_cast<Stmt *>(S));
+  // Never silent (adv76 F2): the iterator forms are what is rewritten.
+  for (const CallExpr *CE : RangeCalls) {
+    if (!PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(CE->getBeginLoc())))
+      continue;
+    const std::string Name = rangeAlgorithm(CE)->getNameAsString();
+    if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkMissedAlgorithm))
+      *D << "'std::ranges::" + Name + "'"
+         << "purecc rewrites the standard algorithms in their iterator form ('std::" + Name +
+                "(v.begin(), v.end(), ...)'), not the std::ranges ones";
+  }
   for (const CallExpr *CE : Calls) {
     const FunctionDecl *FD = CE->getDirectCallee();
     if (!FD->getDeclName().isIdentifier())
@@ -741,10 +776,20 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   const std::string At = "[static_cast<std::size_t>(" + K + ")]";
   std::string Elem = In->Var->getNameAsString() + At;
   std::string Quoted = ("'std::" + Name + "'").str();
-  auto Text = [&](const Expr *E) { return *PC.text(E->getSourceRange()); };
+  // An argument that is a macro's expansion whole (`ZERO`, `-INFINITY`) is
+  // copied as written, in the same statement (adv76 F3: "it is written in
+  // a macro" refused the call).
+  auto Text = [&](const Expr *E) {
+    auto O = *PC.offsetsThroughMacros(E->getSourceRange());
+    return PC.textAt(O.first, O.second);
+  };
   for (unsigned I = 0; I < N; ++I)
-    if (!PC.offsets(CE->getArg(I)->getSourceRange())) {
-      WhyNot = "it is written in a macro";
+    if (!PC.offsetsThroughMacros(CE->getArg(I)->getSourceRange())) {
+      WhyNot = "its argument '" +
+               (quotable(PC.text(SourceRange(PC.SM.getExpansionLoc(CE->getArg(I)->getBeginLoc()),
+                                             PC.SM.getExpansionLoc(CE->getArg(I)->getEndLoc()))))
+                    .value_or("...")) +
+               "' is written in part of a macro's expansion";
       return false;
     }
 

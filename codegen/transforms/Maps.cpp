@@ -304,13 +304,22 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     }
     std::string Name = containerName(S);
     if (std::string Table = keyedTable(containerType(S)); !Table.empty()) {
-      // `++counts[k]` is quoted whole; an assignment by its target (`m[k] =`).
+      // `++counts[k]` is quoted whole; an assignment by its target and its
+      // operator as written (`m[k] =`, `m[k] +=`; adv74: `+=` was quoted
+      // as `=`).
       const Expr *Update = nullptr;
-      for (const DynTypedNode &P : PC.Ctx.getParents(*S.Target))
+      llvm::StringRef Assign = "=";
+      for (const DynTypedNode &P : PC.Ctx.getParents(*S.Target)) {
         if (const auto *UO = P.get<UnaryOperator>(); UO && UO->isIncrementDecrementOp())
           Update = UO;
+        else if (const auto *BO = P.get<BinaryOperator>(); BO && BO->isAssignmentOp())
+          Assign = BO->getOpcodeStr();
+        else if (const auto *Op = P.get<CXXOperatorCallExpr>(); Op && Op->isAssignmentOp())
+          Assign = getOperatorSpelling(Op->getOperator());
+      }
       WhyNot = "'" + (Update ? PC.text(Update->getSourceRange()).value_or(Name)
-                             : PC.text(S.Target->getSourceRange()).value_or(Name) + " =") +
+                             : PC.text(S.Target->getSourceRange()).value_or(Name) + " " +
+                                   Assign.str()) +
                "' on the '" +
                Table + "' " + Name +
                " looks its key up in the table, and inserts it when it is missing: every "

@@ -62,6 +62,19 @@ int external(int); // expected-note {{'external' is not pure because it has no d
   return f(x); // expected-error {{pure function 'apply_ptr' calls through a function pointer [purecc-indirect-call]}}
 }
 
+// A template parameter is the fix, but a function passed by name arrives as
+// a pointer all the same: the note says so (adv75 F5); a lambda that calls it
+// is a direct call.
+template <class F>
+[[pure]] int apply_deduced(F f, int x) { // expected-note {{'apply_deduced<int (*)(int)>' declared pure here}} expected-note {{'f' is deduced as 'int (*)(int)': a function passed by name arrives as a pointer; pass a lambda that calls it ('[](auto x) { return f(x); }') and the call is direct}}
+  return f(x); // expected-error {{pure function 'apply_deduced<int (*)(int)>' calls through a function pointer [purecc-indirect-call]}}
+}
+[[pure]] int twice(int x) { return 2 * x; }
+int use_deduced() {
+  return apply_deduced(twice, 1) + // expected-note {{in instantiation of function template specialization 'apply_deduced<int (*)(int)>' requested here}}
+         apply_deduced([](int v) { return twice(v); }, 2);
+}
+
 [[pure]] int apply_fn(const std::function<int(int)> &f, int x) { // expected-note {{'apply_fn' declared pure here}}
   return f(x); // expected-error {{pure function 'apply_fn' calls through 'std::function'}}
 }

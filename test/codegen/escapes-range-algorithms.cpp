@@ -126,9 +126,10 @@ long bounds(long n) {
   std::vector<long> w(n, 2);
   w[5] = 9;
   auto [lo, hi] = std::ranges::minmax_element(w);
+  // CHECK: escapes-range-algorithms.cpp:[[@LINE-1]]:19: remark: call to 'std::ranges::minmax_element' not parallelized: purecc rewrites the standard algorithms in their iterator form ('std::minmax_element(v.begin(), v.end(), ...)'), not the std::ranges ones [purecc-missed-algorithm]
   for (long i = 0; i < n; ++i)
     w[i] = work(i) + *hi;
-  // CHECK: escapes-range-algorithms.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'w' is read inside the loop body (through '[lo, hi]', declared on line [[@LINE-3]]) [purecc-missed-map]
+  // CHECK: escapes-range-algorithms.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'w' is read inside the loop body (through '[lo, hi]', declared on line [[@LINE-4]]) [purecc-missed-map]
   return digest(w);
 }
 
@@ -136,9 +137,10 @@ long bounds(long n) {
 long smallest_in_global(long n) {
   std::vector<long> w(n, 2);
   g_it = std::ranges::min_element(w);
+  // CHECK: escapes-range-algorithms.cpp:[[@LINE-1]]:10: remark: call to 'std::ranges::min_element' not parallelized: purecc rewrites the standard algorithms in their iterator form ('std::min_element(v.begin(), v.end(), ...)'), not the std::ranges ones [purecc-missed-algorithm]
   for (long i = 0; i < n; ++i)
     w[i] = work(i) + g_it[0];
-  // CHECK: escapes-range-algorithms.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'w' escapes ('g_it = std::ranges::min_element(w)' on line [[@LINE-3]]) [purecc-missed-map]
+  // CHECK: escapes-range-algorithms.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the address of 'w' escapes ('g_it = std::ranges::min_element(w)' on line [[@LINE-4]]) [purecc-missed-map]
   return digest(w);
 }
 

@@ -106,6 +106,16 @@ int main(int argc, char **) {
   std::printf("bins %lu\n", binmix);
   // OUT-NEXT: bins 6795125681092991275
 
+  // To a type as wide, of the other signedness, the conversion is one-to-one
+  // (modulo 2^32): the values are distinct, so a map (adv76 F4: refused as
+  // "may repeat its values").
+  std::vector<long> wrapped(3000);
+  for (unsigned i : std::views::iota(-1500 + (argc - 1), 1500))
+    wrapped[i + 1500u] = heavy(long(i % 1000u));
+  // REMARK: iota-loops.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'wrapped' [purecc-parallel-map]
+  std::printf("wrapped %ld %ld %ld\n", wrapped[0], wrapped[1499], wrapped[2999]);
+  // OUT-NEXT: wrapped 178 186 177
+
   // Across 2^63: numbered from 0, i == b + k in std::uint64_t.
   const unsigned long lo = (1UL << 63) - 3000 + static_cast<unsigned long>(argc - 1);
   long across = 0;

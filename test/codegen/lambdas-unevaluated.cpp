@@ -14,6 +14,8 @@
 [[pure]] long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 // REMARK: lambdas-unevaluated.cpp:[[@LINE-1]]:48: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
 
+// main's own calls are planned before the lambdas in it:
+// REMARK: lambdas-unevaluated.cpp:[[@LINE+9]]:15: remark: call to 'std::ranges::count_if' not parallelized: purecc rewrites the standard algorithms in their iterator form ('std::count_if(v.begin(), v.end(), ...)'), not the std::ranges ones [purecc-missed-algorithm]
 int main(int argc, char **) {
   auto step = [](long n) { return fib(n - 1) + fib(n - 2); };
   // REMARK: lambdas-unevaluated.cpp:[[@LINE-1]]:35: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <map>
+#include <string>
 #include <unordered_map>
 
 [[pure]] long w(long i) {
@@ -26,6 +27,15 @@ int main() {
   for (long i = 0; i < 32; ++i)
     u[2 * i] = w(i) + 1;
   // REMARK: remark-reasons-5.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'u[2 * i] =' on the 'std::unordered_map' 'u' looks its key up in the table, and inserts it when it is missing: every iteration may change the table the others search [purecc-missed-map]
-  std::printf("%ld %ld %zu\n", m[5], u[10], u.size());
-  // OUT: 6000 6001 32
+  // The update is quoted with its operator as written (adv74: '+=' was
+  // quoted as '='), on a table of class values too.
+  std::map<long, std::string> names;
+  for (long i = 0; i < 32; ++i)
+    u[i % 4] += w(i);
+  // REMARK: remark-reasons-5.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'u[i % 4] +=' on the 'std::unordered_map' 'u' looks its key up in the table, and inserts it when it is missing: every iteration may change the table the others search [purecc-missed-map]
+  for (long i = 0; i < 32; ++i)
+    names[i % 3] += std::to_string(w(i));
+  // REMARK: remark-reasons-5.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'names[i % 3] +=' on the 'std::map' 'names' looks its key up in the table, and inserts it when it is missing: every iteration may change the table the others search [purecc-missed-map]
+  std::printf("%ld %ld %zu %zu\n", m[5], u[1], u.size(), names[2].size());
+  // OUT: 6000 41989 34 37
 }

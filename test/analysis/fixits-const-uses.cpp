@@ -1,0 +1,103 @@
+// The 'const' fix-its of purecc-param-indirection and purecc-nonconst-member
+// are offered only when the body still compiles with the 'const' added
+// (analysis/ConstFixIt.h): every use of the parameter or of 'this' must be
+// one a const object accepts. Applied with --fix, the file must build with
+// g++ and clang++ (adv75 F1 F2, from TheAlgorithms/C-Plus-Plus: a copy into
+// 'Node *', a static_cast to 'uint8_t *').
+// RUN: not %purecc check %s -- -std=c++20 -fdiagnostics-parseable-fixits 2>&1 | FileCheck %s --implicit-check-not=fix-it:
+// RUN: cp %s %t.cpp && not %purecc check --fix %t.cpp -- -std=c++20
+// RUN: %cxx -fsyntax-only -Wall -Wextra %t.cpp && %clangxx -fsyntax-only -Wno-unknown-attributes %t.cpp
+// The fixed file has only the errors that got no fix-it.
+// RUN: not %purecc check %t.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=LEFT
+// LEFT: 1 file, 6 pure functions verified, 6 violations
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <vector>
+
+struct Node {
+  int data;
+  Node *next;
+  int value() const { return data; }
+  int &slot() { return data; }
+};
+
+// Fix-its: only reads.
+[[pure]] int walk(Node *list, int key) {
+  int n = 0;
+  for (; list; list = list->next)
+    n += list->data == key;
+  return n;
+}
+// CHECK: [[@LINE-6]]:25: error: pure function 'walk' takes parameter 'list' by pointer to non-const
+// CHECK: fix-it:"{{.*}}":{[[@LINE-7]]:19-[[@LINE-7]]:19}:"const "
+[[pure]] long total(std::vector<long> &v) {
+  long s = std::accumulate(v.begin(), v.end(), 0L);
+  for (auto &x : v)
+    s += x;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    s += v[i] + v.front();
+  return s;
+}
+// CHECK: [[@LINE-8]]:40: error: pure function 'total' takes parameter 'v' by non-const reference
+// CHECK: fix-it:"{{.*}}":{[[@LINE-9]]:21-[[@LINE-9]]:21}:"const "
+[[pure]] int peek(const Node &n) { return n.value(); }
+[[pure]] int via(Node &n, std::string &s) { return peek(n) + n.value() + int(s.size()) + s[0]; }
+// CHECK: [[@LINE-1]]:24: error: pure function 'via' takes parameter 'n' by non-const reference
+// CHECK: fix-it:"{{.*}}":{[[@LINE-2]]:18-[[@LINE-2]]:18}:"const "
+// CHECK: [[@LINE-3]]:40: error: pure function 'via' takes parameter 's' by non-const reference
+// CHECK: fix-it:"{{.*}}":{[[@LINE-4]]:27-[[@LINE-4]]:27}:"const "
+[[pure]] int hex(unsigned char *sig) {
+  const auto *bytes = static_cast<const std::uint8_t *>(sig);
+  return bytes[0] + (sig != nullptr) + *(sig + 1);
+}
+// CHECK: [[@LINE-4]]:33: error: pure function 'hex' takes parameter 'sig' by pointer to non-const
+// CHECK: fix-it:"{{.*}}":{[[@LINE-5]]:18-[[@LINE-5]]:18}:"const "
+
+// No fix-it: the body hands the object on as non-const.
+[[pure]] std::string sig2hex(void *sig) {
+  auto *bytes = static_cast<std::uint8_t *>(sig);
+  return std::string(1, char('a' + bytes[0] % 16));
+}
+// CHECK: [[@LINE-4]]:36: error: pure function 'sig2hex' takes parameter 'sig' by pointer to non-const
+[[pure]] bool contains(Node *list, int key) {
+  Node *p = list;
+  for (; p; p = p->next)
+    if (p->data == key)
+      return true;
+  return false;
+}
+// CHECK: [[@LINE-7]]:30: error: pure function 'contains' takes parameter 'list' by pointer to non-const
+[[pure]] int through(Node &n) { return n.slot(); }
+// CHECK: [[@LINE-1]]:28: error: pure function 'through' takes parameter 'n' by non-const reference
+int reads(Node &n) { return n.data; }
+[[pure]] int handed(Node &n) { return reads(n); }
+// CHECK: [[@LINE-1]]:27: error: pure function 'handed' takes parameter 'n' by non-const reference
+[[pure]] long named(std::vector<long> &v) {
+  long s = 0;
+  for (long &x : v)
+    s += x;
+  return s;
+}
+// CHECK: [[@LINE-6]]:40: error: pure function 'named' takes parameter 'v' by non-const reference
+
+struct Meter {
+  int base = 1;
+  int &slot() { return base; }
+  int peek() const { return base; }
+  [[pure]] int reading(int x) { return base + x + peek(); }
+  // CHECK: [[@LINE-1]]:16: error: pure member function 'Meter::reading' must be 'const' or 'static'
+  // CHECK: fix-it:"{{.*}}":{[[@LINE-2]]:30-[[@LINE-2]]:30}:" const"
+  [[pure]] int through() { return slot(); }
+  // CHECK: [[@LINE-1]]:16: error: pure member function 'Meter::through' must be 'const' or 'static'
+};
+
+int main() {
+  Node b{2, nullptr}, a{1, &b};
+  std::vector<long> v{1, 2, 3};
+  std::string s = "x";
+  unsigned char sig[2] = {1, 2};
+  Meter m;
+  return walk(&a, 2) + int(total(v)) + via(a, s) + hex(sig) + int(sig2hex(sig).size()) +
+         contains(&a, 2) + through(a) + handed(a) + int(named(v)) + m.reading(1) + m.through();
+}
