@@ -88,7 +88,22 @@ public:
       // `for (long x : v)`: the elements of a const range, which a copy or
       // an `auto` reference takes (`long &x` does not).
       if (const CXXForRangeStmt *RF = rangeForOf(VD, Ctx)) {
+        // Its begin() and end() must take a const range: an array, or a
+        // standard container, whose const overloads do the same (adv77 F7:
+        // a user's class with a non-const begin() only).
+        QualType Range = VD->getType().getNonReferenceType();
+        const CXXRecordDecl *RD = Range->getAsCXXRecordDecl();
+        if (!Range->isArrayType() && !(RD && RD->isInStdNamespace()))
+          return false;
         const VarDecl *Loop = RF->getLoopVariable();
+        // A copy of an element made by a constructor that takes `A &`
+        // (adv77 F8).
+        if (const auto *Copy =
+                dyn_cast_or_null<CXXConstructExpr>(Loop->getInit() ? Loop->getInit()->IgnoreImplicit()
+                                                                   : nullptr);
+            Copy && Copy->getConstructor()->getNumParams() > 0 &&
+            !acceptsConst(Copy->getConstructor()->getParamDecl(0)->getType()))
+          return false;
         const TypeSourceInfo *Written = Loop->getTypeSourceInfo();
         return (Written && Written->getType()->getContainedAutoType()) ||
                acceptsConst(Loop->getType());
@@ -254,7 +269,11 @@ private:
   bool calledOnConst(const CXXMethodDecl *MD, const CallExpr *Call) {
     if (MD->isConst() || MD->isStatic())
       return true;
-    if (!hasConstOverload(MD))
+    // The standard library's const and non-const overloads (`operator[]`,
+    // `begin`, `front`) do the same thing; a user's may not, and the fix
+    // would change which one runs (adv77 F3: `kind()` and `kind() const`
+    // returning 1 and 2, the fixed program printed 2).
+    if (!MD->getParent()->isInStdNamespace() || !hasConstOverload(MD))
       return false;
     QualType R = MD->getReturnType();
     if (R->isLValueReferenceType())
@@ -362,6 +381,49 @@ struct UseFinder : RecursiveASTVisitor<UseFinder> {
   }
 };
 
+/// Whether a fix-it at FD's definition changes its signature alone: a
+/// function declared once (a `const` on the definition of one declared
+/// before, in a class or a header, declares another function: adv77 F1,
+/// F2) and not virtual (an override with another signature overrides
+/// nothing: adv77 F4, 'override' then fails to compile, or a call through
+/// the base runs the base's).
+bool signatureMayChange(const FunctionDecl *FD) {
+  if (FD->getPreviousDecl() || FD->getMostRecentDecl() != FD)
+    return false;
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+      Pattern && (Pattern->getPreviousDecl() || Pattern->getMostRecentDecl() != Pattern))
+    return false;
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return !MD || !MD->isVirtual();
+}
+
+/// Whether the unit names FD other than to call it (`int (*fp)(P *) = &rd;`,
+/// `&S::get`): a pointer of the old type would no longer take it (adv77 F6).
+bool addressTaken(const FunctionDecl *FD, ASTContext &Ctx) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const FunctionDecl *FD;
+    ASTContext &Ctx;
+    bool Taken = false;
+    Finder(const FunctionDecl *FD, ASTContext &Ctx) : FD(FD), Ctx(Ctx) {}
+    bool shouldVisitTemplateInstantiations() const { return true; }
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      if (Ref->getDecl()->getCanonicalDecl() != FD->getCanonicalDecl())
+        return true;
+      DynTypedNodeList Parents = Ctx.getParents(*Ref);
+      const auto *Decay = Parents.size() == 1 ? Parents[0].get<ImplicitCastExpr>() : nullptr;
+      const CallExpr *Call = nullptr;
+      if (Decay && Decay->getCastKind() == CK_FunctionToPointerDecay) {
+        DynTypedNodeList Up = Ctx.getParents(*Decay);
+        Call = Up.size() == 1 ? Up[0].get<CallExpr>() : nullptr;
+      }
+      Taken = !Call || Call->getCallee() != Decay || isa<CXXMethodDecl>(FD);
+      return !Taken;
+    }
+  } F(FD, Ctx);
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return F.Taken;
+}
+
 /// Whether every use Find collected (the parameter, or `this`) accepts a
 /// const object; a capture or another use is none.
 bool everyUseAcceptsConst(const UseFinder &Find, ASTContext &Ctx) {
@@ -380,7 +442,14 @@ bool everyUseAcceptsConst(const UseFinder &Find, ASTContext &Ctx) {
 
 bool constKeepsCompiling(const ParmVarDecl *P, ASTContext &Ctx) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
-  if (!FD || !FD->getBody() || FD->isDependentContext())
+  if (!FD || !FD->getBody() || FD->isDependentContext() || !signatureMayChange(FD) ||
+      addressTaken(FD, Ctx))
+    return false;
+  // `char **argv` -> `const char **argv`: a `char **` argument does not
+  // convert to it, nor a pointer read through it to `int *` (adv77 F5).
+  QualType Pointee = P->getType()->isPointerType() ? P->getType()->getPointeeType()
+                                                   : P->getType().getNonReferenceType();
+  if (Pointee->isPointerType() || Pointee->isMemberPointerType())
     return false;
   UseFinder Find;
   Find.Param = P;
@@ -392,7 +461,8 @@ bool constKeepsCompiling(const ParmVarDecl *P, ASTContext &Ctx) {
 }
 
 bool constMemberKeepsCompiling(const CXXMethodDecl *MD, ASTContext &Ctx) {
-  if (!MD->getBody() || MD->isDependentContext())
+  if (!MD->getBody() || MD->isDependentContext() || !signatureMayChange(MD) ||
+      addressTaken(MD, Ctx))
     return false;
   UseFinder Find;
   Find.TraverseStmt(MD->getBody());

@@ -337,7 +337,8 @@ private:
               (FD->getName() == "min" ? "minimum" : "maximum") + shown(E) +
               " is not combined: a minimum or maximum is, of arithmetic values, whose order "
               "purecc knows (NaN and ties included); keep the key in a variable of its own "
-              "('if (e < key) { key = e; " + P.Name + " = ...; }')";
+              "('if (e " + (FD->getName() == "min" ? "<" : ">") + " key) { key = e; " + P.Name +
+              " = ...; }')";
     }
     // `last = f(i)`, `t = s`: no fold at all, each iteration overwrites.
     const ValueDecl *Named = P.Binding ? static_cast<const ValueDecl *>(P.Binding) : V;
@@ -360,13 +361,15 @@ private:
                            PC.SM.getExpansionLoc(Inner->getBeginLoc()))) +
                        "), which may be rewritten alone; to select over both counters, write "
                        "one loop over them";
-      else if (std::string Compared = objectComparisonOf(E, Named); !Compared.empty())
+      else if (bool Greater = false;
+               !objectComparisonOf(E, Named, Greater).empty())
         // `if (p < bp) bp = p;` by the class's own (or defaulted) `<`
         // (adv76 F1): a selection's tree needs an arithmetic key, whose
         // order it knows (NaN and ties included).
-        Overwritten += ", or a selection, which compares arithmetic values: " + Compared +
-                       "; keep the key in a variable beside " + Name +
-                       " ('if (e < key) { key = e; " + P.Name + " = ...; }')";
+        Overwritten += ", or a selection, which compares arithmetic values: " +
+                       objectComparisonOf(E, Named, Greater) + "; keep the key in a variable beside " +
+                       Name + " ('if (e " + (Greater ? ">" : "<") + " key) { key = e; " + P.Name +
+                       " = ...; }')";
       else if (!Key.empty())
         Overwritten += ", or a selection, which compares with a variable of its own: keep '" +
                        Key + "' in a variable " +
@@ -401,7 +404,7 @@ private:
   /// `if (p < bp) bp = p;`: the `if` around E compares Named itself, an
   /// object, by an operator of its class ("'p < bp' compares 'P' objects
   /// by their 'operator<'"), or "".
-  std::string objectComparisonOf(const Expr *E, const ValueDecl *Named) {
+  std::string objectComparisonOf(const Expr *E, const ValueDecl *Named, bool &Greater) {
     DynTypedNodeList Parents = PC.Ctx.getParents(*E);
     for (unsigned Up = 0; Up < 4 && !Parents.empty(); ++Up) {
       if (const auto *If = Parents[0].get<IfStmt>()) {
@@ -415,12 +418,14 @@ private:
           Sides[0] = Op->getArg(0);
           Sides[1] = Op->getArg(1);
           Operator = std::string("'operator") + getOperatorSpelling(Op->getOperator()) + "'";
+          Greater = Op->getOperator() == OO_Greater || Op->getOperator() == OO_GreaterEqual;
         } else if (const auto *RW = dyn_cast<CXXRewrittenBinaryOperator>(Cond);
                    RW && RW->isComparisonOp() && RW->getOpcode() != BO_EQ &&
                    RW->getOpcode() != BO_NE) {
           Sides[0] = RW->getLHS();
           Sides[1] = RW->getRHS();
           Operator = "'operator<=>'";
+          Greater = RW->getOpcode() == BO_GT || RW->getOpcode() == BO_GE;
         }
         const QualType T = Named->getType().getNonReferenceType();
         if (Operator.empty() || !T->isRecordType())

@@ -4,12 +4,12 @@
 // one a const object accepts. Applied with --fix, the file must build with
 // g++ and clang++ (adv75 F1 F2, from TheAlgorithms/C-Plus-Plus: a copy into
 // 'Node *', a static_cast to 'uint8_t *').
-// RUN: not %purecc check %s -- -std=c++20 -fdiagnostics-parseable-fixits 2>&1 | FileCheck %s --implicit-check-not=fix-it:
-// RUN: cp %s %t.cpp && not %purecc check --fix %t.cpp -- -std=c++20
+// RUN: not %purecc check %s -- -std=c++20 -ferror-limit=0 -fdiagnostics-parseable-fixits 2>&1 | FileCheck %s --implicit-check-not=fix-it:
+// RUN: cp %s %t.cpp && not %purecc check --fix %t.cpp -- -std=c++20 -ferror-limit=0
 // RUN: %cxx -fsyntax-only -Wall -Wextra %t.cpp && %clangxx -fsyntax-only -Wno-unknown-attributes %t.cpp
 // The fixed file has only the errors that got no fix-it.
-// RUN: not %purecc check %t.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=LEFT
-// LEFT: 1 file, 6 pure functions verified, 6 violations
+// RUN: not %purecc check %t.cpp -- -std=c++20 -ferror-limit=0 2>&1 | FileCheck %s --check-prefix=LEFT
+// LEFT: 1 file, 6 pure functions verified, 14 violations
 #include <cstdint>
 #include <numeric>
 #include <string>
@@ -81,6 +81,64 @@ int reads(Node &n) { return n.data; }
 }
 // CHECK: [[@LINE-6]]:40: error: pure function 'named' takes parameter 'v' by non-const reference
 
+// No fix-it where adding 'const' changes more than the body (adv77): a
+// function declared before its definition (the fix would declare another
+// one), a user's const overload (the fix would call it instead), a
+// pointer to pointer (callers' 'char **' would not convert), a function
+// whose address is taken, a user's range without a const 'begin', an
+// element copied by a constructor taking 'A &'.
+[[pure]] int declared(Node *n);
+int declared(Node *n) { return n->data; }
+// CHECK: [[@LINE-1]]:20: error: pure function 'declared' takes parameter 'n' by pointer to non-const
+struct Kind {
+  int kind() { return 1; }
+  int kind() const { return 2; }
+};
+[[pure]] int pick(Kind &k) { return k.kind(); }
+// CHECK: [[@LINE-1]]:25: error: pure function 'pick' takes parameter 'k' by non-const reference
+[[pure]] int dashes(int argc, char **argv) { return argc > 1 && argv[1][0] == '-'; }
+// CHECK: [[@LINE-1]]:38: error: pure function 'dashes' takes parameter 'argv' by pointer to non-const
+[[pure]] int pointed(Node *n) { return n->data; }
+// CHECK: [[@LINE-1]]:28: error: pure function 'pointed' takes parameter 'n' by pointer to non-const
+int (*pointer_to_pointed)(Node *) = &pointed;
+struct Ring {
+  int d[3]{1, 2, 3};
+  int *begin() { return d; }
+  int *end() { return d + 3; }
+};
+[[pure]] int ring(Ring &r) {
+  int s = 0;
+  for (int x : r)
+    s += x;
+  return s;
+}
+// CHECK: [[@LINE-6]]:25: error: pure function 'ring' takes parameter 'r' by non-const reference
+struct Grabby {
+  int x;
+  Grabby(int v) : x(v) {}
+  Grabby(Grabby &o) : x(o.x) {}
+};
+[[pure]] int grab(Grabby (&g)[2]) {
+  int s = 0;
+  for (auto b : g)
+    s += b.x;
+  return s;
+}
+// CHECK: [[@LINE-6]]:28: error: pure function 'grab' takes parameter 'g' by non-const reference
+
+struct Base {
+  virtual ~Base() = default;
+  virtual int get() { return 10; }
+};
+struct Derived : Base {
+  int v = 1;
+  [[pure]] int get() override { return v; }
+  // CHECK: [[@LINE-1]]:16: error: pure member function 'Derived::get' must be 'const' or 'static'
+  [[pure]] int later();
+};
+int Derived::later() { return v; }
+// CHECK: [[@LINE-1]]:14: error: pure member function 'Derived::later' must be 'const' or 'static'
+
 struct Meter {
   int base = 1;
   int &slot() { return base; }
@@ -98,6 +156,14 @@ int main() {
   std::string s = "x";
   unsigned char sig[2] = {1, 2};
   Meter m;
+  Kind k;
+  Ring r;
+  Grabby g[2]{1, 2};
+  Derived d;
+  char arg[] = "-x";
+  char *args[] = {arg, arg};
   return walk(&a, 2) + int(total(v)) + via(a, s) + hex(sig) + int(sig2hex(sig).size()) +
-         contains(&a, 2) + through(a) + handed(a) + int(named(v)) + m.reading(1) + m.through();
+         contains(&a, 2) + through(a) + handed(a) + int(named(v)) + m.reading(1) + m.through() +
+         declared(&a) + pick(k) + dashes(2, args) + pointed(&a) + ring(r) + grab(g) + d.get() +
+         d.later();
 }

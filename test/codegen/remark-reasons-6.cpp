@@ -91,9 +91,13 @@ int main() {
   for (int i = 0; i < 300; ++i)
     best = std::min(best, std::pair{work(i % 13), i});
   // REMARK: remark-reasons-6.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'best' is a 'std::pair<long, int>', whose minimum ('best = std::min(best, std::pair{work(i % 13), i})') is not combined: a minimum or maximum is, of arithmetic values, whose order purecc knows (NaN and ties included); keep the key in a variable of its own ('if (e < key) { key = e; best = ...; }') [purecc-missed-reduction]
-  std::printf("%ld %d\n", best.first, best.second);
+  std::pair<long, int> top{-1, -1};
+  for (int i = 0; i < 300; ++i)
+    top = std::max(top, std::pair{work(i % 13), i});
+  // REMARK: remark-reasons-6.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'top' is a 'std::pair<long, int>', whose maximum ('top = std::max(top, std::pair{work(i % 13), i})') is not combined: a minimum or maximum is, of arithmetic values, whose order purecc knows (NaN and ties included); keep the key in a variable of its own ('if (e > key) { key = e; top = ...; }') [purecc-missed-reduction]
+  std::printf("%ld %d %ld %d\n", best.first, best.second, top.first, top.second);
   std::printf("%ld %ld %ld %ld %ld %ld %ld %ld\n", a, b, qa[199], ta[199], ha[199], o[299], c, z);
   // OUT: 1494 1795 2100
-  // OUT-NEXT: 0 0
+  // OUT-NEXT: 0 0 3594 298
   // OUT-NEXT: 537027 537027 3594 1797 10782 0 276 537027
 }
