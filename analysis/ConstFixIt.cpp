@@ -139,10 +139,6 @@ public:
         return pointer(UO);
       return false; // ++, -- write it
     }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-        MC && MC->getImplicitObjectArgument() &&
-        MC->getImplicitObjectArgument()->IgnoreParens() == E)
-      return MC->getMethodDecl() && MC->getMethodDecl()->isConst();
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
       const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
       if (MD && Op->getNumArgs() > 0 && Op->getArg(0)->IgnoreParens() == E)
@@ -416,7 +412,18 @@ bool addressTaken(const FunctionDecl *FD, ASTContext &Ctx) {
         DynTypedNodeList Up = Ctx.getParents(*Decay);
         Call = Up.size() == 1 ? Up[0].get<CallExpr>() : nullptr;
       }
-      Taken = !Call || Call->getCallee() != Decay || isa<CXXMethodDecl>(FD);
+      // A member is named by a DeclRefExpr only in `&S::f` or as the
+      // operator an operator call runs (`lam(v)`, `a < b`: adv78 N1).
+      Taken = !Call || Call->getCallee() != Decay ||
+              (isa<CXXMethodDecl>(FD) && !isa<CXXOperatorCallExpr>(Call));
+      return !Taken;
+    }
+    // A lambda converted to a function pointer (`int (*fp)(int &) = lam;`,
+    // `+lam`, a C callback): the pointer's type is its call operator's.
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+      const auto *Conv = dyn_cast_or_null<CXXConversionDecl>(MC->getMethodDecl());
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      Taken = Conv && MD && MD->getParent()->isLambda() && Conv->getParent() == MD->getParent();
       return !Taken;
     }
   } F(FD, Ctx);
@@ -442,8 +449,7 @@ bool everyUseAcceptsConst(const UseFinder &Find, ASTContext &Ctx) {
 
 bool constKeepsCompiling(const ParmVarDecl *P, ASTContext &Ctx) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
-  if (!FD || !FD->getBody() || FD->isDependentContext() || !signatureMayChange(FD) ||
-      addressTaken(FD, Ctx))
+  if (!FD || !FD->getBody() || FD->isDependentContext() || !signatureMayChange(FD))
     return false;
   // `char **argv` -> `const char **argv`: a `char **` argument does not
   // convert to it, nor a pointer read through it to `int *` (adv77 F5).
@@ -457,16 +463,16 @@ bool constKeepsCompiling(const ParmVarDecl *P, ASTContext &Ctx) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       Find.TraverseStmt(Init->getInit());
-  return everyUseAcceptsConst(Find, Ctx);
+  // Last: the one question that walks the whole unit.
+  return everyUseAcceptsConst(Find, Ctx) && !addressTaken(FD, Ctx);
 }
 
 bool constMemberKeepsCompiling(const CXXMethodDecl *MD, ASTContext &Ctx) {
-  if (!MD->getBody() || MD->isDependentContext() || !signatureMayChange(MD) ||
-      addressTaken(MD, Ctx))
+  if (!MD->getBody() || MD->isDependentContext() || !signatureMayChange(MD))
     return false;
   UseFinder Find;
   Find.TraverseStmt(MD->getBody());
-  return everyUseAcceptsConst(Find, Ctx);
+  return everyUseAcceptsConst(Find, Ctx) && !addressTaken(MD, Ctx);
 }
 
 } // namespace purecc

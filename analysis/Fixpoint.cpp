@@ -187,6 +187,13 @@ std::vector<Effect> Fixpoint::resolveOne(const Summary &S) {
                  covers(W, E, SM);
         }))
       continue;
+    // `std::visit([](auto &x) { x = 1; }, v)`: the write the library call
+    // is charged with is the one its callable makes, which says where.
+    if (!E.ViaCallee && (E.Kind == EffectKind::ParamWrite || E.Kind == EffectKind::ThisWrite) &&
+        std::any_of(Out.begin(), Out.end(), [&](const Effect &W) {
+          return W.ViaCallee && W.Kind == E.Kind && covers(E, W, SM);
+        }))
+      continue;
     if (Seen.insert({unsigned(E.Kind), E.Subject, E.Loc.getRawEncoding(), E.Index * 2 + E.Shallow})
             .second)
       Unique.push_back(E);

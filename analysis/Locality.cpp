@@ -487,8 +487,10 @@ Prov Locality::ofPointee(const Expr *E) {
     // points into that object's storage.
     const Expr *A = CC->getArg(0);
     const CXXConstructorDecl *Ctor = CC->getConstructor();
-    // A copy of a shared pointer points where the original does.
-    if (A->isGLValue() && !pointsLikePointer(A->getType()) && Ctor->getNumParams() > 0 &&
+    // A copy of a shared pointer points where the original does, and so
+    // does a copy of a tuple of references (adv79 F1: `auto u = t;`).
+    if (A->isGLValue() && !pointsLikePointer(A->getType()) && !holdsReference(A->getType()) &&
+        Ctor->getNumParams() > 0 &&
         Ctor->getParamDecl(0)->getType()->isReferenceType())
       return ofLValue(A);
     return ofPointee(A);
@@ -644,6 +646,32 @@ const FieldDecl *namedField(const Expr *E) {
 }
 } // namespace
 
+/// `std::tie(a.x, a.y) < std::tie(b.x, b.y)`: the tuple of references is
+/// made only to be compared (adv80 F5: the idiom of a lexicographic
+/// `operator<` counted as two writes).
+bool Locality::onlyCompared(const Expr *Call) {
+  const Expr *E = Call;
+  for (unsigned Up = 0; Up < 4; ++Up) {
+    DynTypedNodeList Parents = Ctx.getParents(*E);
+    if (Parents.size() != 1)
+      return false;
+    if (const auto *Op = Parents[0].get<CXXOperatorCallExpr>()) {
+      switch (Op->getOperator()) {
+      case OO_EqualEqual: case OO_ExclaimEqual: case OO_Less: case OO_Greater:
+      case OO_LessEqual: case OO_GreaterEqual: case OO_Spaceship:
+        return true;
+      default:
+        return false;
+      }
+    }
+    const auto *P = Parents[0].get<Expr>();
+    if (!P || !isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr>(P))
+      return false;
+    E = P;
+  }
+  return false;
+}
+
 void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   CallParts Parts = callParts(Call);
   const FunctionDecl *Callee = Parts.Callee;
@@ -690,7 +718,27 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
              !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD) &&
              !leavesObject(memberRole(MD, ObjectClass))) {
     Add(ofObject(Parts.Object, Parts.IsArrow), Parts.Object);
+    // `t = p` of a `std::tuple<int &>`: a tuple of references writes what
+    // they refer to. One a library call makes in place (`std::tie(a, b) =
+    // p`) was counted as written where it was made.
+    const auto *Made = dyn_cast<CallExpr>(Parts.Object->IgnoreImplicit());
+    if (holdsReference(Parts.Object->getType()) &&
+        !(Made && Made->getDirectCallee() &&
+          isLibraryFunction(Made->getDirectCallee(), Ctx.getSourceManager())))
+      Add(ofPointee(Parts.Object), Parts.Object);
   }
+  // `std::get<0>(t)`, `std::begin(v)`, `std::tie(a, b)` take their
+  // arguments only to designate them; a member function pointer given to
+  // a std::ranges algorithm (a projection) may be one that writes.
+  std::string Name = tableName(Callee);
+  bool Designates = V.Kind == LibraryKind::Pure &&
+                    (designatesArguments(Callee) ||
+                     ((Name == "std::tie" || Name == "std::forward_as_tuple") && onlyCompared(Call)));
+  bool RunsMembers = llvm::any_of(Parts.Args, [](const Expr *A) {
+    const auto *MP = A->getType()->getAs<MemberPointerType>();
+    const auto *Method = MP ? MP->getPointeeType()->getAs<FunctionProtoType>() : nullptr;
+    return Method && !Method->getMethodQuals().hasConst();
+  });
   for (unsigned I = 0; I < Parts.Args.size() && I < Callee->getNumParams(); ++I) {
     QualType PT = Callee->getParamDecl(I)->getType();
     const Expr *A = Parts.Args[I];
@@ -699,9 +747,12 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
     if (isProxyReference(A->getType()) &&
         !(PT->isReferenceType() && PT.getNonReferenceType().isConstQualified()))
       Add(ofPointee(A), A);
-    if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
-      Add(ofLValue(A), A);
-    else if (V.Kind == LibraryKind::MutatesRange && isPointerLike(A->getType()) &&
+    if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified()) {
+      bool OnlyRead = Designates || (V.Kind == LibraryKind::Pure && !RunsMembers &&
+                                     readsForwarded(Callee, I, A));
+      if (!OnlyRead)
+        Add(ofLValue(A), A);
+    } else if (V.Kind == LibraryKind::MutatesRange && isPointerLike(A->getType()) &&
              !A->getType()->isFunctionPointerType() && !isReadOnlyIterator(A->getType()))
       Add(ofPointee(A), A);
   }

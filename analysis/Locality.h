@@ -92,6 +92,7 @@ private:
   bool onlyReadThroughFields(const clang::VarDecl *VD);
   Prov thisProv() const;
   void libraryWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
+  bool onlyCompared(const clang::Expr *Call);
 
   clang::ASTContext &Ctx;
   const clang::FunctionDecl *FD;

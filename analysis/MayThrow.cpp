@@ -467,6 +467,10 @@ bool MayThrow::mayThrow(const FunctionDecl *FD) {
   }
   const FunctionDecl *Root = nullptr;
   FD->hasBody(Root);
+  return bodyMayThrow(Root);
+}
+
+bool MayThrow::bodyMayThrow(const FunctionDecl *Root) {
   if (auto It = Known.find(Root); It != Known.end())
     return It->second;
 
@@ -535,8 +539,10 @@ bool MayThrow::mayThrow(const Stmt *S) {
   Direct D = scanDirect(S, Ctx, On);
   if (D.Throws)
     return true;
+  // Each was found to run its body where it is called (adv77 F12: asked
+  // again, a virtual one called on a local object counted as dynamic).
   for (const FunctionDecl *C : D.Callees)
-    if (mayThrow(C))
+    if (bodyMayThrow(C))
       return true;
   return false;
 }

@@ -114,6 +114,11 @@ public:
   bool mayThrowPassingCopies(const clang::FunctionDecl *FD);
 
 private:
+  /// Whether FD's body, or a body it reaches, may throw: FD is a definition
+  /// a call was found to run as written (Promise::SeeBody, with the
+  /// dispatch that call has: `sq.area(i)` on a local runs Sq::area itself).
+  bool bodyMayThrow(const clang::FunctionDecl *Root);
+
   clang::ASTContext &Ctx;
   Operands On;
   /// Final answers, for every function whose call graph was explored.

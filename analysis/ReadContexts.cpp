@@ -127,6 +127,14 @@ ReadContexts::Outcome ReadContexts::upCall(const Expr *E, const Expr *Call, Mode
       return up(Call, M, Depth + 1);
     return M == Mode::Designates ? up(Call, Mode::PointsTo, Depth + 1) : Outcome::Escapes;
   }
+  if (!IsObject && designatesArguments(Callee) && !InJoin) {
+    // std::get<0>(g), std::begin(g), std::data(g): the result designates
+    // a part of g, read where it is used (adv77 F10).
+    if (Call->isGLValue())
+      return up(Call, M, Depth + 1);
+    if (M == Mode::Designates && (Call->getType()->isPointerType() || isPointerLike(Call->getType())))
+      return up(Call, Mode::PointsTo, Depth + 1);
+  }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
     // A view or reference_wrapper made over g points into it.
     if (M == Mode::Designates && isPointerLike(CE->getType()) &&

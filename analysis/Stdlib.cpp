@@ -31,8 +31,12 @@ struct Table {
   llvm::StringMap<Combine> Combines;
   llvm::StringMap<AlgorithmShape> Algorithms;
   llvm::StringMap<ContractThrow> Throws;
+  llvm::StringSet<> Designates;
+  llvm::StringSet<> ReadsForwarded;
 
   Table() {
+#define PURECC_STD_DESIGNATES(Name) Designates.insert(Name);
+#define PURECC_STD_READS_FORWARDED(Name) ReadsForwarded.insert(Name);
 #define PURECC_STD_CLASS(Name) Classes[Name] = true;
 #define PURECC_STD_PROXY(Name) addProxy(Name);
 #define PURECC_STD_PURE(Name) Functions[Name] = {LibraryKind::Pure, nullptr};
@@ -453,6 +457,94 @@ bool isAddressOnly(const FunctionDecl *FD) {
     if (N == Name)
       return true;
   return false;
+}
+
+bool designatesArguments(const FunctionDecl *FD) {
+  const llvm::StringSet<> &Rows = table().Designates;
+  if (Rows.contains(tableName(FD)))
+    return true;
+  // A customization point (std::ranges::begin) by its public name, or as
+  // the plain function it mirrors.
+  std::string Public = niebloidAlgorithm(FD);
+  return !Public.empty() &&
+         (Rows.contains(RangesPrefix.str() + Public) || Rows.contains("std::" + Public));
+}
+
+namespace {
+
+/// The parameter of FD's template pattern that its parameter I was
+/// instantiated from (a pack `Args &&...args` gives several), or null.
+const ParmVarDecl *patternParameter(const FunctionDecl *FD, unsigned I) {
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  if (!Pattern || Pattern->getNumParams() > FD->getNumParams() + 1)
+    return nullptr;
+  unsigned Expanded = FD->getNumParams() + 1 - Pattern->getNumParams();
+  unsigned First = 0;
+  for (const ParmVarDecl *P : Pattern->parameters()) {
+    unsigned Width = P->isParameterPack() ? Expanded : 1;
+    if (I < First + Width)
+      return P;
+    First += Width;
+  }
+  return nullptr;
+}
+
+/// `T &&` where T is a template parameter of the function template itself
+/// (not of an enclosing class), unqualified: a forwarding reference.
+bool isForwardingParameter(const FunctionDecl *FD, unsigned I) {
+  const ParmVarDecl *P = patternParameter(FD, I);
+  const FunctionTemplateDecl *FT =
+      P ? FD->getTemplateInstantiationPattern()->getDescribedFunctionTemplate() : nullptr;
+  if (!FT)
+    return false;
+  QualType T = P->getType();
+  if (const auto *Pack = T->getAs<PackExpansionType>())
+    T = Pack->getPattern();
+  const auto *Ref = dyn_cast<RValueReferenceType>(T.getTypePtr());
+  if (!Ref)
+    return false;
+  QualType Pointee = Ref->getPointeeTypeAsWritten();
+  if (Pointee.hasLocalQualifiers())
+    return false;
+  const auto *Parm = Pointee->getAs<TemplateTypeParmType>();
+  return Parm && Parm->getDepth() == FT->getTemplateParameters()->getDepth();
+}
+
+/// Copying a T runs no constructor that takes its source by non-const
+/// reference (`A(A &)`, or a member's: the implicit one then takes `A &`).
+bool copiesWithoutWriting(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return !RD;
+  RD = RD->getDefinition();
+  if (RD->needsImplicitCopyConstructor() && !RD->implicitCopyConstructorHasConstParam())
+    return false;
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    unsigned Quals = 0;
+    if (Ctor->isCopyConstructor(Quals) && !(Quals & Qualifiers::Const) && !Ctor->isDeleted())
+      return false;
+  }
+  return true;
+}
+
+/// A std::ranges algorithm (`std::ranges::__count_fn`), not a
+/// customization point (`std::ranges::__cust_swap::_Swap`).
+bool isRangesAlgorithm(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || niebloidAlgorithm(FD).empty() || !MD->getParent()->getIdentifier())
+    return false;
+  llvm::StringRef Own = MD->getParent()->getName();
+  return Own.starts_with("__") && Own.ends_with("_fn");
+}
+
+} // namespace
+
+bool readsForwarded(const FunctionDecl *FD, unsigned Param, const Expr *Arg) {
+  if (!isForwardingParameter(FD, Param))
+    return false;
+  if (table().ReadsForwarded.contains(tableName(FD)))
+    return copiesWithoutWriting(Arg->getType());
+  return isRangesAlgorithm(FD) && judgeLibraryCall(FD, nullptr).Kind == LibraryKind::Pure;
 }
 
 bool isRangesView(const CXXRecordDecl *RD) {

@@ -67,6 +67,22 @@ std::string niebloidName(const clang::CXXRecordDecl *RD);
 /// through the result is judged where it is done.
 bool isAddressOnly(const clang::FunctionDecl *FD);
 
+/// A library function that takes its arguments by reference only to hand
+/// out a reference, iterator or pointer into them: std::get, std::begin,
+/// std::data, and std::ranges::begin as std::begin
+/// (StdlibPurity.def, PURECC_STD_DESIGNATES). Taking an argument writes
+/// nothing; what is written through the result is judged where it is.
+bool designatesArguments(const clang::FunctionDecl *FD);
+
+/// Whether the library function FD only reads what its parameter Param
+/// takes by forwarding reference (`T &&` of a deduced `T`), though an lvalue
+/// binds it as a non-const `T &`: std::make_tuple copies it, unless copying
+/// an Arg may write it (a constructor `A(A &)`); a std::ranges algorithm
+/// whose iterator form only reads (std::ranges::count as std::count) reads
+/// its range (PURECC_STD_READS_FORWARDED). False for everything else,
+/// std::ranges::swap included.
+bool readsForwarded(const clang::FunctionDecl *FD, unsigned Param, const clang::Expr *Arg);
+
 /// What a member of a listed class does to its object besides what its
 /// constness says (StdlibPurity.def, PURECC_STD_MEMBER).
 enum class MemberRole {

@@ -10,6 +10,7 @@
 //   struct Shape { virtual long area() const; };
 //   long f(const Shape &s) { return s.area(); }   // may run an override
 //   long g(Shape s) { return s.area(); }          // a local object: its own
+//   long k(const std::vector<Shape> &v) { return v[0].area(); } // an element
 //   long h(const Shape &s) { return s.Shape::area(); } // named: no override
 //
 // A member declared `final`, or of a `final` class, has no override.
@@ -28,8 +29,10 @@ namespace purecc {
 enum class Dispatch { Dynamic, Static };
 
 /// How \p CE reaches its callee: Static for a member named with a
-/// qualifier or called on a local object of class type (whose dynamic type
-/// is its declared type), Dynamic otherwise.
+/// qualifier or called on a most-derived object (whose dynamic type is its
+/// declared type): a variable or data member of class type, an element of
+/// an array or of a standard container; Dynamic otherwise (through a
+/// pointer or a reference).
 Dispatch dispatchOf(const clang::CallExpr *CE);
 
 /// Whether a call of \p FD reached as \p How may run an override of it: a

@@ -30,16 +30,25 @@ std::pair<unsigned, unsigned> wholeSpecifier(const SourceManager &SM, SourceRang
 
 } // namespace
 
+std::vector<std::pair<unsigned, unsigned>>
+attributeSpans(const SourceManager &SM, const LangOptions &LO,
+               llvm::ArrayRef<AttributeToHide> Attributes) {
+  std::vector<std::pair<unsigned, unsigned>> Spans;
+  for (const AttributeToHide &A : Attributes)
+    Spans.push_back(wholeSpecifier(SM, A.Range, LO));
+  std::sort(Spans.begin(), Spans.end());
+  Spans.erase(std::unique(Spans.begin(), Spans.end()), Spans.end());
+  return Spans;
+}
+
 std::vector<Edit> attributeEdits(const SourceManager &SM, const LangOptions &LO,
                                  llvm::ArrayRef<AttributeToHide> Attributes, unsigned Begin,
                                  unsigned End) {
   StringRef Buffer = SM.getBufferData(SM.getMainFileID());
   std::vector<Edit> Edits;
-  for (const AttributeToHide &A : Attributes) {
-    auto [B, E] = wholeSpecifier(SM, A.Range, LO);
+  for (auto [B, E] : attributeSpans(SM, LO, Attributes))
     if (B >= Begin && E <= End)
       Edits.push_back({B, E, "/*" + Buffer.slice(B, E).str() + "*/"});
-  }
   return Edits;
 }
 

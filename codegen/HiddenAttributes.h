@@ -24,6 +24,13 @@
 
 namespace purecc {
 
+/// The main-file spans that attributeEdits turns into comments, one per
+/// attribute, sorted by offset (PlanContext::textAt computes them once per
+/// plan and looks up the ones each copied text holds).
+std::vector<std::pair<unsigned, unsigned>>
+attributeSpans(const clang::SourceManager &SM, const clang::LangOptions &LO,
+               llvm::ArrayRef<AttributeToHide> Attributes);
+
 /// The edits that turn each of Attributes written within the main file's
 /// [Begin, End) into a comment: the whole `[[...]]` when it holds only that
 /// attribute, else the attribute itself.

@@ -13,6 +13,8 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace purecc {
@@ -234,16 +236,22 @@ std::string PlanContext::textAt(unsigned Begin, unsigned End) const {
   // everywhere else, as comments: the copy replaces the text whose
   // attribute edit would have hidden them (adv75 F4: `[] [[pure]] (double
   // x)` moved into parallel_invoke broke a -Werror build).
-  std::vector<Edit> Hidden = attributeEdits(SM, LO, P.Attributes, Begin, End);
-  if (Hidden.empty())
-    return Buffer.slice(Begin, End).str();
-  std::sort(Hidden.begin(), Hidden.end(),
-            [](const Edit &L, const Edit &R) { return L.Begin < R.Begin; });
+  // Every attribute is collected before planning; the spans are worked out
+  // once (each is lexed) and looked up by offset for each copy.
+  if (HiddenSpansFor != P.Attributes.size()) {
+    HiddenSpans = attributeSpans(SM, LO, P.Attributes);
+    HiddenSpansFor = P.Attributes.size();
+  }
+  auto It = std::lower_bound(HiddenSpans.begin(), HiddenSpans.end(),
+                             std::pair<unsigned, unsigned>(Begin, 0));
   std::string Out;
   unsigned Pos = Begin;
-  for (const Edit &E : Hidden) {
-    Out += Buffer.slice(Pos, E.Begin).str() + E.Text;
-    Pos = E.End;
+  for (; It != HiddenSpans.end() && It->first < End; ++It) {
+    if (It->second > End || It->first < Pos)
+      continue;
+    Out += Buffer.slice(Pos, It->first);
+    Out += "/*" + Buffer.slice(It->first, It->second).str() + "*/";
+    Pos = It->second;
   }
   return Out + Buffer.slice(Pos, End).str();
 }

@@ -33,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace purecc {
 
@@ -176,6 +177,10 @@ private:
   mutable ReturnedStorageCache ReturnedStorages;
   mutable KeptParametersCache KeptParameters;
   mutable llvm::DenseMap<const clang::Decl *, std::unique_ptr<Fingerprint>> Fingerprints;
+  /// attributeSpans of P.Attributes, and how many attributes they were
+  /// worked out from (textAt: once per plan, not once per copy).
+  mutable std::vector<std::pair<unsigned, unsigned>> HiddenSpans;
+  mutable size_t HiddenSpansFor = size_t(-1);
 };
 
 /// The expression with parentheses, implicit casts, temporaries and

@@ -361,13 +361,12 @@ private:
                            PC.SM.getExpansionLoc(Inner->getBeginLoc()))) +
                        "), which may be rewritten alone; to select over both counters, write "
                        "one loop over them";
-      else if (bool Greater = false;
-               !objectComparisonOf(E, Named, Greater).empty())
+      else if (auto [Compared, Greater] = objectComparisonOf(E, Named); !Compared.empty())
         // `if (p < bp) bp = p;` by the class's own (or defaulted) `<`
         // (adv76 F1): a selection's tree needs an arithmetic key, whose
         // order it knows (NaN and ties included).
         Overwritten += ", or a selection, which compares arithmetic values: " +
-                       objectComparisonOf(E, Named, Greater) + "; keep the key in a variable beside " +
+                       Compared + "; keep the key in a variable beside " +
                        Name + " ('if (e " + (Greater ? ">" : "<") + " key) { key = e; " + P.Name +
                        " = ...; }')";
       else if (!Key.empty())
@@ -403,8 +402,9 @@ private:
   /// "" when there is none.
   /// `if (p < bp) bp = p;`: the `if` around E compares Named itself, an
   /// object, by an operator of its class ("'p < bp' compares 'P' objects
-  /// by their 'operator<'"), or "".
-  std::string objectComparisonOf(const Expr *E, const ValueDecl *Named, bool &Greater) {
+  /// by their 'operator<'"), or "", and whether it selects the greater.
+  std::pair<std::string, bool> objectComparisonOf(const Expr *E, const ValueDecl *Named) {
+    bool Greater = false;
     DynTypedNodeList Parents = PC.Ctx.getParents(*E);
     for (unsigned Up = 0; Up < 4 && !Parents.empty(); ++Up) {
       if (const auto *If = Parents[0].get<IfStmt>()) {
@@ -429,18 +429,19 @@ private:
         }
         const QualType T = Named->getType().getNonReferenceType();
         if (Operator.empty() || !T->isRecordType())
-          return "";
+          return {"", false};
         for (const Expr *Side : Sides)
           if (const auto *Ref = dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts());
               Ref && Ref->getDecl() == Named)
             if (std::optional<std::string> Text = PC.text(Cond->getSourceRange()))
-              return "'" + *Text + "' compares '" + T.getUnqualifiedType().getAsString() +
-                     "' objects by their " + Operator;
-        return "";
+              return {"'" + *Text + "' compares '" + T.getUnqualifiedType().getAsString() +
+                          "' objects by their " + Operator,
+                      Greater};
+        return {"", false};
       }
       Parents = PC.Ctx.getParents(Parents[0]);
     }
-    return "";
+    return {"", false};
   }
 
   std::string memberKeyOf(const Expr *E, const ValueDecl *Named) {

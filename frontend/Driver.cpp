@@ -86,6 +86,11 @@ ArgumentsAdjuster pureccAdjuster(DiagnosticsFormat Format) {
   A = combineAdjusters(A, getInsertArgumentAdjuster(
                               "-resource-dir=" PURECC_CLANG_RESOURCE_DIR,
                               ArgumentInsertPosition::BEGIN));
+  // Every violation is reported (and `--fix` sees every fix-it): Clang's
+  // limit of 20 errors is meant for compile errors (adv77 F13). A limit the
+  // command line sets comes later and wins.
+  A = combineAdjusters(A, getInsertArgumentAdjuster("-ferror-limit=0",
+                                                    ArgumentInsertPosition::BEGIN));
   // `[] [[pure]] (int x) {...}` is where an attribute names a lambda's call
   // operator; purecc accepts it in C++20 too, without Clang's C++23 warning.
   A = combineAdjusters(A, getInsertArgumentAdjuster("-Wno-c++23-lambda-attributes",

@@ -81,8 +81,13 @@ FixOutcome applyFixIts(const std::vector<DiagnosticRecord> &Records) {
   for (const DiagnosticRecord &R : Records)
     if (R.Level >= clang::DiagnosticsEngine::Error && R.Origin != IdOrigin::Purecc &&
         R.FixIts.empty()) {
+      // Clang stopped reporting: the errors past it were never seen.
+      bool Limit = R.Level == clang::DiagnosticsEngine::Fatal &&
+                   llvm::StringRef(R.Message).starts_with("too many errors emitted");
       llvm::WithColor::error(llvm::errs(), "purecc")
-          << "not applying any fix-it: Clang reported errors that have none\n";
+          << (Limit ? "not applying any fix-it: Clang stopped at the error limit the command "
+                      "line sets ('-ferror-limit'); without it every error is seen\n"
+                    : "not applying any fix-it: Clang reported errors that have none\n");
       return FixOutcome::Refused;
     }
 

@@ -125,9 +125,10 @@ bool namesGlobal(const Expr *E, const ASTContext &Ctx) {
         return false;
       if (!isLibraryFunction(Callee, Ctx.getSourceManager()))
         return true;
-      // `*std::addressof(g)`, `std::cref(g).get()`: the library hands back
-      // the global, named (and judged) inside.
-      if (isAddressOnly(Callee) && CE->getNumArgs() == 1)
+      // `*std::addressof(g)`, `std::cref(g).get()`, `std::get<0>(g)`,
+      // `*std::begin(g)`: the library hands back the global or a part of
+      // it, named (and judged) inside.
+      if ((isAddressOnly(Callee) || designatesArguments(Callee)) && CE->getNumArgs() == 1)
         E = CE->getArg(0);
       else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
                MC && isa<CallExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts()

@@ -11,6 +11,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <optional>
@@ -245,10 +246,21 @@ private:
       // a container's comparator or hash (adv24 S7: a lambda deleter that
       // counted deletions raced).
       Invoked.clear();
+      Elements Given = elementsOf(Parts, L);
+      if (!Given.Any && Site)
+        Given = pipedInto(Site, L, C.ast());
       if (!isa<CXXMethodDecl>(FD) || V.Kind != LibraryKind::ValueMember ||
           isa<CXXConstructorDecl>(FD))
-        callables(Parts, C);
-      userRuns(FD, Loc, Range, libraryCallName(FD, Shown, C.ast().getPrintingPolicy()), C);
+        callables(Parts, Given.forCallables(), C);
+      else if (Parts.Object && FD->getIdentifier() &&
+               llvm::is_contained(std::initializer_list<llvm::StringRef>{
+                                      "transform", "and_then", "or_else", "transform_error"},
+                                  FD->getName()))
+        // `o.transform(f)` of a std::optional or std::expected calls f on
+        // what the object holds (adv80 F2).
+        callables(Parts, L.ofObject(Parts.Object, Parts.IsArrow), C);
+      userRuns(FD, Loc, Range, libraryCallName(FD, Shown, C.ast().getPrintingPolicy()),
+               Given.Given, C);
       return;
     }
     const FunctionDecl *Def = nullptr;
@@ -294,7 +306,7 @@ private:
   /// (make_unique<Log> constructs a Log, ~vector<Res> destroys Res, std::sort
   /// calls Key::operator<): calls made here, named with the library call.
   void userRuns(const FunctionDecl *FD, SourceLocation Loc, SourceRange Range,
-                const std::string &Shown, RuleContext &C) {
+                const std::string &Shown, const Prov &Elements, RuleContext &C) {
     if (!Runs)
       Runs.emplace(C.sourceManager(), C.ast().getPrintingPolicy());
     for (const UserRun &R : Runs->of(FD)) {
@@ -302,7 +314,8 @@ private:
         continue;
       // Once per function: the same ~Log behind the temporary and the
       // variable, or behind every insert into one set, is one finding.
-      if (!Reported.insert({C.function(), R.Member}).second)
+      // Again where it runs on other elements: they may be the caller's.
+      if (!Reported.insert({C.function(), R.Member, unsigned(Elements.K), Elements.Var}).second)
         continue;
       if (R.Virtual) {
         // `~unique_ptr<Base>` deletes through a Base *: R5, as `delete`.
@@ -321,27 +334,117 @@ private:
       E.Subject = Def; // one diagnostic per member, not per call site
       E.Shown = Shown;
       E.Detail = R.Action;
-      E.Object = Prov::local(); // an element the library owns
-      E.Args.assign(Def->getNumParams(), Prov::local());
+      // What it makes or destroys is the library's own, and so is a
+      // function object it keeps (a set's `Less`); an operator it runs
+      // (`B::operator==` for std::count) works on the elements of the
+      // ranges the call was given.
+      bool Makes = isa<CXXConstructorDecl, CXXDestructorDecl>(Def);
+      const auto *MD = dyn_cast<CXXMethodDecl>(Def);
+      bool OwnFunctor = MD && MD->getOverloadedOperator() == OO_Call;
+      E.Object = Makes || OwnFunctor ? Prov::local() : Elements;
+      E.Args.assign(Def->getNumParams(), Makes ? Prov::local() : Elements);
       C.record(std::move(E));
     }
   }
 
   std::optional<LibraryRuns> Runs;
-  std::set<std::pair<const FunctionDecl *, const FunctionDecl *>> Reported;
+  std::set<std::tuple<const FunctionDecl *, const FunctionDecl *, unsigned, const ValueDecl *>>
+      Reported;
   // Callables already judged as arguments of the current library call.
   llvm::SmallPtrSet<const FunctionDecl *, 4> Invoked;
 
+  /// What the elements of the ranges a library call is given may be: what
+  /// its iterators, pointers and views point to, the ranges it takes by
+  /// non-const reference (`std::ranges::count_if(v, pred)`), and what a
+  /// tuple of references refers to (`std::apply(f, std::tie(x))`).
+  /// Given none (`std::views::transform(f)`, a `std::function` made from
+  /// a lambda), the callables it keeps run later, on elements this call
+  /// does not show: anyone's (adv79 F5).
+  struct Elements {
+    Prov Given;   // what the ranges it was given hold (local: none given)
+    bool Any = false;
+    /// What a callable it keeps runs on.
+    Prov forCallables() const { return Any ? Given : Prov::unknown(); }
+  };
+  static Elements elementsOf(const CallParts &Parts, Locality &L) {
+    Prov Elements = Prov::local();
+    bool Given = false;
+    for (unsigned I = 0; I < Parts.Args.size(); ++I) {
+      const Expr *A = Parts.Args[I];
+      QualType T = A->getType();
+      if ((isPointerLike(T) && !T->isFunctionPointerType()) || holdsReference(T)) {
+        Elements = join(Elements, L.ofPointee(A));
+        Given = true;
+      } else if (Parts.Callee && I < Parts.Callee->getNumParams() && A->isGLValue()) {
+        QualType PT = Parts.Callee->getParamDecl(I)->getType();
+        if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
+          Elements = join(Elements, L.ofLValue(A));
+        Given |= PT->isReferenceType() && !isCallable(A->getType());
+      } else if (!isCallable(T) && T->isRecordType()) {
+        Given = true; // a range by value: the callable runs on its copy
+      }
+    }
+    return {Elements, Given};
+  }
+
+  /// `v | std::views::transform(f)`: the adaptor given f alone is applied
+  /// to the range on the left of the `|` (adv80 F4: a local `v` was taken
+  /// for anyone's elements).
+  static Elements pipedInto(const Expr *Site, Locality &L, ASTContext &Ctx) {
+    const Expr *Adaptor = Site;
+    DynTypedNodeList Parents = Ctx.getParents(*Adaptor);
+    for (unsigned Up = 0; Up < 4 && Parents.size() == 1; ++Up) {
+      if (const auto *Pipe = Parents[0].get<CXXOperatorCallExpr>();
+          Pipe && Pipe->getOperator() == OO_Pipe && Pipe->getNumArgs() == 2) {
+        const Expr *Range = Pipe->getArg(0);
+        if (Range->IgnoreImplicit() == Adaptor->IgnoreImplicit())
+          break;
+        QualType T = Range->getType();
+        if ((isPointerLike(T) && !T->isFunctionPointerType()) || holdsReference(T))
+          return {L.ofPointee(Range), true};
+        if (Range->isGLValue())
+          return {L.ofLValue(Range), true};
+        return {Prov::local(), true}; // a temporary the view owns
+      }
+      const auto *Wrapper = Parents[0].get<Expr>();
+      if (!Wrapper || !isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr,
+                               CXXConstructExpr, ParenExpr>(Wrapper))
+        break;
+      Adaptor = Wrapper;
+      Parents = Ctx.getParents(*Wrapper);
+    }
+    return {Prov::local(), false};
+  }
+
+  /// A lambda, a function object, a function or member function pointer:
+  /// what a library call may call.
+  static bool isCallable(QualType T) {
+    T = T.getNonReferenceType();
+    if (T->isFunctionPointerType() || T->isFunctionType() || T->isMemberFunctionPointerType() ||
+        isFunctionWrapper(T))
+      return true;
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return RD && RD->hasDefinition() && !callOperators(RD).empty();
+  }
+
   /// A library algorithm calls the callables it is given, on elements of
   /// the ranges it is given: record those calls as ours.
-  void callables(const CallParts &Parts, RuleContext &C) {
-    Locality &L = C.locality();
-    Prov Elements = Prov::local();
-    for (const Expr *A : Parts.Args)
-      if (isPointerLike(A->getType()) && !A->getType()->isFunctionPointerType())
-        Elements = join(Elements, L.ofPointee(A));
+  void callables(const CallParts &Parts, const Prov &Elements, RuleContext &C) {
     for (const Expr *A : Parts.Args) {
       QualType T = A->getType().getNonReferenceType();
+      // A member function as a projection (`std::ranges::count(v, i,
+      // &Pr::get)`) or given to std::invoke runs on the elements (adv79 F4).
+      if (T->isMemberFunctionPointerType()) {
+        const auto *Addr = dyn_cast<UnaryOperator>(A->IgnoreParenImpCasts());
+        const auto *Ref = Addr && Addr->getOpcode() == UO_AddrOf
+                              ? dyn_cast<DeclRefExpr>(Addr->getSubExpr()->IgnoreParens())
+                              : nullptr;
+        if (const auto *MD = Ref ? dyn_cast<CXXMethodDecl>(Ref->getDecl()) : nullptr)
+          invoke(MD, A, Elements, C, Elements);
+        else
+          indirect(A, "a member function pointer", C);
+        continue;
+      }
       if (isFunctionWrapper(T)) {
         indirect(A, "'std::function'", C);
         continue;
@@ -395,8 +498,10 @@ private:
     return Out;
   }
 
+  /// Object: what a member is called on (a member function pointer's
+  /// element); a function object's call runs on the algorithm's own copy.
   void invoke(const FunctionDecl *FD, const Expr *Arg, const Prov &Elements,
-              RuleContext &C) {
+              RuleContext &C, const Prov &Object = Prov::local()) {
     Invoked.insert(FD);
     if (isDeclaredPure(FD) || isAssumedPure(FD))
       return;
@@ -409,8 +514,20 @@ private:
       Def = FD;
     Effect E = Effect::at(EffectKind::Call, Arg);
     E.Callee = Def;
-    E.Object = Prov::local(); // the algorithm works on its own copy
-    E.Args.assign(FD->getNumParams(), Elements);
+    E.Object = Object;
+    // An element that is itself a pointer (`[](int *p) { return (*p)++; }`
+    // over a `std::vector<int *>`, a pointer `std::apply` unpacks): what
+    // it points to has no owner in sight (adv80 F1 F2); the element itself
+    // is what a `T *&` parameter writes.
+    bool PointerReference = false;
+    for (const ParmVarDecl *P : FD->parameters()) {
+      QualType T = P->getType().getNonReferenceType();
+      bool Pointer = pointsLikePointer(T) && !T->isFunctionPointerType();
+      E.Args.push_back(Pointer ? Prov::unknown() : Elements);
+      PointerReference |= Pointer && P->getType()->isLValueReferenceType();
+    }
+    if (PointerReference)
+      E.ShallowArgs.assign(FD->getNumParams(), Elements);
     C.record(std::move(E));
   }
 };

@@ -127,20 +127,23 @@ const VarDecl *rangeAlgorithm(const CallExpr *CE) {
 
 class CallFinder : public RecursiveASTVisitor<CallFinder> {
 public:
-  CallFinder(std::vector<const CallExpr *> &Out, std::vector<const CallExpr *> &RangeCalls)
+  /// RangeCalls: each std::ranges algorithm call with the algorithm object
+  /// it calls.
+  CallFinder(std::vector<const CallExpr *> &Out,
+             std::vector<std::pair<const CallExpr *, const VarDecl *>> &RangeCalls)
       : Out(Out), RangeCalls(RangeCalls) {}
   bool shouldVisitLambdaBody() const { return false; }
   bool VisitCallExpr(CallExpr *CE) {
     if (const FunctionDecl *FD = CE->getDirectCallee(); FD && FD->isInStdNamespace())
       Out.push_back(CE);
-    else if (rangeAlgorithm(CE))
-      RangeCalls.push_back(CE);
+    else if (const VarDecl *Algorithm = rangeAlgorithm(CE))
+      RangeCalls.push_back({CE, Algorithm});
     return true;
   }
 
 private:
   std::vector<const CallExpr *> &Out;
-  std::vector<const CallExpr *> &RangeCalls;
+  std::vector<std::pair<const CallExpr *, const VarDecl *>> &RangeCalls;
 };
 
 /// A comparator `[captures](T a, T b) { return key(a) < key(b); }`: comp(a,
@@ -541,13 +544,14 @@ std::string Algorithms::perThreadReason(const Expr *F, StringRef What) const {
 void Algorithms::planWithin(const Stmt *S) {
   if (!S)
     return;
-  std::vector<const CallExpr *> Calls, RangeCalls;
+  std::vector<const CallExpr *> Calls;
+  std::vector<std::pair<const CallExpr *, const VarDecl *>> RangeCalls;
   CallFinder(Calls, RangeCalls).TraverseStmt(const_cast<Stmt *>(S));
   // Never silent (adv76 F2): the iterator forms are what is rewritten.
-  for (const CallExpr *CE : RangeCalls) {
+  for (auto [CE, Algorithm] : RangeCalls) {
     if (!PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(CE->getBeginLoc())))
       continue;
-    const std::string Name = rangeAlgorithm(CE)->getNameAsString();
+    const std::string Name = Algorithm->getNameAsString();
     if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkMissedAlgorithm))
       *D << "'std::ranges::" + Name + "'"
          << "purecc rewrites the standard algorithms in their iterator form ('std::" + Name +

@@ -9,7 +9,7 @@
 // RUN: %cxx -fsyntax-only -Wall -Wextra %t.cpp && %clangxx -fsyntax-only -Wno-unknown-attributes %t.cpp
 // The fixed file has only the errors that got no fix-it.
 // RUN: not %purecc check %t.cpp -- -std=c++20 -ferror-limit=0 2>&1 | FileCheck %s --check-prefix=LEFT
-// LEFT: 1 file, 6 pure functions verified, 14 violations
+// LEFT: 1 file, 7 pure functions verified, 15 violations
 #include <cstdint>
 #include <numeric>
 #include <string>
@@ -150,6 +150,16 @@ struct Meter {
   // CHECK: [[@LINE-1]]:16: error: pure member function 'Meter::through' must be 'const' or 'static'
 };
 
+// A lambda's parameter, read only, gets its fix-it like a function's (adv78
+// N1); one whose lambda converts to a function pointer of the old type
+// does not (the pointer would no longer take it).
+auto first_of = [] [[pure]] (std::vector<long> &w) { return w[0]; };
+// CHECK: [[@LINE-1]]:49: error: pure function 'lambda at line [[@LINE-1]]' takes parameter 'w' by non-const reference
+// CHECK: fix-it:"{{.*}}":{[[@LINE-2]]:30-[[@LINE-2]]:30}:"const "
+auto bumped = [] [[pure]] (int &x) { return x + 1; };
+// CHECK: [[@LINE-1]]:33: error: pure function 'lambda at line [[@LINE-1]]' takes parameter 'x' by non-const reference
+int (*bump_pointer)(int &) = bumped;
+
 int main() {
   Node b{2, nullptr}, a{1, &b};
   std::vector<long> v{1, 2, 3};
@@ -162,8 +172,9 @@ int main() {
   Derived d;
   char arg[] = "-x";
   char *args[] = {arg, arg};
+  int one = 1;
   return walk(&a, 2) + int(total(v)) + via(a, s) + hex(sig) + int(sig2hex(sig).size()) +
          contains(&a, 2) + through(a) + handed(a) + int(named(v)) + m.reading(1) + m.through() +
          declared(&a) + pick(k) + dashes(2, args) + pointed(&a) + ring(r) + grab(g) + d.get() +
-         d.later();
+         d.later() + int(first_of(v)) + bump_pointer(one);
 }

@@ -6,8 +6,10 @@
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
+#include <array>
 #include <cstdio>
 #include <stdexcept>
+#include <vector>
 
 [[pure]] long heavy(long i) {
   long x = i;
@@ -29,6 +31,14 @@ struct Thrower : Shape {
       throw std::runtime_error("area of 1500");
     return heavy(x) % 3;
   }
+};
+
+// A program's own specialization of a standard container is not the
+// library's: what it hands out may be of another type (adv80 F3).
+struct Special : Shape {};
+template <> struct std::array<Special, 1> {
+  Thrower t;
+  const Shape &operator[](std::size_t) const noexcept { return t; }
 };
 
 [[pure]] long qualified(long i) {
@@ -73,9 +83,60 @@ int main() {
   } catch (const std::exception &x) {
     std::printf("qualified thrower: %s after %ld\n", x.what(), e);
   }
-  std::printf("%ld %ld %ld\n", a, b, c);
+  // The member called straight from the loop body on a local object runs
+  // as written (adv77 F12: "'area' may throw" refused the first two).
+  Shape local;
+  long f = 0, g = 0, h = 0;
+  for (long i = 0; i < 3000; ++i)
+    f += local.area(i);
+  // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'f' [purecc-reduction]
+  for (long i = 0; i < 3000; ++i)
+    g += sq.area(i) + local.Shape::area(i);
+  // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'g' [purecc-reduction]
+  try {
+    for (long i = 0; i < 3000; ++i)
+      h += th.area(i);
+    // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'area' may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  } catch (const std::exception &x) {
+    std::printf("local thrower: %s after %ld\n", x.what(), h);
+  }
+  const std::array<Special, 1> special{};
+  long sp = 0;
+  try {
+    for (long i = 0; i < 3000; ++i)
+      sp += special[0].area(i);
+    // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'area' (virtual: an override purecc does not see may run; 'final' or 'noexcept' on it would rule that out) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  } catch (const std::exception &x) {
+    std::printf("special: %s after %ld\n", x.what(), sp);
+  }
+  // So does one on an element of an array or a standard container, or on
+  // a data member: each is an object of its declared type (a vector of
+  // Shape holds Shape objects). Through a pointer it may be any Shape.
+  std::vector<Shape> shapes(2);
+  Shape row[2];
+  struct Holder { Shape s; } holder;
+  const Shape *through = &shapes[1];
+  long m = 0, n = 0;
+  for (long i = 0; i < 3000; ++i)
+    m += shapes[i % 2].area(i);
+  // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'm' [purecc-reduction]
+  for (long i = 0; i < 3000; ++i)
+    m += shapes.front().area(i);
+  // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'm' [purecc-reduction]
+  for (long i = 0; i < 3000; ++i)
+    m += row[i % 2].area(i);
+  // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'm' [purecc-reduction]
+  for (long i = 0; i < 3000; ++i)
+    m += holder.s.area(i);
+  // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'm' [purecc-reduction]
+  for (long i = 0; i < 3000; ++i)
+    n += through->area(i);
+  // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'area' (virtual: an override purecc does not see may run; 'final' or 'noexcept' on it would rule that out) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  std::printf("%ld %ld %ld %ld %ld %ld %ld\n", a, b, c, f, g, m, n);
   return 0;
 }
 // OUT: dynamic: area of 1500 after 1498
 // OUT-NEXT: qualified thrower: area of 1500 after 1498
-// OUT-NEXT: 12018 9018 5985
+// OUT-NEXT: local thrower: area of 1500 after 1498
+// OUT-NEXT: special: area of 1500 after 1498
+// OUT-NEXT: 12018 9018 5985 9018 15003 36072 9018

@@ -3,7 +3,8 @@
 // about, as the same call written in a lambda does (adv74 F1); a virtual
 // member that may throw is refused for the override purecc does not see, not
 // for the body it does see (adv74 F2), and 'final' or 'noexcept' lets it run
-// as a map. A C++20 range algorithm says that the iterator form is what is
+// as a map, as does a call on an element of a std::vector of the class (its
+// dynamic type is its own). A C++20 range algorithm says that the iterator form is what is
 // rewritten (adv76 F2: no remark); an algorithm whose argument is a macro is
 // rewritten (adv76 F3: "it is written in a macro"); a loop printing with
 // 'std::cout' performs I/O (adv75 F3: "'cout' is written ... in a form no
@@ -66,10 +67,18 @@ int main() {
   for (int i = 0; i < 200; ++i) {
     q[i].s = t[i].s = h[i].s = i % 17;
   }
-  std::vector<long> qa(200), ta(200), ha(200);
+  std::vector<long> qa(200), ta(200), ha(200), pa(200);
+  // Through a pointer, the object may be of any class derived from Shape.
+  std::vector<const Shape *> p(200);
+  for (int i = 0; i < 200; ++i)
+    p[i] = &q[i];
+  for (int i = 0; i < 200; ++i)
+    pa[i] = p[i]->area();
+  // REMARK: remark-reasons-6.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'area' (virtual: an override purecc does not see may run; 'final' or 'noexcept' on it would rule that out) may throw, and the serial loop does not run the later iterations then [purecc-missed-map]
+  // An element of a std::vector<Sq> is an Sq: its own 'area' runs (adv77).
   for (int i = 0; i < 200; ++i)
     qa[i] = q[i].area();
-  // REMARK: remark-reasons-6.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'area' (virtual: an override purecc does not see may run; 'final' or 'noexcept' on it would rule that out) may throw, and the serial loop does not run the later iterations then [purecc-missed-map]
+  // REMARK: remark-reasons-6.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'qa' [purecc-parallel-map]
   for (int i = 0; i < 200; ++i)
     ta[i] = t[i].area();
   // REMARK: remark-reasons-6.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'ta' [purecc-parallel-map]
@@ -96,8 +105,9 @@ int main() {
     top = std::max(top, std::pair{work(i % 13), i});
   // REMARK: remark-reasons-6.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'top' is a 'std::pair<long, int>', whose maximum ('top = std::max(top, std::pair{work(i % 13), i})') is not combined: a minimum or maximum is, of arithmetic values, whose order purecc knows (NaN and ties included); keep the key in a variable of its own ('if (e > key) { key = e; top = ...; }') [purecc-missed-reduction]
   std::printf("%ld %d %ld %d\n", best.first, best.second, top.first, top.second);
-  std::printf("%ld %ld %ld %ld %ld %ld %ld %ld\n", a, b, qa[199], ta[199], ha[199], o[299], c, z);
+  std::printf("%ld %ld %ld %ld %ld %ld %ld %ld %ld\n", a, b, qa[199], ta[199], ha[199], o[299], c, z,
+              pa[199]);
   // OUT: 1494 1795 2100
   // OUT-NEXT: 0 0 3594 298
-  // OUT-NEXT: 537027 537027 3594 1797 10782 0 276 537027
+  // OUT-NEXT: 537027 537027 3594 1797 10782 0 276 537027 3594
 }

@@ -58,6 +58,22 @@
 // NOTE-NOT: purecc: fixed
 // RUN: diff %t/note.cpp %t/note-before.cpp
 
+// Past Clang's default limit of 20 errors every violation is still reported
+// and fixed (adv77 F13: 21 functions, nothing was fixed); a limit the
+// command line sets is kept, and the refusal says it is the limit.
+// RUN: printf 'struct P { int x; };\n' > %t/many.cpp
+// RUN: seq 1 21 | sed 's/.*/[[pure]] int r&(P \&p) { return p.x; }/' >> %t/many.cpp
+// RUN: cp %t/many.cpp %t/many-before.cpp
+// RUN: not %purecc check --fix %t/many.cpp -- -std=c++20 -ferror-limit=5 2>&1 | FileCheck %s --check-prefix=LIMIT
+// LIMIT: fatal error: too many errors emitted, stopping now [-ferror-limit=]
+// LIMIT: {{^}}purecc: error: not applying any fix-it: Clang stopped at the error limit the command line sets ('-ferror-limit'); without it every error is seen
+// RUN: diff %t/many.cpp %t/many-before.cpp
+// RUN: not %purecc check --fix %t/many.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=MANY -DDIR=%t
+// MANY: {{^}}purecc: fixed '[[DIR]]/many.cpp' (21 fix-its)
+// MANY-NEXT: {{^}}1 file, 0 pure functions verified, 21 violations
+// RUN: grep -c 'const P &p' %t/many.cpp | FileCheck %s --check-prefix=COUNT
+// COUNT: 21
+
 BEGIN
 // the input of fix.cpp
 [[pure]] int square(int x) { return x * x; }

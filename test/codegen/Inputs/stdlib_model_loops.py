@@ -128,6 +128,7 @@ SAMPLES = {
     "std::holds_alternative": ("std::variant<double, long> v = a[i];", "std::holds_alternative<double>(v)"),
     "std::make_pair": "std::make_pair(a[i], k[i]).second",
     "std::make_tuple": "std::get<0>(std::make_tuple(a[i], k[i]))",
+    "std::tuple_cat": "std::get<1>(std::tuple_cat(std::make_tuple(a[i]), std::make_tuple(k[i])))",
     "std::tie": ("double x = 0; long y = 0; std::tie(x, y) = std::make_pair(a[i], k[i]);", "x + y"),
     "std::forward_as_tuple": "std::get<0>(std::forward_as_tuple(a[i], k[i]))",
     "std::make_optional": "std::make_optional(a[i]).value_or(0.0)",
