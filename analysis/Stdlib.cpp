@@ -511,7 +511,9 @@ bool isForwardingParameter(const FunctionDecl *FD, unsigned I) {
 }
 
 /// Copying a T runs no constructor that takes its source by non-const
-/// reference (`A(A &)`, or a member's: the implicit one then takes `A &`).
+/// reference (`A(A &)`, or a member's: the implicit one then takes `A &`),
+/// and none a template makes (`template <class U> A(U &&)` takes a
+/// non-const lvalue as `A &`, ahead of the copy constructor).
 bool copiesWithoutWriting(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition())
@@ -519,6 +521,19 @@ bool copiesWithoutWriting(QualType T) {
   RD = RD->getDefinition();
   if (RD->needsImplicitCopyConstructor() && !RD->implicitCopyConstructorHasConstParam())
     return false;
+  // The library's own classes constrain theirs away from their own type
+  // (std::optional's `template <class U> optional(U &&)`).
+  if (isStdContext(RD->getDeclContext()))
+    return true;
+  for (const Decl *D : RD->decls()) {
+    const auto *FT = dyn_cast<FunctionTemplateDecl>(D);
+    const auto *Ctor = FT ? dyn_cast<CXXConstructorDecl>(FT->getTemplatedDecl()) : nullptr;
+    if (!Ctor || Ctor->getNumParams() == 0 || Ctor->getMinRequiredArguments() > 1)
+      continue;
+    QualType First = Ctor->getParamDecl(0)->getType();
+    if (First->isReferenceType() && !First.getNonReferenceType().isConstQualified())
+      return false;
+  }
   for (const CXXConstructorDecl *Ctor : RD->ctors()) {
     unsigned Quals = 0;
     if (Ctor->isCopyConstructor(Quals) && !(Quals & Qualifiers::Const) && !Ctor->isDeleted())

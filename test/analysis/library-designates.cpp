@@ -78,6 +78,14 @@ struct A { int x; A(int v) : x(v) {} A(A &o) : x(o.x) { o.x = 0; } };
   auto t = std::make_tuple(a); // expected-error {{pure function 'copies_a' writes through parameter 'a'}}
   return std::get<0>(t).x;
 }
+// A constructor template takes a non-const lvalue ahead of the copy
+// constructor, and may write it.
+struct Greedy { int x; Greedy(const Greedy &o) : x(o.x) {} template <class U> Greedy(U &&o) : x(o.x) { o.x = 0; } };
+struct Holds { Greedy *g; };
+[[pure]] int copies_greedy(const Holds &h) { // expected-note {{declared pure here}}
+  auto t = std::make_tuple(*h.g); // expected-error {{pure function 'copies_greedy' writes through pointer member 'g' that may point to memory it does not own}}
+  return std::get<0>(t).x;
+}
 // expected-error@+1 {{takes parameter 'p' by non-const reference}}
 [[pure]] int assigns_tie(P &p) { // expected-note 2 {{declared pure here}}
   std::tie(p.x, p.y) = std::pair{1, 2}; // expected-error {{pure function 'assigns_tie' writes through parameter 'p'}}
@@ -85,7 +93,7 @@ struct A { int x; A(int v) : x(v) {} A(A &o) : x(o.x) { o.x = 0; } };
 }
 // expected-error@+1 {{takes parameter 'v' by non-const reference}}
 [[pure]] int visits(std::variant<int, double> &v) { // expected-note 2 {{declared pure here}}
-  std::visit([](auto &x) { x = 1; }, v); // expected-error {{pure function 'visits' writes through parameter 'v'}} expected-note {{'lambda at line 88' writes through its parameter 'x' here}}
+  std::visit([](auto &x) { x = 1; }, v); // expected-error {{pure function 'visits' writes through parameter 'v'}} expected-note {{'lambda at line 96' writes through its parameter 'x' here}}
   return 0;
 }
 // expected-error@+1 2 {{takes parameter}}
@@ -130,7 +138,7 @@ struct Logged { int *log; int get() const { return (*log)++; } }; // expected-no
 }
 [[pure]] long transformed(const H &h, int i) { // expected-note {{declared pure here}}
   // The view's callable runs on the elements of the range piped into it.
-  return (long)std::ranges::count_if(*h.vp | std::views::transform([](int &x) { return x++; }), // expected-error {{pure function 'transformed' writes through pointer member 'vp' that may point to memory it does not own}} expected-note {{'lambda at line 133' writes through its parameter 'x' here}}
+  return (long)std::ranges::count_if(*h.vp | std::views::transform([](int &x) { return x++; }), // expected-error {{pure function 'transformed' writes through pointer member 'vp' that may point to memory it does not own}} expected-note {{'lambda at line 141' writes through its parameter 'x' here}}
                                      [i](int x) { return x == i; });
 }
 
@@ -143,10 +151,10 @@ struct Two { P *a; P *b; };
 // adv80: a callable handed a pointer the library takes from the elements
 // (or unpacks from a tuple) writes what it points to.
 [[pure]] long bumps(const std::vector<int *> &v, int i) { // expected-note {{declared pure here}}
-  return (long)std::ranges::count_if(v, [i](int *p) { return (*p)++ == i; }); // expected-error {{pure function 'bumps' writes through a pointer that may point to memory it does not own}} expected-note {{'lambda at line 146' writes through its parameter 'p' here}}
+  return (long)std::ranges::count_if(v, [i](int *p) { return (*p)++ == i; }); // expected-error {{pure function 'bumps' writes through a pointer that may point to memory it does not own}} expected-note {{'lambda at line 154' writes through its parameter 'p' here}}
 }
 [[pure]] long unpacks(const H &h) { // expected-note {{declared pure here}}
-  return std::apply([](int *p) { return ++*p; }, std::make_tuple(h.p)); // expected-error {{pure function 'unpacks' writes through a pointer that may point to memory it does not own}} expected-note {{'lambda at line 149' writes through its parameter 'p' here}}
+  return std::apply([](int *p) { return ++*p; }, std::make_tuple(h.p)); // expected-error {{pure function 'unpacks' writes through a pointer that may point to memory it does not own}} expected-note {{'lambda at line 157' writes through its parameter 'p' here}}
 }
 // The view's callable writes the elements of a local vector (adv80 F4: this
 // was taken for anyone's memory), and reads a pointer's target.
