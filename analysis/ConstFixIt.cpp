@@ -42,6 +42,32 @@ bool hasConstOverload(const CXXMethodDecl *MD) {
   return false;
 }
 
+/// Another function of FD's name in its scope whose parameters are FD's
+/// with what they refer or point to made const (`int ov(const Node &)`
+/// beside `int ov(Node &)`): the fix would declare that one again
+/// (adv83 F6).
+bool hasOverloadTakingConst(const FunctionDecl *FD) {
+  auto Referent = [](QualType T) {
+    T = T.getCanonicalType();
+    if (T->isReferenceType() || T->isPointerType())
+      return T->getPointeeType().getUnqualifiedType().getCanonicalType();
+    return T.getUnqualifiedType();
+  };
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  for (const NamedDecl *D : DC->lookup(FD->getDeclName())) {
+    const auto *Other = dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
+    if (!Other || Other->getCanonicalDecl() == FD->getCanonicalDecl() ||
+        Other->getNumParams() != FD->getNumParams())
+      continue;
+    bool Same = true;
+    for (unsigned I = 0; I < FD->getNumParams() && Same; ++I)
+      Same = Referent(Other->getParamDecl(I)->getType()) == Referent(FD->getParamDecl(I)->getType());
+    if (Same)
+      return true;
+  }
+  return false;
+}
+
 /// Whether a range-for's hidden `__range` variable is VD: the loop
 /// variable then takes the elements of a const range.
 const CXXForRangeStmt *rangeForOf(const VarDecl *VD, ASTContext &Ctx) {
@@ -67,6 +93,9 @@ bool pointsToConst(QualType T) {
     return PT->getPointeeType().isConstQualified();
   return T->isBooleanType() || T->isIntegerType(); // a test, an address as a number
 }
+
+/// The uses of V in Body (a lambda's capture of it among them).
+std::vector<const Expr *> usesOf(const VarDecl *V, const Stmt *Body);
 
 class Uses {
 public:
@@ -108,7 +137,7 @@ public:
         return (Written && Written->getType()->getContainedAutoType()) ||
                acceptsConst(Loop->getType());
       }
-      return acceptsConst(VD->getType());
+      return acceptsConst(VD->getType()) || deducedAlias(VD);
     }
     if ((Up = dyn_cast<ParenExpr>(S)))
       return object(Up);
@@ -157,6 +186,9 @@ public:
     if (const auto *BO = dyn_cast<BinaryOperator>(S))
       return BO->getOpcode() == BO_Comma ||
              (BO->isAssignmentOp() && BO->getRHS()->IgnoreParens() == E);
+    // `c ? p.x : p.y`: an lvalue of one of them, used as the whole is.
+    if (const auto *CO = dyn_cast<ConditionalOperator>(S))
+      return CO->getCond()->IgnoreParens() != E && object(CO);
     if (const auto *R = dyn_cast<ReturnStmt>(S))
       return returns(R);
     return false;
@@ -170,7 +202,7 @@ public:
       return false;
     if (D) {
       const auto *VD = dyn_cast<VarDecl>(D);
-      return VD && pointsToConst(VD->getType());
+      return VD && (pointsToConst(VD->getType()) || deducedAlias(VD));
     }
     if (const auto *P = dyn_cast<ParenExpr>(S))
       return pointer(P);
@@ -231,7 +263,8 @@ public:
     return false;
   }
 
-  /// The parameter itself, an lvalue of its declared type.
+  /// The parameter (or a local alias of it) itself, an lvalue of its
+  /// declared type.
   bool parameter(const DeclRefExpr *Ref) {
     if (!Ref->getDecl()->getType()->isPointerType())
       return object(Ref); // a reference: the object
@@ -250,6 +283,28 @@ public:
   }
 
 private:
+  /// `auto &q = p;`, `auto *q = &p;`, `auto &s = *this;`: a local whose
+  /// type is deduced from the object becomes a const one with it, and so
+  /// accepts it when every use of the local does (adv77 F9). Not a
+  /// local captured by a lambda, nor one declared with its type written.
+  bool deducedAlias(const VarDecl *VD) {
+    const TypeSourceInfo *Written = VD->getTypeSourceInfo();
+    const auto *Fn = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+    if (!Written || !Written->getType()->getContainedAutoType() || !VD->isLocalVarDecl() ||
+        !Fn || !Fn->getBody() || VD->isStaticLocal() || isa<DecompositionDecl>(VD) || Depth > 4 ||
+        !(VD->getType()->isReferenceType() || VD->getType()->isPointerType()))
+      return false;
+    ++Depth;
+    std::vector<const Expr *> Found = usesOf(VD, Fn->getBody());
+    bool All = llvm::all_of(Found, [&](const Expr *E) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(E);
+      return Ref && parameter(Ref);
+    });
+    --Depth;
+    return All;
+  }
+  unsigned Depth = 0;
+
   /// `r.f()`, `p->f()`: the call ME is the callee of.
   bool member(const CXXMethodDecl *MD, const MemberExpr *ME) {
     if (MD->isStatic())
@@ -354,7 +409,7 @@ private:
 
 /// The uses of a parameter, or of `this`, in a body.
 struct UseFinder : RecursiveASTVisitor<UseFinder> {
-  const ParmVarDecl *Param = nullptr;
+  const VarDecl *Param = nullptr;
   std::vector<const Expr *> Found;
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     if (Param && Ref->getDecl() == Param)
@@ -376,6 +431,13 @@ struct UseFinder : RecursiveASTVisitor<UseFinder> {
     return true;
   }
 };
+
+std::vector<const Expr *> usesOf(const VarDecl *V, const Stmt *Body) {
+  UseFinder Find;
+  Find.Param = V;
+  Find.TraverseStmt(const_cast<Stmt *>(Body));
+  return Find.Found;
+}
 
 /// Whether a fix-it at FD's definition changes its signature alone: a
 /// function declared once (a `const` on the definition of one declared
@@ -449,7 +511,14 @@ bool everyUseAcceptsConst(const UseFinder &Find, ASTContext &Ctx) {
 
 bool constKeepsCompiling(const ParmVarDecl *P, ASTContext &Ctx) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
-  if (!FD || !FD->getBody() || FD->isDependentContext() || !signatureMayChange(FD))
+  if (!FD || !FD->getBody() || FD->isDependentContext() || !signatureMayChange(FD) ||
+      hasOverloadTakingConst(FD))
+    return false;
+  // `template <class T> int kind(T &t)`: `const T &` would deduce another
+  // T for a const argument, and the function may look at it (adv83 F7).
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+      Pattern && P->getFunctionScopeIndex() < Pattern->getNumParams() &&
+      Pattern->getParamDecl(P->getFunctionScopeIndex())->getType()->isDependentType())
     return false;
   // `char **argv` -> `const char **argv`: a `char **` argument does not
   // convert to it, nor a pointer read through it to `int *` (adv77 F5).
@@ -468,7 +537,10 @@ bool constKeepsCompiling(const ParmVarDecl *P, ASTContext &Ctx) {
 }
 
 bool constMemberKeepsCompiling(const CXXMethodDecl *MD, ASTContext &Ctx) {
-  if (!MD->getBody() || MD->isDependentContext() || !signatureMayChange(MD))
+  // `int get()` beside `int get() const`: the fix would declare the const
+  // one again (adv83 F6).
+  if (!MD->getBody() || MD->isDependentContext() || !signatureMayChange(MD) ||
+      hasConstOverload(MD))
     return false;
   UseFinder Find;
   Find.TraverseStmt(MD->getBody());

@@ -646,6 +646,17 @@ const FieldDecl *namedField(const Expr *E) {
 }
 } // namespace
 
+/// A non-const member function among a library call's arguments (a
+/// projection `&Pr::bump` given to std::ranges::count): it may write the
+/// elements the call reads, so the call does not only read them.
+static bool runsWritingMember(llvm::ArrayRef<const Expr *> Args) {
+  return llvm::any_of(Args, [](const Expr *A) {
+    const auto *MP = A->getType()->getAs<MemberPointerType>();
+    const auto *Method = MP ? MP->getPointeeType()->getAs<FunctionProtoType>() : nullptr;
+    return Method && !Method->getMethodQuals().hasConst();
+  });
+}
+
 /// `std::tie(a.x, a.y) < std::tie(b.x, b.y)`: the tuple of references is
 /// made only to be compared (adv80 F5: the idiom of a lexicographic
 /// `operator<` counted as two writes).
@@ -727,18 +738,19 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
           isLibraryFunction(Made->getDirectCallee(), Ctx.getSourceManager())))
       Add(ofPointee(Parts.Object), Parts.Object);
   }
-  // `std::get<0>(t)`, `std::begin(v)`, `std::tie(a, b)` take their
-  // arguments only to designate them; a member function pointer given to
-  // a std::ranges algorithm (a projection) may be one that writes.
-  std::string Name = tableName(Callee);
-  bool Designates = V.Kind == LibraryKind::Pure &&
-                    (designatesArguments(Callee) ||
-                     ((Name == "std::tie" || Name == "std::forward_as_tuple") && onlyCompared(Call)));
-  bool RunsMembers = llvm::any_of(Parts.Args, [](const Expr *A) {
-    const auto *MP = A->getType()->getAs<MemberPointerType>();
-    const auto *Method = MP ? MP->getPointeeType()->getAs<FunctionProtoType>() : nullptr;
-    return Method && !Method->getMethodQuals().hasConst();
-  });
+  // `std::get<0>(t)`, `std::begin(v)` take their arguments only to
+  // designate them, and so does a std::tie made only to be compared; a
+  // member function pointer given to a std::ranges algorithm (a
+  // projection) may be one that writes. Asked only of a call that binds a
+  // non-const lvalue reference (the names are looked up in the table).
+  std::optional<bool> Designates;
+  auto OnlyRead = [&](unsigned I, const Expr *A) {
+    if (V.Kind != LibraryKind::Pure)
+      return false;
+    if (!Designates)
+      Designates = designatesArguments(Callee) || (tiesArguments(Callee) && onlyCompared(Call));
+    return *Designates || (!runsWritingMember(Parts.Args) && readsForwarded(Callee, I, A));
+  };
   for (unsigned I = 0; I < Parts.Args.size() && I < Callee->getNumParams(); ++I) {
     QualType PT = Callee->getParamDecl(I)->getType();
     const Expr *A = Parts.Args[I];
@@ -748,9 +760,7 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
         !(PT->isReferenceType() && PT.getNonReferenceType().isConstQualified()))
       Add(ofPointee(A), A);
     if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified()) {
-      bool OnlyRead = Designates || (V.Kind == LibraryKind::Pure && !RunsMembers &&
-                                     readsForwarded(Callee, I, A));
-      if (!OnlyRead)
+      if (!OnlyRead(I, A))
         Add(ofLValue(A), A);
     } else if (V.Kind == LibraryKind::MutatesRange && isPointerLike(A->getType()) &&
              !A->getType()->isFunctionPointerType() && !isReadOnlyIterator(A->getType()))

@@ -121,19 +121,17 @@ ReadContexts::Outcome ReadContexts::upCall(const Expr *E, const Expr *Call, Mode
   Outcome Fallback = M == Mode::Holds ? Outcome::Escapes : Outcome::Consumed;
   if (!Callee)
     return Fallback;
-  if (!IsObject && isAddressOnly(Callee) && !InJoin) {
-    // std::move(g), std::ref(g), std::addressof(g): the result stands for g.
+  if (bool AddressOnly = isAddressOnly(Callee);
+      !IsObject && !InJoin && (AddressOnly || designatesArguments(Callee))) {
+    // std::move(g), std::ref(g), std::addressof(g): the result stands for
+    // g; std::get<0>(g), std::begin(g), std::data(g): for a part of it,
+    // read where it is used (adv77 F10).
     if (Call->isGLValue())
       return up(Call, M, Depth + 1);
-    return M == Mode::Designates ? up(Call, Mode::PointsTo, Depth + 1) : Outcome::Escapes;
-  }
-  if (!IsObject && designatesArguments(Callee) && !InJoin) {
-    // std::get<0>(g), std::begin(g), std::data(g): the result designates
-    // a part of g, read where it is used (adv77 F10).
-    if (Call->isGLValue())
-      return up(Call, M, Depth + 1);
-    if (M == Mode::Designates && (Call->getType()->isPointerType() || isPointerLike(Call->getType())))
+    if (M == Mode::Designates && (AddressOnly || isPointerLike(Call->getType())))
       return up(Call, Mode::PointsTo, Depth + 1);
+    if (AddressOnly)
+      return Outcome::Escapes;
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
     // A view or reference_wrapper made over g points into it.

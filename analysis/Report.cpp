@@ -40,6 +40,30 @@ unsigned sortIndex(const NamedDecl *D) {
   return unsigned(globalSort(dyn_cast_or_null<ValueDecl>(D)));
 }
 
+/// The %select index of purecc-global-read for a read: 0-3 the global's
+/// sort (mutable global, static local ...), 4 memory a const global refers
+/// to, unnamed; 5 a const thread_local each thread initializes on its own;
+/// 6 a static const local initialized from its first call's values.
+unsigned readSort(const Effect &E) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(E.Subject);
+  return E.Read == ReadOf::Designated    ? 4u
+         : Var && isPerThreadConstant(Var) ? 5u
+         : Var && isFirstCallConstant(Var) ? 6u
+                                           : sortIndex(E.Subject);
+}
+
+/// The words purecc-global-read's %select gives Sort, taken from the
+/// message itself (diagnostics/Analysis.def), so that a note ("'g' reads
+/// the first call's value of 'k'") says what the error says.
+std::string readSortPhrase(unsigned Sort) {
+  llvm::StringRef Format = messageFormat(Diag::GlobalRead);
+  llvm::StringRef Choices = Format.drop_until([](char C) { return C == '{'; }).drop_front();
+  Choices = Choices.take_until([](char C) { return C == '}'; });
+  llvm::SmallVector<llvm::StringRef, 8> Each;
+  Choices.split(Each, '|');
+  return Sort < Each.size() ? Each[Sort].str() : "mutable global";
+}
+
 } // namespace
 
 std::string PurityReport::name(const FunctionDecl *FD) const {
@@ -96,14 +120,8 @@ std::string PurityReport::phrase(const Effect &E) const {
   case EffectKind::GlobalWrite:
     return std::string("writes to ") + sortName(VD) + " " + quoted(E.Subject);
   case EffectKind::GlobalRead:
-    if (E.Read == ReadOf::Designated)
-      return "reads memory that may change through " + quoted(E.Subject);
     // As the error says it (PurityReport::error).
-    if (const auto *Var = dyn_cast_or_null<VarDecl>(VD); Var && isPerThreadConstant(Var))
-      return "reads the calling thread's copy of " + quoted(E.Subject);
-    if (const auto *Var = dyn_cast_or_null<VarDecl>(VD); Var && isFirstCallConstant(Var))
-      return "reads the first call's value of " + quoted(E.Subject);
-    return std::string("reads mutable ") + sortName(VD) + " " + quoted(E.Subject);
+    return "reads " + readSortPhrase(readSort(E)) + " " + quoted(E.Subject);
   case EffectKind::NonLocalWrite:
     return "writes through " +
            (E.Subject ? std::string(isa<FieldDecl>(E.Subject) ? "pointer member " : "pointer ") +
@@ -201,18 +219,9 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
   case EffectKind::GlobalWrite:
     R.report(E.Loc, Diag::GlobalWrite) << Fn << sortIndex(VD) << E.Subject << E.Range;
     break;
-  case EffectKind::GlobalRead: {
-    // %select entry 4: memory a const global refers to, unnamed; 5: a const
-    // thread_local each thread initializes on its own; 6: a static const
-    // local initialized from its first call's values.
-    const auto *Var = dyn_cast_or_null<VarDecl>(VD);
-    unsigned Sort = E.Read == ReadOf::Designated          ? 4u
-                    : Var && isPerThreadConstant(Var)  ? 5u
-                    : Var && isFirstCallConstant(Var)  ? 6u
-                                                       : sortIndex(VD);
-    R.report(E.Loc, Diag::GlobalRead) << Fn << Sort << E.Subject << E.Range;
+  case EffectKind::GlobalRead:
+    R.report(E.Loc, Diag::GlobalRead) << Fn << readSort(E) << E.Subject << E.Range;
     break;
-  }
   case EffectKind::NonLocalWrite:
     reportWithSubject(E, Diag::NonLocalWrite, Fn,
                       !E.Subject ? 0 : isa<FieldDecl>(E.Subject) ? 1 : 2);

@@ -30,13 +30,18 @@ struct Table {
   llvm::StringMap<unsigned> WritesFrom;
   llvm::StringMap<Combine> Combines;
   llvm::StringMap<AlgorithmShape> Algorithms;
+  llvm::StringMap<const char *> SerialBecause;
   llvm::StringMap<ContractThrow> Throws;
   llvm::StringSet<> Designates;
   llvm::StringSet<> ReadsForwarded;
+  llvm::StringSet<> Ties;
+  llvm::StringSet<> WritesForwarded;
 
   Table() {
 #define PURECC_STD_DESIGNATES(Name) Designates.insert(Name);
 #define PURECC_STD_READS_FORWARDED(Name) ReadsForwarded.insert(Name);
+#define PURECC_STD_TIES(Name) Ties.insert(Name);
+#define PURECC_STD_WRITES_FORWARDED(Name) WritesForwarded.insert(Name);
 #define PURECC_STD_CLASS(Name) Classes[Name] = true;
 #define PURECC_STD_PROXY(Name) addProxy(Name);
 #define PURECC_STD_PURE(Name) Functions[Name] = {LibraryKind::Pure, nullptr};
@@ -51,6 +56,7 @@ struct Table {
 #define PURECC_STD_WRITES_FROM(Name, First) WritesFrom[Name] = First;
 #define PURECC_STD_COMBINE(Name, Op) Combines[Name] = Combine::Op;
 #define PURECC_STD_ALGORITHM(Name, Shape) Algorithms[Name] = AlgorithmShape::Shape;
+#define PURECC_STD_SERIAL_BECAUSE(Name, Why) SerialBecause[Name] = Why;
 #define PURECC_STD_THROWS(Name, When) Throws[Name] = ContractThrow::When;
 #include "StdlibPurity.def"
   }
@@ -178,7 +184,17 @@ const LibraryVerdict *lookupNiebloid(const FunctionDecl *FD, LookupFn Lookup) {
 
 } // namespace
 
-std::string niebloidName(const CXXRecordDecl *RD) {
+namespace {
+
+/// A std::ranges function object's public name, and whether it is an
+/// algorithm (`std::ranges::__count_fn`) or a customization point
+/// (`std::ranges::__cust_swap::_Swap`).
+struct Niebloid {
+  std::string Public; // empty: not a niebloid
+  bool Algorithm = false;
+};
+
+Niebloid niebloidOf(const CXXRecordDecl *RD) {
   if (!RD || !RD->getIdentifier())
     return {};
   std::string Owner = tableName(RD);
@@ -188,17 +204,21 @@ std::string niebloidName(const CXXRecordDecl *RD) {
   // `std::ranges::__any_of_fn`; the customization points are classes in a
   // namespace of their own, `std::ranges::__cust_access::_Begin`.
   if (Scope == RangesPrefix && Own.starts_with("__") && Own.ends_with("_fn"))
-    return (RangesPrefix + Own.drop_front(2).drop_back(3)).str();
+    return {(RangesPrefix + Own.drop_front(2).drop_back(3)).str(), true};
   if (!Scope.starts_with("std::ranges::__cust") || Own.size() < 2 || Own[0] != '_' ||
       !isUppercase(Own[1]))
     return {};
   if (Own == "_IMove")
-    return "std::ranges::iter_move";
+    return {"std::ranges::iter_move", false};
   if (Own == "_IterSwap")
-    return "std::ranges::iter_swap";
+    return {"std::ranges::iter_swap", false};
   // _Begin, _CRBegin, _SSize: the public name in lower case.
-  return RangesPrefix.str() + Own.drop_front(1).lower();
+  return {RangesPrefix.str() + Own.drop_front(1).lower(), false};
 }
+
+} // namespace
+
+std::string niebloidName(const CXXRecordDecl *RD) { return niebloidOf(RD).Public; }
 
 std::string tableName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 6> Parts;
@@ -227,8 +247,14 @@ std::string tableName(const NamedDecl *D) {
 bool isLibraryFunction(const FunctionDecl *FD, const SourceManager &SM) {
   if (FD->getBuiltinID())
     return true;
+  // What the program itself writes inside namespace std -- its own
+  // specialization of a library template (`template <> struct
+  // std::hash<K>`), of a library function (`template <> void
+  // std::swap<S>`) or of a library member (`std::vector<M>::operator[]`) --
+  // is judged by its body, as the rest of the program is (adv83 F3, F4:
+  // each was trusted as the library's and a write to a global passed).
   if (isStdContext(FD->getDeclContext()))
-    return true;
+    return SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
   // C functions, and the C++ overloads C headers declare beside them in
   // the global namespace (glibc's `const char *strchr(const char *, int)`).
   return isImplementationHeader(FD->getLocation(), SM) &&
@@ -415,6 +441,16 @@ AlgorithmShape algorithmShape(const FunctionDecl *FD) {
   return It == table().Algorithms.end() ? AlgorithmShape::None : It->second;
 }
 
+std::string serialAlgorithmReason(const FunctionDecl *FD) {
+  if (algorithmShape(FD) != AlgorithmShape::Serial)
+    return "";
+  std::string Name = tableName(FD);
+  auto It = table().SerialBecause.find(Name);
+  if (It != table().SerialBecause.end())
+    return It->second;
+  return "purecc does not rewrite '" + Name + "'";
+}
+
 AlgorithmShape rangeAlgorithmShape(const VarDecl *Algorithm) {
   if (!Algorithm || !Algorithm->isFileVarDecl())
     return AlgorithmShape::None;
@@ -468,6 +504,17 @@ bool designatesArguments(const FunctionDecl *FD) {
   std::string Public = niebloidAlgorithm(FD);
   return !Public.empty() &&
          (Rows.contains(RangesPrefix.str() + Public) || Rows.contains("std::" + Public));
+}
+
+bool tiesArguments(const FunctionDecl *FD) {
+  return !isa<CXXMethodDecl>(FD) && table().Ties.contains(tableName(FD));
+}
+
+bool writesForwarded(const FunctionDecl *FD) {
+  if (tiesArguments(FD) || table().WritesForwarded.contains(tableName(FD)))
+    return true;
+  std::string Public = niebloidAlgorithm(FD);
+  return !Public.empty() && table().WritesForwarded.contains(RangesPrefix.str() + Public);
 }
 
 namespace {
@@ -546,10 +593,7 @@ bool copiesWithoutWriting(QualType T) {
 /// customization point (`std::ranges::__cust_swap::_Swap`).
 bool isRangesAlgorithm(const FunctionDecl *FD) {
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  if (!MD || niebloidAlgorithm(FD).empty() || !MD->getParent()->getIdentifier())
-    return false;
-  llvm::StringRef Own = MD->getParent()->getName();
-  return Own.starts_with("__") && Own.ends_with("_fn");
+  return MD && MD->getOverloadedOperator() == OO_Call && niebloidOf(MD->getParent()).Algorithm;
 }
 
 } // namespace

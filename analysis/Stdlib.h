@@ -74,6 +74,18 @@ bool isAddressOnly(const clang::FunctionDecl *FD);
 /// nothing; what is written through the result is judged where it is.
 bool designatesArguments(const clang::FunctionDecl *FD);
 
+/// A library function that makes a tuple of references to its arguments
+/// (std::tie, std::forward_as_tuple; PURECC_STD_TIES): making one counts
+/// as writing them, unless the tuple is only compared.
+bool tiesArguments(const clang::FunctionDecl *FD);
+
+/// A library function that writes, or lets the caller write through its
+/// result, what it takes by forwarding reference: the makers of tuples of
+/// references (tiesArguments) and PURECC_STD_WRITES_FORWARDED
+/// (std::ranges::swap). Codegen, which takes a forwarded lvalue as passed
+/// on, asks this first.
+bool writesForwarded(const clang::FunctionDecl *FD);
+
 /// Whether the library function FD only reads what its parameter Param
 /// takes by forwarding reference (`T &&` of a deduced `T`), though an lvalue
 /// binds it as a non-const `T &`: std::make_tuple copies it, unless copying
@@ -90,6 +102,8 @@ enum class MemberRole {
   Access,  // hands out an element, iterator or view; changes nothing
   Size,    // reads only the size
   Inserts, // may insert (a map's operator[]), however it looks
+  Applies, // calls what it is given on what its object holds
+           // (std::optional::transform, and_then, or_else)
 };
 /// ObjectClass: the class the member is called through (may be null).
 MemberRole memberRole(const clang::CXXMethodDecl *MD,
@@ -138,6 +152,9 @@ enum class AlgorithmShape {
   Map,       // rewritten into a parallel map
 };
 AlgorithmShape algorithmShape(const clang::FunctionDecl *FD);
+/// Why a Serial algorithm is not rewritten, for a remark
+/// (PURECC_STD_SERIAL_BECAUSE); empty for any other function.
+std::string serialAlgorithmReason(const clang::FunctionDecl *FD);
 /// The shape of the iterator form of a C++20 range algorithm, given the
 /// function object that names it (`std::ranges::transform` is a variable):
 /// that of `std::transform`; None for any other variable.

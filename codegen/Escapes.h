@@ -24,7 +24,7 @@
 // `next = T(std::move(pool))` is an escape site of `next` as well (p now
 // points into next's elements; adv45 t04-t06). Storage nobody else reaches
 // moves without an escape: `a[y] = std::move(row)` of a row built in the
-// loop body (user46 k04).
+// loop body (user46 k04). StorageTrades.h turns the trades into sites.
 //
 //   EscapeSites Sites = findEscapes(FD, PC);
 //   auto Escaped = Sites.during(Loop, PC);   // what escapes before Loop ends

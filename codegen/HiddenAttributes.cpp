@@ -1,7 +1,12 @@
 //===- HiddenAttributes.cpp - purecc's attributes become comments ---------===//
 #include "HiddenAttributes.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include "clang/Lex/Lexer.h"
 
 #include <algorithm>
@@ -10,6 +15,43 @@ using namespace clang;
 
 namespace purecc {
 namespace {
+
+/// Collects the purecc attributes written in the main file.
+class AttributeCollector : public RecursiveASTVisitor<AttributeCollector> {
+public:
+  AttributeCollector(const SourceManager &SM, Plan &P) : SM(SM), P(P) {}
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    if (FunctionTemplateDecl *FT = LE->getDependentCallOperator())
+      return VisitFunctionDecl(FT->getTemplatedDecl());
+    return VisitFunctionDecl(LE->getCallOperator());
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
+      if (!A->getAnnotation().starts_with("purecc::"))
+        continue;
+      // Where the attribute is spelled: in a macro's definition
+      // (`#define DEF(f) [[pure]] long f(...)`), that is the text to hide,
+      // once for every function the macro defines, not the macro's name
+      // where it is used (adv29: `DEF(f)` became `/*DEF*/(f)`).
+      SourceLocation Loc = SM.getSpellingLoc(A->getLocation());
+      SourceLocation End = SM.getSpellingLoc(A->getRange().getEnd());
+      if (!SM.isWrittenInMainFile(Loc) || !SM.isWrittenInMainFile(End) ||
+          !Seen.insert(Loc).second)
+        continue;
+      P.Attributes.push_back({SourceRange(Loc, End)});
+    }
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+  Plan &P;
+  llvm::DenseSet<SourceLocation> Seen;
+};
+
 
 /// Widens an attribute name's range to the whole `[[...]]` specifier when the
 /// specifier holds only that attribute, so that it can be hidden whole.
@@ -50,6 +92,10 @@ std::vector<Edit> attributeEdits(const SourceManager &SM, const LangOptions &LO,
     if (B >= Begin && E <= End)
       Edits.push_back({B, E, "/*" + Buffer.slice(B, E).str() + "*/"});
   return Edits;
+}
+
+void collectAttributes(ASTContext &Ctx, Plan &P) {
+  AttributeCollector(Ctx.getSourceManager(), P).TraverseDecl(Ctx.getTranslationUnitDecl());
 }
 
 } // namespace purecc

@@ -9,6 +9,7 @@
 // of a loop whose step is a variable, a function's serial clone, a call
 // moved into a task with a `[] [[pure]] (...)` argument: adv75 F4).
 //
+//   collectAttributes(Ctx, P);
 //   for (const Edit &E : attributeEdits(SM, LO, P.Attributes, 0, Size)) ...
 //
 //===----------------------------------------------------------------------===//
@@ -23,6 +24,10 @@
 #include <vector>
 
 namespace purecc {
+
+/// Adds to P.Attributes every purecc attribute written in the main file
+/// (also in a macro's definition there), once each: the plan step's first.
+void collectAttributes(clang::ASTContext &Ctx, Plan &P);
 
 /// The main-file spans that attributeEdits turns into comments, one per
 /// attribute, sorted by offset (PlanContext::textAt computes them once per

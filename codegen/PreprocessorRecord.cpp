@@ -4,6 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "PreprocessorRecord.h"
+
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
 #include "RuntimeMacroShield.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -45,8 +48,13 @@ public:
     if (const IdentifierInfo *II = Name.getIdentifierInfo(); II && II->getName() == "__COUNTER__")
       changesState(Name.getLocation());
   }
-  void MacroDefined(const Token &Name, const MacroDirective *) override {
+  void MacroDefined(const Token &Name, const MacroDirective *MD) override {
     changesState(Name.getLocation());
+    // `#define M _OPENMP` ... `#if M`: a test through a macro (adv83 F5).
+    if (const MacroInfo *MI = MD ? MD->getMacroInfo() : nullptr)
+      for (const Token &T : MI->tokens())
+        if (const IdentifierInfo *II = T.getIdentifierInfo(); II && II->getName() == "_OPENMP")
+          testedAt(Name.getLocation());
   }
   void MacroUndefined(const Token &Name, const MacroDefinition &,
                       const MacroDirective *) override {
@@ -69,9 +77,30 @@ public:
   }
   // The main file's conditional blocks: an #include inside one may be
   // skipped in another configuration.
-  void If(SourceLocation Loc, SourceRange, ConditionValueKind) override { enter(Loc); }
-  void Ifdef(SourceLocation Loc, const Token &, const MacroDefinition &) override { enter(Loc); }
-  void Ifndef(SourceLocation Loc, const Token &, const MacroDefinition &) override { enter(Loc); }
+  void If(SourceLocation Loc, SourceRange Condition, ConditionValueKind) override {
+    enter(Loc);
+    testsOpenMP(Loc, Condition);
+  }
+  void Elif(SourceLocation Loc, SourceRange Condition, ConditionValueKind, SourceLocation) override {
+    testsOpenMP(Loc, Condition);
+  }
+  void Ifdef(SourceLocation Loc, const Token &Name, const MacroDefinition &) override {
+    enter(Loc);
+    testsOpenMP(Name);
+  }
+  void Ifndef(SourceLocation Loc, const Token &Name, const MacroDefinition &) override {
+    enter(Loc);
+    testsOpenMP(Name);
+  }
+  void Elifdef(SourceLocation, const Token &Name, const MacroDefinition &) override {
+    testsOpenMP(Name);
+  }
+  void Elifndef(SourceLocation, const Token &Name, const MacroDefinition &) override {
+    testsOpenMP(Name);
+  }
+  void Defined(const Token &Name, const MacroDefinition &, SourceRange) override {
+    testsOpenMP(Name);
+  }
   void Endif(SourceLocation Loc, SourceLocation) override {
     if (PP.getSourceManager().isInMainFile(Loc) && ConditionalDepth > 0)
       --ConditionalDepth;
@@ -94,6 +123,32 @@ public:
   }
 
 private:
+  /// `_OPENMP` tested where OpenMP is off, in the program's own code.
+  void testsOpenMP(const Token &Name) {
+    if (const IdentifierInfo *II = Name.getIdentifierInfo(); II && II->getName() == "_OPENMP")
+      testedAt(Name.getLocation());
+  }
+  /// `#if _OPENMP >= 201511`: an undefined name in a condition reaches no
+  /// callback of its own.
+  void testsOpenMP(SourceLocation Loc, SourceRange Condition) {
+    if (R.OpenMPMacroTest.isValid() || PP.isMacroDefined("_OPENMP"))
+      return;
+    bool Invalid = false;
+    const SourceManager &SM = PP.getSourceManager();
+    CharSourceRange Range = CharSourceRange::getTokenRange(Condition);
+    StringRef Text = Lexer::getSourceText(Range, SM, PP.getLangOpts(), &Invalid);
+    if (!Invalid && Text.contains("_OPENMP"))
+      testedAt(Loc);
+  }
+  void testedAt(SourceLocation Loc) {
+    const SourceManager &SM = PP.getSourceManager();
+    // Defined or not by this build: -fopenmp defines it, -fopenmp-simd does
+    // not (adv83 F5).
+    if (R.OpenMPMacroTest.isValid() || PP.isMacroDefined("_OPENMP") || Loc.isInvalid() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      return;
+    R.OpenMPMacroTest = SM.getExpansionLoc(Loc);
+  }
   void enter(SourceLocation Loc) {
     if (PP.getSourceManager().isInMainFile(Loc))
       ++ConditionalDepth;

@@ -55,6 +55,14 @@ struct PreprocessorRecord {
   /// to one (`#define UNROLL _Pragma("GCC unroll 4")`, adv33 t01).
   std::vector<unsigned> Pragmas;
 
+  /// Where the unit's own code (not a system header) first tests
+  /// `_OPENMP` while the build leaves it undefined (`#ifdef _OPENMP`,
+  /// `#if defined(_OPENMP)`, `#if _OPENMP >= 201511`, a macro defined as
+  /// `_OPENMP`; not a name pasted together): the rewritten unit
+  /// is built with OpenMP, which defines it, so that code would run in
+  /// place of what the serial build runs (adv82 F1, F2). Invalid if none.
+  clang::SourceLocation OpenMPMacroTest;
+
   /// Whether main-file text in [Begin, End) changes the preprocessor's state.
   bool changesStateBetween(unsigned Begin, unsigned End) const;
 };

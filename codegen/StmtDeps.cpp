@@ -322,14 +322,26 @@ public:
       if (V && isProxyReference(Arg->getType()) &&
           !(PT->isReferenceType() && PT.getNonReferenceType().isConstQualified()))
         writeThroughProxy(Arg, CE);
+      // A view made for the call (`std::ranges::fill(std::views::counted(&x,
+      // 1), v)`) is a temporary, but it designates memory others see
+      // (adv81 A3).
+      bool WritesRange = V && V->Kind == LibraryKind::MutatesRange && Param >= RangeFrom;
+      if (WritesRange && isPrivateTemporary(Arg) && isPointerLike(Arg->getType()) &&
+          !isReadOnlyIterator(Arg->getType())) {
+        writeRange(Arg, CE);
+        continue;
+      }
       if (isPrivateTemporary(Arg))
         continue; // `v = {a, b}`: the callee may change a temporary nobody else sees
       if (writableReference(PT)) {
         // A forwarded lvalue is passed on, not written, except to a
-        // function that writes the range it is given (std::ranges::sort).
-        if (!(V && V->Kind != LibraryKind::MutatesRange && forwardsLvalue(FD, Param)))
+        // function that writes the range it is given (std::ranges::sort),
+        // its arguments (std::ranges::swap) or makes a tuple of references
+        // to them (`std::forward_as_tuple(h) = t`: adv81 A1, A2).
+        if (!(V && V->Kind != LibraryKind::MutatesRange && forwardsLvalue(FD, Param) &&
+              !writesForwarded(FD)))
           write(Arg, CE);
-      } else if (V && V->Kind == LibraryKind::MutatesRange && Param >= RangeFrom &&
+      } else if (WritesRange &&
                  (writablePointer(PT) ||
                   (isPointerLike(Arg->getType()) && !Arg->getType()->isFunctionPointerType() &&
                    !isReadOnlyIterator(Arg->getType())))) {

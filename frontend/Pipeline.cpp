@@ -132,6 +132,16 @@ public:
         R.report(Where, Diag::RemarkRuntimeNameMacro) << Macro->Name;
         keepOnlyHiddenAttributes(P);
       }
+    // Code under `#ifdef _OPENMP` would run in the parallel build where the
+    // serial one ran other code (adv82 F1: a function checked pure in one
+    // form and run in the other; F2: <omp.h> brought another 'abs').
+    Result.TestsOpenMPMacro = Preprocessed.OpenMPMacroTest.isValid();
+    if (Result.TestsOpenMPMacro && (!P.Edits.empty() || P.UsesRuntime)) {
+      if (Held)
+        Held->release(KeepRemarks::No); // none would be true
+      R.report(Preprocessed.OpenMPMacroTest, Diag::RemarkOpenMPMacro);
+      keepOnlyHiddenAttributes(P);
+    }
     if (Held)
       Held->release(KeepRemarks::Yes);
     if (Shadowing && !OldStandard && P.UsesRuntime) {

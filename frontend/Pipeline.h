@@ -97,6 +97,10 @@ struct PipelineResult {
   unsigned PureFunctions = 0;     // functions declared [[pure]] and verified
   unsigned Suggestions = 0;       // --suggest: functions that can be declared pure
   bool EmitFailed = false;        // the output file could not be written
+  /// The unit's own code tests `_OPENMP`, which this build leaves undefined
+  /// and the build of a rewritten unit (-fopenmp) defines: the launcher
+  /// compiles it as written (purecc-openmp-macro).
+  bool TestsOpenMPMacro = false;
   /// Across units: the contracts the unit relies on, and the link names of
   /// the [[pure]] definitions it checked, whether they passed or not (a
   /// violation is reported by the unit; `purecc check -p` matches them).

@@ -130,6 +130,15 @@ bool namesGlobal(const Expr *E, const ASTContext &Ctx) {
       // it, named (and judged) inside.
       if ((isAddressOnly(Callee) || designatesArguments(Callee)) && CE->getNumArgs() == 1)
         E = CE->getArg(0);
+      // `*GV.begin()`, `*GV.data()`, `GV.front()`, `*std::begin(GV)`: a
+      // member that hands out an element, iterator or pointer of its
+      // object (the table's Access role), which the name inside is read
+      // for (one diagnostic, not one for the name and one for the load).
+      else if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+               MD && !MD->isStatic() && memberRole(MD) == MemberRole::Access &&
+               (isa<CXXMemberCallExpr>(CE) || (isa<CXXOperatorCallExpr>(CE) && CE->getNumArgs() >= 1)))
+        E = isa<CXXMemberCallExpr>(CE) ? cast<CXXMemberCallExpr>(CE)->getImplicitObjectArgument()
+                                       : CE->getArg(0);
       else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
                MC && isa<CallExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts()
                                        ->IgnoreImplicit()) &&

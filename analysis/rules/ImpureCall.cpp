@@ -252,15 +252,18 @@ private:
       if (!isa<CXXMethodDecl>(FD) || V.Kind != LibraryKind::ValueMember ||
           isa<CXXConstructorDecl>(FD))
         callables(Parts, Given.forCallables(), C);
-      else if (Parts.Object && FD->getIdentifier() &&
-               llvm::is_contained(std::initializer_list<llvm::StringRef>{
-                                      "transform", "and_then", "or_else", "transform_error"},
-                                  FD->getName()))
+      else if (Parts.Object &&
+               memberRole(cast<CXXMethodDecl>(FD), ObjectClass) == MemberRole::Applies)
         // `o.transform(f)` of a std::optional or std::expected calls f on
         // what the object holds (adv80 F2).
-        callables(Parts, L.ofObject(Parts.Object, Parts.IsArrow), C);
+        callables(Parts, {L.ofObject(Parts.Object, Parts.IsArrow), L.ofObject(Parts.Object, Parts.IsArrow)},
+                  C);
+      // A function object the library keeps (a set's hash) is its
+      // object's; one a free function reaches (`std::cref(cmp)`) is among
+      // what it was given.
+      Prov FunctorOwner = Parts.Object ? L.ofObject(Parts.Object, Parts.IsArrow) : Given.all();
       userRuns(FD, Loc, Range, libraryCallName(FD, Shown, C.ast().getPrintingPolicy()),
-               Given.Given, C);
+               {Given.Given, Given.all()}, FunctorOwner, C);
       return;
     }
     const FunctionDecl *Def = nullptr;
@@ -302,11 +305,32 @@ private:
     }
   }
 
+  /// What a member or callable the library runs works on: the elements of
+  /// the ranges it may write (Writable), and those it may only read too
+  /// (All: a range given by const reference, a const member's object).
+  struct Targets {
+    Prov Writable = Prov::local();
+    Prov All = Prov::local();
+    /// The object of a member run on them: a non-const member's is one it
+    /// may write, a const member's any (its `mutable` members).
+    Prov forObject(const FunctionDecl *FD) const {
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      return MD && !MD->isConst() ? Writable : All;
+    }
+    /// What parameter P of a member or callable run on them receives: a
+    /// non-const reference, an element it may write; a const one or a
+    /// copy, any element.
+    Prov forParameter(const ParmVarDecl *P) const {
+      QualType T = P->getType();
+      return T->isReferenceType() && !T.getNonReferenceType().isConstQualified() ? Writable : All;
+    }
+  };
   /// The members of user types that the instantiated library function runs
   /// (make_unique<Log> constructs a Log, ~vector<Res> destroys Res, std::sort
   /// calls Key::operator<): calls made here, named with the library call.
   void userRuns(const FunctionDecl *FD, SourceLocation Loc, SourceRange Range,
-                const std::string &Shown, const Prov &Elements, RuleContext &C) {
+                const std::string &Shown, const Targets &Elements, const Prov &FunctorOwner,
+                RuleContext &C) {
     if (!Runs)
       Runs.emplace(C.sourceManager(), C.ast().getPrintingPolicy());
     for (const UserRun &R : Runs->of(FD)) {
@@ -315,7 +339,8 @@ private:
       // Once per function: the same ~Log behind the temporary and the
       // variable, or behind every insert into one set, is one finding.
       // Again where it runs on other elements: they may be the caller's.
-      if (!Reported.insert({C.function(), R.Member, unsigned(Elements.K), Elements.Var}).second)
+      if (!Reported.insert({C.function(), R.Member, unsigned(Elements.All.K), Elements.All.Var})
+               .second)
         continue;
       if (R.Virtual) {
         // `~unique_ptr<Base>` deletes through a Base *: R5, as `delete`.
@@ -334,15 +359,23 @@ private:
       E.Subject = Def; // one diagnostic per member, not per call site
       E.Shown = Shown;
       E.Detail = R.Action;
-      // What it makes or destroys is the library's own, and so is a
-      // function object it keeps (a set's `Less`); an operator it runs
-      // (`B::operator==` for std::count) works on the elements of the
-      // ranges the call was given.
+      // What it makes or destroys is the library's own; an operator it
+      // runs (`B::operator==` for std::count, a set's `Less`) works on the
+      // elements of the ranges the call was given, or on the object's own
+      // (a set's comparator is part of the set). What it reads from is
+      // theirs too: a copy constructor's source, a const member's object
+      // (a `mutable` member written there is written in the caller's
+      // elements: adv81 B1).
       bool Makes = isa<CXXConstructorDecl, CXXDestructorDecl>(Def);
+      // A container being made keeps its own comparator or hash
+      // (`std::set<long, Less> s(v.begin(), v.end())`: adv83 F8).
       const auto *MD = dyn_cast<CXXMethodDecl>(Def);
-      bool OwnFunctor = MD && MD->getOverloadedOperator() == OO_Call;
-      E.Object = Makes || OwnFunctor ? Prov::local() : Elements;
-      E.Args.assign(Def->getNumParams(), Makes ? Prov::local() : Elements);
+      bool Functor = MD && MD->getOverloadedOperator() == OO_Call;
+      E.Object = Makes || (Functor && isa<CXXConstructorDecl>(FD)) ? Prov::local()
+                 : Functor                                          ? FunctorOwner
+                                                                    : Elements.forObject(Def);
+      for (const ParmVarDecl *P : Def->parameters())
+        E.Args.push_back(Elements.forParameter(P));
       C.record(std::move(E));
     }
   }
@@ -361,16 +394,38 @@ private:
   /// a lambda), the callables it keeps run later, on elements this call
   /// does not show: anyone's (adv79 F5).
   struct Elements {
-    Prov Given;   // what the ranges it was given hold (local: none given)
+    Prov Given;                      // what the ranges it may write hold (local: none given)
+    Prov ReadOnly = Prov::local();   // what those it takes by const reference hold
     bool Any = false;
+    Prov all() const { return join(Given, ReadOnly); }
     /// What a callable it keeps runs on.
-    Prov forCallables() const { return Any ? Given : Prov::unknown(); }
+    Targets forCallables() const {
+      return Any ? Targets{Given, all()} : Targets{Prov::unknown(), Prov::unknown()};
+    }
   };
   static Elements elementsOf(const CallParts &Parts, Locality &L) {
-    Prov Elements = Prov::local();
+    Prov Elements = Prov::local(), ReadOnly = Prov::local();
     bool Given = false;
+    // A member call's object: a set's elements and its comparator are the
+    // set's (adv81 B1: `s.count(k)` of a `const std::set<Y> &` ran a
+    // `Y::operator<` that wrote a `mutable` member).
+    if (Parts.Object) {
+      Prov Object = L.ofObject(Parts.Object, Parts.IsArrow);
+      QualType T = Parts.Object->getType();
+      if (Parts.IsArrow && T->isPointerType())
+        T = T->getPointeeType();
+      if (T.isConstQualified())
+        ReadOnly = join(ReadOnly, Object);
+      else
+        Elements = join(Elements, Object);
+      // `std::cref(c)(v)`: what a reference wrapper or iterator designates.
+      if (!Parts.IsArrow && isPointerLike(T))
+        Elements = join(Elements, L.ofPointee(Parts.Object));
+    }
     for (unsigned I = 0; I < Parts.Args.size(); ++I) {
       const Expr *A = Parts.Args[I];
+      if (isa<CXXDefaultArgExpr>(A))
+        continue; // the library's own (a default allocator: adv83 F8)
       QualType T = A->getType();
       if ((isPointerLike(T) && !T->isFunctionPointerType()) || holdsReference(T)) {
         Elements = join(Elements, L.ofPointee(A));
@@ -379,12 +434,16 @@ private:
         QualType PT = Parts.Callee->getParamDecl(I)->getType();
         if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
           Elements = join(Elements, L.ofLValue(A));
+        else if (PT->isReferenceType() && !isCallable(A->getType()) &&
+                 !isa<MaterializeTemporaryExpr>(A->IgnoreParens()))
+          ReadOnly = join(ReadOnly, L.ofLValue(A)); // `w = v`, `a < b`: read there
+                                                    // (a temporary is the call's own)
         Given |= PT->isReferenceType() && !isCallable(A->getType());
       } else if (!isCallable(T) && T->isRecordType()) {
         Given = true; // a range by value: the callable runs on its copy
       }
     }
-    return {Elements, Given};
+    return {Elements, ReadOnly, Given};
   }
 
   /// `v | std::views::transform(f)`: the adaptor given f alone is applied
@@ -401,10 +460,10 @@ private:
           break;
         QualType T = Range->getType();
         if ((isPointerLike(T) && !T->isFunctionPointerType()) || holdsReference(T))
-          return {L.ofPointee(Range), true};
+          return {L.ofPointee(Range), Prov::local(), true};
         if (Range->isGLValue())
-          return {L.ofLValue(Range), true};
-        return {Prov::local(), true}; // a temporary the view owns
+          return {L.ofLValue(Range), Prov::local(), true};
+        return {Prov::local(), Prov::local(), true}; // a temporary the view owns
       }
       const auto *Wrapper = Parents[0].get<Expr>();
       if (!Wrapper || !isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr,
@@ -413,7 +472,7 @@ private:
       Adaptor = Wrapper;
       Parents = Ctx.getParents(*Wrapper);
     }
-    return {Prov::local(), false};
+    return {Prov::local(), Prov::local(), false};
   }
 
   /// A lambda, a function object, a function or member function pointer:
@@ -427,10 +486,54 @@ private:
     return RD && RD->hasDefinition() && !callOperators(RD).empty();
   }
 
+  /// Whether the elements of the ranges a library call is given may be
+  /// pointers: an element type (a container's first template argument, an
+  /// iterator's pointee) that points like a pointer, or a range whose
+  /// element type is not seen.
+  static bool elementsMayBePointers(const CallParts &Parts) {
+    return llvm::any_of(Parts.Args, [](const Expr *A) {
+      return !isCallable(A->getType()) && elementMayBePointer(A->getType());
+    });
+  }
+  /// An element that leads to another object: a pointer, an iterator, a
+  /// smart pointer (what has an `operator->`).
+  static bool leadsElsewhere(QualType T) {
+    T = T.getNonReferenceType();
+    if (pointsLikePointer(T))
+      return true;
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return RD && RD->hasDefinition() &&
+           !RD->lookup(RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Arrow)).empty();
+  }
+  static bool elementMayBePointer(QualType T, unsigned Depth = 0) {
+    T = T.getNonReferenceType();
+    if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+      return leadsElsewhere(AT->getElementType()); // `Ticker *const (&a)[2]` (adv83 F2)
+    if (T->isPointerType())
+      return leadsElsewhere(T->getPointeeType());
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return false; // a number: no elements
+    if (leadsElsewhere(T) && !isPointerLike(T))
+      return true; // `std::invoke(&T::f, up)` of a std::unique_ptr
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec || Depth > 4 || Spec->getTemplateArgs().size() == 0 ||
+        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return true; // elements not seen
+    QualType First = Spec->getTemplateArgs()[0].getAsType();
+    if (isRangesView(RD))
+      return elementMayBePointer(First, Depth + 1); // a view of a range
+    if (isPointerLike(T) && First->isPointerType())
+      return leadsElsewhere(First->getPointeeType()); // `__normal_iterator<A **, ...>`
+    return leadsElsewhere(First); // `std::vector<std::unique_ptr<A>>` (adv83 F2)
+  }
+
   /// A library algorithm calls the callables it is given, on elements of
   /// the ranges it is given: record those calls as ours.
-  void callables(const CallParts &Parts, const Prov &Elements, RuleContext &C) {
-    for (const Expr *A : Parts.Args) {
+  void callables(const CallParts &Parts, const Targets &Elements, RuleContext &C) {
+    for (const Expr *const &A : Parts.Args) {
+      if (isa<CXXDefaultArgExpr>(A))
+        continue; // the library's own (a set's default `Compare()`)
       QualType T = A->getType().getNonReferenceType();
       // A member function as a projection (`std::ranges::count(v, i,
       // &Pr::get)`) or given to std::invoke runs on the elements (adv79 F4).
@@ -439,8 +542,11 @@ private:
         const auto *Ref = Addr && Addr->getOpcode() == UO_AddrOf
                               ? dyn_cast<DeclRefExpr>(Addr->getSubExpr()->IgnoreParens())
                               : nullptr;
+        // On elements that are pointers (a `std::vector<A *>`), it runs on
+        // what they point to, which no owner in sight has (adv81 B2).
         if (const auto *MD = Ref ? dyn_cast<CXXMethodDecl>(Ref->getDecl()) : nullptr)
-          invoke(MD, A, Elements, C, Elements);
+          invoke(MD, A, Elements, C,
+                 elementsMayBePointers(Parts) ? Prov::unknown() : Elements.forObject(MD));
         else
           indirect(A, "a member function pointer", C);
         continue;
@@ -475,8 +581,17 @@ private:
       if (!RD || !RD->hasDefinition() ||
           isLibraryFunctionClass(RD, C))
         continue;
+      // A function object taken by reference (std::invoke, std::visit,
+      // std::apply) is called as the caller's object, not a copy: what its
+      // call operator writes of it (a `mutable` counter) is written there
+      // (adv83 F1).
+      Prov Own = Prov::local();
+      if (unsigned I = unsigned(&A - Parts.Args.data());
+          Parts.Callee && I < Parts.Callee->getNumParams() && A->isGLValue() &&
+          Parts.Callee->getParamDecl(I)->getType()->isReferenceType())
+        Own = C.locality().ofLValue(A);
       for (const FunctionDecl *Op : callOperators(RD))
-        invoke(Op, A, Elements, C);
+        invoke(Op, A, Elements, C, Own);
     }
   }
 
@@ -500,7 +615,7 @@ private:
 
   /// Object: what a member is called on (a member function pointer's
   /// element); a function object's call runs on the algorithm's own copy.
-  void invoke(const FunctionDecl *FD, const Expr *Arg, const Prov &Elements,
+  void invoke(const FunctionDecl *FD, const Expr *Arg, const Targets &Elements,
               RuleContext &C, const Prov &Object = Prov::local()) {
     Invoked.insert(FD);
     if (isDeclaredPure(FD) || isAssumedPure(FD))
@@ -523,11 +638,11 @@ private:
     for (const ParmVarDecl *P : FD->parameters()) {
       QualType T = P->getType().getNonReferenceType();
       bool Pointer = pointsLikePointer(T) && !T->isFunctionPointerType();
-      E.Args.push_back(Pointer ? Prov::unknown() : Elements);
+      E.Args.push_back(Pointer ? Prov::unknown() : Elements.forParameter(P));
       PointerReference |= Pointer && P->getType()->isLValueReferenceType();
     }
     if (PointerReference)
-      E.ShallowArgs.assign(FD->getNumParams(), Elements);
+      E.ShallowArgs.assign(FD->getNumParams(), Elements.Writable);
     C.record(std::move(E));
   }
 };

@@ -1,5 +1,6 @@
 //===- Algorithms.cpp - parallel-algorithm: standard algorithms -----------===//
 #include "Algorithms.h"
+#include "PureCalls.h"
 #include "AddressTypes.h"
 #include "BodyWalk.h"
 #include "CallCost.h"
@@ -541,6 +542,23 @@ std::string Algorithms::perThreadReason(const Expr *F, StringRef What) const {
   return (What + " uses " + Fx.UnmovableWhy).str();
 }
 
+/// Whether a callable CE is given calls pure code: a lambda written there
+/// or kept in a variable, a pure function named, `&f` (adv83 F9).
+bool Algorithms::givenPureWork(const CallExpr *CE) const {
+  return llvm::any_of(CE->arguments(), [&](const Expr *A) {
+    const Expr *F = throughStoredLambda(written(A));
+    if (const FunctionDecl *FD = namedFunction(F))
+      return PC.Facts.isPure(FD);
+    // A function object of the program's (`Pred{}`): its call operator.
+    if (const CXXRecordDecl *RD = F->getType()->getAsCXXRecordDecl();
+        RD && !RD->isLambda() && RD->hasDefinition())
+      for (const CXXMethodDecl *M : RD->methods())
+        if (M->getOverloadedOperator() == OO_Call && M->getBody() && callsPure(M->getBody(), PC.Facts))
+          return true;
+    return callsPure(F, PC.Facts);
+  });
+}
+
 void Algorithms::planWithin(const Stmt *S) {
   if (!S)
     return;
@@ -577,6 +595,14 @@ void Algorithms::planWithin(const Stmt *S) {
     }
     // The algorithms the library model says codegen rewrites.
     AlgorithmShape Shape = algorithmShape(FD);
+    if (Shape == AlgorithmShape::Serial) {
+      // Never silent (adv82 F3): one given pure work says why it is not.
+      if (PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(CE->getBeginLoc())) &&
+          givenPureWork(CE))
+        if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkMissedAlgorithm))
+          *D << ("'std::" + Name + "'").str() << serialAlgorithmReason(FD);
+      continue;
+    }
     if (Shape != AlgorithmShape::Reduction && Shape != AlgorithmShape::Map)
       continue;
     std::string WhyNot;

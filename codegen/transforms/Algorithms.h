@@ -69,6 +69,7 @@ private:
   /// Why F would read another value on a worker thread (a 'thread_local':
   /// each thread has its own, adv37 t06), or empty. What names F.
   std::string perThreadReason(const clang::Expr *F, llvm::StringRef What) const;
+  bool givenPureWork(const clang::CallExpr *CE) const;
   /// Why the callable F (named What in remarks: "the predicate") may not be
   /// applied to many elements at once: not known to be pure
   /// (pureCallable, which fills Result and Reads), reading what differs per

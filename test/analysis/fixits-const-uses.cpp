@@ -9,10 +9,11 @@
 // RUN: %cxx -fsyntax-only -Wall -Wextra %t.cpp && %clangxx -fsyntax-only -Wno-unknown-attributes %t.cpp
 // The fixed file has only the errors that got no fix-it.
 // RUN: not %purecc check %t.cpp -- -std=c++20 -ferror-limit=0 2>&1 | FileCheck %s --check-prefix=LEFT
-// LEFT: 1 file, 7 pure functions verified, 15 violations
+// LEFT: 1 file, 13 pure functions verified, 20 violations
 #include <cstdint>
 #include <numeric>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 struct Node {
@@ -160,6 +161,61 @@ auto bumped = [] [[pure]] (int &x) { return x + 1; };
 // CHECK: [[@LINE-1]]:33: error: pure function 'lambda at line [[@LINE-1]]' takes parameter 'x' by non-const reference
 int (*bump_pointer)(int &) = bumped;
 
+// A local whose type is deduced from the parameter ('auto &', 'auto *')
+// turns const with it: the fix-it is offered when every use of the local
+// reads (adv77 F9); a local with its type written, or one used to call a
+// non-const member, keeps it from compiling: none.
+[[pure]] int aliasRef(Node &n, bool c) {
+  auto &q = n;
+  int d = c ? n.data : q.data;
+  return q.value() + d;
+}
+// CHECK: [[@LINE-5]]:29: error: pure function 'aliasRef' takes parameter 'n' by non-const reference
+// CHECK: fix-it:"{{.*}}":{[[@LINE-6]]:23-[[@LINE-6]]:23}:"const "
+[[pure]] int aliasPtr(Node *n) {
+  auto *q = n;
+  auto r = q;
+  for (; r; r = r->next)
+    ;
+  return q->data + (r == nullptr);
+}
+// CHECK: [[@LINE-7]]:29: error: pure function 'aliasPtr' takes parameter 'n' by pointer to non-const
+// CHECK: fix-it:"{{.*}}":{[[@LINE-8]]:23-[[@LINE-8]]:23}:"const "
+[[pure]] int aliasSpelled(Node &n) {
+  Node &q = n;
+  return q.data;
+}
+// CHECK: [[@LINE-4]]:33: error: pure function 'aliasSpelled' takes parameter 'n' by non-const reference
+[[pure]] int aliasHanded(Node &n) {
+  auto &q = n;
+  return q.slot();
+}
+// CHECK: [[@LINE-4]]:32: error: pure function 'aliasHanded' takes parameter 'n' by non-const reference
+struct Mirror {
+  int level = 3;
+  [[pure]] int mirrored() {
+    auto &self = *this;
+    return self.level + level;
+  }
+  // CHECK: [[@LINE-4]]:16: error: pure member function 'Mirror::mirrored' must be 'const' or 'static'
+  // CHECK: fix-it:"{{.*}}":{[[@LINE-5]]:26-[[@LINE-5]]:26}:" const"
+};
+
+// No fix-it where the fixed signature is one the program already has
+// (adv83 F6: a redefinition), nor for a template's dependent parameter,
+// whose const form would deduce another type (adv83 F7).
+[[pure]] int ov(Node &n) { return n.data; }
+// CHECK: [[@LINE-1]]:23: error: pure function 'ov' takes parameter 'n' by non-const reference
+[[pure]] int ov(const Node &n) { return n.data + 1; }
+struct Twice {
+  int v = 1;
+  [[pure]] int get() { return v; }
+  // CHECK: [[@LINE-1]]:16: error: pure member function 'Twice::get' must be 'const' or 'static'
+  [[pure]] int get() const { return v + 1; }
+};
+template <class T> [[pure]] int kind(T &t) { return std::is_const_v<T> ? 20 + t.data : 10 + t.data; }
+// CHECK: [[@LINE-1]]:41: error: pure function 'kind<Node>' takes parameter 't' by non-const reference
+
 int main() {
   Node b{2, nullptr}, a{1, &b};
   std::vector<long> v{1, 2, 3};
@@ -173,7 +229,11 @@ int main() {
   char arg[] = "-x";
   char *args[] = {arg, arg};
   int one = 1;
-  return walk(&a, 2) + int(total(v)) + via(a, s) + hex(sig) + int(sig2hex(sig).size()) +
+  Mirror mi;
+  Twice tw;
+  const Node cn{3, nullptr};
+  return ov(a) + tw.get() + kind(a) + kind(cn) + aliasRef(a, true) + aliasPtr(&a) + aliasSpelled(a) + aliasHanded(a) + mi.mirrored() +
+         walk(&a, 2) + int(total(v)) + via(a, s) + hex(sig) + int(sig2hex(sig).size()) +
          contains(&a, 2) + through(a) + handed(a) + int(named(v)) + m.reading(1) + m.through() +
          declared(&a) + pick(k) + dashes(2, args) + pointed(&a) + ring(r) + grab(g) + d.get() +
          d.later() + int(first_of(v)) + bump_pointer(one);

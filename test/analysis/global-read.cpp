@@ -39,3 +39,24 @@ const Counted g_counted{8, 0};
 [[pure]] int counted_hits(int i) { // expected-note {{'counted_hits' declared pure here}}
   return i + g_counted.hits; // expected-error {{pure function 'counted_hits' reads mutable global 'g_counted' [purecc-global-read]}}
 }
+
+// Read through what a container hands out: one diagnostic, at the name
+// (`*g_v.begin()` was reported twice, for the name and for the load).
+#include <iterator>
+#include <memory>
+#include <vector>
+std::vector<int> g_v{1, 2, 3};
+std::unique_ptr<int> g_up = std::make_unique<int>(4);
+[[pure]] int through_begin() { // expected-note 2 {{'through_begin' declared pure here}}
+  return *g_v.begin() + *std::begin(g_v); // expected-error 2 {{pure function 'through_begin' reads mutable global 'g_v'}}
+}
+[[pure]] int through_data() { // expected-note 3 {{'through_data' declared pure here}}
+  return *g_v.data() + g_v.front() + g_v[1]; // expected-error 3 {{pure function 'through_data' reads mutable global 'g_v'}}
+}
+[[pure]] int through_pointer() { // expected-note {{'through_pointer' declared pure here}}
+  return *g_up; // expected-error {{pure function 'through_pointer' reads mutable global 'g_up'}}
+}
+[[pure]] int kept_iterator() { // expected-note {{'kept_iterator' declared pure here}}
+  auto it = g_v.begin(); // expected-note {{'it' refers to 'g_v' here}}
+  return *it; // expected-error {{pure function 'kept_iterator' reads mutable global 'g_v'}}
+}

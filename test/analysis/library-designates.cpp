@@ -72,7 +72,7 @@ struct B { int x; bool operator==(const B &o) { x++; return x == o.x; } }; // ex
 [[pure]] int projects_bump(std::vector<S> &v) { // expected-note 2 {{declared pure here}}
   return (int)std::ranges::count_if(v, [](int n) { return n > 3; }, &S::bump); // expected-error {{pure function 'projects_bump' writes through parameter 'v'}}
 }
-struct A { int x; A(int v) : x(v) {} A(A &o) : x(o.x) { o.x = 0; } };
+struct A { int x; A(int v) : x(v) {} A(A &o) : x(o.x) { o.x = 0; } }; // expected-note {{'A::A' writes through its parameter 'o' here}}
 // expected-error@+1 {{takes parameter 'a' by non-const reference}}
 [[pure]] int copies_a(A &a) { // expected-note 2 {{declared pure here}}
   auto t = std::make_tuple(a); // expected-error {{pure function 'copies_a' writes through parameter 'a'}}

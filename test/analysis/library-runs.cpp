@@ -134,3 +134,73 @@ struct Dropper { void operator()(Res *r) const { ++g_deleted; delete r; } }; // 
   std::variant<long, Rec> v = r; // expected-error {{pure function 'copied_variant' calls 'Rec::Rec', which is not pure}} expected-note {{the constructor of 'std::variant<long, Rec>' copies a 'Rec' here}}
   return std::get<1>(v).v;
 }
+
+// What a member run on the caller's elements writes is written there: a
+// copy constructor's source, a const member's `mutable` state, a
+// comparator or hash a container keeps (adv81 B1: each passed as pure, and
+// a copy counter raced at 2 threads).
+#include <functional>
+#include <ranges>
+#include <tuple>
+#include <unordered_set>
+struct Cell { long v = 0; mutable long copies = 0; Cell() = default; Cell(const Cell &o) : v(o.v) { ++o.copies; } }; // expected-note 5 {{'Cell::Cell' writes through its parameter 'o' here}}
+struct Probe { long v = 0; mutable long probes = 0; bool operator<(const Probe &o) const { ++probes; return v < o.v; } }; // expected-note 3 {{'Probe::operator<' modifies its object here}}
+struct Counting { mutable long n = 0; bool operator()(long a, long b) const { ++n; return a < b; } }; // expected-note 3 {{'Counting::operator()' modifies its object here}}
+struct Hashing { mutable long n = 0; std::size_t operator()(long a) const { ++n; return std::size_t(a); } }; // expected-note {{'Hashing::operator()' modifies its object here}}
+[[pure]] long copied_cells(const std::vector<Cell> &v) { std::vector<Cell> w = v; return long(w.size()); } // expected-error {{pure function 'copied_cells' writes through parameter 'v' [purecc-param-write]}} expected-note {{'copied_cells' declared pure here}}
+[[pure]] long paired_cell(const Cell &c) { auto p = std::make_pair(c, 1); return p.first.v; } // expected-error {{pure function 'paired_cell' writes through parameter 'c' [purecc-param-write]}} expected-note {{'paired_cell' declared pure here}}
+[[pure]] long optional_cell(const std::optional<Cell> &o) { std::optional<Cell> c = o; return c->v; } // expected-error {{pure function 'optional_cell' writes through parameter 'o' [purecc-param-write]}} expected-note {{'optional_cell' declared pure here}}
+[[pure]] long pushed_cell(const std::vector<Cell> &v) { std::vector<Cell> w; w.push_back(v[0]); return long(w.size()); } // expected-error {{pure function 'pushed_cell' writes through parameter 'v' [purecc-param-write]}} expected-note {{'pushed_cell' declared pure here}}
+[[pure]] long value_or_cell(const std::optional<Cell> &o) { return o.value_or(Cell{}).v; } // expected-error {{pure function 'value_or_cell' writes through parameter 'o' [purecc-param-write]}} expected-note {{'value_or_cell' declared pure here}}
+[[pure]] bool probes_less(const std::vector<Probe> &a, const std::vector<Probe> &b) { return a < b; } // expected-error {{pure function 'probes_less' writes through parameter 'a' [purecc-param-write]}} expected-note {{'probes_less' declared pure here}}
+[[pure]] bool tuple_less(const std::tuple<Probe> &a, const std::tuple<Probe> &b) { return a < b; } // expected-error {{pure function 'tuple_less' writes through parameter 'a' [purecc-param-write]}} expected-note {{'tuple_less' declared pure here}}
+[[pure]] bool has_probe(const std::set<Probe> &s, const Probe &k) { return s.count(k); } // expected-error {{pure function 'has_probe' writes through parameter 's' [purecc-param-write]}} expected-note {{'has_probe' declared pure here}}
+[[pure]] bool counted_less(const std::set<long, Counting> &s, long k) { return s.count(k); } // expected-error {{pure function 'counted_less' writes through parameter 's' [purecc-param-write]}} expected-note {{'counted_less' declared pure here}}
+[[pure]] bool hashed(const std::unordered_set<long, Hashing> &s, long k) { return s.count(k); } // expected-error {{pure function 'hashed' writes through parameter 's' [purecc-param-write]}} expected-note {{'hashed' declared pure here}}
+[[pure]] bool sorted_by(const std::vector<long> &v, const Counting &cmp) { return std::is_sorted(v.begin(), v.end(), std::cref(cmp)); } // expected-error {{pure function 'sorted_by' writes through parameter 'cmp' [purecc-param-write]}} expected-error {{pure function 'sorted_by' writes through parameter 'v' [purecc-param-write]}} expected-note 2 {{'sorted_by' declared pure here}}
+// Its own copies and containers: nothing of the caller's is written.
+struct Plain { long v = 0; };
+[[pure]] long own_copies(const std::vector<Plain> &v) {
+  std::vector<Plain> w;
+  w = v;
+  std::set<Probe> s;
+  s.insert(Probe{});
+  std::vector<Cell> a(2), b = a;
+  return long(w.size() + s.count(Probe{}) + b.size());
+}
+
+// A member function given as a projection or callable runs on the
+// elements; on pointer elements, on what they point to (adv81 B2).
+struct Ticker { long v = 0; long tick() { return ++v; } long get() const { return v; } }; // expected-note 3 {{'Ticker::tick' modifies its object here}}
+[[pure]] long ticks(const std::vector<Ticker *> &v) { return std::ranges::count(v, 3L, &Ticker::tick); } // expected-error {{pure function 'ticks' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'ticks' declared pure here}}
+[[pure]] long ticks_each(const std::vector<Ticker *> &v) { std::ranges::for_each(v, &Ticker::tick); return 1; } // expected-error {{pure function 'ticks_each' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'ticks_each' declared pure here}}
+[[pure]] bool ticks_sorted(const std::vector<Ticker *> &v) { return std::ranges::is_sorted(v, {}, &Ticker::tick); } // expected-error {{pure function 'ticks_sorted' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'ticks_sorted' declared pure here}}
+[[pure]] long reads_ticks(const std::vector<Ticker *> &v) { return std::ranges::count(v, 3L, &Ticker::get); }
+[[pure]] long own_ticks() { std::vector<Ticker> w(3); std::ranges::for_each(w, &Ticker::tick); return std::ranges::count(w, 1L, &Ticker::get); }
+
+// A function object taken by reference is called as the caller's object
+// (std::invoke, std::visit, std::apply, a std::cref called): its `mutable`
+// state is the caller's (adv83 F1). Members run through smart pointers and
+// arrays of pointers run on what they point to (adv83 F2). A container
+// being made keeps its own comparator, and default arguments are the
+// library's (adv83 F8: both were false errors).
+#include <memory>
+#include <variant>
+struct Counter { mutable long n = 0; long operator()(long v) const { return v * ++n; } }; // expected-note 4 {{'Counter::operator()' modifies its object here}}
+[[pure]] long invoked(const Counter &c, long x) { return std::invoke(c, x); } // expected-error {{pure function 'invoked' writes through parameter 'c' [purecc-param-write]}} expected-note {{'invoked' declared pure here}}
+[[pure]] long visited(const Counter &c, const std::variant<long> &v) { return std::visit(c, v); } // expected-error {{pure function 'visited' writes through parameter 'c' [purecc-param-write]}} expected-note {{'visited' declared pure here}}
+[[pure]] long applied(const Counter &c, const std::tuple<long> &t) { return std::apply(c, t); } // expected-error {{pure function 'applied' writes through parameter 'c' [purecc-param-write]}} expected-note {{'applied' declared pure here}}
+[[pure]] long wrapped(const Counter &c, long x) { return std::cref(c)(x); } // expected-error {{pure function 'wrapped' writes through parameter 'c' [purecc-param-write]}} expected-note {{'wrapped' declared pure here}}
+[[pure]] long own_counter(long x) { Counter c; return std::invoke(c, x) + std::invoke(Counter{}, x); }
+struct Tick2 { long v = 0; long tick() noexcept { return ++v; } }; // expected-note 3 {{'Tick2::tick' modifies its object here}}
+[[pure]] long owned_ticks(const std::vector<std::unique_ptr<Tick2>> &t, long i) { return std::ranges::count(t, i, &Tick2::tick); } // expected-error {{pure function 'owned_ticks' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'owned_ticks' declared pure here}}
+[[pure]] long array_ticks(Tick2 *const (&a)[2], long i) { return std::ranges::count(a, i, &Tick2::tick); } // expected-error {{pure function 'array_ticks' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'array_ticks' declared pure here}}
+[[pure]] long invoked_tick(const std::unique_ptr<Tick2> &p) { return std::invoke(&Tick2::tick, p); } // expected-error {{pure function 'invoked_tick' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'invoked_tick' declared pure here}}
+[[pure]] long made_set(const std::vector<long> &v) {
+  std::set<long, Counting> s(v.begin(), v.end());
+  std::unordered_set<long, Hashing> h(v.begin(), v.end());
+  h.insert(v.begin(), v.end());
+  Cell c, d;
+  std::vector<Cell> w{c, d};
+  return long(s.size() + h.count(1) + w.size());
+}

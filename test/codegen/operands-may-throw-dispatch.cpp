@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdio>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
 
 [[pure]] long heavy(long i) {
@@ -34,11 +35,46 @@ struct Thrower : Shape {
 };
 
 // A program's own specialization of a standard container is not the
-// library's: what it hands out may be of another type (adv80 F3).
+// library's: what it hands out may be of another type (adv80 F3), and its
+// members are the program's, judged as the program's code is (adv83 F3).
 struct Special : Shape {};
 template <> struct std::array<Special, 1> {
   Thrower t;
   const Shape &operator[](std::size_t) const noexcept { return t; }
+};
+// Nor is a partial one, and an allocator of the program's own with a
+// `construct` may make another object than the element type (adv81 A4).
+struct Partial : Shape {};
+template <class A> class std::vector<Partial, A> {
+public:
+  Thrower t;
+  const Shape &operator[](std::size_t) const noexcept { return t; }
+};
+// Nor one of its members the program specializes (adv83 F4).
+struct Member : Shape {};
+struct MemberThrower : Member {
+  [[pure]] long area(long x) const override {
+    if (x == 1500)
+      throw std::runtime_error("area of 1500");
+    return heavy(x) % 3;
+  }
+};
+const MemberThrower member_thrower{};
+template <>
+constexpr std::vector<Member>::const_reference
+std::vector<Member>::operator[](size_type n) const noexcept {
+  if (std::is_constant_evaluated())
+    return data()[n];
+  return member_thrower;
+}
+template <class T> struct Sneaky {
+  using value_type = T;
+  Sneaky() = default;
+  template <class U> Sneaky(const Sneaky<U> &) {}
+  T *allocate(std::size_t n) { return static_cast<T *>(::operator new(n * sizeof(Thrower))); }
+  void deallocate(T *p, std::size_t) { ::operator delete(p); }
+  template <class U> void construct(U *p) { ::new ((void *)p) Thrower(); }
+  friend bool operator==(const Sneaky &, const Sneaky &) { return true; }
 };
 
 [[pure]] long qualified(long i) {
@@ -105,9 +141,37 @@ int main() {
   try {
     for (long i = 0; i < 3000; ++i)
       sp += special[0].area(i);
-    // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'area' (virtual: an override purecc does not see may run; 'final' or 'noexcept' on it would rule that out) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+    // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'std::array<Special, 1>::operator[]' is not known to be pure [purecc-missed-reduction]
   } catch (const std::exception &x) {
     std::printf("special: %s after %ld\n", x.what(), sp);
+  }
+  const std::vector<Partial> partial{};
+  long pa = 0;
+  try {
+    for (long i = 0; i < 3000; ++i)
+      pa += partial[0].area(i);
+    // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'std::vector<Partial>::operator[]' is not known to be pure [purecc-missed-reduction]
+  } catch (const std::exception &x) {
+    std::printf("partial: %s after %ld\n", x.what(), pa);
+  }
+  const std::vector<Member> member(1);
+  long me = 0;
+  try {
+    for (long i = 0; i < 3000; ++i)
+      me += member[0].area(i);
+    // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'std::vector<Member>::operator[]' is not known to be pure [purecc-missed-reduction]
+  } catch (const std::exception &x) {
+    std::printf("member: %s after %ld\n", x.what(), me);
+  }
+  std::vector<Shape, Sneaky<Shape>> sneaky;
+  sneaky.emplace_back();
+  long sn = 0;
+  try {
+    for (long i = 0; i < 3000; ++i)
+      sn += sneaky[0].area(i);
+    // REMARK: operands-may-throw-dispatch.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 'area' (virtual: an override purecc does not see may run; 'final' or 'noexcept' on it would rule that out) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  } catch (const std::exception &x) {
+    std::printf("allocator: %s after %ld\n", x.what(), sn);
   }
   // So does one on an element of an array or a standard container, or on
   // a data member: each is an object of its declared type (a vector of
@@ -139,4 +203,7 @@ int main() {
 // OUT-NEXT: qualified thrower: area of 1500 after 1498
 // OUT-NEXT: local thrower: area of 1500 after 1498
 // OUT-NEXT: special: area of 1500 after 1498
+// OUT-NEXT: partial: area of 1500 after 1498
+// OUT-NEXT: member: area of 1500 after 1498
+// OUT-NEXT: allocator: area of 1500 after 1498
 // OUT-NEXT: 12018 9018 5985 9018 15003 36072 9018

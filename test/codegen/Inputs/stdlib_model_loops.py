@@ -130,7 +130,9 @@ SAMPLES = {
     "std::make_tuple": "std::get<0>(std::make_tuple(a[i], k[i]))",
     "std::tuple_cat": "std::get<1>(std::tuple_cat(std::make_tuple(a[i]), std::make_tuple(k[i])))",
     "std::tie": ("double x = 0; long y = 0; std::tie(x, y) = std::make_pair(a[i], k[i]);", "x + y"),
-    "std::forward_as_tuple": "std::get<0>(std::forward_as_tuple(a[i], k[i]))",
+    # Like std::tie: a tuple of references to the iteration's own locals
+    # (one made of an outer array's elements counts as writing them).
+    "std::forward_as_tuple": ("double x = 0; long y = 0; std::forward_as_tuple(x, y) = std::make_pair(a[i], k[i]);", "x + y"),
     "std::make_optional": "std::make_optional(a[i]).value_or(0.0)",
     "std::make_unique": ("auto p = std::make_unique<double>(a[i]);", "*p"),
     "std::make_shared": ("auto p = std::make_shared<double>(a[i]);", "*p"),
