@@ -259,7 +259,11 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
         Sources.push_back(BO->getRHS());
     } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
                OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
-      if (AssignsVD(OC->getArg(0)))
+      // Only a copy or move repoints it: an insert iterator's `out = x`
+      // inserts x (adv87 F09).
+      const auto *Assign = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+      if (AssignsVD(OC->getArg(0)) &&
+          (!Assign || Assign->isCopyAssignmentOperator() || Assign->isMoveAssignmentOperator()))
         Sources.push_back(OC->getArg(1));
     } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && !Proxy && DRE->getDecl() == VD) {
       Repointed |= reseatableUse(DRE, Sources);
@@ -339,8 +343,9 @@ bool Locality::reseatableUse(const DeclRefExpr *Use, std::vector<const Expr *> &
       // where the other pointer points (for an iterator, any function of
       // the library: it takes one by reference to advance it).
       const FunctionDecl *F = Parts.Callee;
-      if (F && F->getIdentifier() && isLibraryFunction(F, Ctx.getSourceManager()) &&
-          (!Raw || F->getName() == "swap" || F->getName() == "exchange")) {
+      // A std::ranges algorithm is its niebloid's `operator()`.
+      if (F && isLibraryFunction(F, Ctx.getSourceManager()) &&
+          (!Raw || (F->getIdentifier() && (F->getName() == "swap" || F->getName() == "exchange")))) {
         for (unsigned J = 0; J < Parts.Args.size(); ++J)
           if (J != I && Parts.Args[J]->getType()->isPointerType())
             Sources.push_back(Parts.Args[J]);
@@ -595,6 +600,14 @@ Prov Locality::ofCallResult(const Expr *Call) {
         P = join(P, ofPointee(Init));
       return P;
     };
+    // `std::bit_cast<long *>(address)`: a pointer made from bits, as
+    // `reinterpret_cast` makes one from an integer (adv87 F11).
+    if (pointsLikePointer(Call->getType()) && Parts.Callee->isInStdNamespace() &&
+        Parts.Callee->getIdentifier() && Parts.Callee->getName() == "bit_cast") {
+      Prov Made = Prov::unknown();
+      Made.Cast = "'std::bit_cast'";
+      return Made;
+    }
     Prov P = Parts.Object && !isStatelessCall(Parts.Callee) ? Obj : Prov::local();
     for (unsigned I = 0; I < Parts.Args.size(); ++I) {
       QualType T = Parts.Args[I]->getType();
@@ -683,6 +696,24 @@ bool Locality::onlyCompared(const Expr *Call) {
   return false;
 }
 
+/// A std::reference_wrapper<T> of a library class T (not const) whose call
+/// operator is non-const: calling it writes what it refers to.
+bool Locality::wrapsWritingLibraryCallable(QualType T) {
+  const auto *Wrapper = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Wrapper || Wrapper->getTemplateArgs().size() != 1 ||
+      Wrapper->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      tableName(Wrapper) != "std::reference_wrapper")
+    return false;
+  QualType Target = Wrapper->getTemplateArgs()[0].getAsType();
+  const CXXRecordDecl *RD = Target->getAsCXXRecordDecl();
+  return !Target.isConstQualified() && RD && RD->hasDefinition() &&
+         llvm::any_of(RD->methods(), [&](const CXXMethodDecl *M) {
+           return M->getOverloadedOperator() == OO_Call && !M->isConst() && !M->isStatic() &&
+                  isLibraryFunction(M, Ctx.getSourceManager());
+         });
+}
+
 void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   CallParts Parts = callParts(Call);
   const FunctionDecl *Callee = Parts.Callee;
@@ -708,7 +739,11 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   // takes the range by reference only to designate it: what is written
   // through the view is judged where it is written, and a loop over it
   // reads the range.
-  if (isRangesView(Callee->getReturnType()->getAsCXXRecordDecl()))
+  // (An algorithm that writes its range and hands back a subrange of it,
+  // `std::ranges::remove_if`, `rotate`, `unique`, `partition`, is not one:
+  // adv88 F3.)
+  if (V.Kind != LibraryKind::MutatesRange &&
+      isRangesView(Callee->getReturnType()->getAsCXXRecordDecl()))
     return;
   auto Add = [&](Prov P, const Expr *Target) {
     WriteSite W;
@@ -722,6 +757,39 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
   // temporary: what its assignment writes is the element it stands for.
   bool ThroughProxy = MD && Parts.Object && !Parts.IsArrow &&
                       isProxyReference(Parts.Object->getType());
+  // `e()` of a std::reference_wrapper<std::mt19937>, or the wrapper given
+  // to std::invoke or an algorithm: the library's own function object it
+  // refers to runs there, and a non-const call operator writes it (adv87
+  // F08: an engine given by reference wrapper was advanced by parallel
+  // calls). The program's own are judged by their bodies (ImpureCall).
+  if (MD && Parts.Object && !Parts.IsArrow && MD->getOverloadedOperator() == OO_Call &&
+      wrapsWritingLibraryCallable(Parts.Object->getType()))
+    Add(ofPointee(Parts.Object), Parts.Object);
+  if (!MD)
+    for (const Expr *A : Parts.Args)
+      if (wrapsWritingLibraryCallable(A->getType()))
+        Add(ofPointee(A), A);
+
+  // `out = x` of a std::back_insert_iterator, front_insert_iterator or
+  // insert_iterator inserts into its container, as `*out = x` does
+  // (adv87 F09: a by-value iterator parameter was taken as the target).
+  if (MD && Parts.Object && !Parts.IsArrow && MD->getOverloadedOperator() == OO_Equal &&
+      !MD->isCopyAssignmentOperator() && !MD->isMoveAssignmentOperator()) {
+    const CXXRecordDecl *RD = Parts.Object->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    std::string Name = RD ? tableName(RD) : "";
+    if (Name == "std::back_insert_iterator" || Name == "std::front_insert_iterator" ||
+        Name == "std::insert_iterator") {
+      // `*out++ = x`: its `*` and `++` hand back the iterator itself.
+      const Expr *Iterator = Parts.Object->IgnoreParenImpCasts();
+      while (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Iterator)) {
+        if ((Op->getOperator() != OO_Star && Op->getOperator() != OO_PlusPlus) ||
+            Op->getNumArgs() == 0)
+          break;
+        Iterator = Op->getArg(0)->IgnoreParenImpCasts();
+      }
+      Add(ofPointee(Iterator), Parts.Object);
+    }
+  }
   if (ThroughProxy) {
     if (proxyMemberWrites(MD))
       Add(ofPointee(Parts.Object), Parts.Object);
@@ -732,8 +800,12 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
     // `t = p` of a `std::tuple<int &>`: a tuple of references writes what
     // they refer to. One a library call makes in place (`std::tie(a, b) =
     // p`) was counted as written where it was made.
+    // An iterator's reference type is a template argument too
+    // (`_Deque_iterator<long, const long &, const long *>`): `++it` moves
+    // it, and writes nothing it designates (adv85 F5: iterating a const
+    // std::deque was a write to it).
     const auto *Made = dyn_cast<CallExpr>(Parts.Object->IgnoreImplicit());
-    if (holdsReference(Parts.Object->getType()) &&
+    if (holdsReference(Parts.Object->getType()) && !isPointerLike(Parts.Object->getType()) &&
         !(Made && Made->getDirectCallee() &&
           isLibraryFunction(Made->getDirectCallee(), Ctx.getSourceManager())))
       Add(ofPointee(Parts.Object), Parts.Object);
@@ -759,13 +831,159 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
     if (isProxyReference(A->getType()) &&
         !(PT->isReferenceType() && PT.getNonReferenceType().isConstQualified()))
       Add(ofPointee(A), A);
+    bool Written = false;
     if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified()) {
       if (!OnlyRead(I, A))
         Add(ofLValue(A), A);
-    } else if (V.Kind == LibraryKind::MutatesRange && isPointerLike(A->getType()) &&
-             !A->getType()->isFunctionPointerType() && !isReadOnlyIterator(A->getType()))
+      Written = true;
+    }
+    // What an iterator, pointer, span or view designates. A view or span
+    // bound by reference (`std::ranges::fill(w, 0)` of a subrange taken by
+    // value) is written through, not only itself (adv87 F10), from the
+    // range the algorithm writes on (`std::ranges::copy` reads its first).
+    if (V.Kind == LibraryKind::MutatesRange && isPointerLike(A->getType()) &&
+        !A->getType()->isFunctionPointerType() && !isReadOnlyIterator(A->getType()) &&
+        !isReadOnlyRange(A->getType()) &&
+        (!Written || (!A->getType()->isPointerType() && rangeWritesArgument(Callee, Parts.Args, I))))
       Add(ofPointee(A), A);
   }
+}
+
+/// `w = std::move(*p)`, `T x(std::move(*s.items))`: an object given up
+/// with std::move (an xvalue, not a temporary, bound to a non-const rvalue
+/// reference) may be moved from, which writes it (adv87 F06: a vector the
+/// caller owned was emptied). A callee may move from what it is handed
+/// (purity.md R3), so the write is the caller's, where it hands the object
+/// over; handing over its own local writes nothing that matters. An
+/// object that is trivially copyable is only copied.
+void Locality::handedOverWrites(const Expr *Call, std::vector<WriteSite> &Out) {
+  CallParts Parts = callParts(Call);
+  if (!Parts.Callee)
+    return;
+  // `std::vector<T> w(std::make_move_iterator(b), std::make_move_iterator(e))`,
+  // `w.insert(end, mb, me)`, `w.assign(mb, me)`: a move iterator hands over
+  // the elements it reaches, which are moved from (adv88 F1).
+  // (Not its own members, copies and comparisons, which move nothing.)
+  const auto *Member = dyn_cast<CXXMethodDecl>(Parts.Callee);
+  if (isLibraryFunction(Parts.Callee, Ctx.getSourceManager()) &&
+      !Parts.Callee->isOverloadedOperator() &&
+      !(Member && tableName(Member->getParent()) == "std::move_iterator"))
+    for (const Expr *A : Parts.Args)
+      if (const auto *RD = A->getType().getNonReferenceType()->getAsCXXRecordDecl();
+          RD && RD->getIdentifier() && RD->getName() == "move_iterator" &&
+          tableName(RD) == "std::move_iterator") {
+        WriteSite W; // at the call: its begin and end are one write
+        W.Where = ofPointee(A);
+        W.Loc = Call->getExprLoc();
+        W.Range = Call->getSourceRange();
+        Out.push_back(W);
+      }
+  for (unsigned I = 0; I < Parts.Args.size() && I < Parts.Callee->getNumParams(); ++I) {
+    QualType PT = Parts.Callee->getParamDecl(I)->getType();
+    const Expr *A = Parts.Args[I];
+    if (!PT->isRValueReferenceType() || PT.getNonReferenceType().isConstQualified() ||
+        !A->isXValue() || isa<MaterializeTemporaryExpr>(A->IgnoreParens()) ||
+        PT.getNonReferenceType()->isDependentType() ||
+        PT.getNonReferenceType().isTriviallyCopyableType(Ctx))
+      continue;
+    // `std::move(std::string(s))`: a temporary moved is the call's own.
+    const Expr *Object = handedOver(A);
+    if (Object->isPRValue() || isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr>(Object))
+      continue;
+    Out.push_back(lvalueWrite(Object, A));
+  }
+}
+
+/// The object an xvalue hands over: what `std::move(x)`, `std::forward<T>(x)`
+/// or `static_cast<T &&>(x)` names, itself, not what it may point to (adv88
+/// F8: `v.push_back(std::move(p))` of a by-value std::shared_ptr parameter
+/// was taken for a write through it).
+const Expr *Locality::handedOver(const Expr *A) {
+  for (;;) {
+    A = A->IgnoreParenImpCasts();
+    if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(A)) {
+      A = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CStyleCastExpr>(A); Cast && Cast->getType()->isReferenceType()) {
+      A = Cast->getSubExpr();
+      continue;
+    }
+    const auto *CE = dyn_cast<CallExpr>(A);
+    const FunctionDecl *F = CE ? CE->getDirectCallee() : nullptr;
+    if (F && CE->getNumArgs() == 1 && F->isInStdNamespace() && F->getIdentifier() &&
+        (F->getName() == "move" || F->getName() == "forward")) {
+      A = CE->getArg(0);
+      continue;
+    }
+    return A;
+  }
+}
+
+WriteSite Locality::lvalueWrite(const Expr *Target, const Expr *Site) {
+  WriteSite W;
+  W.Where = ofLValue(Target);
+  W.Field = namedField(Target);
+  W.Loc = Site->getExprLoc();
+  W.Range = Site->getSourceRange();
+  return W;
+}
+
+/// Ending an object's life writes it: `delete p`, `p->~T()`, and a smart
+/// pointer made to own `p` (`std::unique_ptr<const T> up(p)`, `up.reset(p)`),
+/// which deletes it (adv87 F05: a pure function deleted the caller's node
+/// while a parallel call read it). A pointer to const may be deleted, so
+/// the const does not protect it.
+void Locality::endingWrites(const Stmt *S, std::vector<WriteSite> &Out) {
+  auto Add = [&](Prov P, const Expr *Site) {
+    WriteSite W;
+    W.Where = P;
+    W.Loc = Site->getExprLoc();
+    W.Range = Site->getSourceRange();
+    Out.push_back(W);
+  };
+  if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
+    Prov P = ofPointee(DE->getArgument());
+    // A destructor or a member that changes its object frees what the
+    // object owns: `~Own() { delete p; }`, a list freeing its nodes
+    // (adv88 F7: everyday RAII was a false error). The write is to the
+    // object, judged where the member is called.
+    const auto *Member = dyn_cast<CXXMethodDecl>(FD);
+    if (P.K == Prov::Unknown && !P.Cast && Member && Member->isInstance() &&
+        (isa<CXXDestructorDecl>(Member) || !Member->isConst()))
+      P = thisProv();
+    Add(P, DE);
+    return;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (isa_and_nonnull<CXXDestructorDecl>(MD)) {
+      bool Arrow = false;
+      if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+        Arrow = ME->isArrow();
+      Add(ofObject(MC->getImplicitObjectArgument(), Arrow), MC);
+      return;
+    }
+  }
+  // A smart pointer given a raw pointer to own.
+  CallParts Parts = callParts(cast<Expr>(S));
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Parts.Callee);
+  if (!MD || !MD->getParent()->isInStdNamespace() || !MD->getParent()->getIdentifier())
+    return;
+  // shared_ptr's reset is its base's (libstdc++'s std::__shared_ptr: adv88 F2).
+  StringRef Class = MD->getParent()->getName();
+  if (Class != "unique_ptr" && Class != "shared_ptr" && Class != "__shared_ptr")
+    return;
+  bool Adopts = isa<CXXConstructorDecl>(MD) ||
+                (MD->getIdentifier() && MD->getName() == "reset");
+  if (!Adopts || Parts.Args.empty())
+    return;
+  const Expr *Owned = Parts.Args[0];
+  if (isa<CXXDefaultArgExpr>(Owned)) // `up.reset()`
+    return;
+  if (Owned->getType()->isPointerType() && !Owned->isNullPointerConstant(
+                                                Ctx, Expr::NPC_ValueDependentIsNotNull))
+    Add(ofPointee(Owned), Owned);
 }
 
 const std::vector<WriteSite> &Locality::writes(const Stmt *S) {
@@ -774,14 +992,7 @@ const std::vector<WriteSite> &Locality::writes(const Stmt *S) {
   WritesOf = S;
   std::vector<WriteSite> &Out = Writes;
   Out.clear();
-  auto Add = [&](const Expr *Target, const Expr *Site) {
-    WriteSite W;
-    W.Where = ofLValue(Target);
-    W.Field = namedField(Target);
-    W.Loc = Site->getExprLoc();
-    W.Range = Site->getSourceRange();
-    Out.push_back(W);
-  };
+  auto Add = [&](const Expr *Target, const Expr *Site) { Out.push_back(lvalueWrite(Target, Site)); };
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
       Add(BO->getLHS(), BO);
@@ -801,6 +1012,13 @@ const std::vector<WriteSite> &Locality::writes(const Stmt *S) {
     }
   } else if (isa<CallExpr>(S)) {
     libraryWrites(cast<Expr>(S), Out);
+    handedOverWrites(cast<Expr>(S), Out);
+    endingWrites(S, Out);
+  } else if (isa<CXXConstructExpr>(S)) {
+    handedOverWrites(cast<Expr>(S), Out);
+    endingWrites(S, Out);
+  } else if (isa<CXXDeleteExpr>(S)) {
+    endingWrites(S, Out);
   }
   return Out;
 }

@@ -92,6 +92,12 @@ private:
   bool onlyReadThroughFields(const clang::VarDecl *VD);
   Prov thisProv() const;
   void libraryWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
+  void handedOverWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
+  void endingWrites(const clang::Stmt *S, std::vector<WriteSite> &Out);
+  bool wrapsWritingLibraryCallable(clang::QualType T);
+  const clang::Expr *handedOver(const clang::Expr *A);
+  /// A write of the lvalue Target, reported at Site.
+  WriteSite lvalueWrite(const clang::Expr *Target, const clang::Expr *Site);
   bool onlyCompared(const clang::Expr *Call);
 
   clang::ASTContext &Ctx;

@@ -262,9 +262,57 @@ bool isLibraryFunction(const FunctionDecl *FD, const SourceManager &SM) {
                               FD->getDeclContext()->getRedeclContext()->isTranslationUnit()));
 }
 
+bool readsOwnerCount(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || !MD->getIdentifier() ||
+      (MD->getName() != "use_count" && MD->getName() != "unique" && MD->getName() != "expired"))
+    return false;
+  std::string Class = tableName(MD->getParent());
+  return Class == "std::shared_ptr" || Class == "std::__shared_ptr" ||
+         Class == "std::weak_ptr" || Class == "std::__weak_ptr";
+}
+
+/// A class template given a std::pmr::polymorphic_allocator (the std::pmr
+/// containers), or that allocator itself.
+static bool usesPolymorphicAllocator(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec)
+    return false;
+  auto IsPolymorphic = [](const CXXRecordDecl *C) {
+    return C && C->getIdentifier() && C->getName() == "polymorphic_allocator" &&
+           tableName(C) == "std::pmr::polymorphic_allocator";
+  };
+  if (IsPolymorphic(Spec))
+    return true;
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Type && IsPolymorphic(A.getAsType()->getAsCXXRecordDecl()))
+      return true;
+  return false;
+}
+
 LibraryVerdict judgeLibraryCall(const FunctionDecl *FD,
                                 const CXXRecordDecl *ObjectClass) {
   const Table &T = table();
+  // A container of std::pmr allocates through a memory_resource: the
+  // process's default one, which any code may replace, or one the caller
+  // gave, whose virtual members may do anything (adv87 F01: a counting
+  // resource and a monotonic_buffer_resource raced).
+  // Its members that may allocate or free: the destructor, a constructor
+  // given more than an allocator, a non-const member other than an access.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && (usesPolymorphicAllocator(ObjectClass) || usesPolymorphicAllocator(MD->getParent()))) {
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(MD);
+    bool Allocates =
+        isa<CXXDestructorDecl>(MD) ||
+        (Ctor ? Ctor->getNumParams() > 1 ||
+                    (Ctor->getNumParams() == 1 &&
+                     !usesPolymorphicAllocator(
+                         Ctor->getParamDecl(0)->getType().getNonReferenceType()->getAsCXXRecordDecl()))
+              : !MD->isConst() && !leavesObject(memberRole(MD, ObjectClass)));
+    if (Allocates)
+      return {LibraryKind::Impure,
+              "allocates or frees through a 'std::pmr::memory_resource', which is shared"};
+  }
   std::string Name = tableName(FD);
   // std::to_string(double) formats like sprintf("%f"): the decimal point
   // is the global locale's. Its integer overloads print digits only.
@@ -415,6 +463,24 @@ unsigned rangeWritesFrom(const FunctionDecl *FD) {
   return niebloidWritesFrom(FD);
 }
 
+bool rangeWritesArgument(const FunctionDecl *FD, llvm::ArrayRef<const Expr *> Args, unsigned I) {
+  std::string Algorithm = niebloidAlgorithm(FD);
+  if (Algorithm.empty())
+    return I >= rangeWritesFrom(FD);
+  auto It = table().WritesFrom.find("std::" + Algorithm);
+  if (It == table().WritesFrom.end())
+    return true; // any of them
+  unsigned Position = 0; // in the iterator form
+  for (unsigned J = 0; J < I && J < Args.size(); ++J) {
+    QualType T = Args[J]->getType().getNonReferenceType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    bool Range = RD && RD->hasDefinition() && !T->isPointerType() &&
+                 !RD->lookup(&RD->getASTContext().Idents.get("begin")).empty();
+    Position += Range ? 2 : 1;
+  }
+  return Position >= It->second;
+}
+
 Combine combineOf(const CXXRecordDecl *RD) {
   if (!RD || !isStdContext(RD->getDeclContext()))
     return Combine::None;
@@ -441,14 +507,21 @@ AlgorithmShape algorithmShape(const FunctionDecl *FD) {
   return It == table().Algorithms.end() ? AlgorithmShape::None : It->second;
 }
 
-std::string serialAlgorithmReason(const FunctionDecl *FD) {
-  if (algorithmShape(FD) != AlgorithmShape::Serial)
-    return "";
-  std::string Name = tableName(FD);
-  auto It = table().SerialBecause.find(Name);
+/// The reason of a Serial row named StdName (`std::all_of`); Shown is the
+/// name the user wrote.
+static std::string serialReason(const std::string &StdName, const std::string &Shown) {
+  auto It = table().SerialBecause.find(StdName);
   if (It != table().SerialBecause.end())
     return It->second;
-  return "purecc does not rewrite '" + Name + "'";
+  return "purecc does not rewrite '" + Shown + "'";
+}
+
+std::string serialAlgorithmReason(const FunctionDecl *FD) {
+  if (AlgorithmShape Shape = algorithmShape(FD);
+      Shape != AlgorithmShape::Serial && Shape != AlgorithmShape::Search)
+    return "";
+  std::string Name = tableName(FD);
+  return serialReason(Name, Name);
 }
 
 AlgorithmShape rangeAlgorithmShape(const VarDecl *Algorithm) {
@@ -460,6 +533,14 @@ AlgorithmShape rangeAlgorithmShape(const VarDecl *Algorithm) {
     return AlgorithmShape::None;
   auto It = table().Algorithms.find(("std::" + Form).str());
   return It == table().Algorithms.end() ? AlgorithmShape::None : It->second;
+}
+
+std::string serialRangeAlgorithmReason(const VarDecl *Algorithm) {
+  if (AlgorithmShape Shape = rangeAlgorithmShape(Algorithm);
+      Shape != AlgorithmShape::Serial && Shape != AlgorithmShape::Search)
+    return "";
+  std::string Name = tableName(Algorithm);
+  return serialReason("std::" + llvm::StringRef(Name).substr(strlen("std::ranges::")).str(), Name);
 }
 
 ContractThrow contractThrow(const FunctionDecl *FD) {
@@ -705,6 +786,22 @@ bool isReadOnlyIterator(QualType T) {
     QualType R = MD->getReturnType();
     if (R->isReferenceType() && !R.getNonReferenceType().isConstQualified())
       return false; // yields a modifiable element
+    Found = true;
+  }
+  return Found;
+}
+
+bool isReadOnlyRange(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || T.getNonReferenceType()->isPointerType())
+    return false;
+  bool Found = false;
+  for (const NamedDecl *ND : RD->lookup(&RD->getASTContext().Idents.get("begin"))) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(ND->getUnderlyingDecl());
+    if (!MD || MD->getNumParams() != 0)
+      continue;
+    if (!isReadOnlyIterator(MD->getReturnType()))
+      return false;
     Found = true;
   }
   return Found;

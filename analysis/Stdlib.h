@@ -47,6 +47,10 @@ struct LibraryVerdict {
 /// libstdc++'s __gnu_cxx), or a C library function from a system header.
 bool isLibraryFunction(const clang::FunctionDecl *FD, const clang::SourceManager &SM);
 
+/// `use_count()`, `unique()` or `expired()` of a std::shared_ptr or
+/// std::weak_ptr: reads the count of owners, which every copy changes.
+bool readsOwnerCount(const clang::FunctionDecl *FD);
+
 /// ObjectClass: the static type of the object a member is called on, if any.
 LibraryVerdict judgeLibraryCall(const clang::FunctionDecl *FD,
                                 const clang::CXXRecordDecl *ObjectClass);
@@ -136,6 +140,13 @@ bool ownsElements(clang::QualType T);
 /// The first argument a PURECC_STD_RANGE function writes through
 /// (PURECC_STD_WRITES_FROM; 0 when not listed: any of them).
 unsigned rangeWritesFrom(const clang::FunctionDecl *FD);
+/// Whether a PURECC_STD_RANGE function may write through argument I of a
+/// call given Args. A std::ranges algorithm's row is its iterator form's:
+/// each range it is given stands for two of that form's iterators
+/// (`std::ranges::copy(r, out)` is `std::copy(first, last, out)`, which
+/// writes from its third argument on: through 'out', not 'r').
+bool rangeWritesArgument(const clang::FunctionDecl *FD, llvm::ArrayRef<const clang::Expr *> Args,
+                         unsigned I);
 
 /// An associative combine with an identity (PURECC_STD_COMBINE).
 enum class Combine { None, Add, Mul, BitAnd, BitOr, BitXor, Max, Min };
@@ -148,6 +159,8 @@ Combine combineOf(const clang::FunctionDecl *FD);
 enum class AlgorithmShape {
   None,      // not an algorithm over a range
   Serial,    // loops over its range; not rewritten
+  Search,    // a binary search: log n steps, each after the one before;
+             // not rewritten, and not worth a task by itself (CallCost)
   Reduction, // rewritten into a parallel reduction
   Map,       // rewritten into a parallel map
 };
@@ -155,6 +168,10 @@ AlgorithmShape algorithmShape(const clang::FunctionDecl *FD);
 /// Why a Serial algorithm is not rewritten, for a remark
 /// (PURECC_STD_SERIAL_BECAUSE); empty for any other function.
 std::string serialAlgorithmReason(const clang::FunctionDecl *FD);
+/// The same for a C++20 range algorithm, given the function object that
+/// names it (`std::ranges::all_of`): the reason of its iterator form; empty
+/// unless that form is Serial.
+std::string serialRangeAlgorithmReason(const clang::VarDecl *Algorithm);
 /// The shape of the iterator form of a C++20 range algorithm, given the
 /// function object that names it (`std::ranges::transform` is a variable):
 /// that of `std::transform`; None for any other variable.
@@ -219,6 +236,9 @@ bool packsBits(clang::QualType T);
 /// (std::vector<T>::const_iterator). Library algorithms that write through
 /// their iterators cannot write through these.
 bool isReadOnlyIterator(clang::QualType T);
+/// A range (a span, a view) whose every begin() hands out a read-only
+/// iterator: `std::span<const long>` (not `std::span<long>`).
+bool isReadOnlyRange(clang::QualType T);
 /// std::basic_ostream, std::basic_istream and their relatives.
 bool isStreamType(clang::QualType T);
 /// A class derived from std::exception.

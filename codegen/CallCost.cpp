@@ -19,9 +19,11 @@ namespace purecc {
 namespace {
 
 /// Standard algorithms whose work grows with the range they are given: the
-/// library model's algorithm column (analysis/Stdlib.h).
+/// library model's algorithm column (analysis/Stdlib.h), but for the binary
+/// searches, which take log n steps.
 bool isRangeAlgorithm(const FunctionDecl *FD) {
-  return algorithmShape(FD) != AlgorithmShape::None;
+  AlgorithmShape Shape = algorithmShape(FD);
+  return Shape != AlgorithmShape::None && Shape != AlgorithmShape::Search;
 }
 
 /// What one body does by itself.

@@ -62,7 +62,9 @@ bool CallTasks::acceptableCall(const CallExpr *CE, std::string &WhyNot) const {
     return false;
   }
   if (PC.isTaken(O->first, O->second)) {
-    WhyNot = "the call to '" + Name + "' is rewritten otherwise";
+    // adv86 F13: "rewritten otherwise" did not say by what.
+    WhyNot = "the call to '" + Name + "' is part of code that runs in parallel already (the "
+             "loop, algorithm or calls around it, as its remark says)";
     return false;
   }
   for (const Expr *Arg : callOperands(CE)) {

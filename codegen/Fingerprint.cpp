@@ -6,6 +6,7 @@
 #include "analysis/PurityChecker.h"
 #include "AddressTypes.h"
 #include "StdComparisons.h"
+#include "UserCodecs.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/GlobalDecl.h"
@@ -13,6 +14,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/LangStandard.h"
 #include "clang/Basic/TargetInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -204,6 +206,29 @@ public:
         for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
           addArgument(A);
       addSpelling(T);
+      addCodecs(T);
+    }
+  }
+
+  /// The program's own `purecc::codec` for a class the function uses: a
+  /// memo key and a stored result are the bytes it writes, so a new byte
+  /// format is a new key (adv85 F1: the old bytes were read back as another
+  /// value). Which partial specialization matches is the compiler's to
+  /// say: each the program wrote counts for every class (only a miss).
+  void addCodecs(QualType T) {
+    if (const ClassTemplateSpecializationDecl *Codec = userCodec(Ctx, T);
+        Codec && isProgramCodec(Ctx, Codec)) {
+      add(Codec);
+      // What its write and read call (adv88 F5: helpers that encoded the
+      // cents were edited and an old entry hit).
+      for (const CXXMethodDecl *M : Codec->methods())
+        if (!M->isImplicit())
+          add(M);
+    }
+    if (!PartialCodecsAdded) {
+      PartialCodecsAdded = true;
+      for (const ClassTemplatePartialSpecializationDecl *P : userPartialCodecs(Ctx))
+        add(P);
     }
   }
 
@@ -758,6 +783,7 @@ private:
   llvm::DenseSet<const Decl *> Seen;
   llvm::DenseSet<const Decl *> Walked;
   llvm::DenseSet<const void *> SeenTypes;
+  bool PartialCodecsAdded = false;
   /// The default arguments being walked, outermost first.
   llvm::SmallVector<const CXXDefaultArgExpr *, 2> DefaultArgs;
 };
@@ -884,6 +910,34 @@ std::string dataModel(ASTContext &Ctx) {
   return S;
 }
 
+/// The unit's language options that change what the same text computes
+/// and define no macro the code reads (adv85 F3, F4): the standard
+/// (`-std=c++20` and `-std=c++23` both say `__cplusplus` only to code that
+/// asks, and the library's headers differ under it: a trait that holds in
+/// one is false in the other), copy elision (`-fno-elide-constructors`: a
+/// counting copy constructor runs), access checking (`-fno-access-control`
+/// changes what a `requires` probe finds), trapping overflow (`-ftrapv`),
+/// exceptions and RTTI, Microsoft extensions, and the GNU keywords.
+std::string languageOptions(const ASTContext &Ctx) {
+  const LangOptions &LO = Ctx.getLangOpts();
+  std::string S = "language std=";
+  S += LangStandard::getLangStandardForKind(LO.LangStd).getName();
+  auto Add = [&](bool On, const char *Name) {
+    if (On)
+      S += std::string(" ") + Name;
+  };
+  Add(!LO.ElideConstructors, "no-elide-constructors");
+  Add(!LO.AccessControl, "no-access-control");
+  Add(LO.getSignedOverflowBehavior() == LangOptions::SOB_Trapping, "trapv");
+  Add(!LO.CXXExceptions, "no-exceptions");
+  Add(!LO.RTTI, "no-rtti");
+  Add(LO.MicrosoftExt, "ms-extensions");
+  Add(!LO.GNUKeywords, "no-gnu-keywords");
+  Add(!LO.SizedDeallocation, "no-sized-deallocation");
+  Add(!LO.AlignedAllocation, "no-aligned-new");
+  return S;
+}
+
 /// The pragmas of File that change how floating-point code compiles
 /// (`#pragma GCC optimize("fast-math")`, which g++ applies and Clang
 /// ignores, `GCC target("fma")`, `float_control`, `STDC FP_CONTRACT`,
@@ -984,6 +1038,7 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx, unsigned OptimizationLev
   // neither the tokens nor the runtime's macros show.
   Deps.Facts.insert(floatingPointOptions(Ctx, OptimizationLevel));
   Deps.Facts.insert(dataModel(Ctx));
+  Deps.Facts.insert(languageOptions(Ctx));
   if (std::string Pragmas = floatingPointPragmas(Ctx.getSourceManager(),
                                                  Ctx.getSourceManager().getMainFileID());
       !Pragmas.empty())

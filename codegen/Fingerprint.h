@@ -120,6 +120,9 @@ inline constexpr GccOnlyFlag GccOnlyFlags[] = {
     {"-fsingle-precision-constant", "-fno-single-precision-constant",
      "__purecc_single_precision_constant__"},
     {"-ffloat-store", "-fno-float-store", "__purecc_float_store__"},
+    // Makes every inline function constexpr: a `requires` probe of a
+    // constant expression flips (adv88 F6).
+    {"-fimplicit-constexpr", "-fno-implicit-constexpr", "__purecc_implicit_constexpr__"},
 };
 
 /// The fingerprint of a function or a variable with global storage, for a

@@ -428,7 +428,8 @@ std::string lastRefusal(PlanContext &PC, const LoopShape &L,
   if (std::string Tiny = tinyLoopReason(L, Cheap); !Tiny.empty())
     return Tiny;
   if (PC.isTaken(L.HeaderBegin, L.BodyEnd))
-    return "the loop is rewritten otherwise";
+    return "the loop is part of code that runs in parallel already (the loop, algorithm or "
+           "calls around it, as its remark says)";
   return "";
 }
 

@@ -22,6 +22,17 @@ using namespace clang;
 
 namespace purecc {
 
+/// g++ counts code under a `#line` that names another file than the one it
+/// compiles as a header's, and `-Wsubobject-linkage` then warns about a
+/// class with a member of an anonymous namespace's type, which it accepts
+/// in the main file (adv86 F7: a `-Werror` build of the rewritten file
+/// failed, and the launcher fell back to the serial program). The output's
+/// `#line`s name the user's file, which is the main file as written.
+constexpr StringRef MainFileLinkageWarningOff =
+    "#if defined(__GNUC__) && !defined(__clang__)\n"
+    "#pragma GCC diagnostic ignored \"-Wsubobject-linkage\"\n"
+    "#endif\n";
+
 std::string applyPlan(ASTContext &Ctx, const Plan &P) {
   SourceManager &SM = Ctx.getSourceManager();
   FileID Main = SM.getMainFileID();
@@ -58,12 +69,14 @@ std::string applyPlan(ASTContext &Ctx, const Plan &P) {
       // (PreprocessorRecord::FirstInclude): no edit comes earlier.
       Edit Include;
       Include.Begin = Include.End = *P.RuntimeIncludeAt;
+      Include.Text += MainFileLinkageWarningOff;
       appendShieldedIncludes(Include.Text, Headers, P.MacrosToShield);
       Include.Text += Lines.directive(
           SM.getLineNumber(SM.getMainFileID(), *P.RuntimeIncludeAt));
       Include.EndsWithLineDirective = true;
       Edits.insert(Edits.begin(), std::move(Include));
     } else {
+      Out += MainFileLinkageWarningOff;
       appendShieldedIncludes(Out, Headers, P.MacrosToShield);
       Out += Lines.directive(1);
     }

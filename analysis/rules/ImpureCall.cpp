@@ -46,7 +46,11 @@ public:
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (VD->hasLocalStorage()) {
+          // A static or thread_local one is destroyed at exit, by whichever
+          // call made it (adv87 F12: a destructor that printed ran only in
+          // the run that computed the result, not in one served from the
+          // memo cache).
+          if (VD->hasLocalStorage() || VD->isStaticLocal()) {
             // A reference destroys nothing: what it binds is another's, or a
             // temporary whose destructor its CXXBindTemporaryExpr names.
             if (!VD->getType()->isReferenceType())
@@ -231,6 +235,12 @@ private:
         ObjectClass = MD->getParent();
       }
       LibraryVerdict V = judgeLibraryCall(FD, ObjectClass);
+      // The count of owners of an object the caller may share changes with
+      // every copy another call makes or drops (adv87 F02: a parallel copy
+      // was counted); that of a pointer made here is the function's own.
+      if (readsOwnerCount(FD) && Parts.Object &&
+          !L.ofPointee(Parts.Object).isLocal())
+        V = {LibraryKind::Impure, "reads the count of owners, which copies made elsewhere change"};
       if (V.Kind == LibraryKind::Impure || V.Kind == LibraryKind::Unknown) {
         Effect E = Effect::at(EffectKind::LibraryCall, Loc, Range);
         E.Callee = FD;
@@ -261,7 +271,14 @@ private:
       // A function object the library keeps (a set's hash) is its
       // object's; one a free function reaches (`std::cref(cmp)`) is among
       // what it was given.
-      Prov FunctorOwner = Parts.Object ? L.ofObject(Parts.Object, Parts.IsArrow) : Given.all();
+      // A reference wrapper called (`std::cref(c)(x)`) runs what it
+      // refers to, not the temporary wrapper.
+      Prov FunctorOwner = Given.all();
+      if (Parts.Object) {
+        FunctorOwner = L.ofObject(Parts.Object, Parts.IsArrow);
+        if (!Parts.IsArrow && isPointerLike(Parts.Object->getType()))
+          FunctorOwner = join(FunctorOwner, L.ofPointee(Parts.Object));
+      }
       userRuns(FD, Loc, Range, libraryCallName(FD, Shown, C.ast().getPrintingPolicy()),
                {Given.Given, Given.all()}, FunctorOwner, C);
       return;
@@ -339,7 +356,10 @@ private:
       // Once per function: the same ~Log behind the temporary and the
       // variable, or behind every insert into one set, is one finding.
       // Again where it runs on other elements: they may be the caller's.
-      if (!Reported.insert({C.function(), R.Member, unsigned(Elements.All.K), Elements.All.Var})
+      const auto *RunMD = dyn_cast<CXXMethodDecl>(R.Member);
+      const Prov &On = RunMD && RunMD->getOverloadedOperator() == OO_Call ? FunctorOwner
+                                                                          : Elements.All;
+      if (!Reported.insert({C.function(), R.Member->getCanonicalDecl(), unsigned(On.K), On.Var})
                .second)
         continue;
       if (R.Virtual) {
@@ -385,6 +405,9 @@ private:
       Reported;
   // Callables already judged as arguments of the current library call.
   llvm::SmallPtrSet<const FunctionDecl *, 4> Invoked;
+  // Where the pointer a smart pointer is given to own points, while its
+  // deleter is judged (callables).
+  std::optional<Prov> Owned;
 
   /// What the elements of the ranges a library call is given may be: what
   /// its iterators, pointers and views point to, the ranges it takes by
@@ -517,6 +540,11 @@ private:
     if (leadsElsewhere(T) && !isPointerLike(T))
       return true; // `std::invoke(&T::f, up)` of a std::unique_ptr
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec && RD->hasDefinition() &&
+        RD->lookup(RD->getASTContext().DeclarationNames.getIdentifier(
+                       &RD->getASTContext().Idents.get("begin")))
+            .empty())
+      return false; // a value of the program's own class (`Key{3}`), not a range
     if (!Spec || Depth > 4 || Spec->getTemplateArgs().size() == 0 ||
         Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
       return true; // elements not seen
@@ -531,6 +559,19 @@ private:
   /// A library algorithm calls the callables it is given, on elements of
   /// the ranges it is given: record those calls as ours.
   void callables(const CallParts &Parts, const Targets &Elements, RuleContext &C) {
+    // A deleter given to a smart pointer (`std::unique_ptr<T, D> p(q, d)`,
+    // `p.reset(q)`) runs on the pointer it owns, q, not on unknown memory
+    // (adv86 F1: a deleter that cleared and deleted the function's own
+    // allocation was a false error).
+    Owned.reset();
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Parts.Callee);
+        MD && !Parts.Args.empty() && MD->getParent()->isInStdNamespace() &&
+        MD->getParent()->getIdentifier() &&
+        (MD->getParent()->getName() == "unique_ptr" || MD->getParent()->getName() == "shared_ptr" ||
+         MD->getParent()->getName() == "__shared_ptr") &&
+        (isa<CXXConstructorDecl>(MD) || (MD->getIdentifier() && MD->getName() == "reset")) &&
+        Parts.Args[0]->getType()->isPointerType())
+      Owned = C.locality().ofPointee(Parts.Args[0]);
     for (const Expr *const &A : Parts.Args) {
       if (isa<CXXDefaultArgExpr>(A))
         continue; // the library's own (a set's default `Compare()`)
@@ -620,10 +661,24 @@ private:
     Invoked.insert(FD);
     if (isDeclaredPure(FD) || isAssumedPure(FD))
       return;
+    // `std::invoke(&Shape::area, s)`, a projection `&Shape::area`: a
+    // virtual member named by pointer is called virtually (adv87 F07).
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && MD->isVirtual() && !MD->hasAttr<FinalAttr>() && !MD->getParent()->hasAttr<FinalAttr>()) {
+      Effect E = Effect::at(EffectKind::VirtualCall, Arg);
+      E.Callee = MD;
+      C.record(std::move(E));
+      return;
+    }
     if (isLibraryFunction(FD, C.sourceManager())) {
       callee(FD, Arg->getExprLoc(), Arg->getSourceRange(), nullptr, C);
       return;
     }
+    // Once per object, as in userRuns: `std::cref(c)(x)` gives c to
+    // std::cref and then runs it through the wrapper.
+    if (!Reported.insert({C.function(), FD->getCanonicalDecl(), unsigned(Object.K), Object.Var})
+             .second)
+      return;
     const FunctionDecl *Def = nullptr;
     if (!FD->hasBody(Def))
       Def = FD;
@@ -638,7 +693,7 @@ private:
     for (const ParmVarDecl *P : FD->parameters()) {
       QualType T = P->getType().getNonReferenceType();
       bool Pointer = pointsLikePointer(T) && !T->isFunctionPointerType();
-      E.Args.push_back(Pointer ? Prov::unknown() : Elements.forParameter(P));
+      E.Args.push_back(Pointer ? (Owned ? *Owned : Prov::unknown()) : Elements.forParameter(P));
       PointerReference |= Pointer && P->getType()->isLValueReferenceType();
     }
     if (PointerReference)

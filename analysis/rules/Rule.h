@@ -66,7 +66,8 @@ template <class T> bool StmtClasses::derives(clang::Stmt::StmtClass C) {
 /// step): the classes the three write rules inspect.
 inline StmtClasses writingStatements() {
   using namespace clang;
-  return StmtClasses::of<BinaryOperator, UnaryOperator, CXXNewExpr, CallExpr>();
+  return StmtClasses::of<BinaryOperator, UnaryOperator, CXXNewExpr, CallExpr, CXXConstructExpr,
+                         CXXDeleteExpr>();
 }
 
 /// The function being summarized, as the rules see it.

@@ -17,10 +17,27 @@ const VarDecl *namedVariable(const Expr *E) {
 class VolatileAccessRule : public Rule {
 public:
   StmtClasses inspects() const override {
-    return StmtClasses::of<ImplicitCastExpr, BinaryOperator, UnaryOperator>();
+    return StmtClasses::of<ImplicitCastExpr, BinaryOperator, UnaryOperator, CXXConstructExpr,
+                           CXXOperatorCallExpr>();
   }
 
   void inspectStmt(const Stmt *S, RuleContext &C) override {
+    // A copy or move of an object with a volatile member reads or writes
+    // that member, with no member named (adv87 F15: `Reg c = r;`,
+    // `auto [s, w] = r;`). The implicit ones are trivial: no call to judge.
+    const CXXMethodDecl *Copy = nullptr;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+      Copy = CE->getConstructor();
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+      Copy = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    if (Copy) {
+      bool CopiesOrMoves = isa<CXXConstructorDecl>(Copy)
+                               ? cast<CXXConstructorDecl>(Copy)->isCopyOrMoveConstructor()
+                               : Copy->isCopyAssignmentOperator() || Copy->isMoveAssignmentOperator();
+      if (CopiesOrMoves && Copy->isTrivial() && Copy->getParent()->hasVolatileMember())
+        C.record(Effect::at(EffectKind::Volatile, cast<Expr>(S)));
+      return;
+    }
     const Expr *Accessed = nullptr;
     const Expr *Site = nullptr;
     if (const auto *IC = dyn_cast<ImplicitCastExpr>(S)) {

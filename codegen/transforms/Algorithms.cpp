@@ -107,7 +107,8 @@ bool transparentFunctor(const Expr *E) {
 
 /// `std::ranges::transform(v, o.begin(), f)`: a call of the function object
 /// that names a C++20 range algorithm whose iterator form codegen rewrites
-/// (or selects with: min_element, max_element, minmax_element), or null.
+/// (or selects with: min_element, max_element, minmax_element) or leaves
+/// serial with a reason, or null.
 const VarDecl *rangeAlgorithm(const CallExpr *CE) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
   if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
@@ -117,7 +118,8 @@ const VarDecl *rangeAlgorithm(const CallExpr *CE) {
   if (!VD || !VD->getIdentifier())
     return nullptr;
   AlgorithmShape Shape = rangeAlgorithmShape(VD);
-  if (Shape == AlgorithmShape::Reduction || Shape == AlgorithmShape::Map)
+  if (Shape == AlgorithmShape::Reduction || Shape == AlgorithmShape::Map ||
+      Shape == AlgorithmShape::Serial || Shape == AlgorithmShape::Search)
     return VD;
   llvm::StringRef Name = VD->getName();
   if ((Name == "min_element" || Name == "max_element" || Name == "minmax_element") &&
@@ -570,6 +572,16 @@ void Algorithms::planWithin(const Stmt *S) {
     if (!PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(CE->getBeginLoc())))
       continue;
     const std::string Name = Algorithm->getNameAsString();
+    // One the iterator form would not rewrite either says why (adv82 F3),
+    // where it is given pure work. (The selections' iterator forms are
+    // rewritten.)
+    bool Selection = Name == "min_element" || Name == "max_element" || Name == "minmax_element";
+    if (std::string Why = serialRangeAlgorithmReason(Algorithm); !Why.empty() && !Selection) {
+      if (givenPureWork(CE))
+        if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkMissedAlgorithm))
+          *D << "'std::ranges::" + Name + "'" << Why;
+      continue;
+    }
     if (auto D = PC.remark(CE->getExprLoc(), Diag::RemarkMissedAlgorithm))
       *D << "'std::ranges::" + Name + "'"
          << "purecc rewrites the standard algorithms in their iterator form ('std::" + Name +
@@ -595,7 +607,7 @@ void Algorithms::planWithin(const Stmt *S) {
     }
     // The algorithms the library model says codegen rewrites.
     AlgorithmShape Shape = algorithmShape(FD);
-    if (Shape == AlgorithmShape::Serial) {
+    if (Shape == AlgorithmShape::Serial || Shape == AlgorithmShape::Search) {
       // Never silent (adv82 F3): one given pure work says why it is not.
       if (PC.SM.isWrittenInMainFile(PC.SM.getExpansionLoc(CE->getBeginLoc())) &&
           givenPureWork(CE))

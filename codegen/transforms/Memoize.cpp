@@ -6,6 +6,7 @@
 #include "KeyedAccess.h"
 #include "AddressTypes.h"
 #include "Shapes.h"
+#include "UserCodecs.h"
 
 #include "analysis/Attributes.h"
 
@@ -43,20 +44,36 @@ std::string globalName(const CXXRecordDecl *RD) {
   return Name;
 }
 
-bool hasUserCodec(ASTContext &Ctx, QualType T) {
-  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-    const auto *NS = dyn_cast<NamespaceDecl>(D);
-    if (!NS || NS->getName() != "purecc")
-      continue;
-    for (const Decl *Inner : NS->decls())
-      if (const auto *CT = dyn_cast<ClassTemplateDecl>(Inner); CT && CT->getName() == "codec")
-        for (const ClassTemplateSpecializationDecl *S : CT->specializations())
-          if (S->isExplicitSpecialization() && S->getTemplateArgs().size() >= 1 &&
-              S->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
-              Ctx.hasSameType(S->getTemplateArgs()[0].getAsType(), T))
-            return true;
+/// Whether the program wrote `purecc::codec<T>`; Why says so when it is a
+/// `purecc::fields<...>` list that leaves out a member (adv85 F2: two
+/// points that differed only in 'y' shared one result).
+bool hasUserCodec(ASTContext &Ctx, QualType T, std::string &Why, CodecUse Use) {
+  const ClassTemplateSpecializationDecl *Codec = userCodec(Ctx, T);
+  if (!Codec)
+    return false;
+  std::string Written =
+      T.getNonReferenceType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+  if (const FieldDecl *Missing = fieldLeftOut(Codec)) {
+    Why = "'purecc::codec<" + Written + ">' lists the members of '" + Written + "' without '" +
+          Missing->getNameAsString() + "': values that differ only there would share one key, "
+          "and a result read back would lose it";
+    return true;
   }
-  return false;
+  // Each member listed goes through its own type's codec, which must be
+  // whole too (adv88 F4: a nested fields list that left out a member). A
+  // type that holds itself (`struct Node { std::vector<Node> kids; }`) is
+  // judged once.
+  static llvm::SmallPtrSet<const ClassTemplateSpecializationDecl *, 8> Judging;
+  if (!Judging.insert(Codec).second)
+    return true;
+  std::vector<const CXXRecordDecl *> Hooks;
+  for (const FieldDecl *F : listedFields(Codec))
+    if (std::string Inner; !codable(Ctx, F->getType(), Hooks, Inner, Use)) {
+      Why = "'" + Written + "' has a member '" + F->getNameAsString() + "': " + Inner;
+      break;
+    }
+  Judging.erase(Codec);
+  return true;
 }
 
 /// How runtime/include/purecc/serialize.h encodes a standard class, and
@@ -213,8 +230,10 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
     return false;
   }
   if (RD->isInStdNamespace()) {
-    if (hasUserCodec(Ctx, T))
-      return true;
+    if (std::string LeftOut; hasUserCodec(Ctx, T, LeftOut, Use)) {
+      Why = LeftOut;
+      return LeftOut.empty();
+    }
     // The standard types runtime/include/purecc/serialize.h has a codec
     // for, and nothing else: a memoized function of a 'std::span' or a
     // 'std::deque' would not compile.
@@ -260,7 +279,11 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
     }
     return true;
   }
-  if (hasUserCodec(Ctx, T) || llvm::is_contained(Hooks, RD))
+  if (std::string LeftOut; hasUserCodec(Ctx, T, LeftOut, Use)) {
+    Why = LeftOut;
+    return LeftOut.empty();
+  }
+  if (llvm::is_contained(Hooks, RD))
     return true;
   bool Namespaced = true;
   for (const DeclContext *DC = RD->getDeclContext(); !DC->isTranslationUnit(); DC = DC->getParent())
@@ -275,14 +298,23 @@ bool codable(ASTContext &Ctx, QualType T, std::vector<const CXXRecordDecl *> &Ho
           ">' for it";
     return false;
   }
+  // A type that holds itself (`struct Node { long v; std::vector<Node>
+  // kids; }`) is judged once: its members' types were asked about it
+  // again, without end (purecc stopped with an internal error).
+  static llvm::SmallPtrSet<const CXXRecordDecl *, 8> Judging;
+  if (!Judging.insert(RD).second)
+    return true;
   // Name the member: the user knows the class, not which of its members'
   // types purecc means (adv31).
   for (const FieldDecl *F : RD->fields())
     if (!codable(Ctx, F->getType(), Hooks, Why)) {
       Why = Spelled + " has a member '" + F->getNameAsString() + "', whose type " + Why;
+      Judging.erase(RD);
       return false;
     }
-  Hooks.push_back(RD);
+  Judging.erase(RD);
+  if (!llvm::is_contained(Hooks, RD))
+    Hooks.push_back(RD);
   return true;
 }
 

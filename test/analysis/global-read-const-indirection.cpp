@@ -58,7 +58,7 @@ long *const S::p = &gl;             // expected-note {{'p' refers to 'gl' here}}
 [[pure]] long r12() { return GH.r; } // expected-note {{'r12' declared pure here}} expected-error {{pure function 'r12' reads mutable global 'gl'}}
 [[pure]] long r13() { return *GHP.p; } // expected-note {{'r13' declared pure here}} expected-error {{pure function 'r13' reads mutable global 'gl'}}
 [[pure]] long r14() { return *GSP; } // expected-note 2{{'r14' declared pure here}} expected-error 2{{pure function 'r14' reads memory that may change through 'GSP'}}
-[[pure]] long r15() { return GSP.use_count(); } // expected-note {{'r15' declared pure here}} expected-error {{pure function 'r15' reads memory that may change through 'GSP'}}
+[[pure]] long r15() { return GSP.use_count(); } // expected-note 2{{'r15' declared pure here}} expected-error {{pure function 'r15' reads memory that may change through 'GSP'}} expected-error {{pure function 'r15' calls 'std::shared_ptr<long>::use_count', which reads the count of owners}}
 [[pure]] long r16() { return *GNEW; } // expected-note {{'r16' declared pure here}} expected-error {{pure function 'r16' reads memory that may change through 'GNEW'}}
 [[pure]] long r17() { return GREF2 + 1; } // expected-note {{'r17' declared pure here}} expected-error {{pure function 'r17' reads mutable global 'gl'}}
 [[pure]] long r18() { return *S::p; } // expected-note {{'r18' declared pure here}} expected-error {{pure function 'r18' reads mutable global 'gl'}}

@@ -130,3 +130,13 @@ struct QuietDerived : Quiet {
   Filled fs[2] = {Filled(1), Filled(2)};
   return y + d.v + qs[1].v + fs[1].v;
 }
+
+// The destructor of a static or thread_local local runs at exit, for the
+// call that made it (adv87 F12: a result served from the memo cache made
+// no such call, and the program printed one line less).
+#include <cstdio>
+struct Banner { long id; constexpr Banner(long i) : id(i) {} ~Banner() { std::printf("released\n"); } }; // expected-note 2 {{'Banner::~Banner' is not pure because it calls 'std::printf', which performs I/O}}
+[[pure]] long banner(long x) { static const Banner t{7}; return x + t.id; } // expected-error {{pure function 'banner' calls 'Banner::~Banner', which is not pure [purecc-impure-call]}} expected-note {{'banner' declared pure here}}
+[[pure]] long banner_tl(long x) { thread_local const Banner t{7}; return x + t.id; } // expected-error {{pure function 'banner_tl' calls 'Banner::~Banner', which is not pure [purecc-impure-call]}} expected-note {{'banner_tl' declared pure here}}
+struct Hushed { long id; constexpr Hushed(long i) : id(i) {} ~Hushed() { id = 0; } };
+[[pure]] long hushed(long x) { static const Hushed t{7}; return x + t.id; }

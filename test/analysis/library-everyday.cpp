@@ -185,4 +185,25 @@ long g_erased = 0;
   return long(v.size());
 }
 
+// Iterating a std::deque or std::forward_list (adv85 F5: a const deque's
+// iterator moved was a write to the deque; forward_list's iterator was
+// "not known to be pure"); literal suffixes and C++20's integer
+// comparisons (adv87 FE1, FE3).
+#include <chrono>
+#include <cstddef>
+#include <deque>
+#include <forward_list>
+#include <string>
+#include <string_view>
+#include <utility>
+[[pure]] long deque_sum(const std::deque<long> &d) { long t = 0; for (long x : d) t += x; return t; }
+[[pure]] long deque_second(const std::deque<long> &d) { auto it = d.begin(); it += 1; return *it; }
+[[pure]] long list_sum(const std::forward_list<long> &l) { long t = 0; for (long x : l) t += x; return t; }
+[[pure]] long literals(long x) {
+  using namespace std::literals;
+  return x + long(("ab"s + "c").size() + "abc"sv.size()) + long((2h + 3min).count());
+}
+[[pure]] bool compared(int a, unsigned b) { return std::cmp_less(a, b) && std::in_range<short>(a) && !std::cmp_equal(a, b); }
+[[pure]] int byte_value(std::byte b) { return std::to_integer<int>(b); }
+
 int main() {}

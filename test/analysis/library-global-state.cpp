@@ -108,3 +108,28 @@ PURE int set_mode(int m) { // expected-note {{'set_mode' declared pure here}}
 PURE bool configured(const char *name) { // expected-note {{'configured' declared pure here}}
   return std::getenv(name) != nullptr; // expected-error {{pure function 'configured' calls 'std::getenv', which reads the environment [purecc-impure-library]}}
 }
+
+// State the library keeps for the whole process (adv87 F01-F04): lgamma's
+// sign in 'signgam', the count of a shared pointer's owners, the streams'
+// index counter and synchronization, a std::pmr container's memory
+// resource (its members that allocate or free; reading one is fine).
+#include <ios>
+#include <memory>
+#include <memory_resource>
+#include <vector>
+PURE double log_gamma(double x) { // expected-note {{'log_gamma' declared pure here}}
+  return std::lgamma(x); // expected-error {{pure function 'log_gamma' calls 'std::lgamma', which writes the global 'signgam' [purecc-impure-library]}}
+}
+PURE long owners(const std::shared_ptr<long> &sp) { // expected-note 2 {{'owners' declared pure here}}
+  std::weak_ptr<long> w = sp;
+  return sp.use_count() + w.expired(); // expected-error {{pure function 'owners' calls 'std::shared_ptr<long>::use_count', which reads the count of owners, which copies made elsewhere change [purecc-impure-library]}} expected-error {{pure function 'owners' calls 'std::weak_ptr<long>::expired', which reads the count of owners, which copies made elsewhere change [purecc-impure-library]}}
+}
+PURE long slot(long x) { // expected-note 2 {{'slot' declared pure here}}
+  return x + std::ios_base::xalloc() + std::ios_base::sync_with_stdio(true); // expected-error {{pure function 'slot' calls 'std::ios_base::xalloc', which hands out a new index on every call [purecc-impure-library]}} expected-error {{pure function 'slot' calls 'std::ios_base::sync_with_stdio', which changes how the standard streams are synchronized [purecc-impure-library]}}
+}
+PURE long first(long x) { // expected-note 2 {{'first' declared pure here}}
+  std::pmr::vector<long> v; // expected-error {{pure function 'first' calls the destructor of 'std::pmr::vector<long>', which allocates or frees through a 'std::pmr::memory_resource', which is shared [purecc-impure-library]}}
+  v.push_back(x); // expected-error {{pure function 'first' calls 'std::pmr::vector<long>::push_back', which allocates or frees through a 'std::pmr::memory_resource', which is shared [purecc-impure-library]}}
+  return v[0];
+}
+PURE long read_pmr(const std::pmr::vector<long> &v) { return long(v.size()) + (v.empty() ? 0 : v[0]); } // suggest-remark {{function 'read_pmr' can be declared pure}}

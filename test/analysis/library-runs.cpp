@@ -204,3 +204,30 @@ struct Tick2 { long v = 0; long tick() noexcept { return ++v; } }; // expected-n
   std::vector<Cell> w{c, d};
   return long(s.size() + h.count(1) + w.size());
 }
+
+// A reference wrapper called runs what it refers to, not the wrapper (it
+// was taken for the wrapper's: a std::reference_wrapper parameter passed).
+// A value of the program's own class among the arguments is not a range
+// whose elements may be pointers (`Key{3}` made a local vector's elements
+// memory the function does not own: a false error).
+struct Stamp { mutable long n = 0; long operator()(long v) const { return v * ++n; } }; // expected-note 2 {{'Stamp::operator()' modifies its object here}}
+[[pure]] long stamped(std::reference_wrapper<const Stamp> r, long x) { return r(x); } // expected-error {{pure function 'stamped' writes through parameter 'r' [purecc-param-write]}} expected-note {{'stamped' declared pure here}}
+[[pure]] long stamped_ref(const std::reference_wrapper<const Stamp> &r, long x) { return r(x); } // expected-error {{pure function 'stamped_ref' writes through parameter 'r' [purecc-param-write]}} expected-note {{'stamped_ref' declared pure here}}
+[[pure]] long own_stamp(long x) { Stamp s; return std::ref(s)(x) + std::cref(s)(x); }
+struct Bumped { long v = 0; long bump() { return ++v; } }; // expected-note {{'Bumped::bump' modifies its object here}}
+struct Tally { long k; operator long() const { return k; } };
+[[pure]] long own_bumps() { std::vector<Bumped> v(3); return std::ranges::count(v, Tally{1}, &Bumped::bump); }
+[[pure]] long their_bumps(const std::vector<Bumped *> &v) { return std::ranges::count(v, Tally{1}, &Bumped::bump); } // expected-error {{pure function 'their_bumps' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'their_bumps' declared pure here}}
+// The library's own function object through a reference wrapper: an
+// engine advanced (adv87 F08), called or given to std::invoke.
+#include <random>
+[[pure]] long draw(std::reference_wrapper<std::mt19937> e) { return long(e()); } // expected-error {{pure function 'draw' writes through parameter 'e' [purecc-param-write]}} expected-note {{'draw' declared pure here}}
+[[pure]] long draw_invoked(std::reference_wrapper<std::mt19937> e) { return long(std::invoke(e)); } // expected-error {{pure function 'draw_invoked' writes through parameter 'e' [purecc-param-write]}} expected-note {{'draw_invoked' declared pure here}}
+[[pure]] long draw_own(long seed) { std::mt19937 g(seed); auto r = std::ref(g); return long(r() + std::invoke(r)); }
+[[pure]] bool compare(std::reference_wrapper<const std::less<long>> l) { return l(1, 2); }
+// A deleter runs on the pointer its smart pointer owns: one made here is
+// the function's own (adv86 F1: a false error that kept mapbox::earcut
+// from being pure); one given by the caller is the caller's.
+struct Clear { void operator()(long *p) const { *p = 0; delete p; } };
+[[pure]] long cleared(long n) { std::unique_ptr<long, Clear> u(new long(n), Clear{}); std::shared_ptr<long> s(new long(n), Clear{}); return *u + *s; }
+[[pure]] long cleared_theirs(long *q) { std::unique_ptr<long, Clear> u(q, Clear{}); return 0; } // expected-error {{pure function 'cleared_theirs' takes parameter 'q' by pointer to non-const [purecc-param-indirection]}} expected-error {{pure function 'cleared_theirs' writes through parameter 'q' [purecc-param-write]}} expected-note 2 {{'cleared_theirs' declared pure here}}

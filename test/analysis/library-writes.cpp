@@ -251,5 +251,48 @@ int gi;
   return a + std::get<1>(u);
 }
 
-int main() {}
+// A std::ranges algorithm that writes its range, given a view or span, writes
+// what it views, not the view (adv87 F10: a subrange taken by value was
+// sorted and filled unseen, and a parallel reader saw zeros). It reads the
+// range it copies from.
+#include <ranges>
+#include <span>
+using Window = std::ranges::subrange<std::vector<long>::iterator>;
+[[pure]] long zap(Window w) { std::ranges::fill(w, 0); return 0; } // expected-error {{pure function 'zap' writes through parameter 'w' [purecc-param-write]}} expected-note {{'zap' declared pure here}}
+[[pure]] long order(Window w) { std::ranges::sort(w); return 0; } // expected-error {{pure function 'order' writes through parameter 'w' [purecc-param-write]}} expected-note {{'order' declared pure here}}
+struct Held { long *p; };
+[[pure]] long zap_held(const Held &h) { std::span<long> s(h.p, 3); std::ranges::fill(s, 0); return 0; } // expected-error {{pure function 'zap_held' writes through pointer member 'p' that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'zap_held' declared pure here}}
+[[pure]] long own_views(long n) {
+  std::vector<long> v(4, n);
+  long a[4] = {4, 3, 2, 1};
+  std::span<long> s(a);
+  std::ranges::fill(s, 0);
+  std::ranges::sort(std::span<long>(a, 4));
+  Window w(v.begin(), v.end());
+  std::ranges::fill(w, 1);
+  std::ranges::sort(v | std::views::take(2));
+  std::vector<long> out(4);
+  std::ranges::copy(s, out.begin());
+  return v[0] + a[0] + out[0];
+}
+[[pure]] long copy_from(std::span<const long> src) { std::vector<long> out(src.size()); std::ranges::copy(src, out.begin()); return out.empty() ? 0 : out[0]; }
 
+// `out = x` of an insert iterator inserts into its container, as `*out = x`
+// does (adv87 F09).
+#include <iterator>
+[[pure]] long emit(std::back_insert_iterator<std::vector<long>> out, long x) { out = x; return x; } // expected-error {{pure function 'emit' writes through parameter 'out' [purecc-param-write]}} expected-note {{'emit' declared pure here}}
+[[pure]] long emit_at(std::insert_iterator<std::vector<long>> out, long x) { out = x; return x; } // expected-error {{pure function 'emit_at' writes through parameter 'out' [purecc-param-write]}} expected-note {{'emit_at' declared pure here}}
+[[pure]] long emit_own(long x) { std::vector<long> v; auto out = std::back_inserter(v); out = x; *out = x + 1; return long(v.size()); }
+
+// A std::ranges algorithm that writes its range and hands back a subrange
+// of it (remove_if, rotate, unique, partition) is not a view being made
+// (adv88 F3: each passed on the caller's vector and on a span).
+struct Shared { std::vector<long> *v; };
+[[pure]] long removed(const Shared &s) { auto r = std::ranges::remove_if(*s.v, [](long x) { return x % 2 == 0; }); return long(r.size()); } // expected-error {{pure function 'removed' writes through pointer member 'v' that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'removed' declared pure here}}
+[[pure]] long rotated(const Shared &s) { std::span<long> w(*s.v); auto r = std::ranges::rotate(w, w.begin() + 1); return long(r.size()); } // expected-error {{pure function 'rotated' writes through pointer member 'v' that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'rotated' declared pure here}}
+[[pure]] long own_removed(long n) { std::vector<long> v(n, 2); auto r = std::ranges::unique(v); auto q = std::ranges::partition(v, [](long x) { return x > 1; }); return long(r.size() + q.size()); }
+// A range of const elements is only read, in any position (the binary
+// std::ranges::transform's second input was taken for written).
+[[pure]] long combined(std::span<const long> a, std::span<const long> b) { std::vector<long> out(a.size()); std::ranges::transform(a, b, out.begin(), [](long x, long y) { return x * y; }); std::ranges::merge(a, b, out.begin()); return out.empty() ? 0 : out[0]; }
+
+int main() {}

@@ -32,3 +32,10 @@ std::atomic<int> g_ticks{0};
   asm volatile("" ::: "memory"); // expected-error {{pure function 'with_asm' contains inline assembly [purecc-inline-asm]}}
   return x;
 }
+
+// A copy of an object with a volatile member reads that member, though no
+// member is named (adv87 F15).
+struct Reg { volatile long status; long w; };
+[[pure]] long snap(const Reg &r) { Reg c = r; return c.w; } // expected-error {{pure function 'snap' accesses volatile memory [purecc-volatile]}} expected-note {{'snap' declared pure here}}
+[[pure]] long snap_bound(const Reg &r) { auto [s, w] = r; return w; } // expected-error {{pure function 'snap_bound' accesses volatile memory [purecc-volatile]}} expected-note {{'snap_bound' declared pure here}}
+[[pure]] long by_ref(const Reg &r) { const Reg &c = r; return c.w; }

@@ -68,8 +68,12 @@ long poke(std::shared_ptr<long> sp) { *sp = 9; return 0; } // expected-note {{'p
 // (also one made from a reference parameter's value), a helper writing a
 // local one, and a by-value unique_ptr, which owns its pointee alone.
 [[pure]] long read_only(std::shared_ptr<long> sp, std::shared_ptr<const Box> cb) {
-  return *sp + cb->field + long(cb->vec.size()) + sp.use_count();
+  return *sp + cb->field + long(cb->vec.size());
 }
+// The count of owners of a pointer shared with the caller changes with
+// every copy another call makes (adv87 F02); that of one made here does not.
+[[pure]] long owners(std::shared_ptr<long> sp) { return sp.use_count(); } // expected-error {{pure function 'owners' calls 'std::shared_ptr<long>::use_count', which reads the count of owners, which copies made elsewhere change [purecc-impure-library]}} expected-note {{'owners' declared pure here}}
+[[pure]] long own_owners(long x) { auto p = std::make_shared<long>(x); auto q = p; return q.use_count(); }
 
 [[pure]] long repoint(std::shared_ptr<long> sp) {
   sp = std::make_shared<long>(1);

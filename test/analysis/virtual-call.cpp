@@ -118,3 +118,17 @@ struct Failure : std::exception {
   std::suspend_never s;
   return long(c->size()) + s.await_ready();
 }
+
+// A virtual member named by pointer, given to std::invoke or as a
+// projection, is called virtually (adv87 F07: 'Shape2::area' was taken for
+// the call, and an override that counted calls ran unseen). One declared
+// pure, or one of a final class, is not.
+#include <algorithm>
+#include <functional>
+struct Shape2 { virtual long area() const { return 1; } virtual ~Shape2() = default; }; // expected-note 2 {{'Shape2::area' has a pure body; declare it '[[pure]]'}}
+[[pure]] long by_invoke(const Shape2 &s) { return std::invoke(&Shape2::area, s); } // expected-error {{pure function 'by_invoke' makes a virtual call to 'Shape2::area', which is not declared '[[pure]]' [purecc-virtual-call]}} expected-note {{'by_invoke' declared pure here}}
+[[pure]] long by_projection(const std::vector<const Shape2 *> &v) { return std::ranges::count(v, 1L, &Shape2::area); } // expected-error {{pure function 'by_projection' makes a virtual call to 'Shape2::area', which is not declared '[[pure]]' [purecc-virtual-call]}} expected-note {{'by_projection' declared pure here}}
+struct Sealed2 final : Shape2 { long area() const override { return 2; } };
+[[pure]] long sealed(const Sealed2 &s) { return std::invoke(&Sealed2::area, s); }
+struct Pure2 { [[pure]] virtual long area() const { return 3; } virtual ~Pure2() = default; };
+[[pure]] long declared(const Pure2 &s) { return std::invoke(&Pure2::area, s); }

@@ -41,9 +41,20 @@ int main() {
   // REMARK: algorithm-serial-remarks.cpp:[[@LINE-1]]:3: remark: call to 'std::generate_n' not parallelized: it calls its generator once per element, in order
   std::for_each_n(w.begin(), 5, [](double &x) { x = f(x); });
   // REMARK: algorithm-serial-remarks.cpp:[[@LINE-1]]:3: remark: call to 'std::for_each_n' not parallelized: purecc rewrites 'std::transform' into a parallel map, not 'std::for_each_n'
+  // Their std::ranges forms say the same (they got no word at all).
+  bool c = std::ranges::all_of(v, positive);
+  // REMARK: algorithm-serial-remarks.cpp:[[@LINE-1]]:12: remark: call to 'std::ranges::all_of' not parallelized: it stops at the first element that decides its result
+  auto rit = std::ranges::find_if(v, [](double x) { return f(x) > 900; });
+  // REMARK: algorithm-serial-remarks.cpp:[[@LINE-1]]:14: remark: call to 'std::ranges::find_if' not parallelized: it stops at the first element
+  std::ranges::for_each(w, [](double &x) { x = f(x); });
+  // REMARK: algorithm-serial-remarks.cpp:[[@LINE-1]]:3: remark: call to 'std::ranges::for_each' not parallelized: purecc rewrites 'std::transform' into a parallel map, not 'std::for_each'
+  std::ranges::sort(w, [](double p, double q) { return f(p) < f(q); });
+  // REMARK: algorithm-serial-remarks.cpp:[[#RSORT:@LINE-1]]:3: remark: call to 'std::ranges::sort' not parallelized: purecc does not rewrite 'std::ranges::sort' [purecc-missed-algorithm]
+  std::ranges::sort(v);
   // The comparator's two calls, each worth a task, run in parallel.
   // REMARK: algorithm-serial-remarks.cpp:[[#SORT]]:65: remark: calls to 'f' and 'f' run in parallel [purecc-parallel-calls]
-  std::printf("%d %d %ld %.6f %.6f\n", a, b, long(it - v.begin()), w[0], w[199]);
+  // REMARK: algorithm-serial-remarks.cpp:[[#RSORT]]:56: remark: calls to 'f' and 'f' run in parallel [purecc-parallel-calls]
+  std::printf("%d %d %d %ld %ld %.6f %.6f\n", a, b, c, long(it - v.begin()), long(rit - v.begin()), w[0], w[199]);
   return 0;
 }
-// OUT: 1 0 200
+// OUT: 1 0 1 200 200

@@ -6,8 +6,10 @@
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 // A one-character string, as a parser builds them (issue 13: 3-7x slower
 // as tasks).
@@ -29,6 +31,11 @@
 [[pure]] long wrapped(long n) { return twice(sum(n)); }
 // Defined below: its body is seen all the same.
 [[pure]] long elsewhere(long n);
+// A binary search takes log n steps: no more work than a few comparisons
+// (adv86 F12: two spline lookups as tasks ran 2x slower).
+[[pure]] long knot(const std::vector<double> &xs, double x) {
+  return std::upper_bound(xs.begin(), xs.end(), x) - xs.begin();
+}
 
 // CHECK: {{^}}[[PURE:/\*\[\[pure\]\]\*/]] std::string pair_of(char a, char b) { return one(a) + one(b); }
 [[pure]] std::string pair_of(char a, char b) { return one(a) + one(b); }
@@ -53,9 +60,12 @@ int main() {
   // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'twice' and 'sum' run in parallel [purecc-parallel-calls]
   long f = twice(3) + twice(4);
   // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'twice' and 'twice' not parallelized: 'twice' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
-  std::printf("%s %ld %ld %ld %s %ld %ld %ld\n", s.c_str(), a, b, c, pair_of('x', 'y').c_str(), d, e, f);
+  std::vector<double> xs{0.1, 0.2, 0.4, 0.8};
+  long g = knot(xs, 0.3) + knot(xs, 0.9);
+  // REMARK: call-cost.cpp:[[@LINE-1]]:12: remark: calls to 'knot' and 'knot' not parallelized: 'knot' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+  std::printf("%s %ld %ld %ld %s %ld %ld %ld %ld\n", s.c_str(), a, b, c, pair_of('x', 'y').c_str(), d, e, f, g);
   return 0;
 }
 
 long elsewhere(long n) { return n + 1; }
-// OUT: ab 1005 8763 20 xy 35422 14529 14
+// OUT: ab 1005 8763 20 xy 35422 14529 14 6

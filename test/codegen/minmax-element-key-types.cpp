@@ -55,7 +55,7 @@ enum class Grade { Low, Mid, High };
 
 [[pure]] long cheapest(const std::vector<long> &v) {
   return long(std::min_element(v.begin(), v.end(), [](long a, long b) { return cost(a) < cost(b); }) - v.begin());
-  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:80: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:80: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:15: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
 }
 
@@ -80,22 +80,22 @@ int main() {
   std::vector<long> lv(v.begin(), v.end());
   long w = 3;
   auto a1 = min_element(v.begin(), v.end(), [](long a, long b) -> bool { return cost(a) < cost(b); });
-  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:81: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:81: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:13: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
   auto a2 = std::max_element(v.begin(), v.end(), [=](const int &a, const int &b) { return fcost(a * w) < fcost(b * w); });
-  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:91: remark: calls to 'fcost' and 'fcost' not parallelized: the call to 'fcost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:91: remark: calls to 'fcost' and 'fcost' not parallelized: the call to 'fcost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:13: remark: call to 'std::max_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
   auto a2z = std::min_element(v.begin(), v.end(), [=](const int &a, const int &b) { return fcost(a * w) <= fcost(b * w); });
-  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:92: remark: calls to 'fcost' and 'fcost' not parallelized: the call to 'fcost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:92: remark: calls to 'fcost' and 'fcost' not parallelized: the call to 'fcost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:14: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
   auto a3 = std::max_element(v.begin(), v.end(), [k = w + 1](int a, int b) { return ucost(a + k) < ucost(b + k); });
-  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:85: remark: calls to 'ucost' and 'ucost' not parallelized: the call to 'ucost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:85: remark: calls to 'ucost' and 'ucost' not parallelized: the call to 'ucost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:13: remark: call to 'std::max_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
   auto a4 = std::minmax_element(v.begin(), v.end(), [](int a, int b) { return grade(a) < grade(b); });
-  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:79: remark: calls to 'grade' and 'grade' not parallelized: the call to 'grade' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:79: remark: calls to 'grade' and 'grade' not parallelized: the call to 'grade' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:13: remark: call to 'std::minmax_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
   auto a5 = std::minmax_element(v.begin(), v.end(), [](int a, int b) { return scost(a) > scost(b); });
-  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:79: remark: calls to 'scost' and 'scost' not parallelized: the call to 'scost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:79: remark: calls to 'scost' and 'scost' not parallelized: the call to 'scost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:13: remark: call to 'std::minmax_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
   auto a6 = FIRST_CHEAPEST(lv);
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:13: remark: call to 'std::min_element' not parallelized: it is written in a macro [purecc-missed-algorithm]
@@ -103,7 +103,7 @@ int main() {
   for (long i = 0; i < 300; ++i)
     ar[i] = lv[i];
   auto a7 = std::min_element(ar.begin(), ar.end(), [](long a, long b) { return (cost(a)) < (cost(b)); });
-  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:81: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-1]]:81: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:13: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
   std::printf("%ld %ld %ld (%s) %ld %ld %ld %ld %ld %ld %ld\n", long(a1 - v.begin()), long(a2 - v.begin()),
               long(a2z - v.begin()), std::signbit(fcost(*a2z * w)) ? "-0" : "+0", long(a3 - v.begin()),

@@ -69,29 +69,29 @@ int main() {
   // The first smallest, the first largest; minmax: first smallest, last largest.
   auto lo = std::min_element(v.cbegin(), v.cend(), [](long a, long b) { return cost(a) < cost(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:13: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:80: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:80: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   auto hi = std::max_element(v.cbegin(), v.cend(), [](long a, long b) { return cost(a) < cost(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:13: remark: call to 'std::max_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:80: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:80: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   auto [mn, mx] = std::minmax_element(v.cbegin(), v.cend(), [](long a, long b) { return cost(a) < cost(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:19: remark: call to 'std::minmax_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:89: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:89: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   std::printf("min %ld max %ld minmax %ld %ld\n", at(lo), at(hi), at(mn), at(mx));
   // OUT: min 123 max 109 minmax 123 2994
 
   // `<=` keeps the last smallest; a mirrored `>`; `>=` the last largest.
   long last_lo = at(std::min_element(v.cbegin(), v.cend(), [](long a, long b) { return cost(a) <= cost(b); }));
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:21: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:88: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:88: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   long mirrored = at(std::min_element(v.cbegin(), v.cend(), [](long a, long b) { return cost(b) > cost(a); }));
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:22: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:89: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:89: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   long last_hi = at(std::max_element(v.cbegin(), v.cend(), [](long a, long b) { return cost(a) <= cost(b); }));
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:21: remark: call to 'std::max_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:88: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:88: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   auto [gmn, gmx] = std::minmax_element(v.cbegin(), v.cend(), [](long a, long b) { return cost(a) >= cost(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:21: remark: call to 'std::minmax_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:91: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:91: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   std::printf("last min %ld, mirrored %ld, last max %ld, minmax by >= %ld %ld\n", last_lo, mirrored,
               last_hi, at(gmn), at(gmx));
   // OUT-NEXT: last min 2383, mirrored 123, last max 2994, minmax by >= 2994 123
@@ -99,27 +99,27 @@ int main() {
   // Reversed: the first smallest from the end.
   auto r = std::min_element(v.crbegin(), v.crend(), [](long a, long b) { return cost(a) < cost(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:12: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:81: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:81: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   std::printf("reversed %ld\n", long(std::distance(v.crbegin(), r)));
   // OUT-NEXT: reversed 617
 
   // Empty, one element, a pointer range, an array.
   long empty = at(std::min_element(v.cbegin(), v.cbegin(), [](long a, long b) { return cost(a) < cost(b); }));
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:19: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:88: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:88: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   auto [e1, e2] = std::minmax_element(v.cbegin() + 5, v.cbegin() + 6, [](long a, long b) { return cost(a) < cost(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:19: remark: call to 'std::minmax_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:99: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:99: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   const long *p = v.data();
   const long *pm = std::max_element(p + 1, p + n - 1, [](long a, long b) { return cost(a) < cost(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:20: remark: call to 'std::max_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:83: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:83: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   long arr[500];
   for (long i = 0; i < 500; ++i)
     arr[i] = v[i + 1000];
   long *am = std::min_element(std::begin(arr), std::end(arr), [](long a, long b) { return cost(a) < cost(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:14: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:91: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:91: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   std::printf("empty %ld, one %ld %ld, pointers %ld, array %ld\n", empty, at(e1), at(e2),
               long(pm - p), long(am - arr));
   // OUT-NEXT: empty 0, one 5 5, pointers 109, array 132
@@ -136,13 +136,13 @@ int main() {
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:47: remark: calls to 'same' and 'same' run in parallel [purecc-parallel-calls]
   long nan_lo = dat(std::min_element(d.cbegin(), d.cend(), [](double a, double b) { return same(a) < same(b); }));
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:21: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:92: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:92: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   long nan_hi = dat(std::max_element(d.cbegin(), d.cend(), [](double a, double b) { return same(a) < same(b); }));
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:21: remark: call to 'std::max_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:92: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:92: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   auto [dmn, dmx] = std::minmax_element(d.cbegin(), d.cend(), [](double a, double b) { return same(a) < same(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:21: remark: call to 'std::minmax_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:95: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:95: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   std::printf("NaNs: min %ld max %ld minmax %ld %ld (by a stored lambda: %ld)\n", nan_lo,
               nan_hi, dat(dmn), dat(dmx), dat(std::min_element(d.cbegin(), d.cend(), less)));
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:47: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
@@ -154,18 +154,18 @@ int main() {
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'd' [purecc-parallel-map]
   long nan_first = dat(std::min_element(d.cbegin(), d.cend(), [](double a, double b) { return same(a) < same(b); }));
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:24: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:95: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:95: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-3]]:20: remark: calls to 'dat' and 'dat' not parallelized: 'printf' between them is not known to be pure: it may write what the call to 'dat' reads [purecc-missed-parallel-calls]
   d[0] = 5.0;
   auto z = std::min_element(d.cbegin(), d.cend(), [](double a, double b) { return same(a) < same(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:12: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:83: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:83: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   auto zl = std::min_element(d.cbegin(), d.cend(), [](double a, double b) { return same(a) <= same(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:13: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:84: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:84: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   auto [zmn, zmx] = std::minmax_element(d.cbegin(), d.cend(), [](double a, double b) { return same(a) < same(b); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:21: remark: call to 'std::minmax_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:95: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:95: remark: calls to 'same' and 'same' not parallelized: the call to 'same' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   std::printf("NaN first %ld, zeros: first %ld (%s), last %ld (%s), minmax %ld %ld\n", nan_first,
               dat(z), std::signbit(*z) ? "-0" : "+0", dat(zl), std::signbit(*zl) ? "-0" : "+0",
               dat(zmn), dat(zmx));
@@ -178,13 +178,13 @@ int main() {
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'items' [purecc-parallel-map]
   auto ib = std::max_element(items.begin(), items.end(), [](const Item &a, const Item &b) { return cost(a.id) < cost(b.id); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:13: remark: call to 'std::max_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:100: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:100: remark: calls to 'cost' and 'cost' not parallelized: the call to 'cost' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   auto iw = std::min_element(items.begin(), items.end(), [](const Item &a, const Item &b) { return a.w < b.w; });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:13: remark: call to 'std::min_element' not parallelized: each step is one call of a comparator that runs no loop, too little work to share: the work worth sharing is computing the elements [purecc-missed-algorithm]
   long w = 13;
   auto cw = std::min_element(v.cbegin(), v.cend(), [&w](long a, long b) { return weighted(a, w) < weighted(b, w); });
   // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-1]]:13: remark: call to 'std::min_element' rewritten as a parallel selection by key [purecc-parallel-algorithm]
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:82: remark: calls to 'weighted' and 'weighted' not parallelized: the call to 'weighted' is rewritten otherwise [purecc-missed-parallel-calls]
+  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:82: remark: calls to 'weighted' and 'weighted' not parallelized: the call to 'weighted' is part of code that runs in parallel already (the loop, algorithm or calls around it, as its remark says) [purecc-missed-parallel-calls]
   std::printf("struct %g (%ld), cheap %g, captured %ld\n", ib->w, ib->id, iw->w, at(cw));
   // OUT-NEXT: struct 109 (476), cheap 0, captured 175
 

@@ -23,7 +23,7 @@
 // TEXT-NEXT: {{^}}#pragma pop_macro("task")
 // TEXT-NEXT: {{^}}#line 30
 
-// BARE-NOT:  {{^}}#pragma
+// BARE-NOT:  {{^}}#pragma push_macro
 // BARE:      {{^}}#include <purecc/purecc.h>
 // BARE-NEXT: {{^}}#line 30
 

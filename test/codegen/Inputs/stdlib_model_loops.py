@@ -80,7 +80,6 @@ SAMPLES = {
     "std::erf": "std::erf(a[i])",
     "std::erfc": "std::erfc(a[i])",
     "std::tgamma": "std::tgamma(a[i] + 1.0)",
-    "std::lgamma": "std::lgamma(a[i] + 1.0)",
     "std::isnan": "std::isnan(a[i])",
     "std::isinf": "std::isinf(a[i])",
     "std::isfinite": "std::isfinite(a[i])",
@@ -135,6 +134,27 @@ SAMPLES = {
     "std::forward_as_tuple": ("double x = 0; long y = 0; std::forward_as_tuple(x, y) = std::make_pair(a[i], k[i]);", "x + y"),
     "std::make_optional": "std::make_optional(a[i]).value_or(0.0)",
     "std::make_unique": ("auto p = std::make_unique<double>(a[i]);", "*p"),
+    "std::make_unique_for_overwrite": ("auto p = std::make_unique_for_overwrite<std::string>();", "p->size() + a[i]"),
+    "std::make_shared_for_overwrite": ("auto p = std::make_shared_for_overwrite<std::string>();", "p->size() + a[i]"),
+    "std::cmp_equal": "std::cmp_equal(k[i], u[i])",
+    "std::cmp_not_equal": "std::cmp_not_equal(k[i], u[i])",
+    "std::cmp_less": "std::cmp_less(k[i], u[i])",
+    "std::cmp_greater": "std::cmp_greater(k[i], u[i])",
+    "std::cmp_less_equal": "std::cmp_less_equal(k[i], u[i])",
+    "std::cmp_greater_equal": "std::cmp_greater_equal(k[i], u[i])",
+    "std::in_range": "std::in_range<short>(k[i])",
+    "std::to_integer": "std::to_integer<int>(std::byte(k[i] & 0xff))",
+    "std::lgamma_r": ("int sign = 0;", "::lgamma_r(a[i] + 1.0, &sign) + sign"),
+    'std::operator""s': ("using namespace std::literals;", '("ab"s).size() + (2s).count() + a[i]'),
+    'std::operator""sv': ("using namespace std::literals;", '"abc"sv.size() + a[i]'),
+    'std::operator""h': ("using namespace std::literals;", "(2h).count() + a[i]"),
+    'std::operator""min': ("using namespace std::literals;", "(2min).count() + a[i]"),
+    'std::operator""ms': ("using namespace std::literals;", "(2ms).count() + a[i]"),
+    'std::operator""us': ("using namespace std::literals;", "(2us).count() + a[i]"),
+    'std::operator""ns': ("using namespace std::literals;", "(2ns).count() + a[i]"),
+    'std::operator""i': ("using namespace std::literals;", "(2.0i).imag() + a[i]"),
+    'std::operator""if': ("using namespace std::literals;", "(2.0if).imag() + a[i]"),
+    'std::operator""il': ("using namespace std::literals;", "double((2.0il).imag()) + a[i]"),
     "std::make_shared": ("auto p = std::make_shared<double>(a[i]);", "*p"),
     "std::to_string": "std::to_string(k[i]).size()",
     "std::begin": "*std::begin(s[i]) == 'a'",
@@ -527,6 +547,8 @@ SAMPLES = {
     "std::_List_iterator": ("std::list<long> w{k[i]};", "*w.begin()"),
     "std::_List_const_iterator": ("const std::list<long> w{k[i]};", "*w.begin()"),
     "std::_Deque_iterator": ("std::deque<long> w{k[i]};", "*w.begin()"),
+    "std::_Fwd_list_iterator": ("std::forward_list<long> w{k[i]};", "*w.begin()"),
+    "std::_Fwd_list_const_iterator": ("const std::forward_list<long> w{k[i]};", "*w.begin()"),
     "std::__detail::_Node_iterator": ("std::unordered_map<long, double> w{{k[i], a[i]}};", "w.begin()->second"),
     "std::__detail::_Node_const_iterator": ("const std::unordered_set<long> w{k[i]};", "*w.begin()"),
     "std::__detail::operator==": ("std::unordered_map<long, double> w{{k[i], a[i]}}; auto b = w.bucket(k[i]);",
@@ -674,6 +696,7 @@ HEADERS = """#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstddef>
 #include <complex>
 #include <coroutine>
 #include <cstdint>
@@ -715,12 +738,14 @@ def entries(def_path):
     """The table's entries a loop can use: functions judged pure (or writing
     only their arguments' ranges), value classes and proxy references."""
     out = []
-    pattern = re.compile(r'^PURECC_STD_(PURE|RANGE|CLASS|PROXY)\("([^"]+)"\)')
+    # A name may hold escaped quotes (the literal operator `std::operator\"\"s`).
+    pattern = re.compile(r'^PURECC_STD_(PURE|RANGE|CLASS|PROXY)\("((?:[^"\\]|\\.)+)"\)')
     with open(def_path) as f:
         for line in f:
             m = pattern.match(line)
-            if m and m.group(2) not in out:
-                out.append(m.group(2))
+            name = m.group(2).replace('\\"', '"') if m else None
+            if m and name not in out:
+                out.append(name)
     return out
 
 
