@@ -294,5 +294,8 @@ struct Shared { std::vector<long> *v; };
 // A range of const elements is only read, in any position (the binary
 // std::ranges::transform's second input was taken for written).
 [[pure]] long combined(std::span<const long> a, std::span<const long> b) { std::vector<long> out(a.size()); std::ranges::transform(a, b, out.begin(), [](long x, long y) { return x * y; }); std::ranges::merge(a, b, out.begin()); return out.empty() ? 0 : out[0]; }
+// Moving a range empties what it moves from (adv89 F1: a local span over
+// the caller's strings was taken for only read).
+[[pure]] long moved_out(const Held &h) { std::span<long> sp(h.p, 3); std::vector<long> w; std::ranges::move(sp, std::back_inserter(w)); return long(w.size()); } // expected-error {{pure function 'moved_out' writes through pointer member 'p' that may point to memory it does not own [purecc-nonlocal-write]}} expected-note {{'moved_out' declared pure here}}
 
 int main() {}
