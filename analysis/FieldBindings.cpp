@@ -20,6 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Locality.h"
+#include "OwningPointers.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -224,6 +225,14 @@ Prov Locality::ofReferenceMember(const MemberExpr *ME, const FieldDecl *F) {
 }
 
 Prov Locality::ofPointerMember(const MemberExpr *ME, const FieldDecl *F) {
+  // A block the member owns is part of its object (OwningPointers.h).
+  if (F->getType()->isPointerType()) {
+    auto [It, New] = Owning.try_emplace(F, false);
+    if (New)
+      It->second = ownsPointee(F, Ctx);
+    if (It->second)
+      return ofLValue(ME);
+  }
   if (ME->isArrow() || !F->getType()->isPointerType())
     return Prov::unknown(F);
   if (std::optional<Prov> P = boundField(ME->getBase(), F, /*Pointer=*/true))

@@ -118,6 +118,8 @@ private:
   // stack small: past it the answer is Unknown (conservative).
   unsigned Depth = 0;
   static constexpr unsigned MaxDepth = 512;
+  // Pointer members asked about: whether each owns its pointee.
+  llvm::DenseMap<const clang::FieldDecl *, bool> Owning;
   // writes(): the statement last asked about, and its answer.
   const clang::Stmt *WritesOf = nullptr;
   std::vector<WriteSite> Writes;
