@@ -569,11 +569,16 @@ Prov Locality::ofCallResult(const Expr *Call) {
              : Parts.Object && pointsLikePointer(Parts.Object->getType()) && !Parts.IsArrow
                  ? ofStoredPointer(Parts.Object)
                  : ofObject(Parts.Object, Parts.IsArrow);
+  // A block no one else holds, as from `new`.
+  if (MemoryCall M = memoryCall(Parts.Callee, Ctx.getSourceManager());
+      M == MemoryCall::Allocates || M == MemoryCall::Reallocates)
+    return Prov::local();
   if (isLibraryFunction(Parts.Callee, Ctx.getSourceManager())) {
     // A new object, whatever it was made from (`std::make_shared<long>(x)`
     // copies x): like `new`.
     if (makesShared(Parts.Callee))
       return Prov::local();
+
     // The result of a library call designates its object or what its
     // iterator/pointer arguments designate. A function object with no state
     // (`std::views::reverse(g)`, `std::ranges::begin(g)`) designates nothing.
@@ -942,19 +947,34 @@ void Locality::endingWrites(const Stmt *S, std::vector<WriteSite> &Out) {
     W.Range = Site->getSourceRange();
     Out.push_back(W);
   };
-  if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
-    Prov P = ofPointee(DE->getArgument());
-    // A destructor or a member that changes its object frees what the
-    // object owns: `~Own() { delete p; }`, a list freeing its nodes
-    // (adv88 F7: everyday RAII was a false error). The write is to the
-    // object, judged where the member is called.
+  // A destructor or a member that changes its object frees what the
+  // object owns: `~Own() { delete p; }`, a list freeing its nodes (adv88
+  // F7: everyday RAII was a false error). The write is to the object,
+  // judged where the member is called.
+  auto Ended = [&](const Expr *Pointer, const Expr *Site) {
+    Prov P = ofPointee(Pointer);
     const auto *Member = dyn_cast<CXXMethodDecl>(FD);
     if (P.K == Prov::Unknown && !P.Cast && Member && Member->isInstance() &&
         (isa<CXXDestructorDecl>(Member) || !Member->isConst()))
       P = thisProv();
-    Add(P, DE);
+    Add(P, Site);
+  };
+  if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
+    Ended(DE->getArgument(), DE);
     return;
   }
+  // `free(p)`, `::operator delete(p)`, `realloc(p, n)`: as `delete p`;
+  // but not in the program's own `operator delete`, whose job it is: the
+  // delete-expression that runs it writes the object it ends, above.
+  OverloadedOperatorKind Own = FD->getOverloadedOperator();
+  if (const auto *CE = dyn_cast<CallExpr>(S);
+      CE && CE->getNumArgs() > 0 && Own != OO_Delete && Own != OO_Array_Delete)
+    if (MemoryCall M = memoryCall(CE->getDirectCallee(), Ctx.getSourceManager());
+        (M == MemoryCall::Frees || M == MemoryCall::Reallocates) &&
+        !CE->getArg(0)->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+      Ended(CE->getArg(0), CE);
+      return;
+    }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
     if (isa_and_nonnull<CXXDestructorDecl>(MD)) {

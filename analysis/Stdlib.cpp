@@ -7,6 +7,7 @@
 #include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -746,6 +747,27 @@ bool makesShared(const FunctionDecl *FD) {
   return Name == "std::make_shared" || Name == "std::allocate_shared" ||
          Name == "std::make_shared_for_overwrite" ||
          Name == "std::allocate_shared_for_overwrite";
+}
+
+MemoryCall memoryCall(const FunctionDecl *FD, const SourceManager &SM) {
+  if (!FD || isa<CXXMethodDecl>(FD))
+    return MemoryCall::None;
+  if (FD->isReplaceableGlobalAllocationFunction()) {
+    // The implementation's (declared by <new>, or implicitly by the
+    // compiler), not a replacement the program defines.
+    if (!FD->isImplicit() && !isImplementationHeader(FD->getLocation(), SM))
+      return MemoryCall::None;
+    OverloadedOperatorKind Op = FD->getOverloadedOperator();
+    return Op == OO_New || Op == OO_Array_New ? MemoryCall::Allocates : MemoryCall::Frees;
+  }
+  if (!isLibraryFunction(FD, SM) || !FD->getIdentifier() ||
+      !(FD->getDeclContext()->getRedeclContext()->isTranslationUnit() || FD->isInStdNamespace()))
+    return MemoryCall::None;
+  return llvm::StringSwitch<MemoryCall>(FD->getName())
+      .Cases("malloc", "calloc", "aligned_alloc", MemoryCall::Allocates)
+      .Case("free", MemoryCall::Frees)
+      .Case("realloc", MemoryCall::Reallocates)
+      .Default(MemoryCall::None);
 }
 
 bool isProxyReference(QualType T) {

@@ -209,6 +209,18 @@ inline bool pointsLikePointer(clang::QualType T) {
 /// std::make_shared and its siblings: the result points to memory the call
 /// allocated, whatever arguments the object was made from.
 bool makesShared(const clang::FunctionDecl *FD);
+
+/// What a call of the library's memory functions does to memory: `malloc`,
+/// `calloc`, `aligned_alloc` and the global `::operator new` (each form)
+/// return a block no one else holds, as a new-expression does; `free` and
+/// `::operator delete` end the block they are given, as a delete-expression
+/// does; `realloc` does both (the block it is given, the one it returns).
+/// Reading what malloc left uninitialized is undefined, as for `new long[n]`:
+/// not a question of purity. A replacement of `::operator new` defined in
+/// the program is its code, judged by its body (LibraryRuns.h,
+/// userAllocationFunction), not this.
+enum class MemoryCall { None, Allocates, Frees, Reallocates };
+MemoryCall memoryCall(const clang::FunctionDecl *FD, const clang::SourceManager &SM);
 /// A std::ranges view (a class derived from std::ranges::view_interface:
 /// `g | std::views::take(2)`, `std::ranges::subrange(b, e)`): it designates
 /// the elements of the range it was made from, as a span does.

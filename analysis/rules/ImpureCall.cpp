@@ -153,14 +153,6 @@ private:
     return DD && !DD->hasBody() && isStdExceptionClass(DD->getParent());
   }
 
-  static bool isCAllocation(const FunctionDecl *FD) {
-    const std::string Name = tableName(FD);
-    for (const char *C : {"malloc", "calloc", "realloc", "aligned_alloc", "free"})
-      if (Name == C || Name == std::string("std::") + C)
-        return true;
-    return false;
-  }
-
   /// The effect's Subject, when set, is a parameter of a template type
   /// that the instantiation deduced as a pointer: a function passed by name
   /// (`integrate(0, 1, sq)` for `template <class F> ... F func`), which the
@@ -213,9 +205,10 @@ private:
         FD = Def;
     if (isTrustedExceptionDestructor(FD))
       return;
-    // A user's `operator new`/`operator delete` gets and returns its memory
-    // with malloc and free: that is the allocation itself, which is allowed.
-    if (isCAllocation(FD) && userAllocationFunction(C.function(), C.sourceManager()))
+    // Getting and returning memory (malloc, free, `::operator new` written
+    // out) is allocation, as a new-expression is; what the block it ends
+    // held is a write, judged by Locality (memoryCall).
+    if (memoryCall(FD, C.sourceManager()) != MemoryCall::None)
       return;
     // Making and destroying an atomic is not an atomic operation.
     if ((isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD)) &&

@@ -3,9 +3,12 @@
 // R4: a class's own `operator new`/`operator delete` runs user code for every
 // `new Node{...}`, `delete p`, `std::unique_ptr<Node>` and
 // `std::make_unique<Node>`: it is judged like any callee. Getting and
-// returning the memory with malloc and free is the allocation itself (Quiet).
+// returning the memory with malloc and free is the allocation itself (Quiet):
+// the delete-expression writes what it ends, not the operator it runs.
 #include <cstdlib>
 #include <memory>
+#include <new>
+#include <vector>
 
 long g_cls = 0, g_del = 0;
 struct Node {
@@ -30,3 +33,40 @@ struct Quiet {
 [[pure]] long w5(long i) { auto p = std::make_unique<Node>(i); return p->v; } // expected-error {{pure function 'w5' calls 'Node::operator new', which is not pure [purecc-impure-call]}} expected-note {{'std::make_unique' calls 'Node::operator new' here}} expected-note {{'w5' declared pure here}}
 [[pure]] long w6(long i) { auto p = std::make_unique<Quiet>(i); Quiet *q = new Quiet{i}; long v = q->v; delete q; return p->v + v; }
 [[pure]] long w7(long i) { long *p = new long(i); long v = *p; delete p; return v; }
+
+// Getting and returning memory with the C functions or `::operator new`
+// written out is allocation, as a new-expression is (adv87 FE2, FE4: each
+// was an error); the block it ends is written, as by `delete`.
+[[pure]] long c_own(long i) {
+  long *p = static_cast<long *>(std::malloc(sizeof(long)));
+  *p = i;
+  long *q = static_cast<long *>(std::calloc(4, sizeof(long)));
+  q[1] = *p;
+  q = static_cast<long *>(std::realloc(q, 8 * sizeof(long)));
+  q[7] = q[1] + 1;
+  long r = q[7];
+  std::free(p);
+  std::free(q);
+  return r;
+}
+[[pure]] long raw_own(long i) {
+  long *p = static_cast<long *>(::operator new(sizeof(long)));
+  *p = i;
+  long r = *p;
+  ::operator delete(p);
+  return r;
+}
+[[pure]] long frees_callers(const long *p) { std::free(const_cast<long *>(p)); return 0; } // expected-error {{pure function 'frees_callers' writes to memory it does not own through 'const_cast' [purecc-cast-write]}} expected-note {{'frees_callers' declared pure here}}
+[[pure]] long grows_callers(const long *p) { void *q = std::realloc(const_cast<long *>(p), 64); return q != nullptr; } // expected-error {{pure function 'grows_callers' writes to memory it does not own through 'const_cast' [purecc-cast-write]}} expected-note {{'grows_callers' declared pure here}}
+[[pure]] long deletes_callers(const long *p) { ::operator delete(const_cast<long *>(p)); return 0; } // expected-error {{pure function 'deletes_callers' writes to memory it does not own through 'const_cast' [purecc-cast-write]}} expected-note {{'deletes_callers' declared pure here}}
+long *g_block;
+[[pure]] long frees_global() { std::free(g_block); return 0; } // expected-error {{pure function 'frees_global' reads mutable global 'g_block' [purecc-global-read]}} expected-error {{pure function 'frees_global' writes through pointer 'g_block' that may point to memory it does not own [purecc-nonlocal-write]}} expected-note 2 {{'frees_global' declared pure here}}
+template <class T> struct RawAlloc {
+  using value_type = T;
+  RawAlloc() = default;
+  template <class U> RawAlloc(const RawAlloc<U> &) {}
+  T *allocate(std::size_t n) { return static_cast<T *>(::operator new(n * sizeof(T))); }
+  void deallocate(T *p, std::size_t) { ::operator delete(p); }
+  bool operator==(const RawAlloc &) const { return true; }
+};
+[[pure]] long allocator_own(long x) { std::vector<long, RawAlloc<long>> v; v.push_back(x); return v[0]; }
