@@ -2,6 +2,8 @@
 #include "Fixpoint.h"
 #include "Stdlib.h"
 
+#include "clang/AST/Attr.h"
+
 #include <algorithm>
 #include <set>
 #include <tuple>
@@ -9,11 +11,23 @@
 using namespace clang;
 
 namespace purecc {
+
+bool replaceableAtLinkTime(const FunctionDecl *FD) {
+  for (const FunctionDecl *R : FD->redecls())
+    if (R->hasAttr<WeakAttr>() || R->hasAttr<WeakRefAttr>())
+      return true;
+  return false;
+}
+
+bool judgedByBody(const FunctionDecl *FD) {
+  return FD->hasBody() && !replaceableAtLinkTime(FD);
+}
+
 namespace {
 
 /// The callee of a Call effect that has a body to be judged.
 const FunctionDecl *bodyCallee(const Effect &E) {
-  if (E.Kind != EffectKind::Call || !E.Callee || !E.Callee->hasBody())
+  if (E.Kind != EffectKind::Call || !E.Callee || !judgedByBody(E.Callee))
     return nullptr;
   return E.Callee;
 }
@@ -159,7 +173,7 @@ std::vector<Effect> Fixpoint::resolveOne(const Summary &S) {
       Out.push_back(E);
       continue;
     }
-    if (!E.Callee->hasBody()) {
+    if (!judgedByBody(E.Callee)) {
       Effect I = E;
       I.Kind = EffectKind::ImpureCall;
       Out.push_back(std::move(I));

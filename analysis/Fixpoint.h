@@ -23,6 +23,17 @@
 
 namespace purecc {
 
+/// Whether FD's body in this translation unit is the code that runs: it
+/// has one, and it is not a weak definition (`__attribute__((weak))`, a
+/// hook a library lets the program replace), which a strong definition in
+/// another file takes over at link time (adv87 F13: a weak `scale_hook`
+/// returning its argument was judged pure, and the program's replacement
+/// wrote a global). A function it is not is judged as one without a body.
+bool judgedByBody(const clang::FunctionDecl *FD);
+
+/// Whether FD is a weak definition another may replace at link time.
+bool replaceableAtLinkTime(const clang::FunctionDecl *FD);
+
 class Fixpoint {
 public:
   explicit Fixpoint(Collector &C) : C(C) {}

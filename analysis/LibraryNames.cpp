@@ -40,11 +40,20 @@ std::string printed(QualType T, const PrintingPolicy &PP) {
       T = AT->getDeducedType();
       continue;
     }
-    if (const auto *ET = dyn_cast<ElaboratedType>(T.getTypePtr()))
+    if (const auto *ET = dyn_cast<ElaboratedType>(T.getTypePtr())) {
       if (QualType Inner = peelReservedAlias(ET->getNamedType()); !Inner.isNull()) {
         T = Inner.getCanonicalType();
         continue;
       }
+      // A trait's member type (`auto q = std::move(sp)` makes a
+      // 'typename std::remove_reference<...>::type'): what it names.
+      if (const NestedNameSpecifier *Q = ET->getQualifier();
+          Q && Q->getAsType() && isa<TypedefType>(ET->getNamedType().getTypePtr()))
+        if (const auto *Trait = Q->getAsType()->getAsCXXRecordDecl(); Trait && Trait->isInStdNamespace()) {
+          T = T.getCanonicalType();
+          continue;
+        }
+    }
     if (QualType Inner = peelReservedAlias(T); !Inner.isNull()) {
       // The alias's target is spelled inside the library (`unique_ptr<_Tp>`):
       // print it in full, as the user would write it.

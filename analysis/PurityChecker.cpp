@@ -376,7 +376,7 @@ PurityFacts verifyPurity(ASTContext &Ctx, Reporter &R, const VerifyOptions &Opti
       // The calls the verdict rests on: each callee was judged pure (an
       // impure one is an impure-call above).
       for (const Effect &E : S.Effects)
-        if (E.Kind == EffectKind::Call && E.Callee && E.Callee->hasBody() &&
+        if (E.Kind == EffectKind::Call && E.Callee && judgedByBody(E.Callee) &&
             Fixpoint::isClean(Fix.resolve(E.Callee)))
           Lines.push_back(describe(E, /*Blocks=*/false, Ctx.getSourceManager()));
       Facts.explain(FD, std::move(Lines));

@@ -250,7 +250,10 @@ ReadContexts::Outcome ReadContexts::up(const Expr *E, Mode M, unsigned Depth) {
 
   if (const auto *IC = dyn_cast<ImplicitCastExpr>(P)) {
     CastKind K = IC->getCastKind();
-    bool Keeps = K == CK_NoOp || K == CK_DerivedToBase || K == CK_UncheckedDerivedToBase;
+    // `std::reference_wrapper<long> r = g;` (adv86 F3): the object the
+    // converting constructor made, as it is.
+    bool Keeps = K == CK_NoOp || K == CK_DerivedToBase || K == CK_UncheckedDerivedToBase ||
+                 (K == CK_ConstructorConversion && M != Mode::Designates);
     switch (M) {
     case Mode::Designates:
       if (K == CK_ArrayToPointerDecay)
@@ -271,7 +274,8 @@ ReadContexts::Outcome ReadContexts::up(const Expr *E, Mode M, unsigned Depth) {
     if (K == CK_ToVoid)
       return Outcome::Discarded;
     bool Keeps = K == CK_NoOp || K == CK_DerivedToBase || K == CK_UncheckedDerivedToBase ||
-                 K == CK_BaseToDerived || K == CK_LValueBitCast || K == CK_BitCast;
+                 K == CK_BaseToDerived || K == CK_LValueBitCast || K == CK_BitCast ||
+                 (K == CK_ConstructorConversion && M == Mode::PointsTo);
     if (M == Mode::Holds)
       return Outcome::Escapes;
     if (Keeps && (M == Mode::PointsTo || EC->isGLValue()))

@@ -1,5 +1,6 @@
 //===- Report.cpp - diagnostics for functions that must be pure -----------===//
 #include "Report.h"
+#include "Fixpoint.h"
 #include "ConstFixIt.h"
 #include "rules/GlobalRead.h"
 #include "Attributes.h"
@@ -177,6 +178,11 @@ void PurityReport::explain(const FunctionDecl *Callee) {
           << name(Callee) << "has no definition in this translation unit";
       return;
     }
+    if (replaceableAtLinkTime(Callee)) {
+      R.report(Callee->getLocation(), Diag::NoteNotPureBecause)
+          << name(Callee) << "is a weak definition, which another may replace at link time";
+      return;
+    }
     const Effect *E = cause(Callee, Visited);
     if (!E)
       return;
@@ -187,7 +193,7 @@ void PurityReport::explain(const FunctionDecl *Callee) {
       const Effect *Step = E;
       while (Step) {
         ++More;
-        if (Step->Kind != EffectKind::ImpureCall || !Step->Callee->hasBody())
+        if (Step->Kind != EffectKind::ImpureCall || !judgedByBody(Step->Callee))
           break;
         Next = Step->Callee;
         Visited.insert(Next);

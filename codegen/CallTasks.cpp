@@ -252,7 +252,7 @@ std::string calleeName(const CallExpr *CE) {
 }
 
 std::string shown(const PlanContext &PC, const Expr *E, const std::string &Otherwise) {
-  std::optional<std::string> T = quotable(PC.text(E->getSourceRange()));
+  std::optional<std::string> T = quotable(PC.shownText(E->getSourceRange()));
   return T ? "'" + *T + "'" : Otherwise;
 }
 

@@ -445,7 +445,7 @@ std::string enclosingText(PlanContext &PC, const Expr *E, const Expr *Stop) {
       break;
     Top = Up;
   }
-  return quotable(PC.text(Top->getSourceRange())).value_or("");
+  return quotable(PC.shownText(Top->getSourceRange())).value_or("");
 }
 
 /// The update of the accumulator that Position names in (`++i`, `s += f(j)`).
@@ -555,13 +555,13 @@ std::string accumulatorUseReason(PlanContext &PC, const LoopShape &L, const VarD
   std::string Update;
   const Expr *U = Positions.empty() ? nullptr : updateAround(PC, Positions.front());
   if (U)
-    Update = shownInParens(PC.text(U->getSourceRange()));
+    Update = shownInParens(PC.shownText(U->getSourceRange()));
   llvm::SmallPtrSet<const Expr *, 4> Skip(Positions.begin(), Positions.end());
   const DeclRefExpr *Use = otherUse(L.Body, Acc, Skip);
   std::string Where = Use ? enclosingText(PC, Use, U) : std::string();
   if (auto It = Rest.FirstWrite.find(Acc); Written && It != Rest.FirstWrite.end()) {
     // The write itself, not a read met first (`if (c > 5) c = 0;`).
-    Where = quotable(PC.text(It->second->getSourceRange())).value_or("");
+    Where = quotable(PC.shownText(It->second->getSourceRange())).value_or("");
   }
   Where = Where.empty() ? "" : " ('" + Where + "')";
   // `d += f(i) * int(sizeof(d))`, `static_cast<decltype(c)>(f(i))`: 'd'

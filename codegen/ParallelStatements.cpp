@@ -784,7 +784,7 @@ std::string ParallelStatements::gapEffect(const std::vector<const Stmt *> &Gap) 
     StmtDeps D = Tasks.Scanner.scan(B);
     if (D.MemoryWrite || D.ImpureCall ||
         llvm::any_of(D.Writes, [&](const VarDecl *VD) { return !D.Locals.contains(VD); })) {
-      std::optional<std::string> Text = quotable(PC.text(B->getSourceRange()));
+      std::optional<std::string> Text = quotable(PC.shownText(B->getSourceRange()));
       return Text ? "'" + *Text + "'"
                   : "the statement on line " +
                        std::to_string(PC.SM.getPresumedLineNumber(B->getBeginLoc()));
@@ -843,7 +843,7 @@ std::string ParallelStatements::gapReason(const std::vector<const Stmt *> &Gap,
   std::string Call = "the call to '" + calleeName(C.Call) + "'";
   const char *NotMade = ", and the serial program does not make the later call then";
   for (const Stmt *B : Gap) {
-    std::optional<std::string> Text = quotable(PC.text(B->getSourceRange()));
+    std::optional<std::string> Text = quotable(PC.shownText(B->getSourceRange()));
     std::string What = Text ? "'" + *Text + "'"
                             : "the statement on line " +
                                  std::to_string(PC.SM.getPresumedLineNumber(B->getBeginLoc()));

@@ -97,7 +97,7 @@ std::optional<Place> placeOf(const Expr *E, ASTContext &Ctx) {
 std::string quotedPlace(const PlanContext &PC, const Expr *E, const std::string &Otherwise) {
   if (std::optional<Place> P = placeOf(E, PC.Ctx))
     return "'" + P->Name + "'";
-  std::optional<std::string> Text = quotable(PC.text(E->getSourceRange()));
+  std::optional<std::string> Text = quotable(PC.shownText(E->getSourceRange()));
   return Text ? "'" + *Text + "'" : Otherwise;
 }
 
@@ -181,14 +181,14 @@ std::string partReason(PlanContext &PC, const LoopShape &L, const Place &P,
   if (Use)
     for (const DynTypedNode &Up : PC.Ctx.getParents(*Use))
       if (const auto *Lambda = Up.get<LambdaExpr>())
-        if (std::optional<std::string> T = quotable(PC.text(Lambda->getSourceRange())))
+        if (std::optional<std::string> T = quotable(PC.shownText(Lambda->getSourceRange())))
           Where = *T;
   if (auto It = Rest.FirstWrite.find(P.Root); It != Rest.FirstWrite.end())
-    if (std::optional<std::string> T = quotable(PC.text(It->second->getSourceRange())))
+    if (std::optional<std::string> T = quotable(PC.shownText(It->second->getSourceRange())))
       Where = *T;
   std::string Update;
   if (const Expr *U = Positions.empty() ? nullptr : updateAround(PC, Positions.front()))
-    Update = shownInParens(PC.text(U->getSourceRange()));
+    Update = shownInParens(PC.shownText(U->getSourceRange()));
   return Name + " is updated inside the loop body" + Update + " and " + quotedObject(P.Root) +
          " is also used there" + (Where.empty() ? "" : " ('" + Where + "')") +
          " otherwise: a part of an object is combined only when the body uses the object "

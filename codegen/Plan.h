@@ -70,6 +70,10 @@ struct PlanEntry {
 
 struct Plan {
   std::vector<AttributeToHide> Attributes;
+  /// The main file's unqualified calls that the runtime's standard headers
+  /// could take over, qualified (LookupShield.h), in file order: applied
+  /// where the runtime is included, and in every copy of their text.
+  std::vector<Edit> Qualifications;
   std::vector<Edit> Edits;
   std::vector<PlanEntry> Entries;
   /// Standard headers the generated code needs beyond the runtime's

@@ -229,7 +229,14 @@ std::optional<std::string> PlanContext::text(SourceRange Range) const {
   return textAt(O->first, O->second);
 }
 
-std::string PlanContext::textAt(unsigned Begin, unsigned End) const {
+std::optional<std::string> PlanContext::shownText(SourceRange Range) const {
+  auto O = offsets(Range);
+  if (!O)
+    return std::nullopt;
+  return textAt(O->first, O->second, Copy::AsWritten);
+}
+
+std::string PlanContext::textAt(unsigned Begin, unsigned End, Copy How) const {
   StringRef Buffer = SM.getBufferData(SM.getMainFileID());
   // Code a transformation copies (a call moved into a task, a lambda
   // argument with it) shows purecc's attributes as the output shows them
@@ -238,20 +245,36 @@ std::string PlanContext::textAt(unsigned Begin, unsigned End) const {
   // x)` moved into parallel_invoke broke a -Werror build).
   // Every attribute is collected before planning; the spans are worked out
   // once (each is lexed) and looked up by offset for each copy.
-  if (HiddenSpansFor != P.Attributes.size()) {
-    HiddenSpans = attributeSpans(SM, LO, P.Attributes);
-    HiddenSpansFor = P.Attributes.size();
+  std::pair<size_t, size_t> Counts{P.Attributes.size(), P.Qualifications.size()};
+  if (SubstitutionsFor != Counts) {
+    Substitutions.clear();
+    for (auto [B, E] : attributeSpans(SM, LO, P.Attributes)) {
+      Edit Hide;
+      Hide.Begin = B;
+      Hide.End = E;
+      Hide.Text = "/*" + Buffer.slice(B, E).str() + "*/";
+      Substitutions.push_back(std::move(Hide));
+    }
+    // The program's calls, qualified as the output writes them (a call in
+    // a loop body copied into a task: LookupShield.h).
+    Substitutions.insert(Substitutions.end(), P.Qualifications.begin(), P.Qualifications.end());
+    std::stable_sort(Substitutions.begin(), Substitutions.end(),
+                     [](const Edit &A, const Edit &B) { return A.Begin < B.Begin; });
+    SubstitutionsFor = Counts;
   }
-  auto It = std::lower_bound(HiddenSpans.begin(), HiddenSpans.end(),
-                             std::pair<unsigned, unsigned>(Begin, 0));
+  auto It = std::lower_bound(Substitutions.begin(), Substitutions.end(), Begin,
+                             [](const Edit &S, unsigned Off) { return S.Begin < Off; });
   std::string Out;
   unsigned Pos = Begin;
-  for (; It != HiddenSpans.end() && It->first < End; ++It) {
-    if (It->second > End || It->first < Pos)
+  for (; It != Substitutions.end() && It->Begin < End; ++It) {
+    if (It->End > End || It->Begin < Pos)
       continue;
-    Out += Buffer.slice(Pos, It->first);
-    Out += "/*" + Buffer.slice(It->first, It->second).str() + "*/";
-    Pos = It->second;
+    // A remark quotes the call as the user wrote it.
+    if (How == Copy::AsWritten && !llvm::StringRef(It->Text).starts_with("/*"))
+      continue;
+    Out += Buffer.slice(Pos, It->Begin);
+    Out += It->Text;
+    Pos = It->End;
   }
   return Out + Buffer.slice(Pos, End).str();
 }
@@ -403,7 +426,7 @@ LibraryRuns &PlanContext::libraryRuns() const {
 }
 
 std::string writtenText(const PlanContext &PC, const Expr *E) {
-  if (auto Plain = PC.text(E->getSourceRange()))
+  if (auto Plain = PC.shownText(E->getSourceRange()))
     return *Plain;
   CharSourceRange R = PC.SM.getExpansionRange(E->getSourceRange());
   bool Invalid = false;

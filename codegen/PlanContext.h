@@ -106,9 +106,15 @@ public:
   /// shows it: purecc's attributes in it are comments (HiddenAttributes.h),
   /// so that code a transformation copies or moves keeps them hidden.
   std::optional<std::string> text(clang::SourceRange Range) const;
+  /// The same text as a remark quotes it: without the qualification the
+  /// output gives the program's calls (LookupShield.h).
+  std::optional<std::string> shownText(clang::SourceRange Range) const;
+  /// How textAt copies: as the output writes the code (attributes hidden,
+  /// calls qualified), or as the user wrote it, for a remark.
+  enum class Copy { AsOutput, AsWritten };
   /// The main file's bytes [Begin, End), with purecc's attributes hidden as
   /// in text().
-  std::string textAt(unsigned Begin, unsigned End) const;
+  std::string textAt(unsigned Begin, unsigned End, Copy How = Copy::AsOutput) const;
   /// The whitespace that starts the line holding offset Off.
   std::string indentationAt(unsigned Off) const;
 
@@ -177,10 +183,11 @@ private:
   mutable ReturnedStorageCache ReturnedStorages;
   mutable KeptParametersCache KeptParameters;
   mutable llvm::DenseMap<const clang::Decl *, std::unique_ptr<Fingerprint>> Fingerprints;
-  /// attributeSpans of P.Attributes, and how many attributes they were
-  /// worked out from (textAt: once per plan, not once per copy).
-  mutable std::vector<std::pair<unsigned, unsigned>> HiddenSpans;
-  mutable size_t HiddenSpansFor = size_t(-1);
+  /// What textAt changes in copied text, by offset: each attribute as a
+  /// comment, each qualified call (LookupShield.h); worked out once per
+  /// plan (not once per copy), for the counts of each recorded here.
+  mutable std::vector<Edit> Substitutions;
+  mutable std::pair<size_t, size_t> SubstitutionsFor{size_t(-1), size_t(-1)};
 };
 
 /// The expression with parentheses, implicit casts, temporaries and
@@ -201,7 +208,7 @@ std::string writtenText(const PlanContext &PC, const clang::Expr *E);
 /// (longer code, or code over several lines, reads worse inside a remark
 /// than the name beside it); nullopt otherwise. Every remark that shows
 /// the code it means asks this one question.
-///   quotable(PC.text(E->getSourceRange()))
+///   quotable(PC.shownText(E->getSourceRange()))
 std::optional<std::string> quotable(std::optional<std::string> Text);
 /// " ('<text>')" when Text is quotable, else "": how a remark shows the
 /// code after the name it gives ("'v' is written inside the loop body

@@ -20,6 +20,7 @@
 #include "LoopBodies.h"
 #include "FastClone.h"
 #include "HiddenAttributes.h"
+#include "LookupShield.h"
 #include "ConstantEvaluated.h"
 #include "Maps.h"
 #include "Memoize.h"
@@ -724,6 +725,7 @@ Plan planRewrites(ASTContext &Ctx, const PurityFacts &Facts, Reporter &R,
                   const PlanConfig &Config) {
   Plan P;
   collectAttributes(Ctx, P);
+  shieldLookups(Ctx, P);
   PlanContext PC(Ctx, Facts, R, Config, P);
   std::vector<std::vector<const FunctionDecl *>> Groups;
   FunctionFinder(PC, Groups).TraverseDecl(Ctx.getTranslationUnitDecl());
@@ -761,6 +763,11 @@ void dumpPlan(const Plan &P, const ASTContext &Ctx, raw_ostream &OS) {
   for (const AttributeToHide &A : P.Attributes) {
     PresumedLoc L = SM.getPresumedLoc(A.Range.getBegin());
     OS << "hide-attribute " << L.getLine() << ":" << L.getColumn() << "\n";
+  }
+  for (const Edit &Q : P.Qualifications) {
+    const FileID Main = SM.getMainFileID();
+    OS << "qualify-call " << SM.getLineNumber(Main, Q.Begin) << ":"
+       << SM.getColumnNumber(Main, Q.Begin) << " " << Q.Text << "\n";
   }
   for (const PlanEntry &E : P.Entries) {
     PresumedLoc L = SM.getPresumedLoc(E.Loc);

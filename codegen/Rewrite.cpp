@@ -41,6 +41,10 @@ std::string applyPlan(ASTContext &Ctx, const Plan &P) {
   std::vector<Edit> Edits = P.Edits;
   for (Edit &E : attributeEdits(SM, Ctx.getLangOpts(), P.Attributes, 0, Buffer.size()))
     Edits.push_back(std::move(E));
+  // Beside the runtime's standard headers, the program's calls name their
+  // callee (LookupShield.h); an edit that replaces one copies it qualified.
+  if (P.UsesRuntime)
+    Edits.insert(Edits.end(), P.Qualifications.begin(), P.Qualifications.end());
   // In file order; at one offset, insertions (in planning order) come before
   // the replacement that starts there.
   std::stable_sort(Edits.begin(), Edits.end(), [](const Edit &L, const Edit &R) {

@@ -64,7 +64,7 @@ private:
     return V && !L.Body_.Locals.contains(V) && V != L.Induction && V != L.Element;
   }
   std::string text(const Expr *E) const {
-    return quotable(PC.text(E->getSourceRange())).value_or("");
+    return quotable(PC.shownText(E->getSourceRange())).value_or("");
   }
   std::string shown(const Expr *E) const {
     std::string T = text(E);

@@ -620,13 +620,13 @@ private:
   /// (FixedCallee.h).
   std::string unfixedReason(const FixedCallee &T) const {
     auto Shown = [&](const Expr *E) {
-      return E ? shownInParens(ES.context().text(E->getSourceRange())) : std::string();
+      return E ? shownInParens(ES.context().shownText(E->getSourceRange())) : std::string();
     };
     if (!T.Through) {
       // An element of a table of function pointers, `ops[k](i)`; a member
       // pointer, `(o.*pm)(i)`; what a call returns (adv69 F1).
       std::optional<std::string> Text =
-          T.Where ? quotable(ES.context().text(T.Where->getSourceRange())) : std::nullopt;
+          T.Where ? quotable(ES.context().shownText(T.Where->getSourceRange())) : std::nullopt;
       const char *What = T.Where && isa<BinaryOperator>(T.Where) ? "the member pointer"
                                                                  : "the function pointer";
       return "which function a call through " + std::string(What) +

@@ -33,7 +33,7 @@ const Expr *skipFullExpression(const Stmt *S) {
 }
 
 std::string shownText(PlanContext &PC, const Stmt *S) {
-  return shownInParens(PC.text(S->getSourceRange()));
+  return shownInParens(PC.shownText(S->getSourceRange()));
 }
 
 /// The variable E names, under parentheses and any casts.

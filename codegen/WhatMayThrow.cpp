@@ -78,6 +78,16 @@ const Expr *sizeLimitFirst(PlanContext &PC, MayThrow &Throws, const Stmt *S, uns
   if (Depth < 4 && CE && CE->getDirectCallee() && !inStd(CE->getDirectCallee()) &&
       CE->getDirectCallee()->hasBody(Def) && Def)
     return sizeLimitFirst(PC, Throws, Def->getBody(), Depth + 1);
+  // A constructor of the program's (`Buffer a(n)` whose member
+  // initializer is `d(new long[n])`): its initializers run first.
+  if (const auto *Made = dyn_cast<CXXConstructExpr>(E);
+      Depth < 4 && Made && !inStd(Made->getConstructor()) && Made->getConstructor()->hasBody(Def) &&
+      Def) {
+    for (const CXXCtorInitializer *I : cast<CXXConstructorDecl>(Def)->inits())
+      if (I->getInit() && Throws.mayThrow(I->getInit()))
+        return sizeLimitFirst(PC, Throws, I->getInit(), Depth + 1);
+    return sizeLimitFirst(PC, Throws, Def->getBody(), Depth + 1);
+  }
   return nullptr;
 }
 

@@ -1,5 +1,6 @@
 //===- ImpureCall.cpp - R4: every call, written or implicit ---------------===//
 #include "ImpureCall.h"
+#include "analysis/TypeErased.h"
 #include "AtomicAccess.h"
 #include "VirtualCall.h"
 #include "analysis/Attributes.h"
@@ -234,6 +235,9 @@ private:
       if (readsOwnerCount(FD) && Parts.Object &&
           !L.ofPointee(Parts.Object).isLocal())
         V = {LibraryKind::Impure, "reads the count of owners, which copies made elsewhere change"};
+      // std::any, std::function, a shared_ptr's deleter: the caller's code.
+      if (const char *Why = runsHiddenCode(FD, Parts, L))
+        V = {LibraryKind::Impure, Why};
       if (V.Kind == LibraryKind::Impure || V.Kind == LibraryKind::Unknown) {
         Effect E = Effect::at(EffectKind::LibraryCall, Loc, Range);
         E.Callee = FD;

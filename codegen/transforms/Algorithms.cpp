@@ -351,7 +351,7 @@ std::optional<FoldLambda> foldLambda(PlanContext &PC, const Expr *OpExpr, QualTy
     return std::nullopt;
   const PrintingPolicy &Policy = PC.Ctx.getPrintingPolicy();
   if (mentions(TermExpr, Acc)) {
-    std::optional<std::string> Text = quotable(PC.text(TermExpr->getSourceRange()));
+    std::optional<std::string> Text = quotable(PC.shownText(TermExpr->getSourceRange()));
     WhyNot = "the lambda's term " + (Text ? "'" + *Text + "' " : "") +
              "reads the running total " + quoted(Acc) + ", so each step needs the one before";
     return std::nullopt;
@@ -828,7 +828,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   for (unsigned I = 0; I < N; ++I)
     if (!PC.offsetsThroughMacros(CE->getArg(I)->getSourceRange())) {
       WhyNot = "its argument '" +
-               (quotable(PC.text(SourceRange(PC.SM.getExpansionLoc(CE->getArg(I)->getBeginLoc()),
+               (quotable(PC.shownText(SourceRange(PC.SM.getExpansionLoc(CE->getArg(I)->getBeginLoc()),
                                              PC.SM.getExpansionLoc(CE->getArg(I)->getEndLoc()))))
                     .value_or("...")) +
                "' is written in part of a macro's expansion";

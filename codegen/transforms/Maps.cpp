@@ -521,7 +521,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     // which every iteration makes.
     if (auto It = Fx.FirstWrite.find(X); ContainerNames.count(X) && It != Fx.FirstWrite.end()) {
       WhyNot = quoted(X) + " is written inside the loop body" +
-               shownInParens(PC.text(It->second->getSourceRange()));
+               shownInParens(PC.shownText(It->second->getSourceRange()));
       return LoopOutcome::Refused;
     }
     if (Fx.Reads.contains(X)) {

@@ -529,7 +529,7 @@ LoopOutcome planOrderedReduction(PlanContext &PC, const LoopShape &L,
   // out of scope: a `using lib::combine;` in the body would leave the
   // combine calling another function (adv66 F9).
   if (const Decl *D = declaredNonVariable(L.Body)) {
-    std::optional<std::string> Text = quotable(PC.text(D->getSourceRange()));
+    std::optional<std::string> Text = quotable(PC.shownText(D->getSourceRange()));
     return Refuse("the combine " + quoted(FD) + " would be written after the loop, where the loop "
                   "body's " +
                   (Text ? "'" + *Text + "'" : std::string("declaration")) +

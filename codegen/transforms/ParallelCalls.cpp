@@ -523,7 +523,7 @@ bool ParallelCalls::planChoices(const Expr *Full, const Expr *Region,
     std::vector<std::string> Callees = namesOf(Its);
     llvm::sort(Callees);
     Callees.erase(std::unique(Callees.begin(), Callees.end()), Callees.end());
-    std::optional<std::string> Text = quotable(PC.text(U->getSourceRange()));
+    std::optional<std::string> Text = quotable(PC.shownText(U->getSourceRange()));
     std::string Name = isa<CallExpr>(U) ? calleeName(cast<CallExpr>(U))
                        : Text ? *Text
                               : llvm::join(Callees, "' or '");

@@ -645,7 +645,7 @@ std::optional<Records> planRecords(PlanContext &PC, const LoopShape &L, const Ca
   // out of scope: `using a::FAST;` (the block's `FAST` would be another
   // one: adv66 F2), `using W = long;`, `namespace q = std;`.
   if (const Decl *D = declaredNonVariable(L.Body, Block)) {
-    std::optional<std::string> Text = quotable(PC.text(D->getSourceRange()));
+    std::optional<std::string> Text = quotable(PC.shownText(D->getSourceRange()));
     Why = Updates + " would run again after the loop, where the loop body's " +
           (Text ? "'" + *Text + "'" : std::string("declaration")) +
           " (of a name other than a variable) does not reach";
@@ -896,7 +896,7 @@ std::pair<const VarDecl *, std::string> nearSelectionReason(PlanContext &PC, con
         const Expr *Set = findSetting(If->getThen(), V, Term, PC.Ctx, Conditional);
         if (!Set)
           continue;
-        std::optional<std::string> Cond = quotable(PC.text(If->getCond()->getSourceRange()));
+        std::optional<std::string> Cond = quotable(PC.shownText(If->getCond()->getSourceRange()));
         std::string IfText = Cond ? " ('if (" + *Cond + ")')" : "";
         if (Compound)
           return {V, "the 'if' that selects " + quoted(V) + IfText + " tests more than " +
@@ -916,7 +916,7 @@ std::pair<const VarDecl *, std::string> nearSelectionReason(PlanContext &PC, con
                          " has an 'else' branch: a selection is rewritten only without one (its "
                          "leaves run the 'if' for iterations the serial loop does not select)"};
         if (Conditional) {
-          return {V, quoted(V) + " is set" + shownInParens(PC.text(Set->getSourceRange())) +
+          return {V, quoted(V) + " is set" + shownInParens(PC.shownText(Set->getSourceRange())) +
                          " only on some paths of the block of the 'if' that compares it" + IfText +
                          ": not a selection, whose block sets the best whenever it runs"};
         }
@@ -1016,9 +1016,25 @@ LoopOutcome planSelection(PlanContext &PC, const LoopShape &L,
         continue;
       auto It = Fx.FirstWrite.find(W);
       const Expr *Step = It == Fx.FirstWrite.end() ? nullptr : It->second;
+      // `mx = std::max(mx, s)` and `t = t + x` update it as `+=` does
+      // (adv90 F3: the remark said only that 'mx' is written).
+      auto Mentions = [W](const Stmt *S) {
+        llvm::SmallVector<const Stmt *, 16> Stack{S};
+        while (!Stack.empty()) {
+          const Stmt *T = Stack.pop_back_val();
+          if (const auto *D = dyn_cast<DeclRefExpr>(T); D && D->getDecl() == W)
+            return true;
+          for (const Stmt *C : T->children())
+            if (C)
+              Stack.push_back(C);
+        }
+        return false;
+      };
+      const auto *Assign = dyn_cast_or_null<BinaryOperator>(Step);
       bool Accumulates = (isa_and_nonnull<CompoundAssignOperator>(Step)) ||
                          (isa_and_nonnull<UnaryOperator>(Step) &&
-                          cast<UnaryOperator>(Step)->isIncrementDecrementOp());
+                          cast<UnaryOperator>(Step)->isIncrementDecrementOp()) ||
+                         (Assign && Assign->getOpcode() == BO_Assign && Mentions(Assign->getRHS()));
       // Inside the selection's block (`++seen` counting improvements,
       // user47 k12) it is no reduction a loop of its own could make.
       auto Within = [&](const Stmt *Outer, const Stmt *S) {

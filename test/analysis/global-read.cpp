@@ -60,3 +60,14 @@ std::unique_ptr<int> g_up = std::make_unique<int>(4);
   auto it = g_v.begin(); // expected-note {{'it' refers to 'g_v' here}}
   return *it; // expected-error {{pure function 'kept_iterator' reads mutable global 'g_v'}}
 }
+
+// A reference wrapper made by copy-initialization, as by std::ref, only
+// refers to the global (adv86 F3: it was counted as a read): what is done
+// through it is judged there.
+#include <functional>
+long g_wrapped = 1;
+[[pure]] long wrap_only() { std::reference_wrapper<long> r = g_wrapped; auto s = std::ref(g_wrapped); (void)r; (void)s; return 1; }
+[[pure]] long wrap_and_read() { // expected-note {{'wrap_and_read' declared pure here}}
+  std::reference_wrapper<long> r = g_wrapped; // expected-note {{'r' refers to 'g_wrapped' here}}
+  return r.get(); // expected-error {{pure function 'wrap_and_read' reads mutable global 'g_wrapped' [purecc-global-read]}}
+}

@@ -169,3 +169,11 @@ const Poly &poly_at(const Poly &p, long n) { g_counted += n; return p; } // expe
 [[pure]] bool dynamic_type(const Poly &p, long n) { // expected-note {{'dynamic_type' declared pure here}}
   return typeid(poly_at(p, n)) == typeid(Poly) && typeid(count_up(n)) == typeid(long); // expected-error {{pure function 'dynamic_type' calls 'poly_at', which is not pure [purecc-impure-call]}} expected-warning {{expression with side effects will be evaluated despite being used as an operand to 'typeid'}}
 }
+
+// A weak definition is a hook another file may replace at link time: the
+// body here is not the code that runs (adv87 F13).
+__attribute__((weak)) long scale_hook(long x) { return x; } // expected-note {{'scale_hook' is not pure because it is a weak definition, which another may replace at link time}}
+[[pure]] long scaled(long x) { return scale_hook(x) * 2; } // expected-error {{pure function 'scaled' calls 'scale_hook', which is not pure [purecc-impure-call]}} expected-note {{'scaled' declared pure here}}
+__attribute__((weak)) long declared_weak(long x);
+long declared_weak(long x) { return x + 1; } // expected-note {{'declared_weak' is not pure because it is a weak definition, which another may replace at link time}}
+[[pure]] long uses_declared_weak(long x) { return declared_weak(x); } // expected-error {{pure function 'uses_declared_weak' calls 'declared_weak', which is not pure [purecc-impure-call]}} expected-note {{'uses_declared_weak' declared pure here}}

@@ -75,9 +75,12 @@ long poke(std::shared_ptr<long> sp) { *sp = 9; return 0; } // expected-note {{'p
 [[pure]] long owners(std::shared_ptr<long> sp) { return sp.use_count(); } // expected-error {{pure function 'owners' calls 'std::shared_ptr<long>::use_count', which reads the count of owners, which copies made elsewhere change [purecc-impure-library]}} expected-note {{'owners' declared pure here}}
 [[pure]] long own_owners(long x) { auto p = std::make_shared<long>(x); auto q = p; return q.use_count(); }
 
-[[pure]] long repoint(std::shared_ptr<long> sp) {
-  sp = std::make_shared<long>(1);
-  sp.reset();
+// Repointing a by-value shared pointer may drop the last owner the caller
+// moved in, and run the deleter the caller made it with (adv87 F14;
+// type-erased.cpp).
+[[pure]] long repoint(std::shared_ptr<long> sp) { // expected-note 2 {{'repoint' declared pure here}}
+  sp = std::make_shared<long>(1); // expected-error {{pure function 'repoint' calls 'std::shared_ptr<long>::operator=', which may end the last owner the caller gave it and run a deleter it cannot see [purecc-impure-library]}}
+  sp.reset(); // expected-error {{pure function 'repoint' calls 'std::shared_ptr<long>::reset', which may end the last owner the caller gave it and run a deleter it cannot see [purecc-impure-library]}}
   return 0;
 }
 

@@ -74,7 +74,7 @@ int main(int argc, char **) {
   for (int c = 0; c < k; ++c)
     cost[c] = spread(pts, centers[c]);
   // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'cost' [purecc-parallel-map]
-  // CHECK: {{^}}    cost[c] = spread(pts, centers[c]); } });
+  // CHECK: {{^}}    cost[c] = ::spread(pts, centers[c]); } });
 
   // 16 iterations of a few flops: one leaf, no task.
   double nearest = 1e300;

@@ -17,8 +17,8 @@
 }
 [[pure]] long merge(long l, long r) { return l * 3 + r; }
 
-// CHECK:      {{^}}  auto [purecc_r2, purecc_r3] = ::purecc::parallel_invoke([&] { return sum(v, 0, mid); },
-// CHECK-NEXT: {{^}}  [&] { return sum(v, mid, n); }); long l = purecc_r2; auto r = purecc_r3;
+// CHECK:      {{^}}  auto [purecc_r2, purecc_r3] = ::purecc::parallel_invoke([&] { return ::sum(v, 0, mid); },
+// CHECK-NEXT: {{^}}  [&] { return ::sum(v, mid, n); }); long l = purecc_r2; auto r = purecc_r3;
 // CHECK-NEXT: {{^}}  return merge(l, r);
 [[pure]] long solve(const std::vector<long> &v, int n) {
   int mid = n / 2;
@@ -29,8 +29,8 @@
 // REMARK: parallel-statements.cpp:[[@LINE-4]]:12: remark: calls to 'sum' and 'sum' run in parallel [purecc-parallel-calls]
 
 // The second call reads what the first stores: they stay in order.
-// CHECK:      {{^}}  long a = sum(v, 0, n);
-// CHECK-NEXT: {{^}}  long b = sum(v, 0, static_cast<int>(a % 5));
+// CHECK:      {{^}}  long a = ::sum(v, 0, n);
+// CHECK-NEXT: {{^}}  long b = ::sum(v, 0, static_cast<int>(a % 5));
 [[pure]] long chained(const std::vector<long> &v, int n) {
   long a = sum(v, 0, n);
   long b = sum(v, 0, static_cast<int>(a % 5));
@@ -59,7 +59,7 @@
 // REMARK: parallel-statements.cpp:[[@LINE-1]]:49: remark: calls to 'twice' and 'thrice' run in parallel [purecc-parallel-calls]
 
 // CHECK: {{^}}  std::printf("%ld\n", twice(x) + thrice(*p) + static_cast<long>(std::printf("-")));
-// CHECK-NEXT: {{^}}  auto [purecc_r14, purecc_r15, purecc_r16, purecc_r17, purecc_r18] = ::purecc::parallel_invoke([&] { return solve(v, 1000); }, [&] { return chained(v, 1000); }, [&] { return nested(7); }, [&] { return larger(-3); }, [&] { return guarded(4); }); std::printf("%ld %ld %ld %ld %d\n", purecc_r14, purecc_r15, purecc_r16, purecc_r17,
+// CHECK-NEXT: {{^}}  auto [purecc_r14, purecc_r15, purecc_r16, purecc_r17, purecc_r18] = ::purecc::parallel_invoke([&] { return ::solve(v, 1000); }, [&] { return ::chained(v, 1000); }, [&] { return nested(7); }, [&] { return larger(-3); }, [&] { return guarded(4); }); std::printf("%ld %ld %ld %ld %d\n", purecc_r14, purecc_r15, purecc_r16, purecc_r17,
 // CHECK-NEXT: {{^}}              purecc_r18);
 int main() {
   std::vector<long> v;

@@ -44,7 +44,7 @@ long rows(long k) {
 
 long sizes(long k) {
   return size_of(row(k)) + size_of(row(k + 2));
-  // CHECK: {{^}}  auto [purecc_r[[A:[0-9]+]], purecc_r[[B:[0-9]+]]] = ::purecc::parallel_invoke([&] { return row(k); }, [&] { return row(k + 2); }); return size_of(::purecc::take_result(purecc_r[[A]])) + size_of(::purecc::take_result(purecc_r[[B]]));
+  // CHECK: {{^}}  auto [purecc_r[[A:[0-9]+]], purecc_r[[B:[0-9]+]]] = ::purecc::parallel_invoke([&] { return row(k); }, [&] { return row(k + 2); }); return ::size_of(::purecc::take_result(purecc_r[[A]])) + ::size_of(::purecc::take_result(purecc_r[[B]]));
 }
 
 long eithers(long k) {

@@ -39,6 +39,17 @@ int main() {
     }
   }
   // REMARK: selection-beside-reduction.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'count' is updated inside the loop body ('++count') beside the selection of 'largest': a selection and a reduction are not combined in one loop; each is rewritten in a loop of its own [purecc-missed-reduction]
+  // Updated by assignment (adv90 F3: "'peak' is written inside the loop body").
+  double peak = 0;
+  for (int i = 0; i < 4000; ++i) {
+    double a = area(i);
+    peak = std::fmax(peak, a * 2);
+    if (a > largest) {
+      largest = a;
+      largestId = i;
+    }
+  }
+  // REMARK: selection-beside-reduction.cpp:[[@LINE-8]]:3: remark: loop not parallelized: 'peak' is updated inside the loop body ('peak = std::fmax(peak, a * 2)') beside the selection of 'largest': a selection and a reduction are not combined in one loop; each is rewritten in a loop of its own [purecc-missed-reduction]
   double total2 = 0, largest2 = 0;
   int largestId2 = -1;
   for (int i = 0; i < 4000; ++i)
@@ -52,9 +63,9 @@ int main() {
     }
   }
   // REMARK: selection-beside-reduction.cpp:[[@LINE-7]]:3: remark: loop rewritten as a parallel selection of 'largest2' with 'largestId2' (the first of equal values kept, as in the loop) [purecc-selection]
-  std::printf("%.6f %.6f %d %ld\n", total, largest, largestId, count);
+  std::printf("%.6f %.6f %d %ld %.6f\n", total, largest, largestId, count, peak);
   std::printf("%d %d %d\n", std::fabs(total - total2) < 1e-6 * total, largest == largest2,
               largestId == largestId2);
-  // OUT: 763943.289663 191.585259 3473 4000
+  // OUT: 763943.289663 191.585259 3473 4000 383.170518
   // OUT-NEXT: 1 1 1
 }

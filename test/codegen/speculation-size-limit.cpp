@@ -152,6 +152,19 @@
 [[pure]] long fib(long n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 // REMARK: speculation-size-limit.cpp:[[@LINE-1]]:48: remark: calls to 'fib' and 'fib' run in parallel [purecc-parallel-calls]
 
+// The allocation in a constructor's member initializer (adv86 F10: the
+// remark named 'boxed' and no place).
+class Block {
+  long *d;
+  long n;
+public:
+  explicit Block(long k) : d(new long[k]), n(k) {}
+  Block(const Block &) = delete;
+  ~Block() { delete[] d; }
+  long size() const { return n; }
+};
+[[pure]] long boxed(long i) { Block b(i % 7 + 1); return b.size(); }
+
 int main(int argc, char **) {
   const long n = 1000, bad = 9 + argc; // throws at index 10
   const long wrap = -argc;             // a size of ~2^64
@@ -303,7 +316,11 @@ int main(int argc, char **) {
   for (long i = 0; i < n; ++i)
     cut += shrunk(i);
   // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'shrunk' (where a size not known to be small ('n' on line 140) throws 'std::length_error' past 'max_size()') may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
-  std::printf("rows %ld %ld %ld %ld\n", d, r, sides, cut);
+  long blocks = 0;
+  for (long i = 0; i < n; ++i)
+    blocks += boxed(i);
+  // REMARK: speculation-size-limit.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'boxed' (where a count not known to be small ('k' on line 161) makes the allocation throw at once) may throw, and the serial loop does not run the later iterations then [purecc-missed-reduction]
+  std::printf("rows %ld %ld %ld %ld %ld\n", d, r, sides, cut, blocks);
   return 0;
 }
 // OUT:      vector: length_error
@@ -318,4 +335,4 @@ int main(int argc, char **) {
 // OUT-NEXT: buckets: bad_alloc
 // OUT-NEXT: buffered: bad_alloc
 // OUT-NEXT: fine {{[0-9]+}} {{[0-9]+}} 6765
-// OUT-NEXT: rows 580500 499500 3526100 904798
+// OUT-NEXT: rows 580500 499500 3526100 904798 3997{{$}}

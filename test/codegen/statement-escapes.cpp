@@ -111,7 +111,7 @@ again:
 // pointer: 'total(sv)' runs beside 'c = compute(6)', and 'compute(get())'
 // waits for it (adv57 t16).
 // CHECK:      {{^}}  v = ::purecc::take_result(purecc_r{{[0-9]+}});
-// CHECK-NEXT: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return total(sv); }, [&] { return compute(6); }); long viaSpan = purecc_r{{[0-9]+}};
+// CHECK-NEXT: {{^}}  auto [purecc_r{{[0-9]+}}, purecc_r{{[0-9]+}}] = ::purecc::parallel_invoke([&] { return ::total(sv); }, [&] { return compute(6); }); long viaSpan = purecc_r{{[0-9]+}};
 // CHECK:      {{^}}  c = purecc_r{{[0-9]+}};
 // CHECK-NEXT: {{^}}  long viaLambda = compute(get());
 // CHECK:      {{^}}  d = compute(7);

@@ -37,7 +37,7 @@
     return lo < hi ? v[static_cast<unsigned>(lo)] : 0;
   int mid = lo + (hi - lo) / 2;
   return total(v, lo, mid) + total(v, mid, hi);
-  // CHECK: ::purecc::invoke_at(::purecc::call_at<"_Z5totalRKSt6vectorIlSaIlEEii#call", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>([](const std::vector<long> &purecc_arg_0, const int &purecc_arg_1, const int &purecc_arg_2) -> long { return total(purecc_arg_0, purecc_arg_1, purecc_arg_2); }, v, lo, mid),
+  // CHECK: ::purecc::invoke_at(::purecc::call_at<"_Z5totalRKSt6vectorIlSaIlEEii#call", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>([](const std::vector<long> &purecc_arg_0, const int &purecc_arg_1, const int &purecc_arg_2) -> long { return ::total(purecc_arg_0, purecc_arg_1, purecc_arg_2); }, v, lo, mid),
   // REMARK: task-registry-calls.cpp:[[@LINE-2]]:10: remark: this parallel call can run on other ranks under mpirun (task '_Z5totalRKSt6vectorIlSaIlEEii#call') [purecc-task]
   // REMARK: task-registry-calls.cpp:[[@LINE-3]]:30: remark: this parallel call can run on other ranks under mpirun (task '_Z5totalRKSt6vectorIlSaIlEEii#call') [purecc-task]
 }

@@ -1,0 +1,44 @@
+//===- LookupShield.h - the program's calls keep their callee -------------===//
+//
+// The rewritten file includes the runtime's header, and with it standard
+// headers the program may not include (<tuple>, <functional>, <algorithm>,
+// <variant>, ...). An unqualified call whose arguments are of the standard
+// library's types looks in namespace std too (argument-dependent lookup),
+// and finds there every function of its name the compiler has seen so far:
+//
+//   void apply(std::vector<int> &v, const std::vector<int> &w);
+//   apply(v, v);   // after <tuple>: std::apply(F &&, Tuple &&) is the better match
+//
+// (adv90 F1: the rewritten program did not compile; a call whose new
+// callee did compile would have run other code). So while the runtime is
+// included, each such call in the main file is qualified with the
+// namespace of the function it calls, `::apply(v, v)`: a qualified name
+// is looked up where it says, not in the arguments' namespaces, and among
+// the overloads found there the one the program called is still the best,
+// as it was among more.
+//
+// Not qualified, and so still exposed: a call written by a macro (the text
+// is the macro's), a call in a template that depends on its parameters
+// (resolved per instantiation), a hidden friend (found only through its
+// class, so it cannot be named), a function declared only inside a block,
+// and operators. Copies of a qualified call that a transformation makes
+// are qualified too (PlanContext::textAt).
+//
+//   shieldLookups(Ctx, P);   // the plan step's first, beside collectAttributes
+//   ... P.Qualifications: one Edit per call, the callee's name -> `::ns::name`
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Plan.h"
+
+#include "clang/AST/ASTContext.h"
+
+namespace purecc {
+
+/// Adds to P.Qualifications, in file order, the edit that qualifies each
+/// call of the main file described above (applied only when the runtime is
+/// included: applyPlan).
+void shieldLookups(clang::ASTContext &Ctx, Plan &P);
+
+} // namespace purecc
