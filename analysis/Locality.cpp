@@ -316,6 +316,12 @@ bool Locality::reseatableUse(const DeclRefExpr *Use, std::vector<const Expr *> &
   }
   if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P); IC && IC->getCastKind() == CK_LValueToRValue)
     return false; // read
+  // Made a `T *const` lvalue, to bind a `const T *&` parameter
+  // (`v.push_back(p)` of a vector of pointers): nothing repoints it through
+  // that (a false error on every pointer kept in a vector).
+  if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P);
+      Raw && IC && IC->getCastKind() == CK_NoOp && IC->isGLValue() && IC->getType().isConstQualified())
+    return false;
   if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
     return !UO->isIncrementDecrementOp(); // `++p` moves within its object; `&p` lets go
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P)) {
@@ -415,9 +421,13 @@ Prov Locality::ofStoredInCall(const Expr *Call) {
   if (isLibraryFunction(Parts.Callee, Ctx.getSourceManager())) {
     // ... or, for a member (`v[0]`, `*it`, `v.back()`), an element stored
     // in a container: a pointer loaded from memory, whose target no one
-    // here can name.
-    if (Parts.Object)
+    // here can name, unless the container is a local that only ever took
+    // blocks of the function's own (FreshElements.cpp).
+    if (Parts.Object) {
+      if (const VarDecl *V = elementSource(Parts.Object); V && holdsOwnBlocks(V))
+        return Prov::local();
       return Prov::unknown();
+    }
     std::optional<Prov> P;
     for (unsigned I = 0; I < Parts.Args.size(); ++I)
       if (std::optional<Prov> A = ByReference(I))

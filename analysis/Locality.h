@@ -90,6 +90,10 @@ private:
                                          const clang::FieldDecl *F);
   const clang::Expr *initOf(const clang::Expr *Object);
   bool onlyReadThroughFields(const clang::VarDecl *VD);
+  // FreshElements.cpp: a local container whose every element points to a
+  // block of the function's own.
+  const clang::VarDecl *elementSource(const clang::Expr *Object, unsigned Steps = 0);
+  bool holdsOwnBlocks(const clang::VarDecl *V);
   Prov thisProv() const;
   void libraryWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
   void handedOverWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
@@ -118,6 +122,9 @@ private:
   // stack small: past it the answer is Unknown (conservative).
   unsigned Depth = 0;
   static constexpr unsigned MaxDepth = 512;
+  // Local containers asked about: whether each holds only blocks of the
+  // function's own (false while being worked out).
+  llvm::DenseMap<const clang::VarDecl *, bool> FreshContainers;
   // Pointer members asked about: whether each owns its pointee.
   llvm::DenseMap<const clang::FieldDecl *, bool> Owning;
   // writes(): the statement last asked about, and its answer.

@@ -9,7 +9,6 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -60,6 +59,21 @@ const Expr *strip(const Expr *E) {
 class Judge {
 public:
   Judge(ASTContext &Ctx, const FieldDecl *F) : Ctx(Ctx), F(F->getCanonicalDecl()) {}
+
+  /// The members of specialization Spec that the program wrote for it
+  /// (`template <> void Vec<long>::adopt(long *p) { d = p; }`): not in the
+  /// pattern (adv91 F1: one stored the caller's pointer, and passed).
+  bool explicitMembers(const CXXRecordDecl *Spec) {
+    for (const CXXMethodDecl *MD : Spec->methods())
+      if (MD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization && !function(MD))
+        return false;
+    for (const Decl *D : Spec->decls())
+      if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+        for (const FunctionDecl *S : FT->specializations())
+          if (S->getTemplateSpecializationKind() == TSK_ExplicitSpecialization && !function(S))
+            return false;
+    return true;
+  }
 
   bool owns(const CXXRecordDecl *C) {
     if (C->hasFriends())
@@ -179,13 +193,9 @@ private:
       CalleeName N = calleeName(CE);
       if (N.InStd && N.Name == "exchange" && CE->getNumArgs() == 2)
         return isF(CE->getArg(0)) && fresh(CE->getArg(1), Def);
-      const FunctionDecl *Callee = CE->getDirectCallee();
-      return Callee && Callee->getIdentifier() &&
-             isLibraryFunction(Callee, Ctx.getSourceManager()) &&
-             Callee->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
-             llvm::StringSwitch<bool>(Callee->getName())
-                 .Cases("malloc", "calloc", "realloc", "aligned_alloc", true)
-                 .Default(false);
+      // malloc, calloc, realloc, aligned_alloc, `::operator new` (adv91 F9).
+      MemoryCall M = memoryCall(CE->getDirectCallee(), Ctx.getSourceManager());
+      return M == MemoryCall::Allocates || M == MemoryCall::Reallocates;
     }
     // A local pointer made fresh and only read since (`long *fresh = new
     // long[n]; std::copy(...); delete[] d; d = fresh;`), stored into one
@@ -194,7 +204,7 @@ private:
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!Def || !VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
           !VD->getType()->isPointerType() || !VD->getInit() || !onlyRead(VD, Def) ||
-          !StoredFrom.insert(VD).second)
+          repeated(DRE, VD, Def) || !StoredFrom.insert(VD).second)
         return false;
       return fresh(VD->getInit(), Def);
     }
@@ -202,6 +212,31 @@ private:
     if (const auto *ME = dyn_cast<MemberExpr>(E); ME && isF(ME) && !ME->isArrow())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
         return nulledBy(Def).contains(DRE->getDecl());
+    return false;
+  }
+
+  /// Whether Use may run more than once for one value of VD: inside a
+  /// loop (or a function with labels) that VD is declared outside of
+  /// (adv91 F7: `for (...) a[i].d = p;` stored one block into many).
+  bool repeated(const Expr *Use, const VarDecl *VD, const FunctionDecl *Def) const {
+    const SourceManager &SM = Ctx.getSourceManager();
+    auto Within = [&](SourceRange R, SourceLocation L) {
+      return !SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
+             !SM.isBeforeInTranslationUnit(R.getEnd(), L);
+    };
+    llvm::SmallVector<const Stmt *, 64> Stack{Def->getBody()};
+    while (!Stack.empty()) {
+      const Stmt *S = Stack.pop_back_val();
+      if (isa<LabelStmt>(S))
+        return true;
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) &&
+          Within(S->getSourceRange(), Use->getBeginLoc()) &&
+          !Within(S->getSourceRange(), VD->getLocation()))
+        return true;
+      for (const Stmt *C : S->children())
+        if (C)
+          Stack.push_back(C);
+    }
     return false;
   }
 
@@ -409,7 +444,8 @@ bool ownsPointee(const FieldDecl *F, ASTContext &Ctx) {
     Judged = nullptr;
     for (const NamedDecl *ND : Pattern->lookup(F->getDeclName()))
       Judged = dyn_cast<FieldDecl>(ND);
-    if (!Judged || Judged->getAccess() != AS_private || copiesPointer(Pattern))
+    if (!Judged || Judged->getAccess() != AS_private || copiesPointer(Pattern) ||
+        !Judge(Ctx, F).explicitMembers(C))
       return false;
     C = Pattern;
   }

@@ -53,17 +53,38 @@ bool fromOutside(const Expr *E, Locality &L) {
   return isa_and_nonnull<ParmVarDecl>(rootOf(E));
 }
 
-/// A holder the function ends that the caller filled but Locality calls
-/// the function's own: a by-value parameter. (Ending one that is not the
-/// function's is a write, which the write rules report.)
+/// A holder the function ends that the caller filled and handed over: a
+/// by-value or rvalue-reference parameter (adv91 F6: `sp.reset()` of a
+/// `std::shared_ptr<long> &&sp` had no diagnostic). Ending one the caller
+/// only lent is a write, which the write rules report.
 bool ownedFromOutside(const Expr *E, Locality &L) {
-  return E && E->isGLValue() && L.ofLValue(E).isLocal() && isa_and_nonnull<ParmVarDecl>(rootOf(E));
+  if (!E || !E->isGLValue())
+    return false;
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(rootOf(E));
+  return P && (P->getType()->isRValueReferenceType() ||
+               (!P->getType()->isReferenceType() && L.ofLValue(E).isLocal()));
 }
 
 } // namespace
 
 const char *runsHiddenCode(const FunctionDecl *FD, const CallParts &Parts, Locality &L) {
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  // `std::swap(a, b)`, `std::exchange(a, v)` of holders: each is ended and
+  // refilled by the other (adv91 F6).
+  if (!MD && FD->isInStdNamespace() && FD->getIdentifier() &&
+      (FD->getName() == "swap" || FD->getName() == "exchange")) {
+    for (const Expr *A : Parts.Args) {
+      const auto *RD = A->getType().getNonReferenceType()->getAsCXXRecordDecl();
+      const CXXMethodDecl *Dtor = RD && RD->hasDefinition() ? RD->getDestructor() : nullptr;
+      if (!Dtor || holderOf(Dtor) == Holder::None)
+        continue;
+      if (fromOutside(A, L) || ownedFromOutside(A, L))
+        return holderOf(Dtor) == Holder::SharedPointer
+                   ? "may end the last owner the caller gave it and run a deleter it cannot see"
+                   : "copies or moves what it holds, of a type it cannot see, with that type's own code";
+    }
+    return nullptr;
+  }
   if (!MD)
     return nullptr;
   Holder H = holderOf(MD);

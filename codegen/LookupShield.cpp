@@ -8,7 +8,10 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
-#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
 
 using namespace clang;
 
@@ -94,9 +97,22 @@ std::optional<std::string> qualifierOf(const FunctionDecl *FD) {
   return Q;
 }
 
+/// What the calls written at one offset of the main file say: a call
+/// template's instantiations, and a macro's expansions, share the text.
+struct Site {
+  std::string Name;
+  std::set<std::string> Qualifiers; // one per callee seen there
+  bool Exposed = false;             // some call's arguments involve std
+  bool Unnameable = false;          // some callee has no qualified name there
+};
+
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
-  Finder(ASTContext &Ctx, Plan &P) : SM(Ctx.getSourceManager()), P(P) {}
+  Finder(ASTContext &Ctx) : SM(Ctx.getSourceManager()) {}
+
+  // A call in a template resolves in each instantiation: every one of
+  // them must name the same function for the text to be qualified.
+  bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool TraverseDecl(Decl *D) {
     // Only the main file's code is rewritten.
@@ -107,63 +123,73 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *CE) {
-    // CallExpr::usesADL() says only whether the callee came from the
-    // arguments' namespaces; any unqualified call looks there. `(f)(x)`
-    // does not.
+    // `(f)(x)` looks nowhere else, and an operator is written as one.
     if (isa<CXXOperatorCallExpr>(CE))
       return true;
     const auto *DRE = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreImpCasts());
     if (!DRE || DRE->hasQualifier() || !DRE->getNameInfo().getName().isIdentifier())
       return true;
     const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
-    SourceLocation Loc = DRE->getLocation();
-    if (!FD || inStd(FD) || Loc.isMacroID() || !SM.isInMainFile(Loc))
+    SourceLocation Spelled = SM.getSpellingLoc(DRE->getLocation());
+    if (!FD || inStd(FD) || !SM.isInMainFile(Spelled))
       return true;
-    // Declared only as a friend (found through its class) or only in a
-    // block: no qualified name reaches it.
-    bool Nameable = false;
-    for (const FunctionDecl *R : FD->redecls())
-      Nameable = Nameable || (R->getFriendObjectKind() == Decl::FOK_None &&
-                              !R->getLexicalDeclContext()->isFunctionOrMethod());
-    if (!Nameable)
-      return true;
-    llvm::SmallPtrSet<const Type *, 16> Seen;
-    bool Exposed = false;
-    for (const Expr *A : CE->arguments())
-      Exposed = Exposed || touchesStd(A->getType(), 0, Seen);
-    if (!Exposed)
-      return true;
-    std::optional<std::string> Qualifier = qualifierOf(FD);
-    if (!Qualifier)
-      return true;
-    unsigned Begin = SM.getFileOffset(Loc);
+    unsigned Begin = SM.getFileOffset(Spelled);
     StringRef Name = FD->getName();
     // The name as written (not a template's injected spelling).
     if (SM.getBufferData(SM.getMainFileID()).substr(Begin, Name.size()) != Name)
       return true;
-    Edit E;
-    E.Begin = Begin;
-    E.End = Begin + Name.size();
-    E.Text = *Qualifier + Name.str();
-    P.Qualifications.push_back(std::move(E));
+    Site &At = Sites[Begin];
+    At.Name = Name.str();
+    // A function declared in a block: the call looks nowhere else (and a
+    // qualified name would not find it: adv91 F4).
+    if (const NamedDecl *Found = DRE->getFoundDecl();
+        Found->getLexicalDeclContext()->isFunctionOrMethod()) {
+      At.Unnameable = true;
+      return true;
+    }
+    // Found through its class only (a hidden friend), or declared at
+    // namespace scope only after the call: no qualified name reaches it.
+    SourceLocation Used = SM.getExpansionLoc(DRE->getLocation());
+    bool Nameable = false;
+    for (const FunctionDecl *R : FD->redecls())
+      Nameable = Nameable || (R->getFriendObjectKind() == Decl::FOK_None &&
+                              !R->getLexicalDeclContext()->isFunctionOrMethod() &&
+                              !R->getLexicalDeclContext()->isRecord() &&
+                              SM.isBeforeInTranslationUnit(R->getLocation(), Used));
+    std::optional<std::string> Qualifier = qualifierOf(FD);
+    if (!Nameable || !Qualifier) {
+      At.Unnameable = true;
+      return true;
+    }
+    At.Qualifiers.insert(*Qualifier);
+    llvm::SmallPtrSet<const Type *, 16> Seen;
+    for (const Expr *A : CE->arguments())
+      At.Exposed = At.Exposed || touchesStd(A->getType(), 0, Seen);
     return true;
   }
 
+  std::map<unsigned, Site> Sites;
+
 private:
   const SourceManager &SM;
-  Plan &P;
 };
 
 } // namespace
 
 void shieldLookups(ASTContext &Ctx, Plan &P) {
-  Finder(Ctx, P).TraverseDecl(Ctx.getTranslationUnitDecl());
-  std::stable_sort(P.Qualifications.begin(), P.Qualifications.end(),
-                   [](const Edit &A, const Edit &B) { return A.Begin < B.Begin; });
-  // One edit per call, however many times the walk met it.
-  P.Qualifications.erase(std::unique(P.Qualifications.begin(), P.Qualifications.end(),
-                                     [](const Edit &A, const Edit &B) { return A.Begin == B.Begin; }),
-                         P.Qualifications.end());
+  Finder F(Ctx);
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  // In file order: one edit per text, when every call it writes names the
+  // same function and one of them could be taken over.
+  for (const auto &[Begin, At] : F.Sites) {
+    if (At.Unnameable || !At.Exposed || At.Qualifiers.size() != 1)
+      continue;
+    Edit E;
+    E.Begin = Begin;
+    E.End = Begin + At.Name.size();
+    E.Text = *At.Qualifiers.begin() + At.Name;
+    P.Qualifications.push_back(std::move(E));
+  }
 }
 
 } // namespace purecc

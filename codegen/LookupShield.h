@@ -17,12 +17,16 @@
 // the overloads found there the one the program called is still the best,
 // as it was among more.
 //
-// Not qualified, and so still exposed: a call written by a macro (the text
-// is the macro's), a call in a template that depends on its parameters
-// (resolved per instantiation), a hidden friend (found only through its
-// class, so it cannot be named), a function declared only inside a block,
-// and operators. Copies of a qualified call that a transformation makes
-// are qualified too (PlanContext::textAt).
+// One text can write many calls: a macro's body, one per expansion, and a
+// template's, one per instantiation (a call that depends on the template's
+// parameters is resolved in each). The text is qualified when every call
+// it writes names the same function, declared at namespace scope before
+// each (adv91 F3, F5). Not qualified, and so still exposed: a text whose
+// calls name different functions, a hidden friend (found only through its
+// class, so no qualified name reaches it), operators. A function declared
+// in a block needs nothing: the call looks nowhere else (and `::f` would
+// not find it: adv91 F4). Copies of a qualified call that a transformation
+// makes are qualified too (PlanContext::textAt).
 //
 //   shieldLookups(Ctx, P);   // the plan step's first, beside collectAttributes
 //   ... P.Qualifications: one Edit per call, the callee's name -> `::ns::name`

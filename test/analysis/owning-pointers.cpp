@@ -269,3 +269,41 @@ public:
   long get(long i) const { return impl->v[i]; }
 };
 [[pure]] long widget(long v) { Widget w; w.set(1, v); Widget c = w; c.set(1, v + 1); return w.get(1) * 10 + c.get(1); }
+// A member the program specializes for one instantiation is judged for it
+// (adv91 F1: this one stored the caller's pointer and passed).
+template <class T> class Slab {
+  T *d;
+public:
+  Slab() : d(new T[8]()) {}
+  Slab(const Slab &) = delete;
+  Slab &operator=(const Slab &) = delete;
+  ~Slab() { delete[] d; }
+  void adopt(T *p) { (void)p; d = new T[8](); }
+  void set(long i, T v) { d[i] = v; } // expected-note {{'Slab<long>::set' is not pure because it writes through pointer member 'd' that may point to memory it does not own}}
+};
+template <> void Slab<long>::adopt(long *p) { d = p; }
+[[pure]] long slab_long(long v) { Slab<long> a; a.set(0, v); return 0; } // expected-error {{pure function 'slab_long' calls 'Slab<long>::set', which is not pure [purecc-impure-call]}} expected-note {{'slab_long' declared pure here}}
+[[pure]] double slab_double(double v) { Slab<double> a; a.set(0, v); return 0; }
+// One fresh block stored in a loop: into many objects (adv91 F7).
+class Looped {
+  long *d;
+public:
+  Looped() : d(new long[4]) {}
+  Looped(const Looped &) = delete;
+  Looped &operator=(const Looped &) = delete;
+  static void share(Looped *a, int n) { long *p = new long[4]; for (int i = 0; i < n; ++i) a[i].d = p; }
+  void set(long v) { d[0] = v; } // expected-note {{'Looped::set' is not pure because it writes through pointer member 'd' that may point to memory it does not own}}
+};
+[[pure]] long looped(long v) { Looped a; a.set(v); return 0; } // expected-error {{pure function 'looped' calls 'Looped::set', which is not pure [purecc-impure-call]}} expected-note {{'looped' declared pure here}}
+// Raw memory from `::operator new` is a block of its own too (adv91 F9).
+class Raw {
+  long *d;
+public:
+  Raw() : d(static_cast<long *>(::operator new(4 * sizeof(long)))) {}
+  Raw(const Raw &) = delete;
+  Raw &operator=(const Raw &) = delete;
+  ~Raw() { ::operator delete(d); }
+  void set(long v) { d[0] = v; }
+  long get() const { return d[0]; }
+};
+[[pure]] long raw(long v) { Raw a; a.set(v); return a.get(); }

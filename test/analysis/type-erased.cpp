@@ -32,3 +32,8 @@
   q.reset(new long(x + 1));
   return *q;
 }
+// Swapped or exchanged, and handed over by rvalue reference (adv91 F6).
+[[pure]] long swap_any(std::any a, std::any b) { std::swap(a, b); return 0; } // expected-error {{pure function 'swap_any' calls 'std::swap', which copies or moves what it holds, of a type it cannot see, with that type's own code [purecc-impure-library]}} expected-note {{'swap_any' declared pure here}}
+[[pure]] long exchange_any(std::any a) { std::any old = std::exchange(a, std::any{}); return old.has_value(); } // expected-error {{pure function 'exchange_any' calls 'std::exchange', which copies or moves what it holds, of a type it cannot see, with that type's own code [purecc-impure-library]}} expected-note {{'exchange_any' declared pure here}}
+[[pure]] long exchange_shared(std::shared_ptr<const long> sp) { auto q = std::exchange(sp, nullptr); return *q; } // expected-error {{pure function 'exchange_shared' calls 'std::exchange', which may end the last owner the caller gave it and run a deleter it cannot see [purecc-impure-library]}} expected-note {{'exchange_shared' declared pure here}}
+[[pure]] long handed(std::shared_ptr<long> &&sp) { sp.reset(); return 0; } // expected-error {{pure function 'handed' calls 'std::shared_ptr<long>::reset', which may end the last owner the caller gave it and run a deleter it cannot see [purecc-impure-library]}} expected-note {{'handed' declared pure here}}

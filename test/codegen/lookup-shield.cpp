@@ -33,7 +33,14 @@ struct Box {
   std::vector<int> v;
   friend int invoke(const Box &b, std::string &) { return b.v[0]; } // found only through Box
 };
+// CHECK: {{^}}#define DISTANCE(a, b) ::geo::distance(a, b){{$}}
 #define DISTANCE(a, b) distance(a, b)
+// A macro's text is qualified when every expansion calls the same function
+// (adv91 F5), and a template's when every instantiation does (adv91 F3).
+// CHECK: {{^}}#define APPLY(a, b) ::apply(a, b){{$}}
+#define APPLY(a, b) apply(a, b)
+// CHECK: {{^}}template <class T> void run(T &v) { ::apply(v, v); }{{$}}
+template <class T> void run(T &v) { apply(v, v); }
 
 int main() {
   std::vector<int> v(5000);
@@ -57,16 +64,29 @@ int main() {
   // `(f)(x)` looks nowhere else.
   // CHECK: {{^}}  (apply)(v, v);{{$}}
   (apply)(v, v);
-  // A macro's text is the macro's: not qualified (this one's callee is
-  // still the better match).
+  // The macro's use is as written; its definition names the callee.
   // CHECK: {{^}}  double e = DISTANCE(a, b);{{$}}
   double e = DISTANCE(a, b);
-  std::printf("%ld %g %g %d\n", total, d, e, k);
+  APPLY(v, v);
+  run(v);
+  // A function declared in a block: the call looks nowhere else, and no
+  // qualified name would find it (adv91 F4).
+  int tally(std::vector<int> &, const std::vector<int> &);
+  // CHECK: {{^}}  int t = tally(v, v);{{$}}
+  int t = tally(v, v);
+  std::printf("%ld %g %g %d %d\n", total, d, e, k, t);
   return 0;
 }
-// PLAN: qualify-call 43:3 ::apply
-// PLAN: qualify-call 49:14 ::visit
-// PLAN: qualify-call 52:14 ::geo::distance
+int tally(std::vector<int> &v, const std::vector<int> &w) { return v[1] + w[2]; }
+// PLAN: qualify-call 37:24 ::geo::distance
+// PLAN-NEXT: qualify-call 41:21 ::apply
+// PLAN-NEXT: qualify-call 43:37 ::apply
+// PLAN-NEXT: qualify-call 50:3 ::apply
+// PLAN-NEXT: qualify-call 56:14 ::visit
+// PLAN-NEXT: qualify-call 59:14 ::geo::distance
+// PLAN-NEXT: qualify-call 71:3 ::run
 // OUT: 2
 // OUT-NEXT: 2
-// OUT-NEXT: 1498500 25 25 7
+// OUT-NEXT: 2
+// OUT-NEXT: 2
+// OUT-NEXT: 1498500 25 25 7 5
