@@ -2,7 +2,10 @@
 #include "Fixpoint.h"
 #include "Stdlib.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Basic/SourceManager.h"
 
 #include <algorithm>
 #include <set>
@@ -12,9 +15,40 @@ using namespace clang;
 
 namespace purecc {
 
+namespace {
+/// Whether the text of declaration R (up to its ';' or '{') spells a weak
+/// attribute: Clang drops one written on a declaration after the
+/// definition (with a warning), g++ makes the symbol weak all the same
+/// (adv91 F8).
+bool spellsWeak(const FunctionDecl *R) {
+  const SourceManager &SM = R->getASTContext().getSourceManager();
+  SourceLocation Begin = SM.getExpansionLoc(R->getBeginLoc());
+  if (Begin.isInvalid() || SM.isInSystemHeader(Begin))
+    return false;
+  bool Invalid = false;
+  StringRef Buffer = SM.getBufferData(SM.getFileID(Begin), &Invalid);
+  if (Invalid)
+    return false;
+  StringRef Text = Buffer.substr(SM.getFileOffset(Begin));
+  Text = Text.substr(0, Text.find_first_of(";{"));
+  for (size_t At = Text.find("weak"); At != StringRef::npos; At = Text.find("weak", At + 1)) {
+    auto Ident = [](char C) { return isAlphanumeric(C) || C == '_'; };
+    size_t B = At, E = At + 4;
+    while (B > 0 && Text[B - 1] == '_')
+      --B;
+    while (E < Text.size() && Text[E] == '_')
+      ++E;
+    if ((B == 0 || !Ident(Text[B - 1])) && (E == Text.size() || !Ident(Text[E])))
+      return true;
+  }
+  return false;
+}
+} // namespace
+
 bool replaceableAtLinkTime(const FunctionDecl *FD) {
   for (const FunctionDecl *R : FD->redecls())
-    if (R->hasAttr<WeakAttr>() || R->hasAttr<WeakRefAttr>())
+    if (R->hasAttr<WeakAttr>() || R->hasAttr<WeakRefAttr>() ||
+        (!R->doesThisDeclarationHaveABody() && spellsWeak(R)))
       return true;
   return false;
 }

@@ -101,10 +101,33 @@ std::optional<std::string> qualifierOf(const FunctionDecl *FD) {
 /// template's instantiations, and a macro's expansions, share the text.
 struct Site {
   std::string Name;
+  clang::SourceLocation Loc;                 // a call written there
+  const clang::FunctionDecl *Callee = nullptr; // one it calls
   std::set<std::string> Qualifiers; // one per callee seen there
   bool Exposed = false;             // some call's arguments involve std
   bool Unnameable = false;          // some callee has no qualified name there
+  bool Local = false;               // a callee declared in a block
 };
+
+/// Functions of the standard library that take their arguments by
+/// forwarding reference (or are otherwise templates a program's function
+/// of the same name can lose to): the names a call that cannot be
+/// qualified is refused for.
+bool greedyStdName(llvm::StringRef Name) {
+  static const char *const Names[] = {
+      "apply",  "invoke",       "invoke_r", "visit",      "bind",      "bind_front", "bind_back",
+      "ref",    "cref",         "mem_fn",   "not_fn",     "make_tuple", "forward_as_tuple",
+      "tie",    "tuple_cat",    "make_pair", "make_optional", "make_any", "exchange", "as_const",
+      "swap",   "addressof",    "move",     "forward",    "get",       "size",      "ssize",
+      "data",   "empty",        "begin",    "end",        "cbegin",    "cend",      "rbegin",
+      "rend",   "distance",     "next",     "prev",       "advance",   "min",       "max",
+      "clamp",  "make_shared",  "make_unique", "to_address", "construct_at", "destroy_at",
+      "reduce", "transform",    "sort",     "find",       "count",     "copy",      "fill"};
+  for (const char *N : Names)
+    if (Name == N)
+      return true;
+  return false;
+}
 
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
@@ -140,11 +163,18 @@ public:
       return true;
     Site &At = Sites[Begin];
     At.Name = Name.str();
+    At.Loc = DRE->getLocation();
+    At.Callee = FD;
+    llvm::SmallPtrSet<const Type *, 16> Seen;
+    for (const Expr *A : CE->arguments())
+      At.Exposed = At.Exposed || touchesStd(A->getType(), 0, Seen);
     // A function declared in a block: the call looks nowhere else (and a
     // qualified name would not find it: adv91 F4).
     if (const NamedDecl *Found = DRE->getFoundDecl();
         Found->getLexicalDeclContext()->isFunctionOrMethod()) {
       At.Unnameable = true;
+      At.Exposed = false; // and nothing else is looked up
+      At.Local = true;
       return true;
     }
     // Found through its class only (a hidden friend), or declared at
@@ -162,9 +192,6 @@ public:
       return true;
     }
     At.Qualifiers.insert(*Qualifier);
-    llvm::SmallPtrSet<const Type *, 16> Seen;
-    for (const Expr *A : CE->arguments())
-      At.Exposed = At.Exposed || touchesStd(A->getType(), 0, Seen);
     return true;
   }
 
@@ -182,8 +209,17 @@ void shieldLookups(ASTContext &Ctx, Plan &P) {
   // In file order: one edit per text, when every call it writes names the
   // same function and one of them could be taken over.
   for (const auto &[Begin, At] : F.Sites) {
-    if (At.Unnameable || !At.Exposed || At.Qualifiers.size() != 1)
+    if (!At.Exposed)
       continue;
+    if (At.Unnameable || At.Qualifiers.size() != 1) {
+      // Left as written: refused when a std template of its name could
+      // take it over (adv91 F5: a hidden friend 'apply' lost to std::apply).
+      if (!At.Local && !P.ExposedCall.isValid() && greedyStdName(At.Name)) {
+        P.ExposedCall = At.Loc;
+        P.ExposedCallee = At.Callee;
+      }
+      continue;
+    }
     Edit E;
     E.Begin = Begin;
     E.End = Begin + At.Name.size();

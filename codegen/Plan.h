@@ -74,6 +74,12 @@ struct Plan {
   /// could take over, qualified (LookupShield.h), in file order: applied
   /// where the runtime is included, and in every copy of their text.
   std::vector<Edit> Qualifications;
+  /// A call of such a function that cannot be qualified (a hidden friend,
+  /// a text whose calls name different functions) and that a function
+  /// template of the standard library's of its name could take over: the
+  /// unit is then compiled as written (LookupShield.h). Invalid if none.
+  clang::SourceLocation ExposedCall;
+  const clang::FunctionDecl *ExposedCallee = nullptr;
   std::vector<Edit> Edits;
   std::vector<PlanEntry> Entries;
   /// Standard headers the generated code needs beyond the runtime's

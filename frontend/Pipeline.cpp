@@ -132,6 +132,16 @@ public:
         R.report(Where, Diag::RemarkRuntimeNameMacro) << Macro->Name;
         keepOnlyHiddenAttributes(P);
       }
+    // A call the runtime's standard headers could take over and that no
+    // qualified name reaches (codegen/LookupShield.h).
+    if (P.UsesRuntime && P.ExposedCall.isValid()) {
+      if (Held)
+        Held->release(KeepRemarks::No); // none would be true
+      R.report(P.ExposedCall, Diag::RemarkRuntimeLookup)
+          << (llvm::Twine("'") + P.ExposedCallee->getName() + "'").str()
+          << P.ExposedCallee->getName();
+      keepOnlyHiddenAttributes(P);
+    }
     // Code under `#ifdef _OPENMP` would run in the parallel build where the
     // serial one ran other code (adv82 F1: a function checked pure in one
     // form and run in the other; F2: <omp.h> brought another 'abs').

@@ -177,3 +177,8 @@ __attribute__((weak)) long scale_hook(long x) { return x; } // expected-note {{'
 __attribute__((weak)) long declared_weak(long x);
 long declared_weak(long x) { return x + 1; } // expected-note {{'declared_weak' is not pure because it is a weak definition, which another may replace at link time}}
 [[pure]] long uses_declared_weak(long x) { return declared_weak(x); } // expected-error {{pure function 'uses_declared_weak' calls 'declared_weak', which is not pure [purecc-impure-call]}} expected-note {{'uses_declared_weak' declared pure here}}
+// Written after the definition, Clang drops the attribute and g++ makes the
+// symbol weak all the same (adv91 F8).
+long weak_after(long x) { return x + 2; } // expected-note {{'weak_after' is not pure because it is a weak definition, which another may replace at link time}} expected-note {{previous definition is here}}
+long weak_after(long x) __attribute__((weak)); // expected-warning {{attribute declaration must precede definition}}
+[[pure]] long uses_weak_after(long x) { return weak_after(x); } // expected-error {{pure function 'uses_weak_after' calls 'weak_after', which is not pure [purecc-impure-call]}} expected-note {{'uses_weak_after' declared pure here}}

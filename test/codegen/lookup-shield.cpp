@@ -31,7 +31,7 @@ namespace geo {
 using namespace geo;
 struct Box {
   std::vector<int> v;
-  friend int invoke(const Box &b, std::string &) { return b.v[0]; } // found only through Box
+  friend int peek(const Box &b, std::string &) { return b.v[0]; } // found only through Box
 };
 // CHECK: {{^}}#define DISTANCE(a, b) ::geo::distance(a, b){{$}}
 #define DISTANCE(a, b) distance(a, b)
@@ -59,8 +59,8 @@ int main() {
   double d = distance(a, b);
   Box box{{7}};
   // A hidden friend has no qualified name.
-  // CHECK: {{^}}  int k = invoke(box, word);{{$}}
-  int k = invoke(box, word);
+  // CHECK: {{^}}  int k = peek(box, word);{{$}}
+  int k = peek(box, word);
   // `(f)(x)` looks nowhere else.
   // CHECK: {{^}}  (apply)(v, v);{{$}}
   (apply)(v, v);
