@@ -14,7 +14,8 @@
 // members that add nothing (size, empty, capacity, reserve, clear,
 // pop_back, pop_front, shrink_to_fit), an element read (`v[i]`, `v.at(i)`,
 // `v.front()`, `v.back()` whose value is loaded) and a range-for whose
-// loop variable is a copy of the pointer (or a const reference to it).
+// loop variable is a copy of the pointer (a const reference to it may be
+// const_cast: adv92 F1).
 // Anything else (an iterator named by the program, an element assigned,
 // the container passed on, captured by reference, copied, swapped) and its
 // elements may point anywhere, as before.
@@ -131,11 +132,11 @@ bool Locality::holdsOwnBlocks(const VarDecl *V) {
   for (const DeclRefExpr *M : Mentions) {
     if (!OK)
       break;
-    // The range of a range-for that copies each pointer.
+    // The range of a range-for that copies each pointer (a `T *const &`
+    // loop variable may be const_cast: adv92 F1).
     if (llvm::any_of(Loops, [&](const CXXForRangeStmt *Loop) {
-          QualType LV = Loop->getLoopVariable()->getType();
           return Loop->getRangeInit()->IgnoreParenImpCasts() == M &&
-                 (!LV->isReferenceType() || LV.getNonReferenceType().isConstQualified());
+                 !Loop->getLoopVariable()->getType()->isReferenceType();
         }))
       continue;
     auto [Child, P] = Up(M);

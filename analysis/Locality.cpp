@@ -316,12 +316,22 @@ bool Locality::reseatableUse(const DeclRefExpr *Use, std::vector<const Expr *> &
   }
   if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P); IC && IC->getCastKind() == CK_LValueToRValue)
     return false; // read
-  // Made a `T *const` lvalue, to bind a `const T *&` parameter
-  // (`v.push_back(p)` of a vector of pointers): nothing repoints it through
-  // that (a false error on every pointer kept in a vector).
+  // Made a `T *const` lvalue to bind a library function's `T *const &`
+  // parameter (`v.push_back(p)` of a vector of pointers): the library does
+  // not cast the const away (a false error on every pointer kept in a
+  // vector). A reference of the program's may be const_cast (adv92 F2).
   if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P);
-      Raw && IC && IC->getCastKind() == CK_NoOp && IC->isGLValue() && IC->getType().isConstQualified())
-    return false;
+      Raw && IC && IC->getCastKind() == CK_NoOp && IC->isGLValue() &&
+      IC->getType().isConstQualified()) {
+    const auto *Call = dyn_cast_or_null<CallExpr>(Ctx.getParents(*IC).empty()
+                                                      ? nullptr
+                                                      : Ctx.getParents(*IC)[0].get<Stmt>());
+    if (Call && Call->getDirectCallee() &&
+        isLibraryFunction(Call->getDirectCallee(), Ctx.getSourceManager()))
+      for (const Expr *A : Call->arguments())
+        if (A == IC)
+          return false;
+  }
   if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
     return !UO->isIncrementDecrementOp(); // `++p` moves within its object; `&p` lets go
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P)) {
@@ -492,6 +502,8 @@ Prov Locality::ofPointee(const Expr *E) {
   }
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
     return join(ofPointee(CO->getTrueExpr()), ofPointee(CO->getFalseExpr()));
+  if (const auto *NE = dyn_cast<CXXNewExpr>(E); NE && NE->getNumPlacementArgs() > 0)
+    return ofPlacement(NE);
   if (isa<CXXNewExpr, CXXNullPtrLiteralExpr, IntegerLiteral, GNUNullExpr,
           StringLiteral>(E))
     return Prov::local();
@@ -525,6 +537,27 @@ Prov Locality::ofPointee(const Expr *E) {
   }
   if (isa<DeclRefExpr, MemberExpr>(E))
     return ofStoredPointer(E);
+  return Prov::unknown();
+}
+
+Prov Locality::ofPlacement(const CXXNewExpr *NE) {
+  const FunctionDecl *New = NE->getOperatorNew();
+  if (!New || NE->getNumPlacementArgs() == 0)
+    return Prov::local();
+  // The library's `new (p) T`: where p points.
+  if (isLibraryFunction(New, Ctx.getSourceManager()))
+    return NE->getPlacementArg(0)->getType()->isPointerType() ? ofPointee(NE->getPlacementArg(0))
+                                                               : Prov::unknown();
+  // The program's placement `operator new(std::size_t, Arena &)`: what it
+  // returns, from its summary (adv92 F3: one returning the caller's object
+  // was taken for fresh memory).
+  Prov R = Returns(New);
+  if (R.isLocal())
+    return Prov::local();
+  if (R.K == Prov::Param && R.Index >= 1 && R.Index - 1 < NE->getNumPlacementArgs()) {
+    const Expr *A = NE->getPlacementArg(R.Index - 1);
+    return A->getType()->isPointerType() ? ofPointee(A) : ofLValue(A);
+  }
   return Prov::unknown();
 }
 
@@ -1030,10 +1063,9 @@ const std::vector<WriteSite> &Locality::writes(const Stmt *S) {
     if (UO->isIncrementDecrementOp())
       Add(UO->getSubExpr(), UO);
   } else if (const auto *NE = dyn_cast<CXXNewExpr>(S)) {
-    if (NE->getNumPlacementArgs() > 0 &&
-        NE->getPlacementArg(0)->getType()->isPointerType()) {
+    if (NE->getNumPlacementArgs() > 0) {
       WriteSite W;
-      W.Where = ofPointee(NE->getPlacementArg(0));
+      W.Where = ofPlacement(NE);
       if (!W.Where.isLocal())
         W.Where.Cast = "placement new";
       W.Loc = NE->getExprLoc();

@@ -78,6 +78,8 @@ private:
   Prov ofStoredPointer(const clang::Expr *E);
   Prov ofPointerVariable(const clang::VarDecl *VD);
   Prov ofCallResult(const clang::Expr *Call);
+  /// The memory a placement new-expression constructs in.
+  Prov ofPlacement(const clang::CXXNewExpr *NE);
   Prov ofCaptured(const clang::VarDecl *VD, bool Pointee);
   Prov ofStoredInCall(const clang::Expr *Call);
   // FieldBindings.cpp: what a reference or pointer member of a local object

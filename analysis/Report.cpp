@@ -409,6 +409,16 @@ bool PurityReport::reportDeclaredPure(const FunctionDecl *FD) {
       R.report(Attr->getLocation(), Diag::NoteDeclaredPureHere) << Fn;
     instantiationNote(FD);
   }
+  // Its callers trust the contract, which a strong definition elsewhere
+  // would break at link time (adv92 F4: a weak [[pure]] function replaced
+  // by a counting one, and its calls ran in parallel).
+  if (replaceableAtLinkTime(FD)) {
+    Fn = name(FD);
+    R.report(FD->getLocation(), Diag::WeakDefinition) << Fn;
+    if (const AnnotateAttr *A = findAttr(FD, PureccAttr::Pure))
+      R.report(A->getLocation(), Diag::NoteDeclaredPureHere) << Fn;
+    Pure = false;
+  }
   return Pure;
 }
 

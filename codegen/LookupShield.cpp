@@ -107,6 +107,8 @@ struct Site {
   bool Exposed = false;             // some call's arguments involve std
   bool Unnameable = false;          // some callee has no qualified name there
   bool Local = false;               // a callee declared in a block
+  bool Dependent = false;           // written in a template, depending on it
+  bool CallsStd = false;            // some call there calls std's function
 };
 
 /// Functions of the standard library that take their arguments by
@@ -149,13 +151,40 @@ public:
     // `(f)(x)` looks nowhere else, and an operator is written as one.
     if (isa<CXXOperatorCallExpr>(CE))
       return true;
+    // A call that depends on a template's parameters, found among the
+    // program's functions where the template is defined: resolved per
+    // instantiation, below; where no instantiation shows it (a default
+    // template argument, a requires-clause: adv92 F6) it stays as written.
+    if (const auto *ULE = dyn_cast<UnresolvedLookupExpr>(CE->getCallee()->IgnoreImpCasts());
+        ULE && ULE->requiresADL() && !ULE->getQualifier() && ULE->getName().isIdentifier()) {
+      SourceLocation Spelled = SM.getSpellingLoc(ULE->getNameLoc());
+      bool Programs = false;
+      for (const NamedDecl *D : ULE->decls())
+        Programs = Programs || !inStd(D->getUnderlyingDecl());
+      if (Programs && SM.isInMainFile(Spelled)) {
+        Site &At = Sites[SM.getFileOffset(Spelled)];
+        At.Name = ULE->getName().getAsString();
+        At.Loc = ULE->getNameLoc();
+        At.Dependent = true;
+      }
+      return true;
+    }
     const auto *DRE = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreImpCasts());
     if (!DRE || DRE->hasQualifier() || !DRE->getNameInfo().getName().isIdentifier())
       return true;
     const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
     SourceLocation Spelled = SM.getSpellingLoc(DRE->getLocation());
-    if (!FD || inStd(FD) || !SM.isInMainFile(Spelled))
+    if (!FD || !SM.isInMainFile(Spelled))
       return true;
+    // A call of std's already (`swap(a, b)` after `using std::swap;` in
+    // one instantiation): a qualified text would not reach it.
+    if (inStd(FD)) {
+      if (auto It = Sites.find(SM.getFileOffset(Spelled)); It != Sites.end())
+        It->second.CallsStd = true;
+      else
+        Sites[SM.getFileOffset(Spelled)].CallsStd = true;
+      return true;
+    }
     unsigned Begin = SM.getFileOffset(Spelled);
     StringRef Name = FD->getName();
     // The name as written (not a template's injected spelling).
@@ -168,6 +197,12 @@ public:
     llvm::SmallPtrSet<const Type *, 16> Seen;
     for (const Expr *A : CE->arguments())
       At.Exposed = At.Exposed || touchesStd(A->getType(), 0, Seen);
+    // A macro's text is not edited: it may be stringized (`#name`), used
+    // as a member's or a declaration's name elsewhere (adv92 F5, F6).
+    if (DRE->getLocation().isMacroID()) {
+      At.Unnameable = true;
+      return true;
+    }
     // A function declared in a block: the call looks nowhere else (and a
     // qualified name would not find it: adv91 F4).
     if (const NamedDecl *Found = DRE->getFoundDecl();
@@ -209,14 +244,24 @@ void shieldLookups(ASTContext &Ctx, Plan &P) {
   // In file order: one edit per text, when every call it writes names the
   // same function and one of them could be taken over.
   for (const auto &[Begin, At] : F.Sites) {
-    if (!At.Exposed)
+    // A dependent call no instantiation resolved before us: its arguments'
+    // types are not known here, so it is taken as exposed.
+    if (At.Dependent && At.Qualifiers.empty() && !At.Unnameable && !At.Local && !At.CallsStd) {
+      if (!P.ExposedCall.isValid() && greedyStdName(At.Name)) {
+        P.ExposedCall = At.Loc;
+        P.ExposedName = At.Name;
+      }
       continue;
-    if (At.Unnameable || At.Qualifiers.size() != 1) {
+    }
+    // Only std's functions called there: nothing of the program's to lose.
+    if (!At.Exposed || (At.Qualifiers.empty() && !At.Unnameable))
+      continue;
+    if (At.Unnameable || At.CallsStd || At.Qualifiers.size() != 1) {
       // Left as written: refused when a std template of its name could
       // take it over (adv91 F5: a hidden friend 'apply' lost to std::apply).
       if (!At.Local && !P.ExposedCall.isValid() && greedyStdName(At.Name)) {
         P.ExposedCall = At.Loc;
-        P.ExposedCallee = At.Callee;
+        P.ExposedName = At.Name;
       }
       continue;
     }

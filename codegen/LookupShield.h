@@ -17,13 +17,16 @@
 // the overloads found there the one the program called is still the best,
 // as it was among more.
 //
-// One text can write many calls: a macro's body, one per expansion, and a
-// template's, one per instantiation (a call that depends on the template's
-// parameters is resolved in each). The text is qualified when every call
-// it writes names the same function, declared at namespace scope before
-// each (adv91 F3, F5). Not qualified, and so still exposed: a text whose
-// calls name different functions, a hidden friend (found only through its
-// class, so no qualified name reaches it), operators. A function declared
+// A template's text writes one call per instantiation (a call that
+// depends on the template's parameters is resolved in each): it is
+// qualified when every one names the same function, declared at namespace
+// scope before each (adv91 F3). Not qualified, and so still exposed: a
+// text whose calls name different functions, a macro's text (it may be
+// stringized, or name a member elsewhere: adv92 F5, F6), a hidden friend
+// (found only through its class, so no qualified name reaches it),
+// operators. When such a call's name is one a standard template could
+// take (`apply`, `invoke`, `swap`, `begin`...), the unit is compiled as
+// written (Plan::ExposedCall, purecc-runtime-lookup). A function declared
 // in a block needs nothing: the call looks nowhere else (and `::f` would
 // not find it: adv91 F4). Copies of a qualified call that a transformation
 // makes are qualified too (PlanContext::textAt).

@@ -79,7 +79,7 @@ struct Plan {
   /// template of the standard library's of its name could take over: the
   /// unit is then compiled as written (LookupShield.h). Invalid if none.
   clang::SourceLocation ExposedCall;
-  const clang::FunctionDecl *ExposedCallee = nullptr;
+  std::string ExposedName; // the function it calls, as named there
   std::vector<Edit> Edits;
   std::vector<PlanEntry> Entries;
   /// Standard headers the generated code needs beyond the runtime's

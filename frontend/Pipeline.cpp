@@ -138,8 +138,7 @@ public:
       if (Held)
         Held->release(KeepRemarks::No); // none would be true
       R.report(P.ExposedCall, Diag::RemarkRuntimeLookup)
-          << (llvm::Twine("'") + P.ExposedCallee->getName() + "'").str()
-          << P.ExposedCallee->getName();
+          << (llvm::Twine("'") + P.ExposedName + "'").str() << P.ExposedName;
       keepOnlyHiddenAttributes(P);
     }
     // Code under `#ifdef _OPENMP` would run in the parallel build where the

@@ -113,8 +113,13 @@ public:
       return;
     }
     if (const auto *NE = dyn_cast<CXXNewExpr>(S)) {
-      callee(userAllocationFunction(NE->getOperatorNew(), C.sourceManager()),
-             NE->getExprLoc(), NE->getSourceRange(), nullptr, C);
+      // A placement form's arguments are its parameters after the size
+      // (`new (arena) Node`: what it writes of the arena lands there).
+      const FunctionDecl *New = userAllocationFunction(NE->getOperatorNew(), C.sourceManager());
+      llvm::SmallVector<Prov, 4> Args{Prov::local()};
+      for (unsigned I = 0; New && I < NE->getNumPlacementArgs() && I + 1 < New->getNumParams(); ++I)
+        Args.push_back(C.locality().ofArgument(New->getParamDecl(I + 1), NE->getPlacementArg(I)));
+      callee(New, NE->getExprLoc(), NE->getSourceRange(), nullptr, C, QualType(), Args);
       return;
     }
     if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {

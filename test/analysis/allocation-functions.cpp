@@ -70,3 +70,19 @@ template <class T> struct RawAlloc {
   bool operator==(const RawAlloc &) const { return true; }
 };
 [[pure]] long allocator_own(long x) { std::vector<long, RawAlloc<long>> v; v.push_back(x); return v[0]; }
+// A class's own placement `operator new` constructs where it says: in the
+// memory of what it is given (adv92 F3: one returning the caller's object
+// was taken for fresh memory).
+struct Arena {
+  alignas(16) unsigned char buf[256];
+  std::size_t used = 0;
+};
+struct PNode {
+  long v;
+  static void *operator new(std::size_t n, Arena &a) { void *p = a.buf + a.used; a.used += n; return p; }
+  static void *operator new(std::size_t, const std::vector<PNode *> &in) { return in[0]; }
+  static void operator delete(void *, Arena &) {}
+  static void operator delete(void *, const std::vector<PNode *> &) {}
+};
+[[pure]] long over_callers(const std::vector<PNode *> &in, long k) { long old = in[0]->v; new (in) PNode{k}; return old * k; } // expected-error {{pure function 'over_callers' writes to memory it does not own through placement new [purecc-cast-write]}} expected-note {{'over_callers' declared pure here}}
+[[pure]] long in_own_arena(long k) { Arena a; PNode *p = new (a) PNode{k}; p->v += 1; return p->v; }

@@ -33,7 +33,7 @@ struct Node { long v; Node *next = nullptr; };
   l.push_front(new long(k));
   l.push_back(new long(k + 1));
   long s = 0;
-  for (long *const &p : l) {
+  for (long *p : l) {
     *p += 1;
     s += *p;
   }
@@ -88,5 +88,21 @@ Node g_node;
   std::sort(v.begin(), v.end()); // the container passed on: not followed
   for (Node *p : v)
     delete p; // expected-error {{pure function 'sorted' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}}
+  return 0;
+}
+// A reference to an element or a pointer may be const_cast (adv92 F1, F2).
+[[pure]] long cast_element(const std::vector<Node *> &in, long k) { // expected-note {{'cast_element' declared pure here}}
+  std::vector<Node *> v;
+  v.push_back(new Node{0});
+  for (Node *const &p : v)
+    const_cast<Node *&>(p) = in[0];
+  v[0]->v = k; // expected-error {{pure function 'cast_element' writes through a pointer that may point to memory it does not own [purecc-nonlocal-write]}}
+  return 0;
+}
+[[pure]] long cast_local(const std::vector<Node *> &in, long k) { // expected-note {{'cast_local' declared pure here}}
+  Node *e = new Node{0};
+  Node *const &cr = e;
+  const_cast<Node *&>(cr) = in[0];
+  e->v = k; // expected-error {{pure function 'cast_local' writes through pointer 'e' that may point to memory it does not own [purecc-nonlocal-write]}}
   return 0;
 }

@@ -182,3 +182,8 @@ long declared_weak(long x) { return x + 1; } // expected-note {{'declared_weak' 
 long weak_after(long x) { return x + 2; } // expected-note {{'weak_after' is not pure because it is a weak definition, which another may replace at link time}} expected-note {{previous definition is here}}
 long weak_after(long x) __attribute__((weak)); // expected-warning {{attribute declaration must precede definition}}
 [[pure]] long uses_weak_after(long x) { return weak_after(x); } // expected-error {{pure function 'uses_weak_after' calls 'weak_after', which is not pure [purecc-impure-call]}} expected-note {{'uses_weak_after' declared pure here}}
+// A pure function that is weak: its callers trust a contract that another
+// file's strong definition may break at link time (adv92 F4).
+[[pure]] __attribute__((weak)) long weak_pure(long x) { return x; } // expected-error {{pure function 'weak_pure' is a weak definition, which another may replace at link time [purecc-weak-definition]}} expected-note {{'weak_pure' declared pure here}}
+[[pure]] long weak_pure_after(long x) { return x; } // expected-error {{pure function 'weak_pure_after' is a weak definition, which another may replace at link time [purecc-weak-definition]}} expected-note {{'weak_pure_after' declared pure here}} expected-note {{previous definition is here}}
+long weak_pure_after(long x) __attribute__((weak)); // expected-warning {{attribute declaration must precede definition}}

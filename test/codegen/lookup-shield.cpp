@@ -33,12 +33,8 @@ struct Box {
   std::vector<int> v;
   friend int peek(const Box &b, std::string &) { return b.v[0]; } // found only through Box
 };
-// CHECK: {{^}}#define DISTANCE(a, b) ::geo::distance(a, b){{$}}
-#define DISTANCE(a, b) distance(a, b)
-// A macro's text is qualified when every expansion calls the same function
-// (adv91 F5), and a template's when every instantiation does (adv91 F3).
-// CHECK: {{^}}#define APPLY(a, b) ::apply(a, b){{$}}
-#define APPLY(a, b) apply(a, b)
+// A template's text is qualified when every instantiation calls the same
+// function (adv91 F3).
 // CHECK: {{^}}template <class T> void run(T &v) { ::apply(v, v); }{{$}}
 template <class T> void run(T &v) { apply(v, v); }
 
@@ -64,10 +60,7 @@ int main() {
   // `(f)(x)` looks nowhere else.
   // CHECK: {{^}}  (apply)(v, v);{{$}}
   (apply)(v, v);
-  // The macro's use is as written; its definition names the callee.
-  // CHECK: {{^}}  double e = DISTANCE(a, b);{{$}}
-  double e = DISTANCE(a, b);
-  APPLY(v, v);
+  double e = distance(b, a);
   run(v);
   // A function declared in a block: the call looks nowhere else, and no
   // qualified name would find it (adv91 F4).
@@ -78,15 +71,13 @@ int main() {
   return 0;
 }
 int tally(std::vector<int> &v, const std::vector<int> &w) { return v[1] + w[2]; }
-// PLAN: qualify-call 37:24 ::geo::distance
-// PLAN-NEXT: qualify-call 41:21 ::apply
-// PLAN-NEXT: qualify-call 43:37 ::apply
-// PLAN-NEXT: qualify-call 50:3 ::apply
-// PLAN-NEXT: qualify-call 56:14 ::visit
-// PLAN-NEXT: qualify-call 59:14 ::geo::distance
-// PLAN-NEXT: qualify-call 71:3 ::run
+// PLAN: qualify-call 39:37 ::apply
+// PLAN-NEXT: qualify-call 46:3 ::apply
+// PLAN-NEXT: qualify-call 52:14 ::visit
+// PLAN-NEXT: qualify-call 55:14 ::geo::distance
+// PLAN-NEXT: qualify-call 63:14 ::geo::distance
+// PLAN-NEXT: qualify-call 64:3 ::run
 // OUT: 2
-// OUT-NEXT: 2
 // OUT-NEXT: 2
 // OUT-NEXT: 2
 // OUT-NEXT: 1498500 25 25 7 5
