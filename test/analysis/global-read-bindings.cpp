@@ -24,9 +24,9 @@ const int &peek() { return g; } // expected-note {{'peek' returns a reference or
   (void)&r;
   return x + int(sizeof(g)) + int(sizeof(decltype(g)));
 }
-[[pure]] int placed(int x) { // expected-note {{'placed' declared pure here}}
-  int *p = ::new (static_cast<void *>(g_storage)) int(x); // expected-error {{pure function 'placed' writes to memory it does not own through placement new [purecc-cast-write]}}
-  return *p;
+[[pure]] int placed(int x) { // what placement new returns points where it was given (adv92 F3) expected-note 2 {{'placed' declared pure here}}
+  int *p = ::new (static_cast<void *>(g_storage)) int(x); // expected-error {{pure function 'placed' writes to memory it does not own through placement new [purecc-cast-write]}} expected-note {{'p' refers to 'g_storage' here}}
+  return *p; // expected-error {{pure function 'placed' reads mutable global 'g_storage' [purecc-global-read]}}
 }
 
 // --- reads through a followed binding: reported at the use
