@@ -59,7 +59,7 @@ Prov Collector::returns(const FunctionDecl *FD) {
 void Collector::collect(Summary &S) {
   const FunctionDecl *FD = S.FD;
   InProgress.insert(FD);
-  Locality L(Ctx, FD, [this](const FunctionDecl *F) { return returns(F); });
+  Locality L(Ctx, FD, [this](const FunctionDecl *F) { return returns(F); }, Owning);
   RuleContext RC(L, S);
   for (auto &R : Rules)
     R->inspectFunction(RC);

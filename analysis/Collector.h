@@ -48,6 +48,8 @@ private:
   void walk(const clang::Stmt *S, RuleContext &RC, Summary &Sum, Locality &L);
 
   clang::ASTContext &Ctx;
+  /// Pointer members judged for ownership, once per translation unit.
+  OwningMembers Owning{Ctx};
   std::vector<std::unique_ptr<Rule>> Rules;
   /// The rules that inspect statements of each class (Rule::inspects).
   std::array<llvm::SmallVector<Rule *, 4>, StmtClasses::Count> RulesFor;

@@ -150,7 +150,7 @@ std::optional<Prov> Locality::boundInConstructor(const CXXConstructExpr *CE,
     return std::nullopt;
   // Judge the initializer where it is written, then map the constructor's
   // parameters to this call's arguments.
-  Locality Inner(Ctx, Ctor, Returns);
+  Locality Inner(Ctx, Ctor, Returns, Owning);
   Inner.Depth = Depth;
   Prov P = Inner.ofLValue(Init);
   if (P.K == Prov::Param) {
@@ -184,7 +184,10 @@ std::optional<Prov> Locality::boundField(const Expr *Base, const FieldDecl *F,
   if (Pointer) {
     const auto *DRE = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!VD || !onlyReadThroughFields(VD))
+    // Every mention a chain of `.field` accesses whose value is read:
+    // then nothing repoints a member, copies the object or lets anyone
+    // else do so.
+    if (!VD || !FD->getBody() || !bodyMentions().onlyRead(VD, Mentions::ReadShape::FieldChain))
       return std::nullopt;
   }
   const Expr *Init = initOf(Base);
@@ -227,10 +230,7 @@ Prov Locality::ofReferenceMember(const MemberExpr *ME, const FieldDecl *F) {
 Prov Locality::ofPointerMember(const MemberExpr *ME, const FieldDecl *F) {
   // A block the member owns is part of its object (OwningPointers.h).
   if (F->getType()->isPointerType()) {
-    auto [It, New] = Owning.try_emplace(F, false);
-    if (New)
-      It->second = ownsPointee(F, Ctx);
-    if (It->second)
+    if (Owning.ownsPointee(F))
       return ofLValue(ME);
   }
   if (ME->isArrow() || !F->getType()->isPointerType())
@@ -240,53 +240,10 @@ Prov Locality::ofPointerMember(const MemberExpr *ME, const FieldDecl *F) {
   return Prov::unknown(F);
 }
 
-bool Locality::onlyReadThroughFields(const VarDecl *VD) {
-  // Every mention of VD must be the base of a chain of `.field` accesses
-  // whose value is read (an lvalue-to-rvalue conversion): then nothing
-  // repoints a member, copies the object or lets anyone else do so.
-  // An explicit stack, not recursion: an expression can nest deeper than
-  // the call stack holds.
-  auto ChainBase = [](const Expr *E) -> const DeclRefExpr * {
-    E = E->IgnoreParens();
-    bool Member = false;
-    while (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
-        return nullptr;
-      Member = true;
-      E = ME->getBase()->IgnoreParens();
-    }
-    return Member ? dyn_cast<DeclRefExpr>(E) : nullptr;
-  };
-  const Stmt *Body = FD->getBody();
-  if (!Body)
-    return false;
-  unsigned Mentions = 0, Reads = 0;
-  llvm::SmallVector<const Stmt *, 64> Stack{Body};
-  while (!Stack.empty()) {
-    const Stmt *S = Stack.pop_back_val();
-    if (const auto *D = dyn_cast<DeclRefExpr>(S)) {
-      Mentions += D->getDecl() == VD;
-      continue;
-    }
-    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
-      // A capture by reference could write it from the closure.
-      for (const Expr *Init : LE->capture_inits())
-        if (Init)
-          Stack.push_back(Init);
-      for (const LambdaCapture &C : LE->captures())
-        if (C.capturesVariable() && C.getCapturedVar() == VD)
-          ++Mentions;
-      continue;
-    }
-    if (const auto *IC = dyn_cast<ImplicitCastExpr>(S))
-      if (IC->getCastKind() == CK_LValueToRValue)
-        if (const DeclRefExpr *D = ChainBase(IC->getSubExpr()); D && D->getDecl() == VD)
-          ++Reads;
-    for (const Stmt *C : S->children())
-      if (C)
-        Stack.push_back(C);
-  }
-  return Mentions == Reads;
+const Mentions &Locality::bodyMentions() {
+  if (!BodyMentions)
+    BodyMentions.emplace(FD->getBody());
+  return *BodyMentions;
 }
 
 } // namespace purecc

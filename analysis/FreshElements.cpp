@@ -22,6 +22,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Locality.h"
+#include "Mentions.h"
 #include "Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -95,57 +96,30 @@ bool Locality::holdsOwnBlocks(const VarDecl *V) {
       const auto *IL = dyn_cast<InitListExpr>(I);
       OK = (CE && CE->getNumArgs() == 0) || (IL && IL->getNumInits() == 0);
     }
-  // Each mention, with its parent.
-  llvm::DenseMap<const Stmt *, const Stmt *> Parent;
-  llvm::SmallVector<const DeclRefExpr *, 8> Mentions;
-  llvm::SmallVector<const CXXForRangeStmt *, 4> Loops;
-  llvm::SmallVector<const Stmt *, 64> Stack{FD->getBody()};
-  while (OK && !Stack.empty()) {
-    const Stmt *S = Stack.pop_back_val();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
-      Mentions.push_back(DRE);
-    if (const auto *Loop = dyn_cast<CXXForRangeStmt>(S))
-      Loops.push_back(Loop);
-    if (const auto *LE = dyn_cast<LambdaExpr>(S))
-      for (const LambdaCapture &C : LE->captures())
-        if (C.capturesVariable() && C.getCapturedVar() == V)
-          OK = false;
-    for (const Stmt *C : S->children())
-      if (C) {
-        Parent[C] = S;
-        Stack.push_back(C);
-      }
-  }
-  auto Up = [&](const Stmt *S) {
-    const Stmt *P = Parent.lookup(S);
-    while (P && (isa<ParenExpr>(P) ||
-                 (isa<ImplicitCastExpr>(P) && cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
-      S = P;
-      P = Parent.lookup(P);
-    }
-    return std::pair{S, P};
-  };
+  const Mentions &M = bodyMentions();
+  OK = OK && !M.captured(V);
+  auto Up = [&](const Stmt *S) { return M.userOf(S, Mentions::Skip::ParensAndNoOpCasts); };
   auto LoadedBy = [&](const Expr *Call) {
     const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(Up(Call).second);
     return IC && IC->getCastKind() == CK_LValueToRValue;
   };
-  for (const DeclRefExpr *M : Mentions) {
+  for (const DeclRefExpr *Mention : M.of(V)) {
     if (!OK)
       break;
     // The range of a range-for that copies each pointer (a `T *const &`
     // loop variable may be const_cast: adv92 F1).
-    if (llvm::any_of(Loops, [&](const CXXForRangeStmt *Loop) {
-          return Loop->getRangeInit()->IgnoreParenImpCasts() == M &&
+    if (llvm::any_of(M.rangeFors(), [&](const CXXForRangeStmt *Loop) {
+          return Loop->getRangeInit()->IgnoreParenImpCasts() == Mention &&
                  !Loop->getLoopVariable()->getType()->isReferenceType();
         }))
       continue;
-    auto [Child, P] = Up(M);
+    auto [Child, P] = Up(Mention);
     if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P)) {
       OK = OC->getOperator() == OO_Subscript && OC->getArg(0) == Child && LoadedBy(OC);
       continue;
     }
     const auto *ME = dyn_cast_or_null<MemberExpr>(P);
-    const auto *Call = ME ? dyn_cast_or_null<CXXMemberCallExpr>(Parent.lookup(ME)) : nullptr;
+    const auto *Call = ME ? dyn_cast_or_null<CXXMemberCallExpr>(M.parentOf(ME)) : nullptr;
     if (!Call || Call->getCallee()->IgnoreParens() != ME) {
       OK = false;
       continue;

@@ -11,13 +11,15 @@
 // followed into the callee's summary (its Returns provenance), or, for the
 // standard library, to the object and iterator arguments.
 //
-//   Locality L(Ctx, FD, ReturnsOf);
+//   Locality L(Ctx, FD, ReturnsOf, OwningOfTheUnit);
 //   for (const WriteSite &W : L.writes(S)) if (W.Where.K == Prov::Global) ...
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
 #include "Effects.h"
+#include "Mentions.h"
+#include "OwningPointers.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -43,7 +45,8 @@ public:
   /// Where a callee's returned reference/pointer points, in its own terms.
   using ReturnsFn = std::function<Prov(const clang::FunctionDecl *)>;
 
-  Locality(clang::ASTContext &Ctx, const clang::FunctionDecl *FD, ReturnsFn Returns);
+  Locality(clang::ASTContext &Ctx, const clang::FunctionDecl *FD, ReturnsFn Returns,
+           OwningMembers &Owning);
 
   /// The storage a glvalue designates.
   Prov ofLValue(const clang::Expr *E);
@@ -91,7 +94,8 @@ private:
   std::optional<Prov> boundInConstructor(const clang::CXXConstructExpr *CE,
                                          const clang::FieldDecl *F);
   const clang::Expr *initOf(const clang::Expr *Object);
-  bool onlyReadThroughFields(const clang::VarDecl *VD);
+  /// Where FD's body names each variable (Mentions.h), walked once.
+  const Mentions &bodyMentions();
   // FreshElements.cpp: a local container whose every element points to a
   // block of the function's own.
   const clang::VarDecl *elementSource(const clang::Expr *Object, unsigned Steps = 0);
@@ -127,8 +131,10 @@ private:
   // Local containers asked about: whether each holds only blocks of the
   // function's own (false while being worked out).
   llvm::DenseMap<const clang::VarDecl *, bool> FreshContainers;
-  // Pointer members asked about: whether each owns its pointee.
-  llvm::DenseMap<const clang::FieldDecl *, bool> Owning;
+  std::optional<Mentions> BodyMentions;
+  // Pointer members asked about: whether each owns its pointee (shared
+  // by every function of the translation unit).
+  OwningMembers &Owning;
   // writes(): the statement last asked about, and its answer.
   const clang::Stmt *WritesOf = nullptr;
   std::vector<WriteSite> Writes;

@@ -1,5 +1,6 @@
 //===- OwningPointers.cpp - pointer members that own what they point to ---===//
 #include "OwningPointers.h"
+#include "Mentions.h"
 #include "Stdlib.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -9,6 +10,9 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+
+#include <memory>
+#include <optional>
 
 using namespace clang;
 
@@ -203,7 +207,7 @@ private:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!Def || !VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
-          !VD->getType()->isPointerType() || !VD->getInit() || !onlyRead(VD, Def) ||
+          !VD->getType()->isPointerType() || !VD->getInit() || !mentionsIn(Def).onlyRead(VD, Mentions::ReadShape::Name) ||
           repeated(DRE, VD, Def) || !StoredFrom.insert(VD).second)
         return false;
       return fresh(VD->getInit(), Def);
@@ -240,35 +244,20 @@ private:
     return false;
   }
 
-  /// Whether every mention of local VD in Def reads its value.
-  static bool onlyRead(const VarDecl *VD, const FunctionDecl *Def) {
-    unsigned Mentions = 0, Reads = 0;
-    llvm::SmallVector<const Stmt *, 64> Stack{Def->getBody()};
-    while (!Stack.empty()) {
-      const Stmt *S = Stack.pop_back_val();
-      if (const auto *D = dyn_cast<DeclRefExpr>(S))
-        Mentions += D->getDecl() == VD;
-      if (const auto *IC = dyn_cast<ImplicitCastExpr>(S); IC && IC->getCastKind() == CK_LValueToRValue)
-        if (const auto *D = dyn_cast<DeclRefExpr>(IC->getSubExpr()->IgnoreParens()); D && D->getDecl() == VD)
-          ++Reads;
-      if (const auto *LE = dyn_cast<LambdaExpr>(S))
-        for (const LambdaCapture &C : LE->captures())
-          Mentions += C.capturesVariable() && C.getCapturedVar() == VD;
-      for (const Stmt *C : S->children())
-        if (C)
-          Stack.push_back(C);
-    }
-    return Mentions == Reads;
+  /// Where Def's body names each variable and member, walked once.
+  const Mentions &mentionsIn(const FunctionDecl *Def) {
+    auto It = BodyMentions.find(Def);
+    if (It == BodyMentions.end())
+      It = BodyMentions.try_emplace(Def, std::make_unique<Mentions>(Def->getBody())).first;
+    return *It->second;
   }
 
   /// Every mention of F in Body reads it, stores a fresh block into it, or
   /// swaps it with another object's.
   bool uses(const Stmt *Body, const FunctionDecl *Def, const MemberExpr *Validated = nullptr) {
-    llvm::DenseMap<const Stmt *, const Stmt *> Parent;
-    llvm::SmallVector<const Stmt *, 64> Stack{Body};
-    llvm::SmallVector<const MemberExpr *, 8> Mentions;
-    while (!Stack.empty()) {
-      const Stmt *S = Stack.pop_back_val();
+    std::optional<Mentions> OfInitializer;
+    const Mentions &M = Def && Body == Def->getBody() ? mentionsIn(Def) : OfInitializer.emplace(Body);
+    for (const Stmt *S : M.statements()) {
       if (const auto *DS = dyn_cast<DeclStmt>(S))
         for (const Decl *D : DS->decls()) {
           if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && !RD->isLambda())
@@ -279,36 +268,21 @@ private:
               if (const Expr *BE = B->getBinding(); BE && isF(BE))
                 return false;
         }
-      // `&C::d`, a pointer to the member: stored through out of sight.
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
-          DRE && DRE->getDecl()->getCanonicalDecl() == F)
-        return false;
       if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(S))
         if (DM->getMember() == F->getDeclName())
           return false; // another specialization's F, or unresolved
-      if (const auto *ME = dyn_cast<MemberExpr>(S))
-        if (ME->getMemberDecl()->getCanonicalDecl() == F)
-          Mentions.push_back(ME);
-      for (const Stmt *C : S->children())
-        if (C) {
-          Parent[C] = S;
-          Stack.push_back(C);
-        }
     }
-    for (const MemberExpr *ME : Mentions)
-      if (ME != Validated && !allowedUse(ME, Parent, Def))
+    // `&C::d`, a pointer to the member: stored through out of sight.
+    if (!M.of(F).empty())
+      return false;
+    for (const MemberExpr *ME : M.ofMember(F))
+      if (ME != Validated && !allowedUse(ME, M, Def))
         return false;
     return true;
   }
 
-  bool allowedUse(const MemberExpr *ME, const llvm::DenseMap<const Stmt *, const Stmt *> &Parent,
-                  const FunctionDecl *Def) {
-    const Stmt *Child = ME;
-    const Stmt *P = Parent.lookup(ME);
-    while (P && isa<ParenExpr>(P)) {
-      Child = P;
-      P = Parent.lookup(P);
-    }
+  bool allowedUse(const MemberExpr *ME, const Mentions &M, const FunctionDecl *Def) {
+    auto [Child, P] = M.userOf(ME);
     if (!P)
       return false;
     if (const auto *IC = dyn_cast<ImplicitCastExpr>(P))
@@ -408,6 +382,7 @@ private:
   // Local pointers already stored into F: a second store would share.
   llvm::SmallPtrSet<const VarDecl *, 4> StoredFrom;
   llvm::DenseMap<const FunctionDecl *, llvm::SmallPtrSet<const ValueDecl *, 2>> Nulled;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Mentions>> BodyMentions;
 };
 
 /// Whether a copy or move of a C object, as the class declares one, could

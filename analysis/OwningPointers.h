@@ -39,6 +39,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace purecc {
 
@@ -46,5 +47,29 @@ namespace purecc {
 /// every member function, constructor and friend of F's class (or its
 /// template's pattern): cache the answer per translation unit.
 bool ownsPointee(const clang::FieldDecl *F, clang::ASTContext &Ctx);
+
+/// ownsPointee's answers for one translation unit, each worked out once
+/// (a class's members are judged once, not once per function that writes
+/// through its pointer member). A member asked about while its own answer
+/// is being worked out is taken as not owning.
+///
+///   OwningMembers Owning(Ctx);
+///   if (Owning.ownsPointee(F)) ...
+class OwningMembers {
+public:
+  explicit OwningMembers(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  bool ownsPointee(const clang::FieldDecl *F) {
+    auto [It, New] = Answers.try_emplace(F, false);
+    if (New) {
+      bool Owns = purecc::ownsPointee(F, Ctx);
+      Answers[F] = Owns; // the map may have grown meanwhile
+    }
+    return Answers.lookup(F);
+  }
+
+private:
+  clang::ASTContext &Ctx;
+  llvm::DenseMap<const clang::FieldDecl *, bool> Answers;
+};
 
 } // namespace purecc
