@@ -222,6 +222,16 @@ bool matchCountedHeader(PlanContext &PC, const ForStmt *For, DepScanner &Scan, L
           Step = 2; // any step but 1 and -1: the strided shapes of the condition
         }
       }
+    } else if (llvm::SmallVector<const Expr *, 4> Sides;
+               For->getInc() && commaSides(For->getInc(), Sides) &&
+               llvm::any_of(Sides, [&](const Expr *S) { return counterOfStep(S) == I; })) {
+      // `++i, j += 3`: the counter is stepped, and so is something else
+      // (adv93 F2: "does not count 'i'" of a step that does).
+      const auto *Other = llvm::find_if(Sides, [&](const Expr *S) { return counterOfStep(S) != I; });
+      WhyNot = "the step '" + writtenText(PC, For->getInc()) + "' " +
+               (Other == Sides.end() ? "changes " + quoted(I) + " more than once"
+                                     : "also evaluates '" + writtenText(PC, *Other) + "'") +
+               ": only '++i', '--i', 'i += k' and 'i -= k' alone are rewritten";
     } else if (For->getInc() && !counterOfStep(For->getInc())) {
       WhyNot = "the step '" + writtenText(PC, For->getInc()) + "' does not count " + quoted(I) +
                ": only '++i', '--i', 'i += k' and 'i -= k' are rewritten";

@@ -50,9 +50,10 @@ std::string resizedBoundReason(PlanContext &PC, const LoopShape &L, const Expr *
 } // namespace
 
 std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header, const Stmt *Body,
-                                       const VarDecl *VD) {
-  if (!Header || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
-      !VD->getType()->isRecordType())
+                                       const VarDecl *VD, ThroughReference Through) {
+  if (!Header || !VD->hasLocalStorage() ||
+      (VD->getType()->isReferenceType() && Through == ThroughReference::No) ||
+      !VD->getType().getNonReferenceType()->isRecordType())
     return std::nullopt;
   auto Root = [&](const Expr *E) -> std::optional<MemberPath> {
     std::optional<MemberPath> P = memberPathOf(E);
@@ -166,6 +167,109 @@ std::optional<MemberReads> memberReads(const ASTContext &Ctx, const Expr *Header
 
 namespace {
 
+/// The stores in Body into elements of containers that are members of the
+/// object VD refers to (`c.out[i] = h` of a `Cfg &c`), with indices free of
+/// effects and elements wider than a byte: each lands in the container's
+/// own block, never in an object.
+llvm::SmallPtrSet<const Expr *, 4> memberElementStores(const PlanContext &PC, const Stmt *Body,
+                                                       const VarDecl *VD) {
+  llvm::SmallPtrSet<const Expr *, 4> Stores;
+  DepScanner Scan(PC);
+  auto Consider = [&](const Expr *LHS) {
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(LHS->IgnoreParens());
+    if (!Op || Op->getOperator() != OO_Subscript || Op->getNumArgs() != 2)
+      return;
+    // Elements of one byte may be the storage another object was built in
+    // (`new (c.raw.data()) Cfg`): a store there may change any object.
+    QualType Element = Op->getType().getNonReferenceType();
+    if (Element->isIncompleteType() || Element->isDependentType() ||
+        PC.Ctx.getTypeSizeInChars(Element).getQuantity() <= 1)
+      return;
+    std::optional<MemberPath> P = memberPathOf(Op->getArg(0));
+    if (P && P->Root == VD && containerKind(P->Type) == ContainerKind::Owning &&
+        !packsBits(P->Type) && Scan.scan(Op->getArg(1)).isEffectFree())
+      Stores.insert(Op);
+  };
+  llvm::SmallVector<const Stmt *, 64> Stack{Body};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+      Consider(BO->getLHS());
+    else if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp())
+      Consider(UO->getSubExpr());
+    for (const Stmt *C : S->children())
+      if (C)
+        Stack.push_back(C);
+  }
+  return Stores;
+}
+
+/// A bound that reads memory only as scalar members of objects named by
+/// references (`i < c.n` of a `Cfg &c`), which no statement of the body
+/// names as such: then only a write through another pointer or reference,
+/// or a call not known to be pure, may change it. Stores into elements of
+/// the objects' container members (`c.out[i] = h`) land in the containers'
+/// blocks, never in the objects (adv90 F2: "the bound 'c' changes" named
+/// no change at all, and such a map stayed serial).
+struct ReferenceBound {
+  bool Applies = false;
+  std::string Names;
+  /// The first write or call that may reach the members, or null.
+  const Expr *Reach = nullptr;
+  bool ReachIsCall = false;
+
+  std::string why(PlanContext &PC, const StmtDeps &Body) const {
+    if (ReachIsCall)
+      return "the bound reads " + Names + " through a reference, which a call in the loop body " +
+             "may change: " + (Body.ImpureWhy.empty() ? impureReason(Reach) : Body.ImpureWhy);
+    std::string Where = enclosingText(PC, Reach, nullptr);
+    return "the bound reads " + Names + " through a reference, which a write through a " +
+           "pointer or reference may reach" + (Where.empty() ? "" : " ('" + Where + "')");
+  }
+};
+
+ReferenceBound referenceBound(PlanContext &PC, const LoopShape &L, const Expr *BoundExpr,
+                              const StmtDeps &Bound) {
+  ReferenceBound R;
+  if (!BoundExpr)
+    return R;
+  llvm::SmallPtrSet<const Expr *, 4> BoundMembers, Stores;
+  std::vector<std::string> Names;
+  for (const VarDecl *VD : inSourceOrder(Bound.Reads, BoundExpr, PC.SM)) {
+    if (!VD->getType()->isReferenceType())
+      continue;
+    std::optional<MemberReads> M = memberReads(PC.Ctx, BoundExpr, L.Body, VD, ThroughReference::Yes);
+    if (!M || M->Change)
+      return R;
+    Names.push_back(M->Names);
+    llvm::SmallVector<const Stmt *, 16> Stack{BoundExpr};
+    while (!Stack.empty()) {
+      const Stmt *S = Stack.pop_back_val();
+      if (const auto *E = dyn_cast<Expr>(S))
+        if (std::optional<MemberPath> P = memberPathOf(E); P && P->Root == VD &&
+                                                           isa<MemberExpr>(E->IgnoreParenImpCasts())) {
+          BoundMembers.insert(E->IgnoreParenImpCasts());
+          continue;
+        }
+      for (const Stmt *C : S->children())
+        if (C)
+          Stack.push_back(C);
+    }
+    for (const Expr *Store : memberElementStores(PC, L.Body, VD))
+      Stores.insert(Store);
+  }
+  DepScanner Scan(PC);
+  if (Names.empty() || Scan.scan(BoundExpr, &BoundMembers).ReadsMemory)
+    return R;
+  StmtDeps Rest = Scan.scan(L.Body, &Stores);
+  R.Applies = true;
+  for (const std::string &N : Names)
+    R.Names += (R.Names.empty() ? "" : ", ") + N;
+  R.Reach = Rest.MemoryWrite ? Rest.MemoryWrite : Rest.ImpureCall;
+  R.ReachIsCall = !Rest.MemoryWrite && Rest.ImpureCall;
+  return R;
+}
+
 } // namespace
 
 bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::string &WhyNot) {
@@ -194,6 +298,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
   // The first bound read that the body writes, in source order: the
   // reason named is the same on every run.
   const Stmt *BoundText = BoundExpr ? static_cast<const Stmt *>(BoundExpr) : L.RangeExpr;
+  const ReferenceBound RefBound = referenceBound(PC, L, BoundExpr, Bound);
   for (const VarDecl *VD : inSourceOrder(Bound.Reads, BoundText, PC.SM))
     if (B.Writes.contains(VD)) {
       // `i < out.size()` while the body stores `out[i] = ...`: storing
@@ -221,6 +326,13 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
       std::optional<MemberReads> Members = memberReads(PC.Ctx, BoundExpr, L.Body, VD);
       if (Members && !Members->Change && !B.MemoryWrite && !B.ImpureCall)
         continue;
+      // `i < c.n` of a reference `Cfg &c` while the body stores `c.out[i]`.
+      if (VD->getType()->isReferenceType() && RefBound.Applies) {
+        if (!RefBound.Reach)
+          continue;
+        WhyNot = RefBound.why(PC, B);
+        return false;
+      }
       if (Members && Members->Change) {
         std::string Where = enclosingText(PC, Members->Change, nullptr);
         WhyNot = "the bound reads " + Members->Names + ", which the loop body may change" +
@@ -237,7 +349,12 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
                    : "the bound reads " + quoted(VD) + ", and the loop body changes " + Changed;
       return false;
     }
-  if (Bound.ReadsMemory && (B.ImpureCall || (B.MemoryWrite && Resizes))) {
+  if (Bound.ReadsMemory && (B.ImpureCall || (B.MemoryWrite && Resizes)) &&
+      !(RefBound.Applies && !RefBound.Reach)) {
+    if (RefBound.Applies) {
+      WhyNot = RefBound.why(PC, B);
+      return false;
+    }
     // Sizes only (`v.size()` of a member, `row.size()` of a reference):
     // name what may resize.
     if (const Expr *Resizer = OnlySizes ? mayResizeAny(L.Body, B) : nullptr) {

@@ -61,12 +61,18 @@ struct MemberReads {
   const clang::Expr *Change = nullptr;
 };
 
+/// Whether memberReads looks through a reference VD (`Cfg &c`) to the
+/// object it names.
+enum class ThroughReference { No, Yes };
+
 /// MemberReads of VD for Header and Body, or nullopt when Header reads VD
-/// otherwise (or VD is no local object). Writes through pointers and
-/// references and calls not known to be pure are the caller's to exclude:
-/// they might reach the members.
+/// otherwise (or VD is no local object, nor, with ThroughReference::Yes, a
+/// reference to one). Writes through pointers and references and calls not
+/// known to be pure are the caller's to exclude: they might reach the
+/// members.
 std::optional<MemberReads> memberReads(const clang::ASTContext &Ctx, const clang::Expr *Header,
-                                       const clang::Stmt *Body, const clang::VarDecl *VD);
+                                       const clang::Stmt *Body, const clang::VarDecl *VD,
+                                       ThroughReference Through = ThroughReference::No);
 
 /// "'break' leaves the loop" and the like.
 std::string exitReason(const clang::Stmt *Exit);

@@ -8,8 +8,13 @@
 #include "analysis/Attributes.h"
 #include "analysis/ImplementationHeaders.h"
 #include "analysis/PurityChecker.h"
+#include "analysis/WeakSymbols.h"
 #include "codegen/Plan.h"
 #include "codegen/PreprocessorRecord.h"
+
+#include "clang/Sema/Sema.h"
+#include "clang/Sema/SemaConsumer.h"
+#include "clang/Sema/Weak.h"
 #include "codegen/RuntimeInclude.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -56,10 +61,29 @@ llvm::StringRef stepDump(Step S) {
 
 namespace {
 
-class PipelineConsumer : public ASTConsumer {
+class PipelineConsumer : public SemaConsumer {
 public:
   PipelineConsumer(const PipelineConfig &Config, PipelineResult &Result)
       : Config(Config), Result(Result) {}
+
+  void InitializeSema(Sema &S) override { TheSema = &S; }
+  void ForgetSema() override { TheSema = nullptr; }
+
+  /// The names `#pragma weak` named that Clang found no declaration of (a
+  /// mangled name, a name declared nowhere): g++ makes the symbol weak.
+  std::vector<std::string> weakPragmaNames() const {
+    std::vector<std::string> Names;
+    if (!TheSema)
+      return Names;
+    for (const auto &[Target, Aliases] : TheSema->WeakUndeclaredIdentifiers) {
+      if (Target)
+        Names.push_back(Target->getName().str());
+      for (const WeakInfo &W : Aliases)
+        if (const IdentifierInfo *Alias = W.getAlias())
+          Names.push_back(Alias->getName().str());
+    }
+    return Names;
+  }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Engine = Ctx.getDiagnostics();
@@ -73,6 +97,8 @@ public:
       return;
 
     maybeInjectFault(stepName(Step::Verify));
+    // Symbols g++ makes weak where Clang does not (analysis/WeakSymbols.h).
+    markLinkTimeWeak(Ctx, weakPragmaNames());
     Reporter R(Engine, Config.Warn);
     VerifyOptions VO;
     VO.FindSuggestions = Config.SuggestPure;
@@ -184,6 +210,7 @@ public:
   PreprocessorRecord Preprocessed;
   /// The unit's preprocessor, for the macros defined where parsing ended.
   Preprocessor *PP = nullptr;
+  Sema *TheSema = nullptr;
   /// The build's -O level (CodeGenOptions), for fingerprints (Plan.h).
   unsigned OptimizationLevel = 0;
 

@@ -234,11 +234,11 @@ int main() {
   // REMARK: remark-missing.cpp:[[@LINE-3]]:3: remark: loop not parallelized: a 'do' loop is not rewritten: only a 'for' header ('for (T i = b; i < e; ++i)') numbers the iterations before the loop runs [purecc-missed-reduction]
   // REMARK: remark-missing.cpp:[[@LINE-2]]:12: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
   for (long u = 0; heavy(u) + other(u) < 1000 + u; acc += u, ++u)
-    // REMARK: remark-missing.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the step 'acc += u, ++u' does not count 'u': only '++i', '--i', 'i += k' and 'i -= k' are rewritten [purecc-missed-reduction]
+    // REMARK: remark-missing.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the step 'acc += u, ++u' also evaluates 'acc += u': only '++i', '--i', 'i += k' and 'i -= k' alone are rewritten [purecc-missed-reduction]
     // REMARK: remark-missing.cpp:[[@LINE-2]]:20: remark: calls to 'heavy' and 'other' run in parallel [purecc-parallel-calls]
     acc += 2;
   for (long v = 0; v < 2; ++v, acc += heavy(v) + other(v))
-    // REMARK: remark-missing.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the step '++v, acc += heavy(v) + other(v)' does not count 'v': only '++i', '--i', 'i += k' and 'i -= k' are rewritten [purecc-missed-reduction]
+    // REMARK: remark-missing.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the step '++v, acc += heavy(v) + other(v)' also evaluates 'acc += heavy(v) + other(v)': only '++i', '--i', 'i += k' and 'i -= k' alone are rewritten [purecc-missed-reduction]
     // REMARK: remark-missing.cpp:[[@LINE-2]]:39: remark: calls to 'heavy' and 'other' not parallelized: the expression around them is not a value [purecc-missed-parallel-calls]
     acc += 1;
   std::printf("do %ld for %ld\n", m, acc);

@@ -127,10 +127,27 @@ TEST_F(CacheAdmin, PruneEnforcesTheConfiguredLimit) {
 TEST_F(CacheAdmin, UnusableDirectoryIsExit1) {
   fs::create_directories(dir);
   std::ofstream(dir / "file") << "x";
-  const std::string bad = (dir / "file" / "cache").string();
-  const Result r = cache({"clear", "--cache-dir=" + bad});
-  EXPECT_EQ(r.code, 1);
-  EXPECT_EQ(r.err, "purecc: error: cannot create '" + bad + "': Not a directory [purecc-cache-open]\n");
+  // Below a file, or a file itself, for every command: `stats` reported an
+  // empty cache (adv94 F2).
+  for (const fs::path &bad : {dir / "file" / "cache", dir / "file"})
+    for (const char *command : {"stats", "clear", "prune"}) {
+      const Result r = cache({command, "--cache-dir=" + bad.string()});
+      EXPECT_EQ(r.code, 1) << command << " " << bad;
+      EXPECT_EQ(r.err, "purecc: error: cannot use '" + bad.string() +
+                           "': Not a directory [purecc-cache-open]\n")
+          << command;
+    }
+  EXPECT_FALSE(fs::exists(dir / "file" / "cache"));
+}
+
+TEST_F(CacheAdmin, RelativeDirectoryIsFromTheCurrentOne) {
+  fs::create_directories(dir);
+  const fs::path before = fs::current_path();
+  fs::current_path(dir);
+  const Result r = cache({"stats", "--cache-dir=rel"});
+  fs::current_path(before);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "cache directory: " + (dir / "rel").string());
 }
 
 TEST_F(CacheAdmin, BadEnvironmentIsExit1) {

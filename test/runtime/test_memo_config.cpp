@@ -54,6 +54,16 @@ TEST(MemoConfig, BadValuesFallBackToMemoryWithOneLine) {
   EXPECT_EQ(config_from({{"HOME", "/h"}, {"PURECC_MEMO", "dsik"}}).problems,
             "PURECC_MEMO='dsik' is not one of off, mem, disk");
   EXPECT_EQ(config_from({{"HOME", "/h"}, {"PURECC_MEMO", "dsik"}}).mode, purecc::MemoMode::mem);
+  // Milliseconds are plain decimals (adv94 F4: strtod took the others).
+  for (const char *bad : {"0x10", "1e3", "+3", "1e-400", "inf", "nan", ".", " 1", "1.2.3", "-0"}) {
+    EXPECT_EQ(config_from({{"HOME", "/h"}, {"PURECC_MEMO_MIN_MS", bad}}).problems,
+              std::string("PURECC_MEMO_MIN_MS='") + bad + "' is not a number of milliseconds")
+        << bad;
+  }
+  EXPECT_EQ(config_from({{"HOME", "/h"}, {"PURECC_MEMO_MIN_MS", "0.25"}}).min_persist_time,
+            std::chrono::microseconds(250));
+  EXPECT_EQ(config_from({{"HOME", "/h"}, {"PURECC_MEMO_MIN_MS", "3."}}).min_persist_time,
+            std::chrono::milliseconds(3));
   EXPECT_EQ(config_from({{"PURECC_CACHE_DIR", "rel/dir"}}).problems,
             "PURECC_CACHE_DIR='rel/dir' is not an absolute path");
   EXPECT_EQ(config_from({}).problems, "HOME='' is not set and PURECC_CACHE_DIR is empty");

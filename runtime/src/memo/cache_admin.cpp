@@ -173,13 +173,35 @@ int cache_command(const std::vector<std::string> &args, std::ostream &out, std::
     out << "removed " << entries_text(*removed, "shared ") << "\n";
     return 0;
   }
-  if (!dir.empty())
-    config.cache_dir = dir;
+  std::error_code ec;
+  if (!dir.empty()) {
+    // A relative directory is the command's own, from where it runs (the
+    // runtime accepts only absolute ones: a program runs from anywhere).
+    config.cache_dir = std::filesystem::absolute(dir, ec);
+    if (ec) {
+      err << "purecc: error: cannot use '" << dir.string() << "': " << ec.message()
+          << " [purecc-cache-open]\n";
+      return 1;
+    }
+  }
   out << "cache directory: " << config.cache_dir.string() << "\n";
+
+  // A directory that is a file, or below one, cannot hold a cache, whether
+  // or not the command would create it (adv94 F2: `stats` reported zeros).
+  const std::filesystem::file_status status = std::filesystem::status(config.cache_dir, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    err << "purecc: error: cannot use '" << config.cache_dir.string() << "': " << ec.message()
+        << " [purecc-cache-open]\n";
+    return 1;
+  }
+  if (!ec && !std::filesystem::is_directory(status)) {
+    err << "purecc: error: cannot use '" << config.cache_dir.string()
+        << "': Not a directory [purecc-cache-open]\n";
+    return 1;
+  }
 
   // `stats` on a cache that was never created reports it empty rather than
   // creating directories as a side effect of looking.
-  std::error_code ec;
   if (command == "stats" && !std::filesystem::exists(config.cache_dir / DiskStore::kFileName, ec)) {
     print_stats(DiskStore::Summary{}, config.disk_max_bytes, out);
     if (!config.shared_url.empty())

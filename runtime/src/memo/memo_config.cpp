@@ -100,10 +100,22 @@ void add_problem(std::string &problems, const char *var, std::string_view value,
 std::optional<double> parse_millis(std::string_view text) {
   if (text.empty())
     return std::nullopt;
+  // Plain decimal digits with at most one point: no sign, exponent, hex
+  // or `inf` (adv94 F4: strtod took `0x10`, `1e3`, `+3`, `1e-400`).
+  bool point = false, digit = false;
+  for (char ch : text) {
+    if (ch == '.' && !point)
+      point = true;
+    else if (ch >= '0' && ch <= '9')
+      digit = true;
+    else
+      return std::nullopt;
+  }
+  if (!digit)
+    return std::nullopt;
   std::string s(text);
-  char *end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || !std::isfinite(v) || v < 0 || v > 1e9)
+  const double v = std::strtod(s.c_str(), nullptr);
+  if (!std::isfinite(v) || v > 1e9)
     return std::nullopt;
   return v;
 }
