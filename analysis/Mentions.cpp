@@ -1,5 +1,6 @@
 //===- Mentions.cpp - where one body names each variable and member -------===//
 #include "Mentions.h"
+#include "Unevaluated.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -14,6 +15,9 @@ Mentions::Mentions(const Stmt *Body) {
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
     All.push_back(S);
+    // `sizeof(v.push_back(&g))` runs nothing (adv96: a false error).
+    if (isUnevaluatedOperand(S))
+      continue;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       Refs[DRE->getDecl()->getCanonicalDecl()].push_back(DRE);
     else if (const auto *ME = dyn_cast<MemberExpr>(S))

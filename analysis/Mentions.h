@@ -11,6 +11,8 @@
 //
 // Mentions are found in lambdas' bodies too, and a lambda capturing a
 // variable counts as a use no question accepts (the closure may write it).
+// Operands the program never evaluates (`sizeof`, `noexcept`:
+// Unevaluated.h) mention nothing.
 //
 //   Mentions M(FD->getBody());
 //   if (M.onlyRead(VD, Mentions::ReadShape::Name)) ...   // p is never repointed

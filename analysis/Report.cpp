@@ -3,6 +3,7 @@
 #include "Fixpoint.h"
 #include "ConstFixIt.h"
 #include "rules/GlobalRead.h"
+#include "WeakSymbols.h"
 #include "Attributes.h"
 
 #include "clang/AST/ASTContext.h"
@@ -50,6 +51,7 @@ unsigned readSort(const Effect &E) {
   return E.Read == ReadOf::Designated    ? 4u
          : Var && isPerThreadConstant(Var) ? 5u
          : Var && isFirstCallConstant(Var) ? 6u
+         : Var && isWeakVariable(Var)      ? 7u
                                            : sortIndex(E.Subject);
 }
 

@@ -15,27 +15,20 @@ using namespace clang;
 namespace purecc {
 
 void weakNamesInAssembly(llvm::StringRef Text, std::vector<std::string> &Names) {
-  auto SymbolChar = [](char C) { return isAlphanumeric(C) || C == '_' || C == '.' || C == '$'; };
+  // The assembler's directives ignore case (`.WEAK`), may follow a label
+  // or a comment, and may be made by its own macros (`.macro`, `.irp`):
+  // rather than parse them, every symbol named in a text that mentions
+  // `weak` at all is taken as made weak (adv96 F1). A symbol the text
+  // builds from pieces is beyond this.
+  if (!Text.contains_insensitive("weak"))
+    return;
+  auto SymbolStart = [](char C) { return isAlphanumeric(C) || C == '_' || C == '.' || C == '$'; };
   while (!Text.empty()) {
-    // One statement: up to a newline or ';'.
-    size_t End = Text.find_first_of("\n;");
-    llvm::StringRef Line = Text.take_front(End).trim();
-    Text = End == llvm::StringRef::npos ? llvm::StringRef() : Text.drop_front(End + 1);
-    llvm::StringRef Directive = Line.take_while([&](char C) { return SymbolChar(C); });
-    if (Directive != ".weak" && Directive != ".weakref" && Directive != ".weak_definition")
-      continue;
-    llvm::StringRef Rest = Line.drop_front(Directive.size());
-    // `.weak a, b`: every symbol; `.weakref a, b`: a alone.
-    while (true) {
-      Rest = Rest.ltrim(" \t,\"");
-      llvm::StringRef Symbol = Rest.take_while(SymbolChar);
-      if (Symbol.empty())
-        break;
+    Text = Text.drop_until(SymbolStart);
+    llvm::StringRef Symbol = Text.take_while(SymbolStart);
+    Text = Text.drop_front(Symbol.size());
+    if (!Symbol.empty() && !isDigit(Symbol.front()))
       Names.push_back(Symbol.str());
-      Rest = Rest.drop_front(Symbol.size());
-      if (Directive == ".weakref")
-        break;
-    }
   }
 }
 
@@ -46,6 +39,7 @@ class Survey : public RecursiveASTVisitor<Survey> {
 public:
   std::vector<std::string> AsmNames;
   std::vector<FunctionDecl *> Functions;
+  std::vector<VarDecl *> Variables;
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool VisitFileScopeAsmDecl(FileScopeAsmDecl *D) {
@@ -61,7 +55,23 @@ public:
       Functions.push_back(FD);
     return true;
   }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasGlobalStorage() && !VD->isStaticLocal() && !isa<ParmVarDecl>(VD) &&
+        !VD->getDeclContext()->isDependentContext() && !VD->getType()->isDependentType())
+      Variables.push_back(VD);
+    return true;
+  }
 };
+
+/// The symbol VD is emitted as.
+std::string symbolOf(VarDecl *VD, MangleContext &MC) {
+  if (!MC.shouldMangleDeclName(VD))
+    return VD->getName().str();
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  MC.mangleName(GlobalDecl(VD), OS);
+  return OS.str();
+}
 
 /// The symbols FD may be emitted as.
 std::vector<std::string> symbolsOf(FunctionDecl *FD, MangleContext &MC) {
@@ -114,7 +124,19 @@ unsigned markLinkTimeWeak(ASTContext &Ctx, llvm::ArrayRef<std::string> PragmaNam
         break;
       }
   }
+  for (VarDecl *VD : S.Variables)
+    if (!VD->hasAttr<WeakAttr>() && VD->getIdentifier() && Weak.contains(symbolOf(VD, *MC))) {
+      VD->addAttr(WeakAttr::CreateImplicit(Ctx));
+      ++Marked;
+    }
   return Marked;
+}
+
+bool isWeakVariable(const VarDecl *VD) {
+  for (const VarDecl *R : VD->redecls())
+    if (R->hasAttr<WeakAttr>() || R->hasAttr<WeakRefAttr>())
+      return true;
+  return false;
 }
 
 } // namespace purecc

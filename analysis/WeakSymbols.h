@@ -8,7 +8,11 @@
 //    (Clang looks the name up as an identifier, finds nothing and only
 //    warns "weak identifier never declared");
 //  - an assembler directive, `asm(".weak _Z4kernl");` at file scope or in a
-//    function, `.weakref`, `.weak_definition`.
+//    function, `.weakref`, `.weak_definition`, in any case, after a label
+//    or a comment, or made by the assembler's macros (adv96 F1).
+// The same holds of a global variable: another file's strong definition
+// of a weak `const long K = 5;` gives it another value (adv96 F2), so a
+// pure function that reads it reads state that is not its own.
 // adv94 F1: either made a [[pure]] callee of a memoized function weak; a
 // strong definition in another file replaced it, and the memo answered from
 // an entry of the old body.
@@ -30,13 +34,21 @@
 
 namespace purecc {
 
-/// The symbol names an assembler text makes weak (`.weak a, b`, `.weakref
-/// a, b` makes `a` weak, `.weak_definition a`), appended to Names.
+/// The symbol names an assembler text may make weak, appended to Names:
+/// every symbol it names when it mentions `weak` in any case (`.weak a`,
+/// `.WEAK a`, `l: .weak a`, `.weakref a, b`, `.irp s,a ... .weak \s`),
+/// none otherwise. Over-approximate on purpose: a symbol taken as weak
+/// needlessly only makes a function "not judged by its body".
 void weakNamesInAssembly(llvm::StringRef Text, std::vector<std::string> &Names);
 
-/// Marks weak every function of the unit whose symbol (mangled name, or
-/// the name of a function with C linkage) is in PragmaNames or made weak by
-/// an `asm` of the unit. Returns how many declarations it marked.
+/// Whether VD, a variable of static storage, is weak: its value here may
+/// not be the one the linked program reads.
+bool isWeakVariable(const clang::VarDecl *VD);
+
+/// Marks weak every function and global variable of the unit whose symbol
+/// (mangled name, or the name of one with C linkage) is in PragmaNames or
+/// made weak by an `asm` of the unit. Returns how many declarations it
+/// marked.
 unsigned markLinkTimeWeak(clang::ASTContext &Ctx, llvm::ArrayRef<std::string> PragmaNames);
 
 } // namespace purecc

@@ -332,6 +332,8 @@ public:
   }
   bool VisitCallExpr(CallExpr *CE) {
     add(CE->getDirectCallee());
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      addMathBuiltin(Callee); // declared nowhere: add() does not see it
     checkOrder(CE);
     // `std::swap(t, s)`.
     if (const FunctionDecl *Callee = CE->getDirectCallee();
@@ -625,6 +627,8 @@ private:
     if (System) {
       if (Pattern && FD->hasBody())
         schedule(Runs, System);
+      else if (FD->hasBody())
+        addMathBuiltinsIn(Runs->getBody()); // `std::sin(float)`: `__builtin_sinf`
       return;
     }
     schedule(Runs, System);
@@ -758,6 +762,44 @@ private:
     }
   }
 
+  /// `__builtin_sinf`, which `std::sin(float)` calls in libstdc++, and
+  /// `sinf` itself: a call of the math library's function unless the
+  /// compiler folds it; the library that defines it then counts, as for
+  /// `sin` (adv95 F2: `std::sin(float)` was keyed by no library, and a
+  /// different libm served the old value).
+  void addMathBuiltin(const FunctionDecl *FD) {
+    unsigned ID = FD->getBuiltinID();
+    if (!ID || !FD->getIdentifier())
+      return;
+    const Builtin::Context &B = Ctx.BuiltinInfo;
+    // The math library's functions, by either name: those whose value is
+    // known only when the library computes it ('e', 'g': const but for
+    // errno or floating-point exceptions); not `fabs` and the like, which
+    // no library computes.
+    if (!B.isLibFunction(ID) ||
+        !(B.isConstWithoutErrnoAndExceptions(ID) || B.isConstWithoutExceptions(ID)))
+      return;
+    llvm::StringRef Name = FD->getName();
+    Name.consume_front("__builtin_");
+    External.insert(Name.str());
+  }
+
+  /// The math builtins a library function's own body calls (not what the
+  /// functions it calls do: the library's inline overloads of <cmath> are
+  /// one call deep).
+  void addMathBuiltinsIn(const Stmt *Body) {
+    llvm::SmallVector<const Stmt *, 16> Stack{Body};
+    while (!Stack.empty()) {
+      const Stmt *S = Stack.pop_back_val();
+      if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = CE->getDirectCallee())
+          addMathBuiltin(Callee);
+      for (const Stmt *C : S->children())
+        if (C)
+          Stack.push_back(C);
+    }
+  }
+
   void addExternal(const FunctionDecl *FD) {
     // Implicit declarations are the compiler's (builtins, special members
     // made from a class whose definition is hashed); internal linkage means
@@ -848,11 +890,12 @@ std::string tokens(const Decl *D, ASTContext &Ctx) {
 /// see them: `-fassociative-math`, `-freciprocal-math`, `-fno-signed-zeros`,
 /// `-ffp-contract=`, and the GNU dialect, where g++ contracts `a * b + c`
 /// into an FMA (adv24 F2). purecc parses with the build's own flags.
-/// Where the target has FMA instructions (`-mfma`, `-march=haswell`,
-/// AArch64) and contraction is not off, whether `a * b + c` becomes one
-/// depends on the optimizer too (g++ contracts at -O2, not at -O1): the
-/// target's FMA and the optimization level count then (adv44 t01; the
-/// callee's unit's own in its link note, t02).
+/// The optimization level counts always: where the target has FMA
+/// instructions, whether `a * b + c` becomes one depends on it (g++
+/// contracts at -O2, not at -O1: adv44 t01; the callee's unit's own in its
+/// link note, t02), and so do a `#pragma omp simd` reduction's order and
+/// g++'s folding of libm calls with MPFR (adv95 F1: a -O0 build and a -O2
+/// build shared entries of different bits).
 std::string floatingPointOptions(const ASTContext &Ctx, unsigned OptimizationLevel) {
   const LangOptions &LO = Ctx.getLangOpts();
   std::string S = "fp-options";
@@ -873,7 +916,8 @@ std::string floatingPointOptions(const ASTContext &Ctx, unsigned OptimizationLev
   const TargetInfo &TI = Ctx.getTargetInfo();
   bool FMA = TI.hasFeature("fma") || TI.getTriple().isAArch64();
   if (FMA && LO.getDefaultFPContractMode() != LangOptions::FPM_Off)
-    S += " fma opt=" + std::to_string(OptimizationLevel) + (LO.OptimizeSize ? "s" : "");
+    S += " fma";
+  S += " opt=" + std::to_string(OptimizationLevel) + (LO.OptimizeSize ? "s" : "");
   return S;
 }
 

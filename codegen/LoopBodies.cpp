@@ -217,8 +217,16 @@ struct ReferenceBound {
   /// The first write or call that may reach the members, or null.
   const Expr *Reach = nullptr;
   bool ReachIsCall = false;
+  /// Reach names the object in the body other than as a member apart from
+  /// those read (`c.out[i]` of a reference member 'out', `g(c)`).
+  bool ReachNamesObject = false;
 
   std::string why(PlanContext &PC, const StmtDeps &Body) const {
+    if (ReachNamesObject) {
+      std::string Where = enclosingText(PC, Reach, nullptr);
+      return "the bound reads " + Names + " through a reference, which the loop body may change" +
+             (Where.empty() ? "" : " ('" + Where + "')");
+    }
     if (ReachIsCall)
       return "the bound reads " + Names + " through a reference, which a call in the loop body " +
              "may change: " + (Body.ImpureWhy.empty() ? impureReason(Reach) : Body.ImpureWhy);
@@ -239,8 +247,17 @@ ReferenceBound referenceBound(PlanContext &PC, const LoopShape &L, const Expr *B
     if (!VD->getType()->isReferenceType())
       continue;
     std::optional<MemberReads> M = memberReads(PC.Ctx, BoundExpr, L.Body, VD, ThroughReference::Yes);
-    if (!M || M->Change)
+    if (!M)
       return R;
+    if (M->Change) {
+      // `c.out[i]` of a reference member: what it refers to may be anything
+      // (adv96 F3: "the bound 'c' changes" of a body that names no change).
+      R.Applies = true;
+      R.Names = M->Names;
+      R.Reach = M->Change;
+      R.ReachNamesObject = true;
+      return R;
+    }
     Names.push_back(M->Names);
     llvm::SmallVector<const Stmt *, 16> Stack{BoundExpr};
     while (!Stack.empty()) {

@@ -1,5 +1,6 @@
 //===- MapMembers.cpp - maps over a container reached through members -----===//
 #include "MapMembers.h"
+#include "LentContainers.h"
 #include "Subscripts.h"
 #include "Containers.h"
 
@@ -15,7 +16,9 @@ bool describeMember(Store &S, const MemberPath &P) {
   S.Name = P.Name;
   S.Type = P.Type;
   S.Container = P.Root;
-  if (P.Root && isOwnedLocal(P.Root))
+  // A member of the object a reference parameter names: a lent container
+  // (LentContainers.h), whose reads are judged there.
+  if (P.Root && (isOwnedLocal(P.Root) || isLentReference(P.Root)))
     return true;
   std::string Of = !P.Root ? "'*this'"
                    : P.Root->getType()->isReferenceType()

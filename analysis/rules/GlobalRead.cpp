@@ -3,6 +3,7 @@
 #include "analysis/ConstIndirection.h"
 #include "analysis/ReadContexts.h"
 #include "analysis/Stdlib.h"
+#include "analysis/WeakSymbols.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -16,7 +17,7 @@ namespace purecc {
 bool isMutableGlobal(const VarDecl *VD, const ASTContext &Ctx) {
   if (!VD->hasGlobalStorage() || VD->isConstexpr())
     return false;
-  if (isPerThreadConstant(VD) || isFirstCallConstant(VD))
+  if (isPerThreadConstant(VD) || isFirstCallConstant(VD) || isWeakVariable(VD))
     return true;
   QualType T = VD->getType();
   if (T->isReferenceType())

@@ -6,6 +6,7 @@
 #include "TaskRegistry.h"
 #include "Containers.h"
 #include "LoopBodies.h"
+#include "LentContainers.h"
 #include "MapMembers.h"
 #include "MapRefusals.h"
 #include "MapStores.h"
@@ -407,7 +408,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
                       "cannot capture";
       return LoopOutcome::Refused;
     }
-    if (!isOwnedLocal(S.Container) || (K != ContainerKind::Owning && K != ContainerKind::CArray)) {
+    if ((!isOwnedLocal(S.Container) && !storesIntoLent(S)) ||
+        (K != ContainerKind::Owning && K != ContainerKind::CArray)) {
       WhyNot = Name + " is not a local array or standard container, so it may alias what the "
                       "loop reads";
       return LoopOutcome::Refused;
@@ -450,6 +452,14 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // range-for's own element is not such a read: it is the stored target;
   // nor is a local of the body (it can be made only from what the body
   // reads by name).
+  // A container the caller lent may be what the body reads under another
+  // name (LentContainers.h).
+  const bool Lent = llvm::any_of(Stores, storesIntoLent);
+  if (Lent)
+    if (std::string Why = lentReadsReason(PC, L, Stores, Targets); !Why.empty()) {
+      WhyNot = Why;
+      return LoopOutcome::Refused;
+    }
   llvm::SmallPtrSet<const VarDecl *, 8> Reads(Fx.Reads.begin(), Fx.Reads.end()), Outside;
   addBindingReads(L.Body, Reads);
   for (const VarDecl *V : Reads)
@@ -624,7 +634,8 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // Under mpirun other ranks may compute the elements (TaskRegistry.h).
   // A member container (`h.v`) is no variable the other ranks' leaves
   // could be handed: it is shared within this process only.
-  bool Members = !MemberPaths.empty();
+  // Nor is a container the caller lent.
+  bool Members = !MemberPaths.empty() || Lent;
   if (Members ||
       !planMapTask(PC, L, Stores.size() == 1 ? Stores[0].Target : nullptr, Idx, loopGrain(L))) {
     PC.replace(L.HeaderBegin, L.HeaderEnd,

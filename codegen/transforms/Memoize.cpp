@@ -573,12 +573,18 @@ void planLinkNote(PlanContext &PC) {
   if (Records.empty())
     return;
   // The note's descriptor is the records as a C string, padded to 4 bytes
-  // as ELF notes are. Mangled names and hex digits need no escapes.
-  size_t Size = Records.size() + 1;
-  size_t Padded = (Size + 3) / 4 * 4;
+  // as ELF notes are. Mangled names and hex digits need no escapes. Its
+  // last line is the compiler that builds the unit, which only that
+  // compiler can write (`__VERSION__`, defined by g++ and clang++ alike):
+  // the same tokens built by another compiler may compute other bits
+  // (adv95 F1: g++ -O2 folds `std::log1p(0.7L)` with MPFR, clang++ calls
+  // libm). Its size is the compiler's to count.
   std::string Literal;
   for (char C : Records)
     Literal += C == '\n' ? std::string("\\n") : std::string(1, C);
+  Literal = "\"" + Literal + "@unit \" __VERSION__ \"\\n\"";
+  std::string Size = "sizeof(" + Literal + ")";
+  std::string Padded = "(" + Size + " + 3) / 4 * 4";
   std::string Name = PC.freshName("link_note");
   // Spelled with reserved names (`__gnu__::__used__`, `purecc_name`): the
   // note goes at the end of the file, where a macro the file defines
@@ -586,8 +592,8 @@ void planLinkNote(PlanContext &PC) {
   std::string Text = "\n[[__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(\".note.purecc\"), "
                      "__gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, "
                      "purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[" +
-                     std::to_string(Padded) + "]; } " + Name + " = {7, " + std::to_string(Size) +
-                     ", 1, \"purecc\", \"" + Literal + "\"};\n";
+                     Padded + "]; } " + Name + " = {7, " + Size + ", 1, \"purecc\", " + Literal +
+                     "};\n";
   unsigned End = PC.SM.getBufferData(PC.SM.getMainFileID()).size();
   // The note is plain C++: a unit that needs nothing else of the runtime
   // does not include its headers, and links without it.

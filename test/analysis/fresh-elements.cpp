@@ -106,3 +106,14 @@ Node g_node;
   e->v = k; // expected-error {{pure function 'cast_local' writes through pointer 'e' that may point to memory it does not own [purecc-nonlocal-write]}}
   return 0;
 }
+// A mention the program never evaluates adds nothing (adv96).
+[[pure]] long unevaluated_add(long k) {
+  std::vector<long *> v;
+  v.push_back(new long(k));
+  (void)sizeof(v.push_back(&g_cell), 0);
+  for (long *p : v) {
+    *p += 1;
+    delete p;
+  }
+  return k;
+}

@@ -35,10 +35,29 @@ extern "C" long c_kern(long x) { return x + 5; } // expected-note {{'c_kern' is 
 asm(".weakref c_kern, c_target");
 [[pure]] long uses_c_kern(long x) { return c_kern(x); } // expected-error {{pure function 'uses_c_kern' calls 'c_kern', which is not pure [purecc-impure-call]}} expected-note {{'uses_c_kern' declared pure here}}
 
-// Directives that make nothing here weak: another symbol, `.globl`, the
-// target of a `.weakref`, a comment's text.
-asm(".globl _Z5plainl\n.weak _Z7unknownv");
-asm(".weakref some_alias, _Z6targetl");
+// Any case, after a label or a comment, or made by the assembler's own
+// macros (adv96 F1): every symbol a text that mentions `weak` names.
+asm(".WEAK _Z5upperl");
+[[pure]] long upper(long x) { return x; } // expected-error {{pure function 'upper' is a weak definition, which another may replace at link time [purecc-weak-definition]}} expected-note {{'upper' declared pure here}}
+asm("/* c */ .weak _Z7commentl");
+[[pure]] long comment(long x) { return x; } // expected-error {{pure function 'comment' is a weak definition, which another may replace at link time [purecc-weak-definition]}} expected-note {{'comment' declared pure here}}
+asm("lbl_x: .weak _Z5labell");
+[[pure]] long label(long x) { return x; } // expected-error {{pure function 'label' is a weak definition, which another may replace at link time [purecc-weak-definition]}} expected-note {{'label' declared pure here}}
+asm(".irp s,_Z3irpl\n.weak \\s\n.endr");
+[[pure]] long irp(long x) { return x; } // expected-error {{pure function 'irp' is a weak definition, which another may replace at link time [purecc-weak-definition]}} expected-note {{'irp' declared pure here}}
+
+// A weak constant: another file's strong definition gives it another
+// value (adv96 F2).
+extern const long K;
+const long K = 5;
+asm(".weak K");
+[[pure]] long reads_k(long x) { return x + K; } // expected-error {{pure function 'reads_k' reads weak global 'K' [purecc-global-read]}} expected-note {{'reads_k' declared pure here}}
+extern const long K2 = 6;
+#pragma weak K2
+[[pure]] long reads_k2(long x) { return x + K2; } // expected-error {{pure function 'reads_k2' reads weak global 'K2' [purecc-global-read]}} expected-note {{'reads_k2' declared pure here}}
+
+// Texts that make nothing here weak: no `weak` in them.
+asm(".globl _Z5plainl");
 long target(long x) { return x; }
 [[pure]] long plain(long x) { return x - 1; } // .weak _Z5plainl in a comment
 [[pure]] long uses_target(long x) { return target(x) + plain(x); }

@@ -32,14 +32,18 @@ struct Shape {
 template <class T> [[pure]] T twice(T x) { return x + x; }
 template <> [[pure]] double twice<double>(double x) { return x * 2; }
 
-// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double integral(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"integral", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "_Z6kerneld _ZN3geo4areaEd c_kernel scale sin"};
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double integral(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"integral", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "_Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf"};
 [[pure, purecc::memo]] double integral(int n) {
   double s = 0;
   for (int i = 0; i < n; ++i)
-    s += kernel(i) + c_kernel(i) + geo::area(i) * scale + std::sin(double(i)) + local_helper(i) + inline_helper(i);
+    s += kernel(i) + c_kernel(i) + geo::area(i) * scale + std::sin(double(i)) + local_helper(i) + inline_helper(i) +
+         // libstdc++'s inline overloads call `__builtin_sinf` and
+         // `__builtin_log1pl`: the math library's functions all the same
+         // (adv95 F2).
+         std::sin(float(i)) + double(std::log1p((long double)i));
   return s;
 }
-// PLAN: memo [[@LINE-6]]:31 integral fingerprint 0x{{[0-9a-f]+}}:0x{{[0-9a-f]+}} linked _Z6kerneld _ZN3geo4areaEd c_kernel scale sin
+// PLAN: memo [[@LINE-10]]:31 integral fingerprint 0x{{[0-9a-f]+}}:0x{{[0-9a-f]+}} linked _Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf
 
 // Everything it calls is here: no symbol list.
 // CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double local(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"local", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL};
@@ -62,7 +66,7 @@ double counted(double x) { g_calls += 1; return x; }
 
 int main() { return integral(3) + local(2) + measured(1) + counted(weight(1)) > 0 ? 0 : 1; }
 
-// CHECK: {{^}}{{\[\[}}__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(".note.purecc"), __gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[{{[0-9]+}}]; } purecc_link_note{{[0-9]+}} = {7, {{[0-9]+}}, 1, "purecc", "_Z5locali {{[0-9a-f]+}}\n_Z5twiceIdET_S0_ {{[0-9a-f]+}}\n_Z6weightd {{[0-9a-f]+}} _Z6kerneld\n_Z8integrali {{[0-9a-f]+}} _Z6kerneld _ZN3geo4areaEd c_kernel scale sin\n_Z8measuredi {{[0-9a-f]+}} @program\n"};
+// CHECK: {{^}}{{\[\[}}__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(".note.purecc"), __gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[(sizeof("[[NOTE:_Z5locali [0-9a-f]+\\n_Z5twiceIdET_S0_ [0-9a-f]+\\n_Z6weightd [0-9a-f]+ _Z6kerneld\\n_Z8integrali [0-9a-f]+ _Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf\\n_Z8measuredi [0-9a-f]+ @program\\n]]@unit " __VERSION__ "\n") + 3) / 4 * 4]; } purecc_link_note{{[0-9]+}} = {7, sizeof("[[NOTE]]@unit " __VERSION__ "\n"), 1, "purecc", "[[NOTE]]@unit " __VERSION__ "\n"};
 // PLAN: link-note {{[0-9]+}}:1 5 records
 
 // The compilers make it an ELF note, which the linker keeps in a PT_NOTE

@@ -82,6 +82,18 @@ double own_elements(Cfg &c) {
   return s;
 }
 
+// A reference member may refer to anything, 'c.n' included as far as the
+// loop knows (adv96 F3: "the bound 'r' changes").
+struct Lent {
+  int n;
+  std::vector<double> &out;
+};
+void through_member_reference(Lent &r) {
+  for (int i = 0; i < r.n; ++i)
+    // REMARK: reference-bounds.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the bound reads 'r.n' through a reference, which the loop body may change ('r.out[i] = heavy(i)') [purecc-missed-map]
+    r.out[i] = heavy(i);
+}
+
 // Read only: a reduction.
 long read_only(const Cfg &c) {
   long s = 0;
@@ -103,6 +115,8 @@ int main() {
   double by_bytes = through_bytes(c);
   std::printf("%a %d %a %d\n", by_call, calls, by_bytes, int(c.raw[3]));
   // OUT-NEXT: 0x1.2146f9db22d0bp+15 600 0x1.2146f9db22d0bp+15 1
+  Lent r{600, c.out};
+  through_member_reference(r);
   double own = own_elements(c);
   std::printf("%a %ld\n", own, read_only(c));
   // OUT-NEXT: 0x1.2146f9db22d0bp+15 36736

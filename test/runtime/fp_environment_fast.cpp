@@ -1,4 +1,4 @@
-// Compiled with -ffast-math, -funsigned-char (and -mfma on x86-64) by test/runtime/CMakeLists.txt:
+// Compiled at -O0 with -ffast-math, -funsigned-char (and -mfma on x86-64) by test/runtime/CMakeLists.txt:
 // what a translation unit built with those flags puts in its memo namespace.
 #include "purecc/memo_key.h"
 

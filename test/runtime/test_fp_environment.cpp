@@ -15,11 +15,21 @@ TEST(FpEnvironment, PlainBuildIsKeyedWithoutFastMath) {
   const std::string id = PURECC_COMPILER_ID;
   EXPECT_NE(id.find("; fp eval=0"), std::string::npos) << id;
   EXPECT_EQ(id.find("fast-math"), std::string::npos) << id;
+  // Whether the optimizer runs is keyed (adv95 F1: a -O0 and a -O2 build
+  // shared entries of different bits).
+#if defined(__OPTIMIZE__) && !defined(__OPTIMIZE_SIZE__)
+  EXPECT_NE(id.find(" optimize"), std::string::npos) << id;
+  EXPECT_EQ(id.find(" optimize="), std::string::npos) << id;
+#elif !defined(__OPTIMIZE__)
+  EXPECT_NE(id.find(" optimize=none"), std::string::npos) << id;
+#endif
 }
 
 TEST(FpEnvironment, FastMathAndFmaChangeTheNamespace) {
   const std::string fast = fast_compiler_id();
   EXPECT_NE(fast.find(" fast-math finite-math-only"), std::string::npos) << fast;
+  // Built at -O0 (test/runtime/CMakeLists.txt).
+  EXPECT_NE(fast.find(" optimize=none"), std::string::npos) << fast;
 #if defined(__x86_64__)
   EXPECT_NE(fast.find(" fma"), std::string::npos) << fast;
 #endif

@@ -41,6 +41,23 @@ TEST(MemoLink, ParsesRecordsAndSkipsMalformedLines) {
   EXPECT_TRUE(out[1].external.empty());
 }
 
+// The compiler that built a unit is part of each of its fingerprints: the
+// same tokens built by g++ and by clang++ may compute other bits (adv95 F1).
+TEST(MemoLink, TheUnitsCompilerIsInItsFingerprints) {
+  const char *records = "_Z6kerneld 0123456789abcdef00000000000000ff\n";
+  std::vector<purecc::LinkRecord> plain, gcc, clang, gcc_again;
+  purecc::parse_link_records(records, plain);
+  purecc::parse_link_records(std::string(records) + "@unit 12.2.0\n", gcc);
+  purecc::parse_link_records(std::string(records) + "@unit Debian Clang 19.1.7\n", clang);
+  purecc::parse_link_records(std::string(records) + "@unit 12.2.0\n", gcc_again);
+  ASSERT_EQ(gcc.size(), 1u) << "the unit line is no record";
+  ASSERT_EQ(clang.size(), 1u);
+  EXPECT_EQ(gcc[0].symbol, "_Z6kerneld");
+  EXPECT_NE(gcc[0].local, plain[0].local);
+  EXPECT_NE(gcc[0].local, clang[0].local);
+  EXPECT_EQ(gcc[0].local, gcc_again[0].local);
+}
+
 TEST(MemoLink, NothingLinkedIsTheLocalFingerprint) {
   EXPECT_EQ(program({}).complete(kLocal, ""), kLocal);
   EXPECT_EQ(program({}).complete(kLocal, "   "), kLocal);

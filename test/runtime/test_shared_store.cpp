@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <sys/stat.h>
 #include <fstream>
 #include <sstream>
 #include <regex>
@@ -148,6 +149,10 @@ TEST(SharedStore, SecretFileMustBePrivate) {
   EXPECT_EQ(error, "holds fewer than 16 bytes");
   EXPECT_FALSE(purecc::SharedSecret::from_file(dir / "absent", error));
   EXPECT_EQ(error, "cannot be read: No such file or directory");
+  // A FIFO no one writes: refused at once, not waited on (adv95 F4).
+  ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+  EXPECT_FALSE(purecc::SharedSecret::from_file(dir / "fifo", error));
+  EXPECT_EQ(error, "is not a regular file");
 }
 
 TEST(SharedStore, TagsAreHmacSha256) {
@@ -312,10 +317,13 @@ TEST(SharedStore, ClearRemovesOnlyPureccKeysOfItsPrefix) {
 }
 
 /// A unix-socket "server" that accepts connections and then either never
-/// answers or answers `reply` to whatever it is sent.
+/// answers or answers `reply` to whatever it is sent; with `trickle`, one
+/// byte of it per `trickle`.
 class FakeServer {
 public:
-  FakeServer(const fs::path &socket, std::string reply) : reply_(std::move(reply)) {
+  FakeServer(const fs::path &socket, std::string reply,
+             std::chrono::milliseconds trickle = std::chrono::milliseconds(0))
+      : reply_(std::move(reply)), trickle_(trickle) {
     fd_ = ::socket(AF_UNIX, SOCK_STREAM, 0);
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
@@ -332,13 +340,24 @@ public:
         clients_.push_back(c);
         if (!reply_.empty()) {
           char buf[256];
-          if (::read(c, buf, sizeof buf) > 0)
+          if (::read(c, buf, sizeof buf) <= 0)
+            continue;
+          if (trickle_.count() == 0) {
             (void)!::write(c, reply_.data(), reply_.size());
+            continue;
+          }
+          // The slowness under test, not a wait for anything.
+          for (std::size_t i = 0; i < reply_.size() && !stop_; ++i) {
+            if (::send(c, reply_.data() + i, 1, MSG_NOSIGNAL) != 1)
+              break;
+            std::this_thread::sleep_for(trickle_);
+          }
         }
       }
     });
   }
   ~FakeServer() {
+    stop_ = true;
     ::shutdown(fd_, SHUT_RDWR);
     ::close(fd_);
     thread_.join();
@@ -350,6 +369,8 @@ public:
 private:
   int fd_ = -1;
   std::string reply_;
+  std::chrono::milliseconds trickle_;
+  std::atomic<bool> stop_{false};
   std::vector<int> clients_;
   std::thread thread_;
 };
@@ -377,9 +398,25 @@ TEST(SharedStore, ASilentServerTimesOutOnceThenBacksOff) {
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0], "purecc: warning: cannot use the shared memo cache PURECC_CACHE_REDIS='unix://" +
                              (dir / "silent.sock").string() +
-                             "': Resource temporarily unavailable; using the local tiers only, retrying "
+                             "': no whole reply within the timeout (PURECC_CACHE_REDIS_TIMEOUT_MS); using the "
+                             "local tiers only, retrying "
                              "now and then [purecc-memo-shared]");
   EXPECT_EQ(fake.accepted.load(), 1) << "no reconnect on every call: the backoff holds the others";
+}
+
+// A server that answers a byte at a time, each well within the timeout:
+// the whole reply is bounded, not each read (adv95 F4: a run hung).
+TEST(SharedStore, AServerTricklingItsReplyTimesOut) {
+  const fs::path dir = fresh_dir("trickle");
+  FakeServer fake(dir / "trickle.sock", "$2000\r\n" + std::string(2000, 'x') + "\r\n",
+                  std::chrono::milliseconds(5));
+  std::vector<std::string> warnings;
+  purecc::SharedStore store(fake_options(dir / "trickle.sock", &warnings));
+  purecc::SharedStore::Lookup outcome;
+  EXPECT_FALSE(store.get({5, 1}, &outcome));
+  EXPECT_EQ(outcome, purecc::SharedStore::Lookup::unavailable);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_TRUE(warnings[0].find("no whole reply within the timeout") != std::string::npos) << warnings[0];
 }
 
 TEST(SharedStore, AServerAnsweringGarbageIsUnavailable) {

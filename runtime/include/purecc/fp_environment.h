@@ -12,12 +12,13 @@
 // What the preprocessor can see, and so what is keyed: -ffast-math,
 // -ffinite-math-only, FMA instructions being available (__FMA__, or
 // __FP_FAST_FMA on targets that always have them), the excess-precision
-// evaluation method (x87), and the architecture. What it cannot see, and
+// evaluation method (x87), the architecture, and whether the optimizer
+// runs (__OPTIMIZE__, __OPTIMIZE_SIZE__). What it cannot see, and
 // so is not keyed: -ffp-contract=off/on/fast on its own, -frounding-math,
 // and -fno-signed-zeros or -fno-trapping-math given without -ffast-math.
 //
 // Usage:
-//   std::puts(PURECC_FP_ID);   // e.g. "; fp eval=0 fma x86_64"
+//   std::puts(PURECC_FP_ID);   // e.g. "; fp eval=0 fma x86_64 optimize"
 #pragma once
 // A library's warnings are its own business: a user's -Wshadow must not
 // fire on our locals because a global of theirs is named 'f' (hdr22).
@@ -71,5 +72,16 @@
 #define PURECC_FP_ARCH_ " other-arch"
 #endif
 
+// Whether the optimizer runs: it orders a `#pragma omp simd` reduction and
+// g++ folds libm calls at compile time (adv95 F1); the exact level, which
+// no macro shows, is in each fingerprint (purecc parses with the flags).
+#if defined(__OPTIMIZE_SIZE__)
+#define PURECC_FP_OPT_ " optimize=size"
+#elif defined(__OPTIMIZE__)
+#define PURECC_FP_OPT_ " optimize"
+#else
+#define PURECC_FP_OPT_ " optimize=none"
+#endif
+
 /// The floating-point part of the memo namespace, a string literal.
-#define PURECC_FP_ID "; fp" PURECC_FP_EVAL_ PURECC_FP_FAST_MATH_ PURECC_FP_FINITE_ PURECC_FP_FMA_ PURECC_FP_ARCH_
+#define PURECC_FP_ID "; fp" PURECC_FP_EVAL_ PURECC_FP_FAST_MATH_ PURECC_FP_FINITE_ PURECC_FP_FMA_ PURECC_FP_ARCH_ PURECC_FP_OPT_

@@ -8,6 +8,7 @@
 // with one record per pure function (and constant) it defines for others:
 //
 //   <linker symbol> <32 hex digits: that unit's fingerprint of it> <external symbol>...
+//   @unit <the __VERSION__ of the compiler that built the unit>
 //
 // and a memo site lists the symbols its function depends on that its unit
 // does not define (MemoSite `linked`). At the site's first call the runtime
@@ -63,7 +64,10 @@ struct LinkRecord {
 
 /// The records of one note's text, appended to `out`. A malformed line is
 /// skipped (its symbol then stands for its module: a miss at worst); returns
-/// the number of lines skipped.
+/// the number of lines skipped. A line `@unit <compiler>` (the compiler's
+/// `__VERSION__`, written by the compiler that built the unit) names what
+/// built the unit: each record's fingerprint is then XXH3-128 of
+/// "purecc-unit 1\n", the fingerprint's 16 bytes and that text.
 std::size_t parse_link_records(std::string_view text, std::vector<LinkRecord> &out);
 
 /// The records of a program and how to name what no record defines.

@@ -155,12 +155,24 @@ private:
 } // namespace
 
 std::size_t parse_link_records(std::string_view text, std::vector<LinkRecord> &out) {
+  // The compiler that built the unit (`@unit <its __VERSION__>`, the
+  // note's last line): the same tokens built by g++ and clang++, which fold
+  // `std::log1p(0.7L)` to different last bits (adv95 F1), are different
+  // code. Each of the unit's fingerprints is taken with it.
+  std::string_view unit;
+  for (std::string_view rest = text; !rest.empty();) {
+    const std::size_t eol = std::min(rest.find('\n'), rest.size());
+    if (rest.substr(0, eol).substr(0, 6) == "@unit ")
+      unit = rest.substr(6, eol - 6);
+    rest.remove_prefix(std::min(eol + 1, rest.size()));
+  }
+  const std::size_t first = out.size();
   std::size_t skipped = 0;
   while (!text.empty()) {
     const std::size_t eol = std::min(text.find('\n'), text.size());
     const std::string_view line = text.substr(0, eol);
     text.remove_prefix(std::min(eol + 1, text.size()));
-    if (line.empty())
+    if (line.empty() || line.substr(0, 6) == "@unit ")
       continue;
     const std::vector<std::string_view> w = words(line);
     LinkRecord r;
@@ -174,6 +186,14 @@ std::size_t parse_link_records(std::string_view text, std::vector<LinkRecord> &o
       r.external.emplace_back(w[i]);
     out.push_back(std::move(r));
   }
+  if (!unit.empty())
+    for (std::size_t i = first; i < out.size(); ++i) {
+      std::string bytes = "purecc-unit 1\n";
+      bytes.append(reinterpret_cast<const char *>(&out[i].local.hi), sizeof out[i].local.hi);
+      bytes.append(reinterpret_cast<const char *>(&out[i].local.lo), sizeof out[i].local.lo);
+      bytes.append(unit);
+      out[i].local = xxh3_128(bytes);
+    }
   return skipped;
 }
 

@@ -74,7 +74,7 @@ void SharedStore::publish_counters() {
                        static_cast<unsigned long long>(delta.*kCounterMembers[i]));
   for (std::size_t i = 0; i < std::size(kCounterFields); ++i) {
     void *raw = nullptr;
-    if (redisGetReply(c.get(), &raw) != REDIS_OK || !raw)
+    if (get_reply(c.get(), &raw) != REDIS_OK || !raw)
       return;
     freeReplyObject(raw);
   }
@@ -94,7 +94,7 @@ SharedStore::Summary SharedStore::summary() {
       redisAppendCommand(c.get(), "STRLEN %b", k.data(), k.size());
     for (std::size_t i = 0; i < keys.size(); ++i) {
       void *raw = nullptr;
-      if (redisGetReply(c.get(), &raw) != REDIS_OK || !raw) {
+      if (get_reply(c.get(), &raw) != REDIS_OK || !raw) {
         error = c->errstr;
         return false;
       }
@@ -136,7 +136,7 @@ std::optional<std::uint64_t> SharedStore::clear(std::string &error) {
       redisAppendCommand(c.get(), "UNLINK %b", k.data(), k.size());
     for (std::size_t i = 0; i < keys.size(); ++i) {
       void *raw = nullptr;
-      if (redisGetReply(c.get(), &raw) != REDIS_OK || !raw) {
+      if (get_reply(c.get(), &raw) != REDIS_OK || !raw) {
         err = c->errstr;
         return false;
       }

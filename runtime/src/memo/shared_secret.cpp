@@ -18,7 +18,9 @@ namespace purecc {
 std::optional<SharedSecret> SharedSecret::from_file(const std::filesystem::path &file,
                                                     std::string &error) {
   // Open first, then check the opened file: no window between check and use.
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  // O_NONBLOCK: a FIFO would block the open until a writer came (adv95
+  // F4); a regular file reads the same with it.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) {
     error = std::string("cannot be read: ") + std::strerror(errno);
     return std::nullopt;

@@ -10,7 +10,11 @@
 
 #include <hiredis/hiredis.h>
 
+#include <poll.h>
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <condition_variable>
 #include <csignal>
@@ -114,11 +118,65 @@ struct ContextFree {
 };
 using Context = std::unique_ptr<redisContext, ContextFree>;
 
+/// redisGetReply bounded as a whole: the socket's receive timeout
+/// (redisSetTimeout) bounds each read only, so a server that sends a byte
+/// now and then held the caller for ever (adv95 F4). That timeout is the
+/// limit on the whole reply here; past it the context is in error
+/// (REDIS_ERR_IO), as after a read that timed out.
+inline int get_reply(redisContext *c, void **reply) {
+  *reply = nullptr;
+  timeval tv{};
+  socklen_t len = sizeof tv;
+  if (c->fd < 0 || ::getsockopt(c->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, &len) != 0 ||
+      (tv.tv_sec == 0 && tv.tv_usec == 0))
+    return redisGetReply(c, reply);
+  const long long limit_ms = static_cast<long long>(tv.tv_sec) * 1000 + tv.tv_usec / 1000;
+  if (redisGetReplyFromReader(c, reply) == REDIS_ERR)
+    return REDIS_ERR;
+  if (*reply)
+    return REDIS_OK;
+  int done = 0;
+  do {
+    if (redisBufferWrite(c, &done) == REDIS_ERR)
+      return REDIS_ERR;
+  } while (!done);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(limit_ms);
+  for (;;) {
+    if (redisGetReplyFromReader(c, reply) == REDIS_ERR)
+      return REDIS_ERR;
+    if (*reply)
+      return REDIS_OK;
+    const long long left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               deadline - std::chrono::steady_clock::now())
+                               .count();
+    if (left <= 0) {
+      c->err = REDIS_ERR_IO;
+      std::snprintf(c->errstr, sizeof c->errstr,
+                    "no whole reply within the timeout (PURECC_CACHE_REDIS_TIMEOUT_MS)");
+      return REDIS_ERR;
+    }
+    pollfd p{c->fd, POLLIN, 0};
+    const int n = ::poll(&p, 1, static_cast<int>(left));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      c->err = REDIS_ERR_IO;
+      std::snprintf(c->errstr, sizeof c->errstr, "%s", std::strerror(errno));
+      return REDIS_ERR;
+    }
+    if (n > 0 && redisBufferRead(c) == REDIS_ERR)
+      return REDIS_ERR;
+  }
+}
+
 inline Reply command(redisContext *c, const char *format, ...) {
   va_list ap;
   va_start(ap, format);
-  void *r = redisvCommand(c, format, ap);
+  const int appended = redisvAppendCommand(c, format, ap);
   va_end(ap);
+  void *r = nullptr;
+  if (appended == REDIS_OK)
+    get_reply(c, &r); // r stays null on failure; c->errstr says why
   return Reply(static_cast<redisReply *>(r));
 }
 

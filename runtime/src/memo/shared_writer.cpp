@@ -56,7 +56,7 @@ void SharedStore::Impl::send(const std::vector<QueuedPut> &batch) {
     }
     for (std::size_t k = i; k < end; ++k) {
       void *raw = nullptr;
-      if (redisGetReply(wconn.get(), &raw) != REDIS_OK || !raw) {
+      if (get_reply(wconn.get(), &raw) != REDIS_OK || !raw) {
         mark_down(wconn->errstr[0] ? wconn->errstr : "no reply");
         wconn.reset();
         dropped.fetch_add(batch.size() - k, std::memory_order_relaxed);
