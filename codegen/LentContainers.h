@@ -59,4 +59,15 @@ bool storesIntoLent(const Store &S);
 std::string lentReadsReason(PlanContext &PC, const LoopShape &L, const std::vector<Store> &Stores,
                             const llvm::SmallPtrSetImpl<const clang::Expr *> &Targets);
 
+/// The first element the body of map L hands on by reference, of a
+/// written container at its store's own index (`v[i]` of `v[i] = g(i) +
+/// h(v[i])`, h taking a `const double &`) or a range-for's element taken by
+/// reference (`x` of `for (double &x : v)`), when the function given it may
+/// use its address (read `(&x)[-1]`: the element another iteration
+/// writes; adv97 F7); null when every such element is read as a value, or
+/// given to the library or to a function of the program that only reads
+/// the object. Any map, lent container or local.
+const clang::Expr *elementHandedOn(PlanContext &PC, const LoopShape &L,
+                                   const std::vector<Store> &Stores);
+
 } // namespace purecc

@@ -454,6 +454,13 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // reads by name).
   // A container the caller lent may be what the body reads under another
   // name (LentContainers.h).
+  if (const Expr *Handed = elementHandedOn(PC, L, Stores)) {
+    std::string Text = PC.text(Handed->getSourceRange()).value_or("");
+    WhyNot = "the loop body hands " + (Text.empty() ? "an element" : "'" + Text + "'") +
+             " on by reference to code that may use its address, and read the elements "
+             "beside it that other iterations write";
+    return LoopOutcome::Refused;
+  }
   const bool Lent = llvm::any_of(Stores, storesIntoLent);
   if (Lent)
     if (std::string Why = lentReadsReason(PC, L, Stores, Targets); !Why.empty()) {

@@ -11,6 +11,7 @@
 #include "digest.h"
 
 #include <cstdio>
+#include <array>
 #include <span>
 #include <vector>
 
@@ -82,6 +83,47 @@ void bytes(std::vector<unsigned char> &out) {
     out[i] = static_cast<unsigned char>(f(long(i)));
 }
 
+// Containers inside containers (adv97): a row of 'in' may be 'out', and
+// an element of 'out' may be 'in'; elements that are pointers, views or
+// references reach what another iteration writes.
+using Row = std::array<double, 8>;
+void rows(std::vector<double> &out, const std::vector<std::vector<double>> &in, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    // REMARK: lent-containers.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'out' is a container the caller lent by reference, and the loop body reads through 'in', which may be its elements under another name [purecc-missed-map]
+    out[i] = f(long(i)) + in[i][n - 1 - i];
+}
+void of_rows(std::array<Row, 8> &out, const Row &in) {
+  for (std::size_t i = 0; i < 8; ++i)
+    // REMARK: lent-containers.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'out' is a container the caller lent by reference, of elements ('std::array<double, 8>') that may hold or reach other containers or memory the loop reads [purecc-missed-map]
+    out[i] = Row{f(long(i)) + in[i]};
+}
+[[pure]] double deref(const double *p) { return *p; }
+void pointers(std::vector<double> &out, const std::vector<const double *> &in) {
+  for (std::size_t i = 0; i < out.size(); ++i)
+    // REMARK: lent-containers.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'out' is a container the caller lent by reference, and the loop body reads through 'in', which may be its elements under another name [purecc-missed-map]
+    out[i] = f(long(i)) + deref(in[i]);
+  // REMARK: lent-containers.cpp:[[@LINE-1]]:14: remark: calls to 'f' and 'deref' not parallelized: 'deref' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+}
+// A reference to an element may be walked to its neighbours.
+[[pure]] double before(const double &x) { return (&x)[-1]; }
+void neighbours(std::vector<double> &out, const std::vector<double> &in) {
+  for (std::size_t i = 1; i < out.size(); ++i)
+    // REMARK: lent-containers.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'out' is a container the caller lent by reference, and the loop body hands 'in[i]' on by reference, through which the elements beside it may be read [purecc-missed-map]
+    out[i] = f(long(i)) + before(in[i]);
+  // REMARK: lent-containers.cpp:[[@LINE-1]]:14: remark: calls to 'f' and 'before' not parallelized: 'before' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+}
+// Elements of plain structs, read and copied by value: a map.
+struct Q {
+  double a;
+  long b;
+};
+[[pure]] double weigh(Q q) { return q.a * double(q.b); }
+void structs(std::vector<Q> &out, const std::vector<Q> &in, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    // REMARK: lent-containers.cpp:[[@LINE-1]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
+    out[i] = Q{f(long(in[i].b)) + weigh(in[i]), in[i].b + 1};
+}
+
 struct Model {
   double bias = 0.5;
   void predict(std::vector<double> &out) const {
@@ -126,5 +168,18 @@ int main() {
   std::vector<double> o(64);
   m.predict(o);
   std::printf("bytes: %d model: %lx\n", int(u[63]), sum(o));
+  std::vector<std::vector<double>> grid(8, std::vector<double>(8, 0.5));
+  rows(grid[3], grid, 8);
+  static std::array<Row, 8> table{};
+  for (Row &r : table)
+    r.fill(0.5);
+  of_rows(table, table[0]);
+  std::vector<const double *> ptrs(64, &o[0]);
+  pointers(o, ptrs);
+  neighbours(o, o);
+  std::vector<Q> qs(64, Q{0.5, 3});
+  structs(qs, qs, qs.size());
+  std::printf("rows: %a %a %a %a %ld\n", grid[3][7], table[7][0], o[63], qs[63].a, qs[63].b);
   // OUT-NEXT: bytes: {{[0-9]+}} model: {{[0-9a-f]+}}
+  // OUT-NEXT: rows: {{.*}}
 }

@@ -196,6 +196,21 @@ TEST(SharedStore, WritesOnceAndReadsBack) {
   EXPECT_EQ(key_count(server), 1);
 }
 
+// The stats hash holds counts; a value written there by hand that is no
+// count (negative, a word) is none (adv95: -5 was shown as 2^64 - 5).
+TEST(SharedStore, CountsThatAreNoCountsAreZero) {
+  const fs::path dir = fresh_dir("counts");
+  RedisServer server(dir);
+  REQUIRE_SERVER(server);
+  std::vector<std::string> warnings;
+  purecc::SharedStore store(options_for(server, &warnings));
+  freeReplyObject(server.command("HSET purecc:1:stats rejected -5 hits abc misses 7"));
+  const auto s = store.summary();
+  EXPECT_EQ(s.totals.rejected, 0u);
+  EXPECT_EQ(s.totals.hits, 0u);
+  EXPECT_EQ(s.totals.misses, 7u);
+}
+
 TEST(SharedStore, TamperedOrForeignEntriesAreMisses) {
   const fs::path dir = fresh_dir("tamper");
   RedisServer server(dir);

@@ -3,6 +3,9 @@
 // every run adds to the server's stats hash.
 #include "shared_store_impl.h"
 
+#include <charconv>
+#include <system_error>
+
 namespace purecc {
 
 namespace {
@@ -113,7 +116,13 @@ SharedStore::Summary SharedStore::summary() {
   if (r && r->type == REDIS_REPLY_ARRAY) {
     for (std::size_t i = 0; i + 1 < r->elements; i += 2) {
       const std::string field = reply_text(r->element[i]);
-      const std::uint64_t v = std::strtoull(reply_text(r->element[i + 1]).c_str(), nullptr, 10);
+      // A count is digits; anything else (a negative or a word someone
+      // wrote into the hash by hand: adv95) counts as none, not as 2^64 - 5.
+      const std::string text = reply_text(r->element[i + 1]);
+      std::uint64_t v = 0;
+      if (auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+          ec != std::errc() || end != text.data() + text.size())
+        v = 0;
       for (std::size_t f = 0; f < std::size(kCounterFields); ++f)
         if (field == kCounterFields[f])
           s.totals.*kCounterMembers[f] = v;
