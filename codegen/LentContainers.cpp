@@ -49,6 +49,28 @@ bool flatElement(QualType T) {
 
 bool usedAsValue(ASTContext &Ctx, const Expr *E, unsigned Depth = 0);
 
+/// Whether only the library's code runs on an object of type T that the
+/// library is given: a scalar, or a class of the library whose template
+/// arguments are such types too (`std::string`). A class of the program's
+/// has members the library calls (`std::max(a, b)` calls the user's
+/// `operator<`, which may use `this - 1`: adv98 F3).
+bool libraryOnlyType(const ASTContext &Ctx, QualType T, unsigned Depth = 0) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (Depth > 8)
+    return false;
+  if (T->isScalarType())
+    return true;
+  const auto *RD = T->getAsCXXRecordDecl();
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!RD || !inStd(RD) || !SM.isInSystemHeader(SM.getExpansionLoc(RD->getLocation())))
+    return false;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type && !libraryOnlyType(Ctx, A.getAsType(), Depth + 1))
+        return false;
+  return true;
+}
+
 /// Whether callee FD uses its reference parameter I only to read the
 /// object it names (as usedAsValue), never its address: a pure function
 /// may otherwise walk from it to the elements beside it, `(&x)[-1]`
@@ -105,9 +127,10 @@ bool usedAsValue(ASTContext &Ctx, const Expr *E, unsigned Depth) {
       if (ME->isArrow())
         return false;
       if (!isa<FieldDecl>(ME->getMemberDecl())) {
-        // `in[i].size()`: a member of the library's reads its object.
+        // `in[i].size()`: a member of the library's, judged by its call.
         const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-        return MD && isLibraryFunction(MD, SM);
+        if (!MD || !isLibraryFunction(MD, SM))
+          return false;
       }
     } else if (const auto *Call = dyn_cast<CallExpr>(P)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
@@ -116,8 +139,17 @@ bool usedAsValue(ASTContext &Ctx, const Expr *E, unsigned Depth) {
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
           Op && Op->isAssignmentOp() && Op->getNumArgs() == 2 && Op->getArg(0)->IgnoreParens() == Cur)
         return true; // the map's own store
-      if (isLibraryFunction(Callee, SM))
-        return true;
+      if (isLibraryFunction(Callee, SM) && libraryOnlyType(Ctx, Cur->getType())) {
+        // The library reads the object; what it returns may be its address
+        // (`std::addressof(x)`, `s.data()`) or the object itself
+        // (`std::max(x, y)`, `std::as_const(x)`), followed as the element.
+        if (Call->isGLValue()) {
+          Cur = Call;
+          continue;
+        }
+        AddressTypes Types;
+        return !Types.mayHold(Call->getType());
+      }
       unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
       for (unsigned A = Shift; A < Call->getNumArgs(); ++A)
         if (Call->getArg(A)->IgnoreParens() == Cur)
@@ -222,6 +254,9 @@ std::string lentReadsReason(PlanContext &PC, const LoopShape &L, const std::vect
       return "'" + Name + "' is a container the caller lent by reference, of elements ('" +
              Element.getAsString(PC.Ctx.getPrintingPolicy()) + "') that may hold or reach " +
              "other containers or memory the loop reads";
+    if (!S.Index && L.Element)
+      return "'" + Name + "' is a container the caller lent by reference, written through the " +
+             "range-for's element: only 'out[i] = ...' of a counted loop is rewritten";
     if (!S.Index || S.Row || !S.Rows.empty() || !S.InnerIndexes.empty() ||
         (Index && !sameExpr(PC.Ctx, Index, S.Index)))
       return "'" + Name + "' is a container the caller lent by reference, written other than " +

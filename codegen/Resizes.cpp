@@ -63,7 +63,10 @@ private:
   /// Whether MD called on Object leaves the size of every container
   /// outside the body as it is.
   bool keeps(const CXXMethodDecl *MD, const Expr *Object) const {
-    if (MD->isConst() || local(Object))
+    // A trivial assignment copies bytes of a trivially copyable class,
+    // which holds no container to resize (`out[i] = Q{...}`: adv97 a1,
+    // adv98 F4, "the bound 'out' changes inside the loop body").
+    if (MD->isConst() || local(Object) || MD->isTrivial())
       return true;
     const CXXRecordDecl *RD = Object->getType().getNonReferenceType()->getAsCXXRecordDecl();
     if (!RD)
@@ -77,7 +80,8 @@ private:
       return true;
     unsigned First = SkipObject ? 1 : 0;
     for (unsigned I = First; I < CE->getNumArgs() && I - First < FD->getNumParams(); ++I)
-      if (mutableClass(FD->getParamDecl(I - First)->getType()) && !local(CE->getArg(I)))
+      if (mutableClass(FD->getParamDecl(I - First)->getType()) && !local(CE->getArg(I)) &&
+          !CE->getArg(I)->IgnoreImplicit()->isPRValue()) // a temporary made here
         return found(CE);
     return true;
   }

@@ -124,6 +124,23 @@ void structs(std::vector<Q> &out, const std::vector<Q> &in, std::size_t n) {
     out[i] = Q{f(long(in[i].b)) + weigh(in[i]), in[i].b + 1};
 }
 
+// Elements of plain structs with the container's own size as the bound:
+// storing an element resizes nothing (adv98 F4).
+struct C3 {
+  long a;
+  long b[2];
+};
+void sized(std::vector<C3> &out) {
+  for (std::size_t i = 0; i < out.size(); ++i)
+    // REMARK: lent-containers.cpp:[[@LINE-1]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
+    out[i] = C3{long(f(long(i))), {long(i), 1}};
+}
+void ranged(std::vector<long> &out) {
+  for (long &x : out)
+    // REMARK: lent-containers.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'out' is a container the caller lent by reference, written through the range-for's element: only 'out[i] = ...' of a counted loop is rewritten [purecc-missed-map]
+    x = long(f(x));
+}
+
 struct Model {
   double bias = 0.5;
   void predict(std::vector<double> &out) const {
@@ -180,6 +197,12 @@ int main() {
   std::vector<Q> qs(64, Q{0.5, 3});
   structs(qs, qs, qs.size());
   std::printf("rows: %a %a %a %a %ld\n", grid[3][7], table[7][0], o[63], qs[63].a, qs[63].b);
+  std::vector<C3> c3(64);
+  sized(c3);
+  std::vector<long> r(64, 2);
+  ranged(r);
+  std::printf("sized: %ld %ld %ld\n", c3[63].a, c3[63].b[0], r[63]);
   // OUT-NEXT: bytes: {{[0-9]+}} model: {{[0-9a-f]+}}
   // OUT-NEXT: rows: {{.*}}
+  // OUT-NEXT: sized: {{[0-9]+}} 63 {{[0-9]+}}
 }

@@ -8,7 +8,9 @@
 // RUN: %purecc rewrite --remarks %s -o /dev/null -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: %e2e %s %t | FileCheck %s --check-prefix=OUT
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,14 @@
 }
 [[pure]] long before(const long &x) { return (&x)[-1]; }
 [[pure]] long twice(const long &x) { return x * 2; }
+// The library hands the address back (adv98 F1).
+[[pure]] long beside(const long &x) { return std::addressof(x)[-1]; }
+// The library calls the program's member, which walks from 'this' (adv98 F3).
+struct L {
+  long a;
+  bool operator<(const L &o) const { return (this - 1)->a < o.a; }
+};
+[[pure]] bool less(const L &x, const L &y) { return x < y; }
 [[pure]] std::string shout(const std::string &s) { return s + "!"; }
 
 int main() {
@@ -38,6 +48,22 @@ int main() {
   // REMARK: map-elements-by-reference.cpp:[[@LINE-1]]:9: remark: calls to 'f' and 'before' not parallelized: 'before' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
   std::printf("range: %ld\n", w[399]);
   // OUT-NEXT: range: {{[0-9]+}}
+  std::vector<long> a(400, 1);
+  for (std::size_t i = 1; i < a.size(); ++i)
+    // REMARK: map-elements-by-reference.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the loop body hands 'a[i]' on by reference to code that may use its address, and read the elements beside it that other iterations write [purecc-missed-map]
+    a[i] = f(long(i)) + beside(a[i]);
+  // REMARK: map-elements-by-reference.cpp:[[@LINE-1]]:12: remark: calls to 'f' and 'beside' not parallelized: 'beside' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+  std::vector<long> b(400, 1);
+  for (long &x : b)
+    // REMARK: map-elements-by-reference.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the loop body hands 'x' on by reference to code that may use its address, and read the elements beside it that other iterations write [purecc-missed-map]
+    x = f(x) + (&std::max(x, x))[-1];
+  std::vector<L> c(400, L{1});
+  for (std::size_t i = 1; i < c.size(); ++i)
+    // REMARK: map-elements-by-reference.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the loop body hands 'c[i]' on by reference to code that may use its address, and read the elements beside it that other iterations write [purecc-missed-map]
+    c[i] = L{f(long(i)) + std::max(c[i], L{5}).a + long(less(c[i], c[i]))};
+  // REMARK: map-elements-by-reference.cpp:[[@LINE-1]]:14: remark: calls to 'f' and 'less' not parallelized: 'less' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+  std::printf("library: %ld %ld %ld\n", a[399], b[399], c[399].a);
+  // OUT-NEXT: library: {{[0-9]+}} {{[0-9]+}} {{[0-9]+}}
   // Read through the reference only: a map.
   std::vector<long> u(400, 3);
   for (std::size_t i = 0; i < u.size(); ++i)
