@@ -116,6 +116,15 @@ bool usedAsValue(ASTContext &Ctx, const Expr *E, unsigned Depth) {
     if (const auto *IC = dyn_cast<ImplicitCastExpr>(P)) {
       if (IC->getCastKind() == CK_LValueToRValue)
         return true;
+      // `q[i].b[k]`: an element of an array member, as a field is.
+      if (IC->getCastKind() == CK_ArrayToPointerDecay) {
+        DynTypedNodeList Up = Ctx.getParents(*IC);
+        const auto *AS = Up.size() == 1 ? Up[0].get<ArraySubscriptExpr>() : nullptr;
+        if (!AS || AS->getBase() != IC)
+          return false;
+        Cur = AS;
+        continue;
+      }
       if (IC->getCastKind() != CK_NoOp)
         return false;
     } else if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
@@ -200,17 +209,24 @@ const Expr *elementHandedOn(PlanContext &PC, const LoopShape &L, const std::vect
   llvm::SmallPtrSet<const Expr *, 4> Own;
   for (const Store &S : Stores)
     Own.insert(S.Target->IgnoreParenImpCasts());
+  // A range-for's element is the map's element when it is stored whole
+  // (`x = f(x)`); a row an inner loop writes is judged by that loop.
+  const bool ElementStored = L.Element && llvm::any_of(Own, [&](const Expr *T) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(T);
+    return DRE && DRE->getDecl() == L.Element;
+  });
   llvm::SmallVector<const Stmt *, 64> Stack{L.Body};
   while (!Stack.empty()) {
     const Stmt *Cur = Stack.pop_back_val();
     if (const auto *E = dyn_cast<Expr>(Cur); E && E == E->IgnoreParenImpCasts() && !Own.contains(E)) {
       bool Element = false;
       if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-        Element = L.Element && DRE->getDecl() == L.Element &&
+        Element = ElementStored && DRE->getDecl() == L.Element &&
                   L.Element->getType()->isReferenceType();
       else if (Subscript Sub = subscriptParts(E))
         for (const Store &S : Stores)
-          if (S.Path.empty() && S.Index && !S.Row && refersTo(Sub.Base) == S.Container &&
+          if (S.Path.empty() && S.Index && !S.Row && S.Rows.empty() && S.InnerIndexes.empty() &&
+              refersTo(Sub.Base) == S.Container &&
               sameExpr(PC.Ctx, Sub.Index, S.Index))
             Element = true;
       if (Element && !usedAsValue(PC.Ctx, E))

@@ -1,5 +1,6 @@
 //===- Resizes.cpp - whether a loop body may change a container's size ---===//
 #include "Resizes.h"
+#include "AddressTypes.h"
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "Places.h"
@@ -81,10 +82,18 @@ private:
     unsigned First = SkipObject ? 1 : 0;
     for (unsigned I = First; I < CE->getNumArgs() && I - First < FD->getNumParams(); ++I)
       if (mutableClass(FD->getParamDecl(I - First)->getType()) && !local(CE->getArg(I)) &&
-          !CE->getArg(I)->IgnoreImplicit()->isPRValue()) // a temporary made here
+          !madeHere(CE->getArg(I)))
         return found(CE);
     return true;
   }
+  /// A temporary made here that holds no address (`Q{...}` given to
+  /// `operator=(Q &&)`): no container outside the body is in it. One that
+  /// may (`std::ref(v)`) may lead the callee to one.
+  bool madeHere(const Expr *Arg) {
+    const Expr *E = Arg->IgnoreImplicit();
+    return E->isPRValue() && !Types.mayHold(E->getType());
+  }
+  AddressTypes Types;
   /// A variable the body declares, of its own (not a reference): the body
   /// may do anything to it.
   bool local(const Expr *E) const {

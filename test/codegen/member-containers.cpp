@@ -3,9 +3,11 @@
 // (adv22 F4). A container of a local object ('h.v', 'a.b.v') is as much the
 // loop's own as a local vector: maps store into it and reductions read it,
 // while the body reads other scalar members ('h.bias') beside it. Reached
-// through a reference or 'this', the object may be reached under another
-// name too ('Grid &a, Grid &b' may be one object): stores stay serial with
-// that reason, reads are reductions like any other. A bound or range that
+// through 'this', the object may be reached under another name too: stores
+// stay serial with that reason; through a reference, stores are a map when
+// the body reads nothing that may be the container's elements under another
+// name ('Grid &a, Grid &b' may be one object: LentContainers.h); reads are
+// reductions like any other. A bound or range that
 // is a member's size stays while nothing in the body resizes a container.
 // RUN: %purecc rewrite --remarks %s -o %t.out.cpp -- -std=c++20 2>&1 | FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
 // RUN: FileCheck %s --check-prefix=CODE < %t.out.cpp
@@ -59,7 +61,9 @@ struct Outer {
 void step(Grid &g) {
   for (std::size_t i = 0; i < g.v.size(); ++i)
     g.v[i] = heavy(g.v[i]) + g.bias;
-  // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'g.v' is a member of the object 'g' refers to, not of a local object, so it may alias what the loop reads [purecc-missed-map]
+  // A container the caller lent (LentContainers.h): its own element and a
+  // scalar member of its object are all the body reads.
+  // REMARK: member-containers.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel map over 'g.v' [purecc-parallel-map]
 }
 
 long sum(const Grid &g) {
@@ -104,7 +108,7 @@ long dot(const Grid &a, const Grid &b) {
 void copyInto(Grid &a, const Grid &b) {
   for (std::size_t i = 0; i < a.v.size(); ++i)
     a.v[i] = heavy(b.v[i]);
-  // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'a.v' is a member of the object 'a' refers to, not of a local object, so it may alias what the loop reads [purecc-missed-map]
+  // REMARK: member-containers.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'a.v' is a container the caller lent by reference, and the loop body reads through 'b', which may be its elements under another name [purecc-missed-map]
 }
 
 int main(int argc, char **) {
