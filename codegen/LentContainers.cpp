@@ -148,7 +148,14 @@ bool usedAsValue(ASTContext &Ctx, const Expr *E, unsigned Depth) {
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
           Op && Op->isAssignmentOp() && Op->getNumArgs() == 2 && Op->getArg(0)->IgnoreParens() == Cur)
         return true; // the map's own store
-      if (isLibraryFunction(Callee, SM) && libraryOnlyType(Ctx, Cur->getType())) {
+      // The library runs only its own code when every argument is of its
+      // types or a scalar: a callable of the program's given beside the
+      // element (`std::invoke(h, v[i])`, a comparator) gets it too.
+      if (isLibraryFunction(Callee, SM) && libraryOnlyType(Ctx, Cur->getType()) &&
+          llvm::all_of(Call->arguments(), [&](const Expr *A) {
+            return libraryOnlyType(Ctx, A->getType()) && !A->getType()->isFunctionPointerType() &&
+                   !A->getType()->isMemberPointerType();
+          })) {
         // The library reads the object; what it returns may be its address
         // (`std::addressof(x)`, `s.data()`) or the object itself
         // (`std::max(x, y)`, `std::as_const(x)`), followed as the element.

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,8 +63,15 @@ int main() {
     // REMARK: map-elements-by-reference.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the loop body hands 'c[i]' on by reference to code that may use its address, and read the elements beside it that other iterations write [purecc-missed-map]
     c[i] = L{f(long(i)) + std::max(c[i], L{5}).a + long(less(c[i], c[i]))};
   // REMARK: map-elements-by-reference.cpp:[[@LINE-1]]:14: remark: calls to 'f' and 'less' not parallelized: 'less' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
-  std::printf("library: %ld %ld %ld\n", a[399], b[399], c[399].a);
-  // OUT-NEXT: library: {{[0-9]+}} {{[0-9]+}} {{[0-9]+}}
+  // The library given a callable of the program's beside the element calls
+  // it with the element.
+  auto walk = [](const long &x) { return (&x)[-1]; };
+  std::vector<long> d(400, 1);
+  for (std::size_t i = 1; i < d.size(); ++i)
+    // REMARK: map-elements-by-reference.cpp:[[@LINE-1]]:3: remark: loop not parallelized: the loop body hands 'd[i]' on by reference to code that may use its address, and read the elements beside it that other iterations write [purecc-missed-map]
+    d[i] = f(long(i)) + std::invoke(walk, d[i]);
+  std::printf("library: %ld %ld %ld %ld\n", a[399], b[399], c[399].a, d[399]);
+  // OUT-NEXT: library: {{[0-9]+}} {{[0-9]+}} {{[0-9]+}} {{[0-9]+}}
   // Read through the reference only: a map.
   std::vector<long> u(400, 3);
   for (std::size_t i = 0; i < u.size(); ++i)
