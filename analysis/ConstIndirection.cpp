@@ -179,16 +179,22 @@ private:
     return of(X);
   }
 
-  /// A dynamic initializer: what it names, allocates and calls.
+  /// A dynamic initializer: what it names, allocates and calls, also in
+  /// the bodies of the program's `constexpr` functions it calls. Called at
+  /// run time, those run as plain functions: `[] { return addr(); }()` (a
+  /// lambda's call operator is implicitly `constexpr`) or a branch that no
+  /// constant evaluation takes may call anything or allocate (adv101 F2).
   DesignatedTarget ofInitializer(const Expr *Init) {
     DesignatedTarget R;
-    llvm::SmallVector<const Stmt *, 32> Work{Init};
+    // Each statement with whether it is inside such a body, where the
+    // function's own parameters and locals are no objects of the global's.
+    llvm::SmallVector<std::pair<const Stmt *, bool>, 32> Work{{Init, false}};
     while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
+      auto [S, InBody] = Work.pop_back_val();
       if (!S || isa<LambdaExpr>(S) || isUnevaluatedOperand(S))
         continue; // a closure's body runs later; sizeof reads nothing
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-        if (const auto *X = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (const auto *X = dyn_cast<VarDecl>(DRE->getDecl()); X && (!InBody || X->hasGlobalStorage()))
           R = worse(R, ofObject(X));
         continue;
       }
@@ -203,8 +209,11 @@ private:
       // (`std::make_shared`, a user's `lookup()`).
       if (isa<CallExpr, CXXConstructExpr>(S) && (!Callee || !Callee->isConstexpr()))
         R = worse(R, {DesignatedTarget::Unknown});
+      else if (Callee && Callee->getBody() &&
+               !isLibraryFunction(Callee, Ctx.getSourceManager()) && Visited.insert(Callee).second)
+        Work.push_back({Callee->getBody(), true});
       for (const Stmt *C : S->children())
-        Work.push_back(C);
+        Work.push_back({C, InBody});
     }
     return R;
   }

@@ -411,6 +411,21 @@ Prov Locality::ofStoredPointer(const Expr *E) {
   if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, CallExpr,
           CXXConstructExpr>(E))
     return ofPointee(E);
+  return loadedFromStorage(ofLValue(E));
+}
+
+Prov Locality::loadedFromStorage(const Prov &Storage) {
+  // A pointer loaded from a global's storage (`GA[0]`, `*it` of an
+  // iterator into it, a range-for's element of a `long *const GA[]`) is
+  // one that global holds: a const global's pointers may lead to memory
+  // the program changes, which the read rule judges by the global
+  // (ConstIndirection.h; adv101 F1).
+  if (Storage.K == Prov::Global)
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(Storage.Var); VD && VD->hasGlobalStorage())
+      return Prov::unknown(VD);
+  if (Storage.K == Prov::Unknown)
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(Storage.Via); VD && VD->hasGlobalStorage())
+      return Prov::unknown(VD);
   return Prov::unknown();
 }
 
@@ -437,7 +452,12 @@ Prov Locality::ofStoredInCall(const Expr *Call) {
     if (Parts.Object) {
       if (const VarDecl *V = elementSource(Parts.Object); V && holdsOwnBlocks(V))
         return Prov::local();
-      return Prov::unknown();
+      // `*it` of an iterator: stored where it points; `v[0]`: in v.
+      const Expr *Obj = Parts.Object;
+      bool ThroughObject = Parts.IsArrow || isPointerLike(Obj->getType());
+      return loadedFromStorage(ThroughObject ? ofPointee(Obj)
+                               : Obj->isGLValue() ? ofLValue(Obj)
+                                                  : Prov::unknown());
     }
     std::optional<Prov> P;
     for (unsigned I = 0; I < Parts.Args.size(); ++I)
@@ -613,6 +633,15 @@ Prov Locality::ofCallResult(const Expr *Call) {
              : Parts.Object && pointsLikePointer(Parts.Object->getType()) && !Parts.IsArrow
                  ? ofStoredPointer(Parts.Object)
                  : ofObject(Parts.Object, Parts.IsArrow);
+  // The block a std::unique_ptr owns counts as its object's storage, but
+  // not in a const global: `*V[0] = 100` writes the block of a `const
+  // std::vector<std::unique_ptr<long>> V` (const is shallow), so it is
+  // memory the global designates (ConstIndirection.h), also when reached
+  // through a local reference or a range-for (adv101 F1).
+  if (Parts.Object && Obj.K == Prov::Global && ownsBlockAlone(Parts.Object->getType()))
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(Obj.Var);
+        VD && VD->hasGlobalStorage() && VD->getType().isConstQualified())
+      Obj = Prov::unknown(VD);
   // A block no one else holds, as from `new`.
   if (MemoryCall M = memoryCall(Parts.Callee, Ctx.getSourceManager());
       M == MemoryCall::Allocates || M == MemoryCall::Reallocates)

@@ -85,6 +85,9 @@ private:
   Prov ofPlacement(const clang::CXXNewExpr *NE);
   Prov ofCaptured(const clang::VarDecl *VD, bool Pointee);
   Prov ofStoredInCall(const clang::Expr *Call);
+  /// A pointer loaded from storage of provenance Storage: Unknown, via
+  /// the global that holds it when Storage is a global's.
+  static Prov loadedFromStorage(const Prov &Storage);
   // FieldBindings.cpp: what a reference or pointer member of a local object
   // (or of the object a constructor builds) was bound to.
   Prov ofReferenceMember(const clang::MemberExpr *ME, const clang::FieldDecl *F);

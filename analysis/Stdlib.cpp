@@ -740,6 +740,15 @@ bool isSharedPointer(QualType T) {
   return derivesFromNamed(RD, Names);
 }
 
+bool ownsBlockAlone(QualType T) {
+  T = T.getNonReferenceType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  static const llvm::StringRef Names[] = {"std::unique_ptr"};
+  return derivesFromNamed(RD, Names);
+}
+
 bool makesShared(const FunctionDecl *FD) {
   if (!FD || isa<CXXMethodDecl>(FD) || !isStdContext(FD->getDeclContext()))
     return false;

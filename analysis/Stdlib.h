@@ -201,6 +201,8 @@ bool isPointerLike(clang::QualType T);
 /// (pointsLikePointer). A std::unique_ptr owns its pointee alone and is
 /// not one of them.
 bool isSharedPointer(clang::QualType T);
+/// std::unique_ptr (of one object or an array): it owns its pointee alone.
+bool ownsBlockAlone(clang::QualType T);
 /// What Locality follows to where it points: isPointerLike, or a shared
 /// pointer (isSharedPointer).
 inline bool pointsLikePointer(clang::QualType T) {

@@ -104,6 +104,7 @@ public:
 
   /// D and everything it depends on. Found.front() is D.
   void collect(const Decl *D) {
+    Root = D ? D->getCanonicalDecl() : nullptr;
     add(D);
     // A work list, not recursion: the code reached through library
     // templates can be deep.
@@ -571,6 +572,9 @@ private:
   /// may say `#pragma GCC system_header`, so upgrading such a library must
   /// change the key.
   bool isLibrary(const Decl *D) const { return isImplementationDecl(D); }
+  /// The declaration fingerprinted (canonical): its own copy is the one
+  /// its tokens describe, and its unit's record says so.
+  const Decl *Root = nullptr;
 
   /// E, a local hash container, receives another object's buckets.
   /// A copy takes a hash container's buckets; a move or a swap takes any
@@ -608,6 +612,14 @@ private:
     // library is the library's.
     if (!Def && !FD->isDefined() &&
         !(WalkingSystem && isLibrary(FD)))
+      addExternal(FD);
+    // A copy another unit may provide: an `inline` function or an implicit
+    // instantiation, of which the linker keeps one unit's copy (compiled
+    // with that unit's flags: adv102 F2), and an instantiation declared
+    // `extern template`, which another unit defines (F1). Its tokens count
+    // here, and every unit's record of it at run time (linkNote).
+    else if (!System && !isLibrary(FD) && FD->getCanonicalDecl() != Root &&
+             mayRunAnotherUnitsCopy(FD))
       addExternal(FD);
     // The arguments a call chose, defaults and deductions included: `dt(x)`
     // of `template <class T, long K = 3>` is `dt<long, 3>`.
@@ -800,6 +812,15 @@ private:
     }
   }
 
+  bool mayRunAnotherUnitsCopy(const FunctionDecl *FD) const {
+    if (FD->getTemplateSpecializationKind() == TSK_ExplicitInstantiationDeclaration)
+      return true;
+    if (!FD->isDefined())
+      return false;
+    GVALinkage L = Ctx.GetGVALinkageForFunction(FD->getDefinition());
+    return L == GVA_DiscardableODR || L == GVA_AvailableExternally;
+  }
+
   void addExternal(const FunctionDecl *FD) {
     // Implicit declarations are the compiler's (builtins, special members
     // made from a class whose definition is hashed); internal linkage means
@@ -918,6 +939,13 @@ std::string floatingPointOptions(const ASTContext &Ctx, unsigned OptimizationLev
   if (FMA && LO.getDefaultFPContractMode() != LangOptions::FPM_Off)
     S += " fma";
   S += " opt=" + std::to_string(OptimizationLevel) + (LO.OptimizeSize ? "s" : "");
+  // Which unit does the arithmetic, and in what precision: `-mfpmath=387`
+  // computes `a * 1e10 / 1e10` in x87 registers (1e300, where SSE gives
+  // inf: adv102 F3). The calling unit's namespace sees it in
+  // `__FLT_EVAL_METHOD__`; a callee's unit says it here.
+  if (const std::string &FPMath = TI.getTargetOpts().FPMath; !FPMath.empty())
+    S += " fpmath=" + FPMath;
+  S += " eval=" + std::to_string(int(LO.getFPEvalMethod()));
   return S;
 }
 
@@ -1108,12 +1136,17 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    // Inline functions and implicit instantiations are defined in every unit
-    // that calls them (there, their tokens are hashed); internal ones cannot
-    // be called from elsewhere.
+    // Internal functions cannot be called from elsewhere. Inline functions
+    // and implicit instantiations are defined in every unit that uses them,
+    // and the linker keeps one unit's copy, compiled with that unit's
+    // flags: each unit that uses one records its own (adv102 F2), and a
+    // caller is keyed by all of them.
     if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() && !inImplementation(FD) &&
-        isStrong(Ctx.GetGVALinkageForFunction(FD)) && Facts.isPure(FD))
-      Functions.push_back(FD);
+        Facts.isPure(FD))
+      if (GVALinkage L = Ctx.GetGVALinkageForFunction(FD);
+          isStrong(L) || (L == GVA_DiscardableODR && FD->isUsed(false) && !FD->isImplicit() &&
+                          !FD->isDefaulted()))
+        Functions.push_back(FD);
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {

@@ -278,7 +278,7 @@ private:
       if (Outcome == LoopOutcome::NotThisKind)
         Outcome = planConcatenation(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind)
-        Outcome = planReduction(PC, *L, During, WhyNot);
+        Outcome = planReduction(PC, *L, During, Sites, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind)
         Outcome = planArrayReduction(PC, *L, During, WhyNot);
       if (Outcome == LoopOutcome::NotThisKind) {

@@ -105,6 +105,15 @@ bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which) {
       if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
           FD && Which == PureCalls::OrLibraryWork && !Callees.contains(DRE) && counts(FD))
         Found = true;
+      // A view kept in a local (`auto v = ls | std::views::transform(work);
+      // for (long x : v)`) calls what it was made with where it is read
+      // (adv100 F2: no remark, where the view written in the loop got one).
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          VD && Which == PureCalls::OrLibraryWork && VD->hasLocalStorage() && VD->getInit() &&
+          !Found)
+        if (const CXXRecordDecl *RD = VD->getType().getNonReferenceType()->getAsCXXRecordDecl();
+            RD && isRangesView(RD) && Followed.insert(VD->getInit()).second)
+          TraverseStmt(const_cast<Expr *>(VD->getInit()));
       return !Found;
     }
     /// A constructor the user wrote and that is known pure is a pure call

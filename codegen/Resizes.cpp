@@ -173,6 +173,30 @@ bool mayResize(const Stmt *Body, const VarDecl *X) {
         Allowed.insert(Op->getArg(0)->IgnoreParenImpCasts());
       return true;
     }
+    // `sum_all(v)` of a `const std::vector<long> &` parameter, or a copy
+    // taken by value: the callee sees X only as const (adv100 F1 was told
+    // "the bound 'v' changes inside the loop body").
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (!FD)
+        return true;
+      unsigned Skip = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+      for (unsigned I = Skip; I < CE->getNumArgs() && I - Skip < FD->getNumParams(); ++I)
+        allowConstArgument(CE->getArg(I), FD->getParamDecl(I - Skip)->getType());
+      return true;
+    }
+    bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+      const CXXConstructorDecl *Ctor = CE->getConstructor();
+      for (unsigned I = 0; Ctor && I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+        allowConstArgument(CE->getArg(I), Ctor->getParamDecl(I)->getType());
+      return true;
+    }
+    void allowConstArgument(const Expr *Arg, QualType Param) {
+      if (!Param->isReferenceType() || !Param.getNonReferenceType().isConstQualified())
+        return;
+      if (refersTo(Arg) == X && isa<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+        Allowed.insert(Arg->IgnoreParenImpCasts());
+    }
     // `&row - &g[0]`, `&x == &y`: an address only subtracted or compared
     // goes nowhere that could resize X.
     bool VisitBinaryOperator(BinaryOperator *BO) {

@@ -304,6 +304,16 @@ private:
       // carried from `GREF` by a local reference, `&GREF`, a `?:`, a call
       // that hands its argument back or a function returning it (adv24 S9).
       Holder = VD;
+    } else if (P.K == Prov::Global && VD && !Root.Global && mayDesignate(VD->getType()) &&
+               !At->getType()->isPointerType()) {
+      // Reached through an iterator, a view or a range-for's element (`for
+      // (char c : GV)` of a `const std::string_view GV(buf, 3)`, `for (auto
+      // [k, p] : GM)`): Locality places the storage in the global, but no
+      // name says whether it is the global's own or memory it designates,
+      // and a copy of a handle it holds is read as `H h = GH;` is (adv101
+      // F1). A raw pointer copied out is judged where it is followed: it
+      // carries the global (Locality::loadedFromStorage).
+      Holder = VD;
     }
     reportHolder(C, At, Holder, Root);
   }

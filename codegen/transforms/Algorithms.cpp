@@ -1006,6 +1006,14 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
     WhyNot = "purecc has no parallel form for it";
     return false;
   }
+  // No operation makes a total of another type parallel (below): say so
+  // first, rather than that the lambda of `std::accumulate(b, e,
+  // std::string(), [](std::string a, long i) { ... })` is no std::plus
+  // (adv100 F3).
+  if (!T.isNull() && !T->isIntegerType() && !isStandardFloating(T)) {
+    WhyNot = "the result type '" + T.getAsString() + "' is not arithmetic";
+    return false;
+  }
   // A lambda folding a term of each element into the total: its term is
   // the transformation, its operator the operation.
   std::optional<FoldLambda> Fold;

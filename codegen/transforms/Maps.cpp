@@ -280,10 +280,13 @@ bool pointsOnlyIntoOwnStorage(const VarDecl *V, AddressRoots &Trace, AddressType
 
 } // namespace
 
-LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
-                    const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
-                    const EscapeSites &Sites, std::string &WhyNot) {
-  std::vector<Store> Stores = findStores(PC, L);
+LoopOutcome checkMap(PlanContext &PC, const LoopShape &L,
+                     const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped, const EscapeSites &Sites,
+                     const llvm::SmallPtrSetImpl<const Expr *> *Beside, MapCheck &Out,
+                     std::string &WhyNot) {
+  Out = MapCheck();
+  std::vector<Store> &Stores = Out.Stores;
+  Stores = findStores(PC, L);
   if (Stores.empty())
     return LoopOutcome::NotThisKind;
   if (!L.RepeatsValues.empty()) {
@@ -291,7 +294,7 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::Refused;
   }
 
-  llvm::SmallPtrSet<const Expr *, 4> Targets;
+  llvm::SmallPtrSet<const Expr *, 4> &Targets = Out.Targets;
   // The containers (and paths) whose stores interleave.
   std::set<std::pair<const VarDecl *, std::string>> Interleaved;
   // In the order of the stores in the body (remarks name them in it).
@@ -434,18 +437,24 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   llvm::SmallVector<std::pair<const Expr *, const VarDecl *>, 2> OtherElements;
   llvm::SmallVector<const Expr *, 4> IndexCode;
   collectElementReads(PC.Ctx, L.Body, Stores, Interleaved, Targets, OtherElements, IndexCode);
-  StmtDeps Fx = DepScanner(PC).scan(L.Body, &Targets);
+  // What the scans leave out: the stored-to elements, and the references
+  // of a reduction's accumulators when the map is part of a reduction
+  // (`out[i] = h; s += h;`), which the reduction judges.
+  llvm::SmallPtrSet<const Expr *, 8> Ignored(Targets.begin(), Targets.end());
+  if (Beside)
+    Ignored.insert(Beside->begin(), Beside->end());
+  StmtDeps Fx = DepScanner(PC).scan(L.Body, &Ignored);
   // The indexes of the reads left out above (`g[i - 1][j]`) are code of
   // the body like any other.
   for (const Expr *Code : IndexCode)
-    Fx.merge(DepScanner(PC).scan(Code, &Targets));
+    Fx.merge(DepScanner(PC).scan(Code, &Ignored));
   for (const Expr *Code : ApartIndexes)
-    Fx.merge(DepScanner(PC).scan(Code, &Targets));
+    Fx.merge(DepScanner(PC).scan(Code, &Ignored));
   // A row store's inner indexes (`out[i][k(j)]`) are code of the body like
   // any other: they are left out with the store's target above.
   for (const Store &S : Stores)
     for (const Expr *Inner : S.InnerIndexes)
-      Fx.merge(DepScanner(PC).scan(Inner, &Targets));
+      Fx.merge(DepScanner(PC).scan(Inner, &Ignored));
   // Any other read of a written container (r[0], r.front(), or through a
   // local holding its address: a reference, view, iterator, pointer, lambda
   // or struct made from it) may see an element another iteration writes. A
@@ -629,21 +638,38 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  std::vector<std::string> Names;
   for (const VarDecl *X : Containers) {
     auto InRow = llvm::find_if(Stores, [&](const Store &S) { return S.Container == X && S.Row; });
-    Names.push_back(InRow == Stores.end()
-                        ? (ContainerNames.count(X) ? ContainerNames[X] : X->getNameAsString())
-                        : PC.text(InRow->Row->getSourceRange()).value_or(X->getNameAsString()));
+    Out.Names.push_back(InRow == Stores.end()
+                            ? (ContainerNames.count(X) ? ContainerNames[X] : X->getNameAsString())
+                            : PC.text(InRow->Row->getSourceRange()).value_or(X->getNameAsString()));
   }
+  Out.Containers.assign(Containers.begin(), Containers.end());
+  // A member container (`h.v`) is no variable the other ranks' leaves
+  // could be handed: it is shared within this process only. Nor is a
+  // container the caller lent.
+  Out.ThisProcessOnly = !MemberPaths.empty() || Lent;
+  return LoopOutcome::Rewritten;
+}
+
+void absorbRowLoops(PlanContext &PC, const LoopShape &L, const MapCheck &M) {
+  for (const Store &S : M.Stores)
+    if (!S.InnerIndexes.empty() || S.RowLoop)
+      loopsAround(L.Body, S.Target, PC.Absorbed);
+}
+
+LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
+                    const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
+                    const EscapeSites &Sites, std::string &WhyNot) {
+  MapCheck M;
+  if (LoopOutcome O = checkMap(PC, L, Escaped, Sites, nullptr, M, WhyNot); O != LoopOutcome::Rewritten)
+    return O;
+  const std::vector<Store> &Stores = M.Stores;
   shapes::Index Idx = makeIndex(PC, L);
   bool Block = isa<CompoundStmt>(L.Body);
-  // Under mpirun other ranks may compute the elements (TaskRegistry.h).
-  // A member container (`h.v`) is no variable the other ranks' leaves
-  // could be handed: it is shared within this process only.
-  // Nor is a container the caller lent.
-  bool Members = !MemberPaths.empty() || Lent;
-  if (Members ||
+  // Under mpirun other ranks may compute the elements (TaskRegistry.h),
+  // unless they are shared within this process only.
+  if (M.ThisProcessOnly ||
       !planMapTask(PC, L, Stores.size() == 1 ? Stores[0].Target : nullptr, Idx, loopGrain(L))) {
     PC.replace(L.HeaderBegin, L.HeaderEnd,
                trimBeforeSpace(PC, shapes::forHead(L.Begin, L.End, Idx) + (Block ? "" : "{"),
@@ -654,13 +680,11 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   }
   // The inner loops that write a row run serially inside the row's
   // iteration: part of this map.
-  for (const Store &S : Stores)
-    if (!S.InnerIndexes.empty() || S.RowLoop)
-      loopsAround(L.Body, S.Target, PC.Absorbed);
+  absorbRowLoops(PC, L, M);
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))
-    *D << quotedList(Names);
-  PC.note(Loc, Transform::Maps, llvm::join(Names, " "));
+    *D << quotedList(M.Names);
+  PC.note(Loc, Transform::Maps, llvm::join(M.Names, " "));
   return LoopOutcome::Rewritten;
 }
 

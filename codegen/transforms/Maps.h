@@ -28,9 +28,39 @@
 #pragma once
 
 #include "Escapes.h"
+#include "MapStores.h"
 #include "Reductions.h"
 
 namespace purecc {
+
+/// A loop body's element stores that make a map: what checkMap found.
+struct MapCheck {
+  std::vector<Store> Stores;
+  /// The stored-to elements (the stores' targets), which are no reads.
+  llvm::SmallPtrSet<const clang::Expr *, 4> Targets;
+  /// The containers written, in the order of their first store, and how
+  /// remarks name them ("out", "h.v", "g[r]" for a row).
+  std::vector<const clang::VarDecl *> Containers;
+  std::vector<std::string> Names;
+  /// A member container or one the caller lent: shared within this
+  /// process only, so never computed by other ranks.
+  bool ThisProcessOnly = false;
+};
+
+/// Whether L's element stores make a map: Rewritten (and Out filled) when
+/// they do, Refused with WhyNot, or NotThisKind when the body stores no
+/// element. Beside: references the caller judges itself and the scans of
+/// the body leave out (a reduction's accumulators beside the stores,
+/// `out[i] = h; s += h;`), or null. Checks only; planMap rewrites.
+LoopOutcome checkMap(PlanContext &PC, const LoopShape &L,
+                     const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
+                     const EscapeSites &Sites, const llvm::SmallPtrSetImpl<const clang::Expr *> *Beside,
+                     MapCheck &Out, std::string &WhyNot);
+
+/// Marks the inner loops that write a row of M's stores (`for (j ...)
+/// out[i][j] = ...`) as part of L's rewrite: they run serially inside the
+/// row's iteration.
+void absorbRowLoops(PlanContext &PC, const LoopShape &L, const MapCheck &M);
 
 /// Escaped: the locals whose address may be used while L runs; Sites: the
 /// function's holders.

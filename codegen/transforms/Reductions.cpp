@@ -4,6 +4,7 @@
 #include "ArrayReductions.h"
 #include "BodyWalk.h"
 #include "LoopBodies.h"
+#include "Maps.h"
 #include "OrderedReductions.h"
 #include "Places.h"
 #include "analysis/Stdlib.h"
@@ -13,6 +14,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -414,7 +416,7 @@ std::string conversionProblem(ASTContext &Ctx, llvm::StringRef Acc, QualType T, 
 
 LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
                           const llvm::SmallPtrSetImpl<const VarDecl *> &Escaped,
-                          std::string &WhyNot) {
+                          const EscapeSites &Sites, std::string &WhyNot) {
   std::vector<Step> Steps;
   collectSteps(L.Body, Steps, PC.Ctx);
   // A fold with a user's combine (`P = P * m`) is an ordered reduction;
@@ -533,9 +535,31 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
         return LoopOutcome::Refused;
       }
     }
+  // `out[i] = h; s += h;`: element stores beside the accumulation are
+  // fine when they make a map on their own (each iteration writes
+  // elements of its own that nothing else in the body reads), judged with
+  // the accumulators' references left out.
+  std::optional<MapCheck> Map;
   if (std::string Why = bodyEffectReason(Fx, L); !Why.empty()) {
-    WhyNot = Why;
-    return LoopOutcome::Refused;
+    MapCheck M;
+    std::string MapWhy;
+    LoopOutcome O = checkMap(PC, L, Escaped, Sites, &Positions, M, MapWhy);
+    auto Stored = [&](const VarDecl *V) {
+      return llvm::any_of(M.Stores, [&](const Store &S) { return S.Container == V; });
+    };
+    bool Accumulates = llvm::any_of(Accs, [&](const Accumulator &A) { return Stored(A.P.Root); });
+    if (O == LoopOutcome::Rewritten && !Accumulates) {
+      Map = std::move(M);
+    } else {
+      // The stores are why, when they are all the body writes besides the
+      // accumulators and its own locals: the map's reason is the true one.
+      bool OnlyStores = O == LoopOutcome::Refused && !MapWhy.empty() && !Accumulates &&
+                        !Fx.ImpureCall && llvm::all_of(Fx.Writes, [&](const VarDecl *W) {
+                          return Fx.Locals.contains(W) || L.Body_.Locals.contains(W) || Stored(W);
+                        });
+      WhyNot = OnlyStores ? MapWhy : Why;
+      return LoopOutcome::Refused;
+    }
   }
   std::vector<std::string> Names;
   for (const Accumulator &A : Accs)
@@ -635,7 +659,11 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   std::vector<const VarDecl *> Own;
   for (const Accumulator &A : Accs)
     Own.push_back(A.P.Root);
-  std::optional<RangeTask> Task = planRangeTask(PC, L, Idx, Own, "reduction");
+  // Elements stored beside the accumulation are this process's memory:
+  // such a loop never leaves it.
+  std::optional<RangeTask> Task;
+  if (!Map)
+    Task = planRangeTask(PC, L, Idx, Own, "reduction");
   const shapes::TaskSite *Site = Task ? &*Task : nullptr;
   PC.replace(L.HeaderBegin, L.HeaderEnd,
              trimBeforeSpace(PC, shapes::reduceHead(L.Begin, L.End, Shape, Idx, Stem, Site) +
@@ -663,6 +691,13 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   if (auto D = PC.remark(Loc, Diag::RemarkReduction))
     *D << quotedList(Names);
   PC.note(Loc, Transform::Reductions, Detail);
+  if (Map) {
+    // Each leaf stores its iterations' elements as the serial loop does.
+    absorbRowLoops(PC, L, *Map);
+    if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))
+      *D << quotedList(Map->Names);
+    PC.note(Loc, Transform::Maps, llvm::join(Map->Names, " "));
+  }
   return LoopOutcome::Rewritten;
 }
 

@@ -15,7 +15,9 @@
 // accumulators once. That is only the same as the loop when:
 //  * an accumulator is not read anywhere else in the body (for a part of an
 //    object: the object is used only through its accumulations);
-//  * everything else the body writes is declared inside it;
+//  * everything else the body writes is declared inside it, or is an
+//    element the body stores as a map would (Maps.h: `out[i] = h; s += h;`,
+//    each iteration its own element), which the leaves store as they go;
 //  * every call in it is pure;
 //  * the reduction type is the accumulator's type and the per-step
 //    conversion cannot change the result (no `int acc += double`);
@@ -36,11 +38,16 @@ namespace purecc {
 
 enum class LoopOutcome { Rewritten, Refused, NotThisKind };
 
+struct EscapeSites;
+
 /// Plans the reduction of loop L; on refusal WhyNot (when not empty) is the
 /// remark to print. A refusal for `--fp-reassoc=off` is remarked here.
+/// Escaped: the locals whose address may be used while L runs; Sites: the
+/// function's holders (for element stores beside the accumulation, which
+/// must make a map: Maps.h).
 LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
                           const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
-                          std::string &WhyNot);
+                          const EscapeSites &Sites, std::string &WhyNot);
 
 /// Why folding values of type V into an accumulator of type T one step at a
 /// time gives another result than folding the tree's partial results (e.g.

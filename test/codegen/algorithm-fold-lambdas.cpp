@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <numeric>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 struct Reading {
@@ -97,9 +98,17 @@ int main(int argc, char **) {
   std::vector<double> w(4000, 0.25);
   double q = std::reduce(w.begin(), w.end(), 0.0, [](double acc, double x) { return acc + smooth(x); });
   // REMARK: algorithm-fold-lambdas.cpp:[[@LINE-1]]:14: remark: call to 'std::reduce' not parallelized: the operation is not one of std::plus, std::multiplies, std::bit_and, std::bit_or, std::bit_xor; std::reduce may apply it to two elements or two partial results, so 'return acc + smooth(x);' folds no function over the elements: such a fold is 'std::transform_reduce(first, last, init, std::plus<>(), [](double x) { return smooth(x); })', which is rewritten [purecc-missed-algorithm]
+  // A total of a class type: the true reason is its type, not the lambda
+  // (adv100 F3 was told the lambda is no std::plus).
+  std::vector<long> idx = {1, 2, 3};
+  std::string tags = std::accumulate(idx.begin(), idx.end(), std::string(),
+                                     [](std::string acc, long i) { return acc + char('a' + i); });
+  // REMARK: algorithm-fold-lambdas.cpp:[[@LINE-2]]:22: remark: call to 'std::accumulate' not parallelized: the result type 'class std::basic_string<char>' is not arithmetic [purecc-missed-algorithm]
+  std::printf("%s\n", tags.c_str());
   std::printf("%.6f %.6f %ld %ld %.3f\n", a, b, c, d, q);
   std::printf("%d %d %d %.9f %.6f %ld %ld %ld\n", e, f, int(g), h, m, n, p, calls);
   return 0;
 }
-// OUT: 2280.871006 1140.435503 376676 665898695 361.574
+// OUT: bcd
+// OUT-NEXT: 2280.871006 1140.435503 376676 665898695 361.574
 // OUT-NEXT: 281 281 2002 1.000002281 -0.853965 2001426386 2009424386 4000

@@ -3,8 +3,10 @@
 // symbol, what its function depends on that this unit does not define; the
 // unit's .note.purecc records each pure function it defines with external
 // linkage (its fingerprint and its own external symbols), also those that
-// are not memoized. Inline, static and implicitly instantiated functions are
-// defined wherever they are called and get no record.
+// are not memoized. Static functions are this unit's alone and get no
+// record. Inline functions and implicit instantiations are defined in every
+// unit that uses them, and the linker keeps one unit's copy (adv102 F2): a
+// memo site names them too, and each unit records the copy it may emit.
 // RUN: %purecc rewrite %s -o %t.cpp -- -std=c++20
 // RUN: FileCheck %s --input-file=%t.cpp
 // RUN: %purecc rewrite --dump-after=plan %s -o /dev/null -- -std=c++20 | FileCheck %s --check-prefix=PLAN
@@ -32,7 +34,7 @@ struct Shape {
 template <class T> [[pure]] T twice(T x) { return x + x; }
 template <> [[pure]] double twice<double>(double x) { return x * 2; }
 
-// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double integral(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"integral", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "_Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf"};
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double integral(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"integral", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "_Z13inline_helperd _Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf"};
 [[pure, purecc::memo]] double integral(int n) {
   double s = 0;
   for (int i = 0; i < n; ++i)
@@ -43,14 +45,14 @@ template <> [[pure]] double twice<double>(double x) { return x * 2; }
          std::sin(float(i)) + double(std::log1p((long double)i));
   return s;
 }
-// PLAN: memo [[@LINE-10]]:31 integral fingerprint 0x{{[0-9a-f]+}}:0x{{[0-9a-f]+}} linked _Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf
+// PLAN: memo [[@LINE-10]]:31 integral fingerprint 0x{{[0-9a-f]+}}:0x{{[0-9a-f]+}} linked _Z13inline_helperd _Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf
 
 // Everything it calls is here: no symbol list.
-// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double local(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"local", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL};
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double local(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"local", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "_Z5twiceIiET_S0_"};
 [[pure, purecc::memo]] double local(int n) { return local_helper(n) + twice(n); }
 
 // A virtual call may run an override from anywhere: the whole program.
-// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double measured(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"measured", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "@program"};
+// CHECK: {{^}}{{\[\[}}/*pure*/, /*purecc::memo*/]] double measured(int n) { static const ::purecc::MemoSite purecc_site{{[0-9]+}}{"measured", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL, "@program _ZNK5Shape4sizeEv"};
 [[pure, purecc::memo]] double measured(int n) {
   Shape s;
   const Shape &r = s;
@@ -66,8 +68,8 @@ double counted(double x) { g_calls += 1; return x; }
 
 int main() { return integral(3) + local(2) + measured(1) + counted(weight(1)) > 0 ? 0 : 1; }
 
-// CHECK: {{^}}{{\[\[}}__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(".note.purecc"), __gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[(sizeof("[[NOTE:_Z5locali [0-9a-f]+\\n_Z5twiceIdET_S0_ [0-9a-f]+\\n_Z6weightd [0-9a-f]+ _Z6kerneld\\n_Z8integrali [0-9a-f]+ _Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf\\n_Z8measuredi [0-9a-f]+ @program\\n]]@unit " __VERSION__ "\n") + 3) / 4 * 4]; } purecc_link_note{{[0-9]+}} = {7, sizeof("[[NOTE]]@unit " __VERSION__ "\n"), 1, "purecc", "[[NOTE]]@unit " __VERSION__ "\n"};
-// PLAN: link-note {{[0-9]+}}:1 5 records
+// CHECK: {{^}}{{\[\[}}__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(".note.purecc"), __gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[(sizeof("[[NOTE:_Z13inline_helperd [0-9a-f]+\\n_Z5locali [0-9a-f]+ _Z5twiceIiET_S0_\\n_Z5twiceIdET_S0_ [0-9a-f]+\\n_Z5twiceIiET_S0_ [0-9a-f]+\\n_Z6weightd [0-9a-f]+ _Z6kerneld\\n_Z8integrali [0-9a-f]+ _Z13inline_helperd _Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf\\n_Z8measuredi [0-9a-f]+ @program _ZNK5Shape4sizeEv\\n_ZNK5Shape4sizeEv [0-9a-f]+\\n]]@unit " __VERSION__ "\n") + 3) / 4 * 4]; } purecc_link_note{{[0-9]+}} = {7, sizeof("[[NOTE]]@unit " __VERSION__ "\n"), 1, "purecc", "[[NOTE]]@unit " __VERSION__ "\n"};
+// PLAN: link-note {{[0-9]+}}:1 8 records
 
 // The compilers make it an ELF note, which the linker keeps in a PT_NOTE
 // segment for the runtime to read.

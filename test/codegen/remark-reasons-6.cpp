@@ -60,6 +60,14 @@ int main() {
   for (long w : v | std::views::transform(work))
     b += w;
   // REMARK: remark-reasons-6.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the range is not a named array or random-access standard container [purecc-missed-reduction]
+  // The view kept in a local first calls 'work' all the same (adv100 F2:
+  // no remark at all).
+  auto kept = v | std::views::transform(work);
+  long kb = 0;
+  for (long w : kept)
+    kb += w;
+  // REMARK: remark-reasons-6.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the range 'kept' is a 'transform_view<views::all_t<vector<int, allocator<int>> &>, long (*)(int)>', which is neither an array nor a random-access standard container [purecc-missed-reduction]
+  b += kb - b;
 
   std::vector<Sq> q(200);
   std::vector<Tri> t(200);

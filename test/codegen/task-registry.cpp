@@ -52,7 +52,7 @@ int main() {
   double s = 0.0;
   for (long i = 0; i < n; ++i)
     s += quarter(i, w);
-  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::unfolded(s) += ::purecc::reduce_at<"main#r{{[0-9]+}}\0" "printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, n, ::purecc::additive_identity<double>(), [](std::int64_t i, {{\[\[}}__maybe_unused__]] const double &w) -> double { double purecc_acc_2 = ::purecc::additive_identity<double>(); {
+  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::unfolded(s) += ::purecc::reduce_at<"main#r{{[0-9]+}}\0" "_Z4tsumIlET_S0_ _ZN6OpaqueC1Ei _ZNK4Grid5totalEv _ZNK6Opaque3getEv printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, n, ::purecc::additive_identity<double>(), [](std::int64_t i, {{\[\[}}__maybe_unused__]] const double &w) -> double { double purecc_acc_2 = ::purecc::additive_identity<double>(); {
   // CHECK-NEXT: {{^}}    purecc_acc_2 += quarter(i, w); } return purecc_acc_2; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, w);
   // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this reduction can run on other ranks under mpirun (task 'main#r{{[0-9]+}}') [purecc-task]
   // LOCAL:      {{^}}  ::purecc::unfolded(s) += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_2 = ::purecc::additive_identity<double>(); {
@@ -69,7 +69,7 @@ int main() {
     a += sq(x);
     b += x;
   }
-  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") { auto [purecc_r{{[0-9]+}}_0, purecc_r{{[0-9]+}}_1] = ::purecc::reduce_at<"main#r{{[0-9]+}}\0" "printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(v.size()), std::tuple<long, long>{long{}, long{}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}__maybe_unused__]] const std::vector<long> &v) -> std::tuple<long, long> { long x = v[purecc_k{{[0-9]+}}]; ::purecc::wrapping<long> purecc_acc_3 = long{}; ::purecc::wrapping<long> purecc_acc_4 = long{}; {
+  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") { auto [purecc_r{{[0-9]+}}_0, purecc_r{{[0-9]+}}_1] = ::purecc::reduce_at<"main#r{{[0-9]+}}\0" "_Z4tsumIlET_S0_ _ZN6OpaqueC1Ei _ZNK4Grid5totalEv _ZNK6Opaque3getEv printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(v.size()), std::tuple<long, long>{long{}, long{}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}__maybe_unused__]] const std::vector<long> &v) -> std::tuple<long, long> { long x = v[purecc_k{{[0-9]+}}]; ::purecc::wrapping<long> purecc_acc_3 = long{}; ::purecc::wrapping<long> purecc_acc_4 = long{}; {
   // CHECK:      {{^}}    if (x == 3)
   // CHECK-NEXT: {{^}}      return std::tuple<long, long>{purecc_acc_3, purecc_acc_4};
   // CHECK:      {{^}}  } return std::tuple<long, long>{purecc_acc_3, purecc_acc_4}; }, [](const std::tuple<long, long> &purecc_lhs, const std::tuple<long, long> &purecc_rhs) { return std::tuple<long, long>{::purecc::wrapping_add(std::get<0>(purecc_lhs), std::get<0>(purecc_rhs)), ::purecc::wrapping_add(std::get<1>(purecc_lhs), std::get<1>(purecc_rhs))}; }, ::purecc::leaf_size{1024}, v); a = ::purecc::wrapping_add<long>(a, purecc_r{{[0-9]+}}_0); b = ::purecc::wrapping_add<long>(b, purecc_r{{[0-9]+}}_1); }
@@ -79,7 +79,7 @@ int main() {
   long hi = 3999, down = 0;
   for (long i = hi; i >= 0; --i)
     down += sq(i % 100);
-  // CHECK: {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") down = ::purecc::wrapping_add<long>(down, ::purecc::reduce_at<"main#r{{[0-9]+}}\0" "printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>({{.*}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}__maybe_unused__]] const long &hi) -> long { long i = static_cast<long>(-purecc_k{{[0-9]+}});
+  // CHECK: {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") down = ::purecc::wrapping_add<long>(down, ::purecc::reduce_at<"main#r{{[0-9]+}}\0" "_Z4tsumIlET_S0_ _ZN6OpaqueC1Ei _ZNK4Grid5totalEv _ZNK6Opaque3getEv printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>({{.*}}, [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}__maybe_unused__]] const long &hi) -> long { long i = static_cast<long>(-purecc_k{{[0-9]+}});
   // REMARK: task-registry.cpp:[[@LINE-3]]:3: remark: this reduction can run on other ranks under mpirun (task 'main#r{{[0-9]+}}') [purecc-task]
 
   // Maps: the leaf returns the stored value, a second lambda stores it on
@@ -88,12 +88,12 @@ int main() {
   std::vector<long> sqs(3000);
   for (std::size_t k = 0; k < sqs.size(); ++k)
     sqs[k] = sq(static_cast<long>(k) + base);
-  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::map_at<"main#m{{[0-9]+}}\0" "printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_i{{[0-9]+}}, {{\[\[}}__maybe_unused__]] const long &base) -> long { unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); {
+  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::map_at<"main#m{{[0-9]+}}\0" "_Z4tsumIlET_S0_ _ZN6OpaqueC1Ei _ZNK4Grid5totalEv _ZNK6Opaque3getEv printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_i{{[0-9]+}}, {{\[\[}}__maybe_unused__]] const long &base) -> long { unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); {
   // CHECK-NEXT: {{^}}    return sq(static_cast<long>(k) + base); } }, [&](std::int64_t purecc_i{{[0-9]+}}, auto &&purecc_v) { unsigned long k = static_cast<unsigned long>(purecc_i{{[0-9]+}}); sqs[k] = std::forward<decltype(purecc_v)>(purecc_v); }, ::purecc::leaf_size{1024}, base);
   // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this map can run on other ranks under mpirun (task 'main#m{{[0-9]+}}') [purecc-task]
   for (long &x : sqs)
     x = sq(x % 1000);
-  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::map_at<"main#m{{[0-9]+}}\0" "printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}__maybe_unused__]] const std::vector<long> &sqs) -> long { const auto &x = sqs[purecc_k{{[0-9]+}}]; {
+  // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::map_at<"main#m{{[0-9]+}}\0" "_Z4tsumIlET_S0_ _ZN6OpaqueC1Ei _ZNK4Grid5totalEv _ZNK6Opaque3getEv printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, static_cast<std::int64_t>(sqs.size()), [](std::int64_t purecc_k{{[0-9]+}}, {{\[\[}}__maybe_unused__]] const std::vector<long> &sqs) -> long { const auto &x = sqs[purecc_k{{[0-9]+}}]; {
   // CHECK-NEXT: {{^}}    return sq(x % 1000); } }, [&](std::int64_t purecc_k{{[0-9]+}}, auto &&purecc_v) { long &x = sqs[purecc_k{{[0-9]+}}]; x = std::forward<decltype(purecc_v)>(purecc_v); }, ::purecc::leaf_size{1024}, sqs);
   // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this map can run on other ranks under mpirun (task 'main#m{{[0-9]+}}') [purecc-task]
   std::vector<long> twice(3000);
