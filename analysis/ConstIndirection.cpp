@@ -191,31 +191,255 @@ private:
     llvm::SmallVector<std::pair<const Stmt *, bool>, 32> Work{{Init, false}};
     while (!Work.empty()) {
       auto [S, InBody] = Work.pop_back_val();
-      if (!S || isa<LambdaExpr>(S) || isUnevaluatedOperand(S))
-        continue; // a closure's body runs later; sizeof reads nothing
+      if (!S || isUnevaluatedOperand(S))
+        continue; // sizeof reads nothing
+      // A closure may be called by what it is given to (`std::transform(...,
+      // [](int) { return &gl; })`, adv106 F1): its body counts as run here.
+      if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+        if (const CXXMethodDecl *Op = LE->getCallOperator();
+            Op && Op->getBody() && Visited.insert(Op).second)
+          Work.push_back({Op->getBody(), true});
+        for (const Expr *Capture : LE->capture_inits())
+          Work.push_back({Capture, InBody});
+        continue;
+      }
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
         if (const auto *X = dyn_cast<VarDecl>(DRE->getDecl()); X && (!InBody || X->hasGlobalStorage()))
           R = worse(R, ofObject(X));
+        // A function named as a value (`std::invoke(addr)`, `std::generate(b,
+        // e, addr)`) is called by what it is given to: the program's is
+        // followed into, the library's may return anything unless constexpr.
+        if (const auto *Named = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+          const FunctionDecl *Def = Named->getDefinition();
+          if (isLibraryFunction(Named, Ctx.getSourceManager()))
+            R = Named->isConstexpr() ? R : worse(R, {DesignatedTarget::Unknown});
+          else if (!Def || !Def->getBody())
+            R = worse(R, {DesignatedTarget::Unknown});
+          else if (Visited.insert(Def).second)
+            Work.push_back({Def->getBody(), true});
+        }
         continue;
       }
-      if (isa<CXXNewExpr>(S))
+      // An object created const, with nothing mutable in it, is no one's
+      // to write, not even through a `const_cast` (`const
+      // std::unique_ptr<const Cfg> U = std::make_unique<const Cfg>();`:
+      // adv106 F3, a false error); one created non-const may be written
+      // by whoever casts the const away.
+      if (const auto *NE = dyn_cast<CXXNewExpr>(S); NE && !createdConst(NE->getAllocatedType()))
         R = worse(R, {DesignatedTarget::Unknown});
+      // An address made from a number (`reinterpret_cast<long *>(ADDR)` of
+      // a `const std::uintptr_t ADDR = ...(&gl)`) points anywhere (adv104 F3).
+      if (const auto *CE = dyn_cast<CastExpr>(S); CE && CE->getCastKind() == CK_IntegralToPointer)
+        R = worse(R, {DesignatedTarget::Unknown});
+      // What the initializer does without writing it: a member's default
+      // initializer (`struct A { long *p = addr(); }; const A GA{};`: adv104
+      // F1) and a default argument (F2) run here.
+      if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S))
+        Work.push_back({DI->getExpr(), InBody});
+      if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S))
+        Work.push_back({DA->getExpr(), InBody});
+      if (const auto *IL = dyn_cast<InitListExpr>(S))
+        Work.push_back({IL->getArrayFiller(), InBody});
       const FunctionDecl *Callee = nullptr;
       if (const auto *CE = dyn_cast<CallExpr>(S))
         Callee = CE->getDirectCallee();
       else if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
         Callee = CC->getConstructor();
-      // A call that is not `constexpr` may return memory from anywhere
-      // (`std::make_shared`, a user's `lookup()`).
-      if (isa<CallExpr, CXXConstructExpr>(S) && (!Callee || !Callee->isConstexpr()))
-        R = worse(R, {DesignatedTarget::Unknown});
-      else if (Callee && Callee->getBody() &&
-               !isLibraryFunction(Callee, Ctx.getSourceManager()) && Visited.insert(Callee).second)
-        Work.push_back({Callee->getBody(), true});
+      bool Library = Callee && isLibraryFunction(Callee, Ctx.getSourceManager());
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+      bool Virtual = Method && Method->isVirtual() && isa<CallExpr>(S);
+      // The program's own functions are followed into: what they name,
+      // allocate and call (a lambda called on the spot that fills a local
+      // `std::map` and returns it: adv104 F4). The library's may return
+      // memory from anywhere (`std::make_shared`, `std::getenv`) unless
+      // `constexpr`, or its own containers', which keep copies of what they
+      // are given (`const std::map<std::string_view, int> M = {{"a", 1}};`,
+      // `m["a"] = 1`); the elements they make of a class of the program run
+      // its default initializers (below). A function with no body here, or
+      // a virtual one (an override may run), may do anything.
+      if (isa<CallExpr, CXXConstructExpr>(S)) {
+        bool Allocates = Library && makesConst(Callee);
+        if (!Callee || Virtual ||
+            (Library ? !Callee->isConstexpr() && !keepsCopies(S, Callee) && !Allocates
+                     : !Callee->isDefined() && !Callee->isConstexpr()))
+          R = worse(R, {DesignatedTarget::Unknown});
+        else if (!Library && Visited.insert(Callee).second) {
+          const FunctionDecl *Def = Callee->getDefinition();
+          if (Def && Def->getBody())
+            Work.push_back({Def->getBody(), true});
+          // A constructor's member and base initializers, a defaulted
+          // one's included: its members' default initializers.
+          if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def ? Def : Callee))
+            for (const CXXCtorInitializer *I : Ctor->inits())
+              Work.push_back({I->getInit(), true});
+        }
+      }
+      // The library may default-construct a class of the program that it
+      // makes, returns or holds (`const std::tuple<A> G;`,
+      // `std::make_optional<A>()`, `v.resize(1)` of a `std::vector<A>`:
+      // adv106 F2).
+      if (Library) {
+        const CXXRecordDecl *Made[2] = {
+            programElement(cast<Expr>(S)->getType()),
+            Method ? programElement(QualType(Method->getParent()->getTypeForDecl(), 0)) : nullptr};
+        for (const CXXRecordDecl *Element : Made)
+          for (const Stmt *D : defaultInitializers(Element))
+            Work.push_back({D, true});
+      }
+      // A call's arguments and object, not its callee: the callee is
+      // judged above as the function called, not as a function handed on.
+      if (const auto *CE = dyn_cast<CallExpr>(S); CE && Callee) {
+        for (const Expr *A : CE->arguments())
+          Work.push_back({A, InBody});
+        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+          Work.push_back({MC->getImplicitObjectArgument(), InBody});
+        continue;
+      }
       for (const Stmt *C : S->children())
         Work.push_back({C, InBody});
     }
     return R;
+  }
+
+  /// A library call on (or making) a standard container that owns its
+  /// elements: it stores copies of its arguments, and hands out nothing
+  /// but its own elements.
+  static bool keepsCopies(const Stmt *S, const FunctionDecl *Callee) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+    if (!MD)
+      return false;
+    QualType Class = isa<CXXConstructExpr>(S) ? cast<Expr>(S)->getType()
+                                              : QualType(MD->getParent()->getTypeForDecl(), 0);
+    // A smart pointer made from another (moved, converted) or from a
+    // pointer holds what it is given, which the search judges.
+    if (isa<CXXConstructExpr>(S) && (ownsBlockAlone(Class) || isSharedPointer(Class)))
+      return true;
+    return ownsElements(Class);
+  }
+
+  /// The class of the program T is, or a standard template's argument is
+  /// (`std::vector<A>`, `std::tuple<int, A>`, `std::pair<const K, A>`), if
+  /// any.
+  static const CXXRecordDecl *programElement(QualType T) {
+    const CXXRecordDecl *RD = T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+    if (!RD)
+      return nullptr;
+    if (!RD->isInStdNamespace())
+      return RD;
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec)
+      return nullptr;
+    llvm::SmallVector<TemplateArgument, 4> Args(Spec->getTemplateArgs().asArray());
+    for (size_t I = 0; I < Args.size(); ++I) {
+      if (Args[I].getKind() == TemplateArgument::Pack) {
+        Args.append(Args[I].pack_begin(), Args[I].pack_end());
+        continue;
+      }
+      if (Args[I].getKind() == TemplateArgument::Type)
+        if (const CXXRecordDecl *Inner = programElement(Args[I].getAsType()))
+          return Inner;
+    }
+    return nullptr;
+  }
+
+  /// What default-constructing RD runs: its members' default initializers
+  /// and its default constructor's initializers and body, its bases' too.
+  std::vector<const Stmt *> defaultInitializers(const CXXRecordDecl *RD) {
+    std::vector<const Stmt *> Out;
+    if (!RD || !RD->hasDefinition() || !Visited.insert(RD).second)
+      return Out;
+    for (const FieldDecl *F : RD->fields())
+      if (const Expr *I = F->getInClassInitializer())
+        Out.push_back(I);
+    for (const CXXConstructorDecl *Ctor : RD->ctors())
+      if (Ctor->isDefaultConstructor()) {
+        for (const CXXCtorInitializer *I : Ctor->inits())
+          Out.push_back(I->getInit());
+        if (Ctor->getBody())
+          Out.push_back(Ctor->getBody());
+      }
+    for (const CXXBaseSpecifier &B : RD->bases()) {
+      std::vector<const Stmt *> Base = defaultInitializers(B.getType()->getAsCXXRecordDecl());
+      Out.insert(Out.end(), Base.begin(), Base.end());
+    }
+    return Out;
+  }
+
+  /// `std::make_unique<const T>`, `std::make_shared<const T>` and their
+  /// siblings: a new object created const.
+  static bool makesConst(const FunctionDecl *FD) {
+    const IdentifierInfo *II = FD->getIdentifier();
+    bool Makes = makesShared(FD) ||
+                 (II && FD->isInStdNamespace() &&
+                  (II->getName() == "make_unique" || II->getName() == "make_unique_for_overwrite"));
+    const TemplateArgumentList *Args = Makes ? FD->getTemplateSpecializationArgs() : nullptr;
+    return Args && Args->size() >= 1 && Args->get(0).getKind() == TemplateArgument::Type &&
+           createdConst(Args->get(0).getAsType());
+  }
+  /// An object of type T created const, with nothing mutable in it.
+  static bool createdConst(QualType T) {
+    QualType Base = T;
+    while (const ArrayType *AT = Base->getAsArrayTypeUnsafe())
+      Base = AT->getElementType();
+    return Base.isConstQualified() && reachesOnlyConst(Base);
+  }
+
+  /// Whether everything a value of type T designates is reached as const:
+  /// pointers and references to const (all the way down), smart pointers
+  /// and views of const, containers and classes of such (no `mutable`
+  /// member, no member that reaches anything as non-const).
+  static bool reachesOnlyConst(QualType T) {
+    llvm::SmallPtrSet<const Type *, 8> Seen;
+    return onlyConst(T, Seen);
+  }
+  static bool onlyConst(QualType T, llvm::SmallPtrSetImpl<const Type *> &Seen) {
+    T = T.getCanonicalType();
+    if (!Seen.insert(T.getTypePtr()).second)
+      return true;
+    if (T->isPointerType() || T->isReferenceType()) {
+      QualType P = T->getPointeeType();
+      return P.isConstQualified() && onlyConst(P, Seen);
+    }
+    if (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
+      return onlyConst(AT->getElementType(), Seen);
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return true;
+    if (!RD->hasDefinition())
+      return false;
+    if (RD->isInStdNamespace()) {
+      // A view or smart pointer of T reaches T; a container its elements.
+      const IdentifierInfo *II = RD->getIdentifier();
+      llvm::StringRef N = II ? II->getName() : "";
+      bool Handle = N == "unique_ptr" || N == "shared_ptr" || N == "weak_ptr" || N == "span" ||
+                    N == "reference_wrapper" || N == "optional";
+      if (N == "basic_string_view" || N == "basic_string")
+        return true; // const characters, or its own
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+      if (!Spec)
+        return !mayDesignate(T);
+      bool First = true;
+      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+        if (A.getKind() != TemplateArgument::Type)
+          continue;
+        QualType Arg = A.getAsType();
+        // What the handle reaches is its first argument (a deleter, an
+        // allocator follow).
+        if (Handle && First && N != "optional" && !Arg.isConstQualified())
+          return false;
+        First = false;
+        if (!onlyConst(Arg, Seen))
+          return false;
+      }
+      return true;
+    }
+    for (const FieldDecl *F : RD->fields())
+      if (F->isMutable() || !onlyConst(F->getType(), Seen))
+        return false;
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (!onlyConst(B.getType(), Seen))
+        return false;
+    return true;
   }
 
   const ASTContext &Ctx;

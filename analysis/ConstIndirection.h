@@ -15,9 +15,15 @@
 //    storage, a string literal or a const temporary is a constant; a
 //    mutable global is named;
 //  * a dynamic initializer (`const std::span<long> s(v);`) is a constant
-//    only when it names no mutable global, allocates nothing and calls only
-//    `constexpr` functions; a `new`, `std::make_shared` or a user function
-//    may hand out memory anyone can write.
+//    only when it names no mutable global and allocates nothing, in what
+//    it runs: the bodies of the program's functions it calls or hands to
+//    the library (lambdas, functions named as values), constructors'
+//    initializers, default member initializers and default arguments, the
+//    default constructors of the program's classes the library makes. A
+//    `new`, a library call that is not `constexpr` (`std::make_shared`,
+//    `std::getenv`; the library's owning containers excepted: they keep
+//    copies), a virtual call, a function with no body here, or an address
+//    made from a number may hand out memory anyone can write.
 //
 // A global whose type cannot designate other memory (a scalar, an owning
 // container of values, `const std::vector<long>`) is a constant whatever

@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "PreprocessorRecord.h"
+#include "analysis/ImplementationHeaders.h"
 
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
@@ -28,6 +29,25 @@ class Recorder : public PPCallbacks {
 public:
   Recorder(Preprocessor &PP, PreprocessorRecord &R) : PP(PP), R(R) {}
 
+  /// Whether Name is a macro the program defined (in its files or with
+  /// -D), which may clash with a name the runtime's headers use. One the
+  /// implementation defines (`UINTPTR_MAX` of <cstdint>, `LDBL_MANT_DIG`,
+  /// `FE_ALL_EXCEPT`, also when a forced include such as CMake's
+  /// precompiled header brought it in before the main file) is the one the
+  /// runtime's headers mean: undefined around them, they failed to compile
+  /// and every unit fell back to its text as written (adv108 F1).
+  bool definedByProgram(const char *Name) const {
+    const IdentifierInfo *II = PP.getIdentifierInfo(Name);
+    const MacroInfo *MI = II ? PP.getMacroInfo(II) : nullptr;
+    if (!MI)
+      return false;
+    SourceLocation At = MI->getDefinitionLoc();
+    const SourceManager &SM = PP.getSourceManager();
+    if (At.isInvalid() || SM.isWrittenInBuiltinFile(At))
+      return false;
+    return SM.isWrittenInCommandLineFile(At) || !isImplementationHeader(At, SM);
+  }
+
   /// The main file's first line is reached when the preprocessor leaves the
   /// predefines buffer (builtin macros, -D, -U, -include) for the main file.
   void FileChanged(SourceLocation Loc, FileChangeReason Reason, SrcMgr::CharacteristicKind,
@@ -39,7 +59,7 @@ public:
       return;
     AtStartRecorded = true;
     for (const char *Name : runtimeIdentifiers())
-      if (PP.isMacroDefined(Name))
+      if (definedByProgram(Name))
         R.RuntimeNameMacros.push_back(Name);
   }
 
@@ -72,7 +92,7 @@ public:
     unsigned Column = SM.getColumnNumber(SM.getFileID(Hash), Offset);
     R.FirstInclude = Offset - (Column - 1);
     for (const char *Name : runtimeIdentifiers())
-      if (PP.isMacroDefined(Name))
+      if (definedByProgram(Name))
         R.RuntimeNameMacrosAtFirstInclude.push_back(Name);
   }
   // The main file's conditional blocks: an #include inside one may be

@@ -287,6 +287,12 @@ LoopOutcome checkMap(PlanContext &PC, const LoopShape &L,
   Out = MapCheck();
   std::vector<Store> &Stores = Out.Stores;
   Stores = findStores(PC, L);
+  // A reduction's accumulator that is an element (`acc[0] += h` beside
+  // `out[i] = h`) is the reduction's, not a store of the map (adv103 F1).
+  if (Beside)
+    llvm::erase_if(Stores, [&](const Store &S) {
+      return Beside->contains(S.Target) || Beside->contains(S.Target->IgnoreParenImpCasts());
+    });
   if (Stores.empty())
     return LoopOutcome::NotThisKind;
   if (!L.RepeatsValues.empty()) {

@@ -579,17 +579,38 @@ void planLinkNote(PlanContext &PC) {
   // the same tokens built by another compiler may compute other bits
   // (adv95 F1: g++ -O2 folds `std::log1p(0.7L)` with MPFR, clang++ calls
   // libm). Its size is the compiler's to count.
+  // After it, what the flags the unit is compiled with do to floating
+  // point, as the compiler's macros say: `purecc rewrite` writes the
+  // records once, and the output may be compiled with -ffast-math or at
+  // another -O later (adv105 F3). The same macros as the runtime's
+  // PURECC_FP_ID (purecc/fp_environment.h), spelled here because the note
+  // needs no runtime header.
   std::string Literal;
   for (char C : Records)
     Literal += C == '\n' ? std::string("\\n") : std::string(1, C);
-  Literal = "\"" + Literal + "@unit \" __VERSION__ \"\\n\"";
+  Literal = "\"" + Literal + "@unit \" __VERSION__ purecc_note_fp \"\\n\"";
+  static const char *const FpMacros =
+      "\n#define purecc_note_str_(x) #x\n"
+      "#define purecc_note_str(x) purecc_note_str_(x)\n"
+      "#if defined(__FAST_MATH__)\n#define purecc_note_fast \" fast-math\"\n"
+      "#else\n#define purecc_note_fast \"\"\n#endif\n"
+      "#if defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__\n"
+      "#define purecc_note_finite \" finite-math-only\"\n"
+      "#else\n#define purecc_note_finite \"\"\n#endif\n"
+      "#if defined(__FMA__) || defined(__FP_FAST_FMA) || defined(__ARM_FEATURE_FMA)\n"
+      "#define purecc_note_fma \" fma\"\n#else\n#define purecc_note_fma \"\"\n#endif\n"
+      "#if defined(__OPTIMIZE_SIZE__)\n#define purecc_note_opt \" optimize=size\"\n"
+      "#elif defined(__OPTIMIZE__)\n#define purecc_note_opt \" optimize\"\n"
+      "#else\n#define purecc_note_opt \" optimize=none\"\n#endif\n"
+      "#define purecc_note_fp \"; fp eval=\" purecc_note_str(__FLT_EVAL_METHOD__) "
+      "purecc_note_fast purecc_note_finite purecc_note_fma purecc_note_opt\n";
   std::string Size = "sizeof(" + Literal + ")";
   std::string Padded = "(" + Size + " + 3) / 4 * 4";
   std::string Name = PC.freshName("link_note");
   // Spelled with reserved names (`__gnu__::__used__`, `purecc_name`): the
   // note goes at the end of the file, where a macro the file defines
   // (`#define name "x"`) is in effect (adv67 F10).
-  std::string Text = "\n[[__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(\".note.purecc\"), "
+  std::string Text = std::string(FpMacros) + "[[__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(\".note.purecc\"), "
                      "__gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, "
                      "purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[" +
                      Padded + "]; } " + Name + " = {7, " + Size + ", 1, \"purecc\", " + Literal +

@@ -44,16 +44,16 @@ const std::vector<std::shared_ptr<long>> GSH = {std::make_shared<long>(1)}; // e
 [[pure]] long e11(long x) { long *p = GVP.front(); return x + *p; } // expected-error 3{{pure function 'e11' reads mutable global 'gl'}} expected-note 3{{'e11' declared pure here}}
 [[pure]] long e12(long x) { const auto &r = GU; return x + *r[0]; } // expected-error 2{{pure function 'e12' reads memory that may change through 'GU'}} expected-note 2{{'e12' declared pure here}}
 
-long *const LP = [] { return addr(); }(); // expected-note {{'LP' is 'const', but what it refers to is not known to be constant}}
+long *const LP = [] { return addr(); }(); // expected-note {{'LP' refers to 'gl' here}}
 long *const LN = [] { return new long(1); }(); // expected-note {{'LN' is 'const', but what it refers to is not known to be constant}}
 const std::vector<long *> LV = [] { std::vector<long *> v; v.push_back(new long(2)); return v; }(); // expected-note 2{{'LV' is 'const', but what it refers to is not known to be constant}}
 constexpr long *pick(bool b) { return b ? nullptr : addr(); }
-long *const PK = pick(false); // expected-note {{'PK' is 'const', but what it refers to is not known to be constant}}
+long *const PK = pick(false); // expected-note {{'PK' refers to 'gl' here}}
 
-[[pure]] long i1(long x) { return x + *LP; } // expected-error {{pure function 'i1' reads memory that may change through 'LP'}} expected-note {{'i1' declared pure here}}
+[[pure]] long i1(long x) { return x + *LP; } // expected-error {{pure function 'i1' reads mutable global 'gl'}} expected-note {{'i1' declared pure here}}
 [[pure]] long i2(long x) { return x + *LN; } // expected-error {{pure function 'i2' reads memory that may change through 'LN'}} expected-note {{'i2' declared pure here}}
 [[pure]] long i3(long x) { return x + *LV[0]; } // expected-error 2{{pure function 'i3' reads memory that may change through 'LV'}} expected-note 2{{'i3' declared pure here}}
-[[pure]] long i4(long x) { return x + *PK; } // expected-error {{pure function 'i4' reads memory that may change through 'PK'}} expected-note {{'i4' declared pure here}}
+[[pure]] long i4(long x) { return x + *PK; } // expected-error {{pure function 'i4' reads mutable global 'gl'}} expected-note {{'i4' declared pure here}}
 
 constexpr long kSeven = 7;
 const long K2 = 2;

@@ -104,6 +104,30 @@ int main() {
   std::printf("gs %ld g[59][49] %ld\n", gs, g[59][49]);
   // OUT: gs {{-?[0-9]+}} g[59][49] {{-?[0-9]+}}
 
+  // An element of a local array accumulates beside the stores: the
+  // reduction's, not a store of the map (adv103 F1 was told "'ev' is
+  // written inside the loop body").
+  std::vector<long> ev(n);
+  long parts[2] = {5, 6};
+  for (long i = 0; i < n; ++i) {
+    // REMARK: map-beside-reduction.cpp:[[@LINE-1]]:3: remark: loop rewritten as a parallel reduction of 'parts[1]' [purecc-reduction]
+    // REMARK: map-beside-reduction.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'ev' [purecc-parallel-map]
+    long h = heavy(i);
+    ev[i] = h;
+    parts[1] += h;
+  }
+  std::printf("parts %ld %ld\n", parts[0], parts[1] - 6);
+  // OUT: parts 5 [[SUM]]
+  // An element of the stored container accumulates: not apart from it.
+  for (long i = 1; i < n; ++i) {
+    // REMARK: map-beside-reduction.cpp:[[@LINE-1]]:3: remark: loop not parallelized: 'ev' is updated inside the loop body ('ev[0] += h') and also written there ('ev[i] = h') otherwise: only a variable that the body changes by its updates alone is combined [purecc-missed-reduction]
+    long h = heavy(i);
+    ev[i] = h;
+    ev[0] += h;
+  }
+  std::printf("ev[0] %ld\n", ev[0]);
+  // OUT: ev[0] {{-?[0-9]+}}
+
   // The stores make no map: the element of the previous iteration is read.
   std::vector<long> w(n);
   long ws = 0;

@@ -68,7 +68,11 @@ double counted(double x) { g_calls += 1; return x; }
 
 int main() { return integral(3) + local(2) + measured(1) + counted(weight(1)) > 0 ? 0 : 1; }
 
-// CHECK: {{^}}{{\[\[}}__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(".note.purecc"), __gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[(sizeof("[[NOTE:_Z13inline_helperd [0-9a-f]+\\n_Z5locali [0-9a-f]+ _Z5twiceIiET_S0_\\n_Z5twiceIdET_S0_ [0-9a-f]+\\n_Z5twiceIiET_S0_ [0-9a-f]+\\n_Z6weightd [0-9a-f]+ _Z6kerneld\\n_Z8integrali [0-9a-f]+ _Z13inline_helperd _Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf\\n_Z8measuredi [0-9a-f]+ @program _ZNK5Shape4sizeEv\\n_ZNK5Shape4sizeEv [0-9a-f]+\\n]]@unit " __VERSION__ "\n") + 3) / 4 * 4]; } purecc_link_note{{[0-9]+}} = {7, sizeof("[[NOTE]]@unit " __VERSION__ "\n"), 1, "purecc", "[[NOTE]]@unit " __VERSION__ "\n"};
+// The unit's floating-point flags as its compiler sees them follow the
+// compiler's version: the note is written when the file is rewritten, and
+// the output may be compiled with other flags (adv105 F3).
+// CHECK: {{^}}#define purecc_note_fp "; fp eval=" purecc_note_str(__FLT_EVAL_METHOD__) purecc_note_fast purecc_note_finite purecc_note_fma purecc_note_opt{{$}}
+// CHECK: {{^}}{{\[\[}}__gnu__::__used__, __gnu__::__retain__, __gnu__::__section__(".note.purecc"), __gnu__::__aligned__(4)]] static const struct { unsigned purecc_namesz, purecc_descsz, purecc_type; char purecc_name[8]; char purecc_desc[(sizeof("[[NOTE:_Z13inline_helperd [0-9a-f]+\\n_Z5locali [0-9a-f]+ _Z5twiceIiET_S0_\\n_Z5twiceIdET_S0_ [0-9a-f]+\\n_Z5twiceIiET_S0_ [0-9a-f]+\\n_Z6weightd [0-9a-f]+ _Z6kerneld\\n_Z8integrali [0-9a-f]+ _Z13inline_helperd _Z6kerneld _ZN3geo4areaEd c_kernel log1pl scale sin sinf\\n_Z8measuredi [0-9a-f]+ @program _ZNK5Shape4sizeEv\\n_ZNK5Shape4sizeEv [0-9a-f]+\\n]]@unit " __VERSION__ purecc_note_fp "\n") + 3) / 4 * 4]; } purecc_link_note{{[0-9]+}} = {7, sizeof("[[NOTE]]@unit " __VERSION__ purecc_note_fp "\n"), 1, "purecc", "[[NOTE]]@unit " __VERSION__ purecc_note_fp "\n"};
 // PLAN: link-note {{[0-9]+}}:1 8 records
 
 // The compilers make it an ELF note, which the linker keeps in a PT_NOTE
