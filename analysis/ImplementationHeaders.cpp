@@ -77,13 +77,8 @@ private:
     llvm::StringRef Dir = SM.getFileManager().getCanonicalName(File->getDir());
     size_t Deepest = 0;
     Owner Whose = Owner::User;
-    // A directory listed twice (clang's resource headers are a system
-    // directory of the driver's and the resource directory) is the
-    // implementation's if either says so.
     for (const SearchDir &S : Dirs)
-      if ((S.Path.size() > Deepest ||
-           (S.Path.size() == Deepest && S.Whose == Owner::Implementation)) &&
-          Dir.starts_with(S.Path) &&
+      if (S.Path.size() > Deepest && Dir.starts_with(S.Path) &&
           (Dir.size() == S.Path.size() || llvm::sys::path::is_separator(Dir[S.Path.size()]))) {
         Deepest = S.Path.size();
         Whose = S.Whose;

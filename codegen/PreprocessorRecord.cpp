@@ -30,8 +30,8 @@ public:
   Recorder(Preprocessor &PP, PreprocessorRecord &R) : PP(PP), R(R) {}
 
   /// Whether Name is a macro the program defined (in its files or with
-  /// -D), which may clash with a name the runtime's headers use. One the
-  /// implementation defines (`UINTPTR_MAX` of <cstdint>, `LDBL_MANT_DIG`,
+  /// -D), which may clash with a name the runtime's headers use. One a
+  /// system header defines (`UINTPTR_MAX` of <cstdint>, `LDBL_MANT_DIG`,
   /// `FE_ALL_EXCEPT`, also when a forced include such as CMake's
   /// precompiled header brought it in before the main file) is the one the
   /// runtime's headers mean: undefined around them, they failed to compile
@@ -45,7 +45,10 @@ public:
     const SourceManager &SM = PP.getSourceManager();
     if (At.isInvalid() || SM.isWrittenInBuiltinFile(At))
       return false;
-    return SM.isWrittenInCommandLineFile(At) || !isImplementationHeader(At, SM);
+    // Clang's resource headers (`float.h`: `LDBL_MANT_DIG`) are system
+    // headers the implementation provides.
+    return SM.isWrittenInCommandLineFile(At) ||
+           !(isImplementationHeader(At, SM) || SM.isInSystemHeader(At));
   }
 
   /// The main file's first line is reached when the preprocessor leaves the
