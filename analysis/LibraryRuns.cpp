@@ -4,6 +4,7 @@
 #include "LibraryNames.h"
 #include "Stdlib.h"
 #include "Unevaluated.h"
+#include "VirtualDispatch.h"
 #include "rules/VirtualCall.h"
 
 #include "clang/AST/ASTContext.h"
@@ -200,8 +201,17 @@ void LibraryRuns::scanStmt(const Stmt *S, std::vector<UserRun> &Out) {
     allocation(NE->getOperatorNew(), Out);
   else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S))
     reach(BT->getTemporary()->getDestructor(), Out);
-  else if (const auto *CE = dyn_cast<CallExpr>(S))
-    reach(CE->getDirectCallee(), Out);
+  else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    // `__a < __b` in std::max over references to a class whose operator<
+    // is virtual runs the dynamic type's override, which no instantiation
+    // names (adv110 F2): a virtual call, as `delete` through a base is.
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee && !isImplementationHeader(Callee->getLocation(), SM) &&
+        mayRunUnseenOverride(CE, Callee))
+      Out.push_back({Callee, describe(Callee, PP), /*Virtual=*/true});
+    else
+      reach(Callee, Out);
+  }
   else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D)) {

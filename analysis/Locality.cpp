@@ -224,6 +224,12 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
     return Prov::unknown(VD);
   if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
     return Prov::param(PVD->getFunctionScopeIndex(), PVD);
+  // A handler's parameter is a copy of the thrown object, which any
+  // function may have thrown (`try { throw b.p; } catch (long *p) { *p =
+  // 1; }` writes the caller's memory: adv110 F3); it has no initializer to
+  // follow.
+  if (VD->isExceptionVariable())
+    return Prov::unknown(VD);
   if (VD->getType()->isReferenceType()) {
     const Expr *Init = VD->getInit();
     if (!Init || !ReferencesInProgress.try_emplace(VD, true).second)
@@ -242,6 +248,13 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
   // Assigning to a proxy reference writes the element it stands for; it
   // never points it elsewhere.
   bool Proxy = isProxyReference(VD->getType());
+  // An object of class type asked about for the pointers it holds by value
+  // (a `std::any`, `std::optional<long *>`, a tuple): not an iterator or
+  // view, which moves within what it was made from.
+  bool Holder = VD->getType()->isRecordType() && !pointsLikePointer(VD->getType());
+  // An integer asked about for the address it may carry (the operand of a
+  // cast to a pointer).
+  bool Integer = VD->getType()->isIntegralOrEnumerationType();
   auto AssignsVD = [VD, Proxy](const Expr *LHS) {
     const auto *D = dyn_cast<DeclRefExpr>(LHS->IgnoreParens());
     return !Proxy && D && D->getDecl() == VD;
@@ -258,16 +271,47 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->getOpcode() == BO_Assign && AssignsVD(BO->getLHS()))
         Sources.push_back(BO->getRHS());
+      // `d -= base; base += d;`: an integer's value may become the
+      // address the other operand carries (adv113 F3).
+      else if (Integer && BO->isCompoundAssignmentOp() && AssignsVD(BO->getLHS()) &&
+               (BO->getRHS()->isValueDependent() || !BO->getRHS()->isIntegerConstantExpr(Ctx)))
+        Sources.push_back(BO->getRHS());
     } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
                OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
       // Only a copy or move repoints it: an insert iterator's `out = x`
       // inserts x (adv87 F09).
+      // Any assignment does, to an object that holds a pointer as a value
+      // (`std::any a; a = b.p;`: adv110 F5).
       const auto *Assign = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
       if (AssignsVD(OC->getArg(0)) &&
-          (!Assign || Assign->isCopyAssignmentOperator() || Assign->isMoveAssignmentOperator()))
+          (!Assign || Assign->isCopyAssignmentOperator() || Assign->isMoveAssignmentOperator() ||
+           Holder))
         Sources.push_back(OC->getArg(1));
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S); MC && Holder) {
+      // `a.emplace<long *>(b.p)`, `o.swap(other)`: a holder's non-const
+      // member puts in what it is given, or what no scan here follows.
+      const auto *Obj = dyn_cast_or_null<DeclRefExpr>(
+          MC->getImplicitObjectArgument() ? MC->getImplicitObjectArgument()->IgnoreParenImpCasts()
+                                          : nullptr);
+      if (Obj && Obj->getDecl() == VD && MC->getMethodDecl() && !MC->getMethodDecl()->isConst()) {
+        for (const Expr *A : MC->arguments())
+          if (pointsLikePointer(A->getType()))
+            Sources.push_back(A);
+          else if (!A->getType()->isIntegralOrEnumerationType())
+            Repointed = true;
+      }
     } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && !Proxy && DRE->getDecl() == VD) {
-      Repointed |= reseatableUse(DRE, Sources);
+      // An integer bound to a reference (`std::swap(u, v)`: adv113 F4)
+      // may be given any value there; read, it is a value.
+      if (Integer) {
+        DynTypedNodeList Ps = Ctx.getParents(*DRE);
+        const Stmt *Parent = Ps.empty() ? nullptr : Ps[0].get<Stmt>();
+        Repointed |= isa_and_nonnull<CallExpr, CXXConstructExpr, InitListExpr>(Parent) ||
+                     (isa_and_nonnull<UnaryOperator>(Parent) &&
+                      cast<UnaryOperator>(Parent)->getOpcode() == UO_AddrOf);
+      } else {
+        Repointed |= reseatableUse(DRE, Sources);
+      }
     }
     size_t First = Stack.size();
     for (const Stmt *C : S->children())
@@ -363,8 +407,11 @@ bool Locality::reseatableUse(const DeclRefExpr *Use, std::vector<const Expr *> &
       // A std::ranges algorithm is its niebloid's `operator()`.
       if (F && isLibraryFunction(F, Ctx.getSourceManager()) &&
           (!Raw || (F->getIdentifier() && (F->getName() == "swap" || F->getName() == "exchange")))) {
+        // `std::swap(a, c)` of two std::any: a holds what c held (adv113
+        // F5).
         for (unsigned J = 0; J < Parts.Args.size(); ++J)
-          if (J != I && Parts.Args[J]->getType()->isPointerType())
+          if (J != I && (Parts.Args[J]->getType()->isPointerType() ||
+                         keepsValues(Parts.Args[J]->getType())))
             Sources.push_back(Parts.Args[J]);
         return false;
       }
@@ -514,9 +561,21 @@ Prov Locality::ofPointee(const Expr *E) {
   if (isa<CXXThisExpr>(E))
     return thisProv();
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-    if (BO->isAdditiveOp())
-      return BO->getLHS()->getType()->isPointerType() ? ofPointee(BO->getLHS())
-                                                      : ofPointee(BO->getRHS());
+    if (BO->isAdditiveOp()) {
+      if (BO->getLHS()->getType()->isPointerType())
+        return ofPointee(BO->getLHS());
+      if (BO->getRHS()->getType()->isPointerType())
+        return ofPointee(BO->getRHS());
+      // Integers that hold addresses: either side may carry the address
+      // (`base + (a - base)` is `a`, whatever `base` was made from: adv110
+      // F1).
+      // A constant offset carries none (`base + sizeof(long)`).
+      auto Carried = [&](const Expr *Side) {
+        return Side->isValueDependent() || !Side->isIntegerConstantExpr(Ctx) ? ofPointee(Side)
+                                                                             : Prov::local();
+      };
+      return join(Carried(BO->getLHS()), Carried(BO->getRHS()));
+    }
     if (BO->getOpcode() == BO_Comma || BO->getOpcode() == BO_Assign)
       return ofPointee(BO->getRHS());
     return Prov::unknown();
@@ -537,11 +596,19 @@ Prov Locality::ofPointee(const Expr *E) {
     const CXXConstructorDecl *Ctor = CC->getConstructor();
     // A copy of a shared pointer points where the original does, and so
     // does a copy of a tuple of references (adv79 F1: `auto u = t;`).
-    if (A->isGLValue() && !pointsLikePointer(A->getType()) && !holdsReference(A->getType()) &&
-        Ctor->getNumParams() > 0 &&
-        Ctor->getParamDecl(0)->getType()->isReferenceType())
-      return ofLValue(A);
-    return ofPointee(A);
+    // A copy or move of an object that keeps values holds what it held
+    // (`std::any a = std::move(c);`: adv113 F5).
+    Prov P = A->isGLValue() && !pointsLikePointer(A->getType()) && !holdsReference(A->getType()) &&
+                     !keepsValues(A->getType()) && Ctor->getNumParams() > 0 &&
+                     Ctor->getParamDecl(0)->getType()->isReferenceType()
+                 ? ofLValue(A)
+                 : ofPointee(A);
+    // A later pointer argument may be what it points to: the aliasing
+    // constructor `std::shared_ptr<long> sp(owner, b.p)` (adv110 F4).
+    for (unsigned I = 1; I < CC->getNumArgs(); ++I)
+      if (pointsLikePointer(CC->getArg(I)->getType()))
+        P = join(P, ofPointee(CC->getArg(I)));
+    return P;
   }
   if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
     return ofPointee(MT->getSubExpr());
@@ -550,6 +617,11 @@ Prov Locality::ofPointee(const Expr *E) {
   if (const auto *EW = dyn_cast<ExprWithCleanups>(E))
     return ofPointee(EW->getSubExpr());
   if (isa<CallExpr>(E)) {
+    // An integer a call returns may be any address turned into a number
+    // (`reinterpret_cast<long *>(id(uintptr_t(b.p)))`: adv113 F2); a
+    // callee's summary follows pointers, not integers.
+    if (!E->isGLValue() && E->getType()->isIntegralOrEnumerationType())
+      return Prov::unknown();
     // A call returning an iterator by value points where the call's result
     // designates; one returning a reference to a pointer is a stored pointer.
     if (E->isGLValue())
@@ -613,6 +685,27 @@ bool isStatelessCall(const FunctionDecl *FD) {
          MD->getParent()->isEmpty();
 }
 } // namespace
+
+/// Whether a value of type R that a call hands back may be a copy of one
+/// that an object of type H keeps (Stdlib.h: keepsValues): H erases the
+/// type it keeps (std::any), or R is one of H's template arguments (`long
+/// *` of `std::optional<long *>`). Not the address of what it keeps
+/// (`o.operator->()` of a `std::optional<std::vector<long>>` points into
+/// `o`, its object's storage).
+static bool mayBeKeptValue(QualType H, QualType R) {
+  if (!keepsValues(H))
+    return false;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      H.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return true; // std::any
+  CanQualType Want = R->getCanonicalTypeUnqualified();
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Type &&
+        A.getAsType()->getCanonicalTypeUnqualified() == Want)
+      return true;
+  return false;
+}
 
 Prov Locality::ofCallResult(const Expr *Call) {
   DepthGuard Step(*this);
@@ -687,6 +780,14 @@ Prov Locality::ofCallResult(const Expr *Call) {
       return Made;
     }
     Prov P = Parts.Object && !isStatelessCall(Parts.Callee) ? Obj : Prov::local();
+    // A pointer handed back by value from an object that keeps values is a
+    // copy of one put in: `o.value_or(nullptr)` of `std::optional<long *>
+    // o = b.p` (adv113 F1).
+    const bool handsBackPointer =
+        pointsLikePointer(Call->getType()) || holdsReference(Call->getType());
+    if (Parts.Object && !Call->isGLValue() && handsBackPointer &&
+        mayBeKeptValue(Parts.Object->getType(), Call->getType()))
+      P = join(P, ofPointee(Parts.Object));
     for (unsigned I = 0; I < Parts.Args.size(); ++I) {
       QualType T = Parts.Args[I]->getType();
       if (pointsLikePointer(T))
@@ -710,6 +811,11 @@ Prov Locality::ofCallResult(const Expr *Call) {
       // back may be one the argument holds, which designates what `t` was
       // made from, as a pointer would.
       if (Call->isGLValue() && holdsReference(T))
+        P = join(P, ofPointee(Parts.Args[I]));
+      // A pointer handed back by value may be a copy of one an object
+      // argument holds: `std::any_cast<long *>(a)` of `std::any a = b.p`
+      // (adv110 F5).
+      else if (!Call->isGLValue() && handsBackPointer && mayBeKeptValue(T, Call->getType()))
         P = join(P, ofPointee(Parts.Args[I]));
     }
     return P;

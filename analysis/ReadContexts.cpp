@@ -113,6 +113,23 @@ bool ReadContexts::followed(const VarDecl *VD, Mode M, unsigned Depth) {
   return OK;
 }
 
+/// Whether Callee, given E (as its object when IsObject), answers from
+/// E's type alone: `std::size`, `std::ssize` or `std::empty` of a C array,
+/// `size`, `max_size` or `empty` of a `std::array`.
+static bool sizeOfType(const FunctionDecl *Callee, const Expr *E, bool IsObject) {
+  if (!Callee->getIdentifier() ||
+      !isLibraryFunction(Callee, Callee->getASTContext().getSourceManager()))
+    return false;
+  llvm::StringRef Name = Callee->getName();
+  if (!IsObject)
+    return isa<ConstantArrayType>(E->getType()->getUnqualifiedDesugaredType()) &&
+           Callee->isInStdNamespace() && llvm::is_contained({"size", "ssize", "empty"}, Name);
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  return MD && MD->getParent()->getIdentifier() && MD->getParent()->getName() == "array" &&
+         MD->getParent()->isInStdNamespace() &&
+         llvm::is_contained({"size", "max_size", "empty"}, Name);
+}
+
 ReadContexts::Outcome ReadContexts::upCall(const Expr *E, const Expr *Call, Mode M,
                                            unsigned Depth) {
   CallParts Parts = callParts(Call);
@@ -121,6 +138,11 @@ ReadContexts::Outcome ReadContexts::upCall(const Expr *E, const Expr *Call, Mode
   Outcome Fallback = M == Mode::Holds ? Outcome::Escapes : Outcome::Consumed;
   if (!Callee)
     return Fallback;
+  // A size fixed by the type: `std::size(g)` of a C array, `g.size()` of a
+  // `std::array`, read from no element (adv110: "reads mutable global
+  // 'garr'", where `sizeof garr / sizeof garr[0]` passed).
+  if (M == Mode::Designates && sizeOfType(Callee, E, IsObject))
+    return Outcome::Discarded;
   if (bool AddressOnly = isAddressOnly(Callee);
       !IsObject && !InJoin && (AddressOnly || designatesArguments(Callee))) {
     // std::move(g), std::ref(g), std::addressof(g): the result stands for

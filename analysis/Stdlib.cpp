@@ -749,6 +749,16 @@ bool ownsBlockAlone(QualType T) {
   return derivesFromNamed(RD, Names);
 }
 
+bool keepsValues(QualType T) {
+  T = T.getNonReferenceType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  static const llvm::StringRef Names[] = {"std::any",   "std::optional", "std::variant",
+                                          "std::tuple", "std::pair",     "std::expected"};
+  return derivesFromNamed(RD, Names);
+}
+
 bool makesShared(const FunctionDecl *FD) {
   if (!FD || isa<CXXMethodDecl>(FD) || !isStdContext(FD->getDeclContext()))
     return false;

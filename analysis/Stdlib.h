@@ -203,6 +203,12 @@ bool isPointerLike(clang::QualType T);
 bool isSharedPointer(clang::QualType T);
 /// std::unique_ptr (of one object or an array): it owns its pointee alone.
 bool ownsBlockAlone(clang::QualType T);
+/// The library's classes that keep what they are given by value and hand
+/// it back (std::any, std::optional, std::variant, std::tuple, std::pair,
+/// std::expected): a pointer taken out of one (`std::any_cast<long *>(a)`,
+/// `o.value_or(nullptr)`) is a copy of one put in, and a copy or move of
+/// one holds what the original held.
+bool keepsValues(clang::QualType T);
 /// What Locality follows to where it points: isPointerLike, or a shared
 /// pointer (isSharedPointer).
 inline bool pointsLikePointer(clang::QualType T) {

@@ -214,6 +214,14 @@ void Locality::libraryWrites(const Expr *Call, std::vector<WriteSite> &Out) {
         (!Written || (!A->getType()->isPointerType() && rangeWritesArgument(Callee, Parts.Args, I))))
       Add(ofPointee(A), A);
   }
+  // A builtin the compiler checks itself declares no parameters
+  // (`__builtin_add_overflow(a, b, &r)`): a pointer to non-const it is
+  // given is written, as a range function's.
+  if (V.Kind == LibraryKind::MutatesRange && Callee->getBuiltinID())
+    for (unsigned I = Callee->getNumParams(); I < Parts.Args.size(); ++I)
+      if (const Expr *A = Parts.Args[I];
+          A->getType()->isPointerType() && !A->getType()->getPointeeType().isConstQualified())
+        Add(ofPointee(A), A);
 }
 
 /// `w = std::move(*p)`, `T x(std::move(*s.items))`: an object given up

@@ -1,5 +1,6 @@
 //===- Escapes.cpp - where a local's address leaves the function's control ===//
 #include "Escapes.h"
+#include "analysis/Associative.h"
 #include "KeepingCallables.h"
 #include "KeptParameters.h"
 #include "MadeReachable.h"
@@ -811,6 +812,17 @@ private:
     }
     bool Library = inStd(FD) || (MD && inStd(MD->getParent())) || FD->getBuiltinID() != 0;
     bool Free = ES.isEffectFreeCallee(FD);
+    // `vs[i] += kick(i)` with a user's compound assignment that is pure but
+    // for writing its left operand (Associative.h): it writes its object
+    // and keeps no address of it, as the operand of a reduction's `a += x`
+    // (adv115 F3: "the elements of 'vs' are assigned with the user-written
+    // 'V2::operator+=', which is not known to be pure").
+    if (!Library && !Free && Object && isCompoundAssignment(FD))
+      if (const CombineVerdict *V = PC.Facts.combineVerdict(FD); V && V->Pure) {
+        if (carries(Call))
+          follow(Call, R, Depth + 1);
+        return;
+      }
     if (!Library && !Free) {
       // A reference parameter whose address the function's body keeps
       // nowhere: the address ends with the call (`init(v);`, adv57 t14).

@@ -44,39 +44,6 @@ bool isHashContainer(const CXXRecordDecl *RD) {
 /// entries stop matching.
 constexpr const char *FormatVersion = "purecc-fingerprint-7";
 
-/// The linker symbol of a function or variable: its mangled name, or its
-/// plain name for extern "C" (an asm label wins in both cases). Constructors
-/// and destructors are named by their complete-object variant, on both the
-/// calling and the defining side.
-std::string symbolOf(const NamedDecl *ND, MangleContext &MC) {
-  GlobalDecl GD;
-  if (const auto *CD = dyn_cast<CXXConstructorDecl>(ND))
-    GD = GlobalDecl(CD, Ctor_Complete);
-  else if (const auto *DD = dyn_cast<CXXDestructorDecl>(ND))
-    GD = GlobalDecl(DD, Dtor_Complete);
-  else if (const auto *FD = dyn_cast<FunctionDecl>(ND))
-    GD = GlobalDecl(FD);
-  else
-    GD = GlobalDecl(cast<VarDecl>(ND));
-  std::string Name;
-  if (!MC.shouldMangleDeclName(ND)) {
-    if (const auto *Label = ND->getAttr<AsmLabelAttr>())
-      Name = Label->getLabel().str();
-    else if (ND->getIdentifier())
-      Name = ND->getName().str();
-  } else {
-    llvm::raw_string_ostream OS(Name);
-    MC.mangleName(GD, OS);
-  }
-  if (!Name.empty() && Name.front() == '\01') // an asm label: the name as is
-    Name.erase(0, 1);
-  // The note is a list of words: a symbol that cannot be written as one is
-  // left out, and the function stands for the whole program instead.
-  if (Name.empty() || Name.find_first_of(" \n\"\\") != std::string::npos)
-    return ExternalProgram;
-  return Name;
-}
-
 /// Collects the user declarations a function's meaning depends on: every
 /// declaration it names or implies, transitively (functions it calls,
 /// globals and constants it reads, and every type named or implied anywhere
@@ -678,7 +645,7 @@ private:
     }
     // A constant defined in another unit: its value is there.
     if (!VD->getDefinition() && !VD->getAnyInitializer() && VD->isExternallyVisible())
-      External.insert(symbolOf(VD, MC));
+      External.insert(linkerSymbol(VD, MC));
     if (!Walked.contains(Actual) && Actual->hasGlobalStorage())
       Variables.push_back(Actual);
     schedule(Actual, System);
@@ -814,17 +781,16 @@ private:
   }
 
   bool mayRunAnotherUnitsCopy(const FunctionDecl *FD) const {
-    // A lambda's call operator or a local class's member is part of the
-    // function around it, whose copy (and record) it shares: listed, no
-    // unit would record it, and every relink would miss (adv107 F1).
     if (FD->getParentFunctionOrMethod())
       return false;
     if (FD->getTemplateSpecializationKind() == TSK_ExplicitInstantiationDeclaration)
       return true;
     if (!FD->isDefined())
       return false;
-    GVALinkage L = Ctx.GetGVALinkageForFunction(FD->getDefinition());
-    return L == GVA_DiscardableODR || L == GVA_AvailableExternally;
+    // Defined here, emitted only by the unit that instantiates it.
+    const FunctionDecl *Def = FD->getDefinition();
+    return Ctx.GetGVALinkageForFunction(Def) == GVA_AvailableExternally ||
+           linkerKeepsOneCopy(Ctx, Def);
   }
 
   void addExternal(const FunctionDecl *FD) {
@@ -834,7 +800,7 @@ private:
     if (FD->isImplicit() || FD->isDefaulted() || FD->isDeleted() || FD->isPureVirtual() ||
         !FD->isExternallyVisible())
       return;
-    External.insert(symbolOf(FD, MC));
+    External.insert(linkerSymbol(FD, MC));
   }
 
   ASTContext &Ctx;
@@ -1133,121 +1099,44 @@ Fingerprint fingerprint(const Decl *D, ASTContext &Ctx, unsigned OptimizationLev
   return F;
 }
 
-namespace {
-
-/// The definitions this unit provides to other units' pure functions.
-class LinkTargets : public RecursiveASTVisitor<LinkTargets> {
-public:
-  LinkTargets(ASTContext &Ctx, const PurityFacts &Facts) : Ctx(Ctx), Facts(Facts) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    // Internal functions cannot be called from elsewhere. Inline functions
-    // and implicit instantiations are defined in every unit that uses them,
-    // and the linker keeps one unit's copy, compiled with that unit's
-    // flags: each unit that uses one records its own (adv102 F2), and a
-    // caller is keyed by all of them.
-    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() && !inImplementation(FD) &&
-        Facts.isPure(FD))
-      if (GVALinkage L = Ctx.GetGVALinkageForFunction(FD);
-          isStrong(L) || (L == GVA_DiscardableODR && FD->isUsed(false) && !FD->isImplicit() &&
-                          !FD->isDefaulted()))
-        Functions.push_back(FD);
-    return true;
+std::string linkerSymbol(const NamedDecl *ND, MangleContext &MC) {
+  GlobalDecl GD;
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(ND))
+    GD = GlobalDecl(CD, Ctor_Complete);
+  else if (const auto *DD = dyn_cast<CXXDestructorDecl>(ND))
+    GD = GlobalDecl(DD, Dtor_Complete);
+  else if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+    GD = GlobalDecl(FD);
+  else
+    GD = GlobalDecl(cast<VarDecl>(ND));
+  std::string Name;
+  if (!MC.shouldMangleDeclName(ND)) {
+    if (const auto *Label = ND->getAttr<AsmLabelAttr>())
+      Name = Label->getLabel().str();
+    else if (ND->getIdentifier())
+      Name = ND->getName().str();
+  } else {
+    llvm::raw_string_ostream OS(Name);
+    MC.mangleName(GD, OS);
   }
-  bool VisitVarDecl(VarDecl *VD) {
-    if (VD->isThisDeclarationADefinition() == VarDecl::Definition && VD->hasGlobalStorage() &&
-        !VD->isStaticLocal() && !VD->getDeclContext()->isDependentContext() &&
-        VD->getType().isConstQualified() && !inImplementation(VD) &&
-        isStrong(Ctx.GetGVALinkageForVariable(VD)))
-      Constants.push_back(VD);
-    return true;
-  }
+  if (!Name.empty() && Name.front() == '\01') // an asm label: the name as is
+    Name.erase(0, 1);
+  // The note is a list of words: a symbol that cannot be written as one is
+  // left out, and the function stands for the whole program instead.
+  if (Name.empty() || Name.find_first_of(" \n\"\\") != std::string::npos)
+    return ExternalProgram;
+  return Name;
+}
 
-  std::vector<const FunctionDecl *> Functions;
-  std::vector<const VarDecl *> Constants;
-
-private:
-  static bool isStrong(GVALinkage L) { return L == GVA_StrongExternal || L == GVA_StrongODR; }
-  bool inImplementation(const Decl *D) const {
-    return D->getLocation().isInvalid() || isImplementationDecl(D);
-  }
-
-  ASTContext &Ctx;
-  const PurityFacts &Facts;
-};
-
-} // namespace
-
-std::string linkNote(ASTContext &Ctx, const PurityFacts &Facts, unsigned OptimizationLevel) {
-  LinkTargets Targets(Ctx, Facts);
-  Targets.TraverseDecl(Ctx.getTranslationUnitDecl());
-  if (Targets.Functions.empty())
-    return "";
-  std::unique_ptr<MangleContext> MC(Ctx.createMangleContext());
-  struct Record {
-    std::string Symbol;
-    Fingerprint F;
-  };
-  std::vector<Record> Records;
-  auto Add = [&](const NamedDecl *D) {
-    std::string Symbol = symbolOf(D, *MC);
-    if (Symbol != ExternalProgram)
-      Records.push_back({Symbol, fingerprint(D, Ctx, OptimizationLevel)});
-  };
-  for (const FunctionDecl *FD : Targets.Functions)
-    Add(FD);
-  for (const VarDecl *VD : Targets.Constants)
-    Add(VD);
-  // Each record's symbols are all it reaches (the walk is transitive), and
-  // the runtime follows records from symbol to symbol: a symbol that
-  // another one of the list reaches through this unit's own record, where
-  // the reverse does not hold, adds nothing. Left out, a chain of inline
-  // functions is a line each instead of a triangle (300 chained: 392 KB).
-  llvm::StringMap<std::set<std::string>> Reaches;
-  for (const Record &R : Records)
-    Reaches[R.Symbol].insert(R.F.External.begin(), R.F.External.end());
-  auto Through = [&](const std::string &From, const std::string &To) {
-    auto It = Reaches.find(From);
-    return It != Reaches.end() && It->second.count(To);
-  };
-  auto Reached = [&](const std::string &S) {
-    auto It = Reaches.find(S);
-    return It == Reaches.end() ? size_t(0) : It->second.size();
-  };
-  std::map<std::string, std::string> Lines; // by symbol: a stable order
-  for (const Record &R : Records) {
-    // The widest first: what one that is left out reaches, the one that
-    // reaches it reaches too (each list is closed), so it drops nothing more.
-    const std::set<std::string> Listed(R.F.External.begin(), R.F.External.end());
-    std::vector<const std::string *> Order;
-    for (const std::string &E : Listed)
-      Order.push_back(&E);
-    llvm::stable_sort(Order, [&](const std::string *A, const std::string *B) {
-      return Reached(*A) > Reached(*B);
-    });
-    std::set<std::string> Dropped;
-    for (const std::string *Other : Order) {
-      auto It = Reaches.find(*Other);
-      if (Dropped.count(*Other) || It == Reaches.end())
-        continue;
-      for (const std::string &X : It->second)
-        if (X != *Other && Listed.count(X) && !Through(X, *Other))
-          Dropped.insert(X);
-    }
-    std::string Line;
-    llvm::raw_string_ostream OS(Line);
-    OS << R.Symbol << ' ' << llvm::format_hex_no_prefix(R.F.Hi, 16)
-       << llvm::format_hex_no_prefix(R.F.Lo, 16);
-    for (const std::string &E : R.F.External)
-      if (!Dropped.count(E))
-        OS << ' ' << E;
-    Lines[R.Symbol] += Line + "\n";
-  }
-  std::string Out;
-  for (auto &[Symbol, Text] : Lines)
-    Out += Text;
-  return Out;
+bool linkerKeepsOneCopy(ASTContext &Ctx, const FunctionDecl *Def) {
+  // A lambda's call operator or a local class's member is part of the
+  // function around it, whose copy (and record) it shares: listed, no unit
+  // would record it, and every relink would miss (adv107 F1). Implicit and
+  // defaulted members are the compiler's, made from the class, whose
+  // definition the caller's fingerprint hashes.
+  if (Def->getParentFunctionOrMethod() || Def->isImplicit() || Def->isDefaulted())
+    return false;
+  return Ctx.GetGVALinkageForFunction(Def) == GVA_DiscardableODR;
 }
 
 } // namespace purecc

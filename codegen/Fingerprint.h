@@ -26,13 +26,13 @@
 //   Fingerprint F = fingerprint(FD, Ctx, Config.OptimizationLevel);
 //   OS << F.hex();   // "0x1234...:0xabcd..."
 //   F.External       // {"_Z6kerneld"}
-//   std::string Records = linkNote(Ctx, Facts, 2);   // for the rewritten unit's note
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Mangle.h"
 
 #include <cstdint>
 #include <string>
@@ -130,11 +130,19 @@ inline constexpr GccOnlyFlag GccOnlyFlags[] = {
 /// the target has FMA instructions, see floatingPointOptions).
 Fingerprint fingerprint(const clang::Decl *D, clang::ASTContext &Ctx, unsigned OptimizationLevel);
 
-/// The records of this unit's link note, or "" when the unit defines no pure
-/// function another unit could call: one line "<symbol> <32 hex digits>
-/// <external>..." per pure function with a strong external definition here
-/// (not inline, not an implicit instantiation), and, in such a unit, per
-/// constant with external linkage defined here. Sorted by symbol.
-std::string linkNote(clang::ASTContext &Ctx, const PurityFacts &Facts, unsigned OptimizationLevel);
+/// The linker symbol of a function or a variable: its mangled name, or its
+/// plain name for extern "C" (an asm label wins in both cases); a
+/// constructor or destructor is named by its complete-object variant, on
+/// both the calling and the defining side. ExternalProgram when the symbol
+/// cannot be written as one word of the link note.
+std::string linkerSymbol(const clang::NamedDecl *ND, clang::MangleContext &MC);
+
+/// Whether Def (a definition) is one of which every unit that uses it emits
+/// a copy and the linker keeps one (an `inline` function, an implicit
+/// template instantiation): the caller's fingerprint lists it as a linked
+/// symbol, and each unit records its own copy (LinkNote.h). One predicate
+/// for both sides: a function listed and never recorded makes every relink
+/// miss (adv107 F1), one recorded and never listed leaves values stale.
+bool linkerKeepsOneCopy(clang::ASTContext &Ctx, const clang::FunctionDecl *Def);
 
 } // namespace purecc

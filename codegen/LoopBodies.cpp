@@ -311,7 +311,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
   // are; only what may resize a container the body does not declare
   // changes them, whichever container a reference names.
   bool OnlySizes = BoundExpr ? boundReadsOnlySizes(BoundExpr) : L.RangeExpr != nullptr;
-  bool Resizes = !OnlySizes || mayResizeAny(L.Body, B);
+  bool Resizes = !OnlySizes || mayResizeAny(L.Body, B, &PC.Facts);
   // The first bound read that the body writes, in source order: the
   // reason named is the same on every run.
   const Stmt *BoundText = BoundExpr ? static_cast<const Stmt *>(BoundExpr) : L.RangeExpr;
@@ -356,7 +356,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
                  (Where.empty() ? "" : " ('" + Where + "')");
         return false;
       }
-      if (const Expr *Resizer = OnlySizes && MemberSizes ? mayResizeAny(L.Body, B) : nullptr) {
+      if (const Expr *Resizer = OnlySizes && MemberSizes ? mayResizeAny(L.Body, B, &PC.Facts) : nullptr) {
         WhyNot = resizedBoundReason(PC, L, BoundExpr, Resizer);
         return false;
       }
@@ -374,7 +374,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
     }
     // Sizes only (`v.size()` of a member, `row.size()` of a reference):
     // name what may resize.
-    if (const Expr *Resizer = OnlySizes ? mayResizeAny(L.Body, B) : nullptr) {
+    if (const Expr *Resizer = OnlySizes ? mayResizeAny(L.Body, B, &PC.Facts) : nullptr) {
       WhyNot = resizedBoundReason(PC, L, BoundExpr, Resizer);
       return false;
     }
@@ -390,7 +390,7 @@ bool checkBody(PlanContext &PC, const LoopShape &L, const HeaderReads &H, std::s
           // `i = h.v.size()` while the body stores `h.v[i]`: nothing
           // resizes a container (as for the bound).
           !(containerKind(VD->getType()) == ContainerKind::None && usesOnlySize(H.StartExpr, VD) &&
-            !mayResizeAny(L.Body, L.Body_)) &&
+            !mayResizeAny(L.Body, L.Body_, &PC.Facts)) &&
           !(!L.Body_.MemoryWrite && !L.Body_.ImpureCall && [&] {
             std::optional<MemberReads> Members = memberReads(PC.Ctx, H.StartExpr, L.Body, VD);
             return Members && !Members->Change;

@@ -390,8 +390,10 @@ void endIterationsEarly(PlanContext &PC, const LoopShape &L, const std::string &
 }
 
 std::string loopGrain(const LoopShape &L, const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {
-  if (L.TripCount)
-    return "";
+  // A constant trip count of loop-free work that is shared at all is above
+  // kMaxTinyTrips (tinyLoopReason): its leaves are as large, or the
+  // runtime's own split (about 8 iterations a leaf for 2000) made a map run
+  // several times slower than the serial loop (adv115 F1).
   llvm::SmallPtrSet<const FunctionDecl *, 8> Path;
   if (runsLoops(L.Body, Path, 0, Cheap))
     return "";
@@ -421,6 +423,13 @@ std::string tinyLoopReason(const LoopShape &L, const llvm::SmallPtrSetImpl<const
     return "";
   return Count + " iterations of at most " + std::to_string(*Each) +
          " steps of loop-free work each (inner loops of bounded trips) are too little to share";
+}
+
+std::string sharingRefusal(PlanContext &PC, const LoopShape &L,
+                           const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {
+  if (std::string Why = exceptionReason(PC, L); !Why.empty())
+    return Why;
+  return lastRefusal(PC, L, Cheap);
 }
 
 std::string lastRefusal(PlanContext &PC, const LoopShape &L,

@@ -112,6 +112,12 @@ std::string tinyLoopReason(const LoopShape &L,
 std::string lastRefusal(PlanContext &PC, const LoopShape &L,
                         const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 
+/// What a loop transformation asks once it has matched: a body that may
+/// throw (exceptionReason), then lastRefusal. Empty when the loop may be
+/// shared.
+std::string sharingRefusal(PlanContext &PC, const LoopShape &L,
+                           const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
+
 /// Why the body's other uses of accumulator Acc (Rest: the body's effects
 /// without Acc's update steps, whose references to Acc are Positions)
 /// keep it from being reduced: it is also written elsewhere in the body, or
@@ -164,11 +170,12 @@ std::optional<std::vector<std::pair<unsigned, unsigned>>>
 referenceSpans(PlanContext &PC, const clang::Stmt *Body, const clang::VarDecl *Var);
 
 /// The leaf size a loop's runtime call should pass, or empty for the
-/// runtime's choice: a loop whose trip count is not a constant and whose
-/// body is loop-free work (as for tinyLoopReason) runs kMaxTinyTrips
-/// iterations per leaf, so that a short run of it (the 16 centroids of a
-/// k-means step) is one leaf that the runtime folds in the calling thread
-/// without a task, while a long one is still shared.
+/// runtime's choice: a loop whose body is loop-free work (as for
+/// tinyLoopReason) runs kMaxTinyTrips iterations per leaf, so that a short
+/// run of it (the 16 centroids of a k-means step, when the count is not a
+/// constant) is one leaf that the runtime folds in the calling thread
+/// without a task, while a long one is still shared in leaves large enough
+/// to pay for a task each (a constant 2000).
 std::string loopGrain(const LoopShape &L,
                       const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 

@@ -4,6 +4,8 @@
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "Places.h"
+#include "analysis/Associative.h"
+#include "analysis/PurityChecker.h"
 #include "analysis/Stdlib.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -31,7 +33,7 @@ bool mutableClass(QualType T) {
 
 class ResizeFinder : public RecursiveASTVisitor<ResizeFinder> {
 public:
-  explicit ResizeFinder(const StmtDeps &Fx) : Fx(Fx) {}
+  ResizeFinder(const StmtDeps &Fx, const PurityFacts *Facts) : Fx(Fx), Facts(Facts) {}
   const Expr *Found = nullptr;
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
@@ -69,6 +71,14 @@ private:
     // adv98 F4, "the bound 'out' changes inside the loop body").
     if (MD->isConst() || local(Object) || MD->isTrivial())
       return true;
+    // `a += scaled(v[j], 2.0)` of a user's compound assignment that is pure
+    // but for its left operand (Associative.h), on an object that holds no
+    // address, so no container (adv115 F2: "the bound '(int)v.size()' may
+    // change" of a `const std::vector<V2> &`).
+    if (Facts && isCompoundAssignment(MD))
+      if (const CombineVerdict *V = Facts->combineVerdict(MD);
+          V && V->Pure && !Types.mayHold(Object->getType().getNonReferenceType()))
+        return true;
     const CXXRecordDecl *RD = Object->getType().getNonReferenceType()->getAsCXXRecordDecl();
     if (!RD)
       if (const auto *PT = Object->getType()->getAs<PointerType>())
@@ -93,7 +103,7 @@ private:
     const Expr *E = Arg->IgnoreImplicit();
     return E->isPRValue() && !Types.mayHold(E->getType());
   }
-  AddressTypes Types;
+  mutable AddressTypes Types;
   /// A variable the body declares, of its own (not a reference): the body
   /// may do anything to it.
   bool local(const Expr *E) const {
@@ -111,6 +121,7 @@ private:
     return false;
   }
   const StmtDeps &Fx;
+  const PurityFacts *Facts;
 };
 
 } // namespace
@@ -222,8 +233,8 @@ bool mayResize(const Stmt *Body, const VarDecl *X) {
   return false;
 }
 
-const Expr *mayResizeAny(const Stmt *Body, const StmtDeps &Fx) {
-  ResizeFinder F(Fx);
+const Expr *mayResizeAny(const Stmt *Body, const StmtDeps &Fx, const PurityFacts *Facts) {
+  ResizeFinder F(Fx, Facts);
   F.TraverseStmt(const_cast<Stmt *>(Body));
   return F.Found;
 }

@@ -23,9 +23,14 @@
 
 namespace purecc {
 
+class PurityFacts;
+
 /// The first expression in Body that may change the size of a container
 /// Body does not declare (Fx: Body's effects, for its locals), or null.
-const clang::Expr *mayResizeAny(const clang::Stmt *Body, const StmtDeps &Fx);
+/// Facts, when given, tell which of the program's compound assignments
+/// write only their left operand (`a += x` of a user's `V2`).
+const clang::Expr *mayResizeAny(const clang::Stmt *Body, const StmtDeps &Fx,
+                                const PurityFacts *Facts = nullptr);
 
 /// Whether the memory Bound reads is only the size of named containers
 /// (`r.size()`, `n - v.size()`, `h.v.size()` and `v.size()` of a member in

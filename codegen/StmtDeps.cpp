@@ -1,5 +1,7 @@
 //===- StmtDeps.cpp - statement dependences: what code reads and writes -===//
 #include "StmtDeps.h"
+#include "AddressTypes.h"
+#include "analysis/Associative.h"
 #include "analysis/Unevaluated.h"
 #include "BodyWalk.h"
 #include "CallArguments.h"
@@ -254,6 +256,15 @@ public:
     std::optional<LibraryVerdict> V = ES.libraryVerdict(FD, ObjectClass);
     // A lambda's body is followed (runLambda), as code written here.
     bool Lambda = !V && isLambdaCallOperator(FD) && !ES.isEffectFreeCallee(FD);
+    // `a += scaled(v[j])` of a user's compound assignment that is pure but
+    // for writing its left operand (Associative.h): a write of `a`, which
+    // holds no address (adv115 F2: the bound `v.size()` "may change").
+    if (!V && !Lambda && Object && isCompoundAssignment(FD) &&
+        !AddressTypes().mayHold(Object->getType().getNonReferenceType()))
+      if (const CombineVerdict *C = ES.context().Facts.combineVerdict(FD); C && C->Pure) {
+        write(Object, CE);
+        return true;
+      }
     if (!V && !Lambda && !ES.isEffectFreeCallee(FD))
       return Through.Through ? impure(CE, quoted(FD) + ", which " + quoted(Through.Through) +
                                               (Through.Through->getType()->isReferenceType()

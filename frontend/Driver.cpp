@@ -103,6 +103,25 @@ ArgumentsAdjuster pureccAdjuster(DiagnosticsFormat Format) {
   return A;
 }
 
+/// Parses a header named on the command line as C++: Clang's driver takes
+/// `.h` for a C header (and `.inl`, `.tpp`, `.ipp` for linker input), so
+/// `purecc check sq.h -- -std=c++17` said "invalid argument '-std=c++17'
+/// not allowed with 'C'" (adv111 F3); `clang++` treats `.h` as C++ too. A
+/// `-x` the command gives wins.
+ArgumentsAdjuster headerLanguageAdjuster() {
+  return [](const CommandLineArguments &Args, StringRef File) {
+    StringRef Ext = llvm::sys::path::extension(File);
+    if (!llvm::is_contained({".h", ".inl", ".tpp", ".ipp", ".tcc"}, Ext))
+      return Args;
+    for (const std::string &A : Args)
+      if (StringRef(A).starts_with("-x") || StringRef(A).starts_with("--language"))
+        return Args;
+    CommandLineArguments Out = Args;
+    Out.insert(Out.begin() + (Out.empty() ? 0 : 1), {"-x", "c++-header"});
+    return Out;
+  };
+}
+
 /// Names the input in the compile command as the user wrote it on purecc's
 /// command line. ClangTool opens every source by its absolute path, and the
 /// rewrite's `#line` directives name the file as Clang opened it, so
@@ -143,6 +162,7 @@ FileOutcome runPipeline(const Options &O, const CompilationDatabase &DB,
   Tool.setPrintErrorMessage(false);
   Tool.setDiagnosticConsumer(&Diags);
   Tool.appendArgumentsAdjuster(pureccAdjuster(O.Format));
+  Tool.appendArgumentsAdjuster(headerLanguageAdjuster());
   if (Extra)
     Tool.appendArgumentsAdjuster(std::move(Extra));
   std::unique_ptr<ToolAction> Runner =

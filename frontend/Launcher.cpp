@@ -173,17 +173,37 @@ std::string literalEscape(StringRef Path) {
 }
 
 /// Makes the dependency file name the user's source instead of the
-/// rewritten copy, so that Make and Ninja rebuild when the user edits it.
-bool patchDepFile(StringRef DepFile, StringRef Rewritten, StringRef Original) {
+/// rewritten copy, so that Make and Ninja rebuild when the user edits it;
+/// and the headers found through the launcher's `-iquote <OriginalDir>` by
+/// the path g++ writes for them from the original, the source's directory
+/// as spelled (`src/x.h` for `src/a.cpp`, `x.h` for `a.cpp`), not an
+/// absolute one: a build tree moved elsewhere would depend on the old place
+/// (adv108 F2).
+bool patchDepFile(StringRef DepFile, StringRef Rewritten, StringRef Original,
+                  StringRef OriginalDir) {
   auto Buffer = MemoryBuffer::getFile(DepFile, /*IsText=*/true);
   if (!Buffer)
     return true; // no dependency file was written: nothing names the copy
   std::string Text = (*Buffer)->getBuffer().str();
-  std::string From = makeEscape(Rewritten), To = makeEscape(Original);
   bool Changed = false;
-  for (size_t Pos = Text.find(From); Pos != std::string::npos; Pos = Text.find(From, Pos + To.size())) {
-    Text.replace(Pos, From.size(), To);
-    Changed = true;
+  // Whole paths only: each starts a word of the rule.
+  auto Replace = [&](const std::string &From, const std::string &To) {
+    for (size_t Pos = Text.find(From); Pos != std::string::npos; Pos = Text.find(From, Pos)) {
+      bool Starts = Pos == 0 || Text[Pos - 1] == ' ' || Text[Pos - 1] == '\n' ||
+                    Text[Pos - 1] == '\t' || Text[Pos - 1] == ':';
+      if (!Starts) {
+        Pos += From.size();
+        continue;
+      }
+      Text.replace(Pos, From.size(), To);
+      Pos += To.size();
+      Changed = true;
+    }
+  };
+  Replace(makeEscape(Rewritten), makeEscape(Original));
+  if (!sys::path::is_absolute(Original)) {
+    SmallString<256> Spelled = sys::path::parent_path(Original);
+    Replace(makeEscape(OriginalDir) + "/", Spelled.empty() ? "" : makeEscape(Spelled) + "/");
   }
   return !Changed || emitFile(DepFile, Text);
 }
@@ -442,7 +462,7 @@ int compileThroughPurecc(const std::vector<std::string> &Args, size_t CompilerAt
     return OriginalStatus;
   }
   errs() << Diagnostics; // the compiler's warnings, as it printed them
-  if (C.DepFile && !patchDepFile(*C.DepFile, Copy, Input.Path))
+  if (C.DepFile && !patchDepFile(*C.DepFile, Copy, Input.Path, OriginalDir))
     return ExitUsage;
   return Status;
 }

@@ -1010,7 +1010,7 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
   // first, rather than that the lambda of `std::accumulate(b, e,
   // std::string(), [](std::string a, long i) { ... })` is no std::plus
   // (adv100 F3).
-  if (!T.isNull() && !T->isIntegerType() && !isStandardFloating(T)) {
+  if (!T->isIntegerType() && !isStandardFloating(T)) {
     WhyNot = "the result type '" + T.getAsString() + "' is not arithmetic";
     return false;
   }
@@ -1082,10 +1082,6 @@ bool Algorithms::plan(const CallExpr *CE, StringRef Name, std::string &WhyNot) {
       return false;
     }
     Init = Text(InitExpr);
-  }
-  if (!T->isIntegerType() && !isStandardFloating(T)) {
-    WhyNot = "the result type '" + T.getAsString() + "' is not arithmetic";
-    return false;
   }
   if (std::string P = conversionProblem(PC.Ctx, "the running total", T, Value, Op); !P.empty()) {
     WhyNot = P;

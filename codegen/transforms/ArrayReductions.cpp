@@ -332,9 +332,7 @@ LoopOutcome planArrayReduction(PlanContext &PC, const LoopShape &L,
     return LoopOutcome::Refused;
   }
   if (Why.empty())
-    Why = exceptionReason(PC, L);
-  if (Why.empty())
-    Why = lastRefusal(PC, L);
+    Why = sharingRefusal(PC, L);
   if (!Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;

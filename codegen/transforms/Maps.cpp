@@ -636,14 +636,6 @@ LoopOutcome checkMap(PlanContext &PC, const LoopShape &L,
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
-  if (std::string Why = exceptionReason(PC, L); !Why.empty()) {
-    WhyNot = Why;
-    return LoopOutcome::Refused;
-  }
-  if (std::string Why = lastRefusal(PC, L); !Why.empty()) {
-    WhyNot = Why;
-    return LoopOutcome::Refused;
-  }
   for (const VarDecl *X : Containers) {
     auto InRow = llvm::find_if(Stores, [&](const Store &S) { return S.Container == X && S.Row; });
     Out.Names.push_back(InRow == Stores.end()
@@ -670,6 +662,12 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   MapCheck M;
   if (LoopOutcome O = checkMap(PC, L, Escaped, Sites, nullptr, M, WhyNot); O != LoopOutcome::Rewritten)
     return O;
+  // Asked here, not in checkMap: a reduction beside the stores asks them
+  // itself, once for the whole loop.
+  if (std::string Why = sharingRefusal(PC, L); !Why.empty()) {
+    WhyNot = Why;
+    return LoopOutcome::Refused;
+  }
   const std::vector<Store> &Stores = M.Stores;
   shapes::Index Idx = makeIndex(PC, L);
   bool Block = isa<CompoundStmt>(L.Body);
@@ -687,11 +685,15 @@ LoopOutcome planMap(PlanContext &PC, const LoopShape &L,
   // The inner loops that write a row run serially inside the row's
   // iteration: part of this map.
   absorbRowLoops(PC, L, M);
+  remarkMap(PC, L, M);
+  return LoopOutcome::Rewritten;
+}
+
+void remarkMap(PlanContext &PC, const LoopShape &L, const MapCheck &M) {
   SourceLocation Loc = L.Loop->getBeginLoc();
   if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))
     *D << quotedList(M.Names);
   PC.note(Loc, Transform::Maps, llvm::join(M.Names, " "));
-  return LoopOutcome::Rewritten;
 }
 
 } // namespace purecc

@@ -51,7 +51,8 @@ struct MapCheck {
 /// they do, Refused with WhyNot, or NotThisKind when the body stores no
 /// element. Beside: references the caller judges itself and the scans of
 /// the body leave out (a reduction's accumulators beside the stores,
-/// `out[i] = h; s += h;`), or null. Checks only; planMap rewrites.
+/// `out[i] = h; s += h;`), or null. Checks only the stores; the caller
+/// asks exceptionReason and lastRefusal for the whole loop, and rewrites.
 LoopOutcome checkMap(PlanContext &PC, const LoopShape &L,
                      const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Escaped,
                      const EscapeSites &Sites, const llvm::SmallPtrSetImpl<const clang::Expr *> *Beside,
@@ -61,6 +62,10 @@ LoopOutcome checkMap(PlanContext &PC, const LoopShape &L,
 /// out[i][j] = ...`) as part of L's rewrite: they run serially inside the
 /// row's iteration.
 void absorbRowLoops(PlanContext &PC, const LoopShape &L, const MapCheck &M);
+
+/// The "parallel map" remark and dump note of a loop whose stores were
+/// judged a map (alone or beside a reduction).
+void remarkMap(PlanContext &PC, const LoopShape &L, const MapCheck &M);
 
 /// Escaped: the locals whose address may be used while L runs; Sites: the
 /// function's holders.

@@ -4,6 +4,7 @@
 #include "StmtDeps.h"
 #include "Fingerprint.h"
 #include "KeyedAccess.h"
+#include "LinkNote.h"
 #include "AddressTypes.h"
 #include "Shapes.h"
 #include "UserCodecs.h"

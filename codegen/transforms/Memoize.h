@@ -81,7 +81,7 @@ std::string startupRead(const PurityFacts &Facts, llvm::ArrayRef<Fingerprint::Gl
 /// depends on what ran before it, which its text does not say.
 std::string mutableStartupRead(llvm::ArrayRef<Fingerprint::Global> Globals);
 
-/// Appends the unit's link note (Fingerprint.h: linkNote) to the end of the
+/// Appends the unit's link note (LinkNote.h: linkNote) to the end of the
 /// main file, as an ELF note that the linker keeps and purecc's runtime
 /// reads to complete the fingerprints of memoized functions in other units:
 ///

@@ -584,11 +584,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
         WhyNot.clear();
         return LoopOutcome::Refused;
       }
-  if (std::string Why = exceptionReason(PC, L); !Why.empty()) {
-    WhyNot = Why;
-    return LoopOutcome::Refused;
-  }
-  if (std::string Why = lastRefusal(PC, L); !Why.empty()) {
+  if (std::string Why = sharingRefusal(PC, L); !Why.empty()) {
     WhyNot = Why;
     return LoopOutcome::Refused;
   }
@@ -694,9 +690,7 @@ LoopOutcome planReduction(PlanContext &PC, const LoopShape &L,
   if (Map) {
     // Each leaf stores its iterations' elements as the serial loop does.
     absorbRowLoops(PC, L, *Map);
-    if (auto D = PC.remark(Loc, Diag::RemarkParallelMap))
-      *D << quotedList(Map->Names);
-    PC.note(Loc, Transform::Maps, llvm::join(Map->Names, " "));
+    remarkMap(PC, L, *Map);
   }
   return LoopOutcome::Rewritten;
 }

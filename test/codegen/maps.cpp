@@ -17,7 +17,7 @@ int main() {
   for (int i = 0; i < n; ++i)
     out[i] = cube(i);
   // CHECK:      {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i0) { int i = static_cast<int>(purecc_i0); {
-  // CHECK-NEXT: {{^}}    out[i] = cube(i); } });
+  // CHECK-NEXT: {{^}}    out[i] = cube(i); } }, ::purecc::leaf_size{1024});
   // REMARK: maps.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
   for (int i = 0; i < 2048; ++i) {
     int c = cube(i + 1);

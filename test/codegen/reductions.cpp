@@ -28,7 +28,7 @@ int main() {
   for (int i = 0; i < n; ++i)
     total += sq(i);
   // CHECK:      {{^}}  total = ::purecc::wrapping_add<long>(total, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i0) -> long { int i = static_cast<int>(purecc_i0); ::purecc::wrapping<long> purecc_acc_0 = long{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_0 += sq(i); } return purecc_acc_0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }));
+  // CHECK-NEXT: {{^}}    purecc_acc_0 += sq(i); } return purecc_acc_0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }, ::purecc::leaf_size{1024}));
   // REMARK: reductions.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'total' [purecc-reduction]
 
   // A floating-point sum: the tree order, the same for every thread count.
@@ -38,7 +38,7 @@ int main() {
   }
   // CHECK:      {{^}}  ::purecc::unfolded(s) += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_1 = ::purecc::additive_identity<double>(); {
   // CHECK-NEXT: {{^}}    purecc_acc_1 = purecc_acc_1 + term(i);
-  // CHECK-NEXT: {{^}}  } return purecc_acc_1; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; });
+  // CHECK-NEXT: {{^}}  } return purecc_acc_1; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, ::purecc::leaf_size{1024});
 
   // Counting, a maximum and an exclusive or in one loop.
   int primes = 0, best = 0;

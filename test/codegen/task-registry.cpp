@@ -53,7 +53,7 @@ int main() {
   for (long i = 0; i < n; ++i)
     s += quarter(i, w);
   // CHECK:      {{^}}  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"") ::purecc::unfolded(s) += ::purecc::reduce_at<"main#r{{[0-9]+}}\0" "_Z4tsumIlET_S0_ _ZN6OpaqueC1Ei _ZNK4Grid5totalEv _ZNK6Opaque3getEv printf", 0x{{[0-9a-f]+}}ULL, 0x{{[0-9a-f]+}}ULL>(0, n, ::purecc::additive_identity<double>(), [](std::int64_t i, {{\[\[}}__maybe_unused__]] const double &w) -> double { double purecc_acc_2 = ::purecc::additive_identity<double>(); {
-  // CHECK-NEXT: {{^}}    purecc_acc_2 += quarter(i, w); } return purecc_acc_2; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, w);
+  // CHECK-NEXT: {{^}}    purecc_acc_2 += quarter(i, w); } return purecc_acc_2; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, ::purecc::leaf_size{1024}, w);
   // REMARK: task-registry.cpp:[[@LINE-4]]:3: remark: this reduction can run on other ranks under mpirun (task 'main#r{{[0-9]+}}') [purecc-task]
   // LOCAL:      {{^}}  ::purecc::unfolded(s) += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_2 = ::purecc::additive_identity<double>(); {
 

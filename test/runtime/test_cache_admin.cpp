@@ -70,11 +70,25 @@ TEST_F(CacheAdmin, UsageErrorsExitWith2) {
             "purecc: error: unknown cache option '--all' [purecc-cache-usage]\n");
   EXPECT_EQ(cache({"stats", "--cache-dir="}).code, 2);
   EXPECT_EQ(unknown.out, "");
+  // adv112 F3: the option without '=', given twice, and help with more.
+  const Result spaced = cache({"stats", "--cache-dir", "c6"});
+  EXPECT_EQ(spaced.code, 2);
+  EXPECT_EQ(spaced.err, "purecc: error: '--cache-dir' needs a directory: '--cache-dir=DIR' "
+                        "[purecc-cache-usage]\n");
+  const Result twice = cache({"stats", "--cache-dir=a", "--cache-dir=b"});
+  EXPECT_EQ(twice.code, 2);
+  EXPECT_EQ(twice.err, "purecc: error: '--cache-dir' given twice [purecc-cache-usage]\n");
+  const Result help_extra = cache({"help", "extra"});
+  EXPECT_EQ(help_extra.code, 2);
+  EXPECT_EQ(help_extra.err,
+            "purecc: error: unexpected argument 'extra' after 'help' [purecc-cache-usage]\n");
+  EXPECT_EQ(help_extra.out, "");
 }
 
 TEST_F(CacheAdmin, Help) {
   const Result r = cache({"help"});
   EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(cache({"stats", "--help"}).out, r.out);
   EXPECT_EQ(r.out.rfind("usage: purecc cache <command> [--cache-dir=DIR] [--shared]\n", 0), 0u);
   EXPECT_NE(r.out.find("  prune "), std::string::npos);
 }

@@ -5,9 +5,14 @@
 #include "purecc/memo_link.h"
 #include "purecc/memo_site.h"
 
+#include "scratch_dir.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -136,10 +141,192 @@ TEST(MemoLink, TheRunningProcessCompletesDeterministically) {
   const std::string program_id = p.identity_of("@program");
   EXPECT_EQ(program_id.rfind("build-id ", 0), 0u) << program_id;
   EXPECT_EQ(p.identity_of("_Z19no_such_symbol_hereii"), program_id)
-      << "a symbol the dynamic linker cannot find stands for the main program";
+      << "a symbol the dynamic linker cannot find stands for every module";
   EXPECT_EQ(p.identity_of("sin").rfind("build-id ", 0), 0u);
   EXPECT_NE(p.identity_of("sin"), program_id) << "sin is libm's";
+  // `@program` is every loaded module's identity, sorted: libm's among
+  // them (an override may live in any library: adv112 F1).
+  EXPECT_NE(program_id.find(p.identity_of("sin")), std::string::npos) << program_id;
   EXPECT_GT(std::sin(1.0), 0.0); // keeps libm linked in
+}
+
+// adv112 F1: a memoized function in the program calls a virtual function
+// whose override is in a shared library. Rebuilding only the library (a
+// new override body, a new build id) without relinking the program must
+// be a miss: `@program` stood for the program's and the site's modules
+// only, and the second build printed the first one's values from the disk
+// cache. memo_link_program runs with each build of the library copied to
+// one place, as `make` leaves a rebuilt libv.so.
+TEST(MemoLink, RebuildingOnlyTheOverridesLibraryIsAMiss) {
+  namespace fs = std::filesystem;
+  const fs::path dir = scratch_dir("memo_link-override");
+  const fs::path lib = dir / "lib" / fs::path(PURECC_TEST_OVERRIDE_V1).filename();
+  fs::create_directories(lib.parent_path());
+  auto run = [&](const char *build) {
+    fs::copy_file(build, lib, fs::copy_options::overwrite_existing);
+    const std::string cmd = "env LD_LIBRARY_PATH='" + lib.parent_path().string() +
+                            "' PURECC_CACHE_DIR='" + (dir / "cache").string() +
+                            "' PURECC_MEMO=disk PURECC_MEMO_MIN_MS=0 PURECC_STATS=1 '" +
+                            PURECC_TEST_LINK_PROGRAM + "' 2>&1";
+    std::string out;
+    FILE *pipe = popen(cmd.c_str(), "r");
+    char buf[4096];
+    std::size_t n;
+    while (pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0)
+      out.append(buf, n);
+    EXPECT_EQ(pipe ? pclose(pipe) : -1, 0) << out;
+    return out;
+  };
+  auto fingerprint = [](const std::string &out) {
+    std::smatch m;
+    return std::regex_search(out, m, std::regex("fingerprint ([0-9a-f]{32})")) ? m[1].str() : "";
+  };
+  // calls, memory hits, disk hits, misses of twice_applied.
+  auto counts = [](const std::string &out) {
+    std::smatch m;
+    return std::regex_search(out, m, std::regex("twice_applied +([0-9]+) +([0-9]+) +([0-9]+) +([0-9]+)"))
+               ? m[1].str() + " " + m[2].str() + " " + m[3].str() + " " + m[4].str()
+               : "";
+  };
+  const std::string v1 = run(PURECC_TEST_OVERRIDE_V1);
+  EXPECT_NE(v1.find("\n4\n8\n12\n"), std::string::npos) << v1;
+  EXPECT_EQ(counts(v1), "3 0 0 3") << v1;
+  const std::string v1_again = run(PURECC_TEST_OVERRIDE_V1);
+  EXPECT_EQ(fingerprint(v1_again), fingerprint(v1)) << "an unchanged library keeps its hits";
+  EXPECT_EQ(counts(v1_again), "3 0 3 0") << v1_again;
+  const std::string v2 = run(PURECC_TEST_OVERRIDE_V2);
+  ASSERT_NE(fingerprint(v2), "") << v2;
+  EXPECT_NE(fingerprint(v2), fingerprint(v1)) << "the library's build id is in the key";
+  EXPECT_NE(v2.find("\n9\n18\n27\n"), std::string::npos) << "the new override's values\n" << v2;
+  EXPECT_EQ(counts(v2), "3 0 0 3") << v2;
+}
+
+// Runs `command` through the shell; its output, stdout and stderr.
+std::string run_command(const std::string &command) {
+  std::string out;
+  FILE *pipe = popen((command + " 2>&1").c_str(), "r");
+  char buf[4096];
+  std::size_t n;
+  while (pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0)
+    out.append(buf, n);
+  EXPECT_EQ(pipe ? pclose(pipe) : -1, 0) << command << "\n" << out;
+  return out;
+}
+
+std::string match(const std::string &out, const std::string &pattern) {
+  std::smatch m;
+  return std::regex_search(out, m, std::regex(pattern)) ? m[1].str() : "";
+}
+
+// calls, memory hits, disk hits, misses of one function in PURECC_STATS's table.
+std::string stats_of(const std::string &out, const std::string &fn) {
+  std::smatch m;
+  return std::regex_search(out, m, std::regex(fn + " +([0-9]+) +([0-9]+) +([0-9]+) +([0-9]+)"))
+             ? m[1].str() + " " + m[2].str() + " " + m[3].str() + " " + m[4].str()
+             : "";
+}
+
+std::string memo_env(const std::filesystem::path &cache) {
+  return "env PURECC_CACHE_DIR='" + cache.string() +
+         "' PURECC_MEMO=disk PURECC_MEMO_MIN_MS=0 PURECC_STATS=1 ";
+}
+
+// adv114 F3: a module without a GNU build id was identified by a hash of
+// its file, read when the identity was first needed, not of the code
+// loaded: a library replaced on disk (renamed over, as `make install`
+// does) after the program loaded it and before its first memoized call
+// stored the old code's values under the new file's identity, and every
+// later run of the new library was served them. It is now a hash of the
+// module's read-only segments as mapped. The program (also without a build
+// id: its identity is its mapped code too) runs v1 of the library while v2
+// replaces it, then runs v2: a miss, v2's values. Each identity is stable
+// across runs (ASLR moves every module): the same library again hits.
+TEST(MemoLink, AModuleWithoutBuildIdIsTheCodeLoaded) {
+  namespace fs = std::filesystem;
+  const fs::path dir = scratch_dir("memo_link-no-build-id");
+  const fs::path lib = dir / "lib" / fs::path(PURECC_TEST_LIB_NB1).filename();
+  const fs::path next = dir / "next.so";
+  fs::create_directories(lib.parent_path());
+  const std::string run = memo_env(dir / "cache") + "LD_LIBRARY_PATH='" +
+                          lib.parent_path().string() + "' ";
+  fs::copy_file(PURECC_TEST_LIB_NB1, lib, fs::copy_options::overwrite_existing);
+  fs::copy_file(PURECC_TEST_LIB_NB2, next, fs::copy_options::overwrite_existing);
+  const std::string v1 = run_command(run + "PURECC_TEST_REPLACE='" + next.string() + ":" +
+                                     lib.string() + "' '" + PURECC_TEST_LIB_PIE + "'");
+  EXPECT_NE(v1.find("\n10 11\n20 12\n30 13\n"), std::string::npos) << "v1 ran\n" << v1;
+  EXPECT_EQ(stats_of(v1, "through_kern"), "3 0 0 3") << v1;
+  const std::string v2 = run_command(run + "'" + PURECC_TEST_LIB_PIE + "'");
+  EXPECT_NE(match(v2, "kern fingerprint ([0-9a-f]{32})"),
+            match(v1, "kern fingerprint ([0-9a-f]{32})"))
+      << "v1's code and v2's file are other identities";
+  EXPECT_NE(v2.find("\n20 21\n40 22\n60 23\n"), std::string::npos) << "v2's values\n" << v2;
+  EXPECT_EQ(stats_of(v2, "through_kern"), "3 0 0 3") << v2;
+  const std::string v2_again = run_command(run + "'" + PURECC_TEST_LIB_PIE + "'");
+  EXPECT_EQ(match(v2_again, "kern fingerprint ([0-9a-f]{32})"),
+            match(v2, "kern fingerprint ([0-9a-f]{32})"))
+      << "the mapped code's identity is the same in every run";
+  EXPECT_EQ(match(v2_again, "k fingerprint ([0-9a-f]{32})"),
+            match(v2, "k fingerprint ([0-9a-f]{32})"));
+  EXPECT_EQ(stats_of(v2_again, "through_kern"), "3 0 3 0") << v2_again;
+  EXPECT_EQ(stats_of(v2_again, "times_k"), "3 0 3 0") << v2_again;
+}
+
+// adv114 F2: a constant defined in a library built without purecc and used
+// by the program is copied into a PIE program (R_X86_64_COPY), and a
+// function whose address a non-PIE program takes gets a canonical PLT
+// entry in the program; the dynamic linker's answer is then the program,
+// and the program's build id stood for them: rebuilding only the library
+// served the old values. Each such symbol now also stands for every other
+// module that defines it.
+TEST(MemoLink, ALibrarysSymbolFoundInTheProgramIsTheLibrarys) {
+  namespace fs = std::filesystem;
+  for (const char *program : {PURECC_TEST_LIB_PIE, PURECC_TEST_LIB_NOPIE}) {
+    SCOPED_TRACE(program);
+    const fs::path dir = scratch_dir("memo_link-copied");
+    const fs::path lib = dir / "lib" / fs::path(PURECC_TEST_LIB_K1).filename();
+    fs::create_directories(lib.parent_path());
+    const std::string run = memo_env(dir / "cache") + "LD_LIBRARY_PATH='" +
+                            lib.parent_path().string() + "' '" + program + "'";
+    fs::copy_file(PURECC_TEST_LIB_K1, lib, fs::copy_options::overwrite_existing);
+    const std::string v1 = run_command(run);
+    EXPECT_NE(v1.find("\n10 11\n20 12\n30 13\n"), std::string::npos) << v1;
+    const std::string v1_again = run_command(run);
+    EXPECT_EQ(stats_of(v1_again, "times_k"), "3 0 3 0") << v1_again;
+    EXPECT_EQ(stats_of(v1_again, "through_kern"), "3 0 3 0") << v1_again;
+    fs::copy_file(PURECC_TEST_LIB_K2, lib, fs::copy_options::overwrite_existing);
+    const std::string v2 = run_command(run);
+    EXPECT_NE(v2.find("\n20 21\n40 22\n60 23\n"), std::string::npos) << "v2's values\n" << v2;
+    EXPECT_EQ(stats_of(v2, "times_k"), "3 0 0 3") << v2;
+    EXPECT_EQ(stats_of(v2, "through_kern"), "3 0 0 3") << v2;
+  }
+}
+
+// adv114 F1: the records and module list were read once, at the first
+// memoized call; a plugin opened later had neither its note's records nor
+// its identity in them, so its site was keyed as if the plugin were absent
+// and rebuilding the plugin served the old values. The program makes a
+// memoized call, then opens the plugin (v1, then v2 under the same name).
+TEST(MemoLink, APluginOpenedAfterTheFirstCallIsRead) {
+  namespace fs = std::filesystem;
+  const fs::path dir = scratch_dir("memo_link-plugin");
+  const fs::path plugin = dir / fs::path(PURECC_TEST_PLUGIN_V1).filename();
+  const std::string run = memo_env(dir / "cache") + "'" + PURECC_TEST_DLOPEN_PROGRAM + "' '" +
+                          plugin.string() + "'";
+  fs::copy_file(PURECC_TEST_PLUGIN_V1, plugin, fs::copy_options::overwrite_existing);
+  const std::string v1 = run_command(run);
+  EXPECT_NE(v1.find("\n2\n4\n6\n"), std::string::npos) << v1;
+  const std::string v1_again = run_command(run);
+  EXPECT_EQ(match(v1_again, "plugin fingerprint ([0-9a-f]{32})"),
+            match(v1, "plugin fingerprint ([0-9a-f]{32})"));
+  EXPECT_EQ(stats_of(v1_again, "plugin_f"), "3 0 3 0") << "an unchanged plugin keeps its hits\n"
+                                                        << v1_again;
+  fs::copy_file(PURECC_TEST_PLUGIN_V2, plugin, fs::copy_options::overwrite_existing);
+  const std::string v2 = run_command(run);
+  EXPECT_NE(match(v2, "plugin fingerprint ([0-9a-f]{32})"),
+            match(v1, "plugin fingerprint ([0-9a-f]{32})"))
+      << "the plugin's record is in the key";
+  EXPECT_NE(v2.find("\n3\n6\n9\n"), std::string::npos) << "v2's values\n" << v2;
+  EXPECT_EQ(stats_of(v2, "plugin_f"), "3 0 0 3") << v2;
 }
 
 TEST(MemoLink, ASiteCompletesItsFingerprintOnce) {

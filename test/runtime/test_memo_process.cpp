@@ -6,11 +6,14 @@
 
 #include "child_process.h"
 
+#include <sqlite3.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <regex>
 #include <sstream>
 #include <algorithm>
@@ -83,6 +86,9 @@ int run_child() {
 }
 
 [[maybe_unused]] const bool child_hook = [] {
+  if (const char *dir = std::getenv("PURECC_TEST_STATS_CHILD")) // `purecc cache stats`
+    std::exit(purecc::cache_command({"stats", std::string("--cache-dir=") + dir}, std::cout,
+                                    std::cerr));
   if (std::getenv("PURECC_TEST_KILL_CHILD"))
     run_kill_child();
   if (std::getenv("PURECC_TEST_CHILD"))
@@ -190,6 +196,142 @@ TEST(MemoProcess, UnwritableCacheDirectoryWarnsOnceAndKeepsComputing) {
   EXPECT_EQ(r.err, "purecc: warning: cannot use the memo cache directory '" + cache.string() +
                        "': cannot create '" + cache.string() +
                        "': Not a directory; memoizing in memory only [purecc-memo-disk]\n");
+}
+
+// A cache this process cannot write (adv112 F2: another user's, a
+// read-only mount, a CI artifact) still serves its entries; new results
+// stay in memory, one line says so, and the file is left as it was. The
+// reader is made unable to write: as root, which ignores file permissions,
+// the child runs as nobody (setpriv), so this takes the path a real
+// read-only cache takes, through a writable open that fails; as another
+// user, the permissions alone do it. The cache directory is root's 0555
+// with no -shm file, so the reader opens it without locks (immutable).
+struct Reader {
+  std::string shell; // what runs the child as a user that cannot write
+  std::string skip;  // why not, if it cannot be had
+};
+Reader reader() {
+  if (::geteuid() != 0)
+    return {};
+  const std::string setpriv = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  if (std::system((setpriv + "true 2>/dev/null").c_str()) != 0)
+    return {"", "root cannot become another user here (setpriv)"};
+  return {setpriv, ""};
+}
+
+void make_read_only(const fs::path &cache) {
+  fs::permissions(cache / "memo.sqlite", fs::perms(0444));
+  fs::permissions(cache, fs::perms(0555));
+}
+
+std::string file_bytes(const fs::path &file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(MemoProcess, AReadOnlyCacheServesItsEntries) {
+  const Reader as = reader();
+  if (!as.skip.empty())
+    GTEST_SKIP() << as.skip;
+  const fs::path dir = fresh_dir("read-only");
+  const fs::path cache = dir / "cache";
+  const std::string env = "PURECC_CACHE_DIR='" + cache.string() + "'";
+  ASSERT_EQ(run(env + " PURECC_TEST_FROM=0 PURECC_TEST_TO=20", dir).out, expected_out(20, 0, 20));
+  make_read_only(cache);
+  const std::string before = file_bytes(cache / "memo.sqlite");
+
+  const ChildResult r = run(env + " PURECC_TEST_FROM=0 PURECC_TEST_TO=30", dir, as.shell);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, expected_out(10, 0, 30)) << "the 20 cached results are read, 10 computed";
+  EXPECT_TRUE(std::regex_match(
+      r.err, std::regex("purecc: warning: the memo cache '" + (cache / "memo.sqlite").string() +
+                        "' is read-only \\([^\n]*\\); reading cached values, keeping new ones in "
+                        "memory \\[purecc-memo-disk\\]\n")))
+      << r.err;
+  EXPECT_EQ(file_bytes(cache / "memo.sqlite"), before) << "nothing written";
+  EXPECT_FALSE(fs::exists(cache / "memo.sqlite-wal"));
+  fs::permissions(cache, fs::perms(0755));
+}
+
+// adv114 F4: a read-only cache whose entries are all in its write-ahead
+// log (a writer killed before its checkpoint, a cache copied without its
+// -shm file) in a directory the reader may not write: SQLite reads such a
+// log only with a -shm file it can create, and the database file alone has
+// none of the entries. It gave 0 hits, 'unable to open database file', and
+// `purecc cache stats` failed. A private copy of both files is read now.
+// The log is made without killing anyone: while this process holds the
+// cache open, the child's exit is not the last close, which would
+// checkpoint the log into the database; the two files are then copied
+// without the -shm file.
+TEST(MemoProcess, AReadOnlyCacheWhoseEntriesAreInItsLogServesThem) {
+  const Reader as = reader();
+  if (!as.skip.empty())
+    GTEST_SKIP() << as.skip;
+  const fs::path dir = fresh_dir("read-only-wal");
+  const fs::path writing = dir / "writing";
+  ASSERT_EQ(run("PURECC_CACHE_DIR='" + writing.string() + "' PURECC_TEST_FROM=0 PURECC_TEST_TO=1",
+                dir).status, 0) << "the schema and one entry, checkpointed";
+  sqlite3 *held = nullptr;
+  ASSERT_EQ(sqlite3_open((writing / "memo.sqlite").string().c_str(), &held), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(held, "SELECT count(*) FROM entries", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(run("PURECC_CACHE_DIR='" + writing.string() + "' PURECC_TEST_FROM=0 PURECC_TEST_TO=21",
+                dir).out, expected_out(20, 0, 21));
+  const fs::path cache = dir / "cache";
+  fs::create_directories(cache);
+  for (const char *name : {"memo.sqlite", "memo.sqlite-wal"})
+    fs::copy_file(writing / name, cache / name);
+  sqlite3_close(held);
+  ASSERT_GT(fs::file_size(cache / "memo.sqlite-wal"), 0u);
+  fs::permissions(cache / "memo.sqlite-wal", fs::perms(0444));
+  make_read_only(cache);
+  const std::string before = file_bytes(cache / "memo.sqlite");
+  const std::string log = file_bytes(cache / "memo.sqlite-wal");
+
+  const std::string env = "PURECC_CACHE_DIR='" + cache.string() + "'";
+  const ChildResult r = run(env + " PURECC_TEST_FROM=0 PURECC_TEST_TO=30", dir, as.shell);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, expected_out(9, 0, 30)) << "the 20 results in the log are read\n" << r.err;
+  EXPECT_TRUE(std::regex_match(
+      r.err, std::regex("purecc: warning: the memo cache '" + (cache / "memo.sqlite").string() +
+                        "' is read-only \\([^\n]*its write-ahead log '[^\n]*' cannot be read in "
+                        "place without write access, so a private copy of the cache is "
+                        "read\\); reading cached values, keeping new ones in memory "
+                        "\\[purecc-memo-disk\\]\n")))
+      << r.err;
+  const ChildResult stats = run("PURECC_TEST_STATS_CHILD='" + cache.string() + "'", dir, as.shell);
+  EXPECT_EQ(stats.status, 0) << stats.err;
+  EXPECT_NE(stats.out.find("entries: 21 "), std::string::npos) << stats.out << stats.err;
+  EXPECT_EQ(file_bytes(cache / "memo.sqlite"), before) << "nothing written";
+  EXPECT_EQ(file_bytes(cache / "memo.sqlite-wal"), log);
+  EXPECT_FALSE(fs::exists(cache / "memo.sqlite-shm"));
+  fs::permissions(cache, fs::perms(0755));
+}
+
+// A damaged cache that cannot be rebuilt is no cache: every call computes,
+// one line says why, and nothing crashes or changes the file.
+TEST(MemoProcess, ADamagedReadOnlyCacheIsAMiss) {
+  const Reader as = reader();
+  if (!as.skip.empty())
+    GTEST_SKIP() << as.skip;
+  const fs::path dir = fresh_dir("read-only-damaged");
+  const fs::path cache = dir / "cache";
+  fs::create_directories(cache);
+  std::string garbage;
+  for (int i = 0; i < 512; ++i)
+    garbage += "not a database..";
+  std::ofstream(cache / "memo.sqlite", std::ios::binary) << garbage;
+  make_read_only(cache);
+
+  const ChildResult r = run("PURECC_CACHE_DIR='" + cache.string() + "' PURECC_TEST_FROM=0 PURECC_TEST_TO=10",
+                            dir, as.shell);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, expected_out(10, 0, 10));
+  EXPECT_TRUE(std::regex_match(
+      r.err, std::regex("purecc: warning: cannot use the memo cache directory '" + cache.string() +
+                        "': [^\n]*; memoizing in memory only \\[purecc-memo-disk\\]\n")))
+      << r.err;
+  EXPECT_EQ(file_bytes(cache / "memo.sqlite"), garbage);
+  fs::permissions(cache, fs::perms(0755));
 }
 
 // A full disk as the process sees it: no file may grow past 256 KiB

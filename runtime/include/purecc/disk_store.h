@@ -8,6 +8,9 @@
 // - Every entry stores XXH3-128(key · value) beside it; a mismatch on read is
 //   a miss and the entry is deleted. A database SQLite reports as corrupt
 //   (or not a database) is deleted and recreated empty. Never a wrong answer.
+// - A cache that cannot be opened for writing (another user's, a read-only
+//   mount, a CI artifact) is opened for reading only: its entries are
+//   served, new results stay in memory, and `warn` gets one line.
 // - Writes never happen on the caller's thread: put/erase/touch/add_counts
 //   queue an operation; a background thread writes queued operations in
 //   transactions of at most 256 operations, at the latest `flush_interval`
@@ -57,7 +60,8 @@ public:
     std::uint64_t max_bytes = std::uint64_t{5} << 30; ///< 0 = no limit
     /// The longest a queued operation waits before its batch is written.
     std::chrono::milliseconds flush_interval{50};
-    /// Receives at most one line, the first time writing fails (stderr if empty).
+    /// Receives at most one line: the first time writing fails, or at open
+    /// that the cache is read-only (stderr if empty).
     std::function<void(const std::string &)> warn = {};
   };
   static constexpr const char *kFileName = "memo.sqlite";
@@ -73,6 +77,11 @@ public:
 
   const std::filesystem::path &file() const noexcept;
   std::uint64_t max_bytes() const noexcept;
+  /// The cache could not be opened for writing but can be read (another
+  /// user's, a read-only mount): lookups are served, put/erase/add_counts
+  /// are dropped, clear and prune do nothing, and open() gave `warn` one
+  /// line saying so.
+  bool read_only() const noexcept;
 
   struct Record {
     std::string value;

@@ -23,11 +23,22 @@
 //
 // A symbol no note defines (a shared library, an object purecc did not
 // rewrite) stands for the module that defines it: its GNU build id, else a
-// hash of its file. A symbol the dynamic linker cannot find (a function that
-// is not exported, so defined in the caller's own module), and "@program" (a
-// virtual call), stand for the build ids of the main program and of the
-// module holding the memo site, so that relinking either is a new
-// fingerprint: a miss, never a stale answer.
+// hash of its read-only segments as mapped, RELRO aside (adv114 F3: a hash
+// of its file named other code once the file was replaced); one the
+// dynamic linker finds in the main program (a copy relocation, a canonical
+// PLT entry) also for every other module that defines it (adv114 F2). A symbol the dynamic linker cannot find (a function that
+// is not exported, so defined in some module's own code), and "@program" (a
+// virtual call, whose override may be in any module), stand for the
+// identities of every module loaded, sorted (the vDSO aside: no file, none
+// of the program's code), so that relinking the program or rebuilding any
+// library it loads is a new fingerprint: a miss, never a stale answer (adv112
+// F1: it was the program's and the site's module only, and rebuilding the
+// libv.so holding an override served the old override's values). The
+// records and modules are read at the first site, and again at a site's
+// first call once a module was loaded or unloaded since (adv114 F1: a
+// plugin dlopen'ed after the first memoized call had no records and no
+// identity, and rebuilding it served the old values); a site completes
+// once (docs/memo.md, "Limits").
 //
 // Usage:
 //   purecc::Hash128 fp = purecc::LinkedProgram::current().complete(local, "_Z6kerneld", &site);
@@ -82,7 +93,8 @@ public:
   LinkedProgram &operator=(const LinkedProgram &) = delete;
 
   /// The running process: the notes of every module loaded now, and module
-  /// identities from build ids. Read on first use and kept for the process.
+  /// identities from build ids. Read on first use, and again when a module
+  /// was loaded or unloaded since; each one read is kept for the process.
   static const LinkedProgram &current();
 
   /// The fingerprint of a site with this local fingerprint and these linked
@@ -92,8 +104,8 @@ public:
                    const void *caller = nullptr) const;
 
   /// What stands for a symbol no record defines ("build-id <hex>",
-  /// "file <hash>", several for "@program"), asked once per symbol and
-  /// caller and kept.
+  /// "mapped <hash>", every module's for "@program" and for a symbol the
+  /// dynamic linker cannot find), asked once per symbol and caller and kept.
   const std::string &identity_of(const std::string &symbol, const void *caller = nullptr) const;
 
   std::size_t size() const noexcept { return records_.size(); }

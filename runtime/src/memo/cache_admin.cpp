@@ -118,22 +118,28 @@ void print_shared_stats(const MemoConfig &config, std::ostream &out) {
 int cache_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
   std::string command;
   std::filesystem::path dir;
-  bool shared_only = false;
+  bool shared_only = false, dir_given = false;
   for (const std::string &a : args) {
     if (a == "--shared") {
       shared_only = true;
     } else if (a.rfind("--cache-dir=", 0) == 0) {
+      // Two directories: which one the user meant is a guess (adv112 F3).
+      if (dir_given)
+        return usage_error(err, "'--cache-dir' given twice");
+      dir_given = true;
       dir = a.substr(12);
       if (dir.empty())
         return usage_error(err, "'--cache-dir=' needs a directory");
-    } else if (a == "help" || a == "--help" || a == "-h") {
+    } else if (a == "--cache-dir") {
+      return usage_error(err, "'--cache-dir' needs a directory: '--cache-dir=DIR'");
+    } else if (a == "--help" || a == "-h") {
       out << kUsage;
       return 0;
     } else if (!a.empty() && a[0] == '-') {
       return usage_error(err, "unknown cache option '" + a + "'");
     } else if (!command.empty()) {
       return usage_error(err, "unexpected argument '" + a + "' after '" + command + "'");
-    } else if (a == "stats" || a == "clear" || a == "prune") {
+    } else if (a == "stats" || a == "clear" || a == "prune" || a == "help") {
       command = a;
     } else {
       return usage_error(err, "unknown cache command '" + a +
@@ -142,6 +148,10 @@ int cache_command(const std::vector<std::string> &args, std::ostream &out, std::
   }
   if (command.empty())
     return usage_error(err, "missing cache command (expected stats, clear, prune or help)");
+  if (command == "help") {
+    out << kUsage;
+    return 0;
+  }
   if (shared_only && command != "clear")
     return usage_error(err, "'--shared' goes with 'clear' only ('stats' always shows the shared tier)");
 
@@ -222,6 +232,16 @@ int cache_command(const std::vector<std::string> &args, std::ostream &out, std::
   if (!store) {
     err << "purecc: error: " << error << " [purecc-cache-open]\n";
     return 1;
+  }
+  if (store->read_only()) {
+    // Readable but not writable (another user's cache, a read-only mount):
+    // `stats` only reads; `clear` and `prune` cannot do their work.
+    if (command != "stats") {
+      err << "purecc: error: cannot " << command << " the memo cache '" << store->file().string()
+          << "': it is read-only [purecc-cache-open]\n";
+      return 1;
+    }
+    write_failed = false; // the open's line that it is read-only
   }
   if (command == "stats") {
     print_stats(store->summary(), config.disk_max_bytes, out);

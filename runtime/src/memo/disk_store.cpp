@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <system_error>
@@ -14,6 +15,11 @@ namespace purecc {
 namespace {
 constexpr int kBusyTimeoutMs = 10000;
 constexpr int kSchemaVersion = 1;
+/// The most a read-only cache's database and write-ahead log may hold
+/// together for a private copy to be read (adv114 F4): the copy is paid by
+/// every run that opens the cache, so it is bounded by what a start-up may
+/// cost (a quarter of a second or so), not by PURECC_CACHE_MAX_SIZE.
+constexpr std::uint64_t kMaxPrivateCopy = 256ULL << 20;
 
 // Size accounting lives in triggers so that every process sharing the file
 // keeps `totals` exact without scanning the table.
@@ -51,6 +57,26 @@ std::uint64_t get_u64(std::string_view in) noexcept {
   for (int i = 0; i < 8; ++i)
     v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
   return v;
+}
+
+/// The read that shows a damaged file first (`totals`), and the other
+/// tables' columns: a file that says it has this schema (user_version) but
+/// lacks a table or a column of it cannot be ours as written, and counts as
+/// damaged (adv72 F5: 'no such table: totals' made the store, and `purecc
+/// cache clear`, fail on every run). The statements only prepare.
+int check_schema(const sqlite::Db &db) {
+  sqlite::Stmt probe(db, "SELECT entries, bytes FROM totals WHERE id = 1");
+  int rc = probe.step();
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE || rc == SQLITE_ERROR ? SQLITE_CORRUPT : rc;
+  for (const char *columns : {"SELECT key, fn, value, sum, cost_ns, atime FROM entries LIMIT 0",
+                              "SELECT fn, name, calls, mem_hits, disk_hits, misses, saved_ns, "
+                              "compute_ns FROM functions LIMIT 0"}) {
+    sqlite::Stmt shape(db, columns);
+    if ((rc = shape.step()) != SQLITE_DONE)
+      return rc == SQLITE_ERROR ? SQLITE_CORRUPT : rc;
+  }
+  return SQLITE_OK;
 }
 
 /// Pragmas and schema on a freshly opened writer connection; then a read of
@@ -99,22 +125,7 @@ int setup(sqlite::Db &db) {
     return rc;
   if ((rc = db.exec("PRAGMA synchronous = NORMAL")) != SQLITE_OK)
     return rc;
-  sqlite::Stmt probe(db, "SELECT entries, bytes FROM totals WHERE id = 1");
-  rc = probe.step();
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE || rc == SQLITE_ERROR ? SQLITE_CORRUPT : rc;
-  // A file that says it has this schema (user_version) but lacks a table or
-  // a column of it cannot be ours as written: damaged, rebuilt like a
-  // corrupt one (adv72 F5: 'no such table: totals' made the store, and
-  // `purecc cache clear`, fail on every run). The statements only prepare.
-  for (const char *columns : {"SELECT key, fn, value, sum, cost_ns, atime FROM entries LIMIT 0",
-                              "SELECT fn, name, calls, mem_hits, disk_hits, misses, saved_ns, "
-                              "compute_ns FROM functions LIMIT 0"}) {
-    sqlite::Stmt shape(db, columns);
-    if ((rc = shape.step()) != SQLITE_DONE)
-      return rc == SQLITE_ERROR ? SQLITE_CORRUPT : rc;
-  }
-  return SQLITE_OK;
+  return check_schema(db);
 }
 
 void remove_database_files(const std::filesystem::path &file) {
@@ -167,6 +178,11 @@ std::string DiskStore::Impl::open_all() {
     int rc = writer.open(file.string(), kBusyTimeoutMs);
     if (rc == SQLITE_OK)
       rc = setup(writer);
+    // SQLite opens a file it may not write (chmod 444) for reading without
+    // a word, and an existing cache's set-up only reads: such a connection
+    // is no writer.
+    if (rc == SQLITE_OK && sqlite3_db_readonly(writer.get(), "main") == 1)
+      rc = SQLITE_READONLY;
     if (rc == SQLITE_OK)
       rc = reader.open(file.string(), kBusyTimeoutMs);
     if (rc == SQLITE_OK)
@@ -175,10 +191,140 @@ std::string DiskStore::Impl::open_all() {
     lookup.reset();
     reader.close();
     writer.close();
-    if (!sqlite::is_corruption(rc) || attempt == 1)
-      return "cannot use '" + file.string() + "': " + why;
-    remove_database_files(file); // a damaged cache is rebuilt, never trusted
+    if (sqlite::is_corruption(rc) && attempt == 0) {
+      remove_database_files(file); // a damaged cache is rebuilt, never trusted
+      continue;
+    }
+    // A cache this process cannot write (another user's, a read-only mount,
+    // a CI artifact) still holds good entries: read them (adv112 F2: 310
+    // valid entries gave 0 hits). Not for a damaged file, nor for a lock
+    // another process holds (SQLITE_BUSY: it is writable, only busy).
+    const int primary = rc & 0xFF;
+    std::string unreadable;
+    if (!sqlite::is_corruption(rc) && primary != SQLITE_BUSY && primary != SQLITE_LOCKED &&
+        open_read_only(unreadable) == SQLITE_OK) {
+      read_only = true;
+      read_only_reason = why;
+      if (!read_only_note.empty())
+        read_only_reason += "; " + read_only_note;
+      return "";
+    }
+    return "cannot use '" + file.string() + "': " + (unreadable.empty() ? why : unreadable);
   }
+}
+
+namespace {
+
+/// The size of a file, 0 if it is missing or unreadable.
+std::uint64_t size_of(const std::filesystem::path &file) {
+  std::error_code ec;
+  const std::uintmax_t n = std::filesystem::file_size(file, ec);
+  return ec ? 0 : static_cast<std::uint64_t>(n);
+}
+
+std::filesystem::path with_suffix(const std::filesystem::path &file, const char *suffix) {
+  std::filesystem::path out = file;
+  out += suffix;
+  return out;
+}
+
+} // namespace
+
+int DiskStore::Impl::open_read_only(std::string &unreadable) {
+  // First with locks, which SQLite's WAL mode needs to read while another
+  // process writes: they live in the -shm file, which SQLite opens read-only
+  // if it exists and creates if the directory allows. Where neither works
+  // (an unwritable directory with no -shm file: no process can be writing
+  // the cache in WAL mode, since a writer needs that file), as immutable,
+  // without locks. Should a writer appear all the same, a torn read is a
+  // miss: each entry's checksum covers its key and value, and a damaged
+  // page is SQLITE_CORRUPT, which get() reads as a miss.
+  auto check = [this](int rc) {
+    if (rc == SQLITE_OK) {
+      // The version first: another layout is nothing this process can read.
+      sqlite::Stmt version(reader, "PRAGMA user_version");
+      rc = version.step();
+      if (rc == SQLITE_ROW)
+        rc = version.int64(0) == kSchemaVersion ? SQLITE_OK : SQLITE_CORRUPT;
+    }
+    if (rc == SQLITE_OK)
+      rc = check_schema(reader);
+    if (rc != SQLITE_OK)
+      reader.close();
+    return rc;
+  };
+  int rc = check(reader.open_read_only(file.string(), false, kBusyTimeoutMs));
+  if (rc == SQLITE_OK || sqlite::is_corruption(rc)) // damaged: no lock would make it sound
+    return rc;
+  // No locks: immutable=1 reads the database file alone and ignores its
+  // write-ahead log. A log with frames (a writer killed before its
+  // checkpoint, a cache copied without its -shm file) holds entries, maybe
+  // all of them, and the database file alone may even be torn by a
+  // checkpoint cut short (adv114 F4: 0 hits, and 'unable to open database
+  // file'). SQLite reads such a log only with a -shm file it can write or
+  // create, so a private copy of both files is read instead, where they
+  // are small enough.
+  const std::filesystem::path wal = with_suffix(file, "-wal");
+  const std::uint64_t wal_bytes = size_of(wal);
+  if (wal_bytes > 0) {
+    const std::uint64_t total = size_of(file) + wal_bytes;
+    if (total <= kMaxPrivateCopy) {
+      rc = check(open_private_copy(wal));
+      if (rc == SQLITE_OK) {
+        read_only_note = "its write-ahead log '" + wal.string() +
+                         "' cannot be read in place without write access, so a private copy "
+                         "of the cache is read";
+        return rc;
+      }
+    }
+    unreadable = "the cache is read-only and its write-ahead log '" + wal.string() + "' (" +
+                 std::to_string(wal_bytes) + " bytes) cannot be read without write access to '" +
+                 options.dir.string() + "'" +
+                 (total > kMaxPrivateCopy
+                      ? " (a private copy would be " + std::to_string(total >> 20) +
+                            " MiB, more than the 256 MiB purecc copies)"
+                      : " (a private copy failed: " + std::string(sqlite3_errstr(rc)) + ")");
+    return rc == SQLITE_OK ? SQLITE_CANTOPEN : rc;
+  }
+  return check(reader.open_read_only(file.string(), true, kBusyTimeoutMs));
+}
+
+int DiskStore::Impl::open_private_copy(const std::filesystem::path &wal) {
+  namespace fs = std::filesystem;
+  // A directory of this process's own (0700), removed once the copy is
+  // open: the open connection keeps the unlinked file.
+  const char *tmp = std::getenv("TMPDIR");
+  std::string templ = std::string(tmp && *tmp == '/' ? tmp : "/tmp") + "/purecc-cache-XXXXXX";
+  if (!::mkdtemp(templ.data()))
+    return SQLITE_CANTOPEN;
+  const fs::path dir = templ;
+  const fs::path copy = dir / kFileName;
+  std::error_code ec;
+  int rc = SQLITE_CANTOPEN;
+  if (fs::copy_file(file, copy, ec) && fs::copy_file(wal, with_suffix(copy, "-wal"), ec)) {
+    // copy_file keeps the originals' modes (0444): the merge writes.
+    fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write, ec);
+    fs::permissions(with_suffix(copy, "-wal"), fs::perms::owner_read | fs::perms::owner_write, ec);
+    // Into one file, which is then read without locks: nothing else
+    // knows of it.
+    sqlite::Db merge;
+    rc = merge.open(copy.string(), kBusyTimeoutMs);
+    if (rc == SQLITE_OK)
+      rc = merge.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (rc == SQLITE_OK)
+      rc = merge.exec("PRAGMA journal_mode = DELETE");
+    merge.close();
+    if (rc == SQLITE_OK)
+      rc = reader.open_read_only(copy.string(), true, kBusyTimeoutMs);
+    if (rc == SQLITE_OK) {
+      // Read it once now: the file is about to be unlinked.
+      sqlite::Stmt version(reader, "PRAGMA user_version");
+      const int step = version.step();
+      rc = step == SQLITE_ROW ? SQLITE_OK : step;
+    }
+  }
+  fs::remove_all(dir, ec);
+  return rc;
 }
 
 std::string DiskStore::Impl::recreate_locked() {
@@ -190,9 +336,12 @@ std::string DiskStore::Impl::recreate_locked() {
 }
 
 void DiskStore::Impl::warn_once(const std::string &what) {
+  warn_line_once("purecc: warning: cannot write the memo cache '" + file.string() + "': " + what +
+                 "; results stay in memory [purecc-memo-disk]");
+}
+
+void DiskStore::Impl::warn_line_once(const std::string &line) {
   std::call_once(warned, [&] {
-    const std::string line = "purecc: warning: cannot write the memo cache '" + file.string() +
-                             "': " + what + "; results stay in memory [purecc-memo-disk]";
     if (options.warn)
       options.warn(line);
     else
@@ -210,13 +359,19 @@ std::unique_ptr<DiskStore> DiskStore::open(Options options, std::string &error) 
   error = impl->open_all();
   if (!error.empty())
     return nullptr;
-  impl->start_writer();
+  if (impl->read_only)
+    impl->warn_line_once("purecc: warning: the memo cache '" + impl->file.string() +
+                         "' is read-only (" + impl->read_only_reason +
+                         "); reading cached values, keeping new ones in memory [purecc-memo-disk]");
+  else
+    impl->start_writer();
   return std::unique_ptr<DiskStore>(new DiskStore(std::move(impl)));
 }
 
 const std::filesystem::path &DiskStore::file() const noexcept { return impl_->file; }
 std::uint64_t DiskStore::max_bytes() const noexcept { return impl_->options.max_bytes; }
 std::uint64_t DiskStore::corrupt_entries_seen() const noexcept { return impl_->corrupt_seen.load(); }
+bool DiskStore::read_only() const noexcept { return impl_->read_only; }
 
 std::optional<DiskStore::Record> DiskStore::get(const MemoKey &key) {
   Impl &d = *impl_;
@@ -292,15 +447,17 @@ void DiskStore::shutdown() {
 DiskStore::Summary DiskStore::summary() {
   flush();
   Impl &d = *impl_;
-  std::lock_guard lock(d.writer_mutex);
+  // A read-only cache has its reader alone.
+  std::lock_guard lock(d.read_only ? d.reader_mutex : d.writer_mutex);
+  const sqlite::Db &db = d.read_only ? d.reader : d.writer;
   Summary out;
-  sqlite::Stmt totals(d.writer, "SELECT entries, bytes FROM totals WHERE id = 1");
+  sqlite::Stmt totals(db, "SELECT entries, bytes FROM totals WHERE id = 1");
   if (totals.step() == SQLITE_ROW) {
     out.entries = static_cast<std::uint64_t>(totals.int64(0));
     out.bytes = static_cast<std::uint64_t>(totals.int64(1));
   }
   std::map<std::string, FunctionRow> by_fn;
-  sqlite::Stmt fns(d.writer, "SELECT fn, name, calls, mem_hits, disk_hits, misses, saved_ns, "
+  sqlite::Stmt fns(db, "SELECT fn, name, calls, mem_hits, disk_hits, misses, saved_ns, "
                              "compute_ns FROM functions");
   while (fns.step() == SQLITE_ROW) {
     FunctionRow &r = by_fn[std::string(fns.blob(0))];
@@ -310,7 +467,7 @@ DiskStore::Summary DiskStore::summary() {
     r.counts = CallCounts{u(2), u(3), u(4), u(5), u(6), u(7)};
     out.totals += r.counts;
   }
-  sqlite::Stmt per_fn(d.writer, "SELECT fn, count(*), sum(length(value)) FROM entries GROUP BY fn");
+  sqlite::Stmt per_fn(db, "SELECT fn, count(*), sum(length(value)) FROM entries GROUP BY fn");
   while (per_fn.step() == SQLITE_ROW) {
     FunctionRow &r = by_fn[std::string(per_fn.blob(0))];
     if (r.name.empty()) {
@@ -330,6 +487,8 @@ DiskStore::Summary DiskStore::summary() {
 std::uint64_t DiskStore::clear() {
   flush();
   Impl &d = *impl_;
+  if (d.read_only) // its recovery below would delete what it may not change
+    return 0;
   std::lock_guard lock(d.writer_mutex);
   std::uint64_t removed = 0;
   {
@@ -350,6 +509,8 @@ std::uint64_t DiskStore::clear() {
 DiskStore::PruneReport DiskStore::prune() {
   flush();
   Impl &d = *impl_;
+  if (d.read_only)
+    return {};
   std::lock_guard lock(d.writer_mutex);
   PruneReport report;
   auto recreate = [&] {

@@ -26,11 +26,22 @@ public:
   ~Impl();
 
   /// Opens both connections and creates the schema; "" or one line of error.
+  /// A cache that cannot be opened for writing but can be read is opened
+  /// for reading only (`read_only`, `read_only_reason`): "" too.
   std::string open_all();
+  /// Opens `reader` alone, for reading only; the SQLite code. A cache
+  /// whose write-ahead log cannot be read in place is read from a private
+  /// copy (`read_only_note`), or `unreadable` says why not.
+  int open_read_only(std::string &unreadable);
+  /// Copies the database and `wal` into a private directory, merges them
+  /// and opens the copy as `reader`, read-only; the SQLite code.
+  int open_private_copy(const std::filesystem::path &wal);
   /// Deletes the database files and opens a fresh one (corruption recovery).
   /// Both mutexes must be held.
   std::string recreate_locked();
   void warn_once(const std::string &what);
+  /// Prints `line` (options.warn, else stderr) unless a line was printed.
+  void warn_line_once(const std::string &line);
 
   // --- queue (disk_writer.cpp) ---
   struct Put {
@@ -65,6 +76,11 @@ public:
 
   Options options;
   std::filesystem::path file;
+  /// Opened for reading only: no writer connection, no writer thread, and
+  /// every queued operation dropped (adv112 F2).
+  bool read_only = false;
+  std::string read_only_reason; ///< why the writable open failed
+  std::string read_only_note;   ///< how it is read, if not in place
 
   std::mutex writer_mutex;
   sqlite::Db writer;

@@ -28,6 +28,8 @@ void DiskStore::Impl::stop_writer() {
 }
 
 void DiskStore::Impl::enqueue(Op op) {
+  if (read_only) // no writer drains the queue: callers would end up waiting
+    return;
   const std::size_t bytes = op_bytes(op);
   (void)queue.push(std::move(op), bytes); // after shutdown the store only answers reads
 }

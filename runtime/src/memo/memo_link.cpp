@@ -7,14 +7,15 @@
 #include <dlfcn.h>
 #include <elf.h>
 #include <link.h>
+#include <sys/auxv.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <set>
 
@@ -49,10 +50,21 @@ std::vector<std::string_view> words(std::string_view line) {
   return out;
 }
 
+/// A PT_LOAD segment without PF_W: code and read-only data, as mapped.
+struct Segment {
+  std::uintptr_t start;  // where it is mapped
+  std::uint64_t vaddr;   // where the file puts it (p_vaddr)
+  std::uint64_t filesz;  // its bytes from the file
+  std::uint32_t flags;   // p_flags
+};
+
 /// One loaded module: where it is mapped, its build id, its records' text.
 struct Module {
   std::string path; // "" for the main program
+  bool vdso = false; // the kernel's vDSO: no file, none of the program's code
   std::vector<std::pair<std::uintptr_t, std::uintptr_t>> ranges;
+  std::vector<Segment> fixed; // its PT_LOAD segments without PF_W
+  std::vector<std::pair<std::uintptr_t, std::uintptr_t>> relro; // PT_GNU_RELRO, mapped
   std::string build_id; // hex, or ""
   std::vector<std::string> notes;
 };
@@ -71,11 +83,20 @@ int scan_module(dl_phdr_info *info, std::size_t, void *data) {
   auto &modules = *static_cast<std::vector<Module> *>(data);
   Module m;
   m.path = info->dlpi_name ? info->dlpi_name : "";
+  // The vDSO is mapped by the kernel from no file (its name,
+  // "linux-vdso.so.1", names none): it is known by its ELF header's address.
+  const std::uintptr_t vdso = ::getauxval(AT_SYSINFO_EHDR);
   for (int i = 0; i < info->dlpi_phnum; ++i) {
     const auto &ph = info->dlpi_phdr[i];
     const std::uintptr_t start = info->dlpi_addr + ph.p_vaddr;
-    if (ph.p_type == PT_LOAD)
+    if (ph.p_type == PT_LOAD) {
       m.ranges.emplace_back(start, start + ph.p_memsz);
+      m.vdso = m.vdso || (vdso != 0 && vdso >= start && vdso < start + ph.p_memsz);
+      if (!(ph.p_flags & PF_W))
+        m.fixed.push_back({start, ph.p_vaddr, ph.p_filesz, ph.p_flags});
+    }
+    if (ph.p_type == PT_GNU_RELRO)
+      m.relro.emplace_back(start, start + ph.p_memsz);
     if (ph.p_type != PT_NOTE)
       continue;
     const std::size_t align = ph.p_align == 8 ? 8 : 4;
@@ -106,19 +127,63 @@ int scan_module(dl_phdr_info *info, std::size_t, void *data) {
   return 0;
 }
 
-/// The identity of a module: its build id, else the hash of its file, else
-/// (unreadable) one that no other process has, so nothing is shared.
+/// An identity no other process has: nothing made with it is ever served.
+std::string unique_identity() {
+  return "process " + std::to_string(::getpid()) + " " +
+         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+}
+
+/// The identity of a module: its build id, else a hash of the code and
+/// read-only data that are mapped in this process (adv114 F3: it was a hash
+/// of the module's file, read when the identity was asked for, which is not
+/// the code loaded when the file was replaced after the module was loaded,
+/// or when a relative path (LD_LIBRARY_PATH=.) names another file after a
+/// chdir: the old code's values were stored under the new file's identity).
+/// What is hashed: every PT_LOAD segment without PF_W (code, .rodata,
+/// .dynsym, .rela.dyn, .eh_frame...), its file bytes as mapped, less any
+/// PT_GNU_RELRO range: those bytes are the file's, whatever the load
+/// address, since only writable segments (RELRO among them, made read-only
+/// after relocation) are relocated. A module with text relocations
+/// (DT_TEXTREL) has load-address-dependent code: its identity changes with
+/// its address, a miss, never a stale value. A segment that cannot be read
+/// (execute-only) makes the identity this process's own.
 std::string module_identity(const Module &m) {
   if (!m.build_id.empty())
     return "build-id " + m.build_id;
-  std::ifstream in(m.path.empty() ? "/proc/self/exe" : m.path, std::ios::binary);
-  if (in) {
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.bad())
-      return "file " + xxh3_128(bytes).hex();
+  bool readable = !m.fixed.empty();
+  for (const Segment &s : m.fixed)
+    readable = readable && (s.flags & PF_R);
+  if (!readable)
+    return unique_identity();
+  XXH3_state_t *state = XXH3_createState();
+  if (!state)
+    return unique_identity();
+  XXH3_128bits_reset(state);
+  XXH3_128bits_update(state, "purecc-mapped 1\n", 16);
+  for (const Segment &s : m.fixed) {
+    const std::uint64_t header[3] = {s.vaddr, s.filesz, s.flags};
+    XXH3_128bits_update(state, header, sizeof header);
+    // [start, end) less the RELRO ranges that overlap it, in address order.
+    std::vector<std::pair<std::uintptr_t, std::uintptr_t>> cuts;
+    const std::uintptr_t end = s.start + s.filesz;
+    for (auto [lo, hi] : m.relro)
+      if (lo < end && hi > s.start)
+        cuts.emplace_back(std::max(lo, s.start), std::min(hi, end));
+    std::sort(cuts.begin(), cuts.end());
+    std::uintptr_t at = s.start;
+    for (auto [lo, hi] : cuts) {
+      if (lo > at)
+        XXH3_128bits_update(state, reinterpret_cast<const void *>(at), lo - at);
+      const std::uint64_t skipped[2] = {lo - s.start, hi - lo};
+      XXH3_128bits_update(state, skipped, sizeof skipped);
+      at = std::max(at, hi);
+    }
+    if (end > at)
+      XXH3_128bits_update(state, reinterpret_cast<const void *>(at), end - at);
   }
-  return "process " + std::to_string(::getpid()) + " " +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  return "mapped " + Hash128{h.high64, h.low64}.hex();
 }
 
 /// Identities of the running process's modules, for LinkedProgram::current.
@@ -126,22 +191,77 @@ class ProcessModules {
 public:
   explicit ProcessModules(std::vector<Module> modules) : modules_(std::move(modules)) {}
 
-  std::string identity(const std::string &symbol, const void *caller) const {
+  std::string identity(const std::string &symbol, const void *) const {
     if (symbol != kProgram)
-      if (void *addr = ::dlsym(RTLD_DEFAULT, symbol.c_str()))
-        if (const Module *owner = owner_of(reinterpret_cast<std::uintptr_t>(addr)))
+      if (void *addr = ::dlsym(RTLD_DEFAULT, symbol.c_str())) {
+        const Module *owner = owner_of(reinterpret_cast<std::uintptr_t>(addr));
+        // In a module loaded after this list was read (by another thread,
+        // since current() reads the list again after every dlopen): its
+        // identity is unknown here, so nothing is shared.
+        if (!owner)
+          return unique_identity();
+        if (!owner->path.empty())
           return module_identity(*owner);
-    // Not exported: defined in the caller's module, which may be a shared
-    // library rebuilt without relinking the program. A virtual call: an
-    // override may be in either.
-    std::string id = modules_.empty() ? module_identity(Module{}) : module_identity(modules_.front());
-    if (const Module *own = owner_of(reinterpret_cast<std::uintptr_t>(caller));
-        own && own != &modules_.front())
-      id += "; " + module_identity(*own);
-    return id;
+        return in_program(symbol, *owner);
+      }
+    // Not exported: defined in some module's own code, which may be a
+    // shared library rebuilt without relinking the program. A virtual call:
+    // an override may be in any module (adv112 F1: the override in libv.so,
+    // rebuilt alone, was served from the cache when this was the program's
+    // and the site's module only). So both stand for every module.
+    return program();
   }
 
 private:
+  /// A symbol the dynamic linker finds in the main program may be a
+  /// library's: a PIE's copy relocation of a library's `const long K`
+  /// (R_X86_64_COPY: the program holds a copy of the library's initializer),
+  /// a non-PIE program's canonical PLT entry for a library function whose
+  /// address it takes (adv114 F2: the program's build id stood for it, and
+  /// rebuilding only libk.so served the old values). So it stands for the
+  /// program and for every other module that defines it itself.
+  std::string in_program(const std::string &symbol, const Module &program) const {
+    std::vector<std::string> ids{module_identity(program)};
+    for (const Module &m : modules_) {
+      if (&m == &program || m.vdso || m.path.empty())
+        continue;
+      void *handle = ::dlopen(m.path.c_str(), RTLD_NOLOAD | RTLD_LAZY);
+      if (!handle)
+        continue;
+      // dlsym on a handle searches the module and then its dependencies:
+      // only an answer inside the module itself is its definition.
+      void *addr = ::dlsym(handle, symbol.c_str());
+      if (addr && owner_of(reinterpret_cast<std::uintptr_t>(addr)) == &m)
+        ids.push_back(module_identity(m));
+      ::dlclose(handle);
+    }
+    if (ids.size() == 1)
+      return ids.front();
+    std::sort(ids.begin() + 1, ids.end());
+    std::string out = ids.front();
+    for (std::size_t i = 1; i < ids.size(); ++i)
+      out += "; " + ids[i];
+    return out;
+  }
+
+  /// The identities of every module loaded when the process's records were
+  /// read (the vDSO aside), sorted: computed once, at the first site that
+  /// needs it, since modules without a build id cost a read of their file.
+  const std::string &program() const {
+    std::call_once(program_once_, [this] {
+      std::vector<std::string> ids;
+      for (const Module &m : modules_)
+        if (!m.vdso)
+          ids.push_back(module_identity(m));
+      if (ids.empty()) // no module found: the main program, read from its file
+        ids.push_back(module_identity(Module{}));
+      std::sort(ids.begin(), ids.end());
+      for (const std::string &id : ids)
+        program_ += (program_.empty() ? "" : "; ") + id;
+    });
+    return program_;
+  }
+
   const Module *owner_of(std::uintptr_t addr) const {
     for (const Module &m : modules_)
       for (auto [lo, hi] : m.ranges)
@@ -150,6 +270,8 @@ private:
     return nullptr;
   }
   std::vector<Module> modules_;
+  mutable std::once_flag program_once_;
+  mutable std::string program_;
 };
 
 } // namespace
@@ -203,20 +325,69 @@ LinkedProgram::LinkedProgram(std::vector<LinkRecord> records, Identity identity)
     by_symbol_[r.symbol].push_back(&r);
 }
 
+namespace {
+
+/// What says whether the modules loaded changed: glibc's count of modules
+/// loaded and unloaded so far (dlpi_adds, dlpi_subs), else the list of
+/// modules' names and addresses.
+struct LoadState {
+  unsigned long long adds = 0, subs = 0;
+  std::vector<std::pair<std::uintptr_t, std::string>> modules;
+  friend bool operator==(const LoadState &, const LoadState &) = default;
+};
+
+LoadState load_state() {
+  LoadState state;
+  ::dl_iterate_phdr(
+      [](dl_phdr_info *info, std::size_t size, void *data) {
+        auto &s = *static_cast<LoadState *>(data);
+        if (size >= offsetof(dl_phdr_info, dlpi_subs) + sizeof info->dlpi_subs) {
+          s.adds = info->dlpi_adds;
+          s.subs = info->dlpi_subs;
+          return 1; // the counts say it all
+        }
+        s.modules.emplace_back(info->dlpi_addr, info->dlpi_name ? info->dlpi_name : "");
+        return 0;
+      },
+      &state);
+  return state;
+}
+
+const LinkedProgram *read_process() {
+  std::vector<Module> modules;
+  ::dl_iterate_phdr(scan_module, &modules);
+  std::vector<LinkRecord> records;
+  for (const Module &m : modules)
+    for (const std::string &note : m.notes)
+      parse_link_records(note, records);
+  auto process = std::make_shared<const ProcessModules>(std::move(modules));
+  return new LinkedProgram(std::move(records), [process](const std::string &symbol, const void *caller) {
+    return process->identity(symbol, caller);
+  });
+}
+
+} // namespace
+
 const LinkedProgram &LinkedProgram::current() {
-  // Never destroyed: memoized calls may run during static destruction.
-  static const LinkedProgram *const program = [] {
-    std::vector<Module> modules;
-    ::dl_iterate_phdr(scan_module, &modules);
-    std::vector<LinkRecord> records;
-    for (const Module &m : modules)
-      for (const std::string &note : m.notes)
-        parse_link_records(note, records);
-    auto process = std::make_shared<const ProcessModules>(std::move(modules));
-    return new LinkedProgram(std::move(records), [process](const std::string &symbol, const void *caller) {
-      return process->identity(symbol, caller);
-    });
-  }();
+  // The records and modules are read again whenever a module was loaded or
+  // unloaded since they were read (adv114 F1: read once, at the first site,
+  // a plugin dlopen'ed afterwards had no records and no identity, and its
+  // sites were keyed as if it were not there: rebuilding it served the old
+  // values). An unload counts too: another module may now be mapped where
+  // the unloaded one was, and no entry of the old list may stand for it.
+  // Each program read is kept, never destroyed: memoized calls may run
+  // during static destruction, and a caller may hold an older one.
+  static constinit std::mutex mutex;
+  static const LinkedProgram *program = nullptr;
+  static LoadState *read_at = nullptr;
+  std::lock_guard<std::mutex> lock(mutex);
+  LoadState now = load_state(); // before reading: a later load reads again
+  if (!program || !read_at || !(*read_at == now)) {
+    program = read_process();
+    if (!read_at)
+      read_at = new LoadState;
+    *read_at = std::move(now);
+  }
   return *program;
 }
 

@@ -1,6 +1,9 @@
 // Internal SQLite helpers for the disk tier (see sqlite_db.h).
 #include "sqlite_db.h"
 
+#include <cctype>
+#include <cstring>
+
 namespace purecc::sqlite {
 
 int Db::open(const std::string &path, int busy_timeout_ms) {
@@ -8,6 +11,30 @@ int Db::open(const std::string &path, int busy_timeout_ms) {
   const int rc = sqlite3_open_v2(path.c_str(), &db_,
                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                  nullptr);
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_extended_result_codes(db_, 1);
+  return sqlite3_busy_timeout(db_, busy_timeout_ms);
+}
+
+int Db::open_read_only(const std::string &path, bool immutable, int busy_timeout_ms) {
+  close();
+  // A URI carries the parameter; the path is percent-encoded so that a '?'
+  // or '#' in a directory's name stays part of the name.
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || std::strchr("/-._~", c)) {
+      uri += static_cast<char>(c);
+    } else {
+      static const char digits[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += digits[c >> 4];
+      uri += digits[c & 15];
+    }
+  }
+  uri += immutable ? "?immutable=1" : "?mode=ro";
+  const int rc = sqlite3_open_v2(uri.c_str(), &db_,
+                                 SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_extended_result_codes(db_, 1);

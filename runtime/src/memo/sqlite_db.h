@@ -27,6 +27,11 @@ public:
   /// Opens read-write, creating the file; sets a busy timeout so that
   /// several processes can share one cache.
   int open(const std::string &path, int busy_timeout_ms);
+  /// Opens an existing file for reading only (a cache another user owns, a
+  /// read-only mount). `immutable`: promise SQLite that nobody changes the
+  /// file, so it needs neither locks nor the -shm file that a WAL database
+  /// read with locks needs and that an unwritable directory cannot hold.
+  int open_read_only(const std::string &path, bool immutable, int busy_timeout_ms);
   void close() noexcept;
   sqlite3 *get() const noexcept { return db_; }
   explicit operator bool() const noexcept { return db_ != nullptr; }

@@ -156,6 +156,13 @@ SAMPLES = {
     'std::operator""if': ("using namespace std::literals;", "(2.0if).imag() + a[i]"),
     'std::operator""il': ("using namespace std::literals;", "double((2.0il).imag()) + a[i]"),
     "std::make_shared": ("auto p = std::make_shared<double>(a[i]);", "*p"),
+    "std::static_pointer_cast": ("std::shared_ptr<double> w = std::make_shared<double>(a[i]);", "*std::static_pointer_cast<const double>(w)"),
+    "std::dynamic_pointer_cast": ("auto w = std::make_shared<std::runtime_error>(s[i]);", "std::dynamic_pointer_cast<std::exception>(w) ? a[i] : 0.0"),
+    "std::const_pointer_cast": ("std::shared_ptr<const double> w = std::make_shared<double>(a[i]);", "*std::const_pointer_cast<double>(w)"),
+    "std::reinterpret_pointer_cast": ("std::shared_ptr<double> w = std::make_shared<double>(a[i]);", "*std::reinterpret_pointer_cast<const double>(w)"),
+    "std::to_address": ("double x = a[i];", "*std::to_address(&x)"),
+    "std::__ptr_traits_ptr_to::pointer_to": ("double x = a[i];", "*std::pointer_traits<double *>::pointer_to(x)"),
+    "std::launder": ("double x = a[i];", "*std::launder(&x)"),
     "std::to_string": "std::to_string(k[i]).size()",
     "std::begin": "*std::begin(s[i]) == 'a'",
     "std::end": "std::end(s[i]) - std::begin(s[i])",
@@ -433,6 +440,16 @@ SAMPLES = {
     "std::ranges::move": ("std::string t = s[i], w = s[i]; std::ranges::move(t, w.begin());", "w[0]"),
     # Compiler builtins
     "__builtin_expect": "__builtin_expect(k[i], 1)",
+    "__builtin_assume": "(__builtin_assume(k[i] > 0), k[i])",
+    "__builtin_constant_p": "__builtin_constant_p(k[i]) + k[i]",
+    "__builtin_expect_with_probability": "__builtin_expect_with_probability(k[i], 1, 0.5)",
+    "__builtin_unpredictable": "__builtin_unpredictable(k[i])",
+    "__builtin_prefetch": "(__builtin_prefetch(&k[i]), k[i])",
+    "__builtin_assume_aligned": "*static_cast<const double *>(__builtin_assume_aligned(&a[i], 8))",
+    "__builtin_launder": ("double x = a[i];", "*__builtin_launder(&x)"),
+    "__builtin_add_overflow": ("long w = 0; bool o = __builtin_add_overflow(k[i], 1L, &w);", "w + o"),
+    "__builtin_sub_overflow": ("long w = 0; bool o = __builtin_sub_overflow(k[i], 1L, &w);", "w + o"),
+    "__builtin_mul_overflow": ("long w = 0; bool o = __builtin_mul_overflow(k[i], 3L, &w);", "w + o"),
     "__builtin_popcount": "__builtin_popcount(u[i])",
     "__builtin_popcountl": "__builtin_popcountl(static_cast<unsigned long>(k[i]))",
     "__builtin_popcountll": "__builtin_popcountll(static_cast<unsigned long long>(k[i]))",
@@ -709,6 +726,7 @@ HEADERS = """#include <algorithm>
 #include <list>
 #include <map>
 #include <memory>
+#include <new>
 #include <numeric>
 #include <optional>
 #include <queue>
