@@ -232,6 +232,10 @@ public:
     unsigned Shift = isa<CXXOperatorCallExpr>(CE) && MD && !MD->isStatic() ? 1 : 0;
     for (unsigned I = Shift; Callee && I < CE->getNumArgs() && I - Shift < Callee->getNumParams();
          ++I) {
+      // The left operand of a free compound assignment that writes only it
+      // (call(): adv116 F1).
+      if (I == 0 && !MD && isa<CXXOperatorCallExpr>(CE) && writesOnlyLeftOperand(Callee))
+        continue;
       QualType PT = Callee->getParamDecl(I - Shift)->getType();
       if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified() &&
           !(isProgramFunction(Callee) && lentOnly(CE, Callee, CE->getArg(I))))
@@ -704,6 +708,16 @@ private:
            MD->getParent()->getName() == "hash";
   }
 
+  /// Whether FD is a user's compound assignment that the checker found
+  /// pure but for writing its left operand (Associative.h): it keeps no
+  /// address of that operand.
+  bool writesOnlyLeftOperand(const FunctionDecl *FD) const {
+    if (!isCompoundAssignment(FD))
+      return false;
+    const CombineVerdict *V = PC.Facts.combineVerdict(FD);
+    return V && V->Pure;
+  }
+
   /// Whether FD is a function of the program, not the library's.
   static bool isProgramFunction(const FunctionDecl *FD) {
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -817,12 +831,14 @@ private:
     // and keeps no address of it, as the operand of a reduction's `a += x`
     // (adv115 F3: "the elements of 'vs' are assigned with the user-written
     // 'V2::operator+=', which is not known to be pure").
-    if (!Library && !Free && Object && isCompoundAssignment(FD))
-      if (const CombineVerdict *V = PC.Facts.combineVerdict(FD); V && V->Pure) {
-        if (carries(Call))
-          follow(Call, R, Depth + 1);
-        return;
-      }
+    // A free one writes its first argument (adv116 F1).
+    bool LeftOperand = Object || (isa<CXXOperatorCallExpr>(Call) && !MD &&
+                                  Call->getNumArgs() == 2 && Call->getArg(0) == E);
+    if (!Library && !Free && LeftOperand && writesOnlyLeftOperand(FD)) {
+      if (carries(Call))
+        follow(Call, R, Depth + 1);
+      return;
+    }
     if (!Library && !Free) {
       // A reference parameter whose address the function's body keeps
       // nowhere: the address ends with the call (`init(v);`, adv57 t14).

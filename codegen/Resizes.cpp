@@ -43,10 +43,15 @@ public:
     return found(MC);
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()))
+    const FunctionDecl *FD = Op->getDirectCallee();
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD))
       if (Op->getNumArgs() && !keeps(MD, Op->getArg(0)))
         return found(Op);
-    return arguments(Op, Op->getDirectCallee(), isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()));
+    // A free compound assignment that writes only its left operand, which
+    // holds no address (adv116 F1), as a member one (keeps).
+    bool WritesOnlyLeft = FD && !isa<CXXMethodDecl>(FD) && Op->getNumArgs() == 2 &&
+                          writesOnlyLeft(FD, Op->getArg(0));
+    return arguments(Op, FD, isa_and_nonnull<CXXMethodDecl>(FD) || WritesOnlyLeft);
   }
   bool VisitCallExpr(CallExpr *CE) {
     if (isa<CXXMemberCallExpr, CXXOperatorCallExpr>(CE))
@@ -75,15 +80,22 @@ private:
     // but for its left operand (Associative.h), on an object that holds no
     // address, so no container (adv115 F2: "the bound '(int)v.size()' may
     // change" of a `const std::vector<V2> &`).
-    if (Facts && isCompoundAssignment(MD))
-      if (const CombineVerdict *V = Facts->combineVerdict(MD);
-          V && V->Pure && !Types.mayHold(Object->getType().getNonReferenceType()))
-        return true;
+    if (writesOnlyLeft(MD, Object))
+      return true;
     const CXXRecordDecl *RD = Object->getType().getNonReferenceType()->getAsCXXRecordDecl();
     if (!RD)
       if (const auto *PT = Object->getType()->getAs<PointerType>())
         RD = PT->getPointeeType()->getAsCXXRecordDecl();
     return leavesObject(memberRole(MD, RD));
+  }
+  /// Whether FD is a user's compound assignment that is pure but for
+  /// writing its left operand (Associative.h), Left, whose type holds no
+  /// address and so no container.
+  bool writesOnlyLeft(const FunctionDecl *FD, const Expr *Left) const {
+    if (!Facts || !isCompoundAssignment(FD))
+      return false;
+    const CombineVerdict *V = Facts->combineVerdict(FD);
+    return V && V->Pure && !Types.mayHold(Left->getType().getNonReferenceType());
   }
   /// Whether a callee given CE's arguments may resize one of them.
   bool arguments(const CallExpr *CE, const FunctionDecl *FD, bool SkipObject) {

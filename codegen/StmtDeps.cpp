@@ -259,10 +259,16 @@ public:
     // `a += scaled(v[j])` of a user's compound assignment that is pure but
     // for writing its left operand (Associative.h): a write of `a`, which
     // holds no address (adv115 F2: the bound `v.size()` "may change").
-    if (!V && !Lambda && Object && isCompoundAssignment(FD) &&
-        !AddressTypes().mayHold(Object->getType().getNonReferenceType()))
+    // A free one (`V2 &operator+=(V2 &, const V2 &)`) writes its first
+    // argument (adv116 F1).
+    const Expr *Left = Object ? Object
+                       : isa<CXXOperatorCallExpr>(CE) && !MD && CE->getNumArgs() == 2
+                           ? CE->getArg(0)
+                           : nullptr;
+    if (!V && !Lambda && Left && isCompoundAssignment(FD) &&
+        !AddressTypes().mayHold(Left->getType().getNonReferenceType()))
       if (const CombineVerdict *C = ES.context().Facts.combineVerdict(FD); C && C->Pure) {
-        write(Object, CE);
+        write(Left, CE);
         return true;
       }
     if (!V && !Lambda && !ES.isEffectFreeCallee(FD))

@@ -101,6 +101,28 @@ double kicked(int n) {
   return bs[77].vel.x + vs[99].y;
 }
 
+// The same with a free compound assignment (adv116 F1: "the address of
+// 'us' escapes", "the bound may change").
+struct U2 {
+  long x = 0;
+};
+[[purecc::associative]] U2 &operator+=(U2 &a, const U2 &b) {
+  a.x += b.x;
+  return a;
+}
+[[pure]] U2 unit(int i) { return {heavy(i)}; }
+long freely(int n) {
+  std::vector<U2> us(n);
+  for (int i = 0; i < n; ++i)
+    // REMARK: bound-compound-assignment.cpp:[[@LINE-1]]:3: remark: loop rewritten as a parallel map over 'us' [purecc-parallel-map]
+    us[i] += unit(i);
+  U2 t;
+  for (std::size_t j = 0; j < us.size(); ++j)
+    // REMARK: bound-compound-assignment.cpp:[[@LINE-1]]:3: remark: loop rewritten as a parallel reduction of 't' with '+=' in the loop's order (associative as declared by '{{\[\[purecc::associative\]\]}}') [purecc-ordered-reduction]
+    t += us[j];
+  return t.x;
+}
+
 int main(int argc, char **) {
   std::vector<V2> v;
   // REMARK: bound-compound-assignment.cpp:[[@LINE+4]]:10: remark: calls to 'total' and 'weights' run in parallel [purecc-parallel-calls]
@@ -114,4 +136,6 @@ int main(int argc, char **) {
   long c = bagged(n, b);
   std::printf("%.6f %.6f %ld %ld %.6f\n", t.x, t.y, w.x, c, kicked(3000 * argc));
   // OUT: {{^}}4498500.002691 2249250.000000 1798760 100 -2.001000{{$}}
+  std::printf("%ld\n", freely(2000 * argc));
+  // OUT-NEXT: {{^}}1199124{{$}}
 }

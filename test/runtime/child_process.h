@@ -33,11 +33,13 @@ struct Child {
   FILE *pipe = nullptr;
   std::filesystem::path err_file;
   /// `shell` runs first in the child's shell (limits, traps).
+  /// `exe`: the binary to run, this one when empty (a copy another user
+  /// may run: test_memo_process's read-only caches).
   Child(const std::string &env, const std::filesystem::path &scratch, int id,
-        const std::string &shell = "") {
+        const std::string &shell = "", const std::string &exe = "") {
     err_file = scratch / ("stderr-" + std::to_string(id));
     const std::string cmd = shell + "env PURECC_TEST_CHILD=1 PURECC_MEMO_MIN_MS=0 " + env + " '" +
-                            self_exe() + "' 2>'" + err_file.string() + "'";
+                            (exe.empty() ? self_exe() : exe) + "' 2>'" + err_file.string() + "'";
     pipe = popen(cmd.c_str(), "r");
   }
   ChildResult finish() {
@@ -55,7 +57,7 @@ struct Child {
 
 /// Runs the child to its end (see Child).
 inline ChildResult run_self(const std::string &env, const std::filesystem::path &scratch,
-                            const std::string &shell = "") {
+                            const std::string &shell = "", const std::string &exe = "") {
   static int id = 0;
-  return Child(env, scratch, ++id, shell).finish();
+  return Child(env, scratch, ++id, shell, exe).finish();
 }

@@ -100,8 +100,9 @@ int run_child() {
 
 fs::path fresh_dir(const std::string &name) { return scratch_dir("memo_process-" + name); }
 
-ChildResult run(const std::string &env, const fs::path &scratch, const std::string &shell = "") {
-  return run_self(env, scratch, shell);
+ChildResult run(const std::string &env, const fs::path &scratch, const std::string &shell = "",
+                const std::string &exe = "") {
+  return run_self(env, scratch, shell, exe);
 }
 
 std::string sum_line(long from, long to) {
@@ -206,17 +207,51 @@ TEST(MemoProcess, UnwritableCacheDirectoryWarnsOnceAndKeepsComputing) {
 // read-only cache takes, through a writable open that fails; as another
 // user, the permissions alone do it. The cache directory is root's 0555
 // with no -shm file, so the reader opens it without locks (immutable).
+//
+// The build tree may lie below a directory only its owner may enter (a
+// fresh clone in `mktemp -d`, mode 0700: the first CI run of these tests
+// said "env: '.../test_memo_process': Permission denied"). So as root the
+// reader runs a copy of this binary, and every run of the test uses the
+// caches, from a directory of its own under the system's temporary
+// directory that anyone may enter (same bytes, same build id: the same
+// memo keys).
 struct Reader {
   std::string shell; // what runs the child as a user that cannot write
   std::string skip;  // why not, if it cannot be had
+  std::string exe;   // the binary every run of the test starts ("": this one)
+  fs::path dir;      // the test's directory, which the reader may enter
+  fs::path stage;    // what to remove at the end, as root
+  Reader() = default;
+  Reader(const Reader &) = delete;
+  Reader &operator=(const Reader &) = delete;
+  ~Reader() {
+    std::error_code ec;
+    if (!stage.empty())
+      fs::remove_all(stage, ec);
+  }
 };
-Reader reader() {
-  if (::geteuid() != 0)
-    return {};
+void reader(Reader &as, const std::string &name) {
+  if (::geteuid() != 0) {
+    as.dir = fresh_dir(name);
+    return;
+  }
   const std::string setpriv = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
-  if (std::system((setpriv + "true 2>/dev/null").c_str()) != 0)
-    return {"", "root cannot become another user here (setpriv)"};
-  return {setpriv, ""};
+  if (std::system((setpriv + "true 2>/dev/null").c_str()) != 0) {
+    as.skip = "root cannot become another user here (setpriv)";
+    return;
+  }
+  as.shell = setpriv;
+  as.stage = fs::temp_directory_path() /
+             ("purecc-test-reader-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(as.stage);
+  fs::create_directories(as.stage);
+  fs::permissions(as.stage, fs::perms(0755));
+  as.exe = (as.stage / "test_memo_process").string();
+  fs::copy_file(self_exe(), as.exe, fs::copy_options::overwrite_existing);
+  fs::permissions(as.exe, fs::perms(0755));
+  as.dir = as.stage / "dir";
+  fs::create_directories(as.dir);
+  fs::permissions(as.dir, fs::perms(0755));
 }
 
 void make_read_only(const fs::path &cache) {
@@ -230,17 +265,19 @@ std::string file_bytes(const fs::path &file) {
 }
 
 TEST(MemoProcess, AReadOnlyCacheServesItsEntries) {
-  const Reader as = reader();
+  Reader as;
+  reader(as, "read-only");
   if (!as.skip.empty())
     GTEST_SKIP() << as.skip;
-  const fs::path dir = fresh_dir("read-only");
+  const fs::path dir = as.dir;
   const fs::path cache = dir / "cache";
   const std::string env = "PURECC_CACHE_DIR='" + cache.string() + "'";
-  ASSERT_EQ(run(env + " PURECC_TEST_FROM=0 PURECC_TEST_TO=20", dir).out, expected_out(20, 0, 20));
+  ASSERT_EQ(run(env + " PURECC_TEST_FROM=0 PURECC_TEST_TO=20", dir, "", as.exe).out,
+            expected_out(20, 0, 20));
   make_read_only(cache);
   const std::string before = file_bytes(cache / "memo.sqlite");
 
-  const ChildResult r = run(env + " PURECC_TEST_FROM=0 PURECC_TEST_TO=30", dir, as.shell);
+  const ChildResult r = run(env + " PURECC_TEST_FROM=0 PURECC_TEST_TO=30", dir, as.shell, as.exe);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, expected_out(10, 0, 30)) << "the 20 cached results are read, 10 computed";
   EXPECT_TRUE(std::regex_match(
@@ -264,18 +301,19 @@ TEST(MemoProcess, AReadOnlyCacheServesItsEntries) {
 // checkpoint the log into the database; the two files are then copied
 // without the -shm file.
 TEST(MemoProcess, AReadOnlyCacheWhoseEntriesAreInItsLogServesThem) {
-  const Reader as = reader();
+  Reader as;
+  reader(as, "read-only-wal");
   if (!as.skip.empty())
     GTEST_SKIP() << as.skip;
-  const fs::path dir = fresh_dir("read-only-wal");
+  const fs::path dir = as.dir;
   const fs::path writing = dir / "writing";
   ASSERT_EQ(run("PURECC_CACHE_DIR='" + writing.string() + "' PURECC_TEST_FROM=0 PURECC_TEST_TO=1",
-                dir).status, 0) << "the schema and one entry, checkpointed";
+                dir, "", as.exe).status, 0) << "the schema and one entry, checkpointed";
   sqlite3 *held = nullptr;
   ASSERT_EQ(sqlite3_open((writing / "memo.sqlite").string().c_str(), &held), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(held, "SELECT count(*) FROM entries", nullptr, nullptr, nullptr), SQLITE_OK);
   ASSERT_EQ(run("PURECC_CACHE_DIR='" + writing.string() + "' PURECC_TEST_FROM=0 PURECC_TEST_TO=21",
-                dir).out, expected_out(20, 0, 21));
+                dir, "", as.exe).out, expected_out(20, 0, 21));
   const fs::path cache = dir / "cache";
   fs::create_directories(cache);
   for (const char *name : {"memo.sqlite", "memo.sqlite-wal"})
@@ -288,7 +326,7 @@ TEST(MemoProcess, AReadOnlyCacheWhoseEntriesAreInItsLogServesThem) {
   const std::string log = file_bytes(cache / "memo.sqlite-wal");
 
   const std::string env = "PURECC_CACHE_DIR='" + cache.string() + "'";
-  const ChildResult r = run(env + " PURECC_TEST_FROM=0 PURECC_TEST_TO=30", dir, as.shell);
+  const ChildResult r = run(env + " PURECC_TEST_FROM=0 PURECC_TEST_TO=30", dir, as.shell, as.exe);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, expected_out(9, 0, 30)) << "the 20 results in the log are read\n" << r.err;
   EXPECT_TRUE(std::regex_match(
@@ -298,7 +336,8 @@ TEST(MemoProcess, AReadOnlyCacheWhoseEntriesAreInItsLogServesThem) {
                         "read\\); reading cached values, keeping new ones in memory "
                         "\\[purecc-memo-disk\\]\n")))
       << r.err;
-  const ChildResult stats = run("PURECC_TEST_STATS_CHILD='" + cache.string() + "'", dir, as.shell);
+  const ChildResult stats =
+      run("PURECC_TEST_STATS_CHILD='" + cache.string() + "'", dir, as.shell, as.exe);
   EXPECT_EQ(stats.status, 0) << stats.err;
   EXPECT_NE(stats.out.find("entries: 21 "), std::string::npos) << stats.out << stats.err;
   EXPECT_EQ(file_bytes(cache / "memo.sqlite"), before) << "nothing written";
@@ -310,10 +349,11 @@ TEST(MemoProcess, AReadOnlyCacheWhoseEntriesAreInItsLogServesThem) {
 // A damaged cache that cannot be rebuilt is no cache: every call computes,
 // one line says why, and nothing crashes or changes the file.
 TEST(MemoProcess, ADamagedReadOnlyCacheIsAMiss) {
-  const Reader as = reader();
+  Reader as;
+  reader(as, "read-only-damaged");
   if (!as.skip.empty())
     GTEST_SKIP() << as.skip;
-  const fs::path dir = fresh_dir("read-only-damaged");
+  const fs::path dir = as.dir;
   const fs::path cache = dir / "cache";
   fs::create_directories(cache);
   std::string garbage;
@@ -323,7 +363,7 @@ TEST(MemoProcess, ADamagedReadOnlyCacheIsAMiss) {
   make_read_only(cache);
 
   const ChildResult r = run("PURECC_CACHE_DIR='" + cache.string() + "' PURECC_TEST_FROM=0 PURECC_TEST_TO=10",
-                            dir, as.shell);
+                            dir, as.shell, as.exe);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, expected_out(10, 0, 10));
   EXPECT_TRUE(std::regex_match(
