@@ -20,10 +20,16 @@ using namespace clang;
 namespace purecc {
 namespace {
 
-std::string describe(const FunctionDecl *FD, const PrintingPolicy &PP) {
+std::string describe(const FunctionDecl *FD, const PrintingPolicy &PP, const SourceManager &SM) {
   std::string S;
   llvm::raw_string_ostream OS(S);
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  // A lambda as the user wrote it, not the closure's spelling
+  // ('(anonymous class)::operator()'), as the report names it.
+  if (MD && MD->getParent()->isLambda() && MD->getOverloadedOperator() == OO_Call) {
+    PresumedLoc P = SM.getPresumedLoc(MD->getParent()->getLocation());
+    return "calls 'lambda at line " + std::to_string(P.isValid() ? P.getLine() : 0) + "'";
+  }
   const char *Verb = nullptr;
   if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
     Verb = CD->isCopyConstructor() ? "copies" : CD->isMoveConstructor() ? "moves" : "constructs";
@@ -147,11 +153,11 @@ void LibraryRuns::allocation(const FunctionDecl *FD, std::vector<UserRun> &Out) 
         ID == Builtin::BI__builtin_operator_new ? OO_New : OO_Delete);
     for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(Name))
       if (const FunctionDecl *Def = userAllocationFunction(dyn_cast<FunctionDecl>(ND), SM))
-        Out.push_back({Def, describe(Def, PP)});
+        Out.push_back({Def, describe(Def, PP, SM)});
     return;
   }
   if (const FunctionDecl *Def = userAllocationFunction(FD, SM))
-    Out.push_back({Def, describe(Def, PP)});
+    Out.push_back({Def, describe(Def, PP, SM)});
 }
 
 void LibraryRuns::reach(const FunctionDecl *FD, std::vector<UserRun> &Out) {
@@ -159,11 +165,13 @@ void LibraryRuns::reach(const FunctionDecl *FD, std::vector<UserRun> &Out) {
     return;
   if (FD->getBuiltinID() || FD->isReplaceableGlobalAllocationFunction())
     return allocation(FD, Out);
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-    if (MD->getParent()->isLambda() && !isImplementationHeader(MD->getLocation(), SM))
-      return;
+  // A lambda's call operator is the user's code too: a lambda the call was
+  // given is judged as its argument (and skipped in ImpureCall's userRuns),
+  // but one the library makes itself from a type (`std::unordered_set<long,
+  // decltype(hash)>`) or reaches through a class derived from it was never
+  // judged (adv117 F2).
   if (!isImplementationHeader(FD->getLocation(), SM)) {
-    Out.push_back({FD, describe(FD, PP)});
+    Out.push_back({FD, describe(FD, PP, SM)});
     return;
   }
   if (InProgress.count(FD))
@@ -193,7 +201,7 @@ void LibraryRuns::scanStmt(const Stmt *S, std::vector<UserRun> &Out) {
     // the library makes itself.
     const CXXDestructorDecl *VD = virtualDestructor(DE);
     if (VD && !isReservedDecl(VD->getParent()))
-      Out.push_back({VD, describe(VD, PP), /*Virtual=*/true});
+      Out.push_back({VD, describe(VD, PP, SM), /*Virtual=*/true});
     else
       destroyType(DE->getDestroyedType(), Out);
     allocation(DE->getOperatorDelete(), Out);
@@ -208,7 +216,7 @@ void LibraryRuns::scanStmt(const Stmt *S, std::vector<UserRun> &Out) {
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (Callee && !isImplementationHeader(Callee->getLocation(), SM) &&
         mayRunUnseenOverride(CE, Callee))
-      Out.push_back({Callee, describe(Callee, PP), /*Virtual=*/true});
+      Out.push_back({Callee, describe(Callee, PP, SM), /*Virtual=*/true});
     else
       reach(Callee, Out);
   }

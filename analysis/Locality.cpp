@@ -207,6 +207,10 @@ Prov Locality::ofLValue(const Expr *E) {
   }
   if (const auto *CE = dyn_cast<CastExpr>(E))
     return ofLValue(CE->getSubExpr());
+  // A default argument is what it says (`_Sequence &&__s = _Sequence()` of
+  // a priority_queue's constructor: a temporary of the call, adv119 F1).
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
+    return ofLValue(DA->getExpr());
   if (isa<MaterializeTemporaryExpr, CompoundLiteralExpr, StringLiteral,
           CXXTemporaryObjectExpr, CXXConstructExpr>(E))
     return Prov::local();

@@ -237,6 +237,12 @@ private:
 } // namespace
 
 bool PurityFacts::isPure(const FunctionDecl *FD) const {
+  // A function the user vouches for is pure to every step that asks, as it
+  // is to the checker of its callers (docs/purity.md, R4): a loop over it
+  // is a loop over a pure call (adv118 F3: kept serial, without a remark
+  // or with "not known to be pure").
+  if (isAssumedPure(FD))
+    return true;
   auto It = Verdicts.find(FD->getCanonicalDecl());
   return It != Verdicts.end() && It->second == Verdict::Pure;
 }

@@ -79,7 +79,8 @@ struct CombineVerdict {
 class PurityFacts {
 public:
   /// True when FD was judged pure: declared [[pure]] and verified, or
-  /// inferred (a callee, or a --suggest candidate, with no effect at all).
+  /// inferred (a callee, or a --suggest candidate, with no effect at all),
+  /// or when the user vouches for it with [[purecc::assume_pure]].
   bool isPure(const clang::FunctionDecl *FD) const;
   /// The functions declared [[pure]] in the translation unit, in source order.
   const std::vector<const clang::FunctionDecl *> &declaredPure() const {

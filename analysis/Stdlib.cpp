@@ -722,7 +722,11 @@ bool isPointerLike(QualType T) {
   // A view's own iterators designate what the view does, whatever their
   // name (libstdc++'s lazy_split_view::_InnerIter).
   const auto *Parent = dyn_cast<CXXRecordDecl>(RD->getDeclContext());
+  // A string_view designates the characters it was made from, as a span
+  // does: `const_cast<char &>(sv[0]) = 'x'` writes the caller's string
+  // (adv117 F1).
   return N.contains_insensitive("iterator") || N == "span" ||
+         (N == "basic_string_view" && RD->isInStdNamespace()) ||
          N == "reference_wrapper" || isProxyClass(RD) || isRangesView(RD) ||
          (Parent && isRangesView(Parent));
 }

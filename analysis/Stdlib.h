@@ -191,7 +191,7 @@ enum class ContractThrow {
 ContractThrow contractThrow(const clang::FunctionDecl *FD);
 
 /// A class value that designates other memory: pointers, iterators, spans,
-/// views and the library's proxy references (isProxyReference).
+/// string views, views and the library's proxy references (isProxyReference).
 bool isPointerLike(clang::QualType T);
 /// std::shared_ptr and std::weak_ptr (and the library's bases that declare
 /// their members, std::__shared_ptr_access): a copy shares its pointee with

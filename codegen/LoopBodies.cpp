@@ -1,5 +1,6 @@
 //===- LoopBodies.cpp - what a loop's body must leave alone ----------------===//
 #include "LoopBodies.h"
+#include "analysis/Attributes.h"
 #include "BodyWalk.h"
 #include "Containers.h"
 #include "JumpTargets.h"
@@ -447,7 +448,8 @@ std::string exitReason(const Stmt *Exit) {
 
 std::string impureReason(const Expr *Call) {
   if (const FunctionDecl *FD = calleeOf(Call))
-    return quoted(FD) + " is not known to be pure";
+    return quoted(FD) + (isDeclaredPure(FD) ? " is declared pure but did not pass its check"
+                                            : " is not known to be pure");
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
     return "the constructor of '" + CE->getType().getAsString() + "' is not known to be pure";
   return "the loop body has side effects";

@@ -2,6 +2,7 @@
 #include "Loops.h"
 #include "analysis/Unevaluated.h"
 #include "NoReturn.h"
+#include "OperationCount.h"
 #include "CountedLoops.h"
 #include "IotaLoops.h"
 #include "LoopBodies.h"
@@ -390,14 +391,16 @@ void endIterationsEarly(PlanContext &PC, const LoopShape &L, const std::string &
 }
 
 std::string loopGrain(const LoopShape &L, const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {
-  // A constant trip count of loop-free work that is shared at all is above
-  // kMaxTinyTrips (tinyLoopReason): its leaves are as large, or the
-  // runtime's own split (about 8 iterations a leaf for 2000) made a map run
-  // several times slower than the serial loop (adv115 F1).
+  // A loop of loop-free work that is shared at all does at least
+  // kMinSharedOperations (tinyLoopReason): its leaves are large enough to
+  // pay for a task each, or the runtime's own split (about 8 iterations a
+  // leaf for 2000) made a map run several times slower than the serial
+  // loop (adv115 F1).
   llvm::SmallPtrSet<const FunctionDecl *, 8> Path;
   if (runsLoops(L.Body, Path, 0, Cheap))
     return "";
-  return "::purecc::leaf_size{" + std::to_string(kMaxTinyTrips) + "}";
+  return "::purecc::leaf_size{" +
+         std::to_string(leafIterations(loopFreeOperations(L.Body, Cheap))) + "}";
 }
 
 std::string tinyLoopReason(const LoopShape &L, const llvm::SmallPtrSetImpl<const Expr *> *Cheap) {
@@ -405,12 +408,20 @@ std::string tinyLoopReason(const LoopShape &L, const llvm::SmallPtrSetImpl<const
   // `for (j = i + 1; j < 7; ++j)` inside `for (i = 0; ...)`: at most 6.
   if (!Trips && L.Induction)
     Trips = tripsWithinOuterLoop(L);
-  if (!Trips || *Trips > kMaxTinyTrips)
+  if (!Trips)
     return "";
   std::string Count = (L.TripCount ? "" : "at most ") + std::to_string(*Trips);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Path;
-  if (!runsLoops(L.Body, Path, 0, Cheap))
-    return Count + " iterations of loop-free work are too little to share";
+  if (!runsLoops(L.Body, Path, 0, Cheap)) {
+    // The work, not the trip count, decides (OperationCount.h).
+    std::int64_t Ops = loopFreeOperations(L.Body, Cheap);
+    if (static_cast<__int128>(*Trips) * Ops >= kMinSharedOperations)
+      return "";
+    return Count + " iterations of loop-free work (about " + std::to_string(Ops) +
+           " operations each) are too little to share";
+  }
+  if (*Trips > kMaxTinyTrips)
+    return "";
   // Inner loops of bounded trips around loop-free work (user50 k01: `for (i
   // < 7) for (j = i + 1; j < 7; ++j)` in a hot pure function, split on
   // every call, ran 15 to 40 times slower): the whole nest's steps count.

@@ -95,10 +95,14 @@ std::string asInt64(PlanContext &PC, const clang::Expr *E, const std::string &Te
 std::string trimBeforeSpace(PlanContext &PC, std::string Head, unsigned Off);
 
 /// Why the loop is too little work to share, or empty: a constant trip
-/// count of at most kMaxTinyTrips iterations whose body, and every function
-/// it calls (transitively), runs no loop and no recursion. Splitting such a
-/// loop costs more than running it (a nested one would be split again on
-/// every call of its enclosing function).
+/// count (or the most iterations of a triangle's inner loop) whose body,
+/// and every function it calls (transitively), runs no loop and no
+/// recursion, and does fewer than kMinSharedOperations in all
+/// (OperationCount.h); or at most kMaxTinyTrips iterations of counted inner
+/// loops of bounded trips around loop-free work, of at most kMaxTinyTrips
+/// loop-free statements in all. Splitting such a loop costs more than
+/// running it (a nested one would be split again on every call of its
+/// enclosing function).
 constexpr std::int64_t kMaxTinyTrips = 1024;
 /// Cheap: calls that a transformation judges cheap itself (a concatenation's
 /// push_back, whose library body has loops that a short append never runs).
@@ -171,11 +175,11 @@ referenceSpans(PlanContext &PC, const clang::Stmt *Body, const clang::VarDecl *V
 
 /// The leaf size a loop's runtime call should pass, or empty for the
 /// runtime's choice: a loop whose body is loop-free work (as for
-/// tinyLoopReason) runs kMaxTinyTrips iterations per leaf, so that a short
-/// run of it (the 16 centroids of a k-means step, when the count is not a
-/// constant) is one leaf that the runtime folds in the calling thread
-/// without a task, while a long one is still shared in leaves large enough
-/// to pay for a task each (a constant 2000).
+/// tinyLoopReason) runs leafIterations(its operations) iterations per leaf
+/// (OperationCount.h), so that a short run of it (the 16 centroids of a
+/// k-means step, when the count is not a constant) is one leaf that the
+/// runtime folds in the calling thread without a task, while a long one is
+/// still shared in leaves large enough to pay for a task each.
 std::string loopGrain(const LoopShape &L,
                       const llvm::SmallPtrSetImpl<const clang::Expr *> *Cheap = nullptr);
 

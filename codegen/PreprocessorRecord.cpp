@@ -8,11 +8,16 @@
 
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
+#include "llvm/ADT/StringSet.h"
 #include "RuntimeMacroShield.h"
 
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 using namespace clang;
 
@@ -68,6 +73,7 @@ public:
 
   void MacroExpands(const Token &Name, const MacroDefinition &, SourceRange,
                     const MacroArgs *) override {
+    named(Name);
     if (const IdentifierInfo *II = Name.getIdentifierInfo(); II && II->getName() == "__COUNTER__")
       changesState(Name.getLocation());
   }
@@ -109,24 +115,95 @@ public:
   }
   void Ifdef(SourceLocation Loc, const Token &Name, const MacroDefinition &) override {
     enter(Loc);
+    // `#ifdef _OPENMP` is judged once its block is known (SourceRangeSkipped).
+    if (const IdentifierInfo *II = Name.getIdentifierInfo();
+        II && II->getName() == "_OPENMP" && !PP.isMacroDefined("_OPENMP")) {
+      PendingIfdef = Name.getLocation();
+      PendingDirective = Loc;
+      return;
+    }
+    named(Name);
     testsOpenMP(Name);
   }
+  /// The block of a false `#ifdef _OPENMP` is the first range skipped after
+  /// it: harmless when it only defines macros the unit never names
+  /// (glm's `GLM_HAS_OPENMP`, adv118 F2), judged at the end of the unit.
+  void SourceRangeSkipped(SourceRange Range, SourceLocation EndifLoc) override {
+    if (PendingIfdef.isInvalid())
+      return;
+    SourceLocation At = PendingIfdef;
+    PendingIfdef = SourceLocation();
+    const SourceManager &SM = PP.getSourceManager();
+    bool Invalid = false;
+    StringRef Ender(SM.getCharacterData(EndifLoc, &Invalid));
+    std::optional<std::vector<std::string>> Names;
+    if (!Invalid && (Ender.starts_with("endif") || Ender.starts_with("else")))
+      Names = definesOnly(Range.getBegin(), EndifLoc, /*SkipFirstLine=*/true);
+    if (!Names) {
+      testedAt(At);
+      return;
+    }
+    DefineOnlyTests.push_back({At, std::move(*Names), {}});
+    // An `#else` branch, which the serial build runs and the parallel one
+    // skips, must only define macros too: judged at its `#endif`.
+    if (Ender.starts_with("else")) {
+      OpenElse = PendingDirective;
+      ElseStart = EndifLoc;
+    }
+  }
+  void Endif(SourceLocation Loc, SourceLocation IfLoc) override {
+    if (PP.getSourceManager().isInMainFile(Loc) && ConditionalDepth > 0)
+      --ConditionalDepth;
+    if (OpenElse.isInvalid() || IfLoc != OpenElse)
+      return;
+    OpenElse = SourceLocation();
+    std::optional<std::vector<std::string>> Names =
+        definesOnly(ElseStart, Loc, /*SkipFirstLine=*/true);
+    if (!Names) {
+      testedAt(DefineOnlyTests.back().At);
+      DefineOnlyTests.pop_back();
+      return;
+    }
+    DefineOnlyTests.back().ElseNames = std::move(*Names);
+  }
+  void EndOfMainFile() override { finish(); }
+  /// Judges the define-only `#ifdef _OPENMP` tests, once the unit's tokens
+  /// are all lexed (the pipeline plans before EndOfMainFile is called).
+  void finish() {
+    if (Finished)
+      return;
+    Finished = true;
+    // Unused: never expanded or tested, and a name only the skipped block
+    // defines is nowhere lexed outside a skipped block (the identifier
+    // table has every name the unit lexed).
+    for (const DefineOnlyTest &T : DefineOnlyTests) {
+      auto Used = [&](const std::string &N) {
+        if (Named.contains(N))
+          return true;
+        return !llvm::is_contained(T.ElseNames, N) &&
+               PP.getIdentifierTable().find(N) != PP.getIdentifierTable().end();
+      };
+      if (llvm::any_of(T.Names, Used) || llvm::any_of(T.ElseNames, Used))
+        testedAt(T.At);
+    }
+  }
+
   void Ifndef(SourceLocation Loc, const Token &Name, const MacroDefinition &) override {
     enter(Loc);
+    named(Name);
     testsOpenMP(Name);
   }
   void Elifdef(SourceLocation, const Token &Name, const MacroDefinition &) override {
+    named(Name);
     testsOpenMP(Name);
   }
   void Elifndef(SourceLocation, const Token &Name, const MacroDefinition &) override {
+    named(Name);
     testsOpenMP(Name);
   }
   void Defined(const Token &Name, const MacroDefinition &, SourceRange) override {
+    named(Name);
     testsOpenMP(Name);
-  }
-  void Endif(SourceLocation Loc, SourceLocation) override {
-    if (PP.getSourceManager().isInMainFile(Loc) && ConditionalDepth > 0)
-      --ConditionalDepth;
   }
   void PragmaDirective(SourceLocation Loc, PragmaIntroducerKind) override {
     // `#pragma push_macro("K")` and `pop_macro`; other pragmas keep no
@@ -172,6 +249,59 @@ private:
       return;
     R.OpenMPMacroTest = SM.getExpansionLoc(Loc);
   }
+  /// The macros the lines after From's and before To's directive define,
+  /// when they hold nothing but conditionals and `#define`s; nullopt
+  /// otherwise.
+  std::optional<std::vector<std::string>> definesOnly(SourceLocation From, SourceLocation To,
+                                                      bool SkipFirstLine) const {
+    const SourceManager &SM = PP.getSourceManager();
+    bool Invalid = false;
+    const char *End = SM.getCharacterData(To, &Invalid);
+    if (Invalid)
+      return std::nullopt;
+    const char *Begin = SM.getCharacterData(From, &Invalid);
+    if (Invalid || Begin > End || SM.getFileID(From) != SM.getFileID(To))
+      return std::nullopt;
+    StringRef Text(Begin, End - Begin);
+    // The lines after the opening directive, up to the closing one's '#'.
+    if (SkipFirstLine)
+      Text = Text.drop_until([](char C) { return C == '\n'; });
+    Text = Text.drop_back(Text.size() - Text.rfind('#'));
+    std::vector<std::string> Names;
+    std::string Logical;
+    llvm::SmallVector<StringRef, 32> Lines;
+    Text.split(Lines, '\n');
+    for (StringRef Line : Lines) {
+      Line = Line.rtrim();
+      if (Line.ends_with("\\")) {
+        Logical += Line.drop_back().str() + " ";
+        continue;
+      }
+      Logical += Line.str();
+      StringRef L = StringRef(Logical).trim();
+      if (!L.empty() && !L.starts_with("//")) {
+        if (!L.consume_front("#"))
+          return std::nullopt;
+        L = L.ltrim();
+        StringRef Directive = L.take_while([](char C) { return isAsciiIdentifierContinue(C); });
+        if (Directive == "define") {
+          StringRef Name = L.drop_front(Directive.size()).ltrim().take_while(
+              [](char C) { return isAsciiIdentifierContinue(C); });
+          if (Name.empty())
+            return std::nullopt;
+          Names.push_back(Name.str());
+        } else if (!llvm::is_contained({"if", "ifdef", "ifndef", "elif", "elifdef",
+                                        "elifndef", "else", "endif"},
+                                       Directive)) {
+          return std::nullopt;
+        }
+      }
+      Logical.clear();
+    }
+    if (Text.contains("/*"))
+      return std::nullopt; // a comment may hide a line break: judge it as code
+    return Names;
+  }
   void enter(SourceLocation Loc) {
     if (PP.getSourceManager().isInMainFile(Loc))
       ++ConditionalDepth;
@@ -190,13 +320,41 @@ private:
   Preprocessor &PP;
   PreprocessorRecord &R;
   bool AtStartRecorded = false;
+  bool Finished = false;
+  /// A false `#ifdef _OPENMP` whose block is not yet skipped: its name and
+  /// its directive.
+  SourceLocation PendingIfdef, PendingDirective;
+  /// The directive of a define-only `#ifdef _OPENMP` whose `#else` branch
+  /// runs, and where that branch starts.
+  SourceLocation OpenElse, ElseStart;
+  /// A false `#ifdef _OPENMP` whose branches only define macros.
+  struct DefineOnlyTest {
+    SourceLocation At;
+    std::vector<std::string> Names;     // defined in the skipped block
+    std::vector<std::string> ElseNames; // defined in the `#else` branch
+  };
+  std::vector<DefineOnlyTest> DefineOnlyTests;
+  /// Every macro name expanded or tested (`defined`, `#ifdef`).
+  llvm::StringSet<> Named;
+  void named(const Token &Name) {
+    if (const IdentifierInfo *II = Name.getIdentifierInfo())
+      Named.insert(II->getName());
+  }
   unsigned ConditionalDepth = 0; // the main file's open #if blocks
 };
 
 } // namespace
 
 std::unique_ptr<PPCallbacks> recordPreprocessor(Preprocessor &PP, PreprocessorRecord &R) {
-  return std::make_unique<Recorder>(PP, R);
+  auto Callbacks = std::make_unique<Recorder>(PP, R);
+  // The preprocessor owns the callbacks and outlives the record's readers.
+  R.Finish = [Rec = Callbacks.get()] { Rec->finish(); };
+  return Callbacks;
+}
+
+void PreprocessorRecord::finish() {
+  if (Finish)
+    Finish();
 }
 
 } // namespace purecc

@@ -26,6 +26,7 @@
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,11 +61,19 @@ struct PreprocessorRecord {
   /// `#if defined(_OPENMP)`, `#if _OPENMP >= 201511`, a macro defined as
   /// `_OPENMP`; not a name pasted together): the rewritten unit
   /// is built with OpenMP, which defines it, so that code would run in
-  /// place of what the serial build runs (adv82 F1, F2). Invalid if none.
+  /// place of what the serial build runs (adv82 F1, F2). Invalid if none;
+  /// complete after finish().
   clang::SourceLocation OpenMPMacroTest;
 
   /// Whether main-file text in [Begin, End) changes the preprocessor's state.
   bool changesStateBetween(unsigned Begin, unsigned End) const;
+
+  /// Completes OpenMPMacroTest once the whole unit is lexed: a false
+  /// `#ifdef _OPENMP` whose branches only define macros that the unit never
+  /// expands, tests or names (glm's `GLM_HAS_OPENMP`, adv118 F2) changes
+  /// nothing and is no test. Call before reading OpenMPMacroTest.
+  void finish();
+  std::function<void()> Finish; // set by recordPreprocessor
 };
 
 /// The callbacks that fill R while PP preprocesses the unit; to be added

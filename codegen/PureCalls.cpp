@@ -55,7 +55,9 @@ bool callsPure(const Stmt *S, const PurityFacts &Facts, PureCalls Which) {
     llvm::SmallPtrSet<const Stmt *, 4> Followed;
     Finder(const PurityFacts &Facts, PureCalls Which) : Facts(Facts), Which(Which) {}
     bool counts(const FunctionDecl *FD) const {
-      return Facts.isPure(FD) || isDeclaredAssociative(FD) ||
+      // Declared [[pure]] and failed its check (`--warn-only` rewrites the
+      // rest): the user still expects a word (adv118 F5: silent).
+      return Facts.isPure(FD) || isDeclaredPure(FD) || isDeclaredAssociative(FD) ||
              (Which == PureCalls::OrLibraryWork &&
               isLibraryWork(FD, FD->getASTContext().getSourceManager()));
     }

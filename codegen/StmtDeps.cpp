@@ -22,6 +22,8 @@
 #include "clang/Basic/Builtins.h"
 #include "clang/Lex/Lexer.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace purecc {
@@ -543,10 +545,27 @@ private:
   /// Shown: the call as remarks name it ('std::vector<Log>::push_back').
   void library(const FunctionDecl *FD, const Expr *Site, const Expr *const *Args,
                unsigned NumArgs, const std::string &Shown) {
-    for (unsigned I = 0; I < NumArgs; ++I)
+    // The lambdas given (also as bases of a given object's class, the
+    // `overloaded{...}` idiom) are judged as callables; one the library
+    // runs without being given it (a hash named by its type) is a run.
+    llvm::SmallPtrSet<const CXXRecordDecl *, 4> GivenLambdas;
+    std::function<void(const CXXRecordDecl *)> AddLambdas = [&](const CXXRecordDecl *RD) {
+      if (!RD || !RD->hasDefinition())
+        return;
+      if (RD->isLambda())
+        GivenLambdas.insert(RD);
+      for (const CXXBaseSpecifier &B : RD->bases())
+        AddLambdas(B.getType()->getAsCXXRecordDecl());
+    };
+    for (unsigned I = 0; I < NumArgs; ++I) {
       callable(Args[I], Site, Shown);
+      AddLambdas(Args[I]->getType().getNonReferenceType()->getAsCXXRecordDecl());
+    }
     for (const UserRun &R : ES.runsOf(FD))
-      if (!ES.isEffectFreeCallee(R.Member))
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(R.Member);
+          MD && GivenLambdas.contains(MD->getParent()))
+        continue;
+      else if (!ES.isEffectFreeCallee(R.Member))
         impure(Site, Shown + " " + R.Action + ", which is not known to be pure");
   }
 

@@ -170,6 +170,7 @@ public:
     // Code under `#ifdef _OPENMP` would run in the parallel build where the
     // serial one ran other code (adv82 F1: a function checked pure in one
     // form and run in the other; F2: <omp.h> brought another 'abs').
+    Preprocessed.finish();
     Result.TestsOpenMPMacro = Preprocessed.OpenMPMacroTest.isValid();
     if (Result.TestsOpenMPMacro && (!P.Edits.empty() || P.UsesRuntime)) {
       if (Held)

@@ -412,8 +412,11 @@ private:
       if (Parts.IsArrow)
         check(C, Obj, L.ofPointee(Obj), Callee);
       else if (isPointerLike(Obj->getType())) {
+        // `sv.size()` of a view: the view's own length, not what it views.
         QualType R = Callee ? Callee->getReturnType() : QualType();
-        if (!R.isNull() && !R->isReferenceType() && !isPointerLike(R))
+        bool OwnState = Callee && isLibraryFunction(Callee, C.sourceManager()) &&
+                        handleOnly(Callee, Obj->getType());
+        if (!OwnState && !R.isNull() && !R->isReferenceType() && !isPointerLike(R))
           check(C, Obj, L.ofPointee(Obj), Callee);
       } else if (Obj->isGLValue())
         check(C, Obj, L.ofLValue(Obj), Callee);

@@ -13,6 +13,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <optional>
@@ -355,6 +356,12 @@ private:
     for (const UserRun &R : Runs->of(FD)) {
       if (Invoked.count(R.Member) || isDeclaredPure(R.Member) || isAssumedPure(R.Member))
         continue;
+      // A lambda given to an earlier call (a unique_ptr's deleter run by
+      // its destructor, a view's function run by the algorithm the view is
+      // piped into) was judged there, with what it is run on then.
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(R.Member);
+          MD && MD->getParent()->isLambda() && givenAsArgument(C.function(), MD))
+        continue;
       // Once per function: the same ~Log behind the temporary and the
       // variable, or behind every insert into one set, is one finding.
       // Again where it runs on other elements: they may be the caller's.
@@ -407,6 +414,48 @@ private:
       Reported;
   // Callables already judged as arguments of the current library call.
   llvm::SmallPtrSet<const FunctionDecl *, 4> Invoked;
+  // Per function, the lambdas (their closure classes) its calls are given
+  // as arguments, or as bases of an argument's class (givenAsArgument).
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallPtrSet<const CXXRecordDecl *, 4>> GivenLambdas;
+
+  /// Whether a call in F is given the lambda whose call operator is MD, or
+  /// an object of a class derived from it: it is judged there as that
+  /// call's argument, with what it runs on then (callables). Asked for the
+  /// whole body at once: an algorithm is visited before the view piped into
+  /// it that was given the lambda (`count_if(r | views::transform(l), p)`).
+  bool givenAsArgument(const FunctionDecl *F, const CXXMethodDecl *MD) {
+    auto [It, New] = GivenLambdas.try_emplace(F);
+    if (New) {
+      struct Finder : RecursiveASTVisitor<Finder> {
+        llvm::SmallPtrSetImpl<const CXXRecordDecl *> &Out;
+        explicit Finder(llvm::SmallPtrSetImpl<const CXXRecordDecl *> &Out) : Out(Out) {}
+        bool shouldVisitLambdaBodies() const { return true; }
+        void note(const Expr *A) {
+          for (const FunctionDecl *Op :
+               callOperators(A->getType().getNonReferenceType()->getAsCXXRecordDecl()))
+            if (const auto *M = dyn_cast<CXXMethodDecl>(Op); M && M->getParent()->isLambda())
+              Out.insert(M->getParent());
+        }
+        bool VisitCallExpr(CallExpr *CE) {
+          for (const Expr *A : CE->arguments())
+            note(A);
+          return true;
+        }
+        bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+          // A copy of the lambda itself (`auto h2 = h;`) runs nothing.
+          if (CE->getConstructor()->getParent()->isLambda())
+            return true;
+          for (const Expr *A : CE->arguments())
+            note(A);
+          return true;
+        }
+      } Find(It->second);
+      const FunctionDecl *Def = nullptr;
+      if (F->hasBody(Def))
+        Find.TraverseStmt(const_cast<Stmt *>(Def->getBody()));
+    }
+    return It->second.contains(MD->getParent());
+  }
   // Where the pointer a smart pointer is given to own points, while its
   // deleter is judged (callables).
   std::optional<Prov> Owned;
@@ -642,18 +691,35 @@ private:
     return isImplementationHeader(RD->getLocation(), C.sourceManager());
   }
 
+  /// Every call operator an object of RD may run: its own, those it
+  /// brings in by `using Base::operator()` and those of its bases. The
+  /// `overloaded{...}` idiom of std::visit and a `struct Wrap : L {}` call a
+  /// lambda's operator through a class the lambda is a base of; only RD's
+  /// own were judged (adv117 F2: a lambda writing a global, accepted).
   static std::vector<const FunctionDecl *> callOperators(const CXXRecordDecl *RD) {
     std::vector<const FunctionDecl *> Out;
+    llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
+    collectCallOperators(RD, Out, Seen);
+    return Out;
+  }
+
+  static void collectCallOperators(const CXXRecordDecl *RD, std::vector<const FunctionDecl *> &Out,
+                                   llvm::SmallPtrSetImpl<const CXXRecordDecl *> &Seen) {
+    if (!RD || !RD->hasDefinition() || !Seen.insert(RD->getCanonicalDecl()).second)
+      return;
+    RD = RD->getDefinition();
     DeclarationName Name =
         RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
     for (const NamedDecl *ND : RD->lookup(Name)) {
-      if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+      const NamedDecl *Target = ND->getUnderlyingDecl(); // through `using B::operator()`
+      if (const auto *FD = dyn_cast<FunctionDecl>(Target))
         Out.push_back(FD);
-      else if (const auto *FT = dyn_cast<FunctionTemplateDecl>(ND))
+      else if (const auto *FT = dyn_cast<FunctionTemplateDecl>(Target))
         for (const FunctionDecl *Spec : FT->specializations())
           Out.push_back(Spec);
     }
-    return Out;
+    for (const CXXBaseSpecifier &B : RD->bases())
+      collectCallOperators(B.getType()->getAsCXXRecordDecl(), Out, Seen);
   }
 
   /// Object: what a member is called on (a member function pointer's

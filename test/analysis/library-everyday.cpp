@@ -207,3 +207,25 @@ long g_erased = 0;
 [[pure]] int byte_value(std::byte b) { return std::to_integer<int>(b); }
 
 int main() {}
+
+// A priority_queue made with a comparator: its constructor's defaulted
+// `_Sequence &&__s = _Sequence()` is a temporary of the call, not memory
+// of someone else's (adv119 F1: "writes through a pointer that may point
+// to memory it does not own").
+#include <queue>
+struct Greater {
+  bool operator()(long a, long b) const { return a > b; }
+};
+[[pure]] long queue_with_comparator(long x) {
+  Greater g;
+  std::priority_queue<long, std::vector<long>, Greater> q(g);
+  q.push(x);
+  q.push(x / 2);
+  return q.top();
+}
+[[pure]] long queue_with_lambda(long x) {
+  auto c = [](long a, long b) { return a > b; };
+  std::priority_queue<long, std::vector<long>, decltype(c)> q(c);
+  q.push(x);
+  return q.top();
+}

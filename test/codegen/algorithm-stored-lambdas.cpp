@@ -17,7 +17,6 @@
   long s = 0;
   for (long k = 0; k < 3000; ++k)
     s += (k * k + i) % 7;
-  // REMARK: algorithm-stored-lambdas.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s;
 }
 

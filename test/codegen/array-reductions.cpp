@@ -16,7 +16,7 @@
 
 [[pure]] double sample(int i) {
   double v = 0.0;
-  // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 299 iterations of loop-free work are too little to share [purecc-missed-reduction]
+  // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 299 iterations of loop-free work (about 34 operations each) are too little to share [purecc-missed-reduction]
   for (int k = 1; k < 300; ++k)
     v += std::sin(i * 0.001 * k) / k;
   return v;
@@ -218,7 +218,6 @@ int main() {
       ++marks[2999 - i];
   double ownSum = 0;
   long marked = 0;
-  // REMARK: array-reductions.cpp:[[@LINE+1]]:3: remark: loop rewritten as a parallel reduction of 'ownSum' and 'marked' [purecc-reduction]
   for (int i = 0; i < 3000; ++i) {
     ownSum += own[i];
     marked += marks[i] * (i % 5);

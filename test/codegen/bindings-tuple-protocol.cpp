@@ -68,7 +68,6 @@ template <std::size_t I> struct std::tuple_element<I, Thrown> { using type = lon
   long s = 0;
   for (long k = 0; k < 3000; ++k)
     s += (d * k) % 7;
-  // CHECK: bindings-tuple-protocol.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s;
 }
 

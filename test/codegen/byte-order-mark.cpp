@@ -11,14 +11,14 @@
 // FIRST-NEXT: {{^}}#line 15 "{{.*}}byte-order-mark.cpp"
 // FIRST-NEXT: {{^}}#include <cstdio>
 // RUN: %e2e %s %t | FileCheck %s
-// CHECK: 12497500
+// CHECK: 1249975000
 #include <cstdio>
 
 [[pure]] long twice(long i) { return 2 * i; }
 
 int main() {
   long s = 0;
-  for (long i = 0; i < 5000; ++i)
+  for (long i = 0; i < 50000; ++i)
     s += twice(i) / 2;
   std::printf("%ld\n", s);
 }

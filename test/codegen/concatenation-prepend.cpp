@@ -90,7 +90,7 @@ int main() {
   for (long i = 0; i < n; ++i)
     v.insert(v.begin(), sq(i));
   // CHECK: {{^}}  { auto purecc_c{{[0-9]+}} = ::purecc::parallel_reduce(0, n, std::vector<long>{}, [&](std::int64_t i) -> std::vector<long> { std::vector<long> purecc_acc_{{[0-9]+}}{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_[[A:[0-9]+]].insert(purecc_acc_[[A]].begin(), sq(i)); } return purecc_acc_[[A]]; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { ::purecc::append_moved(purecc_rhs, purecc_lhs); return purecc_rhs; }, ::purecc::leaf_size{1024}); v.insert(v.begin(), std::make_move_iterator(purecc_c[[C:[0-9]+]].begin()), std::make_move_iterator(purecc_c[[C]].end())); }
+  // CHECK-NEXT: {{^}}    purecc_acc_[[A:[0-9]+]].insert(purecc_acc_[[A]].begin(), sq(i)); } return purecc_acc_[[A]]; }, [](std::vector<long> purecc_lhs, std::vector<long> purecc_rhs) { ::purecc::append_moved(purecc_rhs, purecc_lhs); return purecc_rhs; }, ::purecc::leaf_size{512}); v.insert(v.begin(), std::make_move_iterator(purecc_c[[C:[0-9]+]].begin()), std::make_move_iterator(purecc_c[[C]].end())); }
   // REMARK: concatenation-prepend.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel concatenation in front of 'v'
   show("insert at begin:", v);
   // OUT-NEXT: insert at begin: 11688 3e39a019e52098a 784 841 900 961 15 80 14

@@ -15,7 +15,6 @@
     s += (d * k) % 7;
   return s;
 }
-// CHECK: consteval-calls.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
 
 consteval long scale(long x) { return x * 3; }
 constexpr long cscale(long x) { return x * 3; }

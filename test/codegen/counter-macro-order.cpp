@@ -15,7 +15,6 @@
   double s = 0;
   for (int k = 0; k < 2000; ++k)
     s += (double)((i * 7 + k) % 13);
-  // CHECK-DAG: counter-macro-order.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s + (double)(i % 101);
 }
 

@@ -18,7 +18,7 @@
   double s = 0;
   for (int k = 1; k < 40; ++k)
     s += std::fabs(std::sin(i * 0.1 + j * 0.7 + k));
-  // REMARK: escapes-number-iterators.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 39 iterations of loop-free work are too little to share [purecc-missed-reduction]
+  // REMARK: escapes-number-iterators.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 39 iterations of loop-free work (about 29 operations each) are too little to share [purecc-missed-reduction]
   return s;
 }
 

@@ -87,14 +87,14 @@ int main() {
   // A body that cannot throw: shared even inside the try.
   long u = 0;
   try {
-    for (long i = 0; i < n; ++i)
+    for (long i = 0; i < 4 * n; ++i)
       u += safe(i);
     // REMARK: exception-partial-results.cpp:[[@LINE-2]]:5: remark: loop rewritten as a parallel reduction of 'u' [purecc-reduction]
   } catch (const std::exception &e) {
     std::printf("caught %s\n", e.what());
   }
   std::printf("u %ld\n", u);
-  // OUT-NEXT: u 1153750
+  // OUT-NEXT: u 4615000
 
   // In a lambda: the handler around its call reads what it captured.
   long c = 0;

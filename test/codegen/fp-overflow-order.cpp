@@ -1,5 +1,5 @@
 // Overflow in a floating-point sum depends on the order of the additions
-// (docs/codegen.md, "Floating point"): 2000 terms 1e308 and then 2000 terms
+// (docs/codegen.md, "Floating point"): 20000 terms 1e308 and then 20000 terms
 // -1e308 are +inf in the serial loop (it overflows at the second term and
 // stays there), NaN in the tree (its left half overflows to +inf, its right
 // half to -inf). The tree's answer is the documented one, and like every bit
@@ -29,8 +29,8 @@
 const char *kind(double d) { return std::isnan(d) ? "NaN" : std::isinf(d) ? (d > 0 ? "+inf" : "-inf") : "finite"; }
 
 int main() {
-  std::vector<double> v(4000, 1e308);
-  for (long i = 2000; i < 4000; ++i)
+  std::vector<double> v(40000, 1e308);
+  for (long i = 20000; i < 40000; ++i)
     v[i] = -1e308;
   std::printf("loop %s accumulate %s\n", kind(loop(v)), kind(acc(v)));
 }

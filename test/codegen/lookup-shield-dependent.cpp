@@ -17,10 +17,10 @@ template <class T> int c(T &f) requires (sizeof(invoke(f, 1)) == 8) { return 8; 
 template <class T> int c(T &f) requires (sizeof(invoke(f, 1)) == 4) { return 4; }
 int main() {
   long t = 0;
-  for (long i = 0; i < 3000; ++i)
+  for (long i = 0; i < 30000; ++i)
     t += sq(i);
   std::negate<int> f;
   std::printf("%ld %zu %zu %d\n", t, sizeof(a(f)), sizeof(b(f)), c(f));
   return 0;
 }
-// OUT: 5999 8 8 8
+// OUT: 59999 8 8 8

@@ -20,7 +20,7 @@ struct K {
 [[pure]] long sq(long x) { return x * x % 7; }
 int main() {
   long t = 0;
-  for (long i = 0; i < 3000; ++i)
+  for (long i = 0; i < 30000; ++i)
     t += sq(i);
   std::vector<int> v(2, 3);
   // REMARK: lookup-shield-macro.cpp:[[#@LINE+1]]:{{[0-9]+}}: remark: unit compiled as written, without parallel code: with the standard headers purecc's runtime includes, this call of 'apply' could find 'std::apply' instead, and no qualified name reaches 'apply' [purecc-runtime-lookup]
@@ -28,6 +28,6 @@ int main() {
   std::printf("%d\n", SHOW(apply));
   return 0;
 }
-// OUT: 5999 6 30
+// OUT: 59999 6 30
 // OUT-NEXT: apply
 // OUT-NEXT: 6

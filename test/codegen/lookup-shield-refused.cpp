@@ -15,8 +15,8 @@ struct Box {
 };
 [[pure]] long sq(long x) { return x * x % 7; }
 // CHECK-NOT: {{^}}#include <purecc/purecc.h>
-// CHECK: {{^}}long par_sum() { long t = 0; for (long i = 0; i < 3000; ++i) t += sq(i); return t; }{{$}}
-long par_sum() { long t = 0; for (long i = 0; i < 3000; ++i) t += sq(i); return t; }
+// CHECK: {{^}}long par_sum() { long t = 0; for (long i = 0; i < 30000; ++i) t += sq(i); return t; }{{$}}
+long par_sum() { long t = 0; for (long i = 0; i < 30000; ++i) t += sq(i); return t; }
 int main() {
   std::printf("%ld\n", par_sum());
   Box box{{7}};
@@ -25,5 +25,5 @@ int main() {
   apply(box, w);
   return 0;
 }
-// OUT: 5999
+// OUT: 59999
 // OUT-NEXT: friend 8

@@ -38,18 +38,17 @@ int main() {
   std::vector<double> v(3000), o(9000);
   for (int i = 0; i < 3000; ++i)
     v[i] = (i % 100) * 0.013;
-  // REMARK: loop-cost-do-once.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'v' [purecc-parallel-map]
   for (int i = 0; i < 3000; ++i) {
     for (int k = 0; k < 3; ++k)
       o[3 * i + k] += sat(v[i] * (k + 1));
   }
   // REMARK: loop-cost-do-once.cpp:[[@LINE-4]]:3: remark: loop not parallelized: the index of 'o' written, '3 * i + k', also depends on 'k', the counter of an inner loop: purecc does not prove that the elements one iteration writes are apart from another's (the inner loop can be shared) [purecc-missed-map]
-  // REMARK: loop-cost-do-once.cpp:[[@LINE-4]]:5: remark: loop not parallelized: 3 iterations of loop-free work are too little to share [purecc-missed-map]
+  // REMARK: loop-cost-do-once.cpp:[[@LINE-4]]:5: remark: loop not parallelized: 3 iterations of loop-free work (about 18 operations each) are too little to share [purecc-missed-map]
   std::string word = "purecc";
   int code = 0;
   for (int i = 0; i < 6; ++i)
     code += letter(word, i);
-  // REMARK: loop-cost-do-once.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 6 iterations of loop-free work are too little to share [purecc-missed-reduction]
+  // REMARK: loop-cost-do-once.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 6 iterations of loop-free work (about 36 operations each) are too little to share [purecc-missed-reduction]
   double t = 0;
   for (int k = 0; k < 3; ++k)
     t += settle(k * 0.5);

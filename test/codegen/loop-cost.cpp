@@ -67,7 +67,7 @@ int main(int argc, char **) {
   for (int c = 0; c < k; ++c)
     centers[c] = point(c * 13);
   // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'centers' [purecc-parallel-map]
-  // CHECK: {{^}}    centers[c] = point(c * 13); } }, ::purecc::leaf_size{1024});
+  // CHECK: {{^}}    centers[c] = point(c * 13); } }, ::purecc::leaf_size{512});
 
   // 16 iterations of heavy work: the runtime's own leaves.
   std::vector<double> cost(k);
@@ -86,12 +86,12 @@ int main(int argc, char **) {
       at = c;
     }
   // REMARK: loop-cost.cpp:[[@LINE-5]]:3: remark: loop rewritten as a parallel selection of 'nearest' with 'at' (the first of equal values kept, as in the loop) [purecc-selection]
-  // CHECK: purecc_a{{[0-9]+}}_t::merge{}, ::purecc::leaf_size{1024}); for (auto &purecc_a{{[0-9]+}}_r
+  // CHECK: purecc_a{{[0-9]+}}_t::merge{}, ::purecc::leaf_size{2048}); for (auto &purecc_a{{[0-9]+}}_r
   double total = 0;
   for (int c = 0; c < k; ++c)
     total += cost[c];
   // REMARK: loop-cost.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 'total' [purecc-reduction]
-  // CHECK: {{^}}    purecc_acc_[[N:[0-9]+]] += cost[c]; } return purecc_acc_[[N]]; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, ::purecc::leaf_size{1024});
+  // CHECK: {{^}}    purecc_acc_[[N:[0-9]+]] += cost[c]; } return purecc_acc_[[N]]; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, ::purecc::leaf_size{4096});
   std::printf("nearest %d at %.6f, total %.6g\n", at, nearest, total);
   // OUT: nearest 9 at 1.536990, total 1.96696e+07
 

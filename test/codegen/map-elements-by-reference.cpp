@@ -19,7 +19,6 @@
   long s = 0;
   for (long k = 1; k < 3000; ++k)
     s += (i * 7 + k) % 13;
-  // REMARK: map-elements-by-reference.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s;
 }
 [[pure]] long before(const long &x) { return (&x)[-1]; }

@@ -32,7 +32,6 @@ int main(int argc, char **) {
   // REMARK: map-inplace.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'v' [purecc-parallel-map]
   for (long i = 0; i < 3001; ++i)
     a[i] = 3 * i;
-  // REMARK: map-inplace.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'a' [purecc-parallel-map]
   for (long i = 0; i < n; ++i)
     v[i] = g(v[i]);
   // REMARK: map-inplace.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'v' [purecc-parallel-map]
@@ -70,7 +69,6 @@ int main(int argc, char **) {
   long s = 0;
   for (long i = 0; i < 3001; ++i)
     s += a[i];
-  // REMARK: map-inplace.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   std::printf("%ld %ld\n", total(v), s);
   // OUT: 6896623928477313419 1500056310
 }

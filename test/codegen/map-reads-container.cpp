@@ -33,7 +33,6 @@ int main() {
   std::vector<long> r(3000);
   for (long i = 0; i < 3000; ++i)
     r[i] = i + 1;
-  // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'r' [purecc-parallel-map]
   for (long &x : r)
     x = f(x) + r[0];
   // REMARK: map-reads-container.cpp:[[@LINE-2]]:3: remark: loop not parallelized: the loop body reads 'r[0]', an element of 'r' that another iteration may write [purecc-missed-map]

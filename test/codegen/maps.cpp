@@ -13,17 +13,17 @@
 int main() {
   const int n = 5000;
   std::vector<int> out(n);
-  int table[2048];
+  int table[4096];
   for (int i = 0; i < n; ++i)
     out[i] = cube(i);
   // CHECK:      {{^}}  ::purecc::parallel_for(0, n, [&](std::int64_t purecc_i0) { int i = static_cast<int>(purecc_i0); {
-  // CHECK-NEXT: {{^}}    out[i] = cube(i); } }, ::purecc::leaf_size{1024});
+  // CHECK-NEXT: {{^}}    out[i] = cube(i); } }, ::purecc::leaf_size{2048});
   // REMARK: maps.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel map over 'out' [purecc-parallel-map]
-  for (int i = 0; i < 2048; ++i) {
+  for (int i = 0; i < 4096; ++i) {
     int c = cube(i + 1);
     table[i] = c - 1;
   }
-  // CHECK: {{^}}  ::purecc::parallel_for(0, 2048, [&](std::int64_t purecc_i1) { int i = static_cast<int>(purecc_i1); {
+  // CHECK: {{^}}  ::purecc::parallel_for(0, 4096, [&](std::int64_t purecc_i1) { int i = static_cast<int>(purecc_i1); {
   for (int &x : out)
     x = cube(x);
   // CHECK: {{^}}  ::purecc::parallel_for(0, static_cast<std::int64_t>(out.size()), [&](std::int64_t purecc_k2) { int &x = out[purecc_k2]; {
@@ -50,7 +50,7 @@ int main() {
 
   unsigned long check = 0;
   for (int i = 0; i < n; ++i)
-    check = check * 31 + out[i] + twice[i] + shifted[i] + odd[i] + buckets[i % 10] + table[i % 2048];
+    check = check * 31 + out[i] + twice[i] + shifted[i] + odd[i] + buckets[i % 10] + table[i % 4096];
   std::printf("%lu\n", check);
   return 0;
 }

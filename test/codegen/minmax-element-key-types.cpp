@@ -76,7 +76,6 @@ int main() {
   std::vector<int> v(n);
   for (long i = 0; i < n; ++i)
     v[i] = int((i * 7919) % 1009);
-  // REMARK-DAG: minmax-element-key-types.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'v' [purecc-parallel-map]
   std::vector<long> lv(v.begin(), v.end());
   long w = 3;
   auto a1 = min_element(v.begin(), v.end(), [](long a, long b) -> bool { return cost(a) < cost(b); });

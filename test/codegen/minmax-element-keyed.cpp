@@ -63,7 +63,6 @@ int main() {
   std::vector<long> v(n);
   for (long i = 0; i < n; ++i)
     v[i] = (i * 7919) % 1009;
-  // REMARK-DAG: minmax-element-keyed.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel map over 'v' [purecc-parallel-map]
   auto at = [&](std::vector<long>::const_iterator it) { return long(it - v.cbegin()); };
 
   // The first smallest, the first largest; minmax: first smallest, last largest.

@@ -29,7 +29,7 @@ int main() {
     long row = 0;
     for (long j = 0; j < 2000; ++j)
       row += cell(i, j);
-    // REMARK: nested-reductions.cpp:[[@LINE-2]]:5: remark: loop rewritten as a parallel reduction of 'row' [purecc-reduction]
+    // REMARK: nested-reductions.cpp:[[@LINE-2]]:5: remark: loop not parallelized: 2000 iterations of loop-free work (about 8 operations each) are too little to share [purecc-missed-reduction]
     if (row > best)
       best = row;
   }

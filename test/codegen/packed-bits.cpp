@@ -14,7 +14,6 @@
   long s = 0;
   for (long k = 0; k < 2000; ++k)
     s += (i * k + 7) % 13;
-  // REMARK: packed-bits.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s % 3 == 0;
 }
 

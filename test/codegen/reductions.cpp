@@ -22,13 +22,13 @@
 }
 
 int main() {
-  const int n = 3000;
+  const int n = 9000;
   // An integer sum.
   long total = 0;
   for (int i = 0; i < n; ++i)
     total += sq(i);
   // CHECK:      {{^}}  total = ::purecc::wrapping_add<long>(total, ::purecc::parallel_reduce(0, n, long{}, [&](std::int64_t purecc_i0) -> long { int i = static_cast<int>(purecc_i0); ::purecc::wrapping<long> purecc_acc_0 = long{}; {
-  // CHECK-NEXT: {{^}}    purecc_acc_0 += sq(i); } return purecc_acc_0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }, ::purecc::leaf_size{1024}));
+  // CHECK-NEXT: {{^}}    purecc_acc_0 += sq(i); } return purecc_acc_0; }, [](long purecc_lhs, long purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }, ::purecc::leaf_size{4096}));
   // REMARK: reductions.cpp:[[@LINE-4]]:3: remark: loop rewritten as a parallel reduction of 'total' [purecc-reduction]
 
   // A floating-point sum: the tree order, the same for every thread count.
@@ -38,7 +38,7 @@ int main() {
   }
   // CHECK:      {{^}}  ::purecc::unfolded(s) += ::purecc::parallel_reduce(0, n, ::purecc::additive_identity<double>(), [&](std::int64_t i) -> double { double purecc_acc_1 = ::purecc::additive_identity<double>(); {
   // CHECK-NEXT: {{^}}    purecc_acc_1 = purecc_acc_1 + term(i);
-  // CHECK-NEXT: {{^}}  } return purecc_acc_1; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, ::purecc::leaf_size{1024});
+  // CHECK-NEXT: {{^}}  } return purecc_acc_1; }, [](double purecc_lhs, double purecc_rhs) { return purecc_lhs + purecc_rhs; }, ::purecc::leaf_size{512});
 
   // Counting, a maximum and an exclusive or in one loop.
   int primes = 0, best = 0;
@@ -92,11 +92,11 @@ int main() {
   for (int i = 0; i < 64; ++i)
     small += sq(i);
   // CHECK: {{^}}  for (int i = 0; i < 64; ++i)
-  // REMARK: reductions.cpp:[[@LINE-3]]:3: remark: loop not parallelized: 64 iterations of loop-free work are too little to share [purecc-missed-reduction]
+  // REMARK: reductions.cpp:[[@LINE-3]]:3: remark: loop not parallelized: 64 iterations of loop-free work (about 4 operations each) are too little to share [purecc-missed-reduction]
 
   std::printf("%ld %.12g %d %d %u %ld %ld %ld %ld %d %d\n", total, s, primes, best, mix, evens,
               count, acc, squares, truncated, small);
   return 0;
 }
-// OUT: pairs: 26986501500 13495500 3000
-// OUT-NEXT: 8995500500 0.543456546695 430 1008 388939281 4495501000 430 4498500 8995500500 0 85344
+// OUT: pairs: 728878504500 121486500 9000
+// OUT-NEXT: 242959501500 0.543241477524 1117 1008 909965521 121459503000 1117 40495500 242959501500 0 85344

@@ -14,7 +14,6 @@
   long s = 0;
   for (long k = 0; k < 2000; ++k)
     s += (k * i) % 7;
-  // REMARK: remark-reasons-5.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s;
 }
 

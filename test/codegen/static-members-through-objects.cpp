@@ -26,7 +26,6 @@ long Log::hist[4] = {};
   long s = 0;
   for (long k = 0; k < 3000; ++k)
     s += (d * k) % 7;
-  // CHECK: static-members-through-objects.cpp:[[@LINE-2]]:3: remark: loop rewritten as a parallel reduction of 's' [purecc-reduction]
   return s + d;
 }
 

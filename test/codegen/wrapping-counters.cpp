@@ -37,7 +37,7 @@ int main(int argc, char **) {
   long t = 0;
   for (unsigned short i = 65000; i != 40; ++i)
     t += light(i);
-  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 576 iterations of loop-free work are too little to share [purecc-missed-reduction]
+  // REMARK: wrapping-counters.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 576 iterations of loop-free work (about 5 operations each) are too little to share [purecc-missed-reduction]
   std::printf("light through the wrap: %ld\n", t);
   // OUT-NEXT: light through the wrap: 104953056
 

@@ -40,7 +40,7 @@ int main() { return sum({1, 2, 3}) == 15 ? 0 : 1; }
 // BOTH-NEXT: {{^}}edit 22:5-22:6 replaces
 // BOTH-NEXT: {{^}}  | purecc_acc_0
 // BOTH-NEXT: {{^}}edit 22:22-22:22 inserts
-// BOTH-NEXT: {{^}}  |  } return purecc_acc_0; }, [](int purecc_lhs, int purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }, ::purecc::leaf_size{1024}));
+// BOTH-NEXT: {{^}}  |  } return purecc_acc_0; }, [](int purecc_lhs, int purecc_rhs) { return ::purecc::wrapping_add(purecc_lhs, purecc_rhs); }, ::purecc::leaf_size{2048}));
 // BOTH-NOT:  {{^}}=== after
 
 // ALL:      {{^}}=== after parse ===

@@ -12,14 +12,14 @@
 // RUN: cd %t && %cxx -std=c++20 %rt_cflags out.cpp -o rewritten %rt_link && ./rewritten > rewritten.txt
 // RUN: diff %t/serial.txt %t/rewritten.txt
 // RUN: FileCheck %s --check-prefix=OUT < %t/rewritten.txt
-// OUT: src/names.cpp 12497500
+// OUT: src/names.cpp 1249975000
 #include <cstdio>
 
 [[pure]] long twice(long i) { return 2 * i; }
 
 int main() {
   long s = 0;
-  for (long i = 0; i < 5000; ++i)
+  for (long i = 0; i < 50000; ++i)
     s += twice(i) / 2;
   std::printf("%s %ld\n", __FILE__, s);
 }
