@@ -373,12 +373,14 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   if (!Attr)
     return;
   SourceLocation AttrLoc = Attr->getLocation();
-  if (!PC.Facts.isPure(FD)) {
+  // Only a function the checker verified is cached: one the user vouches
+  // for with [[purecc::assume_pure]] is a pure call, but not a checked one.
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  bool Declared = isDeclaredPure(FD) || (Pattern && isDeclaredPure(Pattern));
+  if (!Declared || !PC.Facts.isPure(FD)) {
     // Not declared pure: the checker never looked at it (user41 t07 read
     // "is not pure" as a verdict, while 'purecc check' found nothing).
     // Declared but failing: the checker's errors say why.
-    const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
-    bool Declared = isDeclaredPure(FD) || (Pattern && isDeclaredPure(Pattern));
     auto D = PC.R.report(AttrLoc, Diag::ErrMemoNotPure);
     D << quoted(FD) << Declared;
     if (!Declared && FD->getBeginLoc().isFileID())
