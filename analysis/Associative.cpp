@@ -79,7 +79,7 @@ bool writesLeftOperand(const FunctionDecl *FD, const Effect &E) {
   if (!isCompoundAssignment(FD))
     return false;
   if (instanceMethod(FD))
-    return E.Kind == EffectKind::ThisWrite;
+    return E.Kind == EffectKind::ThisWrite && !E.Enclosing;
   return E.Kind == EffectKind::ParamWrite && E.Index == 0;
 }
 

@@ -33,6 +33,8 @@ struct Prov {
     Local,   // storage owned by this call: locals, by-value params, `new`
     This,    // the object a member function was called on
     Param,   // what reference/pointer parameter `Index` refers to
+    Enclosing, // in a lambda: the object of the member function it is
+               // written in, reached through the `this` it captured
     Global,  // a variable with static or thread storage (`Var`)
     Unknown, // memory reached through a loaded pointer: no owner in sight
   };
@@ -61,6 +63,7 @@ struct Prov {
 
   static Prov local() { return {}; }
   static Prov thisObject() { Prov P; P.K = This; return P; }
+  static Prov enclosing() { Prov P; P.K = Enclosing; return P; }
   static Prov param(unsigned I, const clang::ValueDecl *PVD) {
     Prov P; P.K = Param; P.Index = I; P.Var = PVD; return P;
   }
@@ -73,7 +76,8 @@ struct Prov {
   bool isLocal() const { return K == Local; }
 };
 
-/// The worse of two provenances (Unknown > Global > Param > This > Local):
+/// The worse of two provenances (Unknown > Global > Enclosing > Param >
+/// This > Local):
 /// conservative when a pointer may come from either.
 Prov join(const Prov &A, const Prov &B);
 
@@ -99,8 +103,19 @@ enum class EffectKind : unsigned char {
   Call,          // Callee: judged by inference; Object/Args: site provenances
   ImpureCall,    // made by the fixpoint from a Call whose callee is impure
   LibraryCall,   // Callee: library function not known to be pure; Detail: why
-  IndirectCall,  // Detail: "a function pointer", "'std::function'", ...
+  IndirectCall,  // Detail: "a function pointer", "'std::function'", ...;
+                 // CalledParam/Index: through a parameter the caller fixes
   VirtualCall,   // Callee: the method in the static type
+};
+
+/// A function a call passes for a parameter of function pointer or
+/// function reference type, when the caller knows it: a function it names
+/// (`call(twice, v)`, `&twice`, `+[](double x) {...}`), or a parameter of
+/// the caller's own that it only reads (the caller's caller knows it).
+struct PassedCallable {
+  const clang::FunctionDecl *Function = nullptr;
+  const clang::ParmVarDecl *Param = nullptr;
+  bool known() const { return Function || Param; }
 };
 
 /// How an interface hands out memory it does not own (ParamIndirection,
@@ -125,6 +140,10 @@ struct Effect {
   unsigned Index = 0;
   Indirection HandedOut = Indirection::Reference; // ParamIndirection, ReturnIndirection
   bool MutableMember = false; // ThisWrite: the member written is `mutable`
+  // ThisWrite in a lambda: of the object of the member function the lambda
+  // is written in, through the `this` it captured (Prov::Enclosing), not of
+  // the closure; the call in that function maps it to its own object.
+  bool Enclosing = false;
   bool InLambda = false;      // NonConstMember: a `mutable` lambda's call operator
   ReadOf Read = ReadOf::Variable; // GlobalRead
   std::string Detail;
@@ -145,6 +164,7 @@ struct Effect {
   const clang::FunctionDecl *ViaCallee = nullptr;
   clang::SourceLocation ViaLoc;
   const clang::ParmVarDecl *ViaParam = nullptr; // null: the callee's object
+  bool ViaCaptured = false; // the object whose `this` the callee (a lambda) captured
   // A global reached through a local reference, pointer or member: the
   // binding (Prov::Through), noted where it was made.
   const clang::ValueDecl *Through = nullptr;
@@ -152,6 +172,25 @@ struct Effect {
   // The effect sits in a default argument that this call site uses.
   const clang::ParmVarDecl *DefaultArgOf = nullptr;
   clang::SourceLocation DefaultArgUse;
+  // IndirectCall: the call is through this parameter of the function
+  // (Index: its position), which the function only reads: each caller
+  // knows what it calls (glm's `functor1::call(R (*Func)(T), v)`, adv118
+  // F1). Absolute all the same: the function is impure on its own; a call
+  // site resolves it (Fixpoint.cpp) when it passes a known callable.
+  const clang::ParmVarDecl *CalledParam = nullptr;
+  // Call: per argument, the callable it passes, when known (empty when no
+  // argument binds a function pointer or reference parameter).
+  std::vector<PassedCallable> Passed;
+  // The effect is that of calling a function the caller passes to
+  // IfCalledBy for its parameter IfCalledIndex: it stands only when
+  // IfCalledBy calls through that parameter (Fixpoint.cpp).
+  const clang::FunctionDecl *IfCalledBy = nullptr;
+  unsigned IfCalledIndex = 0;
+  // Where a callee calls the callable it was passed, for the note: the
+  // callee and its parameter (resolved effects only).
+  const clang::FunctionDecl *CalledBy = nullptr;
+  const clang::ParmVarDecl *CalledAs = nullptr;
+  clang::SourceLocation CalledAt;
 
   static Effect at(EffectKind K, const clang::Expr *E) {
     Effect X;

@@ -157,7 +157,7 @@ std::optional<Prov> Locality::boundInConstructor(const CXXConstructExpr *CE,
     if (P.Index >= CE->getNumArgs() || P.Index >= Ctor->getNumParams())
       return Prov::unknown(F);
     P = ofArgument(Ctor->getParamDecl(P.Index), CE->getArg(P.Index));
-  } else if (P.K == Prov::This) {
+  } else if (P.K == Prov::This || P.K == Prov::Enclosing) {
     P = Prov::unknown(F);
   }
   return P;

@@ -172,11 +172,9 @@ FixedCallee fixedCallee(const CallExpr *CE) {
       Out.Why = Unfixed::Changed;
       return Out;
     }
-    OtherUse Uses(V);
-    Uses.TraverseStmt(Owner->getBody());
-    if (Uses.Found) {
+    if (const Expr *Change = firstChange(V, Owner->getBody())) {
       Out.Why = Unfixed::Changed;
-      Out.Where = Uses.Found;
+      Out.Where = Change;
       return Out;
     }
   }
@@ -189,6 +187,24 @@ FixedCallee fixedCallee(const CallExpr *CE) {
   Out.Function = Targets.front();
   Out.Why = Unfixed::None;
   return Out;
+}
+
+bool isFunctionPointerOrReference(QualType T) {
+  return T->isFunctionPointerType() || T->isFunctionReferenceType();
+}
+
+bool isFixedParameter(const VarDecl *V, const FunctionDecl *Owner) {
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(V);
+  if (!P || !Owner || P->getDeclContext() != Owner || !Owner->getBody() ||
+      !isFunctionPointerOrReference(P->getType()))
+    return false;
+  return P->getType()->isReferenceType() || !firstChange(P, Owner->getBody());
+}
+
+const Expr *firstChange(const VarDecl *V, const Stmt *Body) {
+  OtherUse Uses(V);
+  Uses.TraverseStmt(const_cast<Stmt *>(Body));
+  return Uses.Found;
 }
 
 llvm::SmallVector<const FunctionDecl *, 2> reachedFunctions(const CallExpr *CE) {

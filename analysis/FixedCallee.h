@@ -21,7 +21,10 @@
 //    use of its own (the lambda's body, where it is used, is looked at).
 //
 // Parameters (the caller chooses) and non-`const` globals (any function may
-// assign them) hold whatever they hold at the call.
+// assign them) hold whatever they hold at the call. A parameter the function
+// only reads holds what each call passes: isFixedParameter says so, and the
+// checker and the may-throw and no-return facts judge such a call at the
+// function's calls, with the function each passes.
 //
 // An initializer that chooses, `c ? f : g` (nested, each branch one of the
 // above), leaves the variable holding one of a few known functions: a call
@@ -91,6 +94,22 @@ bool namedFunctions(const clang::Expr *Init,
 /// What CE, a call without a direct callee, calls through a variable
 /// (see the file comment). A call with a direct callee gives Direct.
 FixedCallee fixedCallee(const clang::CallExpr *CE);
+
+/// The first use of V in Body that may change it (an assignment, `&V`, a
+/// binding to a reference; see the file comment), or null when every use
+/// only reads its value.
+const clang::Expr *firstChange(const clang::VarDecl *V, const clang::Stmt *Body);
+
+/// Whether T is a pointer or a reference to a function.
+bool isFunctionPointerOrReference(clang::QualType T);
+
+/// Whether V is a parameter of Owner (not of a function around a lambda)
+/// of function pointer or function reference type that Owner only reads:
+/// what a call through it runs, each caller of Owner passes, so the purity
+/// checker (ImpureCall.cpp), the may-throw fact and codegen's no-return
+/// fact judge it at the call (adv118 F1: glm's `functor1::call(R
+/// (*Func)(T), v)`).
+bool isFixedParameter(const clang::VarDecl *V, const clang::FunctionDecl *Owner);
 
 /// Every function CE may run: its direct callee, or fixedCallee's
 /// Candidates; empty when that is not known.

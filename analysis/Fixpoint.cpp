@@ -1,5 +1,6 @@
 //===- Fixpoint.cpp - Tarjan's SCCs and the per-component iteration -------===//
 #include "Fixpoint.h"
+#include "Locality.h"
 #include "Stdlib.h"
 
 #include "clang/AST/ASTContext.h"
@@ -8,6 +9,7 @@
 #include "clang/Basic/SourceManager.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -72,16 +74,71 @@ using Signature = std::pair<bool, std::set<std::pair<unsigned, unsigned>>>;
 Signature signature(const Summary &S) {
   Signature Sig{S.Impure, {}};
   for (const Effect &E : S.Resolved)
-    if (E.isRelative())
-      Sig.second.insert({unsigned(E.Kind), E.Index * 2 + E.Shallow});
+    if (E.isRelative() || E.CalledParam)
+      Sig.second.insert({unsigned(E.Kind), E.Index * 4 + E.Shallow * 2 + E.Enclosing});
   return Sig;
 }
 
-/// A callee's write to its object or parameter, seen at our call site.
-void mapWrite(const Effect &Site, const Effect &Write, std::vector<Effect> &Out) {
+/// The call T makes through its parameter Index, which its callers fix
+/// (Effect::CalledParam), or null when it makes none.
+const Effect *callThrough(const Summary &T, unsigned Index) {
+  for (const Effect &W : T.Resolved)
+    if (W.Kind == EffectKind::IndirectCall && W.CalledParam && W.Index == Index)
+      return &W;
+  return nullptr;
+}
+
+/// Whether every thing that makes Site's callee T impure is a call through
+/// a parameter for which Site passes a known callable (adv118 F1: glm's
+/// `functor1::call(R (*Func)(T), v)` called with `abs`). Then the call is
+/// as pure as what it passes: a named function was judged as this
+/// function's call (ImpureCall.cpp passCallables, effects IfCalledBy T),
+/// and this function's own parameter passed on makes this function call
+/// through it, which its callers resolve in turn (added to Out).
+bool resolvedByArguments(const Effect &Site, const Summary &T, std::vector<Effect> &Out) {
+  std::vector<Effect> Up;
+  for (const Effect &W : T.Resolved) {
+    if (!W.isAbsolute())
+      continue;
+    if (W.Kind != EffectKind::IndirectCall || !W.CalledParam || W.Index >= Site.Passed.size() ||
+        !Site.Passed[W.Index].known())
+      return false;
+    const ParmVarDecl *Ours = Site.Passed[W.Index].Param;
+    if (!Ours)
+      continue;
+    Effect M = Effect::at(EffectKind::IndirectCall, Site.Loc, Site.Range);
+    M.Detail = W.Detail;
+    M.CalledParam = Ours;
+    M.Index = Ours->getFunctionScopeIndex();
+    M.CalledBy = Site.Callee;
+    M.CalledAs = W.CalledParam;
+    M.CalledAt = W.Loc;
+    Up.push_back(std::move(M));
+  }
+  Out.insert(Out.end(), Up.begin(), Up.end());
+  return true;
+}
+
+/// Where a lambda's write through the `this` it captured lands, seen from
+/// Caller's call of it: Caller's own object (as `this` designates it
+/// there) when Caller is the function the lambda is written in, whose
+/// `this` it captured; unknown anywhere else.
+Prov enclosingObject(const Effect &Site, const FunctionDecl *Caller) {
+  const auto *Op = dyn_cast_or_null<CXXMethodDecl>(Site.Callee);
+  if (!Op || !Caller || !Op->getParent()->isLambda())
+    return Prov::unknown();
+  const auto *Where = dyn_cast<FunctionDecl>(Op->getParent()->getDeclContext());
+  if (!Where || Where->getCanonicalDecl() != Caller->getCanonicalDecl())
+    return Prov::unknown();
+  return Locality::thisOf(Caller);
+}
+
+/// A callee's write to its object or parameter, seen at Caller's call site.
+void mapWrite(const Effect &Site, const Effect &Write, const FunctionDecl *Caller,
+              std::vector<Effect> &Out) {
   Prov P;
   if (Write.Kind == EffectKind::ThisWrite)
-    P = Site.Object;
+    P = Write.Enclosing ? enclosingObject(Site, Caller) : Site.Object;
   else if (Write.Shallow && Write.Index < Site.ShallowArgs.size())
     P = Site.ShallowArgs[Write.Index];
   else if (Write.Index < Site.Args.size())
@@ -98,14 +155,20 @@ void mapWrite(const Effect &Site, const Effect &Write, std::vector<Effect> &Out)
   M.ViaParam = Write.Kind == EffectKind::ParamWrite
                    ? dyn_cast_or_null<ParmVarDecl>(Write.Subject)
                    : nullptr;
+  M.ViaCaptured = Write.Kind == EffectKind::ThisWrite && Write.Enclosing;
   M.Subject = nullptr;
   M.Index = 0;
   M.MutableMember = false;
+  M.Enclosing = false;
   switch (P.K) {
   case Prov::Local:
     return;
   case Prov::This:
     M.Kind = EffectKind::ThisWrite;
+    break;
+  case Prov::Enclosing:
+    M.Kind = EffectKind::ThisWrite;
+    M.Enclosing = true;
     break;
   case Prov::Param:
     M.Kind = EffectKind::ParamWrite;
@@ -202,7 +265,23 @@ void Fixpoint::solve(const std::vector<Summary *> &Component) {
 
 std::vector<Effect> Fixpoint::resolveOne(const Summary &S) {
   std::vector<Effect> Out;
-  for (const Effect &E : S.Effects) {
+  for (const Effect &Found : S.Effects) {
+    // What calling a callable passed to a callee does happens only if the
+    // callee calls it; then the note says where.
+    std::optional<Effect> Passed;
+    if (Found.IfCalledBy) {
+      // A callee without a body to judge is an impure call already.
+      const Effect *Call = judgedByBody(Found.IfCalledBy)
+                               ? callThrough(C.summary(Found.IfCalledBy), Found.IfCalledIndex)
+                               : nullptr;
+      if (!Call)
+        continue;
+      Passed = Found;
+      Passed->CalledBy = Found.IfCalledBy;
+      Passed->CalledAs = Call->CalledParam;
+      Passed->CalledAt = Call->Loc;
+    }
+    const Effect &E = Passed ? *Passed : Found;
     if (E.Kind != EffectKind::Call) {
       Out.push_back(E);
       continue;
@@ -214,14 +293,14 @@ std::vector<Effect> Fixpoint::resolveOne(const Summary &S) {
       continue;
     }
     const Summary &T = C.summary(E.Callee);
-    if (T.Impure) {
+    if (T.Impure && !resolvedByArguments(E, T, Out)) {
       Effect I = E;
       I.Kind = EffectKind::ImpureCall;
       Out.push_back(std::move(I));
     }
     for (const Effect &W : T.Resolved)
       if (W.isRelative())
-        mapWrite(E, W, Out);
+        mapWrite(E, W, S.FD, Out);
   }
   // One diagnostic per thing: a write to a global also reads it, and a
   // callee's several writes to one argument land on one call site.
@@ -242,7 +321,8 @@ std::vector<Effect> Fixpoint::resolveOne(const Summary &S) {
           return W.ViaCallee && W.Kind == E.Kind && covers(E, W, SM);
         }))
       continue;
-    if (Seen.insert({unsigned(E.Kind), E.Subject, E.Loc.getRawEncoding(), E.Index * 2 + E.Shallow})
+    if (Seen.insert({unsigned(E.Kind), E.Subject, E.Loc.getRawEncoding(),
+                     E.Index * 4 + E.Shallow * 2 + E.Enclosing})
             .second)
       Unique.push_back(E);
   }

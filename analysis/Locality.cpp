@@ -52,10 +52,16 @@ CallParts callParts(const Expr *E) {
   } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
     P.Callee = OC->getDirectCallee();
     unsigned First = 0;
-    if (isa_and_nonnull<CXXMethodDecl>(P.Callee) &&
-        !cast<CXXMethodDecl>(P.Callee)->isStatic() && OC->getNumArgs() > 0) {
-      P.Object = OC->getArg(0);
-      First = 1;
+    // The object is the first argument of a member operator's call. A
+    // C++23 `static operator()`/`operator[]` has no parameter for it, and
+    // one with an explicit object parameter (`this const E &self`) takes
+    // it as its first (adv122 F1, F2: the callables after it were matched
+    // to the parameter before theirs).
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(P.Callee); MD && OC->getNumArgs() > 0) {
+      if (!MD->isStatic())
+        P.Object = OC->getArg(0);
+      if (!MD->isExplicitObjectMemberFunction())
+        First = 1;
     }
     for (unsigned I = First; I < OC->getNumArgs(); ++I)
       P.Args.push_back(OC->getArg(I));
@@ -87,20 +93,28 @@ private:
 
 Locality::Locality(ASTContext &Ctx, const FunctionDecl *FD, ReturnsFn Returns,
                    OwningMembers &Owning)
-    : Ctx(Ctx), FD(FD), Returns(std::move(Returns)), Owning(Owning) {
-  InConstructorOrDestructor =
-      isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD);
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  InLambda = MD && MD->getParent()->isLambda();
-}
+    : Ctx(Ctx), FD(FD), Returns(std::move(Returns)), Owning(Owning) {}
 
-Prov Locality::thisProv() const {
+Prov Locality::thisProv() const { return thisOf(FD); }
+
+Prov Locality::thisOf(const FunctionDecl *F) {
   // A constructor initializes, and a destructor tears down, its own object.
-  if (InConstructorOrDestructor)
+  if (isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F))
     return Prov::local();
-  // `this` inside a lambda is the enclosing object, captured: not ours.
-  if (InLambda)
+  const auto *MD = dyn_cast<CXXMethodDecl>(F);
+  if (!MD || !MD->isInstance())
     return Prov::unknown();
+  // `this` inside a lambda is the enclosing object, captured: not the
+  // closure, unless the lambda captured a copy of it (`[*this]`). The call
+  // in the function the lambda is written in maps it (Fixpoint.cpp; the
+  // dragonbox `[&] { high_ += ...; }` in a member was a false error:
+  // adv120 F2).
+  if (MD->getParent()->isLambda()) {
+    for (const LambdaCapture &Cap : MD->getParent()->captures())
+      if (Cap.getCaptureKind() == LCK_StarThis)
+        return Prov::thisObject();
+    return Prov::enclosing();
+  }
   return Prov::thisObject();
 }
 
@@ -830,6 +844,9 @@ Prov Locality::ofCallResult(const Expr *Call) {
     return Prov::local();
   case Prov::This:
     return Obj;
+  case Prov::Enclosing:
+    // A lambda's member of the object it was written in: not followed.
+    return Prov::unknown();
   case Prov::Param:
     if (R.Index < Parts.Args.size() && R.Index < Parts.Callee->getNumParams())
       return ofArgument(Parts.Callee->getParamDecl(R.Index), Parts.Args[R.Index]);

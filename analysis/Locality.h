@@ -104,6 +104,14 @@ private:
   const clang::VarDecl *elementSource(const clang::Expr *Object, unsigned Steps = 0);
   bool holdsOwnBlocks(const clang::VarDecl *V);
   Prov thisProv() const;
+public:
+  /// What `this` designates in FD: its object (Prov::This); in a
+  /// constructor or destructor, its own (Local); in a lambda, the object
+  /// of the member function it is written in (Prov::Enclosing), or, when
+  /// it captured a copy (`[*this]`), its closure's (This); Unknown
+  /// elsewhere.
+  static Prov thisOf(const clang::FunctionDecl *FD);
+private:
   void libraryWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
   void handedOverWrites(const clang::Expr *Call, std::vector<WriteSite> &Out);
   void endingWrites(const clang::Stmt *S, std::vector<WriteSite> &Out);
@@ -116,8 +124,6 @@ private:
   clang::ASTContext &Ctx;
   const clang::FunctionDecl *FD;
   ReturnsFn Returns;
-  bool InConstructorOrDestructor;
-  bool InLambda;
   // Provenance of local pointer variables; an entry in progress reads as
   // Local, which breaks cycles like `p = p + 1`.
   llvm::DenseMap<const clang::VarDecl *, Prov> PointerVars;

@@ -133,6 +133,9 @@ enum class Whose { Users, Library };
 struct Direct {
   bool Throws = false;
   std::vector<const FunctionDecl *> Callees;
+  /// Calls through a function pointer parameter it only reads: what that
+  /// calls, each call site passes, and is judged there (passCallables).
+  bool CallsParameter = false;
 };
 
 /// Whether a handler rethrows what it caught (a `throw;` in it).
@@ -151,9 +154,10 @@ bool rethrows(const CXXCatchStmt *Handler) {
 
 class DirectScan : public RecursiveASTVisitor<DirectScan> {
 public:
-  DirectScan(ASTContext &Ctx, Operands On, Direct &Out, Whose Body = Whose::Users)
+  DirectScan(ASTContext &Ctx, Operands On, Direct &Out, Whose Body = Whose::Users,
+             const FunctionDecl *Owner = nullptr)
       : Ctx(Ctx), On(On), Out(Out), Body(Body),
-        InLibrary(On == Operands::Speculated && Body == Whose::Library) {}
+        InLibrary(On == Operands::Speculated && Body == Whose::Library), Owner(Owner) {}
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldVisitTemplateInstantiations() const { return true; }
   // A lambda's body runs when the lambda is called (a call seen as such).
@@ -222,17 +226,30 @@ public:
       return true;
     if (byContract(CE))
       return stop();
-    if (const FunctionDecl *FD = CE->getDirectCallee())
-      return callee(FD, dispatchOf(CE));
+    llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+          isa<CXXOperatorCallExpr>(CE) && MD && !MD->isExplicitObjectMemberFunction() &&
+          !Args.empty())
+        Args = Args.drop_front(); // the object
+      return passCallables(FD, Args) && callee(FD, dispatchOf(CE));
+    }
     // `p->~T()` of a scalar T (std::destroy_at<long>): does nothing.
     if (isa<CXXPseudoDestructorExpr>(CE->getCallee()->IgnoreParens()))
       return true;
     // Through a pointer or reference that holds one of known functions (one,
     // or the choices of a '?:'): a call of each.
-    if (FixedCallee Through = fixedCallee(CE); !Through.Candidates.empty()) {
+    FixedCallee Through = fixedCallee(CE);
+    if (!Through.Candidates.empty()) {
       for (const FunctionDecl *Target : Through.Candidates)
-        if (!callee(Target))
+        if (!passCallables(Target, Args) || !callee(Target))
           return false;
+      return true;
+    }
+    // Through a parameter the function only reads: its callers pass what
+    // it calls, and judge that (glm's `functor1::call(R (*Func)(T), v)`).
+    if (Through.Why == Unfixed::Parameter && isFixedParameter(Through.Through, Owner)) {
+      Out.CallsParameter = true;
       return true;
     }
     // Through another pointer: the pointer's type may promise noexcept.
@@ -244,7 +261,11 @@ public:
     return stop();
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
-    return byContract(E) ? stop() : callee(E->getConstructor());
+    if (byContract(E))
+      return stop();
+    return passCallables(E->getConstructor(),
+                         llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs())) &&
+           callee(E->getConstructor());
   }
   bool VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) {
     return callee(E->getConstructor());
@@ -340,6 +361,39 @@ private:
     Out.Throws = true;
     return false;
   }
+  /// The callables a call passes FD for its function pointer (or
+  /// reference) parameters, which FD may call: a function the argument
+  /// names is a callee here; the scanned function's own fixed parameter
+  /// makes it call through that (its callers judge it); anything else may
+  /// throw unless its type says `noexcept`.
+  bool passCallables(const FunctionDecl *FD, llvm::ArrayRef<const Expr *> Args) {
+    for (unsigned I = 0; I < Args.size() && I < FD->getNumParams(); ++I) {
+      QualType PT = FD->getParamDecl(I)->getType();
+      if (!isFunctionPointerOrReference(PT))
+        continue;
+      const Expr *A = Args[I];
+      if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(A))
+        A = Default->getExpr();
+      if (const FunctionDecl *Named = namedFunction(A)) {
+        if (!callee(Named))
+          return false;
+        continue;
+      }
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+          DRE && isFixedParameter(dyn_cast<VarDecl>(DRE->getDecl()), Owner)) {
+        Out.CallsParameter = true;
+        continue;
+      }
+      QualType T = PT.getNonReferenceType();
+      if (const auto *Pointer = T->getAs<PointerType>())
+        T = Pointer->getPointeeType();
+      if (std::optional<bool> Spec = specSaysNoThrow(T); !Spec || !*Spec)
+        if (!stop())
+          return false;
+    }
+    return true;
+  }
+
   bool callee(const FunctionDecl *FD, Dispatch How = Dispatch::Dynamic) {
     if (CaughtAll > 0)
       return true;
@@ -375,6 +429,8 @@ private:
   unsigned CaughtAll = 0;
   /// How many `catch` handlers the visit is inside.
   unsigned Handlers = 0;
+  /// The function whose body is scanned (null for a statement).
+  const FunctionDecl *Owner;
 };
 
 Direct scanDirect(const Stmt *S, ASTContext &Ctx, Operands On) {
@@ -393,7 +449,7 @@ Direct scanDirect(const FunctionDecl *Def, ASTContext &Ctx, Operands On) {
     return D;
   }
   // The whole declaration: a constructor's member initializers too.
-  DirectScan Scan(Ctx, On, D, isLibrary(Def, Ctx) ? Whose::Library : Whose::Users);
+  DirectScan Scan(Ctx, On, D, isLibrary(Def, Ctx) ? Whose::Library : Whose::Users, Def);
   Scan.TraverseDecl(const_cast<FunctionDecl *>(Def));
   // A destructor then destroys the members and bases, which the AST does
   // not show as calls.
@@ -467,7 +523,9 @@ bool MayThrow::mayThrow(const FunctionDecl *FD) {
   }
   const FunctionDecl *Root = nullptr;
   FD->hasBody(Root);
-  return bodyMayThrow(Root);
+  // Asked without a call site, nothing says what a call through a
+  // parameter calls.
+  return bodyMayThrow(Root) || ParameterCallers.contains(Root);
 }
 
 bool MayThrow::bodyMayThrow(const FunctionDecl *Root) {
@@ -485,6 +543,8 @@ bool MayThrow::bodyMayThrow(const FunctionDecl *Root) {
     if (Graph.count(F) || Known.count(F))
       continue;
     Direct D = scanDirect(F, Ctx, On);
+    if (D.CallsParameter)
+      ParameterCallers.insert(F);
     for (const FunctionDecl *C : D.Callees)
       Work.push_back(C);
     Graph.try_emplace(F, std::move(D));

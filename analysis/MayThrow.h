@@ -17,7 +17,11 @@
 //  * virtual calls, calls through pointers, `dynamic_cast` to a reference
 //    and `typeid` of a polymorphic object may throw unless `noexcept`; a
 //    pointer or reference that holds one function (FixedCallee.h) calls
-//    that function;
+//    that function; a parameter of function pointer type the function only
+//    reads calls what each call passes, judged at the call (a named
+//    function is a callee there, anything else may throw unless its type
+//    is `noexcept`), and mayThrow(FunctionDecl) asked of such a function
+//    without a call says it may throw;
 //  * what a `try` block with a `catch (...)` handler throws does not escape
 //    it, unless a handler rethrows it (`throw;`); its handlers are scanned
 //    as usual; a handler of one type may not catch it, so that counts as
@@ -65,6 +69,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace purecc {
 
@@ -123,6 +128,9 @@ private:
   Operands On;
   /// Final answers, for every function whose call graph was explored.
   llvm::DenseMap<const clang::FunctionDecl *, bool> Known;
+  /// Those that call through a function pointer parameter: their answer
+  /// holds at a call site that judged what it passes.
+  llvm::DenseSet<const clang::FunctionDecl *> ParameterCallers;
 };
 
 } // namespace purecc

@@ -191,7 +191,7 @@ private:
       Combines.push_back(FD);
     if (isDefaultedComparison(FD))
       DefaultedComparisons.push_back(FD);
-    if (isMemoized(FD) && !isDeclaredPure(FD) && !isAssumedPure(FD))
+    if (isMemoized(FD) && !isDeclaredPure(FD))
       MemoUndeclared.push_back(FD);
     if (isDeclaredPure(FD)) {
       DeclaredPure.push_back(FD);
@@ -241,8 +241,10 @@ bool PurityFacts::isPure(const FunctionDecl *FD) const {
   // is to the checker of its callers (docs/purity.md, R4): a loop over it
   // is a loop over a pure call (adv118 F3: kept serial, without a remark
   // or with "not known to be pure").
-  if (isAssumedPure(FD))
-    return true;
+  return isAssumedPure(FD) || isVerified(FD);
+}
+
+bool PurityFacts::isVerified(const FunctionDecl *FD) const {
   auto It = Verdicts.find(FD->getCanonicalDecl());
   return It != Verdicts.end() && It->second == Verdict::Pure;
 }

@@ -82,6 +82,10 @@ public:
   /// inferred (a callee, or a --suggest candidate, with no effect at all),
   /// or when the user vouches for it with [[purecc::assume_pure]].
   bool isPure(const clang::FunctionDecl *FD) const;
+  /// True when the checker proved FD pure (declared [[pure]] and verified,
+  /// or inferred): what caching needs, since a cached value stands for
+  /// every later call. [[purecc::assume_pure]] alone is not proof.
+  bool isVerified(const clang::FunctionDecl *FD) const;
   /// The functions declared [[pure]] in the translation unit, in source order.
   const std::vector<const clang::FunctionDecl *> &declaredPure() const {
     return DeclaredPure;

@@ -190,18 +190,30 @@ void PurityReport::explain(const FunctionDecl *Callee) {
       return;
     if (Depth == ChainDepth) {
       // Count the remaining steps without reporting them.
+      // The last step, where the chain ends, is what the user must see
+      // to act (adv120 F3: dragonbox's builtin was 4 steps below the
+      // last note shown): it follows the count.
       unsigned More = 0;
       const FunctionDecl *Next = Callee;
+      const FunctionDecl *Last = Callee;
       const Effect *Step = E;
+      const Effect *Root = E;
       while (Step) {
         ++More;
+        Last = Next;
+        Root = Step;
         if (Step->Kind != EffectKind::ImpureCall || !judgedByBody(Step->Callee))
           break;
         Next = Step->Callee;
         Visited.insert(Next);
         Step = cause(Next, Visited);
       }
-      R.report(E->Loc, Diag::NoteChainMore) << More;
+      if (More == 1) {
+        R.report(E->Loc, Diag::NoteNotPureBecause) << name(Callee) << phrase(*E) << E->Range;
+        return;
+      }
+      R.report(E->Loc, Diag::NoteChainMore) << More - 1;
+      R.report(Root->Loc, Diag::NoteNotPureBecause) << name(Last) << phrase(*Root) << Root->Range;
       return;
     }
     R.report(E->Loc, Diag::NoteNotPureBecause) << name(Callee) << phrase(*E) << E->Range;
@@ -241,6 +253,11 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     R.report(E.Loc, Diag::IoWrite) << Fn << E.Subject << E.Range;
     break;
   case EffectKind::ThisWrite:
+    // A lambda declared pure writing the object its `this` captured.
+    if (E.Enclosing) {
+      reportWithSubject(E, Diag::NonLocalWrite, Fn, 0);
+      break;
+    }
     reportWithSubject(E, Diag::ThisWrite, Fn, !E.Subject ? 0 : E.MutableMember ? 2 : 1);
     break;
   case EffectKind::ParamWrite:
@@ -337,10 +354,13 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
         << unsigned(isa<FunctionDecl>(E.Through)) << E.Through << E.Subject;
   if (E.ViaCallee)
     R.report(E.ViaLoc, Diag::NoteCalleeWrites)
-        << name(E.ViaCallee) << unsigned(E.ViaParam != nullptr)
+        << name(E.ViaCallee) << unsigned(E.ViaParam ? 1 : E.ViaCaptured ? 2 : 0)
         << (E.ViaParam ? quoted(E.ViaParam) : std::string());
   if (E.DefaultArgOf)
     R.report(E.DefaultArgUse, Diag::NoteDefaultArgUsed) << E.DefaultArgOf;
+  // A callable passed to a callee that calls it (Effect::CalledBy).
+  if (E.CalledBy && E.CalledAt.isValid())
+    R.report(E.CalledAt, Diag::NoteCalleeCallsParam) << name(E.CalledBy) << E.CalledAs;
 }
 
 void PurityReport::instantiationNote(const FunctionDecl *FD) {

@@ -76,6 +76,8 @@ NoReturnCalls::Reason NoReturnCalls::mayNotReturn(const FunctionDecl *FD, unsign
   if (Def->isDependentContext())
     return Reason::Returns;
   Known[FD] = Reason::Returns; // a recursive call returns if the rest does
+  const FunctionDecl *Outer = Owner;
+  Owner = Def;
   bool May = firstIn(Def->getBody(), nullptr, Depth + 1).has_value();
   // A constructor's member and base initializers run before its body,
   // outside it in the AST; a destructor destroys its members and bases
@@ -83,6 +85,7 @@ NoReturnCalls::Reason NoReturnCalls::mayNotReturn(const FunctionDecl *FD, unsign
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       May = May || (Init->getInit() && firstIn(Init->getInit(), nullptr, Depth + 1));
+  Owner = Outer;
   if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(Def))
     May = May || destroysMembersAndBases(Dtor->getParent(), Depth + 1);
   return Known[FD] = May ? Reason::Body : Reason::Returns;
@@ -103,6 +106,33 @@ bool NoReturnCalls::destroysMembersAndBases(const CXXRecordDecl *RD, unsigned De
     if (Ends(B.getType()))
       return true;
   return false;
+}
+
+std::optional<NoReturnCalls::Hit>
+NoReturnCalls::passedCallables(const CallExpr *CE, const FunctionDecl *FD, unsigned Depth) {
+  if (isImplementationDecl(FD))
+    return std::nullopt; // the library's: judged by the throw rule's terms
+  unsigned Shift = 0;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      isa<CXXOperatorCallExpr>(CE) && MD && !MD->isExplicitObjectMemberFunction())
+    Shift = 1; // the object
+  for (unsigned I = 0; I + Shift < CE->getNumArgs() && I < FD->getNumParams(); ++I) {
+    if (!isFunctionPointerOrReference(FD->getParamDecl(I)->getType()))
+      continue;
+    const Expr *A = CE->getArg(I + Shift);
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(A))
+      A = Default->getExpr();
+    if (const FunctionDecl *Named = namedFunction(A)) {
+      if (Reason Why = mayNotReturn(Named, Depth); Why != Reason::Returns)
+        return Hit{CE, Named, Why};
+      continue;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!isFixedParameter(V, Owner))
+      return Hit{CE, nullptr, Reason::Pointer, V};
+  }
+  return std::nullopt;
 }
 
 std::optional<NoReturnCalls::Hit>
@@ -139,6 +169,8 @@ NoReturnCalls::firstIn(const Stmt *S, const llvm::SmallPtrSetImpl<const Expr *> 
       // declared '[[pure]]' keeps that contract in every override.
       if (mayRunUnseenOverride(CE, FD) && !FD->isNoReturn() && !isDeclaredPure(FD))
         return Hit{S, FD, Reason::Override};
+      if (std::optional<Hit> Found = passedCallables(CE, FD, Depth))
+        return Found;
       return Check(FD);
     }
     // `p->~T()` of a scalar T (std::destroy_at<long>): does nothing.
@@ -150,6 +182,10 @@ NoReturnCalls::firstIn(const Stmt *S, const llvm::SmallPtrSetImpl<const Expr *> 
       if (std::optional<Hit> Found = Check(Target))
         return Found;
     if (!Through.Candidates.empty())
+      return std::nullopt;
+    // Through a parameter the function only reads: each call of the
+    // function judges what it passes (passedCallables).
+    if (Through.Why == Unfixed::Parameter && isFixedParameter(Through.Through, Owner))
       return std::nullopt;
     // Through any other pointer: whatever it holds. A pointer's 'noexcept'
     // promises no return (adv57 t04).

@@ -95,9 +95,16 @@ private:
   std::optional<Hit> firstIn(const clang::Stmt *S,
                              const llvm::SmallPtrSetImpl<const clang::Expr *> *Skip,
                              unsigned Depth);
+  /// What CE passes FD for its function pointer parameters, which FD may
+  /// call through them (analysis/FixedCallee.h, isFixedParameter): a named
+  /// function that may not return, or a pointer that is not known.
+  std::optional<Hit> passedCallables(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                                     unsigned Depth);
 
   PlanContext &PC;
   llvm::DenseMap<const clang::FunctionDecl *, Reason> Known;
+  /// The function whose body is being looked at (null for a statement).
+  const clang::FunctionDecl *Owner = nullptr;
 };
 
 } // namespace purecc

@@ -117,6 +117,9 @@ bool constView(const CXXConstructExpr *C) {
 /// value (the climb through the expressions around it, ValueUses.h).
 bool usedOtherThanByValue(ASTContext &Ctx, const DeclRefExpr *DRE) {
   const Stmt *Use = DRE;
+  // Use is a pointer to the variable or a part of it (`a` decayed, `&x`,
+  // `&y[0]`), not the variable itself.
+  bool AsPointer = false;
   for (;;) {
     DynTypedNodeList Parents = Ctx.getParents(*Use);
     // An element of braces has two parents: the braces themselves (as
@@ -143,27 +146,47 @@ bool usedOtherThanByValue(ASTContext &Ctx, const DeclRefExpr *DRE) {
     // Not from a lambda (`[&]() -> long & { return v; }() = 4`).
     if (isa<ReturnStmt>(Up))
       return DRE->refersToEnclosingVariableOrCapture();
-    if (isa<ParenExpr>(Up) || (isa<MemberExpr>(Up) && !cast<MemberExpr>(Up)->isArrow() &&
-                               isa<FieldDecl>(cast<MemberExpr>(Up)->getMemberDecl()))) {
+    if (isa<ParenExpr>(Up) ||
+        (!AsPointer && isa<MemberExpr>(Up) && !cast<MemberExpr>(Up)->isArrow() &&
+         isa<FieldDecl>(cast<MemberExpr>(Up)->getMemberDecl()))) {
       Use = Up;
+      continue;
+    }
+    // `&x`, `&y[0]`: a pointer, which only a parameter of pointer to
+    // 'const' type may take as a use by value (below).
+    if (const auto *Addr = dyn_cast<UnaryOperator>(Up);
+        Addr && Addr->getOpcode() == UO_AddrOf && !AsPointer) {
+      Use = Up;
+      AsPointer = true;
       continue;
     }
     if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Up)) {
       switch (Cast->getCastKind()) {
       case CK_LValueToRValue:
-        return false;
+        return AsPointer;
       case CK_NoOp:
       case CK_DerivedToBase:
       case CK_UncheckedDerivedToBase:
         Use = Up;
         continue;
+      case CK_BitCast: // `const void *`
+        if (!AsPointer)
+          return true;
+        Use = Up;
+        continue;
       case CK_ArrayToPointerDecay: {
+        if (AsPointer)
+          return true;
         // `a[1]`: an element of the array, as a field is part of a struct.
         DynTypedNodeList Above = Ctx.getParents(*Up);
         const auto *Sub = Above.empty() ? nullptr : Above[0].get<ArraySubscriptExpr>();
-        if (!Sub || Sub->getBase() != Up)
-          return true;
-        Use = Sub;
+        if (Sub && Sub->getBase() == Up) {
+          Use = Sub;
+          continue;
+        }
+        // `mean(a, n)`: the array as a pointer to its first element.
+        Use = Up;
+        AsPointer = true;
         continue;
       }
       default:
@@ -194,15 +217,20 @@ bool usedOtherThanByValue(ASTContext &Ctx, const DeclRefExpr *DRE) {
       bool AsObject = isa<CXXOperatorCallExpr>(AnyCall) && Method && !Method->isStatic() &&
                       AnyCall->getNumArgs() > 0 && AnyCall->getArg(0) == Use;
       if (AsObject) {
-        TakenAsConst = Method->isConst();
+        TakenAsConst = !AsPointer && Method->isConst();
       } else {
-        unsigned Shift = isa<CXXOperatorCallExpr>(AnyCall) && Method && !Method->isStatic();
+        unsigned Shift = isa<CXXOperatorCallExpr>(AnyCall) && Method &&
+                         !Method->isExplicitObjectMemberFunction();
         for (unsigned I = 0; I < AnyCall->getNumArgs(); ++I)
           if (AnyCall->getArg(I) == Use) {
             if (I < Shift || I - Shift >= Callee->getNumParams())
               return true;
+            // A pointer to 'const' (adv121 F1: `mean(a, n)` beside
+            // `peak(a, n)` was "used other than by its value").
             QualType P = Callee->getParamDecl(I - Shift)->getType();
-            TakenAsConst = P->isLValueReferenceType() && P->getPointeeType().isConstQualified();
+            TakenAsConst = AsPointer ? P->isPointerType() && P->getPointeeType().isConstQualified()
+                                     : P->isLValueReferenceType() &&
+                                           P->getPointeeType().isConstQualified();
           }
       }
     }
@@ -216,7 +244,7 @@ bool usedOtherThanByValue(ASTContext &Ctx, const DeclRefExpr *DRE) {
       return !TakenAsConst;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Up))
-      return !Construct->getConstructor()->isCopyConstructor() && !constView(Construct);
+      return AsPointer || (!Construct->getConstructor()->isCopyConstructor() && !constView(Construct));
     if (isUnevaluatedOperand(Up))
       return false;
     return true;

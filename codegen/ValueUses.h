@@ -14,7 +14,8 @@
 // field or an element (`pr.first`, `a[1]`), also into braces (`Bx{n}`); a
 // copy construction; a 'const'
 // member call, or a call with a 'const' reference parameter, that returns
-// a number (no address can come back); an iterator from `v.begin()` (or
+// a number (no address can come back); the array or `&x` given for a
+// pointer to 'const' parameter (`mean(a, n)`, `peak(&y[0], 3)`); an iterator from `v.begin()` (or
 // `+ n`) that only reaches a standard container's range constructor
 // (`std::vector<int>(a.begin(), a.begin() + mid)`); a `std::span` of const
 // elements or a `std::string_view` made from it; an unevaluated operand; a branch of

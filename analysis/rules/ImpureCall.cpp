@@ -4,6 +4,7 @@
 #include "AtomicAccess.h"
 #include "VirtualCall.h"
 #include "analysis/Attributes.h"
+#include "analysis/FixedCallee.h"
 #include "analysis/ImplementationHeaders.h"
 #include "analysis/LibraryNames.h"
 #include "analysis/LibraryRuns.h"
@@ -143,7 +144,8 @@ public:
       bool MemberPointer = CE->getCallee()->getType()->isSpecificPlaceholderType(
           BuiltinType::BoundMember);
       indirect(CE, MemberPointer ? "a pointer to member function" : "a function pointer", C,
-               MemberPointer ? nullptr : deducedPointer(CE));
+               MemberPointer ? nullptr : deducedPointer(CE),
+               MemberPointer ? nullptr : fixedParameter(CE, C));
       return;
     }
     callee(Parts.Callee, CE->getExprLoc(), CE->getSourceRange(), CE, C);
@@ -164,12 +166,70 @@ private:
   /// that the instantiation deduced as a pointer: a function passed by name
   /// (`integrate(0, 1, sq)` for `template <class F> ... F func`), which the
   /// report's note explains (adv75 F5).
+  /// Called, when set, is the function's own parameter called through
+  /// (fixedParameter), which its callers resolve.
   static void indirect(const Expr *E, const char *How, RuleContext &C,
-                       const ParmVarDecl *Deduced = nullptr) {
+                       const ParmVarDecl *Deduced = nullptr,
+                       const ParmVarDecl *Called = nullptr) {
     Effect Eff = Effect::at(EffectKind::IndirectCall, E);
     Eff.Detail = How;
     Eff.Subject = Deduced;
+    if (Called) {
+      Eff.CalledParam = Called;
+      Eff.Index = Called->getFunctionScopeIndex();
+    }
     C.record(std::move(Eff));
+  }
+
+  /// A parameter of the function being summarized that it only calls
+  /// through (FixedCallee.h, isFixedParameter).
+  static const ParmVarDecl *fixedParameter(const ParmVarDecl *P, RuleContext &C) {
+    return isFixedParameter(P, C.function()) ? P : nullptr;
+  }
+  static const ParmVarDecl *fixedParameter(const CallExpr *CE, RuleContext &C) {
+    FixedCallee Through = fixedCallee(CE);
+    return Through.Why == Unfixed::Parameter
+               ? fixedParameter(dyn_cast<ParmVarDecl>(Through.Through), C)
+               : nullptr;
+  }
+
+  /// What argument A passes for a parameter of function pointer or
+  /// reference type: a function it names, or the caller's own parameter.
+  static PassedCallable passedCallable(const Expr *A, RuleContext &C) {
+    PassedCallable Out;
+    if (isa<CXXDefaultArgExpr>(A))
+      return Out;
+    Out.Function = namedFunction(A);
+    if (!Out.Function)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
+        Out.Param = fixedParameter(dyn_cast<ParmVarDecl>(DRE->getDecl()), C);
+    return Out;
+  }
+
+  /// The callables a call to a function judged by its body passes for its
+  /// function pointer parameters: a named one is judged as called by this
+  /// function, an effect that stands only if the callee calls it (Fixpoint.cpp).
+  void passCallables(const FunctionDecl *FD, const CallParts &Parts, Effect &Call,
+                     RuleContext &C) {
+    for (unsigned I = 0; I < Parts.Args.size() && I < FD->getNumParams(); ++I) {
+      if (!isFunctionPointerOrReference(FD->getParamDecl(I)->getType()))
+        continue;
+      PassedCallable Given = passedCallable(Parts.Args[I], C);
+      if (!Given.known())
+        continue;
+      Call.Passed.resize(FD->getNumParams());
+      Call.Passed[I] = Given;
+      if (!Given.Function)
+        continue;
+      const FunctionDecl *SavedTo = C.PassedTo;
+      unsigned SavedIndex = C.PassedIndex;
+      C.PassedTo = Call.Callee;
+      C.PassedIndex = I;
+      callee(Given.Function, Parts.Args[I]->getExprLoc(), Parts.Args[I]->getSourceRange(),
+             nullptr, C);
+      C.PassedTo = SavedTo;
+      C.PassedIndex = SavedIndex;
+    }
   }
 
   /// `func(x)` where `func` is a parameter whose type the function
@@ -312,6 +372,8 @@ private:
       E.Args.assign(Args.begin(), Args.end());
       E.ShallowArgs.clear();
     }
+    if (Site)
+      passCallables(FD, Parts, E, C);
     C.record(std::move(E));
   }
 

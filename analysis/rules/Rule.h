@@ -89,11 +89,19 @@ public:
       E.DefaultArgOf = DefaultArg->getParam();
       E.DefaultArgUse = DefaultArg->getUsedLocation();
     }
+    if (PassedTo) {
+      E.IfCalledBy = PassedTo;
+      E.IfCalledIndex = PassedIndex;
+    }
     S.Effects.push_back(std::move(E));
   }
 
   /// The walker is inside the default argument that this use supplies.
   const clang::CXXDefaultArgExpr *DefaultArg = nullptr;
+  /// The effects being recorded are those of a function passed to
+  /// PassedTo for its parameter PassedIndex (Effect::IfCalledBy).
+  const clang::FunctionDecl *PassedTo = nullptr;
+  unsigned PassedIndex = 0;
 
 private:
   Locality &L;

@@ -25,11 +25,12 @@ public:
 
   void inspectStmt(const Stmt *S, RuleContext &C) override {
     for (const WriteSite &W : C.locality().writes(S)) {
-      if (W.Where.K != Prov::This || W.Where.Cast)
+      if ((W.Where.K != Prov::This && W.Where.K != Prov::Enclosing) || W.Where.Cast)
         continue;
       Effect E = Effect::at(EffectKind::ThisWrite, W.Loc, W.Range);
       E.Subject = W.Field;
       E.MutableMember = W.Field && W.Field->isMutable();
+      E.Enclosing = W.Where.K == Prov::Enclosing;
       C.record(std::move(E));
     }
   }

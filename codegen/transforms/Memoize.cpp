@@ -377,7 +377,7 @@ void planMemo(PlanContext &PC, const FunctionDecl *FD) {
   // for with [[purecc::assume_pure]] is a pure call, but not a checked one.
   const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
   bool Declared = isDeclaredPure(FD) || (Pattern && isDeclaredPure(Pattern));
-  if (!Declared || !PC.Facts.isPure(FD)) {
+  if (!Declared || !PC.Facts.isVerified(FD)) {
     // Not declared pure: the checker never looked at it (user41 t07 read
     // "is not pure" as a verdict, while 'purecc check' found nothing).
     // Declared but failing: the checker's errors say why.

@@ -31,6 +31,25 @@ struct S {
     return 0;
   return r;
 }
+// The typed forms, and Clang's add and subtract with carry, which store
+// the carry out through their last argument (dragonbox's 128-bit
+// `operator+=`: adv120 F2).
+[[pure]] long typed(long x) {
+  long r = 0;
+  unsigned long long u = 0;
+  return __builtin_saddl_overflow(x, 1, &r) + __builtin_umulll_overflow(3, 5, &u) + r + long(u);
+}
+[[pure]] unsigned long long carried(unsigned long long a, unsigned long long b) {
+  unsigned long long c1, c2;
+  unsigned long long s = __builtin_addcll(a, b, 0, &c1);
+  unsigned long long d = __builtin_subcll(a, b, 0, &c2);
+  unsigned c3;
+  return s + d + c1 + c2 + __builtin_addc(1u, 2u, 0u, &c3) + c3;
+}
+unsigned long long carry_out = 0;
+[[pure]] unsigned long long carry_into_global(unsigned long long a) { // expected-note {{'carry_into_global' declared pure here}}
+  return __builtin_addcll(a, a, 0, &carry_out); // expected-error {{pure function 'carry_into_global' writes to global 'carry_out' [purecc-global-write]}}
+}
 [[pure]] long hinted(long x) {
   __builtin_prefetch(&x);
   return __builtin_expect_with_probability(x, 1, 0.9) + __builtin_unpredictable(x);

@@ -1,7 +1,7 @@
 // RUN: not %purecc check %s -- -std=c++20 2>&1 | FileCheck %s --strict-whitespace
 //
-// The note chain: why each callee is not pure, at each step's location,
-// up to a depth of four, then "and N more".
+// The note chain: why each callee is not pure, at each step's location, up
+// to a depth of four, then "and N more" and the last step (where it ends).
 int g_steps = 0;
 
 void log_step() { ++g_steps; }
@@ -27,6 +27,9 @@ int step5(int x) { return step4(x) + 1; }
 // CHECK:      notes-chain.cpp:11:27: note: 'step4' is not pure because it calls 'step3', which is not pure
 // CHECK:      notes-chain.cpp:10:27: note: 'step3' is not pure because it calls 'step2', which is not pure
 // CHECK:      notes-chain.cpp:9:27: note: 'step2' is not pure because it calls 'step1', which is not pure
-// CHECK:      notes-chain.cpp:8:20: note: and 2 more steps down the call chain
+// CHECK:      notes-chain.cpp:8:20: note: and 1 more step down the call chain
+// CHECK-NEXT: {{^}}    8 | int step1(int x) { log_step(); return x; }
+// CHECK-NEXT: {{^}}      |                    ^
+// CHECK-NEXT: notes-chain.cpp:7:19: note: 'log_step' is not pure because it writes to global 'g_steps'
 // CHECK:      notes-chain.cpp:23:3: note: 'long_chain' declared pure here
 // CHECK:      2 errors generated.

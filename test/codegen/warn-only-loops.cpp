@@ -7,12 +7,18 @@
 #include <cstdio>
 
 float half(float x) { return x * 0.5f; }
-float call2(float (*f)(float), float x) { return f(x); }
+float call2(float (*f)(float), float x) {
+  float (*g)(float) = f;
+  if (x < 0)
+    g = half;
+  return g(x);
+}
 
 [[pure]] float through_pointer(float x) {
   float s = 0;
   for (int k = 0; k < 50; ++k)
     s += call2(half, x + k);
+  // CHECK: warn-only-loops.cpp:[[@LINE-2]]:3: remark: loop not parallelized: 'call2' is not known to be pure [purecc-missed-reduction]
   return s;
 }
 
