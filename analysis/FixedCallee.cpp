@@ -12,9 +12,11 @@ namespace purecc {
 namespace {
 
 /// The pointer or reference variable a callee expression names: `fp`,
-/// `(*fp)`, `fr`, under parentheses and implicit casts.
+/// `(*fp)`, `fr`, `std::forward<F>(f)` (a function passed by name to an
+/// `F &&` parameter, as tl::expected's `and_then` takes it: adv123 F2),
+/// `std::move(f)`, under parentheses and implicit casts.
 const VarDecl *calledVariable(const Expr *Callee) {
-  const Expr *E = Callee->IgnoreParenImpCasts();
+  const Expr *E = forwardedOperand(Callee);
   for (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref;
        UO = dyn_cast<UnaryOperator>(E))
     E = UO->getSubExpr()->IgnoreParenImpCasts();
@@ -187,6 +189,16 @@ FixedCallee fixedCallee(const CallExpr *CE) {
   Out.Function = Targets.front();
   Out.Why = Unfixed::None;
   return Out;
+}
+
+const Expr *forwardedOperand(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Cast = dyn_cast<CallExpr>(E); Cast && Cast->getNumArgs() == 1)
+    if (const FunctionDecl *FD = Cast->getDirectCallee();
+        FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+        (FD->getName() == "forward" || FD->getName() == "move"))
+      return Cast->getArg(0)->IgnoreParenImpCasts();
+  return E;
 }
 
 bool isFunctionPointerOrReference(QualType T) {

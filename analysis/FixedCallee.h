@@ -100,6 +100,10 @@ FixedCallee fixedCallee(const clang::CallExpr *CE);
 /// only reads its value.
 const clang::Expr *firstChange(const clang::VarDecl *V, const clang::Stmt *Body);
 
+/// E without parentheses, implicit casts and a `std::forward<F>(x)` or
+/// `std::move(x)` around it: what a forwarding reference passes on.
+const clang::Expr *forwardedOperand(const clang::Expr *E);
+
 /// Whether T is a pointer or a reference to a function.
 bool isFunctionPointerOrReference(clang::QualType T);
 

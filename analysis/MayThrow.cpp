@@ -374,12 +374,13 @@ private:
       const Expr *A = Args[I];
       if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(A))
         A = Default->getExpr();
+      A = forwardedOperand(A);
       if (const FunctionDecl *Named = namedFunction(A)) {
         if (!callee(Named))
           return false;
         continue;
       }
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(A);
           DRE && isFixedParameter(dyn_cast<VarDecl>(DRE->getDecl()), Owner)) {
         Out.CallsParameter = true;
         continue;

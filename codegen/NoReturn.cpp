@@ -122,12 +122,13 @@ NoReturnCalls::passedCallables(const CallExpr *CE, const FunctionDecl *FD, unsig
     const Expr *A = CE->getArg(I + Shift);
     if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(A))
       A = Default->getExpr();
+    A = forwardedOperand(A);
     if (const FunctionDecl *Named = namedFunction(A)) {
       if (Reason Why = mayNotReturn(Named, Depth); Why != Reason::Returns)
         return Hit{CE, Named, Why};
       continue;
     }
-    const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+    const auto *DRE = dyn_cast<DeclRefExpr>(A);
     const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (!isFixedParameter(V, Owner))
       return Hit{CE, nullptr, Reason::Pointer, V};

@@ -199,9 +199,9 @@ private:
     PassedCallable Out;
     if (isa<CXXDefaultArgExpr>(A))
       return Out;
-    Out.Function = namedFunction(A);
+    Out.Function = namedFunction(forwardedOperand(A));
     if (!Out.Function)
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(forwardedOperand(A)))
         Out.Param = fixedParameter(dyn_cast<ParmVarDecl>(DRE->getDecl()), C);
     return Out;
   }
@@ -725,8 +725,11 @@ private:
           }
         const auto *DRE = dyn_cast<DeclRefExpr>(Inner);
         const auto *Target = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+        // The function's own fixed parameter (`std::forward<F>(f)`): what
+        // it holds, the callers pass and judge (adv123 F2).
         if (!Target)
-          indirect(A, "a function pointer", C);
+          indirect(A, "a function pointer", C, nullptr,
+                   DRE ? fixedParameter(dyn_cast<ParmVarDecl>(DRE->getDecl()), C) : nullptr);
         else
           invoke(Target, A, Elements, C);
         continue;

@@ -8,6 +8,7 @@
 // caller's own call; the caller's own parameter passed on is judged at the
 // caller's calls; anything else stays an indirect call.
 #include <cmath>
+#include <utility>
 
 template <typename R, typename T> struct functor1 {
   static R call(R (*Func)(T x), T const &a, T const &b) { return Func(a) + Func(b); } // expected-note {{'functor1<double, double>::call' calls its parameter 'Func' here}}
@@ -17,7 +18,7 @@ template <typename T> T byref(T (&Func)(T), T v) { return Func(v) * 2; } // expe
 double twice(double x) { return 2 * x; }
 template <typename T> T mabs(T x) { return x < 0 ? -x : x; }
 int counter = 0;
-double counted(double x) { ++counter; return x; } // expected-note 4 {{'counted' is not pure because it writes to global 'counter'}}
+double counted(double x) { ++counter; return x; } // expected-note 6 {{'counted' is not pure because it writes to global 'counter'}}
 
 // A function named, a template's specialization, the library's, a lambda
 // made a pointer, an address taken: each is judged as called here.
@@ -64,7 +65,7 @@ double reseat(double (*h)(double), double a) {
 [[pure]] double unnamed(double a, bool c) { // expected-note {{'unnamed' declared pure here}}
   double (*table[2])(double) = {twice, mabs<double>};
   return fwd(table[c], a); // expected-error {{pure function 'unnamed' calls 'fwd', which is not pure [purecc-impure-call]}}
-  // expected-note@39 {{'fwd' is not pure because it calls through a function pointer}}
+  // expected-note@40 {{'fwd' is not pure because it calls through a function pointer}}
 }
 
 // A helper that never calls what it is given: an impure function passed
@@ -82,9 +83,19 @@ double repeat(double (*h)(double), double a, int n) { return n == 0 ? a : repeat
 // A lambda in the helper calling the parameter it captured: the lambda's
 // call is judged on its own, where nothing says what the pointer holds.
 double in_lambda(double (*h)(double), double a) {
-  auto l = [h](double x) { return h(x); }; // expected-note {{'lambda at line 85' is not pure because it calls through a function pointer}}
-  return l(a); // expected-note {{'in_lambda' is not pure because it calls 'lambda at line 85', which is not pure}}
+  auto l = [h](double x) { return h(x); }; // expected-note {{'lambda at line 86' is not pure because it calls through a function pointer}}
+  return l(a); // expected-note {{'in_lambda' is not pure because it calls 'lambda at line 86', which is not pure}}
 }
 [[pure]] double via_lambda(double a) { // expected-note {{'via_lambda' declared pure here}}
   return in_lambda(twice, a); // expected-error {{pure function 'via_lambda' calls 'in_lambda', which is not pure [purecc-impure-call]}}
+}
+
+// A function passed by name to a forwarding reference (`F &&f` deduced as
+// a function reference) and called or passed on as `std::forward<F>(f)`:
+// tl::expected's `and_then(half)` (adv123 F2).
+template <class F> double forward1(F &&f, double x) { return std::forward<F>(f)(x); } // expected-note {{'forward1<double (&)(double)>' calls its parameter 'f' here}}
+template <class F> double forward2(F &&f, double x) { return forward1(std::forward<F>(f), x) + 1; } // expected-note {{'forward2<double (&)(double)>' calls its parameter 'f' here}}
+[[pure]] double forwarded_by_name(double a) { return forward1(twice, a) + forward2(twice, a); }
+[[pure]] double forwarded_impure_by_name(double a) { // expected-note 2 {{'forwarded_impure_by_name' declared pure here}}
+  return forward1(counted, a) + forward2(counted, a); // expected-error 2 {{pure function 'forwarded_impure_by_name' calls 'counted', which is not pure [purecc-impure-call]}}
 }
