@@ -1,5 +1,6 @@
 //===- LibraryRuns.cpp - user code that library templates run -------------===//
 #include "LibraryRuns.h"
+#include "Destructors.h"
 #include "ImplementationHeaders.h"
 #include "LibraryNames.h"
 #include "Stdlib.h"
@@ -120,22 +121,14 @@ void LibraryRuns::scanFunction(const FunctionDecl *FD, std::vector<UserRun> &Out
   if (const auto *DD = dyn_cast<CXXDestructorDecl>(Def)) {
     const CXXRecordDecl *RD = DD->getParent();
     if (RD->hasDefinition()) {
-      for (const FieldDecl *F : RD->fields())
-        destroyType(F->getType(), Out);
-      for (const CXXBaseSpecifier &B : RD->bases())
-        destroyType(B.getType(), Out);
+      for (QualType T : destroyedAfterBody(RD))
+        destroyType(T, Out);
     }
   }
 }
 
 void LibraryRuns::destroyType(QualType T, std::vector<UserRun> &Out) {
-  T = T.getNonReferenceType();
-  while (const auto *AT = T->getAsArrayTypeUnsafe())
-    T = AT->getElementType();
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
-    return;
-  reach(RD->getDestructor(), Out);
+  reach(destructorOf(T), Out);
 }
 
 /// An allocation function the library's code calls (`new _Tp(...)` in

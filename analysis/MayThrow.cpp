@@ -1,5 +1,6 @@
 //===- MayThrow.cpp - can this code end by throwing an exception? ---------===//
 #include "MayThrow.h"
+#include "Destructors.h"
 #include "FixedCallee.h"
 #include "ImplementationHeaders.h"
 #include "SizeLimit.h"
@@ -109,15 +110,6 @@ Promise promiseOf(const FunctionDecl *FD, ASTContext &Ctx, Operands On,
   return Promise::SeeBody;
 }
 
-/// The destructor an object of type \p T (or an array of it) runs, if any.
-const CXXDestructorDecl *destructorOf(QualType T) {
-  if (T.isNull() || T->isDependentType())
-    return nullptr;
-  const auto *RD = T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
-    return nullptr;
-  return RD->getDestructor();
-}
 
 /// A copy constructor of a class of the standard library.
 bool copiesStandardObject(const FunctionDecl *FD) {
@@ -191,6 +183,19 @@ public:
            RecursiveASTVisitor<DirectScan>::TraverseUnaryExprOrTypeTraitExpr(E);
   }
   bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  // So is a `noexcept(...)` specifier's; in a specialization whose exception
+  // specification is not instantiated yet it is still the template's
+  // dependent expression (adv123 F5: magic_enum's `enum_cast`, declared
+  // `noexcept(detail::is_nothrow_invocable_v<BinaryPredicate>)`, "may
+  // throw"). The return type and the parameters are traversed as before.
+  bool TraverseFunctionProtoTypeLoc(FunctionProtoTypeLoc TL) {
+    if (!TraverseTypeLoc(TL.getReturnLoc()))
+      return false;
+    for (unsigned I = 0; I < TL.getNumParams(); ++I)
+      if (ParmVarDecl *P = TL.getParam(I); P && !TraverseDecl(P))
+        return false;
+    return true;
+  }
   bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
   bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
     return isUnevaluatedOperand(E) ||
@@ -321,21 +326,8 @@ public:
   /// The implicit destructor calls at the end of a destructor of RD: its
   /// non-static members' and its bases' (virtual ones included).
   void destroysMembersAndBases(const CXXRecordDecl *RD) {
-    for (const FieldDecl *F : RD->fields())
-      if (const CXXDestructorDecl *D = destructorOf(F->getType()); D && !callee(D))
-        return;
-    // bases() lists the direct bases, virtual ones among them; vbases()
-    // every virtual base, direct or not: a direct virtual base is looked at
-    // once, with the virtual ones. (Looking twice only listed its
-    // destructor twice among the callees: not observable.)
-    for (const CXXBaseSpecifier &B : RD->bases()) {
-      if (B.isVirtual())
-        continue; // with the virtual bases below
-      if (const CXXDestructorDecl *D = destructorOf(B.getType()); D && !callee(D))
-        return;
-    }
-    for (const CXXBaseSpecifier &B : RD->vbases())
-      if (const CXXDestructorDecl *D = destructorOf(B.getType()); D && !callee(D))
+    for (QualType T : destroyedAfterBody(RD))
+      if (const CXXDestructorDecl *D = destructorOf(T); D && !callee(D))
         return;
   }
 

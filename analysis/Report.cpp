@@ -96,7 +96,26 @@ std::string PurityReport::name(const FunctionDecl *FD) const {
     OS << "::" << CD->getParent()->getName() << '\'';
     return S;
   }
-  FD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
+  // A special member of an anonymous struct or union has no name the user
+  // wrote: say whose it is ("the destructor of the anonymous struct in
+  // 'Holder'"), not '(anonymous struct at /path/f.cpp:70:3)::~(...)'.
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.AnonymousTagLocations = false; // no file paths in a name
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  const CXXRecordDecl *Unnamed = MD && !MD->getParent()->getIdentifier() ? MD->getParent() : nullptr;
+  if (Unnamed && (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD))) {
+    OS.str().clear();
+    OS << (isa<CXXDestructorDecl>(FD) ? "the destructor of the anonymous "
+                                      : "a constructor of the anonymous ")
+       << Unnamed->getKindName();
+    if (const auto *Outer = dyn_cast<CXXRecordDecl>(Unnamed->getDeclContext())) {
+      OS << " in '";
+      Outer->getNameForDiagnostic(OS, Policy, /*Qualified=*/true);
+      OS << '\'';
+    }
+    return S;
+  }
+  FD->getNameForDiagnostic(OS, Policy, /*Qualified=*/true);
   OS << '\'';
   return S;
 }

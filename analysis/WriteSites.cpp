@@ -393,7 +393,13 @@ const std::vector<WriteSite> &Locality::writes(const Stmt *S) {
     if (NE->getNumPlacementArgs() > 0) {
       WriteSite W;
       W.Where = ofPlacement(NE);
-      if (!W.Where.isLocal())
+      // Making an object in storage the function may write anyway (its own
+      // object's member: tl::optional's emplace, a small vector's inline
+      // buffer; what a parameter points to) is a write there, judged as
+      // one. Placement new cannot strip `const` (its operand converts to
+      // `void *` only from a pointer to non-const): a write anywhere else
+      // is named for how it was made.
+      if (W.Where.K == Prov::Global || W.Where.K == Prov::Unknown)
         W.Where.Cast = "placement new";
       W.Loc = NE->getExprLoc();
       W.Range = NE->getSourceRange();

@@ -3,6 +3,7 @@
 
 #include "PlaceNames.h"
 #include "analysis/Attributes.h"
+#include "analysis/Destructors.h"
 #include "analysis/FixedCallee.h"
 #include "analysis/ImplementationHeaders.h"
 #include "analysis/Unevaluated.h"
@@ -21,15 +22,6 @@ namespace {
 /// taken to return, and the hoisted call after it never ended).
 constexpr unsigned MaxDepth = 32;
 
-/// The destructor an object of type T (or an array of it) runs, if any.
-const CXXDestructorDecl *destructorOf(QualType T) {
-  if (T.isNull() || T->isDependentType() || T->isReferenceType())
-    return nullptr;
-  const auto *RD = T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
-    return nullptr;
-  return RD->getDestructor();
-}
 
 /// The name of a class for remarks: "Guard".
 /// 'Guard', or "the lambda's closure type" for a lambda's, which has no name
@@ -96,16 +88,7 @@ bool NoReturnCalls::destroysMembersAndBases(const CXXRecordDecl *RD, unsigned De
     const CXXDestructorDecl *D = destructorOf(T);
     return D && mayNotReturn(D, Depth) != Reason::Returns;
   };
-  for (const FieldDecl *F : RD->fields())
-    if (Ends(F->getType()))
-      return true;
-  for (const CXXBaseSpecifier &B : RD->bases())
-    if (!B.isVirtual() && Ends(B.getType()))
-      return true;
-  for (const CXXBaseSpecifier &B : RD->vbases())
-    if (Ends(B.getType()))
-      return true;
-  return false;
+  return llvm::any_of(destroyedAfterBody(RD), Ends);
 }
 
 std::optional<NoReturnCalls::Hit>

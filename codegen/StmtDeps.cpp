@@ -305,11 +305,18 @@ public:
     }
     // A temporary's member (`std::tie(x, y) = p`): what it writes dies
     // with it, and what it refers to was written where it was made.
+    // A verified member of the user's that is not `const` (`take() &&`)
+    // writes nothing at all: one declared [[pure]] must be `const`, and one
+    // inferred pure (a callee of a [[pure]] function) has no effect, on its
+    // object or elsewhere (adv123 F7: `t += Opt{heavy(i)}.take()` "writes
+    // through a pointer or reference").
     bool ThroughProxy = V && MD && Object && !Arrow && isProxyReference(Object->getType());
+    bool WritesNothing = !V && !Lambda && ES.context().Facts.isVerified(FD);
     if (ThroughProxy) {
       if (proxyMemberWrites(MD))
         writeThroughProxy(Object, CE);
-    } else if (MD && Object && !MD->isConst() && !((V || Lambda) && isPrivateTemporary(Object)) &&
+    } else if (MD && Object && !MD->isConst() && !WritesNothing &&
+               !((V || Lambda) && isPrivateTemporary(Object)) &&
         !(V && leavesObject(memberRole(MD, ObjectClass)))) {
       if (Arrow) {
         // `p->push_back(x)`: the object is wherever p points.

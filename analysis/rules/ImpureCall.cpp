@@ -1,9 +1,12 @@
 //===- ImpureCall.cpp - R4: every call, written or implicit ---------------===//
 #include "ImpureCall.h"
+
+#include "Destructors.h"
 #include "analysis/TypeErased.h"
 #include "AtomicAccess.h"
 #include "VirtualCall.h"
 #include "analysis/Attributes.h"
+#include "analysis/Destructors.h"
 #include "analysis/FixedCallee.h"
 #include "analysis/ImplementationHeaders.h"
 #include "analysis/LibraryNames.h"
@@ -32,11 +35,8 @@ public:
     if (!DD)
       return;
     // Members and bases are destroyed after the body, without a call in it.
-    const CXXRecordDecl *RD = DD->getParent();
-    for (const FieldDecl *F : RD->fields())
-      destroy(F->getType(), DD->getLocation(), DD->getSourceRange(), C);
-    for (const CXXBaseSpecifier &B : RD->bases())
-      destroy(B.getType(), DD->getLocation(), DD->getSourceRange(), C);
+    for (QualType T : destroyedAfterBody(DD->getParent()))
+      destroy(T, DD->getLocation(), DD->getSourceRange(), C);
   }
 
   StmtClasses inspects() const override {
