@@ -35,6 +35,7 @@ template <typename E, typename P = Plus1>
 constexpr long cast(E v, P p = {}) noexcept(nothrow_call_v<P>) {
   return p(long(v));
 }
+// REMARK: effect-free-members.cpp:[[@LINE-3]]:16: remark: body of 'lib::cast' not rewritten: it is a function template not declared '{{\[\[pure\]\]}}': a template is rewritten only when it is declared '{{\[\[pure\]\]}}' (one text serves every instantiation) [purecc-not-rewritten]
 } // namespace lib
 enum class Color { red, green };
 
@@ -74,5 +75,6 @@ enum class Color { red, green };
 
 int main() {
   std::printf("%ld %ld %ld %ld\n", temporaries(2000), locals(2000), bumped(2000), casts(2000));
+  // REMARK: effect-free-members.cpp:[[@LINE-1]]:36: remark: calls to 'temporaries', 'locals', 'bumped' and 'casts' run in parallel [purecc-parallel-calls]
   // OUT: 35981952 {{[0-9]+}} {{[0-9]+}} {{[0-9]+}}
 }
