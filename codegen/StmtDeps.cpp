@@ -306,12 +306,14 @@ public:
     // A temporary's member (`std::tie(x, y) = p`): what it writes dies
     // with it, and what it refers to was written where it was made.
     // A verified member of the user's that is not `const` (`take() &&`)
-    // writes nothing at all: one declared [[pure]] must be `const`, and one
+    // writes nothing itself: one declared [[pure]] must be `const`, and one
     // inferred pure (a callee of a [[pure]] function) has no effect, on its
     // object or elsewhere (adv123 F7: `t += Opt{heavy(i)}.take()` "writes
-    // through a pointer or reference").
+    // through a pointer or reference"). Unless it hands out an address: the
+    // caller may write the object through what `v[i]` returns.
     bool ThroughProxy = V && MD && Object && !Arrow && isProxyReference(Object->getType());
-    bool WritesNothing = !V && !Lambda && ES.context().Facts.isVerified(FD);
+    bool WritesNothing = !V && !Lambda && ES.context().Facts.isVerified(FD) &&
+                         !AddressTypes().mayHold(FD->getReturnType());
     if (ThroughProxy) {
       if (proxyMemberWrites(MD))
         writeThroughProxy(Object, CE);

@@ -24,6 +24,7 @@ struct Opt {
   long take() && { return v * 2; }
   long peek() { return v + 1; } // not const, writes nothing
   long bump() { return ++v; }
+  long &slot() { return v; } // writes nothing, hands out its member
 };
 
 namespace lib {
@@ -65,6 +66,19 @@ enum class Color { red, green };
   return y + o.v;
 }
 
+// The object is written through the reference the member hands out.
+[[pure]] long slots(long n) {
+  long w = 0;
+  Opt o{3};
+  // REMARK: effect-free-members.cpp:[[@LINE+1]]:3: remark: loop not parallelized: 'o' is written inside the loop body [purecc-missed-reduction]
+  for (long i = 0; i < n; ++i) {
+    // REMARK: effect-free-members.cpp:[[@LINE+1]]:7: remark: calls to 'Opt::slot' and 'heavy' not parallelized: 'Opt::slot' is too little work for a task (no loop or recursion in what it runs) [purecc-cheap-calls]
+    o.slot() = heavy(i);
+    w += o.v;
+  }
+  return w;
+}
+
 [[pure]] long casts(long n) {
   long x = 0;
   for (long i = 0; i < n; ++i)
@@ -74,7 +88,8 @@ enum class Color { red, green };
 }
 
 int main() {
-  std::printf("%ld %ld %ld %ld\n", temporaries(2000), locals(2000), bumped(2000), casts(2000));
-  // REMARK: effect-free-members.cpp:[[@LINE-1]]:36: remark: calls to 'temporaries', 'locals', 'bumped' and 'casts' run in parallel [purecc-parallel-calls]
-  // OUT: 35981952 {{[0-9]+}} {{[0-9]+}} {{[0-9]+}}
+  std::printf("%ld %ld %ld %ld %ld\n", temporaries(2000), locals(2000), bumped(2000), slots(2000),
+              casts(2000));
+  // REMARK: effect-free-members.cpp:[[@LINE-2]]:40: remark: calls to 'temporaries', 'locals', 'bumped', 'slots' and 'casts' run in parallel [purecc-parallel-calls]
+  // OUT: 35981952 {{[0-9]+}} {{[0-9]+}} 17990976 {{[0-9]+}}
 }
