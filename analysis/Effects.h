@@ -33,8 +33,10 @@ struct Prov {
     Local,   // storage owned by this call: locals, by-value params, `new`
     This,    // the object a member function was called on
     Param,   // what reference/pointer parameter `Index` refers to
-    Enclosing, // in a lambda: the object of the member function it is
-               // written in, reached through the `this` it captured
+    Enclosing, // in a lambda: what its captures refer to (a variable it
+               // captured by reference, what a pointer it captured points
+               // to, the object of the `this` it captured); which memory
+               // that is, the call of the closure says (Effect::Captures)
     Global,  // a variable with static or thread storage (`Var`)
     Unknown, // memory reached through a loaded pointer: no owner in sight
   };
@@ -57,6 +59,10 @@ struct Prov {
   /// not what it points to (`*q = 1`). A caller passing its local pointer
   /// `p` then writes 'p', not what 'p' points to (adv53 t26).
   bool Shallow = false;
+  /// Enclosing: Var is a pointer the lambda captured and the storage is
+  /// what it points to (`[p] { *p = 1; }`), not the variable itself
+  /// (`[&c] { c = 1; }`). Var is null for the object of a captured `this`.
+  bool CapturedPointee = false;
 
   /// The variable as messages name it: the binding, else Var.
   const clang::ValueDecl *shown() const { return Binding ? Binding : Var; }
@@ -140,19 +146,28 @@ struct Effect {
   unsigned Index = 0;
   Indirection HandedOut = Indirection::Reference; // ParamIndirection, ReturnIndirection
   bool MutableMember = false; // ThisWrite: the member written is `mutable`
-  // ThisWrite in a lambda: of the object of the member function the lambda
-  // is written in, through the `this` it captured (Prov::Enclosing), not of
-  // the closure; the call in that function maps it to its own object.
+  // ThisWrite in a lambda: of what its captures refer to (Prov::Enclosing:
+  // Subject is the variable it captured, or null for the object of the
+  // `this` it captured), not of the closure; each call of the closure maps
+  // it to what the closure it calls captured (Captures).
   bool Enclosing = false;
+  bool CapturedPointee = false; // Enclosing: through the pointer Subject
   bool InLambda = false;      // NonConstMember: a `mutable` lambda's call operator
   ReadOf Read = ReadOf::Variable; // GlobalRead
   std::string Detail;
   // LibraryCall: the callee as the user wrote it (LibraryNames.h).
   std::string Shown;
   // Call: provenance of the object (member calls) and of each argument that
-  // binds a reference or pointer parameter (Local for the others).
+  // binds a reference or pointer parameter, or a closure, for which it is
+  // what the closure's captures refer to (Local for the others).
   Prov Object;
   std::vector<Prov> Args;
+  // Call of a lambda's call operator: what the captures of the closure it
+  // is called on refer to, where a write through them lands (its Enclosing
+  // writes). Unknown unless the call site worked it out (Locality::
+  // ofCaptures): the closure's `this` and by-reference captures are the
+  // caller's locals or object only where the closure was made.
+  Prov Captures = Prov::unknown();
   // Call: for a `T *&` parameter, the argument pointer itself (what a
   // Shallow write of the callee writes); empty when no argument differs
   // from Args.
@@ -164,7 +179,10 @@ struct Effect {
   const clang::FunctionDecl *ViaCallee = nullptr;
   clang::SourceLocation ViaLoc;
   const clang::ParmVarDecl *ViaParam = nullptr; // null: the callee's object
-  bool ViaCaptured = false; // the object whose `this` the callee (a lambda) captured
+  bool ViaCaptured = false; // what the callee (a lambda) captured: the object
+                            // of its `this`, or ViaCapture
+  const clang::ValueDecl *ViaCapture = nullptr; // the variable it captured
+  bool ViaCapturePointee = false;               // written through ViaCapture
   // A global reached through a local reference, pointer or member: the
   // binding (Prov::Through), noted where it was made.
   const clang::ValueDecl *Through = nullptr;

@@ -119,26 +119,14 @@ bool resolvedByArguments(const Effect &Site, const Summary &T, std::vector<Effec
   return true;
 }
 
-/// Where a lambda's write through the `this` it captured lands, seen from
-/// Caller's call of it: Caller's own object (as `this` designates it
-/// there) when Caller is the function the lambda is written in, whose
-/// `this` it captured; unknown anywhere else.
-Prov enclosingObject(const Effect &Site, const FunctionDecl *Caller) {
-  const auto *Op = dyn_cast_or_null<CXXMethodDecl>(Site.Callee);
-  if (!Op || !Caller || !Op->getParent()->isLambda())
-    return Prov::unknown();
-  const auto *Where = dyn_cast<FunctionDecl>(Op->getParent()->getDeclContext());
-  if (!Where || Where->getCanonicalDecl() != Caller->getCanonicalDecl())
-    return Prov::unknown();
-  return Locality::thisOf(Caller);
-}
-
-/// A callee's write to its object or parameter, seen at Caller's call site.
-void mapWrite(const Effect &Site, const Effect &Write, const FunctionDecl *Caller,
-              std::vector<Effect> &Out) {
+/// A callee's write to its object, a parameter or what a lambda captured,
+/// seen at the call site.
+void mapWrite(const Effect &Site, const Effect &Write, std::vector<Effect> &Out) {
   Prov P;
+  // A lambda's write through what it captured lands where the captures of
+  // the closure it is called on refer to (Captures.cpp).
   if (Write.Kind == EffectKind::ThisWrite)
-    P = Write.Enclosing ? enclosingObject(Site, Caller) : Site.Object;
+    P = Write.Enclosing ? Site.Captures : Site.Object;
   else if (Write.Shallow && Write.Index < Site.ShallowArgs.size())
     P = Site.ShallowArgs[Write.Index];
   else if (Write.Index < Site.Args.size())
@@ -156,10 +144,16 @@ void mapWrite(const Effect &Site, const Effect &Write, const FunctionDecl *Calle
                    ? dyn_cast_or_null<ParmVarDecl>(Write.Subject)
                    : nullptr;
   M.ViaCaptured = Write.Kind == EffectKind::ThisWrite && Write.Enclosing;
+  M.ViaCapture = M.ViaCaptured && Write.Subject && !isa<FieldDecl>(Write.Subject)
+                     ? dyn_cast<ValueDecl>(Write.Subject)
+                     : nullptr;
+  M.ViaCapturePointee = M.ViaCapture && Write.CapturedPointee;
   M.Subject = nullptr;
   M.Index = 0;
   M.MutableMember = false;
   M.Enclosing = false;
+  M.CapturedPointee = false;
+  M.Captures = Prov::unknown();
   switch (P.K) {
   case Prov::Local:
     return;
@@ -300,7 +294,7 @@ std::vector<Effect> Fixpoint::resolveOne(const Summary &S) {
     }
     for (const Effect &W : T.Resolved)
       if (W.isRelative())
-        mapWrite(E, W, S.FD, Out);
+        mapWrite(E, W, Out);
   }
   // One diagnostic per thing: a write to a global also reads it, and a
   // callee's several writes to one argument land on one call site.

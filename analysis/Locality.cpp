@@ -77,20 +77,6 @@ CallParts callParts(const Expr *E) {
   return P;
 }
 
-/// Counts one step of a question; past Locality::MaxDepth the step answers
-/// Unknown without looking further.
-class DepthGuard {
-public:
-  explicit DepthGuard(Locality &L) : L(L) { ++L.Depth; }
-  ~DepthGuard() { --L.Depth; }
-  DepthGuard(const DepthGuard &) = delete;
-  DepthGuard &operator=(const DepthGuard &) = delete;
-  bool tooDeep() const { return L.Depth > Locality::MaxDepth; }
-
-private:
-  Locality &L;
-};
-
 Locality::Locality(ASTContext &Ctx, const FunctionDecl *FD, ReturnsFn Returns,
                    OwningMembers &Owning)
     : Ctx(Ctx), FD(FD), Returns(std::move(Returns)), Owning(Owning) {}
@@ -118,29 +104,14 @@ Prov Locality::thisOf(const FunctionDecl *F) {
   return Prov::thisObject();
 }
 
-Prov Locality::ofCaptured(const VarDecl *VD, bool Pointee) {
-  // Judge the variable where it lives; what is local there is reached
-  // through the closure object here.
-  const auto *Owner = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
-  if (!Owner)
-    return Prov::unknown(VD);
-  Locality Outer(Ctx, Owner, Returns, Owning);
-  Outer.Depth = Depth;
-  Prov P = Pointee ? Outer.ofPointerVariable(VD) : Outer.ofVariable(VD, nullptr);
-  if (P.isLocal())
-    return Prov::thisObject();
-  // A reference (or pointer) to a global stays one inside the closure.
-  if (P.K == Prov::Global)
-    return P;
-  return Prov::unknown(VD);
-}
-
 Prov Locality::ofVariable(const VarDecl *VD, const DeclRefExpr *Ref) {
   if (VD->hasGlobalStorage())
     return Prov::global(VD);
   if (Ref && Ref->refersToEnclosingVariableOrCapture() &&
       VD->getParentFunctionOrMethod() != FD)
     return ofCaptured(VD, /*Pointee=*/false);
+  if (VD->isInitCapture())
+    return ofInitCapture(VD, /*Pointee=*/false);
   if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
     if (PVD->getType()->isReferenceType()) {
       Prov P = Prov::param(PVD->getFunctionScopeIndex(), PVD);
@@ -242,6 +213,8 @@ Prov Locality::ofPointerVariable(const VarDecl *VD) {
     return Prov::unknown(VD);
   if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
     return Prov::param(PVD->getFunctionScopeIndex(), PVD);
+  if (VD->isInitCapture())
+    return ofInitCapture(VD, /*Pointee=*/true);
   // A handler's parameter is a copy of the thrown object, which any
   // function may have thrown (`try { throw b.p; } catch (long *p) { *p =
   // 1; }` writes the caller's memory: adv110 F3); it has no initializer to
@@ -682,6 +655,11 @@ Prov Locality::ofObject(const Expr *Object, bool IsArrow) {
 
 Prov Locality::ofArgument(const ParmVarDecl *P, const Expr *A) {
   QualType T = P->getType();
+  // A closure, by value or by reference: a copy refers to what the
+  // original's captures refer to, and the callee writes there through it
+  // (adv125 F1). By reference, its own `mutable` members too.
+  if (holdsClosure(T.getNonReferenceType()))
+    return T->isReferenceType() ? join(ofLValue(A), ofCaptures(A)) : ofCaptures(A);
   if (T->isReferenceType()) {
     if (pointsLikePointer(T.getNonReferenceType()))
       return join(ofLValue(A), ofStoredPointer(A));
@@ -845,7 +823,10 @@ Prov Locality::ofCallResult(const Expr *Call) {
   case Prov::This:
     return Obj;
   case Prov::Enclosing:
-    // A lambda's member of the object it was written in: not followed.
+    // What a lambda's captures refer to (`[&]() -> auto & { return v; }`):
+    // those of the closure it is called on (Captures.cpp).
+    if (Parts.Object && !Parts.IsArrow && holdsClosure(Parts.Object->getType()))
+      return ofCaptures(Parts.Object);
     return Prov::unknown();
   case Prov::Param:
     if (R.Index < Parts.Args.size() && R.Index < Parts.Callee->getNumParams())

@@ -60,6 +60,15 @@ public:
   Prov ofArgument(const clang::ParmVarDecl *P, const clang::Expr *A);
   /// The object a member call is made on (Local for non-member calls).
   Prov ofObject(const clang::Expr *Object, bool IsArrow);
+  /// What the captures of the closure E designates refer to (Captures.cpp):
+  /// the join of the variables it captured by reference, what the pointers
+  /// it captured point to, what the closures it captured refer to and the
+  /// object of a `this` it captured; Local when it captured nothing that
+  /// refers elsewhere. Where E is a parameter, what the caller's closure
+  /// refers to (Prov::Param); where it is a closure this lambda captured,
+  /// Prov::Enclosing; Unknown where the closure's making is out of sight
+  /// (a member, a call's result).
+  Prov ofCaptures(const clang::Expr *E);
 
   /// The writes S performs itself: builtin assignments and increments,
   /// trivial assignment operators, and library calls that mutate their
@@ -83,7 +92,19 @@ private:
   Prov ofCallResult(const clang::Expr *Call);
   /// The memory a placement new-expression constructs in.
   Prov ofPlacement(const clang::CXXNewExpr *NE);
+  // Captures.cpp: inside a lambda, a variable it captured (VD, of an
+  // enclosing function), or what it points to (Pointee).
   Prov ofCaptured(const clang::VarDecl *VD, bool Pointee);
+  /// An init-capture of FD's closure (`[&r = x]`, `[p = &x]`), or what it
+  /// points to.
+  Prov ofInitCapture(const clang::VarDecl *VD, bool Pointee);
+  /// What the closure held by VD, a variable of closure type, refers to.
+  Prov capturesOfVariable(const clang::VarDecl *VD);
+  /// What the captures of LE's closure refer to, seen from FD.
+  Prov ofLambdaCaptures(const clang::LambdaExpr *LE);
+  /// The variable VD as FD sees it, or what it points to (Pointee): its
+  /// own, or one its closure captured.
+  Prov ofVariableSeenHere(const clang::VarDecl *VD, bool Pointee);
   Prov ofStoredInCall(const clang::Expr *Call);
   /// A pointer loaded from storage of provenance Storage: Unknown, via
   /// the global that holds it when Storage is a global's.
@@ -150,6 +171,20 @@ private:
   friend class DepthGuard;
 };
 
+/// Counts one step of a Locality question; past Locality::MaxDepth the step
+/// answers Unknown without looking further.
+class DepthGuard {
+public:
+  explicit DepthGuard(Locality &L) : L(L) { ++L.Depth; }
+  ~DepthGuard() { --L.Depth; }
+  DepthGuard(const DepthGuard &) = delete;
+  DepthGuard &operator=(const DepthGuard &) = delete;
+  bool tooDeep() const { return L.Depth > Locality::MaxDepth; }
+
+private:
+  Locality &L;
+};
+
 /// The callee, object expression and argument list of any call-like
 /// expression, with arguments aligned to the callee's parameters.
 struct CallParts {
@@ -160,5 +195,12 @@ struct CallParts {
   llvm::SmallVector<const clang::Expr *, 4> Args;
 };
 CallParts callParts(const clang::Expr *E);
+
+/// Whether T is the type of a lambda's closure.
+bool isClosureType(clang::QualType T);
+/// Whether T is a closure type or a class one is a base of (the
+/// `overloaded{...}` idiom of std::visit): what its captures refer to is
+/// what Locality::ofCaptures says.
+bool holdsClosure(clang::QualType T);
 
 } // namespace purecc

@@ -272,9 +272,12 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     R.report(E.Loc, Diag::IoWrite) << Fn << E.Subject << E.Range;
     break;
   case EffectKind::ThisWrite:
-    // A lambda declared pure writing the object its `this` captured.
+    // A lambda declared pure writing what it captured: a variable by
+    // reference, what a pointer points to, the object of its `this`.
     if (E.Enclosing) {
-      reportWithSubject(E, Diag::NonLocalWrite, Fn, 0);
+      bool Variable = E.Subject && !isa<FieldDecl>(E.Subject);
+      reportWithSubject(E, Diag::NonLocalWrite, Fn,
+                        !Variable ? 0 : E.CapturedPointee ? 4 : 3);
       break;
     }
     reportWithSubject(E, Diag::ThisWrite, Fn, !E.Subject ? 0 : E.MutableMember ? 2 : 1);
@@ -373,8 +376,14 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
         << unsigned(isa<FunctionDecl>(E.Through)) << E.Through << E.Subject;
   if (E.ViaCallee)
     R.report(E.ViaLoc, Diag::NoteCalleeWrites)
-        << name(E.ViaCallee) << unsigned(E.ViaParam ? 1 : E.ViaCaptured ? 2 : 0)
-        << (E.ViaParam ? quoted(E.ViaParam) : std::string());
+        << name(E.ViaCallee)
+        << unsigned(E.ViaParam        ? 1
+                    : E.ViaCapture    ? (E.ViaCapturePointee ? 4 : 3)
+                    : E.ViaCaptured   ? 2
+                                      : 0)
+        << (E.ViaParam     ? quoted(E.ViaParam)
+            : E.ViaCapture ? quoted(E.ViaCapture)
+                           : std::string());
   if (E.DefaultArgOf)
     R.report(E.DefaultArgUse, Diag::NoteDefaultArgUsed) << E.DefaultArgOf;
   // A callable passed to a callee that calls it (Effect::CalledBy).

@@ -352,6 +352,11 @@ private:
     Effect E = Effect::at(EffectKind::Call, Loc, Range);
     E.Callee = Def;
     E.Object = L.ofObject(Parts.Object, Parts.IsArrow);
+    // A lambda called: what the closure it is called on captured.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && MD->getParent()->isLambda() && Parts.Object && !Parts.IsArrow &&
+        holdsClosure(Parts.Object->getType()))
+      E.Captures = L.ofCaptures(Parts.Object);
     for (unsigned I = 0; I < Parts.Args.size() && I < FD->getNumParams(); ++I)
       E.Args.push_back(L.ofArgument(FD->getParamDecl(I), Parts.Args[I]));
     // A `T *&` parameter's pointer itself is the argument, not what it
@@ -818,6 +823,9 @@ private:
     Effect E = Effect::at(EffectKind::Call, Arg);
     E.Callee = Def;
     E.Object = Object;
+    // A lambda the library calls: what the closure it was given captured.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
+      E.Captures = C.locality().ofCaptures(Arg);
     // An element that is itself a pointer (`[](int *p) { return (*p)++; }`
     // over a `std::vector<int *>`, a pointer `std::apply` unpacks): what
     // it points to has no owner in sight (adv80 F1 F2); the element itself

@@ -31,6 +31,12 @@ public:
       E.Subject = W.Field;
       E.MutableMember = W.Field && W.Field->isMutable();
       E.Enclosing = W.Where.K == Prov::Enclosing;
+      // In a lambda, through a variable it captured: named as written.
+      if (E.Enclosing && W.Where.Var) {
+        E.Subject = W.Where.Var;
+        E.MutableMember = false;
+        E.CapturedPointee = W.Where.CapturedPointee;
+      }
       C.record(std::move(E));
     }
   }
