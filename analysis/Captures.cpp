@@ -207,6 +207,14 @@ Prov Locality::ofLambdaCaptures(const LambdaExpr *LE) {
   return P;
 }
 
+Prov Locality::capturesOfCall(const CallParts &Parts) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Parts.Callee);
+  if (!MD || !MD->getParent()->isLambda() || !Parts.Object || Parts.IsArrow ||
+      !holdsClosure(Parts.Object->getType()))
+    return Prov::unknown();
+  return ofCaptures(Parts.Object);
+}
+
 Prov Locality::ofCaptures(const Expr *E) {
   DepthGuard Step(*this);
   if (Step.tooDeep() || !E)

@@ -825,9 +825,7 @@ Prov Locality::ofCallResult(const Expr *Call) {
   case Prov::Enclosing:
     // What a lambda's captures refer to (`[&]() -> auto & { return v; }`):
     // those of the closure it is called on (Captures.cpp).
-    if (Parts.Object && !Parts.IsArrow && holdsClosure(Parts.Object->getType()))
-      return ofCaptures(Parts.Object);
-    return Prov::unknown();
+    return capturesOfCall(Parts);
   case Prov::Param:
     if (R.Index < Parts.Args.size() && R.Index < Parts.Callee->getNumParams())
       return ofArgument(Parts.Callee->getParamDecl(R.Index), Parts.Args[R.Index]);

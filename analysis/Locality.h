@@ -40,6 +40,8 @@ struct WriteSite {
   clang::SourceRange Range;
 };
 
+struct CallParts;
+
 class Locality {
 public:
   /// Where a callee's returned reference/pointer points, in its own terms.
@@ -69,6 +71,9 @@ public:
   /// Prov::Enclosing; Unknown where the closure's making is out of sight
   /// (a member, a call's result).
   Prov ofCaptures(const clang::Expr *E);
+  /// What the captures of the closure a call of a lambda's call operator
+  /// is made on refer to (ofCaptures); Unknown for any other call.
+  Prov capturesOfCall(const CallParts &Parts);
 
   /// The writes S performs itself: builtin assignments and increments,
   /// trivial assignment operators, and library calls that mutate their

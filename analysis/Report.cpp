@@ -241,6 +241,19 @@ void PurityReport::explain(const FunctionDecl *Callee) {
   }
 }
 
+namespace {
+/// The `%select` form of a write through what a lambda captured, in
+/// purecc-nonlocal-write and the note on a callee's write alike: 3 for a
+/// variable captured by reference, 4 for what a captured pointer points
+/// to; Otherwise when no variable is named (the object of a captured
+/// `this`, named by its member if at all).
+unsigned capturedForm(const NamedDecl *Var, bool Pointee, unsigned Otherwise) {
+  if (!Var || isa<FieldDecl>(Var))
+    return Otherwise;
+  return Pointee ? 4 : 3;
+}
+} // namespace
+
 void PurityReport::reportWithSubject(const Effect &E, Diag D, const std::string &Fn,
                                      unsigned Sel) {
   auto B = R.report(E.Loc, D);
@@ -275,9 +288,8 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
     // A lambda declared pure writing what it captured: a variable by
     // reference, what a pointer points to, the object of its `this`.
     if (E.Enclosing) {
-      bool Variable = E.Subject && !isa<FieldDecl>(E.Subject);
       reportWithSubject(E, Diag::NonLocalWrite, Fn,
-                        !Variable ? 0 : E.CapturedPointee ? 4 : 3);
+                        capturedForm(E.Subject, E.CapturedPointee, /*Otherwise=*/0));
       break;
     }
     reportWithSubject(E, Diag::ThisWrite, Fn, !E.Subject ? 0 : E.MutableMember ? 2 : 1);
@@ -377,10 +389,10 @@ void PurityReport::error(const Effect &E, const Summary &S, const std::string &F
   if (E.ViaCallee)
     R.report(E.ViaLoc, Diag::NoteCalleeWrites)
         << name(E.ViaCallee)
-        << unsigned(E.ViaParam        ? 1
-                    : E.ViaCapture    ? (E.ViaCapturePointee ? 4 : 3)
-                    : E.ViaCaptured   ? 2
-                                      : 0)
+        << unsigned(E.ViaParam      ? 1
+                    : E.ViaCaptured ? capturedForm(E.ViaCapture, E.ViaCapturePointee,
+                                                   /*Otherwise=*/2)
+                                    : 0)
         << (E.ViaParam     ? quoted(E.ViaParam)
             : E.ViaCapture ? quoted(E.ViaCapture)
                            : std::string());

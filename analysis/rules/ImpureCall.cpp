@@ -352,11 +352,7 @@ private:
     Effect E = Effect::at(EffectKind::Call, Loc, Range);
     E.Callee = Def;
     E.Object = L.ofObject(Parts.Object, Parts.IsArrow);
-    // A lambda called: what the closure it is called on captured.
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-        MD && MD->getParent()->isLambda() && Parts.Object && !Parts.IsArrow &&
-        holdsClosure(Parts.Object->getType()))
-      E.Captures = L.ofCaptures(Parts.Object);
+    E.Captures = L.capturesOfCall(Parts);
     for (unsigned I = 0; I < Parts.Args.size() && I < FD->getNumParams(); ++I)
       E.Args.push_back(L.ofArgument(FD->getParamDecl(I), Parts.Args[I]));
     // A `T *&` parameter's pointer itself is the argument, not what it
